@@ -1,0 +1,147 @@
+"""Thin Typer app: one command per stage plus ``run``, ``evaluate`` and ``bench``.
+
+Commands only parse arguments and call typed functions; the work lives in
+`pipeline.stages`, `pipeline.runner` and friends. Exit codes: 0 ok, 1 failed,
+2 finished with rejects.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from pipeline import io
+from pipeline.config import Settings, make_settings
+from pipeline.progress import configure_logging
+from pipeline.errors import LockedError
+from pipeline.runner import EXIT_FAILED, RunSummary, run_stages
+from pipeline.schemas import TABLES
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, rich_markup_mode="markdown",
+    help="Turn trade-policy news into research tables (Parquet). "
+         "Run `python -m pipeline run` for every stage, or one stage at a time.",
+)
+console = Console(stderr=True)
+
+Raw = Annotated[Path, typer.Option("--raw", help="A file or folder of raw articles.")]
+Out = Annotated[Path, typer.Option("--out", help="Folder of the output tables.")]
+Force = Annotated[bool, typer.Option("--force", help="Reprocess even what is unchanged.")]
+Workers = Annotated[int, typer.Option("--workers", min=1, help="Processes for the spaCy stage.")]
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log every batch.")]
+
+
+def _date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint=option) from None
+
+
+PublishedDefault = Annotated[str | None, typer.Option(
+    "--published-default", metavar="YYYY-MM-DD", help="Publication date for inputs that carry none.")]
+Since = Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD",
+                                           help="Only articles published on or after this day.")]
+Until = Annotated[str | None, typer.Option("--until", metavar="YYYY-MM-DD",
+                                           help="Only articles published on or before this day.")]
+
+
+def _settings(raw: Path, out: Path, force: bool, published_default: str | None, since: str | None = None,
+              until: str | None = None, workers: int = 1) -> Settings:
+    try:
+        return make_settings(raw=raw, out=out, force=force, workers=workers,
+                             published_default=_date(published_default, "--published-default"),
+                             since=_date(since, "--since"), until=_date(until, "--until"))
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
+def print_summary(summary: RunSummary, settings: Settings) -> None:
+    """Print what the run did: per stage counts, rows per table, rejects, seconds."""
+    stages = Table(title=f"run {summary.run_id}", show_lines=False)
+    for column in ("stage", "processed", "skipped (unchanged)", "rows written", "rejects"):
+        stages.add_column(column, justify="right" if column != "stage" else "left")
+    for report in summary.reports:
+        stages.add_row(report.stage, str(report.rows_in), str(report.skipped), str(report.rows_out),
+                       str(len(report.rejects)))
+    console.print(stages)
+    tables = Table(title=f"tables in {settings.out}")
+    tables.add_column("table")
+    tables.add_column("rows", justify="right")
+    for name in TABLES:
+        if not name.startswith("_") and io.exists(settings.out, name):
+            tables.add_row(name, str(io.read(settings.out, name, columns=[TABLES[name][0].name]).num_rows))
+    console.print(tables)
+    console.print(f"{summary.rejects} rejected this run; {summary.seconds:.1f} s")
+    if summary.error:
+        console.print(f"[red]error:[/red] {summary.error}")
+
+
+def _run(stage_names: list[str], settings: Settings, verbose: bool) -> None:
+    from pipeline.stages import STAGES
+
+    configure_logging(verbose)
+    try:
+        summary = run_stages(settings, [(name, STAGES[name]) for name in stage_names])
+    except LockedError as error:
+        console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(EXIT_FAILED) from None
+    print_summary(summary, settings)
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command(epilog="Example: `python -m pipeline ingest --raw ../shared/corpus/reuters21578 --out /tmp/tables`")
+def ingest(raw: Raw = Path("data/raw"), out: Out = Path("data/processed"), force: Force = False,
+           published_default: PublishedDefault = None, verbose: Verbose = False) -> None:
+    """Read raw files (text, JSON Lines, Reuters SGML, NewsML-G2, RSS/Atom, HTML) into `articles`."""
+    _run(["ingest"], _settings(raw, out, force, published_default), verbose)
+
+
+@app.command(epilog="Example: `python -m pipeline extract --out data/processed --workers 2`")
+def extract(raw: Raw = Path("data/raw"), out: Out = Path("data/processed"), force: Force = False,
+            published_default: PublishedDefault = None, since: Since = None, until: Until = None,
+            workers: Workers = 1, verbose: Verbose = False) -> None:
+    """Find every span (countries, people, rates, dates, quotes …) in `articles` → `mentions`."""
+    _run(["extract"], _settings(raw, out, force, published_default, since, until, workers), verbose)
+
+
+@app.command(epilog="Example: `python -m pipeline normalize --force` after changing a normalizer")
+def normalize(raw: Raw = Path("data/raw"), out: Out = Path("data/processed"), force: Force = False,
+              published_default: PublishedDefault = None, since: Since = None, until: Until = None,
+              verbose: Verbose = False) -> None:
+    """Normalize mentions → `countries`, `officials`, `rates`, `dates`, `quotes`."""
+    _run(["normalize"], _settings(raw, out, force, published_default, since, until), verbose)
+
+
+@app.command(epilog="Example: `python -m pipeline events --since 2025-04-01`")
+def events(raw: Raw = Path("data/raw"), out: Out = Path("data/processed"), force: Force = False,
+           published_default: PublishedDefault = None, since: Since = None, until: Until = None,
+           verbose: Verbose = False) -> None:
+    """Build trade-policy `events` from the normalized tables."""
+    _run(["events"], _settings(raw, out, force, published_default, since, until), verbose)
+
+
+@app.command(epilog="Example: `python -m pipeline run --raw data/raw --out data/processed`")
+def run(raw: Raw = Path("data/raw"), out: Out = Path("data/processed"), force: Force = False,
+        published_default: PublishedDefault = None, since: Since = None, until: Until = None,
+        workers: Workers = 1, verbose: Verbose = False) -> None:
+    """Run every stage in order: ingest, extract, normalize, events (and record `runs`)."""
+    from pipeline.stages import ORDER
+
+    _run(list(ORDER), _settings(raw, out, force, published_default, since, until, workers), verbose)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+"""Settings: one table of defaults, validated on entry (unknown keys fail)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+MODELS_DIR = PROJECT_ROOT / "models"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a stage needs to know besides its input tables.
+
+    ``raw`` is a file or folder of inputs; ``out`` the folder of tables.
+    ``published_default`` is used for inputs that carry no date at all.
+    Limits bound what one hostile input can cost.
+    """
+
+    raw: Path = Path("data/raw")
+    out: Path = Path("data/processed")
+    force: bool = False
+    published_default: date | None = None
+    since: date | None = None
+    until: date | None = None
+    workers: int = 1
+    batch_size: int = 1000
+    models_dir: Path = field(default=MODELS_DIR)
+    max_file_bytes: int = 256 * 1024 * 1024
+    max_field_chars: int = 2_000_000
+    max_records_per_file: int = 1_000_000
+    show_progress: bool | None = None  # None: a bar on a terminal, log lines otherwise
+
+    def __post_init__(self) -> None:
+        if self.workers < 1:
+            raise ValueError(f"workers must be at least 1, got {self.workers}")
+        if self.batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, got {self.batch_size}")
+        for name in ("max_file_bytes", "max_field_chars", "max_records_per_file"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be positive, got {getattr(self, name)}")
+        if self.since and self.until and self.since > self.until:
+            raise ValueError(f"--since {self.since} is after --until {self.until}")
+
+
+def make_settings(**values: Any) -> Settings:
+    """Build `Settings` from keyword values, refusing unknown keys by name."""
+    known = {f.name for f in fields(Settings)}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise ValueError(f"unknown settings {unknown}; known: {sorted(known)}")
+    clean = {key: value for key, value in values.items() if value is not None}
+    for key in ("raw", "out", "models_dir"):
+        if key in clean:
+            clean[key] = Path(clean[key])
+    return replace(Settings(), **clean)

@@ -1,0 +1,17 @@
+"""Errors a command reports to the user as a message, not a traceback."""
+
+
+class PipelineError(RuntimeError):
+    """Base of the errors that end a command with a clear message."""
+
+
+class MissingInputError(PipelineError):
+    """An input table of a stage has not been written yet."""
+
+
+class NotBuiltError(PipelineError):
+    """A stage or section whose issue has not landed yet."""
+
+
+class LockedError(PipelineError):
+    """Another live run holds the lock on this output folder."""

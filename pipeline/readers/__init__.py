@@ -1,0 +1,96 @@
+"""Readers, one module per input format, all yielding `RawArticle` or `RawReject`.
+
+`iter_inputs` walks ``--raw`` (a file or a folder) in a stable order and
+`read_file` dispatches each file to its reader by extension, sniffing ``.xml``
+for NewsML-G2 versus RSS/Atom. Every reader has the signature::
+
+    read(path: Path, source_path: str, settings: Settings) -> Iterator[RawArticle | RawReject]
+
+and never raises for bad content: a broken record becomes a `RawReject`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from pipeline.config import Settings
+from pipeline.readers.common import ReaderError
+from pipeline.records import RawArticle, RawReject
+
+Reader = Callable[[Path, str, Settings], Iterator[RawArticle | RawReject]]
+
+# Files in a raw folder that are documentation or metadata, not articles.
+IGNORED_NAMES = ("README", "LICENSE", "SOURCES", "NOTICE")
+IGNORED_SUFFIXES = (".meta.json", ".md", ".dtd")
+
+
+def is_input(path: Path) -> bool:
+    """True for files that should be read as articles (not sidecars or docs)."""
+    name = path.name
+    if name.startswith((".", "_")):
+        return False
+    if name.upper().startswith(IGNORED_NAMES):
+        return False
+    return not name.lower().endswith(IGNORED_SUFFIXES)
+
+
+def iter_inputs(raw: Path) -> Iterator[tuple[Path, str]]:
+    """Yield ``(path, source_path)`` for every input under ``raw``, sorted.
+
+    ``source_path`` is relative to ``raw`` when it is a folder, else the file name.
+    """
+    if raw.is_file():
+        yield raw, raw.name
+        return
+    if not raw.exists():
+        raise FileNotFoundError(f"--raw {raw} does not exist; pass a file or a folder of articles")
+    for path in sorted(p for p in raw.rglob("*") if p.is_file()):
+        if is_input(path):
+            yield path, path.relative_to(raw).as_posix()
+
+
+def _reader_for(path: Path, head: bytes) -> Reader | None:
+    from pipeline.readers import feed, html, jsonl, newsml, sgml, text
+
+    suffix = path.suffix.lower()
+    if suffix in (".txt", ".text"):
+        return text.read
+    if suffix in (".jsonl", ".ndjson", ".json"):
+        return jsonl.read
+    if suffix in (".sgm", ".sgml"):
+        return sgml.read
+    if suffix in (".rss", ".atom"):
+        return feed.read
+    if suffix in (".html", ".htm", ".xhtml"):
+        return html.read
+    if suffix in (".xml", ".nml", ".newsml"):
+        lowered = head.lower()
+        if b"newsitem" in lowered or b"newsmessage" in lowered or b"iptc.org/std/nar" in lowered:
+            return newsml.read
+        if b"<rss" in lowered or b"<feed" in lowered or b"<rdf:rdf" in lowered:
+            return feed.read
+        return newsml.read
+    return None
+
+
+def read_file(path: Path, source_path: str, settings: Settings) -> Iterator[RawArticle | RawReject]:
+    """Read one input file with the reader its type calls for; never raises for bad content."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError as error:
+        yield RawReject(source_path, None, "unreadable_file", f"cannot open the file: {error.strerror or error}")
+        return
+    reader = _reader_for(path, head)
+    if reader is None:
+        yield RawReject(source_path, None, "unsupported_format",
+                        f"no reader for files ending in {path.suffix or '(no extension)'!r}; supported: "
+                        ".txt, .jsonl/.json, .sgm, .xml (NewsML-G2, RSS, Atom), .rss, .atom, .html")
+        return
+    try:
+        yield from reader(path, source_path, settings)
+    except ReaderError as error:
+        yield error.reject(source_path)
+    except RecursionError:
+        yield RawReject(source_path, None, "malformed_json", "the document nests too deeply to read safely")

@@ -1,0 +1,116 @@
+"""Helpers every reader shares: bounded reads, decoding, timestamps, safe XML."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+
+from pipeline.config import Settings
+from pipeline.records import RawReject
+
+
+class ReaderError(Exception):
+    """A whole file cannot be read; carries the reject reason code."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(detail)
+        self.reason, self.detail = reason, detail
+
+    def reject(self, source_path: str, record: int | None = None) -> RawReject:
+        """This error as a `RawReject`."""
+        return RawReject(source_path=source_path, record=record, reason=self.reason, detail=self.detail)
+
+
+def read_bytes(path: Path, settings: Settings) -> bytes:
+    """Read a file, refusing files over ``max_file_bytes`` and unreadable ones."""
+    try:
+        size = path.stat().st_size
+        if size > settings.max_file_bytes:
+            raise ReaderError("file_too_large", f"{size} bytes is over the limit of {settings.max_file_bytes} "
+                                                "(raise max_file_bytes or split the file)")
+        return path.read_bytes()
+    except OSError as error:
+        raise ReaderError("unreadable_file", f"cannot read the file: {error.strerror or error}") from error
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data that is not text: NUL bytes or mostly non-printable bytes in the first 8 KiB."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    if not head:
+        return False
+    odd = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return odd / len(head) > 0.10
+
+
+def decode(data: bytes, *, allow_fallback: bool = True) -> tuple[str, bool]:
+    """Decode as UTF-8 (with or without BOM); fall back to cp1252 → latin-1.
+
+    Returns ``(text, used_fallback)``. Single stray bytes in old wire archives
+    are common; a fallback decodes them instead of losing the story.
+    """
+    if looks_binary(data):
+        raise ReaderError("binary_file", "the file holds binary data (NUL or control bytes), not text")
+    try:
+        return data.decode("utf-8-sig"), False
+    except UnicodeDecodeError as error:
+        if not allow_fallback:
+            raise ReaderError("encoding_error", f"not valid UTF-8 at byte {error.start}") from error
+    try:
+        return data.decode("cp1252"), True
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), True
+
+
+_TZ_SUFFIX = re.compile(r"\s*(Z|UTC|GMT)$", re.IGNORECASE)
+_FORMATS = ("%d-%b-%Y %H:%M:%S.%f", "%d-%b-%Y %H:%M:%S", "%Y-%m-%d %H:%M:%S%z", "%Y-%m-%dT%H:%M:%S%z",
+            "%Y/%m/%d", "%B %d, %Y", "%d %B %Y", "%b %d, %Y")
+
+
+def parse_timestamp(value: object) -> datetime | None:
+    """Parse a metadata timestamp into an aware UTC datetime; None if unparseable.
+
+    Accepts ISO 8601 (with or without offset), RFC 2822 (RSS), Reuters'
+    ``26-FEB-1987 15:01:01.79`` and a few spelled-out forms. A value with no
+    offset is taken as UTC (documented: wire archives stamp in UTC/GMT).
+    """
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        moment = datetime.combine(value, time())
+    elif isinstance(value, str) and value.strip():
+        moment = _parse_text(value.strip())
+        if moment is None:
+            return None
+    else:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def _parse_text(text: str) -> datetime | None:
+    iso = _TZ_SUFFIX.sub("+00:00", text) if not re.search(r"\d{2}:?\d{2}$", text[-6:]) or text.endswith("Z") else text
+    for candidate in (text, iso):
+        try:
+            return datetime.fromisoformat(candidate)
+        except ValueError:
+            pass
+    try:
+        return parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        pass
+    for fmt in _FORMATS:
+        try:
+            return datetime.strptime(_TZ_SUFFIX.sub("", text).strip().title() if "%b" in fmt else text, fmt)
+        except ValueError:
+            continue
+    return None
+
+
+def utc_offset(hours: float) -> timezone:
+    """A fixed-offset time zone ``hours`` from UTC."""
+    return timezone(timedelta(hours=hours))

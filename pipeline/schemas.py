@@ -1,0 +1,329 @@
+"""One pyarrow schema per table, declared once and enforced at every write.
+
+The contract (`DESIGN.md` of the project) names the required columns; the
+extra columns here (``run_id``, ``published_date`` …) are the project's own.
+`conform` is the only way a table reaches disk: a missing column fails with the
+table and the column named, an extra column fails too, and types are cast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pyarrow as pa
+
+TS = pa.timestamp("us", tz="UTC")
+STR = pa.string()
+INT = pa.int64()
+I32 = pa.int32()
+F64 = pa.float64()
+BOOL = pa.bool_()
+STRS = pa.list_(pa.string())
+
+
+def _schema(*fields: tuple[str, pa.DataType, bool]) -> pa.Schema:
+    return pa.schema([pa.field(name, dtype, nullable=nullable) for name, dtype, nullable in fields])
+
+
+# Partition column shared by every per-article table: the article's publication
+# day (UTC) as YYYY-MM, or "unknown". See io.py for why publication date.
+PARTITION = ("published_month", STR, False)
+
+ARTICLES = _schema(
+    ("article_id", STR, False),
+    ("source_id", STR, False),
+    ("source", STR, True),
+    ("source_path", STR, False),
+    ("record", I32, False),
+    ("format", STR, False),
+    ("url", STR, True),
+    ("headline", STR, True),
+    ("subheadline", STR, True),
+    ("dateline", STR, True),
+    ("published_at", TS, True),
+    ("published_from", STR, True),
+    ("language", STR, False),
+    ("text", STR, False),
+    ("body_start", I32, False),
+    ("content_hash", STR, False),
+    ("run_id", STR, False),
+    PARTITION,
+)
+
+REJECTS = _schema(
+    ("reject_id", STR, False),
+    ("source_path", STR, False),
+    ("record", I32, True),
+    ("reason", STR, False),
+    ("stage", STR, False),
+    ("detail", STR, True),
+    ("article_id", STR, True),
+    ("run_id", STR, False),
+)
+
+RUNS = _schema(
+    ("run_id", STR, False),
+    ("stage", STR, False),
+    ("started_at", TS, False),
+    ("ended_at", TS, False),
+    ("inputs", STRS, False),
+    ("rules_version", STR, False),
+    ("rows_in", INT, False),
+    ("rows_out", INT, False),
+    ("rejects", INT, False),
+    ("skipped", INT, False),
+    ("status", STR, False),
+    ("message", STR, True),
+    ("packages", STR, False),
+)
+
+MENTIONS = _schema(
+    ("article_id", STR, False),
+    ("mention_id", STR, False),
+    ("kind", STR, False),
+    ("text", STR, False),
+    ("start_char", I32, False),
+    ("end_char", I32, False),
+    ("sentence_index", I32, False),
+    ("rule_id", STR, False),
+    ("label", STR, True),
+    ("run_id", STR, False),
+    PARTITION,
+)
+
+SENTENCES = _schema(
+    ("article_id", STR, False),
+    ("sentence_index", I32, False),
+    ("start_char", I32, False),
+    ("end_char", I32, False),
+    ("paragraph_index", I32, False),
+    ("run_id", STR, False),
+    PARTITION,
+)
+
+COUNTRIES = _schema(
+    ("article_id", STR, False),
+    ("mention_id", STR, False),
+    ("text", STR, False),
+    ("iso3", STR, False),
+    ("form", STR, False),
+    ("is_dateline", BOOL, False),
+    ("start_char", I32, False),
+    ("end_char", I32, False),
+    ("run_id", STR, False),
+    PARTITION,
+)
+
+OFFICIALS = _schema(
+    ("article_id", STR, False),
+    ("official_id", STR, False),
+    ("name", STR, False),
+    ("title", STR, True),
+    ("country_iso3", STR, True),
+    ("organization", STR, True),
+    ("mention_ids", STRS, False),
+    ("is_official", BOOL, False),
+    ("run_id", STR, False),
+    PARTITION,
+)
+
+RATES = _schema(
+    ("article_id", STR, False),
+    ("mention_id", STR, False),
+    ("text", STR, False),
+    ("value", F64, True),
+    ("unit", STR, False),
+    ("rate_kind", STR, False),
+    ("previous_value", F64, True),
+    ("applies_to", STR, True),
+    ("start_char", I32, False),
+    ("end_char", I32, False),
+    ("run_id", STR, False),
+    PARTITION,
+)
+
+MONEY = _schema(
+    ("article_id", STR, False),
+    ("mention_id", STR, False),
+    ("text", STR, False),
+    ("value", F64, True),
+    ("currency", STR, True),
+    ("start_char", I32, False),
+    ("end_char", I32, False),
+    ("run_id", STR, False),
+    PARTITION,
+)
+
+DATES = _schema(
+    ("article_id", STR, False),
+    ("mention_id", STR, False),
+    ("text", STR, False),
+    ("timex_type", STR, False),
+    ("value", STR, True),
+    ("granularity", STR, True),
+    ("anchor", STR, True),
+    ("modifier", STR, True),
+    ("resolved", BOOL, False),
+    ("start_char", I32, False),
+    ("end_char", I32, False),
+    ("run_id", STR, False),
+    PARTITION,
+)
+
+QUOTES = _schema(
+    ("article_id", STR, False),
+    ("quote_id", STR, False),
+    ("text", STR, False),
+    ("start_char", I32, False),
+    ("end_char", I32, False),
+    ("kind", STR, False),
+    ("speaker_name", STR, True),
+    ("speaker_official_id", STR, True),
+    ("speaker_text", STR, True),
+    ("cue", STR, True),
+    ("unbalanced", BOOL, False),
+    ("run_id", STR, False),
+    PARTITION,
+)
+
+# Per-article event rows before cross-article merging; `events` is built from it.
+EVENT_MENTIONS = _schema(
+    ("article_id", STR, False),
+    ("event_id", STR, False),
+    ("event_type", STR, False),
+    ("actor_iso3", STR, True),
+    ("target_iso3", STRS, False),
+    ("target_scope", STR, False),
+    ("excluded_iso3", STRS, False),
+    ("rate_value", F64, True),
+    ("rate_previous", F64, True),
+    ("product", STR, True),
+    ("event_date", STR, True),
+    ("duration", STR, True),
+    ("modality", STR, False),
+    ("officials", STRS, False),
+    ("evidence", STR, False),
+    ("start_char", I32, False),
+    ("end_char", I32, False),
+    ("confidence", F64, False),
+    ("rule_id", STR, False),
+    ("mention_ids", STRS, False),
+    ("run_id", STR, False),
+    PARTITION,
+)
+
+EVENTS = _schema(
+    ("event_id", STR, False),
+    ("article_ids", STRS, False),
+    ("event_type", STR, False),
+    ("actor_iso3", STR, True),
+    ("target_iso3", STRS, False),
+    ("target_scope", STR, False),
+    ("excluded_iso3", STRS, False),
+    ("rate_value", F64, True),
+    ("rate_previous", F64, True),
+    ("product", STR, True),
+    ("event_date", STR, True),
+    ("duration", STR, True),
+    ("modality", STR, False),
+    ("officials", STRS, False),
+    ("evidence", STR, False),
+    ("start_char", I32, False),
+    ("end_char", I32, False),
+    ("confidence", F64, False),
+    ("rule_id", STR, False),
+    ("mention_ids", STRS, False),
+    ("run_id", STR, False),
+)
+
+# Stage ledgers: which article was processed with which content and rules.
+LEDGER = _schema(
+    ("article_id", STR, False),
+    ("content_hash", STR, False),
+    ("rules_version", STR, False),
+    ("run_id", STR, False),
+    PARTITION,
+)
+
+# Which raw files ingest has read, by content hash: unchanged files are skipped.
+INGEST_LEDGER = _schema(
+    ("source_path", STR, False),
+    ("file_hash", STR, False),
+    ("rules_version", STR, False),
+    ("articles", INT, False),
+    ("rejects", INT, False),
+    ("run_id", STR, False),
+)
+
+TABLES: Mapping[str, pa.Schema] = {
+    "articles": ARTICLES,
+    "rejects": REJECTS,
+    "runs": RUNS,
+    "mentions": MENTIONS,
+    "sentences": SENTENCES,
+    "countries": COUNTRIES,
+    "officials": OFFICIALS,
+    "rates": RATES,
+    "money": MONEY,
+    "dates": DATES,
+    "quotes": QUOTES,
+    "event_mentions": EVENT_MENTIONS,
+    "events": EVENTS,
+    "_ledger/ingest": INGEST_LEDGER,
+}
+
+
+class SchemaError(ValueError):
+    """A table about to be written does not match its declared schema."""
+
+
+def schema_for(table: str) -> pa.Schema:
+    """Return the declared schema of ``table``, failing with the known names."""
+    try:
+        return TABLES[table]
+    except KeyError:
+        raise SchemaError(f"unknown table {table!r}; known tables: {', '.join(sorted(TABLES))}") from None
+
+
+def conform(table: str, data: pa.Table | Iterable[Mapping[str, Any]], schema: pa.Schema | None = None) -> pa.Table:
+    """Return ``data`` as a pyarrow Table with exactly the declared schema.
+
+    Accepts a pyarrow Table or an iterable of row mappings. Fails naming the
+    table and the column when a column is missing, unexpected, null where the
+    schema forbids it, or of a type that cannot be cast.
+    """
+    schema = schema if schema is not None else schema_for(table)
+    if not isinstance(data, pa.Table):
+        rows = list(data)
+        for position, row in enumerate(rows):
+            missing = [f.name for f in schema if f.name not in row]
+            extra = [key for key in row if schema.get_field_index(key) < 0]
+            if missing or extra:
+                raise SchemaError(
+                    f"table {table!r}, row {position}: missing columns {missing}, unexpected columns {extra}"
+                )
+        columns = {f.name: [row[f.name] for row in rows] for f in schema}
+        try:
+            arrays = [pa.array(columns[f.name], type=f.type) for f in schema]
+        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError) as error:
+            raise SchemaError(f"table {table!r}: {error}") from error
+        data = pa.Table.from_arrays(arrays, schema=schema)
+    missing = [f.name for f in schema if f.name not in data.column_names]
+    extra = [name for name in data.column_names if schema.get_field_index(name) < 0]
+    if missing or extra:
+        raise SchemaError(f"table {table!r}: missing columns {missing}, unexpected columns {extra}")
+    data = data.select([f.name for f in schema])
+    try:
+        data = data.cast(schema)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, ValueError) as error:
+        raise SchemaError(f"table {table!r}: {error}") from error
+    for field in schema:
+        if not field.nullable and data.column(field.name).null_count:
+            raise SchemaError(f"table {table!r}: column {field.name!r} holds nulls but is declared not null")
+    return data
+
+
+def empty(table: str) -> pa.Table:
+    """An empty table with the declared schema of ``table``."""
+    return schema_for(table).empty_table()
