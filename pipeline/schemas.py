@@ -123,7 +123,22 @@ OFFICIALS = _schema(
     ("country_iso3", STR, True),
     ("organization", STR, True),
     ("mention_ids", STRS, False),
+    ("run_id", STR, False),
+    PARTITION,
+)
+
+# Every person named in an article (officials included), grouped by
+# coreference; officials are the rows with ``is_official``. Quotes use it
+# to name speakers who hold no office.
+PEOPLE = _schema(
+    ("article_id", STR, False),
+    ("person_id", STR, False),
+    ("name", STR, False),
     ("is_official", BOOL, False),
+    ("official_id", STR, True),
+    ("title", STR, True),
+    ("organization", STR, True),
+    ("mention_ids", STRS, False),
     ("run_id", STR, False),
     PARTITION,
 )
@@ -264,6 +279,7 @@ TABLES: Mapping[str, pa.Schema] = {
     "sentences": SENTENCES,
     "countries": COUNTRIES,
     "officials": OFFICIALS,
+    "people": PEOPLE,
     "rates": RATES,
     "money": MONEY,
     "dates": DATES,

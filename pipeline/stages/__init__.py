@@ -11,6 +11,9 @@ from collections.abc import Callable
 from pipeline.config import Settings
 from pipeline.errors import NotBuiltError
 from pipeline.stages.base import StageReport, StageSpec
+from pipeline.stages import extract as extract_module
+from pipeline.stages import normalize as normalize_module
+from pipeline.stages.base import run_stage
 from pipeline.stages.ingest import SPEC as INGEST_SPEC
 from pipeline.stages.ingest import ingest
 
@@ -23,14 +26,24 @@ def _not_built(name: str, issue: str) -> Callable[..., StageReport]:
     return stage
 
 
+def _per_article(spec: StageSpec, process) -> Callable[..., StageReport]:
+    def stage(settings: Settings, *, run_id: str) -> StageReport:
+        return run_stage(spec, process, settings, run_id=run_id, registry=SPECS, producers=PRODUCERS)
+    stage.__name__ = spec.name
+    return stage
+
+
+SPECS: dict[str, StageSpec] = {"ingest": INGEST_SPEC, "extract": extract_module.SPEC,
+                               "normalize": normalize_module.SPEC}
+
+# Which stage writes each table, for "run X first" messages.
+PRODUCERS: dict[str, str] = {table: name for name, spec in SPECS.items() for table in spec.writes}
+PRODUCERS["rejects"] = "ingest"
+
 STAGES: dict[str, Callable[..., StageReport]] = {
     "ingest": ingest,
-    "extract": _not_built("extract", "issue 3: countries and officials"),
-    "normalize": _not_built("normalize", "issues 3-5"),
+    "extract": _per_article(extract_module.SPEC, extract_module.extract_batch),
+    "normalize": _per_article(normalize_module.SPEC, normalize_module.normalize_batch),
     "events": _not_built("events", "issue 6"),
 }
 
-SPECS: dict[str, StageSpec] = {"ingest": INGEST_SPEC}
-
-# Which stage writes each table, for "run X first" messages.
-PRODUCERS: dict[str, str] = {"articles": "ingest", "rejects": "ingest"}

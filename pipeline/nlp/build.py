@@ -1,0 +1,117 @@
+"""Assemble the rule pipeline from ``models/``, save it, and load it when fresh.
+
+The pipeline is ``spacy.blank("en")`` plus our registered components, in
+`COMPONENTS` order. Its rule data comes from the files under ``models/``
+(see each component's ``load_data``); the built pipeline is saved to
+``models/.built/trade_nlp`` with the hash of those files and of the
+component code, and `load_nlp` rebuilds it whenever that hash changed — so a
+fresh checkout needs no separate build step and a stale pipeline is never used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from importlib import import_module
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from pipeline.config import PROJECT_ROOT
+
+# (module that registers the factory, factory name), in pipeline order.
+COMPONENTS: list[tuple[str, str]] = [
+    ("pipeline.nlp.sentences", "trade_sentences_v1"),
+    ("pipeline.nlp.countries", "trade_countries_v1"),
+    ("pipeline.nlp.people", "trade_people_v1"),
+    ("pipeline.nlp.rates", "trade_rates_v1"),
+    ("pipeline.nlp.dates", "trade_dates_v1"),
+    ("pipeline.nlp.quotes", "trade_quotes_v1"),
+    ("pipeline.nlp.triggers", "trade_triggers_v1"),
+]
+
+
+def available_components() -> list[tuple[str, str]]:
+    """The components whose modules exist (all of them once every concern is built)."""
+    found = []
+    for module, factory in COMPONENTS:
+        try:
+            import_module(module)
+        except ModuleNotFoundError as error:
+            if error.name != module:
+                raise
+            continue
+        found.append((module, factory))
+    return found
+BUILT_DIR = ".built/trade_nlp"
+VERSION_FILE = "rules_version.txt"
+
+
+def rule_files(models_dir: Path) -> list[Path]:
+    """Every rule data file under ``models_dir`` (hidden folders such as .built excluded)."""
+    return sorted(p for p in models_dir.rglob("*") if p.is_file()
+                  and not any(part.startswith(".") for part in p.relative_to(models_dir).parts))
+
+
+def code_files() -> list[Path]:
+    """The source files of the spaCy components."""
+    return sorted((PROJECT_ROOT / "pipeline" / "nlp").glob("*.py"))
+
+
+def pipeline_version(models_dir: Path) -> str:
+    """Hash of the rule files and the component code: changes whenever either does."""
+    digest = hashlib.sha256()
+    for path in rule_files(models_dir):
+        digest.update(path.relative_to(models_dir).as_posix().encode())
+        digest.update(path.read_bytes())
+    for path in code_files():
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def build_nlp(models_dir: Path) -> Language:
+    """A blank English pipeline with every rule component, initialized from ``models_dir``."""
+    nlp = spacy.blank("en")
+    for _, factory in available_components():
+        nlp.add_pipe(factory)
+    for name, component in nlp.pipeline:
+        if hasattr(component, "initialize"):
+            component.initialize(nlp=nlp, models_dir=str(models_dir))
+    return nlp
+
+
+def save_nlp(nlp: Language, target: Path, version: str) -> None:
+    """Save ``nlp`` to ``target`` atomically (a temp folder renamed into place)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(dir=target.parent, prefix=".tmp-"))
+    try:
+        nlp.to_disk(temp)
+        (temp / VERSION_FILE).write_text(version + "\n", encoding="utf-8")
+        old = target.with_name(target.name + ".old")
+        if target.exists():
+            os.replace(target, old)
+        os.replace(temp, target)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+
+
+def load_nlp(models_dir: Path, *, rebuild: bool = False) -> Language:
+    """Load the saved pipeline, rebuilding and saving it first when missing or stale."""
+    available_components()  # registers the factories spacy.load needs
+    version = pipeline_version(models_dir)
+    target = models_dir / BUILT_DIR
+    saved = target / VERSION_FILE
+    if rebuild or not saved.is_file() or saved.read_text(encoding="utf-8").strip() != version:
+        nlp = build_nlp(models_dir)
+        try:
+            save_nlp(nlp, target, version)
+        except OSError:  # a read-only checkout still runs, just without the cache
+            pass
+        return nlp
+    return spacy.load(target)

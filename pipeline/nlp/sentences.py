@@ -1,0 +1,113 @@
+"""Sentence boundaries for wire copy, as a pure splitter and a spaCy component.
+
+A blank English pipeline has no parser, and spaCy's ``sentencizer`` breaks
+after every "U.S." and "Sen.". Wire copy needs paragraph breaks (one
+paragraph a line in ``articles.text``) plus a period rule that knows
+abbreviations and initials ("Donald J. Trump"). The word lists live in
+``models/lexicons/``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.nlp.base import RuleComponent
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceSpan:
+    """One sentence: character offsets (end exclusive) and its paragraph's index."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+# A candidate end: terminal punctuation, closing quotes/brackets, whitespace,
+# then something that can open a sentence.
+_END = re.compile(r"([.!?]+)([\"”’')\]]*)(\s+)(?=[\"“‘'(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def read_word_list(path: Path) -> list[str]:
+    """Lines of a word-list file, without comments and blanks."""
+    words = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.append(line)
+    return words
+
+
+def split_sentences(text: str, abbreviations: frozenset[str], starters: frozenset[str]) -> list[SentenceSpan]:
+    """Split ``text`` into sentences: every line is a paragraph, periods end sentences.
+
+    A period after an abbreviation or a single capital (an initial) does not
+    end the sentence unless the next word is a typical sentence opener.
+    """
+    sentences: list[SentenceSpan] = []
+    offset = 0
+    for paragraph, line in enumerate(text.split("\n")):
+        for start, end in _split_paragraph(line, abbreviations, starters):
+            sentences.append(SentenceSpan(offset + start, offset + end, paragraph))
+        offset += len(line) + 1
+    return sentences
+
+
+def _split_paragraph(line: str, abbreviations: frozenset[str], starters: frozenset[str]) -> Iterator[tuple[int, int]]:
+    start = len(line) - len(line.lstrip())
+    if start >= len(line):
+        return
+    for match in _END.finditer(line):
+        if match.group(1) == ".":
+            before = _WORD_BEFORE.search(line, 0, match.start())
+            word = before.group(1) if before else ""
+            next_word = re.match(r"[\"“‘'(\[]?(\w+)", line[match.end():])
+            opener = next_word.group(1) if next_word else ""
+            is_abbreviation = word.rstrip(".") in abbreviations or (len(word) == 1 and word.isupper())
+            if is_abbreviation and opener not in starters:
+                continue
+        end = match.end() - len(match.group(3))
+        if end > start:
+            yield start, end
+        start = match.end()
+    end = len(line.rstrip())
+    if end > start:
+        yield start, end
+
+
+@Language.factory("trade_sentences_v1")
+def make_sentences(nlp: Language, name: str) -> WireSentences:
+    """Factory of the wire-copy sentence splitter."""
+    return WireSentences(nlp, name)
+
+
+class WireSentences(RuleComponent):
+    """Sets ``is_sent_start`` from `split_sentences`; stores paragraph indexes in ``doc.user_data``."""
+
+    def load_data(self, models_dir: Path) -> dict[str, Any]:
+        lexicons = models_dir / "lexicons"
+        return {
+            "abbreviations": read_word_list(lexicons / "abbreviations.txt"),
+            "starters": read_word_list(lexicons / "sentence_starters.txt"),
+        }
+
+    def setup(self) -> None:
+        self.abbreviations = frozenset(self.data.get("abbreviations", []))
+        self.starters = frozenset(self.data.get("starters", []))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = split_sentences(doc.text, self.abbreviations, self.starters)
+        starts = {s.start for s in spans}
+        for token in doc:
+            token.is_sent_start = token.i == 0 or token.idx in starts or (
+                token.i > 0 and "\n" in doc[token.i - 1].text)
+        doc.user_data["paragraphs"] = [(s.start, s.paragraph) for s in spans]
+        return doc

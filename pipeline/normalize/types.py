@@ -1,0 +1,42 @@
+"""The typed views normalizers receive (built by the normalize stage from tables)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    """The parts of an ``articles`` row a normalizer may use."""
+
+    article_id: str
+    text: str
+    body_start: int
+    headline: str | None
+    dateline: str | None
+    published_at: datetime | None  # aware, UTC
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One ``mentions`` row."""
+
+    mention_id: str
+    kind: str
+    text: str
+    start: int
+    end: int
+    sentence_index: int
+    rule_id: str
+    label: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One ``sentences`` row: offsets into the article text and its paragraph."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int

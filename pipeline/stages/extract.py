@@ -1,0 +1,63 @@
+"""Extract: ``articles`` → ``mentions`` and ``sentences`` with the spaCy rule pipeline.
+
+spaCy `Doc`s live only inside this module: each article's `Doc` is turned
+into rows (`pipeline.nlp.mentions.doc_rows`) before the batch is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+
+import pyarrow as pa
+
+from pipeline.config import Settings
+from pipeline.nlp.build import load_nlp
+from pipeline.nlp.mentions import doc_rows
+from pipeline.stages.base import BatchResult, StageSpec
+
+SPEC = StageSpec(
+    name="extract",
+    reads=("articles",),
+    writes=("mentions", "sentences"),
+    code=("pipeline/nlp/*.py", "pipeline/stages/extract.py"),
+    # Rule files live at most one folder deep (models/<concern>/<file>); the
+    # built pipeline under models/.built is deeper and so not part of the hash.
+    rules=("*", "*/*"),
+    upstream=None,
+)
+PIPE_BATCH = 64
+
+
+@lru_cache(maxsize=2)
+def nlp_for(models_dir: Path):
+    """The rule pipeline for ``models_dir``, loaded once per process."""
+    return load_nlp(models_dir)
+
+
+def extract_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchResult:
+    """Run the rule pipeline over a batch of articles; isolate an article that fails."""
+    nlp = nlp_for(settings.models_dir)
+    articles = inputs["articles"].select(["article_id", "text", "published_month"]).to_pylist()
+    result = BatchResult(rows={"mentions": [], "sentences": []})
+    try:
+        with nlp.memory_zone():
+            docs = nlp.pipe((a["text"] for a in articles), batch_size=PIPE_BATCH, n_process=settings.workers)
+            for article, doc in zip(articles, docs):
+                _collect(result, doc, article)
+    except Exception:  # find the culprit one by one, keep the others
+        result = BatchResult(rows={"mentions": [], "sentences": []})
+        for article in articles:
+            try:
+                with nlp.memory_zone():
+                    _collect(result, nlp(article["text"]), article)
+            except Exception as error:
+                result.failures[article["article_id"]] = f"extract failed: {type(error).__name__}: {error}"
+    return result
+
+
+def _collect(result: BatchResult, doc, article: dict) -> None:
+    mentions, sentences = doc_rows(doc, article["article_id"], article["published_month"])
+    result.rows["mentions"].extend(mentions)
+    result.rows["sentences"].extend(sentences)

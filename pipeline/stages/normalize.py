@@ -1,0 +1,121 @@
+"""Normalize: ``articles`` + ``mentions`` + ``sentences`` → the normalized tables.
+
+Each normalizer is a pure function ``(article, mentions, sentences, done,
+resources) -> rows``; ``done`` holds the rows of the tables normalized before
+it for the same article (quotes use officials), and ``resources`` is whatever
+its ``load`` function read from ``models/`` (loaded once per process).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import import_module
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from pipeline.config import Settings
+from pipeline.normalize.types import ArticleView, Mention, Sentence
+from pipeline.stages.base import BatchResult, StageSpec
+
+Rows = list[dict[str, Any]]
+NormalizeFunction = Callable[[ArticleView, Sequence[Mention], Sequence[Sentence], Mapping[str, Rows], Any], Rows]
+
+
+@dataclass(frozen=True)
+class Normalizer:
+    """A table, the pure function that fills it, and the loader of its resources."""
+
+    table: str
+    function: NormalizeFunction
+    load: Callable[[Path], Any] | None = None
+
+
+# Modules exposing ``NORMALIZER`` (or a tuple ``NORMALIZERS``), in the order they run (later ones may read
+# earlier tables: quotes read officials).
+NORMALIZER_MODULES = (
+    "pipeline.normalize.countries",
+    "pipeline.normalize.officials",
+    "pipeline.normalize.rates",
+    "pipeline.normalize.money",
+    "pipeline.normalize.dates",
+    "pipeline.normalize.quotes",
+)
+
+
+@lru_cache(maxsize=1)
+def registered() -> tuple[Normalizer, ...]:
+    """The normalizers in the order they run."""
+    found = []
+    for name in NORMALIZER_MODULES:
+        try:
+            module = import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name != name:
+                raise
+            continue  # not written yet
+        found.extend(getattr(module, "NORMALIZERS", None) or (module.NORMALIZER,))
+    return tuple(found)
+
+
+SPEC = StageSpec(
+    name="normalize",
+    reads=("articles", "mentions", "sentences"),
+    writes=("countries", "people", "officials", "rates", "money", "dates", "quotes"),
+    code=("pipeline/normalize/*.py", "pipeline/stages/normalize.py"),
+    rules=("*", "*/*"),
+    upstream="extract",
+)
+
+
+@lru_cache(maxsize=4)
+def resources_for(models_dir: Path) -> dict[str, Any]:
+    """Load every normalizer's resources once per process."""
+    return {n.table: (n.load(models_dir) if n.load else None) for n in registered()}
+
+
+def views(inputs: Mapping[str, pa.Table]) -> list[tuple[ArticleView, str, list[Mention], list[Sentence]]]:
+    """Group the batch's rows by article into typed views."""
+    mentions: dict[str, list[Mention]] = defaultdict(list)
+    for row in inputs["mentions"].to_pylist():
+        mentions[row["article_id"]].append(Mention(row["mention_id"], row["kind"], row["text"], row["start_char"],
+                                                   row["end_char"], row["sentence_index"], row["rule_id"],
+                                                   row["label"]))
+    sentences: dict[str, list[Sentence]] = defaultdict(list)
+    for row in inputs["sentences"].to_pylist():
+        sentences[row["article_id"]].append(Sentence(row["sentence_index"], row["start_char"], row["end_char"],
+                                                     row["paragraph_index"]))
+    out = []
+    columns = ["article_id", "text", "body_start", "headline", "dateline", "published_at", "published_month"]
+    for row in inputs["articles"].select(columns).to_pylist():
+        article = ArticleView(row["article_id"], row["text"], row["body_start"], row["headline"], row["dateline"],
+                              row["published_at"])
+        article_mentions = sorted(mentions[article.article_id], key=lambda m: (m.start, m.end, m.kind))
+        article_sentences = sorted(sentences[article.article_id], key=lambda s: s.index)
+        out.append((article, row["published_month"], article_mentions, article_sentences))
+    return out
+
+
+def normalize_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchResult:
+    """Run every normalizer over every article of the batch; isolate an article that fails."""
+    resources = resources_for(settings.models_dir)
+    result = BatchResult(rows={table: [] for table in SPEC.writes})
+    for article, month, mentions, sentences in views(inputs):
+        done: dict[str, Rows] = {}
+        try:
+            for normalizer in registered():
+                rows = normalizer.function(article, mentions, sentences, done, resources[normalizer.table])
+                for row in rows:
+                    row.setdefault("article_id", article.article_id)
+                    row["published_month"] = month
+                done[normalizer.table] = rows
+        except Exception as error:
+            result.failures[article.article_id] = f"normalize failed: {type(error).__name__}: {error}"
+            continue
+        for table, rows in done.items():
+            result.rows[table].extend(rows)
+    return result
