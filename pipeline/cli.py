@@ -138,6 +138,19 @@ def run(raw: Raw = Path("data/raw"), out: Out = Path("data/processed"), force: F
     _run(list(ORDER), _settings(raw, out, force, published_default, since, until, workers), verbose)
 
 
+@app.command("build-model", epilog="Example: `python -m pipeline build-model` after editing a file under models/")
+def build_model(models: Annotated[Path | None, typer.Option("--models", help="Folder of rule data.")] = None
+                ) -> None:
+    """Assemble the spaCy rule pipeline from `models/` and save it (extract also does this when stale)."""
+    from pipeline.config import MODELS_DIR
+    from pipeline.nlp.build import BUILT_DIR, load_nlp, pipeline_version
+
+    models_dir = models or MODELS_DIR
+    nlp = load_nlp(models_dir, rebuild=True)
+    console.print(f"built {models_dir / BUILT_DIR} (rules version {pipeline_version(models_dir)}): "
+                  f"components {', '.join(nlp.pipe_names)}")
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -320,6 +320,11 @@ def conform(table: str, data: pa.Table | Iterable[Mapping[str, Any]], schema: pa
                     f"table {table!r}, row {position}: missing columns {missing}, unexpected columns {extra}"
                 )
         columns = {f.name: [row[f.name] for row in rows] for f in schema}
+        for f in schema:
+            if not f.nullable and any(value is None for value in columns[f.name]):
+                position = columns[f.name].index(None)
+                raise SchemaError(f"table {table!r}, row {position}: column {f.name!r} holds nulls "
+                                  "but is declared not null")
         try:
             arrays = [pa.array(columns[f.name], type=f.type) for f in schema]
         except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError) as error:
