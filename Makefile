@@ -9,14 +9,17 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,report]'
+	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
 setup: $(STAMP)
 
-## run: set up, then run every stage on the samples in data/raw/
+## run: set up, run every stage on the samples in data/raw/, then write the report.
+## Exit code 2 means "finished, with rejects" (data/raw holds deliberately bad samples).
 run: $(STAMP)
-	$(PY) -m pipeline run --raw data/raw --out data/processed
+	$(PY) -m pipeline run --raw data/raw --out data/processed; status=$$?; \
+	if [ $$status -ne 0 ] && [ $$status -ne 2 ]; then exit $$status; fi; \
+	$(PY) -m pipeline report --out data/processed --output data/processed/report.html
 
 ## test: set up, then run the test suite
 test: $(STAMP)

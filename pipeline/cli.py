@@ -138,6 +138,65 @@ def run(raw: Raw = Path("data/raw"), out: Out = Path("data/processed"), force: F
     _run(list(ORDER), _settings(raw, out, force, published_default, since, until, workers), verbose)
 
 
+@app.command(epilog="Example: `python -m pipeline query \"SELECT event_type, count(*) FROM events GROUP BY 1\"`")
+def query(sql: Annotated[str, typer.Argument(help="SQL over the tables; each table is a view by its name.")],
+          out: Out = Path("data/processed"),
+          output: Annotated[Path | None, typer.Option("--output", help="Write the result to .csv or .parquet.")
+                            ] = None,
+          limit: Annotated[int, typer.Option("--limit", help="Rows to print (all are written).")] = 50) -> None:
+    """Query the tables with DuckDB SQL; print a table or write CSV/Parquet."""
+    from pipeline.query import QueryError, run_query, write_result
+
+    try:
+        frame = run_query(out, sql)
+        if output is not None:
+            write_result(frame, output)
+            console.print(f"wrote {len(frame)} rows to {output}")
+            return
+    except QueryError as error:
+        console.print(f"[red]query failed:[/red] {error}")
+        raise typer.Exit(EXIT_FAILED) from None
+    result = Table(show_lines=False)
+    for column in frame.columns:
+        result.add_column(str(column))
+    for row in frame.head(limit).itertuples(index=False):
+        result.add_row(*("" if value is None else str(value)[:80] for value in row))
+    Console().print(result)
+    if len(frame) > limit:
+        console.print(f"{len(frame)} rows; showing {limit} (use --limit or --output)")
+
+
+@app.command(epilog="Example: `python -m pipeline report --since 2025-04-01 --output april.html`")
+def report(out: Out = Path("data/processed"),
+           output: Annotated[Path | None, typer.Option("--output", help="HTML file to write.")] = None,
+           since: Since = None, until: Until = None) -> None:
+    """Write a self-contained HTML report: counts, rejects, events over time, rates, pairs, speakers."""
+    from pipeline.report import ReportWindow, write_report
+
+    target = output or out / "report.html"
+    path = write_report(out, target, ReportWindow(_date(since, "--since"), _date(until, "--until")))
+    console.print(f"report written to {path.resolve()}")
+
+
+@app.command(epilog="Example: `python -m pipeline dictionary --check`")
+def dictionary(output: Annotated[Path, typer.Option("--output", help="Markdown file to write.")] = Path(
+                   "docs/tables.md"),
+               check: Annotated[bool, typer.Option("--check", help="Fail if the file is stale.")] = False) -> None:
+    """Regenerate the data dictionary (docs/tables.md) from the schemas."""
+    from pipeline.dictionary import render
+
+    text = render()
+    if check:
+        current = output.read_text(encoding="utf-8") if output.exists() else ""
+        if current != text:
+            console.print(f"[red]{output} is stale:[/red] run `python -m pipeline dictionary`")
+            raise typer.Exit(EXIT_FAILED)
+        console.print(f"{output} is up to date")
+        return
+    output.write_text(text, encoding="utf-8")
+    console.print(f"wrote {output}")
+
+
 @app.command("build-model", epilog="Example: `python -m pipeline build-model` after editing a file under models/")
 def build_model(models: Annotated[Path | None, typer.Option("--models", help="Folder of rule data.")] = None
                 ) -> None:

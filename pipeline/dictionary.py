@@ -1,0 +1,219 @@
+"""The data dictionary: every table and column with its type, meaning and an example.
+
+Types come from `pipeline.schemas` (never written twice); meanings and
+examples are declared here. `render` produces ``docs/tables.md``;
+``python -m pipeline dictionary`` rewrites it and a test fails when a schema
+changes without its description (or the file is stale).
+"""
+
+from __future__ import annotations
+
+from pipeline.schemas import TABLES
+
+# Columns that mean the same wherever they appear.
+COMMON: dict[str, tuple[str, str]] = {
+    "article_id": ("Id of the article (join key to `articles`): hash of the source id and the normalized content.",
+                   "06e8b20ca95ba534"),
+    "mention_id": ("Id of the mention this row was built from (join key to `mentions`).", "3f2a9c0d1e7b4a55"),
+    "run_id": ("The run that last wrote this row (see `runs`); ids and content never depend on it.",
+               "20250502T021500Z-a1b2c3"),
+    "published_month": ("Partition key: the article's publication month (UTC), or `unknown`.", "2025-05"),
+    "start_char": ("Offset of the first character in `articles.text`.", "512"),
+    "end_char": ("Offset just past the last character in `articles.text` (end exclusive).", "515"),
+    "text": ("The words as they stand in the article.", "24%"),
+    "sentence_index": ("Index of the sentence in the article (0 = headline; see `sentences`).", "6"),
+    "mention_ids": ("Every mention this row was built from (join keys to `mentions`).", "['3f2a…', '9b1c…']"),
+    "rule_id": ("Which pattern or rule produced the row.", "countries.csv:demonym"),
+    "official_id": ("Id of an official, the same in every article (slug of the canonical full name).",
+                    "ryosei-akazawa"),
+}
+
+TABLE_DOCS: dict[str, str] = {
+    "articles": "One row per distinct article.",
+    "rejects": "Inputs that could not be used, with a reason a person can act on.",
+    "runs": "The run manifest: one row per stage per run.",
+    "mentions": "Every span a rule found, with the rule that found it.",
+    "sentences": "Sentence boundaries of every article.",
+    "countries": "Country mentions, normalized to ISO 3166-1 alpha-3 (blocs get their own codes).",
+    "people": "Every person named in an article, grouped by coreference; officials are flagged.",
+    "officials": "People acting for a government or intergovernmental body, one row per person per article.",
+    "rates": "Percentages and rates, with the measure they belong to.",
+    "money": "Money amounts (never rates).",
+    "dates": "Temporal expressions resolved against the article's anchor date (TIMEX3 values).",
+    "quotes": "Direct quotations with their speakers.",
+    "event_mentions": "Trade-policy events as found in one article (before merging across articles).",
+    "events": "Trade-policy events merged across articles: one row per distinct event.",
+    "_ledger/ingest": "Bookkeeping: which raw files ingest has read, by content hash.",
+}
+
+EVENT_COLUMNS: dict[str, tuple[str, str]] = {
+    "event_id": ("Deterministic id: hash of type, actor, targets, rate, date and product.", "9c1e4b7a20d3f6e8"),
+    "event_type": ("One of tariff_imposed, tariff_increased, tariff_reduced, tariff_removed, tariff_suspended, "
+                   "tariff_threatened, tariff_exemption, trade_restriction, investigation, negotiation, "
+                   "agreement, demand.", "tariff_imposed"),
+    "actor_iso3": ("The government acting.", "USA"),
+    "target_iso3": ("The other side(s); empty when it applies to all.", "['JPN']"),
+    "target_scope": ("bilateral, multilateral, all, all_except.", "bilateral"),
+    "excluded_iso3": ("Countries excluded (for all_except).", "['CHN']"),
+    "rate_value": ("The new rate, if stated.", "24.0"),
+    "rate_previous": ("The rate before, if stated.", "10.0"),
+    "product": ("Product or scope, if stated.", "autos"),
+    "event_date": ("TIMEX3 value of the event's date, if the article dates it.", "2025-05-01"),
+    "duration": ("TIMEX3 duration, if stated.", "P90D"),
+    "modality": ("asserted, planned, threatened, possible, negated.", "asserted"),
+    "officials": ("official_ids of the officials involved.", "['scott-bessent']"),
+    "evidence": ("The sentence the event was read from.", "The Trump administration imposed 24% tariffs …"),
+    "confidence": ("0–1, from the rule's strength and how many arguments were resolved.", "0.85"),
+}
+
+COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
+    "articles": {
+        "source_id": ("The id the input gave it: a record's id, Reuters' NEWID, a NewsML guid, a feed item's id "
+                      "or link, or the file name without extension.", "000_fdaf5c86bb7df86d"),
+        "source": ("Publisher or feed, if known.", "Reuters"),
+        "source_path": ("The raw file, relative to `--raw`.", "jsonl/whitehouse_sample.jsonl"),
+        "record": ("Position of the record in its file (0-based).", "3"),
+        "format": ("Reader that read it: text, jsonl, sgml, newsml, feed, html.", "text"),
+        "url": ("Address of the article, if known.", "https://www.whitehouse.gov/…"),
+        "headline": ("Headline.", "Tariff deal with US only possible …"),
+        "subheadline": ("Subheadline, if any.", "Tokyo, Washington to ‘sort out points …’"),
+        "dateline": ("Place line as printed.", "TOKYO, April 11"),
+        "published_at": ("Publication time in UTC, null when unknown.", "2025-05-02 00:00:00+00:00"),
+        "published_from": ("Where `published_at` came from: metadata field, sidecar, dateline, cli_default.",
+                           "sidecar"),
+        "language": ("Language code.", "en"),
+        "text": ("Headline, subheadline, blank line, dateline, then one paragraph per line; every offset in every "
+                 "table indexes this.", "Tariff deal with US …\n\nISTANBUL\nA “mutually …"),
+        "body_start": ("Offset in `text` where the body begins.", "192"),
+        "content_hash": ("Hash of the normalized text and publication time; a stage reruns an article when it "
+                         "changes.", "97aba3ea7947dfcfd6b60ccdef70ad9a"),
+    },
+    "rejects": {
+        "reject_id": ("Deterministic id of the reject.", "5d2c…"),
+        "source_path": ("The raw file.", "bad/broken.jsonl"),
+        "record": ("Position of the record in the file; null for the whole file.", "2"),
+        "reason": ("Short reason code (malformed_json, unsafe_xml, empty_body, binary_file, …).", "malformed_json"),
+        "stage": ("Stage that rejected it.", "ingest"),
+        "detail": ("What was wrong and what to do.", "line 3 does not parse: Expecting ',' delimiter"),
+        "article_id": ("The article, when a later stage rejected it.", "null"),
+    },
+    "runs": {
+        "stage": ("Stage name.", "extract"),
+        "started_at": ("Start (UTC).", "2025-05-02 02:15:00+00:00"),
+        "ended_at": ("End (UTC).", "2025-05-02 02:16:10+00:00"),
+        "inputs": ("Files with their hashes (ingest) or tables with the rules version.", "['text/a.txt#b953…']"),
+        "rules_version": ("Hash of the stage's code and rule files (and the upstream's).", "ad601fc7924582a9"),
+        "rows_in": ("Files (ingest) or articles processed.", "120"),
+        "rows_out": ("Rows written.", "5400"),
+        "rejects": ("Rejects this stage produced in this run.", "2"),
+        "skipped": ("Inputs skipped as unchanged.", "21000"),
+        "status": ("ok, rejects, or failed.", "ok"),
+        "message": ("Error message when failed.", "null"),
+        "packages": ("JSON of Python and package versions.", '{"spacy": "3.8.18", …}'),
+    },
+    "mentions": {
+        "kind": ("official, person, organization, title, country, rate, money, date, duration, set, quote, cue, "
+                 "trigger, modal.", "country"),
+        "label": ("The rule's hint for the normalizer (ISO code and form, title, cue lemma, event type …).",
+                  "JPN:demonym"),
+    },
+    "sentences": {
+        "paragraph_index": ("Line of `articles.text` the sentence is on.", "4"),
+    },
+    "countries": {
+        "iso3": ("ISO 3166-1 alpha-3; EU for the European Union/Community; historic states keep their codes "
+                 "(SUN, DDR, YUG, CSK).", "JPN"),
+        "form": ("name, abbreviation, demonym or government (a capital standing for its government).", "demonym"),
+        "is_dateline": ("True when the mention is in the dateline (the desk's place line).", "false"),
+    },
+    "people": {
+        "person_id": ("Id of the person within the article (the official_id for officials).", "ryosei-akazawa"),
+        "name": ("Fullest form of the name seen in the article.", "Ryosei Akazawa"),
+        "is_official": ("True when the person acts for a government or intergovernmental body.", "true"),
+        "official_id": COMMON["official_id"],
+        "title": ("Title as stated.", "top trade negotiator"),
+        "organization": ("Organization, where stated.", "Kyodo News"),
+    },
+    "officials": {
+        "name": ("Fullest form of the name seen in the article.", "Scott Bessent"),
+        "title": ("Title as stated, shortest clean form.", "Treasury Secretary"),
+        "country_iso3": ("Country the official serves (EU for EC officials; null for GATT/WTO staff).", "USA"),
+        "organization": ("Ministry, agency or body, where stated.", "Ministry of International Trade and Industry"),
+    },
+    "rates": {
+        "value": ("The number (24 for “24%”).", "24.0"),
+        "unit": ("percent, percentage_points or basis_points.", "percent"),
+        "rate_kind": ("tariff, duty, tax, levy, or other (growth, inflation, market share …).", "tariff"),
+        "previous_value": ("The earlier rate in “from 10% to 25%”.", "10.0"),
+        "applies_to": ("Product or scope, if stated.", "Japanese imports"),
+    },
+    "money": {
+        "value": ("Amount in units of the currency.", "550000000000.0"),
+        "currency": ("ISO 4217 code.", "USD"),
+    },
+    "dates": {
+        "timex_type": ("DATE, DURATION or SET.", "DATE"),
+        "value": ("TIMEX3-style value; null when unresolved.", "2025-05-01"),
+        "granularity": ("day, week, month, quarter or year (null for durations and sets).", "day"),
+        "anchor": ("The date a relative expression was resolved from; null for absolute dates.", "2025-05-02"),
+        "modifier": ("AS_EARLY_AS, BEFORE, AFTER, APPROX, START, MID, END.", "AS_EARLY_AS"),
+        "resolved": ("False when the text is relative and no anchor date was known.", "true"),
+    },
+    "quotes": {
+        "quote_id": ("Deterministic id of the quote.", "7e1d…"),
+        "text": ("The words inside the quotation marks.", "It'd be good if we can enter that phase."),
+        "kind": ("full (a sentence or more) or partial (a fragment inside a reporter's sentence).", "full"),
+        "speaker_name": ("Fullest name of the speaker, or an organization; null when unknown.", "Ryosei Akazawa"),
+        "speaker_official_id": ("official_id of the speaker, when an official.", "ryosei-akazawa"),
+        "speaker_text": ("The words that named the speaker where it was said.", "he"),
+        "cue": ("The cue verb's lemma.", "say"),
+        "unbalanced": ("True when the closing mark was missing and the quote was closed at the paragraph end.",
+                       "false"),
+    },
+    "event_mentions": dict(EVENT_COLUMNS),
+    "events": {**EVENT_COLUMNS, "article_ids": ("Every article reporting the event (join keys to `articles`).",
+                                                "['06e8b20ca95ba534']")},
+    "_ledger/ingest": {
+        "source_path": ("The raw file.", "text/a.txt"),
+        "file_hash": ("Hash of its bytes when read.", "b953…"),
+        "rules_version": ("Reader code version.", "fc0a…"),
+        "articles": ("Articles it gave.", "1"),
+        "rejects": ("Rejects it gave.", "0"),
+    },
+}
+
+JOIN_KEYS = ("article_id", "mention_id", "official_id", "event_id", "quote_id", "person_id")
+
+
+def describe(table: str, column: str) -> tuple[str, str]:
+    """``(meaning, example)`` of a column, failing with the names when undocumented."""
+    own = COLUMNS.get(table, {})
+    if column in own:
+        return own[column]
+    if column in COMMON:
+        return COMMON[column]
+    raise KeyError(f"column {column!r} of table {table!r} has no description in pipeline/dictionary.py")
+
+
+def render() -> str:
+    """The Markdown data dictionary for every table in `pipeline.schemas.TABLES`."""
+    lines = [
+        "# Data dictionary",
+        "",
+        "Generated from `pipeline/schemas.py` and `pipeline/dictionary.py` by "
+        "`python -m pipeline dictionary`; a test fails when they disagree with this file.",
+        "",
+        "Join keys: " + ", ".join(f"`{key}`" for key in JOIN_KEYS) + ". Offsets index `articles.text`.",
+        "",
+    ]
+    for table, schema in TABLES.items():
+        lines += [f"## {table}", "", TABLE_DOCS[table], "", "| column | type | null | meaning | example |",
+                  "|---|---|---|---|---|"]
+        for field in schema:
+            meaning, example = describe(table, field.name)
+            key = " (join key)" if field.name in JOIN_KEYS else ""
+            example = example.replace("\n", "\\n").replace("|", "\\|")
+            lines.append(f"| `{field.name}` | {field.type} | {'yes' if field.nullable else 'no'} | "
+                         f"{meaning}{key} | `{example}` |")
+        lines.append("")
+    return "\n".join(lines)
