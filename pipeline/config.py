@@ -27,6 +27,8 @@ class Settings:
     since: date | None = None
     until: date | None = None
     workers: int = 1
+    executor: str = "local"  # local, processes or dask (see pipeline/executors.py)
+    scheduler: str | None = None  # address of an existing Dask scheduler
     batch_size: int = 1000
     models_dir: Path = field(default=MODELS_DIR)
     max_file_bytes: int = 256 * 1024 * 1024
@@ -37,6 +39,10 @@ class Settings:
     def __post_init__(self) -> None:
         if self.workers < 1:
             raise ValueError(f"workers must be at least 1, got {self.workers}")
+        if self.executor not in ("local", "processes", "dask"):
+            raise ValueError(f"executor must be local, processes or dask, got {self.executor!r}")
+        if self.scheduler and self.executor != "dask":
+            raise ValueError("--scheduler only applies to --executor dask")
         if self.batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {self.batch_size}")
         for name in ("max_file_bytes", "max_field_chars", "max_records_per_file"):

@@ -1,0 +1,110 @@
+"""Where batches run: in this process, on local processes, or on a Dask cluster.
+
+The stage logic is one pure batch function (``inputs, settings → BatchResult``);
+an executor only decides where it runs. Inputs are read and results written
+by the calling process, in batch order, so every executor writes the same
+rows with the same ids through the same atomic writer. At most
+``2 × workers`` batches are in flight, so memory stays flat however large
+the corpus. A batch that fails on a worker (a lost worker included) is
+retried ``retries`` times, then reported as failed for its articles.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+EXECUTORS = ("local", "processes", "dask")
+
+
+@dataclass(frozen=True)
+class ExecutorSettings:
+    """Which executor, how many workers, and the address of an existing Dask scheduler."""
+
+    kind: str = "local"
+    workers: int = 1
+    scheduler: str | None = None
+    retries: int = 2
+
+    def __post_init__(self) -> None:
+        if self.kind not in EXECUTORS:
+            raise ValueError(f"executor {self.kind!r} is not one of {', '.join(EXECUTORS)}")
+        if self.scheduler and self.kind != "dask":
+            raise ValueError("--scheduler only applies to --executor dask")
+        if self.workers < 1:
+            raise ValueError(f"workers must be at least 1, got {self.workers}")
+
+
+def map_batches(function: Callable[..., Any], payloads: Iterable[tuple[Any, ...]], executor: ExecutorSettings
+                ) -> Iterator[tuple[tuple[Any, ...], Any, BaseException | None]]:
+    """Apply ``function(*payload)`` to each payload; yield ``(payload, result, error)`` in input order."""
+    if executor.kind == "local":
+        for payload in payloads:
+            try:
+                yield payload, function(*payload), None
+            except Exception as error:  # the caller records the batch's articles as rejects
+                yield payload, None, error
+        return
+    if executor.kind == "processes":
+        with ProcessPoolExecutor(max_workers=executor.workers) as pool:
+            yield from _drain(lambda p: pool.submit(function, *p), payloads, executor)
+        return
+    yield from _dask(function, payloads, executor)
+
+
+def _drain(submit: Callable[[tuple[Any, ...]], Any], payloads: Iterable[tuple[Any, ...]],
+           executor: ExecutorSettings) -> Iterator[tuple[tuple[Any, ...], Any, BaseException | None]]:
+    """Keep ``2 × workers`` batches in flight; hand results back in input order, retrying failures."""
+
+    def finish(payload: tuple[Any, ...], future: Any) -> tuple[tuple[Any, ...], Any, BaseException | None]:
+        error: BaseException | None = None
+        for attempt in range(executor.retries + 1):
+            try:
+                return payload, future.result(), None
+            except Exception as caught:  # a failed or lost worker: retry, then report
+                error = caught
+                if attempt < executor.retries:
+                    future = submit(payload)
+        return payload, None, error
+
+    in_flight: deque[tuple[tuple[Any, ...], Any]] = deque()
+    for payload in payloads:
+        in_flight.append((payload, submit(payload)))
+        if len(in_flight) >= 2 * executor.workers:
+            yield finish(*in_flight.popleft())
+    while in_flight:
+        yield finish(*in_flight.popleft())
+
+
+def _dask(function: Callable[..., Any], payloads: Iterable[tuple[Any, ...]], executor: ExecutorSettings
+          ) -> Iterator[tuple[tuple[Any, ...], Any, BaseException | None]]:
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as error:
+        raise RuntimeError("--executor dask needs the dask extra: pip install '.[dask]'") from error
+    cluster = None
+    if executor.scheduler:
+        client = Client(executor.scheduler)
+    else:
+        cluster = LocalCluster(n_workers=executor.workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=40)
+        client = Client(cluster)
+    try:
+        def submit(payload: tuple[Any, ...]) -> Any:
+            # pure=False: a retried batch must run again, not return the cached failure.
+            return client.submit(function, *payload, pure=False)
+
+        yield from _drain(submit, payloads, executor)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def worker_count() -> int:
+    """Cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
