@@ -43,7 +43,9 @@ def extract_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchRe
     result = BatchResult(rows={"mentions": [], "sentences": []})
     try:
         with nlp.memory_zone():
-            docs = nlp.pipe((a["text"] for a in articles), batch_size=PIPE_BATCH, n_process=settings.workers)
+            # With the processes or dask executor the batches are already parallel.
+            n_process = settings.workers if settings.executor == "local" else 1
+            docs = nlp.pipe((a["text"] for a in articles), batch_size=PIPE_BATCH, n_process=n_process)
             for article, doc in zip(articles, docs):
                 _collect(result, doc, article)
     except Exception:  # find the culprit one by one, keep the others
