@@ -7,6 +7,7 @@ Commands only parse arguments and call typed functions; the work lives in
 
 from __future__ import annotations
 
+import sys
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
@@ -210,9 +211,75 @@ def build_model(models: Annotated[Path | None, typer.Option("--models", help="Fo
                   f"components {', '.join(nlp.pipe_names)}")
 
 
+@app.command(epilog="Example: `python -m pipeline evaluate --gold ../shared/gold/trade-dev.jsonl --verbose`")
+def evaluate(gold: Annotated[Path, typer.Option("--gold", help="Gold annotations (JSON Lines).")],
+             gold_format: Annotated[str | None, typer.Option(
+                 "--format", help="trade or meantime (default: inferred from the file).")] = None,
+             raw: Annotated[Path | None, typer.Option(
+                 "--raw", help="Use this folder of inputs as is (default: the gold articles, located).")] = None,
+             out: Annotated[Path | None, typer.Option("--out", help="Tables folder (default: a new temporary one).")
+                            ] = None,
+             report: Annotated[Path | None, typer.Option("--report", help="JSON report (default: OUT/evaluation.json).")
+                               ] = None,
+             verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Per-article breakdown.")] = False) -> None:
+    """Run the stages on the gold articles and score each section (precision, recall, F1)."""
+    from pipeline.evaluate.command import evaluate as run_evaluation
+    from pipeline.evaluate.command import write_report
+    from pipeline.evaluate.gold import GoldError
+    from pipeline.evaluate.render import print_evaluation
+
+    try:
+        result = run_evaluation(gold, fmt=gold_format, raw=raw, out=out)
+    except (GoldError, FileNotFoundError, LockedError) as error:
+        console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(EXIT_FAILED) from None
+    print_evaluation(result, Console(), verbose=verbose)
+    path = write_report(result, report or result.out / "evaluation.json")
+    console.print(f"tables in {result.out}; report written to {path}")
+
+
+@app.command(epilog="Example: `python -m pipeline bench --limit 2000 --report bench.json`")
+def bench(raw: Annotated[Path | None, typer.Option(
+              "--raw", help="Corpus to time (default: the Reuters-21578 archive in the shared folder).")] = None,
+          limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N articles.")] = None,
+          stages: Annotated[str | None, typer.Option("--stages", help="Comma-separated stages (default: all).")
+                            ] = None,
+          report: Annotated[Path | None, typer.Option("--report", help="Write the figures as JSON.")] = None) -> None:
+    """Time each stage (articles/s, words/s, peak memory) against bare spaCy tokenization."""
+    from pipeline.bench import bench as run_bench
+    from pipeline.bench import print_bench, write_report
+    from pipeline.evaluate.locate import shared_dir
+
+    source = raw or shared_dir() / "corpus" / "reuters21578"
+    names = [name.strip() for name in stages.split(",") if name.strip()] if stages else None
+    try:
+        result = run_bench(source, limit=limit, stages=names)
+    except (ValueError, FileNotFoundError) as error:
+        console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(EXIT_FAILED) from None
+    print_bench(result, Console())
+    if report is not None:
+        console.print(f"figures written to {write_report(result, report)}")
+
+
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: exit 0 ok, 1 failed, 2 finished with rejects.
+
+    Click exits 2 on a usage error (a misspelt option, a bad date); here that
+    is 1, so a scheduler never reads a broken command line as "finished with
+    rejects".
+    """
+    from typer import rich_utils
+
+    try:
+        code = typer.main.get_command(app).main(standalone_mode=False)
+    except typer.TyperException as error:  # Typer's (vendored) click usage errors derive from it
+        rich_utils.rich_format_error(error)
+        code = EXIT_FAILED
+    except typer.Abort:
+        console.print("aborted")
+        code = EXIT_FAILED
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -13,16 +13,27 @@ across partitions), the layout does not depend on the wall clock, and
 researchers filter by when things were published. A nightly run touches
 only the months of its new articles — for a news feed, the current one.
 
-Every file is written to a temporary name in its folder and moved into place
-with `os.replace`, so a reader sees the old file or the new one, never half.
-Writers first remove the rows of the articles they are about to write from
-every existing part file, then add the new part, so a rerun after a crash
-leaves no duplicates.
+Every file is written to a temporary name in its folder (``.tmp-*.partial``,
+a name neither pandas nor a DuckDB ``*.parquet`` glob picks up), flushed to
+disk, and moved into place with `os.replace`, so a reader sees the old file or
+the new one, never half. Writers first remove the rows of the articles they
+are about to write from every existing part file, then add the new part, so a
+rerun after a crash leaves no duplicates. Temporary files left by a killed
+process are removed by `sweep_temp_files` at the start of the next run.
+
+Test hook: when the environment variable ``PIPELINE_TEST_KILL_AT_WRITE`` is
+``N`` (or ``N:TEXT``), the process kills itself with SIGKILL just before the
+N-th file it writes (counting only files whose path contains ``TEXT``) is
+moved into place: its temporary file is complete and the writes before it are
+done. The crash tests use it to stop a real run between two chosen writes
+(``1:_ledger/ingest``: articles written, ledger not yet); unset, it does nothing.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
+import signal
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -36,19 +47,70 @@ from pipeline.schemas import PARTITION, conform, schema_for
 
 PARTITION_KEY = PARTITION[0]
 _PARTITIONING = ds.partitioning(pa.schema([(PARTITION_KEY, pa.string())]), flavor="hive")
+TEMP_PREFIX, TEMP_SUFFIX = ".tmp-", ".partial"
+EMPTY_MONTH, EMPTY_PART = "unknown", "part-empty.parquet"  # placeholder of a table with no rows yet
+KILL_HOOK = "PIPELINE_TEST_KILL_AT_WRITE"
+_write_count = itertools.count(1)  # counts this process's writes for the kill hook only
+
+
+def _umask() -> int:
+    """The process umask (reading it means setting it, so it is set straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_FILE_MODE = 0o666 & ~_umask()
+
+
+def _fsync_path(path: Path | str, *, directory: bool = False) -> None:
+    """Flush a file's data (or a folder's entries) to disk, so a power cut keeps the order of writes."""
+    fd = os.open(path, os.O_RDONLY | (os.O_DIRECTORY if directory else 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _kill_hook(path: Path) -> None:
+    """The documented test hook: SIGKILL this process at the configured write."""
+    target = os.environ.get(KILL_HOOK)
+    if not target:
+        return
+    number, _, text = target.partition(":")
+    if text in path.as_posix() and next(_write_count) == int(number):
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def write_atomic(table: pa.Table, path: Path) -> None:
-    """Write ``table`` to ``path`` through a temporary file and `os.replace`."""
+    """Write ``table`` to ``path`` through a flushed temporary file and `os.replace`."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".parquet")
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
+    os.fchmod(handle, _FILE_MODE)  # mkstemp makes 0600 files; tables are for every reader the umask allows
     os.close(handle)
     try:
         pq.write_table(table, temp_name, compression="zstd")
+        _fsync_path(temp_name)
+        _kill_hook(path)
         os.replace(temp_name, path)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+    _fsync_path(path.parent, directory=True)
+
+
+def sweep_temp_files(out: Path) -> list[Path]:
+    """Delete the temporary files a killed writer left under ``out``; return them.
+
+    Call it only while holding the run lock: a live writer's temporary file
+    looks the same.
+    """
+    if not out.is_dir():
+        return []
+    stale = sorted(p for p in out.rglob(f"{TEMP_PREFIX}*") if p.is_file())
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return stale
 
 
 def is_partitioned(schema: pa.Schema) -> bool:
@@ -87,27 +149,67 @@ def read(out: Path, name: str, *, schema: pa.Schema | None = None, columns: list
     return dataset.to_table(columns=columns, filter=filter)
 
 
-def _without_ids(path: Path, key: str, ids: pa.Array) -> None:
-    """Rewrite one part file without the rows whose ``key`` is in ``ids`` (or delete it)."""
+def _drop_file(path: Path) -> None:
+    """Delete a part file, and its partition folder when that is left empty."""
+    path.unlink()
+    _fsync_path(path.parent, directory=True)
+    if path.parent.name.startswith(f"{PARTITION_KEY}="):
+        try:
+            path.parent.rmdir()
+        except OSError:  # other files remain in the partition
+            pass
+
+
+def _rewrite_without(path: Path, key: str, ids: pa.Array, *, keep_listed: bool = False) -> int:
+    """Rewrite one part file without the rows whose ``key`` is in ``ids`` (or delete it).
+
+    With ``keep_listed`` the test is inverted: rows whose key is *not* in ``ids``
+    go. Returns the number of rows removed.
+    """
     present = pq.read_table(path, columns=[key]).column(key)
-    hits = pc.is_in(present, value_set=ids)
-    if not pc.any(hits).as_py():
-        return
+    hits = pc.fill_null(pc.is_in(present, value_set=ids), False)
+    if keep_listed:
+        hits = pc.invert(hits)
+    removed = pc.sum(hits).as_py() or 0
+    if not removed:
+        return 0
     table = pq.read_table(path)
     kept = table.filter(pc.invert(hits))
     if kept.num_rows:
         write_atomic(kept, path)
     else:
-        path.unlink()
+        _drop_file(path)
+    return removed
 
 
-def remove_rows(out: Path, name: str, ids: Iterable[str], *, key: str = "article_id") -> None:
-    """Remove every row of table ``name`` whose ``key`` is in ``ids``, file by file."""
+def _files_in_months(out: Path, name: str, months: Iterable[str] | None) -> list[Path]:
+    """Part files of ``name``, limited to the given partitions when ``months`` is given."""
+    folder = table_dir(out, name)
+    if months is None:
+        return part_files(folder)
+    return [p for month in sorted(set(months)) for p in part_files(folder / f"{PARTITION_KEY}={month}")]
+
+
+def remove_rows(out: Path, name: str, ids: Iterable[str], *, key: str = "article_id",
+                months: Iterable[str] | None = None) -> int:
+    """Remove every row of table ``name`` whose ``key`` is in ``ids``, file by file.
+
+    ``months`` limits the search to those publication-month partitions; pass
+    it only when the rows can live nowhere else (an article's rows are always
+    in its own month, since the publication time is part of its id).
+    Returns the number of rows removed.
+    """
     id_array = pa.array(sorted(set(ids)), type=pa.string())
     if not len(id_array):
-        return
-    for path in part_files(table_dir(out, name)):
-        _without_ids(path, key, id_array)
+        return 0
+    return sum(_rewrite_without(path, key, id_array) for path in _files_in_months(out, name, months))
+
+
+def retain_rows(out: Path, name: str, ids: Iterable[str], *, key: str = "article_id") -> int:
+    """Remove every row of table ``name`` whose ``key`` is *not* in ``ids``; return how many went."""
+    id_array = pa.array(sorted(set(ids)), type=pa.string())
+    return sum(_rewrite_without(path, key, id_array, keep_listed=True)
+               for path in part_files(table_dir(out, name)))
 
 
 def append_rows(out: Path, name: str, rows: pa.Table | list[dict], *, part_key: str,
@@ -131,6 +233,10 @@ def append_rows(out: Path, name: str, rows: pa.Table | list[dict], *, part_key: 
     for month in sorted(months):
         chunk = table.filter(pc.equal(table.column(PARTITION_KEY), month)).drop_columns([PARTITION_KEY])
         write_atomic(chunk, folder / f"{PARTITION_KEY}={month}" / f"part-{part_key}.parquet")
+    # The placeholder of a table that had no rows is no longer needed.
+    placeholder = folder / f"{PARTITION_KEY}={EMPTY_MONTH}" / EMPTY_PART
+    if placeholder.exists():
+        _drop_file(placeholder)
     return table.num_rows
 
 
@@ -157,6 +263,6 @@ def ensure_readable(out: Path, name: str, *, schema: pa.Schema | None = None) ->
         return
     if is_partitioned(schema):
         empty = schema.empty_table().drop_columns([PARTITION_KEY])
-        write_atomic(empty, table_dir(out, name) / f"{PARTITION_KEY}=unknown" / "part-empty.parquet")
+        write_atomic(empty, table_dir(out, name) / f"{PARTITION_KEY}={EMPTY_MONTH}" / EMPTY_PART)
     else:
         write_atomic(schema.empty_table(), table_dir(out, name) / "part-0.parquet")

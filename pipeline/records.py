@@ -62,4 +62,5 @@ REJECT_REASONS = {
     "field_too_large": "a field is longer than the max_field_chars setting",
     "bad_date": "a date field could not be parsed",
     "stage_error": "a later stage failed on this article (see detail)",
+    "reader_error": "the reader failed on this input (a bug in the pipeline: report it with the file)",
 }

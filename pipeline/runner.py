@@ -3,11 +3,25 @@
 Exit codes (also in the README): 0 everything processed; 1 a stage failed
 (nothing half-written: earlier tables stay readable); 2 finished, but some
 inputs were rejected (see the ``rejects`` table).
+
+One run at a time may write to an output folder. The lock is an advisory
+`fcntl.flock` on ``<out>/.pipeline.lock``, which the kernel releases when the
+holder exits for any reason (SIGKILL included), so a lock file left by a dead
+process is simply taken over; the file names the holder for the message a
+refused run prints. Once the lock is held, the run repairs what a killed run
+left: temporary files are deleted and ``runs`` rows still marked ``running``
+become ``interrupted``.
+
+Each stage gets a ``runs`` row when it starts (status ``running``) that is
+replaced when it ends: ``ok``, ``rejects`` (finished, some inputs rejected),
+``failed`` or ``interrupted``.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
+import logging
 import os
 import platform
 import secrets
@@ -16,20 +30,27 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline import io
 from pipeline.config import Settings
-from pipeline.progress import log
 from pipeline.errors import LockedError, PipelineError
+from pipeline.progress import log_event
 from pipeline.stages.base import StageReport
+from pipeline.stages.base import save_rejects as save_rejects  # re-exported: stages and runner share it
 
 EXIT_OK, EXIT_FAILED, EXIT_REJECTS = 0, 1, 2
-PACKAGES = ("spacy", "dateparser", "pandas", "pyarrow", "typer", "rich", "pycountry")
+LOCK_NAME = ".pipeline.lock"
+INTERRUPTED_NOTE = ("the process ended before the stage finished (killed or crashed); "
+                    "the next run redid what it had not recorded")
+PACKAGES = ("tradenews-pipeline", "spacy", "dateparser", "pandas", "pyarrow", "typer", "rich", "pycountry",
+            "feedparser", "trafilatura", "lxml", "defusedxml")
 
 
 def new_run_id() -> str:
@@ -37,8 +58,9 @@ def new_run_id() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
 
 
+@lru_cache(maxsize=1)
 def package_versions() -> str:
-    """JSON of the versions of Python and the main packages."""
+    """JSON of the versions of Python and the main packages (looked up once per process)."""
     versions = {"python": platform.python_version()}
     for name in PACKAGES:
         try:
@@ -48,74 +70,92 @@ def package_versions() -> str:
     return json.dumps(versions, sort_keys=True)
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+def pa_strings(values: list[str]) -> pa.Array:
+    """A sorted, de-duplicated pyarrow string array (helper for set membership)."""
+    return pa.array(sorted(set(values)), type=pa.string())
+
+
+def _holder(fd: int) -> str:
+    """What the lock file says about its holder ("host pid since"), or "" when empty."""
+    os.lseek(fd, 0, os.SEEK_SET)
+    return os.read(fd, 512).decode("utf-8", "replace").strip()
+
+
+def _describe(holder: str) -> str:
+    parts = holder.split()
+    if len(parts) >= 2:
+        since = f", started {parts[2]}" if len(parts) > 2 else ""
+        return f"process {parts[1]} on {parts[0]}{since}"
+    return "a process that has not written its name yet"
 
 
 @contextmanager
 def locked(out: Path) -> Iterator[None]:
-    """Hold ``out/.pipeline.lock`` for the duration; a lock left by a dead process is taken over."""
-    out.mkdir(parents=True, exist_ok=True)
-    lock = out / ".pipeline.lock"
-    me = f"{socket.gethostname()} {os.getpid()}"
-    for _ in range(2):
+    """Hold the run lock on ``out`` for the duration; refuse with `LockedError` while another run holds it."""
+    lock = out / LOCK_NAME
+    while True:
         try:
-            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-        except FileExistsError:
-            try:
-                host, pid = lock.read_text().split()
-            except (OSError, ValueError):
-                host, pid = "", "0"
-            if host == socket.gethostname() and not _pid_alive(int(pid)):
-                log.warning("taking over the lock of dead process %s on %s", pid, out)
-                lock.unlink(missing_ok=True)
-                continue
-            raise LockedError(f"another run (process {pid} on {host or 'unknown host'}) is writing to {out}; "
-                              f"wait for it to finish, or delete {lock} if that process is gone") from None
-        with os.fdopen(fd, "w") as handle:
-            handle.write(me)
-        break
+            out.mkdir(parents=True, exist_ok=True)
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:  # a read-only or missing mount: say so instead of a traceback
+            raise LockedError(f"cannot create the lock file {lock}: {error.strerror or error}") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _holder(fd)
+            os.close(fd)
+            raise LockedError(f"another run ({_describe(holder)}) is writing to {out}; wait for it to finish "
+                              "(the lock frees itself when that process ends) or use another --out") from None
+        # The previous holder deletes the file on exit; if it did so after we opened it, lock the new one.
+        try:
+            current = os.stat(lock).st_ino
+        except FileNotFoundError:
+            current = None
+        if current == os.fstat(fd).st_ino:
+            break
+        os.close(fd)
     try:
+        previous = _holder(fd)
+        if previous:
+            log_event(logging.WARNING, event="lock_taken_over", out=str(out), previous=previous,
+                      note="the process that held it is gone")
+        me = f"{socket.gethostname()} {os.getpid()} {datetime.now(UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}"
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, me.encode(), 0)
         yield
     finally:
-        lock.unlink(missing_ok=True)
+        lock.unlink(missing_ok=True)  # while still holding the lock, so no one else is inside
+        os.close(fd)
 
 
-def save_rejects(settings: Settings, stage: str, rows: list[dict], *, replace_paths: list[str] | None = None,
-                 replace_articles: list[str] | None = None) -> None:
-    """Merge ``rows`` into ``rejects``, dropping the stage's earlier rejects for the same inputs."""
-    table = io.read(settings.out, "rejects")
-    stage_mask = pc.equal(table.column("stage"), stage)
-    drop = None
-    if replace_paths is not None:
-        drop = pc.and_(stage_mask, pc.is_in(table.column("source_path"), value_set=pa_strings(replace_paths)))
-    if replace_articles is not None:
-        hit = pc.and_(stage_mask, pc.is_in(table.column("article_id"), value_set=pa_strings(replace_articles)))
-        drop = hit if drop is None else pc.or_(drop, hit)
-    existing = table.to_pylist() if drop is None else table.filter(pc.invert(pc.fill_null(drop, False))).to_pylist()
-    merged = {row["reject_id"]: row for row in existing}
-    merged.update({row["reject_id"]: row for row in rows})
-    io.replace_table(settings.out, "rejects", list(merged.values()), sort_by=["stage", "source_path", "reject_id"])
+def recover(settings: Settings) -> None:
+    """Repair what a killed run left; call it only while holding the lock.
 
-
-def pa_strings(values: list[str]):
-    """A pyarrow string array (helper for set membership)."""
-    import pyarrow as pa
-
-    return pa.array(sorted(set(values)), type=pa.string())
+    Deletes temporary files and marks ``runs`` rows left ``running`` as
+    ``interrupted``. The tables themselves need nothing: every write is
+    atomic and each stage redoes whatever its ledger does not record.
+    """
+    stale = io.sweep_temp_files(settings.out)
+    if stale:
+        log_event(logging.WARNING, event="recover", temp_files_removed=len(stale))
+    runs = io.read(settings.out, "runs")
+    running = pc.equal(runs.column("status"), "running")
+    if runs.num_rows and pc.any(running).as_py():
+        ids = sorted(set(runs.filter(running).column("run_id").to_pylist()))
+        log_event(logging.WARNING, event="recover", interrupted_runs=",".join(ids))
+        status = pc.if_else(running, pa.scalar("interrupted"), runs.column("status"))
+        note = pa.scalar(INTERRUPTED_NOTE)
+        message = pc.if_else(running, note, runs.column("message"))
+        runs = runs.set_column(runs.schema.get_field_index("status"), "status", status)
+        runs = runs.set_column(runs.schema.get_field_index("message"), "message", message)
+        io.replace_table(settings.out, "runs", runs, sort_by=["started_at", "stage"])
 
 
 def record_run(settings: Settings, run_id: str, report: StageReport, *, started: datetime, status: str,
                message: str | None = None) -> None:
-    """Append one row to the ``runs`` manifest."""
+    """Write the ``runs`` row of ``report``'s stage in this run (replacing its ``running`` row)."""
     table = io.read(settings.out, "runs")
-    rows = table.to_pylist()
+    rows = [row for row in table.to_pylist() if (row["run_id"], row["stage"]) != (run_id, report.stage)]
     rows.append({
         "run_id": run_id, "stage": report.stage, "started_at": started, "ended_at": datetime.now(UTC),
         "inputs": report.inputs, "rules_version": report.rules_version, "rows_in": report.rows_in,
@@ -148,27 +188,54 @@ class RunSummary:
 StageFunction = Callable[[Settings], StageReport]
 
 
+def _pruned_note(report: StageReport) -> str | None:
+    return f"removed the rows of {report.pruned} articles no longer in articles" if report.pruned else None
+
+
 def run_stages(settings: Settings, stages: list[tuple[str, Callable[..., StageReport]]]) -> RunSummary:
-    """Run ``stages`` in order under the lock, recording each in ``runs`` and ``rejects``."""
+    """Run ``stages`` in order under the lock, recording each in ``runs`` and ``rejects``.
+
+    A stage that raises ends the run (later stages need its output): its row
+    says ``failed`` with the error, and the summary's exit code is 1.
+    """
     summary = RunSummary(run_id=new_run_id())
     began = time.perf_counter()
     with locked(settings.out):
+        recover(settings)
+        log_event(event="run_start", run_id=summary.run_id, out=str(settings.out), raw=str(settings.raw),
+                  stages=",".join(name for name, _ in stages), force=settings.force)
         for name, function in stages:
             started = datetime.now(UTC)
+            record_run(settings, summary.run_id, StageReport(stage=name, rules_version="pending"),
+                       started=started, status="running")
             try:
                 report = function(settings, run_id=summary.run_id)
-            except (PipelineError, FileNotFoundError, ValueError) as error:
-                summary.error = str(error)
+            except KeyboardInterrupt:
                 record_run(settings, summary.run_id, StageReport(stage=name, rules_version="n/a"),
-                           started=started, status="failed", message=str(error))
+                           started=started, status="interrupted", message="stopped by the user")
+                raise
+            except Exception as error:  # any failure ends the run with a message; tables stay as they were
+                expected = isinstance(error, (PipelineError, FileNotFoundError))
+                message = str(error) if expected else f"{type(error).__name__}: {error}"
+                summary.error = message
+                log_event(logging.ERROR, stage=name, event="failed", run_id=summary.run_id, error=message)
+                if not expected:
+                    logging.getLogger("pipeline").exception("stage %s crashed", name)
+                record_run(settings, summary.run_id, StageReport(stage=name, rules_version="n/a"),
+                           started=started, status="failed", message=message)
                 break
             summary.reports.append(report)
-            # Earlier rejects of the inputs processed again are replaced by this run's.
+            # Idempotent for stages that saved their rejects as they went; needed for any that did not.
             save_rejects(settings, name, report.rejects, replace_paths=report.processed_paths,
                          replace_articles=report.processed_ids)
-            record_run(settings, summary.run_id, report, started=started,
-                       status="ok" if not report.rejects else "rejects")
+            status = "ok" if not report.rejects else "rejects"
+            record_run(settings, summary.run_id, report, started=started, status=status,
+                       message=_pruned_note(report))
+            log_event(stage=name, event="done", run_id=summary.run_id, status=status, rows_in=report.rows_in,
+                      skipped=report.skipped, rows_out=report.rows_out, rejects=len(report.rejects),
+                      pruned=report.pruned, seconds=round((datetime.now(UTC) - started).total_seconds(), 2))
+        io.ensure_readable(settings.out, "rejects")
     summary.seconds = time.perf_counter() - began
-    io.ensure_readable(settings.out, "rejects")
+    log_event(event="run_end", run_id=summary.run_id, exit_code=summary.exit_code, rejects=summary.rejects,
+              seconds=round(summary.seconds, 2))
     return summary
-

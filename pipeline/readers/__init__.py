@@ -22,7 +22,7 @@ Reader = Callable[[Path, str, Settings], Iterator[RawArticle | RawReject]]
 
 # Files in a raw folder that are documentation or metadata, not articles.
 IGNORED_NAMES = ("README", "LICENSE", "SOURCES", "NOTICE")
-IGNORED_SUFFIXES = (".meta.json", ".md", ".dtd")
+IGNORED_SUFFIXES = (".meta.json", ".fields.json", ".md", ".dtd")
 
 
 def is_input(path: Path) -> bool:
@@ -75,12 +75,25 @@ def _reader_for(path: Path, head: bytes) -> Reader | None:
 
 
 def read_file(path: Path, source_path: str, settings: Settings) -> Iterator[RawArticle | RawReject]:
-    """Read one input file with the reader its type calls for; never raises for bad content."""
+    """Read one input file with the reader its type calls for; never raises for bad content.
+
+    The limits hold whatever the reader: a file over ``max_file_bytes`` is
+    refused before any reader sees it, at most ``max_records_per_file``
+    records come out, a reader that fails unexpectedly ends the file with a
+    ``reader_error`` reject (the records it yielded before stay), and a file
+    that yields nothing at all gets an ``empty_body`` reject.
+    """
     try:
+        size = path.stat().st_size
         with path.open("rb") as handle:
             head = handle.read(4096)
     except OSError as error:
         yield RawReject(source_path, None, "unreadable_file", f"cannot open the file: {error.strerror or error}")
+        return
+    if size > settings.max_file_bytes:
+        yield RawReject(source_path, None, "file_too_large",
+                        f"{size} bytes is over the limit of max_file_bytes={settings.max_file_bytes} "
+                        "(raise the limit or split the file)")
         return
     reader = _reader_for(path, head)
     if reader is None:
@@ -88,9 +101,45 @@ def read_file(path: Path, source_path: str, settings: Settings) -> Iterator[RawA
                         f"no reader for files ending in {path.suffix or '(no extension)'!r}; supported: "
                         ".txt, .jsonl/.json, .sgm, .xml (NewsML-G2, RSS, Atom), .rss, .atom, .html")
         return
+    yield from _limited(_guarded(reader, path, source_path, settings), source_path, settings.max_records_per_file)
+
+
+def _guarded(reader: Reader, path: Path, source_path: str,
+             settings: Settings) -> Iterator[RawArticle | RawReject]:
+    """Run ``reader``, turning any exception into a final reject that names it.
+
+    A file that gives neither an article nor a reject (an empty JSON Lines
+    file, a feed with no items) becomes one ``empty_body`` reject: no input
+    is dropped without a word.
+    """
+    count = 0
     try:
-        yield from reader(path, source_path, settings)
+        for count, item in enumerate(reader(path, source_path, settings), start=1):
+            yield item
+        if not count:
+            yield RawReject(source_path, None, "empty_body", "the file holds no records")
     except ReaderError as error:
         yield error.reject(source_path)
     except RecursionError:
         yield RawReject(source_path, None, "malformed_json", "the document nests too deeply to read safely")
+    except MemoryError:
+        yield RawReject(source_path, None, "file_too_large", "the file needs more memory than is available")
+    except Exception as error:  # a reader bug must not stop the batch; the reject names it for a fix
+        where = f"after record {count - 1}" if count else "before the first record"
+        yield RawReject(source_path, None, "reader_error",
+                        f"{reader.__module__} failed {where}: {type(error).__name__}: {error}"[:2000])
+
+
+def _limited(items: Iterator[RawArticle | RawReject], source_path: str,
+             limit: int) -> Iterator[RawArticle | RawReject]:
+    """Pass at most ``limit`` records, then one reject saying the rest were not read."""
+    for count, item in enumerate(items):
+        if count >= limit:
+            if isinstance(item, RawReject) and item.reason == "file_too_large":
+                yield item  # the reader said so itself
+            else:
+                yield RawReject(source_path, count, "file_too_large",
+                                f"the file holds more than max_records_per_file={limit} records; records from "
+                                f"{count} on were not read (raise the limit or split the file)")
+            return
+        yield item

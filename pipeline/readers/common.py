@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from email.utils import parsedate_to_datetime
@@ -89,7 +90,10 @@ def parse_timestamp(value: object) -> datetime | None:
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except (OverflowError, ValueError):  # "0001-01-01T00:00+14:00" lies before year 1 in UTC
+        return None
 
 
 def _parse_text(text: str) -> datetime | None:
@@ -114,3 +118,81 @@ def _parse_text(text: str) -> datetime | None:
 def utc_offset(hours: float) -> timezone:
     """A fixed-offset time zone ``hours`` from UTC."""
     return timezone(timedelta(hours=hours))
+
+
+# HTML fragments (feed summaries, NewsML XHTML, Markdown with raw HTML) → paragraphs.
+_DROP_ELEMENTS = re.compile(r"<(script|style|noscript|template|svg|figure|figcaption|iframe)\b.*?</\1\s*>|<!--.*?-->",
+                            re.IGNORECASE | re.DOTALL)
+_BLOCK_TAGS = re.compile(r"</?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|pre|tr|table|thead|tbody|section|"
+                         r"article|header|footer|aside|nav|main|address|center|body|html|head|title)\b[^>]*>",
+                         re.IGNORECASE)
+_CELL_TAGS = re.compile(r"</?t[dh]\b[^>]*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"</?[A-Za-z][^<>]*>|<![^<>]*>|<\?[^<>]*\?>")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_BLANK_RUN = re.compile(r"\n\s*\n")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def unescape_entities(text: str) -> str:
+    """Replace HTML character references (``&amp;``, ``&#8217;``) but leave a bare ``&`` alone.
+
+    Only complete references with their semicolon are replaced, so "AT&T" and
+    "R&D" stay as they are.
+    """
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda match: html.unescape(match.group(0)), text)
+
+
+def strip_tags(markup: str) -> str:
+    """Remove HTML/XML tags, turning block elements into blank lines and cells into spaces.
+
+    Script, style, figure and comment content is dropped with its tags: it is
+    never article text. Entities are left for the caller to unescape.
+    """
+    markup = _DROP_ELEMENTS.sub(" ", markup)
+    markup = _BLOCK_TAGS.sub("\n\n", markup)
+    markup = _CELL_TAGS.sub(" ", markup)
+    return _ANY_TAG.sub("", markup)
+
+
+def html_paragraphs(markup: str) -> str:
+    """An HTML fragment as plain paragraphs, one a line.
+
+    Block elements (``p``, ``div``, ``br``, ``li``, headings, table rows) end a
+    paragraph; whitespace inside a paragraph (including source line wraps)
+    collapses to one space, as a browser would show it.
+    """
+    text = unescape_entities(strip_tags(markup))
+    paragraphs = (_WHITESPACE.sub(" ", block).strip() for block in _BLANK_RUN.split(text))
+    return "\n".join(p for p in paragraphs if p)
+
+
+# XML that declares entities is refused before parsing: entity expansion
+# (billion laughs) and external entities (XXE) both need an <!ENTITY declaration.
+_ENTITY_DECLARATION = re.compile(rb"<!ENTITY\s+%?\s*[^\s>]*")
+
+
+def check_xml_safe(data: bytes) -> None:
+    """Raise ``ReaderError("unsafe_xml")`` when the document declares an entity.
+
+    A byte scan that runs before any parser sees the document (XML keywords
+    are case-sensitive, so the scan is too); the parsers are configured to
+    refuse entities as well, as a second line.
+    """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 would hide the keyword from a byte scan
+        data = data.decode("utf-16", errors="replace").encode("utf-8")
+    match = _ENTITY_DECLARATION.search(data) if b"<!ENTITY" in data else None
+    if match:
+        what = match.group(0).decode("latin-1")
+        raise ReaderError("unsafe_xml", f"the document declares an entity ({what!r}); documents with entity "
+                                        "declarations are refused because they can expand without bound "
+                                        "or read local files")
+
+
+def language_code(tag: object, default: str = "en") -> str:
+    """The primary subtag of a language tag, lower case ("en-US" → "en"); ``default`` when absent."""
+    if not isinstance(tag, str) or not tag.strip():
+        return default
+    primary = re.split(r"[-_]", tag.strip(), maxsplit=1)[0].lower()
+    return primary if primary.isalpha() and 2 <= len(primary) <= 3 else default

@@ -1,16 +1,354 @@
-"""Reader for this format: not built yet (see the foundation issue)."""
+"""JSON Lines (``.jsonl``, ``.ndjson``) and JSON documents (``.json``) of article records.
+
+A ``.json`` file holds one JSON array of records, or one record object; a
+``.json`` file that is not one document is read as JSON Lines. ``record`` is
+the 1-based line number for JSON Lines (what an editor shows) and the 0-based
+element index for a JSON array (what ``jq '.[n]'`` takes).
+
+Fields are found by name through `FIELDS`: for each article field the first
+key present in the record, in the order listed, is used (``published`` takes
+the most precise of its candidates instead: a time with a UTC offset beats a
+time without one, which beats a bare date). A dotted key (``"meta.title"``)
+reaches into nested objects.
+
+Configuration: a sidecar ``NAME.fields.json`` beside ``NAME.jsonl`` changes
+the mapping for that file::
+
+    {"fields":   {"body": ["story", "text"], "id": "doc_id"},
+     "defaults": {"source": "The White House", "language": "en"},
+     "markup":   "markdown"}
+
+``fields`` replaces the candidate keys of the fields it names (a string or a
+list); ``defaults`` gives values for records that lack a field; ``markup`` is
+``markdown`` (the default: Markdown and stray HTML are reduced to plain
+paragraphs, see `markdown_paragraphs`) or ``text`` (the body is plain text).
+
+Records: no id and no url → ``missing_field``; a url alone becomes the
+source id. No body text → ``empty_body``. A line that does not parse (or nests
+too deeply) → ``malformed_json``, and the rest of the file is still read.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+import re
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from pipeline.config import Settings
-from pipeline.readers.common import ReaderError
+from pipeline.readers.common import (ReaderError, decode, language_code, parse_timestamp, read_bytes,
+                                     strip_tags, unescape_entities)
 from pipeline.records import RawArticle, RawReject
+
+# Article field → record keys to try, in order of preference.
+FIELDS: Mapping[str, tuple[str, ...]] = {
+    "id": ("id", "guid", "uuid"),
+    "headline": ("title", "headline"),
+    "subheadline": ("subheadline", "subtitle", "dek"),
+    "dateline": ("dateline",),
+    "url": ("url", "link"),
+    "published": ("published_time", "published_at", "published", "date"),
+    "body": ("text", "body", "content"),
+    "source": ("source", "publisher"),
+    "language": ("language", "lang"),
+}
+MARKUPS = ("markdown", "text")
+SIDECAR_KEYS = ("fields", "defaults", "markup")
+
+
+def read_field_config(path: Path) -> tuple[dict[str, tuple[str, ...]], dict[str, Any], str]:
+    """The field mapping, defaults and markup for ``path``: `FIELDS` overridden by ``NAME.fields.json``."""
+    fields = dict(FIELDS)
+    sidecar = path.with_name(path.stem + ".fields.json")
+    if not sidecar.is_file():
+        return fields, {}, "markdown"
+    try:
+        config = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ReaderError("malformed_json", f"field sidecar {sidecar.name} does not parse: {error}") from error
+    if not isinstance(config, dict) or set(config) - set(SIDECAR_KEYS):
+        found = sorted(config) if isinstance(config, dict) else type(config).__name__
+        raise ReaderError("malformed_json", f"field sidecar {sidecar.name} must be an object with keys "
+                                            f"{list(SIDECAR_KEYS)}; got {found}")
+    for name, keys in (config.get("fields") or {}).items():
+        if name not in FIELDS:
+            raise ReaderError("malformed_json", f"field sidecar {sidecar.name} maps unknown field {name!r}; "
+                                                f"known: {sorted(FIELDS)}")
+        keys = [keys] if isinstance(keys, str) else keys
+        if not isinstance(keys, list) or not all(isinstance(k, str) and k for k in keys):
+            raise ReaderError("malformed_json", f"field sidecar {sidecar.name}: {name!r} must map to a key or a "
+                                                f"list of keys, got {keys!r}")
+        fields[name] = tuple(keys)
+    defaults = config.get("defaults") or {}
+    unknown = sorted(set(defaults) - set(FIELDS)) if isinstance(defaults, dict) else ["(not an object)"]
+    if unknown:
+        raise ReaderError("malformed_json", f"field sidecar {sidecar.name} has defaults for unknown fields {unknown}")
+    markup = config.get("markup", "markdown")
+    if markup not in MARKUPS:
+        raise ReaderError("malformed_json", f"field sidecar {sidecar.name}: markup must be one of {MARKUPS}, "
+                                            f"got {markup!r}")
+    return fields, defaults, markup
+
+
+# --- Markdown → paragraphs -------------------------------------------------
+# Escaped characters are parked in the Private Use Area while markup is
+# removed, then restored, so "\*" stays a literal asterisk.
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~$\"'])")
+_PARKED = re.compile("[\ue000-\ue07f]")
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\s*\)")
+_LINK_BREAK = re.compile(r"\[([^\[\]]*?)\s*\n\s*\]\(")  # "[text\n](" : a break before the bracket
+_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_LINK_ONLY = re.compile(r"^\s*\[[^\]]*\]\([^)]*\)\s*$")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+_RULE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|=+)$")
+_BULLET = re.compile(r"^\s*[-*+]\s+(?=\S)")
+_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+(?=\S)")
+_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_STAR_EMPHASIS = re.compile(r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1")
+_UNDERSCORE_EMPHASIS = re.compile(r"(?<!\w)(_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)")
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
+_STRAY_STARS = re.compile(r"\*+")
+_CODE = re.compile(r"`+")
+_WORDLESS = re.compile(r"^[\W_]*$")
+
+
+def _park(match: re.Match[str]) -> str:
+    return chr(0xE000 + ord(match.group(1)))
+
+
+def _unpark(match: re.Match[str]) -> str:
+    return chr(ord(match.group(0)) - 0xE000)
+
+
+def _inline(paragraph: str) -> str:
+    """Remove inline Markdown from one paragraph: images, links, emphasis, code ticks."""
+    if "](" in paragraph or "][" in paragraph:  # the checks skip regexes that cannot match
+        paragraph = _REF_LINK.sub(r"\1", _LINK.sub(r"\1", _IMAGE.sub("", paragraph)))
+    for marker, pattern in (("*", _STAR_EMPHASIS), ("_", _UNDERSCORE_EMPHASIS)):
+        for _ in range(3):  # nested emphasis (***x*** or **_x_**) needs a few passes
+            if marker not in paragraph:
+                break
+            changed = pattern.sub(r"\2", paragraph)
+            if changed == paragraph:
+                break
+            paragraph = changed
+    if "*" in paragraph:
+        paragraph = _STRAY_STARS.sub("", paragraph)
+    if "`" in paragraph:
+        paragraph = _CODE.sub("", paragraph)
+    return " ".join(paragraph.split())
+
+
+_MARKER_STARTS = frozenset("#*-_=+>0123456789")
+
+
+def _block_paragraphs(block: str) -> list[str]:
+    """The paragraphs of one blank-line-separated block: list items and headings start new ones."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in block.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped[0] not in _MARKER_STARTS:  # the common case: a wrapped line of prose
+            current.append(stripped)
+            continue
+        if _RULE.match(line):
+            continue
+        heading = _HEADING.match(line)
+        if heading or _BULLET.match(line) or _NUMBERED.match(line):
+            if current:
+                paragraphs.append(" ".join(current))
+            current = [heading.group(1)] if heading else [_BULLET.sub("", line).strip()]
+            if heading:
+                paragraphs.append(current.pop())
+            continue
+        current.append(_QUOTE.sub("", stripped).strip())
+    if current:
+        paragraphs.append(" ".join(current))
+    return paragraphs
+
+
+def markdown_paragraphs(text: str) -> str:
+    """Markdown (with stray HTML) as plain paragraphs, one a line.
+
+    Blank lines separate paragraphs and wrapped lines inside one are joined
+    with a space; a list item, a heading or a hard line break (two trailing
+    spaces or a backslash) starts a new line. Links keep their text, images
+    and link-only paragraphs (embeds, navigation) are dropped, emphasis and
+    heading markers removed, and paragraphs with no word in them ("###",
+    rules) left out. Text without any blank line is taken as one paragraph a
+    line, the usual layout of plain-text bodies in JSON.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not _BLANK_LINE.search(text.strip()):
+        lines = (_inline(unescape_entities(strip_tags(line))) for line in text.split("\n"))
+        return "\n".join(line for line in lines if line and not _WORDLESS.match(line))
+    text = _ESCAPE.sub(_park, text)
+    text = _AUTOLINK.sub(lambda m: _ESCAPE.sub(_park, re.sub(r"([\\_*])", r"\\\1", m.group(1))), text)
+    text = strip_tags(text)
+    text = _LINK_BREAK.sub(r"[\1](", text)  # else the hard-break rule below would split such a link
+    text = re.sub(r"(?:  +|\\)\n", "\n\n", text)  # hard line breaks end the line
+    paragraphs: list[str] = []
+    for block in _BLANK_LINE.split(text):
+        paragraphs.extend(_block_paragraphs(block))
+    kept = []
+    for paragraph in paragraphs:
+        if _LINK_ONLY.match(paragraph):
+            continue
+        paragraph = _PARKED.sub(_unpark, _inline(paragraph))
+        paragraph = unescape_entities(paragraph)
+        if paragraph and not _WORDLESS.match(paragraph):
+            kept.append(paragraph)
+    return "\n".join(kept)
+
+
+# --- records ----------------------------------------------------------------
+def _lookup(record: Mapping[str, Any], key: str) -> Any:
+    value: Any = record
+    for part in key.split("."):
+        if not isinstance(value, Mapping) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def _first(record: Mapping[str, Any], keys: tuple[str, ...]) -> tuple[str | None, Any]:
+    for key in keys:
+        value = _lookup(record, key)
+        if value not in (None, "", [], {}):
+            return key, value
+    return None, None
+
+
+def _as_text(value: Any) -> str | None:
+    """A scalar field as text; a list of strings (paragraphs) joined by blank lines; else None."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return "\n\n".join(value)
+    return None
+
+
+def _precision(raw: Any) -> int:
+    """How precise a timestamp value is: 2 time with offset, 1 time, 0 date only."""
+    if not isinstance(raw, str):
+        return 1
+    has_time = bool(re.search(r"\d:\d\d", raw))
+    has_offset = bool(re.search(r"(?:Z|[+-]\d\d:?\d\d|\b(?:UTC|GMT))\s*$", raw.strip()))
+    return int(has_time) + int(has_time and has_offset)
+
+
+def _published(record: Mapping[str, Any], keys: tuple[str, ...]) -> tuple[datetime | None, str | None, list[str]]:
+    """The most precise parseable publication time among ``keys``, its key, and the unparseable values."""
+    best: tuple[int, datetime, str] | None = None
+    bad: list[str] = []
+    for rank, key in enumerate(keys):
+        raw = _lookup(record, key)
+        if raw in (None, ""):
+            continue
+        if isinstance(raw, int | float) and not isinstance(raw, bool):
+            moment = datetime.fromtimestamp(raw / 1000 if raw > 1e11 else raw, UTC) if 0 < raw < 1e14 else None
+        else:
+            moment = parse_timestamp(raw)
+        if moment is None:
+            bad.append(f"{key}={raw!r}")
+            continue
+        score = _precision(raw) * 100 - rank
+        if best is None or score > best[0]:
+            best = (score, moment, key)
+    if best is None:
+        return None, None, bad
+    return best[1], best[2], bad
+
+
+def to_article(record: Any, position: int, source_path: str, fields: Mapping[str, tuple[str, ...]],
+               defaults: Mapping[str, Any], markup: str) -> RawArticle | RawReject:
+    """One JSON value as an article, or a reject naming what is wrong with it."""
+    if not isinstance(record, dict):
+        return RawReject(source_path, position, "malformed_json",
+                         f"expected a JSON object for each record, got a {type(record).__name__}")
+    values: dict[str, Any] = {}
+    for name, keys in fields.items():
+        if name == "published":
+            continue
+        _, value = _first(record, keys)
+        values[name] = _as_text(value) if value is not None else _as_text(defaults.get(name))
+    url = values["url"]
+    source_id = values["id"] or url
+    if not source_id:
+        return RawReject(source_path, position, "missing_field",
+                         f"the record has neither an id ({'/'.join(fields['id'])}) nor a url "
+                         f"({'/'.join(fields['url'])}); keys present: {sorted(record)[:12]}")
+    raw_body = values["body"]
+    if raw_body is None and _first(record, fields["body"])[1] is not None:
+        return RawReject(source_path, position, "missing_field",
+                         f"record {source_id!r}: the body field ({'/'.join(fields['body'])}) is not text")
+    body = (markdown_paragraphs(raw_body) if markup == "markdown" else raw_body) if raw_body else ""
+    if not body.strip():
+        return RawReject(source_path, position, "empty_body",
+                         f"record {source_id!r} has no text in {'/'.join(fields['body'])}")
+    published, key, bad = _published(record, fields["published"])
+    if published is None and defaults.get("published"):
+        published, key = parse_timestamp(defaults["published"]), "defaults"
+    if published is None and bad:
+        return RawReject(source_path, position, "bad_date",
+                         f"record {source_id!r}: no date parses ({', '.join(bad)}); use ISO 8601")
+    return RawArticle(
+        source_path=source_path, record=position, format="jsonl", source_id=source_id, body=body,
+        headline=_inline(values["headline"]) if values["headline"] else None,
+        subheadline=_inline(values["subheadline"]) if values["subheadline"] else None,
+        dateline=values["dateline"], source=values["source"], url=url, published_at=published,
+        published_from=(f"metadata:{key}" if key != "defaults" else "sidecar") if published else None,
+        language=language_code(values["language"]),
+    )
+
+
+def _records(text: str, source_path: str, as_document: bool) -> Iterator[tuple[int, Any] | RawReject]:
+    """Yield ``(position, value)`` per record, or a reject for a line that does not parse."""
+    if as_document:
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError:
+            document = None  # not one document: fall through to JSON Lines
+        except RecursionError:
+            raise ReaderError("malformed_json", "the document nests too deeply to read safely") from None
+        if isinstance(document, list):
+            yield from enumerate(document)
+            return
+        if isinstance(document, dict):
+            yield 0, document
+            return
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.strip()
+        if not line:
+            continue
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as error:
+            yield RawReject(source_path, number, "malformed_json",
+                            f"line {number} is not JSON: {error.msg} (column {error.colno})")
+        except RecursionError:
+            yield RawReject(source_path, number, "malformed_json",
+                            f"line {number} nests too deeply to read safely")
 
 
 def read(path: Path, source_path: str, settings: Settings) -> Iterator[RawArticle | RawReject]:
-    """Not built yet: every file becomes a reject saying so."""
-    raise ReaderError("unsupported_format", "the jsonl reader is not built yet")
-    yield  # pragma: no cover
+    """Yield one article (or reject) per record of a JSON Lines or JSON file."""
+    fields, defaults, markup = read_field_config(path)
+    text, _ = decode(read_bytes(path, settings))
+    as_document = path.suffix.lower() == ".json" and text.lstrip()[:1] in ("[", "{")
+
+    for item in _records(text, source_path, as_document):
+        if isinstance(item, RawReject):
+            yield item
+        else:
+            yield to_article(item[1], item[0], source_path, fields, defaults, markup)

@@ -50,17 +50,32 @@ def split_dateline(paragraph: str) -> tuple[str | None, str]:
     return match.group("dateline").strip(), paragraph[match.end():]
 
 
-def read_sidecar(path: Path) -> dict:
-    """The sidecar metadata of ``path`` (``NAME.meta.json``), or {} when absent."""
+# Sidecar keys and the JSON types they may hold (ids may be numbers).
+SIDECAR_TYPES = {"id": (str, int), "headline": (str,), "source": (str,), "url": (str,), "language": (str,)}
+
+
+def read_sidecar(path: Path, *, max_bytes: int | None = None) -> dict:
+    """The sidecar metadata of ``path`` (``NAME.meta.json``), or {} when absent.
+
+    Refuses a sidecar over ``max_bytes``, one that does not parse, and one
+    whose known keys hold the wrong JSON type (a list as headline, say).
+    """
     sidecar = path.with_name(path.stem + ".meta.json")
     if not sidecar.is_file():
         return {}
     try:
+        if max_bytes is not None and sidecar.stat().st_size > max_bytes:
+            raise ReaderError("file_too_large", f"sidecar {sidecar.name} is over max_file_bytes={max_bytes}")
         meta = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         raise ReaderError("malformed_json", f"sidecar {sidecar.name} does not parse: {error}") from error
     if not isinstance(meta, dict):
         raise ReaderError("malformed_json", f"sidecar {sidecar.name} must hold a JSON object")
+    for key, types in SIDECAR_TYPES.items():
+        value = meta.get(key)
+        if value is not None and (not isinstance(value, types) or isinstance(value, bool)):
+            raise ReaderError("malformed_json", f"sidecar {sidecar.name}: {key!r} must be "
+                                                f"{' or '.join(t.__name__ for t in types)}, not {type(value).__name__}")
     return meta
 
 
@@ -90,11 +105,12 @@ def parse_wire_text(text: str) -> tuple[str | None, str | None, str | None, str]
 
 def read(path: Path, source_path: str, settings: Settings) -> Iterator[RawArticle | RawReject]:
     """Yield the one article of a plain-text file (or a reject saying why not)."""
-    meta = read_sidecar(path)
+    meta = read_sidecar(path, max_bytes=settings.max_file_bytes)
     text, _ = decode(read_bytes(path, settings))
     headline, subheadline, dateline, body = parse_wire_text(text)
     if not body.strip():
-        yield RawReject(source_path, 0, "empty_body", "the file has a headline but no body paragraphs")
+        detail = "the file has a headline but no body paragraphs" if text.strip() else "the file is empty"
+        yield RawReject(source_path, 0, "empty_body", detail)
         return
     raw_date = meta.get("published") or meta.get("published_at") or meta.get("date")
     published = parse_timestamp(raw_date)

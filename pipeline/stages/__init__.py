@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pipeline.config import Settings
 from pipeline.errors import NotBuiltError
 from pipeline.stages.base import StageReport, StageSpec
+from pipeline.stages import events as events_module
 from pipeline.stages import extract as extract_module
 from pipeline.stages import normalize as normalize_module
 from pipeline.stages.base import run_stage
@@ -34,7 +35,7 @@ def _per_article(spec: StageSpec, process) -> Callable[..., StageReport]:
 
 
 SPECS: dict[str, StageSpec] = {"ingest": INGEST_SPEC, "extract": extract_module.SPEC,
-                               "normalize": normalize_module.SPEC}
+                               "normalize": normalize_module.SPEC, "events": events_module.SPEC}
 
 # Which stage writes each table, for "run X first" messages.
 PRODUCERS: dict[str, str] = {table: name for name, spec in SPECS.items() for table in spec.writes}
@@ -44,6 +45,6 @@ STAGES: dict[str, Callable[..., StageReport]] = {
     "ingest": ingest,
     "extract": _per_article(extract_module.SPEC, extract_module.extract_batch),
     "normalize": _per_article(normalize_module.SPEC, normalize_module.normalize_batch),
-    "events": _not_built("events", "issue 6"),
+    "events": events_module.events_stage,
 }
 

@@ -8,9 +8,15 @@ which article was processed with which content hash and rules version; an
 article whose pair is already there is skipped unless ``force``.
 
 Batches are planned by publication month so each batch reads and writes few
-partitions. For each batch the runner removes the batch's earlier rows from
-every output table, appends the new rows, then appends the ledger rows —
-so a crash at any point is repaired by the next run, without duplicates.
+partitions. For each batch the runner first forgets the batch's articles in
+the ledger, then removes their earlier rows from every output table, appends
+the new rows and the batch's rejects, and only then records the articles in
+the ledger. A crash at any point therefore leaves those articles unrecorded,
+and the next run does them again, without duplicates.
+
+Before planning, `prune` removes the rows of articles that no longer exist in
+``articles`` (ingest replaced or dropped them), so a later table never keeps
+rows of a vanished article id.
 """
 
 from __future__ import annotations
@@ -24,14 +30,13 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as ds
 
 from pipeline import io
 from pipeline.articles import short_hash
 from pipeline.config import PROJECT_ROOT, Settings
 from pipeline.errors import MissingInputError
-from pipeline.progress import Progress
-from pipeline.schemas import LEDGER
+from pipeline.progress import Progress, log_event
+from pipeline.schemas import LEDGER, schema_for
 
 # A batch function gets the batch's rows of every table the stage reads and
 # returns rows for every table it writes, plus per-article failures.
@@ -77,29 +82,37 @@ class StageReport:
     written: dict[str, int] = field(default_factory=dict)
     processed_paths: list[str] = field(default_factory=list)  # raw files read again (ingest)
     processed_ids: list[str] = field(default_factory=list)  # articles processed again (later stages)
+    pruned: int = 0  # articles whose rows were removed because they left ``articles``
 
 
-def _hash_paths(paths: list[Path]) -> str:
+def _hash_paths(paths: list[tuple[Path, Path]]) -> str:
+    """Hash ``(root, path)`` pairs: each path relative to its root, then its bytes."""
     digest = hashlib.sha256()
-    for path in paths:
-        digest.update(str(path.relative_to(PROJECT_ROOT)).encode())
+    for root, path in paths:
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(b"\x00")
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
 def _expand(patterns: tuple[str, ...], root: Path) -> list[Path]:
+    """Files under ``root`` matching ``patterns``, sorted; hidden and cache files are not rules."""
     paths: list[Path] = []
     for pattern in patterns:
-        matched = sorted(p for p in root.glob(pattern) if p.is_file() and "__pycache__" not in p.parts)
+        matched = sorted(p for p in root.glob(pattern) if p.is_file() and not any(
+            part.startswith(".") or part == "__pycache__" for part in p.relative_to(root).parts))
         paths.extend(matched)
     return paths
 
 
 def rules_version(spec: StageSpec, registry: Mapping[str, StageSpec], settings: Settings) -> str:
-    """Hash of the stage's code, its rule files and the upstream rules version."""
-    code = _expand(spec.code, PROJECT_ROOT)
-    rules = _expand(spec.rules, settings.models_dir) if settings.models_dir != PROJECT_ROOT / "models" \
-        else _expand(spec.rules, PROJECT_ROOT / "models")
+    """Hash of the stage's code, its rule files and the upstream rules version.
+
+    Rule files are hashed by their path relative to ``settings.models_dir``,
+    so a copy of the models folder elsewhere gives the same version.
+    """
+    code = [(PROJECT_ROOT, p) for p in _expand(spec.code, PROJECT_ROOT)]
+    rules = [(settings.models_dir, p) for p in _expand(spec.rules, settings.models_dir)]
     own = _hash_paths(code + rules) if (code or rules) else "none"
     upstream = rules_version(registry[spec.upstream], registry, settings) if spec.upstream else ""
     return short_hash(spec.name, own, upstream)
@@ -183,16 +196,162 @@ def reject_row(stage: str, article: Mapping[str, Any] | None, message: str, run_
     }
 
 
+def save_rejects(settings: Settings, stage: str, rows: list[dict], *, replace_paths: list[str] | None = None,
+                 replace_articles: list[str] | None = None) -> None:
+    """Merge ``rows`` into ``rejects``, dropping the stage's earlier rejects for the same inputs.
+
+    ``replace_paths`` (raw files read again) and ``replace_articles`` (articles
+    processed again) name the inputs whose old rejects this stage's new ones
+    replace; rejects of other stages and other inputs stay.
+    """
+    if not rows and not replace_paths and not replace_articles:
+        return
+    table = io.read(settings.out, "rejects")
+    stage_mask = pc.equal(table.column("stage"), stage)
+    drop = None
+    if replace_paths:
+        drop = pc.and_(stage_mask, pc.is_in(table.column("source_path"), value_set=_strings(replace_paths)))
+    if replace_articles:
+        hit = pc.and_(stage_mask, pc.is_in(table.column("article_id"), value_set=_strings(replace_articles)))
+        drop = hit if drop is None else pc.or_(drop, hit)
+    kept = table if drop is None else table.filter(pc.invert(pc.fill_null(drop, False)))
+    if drop is not None and kept.num_rows == table.num_rows and not rows:
+        return  # nothing to change: spare the write
+    merged = {row["reject_id"]: row for row in kept.to_pylist()}
+    merged.update({row["reject_id"]: row for row in rows})
+    io.replace_table(settings.out, "rejects", list(merged.values()), sort_by=["stage", "source_path", "reject_id"])
+
+
+def _strings(values: list[str]) -> pa.Array:
+    """A sorted, de-duplicated pyarrow string array (for set membership)."""
+    return pa.array(sorted(set(values)), type=pa.string())
+
+
+def _article_tables(spec: StageSpec) -> list[tuple[str, pa.Schema]]:
+    """The stage's output tables keyed by ``article_id``, then its ledger (last: see `prune`)."""
+    tables = [(name, schema_for(name)) for name in spec.writes]
+    tables = [(name, schema) for name, schema in tables if schema.get_field_index("article_id") >= 0]
+    return tables + [(ledger_name(spec.name), LEDGER)]
+
+
+def prune(spec: StageSpec, settings: Settings) -> list[str]:
+    """Remove the stage's rows of articles that are no longer in ``articles``; return their ids.
+
+    Ingest replaces the rows of a changed file, so the ids of its old articles
+    vanish; their mentions, normalized rows, ledger entries and this stage's
+    rejects must go too. The output tables are cleaned before the ledger, so a
+    crash in between leaves the ids in the ledger and the next run finishes
+    the job. The outputs and the stage's rejects are scanned too (not only
+    the ledger), which also catches rows a killed batch left unrecorded and
+    articles that failed.
+    """
+    live = pc.unique(io.read(settings.out, "articles", columns=["article_id"]).column("article_id"))
+    orphans: set[str] = set()
+    for name, schema in _article_tables(spec):
+        if not io.exists(settings.out, name):
+            continue
+        ids = pc.unique(io.read(settings.out, name, schema=schema, columns=["article_id"]).column("article_id"))
+        orphans.update(ids.filter(pc.invert(pc.is_in(ids, value_set=live))).to_pylist())
+    rejects = io.read(settings.out, "rejects", columns=["stage", "article_id"])
+    failed = pc.unique(rejects.filter(pc.equal(rejects.column("stage"), spec.name)).column("article_id").drop_null())
+    orphans.update(failed.filter(pc.invert(pc.is_in(failed, value_set=live))).to_pylist())
+    if not orphans:
+        return []
+    *outputs, (ledger, _) = _article_tables(spec)
+    for name, _ in outputs:
+        io.remove_rows(settings.out, name, orphans)
+    save_rejects(settings, spec.name, [], replace_articles=sorted(orphans))
+    io.remove_rows(settings.out, ledger, orphans)
+    return sorted(orphans)
+
+
+def _partition_inputs(todo: pa.Table) -> list[str]:
+    """The input partitions of a run with a hash of the (article, content) pairs read from each."""
+    entries = []
+    for month in sorted(pc.unique(todo.column(io.PARTITION_KEY)).to_pylist()):
+        rows = todo.filter(pc.equal(todo.column(io.PARTITION_KEY), month))
+        pairs = sorted(zip(rows.column("article_id").to_pylist(), rows.column("content_hash").to_pylist()))
+        entries.append(f"articles/{io.PARTITION_KEY}={month}#{short_hash(*(a + ':' + h for a, h in pairs))}")
+    return entries
+
+
+def _check_rows(stage: str, table: str, rows: list[dict[str, Any]], month_of: Mapping[str, str]) -> None:
+    """Refuse rows of articles outside the batch or in another month than their article's.
+
+    Either would escape the removal of the batch's earlier rows (which looks
+    only at the batch's ids in their months) and so duplicate on a rerun.
+    """
+    for row in rows:
+        article_id = row.get("article_id")
+        if article_id not in month_of:
+            raise ValueError(f"stage {stage!r} returned a {table!r} row for article {article_id!r}, "
+                             "which is not in the batch it was given")
+        if row.get(io.PARTITION_KEY) != month_of[article_id]:
+            raise ValueError(f"stage {stage!r} returned a {table!r} row for article {article_id!r} with "
+                             f"{io.PARTITION_KEY}={row.get(io.PARTITION_KEY)!r}; the article's is "
+                             f"{month_of[article_id]!r}")
+
+
+def write_batch(spec: StageSpec, settings: Settings, batch: pa.Table, result: BatchResult, *, version: str,
+                run_id: str, articles: Mapping[str, Mapping[str, Any]], report: StageReport) -> None:
+    """Write one processed batch in the crash-safe order described in the module docstring.
+
+    ``articles`` maps an article id to its ``source_path`` and ``record`` (for
+    rejects). Failed articles get a ``rejects`` row and no ledger entry, so
+    the next run tries them again.
+    """
+    ids = batch.column("article_id").to_pylist()
+    months = pc.unique(batch.column(io.PARTITION_KEY)).to_pylist()
+    month_of = dict(zip(ids, batch.column(io.PARTITION_KEY).to_pylist()))
+    for table in spec.writes:
+        _check_rows(spec.name, table, result.rows.get(table, []), month_of)
+    part_key = short_hash(spec.name, *ids)
+    ledger = ledger_name(spec.name)
+    # 1. Forget the batch in the ledger first: from here until step 4 a crash means "redo".
+    io.remove_rows(settings.out, ledger, ids, months=months)
+    # 2. Earlier rows out, new rows in (an article's rows live in its own month only).
+    for table in spec.writes:
+        io.remove_rows(settings.out, table, ids, months=months)
+    for table in spec.writes:
+        rows = result.rows.get(table, [])
+        for row in rows:
+            row["run_id"] = run_id
+        written = io.append_rows(settings.out, table, rows, part_key=part_key)
+        report.written[table] = report.written.get(table, 0) + written
+        report.rows_out += written
+    # 3. The batch's rejects replace the stage's earlier rejects of the same articles.
+    rejects = [reject_row(spec.name, articles.get(article_id, {"article_id": article_id, "source_path": "",
+                                                               "record": None}), message, run_id)
+               for article_id, message in sorted(result.failures.items())]
+    report.rejects.extend(rejects)
+    save_rejects(settings, spec.name, rejects, replace_articles=ids)
+    # 4. Only now record what is done.
+    done = batch.filter(pc.invert(pc.is_in(batch.column("article_id"), value_set=_strings(list(result.failures)))))
+    io.append_rows(settings.out, ledger, [
+        {"article_id": a, "content_hash": h, "rules_version": version, "run_id": run_id, io.PARTITION_KEY: m}
+        for a, h, m in zip(done.column("article_id").to_pylist(), done.column("content_hash").to_pylist(),
+                           done.column(io.PARTITION_KEY).to_pylist())
+    ], part_key=part_key, schema=LEDGER)
+
+
 def run_stage(spec: StageSpec, process: BatchFunction, settings: Settings, *, run_id: str,
               registry: Mapping[str, StageSpec], producers: Mapping[str, str]) -> StageReport:
-    """Run one per-article stage incrementally: plan, process batches, write, ledger."""
+    """Run one per-article stage incrementally: prune, plan, process batches, write, ledger."""
     require_inputs(spec, settings, producers)
+    keyless = [table for table in spec.writes if schema_for(table).get_field_index("article_id") < 0]
+    if keyless:
+        raise ValueError(f"stage {spec.name!r} declares output tables {keyless} without an article_id column; "
+                         "a per-article stage can only write tables keyed by article_id (build tables that "
+                         "merge articles, such as events, after run_stage)")
     version = rules_version(spec, registry, settings)
     report = StageReport(stage=spec.name, rules_version=version)
+    report.pruned = len(prune(spec, settings))
+    if report.pruned:
+        log_event(stage=spec.name, event="prune", articles=report.pruned)
     todo, report.skipped = plan(spec, version, settings)
     report.rows_in = todo.num_rows
-    report.inputs = [f"{table}@{version}" for table in spec.reads]
-    progress = Progress(spec.name, total=todo.num_rows, settings=settings)
+    report.inputs = _partition_inputs(todo)
+    progress = Progress(spec.name, total=todo.num_rows, settings=settings, skipped=report.skipped)
     for number, batch in enumerate(batches(todo, settings.batch_size)):
         inputs = load_batch(spec, batch, settings)
         try:
@@ -200,33 +359,12 @@ def run_stage(spec: StageSpec, process: BatchFunction, settings: Settings, *, ru
         except Exception as error:  # a batch-level failure: record every article, keep going
             detail = f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=3)}"
             result = BatchResult(failures={a: detail for a in batch.column("article_id").to_pylist()})
-        ids = batch.column("article_id").to_pylist()
-        report.processed_ids.extend(ids)
-        part_key = short_hash(spec.name, *ids)
-        for table in spec.writes:
-            io.remove_rows(settings.out, table, ids)
-        for table in spec.writes:
-            rows = result.rows.get(table, [])
-            for row in rows:
-                row["run_id"] = run_id
-            written = io.append_rows(settings.out, table, rows, part_key=part_key)
-            report.written[table] = report.written.get(table, 0) + written
-            report.rows_out += written
-        if result.failures:
-            articles = {r["article_id"]: r for r in inputs["articles"].select(
-                ["article_id", "source_path", "record"]).to_pylist()} if "articles" in inputs else {}
-            for article_id, message in sorted(result.failures.items()):
-                report.rejects.append(reject_row(spec.name, articles.get(article_id, {
-                    "article_id": article_id, "source_path": "", "record": None}), message, run_id))
-        done = batch.filter(pc.invert(pc.is_in(batch.column("article_id"),
-                                               value_set=pa.array(sorted(result.failures), type=pa.string()))))
-        io.remove_rows(settings.out, ledger_name(spec.name), ids)
-        io.append_rows(settings.out, ledger_name(spec.name), [
-            {"article_id": a, "content_hash": h, "rules_version": version, "run_id": run_id, io.PARTITION_KEY: m}
-            for a, h, m in zip(done.column("article_id").to_pylist(), done.column("content_hash").to_pylist(),
-                               done.column(io.PARTITION_KEY).to_pylist())
-        ], part_key=part_key, schema=LEDGER)
-        progress.advance(batch.num_rows, batch=number)
+        report.processed_ids.extend(batch.column("article_id").to_pylist())
+        articles = {r["article_id"]: r for r in inputs["articles"].select(
+            ["article_id", "source_path", "record"]).to_pylist()} if "articles" in inputs else {}
+        write_batch(spec, settings, batch, result, version=version, run_id=run_id, articles=articles,
+                    report=report)
+        progress.advance(batch.num_rows, batch=number, failed=len(result.failures))
     progress.close()
     for table in spec.writes:
         io.ensure_readable(settings.out, table)

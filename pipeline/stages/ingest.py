@@ -4,17 +4,30 @@ Reads every input under ``--raw`` with its reader, assembles articles
 (`pipeline.articles.assemble`), and writes them partitioned by publication
 month. A file whose bytes and reader code are unchanged since the last run is
 skipped; a changed file replaces every row it produced before (so a corrected
-article does not linger beside its new version).
+article does not linger beside its new version). Files that left ``--raw``
+keep their articles: a nightly feed folder may be archived away.
+
+Crash safety: the ledger (``_ledger/ingest``) lists a file only once its
+articles and rejects are on disk. Files about to be read again are first
+taken out of the ledger and their old rows removed, so a run killed at any
+point reads them again next time. Articles are buffered across files and
+written ``CHUNK`` at a time; the ledger is written every ``FLUSH_FILES``
+files, which bounds the work a crash can cost.
+
+An article found in several files (the same id: same source id and content,
+as in overlapping feed snapshots) is kept once, from the last of those files
+in path order, whatever order the nights brought them in.
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
+import pyarrow.compute as pc
 
 from pipeline import io
 from pipeline.articles import assemble, short_hash
@@ -22,7 +35,7 @@ from pipeline.config import Settings
 from pipeline.progress import Progress
 from pipeline.readers import iter_inputs, read_file
 from pipeline.records import RawArticle, RawReject
-from pipeline.stages.base import StageReport, StageSpec, rules_version
+from pipeline.stages.base import StageReport, StageSpec, rules_version, save_rejects
 from pipeline.schemas import INGEST_LEDGER
 
 SPEC = StageSpec(
@@ -33,14 +46,25 @@ SPEC = StageSpec(
 )
 LEDGER = "_ledger/ingest"
 CHUNK = 2000  # articles per part file, so one huge input never sits in memory whole
+FLUSH_FILES = 200  # files read between two ledger writes: at most this many are read again after a crash
+SIDECAR_SUFFIXES = (".meta.json", ".fields.json")  # files beside an input that the readers consult
+TEXT_FIELDS = ("source_id", "body", "headline", "subheadline", "dateline", "source", "url", "language")
 
 
 def file_hash(path: Path) -> str:
-    """SHA-256 of a file's bytes (streamed), shortened."""
+    """SHA-256 of a file's bytes (streamed) and of its sidecars', shortened.
+
+    A sidecar (``NAME.meta.json``, ``NAME.fields.json``) changes what the
+    file's articles say, so a corrected date in one reads the file again.
+    """
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
+    for part in (path, *(path.with_name(path.stem + suffix) for suffix in SIDECAR_SUFFIXES)):
+        if part is not path and not part.is_file():
+            continue
+        digest.update(part.name.encode() + b"\x00")
+        with part.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
     return digest.hexdigest()[:32]
 
 
@@ -54,8 +78,6 @@ def with_default_date(raw: RawArticle, settings: Settings) -> RawArticle:
     """Fill a missing publication time from ``--published-default`` (midnight UTC)."""
     if raw.published_at is not None or settings.published_default is None:
         return raw
-    from dataclasses import replace
-
     moment = datetime.combine(settings.published_default, time(), tzinfo=UTC)
     return replace(raw, published_at=moment, published_from="cli_default")
 
@@ -71,6 +93,47 @@ def too_large(raw: RawArticle, settings: Settings) -> RawReject | None:
     return None
 
 
+def unencodable(raw: RawArticle) -> RawReject | None:
+    """A reject when a text field cannot be stored as UTF-8 (a lone surrogate from a broken ``\\ud83d`` escape)."""
+    for name in TEXT_FIELDS:
+        value = getattr(raw, name)
+        if not isinstance(value, str):
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            return RawReject(raw.source_path, raw.record, "encoding_error",
+                             f"field {name!r} holds {value[error.start]!r} at character {error.start}, half of a "
+                             "surrogate pair, which is not text; fix the escape sequence in the input")
+    return None
+
+
+def check_record(raw: RawArticle, settings: Settings) -> RawReject | None:
+    """The reject for a reader's article that cannot become a row, or None when it can.
+
+    Readers promise the field types of `RawArticle`; this guard keeps one
+    record that breaks the promise from failing the whole batch.
+    """
+    record = raw.record if isinstance(raw.record, int) else None
+    for name in TEXT_FIELDS:
+        value = getattr(raw, name)
+        required = name in ("source_id", "body", "language")
+        if not isinstance(value, str) and (required or value is not None):
+            return RawReject(raw.source_path, record, "reader_error",
+                             f"the reader gave field {name!r} as {type(value).__name__}, not text")
+    if not isinstance(raw.record, int) or not 0 <= raw.record < 2**31:
+        return RawReject(raw.source_path, None, "reader_error", f"record number {raw.record!r} is not valid")
+    if raw.published_at is not None and (not isinstance(raw.published_at, datetime) or raw.published_at.tzinfo is None):
+        return RawReject(raw.source_path, record, "reader_error",
+                         f"published_at {raw.published_at!r} is not a timezone-aware datetime")
+    return too_large(raw, settings) or unencodable(raw)
+
+
+def path_order(source_path: str) -> tuple[str, ...]:
+    """Sort key of a source path, the order `iter_inputs` reads files in."""
+    return tuple(source_path.split("/"))
+
+
 def reject_row(reject: RawReject, run_id: str, stage: str = "ingest") -> dict[str, Any]:
     """The ``rejects`` row of a reader's reject."""
     return {
@@ -80,67 +143,117 @@ def reject_row(reject: RawReject, run_id: str, stage: str = "ingest") -> dict[st
     }
 
 
+@dataclass
+class _Pending:
+    """What has been read but not yet written: articles, and the files read to the end."""
+
+    rows: dict[str, dict[str, Any]] = field(default_factory=dict)  # article_id -> row; a later file replaces
+    files: list[dict[str, Any]] = field(default_factory=list)  # their ledger rows
+    rejects: list[dict[str, Any]] = field(default_factory=list)
+
+
 def ingest(settings: Settings, *, run_id: str) -> StageReport:
-    """Read every changed input under ``settings.raw`` into ``articles``; return the counts."""
+    """Read every new or changed input under ``settings.raw`` into ``articles``; return the counts."""
     version = ingest_version(settings)
     report = StageReport(stage="ingest", rules_version=version)
-    ledger = io.read(settings.out, LEDGER, schema=INGEST_LEDGER)
-    done = set(zip(ledger.column("source_path").to_pylist(), ledger.column("file_hash").to_pylist(),
-                   ledger.column("rules_version").to_pylist()))
-    inputs = list(iter_inputs(settings.raw))
-    progress = Progress("ingest", total=len(inputs), settings=settings)
-    ledger_rows = [row for row in ledger.to_pylist()]
-    for path, source_path in inputs:
+    ledger = {row["source_path"]: row for row in io.read(settings.out, LEDGER, schema=INGEST_LEDGER).to_pylist()}
+    todo: list[tuple[Path, str, str]] = []
+    for path, source_path in iter_inputs(settings.raw):
         digest = file_hash(path)
-        report.inputs.append(f"{source_path}#{digest}")
-        if not settings.force and (source_path, digest, version) in done:
+        entry = ledger.get(source_path)
+        if not settings.force and entry and (entry["file_hash"], entry["rules_version"]) == (digest, version):
             report.skipped += 1
-            progress.advance(1, file=source_path, skipped=True)
             continue
-        articles, rejects = _ingest_file(path, source_path, settings, run_id)
-        report.rows_in += 1
-        report.processed_paths.append(source_path)
-        report.rows_out += articles
+        todo.append((path, source_path, digest))
+    report.rows_in = len(todo)
+    report.inputs = [f"{source_path}#{digest}" for _, source_path, digest in todo]
+    report.processed_paths = [source_path for _, source_path, _ in todo]
+    _forget(settings, ledger, report.processed_paths)
+    progress = Progress("ingest", total=len(todo), settings=settings, skipped=report.skipped)
+    pending = _Pending()
+    for path, source_path, digest in todo:
+        articles, rejects = _read_file(pending, path, source_path, settings, run_id, report)
         report.rejects.extend(rejects)
-        ledger_rows = [r for r in ledger_rows if r["source_path"] != source_path]
-        ledger_rows.append({"source_path": source_path, "file_hash": digest, "rules_version": version,
-                            "articles": articles, "rejects": len(rejects), "run_id": run_id})
-        io.replace_table(settings.out, LEDGER, ledger_rows, schema=INGEST_LEDGER)
+        pending.rejects.extend(rejects)
+        pending.files.append({"source_path": source_path, "file_hash": digest, "rules_version": version,
+                              "articles": articles, "rejects": len(rejects), "run_id": run_id})
+        if len(pending.files) >= FLUSH_FILES:
+            _flush(pending, settings, ledger, report)
         progress.advance(1, file=source_path, articles=articles, rejects=len(rejects))
+    _flush(pending, settings, ledger, report)
     progress.close()
     report.written["articles"] = report.rows_out
     io.ensure_readable(settings.out, "articles")
     return report
 
 
-def _ingest_file(path: Path, source_path: str, settings: Settings, run_id: str) -> tuple[int, list[dict]]:
-    """Replace everything ``source_path`` produced before with what it holds now."""
-    io.remove_rows(settings.out, "articles", [source_path], key="source_path")
-    records = read_file(path, source_path, settings)
-    rejects: list[dict] = []
-    written, seen, chunk_number = 0, set(), 0
-    while True:
-        chunk = list(islice(records, CHUNK))
-        if not chunk:
-            break
-        rows = []
-        for item in chunk:
-            if isinstance(item, RawReject):
-                rejects.append(reject_row(item, run_id))
-                continue
-            problem = too_large(item, settings)
-            if problem:
-                rejects.append(reject_row(problem, run_id))
-                continue
-            row = assemble(with_default_date(item, settings), run_id)
-            if row["article_id"] in seen:  # the same record twice in one file: keep one
-                continue
-            seen.add(row["article_id"])
-            rows.append(row)
-        if rows:
-            io.remove_rows(settings.out, "articles", [r["article_id"] for r in rows])
-        written += io.append_rows(settings.out, "articles", rows,
-                                  part_key=short_hash(source_path, str(chunk_number)),
-                                  sort_by=["article_id"])
-        chunk_number += 1
-    return written, rejects
+def _forget(settings: Settings, ledger: dict[str, dict[str, Any]], paths: list[str]) -> None:
+    """Take the files about to be read again out of the ledger, then remove their old articles.
+
+    In that order: once they are out of the ledger, a crash anywhere later
+    means they are read again (a forced rerun would otherwise skip them).
+    """
+    known = [path for path in paths if path in ledger]
+    for path in known:
+        del ledger[path]
+    if known:
+        io.replace_table(settings.out, LEDGER, list(ledger.values()), schema=INGEST_LEDGER)
+    # Rows may exist without a ledger entry too (a run killed between the two writes).
+    stored = pc.unique(io.read(settings.out, "articles", columns=["source_path"]).column("source_path"))
+    again = set(paths) & set(stored.to_pylist())
+    if again:
+        io.remove_rows(settings.out, "articles", again, key="source_path")
+
+
+def _read_file(pending: _Pending, path: Path, source_path: str, settings: Settings, run_id: str,
+               report: StageReport) -> tuple[int, list[dict[str, Any]]]:
+    """Read one file into ``pending`` (writing full chunks as they fill); return (articles, reject rows)."""
+    rejects: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for item in read_file(path, source_path, settings):
+        if isinstance(item, RawReject):
+            rejects.append(reject_row(item, run_id))
+            continue
+        problem = check_record(item, settings) if isinstance(item, RawArticle) else RawReject(
+            source_path, None, "reader_error", f"the reader yielded a {type(item).__name__}, not an article")
+        if problem:
+            rejects.append(reject_row(problem, run_id))
+            continue
+        row = assemble(with_default_date(item, settings), run_id)
+        if row["article_id"] in seen:  # the same record twice in one file: keep the first
+            continue
+        seen.add(row["article_id"])
+        pending.rows[row["article_id"]] = row
+        if len(pending.rows) >= CHUNK:
+            _write_articles(pending, settings, report)
+    return len(seen), rejects
+
+
+def _write_articles(pending: _Pending, settings: Settings, report: StageReport) -> None:
+    """Write the buffered articles as one part per month, replacing the same ids stored before."""
+    rows, pending.rows = pending.rows, {}
+    if not rows:
+        return
+    ids = sorted(rows)
+    months = sorted({row[io.PARTITION_KEY] for row in rows.values()})
+    # An article stored from a later file (in path order) stays with that file.
+    stored = io.read(settings.out, "articles", columns=["article_id", "source_path"],
+                     filter=pc.field("article_id").isin(ids) & pc.field(io.PARTITION_KEY).isin(months))
+    later = {a for a, s in zip(stored.column("article_id").to_pylist(), stored.column("source_path").to_pylist())
+             if path_order(s) > path_order(rows[a]["source_path"])}
+    fresh = [rows[a] for a in ids if a not in later]
+    io.remove_rows(settings.out, "articles", [row["article_id"] for row in fresh], months=months)
+    report.rows_out += io.append_rows(settings.out, "articles", fresh, part_key=short_hash("ingest", *ids),
+                                      sort_by=["article_id"])
+
+
+def _flush(pending: _Pending, settings: Settings, ledger: dict[str, dict[str, Any]], report: StageReport) -> None:
+    """Write buffered articles, then the finished files' rejects, then (last) their ledger entries."""
+    _write_articles(pending, settings, report)
+    if not pending.files:
+        return
+    save_rejects(settings, "ingest", pending.rejects, replace_paths=[f["source_path"] for f in pending.files])
+    for entry in pending.files:
+        ledger[entry["source_path"]] = entry
+    io.replace_table(settings.out, LEDGER, list(ledger.values()), schema=INGEST_LEDGER)
+    pending.files, pending.rejects = [], []

@@ -1,0 +1,301 @@
+"""``bench``: per-stage throughput and peak memory on a real corpus, against bare tokenization.
+
+Each stage runs in a fresh Python process (``python -m pipeline.bench
+--child …``) that reports its own time and RSS high-water mark
+(``getrusage(RUSAGE_SELF).ru_maxrss``), so one stage's memory never hides
+another's. Stage time is measured inside the child around the stage call: it
+includes loading the stage's rules (the spaCy pipeline for extract) but not
+interpreter start-up. The baseline is ``spacy.blank("en")`` tokenizing the
+same articles' text with ``nlp.pipe``, timed around the pipe alone: the floor
+any spaCy pipeline pays. Words are whitespace-separated words of
+``articles.text``, the same count for every row.
+
+``--limit N`` keeps the first N articles of the input (in the order ingest
+reads them) by writing a smaller copy of it: the first N ``<REUTERS>``
+elements of ``.sgm`` files, the first N lines of ``.jsonl`` files, and other
+files whole (one article each).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.evaluate.locate import SGML_DOCTYPE, REUTERS_ELEMENT
+from pipeline.evaluate.stages import FAILED, NOT_RUN, OK
+
+BASELINE = "baseline"
+PIPE_BATCH = 64
+_RESULT = "BENCH-RESULT "
+
+
+@dataclass
+class Figure:
+    """One timed row: a stage or the baseline."""
+
+    name: str
+    status: str
+    seconds: float | None = None
+    articles: int = 0
+    words: int = 0
+    peak_rss_mb: float | None = None
+    message: str | None = None
+    times_baseline: float | None = None
+
+    @property
+    def articles_per_second(self) -> float | None:
+        """Articles processed per second of the stage."""
+        return self.articles / self.seconds if self.seconds and self.articles else None
+
+    @property
+    def words_per_second(self) -> float | None:
+        """Words processed per second of the stage."""
+        return self.words / self.seconds if self.seconds and self.words else None
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready values, rates included."""
+        return {**asdict(self), "articles_per_second": self.articles_per_second,
+                "words_per_second": self.words_per_second}
+
+
+@dataclass
+class BenchResult:
+    """Every figure of one bench run."""
+
+    raw: Path
+    limit: int | None
+    articles: int
+    words: int
+    stages: list[Figure] = field(default_factory=list)
+    baseline: Figure | None = None
+    rule_pipeline: Figure | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The ``--report`` JSON."""
+        return {"raw": str(self.raw), "limit": self.limit, "articles": self.articles, "words": self.words,
+                "stages": [f.as_dict() for f in self.stages],
+                "baseline": self.baseline.as_dict() if self.baseline else None,
+                "rule_pipeline": self.rule_pipeline.as_dict() if self.rule_pipeline else None}
+
+
+# -- limiting the input ---------------------------------------------------------
+
+def limit_raw(raw: Path, limit: int, dest: Path) -> Path:
+    """Write the first ``limit`` articles of ``raw`` (file or folder) into ``dest``; return ``dest``."""
+    from pipeline.readers import iter_inputs
+
+    dest.mkdir(parents=True, exist_ok=True)
+    left = limit
+    for path, source_path in iter_inputs(raw):
+        if left <= 0:
+            break
+        target = dest / source_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        suffix = path.suffix.lower()
+        if suffix in (".sgm", ".sgml"):
+            elements = [m.group(0) for _, m in zip(range(left), REUTERS_ELEMENT.finditer(path.read_bytes()))]
+            target.write_bytes(SGML_DOCTYPE + b"\n".join(elements) + b"\n")
+            left -= len(elements)
+        elif suffix in (".jsonl", ".ndjson"):
+            with path.open("rb") as source:
+                lines = [line for _, line in zip(range(left), (l for l in source if l.strip()))]
+            target.write_bytes(b"".join(lines))
+            left -= len(lines)
+        else:
+            shutil.copy2(path, target)
+            sidecar = path.with_name(path.stem + ".meta.json")
+            if sidecar.is_file():
+                shutil.copy2(sidecar, target.with_name(sidecar.name))
+            left -= 1
+    return dest
+
+
+# -- the child processes ----------------------------------------------------------
+
+def _peak_mb() -> float:
+    # ru_maxrss is in kilobytes on Linux (bytes on macOS).
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def child_stage(stage: str, raw: Path, out: Path) -> dict[str, Any]:
+    """Run one stage (in this process) and return its status, seconds and peak memory."""
+    from pipeline.config import make_settings
+    from pipeline.evaluate.stages import run_watched
+    from pipeline.stages import STAGES
+
+    settings = make_settings(raw=raw, out=out, show_progress=False)
+    began = time.perf_counter()
+    run = run_watched(settings, [stage], STAGES)
+    seconds = time.perf_counter() - began
+    return {"status": run.status[stage], "seconds": seconds, "peak_rss_mb": _peak_mb(),
+            "message": run.messages.get(stage)}
+
+
+def article_texts(out: Path) -> list[str]:
+    """The ``articles.text`` column of the tables under ``out``."""
+    from pipeline import io
+
+    return io.read(out, "articles", columns=["text"]).column("text").to_pylist()
+
+
+def child_baseline(out: Path) -> dict[str, Any]:
+    """Tokenize every article's text with ``spacy.blank("en")``; time the pipe alone."""
+    import spacy
+
+    texts = article_texts(out)
+    nlp = spacy.blank("en")
+    began = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=PIPE_BATCH):
+        pass
+    seconds = time.perf_counter() - began
+    return {"status": OK, "seconds": seconds, "peak_rss_mb": _peak_mb(), "message": None}
+
+
+def _spawn(args: Sequence[str]) -> dict[str, Any]:
+    """Run ``python -m pipeline.bench --child …`` and read the result line it prints."""
+    done = subprocess.run([sys.executable, "-m", "pipeline.bench", "--child", *args], capture_output=True,
+                          text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+    for line in reversed(done.stdout.splitlines()):
+        if line.startswith(_RESULT):
+            return json.loads(line[len(_RESULT):])
+    tail = (done.stderr or done.stdout).strip().splitlines()[-3:]
+    return {"status": FAILED, "seconds": None, "peak_rss_mb": None,
+            "message": f"child exited {done.returncode}: {' | '.join(tail)}"}
+
+
+# -- the command ------------------------------------------------------------------
+
+def count_words(texts: Sequence[str]) -> int:
+    """Whitespace-separated words in ``texts``."""
+    return sum(len(text.split()) for text in texts)
+
+
+def bench(raw: Path, *, limit: int | None = None, stages: Sequence[str] | None = None,
+          work: Path | None = None) -> BenchResult:
+    """Time each stage of the pipeline on ``raw`` in fresh processes, and the bare-tokenizer baseline.
+
+    Stages run in pipeline order up to the last one asked for (later stages
+    need earlier tables); only the stages asked for are reported. A stage that
+    is not built stops the run: it and the stages after it are reported so.
+    """
+    from pipeline.stages import ORDER
+
+    wanted = list(stages) if stages else list(ORDER)
+    unknown = [s for s in wanted if s not in ORDER]
+    if unknown:
+        raise ValueError(f"unknown stages {unknown}; choose from {', '.join(ORDER)}")
+    if not raw.exists():
+        raise FileNotFoundError(f"--raw {raw} does not exist")
+    last = max(ORDER.index(s) for s in wanted)
+    owned = work is None
+    work = work if work is not None else Path(tempfile.mkdtemp(prefix="tradenews-bench-"))
+    try:
+        source = limit_raw(raw, limit, work / "raw") if limit else raw
+        out = work / "out"
+        figures: dict[str, Figure] = {}
+        texts: list[str] = []
+        blocked: str | None = None
+        for stage in ORDER[: last + 1]:
+            if blocked:
+                figures[stage] = Figure(stage, NOT_RUN, message=f"needs {blocked!r}, which did not finish")
+                continue
+            result = _spawn(["stage", stage, str(source), str(out)])
+            # A stage that did not finish has no throughput to report.
+            seconds = result["seconds"] if result["status"] == OK else None
+            figures[stage] = Figure(stage, result["status"], seconds, peak_rss_mb=result["peak_rss_mb"],
+                                    message=result["message"])
+            if result["status"] != OK:
+                blocked = stage
+            if stage == ORDER[0]:
+                texts = article_texts(out)
+        words = count_words(texts)
+        for figure in figures.values():
+            if figure.status == OK:
+                figure.articles, figure.words = len(texts), words
+        base = _spawn(["baseline", str(out)])
+        baseline = Figure(BASELINE, base["status"], base["seconds"], len(texts), words, base["peak_rss_mb"],
+                          base["message"])
+        reported = [figures[s] for s in ORDER if s in wanted]
+        rule = _rule_pipeline(figures, len(texts), words)
+        for figure in [*reported, *([rule] if rule else [])]:
+            if figure.seconds and baseline.seconds:
+                figure.times_baseline = figure.seconds / baseline.seconds
+        return BenchResult(raw=raw, limit=limit, articles=len(texts), words=words, stages=reported,
+                           baseline=baseline, rule_pipeline=rule)
+    finally:
+        if owned:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _rule_pipeline(figures: dict[str, Figure], articles: int, words: int) -> Figure | None:
+    """Every built stage after ingest, summed: the figure compared with bare tokenization."""
+    built = [f for name, f in figures.items() if name != "ingest" and f.status == OK and f.seconds]
+    if not built:
+        return None
+    return Figure("rule pipeline (" + "+".join(f.name for f in built) + ")", OK, sum(f.seconds for f in built),
+                  articles, words, max(f.peak_rss_mb or 0 for f in built))
+
+
+def write_report(result: BenchResult, path: Path) -> Path:
+    """Write the figures as JSON to ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(result.as_dict(), indent=2), encoding="utf-8")
+    return path
+
+
+def print_bench(result: BenchResult, console) -> None:
+    """Print one row per stage, the rule pipeline and the baseline (rich)."""
+    from rich.table import Table
+
+    table = Table(title=f"bench: {result.articles} articles, {result.words} words from {result.raw}"
+                        + (f" (first {result.limit})" if result.limit else ""))
+    for column in ("stage", "status", "seconds", "art/s", "words/s", "peak MB", "× base"):
+        table.add_column(column, justify="left" if column in ("stage", "status") else "right")
+
+    def cell(value: float | None, pattern: str) -> str:
+        return "–" if value is None else format(value, pattern)
+
+    rows = [*result.stages, *([result.rule_pipeline] if result.rule_pipeline else []),
+            *([result.baseline] if result.baseline else [])]
+    for f in rows:
+        table.add_row(f.name, f.status, cell(f.seconds, ".2f"), cell(f.articles_per_second, ",.0f"),
+                      cell(f.words_per_second, ",.0f"), cell(f.peak_rss_mb, ".0f"), cell(f.times_baseline, ".2f"))
+    console.print(table)
+    for f in rows:
+        if f.message:
+            console.print(f"{f.name}: {f.message}")
+    if result.rule_pipeline and result.rule_pipeline.times_baseline is not None:
+        console.print(f"rule pipeline: {result.rule_pipeline.times_baseline:.2f}× bare tokenization")
+
+
+def _child_main(argv: Sequence[str]) -> int:
+    kind, *rest = argv
+    if kind == "stage":
+        stage, raw, out = rest
+        result = child_stage(stage, Path(raw), Path(out))
+    elif kind == "baseline":
+        result = child_baseline(Path(rest[0]))
+    else:
+        raise SystemExit(f"unknown bench child {kind!r}; expected 'stage' or 'baseline'")
+    print(_RESULT + json.dumps(result), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        raise SystemExit(_child_main(sys.argv[2:]))
+    raise SystemExit("use `python -m pipeline bench`; this module runs directly only as a bench child")
+
+
+__all__ = ["BenchResult", "Figure", "bench", "limit_raw", "print_bench", "write_report"]

@@ -1,0 +1,217 @@
+"""Loading gold annotation files into typed records.
+
+Two formats (see ``gold/README.md`` of the shared folder): ``trade`` — one
+article a line with ``corpus``, ``source_id`` and the sections countries,
+officials, rates, dates, quotes, events; ``meantime`` — one MEANTIME document
+a line with ``doc_id``, ``text``, ``timexes``, ``entity_mentions``, ``values``
+and ``speech_events``. The format is inferred from the first record when not
+given.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+FORMATS = ("trade", "meantime")
+
+
+class GoldError(ValueError):
+    """A gold file that cannot be read; the message names the file and the line."""
+
+
+@dataclass(frozen=True)
+class GoldOfficial:
+    """A named official: fullest name, title as stated, the country served."""
+
+    name: str
+    title: str | None
+    country_iso3: str | None
+
+
+@dataclass(frozen=True)
+class GoldRate:
+    """One occurrence of a trade-measure rate."""
+
+    text: str
+    value: float | None
+    unit: str | None
+    rate_kind: str | None
+
+
+@dataclass(frozen=True)
+class GoldDate:
+    """A temporal expression with its TIMEX3 type and resolved value."""
+
+    text: str
+    timex_type: str
+    value: str | None
+
+
+@dataclass(frozen=True)
+class GoldQuote:
+    """A quotation by its first words, with its speaker ("unknown" when the article never says)."""
+
+    start: str
+    speaker_name: str | None
+    kind: str | None
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    """A trade-policy event as the guideline defines it."""
+
+    event_type: str
+    actor_iso3: str | None
+    target_iso3: tuple[str, ...]
+    target_scope: str | None
+    rate_value: float | None
+    event_date: str | None
+    modality: str | None
+    evidence_start: str | None
+
+
+@dataclass(frozen=True)
+class TradeArticle:
+    """One article of the trade gold; ``source_id`` is what ``articles.source_id`` must hold."""
+
+    corpus: str
+    source_id: str
+    published_at: str | None
+    countries: tuple[str, ...]
+    officials: tuple[GoldOfficial, ...]
+    rates: tuple[GoldRate, ...]
+    dates: tuple[GoldDate, ...]
+    quotes: tuple[GoldQuote, ...]
+    events: tuple[GoldEvent, ...]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A gold span of a MEANTIME document (offsets index the gold ``text``, not ``articles.text``)."""
+
+    text: str
+    start: int
+    end: int
+    type: str | None = None
+    value: str | None = None
+    function: str | None = None
+    syntactic_type: str | None = None
+    entity_name: str | None = None
+
+
+@dataclass(frozen=True)
+class SpeechEvent:
+    """A MEANTIME speech event: its cue word and the text of its speaker spans (``arg0``)."""
+
+    cue: str
+    speakers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MeantimeDoc:
+    """One MEANTIME document: its text as tokenized by the corpus, and its gold spans."""
+
+    doc_id: str
+    title: str
+    dct: str
+    url: str | None
+    text: str
+    timexes: tuple[Span, ...]
+    entities: tuple[Span, ...]
+    values: tuple[Span, ...]
+    speech_events: tuple[SpeechEvent, ...]
+
+
+@dataclass(frozen=True)
+class GoldSet:
+    """A loaded gold file: its format and its records in file order."""
+
+    path: Path
+    format: str
+    records: tuple[TradeArticle, ...] | tuple[MeantimeDoc, ...]
+
+    @property
+    def keys(self) -> list[str]:
+        """The id each record is joined on (``articles.source_id``)."""
+        return [r.source_id if isinstance(r, TradeArticle) else r.doc_id for r in self.records]
+
+
+def infer_format(record: dict[str, Any]) -> str:
+    """``trade`` or ``meantime`` from the fields of one record; refuses anything else by its keys."""
+    if "doc_id" in record and "timexes" in record:
+        return "meantime"
+    if "source_id" in record and "corpus" in record:
+        return "trade"
+    raise GoldError(f"cannot tell the gold format from fields {sorted(record)}; pass --format trade|meantime")
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def trade_article(record: dict[str, Any]) -> TradeArticle:
+    """Build a `TradeArticle` from one parsed line of a trade gold file."""
+    return TradeArticle(
+        corpus=record["corpus"],
+        source_id=str(record["source_id"]),
+        published_at=record.get("published_at"),
+        countries=tuple(record.get("countries") or ()),
+        officials=tuple(GoldOfficial(o["name"], o.get("title"), o.get("country_iso3"))
+                        for o in record.get("officials") or ()),
+        rates=tuple(GoldRate(r.get("text", ""), _float(r.get("value")), r.get("unit"), r.get("rate_kind"))
+                    for r in record.get("rates") or ()),
+        dates=tuple(GoldDate(d["text"], d.get("timex_type", "DATE"), d.get("value"))
+                    for d in record.get("dates") or ()),
+        quotes=tuple(GoldQuote(q["start"], q.get("speaker_name"), q.get("kind"))
+                     for q in record.get("quotes") or ()),
+        events=tuple(GoldEvent(e["event_type"], e.get("actor_iso3"), tuple(e.get("target_iso3") or ()),
+                               e.get("target_scope"), _float(e.get("rate_value")), e.get("event_date"),
+                               e.get("modality"), e.get("evidence_start"))
+                     for e in record.get("events") or ()),
+    )
+
+
+def meantime_doc(record: dict[str, Any]) -> MeantimeDoc:
+    """Build a `MeantimeDoc` from one parsed line of the MEANTIME gold file."""
+    def span(item: dict[str, Any], **extra: Any) -> Span:
+        return Span(item["text"], int(item["start"]), int(item["end"]), **extra)
+
+    return MeantimeDoc(
+        doc_id=str(record["doc_id"]), title=record.get("title") or "", dct=record.get("dct") or "",
+        url=record.get("url"), text=record["text"],
+        timexes=tuple(span(t, type=t.get("type"), value=t.get("value"), function=t.get("functionInDocument"))
+                      for t in record.get("timexes") or ()),
+        entities=tuple(span(e, type=e.get("ent_type"), syntactic_type=e.get("syntactic_type"),
+                            entity_name=e.get("entity_name"))
+                       for e in record.get("entity_mentions") or ()),
+        values=tuple(span(v, type=v.get("type")) for v in record.get("values") or ()),
+        speech_events=tuple(SpeechEvent(s.get("event_text", ""), tuple(s.get("arg0") or ()))
+                            for s in record.get("speech_events") or ()),
+    )
+
+
+def load_gold(path: Path, fmt: str | None = None) -> GoldSet:
+    """Read a gold JSON Lines file; ``fmt`` None infers it from the first record."""
+    if fmt is not None and fmt not in FORMATS:
+        raise GoldError(f"unknown gold format {fmt!r}; use one of {', '.join(FORMATS)}")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise GoldError(f"cannot read gold file {path}: {error.strerror or error}") from None
+    records: list[Any] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            fmt = fmt or infer_format(record)
+            records.append(trade_article(record) if fmt == "trade" else meantime_doc(record))
+        except (json.JSONDecodeError, KeyError, TypeError) as error:
+            raise GoldError(f"{path} line {number} is not a valid {fmt or 'gold'} record: "
+                            f"{type(error).__name__}: {error}") from None
+    if not records:
+        raise GoldError(f"gold file {path} holds no records")
+    return GoldSet(path=path, format=fmt or "trade", records=tuple(records))

@@ -1,0 +1,315 @@
+"""Scoring the trade-policy sections against the trade gold (pure: rows in, scores out).
+
+Predicted rows are plain dicts as read from the tables, grouped by the gold
+article they belong to (``articles.source_id``). The matching rules are the
+gold README's:
+
+- countries by (article, iso3); a country seen only in the dateline does not count;
+- officials by surname, then country;
+- rates by value, among rows whose ``rate_kind`` is tariff, duty, tax or levy,
+  one per occurrence (a multiset);
+- dates by overlapping text and equal value; mentions inside the dateline are
+  metadata and are left out, as the gold leaves them out;
+- quotes by their first words, then the speaker's surname ("unknown" = no speaker);
+- events by type, actor and an overlapping target; negotiation and agreement
+  compare the two sides as a set, and an empty gold target matches a
+  prediction scoped "all" or "all_except".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from pipeline.evaluate.gold import GoldDate, GoldEvent, GoldOfficial, GoldQuote, TradeArticle
+from pipeline.evaluate.match import (ArticleScore, Counts, SectionResult, accuracy, combine, greedy_match,
+                                     normalize_text, same_surname, same_value, texts_overlap)
+
+Row = Mapping[str, Any]
+Rows = Sequence[Row]
+ByArticle = Mapping[str, Rows]
+
+TRADE_RATE_KINDS = frozenset({"tariff", "duty", "tax", "levy"})
+SIDES_AS_SET = frozenset({"negotiation", "agreement"})
+ALL_SCOPES = frozenset({"all", "all_except"})
+UNKNOWN_SPEAKER = "unknown"
+# A predicted quote shorter than the gold's first words still matches when it is
+# at least this many words long; a one-word fragment is too weak to count.
+MIN_SHORT_QUOTE_WORDS = 2
+
+DESCRIPTIONS = {
+    "articles": "gold articles ingested (by source_id); accuracy: published_at",
+    "countries": "(article, iso3) pairs; dateline-only countries excluded",
+    "officials": "officials by surname; accuracy: country of matched officials",
+    "rates": "tariff/duty/tax/levy rates by value, one per occurrence",
+    "dates": "dates by overlapping text and equal value; accuracy on text-matched dates",
+    "quotes": "quotes by first words; accuracy: speaker surname on matched quotes",
+    "events": "events by type, actor and overlapping target; accuracy on matched events",
+}
+
+
+def _score(key: str, n_gold: int, n_pred: int, pairs: list[tuple[int, int]], *,
+           missed: list[str], spurious: list[str], accuracies: dict | None = None) -> ArticleScore:
+    tp = len(pairs)
+    return ArticleScore(key, Counts(tp, n_pred - tp, n_gold - tp), accuracies or {}, missed, spurious)
+
+
+def _unmatched(items: Sequence[Any], used: set[int], label) -> list[str]:
+    return [label(item) for i, item in enumerate(items) if i not in used]
+
+
+# -- articles ---------------------------------------------------------------
+
+def parse_gold_time(text: str) -> tuple[datetime, bool] | None:
+    """The gold ``published_at`` as a UTC datetime and whether it names only a day.
+
+    A time without an offset (Reuters' 1987 stamps) is read as UTC.
+    """
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        if len(text) == 10:
+            return datetime.fromisoformat(text).replace(tzinfo=UTC), True
+        moment = datetime.fromisoformat(text.replace(" ", "T", 1))
+    except ValueError:
+        return None
+    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    return moment, False
+
+
+def published_matches(gold: str | None, predicted: datetime | None) -> bool:
+    """True when the predicted ``published_at`` agrees with the gold at the gold's precision."""
+    parsed = parse_gold_time(gold or "")
+    if parsed is None or predicted is None:
+        return parsed is None and predicted is None
+    moment, day_only = parsed
+    predicted = predicted.replace(tzinfo=UTC) if predicted.tzinfo is None else predicted.astimezone(UTC)
+    if day_only:
+        return predicted.date() == moment.date()
+    return abs((predicted - moment).total_seconds()) < 1
+
+
+def score_articles(gold: Sequence[TradeArticle], articles: ByArticle, *, extra: int = 0) -> SectionResult:
+    """Which gold articles reached ``articles`` (and with the right publication time).
+
+    ``extra`` counts articles in the table that belong to no gold record.
+    """
+    scores = []
+    for article in gold:
+        rows = articles.get(article.source_id, [])
+        found = 1 if rows else 0
+        acc = {"published_at": accuracy(((article.published_at, rows[0].get("published_at")),) if rows else (),
+                                        lambda g, p: published_matches(g, p))}
+        scores.append(ArticleScore(article.source_id, Counts(found, max(len(rows) - 1, 0), 1 - found), acc,
+                                   [] if found else [article.source_id], []))
+    result = combine("articles", scores, DESCRIPTIONS["articles"])
+    result.counts.fp = (result.counts.fp or 0) + extra
+    return result
+
+
+# -- countries ----------------------------------------------------------------
+
+def predicted_countries(rows: Rows) -> list[str]:
+    """The set of iso3 codes an article refers to, leaving out countries seen only in the dateline."""
+    return sorted({row["iso3"] for row in rows if row.get("iso3") and not row.get("is_dateline")})
+
+
+def score_countries(gold: Sequence[TradeArticle], countries: ByArticle) -> SectionResult:
+    """Countries as (article, iso3) pairs."""
+    scores = []
+    for article in gold:
+        expected = sorted(set(article.countries))
+        found = predicted_countries(countries.get(article.source_id, []))
+        pairs = greedy_match(expected, found, lambda g, p: g == p)
+        gi, pi = {g for g, _ in pairs}, {p for _, p in pairs}
+        scores.append(_score(article.source_id, len(expected), len(found), pairs,
+                             missed=_unmatched(expected, gi, str), spurious=_unmatched(found, pi, str)))
+    return combine("countries", scores, DESCRIPTIONS["countries"])
+
+
+# -- officials ----------------------------------------------------------------
+
+def official_country_matches(gold: GoldOfficial, row: Row) -> bool:
+    """The matched official serves the gold country (both null counts as agreement)."""
+    return (gold.country_iso3 or None) == (row.get("country_iso3") or None)
+
+
+def score_officials(gold: Sequence[TradeArticle], officials: ByArticle) -> SectionResult:
+    """Officials by surname; country accuracy over the matched pairs."""
+    scores = []
+    for article in gold:
+        expected = list(article.officials)
+        found = list(officials.get(article.source_id, []))
+        pairs = greedy_match(expected, found, lambda g, p: same_surname(g.name, p.get("name")),
+                             prefer=official_country_matches)
+        acc = {"country": accuracy(((expected[g], found[p]) for g, p in pairs), official_country_matches)}
+        gi, pi = {g for g, _ in pairs}, {p for _, p in pairs}
+        scores.append(_score(article.source_id, len(expected), len(found), pairs, accuracies=acc,
+                             missed=_unmatched(expected, gi, lambda o: o.name),
+                             spurious=_unmatched(found, pi, lambda r: str(r.get("name")))))
+    return combine("officials", scores, DESCRIPTIONS["officials"])
+
+
+# -- rates --------------------------------------------------------------------
+
+def trade_rates(rows: Rows) -> list[Row]:
+    """The predicted rates of trade measures (tariff, duty, tax, levy); other percentages are not scored."""
+    return [row for row in rows if (row.get("rate_kind") or "").lower() in TRADE_RATE_KINDS]
+
+
+def score_rates(gold: Sequence[TradeArticle], rates: ByArticle) -> SectionResult:
+    """Rates by value as a multiset: each occurrence is matched once."""
+    scores = []
+    for article in gold:
+        expected = list(article.rates)
+        found = trade_rates(rates.get(article.source_id, []))
+        pairs = greedy_match(expected, found, lambda g, p: same_value(g.value, p.get("value")))
+        gi, pi = {g for g, _ in pairs}, {p for _, p in pairs}
+        scores.append(_score(article.source_id, len(expected), len(found), pairs,
+                             missed=_unmatched(expected, gi, lambda r: f"{r.value:g} ({r.text})"),
+                             spurious=_unmatched(found, pi, lambda r: f"{r.get('value')} ({r.get('text')})")))
+    return combine("rates", scores, DESCRIPTIONS["rates"])
+
+
+# -- dates --------------------------------------------------------------------
+
+def in_dateline(start_char: int | None, dateline: str | None, body_start: int | None) -> bool:
+    """True when a span starting at ``start_char`` lies on the article's dateline line.
+
+    In ``articles.text`` the dateline is the line just before ``body_start``.
+    """
+    if start_char is None or not dateline or body_start is None:
+        return False
+    return body_start - len(dateline) - 1 <= start_char < body_start
+
+
+def same_timex_value(gold: str | None, predicted: str | None) -> bool:
+    """TIMEX3 values equal, ignoring case and surrounding spaces."""
+    return (gold or "").strip().upper() == (predicted or "").strip().upper() and bool(gold)
+
+
+def date_matches(gold: GoldDate, row: Row) -> bool:
+    """Overlapping text and equal value."""
+    return texts_overlap(gold.text, row.get("text") or "") and same_timex_value(gold.value, row.get("value"))
+
+
+def scored_dates(rows: Rows, article: Row | None) -> list[Row]:
+    """Predicted dates minus those on the dateline (the gold treats datelines as metadata)."""
+    if not article:
+        return list(rows)
+    return [row for row in rows
+            if not in_dateline(row.get("start_char"), article.get("dateline"), article.get("body_start"))]
+
+
+def score_dates(gold: Sequence[TradeArticle], dates: ByArticle, articles: ByArticle) -> SectionResult:
+    """Dates: value-F1 (text overlap and equal value); value and type accuracy on text-matched pairs."""
+    scores = []
+    for article in gold:
+        expected = list(article.dates)
+        meta = (articles.get(article.source_id) or [None])[0]
+        found = scored_dates(dates.get(article.source_id, []), meta)
+        pairs = greedy_match(expected, found, date_matches)
+        by_text = greedy_match(expected, found, lambda g, p: texts_overlap(g.text, p.get("text") or ""),
+                               prefer=date_matches)
+        text_pairs = [(expected[g], found[p]) for g, p in by_text]
+        acc = {"value_on_text_match": accuracy(text_pairs, lambda g, p: same_timex_value(g.value, p.get("value"))),
+               "type_on_text_match": accuracy(text_pairs, lambda g, p: g.timex_type == p.get("timex_type"))}
+        gi, pi = {g for g, _ in pairs}, {p for _, p in pairs}
+        scores.append(_score(article.source_id, len(expected), len(found), pairs, accuracies=acc,
+                             missed=_unmatched(expected, gi, lambda d: f"{d.text} → {d.value}"),
+                             spurious=_unmatched(found, pi, lambda r: f"{r.get('text')} → {r.get('value')}")))
+    return combine("dates", scores, DESCRIPTIONS["dates"])
+
+
+# -- quotes -------------------------------------------------------------------
+
+def quote_starts_match(gold_start: str, predicted_text: str) -> bool:
+    """The predicted quote begins with the gold's first words, or is a shorter quote the gold begins with."""
+    gold, found = normalize_text(gold_start), normalize_text(predicted_text)
+    if not gold or not found:
+        return False
+    if found.startswith(gold):
+        return True
+    return gold.startswith(found) and len(found.split()) >= MIN_SHORT_QUOTE_WORDS
+
+
+def speaker_matches(gold: GoldQuote, row: Row) -> bool:
+    """Same speaker by surname; a gold "unknown" agrees with a quote that has no speaker."""
+    name = gold.speaker_name
+    predicted = row.get("speaker_name")
+    if not name or name.strip().lower() == UNKNOWN_SPEAKER:
+        return not predicted or predicted.strip().lower() == UNKNOWN_SPEAKER
+    return same_surname(name, predicted)
+
+
+def score_quotes(gold: Sequence[TradeArticle], quotes: ByArticle) -> SectionResult:
+    """Quotes by their first words; speaker accuracy on the matched quotes."""
+    scores = []
+    for article in gold:
+        expected = list(article.quotes)
+        found = list(quotes.get(article.source_id, []))
+        pairs = greedy_match(expected, found, lambda g, p: quote_starts_match(g.start, p.get("text") or ""),
+                             prefer=speaker_matches)
+        acc = {"speaker": accuracy(((expected[g], found[p]) for g, p in pairs), speaker_matches)}
+        gi, pi = {g for g, _ in pairs}, {p for _, p in pairs}
+        scores.append(_score(article.source_id, len(expected), len(found), pairs, accuracies=acc,
+                             missed=_unmatched(expected, gi, lambda q: q.start),
+                             spurious=_unmatched(found, pi, lambda r: (r.get("text") or "")[:60])))
+    return combine("quotes", scores, DESCRIPTIONS["quotes"])
+
+
+# -- events -------------------------------------------------------------------
+
+def sides_overlap(gold_sides: set[str], predicted_sides: set[str]) -> bool:
+    """Two sets of parties agree when they share two members (or all of the smaller set)."""
+    need = min(2, len(gold_sides), len(predicted_sides))
+    return need > 0 and len(gold_sides & predicted_sides) >= need
+
+
+def event_matches(gold: GoldEvent, row: Row) -> bool:
+    """Same type, same actor and an overlapping target (negotiation and agreement: sides as a set)."""
+    if gold.event_type != row.get("event_type"):
+        return False
+    actor = row.get("actor_iso3")
+    targets = set(row.get("target_iso3") or ())
+    if gold.event_type in SIDES_AS_SET:
+        gold_sides = {s for s in (gold.actor_iso3, *gold.target_iso3) if s}
+        predicted_sides = {s for s in (actor, *targets) if s}
+        return sides_overlap(gold_sides, predicted_sides)
+    if (gold.actor_iso3 or None) != (actor or None):
+        return False
+    if not gold.target_iso3:
+        return (row.get("target_scope") or "") in ALL_SCOPES
+    return bool(set(gold.target_iso3) & targets)
+
+
+def event_rate_matches(gold: GoldEvent, row: Row) -> bool:
+    """The matched event carries the gold rate (both without a rate counts as agreement)."""
+    return same_value(gold.rate_value, row.get("rate_value"))
+
+
+def score_events(gold: Sequence[TradeArticle], events: ByArticle) -> SectionResult:
+    """Events by type, actor and target; rate, modality and date accuracy on the matched events."""
+    scores = []
+    for article in gold:
+        expected = list(article.events)
+        found = list(events.get(article.source_id, []))
+        pairs = greedy_match(expected, found, event_matches, prefer=event_rate_matches)
+        matched = [(expected[g], found[p]) for g, p in pairs]
+        acc = {"rate": accuracy(matched, event_rate_matches),
+               "modality": accuracy(matched, lambda g, p: g.modality == p.get("modality")),
+               "event_date": accuracy(matched, lambda g, p: (g.event_date or None) == (p.get("event_date") or None))}
+        gi, pi = {g for g, _ in pairs}, {p for _, p in pairs}
+
+        def label(event_type: Any, actor: Any, targets: Any) -> str:
+            return f"{event_type} {actor}→{','.join(targets or ()) or 'all'}"
+
+        scores.append(_score(article.source_id, len(expected), len(found), pairs, accuracies=acc,
+                             missed=_unmatched(expected, gi, lambda e: label(e.event_type, e.actor_iso3,
+                                                                             e.target_iso3)),
+                             spurious=_unmatched(found, pi, lambda r: label(r.get("event_type"),
+                                                                            r.get("actor_iso3"),
+                                                                            r.get("target_iso3")))))
+    return combine("events", scores, DESCRIPTIONS["events"])

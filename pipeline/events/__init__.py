@@ -1,0 +1,30 @@
+"""Trade-policy events from one article's sentences, cues and normalized rows (pure functions).
+
+`article_events` is the whole per-article path: candidates at every trigger
+(`detect`), arguments from the normalized tables (`arguments`), modality
+(`modality`), merging within the article, ids and confidence (`merge`).
+`merge.merge_events` merges the articles' rows into the ``events`` table.
+See docs/events.md for the rules and their limits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from pipeline.events.detect import article_candidates
+from pipeline.events.merge import event_rows, is_complete, merge_candidates, merge_events
+from pipeline.events.modality import future_is_planned
+from pipeline.events.resources import EventResources, load_resources
+from pipeline.events.types import ArticleInputs
+
+
+def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dict[str, Any]]:
+    """The ``event_mentions`` rows of one article (without ``run_id`` and ``published_month``)."""
+    events = merge_candidates(article_candidates(inputs, resources))
+    # a merged event may have gained a date after the publication date
+    events = [replace(e, modality=future_is_planned(e.modality, e.event_date, inputs.published)) for e in events]
+    return event_rows(inputs, [e for e in events if is_complete(e)])
+
+
+__all__ = ["ArticleInputs", "EventResources", "article_events", "load_resources", "merge_events"]

@@ -1,0 +1,241 @@
+"""Filling an event's arguments from the normalized rows around its trigger.
+
+Every function reads the typed rows of one sentence and returns values from
+the normalized tables (ISO codes, rate values, TIMEX3 values), never raw
+strings. Offsets are characters of ``articles.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from pipeline.events.resources import EventResources
+from pipeline.events.text import governor, inside, pattern_spans
+from pipeline.events.types import OfficialRef, Party, QuoteRef, RateRef, TimeRef
+
+_FOLLOWING = re.compile(r"[\w’'-]+")
+_PUNCTUATION = re.compile(r"[.,;:!?”\"](?:\s|$)")
+
+
+class Region(NamedTuple):
+    """Character range of a sentence (end exclusive)."""
+
+    start: int
+    end: int
+
+
+class Targets(NamedTuple):
+    """The other side(s) of a measure: ISO codes, the scope and the excluded countries."""
+
+    iso3: tuple[str, ...]
+    scope: str
+    excluded: tuple[str, ...]
+    parties: tuple[Party, ...]
+
+
+def within(parties: Sequence[Party], region: Region) -> list[Party]:
+    """The parties that lie wholly inside ``region``, in text order."""
+    return [p for p in parties if region.start <= p.start and p.end <= region.end]
+
+
+def is_goods_demonym(text: str, party: Party, resources: EventResources) -> bool:
+    """True for a demonym that describes goods ("Japanese imports", "Canadian potash shipments")."""
+    if party.form != "demonym":
+        return False
+    following = text[party.end:party.end + 60].split()[:resources.goods_window]
+    return any(resources.goods.fullmatch(word.strip(".,;:")) for word in following)
+
+
+def is_private(text: str, party: Party, resources: EventResources) -> bool:
+    """True for a country naming private actors: "U.S. chipmakers", "Japanese companies", "American farmers"."""
+    if party.source != "country":
+        return False
+    following = _PUNCTUATION.split(text[party.end:party.end + 40], maxsplit=1)[0].split()[:2]
+    return any(resources.private.fullmatch(word.strip("’'s")) for word in following)
+
+
+def owns_measure(text: str, party: Party, resources: EventResources) -> bool:
+    """True for the owner named before a measure: "U.S. tariffs", "Japan's duties", "American sanctions"."""
+    prepositions = resources.target_prepositions | resources.other_prepositions
+    following = _PUNCTUATION.split(text[party.end:party.end + 60], maxsplit=1)[0]
+    for word in _FOLLOWING.findall(following)[:4]:
+        if resources.owned.fullmatch(word):
+            return True
+        if word.lower() in prepositions:
+            return False
+    return False
+
+
+def of_goods(text: str, floor: int, party: Party, resources: EventResources) -> bool:
+    """True for the origin of goods: "imports of Japan", "articles of China", "goods from Canada"."""
+    if governor(text, floor, party.start, resources) not in ("of", "from"):
+        return False
+    before = [w for w in _FOLLOWING.findall(text, max(floor, party.start - 40), party.start)
+              if w.lower() not in resources.transparent]
+    return len(before) >= 2 and resources.goods.fullmatch(before[-2]) is not None
+
+
+def find_actor(text: str, clause: Region, trigger_start: int, parties: Sequence[Party],
+               resources: EventResources) -> Party | None:
+    """The government acting: the subject-like party before the trigger in its clause.
+
+    After a reporting verb ("Akazawa said he urged …") the words after the
+    verb are searched first, then the speaker's part. In each part the first
+    party that no preposition governs wins, failing that the nearest one not
+    governed by a target preposition ("on", "against", "from" …); parties
+    inside a subordinate clause ("if Reagan imposed the tariffs,") are the
+    last resort, unless the trigger stands in it: then its own words are
+    searched first ("if Washington imposed"). Demonyms describing goods ("Japanese imports") and countries naming
+    private actors ("U.S. chipmakers") are never actors, nor
+    parties before a relative pronoun the trigger follows ("Peking must
+    change laws which limit its exports": the laws limit), nor parties inside
+    a closed relative clause ("Reagan, who will meet Nakasone, said …").
+    """
+    relatives = pattern_spans(resources.relative, text, clause.start, trigger_start)
+    skipped: list[tuple[int, int]] = []
+    region = Region(clause.start, trigger_start)
+    if relatives:
+        comma = text.find(",", relatives[-1][1], trigger_start)
+        if comma < 0:  # the trigger is inside the relative clause: its subject is the antecedent
+            region = Region(relatives[-1][1], trigger_start)
+        else:  # "Reagan, who will meet Nakasone, said …": the relative clause holds no subject
+            skipped.append((relatives[-1][0], comma))
+    before = [p for p in within(parties, region) if not is_goods_demonym(text, p, resources)
+              and not is_private(text, p, resources) and not inside(p.start, skipped)]
+    if not before:
+        return None
+    subordinate = pattern_spans(resources.subordinate, text, clause.start, clause.end)
+    own = [s for s in subordinate if s[0] <= trigger_start < s[1]]
+    if own:  # "…, if Washington imposed the tariffs": the subordinate clause has its own subject
+        inner = [p for p in before if p.start >= own[-1][0]]
+        if inner:
+            region = Region(max(region.start, own[-1][0]), trigger_start)
+            before = inner
+    subordinate = [s for s in subordinate if not (s[0] <= trigger_start < s[1])]
+    reports = pattern_spans(resources.reporting, text, region.start, region.end)
+    if reports:
+        cut = reports[-1][1]
+        groups = [[p for p in before if p.start >= cut], [p for p in before if p.end <= reports[-1][0]]]
+    else:
+        groups = [before]
+    prepositions = resources.target_prepositions | resources.other_prepositions
+    governed = {p: governor(text, region.start, p.start, resources) for p in before}
+    for group in groups:
+        main = [p for p in group if not inside(p.start, subordinate)]
+        for party in main:
+            if governed[party] not in prepositions:
+                return party
+        for party in reversed(main):
+            if governed[party] not in resources.target_prepositions:
+                return party
+    for party in reversed(before):
+        if governed[party] not in resources.target_prepositions:
+            return party
+    return None
+
+
+def passive_agent(text: str, region: Region, parties: Sequence[Party], resources: EventResources) -> Party | None:
+    """The first party that "by" governs inside ``region`` ("were imposed by Washington")."""
+    for party in within(parties, region):
+        if governor(text, region.start, party.start, resources) in resources.agent_prepositions:
+            return party
+    return None
+
+
+def owner_in(text: str, region: Region, parties: Sequence[Party], resources: EventResources) -> Party | None:
+    """The first party in ``region`` that owns a measure ("new high U.S. tariffs")."""
+    return next((p for p in within(parties, region) if owns_measure(text, p, resources)), None)
+
+
+def find_targets(text: str, target_region: Region, before_region: Region, actor: str | None,
+                 parties: Sequence[Party], resources: EventResources) -> Targets:
+    """The other side(s) of a tariff or restriction, and the scope.
+
+    Parties after the trigger (up to a region stop such as "as part of") are
+    the targets, minus the actor and minus countries after "except"; with
+    none after it, parties before the trigger that a target preposition
+    governs, that describe goods ("tariffs on Japanese cars were raised") or
+    that goods come from ("the duty on articles of China").
+    Stated scopes: "all countries" → all; "all … except China" → all_except.
+    A party after "by" is the agent of a passive ("imposed by Washington"),
+    and the owner of a measure ("U.S. tariffs") is none either. With no
+    country named, a measure on "imports" applies to all countries.
+    """
+    stop = resources.region_stop.search(text, target_region.start, target_region.end)
+    region = Region(target_region.start, stop.start() if stop else target_region.end)
+    excepts = pattern_spans(resources.except_cue, text, region.start, region.end)
+    cut = excepts[0][1] if excepts else region.end
+    after = [p for p in within(parties, region) if p.iso3 != actor and not owns_measure(text, p, resources)
+             and governor(text, region.start, p.start, resources) not in resources.agent_prepositions]
+    chosen = [p for p in after if p.start < cut]
+    excluded = tuple(dict.fromkeys(p.iso3 for p in after if p.start >= cut))
+    if not chosen and not excluded:
+        chosen = [p for p in within(parties, before_region) if p.iso3 != actor and not owns_measure(text, p, resources)
+                  and (governor(text, before_region.start, p.start, resources) in resources.target_prepositions
+                       or is_goods_demonym(text, p, resources) or of_goods(text, before_region.start, p, resources))]
+    iso3 = tuple(sorted(dict.fromkeys(p.iso3 for p in chosen)))
+    says_all = resources.all_scope.search(text, region.start, cut) is not None or (
+        not iso3 and resources.implicit_all.search(text, region.start, cut) is not None)
+    if excluded and (says_all or not iso3):
+        return Targets((), "all_except", tuple(sorted(excluded)), tuple(p for p in after if p.start >= cut))
+    if iso3:
+        return Targets(iso3, "bilateral" if len(iso3) == 1 else "multilateral", (), tuple(chosen))
+    if says_all:
+        return Targets((), "all", (), ())
+    return Targets((), "unspecified", (), ())
+
+
+def counterpart(text: str, trigger_end: int, clause: Region, actor: str | None, parties: Sequence[Party],
+                resources: EventResources) -> Party | None:
+    """The government a demand is addressed to: the first other party after the trigger, else before it."""
+    for party in within(parties, Region(trigger_end, clause.end)):
+        if party.iso3 != actor:
+            return party
+    for party in reversed(within(parties, Region(clause.start, trigger_end))):
+        if party.iso3 != actor:
+            return party
+    return None
+
+
+def choose_rate(rates: Sequence[RateRef], region: Region, trigger_start: int,
+                resources: EventResources) -> RateRef | None:
+    """The tariff rate of the event: a tariff/duty rate in percent inside the region, nearest the trigger."""
+    usable = [r for r in rates if region.start <= r.start and r.end <= region.end and r.value is not None
+              and r.kind in resources.rate_kinds and r.unit in resources.rate_units]
+    return min(usable, key=lambda r: (abs(r.start - trigger_start), r.start), default=None)
+
+
+def choose_time(times: Sequence[TimeRef], region: Region, trigger_start: int, timex_type: str,
+                resources: EventResources) -> TimeRef | None:
+    """The resolved DATE (or DURATION) inside the region nearest the trigger; ranges ("since …") excluded."""
+    usable = [t for t in times if region.start <= t.start and t.end <= region.end and t.timex_type == timex_type
+              and t.value and t.resolved and (t.modifier or "") not in resources.blocked_date_modifiers]
+    return min(usable, key=lambda t: (abs(t.start - trigger_start), t.start), default=None)
+
+
+def find_product(texts: Sequence[str | None], resources: EventResources) -> str | None:
+    """The canonical product named first in the first text that names one."""
+    for text in texts:
+        if not text:
+            continue
+        hits = [(m.start(), name) for name, pattern in resources.products for m in [pattern.search(text)] if m]
+        if hits:
+            return min(hits)[1]
+    return None
+
+
+def officials_in(officials: Sequence[OfficialRef], region: Region) -> tuple[str, ...]:
+    """Ids of the officials mentioned inside ``region``."""
+    return tuple(sorted(o.official_id for o in officials
+                        if any(region.start <= s and e <= region.end for s, e, _ in o.spans)))
+
+
+def quote_speaker(quotes: Sequence[QuoteRef], position: int, officials: Sequence[OfficialRef]) -> str | None:
+    """The country of the official who said the quotation containing ``position``, if any."""
+    by_id = {o.official_id: o.country_iso3 for o in officials}
+    for quote in quotes:
+        if quote.start <= position < quote.end and quote.speaker_official_id:
+            return by_id.get(quote.speaker_official_id)
+    return None

@@ -1,0 +1,342 @@
+"""Event candidates: one per trigger, with arguments from the rows of its sentence.
+
+A sentence is split into clauses; in each clause a demand absorbs the
+triggers after it ("urged the US to abolish tariffs" is one demand) and a
+threat absorbs the imposition it threatens. Each remaining trigger owns the
+part of its clause between the previous and the next trigger: rates,
+durations and products are taken from that part, dates from those of the
+clause nearest to it; the actor from the clause
+before the trigger (see `_actor`); targets from after the trigger (an
+investigation with none: the other government named in the sentence).
+Present-tense "imposes" in the body describes a standing measure, not an
+event, and is skipped; "announced" gives way to the measure it announces.
+
+A second pass over the article fills what a sentence leaves implicit: a
+tariff measure without an actor takes the actor of the measure just before it
+(within ``discourse_sentences`` sentences), and talks, deals or demands with
+one side take the other side from the latest event with that side (else the
+first later one naming both sides; "the two sides" take the latest pair). A
+measure without a target takes the targets of the latest measure of the same
+actor within the same window; a demand takes nothing from other sentences. Finally, a list item naming only a
+country and a rate ("Japan (25%)") right after a tariff measure is that
+measure on that country at that rate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.events.arguments import (
+    Region, choose_rate, choose_time, counterpart, find_actor, find_product, find_targets, officials_in,
+    owner_in, passive_agent, quote_speaker, within,
+)
+from pipeline.events.modality import choose_modality, future_is_planned
+from pipeline.events.resources import EventResources
+from pipeline.events.text import clauses, first_words, last_words, linked
+from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate, Cue, Party, RateRef, TimeRef
+from pipeline.normalize.types import Sentence
+
+DIRECTED = TARIFF_TYPES + ("trade_restriction", "investigation")
+# Measures whose missing actor may come from the measure just before them.
+INHERITS_ACTOR = TARIFF_TYPES + ("trade_restriction",)
+
+
+def absorb(triggers: list[Cue], resources: EventResources) -> list[tuple[Cue, tuple[Cue, ...]]]:
+    """Drop the triggers a preceding demand or threat governs, and a reporting verb ("announced")
+    followed by the measure it reports; return (trigger, absorbed) pairs."""
+    triggers = [t for i, t in enumerate(triggers)
+                if not (t.reports and any(u.label in TARIFF_TYPES for u in triggers[i + 1:]))]
+    kept: list[tuple[Cue, list[Cue]]] = []
+    for trigger in triggers:
+        governor = next((k for k in reversed(kept) if trigger.label in resources.absorbs.get(k[0].label, ())), None)
+        if governor is not None:
+            governor[1].append(trigger)
+        else:
+            kept.append((trigger, []))
+    return [(t, tuple(a)) for t, a in kept]
+
+
+def is_passive(text: str, clause: Region, trigger: Cue, resources: EventResources) -> bool:
+    """True for a participle without a subject of its own: after a form of "be" ("tariffs were raised",
+    "to be imposed"), right after a measure ("tariffs imposed last week"), right before "by" ("requested
+    by Washington"), or before a measure as an adjective ("to drop the threatened sanctions")."""
+    word = text[trigger.start:trigger.end].lower()
+    if word.endswith("ing"):
+        return False
+    if resources.passive.search(text[clause.start:trigger.start]) is not None:
+        return True
+    if not word.endswith("ed"):
+        return False
+    before = [w.lower() for w in re.findall(r"[\w-]+", text[max(clause.start, trigger.start - 30):trigger.start])]
+    after = re.findall(r"[\w.’'-]+", text[trigger.end:min(clause.end, trigger.end + 30)])[:3]
+    if re.match(r"\s+by\b", text[trigger.end:clause.end]) or (before and resources.owned.fullmatch(before[-1])):
+        return True
+    adjective = before and (before[-1] in resources.determiners or (len(before) > 1 and before[-2] == "to"))
+    return bool(adjective and any(resources.owned.fullmatch(w) for w in after))
+
+
+def _actor(inputs: ArticleInputs, clause_list: list[Region], index: int, trigger: Cue, part: Region,
+           resources: EventResources) -> tuple[Party | None, str | None]:
+    """(party, iso3) of the actor.
+
+    A trigger without an acting subject (a passive, "tariffs take effect",
+    "new U.S. tariffs") first takes the "by" agent or the owner of the
+    measure in its part. Then the subject before the trigger in its clause,
+    the "by" agent after it, the earlier clauses of the sentence, and the
+    speaker of the quotation it stands in.
+    """
+    text, clause = inputs.text, clause_list[index]
+    party = None
+    if trigger.label == "trade_restriction":  # "Japan's import restrictions": the owner restricts
+        party = owner_in(text, Region(part.start, trigger.end), inputs.parties, resources)
+    if party is None and (trigger.agent_only or is_passive(text, clause, trigger, resources)):
+        party = passive_agent(text, part, inputs.parties, resources) or owner_in(text, part, inputs.parties,
+                                                                                 resources)
+    if party is None:
+        party = find_actor(text, clause, trigger.start, inputs.parties, resources)
+    if party is None:
+        party = passive_agent(text, Region(trigger.end, part.end), inputs.parties, resources)
+    for earlier in reversed(clause_list[:index]):
+        if party is not None:
+            break
+        party = find_actor(text, earlier, earlier.end, inputs.parties, resources)
+    if party is not None:
+        return party, party.iso3
+    return None, quote_speaker(inputs.quotes, trigger.start, inputs.officials)
+
+
+def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: EventResources) -> list[Candidate]:
+    """Every event candidate of one sentence, in trigger order."""
+    text = inputs.text
+    triggers = [t for t in inputs.triggers if sentence.start <= t.start < sentence.end]
+    if not triggers:
+        return []
+    clause_list = [Region(c.start, c.end) for c in clauses(text, sentence.start, sentence.end, resources)]
+    if sentence.start >= inputs.body_start:  # "the UK imposes tariffs of 125%": a standing measure, not news
+        triggers = [t for t in triggers if text[t.start:t.end].lower() not in resources.habitual_forms]
+    out = []
+    for index, clause in enumerate(clause_list):
+        kept = absorb([t for t in triggers if clause.start <= t.start < clause.end], resources)
+        times = nearest_times(inputs, clause, [t for t, _ in kept])
+        for k, (trigger, absorbed) in enumerate(kept):
+            left = kept[k - 1][0].end if k else clause.start
+            right = kept[k + 1][0].start if k + 1 < len(kept) else clause.end
+            out.append(_candidate(replace(inputs, times=times[k]), sentence, clause_list, index, trigger, absorbed,
+                                  Region(left, right), resources))
+    return out
+
+
+def nearest_times(inputs: ArticleInputs, clause: Region, triggers: list[Cue]) -> list[tuple[TimeRef, ...]]:
+    """The dates of a clause, each given to its nearest trigger ("tariffs to go into effect on April 17,
+    in retaliation for … an agreement": April 17 is the tariffs' date); ties go to the earlier trigger."""
+    out: list[list[TimeRef]] = [[] for _ in triggers]
+    for time in inputs.times:
+        if clause.start <= time.start and time.end <= clause.end and triggers:
+            distance = [max(t.start - time.end, time.start - t.end, 0) for t in triggers]
+            out[distance.index(min(distance))].append(time)
+    return [tuple(times) for times in out]
+
+
+def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Region], index: int, trigger: Cue,
+               absorbed: tuple[Cue, ...], part: Region, resources: EventResources) -> Candidate:
+    text, clause, event_type = inputs.text, clause_list[index], trigger.label
+    actor_party, actor = _actor(inputs, clause_list, index, trigger, part, resources)
+    used: list[str] = [trigger.mention_id, *(a.mention_id for a in absorbed)]
+    if actor_party is not None:
+        used.append(actor_party.mention_id)
+    targets: tuple[str, ...] = ()
+    scope, excluded, target_inherited = "unspecified", (), False
+    if event_type in TWO_SIDED:
+        stop = resources.region_stop.search(text, trigger.end, part.end)
+        sides = within(inputs.parties, Region(part.start, stop.start() if stop else part.end))
+        if trigger.strength == "weak":  # "meeting" alone: the other side must be joined to it by with/and/between
+            near = trigger.end + len(first_words(text, trigger.end, part.end, resources.side_words))
+            sides = [p for p in sides if p == actor_party or (
+                linked(text, part.start, p.start, p.end, resources) and p.end <= near)]
+        if actor is None and sides:
+            actor = sides[0].iso3
+        targets = tuple(sorted({p.iso3 for p in sides} - {actor}))
+        used += [p.mention_id for p in sides]
+    elif event_type == "demand":
+        other = counterpart(text, trigger.end, clause, actor, inputs.parties, resources)
+        if other is not None:
+            targets = (other.iso3,)
+            used.append(other.mention_id)
+    else:
+        found = find_targets(text, Region(trigger.end, part.end), Region(part.start, trigger.start), actor,
+                             inputs.parties, resources)
+        for earlier in reversed(clause_list[:index]):  # "…on articles of China; and removing the duties"
+            if found.scope != "unspecified":
+                break
+            found = find_targets(text, Region(earlier.end, earlier.end), earlier, actor, inputs.parties, resources)
+        targets, scope, excluded = found.iso3, found.scope, found.excluded
+        used += [p.mention_id for p in found.parties]
+        # an investigation aims at the other government named: "if Reagan imposed …, it would file a complaint"
+        if event_type == "investigation" and scope == "unspecified":
+            other = next((p for p in within(inputs.parties, Region(sentence.start, sentence.end))
+                          if p.iso3 != actor), None)
+            if other is not None:
+                targets, scope, target_inherited = (other.iso3,), "bilateral", True
+                used.append(other.mention_id)
+    if event_type in TWO_SIDED or event_type == "demand":
+        scope = "bilateral" if len(targets) == 1 else "multilateral" if targets else "unspecified"
+    rate = choose_rate(inputs.rates, part, trigger.start, resources) if event_type in TARIFF_TYPES else None
+    if rate is not None and event_type == "tariff_imposed" and rate.previous is not None and rate.value is not None:
+        if rate.value > rate.previous:
+            event_type = "tariff_increased"
+        elif rate.value < rate.previous:
+            event_type = "tariff_reduced"
+    when = choose_time(inputs.times, part, trigger.start, "DATE", resources)
+    lasting = choose_time(inputs.times, part, trigger.start, "DURATION", resources)
+    modality, cue = choose_modality(event_type, trigger, clause, text, inputs.modals, resources)
+    modality = future_is_planned(modality, when.value if when else None, inputs.published)
+    for ref in (rate, when, lasting, cue):
+        if ref is not None:
+            used.append(ref.mention_id)
+    return Candidate(
+        event_type=event_type, sentence=sentence, trigger=trigger, actor=actor, targets=targets, scope=scope,
+        actor_official=_acting_official(inputs, actor_party, trigger),
+        excluded=excluded, rate_value=rate.value if rate else None, rate_previous=rate.previous if rate else None,
+        product=_product(text, event_type, trigger, part, rate, resources),
+        event_date=when.value if when else None, duration=lasting.value if lasting else None,
+        modality=modality, officials=officials_in(inputs.officials, Region(sentence.start, sentence.end)),
+        mention_ids=tuple(sorted(set(used))), strong=trigger.strength == "strong",
+        target_inherited=target_inherited,
+        absorbed=tuple(a.label for a in absorbed),
+        anaphoric=when is None and re.search(r"\b(?:the|these|those)\s+$", text[clause.start:trigger.start],
+                                             re.IGNORECASE) is not None,
+    )
+
+
+def _acting_official(inputs: ArticleInputs, actor: Party | None, trigger: Cue) -> str | None:
+    """The official who acts: the actor itself, or an official of its country named between it and the
+    trigger ("Japanese Prime Minister Shigeru Ishiba urged")."""
+    if actor is None:
+        return None
+    if actor.official_id:
+        return actor.official_id
+    return next((p.official_id for p in inputs.parties if p.official_id and p.iso3 == actor.iso3
+                 and actor.start <= p.start and p.end <= trigger.start), None)
+
+
+def _product(text: str, event_type: str, trigger: Cue, part: Region, rate: RateRef | None,
+             resources: EventResources) -> str | None:
+    """The product of a measure: the rate's applies_to, else the words right after the trigger;
+    for talks and deals the words right before it ("chip pact")."""
+    if event_type in TWO_SIDED:
+        return find_product([last_words(text, part.start, trigger.end, 3)], resources)
+    return find_product([rate.applies_to if rate else None,
+                         first_words(text, trigger.end, part.end, resources.product_words)], resources)
+
+
+def resolve_discourse(candidates: list[Candidate], inputs: ArticleInputs,
+                      resources: EventResources) -> list[Candidate]:
+    """Fill missing actors and other sides from the events before each candidate (see module doc)."""
+    out: list[Candidate] = []
+    for position, candidate in enumerate(candidates):
+        if candidate.event_type in INHERITS_ACTOR and candidate.actor is None:
+            candidate = _inherit_actor(candidate, out, resources)
+        if candidate.event_type in DIRECTED and candidate.actor and candidate.scope == "unspecified":
+            candidate = _inherit_targets(candidate, out, resources)
+        elif candidate.event_type in TWO_SIDED:
+            candidate = _inherit_side(candidate, out, candidates[position + 1:], inputs, resources)
+        out.append(candidate)
+    return out
+
+
+def _inherit_actor(candidate: Candidate, history: list[Candidate], resources: EventResources) -> Candidate:
+    for earlier in reversed(history):
+        if candidate.sentence.index - earlier.sentence.index > resources.discourse_sentences:
+            break
+        if earlier.event_type in INHERITS_ACTOR and earlier.actor:
+            targets = tuple(t for t in candidate.targets if t != earlier.actor)
+            scope = candidate.scope
+            if scope in ("bilateral", "multilateral"):
+                scope = "bilateral" if len(targets) == 1 else "multilateral" if targets else "unspecified"
+            return replace(candidate, actor=earlier.actor, targets=targets, scope=scope, actor_inherited=True)
+    return candidate
+
+
+def _inherit_targets(candidate: Candidate, history: list[Candidate], resources: EventResources) -> Candidate:
+    for earlier in reversed(history):
+        if candidate.sentence.index - earlier.sentence.index > resources.discourse_sentences:
+            break
+        if earlier.event_type in DIRECTED and earlier.actor == candidate.actor and earlier.targets:
+            return replace(candidate, targets=earlier.targets, scope=earlier.scope, target_inherited=True)
+    return candidate
+
+
+def _inherit_side(candidate: Candidate, history: list[Candidate], later: list[Candidate], inputs: ArticleInputs,
+                  resources: EventResources) -> Candidate:
+    sides = candidate.sides
+    if len(sides) == 1:
+        (known,) = sides
+        # the latest earlier event with that side, else the first later talks or deal naming both sides
+        pool = list(reversed(history)) + [c for c in later if c.event_type in TWO_SIDED
+                                          and not (c.actor_inherited or c.target_inherited)]
+        for other_event in pool:
+            others = other_event.sides - {known}
+            if known in other_event.sides and len(others) == 1:
+                if candidate.actor is None:
+                    return replace(candidate, actor=next(iter(others)), targets=(known,), scope="bilateral",
+                                   actor_inherited=True)
+                return replace(candidate, targets=tuple(others), scope="bilateral", target_inherited=True)
+    elif not sides and resources.two_sides.search(inputs.text, candidate.sentence.start, candidate.sentence.end):
+        for earlier in reversed(history):
+            if len(earlier.sides) == 2 and earlier.actor:
+                others = tuple(sorted(earlier.sides - {earlier.actor}))
+                return replace(candidate, actor=earlier.actor, targets=others, scope="bilateral",
+                               actor_inherited=True, target_inherited=True)
+    return candidate
+
+
+def list_item(inputs: ArticleInputs, sentence: Sentence) -> tuple[Party, RateRef | None] | None:
+    """``(country, rate)`` when a sentence names only one country and at most one rate: "Japan (25%)"."""
+    parties = within(inputs.parties, Region(sentence.start, sentence.end))
+    rates = [r for r in inputs.rates if sentence.start <= r.start and r.end <= sentence.end]
+    if len({p.iso3 for p in parties}) != 1 or len(rates) > 1:
+        return None
+    rest = inputs.text[sentence.start:sentence.end]
+    for span in sorted(parties + rates, key=lambda x: x.start, reverse=True):
+        rest = rest[:span.start - sentence.start] + rest[span.end - sentence.start:]
+    if re.search(r"[^\W\d_]", rest):
+        return None
+    return parties[0], (rates[0] if rates else None)
+
+
+def enumerated(inputs: ArticleInputs, candidates: list[Candidate], resources: EventResources) -> list[Candidate]:
+    """Candidates for the items of a list introduced by a tariff measure ("… new tariff rates:
+    Japan (25%), Korea (25%) …"): each item is the measure on that country at that rate."""
+    by_sentence: dict[int, list[Candidate]] = {}
+    for candidate in candidates:
+        by_sentence.setdefault(candidate.sentence.index, []).append(candidate)
+    out: list[Candidate] = []
+    parent: Candidate | None = None
+    previous_item = -2
+    for sentence in inputs.sentences:
+        measures = [c for c in by_sentence.get(sentence.index, ()) if c.event_type in TARIFF_TYPES
+                    and c.modality != "negated"]
+        if measures:
+            parent = measures[-1]
+            continue
+        item = list_item(inputs, sentence)
+        if item is None or parent is None or not (
+                sentence.index - parent.sentence.index <= resources.discourse_sentences
+                or previous_item == sentence.index - 1):
+            continue
+        party, rate = item
+        used = (party.mention_id,) + ((rate.mention_id,) if rate else ())
+        out.append(replace(parent, sentence=sentence, targets=(party.iso3,), scope="bilateral", excluded=(),
+                           rate_value=rate.value if rate else parent.rate_value,
+                           rate_previous=rate.previous if rate else parent.rate_previous,
+                           officials=(), mention_ids=tuple(sorted(set(used) | {parent.trigger.mention_id})),
+                           target_inherited=False))
+        previous_item = sentence.index
+    return sorted(candidates + out, key=lambda c: (c.sentence.start, c.trigger.start))
+
+
+def article_candidates(inputs: ArticleInputs, resources: EventResources) -> list[Candidate]:
+    """Every candidate of the article, in text order, with the discourse pass and list items applied."""
+    found = [c for s in inputs.sentences for c in sentence_candidates(inputs, s, resources)]
+    return enumerated(inputs, resolve_discourse(found, inputs, resources), resources)

@@ -1,0 +1,237 @@
+"""Merging candidates into events, event ids, confidence, and the ``events`` table.
+
+Within an article, a candidate joins an earlier event of the same type when
+nothing contradicts it: the same polarity (negated or not), and the actor,
+the targets, the rate, the date, the duration and the product are each equal
+or missing on one side (a date may be a finer form of the other: ``2025-06``
+and ``2025-06-12``); for talks and deals the two sides compare as a set. The
+merged event keeps the first mention's evidence and fills what it lacked.
+
+``event_id`` hashes the normalized event — type, actor, sorted targets,
+scope, excluded countries, rate, date at its granularity, product and
+polarity (plus, for demands and talks, the acting official, for talks the
+modality, and for undated demands and talks the publication month) — never
+the article, so the same event reported by several articles gets one id;
+for talks and deals the sides enter as a sorted set.
+
+Confidence (0–1) = base + actor + target + rate + date, capped at 1:
+base 0.5 for a strong trigger (a phrase that names the measure: "tariff
+hike", "urged", "trade talks") or 0.35 for a generic word confirmed by a
+context word ("raise … tariffs"); +0.2 when the actor was found in the
+sentence (+0.1 when carried over from an earlier sentence); +0.15 when the
+target was found or a scope stated (+0.075 when carried over); +0.1 with a
+tariff rate; +0.05 with a date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from pipeline.articles import short_hash
+from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate
+
+BASE_STRONG, BASE_WEAK = 0.5, 0.35
+# Events individuated by who acts: two officials' demands or meetings are two events.
+INDIVIDUAL = ("demand", "negotiation")
+ACTOR, TARGET, RATE, DATE = 0.2, 0.15, 0.1, 0.05
+
+
+def _same_or_missing(a: object, b: object) -> bool:
+    return a is None or b is None or a == b
+
+
+def _dates_agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b or a.startswith(b + "-") or b.startswith(a + "-")
+
+
+def _finer(a: str | None, b: str | None) -> str | None:
+    if a is None or b is None:
+        return a or b
+    return a if len(a) >= len(b) else b
+
+
+def compatible(first: Candidate, second: Candidate) -> bool:
+    """True when ``second`` can be the same event as ``first`` (see the module doc)."""
+    if first.event_type != second.event_type or (first.modality == "negated") != (second.modality == "negated"):
+        return False
+    if first.event_type in INDIVIDUAL and first.actor_official and second.actor_official and \
+            first.actor_official != second.actor_official:
+        return False  # Ishiba's demand and Akazawa's are two demands
+    if first.event_type in TWO_SIDED:
+        if not (first.sides <= second.sides or second.sides <= first.sides):
+            return False
+        if first.event_type == "negotiation" and first.modality != second.modality and not (
+                first.anaphoric or second.anaphoric):
+            return False  # a meeting held and talks planned are two events; "the talks" are the ones before
+    else:
+        if not _same_or_missing(first.actor, second.actor):
+            return False
+        a = (first.targets, first.scope, first.excluded)
+        b = (second.targets, second.scope, second.excluded)
+        if first.scope != "unspecified" and second.scope != "unspecified" and a != b:
+            return False
+        actor = first.actor or second.actor
+        if actor in first.targets + second.targets:  # a government does not act on itself
+            return False
+    # the same measure is dated by its announcement and by its entry into force: once actor and targets
+    # agree, two dates of one measure do not make two measures
+    same_measure = (first.event_type in TARIFF_TYPES and first.actor is not None and first.actor == second.actor
+                    and bool(first.targets) and first.targets == second.targets)
+    return (_same_or_missing(first.rate_value, second.rate_value)
+            and (same_measure or _dates_agree(first.event_date, second.event_date))
+            and _same_or_missing(first.duration, second.duration) and _same_or_missing(first.product, second.product))
+
+
+def combine(first: Candidate, second: Candidate) -> Candidate:
+    """``first`` with what only ``second`` knows; evidence and modality stay the first's."""
+    take_actor = first.actor is None and second.actor is not None
+    actor = second.actor if take_actor else first.actor
+    if first.event_type in TWO_SIDED:  # the sides are the union, the first-named side stays the actor
+        targets = tuple(sorted((first.sides | second.sides) - {actor}))
+        take_targets = targets != first.targets
+        scope = "bilateral" if len(targets) == 1 else "multilateral" if targets else "unspecified"
+    else:
+        take_targets = first.scope == "unspecified" and second.scope != "unspecified"
+        targets = second.targets if take_targets else first.targets
+        scope = second.scope if take_targets else first.scope
+    return replace(
+        first,
+        actor=actor,
+        actor_official=second.actor_official if take_actor else first.actor_official,
+        actor_inherited=second.actor_inherited if take_actor else first.actor_inherited,
+        targets=targets,
+        scope=scope,
+        excluded=second.excluded if take_targets and first.event_type not in TWO_SIDED else first.excluded,
+        target_inherited=second.target_inherited if take_targets else first.target_inherited,
+        rate_value=first.rate_value if first.rate_value is not None else second.rate_value,
+        rate_previous=first.rate_previous if first.rate_value is not None else second.rate_previous,
+        event_date=_finer(first.event_date, second.event_date) if _dates_agree(first.event_date, second.event_date)
+        else first.event_date,
+        duration=first.duration or second.duration,
+        product=first.product or second.product,
+        officials=tuple(sorted(set(first.officials) | set(second.officials))),
+        mention_ids=tuple(sorted(set(first.mention_ids) | set(second.mention_ids))),
+        strong=first.strong or second.strong,
+    )
+
+
+def merge_candidates(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Merge the candidates of one article, in text order, into distinct events."""
+    events: list[Candidate] = []
+    for candidate in candidates:
+        for index, event in enumerate(events):
+            if compatible(event, candidate):
+                events[index] = combine(event, candidate)
+                break
+        else:
+            events.append(candidate)
+    return events
+
+
+def is_complete(event: Candidate) -> bool:
+    """True when an event names enough to be a government action.
+
+    Every event needs the government acting; talks and deals also a second
+    side, a demand its addressee.
+    """
+    if event.actor is None:
+        return False
+    if event.event_type in TWO_SIDED:
+        return len(event.sides) >= 2
+    if event.event_type == "demand":
+        return bool(event.targets)
+    return True
+
+
+def format_rate(value: float | None) -> str:
+    """A rate as text for hashing: ``24`` for 24.0, ``2.5`` for 2.5, empty for none."""
+    return "" if value is None else f"{value:g}"
+
+
+def event_id(event: Candidate, published_month: str = "") -> str:
+    """Deterministic id of the normalized event (see the module doc).
+
+    ``published_month`` (``YYYY-MM`` of the article) dates undated demands
+    and talks, which happen at a point in time: "Japan and the US held talks"
+    in March and in June are two events, while an undated measure or deal
+    ("the chip pact") is the same one whenever it is mentioned.
+    """
+    if event.event_type in TWO_SIDED:
+        parties = ("", ",".join(sorted(event.sides)))
+    else:
+        parties = (event.actor or "", ",".join(sorted(event.targets)))
+    # what keeps apart in an article keeps apart across articles (see `compatible`)
+    who = event.actor_official or "" if event.event_type in INDIVIDUAL else ""
+    planned = event.modality if event.event_type == "negotiation" else ""
+    when = event.event_date or (published_month if event.event_type in INDIVIDUAL else "")
+    return short_hash("event", event.event_type, *parties, event.scope, ",".join(sorted(event.excluded)),
+                      format_rate(event.rate_value), when, event.product or "",
+                      "negated" if event.modality == "negated" else "", who, planned)
+
+
+def confidence(event: Candidate) -> float:
+    """Confidence of an event from its trigger's strength and the arguments resolved (module doc)."""
+    score = BASE_STRONG if event.strong else BASE_WEAK
+    if event.actor:
+        score += ACTOR / 2 if event.actor_inherited else ACTOR
+    if event.targets or event.scope in ("all", "all_except"):
+        score += TARGET / 2 if event.target_inherited else TARGET
+    if event.rate_value is not None:
+        score += RATE
+    if event.event_date:
+        score += DATE
+    return round(min(score, 1.0), 3)
+
+
+def event_rows(inputs: ArticleInputs, events: Sequence[Candidate]) -> list[dict[str, Any]]:
+    """``event_mentions`` rows (every column but ``run_id`` and ``published_month``)."""
+    rows = {}
+    month = inputs.published.strftime("%Y-%m") if inputs.published else ""
+    for event in events:
+        key = event_id(event, month)
+        if key in rows:  # two events that differ only in what is not hashed: keep the first
+            continue
+        rows[key] = {
+            "article_id": inputs.article_id, "event_id": key, "event_type": event.event_type,
+            "actor_iso3": event.actor, "target_iso3": list(event.targets), "target_scope": event.scope,
+            "excluded_iso3": list(event.excluded), "rate_value": event.rate_value,
+            "rate_previous": event.rate_previous, "product": event.product, "event_date": event.event_date,
+            "duration": event.duration, "modality": event.modality, "officials": list(event.officials),
+            "evidence": inputs.text[event.sentence.start:event.sentence.end],
+            "start_char": event.sentence.start, "end_char": event.sentence.end,
+            "confidence": confidence(event), "rule_id": event.trigger.rule_id,
+            "mention_ids": list(event.mention_ids),
+        }
+    return list(rows.values())
+
+
+def merge_events(rows: Iterable[Mapping[str, Any]], published: Mapping[str, datetime | None]) -> list[dict[str, Any]]:
+    """``events`` rows from every article's ``event_mentions`` rows, one per ``event_id``.
+
+    The first article (by publication time, undated last, then article id)
+    gives the evidence, offsets and the remaining fields; ``article_ids`` are
+    sorted; officials and mention ids are unions; confidence is the maximum.
+    """
+    def order(row: Mapping[str, Any]) -> tuple[int, str, str]:
+        """Publication time first (undated last), then article id."""
+        when = published.get(row["article_id"])
+        return (when is None, when.isoformat() if when else "", row["article_id"])
+
+    groups: dict[str, list[Mapping[str, Any]]] = {}
+    for row in sorted(rows, key=order):
+        groups.setdefault(row["event_id"], []).append(row)
+    out = []
+    for key in sorted(groups):
+        group = groups[key]
+        first = dict(group[0])
+        first.pop("article_id", None)
+        first.pop("published_month", None)
+        first["article_ids"] = sorted({r["article_id"] for r in group})
+        first["officials"] = sorted({o for r in group for o in r["officials"]})
+        first["mention_ids"] = sorted({m for r in group for m in r["mention_ids"]})
+        first["confidence"] = max(r["confidence"] for r in group)
+        out.append(first)
+    return out

@@ -1,0 +1,72 @@
+"""The modality of an event from the cues of its clause and its date.
+
+Rules, in order: a threat trigger is ``threatened``; a negation cue ("not",
+"refused to") at most ``negation_words`` words before the trigger, with only
+articles, auxiliaries and support verbs between ("did not reach a deal", not
+"not honoring the agreement"), makes it ``negated``; a conditional cue ("if", "once", "unless", "whether") anywhere in
+the clause makes it ``possible``; otherwise the nearest cue before the trigger
+within ``modal_words`` words decides (will, scheduled → planned; warned →
+threatened; could, considering → possible); with no cue the event is
+``asserted`` — unless its date lies after the publication date, which makes
+it ``planned``. Cues inside the trigger ("no tariffs on") do not count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from pipeline.events.arguments import Region
+from pipeline.events.resources import EventResources
+from pipeline.events.text import words_between
+from pipeline.events.types import Cue
+
+
+def choose_modality(event_type: str, trigger: Cue, clause: Region, text: str, cues: Sequence[Cue],
+                    resources: EventResources) -> tuple[str, Cue | None]:
+    """``(modality, the cue that decided it or None)`` for the event at ``trigger``."""
+    local = [c for c in cues if clause.start <= c.start and c.end <= clause.end
+             and (c.end <= trigger.start or c.start >= trigger.end)]
+    before = [c for c in local if c.end <= trigger.start]
+    for cue in reversed(before):
+        between = re.findall(r"\w+", text[cue.end:trigger.start].lower())
+        if cue.label == "negated" and len(between) <= resources.negation_words and \
+                all(word in resources.negation_transparent for word in between):
+            return "negated", cue
+    if event_type == "tariff_threatened":
+        return "threatened", None
+    for cue in local:
+        if cue.label == "conditional":
+            return "possible", cue
+    for cue in reversed(before):
+        if cue.label in ("planned", "threatened", "possible") and \
+                words_between(text, cue.end, trigger.start) <= resources.modal_words:
+            return cue.label, cue
+    return "asserted", None
+
+
+def period_start(value: str) -> date | None:
+    """First day of a TIMEX3 date value (``2025``, ``2025-06``, ``2025-05-01``, ``2025-W18``), or None."""
+    try:
+        if "-W" in value:
+            year, week = value.split("-W")
+            return date.fromisocalendar(int(year), int(week[:2]), 1)
+        parts = value.split("-")
+        if len(parts) == 1 and len(parts[0]) == 4:
+            return date(int(parts[0]), 1, 1)
+        if len(parts) == 2:
+            return date(int(parts[0]), int(parts[1]), 1)
+        if len(parts) == 3:
+            return date(int(parts[0]), int(parts[1]), int(parts[2][:2]))
+    except ValueError:
+        return None
+    return None
+
+
+def future_is_planned(modality: str, event_date: str | None, published: date | None) -> str:
+    """Turn ``asserted`` into ``planned`` when the event's date starts after the publication date."""
+    if modality != "asserted" or not event_date or published is None:
+        return modality
+    start = period_start(event_date)
+    return "planned" if start is not None and start > published else modality

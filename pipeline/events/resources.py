@@ -1,0 +1,126 @@
+"""The rule data of the events stage, read once from ``models/events/``."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline.events.types import EVENT_TYPES
+
+FOLDER = "events"
+ARGUMENTS_FILE = "arguments.json"
+PRODUCTS_FILE = "products.csv"
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def _words(words: list[str]) -> re.Pattern[str]:
+    escaped = sorted((re.escape(w) for w in words), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?![\w-])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class EventResources:
+    """Compiled patterns and word sets (see ``models/events/arguments.json``)."""
+
+    clause_boundary: re.Pattern[str]
+    subordinate: re.Pattern[str]
+    reporting: re.Pattern[str]
+    relative: re.Pattern[str]
+    passive: re.Pattern[str]
+    implicit_all: re.Pattern[str]
+    link_words: frozenset[str]
+    side_words: int
+    owned: re.Pattern[str]
+    determiners: frozenset[str]
+    negation_transparent: frozenset[str]
+    product_words: int
+    region_stop: re.Pattern[str]
+    all_scope: re.Pattern[str]
+    except_cue: re.Pattern[str]
+    two_sides: re.Pattern[str]
+    goods: re.Pattern[str]
+    goods_window: int
+    private: re.Pattern[str]
+    target_prepositions: frozenset[str]
+    other_prepositions: frozenset[str]
+    agent_prepositions: frozenset[str]
+    transparent: frozenset[str]
+    absorbs: dict[str, frozenset[str]]
+    habitual_forms: frozenset[str]
+    rate_kinds: frozenset[str]
+    rate_units: frozenset[str]
+    blocked_date_modifiers: frozenset[str]
+    negation_words: int
+    modal_words: int
+    discourse_sentences: int
+    products: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[str]]]) -> EventResources:
+    """Compile the argument patterns and the product lexicon, failing on unknown event types."""
+    absorbs = {key: frozenset(value) for key, value in arguments["absorbs"].items()}
+    unknown = sorted((set(absorbs) | set().union(*absorbs.values())) - set(EVENT_TYPES))
+    if unknown:
+        raise ValueError(f"{ARGUMENTS_FILE}: absorbs names unknown event types {unknown}")
+    product_words = [v for _, variants in products for v in variants]
+    return EventResources(
+        clause_boundary=_alternation(arguments["clause_boundaries"]),
+        subordinate=_alternation(arguments["subordinate"]),
+        reporting=_alternation(arguments["reporting"]),
+        relative=_alternation(arguments["relative"]),
+        passive=_alternation(arguments["passive"]),
+        implicit_all=_alternation(arguments["implicit_all"]),
+        link_words=frozenset(arguments["link_words"]),
+        side_words=int(arguments["side_words"]),
+        owned=_words(arguments["owned_words"]),
+        determiners=frozenset(arguments["determiners"]),
+        negation_transparent=frozenset(arguments["negation_transparent"]),
+        product_words=int(arguments["product_words"]),
+        region_stop=_alternation(arguments["region_stops"]),
+        all_scope=_alternation(arguments["all_scope"]),
+        except_cue=_alternation(arguments["except"]),
+        two_sides=_alternation(arguments["two_sides"]),
+        goods=_words(arguments["goods_words"] + product_words),
+        goods_window=int(arguments["goods_window"]),
+        private=_words(arguments["private_words"]),
+        target_prepositions=frozenset(arguments["target_prepositions"]),
+        other_prepositions=frozenset(arguments["other_prepositions"]),
+        agent_prepositions=frozenset(arguments["agent_prepositions"]),
+        transparent=frozenset(arguments["transparent"]),
+        absorbs=absorbs,
+        habitual_forms=frozenset(arguments["habitual_forms"]),
+        rate_kinds=frozenset(arguments["rate_kinds"]),
+        rate_units=frozenset(arguments["rate_units"]),
+        blocked_date_modifiers=frozenset(arguments["blocked_date_modifiers"]),
+        negation_words=int(arguments["negation_words"]),
+        modal_words=int(arguments["modal_words"]),
+        discourse_sentences=int(arguments["discourse_sentences"]),
+        products=tuple((name, _words(variants)) for name, variants in products),
+    )
+
+
+def read_products(path: Path) -> list[tuple[str, list[str]]]:
+    """The product lexicon: (canonical name, variants) in file order."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.lstrip().startswith("#")]
+    out = []
+    for row in csv.DictReader(lines):
+        variants = [v.strip() for v in row["variants"].split("|") if v.strip()]
+        if not variants:
+            raise ValueError(f"{path}: product {row['product']!r} has no variants")
+        out.append((row["product"].strip(), variants))
+    return out
+
+
+def load_resources(models_dir: Path) -> EventResources:
+    """Read ``models_dir/events/arguments.json`` and ``products.csv``."""
+    folder = models_dir / FOLDER
+    arguments = json.loads((folder / ARGUMENTS_FILE).read_text(encoding="utf-8"))
+    return parse_resources(arguments, read_products(folder / PRODUCTS_FILE))

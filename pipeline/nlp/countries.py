@@ -1,0 +1,486 @@
+"""Country mentions: names, abbreviations, demonyms, capitals and blocs, from the gazetteer in models/countries/.
+
+Every match becomes a span in ``doc.spans["country"]`` with ``label_`` =
+``ISO3:form`` (form: name, abbreviation, demonym, government, capital, city)
+and ``id_`` = ``<file>:<form>`` (``countries.csv:name``, ``capitals.csv:government``).
+How a candidate becomes a mention:
+
+1. Two `PhraseMatcher`s find gazetteer rows: a lower-case one for rows whose
+   ``case`` is ``fold`` (accepted only when the first letter is upper case, so
+   "CHINA" and "China" match, "china" the porcelain does not) and an exact one
+   for short or ambiguous forms ("US" but never "us", "Turkey" but not the bird).
+2. Blocklisted names that contain a country ("South China Sea", "New Mexico")
+   compete in the longest-match choice (`spacy.util.filter_spans`) and, when
+   they win, yield nothing.
+3. The context rules of ``context.csv`` drop traps (the person in "Michael
+   Jordan", the US state in "Atlanta, Georgia") and turn a capital used as a
+   mere place ("talks in Tokyo", "Tokyo-based") into form ``capital``.
+4. Cities that open a dateline ("ISTANBUL", "NEW YORK, March 31") are matched
+   only as the first words of a line, followed by a comma or the line's end,
+   with form ``city``; the normalizer keeps them only inside the dateline.
+
+Run ``python -m pipeline.nlp.countries --regenerate`` to rewrite
+``models/countries/countries.csv`` from pycountry (the ISO 3166-1 table).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from spacy.attrs import SHAPE
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from pipeline.nlp.base import RuleComponent, add_token_span
+
+GROUP = "country"
+FOLDER = "countries"
+FORMS = ("name", "abbreviation", "demonym", "government", "capital", "city")
+CASES = ("fold", "exact")
+ACTIONS = ("drop", "person", "place")
+# Word-list files read by `load_gazetteer`, in override order: a later row with the same text wins.
+GAZETTEER_FILES = ("countries.csv", "aliases.csv", "demonyms.csv", "capitals.csv")
+# Demonyms with these endings also match with a final "s" ("Canadians", "Pakistanis").
+_PLURAL_ENDINGS = ("an", "i")
+# A mention of a "person" text keeps being a country after these words ("imports from Jordan").
+_COUNTRY_CUES = frozenset({"in", "of", "from", "to", "with", "into", "against", "across"})
+# A token glued to an abbreviation by a hyphen or slash ("U.S.-led", "E.C.-U.S.", "U.S./Japan").
+_GLUED = re.compile(r"(?:[A-Z]\.){2,4}[-/–—]|[A-Za-z.][-/–—](?:[A-Z]\.){2,4}")
+_SEPARATORS = re.compile(r"([-/–—])")
+# Pattern words of context.csv that stand for a kind of word rather than for themselves.
+_SPECIAL_WORDS = frozenset({"NAME", "TOWN", "REGION"})
+# What may follow a city in a dateline: "NEW YORK, March 31", "NEW YORK - ".
+_DATELINE_ENDS = frozenset({",", "-", "–", "—"})
+
+
+# -- reading the gazetteer -------------------------------------------------------------------------------
+
+def read_table(path: Path) -> list[dict[str, str]]:
+    """Rows of a gazetteer CSV file; lines starting with "#" are comments (the file's sources)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    rows = []
+    for number, row in enumerate(csv.DictReader(lines), start=2):
+        if None in row or any(value is None for value in row.values()):
+            raise ValueError(f"{path.name}: row {number} {row!r} does not have the header's columns")
+        rows.append({key: value.strip() for key, value in row.items()})
+    return rows
+
+
+def read_words(path: Path) -> list[str]:
+    """Lines of a word-list file, without comments and blanks."""
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def plural_forms(demonym: str) -> list[str]:
+    """The demonym and, for the regular endings, its plural ("Canadian" → "Canadians")."""
+    return [demonym, demonym + "s"] if demonym.endswith(_PLURAL_ENDINGS) else [demonym]
+
+
+def gazetteer_entries(folder: Path) -> list[dict[str, str]]:
+    """Every matchable row: text, iso3, form, case and the file it came from; one row per text.
+
+    A later file overrides an earlier one for the same text (case-insensitively), which is how
+    aliases.csv makes "Turkey" exact; two files giving one text different codes is refused.
+    """
+    entries: dict[str, dict[str, str]] = {}
+    for name in GAZETTEER_FILES:
+        for row in read_table(folder / name):
+            iso3 = row["iso3"]
+            if name == "countries.csv":
+                found = [(row["text"], "name", "fold")]
+            elif name == "demonyms.csv":
+                found = [(text, "demonym", row["case"]) for text in plural_forms(row["text"])]
+            elif name == "capitals.csv":
+                found = [(row["text"], "government", row["case"])]
+            else:
+                found = [(row["text"], row["form"], row["case"])]
+            for text, form, case in found:
+                if form not in FORMS or case not in CASES:
+                    raise ValueError(f"{name}: {text!r} has form {form!r} / case {case!r}; "
+                                     f"allowed forms {FORMS}, cases {CASES}")
+                key = text.lower()
+                previous = entries.get(key)
+                if previous and previous["iso3"] != iso3:
+                    raise ValueError(f"{text!r} is {previous['iso3']} in {previous['file']} but {iso3} in {name}; "
+                                     "one text must map to one code")
+                entries[key] = {"text": text, "iso3": iso3, "form": form, "case": case, "file": name}
+    return sorted(entries.values(), key=lambda e: e["text"].lower())
+
+
+def load_gazetteer(models_dir: Path) -> dict[str, Any]:
+    """All the country rule data under ``models_dir/countries`` as one JSON-able dict."""
+    folder = models_dir / FOLDER
+    context = read_table(folder / "context.csv")
+    for rule in context:
+        if rule["action"] not in ACTIONS or rule["side"] not in ("before", "after") \
+                or rule["lines"] not in ("any", "caps"):
+            raise ValueError(f"context.csv: rule {rule['rule_id']!r} has action {rule['action']!r}, side "
+                             f"{rule['side']!r}, lines {rule['lines']!r}; allowed actions {ACTIONS}")
+    return {
+        "entries": gazetteer_entries(folder),
+        "blocklist": [row["text"] for row in read_table(folder / "blocklist.csv")],
+        "datelines": read_table(folder / "datelines.csv"),
+        "regions": [row["text"] for row in read_table(folder / "regions.csv")],
+        "not_names": read_words(folder / "not_names.txt"),
+        "context": context,
+    }
+
+
+# -- regenerating countries.csv from pycountry --------------------------------------------------------------
+
+def iso_name_forms(text: str) -> list[str]:
+    """The ways news writes an ISO name: "Korea, Republic of" → "Republic of Korea".
+
+    An inverted name (the part after the comma ends in "of"/"of the", or is one word such as
+    "British") is turned around; a leading "the" is dropped; a final parenthesis ("Falkland Islands
+    (Malvinas)") gives the name without it and the parenthesis alone, unless it only says which
+    part ("(French part)").
+    """
+    forms = []
+    head, _, tail = text.partition(", ")
+    if tail and (tail.endswith((" of", " of the")) or " " not in tail):
+        text = f"{tail} {head}"
+    text = re.sub(r"^(?:the|The) ", "", text)
+    paren = re.fullmatch(r"(.*?)\s*\(([^)]*)\)\s*(.*)", text)
+    if paren:
+        before, inside, after = paren.groups()
+        forms.append(" ".join(part for part in (before, after) if part))
+        if not after and not inside.endswith(" part"):
+            forms.append(inside)
+        forms.append(text)
+    else:
+        forms.append(text)
+    return forms
+
+
+def iso_rows() -> list[dict[str, str]]:
+    """Rows of countries.csv: every ISO 3166-1 country with each of its name forms from pycountry."""
+    import pycountry
+
+    rows = []
+    for country in sorted(pycountry.countries, key=lambda c: c.alpha_3):
+        seen: set[str] = set()
+        for field in ("name", "official_name", "common_name"):
+            value = getattr(country, field, None)
+            if not value:
+                continue
+            for text in iso_name_forms(value):
+                if text.lower() not in seen:
+                    seen.add(text.lower())
+                    rows.append({"iso3": country.alpha_3, "alpha2": country.alpha_2, "field": field, "text": text})
+    return rows
+
+
+def write_iso_table(path: Path) -> int:
+    """Rewrite ``path`` (countries.csv) from pycountry; returns the number of countries written."""
+    import pycountry
+
+    rows = iso_rows()
+    version = getattr(pycountry, "__version__", "unknown")
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(f"# ISO 3166-1 countries: name, official_name and common_name from pycountry {version}\n"
+                     "# (which ships the Debian iso-codes ISO 3166-1 table), in the forms news writes them.\n"
+                     "# Generated by `python -m pipeline.nlp.countries --regenerate`; do not edit by hand:\n"
+                     "# news forms and overrides belong in aliases.csv.\n")
+        writer = csv.DictWriter(handle, fieldnames=["iso3", "alpha2", "field", "text"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return len({row["iso3"] for row in rows})
+
+
+# -- the component -------------------------------------------------------------------------------------------
+
+@Language.factory("trade_countries_v1")
+def make_countries(nlp: Language, name: str) -> CountryMatcher:
+    """Factory of the country gazetteer component (data loaded at `initialize`)."""
+    return CountryMatcher(nlp, name)
+
+
+class CountryMatcher(RuleComponent):
+    """Adds country mentions to ``doc.spans["country"]`` (see the module docstring)."""
+
+    def load_data(self, models_dir: Path) -> dict[str, Any]:
+        return load_gazetteer(models_dir)
+
+    def setup(self) -> None:
+        vocab = self.nlp.vocab
+        self.fold = PhraseMatcher(vocab, attr="LOWER")
+        self.exact = PhraseMatcher(vocab, attr="ORTH")
+        self.cities = PhraseMatcher(vocab, attr="LOWER")
+        self.entries: dict[str, dict[str, str]] = {}
+        fold: dict[str, list[Doc]] = {}
+        exact: dict[str, list[Doc]] = {}
+        for entry in self.data.get("entries", []):
+            key = ("=" if entry["case"] == "exact" else "~") + entry["text"].lower()
+            self.entries[key] = entry
+            target = exact if entry["case"] == "exact" else fold
+            target.setdefault(key, []).extend(self._pattern_docs(entry["text"]))
+        for text in self.data.get("blocklist", []):
+            fold.setdefault("!" + text.lower(), []).extend(self._pattern_docs(text))
+        for key, docs in fold.items():
+            self.fold.add(key, docs)
+        for key, docs in exact.items():
+            self.exact.add(key, docs)
+        self.city_codes: dict[str, str] = {}
+        for row in self.data.get("datelines", []):
+            key = "@" + row["text"].lower()
+            self.city_codes[key] = row["iso3"]
+            self.cities.add(key, [self.nlp.make_doc(row["text"])])
+        self.regions = frozenset(text.lower() for text in self.data.get("regions", []))
+        self.region_length = max((len(self.nlp.make_doc(t)) for t in self.regions), default=1)
+        self.not_names = frozenset(word.lower() for word in self.data.get("not_names", []))
+        # Rules indexed by what they target, so a candidate only meets the rules that concern it.
+        self.rules: dict[str, list[dict[str, Any]]] = {}
+        for order, rule in enumerate(self.data.get("context", [])):
+            kind, _, value = rule["target"].partition(":")
+            if kind not in ("any", "text", "form", "file"):
+                raise ValueError(f"context.csv: rule {rule['rule_id']!r} has target {rule['target']!r}; "
+                                 "use text:, form:, file: or any")
+            words = rule["pattern"].split()
+            # The word right next to the candidate: most rules fail on it, which is cheap to test.
+            adjacent = words[-1] if rule["side"] == "before" else words[0]
+            self.rules.setdefault(rule["target"], []).append(
+                dict(rule, words=words, order=order, adjacent=None if adjacent in _SPECIAL_WORDS else adjacent))
+        self._rules_for: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+        self.glued_words = frozenset(e["text"] for e in self.data.get("entries", []) if "." in e["text"])
+        self._glued_shapes: dict[int, bool] = {}  # token shape → may hold a glued abbreviation
+
+    def _pattern_docs(self, text: str) -> list[Doc]:
+        """The pattern of ``text``, plus its curly-apostrophe spelling ("People’s Republic of China")."""
+        variants = dict.fromkeys([text, text.replace("'", "’")])
+        return [self.nlp.make_doc(variant) for variant in variants]
+
+    def rules_for(self, text: str, entry: dict[str, str]) -> list[dict[str, Any]]:
+        """The context rules that target a candidate with this text and gazetteer row, in file order."""
+        key = (text.lower(), entry["form"], entry["file"])
+        if key not in self._rules_for:  # bounded by the gazetteer's size
+            found = [rule for target in ("any", f"text:{key[0]}", f"form:{key[1]}", f"file:{key[2]}")
+                     for rule in self.rules.get(target, ())]
+            self._rules_for[key] = sorted(found, key=lambda rule: rule["order"])
+        return self._rules_for[key]
+
+    def __call__(self, doc: Doc) -> Doc:
+        # Everything here works on tokens: Doc.text joins every token and would cost more than the matching.
+        _split_glued(doc, self.glued_words, self._glued_shapes)
+        strings = self.nlp.vocab.strings
+        spans = []
+        for match_id, start, end in [*self.fold(doc), *self.exact(doc)]:
+            key = strings[match_id]
+            span = Span(doc, start, end, label=key)
+            if key[0] != "=" and not _upper_first(span.text):
+                continue  # "china", "turkey": common words, not countries
+            spans.append(span)
+        mentions = [span for span in filter_spans(spans) if span.label_[0] != "!"]
+        if mentions:
+            mentions = _Context(doc, mentions, self).apply()
+        for span, entry, form in mentions:
+            add_token_span(doc, GROUP, span.start, span.end, label=f"{entry['iso3']}:{form}",
+                           rule_id=f"{entry['file']}:{form}")
+        self._add_dateline_cities(doc, mentions)
+        return doc
+
+    def _add_dateline_cities(self, doc: Doc, mentions: Sequence[tuple[Span, dict[str, str], str]]) -> None:
+        """Cities of datelines.csv at the start of a line, followed by a comma, a dash or the line's end."""
+        taken = {i for span, _, _ in mentions for i in range(span.start, span.end)}
+        for match_id, start, end in self.cities(doc):
+            opens_line = start == 0 or "\n" in doc[start - 1].text
+            closes = end == len(doc) or doc[end].text in _DATELINE_ENDS or "\n" in doc[end].text
+            if not (opens_line and closes) or any(i in taken for i in range(start, end)):
+                continue
+            if not _upper_first(doc[start].text):
+                continue
+            iso3 = self.city_codes[self.nlp.vocab.strings[match_id]]
+            add_token_span(doc, GROUP, start, end, label=f"{iso3}:city", rule_id="datelines.csv:city")
+
+
+class _Context:
+    """The context rules of context.csv applied to one document's candidates."""
+
+    def __init__(self, doc: Doc, spans: list[Span], component: CountryMatcher) -> None:
+        self.doc = doc
+        self.spans = spans
+        self.component = component
+        self.candidate_tokens = {i for span in spans for i in range(span.start, span.end)}
+        self.line_kinds: dict[int, str] = {}
+
+    def apply(self) -> list[tuple[Span, dict[str, str], str]]:
+        """``(span, gazetteer entry, form)`` for the candidates that stay country mentions."""
+        kept = []
+        persons: set[str] = set()
+        for span in self.spans:
+            entry = self.component.entries[span.label_]
+            form = entry["form"]
+            action = self.action(span, entry)
+            if action == "person":
+                persons.add(span.text.lower())
+            if action in ("drop", "person"):
+                continue
+            kept.append((span, entry, "capital" if action == "place" else form))
+        if persons:  # "Michael Jordan ... Jordan said": the bare name is the person too
+            kept = [item for item in kept
+                    if item[0].text.lower() not in persons or self._previous_word(item[0]) in _COUNTRY_CUES]
+        return kept
+
+    def action(self, span: Span, entry: dict[str, str]) -> str | None:
+        """The first drop/person action that fires, else "place" if one fires, else None."""
+        place = None
+        doc = self.doc
+        before = doc[span.start - 1].lower_ if span.start else None
+        after = doc[span.end].lower_ if span.end < len(doc) else None
+        for rule in self.component.rules_for(span.text, entry):
+            adjacent = rule["adjacent"]
+            if adjacent is not None and adjacent != (before if rule["side"] == "before" else after):
+                continue
+            if rule["lines"] == "caps" and self.line_kind(span) != "caps":
+                continue
+            if self._matches(span, rule["side"], rule["words"]):
+                if rule["action"] != "place":
+                    return rule["action"]
+                place = "place"
+        return place
+
+    def _matches(self, span: Span, side: str, words: Sequence[str]) -> bool:
+        doc = self.doc
+        if side == "after":
+            i = span.end
+            for word in words:
+                if word == "REGION":
+                    length = self._region_at(i)
+                    if not length:
+                        return False
+                    i += length
+                    continue
+                if i >= len(doc) or not self._word_matches(doc[i], word):
+                    return False
+                i += 1
+            return True
+        i = span.start - 1
+        for word in reversed(words):
+            if i < 0 or not self._word_matches(doc[i], word):
+                return False
+            i -= 1
+        return True
+
+    def _word_matches(self, token: Token, word: str) -> bool:
+        if "\n" in token.text:
+            return False  # rules never reach across a line
+        if word == "NAME":
+            return self._is_name(token)
+        if word == "TOWN":
+            return self._is_town(token)
+        return token.lower_ == word
+
+    def _is_town(self, token: Token) -> bool:
+        return (token.is_title and token.is_alpha and not token.is_stop and not _opens_sentence(token)
+                and token.i not in self.candidate_tokens)
+
+    def _is_name(self, token: Token) -> bool:
+        return (self._is_town(token) and token.lower_ not in self.component.not_names
+                and self.line_kind(token) == "plain")
+
+    def _region_at(self, i: int) -> int:
+        """Number of tokens of a region name starting at token ``i`` (0 when none)."""
+        doc = self.doc
+        if i >= len(doc) or i in self.candidate_tokens:
+            return 0
+        for length in range(min(self.component.region_length, len(doc) - i), 0, -1):
+            if doc[i:i + length].text.lower() in self.component.regions:
+                return length
+        return 0
+
+    def _previous_word(self, span: Span) -> str:
+        return self.doc[span.start - 1].lower_ if span.start else ""
+
+    def line_kind(self, item: Span | Token) -> str:
+        """"caps", "title" or "plain": the kind of the line holding ``item`` (cached per line)."""
+        doc = self.doc
+        start = item.start if isinstance(item, Span) else item.i
+        while start > 0 and "\n" not in doc[start - 1].text:
+            start -= 1
+        if start not in self.line_kinds:
+            end = start
+            while end < len(doc) and "\n" not in doc[end].text:
+                end += 1
+            self.line_kinds[start] = _line_kind(doc[start:end].text)
+        return self.line_kinds[start]
+
+
+def _line_kind(line: str) -> str:
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’.-]*", line) if len(w) > 1]
+    if not words:
+        return "plain"
+    if sum(w.isupper() for w in words) >= 0.8 * len(words):
+        return "caps"
+    if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+        return "title"
+    return "plain"
+
+
+def _opens_sentence(token: Token) -> bool:
+    return token.i == 0 or bool(token.is_sent_start) or "\n" in token.nbor(-1).text
+
+
+def _upper_first(text: str) -> bool:
+    for char in text:
+        if char.isalpha():
+            return char.isupper()
+    return False
+
+
+def _split_glued(doc: Doc, known: frozenset[str], shapes: dict[int, bool]) -> None:
+    """Split tokens such as "U.S.-led" or "E.C.-U.S." so that the abbreviation is a token of its own.
+
+    spaCy's English tokenizer does not split a hyphen that follows a period; only tokens with a
+    part the gazetteer knows are split (the other tokens are left as the tokenizer made them).
+    Candidates are found by token shape ("X.X.-xxx"), which repeats across documents, so
+    ``shapes`` caches the verdict per shape and the words themselves are read only for candidates.
+    """
+    strings = doc.vocab.strings
+    shape_ids = doc.to_array(SHAPE)
+    candidates = []
+    for shape in set(shape_ids.tolist()):
+        verdict = shapes.get(shape)
+        if verdict is None:
+            if len(shapes) > 100_000:  # shapes are few; this only bounds a pathological input
+                shapes.clear()
+            verdict = shapes[shape] = bool(_GLUED.search(strings[shape].replace("x", "a").replace("X", "A")))
+        if verdict:
+            candidates.extend((shape_ids == shape).nonzero()[0].tolist())
+    splits: dict[int, list[str]] = {}
+    for i in candidates:
+        word = doc[i].text
+        parts = [part for part in _SEPARATORS.split(word) if part]
+        if _GLUED.search(word) and len(parts) > 1 and any(part in known for part in parts):
+            splits[i] = parts
+    if not splits:
+        return
+    with doc.retokenize() as retokenizer:
+        for i, parts in splits.items():
+            token = doc[i]
+            retokenizer.split(token, parts, heads=[(token, 0)] * len(parts))
+
+
+def main(argv: Iterable[str]) -> int:
+    """``--regenerate``: rewrite models/countries/countries.csv from pycountry."""
+    from pipeline.config import MODELS_DIR
+
+    if list(argv) != ["--regenerate"]:
+        print("usage: python -m pipeline.nlp.countries --regenerate", file=sys.stderr)
+        return 2
+    path = MODELS_DIR / FOLDER / "countries.csv"
+    count = write_iso_table(path)
+    print(f"wrote {count} countries to {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,458 @@
+"""Rates and money: percentages, percentage points, basis points and currency amounts.
+
+Rules live in ``models/rates/patterns.ini``: regular expressions over the
+article text whose ``{NAME}`` placeholders are filled with the word lists of
+``models/rates/`` (units, number words, scales, currencies). A rule is tried
+only just before its trigger words ("%", "pct", currency words), found first
+by a `PhraseMatcher` (`TriggeredRules`). Every match becomes a span; where
+matches overlap the longest wins, then the rule listed first.
+
+Spans and their labels (``key=value`` pairs joined by ``;``, read by
+`pipeline.normalize.rates` and `pipeline.normalize.money`):
+
+- ``doc.spans["rate"]``: ``unit=percent;value=24`` — unit one of
+  ``percent``, ``percentage_points``, ``basis_points``; a change ("from 10% to
+  25%", one span) adds ``previous=10``; a range ("between 10% and 50%") gives
+  two spans, the first taking the unit of the second.
+- ``doc.spans["money"]``: ``currency=USD;value=550000000000`` — ISO 4217 code,
+  empty when the form is shared by several currencies ("francs").
+
+``span.id_`` is ``rates:<rule>``. "a quarter" is never a rate: "first quarter"
+is a date and "a quarter of exports" a share without a number. The helpers
+here (reading word lists and rules, number words) are shared with
+`pipeline.nlp.dates`.
+"""
+
+from __future__ import annotations
+
+import configparser
+import csv
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from pipeline.nlp.base import RuleComponent, add_span
+
+FOLDER = "rates"
+GROUPS = ("rate", "money")
+UNITS = ("percent", "percentage_points", "basis_points")
+_MACRO = re.compile(r"\{([A-Z_]+)\}")
+# Digits as wire copy writes them: "1,500", "9.2", "24", and fractions "8-3/4", "5/8".
+DIGITS = (r"(?<![\d.,/])(?:(?:\d+-)?\d{1,2}/\d{1,2}(?![\d/])|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d]|/\d))")
+SMALL_DIGITS = r"(?<![\d.,])\d{1,3}(?:\.\d+)?(?![\d,])"
+
+
+# -- reading rule files (shared with pipeline.nlp.dates) ---------------------------------------------
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """Rows of a CSV rule file; lines starting with "#" are comments (the file's sources)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    rows = []
+    for number, row in enumerate(csv.DictReader(lines), start=2):
+        if None in row or any(value is None for value in row.values()):
+            raise ValueError(f"{path}: row {number} {row!r} does not have the header's columns")
+        rows.append({key: value.strip() for key, value in row.items()})
+    return rows
+
+
+def read_words(path: Path) -> list[str]:
+    """Lines of a word-list file, without comments and blanks."""
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def read_rules(path: Path, groups: Iterable[str]) -> list[dict[str, str]]:
+    """The rules of an INI patterns file, in file order; each has ``id``, ``group`` and ``pattern``."""
+    parser = configparser.RawConfigParser(comment_prefixes=("#",), inline_comment_prefixes=None)
+    parser.optionxform = str  # keep keys as written
+    parser.read(path, encoding="utf-8")
+    allowed = set(groups)
+    rules = []
+    for name in parser.sections():
+        rule = {"id": name, **dict(parser[name])}
+        if rule.get("group") not in allowed or not rule.get("pattern"):
+            raise ValueError(f"{path.name}: rule [{name}] has group {rule.get('group')!r} and pattern "
+                             f"{rule.get('pattern')!r}; a rule needs a pattern and a group among {sorted(allowed)}")
+        rules.append(rule)
+    return rules
+
+
+def alternation(forms: Iterable[str]) -> str:
+    """A regex alternation of literal ``forms``, longest first so that "per cent" beats "per"."""
+    unique = sorted(set(forms), key=lambda f: (-len(f), f))
+    return "|".join(re.escape(form).replace(r"\ ", r"\s") for form in unique)
+
+
+def compile_rule(rule_id: str, pattern: str, macros: Mapping[str, str], flags: int = re.IGNORECASE) -> re.Pattern:
+    """Fill the ``{NAME}`` placeholders of ``pattern`` from ``macros`` and compile it."""
+    def fill(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in macros:
+            raise ValueError(f"rule [{rule_id}] uses {{{name}}}; known word lists: {sorted(macros)}")
+        return f"(?:{macros[name]})"
+    expanded = inline_spaces(_MACRO.sub(fill, pattern))
+    try:
+        return re.compile(expanded, flags)
+    except re.error as error:
+        raise ValueError(f"rule [{rule_id}]: bad regular expression ({error})") from None
+
+
+def inline_spaces(pattern: str) -> str:
+    r"""``pattern`` with every ``\s`` limited to spaces and tabs: a match never runs across a paragraph."""
+    out = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\" and i + 1 < len(pattern):
+            pair = pattern[i:i + 2]
+            out.append((" \\t" if in_class else "[ \\t]") if pair == r"\s" else pair)
+            i += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def format_label(fields: Mapping[str, Any]) -> str:
+    """``key=value;key=value`` in the given order (numbers without a trailing ``.0``)."""
+    parts = []
+    for key, value in fields.items():
+        if isinstance(value, float):
+            value = format_number(value)
+        parts.append(f"{key}={'' if value is None else value}")
+    return ";".join(parts)
+
+
+def parse_label(label: str | None) -> dict[str, str]:
+    """The fields of a label written by `format_label`."""
+    fields = {}
+    for part in (label or "").split(";"):
+        key, sep, value = part.partition("=")
+        if sep:
+            fields[key] = value
+    return fields
+
+
+def format_number(value: float) -> str:
+    """24.0 → "24", 9.2 → "9.2", 5.5e11 → "550000000000"."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+# -- numbers ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class NumberWords:
+    """English number words: value and class (unit, teen, ten, hundred) of each word."""
+
+    values: Mapping[str, int]
+    classes: Mapping[str, str]
+
+    @classmethod
+    def from_rows(cls, rows: Sequence[Mapping[str, str]]) -> NumberWords:
+        """Build from the rows of ``numbers.csv``."""
+        return cls({r["word"]: int(r["value"]) for r in rows}, {r["word"]: r["class"] for r in rows})
+
+    def pattern(self) -> str:
+        """A regex for a written number: "seven", "twenty-five", "two hundred", "one hundred and ten"."""
+        by_class: dict[str, list[str]] = {}
+        for word, kind in self.classes.items():
+            by_class.setdefault(kind, []).append(word)
+        units, teens, tens = (alternation(by_class.get(k, [])) for k in ("unit", "teen", "ten"))
+        below_hundred = rf"(?:(?:{tens})(?:[\s-](?:{units}))?|{teens}|{units})"
+        hundred = alternation(by_class.get("hundred", ["hundred"]))
+        return (rf"\b(?:(?:(?:{units}|a)\s(?:{hundred})(?:\s(?:and\s)?{below_hundred})?)|{below_hundred})"
+                r"(?:\sand\sa\shalf)?\b")
+
+    def parse(self, text: str) -> float | None:
+        """The value of digits ("1,500", "9.2", "8-3/4") or number words ("twenty-five", "a"); None if neither."""
+        text = text.strip().lower()
+        half = 0.0
+        if text.endswith(" and a half"):
+            text, half = text[: -len(" and a half")], 0.5
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", text):
+            return float(text.replace(",", "")) + half
+        fraction = re.fullmatch(r"(?:(\d+)-)?(\d+)/(\d+)", text)
+        if fraction:
+            whole, numerator, denominator = fraction.groups()
+            if int(denominator) == 0:
+                return None
+            return int(whole or 0) + int(numerator) / int(denominator)
+        if text in ("a", "an"):
+            return 1.0 + half
+        current = 0
+        for word in re.split(r"[\s-]+", text):
+            if word in ("and", ""):
+                continue
+            if word in ("a", "an"):
+                current = max(current, 1)
+                continue
+            if word not in self.values:
+                return None
+            if self.classes[word] == "hundred":
+                current = max(current, 1) * self.values[word]
+            else:
+                current += self.values[word]
+        return float(current) + half
+
+
+def number_macros(numbers: NumberWords) -> dict[str, str]:
+    """The NUM (digits or words), NUMD (digits) and SMALLNUM (at most three digits) placeholders."""
+    return {"NUM": f"{DIGITS}|{numbers.pattern()}", "NUMD": DIGITS, "SMALLNUM": SMALL_DIGITS}
+
+
+# -- the component ---------------------------------------------------------------------------------
+
+# ``doc.text`` joins every token each time it is read; the rates component keeps it here for the
+# dates component after it, which takes it out again (so it never travels with the Doc).
+TEXT_KEY = "trade_rates_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once for the rates and dates components."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None or len(text) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+    return text
+
+
+def release_text(doc: Doc) -> str:
+    """The text kept by `doc_text`, removed from the Doc (the last component that needs it calls this)."""
+    text = doc_text(doc)
+    doc.user_data.pop(TEXT_KEY, None)
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One match before overlaps are resolved: characters, group, label, rule and its rank."""
+
+    start: int
+    end: int
+    group: str
+    label: str
+    rule_id: str
+    rank: int
+
+
+def choose(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: the longest first, then the rule listed first, then the earliest."""
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.rank, c.start)):
+        if any(cand.start < end and start < cand.end for start, end in taken):
+            continue
+        taken.append((cand.start, cand.end))
+        chosen.append(cand)
+    return sorted(chosen, key=lambda c: (c.start, c.end))
+
+
+# Where an expression may start: a word or a symbol ("$", "(", "-").
+_STARTS = re.compile(r"\b\w|[^\w\s]")
+# Characters per start when looking back for them (generous: long number words).
+_CHARS_PER_START = 14
+
+
+class TriggeredRules:
+    """Rules tried only where they can match: at the few word starts before a trigger word.
+
+    Scanning every regular expression over the whole text costs milliseconds an
+    article. Trigger words (months, units, "%", currency words) are found in
+    one `PhraseMatcher` pass (a shape such as "4/9/2025" by a small regex,
+    given with a substring the text must hold first); each rule of a trigger's
+    class is then anchored (``match``) at the last ``lookback`` word starts
+    before the trigger and at the trigger itself, up to the end of its line.
+    """
+
+    def __init__(self, vocab: Vocab, rules: Sequence[tuple[dict[str, str], re.Pattern]],
+                 words: Mapping[str, Iterable[str]],
+                 patterns: Mapping[str, tuple[str, re.Pattern]] | None = None) -> None:
+        self.patterns = dict(patterns or {})
+        known = set(words) | set(self.patterns)
+        self.by_trigger: dict[str, list[tuple[int, int, dict[str, str], re.Pattern]]] = {}
+        for rank, (rule, regex) in enumerate(rules):
+            if rule.get("trigger") not in known or not rule.get("lookback", "").isdigit():
+                raise ValueError(f"rule [{rule['id']}] has trigger {rule.get('trigger')!r} and lookback "
+                                 f"{rule.get('lookback')!r}; triggers: {sorted(known)}, lookback a count")
+            self.by_trigger.setdefault(rule["trigger"], []).append((rank, int(rule["lookback"]), rule, regex))
+        self.lookback = {name: max(entry[1] for entry in entries) for name, entries in self.by_trigger.items()}
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        tokenizer = Tokenizer(vocab)  # a whitespace split: trigger phrases are plain words
+        for name, forms in words.items():
+            variants = sorted({v for form in forms for v in (form.lower(), form.lower().rstrip("."))})
+            self.matcher.add(name, [tokenizer(v) for v in variants if v])
+
+    def triggers(self, doc: Doc, text: str) -> list[tuple[str, int, int]]:
+        """``(class, start_char, end_char)`` of every trigger in the document."""
+        strings = doc.vocab.strings
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            span = doc[start:end]
+            found.append((strings[match_id], span.start_char, span.end_char))
+        for name, (required, pattern) in self.patterns.items():
+            if required in text:  # a cheap test before the scan ("/" for dates such as 4/9/2025)
+                found.extend((name, m.start(), m.end()) for m in pattern.finditer(text))
+        return found
+
+    def matches(self, doc: Doc, text: str) -> Iterable[tuple[int, dict[str, str], re.Match]]:
+        """``(rank, rule, match)`` for every rule match that starts shortly before one of its triggers."""
+        seen: set[tuple[int, int, int]] = set()
+        for name, start, end in self.triggers(doc, text):
+            entries = self.by_trigger.get(name)
+            if not entries:
+                continue
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            line_end = len(text) if line_end < 0 else line_end
+            lookback = self.lookback[name]
+            low = max(line_start, start - _CHARS_PER_START * lookback)
+            starts = [m.start() for m in _STARTS.finditer(text, low, start + 1)][-(lookback + 1):]
+            for rank, back, rule, regex in entries:
+                for position in starts[-(back + 1):]:
+                    match = regex.match(text, position, line_end)
+                    if match and (rank, match.start(), match.end()) not in seen:
+                        seen.add((rank, match.start(), match.end()))
+                        yield rank, rule, match
+
+
+def load_rates_data(models_dir: Path) -> dict[str, Any]:
+    """All the rate and money rule data under ``models_dir/rates`` as one JSON-able dict."""
+    folder = models_dir / FOLDER
+    units = read_rows(folder / "units.csv")
+    for row in units:
+        if row["unit"] not in UNITS or row["needs_context"] not in ("yes", "no"):
+            raise ValueError(f"units.csv: {row['form']!r} has unit {row['unit']!r} / needs_context "
+                             f"{row['needs_context']!r}; allowed units {UNITS}, needs_context yes or no")
+    currencies = read_rows(folder / "currencies.csv")
+    for row in currencies:
+        if row["position"] not in ("prefix", "suffix") or row["needs_scale"] not in ("yes", "no"):
+            raise ValueError(f"currencies.csv: {row['form']!r} has position {row['position']!r} / needs_scale "
+                             f"{row['needs_scale']!r}; expected prefix or suffix, yes or no")
+    return {
+        "rules": read_rules(folder / "patterns.ini", GROUPS),
+        "numbers": read_rows(folder / "numbers.csv"),
+        "units": units,
+        "scales": read_rows(folder / "scales.csv"),
+        "currencies": currencies,
+        "rate_words": read_words(folder / "rate_words.txt"),
+    }
+
+
+@Language.factory("trade_rates_v1")
+def make_rates(nlp: Language, name: str) -> RateFinder:
+    """Factory of the rate and money finder (rule data loaded at `initialize`)."""
+    return RateFinder(nlp, name)
+
+
+class RateFinder(RuleComponent):
+    """Adds ``rate`` and ``money`` spans (see the module docstring)."""
+
+    def load_data(self, models_dir: Path) -> dict[str, Any]:
+        return load_rates_data(models_dir)
+
+    def setup(self) -> None:
+        data = self.data
+        self.numbers = NumberWords.from_rows(data.get("numbers", []))
+        self.units = {row["form"].lower(): row["unit"] for row in data.get("units", [])}
+        self.scales = {row["form"] if row["case"] == "exact" else row["form"].lower(): float(row["factor"])
+                       for row in data.get("scales", [])}
+        currencies = data.get("currencies", [])
+        self.currencies = {row["form"].lower(): row["iso"] or None for row in currencies}
+        units = data.get("units", [])
+        scales = data.get("scales", [])
+        fold_scales = alternation(r["form"] for r in scales if r["case"] == "fold")
+        exact_scales = alternation(r["form"] for r in scales if r["case"] == "exact")
+        macros = {
+            **number_macros(self.numbers),
+            "UNIT": r"\s?%|[\s-](?:" + alternation(r["form"] for r in units
+                                                   if r["needs_context"] == "no" and r["form"] != "%") + r")\b",
+            "POINTS": r"[\s-](?:" + alternation(r["form"] for r in units if r["needs_context"] == "yes") + ")",
+            "SCALE": rf"{fold_scales}|(?-i:{exact_scales})" if exact_scales else fold_scales,
+            "CUR_PREFIX": alternation(r["form"] for r in currencies if r["position"] == "prefix"),
+            "CUR_SUFFIX": alternation(r["form"] for r in currencies
+                                      if r["position"] == "suffix" and r["needs_scale"] == "no"),
+            "CUR_SCALED": alternation(r["form"] for r in currencies
+                                      if r["position"] == "suffix" and r["needs_scale"] == "yes"),
+        }
+        self.rules = TriggeredRules(
+            self.nlp.vocab,
+            [(rule, compile_rule(rule["id"], rule["pattern"], macros)) for rule in data.get("rules", [])],
+            {"PERCENT": [r["form"] for r in units if r["needs_context"] == "no"] + ["cent"],
+             "POINTS": [r["form"] for r in units if r["needs_context"] == "yes"],
+             "CURRENCY": [r["form"] for r in currencies]})
+        self.rate_words = re.compile(r"%|\b(?:percent|per\scent|pct|" + alternation(data.get("rate_words", []))
+                                     + r")\b", re.IGNORECASE)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        for cand in choose(self.candidates(doc, text)):
+            add_span(doc, cand.group, cand.start, cand.end, label=cand.label, rule_id=cand.rule_id)
+        return doc
+
+    def candidates(self, doc: Doc, text: str) -> Iterable[Candidate]:
+        """Every rule match in ``text`` as candidates (a range yields one per value)."""
+        for rank, rule, match in self.rules.matches(doc, text):
+            rule_id = f"rates:{rule['id']}"
+            if rule.get("needs_context") == "yes" and not self._rate_context(text, match.start(), match.end()):
+                continue
+            if rule["group"] == "money":
+                label = self._money_label(match)
+                if label:
+                    yield Candidate(match.start(), match.end(), "money", label, rule_id, rank)
+                continue
+            unit = self._unit(match.group("unit"))
+            value = self.numbers.parse(match.group("num"))
+            if unit is None or value is None:
+                continue
+            groups = match.groupdict()
+            if groups.get("num0") is not None:
+                first = self.numbers.parse(groups["num0"])
+                if first is not None:
+                    end0 = match.end("unit0") if groups.get("unit0") else match.end("num0")
+                    yield Candidate(match.start("num0"), end0, "rate", format_label({"unit": unit, "value": first}),
+                                    rule_id, rank)
+                yield Candidate(match.start("num"), match.end(), "rate",
+                                format_label({"unit": unit, "value": value}), rule_id, rank)
+                continue
+            fields: dict[str, Any] = {"unit": unit, "value": value}
+            if groups.get("prev") is not None:
+                fields["previous"] = self.numbers.parse(groups["prev"])
+            yield Candidate(match.start(), match.end(), "rate", format_label(fields), rule_id, rank)
+
+    def _unit(self, text: str | None) -> str | None:
+        form = " ".join((text or "").replace("-", " ").split()).lower()
+        return self.units.get(form) or self.units.get(form.replace(" ", "-"))
+
+    def _money_label(self, match: re.Match) -> str | None:
+        value = self.numbers.parse(match.group("num"))
+        if value is None:
+            return None
+        scale = match.groupdict().get("scale")
+        if scale:
+            factor = self.scales.get(scale) or self.scales.get(scale.lower())
+            if factor is None:
+                return None
+            value *= factor
+        currency = " ".join(match.group("cur").split()).lower()
+        return format_label({"currency": self.currencies.get(currency), "value": value})
+
+    def _rate_context(self, text: str, start: int, end: int) -> bool:
+        """True when the sentence-ish stretch around ``[start, end)`` holds a percentage or a rate word."""
+        left = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start))
+        right_candidates = [i for i in (text.find("\n", end), text.find(". ", end)) if i >= 0]
+        right = min(right_candidates) if right_candidates else len(text)
+        return bool(self.rate_words.search(text, left + 1, right))

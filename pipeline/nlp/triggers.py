@@ -1,0 +1,225 @@
+"""Event triggers and modality cues: the span groups ``trigger`` and ``modal``.
+
+A blank pipeline has no parser, so a trigger is a phrase from
+``models/events/triggers.csv`` plus, for a generic word, a context word of the
+class the lexicon names within a few tokens: "raise" counts only with
+"tariffs" after it ("raise tariffs") or, for past participles and nouns, just
+before it ("tariffs were raised", "tariff hike"). Context is sought inside the
+sentence and never across a semicolon; for talks and deals (position
+``article``) a context word in the headline (the first line) also counts, as
+meetings between governments in a story about trade are trade talks. Phrases
+inside a blocked name
+("General Agreement on Tariffs and Trade") are neither triggers nor context.
+
+A word of ``undo.csv`` just before a trigger cancels it ("ease restrictions"
+is no restriction). Spans of ``trigger`` carry ``label`` = the event type and
+``id`` = ``triggers.csv:<event type>:<strength>``, plus ``:agent`` when the
+trigger has no acting subject ("tariffs take effect") or ``:report`` for a
+verb that reports a measure ("announced"); spans of ``modal`` carry ``label`` =
+planned, threatened, possible, conditional (if, once, unless: possible for the
+whole clause) or negated, and ``id`` = ``modality.csv:<label>``. Which event a
+cue belongs to is decided by the events stage (`pipeline.events.modality`).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.nlp.base import RuleComponent, add_token_span
+
+# Default token windows for a context word, by position (a lexicon row may override them).
+WINDOW_AFTER = 8
+WINDOW_BEFORE = 6
+WINDOW_SENTENCE = 40
+POSITIONS = ("after", "around", "sentence", "article")
+ROLES = ("", "agent", "report")
+# The class "trade" is broad: any tariff or goods word is trade context too.
+TRADE_INCLUDES = ("tariff", "goods")
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    """Rows of a commented CSV file (lines starting with # are skipped)."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.lstrip().startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def _phrases(value: str) -> list[str]:
+    return [p.strip() for p in value.split("|") if p.strip()]
+
+
+def read_triggers(path: Path) -> list[dict[str, Any]]:
+    """The trigger lexicon as dicts, checked: unknown positions or empty phrases fail with the row named."""
+    rows = []
+    for number, row in enumerate(_rows(path), start=1):
+        context = row["context"].strip() or "none"
+        position = row["position"].strip()
+        if context != "none" and position not in POSITIONS:
+            raise ValueError(f"{path}, row {number}: position {position!r} is not one of {POSITIONS}")
+        phrases = _phrases(row["phrases"])
+        if not phrases:
+            raise ValueError(f"{path}, row {number}: no phrases")
+        window = row["window"].strip()
+        role = (row.get("role") or "").strip()
+        if role not in ROLES:
+            raise ValueError(f"{path}, row {number}: role {role!r} is not one of {ROLES}")
+        rows.append({"event_type": row["event_type"].strip(), "strength": row["strength"].strip(),
+                     "context": context, "position": position or "after",
+                     "window": int(window) if window else None, "role": role, "phrases": phrases})
+    return rows
+
+
+def read_undo(path: Path) -> list[dict[str, Any]]:
+    """Rows of undo.csv: an event type, a token window and the words that undo its triggers."""
+    return [{"event_type": row["event_type"].strip(), "window": int(row["window"]),
+             "phrases": _phrases(row["phrases"])} for row in _rows(path)]
+
+
+def read_classes(path: Path, key: str) -> dict[str, list[str]]:
+    """A ``key,phrases`` CSV as a mapping from the key to its phrases."""
+    return {row[key].strip(): _phrases(row["phrases"]) for row in _rows(path)}
+
+
+def read_lines(path: Path) -> list[str]:
+    """Non-comment, non-blank lines of a word list."""
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+@Language.factory("trade_triggers_v1")
+def make_triggers(nlp: Language, name: str) -> TradeTriggers:
+    """Factory of the trigger and modality component (rule data loaded at `initialize`)."""
+    return TradeTriggers(nlp, name)
+
+
+class TradeTriggers(RuleComponent):
+    """Marks event triggers (``doc.spans["trigger"]``) and modality cues (``doc.spans["modal"]``)."""
+
+    def load_data(self, models_dir: Path) -> dict[str, Any]:
+        """Read the trigger, context, modality, blocked and undo files of ``models_dir/events``."""
+        folder = models_dir / "events"
+        context = read_classes(folder / "context.csv", "class")
+        for included in TRADE_INCLUDES:
+            context["trade"] = sorted(set(context.get("trade", [])) | set(context.get(included, [])))
+        triggers = read_triggers(folder / "triggers.csv")
+        unknown = sorted({r["context"] for r in triggers if r["context"] != "none"} - set(context))
+        if unknown:
+            raise ValueError(f"{folder / 'triggers.csv'} names context classes {unknown} "
+                             f"missing from context.csv (known: {sorted(context)})")
+        return {"triggers": triggers, "context": context,
+                "modality": read_classes(folder / "modality.csv", "modality"),
+                "blocked": read_lines(folder / "blocked.txt"), "undo": read_undo(folder / "undo.csv")}
+
+    def setup(self) -> None:
+        """One phrase matcher for triggers (T), context words (C:), modality cues (M:) and undo words (U)."""
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.rows = self.data.get("triggers", [])
+        for index, row in enumerate(self.rows):
+            self.matcher.add(f"T{index}", self._docs(row["phrases"]))
+        for name, phrases in self.data.get("context", {}).items():
+            self.matcher.add(f"C:{name}", self._docs(phrases))
+        for name, phrases in self.data.get("modality", {}).items():
+            self.matcher.add(f"M:{name}", self._docs(phrases))
+        # Blocked names are found in the text, not by tokens: an earlier component may have split tokens
+        # ("U.S.-Mexico" → "U.S.", "-", "Mexico"), which phrase patterns would no longer match.
+        blocked = sorted(self.data.get("blocked", []), key=len, reverse=True)
+        self.blocked = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(b) for b in blocked) + r")(?!\w)",
+                                  re.IGNORECASE) if blocked else None
+        self.undo_windows = {}
+        for index, row in enumerate(self.data.get("undo", [])):
+            self.matcher.add(f"U{index}", self._docs(row["phrases"]))
+            self.undo_windows[f"U{index}"] = (row["event_type"], row["window"])
+
+    def _docs(self, phrases: Iterable[str]) -> list[Doc]:
+        return [self.nlp.make_doc(p) for p in phrases]
+
+    def __call__(self, doc: Doc) -> Doc:
+        strings = self.nlp.vocab.strings
+        blocked = [False] * len(doc)
+        candidates: list[tuple[int, int, int]] = []
+        context: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        modals: list[Span] = []
+        undo: list[tuple[str, int, int]] = []  # (event type, first token it reaches, token after it)
+        blocked_spans: list[tuple[int, int]] = []
+        for key, start, end in self.matcher(doc):
+            name = strings[key]
+            if name in self.undo_windows:
+                event_type, window = self.undo_windows[name]
+                undo.append((event_type, end, end + window + 1))
+            elif name.startswith("C:"):
+                context[name[2:]].append((start, end))
+            elif name.startswith("M:"):
+                modals.append(Span(doc, start, end, label=name[2:]))
+            else:
+                candidates.append((int(name[1:]), start, end))
+        for match in (self.blocked.finditer(doc.text) if self.blocked else ()):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None:
+                blocked_spans.append((span.start, span.end))
+                for i in range(span.start, span.end):
+                    blocked[i] = True
+        segment = _segments(doc)
+        headline_end = next((t.i for t in doc if "\n" in t.text), len(doc))
+        found = []
+        for index, start, end in candidates:
+            if any(blocked[start:end]):
+                continue
+            row = self.rows[index]
+            if any(t == row["event_type"] and low <= start < high for t, low, high in undo):
+                continue
+            # a word inside a blocked name is no context, unless it is the whole name ("GATT" spelt out)
+            words = [c for c in context.get(row["context"], [])
+                     if not any(blocked[c[0]:c[1]]) or c in blocked_spans]
+            if row["context"] == "none" or _has_context(row, start, end, words, segment) or (
+                    row["position"] == "article" and any(c_end <= headline_end for _, c_end in words)):
+                rule_id = f"triggers.csv:{row['event_type']}:{row['strength']}"
+                found.append(Span(doc, start, end, label=row["event_type"],
+                                  span_id=rule_id + (f":{row['role']}" if row["role"] else "")))
+        for span in sorted(filter_spans(found), key=lambda s: s.start):
+            add_token_span(doc, "trigger", span.start, span.end, label=span.label_, rule_id=span.id_)
+        for span in sorted(filter_spans(modals), key=lambda s: s.start):
+            add_token_span(doc, "modal", span.start, span.end, label=span.label_,
+                           rule_id=f"modality.csv:{span.label_}")
+        return doc
+
+
+def _segments(doc: Doc) -> list[int]:
+    """For each token, the number of its clause segment: new at each sentence start and after ';'."""
+    has_sentences = doc.has_annotation("SENT_START")
+    out, current = [], 0
+    for token in doc:
+        if token.i and ((has_sentences and token.is_sent_start) or doc[token.i - 1].text == ";"):
+            current += 1
+        out.append(current)
+    return out
+
+
+def _has_context(row: dict[str, Any], start: int, end: int, words: list[tuple[int, int]],
+                 segment: list[int]) -> bool:
+    """True when a context word of the row's class stands where the row's position allows."""
+    position, window = row["position"], row["window"]
+    for c_start, c_end in words:
+        if c_start < end and start < c_end:  # the trigger's own words are not its context
+            continue
+        if segment[c_start] != segment[start]:
+            continue
+        after = c_start >= end
+        gap = c_start - end if after else start - c_end
+        if position == "after" and after and gap < (window or WINDOW_AFTER):
+            return True
+        if position == "around" and ((after and gap < (window or WINDOW_AFTER))
+                                     or (not after and gap < (window or WINDOW_BEFORE))):
+            return True
+        if position in ("sentence", "article") and gap < (window or WINDOW_SENTENCE):
+            return True
+    return False

@@ -1,0 +1,118 @@
+"""Country mentions → ``countries`` rows: ISO code, form, and whether the mention is the dateline.
+
+The extract stage labels each ``country`` mention ``ISO3:form`` (see
+`pipeline.nlp.countries`); this module turns those into rows, marks the
+mentions inside the article's dateline line (``is_dateline``), and applies
+the date-dependent codes of ``models/countries/successions.csv`` ("Moscow"
+in 1987 is the Soviet government, SUN).
+
+Which rows say what a story is about: a dateline names the desk's place, and
+a capital used as a mere place ("talks in Tokyo", form ``capital``) names a
+city, not a government. Consumers that want the countries an article refers
+to (``evaluate``, ``events``) keep rows with ``is_dateline`` false and form
+other than ``capital`` and ``city``; a country whose only rows are dateline
+rows ("ISTANBUL" over a story about Japan) is not a country of the story.
+Dateline cities that are not capitals (form ``city``) are kept only inside
+the dateline.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pipeline.normalize.types import ArticleView, Mention, Sentence
+from pipeline.stages.normalize import Normalizer
+
+FORMS = ("name", "abbreviation", "demonym", "government", "capital", "city")
+# Forms that name a place rather than the country or its government.
+PLACE_FORMS = frozenset({"capital", "city"})
+
+
+@dataclass(frozen=True, slots=True)
+class Succession:
+    """Before ``until``, a mention of ``iso3`` in one of ``forms`` stands for ``historic_iso3``."""
+
+    iso3: str
+    until: date
+    historic_iso3: str
+    forms: frozenset[str]
+
+
+def load_countries(models_dir: Path) -> tuple[Succession, ...]:
+    """Read ``models_dir/countries/successions.csv``."""
+    path = models_dir / "countries" / "successions.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    out = []
+    for row in csv.DictReader(lines):
+        forms = frozenset(row["forms"].split(";"))
+        if not forms <= set(FORMS):
+            raise ValueError(f"{path.name}: forms {row['forms']!r} of {row['iso3']} must be among {FORMS}")
+        out.append(Succession(row["iso3"], date.fromisoformat(row["until"]), row["historic_iso3"], forms))
+    return tuple(out)
+
+
+def parse_label(mention: Mention) -> tuple[str, str]:
+    """``(iso3, form)`` from a country mention's ``ISO3:form`` label; refuses any other label."""
+    iso3, _, form = (mention.label or "").partition(":")
+    if not iso3 or form not in FORMS:
+        raise ValueError(f"country mention {mention.mention_id} {mention.text!r} has label {mention.label!r}; "
+                         f"expected ISO3:form with form in {FORMS}")
+    return iso3, form
+
+
+def dateline_range(article: ArticleView) -> tuple[int, int] | None:
+    """Character range of the dateline line (the line just before ``body_start``), or None."""
+    if not article.dateline or article.body_start <= 0:
+        return None
+    end = article.body_start - 1
+    start = article.text.rfind("\n", 0, end) + 1
+    if article.text[start:end] != article.dateline:
+        return None  # the layout does not hold a dateline line here
+    return start, end
+
+
+def code_on(iso3: str, form: str, published: date | None, successions: Sequence[Succession]) -> str:
+    """The code a mention stands for on its publication date (unknown date: today's code)."""
+    if published is not None:
+        for succession in successions:
+            if succession.iso3 == iso3 and form in succession.forms and published < succession.until:
+                return succession.historic_iso3
+    return iso3
+
+
+def normalize_countries(article: ArticleView, mentions: Sequence[Mention], sentences: Sequence[Sentence],
+                        done: Mapping[str, list[dict[str, Any]]], resources: Any) -> list[dict[str, Any]]:
+    """One ``countries`` row per country mention of ``article`` (dateline cities only in the dateline)."""
+    successions: Sequence[Succession] = resources or ()
+    dateline = dateline_range(article)
+    published = article.published_at.date() if article.published_at else None
+    rows = []
+    for mention in mentions:
+        if mention.kind != "country":
+            continue
+        iso3, form = parse_label(mention)
+        is_dateline = dateline is not None and dateline[0] <= mention.start and mention.end <= dateline[1]
+        if form == "city" and not is_dateline:
+            continue  # a dateline city elsewhere is just a place
+        if is_dateline and form == "government":
+            form = "capital"  # a dateline names the desk's place, never a government
+        rows.append({
+            "article_id": article.article_id, "mention_id": mention.mention_id, "text": mention.text,
+            "iso3": code_on(iso3, form, published, successions), "form": form, "is_dateline": is_dateline,
+            "start_char": mention.start, "end_char": mention.end,
+        })
+    return rows
+
+
+def story_countries(rows: Sequence[Mapping[str, Any]]) -> set[str]:
+    """The codes an article refers to: rows that are neither the dateline nor a mere place."""
+    return {row["iso3"] for row in rows if not row["is_dateline"] and row["form"] not in PLACE_FORMS}
+
+
+NORMALIZER = Normalizer("countries", normalize_countries, load_countries)

@@ -1,0 +1,279 @@
+"""Rate mentions → ``rates`` rows: value, unit, what the rate is of (rate_kind) and what it applies to.
+
+The extract stage labels each ``rate`` mention ``unit=…;value=…[;previous=…]``
+(see `pipeline.nlp.rates`). Here each one gets:
+
+- ``rate_kind``, decided in this order:
+
+  1. a percent followed by "of" is a share ("60 pct of its revenue"): other;
+  2. the nearest word of ``models/rates/kinds.csv`` up to 8 words before the
+     rate or 3 after it, in its clause (the sentence up to ";"); at equal
+     distance the one before wins. A trade-measure word before a percent with
+     a change word between ("Taxes jumped 51.3 pct", ``change_words.txt``)
+     and no level word ("rose to 25 pct") counts as other: that is an
+     amount growing, not a rate;
+  3. a rate next to the word "rate" with no such word near ("suspending 24
+     percentage points of that rate") takes the nearest trade-measure word
+     anywhere in its clause;
+  4. a rate alone on a short line ("Japan (25%)" in a list of letters) takes
+     the kind of the last such word in the sentences that introduce the list;
+  5. otherwise other: a percentage is a trade rate only when the text says so.
+
+- ``applies_to``: the "on …" phrase right after the rate and its measure word
+  ("24% tariffs on Japanese imports" → "Japanese imports"), up to punctuation,
+  a date, or a word of ``applies_to_stops.txt``; leading determiners dropped.
+
+A rate stated as history ("tariffs were 10% last year") is still a rate.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline.normalize.types import ArticleView, Mention, Sentence
+from pipeline.stages.normalize import Normalizer
+
+KINDS = ("tariff", "duty", "tax", "levy", "other")
+TRADE_KINDS = frozenset({"tariff", "duty", "tax", "levy"})
+UNITS = ("percent", "percentage_points", "basis_points")
+# A line this short holding a rate is a list entry ("Japan (25%)"), explained by the text before it.
+LIST_ITEM_WORDS = 8
+# How many sentences before a list the kind word may be in.
+LOOKBACK_SENTENCES = 3
+MAX_APPLIES_TO_WORDS = 8
+WORDS_BEFORE = 8
+WORDS_AFTER = 3
+_WORD = re.compile(r"[\w%$£€¥][\w'’.%-]*")
+_DETERMINERS = frozenset({"the", "its", "their", "those", "these", "a", "an", "his", "her", "our"})
+_DATE_KINDS = frozenset({"date", "duration", "set"})
+# Words between a rate and "on" that show the "on" belongs to another clause.
+_CLAUSE_WORDS = frozenset({"and", "or", "so", "it", "they", "we", "he", "she", "them"})
+# Words right before the number that state a level ("rose to 25 pct"), not a change.
+_LEVEL_WORDS = frozenset({"to", "at", "of", "is", "was", "are", "were", "be", "been", "from", "a", "an", "the"})
+_SHARE = re.compile(r"\s+of\s+(?!which\b)", re.IGNORECASE)
+_GENERIC_RATE = re.compile(r"\brates?\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class RateResources:
+    """The word lists of ``models/rates/`` the rates normalizer uses."""
+
+    kinds: Mapping[str, str]
+    kind_pattern: re.Pattern
+    stops: frozenset[str]
+    skips: tuple[str, ...]
+    changes: frozenset[str]
+
+
+def read_lines(path: Path) -> list[str]:
+    """Lines of a word-list file, without comments and blanks."""
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def load_rates(models_dir: Path) -> RateResources:
+    """Read ``kinds.csv``, ``applies_to_stops.txt`` and ``applies_to_skip.txt`` under ``models_dir/rates``."""
+    folder = models_dir / "rates"
+    kinds: dict[str, str] = {}
+    with (folder / "kinds.csv").open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(line for line in handle if line.strip() and not line.startswith("#"))
+        for row in rows:
+            phrase, kind = (row.get("phrase") or "").strip(), (row.get("kind") or "").strip()
+            if kind not in KINDS or not phrase:
+                raise ValueError(f"kinds.csv: row {row!r} has kind {kind!r}; allowed kinds {KINDS}")
+            kinds[" ".join(phrase.lower().split())] = kind
+    ordered = sorted(kinds, key=lambda p: (-len(p), p))
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+                         + r")(?![\w-])", re.IGNORECASE)
+    return RateResources(kinds, pattern, frozenset(w.lower() for w in read_lines(folder / "applies_to_stops.txt")),
+                         tuple(w.lower() for w in read_lines(folder / "applies_to_skip.txt")),
+                         frozenset(w.lower() for w in read_lines(folder / "change_words.txt")))
+
+
+def parse_label(label: str | None) -> dict[str, str]:
+    """The ``key=value`` fields of a mention label."""
+    fields = {}
+    for part in (label or "").split(";"):
+        key, sep, value = part.partition("=")
+        if sep:
+            fields[key] = value
+    return fields
+
+
+def word_count(text: str) -> int:
+    """Number of words in ``text``."""
+    return len(_WORD.findall(text))
+
+
+def clause_bounds(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The part of the sentence around ``[start, end)`` between semicolons."""
+    left = text.rfind(";", sentence[0], start)
+    right = text.find(";", end, sentence[1])
+    return (left + 1 if left >= 0 else sentence[0]), (right if right >= 0 else sentence[1])
+
+
+def _cues(text: str, bounds: tuple[int, int], resources: RateResources) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), resources.kinds[" ".join(m.group(0).lower().split())])
+            for m in resources.kind_pattern.finditer(text, bounds[0], bounds[1])]
+
+
+def nearest_kind(text: str, bounds: tuple[int, int], start: int, end: int, unit: str,
+                 resources: RateResources) -> str | None:
+    """The kind of the nearest cue word: up to `WORDS_BEFORE` words before the rate or
+    `WORDS_AFTER` after it ("24% tariffs", "a 25 percent ad valorem duty"); at equal distance the
+    one before wins. A percent after its measure word and a change word ("Taxes jumped 51.3 pct")
+    is a change of an amount: other.
+    """
+    best: tuple[int, int, str] | None = None
+    for cue_start, cue_end, kind in _cues(text, bounds, resources):
+        if cue_start < end and start < cue_end:
+            continue  # inside the rate itself
+        before = cue_end <= start
+        gap_words = _WORD.findall(text[cue_end:start] if before else text[end:cue_start])
+        if len(gap_words) > (WORDS_BEFORE if before else WORDS_AFTER):
+            continue
+        if before and kind != "other" and unit == "percent":
+            # A change span starts with its own "to"/"from": that word states the level.
+            lead = _WORD.findall(text[start:end])[:1]
+            words = gap_words + [w for w in lead if w.lower() in _LEVEL_WORDS]
+            if any(w.lower() in resources.changes for w in words) and words[-1].lower() not in _LEVEL_WORDS:
+                kind = "other"
+        key = (len(gap_words), 0 if before else 1, kind)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
+
+
+def last_kind(text: str, bounds: tuple[int, int], resources: RateResources) -> str | None:
+    """The kind of the last cue word inside ``bounds`` (the one nearest to what follows)."""
+    cues = _cues(text, bounds, resources)
+    return cues[-1][2] if cues else None
+
+
+def sentence_kind(text: str, bounds: tuple[int, int], start: int, end: int, resources: RateResources) -> str | None:
+    """The kind of the nearest trade-measure word anywhere in ``bounds`` (no distance limit)."""
+    best: tuple[int, str] | None = None
+    for cue_start, cue_end, kind in _cues(text, bounds, resources):
+        if kind == "other":
+            continue
+        distance = start - cue_end if cue_end <= start else cue_start - end
+        if distance >= 0 and (best is None or distance < best[0]):
+            best = (distance, kind)
+    return best[1] if best else None
+
+
+def line_bounds(text: str, position: int) -> tuple[int, int]:
+    """Start and end of the line (paragraph) holding ``position``."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return start, (end if end >= 0 else len(text))
+
+
+def rate_kind(article: ArticleView, mention: Mention, unit: str, sentences: Sequence[Sentence],
+              resources: RateResources) -> str:
+    """What the rate is of (see the module docstring)."""
+    text = article.text
+    if unit == "percent" and _SHARE.match(text, mention.end):
+        return "other"  # "60 pct of its revenue": a share
+    sentence = _sentence_bounds(mention, sentences, text)
+    clause = clause_bounds(text, sentence, mention.start, mention.end)
+    kind = nearest_kind(text, clause, mention.start, mention.end, unit, resources)
+    if kind:
+        return kind
+    near = text[max(clause[0], mention.start - 30):min(clause[1], mention.end + 30)]
+    if _GENERIC_RATE.search(near):
+        # "suspending 24 percentage points of that rate": the rate named earlier in the sentence.
+        return sentence_kind(text, clause, mention.start, mention.end, resources) or "other"
+    line = line_bounds(text, mention.start)
+    if word_count(text[line[0]:line[1]]) > LIST_ITEM_WORDS:
+        return "other"
+    # A list entry: walk back over the other entries to the sentences that introduce the list.
+    looked = 0
+    for previous in sorted((s for s in sentences if s.end <= line[0]), key=lambda s: s.start, reverse=True):
+        if word_count(text[previous.start:previous.end]) <= LIST_ITEM_WORDS:
+            continue
+        kind = last_kind(text, (previous.start, previous.end), resources)
+        if kind:
+            return kind
+        looked += 1
+        if looked >= LOOKBACK_SENTENCES:
+            break
+    return "other"
+
+
+def applies_to(article: ArticleView, mention: Mention, mentions: Sequence[Mention],
+               resources: RateResources) -> str | None:
+    """The "on …" phrase after the rate (and its measure word), or None when none is stated."""
+    text = article.text
+    line_end = line_bounds(text, mention.end)[1]
+    after = text[mention.end:line_end]
+    # At most three words (the measure: "tariffs", "ad valorem duty") between the rate and "on",
+    # none of which opens another clause ("21 percent and calculate it on ...").
+    match = re.match(r"\s*(?:[\w-]+\s+){0,3}?on\s+", after)
+    if not match or re.search(r"[,;:.()]", after[: match.end()]):
+        return None
+    between = after[: match.end()].split()[:-1]
+    if any(word.lower() in resources.stops or word.lower() in _CLAUSE_WORDS for word in between):
+        return None
+    start = mention.end + match.end()
+    stop = min([m.start for m in mentions if m.kind in _DATE_KINDS and m.start >= start] + [line_end])
+    words: list[str] = []
+    for word in re.finditer(r"[^\s,;:()\[\]“”\"]+|[,;:()\[\]“”\"]", text[start:stop]):
+        token = word.group(0)
+        if not re.match(r"[\w$£€¥]", token) or token.lower() in resources.stops:
+            break
+        if token.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", token):
+            words.append(token.rstrip("."))
+            break  # the end of the sentence
+        words.append(token)
+        if len(words) >= MAX_APPLIES_TO_WORDS:
+            break
+    while words and words[0].lower() in _DETERMINERS:
+        words.pop(0)
+    phrase = " ".join(words).strip()
+    if not phrase or any(re.match(rf"{re.escape(skip)}\b", phrase.lower()) for skip in resources.skips):
+        return None
+    return phrase
+
+
+def _sentence_bounds(mention: Mention, sentences: Sequence[Sentence], text: str) -> tuple[int, int]:
+    for sentence in sentences:
+        if sentence.start <= mention.start < sentence.end or sentence.index == mention.sentence_index:
+            return sentence.start, sentence.end
+    return line_bounds(text, mention.start)
+
+
+def normalize_rates(article: ArticleView, mentions: Sequence[Mention], sentences: Sequence[Sentence],
+                    done: Mapping[str, list[dict]], resources: RateResources) -> list[dict[str, Any]]:
+    """One ``rates`` row per ``rate`` mention of the article."""
+    rows = []
+    for mention in mentions:
+        if mention.kind != "rate":
+            continue
+        fields = parse_label(mention.label)
+        unit = fields.get("unit")
+        if unit not in UNITS:
+            raise ValueError(f"rate mention {mention.mention_id} {mention.text!r} has label {mention.label!r}; "
+                             f"expected unit one of {UNITS}")
+        previous = fields.get("previous")
+        rows.append({
+            "article_id": article.article_id,
+            "mention_id": mention.mention_id,
+            "text": mention.text,
+            "value": float(fields["value"]) if fields.get("value") else None,
+            "unit": unit,
+            "rate_kind": rate_kind(article, mention, unit, sentences, resources),
+            "previous_value": float(previous) if previous else None,
+            "applies_to": applies_to(article, mention, mentions, resources),
+            "start_char": mention.start,
+            "end_char": mention.end,
+        })
+    return rows
+
+
+NORMALIZER = Normalizer("rates", normalize_rates, load_rates)

@@ -1,0 +1,93 @@
+"""Events: the normalized tables → ``event_mentions`` (per article) → ``events`` (merged).
+
+The per-article part runs through `run_stage` like extract and normalize:
+each article's rows of every table it reads become an `ArticleInputs`, and
+`pipeline.events.article_events` turns them into ``event_mentions`` rows.
+Afterwards ``events`` is rebuilt from all ``event_mentions`` rows, one row per
+``event_id`` (`pipeline.events.merge_events`), in one atomic write.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from pipeline import io
+from pipeline.config import Settings
+from pipeline.events import article_events, load_resources, merge_events
+from pipeline.events.inputs import article_inputs
+from pipeline.events.resources import EventResources
+from pipeline.stages.base import BatchResult, StageReport, StageSpec, run_stage
+
+SPEC = StageSpec(
+    name="events",
+    reads=("articles", "sentences", "mentions", "countries", "officials", "rates", "dates", "quotes"),
+    writes=("event_mentions",),
+    code=("pipeline/events/*.py", "pipeline/stages/events.py"),
+    rules=("*", "*/*"),
+    upstream="normalize",
+)
+ARTICLE_COLUMNS = ["article_id", "text", "body_start", "published_at", "published_month"]
+
+
+@lru_cache(maxsize=4)
+def resources_for(models_dir: Path) -> EventResources:
+    """The events rule data for ``models_dir``, read once per process."""
+    return load_resources(models_dir)
+
+
+def _by_article(table: pa.Table) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in table.to_pylist():
+        grouped[row["article_id"]].append(row)
+    return grouped
+
+
+def events_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchResult:
+    """Find the events of every article of the batch; isolate an article that fails."""
+    resources = resources_for(settings.models_dir)
+    tables = {name: _by_article(inputs[name]) for name in SPEC.reads if name != "articles"}
+    result = BatchResult(rows={"event_mentions": []})
+    for article in inputs["articles"].select(ARTICLE_COLUMNS).to_pylist():
+        key = article["article_id"]
+        try:
+            view = article_inputs(article, tables["sentences"][key], tables["mentions"][key],
+                                  countries=tables["countries"][key], officials=tables["officials"][key],
+                                  rates=tables["rates"][key], dates=tables["dates"][key],
+                                  quotes=tables["quotes"][key])
+            rows = article_events(view, resources)
+        except Exception as error:  # one bad article must not stop the batch
+            result.failures[key] = f"events failed: {type(error).__name__}: {error}"
+            continue
+        for row in rows:
+            row["published_month"] = article["published_month"]
+        result.rows["event_mentions"].extend(rows)
+    return result
+
+
+def rebuild_events(settings: Settings, *, run_id: str) -> int:
+    """Replace ``events`` with the merge of every ``event_mentions`` row; return the row count."""
+    mentions = io.read(settings.out, "event_mentions").drop_columns(["run_id", io.PARTITION_KEY]).to_pylist()
+    articles = io.read(settings.out, "articles", columns=["article_id", "published_at"]).to_pylist()
+    published = {a["article_id"]: a["published_at"] for a in articles}
+    rows = merge_events(mentions, published)
+    for row in rows:
+        row["run_id"] = run_id
+    return io.replace_table(settings.out, "events", rows, sort_by=["event_id"])
+
+
+def events_stage(settings: Settings, *, run_id: str) -> StageReport:
+    """Run the per-article events stage, then rebuild ``events`` when anything changed."""
+    from pipeline.stages import PRODUCERS, SPECS  # the registry imports this module
+
+    report = run_stage(SPEC, events_batch, settings, run_id=run_id, registry=SPECS, producers=PRODUCERS)
+    if report.processed_ids or not io.exists(settings.out, "events"):
+        written = rebuild_events(settings, run_id=run_id)
+        report.written["events"] = written
+        report.rows_out += written
+    return report

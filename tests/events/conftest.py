@@ -1,0 +1,124 @@
+"""Build one article's event inputs from a text and hand-written normalized rows.
+
+Triggers and modality cues come from the real trigger component (on a blank
+pipeline with the sentence splitter); countries, officials, rates, dates and
+quotes are written by hand as the normalizers would write them, located by
+their surface text (the ``nth`` occurrence, counting from 0).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+import spacy
+
+import pipeline.nlp.sentences  # noqa: F401  (registers the factory)
+import pipeline.nlp.triggers  # noqa: F401  (registers the factory)
+from pipeline.config import MODELS_DIR
+from pipeline.events import load_resources
+from pipeline.events.inputs import article_inputs
+from pipeline.events.types import ArticleInputs
+from pipeline.nlp.mentions import doc_rows
+
+
+@pytest.fixture(scope="session")
+def trigger_nlp():
+    """Blank English with the sentence splitter and the trigger component."""
+    nlp = spacy.blank("en")
+    for name in ("trade_sentences_v1", "trade_triggers_v1"):
+        nlp.add_pipe(name)
+        nlp.get_pipe(name).initialize(models_dir=str(MODELS_DIR))
+    return nlp
+
+
+@pytest.fixture(scope="session")
+def resources():
+    """The events rule data of the project."""
+    return load_resources(MODELS_DIR)
+
+
+def locate(text: str, surface: str, nth: int = 0) -> tuple[int, int]:
+    """Offsets of the ``nth`` occurrence of ``surface`` in ``text``; fails naming it when absent."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.find(surface, start + 1)
+        if start < 0:
+            raise AssertionError(f"{surface!r} (occurrence {nth}) not in {text!r}")
+    return start, start + len(surface)
+
+
+def rows_for(nlp, text: str, *, article_id: str = "a1", published: str | None = "2025-05-02", body_start: int = 0,
+             countries=(), officials=(), orgs=(), rates=(), dates=(), quotes=()) -> dict[str, Any]:
+    """Every table row the events stage reads for one article."""
+    month = published[:7] if published else "unknown"
+    mentions, sentences = doc_rows(nlp(text), article_id, month)
+    country_rows, official_rows = [], {}
+    for spec in countries:
+        surface, iso3, form, *rest = spec
+        start, end = locate(text, surface, *rest)
+        country_rows.append({"article_id": article_id, "mention_id": f"c{start}", "text": surface, "iso3": iso3,
+                             "form": "name" if form == "dateline" else form, "is_dateline": form == "dateline",
+                             "start_char": start, "end_char": end})
+    for spec in officials:
+        surface, iso3, official_id, *rest = spec
+        start, end = locate(text, surface, *rest)
+        mentions.append({"article_id": article_id, "mention_id": f"o{start}", "kind": "official", "text": surface,
+                         "start_char": start, "end_char": end, "sentence_index": 0, "rule_id": "test",
+                         "label": None})
+        row = official_rows.setdefault(official_id, {"article_id": article_id, "official_id": official_id,
+                                                     "country_iso3": iso3, "mention_ids": []})
+        row["mention_ids"].append(f"o{start}")
+    for surface, label, *rest in orgs:
+        start, end = locate(text, surface, *rest)
+        mentions.append({"article_id": article_id, "mention_id": f"g{start}", "kind": "organization",
+                         "text": surface, "start_char": start, "end_char": end, "sentence_index": 0,
+                         "rule_id": "test", "label": label})
+    rate_rows = []
+    for spec in rates:
+        surface, value, kind, *rest = spec
+        previous = rest[0] if rest else None
+        applies_to = rest[1] if len(rest) > 1 else None
+        start, end = locate(text, surface)
+        rate_rows.append({"article_id": article_id, "mention_id": f"r{start}", "text": surface, "value": value,
+                          "unit": "percent", "rate_kind": kind, "previous_value": previous,
+                          "applies_to": applies_to, "start_char": start, "end_char": end})
+    date_rows = []
+    for spec in dates:
+        surface, timex_type, value, *rest = spec
+        modifier = rest[0] if rest else None
+        start, end = locate(text, surface)
+        date_rows.append({"article_id": article_id, "mention_id": f"d{start}", "text": surface,
+                          "timex_type": timex_type, "value": value, "modifier": modifier, "resolved": True,
+                          "start_char": start, "end_char": end})
+    quote_rows = []
+    for surface, speaker in quotes:
+        start, end = locate(text, surface)
+        quote_rows.append({"article_id": article_id, "start_char": start, "end_char": end,
+                           "speaker_official_id": speaker})
+    when = datetime.fromisoformat(published).replace(tzinfo=UTC) if published else None
+    return {"article": {"article_id": article_id, "text": text, "body_start": body_start, "published_at": when,
+                        "published_month": month},
+            "sentences": sentences, "mentions": mentions, "countries": country_rows,
+            "officials": list(official_rows.values()), "rates": rate_rows, "dates": date_rows, "quotes": quote_rows}
+
+
+@pytest.fixture
+def build(trigger_nlp) -> Callable[..., ArticleInputs]:
+    """``build(text, countries=…, officials=…, …)`` → the article's `ArticleInputs`."""
+    def make(text: str, **specs: Any) -> ArticleInputs:
+        rows = rows_for(trigger_nlp, text, **specs)
+        return article_inputs(rows["article"], rows["sentences"], rows["mentions"], countries=rows["countries"],
+                              officials=rows["officials"], rates=rows["rates"], dates=rows["dates"],
+                              quotes=rows["quotes"])
+    return make
+
+
+@pytest.fixture
+def table_rows(trigger_nlp) -> Callable[..., dict[str, Any]]:
+    """``table_rows(text, article_id=…, published=…, countries=…, …)`` → rows of every input table."""
+    def make(text: str, **specs: Any) -> dict[str, Any]:
+        return rows_for(trigger_nlp, text, **specs)
+    return make

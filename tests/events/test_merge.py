@@ -1,0 +1,106 @@
+"""Merging within an article and across articles, deterministic ids, confidence."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+
+from pipeline.events import article_events, merge_events
+from pipeline.events.merge import compatible, confidence
+from pipeline.events.types import Candidate, Cue
+from pipeline.normalize.types import Sentence
+
+TEXT = "The Trump administration imposed 24% tariffs on Japanese imports."
+SPECS = {"officials": [("Trump", "USA", "trump")], "countries": [("Japanese", "JPN", "demonym")],
+         "rates": [("24%", 24.0, "tariff")]}
+
+
+def test_ids_are_deterministic_and_independent_of_the_article(build, resources):
+    first = article_events(build(TEXT, article_id="a1", **SPECS), resources)
+    again = article_events(build(TEXT, article_id="a1", **SPECS), resources)
+    other = article_events(build("Markets fell.\n" + TEXT, article_id="b2", **SPECS), resources)
+    assert first == again
+    assert [r["event_id"] for r in first] == [r["event_id"] for r in other]
+
+
+def test_the_rate_is_part_of_the_id(build, resources):
+    base = article_events(build(TEXT, **SPECS), resources)
+    changed = article_events(build(TEXT.replace("24%", "25%"), **{**SPECS, "rates": [("25%", 25.0, "tariff")]}),
+                             resources)
+    assert base[0]["event_id"] != changed[0]["event_id"]
+
+
+def test_talks_have_one_id_whichever_side_is_named_first(build, resources):
+    specs = {"countries": [("Japan", "JPN", "name"), ("United States", "USA", "name")]}
+    one = article_events(build("Japan held trade talks with the United States.", **specs), resources)
+    two = article_events(build("The United States held trade talks with Japan.", **specs), resources)
+    assert [r["event_id"] for r in one] == [r["event_id"] for r in two]
+    assert (one[0]["actor_iso3"], two[0]["actor_iso3"]) == ("JPN", "USA")
+
+
+def test_repeated_mentions_in_an_article_are_one_event(build, resources):
+    text = TEXT + " The tariffs on Japanese goods were imposed by Washington in April."
+    specs = {**SPECS, "countries": [("Japanese", "JPN", "demonym"), ("Japanese", "JPN", "demonym", 1),
+                                    ("Washington", "USA", "government")],
+             "dates": [("April", "DATE", "2025-04")]}
+    rows = article_events(build(text, **specs), resources)
+    assert [(r["event_type"], r["actor_iso3"], r["target_iso3"], r["rate_value"], r["event_date"])
+            for r in rows] == [("tariff_imposed", "USA", ["JPN"], 24.0, "2025-04")]
+    assert rows[0]["start_char"] == 0  # the evidence is the first mention's sentence
+
+
+def test_dedup_across_two_near_identical_articles(table_rows, build, resources):
+    # ids sort the other way round than publication, so the evidence must follow publication time
+    early = build("Stocks fell. " + TEXT, article_id="late-id", published="2025-05-01", **SPECS)
+    late = build(TEXT + " Stocks rose.", article_id="early-id", published="2025-05-03", **SPECS)
+    rows = article_events(early, resources) + article_events(late, resources)
+    assert len({r["event_id"] for r in rows}) == 1
+    published = {"late-id": datetime(2025, 5, 1, tzinfo=UTC), "early-id": datetime(2025, 5, 3, tzinfo=UTC)}
+    rows[1] = {**rows[1], "confidence": 0.99, "officials": ["other"]}
+    merged = merge_events(rows, published)
+    assert len(merged) == 1
+    event = merged[0]
+    assert event["article_ids"] == ["early-id", "late-id"]
+    assert (event["evidence"], event["start_char"]) == (TEXT, 13)  # the earlier article's sentence
+    assert event["confidence"] == 0.99
+    assert event["officials"] == ["other", "trump"]
+    assert "article_id" not in event
+
+
+def _candidate(**values) -> Candidate:
+    base = Candidate(event_type="tariff_imposed", sentence=Sentence(0, 0, 10, 0),
+                     trigger=Cue("m", 0, 5, "tariff_imposed", "triggers.csv:tariff_imposed:weak"))
+    return replace(base, **values)
+
+
+@pytest.mark.parametrize(("first", "second", "expected"), [
+    ({"actor": "USA", "targets": ("JPN",), "scope": "bilateral"}, {"actor": "USA"}, True),
+    ({"actor": "USA", "rate_value": 24.0}, {"actor": "USA", "rate_value": 25.0}, False),
+    ({"actor": "USA", "event_date": "2025-06"}, {"actor": "USA", "event_date": "2025-06-12"}, True),
+    ({"actor": "USA", "event_date": "2025-06"}, {"actor": "USA", "event_date": "2025-07"}, False),
+    ({"actor": "USA"}, {"actor": "JPN"}, False),
+    ({"actor": "USA", "modality": "negated"}, {"actor": "USA"}, False),
+    ({"actor": "USA", "targets": ("JPN",), "scope": "bilateral"},
+     {"actor": "USA", "targets": ("CHN",), "scope": "bilateral"}, False),
+    ({"event_type": "negotiation", "actor": "JPN", "targets": ("USA",)},
+     {"event_type": "negotiation", "actor": "USA", "targets": ("JPN",)}, True),
+    ({"event_type": "negotiation", "actor": "JPN", "targets": ("USA",)},
+     {"event_type": "negotiation", "actor": "JPN", "targets": ("CHN",)}, False),
+])
+def test_compatible(first, second, expected):
+    assert compatible(_candidate(**first), _candidate(**second)) is expected
+
+
+@pytest.mark.parametrize(("values", "expected"), [
+    ({}, 0.35),
+    ({"strong": True}, 0.5),
+    ({"actor": "USA", "targets": ("JPN",), "scope": "bilateral"}, 0.7),
+    ({"actor": "USA", "actor_inherited": True}, 0.45),
+    ({"strong": True, "actor": "USA", "targets": ("JPN",), "scope": "bilateral", "rate_value": 24.0,
+      "event_date": "2025-04-02"}, 1.0),
+    ({"scope": "all"}, 0.5),
+])
+def test_confidence(values, expected):
+    assert confidence(_candidate(**values)) == pytest.approx(expected)

@@ -1,0 +1,116 @@
+"""The trigger component: lexicon phrases, context words, blocked names, modality cues."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from pipeline.config import MODELS_DIR
+from pipeline.nlp.triggers import TradeTriggers, read_triggers
+
+
+def _triggers(nlp, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    return [(span.text, span.label_) for span in doc.spans.get("trigger", [])]
+
+
+def _modals(nlp, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    return [(span.text, span.label_) for span in doc.spans.get("modal", [])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Washington imposed 24% tariffs on Japanese imports.", [("imposed", "tariff_imposed")]),
+    ("The tariffs were raised last week.", [("raised", "tariff_increased")]),
+    ("Japan agreed to lower its tariffs on beef.", [("lower", "tariff_reduced")]),
+    ("A tariff hike is coming.", [("tariff hike", "tariff_increased")]),
+    ("He urged the US to abolish tariffs.", [("urged", "demand"), ("abolish", "tariff_removed")]),
+    ("It granted a 90-day reprieve from the tariffs.", [("reprieve", "tariff_suspended")]),
+    ("Trump threatened tariffs on Mexico.", [("threatened tariffs", "tariff_threatened")]),
+    ("No tariffs on goods from Canada.", [("No tariffs on", "tariff_exemption")]),
+    ("Japan set quotas on textile imports.", [("quotas", "trade_restriction")]),
+    ("Commerce opened a Section 232 investigation into trucks.",
+     [("Section 232", "investigation"), ("investigation", "investigation")]),
+    ("Japan may take the United States to GATT.", [("take", "investigation")]),
+    ("The two sides held trade talks in Geneva.", [("trade talks", "negotiation")]),
+    ("They signed a trade deal.", [("trade deal", "agreement")]),
+])
+def test_triggers(trigger_nlp, text, expected):
+    assert _triggers(trigger_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Tariffs on steel raise prices for carmakers.",  # the tariff word is the subject, not the object
+    "Japan will raise its defense budget.",  # a generic verb without trade context
+    "The ministers met in Paris to discuss security.",  # a meeting with no trade context
+    "Disputes go to the General Agreement on Tariffs and Trade.",  # a name, not an agreement
+    "He is the chief U.S. Trade Representative.",
+    "The average applied tariff is 9.2%.",
+    "China will ease restrictions on its exports.",  # "ease" undoes the restriction
+    "The UK will reduce non-tariff barriers.",  # "tariff" inside "non-tariff" is no context
+])
+def test_no_trigger(trigger_nlp, text):
+    assert _triggers(trigger_nlp, text) == []
+
+
+def test_a_trigger_without_acting_subject_says_so(trigger_nlp):
+    doc = trigger_nlp("The tariffs take effect on Friday.")
+    assert [(s.text, s.id_) for s in doc.spans["trigger"]] == [
+        ("take effect", "triggers.csv:tariff_imposed:weak:agent")]
+
+
+def test_context_does_not_cross_a_semicolon(trigger_nlp):
+    assert _triggers(trigger_nlp, "Japan will raise spending; tariffs stay.") == []
+
+
+def test_talks_count_in_a_story_about_trade(trigger_nlp):
+    text = "Japan and U.S. eye tariff deal\n\nThe ministers met in Washington on Thursday."
+    assert ("met", "negotiation") in _triggers(trigger_nlp, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Japan will cut tariffs.", [("will", "planned")]),
+    ("The U.S. could lift sanctions if Japan complies.", [("could", "possible"), ("if", "conditional")]),
+    ("Japan did not impose tariffs.", [("not", "negated")]),
+    ("Canada warned it may impose duties.", [("warned", "threatened"), ("may", "possible")]),
+    ("The duties are scheduled to take effect.", [("are scheduled to", "planned")]),
+])
+def test_modal_cues(trigger_nlp, text, expected):
+    assert _modals(trigger_nlp, text) == expected
+
+
+def test_rule_ids_name_type_and_strength(trigger_nlp):
+    doc = trigger_nlp("They held trade talks and raised tariffs.")
+    assert [s.id_ for s in doc.spans["trigger"]] == ["triggers.csv:negotiation:strong",
+                                                     "triggers.csv:tariff_increased:weak"]
+
+
+def test_rule_data_round_trips(trigger_nlp):
+    component = trigger_nlp.get_pipe("trade_triggers_v1")
+    restored = TradeTriggers(trigger_nlp, "copy").from_bytes(component.to_bytes())
+    assert restored.data == component.data
+
+
+@pytest.mark.parametrize(("row", "named"), [
+    ("tariff_imposed,weak,tariff,beside,,,impose", "'beside'"),
+    ("tariff_imposed,weak,tariff,after,,boss,impose", "'boss'"),
+])
+def test_lexicon_refuses_unknown_values(tmp_path, row, named):
+    bad = tmp_path / "triggers.csv"
+    bad.write_text("event_type,strength,context,position,window,role,phrases\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=named):
+        read_triggers(bad)
+
+
+def test_every_lexicon_type_is_a_contract_type():
+    from pipeline.events.types import EVENT_TYPES
+
+    rows = read_triggers(MODELS_DIR / "events" / "triggers.csv")
+    assert {r["event_type"] for r in rows} == set(EVENT_TYPES)
+
+
+def test_component_runs_without_sentence_boundaries():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("trade_triggers_v1")
+    nlp.get_pipe("trade_triggers_v1").initialize(models_dir=str(MODELS_DIR))
+    assert _triggers(nlp, "Japan will hike tariffs.") == [("hike", "tariff_increased")]

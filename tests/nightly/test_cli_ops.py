@@ -1,0 +1,160 @@
+"""What an operator sees: exit codes, the lock, log lines without a terminal, a bar with one."""
+
+from __future__ import annotations
+
+import io as stdio
+import os
+import re
+import socket
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app, main
+from pipeline.config import make_settings
+from pipeline.progress import Progress, configure_logging, format_fields, format_value
+from pipeline.runner import locked
+
+FIELD = re.compile(r'(\w+)=("(?:[^"\\]|\\.)*"|\S+)(?: |$)')
+
+
+@pytest.fixture
+def raw(tmp_path, nightly):
+    folder = tmp_path / "raw"
+    nightly.write_batch(folder, 3, seed=51, months=("2025-08",), prefix="c")
+    return folder
+
+
+def invoke(*args: object):
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def test_exit_code_0_when_everything_was_read(raw, tmp_path):
+    result = invoke("ingest", "--raw", raw, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "0 rejected this run" in result.output
+
+
+def test_exit_code_2_when_some_inputs_were_rejected(raw, tmp_path, nightly):
+    nightly.write_bad_inputs(raw, "x")
+    result = invoke("ingest", "--raw", raw, "--out", tmp_path / "out")
+    assert result.exit_code == 2, result.output
+    assert "3 rejected this run" in result.output
+    again = invoke("ingest", "--raw", raw, "--out", tmp_path / "out")
+    assert again.exit_code == 0  # the rejects were reported last night; nothing new was read
+
+
+def test_exit_code_1_when_a_stage_cannot_run(tmp_path):
+    result = invoke("extract", "--out", tmp_path / "empty")
+    assert result.exit_code == 1
+    assert "run `python -m pipeline ingest --out" in result.output
+
+
+def test_exit_code_1_when_the_raw_folder_is_missing(tmp_path):
+    result = invoke("ingest", "--raw", tmp_path / "nowhere", "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "does not exist" in result.output
+
+
+def test_a_second_run_on_the_same_output_is_refused(raw, tmp_path):
+    out = tmp_path / "out"
+    with locked(out):
+        result = invoke("ingest", "--raw", raw, "--out", out)
+    assert result.exit_code == 1
+    message = " ".join(result.output.split())
+    assert f"another run (process {os.getpid()} on {socket.gethostname()}" in message
+    assert f"is writing to {out}" in message
+    assert not (out / "articles").exists()
+    assert invoke("ingest", "--raw", raw, "--out", out).exit_code == 0  # free again once released
+
+
+def test_a_second_real_process_is_refused_with_exit_code_1(raw, tmp_path, nightly):
+    out = tmp_path / "out"
+    with locked(out):
+        result = nightly.cli("ingest", "--raw", raw, "--out", out)
+    assert result.returncode == 1
+    assert "another run (process" in " ".join(result.stderr.split())
+
+
+@pytest.mark.parametrize(("argv", "code", "words"), [
+    (["run", "--since", "2025-13-01"], 1, "is not a date"),  # 2 would read as "finished with rejects"
+    (["ingest", "--since", "2025-01-01"], 1, "No such option"),
+    (["nightly"], 1, "No such command"),
+    (["--help"], 0, "Usage"),
+])
+def test_the_entry_point_exits_1_on_a_usage_error(monkeypatch, capsys, argv, code, words):
+    monkeypatch.setattr("sys.argv", ["pipeline", *argv])
+    with pytest.raises(SystemExit) as stop:
+        main()
+    assert stop.value.code == code
+    shown = capsys.readouterr()
+    assert words in " ".join((shown.err + shown.out).split())
+
+
+def test_a_lock_left_by_a_dead_process_is_taken_over(raw, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".pipeline.lock").write_text(f"{socket.gethostname()} 4194303 2025-01-01T02:15:00Z")
+    result = invoke("ingest", "--raw", raw, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert "event=lock_taken_over" in result.output and "4194303" in result.output
+    assert not (out / ".pipeline.lock").exists()
+
+
+def test_log_lines_are_key_value_pairs_without_a_terminal(raw, tmp_path):
+    result = invoke("ingest", "--raw", raw, "--out", tmp_path / "out")
+    lines = [line for line in result.output.splitlines() if line.startswith("ts=")]
+    assert len(lines) >= 4
+    for line in lines:
+        pairs = FIELD.findall(line)
+        assert "".join(f"{k}={v} " for k, v in pairs).strip() == line  # nothing but key=value
+        assert [k for k, _ in pairs[:2]] == ["ts", "level"]
+    events = [dict(FIELD.findall(line)).get("event") for line in lines]
+    assert events[0] == "run_start" and events[-1] == "run_end"
+    assert {"start", "progress", "end", "done"} <= set(events)
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    ("ingest", "ingest"),
+    (3, "3"),
+    (0.5, "0.5"),
+    (2.0, "2"),
+    ("two words", '"two words"'),
+    ("", '""'),
+    ('say "hi"', '"say \\"hi\\""'),
+    ("a=b", '"a=b"'),
+    ("line\nbreak", '"line\\nbreak"'),
+])
+def test_values_are_quoted_only_when_needed(value, shown):
+    assert format_value(value) == shown
+
+
+def test_format_fields_keeps_the_order():
+    assert format_fields(stage="ingest", event="end", done=2) == "stage=ingest event=end done=2"
+
+
+class _Terminal(stdio.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_bar_on_a_terminal_and_log_lines_without_one(monkeypatch):
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    configure_logging()
+    bar = Progress("extract", total=3, settings=make_settings(), skipped=1)
+    bar.advance(3, batch=0)
+    bar.close()
+    assert bar._bar is not None  # a terminal gets the rich bar
+    assert "event=progress" not in terminal.getvalue()
+    assert "\x1b[" in terminal.getvalue()  # drawn with terminal control codes
+    plain = stdio.StringIO()
+    monkeypatch.setattr("sys.stderr", plain)
+    lines = Progress("extract", total=3, settings=make_settings(), skipped=1)
+    lines.advance(3, batch=0)
+    lines.close()
+    assert lines._bar is None
+    text = plain.getvalue()
+    assert "stage=extract event=start todo=3 skipped=1" in text
+    assert "stage=extract event=progress done=3 total=3 batch=0" in text
+    assert re.search(r"stage=extract event=end done=3 seconds=\d", text)

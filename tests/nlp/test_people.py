@@ -1,0 +1,209 @@
+"""The people component: titles and names, appositions, surnames, organizations, negative cases."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import spacy
+
+import pipeline.nlp.people  # noqa: F401  (registers trade_people_v1)
+import pipeline.nlp.sentences  # noqa: F401  (registers trade_sentences_v1)
+from pipeline.config import MODELS_DIR
+from pipeline.nlp.people import is_name_word, load_people_data, name_keys, slug_words
+
+
+def _blank_pipeline():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("trade_sentences_v1")
+    nlp.add_pipe("trade_people_v1")
+    for _, component in nlp.pipeline:
+        component.initialize(nlp=nlp, models_dir=str(MODELS_DIR))
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return _blank_pipeline()
+
+
+def spans(doc, group):
+    return [(s.text, s.label_) for s in doc.spans.get(group, [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Treasury Secretary Scott Bessent met them on Thursday.", "Scott Bessent", "Treasury Secretary"),
+        ("Japanese Prime Minister Shigeru Ishiba urged the US to act.", "Shigeru Ishiba", "Prime Minister"),
+        ("U.S. Trade Representative Clayton Yeutter said so.", "Clayton Yeutter", "Trade Representative"),
+        ("Sen. John Danforth spoke on the floor.", "John Danforth", "Sen."),
+        ("The tariffs were announced by President Reagan on Friday.", "Reagan", "President"),
+        ("EC External Trade Commissioner Willy De Clercq wrote a letter.", "Willy De Clercq",
+         "External Trade Commissioner"),
+        ("They met Vice Premier He Lifeng in Geneva.", "He Lifeng", "Vice Premier"),
+        ("Secretary of the Treasury Scott Bessent spoke.", "Scott Bessent", "Secretary of the Treasury"),
+        ("He wrote to special U.S. Trade Representative Clayton Yeutter.", "Clayton Yeutter", "Trade Representative"),
+        ("New Zealand trade minister Mike Moore told his colleagues.", "Mike Moore", "trade minister"),
+        ("Talks with the Deputy U.S. Trade Representative, Michael Smith, and others.", "Michael Smith",
+         "Deputy Trade Representative"),
+        ("Less so than his Trade and Industry Minister, Hajime Tamura, who spoke.", "Hajime Tamura",
+         "Trade and Industry Minister"),
+        ("White House spokesman Marlin Fitzwater said yesterday.", "Marlin Fitzwater", "spokesman"),
+        ("In the Commons, Liberal member Lloyd Axworthy branded the ruling.", "Lloyd Axworthy", "Liberal member"),
+        ("Fact Sheet: President Donald J. Trump Adjusts Tariffs on Canada", "Donald J. Trump", "President"),
+        ("Meetings with the Under Secretary of Commerce, Bruce Smart.", "Bruce Smart", "Under Secretary of Commerce"),
+    ],
+)
+def test_title_and_name_make_an_official(nlp, text, name, title):
+    doc = nlp(text)
+    assert (name, title) in spans(doc, "official")
+    assert title in [label for _, label in spans(doc, "title")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Ryosei Akazawa, Japan's top trade negotiator, met them.", "Ryosei Akazawa", "top trade negotiator"),
+        ("Chen Shibiao, commercial counsellor at the Chinese embassy, said so.", "Chen Shibiao",
+         "commercial counsellor"),
+        ("The paper printed an article by China's commercial counsellor in its Washington embassy, Chen Shibiao, "
+         "who said so.", "Chen Shibiao", "commercial counsellor"),
+        ("Makoto Kuroda, vice minister of Japan's Ministry of International Trade and Industry (MITI), is to hold "
+         "talks.", "Makoto Kuroda", "vice minister"),
+        ("The representatives will be Scott Bessent, Secretary of the Treasury, and Jamieson Greer, United States "
+         "Trade Representative.", "Jamieson Greer", "Trade Representative"),
+    ],
+)
+def test_apposition_makes_an_official(nlp, text, name, title):
+    assert (name, title) in spans(nlp(text), "official")
+
+
+def test_a_title_said_before_names_the_speaker_introduced_next(nlp):
+    doc = nlp("A deal is possible, according to Japan’s top trade negotiator.\n"
+              "“A deal can only be struck when everything is agreed,” Ryosei Akazawa told reporters.")
+    assert spans(doc, "official") == [("Ryosei Akazawa", "top trade negotiator")]
+
+
+def test_surnames_elsewhere_are_mentions_of_the_same_person(nlp):
+    doc = nlp("Japanese Prime Minister Shigeru Ishiba urged the US on Wednesday.\n"
+              "“It will not change,” Ishiba told reporters.\n"
+              "Ahead of Ishiba’s trip, officials met. Later the Ishiba cabinet met.")
+    found = [(s.text, s.id_) for s in doc.spans["official"]]
+    assert found[0] == ("Shigeru Ishiba", "people:title")
+    assert [text for text, _ in found] == ["Shigeru Ishiba", "Ishiba", "Ishiba", "Ishiba"]
+    assert ("Ishiba", "people:surname") in found
+    assert spans(doc, "person") == []
+
+
+def test_all_caps_headline_surname_is_a_mention(nlp):
+    doc = nlp("YEUTTER SEES U.S., JAPAN VERGING ON TRADE CONFLICT\n\n"
+              "U.S. Trade Representative Clayton Yeutter said so.")
+    assert [s.text for s in doc.spans["official"]] == ["YEUTTER", "Clayton Yeutter"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Toyota president Akio Toyoda said sales would rise.", "Akio Toyoda"),
+        ("UBS analyst David Strauss said the plane was bigger.", "David Strauss"),
+        ("Northrop Grumman CEO Ron Sugar said in an interview that it was a home run.", "Ron Sugar"),
+        ("The AFL-CIO union leader Richard Trumka said workers would suffer.", "Richard Trumka"),
+        ("The deal was criticized by former President Jimmy Carter on Monday.", "Jimmy Carter"),
+        ("Steve Jobs, the Apple Chief Executive Officer, spoke.", "Steve Jobs"),
+        ("“We are worried,” said Paul Nesbit, who follows the industry.", "Paul Nesbit"),
+    ],
+)
+def test_executives_analysts_union_leaders_are_persons_not_officials(nlp, text, person):
+    doc = nlp(text)
+    assert (person, person) in spans(doc, "person")
+    assert spans(doc, "official") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the talks would resume.",
+        "Imports rose sharply. Exports fell.",
+        "But Tokyo said it would respond.",
+        "Japan said on Tuesday it would respond.",
+        "The Commission said it would act.",
+        "Tomorrow night, before departing Vilnius, the President will give a speech.",
+        "Today, on the anniversary of Victory Day for World War II, the talks began.",
+    ],
+)
+def test_capitalized_words_that_are_no_names(nlp, text):
+    doc = nlp(text)
+    assert spans(doc, "official") == [] and spans(doc, "person") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Tokyo-based Kyodo News reported the talks.", "Kyodo News"),
+        ("A MITI official said the ministry would act.", "Ministry of International Trade and Industry|JPN"),
+        ("The case goes before the Commerce Department's trade division.", "Commerce Department|USA"),
+        ("A spokesman for Toshiba Corp said it would comply.", "Toshiba"),
+        ("A spokesman for Acme Widget Corp said it would comply.", "Acme Widget Corp"),
+        ("The GATT council set up a panel.", "General Agreement on Tariffs and Trade"),
+        ("The Central Bureau of Statistics said the deficit widened.", "Central Bureau of Statistics"),
+    ],
+)
+def test_organizations(nlp, text, org):
+    assert org in [label for _, label in spans(nlp(text), "organization")]
+
+
+def test_a_lone_government_title_is_a_title_mention(nlp):
+    doc = nlp("The president said he would sign it. A spokesman declined to comment.")
+    assert spans(doc, "title") == [("president", "president"), ("spokesman", "spokesman")]
+    assert [s.id_ for s in doc.spans["title"]] == ["titles.csv:government", "titles.csv:other"]
+
+
+@pytest.mark.parametrize(
+    ("words", "keys"),
+    [
+        (["Ryosei", "Akazawa"], {"ryosei akazawa", "akazawa"}),
+        (["Willy", "de", "Clercq"], {"willy de clercq", "de clercq", "clercq"}),
+        (["He", "Lifeng"], {"he lifeng", "lifeng", "he"}),
+        (["Reagan"], {"reagan"}),
+    ],
+)
+def test_name_keys(words, keys):
+    data = load_people_data(MODELS_DIR)
+    family_first = frozenset(w for w, role in data["name_parts"] if role == "family_first")
+    particles = frozenset(w.lower() for w, role in data["name_parts"] if role == "particle")
+    assert name_keys(words, particles, family_first) == keys
+
+
+@pytest.mark.parametrize(("word", "expected"), [("Akazawa", True), ("McCain", True), ("O'Leary", True),
+                                                ("MITI", False), ("said", False), ("J.", False)])
+def test_is_name_word(word, expected):
+    assert is_name_word(word) is expected
+
+
+def test_slug_words_drop_initials_and_possessives():
+    assert slug_words("Donald J. Trump’s") == ["Donald", "Trump"]
+
+
+def test_serialization_round_trip(nlp, tmp_path):
+    text = "Japanese Prime Minister Shigeru Ishiba met Toyota president Akio Toyoda. Ishiba said so."
+    expected = {group: spans(nlp(text), group) for group in ("official", "person", "title", "organization")}
+    assert expected["official"] and expected["person"] and expected["organization"]
+    nlp.to_disk(tmp_path / "people")
+    from_disk = spacy.load(tmp_path / "people")
+    from_bytes = spacy.blank("en")
+    from_bytes.add_pipe("trade_sentences_v1")
+    from_bytes.add_pipe("trade_people_v1")
+    from_bytes.from_bytes(nlp.to_bytes())
+    for restored in (from_disk, from_bytes):
+        assert {group: spans(restored(text), group) for group in expected} == expected
+
+
+def test_bad_rule_data_fails_naming_the_value(tmp_path):
+    models = tmp_path / "models"
+    shutil.copytree(MODELS_DIR / "people", models / "people")
+    titles = models / "people" / "titles.csv"
+    titles.write_text(titles.read_text(encoding="utf-8").replace("prime minister,yes,", "prime minister,maybe,"),
+                      encoding="utf-8")
+    with pytest.raises(ValueError, match="'maybe'"):
+        load_people_data(models)

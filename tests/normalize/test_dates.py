@@ -1,0 +1,276 @@
+"""The dates normalizer: TIMEX3 values against a pinned anchor, tense, modifiers and dateparser traps.
+
+Every test pins the publication date; none reads the clock.
+"""
+
+from datetime import UTC, date, datetime
+
+import pytest
+import spacy
+
+from pipeline.config import MODELS_DIR, PROJECT_ROOT
+from pipeline.nlp.build import available_components
+from pipeline.nlp.mentions import doc_rows
+from pipeline.normalize.dates import (NORMALIZER, anchor_day, duration_value, load_dates, normalize_dates,
+                                      parse_numeric, resolve, weekday_by_tense, year_by_tense)
+from pipeline.normalize.types import ArticleView, Mention, Sentence
+from pipeline.schemas import conform
+
+SEED = PROJECT_ROOT / "data" / "raw" / "text" / "000_fdaf5c86bb7df86d.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    available_components()  # registers the factories
+    pipe = spacy.blank("en")
+    for name in ("trade_sentences_v1", "trade_rates_v1", "trade_dates_v1"):
+        pipe.add_pipe(name)
+    for _, component in pipe.pipeline:
+        component.initialize(models_dir=str(MODELS_DIR))
+    return pipe
+
+
+@pytest.fixture(scope="module")
+def resources():
+    return load_dates(MODELS_DIR)
+
+
+def extract(nlp, body, *, published, dateline=None, headline="Headline"):
+    """``(article view, mentions, sentences)`` of a body laid out like ``articles.text``."""
+    prefix = f"{headline}\n\n" + (f"{dateline}\n" if dateline else "")
+    text = prefix + body
+    mention_rows, sentence_rows = doc_rows(nlp(text), "a1", "x")
+    mentions = sorted((Mention(r["mention_id"], r["kind"], r["text"], r["start_char"], r["end_char"],
+                               r["sentence_index"], r["rule_id"], r["label"]) for r in mention_rows),
+                      key=lambda m: (m.start, m.end, m.kind))
+    sentences = [Sentence(r["sentence_index"], r["start_char"], r["end_char"], r["paragraph_index"])
+                 for r in sentence_rows]
+    return ArticleView("a1", text, len(prefix), headline, dateline, published), mentions, sentences
+
+
+def dates(nlp, resources, body, *, published=datetime(2025, 5, 2, tzinfo=UTC), dateline=None):
+    """``[(text, timex_type, value, modifier)]`` for a body."""
+    view, mentions, sentences = extract(nlp, body, published=published, dateline=dateline)
+    rows = normalize_dates(view, mentions, sentences, {}, resources)
+    return [(r["text"], r["timex_type"], r["value"], r["modifier"]) for r in rows]
+
+
+# -- the seed article ---------------------------------------------------------------------------------
+
+def test_the_seed_article(nlp, resources):
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    body = "\n".join(lines[3:])  # headline, subheadline, blank line, dateline "ISTANBUL"
+    view, mentions, sentences = extract(nlp, body, published=datetime(2025, 5, 2, tzinfo=UTC), dateline="ISTANBUL",
+                                        headline="\n".join(lines[:2]))
+    rows = normalize_dates(view, mentions, sentences, {}, resources)
+    assert [(r["text"], r["timex_type"], r["value"], r["granularity"], r["modifier"]) for r in rows] == [
+        ("Thursday", "DATE", "2025-05-01", "day", None),
+        ("June", "DATE", "2025-06", "month", "AS_EARLY_AS"),
+        ("90-day", "DURATION", "P90D", None, None),
+        ("Wednesday", "DATE", "2025-04-30", "day", None),
+        ("June", "DATE", "2025-06", "month", None),
+        ("next month", "DATE", "2025-06", "month", None),
+        ("next month", "DATE", "2025-06", "month", None),
+    ]
+    assert {r["anchor"] for r in rows if r["timex_type"] == "DATE"} == {"2025-05-02"}
+    conform("dates", [{**r, "run_id": "r", "published_month": "2025-05"} for r in rows])
+
+
+# -- values against a pinned anchor -------------------------------------------------------------------
+
+MAY_2 = datetime(2025, 5, 2, 9, tzinfo=UTC)  # a Friday
+MARCH_6 = datetime(2025, 3, 6, 21, tzinfo=UTC)
+SAT_1987 = datetime(1987, 3, 28, 7, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "expected"),
+    [
+        ("Akazawa met Bessent on Thursday.", MAY_2, [("Thursday", "DATE", "2025-05-01", None)]),
+        ("Ishiba urged the US on Wednesday.", MAY_2, [("Wednesday", "DATE", "2025-04-30", None)]),
+        ("They met on Friday.", MAY_2, [("Friday", "DATE", "2025-05-02", None)]),  # on or before the anchor
+        ("The two will meet on Wednesday.", MAY_2, [("Wednesday", "DATE", "2025-05-07", None)]),
+        ("The committee is meeting on Thursday.", MAY_2, [("Thursday", "DATE", "2025-05-08", None)]),
+        ("Markets stay closed until Friday.", datetime(2025, 5, 1, tzinfo=UTC),
+         [("Friday", "DATE", "2025-05-02", None)]),
+        ("A boycott would take effect from July 1, followed by a review.", datetime(1987, 3, 12, tzinfo=UTC),
+         [("July 1", "DATE", "1987-07-01", None)]),
+        ("Its stock will be listed on the New York Stock Exchange on March 31.", datetime(1987, 3, 13, tzinfo=UTC),
+         [("March 31", "DATE", "1987-03-31", None)]),
+        ("The firm said its board voted to seek approval at its April 27 annual meeting.",
+         datetime(1987, 3, 11, tzinfo=UTC), [("April 27", "DATE", "1987-04-27", None)]),
+        ("It took a charge for Midwest Co, which was acquired December 30.", datetime(1987, 3, 13, tzinfo=UTC),
+         [("December 30", "DATE", "1986-12-30", None)]),
+        ("Talks resume next Wednesday.", MAY_2, [("next Wednesday", "DATE", "2025-05-07", None)]),
+        ("The plant closed last Friday.", MAY_2, [("last Friday", "DATE", "2025-04-25", None)]),
+        ("In November, President Trump promised tariffs.", MARCH_6, [("November", "DATE", "2024-11", None)]),
+        ("Tariffs will rise in November.", MARCH_6, [("November", "DATE", "2025-11", None)]),
+        ("A deal could come in June.", MAY_2, [("June", "DATE", "2025-06", None)]),
+        ("Ministers meet in January.", datetime(2025, 11, 20, tzinfo=UTC), [("January", "DATE", "2025-01", None)]),
+        ("Ministers will meet in January.", datetime(2025, 11, 20, tzinfo=UTC), [("January", "DATE", "2026-01", None)]),
+        ("Japan will make a request next week.", SAT_1987, [("next week", "DATE", "1987-W14", None)]),
+        ("They meet next week or the week after.", SAT_1987,
+         [("next week", "DATE", "1987-W14", None), ("the week after", "DATE", "1987-W15", None)]),
+        ("Exports rose this week.", MAY_2, [("this week", "DATE", "2025-W18", None)]),
+        ("Exports fell last year.", MAY_2, [("last year", "DATE", "2024", None)]),
+        ("The duty was imposed earlier this year.", MAY_2, [("earlier this year", "DATE", "2025", None)]),
+        ("The pact was agreed late last year.", MAY_2, [("late last year", "DATE", "2024", "END")]),
+        ("Prices peaked 18 months ago.", datetime(1987, 3, 23, tzinfo=UTC),
+         [("18 months ago", "DATE", "1985-09", None)]),
+        ("He changed the rates roughly 90 days ago.", datetime(2025, 7, 7, 22, tzinfo=UTC),
+         [("roughly 90 days ago", "DATE", "2025-04-08", "APPROX")]),
+        ("Talks end by the end of April.", MAY_2, [("the end of April", "DATE", "2025-04", "END")]),
+        ("Talks resume in mid-June.", MAY_2, [("mid-June", "DATE", "2025-06", "MID")]),
+        ("The first quarter of last year was weak.", MAY_2,
+         [("The first quarter of last year", "DATE", "2024-Q1", None)]),
+        ("They met on Tuesday, March 4 in Ottawa.", MARCH_6, [("Tuesday, March 4", "DATE", "2025-03-04", None)]),
+        ("Talks run April 16-27.", MAY_2,
+         [("April 16", "DATE", "2025-04-16", None), ("27", "DATE", "2025-04-27", None)]),
+        ("The pact of July 1986 failed.", MAY_2, [("July 1986", "DATE", "1986-07", None)]),
+        ("Talks ran from April 2, 2025.", MAY_2, [("April 2, 2025", "DATE", "2025-04-02", None)]),
+        ("Tariffs set on 4/9/2025 stay.", MAY_2, [("4/9/2025", "DATE", "2025-04-09", None)]),
+        ("Trade grew in 1986.", MAY_2, [("1986", "DATE", "1986", None)]),
+        ("Curbs in force since 1985 remain.", MAY_2, [("1985", "DATE", "1985", "AFTER")]),
+        ("The parties act by May 14, 2025.", MAY_2, [("May 14, 2025", "DATE", "2025-05-14", "BEFORE")]),
+        ("Today’s order stands.", MAY_2, [("Today", "DATE", "2025-05-02", None)]),
+        ("He spoke yesterday and leaves tomorrow.", MAY_2,
+         [("yesterday", "DATE", "2025-05-01", None), ("tomorrow", "DATE", "2025-05-03", None)]),
+        ("a 90-day reprieve for about five years", MAY_2,
+         [("90-day", "DURATION", "P90D", None), ("about five years", "DURATION", "P5Y", "APPROX")]),
+        ("for two weeks and 48 hours", MAY_2,
+         [("two weeks", "DURATION", "P2W", None), ("48 hours", "DURATION", "PT48H", None)]),
+        ("100,000 vehicles each year and daily reports", MAY_2,
+         [("each year", "SET", "P1Y", None), ("daily", "SET", "P1D", None)]),
+    ],
+)
+def test_values(nlp, resources, body, published, expected):
+    assert dates(nlp, resources, body, published=published) == expected
+
+
+def test_the_dateline_day_is_the_anchor(nlp, resources):
+    """A story stamped 22:08 UTC on March 22 from a desk where it is already March 23."""
+    rows = dates(nlp, resources, "He was talking to reporters yesterday.", dateline="TAUPO, New Zealand, March 23",
+                 published=datetime(1987, 3, 22, 22, 8, tzinfo=UTC))
+    assert rows == [("March 23", "DATE", "1987-03-23", None), ("yesterday", "DATE", "1987-03-22", None)]
+
+
+@pytest.mark.parametrize(
+    ("dateline", "published", "anchor"),
+    [
+        ("TAUPO, New Zealand, March 23", datetime(1987, 3, 22, 22, 8, tzinfo=UTC), date(1987, 3, 23)),
+        ("TOKYO, Dec 31", datetime(2025, 1, 1, 2, tzinfo=UTC), date(2024, 12, 31)),  # across the year
+        ("WASHINGTON, Jan 1", datetime(2024, 12, 31, 23, tzinfo=UTC), date(2025, 1, 1)),
+        ("ISTANBUL", datetime(2025, 5, 2, tzinfo=UTC), date(2025, 5, 2)),
+        ("LONDON, June 30", datetime(2025, 5, 2, tzinfo=UTC), date(2025, 5, 2)),  # too far: not the desk's day
+        (None, datetime(2025, 5, 2, 23, 59, tzinfo=UTC), date(2025, 5, 2)),
+    ],
+)
+def test_anchor_day(resources, dateline, published, anchor):
+    view = ArticleView("a1", "x", 0, None, dateline, published)
+    assert anchor_day(view, resources) == anchor
+
+
+def test_without_a_publication_date_relative_expressions_stay_unresolved(nlp, resources):
+    view, mentions, sentences = extract(nlp, "On Thursday, tariffs set on April 2, 2025 rose for 90 days.",
+                                        published=None)
+    rows = {r["text"]: r for r in normalize_dates(view, mentions, sentences, {}, resources)}
+    assert (rows["Thursday"]["value"], rows["Thursday"]["resolved"], rows["Thursday"]["anchor"]) == (None, False, None)
+    assert (rows["April 2, 2025"]["value"], rows["April 2, 2025"]["resolved"]) == ("2025-04-02", True)
+    assert (rows["90 days"]["value"], rows["90 days"]["resolved"]) == ("P90D", True)
+
+
+def test_absolute_dates_have_no_anchor(nlp, resources):
+    view, mentions, sentences = extract(nlp, "Set on April 2, 2025 and in 1986 and next month.", published=MAY_2)
+    anchors = {r["text"]: r["anchor"] for r in normalize_dates(view, mentions, sentences, {}, resources)}
+    assert anchors == {"April 2, 2025": None, "1986": None, "next month": "2025-05-02"}
+
+
+# -- the traps ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["24%", "100 pct", "to", "may", "May", "Thursday", "2,000", "1986", "32%"])
+def test_dateparser_is_strict(text):
+    """Loose dateparser reads "24%" as the 24th, "to" as a weekday of another language and "May" the verb."""
+    assert parse_numeric(text, date(2025, 5, 2)) is None
+
+
+def test_dateparser_reads_numeric_dates_month_first():
+    assert parse_numeric("4/9/2025", date(2025, 5, 2)) == date(2025, 4, 9)
+    assert parse_numeric("12/31/86", None) == date(1986, 12, 31)
+
+
+def test_a_date_span_overlapping_a_rate_is_skipped(resources):
+    text = "Headline\n\nTariffs of 24% rose."
+    start = text.index("24%")
+    mentions = [Mention("r", "rate", "24%", start, start + 3, 0, "rates:rate", "unit=percent;value=24"),
+                Mention("d", "date", "24", start, start + 2, 0, "test", "kind=calendar;month=5;day=24")]
+    view = ArticleView("a1", text, 10, "Headline", None, MAY_2)
+    assert normalize_dates(view, mentions, [Sentence(0, 10, len(text), 1)], {}, resources) == []
+
+
+def test_may_the_verb_is_no_date(nlp, resources):
+    assert dates(nlp, resources, "Japan may impose duties of 24% and may act in May.") == [
+        ("May", "DATE", "2025-05", None)]
+
+
+@pytest.mark.parametrize(
+    ("anchor", "weekday", "shift", "tense", "expected"),
+    [
+        (date(2025, 5, 2), 4, None, None, date(2025, 5, 1)),  # Friday anchor, Thursday: the day before
+        (date(2025, 5, 2), 5, None, "past", date(2025, 5, 2)),  # the anchor's own weekday: that day
+        (date(2025, 5, 2), 5, None, "future", date(2025, 5, 9)),
+        (date(2025, 5, 2), 1, None, "future", date(2025, 5, 5)),
+        (date(1987, 3, 24), 1, None, "past", date(1987, 3, 23)),  # Tuesday anchor, Monday
+        (date(2025, 5, 2), 3, -1, None, date(2025, 4, 30)),
+        (date(2025, 5, 2), 5, -1, None, date(2025, 4, 25)),
+        (date(2025, 5, 2), 5, 1, None, date(2025, 5, 9)),
+        (date(2025, 5, 2), 1, 0, None, date(2025, 4, 28)),  # "this Monday": the anchor's ISO week
+    ],
+)
+def test_weekdays_land_in_the_right_week(anchor, weekday, shift, tense, expected):
+    assert weekday_by_tense(anchor, weekday, shift, tense) == expected
+
+
+@pytest.mark.parametrize(
+    ("anchor", "month", "day", "tense", "year"),
+    [
+        (date(2025, 3, 6), 11, None, "past", 2024),  # "In November, X promised" in March
+        (date(2025, 3, 6), 11, None, None, 2025),  # no tense: the anchor's year
+        (date(2025, 3, 6), 11, None, "future", 2025),
+        (date(2025, 11, 6), 1, None, "future", 2026),
+        (date(2025, 3, 6), 2, None, "future", 2025),  # eleven months ahead: this year's, told loosely
+        (date(2025, 3, 8), 2, 27, "future", 2025),  # "will repay under the February 27 accord"
+        (date(2025, 3, 6), 9, None, "past", 2024),  # six months back
+        (date(2025, 3, 6), 4, None, "past", 2025),  # eleven months back is too far to be meant
+        (date(2025, 3, 6), 3, 27, "past", 2025),  # a year back is too far: "voted to meet on March 27"
+        (date(2025, 1, 5), 12, 20, "past", 2024),
+        (date(1987, 3, 13), 12, 30, "past", 1986),  # "which was acquired December 30"
+        (date(2025, 3, 6), 3, 2, "past", 2025),
+        (date(2025, 11, 20), 1, 5, "future", 2026),
+    ],
+)
+def test_years_of_months_without_one(anchor, month, day, tense, year):
+    assert year_by_tense(anchor, month, day, tense) == year
+
+
+@pytest.mark.parametrize(
+    ("fields", "value"),
+    [
+        ({"kind": "shift", "shift": "1", "unit": "Q"}, "2025-Q3"),
+        ({"kind": "shift", "shift": "-1", "unit": "M"}, "2025-04"),
+        ({"kind": "weekend", "shift": "0", "unit": "WE"}, "2025-W18-WE"),
+        ({"kind": "ago", "num": "2.5", "unit": "Y"}, "2022-11"),
+        ({"kind": "calendar", "month": "2", "day": "30", "year": "2025"}, None),  # no such day
+        ({"kind": "quarter", "quarter": "4", "year": "1986"}, "1986-Q4"),
+    ],
+)
+def test_resolve(fields, value):
+    assert resolve(fields, date(2025, 5, 2), None, "", None).value == value
+
+
+@pytest.mark.parametrize(("num", "unit", "value"), [(90, "D", "P90D"), (2.5, "Y", "P2.5Y"), (30, "MIN", "PT30M")])
+def test_duration_values(num, unit, value):
+    assert duration_value(num, unit) == value
+
+
+def test_the_normalizer_is_registered_for_the_dates_table():
+    assert NORMALIZER.table == "dates" and NORMALIZER.load is load_dates

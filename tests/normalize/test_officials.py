@@ -1,0 +1,225 @@
+"""The people and officials normalizers: grouping, coreference, countries, stable ids."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+import pytest
+import spacy
+
+import pipeline.nlp.people  # noqa: F401  (registers trade_people_v1)
+import pipeline.nlp.sentences  # noqa: F401  (registers trade_sentences_v1)
+from pipeline.config import MODELS_DIR, PROJECT_ROOT
+from pipeline.nlp.mentions import doc_rows
+from pipeline.normalize.officials import (NORMALIZERS, KnownOfficial, complete_name, load, normalize_officials,
+                                          normalize_people, slug)
+from pipeline.normalize.types import ArticleView, Mention, Sentence
+from pipeline.schemas import OFFICIALS, PEOPLE, conform
+
+# The country mentions the countries normalizer would give (built here so these tests need only this module).
+COUNTRIES = {"Japan": "JPN", "Japan’s": "JPN", "Japanese": "JPN", "Tokyo": "JPN", "US": "USA", "U.S.": "USA",
+             "Washington": "USA", "China": "CHN", "Chinese": "CHN", "New Zealand": "NZL", "EC": "EU",
+             "Canada": "CAN", "Philippines": "PHL", "ISTANBUL": "TUR", "OTTAWA": "CAN", "TOKYO": "JPN"}
+_COUNTRY = re.compile(r"(?<![\w.])(" + "|".join(sorted(map(re.escape, COUNTRIES), key=len, reverse=True))
+                      + r")(?![\w])")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("trade_sentences_v1")
+    nlp.add_pipe("trade_people_v1")
+    for _, component in nlp.pipeline:
+        component.initialize(nlp=nlp, models_dir=str(MODELS_DIR))
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def resources():
+    return load(MODELS_DIR)
+
+
+def article_inputs(nlp, text: str, published: datetime | None, *, dateline: str | None = None,
+                   article_id: str = "a1"):
+    """(article, mentions, sentences, done) for ``text`` as the normalize stage would pass them."""
+    mention_rows, sentence_rows = doc_rows(nlp(text), article_id, "2025-05")
+    mentions = sorted((Mention(r["mention_id"], r["kind"], r["text"], r["start_char"], r["end_char"],
+                               r["sentence_index"], r["rule_id"], r["label"]) for r in mention_rows),
+                      key=lambda m: (m.start, m.end, m.kind))
+    sentences = [Sentence(r["sentence_index"], r["start_char"], r["end_char"], r["paragraph_index"])
+                 for r in sentence_rows]
+    countries = [{"mention_id": f"c{m.start()}", "text": m.group(1), "iso3": COUNTRIES[m.group(1)],
+                  "form": "name", "is_dateline": bool(dateline) and m.group(1) == dateline,
+                  "start_char": m.start(), "end_char": m.end()} for m in _COUNTRY.finditer(text)]
+    article = ArticleView(article_id, text, 0, None, dateline, published)
+    return article, mentions, sentences, {"countries": countries}
+
+
+def officials_of(nlp, resources, text, published=datetime(2025, 5, 2, tzinfo=UTC), **kwargs):
+    article, mentions, sentences, done = article_inputs(nlp, text, published, **kwargs)
+    return normalize_officials(article, mentions, sentences, done, resources)
+
+
+def people_of(nlp, resources, text, published=datetime(2025, 5, 2, tzinfo=UTC), **kwargs):
+    article, mentions, sentences, done = article_inputs(nlp, text, published, **kwargs)
+    return normalize_people(article, mentions, sentences, done, resources)
+
+
+def brief(rows):
+    return sorted((r["name"], r["title"], r["country_iso3"]) for r in rows)
+
+
+def test_seed_article_officials(nlp, resources):
+    text = (PROJECT_ROOT / "data" / "raw" / "text" / "000_fdaf5c86bb7df86d.txt").read_text(encoding="utf-8")
+    rows = officials_of(nlp, resources, text)
+    assert brief(rows) == [("Donald Trump", "President", "USA"),
+                           ("Ryosei Akazawa", "top trade negotiator", "JPN"),
+                           ("Scott Bessent", "Treasury Secretary", "USA"),
+                           ("Shigeru Ishiba", "Prime Minister", "JPN")]
+    assert {r["official_id"] for r in rows} == {"donald-trump", "ryosei-akazawa", "scott-bessent", "shigeru-ishiba"}
+    conform("officials", [{**r, "run_id": "r", "published_month": "2025-05"} for r in rows], OFFICIALS)
+
+
+def test_surname_and_cataphoric_title_mentions_join_the_person(nlp, resources):
+    text = ("A deal is possible, according to Japan’s top trade negotiator.\n"
+            "“It is meaningless,” Ryosei Akazawa told reporters.\n"
+            "Ahead of Akazawa’s second meeting, he spoke. Akazawa said he urged them.")
+    article, mentions, sentences, done = article_inputs(nlp, text, datetime(2025, 5, 2, tzinfo=UTC))
+    [row] = normalize_officials(article, mentions, sentences, done, resources)
+    by_id = {m.mention_id: m for m in mentions}
+    assert [by_id[i].text for i in row["mention_ids"]] == ["top trade negotiator", "Ryosei Akazawa", "Akazawa",
+                                                           "Akazawa"]
+    assert (row["name"], row["title"], row["country_iso3"]) == ("Ryosei Akazawa", "top trade negotiator", "JPN")
+
+
+def test_a_title_alone_joins_the_last_person_with_that_title(nlp, resources):
+    text = ("US President Donald Trump imposed tariffs. Japanese Prime Minister Shigeru Ishiba objected.\n"
+            "The president said he would not relent, and the prime minister left.")
+    article, mentions, sentences, done = article_inputs(nlp, text, datetime(2025, 5, 2, tzinfo=UTC))
+    rows = {r["name"]: r for r in normalize_officials(article, mentions, sentences, done, resources)}
+    by_id = {m.mention_id: m.text for m in mentions}
+    assert [by_id[i] for i in rows["Donald Trump"]["mention_ids"]] == ["Donald Trump", "president"]
+    assert [by_id[i] for i in rows["Shigeru Ishiba"]["mention_ids"]] == ["Shigeru Ishiba", "prime minister"]
+
+
+def test_an_indefinite_title_is_nobody_named(nlp, resources):
+    text = "Treasury Secretary Scott Bessent met them. A spokesman for the Treasury Secretary declined to comment."
+    rows = officials_of(nlp, resources, text)
+    assert len(rows[0]["mention_ids"]) == 2  # the name and "the Treasury Secretary", not "A spokesman"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "official_id", "name"),
+    [
+        ("President Reagan announced the tariffs on Friday.", datetime(1987, 3, 31, tzinfo=UTC), "ronald-reagan",
+         "Reagan"),
+        ("President Ronald Reagan announced the tariffs on Friday.", datetime(1987, 3, 28, tzinfo=UTC),
+         "ronald-reagan", "Ronald Reagan"),
+        ("President Donald J. Trump signed the order.", datetime(2025, 7, 7, tzinfo=UTC), "donald-trump",
+         "Donald J. Trump"),
+        # Outside the years in office, or with no date, the surname is not completed.
+        ("President Reagan announced the tariffs on Friday.", datetime(2025, 3, 31, tzinfo=UTC), "reagan", "Reagan"),
+        ("President Reagan announced the tariffs on Friday.", None, "reagan", "Reagan"),
+        ("Treasury Secretary Baker said so.", datetime(1986, 5, 1, tzinfo=UTC), "james-baker", "Baker"),
+    ],
+)
+def test_official_id_is_the_same_person_across_articles(nlp, resources, text, published, official_id, name):
+    [row] = officials_of(nlp, resources, text, published)
+    assert (row["official_id"], row["name"], row["country_iso3"]) == (official_id, name, "USA")
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "expected"),
+    [
+        ("New Zealand trade minister Mike Moore told his colleagues.", None, ("Mike Moore", "trade minister", "NZL")),
+        ("EC External Trade Commissioner Willy De Clercq wrote.", None,
+         ("Willy De Clercq", "External Trade Commissioner", "EU")),
+        ("China's commercial counsellor in its Washington embassy, Chen Shibiao, said so.", None,
+         ("Chen Shibiao", "commercial counsellor", "CHN")),
+        ("Chen Shibiao, commercial counsellor at the Chinese embassy, said so.", None,
+         ("Chen Shibiao", "commercial counsellor", "CHN")),
+        ("White House spokesman Marlin Fitzwater said yesterday.", None, ("Marlin Fitzwater", "spokesman", "USA")),
+        ("David Wood, official spokesman of the General Agreement on Tariffs and Trade (GATT), said so.", None,
+         ("David Wood", "official spokesman", None)),
+        ("Meetings with the Under Secretary of Commerce, Bruce Smart, began in Tokyo.", "TOKYO",
+         ("Bruce Smart", "Under Secretary of Commerce", "USA")),
+        ("OTTAWA\nIn the Commons, Liberal member Lloyd Axworthy branded the U.S. ruling.", "OTTAWA",
+         ("Lloyd Axworthy", "Liberal member", "CAN")),
+    ],
+)
+def test_country_of_an_official(nlp, resources, text, dateline, expected):
+    rows = officials_of(nlp, resources, text, datetime(1987, 3, 24, tzinfo=UTC), dateline=dateline)
+    assert brief(rows) == [expected]
+
+
+def test_his_title_takes_the_country_of_the_official_before(nlp, resources):
+    text = ("Prime Minister Yasuhiro Nakasone was conciliatory. More so than his Trade and Industry Minister, "
+            "Hajime Tamura, who spoke.")
+    rows = officials_of(nlp, resources, text, datetime(1987, 3, 28, tzinfo=UTC))
+    assert brief(rows) == [("Hajime Tamura", "Trade and Industry Minister", "JPN"),
+                           ("Yasuhiro Nakasone", "Prime Minister", "JPN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Toyota president Akio Toyoda said sales would rise.", "Akio Toyoda", "president"),
+        ("UBS analyst David Strauss said the plane was bigger.", "David Strauss", "analyst"),
+        ("The AFL-CIO union leader Richard Trumka said workers would suffer.", "Richard Trumka", "union leader"),
+    ],
+)
+def test_executives_analysts_and_union_leaders_are_people_not_officials(nlp, resources, text, name, title):
+    people = people_of(nlp, resources, text)
+    assert [(p["name"], p["is_official"], p["official_id"], p["title"]) for p in people] == [(name, False, None, title)]
+    assert officials_of(nlp, resources, text) == []
+    conform("people", [{**p, "run_id": "r", "published_month": "2025-05"} for p in people], PEOPLE)
+
+
+def test_people_rows_hold_officials_and_others_with_stable_ids(nlp, resources):
+    text = "Treasury Secretary Scott Bessent met Toyota president Akio Toyoda. Toyoda said Bessent listened."
+    first = people_of(nlp, resources, text, article_id="a1")
+    again = people_of(nlp, resources, text, article_id="a1")
+    other = people_of(nlp, resources, text, article_id="a2")
+    assert first == again
+    ids = {p["name"]: p["person_id"] for p in first}
+    assert ids["Scott Bessent"] == "scott-bessent"
+    assert ids["Akio Toyoda"] != {p["name"]: p["person_id"] for p in other}["Akio Toyoda"]
+    assert all(len(p["mention_ids"]) == 2 for p in first)
+
+
+def test_no_names_no_rows(nlp, resources):
+    assert officials_of(nlp, resources, "Imports rose sharply. Officials said so.") == []
+    assert people_of(nlp, resources, "Imports rose sharply. Officials said so.") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Donald J. Trump", "donald-trump"), ("Willy de Clercq", "willy-de-clercq"),
+     ("Willy De Clercq", "willy-de-clercq"), ("José Manuel Barroso", "jose-manuel-barroso"), ("Akazawa’s", "akazawa"),
+     ("Ngozi Okonjo-Iweala", "ngozi-okonjo-iweala")],
+)
+def test_slug(name, expected):
+    assert slug(name) == expected
+
+
+KNOWN = {slug("Bush"): (KnownOfficial("George H. W. Bush", "Vice President", "USA", 1981, 1988),
+                        KnownOfficial("George H. W. Bush", "President", "USA", 1989, 1993),
+                        KnownOfficial("George W. Bush", "President", "USA", 2001, 2009)),
+         slug("Li"): (KnownOfficial("Li Qiang", "Premier", "CHN", 2023, None),
+                      KnownOfficial("Li Chenggang", "International Trade Representative", "CHN", 2025, None))}
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "year", "expected"),
+    [("Bush", "President", 1990, "George H. W. Bush"), ("Bush", "President", 2005, "George W. Bush"),
+     ("Bush", "President", 1995, None), ("Bush", None, None, None), ("Li", "Premier", 2025, "Li Qiang"),
+     ("Li", None, 2025, None)],
+)
+def test_complete_name_needs_the_years_and_one_candidate(name, title, year, expected):
+    found = complete_name(name, title, None, year, KNOWN)
+    assert (found.name if found else None) == expected
+
+
+def test_normalizers_are_people_then_officials():
+    assert [n.table for n in NORMALIZERS] == ["people", "officials"]

@@ -1,0 +1,286 @@
+"""The quotes normalizer: speakers from cues, pronouns, neighbours, labels and the people table.
+
+Quote, cue and sentence rows come from the real sentence and quote components;
+person, title and organization mentions and ``people`` rows are built by hand,
+so these tests do not depend on the people rules.
+"""
+
+from datetime import UTC, datetime
+
+import pytest
+import spacy
+
+import pipeline.nlp.quotes  # noqa: F401  (registers the quote component's factory)
+import pipeline.nlp.sentences  # noqa: F401
+from pipeline.config import MODELS_DIR, make_settings
+from pipeline.nlp.mentions import doc_rows
+from pipeline.normalize.quotes import NORMALIZER, load, normalize_quotes
+from pipeline.normalize.types import ArticleView, Mention, Sentence
+from pipeline.schemas import conform
+from tests.conftest import needs_shared
+
+LEXICON = load(MODELS_DIR)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("en")
+    for factory in ("trade_sentences_v1", "trade_quotes_v1"):
+        nlp.add_pipe(factory).initialize(models_dir=str(MODELS_DIR))
+    return nlp
+
+
+def occurrences(text, surface):
+    start = text.find(surface)
+    while start >= 0:
+        yield start
+        start = text.find(surface, start + 1)
+
+
+def run(nlp, text, *, people=(), titles=(), organizations=(), body_start=0):
+    """``quotes`` rows for ``text``; ``people`` is ``[(fullest name, [surfaces], official_id, title)]``."""
+    doc = nlp(text)
+    rows, sentence_rows = doc_rows(doc, "a1", "2025-05")
+    mentions = [Mention(r["mention_id"], r["kind"], r["text"], r["start_char"], r["end_char"], r["sentence_index"],
+                        r["rule_id"], r["label"]) for r in rows]
+    people_rows = []
+    for index, (name, surfaces, official_id, title) in enumerate(people):
+        ids = []
+        for surface in surfaces:
+            for start in occurrences(text, surface):
+                ids.append(f"person:{start}")
+                mentions.append(Mention(ids[-1], "person", surface, start, start + len(surface), 0, "test", name))
+        people_rows.append({"article_id": "a1", "person_id": f"p{index}", "name": name,
+                            "is_official": official_id is not None, "official_id": official_id, "title": title,
+                            "organization": None, "mention_ids": ids})
+    for kind, surfaces in (("title", titles), ("organization", organizations)):
+        for surface in surfaces:
+            for start in occurrences(text, surface):
+                mentions.append(Mention(f"{kind}:{start}", kind, surface, start, start + len(surface), 0, "test",
+                                        surface))
+    mentions.sort(key=lambda m: (m.start, m.end, m.kind))
+    sentences = [Sentence(r["sentence_index"], r["start_char"], r["end_char"], r["paragraph_index"])
+                 for r in sentence_rows]
+    view = ArticleView("a1", text, body_start, text.split("\n")[0], None, datetime(2025, 5, 2, tzinfo=UTC))
+    return normalize_quotes(view, mentions, sentences, {"people": people_rows, "officials": []}, LEXICON)
+
+
+def speakers(rows):
+    return [(" ".join(r["text"].split()[:3]), r["speaker_name"], r["speaker_text"], r["cue"]) for r in rows]
+
+
+AKAZAWA = ("Ryosei Akazawa", ["Ryosei Akazawa", "Akazawa"], "ryosei-akazawa", "top trade negotiator")
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "expected"),
+    [
+        # the speaker named after the quotation, and the cue's lemma
+        ("“A deal can only be struck when everything is agreed,” Ryosei Akazawa told reporters.", [AKAZAWA],
+         [("A deal can", "Ryosei Akazawa", "Ryosei Akazawa", "tell")]),
+        # "he" is the person last named as a subject, by the fullest name
+        ("Akazawa said the talks went well.\nWhether Japan could strike a deal in June, he said, "
+         "“It'd be good if we can enter that phase.”", [AKAZAWA],
+         [("It'd be good", "Ryosei Akazawa", "he", "say")]),
+        # a possessive is never the subject; a pronoun-led sentence keeps the earlier subject
+        ("Ahead of Akazawa's visit, Prime Minister Shigeru Ishiba spoke.\nHe met reporters in Manila.\n"
+         "\"Japan's stance is unchanged,\" he said.",
+         [AKAZAWA, ("Shigeru Ishiba", ["Shigeru Ishiba"], None, None)],
+         [("Japan's stance is", "Shigeru Ishiba", "he", "say")]),
+        # a split quotation: both halves, one speaker
+        ("Trade minister Mike Moore spoke on Monday.\n\"But if both sides agree,\" he said, "
+         "\"it does not mean the end.\"", [("Mike Moore", ["Mike Moore"], None, None)],
+         [("But if both", "Mike Moore", "he", "say"), ("it does not", "Mike Moore", "he", "say")]),
+        # a partial quotation inside the reporter's sentence
+        ("Akazawa said he again urged the administration to “remove the auto and other tariffs.”", [AKAZAWA],
+         [("remove the auto", "Ryosei Akazawa", "he", "urge")]),
+        # "X, who said"
+        ("The paper printed an article by its counsellor, Chen Shibiao, who said that \"all kinds of "
+         "restrictions\" were in place.", [("Chen Shibiao", ["Chen Shibiao"], None, None)],
+         [("all kinds of", "Chen Shibiao", "Chen Shibiao", "say")]),
+        # an apposition between the name and the cue
+        ("Kaoru Yosano, the Japanese minister of fiscal policy, said \"The downtrend will continue.\"",
+         [("Kaoru Yosano", ["Kaoru Yosano"], None, None)],
+         [("The downtrend will", "Kaoru Yosano", "Kaoru Yosano", "say")]),
+        # "quoted ... as saying": the one quoted speaks, not the outlet
+        ("Prime Minister Yasuhiro Nakasone spoke.\n\"Japan wants talks,\" he was quoted by Kyodo News as saying.",
+         [("Yasuhiro Nakasone", ["Yasuhiro Nakasone"], None, None)],
+         [("Japan wants talks,", "Yasuhiro Nakasone", "he", "quote")]),
+        ("Ali Khamenei spoke on Friday.\nThe U.S. \"is in a difficult situation,\" the radio quoted him as saying.",
+         [("Ali Khamenei", ["Ali Khamenei"], None, None)],
+         [("is in a", "Ali Khamenei", "him", "quote")]),
+        # an outlet relaying a person's words yields to the person
+        ("Khamenei said the U.S. had to act, \"but any violent act will harm it,\" the radio reported.",
+         [("Ali Khamenei", ["Khamenei"], None, None)],
+         [("but any violent", "Ali Khamenei", "Khamenei", "say")]),
+        # an epithet for the person just named
+        ("\"The economy is fragile,\" Sen. Paul Sarbanes said.\n\"We are skating on thin ice,\" the Maryland "
+         "Democrat said.", [("Paul Sarbanes", ["Paul Sarbanes"], None, None)],
+         [("The economy is", "Paul Sarbanes", "Paul Sarbanes", "say"),
+          ("We are skating", "Paul Sarbanes", "the Maryland Democrat", "say")]),
+        # a participle after a comma speaks for the sentence's subject
+        ("Marvin Sambur defended the plan, saying, \"This was not a competitive bid.\"",
+         [("Marvin Sambur", ["Marvin Sambur"], None, None)],
+         [("This was not", "Marvin Sambur", "Marvin Sambur", "say")]),
+        # tokenized text: the quotation runs over lines and the attribution sits on the next one
+        ("`` This is a regrettable step .\nWe can not afford a collapse . ''\nsaid Stephen Harper , Prime Minister .",
+         [("Stephen Harper", ["Stephen Harper"], None, None)],
+         [("This is a", "Stephen Harper", "Stephen Harper", "say")]),
+    ],
+)
+def test_speakers_of_people(nlp, text, people, expected):
+    assert speakers(run(nlp, text, people=people)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "organizations", "expected"),
+    [
+        ("The two sides agreed to “hasten tariff talks,” Tokyo-based Kyodo News reported.", ["Kyodo News"],
+         [("hasten tariff talks,", "Kyodo News", "Tokyo-based Kyodo News", "report")]),
+        # an unnamed source with its organization speaks for the organization
+        ('"Prices will rise," a MITI official said.', ["MITI"], [("Prices will rise,", "MITI", "a MITI official", "say")]),
+        # without one, its description; "the diplomat" is the one mentioned before
+        ("One diplomat said the call showed resolve. \"It will be back on the table,\" the diplomat said.", [],
+         [("It will be", "diplomat", "the diplomat", "say")]),
+        # "the ministers" takes the fullest description given earlier
+        ("EC foreign ministers meeting here issued a statement.\nThe ministers' said they were \"very "
+         "disturbed\" by the moves, adding, \"the adoption of such measures would hurt talks.\"", [],
+         [("very disturbed", "EC foreign ministers", "The ministers'", "say"),
+          ("the adoption of", "EC foreign ministers", "The ministers'", "add")]),
+        # "the editorial" speaks for the newspaper named before it; "it" for the last organization speaker;
+        # a multi-paragraph quotation takes its speaker from the part that names it
+        ("The official International Business newspaper published an editorial.\n"
+         "\"It is important,\" the editorial said.\n\"The U.S. should act.\n\"Despite easing, control is strict,\" "
+         "it added.", [],
+         [("It is important,", "International Business", "the editorial", "say"),
+          ("The U.S. should", "International Business", "it", "add"),
+          ("Despite easing, control", "International Business", "it", "add")]),
+    ],
+)
+def test_speakers_of_organizations_and_unnamed_sources(nlp, text, organizations, expected):
+    assert speakers(run(nlp, text, organizations=organizations)) == expected
+
+
+def test_title_names_its_holder_from_the_people_table(nlp):
+    text = ("A “mutually beneficial deal” is possible “when everything is agreed,” according to Japan’s top trade "
+            "negotiator.\nTrade ministers met in Washington.")
+    rows = run(nlp, text, people=[AKAZAWA], titles=["top trade negotiator"])
+    assert speakers(rows) == [
+        ("mutually beneficial deal", "Ryosei Akazawa", "Japan’s top trade negotiator", "according_to"),
+        ("when everything is", "Ryosei Akazawa", "Japan’s top trade negotiator", "according_to")]
+    assert {r["speaker_official_id"] for r in rows} == {"ryosei-akazawa"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the next quotation of a paragraph continues its speaker
+        ('"The reality is worldwide," Bob Andrew said. "It is caused by prices."',
+         [("The reality is", "Bob Andrew"), ("It is caused", "Bob Andrew")]),
+        # reported speech in the sentence before
+        ("Bob Andrew said talks stall for years. \"Countries don't get serious.\"", [("Countries don't get", "Bob Andrew")]),
+        # a paragraph that is only a quotation continues the previous paragraph's speaker
+        ("\"Countries don't negotiate,\" Bob Andrew said.\n\"They have also begun to realise it.\"",
+         [("Countries don't negotiate,", "Bob Andrew"), ("They have also", "Bob Andrew")]),
+        # bullets of a "Name:" label, separated by a blank marker line
+        ("- Bob Andrew: “The deal includes billions.”\n- “The UK will reduce barriers.”\n<!-- -->\n"
+         "- “This is a great deal.”",
+         [("The deal includes", "Bob Andrew"), ("The UK will", "Bob Andrew"), ("This is a", "Bob Andrew")]),
+        # the subject of the next sentence in the paragraph
+        ("\"We paid 24 billion dlrs in interest.\" Bob Andrew reiterated that Brazil will pay.",
+         [("We paid 24", "Bob Andrew")]),
+    ],
+)
+def test_neighbours_lend_their_speaker(nlp, text, expected):
+    rows = run(nlp, text, people=[("Bob Andrew", ["Bob Andrew"], None, None)])
+    assert [(first, name) for first, name, _, _ in speakers(rows)] == expected
+
+
+def test_headline_quotation_takes_the_speaker_the_body_gives(nlp):
+    text = ("Deal only possible ‘when everything is agreed,’ says Japan\nTokyo to ‘sort out points of contention’\n\n"
+            "A deal is possible “when everything is agreed,” Akazawa said.\n"
+            "Akazawa said the two sides will sort out points of contention at working level.")
+    rows = run(nlp, text, people=[AKAZAWA], body_start=text.index("A deal"))
+    assert speakers(rows) == [
+        ("when everything is", "Ryosei Akazawa", "Japan", "say"),
+        ("sort out points", "Ryosei Akazawa", "Akazawa", "say"),
+        ("when everything is", "Ryosei Akazawa", "Akazawa", "say")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"This is unacceptable."',  # nobody in the article
+        'Sales are predicted to fall sharply.\n"Buyers are scarce."',  # a passive cue names no one
+        "Bob Andrew said the plan was good.\n\"Prices will rise,\" said a university professor.",
+    ],
+)
+def test_no_wrong_guess(nlp, text):
+    rows = run(nlp, text, people=[("Bob Andrew", ["Bob Andrew"], None, None)])
+    assert all(r["speaker_name"] in (None, "university professor") for r in rows)
+    assert rows
+
+
+def test_unbalanced_quotations_are_flagged_and_still_attributed(nlp):
+    text = ('Makoto Kuroda spoke in Tokyo.\n"The United States has excessive expectations.," he said. '
+            'To stabilize prices will take time."\n"We will not negotiate new quotas in the GATT, Kuroda said.')
+    rows = run(nlp, text, people=[("Makoto Kuroda", ["Makoto Kuroda", "Kuroda"], None, None)])
+    assert [(r["text"], r["speaker_name"], r["unbalanced"]) for r in rows] == [
+        ("The United States has excessive expectations.,", "Makoto Kuroda", False),
+        ("To stabilize prices will take time.", "Makoto Kuroda", True),
+        ("We will not negotiate new quotas in the GATT,", "Makoto Kuroda", True)]
+
+
+def test_rows_fit_the_schema_with_exact_offsets(nlp):
+    text = 'He added."If you asked me, no," Bob Andrew said.'
+    rows = run(nlp, text, people=[("Bob Andrew", ["Bob Andrew"], "bob-andrew", None)])
+    assert [(r["text"], text[r["start_char"]:r["end_char"]], r["kind"]) for r in rows] == [
+        ("If you asked me, no,", "If you asked me, no,", "full")]
+    assert rows[0]["speaker_official_id"] == "bob-andrew"
+    table = conform("quotes", [dict(r, run_id="r1", published_month="2025-05") for r in rows])
+    assert table.num_rows == 1
+    assert rows == run(nlp, text, people=[("Bob Andrew", ["Bob Andrew"], "bob-andrew", None)])  # deterministic
+
+
+def test_normalizer_is_registered_for_the_quotes_table():
+    assert NORMALIZER.table == "quotes"
+    assert NORMALIZER.load(MODELS_DIR) == LEXICON
+
+
+def test_seed_quotes_and_speakers():
+    """On the seed article, every gold quotation is found and attributed (with the full rule pipeline)."""
+    import json
+
+    from pipeline.articles import assemble
+    from pipeline.nlp.build import build_nlp
+    from pipeline.readers.text import read
+    from pipeline.stages.normalize import registered
+
+    seed = needs_shared("seeds", "000_fdaf5c86bb7df86d.txt")
+    gold_file = needs_shared("gold", "trade-dev.jsonl")
+    gold = next(g for g in map(json.loads, gold_file.read_text(encoding="utf-8").splitlines())
+                if g["source_id"] == seed.stem)
+    raw = next(r for r in read(seed, str(seed), make_settings()) if hasattr(r, "body"))
+    article = assemble(raw, "test")
+    nlp = build_nlp(MODELS_DIR)
+    doc = nlp(article["text"])
+    rows, sentence_rows = doc_rows(doc, article["article_id"], article["published_month"])
+    mentions = sorted((Mention(r["mention_id"], r["kind"], r["text"], r["start_char"], r["end_char"],
+                               r["sentence_index"], r["rule_id"], r["label"]) for r in rows),
+                      key=lambda m: (m.start, m.end, m.kind))
+    sentences = [Sentence(r["sentence_index"], r["start_char"], r["end_char"], r["paragraph_index"])
+                 for r in sentence_rows]
+    view = ArticleView(article["article_id"], article["text"], article["body_start"], article["headline"],
+                       article["dateline"], article["published_at"])
+    done: dict = {}
+    for normalizer in registered():
+        done[normalizer.table] = normalizer.function(view, mentions, sentences, done, normalizer.load(MODELS_DIR)
+                                                     if normalizer.load else None)
+    found = [(" ".join(r["text"].split()), r["speaker_name"], r["kind"]) for r in done["quotes"]]
+    for quote in gold["quotes"]:
+        match = [f for f in found if f[0].startswith(quote["start"])]
+        assert match, f"gold quote {quote['start']!r} not found among {found}"
+        assert any(f[1] and f[1].split()[-1] == quote["speaker_name"].split()[-1] and f[2] == quote["kind"]
+                   for f in match), f"{quote} attributed as {match}"
+    its = [r for r in done["quotes"] if r["text"].startswith("It'd be good")]
+    assert [(r["speaker_name"], r["speaker_text"]) for r in its] == [("Ryosei Akazawa", "he")]
