@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -34,6 +36,7 @@ class SentenceSpan:
 # then something that can open a sentence.
 _END = re.compile(r"([.!?]+)([\"”’')\]]*)(\s+)(?=[\"“‘'(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_NEXT_WORD = re.compile(r"[\"“‘'(\[]?(\w+)")
 
 
 def read_word_list(path: Path) -> list[str]:
@@ -67,9 +70,11 @@ def _split_paragraph(line: str, abbreviations: frozenset[str], starters: frozens
         return
     for match in _END.finditer(line):
         if match.group(1) == ".":
-            before = _WORD_BEFORE.search(line, 0, match.start())
+            # Look back a bounded window: searching from the line's start at
+            # every period made long paragraphs quadratic.
+            before = _WORD_BEFORE.search(line, max(0, match.start() - 40), match.start())
             word = before.group(1) if before else ""
-            next_word = re.match(r"[\"“‘'(\[]?(\w+)", line[match.end():])
+            next_word = _NEXT_WORD.match(line, match.end())
             opener = next_word.group(1) if next_word else ""
             is_abbreviation = word.rstrip(".") in abbreviations or (len(word) == 1 and word.isupper())
             if is_abbreviation and opener not in starters:
@@ -106,8 +111,15 @@ class WireSentences(RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         spans = split_sentences(doc.text, self.abbreviations, self.starters)
         starts = {s.start for s in spans}
+        # Set every boundary in one array write: assigning token.is_sent_start
+        # one token at a time re-validates the whole Doc each time (quadratic).
+        flags = numpy.full((len(doc), 1), -1, dtype="int32")
+        previous_newline = True
         for token in doc:
-            token.is_sent_start = token.i == 0 or token.idx in starts or (
-                token.i > 0 and "\n" in doc[token.i - 1].text)
+            if token.i == 0 or token.idx in starts or previous_newline:
+                flags[token.i, 0] = 1
+            previous_newline = "\n" in token.text
+        if len(doc):
+            doc.from_array([SENT_START], flags.astype("uint64"))  # spaCy stores -1 wrapped, as to_array does
         doc.user_data["paragraphs"] = [(s.start, s.paragraph) for s in spans]
         return doc

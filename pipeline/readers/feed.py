@@ -46,7 +46,11 @@ def _published(entry: Mapping[str, Any]) -> tuple[datetime | None, str | None, s
     for name in ("published", "updated"):
         parsed = entry.get(f"{name}_parsed")
         if parsed:
-            return datetime.fromtimestamp(calendar.timegm(parsed), UTC), f"feed:{name}", None
+            try:
+                return datetime.fromtimestamp(calendar.timegm(parsed), UTC), f"feed:{name}", None
+            except (ValueError, OverflowError, OSError):
+                pass  # "0000-00-00" and years outside 1–9999: fall through to the raw value
+
         raw = entry.get(name)
         if raw:
             moment = parse_timestamp(raw)
@@ -85,7 +89,10 @@ def read(path: Path, source_path: str, settings: Settings) -> Iterator[RawArticl
 
     data = read_bytes(path, settings)
     check_xml_safe(data)
-    parsed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=True)
+    try:
+        parsed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=True)
+    except (UnicodeError, LookupError, ValueError) as error:  # e.g. a garbled encoding name
+        raise ReaderError("malformed_xml", f"the feed does not parse: {type(error).__name__}: {error}") from error
     entries = parsed.get("entries") or []
     if not entries:
         if parsed.get("bozo"):

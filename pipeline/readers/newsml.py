@@ -226,6 +226,8 @@ def parse(data: bytes) -> Element:
         raise ReaderError("unsafe_xml", f"refused: {error}") from error
     except ParseError as error:
         raise ReaderError("malformed_xml", f"the XML does not parse: {error}") from error
+    except (LookupError, UnicodeError, ValueError) as error:  # an unknown or garbled declared encoding
+        raise ReaderError("malformed_xml", f"the XML does not parse: {type(error).__name__}: {error}") from error
 
 
 def items(root: Element) -> Iterator[tuple[int, Element]]:

@@ -35,6 +35,7 @@ from pipeline import io
 from pipeline.articles import short_hash
 from pipeline.config import PROJECT_ROOT, Settings
 from pipeline.errors import MissingInputError
+from pipeline.executors import ExecutorSettings, map_batches
 from pipeline.progress import Progress, log_event
 from pipeline.schemas import LEDGER, schema_for
 
@@ -352,12 +353,15 @@ def run_stage(spec: StageSpec, process: BatchFunction, settings: Settings, *, ru
     report.rows_in = todo.num_rows
     report.inputs = _partition_inputs(todo)
     progress = Progress(spec.name, total=todo.num_rows, settings=settings, skipped=report.skipped)
-    for number, batch in enumerate(batches(todo, settings.batch_size)):
-        inputs = load_batch(spec, batch, settings)
-        try:
-            result = process(inputs, settings)
-        except Exception as error:  # a batch-level failure: record every article, keep going
-            detail = f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=3)}"
+    planned = list(batches(todo, settings.batch_size))
+    # Inputs are read here, lazily, so at most 2 x workers batches are in memory;
+    # the batch function runs wherever the executor puts it.
+    payloads = ((load_batch(spec, batch, settings), settings) for batch in planned)
+    executor = ExecutorSettings(settings.executor, workers=settings.workers, scheduler=settings.scheduler)
+    outcomes = map_batches(process, payloads, executor)
+    for number, (batch, ((inputs, _), result, error)) in enumerate(zip(planned, outcomes)):
+        if error is not None:  # a batch-level failure: record every article, keep going
+            detail = f"{type(error).__name__}: {error}\n{''.join(traceback.format_exception(error, limit=3))}"
             result = BatchResult(failures={a: detail for a in batch.column("article_id").to_pylist()})
         report.processed_ids.extend(batch.column("article_id").to_pylist())
         articles = {r["article_id"]: r for r in inputs["articles"].select(

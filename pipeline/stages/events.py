@@ -82,12 +82,17 @@ def rebuild_events(settings: Settings, *, run_id: str) -> int:
 
 
 def events_stage(settings: Settings, *, run_id: str) -> StageReport:
-    """Run the per-article events stage, then rebuild ``events`` when anything changed."""
+    """Run the per-article events stage, then rebuild ``events`` from all of ``event_mentions``.
+
+    The rebuild runs every time (it reads one small table): a run killed
+    between the two steps, or a prune of vanished articles, must not leave
+    ``events`` stale.
+    """
     from pipeline.stages import PRODUCERS, SPECS  # the registry imports this module
 
     report = run_stage(SPEC, events_batch, settings, run_id=run_id, registry=SPECS, producers=PRODUCERS)
-    if report.processed_ids or not io.exists(settings.out, "events"):
-        written = rebuild_events(settings, run_id=run_id)
-        report.written["events"] = written
+    written = rebuild_events(settings, run_id=run_id)
+    report.written["events"] = written
+    if report.processed_ids or report.pruned:
         report.rows_out += written
     return report

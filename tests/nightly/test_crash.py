@@ -88,9 +88,6 @@ def test_run_killed_in_later_stages_recovers_also_when_forced(tmp_path, nightly,
     assert not list(subject.rglob(".tmp-*"))  # temporary files of the killed runs were swept
 
 
-@pytest.mark.xfail(strict=True, reason="events_stage rebuilds `events` only when run_stage processed articles in "
-                                       "the same run, so a run killed between event_mentions and the rebuild "
-                                       "leaves `events` stale for good")
 def test_run_killed_before_the_events_rebuild_recovers(tmp_path, nightly, built_stages):
     if "events" not in built_stages:
         pytest.fail("the events stage is not built")
