@@ -34,6 +34,11 @@ Raw = Annotated[Path, typer.Option("--raw", help="A file or folder of raw articl
 Out = Annotated[Path, typer.Option("--out", help="Folder of the output tables.")]
 Force = Annotated[bool, typer.Option("--force", help="Reprocess even what is unchanged.")]
 Workers = Annotated[int, typer.Option("--workers", min=1, help="Processes for the spaCy stage.")]
+Executor = Annotated[str, typer.Option(
+    "--executor", help="Where batches run: local (this process; --workers sets spaCy processes), processes, "
+                       "or dask (a LocalCluster of --workers, or --scheduler ADDRESS).")]
+Scheduler = Annotated[str | None, typer.Option("--scheduler", metavar="ADDRESS",
+                                               help="Address of an existing Dask scheduler (with --executor dask).")]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log every batch.")]
 
 
@@ -55,9 +60,10 @@ Until = Annotated[str | None, typer.Option("--until", metavar="YYYY-MM-DD",
 
 
 def _settings(raw: Path, out: Path, force: bool, published_default: str | None, since: str | None = None,
-              until: str | None = None, workers: int = 1) -> Settings:
+              until: str | None = None, workers: int = 1, executor: str = "local",
+              scheduler: str | None = None) -> Settings:
     try:
-        return make_settings(raw=raw, out=out, force=force, workers=workers,
+        return make_settings(raw=raw, out=out, force=force, workers=workers, executor=executor, scheduler=scheduler,
                              published_default=_date(published_default, "--published-default"),
                              since=_date(since, "--since"), until=_date(until, "--until"))
     except ValueError as error:
@@ -108,35 +114,43 @@ def ingest(raw: Raw = Path("data/raw"), out: Out = Path("data/processed"), force
 @app.command(epilog="Example: `python -m pipeline extract --out data/processed --workers 2`")
 def extract(raw: Raw = Path("data/raw"), out: Out = Path("data/processed"), force: Force = False,
             published_default: PublishedDefault = None, since: Since = None, until: Until = None,
-            workers: Workers = 1, verbose: Verbose = False) -> None:
+            workers: Workers = 1, executor: Executor = "local", scheduler: Scheduler = None,
+        verbose: Verbose = False) -> None:
     """Find every span (countries, people, rates, dates, quotes …) in `articles` → `mentions`."""
-    _run(["extract"], _settings(raw, out, force, published_default, since, until, workers), verbose)
+    _run(["extract"], _settings(raw, out, force, published_default, since, until, workers, executor, scheduler),
+         verbose)
 
 
 @app.command(epilog="Example: `python -m pipeline normalize --force` after changing a normalizer")
 def normalize(raw: Raw = Path("data/raw"), out: Out = Path("data/processed"), force: Force = False,
               published_default: PublishedDefault = None, since: Since = None, until: Until = None,
-              verbose: Verbose = False) -> None:
+              workers: Workers = 1, executor: Executor = "local", scheduler: Scheduler = None,
+        verbose: Verbose = False) -> None:
     """Normalize mentions → `countries`, `officials`, `rates`, `dates`, `quotes`."""
-    _run(["normalize"], _settings(raw, out, force, published_default, since, until), verbose)
+    _run(["normalize"], _settings(raw, out, force, published_default, since, until, workers, executor,
+                                   scheduler), verbose)
 
 
 @app.command(epilog="Example: `python -m pipeline events --since 2025-04-01`")
 def events(raw: Raw = Path("data/raw"), out: Out = Path("data/processed"), force: Force = False,
            published_default: PublishedDefault = None, since: Since = None, until: Until = None,
-           verbose: Verbose = False) -> None:
+           workers: Workers = 1, executor: Executor = "local", scheduler: Scheduler = None,
+        verbose: Verbose = False) -> None:
     """Build trade-policy `events` from the normalized tables."""
-    _run(["events"], _settings(raw, out, force, published_default, since, until), verbose)
+    _run(["events"], _settings(raw, out, force, published_default, since, until, workers, executor, scheduler),
+         verbose)
 
 
 @app.command(epilog="Example: `python -m pipeline run --raw data/raw --out data/processed`")
 def run(raw: Raw = Path("data/raw"), out: Out = Path("data/processed"), force: Force = False,
         published_default: PublishedDefault = None, since: Since = None, until: Until = None,
-        workers: Workers = 1, verbose: Verbose = False) -> None:
+        workers: Workers = 1, executor: Executor = "local", scheduler: Scheduler = None,
+        verbose: Verbose = False) -> None:
     """Run every stage in order: ingest, extract, normalize, events (and record `runs`)."""
     from pipeline.stages import ORDER
 
-    _run(list(ORDER), _settings(raw, out, force, published_default, since, until, workers), verbose)
+    _run(list(ORDER), _settings(raw, out, force, published_default, since, until, workers, executor, scheduler),
+         verbose)
 
 
 @app.command(epilog="Example: `python -m pipeline query \"SELECT event_type, count(*) FROM events GROUP BY 1\"`")
