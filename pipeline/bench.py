@@ -49,6 +49,7 @@ class Figure:
     articles: int = 0
     words: int = 0
     peak_rss_mb: float | None = None
+    worker_peak_rss_mb: float | None = None  # largest worker process (processes/dask executors)
     message: str | None = None
     times_baseline: float | None = None
 
@@ -128,18 +129,23 @@ def _peak_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def child_stage(stage: str, raw: Path, out: Path) -> dict[str, Any]:
-    """Run one stage (in this process) and return its status, seconds and peak memory."""
+def child_stage(stage: str, raw: Path, out: Path, executor: str = "local", workers: int = 1) -> dict[str, Any]:
+    """Run one stage (in this process) and return its status, seconds and peak memory.
+
+    With the processes or dask executor the batches run in worker processes;
+    their largest peak is read from ``RUSAGE_CHILDREN`` once they have exited.
+    """
     from pipeline.config import make_settings
     from pipeline.evaluate.stages import run_watched
     from pipeline.stages import STAGES
 
-    settings = make_settings(raw=raw, out=out, show_progress=False)
+    settings = make_settings(raw=raw, out=out, show_progress=False, executor=executor, workers=workers)
     began = time.perf_counter()
     run = run_watched(settings, [stage], STAGES)
     seconds = time.perf_counter() - began
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"status": run.status[stage], "seconds": seconds, "peak_rss_mb": _peak_mb(),
-            "message": run.messages.get(stage)}
+            "worker_peak_rss_mb": children if executor != "local" else None, "message": run.messages.get(stage)}
 
 
 def article_texts(out: Path) -> list[str]:
@@ -182,7 +188,7 @@ def count_words(texts: Sequence[str]) -> int:
 
 
 def bench(raw: Path, *, limit: int | None = None, stages: Sequence[str] | None = None,
-          work: Path | None = None) -> BenchResult:
+          work: Path | None = None, executor: str = "local", workers: int = 1) -> BenchResult:
     """Time each stage of the pipeline on ``raw`` in fresh processes, and the bare-tokenizer baseline.
 
     Stages run in pipeline order up to the last one asked for (later stages
@@ -210,11 +216,11 @@ def bench(raw: Path, *, limit: int | None = None, stages: Sequence[str] | None =
             if blocked:
                 figures[stage] = Figure(stage, NOT_RUN, message=f"needs {blocked!r}, which did not finish")
                 continue
-            result = _spawn(["stage", stage, str(source), str(out)])
+            result = _spawn(["stage", stage, str(source), str(out), executor, str(workers)])
             # A stage that did not finish has no throughput to report.
             seconds = result["seconds"] if result["status"] == OK else None
             figures[stage] = Figure(stage, result["status"], seconds, peak_rss_mb=result["peak_rss_mb"],
-                                    message=result["message"])
+                                    worker_peak_rss_mb=result.get("worker_peak_rss_mb"), message=result["message"])
             if result["status"] != OK:
                 blocked = stage
             if stage == ORDER[0]:
@@ -260,7 +266,7 @@ def print_bench(result: BenchResult, console) -> None:
 
     table = Table(title=f"bench: {result.articles} articles, {result.words} words from {result.raw}"
                         + (f" (first {result.limit})" if result.limit else ""))
-    for column in ("stage", "status", "seconds", "art/s", "words/s", "peak MB", "× base"):
+    for column in ("stage", "status", "seconds", "art/s", "words/s", "peak MB", "worker MB", "× base"):
         table.add_column(column, justify="left" if column in ("stage", "status") else "right")
 
     def cell(value: float | None, pattern: str) -> str:
@@ -270,7 +276,8 @@ def print_bench(result: BenchResult, console) -> None:
             *([result.baseline] if result.baseline else [])]
     for f in rows:
         table.add_row(f.name, f.status, cell(f.seconds, ".2f"), cell(f.articles_per_second, ",.0f"),
-                      cell(f.words_per_second, ",.0f"), cell(f.peak_rss_mb, ".0f"), cell(f.times_baseline, ".2f"))
+                      cell(f.words_per_second, ",.0f"), cell(f.peak_rss_mb, ".0f"), cell(f.worker_peak_rss_mb, ".0f"),
+                      cell(f.times_baseline, ".2f"))
     console.print(table)
     for f in rows:
         if f.message:
@@ -282,8 +289,8 @@ def print_bench(result: BenchResult, console) -> None:
 def _child_main(argv: Sequence[str]) -> int:
     kind, *rest = argv
     if kind == "stage":
-        stage, raw, out = rest
-        result = child_stage(stage, Path(raw), Path(out))
+        stage, raw, out, executor, workers = rest
+        result = child_stage(stage, Path(raw), Path(out), executor, int(workers))
     elif kind == "baseline":
         result = child_baseline(Path(rest[0]))
     else:

@@ -258,7 +258,8 @@ def bench(raw: Annotated[Path | None, typer.Option(
           limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N articles.")] = None,
           stages: Annotated[str | None, typer.Option("--stages", help="Comma-separated stages (default: all).")
                             ] = None,
-          report: Annotated[Path | None, typer.Option("--report", help="Write the figures as JSON.")] = None) -> None:
+          report: Annotated[Path | None, typer.Option("--report", help="Write the figures as JSON.")] = None,
+          executor: Executor = "local", workers: Workers = 1) -> None:
     """Time each stage (articles/s, words/s, peak memory) against bare spaCy tokenization."""
     from pipeline.bench import bench as run_bench
     from pipeline.bench import print_bench, write_report
@@ -267,7 +268,7 @@ def bench(raw: Annotated[Path | None, typer.Option(
     source = raw or shared_dir() / "corpus" / "reuters21578"
     names = [name.strip() for name in stages.split(",") if name.strip()] if stages else None
     try:
-        result = run_bench(source, limit=limit, stages=names)
+        result = run_bench(source, limit=limit, stages=names, executor=executor, workers=workers)
     except (ValueError, FileNotFoundError) as error:
         console.print(f"[red]error:[/red] {error}")
         raise typer.Exit(EXIT_FAILED) from None

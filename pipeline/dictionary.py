@@ -53,7 +53,8 @@ EVENT_COLUMNS: dict[str, tuple[str, str]] = {
                    "agreement, demand.", "tariff_imposed"),
     "actor_iso3": ("The government acting.", "USA"),
     "target_iso3": ("The other side(s); empty when it applies to all.", "['JPN']"),
-    "target_scope": ("bilateral, multilateral, all, all_except.", "bilateral"),
+    "target_scope": ("bilateral, multilateral, all, all_except; unspecified when the article names no target "
+                     "(an extension of the contract's four values, so no guess of \"all\" is made).", "bilateral"),
     "excluded_iso3": ("Countries excluded (for all_except).", "['CHN']"),
     "rate_value": ("The new rate, if stated.", "24.0"),
     "rate_previous": ("The rate before, if stated.", "10.0"),
@@ -123,7 +124,9 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
     "countries": {
         "iso3": ("ISO 3166-1 alpha-3; EU for the European Union/Community; historic states keep their codes "
                  "(SUN, DDR, YUG, CSK).", "JPN"),
-        "form": ("name, abbreviation, demonym or government (a capital standing for its government).", "demonym"),
+        "form": ("name, abbreviation, demonym, government (a capital standing for its government), capital (a "
+                 "capital as a mere place: \"talks in Tokyo\") or city (a non-capital city, datelines only).",
+                 "demonym"),
         "is_dateline": ("True when the mention is in the dateline (the desk's place line).", "false"),
     },
     "people": {

@@ -13,8 +13,6 @@ from pathlib import Path
 import pyarrow as pa
 
 from pipeline.config import Settings
-from pipeline.nlp.build import load_nlp
-from pipeline.nlp.mentions import doc_rows
 from pipeline.stages.base import BatchResult, StageSpec
 
 SPEC = StageSpec(
@@ -33,6 +31,9 @@ PIPE_BATCH = 64
 @lru_cache(maxsize=2)
 def nlp_for(models_dir: Path):
     """The rule pipeline for ``models_dir``, loaded once per process."""
+    # Imported here: spaCy takes a second to import, and `ingest` or `query` never need it.
+    from pipeline.nlp.build import load_nlp
+
     return load_nlp(models_dir)
 
 
@@ -60,6 +61,8 @@ def extract_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchRe
 
 
 def _collect(result: BatchResult, doc, article: dict) -> None:
+    from pipeline.nlp.mentions import doc_rows
+
     mentions, sentences = doc_rows(doc, article["article_id"], article["published_month"])
     result.rows["mentions"].extend(mentions)
     result.rows["sentences"].extend(sentences)
