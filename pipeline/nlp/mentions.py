@@ -13,6 +13,8 @@ from pipeline.nlp.sentences import SentenceSpan, split_sentences
 
 def sentence_spans(doc: Doc) -> list[SentenceSpan]:
     """The sentences the pipeline set, with paragraph indexes (from the sentence component)."""
+    if "sentences" in doc.user_data:
+        return [SentenceSpan(start, end, paragraph) for start, end, paragraph in doc.user_data["sentences"]]
     starts = dict(doc.user_data.get("paragraphs", []))
     spans = []
     for sentence in doc.sents:

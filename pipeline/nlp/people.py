@@ -803,7 +803,8 @@ class _DocState:
         if not self.has_sents:
             return i // 40
         if self._sentence_starts is None:
-            self._sentence_starts = [s.start for s in self.doc.sents]
+            known = self.doc.user_data.get("sentence_token_starts")
+            self._sentence_starts = list(known) if known is not None else [s.start for s in self.doc.sents]
         return bisect_right(self._sentence_starts, i) - 1
 
     def _link_titles(self, people: list[Person], mentions: list[NameMention]) -> None:

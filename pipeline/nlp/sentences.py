@@ -115,11 +115,17 @@ class WireSentences(RuleComponent):
         # one token at a time re-validates the whole Doc each time (quadratic).
         flags = numpy.full((len(doc), 1), -1, dtype="int32")
         previous_newline = True
+        token_starts = []
         for token in doc:
             if token.i == 0 or token.idx in starts or previous_newline:
                 flags[token.i, 0] = 1
+                token_starts.append(token.i)
             previous_newline = "\n" in token.text
         if len(doc):
             doc.from_array([SENT_START], flags.astype("uint64"))  # spaCy stores -1 wrapped, as to_array does
         doc.user_data["paragraphs"] = [(s.start, s.paragraph) for s in spans]
+        # Later components and the row builder read these instead of doc.sents,
+        # which walks every token each time it is asked.
+        doc.user_data["sentences"] = [(s.start, s.end, s.paragraph) for s in spans]
+        doc.user_data["sentence_token_starts"] = token_starts
         return doc

@@ -22,6 +22,7 @@ from pipeline.config import Settings
 from pipeline.events import article_events, load_resources, merge_events
 from pipeline.events.inputs import article_inputs
 from pipeline.events.resources import EventResources
+from pipeline.schemas import conform
 from pipeline.stages.base import BatchResult, StageReport, StageSpec, run_stage
 
 SPEC = StageSpec(
@@ -71,11 +72,21 @@ def events_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchRes
 
 
 def rebuild_events(settings: Settings, *, run_id: str) -> int:
-    """Replace ``events`` with the merge of every ``event_mentions`` row; return the row count."""
+    """Replace ``events`` with the merge of every ``event_mentions`` row; return the rows written.
+
+    When the merge equals the table already there (ignoring ``run_id``) nothing
+    is written and 0 is returned (unless ``--force``), so a night with nothing
+    new leaves ``events`` as the run that last changed it wrote it.
+    """
     mentions = io.read(settings.out, "event_mentions").drop_columns(["run_id", io.PARTITION_KEY]).to_pylist()
     articles = io.read(settings.out, "articles", columns=["article_id", "published_at"]).to_pylist()
     published = {a["article_id"]: a["published_at"] for a in articles}
     rows = merge_events(mentions, published)
+    if io.exists(settings.out, "events") and not settings.force:
+        current = io.read(settings.out, "events").drop_columns(["run_id"])
+        fresh = conform("events", [{**row, "run_id": run_id} for row in rows]).drop_columns(["run_id"])
+        if fresh.sort_by("event_id").equals(current.sort_by("event_id")):
+            return 0
     for row in rows:
         row["run_id"] = run_id
     return io.replace_table(settings.out, "events", rows, sort_by=["event_id"])
@@ -93,6 +104,5 @@ def events_stage(settings: Settings, *, run_id: str) -> StageReport:
     report = run_stage(SPEC, events_batch, settings, run_id=run_id, registry=SPECS, producers=PRODUCERS)
     written = rebuild_events(settings, run_id=run_id)
     report.written["events"] = written
-    if report.processed_ids or report.pruned:
-        report.rows_out += written
+    report.rows_out += written
     return report
