@@ -36,6 +36,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from pipeline.nlp.base import RuleComponent, add_token_span
+from pipeline.normalize.officials import surname_keys  # one definition, shared with the normalizer
 
 FOLDER = "people"
 GOVERNMENT_KINDS = frozenset({"government", "legislature", "central_bank", "intergovernmental", "party"})
@@ -184,23 +185,6 @@ def slug_words(text: str) -> list[str]:
     """The words of a name without initials, possessives and punctuation ("Donald J. Trump's" → Donald, Trump)."""
     text = re.sub(r"['’]s?$", "", text.strip())
     return [w for w in re.split(r"[\s]+", text) if w and not is_initial(w) and any(c.isalpha() for c in w)]
-
-
-def name_keys(words: list[str], particles: frozenset[str], family_first: frozenset[str]) -> set[str]:
-    """Lower-case forms that name the person alone: the full name, the surname (with its particles), and
-    the family name of a family-name-first name ("He Lifeng" → "he")."""
-    if not words:
-        return set()
-    keys = {" ".join(words).lower()}
-    if len(words) >= 2:
-        i = len(words) - 1
-        while i > 1 and words[i - 1].lower() in particles:
-            i -= 1
-        keys.add(" ".join(words[i:]).lower())
-        keys.add(words[-1].lower())
-        if words[0] in family_first and len(words) <= 3:
-            keys.add(words[0].lower())
-    return keys
 
 
 @Language.factory("trade_people_v1")
@@ -782,7 +766,7 @@ class _DocState:
         return "".join(w + sp for w, sp in zip(self.words[start:end], self.spaces[start:end])).rstrip()
 
     def _person_for(self, words: list[str], people: list[Person], start: int) -> Person:
-        keys = name_keys(words, self.r.particles_lower, self.r.family_first)
+        keys = surname_keys(words, self.r.particles_lower, self.r.family_first)
         full = " ".join(words).lower()
         same = [p for p in people if full in p.keys and (len(words) < len(slug_words(p.full))
                                                          or len(slug_words(p.full)) == 1
