@@ -97,3 +97,17 @@ def add_token_span(doc: Doc, group: str, start: int, end: int, *, label: str, ru
         doc.spans[group] = SpanGroup(doc, name=group)
     doc.spans[group].append(span)
     return span
+
+
+# ``doc.text`` joins every token each time it is read; the components share
+# one copy here, and the row builder drops it before the Doc is discarded.
+TEXT_KEY = "text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc and shared by the components."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None or len(text) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+    return text

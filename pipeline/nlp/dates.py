@@ -44,9 +44,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp.base import RuleComponent, add_span
+from pipeline.nlp.base import RuleComponent, add_span, doc_text
 from pipeline.nlp.rates import (DIGITS, Candidate, NumberWords, TriggeredRules, alternation, choose, compile_rule,
-                                format_label, read_rows, read_rules, read_words, release_text)
+                                format_label, read_rows, read_rules, read_words)
 
 FOLDER = "dates"
 GROUPS = ("date", "duration", "set", "skip")
@@ -164,7 +164,7 @@ class DateFinder(RuleComponent):
             TRIGGER_PATTERNS)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = release_text(doc)
+        text = doc_text(doc)
         masks = [(span.start_char, span.end_char) for group in MASKED_GROUPS for span in doc.spans.get(group, [])]
         found = [cand for cand in self.candidates(doc, text)
                  if not any(cand.start < end and start < cand.end for start, end in masks)]

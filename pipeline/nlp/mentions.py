@@ -8,6 +8,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from pipeline.articles import short_hash
+from pipeline.nlp.base import TEXT_KEY
 from pipeline.nlp.sentences import SentenceSpan, split_sentences
 
 
@@ -35,6 +36,7 @@ def mention_id(article_id: str, kind: str, start: int, end: int, rule_id: str) -
 
 def doc_rows(doc: Doc, article_id: str, published_month: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """``(mention rows, sentence rows)`` for one article's processed `Doc`."""
+    doc.user_data.pop(TEXT_KEY, None)  # the shared text copy is not needed past the components
     sentences = sentence_spans(doc)
     starts = [s.start for s in sentences]
     sentence_rows = [

@@ -287,7 +287,7 @@ class _DocState:
         self.orgs: list[tuple[int, int, str, str]] = []  # start, end, label, rule id
         self.org_kind: dict[int, str] = {}  # token → kind of the organization covering it
         self.country_iso: dict[int, str] = {}
-        self.has_sents = doc.has_annotation("SENT_START")
+        self.has_sents = "sentences" in doc.user_data or doc.has_annotation("SENT_START")  # the check walks every token
         self._line_shape: dict[int, str] = {}
         self._sentence_starts: list[int] | None = None
         self._slug_cache: dict[tuple[int, int], list[str]] = {}

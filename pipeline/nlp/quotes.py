@@ -45,7 +45,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipeline.nlp.base import RuleComponent, add_span
+from pipeline.nlp.base import RuleComponent, add_span, doc_text
 
 QUOTE_GROUP = "quote"
 CUE_GROUP = "cue"
@@ -466,7 +466,7 @@ class QuoteFinder(RuleComponent):
         self.term_markers = frozenset(self.data.get("term_markers", []))
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         quotes = [trim_unclosed(text, q, self.cue_forms) for q in find_quote_spans(text)]
         cues = self._cues(doc, quotes)
         # The sentence component leaves its sentence starts in user_data; reading them is far cheaper than doc.sents.

@@ -39,7 +39,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from pipeline.nlp.base import RuleComponent, add_span
+from pipeline.nlp.base import RuleComponent, add_span, doc_text
 
 FOLDER = "rates"
 GROUPS = ("rate", "money")
@@ -215,27 +215,6 @@ def number_macros(numbers: NumberWords) -> dict[str, str]:
 
 
 # -- the component ---------------------------------------------------------------------------------
-
-# ``doc.text`` joins every token each time it is read; the rates component keeps it here for the
-# dates component after it, which takes it out again (so it never travels with the Doc).
-TEXT_KEY = "trade_rates_text"
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once for the rates and dates components."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None or len(text) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
-        text = doc.text
-        doc.user_data[TEXT_KEY] = text
-    return text
-
-
-def release_text(doc: Doc) -> str:
-    """The text kept by `doc_text`, removed from the Doc (the last component that needs it calls this)."""
-    text = doc_text(doc)
-    doc.user_data.pop(TEXT_KEY, None)
-    return text
-
 
 @dataclass(frozen=True, slots=True)
 class Candidate:

@@ -20,7 +20,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp.base import RuleComponent
+from pipeline.nlp.base import RuleComponent, doc_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +109,7 @@ class WireSentences(RuleComponent):
         self.starters = frozenset(self.data.get("starters", []))
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = split_sentences(doc.text, self.abbreviations, self.starters)
+        spans = split_sentences(doc_text(doc), self.abbreviations, self.starters)
         starts = {s.start for s in spans}
         # Set every boundary in one array write: assigning token.is_sent_start
         # one token at a time re-validates the whole Doc each time (quadratic).

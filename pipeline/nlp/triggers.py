@@ -35,7 +35,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.nlp.base import RuleComponent, add_token_span
+from pipeline.nlp.base import RuleComponent, add_token_span, doc_text
 
 # Default token windows for a context word, by position (a lexicon row may override them).
 WINDOW_AFTER = 8
@@ -162,7 +162,7 @@ class TradeTriggers(RuleComponent):
                 modals.append(Span(doc, start, end, label=name[2:]))
             else:
                 candidates.append((int(name[1:]), start, end))
-        for match in (self.blocked.finditer(doc.text) if self.blocked else ()):
+        for match in (self.blocked.finditer(doc_text(doc)) if self.blocked else ()):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None:
                 blocked_spans.append((span.start, span.end))
@@ -195,7 +195,7 @@ class TradeTriggers(RuleComponent):
 
 def _segments(doc: Doc) -> list[int]:
     """For each token, the number of its clause segment: new at each sentence start and after ';'."""
-    has_sentences = doc.has_annotation("SENT_START")
+    has_sentences = "sentences" in doc.user_data or doc.has_annotation("SENT_START")  # the check walks every token
     out, current = [], 0
     for token in doc:
         if token.i and ((has_sentences and token.is_sent_start) or doc[token.i - 1].text == ";"):
