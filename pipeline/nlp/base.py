@@ -104,6 +104,13 @@ def add_token_span(doc: Doc, group: str, start: int, end: int, *, label: str, ru
 TEXT_KEY = "text"
 
 
+def make_doc_with_text(nlp: Language, text: str) -> Doc:
+    """Tokenize ``text`` and keep the text itself for the components (see `doc_text`)."""
+    doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text
+    return doc
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per Doc and shared by the components."""
     text = doc.user_data.get(TEXT_KEY)

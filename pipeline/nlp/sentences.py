@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -110,22 +110,32 @@ class WireSentences(RuleComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         spans = split_sentences(doc_text(doc), self.abbreviations, self.starters)
-        starts = {s.start for s in spans}
-        # Set every boundary in one array write: assigning token.is_sent_start
-        # one token at a time re-validates the whole Doc each time (quadratic).
-        flags = numpy.full((len(doc), 1), -1, dtype="int32")
-        previous_newline = True
-        token_starts = []
-        for token in doc:
-            if token.i == 0 or token.idx in starts or previous_newline:
-                flags[token.i, 0] = 1
-                token_starts.append(token.i)
-            previous_newline = "\n" in token.text
         if len(doc):
-            doc.from_array([SENT_START], flags.astype("uint64"))  # spaCy stores -1 wrapped, as to_array does
+            token_starts = self._token_starts(doc, spans)
+            # One array write for every boundary: assigning token.is_sent_start
+            # token by token re-validates the whole Doc each time (quadratic).
+            flags = numpy.full(len(doc), -1, dtype="int64")
+            flags[token_starts] = 1
+            doc.from_array([SENT_START], flags.astype("uint64"))  # -1 wrapped, as to_array gives it
+        else:
+            token_starts = []
         doc.user_data["paragraphs"] = [(s.start, s.paragraph) for s in spans]
         # Later components and the row builder read these instead of doc.sents,
         # which walks every token each time it is asked.
         doc.user_data["sentences"] = [(s.start, s.end, s.paragraph) for s in spans]
-        doc.user_data["sentence_token_starts"] = token_starts
+        doc.user_data["sentence_token_starts"] = [int(i) for i in token_starts]
         return doc
+
+    @staticmethod
+    def _token_starts(doc: Doc, spans: list[SentenceSpan]) -> numpy.ndarray:
+        """Indexes of the tokens that open a sentence: the first token, tokens at a
+        sentence's first character, and tokens right after a newline token."""
+        offsets = doc.to_array(IDX).astype("int64")
+        orths = doc.to_array(ORTH)
+        spaces = numpy.unique(orths[doc.to_array(IS_SPACE).astype(bool)])  # newlines are space tokens
+        with_newline = [orth for orth in spaces if "\n" in doc.vocab.strings[int(orth)]]
+        after_newline = numpy.zeros(len(doc), dtype=bool)
+        after_newline[1:] = numpy.isin(orths[:-1], with_newline)
+        at_start = numpy.isin(offsets, numpy.fromiter((s.start for s in spans), dtype="int64", count=len(spans)))
+        at_start[0] = True
+        return numpy.flatnonzero(at_start | after_newline)

@@ -37,6 +37,13 @@ def nlp_for(models_dir: Path):
     return load_nlp(models_dir)
 
 
+def make_doc_with_text(nlp, text: str):
+    """A tokenized Doc that keeps its text (imported lazily with spaCy)."""
+    from pipeline.nlp.base import make_doc_with_text as make
+
+    return make(nlp, text)
+
+
 def extract_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchResult:
     """Run the rule pipeline over a batch of articles; isolate an article that fails."""
     nlp = nlp_for(settings.models_dir)
@@ -46,7 +53,9 @@ def extract_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchRe
         with nlp.memory_zone():
             # With the processes or dask executor the batches are already parallel.
             n_process = settings.workers if settings.executor == "local" else 1
-            docs = nlp.pipe((a["text"] for a in articles), batch_size=PIPE_BATCH, n_process=n_process)
+            # Docs made here carry their text, which the components would otherwise rebuild token by token.
+            docs = nlp.pipe((make_doc_with_text(nlp, a["text"]) for a in articles), batch_size=PIPE_BATCH,
+                            n_process=n_process)
             for article, doc in zip(articles, docs):
                 _collect(result, doc, article)
     except Exception:  # find the culprit one by one, keep the others
@@ -54,7 +63,7 @@ def extract_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchRe
         for article in articles:
             try:
                 with nlp.memory_zone():
-                    _collect(result, nlp(article["text"]), article)
+                    _collect(result, nlp(make_doc_with_text(nlp, article["text"])), article)
             except Exception as error:
                 result.failures[article["article_id"]] = f"extract failed: {type(error).__name__}: {error}"
     return result
