@@ -34,18 +34,13 @@ COMPONENTS: list[tuple[str, str]] = [
 ]
 
 
-def available_components() -> list[tuple[str, str]]:
-    """The components whose modules exist (all of them once every concern is built)."""
-    found = []
-    for module, factory in COMPONENTS:
-        try:
-            import_module(module)
-        except ModuleNotFoundError as error:
-            if error.name != module:
-                raise
-            continue
-        found.append((module, factory))
-    return found
+def register_components() -> list[tuple[str, str]]:
+    """Import every component module so its factory is registered; return `COMPONENTS`."""
+    for module, _ in COMPONENTS:
+        import_module(module)
+    return COMPONENTS
+
+
 BUILT_DIR = ".built/trade_nlp"
 VERSION_FILE = "rules_version.txt"
 
@@ -76,7 +71,7 @@ def pipeline_version(models_dir: Path) -> str:
 def build_nlp(models_dir: Path) -> Language:
     """A blank English pipeline with every rule component, initialized from ``models_dir``."""
     nlp = spacy.blank("en")
-    for _, factory in available_components():
+    for _, factory in register_components():
         nlp.add_pipe(factory)
     for name, component in nlp.pipeline:
         if hasattr(component, "initialize"):
@@ -103,7 +98,7 @@ def save_nlp(nlp: Language, target: Path, version: str) -> None:
 
 def load_nlp(models_dir: Path, *, rebuild: bool = False) -> Language:
     """Load the saved pipeline, rebuilding and saving it first when missing or stale."""
-    available_components()  # registers the factories spacy.load needs
+    register_components()  # registers the factories spacy.load needs
     version = pipeline_version(models_dir)
     target = models_dir / BUILT_DIR
     saved = target / VERSION_FILE

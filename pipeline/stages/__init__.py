@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pipeline.config import Settings
-from pipeline.errors import NotBuiltError
 from pipeline.stages.base import StageReport, StageSpec
 from pipeline.stages import events as events_module
 from pipeline.stages import extract as extract_module
@@ -19,12 +18,6 @@ from pipeline.stages.ingest import SPEC as INGEST_SPEC
 from pipeline.stages.ingest import ingest
 
 ORDER = ("ingest", "extract", "normalize", "events")
-
-
-def _not_built(name: str, issue: str) -> Callable[..., StageReport]:
-    def stage(settings: Settings, *, run_id: str) -> StageReport:
-        raise NotBuiltError(f"stage {name!r} is not built yet ({issue}); nothing was written")
-    return stage
 
 
 def _per_article(spec: StageSpec, process) -> Callable[..., StageReport]:

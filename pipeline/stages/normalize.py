@@ -52,12 +52,7 @@ def registered() -> tuple[Normalizer, ...]:
     """The normalizers in the order they run."""
     found = []
     for name in NORMALIZER_MODULES:
-        try:
-            module = import_module(name)
-        except ModuleNotFoundError as error:
-            if error.name != name:
-                raise
-            continue  # not written yet
+        module = import_module(name)
         found.extend(getattr(module, "NORMALIZERS", None) or (module.NORMALIZER,))
     return tuple(found)
 
