@@ -6,7 +6,7 @@ import pytest
 import spacy
 
 from pipeline.config import MODELS_DIR
-from pipeline.nlp.build import available_components
+from pipeline.nlp.build import register_components
 from pipeline.nlp.mentions import doc_rows
 from pipeline.normalize.money import normalize_money
 from pipeline.normalize.rates import NORMALIZER, load_rates, normalize_rates
@@ -16,7 +16,7 @@ from pipeline.schemas import conform
 
 @pytest.fixture(scope="module")
 def nlp():
-    available_components()  # registers the factories
+    register_components()  # registers the factories
     pipe = spacy.blank("en")
     for name in ("trade_sentences_v1", "trade_rates_v1", "trade_dates_v1"):
         pipe.add_pipe(name)
