@@ -100,7 +100,7 @@ def gather(out: Path, window: ReportWindow) -> dict[str, pd.DataFrame]:
         figures.update(over_time=pd.DataFrame(), rates=pd.DataFrame(), pairs=pd.DataFrame())
     else:
         events = events_frame.copy()
-        first_article = _safe(f"""
+        first_article = _safe("""
             SELECT e.event_id, min(strftime(a.published_at, '%Y-%m')) AS published
             FROM events e, unnest(e.article_ids) AS u(article_id) JOIN articles a ON a.article_id = u.article_id
             GROUP BY e.event_id""", out)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from dataclasses import dataclass
@@ -10,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.events.types import EVENT_TYPES
+from pipeline.rulefiles import read_rows
 
 FOLDER = "events"
 ARGUMENTS_FILE = "arguments.json"
@@ -108,10 +108,8 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
 
 def read_products(path: Path) -> list[tuple[str, list[str]]]:
     """The product lexicon: (canonical name, variants) in file order."""
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.lstrip().startswith("#")]
     out = []
-    for row in csv.DictReader(lines):
+    for row in read_rows(path):
         variants = [v.strip() for v in row["variants"].split("|") if v.strip()]
         if not variants:
             raise ValueError(f"{path}: product {row['product']!r} has no variants")

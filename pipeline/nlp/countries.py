@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline.nlp.base import RuleComponent, add_token_span
+from pipeline.rulefiles import read_rows, read_words
 
 GROUP = "country"
 FOLDER = "countries"
@@ -62,24 +63,6 @@ _DATELINE_ENDS = frozenset({",", "-", "–", "—"})
 
 # -- reading the gazetteer -------------------------------------------------------------------------------
 
-def read_table(path: Path) -> list[dict[str, str]]:
-    """Rows of a gazetteer CSV file; lines starting with "#" are comments (the file's sources)."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    rows = []
-    for number, row in enumerate(csv.DictReader(lines), start=2):
-        if None in row or any(value is None for value in row.values()):
-            raise ValueError(f"{path.name}: row {number} {row!r} does not have the header's columns")
-        rows.append({key: value.strip() for key, value in row.items()})
-    return rows
-
-
-def read_words(path: Path) -> list[str]:
-    """Lines of a word-list file, without comments and blanks."""
-    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
-
-
 def plural_forms(demonym: str) -> list[str]:
     """The demonym and, for the regular endings, its plural ("Canadian" → "Canadians")."""
     return [demonym, demonym + "s"] if demonym.endswith(_PLURAL_ENDINGS) else [demonym]
@@ -93,7 +76,7 @@ def gazetteer_entries(folder: Path) -> list[dict[str, str]]:
     """
     entries: dict[str, dict[str, str]] = {}
     for name in GAZETTEER_FILES:
-        for row in read_table(folder / name):
+        for row in read_rows(folder / name):
             iso3 = row["iso3"]
             if name == "countries.csv":
                 found = [(row["text"], "name", "fold")]
@@ -119,7 +102,7 @@ def gazetteer_entries(folder: Path) -> list[dict[str, str]]:
 def load_gazetteer(models_dir: Path) -> dict[str, Any]:
     """All the country rule data under ``models_dir/countries`` as one JSON-able dict."""
     folder = models_dir / FOLDER
-    context = read_table(folder / "context.csv")
+    context = read_rows(folder / "context.csv")
     for rule in context:
         if rule["action"] not in ACTIONS or rule["side"] not in ("before", "after") \
                 or rule["lines"] not in ("any", "caps"):
@@ -127,9 +110,9 @@ def load_gazetteer(models_dir: Path) -> dict[str, Any]:
                              f"{rule['side']!r}, lines {rule['lines']!r}; allowed actions {ACTIONS}")
     return {
         "entries": gazetteer_entries(folder),
-        "blocklist": [row["text"] for row in read_table(folder / "blocklist.csv")],
-        "datelines": read_table(folder / "datelines.csv"),
-        "regions": [row["text"] for row in read_table(folder / "regions.csv")],
+        "blocklist": [row["text"] for row in read_rows(folder / "blocklist.csv")],
+        "datelines": read_rows(folder / "datelines.csv"),
+        "regions": [row["text"] for row in read_rows(folder / "regions.csv")],
         "not_names": read_words(folder / "not_names.txt"),
         "context": context,
     }

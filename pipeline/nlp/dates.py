@@ -44,9 +44,19 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.labels import format_label
 from pipeline.nlp.base import RuleComponent, add_span, doc_text
-from pipeline.nlp.rates import (DIGITS, Candidate, NumberWords, TriggeredRules, alternation, choose, compile_rule,
-                                format_label, read_rows, read_rules, read_words)
+from pipeline.nlp.rates import (
+    DIGITS,
+    Candidate,
+    NumberWords,
+    TriggeredRules,
+    alternation,
+    choose,
+    compile_rule,
+    read_rules,
+)
+from pipeline.rulefiles import read_rows, read_words
 
 FOLDER = "dates"
 GROUPS = ("date", "duration", "set", "skip")

@@ -22,7 +22,6 @@ Spans: ``official`` (label = the title stated next to the name, or empty),
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ from spacy.tokens import Doc
 
 from pipeline.nlp.base import RuleComponent, add_token_span
 from pipeline.normalize.officials import surname_keys  # one definition, shared with the normalizer
+from pipeline.rulefiles import read_rows, read_words
 
 FOLDER = "people"
 GOVERNMENT_KINDS = frozenset({"government", "legislature", "central_bank", "intergovernmental", "party"})
@@ -77,19 +77,6 @@ LINK_SENTENCES = 1
 
 # -- rule data ------------------------------------------------------------------
 
-def read_rows(path: Path) -> list[dict[str, str]]:
-    """Rows of a CSV file whose comment lines start with "#"; values stripped."""
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.lstrip().startswith("#")]
-    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines)]
-
-
-def read_lines(path: Path) -> list[str]:
-    """Non-blank, non-comment lines of a word list."""
-    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.lstrip().startswith("#")]
-
-
 def _checked(path: Path, rows: list[dict[str, str]], column: str, allowed: frozenset[str] | tuple[str, ...],
              *, empty: bool = False) -> list[dict[str, str]]:
     for number, row in enumerate(rows, start=1):
@@ -118,11 +105,11 @@ def load_people_data(models_dir: Path) -> dict[str, Any]:
                            r["iso3"]] for r in organizations],
         "org_words": [[r["word"], r["kind"], r["position"]] for r in org_words],
         "name_parts": [[r["word"], r["role"]] for r in name_parts],
-        "nonnames": read_lines(folder / "nonnames.txt"),
-        "places": read_lines(folder / "places.txt"),
-        "common_words": read_lines(folder / "common_words.txt"),
-        "speech_verbs": [w.lower() for w in read_lines(folder / "speech_verbs.txt")],
-        "given_names": read_lines(folder / "given_names.txt"),
+        "nonnames": read_words(folder / "nonnames.txt"),
+        "places": read_words(folder / "places.txt"),
+        "common_words": read_words(folder / "common_words.txt"),
+        "speech_verbs": [w.lower() for w in read_words(folder / "speech_verbs.txt")],
+        "given_names": read_words(folder / "given_names.txt"),
     }
 
 

@@ -33,7 +33,6 @@ too (``mixed``: "the pact maintains the price ranges").
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -46,6 +45,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from pipeline.nlp.base import RuleComponent, add_span, doc_text
+from pipeline.rulefiles import read_rows
 
 QUOTE_GROUP = "quote"
 CUE_GROUP = "cue"
@@ -415,18 +415,6 @@ def is_term(text: str, quote: QuoteSpan, before: str, after: str, term_markers: 
 
 
 # -- reading the rules ------------------------------------------------------------------------------------
-
-def read_rows(path: Path) -> list[dict[str, str]]:
-    """Rows of a rule CSV file; lines starting with "#" are comments (the file's source)."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    rows = []
-    for number, row in enumerate(csv.DictReader(lines), start=2):
-        if None in row or any(value is None for value in row.values()):
-            raise ValueError(f"{path}: row {number} {row!r} does not have the header's columns")
-        rows.append({key: value.strip() for key, value in row.items()})
-    return rows
-
 
 def load_quote_rules(models_dir: Path) -> dict[str, Any]:
     """The cue lexicon and the term markers under ``models_dir/quotes`` as one JSON-able dict."""

@@ -26,7 +26,6 @@ here (reading word lists and rules, number words) are shared with
 from __future__ import annotations
 
 import configparser
-import csv
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -39,7 +38,9 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from pipeline.labels import format_label
 from pipeline.nlp.base import RuleComponent, add_span, doc_text
+from pipeline.rulefiles import read_rows, read_words
 
 FOLDER = "rates"
 GROUPS = ("rate", "money")
@@ -51,24 +52,6 @@ SMALL_DIGITS = r"(?<![\d.,])\d{1,3}(?:\.\d+)?(?![\d,])"
 
 
 # -- reading rule files (shared with pipeline.nlp.dates) ---------------------------------------------
-
-def read_rows(path: Path) -> list[dict[str, str]]:
-    """Rows of a CSV rule file; lines starting with "#" are comments (the file's sources)."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    rows = []
-    for number, row in enumerate(csv.DictReader(lines), start=2):
-        if None in row or any(value is None for value in row.values()):
-            raise ValueError(f"{path}: row {number} {row!r} does not have the header's columns")
-        rows.append({key: value.strip() for key, value in row.items()})
-    return rows
-
-
-def read_words(path: Path) -> list[str]:
-    """Lines of a word-list file, without comments and blanks."""
-    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
-
 
 def read_rules(path: Path, groups: Iterable[str]) -> list[dict[str, str]]:
     """The rules of an INI patterns file, in file order; each has ``id``, ``group`` and ``pattern``."""
@@ -125,31 +108,6 @@ def inline_spaces(pattern: str) -> str:
         out.append(char)
         i += 1
     return "".join(out)
-
-
-def format_label(fields: Mapping[str, Any]) -> str:
-    """``key=value;key=value`` in the given order (numbers without a trailing ``.0``)."""
-    parts = []
-    for key, value in fields.items():
-        if isinstance(value, float):
-            value = format_number(value)
-        parts.append(f"{key}={'' if value is None else value}")
-    return ";".join(parts)
-
-
-def parse_label(label: str | None) -> dict[str, str]:
-    """The fields of a label written by `format_label`."""
-    fields = {}
-    for part in (label or "").split(";"):
-        key, sep, value = part.partition("=")
-        if sep:
-            fields[key] = value
-    return fields
-
-
-def format_number(value: float) -> str:
-    """24.0 → "24", 9.2 → "9.2", 5.5e11 → "550000000000"."""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 # -- numbers ---------------------------------------------------------------------------------------

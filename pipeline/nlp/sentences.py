@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.nlp.base import RuleComponent, doc_text
+from pipeline.rulefiles import read_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,16 +38,6 @@ class SentenceSpan:
 _END = re.compile(r"([.!?]+)([\"”’')\]]*)(\s+)(?=[\"“‘'(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _NEXT_WORD = re.compile(r"[\"“‘'(\[]?(\w+)")
-
-
-def read_word_list(path: Path) -> list[str]:
-    """Lines of a word-list file, without comments and blanks."""
-    words = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            words.append(line)
-    return words
 
 
 def split_sentences(text: str, abbreviations: frozenset[str], starters: frozenset[str]) -> list[SentenceSpan]:
@@ -100,8 +91,8 @@ class WireSentences(RuleComponent):
     def load_data(self, models_dir: Path) -> dict[str, Any]:
         lexicons = models_dir / "lexicons"
         return {
-            "abbreviations": read_word_list(lexicons / "abbreviations.txt"),
-            "starters": read_word_list(lexicons / "sentence_starters.txt"),
+            "abbreviations": read_words(lexicons / "abbreviations.txt"),
+            "starters": read_words(lexicons / "sentence_starters.txt"),
         }
 
     def setup(self) -> None:

@@ -23,7 +23,6 @@ cue belongs to is decided by the events stage (`pipeline.events.modality`).
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -36,6 +35,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.nlp.base import RuleComponent, add_token_span, doc_text
+from pipeline.rulefiles import read_rows, read_words
 
 # Default token windows for a context word, by position (a lexicon row may override them).
 WINDOW_AFTER = 8
@@ -47,13 +47,6 @@ ROLES = ("", "agent", "report")
 TRADE_INCLUDES = ("tariff", "goods")
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    """Rows of a commented CSV file (lines starting with # are skipped)."""
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.lstrip().startswith("#")]
-    return list(csv.DictReader(lines))
-
-
 def _phrases(value: str) -> list[str]:
     return [p.strip() for p in value.split("|") if p.strip()]
 
@@ -61,7 +54,7 @@ def _phrases(value: str) -> list[str]:
 def read_triggers(path: Path) -> list[dict[str, Any]]:
     """The trigger lexicon as dicts, checked: unknown positions or empty phrases fail with the row named."""
     rows = []
-    for number, row in enumerate(_rows(path), start=1):
+    for number, row in enumerate(read_rows(path), start=1):
         context = row["context"].strip() or "none"
         position = row["position"].strip()
         if context != "none" and position not in POSITIONS:
@@ -82,18 +75,12 @@ def read_triggers(path: Path) -> list[dict[str, Any]]:
 def read_undo(path: Path) -> list[dict[str, Any]]:
     """Rows of undo.csv: an event type, a token window and the words that undo its triggers."""
     return [{"event_type": row["event_type"].strip(), "window": int(row["window"]),
-             "phrases": _phrases(row["phrases"])} for row in _rows(path)]
+             "phrases": _phrases(row["phrases"])} for row in read_rows(path)]
 
 
 def read_classes(path: Path, key: str) -> dict[str, list[str]]:
     """A ``key,phrases`` CSV as a mapping from the key to its phrases."""
-    return {row[key].strip(): _phrases(row["phrases"]) for row in _rows(path)}
-
-
-def read_lines(path: Path) -> list[str]:
-    """Non-comment, non-blank lines of a word list."""
-    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.lstrip().startswith("#")]
+    return {row[key].strip(): _phrases(row["phrases"]) for row in read_rows(path)}
 
 
 @Language.factory("trade_triggers_v1")
@@ -118,7 +105,7 @@ class TradeTriggers(RuleComponent):
                              f"missing from context.csv (known: {sorted(context)})")
         return {"triggers": triggers, "context": context,
                 "modality": read_classes(folder / "modality.csv", "modality"),
-                "blocked": read_lines(folder / "blocked.txt"), "undo": read_undo(folder / "undo.csv")}
+                "blocked": read_words(folder / "blocked.txt"), "undo": read_undo(folder / "undo.csv")}
 
     def setup(self) -> None:
         """One phrase matcher for triggers (T), context words (C:), modality cues (M:) and undo words (U)."""

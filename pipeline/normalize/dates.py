@@ -50,7 +50,7 @@ from typing import Any
 
 import dateparser
 
-from pipeline.normalize.rates import parse_label
+from pipeline.labels import parse_label
 from pipeline.normalize.types import ArticleView, Mention, Sentence
 from pipeline.stages.normalize import Normalizer
 

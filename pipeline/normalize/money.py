@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from pipeline.normalize.rates import parse_label
+from pipeline.labels import parse_label
 from pipeline.normalize.types import ArticleView, Mention, Sentence
 from pipeline.stages.normalize import Normalizer
 

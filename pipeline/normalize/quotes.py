@@ -34,7 +34,6 @@ stays null (unknown) rather than guessed.
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
@@ -44,6 +43,7 @@ from typing import Any, NamedTuple
 
 from pipeline.articles import short_hash
 from pipeline.normalize.types import ArticleView, Mention, Sentence
+from pipeline.rulefiles import read_rows
 from pipeline.stages.normalize import Normalizer
 
 PERSON_KINDS = ("official", "person")
@@ -87,21 +87,15 @@ class QuoteLexicon:
         return self.words.get(word.lower())
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    return [{key: value.strip() for key, value in row.items()} for row in csv.DictReader(lines)]
-
-
 def load(models_dir: Path) -> QuoteLexicon:
     """Read the cue forms, source nouns, function words and abbreviations once per process."""
     folder = models_dir / "quotes"
     abbreviations = [line.strip() for line in (models_dir / "lexicons" / "abbreviations.txt")
                      .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
     return QuoteLexicon(
-        cue_forms=frozenset(r["form"] for r in _rows(folder / "cues.csv")),
-        sources={r["noun"]: r["class"] for r in _rows(folder / "sources.csv")},
-        words={r["word"]: r["class"] for r in _rows(folder / "words.csv") if " " not in r["word"]},
+        cue_forms=frozenset(r["form"] for r in read_rows(folder / "cues.csv")),
+        sources={r["noun"]: r["class"] for r in read_rows(folder / "sources.csv")},
+        words={r["word"]: r["class"] for r in read_rows(folder / "words.csv") if " " not in r["word"]},
         abbreviations=frozenset(abbreviations),
     )
 

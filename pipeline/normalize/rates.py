@@ -28,14 +28,15 @@ A rate stated as history ("tariffs were 10% last year") is still a rate.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipeline.labels import parse_label
 from pipeline.normalize.types import ArticleView, Mention, Sentence
+from pipeline.rulefiles import read_rows, read_words
 from pipeline.stages.normalize import Normalizer
 
 KINDS = ("tariff", "duty", "tax", "levy", "other")
@@ -70,39 +71,21 @@ class RateResources:
     changes: frozenset[str]
 
 
-def read_lines(path: Path) -> list[str]:
-    """Lines of a word-list file, without comments and blanks."""
-    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
-
-
 def load_rates(models_dir: Path) -> RateResources:
     """Read ``kinds.csv``, ``applies_to_stops.txt`` and ``applies_to_skip.txt`` under ``models_dir/rates``."""
     folder = models_dir / "rates"
     kinds: dict[str, str] = {}
-    with (folder / "kinds.csv").open(encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader(line for line in handle if line.strip() and not line.startswith("#"))
-        for row in rows:
-            phrase, kind = (row.get("phrase") or "").strip(), (row.get("kind") or "").strip()
-            if kind not in KINDS or not phrase:
-                raise ValueError(f"kinds.csv: row {row!r} has kind {kind!r}; allowed kinds {KINDS}")
-            kinds[" ".join(phrase.lower().split())] = kind
+    for row in read_rows(folder / "kinds.csv"):
+        phrase, kind = row.get("phrase", ""), row.get("kind", "")
+        if kind not in KINDS or not phrase:
+            raise ValueError(f"kinds.csv: row {row!r} has kind {kind!r}; allowed kinds {KINDS}")
+        kinds[" ".join(phrase.lower().split())] = kind
     ordered = sorted(kinds, key=lambda p: (-len(p), p))
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
                          + r")(?![\w-])", re.IGNORECASE)
-    return RateResources(kinds, pattern, frozenset(w.lower() for w in read_lines(folder / "applies_to_stops.txt")),
-                         tuple(w.lower() for w in read_lines(folder / "applies_to_skip.txt")),
-                         frozenset(w.lower() for w in read_lines(folder / "change_words.txt")))
-
-
-def parse_label(label: str | None) -> dict[str, str]:
-    """The ``key=value`` fields of a mention label."""
-    fields = {}
-    for part in (label or "").split(";"):
-        key, sep, value = part.partition("=")
-        if sep:
-            fields[key] = value
-    return fields
+    return RateResources(kinds, pattern, frozenset(w.lower() for w in read_words(folder / "applies_to_stops.txt")),
+                         tuple(w.lower() for w in read_words(folder / "applies_to_skip.txt")),
+                         frozenset(w.lower() for w in read_words(folder / "change_words.txt")))
 
 
 def word_count(text: str) -> int:

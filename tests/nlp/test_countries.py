@@ -8,7 +8,8 @@ import spacy
 
 from pipeline.config import MODELS_DIR
 from pipeline.nlp.build import pipeline_version
-from pipeline.nlp.countries import iso_name_forms, iso_rows, load_gazetteer, read_table
+from pipeline.nlp.countries import iso_name_forms, iso_rows, load_gazetteer
+from pipeline.rulefiles import read_rows as read_table
 
 
 @pytest.fixture(scope="module")

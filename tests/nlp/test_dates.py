@@ -6,8 +6,8 @@ import pytest
 import spacy
 
 from pipeline.config import MODELS_DIR
+from pipeline.labels import parse_label
 from pipeline.nlp.dates import load_dates_data
-from pipeline.nlp.rates import parse_label
 
 
 @pytest.fixture(scope="module")

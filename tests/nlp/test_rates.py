@@ -6,8 +6,10 @@ import pytest
 import spacy
 
 from pipeline.config import MODELS_DIR
+from pipeline.labels import format_label, parse_label
 from pipeline.nlp.build import pipeline_version
-from pipeline.nlp.rates import NumberWords, format_label, load_rates_data, parse_label, read_rows
+from pipeline.nlp.rates import NumberWords, load_rates_data
+from pipeline.rulefiles import read_rows
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,8 @@ import pytest
 import spacy
 
 from pipeline.config import MODELS_DIR
-from pipeline.nlp.sentences import read_word_list, split_sentences
+from pipeline.nlp.sentences import split_sentences
+from pipeline.rulefiles import read_words as read_word_list
 
 ABBREVIATIONS = frozenset(read_word_list(MODELS_DIR / "lexicons" / "abbreviations.txt"))
 STARTERS = frozenset(read_word_list(MODELS_DIR / "lexicons" / "sentence_starters.txt"))

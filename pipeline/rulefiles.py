@@ -1,0 +1,34 @@
+"""Reading the rule data under ``models/``: word lists and CSV tables with comments.
+
+Every rule file may open with ``#`` comment lines naming its sources; blank
+lines are ignored. One reader for all concerns, so a file behaves the same
+whichever component or normalizer loads it. Pure apart from reading the file.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+
+def _content_lines(path: Path) -> list[str]:
+    return [line for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+def read_words(path: Path) -> list[str]:
+    """Lines of a word-list file, stripped, without comments and blanks."""
+    return [line.strip() for line in _content_lines(path)]
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """Rows of a CSV rule file as dicts of stripped values.
+
+    Fails naming the file and the row when a row does not have the header's columns.
+    """
+    rows = []
+    for number, row in enumerate(csv.DictReader(_content_lines(path)), start=2):
+        if None in row or any(value is None for value in row.values()):
+            raise ValueError(f"{path.name}: row {number} {row!r} does not have the header's columns")
+        rows.append({key: value.strip() for key, value in row.items()})
+    return rows
