@@ -108,7 +108,8 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "rows_out": ("Rows written.", "5400"),
         "rejects": ("Rejects this stage produced in this run.", "2"),
         "skipped": ("Inputs skipped as unchanged.", "21000"),
-        "status": ("ok, rejects, or failed.", "ok"),
+        "status": ("ok, rejects or failed; running while the stage runs, interrupted when a later run found it "
+                   "died or it was stopped.", "ok"),
         "message": ("Error message when failed.", "null"),
         "packages": ("JSON of Python and package versions.", '{"spacy": "3.8.18", …}'),
     },
