@@ -11,7 +11,6 @@ retried ``retries`` times, then reported as failed for its articles.
 
 from __future__ import annotations
 
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -104,7 +103,3 @@ def _dask(function: Callable[..., Any], payloads: Iterable[tuple[Any, ...]], exe
         if cluster is not None:
             cluster.close()
 
-
-def worker_count() -> int:
-    """Cores this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

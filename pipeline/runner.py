@@ -70,11 +70,6 @@ def package_versions() -> str:
     return json.dumps(versions, sort_keys=True)
 
 
-def pa_strings(values: list[str]) -> pa.Array:
-    """A sorted, de-duplicated pyarrow string array (helper for set membership)."""
-    return pa.array(sorted(set(values)), type=pa.string())
-
-
 def _holder(fd: int) -> str:
     """What the lock file says about its holder ("host pid since"), or "" when empty."""
     os.lseek(fd, 0, os.SEEK_SET)
