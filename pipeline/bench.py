@@ -14,12 +14,19 @@ any spaCy pipeline pays. Words are whitespace-separated words of
 reads them) by writing a smaller copy of it: the first N ``<REUTERS>``
 elements of ``.sgm`` files, the first N lines of ``.jsonl`` files, and other
 files whole (one article each).
+
+``--repeat N`` multiplies the input instead: N copies of every Reuters SGML or
+JSON Lines file, each copy under new source ids (``NEWID`` plus a multiple of
+10,000,000, or the JSON ``id`` with ``#copy-K`` appended), so ingest keeps all
+N × articles. It measures how memory behaves as the corpus grows; the copies
+are written file by file, never held in memory.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -75,6 +82,7 @@ class BenchResult:
 
     raw: Path
     limit: int | None
+    repeat: int | None
     articles: int
     words: int
     stages: list[Figure] = field(default_factory=list)
@@ -83,7 +91,7 @@ class BenchResult:
 
     def as_dict(self) -> dict[str, Any]:
         """The ``--report`` JSON."""
-        return {"raw": str(self.raw), "limit": self.limit, "articles": self.articles, "words": self.words,
+        return {"raw": str(self.raw), "limit": self.limit, "repeat": self.repeat, "articles": self.articles, "words": self.words,
                 "stages": [f.as_dict() for f in self.stages],
                 "baseline": self.baseline.as_dict() if self.baseline else None,
                 "rule_pipeline": self.rule_pipeline.as_dict() if self.rule_pipeline else None}
@@ -119,6 +127,55 @@ def limit_raw(raw: Path, limit: int, dest: Path) -> Path:
                 shutil.copy2(sidecar, target.with_name(sidecar.name))
             left -= 1
     return dest
+
+
+_NEWID_ATTRIBUTE = re.compile(rb'\bNEWID="(\d+)"')
+_ID_KEYS = ("id", "guid", "uuid", "url")  # the JSON Lines reader's default id fields, in its order
+COPY_ID_STEP = 10_000_000  # far above any Reuters NEWID (the archive's largest is 21578)
+
+
+def repeat_raw(raw: Path, copies: int, dest: Path) -> Path:
+    """Write ``copies`` copies of every input under ``raw`` into ``dest``, each under new ids; return ``dest``.
+
+    Copy K goes to ``dest/copy-K/…``. Only Reuters SGML and JSON Lines
+    inputs can be repeated (their ids sit in the records); any other input
+    raises ``ValueError`` before anything is written.
+    """
+    from pipeline.readers import iter_inputs
+
+    inputs = list(iter_inputs(raw))
+    other = [source for path, source in inputs if path.suffix.lower() not in (".sgm", ".sgml", ".jsonl", ".ndjson")]
+    if other:
+        raise ValueError(f"--repeat needs Reuters SGML or JSON Lines inputs; {other[0]} is neither")
+    for path, source_path in inputs:
+        data = path.read_bytes()
+        for copy in range(copies):
+            target = dest / f"copy-{copy}" / source_path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if path.suffix.lower() in (".sgm", ".sgml"):
+                shift = copy * COPY_ID_STEP
+                target.write_bytes(_NEWID_ATTRIBUTE.sub(
+                    lambda m: b'NEWID="%d"' % (int(m.group(1)) + shift), data) if shift else data)
+            else:
+                target.write_bytes(b"".join(_renamed_line(line, copy) for line in data.splitlines(keepends=True)))
+    return dest
+
+
+def _renamed_line(line: bytes, copy: int) -> bytes:
+    """One JSON Lines record with its id (or url) suffixed by the copy number; other lines unchanged."""
+    if copy == 0 or not line.strip():
+        return line
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return line  # a bad line stays bad in every copy: the reader rejects it each time
+    if not isinstance(record, dict):
+        return line
+    for key in _ID_KEYS:
+        if record.get(key) not in (None, ""):  # 0 is an id too
+            record[key] = f"{record[key]}#copy-{copy}"
+            break
+    return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 # -- the child processes ----------------------------------------------------------
@@ -187,7 +244,7 @@ def count_words(texts: Sequence[str]) -> int:
     return sum(len(text.split()) for text in texts)
 
 
-def bench(raw: Path, *, limit: int | None = None, stages: Sequence[str] | None = None,
+def bench(raw: Path, *, limit: int | None = None, repeat: int | None = None, stages: Sequence[str] | None = None,
           work: Path | None = None, executor: str = "local", workers: int = 1) -> BenchResult:
     """Time each stage of the pipeline on ``raw`` in fresh processes, and the bare-tokenizer baseline.
 
@@ -208,6 +265,8 @@ def bench(raw: Path, *, limit: int | None = None, stages: Sequence[str] | None =
     work = work if work is not None else Path(tempfile.mkdtemp(prefix="tradenews-bench-"))
     try:
         source = limit_raw(raw, limit, work / "raw") if limit else raw
+        if repeat and repeat > 1:
+            source = repeat_raw(source, repeat, work / "repeated")
         out = work / "out"
         figures: dict[str, Figure] = {}
         texts: list[str] = []
@@ -237,7 +296,7 @@ def bench(raw: Path, *, limit: int | None = None, stages: Sequence[str] | None =
         for figure in [*reported, *([rule] if rule else [])]:
             if figure.seconds and baseline.seconds:
                 figure.times_baseline = figure.seconds / baseline.seconds
-        return BenchResult(raw=raw, limit=limit, articles=len(texts), words=words, stages=reported,
+        return BenchResult(raw=raw, limit=limit, repeat=repeat, articles=len(texts), words=words, stages=reported,
                            baseline=baseline, rule_pipeline=rule)
     finally:
         if owned:
@@ -265,7 +324,8 @@ def print_bench(result: BenchResult, console) -> None:
     from rich.table import Table
 
     table = Table(title=f"bench: {result.articles} articles, {result.words} words from {result.raw}"
-                        + (f" (first {result.limit})" if result.limit else ""))
+                        + (f" (first {result.limit})" if result.limit else "")
+                        + (f", read {result.repeat} times under new ids" if result.repeat else ""))
     for column in ("stage", "status", "seconds", "art/s", "words/s", "peak MB", "worker MB", "× base"):
         table.add_column(column, justify="left" if column in ("stage", "status") else "right")
 
@@ -305,4 +365,4 @@ if __name__ == "__main__":
     raise SystemExit("use `python -m pipeline bench`; this module runs directly only as a bench child")
 
 
-__all__ = ["BenchResult", "Figure", "bench", "limit_raw", "print_bench", "write_report"]
+__all__ = ["BenchResult", "Figure", "bench", "limit_raw", "print_bench", "repeat_raw", "write_report"]

@@ -256,6 +256,9 @@ def evaluate(gold: Annotated[Path, typer.Option("--gold", help="Gold annotations
 def bench(raw: Annotated[Path | None, typer.Option(
               "--raw", help="Corpus to time (default: the Reuters-21578 archive in the shared folder).")] = None,
           limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N articles.")] = None,
+          repeat: Annotated[int | None, typer.Option(
+              "--repeat", min=1, help="Read the corpus N times under new ids (SGML/JSON Lines), to see memory "
+                                      "as the corpus grows.")] = None,
           stages: Annotated[str | None, typer.Option("--stages", help="Comma-separated stages (default: all).")
                             ] = None,
           report: Annotated[Path | None, typer.Option("--report", help="Write the figures as JSON.")] = None,
@@ -268,7 +271,7 @@ def bench(raw: Annotated[Path | None, typer.Option(
     source = raw or shared_dir() / "corpus" / "reuters21578"
     names = [name.strip() for name in stages.split(",") if name.strip()] if stages else None
     try:
-        result = run_bench(source, limit=limit, stages=names, executor=executor, workers=workers)
+        result = run_bench(source, limit=limit, repeat=repeat, stages=names, executor=executor, workers=workers)
     except (ValueError, FileNotFoundError) as error:
         console.print(f"[red]error:[/red] {error}")
         raise typer.Exit(EXIT_FAILED) from None

@@ -9,8 +9,10 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.bench import count_words, limit_raw
+from pipeline.bench import count_words, limit_raw, repeat_raw
+from pipeline import io
 from pipeline.cli import app
+from pipeline.evaluate.locate import SGML_DOCTYPE
 from pipeline.evaluate.command import MEANTIME_SECTIONS, TRADE_SECTIONS, evaluate
 
 FIGURES = ("precision", "recall", "f1")
@@ -80,6 +82,33 @@ def test_limit_raw_keeps_the_first_articles(tmp_path):
     assert (limited / "a.sgm").read_bytes().count(b"<REUTERS ") == 3
     assert len((limited / "b.jsonl").read_text().splitlines()) == 2
     assert not (limited / "c.txt").exists()
+
+
+def test_repeat_raw_multiplies_articles_under_new_ids(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.sgm").write_bytes(SGML_DOCTYPE + b"".join(
+        b'<REUTERS NEWID="%d">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TEXT><BODY>Story %d.</BODY></TEXT>\n'
+        b'</REUTERS>\n' % (i, i) for i in range(1, 4)))
+    (raw / "b.jsonl").write_text("".join(json.dumps({"id": i, "text": f"Record {i}.", "published_at": "2025-05-02"})
+                                         + "\n" for i in range(2)))
+    repeated = repeat_raw(raw, 3, tmp_path / "repeated")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["ingest", "--raw", str(repeated), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    articles = io.read(out, "articles", columns=["article_id", "text"]).to_pylist()
+    assert len(articles) == 3 * 5 == len({a["article_id"] for a in articles})
+    assert sorted({a["text"] for a in articles}) == sorted(["Story 1.", "Story 2.", "Story 3.", "Record 0.",
+                                                           "Record 1."])
+
+
+def test_repeat_raw_refuses_inputs_without_ids(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "c.txt").write_text("Headline\n\nBody\n")
+    with pytest.raises(ValueError, match="c.txt"):
+        repeat_raw(raw, 2, tmp_path / "repeated")
+    assert not (tmp_path / "repeated").exists()
 
 
 @pytest.mark.parametrize("texts, words", [(["a b  c", "d\ne"], 5), ([], 0), ([""], 0)])
