@@ -191,18 +191,38 @@ def _files_in_months(out: Path, name: str, months: Iterable[str] | None) -> list
 
 
 def remove_rows(out: Path, name: str, ids: Iterable[str], *, key: str = "article_id",
-                months: Iterable[str] | None = None) -> int:
+                months: Iterable[str] | None = None, files: Iterable[Path] | None = None) -> int:
     """Remove every row of table ``name`` whose ``key`` is in ``ids``, file by file.
 
     ``months`` limits the search to those publication-month partitions; pass
     it only when the rows can live nowhere else (an article's rows are always
     in its own month, since the publication time is part of its id).
+    ``files`` limits it to those part files instead (see `files_holding`).
     Returns the number of rows removed.
     """
     id_array = pa.array(sorted(set(ids)), type=pa.string())
     if not len(id_array):
         return 0
-    return sum(_rewrite_without(path, key, id_array) for path in _files_in_months(out, name, months))
+    paths = sorted(set(files)) if files is not None else _files_in_months(out, name, months)
+    return sum(_rewrite_without(path, key, id_array) for path in paths if path.exists())
+
+
+def files_holding(out: Path, name: str, ids: pa.Array, *, key: str = "article_id",
+                  months: Iterable[str] | None = None) -> dict[str, list[Path]]:
+    """For every id of ``ids`` stored in table ``name``, the part files that hold it.
+
+    One read of the key column per part file. A stage run calls it once, before
+    its first batch, so that each batch rewrites only the files that hold its
+    articles instead of scanning every file of its months again (which made a
+    run quadratic in the number of batches).
+    """
+    held: dict[str, list[Path]] = {}
+    for path in _files_in_months(out, name, months):
+        present = pq.read_table(path, columns=[key]).column(key)
+        found = present.filter(pc.fill_null(pc.is_in(present, value_set=ids), False))
+        for value in pc.unique(found).to_pylist():
+            held.setdefault(value, []).append(path)
+    return held
 
 
 def retain_rows(out: Path, name: str, ids: Iterable[str], *, key: str = "article_id") -> int:

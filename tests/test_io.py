@@ -96,6 +96,19 @@ def test_removing_the_last_rows_deletes_the_file_and_its_folder(tmp_path):
     assert not (tmp_path / "_ledger" / "x" / "published_month=2025-02").exists()
 
 
+def test_files_holding_points_remove_rows_at_the_right_files(tmp_path):
+    write_ledger(tmp_path, [("a", "2025-01"), ("b", "2025-02"), ("c", "2025-01")], "k1")
+    write_ledger(tmp_path, [("d", "2025-01")], "k2")
+    held = io.files_holding(tmp_path, "_ledger/x", pa.array(["a", "d", "zzz"]), months=["2025-01"])
+    assert {k: [p.name for p in v] for k, v in held.items()} == {"a": ["part-k1.parquet"], "d": ["part-k2.parquet"]}
+    # Only the named files are read: "b" sits in a file not given, so it stays.
+    assert io.remove_rows(tmp_path, "_ledger/x", ["a", "b"], files=held["a"]) == 1
+    assert read_ledger(tmp_path) == [("b", "2025-02"), ("c", "2025-01"), ("d", "2025-01")]
+    # A file that went away since (all its rows removed) is passed over.
+    assert io.remove_rows(tmp_path, "_ledger/x", ["d"], files=held["d"]) == 1
+    assert io.remove_rows(tmp_path, "_ledger/x", ["d"], files=held["d"]) == 0
+
+
 def test_retain_rows_keeps_only_the_listed_ids(tmp_path):
     write_ledger(tmp_path, [("a", "2025-01"), ("b", "2025-02"), ("c", "2025-01")], "k1")
     assert io.retain_rows(tmp_path, "_ledger/x", ["b", "unknown"]) == 2

@@ -450,6 +450,11 @@ def _split_glued(doc: Doc, known: frozenset[str], shapes: dict[int, bool]) -> No
         for i, parts in splits.items():
             token = doc[i]
             retokenizer.split(token, parts, heads=[(token, 0)] * len(parts))
+    # The sentence component's token indexes move right by the tokens each split adds before them.
+    starts = doc.user_data.get("sentence_token_starts")
+    if starts is not None:
+        added = sorted((i, len(parts) - 1) for i, parts in splits.items())
+        doc.user_data["sentence_token_starts"] = [start + sum(n for i, n in added if i < start) for start in starts]
 
 
 def main(argv: Iterable[str]) -> int:

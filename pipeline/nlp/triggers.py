@@ -29,6 +29,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import numpy
+from spacy.attrs import IDX, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -132,12 +134,10 @@ class TradeTriggers(RuleComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         strings = self.nlp.vocab.strings
-        blocked = [False] * len(doc)
         candidates: list[tuple[int, int, int]] = []
         context: dict[str, list[tuple[int, int]]] = defaultdict(list)
         modals: list[Span] = []
         undo: list[tuple[str, int, int]] = []  # (event type, first token it reaches, token after it)
-        blocked_spans: list[tuple[int, int]] = []
         for key, start, end in self.matcher(doc):
             name = strings[key]
             if name in self.undo_windows:
@@ -149,14 +149,34 @@ class TradeTriggers(RuleComponent):
                 modals.append(Span(doc, start, end, label=name[2:]))
             else:
                 candidates.append((int(name[1:]), start, end))
-        for match in (self.blocked.finditer(doc_text(doc)) if self.blocked else ()):
+        if candidates:
+            found = self._confirm(doc, candidates, context, undo)
+        else:  # most articles: nothing to confirm, so no segments or blocked names to compute
+            found = []
+        for span in sorted(filter_spans(found), key=lambda s: s.start):
+            add_token_span(doc, "trigger", span.start, span.end, label=span.label_, rule_id=span.id_)
+        for span in sorted(filter_spans(modals), key=lambda s: s.start):
+            add_token_span(doc, "modal", span.start, span.end, label=span.label_,
+                           rule_id=f"modality.csv:{span.label_}")
+        return doc
+
+    def _confirm(self, doc: Doc, candidates: list[tuple[int, int, int]], context: dict[str, list[tuple[int, int]]],
+                 undo: list[tuple[str, int, int]]) -> list[Span]:
+        """The candidate triggers that are not blocked or undone and have their context."""
+        text = doc_text(doc)
+        blocked = [False] * len(doc)
+        blocked_spans: list[tuple[int, int]] = []
+        for match in (self.blocked.finditer(text) if self.blocked else ()):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None:
                 blocked_spans.append((span.start, span.end))
                 for i in range(span.start, span.end):
                     blocked[i] = True
         segment = _segments(doc)
-        headline_end = next((t.i for t in doc if "\n" in t.text), len(doc))
+        newline = text.find("\n")
+        # The token holding the first newline (newlines are tokens of their own), or the end.
+        headline_end = len(doc) if newline < 0 else int(
+            numpy.searchsorted(doc.to_array(IDX), newline, side="right") - 1)
         found = []
         for index, start, end in candidates:
             if any(blocked[start:end]):
@@ -172,23 +192,22 @@ class TradeTriggers(RuleComponent):
                 rule_id = f"triggers.csv:{row['event_type']}:{row['strength']}"
                 found.append(Span(doc, start, end, label=row["event_type"],
                                   span_id=rule_id + (f":{row['role']}" if row["role"] else "")))
-        for span in sorted(filter_spans(found), key=lambda s: s.start):
-            add_token_span(doc, "trigger", span.start, span.end, label=span.label_, rule_id=span.id_)
-        for span in sorted(filter_spans(modals), key=lambda s: s.start):
-            add_token_span(doc, "modal", span.start, span.end, label=span.label_,
-                           rule_id=f"modality.csv:{span.label_}")
-        return doc
+        return found
 
 
 def _segments(doc: Doc) -> list[int]:
     """For each token, the number of its clause segment: new at each sentence start and after ';'."""
-    has_sentences = "sentences" in doc.user_data or doc.has_annotation("SENT_START")  # the check walks every token
-    out, current = [], 0
-    for token in doc:
-        if token.i and ((has_sentences and token.is_sent_start) or doc[token.i - 1].text == ";"):
-            current += 1
-        out.append(current)
-    return out
+    opens = numpy.zeros(len(doc), dtype=bool)
+    starts = doc.user_data.get("sentence_token_starts")
+    if starts is not None:  # set by the sentence component
+        opens[starts] = True
+    elif doc.has_annotation("SENT_START"):
+        opens = doc.to_array(SENT_START) == 1
+    orths = doc.to_array(ORTH)
+    opens[1:] |= orths[:-1] == doc.vocab.strings[";"]
+    if len(doc):
+        opens[0] = False
+    return numpy.cumsum(opens).tolist()
 
 
 def _has_context(row: dict[str, Any], start: int, end: int, words: list[tuple[int, int]],

@@ -293,13 +293,35 @@ def _check_rows(stage: str, table: str, rows: list[dict[str, Any]], month_of: Ma
                              f"{month_of[article_id]!r}")
 
 
+class StoredRows:
+    """Where the articles of a run already have rows, per output table and the ledger.
+
+    Found once, before the first batch (`io.files_holding`). A batch's earlier
+    rows can only be in those files: what the run itself appends belongs to
+    other batches' articles, and the stage lock keeps other writers out.
+    """
+
+    def __init__(self, spec: StageSpec, settings: Settings, todo: pa.Table) -> None:
+        ids = _strings(todo.column("article_id").to_pylist())
+        months = pc.unique(todo.column(io.PARTITION_KEY)).to_pylist()
+        self.held = {name: io.files_holding(settings.out, name, ids, months=months)
+                     for name in [ledger_name(spec.name), *spec.writes]}
+
+    def files(self, table: str, ids: list[str]) -> list[Path]:
+        """The part files of ``table`` that hold any of ``ids``."""
+        held = self.held.get(table, {})
+        return sorted({path for article_id in ids for path in held.get(article_id, ())})
+
+
 def write_batch(spec: StageSpec, settings: Settings, batch: pa.Table, result: BatchResult, *, version: str,
-                run_id: str, articles: Mapping[str, Mapping[str, Any]], report: StageReport) -> None:
+                run_id: str, articles: Mapping[str, Mapping[str, Any]], report: StageReport,
+                stored: StoredRows | None = None) -> None:
     """Write one processed batch in the crash-safe order described in the module docstring.
 
     ``articles`` maps an article id to its ``source_path`` and ``record`` (for
     rejects). Failed articles get a ``rejects`` row and no ledger entry, so
-    the next run tries them again.
+    the next run tries them again. ``stored`` says which files hold the
+    batch's earlier rows; without it every file of the batch's months is read.
     """
     ids = batch.column("article_id").to_pylist()
     months = pc.unique(batch.column(io.PARTITION_KEY)).to_pylist()
@@ -309,10 +331,14 @@ def write_batch(spec: StageSpec, settings: Settings, batch: pa.Table, result: Ba
     part_key = short_hash(spec.name, *ids)
     ledger = ledger_name(spec.name)
     # 1. Forget the batch in the ledger first: from here until step 4 a crash means "redo".
-    io.remove_rows(settings.out, ledger, ids, months=months)
+    def remove(table: str) -> None:
+        files = stored.files(table, ids) if stored is not None else None
+        io.remove_rows(settings.out, table, ids, months=months, files=files)
+
+    remove(ledger)
     # 2. Earlier rows out, new rows in (an article's rows live in its own month only).
     for table in spec.writes:
-        io.remove_rows(settings.out, table, ids, months=months)
+        remove(table)
     for table in spec.writes:
         rows = result.rows.get(table, [])
         for row in rows:
@@ -354,6 +380,7 @@ def run_stage(spec: StageSpec, process: BatchFunction, settings: Settings, *, ru
     report.inputs = _partition_inputs(todo)
     progress = Progress(spec.name, total=todo.num_rows, settings=settings, skipped=report.skipped)
     planned = list(batches(todo, settings.batch_size))
+    stored = StoredRows(spec, settings, todo)
     # Inputs are read here, lazily, so at most 2 x workers batches are in memory;
     # the batch function runs wherever the executor puts it.
     payloads = ((load_batch(spec, batch, settings), settings) for batch in planned)
@@ -367,7 +394,7 @@ def run_stage(spec: StageSpec, process: BatchFunction, settings: Settings, *, ru
         articles = {r["article_id"]: r for r in inputs["articles"].select(
             ["article_id", "source_path", "record"]).to_pylist()} if "articles" in inputs else {}
         write_batch(spec, settings, batch, result, version=version, run_id=run_id, articles=articles,
-                    report=report)
+                    report=report, stored=stored)
         progress.advance(batch.num_rows, batch=number, failed=len(result.failures))
     progress.close()
     for table in spec.writes:

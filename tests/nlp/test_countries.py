@@ -32,6 +32,16 @@ def codes(nlp, text):
     return {label.split(":")[0] for _, label in countries(nlp, text)}
 
 
+def test_splitting_a_glued_name_keeps_the_sentence_starts_in_step(nlp):
+    from spacy.attrs import SENT_START
+
+    doc = nlp("Talks on the U.S./Japan pact and the EC/Canada deal ended. Officials met.\nTariffs rose.")
+    assert [t.text for t in doc[3:6]] == ["U.S.", "/", "Japan"]
+    flagged = [i for i, value in enumerate(doc.to_array(SENT_START).tolist()) if value == 1]
+    assert doc.user_data["sentence_token_starts"] == flagged
+    assert [doc[i].text for i in flagged] == ["Talks", "Officials", "Tariffs"]
+
+
 # -- the gazetteer ------------------------------------------------------------------------------------------
 
 def test_gazetteer_holds_all_249_iso_countries():
