@@ -9,6 +9,7 @@ table and the column named, an extra column fails too, and types are cast.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from operator import itemgetter
 from typing import Any
 
 import pyarrow as pa
@@ -312,23 +313,29 @@ def conform(table: str, data: pa.Table | Iterable[Mapping[str, Any]], schema: pa
     schema = schema if schema is not None else schema_for(table)
     if not isinstance(data, pa.Table):
         rows = list(data)
+        names = schema.names
+        expected = set(names)
         for position, row in enumerate(rows):
-            missing = [f.name for f in schema if f.name not in row]
-            extra = [key for key in row if schema.get_field_index(key) < 0]
-            if missing or extra:
+            if row.keys() != expected:
+                missing = [name for name in names if name not in row]
+                extra = [key for key in row if key not in expected]
                 raise SchemaError(
                     f"table {table!r}, row {position}: missing columns {missing}, unexpected columns {extra}"
                 )
-        columns = {f.name: [row[f.name] for row in rows] for f in schema}
-        for f in schema:
-            if not f.nullable and any(value is None for value in columns[f.name]):
-                position = columns[f.name].index(None)
-                raise SchemaError(f"table {table!r}, row {position}: column {f.name!r} holds nulls "
-                                  "but is declared not null")
+        # Rows to columns in one pass (itemgetter and zip run in C; a list per column ran 12 Python loops).
+        if len(names) > 1 and rows:
+            columns = dict(zip(names, zip(*map(itemgetter(*names), rows))))
+        else:  # itemgetter of one name gives values, not tuples
+            columns = {name: tuple(row[name] for row in rows) for name in names}
         try:
             arrays = [pa.array(columns[f.name], type=f.type) for f in schema]
         except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError) as error:
             raise SchemaError(f"table {table!r}: {error}") from error
+        for f, array in zip(schema, arrays):
+            if not f.nullable and array.null_count:
+                position = columns[f.name].index(None)
+                raise SchemaError(f"table {table!r}, row {position}: column {f.name!r} holds nulls "
+                                  "but is declared not null")
         data = pa.Table.from_arrays(arrays, schema=schema)
     missing = [f.name for f in schema if f.name not in data.column_names]
     extra = [name for name in data.column_names if schema.get_field_index(name) < 0]

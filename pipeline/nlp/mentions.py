@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from pipeline.articles import short_hash
@@ -36,7 +37,12 @@ def mention_id(article_id: str, kind: str, start: int, end: int, rule_id: str) -
 
 def doc_rows(doc: Doc, article_id: str, published_month: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """``(mention rows, sentence rows)`` for one article's processed `Doc`."""
-    doc.user_data.pop(TEXT_KEY, None)  # the shared text copy is not needed past the components
+    text = doc.user_data.pop(TEXT_KEY, None)  # the shared text copy is not needed past the components
+    if text is None or len(text) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
+        text = doc.text
+    # Character offsets from two arrays: span.start_char, .end_char and .text build a Token object each.
+    token_starts = doc.to_array(IDX).tolist()
+    token_ends = [start + length for start, length in zip(token_starts, doc.to_array(LENGTH).tolist())]
     sentences = sentence_spans(doc)
     starts = [s.start for s in sentences]
     sentence_rows = [
@@ -48,11 +54,16 @@ def doc_rows(doc: Doc, article_id: str, published_month: str) -> tuple[list[dict
     for kind in sorted(doc.spans):
         for span in doc.spans[kind]:
             rule_id = span.id_ or kind
-            key = mention_id(article_id, kind, span.start_char, span.end_char, rule_id)
+            first, end = span.start, span.end
+            if end > first:
+                start_char, end_char = token_starts[first], token_ends[end - 1]
+            else:  # an empty span: spaCy's own offsets
+                start_char, end_char = span.start_char, span.end_char
+            key = mention_id(article_id, kind, start_char, end_char, rule_id)
             mentions[key] = {
-                "article_id": article_id, "mention_id": key, "kind": kind, "text": span.text,
-                "start_char": span.start_char, "end_char": span.end_char,
-                "sentence_index": max(bisect_right(starts, span.start_char) - 1, 0),
+                "article_id": article_id, "mention_id": key, "kind": kind, "text": text[start_char:end_char],
+                "start_char": start_char, "end_char": end_char,
+                "sentence_index": max(bisect_right(starts, start_char) - 1, 0),
                 "rule_id": rule_id, "label": span.label_ or None, "published_month": published_month,
             }
     return list(mentions.values()), sentence_rows

@@ -25,16 +25,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import ORTH, SPACY
+from spacy.attrs import IDX, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipeline.nlp.base import RuleComponent, add_token_span
+from pipeline.nlp.base import RuleComponent, add_token_span, doc_text
 from pipeline.normalize.officials import surname_keys  # one definition, shared with the normalizer
 from pipeline.rulefiles import read_rows, read_words
 
@@ -225,18 +224,18 @@ class PeopleFinder(RuleComponent):
     def token_texts(self, doc: Doc) -> tuple[list[str], list[int]]:
         """The texts of ``doc``'s tokens and the indexes of those that start with a capital, through a cache of
         the string store (hash → text never changes)."""
-        orths = doc.to_array(ORTH).tolist()
+        orth_list = doc.to_array(ORTH).tolist()
         cache, capital = self._texts, self._capital
         if len(cache) > TEXT_CACHE_SIZE:
             cache.clear()
             capital.clear()
         strings = doc.vocab.strings
-        for orth in orths:
-            if orth not in cache:
-                text = cache[orth] = strings[orth]
-                if text[:1].isupper():
-                    capital.add(orth)
-        return [cache[orth] for orth in orths], [i for i, orth in enumerate(orths) if orth in capital]
+        distinct = set(orth_list)
+        for orth in distinct.difference(cache):
+            text = cache[orth] = strings[orth]
+            if text[:1].isupper():
+                capital.add(orth)
+        return list(map(cache.__getitem__, orth_list)), [i for i, orth in enumerate(orth_list) if orth in capital]
 
     # -- the pass over one document --------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -262,7 +261,7 @@ class _DocState:
         # Token texts through the string store: a Token object per word (and `doc.text`, which makes them)
         # would cost more than this whole pass.
         self.words, self.capitalized = rules.token_texts(doc)
-        self.spaces = [" " if space else "" for space in doc.to_array(SPACY).tolist()]
+        self.spaces = list(map(("", " ").__getitem__, doc.to_array(SPACY).tolist()))
         self.n = len(self.words)
         self._joined: str | None = None
         self._line_starts: list[int] | None = None
@@ -304,9 +303,9 @@ class _DocState:
 
     @property
     def text(self) -> str:
-        """The document's text, joined once when first needed."""
+        """The document's text (shared by the components, see `doc_text`)."""
         if self._joined is None:
-            self._joined = "".join(w + sp for w, sp in zip(self.words, self.spaces))
+            self._joined = doc_text(self.doc)
         return self._joined
 
     def line_shape(self, i: int) -> str:
@@ -314,7 +313,7 @@ class _DocState:
         text = self.text
         if self._line_starts is None:
             self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-            self._idx = list(accumulate((len(w) + len(sp) for w, sp in zip(self.words, self.spaces)), initial=0))
+            self._idx = self.doc.to_array(IDX).tolist()
         start = self._line_starts[bisect_right(self._line_starts, self._idx[i]) - 1]
         if start not in self._line_shape:
             end = text.find("\n", start)
