@@ -57,6 +57,9 @@ class Figure:
     words: int = 0
     peak_rss_mb: float | None = None
     worker_peak_rss_mb: float | None = None  # largest worker process (processes/dask executors)
+    # Memory high-water mark of the processes running the batches, over the first and the last tenth of them.
+    batch_peak_first_tenth_mb: float | None = None
+    batch_peak_last_tenth_mb: float | None = None
     message: str | None = None
     times_baseline: float | None = None
 
@@ -180,10 +183,12 @@ def _renamed_line(line: bytes, copy: int) -> bytes:
 
 # -- the child processes ----------------------------------------------------------
 
-def _peak_mb() -> float:
-    # ru_maxrss is in kilobytes on Linux (bytes on macOS).
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+def tenths(peaks: Sequence[float]) -> tuple[float | None, float | None]:
+    """The largest of the first and of the last tenth of per-batch memory peaks (at least one batch each)."""
+    if not peaks:
+        return None, None
+    size = max(1, len(peaks) // 10)
+    return max(peaks[:size]), max(peaks[-size:])
 
 
 def child_stage(stage: str, raw: Path, out: Path, executor: str = "local", workers: int = 1) -> dict[str, Any]:
@@ -191,18 +196,26 @@ def child_stage(stage: str, raw: Path, out: Path, executor: str = "local", worke
 
     With the processes or dask executor the batches run in worker processes;
     their largest peak is read from ``RUSAGE_CHILDREN`` once they have exited.
+    Every batch also reports the high-water mark of the process that ran it;
+    the first and the last tenth of those show whether memory grows as the
+    run goes on.
     """
     from pipeline.config import make_settings
     from pipeline.evaluate.stages import run_watched
     from pipeline.stages import STAGES
+    from pipeline.stages.base import peak_rss_mb
 
     settings = make_settings(raw=raw, out=out, show_progress=False, executor=executor, workers=workers)
     began = time.perf_counter()
     run = run_watched(settings, [stage], STAGES)
     seconds = time.perf_counter() - began
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"status": run.status[stage], "seconds": seconds, "peak_rss_mb": _peak_mb(),
-            "worker_peak_rss_mb": children if executor != "local" else None, "message": run.messages.get(stage)}
+    report = next((r for r in run.summary.reports if r.stage == stage), None)
+    first, last = tenths(report.batch_peak_rss_mb if report else [])
+    return {"status": run.status[stage], "seconds": seconds, "peak_rss_mb": peak_rss_mb(),
+            "worker_peak_rss_mb": children if executor != "local" else None,
+            "batch_peak_first_tenth_mb": first, "batch_peak_last_tenth_mb": last,
+            "message": run.messages.get(stage)}
 
 
 def article_texts(out: Path) -> list[str]:
@@ -216,13 +229,15 @@ def child_baseline(out: Path) -> dict[str, Any]:
     """Tokenize every article's text with ``spacy.blank("en")``; time the pipe alone."""
     import spacy
 
+    from pipeline.stages.base import peak_rss_mb
+
     texts = article_texts(out)
     nlp = spacy.blank("en")
     began = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=PIPE_BATCH):
         pass
     seconds = time.perf_counter() - began
-    return {"status": OK, "seconds": seconds, "peak_rss_mb": _peak_mb(), "message": None}
+    return {"status": OK, "seconds": seconds, "peak_rss_mb": peak_rss_mb(), "message": None}
 
 
 def _spawn(args: Sequence[str]) -> dict[str, Any]:
@@ -279,7 +294,10 @@ def bench(raw: Path, *, limit: int | None = None, repeat: int | None = None, sta
             # A stage that did not finish has no throughput to report.
             seconds = result["seconds"] if result["status"] == OK else None
             figures[stage] = Figure(stage, result["status"], seconds, peak_rss_mb=result["peak_rss_mb"],
-                                    worker_peak_rss_mb=result.get("worker_peak_rss_mb"), message=result["message"])
+                                    worker_peak_rss_mb=result.get("worker_peak_rss_mb"),
+                                    batch_peak_first_tenth_mb=result.get("batch_peak_first_tenth_mb"),
+                                    batch_peak_last_tenth_mb=result.get("batch_peak_last_tenth_mb"),
+                                    message=result["message"])
             if result["status"] != OK:
                 blocked = stage
             if stage == ORDER[0]:
@@ -342,6 +360,10 @@ def print_bench(result: BenchResult, console) -> None:
     for f in rows:
         if f.message:
             console.print(f"{f.name}: {f.message}")
+    for f in result.stages:
+        if f.batch_peak_first_tenth_mb is not None and f.batch_peak_last_tenth_mb is not None:
+            console.print(f"{f.name}: memory of the batch processes peaked at {f.batch_peak_first_tenth_mb:.0f} MB "
+                          f"over the first tenth of the batches, {f.batch_peak_last_tenth_mb:.0f} MB over the last")
     if result.rule_pipeline and result.rule_pipeline.times_baseline is not None:
         console.print(f"rule pipeline: {result.rule_pipeline.times_baseline:.2f}× bare tokenization")
 

@@ -22,9 +22,12 @@ rows of a vanished article id.
 from __future__ import annotations
 
 import hashlib
+import resource
+import sys
 import traceback
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +53,8 @@ class BatchResult:
 
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     failures: dict[str, str] = field(default_factory=dict)  # article_id -> message
+    # High-water mark of the memory of the process that ran the batch, as it finished (set by `run_stage`).
+    peak_rss_mb: float | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,7 @@ class StageReport:
     processed_paths: list[str] = field(default_factory=list)  # raw files read again (ingest)
     processed_ids: list[str] = field(default_factory=list)  # articles processed again (later stages)
     pruned: int = 0  # articles whose rows were removed because they left ``articles``
+    batch_peak_rss_mb: list[float] = field(default_factory=list)  # per batch, of the process that ran it
 
 
 def _hash_paths(paths: list[tuple[Path, Path]]) -> str:
@@ -361,6 +367,19 @@ def write_batch(spec: StageSpec, settings: Settings, batch: pa.Table, result: Ba
     ], part_key=part_key, schema=LEDGER)
 
 
+def peak_rss_mb() -> float:
+    """This process's memory high-water mark in MB (``ru_maxrss``: kilobytes on Linux, bytes on macOS)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _measured(process: BatchFunction, inputs: Mapping[str, pa.Table], settings: Settings) -> BatchResult:
+    """Run ``process`` and note the memory high-water mark of the process it ran in (a worker's, off-process)."""
+    result = process(inputs, settings)
+    result.peak_rss_mb = peak_rss_mb()
+    return result
+
+
 def run_stage(spec: StageSpec, process: BatchFunction, settings: Settings, *, run_id: str,
               registry: Mapping[str, StageSpec], producers: Mapping[str, str]) -> StageReport:
     """Run one per-article stage incrementally: prune, plan, process batches, write, ledger."""
@@ -385,12 +404,15 @@ def run_stage(spec: StageSpec, process: BatchFunction, settings: Settings, *, ru
     # the batch function runs wherever the executor puts it.
     payloads = ((load_batch(spec, batch, settings), settings) for batch in planned)
     executor = ExecutorSettings(settings.executor, workers=settings.workers, scheduler=settings.scheduler)
-    outcomes = map_batches(process, payloads, executor)
+    # A partial of a module-level function, so the processes and dask executors can pickle it.
+    outcomes = map_batches(partial(_measured, process), payloads, executor)
     for number, (batch, ((inputs, _), result, error)) in enumerate(zip(planned, outcomes)):
         if error is not None:  # a batch-level failure: record every article, keep going
             detail = f"{type(error).__name__}: {error}\n{''.join(traceback.format_exception(error, limit=3))}"
             result = BatchResult(failures={a: detail for a in batch.column("article_id").to_pylist()})
         report.processed_ids.extend(batch.column("article_id").to_pylist())
+        if result.peak_rss_mb is not None:
+            report.batch_peak_rss_mb.append(result.peak_rss_mb)
         articles = {r["article_id"]: r for r in inputs["articles"].select(
             ["article_id", "source_path", "record"]).to_pylist()} if "articles" in inputs else {}
         write_batch(spec, settings, batch, result, version=version, run_id=run_id, articles=articles,

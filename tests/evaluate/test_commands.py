@@ -9,7 +9,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.bench import count_words, limit_raw, repeat_raw
+from pipeline.bench import count_words, limit_raw, repeat_raw, tenths
 from pipeline import io
 from pipeline.cli import app
 from pipeline.evaluate.locate import SGML_DOCTYPE
@@ -111,6 +111,13 @@ def test_repeat_raw_refuses_inputs_without_ids(tmp_path):
     assert not (tmp_path / "repeated").exists()
 
 
+@pytest.mark.parametrize("peaks, expected", [([], (None, None)), ([5.0], (5.0, 5.0)),
+                                             ([1.0, 9.0, 2.0], (1.0, 2.0)),
+                                             ([float(i) for i in range(1, 31)], (3.0, 30.0))])
+def test_tenths_take_the_largest_of_each_end(peaks, expected):
+    assert tenths(peaks) == expected
+
+
 @pytest.mark.parametrize("texts, words", [(["a b  c", "d\ne"], 5), ([], 0), ([""], 0)])
 def test_count_words(texts, words):
     assert count_words(texts) == words
@@ -134,6 +141,10 @@ def test_bench_limit_50_prints_every_figure(shared, tmp_path):
             assert figure["seconds"] is None and figure["message"]
     for header in ("art/s", "words/s", "peak MB", "× base"):
         assert header in result.output
+    extract = data["stages"][1]
+    if extract["status"] == "ok":  # one batch: its peak is both the first and the last tenth
+        assert extract["batch_peak_first_tenth_mb"] == extract["batch_peak_last_tenth_mb"] > 10
+        assert "memory of the batch processes peaked at" in result.output
     if data["rule_pipeline"]:
         assert data["rule_pipeline"]["times_baseline"] > 0
         assert "bare tokenization" in result.output
