@@ -10,13 +10,14 @@ abbreviations and initials ("Donald J. Trump"). The word lists live in
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -114,19 +115,29 @@ class WireSentences(RuleComponent):
         # Later components and the row builder read these instead of doc.sents,
         # which walks every token each time it is asked.
         doc.user_data["sentences"] = [(s.start, s.end, s.paragraph) for s in spans]
-        doc.user_data["sentence_token_starts"] = [int(i) for i in token_starts]
+        doc.user_data["sentence_token_starts"] = token_starts
         return doc
 
     @staticmethod
-    def _token_starts(doc: Doc, spans: list[SentenceSpan]) -> numpy.ndarray:
+    def _token_starts(doc: Doc, spans: list[SentenceSpan]) -> list[int]:
         """Indexes of the tokens that open a sentence: the first token, tokens at a
-        sentence's first character, and tokens right after a newline token."""
-        offsets = doc.to_array(IDX).astype("int64")
-        orths = doc.to_array(ORTH)
-        spaces = numpy.unique(orths[doc.to_array(IS_SPACE).astype(bool)])  # newlines are space tokens
-        with_newline = [orth for orth in spaces if "\n" in doc.vocab.strings[int(orth)]]
-        after_newline = numpy.zeros(len(doc), dtype=bool)
-        after_newline[1:] = numpy.isin(orths[:-1], with_newline)
-        at_start = numpy.isin(offsets, numpy.fromiter((s.start for s in spans), dtype="int64", count=len(spans)))
-        at_start[0] = True
-        return numpy.flatnonzero(at_start | after_newline)
+        sentence's first character, and tokens right after a newline token.
+
+        Bisection over the token offsets: a few dozen lookups an article, where
+        array set operations cost more in call overhead than they save.
+        """
+        offsets = doc.to_array(IDX).tolist()
+        count = len(offsets)
+        starts = {0}
+        for span in spans:
+            k = bisect_left(offsets, span.start)
+            if k < count and offsets[k] == span.start:
+                starts.add(k)
+        text = doc_text(doc)
+        newline = text.find("\n")
+        while newline >= 0:  # a newline always sits inside a whitespace token of its own
+            after = bisect_right(offsets, newline)
+            if after < count:
+                starts.add(after)
+            newline = text.find("\n", newline + 1)
+        return sorted(starts)

@@ -178,15 +178,18 @@ class TradeTriggers(RuleComponent):
         headline_end = len(doc) if newline < 0 else int(
             numpy.searchsorted(doc.to_array(IDX), newline, side="right") - 1)
         found = []
+        usable: dict[str, list[tuple[int, int]]] = {}  # context words per class, found once per article
         for index, start, end in candidates:
             if any(blocked[start:end]):
                 continue
             row = self.rows[index]
             if any(t == row["event_type"] and low <= start < high for t, low, high in undo):
                 continue
-            # a word inside a blocked name is no context, unless it is the whole name ("GATT" spelt out)
-            words = [c for c in context.get(row["context"], [])
-                     if not any(blocked[c[0]:c[1]]) or c in blocked_spans]
+            words = usable.get(row["context"])
+            if words is None:
+                # a word inside a blocked name is no context, unless it is the whole name ("GATT" spelt out)
+                words = usable[row["context"]] = [c for c in context.get(row["context"], [])
+                                                  if not any(blocked[c[0]:c[1]]) or c in blocked_spans]
             if row["context"] == "none" or _has_context(row, start, end, words, segment) or (
                     row["position"] == "article" and any(c_end <= headline_end for _, c_end in words)):
                 rule_id = f"triggers.csv:{row['event_type']}:{row['strength']}"
