@@ -1097,6 +1097,8 @@ def normalize_quotes(article: ArticleView, mentions: Sequence[Mention], sentence
                      done: Mapping[str, list[dict]], resources: Any) -> list[dict]:
     """``quotes`` rows for one article: every ``quote`` mention with its speaker and cue."""
     lexicon: QuoteLexicon = resources
+    if not any(m.kind == "quote" for m in mentions):
+        return []  # most articles: no quotation, so no token index to build
     art = _Article(article, mentions, sentences, done, lexicon)
     quotes = []
     for mention in sorted(art.by_kind.get("quote", []), key=lambda m: (m.start, m.end)):
