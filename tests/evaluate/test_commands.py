@@ -148,3 +148,7 @@ def test_bench_limit_50_prints_every_figure(shared, tmp_path):
     if data["rule_pipeline"]:
         assert data["rule_pipeline"]["times_baseline"] > 0
         assert "bare tokenization" in result.output
+    if extract["status"] == "ok":  # the spaCy pipeline alone is timed beside the stage
+        alone = data["spacy_pipeline"]
+        assert alone["status"] == "ok" and alone["seconds"] > 0 and alone["times_baseline"] > 0
+        assert "spaCy rule pipeline alone" in result.output
