@@ -276,6 +276,7 @@ class _DocState:
         self.has_sents = "sentences" in doc.user_data or doc.has_annotation("SENT_START")  # the check walks every token
         self._line_shape: dict[int, str] = {}
         self._sentence_starts: list[int] | None = None
+        self._sentence_start_set: set[int] | None = None
         self._slug_cache: dict[tuple[int, int], list[str]] = {}
 
     # -- token tests ------------------------------------------------------------------
@@ -299,7 +300,14 @@ class _DocState:
             return True
         if previous.endswith(".") and len(previous) > 2 and previous not in self.r.honorifics:
             return True
-        return self.has_sents and self.doc[j + 1].is_sent_start
+        return self.has_sents and j + 1 in self.sentence_start_set()
+
+    def sentence_start_set(self) -> set[int]:
+        """Indexes of the tokens that open a sentence (looked up often: a Token object each time costs more)."""
+        if self._sentence_start_set is None:
+            known = self.doc.user_data.get("sentence_token_starts")
+            self._sentence_start_set = set(known) if known is not None else {s.start for s in self.doc.sents}
+        return self._sentence_start_set
 
     @property
     def text(self) -> str:
