@@ -119,18 +119,32 @@ def load(models_dir: Path) -> Resources:
 
 # -- names ----------------------------------------------------------------------
 
+_INITIAL = re.compile(r"[A-Z]\.")
+_POSSESSIVE_S = re.compile(r"['’]s\b")
+_NOT_SLUG = re.compile(r"[^a-z0-9-]")
+_SPACES = re.compile(r"\s+")
+# The same few names come back in every article: both functions below are pure, so their answers are kept.
+NAME_CACHE_SIZE = 65_536
+
+
 def name_words(text: str) -> list[str]:
     """The words of a name as written, without a possessive ending, initials or punctuation."""
+    return list(_name_words(text))
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def _name_words(text: str) -> tuple[str, ...]:
     text = _POSSESSIVE_END.sub("", text.strip())
-    return [w for w in text.split() if any(c.isalpha() for c in w) and not re.fullmatch(r"[A-Z]\.", w)]
+    return tuple(w for w in text.split() if any(c.isalpha() for c in w) and not _INITIAL.fullmatch(w))
 
 
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def slug(name: str) -> str:
     """The id form of a name: ASCII-folded, lower case, single-letter initials dropped, words joined by "-"
     ("Donald J. Trump" → "donald-trump", "Willy de Clercq" → "willy-de-clercq")."""
-    name = re.sub(r"['’]s\b", "", name)
+    name = _POSSESSIVE_S.sub("", name)
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    words = [re.sub(r"[^a-z0-9-]", "", w) for w in re.split(r"[\s]+", folded.replace(".", ". "))]
+    words = [_NOT_SLUG.sub("", w) for w in _SPACES.split(folded.replace(".", ". "))]
     kept = [w.strip("-") for w in words if len(w.strip("-")) > 1]
     return "-".join(kept)
 
