@@ -9,7 +9,7 @@ its ``load`` function read from ``models/`` (loaded once per process).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import import_module
@@ -75,15 +75,15 @@ def resources_for(models_dir: Path) -> dict[str, Any]:
 
 def views(inputs: Mapping[str, pa.Table]) -> list[tuple[ArticleView, str, list[Mention], list[Sentence]]]:
     """Group the batch's rows by article into typed views."""
+    # Column by column: a dict per row (``to_pylist``) cost more than the grouping itself.
     mentions: dict[str, list[Mention]] = defaultdict(list)
-    for row in inputs["mentions"].to_pylist():
-        mentions[row["article_id"]].append(Mention(row["mention_id"], row["kind"], row["text"], row["start_char"],
-                                                   row["end_char"], row["sentence_index"], row["rule_id"],
-                                                   row["label"]))
+    for article_id, mention in _typed(inputs["mentions"], Mention, ("mention_id", "kind", "text", "start_char",
+                                                                    "end_char", "sentence_index", "rule_id", "label")):
+        mentions[article_id].append(mention)
     sentences: dict[str, list[Sentence]] = defaultdict(list)
-    for row in inputs["sentences"].to_pylist():
-        sentences[row["article_id"]].append(Sentence(row["sentence_index"], row["start_char"], row["end_char"],
-                                                     row["paragraph_index"]))
+    for article_id, sentence in _typed(inputs["sentences"], Sentence, ("sentence_index", "start_char", "end_char",
+                                                                       "paragraph_index")):
+        sentences[article_id].append(sentence)
     out = []
     columns = ["article_id", "text", "body_start", "headline", "dateline", "published_at", "published_month"]
     for row in inputs["articles"].select(columns).to_pylist():
@@ -93,6 +93,12 @@ def views(inputs: Mapping[str, pa.Table]) -> list[tuple[ArticleView, str, list[M
         article_sentences = sorted(sentences[article.article_id], key=lambda s: s.index)
         out.append((article, row["published_month"], article_mentions, article_sentences))
     return out
+
+
+def _typed(table: pa.Table, kind: type, columns: tuple[str, ...]) -> Iterator[tuple[str, Any]]:
+    """``(article_id, kind(*values of columns))`` for every row of ``table``."""
+    values = [table.column(name).to_pylist() for name in columns]
+    return zip(table.column("article_id").to_pylist(), map(kind, *values))
 
 
 def normalize_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchResult:
