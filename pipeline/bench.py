@@ -63,9 +63,8 @@ class Figure:
     words: int = 0
     peak_rss_mb: float | None = None
     worker_peak_rss_mb: float | None = None  # largest worker process (processes/dask executors)
-    # Memory high-water mark of the processes running the batches, over the first and the last tenth of them.
-    batch_peak_first_tenth_mb: float | None = None
-    batch_peak_last_tenth_mb: float | None = None
+    # Memory high-water mark of the processes running the batches, largest in each tenth of the batches.
+    batch_peak_by_tenth_mb: list[float] = field(default_factory=list)
     message: str | None = None
     times_baseline: float | None = None
 
@@ -191,12 +190,13 @@ def _renamed_line(line: bytes, copy: int) -> bytes:
 
 # -- the child processes ----------------------------------------------------------
 
-def tenths(peaks: Sequence[float]) -> tuple[float | None, float | None]:
-    """The largest of the first and of the last tenth of per-batch memory peaks (at least one batch each)."""
+def tenths(peaks: Sequence[float]) -> list[float]:
+    """The largest per-batch memory peak in each tenth of the batches, in batch order (fewer with few batches)."""
     if not peaks:
-        return None, None
-    size = max(1, len(peaks) // 10)
-    return max(peaks[:size]), max(peaks[-size:])
+        return []
+    parts = min(10, len(peaks))
+    bounds = [round(len(peaks) * k / parts) for k in range(parts + 1)]
+    return [max(peaks[bounds[k]:bounds[k + 1]]) for k in range(parts)]
 
 
 def child_stage(stage: str, raw: Path, out: Path, executor: str = "local", workers: int = 1) -> dict[str, Any]:
@@ -205,8 +205,8 @@ def child_stage(stage: str, raw: Path, out: Path, executor: str = "local", worke
     With the processes or dask executor the batches run in worker processes;
     their largest peak is read from ``RUSAGE_CHILDREN`` once they have exited.
     Every batch also reports the high-water mark of the process that ran it;
-    the first and the last tenth of those show whether memory grows as the
-    run goes on.
+    their largest in each tenth of the batches shows whether memory levels
+    off as the run goes on.
     """
     from pipeline.config import make_settings
     from pipeline.evaluate.stages import run_watched
@@ -219,10 +219,9 @@ def child_stage(stage: str, raw: Path, out: Path, executor: str = "local", worke
     seconds = time.perf_counter() - began
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     report = next((r for r in run.summary.reports if r.stage == stage), None)
-    first, last = tenths(report.batch_peak_rss_mb if report else [])
     return {"status": run.status[stage], "seconds": seconds, "peak_rss_mb": peak_rss_mb(),
             "worker_peak_rss_mb": children if executor != "local" else None,
-            "batch_peak_first_tenth_mb": first, "batch_peak_last_tenth_mb": last,
+            "batch_peak_by_tenth_mb": tenths(report.batch_peak_rss_mb if report else []),
             "message": run.messages.get(stage)}
 
 
@@ -320,8 +319,7 @@ def bench(raw: Path, *, limit: int | None = None, repeat: int | None = None, sta
             seconds = result["seconds"] if result["status"] == OK else None
             figures[stage] = Figure(stage, result["status"], seconds, peak_rss_mb=result["peak_rss_mb"],
                                     worker_peak_rss_mb=result.get("worker_peak_rss_mb"),
-                                    batch_peak_first_tenth_mb=result.get("batch_peak_first_tenth_mb"),
-                                    batch_peak_last_tenth_mb=result.get("batch_peak_last_tenth_mb"),
+                                    batch_peak_by_tenth_mb=result.get("batch_peak_by_tenth_mb") or [],
                                     message=result["message"])
             if result["status"] != OK:
                 blocked = stage
@@ -392,9 +390,9 @@ def print_bench(result: BenchResult, console) -> None:
         if f.message:
             console.print(f"{f.name}: {f.message}")
     for f in result.stages:
-        if f.batch_peak_first_tenth_mb is not None and f.batch_peak_last_tenth_mb is not None:
-            console.print(f"{f.name}: memory of the batch processes peaked at {f.batch_peak_first_tenth_mb:.0f} MB "
-                          f"over the first tenth of the batches, {f.batch_peak_last_tenth_mb:.0f} MB over the last")
+        if f.batch_peak_by_tenth_mb:
+            console.print(f"{f.name}: memory peak of the batch processes by tenth of the batches (MB): "
+                          + ", ".join(f"{mb:.0f}" for mb in f.batch_peak_by_tenth_mb))
     if result.spacy_pipeline and result.spacy_pipeline.times_baseline is not None:
         console.print(f"spaCy rule pipeline alone (no tables read or written): "
                       f"{result.spacy_pipeline.times_baseline:.2f}× bare tokenization")
