@@ -65,6 +65,8 @@ class Figure:
     worker_peak_rss_mb: float | None = None  # largest worker process (processes/dask executors)
     # Memory high-water mark of the processes running the batches, largest in each tenth of the batches.
     batch_peak_by_tenth_mb: list[float] = field(default_factory=list)
+    # What those processes held (resident) right after their batches, largest in each tenth.
+    batch_rss_by_tenth_mb: list[float] = field(default_factory=list)
     message: str | None = None
     times_baseline: float | None = None
 
@@ -222,6 +224,7 @@ def child_stage(stage: str, raw: Path, out: Path, executor: str = "local", worke
     return {"status": run.status[stage], "seconds": seconds, "peak_rss_mb": peak_rss_mb(),
             "worker_peak_rss_mb": children if executor != "local" else None,
             "batch_peak_by_tenth_mb": tenths(report.batch_peak_rss_mb if report else []),
+            "batch_rss_by_tenth_mb": tenths(report.batch_rss_mb if report else []),
             "message": run.messages.get(stage)}
 
 
@@ -284,12 +287,14 @@ def count_words(texts: Sequence[str]) -> int:
 
 
 def bench(raw: Path, *, limit: int | None = None, repeat: int | None = None, stages: Sequence[str] | None = None,
-          work: Path | None = None, executor: str = "local", workers: int = 1) -> BenchResult:
+          work: Path | None = None, executor: str = "local", workers: int = 1, compare: bool = True) -> BenchResult:
     """Time each stage of the pipeline on ``raw`` in fresh processes, and the bare-tokenizer baseline.
 
     Stages run in pipeline order up to the last one asked for (later stages
     need earlier tables); only the stages asked for are reported. A stage that
     is not built stops the run: it and the stages after it are reported so.
+    Without ``compare`` the baseline and the spaCy pipeline alone are not timed
+    (a memory run at scale does not need them).
     """
     from pipeline.stages import ORDER
 
@@ -320,6 +325,7 @@ def bench(raw: Path, *, limit: int | None = None, repeat: int | None = None, sta
             figures[stage] = Figure(stage, result["status"], seconds, peak_rss_mb=result["peak_rss_mb"],
                                     worker_peak_rss_mb=result.get("worker_peak_rss_mb"),
                                     batch_peak_by_tenth_mb=result.get("batch_peak_by_tenth_mb") or [],
+                                    batch_rss_by_tenth_mb=result.get("batch_rss_by_tenth_mb") or [],
                                     message=result["message"])
             if result["status"] != OK:
                 blocked = stage
@@ -329,18 +335,19 @@ def bench(raw: Path, *, limit: int | None = None, repeat: int | None = None, sta
         for figure in figures.values():
             if figure.status == OK:
                 figure.articles, figure.words = len(texts), words
-        base = _spawn(["baseline", str(out)])
-        baseline = Figure(BASELINE, base["status"], base["seconds"], len(texts), words, base["peak_rss_mb"],
-                          base["message"])
-        spacy_pipeline = None
-        if figures.get("extract") is not None and figures["extract"].status == OK:
+        baseline = spacy_pipeline = None
+        if compare:
+            base = _spawn(["baseline", str(out)])
+            baseline = Figure(BASELINE, base["status"], base["seconds"], len(texts), words, base["peak_rss_mb"],
+                              base["message"])
+        if compare and figures.get("extract") is not None and figures["extract"].status == OK:
             alone = _spawn(["spacy", str(out)])
             spacy_pipeline = Figure(SPACY_PIPELINE, alone["status"], alone["seconds"], len(texts), words,
                                     alone["peak_rss_mb"], message=alone["message"])
         reported = [figures[s] for s in ORDER if s in wanted]
         rule = _rule_pipeline(figures, len(texts), words)
         for figure in [*reported, *([spacy_pipeline] if spacy_pipeline else []), *([rule] if rule else [])]:
-            if figure.seconds and baseline.seconds:
+            if figure.seconds and baseline is not None and baseline.seconds:
                 figure.times_baseline = figure.seconds / baseline.seconds
         return BenchResult(raw=raw, limit=limit, repeat=repeat, articles=len(texts), words=words, stages=reported,
                            baseline=baseline, spacy_pipeline=spacy_pipeline, rule_pipeline=rule)
@@ -350,9 +357,9 @@ def bench(raw: Path, *, limit: int | None = None, repeat: int | None = None, sta
 
 
 def _rule_pipeline(figures: dict[str, Figure], articles: int, words: int) -> Figure | None:
-    """Every built stage after ingest, summed: the figure compared with bare tokenization."""
+    """Every built stage after ingest, summed (two or more): the figure compared with bare tokenization."""
     built = [f for name, f in figures.items() if name != "ingest" and f.status == OK and f.seconds]
-    if not built:
+    if len(built) < 2:  # one stage: its own row says it all
         return None
     return Figure("+".join(f.name for f in built), OK, sum(f.seconds for f in built),
                   articles, words, max(f.peak_rss_mb or 0 for f in built))
@@ -390,8 +397,11 @@ def print_bench(result: BenchResult, console) -> None:
         if f.message:
             console.print(f"{f.name}: {f.message}")
     for f in result.stages:
+        if f.batch_rss_by_tenth_mb:
+            console.print(f"{f.name}: memory held by the batch processes after their batches, by tenth of the "
+                          "batches (MB): " + ", ".join(f"{mb:.0f}" for mb in f.batch_rss_by_tenth_mb))
         if f.batch_peak_by_tenth_mb:
-            console.print(f"{f.name}: memory peak of the batch processes by tenth of the batches (MB): "
+            console.print(f"{f.name}: their memory peak (high-water mark) by tenth (MB): "
                           + ", ".join(f"{mb:.0f}" for mb in f.batch_peak_by_tenth_mb))
     if result.spacy_pipeline and result.spacy_pipeline.times_baseline is not None:
         console.print(f"spaCy rule pipeline alone (no tables read or written): "

@@ -262,6 +262,8 @@ def bench(raw: Annotated[Path | None, typer.Option(
           stages: Annotated[str | None, typer.Option("--stages", help="Comma-separated stages (default: all).")
                             ] = None,
           report: Annotated[Path | None, typer.Option("--report", help="Write the figures as JSON.")] = None,
+          compare: Annotated[bool, typer.Option(
+              "--compare/--no-compare", help="Also time bare tokenization and the spaCy pipeline alone.")] = True,
           executor: Executor = "local", workers: Workers = 1) -> None:
     """Time each stage (articles/s, words/s, peak memory) against bare spaCy tokenization."""
     from pipeline.bench import bench as run_bench
@@ -271,7 +273,8 @@ def bench(raw: Annotated[Path | None, typer.Option(
     source = raw or shared_dir() / "corpus" / "reuters21578"
     names = [name.strip() for name in stages.split(",") if name.strip()] if stages else None
     try:
-        result = run_bench(source, limit=limit, repeat=repeat, stages=names, executor=executor, workers=workers)
+        result = run_bench(source, limit=limit, repeat=repeat, stages=names, executor=executor, workers=workers,
+                           compare=compare)
     except (ValueError, FileNotFoundError) as error:
         console.print(f"[red]error:[/red] {error}")
         raise typer.Exit(EXIT_FAILED) from None

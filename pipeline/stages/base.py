@@ -22,6 +22,7 @@ rows of a vanished article id.
 from __future__ import annotations
 
 import hashlib
+import os
 import resource
 import sys
 import traceback
@@ -53,8 +54,10 @@ class BatchResult:
 
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     failures: dict[str, str] = field(default_factory=dict)  # article_id -> message
-    # High-water mark of the memory of the process that ran the batch, as it finished (set by `run_stage`).
+    # Memory of the process that ran the batch as it finished (set by `run_stage`): its high-water mark, and
+    # what it held then (resident; None where /proc is missing).
     peak_rss_mb: float | None = None
+    rss_mb: float | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ class StageReport:
     processed_ids: list[str] = field(default_factory=list)  # articles processed again (later stages)
     pruned: int = 0  # articles whose rows were removed because they left ``articles``
     batch_peak_rss_mb: list[float] = field(default_factory=list)  # per batch, of the process that ran it
+    batch_rss_mb: list[float] = field(default_factory=list)  # per batch, resident after it
 
 
 def _hash_paths(paths: list[tuple[Path, Path]]) -> str:
@@ -373,10 +377,20 @@ def peak_rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
+def resident_mb() -> float | None:
+    """Memory this process holds now (resident set, MB), from /proc; None on systems without it."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024)
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def _measured(process: BatchFunction, inputs: Mapping[str, pa.Table], settings: Settings) -> BatchResult:
     """Run ``process`` and note the memory high-water mark of the process it ran in (a worker's, off-process)."""
     result = process(inputs, settings)
     result.peak_rss_mb = peak_rss_mb()
+    result.rss_mb = resident_mb()
     return result
 
 
@@ -413,6 +427,8 @@ def run_stage(spec: StageSpec, process: BatchFunction, settings: Settings, *, ru
         report.processed_ids.extend(batch.column("article_id").to_pylist())
         if result.peak_rss_mb is not None:
             report.batch_peak_rss_mb.append(result.peak_rss_mb)
+        if result.rss_mb is not None:
+            report.batch_rss_mb.append(result.rss_mb)
         articles = {r["article_id"]: r for r in inputs["articles"].select(
             ["article_id", "source_path", "record"]).to_pylist()} if "articles" in inputs else {}
         write_batch(spec, settings, batch, result, version=version, run_id=run_id, articles=articles,
