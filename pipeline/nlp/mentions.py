@@ -9,7 +9,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from pipeline.articles import short_hash
-from pipeline.nlp.base import TEXT_KEY
+from pipeline.nlp.base import TEXT_KEY, doc_text
 from pipeline.nlp.sentences import SentenceSpan, split_sentences
 
 
@@ -37,9 +37,8 @@ def mention_id(article_id: str, kind: str, start: int, end: int, rule_id: str) -
 
 def doc_rows(doc: Doc, article_id: str, published_month: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """``(mention rows, sentence rows)`` for one article's processed `Doc`."""
-    text = doc.user_data.pop(TEXT_KEY, None)  # the shared text copy is not needed past the components
-    if text is None or len(text) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
-        text = doc.text
+    text = doc_text(doc)
+    doc.user_data.pop(TEXT_KEY, None)  # the shared text copy is not needed past the components
     # Character offsets from two arrays: span.start_char, .end_char and .text build a Token object each.
     token_starts = doc.to_array(IDX).tolist()
     token_ends = [start + length for start, length in zip(token_starts, doc.to_array(LENGTH).tolist())]

@@ -340,11 +340,11 @@ def write_batch(spec: StageSpec, settings: Settings, batch: pa.Table, result: Ba
         _check_rows(spec.name, table, result.rows.get(table, []), month_of)
     part_key = short_hash(spec.name, *ids)
     ledger = ledger_name(spec.name)
-    # 1. Forget the batch in the ledger first: from here until step 4 a crash means "redo".
     def remove(table: str) -> None:
         files = stored.files(table, ids) if stored is not None else None
         io.remove_rows(settings.out, table, ids, months=months, files=files)
 
+    # 1. Forget the batch in the ledger first: from here until step 4 a crash means "redo".
     remove(ledger)
     # 2. Earlier rows out, new rows in (an article's rows live in its own month only).
     for table in spec.writes:
@@ -387,7 +387,7 @@ def resident_mb() -> float | None:
 
 
 def _measured(process: BatchFunction, inputs: Mapping[str, pa.Table], settings: Settings) -> BatchResult:
-    """Run ``process`` and note the memory high-water mark of the process it ran in (a worker's, off-process)."""
+    """Run ``process`` and note the memory of the process it ran in (a worker's, off-process): peak and resident."""
     result = process(inputs, settings)
     result.peak_rss_mb = peak_rss_mb()
     result.rss_mb = resident_mb()
