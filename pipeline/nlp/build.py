@@ -15,6 +15,7 @@ import os
 import shutil
 import tempfile
 from importlib import import_module
+from collections.abc import Sequence
 from pathlib import Path
 
 import spacy
@@ -68,11 +69,13 @@ def pipeline_version(models_dir: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def build_nlp(models_dir: Path) -> Language:
-    """A blank English pipeline with every rule component, initialized from ``models_dir``."""
+def build_nlp(models_dir: Path, factories: Sequence[str] | None = None) -> Language:
+    """A blank English pipeline with every rule component (or only ``factories``, in pipeline order),
+    initialized from ``models_dir``."""
     nlp = spacy.blank("en")
     for _, factory in register_components():
-        nlp.add_pipe(factory)
+        if factories is None or factory in factories:
+            nlp.add_pipe(factory)
     for name, component in nlp.pipeline:
         if hasattr(component, "initialize"):
             component.initialize(nlp=nlp, models_dir=str(models_dir))

@@ -13,11 +13,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-import spacy
 
-import pipeline.nlp.sentences  # noqa: F401  (registers the factory)
-import pipeline.nlp.triggers  # noqa: F401  (registers the factory)
 from pipeline.config import MODELS_DIR
+from pipeline.nlp.build import build_nlp
 from pipeline.events import load_resources
 from pipeline.events.inputs import article_inputs
 from pipeline.events.types import ArticleInputs
@@ -27,11 +25,7 @@ from pipeline.nlp.mentions import doc_rows
 @pytest.fixture(scope="session")
 def trigger_nlp():
     """Blank English with the sentence splitter and the trigger component."""
-    nlp = spacy.blank("en")
-    for name in ("trade_sentences_v1", "trade_triggers_v1"):
-        nlp.add_pipe(name)
-        nlp.get_pipe(name).initialize(models_dir=str(MODELS_DIR))
-    return nlp
+    return build_nlp(MODELS_DIR, ("trade_sentences_v1", "trade_triggers_v1"))
 
 
 @pytest.fixture(scope="session")

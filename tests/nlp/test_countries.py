@@ -7,19 +7,14 @@ import pytest
 import spacy
 
 from pipeline.config import MODELS_DIR
-from pipeline.nlp.build import pipeline_version
+from pipeline.nlp.build import build_nlp, pipeline_version
 from pipeline.nlp.countries import iso_name_forms, iso_rows, load_gazetteer
 from pipeline.rulefiles import read_rows as read_table
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    pipe = spacy.blank("en")
-    pipe.add_pipe("trade_sentences_v1")
-    pipe.add_pipe("trade_countries_v1")
-    for _, component in pipe.pipeline:
-        component.initialize(models_dir=str(MODELS_DIR))
-    return pipe
+    return build_nlp(MODELS_DIR, ("trade_sentences_v1", "trade_countries_v1"))
 
 
 def countries(nlp, text):

@@ -6,18 +6,14 @@ import pytest
 import spacy
 
 from pipeline.config import MODELS_DIR
+from pipeline.nlp.build import build_nlp
 from pipeline.labels import parse_label
 from pipeline.nlp.dates import load_dates_data
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    pipe = spacy.blank("en")
-    for name in ("trade_sentences_v1", "trade_rates_v1", "trade_dates_v1"):
-        pipe.add_pipe(name)
-    for _, component in pipe.pipeline:
-        component.initialize(models_dir=str(MODELS_DIR))
-    return pipe
+    return build_nlp(MODELS_DIR, ("trade_sentences_v1", "trade_rates_v1", "trade_dates_v1"))
 
 
 def found(nlp, text):

@@ -10,17 +10,13 @@ import spacy
 import pipeline.nlp.people  # noqa: F401  (registers trade_people_v1)
 import pipeline.nlp.sentences  # noqa: F401  (registers trade_sentences_v1)
 from pipeline.config import MODELS_DIR
+from pipeline.nlp.build import build_nlp
 from pipeline.nlp.people import is_name_word, load_people_data, slug_words
 from pipeline.normalize.officials import surname_keys as name_keys
 
 
 def _blank_pipeline():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("trade_sentences_v1")
-    nlp.add_pipe("trade_people_v1")
-    for _, component in nlp.pipeline:
-        component.initialize(nlp=nlp, models_dir=str(MODELS_DIR))
-    return nlp
+    return build_nlp(MODELS_DIR, ("trade_sentences_v1", "trade_people_v1"))
 
 
 @pytest.fixture(scope="module")

@@ -4,15 +4,13 @@ import pytest
 import spacy
 
 from pipeline.config import MODELS_DIR
+from pipeline.nlp.build import build_nlp
 from pipeline.nlp.quotes import QuoteSpan, classify_mark, find_quote_spans, load_quote_rules, trim_unclosed
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("en")
-    for factory in ("trade_sentences_v1", "trade_quotes_v1"):
-        nlp.add_pipe(factory).initialize(models_dir=str(MODELS_DIR))
-    return nlp
+    return build_nlp(MODELS_DIR, ("trade_sentences_v1", "trade_quotes_v1"))
 
 
 def inner(text):

@@ -6,10 +6,9 @@ Every test pins the publication date; none reads the clock.
 from datetime import UTC, date, datetime
 
 import pytest
-import spacy
 
 from pipeline.config import MODELS_DIR, PROJECT_ROOT
-from pipeline.nlp.build import register_components
+from pipeline.nlp.build import build_nlp
 from pipeline.nlp.mentions import doc_rows
 from pipeline.normalize.dates import (NORMALIZER, anchor_day, duration_value, load_dates, normalize_dates,
                                       parse_numeric, resolve, weekday_by_tense, year_by_tense)
@@ -21,13 +20,7 @@ SEED = PROJECT_ROOT / "data" / "raw" / "text" / "000_fdaf5c86bb7df86d.txt"
 
 @pytest.fixture(scope="module")
 def nlp():
-    register_components()  # registers the factories
-    pipe = spacy.blank("en")
-    for name in ("trade_sentences_v1", "trade_rates_v1", "trade_dates_v1"):
-        pipe.add_pipe(name)
-    for _, component in pipe.pipeline:
-        component.initialize(models_dir=str(MODELS_DIR))
-    return pipe
+    return build_nlp(MODELS_DIR, ("trade_sentences_v1", "trade_rates_v1", "trade_dates_v1"))
 
 
 @pytest.fixture(scope="module")

@@ -6,11 +6,9 @@ import re
 from datetime import UTC, datetime
 
 import pytest
-import spacy
 
-import pipeline.nlp.people  # noqa: F401  (registers trade_people_v1)
-import pipeline.nlp.sentences  # noqa: F401  (registers trade_sentences_v1)
 from pipeline.config import MODELS_DIR, PROJECT_ROOT
+from pipeline.nlp.build import build_nlp
 from pipeline.nlp.mentions import doc_rows
 from pipeline.normalize.officials import (NORMALIZERS, KnownOfficial, complete_name, load, normalize_officials,
                                           normalize_people, slug)
@@ -27,12 +25,7 @@ _COUNTRY = re.compile(r"(?<![\w.])(" + "|".join(sorted(map(re.escape, COUNTRIES)
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("trade_sentences_v1")
-    nlp.add_pipe("trade_people_v1")
-    for _, component in nlp.pipeline:
-        component.initialize(nlp=nlp, models_dir=str(MODELS_DIR))
-    return nlp
+    return build_nlp(MODELS_DIR, ("trade_sentences_v1", "trade_people_v1"))
 
 
 @pytest.fixture(scope="module")

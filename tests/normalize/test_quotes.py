@@ -8,11 +8,9 @@ so these tests do not depend on the people rules.
 from datetime import UTC, datetime
 
 import pytest
-import spacy
 
-import pipeline.nlp.quotes  # noqa: F401  (registers the quote component's factory)
-import pipeline.nlp.sentences  # noqa: F401
 from pipeline.config import MODELS_DIR, make_settings
+from pipeline.nlp.build import build_nlp
 from pipeline.nlp.mentions import doc_rows
 from pipeline.normalize.quotes import NORMALIZER, load, normalize_quotes
 from pipeline.normalize.types import ArticleView, Mention, Sentence
@@ -24,10 +22,7 @@ LEXICON = load(MODELS_DIR)
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("en")
-    for factory in ("trade_sentences_v1", "trade_quotes_v1"):
-        nlp.add_pipe(factory).initialize(models_dir=str(MODELS_DIR))
-    return nlp
+    return build_nlp(MODELS_DIR, ("trade_sentences_v1", "trade_quotes_v1"))
 
 
 def occurrences(text, surface):

@@ -3,10 +3,9 @@
 from datetime import UTC, datetime
 
 import pytest
-import spacy
 
 from pipeline.config import MODELS_DIR
-from pipeline.nlp.build import register_components
+from pipeline.nlp.build import build_nlp
 from pipeline.nlp.mentions import doc_rows
 from pipeline.normalize.money import normalize_money
 from pipeline.normalize.rates import NORMALIZER, load_rates, normalize_rates
@@ -16,13 +15,7 @@ from pipeline.schemas import conform
 
 @pytest.fixture(scope="module")
 def nlp():
-    register_components()  # registers the factories
-    pipe = spacy.blank("en")
-    for name in ("trade_sentences_v1", "trade_rates_v1", "trade_dates_v1"):
-        pipe.add_pipe(name)
-    for _, component in pipe.pipeline:
-        component.initialize(models_dir=str(MODELS_DIR))
-    return pipe
+    return build_nlp(MODELS_DIR, ("trade_sentences_v1", "trade_rates_v1", "trade_dates_v1"))
 
 
 @pytest.fixture(scope="module")

@@ -7,11 +7,10 @@ from itertools import islice
 from pathlib import Path
 
 import pytest
-import spacy
 
 from pipeline.articles import assemble
 from pipeline.config import MODELS_DIR, make_settings
-from pipeline.nlp.build import register_components
+from pipeline.nlp.build import build_nlp
 from pipeline.nlp.mentions import doc_rows
 from pipeline.normalize.dates import load_dates, normalize_dates
 from pipeline.normalize.money import normalize_money
@@ -26,13 +25,7 @@ TIMEX = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2}(?:-WE)?|-Q[1-4])?|PT?\d+(
 
 @pytest.fixture(scope="module")
 def nlp():
-    register_components()  # registers the factories
-    pipe = spacy.blank("en")
-    for name in ("trade_sentences_v1", "trade_rates_v1", "trade_dates_v1"):
-        pipe.add_pipe(name)
-    for _, component in pipe.pipeline:
-        component.initialize(models_dir=str(MODELS_DIR))
-    return pipe
+    return build_nlp(MODELS_DIR, ("trade_sentences_v1", "trade_rates_v1", "trade_dates_v1"))
 
 
 def normalized(raw, nlp):
