@@ -36,6 +36,7 @@ import os
 import signal
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
@@ -50,6 +51,7 @@ _PARTITIONING = ds.partitioning(pa.schema([(PARTITION_KEY, pa.string())]), flavo
 TEMP_PREFIX, TEMP_SUFFIX = ".tmp-", ".partial"
 EMPTY_MONTH, EMPTY_PART = "unknown", "part-empty.parquet"  # placeholder of a table with no rows yet
 KILL_HOOK = "PIPELINE_TEST_KILL_AT_WRITE"
+FILE_COLUMN = "__filename"  # the dataset column that names the part file a row was read from
 _write_count = itertools.count(1)  # counts this process's writes for the kill hook only
 
 
@@ -136,14 +138,21 @@ def exists(out: Path, name: str) -> bool:
 
 
 def read(out: Path, name: str, *, schema: pa.Schema | None = None, columns: list[str] | None = None,
-         filter: ds.Expression | None = None) -> pa.Table:
-    """Read table ``name`` under ``out`` with its declared schema (empty if never written)."""
+         filter: ds.Expression | None = None, files: Iterable[Path] | None = None) -> pa.Table:
+    """Read table ``name`` under ``out`` with its declared schema (empty if never written).
+
+    ``files`` limits the read to those part files (see `files_holding`); by
+    default every part file is read. ``columns`` may name `FILE_COLUMN` to get
+    the part file each row came from.
+    """
     schema = schema if schema is not None else schema_for(name)
-    files = part_files(table_dir(out, name))
-    if not files:
+    paths = part_files(table_dir(out, name)) if files is None else sorted(set(files))
+    if not paths:
         table = schema.empty_table()
+        if columns and FILE_COLUMN in columns:
+            table = table.append_column(FILE_COLUMN, pa.array([], type=pa.string()))
         return table.select(columns) if columns else table
-    dataset = ds.dataset([str(p) for p in files], schema=schema, format="parquet",
+    dataset = ds.dataset([str(p) for p in paths], schema=schema, format="parquet",
                          partitioning=_PARTITIONING if is_partitioned(schema) else None,
                          partition_base_dir=str(table_dir(out, name)))
     return dataset.to_table(columns=columns, filter=filter)
@@ -207,22 +216,40 @@ def remove_rows(out: Path, name: str, ids: Iterable[str], *, key: str = "article
     return sum(_rewrite_without(path, key, id_array) for path in paths if path.exists())
 
 
+@dataclass(frozen=True)
+class FileIndex:
+    """Which part files of a table hold which keys: one Arrow row per (key, file), so it stays small."""
+
+    paths: tuple[Path, ...]
+    keys: pa.Table  # columns "key" (string) and "file" (int32, a position in ``paths``)
+
+    def files(self, ids: pa.Array) -> list[Path]:
+        """The part files that hold any of ``ids``."""
+        hits = self.keys.filter(pc.is_in(self.keys.column("key"), value_set=ids))
+        return [self.paths[i] for i in sorted(pc.unique(hits.column("file")).to_pylist())]
+
+
 def files_holding(out: Path, name: str, ids: pa.Array, *, key: str = "article_id",
-                  months: Iterable[str] | None = None) -> dict[str, list[Path]]:
-    """For every id of ``ids`` stored in table ``name``, the part files that hold it.
+                  months: Iterable[str] | None = None) -> FileIndex:
+    """Index the part files of table ``name`` (in ``months``) by which of ``ids`` they hold.
 
     One read of the key column per part file. A stage run calls it once, before
-    its first batch, so that each batch rewrites only the files that hold its
-    articles instead of scanning every file of its months again (which made a
-    run quadratic in the number of batches).
+    its first batch, for every table it reads or writes, so that each batch
+    reads and rewrites only the files that hold its articles instead of every
+    file of its months (which made a run quadratic in the number of batches,
+    and a batch's memory grow with the size of its month).
     """
-    held: dict[str, list[Path]] = {}
+    paths, parts = [], []
     for path in _files_in_months(out, name, months):
         present = pq.read_table(path, columns=[key]).column(key)
-        found = present.filter(pc.fill_null(pc.is_in(present, value_set=ids), False))
-        for value in pc.unique(found).to_pylist():
-            held.setdefault(value, []).append(path)
-    return held
+        found = pc.unique(present.filter(pc.fill_null(pc.is_in(present, value_set=ids), False)))
+        if len(found):
+            parts.append(pa.table({"key": found.cast(pa.string()),
+                                   "file": pa.array([len(paths)] * len(found), type=pa.int32())}))
+            paths.append(path)
+    keys = pa.concat_tables(parts) if parts else pa.table({"key": pa.array([], pa.string()),
+                                                            "file": pa.array([], pa.int32())})
+    return FileIndex(tuple(paths), keys)
 
 
 def retain_rows(out: Path, name: str, ids: Iterable[str], *, key: str = "article_id") -> int:

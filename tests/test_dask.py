@@ -74,3 +74,20 @@ def test_a_killed_worker_loses_and_duplicates_nothing(tmp_path):
     assert os.path.exists(marker)  # a worker really died
     assert [result for _, result, _ in outcomes] == [i * 10 for i in range(8)]
     assert all(error is None for _, _, error in outcomes)
+
+
+def _profiling(marker: str, value: int) -> tuple[int, bool]:
+    """Whether the worker running this samples its own stack (and dies the first time, like `_dies_once`)."""
+    from dask.distributed import get_worker
+
+    profiling = "profile" in get_worker().periodic_callbacks
+    return _dies_once(marker, value), profiling
+
+
+def test_local_workers_keep_no_profile_history_even_after_a_restart(tmp_path):
+    # The profiler's history made a worker grow with every batch it ran; the
+    # restarted worker must get the same configuration as the first one.
+    marker = str(tmp_path / "died")
+    outcomes = list(map_batches(_profiling, [(marker, i) for i in range(6)], ExecutorSettings("dask", workers=1)))
+    assert os.path.exists(marker)
+    assert [result for _, result, _ in outcomes] == [(i * 10, False) for i in range(6)]

@@ -99,14 +99,28 @@ def test_removing_the_last_rows_deletes_the_file_and_its_folder(tmp_path):
 def test_files_holding_points_remove_rows_at_the_right_files(tmp_path):
     write_ledger(tmp_path, [("a", "2025-01"), ("b", "2025-02"), ("c", "2025-01")], "k1")
     write_ledger(tmp_path, [("d", "2025-01")], "k2")
-    held = io.files_holding(tmp_path, "_ledger/x", pa.array(["a", "d", "zzz"]), months=["2025-01"])
-    assert {k: [p.name for p in v] for k, v in held.items()} == {"a": ["part-k1.parquet"], "d": ["part-k2.parquet"]}
+    index = io.files_holding(tmp_path, "_ledger/x", pa.array(["a", "d", "zzz"]), months=["2025-01"])
+    def held(*ids):
+        return index.files(pa.array(ids))
+    assert [p.name for p in held("a")] == ["part-k1.parquet"]
+    assert [p.name for p in held("a", "d")] == ["part-k1.parquet", "part-k2.parquet"]
+    assert held("zzz") == [] and held("b") == []  # not stored, or outside the months indexed
     # Only the named files are read: "b" sits in a file not given, so it stays.
-    assert io.remove_rows(tmp_path, "_ledger/x", ["a", "b"], files=held["a"]) == 1
+    assert io.remove_rows(tmp_path, "_ledger/x", ["a", "b"], files=held("a")) == 1
     assert read_ledger(tmp_path) == [("b", "2025-02"), ("c", "2025-01"), ("d", "2025-01")]
     # A file that went away since (all its rows removed) is passed over.
-    assert io.remove_rows(tmp_path, "_ledger/x", ["d"], files=held["d"]) == 1
-    assert io.remove_rows(tmp_path, "_ledger/x", ["d"], files=held["d"]) == 0
+    assert io.remove_rows(tmp_path, "_ledger/x", ["d"], files=held("d")) == 1
+    assert io.remove_rows(tmp_path, "_ledger/x", ["d"], files=held("d")) == 0
+
+
+def test_read_limited_to_files_reads_only_those_and_names_them(tmp_path):
+    write_ledger(tmp_path, [("a", "2025-01"), ("b", "2025-02")], "k1")
+    write_ledger(tmp_path, [("c", "2025-01")], "k2")
+    k2 = tmp_path / "_ledger" / "x" / "published_month=2025-01" / "part-k2.parquet"
+    table = io.read(tmp_path, "_ledger/x", schema=LEDGER, columns=["article_id", io.FILE_COLUMN], files=[k2])
+    assert table.to_pylist() == [{"article_id": "c", io.FILE_COLUMN: str(k2)}]
+    empty = io.read(tmp_path, "_ledger/x", schema=LEDGER, columns=["article_id", io.FILE_COLUMN], files=[])
+    assert empty.num_rows == 0 and empty.column_names == ["article_id", io.FILE_COLUMN]
 
 
 def test_retain_rows_keeps_only_the_listed_ids(tmp_path):

@@ -26,7 +26,7 @@ import os
 import resource
 import sys
 import traceback
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -161,7 +161,7 @@ def _in_window(articles: pa.Table, settings: Settings) -> pa.Table:
 def plan(spec: StageSpec, version: str, settings: Settings) -> tuple[pa.Table, int]:
     """Return the articles (id, hash, month) to process and the number skipped as done."""
     articles = io.read(settings.out, "articles", columns=["article_id", "content_hash", "published_at",
-                                                          io.PARTITION_KEY])
+                                                          io.PARTITION_KEY, io.FILE_COLUMN])
     articles = _in_window(articles, settings).drop_columns(["published_at"])
     if settings.force:
         return articles, 0
@@ -176,18 +176,47 @@ def plan(spec: StageSpec, version: str, settings: Settings) -> tuple[pa.Table, i
 
 
 def batches(todo: pa.Table, size: int) -> Iterator[pa.Table]:
-    """Split the work into batches of at most ``size`` articles, grouped by month."""
-    todo = todo.sort_by([(io.PARTITION_KEY, "ascending"), ("article_id", "ascending")])
+    """Split the work into batches of at most ``size`` articles, in storage order.
+
+    Sorted by month, then by the ``articles`` part file that holds each article
+    (when ``todo`` names it), then by id: a batch then reads one or two part
+    files, however many the month holds, and the next stage's batches line up
+    with the part files this one writes.
+    """
+    keys = [io.PARTITION_KEY, io.FILE_COLUMN, "article_id"]
+    todo = todo.sort_by([(key, "ascending") for key in keys if key in todo.column_names])
     for start in range(0, todo.num_rows, size):
         yield todo.slice(start, size)
 
 
-def load_batch(spec: StageSpec, batch: pa.Table, settings: Settings) -> dict[str, pa.Table]:
-    """Read the batch's rows of every input table (partition-pruned by month)."""
-    ids = batch.column("article_id")
-    months = pc.unique(batch.column(io.PARTITION_KEY))
-    selector = pc.field("article_id").isin(ids) & pc.field(io.PARTITION_KEY).isin(months)
-    return {table: io.read(settings.out, table, filter=selector) for table in spec.reads}
+class RowFiles:
+    """Which part files hold rows of a run's articles, for each table a stage reads or writes.
+
+    Found once, before the first batch (`io.files_holding`), so a batch reads
+    and rewrites only the files that hold its own articles: its memory and
+    I/O then depend on the batch, not on how many articles its month holds.
+    The index stays true during the run: the tables a stage reads are not
+    written while it runs (the stage lock keeps other writers out), and what
+    the run appends to its own tables belongs to other batches' articles.
+    """
+
+    def __init__(self, tables: Iterable[str], settings: Settings, todo: pa.Table) -> None:
+        ids = _strings(todo.column("article_id").to_pylist())
+        months = pc.unique(todo.column(io.PARTITION_KEY)).to_pylist()
+        self.index = {name: io.files_holding(settings.out, name, ids, months=months) for name in tables}
+
+    def files(self, table: str, ids: list[str]) -> list[Path]:
+        """The part files of ``table`` that hold any of ``ids``."""
+        index = self.index.get(table)
+        return index.files(_strings(ids)) if index is not None else []
+
+
+def load_batch(spec: StageSpec, batch: pa.Table, settings: Settings, files: RowFiles) -> dict[str, pa.Table]:
+    """Read the batch's rows of every input table, from the part files that hold them."""
+    ids = batch.column("article_id").to_pylist()
+    selector = pc.field("article_id").isin(_strings(ids))
+    return {table: io.read(settings.out, table, filter=selector, files=files.files(table, ids))
+            for table in spec.reads}
 
 
 def reject_row(stage: str, article: Mapping[str, Any] | None, message: str, run_id: str) -> dict[str, Any]:
@@ -303,29 +332,9 @@ def _check_rows(stage: str, table: str, rows: list[dict[str, Any]], month_of: Ma
                              f"{month_of[article_id]!r}")
 
 
-class StoredRows:
-    """Where the articles of a run already have rows, per output table and the ledger.
-
-    Found once, before the first batch (`io.files_holding`). A batch's earlier
-    rows can only be in those files: what the run itself appends belongs to
-    other batches' articles, and the stage lock keeps other writers out.
-    """
-
-    def __init__(self, spec: StageSpec, settings: Settings, todo: pa.Table) -> None:
-        ids = _strings(todo.column("article_id").to_pylist())
-        months = pc.unique(todo.column(io.PARTITION_KEY)).to_pylist()
-        self.held = {name: io.files_holding(settings.out, name, ids, months=months)
-                     for name in [ledger_name(spec.name), *spec.writes]}
-
-    def files(self, table: str, ids: list[str]) -> list[Path]:
-        """The part files of ``table`` that hold any of ``ids``."""
-        held = self.held.get(table, {})
-        return sorted({path for article_id in ids for path in held.get(article_id, ())})
-
-
 def write_batch(spec: StageSpec, settings: Settings, batch: pa.Table, result: BatchResult, *, version: str,
                 run_id: str, articles: Mapping[str, Mapping[str, Any]], report: StageReport,
-                stored: StoredRows | None = None) -> None:
+                stored: RowFiles | None = None) -> None:
     """Write one processed batch in the crash-safe order described in the module docstring.
 
     ``articles`` maps an article id to its ``source_path`` and ``record`` (for
@@ -413,10 +422,10 @@ def run_stage(spec: StageSpec, process: BatchFunction, settings: Settings, *, ru
     report.inputs = _partition_inputs(todo)
     progress = Progress(spec.name, total=todo.num_rows, settings=settings, skipped=report.skipped)
     planned = list(batches(todo, settings.batch_size))
-    stored = StoredRows(spec, settings, todo)
+    files = RowFiles([*spec.reads, ledger_name(spec.name), *spec.writes], settings, todo)
     # Inputs are read here, lazily, so at most 2 x workers batches are in memory;
     # the batch function runs wherever the executor puts it.
-    payloads = ((load_batch(spec, batch, settings), settings) for batch in planned)
+    payloads = ((load_batch(spec, batch, settings, files), settings) for batch in planned)
     executor = ExecutorSettings(settings.executor, workers=settings.workers, scheduler=settings.scheduler)
     # A partial of a module-level function, so the processes and dask executors can pickle it.
     outcomes = map_batches(partial(_measured, process), payloads, executor)
@@ -432,7 +441,7 @@ def run_stage(spec: StageSpec, process: BatchFunction, settings: Settings, *, ru
         articles = {r["article_id"]: r for r in inputs["articles"].select(
             ["article_id", "source_path", "record"]).to_pylist()} if "articles" in inputs else {}
         write_batch(spec, settings, batch, result, version=version, run_id=run_id, articles=articles,
-                    report=report, stored=stored)
+                    report=report, stored=files)
         progress.advance(batch.num_rows, batch=number, failed=len(result.failures))
     progress.close()
     for table in spec.writes:
