@@ -320,10 +320,11 @@ def enumerated(inputs: ArticleInputs, candidates: list[Candidate], resources: Ev
         if measures:
             parent = measures[-1]
             continue
+        if parent is None or not (sentence.index - parent.sentence.index <= resources.discourse_sentences
+                                  or previous_item == sentence.index - 1):
+            continue  # (tested before the item: most sentences follow no measure)
         item = list_item(inputs, sentence)
-        if item is None or parent is None or not (
-                sentence.index - parent.sentence.index <= resources.discourse_sentences
-                or previous_item == sentence.index - 1):
+        if item is None:
             continue
         party, rate = item
         used = (party.mention_id,) + ((rate.mention_id,) if rate else ())
@@ -338,5 +339,7 @@ def enumerated(inputs: ArticleInputs, candidates: list[Candidate], resources: Ev
 
 def article_candidates(inputs: ArticleInputs, resources: EventResources) -> list[Candidate]:
     """Every candidate of the article, in text order, with the discourse pass and list items applied."""
+    if not inputs.triggers:
+        return []  # most articles: no sentence can hold a candidate, nor a list item after one
     found = [c for s in inputs.sentences for c in sentence_candidates(inputs, s, resources)]
     return enumerated(inputs, resolve_discourse(found, inputs, resources), resources)

@@ -95,6 +95,7 @@ class DateResources:
     tense_cues: re.Pattern
     modifiers_before: re.Pattern
     modifier_codes: Mapping[str, str]
+    longest_cue: int  # words in the longest tense cue
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -132,6 +133,7 @@ def load_dates(models_dir: Path) -> DateResources:
         tense_cues=re.compile(cue_pattern, re.IGNORECASE),
         modifiers_before=re.compile(rf"(?:^|(?<=[^\w-]))({_alternation(list(codes))})[\s-]*$", re.IGNORECASE),
         modifier_codes=codes,
+        longest_cue=max((len(word.split()) for word in tenses), default=1),
     )
 
 
@@ -176,7 +178,12 @@ def tense_near(text: str, start: int, end: int, bounds: tuple[int, int], resourc
     first_break = _CLAUSE_BREAK.search(right)
     if first_break:
         right = right[:first_break.start()]
-    before, after = _WORD.findall(left), _WORD.findall(right)
+    # Only the words within reach can hold a cue that counts; a cue's length and the word before it
+    # (an auxiliary) are the most that a cue within reach looks beyond it. Cutting the rest first
+    # spares scanning long sentences word by word, which was most of the normalizer's time.
+    margin = resources.longest_cue + 1
+    before = _WORD.findall(left)[-(WORDS_BEFORE + margin):]
+    after = _WORD.findall(right)[:WORDS_AFTER + margin]
     # A conjunction opens another clause: its words do not tell this expression's tense.
     for index in range(len(before) - 1, -1, -1):
         if resources.tenses.get(before[index].lower()) == "boundary":
@@ -213,13 +220,15 @@ def _cues(words: Sequence[str], resources: DateResources) -> list[tuple[int, str
             continue  # "to be held", "will be made": the auxiliary carries the tense
         if tense in ("past", "future", "report"):
             found.append((index, tense))
+    previous = ""
     for index, word in enumerate(words):
-        previous = words[index - 1].lower() if index else ""
-        if previous in _PRESENT_BE and word.lower().endswith("ing") and len(word) > 5:
+        lowered = word.lower()
+        if previous in _PRESENT_BE and lowered.endswith("ing") and len(word) > 5:
             found.append((index, "future"))  # "is meeting on Thursday": the progressive with a date
-        elif previous not in _BE_FORMS and word.lower() not in resources.tenses and _PAST_VERB.fullmatch(word) \
-                and not word[0].isupper():
+        elif lowered.endswith("ed") and previous not in _BE_FORMS and lowered not in resources.tenses \
+                and _PAST_VERB.fullmatch(word) and not word[0].isupper():
             found.append((index, "past"))  # a verb in "-ed" (a passive's auxiliary decides instead)
+        previous = lowered
     return found
 
 

@@ -75,6 +75,8 @@ class StageSpec:
     code: tuple[str, ...]
     rules: tuple[str, ...] = ()
     upstream: str | None = None
+    # The columns the batch function uses, for the tables of ``reads`` that need not be read whole.
+    columns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -211,11 +213,24 @@ class RowFiles:
         return index.files(_strings(ids)) if index is not None else []
 
 
+# Columns read from an input table whatever the stage declares: the key, and what a ``rejects`` row names.
+_ALWAYS_READ = {"articles": ("article_id", "source_path", "record")}
+
+
+def input_columns(spec: StageSpec, table: str) -> list[str] | None:
+    """The columns of input ``table`` a batch gets: those the stage declares plus the key, or None for all."""
+    declared = spec.columns.get(table)
+    if declared is None:
+        return None
+    return list(dict.fromkeys([*_ALWAYS_READ.get(table, ("article_id",)), *declared]))
+
+
 def load_batch(spec: StageSpec, batch: pa.Table, settings: Settings, files: RowFiles) -> dict[str, pa.Table]:
-    """Read the batch's rows of every input table, from the part files that hold them."""
+    """Read the batch's rows of every input table (the declared columns), from the part files that hold them."""
     ids = batch.column("article_id").to_pylist()
     selector = pc.field("article_id").isin(_strings(ids))
-    return {table: io.read(settings.out, table, filter=selector, files=files.files(table, ids))
+    return {table: io.read(settings.out, table, columns=input_columns(spec, table), filter=selector,
+                           files=files.files(table, ids))
             for table in spec.reads}
 
 

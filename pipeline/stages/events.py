@@ -32,6 +32,18 @@ SPEC = StageSpec(
     code=("pipeline/events/*.py", "pipeline/stages/events.py"),
     rules=("*", "*/*"),
     upstream="normalize",
+    # What `article_inputs` reads of each table (mention texts and the like would only cost reading).
+    columns={
+        "articles": ("text", "body_start", "published_at", "published_month"),
+        "sentences": ("sentence_index", "start_char", "end_char", "paragraph_index"),
+        "mentions": ("mention_id", "kind", "start_char", "end_char", "label", "rule_id"),
+        "countries": ("mention_id", "iso3", "start_char", "end_char", "form", "is_dateline"),
+        "officials": ("official_id", "country_iso3", "mention_ids"),
+        "rates": ("mention_id", "start_char", "end_char", "value", "previous_value", "unit", "rate_kind",
+                  "applies_to"),
+        "dates": ("mention_id", "start_char", "end_char", "timex_type", "value", "modifier", "resolved"),
+        "quotes": ("start_char", "end_char", "speaker_official_id"),
+    },
 )
 ARTICLE_COLUMNS = ["article_id", "text", "body_start", "published_at", "published_month"]
 
@@ -56,6 +68,8 @@ def events_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchRes
     result = BatchResult(rows={"event_mentions": []})
     for article in inputs["articles"].select(ARTICLE_COLUMNS).to_pylist():
         key = article["article_id"]
+        if not any(mention["kind"] == "trigger" for mention in tables["mentions"][key]):
+            continue  # no trigger, no event: spare building the article's inputs
         try:
             view = article_inputs(article, tables["sentences"][key], tables["mentions"][key],
                                   countries=tables["countries"][key], officials=tables["officials"][key],

@@ -25,6 +25,7 @@ SPEC = StageSpec(
     # built pipeline under models/.built is deeper and so not part of the hash.
     rules=("*", "*/*"),
     upstream=None,
+    columns={"articles": ("text", "published_month")},
 )
 PIPE_BATCH = 64
 

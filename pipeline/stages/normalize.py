@@ -64,6 +64,11 @@ SPEC = StageSpec(
     code=("pipeline/normalize/*.py", "pipeline/stages/normalize.py"),
     rules=("*", "*/*"),
     upstream="extract",
+    columns={
+        "articles": ("text", "body_start", "headline", "dateline", "published_at", "published_month"),
+        "mentions": ("mention_id", "kind", "text", "start_char", "end_char", "sentence_index", "rule_id", "label"),
+        "sentences": ("sentence_index", "start_char", "end_char", "paragraph_index"),
+    },
 )
 
 

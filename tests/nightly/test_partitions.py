@@ -13,6 +13,7 @@ from pipeline import io
 from pipeline.config import make_settings
 from pipeline.runner import run_stages
 from pipeline.schemas import ARTICLES
+from pipeline.stages.base import RowFiles, StageSpec, batches, load_batch, plan
 from pipeline.stages.ingest import ingest
 
 MONTHS = ("1987-02", "1987-03", "1987-04")
@@ -99,3 +100,25 @@ def test_an_empty_table_is_still_a_readable_dataset(tmp_path):
     assert pd.read_parquet(tmp_path / "mentions").empty
     assert duckdb.sql(f"SELECT count(*) FROM read_parquet('{tmp_path}/mentions/**/*.parquet', "
                       "hive_partitioning = true)").fetchone() == (0,)
+
+
+def test_a_batch_reads_its_declared_columns_from_the_files_that_hold_its_articles(stored, nightly):
+    raw, out, run = stored
+    nightly.write_batch(raw, 12, seed=22, months=MONTHS, prefix="q")
+    run()  # a second night: every month now has two part files of articles
+    assert all(len(io.part_files(out / "articles" / f"published_month={m}")) == 2 for m in MONTHS)
+    settings = make_settings(out=out, show_progress=False)
+    spec = StageSpec(name="probe", reads=("articles",), writes=(), code=(), columns={"articles": ("text",)})
+    todo, skipped = plan(spec, "v1", settings)
+    assert (todo.num_rows, skipped) == (24, 0)
+    files = RowFiles(spec.reads, settings, todo)
+    seen = []
+    for batch in batches(todo, 2):
+        ids = batch.column("article_id").to_pylist()
+        # Batches follow storage order, so each holds articles of one part file and reads that file only.
+        assert len(files.files("articles", ids)) == 1
+        inputs = load_batch(spec, batch, settings, files)
+        assert inputs["articles"].column_names == ["article_id", "source_path", "record", "text"]
+        assert sorted(inputs["articles"].column("article_id").to_pylist()) == sorted(ids)
+        seen += ids
+    assert sorted(seen) == sorted(todo.column("article_id").to_pylist())
