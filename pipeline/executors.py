@@ -19,13 +19,16 @@ from typing import Any
 
 EXECUTORS = ("local", "processes", "dask")
 
-# Dask's statistical profiler samples each worker's stack every 10 ms and keeps
-# one call tree per second for the last 1,000 seconds. On the rule pipeline's
-# deep call stacks that history grew a worker by about 7 MB per pass over the
-# Reuters archive (21,577 articles, 87 s), and by nothing with the profiler
-# off, so memory rose for the first quarter of an hour of any run. Nothing here reads the profiles (there is no
-# dashboard), so the local cluster's workers run without them.
-LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+# Two of Dask's debugging aids hold memory that grows with the number of batches;
+# nothing here reads them (there is no dashboard), so they are turned down:
+# - every connection keeps its last 1,000 messages under 1 MB, and a batch's
+#   articles are such a message twice (client to scheduler, scheduler to
+#   worker): 300 tasks of 0.8 MB each grew the calling process by 465 MB,
+#   and by 20 MB with ten messages kept, which are enough to debug with.
+# - each worker's statistical profiler keeps a call tree per second for the
+#   last 1,000 seconds: about 7 MB per pass over the archive (87 s) on the
+#   rule pipeline's deep call stacks.
+DASK_CONFIG = {"distributed.admin.low-level-log-length": 10, "distributed.worker.profile.enabled": False}
 
 
 @dataclass(frozen=True)
@@ -90,26 +93,29 @@ def _drain(submit: Callable[[tuple[Any, ...]], Any], payloads: Iterable[tuple[An
 def _dask(function: Callable[..., Any], payloads: Iterable[tuple[Any, ...]], executor: ExecutorSettings
           ) -> Iterator[tuple[tuple[Any, ...], Any, BaseException | None]]:
     try:
+        import dask
         from dask.distributed import Client, LocalCluster
     except ImportError as error:
         raise RuntimeError("--executor dask needs the dask extra: pip install '.[dask]'") from error
-    cluster = None
-    if executor.scheduler:
-        client = Client(executor.scheduler)
-    else:
-        # `config` goes to each worker's nanny, which applies it at every (re)start of its worker
-        # (with a dotted key: the nanny merges it shallowly into the whole configuration).
-        cluster = LocalCluster(n_workers=executor.workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40, config=LOCAL_WORKER_CONFIG)
-        client = Client(cluster)
-    try:
-        def submit(payload: tuple[Any, ...]) -> Any:
-            # pure=False: a retried batch must run again, not return the cached failure.
-            return client.submit(function, *payload, pure=False)
+    # The configuration holds in this process (client and local scheduler) for the whole run: the
+    # scheduler opens a connection to a restarted worker long after the cluster started.
+    with dask.config.set(DASK_CONFIG):
+        cluster = None
+        if executor.scheduler:
+            client = Client(executor.scheduler)
+        else:
+            # `config` goes to each worker's nanny, which applies it at every (re)start of its worker
+            # (with dotted keys: the nanny merges it shallowly into the whole configuration).
+            cluster = LocalCluster(n_workers=executor.workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=40, config=DASK_CONFIG)
+            client = Client(cluster)
+        try:
+            def submit(payload: tuple[Any, ...]) -> Any:
+                # pure=False: a retried batch must run again, not return the cached failure.
+                return client.submit(function, *payload, pure=False)
 
-        yield from _drain(submit, payloads, executor)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
-
+            yield from _drain(submit, payloads, executor)
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()

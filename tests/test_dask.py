@@ -76,18 +76,28 @@ def test_a_killed_worker_loses_and_duplicates_nothing(tmp_path):
     assert all(error is None for _, _, error in outcomes)
 
 
-def _profiling(marker: str, value: int) -> tuple[int, bool]:
-    """Whether the worker running this samples its own stack (and dies the first time, like `_dies_once`)."""
+def _debug_aids(marker: str, value: int) -> tuple[int, bool, int]:
+    """Whether the worker running this samples its own stack, and how many messages its connections keep
+    (and it dies the first time, like `_dies_once`)."""
+    import dask
     from dask.distributed import get_worker
 
     profiling = "profile" in get_worker().periodic_callbacks
-    return _dies_once(marker, value), profiling
+    return _dies_once(marker, value), profiling, dask.config.get("distributed.admin.low-level-log-length")
 
 
-def test_local_workers_keep_no_profile_history_even_after_a_restart(tmp_path):
-    # The profiler's history made a worker grow with every batch it ran; the
-    # restarted worker must get the same configuration as the first one.
+def test_dask_debug_logs_are_turned_down_in_every_process_even_after_a_restart(tmp_path):
+    # The profiler's history and every connection's log of recent messages (a batch's articles among
+    # them) made the workers and the calling process grow with every batch; a restarted worker must
+    # get the same configuration as the first one.
+    import dask
+
     marker = str(tmp_path / "died")
-    outcomes = list(map_batches(_profiling, [(marker, i) for i in range(6)], ExecutorSettings("dask", workers=1)))
+    before = dask.config.get("distributed.admin.low-level-log-length")
+    outcomes = []
+    for outcome in map_batches(_debug_aids, [(marker, i) for i in range(6)], ExecutorSettings("dask", workers=1)):
+        assert dask.config.get("distributed.admin.low-level-log-length") == 10  # this process, mid-run
+        outcomes.append(outcome)
     assert os.path.exists(marker)
-    assert [result for _, result, _ in outcomes] == [(i * 10, False) for i in range(6)]
+    assert [result for _, result, _ in outcomes] == [(i * 10, False, 10) for i in range(6)]
+    assert dask.config.get("distributed.admin.low-level-log-length") == before  # restored afterwards
