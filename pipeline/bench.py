@@ -67,6 +67,8 @@ class Figure:
     batch_peak_by_tenth_mb: list[float] = field(default_factory=list)
     # What those processes held (resident) right after their batches, largest in each tenth.
     batch_rss_by_tenth_mb: list[float] = field(default_factory=list)
+    # What the stage's own process (which reads inputs and writes tables) held after each batch, by tenth.
+    caller_rss_by_tenth_mb: list[float] = field(default_factory=list)
     message: str | None = None
     times_baseline: float | None = None
 
@@ -225,6 +227,7 @@ def child_stage(stage: str, raw: Path, out: Path, executor: str = "local", worke
             "worker_peak_rss_mb": children if executor != "local" else None,
             "batch_peak_by_tenth_mb": tenths(report.batch_peak_rss_mb if report else []),
             "batch_rss_by_tenth_mb": tenths(report.batch_rss_mb if report else []),
+            "caller_rss_by_tenth_mb": tenths(report.caller_rss_mb if report else []),
             "message": run.messages.get(stage)}
 
 
@@ -326,6 +329,7 @@ def bench(raw: Path, *, limit: int | None = None, repeat: int | None = None, sta
                                     worker_peak_rss_mb=result.get("worker_peak_rss_mb"),
                                     batch_peak_by_tenth_mb=result.get("batch_peak_by_tenth_mb") or [],
                                     batch_rss_by_tenth_mb=result.get("batch_rss_by_tenth_mb") or [],
+                                    caller_rss_by_tenth_mb=result.get("caller_rss_by_tenth_mb") or [],
                                     message=result["message"])
             if result["status"] != OK:
                 blocked = stage
@@ -403,6 +407,9 @@ def print_bench(result: BenchResult, console) -> None:
         if f.batch_peak_by_tenth_mb:
             console.print(f"{f.name}: their memory peak (high-water mark) by tenth (MB): "
                           + ", ".join(f"{mb:.0f}" for mb in f.batch_peak_by_tenth_mb))
+        if f.caller_rss_by_tenth_mb and f.worker_peak_rss_mb is not None:
+            console.print(f"{f.name}: memory held by the stage's own process (reads inputs, writes tables) "
+                          "after each batch, by tenth (MB): " + ", ".join(f"{mb:.0f}" for mb in f.caller_rss_by_tenth_mb))
     if result.spacy_pipeline and result.spacy_pipeline.times_baseline is not None:
         console.print(f"spaCy rule pipeline alone (no tables read or written): "
                       f"{result.spacy_pipeline.times_baseline:.2f}× bare tokenization")

@@ -96,6 +96,7 @@ class StageReport:
     pruned: int = 0  # articles whose rows were removed because they left ``articles``
     batch_peak_rss_mb: list[float] = field(default_factory=list)  # per batch, of the process that ran it
     batch_rss_mb: list[float] = field(default_factory=list)  # per batch, resident after it
+    caller_rss_mb: list[float] = field(default_factory=list)  # per batch, this process's resident after writing it
 
 
 def _hash_paths(paths: list[tuple[Path, Path]]) -> str:
@@ -457,6 +458,9 @@ def run_stage(spec: StageSpec, process: BatchFunction, settings: Settings, *, ru
             ["article_id", "source_path", "record"]).to_pylist()} if "articles" in inputs else {}
         write_batch(spec, settings, batch, result, version=version, run_id=run_id, articles=articles,
                     report=report, stored=files)
+        caller_rss = resident_mb()
+        if caller_rss is not None:
+            report.caller_rss_mb.append(caller_rss)
         progress.advance(batch.num_rows, batch=number, failed=len(result.failures))
     progress.close()
     for table in spec.writes:

@@ -148,6 +148,9 @@ def test_bench_limit_50_prints_every_figure(shared, tmp_path):
         # resident (/proc) and high-water (getrusage) are counted a little differently
         assert 10 < extract["batch_rss_by_tenth_mb"][0] <= 1.05 * extract["batch_peak_by_tenth_mb"][0]
         assert "memory held by the batch processes after their batches" in result.output
+        # the stage's own process is the batch process here (local executor): the same figure, printed once
+        assert len(extract["caller_rss_by_tenth_mb"]) == 1 and extract["caller_rss_by_tenth_mb"][0] > 10
+        assert "the stage's own process" not in result.output
     if data["rule_pipeline"]:
         assert data["rule_pipeline"]["times_baseline"] > 0
         assert "bare tokenization" in result.output
