@@ -55,6 +55,18 @@ FILE_COLUMN = "__filename"  # the dataset column that names the part file a row 
 _write_count = itertools.count(1)  # counts this process's writes for the kill hook only
 
 
+def release_memory() -> None:
+    """Ask Arrow's allocator to hand back the memory freed since the last call; called after each batch.
+
+    Arrow's allocator (mimalloc) keeps what it freed for reuse: a process
+    that read the ids, hashes and dates of 215,770 articles (a 36 MB table)
+    stayed 122 MB larger after the table was freed, and 93 MB after this
+    call. (The C library's allocator, tried instead, did worse: its
+    per-thread arenas grew a process by 378 MB while it indexed 220 files.)
+    """
+    pa.default_memory_pool().release_unused()
+
+
 def _umask() -> int:
     """The process umask (reading it means setting it, so it is set straight back)."""
     mask = os.umask(0o022)

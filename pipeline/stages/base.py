@@ -162,32 +162,36 @@ def _in_window(articles: pa.Table, settings: Settings) -> pa.Table:
 
 
 def plan(spec: StageSpec, version: str, settings: Settings) -> tuple[pa.Table, int]:
-    """Return the articles (id, hash, month) to process and the number skipped as done."""
+    """Return the articles (id, hash, month) to process, in storage order, and the number skipped as done.
+
+    Storage order is by month, then by the ``articles`` part file that holds
+    each article, then by id: batches cut from it read one or two part files
+    each, however many the month holds, and the next stage's batches line up
+    with the part files this one writes.
+    """
     articles = io.read(settings.out, "articles", columns=["article_id", "content_hash", "published_at",
                                                           io.PARTITION_KEY, io.FILE_COLUMN])
-    articles = _in_window(articles, settings).drop_columns(["published_at"])
+    articles = _in_window(articles, settings).sort_by(
+        [(key, "ascending") for key in (io.PARTITION_KEY, io.FILE_COLUMN, "article_id")])
+    articles = articles.drop_columns(["published_at", io.FILE_COLUMN])
     if settings.force:
         return articles, 0
     ledger = io.read(settings.out, ledger_name(spec.name), schema=LEDGER,
                      columns=["article_id", "content_hash", "rules_version"])
     ledger = ledger.filter(pc.equal(ledger.column("rules_version"), version))
-    done = {(a, h) for a, h in zip(ledger.column("article_id").to_pylist(), ledger.column("content_hash").to_pylist())}
-    keep = [(a, h) not in done for a, h in zip(articles.column("article_id").to_pylist(),
-                                                  articles.column("content_hash").to_pylist())]
-    todo = articles.filter(pa.array(keep, type=pa.bool_()))
+    # Compared in Arrow: a Python pair per article cost a few hundred bytes each, for good, at scale.
+    done = _pair_keys(ledger).combine_chunks()
+    todo = articles.filter(pc.invert(pc.is_in(_pair_keys(articles), value_set=done)))
     return todo, articles.num_rows - todo.num_rows
 
 
-def batches(todo: pa.Table, size: int) -> Iterator[pa.Table]:
-    """Split the work into batches of at most ``size`` articles, in storage order.
+def _pair_keys(table: pa.Table) -> pa.ChunkedArray:
+    """``article_id`` and ``content_hash`` of each row joined into one string."""
+    return pc.binary_join_element_wise(table.column("article_id"), table.column("content_hash"), "\x00")
 
-    Sorted by month, then by the ``articles`` part file that holds each article
-    (when ``todo`` names it), then by id: a batch then reads one or two part
-    files, however many the month holds, and the next stage's batches line up
-    with the part files this one writes.
-    """
-    keys = [io.PARTITION_KEY, io.FILE_COLUMN, "article_id"]
-    todo = todo.sort_by([(key, "ascending") for key in keys if key in todo.column_names])
+
+def batches(todo: pa.Table, size: int) -> Iterator[pa.Table]:
+    """Split the work (in `plan`'s order) into batches of at most ``size`` articles."""
     for start in range(0, todo.num_rows, size):
         yield todo.slice(start, size)
 
@@ -326,9 +330,19 @@ def _partition_inputs(todo: pa.Table) -> list[str]:
     entries = []
     for month in sorted(pc.unique(todo.column(io.PARTITION_KEY)).to_pylist()):
         rows = todo.filter(pc.equal(todo.column(io.PARTITION_KEY), month))
-        pairs = sorted(zip(rows.column("article_id").to_pylist(), rows.column("content_hash").to_pylist()))
-        entries.append(f"articles/{io.PARTITION_KEY}={month}#{short_hash(*(a + ':' + h for a, h in pairs))}")
+        rows = rows.sort_by([("article_id", "ascending"), ("content_hash", "ascending")])
+        pairs = pc.binary_join_element_wise(rows.column("article_id"), rows.column("content_hash"), ":")
+        entries.append(f"articles/{io.PARTITION_KEY}={month}#{_hash_strings(pairs)}")
     return entries
+
+
+def _hash_strings(values: pa.ChunkedArray, chunk: int = 50_000) -> str:
+    """`short_hash` of the strings of ``values``, read a slice at a time rather than all at once."""
+    digest = hashlib.sha256()
+    for start in range(0, len(values), chunk):
+        part = "\x00".join(values.slice(start, chunk).to_pylist())
+        digest.update((("\x00" if start else "") + part).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:16]
 
 
 def _check_rows(stage: str, table: str, rows: list[dict[str, Any]], month_of: Mapping[str, str]) -> None:
@@ -414,6 +428,7 @@ def resident_mb() -> float | None:
 def _measured(process: BatchFunction, inputs: Mapping[str, pa.Table], settings: Settings) -> BatchResult:
     """Run ``process`` and note the memory of the process it ran in (a worker's, off-process): peak and resident."""
     result = process(inputs, settings)
+    io.release_memory()
     result.peak_rss_mb = peak_rss_mb()
     result.rss_mb = resident_mb()
     return result
@@ -458,6 +473,7 @@ def run_stage(spec: StageSpec, process: BatchFunction, settings: Settings, *, ru
             ["article_id", "source_path", "record"]).to_pylist()} if "articles" in inputs else {}
         write_batch(spec, settings, batch, result, version=version, run_id=run_id, articles=articles,
                     report=report, stored=files)
+        io.release_memory()
         caller_rss = resident_mb()
         if caller_rss is not None:
             report.caller_rss_mb.append(caller_rss)
