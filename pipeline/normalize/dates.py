@@ -57,6 +57,9 @@ from pipeline.stages.normalize import Normalizer
 TENSES = ("past", "future", "report", "none", "boundary", "joins")
 TIMEX_TYPES = {"date": "DATE", "duration": "DURATION", "set": "SET"}
 MASKING_KINDS = frozenset({"rate", "money"})
+# The kinds of date whose value `resolve` moves by tense, when no year is stated and an anchor is known
+# (finding the tense reads the clause word by word, so it is done only for these).
+TENSE_KINDS = frozenset({"calendar", "month", "quarter", "weekday", "weekend"})
 WORDS_BEFORE = 8
 WORDS_AFTER = 6
 AFTER_PENALTY = 3
@@ -516,9 +519,11 @@ def normalize_dates(article: ArticleView, mentions: Sequence[Mention], sentences
                "timex_type": timex_type, "value": None, "granularity": None, "anchor": None,
                "modifier": modifier, "resolved": True, "start_char": mention.start, "end_char": mention.end}
         if timex_type == "DATE":
-            tense = tense_near(article.text, mention.start, mention.end, bounds, resources)
-            if tense is None and modifier == "AS_EARLY_AS":
-                tense = "future"
+            tense = None
+            if anchor is not None and not fields.get("year") and fields.get("kind") in TENSE_KINDS:
+                tense = tense_near(article.text, mention.start, mention.end, bounds, resources)
+                if tense is None and modifier == "AS_EARLY_AS":
+                    tense = "future"
             result = resolve(fields, anchor, tense, mention.text, weeks.get(bounds[0]))
             row.update(value=result.value, granularity=result.granularity, resolved=result.value is not None,
                        anchor=anchor.isoformat() if result.relative and result.value and anchor else None)
