@@ -7,11 +7,12 @@ stages after it, and nothing else does. A ledger (``_ledger/<stage>``) records
 which article was processed with which content hash and rules version; an
 article whose pair is already there is skipped unless ``force``.
 
-Batches are planned by publication month so each batch reads and writes few
-partitions. For each batch the runner first forgets the batch's articles in
-the ledger, then removes their earlier rows from every output table, appends
-the new rows and the batch's rejects, and only then records the articles in
-the ledger. A crash at any point therefore leaves those articles unrecorded,
+Batches are planned in storage order (publication month, then the part file
+of ``articles``), and a run indexes once which part files hold its articles
+(`RowFiles`), so each batch reads and rewrites few files. For each batch the
+runner first forgets the batch's articles in the ledger, then removes their
+earlier rows from every output table, appends the new rows and the batch's
+rejects, and only then records the articles in the ledger. A crash at any point therefore leaves those articles unrecorded,
 and the next run does them again, without duplicates.
 
 Before planning, `prune` removes the rows of articles that no longer exist in
