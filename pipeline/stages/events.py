@@ -45,7 +45,7 @@ SPEC = StageSpec(
         "quotes": ("start_char", "end_char", "speaker_official_id"),
     },
 )
-ARTICLE_COLUMNS = ["article_id", "text", "body_start", "published_at", "published_month"]
+ARTICLE_COLUMNS = ["article_id", *SPEC.columns["articles"]]
 
 
 @lru_cache(maxsize=4)

@@ -69,7 +69,7 @@ def make_doc_with_text(nlp, text: str):
 def extract_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchResult:
     """Run the rule pipeline over a batch of articles; isolate an article that fails."""
     nlp = nlp_for(settings.models_dir)
-    articles = inputs["articles"].select(["article_id", "text", "published_month"]).to_pylist()
+    articles = inputs["articles"].select(["article_id", *SPEC.columns["articles"]]).to_pylist()
     result = BatchResult(rows={"mentions": [], "sentences": []})
     try:
         with vocabulary_zone(nlp):

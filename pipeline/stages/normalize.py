@@ -94,8 +94,7 @@ def views(inputs: Mapping[str, pa.Table]) -> list[tuple[ArticleView, str, list[M
                                                            "paragraph_index")):
         sentences[article_id].append(sentence)
     out = []
-    columns = ["article_id", "text", "body_start", "headline", "dateline", "published_at", "published_month"]
-    for row in inputs["articles"].select(columns).to_pylist():
+    for row in inputs["articles"].select(["article_id", *SPEC.columns["articles"]]).to_pylist():
         article = ArticleView(row["article_id"], row["text"], row["body_start"], row["headline"], row["dateline"],
                               row["published_at"])
         out.append((article, row["published_month"], mentions[article.article_id], sentences[article.article_id]))
