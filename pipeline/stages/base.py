@@ -186,9 +186,9 @@ def plan(spec: StageSpec, version: str, settings: Settings) -> tuple[pa.Table, i
     return todo, articles.num_rows - todo.num_rows
 
 
-def _pair_keys(table: pa.Table) -> pa.ChunkedArray:
+def _pair_keys(table: pa.Table, separator: str = "\x00") -> pa.ChunkedArray:
     """``article_id`` and ``content_hash`` of each row joined into one string."""
-    return pc.binary_join_element_wise(table.column("article_id"), table.column("content_hash"), "\x00")
+    return pc.binary_join_element_wise(table.column("article_id"), table.column("content_hash"), separator)
 
 
 def batches(todo: pa.Table, size: int) -> Iterator[pa.Table]:
@@ -213,10 +213,10 @@ class RowFiles:
         months = pc.unique(todo.column(io.PARTITION_KEY)).to_pylist()
         self.index = {name: io.files_holding(settings.out, name, ids, months=months) for name in tables}
 
-    def files(self, table: str, ids: list[str]) -> list[Path]:
-        """The part files of ``table`` that hold any of ``ids``."""
+    def files(self, table: str, ids: pa.Array) -> list[Path]:
+        """The part files of ``table`` that hold any of ``ids`` (see `_strings`)."""
         index = self.index.get(table)
-        return index.files(_strings(ids)) if index is not None else []
+        return index.files(ids) if index is not None else []
 
 
 # Columns read from an input table whatever the stage declares: the key, and what a ``rejects`` row names.
@@ -233,8 +233,8 @@ def input_columns(spec: StageSpec, table: str) -> list[str] | None:
 
 def load_batch(spec: StageSpec, batch: pa.Table, settings: Settings, files: RowFiles) -> dict[str, pa.Table]:
     """Read the batch's rows of every input table (the declared columns), from the part files that hold them."""
-    ids = batch.column("article_id").to_pylist()
-    selector = pc.field("article_id").isin(_strings(ids))
+    ids = _strings(batch.column("article_id").to_pylist())
+    selector = pc.field("article_id").isin(ids)
     return {table: io.read(settings.out, table, columns=input_columns(spec, table), filter=selector,
                            files=files.files(table, ids))
             for table in spec.reads}
@@ -332,8 +332,7 @@ def _partition_inputs(todo: pa.Table) -> list[str]:
     for month in sorted(pc.unique(todo.column(io.PARTITION_KEY)).to_pylist()):
         rows = todo.filter(pc.equal(todo.column(io.PARTITION_KEY), month))
         rows = rows.sort_by([("article_id", "ascending"), ("content_hash", "ascending")])
-        pairs = pc.binary_join_element_wise(rows.column("article_id"), rows.column("content_hash"), ":")
-        entries.append(f"articles/{io.PARTITION_KEY}={month}#{_hash_strings(pairs)}")
+        entries.append(f"articles/{io.PARTITION_KEY}={month}#{_hash_strings(_pair_keys(rows, ':'))}")
     return entries
 
 
@@ -380,8 +379,10 @@ def write_batch(spec: StageSpec, settings: Settings, batch: pa.Table, result: Ba
         _check_rows(spec.name, table, result.rows.get(table, []), month_of)
     part_key = short_hash(spec.name, *ids)
     ledger = ledger_name(spec.name)
+    id_array = _strings(ids)
+
     def remove(table: str) -> None:
-        files = stored.files(table, ids) if stored is not None else None
+        files = stored.files(table, id_array) if stored is not None else None
         io.remove_rows(settings.out, table, ids, months=months, files=files)
 
     # 1. Forget the batch in the ledger first: from here until step 4 a crash means "redo".

@@ -64,6 +64,7 @@ SPEC = StageSpec(
     code=("pipeline/normalize/*.py", "pipeline/stages/normalize.py"),
     rules=("*", "*/*"),
     upstream="extract",
+    # Mentions and sentences in the field order of `Mention` and `Sentence`, which `views` builds from them.
     columns={
         "articles": ("text", "body_start", "headline", "dateline", "published_at", "published_month"),
         "mentions": ("mention_id", "kind", "text", "start_char", "end_char", "sentence_index", "rule_id", "label"),
@@ -85,13 +86,11 @@ def views(inputs: Mapping[str, pa.Table]) -> list[tuple[ArticleView, str, list[M
     mentions: dict[str, list[Mention]] = defaultdict(list)
     ordered = inputs["mentions"].sort_by([("article_id", "ascending"), ("start_char", "ascending"),
                                           ("end_char", "ascending"), ("kind", "ascending")])
-    for article_id, mention in _typed(ordered, Mention, ("mention_id", "kind", "text", "start_char", "end_char",
-                                                         "sentence_index", "rule_id", "label")):
+    for article_id, mention in _typed(ordered, Mention, SPEC.columns["mentions"]):
         mentions[article_id].append(mention)
     sentences: dict[str, list[Sentence]] = defaultdict(list)
     ordered = inputs["sentences"].sort_by([("article_id", "ascending"), ("sentence_index", "ascending")])
-    for article_id, sentence in _typed(ordered, Sentence, ("sentence_index", "start_char", "end_char",
-                                                           "paragraph_index")):
+    for article_id, sentence in _typed(ordered, Sentence, SPEC.columns["sentences"]):
         sentences[article_id].append(sentence)
     out = []
     for row in inputs["articles"].select(["article_id", *SPEC.columns["articles"]]).to_pylist():

@@ -6,6 +6,7 @@ import json
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -116,7 +117,7 @@ def test_a_batch_reads_its_declared_columns_from_the_files_that_hold_its_article
     for batch in batches(todo, 2):
         ids = batch.column("article_id").to_pylist()
         # Batches follow storage order, so each holds articles of one part file and reads that file only.
-        assert len(files.files("articles", ids)) == 1
+        assert len(files.files("articles", pa.array(ids))) == 1
         inputs = load_batch(spec, batch, settings, files)
         assert inputs["articles"].column_names == ["article_id", "source_path", "record", "text"]
         assert sorted(inputs["articles"].column("article_id").to_pylist()) == sorted(ids)
