@@ -40,8 +40,9 @@ def doc_rows(doc: Doc, article_id: str, published_month: str) -> tuple[list[dict
     text = doc_text(doc)
     doc.user_data.pop(TEXT_KEY, None)  # the shared text copy is not needed past the components
     # Character offsets from two arrays: span.start_char, .end_char and .text build a Token object each.
+    # Ends are computed for the few tokens that end a span, not for every token.
     token_starts = doc.to_array(IDX).tolist()
-    token_ends = [start + length for start, length in zip(token_starts, doc.to_array(LENGTH).tolist())]
+    token_lengths = doc.to_array(LENGTH).tolist()
     sentences = sentence_spans(doc)
     starts = [s.start for s in sentences]
     sentence_rows = [
@@ -55,7 +56,7 @@ def doc_rows(doc: Doc, article_id: str, published_month: str) -> tuple[list[dict
             rule_id = span.id_ or kind
             first, end = span.start, span.end
             if end > first:
-                start_char, end_char = token_starts[first], token_ends[end - 1]
+                start_char, end_char = token_starts[first], token_starts[end - 1] + token_lengths[end - 1]
             else:  # an empty span: spaCy's own offsets
                 start_char, end_char = span.start_char, span.end_char
             key = mention_id(article_id, kind, start_char, end_char, rule_id)

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import IDX, ORTH, SPACY
+from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -68,6 +68,9 @@ AFTER_NAME = frozenset({",", ".", ";", ":", ")", "and", "who", "whose", "has", "
 APPOSITION_WINDOW = 6
 PHRASE_WINDOW = 6
 MAX_NAME_TOKENS = 6
+# A headline line is told by its words of four letters or more (runs of letters), by the case of their first letter.
+_LONG_CAPITALIZED = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{3,}")
+_LONG_LOWERCASE = re.compile(r"(?<![A-Za-z])[a-z][A-Za-z]{3,}")
 # Token texts kept between documents (a few MB at most; cleared when full).
 TEXT_CACHE_SIZE = 200_000
 # A title with no name next to it names the first untitled person introduced within this many sentences after it.
@@ -264,8 +267,6 @@ class _DocState:
         self.spaces = list(map(("", " ").__getitem__, doc.to_array(SPACY).tolist()))
         self.n = len(self.words)
         self._joined: str | None = None
-        self._line_starts: list[int] | None = None
-        self._idx: list[int] = []
         self.place = bytearray(self.n)
         self.org = bytearray(self.n)
         self.title_at: list[Title | None] = [None] * self.n
@@ -319,16 +320,15 @@ class _DocState:
     def line_shape(self, i: int) -> str:
         """``title`` for a title-case or all-caps line (a headline), else ``text``."""
         text = self.text
-        if self._line_starts is None:
-            self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-            self._idx = self.doc.to_array(IDX).tolist()
-        start = self._line_starts[bisect_right(self._line_starts, self._idx[i]) - 1]
+        # The line's start from the text itself: few tokens per document are asked about.
+        start = text.rfind("\n", 0, self.doc[i].idx) + 1
         if start not in self._line_shape:
             end = text.find("\n", start)
             line = text[start:] if end < 0 else text[start:end]
-            long_words = re.findall(r"[A-Za-z]{4,}", line)
-            upper = sum(1 for w in long_words if w[0].isupper())
-            self._line_shape[start] = "title" if len(long_words) >= 3 and upper >= 0.9 * len(long_words) else "text"
+            # Words of four letters or more, counted by their first letter's case in two scans.
+            upper = len(_LONG_CAPITALIZED.findall(line))
+            long_words = upper + len(_LONG_LOWERCASE.findall(line))
+            self._line_shape[start] = "title" if long_words >= 3 and upper >= 0.9 * long_words else "text"
         return self._line_shape[start]
 
     # -- places and organizations -------------------------------------------------------
