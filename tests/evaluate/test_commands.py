@@ -9,7 +9,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.bench import count_words, limit_raw, repeat_raw, tenths
+from pipeline.bench import BASELINE_RUNS, baseline_figure, count_words, limit_raw, repeat_raw, tenths
 from pipeline import io
 from pipeline.cli import app
 from pipeline.evaluate.locate import SGML_DOCTYPE
@@ -123,6 +123,22 @@ def test_count_words(texts, words):
     assert count_words(texts) == words
 
 
+def test_the_baseline_is_the_median_run_and_keeps_every_run():
+    runs = [{"status": "ok", "seconds": s, "peak_rss_mb": mb, "message": None}
+            for s, mb in ((29.0, 190.0), (23.0, 180.0), (25.0, 185.0))]
+    figure = baseline_figure(runs, articles=10, words=100)
+    assert figure.status == "ok" and figure.seconds == 25.0 and figure.peak_rss_mb == 185.0
+    assert figure.run_seconds == [29.0, 23.0, 25.0]
+    assert figure.message == "median of 3 runs: 29.00, 23.00, 25.00 s"
+
+
+def test_a_failed_baseline_run_fails_the_baseline():
+    runs = [{"status": "ok", "seconds": 20.0, "peak_rss_mb": 180.0, "message": None},
+            {"status": "failed", "seconds": None, "peak_rss_mb": None, "message": "child exited 1: boom"}]
+    figure = baseline_figure(runs, articles=10, words=100)
+    assert figure.status == "failed" and figure.seconds is None and figure.message == "child exited 1: boom"
+
+
 def test_bench_limit_50_prints_every_figure(shared, tmp_path):
     report = tmp_path / "bench.json"
     result = CliRunner().invoke(app, ["bench", "--limit", "50", "--report", str(report)], terminal_width=160)
@@ -139,6 +155,10 @@ def test_bench_limit_50_prints_every_figure(shared, tmp_path):
             assert figure["peak_rss_mb"] > 10
         else:
             assert figure["seconds"] is None and figure["message"]
+    if data["baseline"]["status"] == "ok":
+        assert len(data["baseline"]["run_seconds"]) == BASELINE_RUNS
+        assert data["baseline"]["seconds"] == sorted(data["baseline"]["run_seconds"])[BASELINE_RUNS // 2]
+        assert f"median of {BASELINE_RUNS} runs" in result.output
     for header in ("art/s", "words/s", "peak MB", "× base"):
         assert header in result.output
     extract = data["stages"][1]
