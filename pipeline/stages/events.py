@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipeline import io
 from pipeline.config import Settings
@@ -64,12 +65,17 @@ def _by_article(table: pa.Table) -> dict[str, list[dict[str, Any]]]:
 def events_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchResult:
     """Find the events of every article of the batch; isolate an article that fails."""
     resources = resources_for(settings.models_dir)
-    tables = {name: _by_article(inputs[name]) for name in SPEC.reads if name != "articles"}
+    # No trigger, no event: only the articles with a trigger mention become Python rows (most have none).
+    mentions = inputs["mentions"]
+    triggered = pc.unique(mentions.filter(pc.equal(mentions["kind"], "trigger"))["article_id"])
+
+    def of_triggered(table: pa.Table) -> pa.Table:
+        return table.filter(pc.is_in(table["article_id"], value_set=triggered))
+
+    tables = {name: _by_article(of_triggered(inputs[name])) for name in SPEC.reads if name != "articles"}
     result = BatchResult(rows={"event_mentions": []})
-    for article in inputs["articles"].select(ARTICLE_COLUMNS).to_pylist():
+    for article in of_triggered(inputs["articles"]).select(ARTICLE_COLUMNS).to_pylist():
         key = article["article_id"]
-        if not any(mention["kind"] == "trigger" for mention in tables["mentions"][key]):
-            continue  # no trigger, no event: spare building the article's inputs
         try:
             view = article_inputs(article, tables["sentences"][key], tables["mentions"][key],
                                   countries=tables["countries"][key], officials=tables["officials"][key],
