@@ -202,6 +202,22 @@ def choose(candidates: Iterable[Candidate]) -> list[Candidate]:
 _STARTS = re.compile(r"\b\w|[^\w\s]")
 # Characters per start when looking back for them (generous: long number words).
 _CHARS_PER_START = 14
+# Characters per start in ordinary prose: the first, shorter look back, which most triggers need alone.
+_TYPICAL_CHARS_PER_START = 8
+
+
+def last_starts(text: str, low: int, position: int, count: int) -> list[int]:
+    """The last ``count`` word or symbol starts of ``text[low:position + 1]``.
+
+    A shorter stretch is scanned first and is enough when it holds ``count``
+    starts: whether a character starts a word depends only on it and the one
+    before, so the starts of a stretch are the tail of those of a longer one.
+    """
+    near = max(low, position - _TYPICAL_CHARS_PER_START * count)
+    starts = [m.start() for m in _STARTS.finditer(text, near, position + 1)]
+    if len(starts) < count and near > low:
+        starts = [m.start() for m in _STARTS.finditer(text, low, position + 1)]
+    return starts[-count:]
 
 
 class TriggeredRules:
@@ -256,8 +272,7 @@ class TriggeredRules:
             line_end = text.find("\n", end)
             line_end = len(text) if line_end < 0 else line_end
             lookback = self.lookback[name]
-            low = max(line_start, start - _CHARS_PER_START * lookback)
-            starts = [m.start() for m in _STARTS.finditer(text, low, start + 1)][-(lookback + 1):]
+            starts = last_starts(text, max(line_start, start - _CHARS_PER_START * lookback), start, lookback + 1)
             for rank, back, rule, regex in entries:
                 for position in starts[-(back + 1):]:
                     match = regex.match(text, position, line_end)

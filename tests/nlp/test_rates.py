@@ -8,7 +8,7 @@ import spacy
 from pipeline.config import MODELS_DIR
 from pipeline.labels import format_label, parse_label
 from pipeline.nlp.build import pipeline_version
-from pipeline.nlp.rates import NumberWords, load_rates_data
+from pipeline.nlp.rates import NumberWords, last_starts, load_rates_data
 from pipeline.rulefiles import read_rows
 
 
@@ -154,3 +154,21 @@ def test_a_changed_rule_file_changes_the_pipeline_version(tmp_path):
     with (models / "rates" / "currencies.csv").open("a", encoding="utf-8") as handle:
         handle.write("kwacha,ZMW,suffix,no\n")
     assert pipeline_version(models) != before
+
+
+LOOKBACK_TEXT = ("Tokyo, March 3 - Japan's imports of U.S. semiconductors rose by about twenty-five (25) pct in "
+                 "the year to February, the ministry said; a 100 pct tariff on $300 mln of goods... "
+                 "Counterproductive internationalization notwithstanding, telecommunications manufacturers")
+
+
+@pytest.mark.parametrize("count", [1, 3, 8, 13, 40])
+@pytest.mark.parametrize("position", [0, 9, 57, 121, 180, len(LOOKBACK_TEXT) - 1])
+@pytest.mark.parametrize("reach", [0, 20, 200])
+def test_last_starts_are_the_tail_of_every_start_in_reach(count, position, reach):
+    # The plain definition: every word start or symbol in the stretch, the last `count` of them.
+    low = max(0, position - reach)
+    every = [i for i in range(low, position + 1)
+             if not LOOKBACK_TEXT[i].isspace() and (not LOOKBACK_TEXT[i].isalnum() and LOOKBACK_TEXT[i] != "_"
+                                                  or i == 0 or not (LOOKBACK_TEXT[i - 1].isalnum()
+                                                                    or LOOKBACK_TEXT[i - 1] == "_"))]
+    assert last_starts(LOOKBACK_TEXT, low, position, count) == every[-count:]
