@@ -51,6 +51,7 @@ from typing import Any
 import dateparser
 
 from pipeline.labels import parse_label
+from pipeline.normalize.phrases import phrase_alternation
 from pipeline.normalize.types import ArticleView, Mention, Sentence
 from pipeline.stages.normalize import Normalizer
 
@@ -107,9 +108,9 @@ def _rows(path: Path) -> list[dict[str, str]]:
     return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines)]
 
 
-def _alternation(phrases: Sequence[str]) -> str:
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+def _alternation(phrases: Sequence[str], *, ignore_case: bool = True) -> str:
+    # As a trie, not a flat list: these patterns run for every date mention (see `pipeline.normalize.phrases`).
+    return phrase_alternation(phrases, ignore_case=ignore_case)
 
 
 def load_dates(models_dir: Path) -> DateResources:
@@ -128,10 +129,10 @@ def load_dates(models_dir: Path) -> DateResources:
         cue_pattern += rf"|(?:{_alternation(clitics)})(?!\w)"
     modifiers = _rows(folder / "modifiers.csv")
     codes = {" ".join(row["phrase"].lower().split()).rstrip("-"): row["modifier"] for row in modifiers}
+    month_forms = list(months) + [m.title() for m in months]
     return DateResources(
         months=months,
-        dateline_day=re.compile(rf"(?-i:({_alternation(list(months) + [m.title() for m in months])}))\s+"
-                                r"(3[01]|[12]\d|0?[1-9])\b"),
+        dateline_day=re.compile(rf"(?-i:({_alternation(month_forms, ignore_case=False)}))\s+(3[01]|[12]\d|0?[1-9])\b"),
         tenses=tenses,
         tense_cues=re.compile(cue_pattern, re.IGNORECASE),
         modifiers_before=re.compile(rf"(?:^|(?<=[^\w-]))({_alternation(list(codes))})[\s-]*$", re.IGNORECASE),
@@ -428,6 +429,27 @@ def resolve(fields: Mapping[str, str], anchor: date | None, tense: str | None, t
     return Resolution(None, None, False)
 
 
+# The same labels ("kind=year;year=1987") come back in every article, and with the same anchor day so do
+# their values (three in four resolutions repeat one before): both are pure, so their answers are kept.
+LABEL_CACHE_SIZE = 16_384
+# What `tense_near` can answer.
+TENSE_CHOICES = (None, "past", "future")
+
+
+@lru_cache(maxsize=LABEL_CACHE_SIZE)
+def _label_fields(label: str | None) -> Mapping[str, str]:
+    """`parse_label`, kept: shared by every mention with that label, so only ever read."""
+    return parse_label(label)
+
+
+@lru_cache(maxsize=LABEL_CACHE_SIZE)
+def _resolutions(label: str | None, anchor: date | None, text: str,
+                 previous_week: str | None) -> tuple[Resolution, ...]:
+    """`resolve` of the label's fields under each of `TENSE_CHOICES`, kept."""
+    fields = _label_fields(label)
+    return tuple(resolve(fields, anchor, tense, text, previous_week) for tense in TENSE_CHOICES)
+
+
 def _calendar_without_year(anchor: date, month: int, day: int, weekday: int | None, shift: int | None,
                            tense: str | None) -> date:
     if shift == -1:  # "last March 27": the latest one before the anchor
@@ -501,16 +523,18 @@ def normalize_dates(article: ArticleView, mentions: Sequence[Mention], sentences
                     done: Mapping[str, list[dict]], resources: DateResources) -> list[dict[str, Any]]:
     """One ``dates`` row per date, duration and set mention of the article."""
     anchor = anchor_day(article, resources)
+    anchor_text = anchor.isoformat() if anchor is not None else None
     masks = [(m.start, m.end) for m in mentions if m.kind in MASKING_KINDS]
     ordered = sorted(sentences, key=lambda s: s.start)
     starts = [s.start for s in ordered]
     rows: list[dict[str, Any]] = []
     weeks: dict[int, str] = {}  # sentence start → the last week named in it ("the week after")
-    for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
-        timex_type = TIMEX_TYPES.get(mention.kind)
-        if timex_type is None or any(mention.start < end and start < mention.end for start, end in masks):
+    # Only the date kinds are sorted (a fifth of the mentions): the same order, as the sort is stable.
+    for mention in sorted((m for m in mentions if m.kind in TIMEX_TYPES), key=lambda m: (m.start, m.end)):
+        timex_type = TIMEX_TYPES[mention.kind]
+        if any(mention.start < end and start < mention.end for start, end in masks):
             continue
-        fields = parse_label(mention.label)
+        fields = _label_fields(mention.label)
         bounds = sentence_bounds(mention.start, ordered, starts, article.text)
         modifier = fields.get("mod")
         if modifier is None and timex_type == "DATE":  # "after eight days" does not bound a duration
@@ -519,14 +543,18 @@ def normalize_dates(article: ArticleView, mentions: Sequence[Mention], sentences
                "timex_type": timex_type, "value": None, "granularity": None, "anchor": None,
                "modifier": modifier, "resolved": True, "start_char": mention.start, "end_char": mention.end}
         if timex_type == "DATE":
-            tense = None
-            if anchor is not None and not fields.get("year") and fields.get("kind") in TENSE_KINDS:
+            by_tense = _resolutions(mention.label, anchor, mention.text, weeks.get(bounds[0]))
+            result = by_tense[0]  # no tense
+            # Finding the tense reads the clause word by word, and nine dates in ten resolve the same
+            # whatever it is ("March" written in March, "next Friday"): it is read only when it matters.
+            if anchor is not None and not fields.get("year") and fields.get("kind") in TENSE_KINDS \
+                    and any(other != result for other in by_tense[1:]):
                 tense = tense_near(article.text, mention.start, mention.end, bounds, resources)
                 if tense is None and modifier == "AS_EARLY_AS":
                     tense = "future"
-            result = resolve(fields, anchor, tense, mention.text, weeks.get(bounds[0]))
+                result = by_tense[TENSE_CHOICES.index(tense)]
             row.update(value=result.value, granularity=result.granularity, resolved=result.value is not None,
-                       anchor=anchor.isoformat() if result.relative and result.value and anchor else None)
+                       anchor=anchor_text if result.relative and result.value else None)
             if result.granularity == "week" and result.value:
                 weeks[bounds[0]] = result.value[:8]
         elif fields.get("value"):

@@ -211,8 +211,18 @@ class PersonGroup:
     @property
     def name(self) -> str:
         """The fullest form of the name in the article."""
-        forms = [" ".join(_POSSESSIVE_END.sub("", m.text.strip()).split()) for m in self.names]
-        return max(forms, key=lambda f: (len(name_words(f)), not f.isupper(), len(f), -forms.index(f)))
+        return fullest_form(tuple(m.text for m in self.names))
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def fullest_form(texts: tuple[str, ...]) -> str:
+    """The fullest of the forms a person is named by: most words, not all capitals, longest, first.
+
+    Kept, like the name functions above: it is asked several times per person, and the same
+    persons are named the same ways across articles.
+    """
+    forms = [" ".join(_POSSESSIVE_END.sub("", text.strip()).split()) for text in texts]
+    return max(forms, key=lambda f: (len(name_words(f)), not f.isupper(), len(f), -forms.index(f)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,16 +239,48 @@ class ResolvedPerson:
     mention_ids: tuple[str, ...]
 
 
+class _SameInputs:
+    """The arguments of one `resolve_people` call, equal to another only when they are the very same objects.
+
+    The stage runs ``people`` and ``officials`` one after the other on the same article objects, and both
+    need the same resolution: keyed by identity, the second call reuses the first's answer instead of
+    grouping the names again, without comparing (or hashing) the article's mentions. Identity is enough
+    because normalizers never change their inputs. The country rows are keyed rather than ``done``: its
+    other tables differ between the two calls and are not read.
+    """
+
+    __slots__ = ("article", "mentions", "countries", "resources")
+
+    def __init__(self, article: ArticleView, mentions: Sequence[Mention], countries: Any,
+                 resources: Resources) -> None:
+        self.article, self.mentions, self.countries, self.resources = article, mentions, countries, resources
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _SameInputs) and self.article is other.article \
+            and self.mentions is other.mentions and self.countries is other.countries \
+            and self.resources is other.resources
+
+    def __hash__(self) -> int:
+        return id(self.article)
+
+
 def resolve_people(article: ArticleView, mentions: Sequence[Mention], done: Mapping[str, list[dict]],
                    resources: Resources) -> list[ResolvedPerson]:
     """Group the article's name and title mentions into persons and resolve their attributes."""
+    return list(_resolve_people(_SameInputs(article, mentions, done.get("countries"), resources)))
+
+
+# One entry: the last article, kept only until the next one (the key holds it alive, so ids are not reused).
+@lru_cache(maxsize=1)
+def _resolve_people(inputs: _SameInputs) -> tuple[ResolvedPerson, ...]:
+    article, mentions, resources = inputs.article, inputs.mentions, inputs.resources
     text = article.text
     names = sorted((m for m in mentions if m.kind in NAME_KINDS), key=lambda m: (m.start, m.end))
     if not names:
-        return []
+        return ()
     titles = sorted((m for m in mentions if m.kind == "title"), key=lambda m: m.start)
     orgs = sorted((m for m in mentions if m.kind == "organization"), key=lambda m: m.start)
-    countries = sorted(done.get("countries") or [], key=lambda c: c["start_char"])
+    countries = sorted(inputs.countries or [], key=lambda c: c["start_char"])
     groups = _group(names, resources)
     stated = _stated_titles(text, names, titles)
     for group in sorted(groups, key=lambda g: g.first):
@@ -262,7 +304,7 @@ def resolve_people(article: ArticleView, mentions: Sequence[Mention], done: Mapp
     for group in sorted(groups, key=lambda g: g.first):
         _resolve_group(text, group, orgs, countries, resolved_before, year, resources)
         resolved_before.append(group)
-    return _finish(article.article_id, groups)
+    return tuple(_finish(article.article_id, groups))
 
 
 def _group(names: Sequence[Mention], resources: Resources) -> list[PersonGroup]:
@@ -306,9 +348,12 @@ def _stated_titles(text: str, names: Sequence[Mention], titles: Sequence[Mention
     in the article — that title's mention."""
     out: dict[str, Mention] = {}
     name_starts = [m.start for m in names]
+    # Here and below the text between two mentions is matched where it stands (``pos``, ``endpos``), not
+    # sliced out: every name meets every title, and a slice would copy all the text between them.
     for mention in names:
-        before = [t for t in titles if t.end <= mention.start and _TITLE_THEN_NAME.fullmatch(text[t.end:mention.start])]
-        after = [t for t in titles if t.start >= mention.end and _NAME_THEN_TITLE.fullmatch(text[mention.end:t.start])
+        before = [t for t in titles
+                  if t.end <= mention.start and _TITLE_THEN_NAME.fullmatch(text, t.end, mention.start)]
+        after = [t for t in titles if t.start >= mention.end and _NAME_THEN_TITLE.fullmatch(text, mention.end, t.start)
                  and not any(mention.end < s < t.start for s in name_starts)]
         beside = before[-1:] + after[:1]
         if mention.label and any(t.label == mention.label for t in beside):
@@ -327,8 +372,8 @@ def _stated_titles(text: str, names: Sequence[Mention], titles: Sequence[Mention
 def _beside(text: str, title: Mention, mention: Mention) -> bool:
     """The title stands next to the name (before it, or in its apposition)."""
     if title.end <= mention.start:
-        return bool(_TITLE_THEN_NAME.fullmatch(text[title.end:mention.start]))
-    return title.start >= mention.end and bool(_NAME_THEN_TITLE.fullmatch(text[mention.end:title.start]))
+        return bool(_TITLE_THEN_NAME.fullmatch(text, title.end, mention.start))
+    return title.start >= mention.end and bool(_NAME_THEN_TITLE.fullmatch(text, mention.end, title.start))
 
 
 def _head(title: str | None) -> str:
@@ -413,10 +458,10 @@ def _after_name(text: str, group: PersonGroup, rows: Sequence[Any], start_of, en
 
 def _org_beside(text: str, title: Mention, orgs: Sequence[Mention]) -> Mention | None:
     for org in reversed(orgs):
-        if org.end <= title.start and _JUST_BEFORE.fullmatch(text[org.end:title.start]):
+        if org.end <= title.start and _JUST_BEFORE.fullmatch(text, org.end, title.start):
             return org
     for org in orgs:
-        if org.start >= title.end and _JUST_AFTER.fullmatch(text[title.end:org.start]):
+        if org.start >= title.end and _JUST_AFTER.fullmatch(text, title.end, org.start):
             return org
         if org.start > title.end + 60:
             break

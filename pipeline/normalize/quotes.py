@@ -36,8 +36,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -65,7 +66,12 @@ ATTRIBUTION_WORDS = 8
 MAX_LABEL_WORDS = 15
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9](?:[\w&’'-]*\w)?(?:(?<=s)['’](?!\w))?|[^\w\s]")
+# The same tokens captured, so that `split` keeps them between the gaps.
+_TOKEN_OR_GAP = re.compile(f"({_TOKEN.pattern})", _TOKEN.flags)
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+# Compiled once: `_bare` and `_surname` run for most tokens the rules read.
+_POSSESSIVE_ENDING = re.compile(r"['’]s?$")
+_NAME_WORD = re.compile(r"[\w’'-]+")
 # Lower-case particles inside personal names.
 _PARTICLE = re.compile(r"^(?:al|el|bin|ibn|de|da|di|du|van|von|der|den|le|la)(?:-[A-Z]\w*)?$")
 _BULLET = re.compile(r"^(?:[-*•>#]+\s*|\*\*)+")
@@ -192,6 +198,44 @@ def exact_bounds(text: str, mention: Mention) -> tuple[int, int, int, int]:
 
 # -- the article's view for the rules ---------------------------------------------------------------------
 
+class _Tokens(Sequence[Token]):
+    """The article's tokens, as a list of them reads, each built the first time it is read (then kept).
+
+    The rules read about a fifth of an article's tokens, around its quotations: building a tuple for
+    every token cost more than the rules did, and offsets and texts in flat lists cost little (nor
+    does the garbage collector follow them). The offsets come from a split rather than a match object
+    per token: `split` hands back the text as gaps and tokens taking turns (gap, token, gap, …, gap),
+    so the running sum of their lengths gives every offset. A token read twice is the same object, as
+    in a list (the rules compare tokens by identity).
+    """
+
+    __slots__ = ("starts", "_ends", "_texts", "_built")
+
+    def __init__(self, text: str) -> None:
+        parts = _TOKEN_OR_GAP.split(text)
+        offsets = list(accumulate(map(len, parts), initial=0))
+        self.starts: list[int] = offsets[1:-1:2]
+        self._ends: list[int] = offsets[2::2]
+        self._texts: list[str] = parts[1::2]
+        self._built: list[Token | None] = [None] * len(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._texts)))]
+        token = self._built[index]
+        if token is None:
+            # `tuple.__new__` skips the named tuple's Python-level constructor.
+            token = self._built[index] = tuple.__new__(Token, (self.starts[index], self._ends[index],
+                                                               self._texts[index]))
+        return token
+
+    def __iter__(self) -> Iterator[Token]:
+        return map(self.__getitem__, range(len(self._texts)))
+
+
 class _Article:
     """Indexes over one article that the speaker rules share: tokens, sentences, mentions, people."""
 
@@ -200,10 +244,8 @@ class _Article:
         self.text = article.text
         self.body_start = article.body_start
         self.lexicon = lexicon
-        # `tuple.__new__` skips the named tuple's Python-level constructor: a quarter of this line's time.
-        new = tuple.__new__
-        self.tokens = [new(Token, (m.start(), m.end(), m.group())) for m in _TOKEN.finditer(self.text)]
-        self.token_starts = [t.start for t in self.tokens]
+        self.tokens = _Tokens(self.text)
+        self.token_starts = self.tokens.starts
         self.sentences = sorted(((s.start, s.end, s.paragraph) for s in sentences)) or self._line_sentences()
         self.sentence_starts = [s[0] for s in self.sentences]
         self.by_kind: dict[str, list[Mention]] = {}
@@ -295,11 +337,11 @@ def person_row(art: _Article, mention: Mention) -> dict | None:
 
 def _bare(word: str) -> str:
     """A word in lower case without its possessive ending ("ministers'" → "ministers")."""
-    return re.sub(r"['’]s?$", "", word.lower())
+    return _POSSESSIVE_ENDING.sub("", word.lower())
 
 
 def _surname(name: str) -> str:
-    words = re.findall(r"[\w’'-]+", _POSSESSIVE.sub("", name or ""))
+    words = _NAME_WORD.findall(_POSSESSIVE.sub("", name or ""))
     return words[-1].lower() if words else ""
 
 

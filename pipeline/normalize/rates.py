@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.labels import parse_label
+from pipeline.normalize.phrases import phrase_alternation
 from pipeline.normalize.types import ArticleView, Mention, Sentence
 from pipeline.rulefiles import read_rows, read_words
 from pipeline.stages.normalize import Normalizer
@@ -80,9 +81,9 @@ def load_rates(models_dir: Path) -> RateResources:
         if kind not in KINDS or not phrase:
             raise ValueError(f"kinds.csv: row {row!r} has kind {kind!r}; allowed kinds {KINDS}")
         kinds[" ".join(phrase.lower().split())] = kind
-    ordered = sorted(kinds, key=lambda p: (-len(p), p))
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-                         + r")(?![\w-])", re.IGNORECASE)
+    # As a trie, not a flat list of the phrases: it is searched around every rate (`pipeline.normalize.phrases`).
+    pattern = re.compile(r"(?<![\w-])(?:" + phrase_alternation(kinds, ignore_case=True) + r")(?![\w-])",
+                         re.IGNORECASE)
     return RateResources(kinds, pattern, frozenset(w.lower() for w in read_words(folder / "applies_to_stops.txt")),
                          tuple(w.lower() for w in read_words(folder / "applies_to_skip.txt")),
                          frozenset(w.lower() for w in read_words(folder / "change_words.txt")))

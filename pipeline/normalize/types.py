@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,9 +19,13 @@ class ArticleView:
     published_at: datetime | None  # aware, UTC
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One ``mentions`` row."""
+class Mention(NamedTuple):
+    """One ``mentions`` row.
+
+    A named tuple rather than a frozen dataclass: the stage builds one per row, the most numerous rows
+    it reads, and a frozen dataclass sets each field through ``object.__setattr__``, a Python-level
+    call per field; building them took a twentieth of the stage. Read it by field name, not by position.
+    """
 
     mention_id: str
     kind: str

@@ -8,11 +8,14 @@ its ``load`` function read from ``models/`` (loaded once per process).
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import import_module
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -103,11 +106,37 @@ def views(inputs: Mapping[str, pa.Table]) -> list[tuple[ArticleView, str, list[M
 def _typed(table: pa.Table, kind: type, columns: tuple[str, ...]) -> Iterator[tuple[str, Any]]:
     """``(article_id, kind(*values of columns))`` for every row of ``table``."""
     values = [table.column(name).to_pylist() for name in columns]
+    if issubclass(kind, tuple):
+        # A named tuple (`Mention`): built straight from the values, skipping its Python-level `__new__`.
+        return zip(table.column("article_id").to_pylist(), map(tuple.__new__, repeat(kind), zip(*values)))
     return zip(table.column("article_id").to_pylist(), map(kind, *values))
+
+
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector, then restore it as it was.
+
+    A batch builds tens of thousands of objects that live until it ends (the views, the rows) and no
+    reference cycles: on the Reuters archive the collector freed nothing in any batch, yet its passes
+    over those objects took about a sixth of the stage's time. Reference counting still frees
+    everything as before; cycles, should a batch make any, wait for the first collection after it.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def normalize_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchResult:
     """Run every normalizer over every article of the batch; isolate an article that fails."""
+    with _cycle_collector_paused():
+        return _normalize_articles(inputs, settings)
+
+
+def _normalize_articles(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchResult:
     resources = resources_for(settings.models_dir)
     result = BatchResult(rows={table: [] for table in SPEC.writes})
     for article, month, mentions, sentences in views(inputs):
