@@ -432,8 +432,8 @@ def resolve(fields: Mapping[str, str], anchor: date | None, tense: str | None, t
 # The same labels ("kind=year;year=1987") come back in every article, and with the same anchor day so do
 # their values (three in four resolutions repeat one before): both are pure, so their answers are kept.
 LABEL_CACHE_SIZE = 16_384
-# What `tense_near` can answer.
-TENSE_CHOICES = (None, "past", "future")
+# What `tense_near` can answer besides None.
+TENSE_ANSWERS = ("past", "future")
 
 
 @lru_cache(maxsize=LABEL_CACHE_SIZE)
@@ -442,12 +442,11 @@ def _label_fields(label: str | None) -> Mapping[str, str]:
     return parse_label(label)
 
 
-@lru_cache(maxsize=LABEL_CACHE_SIZE)
-def _resolutions(label: str | None, anchor: date | None, text: str,
-                 previous_week: str | None) -> tuple[Resolution, ...]:
-    """`resolve` of the label's fields under each of `TENSE_CHOICES`, kept."""
-    fields = _label_fields(label)
-    return tuple(resolve(fields, anchor, tense, text, previous_week) for tense in TENSE_CHOICES)
+@lru_cache(maxsize=3 * LABEL_CACHE_SIZE)  # a label may be resolved with no tense, past and future
+def _resolution(label: str | None, anchor: date | None, tense: str | None, text: str,
+                previous_week: str | None) -> Resolution:
+    """`resolve` of the label's fields, kept."""
+    return resolve(_label_fields(label), anchor, tense, text, previous_week)
 
 
 def _calendar_without_year(anchor: date, month: int, day: int, weekday: int | None, shift: int | None,
@@ -543,16 +542,17 @@ def normalize_dates(article: ArticleView, mentions: Sequence[Mention], sentences
                "timex_type": timex_type, "value": None, "granularity": None, "anchor": None,
                "modifier": modifier, "resolved": True, "start_char": mention.start, "end_char": mention.end}
         if timex_type == "DATE":
-            by_tense = _resolutions(mention.label, anchor, mention.text, weeks.get(bounds[0]))
-            result = by_tense[0]  # no tense
+            previous_week = weeks.get(bounds[0])
+            result = _resolution(mention.label, anchor, None, mention.text, previous_week)
             # Finding the tense reads the clause word by word, and nine dates in ten resolve the same
             # whatever it is ("March" written in March, "next Friday"): it is read only when it matters.
             if anchor is not None and not fields.get("year") and fields.get("kind") in TENSE_KINDS \
-                    and any(other != result for other in by_tense[1:]):
+                    and any(_resolution(mention.label, anchor, tense, mention.text, previous_week) != result
+                            for tense in TENSE_ANSWERS):
                 tense = tense_near(article.text, mention.start, mention.end, bounds, resources)
                 if tense is None and modifier == "AS_EARLY_AS":
                     tense = "future"
-                result = by_tense[TENSE_CHOICES.index(tense)]
+                result = _resolution(mention.label, anchor, tense, mention.text, previous_week)
             row.update(value=result.value, granularity=result.granularity, resolved=result.value is not None,
                        anchor=anchor_text if result.relative and result.value else None)
             if result.granularity == "week" and result.value:
