@@ -108,11 +108,6 @@ def _rows(path: Path) -> list[dict[str, str]]:
     return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines)]
 
 
-def _alternation(phrases: Sequence[str], *, ignore_case: bool = True) -> str:
-    # As a trie, not a flat list: these patterns run for every date mention (see `pipeline.normalize.phrases`).
-    return phrase_alternation(phrases, ignore_case=ignore_case)
-
-
 def load_dates(models_dir: Path) -> DateResources:
     """Read the months, tense cues and modifiers under ``models_dir/dates``."""
     folder = models_dir / "dates"
@@ -124,18 +119,21 @@ def load_dates(models_dir: Path) -> DateResources:
         tenses[" ".join(row["word"].lower().split())] = row["tense"]
     plain = [w for w in tenses if w[0].isalnum()]
     clitics = [w for w in tenses if not w[0].isalnum()]  # "'ll" follows its pronoun without a space
-    cue_pattern = rf"(?<![\w'’])(?:{_alternation(plain)})(?![\w'’])"
+    # Word lists as tries (`pipeline.normalize.phrases`): these patterns run for every date mention.
+    cue_pattern = rf"(?<![\w'’])(?:{phrase_alternation(plain, ignore_case=True)})(?![\w'’])"
     if clitics:
-        cue_pattern += rf"|(?:{_alternation(clitics)})(?!\w)"
+        cue_pattern += rf"|(?:{phrase_alternation(clitics, ignore_case=True)})(?!\w)"
     modifiers = _rows(folder / "modifiers.csv")
     codes = {" ".join(row["phrase"].lower().split()).rstrip("-"): row["modifier"] for row in modifiers}
     month_forms = list(months) + [m.title() for m in months]
     return DateResources(
         months=months,
-        dateline_day=re.compile(rf"(?-i:({_alternation(month_forms, ignore_case=False)}))\s+(3[01]|[12]\d|0?[1-9])\b"),
+        dateline_day=re.compile(rf"(?-i:({phrase_alternation(month_forms, ignore_case=False)}))"
+                                r"\s+(3[01]|[12]\d|0?[1-9])\b"),
         tenses=tenses,
         tense_cues=re.compile(cue_pattern, re.IGNORECASE),
-        modifiers_before=re.compile(rf"(?:^|(?<=[^\w-]))({_alternation(list(codes))})[\s-]*$", re.IGNORECASE),
+        modifiers_before=re.compile(rf"(?:^|(?<=[^\w-]))({phrase_alternation(list(codes), ignore_case=True)})[\s-]*$",
+                                    re.IGNORECASE),
         modifier_codes=codes,
         longest_cue=max((len(word.split()) for word in tenses), default=1),
     )

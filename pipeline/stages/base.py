@@ -12,8 +12,9 @@ of ``articles``), and a run indexes once which part files hold its articles
 (`RowFiles`), so each batch reads and rewrites few files. For each batch the
 runner first forgets the batch's articles in the ledger, then removes their
 earlier rows from every output table, appends the new rows and the batch's
-rejects, and only then records the articles in the ledger. A crash at any point therefore leaves those articles unrecorded,
-and the next run does them again, without duplicates.
+rejects, and only then records the articles in the ledger. A crash at any
+point therefore leaves those articles unrecorded, and the next run does them
+again, without duplicates.
 
 Before planning, `prune` removes the rows of articles that no longer exist in
 ``articles`` (ingest replaced or dropped them), so a later table never keeps
