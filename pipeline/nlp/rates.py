@@ -40,6 +40,7 @@ from spacy.vocab import Vocab
 
 from pipeline.labels import format_label
 from pipeline.nlp.base import RuleComponent, add_span, doc_text
+from pipeline.nlp.first_chars import first_chars, may_start
 from pipeline.rulefiles import read_rows, read_words
 
 FOLDER = "rates"
@@ -220,6 +221,33 @@ def last_starts(text: str, low: int, position: int, count: int) -> list[int]:
     return starts[-count:]
 
 
+_Entry = tuple[int, int, dict[str, str], re.Pattern]  # rank, lookback, rule, compiled pattern
+
+
+@dataclass(frozen=True, slots=True)
+class _Screen:
+    """One trigger's rules by the character a match can start with (`pipeline.nlp.first_chars`)."""
+
+    by_char: Mapping[str, Sequence[_Entry]]
+    unscreened: Sequence[_Entry]  # rules that can start with any character
+    every: Sequence[_Entry]
+
+    @classmethod
+    def of(cls, entries: Sequence[_Entry]) -> _Screen:
+        starts = [first_chars(regex) for _, _, _, regex in entries]
+        chars = set().union(*(found for found in starts if found is not None))
+        by_char = {char: [entry for entry, found in zip(entries, starts) if may_start(char, found)]
+                   for char in chars}
+        return cls(by_char, [entry for entry, found in zip(entries, starts) if found is None], list(entries))
+
+    def rules_at(self, char: str) -> Sequence[_Entry]:
+        """The rules, in rank order, whose match may begin with ``char``."""
+        rules = self.by_char.get(char)
+        if rules is None:
+            return self.unscreened if char.isascii() else self.every
+        return rules
+
+
 class TriggeredRules:
     """Rules tried only where they can match: at the few word starts before a trigger word.
 
@@ -229,6 +257,9 @@ class TriggeredRules:
     given with a substring the text must hold first); each rule of a trigger's
     class is then anchored (``match``) at the last ``lookback`` word starts
     before the trigger and at the trigger itself, up to the end of its line.
+    At each start only the rules whose match can begin with its character are
+    tried (`pipeline.nlp.first_chars`): most attempts used to fail there, on
+    the first character, after the cost of a call into the regex engine.
     """
 
     def __init__(self, vocab: Vocab, rules: Sequence[tuple[dict[str, str], re.Pattern]],
@@ -236,13 +267,14 @@ class TriggeredRules:
                  patterns: Mapping[str, tuple[str, re.Pattern]] | None = None) -> None:
         self.patterns = dict(patterns or {})
         known = set(words) | set(self.patterns)
-        self.by_trigger: dict[str, list[tuple[int, int, dict[str, str], re.Pattern]]] = {}
+        self.by_trigger: dict[str, list[_Entry]] = {}
         for rank, (rule, regex) in enumerate(rules):
             if rule.get("trigger") not in known or not rule.get("lookback", "").isdigit():
                 raise ValueError(f"rule [{rule['id']}] has trigger {rule.get('trigger')!r} and lookback "
                                  f"{rule.get('lookback')!r}; triggers: {sorted(known)}, lookback a count")
             self.by_trigger.setdefault(rule["trigger"], []).append((rank, int(rule["lookback"]), rule, regex))
         self.lookback = {name: max(entry[1] for entry in entries) for name, entries in self.by_trigger.items()}
+        self.screens = {name: _Screen.of(entries) for name, entries in self.by_trigger.items()}
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         tokenizer = Tokenizer(vocab)  # a whitespace split: trigger phrases are plain words
         for name, forms in words.items():
@@ -273,8 +305,13 @@ class TriggeredRules:
             line_end = len(text) if line_end < 0 else line_end
             lookback = self.lookback[name]
             starts = last_starts(text, max(line_start, start - _CHARS_PER_START * lookback), start, lookback + 1)
-            for rank, back, rule, regex in entries:
-                for position in starts[-(back + 1):]:
+            screen = self.screens[name]
+            last = len(starts) - 1
+            for index, position in enumerate(starts):
+                behind = last - index  # starts between this one and the trigger's
+                for rank, back, rule, regex in screen.rules_at(text[position]):
+                    if back < behind:
+                        continue
                     match = regex.match(text, position, line_end)
                     if match and (rank, match.start(), match.end()) not in seen:
                         seen.add((rank, match.start(), match.end()))

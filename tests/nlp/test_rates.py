@@ -172,3 +172,27 @@ def test_last_starts_are_the_tail_of_every_start_in_reach(count, position, reach
                                                   or i == 0 or not (LOOKBACK_TEXT[i - 1].isalnum()
                                                                     or LOOKBACK_TEXT[i - 1] == "_"))]
     assert last_starts(LOOKBACK_TEXT, low, position, count) == every[-count:]
+
+
+@pytest.mark.parametrize("component", ["trade_rates_v1", "trade_dates_v1"])
+def test_triggered_rules_match_as_if_every_rule_were_tried_at_every_start_it_looks_back_to(component):
+    # The plain definition, without the first-character screen: each rule of a trigger's class,
+    # anchored at each of the last `lookback + 1` word starts up to the trigger, to the end of the line.
+    pipe = spacy.blank("en")
+    pipe.add_pipe(component).initialize(models_dir=str(MODELS_DIR))
+    rules = pipe.get_pipe(component).rules
+    text = (LOOKBACK_TEXT + "\nMid-June 2025 tariffs of 24% rose from 10 pct; about five years ago, on Monday, "
+            "May 2, the $550 billion deal (1986) began, three weeks after 4/9/2025, twice a year, in Q3.")
+    doc = pipe.make_doc(text)
+    expected = set()
+    for name, start, _ in rules.triggers(doc, text):
+        line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        for rank, back, _, regex in rules.by_trigger.get(name, []):
+            for position in last_starts(text, line_start, start, back + 1):
+                match = regex.match(text, position, line_end)
+                if match:
+                    expected.add((rank, match.start(), match.end()))
+    found = {(rank, match.start(), match.end()) for rank, _, match in rules.matches(doc, text)}
+    assert found == expected
+    assert len(found) >= 5
