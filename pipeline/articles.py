@@ -49,7 +49,10 @@ def layout(headline: str | None, subheadline: str | None, dateline: str | None, 
     return prefix + body, len(prefix)
 
 
-def short_hash(*parts: str, length: int = 16) -> str:
+HASH_LENGTH = 16  # hex characters of an id
+
+
+def short_hash(*parts: str, length: int = HASH_LENGTH) -> str:
     """A stable hex digest of ``parts`` (joined by NUL), ``length`` characters long."""
     digest = hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:length]

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 from bisect import bisect_right
 from typing import Any
 
+import pyarrow as pa
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
-from pipeline.articles import short_hash
+from pipeline.articles import HASH_LENGTH, short_hash
 from pipeline.nlp.base import TEXT_KEY, doc_text
 from pipeline.nlp.sentences import SentenceSpan, split_sentences
+from pipeline.schemas import schema_for
 
 
 def sentence_spans(doc: Doc) -> list[SentenceSpan]:
@@ -35,38 +38,79 @@ def mention_id(article_id: str, kind: str, start: int, end: int, rule_id: str) -
     return short_hash(article_id, kind, str(start), str(end), rule_id)
 
 
+# The columns of the rows built here, in table order: every column but ``run_id``, which the stage runner sets.
+MENTION_COLUMNS = tuple(name for name in schema_for("mentions").names if name != "run_id")
+SENTENCE_COLUMNS = tuple(name for name in schema_for("sentences").names if name != "run_id")
+
+
+class DocRows:
+    """The mention and sentence rows of processed Docs, kept as tuples until they become Arrow tables.
+
+    A dict per row cost more to build, and again to take apart into columns,
+    than the spaCy work of many of the rows (460,000 mentions in the archive).
+    """
+
+    def __init__(self) -> None:
+        self.mentions: list[tuple[Any, ...]] = []
+        self.sentences: list[tuple[Any, ...]] = []
+
+    def add(self, doc: Doc, article_id: str, published_month: str) -> None:
+        """Add one article's rows (all of them or, should anything fail, none)."""
+        text = doc_text(doc)
+        doc.user_data.pop(TEXT_KEY, None)  # the shared text copy is not needed past the components
+        # Character offsets from two arrays: span.start_char, .end_char and .text build a Token object each.
+        # Ends are computed for the few tokens that end a span, not for every token.
+        token_starts = doc.to_array(IDX).tolist()
+        token_lengths = doc.to_array(LENGTH).tolist()
+        sentences = sentence_spans(doc)
+        starts = [s.start for s in sentences]
+        # Every id of the article hashes the same first part (see `mention_id`), so it is hashed once.
+        id_prefix = hashlib.sha256(f"{article_id}\x00".encode("utf-8", "surrogatepass"))
+        mentions: dict[str, tuple[Any, ...]] = {}
+        for kind in sorted(doc.spans):
+            for span in doc.spans[kind]:
+                rule_id = span.id_ or kind
+                first, end = span.start, span.end
+                if end > first:
+                    start_char, end_char = token_starts[first], token_starts[end - 1] + token_lengths[end - 1]
+                else:  # an empty span: spaCy's own offsets
+                    start_char, end_char = span.start_char, span.end_char
+                digest = id_prefix.copy()
+                digest.update(f"{kind}\x00{start_char}\x00{end_char}\x00{rule_id}".encode("utf-8", "surrogatepass"))
+                key = digest.hexdigest()[:HASH_LENGTH]
+                mentions[key] = (article_id, key, kind, text[start_char:end_char], start_char, end_char,
+                                 max(bisect_right(starts, start_char) - 1, 0), rule_id, span.label_ or None,
+                                 published_month)
+        self.sentences.extend((article_id, i, s.start, s.end, s.paragraph, published_month)
+                              for i, s in enumerate(sentences))
+        self.mentions.extend(mentions.values())
+
+    def table(self, name: str) -> pa.Table:
+        """The rows of ``mentions`` or ``sentences`` as a table of the declared column types (no ``run_id``)."""
+        rows, names = self._rows(name)
+        schema = schema_for(name)
+        columns = list(zip(*rows)) if rows else [()] * len(names)
+        return pa.Table.from_arrays([pa.array(column, type=schema.field(column_name).type)
+                                     for column_name, column in zip(names, columns)], names=list(names))
+
+    def dicts(self, name: str) -> list[dict[str, Any]]:
+        """The rows of ``mentions`` or ``sentences`` as dicts."""
+        rows, names = self._rows(name)
+        return [dict(zip(names, row)) for row in rows]
+
+    def _rows(self, name: str) -> tuple[list[tuple[Any, ...]], tuple[str, ...]]:
+        if name == "mentions":
+            return self.mentions, MENTION_COLUMNS
+        if name == "sentences":
+            return self.sentences, SENTENCE_COLUMNS
+        raise ValueError(f"no rows of table {name!r}: only mentions and sentences")
+
+
 def doc_rows(doc: Doc, article_id: str, published_month: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """``(mention rows, sentence rows)`` for one article's processed `Doc`."""
-    text = doc_text(doc)
-    doc.user_data.pop(TEXT_KEY, None)  # the shared text copy is not needed past the components
-    # Character offsets from two arrays: span.start_char, .end_char and .text build a Token object each.
-    # Ends are computed for the few tokens that end a span, not for every token.
-    token_starts = doc.to_array(IDX).tolist()
-    token_lengths = doc.to_array(LENGTH).tolist()
-    sentences = sentence_spans(doc)
-    starts = [s.start for s in sentences]
-    sentence_rows = [
-        {"article_id": article_id, "sentence_index": i, "start_char": s.start, "end_char": s.end,
-         "paragraph_index": s.paragraph, "published_month": published_month}
-        for i, s in enumerate(sentences)
-    ]
-    mentions: dict[str, dict[str, Any]] = {}
-    for kind in sorted(doc.spans):
-        for span in doc.spans[kind]:
-            rule_id = span.id_ or kind
-            first, end = span.start, span.end
-            if end > first:
-                start_char, end_char = token_starts[first], token_starts[end - 1] + token_lengths[end - 1]
-            else:  # an empty span: spaCy's own offsets
-                start_char, end_char = span.start_char, span.end_char
-            key = mention_id(article_id, kind, start_char, end_char, rule_id)
-            mentions[key] = {
-                "article_id": article_id, "mention_id": key, "kind": kind, "text": text[start_char:end_char],
-                "start_char": start_char, "end_char": end_char,
-                "sentence_index": max(bisect_right(starts, start_char) - 1, 0),
-                "rule_id": rule_id, "label": span.label_ or None, "published_month": published_month,
-            }
-    return list(mentions.values()), sentence_rows
+    """``(mention rows, sentence rows)`` for one article's processed `Doc`, as dicts."""
+    rows = DocRows()
+    rows.add(doc, article_id, published_month)
+    return rows.dicts("mentions"), rows.dicts("sentences")
 
 
-__all__ = ["doc_rows", "mention_id", "sentence_spans", "split_sentences"]
+__all__ = ["DocRows", "doc_rows", "mention_id", "sentence_spans", "split_sentences"]

@@ -52,9 +52,13 @@ BatchFunction = Callable[[Mapping[str, pa.Table], Settings], "BatchResult"]
 
 @dataclass
 class BatchResult:
-    """What one batch produced: rows per output table and per-article failures."""
+    """What one batch produced: rows per output table and per-article failures.
 
-    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    A table's rows are dicts, or a pyarrow Table with the table's columns but
+    ``run_id`` (the runner sets it in either form).
+    """
+
+    rows: dict[str, list[dict[str, Any]] | pa.Table] = field(default_factory=dict)
     failures: dict[str, str] = field(default_factory=dict)  # article_id -> message
     # Memory of the process that ran the batch as it finished (set by `run_stage`): its high-water mark, and
     # what it held then (resident; None where /proc is missing).
@@ -377,7 +381,10 @@ def write_batch(spec: StageSpec, settings: Settings, batch: pa.Table, result: Ba
     months = pc.unique(batch.column(io.PARTITION_KEY)).to_pylist()
     month_of = dict(zip(ids, batch.column(io.PARTITION_KEY).to_pylist()))
     for table in spec.writes:
-        _check_rows(spec.name, table, result.rows.get(table, []), month_of)
+        rows = result.rows.get(table, [])
+        if isinstance(rows, pa.Table):  # each (article, month) pair once
+            rows = rows.group_by(["article_id", io.PARTITION_KEY]).aggregate([]).to_pylist()
+        _check_rows(spec.name, table, rows, month_of)
     part_key = short_hash(spec.name, *ids)
     ledger = ledger_name(spec.name)
     id_array = _strings(ids)
@@ -393,8 +400,11 @@ def write_batch(spec: StageSpec, settings: Settings, batch: pa.Table, result: Ba
         remove(table)
     for table in spec.writes:
         rows = result.rows.get(table, [])
-        for row in rows:
-            row["run_id"] = run_id
+        if isinstance(rows, pa.Table):
+            rows = rows.append_column("run_id", pa.array([run_id] * rows.num_rows, type=pa.string()))
+        else:
+            for row in rows:
+                row["run_id"] = run_id
         written = io.append_rows(settings.out, table, rows, part_key=part_key)
         report.written[table] = report.written.get(table, 0) + written
         report.rows_out += written

@@ -68,9 +68,12 @@ def make_doc_with_text(nlp, text: str):
 
 def extract_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchResult:
     """Run the rule pipeline over a batch of articles; isolate an article that fails."""
+    from pipeline.nlp.mentions import DocRows
+
     nlp = nlp_for(settings.models_dir)
     articles = inputs["articles"].select(["article_id", *SPEC.columns["articles"]]).to_pylist()
-    result = BatchResult(rows={"mentions": [], "sentences": []})
+    failures: dict[str, str] = {}
+    rows = DocRows()
     try:
         with vocabulary_zone(nlp):
             # With the processes or dask executor the batches are already parallel.
@@ -79,21 +82,14 @@ def extract_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchRe
             docs = nlp.pipe((make_doc_with_text(nlp, a["text"]) for a in articles), batch_size=PIPE_BATCH,
                             n_process=n_process)
             for article, doc in zip(articles, docs):
-                _collect(result, doc, article)
+                rows.add(doc, article["article_id"], article["published_month"])
     except Exception:  # find the culprit one by one, keep the others
-        result = BatchResult(rows={"mentions": [], "sentences": []})
+        rows = DocRows()
         for article in articles:
             try:
                 with nlp.memory_zone():
-                    _collect(result, nlp(make_doc_with_text(nlp, article["text"])), article)
+                    rows.add(nlp(make_doc_with_text(nlp, article["text"])), article["article_id"],
+                             article["published_month"])
             except Exception as error:
-                result.failures[article["article_id"]] = f"extract failed: {type(error).__name__}: {error}"
-    return result
-
-
-def _collect(result: BatchResult, doc, article: dict) -> None:
-    from pipeline.nlp.mentions import doc_rows
-
-    mentions, sentences = doc_rows(doc, article["article_id"], article["published_month"])
-    result.rows["mentions"].extend(mentions)
-    result.rows["sentences"].extend(sentences)
+                failures[article["article_id"]] = f"extract failed: {type(error).__name__}: {error}"
+    return BatchResult(rows={table: rows.table(table) for table in SPEC.writes}, failures=failures)

@@ -25,7 +25,7 @@ def _rows(monkeypatch, cap: int) -> dict:
     settings = make_settings(models_dir=PROJECT_ROOT / "models")
     result = extract.extract_batch({"articles": _articles()}, settings)
     assert not result.failures
-    return {table: sorted(rows, key=lambda r: sorted((k, str(v)) for k, v in r.items()))
+    return {table: sorted(rows.to_pylist(), key=lambda r: sorted((k, str(v)) for k, v in r.items()))
             for table, rows in result.rows.items()}
 
 
@@ -42,3 +42,45 @@ def test_rows_are_the_same_inside_and_outside_a_memory_zone(monkeypatch):
     zoned = _rows(monkeypatch, cap=0)
     assert kept["mentions"] and kept["sentences"]
     assert zoned == kept
+
+
+def test_an_article_that_fails_is_reported_and_the_others_keep_their_rows(monkeypatch):
+    settings = make_settings(models_dir=PROJECT_ROOT / "models")
+    nlp = extract.nlp_for(settings.models_dir)
+    component = nlp.get_pipe("trade_rates_v1")
+    found = type(component).__call__
+
+    def fail_on_pause(self, doc):
+        if "pause" in doc.text:
+            raise RuntimeError("a rule broke")
+        return found(self, doc)
+
+    monkeypatch.setattr(type(component), "__call__", fail_on_pause)
+    result = extract.extract_batch({"articles": _articles()}, settings)
+
+    assert list(result.failures) == ["a1"]
+    assert "RuntimeError: a rule broke" in result.failures["a1"]
+    for table in ("mentions", "sentences"):
+        assert set(result.rows[table].column("article_id").to_pylist()) == {"a0"}
+
+
+def test_batch_rows_are_the_tables_columns_and_the_rows_of_each_doc(monkeypatch):
+    from pipeline.nlp.mentions import doc_rows, mention_id
+    from pipeline.schemas import schema_for
+
+    settings = make_settings(models_dir=PROJECT_ROOT / "models")
+    result = extract.extract_batch({"articles": _articles()}, settings)
+    nlp = extract.nlp_for(settings.models_dir)
+    for table in ("mentions", "sentences"):
+        declared = [(f.name, f.type) for f in schema_for(table) if f.name != "run_id"]
+        assert [(f.name, f.type) for f in result.rows[table].schema] == declared
+    expected_mentions, expected_sentences = [], []
+    for article in _articles().to_pylist():
+        mentions, sentences = doc_rows(nlp(article["text"]), article["article_id"], article["published_month"])
+        expected_mentions += mentions
+        expected_sentences += sentences
+    assert result.rows["mentions"].to_pylist() == expected_mentions
+    assert result.rows["sentences"].to_pylist() == expected_sentences
+    for row in expected_mentions:
+        assert row["mention_id"] == mention_id(row["article_id"], row["kind"], row["start_char"], row["end_char"],
+                                               row["rule_id"])
