@@ -33,7 +33,7 @@ _CATEGORY_CHARS = {
     "CATEGORY_DIGIT": "0123456789",
     "CATEGORY_SPACE": " \t\n\r\f\v",
 }
-# A range of more characters than this (such as [^...] spelled as a range) counts as any character.
+# A class range wider than this (such as [\x00-\uffff]) counts as any character.
 _LARGEST_RANGE = 256
 
 
