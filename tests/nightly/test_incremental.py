@@ -216,16 +216,19 @@ def test_rules_version_of_a_stage_names_nothing_outside_its_inputs(tmp_path):
     assert rules_version(spec, {"solo": spec}, settings) != first
 
 
+@pytest.mark.parametrize("as_table", [False, True])  # a batch may hand its rows over as dicts or as a table
 @pytest.mark.parametrize(("change", "words"), [
     ({"article_id": "someone-else"}, "not in the batch it was given"),
     ({"published_month": "1999-01"}, "published_month='1999-01'; the article's is"),
 ])
-def test_rows_that_would_escape_the_next_cleanup_are_refused(world, change, words):
+def test_rows_that_would_escape_the_next_cleanup_are_refused(world, change, words, as_table):
     _, _, out, run = world
 
     def careless(inputs, settings):
         result = words_batch(inputs, settings)
         result.rows["mentions"][0].update(change)
+        if as_table:
+            result.rows["mentions"] = pa.Table.from_pylist(result.rows["mentions"])
         return result
 
     summary = run_stages(make_settings(raw=world[0], out=out, models_dir=world[1], show_progress=False),
