@@ -9,10 +9,10 @@ table and the column named, an extra column fails too, and types are cast.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from operator import itemgetter
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 TS = pa.timestamp("us", tz="UTC")
 STR = pa.string()
@@ -322,21 +322,16 @@ def conform(table: str, data: pa.Table | Iterable[Mapping[str, Any]], schema: pa
                 raise SchemaError(
                     f"table {table!r}, row {position}: missing columns {missing}, unexpected columns {extra}"
                 )
-        # Rows to columns in one pass (itemgetter and zip run in C; a list per column ran 12 Python loops).
-        if len(names) > 1 and rows:
-            columns = dict(zip(names, zip(*map(itemgetter(*names), rows))))
-        else:  # itemgetter of one name gives values, not tuples
-            columns = {name: tuple(row[name] for row in rows) for name in names}
         try:
-            arrays = [pa.array(columns[f.name], type=f.type) for f in schema]
+            data = pa.Table.from_pylist(rows, schema=schema)
         except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError) as error:
             raise SchemaError(f"table {table!r}: {error}") from error
-        for f, array in zip(schema, arrays):
-            if not f.nullable and array.null_count:
-                position = columns[f.name].index(None)
+        for f in schema:
+            column = data.column(f.name)
+            if not f.nullable and column.null_count:
+                position = pc.index(column.is_null(), True).as_py()
                 raise SchemaError(f"table {table!r}, row {position}: column {f.name!r} holds nulls "
                                   "but is declared not null")
-        data = pa.Table.from_arrays(arrays, schema=schema)
     missing = [f.name for f in schema if f.name not in data.column_names]
     extra = [name for name in data.column_names if schema.get_field_index(name) < 0]
     if missing or extra:

@@ -62,3 +62,8 @@ def test_contract_columns_are_declared():
         names = TABLES[table].names
         assert [c for c in columns if c not in names] == [], table
     assert TABLES["articles"].field("published_at").type == pa.timestamp("us", tz="UTC")
+
+
+def test_a_null_is_reported_at_its_row():
+    with pytest.raises(SchemaError, match=r"table 'rejects', row 2: column 'stage' holds nulls"):
+        conform("rejects", [_row(), _row(reject_id="r2"), _row(reject_id="r3", stage=None)])
