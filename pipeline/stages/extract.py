@@ -1,7 +1,8 @@
 """Extract: ``articles`` → ``mentions`` and ``sentences`` with the spaCy rule pipeline.
 
 spaCy `Doc`s live only inside this module: each article's `Doc` is turned
-into rows (`pipeline.nlp.mentions.doc_rows`) before the batch is written.
+into rows (`pipeline.nlp.mentions.DocRows`) as soon as the pipeline has run
+over it, and the batch hands the runner Arrow tables.
 """
 
 from __future__ import annotations
