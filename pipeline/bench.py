@@ -9,8 +9,8 @@ interpreter start-up. The baseline is ``spacy.blank("en")`` tokenizing the
 same articles' text with ``nlp.pipe``, timed around the pipe alone: the floor
 any spaCy pipeline pays. It is timed in `BASELINE_RUNS` fresh processes and
 the median is the figure compared with: on a shared machine one run of it
-moved by a quarter from one bench to the next. Words are whitespace-separated words of
-``articles.text``, the same count for every row.
+moved by a quarter from one bench to the next. Words are whitespace-separated
+words of ``articles.text``, the same count for every row.
 
 ``--limit N`` keeps the first N articles of the input (in the order ingest
 reads them) by writing a smaller copy of it: the first N ``<REUTERS>``

@@ -41,13 +41,12 @@ class _AnyChar(Exception):
     """Raised inside the walk when a part of the pattern can start with any character."""
 
 
-def first_chars(pattern: re.Pattern | str, flags: int = 0) -> frozenset[str] | None:
+def first_chars(pattern: re.Pattern) -> frozenset[str] | None:
     """Every character a match of ``pattern`` can start with, or None when it could be any character."""
     if sre_parse is None:
         return None
-    source, flags = (pattern.pattern, pattern.flags) if isinstance(pattern, re.Pattern) else (pattern, flags)
     try:
-        parsed = sre_parse.parse(source, flags)
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
         chars, nullable = _sequence(list(parsed))
     except (_AnyChar, re.error, AttributeError, TypeError, ValueError):
         return None

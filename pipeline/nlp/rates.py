@@ -297,15 +297,14 @@ class TriggeredRules:
         """``(rank, rule, match)`` for every rule match that starts shortly before one of its triggers."""
         seen: set[tuple[int, int, int]] = set()
         for name, start, end in self.triggers(doc, text):
-            entries = self.by_trigger.get(name)
-            if not entries:
+            screen = self.screens.get(name)
+            if screen is None:  # a trigger class no rule uses
                 continue
             line_start = text.rfind("\n", 0, start) + 1
             line_end = text.find("\n", end)
             line_end = len(text) if line_end < 0 else line_end
             lookback = self.lookback[name]
             starts = last_starts(text, max(line_start, start - _CHARS_PER_START * lookback), start, lookback + 1)
-            screen = self.screens[name]
             last = len(starts) - 1
             for index, position in enumerate(starts):
                 behind = last - index  # starts between this one and the trigger's

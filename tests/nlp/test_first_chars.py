@@ -28,7 +28,8 @@ def test_first_chars_lists_every_character_a_match_can_begin_with(pattern, flags
     assert first_chars(re.compile(pattern, flags)) == frozenset(expected)
 
 
-@pytest.mark.parametrize("pattern", [r"\w+ago", r"[^a]b", r".x", r"(a)?\1b", r"a?", r"\b", r"(?:a|)b?", r"[\x00-\uffff]"])
+@pytest.mark.parametrize(
+    "pattern", [r"\w+ago", r"[^a]b", r".x", r"(a)?\1b", r"a?", r"\b", r"(?:a|)b?", r"[\x00-\uffff]"])
 def test_first_chars_is_none_when_a_match_may_begin_anywhere(pattern):
     assert first_chars(re.compile(pattern)) is None
 
