@@ -35,7 +35,7 @@ from pipeline.events.modality import choose_modality, future_is_planned
 from pipeline.events.resources import EventResources
 from pipeline.events.text import clauses, first_words, last_words, linked
 from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate, Cue, Party, RateRef, TimeRef
-from pipeline.normalize.types import Sentence
+from pipeline.views import Sentence
 
 DIRECTED = TARIFF_TYPES + ("trade_restriction", "investigation")
 # Measures whose missing actor may come from the measure just before them.

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from pipeline.events.types import ArticleInputs, Cue, OfficialRef, Party, QuoteRef, RateRef, TimeRef
-from pipeline.normalize.types import Sentence
+from pipeline.views import Sentence
 
 Row = Mapping[str, Any]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from pipeline.normalize.types import Sentence
+from pipeline.views import Sentence
 
 EVENT_TYPES = (
     "tariff_imposed", "tariff_increased", "tariff_reduced", "tariff_removed", "tariff_suspended",

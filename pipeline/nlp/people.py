@@ -33,8 +33,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from pipeline.names import surname_keys
 from pipeline.nlp.base import RuleComponent, add_token_span, doc_text
-from pipeline.normalize.officials import surname_keys  # one definition, shared with the normalizer
 from pipeline.rulefiles import read_rows, read_words
 
 FOLDER = "people"

@@ -25,8 +25,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pipeline.normalize.types import ArticleView, Mention, Sentence
-from pipeline.stages.normalize import Normalizer
+from pipeline.normalize.registry import Normalizer
+from pipeline.views import ArticleView, Mention, Sentence
 
 FORMS = ("name", "abbreviation", "demonym", "government", "capital", "city")
 # Forms that name a place rather than the country or its government.

@@ -52,8 +52,8 @@ import dateparser
 
 from pipeline.labels import parse_label
 from pipeline.normalize.phrases import phrase_alternation
-from pipeline.normalize.types import ArticleView, Mention, Sentence
-from pipeline.stages.normalize import Normalizer
+from pipeline.normalize.registry import Normalizer
+from pipeline.views import ArticleView, Mention, Sentence
 
 TENSES = ("past", "future", "report", "none", "boundary", "joins")
 TIMEX_TYPES = {"date": "DATE", "duration": "DURATION", "set": "SET"}

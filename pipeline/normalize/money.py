@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pipeline.labels import parse_label
-from pipeline.normalize.types import ArticleView, Mention, Sentence
-from pipeline.stages.normalize import Normalizer
+from pipeline.normalize.registry import Normalizer
+from pipeline.views import ArticleView, Mention, Sentence
 
 
 def normalize_money(article: ArticleView, mentions: Sequence[Mention], sentences: Sequence[Sentence],

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,8 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.articles import short_hash
-from pipeline.normalize.types import ArticleView, Mention, Sentence
-from pipeline.stages.normalize import Normalizer
+from pipeline.names import fullest_form, name_words, slug, surname_keys
+from pipeline.normalize.registry import Normalizer
+from pipeline.views import ArticleView, Mention, Sentence
 
 NAME_KINDS = frozenset({"official", "person"})
 FORMER_RULE = "titles.csv:former"
@@ -56,7 +56,6 @@ _JUST_AFTER = re.compile(r" (?:of|at|in|for) (?:(?:the|its|his|her) )?(?:[A-Z][\
 _NAME_THEN_PLACE = re.compile(r" ?, (?:the )?| of (?:the )?")
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her) $", re.IGNORECASE)
 _INDEFINITE = re.compile(r"\b(?:a|an|another|one|any|some|each|every|no) $", re.IGNORECASE)
-_POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 # -- resources ------------------------------------------------------------------
@@ -117,55 +116,6 @@ def load(models_dir: Path) -> Resources:
                      frozenset(r["word"] for r in parts if r["role"] == "family_first"))
 
 
-# -- names ----------------------------------------------------------------------
-
-_INITIAL = re.compile(r"[A-Z]\.")
-_POSSESSIVE_S = re.compile(r"['’]s\b")
-_NOT_SLUG = re.compile(r"[^a-z0-9-]")
-_SPACES = re.compile(r"\s+")
-# The same few names come back in every article: both functions below are pure, so their answers are kept.
-NAME_CACHE_SIZE = 65_536
-
-
-def name_words(text: str) -> list[str]:
-    """The words of a name as written, without a possessive ending, initials or punctuation."""
-    return list(_name_words(text))
-
-
-@lru_cache(maxsize=NAME_CACHE_SIZE)
-def _name_words(text: str) -> tuple[str, ...]:
-    text = _POSSESSIVE_END.sub("", text.strip())
-    return tuple(w for w in text.split() if any(c.isalpha() for c in w) and not _INITIAL.fullmatch(w))
-
-
-@lru_cache(maxsize=NAME_CACHE_SIZE)
-def slug(name: str) -> str:
-    """The id form of a name: ASCII-folded, lower case, single-letter initials dropped, words joined by "-"
-    ("Donald J. Trump" → "donald-trump", "Willy de Clercq" → "willy-de-clercq")."""
-    name = _POSSESSIVE_S.sub("", name)
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    words = [_NOT_SLUG.sub("", w) for w in _SPACES.split(folded.replace(".", ". "))]
-    kept = [w.strip("-") for w in words if len(w.strip("-")) > 1]
-    return "-".join(kept)
-
-
-def surname_keys(words: Sequence[str], particles: frozenset[str], family_first: frozenset[str]) -> set[str]:
-    """Lower-case forms that name the person alone: full name, surname with its particles, last word, and
-    the family name of a family-name-first name ("He Lifeng" → "he")."""
-    if not words:
-        return set()
-    keys = {" ".join(words).lower()}
-    if len(words) >= 2:
-        i = len(words) - 1
-        while i > 1 and words[i - 1].lower() in particles:
-            i -= 1
-        keys.add(" ".join(words[i:]).lower())
-        keys.add(words[-1].lower())
-        if words[0] in family_first and len(words) <= 3:
-            keys.add(words[0].lower())
-    return keys
-
-
 def complete_name(name: str, title: str | None, country: str | None, year: int | None,
                   known: Mapping[str, Sequence[KnownOfficial]]) -> KnownOfficial | None:
     """The known official a name stands for in ``year``, or None.
@@ -212,17 +162,6 @@ class PersonGroup:
     def name(self) -> str:
         """The fullest form of the name in the article."""
         return fullest_form(tuple(m.text for m in self.names))
-
-
-@lru_cache(maxsize=NAME_CACHE_SIZE)
-def fullest_form(texts: tuple[str, ...]) -> str:
-    """The fullest of the forms a person is named by: most words, not all capitals, longest, first.
-
-    Kept, like the name functions above: it is asked several times per person, and the same
-    persons are named the same ways across articles.
-    """
-    forms = [" ".join(_POSSESSIVE_END.sub("", text.strip()).split()) for text in texts]
-    return max(forms, key=lambda f: (len(name_words(f)), not f.isupper(), len(f), -forms.index(f)))
 
 
 @dataclass(frozen=True, slots=True)

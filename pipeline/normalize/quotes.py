@@ -43,9 +43,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from pipeline.articles import short_hash
-from pipeline.normalize.types import ArticleView, Mention, Sentence
+from pipeline.normalize.registry import Normalizer
 from pipeline.rulefiles import read_rows
-from pipeline.stages.normalize import Normalizer
+from pipeline.views import ArticleView, Mention, Sentence
 
 PERSON_KINDS = ("official", "person")
 # Speaker kinds "he"/"she" may stand for: a named person, an untagged name, an unnamed single source.

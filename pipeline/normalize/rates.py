@@ -36,9 +36,9 @@ from typing import Any
 
 from pipeline.labels import parse_label
 from pipeline.normalize.phrases import phrase_alternation
-from pipeline.normalize.types import ArticleView, Mention, Sentence
+from pipeline.normalize.registry import Normalizer
 from pipeline.rulefiles import read_rows, read_words
-from pipeline.stages.normalize import Normalizer
+from pipeline.views import ArticleView, Mention, Sentence
 
 KINDS = ("tariff", "duty", "tax", "levy", "other")
 TRADE_KINDS = frozenset({"tariff", "duty", "tax", "levy"})

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import import_module
 from itertools import repeat
@@ -22,21 +21,9 @@ from typing import Any
 import pyarrow as pa
 
 from pipeline.config import Settings
-from pipeline.normalize.types import ArticleView, Mention, Sentence
+from pipeline.normalize.registry import Normalizer, Rows
 from pipeline.stages.base import BatchResult, StageSpec
-
-Rows = list[dict[str, Any]]
-NormalizeFunction = Callable[[ArticleView, Sequence[Mention], Sequence[Sentence], Mapping[str, Rows], Any], Rows]
-
-
-@dataclass(frozen=True)
-class Normalizer:
-    """A table, the pure function that fills it, and the loader of its resources."""
-
-    table: str
-    function: NormalizeFunction
-    load: Callable[[Path], Any] | None = None
-
+from pipeline.views import ArticleView, Mention, Sentence
 
 # Modules exposing ``NORMALIZER`` (or a tuple ``NORMALIZERS``), in the order they run (later ones may read
 # earlier tables: quotes read officials).

@@ -10,7 +10,7 @@ import pytest
 from pipeline.events import article_events, merge_events
 from pipeline.events.merge import compatible, confidence
 from pipeline.events.types import Candidate, Cue
-from pipeline.normalize.types import Sentence
+from pipeline.views import Sentence
 
 TEXT = "The Trump administration imposed 24% tariffs on Japanese imports."
 SPECS = {"officials": [("Trump", "USA", "trump")], "countries": [("Japanese", "JPN", "demonym")],

@@ -10,9 +10,9 @@ import spacy
 import pipeline.nlp.people  # noqa: F401  (registers trade_people_v1)
 import pipeline.nlp.sentences  # noqa: F401  (registers trade_sentences_v1)
 from pipeline.config import MODELS_DIR
+from pipeline.names import surname_keys as name_keys
 from pipeline.nlp.build import build_nlp
 from pipeline.nlp.people import is_name_word, load_people_data, slug_words
-from pipeline.normalize.officials import surname_keys as name_keys
 
 
 def _blank_pipeline():

@@ -11,8 +11,8 @@ from pipeline.nlp.build import build_nlp
 from pipeline.nlp.mentions import doc_rows
 from pipeline.normalize.countries import (
     NORMALIZER, Succession, code_on, dateline_range, load_countries, normalize_countries, story_countries)
-from pipeline.normalize.types import ArticleView, Mention
 from pipeline.schemas import conform
+from pipeline.views import ArticleView, Mention
 from tests.conftest import needs_shared
 
 TEXT = "Japan urges US\n\nISTANBUL\nJapan asked Washington in Tokyo.\nNEW YORK, he said."

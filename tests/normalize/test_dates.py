@@ -12,8 +12,8 @@ from pipeline.nlp.build import build_nlp
 from pipeline.nlp.mentions import doc_rows
 from pipeline.normalize.dates import (NORMALIZER, anchor_day, duration_value, load_dates, normalize_dates,
                                       parse_numeric, resolve, weekday_by_tense, year_by_tense)
-from pipeline.normalize.types import ArticleView, Mention, Sentence
 from pipeline.schemas import conform
+from pipeline.views import ArticleView, Mention, Sentence
 
 SEED = PROJECT_ROOT / "data" / "raw" / "text" / "000_fdaf5c86bb7df86d.txt"
 

@@ -8,12 +8,13 @@ from datetime import UTC, datetime
 import pytest
 
 from pipeline.config import MODELS_DIR, PROJECT_ROOT
+from pipeline.names import slug
 from pipeline.nlp.build import build_nlp
 from pipeline.nlp.mentions import doc_rows
 from pipeline.normalize.officials import (NORMALIZERS, KnownOfficial, complete_name, load, normalize_officials,
-                                          normalize_people, slug)
-from pipeline.normalize.types import ArticleView, Mention, Sentence
+                                          normalize_people)
 from pipeline.schemas import OFFICIALS, PEOPLE, conform
+from pipeline.views import ArticleView, Mention, Sentence
 
 # The country mentions the countries normalizer would give (built here so these tests need only this module).
 COUNTRIES = {"Japan": "JPN", "Japan’s": "JPN", "Japanese": "JPN", "Tokyo": "JPN", "US": "USA", "U.S.": "USA",

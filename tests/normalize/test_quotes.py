@@ -13,8 +13,8 @@ from pipeline.config import MODELS_DIR, make_settings
 from pipeline.nlp.build import build_nlp
 from pipeline.nlp.mentions import doc_rows
 from pipeline.normalize.quotes import NORMALIZER, load, normalize_quotes
-from pipeline.normalize.types import ArticleView, Mention, Sentence
 from pipeline.schemas import conform
+from pipeline.views import ArticleView, Mention, Sentence
 from tests.conftest import needs_shared
 
 LEXICON = load(MODELS_DIR)

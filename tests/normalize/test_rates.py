@@ -9,8 +9,8 @@ from pipeline.nlp.build import build_nlp
 from pipeline.nlp.mentions import doc_rows
 from pipeline.normalize.money import normalize_money
 from pipeline.normalize.rates import NORMALIZER, load_rates, normalize_rates
-from pipeline.normalize.types import ArticleView, Mention, Sentence
 from pipeline.schemas import conform
+from pipeline.views import ArticleView, Mention, Sentence
 
 
 @pytest.fixture(scope="module")

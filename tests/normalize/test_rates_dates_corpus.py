@@ -15,9 +15,9 @@ from pipeline.nlp.mentions import doc_rows
 from pipeline.normalize.dates import load_dates, normalize_dates
 from pipeline.normalize.money import normalize_money
 from pipeline.normalize.rates import TRADE_KINDS, load_rates, normalize_rates
-from pipeline.normalize.types import ArticleView, Mention, Sentence
 from pipeline.readers import read_file
 from pipeline.schemas import conform
+from pipeline.views import ArticleView, Mention, Sentence
 from tests.conftest import needs_shared
 
 TIMEX = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2}(?:-WE)?|-Q[1-4])?|PT?\d+(?:\.\d+)?[DWMQYH]")

@@ -1,4 +1,4 @@
-"""The typed views normalizers receive (built by the normalize stage from tables)."""
+"""Typed views of table rows that the normalizers and the event rules read (built by their stages)."""
 
 from __future__ import annotations
 
