@@ -51,7 +51,7 @@ SPEC = StageSpec(
     name="normalize",
     reads=("articles", "mentions", "sentences"),
     writes=("countries", "people", "officials", "rates", "money", "dates", "quotes"),
-    code=("pipeline/normalize/*.py", "pipeline/stages/normalize.py"),
+    code=("pipeline/normalize/**/*.py", "pipeline/stages/normalize.py"),
     rules=("*", "*/*"),
     upstream="extract",
     # Mentions and sentences in the field order of `Mention` and `Sentence`, which `views` builds from them.

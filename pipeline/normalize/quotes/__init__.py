@@ -1,0 +1,43 @@
+"""Quotes: ``quote`` and ``cue`` mentions → ``quotes`` rows with their speakers.
+
+A pure function over one article (`normalizer`). The speaker of a quotation is found by
+rules over its sentence and its neighbours, in this order:
+
+1. its own attribution: the cue right after it (", he said"), the cues
+   before it in the same stretch of reporter's text, the previous quotation
+   of the same sentence, then cues further away in the sentence; the
+   speaker's noun phrase stands on the cue's side ("Akazawa told reporters",
+   "said Akazawa", "according to Japan's top trade negotiator", "he was
+   quoted … as saying", "Kyodo quoted him as saying"); a "Name:" label before
+   a quotation also names it. An outlet relaying a person ("Khamenei said …,
+   “…,” the radio reported") yields to the person;
+2. the parts of a multi-paragraph quotation share the speaker one part names;
+3. a quotation whose sentence has no cue takes the speaker of the previous
+   quotation in its paragraph, of the reported speech just before it
+   ("Yeutter said talks stall. "Countries don't …""), of the subject opening
+   the next sentence ("“…” Gros reiterated that …") or — when its paragraph
+   is nothing but the quotation — of the quotation in the paragraph before;
+4. a quotation in the headline that the body repeats, quoted or reported,
+   takes the body's speaker.
+
+Speaker phrases are resolved to names: a person mention to the person's
+fullest name (through ``done["people"]``, with the official id); "he"/"she"
+to the person last named as a subject; "it"/"they" to the organization or
+group that spoke last; "the minister" to the person holding that title, an
+epithet ("the Maryland Democrat") to the person just named, a description
+that opens the story ("Japan's top trade negotiator") to the person the next
+sentence names as speaker; an unnamed source to its organization ("a MITI
+official" → MITI) or its description ("one diplomat" → "diplomat"); "the
+editorial" to the newspaper named before it. When nothing fits, the speaker
+stays null (unknown) rather than guessed.
+
+The modules, each building on those before it: ``lexicon`` (the word lists), ``article`` (one
+article indexed for the rules), ``persons`` (person mentions and names as speakers),
+``cue_phrases`` (the words beside a cue that may name its speaker), ``speakers`` (from those
+words to a speaker), ``attribution`` (which speaker each quotation takes) and ``normalizer``.
+"""
+
+from pipeline.normalize.quotes.lexicon import QuoteLexicon, load
+from pipeline.normalize.quotes.normalizer import NORMALIZER, normalize_quotes
+
+__all__ = ["NORMALIZER", "QuoteLexicon", "load", "normalize_quotes"]

@@ -1,0 +1,157 @@
+"""The token ranges beside a reporting cue that may name its speaker ("Akazawa told", "said Akazawa")."""
+
+from __future__ import annotations
+
+from pipeline.normalize.quotes.article import MARKS, ArticleIndex, Cue, Token, bare_word
+from pipeline.normalize.quotes.lexicon import PRONOUNS
+from pipeline.normalize.quotes.persons import subject_name
+
+# Longest speaker noun phrase, in tokens.
+MAX_PHRASE_TOKENS = 10
+# How far back an apposition's opening comma may be ("Kaoru Yosano, the Japanese minister of fiscal policy, said").
+MAX_APPOSITION_TOKENS = 14
+# Words before a participle cue whose speaker is the sentence's subject ("justified his choice by saying").
+_GERUND_LEADS = frozenset({"by", "after", "before", "while", "when", "in", "without"})
+_OPENING_WORDS = frozenset({"but", "and", "however", "meanwhile", "then", "so", "still", "yet"})
+
+
+def _is_boundary(art: ArticleIndex, token: Token, *, right: bool) -> bool:
+    if not token.is_word:
+        if token.text == "." and right is False:
+            return True
+        return token.text not in ("-", "&")
+    kind = art.lexicon.word_class(token.lower)
+    if kind == "boundary":
+        return not (right and token.lower in ("and", "by"))
+    return kind == "relative"  # "said Bouey, who was replaced by …": the clause is not the speaker
+
+
+def _noun_phrase_ending(art: ArticleIndex, last: int, floor: int) -> tuple[int, int] | None:
+    """The noun phrase whose last token is ``last``, extended left to a boundary (at most `MAX_PHRASE_TOKENS`)."""
+    k = last
+    while k >= 0 and art.tokens[k].start >= floor and last - k < MAX_PHRASE_TOKENS:
+        token = art.tokens[k]
+        kind = art.lexicon.word_class(token.lower)
+        if _is_boundary(art, token, right=False) and not _abbreviation_period(art, k):
+            break
+        if kind in ("relative",) + PRONOUNS and k < last or token.lower in art.lexicon.cue_forms and k < last:
+            break
+        k -= 1
+    return (k + 1, last) if k + 1 <= last else None
+
+
+def sentence_subject(art: ArticleIndex, position: int) -> tuple[int, int] | None:
+    """The subject that opens the sentence at ``position``: a pronoun or a person named in its first words."""
+    s_start = art.sentences[art.sentence_of(position)][0]
+    k = art.token_at_or_after(s_start)
+    while k < len(art.tokens) and (art.tokens[k].lower in _OPENING_WORDS or not art.tokens[k].is_word):
+        k += 1
+    if k >= len(art.tokens) or art.tokens[k].start >= position:
+        return None
+    if art.lexicon.word_class(art.tokens[k].lower) in PRONOUNS:
+        return k, k
+    window_end = art.tokens[min(k + 3, len(art.tokens) - 1)].end
+    persons = [m for m in art.persons if art.tokens[k].start <= m.start < window_end and m.end <= position]
+    if persons:
+        first = art.token_at_or_after(persons[0].start)
+        last = art.token_at_or_after(persons[0].end) - 1
+        return first, last
+    named = subject_name(art, art.tokens[k].start, position)
+    if named is not None:
+        return k, art.token_at_or_after(art.tokens[k].start + len(named.text)) - 1
+    if art.lexicon.word_class(art.tokens[k].lower) == "determiner":  # "The senior banker was opposed, saying"
+        for j in range(k + 1, min(k + 5, len(art.tokens))):
+            if art.tokens[j].start >= position or not art.tokens[j].is_word:
+                break
+            if bare_word(art.tokens[j].text) in art.lexicon.sources:
+                return k, j
+    return None
+
+
+def left_phrases(art: ArticleIndex, cue: Cue, floor: int) -> list[tuple[int, int]]:
+    """Token ranges that may name the speaker before a cue, best first.
+
+    Fillers between speaker and cue are skipped ("Tamura earlier today said",
+    "he was quoted"); a pronoun right before the cue is the whole phrase ("Of
+    the plan he said"); a participle after a comma takes the sentence's
+    subject ("Sambur defended it, saying");
+    "X, who said" points to X; an apposition gives both its sides ("Kaoru
+    Yosano, the Japanese minister, said"); "and"/"but" before the cue hands
+    over to the sentence's subject ("He pointed to it but stated").
+    """
+    k = art.token_at_or_after(cue.start) - 1
+    while k >= 0 and art.tokens[k].start >= floor and (
+            art.lexicon.word_class(art.tokens[k].lower) in ("filler", "be")
+            or (art.tokens[k].text.islower() and art.tokens[k].text.endswith("ly"))):  # "bluntly admitted"
+        k -= 1
+    if k < 0 or art.tokens[k].start < floor:
+        return []
+    token = art.tokens[k]
+    kind = art.lexicon.word_class(token.lower)
+    if kind in PRONOUNS:
+        return [(k, k)]
+    if (token.text == "," or token.lower in _GERUND_LEADS) and art.text[cue.start:cue.end].endswith("ing"):
+        subject = sentence_subject(art, cue.start)  # "Sambur defended the plan, saying", "… by saying"
+        return [subject] if subject else []
+    if kind == "relative" and k >= 2 and art.tokens[k - 1].text == ",":
+        found = _noun_phrase_ending(art, k - 2, floor)
+        return [found] if found else []
+    if token.text == ",":
+        for j in range(k - 1, max(k - MAX_APPOSITION_TOKENS, -1), -1):
+            other = art.tokens[j]
+            if other.start < floor or other.text in ".;:!?" or other.text in MARKS:
+                break
+            if other.text == ",":
+                apposition = (j + 1, k - 1) if j + 1 <= k - 1 else None
+                opener = art.tokens[j + 1] if apposition else None
+                if opener is not None and opener.text.islower() \
+                        and art.lexicon.word_class(opener.lower) != "determiner":
+                    apposition = None  # "Bush, speaking at a news conference, said": an aside, not a name
+                ranges = [_named_before(art, _noun_phrase_ending(art, j - 1, floor), floor), apposition]
+                return [r for r in ranges if r]
+        found = _noun_phrase_ending(art, k - 1, floor)  # "Suzanne Earley, replied": a stray comma
+        return [found] if found else []
+    if token.lower in ("and", "but"):
+        subject = sentence_subject(art, cue.start)
+        return [subject] if subject else []
+    if token.lower == "as":  # "Kyodo quoted Nakasone as saying": the speaker is the one quoted
+        for j in range(k - 1, max(k - MAX_PHRASE_TOKENS, -1), -1):
+            if art.tokens[j].start < floor:
+                break
+            if art.tokens[j].lower in ("quoted", "quotes", "quote", "quoting"):
+                if j + 1 < len(art.tokens) and art.tokens[j + 1].lower == "by":
+                    return []  # "he was quoted by Kyodo as saying": the "quoted" cue names him
+                return [(j + 1, k - 1)] if j + 1 <= k - 1 else []
+        return []
+    found = _named_before(art, _noun_phrase_ending(art, k, floor), floor)
+    return [found] if found else []
+
+
+def _named_before(art: ArticleIndex, phrase: tuple[int, int] | None, floor: int) -> tuple[int, int] | None:
+    """A description with the person it describes before it ("William Palmer, the group's spokesman")."""
+    if phrase is None or phrase[0] < 2 or art.tokens[phrase[0] - 1].text != ",":
+        return phrase
+    name_end = art.tokens[phrase[0] - 2].end
+    if art.tokens[phrase[0] - 2].start < floor:
+        return phrase
+    if any(m.end == name_end for m in art.persons):
+        return art.token_at_or_after(min(m.start for m in art.persons if m.end == name_end)), phrase[1]
+    return phrase
+
+
+def _abbreviation_period(art: ArticleIndex, index: int) -> bool:
+    token = art.tokens[index]
+    return token.text == "." and index > 0 and art.tokens[index - 1].text in art.lexicon.abbreviations
+
+
+def right_phrase(art: ArticleIndex, cue: Cue, ceiling: int) -> tuple[int, int] | None:
+    """Token range of the speaker phrase after a cue ("said Akazawa", "according to Kyodo News")."""
+    first = art.token_at_or_after(cue.end)
+    k = first
+    while k < len(art.tokens) and art.tokens[k].end <= ceiling and k - first < MAX_PHRASE_TOKENS:
+        token = art.tokens[k]
+        if _is_boundary(art, token, right=True) and not _abbreviation_period(art, k):
+            break
+        k += 1
+    last = k - 1
+    return (first, last) if first <= last else None

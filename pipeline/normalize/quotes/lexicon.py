@@ -1,0 +1,39 @@
+"""The word lists the quote speaker rules read: cue forms, source nouns, function words, abbreviations."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.rulefiles import read_rows
+
+# The classes of function words (``models/quotes/words.csv``) that stand for a speaker named elsewhere.
+PRONOUNS = ("person_pronoun", "group_pronoun", "thing_pronoun")
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    """The word lists the speaker rules read (from ``models/quotes`` and ``models/lexicons``)."""
+
+    cue_forms: frozenset[str]
+    sources: Mapping[str, str]
+    words: Mapping[str, str]
+    abbreviations: frozenset[str]
+
+    def word_class(self, word: str) -> str | None:
+        """The class of a function word ("he" → person_pronoun), or None."""
+        return self.words.get(word.lower())
+
+
+def load(models_dir: Path) -> QuoteLexicon:
+    """Read the cue forms, source nouns, function words and abbreviations once per process."""
+    folder = models_dir / "quotes"
+    abbreviations = [line.strip() for line in (models_dir / "lexicons" / "abbreviations.txt")
+                     .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    return QuoteLexicon(
+        cue_forms=frozenset(r["form"] for r in read_rows(folder / "cues.csv")),
+        sources={r["noun"]: r["class"] for r in read_rows(folder / "sources.csv")},
+        words={r["word"]: r["class"] for r in read_rows(folder / "words.csv") if " " not in r["word"]},
+        abbreviations=frozenset(abbreviations),
+    )

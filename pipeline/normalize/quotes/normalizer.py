@@ -1,0 +1,86 @@
+"""The quotes normalizer: every ``quote`` mention of an article with its speaker and cue (see the package)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from pipeline.articles import short_hash
+from pipeline.normalize.quotes.article import REOPENED_RULE, ArticleIndex, Quote, Speaker, exact_bounds
+from pipeline.normalize.quotes.attribution import headline_speaker, neighbour_speaker, own_speaker
+from pipeline.normalize.quotes.lexicon import QuoteLexicon, load
+from pipeline.normalize.registry import Normalizer
+from pipeline.views import ArticleView, Mention, Sentence
+
+UNBALANCED_RULES = frozenset({"quotes:unclosed", "quotes:unopened"})
+
+
+def normalize_quotes(article: ArticleView, mentions: Sequence[Mention], sentences: Sequence[Sentence],
+                     done: Mapping[str, list[dict]], resources: Any) -> list[dict]:
+    """``quotes`` rows for one article: every ``quote`` mention with its speaker and cue."""
+    lexicon: QuoteLexicon = resources
+    if not any(m.kind == "quote" for m in mentions):
+        return []  # most articles: no quotation, so no token index to build
+    art = ArticleIndex(article, mentions, sentences, done, lexicon)
+    quotes = []
+    for mention in sorted(art.by_kind.get("quote", []), key=lambda m: (m.start, m.end)):
+        start, end, outer_start, outer_end = exact_bounds(article.text, mention)
+        if end <= start:
+            continue
+        quotes.append(Quote(start, end, outer_start, outer_end, mention.label or "partial", mention.rule_id))
+    art.quotes = quotes
+    art.resolved = []
+    own, attributed = [], []
+    for index, quote in enumerate(quotes):
+        speaker, flag = own_speaker(art, index)
+        own.append(speaker)
+        attributed.append(flag)
+        art.resolved.append((quote, speaker))
+    # Second pass: chains and neighbours need the speakers of later quotations too.
+    _fill_chains(art, own)
+    for index, quote in enumerate(quotes):
+        if art.resolved[index][1] is None and not attributed[index] and quote.start >= article.body_start:
+            art.resolved[index] = (quote, neighbour_speaker(art, index))
+    for index, quote in enumerate(quotes):
+        if quote.start < article.body_start:
+            found = headline_speaker(art, index)
+            if found is not None:
+                art.resolved[index] = (quote, found if art.resolved[index][1] is None
+                                       else replace(found, text=art.resolved[index][1].text,
+                                                    cue=art.resolved[index][1].cue))
+    return [_row(article, quote, speaker) for quote, speaker in art.resolved]
+
+
+def _fill_chains(art: ArticleIndex, own: list[Speaker | None]) -> None:
+    """Give every part of a multi-paragraph quotation the speaker one of its parts names."""
+    index = 0
+    while index < len(art.quotes):
+        end = index
+        while end + 1 < len(art.quotes) and art.quotes[end].rule == REOPENED_RULE:
+            end += 1
+        if end > index:
+            speaker = next((s for s in own[index:end + 1] if s is not None), None)
+            for k in range(index, end + 1):
+                if art.resolved[k][1] is None and speaker is not None:
+                    art.resolved[k] = (art.quotes[k], speaker)
+        index = end + 1
+
+
+def _row(article: ArticleView, quote: Quote, speaker: Speaker | None) -> dict[str, Any]:
+    return {
+        "article_id": article.article_id,
+        "quote_id": short_hash(article.article_id, "quote", str(quote.start), str(quote.end)),
+        "text": article.text[quote.start:quote.end],
+        "start_char": quote.start,
+        "end_char": quote.end,
+        "kind": quote.kind if quote.kind in ("full", "partial") else "partial",
+        "speaker_name": speaker.name if speaker else None,
+        "speaker_official_id": speaker.official_id if speaker else None,
+        "speaker_text": speaker.text if speaker else None,
+        "cue": speaker.cue if speaker else None,
+        "unbalanced": quote.rule in UNBALANCED_RULES,
+    }
+
+
+NORMALIZER = Normalizer("quotes", normalize_quotes, load)

@@ -1,0 +1,136 @@
+"""Persons as speakers: a person mention to its fullest name and official id, untagged names, title holders."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.normalize.quotes.article import (POSSESSIVE, ArticleIndex, Speaker, Token, bare_word, name_form,
+                                               surname_of, text_of)
+from pipeline.views import Mention
+
+# Lower-case particles inside personal names.
+_PARTICLE = re.compile(r"^(?:al|el|bin|ibn|de|da|di|du|van|von|der|den|le|la)(?:-[A-Z]\w*)?$")
+
+
+def person_row(art: ArticleIndex, mention: Mention) -> dict | None:
+    """The ``people`` row of a person mention: by mention id, by overlap, then by surname."""
+    row = art.person_of.get(mention.mention_id)
+    if row is not None:
+        return row
+    for other_id, other in art.person_of.items():
+        found = art.mention_by_id.get(other_id)
+        if found is not None and found.start < mention.end and found.end > mention.start:
+            return other
+    surname = surname_of(mention.label if mention.kind == "person" and mention.label else mention.text)
+    matches = [r for r in art.people if surname_of(r["name"]) == surname]
+    return matches[0] if len(matches) == 1 else None
+
+
+def fullest_name(art: ArticleIndex, mention: Mention) -> str:
+    """The fullest form of a person's name the mentions give ("Ryosei Akazawa" for "Akazawa")."""
+    forms = art.forms_by_surname.get(surname_of(mention.text), []) + [name_form(mention)]
+    return max(forms, key=lambda form: (len(form.split()), not form.isupper(), len(form)))
+
+
+def person_speaker(art: ArticleIndex, mention: Mention, text: str | None = None) -> Speaker:
+    """The speaker a person mention names (fullest name and official id when known)."""
+    row = person_row(art, mention)
+    name = fullest_name(art, mention)
+    official_id = art.official_of.get(mention.mention_id)
+    if row is not None:
+        name = row["name"]
+        official_id = official_id or row.get("official_id")
+        if official_id is None:
+            for other in row.get("mention_ids") or ():
+                official_id = official_id or art.official_of.get(other)
+    return Speaker(name, official_id, text if text is not None else mention.text, "person")
+
+
+def proper_name(art: ArticleIndex, words: list[Token], *, min_words: int) -> Speaker | None:
+    """A speaker named by capitalized words no rule tagged ("Jim Press", "Kyodo News"), or None.
+
+    The words must end the phrase (its head), perhaps before a participle
+    ("said Uralsib analyst Chris Weafer commenting …"), and must not be a
+    tagged organization, country or title.
+    """
+    tagged = art.mentions_in(("organization", "country", "title"), words[0].start, words[-1].end) if words else []
+
+    def is_tagged(token: Token) -> bool:
+        return any(m.start < token.end and m.end > token.start for m in tagged)
+
+    end = len(words)
+    if end > 1 and words[-1].text.islower() and words[-1].text.endswith("ing"):
+        end -= 1
+    place = end - 1
+    while place >= 0 and is_tagged(words[place]):
+        place -= 1
+    if 1 <= place < end - 1 and words[place].lower == "of":
+        end = place  # "Manaspas Xuto of Thailand": the name comes before its place
+    lead = [t for t in words if art.lexicon.word_class(t.lower) != "determiner"]
+    opening: list[Token] = []
+    for token in lead:
+        if token.text[0].isupper() and not is_tagged(token) and art.lexicon.word_class(token.lower) is None \
+                and not POSSESSIVE.search(token.text):
+            opening.append(token)
+        else:
+            break
+    if len(opening) >= 2 and len(lead) > len(opening) and lead[len(opening)].lower == "of":
+        end = words.index(opening[-1]) + 1  # "Shuichi Takemoto of the Foreign Ministry": the name opens the phrase
+    run: list[Token] = []
+    for token in reversed(words[:end]):
+        free = not is_tagged(token)
+        if run and _PARTICLE.match(token.text) and free:
+            run.insert(0, token)  # "Ali al-Khalifa al-Sabah", "Willy de Clercq"
+            continue
+        if token.text[0].isupper() and not POSSESSIVE.search(token.text) and free \
+                and art.lexicon.word_class(token.lower) is None:
+            run.insert(0, token)
+        else:
+            break
+    run = [t for t in run if not re.search(r"-(?:based|owned|led|run)$", t.text)]
+    while run and _PARTICLE.match(run[0].text):
+        run = run[1:]
+    if run and bare_word(run[-1].text) in art.lexicon.sources:
+        return None  # "the Maryland Democrat", "Committee Republicans": a description, not a name
+    while len(run) > 2 and run[0].text.isupper():
+        run = run[1:]  # "Chrysler LLC Jim Press": a company suffix before the name
+    if len(run) < min_words or (run and all(t.text.isupper() for t in run) and min_words > 1):
+        return None
+    name = text_of(art, run)
+    matches = [r for r in art.people if surname_of(r["name"]) == surname_of(name)]
+    if len(matches) == 1:
+        return Speaker(matches[0]["name"], matches[0].get("official_id"), name, "person")
+    return Speaker(name, None, name, "name")
+
+
+def title_holder(art: ArticleIndex, title: str, position: int) -> Speaker | None:
+    """The person whose title is ``title`` (from people rows, then official mentions' labels)."""
+    wanted = title.lower().strip()
+    rows = [r for r in art.people if r.get("title") and (r["title"].lower() == wanted
+                                                         or wanted.endswith(r["title"].lower())
+                                                         or r["title"].lower().endswith(wanted))]
+    if len({r["name"] for r in rows}) == 1:
+        row = rows[0]
+        return Speaker(row["name"], row.get("official_id"), title, "person")
+    labelled = [m for m in art.by_kind.get("official", []) if m.label and m.label.lower().endswith(wanted)]
+    if len({person_speaker(art, m).name for m in labelled}) == 1:
+        return replace(person_speaker(art, labelled[0]), text=title)
+    return None
+
+
+def subject_name(art: ArticleIndex, start: int, end: int) -> Speaker | None:
+    """An untagged name of two or more capitalized words opening a sentence ("Jeffrey Leeds of Chemical Bank")."""
+    first = art.token_at_or_after(start)
+    run: list[Token] = []
+    for token in art.tokens[first:first + 4]:
+        if token.end > end or not token.is_word or not token.text[0].isupper() or token.text.isupper() \
+                or art.lexicon.word_class(token.lower) is not None or POSSESSIVE.search(token.text):
+            break
+        run.append(token)
+    if len(run) < 2 or art.mentions_in(("organization", "country", "title"), run[0].start, run[-1].end):
+        return None
+    following = art.tokens[first + len(run)] if first + len(run) < len(art.tokens) else None
+    if following is None or not (following.text.islower() or following.text == ","):
+        return None
+    return proper_name(art, run, min_words=2)

@@ -1,0 +1,324 @@
+"""From a noun phrase next to a cue to a speaker: persons, pronouns, titles, organizations, unnamed sources."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, ArticleIndex, Cue, Speaker, Token, bare_word,
+                                               strip_determiners, text_of)
+from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
+from pipeline.normalize.quotes.lexicon import PRONOUNS
+from pipeline.normalize.quotes.persons import person_speaker, proper_name, subject_name, title_holder
+
+# Speaker kinds "he"/"she" may stand for: a named person, an untagged name, an unnamed single source.
+SINGLE_KINDS = ("person", "name", "unnamed")
+# Which speaker a cue prefers when its phrases name several (an apposition: "One of the leaders, Elmano Barbosa").
+KIND_ORDER = ("person", "name", "organization", "unnamed", "group")
+# How far back a pronoun looks for the person it stands for, and an epithet ("the Maryland Democrat"), in sentences.
+PRONOUN_REACH = 6
+EPITHET_REACH = 2
+
+
+def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, prefer_last: bool,
+                   pronouns: bool = True, unnamed: bool = False) -> Speaker | None:
+    """The speaker named by tokens ``first..last`` (a noun phrase next to a cue), or None.
+
+    ``position`` is where the phrase stands (pronouns look back from there);
+    ``prefer_last`` picks the organization or title nearest the end (left of
+    a cue, the head comes last) rather than the first one; ``pronouns`` False
+    leaves pronouns unresolved (used while resolving another pronoun);
+    ``unnamed`` lets any noun phrase after an article be an unnamed source
+    (only in the subject place of a speech verb: "an arbitrageur said").
+    """
+    if first > last:
+        return None
+    tokens = art.tokens[first:last + 1]
+    start, end = tokens[0].start, tokens[-1].end
+    words = [t for t in tokens if t.is_word]
+    if len(words) == 1 and art.lexicon.word_class(words[0].lower) in PRONOUNS:
+        return resolve_pronoun(art, words[0], position) if pronouns else None
+    persons = [m for m in art.mentions_in(PERSON_KINDS, start, end) if not art.possessive(m)]
+    if persons:  # the head of a noun phrase comes last ("said Uralsib analyst Chris Weafer")
+        return person_speaker(art, persons[-1])
+    named = proper_name(art, words, min_words=2)
+    if named is not None:
+        return named
+    titles = [m for m in art.mentions_in(("title",), start, end) if not art.possessive(m)]
+    for title in titles[::-1] if prefer_last else titles:
+        holder = title_holder(art, title.text, position)
+        if holder is not None:
+            return replace(holder, text=text_of(art, tokens))
+    head = _head(art, words)
+    source_class = art.lexicon.sources.get(bare_word(head.text)) if head else None
+    organizations = [m for m in art.mentions_in(("organization",), start, end) if not art.possessive(m)]
+    if source_class in ("publication", "document"):
+        return resolve_publication(art, tokens, source_class, position)
+    if organizations:
+        chosen = organizations[-1] if prefer_last else organizations[0]
+        name = (chosen.label or chosen.text).split("|")[0]
+        return Speaker(name, None, text_of(art, tokens), "organization")
+    if source_class in ("role", "group"):
+        return resolve_unnamed(art, tokens, head, source_class, position)
+    countries = [m for m in art.mentions_in(("country",), start, end) if not art.possessive(m)]
+    if countries:
+        chosen = countries[-1] if prefer_last else countries[0]
+        if chosen.end >= end - 1 or len(words) <= 2:
+            return Speaker(chosen.text, None, chosen.text, "organization")
+    named = proper_name(art, words, min_words=1)
+    if named is not None:
+        return named
+    if unnamed and len(words) >= 2 and art.lexicon.word_class(words[0].lower) == "determiner" and head is not None \
+            and head.text.islower() and art.lexicon.word_class(head.lower) is None:
+        # "an arbitrageur said": a noun phrase in the speaker's place is an unnamed source.
+        core = strip_determiners(art, tokens)
+        return Speaker(text_of(art, core), None, text_of(art, tokens), "unnamed")
+    return None
+
+
+def _head(art: ArticleIndex, words: list[Token]) -> Token | None:
+    """The head word of a noun phrase: its last word ("ministers'" before a verb is a plural, not a possessive)."""
+    return words[-1] if words else None
+
+
+def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker | None:
+    """The person, group or organization a speaker pronoun stands for, or None."""
+    kind = art.lexicon.word_class(token.lower)
+    if kind == "person_pronoun":
+        found = salient_person(art, position)
+        return replace(found, text=token.text) if found else None
+    spoken = [s for q, s in art.resolved if q.outer_end <= position and s is not None]
+    wanted = ("organization", "name") if kind == "thing_pronoun" else ("group", "organization", "name")
+    for speaker in reversed(spoken):
+        if speaker.kind in wanted:
+            return replace(speaker, text=token.text)
+    if kind == "thing_pronoun":
+        before = [m for m in art.by_kind.get("organization", []) if m.end <= position
+                  and not art.inside_quote(m.start)]
+        if before:
+            return Speaker((before[-1].label or before[-1].text).split("|")[0], None, token.text, "organization")
+    return None
+
+
+def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REACH) -> Speaker | None:
+    """The person "he"/"she" at ``position`` most likely stands for.
+
+    Earlier in the same sentence: its first person mention ("Akazawa said he").
+    Otherwise the nearest earlier sentence that names a person outside quotes,
+    skipping sentences whose subject is itself a pronoun; in it, the speaker
+    of its quotation or its first person named (possessives never count).
+    """
+    index = art.sentence_of(position)
+    start = art.sentences[index][0]
+    same = [m for m in art.persons if start <= m.start and m.end <= position
+            and not art.possessive(m) and not art.inside_quote(m.start)]
+    if same:
+        return person_speaker(art, same[0])
+    for back in range(index - 1, max(index - 1 - reach, -1), -1):
+        s_start, s_end, _ = art.sentences[back]
+        spoken = [s for q, s in art.resolved if s_start <= q.outer_start < s_end and s and s.kind in SINGLE_KINDS]
+        if spoken:
+            return spoken[0]
+        if _starts_with_pronoun(art, s_start, s_end):
+            continue
+        for cue in art.cues:
+            if s_start <= cue.start < s_end and not art.inside_quote(cue.start):
+                speaker = cue_speaker(art, cue, *cue_bounds(art, cue, s_start, s_end), pronouns=False)
+                if speaker is not None and speaker.kind in ("person", "name"):
+                    return speaker
+        named = [m for m in art.persons if s_start <= m.start < s_end
+                 and not art.possessive(m) and not art.inside_quote(m.start)]
+        if named:
+            return person_speaker(art, named[0])
+        subject = subject_name(art, s_start, s_end)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _starts_with_pronoun(art: ArticleIndex, start: int, end: int) -> bool:
+    first = art.token_at_or_after(start)
+    words = [t for t in art.tokens[first:first + 3] if t.end <= end and t.is_word]
+    for token in words[:2]:
+        if art.lexicon.word_class(token.lower) == "person_pronoun":
+            return True
+        if token.lower not in ("but", "and", "however", "meanwhile", "then", "so"):
+            return False
+    return False
+
+
+def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_class: str,
+                    position: int) -> Speaker | None:
+    """An unnamed source: the title holder for "the minister", else a description ("diplomat")."""
+    while tokens and (tokens[0].lower == "of" or art.lexicon.word_class(tokens[0].lower) == "boundary"):
+        tokens = tokens[1:]  # "the comments of the Mexican President, who said"
+    words = [t for t in tokens if t.is_word]
+    definite = bool(words) and words[0].lower in ("the", "this", "that")
+    if definite and source_class == "role":
+        holder = title_holder(art, head.text, position)
+        if holder is not None:
+            return replace(holder, text=text_of(art, tokens))
+    core = strip_determiners(art, [t for t in tokens if not POSSESSIVE.search(t.text) or t is head])
+    core = [t for t in core if t.start >= head.start or art.lexicon.word_class(t.lower) is None]
+    description = text_of(art, core) or head.text
+    earlier = _earlier_description(art, head, position) if definite else None
+    if earlier and len(earlier) > len(description):
+        description = earlier
+    if definite and earlier is None and source_class == "role" and any(t.text[0].isupper() for t in core):
+        # An epithet for the person just named: "Sen. Paul Sarbanes said … the Maryland Democrat said".
+        person = salient_person(art, position, reach=EPITHET_REACH)
+        if person is not None:
+            return replace(person, text=text_of(art, tokens))
+    specific = (definite and earlier is None) or any(POSSESSIVE.search(t.text) for t in tokens if t is not head)
+    if specific and source_class == "role":
+        named = named_next(art, position)
+        if named is not None:
+            return replace(named, text=text_of(art, tokens))
+    description = re.sub(r"['’]s?$", "", description)
+    kind = "group" if source_class == "group" else "unnamed"
+    return Speaker(description, None, text_of(art, tokens), kind)
+
+
+def named_next(art: ArticleIndex, position: int) -> Speaker | None:
+    """The person the next sentence names as a speaker, for a specific description before it.
+
+    News copy introduces a source by role and names them right after
+    ("…, according to Japan's top trade negotiator. “…,” Ryosei Akazawa told
+    reporters"); only a person mention right beside a cue counts.
+    """
+    index = art.sentence_of(position) + 1
+    if index >= len(art.sentences):
+        return None
+    s_start, s_end, _ = art.sentences[index]
+    for cue in art.cues:
+        if not s_start <= cue.start < s_end or art.inside_quote(cue.start):
+            continue
+        for found in [*left_phrases(art, cue, s_start), right_phrase(art, cue, s_end)]:
+            if found is None:
+                continue
+            tokens = art.tokens[found[0]:found[1] + 1]
+            persons = [m for m in art.mentions_in(PERSON_KINDS, tokens[0].start, tokens[-1].end)
+                       if not art.possessive(m)]
+            if persons:
+                return person_speaker(art, persons[-1])
+    return None
+
+
+def _earlier_description(art: ArticleIndex, head: Token, position: int) -> str | None:
+    """The fullest earlier phrase with the same head noun ("EC foreign ministers" for "the ministers")."""
+    stem = bare_word(head.text)
+    best = None
+    for i, token in enumerate(art.tokens):
+        if token.start >= head.start:
+            break
+        if bare_word(token.text) != stem or art.inside_quote(token.start):
+            continue
+        j = i
+        while j > 0 and art.tokens[j - 1].is_word and art.lexicon.word_class(art.tokens[j - 1].lower) is None \
+                and art.tokens[j - 1].lower not in art.lexicon.cue_forms and i - j < 3:
+            j -= 1
+        phrase = art.text[art.tokens[j].start:token.end]
+        if best is None or len(phrase) >= len(best):
+            best = phrase
+    return best
+
+
+def resolve_publication(art: ArticleIndex, tokens: list[Token], source_class: str, position: int) -> Speaker | None:
+    """A newspaper or agency by its name; a document ("the editorial") by the publication named before."""
+    if source_class == "publication":
+        name = _publication_name(art, tokens)
+        if name:
+            return Speaker(name, None, text_of(art, tokens), "organization")
+    for back in range(art.token_at_or_after(tokens[0].start) - 1, -1, -1):
+        token = art.tokens[back]
+        if art.lexicon.sources.get(token.lower) == "publication" and not art.inside_quote(token.start):
+            phrase = _publication_phrase(art, back)
+            name = _publication_name(art, phrase)
+            if name:
+                return Speaker(name, None, text_of(art, tokens), "organization")
+    description = text_of(art, strip_determiners(art, tokens))
+    if source_class == "document" and " " not in description:
+        # "the statement said": the organization of the sentence that first mentioned the statement issued it.
+        noun = bare_word(tokens[-1].text)
+        for token in art.tokens[:art.token_at_or_after(tokens[0].start)]:
+            if bare_word(token.text) == noun and not art.inside_quote(token.start):
+                s_start, s_end, _ = art.sentences[art.sentence_of(token.start)]
+                issuers = [m for m in art.mentions_in(("organization",), s_start, s_end) if not art.possessive(m)
+                           and not art.inside_quote(m.start)]
+                if issuers:
+                    return Speaker((issuers[0].label or issuers[0].text).split("|")[0], None,
+                                   text_of(art, tokens), "organization")
+                break
+    return Speaker(description, None, text_of(art, tokens), "unnamed") if " " in description else None
+
+
+def _publication_phrase(art: ArticleIndex, index: int) -> list[Token]:
+    first, last = index, index
+    while first > 0 and art.tokens[first - 1].is_word and index - first < 5:
+        first -= 1
+    while last + 1 < len(art.tokens) and art.tokens[last + 1].is_word and last - index < 4:
+        last += 1
+    return art.tokens[first:last + 1]
+
+
+def _publication_name(art: ArticleIndex, tokens: list[Token]) -> str | None:
+    """The capitalized run beside a publication noun ("International Business newspaper")."""
+    heads = [i for i, t in enumerate(tokens) if art.lexicon.sources.get(t.lower) == "publication"]
+    if not heads:
+        return None
+    head = heads[-1]
+    before = []
+    for token in reversed(tokens[:head]):
+        if token.is_word and token.text[0].isupper() and art.lexicon.word_class(token.lower) is None:
+            before.insert(0, token)
+        else:
+            break
+    after = []
+    for token in tokens[head + 1:]:
+        if token.is_word and token.text[0].isupper() and art.lexicon.word_class(token.lower) is None:
+            after.append(token)
+        else:
+            break
+    run = before or after
+    return text_of(art, run) if run else None
+
+
+def cue_speaker(art: ArticleIndex, cue: Cue, floor: int, ceiling: int, *, pronouns: bool = True) -> Speaker | None:
+    """The speaker a cue attributes to, looking on its side(s) within ``[floor, ceiling)``.
+
+    The speaker of a verb stands before it; after it only when the verb opens
+    its clause ("…,” said Akazawa", "says Japan") — otherwise what follows is
+    the verb's object ("described the plan as …"). "According to" always
+    looks right.
+    """
+    phrases: list[tuple[tuple[int, int], bool]] = []
+    before = art.token_at_or_after(cue.start) - 1
+    passive = before >= 0 and art.lexicon.word_class(art.tokens[before].lower) == "be"
+    if cue.side == "either" and passive:
+        return None  # passive: "sales are predicted to dip" names no speaker
+    side = cue.side
+    if side == "left" and not passive:
+        side = "right"  # "the radio quoted him as saying": the speaker is the one quoted
+    if side != "right":
+        phrases += [(found, True) for found in left_phrases(art, cue, floor)]
+    # Inverted order: the cue opens its clause ("…,” said Akazawa", ", added John Michael, an analyst").
+    inverted = not re.search(r"\w", art.text[floor:cue.start]) or art.text[floor:cue.start].rstrip().endswith(",")
+    if side == "right" or (side == "either" and inverted):
+        found = right_phrase(art, cue, ceiling)
+        if found:
+            phrases.append((found, False))
+    speakers = [resolve_phrase(art, first, last, cue.start, prefer_last=is_left, pronouns=pronouns,
+                               unnamed=is_left and cue.sense == "speech")
+                for (first, last), is_left in phrases]
+    speakers = [s for s in speakers if s is not None]
+    if not speakers:
+        return None
+    best = min(speakers, key=lambda s: KIND_ORDER.index(s.kind) if s.kind in KIND_ORDER else len(KIND_ORDER))
+    return replace(best, cue=cue.lemma)
+
+
+def cue_bounds(art: ArticleIndex, cue: Cue, start: int, end: int) -> tuple[int, int]:
+    """The reporter's stretch around a cue: between the quotations on either side, within ``[start, end)``."""
+    floor = max([start] + [q.outer_end for q in art.quotes if q.outer_end <= cue.start])
+    ceiling = min([end] + [q.outer_start for q in art.quotes if q.outer_start >= cue.end])
+    return floor, ceiling
