@@ -11,8 +11,8 @@ from pipeline.config import MODELS_DIR, PROJECT_ROOT
 from pipeline.names import slug
 from pipeline.nlp.build import build_nlp
 from pipeline.nlp.mentions import doc_rows
-from pipeline.normalize.officials import (NORMALIZERS, KnownOfficial, complete_name, load, normalize_officials,
-                                          normalize_people)
+from pipeline.normalize.known_officials import KnownOfficial, complete_name, load
+from pipeline.normalize.officials import NORMALIZERS, normalize_officials, normalize_people
 from pipeline.schemas import OFFICIALS, PEOPLE, conform
 from pipeline.views import ArticleView, Mention, Sentence
 

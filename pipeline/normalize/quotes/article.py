@@ -249,6 +249,7 @@ def bare_word(word: str) -> str:
 
 
 def surname_of(name: str) -> str:
+    """The last word of a name in lower case, without a possessive ("Akazawa's" → "akazawa")."""
     words = _NAME_WORD.findall(POSSESSIVE.sub("", name or ""))
     return words[-1].lower() if words else ""
 
@@ -259,10 +260,12 @@ def name_form(mention: Mention) -> str:
 
 
 def strip_determiners(art: ArticleIndex, tokens: list[Token]) -> list[Token]:
+    """``tokens`` without the determiners and punctuation that open them."""
     while tokens and (art.lexicon.word_class(tokens[0].lower) == "determiner" or not tokens[0].is_word):
         tokens = tokens[1:]
     return tokens
 
 
 def text_of(art: ArticleIndex, tokens: list[Token]) -> str:
+    """The article's text from the first token to the last (empty for no tokens)."""
     return art.text[tokens[0].start:tokens[-1].end] if tokens else ""
