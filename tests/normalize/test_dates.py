@@ -10,8 +10,8 @@ import pytest
 from pipeline.config import MODELS_DIR, PROJECT_ROOT
 from pipeline.nlp.build import build_nlp
 from pipeline.nlp.mentions import doc_rows
-from pipeline.normalize.dates import (NORMALIZER, anchor_day, duration_value, load_dates, normalize_dates,
-                                      parse_numeric, resolve, weekday_by_tense, year_by_tense)
+from pipeline.normalize.date_values import duration_value, parse_numeric, resolve, weekday_by_tense, year_by_tense
+from pipeline.normalize.dates import NORMALIZER, anchor_day, load_dates, normalize_dates
 from pipeline.schemas import conform
 from pipeline.views import ArticleView, Mention, Sentence
 

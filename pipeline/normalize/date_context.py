@@ -1,0 +1,154 @@
+"""The words around a date: the lists under ``models/dates/`` and what they say of a date's tense and modifier.
+
+Read once per process (`load_dates`); `tense_near` and `modifier_before` look at the words of the
+clause around a date mention.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.normalize.phrases import phrase_alternation
+
+TENSES = ("past", "future", "report", "none", "boundary", "joins")
+WORDS_BEFORE = 8
+WORDS_AFTER = 6
+AFTER_PENALTY = 3
+# Characters that end the stretch of text whose words set the tense of an expression.
+_CLAUSE_BREAK = re.compile(r"[;:“”\"()\n]|\s[-–—]+\s")
+_WORD = re.compile(r"[\w'’]+")
+_BE_FORMS = frozenset({"be", "been", "being", "is", "are", "am", "'s", "’s"})
+_PRESENT_BE = frozenset({"is", "are", "am"})
+_PAST_VERB = re.compile(r"[a-z]{2,}ed", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DateResources:
+    """The word lists the dates normalizer reads from ``models/dates/``."""
+
+    months: Mapping[str, int]
+    dateline_day: re.Pattern
+    tenses: Mapping[str, str]
+    tense_cues: re.Pattern
+    modifiers_before: re.Pattern
+    modifier_codes: Mapping[str, str]
+    longest_cue: int  # words in the longest tense cue
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines)]
+
+
+def load_dates(models_dir: Path) -> DateResources:
+    """Read the months, tense cues and modifiers under ``models_dir/dates``."""
+    folder = models_dir / "dates"
+    months = {row["form"].upper(): int(row["month"]) for row in _rows(folder / "months.csv")}
+    tenses = {}
+    for row in _rows(folder / "tense.csv"):
+        if row["tense"] not in TENSES:
+            raise ValueError(f"tense.csv: {row['word']!r} has tense {row['tense']!r}; expected one of {TENSES}")
+        tenses[" ".join(row["word"].lower().split())] = row["tense"]
+    plain = [w for w in tenses if w[0].isalnum()]
+    clitics = [w for w in tenses if not w[0].isalnum()]  # "'ll" follows its pronoun without a space
+    # Word lists as tries (`pipeline.normalize.phrases`): these patterns run for every date mention.
+    cue_pattern = rf"(?<![\w'’])(?:{phrase_alternation(plain, ignore_case=True)})(?![\w'’])"
+    if clitics:
+        cue_pattern += rf"|(?:{phrase_alternation(clitics, ignore_case=True)})(?!\w)"
+    modifiers = _rows(folder / "modifiers.csv")
+    codes = {" ".join(row["phrase"].lower().split()).rstrip("-"): row["modifier"] for row in modifiers}
+    month_forms = list(months) + [m.title() for m in months]
+    return DateResources(
+        months=months,
+        dateline_day=re.compile(rf"(?-i:({phrase_alternation(month_forms, ignore_case=False)}))"
+                                r"\s+(3[01]|[12]\d|0?[1-9])\b"),
+        tenses=tenses,
+        tense_cues=re.compile(cue_pattern, re.IGNORECASE),
+        modifiers_before=re.compile(rf"(?:^|(?<=[^\w-]))({phrase_alternation(list(codes), ignore_case=True)})[\s-]*$",
+                                    re.IGNORECASE),
+        modifier_codes=codes,
+        longest_cue=max((len(word.split()) for word in tenses), default=1),
+    )
+
+
+# -- context: tense and modifiers ------------------------------------------------------------------
+
+def tense_near(text: str, start: int, end: int, bounds: tuple[int, int], resources: DateResources) -> str | None:
+    """``past``, ``future`` or None: the tense cue nearest to ``[start, end)`` within its clause.
+
+    Cues count up to `WORDS_BEFORE` words before the expression and `WORDS_AFTER` after it; one
+    after counts `AFTER_PENALTY` words farther, as a verb after a date more often opens a
+    participle ("from July 1, followed by ...") than governs it.
+    """
+    left = text[bounds[0]:start]
+    breaks = list(_CLAUSE_BREAK.finditer(left))
+    if breaks:
+        left = left[breaks[-1].end():]
+    right = text[end:bounds[1]]
+    first_break = _CLAUSE_BREAK.search(right)
+    if first_break:
+        right = right[:first_break.start()]
+    # Only the words within reach can hold a cue that counts; a cue's length and the word before it
+    # (an auxiliary) are the most that a cue within reach looks beyond it. Cutting the rest first
+    # spares scanning long sentences word by word, which was most of the normalizer's time.
+    margin = resources.longest_cue + 1
+    before = _WORD.findall(left)[-(WORDS_BEFORE + margin):]
+    after = _WORD.findall(right)[:WORDS_AFTER + margin]
+    # A conjunction opens another clause: its words do not tell this expression's tense.
+    for index in range(len(before) - 1, -1, -1):
+        if resources.tenses.get(before[index].lower()) == "boundary":
+            before = before[index + 1:]
+            break
+    for index, word in enumerate(after):
+        if resources.tenses.get(word.lower()) in ("boundary", "joins"):
+            after = after[:index]
+            break
+    best: tuple[int, int, str] | None = None
+    for side, words in ((0, before), (1, after)):
+        for index, tense in _cues(words, resources):
+            distance = len(words) - 1 - index if side == 0 else index
+            if distance >= (WORDS_BEFORE if side == 0 else WORDS_AFTER):
+                continue
+            if tense == "report":
+                if side == 1:
+                    continue  # "a deal in June, he said": the saying, not what was said
+                tense = "past"
+            key = (distance + side * AFTER_PENALTY, side, tense)
+            best = min(best or key, key)
+    return best[2] if best else None
+
+
+def _cues(words: Sequence[str], resources: DateResources) -> list[tuple[int, str]]:
+    """``(index of the cue's last word, tense)`` for every tense cue among ``words``."""
+    found = []
+    joined = " ".join(words)
+    for match in resources.tense_cues.finditer(joined):
+        tense = resources.tenses.get(" ".join(match.group(0).lower().split()))
+        index = joined[:match.end()].count(" ")
+        preceding = words[index - len(match.group(0).split())].lower() if index >= len(match.group(0).split()) else ""
+        if tense == "past" and preceding in _BE_FORMS:
+            continue  # "to be held", "will be made": the auxiliary carries the tense
+        if tense in ("past", "future", "report"):
+            found.append((index, tense))
+    previous = ""
+    for index, word in enumerate(words):
+        lowered = word.lower()
+        if previous in _PRESENT_BE and lowered.endswith("ing") and len(word) > 5:
+            found.append((index, "future"))  # "is meeting on Thursday": the progressive with a date
+        elif lowered.endswith("ed") and previous not in _BE_FORMS and lowered not in resources.tenses \
+                and _PAST_VERB.fullmatch(word) and not word[0].isupper():
+            found.append((index, "past"))  # a verb in "-ed" (a passive's auxiliary decides instead)
+        previous = lowered
+    return found
+
+
+def modifier_before(text: str, start: int, bounds: tuple[int, int], resources: DateResources) -> str | None:
+    """The modifier stated right before the span ("as early as", "by", "since" …), if any."""
+    before = text[max(bounds[0], start - 40):start]
+    match = resources.modifiers_before.search(before)
+    return resources.modifier_codes.get(" ".join(match.group(1).lower().split())) if match else None
