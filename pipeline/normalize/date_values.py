@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import Any, NamedTuple
 
 import dateparser
 
@@ -55,13 +56,19 @@ def year_by_tense(anchor: date, month: int, day: int | None, tense: str | None) 
     voted to seek approval at its April 27 meeting", written in March) and a story that meant
     another year would name it.
     """
-    stated = (month, day or 0)
-    reference = (anchor.month, anchor.day if day else 0)
-    if tense == "past" and stated > reference and _within_reach(anchor, anchor.year - 1, month, day):
-        return anchor.year - 1
-    if tense == "future" and stated < reference and _within_reach(anchor, anchor.year + 1, month, day):
-        return anchor.year + 1
-    return anchor.year
+    return _moved_by_tense(anchor.year, (month, day or 0), (anchor.month, anchor.day if day else 0), tense,
+                           lambda year: _within_reach(anchor, year, month, day))
+
+
+def _moved_by_tense(year: int, stated: Any, current: Any, tense: str | None,
+                    within_reach: Callable[[int], bool] | None = None) -> int:
+    """``year`` a year back for a period after the ``current`` one in past narration, a year on for one
+    before it in the future; not when ``within_reach`` refuses the year it would move to."""
+    if tense == "past" and stated > current and (within_reach is None or within_reach(year - 1)):
+        return year - 1
+    if tense == "future" and stated < current and (within_reach is None or within_reach(year + 1)):
+        return year + 1
+    return year
 
 
 def _within_reach(anchor: date, year: int, month: int, day: int | None) -> bool:
@@ -123,7 +130,8 @@ class Resolution:
     relative: bool
 
 
-UNRESOLVED = Resolution(None, None, True)
+UNRESOLVED = Resolution(None, None, True)  # relative, and no anchor to resolve it from
+NO_VALUE = Resolution(None, None, False)
 
 
 def _int(fields: Mapping[str, str], key: str) -> int | None:
@@ -131,85 +139,181 @@ def _int(fields: Mapping[str, str], key: str) -> int | None:
     return int(float(value)) if value not in (None, "") else None
 
 
+class DateLabel(NamedTuple):
+    """The fields of a date mention's label (``kind=month;month=3;shift=-1``, see `pipeline.nlp.dates`)."""
+
+    kind: str | None
+    month: int | None
+    day: int | None
+    year: int | None
+    weekday: int | None
+    quarter: int | None
+    shift: int | None  # "last" -1, "this" 0, "next" 1; days for a day word ("yesterday" -1)
+    yshift: int | None  # the year relative to the anchor's ("March next year" 1)
+    unit: str | None  # D, W, M, Q, Y
+    num: float  # the amount of units ("two and a half years ago" 2.5)
+
+    @classmethod
+    def read(cls, fields: Mapping[str, str]) -> DateLabel:
+        """The label's fields, numbers as numbers (an empty field is None)."""
+        return cls(fields.get("kind"), _int(fields, "month"), _int(fields, "day"), _int(fields, "year"),
+                   _int(fields, "weekday"), _int(fields, "quarter"), _int(fields, "shift"), _int(fields, "yshift"),
+                   fields.get("unit"), float(fields["num"]) if fields.get("num") else 1.0)
+
+
+class Context(NamedTuple):
+    """What a date is resolved against: the anchor day, the clause's tense, the mention's text, and the
+    last week named earlier in its sentence (for "the week after")."""
+
+    anchor: date | None
+    tense: str | None
+    text: str
+    previous_week: str | None
+
+
+Resolver = Callable[[DateLabel, Context], Resolution | None]
+
+
 def resolve(fields: Mapping[str, str], anchor: date | None, tense: str | None, text: str,
             previous_week: str | None) -> Resolution:
-    """The TIMEX3 value of one DATE mention from its label ``fields`` (see the module docstring)."""
-    kind = fields.get("kind")
-    month, day, year = _int(fields, "month"), _int(fields, "day"), _int(fields, "year")
-    shift, yshift = _int(fields, "shift"), _int(fields, "yshift")
-    unit = fields.get("unit")
-    num = float(fields["num"]) if fields.get("num") else 1.0
-    try:
-        if kind == "numeric":
-            parsed = parse_numeric(text, anchor)
-            return Resolution(parsed.isoformat(), "day", False) if parsed else Resolution(None, None, False)
-        if kind == "year" and year:
-            return Resolution(f"{year:04d}", "year", False)
-        if kind == "calendar" and month and day:
-            if year:
-                return Resolution(date(year, month, day).isoformat(), "day", False)
-            if anchor is None:
-                return UNRESOLVED
-            return Resolution(_calendar_without_year(anchor, month, day, _int(fields, "weekday"), shift,
-                                                     tense).isoformat(), "day", True)
-        if kind == "month" and month:
-            if year:
-                return Resolution(f"{year:04d}-{month:02d}", "month", False)
-            if anchor is None:
-                return UNRESOLVED
-            if yshift is not None:
-                resolved_year = anchor.year + yshift
-            elif shift == -1:
-                resolved_year = anchor.year if month < anchor.month else anchor.year - 1
-            elif shift is not None and shift > 0:
-                resolved_year = anchor.year if month > anchor.month else anchor.year + 1
-            elif shift == 0:
-                resolved_year = anchor.year
-            else:
-                resolved_year = year_by_tense(anchor, month, None, tense)
-            return Resolution(f"{resolved_year:04d}-{month:02d}", "month", True)
-        if kind == "quarter" and fields.get("quarter"):
-            quarter = _int(fields, "quarter")
-            if year:
-                return Resolution(f"{year:04d}-Q{quarter}", "quarter", False)
-            if anchor is None:
-                return UNRESOLVED
-            if yshift is not None:
-                resolved_year = anchor.year + yshift
-            else:
-                resolved_year = anchor.year
-                current = quarter_of(anchor.month)
-                if tense == "past" and quarter > current:
-                    resolved_year -= 1
-                elif tense == "future" and quarter < current:
-                    resolved_year += 1
-            return Resolution(f"{resolved_year:04d}-Q{quarter}", "quarter", True)
-        if anchor is None:
-            return UNRESOLVED
-        if kind == "dayword":
-            return Resolution((anchor + timedelta(days=shift or 0)).isoformat(), "day", True)
-        if kind == "weekday" and fields.get("weekday"):
-            return Resolution(weekday_by_tense(anchor, _int(fields, "weekday"), shift, tense).isoformat(), "day", True)
-        if kind == "shift" and unit:
-            return Resolution(*_shifted(anchor, unit, shift or 0), True)
-        if kind == "week_after":
-            if previous_week:
-                year_text, week_text = previous_week.split("-W")
-                monday = date.fromisocalendar(int(year_text), int(week_text[:2]), 1)
-                return Resolution(iso_week(monday + timedelta(weeks=1)), "week", True)
-            return Resolution(iso_week(anchor + timedelta(weeks=1)), "week", True)
-        if kind == "weekend":
-            if shift is None:  # "the weekend": the last one in past narration, the coming one in future
-                if tense == "future":
-                    shift = 0 if anchor.isoweekday() < 6 else 1
-                else:
-                    shift = 0 if anchor.isoweekday() >= 6 else -1
-            return Resolution(iso_week(anchor + timedelta(weeks=shift)) + "-WE", "week", True)
-        if kind == "ago" and unit:
-            return Resolution(*_ago(anchor, num, unit), True)
-    except (ValueError, OverflowError):  # "February 30", "4,000,000 weeks ago": no calendar date
-        return Resolution(None, None, anchor is not None)
-    return Resolution(None, None, False)
+    """The TIMEX3 value of one DATE mention from its label ``fields`` (rules: `pipeline.normalize.dates`).
+
+    The label's kind picks its resolver (`RESOLVERS`); those of relative kinds run only with an
+    anchor. When none answers, the value is `UNRESOLVED` without an anchor, else `NO_VALUE`.
+    """
+    label = DateLabel.read(fields)
+    resolver = RESOLVERS.get(label.kind)
+    found = None
+    if resolver is not None and (anchor is not None or label.kind not in RELATIVE_KINDS):
+        try:
+            found = resolver(label, Context(anchor, tense, text, previous_week))
+        except (ValueError, OverflowError):  # "February 30", "4,000,000 weeks ago": no calendar date
+            return Resolution(None, None, anchor is not None)
+    if found is None:
+        return UNRESOLVED if anchor is None else NO_VALUE
+    return found
+
+
+def _numeric(label: DateLabel, context: Context) -> Resolution:
+    parsed = parse_numeric(context.text, context.anchor)
+    return Resolution(parsed.isoformat(), "day", False) if parsed else NO_VALUE
+
+
+def _year(label: DateLabel, context: Context) -> Resolution | None:
+    return Resolution(f"{label.year:04d}", "year", False) if label.year else None
+
+
+def _calendar(label: DateLabel, context: Context) -> Resolution | None:
+    """A month and day: with their year, else in the year the anchor, the shift and the tense give."""
+    if not (label.month and label.day):
+        return None
+    if label.year:
+        return Resolution(date(label.year, label.month, label.day).isoformat(), "day", False)
+    if context.anchor is None:
+        return None
+    return Resolution(_calendar_without_year(context.anchor, label.month, label.day, label.weekday, label.shift,
+                                             context.tense).isoformat(), "day", True)
+
+
+def _month(label: DateLabel, context: Context) -> Resolution | None:
+    if not label.month:
+        return None
+    if label.year:
+        return Resolution(f"{label.year:04d}-{label.month:02d}", "month", False)
+    if context.anchor is None:
+        return None
+    anchor, month = context.anchor, label.month
+    year = _period_year(label, month, anchor.month, anchor.year, context.tense,
+                        lambda moved: _within_reach(anchor, moved, month, None))
+    return Resolution(f"{year:04d}-{month:02d}", "month", True)
+
+
+def _quarter(label: DateLabel, context: Context) -> Resolution | None:
+    if label.quarter is None:
+        return None
+    if label.year:
+        return Resolution(f"{label.year:04d}-Q{label.quarter}", "quarter", False)
+    if context.anchor is None:
+        return None
+    # A quarter moves by tense without the month's reach; quarter labels carry no shift ("last quarter"
+    # is a shift of the anchor's quarter, kind "shift").
+    year = _period_year(label, label.quarter, quarter_of(context.anchor.month), context.anchor.year, context.tense)
+    return Resolution(f"{year:04d}-Q{label.quarter}", "quarter", True)
+
+
+def _period_year(label: DateLabel, stated: int, current: int, anchor_year: int, tense: str | None,
+                 within_reach: Callable[[int], bool] | None = None) -> int:
+    """The year of a month or quarter (``stated``) named without one, ``current`` being the anchor's.
+
+    The label's year shift says it ("March next year"); "last March" is the latest March before the
+    anchor's month, "next March" the first after it, "this March" the anchor's year; otherwise the
+    tense moves it (`year_by_tense`).
+    """
+    if label.yshift is not None:
+        return anchor_year + label.yshift
+    if label.shift == -1:
+        return anchor_year if stated < current else anchor_year - 1
+    if label.shift is not None and label.shift > 0:
+        return anchor_year if stated > current else anchor_year + 1
+    if label.shift == 0:
+        return anchor_year
+    return _moved_by_tense(anchor_year, stated, current, tense, within_reach)
+
+
+def _dayword(label: DateLabel, context: Context) -> Resolution:
+    return Resolution((context.anchor + timedelta(days=label.shift or 0)).isoformat(), "day", True)
+
+
+def _weekday(label: DateLabel, context: Context) -> Resolution | None:
+    if label.weekday is None:
+        return None
+    return Resolution(weekday_by_tense(context.anchor, label.weekday, label.shift, context.tense).isoformat(),
+                      "day", True)
+
+
+def _shift(label: DateLabel, context: Context) -> Resolution | None:
+    return Resolution(*_shifted(context.anchor, label.unit, label.shift or 0), True) if label.unit else None
+
+
+def _week_after(label: DateLabel, context: Context) -> Resolution:
+    """The week after the last one named earlier in the sentence, else after the anchor's."""
+    if context.previous_week:
+        year_text, week_text = context.previous_week.split("-W")
+        monday = date.fromisocalendar(int(year_text), int(week_text[:2]), 1)
+        return Resolution(iso_week(monday + timedelta(weeks=1)), "week", True)
+    return Resolution(iso_week(context.anchor + timedelta(weeks=1)), "week", True)
+
+
+def _weekend(label: DateLabel, context: Context) -> Resolution:
+    anchor, shift = context.anchor, label.shift
+    if shift is None:  # "the weekend": the last one in past narration, the coming one in future
+        if context.tense == "future":
+            shift = 0 if anchor.isoweekday() < 6 else 1
+        else:
+            shift = 0 if anchor.isoweekday() >= 6 else -1
+    return Resolution(iso_week(anchor + timedelta(weeks=shift)) + "-WE", "week", True)
+
+
+def _ago(label: DateLabel, context: Context) -> Resolution | None:
+    if not label.unit:
+        return None
+    unit, num = label.unit, label.num
+    # Fractions go down one unit: "two and a half years ago" is 30 months ago.
+    if not float(num).is_integer():
+        unit, num = {"Y": ("M", num * 12), "Q": ("M", num * 3), "M": ("D", num * 30), "W": ("D", num * 7)}.get(
+            unit, (unit, num))
+    return Resolution(*_shifted(context.anchor, unit, -round(num)), True)
+
+
+# A resolver per label kind (`pipeline.nlp.dates.KINDS`). It answers None when the label lacks what its
+# kind needs, or when a month, day or quarter without its year meets no anchor.
+RESOLVERS: dict[str, Resolver] = {
+    "numeric": _numeric, "year": _year, "calendar": _calendar, "month": _month, "quarter": _quarter,
+    "dayword": _dayword, "weekday": _weekday, "shift": _shift, "week_after": _week_after, "weekend": _weekend,
+    "ago": _ago,
+}
+# The kinds whose value only the anchor gives: their resolvers run only with one.
+RELATIVE_KINDS = frozenset({"dayword", "weekday", "shift", "week_after", "weekend", "ago"})
 
 
 def _calendar_without_year(anchor: date, month: int, day: int, weekday: int | None, shift: int | None,
@@ -232,6 +336,7 @@ def _calendar_without_year(anchor: date, month: int, day: int, weekday: int | No
 
 
 def _shifted(anchor: date, unit: str, shift: int) -> tuple[str, str]:
+    """``(value, granularity)`` of the ``unit`` (D, W, M, Q, Y) ``shift`` units from the anchor's."""
     if unit == "W":
         return iso_week(anchor + timedelta(weeks=shift)), "week"
     if unit == "M":
@@ -245,24 +350,3 @@ def _shifted(anchor: date, unit: str, shift: int) -> tuple[str, str]:
     if unit == "D":
         return (anchor + timedelta(days=shift)).isoformat(), "day"
     raise ValueError(f"unit {unit!r} cannot be shifted")
-
-
-def _ago(anchor: date, num: float, unit: str) -> tuple[str, str]:
-    # Fractions go down one unit: "two and a half years ago" is 30 months ago.
-    if not float(num).is_integer():
-        unit, num = {"Y": ("M", num * 12), "Q": ("M", num * 3), "M": ("D", num * 30), "W": ("D", num * 7)}.get(
-            unit, (unit, num))
-    amount = round(num)
-    if unit == "D":
-        return (anchor - timedelta(days=amount)).isoformat(), "day"
-    if unit == "W":
-        return iso_week(anchor - timedelta(weeks=amount)), "week"
-    if unit == "M":
-        year, month = add_months(anchor.year, anchor.month, -amount)
-        return f"{year:04d}-{month:02d}", "month"
-    if unit == "Q":
-        year, month = add_months(anchor.year, anchor.month, -3 * amount)
-        return f"{year:04d}-Q{quarter_of(month)}", "quarter"
-    if unit == "Y":
-        return f"{anchor.year - amount:04d}", "year"
-    raise ValueError(f"unit {unit!r} makes no date")

@@ -10,7 +10,8 @@ import pytest
 from pipeline.config import MODELS_DIR, PROJECT_ROOT
 from pipeline.nlp.build import build_nlp
 from pipeline.nlp.mentions import doc_rows
-from pipeline.normalize.date_values import duration_value, parse_numeric, resolve, weekday_by_tense, year_by_tense
+from pipeline.normalize.date_values import (NO_VALUE, UNRESOLVED, Resolution, duration_value, parse_numeric, resolve,
+                                            weekday_by_tense, year_by_tense)
 from pipeline.normalize.dates import NORMALIZER, anchor_day, load_dates, normalize_dates
 from pipeline.schemas import conform
 from pipeline.views import ArticleView, Mention, Sentence
@@ -258,6 +259,53 @@ def test_years_of_months_without_one(anchor, month, day, tense, year):
 )
 def test_resolve(fields, value):
     assert resolve(fields, date(2025, 5, 2), None, "", None).value == value
+
+
+@pytest.mark.parametrize(
+    ("fields", "anchor", "tense", "value"),
+    [
+        # A month without its year: the year shift, then "last"/"next"/"this", then the tense within reach.
+        ({"kind": "month", "month": "11", "yshift": "-1"}, date(2025, 5, 2), "future", "2024-11"),
+        ({"kind": "month", "month": "3", "shift": "-1"}, date(2025, 5, 2), None, "2025-03"),
+        ({"kind": "month", "month": "6", "shift": "-1"}, date(2025, 5, 2), None, "2024-06"),
+        ({"kind": "month", "month": "3", "shift": "1"}, date(2025, 5, 2), None, "2026-03"),
+        ({"kind": "month", "month": "12", "shift": "0"}, date(2025, 5, 2), "past", "2025-12"),
+        ({"kind": "month", "month": "12", "shift": ""}, date(2025, 5, 2), "past", "2024-12"),
+        ({"kind": "month", "month": "10"}, date(2025, 5, 2), "past", "2025-10"),  # seven months back: too far
+        ({"kind": "month", "month": "1"}, date(2025, 11, 3), "future", "2026-01"),
+        # A quarter: the year shift, then the tense (at any distance).
+        ({"kind": "quarter", "quarter": "3", "yshift": "1"}, date(2025, 5, 2), None, "2026-Q3"),
+        ({"kind": "quarter", "quarter": "4"}, date(2025, 5, 2), "past", "2024-Q4"),
+        ({"kind": "quarter", "quarter": "3"}, date(2025, 2, 10), "past", "2024-Q3"),
+        ({"kind": "quarter", "quarter": "1"}, date(2025, 5, 2), "future", "2026-Q1"),
+        ({"kind": "quarter", "quarter": "1"}, date(2025, 5, 2), None, "2025-Q1"),
+        # Relative kinds.
+        ({"kind": "dayword", "shift": "-1"}, date(2025, 5, 2), None, "2025-05-01"),
+        ({"kind": "weekday", "weekday": "1", "shift": "1"}, date(2025, 5, 2), None, "2025-05-05"),
+        ({"kind": "week_after"}, date(2025, 5, 2), None, "2025-W19"),
+        ({"kind": "weekend"}, date(2025, 5, 2), "future", "2025-W18-WE"),
+        ({"kind": "ago", "num": "3", "unit": "D"}, date(2025, 5, 2), None, "2025-04-29"),
+    ],
+)
+def test_resolve_against_anchor_and_tense(fields, anchor, tense, value):
+    result = resolve(fields, anchor, tense, "", None)
+    assert (result.value, result.relative) == (value, True)
+
+
+@pytest.mark.parametrize(
+    ("fields", "anchor", "expected"),
+    [
+        ({"kind": "dayword", "shift": "-1"}, None, UNRESOLVED),  # relative, and no anchor
+        ({"kind": "month", "month": "3"}, None, UNRESOLVED),
+        ({"kind": "month", "month": "3", "year": "1986"}, None, Resolution("1986-03", "month", False)),
+        ({"kind": "year"}, date(2025, 5, 2), NO_VALUE),  # the label lacks its year
+        ({"kind": "weekday"}, date(2025, 5, 2), NO_VALUE),
+        ({"kind": "calendar", "month": "2", "day": "30"}, date(2025, 5, 2), Resolution(None, None, True)),
+        ({"kind": "no such kind"}, date(2025, 5, 2), NO_VALUE),
+    ],
+)
+def test_resolve_without_a_value(fields, anchor, expected):
+    assert resolve(fields, anchor, None, "", None) == expected
 
 
 @pytest.mark.parametrize(("num", "unit", "value"), [(90, "D", "P90D"), (2.5, "Y", "P2.5Y"), (30, "MIN", "PT30M")])
