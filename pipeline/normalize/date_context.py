@@ -56,21 +56,18 @@ def load_dates(models_dir: Path) -> DateResources:
         tenses[" ".join(row["word"].lower().split())] = row["tense"]
     plain = [w for w in tenses if w[0].isalnum()]
     clitics = [w for w in tenses if not w[0].isalnum()]  # "'ll" follows its pronoun without a space
-    # Word lists as tries (`pipeline.normalize.phrases`): these patterns run for every date mention.
-    cue_pattern = rf"(?<![\w'’])(?:{phrase_alternation(plain, ignore_case=True)})(?![\w'’])"
+    cue_pattern = rf"(?<![\w'’])(?:{phrase_alternation(plain)})(?![\w'’])"
     if clitics:
-        cue_pattern += rf"|(?:{phrase_alternation(clitics, ignore_case=True)})(?!\w)"
+        cue_pattern += rf"|(?:{phrase_alternation(clitics)})(?!\w)"
     modifiers = _rows(folder / "modifiers.csv")
     codes = {" ".join(row["phrase"].lower().split()).rstrip("-"): row["modifier"] for row in modifiers}
     month_forms = list(months) + [m.title() for m in months]
     return DateResources(
         months=months,
-        dateline_day=re.compile(rf"(?-i:({phrase_alternation(month_forms, ignore_case=False)}))"
-                                r"\s+(3[01]|[12]\d|0?[1-9])\b"),
+        dateline_day=re.compile(rf"(?-i:({phrase_alternation(month_forms)}))\s+(3[01]|[12]\d|0?[1-9])\b"),
         tenses=tenses,
         tense_cues=re.compile(cue_pattern, re.IGNORECASE),
-        modifiers_before=re.compile(rf"(?:^|(?<=[^\w-]))({phrase_alternation(list(codes), ignore_case=True)})[\s-]*$",
-                                    re.IGNORECASE),
+        modifiers_before=re.compile(rf"(?:^|(?<=[^\w-]))({phrase_alternation(codes)})[\s-]*$", re.IGNORECASE),
         modifier_codes=codes,
         longest_cue=max((len(word.split()) for word in tenses), default=1),
     )

@@ -81,9 +81,7 @@ def load_rates(models_dir: Path) -> RateResources:
         if kind not in KINDS or not phrase:
             raise ValueError(f"kinds.csv: row {row!r} has kind {kind!r}; allowed kinds {KINDS}")
         kinds[" ".join(phrase.lower().split())] = kind
-    # As a trie, not a flat list of the phrases: it is searched around every rate (`pipeline.normalize.phrases`).
-    pattern = re.compile(r"(?<![\w-])(?:" + phrase_alternation(kinds, ignore_case=True) + r")(?![\w-])",
-                         re.IGNORECASE)
+    pattern = re.compile(r"(?<![\w-])(?:" + phrase_alternation(kinds) + r")(?![\w-])", re.IGNORECASE)
     return RateResources(kinds, pattern, frozenset(w.lower() for w in read_words(folder / "applies_to_stops.txt")),
                          tuple(w.lower() for w in read_words(folder / "applies_to_skip.txt")),
                          frozenset(w.lower() for w in read_words(folder / "change_words.txt")))
