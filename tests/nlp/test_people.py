@@ -12,7 +12,8 @@ import pipeline.nlp.sentences  # noqa: F401  (registers trade_sentences_v1)
 from pipeline.config import MODELS_DIR
 from pipeline.names import surname_keys as name_keys
 from pipeline.nlp.build import build_nlp
-from pipeline.nlp.people import is_name_word, load_people_data, slug_words
+from pipeline.nlp.people import load_people_data
+from pipeline.nlp.people_tokens import is_name_word, slug_words
 
 
 def _blank_pipeline():

@@ -1,0 +1,131 @@
+"""Organizations for the people component: gazetteer names and capitalized runs around organization words.
+
+Capitalized runs ending in an organization word ("Commerce Department", "Toshiba Corp", "Kyodo
+News") or opening with one before "of" ("Ministry of International Trade and Industry"); places
+are marked first, so that a body's country can be read beside it ("Japan's Finance Ministry").
+"""
+
+from __future__ import annotations
+
+from pipeline.nlp.people_tokens import DETERMINERS, GOVERNMENT_KINDS, POSSESSIVES, Tokens
+
+Org = tuple[int, int, str, str]  # start, end (tokens), label, rule id
+# Function words that open a sentence before an organization's name ("The Commerce Department …").
+FUNCTION_WORDS = DETERMINERS | frozenset({"but", "and", "or", "in", "on", "at", "for", "from", "to", "of", "by",
+                                          "with", "as", "if", "when", "while", "after", "before", "since",
+                                          "under", "meanwhile", "however", "also", "both", "these", "those",
+                                          "some", "many", "most", "all"})
+
+
+def mark_places(tokens: Tokens) -> None:
+    """Mark the tokens of places (``places.txt``) and countries (the ``country`` spans, with their ISO3)."""
+    for _, start, end in tokens.rules.place_matcher(tokens.doc):
+        tokens.place[start:end] = b"\x01" * (end - start)
+    if "country" in tokens.doc.spans:
+        for span in tokens.doc.spans["country"]:
+            iso = (span.label_ or "").split(":")[0]
+            for i in range(span.start, span.end):
+                tokens.place[i] = 1
+                if iso:
+                    tokens.country_iso[i] = iso
+
+
+def _add_org(tokens: Tokens, found: list[Org], start: int, end: int, name: str, kind: str, iso3: str,
+             rule: str) -> None:
+    if any(tokens.org[start:end]):
+        return
+    if not iso3 and kind in GOVERNMENT_KINDS:
+        iso3 = country_near(tokens, start, end)
+    label = f"{name}|{iso3}" if iso3 and kind in GOVERNMENT_KINDS else name
+    found.append((start, end, label, rule))
+    for i in range(start, end):
+        tokens.org[i] = 1
+        tokens.org_kind[i] = kind
+
+
+def country_near(tokens: Tokens, start: int, end: int) -> str:
+    """ISO3 of a country span inside ``[start, end)`` or right before it ("Japan's Ministry …")."""
+    for i in range(start, end):
+        if i in tokens.country_iso:
+            return tokens.country_iso[i]
+    j = start - 1
+    if j >= 0 and tokens.words[j] in POSSESSIVES:
+        j -= 1
+    return tokens.country_iso.get(j, "") if j >= 0 else ""
+
+
+def find_gazetteer_orgs(tokens: Tokens) -> list[Org]:
+    """The organizations of the gazetteer (``organizations.csv``, names and aliases), longest first."""
+    strings = tokens.rules.nlp.vocab.strings
+    matches = sorted(((s, e, int(strings[k])) for k, s, e in tokens.rules.org_matcher(tokens.doc)),
+                     key=lambda m: (m[0], -(m[1] - m[0])))
+    found: list[Org] = []
+    for start, end, index in matches:
+        name, _, kind, iso3 = tokens.rules.orgs[index]
+        _add_org(tokens, found, start, end, name, kind, iso3, "organizations.csv")
+    return found
+
+
+def find_pattern_orgs(tokens: Tokens) -> list[Org]:
+    """Capitalized runs ending with an organization word, or opening one before "of"/"for"; the runs are
+    grown outward from the organization words, so documents without one cost nothing."""
+    words, n, r = tokens.words, tokens.n, tokens.rules
+    hits = [i for i in tokens.capitalized if (words[i] in r.org_last or words[i] in r.org_first)]
+    found: list[Org] = []
+    done_to = 0
+    for hit in hits:
+        if hit < done_to or tokens.org[hit]:
+            continue
+        start = hit
+        while start > 0 and tokens.spaces[start - 1] == " ":
+            if _org_word(tokens, start - 1):
+                start -= 1
+            elif start >= 2 and words[start - 1] in ("of", "for", "and", "on", "&", "the") \
+                    and tokens.spaces[start - 2] == " " and _org_word(tokens, start - 2):
+                start -= 2
+            else:
+                break
+        end = hit + 1
+        while end < n and tokens.spaces[end - 1] == " ":
+            if _org_word(tokens, end):
+                end += 1
+            elif words[end] in ("of", "for", "and", "on", "&") and end + 1 < n and _org_word(tokens, end + 1) \
+                    and tokens.spaces[end] == " ":
+                end += 2
+            elif words[end] == "the" and end + 1 < n and _org_word(tokens, end + 1) \
+                    and words[end - 1] in ("of", "for"):
+                end += 2
+            else:
+                break
+        _pattern_org(tokens, found, start, end)
+        done_to = end
+    return found
+
+
+def _org_word(tokens: Tokens, i: int) -> bool:
+    word = tokens.words[i]
+    return bool(word) and word[0].isupper() and not tokens.org[i] and any(c.isalpha() for c in word)
+
+
+def _pattern_org(tokens: Tokens, found: list[Org], start: int, end: int) -> None:
+    # Titles, places and sentence openers at the front are not part of the body's name, nor is a company
+    # suffix that ends the organization before ("Chrysler LLC Jim Press").
+    words, r = tokens.words, tokens.rules
+    while start < end and (tokens.title_at[start] is not None or tokens.place[start]
+                           or tokens.lower(start) in FUNCTION_WORDS or words[start] == "&"
+                           or r.org_last.get(words[start]) == "company"):
+        start += 1
+    if end - start < 2 or any(tokens.title_at[i] is not None for i in range(start, end)):
+        return
+    kind = r.org_last.get(f"{words[end - 2]} {words[end - 1]}") or r.org_last.get(words[end - 1])
+    rule = "people:org_last"
+    if kind is None:  # "Ministry of Finance", "Central Bureau of Statistics"
+        kind = next((r.org_first[words[k]] for k in range(start, end - 2)
+                     if words[k] in r.org_first and words[k + 1] in ("of", "for")), None)
+        rule = "people:org_first"
+    if kind is None:
+        return
+    if end - start == 2 and words[start] in r.given and tokens.lower(start) not in r.common:
+        return  # "Jim Press", "Tom Post": a given name and a surname that is also an organization word
+    name = tokens.text_of(start, end)
+    _add_org(tokens, found, start, end, name, kind, "", rule)

@@ -1,0 +1,149 @@
+"""The document's tokens as the people rules read them: texts, spaces, and what earlier passes marked.
+
+The people component (`pipeline.nlp.people`) runs its passes — places and organizations, titles,
+names — as functions over one `Tokens`, which keeps each token's text and the marks the passes leave
+for the next (a place, an organization, a title), and answers the questions every pass asks of a
+token. Token texts come through the string store, not as spaCy ``Token`` objects: one object per
+word (and ``doc.text``, which makes them) would cost more than the whole pass.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from spacy.attrs import SPACY
+from spacy.tokens import Doc
+
+from pipeline.nlp.base import doc_text
+
+if TYPE_CHECKING:
+    from pipeline.nlp.people import PeopleFinder
+    from pipeline.nlp.people_titles import Title
+
+GOVERNMENT_KINDS = frozenset({"government", "legislature", "central_bank", "intergovernmental", "party"})
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+OPENING_PUNCT = frozenset({"“", '"', "‘", "'", "(", "[", "-", "—", "–", "*", "•"})
+ENDING_PUNCT = frozenset({".", "!", "?", ":", ";"})
+# A headline line is told by its words of four letters or more (runs of letters), by the case of their first letter.
+_LONG_CAPITALIZED = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{3,}")
+_LONG_LOWERCASE = re.compile(r"(?<![A-Za-z])[a-z][A-Za-z]{3,}")
+
+
+class Tokens:
+    """One document's tokens and the marks the people passes leave on them (see the module docstring)."""
+
+    def __init__(self, doc: Doc, rules: PeopleFinder) -> None:
+        self.doc = doc
+        self.rules = rules
+        self.words, self.capitalized = rules.token_texts(doc)
+        self.spaces = list(map(("", " ").__getitem__, doc.to_array(SPACY).tolist()))
+        self.n = len(self.words)
+        self.place = bytearray(self.n)
+        self.org = bytearray(self.n)
+        self.org_kind: dict[int, str] = {}  # token → kind of the organization covering it
+        self.country_iso: dict[int, str] = {}
+        self.title_at: list[Title | None] = [None] * self.n
+        self.has_sents = "sentences" in doc.user_data or doc.has_annotation("SENT_START")  # the check walks every token
+        self._joined: str | None = None
+        self._line_shape: dict[int, str] = {}
+        self._sentence_starts: list[int] | None = None
+        self._openers: set[int] | None = None
+        self._slug_cache: dict[tuple[int, int], list[str]] = {}
+
+    def lower(self, i: int) -> str:
+        """The text of token i in lower case."""
+        return self.words[i].lower()
+
+    def blocked(self, i: int) -> bool:
+        """Token i belongs to a place, an organization or a title."""
+        return bool(self.place[i] or self.org[i] or self.title_at[i] is not None)
+
+    def opens_sentence(self, i: int) -> bool:
+        """Token i is the first word of a sentence (after any opening quote or bracket), or follows an
+        abbreviation such as "U.S." after which old wire copy capitalizes ordinary words."""
+        j = i - 1
+        while j >= 0 and self.words[j] in OPENING_PUNCT:
+            j -= 1
+        if j < 0:
+            return True
+        previous = self.words[j]
+        if previous.isspace() or previous in ENDING_PUNCT or "\n" in self.spaces[j]:
+            return True
+        if previous.endswith(".") and len(previous) > 2 and previous not in self.rules.honorifics:
+            return True
+        return self.has_sents and j + 1 in self._sentence_openers()
+
+    def _sentence_openers(self) -> set[int]:
+        """Indexes of the tokens that open a sentence (looked up often: a Token object each time costs more)."""
+        if self._openers is None:
+            known = self.doc.user_data.get("sentence_token_starts")
+            self._openers = set(known) if known is not None else {s.start for s in self.doc.sents}
+        return self._openers
+
+    @property
+    def text(self) -> str:
+        """The document's text (shared by the components, see `doc_text`)."""
+        if self._joined is None:
+            self._joined = doc_text(self.doc)
+        return self._joined
+
+    def line_shape(self, i: int) -> str:
+        """``title`` for a title-case or all-caps line (a headline), else ``text``."""
+        text = self.text
+        # The line's start from the text itself: few tokens per document are asked about.
+        start = text.rfind("\n", 0, self.doc[i].idx) + 1
+        if start not in self._line_shape:
+            end = text.find("\n", start)
+            line = text[start:] if end < 0 else text[start:end]
+            # Words of four letters or more, counted by their first letter's case in two scans.
+            upper = len(_LONG_CAPITALIZED.findall(line))
+            long_words = upper + len(_LONG_LOWERCASE.findall(line))
+            self._line_shape[start] = "title" if long_words >= 3 and upper >= 0.9 * long_words else "text"
+        return self._line_shape[start]
+
+    def sentence_of(self, i: int) -> int:
+        """Index of the sentence holding token i (windows of 40 tokens when no sentences are set)."""
+        if not self.has_sents:
+            return i // 40
+        if self._sentence_starts is None:
+            known = self.doc.user_data.get("sentence_token_starts")
+            self._sentence_starts = list(known) if known is not None else [s.start for s in self.doc.sents]
+        return bisect_right(self._sentence_starts, i) - 1
+
+    def text_of(self, start: int, end: int) -> str:
+        """The text of tokens ``[start, end)`` with the spaces between them."""
+        return "".join(w + sp for w, sp in zip(self.words[start:end], self.spaces[start:end])).rstrip()
+
+    def roles(self, i: int) -> set[str]:
+        """The roles of token i in a title (``title_words.csv``: portfolio, keep, drop, former, party)."""
+        return self.rules.title_words.get(self.lower(i), set())
+
+    def name_words(self, start: int, end: int) -> list[str]:
+        """`slug_words` of tokens ``[start, end)``, computed once per run."""
+        key = (start, end)
+        if key not in self._slug_cache:
+            self._slug_cache[key] = slug_words(self.text_of(start, end))
+        return self._slug_cache[key]
+
+
+# -- word shapes ------------------------------------------------------------------
+
+def is_name_word(word: str) -> bool:
+    """A capitalized word with lower-case letters ("Akazawa", "McCain", "O'Leary"), not an acronym."""
+    if len(word) < 2 or not word[0].isupper() or word.isupper():
+        return False
+    return word.replace("'", "").replace("’", "").isalpha()
+
+
+def is_initial(word: str) -> bool:
+    """A single capital and a period ("J.")."""
+    return len(word) == 2 and word[1] == "." and word[0].isupper()
+
+
+def slug_words(text: str) -> list[str]:
+    """The words of a name without initials, possessives and punctuation ("Donald J. Trump's" → Donald, Trump)."""
+    text = re.sub(r"['’]s?$", "", text.strip())
+    return [w for w in re.split(r"[\s]+", text) if w and not is_initial(w) and any(c.isalpha() for c in w)]
