@@ -5,7 +5,7 @@ article text whose ``{NAME}`` placeholders are word lists of ``models/dates/``
 (months, weekdays, units, shifts, modifiers …) and the number words of
 ``models/rates/numbers.csv``. A rule is tried only just before its trigger
 words (months, weekdays, units, years …), which a `PhraseMatcher` finds first
-(`pipeline.nlp.rates.TriggeredRules`). Where matches overlap the longest wins,
+(`pipeline.nlp.regex_rules.TriggeredRules`). Where matches overlap the longest wins,
 then the rule listed first; a ``skip`` rule blocks the text it covers ("five
 or six years" has no single value). Matches overlapping a ``rate`` or ``money`` span
 (the rates component runs first) are dropped, so "24%" and "1986 dlrs" are
@@ -46,7 +46,7 @@ from spacy.tokens import Doc
 
 from pipeline.labels import format_label
 from pipeline.nlp.base import RuleComponent, add_span, doc_text
-from pipeline.nlp.rates import (
+from pipeline.nlp.regex_rules import (
     DIGITS,
     Candidate,
     NumberWords,

@@ -1,6 +1,6 @@
 """The characters a regular expression's match can begin with, read from the compiled pattern.
 
-`pipeline.nlp.rates.TriggeredRules` anchors each rule at a few word starts
+`pipeline.nlp.regex_rules.TriggeredRules` anchors each rule at a few word starts
 before a trigger word; most of those attempts fail on the very first
 character ("the" before "June" cannot begin "mid-June" or "15 June"). Knowing
 the characters a rule can start with lets it skip those attempts without

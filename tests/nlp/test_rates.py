@@ -8,7 +8,8 @@ import spacy
 from pipeline.config import MODELS_DIR
 from pipeline.labels import format_label, parse_label
 from pipeline.nlp.build import pipeline_version
-from pipeline.nlp.rates import NumberWords, last_starts, load_rates_data
+from pipeline.nlp.rates import load_rates_data
+from pipeline.nlp.regex_rules import NumberWords, last_starts
 from pipeline.rulefiles import read_rows
 
 
