@@ -5,7 +5,8 @@ import spacy
 
 from pipeline.config import MODELS_DIR
 from pipeline.nlp.build import build_nlp
-from pipeline.nlp.quotes import QuoteSpan, classify_mark, find_quote_spans, load_quote_rules, trim_unclosed
+from pipeline.nlp.quote_marks import QuoteSpan, classify_mark, find_quote_spans, trim_unclosed
+from pipeline.nlp.quotes import load_quote_rules
 
 
 @pytest.fixture(scope="module")
