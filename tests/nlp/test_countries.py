@@ -8,7 +8,7 @@ import spacy
 
 from pipeline.config import MODELS_DIR
 from pipeline.nlp.build import build_nlp, pipeline_version
-from pipeline.nlp.countries import iso_name_forms, iso_rows, load_gazetteer
+from pipeline.nlp.country_gazetteer import iso_name_forms, iso_rows, load_gazetteer
 from pipeline.rulefiles import read_rows as read_table
 
 
