@@ -35,16 +35,8 @@ from spacy.tokens import Doc
 
 from pipeline.labels import format_label
 from pipeline.nlp.base import RuleComponent, add_span, doc_text
-from pipeline.nlp.regex_rules import (
-    Candidate,
-    NumberWords,
-    TriggeredRules,
-    alternation,
-    choose,
-    compile_rule,
-    number_macros,
-    read_rules,
-)
+from pipeline.nlp.regex_rules import (Candidate, NumberWords, TriggeredRules, alternation, choose, compile_rule,
+                                      number_macros, read_rules)
 from pipeline.rulefiles import read_rows, read_words
 
 FOLDER = "rates"
