@@ -219,7 +219,7 @@ def child_stage(stage: str, raw: Path, out: Path, executor: str = "local", worke
     from pipeline.config import make_settings
     from pipeline.evaluate.stages import run_watched
     from pipeline.stages import STAGES
-    from pipeline.stages.base import peak_rss_mb
+    from pipeline.stages.run import peak_rss_mb
 
     settings = make_settings(raw=raw, out=out, show_progress=False, executor=executor, workers=workers)
     began = time.perf_counter()
@@ -246,7 +246,7 @@ def child_baseline(out: Path) -> dict[str, Any]:
     """Tokenize every article's text with ``spacy.blank("en")``; time the pipe alone."""
     import spacy
 
-    from pipeline.stages.base import peak_rss_mb
+    from pipeline.stages.run import peak_rss_mb
 
     texts = article_texts(out)
     nlp = spacy.blank("en")
@@ -261,7 +261,7 @@ def child_spacy_pipeline(out: Path) -> dict[str, Any]:
     """Run the rule pipeline over every article's text, as extract does but without tables; time the pipe alone."""
     from pipeline.config import MODELS_DIR
     from pipeline.nlp.base import make_doc_with_text
-    from pipeline.stages.base import peak_rss_mb
+    from pipeline.stages.run import peak_rss_mb
     from pipeline.stages.extract import PIPE_BATCH as EXTRACT_BATCH
     from pipeline.stages.extract import nlp_for
 

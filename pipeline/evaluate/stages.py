@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pipeline.config import Settings
 from pipeline.errors import NotBuiltError
 from pipeline.runner import RunSummary, run_stages
-from pipeline.stages.base import StageReport
+from pipeline.stages.spec import StageReport
 
 OK, NOT_BUILT, FAILED, NOT_RUN = "ok", "not built", "failed", "not run"
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pipeline.config import Settings
-from pipeline.stages.base import StageReport, StageSpec
+from pipeline.stages.spec import StageReport, StageSpec
 from pipeline.stages import events as events_module
 from pipeline.stages import extract as extract_module
 from pipeline.stages import normalize as normalize_module
-from pipeline.stages.base import run_stage
+from pipeline.stages.run import run_stage
 from pipeline.stages.ingest import SPEC as INGEST_SPEC
 from pipeline.stages.ingest import ingest
 

@@ -24,7 +24,8 @@ from pipeline.events import article_events, load_resources, merge_events
 from pipeline.events.inputs import article_inputs
 from pipeline.events.resources import EventResources
 from pipeline.schemas import conform
-from pipeline.stages.base import BatchResult, StageReport, StageSpec, run_stage
+from pipeline.stages.run import run_stage
+from pipeline.stages.spec import BatchResult, StageReport, StageSpec
 
 SPEC = StageSpec(
     name="events",

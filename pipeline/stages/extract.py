@@ -15,7 +15,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from pipeline.config import Settings
-from pipeline.stages.base import BatchResult, StageSpec
+from pipeline.stages.spec import BatchResult, StageSpec
 
 SPEC = StageSpec(
     name="extract",

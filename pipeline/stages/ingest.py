@@ -35,7 +35,8 @@ from pipeline.config import Settings
 from pipeline.progress import Progress
 from pipeline.readers import iter_inputs, read_file
 from pipeline.records import RawArticle, RawReject
-from pipeline.stages.base import StageReport, StageSpec, rules_version, save_rejects
+from pipeline.stages.spec import StageReport, StageSpec, rules_version
+from pipeline.stages.write import save_rejects
 from pipeline.schemas import INGEST_LEDGER
 
 SPEC = StageSpec(

@@ -23,7 +23,7 @@ import pyarrow as pa
 
 from pipeline.config import Settings
 from pipeline.normalize.types import ArticleView, Mention, Sentence
-from pipeline.stages.base import BatchResult, StageSpec
+from pipeline.stages.spec import BatchResult, StageSpec
 
 Rows = list[dict[str, Any]]
 NormalizeFunction = Callable[[ArticleView, Sequence[Mention], Sequence[Sentence], Mapping[str, Rows], Any], Rows]

@@ -21,7 +21,8 @@ import pytest
 from pipeline.articles import short_hash
 from pipeline.config import MODELS_DIR, Settings, make_settings
 from pipeline.runner import run_stages
-from pipeline.stages.base import BatchResult, StageSpec, ledger_name, rules_version, run_stage
+from pipeline.stages.run import run_stage
+from pipeline.stages.spec import BatchResult, StageSpec, ledger_name, rules_version
 from pipeline.stages.ingest import ingest, ingest_version
 
 WORDS = StageSpec(name="words", reads=("articles",), writes=("mentions",), code=(), rules=("words/*",))
