@@ -218,7 +218,7 @@ def child_stage(stage: str, raw: Path, out: Path, executor: str = "local", worke
     """
     from pipeline.config import make_settings
     from pipeline.evaluate.stages import run_watched
-    from pipeline.stages import STAGES
+    from pipeline.stages.registry import STAGES
     from pipeline.stages.run import peak_rss_mb
 
     settings = make_settings(raw=raw, out=out, show_progress=False, executor=executor, workers=workers)
@@ -303,7 +303,7 @@ def bench(raw: Path, *, limit: int | None = None, repeat: int | None = None, sta
     Without ``compare`` the baseline and the spaCy pipeline alone are not timed
     (a memory run at scale does not need them).
     """
-    from pipeline.stages import ORDER
+    from pipeline.stages.registry import ORDER
 
     wanted = list(stages) if stages else list(ORDER)
     unknown = [s for s in wanted if s not in ORDER]

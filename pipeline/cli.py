@@ -92,7 +92,7 @@ def print_summary(summary: RunSummary, settings: Settings) -> None:
 
 
 def _run(stage_names: list[str], settings: Settings, verbose: bool) -> None:
-    from pipeline.stages import STAGES
+    from pipeline.stages.registry import STAGES
 
     configure_logging(verbose)
     try:
@@ -147,7 +147,7 @@ def run(raw: Raw = Path("data/raw"), out: Out = Path("data/processed"), force: F
         workers: Workers = 1, executor: Executor = "local", scheduler: Scheduler = None,
         verbose: Verbose = False) -> None:
     """Run every stage in order: ingest, extract, normalize, events (and record `runs`)."""
-    from pipeline.stages import ORDER
+    from pipeline.stages.registry import ORDER
 
     _run(list(ORDER), _settings(raw, out, force, published_default, since, until, workers, executor, scheduler),
          verbose)

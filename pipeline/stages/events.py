@@ -120,7 +120,7 @@ def events_stage(settings: Settings, *, run_id: str) -> StageReport:
     between the two steps, or a prune of vanished articles, must not leave
     ``events`` stale.
     """
-    from pipeline.stages import PRODUCERS, SPECS  # the registry imports this module
+    from pipeline.stages.registry import PRODUCERS, SPECS  # the registry imports this module
 
     report = run_stage(SPEC, events_batch, settings, run_id=run_id, registry=SPECS, producers=PRODUCERS)
     written = rebuild_events(settings, run_id=run_id)

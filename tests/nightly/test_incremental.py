@@ -188,7 +188,7 @@ def test_since_and_until_select_articles_by_publication_date(world, nightly):
 
 
 def test_rules_versions_follow_the_models_folder_and_the_upstream(tmp_path):
-    from pipeline.stages import SPECS
+    from pipeline.stages.registry import SPECS
 
     copy = tmp_path / "models"
     shutil.copytree(MODELS_DIR, copy, ignore=shutil.ignore_patterns(".*"))
