@@ -43,7 +43,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pipeline.evaluate.locate import SGML_DOCTYPE, REUTERS_ELEMENT
 from pipeline.evaluate.stages import FAILED, NOT_RUN, OK
@@ -196,6 +196,47 @@ def _renamed_line(line: bytes, copy: int) -> bytes:
     return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
 
 
+# -- memory -----------------------------------------------------------------------
+
+def peak_rss_mb() -> float:
+    """This process's memory high-water mark in MB (``ru_maxrss``: kilobytes on Linux, bytes on macOS)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def resident_mb() -> float | None:
+    """Memory this process holds now (resident set, MB), from /proc; None on systems without it."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024)
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+class Memory(NamedTuple):
+    """One process's memory at one moment: its high-water mark and what it holds (None without /proc)."""
+
+    peak_mb: float
+    resident_mb: float | None
+
+
+def memory_now() -> Memory:
+    """This process's memory now: the probe bench gives the stage runner (`pipeline.stages.run`)."""
+    return Memory(peak_rss_mb(), resident_mb())
+
+
+def batch_memory(probes: Sequence[tuple[Memory | None, Memory]]) -> dict[str, list[float]]:
+    """Per batch, by tenth of the batches: the batch processes' peak and resident memory, and the stage's own.
+
+    A batch that failed as a whole has no reading where it ran; a reading
+    without /proc has no resident figure. Both are left out.
+    """
+    ran = [worker for worker, _ in probes if worker is not None]
+    return {"batch_peak_by_tenth_mb": tenths([m.peak_mb for m in ran]),
+            "batch_rss_by_tenth_mb": tenths([m.resident_mb for m in ran if m.resident_mb is not None]),
+            "caller_rss_by_tenth_mb": tenths([c.resident_mb for _, c in probes if c.resident_mb is not None])}
+
+
 # -- the child processes ----------------------------------------------------------
 
 def tenths(peaks: Sequence[float]) -> list[float]:
@@ -218,20 +259,20 @@ def child_stage(stage: str, raw: Path, out: Path, executor: str = "local", worke
     """
     from pipeline.config import make_settings
     from pipeline.evaluate.stages import run_watched
-    from pipeline.stages.registry import STAGES
-    from pipeline.stages.run import peak_rss_mb
+    from pipeline.stages.registry import PER_ARTICLE, STAGES, per_article_stage
 
     settings = make_settings(raw=raw, out=out, show_progress=False, executor=executor, workers=workers)
+    stages = dict(STAGES)
+    if stage in PER_ARTICLE:  # ingest reads files, not batches of articles: nothing to probe
+        stages[stage] = per_article_stage(stage, probe=memory_now)
     began = time.perf_counter()
-    run = run_watched(settings, [stage], STAGES)
+    run = run_watched(settings, [stage], stages)
     seconds = time.perf_counter() - began
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     report = next((r for r in run.summary.reports if r.stage == stage), None)
     return {"status": run.status[stage], "seconds": seconds, "peak_rss_mb": peak_rss_mb(),
             "worker_peak_rss_mb": children if executor != "local" else None,
-            "batch_peak_by_tenth_mb": tenths(report.batch_peak_rss_mb if report else []),
-            "batch_rss_by_tenth_mb": tenths(report.batch_rss_mb if report else []),
-            "caller_rss_by_tenth_mb": tenths(report.caller_rss_mb if report else []),
+            **batch_memory(report.probes if report else []),
             "message": run.messages.get(stage)}
 
 
@@ -246,8 +287,6 @@ def child_baseline(out: Path) -> dict[str, Any]:
     """Tokenize every article's text with ``spacy.blank("en")``; time the pipe alone."""
     import spacy
 
-    from pipeline.stages.run import peak_rss_mb
-
     texts = article_texts(out)
     nlp = spacy.blank("en")
     began = time.perf_counter()
@@ -261,7 +300,6 @@ def child_spacy_pipeline(out: Path) -> dict[str, Any]:
     """Run the rule pipeline over every article's text, as extract does but without tables; time the pipe alone."""
     from pipeline.config import MODELS_DIR
     from pipeline.nlp.base import make_doc_with_text
-    from pipeline.stages.run import peak_rss_mb
     from pipeline.stages.extract import PIPE_BATCH as EXTRACT_BATCH
     from pipeline.stages.extract import nlp_for
 

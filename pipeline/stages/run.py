@@ -1,13 +1,17 @@
-"""Running a per-article stage: prune, plan, process the batches where the executor puts them, write."""
+"""Running a per-article stage: prune, plan, process the batches where the executor puts them, write.
+
+A *probe* measures every batch from outside the stage (`pipeline.bench`
+reads memory with one): a function of no arguments, called in the process
+that ran the batch right after it, and again in the stage's own process once
+the batch is written. Its readings land in `StageReport.probes`.
+"""
 
 from __future__ import annotations
 
-import os
-import resource
-import sys
 import traceback
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import partial
+from typing import Any
 
 import pyarrow as pa
 
@@ -20,34 +24,29 @@ from pipeline.stages.plan import RowFiles, batches, load_batch, partition_inputs
 from pipeline.stages.spec import BatchFunction, BatchResult, StageReport, StageSpec, ledger_name, rules_version
 from pipeline.stages.write import prune, write_batch
 
-
-def peak_rss_mb() -> float:
-    """This process's memory high-water mark in MB (``ru_maxrss``: kilobytes on Linux, bytes on macOS)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+# A module-level function, so that the processes and dask executors can pickle it.
+Probe = Callable[[], Any]
 
 
-def resident_mb() -> float | None:
-    """Memory this process holds now (resident set, MB), from /proc; None on systems without it."""
-    try:
-        with open("/proc/self/statm", encoding="ascii") as statm:
-            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024)
-    except (OSError, ValueError, IndexError):
-        return None
-
-
-def _measured(process: BatchFunction, inputs: Mapping[str, pa.Table], settings: Settings) -> BatchResult:
-    """Run ``process`` and note the memory of the process it ran in (a worker's, off-process): peak and resident."""
+def _run_batch(process: BatchFunction, inputs: Mapping[str, pa.Table], settings: Settings, *,
+               probe: Probe | None = None) -> BatchResult:
+    """Run ``process`` where the executor put it, hand Arrow's freed memory back, then read ``probe`` there."""
     result = process(inputs, settings)
     io.release_memory()
-    result.peak_rss_mb = peak_rss_mb()
-    result.rss_mb = resident_mb()
+    if probe is not None:
+        result.probe = probe()
     return result
 
 
 def run_stage(spec: StageSpec, process: BatchFunction, settings: Settings, *, run_id: str,
-              registry: Mapping[str, StageSpec], producers: Mapping[str, str]) -> StageReport:
-    """Run one per-article stage incrementally: prune, plan, process batches, write, ledger."""
+              registry: Mapping[str, StageSpec], producers: Mapping[str, str],
+              probe: Probe | None = None) -> StageReport:
+    """Run one per-article stage incrementally: prune, plan, process batches, write, ledger.
+
+    ``registry`` holds the upstream stages' declarations (for the rules version), ``producers``
+    names the stage that writes each table (for the message when an input is missing), and
+    ``probe`` measures each batch (see the module docstring).
+    """
     require_inputs(spec, settings, producers)
     keyless = [table for table in spec.writes if schema_for(table).get_field_index("article_id") < 0]
     if keyless:
@@ -70,24 +69,19 @@ def run_stage(spec: StageSpec, process: BatchFunction, settings: Settings, *, ru
     payloads = ((load_batch(spec, batch, settings, files), settings) for batch in planned)
     executor = ExecutorSettings(settings.executor, workers=settings.workers, scheduler=settings.scheduler)
     # A partial of a module-level function, so the processes and dask executors can pickle it.
-    outcomes = map_batches(partial(_measured, process), payloads, executor)
+    outcomes = map_batches(partial(_run_batch, process, probe=probe), payloads, executor)
     for number, (batch, ((inputs, _), result, error)) in enumerate(zip(planned, outcomes)):
         if error is not None:  # a batch-level failure: record every article, keep going
             detail = f"{type(error).__name__}: {error}\n{''.join(traceback.format_exception(error, limit=3))}"
             result = BatchResult(failures={a: detail for a in batch.column("article_id").to_pylist()})
         report.processed_ids.extend(batch.column("article_id").to_pylist())
-        if result.peak_rss_mb is not None:
-            report.batch_peak_rss_mb.append(result.peak_rss_mb)
-        if result.rss_mb is not None:
-            report.batch_rss_mb.append(result.rss_mb)
         articles = {r["article_id"]: r for r in inputs["articles"].select(
             ["article_id", "source_path", "record"]).to_pylist()} if "articles" in inputs else {}
         write_batch(spec, settings, batch, result, version=version, run_id=run_id, articles=articles,
                     report=report, stored=files)
         io.release_memory()
-        caller_rss = resident_mb()
-        if caller_rss is not None:
-            report.caller_rss_mb.append(caller_rss)
+        if probe is not None:
+            report.probes.append((result.probe, probe()))
         progress.advance(batch.num_rows, batch=number, failed=len(result.failures))
     progress.close()
     for table in spec.writes:

@@ -34,10 +34,8 @@ class BatchResult:
 
     rows: dict[str, list[dict[str, Any]] | pa.Table] = field(default_factory=dict)
     failures: dict[str, str] = field(default_factory=dict)  # article_id -> message
-    # Memory of the process that ran the batch as it finished (set by `run_stage`): its high-water mark, and
-    # what it held then (resident; None where /proc is missing).
-    peak_rss_mb: float | None = None
-    rss_mb: float | None = None
+    # What the run's probe read in the process that ran the batch, right after it (see `run_stage`).
+    probe: Any = None
 
 
 @dataclass(frozen=True)
@@ -74,9 +72,9 @@ class StageReport:
     processed_paths: list[str] = field(default_factory=list)  # raw files read again (ingest)
     processed_ids: list[str] = field(default_factory=list)  # articles processed again (later stages)
     pruned: int = 0  # articles whose rows were removed because they left ``articles``
-    batch_peak_rss_mb: list[float] = field(default_factory=list)  # per batch, of the process that ran it
-    batch_rss_mb: list[float] = field(default_factory=list)  # per batch, resident after it
-    caller_rss_mb: list[float] = field(default_factory=list)  # per batch, this process's resident after writing it
+    # With a probe (see `run_stage`), per batch: its reading where the batch ran (None for a batch that
+    # failed as a whole), and its reading in the stage's own process once the batch was written.
+    probes: list[tuple[Any, Any]] = field(default_factory=list)
 
 
 

@@ -8,6 +8,7 @@ files under a temporary models folder the tests can edit: ``words`` finds listed
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import shutil
@@ -185,6 +186,35 @@ def test_since_and_until_select_articles_by_publication_date(world, nightly):
     assert done == set(articles.loc[window, "article_id"])
     later = run()  # no window: the rest, the undated article included
     assert counts(later)["words"] == (17 - window.sum(), window.sum())
+
+
+def test_a_probe_reads_every_batch_where_it_ran_and_once_it_is_written(world):
+    raw, models, out, _ = world
+    calls = []
+
+    def words_failing_second_batch(inputs, settings):
+        calls.append(inputs["articles"].num_rows)
+        if len(calls) == 2:
+            raise RuntimeError("the whole batch failed")
+        return words_batch(inputs, settings)
+
+    def probed(settings, *, run_id):
+        return run_stage(WORDS, words_failing_second_batch, settings, run_id=run_id, registry=REGISTRY,
+                         producers=PRODUCERS, probe=os.getpid)
+
+    settings = make_settings(raw=raw, out=out, models_dir=models, batch_size=5, show_progress=False)
+    summary = run_stages(settings, [("ingest", ingest), ("words", probed)])
+    report = next(r for r in summary.reports if r.stage == "words")
+    # 16 articles in batches of 5; the local executor runs them in this process.
+    assert calls == [5, 5, 5, 1]
+    assert report.probes == [(os.getpid(), os.getpid()), (None, os.getpid()), (os.getpid(), os.getpid()),
+                             (os.getpid(), os.getpid())]
+    assert len(report.rejects) == 5
+
+
+def test_without_a_probe_nothing_is_read(world):
+    _, _, _, run = world
+    assert all(report.probes == [] for report in run().reports)
 
 
 def test_rules_versions_follow_the_models_folder_and_the_upstream(tmp_path):
