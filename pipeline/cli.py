@@ -266,8 +266,8 @@ def bench(raw: Annotated[Path | None, typer.Option(
               "--compare/--no-compare", help="Also time bare tokenization and the spaCy pipeline alone.")] = True,
           executor: Executor = "local", workers: Workers = 1) -> None:
     """Time each stage (articles/s, words/s, peak memory) against bare spaCy tokenization."""
-    from pipeline.bench import bench as run_bench
-    from pipeline.bench import print_bench, write_report
+    from pipeline.bench.command import bench as run_bench
+    from pipeline.bench.command import print_bench, write_report
     from pipeline.evaluate.locate import shared_dir
 
     source = raw or shared_dir() / "corpus" / "reuters21578"

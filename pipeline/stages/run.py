@@ -1,6 +1,6 @@
 """Running a per-article stage: prune, plan, process the batches where the executor puts them, write.
 
-A *probe* measures every batch from outside the stage (`pipeline.bench`
+A *probe* measures every batch from outside the stage (`pipeline.bench.memory`
 reads memory with one): a function of no arguments, called in the process
 that ran the batch right after it, and again in the stage's own process once
 the batch is written. Its readings land in `StageReport.probes`.

@@ -9,8 +9,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.bench import (BASELINE_RUNS, Memory, baseline_figure, batch_memory, count_words, limit_raw,
-                            memory_now, repeat_raw, tenths)
+from pipeline.bench.command import BASELINE_RUNS, baseline_figure, count_words
+from pipeline.bench.inputs import limit_raw, repeat_raw
+from pipeline.bench.memory import Memory, batch_memory, memory_now, tenths
 from pipeline import io
 from pipeline.cli import app
 from pipeline.evaluate.locate import SGML_DOCTYPE
