@@ -31,8 +31,8 @@ SPEC = StageSpec(
     name="events",
     reads=("articles", "sentences", "mentions", "countries", "officials", "rates", "dates", "quotes"),
     writes=("event_mentions",),
-    code=("pipeline/events/*.py", "pipeline/stages/events.py"),
-    rules=("*", "*/*"),
+    code=(__name__,),
+    rules=("events/arguments.json", "events/products.csv"),
     upstream="normalize",
     # What `article_inputs` reads of each table (mention texts and the like would only cost reading).
     columns={

@@ -21,10 +21,25 @@ SPEC = StageSpec(
     name="extract",
     reads=("articles",),
     writes=("mentions", "sentences"),
-    code=("pipeline/nlp/*.py", "pipeline/stages/extract.py"),
-    # Rule files live at most one folder deep (models/<concern>/<file>); the
-    # built pipeline under models/.built is deeper and so not part of the hash.
-    rules=("*", "*/*"),
+    code=(__name__,),
+    # What the spaCy components read at `initialize` (the rest of models/ is read by later stages).
+    rules=(
+        "lexicons",
+        "countries/aliases.csv", "countries/blocklist.csv", "countries/capitals.csv", "countries/context.csv",
+        "countries/countries.csv", "countries/datelines.csv", "countries/demonyms.csv", "countries/not_names.txt",
+        "countries/regions.csv",
+        "people/common_words.txt", "people/given_names.txt", "people/name_parts.csv", "people/nonnames.txt",
+        "people/org_words.csv", "people/organizations.csv", "people/places.txt", "people/speech_verbs.txt",
+        "people/title_words.csv", "people/titles.csv",
+        "rates/currencies.csv", "rates/numbers.csv", "rates/patterns.ini", "rates/rate_words.txt",
+        "rates/scales.csv", "rates/units.csv",
+        "dates/date_context.csv", "dates/days.csv", "dates/modifiers.csv", "dates/months.csv", "dates/ordinals.csv",
+        "dates/patterns.ini", "dates/quantities.txt", "dates/sets.csv", "dates/shifts.csv", "dates/units.csv",
+        "dates/weekdays.csv",
+        "quotes/cues.csv", "quotes/words.csv",
+        # The trigger component marks candidate event sentences; the events stage reads the rest of events/.
+        "events/blocked.txt", "events/context.csv", "events/modality.csv", "events/triggers.csv", "events/undo.csv",
+    ),
     upstream=None,
     columns={"articles": ("text", "published_month")},
 )

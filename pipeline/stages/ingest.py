@@ -43,7 +43,7 @@ SPEC = StageSpec(
     name="ingest",
     reads=(),
     writes=("articles",),
-    code=("pipeline/readers/*.py", "pipeline/articles.py", "pipeline/records.py", "pipeline/stages/ingest.py"),
+    code=(__name__,),
 )
 LEDGER = "_ledger/ingest"
 CHUNK = 2000  # articles per part file, so one huge input never sits in memory whole

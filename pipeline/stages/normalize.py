@@ -64,8 +64,16 @@ SPEC = StageSpec(
     name="normalize",
     reads=("articles", "mentions", "sentences"),
     writes=("countries", "people", "officials", "rates", "money", "dates", "quotes"),
-    code=("pipeline/normalize/*.py", "pipeline/stages/normalize.py"),
-    rules=("*", "*/*"),
+    code=(__name__,),
+    # What the normalizers' `load` functions read.
+    rules=(
+        "lexicons/abbreviations.txt",
+        "countries/successions.csv",
+        "people/known_officials.csv", "people/name_parts.csv", "people/organizations.csv", "people/titles.csv",
+        "rates/applies_to_skip.txt", "rates/applies_to_stops.txt", "rates/change_words.txt", "rates/kinds.csv",
+        "dates/modifiers.csv", "dates/months.csv", "dates/tense.csv",
+        "quotes/cues.csv", "quotes/sources.csv", "quotes/words.csv",
+    ),
     upstream="extract",
     # Mentions and sentences in the field order of `Mention` and `Sentence`, which `views` builds from them.
     columns={

@@ -1,23 +1,25 @@
-"""Declaration of a per-article stage (DVC-like), and its rules version.
+"""Declaration of a stage (like a DVC stage's deps and outs), and its rules version.
 
-A stage declares the tables it reads, the tables it writes, its rule files
-and its own code. Its *rules version* hashes those files and the upstream
-stage's rules version, so a changed pattern file reruns that stage and the
-stages after it, and nothing else does.
+A stage declares the tables it reads and writes, the modules it runs and the
+rule files it reads. Its *rules version* hashes the source of those modules
+and of every module of the package they import (`pipeline.fingerprint`), its
+rule files, and the upstream stage's rules version. So an edit to any code the
+stage runs, or to a rule file it reads, reruns that stage and the stages after
+it, and nothing else does.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
+from pipeline import fingerprint
 from pipeline.articles import short_hash
-from pipeline.config import PROJECT_ROOT, Settings
+from pipeline.config import Settings
+from pipeline.schemas import SchemaError, schema_for
 
 # A batch function gets the batch's rows of every table the stage reads and
 # returns rows for every table it writes, plus per-article failures.
@@ -40,11 +42,14 @@ class BatchResult:
 
 @dataclass(frozen=True)
 class StageSpec:
-    """Declaration of a per-article stage.
+    """Declaration of a stage: the tables it reads and writes, and what its rules version hashes.
 
-    ``code`` and ``rules`` are paths relative to the project root; their
-    content enters the rules version. ``upstream`` names the stage whose rules
-    version this one inherits.
+    ``code`` names the modules the stage runs (its own module, ``__name__``):
+    what they import inside the package is found from their source, so it is
+    never listed by hand. ``rules`` names the files and folders under
+    ``models/`` that the stage reads (a folder stands for every file beneath
+    it); a test checks it against the files each stage opens. ``upstream``
+    names the stage whose rules version this one inherits.
     """
 
     name: str
@@ -55,6 +60,18 @@ class StageSpec:
     upstream: str | None = None
     # The columns the batch function uses, for the tables of ``reads`` that need not be read whole.
     columns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Every table named has a declared schema (its rows are conformed to it when written, which is
+        # also why pipeline.schemas counts in every stage's code); a typo fails here, not mid-run.
+        for table in (*self.reads, *self.writes):
+            schema = schema_for(table)
+            unknown = [column for column in self.columns.get(table, ()) if schema.get_field_index(column) < 0]
+            if unknown:
+                raise SchemaError(f"stage {self.name!r} reads columns {unknown} that table {table!r} does not have")
+        unread = sorted(set(self.columns) - set(self.reads))
+        if unread:
+            raise SchemaError(f"stage {self.name!r} declares columns of {unread}, which it does not read")
 
 
 @dataclass
@@ -78,35 +95,20 @@ class StageReport:
 
 
 
-def _hash_paths(paths: list[tuple[Path, Path]]) -> str:
-    """Hash ``(root, path)`` pairs: each path relative to its root, then its bytes."""
-    digest = hashlib.sha256()
-    for root, path in paths:
-        digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(b"\x00")
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def _expand(patterns: tuple[str, ...], root: Path) -> list[Path]:
-    """Files under ``root`` matching ``patterns``, sorted; hidden and cache files are not rules."""
-    paths: list[Path] = []
-    for pattern in patterns:
-        matched = sorted(p for p in root.glob(pattern) if p.is_file() and not any(
-            part.startswith(".") or part == "__pycache__" for part in p.relative_to(root).parts))
-        paths.extend(matched)
-    return paths
-
-
 def rules_version(spec: StageSpec, registry: Mapping[str, StageSpec], settings: Settings) -> str:
-    """Hash of the stage's code, its rule files and the upstream rules version.
+    """Hash of the code the stage runs, the rule files it reads and the upstream rules version.
 
-    Rule files are hashed by their path relative to ``settings.models_dir``,
-    so a copy of the models folder elsewhere gives the same version.
+    Files are hashed by their path relative to the source root and to
+    ``settings.models_dir``, so a copy of the code or of the models folder
+    elsewhere gives the same version.
     """
-    code = [(PROJECT_ROOT, p) for p in _expand(spec.code, PROJECT_ROOT)]
-    rules = [(settings.models_dir, p) for p in _expand(spec.rules, settings.models_dir)]
-    own = _hash_paths(code + rules) if (code or rules) else "none"
+    root = fingerprint.SOURCE_ROOT
+    code = [(root, path) for path in fingerprint.source_files(spec.code, root)]
+    try:
+        rules = [(settings.models_dir, path) for path in fingerprint.rule_files(spec.rules, settings.models_dir)]
+    except FileNotFoundError as error:
+        raise FileNotFoundError(f"stage {spec.name!r} declares a rule file that is missing: {error}") from None
+    own = fingerprint.hash_files(code + rules) if (code or rules) else "none"
     upstream = rules_version(registry[spec.upstream], registry, settings) if spec.upstream else ""
     return short_hash(spec.name, own, upstream)
 
