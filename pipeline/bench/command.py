@@ -8,8 +8,8 @@ includes loading the stage's rules (the spaCy pipeline for extract) but not
 interpreter start-up. The baseline is ``spacy.blank("en")`` tokenizing the
 same articles' text with ``nlp.pipe``, timed around the pipe alone: the floor
 any spaCy pipeline pays. It is timed in `BASELINE_RUNS` fresh processes and
-the median is the figure compared with: on a shared machine one run of it
-moved by a quarter from one bench to the next. Words are whitespace-separated
+the median is the figure compared with, as one run of it varies from one
+bench to the next on a shared machine. Words are whitespace-separated
 words of ``articles.text``, the same count for every row.
 
 Two figures compare with the baseline: the spaCy rule pipeline alone

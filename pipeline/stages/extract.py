@@ -64,11 +64,10 @@ def vocabulary_zone(nlp):
 
     Words first seen inside ``nlp.memory_zone()`` (their lexemes, strings and
     tokenizer cache entries) are freed when the zone closes, which keeps a long
-    run's memory flat, but then every batch builds its common words again:
-    that made tokenizing about 1.5 times as slow as without zones. So a
-    process keeps the words of its first batches, up to the cap (the whole
-    Reuters-21578 archive needs about 120,000 strings), and only later
-    batches run in zones. Memory stays bounded by the cap plus one batch.
+    run's memory flat, but then every batch builds its common words again,
+    which slows tokenizing (docs/architecture.md has the figures). So a
+    process keeps the words of its first batches, up to the cap, and only
+    later batches run in zones. Memory stays bounded by the cap plus one batch.
     """
     if len(nlp.vocab.strings) < VOCABULARY_CAP:
         return nullcontext()

@@ -126,8 +126,9 @@ def _cycle_collector_paused() -> Iterator[None]:
 
     A batch builds tens of thousands of objects that live until it ends (the views, the rows) and no
     reference cycles: on the Reuters archive the collector freed nothing in any batch, yet its passes
-    over those objects took 2.6 s of a 22 s stage (0.8 s with the pause). Reference counting still
-    frees everything as before; cycles, should a batch make any, wait for the first collection after it.
+    over those objects still took time (docs/architecture.md has the figures). Reference
+    counting still frees everything as before; cycles, should a batch make any, wait for the first
+    collection after it.
     """
     was_enabled = gc.isenabled()
     gc.disable()

@@ -67,7 +67,7 @@ def plan(spec: StageSpec, version: str, settings: Settings) -> tuple[pa.Table, i
     ledger = io.read(settings.out, ledger_name(spec.name), schema=LEDGER,
                      columns=["article_id", "content_hash", "rules_version"])
     ledger = ledger.filter(pc.equal(ledger.column("rules_version"), version))
-    # Compared in Arrow: a Python pair per article cost a few hundred bytes each, for good, at scale.
+    # Compared in Arrow: a Python pair per article would hold memory that grows with the corpus.
     done = pair_keys(ledger).combine_chunks()
     todo = articles.filter(pc.invert(pc.is_in(pair_keys(articles), value_set=done)))
     return todo, articles.num_rows - todo.num_rows
