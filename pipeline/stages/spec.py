@@ -94,7 +94,6 @@ class StageReport:
     probes: list[tuple[Any, Any]] = field(default_factory=list)
 
 
-
 def rules_version(spec: StageSpec, registry: Mapping[str, StageSpec], settings: Settings) -> str:
     """Hash of the code the stage runs, the rule files it reads and the upstream rules version.
 
