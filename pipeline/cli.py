@@ -7,10 +7,13 @@ Commands only parse arguments and call typed functions; the work lives in
 
 from __future__ import annotations
 
+import inspect
 import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, get_type_hints
 
 import typer
 from rich.console import Console
@@ -59,17 +62,6 @@ Until = Annotated[str | None, typer.Option("--until", metavar="YYYY-MM-DD",
                                            help="Only articles published on or before this day.")]
 
 
-def _settings(raw: Path, out: Path, force: bool, published_default: str | None, since: str | None = None,
-              until: str | None = None, workers: int = 1, executor: str = "local",
-              scheduler: str | None = None) -> Settings:
-    try:
-        return make_settings(raw=raw, out=out, force=force, workers=workers, executor=executor, scheduler=scheduler,
-                             published_default=_date(published_default, "--published-default"),
-                             since=_date(since, "--since"), until=_date(until, "--until"))
-    except ValueError as error:
-        raise typer.BadParameter(str(error)) from None
-
-
 def print_summary(summary: RunSummary, settings: Settings) -> None:
     """Print what the run did: per stage counts, rows per table, rejects, seconds."""
     stages = Table(title=f"run {summary.run_id}", show_lines=False)
@@ -91,10 +83,42 @@ def print_summary(summary: RunSummary, settings: Settings) -> None:
         console.print(f"[red]error:[/red] {summary.error}")
 
 
-def _run(stage_names: list[str], settings: Settings, verbose: bool) -> None:
-    from pipeline.stages import STAGES
+@dataclass(frozen=True)
+class StageOptions:
+    """The options of the commands that run stages, declared once (ingest takes `INGEST_OPTIONS` of them)."""
 
-    configure_logging(verbose)
+    raw: Raw = Path("data/raw")
+    out: Out = Path("data/processed")
+    force: Force = False
+    published_default: PublishedDefault = None
+    since: Since = None
+    until: Until = None
+    workers: Workers = 1
+    executor: Executor = "local"
+    scheduler: Scheduler = None
+    verbose: Verbose = False
+
+    def settings(self) -> Settings:
+        """The run's settings; a value they refuse is a usage error."""
+        try:
+            return make_settings(raw=self.raw, out=self.out, force=self.force, workers=self.workers,
+                                 executor=self.executor, scheduler=self.scheduler,
+                                 published_default=_date(self.published_default, "--published-default"),
+                                 since=_date(self.since, "--since"), until=_date(self.until, "--until"))
+        except ValueError as error:
+            raise typer.BadParameter(str(error)) from None
+
+
+# Ingest reads files, not articles: the publication window and the executor do not apply to it.
+INGEST_OPTIONS = ("raw", "out", "force", "published_default", "verbose")
+
+
+def run_stage_commands(stage_names: Sequence[str], options: StageOptions) -> None:
+    """Run ``stage_names`` with ``options``, print the summary, and exit with the run's code."""
+    from pipeline.stages.registry import STAGES
+
+    settings = options.settings()
+    configure_logging(options.verbose)
     try:
         summary = run_stages(settings, [(name, STAGES[name]) for name in stage_names])
     except LockedError as error:
@@ -104,53 +128,42 @@ def _run(stage_names: list[str], settings: Settings, verbose: bool) -> None:
     raise typer.Exit(summary.exit_code)
 
 
-@app.command(epilog="Example: `python -m pipeline ingest --raw ../shared/corpus/reuters21578 --out /tmp/tables`")
-def ingest(raw: Raw = Path("data/raw"), out: Out = Path("data/processed"), force: Force = False,
-           published_default: PublishedDefault = None, verbose: Verbose = False) -> None:
-    """Read raw files (text, JSON Lines, Reuters SGML, NewsML-G2, RSS/Atom, HTML) into `articles`."""
-    _run(["ingest"], _settings(raw, out, force, published_default), verbose)
+def stage_command(name: str, stage_names: Sequence[str] | None, *, summary: str, epilog: str,
+                  options: Sequence[str] | None = None) -> None:
+    """Add command ``name``, which runs ``stage_names`` (None: every stage, in order) with `StageOptions`.
+
+    The command's parameters are the fields of `StageOptions` (only ``options``, when given), so every
+    stage command shares one declaration of each option; ``summary`` is its help.
+    """
+    hints = get_type_hints(StageOptions, include_extras=True)
+    parameters = [inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default, annotation=hints[f.name])
+                  for f in fields(StageOptions) if options is None or f.name in options]
+
+    def command(**values: Any) -> None:
+        from pipeline.stages.registry import ORDER
+
+        run_stage_commands(ORDER if stage_names is None else stage_names, StageOptions(**values))
+
+    command.__signature__ = inspect.Signature(parameters)  # what Typer reads the options from
+    command.__name__ = name
+    command.__doc__ = summary
+    app.command(name, epilog=epilog)(command)
 
 
-@app.command(epilog="Example: `python -m pipeline extract --out data/processed --workers 2`")
-def extract(raw: Raw = Path("data/raw"), out: Out = Path("data/processed"), force: Force = False,
-            published_default: PublishedDefault = None, since: Since = None, until: Until = None,
-            workers: Workers = 1, executor: Executor = "local", scheduler: Scheduler = None,
-        verbose: Verbose = False) -> None:
-    """Find every span (countries, people, rates, dates, quotes …) in `articles` → `mentions`."""
-    _run(["extract"], _settings(raw, out, force, published_default, since, until, workers, executor, scheduler),
-         verbose)
-
-
-@app.command(epilog="Example: `python -m pipeline normalize --force` after changing a normalizer")
-def normalize(raw: Raw = Path("data/raw"), out: Out = Path("data/processed"), force: Force = False,
-              published_default: PublishedDefault = None, since: Since = None, until: Until = None,
-              workers: Workers = 1, executor: Executor = "local", scheduler: Scheduler = None,
-        verbose: Verbose = False) -> None:
-    """Normalize mentions → `countries`, `officials`, `rates`, `dates`, `quotes`."""
-    _run(["normalize"], _settings(raw, out, force, published_default, since, until, workers, executor,
-                                   scheduler), verbose)
-
-
-@app.command(epilog="Example: `python -m pipeline events --since 2025-04-01`")
-def events(raw: Raw = Path("data/raw"), out: Out = Path("data/processed"), force: Force = False,
-           published_default: PublishedDefault = None, since: Since = None, until: Until = None,
-           workers: Workers = 1, executor: Executor = "local", scheduler: Scheduler = None,
-        verbose: Verbose = False) -> None:
-    """Build trade-policy `events` from the normalized tables."""
-    _run(["events"], _settings(raw, out, force, published_default, since, until, workers, executor, scheduler),
-         verbose)
-
-
-@app.command(epilog="Example: `python -m pipeline run --raw data/raw --out data/processed`")
-def run(raw: Raw = Path("data/raw"), out: Out = Path("data/processed"), force: Force = False,
-        published_default: PublishedDefault = None, since: Since = None, until: Until = None,
-        workers: Workers = 1, executor: Executor = "local", scheduler: Scheduler = None,
-        verbose: Verbose = False) -> None:
-    """Run every stage in order: ingest, extract, normalize, events (and record `runs`)."""
-    from pipeline.stages import ORDER
-
-    _run(list(ORDER), _settings(raw, out, force, published_default, since, until, workers, executor, scheduler),
-         verbose)
+stage_command("ingest", ["ingest"], options=INGEST_OPTIONS,
+              summary="Read raw files (text, JSON Lines, Reuters SGML, NewsML-G2, RSS/Atom, HTML) into `articles`.",
+              epilog="Example: `python -m pipeline ingest --raw ../shared/corpus/reuters21578 --out /tmp/tables`")
+stage_command("extract", ["extract"],
+              summary="Find every span (countries, people, rates, dates, quotes …) in `articles` → `mentions`.",
+              epilog="Example: `python -m pipeline extract --out data/processed --workers 2`")
+stage_command("normalize", ["normalize"],
+              summary="Normalize mentions → `countries`, `officials`, `rates`, `dates`, `quotes`.",
+              epilog="Example: `python -m pipeline normalize --force` after changing a normalizer")
+stage_command("events", ["events"], summary="Build trade-policy `events` from the normalized tables.",
+              epilog="Example: `python -m pipeline events --since 2025-04-01`")
+stage_command("run", None,
+              summary="Run every stage in order: ingest, extract, normalize, events (and record `runs`).",
+              epilog="Example: `python -m pipeline run --raw data/raw --out data/processed`")
 
 
 @app.command(epilog="Example: `python -m pipeline query \"SELECT event_type, count(*) FROM events GROUP BY 1\"`")
@@ -266,8 +279,8 @@ def bench(raw: Annotated[Path | None, typer.Option(
               "--compare/--no-compare", help="Also time bare tokenization and the spaCy pipeline alone.")] = True,
           executor: Executor = "local", workers: Workers = 1) -> None:
     """Time each stage (articles/s, words/s, peak memory) against bare spaCy tokenization."""
-    from pipeline.bench import bench as run_bench
-    from pipeline.bench import print_bench, write_report
+    from pipeline.bench.command import bench as run_bench
+    from pipeline.bench.command import print_bench, write_report
     from pipeline.evaluate.locate import shared_dir
 
     source = raw or shared_dir() / "corpus" / "reuters21578"

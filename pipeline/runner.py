@@ -42,8 +42,8 @@ from pipeline import io
 from pipeline.config import Settings
 from pipeline.errors import LockedError, PipelineError
 from pipeline.progress import log_event
-from pipeline.stages.base import StageReport
-from pipeline.stages.base import save_rejects as save_rejects  # re-exported: stages and runner share it
+from pipeline.stages.spec import StageReport
+from pipeline.stages.write import save_rejects as save_rejects  # re-exported: stages and runner share it
 
 EXIT_OK, EXIT_FAILED, EXIT_REJECTS = 0, 1, 2
 LOCK_NAME = ".pipeline.lock"

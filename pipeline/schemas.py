@@ -229,29 +229,13 @@ EVENT_MENTIONS = _schema(
     PARTITION,
 )
 
-EVENTS = _schema(
-    ("event_id", STR, False),
-    ("article_ids", STRS, False),
-    ("event_type", STR, False),
-    ("actor_iso3", STR, True),
-    ("target_iso3", STRS, False),
-    ("target_scope", STR, False),
-    ("excluded_iso3", STRS, False),
-    ("rate_value", F64, True),
-    ("rate_previous", F64, True),
-    ("product", STR, True),
-    ("event_date", STR, True),
-    ("duration", STR, True),
-    ("modality", STR, False),
-    ("officials", STRS, False),
-    ("evidence", STR, False),
-    ("start_char", I32, False),
-    ("end_char", I32, False),
-    ("confidence", F64, False),
-    ("rule_id", STR, False),
-    ("mention_ids", STRS, False),
-    ("run_id", STR, False),
-)
+# One row per event merged across articles: the columns of `event_mentions`, with the list of its articles in
+# place of one article, and no partition column (the table is written whole).
+EVENTS = pa.schema([
+    EVENT_MENTIONS.field("event_id"),
+    pa.field("article_ids", STRS, nullable=False),
+    *(f for f in EVENT_MENTIONS if f.name not in ("article_id", "event_id", PARTITION[0])),
+])
 
 # Stage ledgers: which article was processed with which content and rules.
 LEDGER = _schema(

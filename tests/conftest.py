@@ -16,7 +16,7 @@ SHARED = PROJECT_ROOT.parent / "shared"
 @pytest.fixture(scope="session")
 def sample_run(tmp_path_factory) -> tuple[Path, RunSummary]:
     """Run every stage on a copy of data/raw; return (out folder, summary)."""
-    from pipeline.stages import ORDER, STAGES
+    from pipeline.stages.registry import ORDER, STAGES
 
     root = tmp_path_factory.mktemp("sample_run")
     raw = root / "raw"

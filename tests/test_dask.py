@@ -34,7 +34,7 @@ def trade_stories(target: Path) -> int:
 
 
 def _run(raw: Path, out: Path, **executor) -> None:
-    from pipeline.stages import ORDER, STAGES
+    from pipeline.stages.registry import ORDER, STAGES
 
     settings = make_settings(raw=raw, out=out, batch_size=100, show_progress=False, **executor)
     summary = run_stages(settings, [(name, STAGES[name]) for name in ORDER])

@@ -16,7 +16,7 @@ from pipeline.config import make_settings
 from pipeline.errors import LockedError
 from pipeline.runner import (LOCK_NAME, RunSummary, locked, package_versions, record_run, recover, run_stages,
                              save_rejects)
-from pipeline.stages.base import StageReport
+from pipeline.stages.spec import StageReport
 
 
 def test_the_lock_refuses_a_second_holder_and_is_gone_afterwards(tmp_path):

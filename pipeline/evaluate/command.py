@@ -202,7 +202,7 @@ def evaluate(gold_path: Path, *, fmt: str | None = None, raw: Path | None = None
     is given), runs every stage into ``out`` (a new temporary folder when
     None, kept so the tables can be inspected), and scores each section.
     """
-    from pipeline.stages import ORDER
+    from pipeline.stages.registry import ORDER
 
     gold = load_gold(gold_path, fmt)
     out = out if out is not None else Path(tempfile.mkdtemp(prefix="tradenews-evaluate-"))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pipeline.config import Settings
 from pipeline.errors import NotBuiltError
 from pipeline.runner import RunSummary, run_stages
-from pipeline.stages.base import StageReport
+from pipeline.stages.spec import StageReport
 
 OK, NOT_BUILT, FAILED, NOT_RUN = "ok", "not built", "failed", "not run"
 
@@ -49,7 +49,7 @@ def run_watched(settings: Settings, names: Sequence[str],
                 stages: dict[str, Callable[..., StageReport]] | None = None) -> StageRun:
     """Run ``names`` in order through `pipeline.runner.run_stages`; classify each stage's outcome."""
     if stages is None:
-        from pipeline.stages import STAGES as stages
+        from pipeline.stages.registry import STAGES as stages
     not_built: dict[str, str] = {}
     summary = run_stages(settings, [(name, _watched(name, stages[name], not_built)) for name in names])
     result = StageRun(summary=summary)

@@ -10,7 +10,6 @@ fresh checkout needs no separate build step and a stale pipeline is never used.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import tempfile
@@ -21,7 +20,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from pipeline.config import PROJECT_ROOT
+from pipeline import fingerprint
 
 # (module that registers the factory, factory name), in pipeline order.
 COMPONENTS: list[tuple[str, str]] = [
@@ -53,20 +52,14 @@ def rule_files(models_dir: Path) -> list[Path]:
 
 
 def code_files() -> list[Path]:
-    """The source files of the spaCy components."""
-    return sorted((PROJECT_ROOT / "pipeline" / "nlp").glob("*.py"))
+    """The source files the built pipeline depends on: this module, the components and all they import."""
+    return fingerprint.source_files([__name__])
 
 
 def pipeline_version(models_dir: Path) -> str:
     """Hash of the rule files and the component code: changes whenever either does."""
-    digest = hashlib.sha256()
-    for path in rule_files(models_dir):
-        digest.update(path.relative_to(models_dir).as_posix().encode())
-        digest.update(path.read_bytes())
-    for path in code_files():
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    return fingerprint.hash_files([(models_dir, path) for path in rule_files(models_dir)]
+                                  + [(fingerprint.SOURCE_ROOT, path) for path in code_files()])
 
 
 def build_nlp(models_dir: Path, factories: Sequence[str] | None = None) -> Language:

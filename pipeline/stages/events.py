@@ -3,8 +3,9 @@
 The per-article part runs through `run_stage` like extract and normalize:
 each article's rows of every table it reads become an `ArticleInputs`, and
 `pipeline.events.article_events` turns them into ``event_mentions`` rows.
-Afterwards ``events`` is rebuilt from all ``event_mentions`` rows, one row per
-``event_id`` (`pipeline.events.merge_events`), in one atomic write.
+Afterwards (`after_batches`) ``events`` is rebuilt from all ``event_mentions``
+rows, one row per ``event_id`` (`pipeline.events.merge_events`), in one atomic
+write.
 """
 
 from __future__ import annotations
@@ -24,14 +25,14 @@ from pipeline.events import article_events, load_resources, merge_events
 from pipeline.events.inputs import article_inputs
 from pipeline.events.resources import EventResources
 from pipeline.schemas import conform
-from pipeline.stages.base import BatchResult, StageReport, StageSpec, run_stage
+from pipeline.stages.spec import BatchResult, StageSpec
 
 SPEC = StageSpec(
     name="events",
     reads=("articles", "sentences", "mentions", "countries", "officials", "rates", "dates", "quotes"),
     writes=("event_mentions",),
-    code=("pipeline/events/*.py", "pipeline/stages/events.py"),
-    rules=("*", "*/*"),
+    code=(__name__,),
+    rules=("events/arguments.json", "events/products.csv"),
     upstream="normalize",
     # What `article_inputs` reads of each table (mention texts and the like would only cost reading).
     columns={
@@ -112,17 +113,11 @@ def rebuild_events(settings: Settings, *, run_id: str) -> int:
     return io.replace_table(settings.out, "events", rows, sort_by=["event_id"])
 
 
-def events_stage(settings: Settings, *, run_id: str) -> StageReport:
-    """Run the per-article events stage, then rebuild ``events`` from all of ``event_mentions``.
+def after_batches(settings: Settings, *, run_id: str) -> dict[str, int]:
+    """After the per-article batches, rebuild ``events`` from all of ``event_mentions``; rows written per table.
 
     The rebuild runs every time (it reads one small table): a run killed
-    between the two steps, or a prune of vanished articles, must not leave
-    ``events`` stale.
+    between the batches and this step, or a prune of vanished articles, must
+    not leave ``events`` stale.
     """
-    from pipeline.stages import PRODUCERS, SPECS  # the registry imports this module
-
-    report = run_stage(SPEC, events_batch, settings, run_id=run_id, registry=SPECS, producers=PRODUCERS)
-    written = rebuild_events(settings, run_id=run_id)
-    report.written["events"] = written
-    report.rows_out += written
-    return report
+    return {"events": rebuild_events(settings, run_id=run_id)}

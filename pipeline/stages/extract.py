@@ -15,16 +15,31 @@ from pathlib import Path
 import pyarrow as pa
 
 from pipeline.config import Settings
-from pipeline.stages.base import BatchResult, StageSpec
+from pipeline.stages.spec import BatchResult, StageSpec
 
 SPEC = StageSpec(
     name="extract",
     reads=("articles",),
     writes=("mentions", "sentences"),
-    code=("pipeline/nlp/*.py", "pipeline/stages/extract.py"),
-    # Rule files live at most one folder deep (models/<concern>/<file>); the
-    # built pipeline under models/.built is deeper and so not part of the hash.
-    rules=("*", "*/*"),
+    code=(__name__,),
+    # What the spaCy components read at `initialize` (the rest of models/ is read by later stages).
+    rules=(
+        "lexicons",
+        "countries/aliases.csv", "countries/blocklist.csv", "countries/capitals.csv", "countries/context.csv",
+        "countries/countries.csv", "countries/datelines.csv", "countries/demonyms.csv", "countries/not_names.txt",
+        "countries/regions.csv",
+        "people/common_words.txt", "people/given_names.txt", "people/name_parts.csv", "people/nonnames.txt",
+        "people/org_words.csv", "people/organizations.csv", "people/places.txt", "people/speech_verbs.txt",
+        "people/title_words.csv", "people/titles.csv",
+        "rates/currencies.csv", "rates/numbers.csv", "rates/patterns.ini", "rates/rate_words.txt",
+        "rates/scales.csv", "rates/units.csv",
+        "dates/date_context.csv", "dates/days.csv", "dates/modifiers.csv", "dates/months.csv", "dates/ordinals.csv",
+        "dates/patterns.ini", "dates/quantities.txt", "dates/sets.csv", "dates/shifts.csv", "dates/units.csv",
+        "dates/weekdays.csv",
+        "quotes/cues.csv", "quotes/words.csv",
+        # The trigger component marks candidate event sentences; the events stage reads the rest of events/.
+        "events/blocked.txt", "events/context.csv", "events/modality.csv", "events/triggers.csv", "events/undo.csv",
+    ),
     upstream=None,
     columns={"articles": ("text", "published_month")},
 )
@@ -49,11 +64,10 @@ def vocabulary_zone(nlp):
 
     Words first seen inside ``nlp.memory_zone()`` (their lexemes, strings and
     tokenizer cache entries) are freed when the zone closes, which keeps a long
-    run's memory flat, but then every batch builds its common words again:
-    that made tokenizing about 1.5 times as slow as without zones. So a
-    process keeps the words of its first batches, up to the cap (the whole
-    Reuters-21578 archive needs about 120,000 strings), and only later
-    batches run in zones. Memory stays bounded by the cap plus one batch.
+    run's memory flat, but then every batch builds its common words again,
+    which slows tokenizing (docs/architecture.md has the figures). So a
+    process keeps the words of its first batches, up to the cap, and only
+    later batches run in zones. Memory stays bounded by the cap plus one batch.
     """
     if len(nlp.vocab.strings) < VOCABULARY_CAP:
         return nullcontext()

@@ -35,14 +35,15 @@ from pipeline.config import Settings
 from pipeline.progress import Progress
 from pipeline.readers import iter_inputs, read_file
 from pipeline.records import RawArticle, RawReject
-from pipeline.stages.base import StageReport, StageSpec, rules_version, save_rejects
+from pipeline.stages.spec import StageReport, StageSpec, rules_version
+from pipeline.stages.write import save_rejects
 from pipeline.schemas import INGEST_LEDGER
 
 SPEC = StageSpec(
     name="ingest",
     reads=(),
     writes=("articles",),
-    code=("pipeline/readers/*.py", "pipeline/articles.py", "pipeline/records.py", "pipeline/stages/ingest.py"),
+    code=(__name__,),
 )
 LEDGER = "_ledger/ingest"
 CHUNK = 2000  # articles per part file, so one huge input never sits in memory whole

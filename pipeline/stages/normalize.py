@@ -22,7 +22,7 @@ import pyarrow as pa
 
 from pipeline.config import Settings
 from pipeline.normalize.registry import Normalizer, Rows
-from pipeline.stages.base import BatchResult, StageSpec
+from pipeline.stages.spec import BatchResult, StageSpec
 from pipeline.views import ArticleView, Mention, Sentence
 
 # Modules exposing ``NORMALIZER`` (or a tuple ``NORMALIZERS``), in the order they run (later ones may read
@@ -51,8 +51,16 @@ SPEC = StageSpec(
     name="normalize",
     reads=("articles", "mentions", "sentences"),
     writes=("countries", "people", "officials", "rates", "money", "dates", "quotes"),
-    code=("pipeline/normalize/**/*.py", "pipeline/stages/normalize.py"),
-    rules=("*", "*/*"),
+    code=(__name__,),
+    # What the normalizers' `load` functions read.
+    rules=(
+        "lexicons/abbreviations.txt",
+        "countries/successions.csv",
+        "people/known_officials.csv", "people/name_parts.csv", "people/organizations.csv", "people/titles.csv",
+        "rates/applies_to_skip.txt", "rates/applies_to_stops.txt", "rates/change_words.txt", "rates/kinds.csv",
+        "dates/modifiers.csv", "dates/months.csv", "dates/tense.csv",
+        "quotes/cues.csv", "quotes/sources.csv", "quotes/words.csv",
+    ),
     upstream="extract",
     # Mentions and sentences in the field order of `Mention` and `Sentence`, which `views` builds from them.
     columns={
@@ -105,8 +113,9 @@ def _cycle_collector_paused() -> Iterator[None]:
 
     A batch builds tens of thousands of objects that live until it ends (the views, the rows) and no
     reference cycles: on the Reuters archive the collector freed nothing in any batch, yet its passes
-    over those objects took 2.6 s of a 22 s stage (0.8 s with the pause). Reference counting still
-    frees everything as before; cycles, should a batch make any, wait for the first collection after it.
+    over those objects still took time (docs/architecture.md has the figures). Reference
+    counting still frees everything as before; cycles, should a batch make any, wait for the first
+    collection after it.
     """
     was_enabled = gc.isenabled()
     gc.disable()

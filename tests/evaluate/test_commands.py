@@ -9,7 +9,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.bench import BASELINE_RUNS, baseline_figure, count_words, limit_raw, repeat_raw, tenths
+from pipeline.bench.command import BASELINE_RUNS, baseline_figure, count_words
+from pipeline.bench.inputs import limit_raw, repeat_raw
+from pipeline.bench.memory import Memory, batch_memory, memory_now, tenths
 from pipeline import io
 from pipeline.cli import app
 from pipeline.evaluate.locate import SGML_DOCTYPE
@@ -116,6 +118,20 @@ def test_repeat_raw_refuses_inputs_without_ids(tmp_path):
                                              ([4.0] * 25, [4.0] * 10)])
 def test_tenths_take_the_largest_of_each_tenth(peaks, expected):
     assert tenths(peaks) == expected
+
+
+def test_batch_memory_leaves_out_batches_without_a_reading():
+    probes = [(Memory(100.0, 80.0), Memory(50.0, 40.0)),
+              (None, Memory(52.0, 41.0)),  # the batch failed as a whole: no reading where it ran
+              (Memory(120.0, None), Memory(53.0, None))]  # no /proc: no resident figures
+    assert batch_memory(probes) == {"batch_peak_by_tenth_mb": [100.0, 120.0], "batch_rss_by_tenth_mb": [80.0],
+                                    "caller_rss_by_tenth_mb": [40.0, 41.0]}
+
+
+def test_memory_now_reads_this_process():
+    reading = memory_now()
+    assert reading.peak_mb > 10
+    assert reading.resident_mb is None or 0 < reading.resident_mb <= reading.peak_mb + 1
 
 
 @pytest.mark.parametrize("texts, words", [(["a b  c", "d\ne"], 5), ([], 0), ([""], 0)])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pipeline import io
 from pipeline.articles import short_hash
 from pipeline.config import make_settings
-from pipeline.stages import STAGES
+from pipeline.stages.registry import STAGES
 from pipeline.stages.events import SPEC
 
 TEXT = "Japan eyes tariff deal\n\nThe Trump administration imposed 24% tariffs on Japanese imports."

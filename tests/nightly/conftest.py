@@ -210,6 +210,6 @@ def nightly() -> Helpers:
 @pytest.fixture(scope="session")
 def built_stages() -> tuple[str, ...]:
     """The stages of `run` that are built on this checkout (events may still be on its way)."""
-    from pipeline.stages import ORDER, STAGES
+    from pipeline.stages.registry import ORDER, STAGES
 
     return tuple(name for name in ORDER if "_not_built" not in STAGES[name].__qualname__)

@@ -23,7 +23,7 @@ KILLED = -9
 
 def run_in_process(raw: Path, out: Path, stages: tuple[str, ...]) -> int:
     """The uninterrupted reference: the same stages run in this process; returns the exit code."""
-    from pipeline.stages import STAGES
+    from pipeline.stages.registry import STAGES
 
     settings = make_settings(raw=raw, out=out, show_progress=False)
     return run_stages(settings, [(name, STAGES[name]) for name in stages]).exit_code

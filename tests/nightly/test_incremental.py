@@ -8,9 +8,9 @@ files under a temporary models folder the tests can edit: ``words`` finds listed
 
 from __future__ import annotations
 
+import os
 import random
 import re
-import shutil
 from collections.abc import Mapping
 from datetime import date
 
@@ -19,14 +19,15 @@ import pyarrow as pa
 import pytest
 
 from pipeline.articles import short_hash
-from pipeline.config import MODELS_DIR, Settings, make_settings
+from pipeline.config import Settings, make_settings
 from pipeline.runner import run_stages
-from pipeline.stages.base import BatchResult, StageSpec, ledger_name, rules_version, run_stage
-from pipeline.stages.ingest import ingest, ingest_version
+from pipeline.stages.run import run_stage
+from pipeline.stages.spec import BatchResult, StageSpec, ledger_name, rules_version
+from pipeline.stages.ingest import ingest
 
-WORDS = StageSpec(name="words", reads=("articles",), writes=("mentions",), code=(), rules=("words/*",))
+WORDS = StageSpec(name="words", reads=("articles",), writes=("mentions",), code=(), rules=("words",))
 COUNTS = StageSpec(name="counts", reads=("articles", "mentions"), writes=("sentences",), code=(),
-                   rules=("counts/*",), upstream="words")
+                   rules=("counts",), upstream="words")
 REGISTRY = {"words": WORDS, "counts": COUNTS}
 PRODUCERS = {"articles": "ingest", "mentions": "words"}
 
@@ -186,25 +187,37 @@ def test_since_and_until_select_articles_by_publication_date(world, nightly):
     assert counts(later)["words"] == (17 - window.sum(), window.sum())
 
 
-def test_rules_versions_follow_the_models_folder_and_the_upstream(tmp_path):
-    from pipeline.stages import SPECS
+def test_a_probe_reads_every_batch_where_it_ran_and_once_it_is_written(world):
+    raw, models, out, _ = world
+    calls = []
 
-    copy = tmp_path / "models"
-    shutil.copytree(MODELS_DIR, copy, ignore=shutil.ignore_patterns(".*"))
-    settings = make_settings(models_dir=copy)
-    original = make_settings()
-    names = [name for name in SPECS if name != "ingest"]
-    before = {name: rules_version(SPECS[name], SPECS, settings) for name in names}
-    assert before == {name: rules_version(SPECS[name], SPECS, original) for name in names}  # a copy is the same
-    rule = next(p for p in sorted(copy.rglob("*")) if p.is_file())
-    rule.write_text(rule.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    after = {name: rules_version(SPECS[name], SPECS, settings) for name in names}
-    assert all(after[name] != before[name] for name in names)
-    assert ingest_version(settings) == ingest_version(original)
+    def words_failing_second_batch(inputs, settings):
+        calls.append(inputs["articles"].num_rows)
+        if len(calls) == 2:
+            raise RuntimeError("the whole batch failed")
+        return words_batch(inputs, settings)
+
+    def probed(settings, *, run_id):
+        return run_stage(WORDS, words_failing_second_batch, settings, run_id=run_id, registry=REGISTRY,
+                         producers=PRODUCERS, probe=os.getpid)
+
+    settings = make_settings(raw=raw, out=out, models_dir=models, batch_size=5, show_progress=False)
+    summary = run_stages(settings, [("ingest", ingest), ("words", probed)])
+    report = next(r for r in summary.reports if r.stage == "words")
+    # 16 articles in batches of 5; the local executor runs them in this process.
+    assert calls == [5, 5, 5, 1]
+    assert report.probes == [(os.getpid(), os.getpid()), (None, os.getpid()), (os.getpid(), os.getpid()),
+                             (os.getpid(), os.getpid())]
+    assert len(report.rejects) == 5
+
+
+def test_without_a_probe_nothing_is_read(world):
+    _, _, _, run = world
+    assert all(report.probes == [] for report in run().reports)
 
 
 def test_rules_version_of_a_stage_names_nothing_outside_its_inputs(tmp_path):
-    spec = StageSpec(name="solo", reads=("articles",), writes=("mentions",), code=(), rules=("solo/*",))
+    spec = StageSpec(name="solo", reads=("articles",), writes=("mentions",), code=(), rules=("solo",))
     settings = make_settings(models_dir=tmp_path)
     (tmp_path / "solo").mkdir()
     (tmp_path / "other").mkdir()

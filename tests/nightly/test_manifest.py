@@ -13,7 +13,7 @@ from pipeline.stages.ingest import ingest
 
 
 def _two_runs(tmp_path, nightly, built_stages):
-    from pipeline.stages import STAGES
+    from pipeline.stages.registry import STAGES
 
     raw, out = tmp_path / "raw", tmp_path / "out"
     nightly.write_batch(raw, 6, seed=41, months=("2025-06", "2025-07"), prefix="m")

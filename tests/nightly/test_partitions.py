@@ -14,7 +14,8 @@ from pipeline import io
 from pipeline.config import make_settings
 from pipeline.runner import run_stages
 from pipeline.schemas import ARTICLES
-from pipeline.stages.base import RowFiles, StageSpec, batches, load_batch, plan
+from pipeline.stages.plan import RowFiles, batches, load_batch, plan
+from pipeline.stages.spec import StageSpec
 from pipeline.stages.ingest import ingest
 
 MONTHS = ("1987-02", "1987-03", "1987-04")

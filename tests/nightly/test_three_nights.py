@@ -28,7 +28,7 @@ def failed_articles(out: Path) -> dict[str, int]:
 
 
 def test_three_nights_equal_one_full_run(tmp_path, nightly, built_stages):
-    from pipeline.stages import STAGES
+    from pipeline.stages.registry import STAGES
 
     raw, nightly_out, full_out = tmp_path / "raw", tmp_path / "nightly", tmp_path / "full"
     stages = [(name, STAGES[name]) for name in built_stages]

@@ -1,4 +1,4 @@
-"""``bench``: per-stage throughput and peak memory on a real corpus, against bare tokenization.
+"""Timing the stages and the baseline, each in a fresh process, and printing the figures.
 
 Each stage runs in a fresh Python process (``python -m pipeline.bench
 --child …``) that reports its own time and RSS high-water mark
@@ -8,51 +8,33 @@ includes loading the stage's rules (the spaCy pipeline for extract) but not
 interpreter start-up. The baseline is ``spacy.blank("en")`` tokenizing the
 same articles' text with ``nlp.pipe``, timed around the pipe alone: the floor
 any spaCy pipeline pays. It is timed in `BASELINE_RUNS` fresh processes and
-the median is the figure compared with: on a shared machine one run of it
-moved by a quarter from one bench to the next. Words are whitespace-separated
+the median is the figure compared with, as one run of it varies from one
+bench to the next on a shared machine. Words are whitespace-separated
 words of ``articles.text``, the same count for every row.
-
-``--limit N`` keeps the first N articles of the input (in the order ingest
-reads them) by writing a smaller copy of it: the first N ``<REUTERS>``
-elements of ``.sgm`` files, the first N lines of ``.jsonl`` files, and other
-files whole (one article each).
 
 Two figures compare with the baseline: the spaCy rule pipeline alone
 (``nlp.pipe`` with every component over the same texts, in a fresh process,
 timed like the baseline: no reading or writing of tables), and the stages
 after ingest summed (extract + normalize + events, everything included).
-
-``--repeat N`` multiplies the input instead: N copies of every Reuters SGML or
-JSON Lines file, each copy under new source ids (``NEWID`` plus a multiple of
-10,000,000, or the JSON ``id`` with ``#copy-K`` appended), so ingest keeps all
-N × articles. It measures how memory behaves as the corpus grows; the copies
-are written file by file, never held in memory.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import re
-import resource
 import shutil
-import subprocess
-import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.evaluate.locate import SGML_DOCTYPE, REUTERS_ELEMENT
+from pipeline.bench.children import article_texts, spawn
+from pipeline.bench.inputs import limit_raw, repeat_raw
 from pipeline.evaluate.stages import FAILED, NOT_RUN, OK
 
 BASELINE = "baseline"
 SPACY_PIPELINE = "spaCy pipeline"
-PIPE_BATCH = 64
 BASELINE_RUNS = 3  # an odd count: the median is one of the runs
-_RESULT = "BENCH-RESULT "
 
 
 @dataclass
@@ -115,179 +97,6 @@ class BenchResult:
                 "rule_pipeline": self.rule_pipeline.as_dict() if self.rule_pipeline else None}
 
 
-# -- limiting the input ---------------------------------------------------------
-
-def limit_raw(raw: Path, limit: int, dest: Path) -> Path:
-    """Write the first ``limit`` articles of ``raw`` (file or folder) into ``dest``; return ``dest``."""
-    from pipeline.readers import iter_inputs
-
-    dest.mkdir(parents=True, exist_ok=True)
-    left = limit
-    for path, source_path in iter_inputs(raw):
-        if left <= 0:
-            break
-        target = dest / source_path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        suffix = path.suffix.lower()
-        if suffix in (".sgm", ".sgml"):
-            elements = [m.group(0) for _, m in zip(range(left), REUTERS_ELEMENT.finditer(path.read_bytes()))]
-            target.write_bytes(SGML_DOCTYPE + b"\n".join(elements) + b"\n")
-            left -= len(elements)
-        elif suffix in (".jsonl", ".ndjson"):
-            with path.open("rb") as source:
-                lines = [line for _, line in zip(range(left), (l for l in source if l.strip()))]
-            target.write_bytes(b"".join(lines))
-            left -= len(lines)
-        else:
-            shutil.copy2(path, target)
-            sidecar = path.with_name(path.stem + ".meta.json")
-            if sidecar.is_file():
-                shutil.copy2(sidecar, target.with_name(sidecar.name))
-            left -= 1
-    return dest
-
-
-_NEWID_ATTRIBUTE = re.compile(rb'\bNEWID="(\d+)"')
-_ID_KEYS = ("id", "guid", "uuid", "url")  # the JSON Lines reader's default id fields, in its order
-COPY_ID_STEP = 10_000_000  # far above any Reuters NEWID (the archive's largest is 21578)
-
-
-def repeat_raw(raw: Path, copies: int, dest: Path) -> Path:
-    """Write ``copies`` copies of every input under ``raw`` into ``dest``, each under new ids; return ``dest``.
-
-    Copy K goes to ``dest/copy-K/…``. Only Reuters SGML and JSON Lines
-    inputs can be repeated (their ids sit in the records); any other input
-    raises ``ValueError`` before anything is written.
-    """
-    from pipeline.readers import iter_inputs
-
-    inputs = list(iter_inputs(raw))
-    other = [source for path, source in inputs if path.suffix.lower() not in (".sgm", ".sgml", ".jsonl", ".ndjson")]
-    if other:
-        raise ValueError(f"--repeat needs Reuters SGML or JSON Lines inputs; {other[0]} is neither")
-    for path, source_path in inputs:
-        data = path.read_bytes()
-        for copy in range(copies):
-            target = dest / f"copy-{copy}" / source_path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if path.suffix.lower() in (".sgm", ".sgml"):
-                shift = copy * COPY_ID_STEP
-                target.write_bytes(_NEWID_ATTRIBUTE.sub(
-                    lambda m: b'NEWID="%d"' % (int(m.group(1)) + shift), data) if shift else data)
-            else:
-                target.write_bytes(b"".join(_renamed_line(line, copy) for line in data.splitlines(keepends=True)))
-    return dest
-
-
-def _renamed_line(line: bytes, copy: int) -> bytes:
-    """One JSON Lines record with its id (or url) suffixed by the copy number; other lines unchanged."""
-    if copy == 0 or not line.strip():
-        return line
-    try:
-        record = json.loads(line)
-    except ValueError:
-        return line  # a bad line stays bad in every copy: the reader rejects it each time
-    if not isinstance(record, dict):
-        return line
-    for key in _ID_KEYS:
-        if record.get(key) not in (None, ""):  # 0 is an id too
-            record[key] = f"{record[key]}#copy-{copy}"
-            break
-    return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
-
-
-# -- the child processes ----------------------------------------------------------
-
-def tenths(peaks: Sequence[float]) -> list[float]:
-    """The largest per-batch memory peak in each tenth of the batches, in batch order (fewer with few batches)."""
-    if not peaks:
-        return []
-    parts = min(10, len(peaks))
-    bounds = [round(len(peaks) * k / parts) for k in range(parts + 1)]
-    return [max(peaks[bounds[k]:bounds[k + 1]]) for k in range(parts)]
-
-
-def child_stage(stage: str, raw: Path, out: Path, executor: str = "local", workers: int = 1) -> dict[str, Any]:
-    """Run one stage (in this process) and return its status, seconds and peak memory.
-
-    With the processes or dask executor the batches run in worker processes;
-    their largest peak is read from ``RUSAGE_CHILDREN`` once they have exited.
-    Every batch also reports the high-water mark of the process that ran it;
-    their largest in each tenth of the batches shows whether memory levels
-    off as the run goes on.
-    """
-    from pipeline.config import make_settings
-    from pipeline.evaluate.stages import run_watched
-    from pipeline.stages import STAGES
-    from pipeline.stages.base import peak_rss_mb
-
-    settings = make_settings(raw=raw, out=out, show_progress=False, executor=executor, workers=workers)
-    began = time.perf_counter()
-    run = run_watched(settings, [stage], STAGES)
-    seconds = time.perf_counter() - began
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    report = next((r for r in run.summary.reports if r.stage == stage), None)
-    return {"status": run.status[stage], "seconds": seconds, "peak_rss_mb": peak_rss_mb(),
-            "worker_peak_rss_mb": children if executor != "local" else None,
-            "batch_peak_by_tenth_mb": tenths(report.batch_peak_rss_mb if report else []),
-            "batch_rss_by_tenth_mb": tenths(report.batch_rss_mb if report else []),
-            "caller_rss_by_tenth_mb": tenths(report.caller_rss_mb if report else []),
-            "message": run.messages.get(stage)}
-
-
-def article_texts(out: Path) -> list[str]:
-    """The ``articles.text`` column of the tables under ``out``."""
-    from pipeline import io
-
-    return io.read(out, "articles", columns=["text"]).column("text").to_pylist()
-
-
-def child_baseline(out: Path) -> dict[str, Any]:
-    """Tokenize every article's text with ``spacy.blank("en")``; time the pipe alone."""
-    import spacy
-
-    from pipeline.stages.base import peak_rss_mb
-
-    texts = article_texts(out)
-    nlp = spacy.blank("en")
-    began = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=PIPE_BATCH):
-        pass
-    seconds = time.perf_counter() - began
-    return {"status": OK, "seconds": seconds, "peak_rss_mb": peak_rss_mb(), "message": None}
-
-
-def child_spacy_pipeline(out: Path) -> dict[str, Any]:
-    """Run the rule pipeline over every article's text, as extract does but without tables; time the pipe alone."""
-    from pipeline.config import MODELS_DIR
-    from pipeline.nlp.base import make_doc_with_text
-    from pipeline.stages.base import peak_rss_mb
-    from pipeline.stages.extract import PIPE_BATCH as EXTRACT_BATCH
-    from pipeline.stages.extract import nlp_for
-
-    texts = article_texts(out)
-    nlp = nlp_for(MODELS_DIR)
-    began = time.perf_counter()
-    for _ in nlp.pipe((make_doc_with_text(nlp, text) for text in texts), batch_size=EXTRACT_BATCH):
-        pass
-    seconds = time.perf_counter() - began
-    return {"status": OK, "seconds": seconds, "peak_rss_mb": peak_rss_mb(), "message": None}
-
-
-def _spawn(args: Sequence[str]) -> dict[str, Any]:
-    """Run ``python -m pipeline.bench --child …`` and read the result line it prints."""
-    done = subprocess.run([sys.executable, "-m", "pipeline.bench", "--child", *args], capture_output=True,
-                          text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
-    for line in reversed(done.stdout.splitlines()):
-        if line.startswith(_RESULT):
-            return json.loads(line[len(_RESULT):])
-    tail = (done.stderr or done.stdout).strip().splitlines()[-3:]
-    return {"status": FAILED, "seconds": None, "peak_rss_mb": None,
-            "message": f"child exited {done.returncode}: {' | '.join(tail)}"}
-
-
-# -- the command ------------------------------------------------------------------
-
 def count_words(texts: Sequence[str]) -> int:
     """Whitespace-separated words in ``texts``."""
     return sum(len(text.split()) for text in texts)
@@ -303,7 +112,7 @@ def bench(raw: Path, *, limit: int | None = None, repeat: int | None = None, sta
     Without ``compare`` the baseline and the spaCy pipeline alone are not timed
     (a memory run at scale does not need them).
     """
-    from pipeline.stages import ORDER
+    from pipeline.stages.registry import ORDER
 
     wanted = list(stages) if stages else list(ORDER)
     unknown = [s for s in wanted if s not in ORDER]
@@ -326,7 +135,7 @@ def bench(raw: Path, *, limit: int | None = None, repeat: int | None = None, sta
             if blocked:
                 figures[stage] = Figure(stage, NOT_RUN, message=f"needs {blocked!r}, which did not finish")
                 continue
-            result = _spawn(["stage", stage, str(source), str(out), executor, str(workers)])
+            result = spawn(["stage", stage, str(source), str(out), executor, str(workers)])
             # A stage that did not finish has no throughput to report.
             seconds = result["seconds"] if result["status"] == OK else None
             figures[stage] = Figure(stage, result["status"], seconds, peak_rss_mb=result["peak_rss_mb"],
@@ -345,10 +154,10 @@ def bench(raw: Path, *, limit: int | None = None, repeat: int | None = None, sta
                 figure.articles, figure.words = len(texts), words
         baseline = spacy_pipeline = None
         if compare:
-            baseline = baseline_figure([_spawn(["baseline", str(out)]) for _ in range(BASELINE_RUNS)],
+            baseline = baseline_figure([spawn(["baseline", str(out)]) for _ in range(BASELINE_RUNS)],
                                         len(texts), words)
         if compare and figures.get("extract") is not None and figures["extract"].status == OK:
-            alone = _spawn(["spacy", str(out)])
+            alone = spawn(["spacy", str(out)])
             spacy_pipeline = Figure(SPACY_PIPELINE, alone["status"], alone["seconds"], len(texts), words,
                                     alone["peak_rss_mb"], message=alone["message"])
         reported = [figures[s] for s in ORDER if s in wanted]
@@ -434,27 +243,3 @@ def print_bench(result: BenchResult, console) -> None:
     if result.rule_pipeline and result.rule_pipeline.times_baseline is not None:
         console.print(f"stages {result.rule_pipeline.name}, everything included: "
                       f"{result.rule_pipeline.times_baseline:.2f}× bare tokenization")
-
-
-def _child_main(argv: Sequence[str]) -> int:
-    kind, *rest = argv
-    if kind == "stage":
-        stage, raw, out, executor, workers = rest
-        result = child_stage(stage, Path(raw), Path(out), executor, int(workers))
-    elif kind == "baseline":
-        result = child_baseline(Path(rest[0]))
-    elif kind == "spacy":
-        result = child_spacy_pipeline(Path(rest[0]))
-    else:
-        raise SystemExit(f"unknown bench child {kind!r}; expected 'stage', 'baseline' or 'spacy'")
-    print(_RESULT + json.dumps(result), flush=True)
-    return 0
-
-
-if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        raise SystemExit(_child_main(sys.argv[2:]))
-    raise SystemExit("use `python -m pipeline bench`; this module runs directly only as a bench child")
-
-
-__all__ = ["BenchResult", "Figure", "bench", "limit_raw", "print_bench", "repeat_raw", "write_report"]
