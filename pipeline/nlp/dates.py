@@ -17,7 +17,7 @@ joined by ``;`` for the normalizer (`pipeline.normalize.dates`):
 
 ``kind``
     how to resolve it: calendar, month, year, quarter, shift, dayword,
-    weekday, weekend, week_after, ago, numeric, duration, set.
+    weekday, weekend, ago, numeric, duration, set.
 ``month``, ``day``, ``year``, ``weekday``, ``quarter``
     calendar numbers as written (weekday 1 = Monday).
 ``num``, ``unit``
@@ -60,7 +60,7 @@ from pipeline.rulefiles import read_rows, read_words
 
 FOLDER = "dates"
 GROUPS = ("date", "duration", "set", "skip")
-KINDS = ("calendar", "month", "year", "quarter", "shift", "dayword", "weekday", "weekend", "week_after", "ago",
+KINDS = ("calendar", "month", "year", "quarter", "shift", "dayword", "weekday", "weekend", "ago",
          "numeric", "duration", "set", "none")
 # Modifiers that say where in a period ("late last year") and how much of it ("about five years").
 PART_MODIFIERS = ("START", "MID", "END")

@@ -162,20 +162,17 @@ class DateLabel(NamedTuple):
 
 
 class Context(NamedTuple):
-    """What a date is resolved against: the anchor day, the clause's tense, the mention's text, and the
-    last week named earlier in its sentence (for "the week after")."""
+    """What a date is resolved against: the anchor day, the clause's tense and the mention's text."""
 
     anchor: date | None
     tense: str | None
     text: str
-    previous_week: str | None
 
 
 Resolver = Callable[[DateLabel, Context], Resolution | None]
 
 
-def resolve(fields: Mapping[str, str], anchor: date | None, tense: str | None, text: str,
-            previous_week: str | None) -> Resolution:
+def resolve(fields: Mapping[str, str], anchor: date | None, tense: str | None, text: str) -> Resolution:
     """The TIMEX3 value of one DATE mention from its label ``fields`` (rules: `pipeline.normalize.dates`).
 
     The label's kind picks its resolver (`RESOLVERS`); those of relative kinds run only with an
@@ -186,7 +183,7 @@ def resolve(fields: Mapping[str, str], anchor: date | None, tense: str | None, t
     found = None
     if resolver is not None and (anchor is not None or label.kind not in RELATIVE_KINDS):
         try:
-            found = resolver(label, Context(anchor, tense, text, previous_week))
+            found = resolver(label, Context(anchor, tense, text))
         except (ValueError, OverflowError):  # "February 30", "4,000,000 weeks ago": no calendar date
             return Resolution(None, None, anchor is not None)
     if found is None:
@@ -275,15 +272,6 @@ def _shift(label: DateLabel, context: Context) -> Resolution | None:
     return Resolution(*_shifted(context.anchor, label.unit, label.shift or 0), True) if label.unit else None
 
 
-def _week_after(label: DateLabel, context: Context) -> Resolution:
-    """The week after the last one named earlier in the sentence, else after the anchor's."""
-    if context.previous_week:
-        year_text, week_text = context.previous_week.split("-W")
-        monday = date.fromisocalendar(int(year_text), int(week_text[:2]), 1)
-        return Resolution(iso_week(monday + timedelta(weeks=1)), "week", True)
-    return Resolution(iso_week(context.anchor + timedelta(weeks=1)), "week", True)
-
-
 def _weekend(label: DateLabel, context: Context) -> Resolution:
     anchor, shift = context.anchor, label.shift
     if shift is None:  # "the weekend": the last one in past narration, the coming one in future
@@ -309,11 +297,11 @@ def _ago(label: DateLabel, context: Context) -> Resolution | None:
 # kind needs, or when a month, day or quarter without its year meets no anchor.
 RESOLVERS: dict[str, Resolver] = {
     "numeric": _numeric, "year": _year, "calendar": _calendar, "month": _month, "quarter": _quarter,
-    "dayword": _dayword, "weekday": _weekday, "shift": _shift, "week_after": _week_after, "weekend": _weekend,
+    "dayword": _dayword, "weekday": _weekday, "shift": _shift, "weekend": _weekend,
     "ago": _ago,
 }
 # The kinds whose value only the anchor gives: their resolvers run only with one.
-RELATIVE_KINDS = frozenset({"dayword", "weekday", "shift", "week_after", "weekend", "ago"})
+RELATIVE_KINDS = frozenset({"dayword", "weekday", "shift", "weekend", "ago"})
 
 
 def _calendar_without_year(anchor: date, month: int, day: int, weekday: int | None, shift: int | None,

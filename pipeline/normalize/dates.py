@@ -102,10 +102,9 @@ def _label_fields(label: str | None) -> Mapping[str, str]:
 
 
 @lru_cache(maxsize=3 * LABEL_CACHE_SIZE)  # a label may be resolved with no tense, past and future
-def _resolution(label: str | None, anchor: date | None, tense: str | None, text: str,
-                previous_week: str | None) -> Resolution:
+def _resolution(label: str | None, anchor: date | None, tense: str | None, text: str) -> Resolution:
     """`resolve` of the label's fields, kept."""
-    return resolve(_label_fields(label), anchor, tense, text, previous_week)
+    return resolve(_label_fields(label), anchor, tense, text)
 
 
 def sentence_bounds(position: int, sentences: Sequence[Sentence], starts: Sequence[int],
@@ -128,7 +127,6 @@ def normalize_dates(article: ArticleView, mentions: Sequence[Mention], sentences
     ordered = sorted(sentences, key=lambda s: s.start)
     starts = [s.start for s in ordered]
     rows: list[dict[str, Any]] = []
-    weeks: dict[int, str] = {}  # sentence start → the last week named in it ("the week after")
     # Only the date kinds are sorted (a fifth of the mentions): the same order, as the sort is stable.
     for mention in sorted((m for m in mentions if m.kind in TIMEX_TYPES), key=lambda m: (m.start, m.end)):
         timex_type = TIMEX_TYPES[mention.kind]
@@ -143,21 +141,18 @@ def normalize_dates(article: ArticleView, mentions: Sequence[Mention], sentences
                "timex_type": timex_type, "value": None, "granularity": None, "anchor": None,
                "modifier": modifier, "resolved": True, "start_char": mention.start, "end_char": mention.end}
         if timex_type == "DATE":
-            previous_week = weeks.get(bounds[0])
-            result = _resolution(mention.label, anchor, None, mention.text, previous_week)
+            result = _resolution(mention.label, anchor, None, mention.text)
             # Finding the tense reads the clause word by word, and nine dates in ten resolve the same
             # whatever it is ("March" written in March, "next Friday"): it is read only when it matters.
             if anchor is not None and not fields.get("year") and fields.get("kind") in TENSE_KINDS \
-                    and any(_resolution(mention.label, anchor, tense, mention.text, previous_week) != result
+                    and any(_resolution(mention.label, anchor, tense, mention.text) != result
                             for tense in TENSE_ANSWERS):
                 tense = tense_near(article.text, mention.start, mention.end, bounds, resources)
                 if tense is None and modifier == "AS_EARLY_AS":
                     tense = "future"
-                result = _resolution(mention.label, anchor, tense, mention.text, previous_week)
+                result = _resolution(mention.label, anchor, tense, mention.text)
             row.update(value=result.value, granularity=result.granularity, resolved=result.value is not None,
                        anchor=anchor_text if result.relative and result.value else None)
-            if result.granularity == "week" and result.value:
-                weeks[bounds[0]] = result.value[:8]
         elif fields.get("value"):
             row["value"] = fields["value"]
         elif fields.get("unit"):

@@ -34,6 +34,7 @@ def _modals(nlp, text: str) -> list[tuple[str, str]]:
     ("Japan may take the United States to GATT.", [("take", "investigation")]),
     ("The two sides held trade talks in Geneva.", [("trade talks", "negotiation")]),
     ("They signed a trade deal.", [("trade deal", "agreement")]),
+    ("It is a great deal for trade, he said.", [("deal", "agreement")]),
 ])
 def test_triggers(trigger_nlp, text, expected):
     assert _triggers(trigger_nlp, text) == expected
@@ -48,6 +49,7 @@ def test_triggers(trigger_nlp, text, expected):
     "The average applied tariff is 9.2%.",
     "China will ease restrictions on its exports.",  # "ease" undoes the restriction
     "The UK will reduce non-tariff barriers.",  # "tariff" inside "non-tariff" is no context
+    "Exporters see a great deal of trade friction.",  # a quantity, not a deal
 ])
 def test_no_trigger(trigger_nlp, text):
     assert _triggers(trigger_nlp, text) == []

@@ -39,8 +39,10 @@ def found(nlp, text):
         ("in 2024", [("date", "2024", "year")]),
         ("trade was $148 billion in 2024.", [("date", "2024", "year")]),
         ("Today’s action", [("date", "Today", "dayword")]),
-        ("talks next week or the week after",
-         [("date", "next week", "shift"), ("date", "the week after", "week_after")]),
+        ("talks next week or the week after next",
+         [("date", "next week", "shift"), ("date", "the week after next", "shift")]),
+        # "the week after" an event has no value of its own
+        ("Stocks fell in the week after payrolls", []),
         ("earlier this year", [("date", "earlier this year", "shift")]),
         ("hammered out late last year", [("date", "late last year", "shift")]),
         ("by the end of April", [("date", "the end of April", "month")]),

@@ -151,6 +151,11 @@ def test_organizations(nlp, text, org):
     assert org in [label for _, label in spans(nlp(text), "organization")]
 
 
+def test_a_company_name_holding_a_shorter_capitalized_run_stays_whole(nlp):
+    doc = nlp("International Business Machine Corp said its profit rose.")
+    assert spans(doc, "organization") == [("International Business Machine Corp", "International Business Machine Corp")]
+
+
 def test_a_lone_government_title_is_a_title_mention(nlp):
     doc = nlp("The president said he would sign it. A spokesman declined to comment.")
     assert spans(doc, "title") == [("president", "president"), ("spokesman", "spokesman")]

@@ -124,6 +124,37 @@ def test_official_id_is_the_same_person_across_articles(nlp, resources, text, pu
 
 
 @pytest.mark.parametrize(
+    ("published", "official_id"),
+    [
+        (datetime(2025, 11, 4, tzinfo=UTC), "satsuki-katayama"),  # in office that year: completed
+        (datetime(2021, 6, 1, tzinfo=UTC), "katayama"),  # before her tenure: left as written
+    ],
+)
+def test_a_surname_is_completed_only_within_the_tenure(nlp, resources, published, official_id):
+    [row] = officials_of(nlp, resources, "Japanese Finance Minister Katayama said the yen was too weak.", published)
+    assert (row["official_id"], row["name"], row["country_iso3"]) == (official_id, "Katayama", "JPN")
+
+
+def test_a_listed_official_without_a_country_cue_takes_the_listed_country(nlp, resources):
+    text = "Finance Minister Dilson Funaro told reporters in Washington that Washington must help."
+    [row] = officials_of(nlp, resources, text, datetime(1987, 2, 20, tzinfo=UTC))
+    assert (row["official_id"], row["country_iso3"]) == ("dilson-funaro", "BRA")
+
+
+# The stated scope of known_officials.csv (its header): thirteen economies and GATT/WTO, tenures that touch
+# 1987 or 2021-2026.
+SCOPE = {"USA", "CAN", "MEX", "CHN", "JPN", "EU", "GBR", "DEU", "FRA", "KOR", "IND", "AUS", "BRA", None}
+
+
+def test_known_officials_keep_to_their_stated_scope(resources):
+    rows = {row for rows in resources.known.values() for row in rows}
+    assert {row.country_iso3 for row in rows} <= SCOPE
+    for row in rows:
+        end = row.end_year or 2026
+        assert row.start_year <= end and (row.start_year <= 1987 <= end or end >= 2021), row
+
+
+@pytest.mark.parametrize(
     ("text", "dateline", "expected"),
     [
         ("New Zealand trade minister Mike Moore told his colleagues.", None, ("Mike Moore", "trade minister", "NZL")),

@@ -144,12 +144,12 @@ def test_speakers_of_people(nlp, text, people, expected):
           ("the adoption of", "EC foreign ministers", "The ministers'", "add")]),
         # "the editorial" speaks for the newspaper named before it; "it" for the last organization speaker;
         # a multi-paragraph quotation takes its speaker from the part that names it
-        ("The official International Business newspaper published an editorial.\n"
-         "\"It is important,\" the editorial said.\n\"The U.S. should act.\n\"Despite easing, control is strict,\" "
-         "it added.", [],
-         [("It is important,", "International Business", "the editorial", "say"),
-          ("The U.S. should", "International Business", "it", "add"),
-          ("Despite easing, control", "International Business", "it", "add")]),
+        ("The state-run Global Times newspaper ran an editorial on steel.\n"
+         "\"Tariffs hurt both sides,\" the editorial said.\n\"Washington must change course.\n"
+         "\"Talks remain the only way forward,\" it added.", [],
+         [("Tariffs hurt both", "Global Times", "the editorial", "say"),
+          ("Washington must change", "Global Times", "it", "add"),
+          ("Talks remain the", "Global Times", "it", "add")]),
     ],
 )
 def test_speakers_of_organizations_and_unnamed_sources(nlp, text, organizations, expected):
