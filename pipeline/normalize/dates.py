@@ -29,10 +29,9 @@ Resolution rules:
   "late last year" END), else the words right before it
   (``models/dates/modifiers.csv``: "as early as June" AS_EARLY_AS, "by" and
   "before" BEFORE, "since" and "after" AFTER);
-- numeric dates ("4/9/2025") are read by ``dateparser.parse`` with fixed
-  settings (English, month/day/year, all three parts required, strict) and
-  cached by (text, anchor); nothing else goes through dateparser, whose
-  loose parsing reads "24%" as the 24th and "to" as a weekday;
+- numeric dates ("4/9/2025", month first) are read by ``datetime.strptime``:
+  a two-digit year is 1969-2068 ("12/31/86" → 1986-12-31), a day the month
+  does not have ("2/30/2025") makes no date;
 - spans overlapping a ``rate`` or ``money`` mention are skipped.
 """
 
@@ -48,7 +47,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import dateparser
 
 from pipeline.labels import parse_label
 from pipeline.normalize.phrases import phrase_alternation
@@ -75,18 +73,6 @@ _WORD = re.compile(r"[\w'’]+")
 _BE_FORMS = frozenset({"be", "been", "being", "is", "are", "am", "'s", "’s"})
 _PRESENT_BE = frozenset({"is", "are", "am"})
 _PAST_VERB = re.compile(r"[a-z]{2,}ed", re.IGNORECASE)
-DATEPARSER_SETTINGS = {
-    "TIMEZONE": "UTC",
-    "TO_TIMEZONE": "UTC",
-    "RETURN_AS_TIMEZONE_AWARE": False,
-    "PREFER_DAY_OF_MONTH": "first",
-    "PREFER_DATES_FROM": "current_period",
-    "DATE_ORDER": "MDY",
-    "REQUIRE_PARTS": ["day", "month", "year"],
-    "STRICT_PARSING": True,
-}
-# RELATIVE_BASE when no anchor is known: numeric dates carry their year, so it never shows.
-_NO_ANCHOR_BASE = datetime(2000, 1, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,15 +302,13 @@ def duration_value(num: float, unit: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def parse_numeric(text: str, anchor: date | None) -> date | None:
-    """A numeric date ("4/9/2025") read by dateparser with fixed settings; None when it is not one.
-
-    All of day, month and year must be present and the reading strict, so
-    "24%", "to" or "May" never become dates.
-    """
-    base = datetime(anchor.year, anchor.month, anchor.day) if anchor else _NO_ANCHOR_BASE
-    parsed = dateparser.parse(text, languages=["en"], settings={**DATEPARSER_SETTINGS, "RELATIVE_BASE": base})
-    return parsed.date() if parsed else None
+def parse_numeric(text: str) -> date | None:
+    """A numeric date, month first ("4/9/2025", "12/31/86"); None when ``text`` is not one."""
+    year = text.rpartition("/")[2]
+    try:
+        return datetime.strptime(text, "%m/%d/%Y" if len(year) == 4 else "%m/%d/%y").date()
+    except ValueError:
+        return None
 
 
 # -- resolution ------------------------------------------------------------------------------------
@@ -356,7 +340,7 @@ def resolve(fields: Mapping[str, str], anchor: date | None, tense: str | None, t
     num = float(fields["num"]) if fields.get("num") else 1.0
     try:
         if kind == "numeric":
-            parsed = parse_numeric(text, anchor)
+            parsed = parse_numeric(text)
             return Resolution(parsed.isoformat(), "day", False) if parsed else Resolution(None, None, False)
         if kind == "year" and year:
             return Resolution(f"{year:04d}", "year", False)
