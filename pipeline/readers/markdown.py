@@ -48,9 +48,10 @@ _WORD_CHARACTER = re.compile(r"[^\W_]")
 # Asterisks and backticks CommonMark leaves unpaired are still markup to the writer: scraped
 # "**Suspend the tariffs. **This" has a space before its closing marker. Escaped ones ("\*") stay.
 _STRAY_MARKERS = str.maketrans("", "", "*`")
-# How deep blocks may nest (markdown-it's default is 20: ten lists in lists). The parser recurses per
-# level and, at this depth, skips the rest of the block, which can be the rest of the text.
-MAX_NESTING = 64
+# How deep blocks may nest: markdown-it's default, ten lists in lists. At this depth the parser skips
+# the rest of the block, which can be the rest of the text (see `markdown_paragraphs`). A higher limit
+# slows every text with brackets, as link labels are scanned that deep (docs/architecture.md).
+MAX_NESTING = 20
 # Block tokens that end the paragraph being collected.
 _PARAGRAPH_ENDS = frozenset({"paragraph_close", "heading_close", "tr_close"})
 
