@@ -29,12 +29,6 @@ BLOW_UP_SECONDS = 10.0
     ("Visit <https://www.example.org/a_b> now.\n\nEnd.", "Visit https://www.example.org/a_b now.\nEnd."),
     ("snake_case_name stays.\n\nEnd.", "snake_case_name stays.\nEnd."),
     ("No blank lines here.\nSo each line\nis a paragraph.", "No blank lines here.\nSo each line\nis a paragraph."),
-])
-def test_markdown_paragraphs(markdown, expected):
-    assert markdown_paragraphs(markdown) == expected
-
-
-@pytest.mark.parametrize(("markdown", "expected"), [
     # A number opening a wrapped line continues the paragraph (only "1." may start a list there).
     ("lift Title\n42. It was not an indication.\n\nEnd.", "lift Title 42. It was not an indication.\nEnd."),
     ("Intro.\n\n1.  \n\nIn later proclamations, I noted.", "Intro.\n1.\nIn later proclamations, I noted."),
@@ -55,7 +49,7 @@ def test_markdown_paragraphs(markdown, expected):
     ("A \\\"quoted\\\" word and Here&#39;s one.", "A \"quoted\" word and Here's one."),
     ("Line one\r\nline two\r\n\u00a0\r\nNext.", "Line one line two\nNext."),
 ])
-def test_markdown_paragraphs_as_markdown_reads_them(markdown, expected):
+def test_markdown_paragraphs(markdown, expected):
     assert markdown_paragraphs(markdown) == expected
 
 
