@@ -49,8 +49,8 @@ EXIT_OK, EXIT_FAILED, EXIT_REJECTS = 0, 1, 2
 LOCK_NAME = ".pipeline.lock"
 INTERRUPTED_NOTE = ("the process ended before the stage finished (killed or crashed); "
                     "the next run redid what it had not recorded")
-PACKAGES = ("tradenews-pipeline", "spacy", "dateparser", "pandas", "pyarrow", "typer", "rich", "pycountry",
-            "feedparser", "trafilatura", "lxml", "defusedxml")
+PACKAGES = ("tradenews-pipeline", "spacy", "pandas", "pyarrow", "typer", "rich", "pycountry", "feedparser",
+            "trafilatura", "lxml", "defusedxml", "markdown-it-py")
 
 
 def new_run_id() -> str:

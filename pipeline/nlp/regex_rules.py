@@ -205,12 +205,12 @@ class _Screen:
     """One trigger's rules by the character a match can start with (`pipeline.nlp.first_chars`)."""
 
     by_char: Mapping[str, Sequence[_Entry]]
-    unscreened: Sequence[_Entry]  # rules that can start with any character
+    unscreened: Sequence[_Entry]  # rules that do not say how their match starts
     every: Sequence[_Entry]
 
     @classmethod
     def of(cls, entries: Sequence[_Entry]) -> _Screen:
-        starts = [first_chars(regex) for _, _, _, regex in entries]
+        starts = [first_chars(rule) for _, _, rule, _ in entries]
         chars = set().union(*(found for found in starts if found is not None))
         by_char = {char: [entry for entry, found in zip(entries, starts) if may_start(char, found)]
                    for char in chars}
@@ -234,8 +234,9 @@ class TriggeredRules:
     class is then anchored (``match``) at the last ``lookback`` word starts
     before the trigger and at the trigger itself, up to the end of its line.
     At each start only the rules whose match can begin with its character are
-    tried (`pipeline.nlp.first_chars`): most attempts used to fail there, on
-    the first character, after the cost of a call into the regex engine.
+    tried (the rule's ``starts``, `pipeline.nlp.first_chars`): most attempts
+    would fail on that first character, after the cost of a call into the
+    regex engine.
     """
 
     def __init__(self, vocab: Vocab, rules: Sequence[tuple[dict[str, str], re.Pattern]],

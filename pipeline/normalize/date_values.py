@@ -8,23 +8,9 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-import dateparser
-
 # How far from the anchor a month or day without a year may be moved by tense (see `year_by_tense`).
 REACH_MONTHS = 6
 REACH_DAYS = 183
-DATEPARSER_SETTINGS = {
-    "TIMEZONE": "UTC",
-    "TO_TIMEZONE": "UTC",
-    "RETURN_AS_TIMEZONE_AWARE": False,
-    "PREFER_DAY_OF_MONTH": "first",
-    "PREFER_DATES_FROM": "current_period",
-    "DATE_ORDER": "MDY",
-    "REQUIRE_PARTS": ["day", "month", "year"],
-    "STRICT_PARSING": True,
-}
-# RELATIVE_BASE when no anchor is known: numeric dates carry their year, so it never shows.
-_NO_ANCHOR_BASE = datetime(2000, 1, 1)
 
 
 # -- calendar arithmetic ---------------------------------------------------------------------------
@@ -107,16 +93,13 @@ def duration_value(num: float, unit: str) -> str:
     return f"P{format_amount(num)}{unit}"
 
 
-@lru_cache(maxsize=8192)
-def parse_numeric(text: str, anchor: date | None) -> date | None:
-    """A numeric date ("4/9/2025") read by dateparser with fixed settings; None when it is not one.
-
-    All of day, month and year must be present and the reading strict, so
-    "24%", "to" or "May" never become dates.
-    """
-    base = datetime(anchor.year, anchor.month, anchor.day) if anchor else _NO_ANCHOR_BASE
-    parsed = dateparser.parse(text, languages=["en"], settings={**DATEPARSER_SETTINGS, "RELATIVE_BASE": base})
-    return parsed.date() if parsed else None
+def parse_numeric(text: str) -> date | None:
+    """A numeric date, month first ("4/9/2025", "12/31/86"); None when ``text`` is not one."""
+    year = text.rpartition("/")[2]
+    try:
+        return datetime.strptime(text, "%m/%d/%Y" if len(year) == 4 else "%m/%d/%y").date()
+    except ValueError:
+        return None
 
 
 # -- resolution ------------------------------------------------------------------------------------
@@ -192,7 +175,7 @@ def resolve(fields: Mapping[str, str], anchor: date | None, tense: str | None, t
 
 
 def _numeric(label: DateLabel, context: Context) -> Resolution:
-    parsed = parse_numeric(context.text, context.anchor)
+    parsed = parse_numeric(context.text)
     return Resolution(parsed.isoformat(), "day", False) if parsed else NO_VALUE
 
 

@@ -29,10 +29,9 @@ Resolution rules:
   "late last year" END), else the words right before it
   (``models/dates/modifiers.csv``: "as early as June" AS_EARLY_AS, "by" and
   "before" BEFORE, "since" and "after" AFTER);
-- numeric dates ("4/9/2025") are read by ``dateparser.parse`` with fixed
-  settings (English, month/day/year, all three parts required, strict) and
-  cached by (text, anchor); nothing else goes through dateparser, whose
-  loose parsing reads "24%" as the 24th and "to" as a weekday;
+- numeric dates ("4/9/2025", month first) are read by ``datetime.strptime``:
+  a two-digit year is 1969-2068 ("12/31/86" → 1986-12-31), a day the month
+  does not have ("2/30/2025") makes no date;
 - spans overlapping a ``rate`` or ``money`` mention are skipped.
 
 The word lists and the tense and modifier look-ups are in `pipeline.normalize.date_context`,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import Any
 
 from pipeline.config import Settings
 from pipeline.records import RawReject
@@ -121,50 +121,73 @@ def utc_offset(hours: float) -> timezone:
 
 
 # HTML fragments (feed summaries, NewsML XHTML, Markdown with raw HTML) → paragraphs.
-_DROP_ELEMENTS = re.compile(r"<(script|style|noscript|template|svg|figure|figcaption|iframe)\b.*?</\1\s*>|<!--.*?-->",
-                            re.IGNORECASE | re.DOTALL)
-_BLOCK_TAGS = re.compile(r"</?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|pre|tr|table|thead|tbody|section|"
-                         r"article|header|footer|aside|nav|main|address|center|body|html|head|title)\b[^>]*>",
-                         re.IGNORECASE)
-_CELL_TAGS = re.compile(r"</?t[dh]\b[^>]*>", re.IGNORECASE)
-_ANY_TAG = re.compile(r"</?[A-Za-z][^<>]*>|<![^<>]*>|<\?[^<>]*\?>")
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Elements whose content is never article text: dropped with everything inside them.
+DROPPED_ELEMENTS = frozenset({"script", "style", "noscript", "template", "svg", "figure", "figcaption", "iframe"})
+# Elements that end a paragraph (before and after them).
+BLOCK_ELEMENTS = frozenset({
+    "p", "div", "br", "hr", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+    "pre", "tr", "table", "thead", "tbody", "section", "article", "header", "footer", "aside", "nav", "main",
+    "address", "center", "body", "html", "head", "title"})
+# Table cells: a space between neighbours ("Japan 25%"), not a paragraph each.
+CELL_ELEMENTS = frozenset({"td", "th"})
+# libxml2 stops reading at an end tag of the document ("</html>"): text after one would be lost.
+_DOCUMENT_END_TAG = re.compile(r"</(?:html|body)\b[^<>]*>", re.IGNORECASE)
 _BLANK_RUN = re.compile(r"\n\s*\n")
-_WHITESPACE = re.compile(r"\s+")
 
 
-def unescape_entities(text: str) -> str:
-    """Replace HTML character references (``&amp;``, ``&#8217;``) but leave a bare ``&`` alone.
+def _html_root(markup: str) -> Any:
+    """``markup`` parsed by lxml's HTML parser (forgiving, no network, comments and PIs dropped)."""
+    import lxml.html  # imported here: the readers of plain text and Reuters SGML never need it
 
-    Only complete references with their semicolon are replaced, so "AT&T" and
-    "R&D" stay as they are.
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
+    return lxml.html.document_fromstring(_DOCUMENT_END_TAG.sub("", markup).encode("utf-8"), parser=parser)
+
+
+def _html_text(markup: str) -> str:
+    """The text of an HTML fragment, entities decoded, with a blank line wherever a block element begins or ends.
+
+    Block elements (`BLOCK_ELEMENTS`) become blank lines, table cells a
+    space; script, style, figure and the like (`DROPPED_ELEMENTS`) are
+    dropped with their content: it is never article text. Whitespace is left
+    as it was; `html_paragraphs` tidies it.
     """
-    if "&" not in text:
-        return text
-    return _ENTITY.sub(lambda match: html.unescape(match.group(0)), text)
+    from lxml import etree
 
-
-def strip_tags(markup: str) -> str:
-    """Remove HTML/XML tags, turning block elements into blank lines and cells into spaces.
-
-    Script, style, figure and comment content is dropped with its tags: it is
-    never article text. Entities are left for the caller to unescape.
-    """
-    markup = _DROP_ELEMENTS.sub(" ", markup)
-    markup = _BLOCK_TAGS.sub("\n\n", markup)
-    markup = _CELL_TAGS.sub(" ", markup)
-    return _ANY_TAG.sub("", markup)
+    try:
+        root = _html_root(markup)
+    except etree.ParserError:  # "Document is empty": nothing but whitespace, comments or stray tags
+        return ""
+    pieces: list[str] = []
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if tag in DROPPED_ELEMENTS:
+            if event == "start":
+                walker.skip_subtree()
+                pieces.append(" ")
+            elif element.tail:
+                pieces.append(element.tail)
+            continue
+        if tag in BLOCK_ELEMENTS:
+            pieces.append("\n\n")
+        elif tag in CELL_ELEMENTS:
+            pieces.append(" ")
+        text = element.text if event == "start" else element.tail
+        if text:
+            pieces.append(text)
+    return "".join(pieces)
 
 
 def html_paragraphs(markup: str) -> str:
     """An HTML fragment as plain paragraphs, one a line.
 
     Block elements (``p``, ``div``, ``br``, ``li``, headings, table rows) end a
-    paragraph; whitespace inside a paragraph (including source line wraps)
-    collapses to one space, as a browser would show it.
+    paragraph, and so does a blank line in the source (plain text in a feed
+    separates its paragraphs that way); other whitespace inside a paragraph
+    (source line wraps) collapses to one space, as a browser would show it.
+    Character references are decoded; a bare "&" ("AT&T") stays.
     """
-    text = unescape_entities(strip_tags(markup))
-    paragraphs = (_WHITESPACE.sub(" ", block).strip() for block in _BLANK_RUN.split(text))
+    paragraphs = (" ".join(block.split()) for block in _BLANK_RUN.split(_html_text(markup)))
     return "\n".join(p for p in paragraphs if p)
 
 

@@ -21,11 +21,13 @@ the mapping for that file::
 ``fields`` replaces the candidate keys of the fields it names (a string or a
 list); ``defaults`` gives values for records that lack a field; ``markup`` is
 ``markdown`` (the default: Markdown and stray HTML are reduced to plain
-paragraphs, see `markdown_paragraphs`) or ``text`` (the body is plain text).
+paragraphs, see `pipeline.readers.markdown`) or ``text`` (the body is plain text).
 
 Records: no id and no url → ``missing_field``; a url alone becomes the
-source id. No body text → ``empty_body``. A line that does not parse (or nests
-too deeply) → ``malformed_json``, and the rest of the file is still read.
+source id. No body text, or only markup (a body that is one link, as some
+feeds give for a story they do not carry) → ``empty_body``. A line that does
+not parse (or nests too deeply) → ``malformed_json``, and the rest of the
+file is still read.
 """
 
 from __future__ import annotations
@@ -38,8 +40,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import Settings
-from pipeline.readers.common import (ReaderError, decode, language_code, parse_timestamp, read_bytes,
-                                     strip_tags, unescape_entities)
+from pipeline.readers.common import ReaderError, decode, language_code, parse_timestamp, read_bytes
+from pipeline.readers.markdown import inline_markdown, markdown_paragraphs
 from pipeline.records import RawArticle, RawReject
 
 # Article field → record keys to try, in order of preference.
@@ -92,122 +94,6 @@ def read_field_config(path: Path) -> tuple[dict[str, tuple[str, ...]], dict[str,
     return fields, defaults, markup
 
 
-# --- Markdown → paragraphs -------------------------------------------------
-# Escaped characters are parked in the Private Use Area while markup is
-# removed, then restored, so "\*" stays a literal asterisk.
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~$\"'])")
-_PARKED = re.compile("[\ue000-\ue07f]")
-_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\s*\)")
-_LINK_BREAK = re.compile(r"\[([^\[\]]*?)\s*\n\s*\]\(")  # "[text\n](" : a break before the bracket
-_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_LINK_ONLY = re.compile(r"^\s*\[[^\]]*\]\([^)]*\)\s*$")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
-_RULE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|=+)$")
-_BULLET = re.compile(r"^\s*[-*+]\s+(?=\S)")
-_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+(?=\S)")
-_QUOTE = re.compile(r"^\s{0,3}>\s?")
-_STAR_EMPHASIS = re.compile(r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1")
-_UNDERSCORE_EMPHASIS = re.compile(r"(?<!\w)(_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)")
-_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
-_STRAY_STARS = re.compile(r"\*+")
-_CODE = re.compile(r"`+")
-_WORDLESS = re.compile(r"^[\W_]*$")
-
-
-def _park(match: re.Match[str]) -> str:
-    return chr(0xE000 + ord(match.group(1)))
-
-
-def _unpark(match: re.Match[str]) -> str:
-    return chr(ord(match.group(0)) - 0xE000)
-
-
-def _inline(paragraph: str) -> str:
-    """Remove inline Markdown from one paragraph: images, links, emphasis, code ticks."""
-    if "](" in paragraph or "][" in paragraph:  # the checks skip regexes that cannot match
-        paragraph = _REF_LINK.sub(r"\1", _LINK.sub(r"\1", _IMAGE.sub("", paragraph)))
-    for marker, pattern in (("*", _STAR_EMPHASIS), ("_", _UNDERSCORE_EMPHASIS)):
-        for _ in range(3):  # nested emphasis (***x*** or **_x_**) needs a few passes
-            if marker not in paragraph:
-                break
-            changed = pattern.sub(r"\2", paragraph)
-            if changed == paragraph:
-                break
-            paragraph = changed
-    if "*" in paragraph:
-        paragraph = _STRAY_STARS.sub("", paragraph)
-    if "`" in paragraph:
-        paragraph = _CODE.sub("", paragraph)
-    return " ".join(paragraph.split())
-
-
-_MARKER_STARTS = frozenset("#*-_=+>0123456789")
-
-
-def _block_paragraphs(block: str) -> list[str]:
-    """The paragraphs of one blank-line-separated block: list items and headings start new ones."""
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for line in block.split("\n"):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if stripped[0] not in _MARKER_STARTS:  # the common case: a wrapped line of prose
-            current.append(stripped)
-            continue
-        if _RULE.match(line):
-            continue
-        heading = _HEADING.match(line)
-        if heading or _BULLET.match(line) or _NUMBERED.match(line):
-            if current:
-                paragraphs.append(" ".join(current))
-            current = [heading.group(1)] if heading else [_BULLET.sub("", line).strip()]
-            if heading:
-                paragraphs.append(current.pop())
-            continue
-        current.append(_QUOTE.sub("", stripped).strip())
-    if current:
-        paragraphs.append(" ".join(current))
-    return paragraphs
-
-
-def markdown_paragraphs(text: str) -> str:
-    """Markdown (with stray HTML) as plain paragraphs, one a line.
-
-    Blank lines separate paragraphs and wrapped lines inside one are joined
-    with a space; a list item, a heading or a hard line break (two trailing
-    spaces or a backslash) starts a new line. Links keep their text, images
-    and link-only paragraphs (embeds, navigation) are dropped, emphasis and
-    heading markers removed, and paragraphs with no word in them ("###",
-    rules) left out. Text without any blank line is taken as one paragraph a
-    line, the usual layout of plain-text bodies in JSON.
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not _BLANK_LINE.search(text.strip()):
-        lines = (_inline(unescape_entities(strip_tags(line))) for line in text.split("\n"))
-        return "\n".join(line for line in lines if line and not _WORDLESS.match(line))
-    text = _ESCAPE.sub(_park, text)
-    text = _AUTOLINK.sub(lambda m: _ESCAPE.sub(_park, re.sub(r"([\\_*])", r"\\\1", m.group(1))), text)
-    text = strip_tags(text)
-    text = _LINK_BREAK.sub(r"[\1](", text)  # else the hard-break rule below would split such a link
-    text = re.sub(r"(?:  +|\\)\n", "\n\n", text)  # hard line breaks end the line
-    paragraphs: list[str] = []
-    for block in _BLANK_LINE.split(text):
-        paragraphs.extend(_block_paragraphs(block))
-    kept = []
-    for paragraph in paragraphs:
-        if _LINK_ONLY.match(paragraph):
-            continue
-        paragraph = _PARKED.sub(_unpark, _inline(paragraph))
-        paragraph = unescape_entities(paragraph)
-        if paragraph and not _WORDLESS.match(paragraph):
-            kept.append(paragraph)
-    return "\n".join(kept)
-
-
-# --- records ----------------------------------------------------------------
 def _lookup(record: Mapping[str, Any], key: str) -> Any:
     value: Any = record
     for part in key.split("."):
@@ -294,8 +180,9 @@ def to_article(record: Any, position: int, source_path: str, fields: Mapping[str
                          f"record {source_id!r}: the body field ({'/'.join(fields['body'])}) is not text")
     body = (markdown_paragraphs(raw_body) if markup == "markdown" else raw_body) if raw_body else ""
     if not body.strip():
+        only_markup = " (only markup: a link alone, images or tags)" if raw_body and raw_body.strip() else ""
         return RawReject(source_path, position, "empty_body",
-                         f"record {source_id!r} has no text in {'/'.join(fields['body'])}")
+                         f"record {source_id!r} has no text in {'/'.join(fields['body'])}{only_markup}")
     published, key, bad = _published(record, fields["published"])
     if published is None and defaults.get("published"):
         published, key = parse_timestamp(defaults["published"]), "defaults"
@@ -304,8 +191,8 @@ def to_article(record: Any, position: int, source_path: str, fields: Mapping[str
                          f"record {source_id!r}: no date parses ({', '.join(bad)}); use ISO 8601")
     return RawArticle(
         source_path=source_path, record=position, format="jsonl", source_id=source_id, body=body,
-        headline=_inline(values["headline"]) if values["headline"] else None,
-        subheadline=_inline(values["subheadline"]) if values["subheadline"] else None,
+        headline=inline_markdown(values["headline"]) if values["headline"] else None,
+        subheadline=inline_markdown(values["subheadline"]) if values["subheadline"] else None,
         dateline=values["dateline"], source=values["source"], url=url, published_at=published,
         published_from=(f"metadata:{key}" if key != "defaults" else "sidecar") if published else None,
         language=language_code(values["language"]),

@@ -2,8 +2,7 @@
 
 import pytest
 
-from pipeline.readers.common import (ReaderError, check_xml_safe, decode, html_paragraphs, language_code,
-                                     unescape_entities)
+from pipeline.readers.common import ReaderError, check_xml_safe, decode, html_paragraphs, language_code
 
 
 @pytest.mark.parametrize(("markup", "expected"), [
@@ -17,18 +16,15 @@ from pipeline.readers.common import (ReaderError, check_xml_safe, decode, html_p
      "Japan 25%\nKorea 25%"),
     ("plain text", "plain text"),
     ("", ""),
+    ("Plain text\nwrapped.\n\nIts second paragraph.", "Plain text wrapped.\nIts second paragraph."),
+    ("AT&T and R&D; &foo; &nbsp;x &amp; &#8220;y&#8221; &eacute;", "AT&T and R&D; &foo; x & “y” é"),
+    ("<figure><img src=a.png><figcaption>Photo</figcaption></figure><p>Text</p>", "Text"),
+    ("<!-- only a comment -->", ""),
+    ("<p>Before the end tag</p></body></html>after it", "Before the end tag\nafter it"),
+    ("<title>Title</title><h2>Heading</h2>Text<noscript>enable scripts</noscript>", "Title\nHeading\nText"),
 ])
 def test_html_paragraphs(markup, expected):
     assert html_paragraphs(markup) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("AT&T and R&D", "AT&T and R&D"),
-    ("&amp; &#8220;x&#8221; &eacute;", "& “x” é"),
-    ("no ampersand", "no ampersand"),
-])
-def test_unescape_entities_leaves_bare_ampersands(text, expected):
-    assert unescape_entities(text) == expected
 
 
 @pytest.mark.parametrize("document", [

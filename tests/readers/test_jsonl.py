@@ -1,11 +1,11 @@
-"""JSON Lines / JSON reader: field mapping, Markdown bodies, the sidecar, bad lines, the White House file."""
+"""JSON Lines / JSON reader: field mapping, the sidecar, bad lines, the White House file (Markdown: test_markdown)."""
 
 import json
 from datetime import UTC, datetime
 
 import pytest
 
-from pipeline.readers.jsonl import FIELDS, markdown_paragraphs, to_article
+from pipeline.readers.jsonl import FIELDS, to_article
 from pipeline.records import RawArticle, RawReject
 from tests.conftest import needs_shared
 from tests.readers.helpers import RAW, articles_of, read_path, rejects_of
@@ -27,28 +27,6 @@ def write_lines(path, *records):
 
 def convert(record):
     return to_article(record, 1, "t.jsonl", FIELDS, {}, "markdown")
-
-
-@pytest.mark.parametrize(("markdown", "expected"), [
-    ("One wrapped\nline.\n\nTwo.", "One wrapped line.\nTwo."),
-    ("**Bold** and *italic* and ***both***.\n\nNext.", "Bold and italic and both.\nNext."),
-    ("A [link\ntext](https://example.org/a_(b)) here.\n\nB.", "A link text here.\nB."),
-    ("## Heading ##\nText under it.\n\nMore.", "Heading\nText under it.\nMore."),
-    ("Intro:\n\n-   first item\n    wrapped\n-   second item\n\nAfter.",
-     "Intro:\nfirst item wrapped\nsecond item\nAfter."),
-    ("Escaped \\*stars\\* and US\\_FDA and \\#tag.\n\n\\###", "Escaped *stars* and US_FDA and #tag."),
-    ("Image ![alt](https://x/y.png) gone.\n\n[Loading…](https://twitter.com/x)\n\nEnd.", "Image gone.\nEnd."),
-    ("<img\nsrc=\"a.png\"\nclass=\"x\">\n\nText with <u>underline</u> &amp; more.", "Text with underline & more."),
-    ("THE WHITE HOUSE,  \nJanuary 20, 2021.\n\n------\n\nEnd.", "THE WHITE HOUSE,\nJanuary 20, 2021.\nEnd."),
-    ("> *“Quoted,”\n> he said.*\n\nEnd.", "“Quoted,” he said.\nEnd."),
-    ("Section.\n1.\u00a0\nBackground. Text.\n\n2. A numbered point.",
-     "Section. 1. Background. Text.\n2. A numbered point."),
-    ("Visit <https://www.example.org/a_b> now.\n\nEnd.", "Visit https://www.example.org/a_b now.\nEnd."),
-    ("snake_case_name stays.\n\nEnd.", "snake_case_name stays.\nEnd."),
-    ("No blank lines here.\nSo each line\nis a paragraph.", "No blank lines here.\nSo each line\nis a paragraph."),
-])
-def test_markdown_paragraphs(markdown, expected):
-    assert markdown_paragraphs(markdown) == expected
 
 
 def test_field_mapping_prefers_the_most_precise_date():

@@ -1,0 +1,198 @@
+"""Markdown (with stray HTML) → plain paragraphs, read with markdown-it-py.
+
+JSON bodies scraped from the web carry Markdown: ``**bold**``, ``[text](url)``
+links, images, headings, lists, tables and bits of raw HTML. The text is
+parsed by markdown-it-py (CommonMark, plus GitHub's pipe tables), whose
+parser takes time in proportion to the text, and its token stream is walked
+once:
+
+- paragraphs, headings, list items and table rows each give one paragraph
+  (table cells joined by a space); an ordered item keeps its number
+  ("2. A numbered point"), even when it holds nothing else; a hard line
+  break (two trailing spaces or a backslash) starts a new one, a soft one (a
+  wrapped line) is a space;
+- code keeps its text, and a code block its lines (preformatted text is
+  mostly tables of figures, a row a line);
+- links keep their text; images and paragraphs that are one link and
+  nothing else (embeds, navigation) are dropped; emphasis markers go, and
+  so do asterisks and backticks CommonMark leaves unpaired; escapes
+  ("\\*") and character references ("&amp;") are decoded;
+- HTML blocks are read with `pipeline.readers.common.html_paragraphs`; inline
+  tags are dropped (a ``<br>``, ``<p>`` or other block tag ends the
+  paragraph, and the content of ``<script>``, ``<style>`` … goes with it);
+- paragraphs without a letter or digit ("###", "* * *") are left out.
+
+Text without any blank line is taken as one paragraph a line: the usual
+layout of plain-text bodies in JSON. Text whose blocks nest deeper than
+`MAX_NESTING` (which the parser would cut short) is kept as plain paragraphs,
+markup and all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from pipeline.readers.common import BLOCK_ELEMENTS, CELL_ELEMENTS, DROPPED_ELEMENTS, html_paragraphs
+
+# A line of spaces, tabs or no-break spaces separates paragraphs like an empty one (CommonMark
+# counts only spaces and tabs; web text often has a no-break space there).
+_SPACE_ONLY_LINE = re.compile(r"^[ \t\u00a0]+$", re.MULTILINE)
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
+_HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+_WORD_CHARACTER = re.compile(r"[^\W_]")
+# Asterisks and backticks CommonMark leaves unpaired are still markup to the writer: scraped
+# "**Suspend the tariffs. **This" has a space before its closing marker. Escaped ones ("\*") stay.
+_STRAY_MARKERS = str.maketrans("", "", "*`")
+# How deep blocks may nest: markdown-it's default, ten lists in lists. At this depth the parser skips
+# the rest of the block, which can be the rest of the text (see `markdown_paragraphs`). A higher limit
+# slows every text with brackets, as link labels are scanned that deep (docs/architecture.md).
+MAX_NESTING = 20
+# Block tokens that end the paragraph being collected.
+_PARAGRAPH_ENDS = frozenset({"paragraph_close", "heading_close", "tr_close"})
+
+
+@cache
+def _parser() -> MarkdownIt:
+    # Escapes and character references stay tokens of their own ("text_special", not joined to
+    # the text around them), so that an escaped "\*" is kept where stray asterisks are removed.
+    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").disable("text_join")
+    # Links are reduced to their text, so their targets are never rendered: keep every link
+    # (a "javascript:" target would otherwise leave the brackets in the text) and show an
+    # autolink as written, without the URL normalization a renderer needs.
+    parser.validateLink = lambda url: True
+    parser.normalizeLink = lambda url: url
+    parser.normalizeLinkText = lambda url: url
+    return parser
+
+
+class _Paragraphs:
+    """The paragraphs of one text, collected piece by piece from the token stream."""
+
+    def __init__(self, lines_are_paragraphs: bool, *, drop_lone_links: bool = True) -> None:
+        self.lines_are_paragraphs = lines_are_paragraphs
+        self.drop_lone_links = drop_lone_links
+        self.done: list[str] = []
+        self.pieces: list[str] = []
+        self.prefix = ""  # an ordered list item's number, for its first paragraph
+        self.link_depth = 0
+        self.in_link = False  # the paragraph holds link text
+        self.outside_links = False  # the paragraph holds text outside a link
+        self.dropping: str | None = None  # an inline element whose content is skipped (<script> …)
+
+    def add(self, text: str) -> None:
+        if self.dropping:
+            return
+        self.pieces.append(text)
+        if self.link_depth:
+            self.in_link = True
+        elif not text.isspace():
+            self.outside_links = True
+
+    def end(self) -> None:
+        """Close the paragraph being collected; keep it unless it is one link alone or has no word."""
+        text = " ".join("".join(self.pieces).split())
+        if text and not (self.drop_lone_links and self.in_link and not self.outside_links):
+            text = f"{self.prefix}{text}" if self.prefix else text
+            if _WORD_CHARACTER.search(text):
+                self.done.append(text)
+        if self.pieces:
+            self.prefix = ""
+        self.pieces, self.in_link, self.outside_links = [], False, False
+
+    def add_block(self, paragraphs: Sequence[str]) -> None:
+        """Paragraphs read by another reader (code, HTML blocks), each kept as it is."""
+        self.end()
+        for paragraph in paragraphs:
+            self.add(paragraph)
+            self.end()
+
+    def inline(self, tokens: Sequence[Token]) -> None:
+        """Collect the text of one inline token's children."""
+        for token in tokens:
+            kind = token.type
+            if kind == "text":
+                self.add(token.content.translate(_STRAY_MARKERS))
+            elif kind in ("text_special", "code_inline"):  # an escape ("\*"), a reference ("&amp;"), code
+                self.add(token.content)
+            elif kind in ("softbreak", "hardbreak"):
+                if self.link_depth or (kind == "softbreak" and not self.lines_are_paragraphs):
+                    self.add(" ")
+                else:
+                    self.end()
+            elif kind == "link_open" and token.markup != "autolink":  # an autolink's text is its URL
+                self.link_depth += 1
+            elif kind == "link_close" and token.markup != "autolink":
+                self.link_depth -= 1
+            elif kind == "html_inline":
+                self.html_tag(token.content)
+            # images (their alt text too) and emphasis markers add nothing
+        self.dropping = None  # an element left open ends with its paragraph
+
+    def html_tag(self, markup: str) -> None:
+        """An inline HTML tag: a block tag ends the paragraph, a cell adds a space, others vanish."""
+        tag = _HTML_TAG.match(markup)
+        if tag is None:  # a comment, a declaration or a processing instruction
+            return
+        closing, name = tag.group(1) == "/", tag.group(2).lower()
+        if self.dropping:
+            if closing and name == self.dropping:
+                self.dropping = None
+            return
+        if name in DROPPED_ELEMENTS and not closing and not markup.endswith("/>"):
+            self.dropping = name
+        elif name in BLOCK_ELEMENTS:
+            self.end()
+        elif name in CELL_ELEMENTS:
+            self.add(" ")
+
+
+def _unparsed_paragraphs(text: str, lines_are_paragraphs: bool) -> str:
+    """Text whose blocks nest too deeply to parse, as plain paragraphs with its markup left in."""
+    blocks = text.split("\n") if lines_are_paragraphs else _BLANK_LINE.split(text)
+    paragraphs = (" ".join(block.split()) for block in blocks)
+    return "\n".join(p for p in paragraphs if _WORD_CHARACTER.search(p))
+
+
+def markdown_paragraphs(text: str) -> str:
+    """Markdown (with stray HTML) as plain paragraphs, one a line (see the module docstring)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines_are_paragraphs = not _BLANK_LINE.search(text.strip())
+    tokens = _parser().parse(_SPACE_ONLY_LINE.sub("", text))
+    if any(token.level >= MAX_NESTING - 1 for token in tokens):
+        return _unparsed_paragraphs(text, lines_are_paragraphs)
+    collected = _Paragraphs(lines_are_paragraphs)
+    for token in tokens:
+        kind = token.type
+        if kind == "inline":
+            collected.inline(token.children or ())
+        elif kind in _PARAGRAPH_ENDS:
+            collected.end()
+        elif kind in ("th_open", "td_open"):
+            collected.add(" ")
+        elif kind == "list_item_open" and token.info:  # an ordered item: "2" and "." of "2."
+            collected.end()
+            collected.prefix = f"{token.info}{token.markup} "
+        elif kind == "list_item_close" and collected.prefix:  # an item without text keeps its number
+            collected.add(collected.prefix.rstrip())
+            collected.prefix = ""
+            collected.end()
+        elif kind in ("fence", "code_block"):  # preformatted: tables of figures, a line a row
+            collected.add_block(token.content.split("\n"))
+        elif kind == "html_block":
+            collected.add_block(html_paragraphs(token.content).split("\n"))
+    collected.end()
+    return "\n".join(collected.done)
+
+
+def inline_markdown(text: str) -> str:
+    """One line of Markdown (a headline) as plain text: links keep their text, markers and tags go."""
+    collected = _Paragraphs(lines_are_paragraphs=False, drop_lone_links=False)
+    for token in _parser().parseInline(text):
+        collected.inline(token.children or ())
+    collected.end()
+    return " ".join(collected.done)
