@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 from typing import Any, NamedTuple
 
 # How far from the anchor a month or day without a year may be moved by tense (see `year_by_tense`).
