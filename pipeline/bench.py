@@ -50,6 +50,7 @@ from pipeline.evaluate.stages import FAILED, NOT_RUN, OK
 
 BASELINE = "baseline"
 SPACY_PIPELINE = "spaCy pipeline"
+PARSER = "parser alone"
 PIPE_BATCH = 64
 BASELINE_RUNS = 3  # an odd count: the median is one of the runs
 _RESULT = "BENCH-RESULT "
@@ -105,6 +106,8 @@ class BenchResult:
     baseline: Figure | None = None
     spacy_pipeline: Figure | None = None  # nlp.pipe alone, no table I/O
     rule_pipeline: Figure | None = None  # the stages after ingest, summed
+    parser: Figure | None = None  # the dependency parser alone, over the sentences extract parsed
+    parsing: dict[str, int] = field(default_factory=dict)  # sentences and articles, all and parsed
 
     def as_dict(self) -> dict[str, Any]:
         """The ``--report`` JSON."""
@@ -112,7 +115,8 @@ class BenchResult:
                 "stages": [f.as_dict() for f in self.stages],
                 "baseline": self.baseline.as_dict() if self.baseline else None,
                 "spacy_pipeline": self.spacy_pipeline.as_dict() if self.spacy_pipeline else None,
-                "rule_pipeline": self.rule_pipeline.as_dict() if self.rule_pipeline else None}
+                "rule_pipeline": self.rule_pipeline.as_dict() if self.rule_pipeline else None,
+                "parser": self.parser.as_dict() if self.parser else None, "parsing": self.parsing}
 
 
 # -- limiting the input ---------------------------------------------------------
@@ -274,6 +278,41 @@ def child_spacy_pipeline(out: Path) -> dict[str, Any]:
     return {"status": OK, "seconds": seconds, "peak_rss_mb": peak_rss_mb(), "message": None}
 
 
+def parsed_sentence_texts(out: Path) -> list[str]:
+    """The text of every sentence extract parsed (``sentences.parsed``), in table order."""
+    from pipeline import io
+
+    texts = dict(zip(*io.read(out, "articles", columns=["article_id", "text"]).to_pydict().values()))
+    sentences = io.read(out, "sentences", columns=["article_id", "start_char", "end_char", "parsed"]).to_pydict()
+    return [texts[article][start:end] for article, start, end, parsed in zip(*sentences.values()) if parsed]
+
+
+def parsing_counts(out: Path) -> dict[str, int]:
+    """How many sentences and articles there are, and how many of them extract parsed."""
+    from pipeline import io
+
+    sentences = io.read(out, "sentences", columns=["article_id", "parsed"]).to_pydict()
+    parsed_articles = {article for article, parsed in zip(*sentences.values()) if parsed}
+    return {"sentences": len(sentences["parsed"]), "sentences_parsed": sum(sentences["parsed"]),
+            "articles": len(set(sentences["article_id"])), "articles_parsed": len(parsed_articles)}
+
+
+def child_parser(out: Path) -> dict[str, Any]:
+    """Parse the sentences extract parsed, with the parser alone; time the pipe alone."""
+    from pipeline.config import MODELS_DIR
+    from pipeline.nlp.syntax import load_parser
+    from pipeline.stages.base import peak_rss_mb
+
+    texts = parsed_sentence_texts(out)
+    parser = load_parser(MODELS_DIR)
+    began = time.perf_counter()
+    for _ in parser.pipe(texts, batch_size=256):
+        pass
+    seconds = time.perf_counter() - began
+    return {"status": OK, "seconds": seconds, "peak_rss_mb": peak_rss_mb(), "message": None,
+            "words": count_words(texts)}
+
+
 def _spawn(args: Sequence[str]) -> dict[str, Any]:
     """Run ``python -m pipeline.bench --child …`` and read the result line it prints."""
     done = subprocess.run([sys.executable, "-m", "pipeline.bench", "--child", *args], capture_output=True,
@@ -343,7 +382,8 @@ def bench(raw: Path, *, limit: int | None = None, repeat: int | None = None, sta
         for figure in figures.values():
             if figure.status == OK:
                 figure.articles, figure.words = len(texts), words
-        baseline = spacy_pipeline = None
+        baseline = spacy_pipeline = parser = None
+        parsing: dict[str, int] = {}
         if compare:
             baseline = baseline_figure([_spawn(["baseline", str(out)]) for _ in range(BASELINE_RUNS)],
                                         len(texts), words)
@@ -351,13 +391,20 @@ def bench(raw: Path, *, limit: int | None = None, repeat: int | None = None, sta
             alone = _spawn(["spacy", str(out)])
             spacy_pipeline = Figure(SPACY_PIPELINE, alone["status"], alone["seconds"], len(texts), words,
                                     alone["peak_rss_mb"], message=alone["message"])
+        if figures.get("extract") is not None and figures["extract"].status == OK:
+            parsing = parsing_counts(out)
+            if compare:
+                alone = _spawn(["parser", str(out)])
+                parser = Figure(PARSER, alone["status"], alone["seconds"], parsing["articles_parsed"],
+                                alone.get("words") or 0, alone["peak_rss_mb"], message=alone["message"])
         reported = [figures[s] for s in ORDER if s in wanted]
         rule = _rule_pipeline(figures, len(texts), words)
         for figure in [*reported, *([spacy_pipeline] if spacy_pipeline else []), *([rule] if rule else [])]:
             if figure.seconds and baseline is not None and baseline.seconds:
                 figure.times_baseline = figure.seconds / baseline.seconds
         return BenchResult(raw=raw, limit=limit, repeat=repeat, articles=len(texts), words=words, stages=reported,
-                           baseline=baseline, spacy_pipeline=spacy_pipeline, rule_pipeline=rule)
+                           baseline=baseline, spacy_pipeline=spacy_pipeline, rule_pipeline=rule, parser=parser,
+                           parsing=parsing)
     finally:
         if owned:
             shutil.rmtree(work, ignore_errors=True)
@@ -408,6 +455,7 @@ def print_bench(result: BenchResult, console) -> None:
         return "–" if value is None else format(value, pattern)
 
     rows = [*result.stages, *([result.spacy_pipeline] if result.spacy_pipeline else []),
+            *([result.parser] if result.parser else []),
             *([result.rule_pipeline] if result.rule_pipeline else []),
             *([result.baseline] if result.baseline else [])]
     for f in rows:
@@ -434,6 +482,15 @@ def print_bench(result: BenchResult, console) -> None:
     if result.rule_pipeline and result.rule_pipeline.times_baseline is not None:
         console.print(f"stages {result.rule_pipeline.name}, everything included: "
                       f"{result.rule_pipeline.times_baseline:.2f}× bare tokenization")
+    counts = result.parsing
+    if counts.get("sentences"):
+        console.print(f"parsed: {counts['sentences_parsed']:,} of {counts['sentences']:,} sentences "
+                      f"({counts['sentences_parsed'] / counts['sentences']:.1%}) in {counts['articles_parsed']:,} "
+                      f"of {counts['articles']:,} articles")
+    extract = next((f for f in result.stages if f.name == "extract" and f.seconds), None)
+    if result.parser and result.parser.seconds is not None and extract is not None:
+        console.print(f"the parser alone took {result.parser.seconds:.2f} s: {result.parser.seconds / extract.seconds:.1%} "
+                      "of extract's time")
 
 
 def _child_main(argv: Sequence[str]) -> int:
@@ -445,8 +502,10 @@ def _child_main(argv: Sequence[str]) -> int:
         result = child_baseline(Path(rest[0]))
     elif kind == "spacy":
         result = child_spacy_pipeline(Path(rest[0]))
+    elif kind == "parser":
+        result = child_parser(Path(rest[0]))
     else:
-        raise SystemExit(f"unknown bench child {kind!r}; expected 'stage', 'baseline' or 'spacy'")
+        raise SystemExit(f"unknown bench child {kind!r}; expected 'stage', 'baseline', 'spacy' or 'parser'")
     print(_RESULT + json.dumps(result), flush=True)
     return 0
 
