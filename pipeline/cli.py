@@ -296,6 +296,40 @@ def bench(raw: Annotated[Path | None, typer.Option(
         console.print(f"figures written to {write_report(result, report)}")
 
 
+@app.command("train-parser", epilog="Example: `python -m pipeline train-parser --ud ../shared/ud`")
+def train_parser(
+        ud: Annotated[Path, typer.Option("--ud", help="Folder of Universal Dependencies treebanks (CoNLL-U).")],
+        corpus: Annotated[Path | None, typer.Option(
+            "--corpus", help="Folder of the raw corpora the word vectors are trained on (default: the shared "
+                             "corpus folder); see --no-vectors.")] = None,
+        vectors: Annotated[bool, typer.Option("--vectors/--no-vectors", help="Train and use word vectors.")] = True,
+        lemmatizer: Annotated[bool, typer.Option(
+            "--lemmatizer/--no-lemmatizer", help="Add the rule lemmatizer (needs spacy-lookups-data).")] = True,
+        model: Annotated[Path, typer.Option("--model", help="Model folder (holds train.cfg; the trained "
+                                                            "pipeline is written into it).")] = Path("models/parser"),
+        work: Annotated[Path, typer.Option("--work", help="Folder for converted data and checkpoints.")] = Path(
+            "data/parser-training"),
+        steps: Annotated[int | None, typer.Option("--steps", min=1, help="Training steps (default: the config's).")
+                         ] = None,
+        seed: Annotated[int, typer.Option("--seed", help="Random seed (data split and training).")] = 0,
+        limit_docs: Annotated[int | None, typer.Option(
+            "--limit-docs", min=2, help="Train on only N documents (a quick check of the recipe).")] = None) -> None:
+    """Train the dependency parser from UD treebanks into models/parser and score it on the held-out news set."""
+    from pipeline.evaluate.locate import shared_dir
+    from pipeline.parser.train import TrainingPlan, default_vector_sources
+    from pipeline.parser.train import train_parser as run_training
+
+    sources = default_vector_sources(corpus or shared_dir() / "corpus") if vectors else ()
+    for path in (ud, model / "train.cfg", *sources):
+        if not path.exists():
+            console.print(f"[red]error:[/red] {path} does not exist")
+            raise typer.Exit(EXIT_FAILED)
+    plan = TrainingPlan(ud_dir=ud, model_dir=model, work_dir=work, vector_sources=sources, max_steps=steps,
+                        seed=seed, limit_docs=limit_docs, lemmatizer=lemmatizer)
+    report = run_training(plan, log=console.print)
+    console.print(f"model written to {model} ({report['model_bytes'] / 1e6:.1f} MB); scores in {model}/scores.json")
+
+
 def main() -> None:
     """Console-script entry point: exit 0 ok, 1 failed, 2 finished with rejects.
 

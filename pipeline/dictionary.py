@@ -34,6 +34,7 @@ TABLE_DOCS: dict[str, str] = {
     "runs": "The run manifest: one row per stage per run.",
     "mentions": "Every span a rule found, with the rule that found it.",
     "sentences": "Sentence boundaries of every article.",
+    "tokens": "The dependency parse (Universal Dependencies) of the sentences extract parsed: one row per token.",
     "countries": "Country mentions, normalized to ISO 3166-1 alpha-3 (blocs get their own codes).",
     "people": "Every person named in an article, grouped by coreference; officials are flagged.",
     "officials": "People acting for a government or intergovernmental body, one row per person per article.",
@@ -121,6 +122,19 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "sentences": {
         "paragraph_index": ("Line of `articles.text` the sentence is on.", "4"),
+        "parsed": ("True when the parser read the sentence (its tokens are in `tokens`); only sentences a rule "
+                   "needs are parsed: with an event trigger, a quotation cue or reporting word, or a date "
+                   "whose value depends on tense, in articles with an event trigger.", "true"),
+    },
+    "tokens": {
+        "token_index": ("Index of the token in its sentence (the parser's own tokenization).", "3"),
+        "text": ("The token as it stands in the article.", "imposed"),
+        "lemma": ("Base form (spaCy's rule lemmatizer over the predicted part of speech).", "impose"),
+        "upos": ("Universal part-of-speech tag.", "VERB"),
+        "morph": ("Universal morphological features, `|`-separated; null when none.",
+                  "Mood=Ind|Tense=Past|VerbForm=Fin"),
+        "head_index": ("`token_index` of the syntactic head in the same sentence; a root is its own head.", "1"),
+        "dep": ("Universal Dependencies relation to the head (`ROOT` for a root).", "nsubj"),
     },
     "countries": {
         "iso3": ("ISO 3166-1 alpha-3; EU for the European Union/Community; historic states keep their codes "

@@ -99,6 +99,24 @@ SENTENCES = _schema(
     ("start_char", I32, False),
     ("end_char", I32, False),
     ("paragraph_index", I32, False),
+    ("parsed", BOOL, False),
+    ("run_id", STR, False),
+    PARTITION,
+)
+
+# The dependency parse of the sentences extract parsed (`sentences.parsed`): one row per token.
+TOKENS = _schema(
+    ("article_id", STR, False),
+    ("sentence_index", I32, False),
+    ("token_index", I32, False),
+    ("start_char", I32, False),
+    ("end_char", I32, False),
+    ("text", STR, False),
+    ("lemma", STR, True),
+    ("upos", STR, True),
+    ("morph", STR, True),
+    ("head_index", I32, False),
+    ("dep", STR, True),
     ("run_id", STR, False),
     PARTITION,
 )
@@ -262,6 +280,7 @@ TABLES: Mapping[str, pa.Schema] = {
     "runs": RUNS,
     "mentions": MENTIONS,
     "sentences": SENTENCES,
+    "tokens": TOKENS,
     "countries": COUNTRIES,
     "officials": OFFICIALS,
     "people": PEOPLE,

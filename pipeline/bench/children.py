@@ -1,4 +1,4 @@
-"""What runs in each fresh process bench starts: one stage, the baseline, or the spaCy pipeline alone.
+"""What runs in each fresh process bench starts: one stage, the baseline, the spaCy pipeline or the parser alone.
 
 Each prints one result line (`RESULT` and JSON) that `spawn` reads back.
 """
@@ -86,6 +86,40 @@ def child_spacy_pipeline(out: Path) -> dict[str, Any]:
     return {"status": OK, "seconds": seconds, "peak_rss_mb": peak_rss_mb(), "message": None}
 
 
+def parsed_sentence_texts(out: Path) -> list[str]:
+    """The text of every sentence extract parsed (``sentences.parsed``), in table order."""
+    from pipeline import io
+
+    texts = dict(zip(*io.read(out, "articles", columns=["article_id", "text"]).to_pydict().values()))
+    sentences = io.read(out, "sentences", columns=["article_id", "start_char", "end_char", "parsed"]).to_pydict()
+    return [texts[article][start:end] for article, start, end, parsed in zip(*sentences.values()) if parsed]
+
+
+def parsing_counts(out: Path) -> dict[str, int]:
+    """How many sentences and articles there are, and how many of them extract parsed."""
+    from pipeline import io
+
+    sentences = io.read(out, "sentences", columns=["article_id", "parsed"]).to_pydict()
+    parsed_articles = {article for article, parsed in zip(*sentences.values()) if parsed}
+    return {"sentences": len(sentences["parsed"]), "sentences_parsed": sum(sentences["parsed"]),
+            "articles": len(set(sentences["article_id"])), "articles_parsed": len(parsed_articles)}
+
+
+def child_parser(out: Path) -> dict[str, Any]:
+    """Parse the sentences extract parsed, with the parser alone; time the pipe alone."""
+    from pipeline.config import MODELS_DIR
+    from pipeline.nlp.syntax import load_parser
+
+    texts = parsed_sentence_texts(out)
+    parser = load_parser(MODELS_DIR)
+    began = time.perf_counter()
+    for _ in parser.pipe(texts, batch_size=256):
+        pass
+    seconds = time.perf_counter() - began
+    return {"status": OK, "seconds": seconds, "peak_rss_mb": peak_rss_mb(), "message": None,
+            "words": sum(len(text.split()) for text in texts)}
+
+
 def spawn(args: Sequence[str]) -> dict[str, Any]:
     """Run ``python -m pipeline.bench --child …`` and read the result line it prints."""
     done = subprocess.run([sys.executable, "-m", "pipeline.bench", "--child", *args], capture_output=True,
@@ -99,7 +133,7 @@ def spawn(args: Sequence[str]) -> dict[str, Any]:
 
 
 def child_main(argv: Sequence[str]) -> int:
-    """Run the measurement ``argv`` names (``stage …``, ``baseline OUT`` or ``spacy OUT``); print its result line."""
+    """Run the measurement ``argv`` names (``stage …``, ``baseline OUT``, ``spacy OUT`` or ``parser OUT``); print its result line."""
     kind, *rest = argv
     if kind == "stage":
         stage, raw, out, executor, workers = rest
@@ -108,7 +142,9 @@ def child_main(argv: Sequence[str]) -> int:
         result = child_baseline(Path(rest[0]))
     elif kind == "spacy":
         result = child_spacy_pipeline(Path(rest[0]))
+    elif kind == "parser":
+        result = child_parser(Path(rest[0]))
     else:
-        raise SystemExit(f"unknown bench child {kind!r}; expected 'stage', 'baseline' or 'spacy'")
+        raise SystemExit(f"unknown bench child {kind!r}; expected 'stage', 'baseline', 'spacy' or 'parser'")
     print(RESULT + json.dumps(result), flush=True)
     return 0

@@ -28,12 +28,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.bench.children import article_texts, spawn
+from pipeline.bench.children import article_texts, parsing_counts, spawn
 from pipeline.bench.inputs import limit_raw, repeat_raw
 from pipeline.evaluate.stages import FAILED, NOT_RUN, OK
 
 BASELINE = "baseline"
 SPACY_PIPELINE = "spaCy pipeline"
+PARSER = "parser alone"
 BASELINE_RUNS = 3  # an odd count: the median is one of the runs
 
 
@@ -87,6 +88,8 @@ class BenchResult:
     baseline: Figure | None = None
     spacy_pipeline: Figure | None = None  # nlp.pipe alone, no table I/O
     rule_pipeline: Figure | None = None  # the stages after ingest, summed
+    parser: Figure | None = None  # the dependency parser alone, over the sentences extract parsed
+    parsing: dict[str, int] = field(default_factory=dict)  # sentences and articles, all and parsed
 
     def as_dict(self) -> dict[str, Any]:
         """The ``--report`` JSON."""
@@ -94,7 +97,8 @@ class BenchResult:
                 "stages": [f.as_dict() for f in self.stages],
                 "baseline": self.baseline.as_dict() if self.baseline else None,
                 "spacy_pipeline": self.spacy_pipeline.as_dict() if self.spacy_pipeline else None,
-                "rule_pipeline": self.rule_pipeline.as_dict() if self.rule_pipeline else None}
+                "rule_pipeline": self.rule_pipeline.as_dict() if self.rule_pipeline else None,
+                "parser": self.parser.as_dict() if self.parser else None, "parsing": self.parsing}
 
 
 def count_words(texts: Sequence[str]) -> int:
@@ -152,7 +156,8 @@ def bench(raw: Path, *, limit: int | None = None, repeat: int | None = None, sta
         for figure in figures.values():
             if figure.status == OK:
                 figure.articles, figure.words = len(texts), words
-        baseline = spacy_pipeline = None
+        baseline = spacy_pipeline = parser = None
+        parsing: dict[str, int] = {}
         if compare:
             baseline = baseline_figure([spawn(["baseline", str(out)]) for _ in range(BASELINE_RUNS)],
                                         len(texts), words)
@@ -160,13 +165,20 @@ def bench(raw: Path, *, limit: int | None = None, repeat: int | None = None, sta
             alone = spawn(["spacy", str(out)])
             spacy_pipeline = Figure(SPACY_PIPELINE, alone["status"], alone["seconds"], len(texts), words,
                                     alone["peak_rss_mb"], message=alone["message"])
+        if figures.get("extract") is not None and figures["extract"].status == OK:
+            parsing = parsing_counts(out)
+            if compare:
+                alone = spawn(["parser", str(out)])
+                parser = Figure(PARSER, alone["status"], alone["seconds"], parsing["articles_parsed"],
+                                alone.get("words") or 0, alone["peak_rss_mb"], message=alone["message"])
         reported = [figures[s] for s in ORDER if s in wanted]
         rule = _rule_pipeline(figures, len(texts), words)
         for figure in [*reported, *([spacy_pipeline] if spacy_pipeline else []), *([rule] if rule else [])]:
             if figure.seconds and baseline is not None and baseline.seconds:
                 figure.times_baseline = figure.seconds / baseline.seconds
         return BenchResult(raw=raw, limit=limit, repeat=repeat, articles=len(texts), words=words, stages=reported,
-                           baseline=baseline, spacy_pipeline=spacy_pipeline, rule_pipeline=rule)
+                           baseline=baseline, spacy_pipeline=spacy_pipeline, rule_pipeline=rule, parser=parser,
+                           parsing=parsing)
     finally:
         if owned:
             shutil.rmtree(work, ignore_errors=True)
@@ -217,6 +229,7 @@ def print_bench(result: BenchResult, console) -> None:
         return "–" if value is None else format(value, pattern)
 
     rows = [*result.stages, *([result.spacy_pipeline] if result.spacy_pipeline else []),
+            *([result.parser] if result.parser else []),
             *([result.rule_pipeline] if result.rule_pipeline else []),
             *([result.baseline] if result.baseline else [])]
     for f in rows:
@@ -243,3 +256,12 @@ def print_bench(result: BenchResult, console) -> None:
     if result.rule_pipeline and result.rule_pipeline.times_baseline is not None:
         console.print(f"stages {result.rule_pipeline.name}, everything included: "
                       f"{result.rule_pipeline.times_baseline:.2f}× bare tokenization")
+    counts = result.parsing
+    if counts.get("sentences"):
+        console.print(f"parsed: {counts['sentences_parsed']:,} of {counts['sentences']:,} sentences "
+                      f"({counts['sentences_parsed'] / counts['sentences']:.1%}) in {counts['articles_parsed']:,} "
+                      f"of {counts['articles']:,} articles")
+    extract = next((f for f in result.stages if f.name == "extract" and f.seconds), None)
+    if result.parser and result.parser.seconds is not None and extract is not None:
+        console.print(f"the parser alone took {result.parser.seconds:.2f} s: {result.parser.seconds / extract.seconds:.1%} "
+                      "of extract's time")

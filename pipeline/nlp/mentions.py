@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from pipeline.articles import HASH_LENGTH, short_hash
 from pipeline.nlp.base import TEXT_KEY, doc_text
 from pipeline.nlp.sentences import SentenceSpan, split_sentences
+from pipeline.nlp.syntax import ParseGate, PendingSentence, parse_sentences
 from pipeline.schemas import schema_for
 
 
@@ -41,19 +42,24 @@ def mention_id(article_id: str, kind: str, start: int, end: int, rule_id: str) -
 # The columns of the rows built here, in table order: every column but ``run_id``, which the stage runner sets.
 MENTION_COLUMNS = tuple(name for name in schema_for("mentions").names if name != "run_id")
 SENTENCE_COLUMNS = tuple(name for name in schema_for("sentences").names if name != "run_id")
+TOKEN_COLUMNS = tuple(name for name in schema_for("tokens").names if name != "run_id")
 
 
 class DocRows:
-    """The mention and sentence rows of processed Docs, kept as tuples until they become Arrow tables.
+    """The mention, sentence and token rows of processed Docs, kept as tuples until they become Arrow tables.
 
-    A dict per row cost more to build, and again to take apart into columns:
-    on the archive (460,000 mentions) writing the batches took 5.1 s with
-    dicts and 1.4 s with tuples.
+    A dict per row cost more to build, and again to take apart into columns.
+    With a ``gate``, `add` also notes the sentences the parser must read
+    (`pipeline.nlp.syntax`); `parse` then parses them all at once and keeps
+    their ``tokens`` rows. Without one, no sentence is parsed.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, gate: ParseGate | None = None) -> None:
+        self.gate = gate
         self.mentions: list[tuple[Any, ...]] = []
         self.sentences: list[tuple[Any, ...]] = []
+        self.tokens: list[tuple[Any, ...]] = []
+        self.pending: list[PendingSentence] = []
 
     def add(self, doc: Doc, article_id: str, published_month: str) -> None:
         """Add one article's rows (all of them or, should anything fail, none)."""
@@ -82,12 +88,28 @@ class DocRows:
                 mentions[key] = (article_id, key, kind, text[start_char:end_char], start_char, end_char,
                                  max(bisect_right(starts, start_char) - 1, 0), rule_id, span.label_ or None,
                                  published_month)
-        self.sentences.extend((article_id, i, s.start, s.end, s.paragraph, published_month)
+        to_parse = set(self.gate.sentences(doc, starts, text, [s.end for s in sentences])) if self.gate else set()
+        self.sentences.extend((article_id, i, s.start, s.end, s.paragraph, i in to_parse, published_month)
                               for i, s in enumerate(sentences))
+        for i in sorted(to_parse):
+            start, end = sentences[i].start, sentences[i].end
+            self.pending.append(PendingSentence(article_id, i, start, text[start:end], published_month))
         self.mentions.extend(mentions.values())
 
+    def absorb(self, other: DocRows) -> None:
+        """Take over every row (and pending sentence) of ``other``."""
+        self.mentions.extend(other.mentions)
+        self.sentences.extend(other.sentences)
+        self.tokens.extend(other.tokens)
+        self.pending.extend(other.pending)
+
+    def parse(self, parser) -> None:
+        """Parse the sentences `add` noted, keeping their ``tokens`` rows."""
+        self.tokens.extend(parse_sentences(parser, self.pending))
+        self.pending = []
+
     def table(self, name: str) -> pa.Table:
-        """The rows of ``mentions`` or ``sentences`` as a table of the declared column types (no ``run_id``)."""
+        """The rows of ``mentions``, ``sentences`` or ``tokens`` as a table of the declared column types (no ``run_id``)."""
         rows, names = self._rows(name)
         schema = schema_for(name)
         columns = list(zip(*rows)) if rows else [()] * len(names)
@@ -95,7 +117,7 @@ class DocRows:
                                      for column_name, column in zip(names, columns)], names=list(names))
 
     def dicts(self, name: str) -> list[dict[str, Any]]:
-        """The rows of ``mentions`` or ``sentences`` as dicts."""
+        """The rows of ``mentions``, ``sentences`` or ``tokens`` as dicts."""
         rows, names = self._rows(name)
         return [dict(zip(names, row)) for row in rows]
 
@@ -104,7 +126,9 @@ class DocRows:
             return self.mentions, MENTION_COLUMNS
         if name == "sentences":
             return self.sentences, SENTENCE_COLUMNS
-        raise ValueError(f"no rows of table {name!r}: only mentions and sentences")
+        if name == "tokens":
+            return self.tokens, TOKEN_COLUMNS
+        raise ValueError(f"no rows of table {name!r}: only mentions, sentences and tokens")
 
 
 def doc_rows(doc: Doc, article_id: str, published_month: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

@@ -1,5 +1,8 @@
-"""Extract: ``articles`` → ``mentions`` and ``sentences`` with the spaCy rule pipeline.
+"""Extract: ``articles`` → ``mentions``, ``sentences`` and ``tokens`` with spaCy.
 
+The rule pipeline reads every article; the trained dependency parser then
+reads only the sentences the gate of `pipeline.nlp.syntax` selects (those a
+later rule needs the structure of), and their tokens become ``tokens`` rows.
 spaCy `Doc`s live only inside this module: each article's `Doc` is turned
 into rows (`pipeline.nlp.mentions.DocRows`) as soon as the pipeline has run
 over it, and the batch hands the runner Arrow tables.
@@ -20,7 +23,7 @@ from pipeline.stages.spec import BatchResult, StageSpec
 SPEC = StageSpec(
     name="extract",
     reads=("articles",),
-    writes=("mentions", "sentences"),
+    writes=("mentions", "sentences", "tokens"),
     code=(__name__,),
     # What the spaCy components read at `initialize` (the rest of models/ is read by later stages).
     rules=(
@@ -39,6 +42,9 @@ SPEC = StageSpec(
         "quotes/cues.csv", "quotes/words.csv",
         # The trigger component marks candidate event sentences; the events stage reads the rest of events/.
         "events/blocked.txt", "events/context.csv", "events/modality.csv", "events/triggers.csv", "events/undo.csv",
+        # The parser: which sentences it reads, and the trained model (not its card, config or scores).
+        "parser/gate.csv", "parser/config.cfg", "parser/meta.json", "parser/tokenizer", "parser/vocab",
+        "parser/tok2vec", "parser/morphologizer", "parser/parser", "parser/lemmatizer",
     ),
     upstream=None,
     columns={"articles": ("text", "published_month")},
@@ -53,6 +59,14 @@ def nlp_for(models_dir: Path):
     from pipeline.nlp.build import load_nlp
 
     return load_nlp(models_dir)
+
+
+@lru_cache(maxsize=2)
+def gate_for(models_dir: Path):
+    """Which sentences the parser reads (`pipeline.nlp.syntax.ParseGate`), loaded once per process."""
+    from pipeline.nlp.syntax import load_gate
+
+    return load_gate(models_dir)
 
 
 # Words a process keeps for good before batches start freeing theirs (strings in the vocabulary).
@@ -84,11 +98,14 @@ def make_doc_with_text(nlp, text: str):
 def extract_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchResult:
     """Run the rule pipeline over a batch of articles; isolate an article that fails."""
     from pipeline.nlp.mentions import DocRows
+    from pipeline.nlp.syntax import load_parser
 
     nlp = nlp_for(settings.models_dir)
+    gate = gate_for(settings.models_dir)
+    parser = load_parser(settings.models_dir)
     articles = inputs["articles"].select(["article_id", *SPEC.columns["articles"]]).to_pylist()
     failures: dict[str, str] = {}
-    rows = DocRows()
+    rows = DocRows(gate)
     try:
         with vocabulary_zone(nlp):
             # With the processes or dask executor the batches are already parallel.
@@ -98,13 +115,20 @@ def extract_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchRe
                             n_process=n_process)
             for article, doc in zip(articles, docs):
                 rows.add(doc, article["article_id"], article["published_month"])
+        with vocabulary_zone(parser):
+            rows.parse(parser)
     except Exception:  # find the culprit one by one, keep the others
-        rows = DocRows()
+        rows = DocRows(gate)
         for article in articles:
+            single = DocRows(gate)
             try:
                 with nlp.memory_zone():
-                    rows.add(nlp(make_doc_with_text(nlp, article["text"])), article["article_id"],
-                             article["published_month"])
+                    single.add(nlp(make_doc_with_text(nlp, article["text"])), article["article_id"],
+                               article["published_month"])
+                with parser.memory_zone():
+                    single.parse(parser)
             except Exception as error:
                 failures[article["article_id"]] = f"extract failed: {type(error).__name__}: {error}"
+            else:
+                rows.absorb(single)
     return BatchResult(rows={table: rows.table(table) for table in SPEC.writes}, failures=failures)

@@ -194,3 +194,10 @@ def test_bench_limit_50_prints_every_figure(shared, tmp_path):
         alone = data["spacy_pipeline"]
         assert alone["status"] == "ok" and alone["seconds"] > 0 and alone["times_baseline"] > 0
         assert "spaCy rule pipeline alone" in result.output
+        # the parser alone is timed over exactly the sentences extract parsed, and the share is printed
+        parsing = data["parsing"]
+        assert 0 <= parsing["sentences_parsed"] <= parsing["sentences"]
+        assert 0 <= parsing["articles_parsed"] <= parsing["articles"] <= data["articles"]
+        assert f"{parsing['sentences_parsed']:,} of {parsing['sentences']:,} sentences" in result.output
+        assert data["parser"]["status"] == "ok" and data["parser"]["articles"] == parsing["articles_parsed"]
+        assert "of extract's time" in result.output

@@ -55,7 +55,7 @@ def counts_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchRes
     minimum = int((settings.models_dir / "counts" / "min.txt").read_text(encoding="utf-8"))
     found = inputs["mentions"].column("article_id").to_pylist()
     rows = [{"article_id": a["article_id"], "sentence_index": found.count(a["article_id"]), "start_char": 0,
-             "end_char": 1, "paragraph_index": minimum, "published_month": a["published_month"]}
+             "end_char": 1, "paragraph_index": minimum, "parsed": False, "published_month": a["published_month"]}
             for a in inputs["articles"].to_pylist() if found.count(a["article_id"]) >= minimum]
     return BatchResult(rows={"sentences": rows})
 

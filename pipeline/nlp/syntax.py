@@ -1,0 +1,132 @@
+"""Dependency parses of the sentences the rules need, as rows of the ``tokens`` table.
+
+The project's parser (``models/parser``, trained from the Universal
+Dependencies treebanks; see its model card) reads text ten times slower
+than the tokenizer, so extract runs it only where a later rule can use the
+structure. The gate, stated in ``models/parser/gate.csv``:
+
+- an article is parsed only when it holds a mention of an ``article_has``
+  kind (a trade-event trigger): most of a mixed feed is never parsed;
+- in such an article, a sentence is parsed when it holds a mention of a
+  ``sentence_has`` kind (a trigger, a quotation cue), a reporting word
+  (any form in ``models/quotes/cues.csv``: "said", "according to" …), or a
+  date of a ``date_kind`` whose value depends on tense (a month or weekday
+  written without a year).
+
+The parser tokenizes each sentence itself (spaCy's English rules, as the
+treebanks were converted), so ``tokens`` has its own token boundaries;
+offsets are article offsets and heads are token indexes within the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.labels import parse_label
+from pipeline.rulefiles import read_rows
+
+PARSER_DIR = "parser"
+GATE_FILE = "gate.csv"
+GATE_TESTS = ("article_has", "sentence_has", "date_kind")
+
+
+@dataclass(frozen=True)
+class ParseGate:
+    """Which articles and sentences the parser reads (see the module docstring)."""
+
+    article_kinds: frozenset[str]
+    sentence_kinds: frozenset[str]
+    date_kinds: frozenset[str]
+    reporting_words: re.Pattern[str]
+
+    def sentences(self, doc: Doc, sentence_starts: Sequence[int], text: str,
+                  sentence_ends: Sequence[int]) -> list[int]:
+        """Indexes of the sentences of ``doc`` to parse (none when the article fails the article test)."""
+        if not any(len(doc.spans[kind]) for kind in self.article_kinds if kind in doc.spans):
+            return []
+        chosen: set[int] = set()
+        for kind in self.sentence_kinds:
+            if kind in doc.spans:
+                chosen.update(_sentence_of(span.start_char, sentence_starts) for span in doc.spans[kind])
+        if "date" in doc.spans:
+            for span in doc.spans["date"]:
+                fields = parse_label(span.label_)
+                if fields.get("kind") in self.date_kinds and not fields.get("year"):
+                    chosen.add(_sentence_of(span.start_char, sentence_starts))
+        for index, (start, end) in enumerate(zip(sentence_starts, sentence_ends)):
+            if index not in chosen and self.reporting_words.search(text, start, end):
+                chosen.add(index)
+        return sorted(index for index in chosen if index >= 0)
+
+
+def _sentence_of(offset: int, sentence_starts: Sequence[int]) -> int:
+    return bisect_right(sentence_starts, offset) - 1
+
+
+def load_gate(models_dir: Path) -> ParseGate:
+    """Read ``models/parser/gate.csv`` and the reporting words of ``models/quotes/cues.csv``."""
+    path = models_dir / PARSER_DIR / GATE_FILE
+    tests: dict[str, set[str]] = {test: set() for test in GATE_TESTS}
+    for number, row in enumerate(read_rows(path), start=2):
+        if row["test"] not in tests:
+            raise ValueError(f"{path}: row {number}: test {row['test']!r} is not one of {', '.join(GATE_TESTS)}")
+        tests[row["test"]].add(row["value"])
+    forms = sorted({row["form"].lower() for row in read_rows(models_dir / "quotes" / "cues.csv")},
+                   key=len, reverse=True)
+    words = "|".join(r"\s+".join(map(re.escape, form.split())) for form in forms)
+    return ParseGate(frozenset(tests["article_has"]), frozenset(tests["sentence_has"]),
+                     frozenset(tests["date_kind"]), re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE))
+
+
+@lru_cache(maxsize=2)
+def load_parser(models_dir: Path) -> Language:
+    """The trained parser pipeline under ``models_dir``, loaded once per process."""
+    import spacy
+
+    path = models_dir / PARSER_DIR
+    if not (path / "meta.json").is_file():
+        raise FileNotFoundError(f"{path} holds no trained parser (meta.json missing); "
+                                "train one with `python -m pipeline train-parser` or restore models/parser")
+    return spacy.load(path)
+
+
+@dataclass(frozen=True)
+class PendingSentence:
+    """A sentence waiting for the parser: where it is, and its text."""
+
+    article_id: str
+    sentence_index: int
+    start_char: int
+    text: str
+    published_month: str
+
+
+def token_rows(parsed: Doc, sentence: PendingSentence) -> list[tuple[Any, ...]]:
+    """The ``tokens`` rows of one parsed sentence (every column but ``run_id``), in `TOKEN_COLUMNS` order."""
+    rows = []
+    for token in parsed:  # whitespace tokens too, so that every head index names a row
+        start = sentence.start_char + token.idx
+        rows.append((sentence.article_id, sentence.sentence_index, token.i, start, start + len(token.text),
+                     token.text, token.lemma_ or None, token.pos_ or None, str(token.morph) or None,
+                     token.head.i, token.dep_ or None, sentence.published_month))
+    return rows
+
+
+def parse_sentences(parser: Language, pending: Iterable[PendingSentence],
+                    batch_size: int = 256) -> list[tuple[Any, ...]]:
+    """Parse every pending sentence; return their token rows."""
+    pending = list(pending)
+    rows: list[tuple[Any, ...]] = []
+    for sentence, parsed in zip(pending, parser.pipe((s.text for s in pending), batch_size=batch_size),
+                                strict=True):
+        rows.extend(token_rows(parsed, sentence))
+    return rows

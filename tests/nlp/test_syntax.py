@@ -1,0 +1,96 @@
+"""The parse gate and the ``tokens`` rows: which sentences the parser reads, and what they become."""
+
+from __future__ import annotations
+
+import shutil
+from functools import lru_cache
+
+import pytest
+
+from pipeline.config import MODELS_DIR
+from pipeline.nlp.build import build_nlp
+from pipeline.nlp.mentions import DocRows
+from pipeline.nlp.syntax import load_gate, load_parser
+
+TRADE_STORY = (
+    "Steel and the weather\n\n"
+    "WASHINGTON\n"
+    "The United States imposed tariffs of 25% on steel from Canada. "
+    "The weather in the capital was mild. "
+    "Prices rose again in July. "
+    "The trade minister said the talks had gone well. "
+    "The last round was held in March 2019."
+)
+QUIET_STORY = "Markets calm\n\nLONDON, May 3\nShares rose in July. The chairman said results were good."
+
+
+@lru_cache(maxsize=1)
+def rule_pipeline():
+    return build_nlp(MODELS_DIR)
+
+
+def rows_for(text: str) -> DocRows:
+    rows = DocRows(load_gate(MODELS_DIR))
+    rows.add(rule_pipeline()(text), "a1", "2025-05")
+    return rows
+
+
+def parsed_texts(text: str, rows: DocRows) -> list[str]:
+    sentences = rows.dicts("sentences")
+    return [text[s["start_char"]:s["end_char"]] for s in sentences if s["parsed"]]
+
+
+def test_only_sentences_a_rule_needs_are_parsed():
+    rows = rows_for(TRADE_STORY)
+    assert parsed_texts(TRADE_STORY, rows) == [
+        "The United States imposed tariffs of 25% on steel from Canada.",  # an event trigger
+        "Prices rose again in July.",  # a month without a year: its value depends on tense
+        "The trade minister said the talks had gone well.",  # a reporting word
+    ]
+
+
+def test_an_article_without_a_trade_trigger_is_not_parsed():
+    rows = rows_for(QUIET_STORY)
+    assert not any(s["parsed"] for s in rows.dicts("sentences")) and rows.pending == []
+
+
+def test_token_rows_index_the_article_text():
+    rows = rows_for(TRADE_STORY)
+    rows.parse(load_parser(MODELS_DIR))
+    tokens = rows.dicts("tokens")
+    assert tokens and not rows.pending
+    sentences = {s["sentence_index"]: s for s in rows.dicts("sentences")}
+    assert {t["sentence_index"] for t in tokens} == {i for i, s in sentences.items() if s["parsed"]}
+    for token in tokens:
+        sentence = sentences[token["sentence_index"]]
+        assert TRADE_STORY[token["start_char"]:token["end_char"]] == token["text"]
+        assert sentence["start_char"] <= token["start_char"] < token["end_char"] <= sentence["end_char"]
+    for index in sentences:
+        in_sentence = [t for t in tokens if t["sentence_index"] == index]
+        assert [t["token_index"] for t in in_sentence] == list(range(len(in_sentence)))
+        assert all(0 <= t["head_index"] < len(in_sentence) for t in in_sentence)
+        assert all(t["upos"] and t["dep"] for t in in_sentence)
+
+
+def test_the_table_has_the_declared_types():
+    rows = rows_for(TRADE_STORY)
+    rows.parse(load_parser(MODELS_DIR))
+    table = rows.table("tokens")
+    assert table.num_rows == len(rows.tokens) > 0
+    assert str(table.schema.field("head_index").type) == "int32"
+
+
+def test_a_gate_file_with_an_unknown_test_is_refused(tmp_path):
+    models = tmp_path / "models"
+    (models / "parser").mkdir(parents=True)
+    shutil.copytree(MODELS_DIR / "quotes", models / "quotes")
+    (models / "parser" / "gate.csv").write_text("test,value\nsentence_has,trigger\nparagraph_has,cue\n",
+                                                encoding="utf-8")
+    with pytest.raises(ValueError, match="gate.csv: row 3: test 'paragraph_has'"):
+        load_gate(models)
+
+
+def test_a_missing_parser_is_named(tmp_path):
+    (tmp_path / "parser").mkdir()
+    with pytest.raises(FileNotFoundError, match="holds no trained parser"):
+        load_parser(tmp_path)
