@@ -8,7 +8,7 @@ import spacy
 
 from pipeline.config import MODELS_DIR, make_settings
 from pipeline.nlp.first_chars import first_chars, may_start
-from pipeline.nlp.rates import _STARTS
+from pipeline.nlp.regex_rules import _STARTS
 from pipeline.readers import iter_inputs, read_file
 from pipeline.records import RawArticle
 

@@ -260,7 +260,7 @@ def test_years_of_months_without_one(anchor, month, day, tense, year):
     ],
 )
 def test_resolve(fields, value):
-    assert resolve(fields, date(2025, 5, 2), None, "", None).value == value
+    assert resolve(fields, date(2025, 5, 2), None, "").value == value
 
 
 @pytest.mark.parametrize(
@@ -289,7 +289,7 @@ def test_resolve(fields, value):
     ],
 )
 def test_resolve_against_anchor_and_tense(fields, anchor, tense, value):
-    result = resolve(fields, anchor, tense, "", None)
+    result = resolve(fields, anchor, tense, "")
     assert (result.value, result.relative) == (value, True)
 
 
@@ -306,7 +306,7 @@ def test_resolve_against_anchor_and_tense(fields, anchor, tense, value):
     ],
 )
 def test_resolve_without_a_value(fields, anchor, expected):
-    assert resolve(fields, anchor, None, "", None) == expected
+    assert resolve(fields, anchor, None, "") == expected
 
 
 @pytest.mark.parametrize(("num", "unit", "value"), [(90, "D", "P90D"), (2.5, "Y", "P2.5Y"), (30, "MIN", "PT30M")])
