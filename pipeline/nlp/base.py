@@ -8,11 +8,17 @@ implement `load_data` (files → dict) and `setup` (dict → matchers), and
 ``__call__`` adds spans to ``doc.spans[<kind>]`` with ``span.label_`` holding
 the rule's hint for the normalizer (an ISO code, a title, a cue verb …) and
 ``span.id_`` the rule id that produced it.
+
+Each component is registered with `rule_factory`, which declares to spaCy
+what it sets and what it reads (``assigns``/``requires``: ``nlp.analyze_pipes``
+prints them and warns when an order breaks them). What one component hands on
+to the next, or to the row builder, travels in the Doc extensions of
+`DOC_EXTENSIONS` rather than in loose ``doc.user_data`` keys.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +28,18 @@ from spacy.tokens import Doc, Span, SpanGroup
 from spacy.util import minibatch
 
 DATA_FILE = "rules.json"
+
+# Data a component leaves on the Doc for later components and the row builder, read as ``doc._.<name>``.
+DOC_EXTENSIONS = {
+    # doc.text joins every token each time it is read: the components share one copy, set at tokenizing.
+    "trade_text": "the article's text",
+    # doc.sents walks every token each time it is asked; these are read instead.
+    "trade_sentences": "(start_char, end_char, paragraph) of each sentence, from the sentence component",
+    "sentence_token_starts": "the index of each sentence's first token (kept right when tokens are split)",
+}
+for _name in DOC_EXTENSIONS:
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
 
 
 class RuleComponent:
@@ -86,6 +104,23 @@ class RuleComponent:
         return self
 
 
+def rule_factory(name: str, *, assigns: Sequence[str] = ("doc.spans",),
+                 requires: Sequence[str] = ()) -> Callable[[type[RuleComponent]], type[RuleComponent]]:
+    """Register a `RuleComponent` class as the spaCy factory ``name``, with what it sets and reads.
+
+    Every rule component is built the same way (its rule data comes at
+    `initialize`), so one helper registers them all.
+    """
+    def register(cls: type[RuleComponent]) -> type[RuleComponent]:
+        def make(nlp: Language, name: str) -> RuleComponent:
+            return cls(nlp, name)
+
+        make.__doc__ = f"Factory of `{cls.__module__}.{cls.__name__}` (rule data loaded at `initialize`)."
+        Language.factory(name, assigns=list(assigns), requires=list(requires), func=make)
+        return cls
+    return register
+
+
 def add_span(doc: Doc, group: str, start_char: int, end_char: int, *, label: str, rule_id: str) -> Span | None:
     """Add a span over characters ``[start_char, end_char)`` to ``doc.spans[group]``.
 
@@ -111,22 +146,17 @@ def add_token_span(doc: Doc, group: str, start: int, end: int, *, label: str, ru
     return span
 
 
-# ``doc.text`` joins every token each time it is read; the components share
-# one copy here, and the row builder drops it before the Doc is discarded.
-TEXT_KEY = "text"
-
-
 def make_doc_with_text(nlp: Language, text: str) -> Doc:
     """Tokenize ``text`` and keep the text itself for the components (see `doc_text`)."""
     doc = nlp.make_doc(text)
-    doc.user_data[TEXT_KEY] = text
+    doc._.trade_text = text
     return doc
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once per Doc and shared by the components."""
-    text = doc.user_data.get(TEXT_KEY)
+    """``doc.text``, computed once per Doc and shared by the components (``doc._.trade_text``)."""
+    text = doc._.trade_text
     if text is None or len(text) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
         text = doc.text
-        doc.user_data[TEXT_KEY] = text
+        doc._.trade_text = text
     return text

@@ -69,9 +69,11 @@ def build_nlp(models_dir: Path, factories: Sequence[str] | None = None) -> Langu
     for _, factory in register_components():
         if factories is None or factory in factories:
             nlp.add_pipe(factory)
-    for name, component in nlp.pipeline:
-        if hasattr(component, "initialize"):
-            component.initialize(nlp=nlp, models_dir=str(models_dir))
+    # Each component reads its rule data at `initialize` from the folder named in the config's
+    # [initialize.components] section, as spaCy's own components get their data; the saved
+    # pipeline's config.cfg records where the data came from.
+    nlp.config["initialize"]["components"] = {name: {"models_dir": str(models_dir)} for name in nlp.pipe_names}
+    nlp.initialize()
     return nlp
 
 

@@ -33,12 +33,11 @@ from pathlib import Path
 from typing import Any
 
 from spacy.attrs import SHAPE
-from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from pipeline.nlp.base import RuleComponent, add_token_span
+from pipeline.nlp.base import RuleComponent, add_token_span, rule_factory
 from pipeline.nlp.country_gazetteer import FOLDER, load_gazetteer, write_iso_table
 
 GROUP = "country"
@@ -55,12 +54,9 @@ _DATELINE_ENDS = frozenset({",", "-", "–", "—"})
 
 # -- the component -------------------------------------------------------------------------------------------
 
-@Language.factory("trade_countries_v1")
-def make_countries(nlp: Language, name: str) -> CountryMatcher:
-    """Factory of the country gazetteer component (data loaded at `initialize`)."""
-    return CountryMatcher(nlp, name)
-
-
+# Reads sentence starts (a capitalized word there is no evidence of a name); it moves the token starts when it splits tokens.
+@rule_factory("trade_countries_v1", assigns=["doc.spans", "doc._.sentence_token_starts"],
+              requires=["token.is_sent_start", "doc._.sentence_token_starts"])
 class CountryMatcher(RuleComponent):
     """Adds country mentions to ``doc.spans["country"]`` (see the module docstring)."""
 
@@ -324,10 +320,10 @@ def _split_glued(doc: Doc, known: frozenset[str], shapes: dict[int, bool]) -> No
             token = doc[i]
             retokenizer.split(token, parts, heads=[(token, 0)] * len(parts))
     # The sentence component's token indexes move right by the tokens each split adds before them.
-    starts = doc.user_data.get("sentence_token_starts")
+    starts = doc._.sentence_token_starts
     if starts is not None:
         added = sorted((i, len(parts) - 1) for i, parts in splits.items())
-        doc.user_data["sentence_token_starts"] = [start + sum(n for i, n in added if i < start) for start in starts]
+        doc._.sentence_token_starts = [start + sum(n for i, n in added if i < start) for start in starts]
 
 
 def main(argv: Iterable[str]) -> int:

@@ -41,11 +41,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.labels import format_label
-from pipeline.nlp.base import RuleComponent, add_span, doc_text
+from pipeline.nlp.base import RuleComponent, add_span, doc_text, rule_factory
 from pipeline.nlp.regex_rules import (
     DIGITS,
     Candidate,
@@ -116,12 +115,8 @@ def cased_forms(forms: Iterable[str]) -> str:
     return rf"(?-i:\b(?:{alternation(variants)}))"
 
 
-@Language.factory("trade_dates_v1")
-def make_dates(nlp: Language, name: str) -> DateFinder:
-    """Factory of the temporal expression finder (rule data loaded at `initialize`)."""
-    return DateFinder(nlp, name)
-
-
+# Reads rate and money spans, which no date may overlap.
+@rule_factory("trade_dates_v1", assigns=["doc.spans"], requires=["doc.spans"])
 class DateFinder(RuleComponent):
     """Adds ``date``, ``duration`` and ``set`` spans (see the module docstring)."""
 

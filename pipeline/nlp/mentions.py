@@ -11,7 +11,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from pipeline.articles import HASH_LENGTH, short_hash
-from pipeline.nlp.base import TEXT_KEY, doc_text
+from pipeline.nlp.base import doc_text
 from pipeline.nlp.sentences import SentenceSpan, split_sentences
 from pipeline.nlp.syntax import ParseGate, PendingSentence, parse_sentences
 from pipeline.schemas import schema_for
@@ -19,9 +19,8 @@ from pipeline.schemas import schema_for
 
 def sentence_spans(doc: Doc) -> list[SentenceSpan]:
     """The sentences the pipeline set, with paragraph indexes (from the sentence component)."""
-    if "sentences" in doc.user_data:
-        return [SentenceSpan(start, end, paragraph) for start, end, paragraph in doc.user_data["sentences"]]
-    starts = dict(doc.user_data.get("paragraphs", []))
+    if doc._.trade_sentences is not None:
+        return [SentenceSpan(start, end, paragraph) for start, end, paragraph in doc._.trade_sentences]
     spans = []
     for sentence in doc.sents:
         text = sentence.text
@@ -29,7 +28,7 @@ def sentence_spans(doc: Doc) -> list[SentenceSpan]:
         stripped_end = sentence.start_char + len(text.rstrip())
         if stripped_end <= stripped_start:
             continue
-        paragraph = starts.get(stripped_start, doc.text.count("\n", 0, stripped_start))
+        paragraph = doc.text.count("\n", 0, stripped_start)
         spans.append(SentenceSpan(stripped_start, stripped_end, paragraph))
     return spans
 
@@ -64,7 +63,7 @@ class DocRows:
     def add(self, doc: Doc, article_id: str, published_month: str) -> None:
         """Add one article's rows (all of them or, should anything fail, none)."""
         text = doc_text(doc)
-        doc.user_data.pop(TEXT_KEY, None)  # the shared text copy is not needed past the components
+        doc._.trade_text = None  # the shared text copy is not needed past the components
         # Character offsets from two arrays: span.start_char, .end_char and .text build a Token object each.
         # Ends are computed for the few tokens that end a span, not for every token.
         token_starts = doc.to_array(IDX).tolist()

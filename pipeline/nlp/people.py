@@ -31,11 +31,10 @@ from pathlib import Path
 from typing import Any
 
 from spacy.attrs import ORTH
-from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipeline.nlp.base import RuleComponent, add_token_span
+from pipeline.nlp.base import RuleComponent, add_token_span, rule_factory
 from pipeline.nlp.people_names import NameMention, find_names
 from pipeline.nlp.people_organizations import Org, find_gazetteer_orgs, find_pattern_orgs, mark_places
 from pipeline.nlp.people_titles import Title, find_titles, judge_titles
@@ -90,12 +89,8 @@ def load_people_data(models_dir: Path) -> dict[str, Any]:
     }
 
 
-@Language.factory("trade_people_v1")
-def make_people(nlp: Language, name: str) -> PeopleFinder:
-    """Factory of the people, officials, titles and organizations component (rule data loaded at `initialize`)."""
-    return PeopleFinder(nlp, name)
-
-
+# Reads country spans (an organization's country) and sentence starts.
+@rule_factory("trade_people_v1", assigns=["doc.spans"], requires=["doc.spans", "doc._.sentence_token_starts"])
 class PeopleFinder(RuleComponent):
     """Fills ``doc.spans`` ``official``, ``person``, ``title`` and ``organization`` (see the module docstring)."""
 

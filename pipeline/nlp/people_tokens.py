@@ -46,7 +46,7 @@ class Tokens:
         self.org_kind: dict[int, str] = {}  # token → kind of the organization covering it
         self.country_iso: dict[int, str] = {}
         self.title_at: list[Title | None] = [None] * self.n
-        self.has_sents = "sentences" in doc.user_data or doc.has_annotation("SENT_START")  # the check walks every token
+        self.has_sents = doc._.trade_sentences is not None or doc.has_annotation("SENT_START")  # the check walks every token
         self._joined: str | None = None
         self._line_shape: dict[int, str] = {}
         self._sentence_starts: list[int] | None = None
@@ -79,7 +79,7 @@ class Tokens:
     def _sentence_openers(self) -> set[int]:
         """Indexes of the tokens that open a sentence (looked up often: a Token object each time costs more)."""
         if self._openers is None:
-            known = self.doc.user_data.get("sentence_token_starts")
+            known = self.doc._.sentence_token_starts
             self._openers = set(known) if known is not None else {s.start for s in self.doc.sents}
         return self._openers
 
@@ -109,7 +109,7 @@ class Tokens:
         if not self.has_sents:
             return i // 40
         if self._sentence_starts is None:
-            known = self.doc.user_data.get("sentence_token_starts")
+            known = self.doc._.sentence_token_starts
             self._sentence_starts = list(known) if known is not None else [s.start for s in self.doc.sents]
         return bisect_right(self._sentence_starts, i) - 1
 

@@ -40,11 +40,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipeline.nlp.base import RuleComponent, add_span, doc_text
+from pipeline.nlp.base import RuleComponent, add_span, doc_text, rule_factory
 from pipeline.nlp.quote_marks import BULLET, QuoteSpan, find_quote_spans, paragraph_bounds, trim_unclosed
 from pipeline.rulefiles import read_rows
 
@@ -169,12 +168,8 @@ def load_quote_rules(models_dir: Path) -> dict[str, Any]:
 
 # -- the component ----------------------------------------------------------------------------------------
 
-@Language.factory("trade_quotes_v1")
-def make_quotes(nlp: Language, name: str) -> QuoteFinder:
-    """Factory of the quotation and cue finder."""
-    return QuoteFinder(nlp, name)
-
-
+# Reads sentence starts.
+@rule_factory("trade_quotes_v1", assigns=["doc.spans"], requires=["doc._.trade_sentences"])
 class QuoteFinder(RuleComponent):
     """Adds ``doc.spans["quote"]`` (label full/partial) and ``doc.spans["cue"]`` (label = cue lemma)."""
 
@@ -193,9 +188,9 @@ class QuoteFinder(RuleComponent):
         text = doc_text(doc)
         quotes = [trim_unclosed(text, q, self.cue_forms) for q in find_quote_spans(text)]
         cues = self._cues(doc, quotes)
-        # The sentence component leaves its sentence starts in user_data; reading them is far cheaper than doc.sents.
-        known = doc.user_data.get("paragraphs")
-        starts = {start for start, _ in known} if known is not None else {s.start_char for s in doc.sents}
+        # The sentence component leaves its sentences on the Doc; reading them is far cheaper than doc.sents.
+        known = doc._.trade_sentences
+        starts = {start for start, _, _ in known} if known is not None else {s.start_char for s in doc.sents}
         sentence_starts = sorted(starts | {start for start, _ in paragraph_bounds(text)})
         previous_term = False
         for index, quote in enumerate(quotes):

@@ -30,11 +30,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.labels import format_label
-from pipeline.nlp.base import RuleComponent, add_span, doc_text
+from pipeline.nlp.base import RuleComponent, add_span, doc_text, rule_factory
 from pipeline.nlp.regex_rules import (Candidate, NumberWords, TriggeredRules, alternation, choose, compile_rule,
                                       number_macros, read_rules)
 from pipeline.rulefiles import read_rows, read_words
@@ -69,12 +68,7 @@ def load_rates_data(models_dir: Path) -> dict[str, Any]:
     }
 
 
-@Language.factory("trade_rates_v1")
-def make_rates(nlp: Language, name: str) -> RateFinder:
-    """Factory of the rate and money finder (rule data loaded at `initialize`)."""
-    return RateFinder(nlp, name)
-
-
+@rule_factory("trade_rates_v1", assigns=["doc.spans"])
 class RateFinder(RuleComponent):
     """Adds ``rate`` and ``money`` spans (see the module docstring)."""
 

@@ -18,10 +18,9 @@ from typing import Any
 
 import numpy
 from spacy.attrs import IDX, SENT_START
-from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp.base import RuleComponent, doc_text
+from pipeline.nlp.base import RuleComponent, doc_text, rule_factory
 from pipeline.rulefiles import read_words
 
 
@@ -80,14 +79,10 @@ def _split_paragraph(line: str, abbreviations: frozenset[str], starters: frozens
         yield start, end
 
 
-@Language.factory("trade_sentences_v1")
-def make_sentences(nlp: Language, name: str) -> WireSentences:
-    """Factory of the wire-copy sentence splitter."""
-    return WireSentences(nlp, name)
-
-
+@rule_factory("trade_sentences_v1",
+              assigns=["token.is_sent_start", "doc._.trade_sentences", "doc._.sentence_token_starts"])
 class WireSentences(RuleComponent):
-    """Sets ``is_sent_start`` from `split_sentences`; stores paragraph indexes in ``doc.user_data``."""
+    """Sets ``is_sent_start`` from `split_sentences`; leaves the sentences with their paragraphs on ``doc._``."""
 
     def load_data(self, models_dir: Path) -> dict[str, Any]:
         lexicons = models_dir / "lexicons"
@@ -111,11 +106,10 @@ class WireSentences(RuleComponent):
             doc.from_array([SENT_START], flags.astype("uint64"))  # -1 wrapped, as to_array gives it
         else:
             token_starts = []
-        doc.user_data["paragraphs"] = [(s.start, s.paragraph) for s in spans]
         # Later components and the row builder read these instead of doc.sents,
         # which walks every token each time it is asked.
-        doc.user_data["sentences"] = [(s.start, s.end, s.paragraph) for s in spans]
-        doc.user_data["sentence_token_starts"] = token_starts
+        doc._.trade_sentences = [(s.start, s.end, s.paragraph) for s in spans]
+        doc._.sentence_token_starts = token_starts
         return doc
 
     @staticmethod

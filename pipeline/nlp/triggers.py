@@ -31,12 +31,11 @@ from typing import Any
 
 import numpy
 from spacy.attrs import IDX, ORTH, SENT_START
-from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.nlp.base import RuleComponent, add_token_span, doc_text
+from pipeline.nlp.base import RuleComponent, add_token_span, doc_text, rule_factory
 from pipeline.rulefiles import read_rows, read_words
 
 # Default token windows for a context word, by position (a lexicon row may override them).
@@ -85,12 +84,8 @@ def read_classes(path: Path, key: str) -> dict[str, list[str]]:
     return {row[key].strip(): _phrases(row["phrases"]) for row in read_rows(path)}
 
 
-@Language.factory("trade_triggers_v1")
-def make_triggers(nlp: Language, name: str) -> TradeTriggers:
-    """Factory of the trigger and modality component (rule data loaded at `initialize`)."""
-    return TradeTriggers(nlp, name)
-
-
+# Reads sentence starts (clause segments).
+@rule_factory("trade_triggers_v1", assigns=["doc.spans"], requires=["doc._.sentence_token_starts"])
 class TradeTriggers(RuleComponent):
     """Marks event triggers (``doc.spans["trigger"]``) and modality cues (``doc.spans["modal"]``)."""
 
@@ -206,7 +201,7 @@ class TradeTriggers(RuleComponent):
 def _segments(doc: Doc) -> list[int]:
     """For each token, the number of its clause segment: new at each sentence start and after ';'."""
     opens = numpy.zeros(len(doc), dtype=bool)
-    starts = doc.user_data.get("sentence_token_starts")
+    starts = doc._.sentence_token_starts
     if starts is not None:  # set by the sentence component
         opens[starts] = True
     elif doc.has_annotation("SENT_START"):

@@ -33,7 +33,7 @@ def test_splitting_a_glued_name_keeps_the_sentence_starts_in_step(nlp):
     doc = nlp("Talks on the U.S./Japan pact and the EC/Canada deal ended. Officials met.\nTariffs rose.")
     assert [t.text for t in doc[3:6]] == ["U.S.", "/", "Japan"]
     flagged = [i for i, value in enumerate(doc.to_array(SENT_START).tolist()) if value == 1]
-    assert doc.user_data["sentence_token_starts"] == flagged
+    assert doc._.sentence_token_starts == flagged
     assert [doc[i].text for i in flagged] == ["Talks", "Officials", "Tariffs"]
 
 
