@@ -37,8 +37,8 @@ from spacy.tokens import Doc
 from pipeline.nlp.base import RuleComponent, add_token_span, rule_factory
 from pipeline.nlp.people_names import NameMention, find_names
 from pipeline.nlp.people_organizations import Org, find_gazetteer_orgs, find_pattern_orgs, mark_places
-from pipeline.nlp.people_titles import Title, find_titles, judge_titles
-from pipeline.nlp.people_tokens import GOVERNMENT_KINDS, Tokens
+from pipeline.nlp.people_titles import find_titles, judge_titles
+from pipeline.nlp.people_tokens import GOVERNMENT_KINDS, Title, Tokens
 from pipeline.rulefiles import read_rows, read_words
 
 FOLDER = "people"

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipeline.names import surname_keys
-from pipeline.nlp.people_titles import Title
-from pipeline.nlp.people_tokens import DETERMINERS, POSSESSIVES, Tokens, is_initial, is_name_word, slug_words
+from pipeline.nlp.people_tokens import (DETERMINERS, POSSESSIVES, Title, Tokens, is_initial, is_name_word,
+                                        slug_words)
 
 PHRASE_PREPOSITIONS = frozenset({"of", "for", "at", "in", "with"})
 # Adverbs that may open an apposition ("Mark Papermaster, formerly an Apple executive").

@@ -7,25 +7,7 @@ judged government or not by what stands beside it (README.md, "Government or not
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from pipeline.nlp.people_tokens import GOVERNMENT_KINDS, POSSESSIVES, Tokens, is_name_word
-
-
-@dataclass(slots=True)
-class Title:
-    """A title span: tokens ``[start, end)``, its clean label, and what it says about its holder."""
-
-    start: int
-    end: int
-    label: str
-    row: list[str] = field(repr=False)
-    former: bool = False
-    alone: bool = True
-    beside_place: bool = False  # a place inside the title phrase ("U.S. Trade Representative")
-    party: bool = False  # a party word in it ("Liberal member")
-    government: bool = False  # set by `judge_titles`
-    used: bool = False
+from pipeline.nlp.people_tokens import GOVERNMENT_KINDS, POSSESSIVES, Title, Tokens, is_name_word
 
 
 def find_titles(tokens: Tokens) -> list[Title]:

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from spacy.attrs import SPACY
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.nlp.base import doc_text
-
-if TYPE_CHECKING:
-    from pipeline.nlp.people import PeopleFinder
-    from pipeline.nlp.people_titles import Title
 
 GOVERNMENT_KINDS = frozenset({"government", "legislature", "central_bank", "intergovernmental", "party"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
@@ -32,10 +31,49 @@ _LONG_CAPITALIZED = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{3,}")
 _LONG_LOWERCASE = re.compile(r"(?<![A-Za-z])[a-z][A-Za-z]{3,}")
 
 
+class PeopleRules(Protocol):
+    """What the passes read of the people component's rule data (`pipeline.nlp.people.PeopleFinder` has it).
+
+    Stated here so that the passes depend on this module alone, not on the component that runs them.
+    """
+
+    nlp: Language
+    titles: Mapping[str, list[str]]
+    title_words: Mapping[str, set[str]]
+    title_matcher: Callable[[Doc], list[tuple[int, int, int]]]
+    orgs: Sequence[Any]
+    org_matcher: Callable[[Doc], list[tuple[int, int, int]]]
+    place_matcher: Callable[[Doc], list[tuple[int, int, int]]]
+    honorifics: frozenset[str]
+    particles_lower: frozenset[str]
+    family_first: frozenset[str]
+    common: frozenset[str]
+    speech: frozenset[str]
+    given: frozenset[str]
+
+    def token_texts(self, doc: Doc) -> tuple[list[str], list[int]]: ...
+
+
+@dataclass(slots=True)
+class Title:
+    """A title span: tokens ``[start, end)``, its clean label, and what it says about its holder."""
+
+    start: int
+    end: int
+    label: str
+    row: list[str] = field(repr=False)
+    former: bool = False
+    alone: bool = True
+    beside_place: bool = False  # a place inside the title phrase ("U.S. Trade Representative")
+    party: bool = False  # a party word in it ("Liberal member")
+    government: bool = False  # set by `judge_titles`
+    used: bool = False
+
+
 class Tokens:
     """One document's tokens and the marks the people passes leave on them (see the module docstring)."""
 
-    def __init__(self, doc: Doc, rules: PeopleFinder) -> None:
+    def __init__(self, doc: Doc, rules: PeopleRules) -> None:
         self.doc = doc
         self.rules = rules
         self.words, self.capitalized = rules.token_texts(doc)
