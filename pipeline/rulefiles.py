@@ -3,11 +3,15 @@
 Every rule file may open with ``#`` comment lines naming its sources; blank
 lines are ignored. One reader for all concerns, so a file behaves the same
 whichever component or normalizer loads it. Pure apart from reading the file.
+A word list usually becomes one regular-expression alternation
+(`alternation`), written here once for every concern.
 """
 
 from __future__ import annotations
 
 import csv
+import re
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -32,3 +36,14 @@ def read_rows(path: Path) -> list[dict[str, str]]:
             raise ValueError(f"{path.name}: row {number} {row!r} does not have the header's columns")
         rows.append({key: value.strip() for key, value in row.items()})
     return rows
+
+
+def alternation(forms: Iterable[str], *, space: str = r"\s+") -> str:
+    """A regex alternation (without groups) of the literal ``forms``; a space in a form matches ``space``.
+
+    Longest first, so that where several forms match at one position the
+    longest that fits the pattern around the alternation wins ("per cent"
+    before "per").
+    """
+    unique = sorted(set(forms), key=lambda form: (-len(form), form))
+    return "|".join(re.escape(form).replace(r"\ ", space) for form in unique)

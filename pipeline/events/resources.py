@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.events.types import EVENT_TYPES
-from pipeline.rulefiles import read_rows
+from pipeline.rulefiles import alternation, read_rows
 
 FOLDER = "events"
 ARGUMENTS_FILE = "arguments.json"
@@ -21,8 +21,7 @@ def _alternation(patterns: list[str]) -> re.Pattern[str]:
 
 
 def _words(words: list[str]) -> re.Pattern[str]:
-    escaped = sorted((re.escape(w) for w in words), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w-])(?:" + alternation(words, space=r"\ ") + r")(?![\w-])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from pipeline import rulefiles
 from pipeline.nlp.first_chars import first_chars, may_start
 
 _MACRO = re.compile(r"\{([A-Z_]+)\}")
@@ -47,9 +48,8 @@ def read_rules(path: Path, groups: Iterable[str]) -> list[dict[str, str]]:
 
 
 def alternation(forms: Iterable[str]) -> str:
-    """A regex alternation of literal ``forms``, longest first so that "per cent" beats "per"."""
-    unique = sorted(set(forms), key=lambda f: (-len(f), f))
-    return "|".join(re.escape(form).replace(r"\ ", r"\s") for form in unique)
+    """`pipeline.rulefiles.alternation` with a space matching one white-space character, as the patterns expect."""
+    return rulefiles.alternation(forms, space=r"\s")
 
 
 def compile_rule(rule_id: str, pattern: str, macros: Mapping[str, str], flags: int = re.IGNORECASE) -> re.Pattern:

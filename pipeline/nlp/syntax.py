@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.labels import parse_label
-from pipeline.rulefiles import read_rows
+from pipeline.rulefiles import alternation, read_rows
 
 PARSER_DIR = "parser"
 GATE_FILE = "gate.csv"
@@ -80,9 +80,7 @@ def load_gate(models_dir: Path) -> ParseGate:
         if row["test"] not in tests:
             raise ValueError(f"{path}: row {number}: test {row['test']!r} is not one of {', '.join(GATE_TESTS)}")
         tests[row["test"]].add(row["value"])
-    forms = sorted({row["form"].lower() for row in read_rows(models_dir / "quotes" / "cues.csv")},
-                   key=len, reverse=True)
-    words = "|".join(r"\s+".join(map(re.escape, form.split())) for form in forms)
+    words = alternation(row["form"].lower() for row in read_rows(models_dir / "quotes" / "cues.csv"))
     return ParseGate(frozenset(tests["article_has"]), frozenset(tests["sentence_has"]),
                      frozenset(tests["date_kind"]), re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE))
 

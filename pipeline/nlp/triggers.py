@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.nlp.base import RuleComponent, add_token_span, doc_text, rule_factory
-from pipeline.rulefiles import read_rows, read_words
+from pipeline.rulefiles import alternation, read_rows, read_words
 
 # Default token windows for a context word, by position (a lexicon row may override them).
 WINDOW_AFTER = 8
@@ -117,7 +117,7 @@ class TradeTriggers(RuleComponent):
         # Blocked names are found in the text, not by tokens: an earlier component may have split tokens
         # ("U.S.-Mexico" → "U.S.", "-", "Mexico"), which phrase patterns would no longer match.
         blocked = sorted(self.data.get("blocked", []), key=len, reverse=True)
-        self.blocked = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(b) for b in blocked) + r")(?!\w)",
+        self.blocked = re.compile(r"(?<!\w)(?:" + alternation(blocked, space=r"\ ") + r")(?!\w)",
                                   re.IGNORECASE) if blocked else None
         # The names in lower case: finding none of them in the lowered text (a few substring searches)
         # spares the scan of that alternation, which costs more than the rest of the component.

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.normalize.phrases import phrase_alternation
+from pipeline.rulefiles import alternation
 
 TENSES = ("past", "future", "report", "none", "boundary", "joins")
 WORDS_BEFORE = 8
@@ -56,18 +56,18 @@ def load_dates(models_dir: Path) -> DateResources:
         tenses[" ".join(row["word"].lower().split())] = row["tense"]
     plain = [w for w in tenses if w[0].isalnum()]
     clitics = [w for w in tenses if not w[0].isalnum()]  # "'ll" follows its pronoun without a space
-    cue_pattern = rf"(?<![\w'’])(?:{phrase_alternation(plain)})(?![\w'’])"
+    cue_pattern = rf"(?<![\w'’])(?:{alternation(plain)})(?![\w'’])"
     if clitics:
-        cue_pattern += rf"|(?:{phrase_alternation(clitics)})(?!\w)"
+        cue_pattern += rf"|(?:{alternation(clitics)})(?!\w)"
     modifiers = _rows(folder / "modifiers.csv")
     codes = {" ".join(row["phrase"].lower().split()).rstrip("-"): row["modifier"] for row in modifiers}
     month_forms = list(months) + [m.title() for m in months]
     return DateResources(
         months=months,
-        dateline_day=re.compile(rf"(?-i:({phrase_alternation(month_forms)}))\s+(3[01]|[12]\d|0?[1-9])\b"),
+        dateline_day=re.compile(rf"(?-i:({alternation(month_forms)}))\s+(3[01]|[12]\d|0?[1-9])\b"),
         tenses=tenses,
         tense_cues=re.compile(cue_pattern, re.IGNORECASE),
-        modifiers_before=re.compile(rf"(?:^|(?<=[^\w-]))({phrase_alternation(codes)})[\s-]*$", re.IGNORECASE),
+        modifiers_before=re.compile(rf"(?:^|(?<=[^\w-]))({alternation(codes)})[\s-]*$", re.IGNORECASE),
         modifier_codes=codes,
         longest_cue=max((len(word.split()) for word in tenses), default=1),
     )

@@ -35,9 +35,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.labels import parse_label
-from pipeline.normalize.phrases import phrase_alternation
 from pipeline.normalize.registry import Normalizer
-from pipeline.rulefiles import read_rows, read_words
+from pipeline.rulefiles import alternation, read_rows, read_words
 from pipeline.views import ArticleView, Mention, Sentence
 
 KINDS = ("tariff", "duty", "tax", "levy", "other")
@@ -81,7 +80,7 @@ def load_rates(models_dir: Path) -> RateResources:
         if kind not in KINDS or not phrase:
             raise ValueError(f"kinds.csv: row {row!r} has kind {kind!r}; allowed kinds {KINDS}")
         kinds[" ".join(phrase.lower().split())] = kind
-    pattern = re.compile(r"(?<![\w-])(?:" + phrase_alternation(kinds) + r")(?![\w-])", re.IGNORECASE)
+    pattern = re.compile(r"(?<![\w-])(?:" + alternation(kinds) + r")(?![\w-])", re.IGNORECASE)
     return RateResources(kinds, pattern, frozenset(w.lower() for w in read_words(folder / "applies_to_stops.txt")),
                          tuple(w.lower() for w in read_words(folder / "applies_to_skip.txt")),
                          frozenset(w.lower() for w in read_words(folder / "change_words.txt")))

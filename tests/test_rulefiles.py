@@ -1,4 +1,5 @@
-"""Word-list alternations: the longest phrase wins, white space stretches, regex characters are literal."""
+"""Word-list alternations (`pipeline.rulefiles.alternation`): the longest phrase wins, white space stretches,
+regex characters are literal."""
 
 import re
 
@@ -6,14 +7,14 @@ import pytest
 
 from pipeline.config import MODELS_DIR
 from pipeline.normalize.date_context import load_dates
-from pipeline.normalize.phrases import phrase_alternation
+from pipeline.rulefiles import alternation
 from pipeline.normalize.rates import load_rates
 
 PHRASES = ["tariff", "tariffs", "tariff rate", "rate", "rate of duty", "due to", "due to be", "mid", "u.s.", "'ll"]
 
 
-def spans(alternation, text):
-    pattern = re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", re.IGNORECASE)
+def spans(words_pattern, text):
+    pattern = re.compile(rf"(?<![\w'’-])(?:{words_pattern})(?![\w'’-])", re.IGNORECASE)
     return [text[m.start():m.end()] for m in pattern.finditer(text)]
 
 
@@ -30,11 +31,11 @@ def spans(alternation, text):
     ("ratepayers and tariffed goods", []),
 ])
 def test_longest_phrase_wins(text, expected):
-    assert spans(phrase_alternation(PHRASES), text) == expected
+    assert spans(alternation(PHRASES), text) == expected
 
 
 def test_repeated_phrases_are_listed_once():
-    assert phrase_alternation(["duty", "tariff", "duty"]) == "tariff|duty"
+    assert alternation(["duty", "tariff", "duty"]) == "tariff|duty"
 
 
 def test_project_word_lists_prefer_their_longest_phrases():
