@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from pipeline.nlp.people_titles import Title
 
 GOVERNMENT_KINDS = frozenset({"government", "legislature", "central_bank", "intergovernmental", "party"})
-DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 OPENING_PUNCT = frozenset({"“", '"', "‘", "'", "(", "[", "-", "—", "–", "*", "•"})
 ENDING_PUNCT = frozenset({".", "!", "?", ":", ";"})
