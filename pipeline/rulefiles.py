@@ -5,6 +5,10 @@ lines are ignored. One reader for all concerns, so a file behaves the same
 whichever component or normalizer loads it. Pure apart from reading the file.
 A word list usually becomes one regular-expression alternation
 (`alternation`), written here once for every concern.
+
+The one list of English function words (``lexicons/function_words.csv``) is read
+here too: components and normalizers both read it, and as peers they share
+only what lies below them.
 """
 
 from __future__ import annotations
@@ -47,3 +51,24 @@ def alternation(forms: Iterable[str], *, space: str = r"\s+") -> str:
     """
     unique = sorted(set(forms), key=lambda form: (-len(form), form))
     return "|".join(re.escape(form).replace(r"\ ", space) for form in unique)
+
+
+FUNCTION_WORDS_FILE = "lexicons/function_words.csv"
+# The rules that read the function words, as the file's ``uses`` column names them (its header says which).
+FUNCTION_WORD_USES = ("org_opener", "apposition", "cue_noun", "applies_to_drop", "term_title_case",
+                      "label_title_case")
+
+
+def read_function_words(models_dir: Path) -> dict[str, list[str]]:
+    """Each use of ``models_dir/lexicons/function_words.csv`` with its words, in file order.
+
+    Fails on a use no rule reads, so that a misspelt use does not silently drop a word.
+    """
+    path = models_dir / FUNCTION_WORDS_FILE
+    by_use: dict[str, list[str]] = {use: [] for use in FUNCTION_WORD_USES}
+    for row in read_rows(path):
+        for use in row["uses"].split():
+            if use not in by_use:
+                raise ValueError(f"{path.name}: {row['word']!r} has use {use!r}; allowed: {FUNCTION_WORD_USES}")
+            by_use[use].append(row["word"])
+    return by_use

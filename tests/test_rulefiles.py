@@ -1,5 +1,6 @@
-"""Word-list alternations (`pipeline.rulefiles.alternation`): the longest phrase wins, white space stretches,
-regex characters are literal."""
+"""Rule-file helpers: word-list alternations (the longest phrase wins, white space stretches, regex
+characters are literal) and the one list of function words (every use its rules read, a misspelt use
+refused)."""
 
 import re
 
@@ -7,8 +8,8 @@ import pytest
 
 from pipeline.config import MODELS_DIR
 from pipeline.normalize.date_context import load_dates
-from pipeline.rulefiles import alternation
 from pipeline.normalize.rates import load_rates
+from pipeline.rulefiles import FUNCTION_WORD_USES, FUNCTION_WORDS_FILE, alternation, read_function_words
 
 PHRASES = ["tariff", "tariffs", "tariff rate", "rate", "rate of duty", "due to", "due to be", "mid", "u.s.", "'ll"]
 
@@ -44,3 +45,18 @@ def test_project_word_lists_prefer_their_longest_phrases():
     assert [m.group(0) for m in rates.kind_pattern.finditer(text)] == ["ad valorem duty", "interest rate"]
     assert dates.modifiers_before.search("tariffs as early as").group(1) == "as early as"
     assert dates.dateline_day.search("TOKYO, SEPT 4").groups() == ("SEPT", "4")
+
+
+def test_every_use_of_the_function_words_has_words():
+    by_use = read_function_words(MODELS_DIR)
+    assert set(by_use) == set(FUNCTION_WORD_USES)
+    assert all(by_use[use] for use in FUNCTION_WORD_USES)
+    assert {"as", "by", "or", "with"} <= set(by_use["term_title_case"]) - set(by_use["label_title_case"])
+
+
+def test_a_misspelt_use_is_refused(tmp_path):
+    path = tmp_path / FUNCTION_WORDS_FILE
+    path.parent.mkdir(parents=True)
+    path.write_text("# a comment\nword,class,uses\nthe,article,org_opener cue_nuon\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="'cue_nuon'"):
+        read_function_words(tmp_path)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 G = TypeVar("G")
 P = TypeVar("P")
@@ -241,3 +241,42 @@ def combine(name: str, articles: list[ArticleScore], description: str = "") -> S
             accuracies[key] = accuracies.get(key, Accuracy()) + acc
     return SectionResult(name=name, counts=total, accuracies=accuracies, articles=articles,
                          description=description)
+
+
+# -- dates: the trade gold's dates and MEANTIME's timexes are scored by one rule ---------------
+
+class GoldTimex(Protocol):
+    """A gold temporal expression as both gold formats give it (trade `GoldDate`, MEANTIME `Span`)."""
+
+    text: str
+    value: str | None
+
+
+def same_timex_value(gold: str | None, predicted: str | None) -> bool:
+    """TIMEX3 values equal, ignoring case and surrounding spaces."""
+    return (gold or "").strip().upper() == (predicted or "").strip().upper() and bool(gold)
+
+
+def timex_found(gold: GoldTimex, row: Mapping[str, Any]) -> bool:
+    """A predicted date row stands for the gold timex: overlapping text and equal value."""
+    return texts_overlap(gold.text, row.get("text") or "") and same_timex_value(gold.value, row.get("value"))
+
+
+def score_article_dates(key: str, expected: Sequence[GoldTimex], found: Sequence[Mapping[str, Any]],
+                        gold_type: Callable[[Any], str | None]) -> ArticleScore:
+    """One article's dates: value-F1 counts (overlapping text and equal value), plus value and type accuracy
+    on the pairs matched by text alone (a pair whose value agrees too is preferred).
+
+    ``gold_type`` reads a gold item's TIMEX3 type, which the two gold formats name differently.
+    """
+    pairs = greedy_match(expected, found, timex_found)
+    by_text = greedy_match(expected, found, lambda g, p: texts_overlap(g.text, p.get("text") or ""),
+                           prefer=timex_found)
+    text_pairs = [(expected[g], found[p]) for g, p in by_text]
+    accuracies = {"value_on_text_match": accuracy(text_pairs, lambda g, p: same_timex_value(g.value, p.get("value"))),
+                  "type_on_text_match": accuracy(text_pairs, lambda g, p: gold_type(g) == p.get("timex_type"))}
+    gi, pi = {g for g, _ in pairs}, {p for _, p in pairs}
+    tp = len(pairs)
+    return ArticleScore(key, Counts(tp, len(found) - tp, len(expected) - tp), accuracies,
+                        [f"{t.text} → {t.value}" for i, t in enumerate(expected) if i not in gi],
+                        [f"{r.get('text')} → {r.get('value')}" for i, r in enumerate(found) if i not in pi])

@@ -31,9 +31,9 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline.evaluate.gold import MeantimeDoc, Span
-from pipeline.evaluate.match import (ArticleScore, Counts, SectionResult, accuracy, combine, greedy_match,
-                                     name_tokens, normalize_text, same_value, surname, texts_overlap)
-from pipeline.evaluate.trade import predicted_countries, same_timex_value
+from pipeline.evaluate.match import (ArticleScore, Counts, SectionResult, combine, greedy_match, name_tokens,
+                                     normalize_text, same_value, score_article_dates, surname, texts_overlap)
+from pipeline.evaluate.trade import predicted_countries
 
 Row = Mapping[str, Any]
 Rows = Sequence[Row]
@@ -42,7 +42,9 @@ ByArticle = Mapping[str, Rows]
 TIMEX_TYPES = frozenset({"DATE", "DURATION"})
 CREATION_TIME = "CREATION_TIME"
 VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
-# Words that start a speaker span with a capital without naming anyone.
+# Words that start a speaker span with a capital without naming anyone. They decide which gold speakers are
+# counted, so they stay fixed here rather than read from models/lexicons/function_words.csv: tuning the
+# pipeline's rules must not move the yardstick.
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "he", "she", "it", "we", "they", "i", "you", "his", "her", "its",
                              "their", "our", "this", "that", "these", "those", "some", "many", "both"})
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -70,27 +72,17 @@ def scored_timexes(doc: MeantimeDoc) -> list[Span]:
             if t.type in TIMEX_TYPES and t.function != CREATION_TIME and (t.value or "") not in VAGUE_VALUES]
 
 
+def _timex_type(span: Span) -> str | None:
+    return span.type
+
+
 def score_timexes(docs: Sequence[MeantimeDoc], dates: ByArticle) -> SectionResult:
     """Timexes matched to predicted dates by overlapping text; value-F1 and accuracies."""
     scores = []
     for doc in docs:
         expected = scored_timexes(doc)
         found = list(dates.get(doc.doc_id, []))
-
-        def strict(g: Span, p: Row) -> bool:
-            return texts_overlap(g.text, p.get("text") or "") and same_timex_value(g.value, p.get("value"))
-
-        pairs = greedy_match(expected, found, strict)
-        by_text = greedy_match(expected, found, lambda g, p: texts_overlap(g.text, p.get("text") or ""),
-                               prefer=strict)
-        text_pairs = [(expected[g], found[p]) for g, p in by_text]
-        acc = {"value_on_text_match": accuracy(text_pairs, lambda g, p: same_timex_value(g.value, p.get("value"))),
-               "type_on_text_match": accuracy(text_pairs, lambda g, p: g.type == p.get("timex_type"))}
-        gi, pi = {g for g, _ in pairs}, {p for _, p in pairs}
-        scores.append(ArticleScore(doc.doc_id, Counts(len(pairs), len(found) - len(pairs), len(expected) - len(pairs)),
-                                   acc, [f"{t.text} → {t.value}" for i, t in enumerate(expected) if i not in gi],
-                                   [f"{r.get('text')} → {r.get('value')}" for i, r in enumerate(found)
-                                    if i not in pi]))
+        scores.append(score_article_dates(doc.doc_id, expected, found, _timex_type))
     return combine("timexes", scores, DESCRIPTIONS["timexes"])
 
 

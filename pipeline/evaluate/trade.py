@@ -24,7 +24,7 @@ from typing import Any
 
 from pipeline.evaluate.gold import GoldDate, GoldEvent, GoldOfficial, GoldQuote, TradeArticle
 from pipeline.evaluate.match import (ArticleScore, Counts, SectionResult, accuracy, combine, greedy_match,
-                                     normalize_text, same_surname, same_value, texts_overlap)
+                                     normalize_text, same_surname, same_value, score_article_dates)
 
 Row = Mapping[str, Any]
 Rows = Sequence[Row]
@@ -185,22 +185,16 @@ def in_dateline(start_char: int | None, dateline: str | None, body_start: int | 
     return body_start - len(dateline) - 1 <= start_char < body_start
 
 
-def same_timex_value(gold: str | None, predicted: str | None) -> bool:
-    """TIMEX3 values equal, ignoring case and surrounding spaces."""
-    return (gold or "").strip().upper() == (predicted or "").strip().upper() and bool(gold)
-
-
-def date_matches(gold: GoldDate, row: Row) -> bool:
-    """Overlapping text and equal value."""
-    return texts_overlap(gold.text, row.get("text") or "") and same_timex_value(gold.value, row.get("value"))
-
-
 def scored_dates(rows: Rows, article: Row | None) -> list[Row]:
     """Predicted dates minus those on the dateline (the gold treats datelines as metadata)."""
     if not article:
         return list(rows)
     return [row for row in rows
             if not in_dateline(row.get("start_char"), article.get("dateline"), article.get("body_start"))]
+
+
+def _gold_date_type(gold: GoldDate) -> str:
+    return gold.timex_type
 
 
 def score_dates(gold: Sequence[TradeArticle], dates: ByArticle, articles: ByArticle) -> SectionResult:
@@ -210,16 +204,7 @@ def score_dates(gold: Sequence[TradeArticle], dates: ByArticle, articles: ByArti
         expected = list(article.dates)
         meta = (articles.get(article.source_id) or [None])[0]
         found = scored_dates(dates.get(article.source_id, []), meta)
-        pairs = greedy_match(expected, found, date_matches)
-        by_text = greedy_match(expected, found, lambda g, p: texts_overlap(g.text, p.get("text") or ""),
-                               prefer=date_matches)
-        text_pairs = [(expected[g], found[p]) for g, p in by_text]
-        acc = {"value_on_text_match": accuracy(text_pairs, lambda g, p: same_timex_value(g.value, p.get("value"))),
-               "type_on_text_match": accuracy(text_pairs, lambda g, p: g.timex_type == p.get("timex_type"))}
-        gi, pi = {g for g, _ in pairs}, {p for _, p in pairs}
-        scores.append(_score(article.source_id, len(expected), len(found), pairs, accuracies=acc,
-                             missed=_unmatched(expected, gi, lambda d: f"{d.text} → {d.value}"),
-                             spurious=_unmatched(found, pi, lambda r: f"{r.get('text')} → {r.get('value')}")))
+        scores.append(score_article_dates(article.source_id, expected, found, _gold_date_type))
     return combine("dates", scores, DESCRIPTIONS["dates"])
 
 

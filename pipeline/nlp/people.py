@@ -39,7 +39,7 @@ from pipeline.nlp.people_names import NameMention, find_names
 from pipeline.nlp.people_organizations import Org, find_gazetteer_orgs, find_pattern_orgs, mark_places
 from pipeline.nlp.people_titles import find_titles, judge_titles
 from pipeline.nlp.people_tokens import GOVERNMENT_KINDS, Title, Tokens
-from pipeline.rulefiles import read_rows, read_words
+from pipeline.rulefiles import read_function_words, read_rows, read_words
 
 FOLDER = "people"
 ORG_KINDS = GOVERNMENT_KINDS | {"news", "company", "union", "business"}
@@ -63,7 +63,8 @@ def _checked(path: Path, rows: list[dict[str, str]], column: str, allowed: froze
 
 
 def load_people_data(models_dir: Path) -> dict[str, Any]:
-    """Read ``models/people/`` into the JSON-able dict the component keeps (checked: bad values fail)."""
+    """Read ``models/people/`` and the component's uses of ``lexicons/function_words.csv`` into the JSON-able
+    dict the component keeps (checked: bad values fail)."""
     folder = models_dir / FOLDER
     titles = _checked(folder / "titles.csv", read_rows(folder / "titles.csv"), "government", GOVERNMENT_VALUES)
     _checked(folder / "titles.csv", titles, "bare", ("yes", "no"), empty=True)
@@ -74,6 +75,7 @@ def load_people_data(models_dir: Path) -> dict[str, Any]:
     org_words = _checked(folder / "org_words.csv", read_rows(folder / "org_words.csv"), "position", ORG_POSITIONS)
     _checked(folder / "org_words.csv", org_words, "kind", tuple(ORG_KINDS))
     name_parts = _checked(folder / "name_parts.csv", read_rows(folder / "name_parts.csv"), "role", NAME_ROLES)
+    function_words = read_function_words(models_dir)
     return {
         "titles": [[r["title"].lower(), r["government"], r["bare"], r["country"], r["alone"]] for r in titles],
         "title_words": [[r["word"].lower(), r["role"]] for r in title_words],
@@ -86,6 +88,8 @@ def load_people_data(models_dir: Path) -> dict[str, Any]:
         "common_words": read_words(folder / "common_words.txt"),
         "speech_verbs": [w.lower() for w in read_words(folder / "speech_verbs.txt")],
         "given_names": read_words(folder / "given_names.txt"),
+        "org_openers": function_words["org_opener"],
+        "apposition_words": function_words["apposition"],
     }
 
 
@@ -128,6 +132,8 @@ class PeopleFinder(RuleComponent):
         self.common = frozenset(data.get("common_words", []))
         self.speech = frozenset(data.get("speech_verbs", []))
         self.given = frozenset(data.get("given_names", []))
+        self.org_openers = frozenset(data.get("org_openers", []))
+        self.apposition_words = frozenset(data.get("apposition_words", []))
         self.place_matcher = PhraseMatcher(vocab, attr="ORTH")
         self.place_matcher.add("PLACE", [make(p) for p in data.get("places", [])])
         self._texts: dict[int, str] = {}

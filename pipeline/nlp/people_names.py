@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipeline.names import surname_keys
-from pipeline.nlp.people_tokens import (DETERMINERS, POSSESSIVES, Title, Tokens, is_initial, is_name_word,
-                                        slug_words)
+from pipeline.nlp.people_tokens import POSSESSIVES, Title, Tokens, is_initial, is_name_word, slug_words
 
 PHRASE_PREPOSITIONS = frozenset({"of", "for", "at", "in", "with"})
 # Adverbs that may open an apposition ("Mark Papermaster, formerly an Apple executive").
@@ -196,7 +195,7 @@ def _apposition(tokens: Tokens, k: int) -> Title | None:
                 return None
             return title
         word = tokens.words[i]
-        if not (word.lower() in DETERMINERS or word in POSSESSIVES or tokens.place[i] or tokens.org[i]
+        if not (word.lower() in tokens.rules.apposition_words or word in POSSESSIVES or tokens.place[i] or tokens.org[i]
                 or word[:1].isupper() or tokens.roles(i) or word.lower() in APPOSITION_ADVERBS):
             return None
     return None

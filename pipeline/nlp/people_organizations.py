@@ -7,14 +7,9 @@ are marked first, so that a body's country can be read beside it ("Japan's Finan
 
 from __future__ import annotations
 
-from pipeline.nlp.people_tokens import DETERMINERS, GOVERNMENT_KINDS, POSSESSIVES, Tokens
+from pipeline.nlp.people_tokens import GOVERNMENT_KINDS, POSSESSIVES, Tokens
 
 Org = tuple[int, int, str, str]  # start, end (tokens), label, rule id
-# Function words that open a sentence before an organization's name ("The Commerce Department …").
-FUNCTION_WORDS = DETERMINERS | frozenset({"but", "and", "or", "in", "on", "at", "for", "from", "to", "of", "by",
-                                          "with", "as", "if", "when", "while", "after", "before", "since",
-                                          "under", "meanwhile", "however", "also", "both", "these", "those",
-                                          "some", "many", "most", "all"})
 
 
 def mark_places(tokens: Tokens) -> None:
@@ -108,11 +103,12 @@ def _org_word(tokens: Tokens, i: int) -> bool:
 
 
 def _pattern_org(tokens: Tokens, found: list[Org], start: int, end: int) -> None:
-    # Titles, places and sentence openers at the front are not part of the body's name, nor is a company
-    # suffix that ends the organization before ("Chrysler LLC Jim Press").
+    # Titles, places and sentence openers at the front (function words marked org_opener, "The Commerce
+    # Department") are not part of the body's name, nor is a company suffix that ends the organization
+    # before ("Chrysler LLC Jim Press").
     words, r = tokens.words, tokens.rules
     while start < end and (tokens.title_at[start] is not None or tokens.place[start]
-                           or tokens.lower(start) in FUNCTION_WORDS or words[start] == "&"
+                           or tokens.lower(start) in r.org_openers or words[start] == "&"
                            or r.org_last.get(words[start]) == "company"):
         start += 1
     if end - start < 2 or any(tokens.title_at[i] is not None for i in range(start, end)):

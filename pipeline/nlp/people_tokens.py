@@ -22,7 +22,6 @@ from spacy.tokens import Doc
 from pipeline.nlp.base import doc_text
 
 GOVERNMENT_KINDS = frozenset({"government", "legislature", "central_bank", "intergovernmental", "party"})
-DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 OPENING_PUNCT = frozenset({"“", '"', "‘", "'", "(", "[", "-", "—", "–", "*", "•"})
 ENDING_PUNCT = frozenset({".", "!", "?", ":", ";"})

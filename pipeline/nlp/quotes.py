@@ -45,7 +45,7 @@ from spacy.tokens import Doc
 
 from pipeline.nlp.base import RuleComponent, add_span, doc_text, rule_factory
 from pipeline.nlp.quote_marks import BULLET, QuoteSpan, find_quote_spans, paragraph_bounds, trim_unclosed
-from pipeline.rulefiles import read_rows
+from pipeline.rulefiles import read_function_words, read_rows
 
 QUOTE_GROUP = "quote"
 CUE_GROUP = "cue"
@@ -62,9 +62,6 @@ ATTRIBUTION_WORDS = 8
 _WORD = re.compile(r"[A-Za-z0-9][\w’'.-]*")
 # Quoted attribute values of markup a reader left behind (href="#_ftn1", a URL) are not speech.
 _MARKUP = re.compile(r"://|</[a-z]+\b|<[a-z][a-z0-9]*(?:\s|>|/>)|^#\w|=\s*$")
-_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
-_NOUN_BEFORE = frozenset({"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "our",
-                          "my", "your", "'s", "’s"})
 
 
 # -- full or partial, and terms ---------------------------------------------------------------------------
@@ -118,13 +115,13 @@ def quote_kind(text: str, quote: QuoteSpan, before: str, after: str, cue_forms: 
 
 
 def is_term(text: str, quote: QuoteSpan, before: str, after: str, term_markers: frozenset[str], *,
-            cue_near: bool, cue_in_sentence: bool, previous_term: bool) -> bool:
+            cue_near: bool, cue_in_sentence: bool, previous_term: bool, title_case_words: frozenset[str]) -> bool:
     """True when a short quoted fragment names a term rather than quoting speech.
 
     A term is at most `MAX_TERM_WORDS` words without sentence punctuation, and
     follows a term marker ("so-called", "known as"), sits in parentheses
     ("(the “United States”)"), or is capitalized like a name ("Liberation
-    Day") with no cue right beside it. In a sentence without any cue, a
+    Day"; ``title_case_words`` may stay lower case) with no cue right beside it. In a sentence without any cue, a
     fragment of at most `MAX_PLAIN_TERM_WORDS` words after an article ("the
     "may sell" and "may buy" points") is a term too, and so is one joined to
     a term by "and"/"or".
@@ -144,7 +141,7 @@ def is_term(text: str, quote: QuoteSpan, before: str, after: str, term_markers: 
         if previous_term and re.fullmatch(r"\s*,?\s*(?:and|or)?\s*", before, re.IGNORECASE):
             return True
     content = [w for w in words if any(ch.isalpha() for ch in w)]
-    capitalized = bool(content) and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in content) \
+    capitalized = bool(content) and all(w[0].isupper() or w.lower() in title_case_words for w in content) \
         and content[0][0].isupper()
     return capitalized and not cue_near
 
@@ -152,7 +149,8 @@ def is_term(text: str, quote: QuoteSpan, before: str, after: str, term_markers: 
 # -- reading the rules ------------------------------------------------------------------------------------
 
 def load_quote_rules(models_dir: Path) -> dict[str, Any]:
-    """The cue lexicon and the term markers under ``models_dir/quotes`` as one JSON-able dict."""
+    """The cue lexicon and the term markers under ``models_dir/quotes``, with the component's uses of the
+    function words (``lexicons/function_words.csv``), as one JSON-able dict."""
     folder = models_dir / FOLDER
     cues = read_rows(folder / "cues.csv")
     for row in cues:
@@ -163,7 +161,9 @@ def load_quote_rules(models_dir: Path) -> dict[str, Any]:
     for row in words:
         if row["class"] not in WORD_CLASSES:
             raise ValueError(f"words.csv: {row['word']!r} has class {row['class']!r}; allowed: {WORD_CLASSES}")
-    return {"cues": cues, "term_markers": sorted(r["word"] for r in words if r["class"] == "term_marker")}
+    function_words = read_function_words(models_dir)
+    return {"cues": cues, "term_markers": sorted(r["word"] for r in words if r["class"] == "term_marker"),
+            "term_title_case": function_words["term_title_case"], "cue_nouns": function_words["cue_noun"]}
 
 
 # -- the component ----------------------------------------------------------------------------------------
@@ -183,6 +183,10 @@ class QuoteFinder(RuleComponent):
             self.matcher.add(key, [self.nlp.make_doc(row["form"])])
         self.cue_forms = frozenset(row["form"] for row in self.data.get("cues", []) if " " not in row["form"])
         self.term_markers = frozenset(self.data.get("term_markers", []))
+        # Lower-case words a quoted term in title case may keep ("Buy American and Hire American").
+        self.term_title_case = frozenset(self.data.get("term_title_case", []))
+        # Words that make the reporting word after them a noun ("the report", "his statement").
+        self.cue_nouns = frozenset(self.data.get("cue_nouns", []))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -200,7 +204,8 @@ class QuoteFinder(RuleComponent):
             start, end = self._sentence(text, quote, sentence_starts)
             cue_in_sentence = any(start <= c_start < end and sense == "speech" for c_start, _, sense in cues)
             previous_term = is_term(text, quote, before, after, self.term_markers, cue_near=cue_near,
-                                    cue_in_sentence=cue_in_sentence, previous_term=previous_term)
+                                    cue_in_sentence=cue_in_sentence, previous_term=previous_term,
+                                    title_case_words=self.term_title_case)
             if previous_term or _MARKUP.search(text[quote.start:quote.end]):
                 continue
             kind = quote_kind(text, quote, before, after, self.cue_forms)
@@ -232,7 +237,7 @@ class QuoteFinder(RuleComponent):
                 continue  # overlapping a longer cue already taken
             if first.text[:1].isupper() and not first.text.isupper() and not first.is_sent_start:
                 continue  # "United States", "Post": a name, not a reporting verb
-            if start > 0 and doc[start - 1].lower_ in _NOUN_BEFORE:
+            if start > 0 and doc[start - 1].lower_ in self.cue_nouns:
                 continue  # "the report", "his statement": a noun
             if any(a <= span.start_char < b for a, b in inside):
                 continue  # the speaker's own words

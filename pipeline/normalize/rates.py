@@ -36,7 +36,7 @@ from typing import Any
 
 from pipeline.labels import parse_label
 from pipeline.normalize.registry import Normalizer
-from pipeline.rulefiles import alternation, read_rows, read_words
+from pipeline.rulefiles import alternation, read_function_words, read_rows, read_words
 from pipeline.views import ArticleView, Mention, Sentence
 
 KINDS = ("tariff", "duty", "tax", "levy", "other")
@@ -50,7 +50,6 @@ MAX_APPLIES_TO_WORDS = 8
 WORDS_BEFORE = 8
 WORDS_AFTER = 3
 _WORD = re.compile(r"[\w%$£€¥][\w'’.%-]*")
-_DETERMINERS = frozenset({"the", "its", "their", "those", "these", "a", "an", "his", "her", "our"})
 _DATE_KINDS = frozenset({"date", "duration", "set"})
 # Words between a rate and "on" that show the "on" belongs to another clause.
 _CLAUSE_WORDS = frozenset({"and", "or", "so", "it", "they", "we", "he", "she", "them"})
@@ -62,17 +61,20 @@ _GENERIC_RATE = re.compile(r"\brates?\b", re.IGNORECASE)
 
 @dataclass(frozen=True, slots=True)
 class RateResources:
-    """The word lists of ``models/rates/`` the rates normalizer uses."""
+    """The word lists the rates normalizer uses (``models/rates/``, and one use of the function words)."""
 
     kinds: Mapping[str, str]
     kind_pattern: re.Pattern
     stops: frozenset[str]
     skips: tuple[str, ...]
     changes: frozenset[str]
+    # Dropped from the front of what a rate applies to ("the imports" → "imports"; lexicons/function_words.csv).
+    leading_drops: frozenset[str]
 
 
 def load_rates(models_dir: Path) -> RateResources:
-    """Read ``kinds.csv``, ``applies_to_stops.txt`` and ``applies_to_skip.txt`` under ``models_dir/rates``."""
+    """Read ``kinds.csv``, ``applies_to_stops.txt``, ``applies_to_skip.txt`` and ``change_words.txt`` under
+    ``models_dir/rates``, and the words dropped before what a rate applies to (``lexicons/function_words.csv``)."""
     folder = models_dir / "rates"
     kinds: dict[str, str] = {}
     for row in read_rows(folder / "kinds.csv"):
@@ -83,7 +85,8 @@ def load_rates(models_dir: Path) -> RateResources:
     pattern = re.compile(r"(?<![\w-])(?:" + alternation(kinds) + r")(?![\w-])", re.IGNORECASE)
     return RateResources(kinds, pattern, frozenset(w.lower() for w in read_words(folder / "applies_to_stops.txt")),
                          tuple(w.lower() for w in read_words(folder / "applies_to_skip.txt")),
-                         frozenset(w.lower() for w in read_words(folder / "change_words.txt")))
+                         frozenset(w.lower() for w in read_words(folder / "change_words.txt")),
+                         frozenset(read_function_words(models_dir)["applies_to_drop"]))
 
 
 def word_count(text: str) -> int:
@@ -214,7 +217,7 @@ def applies_to(article: ArticleView, mention: Mention, mentions: Sequence[Mentio
         words.append(token)
         if len(words) >= MAX_APPLIES_TO_WORDS:
             break
-    while words and words[0].lower() in _DETERMINERS:
+    while words and words[0].lower() in resources.leading_drops:
         words.pop(0)
     phrase = " ".join(words).strip()
     if not phrase or any(re.match(rf"{re.escape(skip)}\b", phrase.lower()) for skip in resources.skips):

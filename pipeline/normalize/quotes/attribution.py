@@ -12,8 +12,6 @@ from pipeline.normalize.quotes.speakers import cue_bounds, cue_speaker, resolve_
 ATTRIBUTION_WORDS = 8
 # Words a "Name:" label before a quotation may have.
 MAX_LABEL_WORDS = 15
-# Short words a name in title case may keep in lower case ("Alliance for the Future").
-_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "&"})
 
 
 def label_speaker(art: ArticleIndex, quote: Quote) -> Speaker | None:
@@ -45,7 +43,7 @@ def label_speaker(art: ArticleIndex, quote: Quote) -> Speaker | None:
         return None
     words = [t for t in art.tokens[first:last + 1] if t.is_word]
     persons = art.mentions_in(PERSON_KINDS, art.tokens[first].start, art.tokens[last].end)
-    if not persons and all(t.text[0].isupper() or t.lower in _SMALL_WORDS for t in words) \
+    if not persons and all(t.text[0].isupper() or t.lower in art.lexicon.label_title_case for t in words) \
             and words[0].text[0].isupper():
         # A label in title case is a name as a whole ("Alliance for the Future:", "American Beverage:").
         name = text_of(art, art.tokens[first:last + 1])

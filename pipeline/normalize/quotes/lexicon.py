@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.rulefiles import read_rows
+from pipeline.rulefiles import read_function_words, read_rows
 
 # The classes of function words (``models/quotes/words.csv``) that stand for a speaker named elsewhere.
 PRONOUNS = ("person_pronoun", "group_pronoun", "thing_pronoun")
@@ -20,6 +20,8 @@ class QuoteLexicon:
     sources: Mapping[str, str]
     words: Mapping[str, str]
     abbreviations: frozenset[str]
+    # Lower-case words a "Name:" label in title case may keep ("Alliance for the Future:").
+    label_title_case: frozenset[str]
 
     def word_class(self, word: str) -> str | None:
         """The class of a function word ("he" → person_pronoun), or None."""
@@ -27,7 +29,7 @@ class QuoteLexicon:
 
 
 def load(models_dir: Path) -> QuoteLexicon:
-    """Read the cue forms, source nouns, function words and abbreviations once per process."""
+    """Read the cue forms, source nouns, function words (by class, and those of labels) and abbreviations."""
     folder = models_dir / "quotes"
     abbreviations = [line.strip() for line in (models_dir / "lexicons" / "abbreviations.txt")
                      .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
@@ -36,4 +38,5 @@ def load(models_dir: Path) -> QuoteLexicon:
         sources={r["noun"]: r["class"] for r in read_rows(folder / "sources.csv")},
         words={r["word"]: r["class"] for r in read_rows(folder / "words.csv") if " " not in r["word"]},
         abbreviations=frozenset(abbreviations),
+        label_title_case=frozenset(read_function_words(models_dir)["label_title_case"]),
     )
