@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.rulefiles import read_function_words, read_rows
+from pipeline.rulefiles import read_function_words, read_rows, read_words
 
 # The classes of function words (``models/quotes/words.csv``) that stand for a speaker named elsewhere.
 PRONOUNS = ("person_pronoun", "group_pronoun", "thing_pronoun")
@@ -31,8 +31,7 @@ class QuoteLexicon:
 def load(models_dir: Path) -> QuoteLexicon:
     """Read the cue forms, source nouns, function words (by class, and those of labels) and abbreviations."""
     folder = models_dir / "quotes"
-    abbreviations = [line.strip() for line in (models_dir / "lexicons" / "abbreviations.txt")
-                     .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    abbreviations = read_words(models_dir / "lexicons" / "abbreviations.txt")
     return QuoteLexicon(
         cue_forms=frozenset(r["form"] for r in read_rows(folder / "cues.csv")),
         sources={r["noun"]: r["class"] for r in read_rows(folder / "sources.csv")},
