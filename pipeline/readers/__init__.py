@@ -11,6 +11,7 @@ and never raises for bad content: a broken record becomes a `RawReject`.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -38,16 +39,32 @@ def is_input(path: Path) -> bool:
 def iter_inputs(raw: Path) -> Iterator[tuple[Path, str]]:
     """Yield ``(path, source_path)`` for every input under ``raw``, sorted.
 
-    ``source_path`` is relative to ``raw`` when it is a folder, else the file name.
+    ``source_path`` is relative to ``raw`` when it is a folder, else the file name,
+    always as text that can be stored: bytes of a name that are not UTF-8
+    are written as ``\\xff`` escapes (`read_file` then rejects the file).
     """
     if raw.is_file():
-        yield raw, raw.name
+        yield raw, printable_name(raw.name)
         return
     if not raw.exists():
         raise FileNotFoundError(f"--raw {raw} does not exist; pass a file or a folder of articles")
     for path in sorted(p for p in raw.rglob("*") if p.is_file()):
         if is_input(path):
-            yield path, path.relative_to(raw).as_posix()
+            yield path, printable_name(path.relative_to(raw).as_posix())
+
+
+def printable_name(name: str) -> str:
+    """``name`` as storable text: bytes that are not UTF-8 (which Python keeps as surrogates) as ``\\xNN``."""
+    return os.fsencode(name).decode("utf-8", errors="backslashreplace")
+
+
+def name_is_utf8(path: Path) -> bool:
+    """False when a part of ``path`` is not valid UTF-8 (no table can store such a name as text)."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _reader_for(path: Path, head: bytes) -> Reader | None:
@@ -81,8 +98,16 @@ def read_file(path: Path, source_path: str, settings: Settings) -> Iterator[RawA
     refused before any reader sees it, at most ``max_records_per_file``
     records come out, a reader that fails unexpectedly ends the file with a
     ``reader_error`` reject (the records it yielded before stay), and a file
-    that yields nothing at all gets an ``empty_body`` reject.
+    that yields nothing at all gets an ``empty_body`` reject. A file whose
+    name is not UTF-8 is refused unread (``encoding_error``): its rows
+    could only carry an escaped stand-in for the name, which a renamed
+    file would never match.
     """
+    if not name_is_utf8(path):
+        yield RawReject(source_path, None, "encoding_error",
+                        f"the file name {source_path!r} is not valid UTF-8 (bytes shown as \\x escapes); "
+                        "rename the file to read it")
+        return
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:

@@ -22,6 +22,7 @@ in path order, whatever order the nights brought them in.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
 from pathlib import Path
@@ -62,11 +63,27 @@ def file_hash(path: Path) -> str:
     for part in (path, *(path.with_name(path.stem + suffix) for suffix in SIDECAR_SUFFIXES)):
         if part is not path and not part.is_file():
             continue
-        digest.update(part.name.encode() + b"\x00")
+        digest.update(os.fsencode(part.name) + b"\x00")  # fsencode: a name need not be UTF-8
         with part.open("rb") as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
     return digest.hexdigest()[:32]
+
+
+UNREADABLE = "unreadable"  # the ledger's hash of a file that could not be read: skipped until that changes
+
+
+def readable_hash(path: Path) -> str:
+    """`file_hash` of ``path``, or `UNREADABLE` when the file cannot be read.
+
+    One unreadable file must not stop the others: `read_file` turns it into
+    an ``unreadable_file`` reject, and the ledger remembers it as unreadable,
+    so the reject counts once and the file is read as soon as it can be.
+    """
+    try:
+        return file_hash(path)
+    except OSError:
+        return UNREADABLE
 
 
 def ingest_version(settings: Settings) -> str:
@@ -160,7 +177,7 @@ def ingest(settings: Settings, *, run_id: str) -> StageReport:
     ledger = {row["source_path"]: row for row in io.read(settings.out, LEDGER, schema=INGEST_LEDGER).to_pylist()}
     todo: list[tuple[Path, str, str]] = []
     for path, source_path in iter_inputs(settings.raw):
-        digest = file_hash(path)
+        digest = readable_hash(path)
         entry = ledger.get(source_path)
         if not settings.force and entry and (entry["file_hash"], entry["rules_version"]) == (digest, version):
             report.skipped += 1
