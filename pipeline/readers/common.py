@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from email.utils import parsedate_to_datetime
@@ -47,11 +48,24 @@ def looks_binary(data: bytes) -> bool:
     return odd / len(head) > 0.10
 
 
+def _cp1252_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Error handler: the bytes UTF-8 refused, each read as cp1252 (latin-1 for the five it leaves undefined)."""
+    bad = error.object[error.start:error.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), error.end
+
+
+codecs.register_error("pipeline.cp1252_bytes", _cp1252_bytes)
+
+
 def decode(data: bytes, *, allow_fallback: bool = True) -> tuple[str, bool]:
-    """Decode as UTF-8 (with or without BOM); fall back to cp1252 → latin-1.
+    """Decode as UTF-8 (with or without BOM); bytes that are not UTF-8 are read as cp1252, one by one.
 
     Returns ``(text, used_fallback)``. Single stray bytes in old wire archives
-    are common; a fallback decodes them instead of losing the story.
+    are common; reading them as cp1252 keeps the story instead of losing it.
+    The fallback is byte by byte, not for the whole file: one stray byte
+    must not turn every ’ “ — of the file's other records (valid UTF-8) into
+    mojibake and change their ids. A file written wholly in cp1252 reads as
+    before, since each of its non-ASCII bytes is one that UTF-8 refuses.
     """
     if looks_binary(data):
         raise ReaderError("binary_file", "the file holds binary data (NUL or control bytes), not text")
@@ -60,10 +74,7 @@ def decode(data: bytes, *, allow_fallback: bool = True) -> tuple[str, bool]:
     except UnicodeDecodeError as error:
         if not allow_fallback:
             raise ReaderError("encoding_error", f"not valid UTF-8 at byte {error.start}") from error
-    try:
-        return data.decode("cp1252"), True
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), True
+    return data.decode("utf-8-sig", errors="pipeline.cp1252_bytes"), True
 
 
 _TZ_SUFFIX = re.compile(r"\s*(Z|UTC|GMT)$", re.IGNORECASE)
