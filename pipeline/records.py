@@ -61,6 +61,7 @@ REJECT_REASONS = {
     "empty_body": "the record has no body text",
     "field_too_large": "a field is longer than the max_field_chars setting",
     "bad_date": "a date field could not be parsed",
+    "duplicate": "the record repeats an earlier record of the same file exactly (kept once)",
     "stage_error": "a later stage failed on this article (see detail)",
     "reader_error": "the reader failed on this input (a bug in the pipeline: report it with the file)",
 }

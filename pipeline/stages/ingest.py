@@ -227,7 +227,7 @@ def _read_file(pending: _Pending, path: Path, source_path: str, settings: Settin
                report: StageReport) -> tuple[int, list[dict[str, Any]]]:
     """Read one file into ``pending`` (writing full chunks as they fill); return (articles, reject rows)."""
     rejects: list[dict[str, Any]] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # article_id -> the record that gave it first
     for item in read_file(path, source_path, settings):
         if isinstance(item, RawReject):
             rejects.append(reject_row(item, run_id))
@@ -238,9 +238,13 @@ def _read_file(pending: _Pending, path: Path, source_path: str, settings: Settin
             rejects.append(reject_row(problem, run_id))
             continue
         row = assemble(with_default_date(item, settings), run_id)
-        if row["article_id"] in seen:  # the same record twice in one file: keep the first
+        if row["article_id"] in seen:  # the same record twice in one file: keep the first, say so
+            rejects.append(reject_row(RawReject(
+                source_path, item.record, "duplicate",
+                f"the same article (source id {item.source_id!r}, same text) as record "
+                f"{seen[row['article_id']]} of this file; kept once"), run_id))
             continue
-        seen.add(row["article_id"])
+        seen[row["article_id"]] = item.record
         pending.rows[row["article_id"]] = row
         if len(pending.rows) >= CHUNK:
             _write_articles(pending, settings, report)

@@ -104,3 +104,16 @@ def test_a_file_that_yields_nothing_is_still_reported(tmp_path):
     path.write_text("\n\n")
     items = list(read_file(path, path.name, make_settings()))
     assert len(items) == 1 and isinstance(items[0], RawReject) and items[0].detail
+
+
+def test_a_record_repeated_in_its_file_is_kept_once_and_leaves_a_duplicate_reject(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    line = json.dumps({"id": "a", "text": "Japan raised tariffs."})
+    (raw / "feed.jsonl").write_text("\n".join([line, json.dumps({"id": "b", "text": "Other."}), line]) + "\n")
+    summary = run_stages(make_settings(raw=raw, out=tmp_path / "out", show_progress=False), [("ingest", ingest)])
+    assert summary.exit_code == 2
+    assert sorted(pd.read_parquet(tmp_path / "out" / "articles").source_id) == ["a", "b"]
+    rejects = pd.read_parquet(tmp_path / "out" / "rejects")
+    assert list(zip(rejects.record, rejects.reason)) == [(3, "duplicate")]
+    assert "as record 1 of this file" in rejects.detail.item()
