@@ -59,7 +59,8 @@ REJECT_REASONS = {
     "unsafe_xml": "the XML declares entities or external references (refused for safety)",
     "missing_field": "a required field (id, text) is missing or of the wrong type",
     "empty_body": "the record has no body text",
-    "field_too_large": "a field is longer than the max_field_chars setting",
+    "field_too_large": "a field is longer than the max_field_chars setting, or the article's text than "
+                       "max_article_chars",
     "bad_date": "a date field could not be parsed",
     "duplicate": "the record repeats an earlier record of the same file exactly (kept once)",
     "stage_error": "a later stage failed on this article (see detail)",

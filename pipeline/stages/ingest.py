@@ -89,7 +89,7 @@ def readable_hash(path: Path) -> str:
 def ingest_version(settings: Settings) -> str:
     """Rules version of ingest: reader code plus the settings that change articles."""
     return short_hash(rules_version(SPEC, {"ingest": SPEC}, settings), str(settings.published_default),
-                      str(settings.max_field_chars))
+                      str(settings.max_field_chars), str(settings.max_article_chars))
 
 
 def with_default_date(raw: RawArticle, settings: Settings) -> RawArticle:
@@ -109,6 +109,14 @@ def too_large(raw: RawArticle, settings: Settings) -> RawReject | None:
                              f"field {name!r} has {len(value)} characters, over max_field_chars="
                              f"{settings.max_field_chars}")
     return None
+
+
+def too_long(raw: RawArticle, length: int, settings: Settings) -> RawReject:
+    """The reject of an article whose whole text is over ``max_article_chars``, the most extract reads."""
+    return RawReject(raw.source_path, raw.record, "field_too_large",
+                     f"the article's text (headline, dateline and body) has {length} characters, over "
+                     f"max_article_chars={settings.max_article_chars}, the most the extract stage's spaCy "
+                     "pipeline reads (nlp.max_length); split the article")
 
 
 def unencodable(raw: RawArticle) -> RawReject | None:
@@ -238,6 +246,9 @@ def _read_file(pending: _Pending, path: Path, source_path: str, settings: Settin
             rejects.append(reject_row(problem, run_id))
             continue
         row = assemble(with_default_date(item, settings), run_id)
+        if len(row["text"]) > settings.max_article_chars:
+            rejects.append(reject_row(too_long(item, len(row["text"]), settings), run_id))
+            continue
         if row["article_id"] in seen:  # the same record twice in one file: keep the first, say so
             rejects.append(reject_row(RawReject(
                 source_path, item.record, "duplicate",
