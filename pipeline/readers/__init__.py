@@ -11,11 +11,13 @@ and never raises for bad content: a broken record becomes a `RawReject`.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pipeline.config import Settings
+from pipeline.progress import log_event
 from pipeline.readers.common import ReaderError
 from pipeline.records import RawArticle, RawReject
 
@@ -48,9 +50,29 @@ def iter_inputs(raw: Path) -> Iterator[tuple[Path, str]]:
         return
     if not raw.exists():
         raise FileNotFoundError(f"--raw {raw} does not exist; pass a file or a folder of articles")
-    for path in sorted(p for p in raw.rglob("*") if p.is_file()):
+    for path in sorted(_files(raw)):
         if is_input(path):
             yield path, printable_name(path.relative_to(raw).as_posix())
+
+
+def _files(raw: Path) -> Iterator[Path]:
+    """Every file under ``raw``; a folder that cannot be listed is a ``level=warning`` log line.
+
+    ``Path.rglob`` passes over such a folder without a word, so its files
+    would be missing from every run unnoticed. Not a failure of the run: the
+    other folders are read as usual (see docs/nightly.md).
+    """
+    def unlistable(error: OSError) -> None:
+        folder = Path(error.filename) if error.filename else raw
+        name = printable_name(folder.relative_to(raw).as_posix() if folder != raw else str(raw))
+        log_event(logging.WARNING, stage="ingest", event="unlistable_folder", folder=name,
+                  error=error.strerror or str(error), msg="its files are not read until it can be listed")
+
+    for folder, _, names in os.walk(raw, onerror=unlistable):
+        for name in names:
+            path = Path(folder, name)
+            if path.is_file():  # not a broken link, a socket or a FIFO
+                yield path
 
 
 def printable_name(name: str) -> str:

@@ -22,6 +22,7 @@ in path order, whatever order the nights brought them in.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
@@ -33,7 +34,7 @@ import pyarrow.compute as pc
 from pipeline import io
 from pipeline.articles import assemble, short_hash
 from pipeline.config import Settings
-from pipeline.progress import Progress
+from pipeline.progress import Progress, log_event
 from pipeline.readers import iter_inputs, read_file
 from pipeline.records import RawArticle, RawReject
 from pipeline.stages.spec import StageReport, StageSpec, rules_version
@@ -191,6 +192,9 @@ def ingest(settings: Settings, *, run_id: str) -> StageReport:
             report.skipped += 1
             continue
         todo.append((path, source_path, digest))
+    if not todo and not report.skipped:  # an empty or unmounted --raw looks like a quiet night otherwise
+        log_event(logging.WARNING, stage="ingest", event="no_inputs", raw=str(settings.raw),
+                  msg="no input files under --raw; nothing was read")
     report.rows_in = len(todo)
     report.inputs = [f"{source_path}#{digest}" for _, source_path, digest in todo]
     report.processed_paths = [source_path for _, source_path, _ in todo]
