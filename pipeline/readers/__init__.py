@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pipeline.config import Settings
 from pipeline.progress import log_event
-from pipeline.readers.common import ReaderError
+from pipeline.readers.common import ReaderError, as_utf8
 from pipeline.records import RawArticle, RawReject
 
 Reader = Callable[[Path, str, Settings], Iterator[RawArticle | RawReject]]
@@ -104,7 +104,7 @@ def _reader_for(path: Path, head: bytes) -> Reader | None:
     if suffix in (".html", ".htm", ".xhtml"):
         return html.read
     if suffix in (".xml", ".nml", ".newsml"):
-        lowered = head.lower()
+        lowered = as_utf8(head).lower()  # a UTF-16 feed's tags are bytes apart
         if b"newsitem" in lowered or b"newsmessage" in lowered or b"iptc.org/std/nar" in lowered:
             return newsml.read
         if b"<rss" in lowered or b"<feed" in lowered or b"<rdf:rdf" in lowered:

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import Settings
-from pipeline.readers.common import (ReaderError, check_xml_safe, html_paragraphs, language_code,
+from pipeline.readers.common import (ReaderError, as_utf8, check_xml_safe, html_paragraphs, language_code,
                                      parse_timestamp, read_bytes)
 from pipeline.records import RawArticle, RawReject
 
@@ -128,6 +128,5 @@ def item_tags(data: bytes) -> int:
 
     A damaged tag loses one of the two counts, rarely both.
     """
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 would hide the tags from a byte scan
-        data = data.decode("utf-16", errors="replace").encode("utf-8")
+    data = as_utf8(data)  # UTF-16 would hide the tags from a byte scan
     return max(len(_ITEM_OPEN.findall(data)), len(_ITEM_CLOSE.findall(data)))

@@ -19,7 +19,9 @@ the mapping for that file::
      "markup":   "markdown"}
 
 ``fields`` replaces the candidate keys of the fields it names (a string or a
-list); ``defaults`` gives values for records that lack a field; ``markup`` is
+list); ``defaults`` gives values for records that lack a field (text or a
+number; a ``published`` that does not parse as a date rejects the file as
+``bad_date`` rather than leaving records undated without a word); ``markup`` is
 ``markdown`` (the default: Markdown and stray HTML are reduced to plain
 paragraphs, see `pipeline.readers.markdown`) or ``text`` (the body is plain text).
 
@@ -89,6 +91,14 @@ def read_field_config(path: Path) -> tuple[dict[str, tuple[str, ...]], dict[str,
     unknown = sorted(set(defaults) - set(FIELDS)) if isinstance(defaults, dict) else ["(not an object)"]
     if unknown:
         raise ReaderError("malformed_json", f"field sidecar {sidecar.name} has defaults for unknown fields {unknown}")
+    for name, value in defaults.items():
+        # What a record's own field may hold: text, a number, a list of strings.
+        if value is not None and _as_text(value) is None:
+            raise ReaderError("malformed_json", f"field sidecar {sidecar.name}: defaults.{name} must be text or a "
+                                                f"number, got {value!r}")
+    if "published" in defaults and parse_timestamp(defaults["published"]) is None:
+        raise ReaderError("bad_date", f"field sidecar {sidecar.name}: defaults.published {defaults['published']!r} "
+                                      "is not a date; use ISO 8601 (2025-05-02 or 2025-05-02T14:00:00Z)")
     markup = config.get("markup", "markdown")
     if markup not in MARKUPS:
         raise ReaderError("malformed_json", f"field sidecar {sidecar.name}: markup must be one of {MARKUPS}, "
