@@ -33,6 +33,10 @@ class Settings:
     models_dir: Path = field(default=MODELS_DIR)
     max_file_bytes: int = 256 * 1024 * 1024
     max_field_chars: int = 2_000_000
+    # The one limit on an article's whole text: ingest rejects a longer article,
+    # and extract gives spaCy the same figure as nlp.max_length (whose default
+    # it is), so an article that passes ingest never fails extract on length.
+    max_article_chars: int = 1_000_000
     max_records_per_file: int = 1_000_000
     show_progress: bool | None = None  # None: a bar on a terminal, log lines otherwise
 
@@ -45,7 +49,7 @@ class Settings:
             raise ValueError("--scheduler only applies to --executor dask")
         if self.batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {self.batch_size}")
-        for name in ("max_file_bytes", "max_field_chars", "max_records_per_file"):
+        for name in ("max_file_bytes", "max_field_chars", "max_article_chars", "max_records_per_file"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be positive, got {getattr(self, name)}")
         if self.since and self.until and self.since > self.until:

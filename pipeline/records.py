@@ -59,8 +59,10 @@ REJECT_REASONS = {
     "unsafe_xml": "the XML declares entities or external references (refused for safety)",
     "missing_field": "a required field (id, text) is missing or of the wrong type",
     "empty_body": "the record has no body text",
-    "field_too_large": "a field is longer than the max_field_chars setting",
+    "field_too_large": "a field is longer than the max_field_chars setting, or the article's text than "
+                       "max_article_chars",
     "bad_date": "a date field could not be parsed",
+    "duplicate": "the record repeats an earlier record of the same file exactly (kept once)",
     "stage_error": "a later stage failed on this article (see detail)",
     "reader_error": "the reader failed on this input (a bug in the pipeline: report it with the file)",
 }

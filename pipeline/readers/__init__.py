@@ -11,11 +11,14 @@ and never raises for bad content: a broken record becomes a `RawReject`.
 
 from __future__ import annotations
 
+import logging
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pipeline.config import Settings
-from pipeline.readers.common import ReaderError
+from pipeline.progress import log_event
+from pipeline.readers.common import ReaderError, as_utf8
 from pipeline.records import RawArticle, RawReject
 
 Reader = Callable[[Path, str, Settings], Iterator[RawArticle | RawReject]]
@@ -38,16 +41,52 @@ def is_input(path: Path) -> bool:
 def iter_inputs(raw: Path) -> Iterator[tuple[Path, str]]:
     """Yield ``(path, source_path)`` for every input under ``raw``, sorted.
 
-    ``source_path`` is relative to ``raw`` when it is a folder, else the file name.
+    ``source_path`` is relative to ``raw`` when it is a folder, else the file name,
+    always as text that can be stored: bytes of a name that are not UTF-8
+    are written as ``\\xff`` escapes (`read_file` then rejects the file).
     """
     if raw.is_file():
-        yield raw, raw.name
+        yield raw, printable_name(raw.name)
         return
     if not raw.exists():
         raise FileNotFoundError(f"--raw {raw} does not exist; pass a file or a folder of articles")
-    for path in sorted(p for p in raw.rglob("*") if p.is_file()):
+    for path in sorted(_files(raw)):
         if is_input(path):
-            yield path, path.relative_to(raw).as_posix()
+            yield path, printable_name(path.relative_to(raw).as_posix())
+
+
+def _files(raw: Path) -> Iterator[Path]:
+    """Every file under ``raw``; a folder that cannot be listed is a ``level=warning`` log line.
+
+    ``Path.rglob`` passes over such a folder without a word, so its files
+    would be missing from every run unnoticed. Not a failure of the run: the
+    other folders are read as usual (see docs/nightly.md).
+    """
+    def unlistable(error: OSError) -> None:
+        folder = Path(error.filename) if error.filename else raw
+        name = printable_name(folder.relative_to(raw).as_posix() if folder != raw else str(raw))
+        log_event(logging.WARNING, stage="ingest", event="unlistable_folder", folder=name,
+                  error=error.strerror or str(error), msg="its files are not read until it can be listed")
+
+    for folder, _, names in os.walk(raw, onerror=unlistable):
+        for name in names:
+            path = Path(folder, name)
+            if path.is_file():  # not a broken link, a socket or a FIFO
+                yield path
+
+
+def printable_name(name: str) -> str:
+    """``name`` as storable text: bytes that are not UTF-8 (which Python keeps as surrogates) as ``\\xNN``."""
+    return os.fsencode(name).decode("utf-8", errors="backslashreplace")
+
+
+def name_is_utf8(path: Path) -> bool:
+    """False when a part of ``path`` is not valid UTF-8 (no table can store such a name as text)."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _reader_for(path: Path, head: bytes) -> Reader | None:
@@ -65,7 +104,7 @@ def _reader_for(path: Path, head: bytes) -> Reader | None:
     if suffix in (".html", ".htm", ".xhtml"):
         return html.read
     if suffix in (".xml", ".nml", ".newsml"):
-        lowered = head.lower()
+        lowered = as_utf8(head).lower()  # a UTF-16 feed's tags are bytes apart
         if b"newsitem" in lowered or b"newsmessage" in lowered or b"iptc.org/std/nar" in lowered:
             return newsml.read
         if b"<rss" in lowered or b"<feed" in lowered or b"<rdf:rdf" in lowered:
@@ -81,8 +120,16 @@ def read_file(path: Path, source_path: str, settings: Settings) -> Iterator[RawA
     refused before any reader sees it, at most ``max_records_per_file``
     records come out, a reader that fails unexpectedly ends the file with a
     ``reader_error`` reject (the records it yielded before stay), and a file
-    that yields nothing at all gets an ``empty_body`` reject.
+    that yields nothing at all gets an ``empty_body`` reject. A file whose
+    name is not UTF-8 is refused unread (``encoding_error``): its rows
+    could only carry an escaped stand-in for the name, which a renamed
+    file would never match.
     """
+    if not name_is_utf8(path):
+        yield RawReject(source_path, None, "encoding_error",
+                        f"the file name {source_path!r} is not valid UTF-8 (bytes shown as \\x escapes); "
+                        "rename the file to read it")
+        return
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from email.utils import parsedate_to_datetime
@@ -47,12 +48,48 @@ def looks_binary(data: bytes) -> bool:
     return odd / len(head) > 0.10
 
 
+def _cp1252_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Error handler: the bytes UTF-8 refused, each read as cp1252 (latin-1 for the five it leaves undefined)."""
+    bad = error.object[error.start:error.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), error.end
+
+
+codecs.register_error("pipeline.cp1252_bytes", _cp1252_bytes)
+
+
+# Byte order marks of the wide Unicode encodings; UTF-32's first, as UTF-16's LE mark begins UTF-32's.
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+              (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """``"utf-16"`` or ``"utf-32"`` when ``data`` opens with that encoding's byte order mark, else None."""
+    return next((name for bom, name in _WIDE_BOMS if data.startswith(bom)), None)
+
+
+def as_utf8(data: bytes) -> bytes:
+    """``data`` re-encoded as UTF-8 when it is UTF-16/32 with a BOM (so a byte scan sees its markup), else as is."""
+    wide = wide_encoding(data)
+    return data.decode(wide, errors="replace").encode("utf-8") if wide else data
+
+
 def decode(data: bytes, *, allow_fallback: bool = True) -> tuple[str, bool]:
-    """Decode as UTF-8 (with or without BOM); fall back to cp1252 → latin-1.
+    """Decode as UTF-8 (with or without BOM); bytes that are not UTF-8 are read as cp1252, one by one.
 
     Returns ``(text, used_fallback)``. Single stray bytes in old wire archives
-    are common; a fallback decodes them instead of losing the story.
+    are common; reading them as cp1252 keeps the story instead of losing it.
+    The fallback is byte by byte, not for the whole file: one stray byte
+    must not turn every ’ “ — of the file's other records (valid UTF-8) into
+    mojibake and change their ids. A file written wholly in cp1252 reads as
+    before, since each of its non-ASCII bytes is one that UTF-8 refuses.
     """
+    wide = wide_encoding(data)
+    if wide:  # UTF-16/32 text is full of NUL bytes: known by its BOM before the binary test sees them
+        try:
+            return data.decode(wide), False
+        except UnicodeDecodeError as error:
+            raise ReaderError("encoding_error", f"the file starts with a {wide.upper()} byte order mark but is "
+                                                f"not valid {wide.upper()} at byte {error.start}") from error
     if looks_binary(data):
         raise ReaderError("binary_file", "the file holds binary data (NUL or control bytes), not text")
     try:
@@ -60,10 +97,7 @@ def decode(data: bytes, *, allow_fallback: bool = True) -> tuple[str, bool]:
     except UnicodeDecodeError as error:
         if not allow_fallback:
             raise ReaderError("encoding_error", f"not valid UTF-8 at byte {error.start}") from error
-    try:
-        return data.decode("cp1252"), True
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), True
+    return data.decode("utf-8-sig", errors="pipeline.cp1252_bytes"), True
 
 
 _TZ_SUFFIX = re.compile(r"\s*(Z|UTC|GMT)$", re.IGNORECASE)
@@ -194,6 +228,9 @@ def html_paragraphs(markup: str) -> str:
 # XML that declares entities is refused before parsing: entity expansion
 # (billion laughs) and external entities (XXE) both need an <!ENTITY declaration.
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY\s+%?\s*[^\s>]*")
+# A document can declare an entity only in the internal subset of its
+# <!DOCTYPE …[ … ]> (external DTDs are never fetched); quoted ids may hold ">".
+_INTERNAL_SUBSET = re.compile(rb"""<!DOCTYPE(?:[^>\["']|"[^"]*"|'[^']*')*\[""")
 
 
 def check_xml_safe(data: bytes) -> None:
@@ -201,11 +238,15 @@ def check_xml_safe(data: bytes) -> None:
 
     A byte scan that runs before any parser sees the document (XML keywords
     are case-sensitive, so the scan is too); the parsers are configured to
-    refuse entities as well, as a second line.
+    refuse entities as well, as a second line. ``<!ENTITY`` counts only in a
+    document with a ``<!DOCTYPE`` internal subset, the one place a document
+    can declare an entity: elsewhere (a CDATA section or a comment quoting
+    it) it declares nothing, and refusing the whole file for it would be wrong.
     """
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 would hide the keyword from a byte scan
-        data = data.decode("utf-16", errors="replace").encode("utf-8")
-    match = _ENTITY_DECLARATION.search(data) if b"<!ENTITY" in data else None
+    data = as_utf8(data)  # UTF-16 would hide the keywords from a byte scan
+    if b"<!ENTITY" not in data or not _INTERNAL_SUBSET.search(data):
+        return
+    match = _ENTITY_DECLARATION.search(data)
     if match:
         what = match.group(0).decode("latin-1")
         raise ReaderError("unsafe_xml", f"the document declares an entity ({what!r}); documents with entity "

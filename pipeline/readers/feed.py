@@ -3,7 +3,10 @@
 One article per item/entry; ``record`` is its 0-based position in the feed.
 A document that declares an entity is refused first (``unsafe_xml``); one
 feedparser cannot read and that yields no entry is ``malformed_xml`` (a
-feed with some damage but readable entries is read).
+feed with some damage but readable entries is read). When the feed's
+``<item>``/``<entry>`` tags announce more items than feedparser returns (a
+damaged tag made it drop one or merge it into a neighbour), one more
+``malformed_xml`` reject says how many were lost.
 
 Fields: source id = the item's ``guid``/``id``, else its ``link`` (neither:
 ``missing_field``); headline = title (markup removed); url = link; published_at
@@ -18,13 +21,14 @@ from __future__ import annotations
 
 import calendar
 import html
+import re
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from pipeline.config import Settings
-from pipeline.readers.common import (ReaderError, check_xml_safe, html_paragraphs, language_code,
+from pipeline.readers.common import (ReaderError, as_utf8, check_xml_safe, html_paragraphs, language_code,
                                      parse_timestamp, read_bytes)
 from pipeline.records import RawArticle, RawReject
 
@@ -104,3 +108,25 @@ def read(path: Path, source_path: str, settings: Settings) -> Iterator[RawArticl
     language = language_code(meta.get("language"))
     for position, entry in enumerate(entries):
         yield to_article(entry, position, source_path, source, language)
+    announced = item_tags(data)
+    if announced > len(entries):
+        yield RawReject(source_path, None, "malformed_xml",
+                        f"the feed has {announced} items by its <item>/<entry> tags but only {len(entries)} "
+                        f"could be read: {announced - len(entries)} damaged item(s) lost or merged into "
+                        "another (check those tags)")
+
+
+# Opening and closing tags of feed items, any namespace prefix. feedparser's
+# forgiving parser drops an item whose opening tag is damaged, or merges it
+# into its neighbour, without a word; counting the tags is how it shows.
+_ITEM_OPEN = re.compile(rb"<(?:[\w.-]+:)?(?:item|entry)[\s/>]")
+_ITEM_CLOSE = re.compile(rb"</(?:[\w.-]+:)?(?:item|entry)\s*>")
+
+
+def item_tags(data: bytes) -> int:
+    """How many items a feed's tags announce: the larger count of opening and of closing item tags.
+
+    A damaged tag loses one of the two counts, rarely both.
+    """
+    data = as_utf8(data)  # UTF-16 would hide the tags from a byte scan
+    return max(len(_ITEM_OPEN.findall(data)), len(_ITEM_CLOSE.findall(data)))

@@ -19,14 +19,17 @@ the mapping for that file::
      "markup":   "markdown"}
 
 ``fields`` replaces the candidate keys of the fields it names (a string or a
-list); ``defaults`` gives values for records that lack a field; ``markup`` is
+list); ``defaults`` gives values for records that lack a field (text or a
+number; a ``published`` that does not parse as a date rejects the file as
+``bad_date`` rather than leaving records undated without a word); ``markup`` is
 ``markdown`` (the default: Markdown and stray HTML are reduced to plain
 paragraphs, see `pipeline.readers.markdown`) or ``text`` (the body is plain text).
 
 Records: no id and no url → ``missing_field``; a url alone becomes the
 source id. No body text, or only markup (a body that is one link, as some
 feeds give for a story they do not carry) → ``empty_body``. A line that does
-not parse (or nests too deeply) → ``malformed_json``, and the rest of the
+not parse (or nests too deeply, or holds an integer of more digits than
+Python converts, 4,300) → ``malformed_json``, and the rest of the
 file is still read.
 """
 
@@ -34,6 +37,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -87,6 +91,14 @@ def read_field_config(path: Path) -> tuple[dict[str, tuple[str, ...]], dict[str,
     unknown = sorted(set(defaults) - set(FIELDS)) if isinstance(defaults, dict) else ["(not an object)"]
     if unknown:
         raise ReaderError("malformed_json", f"field sidecar {sidecar.name} has defaults for unknown fields {unknown}")
+    for name, value in defaults.items():
+        # What a record's own field may hold: text, a number, a list of strings.
+        if value is not None and _as_text(value) is None:
+            raise ReaderError("malformed_json", f"field sidecar {sidecar.name}: defaults.{name} must be text or a "
+                                                f"number, got {value!r}")
+    if "published" in defaults and parse_timestamp(defaults["published"]) is None:
+        raise ReaderError("bad_date", f"field sidecar {sidecar.name}: defaults.published {defaults['published']!r} "
+                                      "is not a date; use ISO 8601 (2025-05-02 or 2025-05-02T14:00:00Z)")
     markup = config.get("markup", "markdown")
     if markup not in MARKUPS:
         raise ReaderError("malformed_json", f"field sidecar {sidecar.name}: markup must be one of {MARKUPS}, "
@@ -199,33 +211,82 @@ def to_article(record: Any, position: int, source_path: str, fields: Mapping[str
     )
 
 
+class LongNumber(str):
+    """The digits of a JSON integer too long for Python to convert (``sys.get_int_max_str_digits``)."""
+
+
+def _loads(text: str) -> tuple[Any, bool]:
+    """``json.loads(text)``, and whether it holds an integer too long for ``int`` (kept as a `LongNumber`).
+
+    ``json.loads`` raises ValueError for an integer over 4,300 digits, which
+    would end the read of the whole file; marking it instead lets only the
+    record holding it be rejected.
+    """
+    limit = sys.get_int_max_str_digits()
+    found: list[LongNumber] = []
+
+    def parse_int(digits: str) -> int | LongNumber:
+        if limit and len(digits.lstrip("-")) > limit:
+            found.append(LongNumber(digits))
+            return found[-1]
+        return int(digits)
+
+    return json.loads(text, parse_int=parse_int), bool(found)
+
+
+def _long_number(value: Any) -> LongNumber | None:
+    """The first `LongNumber` inside a parsed JSON value, or None."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, LongNumber):
+            return item
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
+
+
+def _long_number_reject(source_path: str, position: int, number: LongNumber, where: str) -> RawReject:
+    return RawReject(source_path, position, "malformed_json",
+                     f"{where} holds an integer of {len(number.lstrip('-'))} digits ({number[:20]}…), over the "
+                     f"{sys.get_int_max_str_digits()} digits Python reads; the rest of the file is read")
+
+
 def _records(text: str, source_path: str, as_document: bool) -> Iterator[tuple[int, Any] | RawReject]:
     """Yield ``(position, value)`` per record, or a reject for a line that does not parse."""
     if as_document:
         try:
-            document = json.loads(text)
+            document, has_long = _loads(text)
         except json.JSONDecodeError:
             document = None  # not one document: fall through to JSON Lines
         except RecursionError:
             raise ReaderError("malformed_json", "the document nests too deeply to read safely") from None
-        if isinstance(document, list):
-            yield from enumerate(document)
-            return
         if isinstance(document, dict):
-            yield 0, document
+            document = [document]
+        if isinstance(document, list):
+            for position, value in enumerate(document):
+                number = _long_number(value) if has_long else None
+                yield (_long_number_reject(source_path, position, number, f"record {position}") if number
+                       else (position, value))
             return
     for number, line in enumerate(text.split("\n"), start=1):
         line = line.strip()
         if not line:
             continue
         try:
-            yield number, json.loads(line)
+            value, has_long = _loads(line)
         except json.JSONDecodeError as error:
             yield RawReject(source_path, number, "malformed_json",
                             f"line {number} is not JSON: {error.msg} (column {error.colno})")
+            continue
         except RecursionError:
             yield RawReject(source_path, number, "malformed_json",
                             f"line {number} nests too deeply to read safely")
+            continue
+        long = _long_number(value) if has_long else None
+        yield _long_number_reject(source_path, number, long, f"line {number}") if long else (number, value)
 
 
 def read(path: Path, source_path: str, settings: Settings) -> Iterator[RawArticle | RawReject]:

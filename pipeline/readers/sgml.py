@@ -29,7 +29,9 @@ counted as an article or a reject:
   with its first line as the headline when more lines follow.
 
 A story with no text at all is an ``empty_body`` reject; one whose
-``</REUTERS>`` is missing (a truncated file) is a ``malformed_xml`` reject.
+``</REUTERS>`` is missing (a truncated file) is a ``malformed_xml`` reject,
+and so is text between stories (a story whose ``<REUTERS`` tag is damaged),
+so a damaged story is never dropped without a word.
 """
 
 from __future__ import annotations
@@ -176,12 +178,46 @@ def to_article(attributes: str, story: str, position: int, source_path: str,
                       published_from=published_from)
 
 
+_DOCTYPE = re.compile(r"\s*<!DOCTYPE[^>]*>")
+
+
+def _stray(text: str, start: int, end: int, after: int | None, source_path: str) -> RawReject | None:
+    """A reject for text between stories (``text[start:end]``), which is a story whose ``<REUTERS>`` is damaged.
+
+    Without it such a story would vanish without a trace: it belongs to no
+    ``<REUTERS …>`` … ``</REUTERS>`` pair. The archive's files hold only
+    white space there, and a ``<!DOCTYPE>`` before the first story.
+    """
+    gap = text[start:end]
+    if after is None:
+        gap = _DOCTYPE.sub("", gap, count=1)
+    gap = gap.strip()
+    if not gap:
+        return None
+    newid = _NEWID.search(gap)
+    where = "before the first story" if after is None else f"after story {after}"
+    return RawReject(source_path, None, "malformed_xml",
+                     f"text {where} lies outside any <REUTERS> … </REUTERS> story"
+                     f"{f' (it names NEWID={newid.group(1)})' if newid else ''}: {gap[:60]!r}; a damaged "
+                     "<REUTERS> tag? Repair the tag to read that story")
+
+
 def stories(text: str, source_path: str, source: str = SOURCE) -> Iterator[RawArticle | RawReject]:
-    """Every story of a decoded SGML file, in order; a story cut off before ``</REUTERS>`` is a reject."""
+    """Every story of a decoded SGML file, in order, and a reject for any text between stories.
+
+    A story cut off before ``</REUTERS>`` is a reject; so is text that no
+    story holds (a story whose opening tag is damaged), so every story of a
+    file ends as an article or a reject.
+    """
     opens = list(_STORY_OPEN.finditer(text))
+    done = 0  # where the text no story has claimed begins
     for position, match in enumerate(opens):
+        stray = _stray(text, done, match.start(), position - 1 if position else None, source_path)
+        if stray:
+            yield stray
         limit = opens[position + 1].start() if position + 1 < len(opens) else len(text)
         close = text.find(_STORY_CLOSE, match.end(), limit)
+        done = limit if close < 0 else close + len(_STORY_CLOSE)
         if close < 0:
             newid = _NEWID.search(match.group(1))
             label = f"NEWID={newid.group(1)}" if newid else f"at position {position}"
@@ -189,6 +225,9 @@ def stories(text: str, source_path: str, source: str = SOURCE) -> Iterator[RawAr
                             f"story {label} has no closing </REUTERS> (the file may be truncated)")
             continue
         yield to_article(match.group(1), text[match.end():close], position, source_path, source)
+    stray = _stray(text, done, len(text), len(opens) - 1, source_path) if opens else None
+    if stray:
+        yield stray
 
 
 def read(path: Path, source_path: str, settings: Settings) -> Iterator[RawArticle | RawReject]:

@@ -101,6 +101,7 @@ def extract_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchRe
     from pipeline.nlp.syntax import load_parser
 
     nlp = nlp_for(settings.models_dir)
+    nlp.max_length = settings.max_article_chars  # ingest refused longer articles: the same limit
     gate = gate_for(settings.models_dir)
     parser = load_parser(settings.models_dir)
     articles = inputs["articles"].select(["article_id", *SPEC.columns["articles"]]).to_pylist()

@@ -22,6 +22,8 @@ in path order, whatever order the nights brought them in.
 from __future__ import annotations
 
 import hashlib
+import logging
+import os
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
 from pathlib import Path
@@ -32,7 +34,7 @@ import pyarrow.compute as pc
 from pipeline import io
 from pipeline.articles import assemble, short_hash
 from pipeline.config import Settings
-from pipeline.progress import Progress
+from pipeline.progress import Progress, log_event
 from pipeline.readers import iter_inputs, read_file
 from pipeline.records import RawArticle, RawReject
 from pipeline.stages.spec import StageReport, StageSpec, rules_version
@@ -62,17 +64,33 @@ def file_hash(path: Path) -> str:
     for part in (path, *(path.with_name(path.stem + suffix) for suffix in SIDECAR_SUFFIXES)):
         if part is not path and not part.is_file():
             continue
-        digest.update(part.name.encode() + b"\x00")
+        digest.update(os.fsencode(part.name) + b"\x00")  # fsencode: a name need not be UTF-8
         with part.open("rb") as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
     return digest.hexdigest()[:32]
 
 
+UNREADABLE = "unreadable"  # the ledger's hash of a file that could not be read: skipped until that changes
+
+
+def readable_hash(path: Path) -> str:
+    """`file_hash` of ``path``, or `UNREADABLE` when the file cannot be read.
+
+    One unreadable file must not stop the others: `read_file` turns it into
+    an ``unreadable_file`` reject, and the ledger remembers it as unreadable,
+    so the reject counts once and the file is read as soon as it can be.
+    """
+    try:
+        return file_hash(path)
+    except OSError:
+        return UNREADABLE
+
+
 def ingest_version(settings: Settings) -> str:
     """Rules version of ingest: reader code plus the settings that change articles."""
     return short_hash(rules_version(SPEC, {"ingest": SPEC}, settings), str(settings.published_default),
-                      str(settings.max_field_chars))
+                      str(settings.max_field_chars), str(settings.max_article_chars))
 
 
 def with_default_date(raw: RawArticle, settings: Settings) -> RawArticle:
@@ -92,6 +110,14 @@ def too_large(raw: RawArticle, settings: Settings) -> RawReject | None:
                              f"field {name!r} has {len(value)} characters, over max_field_chars="
                              f"{settings.max_field_chars}")
     return None
+
+
+def too_long(raw: RawArticle, length: int, settings: Settings) -> RawReject:
+    """The reject of an article whose whole text is over ``max_article_chars``, the most extract reads."""
+    return RawReject(raw.source_path, raw.record, "field_too_large",
+                     f"the article's text (headline, dateline and body) has {length} characters, over "
+                     f"max_article_chars={settings.max_article_chars}, the most the extract stage's spaCy "
+                     "pipeline reads (nlp.max_length); split the article")
 
 
 def unencodable(raw: RawArticle) -> RawReject | None:
@@ -160,12 +186,15 @@ def ingest(settings: Settings, *, run_id: str) -> StageReport:
     ledger = {row["source_path"]: row for row in io.read(settings.out, LEDGER, schema=INGEST_LEDGER).to_pylist()}
     todo: list[tuple[Path, str, str]] = []
     for path, source_path in iter_inputs(settings.raw):
-        digest = file_hash(path)
+        digest = readable_hash(path)
         entry = ledger.get(source_path)
         if not settings.force and entry and (entry["file_hash"], entry["rules_version"]) == (digest, version):
             report.skipped += 1
             continue
         todo.append((path, source_path, digest))
+    if not todo and not report.skipped:  # an empty or unmounted --raw looks like a quiet night otherwise
+        log_event(logging.WARNING, stage="ingest", event="no_inputs", raw=str(settings.raw),
+                  msg="no input files under --raw; nothing was read")
     report.rows_in = len(todo)
     report.inputs = [f"{source_path}#{digest}" for _, source_path, digest in todo]
     report.processed_paths = [source_path for _, source_path, _ in todo]
@@ -210,7 +239,7 @@ def _read_file(pending: _Pending, path: Path, source_path: str, settings: Settin
                report: StageReport) -> tuple[int, list[dict[str, Any]]]:
     """Read one file into ``pending`` (writing full chunks as they fill); return (articles, reject rows)."""
     rejects: list[dict[str, Any]] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # article_id -> the record that gave it first
     for item in read_file(path, source_path, settings):
         if isinstance(item, RawReject):
             rejects.append(reject_row(item, run_id))
@@ -221,9 +250,16 @@ def _read_file(pending: _Pending, path: Path, source_path: str, settings: Settin
             rejects.append(reject_row(problem, run_id))
             continue
         row = assemble(with_default_date(item, settings), run_id)
-        if row["article_id"] in seen:  # the same record twice in one file: keep the first
+        if len(row["text"]) > settings.max_article_chars:
+            rejects.append(reject_row(too_long(item, len(row["text"]), settings), run_id))
             continue
-        seen.add(row["article_id"])
+        if row["article_id"] in seen:  # the same record twice in one file: keep the first, say so
+            rejects.append(reject_row(RawReject(
+                source_path, item.record, "duplicate",
+                f"the same article (source id {item.source_id!r}, same text) as record "
+                f"{seen[row['article_id']]} of this file; kept once"), run_id))
+            continue
+        seen[row["article_id"]] = item.record
         pending.rows[row["article_id"]] = row
         if len(pending.rows) >= CHUNK:
             _write_articles(pending, settings, report)

@@ -158,3 +158,41 @@ def test_a_bar_on_a_terminal_and_log_lines_without_one(monkeypatch):
     assert "stage=extract event=start todo=3 skipped=1" in text
     assert "stage=extract event=progress done=3 total=3 batch=0" in text
     assert re.search(r"stage=extract event=end done=3 seconds=\d", text)
+
+
+def warnings_in(output: str) -> list[dict[str, str]]:
+    return [dict(FIELD.findall(line)) for line in output.splitlines()
+            if line.startswith("ts=") and "level=warning" in line]
+
+
+def test_an_unlistable_sub_folder_is_a_warning_and_the_rest_is_read(raw, tmp_path, monkeypatch):
+    (raw / "locked").mkdir()
+    (raw / "locked" / "hidden.txt").write_text("Hidden\n\nNever read.\n")
+    real_scandir = os.scandir
+
+    def refusing_scandir(path="."):  # a mode-000 folder, also when the tests run as root
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing_scandir)
+    result = invoke("ingest", "--raw", raw, "--out", tmp_path / "out")
+    assert result.exit_code == 0
+    [warning] = warnings_in(result.output)
+    assert warning["event"] == "unlistable_folder" and warning["folder"] == "locked"
+    assert "Permission denied" in warning["error"]
+    assert "done=3" in result.output or "rows_out=3" in result.output
+
+
+def test_an_empty_raw_folder_is_a_warning(tmp_path):
+    (tmp_path / "raw").mkdir()
+    result = invoke("ingest", "--raw", tmp_path / "raw", "--out", tmp_path / "out")
+    assert result.exit_code == 0
+    [warning] = warnings_in(result.output)
+    assert warning["event"] == "no_inputs"
+
+
+def test_no_warning_when_every_file_was_read_before(raw, tmp_path):
+    invoke("ingest", "--raw", raw, "--out", tmp_path / "out")
+    result = invoke("ingest", "--raw", raw, "--out", tmp_path / "out")
+    assert result.exit_code == 0 and not warnings_in(result.output)

@@ -12,6 +12,7 @@ from pipeline.readers import _limited, read_file
 from pipeline.records import RawArticle, RawReject
 from pipeline.runner import run_stages
 from pipeline.stages.ingest import ingest
+from pipeline.stages.registry import STAGES
 
 SUFFIXES = (".txt", ".jsonl", ".json", ".sgm", ".xml", ".rss", ".html")
 
@@ -104,3 +105,42 @@ def test_a_file_that_yields_nothing_is_still_reported(tmp_path):
     path.write_text("\n\n")
     items = list(read_file(path, path.name, make_settings()))
     assert len(items) == 1 and isinstance(items[0], RawReject) and items[0].detail
+
+
+def test_a_record_repeated_in_its_file_is_kept_once_and_leaves_a_duplicate_reject(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    line = json.dumps({"id": "a", "text": "Japan raised tariffs."})
+    (raw / "feed.jsonl").write_text("\n".join([line, json.dumps({"id": "b", "text": "Other."}), line]) + "\n")
+    summary = run_stages(make_settings(raw=raw, out=tmp_path / "out", show_progress=False), [("ingest", ingest)])
+    assert summary.exit_code == 2
+    assert sorted(pd.read_parquet(tmp_path / "out" / "articles").source_id) == ["a", "b"]
+    rejects = pd.read_parquet(tmp_path / "out" / "rejects")
+    assert list(zip(rejects.record, rejects.reason)) == [(3, "duplicate")]
+    assert "as record 1 of this file" in rejects.detail.item()
+
+
+def test_an_article_too_long_for_extract_is_rejected_at_ingest_and_extract_reads_the_rest(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "short.txt").write_text("Short one\n\nJapan raised tariffs on steel to 25%.\n")
+    (raw / "long.txt").write_text("Long one\n\n" + "Japan raised tariffs. " * 60 + "\n")
+    settings = make_settings(raw=raw, out=tmp_path / "out", max_article_chars=1000, show_progress=False)
+    summary = run_stages(settings, [("ingest", ingest), ("extract", STAGES["extract"])])
+    assert summary.error is None and summary.exit_code == 2
+    rejects = pd.read_parquet(tmp_path / "out" / "rejects")
+    assert list(zip(rejects.source_path, rejects.stage, rejects.reason)) == [("long.txt", "ingest", "field_too_large")]
+    assert "max_article_chars=1000" in rejects.detail.item() and "nlp.max_length" in rejects.detail.item()
+    assert list(pd.read_parquet(tmp_path / "out" / "articles").source_path) == ["short.txt"]
+
+
+def test_extract_reads_articles_up_to_the_same_limit(tmp_path, monkeypatch):
+    from pipeline.stages.extract import nlp_for
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "long.txt").write_text("Long one\n\n" + "Japan raised tariffs. " * 100 + "\n")
+    settings = make_settings(raw=raw, out=tmp_path / "out", max_article_chars=3000, show_progress=False)
+    monkeypatch.setattr(nlp_for(settings.models_dir), "max_length", 1000)  # as if spaCy's limit were below ours
+    summary = run_stages(settings, [("ingest", ingest), ("extract", STAGES["extract"])])
+    assert summary.error is None and summary.exit_code == 0

@@ -75,3 +75,13 @@ def test_broken_and_hostile_feeds(path, reason):
 def test_feed_without_items(tmp_path):
     (reject,) = read_path(write(tmp_path, rss("")))
     assert reject.reason == "empty_body"
+
+
+@pytest.mark.parametrize("damaged", ["<itme>", "<ite m>"])
+def test_an_item_with_a_damaged_tag_is_counted_in_a_reject(tmp_path, damaged):
+    item = "{open}<guid>g{n}</guid><title>T{n}</title><description>Body {n}.</description></item>"
+    items = "".join(item.format(open=damaged if n == 2 else "<item>", n=n) for n in (1, 2, 3))
+    found = read_path(write(tmp_path, rss(items)))
+    assert [a.source_id for a in articles_of(found)] == ["g1", "g3"]
+    [reject] = rejects_of(found)
+    assert reject.reason == "malformed_xml" and "3 items" in reject.detail and "only 2" in reject.detail

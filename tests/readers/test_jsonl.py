@@ -161,3 +161,20 @@ def test_whole_white_house_file_ingests_as_is():
     # Markdown stays. Asterisks left in bodies are literal ones the source escaped ("\*\*Please see…").
     unconverted = [a.source_id for a in articles if "](http" in a.body]
     assert len(unconverted) <= 1, unconverted
+
+
+@pytest.mark.parametrize("name", ["feed.jsonl", "records.json"])
+def test_an_integer_too_long_for_python_rejects_only_its_record(tmp_path, name):
+    records = [{"id": "a", "text": "First."}, {"id": "b", "text": "Second.", "views": "HUGE"},
+               {"id": "c", "text": "Third."}]
+    if name.endswith(".json"):
+        text = json.dumps(records)
+    else:
+        text = "\n".join(json.dumps(r) for r in records)
+    path = tmp_path / name
+    path.write_text(text.replace('"HUGE"', "9" * 5000))
+    items = read_path(path)
+    assert [a.source_id for a in articles_of(items)] == ["a", "c"]
+    [reject] = rejects_of(items)
+    assert reject.reason == "malformed_json" and reject.record == (1 if name.endswith(".json") else 2)
+    assert "5000 digits" in reject.detail

@@ -156,3 +156,27 @@ def test_every_story_of_the_archive_is_accounted_for():
         assert by_id[entry["source_id"]].published_at.replace(microsecond=0) == published
     # Measured here: about 1.5 s for the 21,578 stories (~14,000 a second) on one core.
     assert seconds < 30
+
+
+STORY = ('<REUTERS TOPICS="NO" NEWID="{n}"><DATE>26-FEB-1987 15:01:01.79</DATE><TEXT><TITLE>T{n}</TITLE>'
+         "<BODY>Story {n}.\nReuter</BODY></TEXT></REUTERS>\n")
+
+
+@pytest.mark.parametrize("damaged", ["<REUTRS", "<RUETERS", "REUTERS", "< REUTERS"])
+def test_a_story_with_a_damaged_opening_tag_is_a_reject_not_lost(tmp_path, damaged):
+    text = '<!DOCTYPE lewis SYSTEM "lewis.dtd">\n' + "".join(STORY.format(n=n) for n in (1, 2, 3))
+    text = text.replace('<REUTERS TOPICS="NO" NEWID="2"', damaged.replace(">", "") + ' TOPICS="NO" NEWID="2"')
+    path = tmp_path / "reut2-000.sgm"
+    path.write_text(text)
+    found = read_path(path)
+    assert [a.source_id for a in articles_of(found)] == ["1", "3"]
+    [reject] = rejects_of(found)
+    assert reject.reason == "malformed_xml" and "NEWID=2" in reject.detail and "after story 0" in reject.detail
+
+
+def test_text_after_the_last_story_is_a_reject(tmp_path):
+    path = tmp_path / "reut2-000.sgm"
+    path.write_text(STORY.format(n=1) + "<REUTRS NEWID=\"2\"><TEXT>Lost.</TEXT></REUTERS>\n")
+    found = read_path(path)
+    assert [a.source_id for a in articles_of(found)] == ["1"]
+    assert [r.reason for r in rejects_of(found)] == ["malformed_xml"]
