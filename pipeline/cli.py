@@ -8,12 +8,13 @@ Commands only parse arguments and call typed functions; the work lives in
 from __future__ import annotations
 
 import inspect
+import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any, get_type_hints
+from typing import Annotated, Any, NoReturn, get_type_hints
 
 import typer
 from rich.console import Console
@@ -21,9 +22,9 @@ from rich.table import Table
 
 from pipeline import io
 from pipeline.config import Settings, make_settings
-from pipeline.progress import configure_logging
 from pipeline.errors import LockedError
-from pipeline.runner import EXIT_FAILED, RunSummary, run_stages
+from pipeline.progress import configure_logging, ensure_logging, log_event
+from pipeline.runner import EXIT_FAILED, RunSummary, run_stages, terminate_as_interrupt
 from pipeline.schemas import TABLES
 
 app = typer.Typer(
@@ -31,7 +32,8 @@ app = typer.Typer(
     help="Turn trade-policy news into research tables (Parquet). "
          "Run `python -m pipeline run` for every stage, or one stage at a time.",
 )
-console = Console(stderr=True)
+# soft_wrap: a message is never broken at the 80 columns Rich assumes without a terminal.
+console = Console(stderr=True, soft_wrap=True)
 
 Raw = Annotated[Path, typer.Option("--raw", help="A file or folder of raw articles.")]
 Out = Annotated[Path, typer.Option("--out", help="Folder of the output tables.")]
@@ -43,6 +45,15 @@ Executor = Annotated[str, typer.Option(
 Scheduler = Annotated[str | None, typer.Option("--scheduler", metavar="ADDRESS",
                                                help="Address of an existing Dask scheduler (with --executor dask).")]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log every batch.")]
+LogFormat = Annotated[str, typer.Option("--log-format", help="Log lines as logfmt (key=value pairs) or json "
+                                                             "(one object a line).")]
+
+
+def fail(event: str, error: object) -> NoReturn:
+    """End the command with exit code 1 and one ``level=error`` log line saying why (never wrapped)."""
+    ensure_logging()
+    log_event(logging.ERROR, event=event, error=str(error))
+    raise typer.Exit(EXIT_FAILED)
 
 
 def _date(value: str | None, option: str) -> date | None:
@@ -79,8 +90,6 @@ def print_summary(summary: RunSummary, settings: Settings) -> None:
             tables.add_row(name, str(io.read(settings.out, name, columns=[TABLES[name][0].name]).num_rows))
     console.print(tables)
     console.print(f"{summary.rejects} rejected this run; {summary.seconds:.1f} s")
-    if summary.error:
-        console.print(f"[red]error:[/red] {summary.error}")
 
 
 @dataclass(frozen=True)
@@ -97,6 +106,7 @@ class StageOptions:
     executor: Executor = "local"
     scheduler: Scheduler = None
     verbose: Verbose = False
+    log_format: LogFormat = "logfmt"
 
     def settings(self) -> Settings:
         """The run's settings; a value they refuse is a usage error."""
@@ -110,21 +120,33 @@ class StageOptions:
 
 
 # Ingest reads files, not articles: the publication window and the executor do not apply to it.
-INGEST_OPTIONS = ("raw", "out", "force", "published_default", "verbose")
+INGEST_OPTIONS = ("raw", "out", "force", "published_default", "verbose", "log_format")
 
 
 def run_stage_commands(stage_names: Sequence[str], options: StageOptions) -> None:
-    """Run ``stage_names`` with ``options``, print the summary, and exit with the run's code."""
+    """Run ``stage_names`` with ``options``, print the summary on a terminal, and exit with the run's code.
+
+    Without a terminal (cron, DVC, Airflow) the log lines are all there is: the failed stage's
+    ``level=error`` line, or one for a refused lock, and ``event=run_end`` with the counts.
+    """
     from pipeline.stages.registry import STAGES
 
     settings = options.settings()
-    configure_logging(options.verbose)
     try:
-        summary = run_stages(settings, [(name, STAGES[name]) for name in stage_names])
+        configure_logging(options.verbose, options.log_format)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--log-format") from None
+    try:
+        with terminate_as_interrupt():
+            summary = run_stages(settings, [(name, STAGES[name]) for name in stage_names])
     except LockedError as error:
-        console.print(f"[red]error:[/red] {error}")
+        fail("refused", error)
+    except KeyboardInterrupt:  # the runner logged it and marked the stage interrupted
         raise typer.Exit(EXIT_FAILED) from None
-    print_summary(summary, settings)
+    if console.is_terminal:
+        print_summary(summary, settings)
+        if summary.error:
+            console.print(f"[red]error:[/red] {summary.error}")
     raise typer.Exit(summary.exit_code)
 
 
@@ -182,8 +204,7 @@ def query(sql: Annotated[str, typer.Argument(help="SQL over the tables; each tab
             console.print(f"wrote {len(frame)} rows to {output}")
             return
     except QueryError as error:
-        console.print(f"[red]query failed:[/red] {error}")
-        raise typer.Exit(EXIT_FAILED) from None
+        fail("query_failed", error)
     result = Table(show_lines=False)
     for column in frame.columns:
         result.add_column(str(column))
@@ -217,8 +238,7 @@ def dictionary(output: Annotated[Path, typer.Option("--output", help="Markdown f
     if check:
         current = output.read_text(encoding="utf-8") if output.exists() else ""
         if current != text:
-            console.print(f"[red]{output} is stale:[/red] run `python -m pipeline dictionary`")
-            raise typer.Exit(EXIT_FAILED)
+            fail("stale", f"{output} is stale: run `python -m pipeline dictionary`")
         console.print(f"{output} is up to date")
         return
     output.write_text(text, encoding="utf-8")
@@ -258,8 +278,7 @@ def evaluate(gold: Annotated[Path, typer.Option("--gold", help="Gold annotations
     try:
         result = run_evaluation(gold, fmt=gold_format, raw=raw, out=out)
     except (GoldError, FileNotFoundError, LockedError) as error:
-        console.print(f"[red]error:[/red] {error}")
-        raise typer.Exit(EXIT_FAILED) from None
+        fail("failed", error)
     print_evaluation(result, Console(), verbose=verbose)
     path = write_report(result, report or result.out / "evaluation.json")
     console.print(f"tables in {result.out}; report written to {path}")
@@ -289,8 +308,7 @@ def bench(raw: Annotated[Path | None, typer.Option(
         result = run_bench(source, limit=limit, repeat=repeat, stages=names, executor=executor, workers=workers,
                            compare=compare)
     except (ValueError, FileNotFoundError) as error:
-        console.print(f"[red]error:[/red] {error}")
-        raise typer.Exit(EXIT_FAILED) from None
+        fail("failed", error)
     print_bench(result, Console())
     if report is not None:
         console.print(f"figures written to {write_report(result, report)}")
@@ -322,8 +340,7 @@ def train_parser(
     sources = default_vector_sources(corpus or shared_dir() / "corpus") if vectors else ()
     for path in (ud, model / "train.cfg", *sources):
         if not path.exists():
-            console.print(f"[red]error:[/red] {path} does not exist")
-            raise typer.Exit(EXIT_FAILED)
+            fail("failed", f"{path} does not exist")
     plan = TrainingPlan(ud_dir=ud, model_dir=model, work_dir=work, vector_sources=sources, max_steps=steps,
                         seed=seed, limit_docs=limit_docs, lemmatizer=lemmatizer)
     report = run_training(plan, log=console.print)
@@ -342,7 +359,11 @@ def main() -> None:
     try:
         code = typer.main.get_command(app).main(standalone_mode=False)
     except typer.TyperException as error:  # Typer's (vendored) click usage errors derive from it
-        rich_utils.rich_format_error(error)
+        if console.is_terminal:
+            rich_utils.rich_format_error(error)
+        else:  # a log reader gets one line, not a boxed panel wrapped at 80 columns
+            ensure_logging()
+            log_event(logging.ERROR, event="usage", error=error.format_message())
         code = EXIT_FAILED
     except typer.Abort:
         console.print("aborted")

@@ -25,7 +25,9 @@ import logging
 import os
 import platform
 import secrets
+import signal
 import socket
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -160,6 +162,32 @@ def record_run(settings: Settings, run_id: str, report: StageReport, *, started:
     io.replace_table(settings.out, "runs", rows, sort_by=["started_at", "stage"])
 
 
+class Terminated(KeyboardInterrupt):
+    """The process received SIGTERM: handled as Ctrl-C is (the stage is recorded ``interrupted``, the lock freed)."""
+
+
+@contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """While inside, SIGTERM raises `Terminated`, so a stopped run cleans up as after Ctrl-C.
+
+    Python's default for SIGTERM ends the process at once: no ``finally`` runs, the stage's
+    ``runs`` row stays ``running`` until the next run repairs it. Only the main thread may set a
+    handler; elsewhere this does nothing.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated("stopped by SIGTERM")
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 @dataclass
 class RunSummary:
     """What a command did: one report per stage, the time, and the exit code."""
@@ -205,17 +233,19 @@ def run_stages(settings: Settings, stages: list[tuple[str, Callable[..., StageRe
                        started=started, status="running")
             try:
                 report = function(settings, run_id=summary.run_id)
-            except KeyboardInterrupt:
+            except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM under `terminate_as_interrupt`
+                message = str(stop) or "stopped by the user (Ctrl-C)"
+                log_event(logging.ERROR, stage=name, event="interrupted", run_id=summary.run_id, error=message)
                 record_run(settings, summary.run_id, StageReport(stage=name, rules_version="n/a"),
-                           started=started, status="interrupted", message="stopped by the user")
+                           started=started, status="interrupted", message=message)
                 raise
             except Exception as error:  # any failure ends the run with a message; tables stay as they were
                 expected = isinstance(error, (PipelineError, FileNotFoundError))
                 message = str(error) if expected else f"{type(error).__name__}: {error}"
                 summary.error = message
-                log_event(logging.ERROR, stage=name, event="failed", run_id=summary.run_id, error=message)
-                if not expected:
-                    logging.getLogger("pipeline").exception("stage %s crashed", name)
+                # One line per error, the traceback in it when the error is a crash rather than a refusal.
+                log_event(logging.ERROR, stage=name, event="failed", run_id=summary.run_id, error=message,
+                          exc_info=not expected)
                 record_run(settings, summary.run_id, StageReport(stage=name, rules_version="n/a"),
                            started=started, status="failed", message=message)
                 break
