@@ -22,7 +22,7 @@ from rich.table import Table
 
 from pipeline import io
 from pipeline.config import Settings, make_settings
-from pipeline.errors import LockedError
+from pipeline.errors import LockedError, PipelineError
 from pipeline.progress import configure_logging, ensure_logging, log_event
 from pipeline.runner import EXIT_FAILED, RunSummary, run_stages, terminate_as_interrupt
 from pipeline.schemas import TABLES
@@ -45,6 +45,11 @@ Executor = Annotated[str, typer.Option(
 Scheduler = Annotated[str | None, typer.Option("--scheduler", metavar="ADDRESS",
                                                help="Address of an existing Dask scheduler (with --executor dask).")]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log every batch.")]
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Say what each stage would process; run nothing, "
+                                                        "write nothing.")]
+Stages = Annotated[str | None, typer.Option("--stages", metavar="A,B", help="Only these stages (comma-separated), "
+                                                                          "in pipeline order.")]
+From = Annotated[str | None, typer.Option("--from", metavar="STAGE", help="This stage and every stage after it.")]
 LogFormat = Annotated[str, typer.Option("--log-format", help="Log lines as logfmt (key=value pairs) or json "
                                                              "(one object a line).")]
 
@@ -107,6 +112,9 @@ class StageOptions:
     scheduler: Scheduler = None
     verbose: Verbose = False
     log_format: LogFormat = "logfmt"
+    dry_run: DryRun = False
+    stages: Stages = None
+    from_stage: From = None
 
     def settings(self) -> Settings:
         """The run's settings; a value they refuse is a usage error."""
@@ -120,7 +128,52 @@ class StageOptions:
 
 
 # Ingest reads files, not articles: the publication window and the executor do not apply to it.
-INGEST_OPTIONS = ("raw", "out", "force", "published_default", "verbose", "log_format")
+INGEST_OPTIONS = ("raw", "out", "force", "published_default", "verbose", "log_format", "dry_run")
+# Choosing stages is for `run`; a stage's own command runs that stage.
+ONE_STAGE_OPTIONS = tuple(f.name for f in fields(StageOptions) if f.name not in ("stages", "from_stage"))
+# What `status` needs: where the inputs and tables are, and what a run would select.
+STATUS_OPTIONS = ("raw", "out", "force", "published_default", "since", "until", "log_format", "stages", "from_stage")
+
+
+def chosen_stages(stage_names: Sequence[str] | None, options: StageOptions) -> list[str]:
+    """The command's stages (None: those ``--stages`` or ``--from`` select, every stage without them)."""
+    from pipeline.stages.status import select_stages
+
+    if stage_names is not None:
+        return list(stage_names)
+    try:
+        names = [name.strip() for name in options.stages.split(",") if name.strip()] if options.stages else None
+        return select_stages(names, options.from_stage)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--stages/--from") from None
+
+
+def start_logging(options: StageOptions) -> None:
+    """Configure the log lines as ``options`` ask; an unknown format is a usage error."""
+    try:
+        configure_logging(options.verbose, options.log_format)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--log-format") from None
+
+
+def show_pending(settings: Settings, stage_names: Sequence[str]) -> None:
+    """Log (and on a terminal, tabulate) what each stage would process now; run nothing."""
+    from pipeline.stages.status import pending
+
+    try:
+        found = pending(settings, stage_names)
+    except (PipelineError, OSError) as error:
+        fail("failed", error)
+    for item in found:
+        log_event(stage=item.stage, event="pending", todo=item.todo, skipped=item.skipped, unit=item.unit,
+                  rules_version=item.rules_version, **({"note": item.note} if item.note else {}))
+    if console.is_terminal:
+        table = Table(title=f"pending in {settings.out}")
+        for column in ("stage", "to process", "skipped (done)", "note"):
+            table.add_column(column, justify="right" if column.startswith(("to", "skipped")) else "left")
+        for item in found:
+            table.add_row(item.stage, f"{item.todo} {item.unit}", str(item.skipped), item.note)
+        console.print(table)
 
 
 def run_stage_commands(stage_names: Sequence[str], options: StageOptions) -> None:
@@ -128,14 +181,15 @@ def run_stage_commands(stage_names: Sequence[str], options: StageOptions) -> Non
 
     Without a terminal (cron, DVC, Airflow) the log lines are all there is: the failed stage's
     ``level=error`` line, or one for a refused lock, and ``event=run_end`` with the counts.
+    With ``--dry-run`` it only says what each stage would process.
     """
     from pipeline.stages.registry import STAGES
 
     settings = options.settings()
-    try:
-        configure_logging(options.verbose, options.log_format)
-    except ValueError as error:
-        raise typer.BadParameter(str(error), param_hint="--log-format") from None
+    start_logging(options)
+    if options.dry_run:
+        show_pending(settings, stage_names)
+        raise typer.Exit(0)
     try:
         with terminate_as_interrupt():
             summary = run_stages(settings, [(name, STAGES[name]) for name in stage_names])
@@ -150,6 +204,15 @@ def run_stage_commands(stage_names: Sequence[str], options: StageOptions) -> Non
     raise typer.Exit(summary.exit_code)
 
 
+def option_signature(names: Sequence[str] | None) -> inspect.Signature:
+    """Keyword parameters for the fields of `StageOptions` named in ``names`` (None: all): what Typer reads
+    a command's options from, so every command shares one declaration of each option."""
+    hints = get_type_hints(StageOptions, include_extras=True)
+    return inspect.Signature([
+        inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default, annotation=hints[f.name])
+        for f in fields(StageOptions) if names is None or f.name in names])
+
+
 def stage_command(name: str, stage_names: Sequence[str] | None, *, summary: str, epilog: str,
                   options: Sequence[str] | None = None) -> None:
     """Add command ``name``, which runs ``stage_names`` (None: every stage, in order) with `StageOptions`.
@@ -157,16 +220,12 @@ def stage_command(name: str, stage_names: Sequence[str] | None, *, summary: str,
     The command's parameters are the fields of `StageOptions` (only ``options``, when given), so every
     stage command shares one declaration of each option; ``summary`` is its help.
     """
-    hints = get_type_hints(StageOptions, include_extras=True)
-    parameters = [inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default, annotation=hints[f.name])
-                  for f in fields(StageOptions) if options is None or f.name in options]
 
     def command(**values: Any) -> None:
-        from pipeline.stages.registry import ORDER
+        chosen = StageOptions(**values)
+        run_stage_commands(chosen_stages(stage_names, chosen), chosen)
 
-        run_stage_commands(ORDER if stage_names is None else stage_names, StageOptions(**values))
-
-    command.__signature__ = inspect.Signature(parameters)  # what Typer reads the options from
+    command.__signature__ = option_signature(options)
     command.__name__ = name
     command.__doc__ = summary
     app.command(name, epilog=epilog)(command)
@@ -175,17 +234,29 @@ def stage_command(name: str, stage_names: Sequence[str] | None, *, summary: str,
 stage_command("ingest", ["ingest"], options=INGEST_OPTIONS,
               summary="Read raw files (text, JSON Lines, Reuters SGML, NewsML-G2, RSS/Atom, HTML) into `articles`.",
               epilog="Example: `python -m pipeline ingest --raw ../shared/corpus/reuters21578 --out /tmp/tables`")
-stage_command("extract", ["extract"],
+stage_command("extract", ["extract"], options=ONE_STAGE_OPTIONS,
               summary="Find every span (countries, people, rates, dates, quotes …) in `articles` → `mentions`.",
               epilog="Example: `python -m pipeline extract --out data/processed --workers 2`")
-stage_command("normalize", ["normalize"],
+stage_command("normalize", ["normalize"], options=ONE_STAGE_OPTIONS,
               summary="Normalize mentions → `countries`, `officials`, `rates`, `dates`, `quotes`.",
               epilog="Example: `python -m pipeline normalize --force` after changing a normalizer")
-stage_command("events", ["events"], summary="Build trade-policy `events` from the normalized tables.",
+stage_command("events", ["events"], options=ONE_STAGE_OPTIONS, summary="Build trade-policy `events` from the normalized tables.",
               epilog="Example: `python -m pipeline events --since 2025-04-01`")
 stage_command("run", None,
-              summary="Run every stage in order: ingest, extract, normalize, events (and record `runs`).",
-              epilog="Example: `python -m pipeline run --raw data/raw --out data/processed`")
+              summary="Run every stage in order: ingest, extract, normalize, events (and record `runs`); "
+                      "`--from STAGE` or `--stages A,B` run fewer.",
+              epilog="Example: `python -m pipeline run --from extract --since 2025-05-02 --until 2025-05-02 --force`")
+
+
+def status(**values: Any) -> None:
+    """Say what each stage would process now (new or changed files, articles not yet done); run nothing."""
+    options = StageOptions(**values)
+    start_logging(options)
+    show_pending(options.settings(), chosen_stages(None, options))
+
+
+status.__signature__ = option_signature(STATUS_OPTIONS)
+app.command(epilog="Example: `python -m pipeline status --out data/processed`")(status)
 
 
 @app.command(epilog="Example: `python -m pipeline query \"SELECT event_type, count(*) FROM events GROUP BY 1\"`")
