@@ -1,8 +1,8 @@
 """Thin Typer app: one command per stage plus ``run``, ``evaluate`` and ``bench``.
 
 Commands only parse arguments and call typed functions; the work lives in
-`pipeline.stages`, `pipeline.runner` and friends. Exit codes: 0 ok, 1 failed,
-2 finished with rejects.
+`pipeline.stages`, `pipeline.runner` and friends. Exit codes: 0 finished
+(rejects or not), 1 failed, 2 finished with rejects under `--fail-on-rejects`.
 """
 
 from __future__ import annotations
@@ -45,6 +45,8 @@ Executor = Annotated[str, typer.Option(
 Scheduler = Annotated[str | None, typer.Option("--scheduler", metavar="ADDRESS",
                                                help="Address of an existing Dask scheduler (with --executor dask).")]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log every batch.")]
+FailOnRejects = Annotated[bool, typer.Option(
+    "--fail-on-rejects", help="Exit 2, not 0, when the run finished but rejected some inputs.")]
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Say what each stage would process; run nothing, "
                                                         "write nothing.")]
 Stages = Annotated[str | None, typer.Option("--stages", metavar="A,B", help="Only these stages (comma-separated), "
@@ -112,6 +114,7 @@ class StageOptions:
     scheduler: Scheduler = None
     verbose: Verbose = False
     log_format: LogFormat = "logfmt"
+    fail_on_rejects: FailOnRejects = False
     dry_run: DryRun = False
     stages: Stages = None
     from_stage: From = None
@@ -128,7 +131,7 @@ class StageOptions:
 
 
 # Ingest reads files, not articles: the publication window and the executor do not apply to it.
-INGEST_OPTIONS = ("raw", "out", "force", "published_default", "verbose", "log_format", "dry_run")
+INGEST_OPTIONS = ("raw", "out", "force", "published_default", "verbose", "log_format", "fail_on_rejects", "dry_run")
 # Choosing stages is for `run`; a stage's own command runs that stage.
 ONE_STAGE_OPTIONS = tuple(f.name for f in fields(StageOptions) if f.name not in ("stages", "from_stage"))
 # What `status` needs: where the inputs and tables are, and what a run would select.
@@ -192,7 +195,8 @@ def run_stage_commands(stage_names: Sequence[str], options: StageOptions) -> Non
         raise typer.Exit(0)
     try:
         with terminate_as_interrupt():
-            summary = run_stages(settings, [(name, STAGES[name]) for name in stage_names])
+            summary = run_stages(settings, [(name, STAGES[name]) for name in stage_names],
+                                 fail_on_rejects=options.fail_on_rejects)
     except LockedError as error:
         fail("refused", error)
     except KeyboardInterrupt:  # the runner logged it and marked the stage interrupted
@@ -419,7 +423,7 @@ def train_parser(
 
 
 def main() -> None:
-    """Console-script entry point: exit 0 ok, 1 failed, 2 finished with rejects.
+    """Console-script entry point: exit 0 finished, 1 failed, 2 finished with rejects (`--fail-on-rejects`).
 
     Click exits 2 on a usage error (a misspelt option, a bad date); here that
     is 1, so a scheduler never reads a broken command line as "finished with

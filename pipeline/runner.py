@@ -1,8 +1,10 @@
 """Running stages: the lock, the ``runs`` manifest, ``rejects``, exit codes.
 
-Exit codes (also in the README): 0 everything processed; 1 a stage failed
-(nothing half-written: earlier tables stay readable); 2 finished, but some
-inputs were rejected (see the ``rejects`` table).
+Exit codes (also in the README and docs/nightly.md): 0 every stage finished
+(rejected inputs are in the ``rejects`` table); 1 a stage failed (nothing
+half-written: earlier tables stay readable); 2 finished with rejects, only
+when asked for (``fail_on_rejects``): a scheduler, DVC or ``set -e`` reads
+any code but 0 as a failure, and a reject is a bad input, not a failed run.
 
 One run at a time may write to an output folder. The lock is an advisory
 `fcntl.flock` on ``<out>/.pipeline.lock``, which the kernel releases when the
@@ -196,6 +198,7 @@ class RunSummary:
     reports: list[StageReport] = field(default_factory=list)
     seconds: float = 0.0
     error: str | None = None
+    fail_on_rejects: bool = False  # exit 2, not 0, when the stages finished with rejects
 
     @property
     def rejects(self) -> int:
@@ -205,7 +208,7 @@ class RunSummary:
     def exit_code(self) -> int:
         if self.error:
             return EXIT_FAILED
-        return EXIT_REJECTS if self.rejects else EXIT_OK
+        return EXIT_REJECTS if self.rejects and self.fail_on_rejects else EXIT_OK
 
 
 StageFunction = Callable[[Settings], StageReport]
@@ -215,13 +218,15 @@ def _pruned_note(report: StageReport) -> str | None:
     return f"removed the rows of {report.pruned} articles no longer in articles" if report.pruned else None
 
 
-def run_stages(settings: Settings, stages: list[tuple[str, Callable[..., StageReport]]]) -> RunSummary:
+def run_stages(settings: Settings, stages: list[tuple[str, Callable[..., StageReport]]], *,
+               fail_on_rejects: bool = False) -> RunSummary:
     """Run ``stages`` in order under the lock, recording each in ``runs`` and ``rejects``.
 
     A stage that raises ends the run (later stages need its output): its row
-    says ``failed`` with the error, and the summary's exit code is 1.
+    says ``failed`` with the error, and the summary's exit code is 1. Rejects
+    make it 2 only with ``fail_on_rejects``.
     """
-    summary = RunSummary(run_id=new_run_id())
+    summary = RunSummary(run_id=new_run_id(), fail_on_rejects=fail_on_rejects)
     began = time.perf_counter()
     with locked(settings.out):
         recover(settings)

@@ -35,12 +35,19 @@ def test_exit_code_0_when_everything_was_read(raw, tmp_path):
     assert "event=run_end" in result.output and "rejects=0" in result.output
 
 
-def test_exit_code_2_when_some_inputs_were_rejected(raw, tmp_path, nightly):
+def test_rejects_exit_0_so_schedulers_see_a_finished_run(raw, tmp_path, nightly):
     nightly.write_bad_inputs(raw, "x")
     result = invoke("ingest", "--raw", raw, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output  # DVC, Airflow and `set -e` read any other code as a failure
+    assert "exit_code=0 rejects=3" in result.output
+
+
+def test_exit_code_2_when_some_inputs_were_rejected_with_fail_on_rejects(raw, tmp_path, nightly):
+    nightly.write_bad_inputs(raw, "x")
+    result = invoke("ingest", "--raw", raw, "--out", tmp_path / "out", "--fail-on-rejects")
     assert result.exit_code == 2, result.output
     assert "exit_code=2 rejects=3" in result.output
-    again = invoke("ingest", "--raw", raw, "--out", tmp_path / "out")
+    again = invoke("ingest", "--raw", raw, "--out", tmp_path / "out", "--fail-on-rejects")
     assert again.exit_code == 0  # the rejects were reported last night; nothing new was read
 
 
