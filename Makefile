@@ -15,10 +15,10 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 ## run: set up, run every stage on the samples in data/raw/, then write the report.
-## Exit code 2 means "finished, with rejects" (data/raw holds deliberately bad samples).
+## data/raw holds deliberately bad samples: they land in `rejects` and the run still exits 0
+## (exit 2 for rejects only with --fail-on-rejects; see docs/nightly.md, "Exit codes").
 run: $(STAMP)
-	$(PY) -m pipeline run --raw data/raw --out data/processed; status=$$?; \
-	if [ $$status -ne 0 ] && [ $$status -ne 2 ]; then exit $$status; fi; \
+	$(PY) -m pipeline run --raw data/raw --out data/processed
 	$(PY) -m pipeline report --out data/processed --output data/processed/report.html
 
 ## test: set up, then run the test suite

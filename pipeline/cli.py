@@ -1,19 +1,20 @@
 """Thin Typer app: one command per stage plus ``run``, ``evaluate`` and ``bench``.
 
 Commands only parse arguments and call typed functions; the work lives in
-`pipeline.stages`, `pipeline.runner` and friends. Exit codes: 0 ok, 1 failed,
-2 finished with rejects.
+`pipeline.stages`, `pipeline.runner` and friends. Exit codes: 0 finished
+(rejects or not), 1 failed, 2 finished with rejects under `--fail-on-rejects`.
 """
 
 from __future__ import annotations
 
 import inspect
+import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any, get_type_hints
+from typing import Annotated, Any, NoReturn, get_type_hints
 
 import typer
 from rich.console import Console
@@ -21,9 +22,9 @@ from rich.table import Table
 
 from pipeline import io
 from pipeline.config import Settings, make_settings
-from pipeline.progress import configure_logging
-from pipeline.errors import LockedError
-from pipeline.runner import EXIT_FAILED, RunSummary, run_stages
+from pipeline.errors import LockedError, PipelineError
+from pipeline.progress import configure_logging, ensure_logging, log_event
+from pipeline.runner import EXIT_FAILED, RunSummary, run_stages, terminate_as_interrupt
 from pipeline.schemas import TABLES
 
 app = typer.Typer(
@@ -31,7 +32,8 @@ app = typer.Typer(
     help="Turn trade-policy news into research tables (Parquet). "
          "Run `python -m pipeline run` for every stage, or one stage at a time.",
 )
-console = Console(stderr=True)
+# soft_wrap: a message is never broken at the 80 columns Rich assumes without a terminal.
+console = Console(stderr=True, soft_wrap=True)
 
 Raw = Annotated[Path, typer.Option("--raw", help="A file or folder of raw articles.")]
 Out = Annotated[Path, typer.Option("--out", help="Folder of the output tables.")]
@@ -43,6 +45,22 @@ Executor = Annotated[str, typer.Option(
 Scheduler = Annotated[str | None, typer.Option("--scheduler", metavar="ADDRESS",
                                                help="Address of an existing Dask scheduler (with --executor dask).")]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log every batch.")]
+FailOnRejects = Annotated[bool, typer.Option(
+    "--fail-on-rejects", help="Exit 2, not 0, when the run finished but rejected some inputs.")]
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Say what each stage would process; run nothing, "
+                                                        "write nothing.")]
+Stages = Annotated[str | None, typer.Option("--stages", metavar="A,B", help="Only these stages (comma-separated), "
+                                                                          "in pipeline order.")]
+From = Annotated[str | None, typer.Option("--from", metavar="STAGE", help="This stage and every stage after it.")]
+LogFormat = Annotated[str, typer.Option("--log-format", help="Log lines as logfmt (key=value pairs) or json "
+                                                             "(one object a line).")]
+
+
+def fail(event: str, error: object) -> NoReturn:
+    """End the command with exit code 1 and one ``level=error`` log line saying why (never wrapped)."""
+    ensure_logging()
+    log_event(logging.ERROR, event=event, error=str(error))
+    raise typer.Exit(EXIT_FAILED)
 
 
 def _date(value: str | None, option: str) -> date | None:
@@ -79,8 +97,6 @@ def print_summary(summary: RunSummary, settings: Settings) -> None:
             tables.add_row(name, str(io.read(settings.out, name, columns=[TABLES[name][0].name]).num_rows))
     console.print(tables)
     console.print(f"{summary.rejects} rejected this run; {summary.seconds:.1f} s")
-    if summary.error:
-        console.print(f"[red]error:[/red] {summary.error}")
 
 
 @dataclass(frozen=True)
@@ -97,6 +113,11 @@ class StageOptions:
     executor: Executor = "local"
     scheduler: Scheduler = None
     verbose: Verbose = False
+    log_format: LogFormat = "logfmt"
+    fail_on_rejects: FailOnRejects = False
+    dry_run: DryRun = False
+    stages: Stages = None
+    from_stage: From = None
 
     def settings(self) -> Settings:
         """The run's settings; a value they refuse is a usage error."""
@@ -110,22 +131,90 @@ class StageOptions:
 
 
 # Ingest reads files, not articles: the publication window and the executor do not apply to it.
-INGEST_OPTIONS = ("raw", "out", "force", "published_default", "verbose")
+INGEST_OPTIONS = ("raw", "out", "force", "published_default", "verbose", "log_format", "fail_on_rejects", "dry_run")
+# Choosing stages is for `run`; a stage's own command runs that stage.
+ONE_STAGE_OPTIONS = tuple(f.name for f in fields(StageOptions) if f.name not in ("stages", "from_stage"))
+# What `status` needs: where the inputs and tables are, and what a run would select.
+STATUS_OPTIONS = ("raw", "out", "force", "published_default", "since", "until", "log_format", "stages", "from_stage")
+
+
+def chosen_stages(stage_names: Sequence[str] | None, options: StageOptions) -> list[str]:
+    """The command's stages (None: those ``--stages`` or ``--from`` select, every stage without them)."""
+    from pipeline.stages.status import select_stages
+
+    if stage_names is not None:
+        return list(stage_names)
+    try:
+        names = [name.strip() for name in options.stages.split(",") if name.strip()] if options.stages else None
+        return select_stages(names, options.from_stage)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--stages/--from") from None
+
+
+def start_logging(options: StageOptions) -> None:
+    """Configure the log lines as ``options`` ask; an unknown format is a usage error."""
+    try:
+        configure_logging(options.verbose, options.log_format)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--log-format") from None
+
+
+def show_pending(settings: Settings, stage_names: Sequence[str]) -> None:
+    """Log (and on a terminal, tabulate) what each stage would process now; run nothing."""
+    from pipeline.stages.status import pending
+
+    try:
+        found = pending(settings, stage_names)
+    except (PipelineError, OSError) as error:
+        fail("failed", error)
+    for item in found:
+        log_event(stage=item.stage, event="pending", todo=item.todo, skipped=item.skipped, unit=item.unit,
+                  rules_version=item.rules_version, **({"note": item.note} if item.note else {}))
+    if console.is_terminal:
+        table = Table(title=f"pending in {settings.out}")
+        for column in ("stage", "to process", "skipped (done)", "note"):
+            table.add_column(column, justify="right" if column.startswith(("to", "skipped")) else "left")
+        for item in found:
+            table.add_row(item.stage, f"{item.todo} {item.unit}", str(item.skipped), item.note)
+        console.print(table)
 
 
 def run_stage_commands(stage_names: Sequence[str], options: StageOptions) -> None:
-    """Run ``stage_names`` with ``options``, print the summary, and exit with the run's code."""
+    """Run ``stage_names`` with ``options``, print the summary on a terminal, and exit with the run's code.
+
+    Without a terminal (cron, DVC, Airflow) the log lines are all there is: the failed stage's
+    ``level=error`` line, or one for a refused lock, and ``event=run_end`` with the counts.
+    With ``--dry-run`` it only says what each stage would process.
+    """
     from pipeline.stages.registry import STAGES
 
     settings = options.settings()
-    configure_logging(options.verbose)
+    start_logging(options)
+    if options.dry_run:
+        show_pending(settings, stage_names)
+        raise typer.Exit(0)
     try:
-        summary = run_stages(settings, [(name, STAGES[name]) for name in stage_names])
+        with terminate_as_interrupt():
+            summary = run_stages(settings, [(name, STAGES[name]) for name in stage_names],
+                                 fail_on_rejects=options.fail_on_rejects)
     except LockedError as error:
-        console.print(f"[red]error:[/red] {error}")
+        fail("refused", error)
+    except KeyboardInterrupt:  # the runner logged it and marked the stage interrupted
         raise typer.Exit(EXIT_FAILED) from None
-    print_summary(summary, settings)
+    if console.is_terminal:
+        print_summary(summary, settings)
+        if summary.error:
+            console.print(f"[red]error:[/red] {summary.error}")
     raise typer.Exit(summary.exit_code)
+
+
+def option_signature(names: Sequence[str] | None) -> inspect.Signature:
+    """Keyword parameters for the fields of `StageOptions` named in ``names`` (None: all): what Typer reads
+    a command's options from, so every command shares one declaration of each option."""
+    hints = get_type_hints(StageOptions, include_extras=True)
+    return inspect.Signature([
+        inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default, annotation=hints[f.name])
+        for f in fields(StageOptions) if names is None or f.name in names])
 
 
 def stage_command(name: str, stage_names: Sequence[str] | None, *, summary: str, epilog: str,
@@ -135,16 +224,12 @@ def stage_command(name: str, stage_names: Sequence[str] | None, *, summary: str,
     The command's parameters are the fields of `StageOptions` (only ``options``, when given), so every
     stage command shares one declaration of each option; ``summary`` is its help.
     """
-    hints = get_type_hints(StageOptions, include_extras=True)
-    parameters = [inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default, annotation=hints[f.name])
-                  for f in fields(StageOptions) if options is None or f.name in options]
 
     def command(**values: Any) -> None:
-        from pipeline.stages.registry import ORDER
+        chosen = StageOptions(**values)
+        run_stage_commands(chosen_stages(stage_names, chosen), chosen)
 
-        run_stage_commands(ORDER if stage_names is None else stage_names, StageOptions(**values))
-
-    command.__signature__ = inspect.Signature(parameters)  # what Typer reads the options from
+    command.__signature__ = option_signature(options)
     command.__name__ = name
     command.__doc__ = summary
     app.command(name, epilog=epilog)(command)
@@ -153,17 +238,29 @@ def stage_command(name: str, stage_names: Sequence[str] | None, *, summary: str,
 stage_command("ingest", ["ingest"], options=INGEST_OPTIONS,
               summary="Read raw files (text, JSON Lines, Reuters SGML, NewsML-G2, RSS/Atom, HTML) into `articles`.",
               epilog="Example: `python -m pipeline ingest --raw ../shared/corpus/reuters21578 --out /tmp/tables`")
-stage_command("extract", ["extract"],
+stage_command("extract", ["extract"], options=ONE_STAGE_OPTIONS,
               summary="Find every span (countries, people, rates, dates, quotes …) in `articles` → `mentions`.",
               epilog="Example: `python -m pipeline extract --out data/processed --workers 2`")
-stage_command("normalize", ["normalize"],
+stage_command("normalize", ["normalize"], options=ONE_STAGE_OPTIONS,
               summary="Normalize mentions → `countries`, `officials`, `rates`, `dates`, `quotes`.",
               epilog="Example: `python -m pipeline normalize --force` after changing a normalizer")
-stage_command("events", ["events"], summary="Build trade-policy `events` from the normalized tables.",
+stage_command("events", ["events"], options=ONE_STAGE_OPTIONS, summary="Build trade-policy `events` from the normalized tables.",
               epilog="Example: `python -m pipeline events --since 2025-04-01`")
 stage_command("run", None,
-              summary="Run every stage in order: ingest, extract, normalize, events (and record `runs`).",
-              epilog="Example: `python -m pipeline run --raw data/raw --out data/processed`")
+              summary="Run every stage in order: ingest, extract, normalize, events (and record `runs`); "
+                      "`--from STAGE` or `--stages A,B` run fewer.",
+              epilog="Example: `python -m pipeline run --from extract --since 2025-05-02 --until 2025-05-02 --force`")
+
+
+def status(**values: Any) -> None:
+    """Say what each stage would process now (new or changed files, articles not yet done); run nothing."""
+    options = StageOptions(**values)
+    start_logging(options)
+    show_pending(options.settings(), chosen_stages(None, options))
+
+
+status.__signature__ = option_signature(STATUS_OPTIONS)
+app.command(epilog="Example: `python -m pipeline status --out data/processed`")(status)
 
 
 @app.command(epilog="Example: `python -m pipeline query \"SELECT event_type, count(*) FROM events GROUP BY 1\"`")
@@ -182,8 +279,7 @@ def query(sql: Annotated[str, typer.Argument(help="SQL over the tables; each tab
             console.print(f"wrote {len(frame)} rows to {output}")
             return
     except QueryError as error:
-        console.print(f"[red]query failed:[/red] {error}")
-        raise typer.Exit(EXIT_FAILED) from None
+        fail("query_failed", error)
     result = Table(show_lines=False)
     for column in frame.columns:
         result.add_column(str(column))
@@ -217,8 +313,7 @@ def dictionary(output: Annotated[Path, typer.Option("--output", help="Markdown f
     if check:
         current = output.read_text(encoding="utf-8") if output.exists() else ""
         if current != text:
-            console.print(f"[red]{output} is stale:[/red] run `python -m pipeline dictionary`")
-            raise typer.Exit(EXIT_FAILED)
+            fail("stale", f"{output} is stale: run `python -m pipeline dictionary`")
         console.print(f"{output} is up to date")
         return
     output.write_text(text, encoding="utf-8")
@@ -258,8 +353,7 @@ def evaluate(gold: Annotated[Path, typer.Option("--gold", help="Gold annotations
     try:
         result = run_evaluation(gold, fmt=gold_format, raw=raw, out=out)
     except (GoldError, FileNotFoundError, LockedError) as error:
-        console.print(f"[red]error:[/red] {error}")
-        raise typer.Exit(EXIT_FAILED) from None
+        fail("failed", error)
     print_evaluation(result, Console(), verbose=verbose)
     path = write_report(result, report or result.out / "evaluation.json")
     console.print(f"tables in {result.out}; report written to {path}")
@@ -289,8 +383,7 @@ def bench(raw: Annotated[Path | None, typer.Option(
         result = run_bench(source, limit=limit, repeat=repeat, stages=names, executor=executor, workers=workers,
                            compare=compare)
     except (ValueError, FileNotFoundError) as error:
-        console.print(f"[red]error:[/red] {error}")
-        raise typer.Exit(EXIT_FAILED) from None
+        fail("failed", error)
     print_bench(result, Console())
     if report is not None:
         console.print(f"figures written to {write_report(result, report)}")
@@ -322,8 +415,7 @@ def train_parser(
     sources = default_vector_sources(corpus or shared_dir() / "corpus") if vectors else ()
     for path in (ud, model / "train.cfg", *sources):
         if not path.exists():
-            console.print(f"[red]error:[/red] {path} does not exist")
-            raise typer.Exit(EXIT_FAILED)
+            fail("failed", f"{path} does not exist")
     plan = TrainingPlan(ud_dir=ud, model_dir=model, work_dir=work, vector_sources=sources, max_steps=steps,
                         seed=seed, limit_docs=limit_docs, lemmatizer=lemmatizer)
     report = run_training(plan, log=console.print)
@@ -331,7 +423,7 @@ def train_parser(
 
 
 def main() -> None:
-    """Console-script entry point: exit 0 ok, 1 failed, 2 finished with rejects.
+    """Console-script entry point: exit 0 finished, 1 failed, 2 finished with rejects (`--fail-on-rejects`).
 
     Click exits 2 on a usage error (a misspelt option, a bad date); here that
     is 1, so a scheduler never reads a broken command line as "finished with
@@ -342,7 +434,11 @@ def main() -> None:
     try:
         code = typer.main.get_command(app).main(standalone_mode=False)
     except typer.TyperException as error:  # Typer's (vendored) click usage errors derive from it
-        rich_utils.rich_format_error(error)
+        if console.is_terminal:
+            rich_utils.rich_format_error(error)
+        else:  # a log reader gets one line, not a boxed panel wrapped at 80 columns
+            ensure_logging()
+            log_event(logging.ERROR, event="usage", error=error.format_message())
         code = EXIT_FAILED
     except typer.Abort:
         console.print("aborted")

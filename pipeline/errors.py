@@ -15,3 +15,7 @@ class NotBuiltError(PipelineError):
 
 class LockedError(PipelineError):
     """Another live run holds the lock on this output folder."""
+
+
+class RulesError(PipelineError):
+    """A stage's rule files cannot be loaded: every article would fail, so the stage fails instead."""

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,10 +61,41 @@ def map_batches(function: Callable[..., Any], payloads: Iterable[tuple[Any, ...]
                 yield payload, None, error
         return
     if executor.kind == "processes":
-        with ProcessPoolExecutor(max_workers=executor.workers) as pool:
+        pool = RenewingPool(executor.workers)
+        try:
             yield from _drain(lambda p: pool.submit(function, *p), payloads, executor)
+        finally:
+            pool.close()
         return
     yield from _dask(function, payloads, executor)
+
+
+class RenewingPool:
+    """A `ProcessPoolExecutor` that starts afresh when a worker dies.
+
+    A worker killed (by the kernel's out-of-memory killer, a signal, a crash
+    in native code) breaks the whole pool: every batch in flight fails with
+    `BrokenProcessPool`, and the pool refuses any new batch. So a retry goes
+    to a new pool, and the batches that were in flight with the lost worker
+    are retried there too.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.pool = ProcessPoolExecutor(max_workers=workers)
+
+    def submit(self, function: Callable[..., Any], *args: Any) -> Future:
+        """Submit ``function(*args)``, to a new pool when the current one is broken."""
+        try:
+            return self.pool.submit(function, *args)
+        except BrokenProcessPool:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = ProcessPoolExecutor(max_workers=self.workers)
+            return self.pool.submit(function, *args)
+
+    def close(self) -> None:
+        """Wait for the batches under way; drop those not started (after an interrupt)."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _drain(submit: Callable[[tuple[Any, ...]], Any], payloads: Iterable[tuple[Any, ...]],

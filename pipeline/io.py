@@ -44,6 +44,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from pipeline.permissions import FILE_MODE
 from pipeline.schemas import PARTITION, conform, schema_for
 
 PARTITION_KEY = PARTITION[0]
@@ -65,16 +66,6 @@ def release_memory() -> None:
     per-thread arenas grew a process by 378 MB while it indexed 220 files.)
     """
     pa.default_memory_pool().release_unused()
-
-
-def _umask() -> int:
-    """The process umask (reading it means setting it, so it is set straight back)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-_FILE_MODE = 0o666 & ~_umask()
 
 
 def _fsync_path(path: Path | str, *, directory: bool = False) -> None:
@@ -100,7 +91,7 @@ def write_atomic(table: pa.Table, path: Path) -> None:
     """Write ``table`` to ``path`` through a flushed temporary file and `os.replace`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
-    os.fchmod(handle, _FILE_MODE)  # mkstemp makes 0600 files; tables are for every reader the umask allows
+    os.fchmod(handle, FILE_MODE)  # mkstemp makes 0600 files; tables are for every reader the umask allows
     os.close(handle)
     try:
         pq.write_table(table, temp_name, compression="zstd")
@@ -111,6 +102,25 @@ def write_atomic(table: pa.Table, path: Path) -> None:
         Path(temp_name).unlink(missing_ok=True)
         raise
     _fsync_path(path.parent, directory=True)
+
+
+def write_text_atomic(text: str, path: Path) -> Path:
+    """Write ``text`` to ``path`` (UTF-8) through a temporary file and `os.replace`; return ``path``.
+
+    For the reports beside the tables: readers see the old file or the new one, with the modes
+    the umask allows (mkstemp alone would leave it 0600, unreadable to the other users).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    os.fchmod(handle, FILE_MODE)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return path
 
 
 def sweep_temp_files(out: Path) -> list[Path]:

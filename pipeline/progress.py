@@ -2,9 +2,11 @@
 
 Nightly runs under cron have no terminal; there every line on stderr is
 ``ts=… level=… key=value …`` (values with spaces or quotes are JSON-quoted),
-so a log collector or ``grep stage=ingest`` can read it. Progress lines come
-at most every `PROGRESS_EVERY` seconds (every batch with ``--verbose``); the
-start and end of every stage are always logged.
+so a log collector or ``grep stage=ingest`` can read it; with
+``--log-format json`` each line is one JSON object with the same fields.
+A line is never wrapped, whatever its length: an error is one line.
+Progress lines come at most every `PROGRESS_EVERY` seconds (every batch with
+``--verbose``); the start and end of every stage are always logged.
 """
 
 from __future__ import annotations
@@ -41,17 +43,31 @@ def format_fields(**fields: object) -> str:
     return " ".join(f"{key}={format_value(value)}" for key, value in fields.items())
 
 
+def record_fields(record: logging.LogRecord, formatter: logging.Formatter) -> dict[str, object]:
+    """``ts``, ``level``, then the fields `log_event` gave (free text becomes ``msg``), then any ``traceback``."""
+    moment = datetime.fromtimestamp(record.created, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    fields: dict[str, object] = {"ts": moment, "level": record.levelname.lower()}
+    fields.update(getattr(record, "fields", None) or {"msg": record.getMessage()})
+    if record.exc_info:
+        fields["traceback"] = formatter.formatException(record.exc_info)
+    return fields
+
+
 class KeyValueFormatter(logging.Formatter):
     """``ts=<UTC time> level=<level> `` then the message's fields (free text becomes ``msg="…"``)."""
 
     def format(self, record: logging.LogRecord) -> str:
-        moment = datetime.fromtimestamp(record.created, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        message = record.getMessage()
-        body = message if getattr(record, "structured", False) else format_fields(msg=message)
-        line = f"ts={moment} level={record.levelname.lower()} {body}"
-        if record.exc_info:
-            line += " " + format_fields(traceback=self.formatException(record.exc_info))
-        return line
+        return format_fields(**record_fields(record, self))
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line with the same fields as `KeyValueFormatter` (numbers stay numbers)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return json.dumps(record_fields(record, self), ensure_ascii=False, default=str)
+
+
+LOG_FORMATS = {"logfmt": KeyValueFormatter, "json": JsonFormatter}
 
 
 class _StderrHandler(logging.StreamHandler):
@@ -62,19 +78,30 @@ class _StderrHandler(logging.StreamHandler):
         super().emit(record)
 
 
-def configure_logging(verbose: bool = False) -> None:
-    """Send the pipeline's log lines to stderr as ``ts=… level=… key=value`` lines."""
+def configure_logging(verbose: bool = False, log_format: str = "logfmt") -> None:
+    """Send the pipeline's log lines to stderr as ``ts=… level=… key=value`` lines (or JSON objects)."""
+    if log_format not in LOG_FORMATS:
+        raise ValueError(f"log format {log_format!r} is not one of {', '.join(LOG_FORMATS)}")
     handler = _StderrHandler(sys.stderr)
-    handler.setFormatter(KeyValueFormatter())
+    handler.setFormatter(LOG_FORMATS[log_format]())
     root = logging.getLogger("pipeline")
     root.handlers[:] = [handler]
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     root.propagate = False
 
 
-def log_event(level: int = logging.INFO, /, **fields: object) -> None:
-    """Log one structured line made of ``fields`` (give ``stage`` and ``event`` first)."""
-    log.log(level, "%s", format_fields(**fields), extra={"structured": True})
+def ensure_logging() -> None:
+    """Configure the log lines as `configure_logging` does unless a command already has."""
+    if not any(isinstance(handler, _StderrHandler) for handler in log.handlers):
+        configure_logging()
+
+
+def log_event(level: int = logging.INFO, /, *, exc_info: bool = False, **fields: object) -> None:
+    """Log one structured line made of ``fields`` (give ``stage`` and ``event`` first).
+
+    ``exc_info`` adds the traceback of the exception being handled to the same line, as a ``traceback`` field.
+    """
+    log.log(level, "%s", format_fields(**fields), extra={"fields": fields}, exc_info=exc_info)
 
 
 class Progress:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.io import write_text_atomic
 from pipeline.query import run_query
 
 TOP = 15
@@ -193,13 +194,5 @@ def render(out: Path, window: ReportWindow) -> str:
 
 
 def write_report(out: Path, output: Path, window: ReportWindow) -> Path:
-    """Write the report to ``output`` (atomically) and return its path."""
-    import os
-    import tempfile
-
-    output.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=output.parent, prefix=".tmp-", suffix=".html")
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        stream.write(render(out, window))
-    os.replace(temp, output)
-    return output
+    """Write the report to ``output`` (atomically, readable as the umask allows) and return its path."""
+    return write_text_atomic(render(out, window), output)

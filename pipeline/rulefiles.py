@@ -19,9 +19,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 
-def _content_lines(path: Path) -> list[str]:
-    return [line for line in path.read_text(encoding="utf-8").splitlines()
+def _numbered_lines(path: Path) -> list[tuple[int, str]]:
+    """The file's lines that are neither blank nor comments, with their line numbers (from 1)."""
+    return [(number, line) for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
             if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _content_lines(path: Path) -> list[str]:
+    return [line for _, line in _numbered_lines(path)]
 
 
 def read_words(path: Path) -> list[str]:
@@ -32,14 +37,23 @@ def read_words(path: Path) -> list[str]:
 def read_rows(path: Path) -> list[dict[str, str]]:
     """Rows of a CSV rule file as dicts of stripped values.
 
-    Fails naming the file and the row when a row does not have the header's columns.
+    Fails naming the file and the row (its line in the file, comments counted, as an editor shows it)
+    when a row does not have the header's columns.
     """
+    numbered = _numbered_lines(path)
     rows = []
-    for number, row in enumerate(csv.DictReader(_content_lines(path)), start=2):
+    reader = csv.DictReader(line for _, line in numbered)
+    for row in reader:
         if None in row or any(value is None for value in row.values()):
-            raise ValueError(f"{path.name}: row {number} {row!r} does not have the header's columns")
+            line = numbered[reader.line_num - 1][0]
+            raise ValueError(f"{_shown(path)}: line {line} {row!r} does not have the header's columns")
         rows.append({key: value.strip() for key, value in row.items()})
     return rows
+
+
+def _shown(path: Path) -> str:
+    """A rule file as its concern's folder and name (``quotes/cues.csv``), which an operator can find under models/."""
+    return f"{path.parent.name}/{path.name}"
 
 
 def alternation(forms: Iterable[str], *, space: str = r"\s+") -> str:

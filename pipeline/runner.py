@@ -1,8 +1,10 @@
 """Running stages: the lock, the ``runs`` manifest, ``rejects``, exit codes.
 
-Exit codes (also in the README): 0 everything processed; 1 a stage failed
-(nothing half-written: earlier tables stay readable); 2 finished, but some
-inputs were rejected (see the ``rejects`` table).
+Exit codes (also in the README and docs/nightly.md): 0 every stage finished
+(rejected inputs are in the ``rejects`` table); 1 a stage failed (nothing
+half-written: earlier tables stay readable); 2 finished with rejects, only
+when asked for (``fail_on_rejects``): a scheduler, DVC or ``set -e`` reads
+any code but 0 as a failure, and a reject is a bad input, not a failed run.
 
 One run at a time may write to an output folder. The lock is an advisory
 `fcntl.flock` on ``<out>/.pipeline.lock``, which the kernel releases when the
@@ -25,7 +27,9 @@ import logging
 import os
 import platform
 import secrets
+import signal
 import socket
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -160,6 +164,32 @@ def record_run(settings: Settings, run_id: str, report: StageReport, *, started:
     io.replace_table(settings.out, "runs", rows, sort_by=["started_at", "stage"])
 
 
+class Terminated(KeyboardInterrupt):
+    """The process received SIGTERM: handled as Ctrl-C is (the stage is recorded ``interrupted``, the lock freed)."""
+
+
+@contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """While inside, SIGTERM raises `Terminated`, so a stopped run cleans up as after Ctrl-C.
+
+    Python's default for SIGTERM ends the process at once: no ``finally`` runs, the stage's
+    ``runs`` row stays ``running`` until the next run repairs it. Only the main thread may set a
+    handler; elsewhere this does nothing.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated("stopped by SIGTERM")
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 @dataclass
 class RunSummary:
     """What a command did: one report per stage, the time, and the exit code."""
@@ -168,6 +198,7 @@ class RunSummary:
     reports: list[StageReport] = field(default_factory=list)
     seconds: float = 0.0
     error: str | None = None
+    fail_on_rejects: bool = False  # exit 2, not 0, when the stages finished with rejects
 
     @property
     def rejects(self) -> int:
@@ -177,7 +208,7 @@ class RunSummary:
     def exit_code(self) -> int:
         if self.error:
             return EXIT_FAILED
-        return EXIT_REJECTS if self.rejects else EXIT_OK
+        return EXIT_REJECTS if self.rejects and self.fail_on_rejects else EXIT_OK
 
 
 StageFunction = Callable[[Settings], StageReport]
@@ -187,13 +218,15 @@ def _pruned_note(report: StageReport) -> str | None:
     return f"removed the rows of {report.pruned} articles no longer in articles" if report.pruned else None
 
 
-def run_stages(settings: Settings, stages: list[tuple[str, Callable[..., StageReport]]]) -> RunSummary:
+def run_stages(settings: Settings, stages: list[tuple[str, Callable[..., StageReport]]], *,
+               fail_on_rejects: bool = False) -> RunSummary:
     """Run ``stages`` in order under the lock, recording each in ``runs`` and ``rejects``.
 
     A stage that raises ends the run (later stages need its output): its row
-    says ``failed`` with the error, and the summary's exit code is 1.
+    says ``failed`` with the error, and the summary's exit code is 1. Rejects
+    make it 2 only with ``fail_on_rejects``.
     """
-    summary = RunSummary(run_id=new_run_id())
+    summary = RunSummary(run_id=new_run_id(), fail_on_rejects=fail_on_rejects)
     began = time.perf_counter()
     with locked(settings.out):
         recover(settings)
@@ -205,17 +238,19 @@ def run_stages(settings: Settings, stages: list[tuple[str, Callable[..., StageRe
                        started=started, status="running")
             try:
                 report = function(settings, run_id=summary.run_id)
-            except KeyboardInterrupt:
+            except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM under `terminate_as_interrupt`
+                message = str(stop) or "stopped by the user (Ctrl-C)"
+                log_event(logging.ERROR, stage=name, event="interrupted", run_id=summary.run_id, error=message)
                 record_run(settings, summary.run_id, StageReport(stage=name, rules_version="n/a"),
-                           started=started, status="interrupted", message="stopped by the user")
+                           started=started, status="interrupted", message=message)
                 raise
             except Exception as error:  # any failure ends the run with a message; tables stay as they were
                 expected = isinstance(error, (PipelineError, FileNotFoundError))
                 message = str(error) if expected else f"{type(error).__name__}: {error}"
                 summary.error = message
-                log_event(logging.ERROR, stage=name, event="failed", run_id=summary.run_id, error=message)
-                if not expected:
-                    logging.getLogger("pipeline").exception("stage %s crashed", name)
+                # One line per error, the traceback in it when the error is a crash rather than a refusal.
+                log_event(logging.ERROR, stage=name, event="failed", run_id=summary.run_id, error=message,
+                          exc_info=not expected)
                 record_run(settings, summary.run_id, StageReport(stage=name, rules_version="n/a"),
                            started=started, status="failed", message=message)
                 break

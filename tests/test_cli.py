@@ -10,14 +10,16 @@ import pytest
 import typer
 from typer.main import get_command
 
-from pipeline.cli import INGEST_OPTIONS, StageOptions, app
+from pipeline.cli import INGEST_OPTIONS, ONE_STAGE_OPTIONS, STATUS_OPTIONS, StageOptions, app
 
 ALL_OPTIONS = [f.name for f in fields(StageOptions)]
 
 
 @pytest.mark.parametrize(("command", "options"), [
     ("ingest", list(INGEST_OPTIONS)),
-    ("extract", ALL_OPTIONS), ("normalize", ALL_OPTIONS), ("events", ALL_OPTIONS), ("run", ALL_OPTIONS),
+    ("extract", list(ONE_STAGE_OPTIONS)), ("normalize", list(ONE_STAGE_OPTIONS)), ("events", list(ONE_STAGE_OPTIONS)),
+    ("run", ALL_OPTIONS),  # only run chooses stages (--stages, --from)
+    ("status", [name for name in ALL_OPTIONS if name in STATUS_OPTIONS]),
 ])
 def test_each_stage_command_takes_the_shared_options(command, options):
     params = get_command(app).commands[command].params

@@ -23,7 +23,7 @@ LAYERS: tuple[tuple[str, frozenset[str], bool], ...] = (
     ("rules", frozenset({"normalize", "events", "nlp", "parser"}), False),
     ("inputs and tables", frozenset({"readers", "io", "schemas"}), True),
     ("helpers", frozenset({"articles", "labels", "rulefiles", "records", "config", "views", "names", "errors",
-                           "fingerprint", "progress", "executors"}), True),
+                           "fingerprint", "progress", "executors", "permissions"}), True),
 )
 RANK = {unit: rank for rank, (_, units, _) in enumerate(LAYERS) for unit in units}
 

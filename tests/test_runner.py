@@ -95,9 +95,13 @@ def test_package_versions_name_python_and_the_libraries():
     assert "missing" not in (versions["pyarrow"], versions["python"])
 
 
-@pytest.mark.parametrize(("error", "rejects", "code"), [(None, 0, 0), (None, 2, 2), ("boom", 0, 1), ("boom", 2, 1)])
-def test_exit_codes(error, rejects, code):
-    summary = RunSummary(run_id="r", reports=[report("ingest", rejects=[{}] * rejects)], error=error)
+@pytest.mark.parametrize(("error", "rejects", "fail_on_rejects", "code"), [
+    (None, 0, False, 0), (None, 2, False, 0), ("boom", 0, False, 1), ("boom", 2, False, 1),
+    (None, 0, True, 0), (None, 2, True, 2), ("boom", 2, True, 1),
+])
+def test_exit_codes(error, rejects, fail_on_rejects, code):
+    summary = RunSummary(run_id="r", reports=[report("ingest", rejects=[{}] * rejects)], error=error,
+                         fail_on_rejects=fail_on_rejects)
     assert summary.exit_code == code
 
 

@@ -7,7 +7,6 @@ Only this module and `locate` touch files; the scorers in `trade` and
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -226,9 +225,4 @@ def evaluate(gold_path: Path, *, fmt: str | None = None, raw: Path | None = None
 
 def write_report(evaluation: Evaluation, path: Path) -> Path:
     """Write the evaluation as JSON to ``path`` (through a temporary file and `os.replace`)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        json.dump(evaluation.as_dict(), stream, indent=2, ensure_ascii=False, default=str)
-    os.replace(temp_name, path)
-    return path
+    return io.write_text_atomic(json.dumps(evaluation.as_dict(), indent=2, ensure_ascii=False, default=str), path)

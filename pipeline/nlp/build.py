@@ -21,6 +21,7 @@ import spacy
 from spacy.language import Language
 
 from pipeline import fingerprint
+from pipeline.permissions import FOLDER_MODE
 
 # (module that registers the factory, factory name), in pipeline order.
 COMPONENTS: list[tuple[str, str]] = [
@@ -82,6 +83,8 @@ def save_nlp(nlp: Language, target: Path, version: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(dir=target.parent, prefix=".tmp-"))
     try:
+        # mkdtemp makes a 0700 folder: a cron job running as another user could not load the pipeline.
+        os.chmod(temp, FOLDER_MODE)
         nlp.to_disk(temp)
         (temp / VERSION_FILE).write_text(version + "\n", encoding="utf-8")
         old = target.with_name(target.name + ".old")
@@ -99,12 +102,22 @@ def load_nlp(models_dir: Path, *, rebuild: bool = False) -> Language:
     register_components()  # registers the factories spacy.load needs
     version = pipeline_version(models_dir)
     target = models_dir / BUILT_DIR
-    saved = target / VERSION_FILE
-    if rebuild or not saved.is_file() or saved.read_text(encoding="utf-8").strip() != version:
-        nlp = build_nlp(models_dir)
+    if not rebuild and _saved_version(target) == version:
         try:
-            save_nlp(nlp, target, version)
-        except OSError:  # a read-only checkout still runs, just without the cache
+            return spacy.load(target)
+        except OSError:  # saved by another user and not readable by this one: build it here instead
             pass
-        return nlp
-    return spacy.load(target)
+    nlp = build_nlp(models_dir)
+    try:
+        save_nlp(nlp, target, version)
+    except OSError:  # a read-only checkout still runs, just without the cache
+        pass
+    return nlp
+
+
+def _saved_version(target: Path) -> str | None:
+    """The version the pipeline saved at ``target`` was built from; None when missing or unreadable."""
+    try:
+        return (target / VERSION_FILE).read_text(encoding="utf-8").strip()
+    except OSError:  # missing, or in a folder another user saved private (0700, before the modes were fixed)
+        return None

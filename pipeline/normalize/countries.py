@@ -18,7 +18,6 @@ the dateline.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.normalize.registry import Normalizer
+from pipeline.rulefiles import read_rows
 from pipeline.views import ArticleView, Mention, Sentence
 
 FORMS = ("name", "abbreviation", "demonym", "government", "capital", "city")
@@ -46,10 +46,8 @@ class Succession:
 def load_countries(models_dir: Path) -> tuple[Succession, ...]:
     """Read ``models_dir/countries/successions.csv``."""
     path = models_dir / "countries" / "successions.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
     out = []
-    for row in csv.DictReader(lines):
+    for row in read_rows(path):  # names the file and line of a row short of a column
         forms = frozenset(row["forms"].split(";"))
         if not forms <= set(FORMS):
             raise ValueError(f"{path.name}: forms {row['forms']!r} of {row['iso3']} must be among {FORMS}")

@@ -6,13 +6,12 @@ clause around a date mention.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.rulefiles import alternation
+from pipeline.rulefiles import alternation, read_rows
 
 TENSES = ("past", "future", "report", "none", "boundary", "joins")
 WORDS_BEFORE = 8
@@ -39,18 +38,12 @@ class DateResources:
     longest_cue: int  # words in the longest tense cue
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines)]
-
-
 def load_dates(models_dir: Path) -> DateResources:
     """Read the months, tense cues and modifiers under ``models_dir/dates``."""
     folder = models_dir / "dates"
-    months = {row["form"].upper(): int(row["month"]) for row in _rows(folder / "months.csv")}
+    months = {row["form"].upper(): int(row["month"]) for row in read_rows(folder / "months.csv")}
     tenses = {}
-    for row in _rows(folder / "tense.csv"):
+    for row in read_rows(folder / "tense.csv"):
         if row["tense"] not in TENSES:
             raise ValueError(f"tense.csv: {row['word']!r} has tense {row['tense']!r}; expected one of {TENSES}")
         tenses[" ".join(row["word"].lower().split())] = row["tense"]
@@ -59,7 +52,7 @@ def load_dates(models_dir: Path) -> DateResources:
     cue_pattern = rf"(?<![\w'’])(?:{alternation(plain)})(?![\w'’])"
     if clitics:
         cue_pattern += rf"|(?:{alternation(clitics)})(?!\w)"
-    modifiers = _rows(folder / "modifiers.csv")
+    modifiers = read_rows(folder / "modifiers.csv")
     codes = {" ".join(row["phrase"].lower().split()).rstrip("-"): row["modifier"] for row in modifiers}
     month_forms = list(months) + [m.title() for m in months]
     return DateResources(

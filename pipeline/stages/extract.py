@@ -69,6 +69,15 @@ def gate_for(models_dir: Path):
     return load_gate(models_dir)
 
 
+def load_rules(models_dir: Path) -> None:
+    """Load everything a batch reads from ``models_dir`` (the rule pipeline, the parse gate, the parser)."""
+    from pipeline.nlp.syntax import load_parser
+
+    nlp_for(models_dir)
+    gate_for(models_dir)
+    load_parser(models_dir)
+
+
 # Words a process keeps for good before batches start freeing theirs (strings in the vocabulary).
 VOCABULARY_CAP = 250_000
 

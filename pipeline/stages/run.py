@@ -11,12 +11,14 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable, Mapping
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
 from pipeline import io
 from pipeline.config import Settings
+from pipeline.errors import RulesError
 from pipeline.executors import ExecutorSettings, map_batches
 from pipeline.progress import Progress, log_event
 from pipeline.schemas import schema_for
@@ -26,6 +28,8 @@ from pipeline.stages.write import prune, write_batch
 
 # A module-level function, so that the processes and dask executors can pickle it.
 Probe = Callable[[], Any]
+# Reads a stage's rule files under the models folder it is given into what its batches use.
+RulesLoader = Callable[[Path], Any]
 
 
 def _run_batch(process: BatchFunction, inputs: Mapping[str, pa.Table], settings: Settings, *,
@@ -38,14 +42,31 @@ def _run_batch(process: BatchFunction, inputs: Mapping[str, pa.Table], settings:
     return result
 
 
+def check_rules(spec: StageSpec, load: RulesLoader, settings: Settings) -> None:
+    """Load the stage's rule files once before any batch; fail the stage with `RulesError` if they do not load.
+
+    A rule file that does not load (a row short of a column, a bad value) would fail every article of
+    every batch, and each batch first removes its articles' earlier rows: the tables would empty into
+    ``rejects``. Failing here leaves every table as the last good run left it. The loaders cache what
+    they read per process, so with the local executor the batches reuse it.
+    """
+    try:
+        load(settings.models_dir)
+    except Exception as error:  # whatever the loader raised, it would have hit every article
+        raise RulesError(f"stage {spec.name!r} cannot load its rule files under {settings.models_dir}: "
+                         f"{type(error).__name__}: {error}; no article was processed (fix the file and run "
+                         "again)") from error
+
+
 def run_stage(spec: StageSpec, process: BatchFunction, settings: Settings, *, run_id: str,
               registry: Mapping[str, StageSpec], producers: Mapping[str, str],
-              probe: Probe | None = None) -> StageReport:
+              probe: Probe | None = None, load: RulesLoader | None = None) -> StageReport:
     """Run one per-article stage incrementally: prune, plan, process batches, write, ledger.
 
     ``registry`` holds the upstream stages' declarations (for the rules version), ``producers``
-    names the stage that writes each table (for the message when an input is missing), and
-    ``probe`` measures each batch (see the module docstring).
+    names the stage that writes each table (for the message when an input is missing),
+    ``probe`` measures each batch (see the module docstring), and ``load`` reads the stage's
+    rule files (`check_rules`) before anything is written.
     """
     require_inputs(spec, settings, producers)
     keyless = [table for table in spec.writes if schema_for(table).get_field_index("article_id") < 0]
@@ -54,6 +75,8 @@ def run_stage(spec: StageSpec, process: BatchFunction, settings: Settings, *, ru
                          "a per-article stage can only write tables keyed by article_id (build tables that "
                          "merge articles, such as events, after run_stage)")
     version = rules_version(spec, registry, settings)
+    if load is not None:
+        check_rules(spec, load, settings)
     report = StageReport(stage=spec.name, rules_version=version)
     report.pruned = len(prune(spec, settings))
     if report.pruned:

@@ -32,15 +32,22 @@ def invoke(*args: object):
 def test_exit_code_0_when_everything_was_read(raw, tmp_path):
     result = invoke("ingest", "--raw", raw, "--out", tmp_path / "out")
     assert result.exit_code == 0, result.output
-    assert "0 rejected this run" in result.output
+    assert "event=run_end" in result.output and "rejects=0" in result.output
 
 
-def test_exit_code_2_when_some_inputs_were_rejected(raw, tmp_path, nightly):
+def test_rejects_exit_0_so_schedulers_see_a_finished_run(raw, tmp_path, nightly):
     nightly.write_bad_inputs(raw, "x")
     result = invoke("ingest", "--raw", raw, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output  # DVC, Airflow and `set -e` read any other code as a failure
+    assert "exit_code=0 rejects=3" in result.output
+
+
+def test_exit_code_2_when_some_inputs_were_rejected_with_fail_on_rejects(raw, tmp_path, nightly):
+    nightly.write_bad_inputs(raw, "x")
+    result = invoke("ingest", "--raw", raw, "--out", tmp_path / "out", "--fail-on-rejects")
     assert result.exit_code == 2, result.output
-    assert "3 rejected this run" in result.output
-    again = invoke("ingest", "--raw", raw, "--out", tmp_path / "out")
+    assert "exit_code=2 rejects=3" in result.output
+    again = invoke("ingest", "--raw", raw, "--out", tmp_path / "out", "--fail-on-rejects")
     assert again.exit_code == 0  # the rejects were reported last night; nothing new was read
 
 
@@ -196,3 +203,95 @@ def test_no_warning_when_every_file_was_read_before(raw, tmp_path):
     invoke("ingest", "--raw", raw, "--out", tmp_path / "out")
     result = invoke("ingest", "--raw", raw, "--out", tmp_path / "out")
     assert result.exit_code == 0 and not warnings_in(result.output)
+
+
+def error_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if "level=error" in line]
+
+
+def test_a_refused_lock_is_one_unwrapped_error_line(raw, tmp_path):
+    out = tmp_path / ("a-long-folder-name-so-the-message-passes-eighty-columns" * 2)
+    with locked(out):
+        result = invoke("ingest", "--raw", raw, "--out", out)
+    assert result.exit_code == 1
+    [line] = error_lines(result.output)
+    assert line.startswith("ts=") and "event=refused" in line and f"is writing to {out}" in line
+    assert "rejected this run" not in result.output  # no summary tables without a terminal
+
+
+def test_an_output_folder_that_cannot_be_made_is_one_error_line(raw, tmp_path):
+    (tmp_path / "file").write_text("not a folder")  # as a read-only mount, the lock file cannot be created
+    result = invoke("ingest", "--raw", raw, "--out", tmp_path / "file" / "out")
+    assert result.exit_code == 1
+    [line] = error_lines(result.output)
+    assert "event=refused" in line and "cannot create the lock file" in line
+
+
+def test_a_crashing_stage_is_one_error_line_with_its_traceback(raw, tmp_path, monkeypatch):
+    def crash(settings, *, run_id):
+        raise RuntimeError("a bug in a stage")
+
+    monkeypatch.setitem(__import__("pipeline.stages.registry", fromlist=["STAGES"]).STAGES, "ingest", crash)
+    result = invoke("ingest", "--raw", raw, "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    [line] = error_lines(result.output)
+    fields = dict(FIELD.findall(line))
+    assert fields["stage"] == "ingest" and fields["event"] == "failed"
+    assert "RuntimeError: a bug in a stage" in fields["error"] and "Traceback" in fields["traceback"]
+
+
+def test_a_usage_error_is_one_error_line_without_a_terminal(monkeypatch, capsys):
+    monkeypatch.setattr("sys.argv", ["pipeline", "run", "--since", "2025-13-01"])
+    with pytest.raises(SystemExit):
+        main()
+    [line] = error_lines(capsys.readouterr().err)
+    assert "event=usage" in line and "is not a date" in line
+
+
+def test_log_lines_as_json(raw, tmp_path):
+    import json
+
+    result = invoke("ingest", "--raw", raw, "--out", tmp_path / "out", "--log-format", "json")
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+    assert [list(line)[:2] for line in lines] == [["ts", "level"]] * len(lines)
+    assert lines[0]["event"] == "run_start" and lines[-1]["event"] == "run_end"
+    assert lines[-1]["rejects"] == 0 and lines[-1]["exit_code"] == 0  # numbers stay numbers
+    assert invoke("ingest", "--raw", raw, "--out", tmp_path / "out", "--log-format", "xml").exit_code != 0
+
+
+def test_summary_tables_on_a_terminal(raw, tmp_path, monkeypatch):
+    from rich.console import Console
+
+    monkeypatch.setattr("pipeline.cli.console", Console(stderr=True, force_terminal=True, color_system=None))
+    result = invoke("ingest", "--raw", raw, "--out", tmp_path / "out")
+    assert "0 rejected this run" in result.output
+
+
+def test_sigterm_is_handled_like_ctrl_c(tmp_path, nightly):
+    """SIGTERM during a run: the stage's ``runs`` row says interrupted, the lock is gone, one error line."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from pipeline import io
+    from pipeline.config import PROJECT_ROOT
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    nightly.write_batch(raw, 40, seed=7, months=("2025-06",), prefix="t")
+    process = subprocess.Popen([sys.executable, "-m", "pipeline", "run", "--raw", raw, "--out", out],
+                               cwd=PROJECT_ROOT, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while process.poll() is None and not (out / "runs").exists() and time.monotonic() < deadline:
+        time.sleep(0.01)  # until ingest records itself in runs: the run is under way
+    time.sleep(0.3)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 1, err[-2000:]
+    runs = io.read(out, "runs").to_pylist()
+    assert "running" not in {row["status"] for row in runs}
+    assert [row["message"] for row in runs if row["status"] == "interrupted"] == ["stopped by SIGTERM"]
+    assert not (out / ".pipeline.lock").exists()
+    [line] = error_lines(err)
+    assert "event=interrupted" in line and "SIGTERM" in line

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import random
 import re
+import signal
 from collections.abc import Mapping
 from datetime import date
 
@@ -157,7 +158,7 @@ def test_an_article_that_vanishes_takes_its_rows_and_rejects_along(world):
     story = raw / "one" / "s002.txt"
     story.write_text(story.read_text(encoding="utf-8").replace("Story number", "BOOM"), encoding="utf-8")
     first = run()
-    assert first.exit_code == 2
+    assert first.exit_code == 0 and first.rejects == 1  # finished; the reject is in rejects
     rejects = pd.read_parquet(out / "rejects")
     failed = rejects[rejects.stage == "words"]
     assert list(failed.reason) == ["stage_error"] and failed.source_path.item() == "one/s002.txt"
@@ -248,3 +249,25 @@ def test_rows_that_would_escape_the_next_cleanup_are_refused(world, change, word
                          [("ingest", ingest), ("words", _stage(WORDS, careless))])
     assert summary.exit_code == 1 and words in summary.error
     assert not (out / "mentions").exists() and not (out / ledger_name("words")).exists()
+
+
+def words_killing_a_worker_once(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchResult:
+    """`words_batch`, but the first batch to run kills its worker process (SIGKILL), once per models folder."""
+    marker = settings.models_dir.parent / "worker-died"
+    if not marker.exists():
+        marker.touch()
+        os.kill(os.getpid(), signal.SIGKILL)
+    return words_batch(inputs, settings)
+
+
+def test_a_batch_whose_worker_dies_is_retried_with_the_processes_executor(world, tmp_path, nightly):
+    raw, models, out, run = world
+    summary = run_stages(make_settings(raw=raw, out=out, models_dir=models, batch_size=5, show_progress=False,
+                                       executor="processes", workers=2),
+                         [("ingest", ingest), ("words", _stage(WORDS, words_killing_a_worker_once))])
+    assert (tmp_path / "worker-died").exists()
+    assert summary.error is None and summary.rejects == 0
+    expected = tmp_path / "expected"
+    run_stages(make_settings(raw=raw, out=expected, models_dir=models, batch_size=5, show_progress=False),
+               [("ingest", ingest), ("words", _stage(WORDS, words_batch))])
+    assert nightly.table_rows(out, "mentions") == nightly.table_rows(expected, "mentions")
