@@ -8,10 +8,13 @@ structure. The gate, stated in ``models/parser/gate.csv``:
 - an article is parsed only when it holds a mention of an ``article_has``
   kind (a trade-event trigger): most of a mixed feed is never parsed;
 - in such an article, a sentence is parsed when it holds a mention of a
-  ``sentence_has`` kind (a trigger, a quotation cue), a reporting word
-  (any form in ``models/quotes/cues.csv``: "said", "according to" …), or a
-  date of a ``date_kind`` whose value depends on tense (a month or weekday
-  written without a year).
+  ``sentence_has`` kind (a trigger, a quotation cue), a word of the
+  ``reporting_words`` list (a rule file under ``models/``: the cue forms of
+  ``quotes/cues.csv``, "said", "according to" …), or a date of a
+  ``date_kind`` whose value depends on tense (a month or weekday written
+  without a year).
+
+A test left out of the file selects nothing, so removing rows parses less.
 
 The parser tokenizes each sentence itself (spaCy's English rules, as the
 treebanks were converted), so ``tokens`` has its own token boundaries;
@@ -36,7 +39,7 @@ from pipeline.rulefiles import alternation, read_rows
 
 PARSER_DIR = "parser"
 GATE_FILE = "gate.csv"
-GATE_TESTS = ("article_has", "sentence_has", "date_kind")
+GATE_TESTS = ("article_has", "sentence_has", "date_kind", "reporting_words")
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ class ParseGate:
     article_kinds: frozenset[str]
     sentence_kinds: frozenset[str]
     date_kinds: frozenset[str]
-    reporting_words: re.Pattern[str]
+    reporting_words: re.Pattern[str] | None
 
     def sentences(self, doc: Doc, sentence_starts: Sequence[int], text: str,
                   sentence_ends: Sequence[int]) -> list[int]:
@@ -62,9 +65,10 @@ class ParseGate:
                 fields = parse_label(span.label_)
                 if fields.get("kind") in self.date_kinds and not fields.get("year"):
                     chosen.add(_sentence_of(span.start_char, sentence_starts))
-        for index, (start, end) in enumerate(zip(sentence_starts, sentence_ends)):
-            if index not in chosen and self.reporting_words.search(text, start, end):
-                chosen.add(index)
+        if self.reporting_words is not None:
+            for index, (start, end) in enumerate(zip(sentence_starts, sentence_ends)):
+                if index not in chosen and self.reporting_words.search(text, start, end):
+                    chosen.add(index)
         return sorted(index for index in chosen if index >= 0)
 
 
@@ -73,16 +77,18 @@ def _sentence_of(offset: int, sentence_starts: Sequence[int]) -> int:
 
 
 def load_gate(models_dir: Path) -> ParseGate:
-    """Read ``models/parser/gate.csv`` and the reporting words of ``models/quotes/cues.csv``."""
+    """Read ``models/parser/gate.csv`` and the list of reporting words it names (a ``form`` column)."""
     path = models_dir / PARSER_DIR / GATE_FILE
     tests: dict[str, set[str]] = {test: set() for test in GATE_TESTS}
     for number, row in enumerate(read_rows(path), start=2):
         if row["test"] not in tests:
             raise ValueError(f"{path}: row {number}: test {row['test']!r} is not one of {', '.join(GATE_TESTS)}")
         tests[row["test"]].add(row["value"])
-    words = alternation(row["form"].lower() for row in read_rows(models_dir / "quotes" / "cues.csv"))
+    forms = [row["form"].lower() for name in sorted(tests["reporting_words"])
+             for row in read_rows(models_dir / name)]
+    reporting = re.compile(rf"(?<!\w)(?:{alternation(forms)})(?!\w)", re.IGNORECASE) if forms else None
     return ParseGate(frozenset(tests["article_has"]), frozenset(tests["sentence_has"]),
-                     frozenset(tests["date_kind"]), re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE))
+                     frozenset(tests["date_kind"]), reporting)
 
 
 @lru_cache(maxsize=2)

@@ -49,6 +49,15 @@ def test_only_sentences_a_rule_needs_are_parsed():
     ]
 
 
+def test_rows_left_out_of_the_gate_select_nothing(tmp_path):
+    (tmp_path / "parser").mkdir()
+    (tmp_path / "parser" / "gate.csv").write_text("# dates only\ntest,value\narticle_has,trigger\n"
+                                                  "date_kind,month\n", encoding="utf-8")
+    rows = DocRows(load_gate(tmp_path))
+    rows.add(rule_pipeline()(TRADE_STORY), "a1", "2025-05")
+    assert parsed_texts(TRADE_STORY, rows) == ["Prices rose again in July."]
+
+
 def test_an_article_without_a_trade_trigger_is_not_parsed():
     rows = rows_for(QUIET_STORY)
     assert not any(s["parsed"] for s in rows.dicts("sentences")) and rows.pending == []
