@@ -181,6 +181,8 @@ def terminate_as_interrupt() -> Iterator[None]:
         return
 
     def stop(signum: int, frame: object) -> None:
+        # A second SIGTERM (a supervisor repeating itself) must not cut short the clean-up of the first.
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         raise Terminated("stopped by SIGTERM")
 
     previous = signal.signal(signal.SIGTERM, stop)
@@ -234,10 +236,19 @@ def run_stages(settings: Settings, stages: list[tuple[str, Callable[..., StageRe
                   stages=",".join(name for name, _ in stages), force=settings.force)
         for name, function in stages:
             started = datetime.now(UTC)
-            record_run(settings, summary.run_id, StageReport(stage=name, rules_version="pending"),
-                       started=started, status="running")
             try:
+                # Inside the try: a stop that lands just after the "running" row is written must
+                # still turn it into "interrupted".
+                record_run(settings, summary.run_id, StageReport(stage=name, rules_version="pending"),
+                           started=started, status="running")
                 report = function(settings, run_id=summary.run_id)
+                summary.reports.append(report)
+                # Idempotent for stages that saved their rejects as they went; needed for any that did not.
+                save_rejects(settings, name, report.rejects, replace_paths=report.processed_paths,
+                             replace_articles=report.processed_ids)
+                status = "ok" if not report.rejects else "rejects"
+                record_run(settings, summary.run_id, report, started=started, status=status,
+                           message=_pruned_note(report))
             except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM under `terminate_as_interrupt`
                 message = str(stop) or "stopped by the user (Ctrl-C)"
                 log_event(logging.ERROR, stage=name, event="interrupted", run_id=summary.run_id, error=message)
@@ -254,13 +265,6 @@ def run_stages(settings: Settings, stages: list[tuple[str, Callable[..., StageRe
                 record_run(settings, summary.run_id, StageReport(stage=name, rules_version="n/a"),
                            started=started, status="failed", message=message)
                 break
-            summary.reports.append(report)
-            # Idempotent for stages that saved their rejects as they went; needed for any that did not.
-            save_rejects(settings, name, report.rejects, replace_paths=report.processed_paths,
-                         replace_articles=report.processed_ids)
-            status = "ok" if not report.rejects else "rejects"
-            record_run(settings, summary.run_id, report, started=started, status=status,
-                       message=_pruned_note(report))
             log_event(stage=name, event="done", run_id=summary.run_id, status=status, rows_in=report.rows_in,
                       skipped=report.skipped, rows_out=report.rows_out, rejects=len(report.rejects),
                       pruned=report.pruned, seconds=round((datetime.now(UTC) - started).total_seconds(), 2))

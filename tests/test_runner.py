@@ -132,6 +132,27 @@ def test_an_interrupted_stage_is_recorded_and_the_lock_released(tmp_path):
     assert not (tmp_path / LOCK_NAME).exists()
 
 
+@pytest.mark.parametrize("stop_at", ["running", "ok"])
+def test_a_stop_while_a_runs_row_is_written_still_ends_interrupted(tmp_path, monkeypatch, stop_at):
+    """A SIGTERM may land just after a ``runs`` row is written, before the stage (or its bookkeeping) goes on."""
+    import pipeline.runner as runner
+
+    real_record_run = runner.record_run
+
+    def record_then_stop(settings, run_id, report, *, started, status, message=None):
+        real_record_run(settings, run_id, report, started=started, status=status, message=message)
+        if status == stop_at:
+            raise KeyboardInterrupt("stopped by SIGTERM")
+
+    monkeypatch.setattr(runner, "record_run", record_then_stop)
+    settings = make_settings(out=tmp_path, show_progress=False)
+    with pytest.raises(KeyboardInterrupt):
+        run_stages(settings, [("extract", lambda settings, *, run_id: StageReport(stage="extract",
+                                                                                   rules_version="v"))])
+    rows = io.read(tmp_path, "runs").to_pylist()
+    assert [(r["stage"], r["status"]) for r in rows] == [("extract", "interrupted")]
+
+
 def test_an_output_folder_that_cannot_be_written_is_a_clear_error(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
