@@ -25,13 +25,13 @@ def path_order(source_path: str) -> tuple[str, ...]:
 def moved(ledger: Mapping[str, Mapping[str, Any]], present: Mapping[str, str]) -> list[str]:
     """Ledger files gone from ``--raw`` whose content a present file has (renamed or moved, or a copy).
 
-    ``present`` maps each present file to its ``content_hash``. A gone file
+    ``present`` maps each present file to its ``bytes_hash``. A gone file
     whose content no present file has stays in the ledger: its folder may have
     been archived away, and its articles stay with it.
     """
     contents = {digest for digest in present.values() if digest != UNREADABLE}
     return sorted(path for path, entry in ledger.items()
-                  if path not in present and entry.get("content_hash") in contents)
+                  if path not in present and entry.get("bytes_hash") in contents)
 
 
 def owners(ledger: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:

@@ -11,7 +11,7 @@ skipped. A rerun stores what a run from scratch on the same files would:
   them in path order; when that file changes or drops it, the article is read
   again from the file that now comes last (`pipeline.stages.holders`), and an
   article goes only when no file holds it any more.
-- A file gone from ``--raw`` whose content (``content_hash``: bytes and
+- A file gone from ``--raw`` whose content (``bytes_hash``: bytes and
   sidecars, not the name) a present file has was renamed or moved: it leaves
   the ledger, with its rows and rejects. Any other gone file keeps its
   articles: a nightly feed folder may be archived away.
@@ -68,7 +68,7 @@ def file_hashes(path: Path) -> tuple[str, str]:
     A sidecar (``NAME.meta.json``, ``NAME.fields.json``) changes what the
     file's articles say, so a corrected date in one reads the file again. The
     first hash (the ledger's ``file_hash``) covers the names too; the second
-    (``content_hash``) names each part by its role only, so a renamed file
+    (``bytes_hash``) names each part by its role only, so a renamed file
     keeps it and the ledger can tell a rename from a new file.
     """
     named, anonymous = hashlib.sha256(), hashlib.sha256()
@@ -198,7 +198,7 @@ def ingest(settings: Settings, *, run_id: str) -> StageReport:
     ledger = {row["source_path"]: row for row in io.read(settings.out, LEDGER, schema=INGEST_LEDGER).to_pylist()}
     _adopt_unlisted(settings, ledger)
     todo: list[tuple[Path, str, str, str]] = []
-    present: dict[str, tuple[Path, str]] = {}  # source_path -> (file, content_hash) of every input under --raw
+    present: dict[str, tuple[Path, str]] = {}  # source_path -> (file, bytes_hash) of every input under --raw
     for path, source_path in iter_inputs(settings.raw):
         digest, content = readable_hashes(path)
         present[source_path] = (path, content)
@@ -222,7 +222,7 @@ def ingest(settings: Settings, *, run_id: str) -> StageReport:
         pending.rejects.extend(rejects)
         pending.files.append({"source_path": source_path, "file_hash": digest, "rules_version": version,
                               "articles": len(articles), "rejects": len(rejects), "run_id": run_id,
-                              "content_hash": content, "article_ids": sorted(articles)})
+                              "bytes_hash": content, "article_ids": sorted(articles)})
         if len(pending.files) >= FLUSH_FILES:
             _flush(pending, settings, ledger, report)
         progress.advance(1, file=source_path, articles=len(articles), rejects=len(rejects))
