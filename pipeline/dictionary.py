@@ -197,6 +197,9 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "rules_version": ("Reader code version.", "fc0a…"),
         "articles": ("Articles it gave.", "1"),
         "rejects": ("Rejects it gave.", "0"),
+        "bytes_hash": ("Hash of its bytes and sidecars without its name: a renamed file keeps it.", "5d1c…"),
+        "article_ids": ("Every article it holds, also those stored from a later file holding them too.",
+                        "['06e8b20ca95ba534']"),
     },
 }
 

@@ -272,6 +272,8 @@ INGEST_LEDGER = _schema(
     ("articles", INT, False),
     ("rejects", INT, False),
     ("run_id", STR, False),
+    ("bytes_hash", STR, True),  # file_hash without the file's name: a renamed file keeps it
+    ("article_ids", STRS, True),  # every article the file holds, also those stored from another file
 )
 
 TABLES: Mapping[str, pa.Schema] = {

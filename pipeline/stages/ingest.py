@@ -3,20 +3,26 @@
 Reads every input under ``--raw`` with its reader, assembles articles
 (`pipeline.articles.assemble`), and writes them partitioned by publication
 month. A file whose bytes and reader code are unchanged since the last run is
-skipped; a changed file replaces every row it produced before (so a corrected
-article does not linger beside its new version). Files that left ``--raw``
-keep their articles: a nightly feed folder may be archived away.
+skipped. A rerun stores what a run from scratch on the same files would:
 
-Crash safety: the ledger (``_ledger/ingest``) lists a file only once its
-articles and rejects are on disk. Files about to be read again are first
-taken out of the ledger and their old rows removed, so a run killed at any
-point reads them again next time. Articles are buffered across files and
-written ``CHUNK`` at a time; the ledger is written every ``FLUSH_FILES``
-files, which bounds the work a crash can cost.
+- The ledger (``_ledger/ingest``) lists, for each file, every article it
+  holds. An article several files hold (the same id: same source id and
+  content, as in overlapping feed snapshots) is stored once, from the last of
+  them in path order; when that file changes or drops it, the article is read
+  again from the file that now comes last (`pipeline.stages.holders`), and an
+  article goes only when no file holds it any more.
+- A file gone from ``--raw`` whose content (``bytes_hash``: bytes and
+  sidecars, not the name) a present file has was renamed or moved: it leaves
+  the ledger, with its rows and rejects. Any other gone file keeps its
+  articles: a nightly feed folder may be archived away.
 
-An article found in several files (the same id: same source id and content,
-as in overlapping feed snapshots) is kept once, from the last of those files
-in path order, whatever order the nights brought them in.
+Crash safety: the ledger lists a file only once its articles and rejects are
+on disk. Files about to be read again are first taken out of the ledger, so a
+run killed at any point reads them again next time. Old rows go only after
+their replacements are written (`_store`, `_settle`), so a killed run leaves
+a file's articles in place, old or new, never missing. Articles are buffered
+across files and written ``CHUNK`` at a time; the ledger is written every
+``FLUSH_FILES`` files, which bounds the work a crash can cost.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ import os
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import pyarrow.compute as pc
@@ -37,6 +44,7 @@ from pipeline.config import Settings
 from pipeline.progress import Progress, log_event
 from pipeline.readers import iter_inputs, read_file
 from pipeline.records import RawArticle, RawReject
+from pipeline.stages.holders import UNREADABLE, moved, owners, path_order, settle
 from pipeline.stages.spec import StageReport, StageSpec, rules_version
 from pipeline.stages.write import save_rejects
 from pipeline.schemas import INGEST_LEDGER
@@ -54,37 +62,45 @@ SIDECAR_SUFFIXES = (".meta.json", ".fields.json")  # files beside an input that 
 TEXT_FIELDS = ("source_id", "body", "headline", "subheadline", "dateline", "source", "url", "language")
 
 
-def file_hash(path: Path) -> str:
-    """SHA-256 of a file's bytes (streamed) and of its sidecars', shortened.
+def file_hashes(path: Path) -> tuple[str, str]:
+    """SHA-256 of a file's bytes (streamed) and of its sidecars', shortened: with and without its name.
 
     A sidecar (``NAME.meta.json``, ``NAME.fields.json``) changes what the
-    file's articles say, so a corrected date in one reads the file again.
+    file's articles say, so a corrected date in one reads the file again. The
+    first hash (the ledger's ``file_hash``) covers the names too; the second
+    (``bytes_hash``) names each part by its role only, so a renamed file
+    keeps it and the ledger can tell a rename from a new file.
     """
-    digest = hashlib.sha256()
-    for part in (path, *(path.with_name(path.stem + suffix) for suffix in SIDECAR_SUFFIXES)):
-        if part is not path and not part.is_file():
+    named, anonymous = hashlib.sha256(), hashlib.sha256()
+    for suffix in ("", *SIDECAR_SUFFIXES):
+        part = path.with_name(path.stem + suffix) if suffix else path
+        if suffix and not part.is_file():
             continue
-        digest.update(os.fsencode(part.name) + b"\x00")  # fsencode: a name need not be UTF-8
+        named.update(os.fsencode(part.name) + b"\x00")  # fsencode: a name need not be UTF-8
+        anonymous.update(suffix.encode() + b"\x00")
         with part.open("rb") as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-    return digest.hexdigest()[:32]
+                named.update(block)
+                anonymous.update(block)
+    return named.hexdigest()[:32], anonymous.hexdigest()[:32]
 
 
-UNREADABLE = "unreadable"  # the ledger's hash of a file that could not be read: skipped until that changes
+def file_hash(path: Path) -> str:
+    """The ledger's ``file_hash`` of ``path`` (see `file_hashes`)."""
+    return file_hashes(path)[0]
 
 
-def readable_hash(path: Path) -> str:
-    """`file_hash` of ``path``, or `UNREADABLE` when the file cannot be read.
+def readable_hashes(path: Path) -> tuple[str, str]:
+    """`file_hashes` of ``path``, or `UNREADABLE` twice when the file cannot be read.
 
     One unreadable file must not stop the others: `read_file` turns it into
     an ``unreadable_file`` reject, and the ledger remembers it as unreadable,
     so the reject counts once and the file is read as soon as it can be.
     """
     try:
-        return file_hash(path)
+        return file_hashes(path)
     except OSError:
-        return UNREADABLE
+        return UNREADABLE, UNREADABLE
 
 
 def ingest_version(settings: Settings) -> str:
@@ -156,11 +172,6 @@ def check_record(raw: RawArticle, settings: Settings) -> RawReject | None:
     return too_large(raw, settings) or unencodable(raw)
 
 
-def path_order(source_path: str) -> tuple[str, ...]:
-    """Sort key of a source path, the order `iter_inputs` reads files in."""
-    return tuple(source_path.split("/"))
-
-
 def reject_row(reject: RawReject, run_id: str, stage: str = "ingest") -> dict[str, Any]:
     """The ``rejects`` row of a reader's reject."""
     return {
@@ -177,6 +188,7 @@ class _Pending:
     rows: dict[str, dict[str, Any]] = field(default_factory=dict)  # article_id -> row; a later file replaces
     files: list[dict[str, Any]] = field(default_factory=list)  # their ledger rows
     rejects: list[dict[str, Any]] = field(default_factory=list)
+    settled: set[str] = field(default_factory=set)  # ledger files not read again this run: their stored rows stand
 
 
 def ingest(settings: Settings, *, run_id: str) -> StageReport:
@@ -184,104 +196,152 @@ def ingest(settings: Settings, *, run_id: str) -> StageReport:
     version = ingest_version(settings)
     report = StageReport(stage="ingest", rules_version=version)
     ledger = {row["source_path"]: row for row in io.read(settings.out, LEDGER, schema=INGEST_LEDGER).to_pylist()}
-    todo: list[tuple[Path, str, str]] = []
+    _adopt_unlisted(settings, ledger)
+    todo: list[tuple[Path, str, str, str]] = []
+    present: dict[str, tuple[Path, str]] = {}  # source_path -> (file, bytes_hash) of every input under --raw
     for path, source_path in iter_inputs(settings.raw):
-        digest = readable_hash(path)
+        digest, content = readable_hashes(path)
+        present[source_path] = (path, content)
         entry = ledger.get(source_path)
         if not settings.force and entry and (entry["file_hash"], entry["rules_version"]) == (digest, version):
             report.skipped += 1
             continue
-        todo.append((path, source_path, digest))
+        todo.append((path, source_path, digest, content))
     if not todo and not report.skipped:  # an empty or unmounted --raw looks like a quiet night otherwise
         log_event(logging.WARNING, stage="ingest", event="no_inputs", raw=str(settings.raw),
                   msg="no input files under --raw; nothing was read")
     report.rows_in = len(todo)
-    report.inputs = [f"{source_path}#{digest}" for _, source_path, digest in todo]
-    report.processed_paths = [source_path for _, source_path, _ in todo]
-    _forget(settings, ledger, report.processed_paths)
+    report.inputs = [f"{source_path}#{digest}" for _, source_path, digest, _ in todo]
+    report.processed_paths = [source_path for _, source_path, _, _ in todo]
+    _forget(settings, ledger, report.processed_paths + moved(ledger, {p: c for p, (_, c) in present.items()}))
     progress = Progress("ingest", total=len(todo), settings=settings, skipped=report.skipped)
-    pending = _Pending()
-    for path, source_path, digest in todo:
+    pending = _Pending(settled=set(ledger))
+    for path, source_path, digest, content in todo:
         articles, rejects = _read_file(pending, path, source_path, settings, run_id, report)
         report.rejects.extend(rejects)
         pending.rejects.extend(rejects)
         pending.files.append({"source_path": source_path, "file_hash": digest, "rules_version": version,
-                              "articles": articles, "rejects": len(rejects), "run_id": run_id})
+                              "articles": len(articles), "rejects": len(rejects), "run_id": run_id,
+                              "bytes_hash": content, "article_ids": sorted(articles)})
         if len(pending.files) >= FLUSH_FILES:
             _flush(pending, settings, ledger, report)
-        progress.advance(1, file=source_path, articles=articles, rejects=len(rejects))
+        progress.advance(1, file=source_path, articles=len(articles), rejects=len(rejects))
     _flush(pending, settings, ledger, report)
+    _settle(settings, ledger, present, run_id, report)
     progress.close()
     report.written["articles"] = report.rows_out
     io.ensure_readable(settings.out, "articles")
     return report
 
 
-def _forget(settings: Settings, ledger: dict[str, dict[str, Any]], paths: list[str]) -> None:
-    """Take the files about to be read again out of the ledger, then remove their old articles.
+def _adopt_unlisted(settings: Settings, ledger: dict[str, dict[str, Any]]) -> None:
+    """Give ledger entries written before ``article_ids`` existed the ids stored from their file.
 
-    In that order: once they are out of the ledger, a crash anywhere later
-    means they are read again (a forced rerun would otherwise skip them).
+    Such an entry is read again anyway when its file is present (the reader
+    version changed); one whose file was archived away keeps its articles this way.
+    """
+    unlisted = [path for path, entry in ledger.items() if entry.get("article_ids") is None]
+    if not unlisted:
+        return
+    stored = io.read(settings.out, "articles", columns=["article_id", "source_path"],
+                     filter=pc.field("source_path").isin(unlisted))
+    held: dict[str, list[str]] = {path: [] for path in unlisted}
+    for article_id, source_path in zip(stored.column("article_id").to_pylist(),
+                                       stored.column("source_path").to_pylist()):
+        held[source_path].append(article_id)
+    for path in unlisted:
+        ledger[path]["article_ids"] = sorted(held[path])
+
+
+def _forget(settings: Settings, ledger: dict[str, dict[str, Any]], paths: list[str]) -> None:
+    """Take the files about to be read again, and those a rename replaced, out of the ledger.
+
+    First, before anything is read: once they are out of the ledger, a crash
+    anywhere later means they are read again (a forced rerun would otherwise
+    skip them). Their stored articles stay until `_settle` knows which of them
+    no file holds any more, so a killed run never leaves a file's articles missing.
     """
     known = [path for path in paths if path in ledger]
     for path in known:
         del ledger[path]
     if known:
         io.replace_table(settings.out, LEDGER, list(ledger.values()), schema=INGEST_LEDGER)
-    # Rows may exist without a ledger entry too (a run killed between the two writes).
-    stored = pc.unique(io.read(settings.out, "articles", columns=["source_path"]).column("source_path"))
-    again = set(paths) & set(stored.to_pylist())
-    if again:
-        io.remove_rows(settings.out, "articles", again, key="source_path")
 
 
-def _read_file(pending: _Pending, path: Path, source_path: str, settings: Settings, run_id: str,
-               report: StageReport) -> tuple[int, list[dict[str, Any]]]:
-    """Read one file into ``pending`` (writing full chunks as they fill); return (articles, reject rows)."""
-    rejects: list[dict[str, Any]] = []
+def _records(path: Path, source_path: str, settings: Settings, run_id: str) -> Iterator[dict[str, Any]]:
+    """The ``articles`` rows and ``rejects`` rows (the latter with a ``reason``) of one file, in record order."""
     seen: dict[str, int] = {}  # article_id -> the record that gave it first
     for item in read_file(path, source_path, settings):
         if isinstance(item, RawReject):
-            rejects.append(reject_row(item, run_id))
+            yield reject_row(item, run_id)
             continue
         problem = check_record(item, settings) if isinstance(item, RawArticle) else RawReject(
             source_path, None, "reader_error", f"the reader yielded a {type(item).__name__}, not an article")
         if problem:
-            rejects.append(reject_row(problem, run_id))
+            yield reject_row(problem, run_id)
             continue
         row = assemble(with_default_date(item, settings), run_id)
         if len(row["text"]) > settings.max_article_chars:
-            rejects.append(reject_row(too_long(item, len(row["text"]), settings), run_id))
+            yield reject_row(too_long(item, len(row["text"]), settings), run_id)
             continue
         if row["article_id"] in seen:  # the same record twice in one file: keep the first, say so
-            rejects.append(reject_row(RawReject(
+            yield reject_row(RawReject(
                 source_path, item.record, "duplicate",
                 f"the same article (source id {item.source_id!r}, same text) as record "
-                f"{seen[row['article_id']]} of this file; kept once"), run_id))
+                f"{seen[row['article_id']]} of this file; kept once"), run_id)
             continue
         seen[row["article_id"]] = item.record
+        yield row
+
+
+def _read_file(pending: _Pending, path: Path, source_path: str, settings: Settings, run_id: str,
+               report: StageReport) -> tuple[list[str], list[dict[str, Any]]]:
+    """Read one file into ``pending`` (writing full chunks as they fill); return (its article ids, reject rows)."""
+    articles: list[str] = []
+    rejects: list[dict[str, Any]] = []
+    for row in _records(path, source_path, settings, run_id):
+        if "reason" in row:
+            rejects.append(row)
+            continue
+        articles.append(row["article_id"])
         pending.rows[row["article_id"]] = row
         if len(pending.rows) >= CHUNK:
             _write_articles(pending, settings, report)
-    return len(seen), rejects
+    return articles, rejects
 
 
 def _write_articles(pending: _Pending, settings: Settings, report: StageReport) -> None:
-    """Write the buffered articles as one part per month, replacing the same ids stored before."""
+    """Write the buffered articles, replacing the same ids stored before, unless a later file owns them."""
     rows, pending.rows = pending.rows, {}
     if not rows:
         return
     ids = sorted(rows)
     months = sorted({row[io.PARTITION_KEY] for row in rows.values()})
-    # An article stored from a later file (in path order) stays with that file.
+    # An article stored from a later file (in path order) stays with that file, unless that file is
+    # read again this run or left the ledger: then `_settle` decides.
     stored = io.read(settings.out, "articles", columns=["article_id", "source_path"],
                      filter=pc.field("article_id").isin(ids) & pc.field(io.PARTITION_KEY).isin(months))
     later = {a for a, s in zip(stored.column("article_id").to_pylist(), stored.column("source_path").to_pylist())
-             if path_order(s) > path_order(rows[a]["source_path"])}
-    fresh = [rows[a] for a in ids if a not in later]
-    io.remove_rows(settings.out, "articles", [row["article_id"] for row in fresh], months=months)
-    report.rows_out += io.append_rows(settings.out, "articles", fresh, part_key=short_hash("ingest", *ids),
-                                      sort_by=["article_id"])
+             if s in pending.settled and path_order(s) > path_order(rows[a]["source_path"])}
+    _store(settings, [rows[a] for a in ids if a not in later], report)
+
+
+def _store(settings: Settings, rows: list[dict[str, Any]], report: StageReport) -> None:
+    """Put ``rows`` in ``articles`` in place of the rows stored with the same ids: new part first, then the old go.
+
+    In that order, so a crash between the writes leaves an article twice
+    (which the next run's rewrite of it removes) rather than missing.
+    """
+    if not rows:
+        return
+    ids = sorted(row["article_id"] for row in rows)
+    months = sorted({row[io.PARTITION_KEY] for row in rows})
+    part_key = short_hash("ingest", *ids)
+    folder = io.table_dir(settings.out, "articles")
+    before = [path for month in months for path in io.part_files(folder / f"{io.PARTITION_KEY}={month}")
+              if path.stem != f"part-{part_key}"]  # a part of that name is rewritten whole by the append
+    report.rows_out += io.append_rows(settings.out, "articles", rows, part_key=part_key, sort_by=["article_id"])
+    io.remove_rows(settings.out, "articles", ids, files=before)
 
 
 def _flush(pending: _Pending, settings: Settings, ledger: dict[str, dict[str, Any]], report: StageReport) -> None:
@@ -294,3 +354,31 @@ def _flush(pending: _Pending, settings: Settings, ledger: dict[str, dict[str, An
         ledger[entry["source_path"]] = entry
     io.replace_table(settings.out, LEDGER, list(ledger.values()), schema=INGEST_LEDGER)
     pending.files, pending.rejects = [], []
+
+
+def _settle(settings: Settings, ledger: dict[str, dict[str, Any]], present: dict[str, tuple[Path, str]], run_id: str,
+            report: StageReport) -> None:
+    """Make ``articles`` and ingest's rejects match the ledger: each article from its owner, none without one.
+
+    Runs every night, after the ledger is written, so it also finishes what a
+    killed run left: the rows of an article whose owner changed are read
+    again from the new owner (an earlier, unchanged file that holds it too),
+    before the rows no file holds any more are removed.
+    """
+    stored = io.read(settings.out, "articles", columns=["article_id", "source_path", io.PARTITION_KEY])
+    months = dict(zip(stored.column("article_id").to_pylist(), stored.column(io.PARTITION_KEY).to_pylist()))
+    plan = settle(owners(ledger), zip(stored.column("article_id").to_pylist(),
+                                      stored.column("source_path").to_pylist()), set(present))
+    for source_path, ids in sorted(plan.restore.items()):
+        wanted = set(ids)
+        rows = [row for row in _records(present[source_path][0], source_path, settings, run_id)
+                if "reason" not in row and row["article_id"] in wanted]
+        for start in range(0, len(rows), CHUNK):
+            _store(settings, rows[start:start + CHUNK], report)
+    if plan.orphans:
+        io.remove_rows(settings.out, "articles", plan.orphans, months={months[a] for a in plan.orphans})
+    rejects = io.read(settings.out, "rejects", columns=["stage", "source_path"])
+    ingest_paths = pc.unique(rejects.filter(pc.equal(rejects.column("stage"), "ingest")).column("source_path"))
+    gone = sorted(set(ingest_paths.to_pylist()) - set(ledger))
+    if gone:
+        save_rejects(settings, "ingest", [], replace_paths=gone)

@@ -54,8 +54,8 @@ def test_ingest_killed_between_writes_recovers_over_two_nights(tmp_path, nightly
     for path in first[:3]:
         path.write_text(path.read_text(encoding="utf-8").replace("Story number", "Corrected story"),
                         encoding="utf-8")
-    # Killed right after the corrected files left the ledger, before their old rows go (the first
-    # articles write); then with their old rows gone from one month of three; then with every
+    # Killed right after the corrected files left the ledger, before their first new part (the first
+    # articles write); then with one month's new part beside the old rows; then with every
     # article written but the ledger not yet.
     kill_chain(nightly, "ingest", raw, subject, ["1:articles", "2:articles", "1:_ledger/ingest"])
     assert run_in_process(raw, subject, ("ingest",)) == run_in_process(raw, reference, ("ingest",))
