@@ -55,6 +55,9 @@ From = Annotated[str | None, typer.Option("--from", metavar="STAGE", help="This 
 Models = Annotated[Path | None, typer.Option(
     "--models", envvar="TRADENEWS_MODELS", metavar="DIR",
     help="Folder of rule data (default: models/ beside the code; an installed package needs this).")]
+MaxFileBytes = Annotated[int | None, typer.Option(
+    "--max-file-bytes", envvar="TRADENEWS_MAX_FILE_BYTES", min=1, metavar="BYTES",
+    help=f"Reject input files larger than this unread (default {Settings().max_file_bytes}).")]
 LogFormat = Annotated[str, typer.Option("--log-format", help="Log lines as logfmt (key=value pairs) or json "
                                                              "(one object a line).")]
 
@@ -122,12 +125,14 @@ class StageOptions:
     stages: Stages = None
     from_stage: From = None
     models: Models = None
+    max_file_bytes: MaxFileBytes = None
 
     def settings(self) -> Settings:
         """The run's settings; a value they refuse is a usage error."""
         try:
             return make_settings(raw=self.raw, out=self.out, force=self.force, workers=self.workers,
                                  executor=self.executor, scheduler=self.scheduler, models_dir=self.models,
+                                 max_file_bytes=self.max_file_bytes,
                                  published_default=_date(self.published_default, "--published-default"),
                                  since=_date(self.since, "--since"), until=_date(self.until, "--until"))
         except ValueError as error:
@@ -135,12 +140,14 @@ class StageOptions:
 
 
 # Ingest reads files, not articles: the publication window and the executor do not apply to it.
-INGEST_OPTIONS = ("raw", "out", "force", "published_default", "verbose", "log_format", "fail_on_rejects", "dry_run")
+INGEST_OPTIONS = ("raw", "out", "force", "published_default", "verbose", "log_format", "fail_on_rejects", "dry_run",
+                  "max_file_bytes")
 # Choosing stages is for `run`; a stage's own command runs that stage.
-ONE_STAGE_OPTIONS = tuple(f.name for f in fields(StageOptions) if f.name not in ("stages", "from_stage"))
+ONE_STAGE_OPTIONS = tuple(f.name for f in fields(StageOptions)
+                          if f.name not in ("stages", "from_stage", "max_file_bytes"))
 # What `status` needs: where the inputs and tables are, and what a run would select.
 STATUS_OPTIONS = ("raw", "out", "force", "published_default", "since", "until", "log_format", "stages", "from_stage",
-                  "models")
+                  "models", "max_file_bytes")
 
 
 def chosen_stages(stage_names: Sequence[str] | None, options: StageOptions) -> list[str]:
