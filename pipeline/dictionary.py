@@ -77,6 +77,11 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "record": ("Position of the record in its file (0-based).", "3"),
         "format": ("Reader that read it: text, jsonl, sgml, newsml, feed, html.", "text"),
         "url": ("Address of the article, if known.", "https://www.whitehouse.gov/…"),
+        "categories": ("The source's own categories, each `field:value` with the field named as the source "
+                       "names it, lower case: Reuters `topics:`, `places:`, `people:`, `orgs:`, `exchanges:`; "
+                       "feeds `category:`; JSON `categories:`, `category:`, `tags:`, `publisher:`. Empty when "
+                       "the source gives none; null only in rows written before the column existed.",
+                       "['topics:trade', 'places:japan', 'places:usa']"),
         "headline": ("Headline.", "Tariff deal with US only possible …"),
         "subheadline": ("Subheadline, if any.", "Tokyo, Washington to ‘sort out points …’"),
         "dateline": ("Place line as printed.", "TOKYO, April 11"),

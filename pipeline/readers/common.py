@@ -37,6 +37,25 @@ def read_bytes(path: Path, settings: Settings) -> bytes:
         raise ReaderError("unreadable_file", f"cannot read the file: {error.strerror or error}") from error
 
 
+def categories(*fields: tuple[str, Any]) -> tuple[str, ...]:
+    """The categories an article's source gives, as ``field:value`` texts, in order, each once.
+
+    ``fields`` pairs a field name with its value: a string, or a list of strings
+    (numbers are written as text; anything else is left out, as are empty
+    values). Whitespace runs become one space; the case is kept.
+    """
+    found: dict[str, None] = {}
+    for name, value in fields:
+        values = value if isinstance(value, list | tuple) else [value]
+        for item in values:
+            if isinstance(item, bool) or not isinstance(item, str | int | float):
+                continue
+            text = " ".join(str(item).split())
+            if text:
+                found.setdefault(f"{name.lower()}:{text}", None)
+    return tuple(found)
+
+
 def looks_binary(data: bytes) -> bool:
     """True for data that is not text: NUL bytes or mostly non-printable bytes in the first 8 KiB."""
     head = data[:8192]
