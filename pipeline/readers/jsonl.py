@@ -46,7 +46,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import Settings
-from pipeline.readers.common import ReaderError, categories, decode, language_code, parse_timestamp, read_bytes
+from pipeline.readers.common import (ReaderError, base_name, categories, decode, inner_name, language_code,
+                                     parse_timestamp, read_bytes)
 from pipeline.readers.markdown import inline_markdown, markdown_paragraphs
 from pipeline.records import RawArticle, RawReject
 
@@ -70,7 +71,7 @@ SIDECAR_KEYS = ("fields", "defaults", "markup")
 def read_field_config(path: Path) -> tuple[dict[str, tuple[str, ...]], dict[str, Any], str]:
     """The field mapping, defaults and markup for ``path``: `FIELDS` overridden by ``NAME.fields.json``."""
     fields = dict(FIELDS)
-    sidecar = path.with_name(path.stem + ".fields.json")
+    sidecar = path.with_name(base_name(path) + ".fields.json")
     if not sidecar.is_file():
         return fields, {}, "markdown"
     try:
@@ -305,7 +306,7 @@ def read(path: Path, source_path: str, settings: Settings) -> Iterator[RawArticl
     """Yield one article (or reject) per record of a JSON Lines or JSON file."""
     fields, defaults, markup = read_field_config(path)
     text, _ = decode(read_bytes(path, settings))
-    as_document = path.suffix.lower() == ".json" and text.lstrip()[:1] in ("[", "{")
+    as_document = inner_name(path).lower().endswith(".json") and text.lstrip()[:1] in ("[", "{")
 
     for item in _records(text, source_path, as_document):
         if isinstance(item, RawReject):
