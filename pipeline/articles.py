@@ -80,6 +80,7 @@ def assemble(raw: RawArticle, run_id: str) -> dict[str, Any]:
         "record": raw.record,
         "format": raw.format,
         "url": raw.url,
+        "categories": list(raw.categories),
         "headline": headline or None,
         "subheadline": subheadline or None,
         "dateline": dateline or None,

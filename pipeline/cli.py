@@ -22,7 +22,7 @@ from rich.table import Table
 
 from pipeline import io
 from pipeline.config import Settings, make_settings
-from pipeline.errors import LockedError, PipelineError
+from pipeline.errors import LockedError, ModelsError, PipelineError
 from pipeline.progress import configure_logging, ensure_logging, log_event
 from pipeline.runner import EXIT_FAILED, RunSummary, run_stages, terminate_as_interrupt
 from pipeline.schemas import TABLES
@@ -52,6 +52,12 @@ DryRun = Annotated[bool, typer.Option("--dry-run", help="Say what each stage wou
 Stages = Annotated[str | None, typer.Option("--stages", metavar="A,B", help="Only these stages (comma-separated), "
                                                                           "in pipeline order.")]
 From = Annotated[str | None, typer.Option("--from", metavar="STAGE", help="This stage and every stage after it.")]
+Models = Annotated[Path | None, typer.Option(
+    "--models", envvar="TRADENEWS_MODELS", metavar="DIR",
+    help="Folder of rule data (default: models/ beside the code; an installed package needs this).")]
+MaxFileBytes = Annotated[int | None, typer.Option(
+    "--max-file-bytes", envvar="TRADENEWS_MAX_FILE_BYTES", min=1, metavar="BYTES",
+    help=f"Reject input files larger than this unread (default {Settings().max_file_bytes}).")]
 LogFormat = Annotated[str, typer.Option("--log-format", help="Log lines as logfmt (key=value pairs) or json "
                                                              "(one object a line).")]
 
@@ -118,12 +124,15 @@ class StageOptions:
     dry_run: DryRun = False
     stages: Stages = None
     from_stage: From = None
+    models: Models = None
+    max_file_bytes: MaxFileBytes = None
 
     def settings(self) -> Settings:
         """The run's settings; a value they refuse is a usage error."""
         try:
             return make_settings(raw=self.raw, out=self.out, force=self.force, workers=self.workers,
-                                 executor=self.executor, scheduler=self.scheduler,
+                                 executor=self.executor, scheduler=self.scheduler, models_dir=self.models,
+                                 max_file_bytes=self.max_file_bytes,
                                  published_default=_date(self.published_default, "--published-default"),
                                  since=_date(self.since, "--since"), until=_date(self.until, "--until"))
         except ValueError as error:
@@ -131,11 +140,14 @@ class StageOptions:
 
 
 # Ingest reads files, not articles: the publication window and the executor do not apply to it.
-INGEST_OPTIONS = ("raw", "out", "force", "published_default", "verbose", "log_format", "fail_on_rejects", "dry_run")
+INGEST_OPTIONS = ("raw", "out", "force", "published_default", "verbose", "log_format", "fail_on_rejects", "dry_run",
+                  "max_file_bytes")
 # Choosing stages is for `run`; a stage's own command runs that stage.
-ONE_STAGE_OPTIONS = tuple(f.name for f in fields(StageOptions) if f.name not in ("stages", "from_stage"))
+ONE_STAGE_OPTIONS = tuple(f.name for f in fields(StageOptions)
+                          if f.name not in ("stages", "from_stage", "max_file_bytes"))
 # What `status` needs: where the inputs and tables are, and what a run would select.
-STATUS_OPTIONS = ("raw", "out", "force", "published_default", "since", "until", "log_format", "stages", "from_stage")
+STATUS_OPTIONS = ("raw", "out", "force", "published_default", "since", "until", "log_format", "stages", "from_stage",
+                  "models", "max_file_bytes")
 
 
 def chosen_stages(stage_names: Sequence[str] | None, options: StageOptions) -> list[str]:
@@ -161,9 +173,10 @@ def start_logging(options: StageOptions) -> None:
 
 def show_pending(settings: Settings, stage_names: Sequence[str]) -> None:
     """Log (and on a terminal, tabulate) what each stage would process now; run nothing."""
-    from pipeline.stages.status import pending
+    from pipeline.stages.status import check_models, pending
 
     try:
+        check_models(settings, stage_names)
         found = pending(settings, stage_names)
     except (PipelineError, OSError) as error:
         fail("failed", error)
@@ -187,12 +200,17 @@ def run_stage_commands(stage_names: Sequence[str], options: StageOptions) -> Non
     With ``--dry-run`` it only says what each stage would process.
     """
     from pipeline.stages.registry import STAGES
+    from pipeline.stages.status import check_models
 
     settings = options.settings()
     start_logging(options)
     if options.dry_run:
         show_pending(settings, stage_names)
         raise typer.Exit(0)
+    try:
+        check_models(settings, stage_names)
+    except ModelsError as error:
+        fail("refused", error)
     try:
         with terminate_as_interrupt():
             summary = run_stages(settings, [(name, STAGES[name]) for name in stage_names],
@@ -321,8 +339,7 @@ def dictionary(output: Annotated[Path, typer.Option("--output", help="Markdown f
 
 
 @app.command("build-model", epilog="Example: `python -m pipeline build-model` after editing a file under models/")
-def build_model(models: Annotated[Path | None, typer.Option("--models", help="Folder of rule data.")] = None
-                ) -> None:
+def build_model(models: Models = None) -> None:
     """Assemble the spaCy rule pipeline from `models/` and save it (extract also does this when stale)."""
     from pipeline.config import MODELS_DIR
     from pipeline.nlp.build import BUILT_DIR, load_nlp, pipeline_version

@@ -74,9 +74,16 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
                       "or link, or the file name without extension.", "000_fdaf5c86bb7df86d"),
         "source": ("Publisher or feed, if known.", "Reuters"),
         "source_path": ("The raw file, relative to `--raw`.", "jsonl/whitehouse_sample.jsonl"),
-        "record": ("Position of the record in its file (0-based).", "3"),
+        "record": ("Where the record is in its file: the line number (from 1) in JSON Lines; from 0 the element "
+                   "of a JSON array, the story of Reuters SGML, the newsItem of NewsML, the item of a feed; 0 "
+                   "for a text or HTML file (one article).", "3"),
         "format": ("Reader that read it: text, jsonl, sgml, newsml, feed, html.", "text"),
         "url": ("Address of the article, if known.", "https://www.whitehouse.gov/…"),
+        "categories": ("The source's own categories, each `field:value` with the field named as the source "
+                       "names it, lower case: Reuters `topics:`, `places:`, `people:`, `orgs:`, `exchanges:`; "
+                       "feeds `category:`; JSON `categories:`, `category:`, `tags:`, `publisher:`. Empty when "
+                       "the source gives none; null only in rows written before the column existed.",
+                       "['topics:trade', 'places:japan', 'places:usa']"),
         "headline": ("Headline.", "Tariff deal with US only possible …"),
         "subheadline": ("Subheadline, if any.", "Tokyo, Washington to ‘sort out points …’"),
         "dateline": ("Place line as printed.", "TOKYO, April 11"),
@@ -93,7 +100,8 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
     "rejects": {
         "reject_id": ("Deterministic id of the reject.", "5d2c…"),
         "source_path": ("The raw file.", "bad/broken.jsonl"),
-        "record": ("Position of the record in the file; null for the whole file.", "2"),
+        "record": ("The record, numbered as `articles.record`; null when the whole file is rejected; for too "
+                   "many records, how many were read.", "2"),
         "reason": ("Short reason code (malformed_json, unsafe_xml, empty_body, binary_file, …).", "malformed_json"),
         "stage": ("Stage that rejected it.", "ingest"),
         "detail": ("What was wrong and what to do.", "line 3 does not parse: Expecting ',' delimiter"),

@@ -19,3 +19,7 @@ class LockedError(PipelineError):
 
 class RulesError(PipelineError):
     """A stage's rule files cannot be loaded: every article would fail, so the stage fails instead."""
+
+
+class ModelsError(PipelineError):
+    """The models folder lacks a rule file the chosen stages read: refused before any stage runs."""

@@ -32,6 +32,7 @@ class RawArticle:
     published_at: datetime | None = None
     published_from: str | None = None
     language: str = "en"
+    categories: tuple[str, ...] = ()  # ``field:value``, as `pipeline.readers.common.categories` writes them
 
 
 @dataclass(frozen=True, slots=True)

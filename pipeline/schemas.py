@@ -39,6 +39,8 @@ ARTICLES = _schema(
     ("record", I32, False),
     ("format", STR, False),
     ("url", STR, True),
+    # Nullable only for rows written before the column existed; a reader always gives a list.
+    ("categories", STRS, True),
     ("headline", STR, True),
     ("subheadline", STR, True),
     ("dateline", STR, True),

@@ -2,7 +2,12 @@
 
 `iter_inputs` walks ``--raw`` (a file or a folder) in a stable order and
 `read_file` dispatches each file to its reader by extension, sniffing ``.xml``
-for NewsML-G2 versus RSS/Atom. Every reader has the signature::
+for NewsML-G2 versus RSS/Atom. A file whose extension does not say its
+format for sure (``.txt``, none, or one no reader takes) is read as what
+its first bytes announce, when they do (`sniff`): Reuters SGML saved as
+``.txt`` is read as SGML. A ``.gz`` file is read decompressed, as the name
+without ``.gz`` says (``reut2-000.sgm.gz``), its sidecars named without it
+(``story.meta.json`` beside ``story.txt.gz``). Every reader has the signature::
 
     read(path: Path, source_path: str, settings: Settings) -> Iterator[RawArticle | RawReject]
 
@@ -13,12 +18,13 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pipeline.config import Settings
 from pipeline.progress import log_event
-from pipeline.readers.common import ReaderError, as_utf8
+from pipeline.readers.common import ReaderError, as_utf8, inner_name, read_bytes
 from pipeline.records import RawArticle, RawReject
 
 Reader = Callable[[Path, str, Settings], Iterator[RawArticle | RawReject]]
@@ -89,10 +95,39 @@ def name_is_utf8(path: Path) -> bool:
     return True
 
 
+# Extensions that do not settle the format: the content decides when `sniff` recognizes it.
+SNIFFED_SUFFIXES = ("", ".txt", ".text")
+KNOWN_SUFFIXES = (".txt", ".text", ".jsonl", ".ndjson", ".json", ".sgm", ".sgml", ".rss", ".atom", ".html", ".htm",
+                  ".xhtml", ".xml", ".nml", ".newsml")
+HEAD_BYTES = 4096
+_JSON_START = re.compile(rb"^(?:\{\s*\"|\[\s*\{)")
+
+
+def sniff(head: bytes) -> str | None:
+    """The extension whose reader the first bytes of a file call for, or None when they do not say.
+
+    Only unmistakable openings count: Reuters' ``<!DOCTYPE lewis`` or
+    ``<REUTERS``, an XML declaration or a feed or NewsML root, an HTML
+    doctype or root, a JSON object (``{"``) or array of objects.
+    """
+    start = as_utf8(head).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<!doctype lewis", b"<reuters")):
+        return ".sgm"
+    if start.startswith((b"<!doctype html", b"<html")) or (start.startswith(b"<?xml") and b"<html" in start):
+        return ".html"
+    if start.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf:rdf", b"<newsitem", b"<newsmessage")):
+        return ".xml"
+    if _JSON_START.match(start):
+        return ".jsonl"
+    return None
+
+
 def _reader_for(path: Path, head: bytes) -> Reader | None:
     from pipeline.readers import feed, html, jsonl, newsml, sgml, text
 
-    suffix = path.suffix.lower()
+    suffix = Path(inner_name(path)).suffix.lower()
+    if suffix in SNIFFED_SUFFIXES or suffix not in KNOWN_SUFFIXES:
+        suffix = sniff(head) or suffix
     if suffix in (".txt", ".text"):
         return text.read
     if suffix in (".jsonl", ".ndjson", ".json"):
@@ -133,7 +168,7 @@ def read_file(path: Path, source_path: str, settings: Settings) -> Iterator[RawA
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
-            head = handle.read(4096)
+            head = handle.read(HEAD_BYTES)
     except OSError as error:
         yield RawReject(source_path, None, "unreadable_file", f"cannot open the file: {error.strerror or error}")
         return
@@ -142,11 +177,19 @@ def read_file(path: Path, source_path: str, settings: Settings) -> Iterator[RawA
                         f"{size} bytes is over the limit of max_file_bytes={settings.max_file_bytes} "
                         "(raise the limit or split the file)")
         return
+    if head and inner_name(path) != path.name:
+        try:
+            head = read_bytes(path, settings, limit=HEAD_BYTES)
+        except ReaderError as error:
+            yield error.reject(source_path)
+            return
     reader = _reader_for(path, head)
     if reader is None:
+        suffix = Path(inner_name(path)).suffix
         yield RawReject(source_path, None, "unsupported_format",
-                        f"no reader for files ending in {path.suffix or '(no extension)'!r}; supported: "
-                        ".txt, .jsonl/.json, .sgm, .xml (NewsML-G2, RSS, Atom), .rss, .atom, .html")
+                        f"no reader for files ending in {suffix or '(no extension)'!r} and none its first bytes "
+                        "call for; supported: .txt, .jsonl/.json, .sgm, .xml (NewsML-G2, RSS, Atom), .rss, .atom, "
+                        ".html, each also as .gz")
         return
     yield from _limited(_guarded(reader, path, source_path, settings), source_path, settings.max_records_per_file)
 

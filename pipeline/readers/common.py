@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import gzip
 import re
+import zlib
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -25,16 +27,79 @@ class ReaderError(Exception):
         return RawReject(source_path=source_path, record=record, reason=self.reason, detail=self.detail)
 
 
-def read_bytes(path: Path, settings: Settings) -> bytes:
-    """Read a file, refusing files over ``max_file_bytes`` and unreadable ones."""
+GZIP_SUFFIX = ".gz"
+
+
+def inner_name(path: Path) -> str:
+    """The name of ``path`` without a ``.gz`` ending: the name that says its format (``a.sgm.gz`` → ``a.sgm``)."""
+    name = path.name
+    return name[:-len(GZIP_SUFFIX)] if is_gzip(path) else name
+
+
+def base_name(path: Path) -> str:
+    """The name of ``path`` without ``.gz`` and its extension: the stem its sidecars and its id use."""
+    return Path(inner_name(path)).stem
+
+
+def is_gzip(path: Path) -> bool:
+    """True for a file named ``*.gz``, read decompressed by every reader."""
+    return path.name.lower().endswith(GZIP_SUFFIX)
+
+
+def read_bytes(path: Path, settings: Settings, *, limit: int | None = None) -> bytes:
+    """Read a file (decompressed, when it is ``.gz``), refusing files over ``max_file_bytes`` and unreadable ones.
+
+    ``limit`` reads at most that many bytes (the head a format is sniffed from)
+    instead of the whole file. A compressed file is refused when either its
+    size or what it decompresses to is over the limit: the check comes before
+    more than the limit is held in memory.
+    """
     try:
         size = path.stat().st_size
         if size > settings.max_file_bytes:
             raise ReaderError("file_too_large", f"{size} bytes is over the limit of {settings.max_file_bytes} "
                                                 "(raise max_file_bytes or split the file)")
+        if is_gzip(path):
+            return _gunzip(path, settings.max_file_bytes, limit)
+        if limit is not None:
+            with path.open("rb") as handle:
+                return handle.read(limit)
         return path.read_bytes()
     except OSError as error:
         raise ReaderError("unreadable_file", f"cannot read the file: {error.strerror or error}") from error
+
+
+def _gunzip(path: Path, max_bytes: int, limit: int | None) -> bytes:
+    """The decompressed content of ``path`` (its first ``limit`` bytes), refused past ``max_bytes``."""
+    try:
+        with gzip.open(path, "rb") as handle:
+            data = handle.read(limit if limit is not None else max_bytes + 1)
+    except (gzip.BadGzipFile, EOFError, zlib.error) as error:
+        raise ReaderError("unreadable_file", f"cannot decompress the .gz file: {error or type(error).__name__}"
+                          ) from error
+    if limit is None and len(data) > max_bytes:
+        raise ReaderError("file_too_large", f"decompressed, the file is over the limit of {max_bytes} bytes "
+                                            "(raise max_file_bytes or split the file)")
+    return data
+
+
+def categories(*fields: tuple[str, Any]) -> tuple[str, ...]:
+    """The categories an article's source gives, as ``field:value`` texts, in order, each once.
+
+    ``fields`` pairs a field name with its value: a string, or a list of strings
+    (numbers are written as text; anything else is left out, as are empty
+    values). Whitespace runs become one space; the case is kept.
+    """
+    found: dict[str, None] = {}
+    for name, value in fields:
+        values = value if isinstance(value, list | tuple) else [value]
+        for item in values:
+            if isinstance(item, bool) or not isinstance(item, str | int | float):
+                continue
+            text = " ".join(str(item).split())
+            if text:
+                found.setdefault(f"{name.lower()}:{text}", None)
+    return tuple(found)
 
 
 def looks_binary(data: bytes) -> bool:

@@ -14,7 +14,8 @@ Fields: source id = the item's ``guid``/``id``, else its ``link`` (neither:
 as UTC; body = the full ``content`` when present, else ``summary``/
 ``description``, HTML reduced to one paragraph a line (no text:
 ``empty_body``); source = the feed's title; language = the feed's language,
-primary subtag ("en-us" → "en").
+primary subtag ("en-us" → "en"); categories = the item's ``<category>``
+terms (RSS text, Atom ``term``), as ``category:Trade``.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import Settings
-from pipeline.readers.common import (ReaderError, as_utf8, check_xml_safe, html_paragraphs, language_code,
-                                     parse_timestamp, read_bytes)
+from pipeline.readers.common import (ReaderError, as_utf8, categories, check_xml_safe, html_paragraphs,
+                                     language_code, parse_timestamp, read_bytes)
 from pipeline.records import RawArticle, RawReject
 
 
@@ -84,7 +85,14 @@ def to_article(entry: Mapping[str, Any], position: int, source_path: str, source
     title = " ".join(_text(entry.get("title_detail") or entry.get("title")).split()) or None
     return RawArticle(source_path=source_path, record=position, format="feed", source_id=source_id, body=body,
                       headline=title, source=source, url=link, published_at=published, published_from=origin,
-                      language=language)
+                      language=language, categories=_categories(entry))
+
+
+def _categories(entry: Mapping[str, Any]) -> tuple[str, ...]:
+    """The item's ``<category>`` terms (feedparser's ``tags``; a tag without a term gives its label)."""
+    tags = entry.get("tags") or []
+    return categories(("category", [(tag.get("term") or tag.get("label") or "") for tag in tags
+                                    if isinstance(tag, Mapping)]))
 
 
 def read(path: Path, source_path: str, settings: Settings) -> Iterator[RawArticle | RawReject]:

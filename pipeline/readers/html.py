@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import Settings
-from pipeline.readers.common import decode, language_code, parse_timestamp, read_bytes
+from pipeline.readers.common import base_name, decode, language_code, parse_timestamp, read_bytes
 from pipeline.readers.text import split_dateline
 from pipeline.records import RawArticle, RawReject
 
@@ -148,7 +148,7 @@ def read(path: Path, source_path: str, settings: Settings) -> Iterator[RawArticl
         published, origin = parse_timestamp(document.date), "html:trafilatura"
     url = meta["url"] or (document.url if document is not None else None)
     yield RawArticle(
-        source_path=source_path, record=0, format="html", source_id=url or path.name.removesuffix(path.suffix),
+        source_path=source_path, record=0, format="html", source_id=url or base_name(path),
         body="\n".join(p for p in paragraphs if p), headline=headline,
         dateline=dateline, source=meta["source"] or (document.sitename if document is not None else None),
         url=url, published_at=published, published_from=origin if published else None, language=meta["language"],

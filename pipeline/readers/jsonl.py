@@ -9,7 +9,9 @@ Fields are found by name through `FIELDS`: for each article field the first
 key present in the record, in the order listed, is used (``published`` takes
 the most precise of its candidates instead: a time with a UTC offset beats a
 time without one, which beats a bare date). A dotted key (``"meta.title"``)
-reaches into nested objects.
+reaches into nested objects. ``categories`` is the exception too: every key
+of its list that the record holds gives categories, as ``key:value`` (a string or a
+list of strings: ``{"category": "legislation"}`` → ``category:legislation``).
 
 Configuration: a sidecar ``NAME.fields.json`` beside ``NAME.jsonl`` changes
 the mapping for that file::
@@ -44,7 +46,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import Settings
-from pipeline.readers.common import ReaderError, decode, language_code, parse_timestamp, read_bytes
+from pipeline.readers.common import (ReaderError, base_name, categories, decode, inner_name, language_code,
+                                     parse_timestamp, read_bytes)
 from pipeline.readers.markdown import inline_markdown, markdown_paragraphs
 from pipeline.records import RawArticle, RawReject
 
@@ -59,6 +62,7 @@ FIELDS: Mapping[str, tuple[str, ...]] = {
     "body": ("text", "body", "content"),
     "source": ("source", "publisher"),
     "language": ("language", "lang"),
+    "categories": ("categories", "category", "tags", "publisher"),
 }
 MARKUPS = ("markdown", "text")
 SIDECAR_KEYS = ("fields", "defaults", "markup")
@@ -67,7 +71,7 @@ SIDECAR_KEYS = ("fields", "defaults", "markup")
 def read_field_config(path: Path) -> tuple[dict[str, tuple[str, ...]], dict[str, Any], str]:
     """The field mapping, defaults and markup for ``path``: `FIELDS` overridden by ``NAME.fields.json``."""
     fields = dict(FIELDS)
-    sidecar = path.with_name(path.stem + ".fields.json")
+    sidecar = path.with_name(base_name(path) + ".fields.json")
     if not sidecar.is_file():
         return fields, {}, "markdown"
     try:
@@ -176,7 +180,7 @@ def to_article(record: Any, position: int, source_path: str, fields: Mapping[str
                          f"expected a JSON object for each record, got a {type(record).__name__}")
     values: dict[str, Any] = {}
     for name, keys in fields.items():
-        if name == "published":
+        if name in ("published", "categories"):
             continue
         _, value = _first(record, keys)
         values[name] = _as_text(value) if value is not None else _as_text(defaults.get(name))
@@ -208,7 +212,16 @@ def to_article(record: Any, position: int, source_path: str, fields: Mapping[str
         dateline=values["dateline"], source=values["source"], url=url, published_at=published,
         published_from=(f"metadata:{key}" if key != "defaults" else "sidecar") if published else None,
         language=language_code(values["language"]),
+        categories=_categories(record, fields["categories"], defaults),
     )
+
+
+def _categories(record: Mapping[str, Any], keys: tuple[str, ...], defaults: Mapping[str, Any]) -> tuple[str, ...]:
+    """Categories from every key of ``keys`` the record holds (``key:value``); else the sidecar's default."""
+    found = categories(*((key, _lookup(record, key)) for key in keys))
+    if found or defaults.get("categories") is None:
+        return found
+    return categories(("categories", defaults["categories"]))
 
 
 class LongNumber(str):
@@ -293,7 +306,7 @@ def read(path: Path, source_path: str, settings: Settings) -> Iterator[RawArticl
     """Yield one article (or reject) per record of a JSON Lines or JSON file."""
     fields, defaults, markup = read_field_config(path)
     text, _ = decode(read_bytes(path, settings))
-    as_document = path.suffix.lower() == ".json" and text.lstrip()[:1] in ("[", "{")
+    as_document = inner_name(path).lower().endswith(".json") and text.lstrip()[:1] in ("[", "{")
 
     for item in _records(text, source_path, as_document):
         if isinstance(item, RawReject):

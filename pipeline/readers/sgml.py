@@ -15,8 +15,9 @@ characters and the U+FFFD marks of lost bytes dropped, and the closing
 a paragraph (Reuters indents each one); the wrapped lines after it are joined
 with a space. The source is "Reuters", unless a sidecar ``NAME.meta.json``
 names another (``{"source": "…"}``: for text in Reuters markup that Reuters
-did not write). The archive's TOPICS/PLACES categories are not carried: the
-articles table has no place for them.
+did not write). The story's category lists (``<TOPICS>``, ``<PLACES>``,
+``<PEOPLE>``, ``<ORGS>``, ``<EXCHANGES>``, each ``<D>value</D>`` items)
+→ categories ``topics:trade``, ``places:usa`` ….
 
 Stories without a ``<BODY>`` are kept, so every story of the archive is
 counted as an article or a reject:
@@ -43,7 +44,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline.config import Settings
-from pipeline.readers.common import decode, read_bytes
+from pipeline.readers.common import categories, decode, read_bytes
 from pipeline.readers.text import read_sidecar
 from pipeline.records import RawArticle, RawReject
 
@@ -59,6 +60,8 @@ _JUNK = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]")
 _SIGN_OFF = re.compile(r"\breuters?$", re.IGNORECASE)
 _TITLE_SIGN_OFF = re.compile(r"\s+Reuter\s*$")  # mixed case: an upper-case title's own REUTER stays
 _DATELINE_TAIL = re.compile(r"[\s\-–—]+$")
+_ITEM = re.compile(r"<D>(.*?)</D>", re.DOTALL)
+CATEGORY_FIELDS = ("TOPICS", "PLACES", "PEOPLE", "ORGS", "EXCHANGES")
 
 
 def clean(raw: str) -> str:
@@ -138,6 +141,12 @@ def parse_date(story: str) -> tuple[datetime | None, str | None]:
         return None, None
 
 
+def story_categories(head: str) -> tuple[str, ...]:
+    """The categories of a story from the lists before its ``<TEXT>`` (``head``): ``topics:trade`` …."""
+    return categories(*((name, [clean(item) for item in _ITEM.findall(element(head, name) or "")])
+                        for name in CATEGORY_FIELDS))
+
+
 def to_article(attributes: str, story: str, position: int, source_path: str,
                source: str = SOURCE) -> RawArticle | RawReject:
     """One ``<REUTERS>`` story (its attributes and inner text) as an article or a reject."""
@@ -175,7 +184,8 @@ def to_article(attributes: str, story: str, position: int, source_path: str,
         return RawReject(source_path, position, "empty_body", f"story NEWID={source_id} ({kind}) has no text")
     return RawArticle(source_path=source_path, record=position, format="sgml", source_id=source_id, body=body,
                       headline=headline, dateline=dateline, source=source, published_at=published,
-                      published_from=published_from)
+                      published_from=published_from,
+                      categories=story_categories(story[:text_start] if text_start >= 0 else story))
 
 
 _DOCTYPE = re.compile(r"\s*<!DOCTYPE[^>]*>")

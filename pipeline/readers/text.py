@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.config import Settings
-from pipeline.readers.common import ReaderError, decode, parse_timestamp, read_bytes
+from pipeline.readers.common import ReaderError, base_name, decode, parse_timestamp, read_bytes
 from pipeline.records import RawArticle, RawReject
 
 # A place line: capitalized words, optional ", Region" parts and ", Month Day".
@@ -60,7 +60,7 @@ def read_sidecar(path: Path, *, max_bytes: int | None = None) -> dict:
     Refuses a sidecar over ``max_bytes``, one that does not parse, and one
     whose known keys hold the wrong JSON type (a list as headline, say).
     """
-    sidecar = path.with_name(path.stem + ".meta.json")
+    sidecar = path.with_name(base_name(path) + ".meta.json")
     if not sidecar.is_file():
         return {}
     try:
@@ -119,7 +119,7 @@ def read(path: Path, source_path: str, settings: Settings) -> Iterator[RawArticl
         return
     yield RawArticle(
         source_path=source_path, record=0, format="text",
-        source_id=str(meta.get("id") or path.name.removesuffix(path.suffix)),
+        source_id=str(meta.get("id") or base_name(path)),
         body=body, headline=meta.get("headline") or headline, subheadline=subheadline, dateline=dateline,
         source=meta.get("source"), url=meta.get("url"), published_at=published,
         published_from="sidecar" if published else None, language=str(meta.get("language") or "en"),

@@ -106,7 +106,7 @@ def readable_hashes(path: Path) -> tuple[str, str]:
 def ingest_version(settings: Settings) -> str:
     """Rules version of ingest: reader code plus the settings that change articles."""
     return short_hash(rules_version(SPEC, {"ingest": SPEC}, settings), str(settings.published_default),
-                      str(settings.max_field_chars), str(settings.max_article_chars))
+                      str(settings.max_file_bytes), str(settings.max_field_chars), str(settings.max_article_chars))
 
 
 def with_default_date(raw: RawArticle, settings: Settings) -> RawArticle:

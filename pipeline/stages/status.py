@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from pipeline import io
 from pipeline.config import Settings
+from pipeline.errors import ModelsError
 from pipeline.readers import iter_inputs
 from pipeline.schemas import INGEST_LEDGER
 from pipeline.stages.ingest import LEDGER as INGEST_LEDGER_NAME
@@ -53,6 +54,23 @@ def select_stages(stages: Sequence[str] | None = None, start: str | None = None)
             raise ValueError(f"no stage given; the stages are {', '.join(ORDER)}")
         return [name for name in ORDER if name in stages]
     return list(ORDER)
+
+
+def check_models(settings: Settings, stage_names: Sequence[str]) -> None:
+    """Refuse a models folder that lacks a rule file ``stage_names`` read, before any stage runs.
+
+    Every article would fail without it; an installed package (a wheel) does
+    not carry ``models/``, so the message says how to point at one. Stages
+    that read no rule file (ingest) need no models folder.
+    """
+    for name in stage_names:
+        try:
+            rules_version(SPECS[name], SPECS, settings)
+        except FileNotFoundError as error:
+            where = settings.models_dir
+            what = "does not exist" if not where.is_dir() else f"is incomplete ({error})"
+            raise ModelsError(f"the models folder {where} {what}; pass --models DIR or set TRADENEWS_MODELS to "
+                              "the project's models/ folder (an installed package does not include it)") from None
 
 
 def _ingest_pending(settings: Settings) -> Pending:
