@@ -281,6 +281,31 @@ status.__signature__ = option_signature(STATUS_OPTIONS)
 app.command(epilog="Example: `python -m pipeline status --out data/processed`")(status)
 
 
+@app.command(epilog="Example: `python -m pipeline compact --out data/processed` once a month, or after a "
+                     "`--force` rerun")
+def compact(out: Out = Path("data/processed"),
+            table: Annotated[list[str] | None, typer.Option(
+                "--table", help="Only this table (repeat for more; `_ledger/STAGE` for a ledger).")] = None) -> None:
+    """Rewrite the partitions that nightly runs split into many small files as one file each (same rows)."""
+    from pipeline.runner import compact_tables
+
+    configure_logging()
+    try:
+        with terminate_as_interrupt():
+            counts = compact_tables(make_settings(out=out, show_progress=False), table)
+    except LockedError as error:
+        fail("refused", error)
+    except PipelineError as error:
+        fail("failed", error)
+    except KeyboardInterrupt:
+        raise typer.Exit(EXIT_FAILED) from None
+    if console.is_terminal:
+        summary = Table("table", "files before", "files after")
+        for name, (before, after) in counts.items():
+            summary.add_row(name, str(before), str(after))
+        console.print(summary)
+
+
 @app.command(epilog="Example: `python -m pipeline query \"SELECT event_type, count(*) FROM events GROUP BY 1\"`")
 def query(sql: Annotated[str, typer.Argument(help="SQL over the tables; each table is a view by its name.")],
           out: Out = Path("data/processed"),

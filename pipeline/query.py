@@ -22,7 +22,8 @@ def connect(out: Path) -> duckdb.DuckDBPyConnection:
     for name, schema in TABLES.items():
         if name.startswith("_") or not io.exists(out, name):
             continue
-        pattern = (out / name / "**" / "*.parquet") if is_partitioned(schema) else (out / name / "*.parquet")
+        folder = io.table_dir(out, name)  # the published version, resolved once: a run may publish a new one meanwhile
+        pattern = (folder / "**" / "*.parquet") if is_partitioned(schema) else (folder / "*.parquet")
         hive = "true" if is_partitioned(schema) else "false"
         source = str(pattern).replace("'", "''")
         connection.execute(f"CREATE VIEW \"{name}\" AS SELECT * FROM read_parquet('{source}', "

@@ -11,8 +11,13 @@ One run at a time may write to an output folder. The lock is an advisory
 holder exits for any reason (SIGKILL included), so a lock file left by a dead
 process is simply taken over; the file names the holder for the message a
 refused run prints. Once the lock is held, the run repairs what a killed run
-left: temporary files are deleted and ``runs`` rows still marked ``running``
+left: a half-applied publication is finished, unpublished table versions and
+temporary files are deleted, and ``runs`` rows still marked ``running``
 become ``interrupted``.
+
+Each stage runs inside one `io.transaction`: readers see its tables change
+only when the stage has finished (`pipeline.publish`). A stage that fails or
+is stopped publishes nothing; the ``runs`` rows are published on their own.
 
 Each stage gets a ``runs`` row when it starts (status ``running``) that is
 replaced when it ends: ``ok``, ``rejects`` (finished, some inputs rejected),
@@ -31,7 +36,7 @@ import signal
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -42,10 +47,11 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline import io
+from pipeline import io, publish
 from pipeline.config import Settings
 from pipeline.errors import LockedError, PipelineError
 from pipeline.progress import log_event
+from pipeline.schemas import TABLES
 from pipeline.stages.spec import StageReport
 from pipeline.stages.write import save_rejects as save_rejects  # re-exported: stages and runner share it
 
@@ -130,10 +136,15 @@ def locked(out: Path) -> Iterator[None]:
 def recover(settings: Settings) -> None:
     """Repair what a killed run left; call it only while holding the lock.
 
-    Deletes temporary files and marks ``runs`` rows left ``running`` as
-    ``interrupted``. The tables themselves need nothing: every write is
-    atomic and each stage redoes whatever its ledger does not record.
+    Finishes a publication a killed run left half applied, deletes the table
+    versions it never published and its temporary files, and marks ``runs``
+    rows left ``running`` as ``interrupted``. The tables need nothing else:
+    they are as the last finished stage published them, and each stage redoes
+    whatever its ledger does not record.
     """
+    discarded = publish.recover(settings.out)
+    if discarded:
+        log_event(logging.WARNING, event="recover", unpublished_tables=",".join(discarded))
     stale = io.sweep_temp_files(settings.out)
     if stale:
         log_event(logging.WARNING, event="recover", temp_files_removed=len(stale))
@@ -241,11 +252,12 @@ def run_stages(settings: Settings, stages: list[tuple[str, Callable[..., StageRe
                 # still turn it into "interrupted".
                 record_run(settings, summary.run_id, StageReport(stage=name, rules_version="pending"),
                            started=started, status="running")
-                report = function(settings, run_id=summary.run_id)
+                with io.transaction(settings.out):  # the stage's tables are published when it ends
+                    report = function(settings, run_id=summary.run_id)
+                    # Idempotent for stages that saved their rejects as they went; needed for any that did not.
+                    save_rejects(settings, name, report.rejects, replace_paths=report.processed_paths,
+                                 replace_articles=report.processed_ids)
                 summary.reports.append(report)
-                # Idempotent for stages that saved their rejects as they went; needed for any that did not.
-                save_rejects(settings, name, report.rejects, replace_paths=report.processed_paths,
-                             replace_articles=report.processed_ids)
                 status = "ok" if not report.rejects else "rejects"
                 record_run(settings, summary.run_id, report, started=started, status=status,
                            message=_pruned_note(report))
@@ -273,3 +285,35 @@ def run_stages(settings: Settings, stages: list[tuple[str, Callable[..., StageRe
     log_event(event="run_end", run_id=summary.run_id, exit_code=summary.exit_code, rejects=summary.rejects,
               seconds=round(summary.seconds, 2))
     return summary
+
+
+def table_names(out: Path) -> list[str]:
+    """The tables and stage ledgers written under ``out``, in a stable order."""
+    ledgers = out / "_ledger"
+    names = [name for name in TABLES if io.exists(out, name)]  # TABLES names the ingest ledger too
+    if ledgers.is_dir():
+        names += sorted(f"_ledger/{p.name}" for p in ledgers.iterdir() if not p.name.startswith(".")
+                        and f"_ledger/{p.name}" not in names and io.exists(out, f"_ledger/{p.name}"))
+    return names
+
+
+def compact_tables(settings: Settings, tables: Sequence[str] | None = None) -> dict[str, tuple[int, int]]:
+    """Rewrite each partition of ``tables`` (default: every table and ledger) that holds several part files
+    as one file, under the run lock and in one publication; return (files before, after) per table.
+
+    Nightly runs add one part file per month per table each night; compacting bounds the number of files
+    a reader opens. The rows stay the same.
+    """
+    with locked(settings.out):
+        recover(settings)
+        known = table_names(settings.out)
+        unknown = [name for name in tables or () if name not in known]
+        if unknown:
+            raise PipelineError(f"no table {', '.join(map(repr, unknown))} under {settings.out}; "
+                                f"tables there: {', '.join(known) or 'none'}")
+        counts = {}
+        with io.transaction(settings.out):
+            for name in tables or known:
+                counts[name] = io.compact(settings.out, name, schema=TABLES.get(name))
+                log_event(event="compacted", table=name, files_before=counts[name][0], files_after=counts[name][1])
+    return counts
