@@ -36,8 +36,13 @@ def run(raw: Path, out: Path, **options) -> int:
     return run_stages(settings, [(name, STAGES[name]) for name in STAGE_NAMES]).exit_code
 
 
-def counts(out: Path, name: str) -> dict[str, int | None]:
-    """Rows of ``name`` as four readers see it; None where a plain-path read lost a file to a publication."""
+def counts(out: Path, name: str) -> dict[str, int]:
+    """Rows of ``name`` as the three safe readers see it (docs/nightly.md, "Reading while a run writes").
+
+    A plain-path read (``pd.read_parquet(out / name)``) is left out on purpose: it resolves the link
+    again at every file it opens, so one that overlaps a publication may fail or mix two versions,
+    as docs/nightly.md says; asserting on it would make the test fail at random.
+    """
     resolved = os.path.realpath(out / name)  # resolved once: one version, whatever happens meanwhile
     seen = {
         "io.read": io.read(out, name).num_rows,
@@ -45,10 +50,6 @@ def counts(out: Path, name: str) -> dict[str, int | None]:
         "duckdb": duckdb.sql(f"SELECT count(*) FROM read_parquet('{resolved}/**/*.parquet', "
                              "hive_partitioning = true)").fetchone()[0],
     }
-    try:  # the plain path is resolved again at every file opened: a read that overlaps a publication can
-        seen["pandas, plain path"] = len(pd.read_parquet(out / name))  # miss a file, loudly
-    except FileNotFoundError:
-        seen["pandas, plain path"] = None
     return seen
 
 
@@ -74,7 +75,7 @@ def test_readers_during_a_run_see_the_old_or_the_new_table_whole(tmp_path, night
         assert len(reads) >= 3, "the run ended before the readers got going"
         for read in reads:
             for reader, count in read.items():
-                assert count in (old[name], new[name], None if reader == "pandas, plain path" else -1), (
+                assert count in (old[name], new[name]), (
                     f"{reader} read {count} rows of {name}, neither the old {old[name]} nor the new {new[name]}")
 
 
