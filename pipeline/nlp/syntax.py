@@ -1,8 +1,8 @@
 """Dependency parses of the sentences the rules need, as rows of the ``tokens`` table.
 
 The project's parser (``models/parser``, trained from the Universal
-Dependencies treebanks; see its model card) reads text ten times slower
-than the tokenizer, so extract runs it only where a later rule can use the
+Dependencies treebanks; see its model card) reads text more than ten times
+slower than the tokenizer, so extract runs it only where a later rule can use the
 structure. The gate, stated in ``models/parser/gate.csv``:
 
 - an article is parsed only when it holds a mention of an ``article_has``
