@@ -25,5 +25,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest -q
 
+## clean: remove the tables (their hidden version folders and lock too, .gitkeep aside) and the environment
 clean:
-	rm -rf data/processed/* $(VENV)
+	find data/processed -mindepth 1 -maxdepth 1 ! -name .gitkeep -exec rm -rf {} +
+	rm -rf $(VENV)
