@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.table import Table
 
 from pipeline import io
-from pipeline.config import Settings, make_settings
+from pipeline.config import FILE_KEYS, Settings, make_settings, read_settings_file
 from pipeline.errors import LockedError, ModelsError, PipelineError
 from pipeline.progress import configure_logging, ensure_logging, log_event
 from pipeline.runner import EXIT_FAILED, RunSummary, run_stages, terminate_as_interrupt
@@ -58,6 +58,9 @@ Models = Annotated[Path | None, typer.Option(
 MaxFileBytes = Annotated[int | None, typer.Option(
     "--max-file-bytes", envvar="TRADENEWS_MAX_FILE_BYTES", min=1, metavar="BYTES",
     help=f"Reject input files larger than this unread (default {Settings().max_file_bytes}).")]
+SettingsFile = Annotated[Path | None, typer.Option(
+    "--settings", envvar="TRADENEWS_SETTINGS", metavar="FILE",
+    help=f"TOML file of limits and batch size ({', '.join(FILE_KEYS)}); an option given here wins over it.")]
 LogFormat = Annotated[str, typer.Option("--log-format", help="Log lines as logfmt (key=value pairs) or json "
                                                              "(one object a line).")]
 
@@ -126,13 +129,16 @@ class StageOptions:
     from_stage: From = None
     models: Models = None
     max_file_bytes: MaxFileBytes = None
+    settings_file: SettingsFile = None
 
     def settings(self) -> Settings:
-        """The run's settings; a value they refuse is a usage error."""
+        """The run's settings (the settings file first, the options over it); a value they refuse is a usage error."""
         try:
-            return make_settings(raw=self.raw, out=self.out, force=self.force, workers=self.workers,
+            values = read_settings_file(self.settings_file) if self.settings_file else {}
+            if self.max_file_bytes is not None:  # the option (or its environment variable) wins over the file
+                values["max_file_bytes"] = self.max_file_bytes
+            return make_settings(**values, raw=self.raw, out=self.out, force=self.force, workers=self.workers,
                                  executor=self.executor, scheduler=self.scheduler, models_dir=self.models,
-                                 max_file_bytes=self.max_file_bytes,
                                  published_default=_date(self.published_default, "--published-default"),
                                  since=_date(self.since, "--since"), until=_date(self.until, "--until"))
         except ValueError as error:
@@ -141,13 +147,13 @@ class StageOptions:
 
 # Ingest reads files, not articles: the publication window and the executor do not apply to it.
 INGEST_OPTIONS = ("raw", "out", "force", "published_default", "verbose", "log_format", "fail_on_rejects", "dry_run",
-                  "max_file_bytes")
+                  "max_file_bytes", "settings_file")
 # Choosing stages is for `run`; a stage's own command runs that stage.
 ONE_STAGE_OPTIONS = tuple(f.name for f in fields(StageOptions)
                           if f.name not in ("stages", "from_stage", "max_file_bytes"))
 # What `status` needs: where the inputs and tables are, and what a run would select.
 STATUS_OPTIONS = ("raw", "out", "force", "published_default", "since", "until", "log_format", "stages", "from_stage",
-                  "models", "max_file_bytes")
+                  "models", "max_file_bytes", "settings_file")
 
 
 def chosen_stages(stage_names: Sequence[str] | None, options: StageOptions) -> list[str]:

@@ -1,7 +1,13 @@
-"""Settings: one table of defaults, validated on entry (unknown keys fail)."""
+"""Settings: one table of defaults, validated on entry (unknown keys fail).
+
+The limits and the batch size may also come from a settings file (TOML, top-level
+keys named as in `Settings`; `read_settings_file`), which a command option or its
+environment variable overrides.
+"""
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
@@ -56,6 +62,28 @@ class Settings:
                 raise ValueError(f"{name} must be positive, got {getattr(self, name)}")
         if self.since and self.until and self.since > self.until:
             raise ValueError(f"--since {self.since} is after --until {self.until}")
+
+
+# What a settings file may set: the limits and the batch size, which a site tunes once. Paths, the window
+# and the executor stay per command.
+FILE_KEYS = ("max_file_bytes", "max_field_chars", "max_article_chars", "max_records_per_file", "batch_size")
+
+
+def read_settings_file(path: Path) -> dict[str, Any]:
+    """The settings a TOML file gives; fails naming the file and the key when one is unknown or not a number."""
+    try:
+        values = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ValueError(f"settings file {path} does not exist") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ValueError(f"settings file {path} is not valid TOML: {error}") from None
+    unknown = sorted(set(values) - set(FILE_KEYS))
+    if unknown:
+        raise ValueError(f"settings file {path}: unknown keys {unknown}; a settings file may set {list(FILE_KEYS)}")
+    for key, value in values.items():
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise ValueError(f"settings file {path}: {key} must be a whole number, got {value!r}")
+    return values
 
 
 def make_settings(**values: Any) -> Settings:

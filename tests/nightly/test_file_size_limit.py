@@ -68,3 +68,28 @@ def test_raising_the_limit_reads_the_refused_file_again(raw, tmp_path):
     again = invoke("ingest", "--raw", raw, "--out", out)  # the limit is part of ingest's version
     assert again.exit_code == 0, again.output
     assert "rows_out=1" in again.output and rejects(out) == []
+
+
+def test_a_settings_file_sets_the_limits_and_an_option_wins_over_it(raw, tmp_path):
+    settings_file = tmp_path / "tradenews.toml"
+    settings_file.write_text("# site limits\nmax_file_bytes = 4096\nmax_article_chars = 500000\n", encoding="utf-8")
+    chosen = StageOptions(settings_file=settings_file).settings()
+    assert (chosen.max_file_bytes, chosen.max_article_chars) == (4096, 500_000)
+    assert StageOptions(settings_file=settings_file, max_file_bytes=9999).settings().max_file_bytes == 9999
+    out = tmp_path / "out"
+    result = invoke("ingest", "--raw", raw, "--out", out, env={"TRADENEWS_SETTINGS": str(settings_file)})
+    assert result.exit_code == 0, result.output
+    assert rejects(out) == ["file_too_large"]
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("max_file_byte = 4096\n", "unknown keys ['max_file_byte']"),
+    ("max_file_bytes = '4 kB'\n", "must be a whole number"),
+    ("max_file_bytes = \n", "not valid TOML"),
+])
+def test_a_bad_settings_file_is_a_usage_error_naming_it(raw, tmp_path, content, message):
+    settings_file = tmp_path / "tradenews.toml"
+    settings_file.write_text(content, encoding="utf-8")
+    result = invoke("ingest", "--raw", raw, "--out", tmp_path / "out", "--settings", settings_file)
+    assert result.exit_code != 0 and message in result.output, result.output
+    assert not (tmp_path / "out" / "articles").exists()
