@@ -30,10 +30,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
 from pathlib import Path
-from collections.abc import Iterator
 from typing import Any
 
 import pyarrow.compute as pc
@@ -191,22 +191,43 @@ class _Pending:
     settled: set[str] = field(default_factory=set)  # ledger files not read again this run: their stored rows stand
 
 
+def read_ledger(settings: Settings) -> dict[str, dict[str, Any]]:
+    """The ingest ledger's rows by ``source_path``."""
+    return {row["source_path"]: row for row in io.read(settings.out, LEDGER, schema=INGEST_LEDGER).to_pylist()}
+
+
+@dataclass
+class FilePlan:
+    """Which inputs under ``--raw`` ingest reads: ``todo`` (path, source_path, file_hash, bytes_hash), the
+    ``skipped`` count of unchanged ones, and every ``present`` input with its bytes hash."""
+
+    todo: list[tuple[Path, str, str, str]] = field(default_factory=list)
+    skipped: int = 0
+    present: dict[str, tuple[Path, str]] = field(default_factory=dict)
+
+
+def plan_files(settings: Settings, ledger: Mapping[str, Mapping[str, Any]], version: str) -> FilePlan:
+    """The inputs that are new, changed (their bytes, sidecars or ingest's version) or, with ``--force``, all."""
+    files = FilePlan()
+    for path, source_path in iter_inputs(settings.raw):
+        digest, content = readable_hashes(path)
+        files.present[source_path] = (path, content)
+        entry = ledger.get(source_path)
+        if not settings.force and entry and (entry["file_hash"], entry["rules_version"]) == (digest, version):
+            files.skipped += 1
+        else:
+            files.todo.append((path, source_path, digest, content))
+    return files
+
+
 def ingest(settings: Settings, *, run_id: str) -> StageReport:
     """Read every new or changed input under ``settings.raw`` into ``articles``; return the counts."""
     version = ingest_version(settings)
     report = StageReport(stage="ingest", rules_version=version)
-    ledger = {row["source_path"]: row for row in io.read(settings.out, LEDGER, schema=INGEST_LEDGER).to_pylist()}
+    ledger = read_ledger(settings)
     _adopt_unlisted(settings, ledger)
-    todo: list[tuple[Path, str, str, str]] = []
-    present: dict[str, tuple[Path, str]] = {}  # source_path -> (file, bytes_hash) of every input under --raw
-    for path, source_path in iter_inputs(settings.raw):
-        digest, content = readable_hashes(path)
-        present[source_path] = (path, content)
-        entry = ledger.get(source_path)
-        if not settings.force and entry and (entry["file_hash"], entry["rules_version"]) == (digest, version):
-            report.skipped += 1
-            continue
-        todo.append((path, source_path, digest, content))
+    files = plan_files(settings, ledger, version)
+    todo, present, report.skipped = files.todo, files.present, files.skipped
     if not todo and not report.skipped:  # an empty or unmounted --raw looks like a quiet night otherwise
         log_event(logging.WARNING, stage="ingest", event="no_inputs", raw=str(settings.raw),
                   msg="no input files under --raw; nothing was read")

@@ -16,10 +16,7 @@ from dataclasses import dataclass
 from pipeline import io
 from pipeline.config import Settings
 from pipeline.errors import ModelsError
-from pipeline.readers import iter_inputs
-from pipeline.schemas import INGEST_LEDGER
-from pipeline.stages.ingest import LEDGER as INGEST_LEDGER_NAME
-from pipeline.stages.ingest import file_hash, ingest_version
+from pipeline.stages.ingest import ingest_version, plan_files, read_ledger
 from pipeline.stages.plan import plan
 from pipeline.stages.registry import ORDER, SPECS
 from pipeline.stages.spec import rules_version
@@ -74,18 +71,10 @@ def check_models(settings: Settings, stage_names: Sequence[str]) -> None:
 
 
 def _ingest_pending(settings: Settings) -> Pending:
-    """Files under ``--raw`` that ingest would read (new, changed, or all with ``--force``), as `ingest` plans."""
+    """Files under ``--raw`` that ingest would read (new, changed, or all with ``--force``): `plan_files`."""
     version = ingest_version(settings)
-    done = {row["source_path"]: (row["file_hash"], row["rules_version"])
-            for row in io.read(settings.out, INGEST_LEDGER_NAME, schema=INGEST_LEDGER,
-                               columns=["source_path", "file_hash", "rules_version"]).to_pylist()}
-    todo = skipped = 0
-    for path, source_path in iter_inputs(settings.raw):
-        if not settings.force and done.get(source_path) == (file_hash(path), version):
-            skipped += 1
-        else:
-            todo += 1
-    return Pending("ingest", "files", todo, skipped, version)
+    files = plan_files(settings, read_ledger(settings), version)
+    return Pending("ingest", "files", len(files.todo), files.skipped, version)
 
 
 def pending(settings: Settings, stage_names: Sequence[str] = ORDER) -> list[Pending]:
