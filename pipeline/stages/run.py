@@ -66,7 +66,7 @@ def run_stage(spec: StageSpec, process: BatchFunction, settings: Settings, *, ru
     ``registry`` holds the upstream stages' declarations (for the rules version), ``producers``
     names the stage that writes each table (for the message when an input is missing),
     ``probe`` measures each batch (see the module docstring), and ``load`` reads the stage's
-    rule files (`check_rules`) before anything is written.
+    rule files (`check_rules`) before the first batch, when there is one.
     """
     require_inputs(spec, settings, producers)
     keyless = [table for table in spec.writes if schema_for(table).get_field_index("article_id") < 0]
@@ -75,13 +75,15 @@ def run_stage(spec: StageSpec, process: BatchFunction, settings: Settings, *, ru
                          "a per-article stage can only write tables keyed by article_id (build tables that "
                          "merge articles, such as events, after run_stage)")
     version = rules_version(spec, registry, settings)
-    if load is not None:
-        check_rules(spec, load, settings)
     report = StageReport(stage=spec.name, rules_version=version)
     report.pruned = len(prune(spec, settings))
     if report.pruned:
         log_event(stage=spec.name, event="prune", articles=report.pruned)
     todo, report.skipped = plan(spec, version, settings)
+    # Only when there is work: a night with nothing new does not load the spaCy pipeline and the parser.
+    # A failure here discards the pruning with the rest of the stage's unpublished writes.
+    if load is not None and todo.num_rows:
+        check_rules(spec, load, settings)
     report.rows_in = todo.num_rows
     report.inputs = partition_inputs(todo)
     progress = Progress(spec.name, total=todo.num_rows, settings=settings, skipped=report.skipped)
