@@ -130,6 +130,8 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     if sentence.start >= inputs.body_start:  # "the UK imposes tariffs of 125%": a standing measure, not news
         triggers = [t for t in triggers if text[t.start:t.end].lower() not in resources.habitual_forms]
     parse = inputs.parses.get(sentence.index) if resources.syntax is not None else None
+    if parse is not None and not any(c.islower() for c in text[sentence.start:sentence.end]):
+        parse = None  # a headline in capitals: the parser misreads it (see `_parsed`)
     if parse is not None:  # questions, counterfactuals, a law's authority, comparisons: no event
         triggers = [t for t in triggers if (token := parse.at(t.start, t.end)) is None
                     or non_event(parse, token, resources) is None]
@@ -161,6 +163,8 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
     text, clause, event_type = inputs.text, clause_list[index], trigger.label
     syntax = _parsed(inputs, sentence, trigger, resources)
     actor_party, actor, actor_how = _actor(inputs, clause_list, index, trigger, part, resources, syntax)
+    if actor is None and event_type in TWO_SIDED:
+        actor_how = "sides"  # the first-named side, below
     targets_how = "order"
     used: list[str] = [trigger.mention_id, *(a.mention_id for a in absorbed)]
     if actor_party is not None:
@@ -252,7 +256,11 @@ class Parsed(NamedTuple):
 
 
 def _parsed(inputs: ArticleInputs, sentence: Sentence, trigger: Cue, resources: EventResources) -> Parsed | None:
-    """The trigger's parse, or None when its sentence was not parsed (the word-order rules then decide)."""
+    """The trigger's parse, or None when its sentence was not parsed or is written in capitals (a headline
+    such as "TAIWAN PROPOSES FURTHER TARIFF CUTS", which the parser, trained on mixed case, misreads):
+    the word-order rules then decide."""
+    if not any(c.islower() for c in inputs.text[sentence.start:sentence.end]):
+        return None
     parse = inputs.parses.get(sentence.index) if resources.syntax is not None else None
     token = parse.at(trigger.start, trigger.end) if parse is not None else None
     return Parsed(parse, token) if parse is not None and token is not None else None

@@ -82,6 +82,10 @@ def _negated(parse: SentenceParse, walk: list[Token], trigger_span: tuple[int, i
 def _conditional(parse: SentenceParse, walk: list[Token], rules: SyntaxRules) -> bool:
     """A condition word marks the clause or a verb above it, or a clause or phrase attached to it
     ("lifted once Japan honors the pact", which the parser may read as a phrase "once Japan")."""
+    first = next((t for t in parse.tokens if t.text.strip()), None)
+    if first is not None and first.lower in rules.conditions and first.start < walk[-1].start and \
+            any(t.text == "," and first.start < t.start < walk[-1].start for t in parse.tokens):
+        return True  # "If Japan does not open its market, the United States would set quotas"
     for token in walk[1:] or walk:
         if any(m.lower in rules.conditions for m in parse.children(token, "mark")):
             return True

@@ -95,7 +95,10 @@ def test_a_will_of_another_clause_is_not_borrowed(build, resources):
      "possible"),
     ("Brazil raised tariffs on Argentine wheat, which Argentina will contest.",
      [("Brazil", "BRA", "name"), ("Argentine", "ARG", "demonym"), ("Argentina", "ARG", "name")], "asserted"),
-], ids=["hedge-being-weighed", "hedge-considering", "negation", "condition", "will-of-a-relative-clause"])
+    ("If Japan does not open its market, the United States will set quotas on Japanese cars.",
+     [("Japan", "JPN", "name"), ("United States", "USA", "name"), ("Japanese", "JPN", "demonym")], "possible"),
+], ids=["hedge-being-weighed", "hedge-considering", "negation", "condition", "will-of-a-relative-clause",
+        "condition-opening-the-sentence"])
 def test_modality_comes_from_the_triggers_clause(build, resources, text, countries, modality):
     assert _one(build, resources, text, countries=countries)["modality"] == modality
 
@@ -114,6 +117,12 @@ def test_a_question_without_a_parse_still_yields_the_old_reading(build, resource
     found = _events(build, resources, "Will Canada impose tariffs on American steel?", parsed=False,
                     countries=[("Canada", "CAN", "name"), ("American", "USA", "demonym")])
     assert [e["path"] for e in found] == ["actor=order;targets=order"]
+
+
+def test_a_headline_in_capitals_is_read_by_word_order(build, resources):
+    event = _one(build, resources, "CANADA WILL IMPOSE TARIFFS ON U.S. STEEL",
+                 countries=[("CANADA", "CAN", "name"), ("U.S.", "USA", "abbreviation")])
+    assert (event["actor_iso3"], event["target_iso3"], event["path"]) == ("CAN", ["USA"], "actor=order;targets=order")
 
 
 def test_commentary_of_non_government_speakers_is_background(build, resources):
