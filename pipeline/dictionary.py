@@ -66,6 +66,9 @@ EVENT_COLUMNS: dict[str, tuple[str, str]] = {
     "officials": ("official_ids of the officials involved.", "['scott-bessent']"),
     "evidence": ("The sentence the event was read from.", "The Trump administration imposed 24% tariffs …"),
     "confidence": ("0–1, from the rule's strength and how many arguments were resolved.", "0.85"),
+    "is_background": ("True when the event is reported as context, not news: dated more than a year before "
+                      "publication, or judged by a non-government speaker (\"analysts expect …\"). In `events`: "
+                      "true only when every article reports it so.", "false"),
 }
 
 COLUMNS: dict[str, dict[str, tuple[str, str]]] = {

@@ -245,6 +245,7 @@ EVENT_MENTIONS = _schema(
     ("confidence", F64, False),
     ("rule_id", STR, False),
     ("mention_ids", STRS, False),
+    ("is_background", BOOL, False),
     ("run_id", STR, False),
     PARTITION,
 )

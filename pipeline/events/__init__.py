@@ -16,6 +16,7 @@ from pipeline.events.detect import article_candidates
 from pipeline.events.merge import event_rows, is_complete, merge_candidates, merge_events
 from pipeline.events.modality import future_is_planned
 from pipeline.events.resources import EventResources, load_resources
+from pipeline.events.scope import before_window
 from pipeline.events.types import ArticleInputs
 
 
@@ -24,6 +25,10 @@ def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dic
     events = merge_candidates(article_candidates(inputs, resources))
     # a merged event may have gained a date after the publication date
     events = [replace(e, modality=future_is_planned(e.modality, e.event_date, inputs.published)) for e in events]
+    if resources.syntax is not None:  # history before the article's window is reported as background
+        days = resources.syntax.background_days
+        events = [replace(e, is_background=True) if before_window(e.event_date, inputs.published, days) else e
+                  for e in events]
     return event_rows(inputs, [e for e in events if is_complete(e)])
 
 

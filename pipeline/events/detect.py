@@ -26,13 +26,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import NamedTuple
 
 from pipeline.events.arguments import (
-    Region, choose_rate, choose_time, counterpart, find_actor, find_product, find_targets, officials_in,
+    Region, Targets, choose_rate, choose_time, counterpart, find_actor, find_product, find_targets, officials_in,
     owner_in, passive_agent, quote_speaker, within,
 )
 from pipeline.events.modality import choose_modality, future_is_planned
 from pipeline.events.resources import EventResources
+from pipeline.events.roles import not_actors, syntax_actor, syntax_targets
+from pipeline.events.scope import is_commentary, non_event, syntax_modality
+from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.text import clauses, first_words, last_words, linked
 from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate, Cue, Party, RateRef, TimeRef
 from pipeline.views import Sentence
@@ -77,16 +81,25 @@ def is_passive(text: str, clause: Region, trigger: Cue, resources: EventResource
 
 
 def _actor(inputs: ArticleInputs, clause_list: list[Region], index: int, trigger: Cue, part: Region,
-           resources: EventResources) -> tuple[Party | None, str | None]:
-    """(party, iso3) of the actor.
+           resources: EventResources, syntax: Parsed | None = None) -> tuple[Party | None, str | None, str]:
+    """(party, iso3, how) of the actor; ``how`` names the rule that decided it.
 
-    A trigger without an acting subject (a passive, "tariffs take effect",
+    With a parse, the parse decides first (`roles.syntax_actor`: agent,
+    subject, controller or owner); when it gives no answer, the word-order
+    rules below decide among the parties the parse does not place in a
+    target position (``order``). A trigger without an acting subject (a passive, "tariffs take effect",
     "new U.S. tariffs") first takes the "by" agent or the owner of the
     measure in its part. Then the subject before the trigger in its clause,
     the "by" agent after it, the earlier clauses of the sentence, and the
     speaker of the quotation it stands in.
     """
     text, clause = inputs.text, clause_list[index]
+    if syntax is not None:
+        found = syntax_actor(syntax.parse, syntax.token, text, inputs.parties, resources)
+        if found is not None:
+            return found[0], found[0].iso3, found[1]
+        blocked = not_actors(syntax.parse, syntax.token, inputs.parties, resources)
+        inputs = replace(inputs, parties=tuple(p for p in inputs.parties if p.mention_id not in blocked))
     party = None
     if trigger.label == "trade_restriction":  # "Japan's import restrictions": the owner restricts
         party = owner_in(text, Region(part.start, trigger.end), inputs.parties, resources)
@@ -102,8 +115,9 @@ def _actor(inputs: ArticleInputs, clause_list: list[Region], index: int, trigger
             break
         party = find_actor(text, earlier, earlier.end, inputs.parties, resources)
     if party is not None:
-        return party, party.iso3
-    return None, quote_speaker(inputs.quotes, trigger.start, inputs.officials)
+        return party, party.iso3, "order"
+    speaker = quote_speaker(inputs.quotes, trigger.start, inputs.officials)
+    return None, speaker, "order" if speaker else "none"
 
 
 def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: EventResources) -> list[Candidate]:
@@ -115,6 +129,12 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     clause_list = [Region(c.start, c.end) for c in clauses(text, sentence.start, sentence.end, resources)]
     if sentence.start >= inputs.body_start:  # "the UK imposes tariffs of 125%": a standing measure, not news
         triggers = [t for t in triggers if text[t.start:t.end].lower() not in resources.habitual_forms]
+    parse = inputs.parses.get(sentence.index) if resources.syntax is not None else None
+    if parse is not None and not any(c.islower() for c in text[sentence.start:sentence.end]):
+        parse = None  # a headline in capitals: the parser misreads it (see `_parsed`)
+    if parse is not None:  # questions, counterfactuals, a law's authority, comparisons: no event
+        triggers = [t for t in triggers if (token := parse.at(t.start, t.end)) is None
+                    or non_event(parse, token, resources) is None]
     out = []
     for index, clause in enumerate(clause_list):
         kept = absorb([t for t in triggers if clause.start <= t.start < clause.end], resources)
@@ -141,7 +161,11 @@ def nearest_times(inputs: ArticleInputs, clause: Region, triggers: list[Cue]) ->
 def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Region], index: int, trigger: Cue,
                absorbed: tuple[Cue, ...], part: Region, resources: EventResources) -> Candidate:
     text, clause, event_type = inputs.text, clause_list[index], trigger.label
-    actor_party, actor = _actor(inputs, clause_list, index, trigger, part, resources)
+    syntax = _parsed(inputs, sentence, trigger, resources)
+    actor_party, actor, actor_how = _actor(inputs, clause_list, index, trigger, part, resources, syntax)
+    if actor is None and event_type in TWO_SIDED:
+        actor_how = "sides"  # the first-named side, below
+    targets_how = "order"
     used: list[str] = [trigger.mention_id, *(a.mention_id for a in absorbed)]
     if actor_party is not None:
         used.append(actor_party.mention_id)
@@ -159,13 +183,22 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
         targets = tuple(sorted({p.iso3 for p in sides} - {actor}))
         used += [p.mention_id for p in sides]
     elif event_type == "demand":
-        other = counterpart(text, trigger.end, clause, actor, inputs.parties, resources)
+        addressed = syntax_targets(syntax.parse, syntax.token, text, actor, inputs.parties, resources) \
+            if syntax is not None else None
+        other = addressed.targets[0] if addressed is not None and addressed.targets else None
+        targets_how = "syntax" if other is not None else "order"
+        if other is None:
+            other = counterpart(text, trigger.end, clause, actor, inputs.parties, resources)
         if other is not None:
             targets = (other.iso3,)
             used.append(other.mention_id)
     else:
-        found = find_targets(text, Region(trigger.end, part.end), Region(part.start, trigger.start), actor,
-                             inputs.parties, resources)
+        found = _syntax_targets(syntax, text, actor, inputs.parties, resources)
+        if found is not None:
+            targets_how = "syntax"
+        else:
+            found = find_targets(text, Region(trigger.end, part.end), Region(part.start, trigger.start), actor,
+                                 inputs.parties, resources)
         for earlier in reversed(clause_list[:index]):  # "…on articles of China; and removing the duties"
             if found.scope != "unspecified":
                 break
@@ -189,7 +222,11 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
             event_type = "tariff_reduced"
     when = choose_time(inputs.times, part, trigger.start, "DATE", resources)
     lasting = choose_time(inputs.times, part, trigger.start, "DURATION", resources)
-    modality, cue = choose_modality(event_type, trigger, clause, text, inputs.modals, resources)
+    if syntax is not None:
+        modality, cue = syntax_modality(syntax.parse, syntax.token, (trigger.start, trigger.end), event_type,
+                                        resources), None
+    else:
+        modality, cue = choose_modality(event_type, trigger, clause, text, inputs.modals, resources)
     modality = future_is_planned(modality, when.value if when else None, inputs.published)
     for ref in (rate, when, lasting, cue):
         if ref is not None:
@@ -206,7 +243,40 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
         absorbed=tuple(a.label for a in absorbed),
         anaphoric=when is None and re.search(r"\b(?:the|these|those)\s+$", text[clause.start:trigger.start],
                                              re.IGNORECASE) is not None,
+        roles_from=f"actor={actor_how};targets={targets_how}",
+        is_background=syntax is not None and is_commentary(syntax.parse, syntax.token, resources),
     )
+
+
+class Parsed(NamedTuple):
+    """The parse of a trigger's sentence and the trigger's head token in it."""
+
+    parse: SentenceParse
+    token: Token
+
+
+def _parsed(inputs: ArticleInputs, sentence: Sentence, trigger: Cue, resources: EventResources) -> Parsed | None:
+    """The trigger's parse, or None when its sentence was not parsed or is written in capitals (a headline
+    such as "TAIWAN PROPOSES FURTHER TARIFF CUTS", which the parser, trained on mixed case, misreads):
+    the word-order rules then decide."""
+    if not any(c.islower() for c in inputs.text[sentence.start:sentence.end]):
+        return None
+    parse = inputs.parses.get(sentence.index) if resources.syntax is not None else None
+    token = parse.at(trigger.start, trigger.end) if parse is not None else None
+    return Parsed(parse, token) if parse is not None and token is not None else None
+
+
+def _syntax_targets(syntax: Parsed | None, text: str, actor: str | None, parties: tuple[Party, ...],
+                    resources: EventResources) -> Targets | None:
+    """`Targets` from the parse (`roles.syntax_targets`), or None when it names none."""
+    found = syntax_targets(syntax.parse, syntax.token, text, actor, parties, resources) if syntax else None
+    if found is None:
+        return None
+    iso3 = tuple(sorted(dict.fromkeys(p.iso3 for p in found.targets)))
+    excluded = tuple(sorted({p.iso3 for p in found.excluded} - set(iso3)))
+    if iso3:
+        return Targets(iso3, "bilateral" if len(iso3) == 1 else "multilateral", (), found.targets)
+    return Targets((), "all_except", excluded, found.excluded)
 
 
 def _acting_official(inputs: ArticleInputs, actor: Party | None, trigger: Cue) -> str | None:
@@ -254,7 +324,8 @@ def _inherit_actor(candidate: Candidate, history: list[Candidate], resources: Ev
             scope = candidate.scope
             if scope in ("bilateral", "multilateral"):
                 scope = "bilateral" if len(targets) == 1 else "multilateral" if targets else "unspecified"
-            return replace(candidate, actor=earlier.actor, targets=targets, scope=scope, actor_inherited=True)
+            return replace(candidate, actor=earlier.actor, targets=targets, scope=scope, actor_inherited=True,
+                           roles_from=candidate.roles_from.replace("actor=none", "actor=discourse"))
     return candidate
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
+from pipeline.events.syntax import sentence_parses
 from pipeline.events.types import ArticleInputs, Cue, OfficialRef, Party, QuoteRef, RateRef, TimeRef
 from pipeline.views import Sentence
 
@@ -64,7 +65,7 @@ def parties(countries: Iterable[Row], officials: Iterable[OfficialRef], mentions
 
 def article_inputs(article: Row, sentences: Iterable[Row], mentions: Iterable[Row], *,
                    countries: Iterable[Row] = (), officials: Iterable[Row] = (), rates: Iterable[Row] = (),
-                   dates: Iterable[Row] = (), quotes: Iterable[Row] = ()) -> ArticleInputs:
+                   dates: Iterable[Row] = (), quotes: Iterable[Row] = (), tokens: Iterable[Row] = ()) -> ArticleInputs:
     """Typed inputs of one article from its rows of every table the events stage reads."""
     mentions = list(mentions)
     spans = {m["mention_id"]: (m["start_char"], m["end_char"]) for m in mentions}
@@ -87,6 +88,7 @@ def article_inputs(article: Row, sentences: Iterable[Row], mentions: Iterable[Ro
                             key=lambda q: q.start)),
         triggers=tuple(sorted((_cue(m) for m in mentions if m["kind"] == "trigger"), key=lambda c: c.start)),
         modals=tuple(sorted((_cue(m) for m in mentions if m["kind"] == "modal"), key=lambda c: c.start)),
+        parses=sentence_parses(tokens),
     )
 
 

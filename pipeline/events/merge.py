@@ -115,6 +115,7 @@ def combine(first: Candidate, second: Candidate) -> Candidate:
         officials=tuple(sorted(set(first.officials) | set(second.officials))),
         mention_ids=tuple(sorted(set(first.mention_ids) | set(second.mention_ids))),
         strong=first.strong or second.strong,
+        is_background=first.is_background and second.is_background,  # news once, news
     )
 
 
@@ -202,7 +203,8 @@ def event_rows(inputs: ArticleInputs, events: Sequence[Candidate]) -> list[dict[
             "duration": event.duration, "modality": event.modality, "officials": list(event.officials),
             "evidence": inputs.text[event.sentence.start:event.sentence.end],
             "start_char": event.sentence.start, "end_char": event.sentence.end,
-            "confidence": confidence(event), "rule_id": event.trigger.rule_id,
+            "confidence": confidence(event), "rule_id": f"{event.trigger.rule_id}|{event.roles_from}",
+            "is_background": event.is_background,
             "mention_ids": list(event.mention_ids),
         }
     return list(rows.values())
@@ -233,5 +235,6 @@ def merge_events(rows: Iterable[Mapping[str, Any]], published: Mapping[str, date
         first["officials"] = sorted({o for r in group for o in r["officials"]})
         first["mention_ids"] = sorted({m for r in group for m in r["mention_ids"]})
         first["confidence"] = max(r["confidence"] for r in group)
+        first["is_background"] = all(r["is_background"] for r in group)  # one article's news makes it news
         out.append(first)
     return out

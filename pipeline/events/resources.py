@@ -14,6 +14,7 @@ from pipeline.rulefiles import alternation, read_rows
 FOLDER = "events"
 ARGUMENTS_FILE = "arguments.json"
 PRODUCTS_FILE = "products.csv"
+SYNTAX_FILE = "syntax.json"
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
@@ -22,6 +23,50 @@ def _alternation(patterns: list[str]) -> re.Pattern[str]:
 
 def _words(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + alternation(words, space=r"\ ") + r")(?![\w-])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SyntaxRules:
+    """Relations and lemma lists the rules read from the dependency parse (see ``models/events/syntax.json``)."""
+
+    subject_relations: frozenset[str]
+    agent_relations: frozenset[str]
+    agent_cases: frozenset[str]
+    owner_relations: frozenset[str]
+    object_relations: frozenset[str]
+    argument_relations: frozenset[str]
+    target_cases: frozenset[str]
+    origin_cases: frozenset[str]
+    except_cases: frozenset[str]
+    phrase_skip: frozenset[str]
+    support_verbs: frozenset[str]
+    negations: frozenset[str]
+    negating_verbs: frozenset[str]
+    conditions: frozenset[str]
+    planned: frozenset[str]
+    threatened: frozenset[str]
+    possible: frozenset[str]
+    counterfactual_auxiliaries: frozenset[str]
+    authority_verbs: frozenset[str]
+    law_words: frozenset[str]
+    comparison_words: frozenset[str]
+    commentary_verbs: frozenset[str]
+    background_days: int
+
+    @property
+    def clause_verbs(self) -> frozenset[str]:
+        """Verbs a noun trigger belongs to as an argument: support verbs and verbs that are cues themselves."""
+        return self.support_verbs | self.planned | self.threatened | self.possible | self.negating_verbs
+
+
+def parse_syntax_rules(data: dict[str, Any]) -> SyntaxRules:
+    """The syntax rules from the parsed JSON of ``syntax.json``; a missing or unknown key fails naming it."""
+    names = [f for f in SyntaxRules.__dataclass_fields__]
+    keys = set(data) - {"_about"}
+    if keys != set(names):
+        raise ValueError(f"{SYNTAX_FILE}: missing keys {sorted(set(names) - keys)}, unknown keys {sorted(keys - set(names))}")
+    return SyntaxRules(**{name: int(data[name]) if name == "background_days"
+                          else frozenset(w.lower() for w in data[name]) for name in names})
 
 
 @dataclass(frozen=True)
@@ -60,9 +105,11 @@ class EventResources:
     modal_words: int
     discourse_sentences: int
     products: tuple[tuple[str, re.Pattern[str]], ...]
+    syntax: SyntaxRules | None = None  # None: the rules read word order only
 
 
-def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[str]]]) -> EventResources:
+def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[str]]],
+                    syntax: dict[str, Any] | None = None) -> EventResources:
     """Compile the argument patterns and the product lexicon, failing on unknown event types."""
     absorbs = {key: frozenset(value) for key, value in arguments["absorbs"].items()}
     unknown = sorted((set(absorbs) | set().union(*absorbs.values())) - set(EVENT_TYPES))
@@ -102,6 +149,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         modal_words=int(arguments["modal_words"]),
         discourse_sentences=int(arguments["discourse_sentences"]),
         products=tuple((name, _words(variants)) for name, variants in products),
+        syntax=parse_syntax_rules(syntax) if syntax is not None else None,
     )
 
 
@@ -117,7 +165,8 @@ def read_products(path: Path) -> list[tuple[str, list[str]]]:
 
 
 def load_resources(models_dir: Path) -> EventResources:
-    """Read ``models_dir/events/arguments.json`` and ``products.csv``."""
+    """Read ``models_dir/events/arguments.json``, ``products.csv`` and ``syntax.json``."""
     folder = models_dir / FOLDER
     arguments = json.loads((folder / ARGUMENTS_FILE).read_text(encoding="utf-8"))
-    return parse_resources(arguments, read_products(folder / PRODUCTS_FILE))
+    syntax = json.loads((folder / SYNTAX_FILE).read_text(encoding="utf-8"))
+    return parse_resources(arguments, read_products(folder / PRODUCTS_FILE), syntax)

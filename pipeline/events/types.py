@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from pipeline.events.syntax import SentenceParse
 from pipeline.views import Sentence
 
 EVENT_TYPES = (
@@ -120,6 +122,7 @@ class ArticleInputs:
     quotes: tuple[QuoteRef, ...] = ()
     triggers: tuple[Cue, ...] = ()
     modals: tuple[Cue, ...] = ()
+    parses: Mapping[int, SentenceParse] = field(default_factory=dict)  # sentence index → its parse, if parsed
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,8 @@ class Candidate:
     target_inherited: bool = False
     absorbed: tuple[str, ...] = field(default=())  # event types of triggers folded into this one
     anaphoric: bool = False  # "the talks", undated: refers to talks already reported
+    roles_from: str = "order"  # which rules decided actor and targets: "syntax", "order" or "syntax+order"
+    is_background: bool = False  # reported as context: history before the article's window, or commentary
 
     @property
     def sides(self) -> frozenset[str]:

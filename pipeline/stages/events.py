@@ -29,15 +29,17 @@ from pipeline.stages.spec import BatchResult, StageSpec
 
 SPEC = StageSpec(
     name="events",
-    reads=("articles", "sentences", "mentions", "countries", "officials", "rates", "dates", "quotes"),
+    reads=("articles", "sentences", "tokens", "mentions", "countries", "officials", "rates", "dates", "quotes"),
     writes=("event_mentions",),
     code=(__name__,),
-    rules=("events/arguments.json", "events/products.csv"),
+    rules=("events/arguments.json", "events/products.csv", "events/syntax.json"),
     upstream="normalize",
     # What `article_inputs` reads of each table (mention texts and the like would only cost reading).
     columns={
         "articles": ("text", "body_start", "published_at", "published_month"),
         "sentences": ("sentence_index", "start_char", "end_char", "paragraph_index"),
+        "tokens": ("sentence_index", "token_index", "start_char", "end_char", "text", "lemma", "upos", "morph",
+                   "head_index", "dep"),
         "mentions": ("mention_id", "kind", "start_char", "end_char", "label", "rule_id"),
         "countries": ("mention_id", "iso3", "start_char", "end_char", "form", "is_dateline"),
         "officials": ("official_id", "country_iso3", "mention_ids"),
@@ -81,7 +83,7 @@ def events_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchRes
             view = article_inputs(article, tables["sentences"][key], tables["mentions"][key],
                                   countries=tables["countries"][key], officials=tables["officials"][key],
                                   rates=tables["rates"][key], dates=tables["dates"][key],
-                                  quotes=tables["quotes"][key])
+                                  quotes=tables["quotes"][key], tokens=tables["tokens"][key])
             rows = article_events(view, resources)
         except Exception as error:  # one bad article must not stop the batch
             result.failures[key] = f"events failed: {type(error).__name__}: {error}"

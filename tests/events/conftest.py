@@ -20,6 +20,7 @@ from pipeline.events import load_resources
 from pipeline.events.inputs import article_inputs
 from pipeline.events.types import ArticleInputs
 from pipeline.nlp.mentions import doc_rows
+from pipeline.nlp.syntax import PendingSentence, load_parser, parse_sentences
 
 
 @pytest.fixture(scope="session")
@@ -44,9 +45,18 @@ def locate(text: str, surface: str, nth: int = 0) -> tuple[int, int]:
     return start, start + len(surface)
 
 
+def token_rows_for(text: str, sentences: list[dict[str, Any]], article_id: str, month: str) -> list[dict[str, Any]]:
+    """``tokens`` rows of every sentence, parsed by the project's committed parser (as extract writes them)."""
+    pending = [PendingSentence(article_id, s["sentence_index"], s["start_char"], text[s["start_char"]:s["end_char"]],
+                               month) for s in sentences]
+    names = ["article_id", "sentence_index", "token_index", "start_char", "end_char", "text", "lemma", "upos",
+             "morph", "head_index", "dep", "published_month"]
+    return [dict(zip(names, row, strict=True)) for row in parse_sentences(load_parser(MODELS_DIR), pending)]
+
+
 def rows_for(nlp, text: str, *, article_id: str = "a1", published: str | None = "2025-05-02", body_start: int = 0,
-             countries=(), officials=(), orgs=(), rates=(), dates=(), quotes=()) -> dict[str, Any]:
-    """Every table row the events stage reads for one article."""
+             countries=(), officials=(), orgs=(), rates=(), dates=(), quotes=(), parsed: bool = False) -> dict[str, Any]:
+    """Every table row the events stage reads for one article; with ``parsed``, its sentences' parses too."""
     month = published[:7] if published else "unknown"
     mentions, sentences = doc_rows(nlp(text), article_id, month)
     country_rows, official_rows = [], {}
@@ -96,7 +106,8 @@ def rows_for(nlp, text: str, *, article_id: str = "a1", published: str | None = 
     return {"article": {"article_id": article_id, "text": text, "body_start": body_start, "published_at": when,
                         "published_month": month},
             "sentences": sentences, "mentions": mentions, "countries": country_rows,
-            "officials": list(official_rows.values()), "rates": rate_rows, "dates": date_rows, "quotes": quote_rows}
+            "officials": list(official_rows.values()), "rates": rate_rows, "dates": date_rows, "quotes": quote_rows,
+            "tokens": token_rows_for(text, sentences, article_id, month) if parsed else []}
 
 
 @pytest.fixture
@@ -106,7 +117,7 @@ def build(trigger_nlp) -> Callable[..., ArticleInputs]:
         rows = rows_for(trigger_nlp, text, **specs)
         return article_inputs(rows["article"], rows["sentences"], rows["mentions"], countries=rows["countries"],
                               officials=rows["officials"], rates=rows["rates"], dates=rows["dates"],
-                              quotes=rows["quotes"])
+                              quotes=rows["quotes"], tokens=rows["tokens"])
     return make
 
 

@@ -1,0 +1,217 @@
+"""The actor and the targets of an event read from the dependency parse of its sentence.
+
+The trigger's clause (`SentenceParse.clause`) is the verb it heads or is an
+argument of. Its roles, in the order they are tried:
+
+- **actor** — the "by" agent (``obl:agent``, or an oblique "by"); else the
+  subject (``nsubj``, not the passive subject) — for a verb without one of its
+  own, the subject of the verb it completes (``xcomp``: "plans to impose"),
+  of the first verb of a coordination (``conj``), or the noun a relative
+  clause describes; else the owner of the measure noun (``nmod:poss``,
+  ``compound``, ``amod``: "Japan's duties", "U.S. tariffs"). A government is
+  read from the phrase of that word, not from its prepositional modifiers
+  other than "of" ("the government of Japan"), and never from an "of"/"from"
+  phrase under a goods noun ("products of Mexico").
+- **targets** — the objects, the obliques and the measure noun's modifiers
+  introduced by a target preposition ("on", "against", "from", "to" …) and
+  the passive subject ("products of Mexico shall be exempt"), each with its
+  coordinated words ("on Canada and Mexico"); words introduced by "except"
+  are excluded.
+
+Parties a parse places in a target position are never the actor, also when
+the word-order rules decide the actor instead (`not_actors`). A function
+returns None when the parse gives no answer, so that the word-order rules
+(`pipeline.events.arguments`) decide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from pipeline.events.arguments import is_goods_demonym, is_private, owns_measure
+from pipeline.events.resources import EventResources, SyntaxRules
+from pipeline.events.syntax import SentenceParse, Token
+from pipeline.events.types import Party
+
+NOUNS = frozenset({"NOUN", "PROPN"})
+
+
+class SyntaxTargets(NamedTuple):
+    """Targets and excluded countries the parse names (parties in text order)."""
+
+    targets: tuple[Party, ...]
+    excluded: tuple[Party, ...]
+
+
+def _first_case(parse: SentenceParse, token: Token) -> str:
+    return parse.case_of(token) or ""
+
+
+def _is_goods(token: Token, resources: EventResources) -> bool:
+    return resources.goods.fullmatch(token.text) is not None
+
+
+def parties_over(tokens: Sequence[Token], parties: Sequence[Party]) -> list[Party]:
+    """The parties that share a character with one of ``tokens``, in text order."""
+    return [p for p in parties if any(t.start < p.end and p.start < t.end for t in tokens)]
+
+
+def phrase(parse: SentenceParse, token: Token, resources: EventResources) -> list[Token]:
+    """The words of the noun phrase headed by ``token`` that can name who it is.
+
+    Clauses inside it are left out, and so are its prepositional modifiers
+    except "of" ("the government of Japan") — but not an "of"/"from" under a
+    goods noun ("products of Mexico": Mexico is where the goods come from).
+    """
+    rules = resources.syntax
+    assert rules is not None
+    out, stack = [], [token]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        for child in parse.children(current):
+            base = child.dep.split(":")[0]
+            if child.dep in rules.phrase_skip or base in rules.phrase_skip or base == "conj":
+                continue
+            if base in ("nmod", "obl") and (_first_case(parse, child) != "of" or _is_goods(current, resources)):
+                continue
+            stack.append(child)
+    return sorted(out, key=lambda t: t.index)
+
+
+def _government(parse: SentenceParse, head: Token, text: str, parties: Sequence[Party],
+                resources: EventResources) -> Party | None:
+    """The government a noun phrase names: the party over its head word first, else the first in it."""
+    found = [p for p in parties_over(phrase(parse, head, resources), parties)
+             if not is_goods_demonym(text, p, resources) and not is_private(text, p, resources)]
+    over_head = [p for p in found if head.start < p.end and p.start < head.end]
+    return (over_head or found or [None])[0]
+
+
+def measure_noun(parse: SentenceParse, trigger: Token, clause: Token) -> Token | None:
+    """The noun that names the measure: the trigger itself, else the clause's object or passive subject."""
+    if trigger.upos in NOUNS:
+        return trigger
+    for child in parse.children(clause, "obj", "nsubj:pass"):
+        if child.upos in NOUNS:
+            return child
+    return None
+
+
+def _subject(parse: SentenceParse, verb: Token, rules: SyntaxRules) -> Token | None:
+    return next((c for c in parse.children(verb) if c.dep in rules.subject_relations), None)
+
+
+def syntax_actor(parse: SentenceParse, trigger: Token, text: str, parties: Sequence[Party],
+                 resources: EventResources) -> tuple[Party, str] | None:
+    """``(party, how)`` of the government acting, or None when the parse does not say (see module doc).
+
+    ``how`` names the path: ``agent``, ``subject``, ``controller`` (the subject
+    of the verb a clause completes or continues) or ``owner``.
+    """
+    rules = resources.syntax
+    assert rules is not None
+    clause = parse.clause(trigger, resources.syntax.clause_verbs)
+    for child in parse.children(clause, "obl") + (parse.children(trigger, "nmod") if trigger != clause else []):
+        if child.dep in rules.agent_relations or _first_case(parse, child) in rules.agent_cases:
+            party = _government(parse, child, text, parties, resources)
+            if party is not None:
+                return party, "agent"
+    subject = _subject(parse, clause, rules)
+    if subject is not None:
+        party = _government(parse, subject, text, parties, resources)
+        if party is not None:
+            return party, "subject"
+        if resources.owned.fullmatch(subject.text) is None:
+            return None  # "he urged", "the ministry imposed": a subject the parse cannot name; word order decides
+    elif not parse.children(clause, "nsubj:pass"):
+        verb = clause
+        for _ in range(3):  # "agreed to start talks", "plans to raise and extend": a few links at most
+            head = parse.head(verb)
+            if head is None or verb.dep not in ("xcomp", "conj", "acl:relcl"):
+                break
+            if verb.dep == "acl:relcl":  # "Japan, which imposed …": the antecedent acts
+                party = _government(parse, head, text, parties, resources)
+                return (party, "controller") if party is not None else None
+            # "urged Japan to open" (object control) before "Japan agreed to open"; "Tokyo is expected to
+            # propose" (the passive subject of a raising verb)
+            holders = ([c for c in parse.children(head, "obj")] if verb.dep == "xcomp" else []) + \
+                [c for c in [_subject(parse, head, rules)] if c is not None] + \
+                (parse.children(head, "nsubj:pass") if verb.dep == "xcomp" else [])
+            for holder in holders:
+                party = _government(parse, holder, text, parties, resources)
+                if party is not None:
+                    return party, "controller"
+            if _subject(parse, head, rules) is not None:
+                break
+            verb = head
+    noun = measure_noun(parse, trigger, clause)
+    if noun is not None and (noun == trigger or resources.owned.fullmatch(noun.text) is not None):
+        for owner in parse.children(noun):
+            if owner.dep in rules.owner_relations:
+                party = _government(parse, owner, text, parties, resources)
+                if party is not None:
+                    return party, "owner"
+    return None
+
+
+def _argument_heads(parse: SentenceParse, trigger: Token, resources: EventResources) -> tuple[list[Token], list[Token]]:
+    """(target phrases, excluded phrases) of the trigger's clause: see the module doc."""
+    rules = resources.syntax
+    assert rules is not None
+    clause = parse.clause(trigger, resources.syntax.clause_verbs)
+    targets: list[Token] = []
+    excluded: list[Token] = []
+    holders = [clause] + [n for n in [measure_noun(parse, trigger, clause)] if n is not None and n != clause]
+    for holder in holders:
+        for child in parse.children(holder):
+            case = _first_case(parse, child)
+            base = child.dep.split(":")[0]
+            if child.dep in rules.agent_relations or case in rules.agent_cases:
+                continue
+            if case in rules.except_cases or case.split(" ")[0] in rules.except_cases:
+                excluded.append(child)
+            elif child.dep in rules.object_relations or child.dep == "nsubj:pass":
+                targets.append(child)
+            elif base in rules.argument_relations and case.split(" ")[0] in rules.target_cases:
+                targets.append(child)
+    return targets, excluded
+
+
+def syntax_targets(parse: SentenceParse, trigger: Token, text: str, actor: str | None, parties: Sequence[Party],
+                   resources: EventResources) -> SyntaxTargets | None:
+    """The countries a measure falls on and those excluded from it, or None when the parse names neither.
+
+    Inside a target phrase every party counts ("on steel from Canada and
+    Mexico"), minus the actor, owners of measures ("U.S. tariffs") and an
+    "except" phrase within it ("on all countries except China").
+    """
+    rules = resources.syntax
+    assert rules is not None
+    heads, excepts = _argument_heads(parse, trigger, resources)
+    skip = rules.phrase_skip
+    excluded_tokens = [t for e in excepts for t in parse.subtree(e, skip=skip)]
+    for head in heads:  # "except" inside a target phrase: "on imports from all countries except China"
+        for token in parse.subtree(head, skip=skip):
+            case = _first_case(parse, token)
+            if token != head and (case in rules.except_cases or case.split(" ")[0] in rules.except_cases):
+                excluded_tokens += parse.subtree(token, skip=skip)
+    excluded_ids = {t.index for t in excluded_tokens}
+    target_tokens = [t for h in heads for t in parse.subtree(h, skip=skip) if t.index not in excluded_ids]
+    targets = [p for p in parties_over(target_tokens, parties)
+               if p.iso3 != actor and not owns_measure(text, p, resources) and not is_private(text, p, resources)]
+    excluded = [p for p in parties_over(excluded_tokens, parties) if p.iso3 != actor]
+    if not targets and not excluded:
+        return None
+    return SyntaxTargets(tuple(dict.fromkeys(targets)), tuple(dict.fromkeys(excluded)))
+
+
+def not_actors(parse: SentenceParse, trigger: Token, parties: Sequence[Party],
+               resources: EventResources) -> frozenset[str]:
+    """Mention ids of the parties the parse places where no actor stands: in a target phrase of the trigger's
+    clause (object, "on"/"against"/"from" phrase, passive subject) or in an "except" phrase."""
+    heads, excepts = _argument_heads(parse, trigger, resources)
+    skip = resources.syntax.phrase_skip if resources.syntax else frozenset()
+    tokens = [t for h in heads + excepts for t in parse.subtree(h, skip=skip)]
+    return frozenset(p.mention_id for p in parties_over(tokens, parties))

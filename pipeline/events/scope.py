@@ -1,0 +1,189 @@
+"""Modality, non-events and background read from the trigger's own place in the parse.
+
+Only the words attached to the trigger's clause count — its auxiliaries,
+adverbs, the mark of its clause, the verbs it completes — never the nearest
+cue in the sentence: in "the tariffs imposed in March, which Japan will
+answer, …" the "will" belongs to "answer", not to "imposed". The walk goes
+from the trigger to its clause (`SentenceParse.clause`) and up through the
+verbs that clause completes (``xcomp``: "plans to impose", "agreed to cut")
+or that report it with a cue of their own (``ccomp``/``acl`` under "warned",
+"considering"); it stops at any other verb ("said").
+
+Modality, first match wins (lemma lists in ``models/events/syntax.json``):
+a negation ("not", "never", "no") on a word of the walk, or a negating verb
+above ("refused to") → negated; a threat trigger → threatened; a condition
+mark ("if", "unless", "whether") on the clause or a verb above it, or an
+"if" clause attached to it → possible; else the first cue of the walk, the
+trigger's own modifiers first ("proposed tariffs"), then each verb's lemma
+and its auxiliaries ("being weighed" → possible, "will impose" → planned,
+"threatened to" → threatened).
+
+Not events (`non_event` names why): a question (the sentence ends with "?"),
+a counterfactual ("would have imposed"), a law's authority ("the Trade Act
+allows the president to impose …": a law word is the subject of an
+authorising verb above the trigger) and a comparison ("higher than the
+tariffs Japan imposes": "than" or "compared" on the walk).
+
+Background: the trigger's clause is reported or judged by a non-government
+speaker ("analysts expect Washington to raise tariffs", `is_commentary`), or
+the event's date ends more than ``background_days`` before the publication
+date ("in 1985 Washington imposed …", `before_window`).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from pipeline.events.modality import period_start
+from pipeline.events.resources import EventResources, SyntaxRules
+from pipeline.events.syntax import SentenceParse, Token
+
+MODALITY_ORDER = (("threatened", "threatened"), ("possible", "possible"), ("planned", "planned"))
+
+
+def _walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> list[Token]:
+    """The trigger, its clause and the verbs above it that the clause completes (see module doc)."""
+    clause = parse.clause(trigger, rules.clause_verbs)
+    out = [trigger] + ([clause] if clause != trigger else [])
+    current = clause
+    for _ in range(4):
+        head = parse.head(current)
+        if head is None:
+            break
+        if current.dep == "xcomp" or (current.dep in ("ccomp", "acl", "advcl") and _cue_of(head, rules)):
+            out.append(head)
+            current = head
+            continue
+        break
+    return out
+
+
+def _cue_of(token: Token, rules: SyntaxRules) -> str | None:
+    lemma = token.lemma.lower() or token.lower
+    for label, attribute in MODALITY_ORDER:
+        if lemma in getattr(rules, attribute) or token.lower in getattr(rules, attribute):
+            return label
+    if lemma in rules.negating_verbs:
+        return "negated"
+    return None
+
+
+def _negated(parse: SentenceParse, walk: list[Token], trigger_span: tuple[int, int], rules: SyntaxRules) -> bool:
+    for token in walk:
+        for child in parse.children(token, "advmod", "neg", "det", "aux"):
+            inside = trigger_span[0] <= child.start < trigger_span[1]  # "no tariffs on": the trigger itself
+            if child.lower in rules.negations and not inside and child.dep != "aux":
+                return True
+        if token != walk[0] and (token.lemma.lower() in rules.negating_verbs):
+            return True
+    return False
+
+
+def _conditional(parse: SentenceParse, walk: list[Token], rules: SyntaxRules) -> bool:
+    """A condition word marks the clause or a verb above it, or a clause or phrase attached to it
+    ("lifted once Japan honors the pact", which the parser may read as a phrase "once Japan")."""
+    first = next((t for t in parse.tokens if t.text.strip()), None)
+    if first is not None and first.lower in rules.conditions and first.start < walk[-1].start and \
+            any(t.text == "," and first.start < t.start < walk[-1].start for t in parse.tokens):
+        return True  # "If Japan does not open its market, the United States would set quotas"
+    for token in walk[1:] or walk:
+        if any(m.lower in rules.conditions for m in parse.children(token, "mark")):
+            return True
+        for attached in parse.children(token, "advcl", "obl"):
+            if any(m.lower in rules.conditions for m in parse.children(attached, "mark", "case", "advmod")):
+                return True
+    return False
+
+
+def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[int, int], event_type: str,
+                    resources: EventResources) -> str:
+    """The modality of the event at ``trigger`` read from its clause (module doc); ``asserted`` without a cue."""
+    rules = resources.syntax
+    assert rules is not None
+    walk = _walk(parse, trigger, rules)
+    if _negated(parse, walk, trigger_span, rules):
+        return "negated"
+    if event_type == "tariff_threatened":
+        return "threatened"
+    if _conditional(parse, walk, rules):
+        return "possible"
+    for child in parse.children(trigger, "amod", "advmod"):  # "proposed tariffs", "possible talks"
+        cue = _cue_of(child, rules)
+        if cue in ("planned", "possible", "threatened"):
+            return cue
+    for position, token in enumerate(walk):
+        if position > 0 and token.lemma.lower() == "be" and parse.children(walk[position - 1], "mark"):
+            return "planned"  # "is to hold talks": be + to-infinitive states a plan
+        if position > 0 or token.upos in ("VERB", "AUX"):
+            cue = _cue_of(token, rules) if token != walk[0] or trigger.upos == "VERB" else None
+            if position > 0 and cue in ("planned", "possible", "threatened"):
+                return cue
+        for aux in parse.children(token, "aux"):
+            cue = _cue_of(aux, rules)
+            if cue in ("planned", "possible", "threatened"):
+                return cue
+    return "asserted"
+
+
+def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -> str | None:
+    """Why the trigger states no event (``question``, ``counterfactual``, ``authority``, ``comparison``), or None."""
+    rules = resources.syntax
+    assert rules is not None
+    if parse.ends_with_question():
+        return "question"
+    walk = _walk(parse, trigger, rules)
+    clause = parse.clause(trigger, resources.syntax.clause_verbs)
+    auxiliaries = [a.lower for a in parse.children(clause, "aux")]
+    if any(a in rules.counterfactual_auxiliaries for a in auxiliaries) and "have" in auxiliaries:
+        return "counterfactual"
+    for token in walk + parse.chain(walk[-1]):
+        if token.lemma.lower() in rules.authority_verbs:
+            subject = next((c for c in parse.children(token, "nsubj")), None)
+            if subject is not None and any(t.lemma.lower() in rules.law_words or t.lower in rules.law_words
+                                           for t in [subject, *parse.children(subject, "compound")]):
+                return "authority"
+    for token in [trigger, *parse.chain(trigger)]:
+        if token.lemma.lower() in rules.comparison_words or any(
+                c.lower in rules.comparison_words for c in parse.children(token, "case", "mark")):
+            return "comparison"
+        if token == walk[-1]:
+            break
+    return None
+
+
+def is_commentary(parse: SentenceParse, trigger: Token, resources: EventResources) -> bool:
+    """True when a verb of speech or opinion above the trigger's clause has a non-government subject
+    ("economists expect the U.S. to raise tariffs", "analysts said Japan would retaliate")."""
+    rules = resources.syntax
+    assert rules is not None
+    for token in parse.chain(parse.clause(trigger, resources.syntax.clause_verbs)):
+        if token.lemma.lower() not in rules.commentary_verbs:
+            continue
+        subject = next((c for c in parse.children(token, "nsubj")), None)
+        if subject is not None and resources.private.fullmatch(subject.text) is not None:
+            return True
+    return False
+
+
+def period_end(value: str) -> date | None:
+    """Last day of a TIMEX3 date value (``2025`` → 2025-12-31, ``2025-06`` → 2025-06-30), or None."""
+    start = period_start(value)
+    if start is None:
+        return None
+    if "-W" in value:
+        return start + timedelta(days=6)
+    parts = value.split("-")
+    if len(parts) == 1:
+        return date(start.year, 12, 31)
+    if len(parts) == 2:
+        following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return following - timedelta(days=1)
+    return start
+
+
+def before_window(event_date: str | None, published: date | None, days: int) -> bool:
+    """True when the event's date ends more than ``days`` before the publication date (history, not news)."""
+    if not event_date or published is None:
+        return False
+    end = period_end(event_date)
+    return end is not None and end < published - timedelta(days=days)

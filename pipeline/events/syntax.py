@@ -1,0 +1,174 @@
+"""A read-only view over one sentence's dependency parse (rows of the ``tokens`` table).
+
+Extract runs the project's parser and writes every token with its head and
+Universal Dependencies relation; the events stage never sees a spaCy ``Doc``,
+only these rows. `SentenceParse` answers the questions the role and scope
+rules ask: which token stands at a character offset, what governs it, which
+of its dependents bear a relation, and which verb heads the clause a trigger
+belongs to. Offsets are characters of ``articles.text``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+# Relations through which a noun belongs to the clause of the verb above it ("imposed tariffs",
+# "tariffs were raised", "talks with Japan began"): the verb is the noun's clause.
+NOMINAL_ARGUMENTS = frozenset({"obj", "iobj", "nsubj", "nsubj:pass", "obl", "obl:agent", "obl:unmarked"})
+# Verb-like parts of speech that head a clause.
+PREDICATES = frozenset({"VERB", "AUX"})
+# Relations inside a noun phrase: a noun bearing one belongs to the phrase of its head ("tariff" in
+# "a revised reciprocal tariff rate"). Not "nmod": in "failed to implement parts of the agreement" the
+# agreement is no argument of "failed".
+NOUN_PHRASE = frozenset({"compound", "amod", "flat", "nummod"})
+# Content words: the head of a trigger span is one of them ("subject" in "subject to", "tariffs" in "no tariffs on").
+CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One ``tokens`` row: its index in the sentence, offsets, word, lemma, part of speech, head and relation."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    lemma: str
+    upos: str
+    morph: str
+    head: int
+    dep: str
+
+    @property
+    def lower(self) -> str:
+        """The token's text in lower case."""
+        return self.text.lower()
+
+    def feature(self, name: str) -> str | None:
+        """The value of one morphological feature ("Tense" → "Past"), or None."""
+        for pair in self.morph.split("|") if self.morph else ():
+            key, _, value = pair.partition("=")
+            if key == name:
+                return value
+        return None
+
+
+class SentenceParse:
+    """The parse of one sentence: tokens in order, with lookups by offset, head and relation."""
+
+    def __init__(self, tokens: Iterable[Token]) -> None:
+        self.tokens: tuple[Token, ...] = tuple(sorted(tokens, key=lambda t: t.index))
+        self._children: dict[int, list[Token]] = {}
+        for token in self.tokens:
+            if token.head != token.index:
+                self._children.setdefault(token.head, []).append(token)
+
+    @property
+    def start(self) -> int:
+        """Offset of the first token."""
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        """Offset just past the last token."""
+        return self.tokens[-1].end
+
+    def overlapping(self, start: int, end: int) -> list[Token]:
+        """The tokens that share a character with ``[start, end)``."""
+        return [t for t in self.tokens if t.start < end and start < t.end and t.text.strip()]
+
+    def at(self, start: int, end: int) -> Token | None:
+        """The head token of the span ``[start, end)``: the first content word whose head lies outside it."""
+        inside = self.overlapping(start, end)
+        indexes = {t.index for t in inside}
+        heads = [t for t in inside if t.head not in indexes or t.head == t.index]
+        content = [t for t in heads if t.upos in CONTENT]
+        return (content or heads or inside or [None])[0]
+
+    def head(self, token: Token) -> Token | None:
+        """The token's head, or None for the root."""
+        return None if token.head == token.index else self.tokens[token.head]
+
+    def chain(self, token: Token) -> list[Token]:
+        """The heads above ``token``, nearest first, up to the root (a cycle in bad rows stops the walk)."""
+        out: list[Token] = []
+        seen = {token.index}
+        current = self.head(token)
+        while current is not None and current.index not in seen:
+            out.append(current)
+            seen.add(current.index)
+            current = self.head(current)
+        return out
+
+    def children(self, token: Token, *deps: str) -> list[Token]:
+        """Dependents of ``token`` in text order; with ``deps``, only those bearing one of the relations.
+
+        A relation given without a subtype ("nsubj") also matches its subtypes ("nsubj:pass").
+        """
+        found = self._children.get(token.index, [])
+        if not deps:
+            return list(found)
+        return [c for c in found if c.dep in deps or c.dep.split(":")[0] in deps]
+
+    def subtree(self, token: Token, *, skip: frozenset[str] = frozenset()) -> list[Token]:
+        """``token`` and everything below it in text order, not descending into relations of ``skip``."""
+        out, stack, seen = [], [token], set()
+        while stack:
+            current = stack.pop()
+            if current.index in seen:
+                continue
+            seen.add(current.index)
+            out.append(current)
+            stack.extend(c for c in self.children(current) if c.dep not in skip and c.dep.split(":")[0] not in skip)
+        return sorted(out, key=lambda t: t.index)
+
+    def case_of(self, token: Token) -> str | None:
+        """The preposition that governs a nominal ("on" for "on Japan"), lower case, or None."""
+        marks = self.children(token, "case")
+        return " ".join(m.lower for m in marks) if marks else None
+
+    def clause(self, token: Token, verbs: frozenset[str] | None = None) -> Token:
+        """The predicate of the clause ``token`` belongs to.
+
+        A verb (or an adjective with a copula or subject, "exempt") is its own
+        clause; a noun that is an argument of a verb belongs to that verb's
+        clause ("imposed tariffs", "tariffs were raised"), also from inside a
+        noun phrase ("subject to a revised tariff rate"); any other noun
+        ("new U.S. tariffs on cars", a measure named as a noun phrase) is its own.
+        With ``verbs`` (lemmas), a noun belongs only to a verb among them: "did not
+        reach a deal" negates the deal, "was not honoring the agreement" does not.
+        """
+        if token.upos in PREDICATES or self.children(token, "nsubj", "cop", "aux"):
+            return token
+        for _ in range(4):  # up to the head of the noun phrase the trigger stands in
+            above = self.head(token)
+            if above is None or token.dep not in NOUN_PHRASE or above.upos in PREDICATES:
+                break
+            token = above
+        head = self.head(token)
+        if head is not None and token.dep in NOMINAL_ARGUMENTS and (
+                head.upos in PREDICATES or self.children(head, "cop", "aux")) and (
+                verbs is None or head.lemma.lower() in verbs or head.lower in verbs):
+            return head
+        return token
+
+    def ends_with_question(self) -> bool:
+        """True when the sentence's last word-like token is followed by a question mark."""
+        punctuation = [t for t in self.tokens if t.text.strip()]
+        for token in reversed(punctuation):
+            if token.text in ("”", '"', "’", "'", ")"):
+                continue
+            return token.text == "?"
+        return False
+
+
+def sentence_parses(rows: Iterable[Mapping[str, Any]]) -> dict[int, SentenceParse]:
+    """One `SentenceParse` per sentence index from ``tokens`` rows (of one article)."""
+    grouped: dict[int, list[Token]] = {}
+    for row in rows:
+        grouped.setdefault(row["sentence_index"], []).append(Token(
+            row["token_index"], row["start_char"], row["end_char"], row["text"], row.get("lemma") or "",
+            row.get("upos") or "", row.get("morph") or "", row["head_index"], row.get("dep") or ""))
+    return {index: SentenceParse(tokens) for index, tokens in grouped.items()}
