@@ -58,6 +58,9 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         chosen = organizations[-1] if prefer_last else organizations[0]
         name = (chosen.label or chosen.text).split("|")[0]
         return Speaker(name, None, text_of(art, tokens), "organization")
+    if source_class == "body":  # "the ministry said", "Japan's trade ministry": the institution speaks
+        core = strip_determiners(art, tokens)
+        return Speaker(text_of(art, core) or head.text, None, text_of(art, tokens), "organization")
     if source_class in ("role", "group"):
         return resolve_unnamed(art, tokens, head, source_class, position)
     countries = [m for m in art.mentions_in(("country",), start, end) if not art.possessive(m)]
