@@ -48,6 +48,8 @@ PATTERNS = ("complement", "postposed", "source")
 _SPEAKER_PARTS = frozenset({"flat", "flat:name", "compound", "nmod", "nummod"})
 # Relations by which a verb without a subject of its own takes its head's (", saying …", "and added …").
 _SHARED_SUBJECT = frozenset({"advcl", "xcomp", "conj", "acl"})
+# Relations the parser sometimes gives a reported clause instead of ccomp; taken only when the clause has a subject.
+_CLAUSE_MISREAD = frozenset({"acl:relcl", "parataxis"})
 _POSTPOSED_RELATIONS = frozenset({"parataxis", "advcl", "ccomp", "conj"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:outer"})
 # Relations that make a cue form a noun or a modifier ("the report said", "a reported deal"), not a verb.
@@ -131,6 +133,18 @@ def _speaker_bounds(subject: Token) -> tuple[int, int]:
     return subject.left_edge.i, last
 
 
+def _left_words(cue: Token) -> tuple[int, int] | None:
+    """The words before a cue that the parser hung on it without a subject ("A senior official said" with
+    "official" read as an adjective): from the sentence start, or after a comma, up to the cue."""
+    lefts = [c for c in cue.lefts if not c.is_punct]
+    if not lefts or any(c.dep_ not in ("det", "amod", "compound", "nmod:poss") for c in lefts):
+        return None
+    first = cue.left_edge.i
+    if any(t.is_punct for t in cue.doc[first:cue.i]):
+        return None
+    return first, cue.i - 1
+
+
 def _subject(cue: Token) -> Token | None:
     """The cue's subject, or — for a participle or a conjoined verb — the subject of the verb it depends on."""
     for child in cue.children:
@@ -155,6 +169,9 @@ def _complement(doc: Doc, cue: Token, lemma: str) -> tuple[int, int] | None:
     """
     heads = [cue] + [c for c in cue.rights if c.dep_ in ("obj", "iobj")]
     complements = [c for head in heads for c in head.rights if c.dep_ == "ccomp"]
+    if not complements:  # "said Tokyo could retaliate" parsed as a relative clause: a clause with its subject
+        complements = [c for c in cue.rights if c.dep_ in _CLAUSE_MISREAD and any(
+            g.dep_ in _SUBJECTS and g.i < c.i for g in c.children)]
     if not complements:
         return None
     complement = min(complements, key=lambda c: c.left_edge.i)  # the nearest: "told … that A, and B said C"
@@ -243,6 +260,8 @@ def find_reported_speech(doc: Doc, forms: dict[str, list[tuple[list[str], str]]]
                 subject = _subject(token) if found else None
                 if subject is not None:
                     speaker = _speaker_bounds(subject)
+                elif found is not None and speaker is None:
+                    speaker = _left_words(token)
             if found is None or sum(1 for t in doc[found[0]:found[1] + 1] if t.is_alpha) < MIN_CONTENT_WORDS:
                 continue
             if speaker is not None and (speaker[0] > speaker[1] or found[0] <= speaker[0] <= found[1]):
