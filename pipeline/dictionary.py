@@ -41,7 +41,7 @@ TABLE_DOCS: dict[str, str] = {
     "rates": "Percentages and rates, with the measure they belong to.",
     "money": "Money amounts (never rates).",
     "dates": "Temporal expressions resolved against the article's anchor date (TIMEX3 values).",
-    "quotes": "Direct quotations with their speakers.",
+    "quotes": "What speakers said: direct quotations, reported (indirect) speech and mixed quotes, with speakers.",
     "event_mentions": "Trade-policy events as found in one article (before merging across articles).",
     "events": "Trade-policy events merged across articles: one row per distinct event.",
     "_ledger/ingest": "Bookkeeping: which raw files ingest has read, by content hash.",
@@ -127,7 +127,9 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "mentions": {
         "kind": ("official, person, organization, title, country, rate, money, date, duration, set, quote, cue, "
-                 "trigger, modal.", "country"),
+                 "trigger, modal; reported (what a speaker said without quotation marks, read from the parse of "
+                 "the sentences the parser reads; its label holds the cue's lemma and the cue's and speaker's "
+                 "offsets).", "country"),
         "label": ("The rule's hint for the normalizer (ISO code and form, title, cue lemma, event type …).",
                   "JPN:demonym"),
     },
@@ -190,14 +192,21 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "quotes": {
         "quote_id": ("Deterministic id of the quote.", "7e1d…"),
-        "text": ("The words inside the quotation marks.", "It'd be good if we can enter that phase."),
-        "kind": ("full (a sentence or more) or partial (a fragment inside a reporter's sentence).", "full"),
+        "text": ("The words inside the quotation marks; for reported speech, the reported clause.",
+                 "It'd be good if we can enter that phase."),
+        "kind": ("full (a sentence or more) or partial (a fragment inside a reporter's sentence; always for "
+                 "reported speech).", "full"),
         "speaker_name": ("Fullest name of the speaker, or an organization; null when unknown.", "Ryosei Akazawa"),
         "speaker_official_id": ("official_id of the speaker, when an official.", "ryosei-akazawa"),
         "speaker_text": ("The words that named the speaker where it was said.", "he"),
         "cue": ("The cue verb's lemma.", "say"),
         "unbalanced": ("True when the closing mark was missing and the quote was closed at the paragraph end.",
                        "false"),
+        "quote_type": ("direct (inside quotation marks), indirect (reported speech without marks: \"X said "
+                       "(that) …\", \"according to X, …\") or mixed (a reported clause holding a quoted fragment, "
+                       "which keeps its own direct row).", "indirect"),
+        "speaker_kind": ("person, organization (\"the ministry said\") or unresolved (no speaker, or one no "
+                         "name was found for: \"a senior official\", \"officials\").", "person"),
     },
     "event_mentions": dict(EVENT_COLUMNS),
     "events": {**EVENT_COLUMNS, "article_ids": ("Every article reporting the event (join keys to `articles`).",

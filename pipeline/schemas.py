@@ -219,6 +219,8 @@ QUOTES = _schema(
     ("speaker_text", STR, True),
     ("cue", STR, True),
     ("unbalanced", BOOL, False),
+    ("quote_type", STR, False),
+    ("speaker_kind", STR, False),
     ("run_id", STR, False),
     PARTITION,
 )

@@ -11,6 +11,8 @@ gold README's:
 - dates by overlapping text and equal value; mentions inside the dateline are
   metadata and are left out, as the gold leaves them out;
 - quotes by their first words, then the speaker's surname ("unknown" = no speaker);
+  the gold marks direct quotations only, so only ``quote_type`` direct rows are
+  scored (reported speech, indirect or mixed, is neither a hit nor a false positive);
 - events by type, actor and an overlapping target; negotiation and agreement
   compare the two sides as a set, and an empty gold target matches a
   prediction scoped "all" or "all_except".
@@ -34,6 +36,7 @@ TRADE_RATE_KINDS = frozenset({"tariff", "duty", "tax", "levy"})
 SIDES_AS_SET = frozenset({"negotiation", "agreement"})
 ALL_SCOPES = frozenset({"all", "all_except"})
 UNKNOWN_SPEAKER = "unknown"
+DIRECT = "direct"
 # A predicted quote shorter than the gold's first words still matches when it is
 # at least this many words long; a one-word fragment is too weak to count.
 MIN_SHORT_QUOTE_WORDS = 2
@@ -44,7 +47,7 @@ DESCRIPTIONS = {
     "officials": "officials by surname; accuracy: country of matched officials",
     "rates": "tariff/duty/tax/levy rates by value, one per occurrence",
     "dates": "dates by overlapping text and equal value; accuracy on text-matched dates",
-    "quotes": "quotes by first words; accuracy: speaker surname on matched quotes",
+    "quotes": "direct quotes by first words; accuracy: speaker surname on matched quotes",
     "events": "events by type, actor and overlapping target; accuracy on matched events",
 }
 
@@ -229,12 +232,17 @@ def speaker_matches(gold: GoldQuote, row: Row) -> bool:
     return same_surname(name, predicted)
 
 
+def direct_quotes(rows: Rows) -> list[Row]:
+    """The rows of quotations in marks (``quote_type`` direct; a table without the column holds only those)."""
+    return [row for row in rows if (row.get("quote_type") or DIRECT) == DIRECT]
+
+
 def score_quotes(gold: Sequence[TradeArticle], quotes: ByArticle) -> SectionResult:
     """Quotes by their first words; speaker accuracy on the matched quotes."""
     scores = []
     for article in gold:
         expected = list(article.quotes)
-        found = list(quotes.get(article.source_id, []))
+        found = direct_quotes(quotes.get(article.source_id, []))
         pairs = greedy_match(expected, found, lambda g, p: quote_starts_match(g.start, p.get("text") or ""),
                              prefer=speaker_matches)
         acc = {"speaker": accuracy(((expected[g], found[p]) for g, p in pairs), speaker_matches)}

@@ -12,8 +12,9 @@ from spacy.tokens import Doc
 
 from pipeline.articles import HASH_LENGTH, short_hash
 from pipeline.nlp.base import doc_text
+from pipeline.nlp.reported_speech import GROUP as REPORTED_GROUP, shift_label
 from pipeline.nlp.sentences import SentenceSpan, split_sentences
-from pipeline.nlp.syntax import ParseGate, PendingSentence, parse_sentences
+from pipeline.nlp.syntax import ParseGate, PendingSentence, parse_docs, token_rows
 from pipeline.schemas import schema_for
 
 
@@ -42,6 +43,20 @@ def mention_id(article_id: str, kind: str, start: int, end: int, rule_id: str) -
 MENTION_COLUMNS = tuple(name for name in schema_for("mentions").names if name != "run_id")
 SENTENCE_COLUMNS = tuple(name for name in schema_for("sentences").names if name != "run_id")
 TOKEN_COLUMNS = tuple(name for name in schema_for("tokens").names if name != "run_id")
+
+
+def parsed_mention_rows(parsed: Doc, sentence: PendingSentence) -> list[tuple[Any, ...]]:
+    """``mentions`` rows (in `MENTION_COLUMNS` order) of the span groups on one parsed sentence."""
+    rows = []
+    offset = sentence.start_char
+    for kind in sorted(parsed.spans):
+        for span in parsed.spans[kind]:
+            start, end = offset + span.start_char, offset + span.end_char
+            rule_id = span.id_ or kind
+            label = shift_label(span.label_, offset) if kind == REPORTED_GROUP else span.label_ or None
+            rows.append((sentence.article_id, mention_id(sentence.article_id, kind, start, end, rule_id), kind,
+                         span.text, start, end, sentence.sentence_index, rule_id, label, sentence.published_month))
+    return rows
 
 
 class DocRows:
@@ -103,8 +118,15 @@ class DocRows:
         self.pending.extend(other.pending)
 
     def parse(self, parser) -> None:
-        """Parse the sentences `add` noted, keeping their ``tokens`` rows."""
-        self.tokens.extend(parse_sentences(parser, self.pending))
+        """Parse the sentences `add` noted, keeping their ``tokens`` rows and the mentions read from the parse.
+
+        The parser's rule components (reported speech) leave span groups on
+        each sentence's `Doc`; their offsets, and those in their labels, are
+        moved from the sentence to the article.
+        """
+        for sentence, parsed in parse_docs(parser, self.pending):
+            self.tokens.extend(token_rows(parsed, sentence))
+            self.mentions.extend(parsed_mention_rows(parsed, sentence))
         self.pending = []
 
     def table(self, name: str) -> pa.Table:

@@ -83,6 +83,10 @@ def classify_mark(text: str, start: int, end: int) -> Mark | None:
     closes_here = bool(prev) and not prev.isspace() and (not nxt or nxt.isspace() or nxt in _BEFORE_CLOSING)
     if mark in ("``", "“", "«"):
         return Mark(start, end, "double", "open", True)
+    if mark == "''" and opens_here and not closes_here:
+        # Two apostrophes opening a quotation, as some newspapers' archives type both marks
+        # (''We will not accept it,'' he said): after a space, before a word.
+        return Mark(start, end, "double", "open", True)
     if mark in ("''", "”", "»"):
         return Mark(start, end, "double", "close", True)
     if mark == '"':

@@ -19,11 +19,17 @@ conventions it knows:
   sentence's start (``quotes:unopened``). Both are flagged, never dropped;
   a straight mark typed for an apostrophe ("China"s") is no quote mark.
 
+Some archives type both marks as two apostrophes (``''We will not accept
+it,'' he said``): a doubled apostrophe after a space and before a word opens.
+
 Quotes nested inside a quotation belong to its text. Each quote's span covers
 the text inside the marks; ``label_`` is ``full`` (a whole sentence or more)
 or ``partial`` (a fragment inside the reporter's sentence). Terms in quotes —
-a plan's name, a defined term in parentheses, a word after "so-called" — are
-not quotations and are left out.
+a plan's name, a defined term in parentheses, a word after "so-called" —,
+mottos and titles of works after the noun that names them ("the motto",
+"his book") and scare quotes (one or two lower-case words inside a sentence
+with no cue: the ministry's "independent" review) are not quotations and are
+left out (`is_term`).
 
 Cues are the reporting words of ``models/quotes/cues.csv`` outside quotations,
 found by a `PhraseMatcher`; ``label_`` is the lemma (``say``, ``according_to``)
@@ -53,10 +59,14 @@ FOLDER = "quotes"
 SIDES = ("either", "left", "right")
 SENSES = ("speech", "mixed")
 WORD_CLASSES = ("person_pronoun", "group_pronoun", "thing_pronoun", "relative", "determiner", "filler",
-                "boundary", "term_marker", "be", "self")
+                "boundary", "term_marker", "work_marker", "be", "self")
 # A quoted term is at most this many words; a lower-case one in a sentence without a cue at most the second.
 MAX_TERM_WORDS = 6
 MAX_PLAIN_TERM_WORDS = 4
+# A scare quote ("independent") is one or two words; a motto or a work's title after the noun naming it up to the
+# third.
+MAX_SCARE_WORDS = 2
+MAX_WORK_WORDS = 12
 # How many words after a quote's closing comma may come before its cue ("," Ryosei Akazawa told).
 ATTRIBUTION_WORDS = 8
 _WORD = re.compile(r"[A-Za-z0-9][\w’'.-]*")
@@ -115,8 +125,9 @@ def quote_kind(text: str, quote: QuoteSpan, before: str, after: str, cue_forms: 
 
 
 def is_term(text: str, quote: QuoteSpan, before: str, after: str, term_markers: frozenset[str], *,
-            cue_near: bool, cue_in_sentence: bool, previous_term: bool, title_case_words: frozenset[str]) -> bool:
-    """True when a short quoted fragment names a term rather than quoting speech.
+            cue_near: bool, cue_in_sentence: bool, previous_term: bool, title_case_words: frozenset[str],
+            work_markers: frozenset[str] = frozenset(), any_cue_in_sentence: bool = True) -> bool:
+    """True when a quoted fragment names a term, a work or a motto, or is a scare quote, rather than speech.
 
     A term is at most `MAX_TERM_WORDS` words without sentence punctuation, and
     follows a term marker ("so-called", "known as"), sits in parentheses
@@ -124,14 +135,23 @@ def is_term(text: str, quote: QuoteSpan, before: str, after: str, term_markers: 
     Day"; ``title_case_words`` may stay lower case) with no cue right beside it. In a sentence without any cue, a
     fragment of at most `MAX_PLAIN_TERM_WORDS` words after an article ("the
     "may sell" and "may buy" points") is a term too, and so is one joined to
-    a term by "and"/"or".
+    a term by "and"/"or". The title of a work or a motto after a noun that
+    names it ("the motto", "his book") may run to `MAX_WORK_WORDS` words with
+    punctuation. A scare quote — at most `MAX_SCARE_WORDS` words in lower case
+    inside the reporter's sentence ("the ministry's "independent" review"),
+    in a sentence with no cue of any sense (``any_cue_in_sentence`` False) — is
+    no quotation either.
     """
     inner = text[quote.start:quote.end].strip().rstrip(",")  # American style keeps the sentence's comma inside
     words = inner.split()
+    before_words = _words(before)
+    last_two = " ".join(before_words[-2:])
+    if words and len(words) <= MAX_WORK_WORDS and before_words[-1:] \
+            and (before_words[-1] in work_markers or last_two in work_markers):
+        return True
     if not words or len(words) > MAX_TERM_WORDS or re.search(r"[.!?;:,]", inner):
         return False
-    before_words = _words(before)
-    if before_words[-1:] and (before_words[-1] in term_markers or " ".join(before_words[-2:]) in term_markers):
+    if before_words[-1:] and (before_words[-1] in term_markers or last_two in term_markers):
         return True
     if re.search(r"\((?:the|a|an)?\s*$", before, re.IGNORECASE) and after.lstrip().startswith(")"):
         return True
@@ -140,6 +160,8 @@ def is_term(text: str, quote: QuoteSpan, before: str, after: str, term_markers: 
             return True
         if previous_term and re.fullmatch(r"\s*,?\s*(?:and|or)?\s*", before, re.IGNORECASE):
             return True
+    if not any_cue_in_sentence and len(words) <= MAX_SCARE_WORDS and inner[:1].islower() and before_words:
+        return True
     content = [w for w in words if any(ch.isalpha() for ch in w)]
     capitalized = bool(content) and all(w[0].isupper() or w.lower() in title_case_words for w in content) \
         and content[0][0].isupper()
@@ -163,6 +185,7 @@ def load_quote_rules(models_dir: Path) -> dict[str, Any]:
             raise ValueError(f"words.csv: {row['word']!r} has class {row['class']!r}; allowed: {WORD_CLASSES}")
     function_words = read_function_words(models_dir)
     return {"cues": cues, "term_markers": sorted(r["word"] for r in words if r["class"] == "term_marker"),
+            "work_markers": sorted(r["word"] for r in words if r["class"] == "work_marker"),
             "term_title_case": function_words["term_title_case"], "cue_nouns": function_words["cue_noun"]}
 
 
@@ -183,6 +206,7 @@ class QuoteFinder(RuleComponent):
             self.matcher.add(key, [self.nlp.make_doc(row["form"])])
         self.cue_forms = frozenset(row["form"] for row in self.data.get("cues", []) if " " not in row["form"])
         self.term_markers = frozenset(self.data.get("term_markers", []))
+        self.work_markers = frozenset(self.data.get("work_markers", []))
         # Lower-case words a quoted term in title case may keep ("Buy American and Hire American").
         self.term_title_case = frozenset(self.data.get("term_title_case", []))
         # Words that make the reporting word after them a noun ("the report", "his statement").
@@ -202,10 +226,11 @@ class QuoteFinder(RuleComponent):
             near = _words(before)[-3:] + _words(after)[:3]
             cue_near = any(w in self.cue_forms for w in near) or "according to" in " ".join(near)
             start, end = self._sentence(text, quote, sentence_starts)
-            cue_in_sentence = any(start <= c_start < end and sense == "speech" for c_start, _, sense in cues)
+            senses = [sense for c_start, _, sense in cues if start <= c_start < end]
             previous_term = is_term(text, quote, before, after, self.term_markers, cue_near=cue_near,
-                                    cue_in_sentence=cue_in_sentence, previous_term=previous_term,
-                                    title_case_words=self.term_title_case)
+                                    cue_in_sentence="speech" in senses, previous_term=previous_term,
+                                    title_case_words=self.term_title_case, work_markers=self.work_markers,
+                                    any_cue_in_sentence=bool(senses))
             if previous_term or _MARKUP.search(text[quote.start:quote.end]):
                 continue
             kind = quote_kind(text, quote, before, after, self.cue_forms)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -96,11 +96,16 @@ def load_parser(models_dir: Path) -> Language:
     """The trained parser pipeline under ``models_dir``, loaded once per process."""
     import spacy
 
+    from pipeline.nlp.reported_speech import add_to_parser
+
     path = models_dir / PARSER_DIR
     if not (path / "meta.json").is_file():
         raise FileNotFoundError(f"{path} holds no trained parser (meta.json missing); "
                                 "train one with `python -m pipeline train-parser` or restore models/parser")
-    return spacy.load(path)
+    parser = spacy.load(path)
+    # Reported speech is read from the parse while the Doc exists (`pipeline.nlp.reported_speech`).
+    add_to_parser(parser, models_dir)
+    return parser
 
 
 @dataclass(frozen=True)
@@ -125,12 +130,18 @@ def token_rows(parsed: Doc, sentence: PendingSentence) -> list[tuple[Any, ...]]:
     return rows
 
 
+def parse_docs(parser: Language, pending: Iterable[PendingSentence],
+               batch_size: int = 256) -> Iterator[tuple[PendingSentence, Doc]]:
+    """Parse every pending sentence; yield each with its parsed `Doc` (the span groups the parser's
+    rule components fill, such as ``reported``, are on it)."""
+    pending = list(pending)
+    yield from zip(pending, parser.pipe((s.text for s in pending), batch_size=batch_size), strict=True)
+
+
 def parse_sentences(parser: Language, pending: Iterable[PendingSentence],
                     batch_size: int = 256) -> list[tuple[Any, ...]]:
     """Parse every pending sentence; return their token rows."""
-    pending = list(pending)
     rows: list[tuple[Any, ...]] = []
-    for sentence, parsed in zip(pending, parser.pipe((s.text for s in pending), batch_size=batch_size),
-                                strict=True):
+    for sentence, parsed in parse_docs(parser, pending, batch_size):
         rows.extend(token_rows(parsed, sentence))
     return rows

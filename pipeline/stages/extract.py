@@ -39,7 +39,7 @@ SPEC = StageSpec(
         "dates/date_context.csv", "dates/days.csv", "dates/modifiers.csv", "dates/months.csv", "dates/ordinals.csv",
         "dates/patterns.ini", "dates/quantities.txt", "dates/sets.csv", "dates/shifts.csv", "dates/units.csv",
         "dates/weekdays.csv",
-        "quotes/cues.csv", "quotes/words.csv",
+        "quotes/cues.csv", "quotes/reported.csv", "quotes/words.csv",
         # The trigger component marks candidate event sentences; the events stage reads the rest of events/.
         "events/blocked.txt", "events/context.csv", "events/modality.csv", "events/triggers.csv", "events/undo.csv",
         # The parser: which sentences it reads, and the trained model (not its card, config or scores).

@@ -210,3 +210,38 @@ def test_bad_rule_rows_are_refused(tmp_path):
     (folder / "words.csv").write_text("word,class\nhe,person_pronoun\n", encoding="utf-8")
     with pytest.raises(ValueError, match="above"):
         load_quote_rules(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # scare quotes: one or two lower-case words inside a sentence with no cue
+        ("The government's \"independent\" panel ruled on Friday.", []),
+        ("Exporters doubt the ministry's “fair” duties will last.", []),
+        # the same words beside a cue are speech
+        ("The government's \"independent\" panel ruled on Friday, he said.", [("independent", "partial")]),
+        # a quotation that ends the sentence is not a scare quote
+        ("The deal is \"unfair.\" Farmers are angry.", [("unfair.", "partial")]),
+        # mottos and titles of works, however long, after the noun that names them
+        ("The school's motto, \"Knowledge is power, and power is duty,\" hangs over the gate.", []),
+        ("His book \"The Art of the Deal\" sold well.", []),
+        ("Her memoir \"Trade, tariffs and me: forty years at the table\" came out in May.", []),
+    ],
+)
+def test_scare_quotes_mottos_and_titles_are_not_quotations(nlp, text, expected):
+    assert quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two apostrophes open as well as close in some archives
+        ("''We will not accept it,'' he said.", [("We will not accept it,", "pair")]),
+        ("He said: ''It is over.'' Talks ended.", [("It is over.", "pair")]),
+        ("``Fine,'' he said.", [("Fine,", "pair")]),
+        # tokenized text with spaces inside the marks still closes on ''
+        ("said `` No deal , '' he added", [("No deal ,", "pair")]),
+    ],
+)
+def test_doubled_apostrophes_open_a_quotation(text, expected):
+    assert inner(text) == expected

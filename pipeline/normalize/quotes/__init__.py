@@ -1,4 +1,10 @@
-"""Quotes: ``quote`` and ``cue`` mentions → ``quotes`` rows with their speakers.
+"""Quotes: ``quote``, ``reported`` and ``cue`` mentions → ``quotes`` rows with their speakers.
+
+Direct quotations (``quote_type`` direct) come from the quote marks; reported
+speech (indirect, or mixed when a quoted fragment stands inside the reported
+clause) from the parse (`reported`, after the direct quotations, whose rows
+it never changes). Every row says what its speaker is (``speaker_kind``:
+person, organization, or unresolved when no name was found).
 
 A pure function over one article (`normalizer`). The speaker of a quotation is found by
 rules over its sentence and its neighbours, in this order:
@@ -34,7 +40,8 @@ stays null (unknown) rather than guessed.
 The modules, each building on those before it: ``lexicon`` (the word lists), ``article`` (one
 article indexed for the rules), ``persons`` (person mentions and names as speakers),
 ``cue_phrases`` (the words beside a cue that may name its speaker), ``speakers`` (from those
-words to a speaker), ``attribution`` (which speaker each quotation takes) and ``normalizer``.
+words to a speaker), ``attribution`` (which speaker each quotation takes), ``reported`` (reported
+speech) and ``normalizer``.
 """
 
 from pipeline.normalize.quotes.lexicon import QuoteLexicon, load

@@ -10,17 +10,21 @@ from pipeline.articles import short_hash
 from pipeline.normalize.quotes.article import REOPENED_RULE, ArticleIndex, Quote, Speaker, exact_bounds
 from pipeline.normalize.quotes.attribution import headline_speaker, neighbour_speaker, own_speaker
 from pipeline.normalize.quotes.lexicon import QuoteLexicon, load
+from pipeline.normalize.quotes.reported import KIND as REPORTED_KIND, reported_quotes
 from pipeline.normalize.registry import Normalizer
 from pipeline.views import ArticleView, Mention, Sentence
 
 UNBALANCED_RULES = frozenset({"quotes:unclosed", "quotes:unopened"})
+# Speaker kinds of the rules → ``speaker_kind``: a named person (tagged, or a name the rules read),
+# an organization; a description ("diplomat") or a group ("officials") names no one.
+SPEAKER_KINDS = {"person": "person", "name": "person", "organization": "organization"}
 
 
 def normalize_quotes(article: ArticleView, mentions: Sequence[Mention], sentences: Sequence[Sentence],
                      done: Mapping[str, list[dict]], resources: Any) -> list[dict]:
     """``quotes`` rows for one article: every ``quote`` mention with its speaker and cue."""
     lexicon: QuoteLexicon = resources
-    if not any(m.kind == "quote" for m in mentions):
+    if not any(m.kind in ("quote", REPORTED_KIND) for m in mentions):
         return []  # most articles: no quotation, so no token index to build
     art = ArticleIndex(article, mentions, sentences, done, lexicon)
     quotes = []
@@ -49,7 +53,13 @@ def normalize_quotes(article: ArticleView, mentions: Sequence[Mention], sentence
                 art.resolved[index] = (quote, found if art.resolved[index][1] is None
                                        else replace(found, text=art.resolved[index][1].text,
                                                     cue=art.resolved[index][1].cue))
-    return [_row(article, quote, speaker) for quote, speaker in art.resolved]
+    rows = [_row(article, quote, speaker, "direct") for quote, speaker in art.resolved]
+    # After the direct quotations: their speakers stay as they were, and pronouns in reported speech
+    # can look back through them (and through the reported speech before).
+    for quote, kind, speaker in reported_quotes(art):
+        art.resolved.append((quote, speaker))
+        rows.append(_row(article, quote, speaker, kind))
+    return rows
 
 
 def _fill_chains(art: ArticleIndex, own: list[Speaker | None]) -> None:
@@ -67,7 +77,15 @@ def _fill_chains(art: ArticleIndex, own: list[Speaker | None]) -> None:
         index = end + 1
 
 
-def _row(article: ArticleView, quote: Quote, speaker: Speaker | None) -> dict[str, Any]:
+def speaker_kind(speaker: Speaker | None) -> str:
+    """``person``, ``organization`` or ``unresolved`` (no speaker, or one the rules could not name:
+    "a senior official", "officials", a pronoun with no person before it)."""
+    if speaker is None or speaker.name is None:
+        return "unresolved"
+    return SPEAKER_KINDS.get(speaker.kind, "unresolved")
+
+
+def _row(article: ArticleView, quote: Quote, speaker: Speaker | None, quote_type: str) -> dict[str, Any]:
     return {
         "article_id": article.article_id,
         "quote_id": short_hash(article.article_id, "quote", str(quote.start), str(quote.end)),
@@ -80,6 +98,8 @@ def _row(article: ArticleView, quote: Quote, speaker: Speaker | None) -> dict[st
         "speaker_text": speaker.text if speaker else None,
         "cue": speaker.cue if speaker else None,
         "unbalanced": quote.rule in UNBALANCED_RULES,
+        "quote_type": quote_type,
+        "speaker_kind": speaker_kind(speaker),
     }
 
 

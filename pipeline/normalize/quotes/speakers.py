@@ -9,6 +9,7 @@ from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, Article
                                                strip_determiners, text_of)
 from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
 from pipeline.normalize.quotes.lexicon import PRONOUNS
+from pipeline.views import Mention
 from pipeline.normalize.quotes.persons import person_speaker, proper_name, subject_name, title_holder
 
 # Speaker kinds "he"/"she" may stand for: a named person, an untagged name, an unnamed single source.
@@ -18,6 +19,10 @@ KIND_ORDER = ("person", "name", "organization", "unnamed", "group")
 # How far back a pronoun looks for the person it stands for, and an epithet ("the Maryland Democrat"), in sentences.
 PRONOUN_REACH = 6
 EPITHET_REACH = 2
+# Nouns for an institution that stand for any organization named before ("the company" → "Chrysler Corp").
+GENERIC_BODIES = frozenset({"company", "firm"})
+# Institution nouns a company's own name may hold ("Standard Bank", "Pennzoil Co").
+COMPANY_WORDS = frozenset({"company", "firm", "bank"})
 
 
 def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, prefer_last: bool,
@@ -58,6 +63,11 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         chosen = organizations[-1] if prefer_last else organizations[0]
         name = (chosen.label or chosen.text).split("|")[0]
         return Speaker(name, None, text_of(art, tokens), "organization")
+    if source_class == "body" and (unnamed or not prefer_last) and not art.inside_quote(head.start):
+        # "the ministry said", "according to the ministry": the institution speaks — as the subject of a
+        # speech verb or after its cue, never inside a quotation or as the subject of a verb with other
+        # senses ("the government would maintain its freeze").
+        return resolve_body(art, tokens, head, position)
     if source_class in ("role", "group"):
         return resolve_unnamed(art, tokens, head, source_class, position)
     countries = [m for m in art.mentions_in(("country",), start, end) if not art.possessive(m)]
@@ -177,6 +187,39 @@ def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_
     description = re.sub(r"['’]s?$", "", description)
     kind = "group" if source_class == "group" else "unnamed"
     return Speaker(description, None, text_of(art, tokens), kind)
+
+
+def resolve_body(art: ArticleIndex, tokens: list[Token], head: Token, position: int) -> Speaker:
+    """An institution as the speaker: "the company" → the organization named last before it, when one fits.
+
+    Only a bare definite description ("the ministry", "the company") points
+    back; it takes the nearest organization named earlier outside quotations
+    whose name holds its noun ("the ministry" → "Ministry of Trade"), or any
+    organization for the generic nouns (`GENERIC_BODIES`). Otherwise the
+    description is the name ("Japan's trade ministry" → "Japan's trade ministry").
+    """
+    core = strip_determiners(art, tokens)
+    words = [t for t in tokens if t.is_word]
+    bare = len(words) == 2 and words[0].lower in ("the", "this") and words[1] is head
+    if bare:
+        wanted = bare_word(head.text)
+        for mention in reversed(art.by_kind.get("organization", [])):
+            if mention.end > position or art.inside_quote(mention.start):
+                continue
+            name, _, country = (mention.label or mention.text).partition("|")
+            if wanted in GENERIC_BODIES and (country or _hearer(art, mention) or any(
+                    art.lexicon.sources.get(word) == "body" and word not in COMPANY_WORDS
+                    for word in name.lower().split())):
+                continue  # a public body ("Exchange Commission") is no company; nor is the outlet told ("told Reuters")
+            if wanted in GENERIC_BODIES or wanted in name.lower():
+                return Speaker(name, None, text_of(art, tokens), "organization")
+    return Speaker(text_of(art, core) or head.text, None, text_of(art, tokens), "organization")
+
+
+def _hearer(art: ArticleIndex, mention: Mention) -> bool:
+    """True when the organization is the one spoken to: right after a cue ("told Reuters")."""
+    index = art.token_at_or_after(mention.start) - 1
+    return index >= 0 and art.tokens[index].lower in art.lexicon.cue_forms
 
 
 def named_next(art: ArticleIndex, position: int) -> Speaker | None:

@@ -1,0 +1,301 @@
+"""Reported speech from the dependency parse: span group ``reported`` on the parser's sentences.
+
+Direct quotations are found by their marks (`pipeline.nlp.quotes`); what a
+speaker said without marks is found here, from the parse of the sentences the
+parser reads (`pipeline.nlp.syntax`: the gate picks the sentences with a
+reporting word in articles with a trade-event trigger, so reported speech is
+found where the parse runs). The component runs last in the parser's pipeline
+and reads its cues and patterns from ``models/quotes/cues.csv`` (a cue's forms
+and lemma) and ``models/quotes/reported.csv`` (which lemma reports speech in
+which pattern):
+
+- ``complement``: the cue's clausal complement is what was said ("Akazawa said
+  Japan would not accept …", "told reporters that …"); the speaker is the
+  cue's subject, or the subject of the clause a participle or a conjoined verb
+  hangs on (", saying …", "and added that …");
+- ``postposed``: the cue's clause follows, after a comma, the clause it
+  attributes and ends the sentence ("Talks will resume, the ministry said.");
+- ``source``: "according to X" attached to a clause that it opens or closes.
+
+Each span covers the content (without "that", the sentence's final
+punctuation or the comma before an attribution); its ``label_`` holds the
+cue's lemma and the cue's and the speaker's offsets within the sentence
+(`pipeline.labels` form: ``lemma=say;cue=9-13;speaker=0-7``), its ``id_`` is
+``reported.csv:<pattern>``. Whether the content is a quotation after all
+(``"…," he said``), holds a quoted fragment (a mixed quote) or lies inside a
+quotation is the quotes normalizer's to decide, from the quote mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from pipeline.labels import format_label, parse_label
+from pipeline.nlp.base import RuleComponent, add_span, rule_factory
+from pipeline.rulefiles import read_rows
+
+GROUP = "reported"
+FACTORY = "trade_reported_speech_v1"
+FOLDER = "quotes"
+PATTERNS = ("complement", "postposed", "source")
+# Dependents of a subject that belong to the speaker's name ("a spokesman for the ministry", "Ryosei Akazawa").
+_SPEAKER_PARTS = frozenset({"flat", "flat:name", "compound", "nmod", "nummod"})
+# Relations by which a verb without a subject of its own takes its head's (", saying …", "and added …").
+_SHARED_SUBJECT = frozenset({"advcl", "xcomp", "conj", "acl"})
+# Relations the parser sometimes gives a reported clause instead of ccomp; taken only when the clause has a subject.
+_CLAUSE_MISREAD = frozenset({"acl:relcl", "parataxis"})
+_POSTPOSED_RELATIONS = frozenset({"parataxis", "advcl", "ccomp", "conj"})
+_SUBJECTS = frozenset({"nsubj", "nsubj:outer"})
+# Relations that make a cue form a noun or a modifier ("the report said", "a reported deal"), not a verb.
+_NOMINAL = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "amod", "compound", "det", "appos",
+                      "nmod:poss", "case", "fixed"})
+# A content shorter than this many words is not a report of speech ("he said so").
+MIN_CONTENT_WORDS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedSpeech:
+    """One report of speech in a parsed sentence: content, cue and speaker as offsets within the sentence."""
+
+    start: int
+    end: int
+    pattern: str
+    lemma: str
+    cue_start: int
+    cue_end: int
+    speaker_start: int | None
+    speaker_end: int | None
+
+    def label(self) -> str:
+        """The span label: lemma, cue and speaker offsets (``speaker`` empty when the parse names none)."""
+        speaker = None if self.speaker_start is None else f"{self.speaker_start}-{self.speaker_end}"
+        return format_label({"lemma": self.lemma, "cue": f"{self.cue_start}-{self.cue_end}", "speaker": speaker})
+
+
+def shift_label(label: str, offset: int) -> str:
+    """A ``reported`` label with its cue and speaker offsets moved by ``offset`` (sentence → article)."""
+    fields = parse_label(label)
+    for key in ("cue", "speaker"):
+        if fields.get(key):
+            start, end = (int(x) + offset for x in fields[key].split("-"))
+            fields[key] = f"{start}-{end}"
+    return format_label(fields)
+
+
+def load_speech_rules(models_dir: Path) -> dict[str, Any]:
+    """Cue forms by lemma (``cues.csv``) and each lemma's patterns (``reported.csv``), as one JSON-able dict."""
+    folder = models_dir / FOLDER
+    patterns: dict[str, list[str]] = {}
+    for number, row in enumerate(read_rows(folder / "reported.csv"), start=2):
+        names = row["patterns"].split()
+        unknown = [n for n in names if n not in PATTERNS]
+        if not row["lemma"] or not names or unknown:
+            raise ValueError(f"{folder / 'reported.csv'}: row {number} {row!r} needs a lemma and patterns "
+                             f"among {PATTERNS}")
+        patterns[row["lemma"]] = names
+    forms = sorted({(row["form"].lower(), row["lemma"]) for row in read_rows(folder / "cues.csv")
+                    if row["lemma"] in patterns})
+    return {"patterns": patterns, "forms": [list(pair) for pair in forms]}
+
+
+# -- the patterns -----------------------------------------------------------------------------------------
+
+def _subtree_bounds(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i
+
+
+def _trim(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    """Token bounds without punctuation and "that" at the edges."""
+    while first <= last and (doc[first].is_punct or doc[first].is_space or
+                             (doc[first].lower_ == "that" and doc[first].dep_ == "mark")):
+        first += 1
+    while last >= first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    return first, last
+
+
+def _speaker_bounds(subject: Token) -> tuple[int, int]:
+    """The subject's words up to its head, and the name parts after it without crossing punctuation."""
+    last = subject.i
+    for child in subject.rights:
+        if child.dep_ not in _SPEAKER_PARTS or child.i != last + 1 and any(
+                t.is_punct for t in subject.doc[last + 1:child.left_edge.i]):
+            break
+        if any(t.is_punct for t in subject.doc[child.left_edge.i:child.right_edge.i + 1]):
+            break
+        last = child.right_edge.i
+    return subject.left_edge.i, last
+
+
+def _left_words(cue: Token) -> tuple[int, int] | None:
+    """The words before a cue that the parser hung on it without a subject ("A senior official said" with
+    "official" read as an adjective): from the sentence start, or after a comma, up to the cue."""
+    lefts = [c for c in cue.lefts if not c.is_punct]
+    if not lefts or any(c.dep_ not in ("det", "amod", "compound", "nmod:poss") for c in lefts):
+        return None
+    first = cue.left_edge.i
+    if any(t.is_punct for t in cue.doc[first:cue.i]):
+        return None
+    return first, cue.i - 1
+
+
+def _subject(cue: Token) -> Token | None:
+    """The cue's subject, or — for a participle or a conjoined verb — the subject of the verb it depends on."""
+    for child in cue.children:
+        if child.dep_ in _SUBJECTS:
+            return child
+    if cue.dep_ in _SHARED_SUBJECT and cue.head is not cue:
+        for child in cue.head.children:
+            if child.dep_ in _SUBJECTS and child.i < cue.i:
+                return child
+    return None
+
+
+def _is_passive(cue: Token) -> bool:
+    return any(child.dep_ in ("aux:pass", "nsubj:pass") for child in cue.children)
+
+
+def _complement(doc: Doc, cue: Token, lemma: str) -> tuple[int, int] | None:
+    """Token bounds of the cue's clausal complement after it (with a subject the parser hung on the cue).
+
+    The parser sometimes hangs the clause on the hearer ("told reporters that …" with the clause under
+    "reporters"): a complement of the cue's object after the cue counts as the cue's.
+    """
+    heads = [cue] + [c for c in cue.rights if c.dep_ in ("obj", "iobj")]
+    complements = [c for head in heads for c in head.rights if c.dep_ == "ccomp"]
+    if not complements:  # "said Tokyo could retaliate" parsed as a relative clause: a clause with its subject
+        complements = [c for c in cue.rights if c.dep_ in _CLAUSE_MISREAD and any(
+            g.dep_ in _SUBJECTS and g.i < c.i for g in c.children)]
+    if not complements:
+        return None
+    complement = min(complements, key=lambda c: c.left_edge.i)  # the nearest: "told … that A, and B said C"
+    first, last = _subtree_bounds(complement)
+    if first <= cue.i:
+        return None
+    for child in cue.rights:  # "said Japan would …": the clause's subject parsed as the verb's object
+        if child.dep_ == "obj" and lemma != "tell" and child.right_edge.i == first - 1:
+            first = child.left_edge.i
+    return _trim(doc, first, last)
+
+
+def _sentence_end(doc: Doc) -> int:
+    last = len(doc) - 1
+    while last >= 0 and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    return last
+
+
+def _postposed(doc: Doc, cue: Token) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """``(content, speaker)``: the clause before ", the ministry said." when the cue's clause ends the sentence.
+
+    The parser shows it two ways: the cue hangs on the clause (parataxis, advcl, conj), or the clause
+    is the cue's complement before it ("…, said Kevin Hassett"). The speaker, when the cue has no
+    subject, is the words between the comma and the cue ("a senior official said", the subject
+    parsed as modifiers).
+    """
+    before = next((c for c in cue.lefts if c.dep_ == "ccomp"), None)
+    if before is not None:
+        content_first, content_last = _subtree_bounds(before)
+        own_first = content_last + 1
+    elif cue.dep_ in _POSTPOSED_RELATIONS and cue.head.i < cue.i and not any(c.dep_ == "ccomp" for c in cue.children):
+        own_first = cue.left_edge.i
+        content_first, content_last = cue.head.left_edge.i, own_first - 1
+    else:
+        return None
+    if cue.right_edge.i < _sentence_end(doc) or own_first == 0 or not any(
+            t.text in (",", "—", "–") for t in doc[max(own_first - 1, 0):own_first + 1]):
+        return None
+    gap_first = own_first + 1 if doc[own_first].is_punct else own_first
+    speaker = (gap_first, cue.i - 1) if gap_first < cue.i else None
+    return _trim(doc, content_first, content_last), speaker
+
+
+def _source(doc: Doc, cue: Token, words: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """``(content, speaker)`` bounds of "according to X" that opens or closes a clause."""
+    source = cue.head
+    if cue.dep_ != "case" or source.i < cue.i + words - 1 or source.head is source:
+        return None
+    clause = source.head
+    src_first, src_last = _subtree_bounds(source)
+    first, last = _subtree_bounds(clause)
+    speaker = _trim(doc, cue.i + words, src_last)
+    if src_first == first:
+        return _trim(doc, src_last + 1, last), speaker
+    if src_last >= _sentence_end(doc) or src_last == last:
+        return _trim(doc, first, src_first - 1), speaker
+    return None
+
+
+def find_reported_speech(doc: Doc, forms: dict[str, list[tuple[list[str], str]]],
+                         patterns: dict[str, frozenset[str]]) -> Iterator[ReportedSpeech]:
+    """Every report of speech in a parsed sentence (see the module docstring for the patterns).
+
+    ``forms`` maps a cue form's first word (lower case) to its words and lemma;
+    ``patterns`` maps a lemma to the patterns it reports speech in.
+    """
+    for token in doc:
+        for words, lemma in forms.get(token.lower_, ()):
+            if [t.lower_ for t in doc[token.i:token.i + len(words)]] != words:
+                continue
+            allowed = patterns.get(lemma, frozenset())
+            cue_end = doc[token.i + len(words) - 1]
+            found = None
+            speaker: tuple[int, int] | None = None
+            if "source" in allowed:
+                bounds = _source(doc, token, len(words))
+                if bounds is not None:
+                    (found, speaker), pattern = bounds, "source"
+            elif not _is_passive(token) and token.dep_ not in _NOMINAL:
+                pattern = "complement"
+                found = _complement(doc, token, lemma) if "complement" in allowed else None
+                if found is None and "postposed" in allowed:
+                    pattern = "postposed"
+                    found, speaker = _postposed(doc, token) or (None, None)
+                subject = _subject(token) if found else None
+                if subject is not None:
+                    speaker = _speaker_bounds(subject)
+                elif found is not None and speaker is None:
+                    speaker = _left_words(token)
+            if found is None or sum(1 for t in doc[found[0]:found[1] + 1] if t.is_alpha) < MIN_CONTENT_WORDS:
+                continue
+            if speaker is not None and (speaker[0] > speaker[1] or found[0] <= speaker[0] <= found[1]):
+                speaker = None  # a subject inside the content is the clause's, not the speaker's
+            yield ReportedSpeech(doc[found[0]].idx, doc[found[1]].idx + len(doc[found[1]]), pattern, lemma,
+                                 token.idx, cue_end.idx + len(cue_end),
+                                 doc[speaker[0]].idx if speaker else None,
+                                 doc[speaker[1]].idx + len(doc[speaker[1]]) if speaker else None)
+            break
+
+
+# -- the component ----------------------------------------------------------------------------------------
+
+@rule_factory(FACTORY, assigns=["doc.spans"], requires=["token.dep", "token.head", "token.pos"])
+class ReportedSpeechFinder(RuleComponent):
+    """Adds ``doc.spans["reported"]``: the content of each report of speech (see the module docstring)."""
+
+    def load_data(self, models_dir: Path) -> dict[str, Any]:
+        return load_speech_rules(models_dir)
+
+    def setup(self) -> None:
+        self.forms: dict[str, list[tuple[list[str], str]]] = {}
+        for form, lemma in self.data.get("forms", []):
+            words = form.split()
+            self.forms.setdefault(words[0], []).append((words, lemma))
+        self.patterns = {lemma: frozenset(names) for lemma, names in self.data.get("patterns", {}).items()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        for found in find_reported_speech(doc, self.forms, self.patterns):
+            add_span(doc, GROUP, found.start, found.end, label=found.label(), rule_id=f"reported.csv:{found.pattern}")
+        return doc
+
+
+def add_to_parser(parser: Language, models_dir: Path) -> None:
+    """Append the component to the parser's pipeline and load its rule data from ``models_dir``."""
+    component = parser.add_pipe(FACTORY, last=True)
+    component.initialize(models_dir=str(models_dir))

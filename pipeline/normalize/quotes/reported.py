@@ -1,0 +1,97 @@
+"""Reported speech: ``reported`` mentions (from the parse, `pipeline.nlp.reported_speech`) → quotations.
+
+Each ``reported`` mention spans what a speaker said without quotation marks;
+its label carries the cue's lemma and the offsets of the cue and of the
+speaker's words (the cue's subject, or the X of "according to X"). Here the
+mention becomes a quotation of type
+
+- ``indirect`` when no quotation mark falls in its content;
+- ``mixed`` when a quoted fragment stands inside it ("He noted that the deal
+  was "a good first step" for both sides"): the fragment keeps its own
+  ``direct`` row, the reported clause gets this one;
+
+and is dropped when the content is a quotation after all (``"We will fight,"
+he said``: the direct row has it) or lies inside one (the speaker reporting
+someone else). The speaker's words are resolved as a cue's are
+(`pipeline.normalize.quotes.speakers.resolve_phrase`): a person's fullest
+name, "he" or "the minister" to the person the article named, an
+organization; when the parse named no subject, the cue's own attribution
+rules are tried.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+
+from pipeline.labels import parse_label
+from pipeline.normalize.quotes.article import ArticleIndex, Quote, Speaker
+from pipeline.normalize.quotes.speakers import cue_bounds, cue_speaker, resolve_phrase
+from pipeline.views import Mention
+
+KIND = "reported"
+RULE_PREFIX = "reported.csv:"
+
+
+def _offsets(value: str | None) -> tuple[int, int] | None:
+    if not value:
+        return None
+    start, _, end = value.partition("-")
+    return int(start), int(end)
+
+
+def quote_type(art: ArticleIndex, start: int, end: int) -> str | None:
+    """``indirect`` or ``mixed`` for reported content ``[start, end)``; None when it is a quotation's own text.
+
+    The direct quotations are ``art.quotes``. Content that starts inside one,
+    or whose words all stand inside quotation marks, is not reported speech.
+    """
+    overlapping = [q for q in art.quotes if q.outer_start < end and q.outer_end > start]
+    if not overlapping:
+        return "indirect"
+    if any(q.outer_start <= start < q.outer_end for q in overlapping):
+        return None
+    outside = list(art.text[start:end])
+    for quote in overlapping:
+        for position in range(max(quote.outer_start, start), min(quote.outer_end, end)):
+            outside[position - start] = " "
+    return "mixed" if any(ch.isalpha() for ch in outside) else None
+
+
+def _speaker(art: ArticleIndex, mention: Mention, fields: dict[str, str]) -> Speaker | None:
+    """The speaker the parse names (resolved like a cue's phrase), else the cue's own attribution."""
+    cue_at = _offsets(fields.get("cue"))
+    position = cue_at[0] if cue_at else mention.start
+    words = _offsets(fields.get("speaker"))
+    if words is not None:
+        first = art.token_at_or_after(words[0])
+        last = bisect_right(art.token_starts, words[1] - 1) - 1
+        found = resolve_phrase(art, first, last, position, prefer_last=True, unnamed=True)
+        if found is not None:
+            return Speaker(found.name, found.official_id, found.text, found.kind, fields.get("lemma"))
+        return Speaker(None, None, art.text[words[0]:words[1]], "unresolved", fields.get("lemma"))
+    cue = next((c for c in art.cues if cue_at and c.start == cue_at[0]), None)
+    if cue is None:
+        return None
+    sentence = art.sentences[art.sentence_of(cue.start)]
+    return cue_speaker(art, cue, *cue_bounds(art, cue, sentence[0], sentence[1]))
+
+
+def reported_quotes(art: ArticleIndex) -> Iterator[tuple[Quote, str, Speaker | None]]:
+    """``(quote, quote_type, speaker)`` for every ``reported`` mention that is reported speech, in text order.
+
+    Call after the direct quotations are in ``art.quotes`` (and their speakers
+    in ``art.resolved``, which pronouns look back through). Two reports of the
+    same content (two cues over one clause) give one row, the first's.
+    """
+    seen: set[tuple[int, int]] = set()
+    for mention in sorted(art.by_kind.get(KIND, []), key=lambda m: (m.start, m.end, m.rule_id)):
+        if (mention.start, mention.end) in seen or mention.end <= mention.start:
+            continue
+        kind = quote_type(art, mention.start, mention.end)
+        if kind is None:
+            continue
+        seen.add((mention.start, mention.end))
+        fields = parse_label(mention.label)
+        quote = Quote(mention.start, mention.end, mention.start, mention.end, "partial", mention.rule_id)
+        yield quote, kind, _speaker(art, mention, fields)

@@ -1,0 +1,129 @@
+"""Reported speech from the parse: the ``reported`` spans the parser's last component adds.
+
+Each sentence was checked by eye against the committed parser's analysis (the
+relation the rule reads is the one the parser gives it).
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from pipeline.config import MODELS_DIR
+from pipeline.labels import parse_label
+from pipeline.nlp.mentions import DocRows
+from pipeline.nlp.reported_speech import GROUP, load_speech_rules, shift_label
+from pipeline.nlp.syntax import load_gate, load_parser
+from tests.nlp.test_syntax import rule_pipeline
+
+
+def reports(sentence: str) -> list[tuple[str, str, str, str | None, str]]:
+    """``(content, cue, speaker or None, pattern)`` of every report of speech in ``sentence``."""
+    doc = load_parser(MODELS_DIR)(sentence)
+    found = []
+    for span in doc.spans[GROUP] if GROUP in doc.spans else []:
+        fields = parse_label(span.label_)
+        cue_start, cue_end = map(int, fields["cue"].split("-"))
+        speaker = None
+        if fields.get("speaker"):
+            start, end = map(int, fields["speaker"].split("-"))
+            speaker = sentence[start:end]
+        found.append((span.text, sentence[cue_start:cue_end], fields["lemma"], speaker, span.id_))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a bare clause after the verb; the parser hangs "Japan" on "said": it still opens the content
+        ("Akazawa said Japan would not accept the new tariffs on cars.",
+         ("Japan would not accept the new tariffs on cars", "said", "say", "Akazawa", "reported.csv:complement")),
+        # "that" and a time phrase before the clause stay out
+        ("The ministry said on Friday it would retaliate against the duties.",
+         ("it would retaliate against the duties", "said", "say", "The ministry", "reported.csv:complement")),
+        ("She added that exports had fallen sharply in March.",
+         ("exports had fallen sharply in March", "added", "add", "She", "reported.csv:complement")),
+        ("Officials warned that the talks could collapse.",
+         ("the talks could collapse", "warned", "warn", "Officials", "reported.csv:complement")),
+        # the hearer is not the content; the parser hangs the clause on "reporters"
+        ("The minister told reporters that the tariffs were unfair.",
+         ("the tariffs were unfair", "told", "tell", "The minister", "reported.csv:complement")),
+        # a participle takes the subject of the verb it depends on
+        ("Bessent met Akazawa on Thursday, saying the talks were constructive.",
+         ("the talks were constructive", "saying", "say", "Bessent", "reported.csv:complement")),
+        # the speaker's whole noun phrase, up to its head
+        ("A spokesman for the Commerce Ministry said the duties would take effect in May.",
+         ("the duties would take effect in May", "said", "say", "A spokesman for the Commerce Ministry",
+          "reported.csv:complement")),
+        # the parser reads "official" as an adjective and the clause as a relative clause of "said":
+        # a clause with its own subject still counts, and the words before the cue are the speaker
+        ("A senior official said Tokyo could retaliate against the duties.",
+         ("Tokyo could retaliate against the duties", "said", "say", "A senior official",
+          "reported.csv:complement")),
+        # the attribution after the clause
+        ("Trade talks will resume in June, the ministry said in a statement.",
+         ("Trade talks will resume in June", "said", "say", "the ministry", "reported.csv:postposed")),
+        ("Japan will not give in, Akazawa told reporters.",
+         ("Japan will not give in", "told", "tell", "Akazawa", "reported.csv:postposed")),
+        ("The tariffs will stay, said Kevin Hassett, the White House economic adviser.",
+         ("The tariffs will stay", "said", "say", "Kevin Hassett", "reported.csv:postposed")),
+        # "according to X" before or after its clause
+        ("According to the ministry, talks will resume next week.",
+         ("talks will resume next week", "According to", "according_to", "the ministry", "reported.csv:source")),
+        ("Talks will resume next week, according to the ministry.",
+         ("Talks will resume next week", "according to", "according_to", "the ministry", "reported.csv:source")),
+    ],
+)
+def test_reported_speech_is_found_with_its_cue_and_speaker(sentence, expected):
+    assert reports(sentence) == [expected]
+
+
+def test_a_quoted_fragment_stays_inside_the_reported_clause():
+    # a mixed quote: the normalizer types it from the quotation marks inside the content
+    assert reports('He noted that the deal was "a good first step" for both sides.') == [
+        ('the deal was "a good first step" for both sides', "noted", "note", "He", "reported.csv:complement")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The figures showed that exports rose.",  # "show" reports no speaker
+        "Steel prices rose in March.",  # no cue
+        "The report was said to be late.",  # a passive names no speaker and no content clause
+    ],
+)
+def test_no_report_without_a_speech_verb_and_its_clause(sentence):
+    assert reports(sentence) == []
+
+
+def test_labels_move_from_the_sentence_to_the_article():
+    assert shift_label("lemma=say;cue=8-12;speaker=0-7", 100) == "lemma=say;cue=108-112;speaker=100-107"
+    assert shift_label("lemma=say;cue=8-12;speaker=", 100) == "lemma=say;cue=108-112;speaker="
+
+
+def test_reported_mentions_index_the_article_text():
+    text = ("Japan rejects car tariffs\n\nTOKYO\n"
+            "The United States imposed tariffs of 25% on cars. "
+            "Akazawa said Japan would not accept the tariffs.")
+    rows = DocRows(load_gate(MODELS_DIR))
+    rows.add(rule_pipeline()(text), "a1", "2025-05")
+    rows.parse(load_parser(MODELS_DIR))
+    reported = [m for m in rows.dicts("mentions") if m["kind"] == "reported"]
+    assert [(m["text"], m["rule_id"]) for m in reported] == [
+        ("Japan would not accept the tariffs", "reported.csv:complement")]
+    mention = reported[0]
+    assert text[mention["start_char"]:mention["end_char"]] == mention["text"]
+    fields = parse_label(mention["label"])
+    cue_start, cue_end = map(int, fields["cue"].split("-"))
+    speaker_start, speaker_end = map(int, fields["speaker"].split("-"))
+    assert (text[cue_start:cue_end], text[speaker_start:speaker_end]) == ("said", "Akazawa")
+    sentence_index = mention["sentence_index"]
+    assert [s["parsed"] for s in rows.dicts("sentences") if s["sentence_index"] == sentence_index] == [True]
+
+
+def test_a_pattern_name_outside_the_list_is_refused(tmp_path):
+    shutil.copytree(MODELS_DIR / "quotes", tmp_path / "quotes")
+    (tmp_path / "quotes" / "reported.csv").write_text("lemma,patterns\nsay,complement aside\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="reported.csv: row 2"):
+        load_speech_rules(tmp_path)

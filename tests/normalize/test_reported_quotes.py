@@ -1,0 +1,88 @@
+"""Reported and mixed speech in the ``quotes`` table: types, speakers and speaker kinds, end to end.
+
+One story of our own runs through ingest, extract (the parse) and normalize;
+each sentence tests one case. The parser's analysis of each was checked by eye.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pipeline.config import make_settings
+from pipeline.runner import run_stages
+
+STORY = """Japan rejects U.S. car tariffs
+
+TOKYO
+
+Japan's top trade negotiator Ryosei Akazawa said on Friday that Japan would not accept the 25% tariffs on cars. \
+He added that the talks with Washington would continue next week.
+According to the trade ministry, exports of cars fell 10% in April after the tariffs took effect.
+The Commerce Ministry said it would study the new duties. It warned that retaliation was possible.
+Akazawa noted that the deal was "a good first step" for both sides.
+"We will not accept it," he said.
+A senior official said Tokyo could retaliate against the duties.
+Critics call the plan a "giveaway" to carmakers.
+"""
+
+
+@pytest.fixture(scope="module")
+def quotes(tmp_path_factory):
+    from pipeline.stages.registry import STAGES
+
+    root = tmp_path_factory.mktemp("reported")
+    (root / "raw").mkdir()
+    (root / "raw" / "story.txt").write_text(STORY, encoding="utf-8")
+    settings = make_settings(raw=root / "raw", out=root / "processed", show_progress=False)
+    run_stages(settings, [(name, STAGES[name]) for name in ("ingest", "extract", "normalize")])
+    frame = pd.read_parquet(settings.out / "quotes").sort_values("start_char")
+    return frame.to_dict("records")
+
+
+def row(quotes, start):
+    found = [q for q in quotes if q["text"].startswith(start)]
+    assert len(found) == 1, [q["text"] for q in quotes]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        # the cue's subject, the fullest name of the person it names
+        ("Japan would not accept", ("indirect", "Ryosei Akazawa", "person", "say")),
+        # "he" → the person named before
+        ("the talks with Washington", ("indirect", "Ryosei Akazawa", "person", "add")),
+        # "according to X": the institution speaks
+        ("exports of cars fell", ("indirect", "trade ministry", "organization", "according_to")),
+        ("it would study", ("indirect", "Commerce Ministry", "organization", "say")),
+        # "it" → the organization that spoke last
+        ("retaliation was possible", ("indirect", "Commerce Ministry", "organization", "warn")),
+        # a reported clause holding a quoted fragment
+        ("the deal was", ("mixed", "Ryosei Akazawa", "person", "note")),
+        # the fragment keeps its direct row
+        ("a good first step", ("direct", "Ryosei Akazawa", "person", "note")),
+        ("We will not accept it", ("direct", "Ryosei Akazawa", "person", "say")),
+        # an unnamed source names no one
+        ("Tokyo could retaliate", ("indirect", "senior official", "unresolved", "say")),
+    ],
+)
+def test_types_speakers_and_kinds(quotes, start, expected):
+    found = row(quotes, start)
+    assert (found["quote_type"], found["speaker_name"], found["speaker_kind"], found["cue"]) == expected
+
+
+def test_reported_content_spans_the_clause_without_that(quotes):
+    found = row(quotes, "Japan would not accept")
+    assert found["text"] == "Japan would not accept the 25% tariffs on cars"
+    assert STORY.split("\n", 4)[-1].find(found["text"]) >= 0
+    assert found["kind"] == "partial" and not found["unbalanced"]
+
+
+def test_a_direct_quotation_is_not_repeated_as_reported_speech(quotes):
+    # '"We will not accept it," he said.' has one row, the direct one
+    assert [q["quote_type"] for q in quotes if "We will not accept it" in q["text"]] == ["direct"]
+
+
+def test_scare_quotes_are_not_quotations(quotes):
+    assert not [q for q in quotes if q["text"].startswith("giveaway")]
