@@ -46,7 +46,7 @@ SPEC = StageSpec(
         "rates": ("mention_id", "start_char", "end_char", "value", "previous_value", "unit", "rate_kind",
                   "applies_to"),
         "dates": ("mention_id", "start_char", "end_char", "timex_type", "value", "modifier", "resolved"),
-        "quotes": ("start_char", "end_char", "speaker_official_id"),
+        "quotes": ("start_char", "end_char", "speaker_official_id", "quote_type"),
     },
 )
 ARTICLE_COLUMNS = ["article_id", *SPEC.columns["articles"]]

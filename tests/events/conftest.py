@@ -98,10 +98,10 @@ def rows_for(nlp, text: str, *, article_id: str = "a1", published: str | None = 
                           "timex_type": timex_type, "value": value, "modifier": modifier, "resolved": True,
                           "start_char": start, "end_char": end})
     quote_rows = []
-    for surface, speaker in quotes:
+    for surface, speaker, *rest in quotes:
         start, end = locate(text, surface)
         quote_rows.append({"article_id": article_id, "start_char": start, "end_char": end,
-                           "speaker_official_id": speaker})
+                           "speaker_official_id": speaker, "quote_type": rest[0] if rest else "direct"})
     when = datetime.fromisoformat(published).replace(tzinfo=UTC) if published else None
     return {"article": {"article_id": article_id, "text": text, "body_start": body_start, "published_at": when,
                         "published_month": month},

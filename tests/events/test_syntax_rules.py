@@ -183,3 +183,19 @@ def test_the_view_finds_tokens_heads_and_clauses():
     assert HAND.clause(tariffs, frozenset({"impose"})).text == "tariffs"  # "take" is not a verb of the measure
     assert [t.text for t in HAND.subtree(tariffs, skip=frozenset({"nmod"}))] == ["U.S.", "tariffs"]
     assert not HAND.ends_with_question()
+
+
+@pytest.mark.parametrize("quote_type", ["indirect", "mixed"])
+def test_reported_speech_lends_its_source_to_no_measure(build, resources, quote_type):
+    # The speaker of a direct quotation is the last resort for the actor of a measure inside it ("they"
+    # said in the speaker's own words); in reported speech the clause names its own subject, so the
+    # speaker acts only as that subject, which the parse reads.
+    text = "Kenji Sato is the Japanese trade minister. The minister said they would raise tariffs on American cars."
+    content = "they would raise tariffs on American cars"
+    specs = {"countries": [("Japanese", "JPN", "demonym"), ("American", "USA", "demonym")],
+             "officials": [("Kenji Sato", "JPN", "sato")]}
+    quoted = _events(build, resources, text, quotes=[(content, "sato", "direct")], **specs)
+    reported = _events(build, resources, text, quotes=[(content, "sato", quote_type)], **specs)
+    assert [e["actor_iso3"] for e in quoted] == ["JPN"]
+    assert reported == _events(build, resources, text, **specs)
+    assert [e["actor_iso3"] for e in reported] != ["JPN"]
