@@ -51,7 +51,7 @@ EVENT_COLUMNS: dict[str, tuple[str, str]] = {
     "event_id": ("Deterministic id: hash of type, actor, targets, rate, date and product.", "9c1e4b7a20d3f6e8"),
     "event_type": ("One of tariff_imposed, tariff_increased, tariff_reduced, tariff_removed, tariff_suspended, "
                    "tariff_threatened, tariff_exemption, trade_restriction, investigation, negotiation, "
-                   "agreement, demand.", "tariff_imposed"),
+                   "agreement, demand, sanction (non-tariff economic sanctions).", "tariff_imposed"),
     "actor_iso3": ("The government acting.", "USA"),
     "target_iso3": ("The other side(s); empty when it applies to all.", "['JPN']"),
     "target_scope": ("bilateral, multilateral, all, all_except; unspecified when the article names no target "

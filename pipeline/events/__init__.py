@@ -16,12 +16,13 @@ from pipeline.events.detect import article_candidates
 from pipeline.events.merge import event_rows, is_complete, merge_candidates, merge_events
 from pipeline.events.modality import future_is_planned
 from pipeline.events.resources import EventResources, load_resources
+from pipeline.events.retype import retype
 from pipeline.events.types import ArticleInputs
 
 
 def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dict[str, Any]]:
     """The ``event_mentions`` rows of one article (without ``run_id`` and ``published_month``)."""
-    events = merge_candidates(article_candidates(inputs, resources))
+    events = merge_candidates(retype(article_candidates(inputs, resources), inputs.text, resources.retypes))
     # a merged event may have gained a date after the publication date
     events = [replace(e, modality=future_is_planned(e.modality, e.event_date, inputs.published)) for e in events]
     return event_rows(inputs, [e for e in events if is_complete(e)])

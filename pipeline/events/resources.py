@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipeline.events.retype import RetypeRule, read_retype_rules
 from pipeline.events.types import EVENT_TYPES
 from pipeline.rulefiles import alternation, read_rows
 
 FOLDER = "events"
 ARGUMENTS_FILE = "arguments.json"
 PRODUCTS_FILE = "products.csv"
+RETYPE_FILE = "retype.csv"
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
@@ -60,9 +62,11 @@ class EventResources:
     modal_words: int
     discourse_sentences: int
     products: tuple[tuple[str, re.Pattern[str]], ...]
+    retypes: tuple[RetypeRule, ...] = ()
 
 
-def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[str]]]) -> EventResources:
+def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[str]]],
+                    retypes: tuple[RetypeRule, ...] = ()) -> EventResources:
     """Compile the argument patterns and the product lexicon, failing on unknown event types."""
     absorbs = {key: frozenset(value) for key, value in arguments["absorbs"].items()}
     unknown = sorted((set(absorbs) | set().union(*absorbs.values())) - set(EVENT_TYPES))
@@ -102,6 +106,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         modal_words=int(arguments["modal_words"]),
         discourse_sentences=int(arguments["discourse_sentences"]),
         products=tuple((name, _words(variants)) for name, variants in products),
+        retypes=retypes,
     )
 
 
@@ -117,7 +122,8 @@ def read_products(path: Path) -> list[tuple[str, list[str]]]:
 
 
 def load_resources(models_dir: Path) -> EventResources:
-    """Read ``models_dir/events/arguments.json`` and ``products.csv``."""
+    """Read ``models_dir/events/arguments.json``, ``products.csv`` and ``retype.csv``."""
     folder = models_dir / FOLDER
     arguments = json.loads((folder / ARGUMENTS_FILE).read_text(encoding="utf-8"))
-    return parse_resources(arguments, read_products(folder / PRODUCTS_FILE))
+    return parse_resources(arguments, read_products(folder / PRODUCTS_FILE),
+                           read_retype_rules(folder / RETYPE_FILE))
