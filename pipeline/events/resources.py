@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipeline.events.dates import read_citations
 from pipeline.events.retype import RetypeRule, read_retype_rules
 from pipeline.events.types import EVENT_TYPES
 from pipeline.rulefiles import alternation, read_rows
@@ -16,6 +17,7 @@ FOLDER = "events"
 ARGUMENTS_FILE = "arguments.json"
 PRODUCTS_FILE = "products.csv"
 RETYPE_FILE = "retype.csv"
+CITATIONS_FILE = "citations.txt"
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
@@ -63,10 +65,12 @@ class EventResources:
     discourse_sentences: int
     products: tuple[tuple[str, re.Pattern[str]], ...]
     retypes: tuple[RetypeRule, ...] = ()
+    citations: re.Pattern[str] | None = None  # words before a date that make it a law's or an order's
 
 
 def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[str]]],
-                    retypes: tuple[RetypeRule, ...] = ()) -> EventResources:
+                    retypes: tuple[RetypeRule, ...] = (), citations: re.Pattern[str] | None = None
+                    ) -> EventResources:
     """Compile the argument patterns and the product lexicon, failing on unknown event types."""
     absorbs = {key: frozenset(value) for key, value in arguments["absorbs"].items()}
     unknown = sorted((set(absorbs) | set().union(*absorbs.values())) - set(EVENT_TYPES))
@@ -107,6 +111,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         discourse_sentences=int(arguments["discourse_sentences"]),
         products=tuple((name, _words(variants)) for name, variants in products),
         retypes=retypes,
+        citations=citations,
     )
 
 
@@ -122,8 +127,8 @@ def read_products(path: Path) -> list[tuple[str, list[str]]]:
 
 
 def load_resources(models_dir: Path) -> EventResources:
-    """Read ``models_dir/events/arguments.json``, ``products.csv`` and ``retype.csv``."""
+    """Read ``models_dir/events/arguments.json``, ``products.csv``, ``retype.csv`` and ``citations.txt``."""
     folder = models_dir / FOLDER
     arguments = json.loads((folder / ARGUMENTS_FILE).read_text(encoding="utf-8"))
     return parse_resources(arguments, read_products(folder / PRODUCTS_FILE),
-                           read_retype_rules(folder / RETYPE_FILE))
+                           read_retype_rules(folder / RETYPE_FILE), read_citations(folder / CITATIONS_FILE))

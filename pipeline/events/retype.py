@@ -9,7 +9,9 @@ wins):
   sanction, and so is one whose sentence names a sanctions instrument
   (CAATSA, the SDN list, an asset freeze). Lifting or easing such sanctions
   has no type of its own and is dropped rather than counted as a tariff
-  removal.
+  removal. Where the article has a tariff measure of the same actor on the
+  same targets, "sanctions" names that measure (1987 wire copy calls the
+  retaliatory tariffs on Japan "sanctions") and the type stays.
 - Polarity: "close loopholes and exemptions" ends an exemption (the tariff
   it restores is its own event), so the exemption is dropped; a cut "to zero"
   is a removal; an imposition of duty-free entry or zero tariffs is an
@@ -22,11 +24,12 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pipeline.events.types import EVENT_TYPES, Candidate
+from pipeline.events.types import EVENT_TYPES, TARIFF_TYPES, Candidate
 from pipeline.rulefiles import alternation, read_rows
 
 NEAR = ("before", "after", "around", "sentence")
 DROP = "none"
+KEEP = "keep"
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class RetypeRule:
     window: int
     words: re.Pattern[str]
     unless: re.Pattern[str] | None
+    keep_for_article_tariffs: bool = False
 
 
 def _pattern(value: str) -> re.Pattern[str] | None:
@@ -64,8 +68,10 @@ def read_retype_rules(path: Path) -> tuple[RetypeRule, ...]:
         words = _pattern(row["words"])
         if words is None:
             raise ValueError(f"{path}: rule {row['rule']!r} has no words")
+        if row["article"] not in ("", KEEP):
+            raise ValueError(f"{path}: rule {row['rule']!r}: article {row['article']!r} is not empty or {KEEP!r}")
         rules.append(RetypeRule(row["rule"], sources, target, row["near"], int(row["window"] or 0), words,
-                                _pattern(row["unless"])))
+                                _pattern(row["unless"]), row["article"] == KEEP))
     return tuple(rules)
 
 
@@ -94,11 +100,24 @@ def applies(rule: RetypeRule, text: str, candidate: Candidate) -> bool:
     return rule.unless is None or rule.unless.search(sentence) is None
 
 
+def _names_a_tariff(candidate: Candidate, tariffs: list[Candidate]) -> bool:
+    """True when a tariff measure of the article has the candidate's actor and compatible targets."""
+    return any(t.actor == candidate.actor and (not t.targets or not candidate.targets
+                                               or set(t.targets) == set(candidate.targets)) for t in tariffs)
+
+
 def retype(candidates: list[Candidate], text: str, rules: tuple[RetypeRule, ...]) -> list[Candidate]:
-    """The candidates with the first applying rule's type; those a rule drops are left out."""
+    """The candidates with the first applying rule's type; those a rule drops are left out.
+
+    A rule marked ``keep`` does not apply when the article has a tariff measure no rule retypes, by the
+    same actor on compatible targets: the sanctions of that sentence are the article's tariffs.
+    """
+    chosen = [next((r for r in rules if applies(r, text, c)), None) for c in candidates]
+    tariffs = [c for c, r in zip(candidates, chosen, strict=True) if r is None and c.event_type in TARIFF_TYPES]
     out = []
-    for candidate in candidates:
-        rule = next((r for r in rules if applies(r, text, candidate)), None)
+    for candidate, rule in zip(candidates, chosen, strict=True):
+        if rule is not None and rule.keep_for_article_tariffs and _names_a_tariff(candidate, tariffs):
+            rule = None
         if rule is None:
             out.append(candidate)
         elif rule.target is not None:

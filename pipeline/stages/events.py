@@ -32,7 +32,8 @@ SPEC = StageSpec(
     reads=("articles", "sentences", "mentions", "countries", "officials", "rates", "dates", "quotes"),
     writes=("event_mentions",),
     code=(__name__,),
-    rules=("events/arguments.json", "events/products.csv", "events/retype.csv"),
+    rules=("events/arguments.json", "events/products.csv", "events/retype.csv",
+           "events/citations.txt"),
     upstream="normalize",
     # What `article_inputs` reads of each table (mention texts and the like would only cost reading).
     columns={

@@ -54,6 +54,25 @@ def test_tariffs_in_the_sentence_keep_the_tariff_type(build, resources):
 
 def test_rules_naming_an_unknown_type_fail(tmp_path):
     path = tmp_path / "retype.csv"
-    path.write_text("rule,from,to,near,window,words,unless\nx,tariff_imposed,embargo,sentence,,ban,\n")
+    path.write_text("rule,from,to,near,window,words,unless,article\nx,tariff_imposed,embargo,sentence,,ban,,\n")
     with pytest.raises(ValueError, match="embargo"):
         read_retype_rules(path)
+
+
+def test_sanctions_in_a_story_of_tariffs_on_the_same_country_are_those_tariffs(build, resources):
+    text = ("Washington to impose sanctions on Tokyo\n\n"
+            "Washington will impose tariffs on Japanese televisions next week.")
+    found = _types(build, resources, text, countries=[("Washington", "USA", "government"),
+                                                      ("Tokyo", "JPN", "government"),
+                                                      ("Washington", "USA", "government", 1),
+                                                      ("Japanese", "JPN", "demonym")])
+    assert found and {t for t, _, _ in found} == {"tariff_imposed"}
+
+
+def test_sanctions_on_another_country_stay_sanctions_beside_tariffs(build, resources):
+    text = "Washington imposed sanctions on Tehran. Washington also raised tariffs on Japanese cars."
+    found = _types(build, resources, text, countries=[("Washington", "USA", "government"),
+                                                      ("Tehran", "IRN", "government"),
+                                                      ("Washington", "USA", "government", 1),
+                                                      ("Japanese", "JPN", "demonym")])
+    assert ("sanction", "USA", ["IRN"]) in found
