@@ -252,6 +252,11 @@ EVENT_MENTIONS = _schema(
     ("event_date_end", DATE, True),
     ("event_date_granularity", STR, True),
     ("event_key", STR, False),  # the normalized event without its date: what `events` merges by
+    # CAMEO 1.1b3 and PLOVER codes of the type (models/events/codes.csv); null for a negated event
+    ("cameo_code", STR, True),
+    ("plover_type", STR, True),
+    ("plover_mode", STR, True),
+    ("plover_context", STR, True),
     PARTITION,
 )
 

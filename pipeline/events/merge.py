@@ -30,6 +30,7 @@ from dataclasses import replace
 from typing import Any
 
 from pipeline.articles import short_hash
+from pipeline.events.codes import CodeTable, codes_for
 from pipeline.events.dates import date_range, dates_agree
 from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate
 
@@ -199,7 +200,8 @@ def date_columns(value: str | None) -> dict[str, Any]:
             "event_date_granularity": span.granularity if span else None}
 
 
-def event_rows(inputs: ArticleInputs, events: Sequence[Candidate]) -> list[dict[str, Any]]:
+def event_rows(inputs: ArticleInputs, events: Sequence[Candidate], codes: CodeTable | None = None
+               ) -> list[dict[str, Any]]:
     """``event_mentions`` rows (every column but ``run_id`` and ``published_month``)."""
     rows = {}
     month = inputs.published.strftime("%Y-%m") if inputs.published else ""
@@ -214,6 +216,7 @@ def event_rows(inputs: ArticleInputs, events: Sequence[Candidate]) -> list[dict[
             "excluded_iso3": list(event.excluded), "rate_value": event.rate_value,
             "rate_previous": event.rate_previous, "product": event.product, "event_date": event.event_date,
             **date_columns(event.event_date),
+            **codes_for(codes or {}, event.event_type, event.modality).as_row(),
             "duration": event.duration, "modality": event.modality, "officials": list(event.officials),
             "evidence": inputs.text[event.sentence.start:event.sentence.end],
             "start_char": event.sentence.start, "end_char": event.sentence.end,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.events.codes import CodeTable, read_codes
 from pipeline.events.dates import read_citations
 from pipeline.events.retype import RetypeRule, read_retype_rules
 from pipeline.events.types import EVENT_TYPES
@@ -18,6 +19,7 @@ ARGUMENTS_FILE = "arguments.json"
 PRODUCTS_FILE = "products.csv"
 RETYPE_FILE = "retype.csv"
 CITATIONS_FILE = "citations.txt"
+CODES_FILE = "codes.csv"
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
@@ -66,11 +68,12 @@ class EventResources:
     products: tuple[tuple[str, re.Pattern[str]], ...]
     retypes: tuple[RetypeRule, ...] = ()
     citations: re.Pattern[str] | None = None  # words before a date that make it a law's or an order's
+    codes: CodeTable = field(default_factory=dict)  # CAMEO and PLOVER codes by (type, modality)
 
 
 def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[str]]],
-                    retypes: tuple[RetypeRule, ...] = (), citations: re.Pattern[str] | None = None
-                    ) -> EventResources:
+                    retypes: tuple[RetypeRule, ...] = (), citations: re.Pattern[str] | None = None,
+                    codes: CodeTable | None = None) -> EventResources:
     """Compile the argument patterns and the product lexicon, failing on unknown event types."""
     absorbs = {key: frozenset(value) for key, value in arguments["absorbs"].items()}
     unknown = sorted((set(absorbs) | set().union(*absorbs.values())) - set(EVENT_TYPES))
@@ -112,6 +115,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         products=tuple((name, _words(variants)) for name, variants in products),
         retypes=retypes,
         citations=citations,
+        codes=codes or {},
     )
 
 
@@ -127,8 +131,9 @@ def read_products(path: Path) -> list[tuple[str, list[str]]]:
 
 
 def load_resources(models_dir: Path) -> EventResources:
-    """Read ``models_dir/events/arguments.json``, ``products.csv``, ``retype.csv`` and ``citations.txt``."""
+    """Read ``models_dir/events/``: arguments, products, retype rules, citations and codes."""
     folder = models_dir / FOLDER
     arguments = json.loads((folder / ARGUMENTS_FILE).read_text(encoding="utf-8"))
     return parse_resources(arguments, read_products(folder / PRODUCTS_FILE),
-                           read_retype_rules(folder / RETYPE_FILE), read_citations(folder / CITATIONS_FILE))
+                           read_retype_rules(folder / RETYPE_FILE), read_citations(folder / CITATIONS_FILE),
+                           read_codes(folder / CODES_FILE))
