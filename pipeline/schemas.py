@@ -244,6 +244,7 @@ EVENT_MENTIONS = _schema(
     ("start_char", I32, False),
     ("end_char", I32, False),
     ("confidence", F64, False),
+    ("rule_score", F64, False),  # the rules' score before calibration (pipeline/events/merge.py)
     ("rule_id", STR, False),
     ("mention_ids", STRS, False),
     ("run_id", STR, False),

@@ -28,7 +28,7 @@ def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dic
     events = merge_candidates(retype(article_candidates(inputs, resources), inputs.text, resources.retypes))
     # a merged event may have gained a date after the publication date
     events = [replace(e, modality=future_is_planned(e.modality, e.event_date, inputs.published)) for e in events]
-    return event_rows(inputs, [e for e in events if is_complete(e)], resources.codes)
+    return event_rows(inputs, [e for e in events if is_complete(e)], resources.codes, resources.confidence)
 
 
 __all__ = ["ArticleInputs", "EventResources", "article_events", "load_resources", "merge_events"]

@@ -30,6 +30,7 @@ from dataclasses import replace
 from typing import Any
 
 from pipeline.articles import short_hash
+from pipeline.events.confidence import ConfidenceModel, calibrated, features
 from pipeline.events.codes import CodeTable, codes_for
 from pipeline.events.dates import date_range, dates_agree
 from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate
@@ -200,8 +201,8 @@ def date_columns(value: str | None) -> dict[str, Any]:
             "event_date_granularity": span.granularity if span else None}
 
 
-def event_rows(inputs: ArticleInputs, events: Sequence[Candidate], codes: CodeTable | None = None
-               ) -> list[dict[str, Any]]:
+def event_rows(inputs: ArticleInputs, events: Sequence[Candidate], codes: CodeTable | None = None,
+               model: ConfidenceModel | None = None) -> list[dict[str, Any]]:
     """``event_mentions`` rows (every column but ``run_id`` and ``published_month``)."""
     rows = {}
     month = inputs.published.strftime("%Y-%m") if inputs.published else ""
@@ -220,7 +221,9 @@ def event_rows(inputs: ArticleInputs, events: Sequence[Candidate], codes: CodeTa
             "duration": event.duration, "modality": event.modality, "officials": list(event.officials),
             "evidence": inputs.text[event.sentence.start:event.sentence.end],
             "start_char": event.sentence.start, "end_char": event.sentence.end,
-            "confidence": confidence(event), "rule_id": event.trigger.rule_id,
+            "confidence": 0.0, "rule_score": confidence(event), "rule_id": event.trigger.rule_id,
             "mention_ids": list(event.mention_ids),
         }
+        row = rows[key]
+        row["confidence"] = calibrated(model, features(row, row["rule_score"])) if model else row["rule_score"]
     return list(rows.values())

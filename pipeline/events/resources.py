@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.events.codes import CodeTable, read_codes
+from pipeline.events.confidence import ConfidenceModel, read_model
 from pipeline.events.dates import read_citations
 from pipeline.events.retype import RetypeRule, read_retype_rules
 from pipeline.events.types import EVENT_TYPES
@@ -20,6 +21,7 @@ PRODUCTS_FILE = "products.csv"
 RETYPE_FILE = "retype.csv"
 CITATIONS_FILE = "citations.txt"
 CODES_FILE = "codes.csv"
+CONFIDENCE_FILE = "confidence.json"
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
@@ -69,11 +71,13 @@ class EventResources:
     retypes: tuple[RetypeRule, ...] = ()
     citations: re.Pattern[str] | None = None  # words before a date that make it a law's or an order's
     codes: CodeTable = field(default_factory=dict)  # CAMEO and PLOVER codes by (type, modality)
+    confidence: ConfidenceModel | None = None  # calibrated confidence; None: the rules' score
 
 
 def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[str]]],
                     retypes: tuple[RetypeRule, ...] = (), citations: re.Pattern[str] | None = None,
-                    codes: CodeTable | None = None) -> EventResources:
+                    codes: CodeTable | None = None, confidence: ConfidenceModel | None = None
+                    ) -> EventResources:
     """Compile the argument patterns and the product lexicon, failing on unknown event types."""
     absorbs = {key: frozenset(value) for key, value in arguments["absorbs"].items()}
     unknown = sorted((set(absorbs) | set().union(*absorbs.values())) - set(EVENT_TYPES))
@@ -116,6 +120,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         retypes=retypes,
         citations=citations,
         codes=codes or {},
+        confidence=confidence,
     )
 
 
@@ -136,4 +141,4 @@ def load_resources(models_dir: Path) -> EventResources:
     arguments = json.loads((folder / ARGUMENTS_FILE).read_text(encoding="utf-8"))
     return parse_resources(arguments, read_products(folder / PRODUCTS_FILE),
                            read_retype_rules(folder / RETYPE_FILE), read_citations(folder / CITATIONS_FILE),
-                           read_codes(folder / CODES_FILE))
+                           read_codes(folder / CODES_FILE), read_model(folder / CONFIDENCE_FILE))

@@ -33,7 +33,8 @@ SPEC = StageSpec(
     writes=("event_mentions",),
     code=(__name__,),
     rules=("events/arguments.json", "events/products.csv", "events/retype.csv",
-           "events/citations.txt", "events/codes.csv"),
+           "events/citations.txt", "events/codes.csv",
+           "events/confidence.json"),
     upstream="normalize",
     # What `article_inputs` reads of each table (mention texts and the like would only cost reading).
     columns={
