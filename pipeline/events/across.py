@@ -1,27 +1,27 @@
 """The ``events`` table: every article's ``event_mentions`` rows merged into distinct events.
 
 Rows are taken in publication order (undated articles last, then by article
-id). A row joins an earlier event only when both have the same ``event_key``
-— type, actor, targets, scope, excluded countries, rate, product, polarity
-(and, for demands and talks, the acting official; for talks the modality):
-the whole normalized event but its date — and their dates are compatible
-(every dated row of the event equals the row's date or contains it, as
-``2025-06`` contains ``2025-06-12``). Then it joins when
+id). A row joins an earlier event of the same ``event_key`` — type, actor,
+targets, scope, excluded countries, rate, product, polarity (and, for
+demands and talks, the acting official; for talks the modality): the whole
+normalized event but its date — when
 
-- it has the same ``event_id`` as a row of the event and that id carries a
-  date finer than a year (a day, week, month or quarter names one event:
-  "the April 2 tariffs" reported in May are the April 2 tariffs), or
-- it carries a date equal to a row's of the event ("1986", the pact both
-  cite) and its article was published at most ``WINDOW_DAYS`` days after the
-  event's latest article (a dated event reported on and on stays one), or
-- its article was published at most ``WINDOW_DAYS`` days after the event's
-  first article (an undated row: the window does not move).
-
-Missing fields never merge on their own: a row without a date or a target
-joins only an event of the same type, actor, targets and rate within the
-window, so undated mentions of a pair no longer pool into one event over
-months, and two agreements that both cite an old year ("the 1986 pact") are
-one event only within the window.
+1. a row of the event has the same evidence sentence and date (the same
+   story syndicated or repeated), whatever the rest; otherwise only when
+   the row names a target (an untargeted row never merges on missing fields
+   alone) and its date matches every row's of the event (equal, both
+   missing included, or one a finer form of a month or finer: ``2025-06``
+   and ``2025-06-12``; an undated row never joins a dated one, and a bare
+   year matches only itself), and
+2. it has the same ``event_id`` as a row of the event and that id carries a
+   date finer than a year ("the April 2 tariffs" reported in June), or
+3. it carries a date equal to a row's of the event and its article was
+   published at most ``WINDOW_DAYS`` days after the event's latest article
+   (a dated event reported on and on stays one), or
+4. it is undated (and so is the event), is a measure (not talks, a deal or a demand, which recur
+   between one pair too often to tell apart without a date), and its
+   article was published at most ``WINDOW_DAYS`` days after the event's
+   first article (the window does not move).
 
 Each event keeps the first row's evidence, offsets and fields;
 ``article_ids`` are sorted; officials and mention ids are unions; confidence
@@ -41,9 +41,12 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from pipeline.articles import short_hash
-from pipeline.events.dates import date_range, dates_agree
+from pipeline.events.dates import date_range
 
 WINDOW_DAYS = 14
+UNTARGETED = "unspecified"
+# Events that happen at a point in time and recur between the same sides: undated ones never pool.
+POINT_IN_TIME = ("negotiation", "agreement", "demand")
 WINDOW = timedelta(days=WINDOW_DAYS)
 IDENTIFYING = ("day", "week", "month", "quarter")
 
@@ -60,7 +63,10 @@ class Cluster:
 
     def joins(self, row: Row, published: datetime | None) -> bool:
         """True when ``row`` is this event (see the module doc)."""
-        if not all(dates_agree(r["event_date"], row["event_date"]) for r in self.rows):
+        if any(r["evidence"] == row["evidence"] and r["event_date"] == row["event_date"] for r in self.rows):
+            return True  # the same sentence in another article: a syndicated or repeated story
+        if row["target_scope"] == UNTARGETED or not all(dates_match(r["event_date"], row["event_date"])
+                                                         for r in self.rows):
             return False
         span = date_range(row["event_date"])
         if span is not None and span.granularity in IDENTIFYING and \
@@ -71,7 +77,22 @@ class Cluster:
         if row["event_date"] and any(r["event_date"] == row["event_date"] for r in self.rows):
             # the same dated event reported on and on: the window runs from its latest report
             return self.last_published is not None and published - self.last_published <= WINDOW
+        if row["event_type"] in POINT_IN_TIME:
+            return False  # undated talks, deals, demands: too many of them between one pair to tell apart
         return self.first_published is not None and published - self.first_published <= WINDOW
+
+
+def dates_match(a: str | None, b: str | None) -> bool:
+    """Dates two articles' rows may share: equal (both missing included), or one a finer form of a month
+    or finer ("2025-06" and "2025-06-12"). A date missing on one side is no match (a missing field never
+    merges), and a bare year matches only itself ("1986" is not "1986-08")."""
+    if a == b:
+        return True
+    if a is None or b is None:
+        return False
+    coarse, fine = sorted((a, b), key=len)
+    span = date_range(coarse)
+    return span is not None and span.granularity != "year" and fine.startswith(coarse + "-")
 
 
 def cluster_rows(rows: Iterable[Row], published: Mapping[str, datetime | None]) -> list[Cluster]:

@@ -1,4 +1,4 @@
-"""Merging candidates into events, event ids, confidence, and the ``events`` table.
+"""Merging an article's candidates into events, event ids and keys, the rules' score, ``event_mentions`` rows.
 
 Within an article, a candidate joins an earlier event of the same type when
 nothing contradicts it: the same polarity (negated or not), and the actor,
@@ -12,15 +12,17 @@ scope, excluded countries, rate, date at its granularity, product and
 polarity (plus, for demands and talks, the acting official, for talks the
 modality, and for undated demands and talks the publication month) — never
 the article, so the same event reported by several articles gets one id;
-for talks and deals the sides enter as a sorted set.
+for talks and deals the sides enter as a sorted set. ``event_key`` hashes the
+same without any date; `across` merges rows across articles by it.
 
-Confidence (0–1) = base + actor + target + rate + date, capped at 1:
+The rules' score (``rule_score``, 0–1) = base + actor + target + rate + date, capped at 1:
 base 0.5 for a strong trigger (a phrase that names the measure: "tariff
 hike", "urged", "trade talks") or 0.35 for a generic word confirmed by a
 context word ("raise … tariffs"); +0.2 when the actor was found in the
 sentence (+0.1 when carried over from an earlier sentence); +0.15 when the
 target was found or a scope stated (+0.075 when carried over); +0.1 with a
-tariff rate; +0.05 with a date.
+tariff rate; +0.05 with a date. The ``confidence`` column calibrates it
+(`pipeline.events.confidence`).
 """
 
 from __future__ import annotations
