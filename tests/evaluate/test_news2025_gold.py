@@ -119,3 +119,26 @@ def test_a_fully_right_row_and_a_wrong_date():
                         [row(date="2025-02-01"), row(event_type="demand", targets=("JPN",), date="1974")])
     assert figures["fully_right"] == (1, 2) and figures["precision_date"] == (1, 2)
     assert figures["precision_target"] == (2, 2)
+
+
+def test_evaluate_scores_a_news2025_events_only_gold_end_to_end(corpus, tmp_path):
+    """The whole command: lines located, stages run, only the events section scored."""
+    from pipeline.evaluate.command import evaluate
+
+    shared, _ = corpus
+    event = {"event_type": "tariff_imposed", "actor_iso3": "CAN", "target_iso3": ["USA"],
+             "target_scope": "bilateral", "rate_value": None, "event_date": None, "modality": "planned",
+             "evidence_start": "Canada said on Monday"}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(gold_line(RECORDS[0], events=[event]) + "\n" + gold_line(RECORDS[1], events=[]) + "\n")
+    result = evaluate(path, out=tmp_path / "out", shared=shared)
+    sections = {s.name: s for s in result.sections}
+    assert sections["articles"].counts.tp == 2  # both records ingested under their ids
+    assert sections["articles"].accuracies["published_at"].correct == 2  # gold published_at = `published`
+    assert {name for name, s in sections.items() if s.status == NOT_IN_GOLD} == {
+        "countries", "officials", "rates", "dates", "quotes"}
+    events = sections["events"]
+    assert events.status == SCORED and (events.counts.tp, events.counts.fn) == (1, 0)
+    assert events.accuracies["precision_actor"].correct == events.accuracies["precision_actor"].total == 1
+    assert set(events.accuracies) >= {"precision_actor", "precision_target", "precision_type", "precision_rate",
+                                      "precision_date", "precision_modality", "fully_right"}
