@@ -51,7 +51,7 @@ EVENT_COLUMNS: dict[str, tuple[str, str]] = {
     "event_id": ("Deterministic id: hash of type, actor, targets, rate, date and product.", "9c1e4b7a20d3f6e8"),
     "event_type": ("One of tariff_imposed, tariff_increased, tariff_reduced, tariff_removed, tariff_suspended, "
                    "tariff_threatened, tariff_exemption, trade_restriction, investigation, negotiation, "
-                   "agreement, demand.", "tariff_imposed"),
+                   "agreement, demand, sanction (non-tariff economic sanctions).", "tariff_imposed"),
     "actor_iso3": ("The government acting.", "USA"),
     "target_iso3": ("The other side(s); empty when it applies to all.", "['JPN']"),
     "target_scope": ("bilateral, multilateral, all, all_except; unspecified when the article names no target "
@@ -65,7 +65,22 @@ EVENT_COLUMNS: dict[str, tuple[str, str]] = {
     "modality": ("asserted, planned, threatened, possible, negated.", "asserted"),
     "officials": ("official_ids of the officials involved.", "['scott-bessent']"),
     "evidence": ("The sentence the event was read from.", "The Trump administration imposed 24% tariffs …"),
-    "confidence": ("0–1, from the rule's strength and how many arguments were resolved.", "0.85"),
+    "confidence": ("0–1, calibrated on the development gold: the estimated chance that the row is right in type, "
+                   "actor, target, rate, date and modality (models/events/confidence.json; docs/events.md).",
+                   "0.42"),
+    "rule_score": ("0–1, the rules' score before calibration: trigger strength plus the arguments resolved.",
+                   "0.85"),
+    "event_date_start": ("First day of `event_date` (a date), null when it names no calendar period.",
+                         "2025-06-01"),
+    "event_date_end": ("Last day of `event_date` (inclusive).", "2025-06-30"),
+    "event_date_granularity": ("day, week, month, quarter or year: how fine `event_date` is.", "month"),
+    "event_key": ("Hash of the normalized event without its date: rows with the same key merge across articles "
+                  "within the window of docs/events.md.", "51b0c2a9e4d7f318"),
+    "cameo_code": ("CAMEO 1.1b3 code of the event type and modality (models/events/codes.csv); null when negated.",
+                   "163"),
+    "plover_type": ("PLOVER event type (CAMEO crosswalk of the PLOVER project).", "COERCE"),
+    "plover_mode": ("PLOVER mode, when the crosswalk gives one.", "restrict"),
+    "plover_context": ("PLOVER context; economic for every trade event.", "economic"),
     "is_background": ("True when the event is reported as context, not news: dated more than a year before "
                       "publication, or judged by a non-government speaker (\"analysts expect …\"). In `events`: "
                       "true only when every article reports it so.", "false"),
@@ -210,7 +225,15 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "event_mentions": dict(EVENT_COLUMNS),
     "events": {**EVENT_COLUMNS, "article_ids": ("Every article reporting the event (join keys to `articles`).",
-                                                "['06e8b20ca95ba534']")},
+                                                "['06e8b20ca95ba534']"),
+               "event_id": ("Id of the merged event: its first mention row's `event_id` (a hash of it with the first "
+                            "article's id when an earlier event of the same key took that id).", "9c1e4b7a20d3f6e8"),
+               "evidence_article_id": ("The article whose sentence is `evidence` (the first to report it).",
+                                       "06e8b20ca95ba534"),
+               "first_published_at": ("Publication time of the first article reporting the event (UTC).",
+                                      "2025-05-02 00:00:00+00:00"),
+               "event_mention_ids": ("Each merged `event_mentions` row as `<article_id>:<event_id>` (the join back).",
+                                     "['06e8b20ca95ba534:9c1e4b7a20d3f6e8']")},
     "_ledger/ingest": {
         "source_path": ("The raw file.", "text/a.txt"),
         "file_hash": ("Hash of its bytes when read.", "b953…"),

@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 TS = pa.timestamp("us", tz="UTC")
+DATE = pa.date32()
 STR = pa.string()
 INT = pa.int64()
 I32 = pa.int32()
@@ -245,10 +246,21 @@ EVENT_MENTIONS = _schema(
     ("start_char", I32, False),
     ("end_char", I32, False),
     ("confidence", F64, False),
+    ("rule_score", F64, False),  # the rules' score before calibration (pipeline/events/merge.py)
     ("rule_id", STR, False),
     ("mention_ids", STRS, False),
     ("is_background", BOOL, False),
     ("run_id", STR, False),
+    # the event's date as dates beside its TIMEX3 value (pipeline/events/dates.py)
+    ("event_date_start", DATE, True),
+    ("event_date_end", DATE, True),
+    ("event_date_granularity", STR, True),
+    ("event_key", STR, False),  # the normalized event without its date: what `events` merges by
+    # CAMEO 1.1b3 and PLOVER codes of the type (models/events/codes.csv); null for a negated event
+    ("cameo_code", STR, True),
+    ("plover_type", STR, True),
+    ("plover_mode", STR, True),
+    ("plover_context", STR, True),
     PARTITION,
 )
 
@@ -258,6 +270,9 @@ EVENTS = pa.schema([
     EVENT_MENTIONS.field("event_id"),
     pa.field("article_ids", STRS, nullable=False),
     *(f for f in EVENT_MENTIONS if f.name not in ("article_id", "event_id", PARTITION[0])),
+    pa.field("evidence_article_id", STR, nullable=False),  # the article whose sentence is the evidence
+    pa.field("first_published_at", TS, nullable=True),  # publication of the event's first article
+    pa.field("event_mention_ids", STRS, nullable=False),  # "<article_id>:<event_id>" of each merged mention row
 ])
 
 # Stage ledgers: which article was processed with which content and rules.

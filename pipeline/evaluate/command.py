@@ -19,9 +19,9 @@ import pyarrow.dataset as ds
 from pipeline import io
 from pipeline.config import make_settings
 from pipeline.evaluate import meantime, trade
-from pipeline.evaluate.gold import GoldSet, load_gold
+from pipeline.evaluate.gold import GoldSet, TradeArticle, load_gold
 from pipeline.evaluate.locate import meantime_date, shared_dir, write_inputs
-from pipeline.evaluate.match import FAILED, NOT_BUILT, SectionResult, unscored
+from pipeline.evaluate.match import FAILED, NOT_BUILT, NOT_IN_GOLD, SectionResult, unscored
 from pipeline.evaluate.stages import NOT_RUN, StageRun, run_watched
 
 Rows = list[dict[str, Any]]
@@ -141,17 +141,28 @@ def score_trade(gold: GoldSet, predicted: Predictions, ready: Mapping[str, tuple
                 ) -> list[SectionResult]:
     """Score every trade section that can be scored; the others say why not."""
     records = gold.records
+
+    def holding(section: str) -> list[TradeArticle]:
+        """The records that annotate ``section`` (a record without it is not scored there)."""
+        return [r for r in records if r.annotates(section)]  # type: ignore[union-attr]
+
     scorers = {
         "articles": lambda: trade.score_articles(records, predicted.by_key("articles"),
                                                  extra=predicted.extra_articles),
-        "countries": lambda: trade.score_countries(records, predicted.by_key("countries")),
-        "officials": lambda: trade.score_officials(records, predicted.by_key("officials")),
-        "rates": lambda: trade.score_rates(records, predicted.by_key("rates")),
-        "dates": lambda: trade.score_dates(records, predicted.by_key("dates"), predicted.by_key("articles")),
-        "quotes": lambda: trade.score_quotes(records, predicted.by_key("quotes")),
-        "events": lambda: trade.score_events(records, predicted.by_key("events")),
+        "countries": lambda: trade.score_countries(holding("countries"), predicted.by_key("countries")),
+        "officials": lambda: trade.score_officials(holding("officials"), predicted.by_key("officials")),
+        "rates": lambda: trade.score_rates(holding("rates"), predicted.by_key("rates")),
+        "dates": lambda: trade.score_dates(holding("dates"), predicted.by_key("dates"), predicted.by_key("articles")),
+        "quotes": lambda: trade.score_quotes(holding("quotes"), predicted.by_key("quotes")),
+        "events": lambda: trade.score_events(holding("events"), predicted.by_key("events")),
     }
-    return [_section(name, scorers[name], ready[name], trade.DESCRIPTIONS[name]) for name in TRADE_SECTIONS]
+    out = []
+    for name in TRADE_SECTIONS:
+        if name != "articles" and not holding(name):
+            out.append(unscored(name, NOT_IN_GOLD, "no gold record holds this section", trade.DESCRIPTIONS[name]))
+        else:
+            out.append(_section(name, scorers[name], ready[name], trade.DESCRIPTIONS[name]))
+    return out
 
 
 def _names(predicted: Predictions, tables: Sequence[str], kinds: Sequence[str]) -> dict[str, list[str]]:

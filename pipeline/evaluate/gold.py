@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 FORMATS = ("trade", "meantime")
+# The annotated sections of a trade record; a record may hold only some of them.
+TRADE_SECTIONS = ("countries", "officials", "rates", "dates", "quotes", "events")
 
 
 class GoldError(ValueError):
@@ -86,6 +88,13 @@ class TradeArticle:
     dates: tuple[GoldDate, ...]
     quotes: tuple[GoldQuote, ...]
     events: tuple[GoldEvent, ...]
+    # The sections the record holds: an absent section is not scored for this article, while an empty
+    # list is (it says "none"). None = every section (records built in code, not read from a file).
+    sections: frozenset[str] | None = None
+
+    def annotates(self, section: str) -> bool:
+        """True when the record holds ``section`` (an empty list counts: it says there is none)."""
+        return self.sections is None or section in self.sections
 
 
 @dataclass(frozen=True)
@@ -171,6 +180,7 @@ def trade_article(record: dict[str, Any]) -> TradeArticle:
                                e.get("target_scope"), _float(e.get("rate_value")), e.get("event_date"),
                                e.get("modality"), e.get("evidence_start"))
                      for e in record.get("events") or ()),
+        sections=frozenset(name for name in TRADE_SECTIONS if name in record),
     )
 
 

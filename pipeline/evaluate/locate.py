@@ -6,7 +6,8 @@ inputs are written in their original formats:
 - ``seed``: the seed file and its ``.meta.json`` sidecar, copied;
 - ``reuters21578``: a small ``.sgm`` holding only the gold ``<REUTERS>``
   elements, copied byte for byte (by ``NEWID``) from the archive;
-- ``whitehouse``: a ``.jsonl`` with only the gold lines (by ``id``), verbatim;
+- ``whitehouse`` and ``news2025``: a ``<corpus>-gold.jsonl`` with only the gold
+  lines (by ``id``, which is the gold ``source_id``), verbatim;
 - MEANTIME: a ``.jsonl`` with ``id`` (the ``doc_id``), ``title``, ``date``
   (the document creation time, see `meantime_date`), ``url`` and ``text``. MEANTIME's text starts
   with the title line and the date line; both are metadata already carried by
@@ -32,6 +33,9 @@ from pipeline.evaluate.gold import GoldSet, MeantimeDoc, TradeArticle
 SHARED_ENV = "TRADENEWS_SHARED"
 REUTERS_ELEMENT = re.compile(rb"<REUTERS\b[^>]*\bNEWID=\"(\d+)\"[^>]*>.*?</REUTERS>", re.DOTALL)
 SGML_DOCTYPE = b'<!DOCTYPE lewis SYSTEM "lewis.dtd">\n'
+# Corpora kept as one JSON Lines file under corpus/<name>/, one record a line keyed by "id"
+# (the gold's source_id): the gold articles' lines are copied verbatim.
+JSONL_CORPORA = {"whitehouse": "whitehouse_trade.jsonl", "news2025": "news2025_en.jsonl"}
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -120,17 +124,16 @@ def write_trade_inputs(articles: Sequence[TradeArticle], dest: Path, shared: Pat
     by_corpus: dict[str, list[str]] = {}
     for article in articles:
         by_corpus.setdefault(article.corpus, []).append(article.source_id)
-    unknown = sorted(set(by_corpus) - {"seed", "reuters21578", "whitehouse"})
+    unknown = sorted(set(by_corpus) - {"seed", "reuters21578", *JSONL_CORPORA})
     if unknown:
         raise LocateError(f"gold corpora {unknown} have no known location; use --raw with their inputs")
     written: list[Path] = []
     written += copy_seeds(by_corpus.get("seed", []), shared / "seeds", dest)
-    for path in (write_reuters(by_corpus.get("reuters21578", []), shared / "corpus" / "reuters21578", dest),
-                 write_jsonl_lines(by_corpus.get("whitehouse", []),
-                                   shared / "corpus" / "whitehouse" / "whitehouse_trade.jsonl",
-                                   dest / "whitehouse-gold.jsonl")):
-        if path is not None:
-            written.append(path)
+    paths = [write_reuters(by_corpus.get("reuters21578", []), shared / "corpus" / "reuters21578", dest)]
+    paths += [write_jsonl_lines(by_corpus.get(corpus, []), shared / "corpus" / corpus / name,
+                                dest / f"{corpus}-gold.jsonl")
+              for corpus, name in JSONL_CORPORA.items()]
+    written += [path for path in paths if path is not None]
     return written
 
 

@@ -30,6 +30,7 @@ _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 SCORED = "scored"
 NOT_BUILT = "not built"
 FAILED = "failed"
+NOT_IN_GOLD = "not in gold"  # no gold record holds the section: nothing to score it against
 
 
 def normalize_text(text: str) -> str:

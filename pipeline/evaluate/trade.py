@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from pipeline.evaluate.event_fields import ALL_SCOPES, SIDES_AS_SET, field_precision
 from pipeline.evaluate.gold import GoldDate, GoldEvent, GoldOfficial, GoldQuote, TradeArticle
 from pipeline.evaluate.match import (ArticleScore, Counts, SectionResult, accuracy, combine, greedy_match,
                                      normalize_text, same_surname, same_value, score_article_dates)
@@ -33,8 +34,6 @@ Rows = Sequence[Row]
 ByArticle = Mapping[str, Rows]
 
 TRADE_RATE_KINDS = frozenset({"tariff", "duty", "tax", "levy"})
-SIDES_AS_SET = frozenset({"negotiation", "agreement"})
-ALL_SCOPES = frozenset({"all", "all_except"})
 UNKNOWN_SPEAKER = "unknown"
 DIRECT = "direct"
 # A predicted quote shorter than the gold's first words still matches when it is
@@ -48,7 +47,8 @@ DESCRIPTIONS = {
     "rates": "tariff/duty/tax/levy rates by value, one per occurrence",
     "dates": "dates by overlapping text and equal value; accuracy on text-matched dates",
     "quotes": "direct quotes by first words; accuracy: speaker surname on matched quotes",
-    "events": "events by type, actor and overlapping target; accuracy on matched events",
+    "events": "events by type, actor and overlapping target; rate, modality, date accuracy on matched events; "
+              "precision_<field>: predicted rows right in that field; fully_right: rows right in all six",
 }
 
 
@@ -293,7 +293,8 @@ def score_events(gold: Sequence[TradeArticle], events: ByArticle) -> SectionResu
         matched = [(expected[g], found[p]) for g, p in pairs]
         acc = {"rate": accuracy(matched, event_rate_matches),
                "modality": accuracy(matched, lambda g, p: g.modality == p.get("modality")),
-               "event_date": accuracy(matched, lambda g, p: (g.event_date or None) == (p.get("event_date") or None))}
+               "event_date": accuracy(matched, lambda g, p: (g.event_date or None) == (p.get("event_date") or None)),
+               **field_precision(expected, found, pairs)}
         gi, pi = {g for g, _ in pairs}, {p for _, p in pairs}
 
         def label(event_type: Any, actor: Any, targets: Any) -> str:

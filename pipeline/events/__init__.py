@@ -3,7 +3,7 @@
 `article_events` is the whole per-article path: candidates at every trigger
 (`detect`), arguments from the normalized tables (`arguments`), modality
 (`modality`), merging within the article, ids and confidence (`merge`).
-`merge.merge_events` merges the articles' rows into the ``events`` table.
+`across.merge_events` merges the articles' rows into the ``events`` table.
 See docs/events.md for the rules and their limits.
 """
 
@@ -12,24 +12,28 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from pipeline.events.dates import event_times
 from pipeline.events.detect import article_candidates
-from pipeline.events.merge import event_rows, is_complete, merge_candidates, merge_events
+from pipeline.events.across import merge_events
+from pipeline.events.merge import event_rows, is_complete, merge_candidates
 from pipeline.events.modality import future_is_planned
 from pipeline.events.resources import EventResources, load_resources
 from pipeline.events.scope import before_window
+from pipeline.events.retype import retype
 from pipeline.events.types import ArticleInputs
 
 
 def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dict[str, Any]]:
     """The ``event_mentions`` rows of one article (without ``run_id`` and ``published_month``)."""
-    events = merge_candidates(article_candidates(inputs, resources))
+    inputs = replace(inputs, times=event_times(inputs.text, inputs.times, resources.citations))
+    events = merge_candidates(retype(article_candidates(inputs, resources), inputs.text, resources.retypes))
     # a merged event may have gained a date after the publication date
     events = [replace(e, modality=future_is_planned(e.modality, e.event_date, inputs.published)) for e in events]
     if resources.syntax is not None:  # history before the article's window is reported as background
         days = resources.syntax.background_days
         events = [replace(e, is_background=True) if before_window(e.event_date, inputs.published, days) else e
                   for e in events]
-    return event_rows(inputs, [e for e in events if is_complete(e)])
+    return event_rows(inputs, [e for e in events if is_complete(e)], resources.codes, resources.confidence)
 
 
 __all__ = ["ArticleInputs", "EventResources", "article_events", "load_resources", "merge_events"]

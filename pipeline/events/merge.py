@@ -1,4 +1,4 @@
-"""Merging candidates into events, event ids, confidence, and the ``events`` table.
+"""Merging an article's candidates into events, event ids and keys, the rules' score, ``event_mentions`` rows.
 
 Within an article, a candidate joins an earlier event of the same type when
 nothing contradicts it: the same polarity (negated or not), and the actor,
@@ -12,25 +12,29 @@ scope, excluded countries, rate, date at its granularity, product and
 polarity (plus, for demands and talks, the acting official, for talks the
 modality, and for undated demands and talks the publication month) — never
 the article, so the same event reported by several articles gets one id;
-for talks and deals the sides enter as a sorted set.
+for talks and deals the sides enter as a sorted set. ``event_key`` hashes the
+same without any date; `across` merges rows across articles by it.
 
-Confidence (0–1) = base + actor + target + rate + date, capped at 1:
+The rules' score (``rule_score``, 0–1) = base + actor + target + rate + date, capped at 1:
 base 0.5 for a strong trigger (a phrase that names the measure: "tariff
 hike", "urged", "trade talks") or 0.35 for a generic word confirmed by a
 context word ("raise … tariffs"); +0.2 when the actor was found in the
 sentence (+0.1 when carried over from an earlier sentence); +0.15 when the
 target was found or a scope stated (+0.075 when carried over); +0.1 with a
-tariff rate; +0.05 with a date.
+tariff rate; +0.05 with a date. The ``confidence`` column calibrates it
+(`pipeline.events.confidence`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from datetime import datetime
 from typing import Any
 
 from pipeline.articles import short_hash
+from pipeline.events.confidence import ConfidenceModel, calibrated, features
+from pipeline.events.codes import CodeTable, codes_for
+from pipeline.events.dates import date_range, dates_agree
 from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate
 
 BASE_STRONG, BASE_WEAK = 0.5, 0.35
@@ -41,10 +45,6 @@ ACTOR, TARGET, RATE, DATE = 0.2, 0.15, 0.1, 0.05
 
 def _same_or_missing(a: object, b: object) -> bool:
     return a is None or b is None or a == b
-
-
-def _dates_agree(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a == b or a.startswith(b + "-") or b.startswith(a + "-")
 
 
 def _finer(a: str | None, b: str | None) -> str | None:
@@ -81,7 +81,7 @@ def compatible(first: Candidate, second: Candidate) -> bool:
     same_measure = (first.event_type in TARIFF_TYPES and first.actor is not None and first.actor == second.actor
                     and bool(first.targets) and first.targets == second.targets)
     return (_same_or_missing(first.rate_value, second.rate_value)
-            and (same_measure or _dates_agree(first.event_date, second.event_date))
+            and (same_measure or dates_agree(first.event_date, second.event_date))
             and _same_or_missing(first.duration, second.duration) and _same_or_missing(first.product, second.product))
 
 
@@ -108,7 +108,7 @@ def combine(first: Candidate, second: Candidate) -> Candidate:
         target_inherited=second.target_inherited if take_targets else first.target_inherited,
         rate_value=first.rate_value if first.rate_value is not None else second.rate_value,
         rate_previous=first.rate_previous if first.rate_value is not None else second.rate_previous,
-        event_date=_finer(first.event_date, second.event_date) if _dates_agree(first.event_date, second.event_date)
+        event_date=_finer(first.event_date, second.event_date) if dates_agree(first.event_date, second.event_date)
         else first.event_date,
         duration=first.duration or second.duration,
         product=first.product or second.product,
@@ -160,6 +160,17 @@ def event_id(event: Candidate, published_month: str = "") -> str:
     in March and in June are two events, while an undated measure or deal
     ("the chip pact") is the same one whenever it is mentioned.
     """
+    when = event.event_date or (published_month if event.event_type in INDIVIDUAL else "")
+    return short_hash("event", *_identity(event, when))
+
+
+def event_key(event: Candidate) -> str:
+    """Hash of the normalized event without its date: what the ``events`` merge groups rows by."""
+    return short_hash("event-key", *_identity(event, None))
+
+
+def _identity(event: Candidate, when: str | None) -> tuple[str, ...]:
+    """The normalized event as the parts of its hash (``when`` None: without a date)."""
     if event.event_type in TWO_SIDED:
         parties = ("", ",".join(sorted(event.sides)))
     else:
@@ -167,10 +178,9 @@ def event_id(event: Candidate, published_month: str = "") -> str:
     # what keeps apart in an article keeps apart across articles (see `compatible`)
     who = event.actor_official or "" if event.event_type in INDIVIDUAL else ""
     planned = event.modality if event.event_type == "negotiation" else ""
-    when = event.event_date or (published_month if event.event_type in INDIVIDUAL else "")
-    return short_hash("event", event.event_type, *parties, event.scope, ",".join(sorted(event.excluded)),
-                      format_rate(event.rate_value), when, event.product or "",
-                      "negated" if event.modality == "negated" else "", who, planned)
+    dated = () if when is None else (when,)
+    return (event.event_type, *parties, event.scope, ",".join(sorted(event.excluded)), format_rate(event.rate_value),
+            *dated, event.product or "", "negated" if event.modality == "negated" else "", who, planned)
 
 
 def confidence(event: Candidate) -> float:
@@ -187,7 +197,15 @@ def confidence(event: Candidate) -> float:
     return round(min(score, 1.0), 3)
 
 
-def event_rows(inputs: ArticleInputs, events: Sequence[Candidate]) -> list[dict[str, Any]]:
+def date_columns(value: str | None) -> dict[str, Any]:
+    """``event_date_start``, ``event_date_end`` and ``event_date_granularity`` of a TIMEX3 value."""
+    span = date_range(value)
+    return {"event_date_start": span.start if span else None, "event_date_end": span.end if span else None,
+            "event_date_granularity": span.granularity if span else None}
+
+
+def event_rows(inputs: ArticleInputs, events: Sequence[Candidate], codes: CodeTable | None = None,
+               model: ConfidenceModel | None = None) -> list[dict[str, Any]]:
     """``event_mentions`` rows (every column but ``run_id`` and ``published_month``)."""
     rows = {}
     month = inputs.published.strftime("%Y-%m") if inputs.published else ""
@@ -196,45 +214,20 @@ def event_rows(inputs: ArticleInputs, events: Sequence[Candidate]) -> list[dict[
         if key in rows:  # two events that differ only in what is not hashed: keep the first
             continue
         rows[key] = {
-            "article_id": inputs.article_id, "event_id": key, "event_type": event.event_type,
+            "article_id": inputs.article_id, "event_id": key, "event_key": event_key(event),
+            "event_type": event.event_type,
             "actor_iso3": event.actor, "target_iso3": list(event.targets), "target_scope": event.scope,
             "excluded_iso3": list(event.excluded), "rate_value": event.rate_value,
             "rate_previous": event.rate_previous, "product": event.product, "event_date": event.event_date,
+            **date_columns(event.event_date),
+            **codes_for(codes or {}, event.event_type, event.modality).as_row(),
             "duration": event.duration, "modality": event.modality, "officials": list(event.officials),
             "evidence": inputs.text[event.sentence.start:event.sentence.end],
             "start_char": event.sentence.start, "end_char": event.sentence.end,
-            "confidence": confidence(event), "rule_id": f"{event.trigger.rule_id}|{event.roles_from}",
-            "is_background": event.is_background,
+            "confidence": 0.0, "rule_score": confidence(event),
+            "rule_id": f"{event.trigger.rule_id}|{event.roles_from}", "is_background": event.is_background,
             "mention_ids": list(event.mention_ids),
         }
+        row = rows[key]
+        row["confidence"] = calibrated(model, features(row, row["rule_score"])) if model else row["rule_score"]
     return list(rows.values())
-
-
-def merge_events(rows: Iterable[Mapping[str, Any]], published: Mapping[str, datetime | None]) -> list[dict[str, Any]]:
-    """``events`` rows from every article's ``event_mentions`` rows, one per ``event_id``.
-
-    The first article (by publication time, undated last, then article id)
-    gives the evidence, offsets and the remaining fields; ``article_ids`` are
-    sorted; officials and mention ids are unions; confidence is the maximum.
-    """
-    def order(row: Mapping[str, Any]) -> tuple[int, str, str]:
-        """Publication time first (undated last), then article id."""
-        when = published.get(row["article_id"])
-        return (when is None, when.isoformat() if when else "", row["article_id"])
-
-    groups: dict[str, list[Mapping[str, Any]]] = {}
-    for row in sorted(rows, key=order):
-        groups.setdefault(row["event_id"], []).append(row)
-    out = []
-    for key in sorted(groups):
-        group = groups[key]
-        first = dict(group[0])
-        first.pop("article_id", None)
-        first.pop("published_month", None)
-        first["article_ids"] = sorted({r["article_id"] for r in group})
-        first["officials"] = sorted({o for r in group for o in r["officials"]})
-        first["mention_ids"] = sorted({m for r in group for m in r["mention_ids"]})
-        first["confidence"] = max(r["confidence"] for r in group)
-        first["is_background"] = all(r["is_background"] for r in group)  # one article's news makes it news
-        out.append(first)
-    return out

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.events.codes import CodeTable, read_codes
+from pipeline.events.confidence import ConfidenceModel, read_model
+from pipeline.events.dates import read_citations
+from pipeline.events.retype import RetypeRule, read_retype_rules
 from pipeline.events.types import EVENT_TYPES
 from pipeline.rulefiles import alternation, read_rows
 
@@ -15,6 +19,10 @@ FOLDER = "events"
 ARGUMENTS_FILE = "arguments.json"
 PRODUCTS_FILE = "products.csv"
 SYNTAX_FILE = "syntax.json"
+RETYPE_FILE = "retype.csv"
+CITATIONS_FILE = "citations.txt"
+CODES_FILE = "codes.csv"
+CONFIDENCE_FILE = "confidence.json"
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
@@ -106,10 +114,16 @@ class EventResources:
     discourse_sentences: int
     products: tuple[tuple[str, re.Pattern[str]], ...]
     syntax: SyntaxRules | None = None  # None: the rules read word order only
+    retypes: tuple[RetypeRule, ...] = ()
+    citations: re.Pattern[str] | None = None  # words before a date that make it a law's or an order's
+    codes: CodeTable = field(default_factory=dict)  # CAMEO and PLOVER codes by (type, modality)
+    confidence: ConfidenceModel | None = None  # calibrated confidence; None: the rules' score
 
 
 def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[str]]],
-                    syntax: dict[str, Any] | None = None) -> EventResources:
+                    syntax: dict[str, Any] | None = None, retypes: tuple[RetypeRule, ...] = (),
+                    citations: re.Pattern[str] | None = None, codes: CodeTable | None = None,
+                    confidence: ConfidenceModel | None = None) -> EventResources:
     """Compile the argument patterns and the product lexicon, failing on unknown event types."""
     absorbs = {key: frozenset(value) for key, value in arguments["absorbs"].items()}
     unknown = sorted((set(absorbs) | set().union(*absorbs.values())) - set(EVENT_TYPES))
@@ -150,6 +164,10 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         discourse_sentences=int(arguments["discourse_sentences"]),
         products=tuple((name, _words(variants)) for name, variants in products),
         syntax=parse_syntax_rules(syntax) if syntax is not None else None,
+        retypes=retypes,
+        citations=citations,
+        codes=codes or {},
+        confidence=confidence,
     )
 
 
@@ -165,8 +183,10 @@ def read_products(path: Path) -> list[tuple[str, list[str]]]:
 
 
 def load_resources(models_dir: Path) -> EventResources:
-    """Read ``models_dir/events/arguments.json``, ``products.csv`` and ``syntax.json``."""
+    """Read ``models_dir/events/``: arguments, products, syntax rules, retype rules, citations, codes, confidence."""
     folder = models_dir / FOLDER
     arguments = json.loads((folder / ARGUMENTS_FILE).read_text(encoding="utf-8"))
     syntax = json.loads((folder / SYNTAX_FILE).read_text(encoding="utf-8"))
-    return parse_resources(arguments, read_products(folder / PRODUCTS_FILE), syntax)
+    return parse_resources(arguments, read_products(folder / PRODUCTS_FILE), syntax,
+                           read_retype_rules(folder / RETYPE_FILE), read_citations(folder / CITATIONS_FILE),
+                           read_codes(folder / CODES_FILE), read_model(folder / CONFIDENCE_FILE))

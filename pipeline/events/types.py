@@ -12,7 +12,7 @@ from pipeline.views import Sentence
 EVENT_TYPES = (
     "tariff_imposed", "tariff_increased", "tariff_reduced", "tariff_removed", "tariff_suspended",
     "tariff_threatened", "tariff_exemption", "trade_restriction", "investigation", "negotiation",
-    "agreement", "demand",
+    "agreement", "demand", "sanction",
 )
 MODALITIES = ("asserted", "planned", "threatened", "possible", "negated")
 # "unspecified": the text names no target and no stated scope (not "all").

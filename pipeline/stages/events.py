@@ -32,7 +32,8 @@ SPEC = StageSpec(
     reads=("articles", "sentences", "tokens", "mentions", "countries", "officials", "rates", "dates", "quotes"),
     writes=("event_mentions",),
     code=(__name__,),
-    rules=("events/arguments.json", "events/products.csv", "events/syntax.json"),
+    rules=("events/arguments.json", "events/products.csv", "events/syntax.json", "events/retype.csv",
+           "events/citations.txt", "events/codes.csv", "events/confidence.json"),
     upstream="normalize",
     # What `article_inputs` reads of each table (mention texts and the like would only cost reading).
     columns={

@@ -22,7 +22,9 @@ def test_event_tables_hold_their_invariants(sample_run):
     assert set(mentions.modality) <= set(MODALITIES)
     assert set(mentions.target_scope) <= set(SCOPES)
     assert events.event_id.is_unique
-    assert set(events.event_id) == set(mentions.event_id)
+    # every mention row is in exactly one event, named by "<article_id>:<event_id>"
+    merged = [m for ids in events.event_mention_ids for m in ids]
+    assert sorted(merged) == sorted(f"{r.article_id}:{r.event_id}" for r in mentions.itertuples())
     assert not mentions.duplicated(["article_id", "event_id"]).any()
     assert mentions.actor_iso3.notna().all()
     assert mentions.confidence.between(0, 1).all()
@@ -30,4 +32,7 @@ def test_event_tables_hold_their_invariants(sample_run):
         assert articles.at[row.article_id, "text"][row.start_char:row.end_char] == row.evidence
     for row in events.itertuples():
         assert list(row.article_ids) == sorted(set(row.article_ids))
-        assert set(row.article_ids) <= set(mentions[mentions.event_id == row.event_id].article_id)
+        assert set(row.article_ids) == {m.split(":")[0] for m in row.event_mention_ids}
+        assert row.evidence_article_id in row.article_ids
+        first = articles.loc[list(row.article_ids), "published_at"].min()
+        assert row.first_published_at == first or (pd.isna(row.first_published_at) and pd.isna(first))

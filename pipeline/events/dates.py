@@ -1,0 +1,105 @@
+"""An event's date as dates: the first and last day of its TIMEX3 value, and its granularity.
+
+``event_date`` keeps the TIMEX3 value the article gives; beside it the events
+tables carry ``event_date_start`` and ``event_date_end`` (inclusive) and
+``event_date_granularity``:
+
+| value | granularity | start – end |
+|---|---|---|
+| ``2025-05-01`` | day | the day |
+| ``2025-W18`` | week | Monday – Sunday of the ISO week |
+| ``2025-06`` | month | first – last day of the month |
+| ``2025-Q2`` | quarter | first day of April – last day of June |
+| ``2025`` | year | January 1 – December 31 |
+
+Anything else (a season ``2025-SU``, a decade ``198X``, ``PRESENT_REF``)
+has no dates and no granularity.
+
+A date that names a law or a cited order ("the Trade Act of 1974",
+"Executive Order 14257 of April 2, 2025") dates the law, not the event: such
+dates are left out before a date is chosen (`event_times`), with the patterns
+of ``models/events/citations.txt`` matched on the words just before the date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from pipeline.events.types import TimeRef
+from pipeline.rulefiles import read_words
+
+GRANULARITIES = ("day", "week", "month", "quarter", "year")
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+_YEAR = re.compile(r"\d{4}")
+# How far back from a date a citation pattern may reach ("Executive Order 14257 of ").
+CITATION_REACH = 60
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    """The days a TIMEX3 value covers (both inclusive) and how fine it is."""
+
+    start: date
+    end: date
+    granularity: str
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def date_range(value: str | None) -> DateRange | None:
+    """The ``DateRange`` of a TIMEX3 date value, or None when it names no calendar period (module doc)."""
+    if not value:
+        return None
+    try:
+        if match := _DAY.fullmatch(value):
+            day = date(*map(int, match.groups()))
+            return DateRange(day, day, "day")
+        if match := _WEEK.fullmatch(value):
+            monday = date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
+            return DateRange(monday, monday + timedelta(days=6), "week")
+        if match := _MONTH.fullmatch(value):
+            year, month = int(match.group(1)), int(match.group(2))
+            return DateRange(date(year, month, 1), _month_end(year, month), "month")
+        if match := _QUARTER.fullmatch(value):
+            year, first = int(match.group(1)), 3 * int(match.group(2)) - 2
+            return DateRange(date(year, first, 1), _month_end(year, first + 2), "quarter")
+        if _YEAR.fullmatch(value):
+            year = int(value)
+            return DateRange(date(year, 1, 1), date(year, 12, 31), "year")
+    except ValueError:  # month 13, week 54: not a calendar period
+        return None
+    return None
+
+
+def dates_agree(a: str | None, b: str | None) -> bool:
+    """Two TIMEX3 values that can date one event: equal, one missing, or one a finer form of the other."""
+    return a is None or b is None or a == b or a.startswith(b + "-") or b.startswith(a + "-")
+
+
+def read_citations(path: Path) -> re.Pattern[str]:
+    """The citation patterns of ``citations.txt`` as one pattern that must end where the date begins."""
+    patterns = read_words(path)
+    if not patterns:
+        raise ValueError(f"{path}: no citation patterns")
+    return re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\s*$", re.IGNORECASE)
+
+
+def cites(text: str, time: TimeRef, citations: re.Pattern[str]) -> bool:
+    """True when the date at ``time`` is part of a named law or a cited order ("Trade Act of 1974")."""
+    return citations.search(text[max(0, time.start - CITATION_REACH):time.start]) is not None
+
+
+def event_times(text: str, times: tuple[TimeRef, ...], citations: re.Pattern[str] | None) -> tuple[TimeRef, ...]:
+    """The dates an event may take: every date but those of named laws and cited orders."""
+    if citations is None:
+        return times
+    return tuple(t for t in times if not cites(text, t, citations))

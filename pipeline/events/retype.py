@@ -1,0 +1,128 @@
+"""Retyping event candidates by the words around their trigger: sanctions and polarity.
+
+The trigger lexicon types a candidate by its trigger and a context word; some
+types need a wider look (``models/events/retype.csv``, first rule that applies
+wins):
+
+- ``sanction``: an imposition or threat confirmed only by "sanctions" (no
+  tariff word, rate or goods in the sentence) is a non-tariff economic
+  sanction, and so is one whose sentence names a sanctions instrument
+  (CAATSA, the SDN list, an asset freeze). Lifting or easing such sanctions
+  has no type of its own and is dropped rather than counted as a tariff
+  removal. Where the article has a tariff measure of the same actor on the
+  same targets, "sanctions" names that measure (1987 wire copy calls the
+  retaliatory tariffs on Japan "sanctions") and the type stays.
+- Polarity: "close loopholes and exemptions" ends an exemption (the tariff
+  it restores is its own event), so the exemption is dropped; a cut "to zero"
+  is a removal; an imposition of duty-free entry or zero tariffs is an
+  exemption.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from pipeline.events.types import EVENT_TYPES, TARIFF_TYPES, Candidate
+from pipeline.rulefiles import alternation, read_rows
+
+NEAR = ("before", "after", "around", "sentence")
+DROP = "none"
+KEEP = "keep"
+
+
+@dataclass(frozen=True)
+class RetypeRule:
+    """One row of ``retype.csv``: candidates of ``sources`` become ``target`` (None: dropped)."""
+
+    rule: str
+    sources: frozenset[str]
+    target: str | None
+    near: str
+    window: int
+    words: re.Pattern[str]
+    unless: re.Pattern[str] | None
+    keep_for_article_tariffs: bool = False
+
+
+def _pattern(value: str) -> re.Pattern[str] | None:
+    forms = [f.strip() for f in value.split("|") if f.strip()]
+    if not forms:
+        return None
+    # "0%" ends in a non-word character: bound by "not a word character" on both sides, not by \b
+    return re.compile(r"(?<![\w-])(?:" + alternation(forms) + r")(?![\w-])", re.IGNORECASE)
+
+
+def read_retype_rules(path: Path) -> tuple[RetypeRule, ...]:
+    """The rules of ``retype.csv`` in file order; unknown types or positions fail with the rule named."""
+    rules = []
+    for row in read_rows(path):
+        sources = frozenset(t.strip() for t in row["from"].split("|") if t.strip())
+        target = None if row["to"] == DROP else row["to"]
+        unknown = sorted((sources | ({target} if target else set())) - set(EVENT_TYPES))
+        if unknown:
+            raise ValueError(f"{path}: rule {row['rule']!r} names unknown event types {unknown}")
+        if row["near"] not in NEAR:
+            raise ValueError(f"{path}: rule {row['rule']!r}: near {row['near']!r} is not one of {NEAR}")
+        words = _pattern(row["words"])
+        if words is None:
+            raise ValueError(f"{path}: rule {row['rule']!r} has no words")
+        if row["article"] not in ("", KEEP):
+            raise ValueError(f"{path}: rule {row['rule']!r}: article {row['article']!r} is not empty or {KEEP!r}")
+        rules.append(RetypeRule(row["rule"], sources, target, row["near"], int(row["window"] or 0), words,
+                                _pattern(row["unless"]), row["article"] == KEEP))
+    return tuple(rules)
+
+
+def _window(text: str, candidate: Candidate, near: str, window: int) -> str:
+    sentence, trigger = candidate.sentence, candidate.trigger
+    before = text[sentence.start:trigger.start]
+    after = text[trigger.end:sentence.end]
+    if near == "sentence":
+        return text[sentence.start:sentence.end]
+    parts = []
+    if near in ("before", "around"):
+        words = re.findall(r"\S+", before)
+        parts.append(" ".join(words[-window:]) if window else "")
+    if near in ("after", "around"):
+        parts.append(" ".join(re.findall(r"\S+", after)[:window]))
+    return " … ".join(parts)
+
+
+def applies(rule: RetypeRule, text: str, candidate: Candidate) -> bool:
+    """True when ``rule`` retypes ``candidate``: its type is a source, the words are near, nothing stops it."""
+    if candidate.event_type not in rule.sources:
+        return False
+    if rule.words.search(_window(text, candidate, rule.near, rule.window)) is None:
+        return False
+    sentence = text[candidate.sentence.start:candidate.sentence.end]
+    return rule.unless is None or rule.unless.search(sentence) is None
+
+
+def _names_a_tariff(candidate: Candidate, tariffs: list[Candidate]) -> bool:
+    """True when a tariff measure of the article has the candidate's actor and compatible targets."""
+    return any(t.actor == candidate.actor and (not t.targets or not candidate.targets
+                                               or set(t.targets) == set(candidate.targets)) for t in tariffs)
+
+
+def retype(candidates: list[Candidate], text: str, rules: tuple[RetypeRule, ...]) -> list[Candidate]:
+    """The candidates with the first applying rule's type; those a rule drops are left out.
+
+    A rule marked ``keep`` does not apply when the article has a tariff measure no rule retypes, by the
+    same actor on compatible targets: the sanctions of that sentence are the article's tariffs.
+    """
+    chosen = [next((r for r in rules if applies(r, text, c)), None) for c in candidates]
+    tariffs = [c for c, r in zip(candidates, chosen, strict=True) if r is None and c.event_type in TARIFF_TYPES]
+    out = []
+    for candidate, rule in zip(candidates, chosen, strict=True):
+        if rule is not None and rule.keep_for_article_tariffs and _names_a_tariff(candidate, tariffs):
+            rule = None
+        if rule is None:
+            out.append(candidate)
+        elif rule.target is not None:
+            rate = rule.target in ("tariff_imposed", "tariff_increased", "tariff_reduced")
+            out.append(replace(candidate, event_type=rule.target,
+                               rate_value=candidate.rate_value if rate else None,
+                               rate_previous=candidate.rate_previous if rate else None))
+    return out

@@ -1,0 +1,78 @@
+"""Sanctions and polarity: candidates retyped by the words around their trigger (sentences written for the tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events import article_events
+from pipeline.events.retype import read_retype_rules
+
+
+def _types(build, resources, text, **specs) -> list[tuple[str, str | None, list[str]]]:
+    return [(r["event_type"], r["actor_iso3"], r["target_iso3"]) for r in article_events(build(text, **specs),
+                                                                                         resources)]
+
+
+CASES = [
+    pytest.param("Washington imposed new sanctions on Tehran over its missile program.",
+                 {"countries": [("Washington", "USA", "government"), ("Tehran", "IRN", "government")]},
+                 [("sanction", "USA", ["IRN"])], id="sanctions-alone-are-a-sanction"),
+    pytest.param("The United States imposed sanctions on Moscow under CAATSA, freezing the assets of two banks.",
+                 {"countries": [("United States", "USA", "name"), ("Moscow", "RUS", "government")]},
+                 [("sanction", "USA", ["RUS"])], id="caatsa"),
+    pytest.param("Washington imposed trade sanctions on Japanese electronics imports.",
+                 {"countries": [("Washington", "USA", "government"), ("Japanese", "JPN", "demonym")]},
+                 [("tariff_imposed", "USA", ["JPN"])], id="sanctions-on-goods-stay-tariffs"),
+    pytest.param("Brussels threatened sanctions against Minsk.",
+                 {"countries": [("Brussels", "EU", "government"), ("Minsk", "BLR", "government")]},
+                 [("sanction", "EU", ["BLR"])], id="threatened-sanction"),
+    pytest.param("Ottawa lifted its sanctions on Caracas.",
+                 {"countries": [("Ottawa", "CAN", "government"), ("Caracas", "VEN", "government")]},
+                 [], id="lifting-sanctions-is-no-tariff-removal"),
+    pytest.param("Washington will close loopholes and exemptions to its steel tariffs.",
+                 {"countries": [("Washington", "USA", "government")]}, [], id="closing-exemptions-is-no-exemption"),
+    pytest.param("Canada cut tariffs on British cars to zero.",
+                 {"countries": [("Canada", "CAN", "name"), ("British", "GBR", "demonym")]},
+                 [("tariff_removed", "CAN", ["GBR"])], id="cut-to-zero-is-a-removal"),
+    pytest.param("Australia will introduce tariffs at zero for Indian textiles.",
+                 {"countries": [("Australia", "AUS", "name"), ("Indian", "IND", "demonym")]},
+                 [("tariff_exemption", "AUS", ["IND"])], id="zero-tariffs-are-an-exemption"),
+]
+
+
+@pytest.mark.parametrize("text, specs, expected", CASES)
+def test_retyped(build, resources, text, specs, expected):
+    assert _types(build, resources, text, **specs) == expected
+
+
+def test_tariffs_in_the_sentence_keep_the_tariff_type(build, resources):
+    text = "Washington imposed tariffs and sanctions on Tehran."
+    found = _types(build, resources, text, countries=[("Washington", "USA", "government"),
+                                                      ("Tehran", "IRN", "government")])
+    assert found and all(t == "tariff_imposed" for t, _, _ in found)
+
+
+def test_rules_naming_an_unknown_type_fail(tmp_path):
+    path = tmp_path / "retype.csv"
+    path.write_text("rule,from,to,near,window,words,unless,article\nx,tariff_imposed,embargo,sentence,,ban,,\n")
+    with pytest.raises(ValueError, match="embargo"):
+        read_retype_rules(path)
+
+
+def test_sanctions_in_a_story_of_tariffs_on_the_same_country_are_those_tariffs(build, resources):
+    text = ("Washington to impose sanctions on Tokyo\n\n"
+            "Washington will impose tariffs on Japanese televisions next week.")
+    found = _types(build, resources, text, countries=[("Washington", "USA", "government"),
+                                                      ("Tokyo", "JPN", "government"),
+                                                      ("Washington", "USA", "government", 1),
+                                                      ("Japanese", "JPN", "demonym")])
+    assert found and {t for t, _, _ in found} == {"tariff_imposed"}
+
+
+def test_sanctions_on_another_country_stay_sanctions_beside_tariffs(build, resources):
+    text = "Washington imposed sanctions on Tehran. Washington also raised tariffs on Japanese cars."
+    found = _types(build, resources, text, countries=[("Washington", "USA", "government"),
+                                                      ("Tehran", "IRN", "government"),
+                                                      ("Washington", "USA", "government", 1),
+                                                      ("Japanese", "JPN", "demonym")])
+    assert ("sanction", "USA", ["IRN"]) in found
