@@ -120,7 +120,8 @@ def load_wire_rules(models_dir: Path) -> WireRules:
     return WireRules(
         datelines=tuple(datelines.values()), byline_line=bylines["line"], byline_opening=bylines["opening"],
         removed_lines=_compile("|".join(f"(?:{p})" for p in lines) or "(?!)", f"{FOLDER}/boilerplate.txt"),
-        removed_inline=_compile("|".join(f"(?:{p})" for p in inline) or "(?!)", f"{FOLDER}/tickers.txt"),
+        removed_inline=_compile("|".join(f"(?:{p})" for p in inline) or "(?!)",
+                                f"{FOLDER}/boilerplate.txt, tickers.txt"),
     )
 
 
@@ -149,9 +150,15 @@ def _without_insertions(text: str, pattern: re.Pattern[str]) -> str:
     return "".join(pieces)
 
 
-def _kept(paragraph: str, rules: WireRules) -> bool:
-    """False for a paragraph a ``line_`` rule removes, or one left without a word."""
-    return bool(_WORD.search(paragraph)) and not rules.removed_lines.fullmatch(paragraph)
+def _kept(paragraph: str, before: str, rules: WireRules) -> bool:
+    """False for a paragraph a ``line_`` rule removes, or one the removal of insertions left without a word.
+
+    A paragraph without a word that was so before ("-----" between the rows
+    of a table) stays: it is the reader's business, not wire residue.
+    """
+    if paragraph != before and not _WORD.search(paragraph):
+        return False
+    return bool(paragraph) and not rules.removed_lines.fullmatch(paragraph)
 
 
 def normalize_wire(body: str, rules: WireRules, *, find_dateline: bool = True) -> WireCopy:
@@ -160,8 +167,10 @@ def normalize_wire(body: str, rules: WireRules, *, find_dateline: bool = True) -
     ``find_dateline`` is False when the reader already has the article's
     dateline: a second one is not looked for.
     """
-    text = _without_insertions(clean_body(body), rules.removed_inline)
-    paragraphs = [p for p in (line.strip() for line in text.split("\n")) if _kept(p, rules)]
+    cleaned = clean_body(body)
+    # Insertions never reach across paragraphs (no rule matches a line break), so lines stay paired.
+    pairs = zip(_without_insertions(cleaned, rules.removed_inline).split("\n"), cleaned.split("\n"), strict=True)
+    paragraphs = [after.strip() for after, before in pairs if _kept(after.strip(), before, rules)]
     dateline = byline = None
     for index in range(min(LEAD_PARAGRAPHS, len(paragraphs))):
         paragraph = paragraphs[index]

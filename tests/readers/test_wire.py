@@ -131,10 +131,15 @@ def test_boilerplate_goes(rules, body, expected):
     "The general public -- and investors -- took note.",
     "Non-GAAP earnings rose. By contrast, sales fell.",
     "NEW YORK is where the talks took place (Reuters reported).",
+    "OPEN HIGH LOW\nINDX -- 30364 29669\n-----\nJUN7 30320H 30290L",  # a table: no dateline, separators stay
 ])
 def test_ordinary_text_is_left_alone(rules, body):
     copy = normalize_wire(body, rules)
     assert (copy.body, copy.dateline, copy.byline) == (body, None, None)
+
+
+def test_a_paragraph_that_was_only_a_ticker_goes(rules):
+    assert normalize_wire("Shares rose.\n(NYSE:EXA)\nMore text.", rules).body == "Shares rose.\nMore text."
 
 
 def test_no_second_dateline_is_looked_for_when_the_reader_has_one(rules):
