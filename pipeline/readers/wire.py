@@ -16,7 +16,8 @@ footers ("(END) Dow Jones Newswires", "Write to … at …", copyright notices).
   before an inline dateline) becomes ``byline``; byline paragraphs further
   down (the stories of a digest) are removed;
 - ticker insertions and boilerplate go: a ``line_`` rule removes a whole
-  paragraph, any other rule what it matches inside one.
+  paragraph, any other rule what it matches inside one;
+  `without_insertions` does the same for a headline.
 
 The patterns are data (``models/wire/*.txt``, one ``rule = pattern`` a line,
 with ``{NAME}`` pieces from ``parts.txt`` and the word lists
@@ -159,6 +160,11 @@ def _kept(paragraph: str, before: str, rules: WireRules) -> bool:
     if paragraph != before and not _WORD.search(paragraph):
         return False
     return bool(paragraph) and not rules.removed_lines.fullmatch(paragraph)
+
+
+def without_insertions(line: str, rules: WireRules) -> str:
+    """A headline or another single line without ticker insertions and inline boilerplate ("Intel (NASDAQ:INTC) Gears Up")."""
+    return _without_insertions(line, rules.removed_inline).strip()
 
 
 def normalize_wire(body: str, rules: WireRules, *, find_dateline: bool = True) -> WireCopy:

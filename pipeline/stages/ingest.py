@@ -43,7 +43,7 @@ from pipeline.articles import assemble, short_hash
 from pipeline.config import Settings
 from pipeline.progress import Progress, log_event
 from pipeline.readers import iter_inputs, read_file
-from pipeline.readers.wire import RULE_FILES, WireRules, load_wire_rules, normalize_wire
+from pipeline.readers.wire import RULE_FILES, WireRules, load_wire_rules, normalize_wire, without_insertions
 from pipeline.records import RawArticle, RawReject
 from pipeline.stages.holders import UNREADABLE, moved, owners, path_order, settle
 from pipeline.stages.spec import StageReport, StageSpec, rules_version
@@ -120,9 +120,15 @@ def with_default_date(raw: RawArticle, settings: Settings) -> RawArticle:
 
 
 def without_wire_residue(raw: RawArticle, rules: WireRules) -> RawArticle:
-    """``raw`` with its body cleared of wire residue, and the dateline and byline found there (`normalize_wire`)."""
+    """``raw`` with its body and headlines cleared of wire residue, and the dateline and byline found in the body.
+
+    See `pipeline.readers.wire`.
+    """
     copy = normalize_wire(raw.body, rules, find_dateline=not raw.dateline)
-    return replace(raw, body=copy.body, dateline=raw.dateline or copy.dateline, byline=raw.byline or copy.byline)
+    headline, subheadline = (without_insertions(line, rules) or None if line else line
+                             for line in (raw.headline, raw.subheadline))
+    return replace(raw, body=copy.body, headline=headline, subheadline=subheadline,
+                   dateline=raw.dateline or copy.dateline, byline=raw.byline or copy.byline)
 
 
 def too_large(raw: RawArticle, settings: Settings) -> RawReject | None:

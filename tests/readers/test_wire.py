@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from pipeline.config import MODELS_DIR, PROJECT_ROOT, make_settings
-from pipeline.readers.wire import load_wire_rules, normalize_wire
+from pipeline.readers.wire import load_wire_rules, normalize_wire, without_insertions
 from pipeline.runner import run_stages
 from pipeline.stages.registry import STAGES
 
@@ -142,6 +142,11 @@ def test_a_paragraph_that_was_only_a_ticker_goes(rules):
     assert normalize_wire("Shares rose.\n(NYSE:EXA)\nMore text.", rules).body == "Shares rose.\nMore text."
 
 
+def test_headlines_lose_their_ticker_insertions(rules):
+    assert without_insertions("Example Quantum (NYSE:EXQ) Signals a Leap", rules) == "Example Quantum Signals a Leap"
+    assert without_insertions("Tariffs (and what they cost)", rules) == "Tariffs (and what they cost)"
+
+
 def test_no_second_dateline_is_looked_for_when_the_reader_has_one(rules):
     copy = normalize_wire("BEIJING (Reuters) - Text.", rules, find_dateline=False)
     assert copy.dateline is None and copy.body == "BEIJING (Reuters) - Text."
@@ -175,7 +180,8 @@ def test_the_feed_layout_is_read_without_a_sidecar(feed_tables):
     assert set(articles.index) == set(records)
     for source_id, record in records.items():
         row = articles.loc[source_id]
-        assert row.headline == record["title"] and row.source == record["publisher"]
+        assert row.headline == record["title"].replace(" (TSE:EXM)", "")  # a ticker insertion goes
+        assert row.source == record["publisher"]
         assert pd.isna(row.url)  # the feed's ``path`` is a file of the scraper's repository, not an address
         assert row.published_at.strftime("%Y-%m-%d %H:%M:%S") == record["published"]
         assert f"publisher:{record['publisher']}" in list(row.categories)
