@@ -96,6 +96,7 @@ def test_a_byline_paragraph_further_down_is_removed_but_not_kept(rules):
      "Example Industries, Incorporated has released results."),
     ("Example KGaA (NSE:EXK), the German group, gained.", "Example KGaA, the German group, gained."),
     ("The Nasdaq (COMP:IND) rose and the euro (EUR:USD) fell.", "The Nasdaq rose and the euro fell."),
+    ("Example's Value Fund (MUTF:EXVFX) gained.", "Example's Value Fund gained."),
 ])
 def test_ticker_insertions_go_with_the_space_before_them(rules, body, expected):
     assert normalize_wire(body, rules).body == expected
@@ -109,6 +110,7 @@ def test_ticker_insertions_go_with_the_space_before_them(rules, body, expected):
      "The company said in a statement that demand held."),
     ("A terminal closed. (Photo by Sam Poe/Example Images)", "A terminal closed."),
     ("A mill opened. (Photo: Business Wire)", "A mill opened."),
+    ("A pitch was laid. (Photo By Al Example/Example Sport via Example Images)", "A pitch was laid."),
     ("Text.\nFILE PHOTO: A container ship at a port, January 5, 2025.", "Text."),
     ("Text.\n© The Associated Press | Kim Lee", "Text."),
     ("Text.\n(END) Dow Jones Newswires\nFebruary 11, 2025 10:15 ET (15:15 GMT)", "Text."),
