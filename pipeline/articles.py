@@ -84,6 +84,7 @@ def assemble(raw: RawArticle, run_id: str) -> dict[str, Any]:
         "headline": headline or None,
         "subheadline": subheadline or None,
         "dateline": dateline or None,
+        "byline": clean_line(raw.byline) or None if raw.byline else None,
         "published_at": raw.published_at,
         "published_from": raw.published_from if raw.published_at else None,
         "language": raw.language,

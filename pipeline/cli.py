@@ -147,7 +147,7 @@ class StageOptions:
 
 # Ingest reads files, not articles: the publication window and the executor do not apply to it.
 INGEST_OPTIONS = ("raw", "out", "force", "published_default", "verbose", "log_format", "fail_on_rejects", "dry_run",
-                  "max_file_bytes", "settings_file")
+                  "models", "max_file_bytes", "settings_file")
 # Choosing stages is for `run`; a stage's own command runs that stage.
 ONE_STAGE_OPTIONS = tuple(f.name for f in fields(StageOptions)
                           if f.name not in ("stages", "from_stage", "max_file_bytes"))

@@ -104,7 +104,11 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
                        "['topics:trade', 'places:japan', 'places:usa']"),
         "headline": ("Headline.", "Tariff deal with US only possible …"),
         "subheadline": ("Subheadline, if any.", "Tokyo, Washington to ‘sort out points …’"),
-        "dateline": ("Place line as printed.", "TOKYO, April 11"),
+        "dateline": ("Place line as printed; an inline wire dateline keeps its credit (models/wire/).",
+                     "TOKYO, April 11"),
+        "byline": ("The reporters' names of a byline taken out of the body (\"By Jane Doe and John Roe\"), null "
+                   "when none was found; null also in rows written before the column existed.",
+                   "Jane Doe and John Roe"),
         "published_at": ("Publication time in UTC, null when unknown.", "2025-05-02 00:00:00+00:00"),
         "published_from": ("Where `published_at` came from: metadata field, sidecar, dateline, cli_default.",
                            "sidecar"),

@@ -27,6 +27,7 @@ class RawArticle:
     headline: str | None = None
     subheadline: str | None = None
     dateline: str | None = None
+    byline: str | None = None  # the reporters' names as printed ("Jane Doe and John Roe")
     source: str | None = None
     url: str | None = None
     published_at: datetime | None = None

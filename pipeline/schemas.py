@@ -45,6 +45,8 @@ ARTICLES = _schema(
     ("headline", STR, True),
     ("subheadline", STR, True),
     ("dateline", STR, True),
+    # Nullable also for rows written before the column existed.
+    ("byline", STR, True),
     ("published_at", TS, True),
     ("published_from", STR, True),
     ("language", STR, False),

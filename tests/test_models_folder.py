@@ -57,7 +57,12 @@ def test_an_incomplete_models_folder_names_the_missing_file(tmp_path):
     assert "is incomplete" in line and "parser/gate.csv" in line
 
 
-def test_ingest_needs_no_models_folder(tmp_path):
-    result = invoke("ingest", "--raw", RAW, "--out", tmp_path / "out", env={"TRADENEWS_MODELS": "/nowhere"})
-    assert result.exit_code == 0, result.output
+def test_ingest_needs_the_wire_rules_of_the_models_folder(tmp_path):
+    # Ingest reads models/wire (datelines, bylines, tickers, boilerplate of wire copy).
+    missing = invoke("ingest", "--raw", RAW, "--out", tmp_path / "out", env={"TRADENEWS_MODELS": "/nowhere"})
+    assert missing.exit_code == 1 and "/nowhere" in missing.output
+    models = tmp_path / "models"
+    shutil.copytree(MODELS_DIR / "wire", models / "wire")
+    found = invoke("ingest", "--raw", RAW, "--out", tmp_path / "out", "--models", models)
+    assert found.exit_code == 0, found.output
 

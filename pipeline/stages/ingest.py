@@ -43,6 +43,7 @@ from pipeline.articles import assemble, short_hash
 from pipeline.config import Settings
 from pipeline.progress import Progress, log_event
 from pipeline.readers import iter_inputs, read_file
+from pipeline.readers.wire import RULE_FILES, WireRules, load_wire_rules, normalize_wire, without_insertions
 from pipeline.records import RawArticle, RawReject
 from pipeline.stages.holders import UNREADABLE, moved, owners, path_order, settle
 from pipeline.stages.spec import StageReport, StageSpec, rules_version
@@ -54,12 +55,13 @@ SPEC = StageSpec(
     reads=(),
     writes=("articles",),
     code=(__name__,),
+    rules=RULE_FILES,  # the wire-copy rules (pipeline.readers.wire)
 )
 LEDGER = "_ledger/ingest"
 CHUNK = 2000  # articles per part file, so one huge input never sits in memory whole
 FLUSH_FILES = 200  # files read between two ledger writes: at most this many are read again after a crash
 SIDECAR_SUFFIXES = (".meta.json", ".fields.json")  # files beside an input that the readers consult
-TEXT_FIELDS = ("source_id", "body", "headline", "subheadline", "dateline", "source", "url", "language")
+TEXT_FIELDS = ("source_id", "body", "headline", "subheadline", "dateline", "byline", "source", "url", "language")
 
 
 def file_hashes(path: Path) -> tuple[str, str]:
@@ -115,6 +117,18 @@ def with_default_date(raw: RawArticle, settings: Settings) -> RawArticle:
         return raw
     moment = datetime.combine(settings.published_default, time(), tzinfo=UTC)
     return replace(raw, published_at=moment, published_from="cli_default")
+
+
+def without_wire_residue(raw: RawArticle, rules: WireRules) -> RawArticle:
+    """``raw`` with its body and headlines cleared of wire residue, and the dateline and byline found in the body.
+
+    See `pipeline.readers.wire`.
+    """
+    copy = normalize_wire(raw.body, rules, find_dateline=not raw.dateline)
+    headline, subheadline = (without_insertions(line, rules) or None if line else line
+                             for line in (raw.headline, raw.subheadline))
+    return replace(raw, body=copy.body, headline=headline, subheadline=subheadline,
+                   dateline=raw.dateline or copy.dateline, byline=raw.byline or copy.byline)
 
 
 def too_large(raw: RawArticle, settings: Settings) -> RawReject | None:
@@ -237,8 +251,9 @@ def ingest(settings: Settings, *, run_id: str) -> StageReport:
     _forget(settings, ledger, report.processed_paths + moved(ledger, {p: c for p, (_, c) in present.items()}))
     progress = Progress("ingest", total=len(todo), settings=settings, skipped=report.skipped)
     pending = _Pending(settled=set(ledger))
+    wire = load_wire_rules(settings.models_dir)  # a few dozen patterns: cheap even on a night with nothing new
     for path, source_path, digest, content in todo:
-        articles, rejects = _read_file(pending, path, source_path, settings, run_id, report)
+        articles, rejects = _read_file(pending, path, source_path, settings, run_id, report, wire)
         report.rejects.extend(rejects)
         pending.rejects.extend(rejects)
         pending.files.append({"source_path": source_path, "file_hash": digest, "rules_version": version,
@@ -248,7 +263,7 @@ def ingest(settings: Settings, *, run_id: str) -> StageReport:
             _flush(pending, settings, ledger, report)
         progress.advance(1, file=source_path, articles=len(articles), rejects=len(rejects))
     _flush(pending, settings, ledger, report)
-    _settle(settings, ledger, present, run_id, report)
+    _settle(settings, ledger, present, run_id, report, wire)
     progress.close()
     report.written["articles"] = report.rows_out
     io.ensure_readable(settings.out, "articles")
@@ -289,7 +304,8 @@ def _forget(settings: Settings, ledger: dict[str, dict[str, Any]], paths: list[s
         io.replace_table(settings.out, LEDGER, list(ledger.values()), schema=INGEST_LEDGER)
 
 
-def _records(path: Path, source_path: str, settings: Settings, run_id: str) -> Iterator[dict[str, Any]]:
+def _records(path: Path, source_path: str, settings: Settings, run_id: str,
+             wire: WireRules) -> Iterator[dict[str, Any]]:
     """The ``articles`` rows and ``rejects`` rows (the latter with a ``reason``) of one file, in record order."""
     seen: dict[str, int] = {}  # article_id -> the record that gave it first
     for item in read_file(path, source_path, settings):
@@ -301,7 +317,7 @@ def _records(path: Path, source_path: str, settings: Settings, run_id: str) -> I
         if problem:
             yield reject_row(problem, run_id)
             continue
-        row = assemble(with_default_date(item, settings), run_id)
+        row = assemble(with_default_date(without_wire_residue(item, wire), settings), run_id)
         if len(row["text"]) > settings.max_article_chars:
             yield reject_row(too_long(item, len(row["text"]), settings), run_id)
             continue
@@ -316,11 +332,11 @@ def _records(path: Path, source_path: str, settings: Settings, run_id: str) -> I
 
 
 def _read_file(pending: _Pending, path: Path, source_path: str, settings: Settings, run_id: str,
-               report: StageReport) -> tuple[list[str], list[dict[str, Any]]]:
+               report: StageReport, wire: WireRules) -> tuple[list[str], list[dict[str, Any]]]:
     """Read one file into ``pending`` (writing full chunks as they fill); return (its article ids, reject rows)."""
     articles: list[str] = []
     rejects: list[dict[str, Any]] = []
-    for row in _records(path, source_path, settings, run_id):
+    for row in _records(path, source_path, settings, run_id, wire):
         if "reason" in row:
             rejects.append(row)
             continue
@@ -378,7 +394,7 @@ def _flush(pending: _Pending, settings: Settings, ledger: dict[str, dict[str, An
 
 
 def _settle(settings: Settings, ledger: dict[str, dict[str, Any]], present: dict[str, tuple[Path, str]], run_id: str,
-            report: StageReport) -> None:
+            report: StageReport, wire: WireRules) -> None:
     """Make ``articles`` and ingest's rejects match the ledger: each article from its owner, none without one.
 
     Runs every night, after the ledger is written, so it also finishes what a
@@ -392,7 +408,7 @@ def _settle(settings: Settings, ledger: dict[str, dict[str, Any]], present: dict
                                       stored.column("source_path").to_pylist()), set(present))
     for source_path, ids in sorted(plan.restore.items()):
         wanted = set(ids)
-        rows = [row for row in _records(present[source_path][0], source_path, settings, run_id)
+        rows = [row for row in _records(present[source_path][0], source_path, settings, run_id, wire)
                 if "reason" not in row and row["article_id"] in wanted]
         for start in range(0, len(rows), CHUNK):
             _store(settings, rows[start:start + CHUNK], report)

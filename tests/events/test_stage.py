@@ -17,7 +17,7 @@ def _article_row(rows: dict, run_id: str) -> dict:
     article = rows["article"]
     return {**article, "source_id": article["article_id"], "source": None, "source_path": "test.txt", "record": 0,
             "format": "text", "url": None, "categories": [], "headline": TEXT.split("\n")[0], "subheadline": None,
-            "dateline": None,
+            "dateline": None, "byline": None,
             "published_from": "test", "language": "en", "body_start": TEXT.index("The"),
             "content_hash": short_hash(article["text"]), "run_id": run_id}
 

@@ -5,7 +5,7 @@ import time
 import pytest
 
 from pipeline.readers.jsonl import FIELDS, to_article
-from pipeline.readers.markdown import MAX_NESTING, inline_markdown, markdown_paragraphs
+from pipeline.readers.markdown import MAX_INLINE_MARKERS, MAX_NESTING, inline_markdown, markdown_paragraphs
 from pipeline.records import RawArticle, RawReject
 
 # Far above what these inputs take (under a second or two); a parser that turns quadratic takes minutes.
@@ -102,3 +102,36 @@ def test_a_two_megabyte_body_is_read():
     assert len(paragraphs) == 1 + 3 * repeats and paragraphs[0] == "Fact sheet"
     assert paragraphs[-3].startswith("Section 232. The United States will") and "executive order directs" in body
     assert paragraphs[-2:] == ["Canada: 25 percent on all goods, 10 percent on energy;", "Mexico: 25 percent."]
+
+
+def _seconds(text: str) -> float:
+    started = time.perf_counter()
+    markdown_paragraphs(text)
+    return time.perf_counter() - started
+
+
+@pytest.mark.parametrize("unit", [" _a", "[a", "![a", "[a](u) ", "![a" * 30 + "\n\n"],
+                         ids=["underscores", "brackets", "images", "links", "image-paragraphs"])
+def test_dense_markup_time_grows_in_proportion_to_its_size(unit):
+    # Best of two at 1 MB and 2 MB: doubling the text may double the time, not quadruple it (the slack
+    # absorbs a shared machine). Parsed markup once took 10 microseconds a character: 35 s for 2 MB of "![a".
+    small, large = ((unit * (size // len(unit)))[:size] for size in (1_000_000, 2_000_000))
+    small_seconds = min(_seconds(small) for _ in range(2))
+    large_seconds = min(_seconds(large) for _ in range(2))
+    assert large_seconds < 3 * small_seconds + 0.2
+    assert large_seconds < BLOW_UP_SECONDS
+
+
+def test_markup_over_the_budget_is_read_as_plain_text():
+    dense = "[a" * (MAX_INLINE_MARKERS + 1)
+    body = markdown_paragraphs(f"A [linked](https://example.org) word.\n\n{dense}\n\nAfter [it](https://x.org).")
+    first, second, third = body.split("\n")
+    assert first == "A linked word."  # within the budget: parsed
+    assert second == dense  # over it: kept as written
+    assert third == "After [it](https://x.org)."  # and so is what follows
+
+
+def test_a_paragraph_read_as_plain_text_joins_wrapped_lines_as_a_parsed_one_does():
+    lines = "\n".join(["[a" * (MAX_INLINE_MARKERS // 2)] * 3)
+    assert markdown_paragraphs(f"{lines}\n\nEnd.").split("\n") == [" ".join(["[a" * (MAX_INLINE_MARKERS // 2)] * 3),
+                                                                       "End."]
