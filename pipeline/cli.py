@@ -60,7 +60,12 @@ MaxFileBytes = Annotated[int | None, typer.Option(
     help=f"Reject input files larger than this unread (default {Settings().max_file_bytes}).")]
 SettingsFile = Annotated[Path | None, typer.Option(
     "--settings", envvar="TRADENEWS_SETTINGS", metavar="FILE",
-    help=f"TOML file of limits and batch size ({', '.join(FILE_KEYS)}); an option given here wins over it.")]
+    help=f"TOML file of limits, batch size and rules scope ({', '.join(FILE_KEYS)}); an option given here wins "
+         "over it.")]
+RulesScope = Annotated[str | None, typer.Option(
+    "--rules-scope", envvar="TRADENEWS_RULES_SCOPE", metavar="all|trade",
+    help=f"Articles extract runs every rule on: all, or trade (only those ingest flagged is_trade; the others get "
+         f"their sentences only). Default {Settings().rules_scope}.")]
 LogFormat = Annotated[str, typer.Option("--log-format", help="Log lines as logfmt (key=value pairs) or json "
                                                              "(one object a line).")]
 
@@ -130,6 +135,7 @@ class StageOptions:
     models: Models = None
     max_file_bytes: MaxFileBytes = None
     settings_file: SettingsFile = None
+    rules_scope: RulesScope = None
 
     def settings(self) -> Settings:
         """The run's settings (the settings file first, the options over it); a value they refuse is a usage error."""
@@ -137,6 +143,8 @@ class StageOptions:
             values = read_settings_file(self.settings_file) if self.settings_file else {}
             if self.max_file_bytes is not None:  # the option (or its environment variable) wins over the file
                 values["max_file_bytes"] = self.max_file_bytes
+            if self.rules_scope is not None:
+                values["rules_scope"] = self.rules_scope
             return make_settings(**values, raw=self.raw, out=self.out, force=self.force, workers=self.workers,
                                  executor=self.executor, scheduler=self.scheduler, models_dir=self.models,
                                  published_default=_date(self.published_default, "--published-default"),
@@ -147,13 +155,13 @@ class StageOptions:
 
 # Ingest reads files, not articles: the publication window and the executor do not apply to it.
 INGEST_OPTIONS = ("raw", "out", "force", "published_default", "verbose", "log_format", "fail_on_rejects", "dry_run",
-                  "max_file_bytes", "settings_file")
+                  "models", "max_file_bytes", "settings_file")
 # Choosing stages is for `run`; a stage's own command runs that stage.
 ONE_STAGE_OPTIONS = tuple(f.name for f in fields(StageOptions)
                           if f.name not in ("stages", "from_stage", "max_file_bytes"))
 # What `status` needs: where the inputs and tables are, and what a run would select.
 STATUS_OPTIONS = ("raw", "out", "force", "published_default", "since", "until", "log_format", "stages", "from_stage",
-                  "models", "max_file_bytes", "settings_file")
+                  "models", "max_file_bytes", "settings_file", "rules_scope")
 
 
 def chosen_stages(stage_names: Sequence[str] | None, options: StageOptions) -> list[str]:

@@ -57,7 +57,12 @@ def test_an_incomplete_models_folder_names_the_missing_file(tmp_path):
     assert "is incomplete" in line and "parser/gate.csv" in line
 
 
-def test_ingest_needs_no_models_folder(tmp_path):
-    result = invoke("ingest", "--raw", RAW, "--out", tmp_path / "out", env={"TRADENEWS_MODELS": "/nowhere"})
+def test_ingest_needs_only_the_relevance_rules(tmp_path):
+    # ingest computes articles.is_trade from models/relevance/ and reads nothing else there.
+    missing = invoke("ingest", "--raw", RAW, "--out", tmp_path / "out", env={"TRADENEWS_MODELS": "/nowhere"})
+    assert missing.exit_code == 1 and "does not exist" in missing.output
+    models = tmp_path / "models"
+    shutil.copytree(MODELS_DIR / "relevance", models / "relevance")
+    result = invoke("ingest", "--raw", RAW, "--out", tmp_path / "out", "--models", models)
     assert result.exit_code == 0, result.output
 
