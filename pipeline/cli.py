@@ -427,7 +427,10 @@ def bench(raw: Annotated[Path | None, typer.Option(
           report: Annotated[Path | None, typer.Option("--report", help="Write the figures as JSON.")] = None,
           compare: Annotated[bool, typer.Option(
               "--compare/--no-compare", help="Also time bare tokenization and the spaCy pipeline alone.")] = True,
-          executor: Executor = "local", workers: Workers = 1) -> None:
+          executor: Executor = "local", workers: Workers = 1,
+          rules_scope: Annotated[str, typer.Option(
+              "--rules-scope", metavar="all|trade", help="What extract runs its rules on (see `run --help`).")
+                                 ] = Settings().rules_scope) -> None:
     """Time each stage (articles/s, words/s, peak memory) against bare spaCy tokenization."""
     from pipeline.bench.command import bench as run_bench
     from pipeline.bench.command import print_bench, write_report
@@ -437,7 +440,7 @@ def bench(raw: Annotated[Path | None, typer.Option(
     names = [name.strip() for name in stages.split(",") if name.strip()] if stages else None
     try:
         result = run_bench(source, limit=limit, repeat=repeat, stages=names, executor=executor, workers=workers,
-                           compare=compare)
+                           compare=compare, rules_scope=rules_scope)
     except (ValueError, FileNotFoundError) as error:
         fail("failed", error)
     print_bench(result, Console())

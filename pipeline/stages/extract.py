@@ -168,11 +168,11 @@ def reads_rules(article: Mapping[str, object], settings: Settings) -> bool:
 
 def add_sentences_only(rows, articles: list[Mapping[str, object]], nlp) -> None:
     """Give each of ``articles`` its ``sentences`` rows from the sentence component's splitter, without spaCy."""
-    from pipeline.nlp.sentences import split_sentences
+    from pipeline.nlp.sentences import WireSentences, split_sentences
 
     if not articles:
         return
-    splitter = nlp.get_pipe("trade_sentences")
+    splitter = next(pipe for _, pipe in nlp.pipeline if isinstance(pipe, WireSentences))
     for article in articles:
         spans = split_sentences(article["text"], splitter.abbreviations, splitter.starters)
         rows.add_sentences(article["article_id"], article["published_month"], spans)
