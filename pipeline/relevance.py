@@ -137,8 +137,9 @@ def find_terms(text: str, rules: RelevanceRules) -> list[tuple[int, int, str, fl
 
     Offsets index ``text.lower()`` (the same as ``text`` but for the few
     characters whose lower case is longer). Where two matches overlap
-    ("import duties", "duties") the one that starts first wins, and at one
-    start the longer.
+    ("import duties", "duties") the one that starts first wins, at one start
+    the longer, and of two alike the term that spells out more of it
+    ("important" over "import*", which an ending lets match the same word).
     """
     lowered = text.lower()
     found = []
@@ -149,7 +150,7 @@ def find_terms(text: str, rules: RelevanceRules) -> list[tuple[int, int, str, fl
                 continue  # inside a word: "counter-tariff" is found, "subtariff" is not a word we know
             group = match.lastindex
             found.append((start, match.end(), rule.terms[group - 1], rule.weights[group - 1]))
-    found.sort(key=lambda hit: (hit[0], -hit[1]))
+    found.sort(key=lambda hit: (hit[0], -hit[1], -len(hit[2].rstrip("*"))))
     kept: list[tuple[int, int, str, float]] = []
     for hit in found:
         if not kept or hit[0] >= kept[-1][1]:
