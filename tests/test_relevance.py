@@ -91,3 +91,12 @@ def test_bad_rule_files_are_refused_naming_the_problem(tmp_path, lexicon, scorin
     (tmp_path / "relevance" / "scoring.csv").write_text(scoring, encoding="utf-8")
     with pytest.raises(ValueError, match=message):
         load_relevance(tmp_path)
+
+
+def test_articles_declare_the_two_columns():
+    import pyarrow as pa
+
+    from pipeline.schemas import schema_for
+
+    schema = schema_for("articles")
+    assert schema.field("trade_relevance").type == pa.float64() and schema.field("is_trade").type == pa.bool_()
