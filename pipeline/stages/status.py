@@ -57,8 +57,8 @@ def check_models(settings: Settings, stage_names: Sequence[str]) -> None:
     """Refuse a models folder that lacks a rule file ``stage_names`` read, before any stage runs.
 
     Every article would fail without it; an installed package (a wheel) does
-    not carry ``models/``, so the message says how to point at one. Stages
-    that read no rule file (ingest) need no models folder.
+    not carry ``models/``, so the message says how to point at one. Ingest
+    needs only ``relevance/`` (the trade-story flag).
     """
     for name in stage_names:
         try:
