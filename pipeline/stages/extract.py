@@ -120,7 +120,9 @@ def extract_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchRe
     nlp.max_length = settings.max_article_chars  # ingest refused longer articles: the same limit
     gate = gate_for(settings.models_dir)
     parser = load_parser(settings.models_dir)
-    every = inputs["articles"].select(["article_id", *SPEC.columns["articles"]]).to_pylist()
+    table = inputs["articles"]
+    # A table without is_trade (articles written before the flag) is read as if every flag were null.
+    every = table.select([c for c in ("article_id", *SPEC.columns["articles"]) if c in table.column_names]).to_pylist()
     articles = [a for a in every if reads_rules(a, settings)]
     failures: dict[str, str] = {}
     rows = DocRows(gate)

@@ -12,6 +12,7 @@ import os
 import random
 import re
 import signal
+import shutil
 from collections.abc import Mapping
 from datetime import date
 
@@ -20,7 +21,7 @@ import pyarrow as pa
 import pytest
 
 from pipeline.articles import short_hash
-from pipeline.config import Settings, make_settings
+from pipeline.config import MODELS_DIR, Settings, make_settings
 from pipeline.runner import run_stages
 from pipeline.stages.run import run_stage
 from pipeline.stages.spec import BatchResult, StageSpec, ledger_name, rules_version
@@ -79,6 +80,7 @@ def world(tmp_path, nightly):
     (models / "counts").mkdir()
     (models / "words" / "list.txt").write_text("tariff tariffs imports\n", encoding="utf-8")
     (models / "counts" / "min.txt").write_text("2\n", encoding="utf-8")
+    shutil.copytree(MODELS_DIR / "relevance", models / "relevance")  # ingest's trade-story flag
 
     def run(**options):
         settings = make_settings(raw=raw, out=tmp_path / "out", models_dir=models, batch_size=5,
