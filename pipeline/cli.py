@@ -60,7 +60,12 @@ MaxFileBytes = Annotated[int | None, typer.Option(
     help=f"Reject input files larger than this unread (default {Settings().max_file_bytes}).")]
 SettingsFile = Annotated[Path | None, typer.Option(
     "--settings", envvar="TRADENEWS_SETTINGS", metavar="FILE",
-    help=f"TOML file of limits and batch size ({', '.join(FILE_KEYS)}); an option given here wins over it.")]
+    help=f"TOML file of limits, batch size and rules scope ({', '.join(FILE_KEYS)}); an option given here wins "
+         "over it.")]
+RulesScope = Annotated[str | None, typer.Option(
+    "--rules-scope", envvar="TRADENEWS_RULES_SCOPE", metavar="all|trade",
+    help=f"Articles extract runs every rule on: all, or trade (only those ingest flagged is_trade; the others get "
+         f"their sentences only). Default {Settings().rules_scope}.")]
 LogFormat = Annotated[str, typer.Option("--log-format", help="Log lines as logfmt (key=value pairs) or json "
                                                              "(one object a line).")]
 
@@ -130,6 +135,7 @@ class StageOptions:
     models: Models = None
     max_file_bytes: MaxFileBytes = None
     settings_file: SettingsFile = None
+    rules_scope: RulesScope = None
 
     def settings(self) -> Settings:
         """The run's settings (the settings file first, the options over it); a value they refuse is a usage error."""
@@ -137,6 +143,8 @@ class StageOptions:
             values = read_settings_file(self.settings_file) if self.settings_file else {}
             if self.max_file_bytes is not None:  # the option (or its environment variable) wins over the file
                 values["max_file_bytes"] = self.max_file_bytes
+            if self.rules_scope is not None:
+                values["rules_scope"] = self.rules_scope
             return make_settings(**values, raw=self.raw, out=self.out, force=self.force, workers=self.workers,
                                  executor=self.executor, scheduler=self.scheduler, models_dir=self.models,
                                  published_default=_date(self.published_default, "--published-default"),
@@ -153,7 +161,7 @@ ONE_STAGE_OPTIONS = tuple(f.name for f in fields(StageOptions)
                           if f.name not in ("stages", "from_stage", "max_file_bytes"))
 # What `status` needs: where the inputs and tables are, and what a run would select.
 STATUS_OPTIONS = ("raw", "out", "force", "published_default", "since", "until", "log_format", "stages", "from_stage",
-                  "models", "max_file_bytes", "settings_file")
+                  "models", "max_file_bytes", "settings_file", "rules_scope")
 
 
 def chosen_stages(stage_names: Sequence[str] | None, options: StageOptions) -> list[str]:
@@ -419,7 +427,10 @@ def bench(raw: Annotated[Path | None, typer.Option(
           report: Annotated[Path | None, typer.Option("--report", help="Write the figures as JSON.")] = None,
           compare: Annotated[bool, typer.Option(
               "--compare/--no-compare", help="Also time bare tokenization and the spaCy pipeline alone.")] = True,
-          executor: Executor = "local", workers: Workers = 1) -> None:
+          executor: Executor = "local", workers: Workers = 1,
+          rules_scope: Annotated[str, typer.Option(
+              "--rules-scope", metavar="all|trade", help="What extract runs its rules on (see `run --help`).")
+                                 ] = Settings().rules_scope) -> None:
     """Time each stage (articles/s, words/s, peak memory) against bare spaCy tokenization."""
     from pipeline.bench.command import bench as run_bench
     from pipeline.bench.command import print_bench, write_report
@@ -429,7 +440,7 @@ def bench(raw: Annotated[Path | None, typer.Option(
     names = [name.strip() for name in stages.split(",") if name.strip()] if stages else None
     try:
         result = run_bench(source, limit=limit, repeat=repeat, stages=names, executor=executor, workers=workers,
-                           compare=compare)
+                           compare=compare, rules_scope=rules_scope)
     except (ValueError, FileNotFoundError) as error:
         fail("failed", error)
     print_bench(result, Console())

@@ -1,6 +1,6 @@
 """Settings: one table of defaults, validated on entry (unknown keys fail).
 
-The limits and the batch size may also come from a settings file (TOML, top-level
+The limits, the batch size and the rules' scope may also come from a settings file (TOML, top-level
 keys named as in `Settings`; `read_settings_file`), which a command option or its
 environment variable overrides.
 """
@@ -15,6 +15,13 @@ from typing import Any
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MODELS_DIR = PROJECT_ROOT / "models"
+
+
+# What extract does with each article (``Settings.rules_scope``):
+# all   - every rule component, and the parser where its gate says, in every article;
+# trade - the same in the articles ingest flagged ``is_trade`` (models/relevance/); the others get only their
+#         ``sentences`` rows (the same rows as under "all"), no mentions, so no rows in the later tables.
+RULES_SCOPES = ("all", "trade")
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,9 @@ class Settings:
     # it is), so an article that passes ingest never fails extract on length.
     max_article_chars: int = 1_000_000
     max_records_per_file: int = 1_000_000
+    # Which articles extract runs its full rules on: "all", or only those ingest flagged ``is_trade``
+    # ("trade"; the others get their sentences and nothing else). See RULES_SCOPES.
+    rules_scope: str = "all"
     show_progress: bool | None = None  # None: a bar on a terminal, log lines otherwise
 
     def __post_init__(self) -> None:
@@ -55,6 +65,8 @@ class Settings:
             raise ValueError(f"executor must be local, processes or dask, got {self.executor!r}")
         if self.scheduler and self.executor != "dask":
             raise ValueError("--scheduler only applies to --executor dask")
+        if self.rules_scope not in RULES_SCOPES:
+            raise ValueError(f"rules_scope must be one of {', '.join(RULES_SCOPES)}, got {self.rules_scope!r}")
         if self.batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {self.batch_size}")
         for name in ("max_file_bytes", "max_field_chars", "max_article_chars", "max_records_per_file"):
@@ -64,9 +76,10 @@ class Settings:
             raise ValueError(f"--since {self.since} is after --until {self.until}")
 
 
-# What a settings file may set: the limits and the batch size, which a site tunes once. Paths, the window
-# and the executor stay per command.
-FILE_KEYS = ("max_file_bytes", "max_field_chars", "max_article_chars", "max_records_per_file", "batch_size")
+# What a settings file may set: the limits, the batch size and the rules' scope, which a site tunes once.
+# Paths, the window and the executor stay per command.
+NUMBER_KEYS = ("max_file_bytes", "max_field_chars", "max_article_chars", "max_records_per_file", "batch_size")
+FILE_KEYS = (*NUMBER_KEYS, "rules_scope")
 
 
 def read_settings_file(path: Path) -> dict[str, Any]:
@@ -81,8 +94,11 @@ def read_settings_file(path: Path) -> dict[str, Any]:
     if unknown:
         raise ValueError(f"settings file {path}: unknown keys {unknown}; a settings file may set {list(FILE_KEYS)}")
     for key, value in values.items():
-        if not isinstance(value, int) or isinstance(value, bool):
+        if key in NUMBER_KEYS and (not isinstance(value, int) or isinstance(value, bool)):
             raise ValueError(f"settings file {path}: {key} must be a whole number, got {value!r}")
+        if key == "rules_scope" and value not in RULES_SCOPES:
+            raise ValueError(f"settings file {path}: rules_scope must be one of {', '.join(RULES_SCOPES)}, "
+                             f"got {value!r}")
     return values
 
 

@@ -118,6 +118,15 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "body_start": ("Offset in `text` where the body begins.", "192"),
         "content_hash": ("Hash of the normalized text and publication time; a stage reruns an article when it "
                          "changes.", "97aba3ea7947dfcfd6b60ccdef70ad9a"),
+        "trade_relevance": ("How much the article is about trade policy, from 0 (no trade word) towards 1: "
+                            "score / (score + threshold), the score summing the weights of the words of "
+                            "`models/relevance/lexicon.csv` in the body (each at most `body_cap` times) and, "
+                            "`title_weight` times over, in the headline (`models/relevance/scoring.csv`). "
+                            "Null only in rows written before the column existed.", "0.82"),
+        "is_trade": ("True when `trade_relevance` is at least 0.5 (the score reaches the threshold): the "
+                     "article counts as a trade story, extract parses it where its gate says, and with "
+                     "`rules_scope = \"trade\"` only such articles get mentions. Null only in rows written "
+                     "before the column existed.", "true"),
     },
     "rejects": {
         "reject_id": ("Deterministic id of the reject.", "5d2c…"),
@@ -156,7 +165,7 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "paragraph_index": ("Line of `articles.text` the sentence is on.", "4"),
         "parsed": ("True when the parser read the sentence (its tokens are in `tokens`); only sentences a rule "
                    "needs are parsed: with an event trigger, a quotation cue or reporting word, or a date "
-                   "whose value depends on tense, in articles with an event trigger.", "true"),
+                   "whose value depends on tense, in trade stories (`articles.is_trade`) with an event trigger.", "true"),
     },
     "tokens": {
         "token_index": ("Index of the token in its sentence (the parser's own tokenization).", "3"),

@@ -53,6 +53,10 @@ ARTICLES = _schema(
     ("text", STR, False),
     ("body_start", I32, False),
     ("content_hash", STR, False),
+    # How much the article is about trade policy, and whether it counts as a trade story
+    # (pipeline/relevance.py). Nullable only for rows written before the columns existed.
+    ("trade_relevance", F64, True),
+    ("is_trade", BOOL, True),
     ("run_id", STR, False),
     PARTITION,
 )

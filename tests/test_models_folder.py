@@ -57,12 +57,14 @@ def test_an_incomplete_models_folder_names_the_missing_file(tmp_path):
     assert "is incomplete" in line and "parser/gate.csv" in line
 
 
-def test_ingest_needs_the_wire_rules_of_the_models_folder(tmp_path):
-    # Ingest reads models/wire (datelines, bylines, tickers, boilerplate of wire copy).
+def test_ingest_needs_the_wire_and_relevance_rules_of_the_models_folder(tmp_path):
+    # Ingest reads models/wire (datelines, bylines, tickers, boilerplate of wire copy) and
+    # models/relevance (articles.is_trade), and nothing else there.
     missing = invoke("ingest", "--raw", RAW, "--out", tmp_path / "out", env={"TRADENEWS_MODELS": "/nowhere"})
     assert missing.exit_code == 1 and "/nowhere" in missing.output
     models = tmp_path / "models"
     shutil.copytree(MODELS_DIR / "wire", models / "wire")
+    shutil.copytree(MODELS_DIR / "relevance", models / "relevance")
     found = invoke("ingest", "--raw", RAW, "--out", tmp_path / "out", "--models", models)
     assert found.exit_code == 0, found.output
 

@@ -22,7 +22,8 @@ PIPE_BATCH = 64
 RESULT = "BENCH-RESULT "
 
 
-def child_stage(stage: str, raw: Path, out: Path, executor: str = "local", workers: int = 1) -> dict[str, Any]:
+def child_stage(stage: str, raw: Path, out: Path, executor: str = "local", workers: int = 1,
+                rules_scope: str = "all") -> dict[str, Any]:
     """Run one stage (in this process) and return its status, seconds and peak memory.
 
     With the processes or dask executor the batches run in worker processes;
@@ -35,7 +36,8 @@ def child_stage(stage: str, raw: Path, out: Path, executor: str = "local", worke
     from pipeline.evaluate.stages import run_watched
     from pipeline.stages.registry import PER_ARTICLE, STAGES, per_article_stage
 
-    settings = make_settings(raw=raw, out=out, show_progress=False, executor=executor, workers=workers)
+    settings = make_settings(raw=raw, out=out, show_progress=False, executor=executor, workers=workers,
+                             rules_scope=rules_scope)
     stages = dict(STAGES)
     if stage in PER_ARTICLE:  # ingest reads files, not batches of articles: nothing to probe
         stages[stage] = per_article_stage(stage, probe=memory_now)
@@ -96,13 +98,15 @@ def parsed_sentence_texts(out: Path) -> list[str]:
 
 
 def parsing_counts(out: Path) -> dict[str, int]:
-    """How many sentences and articles there are, and how many of them extract parsed."""
+    """How many sentences and articles there are, how many of them extract parsed, and how many are trade stories."""
     from pipeline import io
 
     sentences = io.read(out, "sentences", columns=["article_id", "parsed"]).to_pydict()
     parsed_articles = {article for article, parsed in zip(*sentences.values()) if parsed}
+    trade = io.read(out, "articles", columns=["is_trade"]).column("is_trade").to_pylist()
     return {"sentences": len(sentences["parsed"]), "sentences_parsed": sum(sentences["parsed"]),
-            "articles": len(set(sentences["article_id"])), "articles_parsed": len(parsed_articles)}
+            "articles": len(set(sentences["article_id"])), "articles_parsed": len(parsed_articles),
+            "trade_articles": sum(1 for flag in trade if flag)}
 
 
 def child_parser(out: Path) -> dict[str, Any]:
@@ -136,8 +140,8 @@ def child_main(argv: Sequence[str]) -> int:
     """Run the measurement ``argv`` names (``stage …``, ``baseline OUT``, ``spacy OUT`` or ``parser OUT``); print its result line."""
     kind, *rest = argv
     if kind == "stage":
-        stage, raw, out, executor, workers = rest
-        result = child_stage(stage, Path(raw), Path(out), executor, int(workers))
+        stage, raw, out, executor, workers, rules_scope = rest
+        result = child_stage(stage, Path(raw), Path(out), executor, int(workers), rules_scope)
     elif kind == "baseline":
         result = child_baseline(Path(rest[0]))
     elif kind == "spacy":

@@ -89,11 +89,13 @@ class BenchResult:
     spacy_pipeline: Figure | None = None  # nlp.pipe alone, no table I/O
     rule_pipeline: Figure | None = None  # the stages after ingest, summed
     parser: Figure | None = None  # the dependency parser alone, over the sentences extract parsed
-    parsing: dict[str, int] = field(default_factory=dict)  # sentences and articles, all and parsed
+    parsing: dict[str, int] = field(default_factory=dict)  # sentences and articles, all, parsed and trade
+    rules_scope: str = "all"
 
     def as_dict(self) -> dict[str, Any]:
         """The ``--report`` JSON."""
-        return {"raw": str(self.raw), "limit": self.limit, "repeat": self.repeat, "articles": self.articles, "words": self.words,
+        return {"raw": str(self.raw), "limit": self.limit, "repeat": self.repeat, "rules_scope": self.rules_scope,
+                "articles": self.articles, "words": self.words,
                 "stages": [f.as_dict() for f in self.stages],
                 "baseline": self.baseline.as_dict() if self.baseline else None,
                 "spacy_pipeline": self.spacy_pipeline.as_dict() if self.spacy_pipeline else None,
@@ -107,14 +109,17 @@ def count_words(texts: Sequence[str]) -> int:
 
 
 def bench(raw: Path, *, limit: int | None = None, repeat: int | None = None, stages: Sequence[str] | None = None,
-          work: Path | None = None, executor: str = "local", workers: int = 1, compare: bool = True) -> BenchResult:
+          work: Path | None = None, executor: str = "local", workers: int = 1, compare: bool = True,
+          rules_scope: str = "all") -> BenchResult:
     """Time each stage of the pipeline on ``raw`` in fresh processes, and the bare-tokenizer baseline.
 
     Stages run in pipeline order up to the last one asked for (later stages
     need earlier tables); only the stages asked for are reported. A stage that
     is not built stops the run: it and the stages after it are reported so.
     Without ``compare`` the baseline and the spaCy pipeline alone are not timed
-    (a memory run at scale does not need them).
+    (a memory run at scale does not need them). ``rules_scope`` is the
+    stages' setting (`pipeline.config.RULES_SCOPES`); the spaCy pipeline
+    alone always reads every article.
     """
     from pipeline.stages.registry import ORDER
 
@@ -124,6 +129,10 @@ def bench(raw: Path, *, limit: int | None = None, repeat: int | None = None, sta
         raise ValueError(f"unknown stages {unknown}; choose from {', '.join(ORDER)}")
     if not raw.exists():
         raise FileNotFoundError(f"--raw {raw} does not exist")
+    from pipeline.config import RULES_SCOPES
+
+    if rules_scope not in RULES_SCOPES:
+        raise ValueError(f"rules_scope must be one of {', '.join(RULES_SCOPES)}, got {rules_scope!r}")
     last = max(ORDER.index(s) for s in wanted)
     owned = work is None
     work = work if work is not None else Path(tempfile.mkdtemp(prefix="tradenews-bench-"))
@@ -139,7 +148,7 @@ def bench(raw: Path, *, limit: int | None = None, repeat: int | None = None, sta
             if blocked:
                 figures[stage] = Figure(stage, NOT_RUN, message=f"needs {blocked!r}, which did not finish")
                 continue
-            result = spawn(["stage", stage, str(source), str(out), executor, str(workers)])
+            result = spawn(["stage", stage, str(source), str(out), executor, str(workers), rules_scope])
             # A stage that did not finish has no throughput to report.
             seconds = result["seconds"] if result["status"] == OK else None
             figures[stage] = Figure(stage, result["status"], seconds, peak_rss_mb=result["peak_rss_mb"],
@@ -178,7 +187,7 @@ def bench(raw: Path, *, limit: int | None = None, repeat: int | None = None, sta
                 figure.times_baseline = figure.seconds / baseline.seconds
         return BenchResult(raw=raw, limit=limit, repeat=repeat, articles=len(texts), words=words, stages=reported,
                            baseline=baseline, spacy_pipeline=spacy_pipeline, rule_pipeline=rule, parser=parser,
-                           parsing=parsing)
+                           parsing=parsing, rules_scope=rules_scope)
     finally:
         if owned:
             shutil.rmtree(work, ignore_errors=True)
@@ -221,7 +230,8 @@ def print_bench(result: BenchResult, console) -> None:
 
     table = Table(title=f"bench: {result.articles} articles, {result.words} words from {result.raw}"
                         + (f" (first {result.limit})" if result.limit else "")
-                        + (f", read {result.repeat} times under new ids" if result.repeat else ""))
+                        + (f", read {result.repeat} times under new ids" if result.repeat else "")
+                        + f", rules_scope {result.rules_scope}")
     for column in ("stage", "status", "seconds", "art/s", "words/s", "peak MB", "worker MB", "× base"):
         table.add_column(column, justify="left" if column in ("stage", "status") else "right")
 
@@ -261,6 +271,9 @@ def print_bench(result: BenchResult, console) -> None:
         console.print(f"parsed: {counts['sentences_parsed']:,} of {counts['sentences']:,} sentences "
                       f"({counts['sentences_parsed'] / counts['sentences']:.1%}) in {counts['articles_parsed']:,} "
                       f"of {counts['articles']:,} articles")
+    if counts.get("articles"):
+        console.print(f"trade stories (articles.is_trade): {counts['trade_articles']:,} of {counts['articles']:,} "
+                      f"articles ({counts['trade_articles'] / counts['articles']:.1%})")
     extract = next((f for f in result.stages if f.name == "extract" and f.seconds), None)
     if result.parser and result.parser.seconds is not None and extract is not None:
         console.print(f"the parser alone took {result.parser.seconds:.2f} s: {result.parser.seconds / extract.seconds:.1%} "

@@ -220,7 +220,8 @@ def evaluate(gold_path: Path, *, fmt: str | None = None, raw: Path | None = None
         raw_dir = raw if raw is not None else Path(temporary)
         if raw is None:
             write_inputs(gold, raw_dir, shared=shared or shared_dir())
-        settings = make_settings(raw=raw_dir, out=out, show_progress=False)
+        # Every rule on every article: the gold scores every article, trade story or not.
+        settings = make_settings(raw=raw_dir, out=out, show_progress=False, rules_scope="all")
         run = run_watched(settings, list(ORDER))
     sections_map = MEANTIME_SECTIONS if gold.format == "meantime" else TRADE_SECTIONS
     normalizers = built_normalizers()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pyarrow as pa
@@ -75,8 +76,12 @@ class DocRows:
         self.tokens: list[tuple[Any, ...]] = []
         self.pending: list[PendingSentence] = []
 
-    def add(self, doc: Doc, article_id: str, published_month: str) -> None:
-        """Add one article's rows (all of them or, should anything fail, none)."""
+    def add(self, doc: Doc, article_id: str, published_month: str,
+            flags: Mapping[str, bool | None] | None = None) -> None:
+        """Add one article's rows (all of them or, should anything fail, none).
+
+        ``flags`` holds the article's flag columns the parse gate tests (``is_trade``).
+        """
         text = doc_text(doc)
         doc._.trade_text = None  # the shared text copy is not needed past the components
         # Character offsets from two arrays: span.start_char, .end_char and .text build a Token object each.
@@ -102,13 +107,23 @@ class DocRows:
                 mentions[key] = (article_id, key, kind, text[start_char:end_char], start_char, end_char,
                                  max(bisect_right(starts, start_char) - 1, 0), rule_id, span.label_ or None,
                                  published_month)
-        to_parse = set(self.gate.sentences(doc, starts, text, [s.end for s in sentences])) if self.gate else set()
+        to_parse = (set(self.gate.sentences(doc, starts, text, [s.end for s in sentences], flags)) if self.gate
+                    else set())
         self.sentences.extend((article_id, i, s.start, s.end, s.paragraph, i in to_parse, published_month)
                               for i, s in enumerate(sentences))
         for i in sorted(to_parse):
             start, end = sentences[i].start, sentences[i].end
             self.pending.append(PendingSentence(article_id, i, start, text[start:end], published_month))
         self.mentions.extend(mentions.values())
+
+    def add_sentences(self, article_id: str, published_month: str, sentences: Sequence[SentenceSpan]) -> None:
+        """Add only the ``sentences`` rows of an article the rules do not read (none parsed, no mentions).
+
+        ``sentences`` come from `split_sentences` over the article's text, which
+        is what the sentence component gives a Doc: the rows equal `add`'s.
+        """
+        self.sentences.extend((article_id, i, s.start, s.end, s.paragraph, False, published_month)
+                              for i, s in enumerate(sentences))
 
     def absorb(self, other: DocRows) -> None:
         """Take over every row (and pending sentence) of ``other``."""

@@ -6,7 +6,10 @@ slower than the tokenizer, so extract runs it only where a later rule can use th
 structure. The gate, stated in ``models/parser/gate.csv``:
 
 - an article is parsed only when it holds a mention of an ``article_has``
-  kind (a trade-event trigger): most of a mixed feed is never parsed;
+  kind (a trade-event trigger) and every ``article_flag`` column of
+  ``articles`` named is true (``is_trade``: ingest's relevance flag, from
+  ``models/relevance/``; a null flag, on a row written before the column
+  existed, counts as true): most of a mixed feed is never parsed;
 - in such an article, a sentence is parsed when it holds a mention of a
   ``sentence_has`` kind (a trigger, a quotation cue), a word of the
   ``reporting_words`` list (a rule file under ``models/``: the cue forms of
@@ -14,7 +17,8 @@ structure. The gate, stated in ``models/parser/gate.csv``:
   ``date_kind`` whose value depends on tense (a month or weekday written
   without a year).
 
-A test left out of the file selects nothing, so removing rows parses less.
+A test left out of the file selects nothing, so removing rows parses less
+(an ``article_flag`` row is a condition: removing it lifts it).
 
 The parser tokenizes each sentence itself (spaCy's English rules, as the
 treebanks were converted), so ``tokens`` has its own token boundaries;
@@ -25,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -39,7 +43,9 @@ from pipeline.rulefiles import alternation, read_rows
 
 PARSER_DIR = "parser"
 GATE_FILE = "gate.csv"
-GATE_TESTS = ("article_has", "sentence_has", "date_kind", "reporting_words")
+GATE_TESTS = ("article_has", "article_flag", "sentence_has", "date_kind", "reporting_words")
+# The ``articles`` columns an ``article_flag`` test may name: those extract reads and hands to `ParseGate.sentences`.
+ARTICLE_FLAGS = ("is_trade",)
 
 
 @dataclass(frozen=True)
@@ -47,14 +53,20 @@ class ParseGate:
     """Which articles and sentences the parser reads (see the module docstring)."""
 
     article_kinds: frozenset[str]
+    article_flags: frozenset[str]
     sentence_kinds: frozenset[str]
     date_kinds: frozenset[str]
     reporting_words: re.Pattern[str] | None
 
-    def sentences(self, doc: Doc, sentence_starts: Sequence[int], text: str,
-                  sentence_ends: Sequence[int]) -> list[int]:
-        """Indexes of the sentences of ``doc`` to parse (none when the article fails the article test)."""
+    def sentences(self, doc: Doc, sentence_starts: Sequence[int], text: str, sentence_ends: Sequence[int],
+                  flags: Mapping[str, bool | None] | None = None) -> list[int]:
+        """Indexes of the sentences of ``doc`` to parse (none when the article fails an article test).
+
+        ``flags`` holds the article's `ARTICLE_FLAGS` columns; a flag missing or null counts as true.
+        """
         if not any(len(doc.spans[kind]) for kind in self.article_kinds if kind in doc.spans):
+            return []
+        if any((flags or {}).get(flag) is False for flag in self.article_flags):
             return []
         chosen: set[int] = set()
         for kind in self.sentence_kinds:
@@ -84,10 +96,14 @@ def load_gate(models_dir: Path) -> ParseGate:
         if row["test"] not in tests:
             raise ValueError(f"{path}: row {number}: test {row['test']!r} is not one of {', '.join(GATE_TESTS)}")
         tests[row["test"]].add(row["value"])
+    unknown = sorted(tests["article_flag"] - set(ARTICLE_FLAGS))
+    if unknown:
+        raise ValueError(f"{path}: article_flag {unknown} is not one of the columns extract reads: "
+                         f"{', '.join(ARTICLE_FLAGS)}")
     forms = [row["form"].lower() for name in sorted(tests["reporting_words"])
              for row in read_rows(models_dir / name)]
     reporting = re.compile(rf"(?<!\w)(?:{alternation(forms)})(?!\w)", re.IGNORECASE) if forms else None
-    return ParseGate(frozenset(tests["article_has"]), frozenset(tests["sentence_has"]),
+    return ParseGate(frozenset(tests["article_has"]), frozenset(tests["article_flag"]), frozenset(tests["sentence_has"]),
                      frozenset(tests["date_kind"]), reporting)
 
 

@@ -1,8 +1,11 @@
 """Extract: ``articles`` → ``mentions``, ``sentences`` and ``tokens`` with spaCy.
 
-The rule pipeline reads every article; the trained dependency parser then
-reads only the sentences the gate of `pipeline.nlp.syntax` selects (those a
-later rule needs the structure of), and their tokens become ``tokens`` rows.
+The rule pipeline reads every article (with ``rules_scope = "trade"``, only
+the articles ingest flagged ``is_trade``; the others get their ``sentences``
+rows from the same splitter, and nothing else); the trained dependency
+parser then reads only the sentences the gate of `pipeline.nlp.syntax`
+selects (those a later rule needs the structure of, in trade articles), and
+their tokens become ``tokens`` rows.
 spaCy `Doc`s live only inside this module: each article's `Doc` is turned
 into rows (`pipeline.nlp.mentions.DocRows`) as soon as the pipeline has run
 over it, and the batch hands the runner Arrow tables.
@@ -18,6 +21,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from pipeline.config import Settings
+from pipeline.relevance import RULE_FILES as RELEVANCE_FILES
 from pipeline.stages.spec import BatchResult, StageSpec
 
 SPEC = StageSpec(
@@ -47,7 +51,10 @@ SPEC = StageSpec(
         "parser/tok2vec", "parser/morphologizer", "parser/parser", "parser/lemmatizer",
     ),
     upstream=None,
-    columns={"articles": ("text", "published_month")},
+    # The parse gate (and rules_scope "trade") act on articles.is_trade, which ingest computes from these.
+    input_rules=RELEVANCE_FILES,
+    settings=("rules_scope",),
+    columns={"articles": ("text", "published_month", "is_trade")},
 )
 PIPE_BATCH = 64
 
@@ -113,10 +120,14 @@ def extract_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchRe
     nlp.max_length = settings.max_article_chars  # ingest refused longer articles: the same limit
     gate = gate_for(settings.models_dir)
     parser = load_parser(settings.models_dir)
-    articles = inputs["articles"].select(["article_id", *SPEC.columns["articles"]]).to_pylist()
+    table = inputs["articles"]
+    # A table without is_trade (articles written before the flag) is read as if every flag were null.
+    every = table.select([c for c in ("article_id", *SPEC.columns["articles"]) if c in table.column_names]).to_pylist()
+    articles = [a for a in every if reads_rules(a, settings)]
     failures: dict[str, str] = {}
     rows = DocRows(gate)
     try:
+        add_sentences_only(rows, [a for a in every if not reads_rules(a, settings)], nlp)
         with vocabulary_zone(nlp):
             # With the processes or dask executor the batches are already parallel.
             n_process = settings.workers if settings.executor == "local" else 1
@@ -124,21 +135,46 @@ def extract_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchRe
             docs = nlp.pipe((make_doc_with_text(nlp, a["text"]) for a in articles), batch_size=PIPE_BATCH,
                             n_process=n_process)
             for article, doc in zip(articles, docs):
-                rows.add(doc, article["article_id"], article["published_month"])
+                rows.add(doc, article["article_id"], article["published_month"], article)
         with vocabulary_zone(parser):
             rows.parse(parser)
     except Exception:  # find the culprit one by one, keep the others
         rows = DocRows(gate)
-        for article in articles:
+        for article in every:
             single = DocRows(gate)
             try:
-                with nlp.memory_zone():
-                    single.add(nlp(make_doc_with_text(nlp, article["text"])), article["article_id"],
-                               article["published_month"])
-                with parser.memory_zone():
-                    single.parse(parser)
+                if not reads_rules(article, settings):
+                    add_sentences_only(single, [article], nlp)
+                else:
+                    with nlp.memory_zone():
+                        single.add(nlp(make_doc_with_text(nlp, article["text"])), article["article_id"],
+                                   article["published_month"], article)
+                    with parser.memory_zone():
+                        single.parse(parser)
             except Exception as error:
                 failures[article["article_id"]] = f"extract failed: {type(error).__name__}: {error}"
             else:
                 rows.absorb(single)
     return BatchResult(rows={table: rows.table(table) for table in SPEC.writes}, failures=failures)
+
+
+def reads_rules(article: Mapping[str, object], settings: Settings) -> bool:
+    """Whether the rule pipeline reads ``article`` under ``settings.rules_scope``.
+
+    Under "trade" only the articles ingest flagged ``is_trade`` are read; a
+    null flag (a row ingested before the flag existed) is read, as nothing
+    says the rules can skip it.
+    """
+    return settings.rules_scope == "all" or article.get("is_trade") is not False
+
+
+def add_sentences_only(rows, articles: list[Mapping[str, object]], nlp) -> None:
+    """Give each of ``articles`` its ``sentences`` rows from the sentence component's splitter, without spaCy."""
+    from pipeline.nlp.sentences import WireSentences, split_sentences
+
+    if not articles:
+        return
+    splitter = next(pipe for _, pipe in nlp.pipeline if isinstance(pipe, WireSentences))
+    for article in articles:
+        spans = split_sentences(article["text"], splitter.abbreviations, splitter.starters)
+        rows.add_sentences(article["article_id"], article["published_month"], spans)

@@ -33,6 +33,7 @@ import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,10 @@ from pipeline.progress import Progress, log_event
 from pipeline.readers import iter_inputs, read_file
 from pipeline.readers.wire import RULE_FILES, WireRules, load_wire_rules, normalize_wire, without_insertions
 from pipeline.records import RawArticle, RawReject
+from pipeline.relevance import RULE_FILES as RELEVANCE_FILES
+from pipeline.relevance import RelevanceRules, load_relevance, relevance
 from pipeline.stages.holders import UNREADABLE, moved, owners, path_order, settle
+from pipeline.stages.run import check_rules
 from pipeline.stages.spec import StageReport, StageSpec, rules_version
 from pipeline.stages.write import save_rejects
 from pipeline.schemas import INGEST_LEDGER
@@ -55,7 +59,9 @@ SPEC = StageSpec(
     reads=(),
     writes=("articles",),
     code=(__name__,),
-    rules=RULE_FILES,  # the wire-copy rules (pipeline.readers.wire)
+    # The wire-copy rules (pipeline.readers.wire) clean bodies; the relevance lexicon
+    # (pipeline/relevance.py) gives articles.trade_relevance and is_trade, which extract gates on.
+    rules=RULE_FILES + RELEVANCE_FILES,
 )
 LEDGER = "_ledger/ingest"
 CHUNK = 2000  # articles per part file, so one huge input never sits in memory whole
@@ -109,6 +115,18 @@ def ingest_version(settings: Settings) -> str:
     """Rules version of ingest: reader code plus the settings that change articles."""
     return short_hash(rules_version(SPEC, {"ingest": SPEC}, settings), str(settings.published_default),
                       str(settings.max_file_bytes), str(settings.max_field_chars), str(settings.max_article_chars))
+
+
+@lru_cache(maxsize=2)
+def relevance_rules(models_dir: Path) -> RelevanceRules:
+    """The relevance lexicon under ``models_dir``, read once per process."""
+    return load_relevance(models_dir)
+
+
+def with_relevance(row: dict[str, Any], rules: RelevanceRules) -> dict[str, Any]:
+    """The ``articles`` row with ``trade_relevance`` and ``is_trade`` from its headline and body."""
+    found = relevance(row["headline"], row["text"][row["body_start"]:], rules)
+    return {**row, "trade_relevance": found.trade_relevance, "is_trade": found.is_trade}
 
 
 def with_default_date(raw: RawArticle, settings: Settings) -> RawArticle:
@@ -245,6 +263,8 @@ def ingest(settings: Settings, *, run_id: str) -> StageReport:
     if not todo and not report.skipped:  # an empty or unmounted --raw looks like a quiet night otherwise
         log_event(logging.WARNING, stage="ingest", event="no_inputs", raw=str(settings.raw),
                   msg="no input files under --raw; nothing was read")
+    if todo:  # a rule file that does not load fails here, before any file leaves the ledger
+        check_rules(SPEC, lambda models_dir: (relevance_rules(models_dir), load_wire_rules(models_dir)), settings)
     report.rows_in = len(todo)
     report.inputs = [f"{source_path}#{digest}" for _, source_path, digest, _ in todo]
     report.processed_paths = [source_path for _, source_path, _, _ in todo]
@@ -308,6 +328,7 @@ def _records(path: Path, source_path: str, settings: Settings, run_id: str,
              wire: WireRules) -> Iterator[dict[str, Any]]:
     """The ``articles`` rows and ``rejects`` rows (the latter with a ``reason``) of one file, in record order."""
     seen: dict[str, int] = {}  # article_id -> the record that gave it first
+    rules = relevance_rules(settings.models_dir)
     for item in read_file(path, source_path, settings):
         if isinstance(item, RawReject):
             yield reject_row(item, run_id)
@@ -328,7 +349,7 @@ def _records(path: Path, source_path: str, settings: Settings, run_id: str,
                 f"{seen[row['article_id']]} of this file; kept once"), run_id)
             continue
         seen[row["article_id"]] = item.record
-        yield row
+        yield with_relevance(row, rules)
 
 
 def _read_file(pending: _Pending, path: Path, source_path: str, settings: Settings, run_id: str,

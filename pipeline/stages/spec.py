@@ -11,7 +11,7 @@ it, and nothing else does.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import pyarrow as pa
@@ -50,6 +50,14 @@ class StageSpec:
     ``models/`` that the stage reads (a folder stands for every file beneath
     it); a test checks it against the files each stage opens. ``upstream``
     names the stage whose rules version this one inherits.
+
+    ``input_rules`` names rule files that an earlier stage read to compute
+    columns this stage acts on (extract parses only articles whose
+    ``is_trade`` ingest computed from ``relevance/``): they count in this
+    stage's version too, since an edit changes what it does to articles whose
+    content is unchanged, but this stage never opens them. ``settings`` names
+    the fields of `Settings` that change this stage's rows; their values
+    count in the version, so changing one reprocesses every article.
     """
 
     name: str
@@ -58,6 +66,8 @@ class StageSpec:
     code: tuple[str, ...]
     rules: tuple[str, ...] = ()
     upstream: str | None = None
+    input_rules: tuple[str, ...] = ()
+    settings: tuple[str, ...] = ()
     # The columns the batch function uses, for the tables of ``reads`` that need not be read whole.
     columns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -72,6 +82,9 @@ class StageSpec:
         unread = sorted(set(self.columns) - set(self.reads))
         if unread:
             raise SchemaError(f"stage {self.name!r} declares columns of {unread}, which it does not read")
+        unknown_settings = sorted(set(self.settings) - {f.name for f in fields(Settings)})
+        if unknown_settings:
+            raise ValueError(f"stage {self.name!r} declares settings {unknown_settings}, which Settings does not have")
 
 
 @dataclass
@@ -103,13 +116,15 @@ def rules_version(spec: StageSpec, registry: Mapping[str, StageSpec], settings: 
     """
     root = fingerprint.SOURCE_ROOT
     code = [(root, path) for path in fingerprint.source_files(spec.code, root)]
+    entries = (*spec.rules, *spec.input_rules)
     try:
-        rules = [(settings.models_dir, path) for path in fingerprint.rule_files(spec.rules, settings.models_dir)]
+        rules = [(settings.models_dir, path) for path in fingerprint.rule_files(entries, settings.models_dir)]
     except FileNotFoundError as error:
         raise FileNotFoundError(f"stage {spec.name!r} declares a rule file that is missing: {error}") from None
     own = fingerprint.hash_files(code + rules) if (code or rules) else "none"
     upstream = rules_version(registry[spec.upstream], registry, settings) if spec.upstream else ""
-    return short_hash(spec.name, own, upstream)
+    chosen = [f"{name}={getattr(settings, name)}" for name in spec.settings]
+    return short_hash(spec.name, own, upstream, *chosen)
 
 
 def ledger_name(stage: str) -> str:

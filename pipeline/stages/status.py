@@ -58,7 +58,7 @@ def check_models(settings: Settings, stage_names: Sequence[str]) -> None:
 
     Every article would fail without it; an installed package (a wheel) does
     not carry ``models/``, so the message says how to point at one. Ingest
-    reads only ``models/wire/``.
+    reads only ``wire/`` (wire-copy residue) and ``relevance/`` (the trade-story flag).
     """
     for name in stage_names:
         try:

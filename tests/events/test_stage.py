@@ -19,7 +19,7 @@ def _article_row(rows: dict, run_id: str) -> dict:
             "format": "text", "url": None, "categories": [], "headline": TEXT.split("\n")[0], "subheadline": None,
             "dateline": None, "byline": None,
             "published_from": "test", "language": "en", "body_start": TEXT.index("The"),
-            "content_hash": short_hash(article["text"]), "run_id": run_id}
+            "content_hash": short_hash(article["text"]), "trade_relevance": 0.9, "is_trade": True, "run_id": run_id}
 
 
 def _write_inputs(out, table_rows) -> None:

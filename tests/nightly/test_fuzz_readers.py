@@ -39,11 +39,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from pipeline.articles import assemble
-from pipeline.config import Settings, make_settings
+from pipeline.config import MODELS_DIR, Settings, make_settings
 from pipeline.readers import read_file
 from pipeline.records import REJECT_REASONS, RawArticle, RawReject
 from pipeline.schemas import conform
-from pipeline.stages.ingest import check_record, with_default_date
+from pipeline.stages.ingest import check_record, relevance_rules, with_default_date, with_relevance
 
 DEADLINE_MS = 2000
 HANG_SECONDS = 30
@@ -423,7 +423,7 @@ def check(folder: Path, suffix: str, data: bytes, limits: Settings, *,
         assert item.source_path == path.name
         problem = check_record(item, limits)
         if problem is None:  # what ingest would store must fit the schema
-            rows.append(assemble(with_default_date(item, limits), "fuzz"))
+            rows.append(with_relevance(assemble(with_default_date(item, limits), "fuzz"), relevance_rules(MODELS_DIR)))
         else:
             assert problem.reason in REJECT_REASONS and problem.detail, problem
     if rows:

@@ -13,6 +13,7 @@ import random
 import re
 import shutil
 import signal
+import shutil
 from collections.abc import Mapping
 from datetime import date
 
@@ -81,6 +82,7 @@ def world(tmp_path, nightly):
     (models / "words" / "list.txt").write_text("tariff tariffs imports\n", encoding="utf-8")
     (models / "counts" / "min.txt").write_text("2\n", encoding="utf-8")
     shutil.copytree(MODELS_DIR / "wire", models / "wire")  # ingest's rules (wire copy)
+    shutil.copytree(MODELS_DIR / "relevance", models / "relevance")  # ingest's trade-story flag
 
     def run(**options):
         settings = make_settings(raw=raw, out=tmp_path / "out", models_dir=models, batch_size=5,

@@ -63,6 +63,32 @@ def test_an_article_without_a_trade_trigger_is_not_parsed():
     assert not any(s["parsed"] for s in rows.dicts("sentences")) and rows.pending == []
 
 
+def test_an_article_ingest_did_not_flag_as_trade_is_not_parsed():
+    gate = load_gate(MODELS_DIR)
+    doc = rule_pipeline()(TRADE_STORY)  # it has a trigger: only the flag keeps the parser out
+    for flags, parsed in (({"is_trade": False}, False), ({"is_trade": True}, True), ({"is_trade": None}, True)):
+        rows = DocRows(gate)
+        rows.add(doc, "a1", "2025-05", flags)
+        assert bool(parsed_texts(TRADE_STORY, rows)) is parsed, flags
+
+
+def test_a_gate_without_the_flag_row_parses_every_trigger_article(tmp_path):
+    (tmp_path / "parser").mkdir()
+    (tmp_path / "parser" / "gate.csv").write_text("test,value\narticle_has,trigger\nsentence_has,trigger\n",
+                                                  encoding="utf-8")
+    rows = DocRows(load_gate(tmp_path))
+    rows.add(rule_pipeline()(TRADE_STORY), "a1", "2025-05", {"is_trade": False})
+    assert parsed_texts(TRADE_STORY, rows) == ["The United States imposed tariffs of 25% on steel from Canada.",
+                                               "The trade minister said the talks had gone well."]  # "talks"
+
+
+def test_a_gate_flag_extract_does_not_read_is_refused(tmp_path):
+    (tmp_path / "parser").mkdir()
+    (tmp_path / "parser" / "gate.csv").write_text("test,value\narticle_flag,is_sports\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="is_sports"):
+        load_gate(tmp_path)
+
+
 def test_token_rows_index_the_article_text():
     rows = rows_for(TRADE_STORY)
     rows.parse(load_parser(MODELS_DIR))

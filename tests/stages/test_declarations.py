@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,9 @@ def changed(before: dict[str, str], after: dict[str, str]) -> set[str]:
     ("quotes/sources.csv", {"normalize", "events"}),
     ("events/arguments.json", {"events"}),
     ("events/products.csv", {"events"}),
+    # ingest computes articles.is_trade from it; extract acts on is_trade (its input_rules)
+    ("relevance/lexicon.csv", {"ingest", *DOWNSTREAM}),
+    ("relevance/scoring.csv", {"ingest", *DOWNSTREAM}),
     ("countries/README.md", set()),  # documentation is not a rule
 ])
 def test_a_rule_edit_changes_the_versions_of_the_stages_that_read_it_and_the_stages_after(models, rule_file, stages):
@@ -83,7 +87,8 @@ def test_a_rule_edit_changes_the_versions_of_the_stages_that_read_it_and_the_sta
 
 
 @pytest.mark.parametrize(("module", "stages"), [
-    ("rulefiles.py", {"ingest", *DOWNSTREAM}),  # imported by the wire rules, the components, normalizers, event rules
+    ("rulefiles.py", {"ingest", *DOWNSTREAM}),  # imported by the wire and relevance rules, the components, normalizers …
+    ("relevance.py", {"ingest", *DOWNSTREAM}),
     ("labels.py", DOWNSTREAM),
     ("nlp/first_chars.py", DOWNSTREAM),  # imported by a component, itself named only in a registry string
     ("articles.py", {"ingest", *DOWNSTREAM}),
@@ -145,6 +150,27 @@ def test_editing_a_module_a_stage_imports_reruns_that_stage_and_the_ones_after(d
     settings, files, articles = done
     edit(source / fingerprint.PACKAGE / "rulefiles.py")  # ingest reads the wire rules with it too
     assert run_counts(settings) == {"ingest": (files, 0), **{name: (articles, 0) for name in DOWNSTREAM}}
+
+
+def test_editing_the_relevance_lexicon_rereads_every_file_and_reruns_every_later_stage(done):
+    settings, files, articles = done
+    edit(settings.models_dir / "relevance" / "lexicon.csv")
+    assert run_counts(settings) == {"ingest": (files, 0), **{name: (articles, 0) for name in DOWNSTREAM}}
+
+
+def test_changing_the_rules_scope_reruns_extract_and_the_stages_after(done):
+    settings, files, articles = done
+    assert run_counts(replace(settings, rules_scope="trade")) == {
+        "ingest": (0, files), **{name: (articles, 0) for name in DOWNSTREAM}}
+
+
+@pytest.mark.parametrize("stage", ORDER)
+def test_input_rules_are_read_by_a_stage_that_writes_a_table_the_stage_reads(stage):
+    spec = SPECS[stage]
+    producers = [other for other in SPECS.values() if set(other.writes) & set(spec.reads)]
+    for entry in spec.input_rules:
+        assert any(entry in other.rules for other in producers), \
+            f"stage {stage!r} names {entry} in input_rules, but no stage whose tables it reads declares it"
 
 
 def test_editing_an_events_rule_file_reruns_events_only(done):
