@@ -31,18 +31,20 @@ def quarter_of(month: int) -> int:
     return (month - 1) // 3 + 1
 
 
-def year_by_tense(anchor: date, month: int, day: int | None, tense: str | None) -> int:
+def year_by_tense(anchor: date, month: int, day: int | None, tense: str | None, *, certain: bool = False) -> int:
     """The year of a month (and day) stated without one: the anchor's, moved by tense.
 
     Past narration moves a later month or day back a year, the future an earlier one forward, but
     only within `REACH_MONTHS` months (`REACH_DAYS` days) of the anchor: "In November, Trump
     promised" written in March is last November, "will take effect on January 5" written in
-    November next January. Farther off, the cue was more likely a passing verb ("said its board
-    voted to seek approval at its April 27 meeting", written in March) and a story that meant
-    another year would name it.
+    November next January. Farther off, a tense guessed from the words nearby was more likely a
+    passing verb's ("said its board voted to seek approval at its April 27 meeting", written in
+    March) and a story that meant another year would name it. A ``certain`` tense, read from the
+    date's own verb in the parse, moves it whatever the distance ("fired in July" written in March
+    is last July).
     """
     return _moved_by_tense(anchor.year, (month, day or 0), (anchor.month, anchor.day if day else 0), tense,
-                           lambda year: _within_reach(anchor, year, month, day))
+                           None if certain else lambda year: _within_reach(anchor, year, month, day))
 
 
 def _moved_by_tense(year: int, stated: Any, current: Any, tense: str | None,
@@ -66,15 +68,22 @@ def _within_reach(anchor: date, year: int, month: int, day: int | None) -> bool:
 
 
 def weekday_by_tense(anchor: date, weekday: int, shift: int | None, tense: str | None) -> date:
-    """The date of a weekday (ISO number) relative to the anchor."""
+    """The date of a weekday (ISO number) relative to the anchor.
+
+    "last"/"next" (``shift`` -1/1) say it outright; a bare weekday is the latest such day on or before
+    the anchor, or with a future ``tense`` the first on or after it: the anchor's own weekday is the
+    anchor either way (the publication weekday rule: "on Friday" in a Friday story is that Friday).
+    """
     back = (anchor.isoweekday() - weekday) % 7
     ahead = (weekday - anchor.isoweekday()) % 7
     if shift == 0:  # "this Friday": in the anchor's week
         return anchor + timedelta(days=weekday - anchor.isoweekday())
     if shift == -1:
         return anchor - timedelta(days=back or 7)
-    if shift is not None and shift > 0 or tense == "future":
+    if shift is not None and shift > 0:
         return anchor + timedelta(days=ahead or 7)
+    if tense == "future":  # "will meet on Friday" in a Friday story is that day, as in past narration
+        return anchor + timedelta(days=ahead)
     return anchor - timedelta(days=back)
 
 
@@ -144,17 +153,22 @@ class DateLabel(NamedTuple):
 
 
 class Context(NamedTuple):
-    """What a date is resolved against: the anchor day, the clause's tense and the mention's text."""
+    """What a date is resolved against: the anchor day, the clause's tense and the mention's text.
+
+    ``certain``: the tense is its governing verb's, read from the parse, not guessed from the words near it.
+    """
 
     anchor: date | None
     tense: str | None
     text: str
+    certain: bool = False
 
 
 Resolver = Callable[[DateLabel, Context], Resolution | None]
 
 
-def resolve(fields: Mapping[str, str], anchor: date | None, tense: str | None, text: str) -> Resolution:
+def resolve(fields: Mapping[str, str], anchor: date | None, tense: str | None, text: str, *,
+            certain: bool = False) -> Resolution:
     """The TIMEX3 value of one DATE mention from its label ``fields`` (rules: `pipeline.normalize.dates`).
 
     The label's kind picks its resolver (`RESOLVERS`); those of relative kinds run only with an
@@ -165,7 +179,7 @@ def resolve(fields: Mapping[str, str], anchor: date | None, tense: str | None, t
     found = None
     if resolver is not None and (anchor is not None or label.kind not in RELATIVE_KINDS):
         try:
-            found = resolver(label, Context(anchor, tense, text))
+            found = resolver(label, Context(anchor, tense, text, certain))
         except (ValueError, OverflowError):  # "February 30", "4,000,000 weeks ago": no calendar date
             return Resolution(None, None, anchor is not None)
     if found is None:
@@ -191,7 +205,7 @@ def _calendar(label: DateLabel, context: Context) -> Resolution | None:
     if context.anchor is None:
         return None
     return Resolution(_calendar_without_year(context.anchor, label.month, label.day, label.weekday, label.shift,
-                                             context.tense).isoformat(), "day", True)
+                                             context.tense, context.certain).isoformat(), "day", True)
 
 
 def _month(label: DateLabel, context: Context) -> Resolution | None:
@@ -203,7 +217,7 @@ def _month(label: DateLabel, context: Context) -> Resolution | None:
         return None
     anchor, month = context.anchor, label.month
     year = _period_year(label, month, anchor.month, anchor.year, context.tense,
-                        lambda moved: _within_reach(anchor, moved, month, None))
+                        None if context.certain else lambda moved: _within_reach(anchor, moved, month, None))
     return Resolution(f"{year:04d}-{month:02d}", "month", True)
 
 
@@ -287,14 +301,14 @@ RELATIVE_KINDS = frozenset({"dayword", "weekday", "shift", "weekend", "ago"})
 
 
 def _calendar_without_year(anchor: date, month: int, day: int, weekday: int | None, shift: int | None,
-                           tense: str | None) -> date:
+                           tense: str | None, certain: bool) -> date:
     if shift == -1:  # "last March 27": the latest one before the anchor
         candidate = date(anchor.year, month, day)
         return candidate if candidate < anchor else date(anchor.year - 1, month, day)
     if shift is not None and shift > 0:
         candidate = date(anchor.year, month, day)
         return candidate if candidate > anchor else date(anchor.year + 1, month, day)
-    year = year_by_tense(anchor, month, day, tense)
+    year = year_by_tense(anchor, month, day, tense, certain=certain)
     if weekday:  # "Tuesday, March 4": prefer the year in which the weekday fits
         for candidate_year in (year, anchor.year, anchor.year - 1, anchor.year + 1):
             try:

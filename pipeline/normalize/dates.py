@@ -17,14 +17,20 @@ Resolution rules:
 - granularity is kept: "June" → ``2025-06``, "this week" → ``2025-W18``,
   "1986" → ``1986``, "next quarter" → ``2025-Q3``;
 - a bare weekday is the latest such day on or before the anchor in past
-  narration (the default), the next one after it when the sentence speaks of
-  the future ("will meet on Wednesday"); "last"/"next"/"this" say it outright;
+  narration (the default), the first on or after it when the sentence speaks of
+  the future ("will meet on Wednesday"); the anchor's own weekday is the anchor
+  either way ("on Friday" in a Friday story); "last"/"next"/"this" say it outright;
 - a bare month (or month and day) without a year is in the anchor's year,
   unless the sentence is past and the month is after the anchor's (the
   previous year: "In November, Trump promised" in March 2025 → 2024-11) or
   future and before it (the next year); "as early as" counts as future;
-- the tense is the nearest cue word (``models/dates/tense.csv``, or a verb in
-  "-ed") within the expression's clause: 8 words before, 6 after;
+- the tense is the date's governing verb's where the sentence was parsed
+  (`pipeline.normalize.date_tense`: its auxiliaries, tense and form in
+  ``tokens``; a present tense makes a weekday future); there it moves a month
+  whatever the distance ("fired in July" written in March → the previous July);
+- elsewhere, or where the parse says nothing, the tense is the nearest cue word
+  (``models/dates/tense.csv``, or a verb in "-ed") within the expression's
+  clause, 8 words before, 6 after, and moves a month by half a year at most;
 - modifiers: inside the span from the label ("about five years" APPROX,
   "late last year" END), else the words right before it
   (``models/dates/modifiers.csv``: "as early as June" AS_EARLY_AS, "by" and
@@ -35,7 +41,8 @@ Resolution rules:
 - spans overlapping a ``rate`` or ``money`` mention are skipped.
 
 The word lists and the tense and modifier look-ups are in `pipeline.normalize.date_context`,
-the values in `pipeline.normalize.date_values`.
+the tense from the parse in `pipeline.normalize.date_tense`, the values in
+`pipeline.normalize.date_values`.
 """
 
 from __future__ import annotations
@@ -48,6 +55,7 @@ from typing import Any
 
 from pipeline.labels import parse_label
 from pipeline.normalize.date_context import DateResources, load_dates, modifier_before, tense_near
+from pipeline.normalize.date_tense import ParsedSentence, sentences_by_index, tense_from_parse
 from pipeline.normalize.date_values import Resolution, duration_value, resolve
 from pipeline.normalize.registry import Normalizer
 from pipeline.views import ArticleView, Mention, Sentence
@@ -57,6 +65,9 @@ MASKING_KINDS = frozenset({"rate", "money"})
 # The kinds of date whose value `resolve` moves by tense, when no year is stated and an anchor is known
 # (finding the tense reads the clause word by word, so it is done only for these).
 TENSE_KINDS = frozenset({"calendar", "month", "quarter", "weekday", "weekend"})
+# The kinds a verb in the present puts in the future ("talks resume on Monday"); a month in the present
+# is as often past data ("exports rise in March") and is left to the cue words.
+PRESENT_IS_FUTURE = frozenset({"weekday", "weekend"})
 # How far the dateline's day may be from the publication date and still be the reporter's day.
 DATELINE_SLACK_DAYS = 3
 
@@ -100,10 +111,11 @@ def _label_fields(label: str | None) -> Mapping[str, str]:
     return parse_label(label)
 
 
-@lru_cache(maxsize=3 * LABEL_CACHE_SIZE)  # a label may be resolved with no tense, past and future
-def _resolution(label: str | None, anchor: date | None, tense: str | None, text: str) -> Resolution:
+@lru_cache(maxsize=5 * LABEL_CACHE_SIZE)  # a label may be resolved with no tense, past and future, each sure or not
+def _resolution(label: str | None, anchor: date | None, tense: str | None, text: str,
+                certain: bool = False) -> Resolution:
     """`resolve` of the label's fields, kept."""
-    return resolve(_label_fields(label), anchor, tense, text)
+    return resolve(_label_fields(label), anchor, tense, text, certain=certain)
 
 
 def sentence_bounds(position: int, sentences: Sequence[Sentence], starts: Sequence[int],
@@ -117,6 +129,24 @@ def sentence_bounds(position: int, sentences: Sequence[Sentence], starts: Sequen
     return start, (end if end >= 0 else len(text))
 
 
+def clause_tense(text: str, mention: Mention, kind: str | None, bounds: tuple[int, int],
+                 parses: Mapping[int, ParsedSentence], resources: DateResources) -> tuple[str | None, bool]:
+    """``(tense, certain)``: the tense (``past``, ``future`` or None) a date without a year is resolved by.
+
+    The parse of its sentence first (`tense_from_parse`; ``certain``): a present tense there makes
+    a weekday future ("duties apply from Wednesday") and says nothing of a month. Where the parse
+    says nothing, or the sentence was not parsed, the cue words near the date (`tense_near`).
+    """
+    parsed = parses.get(mention.sentence_index)
+    if parsed is not None:
+        tense = tense_from_parse(parsed, mention.start, mention.end, resources.tenses, resources.tense_predicates)
+        if tense == "present":
+            tense = "future" if kind in PRESENT_IS_FUTURE else None
+        if tense is not None:
+            return tense, True
+    return tense_near(text, mention.start, mention.end, bounds, resources), False
+
+
 def normalize_dates(article: ArticleView, mentions: Sequence[Mention], sentences: Sequence[Sentence],
                     done: Mapping[str, list[dict]], resources: DateResources) -> list[dict[str, Any]]:
     """One ``dates`` row per date, duration and set mention of the article."""
@@ -126,6 +156,7 @@ def normalize_dates(article: ArticleView, mentions: Sequence[Mention], sentences
     ordered = sorted(sentences, key=lambda s: s.start)
     starts = [s.start for s in ordered]
     rows: list[dict[str, Any]] = []
+    parses: dict[int, ParsedSentence] | None = None  # the parsed sentences, indexed when a date needs one
     # Only the date kinds are sorted (a fifth of the mentions): the same order, as the sort is stable.
     for mention in sorted((m for m in mentions if m.kind in TIMEX_TYPES), key=lambda m: (m.start, m.end)):
         timex_type = TIMEX_TYPES[mention.kind]
@@ -144,12 +175,14 @@ def normalize_dates(article: ArticleView, mentions: Sequence[Mention], sentences
             # Finding the tense reads the clause word by word, and nine dates in ten resolve the same
             # whatever it is ("March" written in March, "next Friday"): it is read only when it matters.
             if anchor is not None and not fields.get("year") and fields.get("kind") in TENSE_KINDS \
-                    and any(_resolution(mention.label, anchor, tense, mention.text) != result
-                            for tense in TENSE_ANSWERS):
-                tense = tense_near(article.text, mention.start, mention.end, bounds, resources)
+                    and any(_resolution(mention.label, anchor, tense, mention.text, True) != result
+                            for tense in TENSE_ANSWERS):  # a certain tense moves a date farther than a guessed one
+                if parses is None:
+                    parses = sentences_by_index(article.tokens)
+                tense, certain = clause_tense(article.text, mention, fields.get("kind"), bounds, parses, resources)
                 if tense is None and modifier == "AS_EARLY_AS":
                     tense = "future"
-                result = _resolution(mention.label, anchor, tense, mention.text)
+                result = _resolution(mention.label, anchor, tense, mention.text, certain)
             row.update(value=result.value, granularity=result.granularity, resolved=result.value is not None,
                        anchor=anchor_text if result.relative and result.value else None)
         elif fields.get("value"):
