@@ -1,10 +1,11 @@
 """The tense of a date's governing verb, read from the parse of its sentence (rows of ``tokens``).
 
 Extract parses the sentences that hold a date whose value depends on tense (a weekday or a month
-written without a year), in articles the parser's gate selects. For those, the verb the date
-belongs to says whether it lies in the past or the future more surely than the words near it:
-"The ministry said talks, which resumed on Friday, would ..." has "would" nearer to "Friday" than
-"resumed". `tense_from_parse` answers:
+written without a year), in articles the parser's gate selects. For a weekday, the verb the date
+belongs to says whether it lies in the past or the future more surely than the words near it
+("The tariffs announced last month take effect on Monday": "last" and "announced" are nearer to
+"Monday" than "take"); the dates normalizer reads it for weekdays and weekends only (see
+`pipeline.normalize.dates.clause_tense` for why not for months). `tense_from_parse` answers:
 
 - ``future``: a preposition that looks ahead ("until Friday", from the cue words); a modal or future auxiliary on the predicate ("will meet from Wednesday", "talks
   could resume in June"); a predicate whose lemma looks ahead, as an adjective or a passive
@@ -15,9 +16,7 @@ belongs to says whether it lies in the past or the future more surely than the w
   perfect, after a modal too ("has raised duties in July", "may have peaked in January"), a past
   participle modifying a noun ("tariffs imposed in March");
 - ``present``: a finite verb or copula in the present that is no reporting verb ("duties apply
-  from Wednesday", "the deadline is Friday"); the normalizer takes it as future for a weekday and
-  leaves a month to the word rules, as news puts past data in the present too ("exports rise in
-  March");
+  from Wednesday", "the deadline is Friday"); the normalizer takes it as future;
 - None when the parse does not say: no parse, a date not attached to a predicate (directly, or
   through one noun that is the predicate's argument: "signed a deal in July"), an infinitive under
   another verb ("agreed to meet on Friday"), a present reporting verb ("says").

@@ -31,20 +31,18 @@ def quarter_of(month: int) -> int:
     return (month - 1) // 3 + 1
 
 
-def year_by_tense(anchor: date, month: int, day: int | None, tense: str | None, *, certain: bool = False) -> int:
+def year_by_tense(anchor: date, month: int, day: int | None, tense: str | None) -> int:
     """The year of a month (and day) stated without one: the anchor's, moved by tense.
 
     Past narration moves a later month or day back a year, the future an earlier one forward, but
     only within `REACH_MONTHS` months (`REACH_DAYS` days) of the anchor: "In November, Trump
     promised" written in March is last November, "will take effect on January 5" written in
-    November next January. Farther off, a tense guessed from the words nearby was more likely a
-    passing verb's ("said its board voted to seek approval at its April 27 meeting", written in
-    March) and a story that meant another year would name it. A ``certain`` tense, read from the
-    date's own verb in the parse, moves it whatever the distance ("fired in July" written in March
-    is last July).
+    November next January. Farther off, the cue was more likely a passing verb ("said its board
+    voted to seek approval at its April 27 meeting", written in March) and a story that meant
+    another year would name it.
     """
     return _moved_by_tense(anchor.year, (month, day or 0), (anchor.month, anchor.day if day else 0), tense,
-                           None if certain else lambda year: _within_reach(anchor, year, month, day))
+                           lambda year: _within_reach(anchor, year, month, day))
 
 
 def _moved_by_tense(year: int, stated: Any, current: Any, tense: str | None,
@@ -153,22 +151,17 @@ class DateLabel(NamedTuple):
 
 
 class Context(NamedTuple):
-    """What a date is resolved against: the anchor day, the clause's tense and the mention's text.
-
-    ``certain``: the tense is its governing verb's, read from the parse, not guessed from the words near it.
-    """
+    """What a date is resolved against: the anchor day, the clause's tense and the mention's text."""
 
     anchor: date | None
     tense: str | None
     text: str
-    certain: bool = False
 
 
 Resolver = Callable[[DateLabel, Context], Resolution | None]
 
 
-def resolve(fields: Mapping[str, str], anchor: date | None, tense: str | None, text: str, *,
-            certain: bool = False) -> Resolution:
+def resolve(fields: Mapping[str, str], anchor: date | None, tense: str | None, text: str) -> Resolution:
     """The TIMEX3 value of one DATE mention from its label ``fields`` (rules: `pipeline.normalize.dates`).
 
     The label's kind picks its resolver (`RESOLVERS`); those of relative kinds run only with an
@@ -179,7 +172,7 @@ def resolve(fields: Mapping[str, str], anchor: date | None, tense: str | None, t
     found = None
     if resolver is not None and (anchor is not None or label.kind not in RELATIVE_KINDS):
         try:
-            found = resolver(label, Context(anchor, tense, text, certain))
+            found = resolver(label, Context(anchor, tense, text))
         except (ValueError, OverflowError):  # "February 30", "4,000,000 weeks ago": no calendar date
             return Resolution(None, None, anchor is not None)
     if found is None:
@@ -205,7 +198,7 @@ def _calendar(label: DateLabel, context: Context) -> Resolution | None:
     if context.anchor is None:
         return None
     return Resolution(_calendar_without_year(context.anchor, label.month, label.day, label.weekday, label.shift,
-                                             context.tense, context.certain).isoformat(), "day", True)
+                                             context.tense).isoformat(), "day", True)
 
 
 def _month(label: DateLabel, context: Context) -> Resolution | None:
@@ -217,7 +210,7 @@ def _month(label: DateLabel, context: Context) -> Resolution | None:
         return None
     anchor, month = context.anchor, label.month
     year = _period_year(label, month, anchor.month, anchor.year, context.tense,
-                        None if context.certain else lambda moved: _within_reach(anchor, moved, month, None))
+                        lambda moved: _within_reach(anchor, moved, month, None))
     return Resolution(f"{year:04d}-{month:02d}", "month", True)
 
 
@@ -301,14 +294,14 @@ RELATIVE_KINDS = frozenset({"dayword", "weekday", "shift", "weekend", "ago"})
 
 
 def _calendar_without_year(anchor: date, month: int, day: int, weekday: int | None, shift: int | None,
-                           tense: str | None, certain: bool) -> date:
+                           tense: str | None) -> date:
     if shift == -1:  # "last March 27": the latest one before the anchor
         candidate = date(anchor.year, month, day)
         return candidate if candidate < anchor else date(anchor.year - 1, month, day)
     if shift is not None and shift > 0:
         candidate = date(anchor.year, month, day)
         return candidate if candidate > anchor else date(anchor.year + 1, month, day)
-    year = year_by_tense(anchor, month, day, tense, certain=certain)
+    year = year_by_tense(anchor, month, day, tense)
     if weekday:  # "Tuesday, March 4": prefer the year in which the weekday fits
         for candidate_year in (year, anchor.year, anchor.year - 1, anchor.year + 1):
             try:

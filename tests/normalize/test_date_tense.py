@@ -97,9 +97,10 @@ def test_no_token_at_the_date_says_nothing(resources):
 @pytest.mark.parametrize(
     ("body", "published", "date", "value"),
     [
-        # a past verb moves a later month back a year: written in March, "July" is the previous July
-        ("The company fired its chief executive in July.", MARCH, "July", "2024-07"),
+        # a month keeps the cue words: a past verb moves a later month back a year, within half a year
         ("In November, the president promised new duties on steel.", MARCH, "November", "2024-11"),
+        ("Officials put a deadline on the talks of October 1.", datetime(2025, 6, 18, tzinfo=UTC), "October 1",
+         "2025-10-01"),
         # the publication weekday rule: "on Friday" in a Friday story is that day
         ("The minister said on Friday that talks would resume.", FRIDAY, "Friday", "2025-05-02"),
         ("Trade ministers will meet on Friday in Geneva.", FRIDAY, "Friday", "2025-05-02"),
