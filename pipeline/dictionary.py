@@ -37,7 +37,8 @@ TABLE_DOCS: dict[str, str] = {
     "tokens": "The dependency parse (Universal Dependencies) of the sentences extract parsed: one row per token.",
     "countries": "Country mentions, normalized to ISO 3166-1 alpha-3 (blocs get their own codes).",
     "people": "Every person named in an article, grouped by coreference; officials are flagged.",
-    "officials": "People acting for a government or intergovernmental body, one row per person per article.",
+    "officials": ("People acting for a government or intergovernmental body, one row per person per article "
+                  "(and people named by such an office they held: `is_former`)."),
     "rates": "Percentages and rates, with the measure they belong to.",
     "money": "Money amounts (never rates).",
     "dates": "Temporal expressions resolved against the article's anchor date (TIMEX3 values).",
@@ -196,6 +197,8 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
     "officials": {
         "name": ("Fullest form of the name seen in the article.", "Scott Bessent"),
         "title": ("Title as stated, shortest clean form.", "Treasury Secretary"),
+        "is_former": ("True when the article names the person by an office they no longer hold "
+                      "(“former President Joe Biden”); title and country are that office's.", "false"),
         "country_iso3": ("Country the official serves (EU for EC officials; null for GATT/WTO staff).", "USA"),
         "organization": ("Ministry, agency or body, where stated.", "Ministry of International Trade and Industry"),
     },

@@ -148,6 +148,7 @@ OFFICIALS = _schema(
     ("official_id", STR, False),
     ("name", STR, False),
     ("title", STR, True),
+    ("is_former", BOOL, False),
     ("country_iso3", STR, True),
     ("organization", STR, True),
     ("mention_ids", STRS, False),

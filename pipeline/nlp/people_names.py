@@ -270,8 +270,8 @@ def _link_titles(tokens: Tokens, titles: list[Title], people: list[Person], ment
                      and m.rule == "people:speech" and len(tokens.name_words(m.start, m.end)) >= 2),
                     key=lambda m: m.start)
     for title in titles:
-        if title.used or not title.government or not title.alone:
-            continue
+        if title.used or not title.government or title.former or not title.alone:
+            continue  # "the former minister" said before a name introduces no one
         head = title.label.split()[-1].lower()
         if any(p.title and p.title.split()[-1].lower() == head and p.first < title.start for p in people):
             continue  # it refers back to someone already named (the normalizer links it)

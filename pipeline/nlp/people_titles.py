@@ -107,7 +107,9 @@ def _widen_right(tokens: Tokens, end: int) -> int:
 def judge_titles(tokens: Tokens, titles: list[Title]) -> None:
     """Decide for every title whether it acts for a government (README.md, "Government or not")."""
     for title in titles:
-        title.government = _government(tokens, title) and not title.former
+        # A former office still makes an official ("former President Joe Biden"); the normalizer flags the
+        # person `is_former` from the title's rule id.
+        title.government = _government(tokens, title)
 
 
 def _government(tokens: Tokens, title: Title) -> bool:

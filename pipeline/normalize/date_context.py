@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.normalize.date_tense import load_tense_predicates
 from pipeline.rulefiles import alternation, read_rows
 
 TENSES = ("past", "future", "report", "none", "boundary", "joins")
@@ -20,6 +21,7 @@ AFTER_PENALTY = 3
 # Characters that end the stretch of text whose words set the tense of an expression.
 _CLAUSE_BREAK = re.compile(r"[;:“”\"()\n]|\s[-–—]+\s")
 _WORD = re.compile(r"[\w'’]+")
+_NEXT_WORD = re.compile(r"\s+[\w'’]")
 _BE_FORMS = frozenset({"be", "been", "being", "is", "are", "am", "'s", "’s"})
 _PRESENT_BE = frozenset({"is", "are", "am"})
 _PAST_VERB = re.compile(r"[a-z]{2,}ed", re.IGNORECASE)
@@ -36,6 +38,7 @@ class DateResources:
     modifiers_before: re.Pattern
     modifier_codes: Mapping[str, str]
     longest_cue: int  # words in the longest tense cue
+    tense_predicates: Mapping[str, str]  # forward-looking lemmas, read from the parse (`date_tense`)
 
 
 def load_dates(models_dir: Path) -> DateResources:
@@ -63,6 +66,7 @@ def load_dates(models_dir: Path) -> DateResources:
         modifiers_before=re.compile(rf"(?:^|(?<=[^\w-]))({alternation(codes)})[\s-]*$", re.IGNORECASE),
         modifier_codes=codes,
         longest_cue=max((len(word.split()) for word in tenses), default=1),
+        tense_predicates=load_tense_predicates(models_dir),
     )
 
 
@@ -73,7 +77,8 @@ def tense_near(text: str, start: int, end: int, bounds: tuple[int, int], resourc
 
     Cues count up to `WORDS_BEFORE` words before the expression and `WORDS_AFTER` after it; one
     after counts `AFTER_PENALTY` words farther, as a verb after a date more often opens a
-    participle ("from July 1, followed by ...") than governs it.
+    participle ("from July 1, followed by ...") than governs it. A reporting verb after the
+    expression counts only right after it ("the ministry on Friday said"), as past.
     """
     left = text[bounds[0]:start]
     breaks = list(_CLAUSE_BREAK.finditer(left))
@@ -83,6 +88,7 @@ def tense_near(text: str, start: int, end: int, bounds: tuple[int, int], resourc
     first_break = _CLAUSE_BREAK.search(right)
     if first_break:
         right = right[:first_break.start()]
+    reported_next = _NEXT_WORD.match(right) is not None  # no punctuation between the date and the next word
     # Only the words within reach can hold a cue that counts; a cue's length and the word before it
     # (an auxiliary) are the most that a cue within reach looks beyond it. Cutting the rest first
     # spares scanning long sentences word by word, which was most of the normalizer's time.
@@ -104,11 +110,13 @@ def tense_near(text: str, start: int, end: int, bounds: tuple[int, int], resourc
             distance = len(words) - 1 - index if side == 0 else index
             if distance >= (WORDS_BEFORE if side == 0 else WORDS_AFTER):
                 continue
+            penalty = side * AFTER_PENALTY
             if tense == "report":
-                if side == 1:
+                if side == 1 and not (distance == 0 and reported_next):
                     continue  # "a deal in June, he said": the saying, not what was said
-                tense = "past"
-            key = (distance + side * AFTER_PENALTY, side, tense)
+                # "The ministry on Friday said talks would ...": the date of the saying, a past one
+                tense, penalty = "past", 0
+            key = (distance + penalty, side, tense)
             best = min(best or key, key)
     return best[2] if best else None
 

@@ -66,15 +66,22 @@ def _within_reach(anchor: date, year: int, month: int, day: int | None) -> bool:
 
 
 def weekday_by_tense(anchor: date, weekday: int, shift: int | None, tense: str | None) -> date:
-    """The date of a weekday (ISO number) relative to the anchor."""
+    """The date of a weekday (ISO number) relative to the anchor.
+
+    "last"/"next" (``shift`` -1/1) say it outright; a bare weekday is the latest such day on or before
+    the anchor, or with a future ``tense`` the first on or after it: the anchor's own weekday is the
+    anchor either way (the publication weekday rule: "on Friday" in a Friday story is that Friday).
+    """
     back = (anchor.isoweekday() - weekday) % 7
     ahead = (weekday - anchor.isoweekday()) % 7
     if shift == 0:  # "this Friday": in the anchor's week
         return anchor + timedelta(days=weekday - anchor.isoweekday())
     if shift == -1:
         return anchor - timedelta(days=back or 7)
-    if shift is not None and shift > 0 or tense == "future":
+    if shift is not None and shift > 0:
         return anchor + timedelta(days=ahead or 7)
+    if tense == "future":  # "will meet on Friday" in a Friday story is that day, as in past narration
+        return anchor + timedelta(days=ahead)
     return anchor - timedelta(days=back)
 
 

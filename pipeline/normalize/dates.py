@@ -17,14 +17,19 @@ Resolution rules:
 - granularity is kept: "June" → ``2025-06``, "this week" → ``2025-W18``,
   "1986" → ``1986``, "next quarter" → ``2025-Q3``;
 - a bare weekday is the latest such day on or before the anchor in past
-  narration (the default), the next one after it when the sentence speaks of
-  the future ("will meet on Wednesday"); "last"/"next"/"this" say it outright;
+  narration (the default), the first on or after it when the sentence speaks of
+  the future ("will meet on Wednesday"); the anchor's own weekday is the anchor
+  either way ("on Friday" in a Friday story); "last"/"next"/"this" say it outright;
 - a bare month (or month and day) without a year is in the anchor's year,
   unless the sentence is past and the month is after the anchor's (the
   previous year: "In November, Trump promised" in March 2025 → 2024-11) or
   future and before it (the next year); "as early as" counts as future;
-- the tense is the nearest cue word (``models/dates/tense.csv``, or a verb in
-  "-ed") within the expression's clause: 8 words before, 6 after;
+- the tense of a weekday or weekend is its governing verb's where the
+  sentence was parsed (`pipeline.normalize.date_tense`: its auxiliaries,
+  tense and form in ``tokens``; the present makes it future);
+- elsewhere, or where the parse says nothing, the tense is the nearest cue word
+  (``models/dates/tense.csv``, or a verb in "-ed") within the expression's
+  clause: 8 words before, 6 after;
 - modifiers: inside the span from the label ("about five years" APPROX,
   "late last year" END), else the words right before it
   (``models/dates/modifiers.csv``: "as early as June" AS_EARLY_AS, "by" and
@@ -35,7 +40,8 @@ Resolution rules:
 - spans overlapping a ``rate`` or ``money`` mention are skipped.
 
 The word lists and the tense and modifier look-ups are in `pipeline.normalize.date_context`,
-the values in `pipeline.normalize.date_values`.
+the tense from the parse in `pipeline.normalize.date_tense`, the values in
+`pipeline.normalize.date_values`.
 """
 
 from __future__ import annotations
@@ -48,6 +54,7 @@ from typing import Any
 
 from pipeline.labels import parse_label
 from pipeline.normalize.date_context import DateResources, load_dates, modifier_before, tense_near
+from pipeline.normalize.date_tense import ParsedSentence, sentences_by_index, tense_from_parse
 from pipeline.normalize.date_values import Resolution, duration_value, resolve
 from pipeline.normalize.registry import Normalizer
 from pipeline.views import ArticleView, Mention, Sentence
@@ -57,6 +64,8 @@ MASKING_KINDS = frozenset({"rate", "money"})
 # The kinds of date whose value `resolve` moves by tense, when no year is stated and an anchor is known
 # (finding the tense reads the clause word by word, so it is done only for these).
 TENSE_KINDS = frozenset({"calendar", "month", "quarter", "weekday", "weekend"})
+# The kinds whose tense is read from the parse where there is one (see `clause_tense`).
+PARSE_KINDS = frozenset({"weekday", "weekend"})
 # How far the dateline's day may be from the publication date and still be the reporter's day.
 DATELINE_SLACK_DAYS = 3
 
@@ -117,6 +126,25 @@ def sentence_bounds(position: int, sentences: Sequence[Sentence], starts: Sequen
     return start, (end if end >= 0 else len(text))
 
 
+def clause_tense(text: str, mention: Mention, kind: str | None, bounds: tuple[int, int],
+                 parses: Mapping[int, ParsedSentence], resources: DateResources) -> str | None:
+    """``past``, ``future`` or None: the tense a date without a year is resolved by.
+
+    For a weekday or a weekend in a parsed sentence, the tense of its governing verb
+    (`tense_from_parse`; the present makes it future: "duties apply from Wednesday"). Elsewhere,
+    and where the parse says nothing, the cue words near the date (`tense_near`). Months, days of
+    a month and quarters keep the cue words: on the Reuters archive the governing verb's tense moved
+    more of them wrongly than rightly, as a past verb often sets a later date ("put a deadline of
+    October 1", "a meeting has been arranged for April 21").
+    """
+    parsed = parses.get(mention.sentence_index) if kind in PARSE_KINDS else None
+    if parsed is not None:
+        tense = tense_from_parse(parsed, mention.start, mention.end, resources.tenses, resources.tense_predicates)
+        if tense is not None:
+            return "future" if tense == "present" else tense
+    return tense_near(text, mention.start, mention.end, bounds, resources)
+
+
 def normalize_dates(article: ArticleView, mentions: Sequence[Mention], sentences: Sequence[Sentence],
                     done: Mapping[str, list[dict]], resources: DateResources) -> list[dict[str, Any]]:
     """One ``dates`` row per date, duration and set mention of the article."""
@@ -126,6 +154,7 @@ def normalize_dates(article: ArticleView, mentions: Sequence[Mention], sentences
     ordered = sorted(sentences, key=lambda s: s.start)
     starts = [s.start for s in ordered]
     rows: list[dict[str, Any]] = []
+    parses: dict[int, ParsedSentence] | None = None  # the parsed sentences, indexed when a date needs one
     # Only the date kinds are sorted (a fifth of the mentions): the same order, as the sort is stable.
     for mention in sorted((m for m in mentions if m.kind in TIMEX_TYPES), key=lambda m: (m.start, m.end)):
         timex_type = TIMEX_TYPES[mention.kind]
@@ -146,7 +175,9 @@ def normalize_dates(article: ArticleView, mentions: Sequence[Mention], sentences
             if anchor is not None and not fields.get("year") and fields.get("kind") in TENSE_KINDS \
                     and any(_resolution(mention.label, anchor, tense, mention.text) != result
                             for tense in TENSE_ANSWERS):
-                tense = tense_near(article.text, mention.start, mention.end, bounds, resources)
+                if parses is None:
+                    parses = sentences_by_index(article.tokens)
+                tense = clause_tense(article.text, mention, fields.get("kind"), bounds, parses, resources)
                 if tense is None and modifier == "AS_EARLY_AS":
                     tense = "future"
                 result = _resolution(mention.label, anchor, tense, mention.text)

@@ -6,7 +6,9 @@ Two normalizers share one resolution (`resolve_people`):
   mention of them — full names, surnames (``people:surname``) and titles
   standing alone ("the minister", "the president");
 - ``officials``: the persons acting for a government, legislature, central bank
-  or intergovernmental body, with ``country_iso3`` and ``official_id``.
+  or intergovernmental body, with ``country_iso3`` and ``official_id``; a person
+  introduced by an office they no longer hold ("former President Joe Biden") is
+  one too, with ``is_former``.
 
 Grouping: full names make persons; a one-word mention joins the nearest person
 before it whose surname (or family name, "He" of "He Lifeng") it is. A title
@@ -54,6 +56,7 @@ class ResolvedPerson:
     name: str
     is_official: bool
     official_id: str | None
+    is_former: bool
     title: str | None
     country_iso3: str | None
     organization: str | None
@@ -111,6 +114,7 @@ def _resolve_people(inputs: _SameInputs) -> tuple[ResolvedPerson, ...]:
             title = stated.get(mention.mention_id)
             if title is not None and group.stated is None:
                 group.stated = title
+                group.former = title.rule_id == FORMER_RULE
             if title is not None and not stands_beside(text, title, mention):
                 group.titles.append(title)  # a title said elsewhere ("Japan's top trade negotiator") names them
             if mention.kind == "official" and mention.label and group.title is None:
@@ -165,12 +169,13 @@ def _finish(article_id: str, groups: Sequence[PersonGroup]) -> list[ResolvedPers
         official_id = slug(group.canonical) if group.official else None
         person_id = official_id or short_hash(article_id, slug(group.canonical) or group.canonical)
         ids = tuple(dict.fromkeys(m.mention_id for m in sorted([*group.names, *group.titles], key=lambda m: m.start)))
-        person = ResolvedPerson(person_id, group.name, group.official, official_id, group.title, group.country,
-                                group.organization, ids)
+        person = ResolvedPerson(person_id, group.name, group.official, official_id, group.former, group.title,
+                                group.country, group.organization, ids)
         if person_id in merged:
             old = merged[person_id]
             fuller = max((old.name, person.name), key=lambda n: (len(name_words(n)), len(n)))
-            person = ResolvedPerson(person_id, fuller, old.is_official, old.official_id, old.title or person.title,
+            person = ResolvedPerson(person_id, fuller, old.is_official, old.official_id,
+                                    old.is_former and person.is_former, old.title or person.title,
                                     old.country_iso3 or person.country_iso3, old.organization or person.organization,
                                     tuple(dict.fromkeys([*old.mention_ids, *person.mention_ids])))
         merged[person_id] = person
@@ -192,7 +197,8 @@ def normalize_officials(article: ArticleView, mentions: Sequence[Mention], sente
                         done: Mapping[str, list[dict]], resources: Resources) -> list[dict[str, Any]]:
     """``officials`` rows: the persons acting for a government, with country and stable id."""
     return [{"article_id": article.article_id, "official_id": p.official_id, "name": p.name, "title": p.title,
-             "country_iso3": p.country_iso3, "organization": p.organization, "mention_ids": list(p.mention_ids)}
+             "is_former": p.is_former, "country_iso3": p.country_iso3, "organization": p.organization,
+             "mention_ids": list(p.mention_ids)}
             for p in resolve_people(article, mentions, done, resources) if p.is_official]
 
 

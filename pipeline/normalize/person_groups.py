@@ -27,6 +27,7 @@ class PersonGroup:
     names: list[Mention] = field(default_factory=list)
     titles: list[Mention] = field(default_factory=list)  # titles standing alone that refer to the person
     stated: Mention | None = None  # the title stated next to a name of the person (first one)
+    former: bool = False  # that title is one the person no longer holds ("former President")
     title: str | None = None
     official: bool = False
     country: str | None = None

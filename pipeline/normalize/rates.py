@@ -15,9 +15,14 @@ The extract stage labels each ``rate`` mention ``unit=…;value=…[;previous=�
   3. a rate next to the word "rate" with no such word near ("suspending 24
      percentage points of that rate") takes the nearest trade-measure word
      anywhere in its clause;
-  4. a rate alone on a short line ("Japan (25%)" in a list of letters) takes
+  4. a rate stated as the level its clause gives its subject, with no such
+     word near ("… would be a minimum of 10%", "… will remain at 25%", a change
+     "from 25% to 50%"; ``level_phrases.txt``), takes the nearest
+     trade-measure word before it in its clause and after its last comma
+     (the subject's);
+  5. a rate alone on a short line ("Japan (25%)" in a list of letters) takes
      the kind of the last such word in the sentences that introduce the list;
-  5. otherwise other: a percentage is a trade rate only when the text says so.
+  6. otherwise other: a percentage is a trade rate only when the text says so.
 
 - ``applies_to``: the "on …" phrase right after the rate and its measure word
   ("24% tariffs on Japanese imports" → "Japanese imports"), up to punctuation,
@@ -57,6 +62,8 @@ _CLAUSE_WORDS = frozenset({"and", "or", "so", "it", "they", "we", "he", "she", "
 _LEVEL_WORDS = frozenset({"to", "at", "of", "is", "was", "are", "were", "be", "been", "from", "a", "an", "the"})
 _SHARE = re.compile(r"\s+of\s+(?!which\b)", re.IGNORECASE)
 _GENERIC_RATE = re.compile(r"\brates?\b", re.IGNORECASE)
+# Rules whose span is a change of level ("from 25% to 50%", "to 50% from 25%"): the rate its clause's subject reaches.
+LEVEL_CHANGE_RULES = frozenset({"rates:change_from_to", "rates:change_to_from"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,11 +77,13 @@ class RateResources:
     changes: frozenset[str]
     # Dropped from the front of what a rate applies to ("the imports" → "imports"; lexicons/function_words.csv).
     leading_drops: frozenset[str]
+    level_before: re.Pattern  # a level phrase ending right before a rate ("remain at", "a minimum of")
 
 
 def load_rates(models_dir: Path) -> RateResources:
-    """Read ``kinds.csv``, ``applies_to_stops.txt``, ``applies_to_skip.txt`` and ``change_words.txt`` under
-    ``models_dir/rates``, and the words dropped before what a rate applies to (``lexicons/function_words.csv``)."""
+    """Read ``kinds.csv``, ``applies_to_stops.txt``, ``applies_to_skip.txt``, ``change_words.txt`` and
+    ``level_phrases.txt`` under ``models_dir/rates``, and the words dropped before what a rate applies to
+    (``lexicons/function_words.csv``)."""
     folder = models_dir / "rates"
     kinds: dict[str, str] = {}
     for row in read_rows(folder / "kinds.csv"):
@@ -86,7 +95,9 @@ def load_rates(models_dir: Path) -> RateResources:
     return RateResources(kinds, pattern, frozenset(w.lower() for w in read_words(folder / "applies_to_stops.txt")),
                          tuple(w.lower() for w in read_words(folder / "applies_to_skip.txt")),
                          frozenset(w.lower() for w in read_words(folder / "change_words.txt")),
-                         frozenset(read_function_words(models_dir)["applies_to_drop"]))
+                         frozenset(read_function_words(models_dir)["applies_to_drop"]),
+                         re.compile(r"(?<![\w-])(?:" + alternation(read_words(folder / "level_phrases.txt"))
+                                    + r")\s*$", re.IGNORECASE))
 
 
 def word_count(text: str) -> int:
@@ -173,6 +184,13 @@ def rate_kind(article: ArticleView, mention: Mention, unit: str, sentences: Sequ
     if _GENERIC_RATE.search(near):
         # "suspending 24 percentage points of that rate": the rate named earlier in the sentence.
         return sentence_kind(text, clause, mention.start, mention.end, resources) or "other"
+    if mention.rule_id in LEVEL_CHANGE_RULES or resources.level_before.search(text, clause[0], mention.start):
+        # "The reciprocal tariff on goods from ... would be a minimum of 10%": the level of the clause's subject,
+        # which holds no comma ("Despite the tariffs, unemployment would be 5%" is no tariff).
+        subject_start = max(clause[0], text.rfind(",", clause[0], mention.start) + 1)
+        kind = sentence_kind(text, (subject_start, mention.start), mention.start, mention.end, resources)
+        if kind:
+            return kind
     line = line_bounds(text, mention.start)
     if word_count(text[line[0]:line[1]]) > LIST_ITEM_WORDS:
         return "other"

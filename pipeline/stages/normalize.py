@@ -1,4 +1,4 @@
-"""Normalize: ``articles`` + ``mentions`` + ``sentences`` → the normalized tables.
+"""Normalize: ``articles`` + ``mentions`` + ``sentences`` (+ the parse in ``tokens``) → the normalized tables.
 
 Each normalizer is a pure function ``(article, mentions, sentences, done,
 resources) -> rows``; ``done`` holds the rows of the tables normalized before
@@ -23,7 +23,7 @@ import pyarrow as pa
 from pipeline.config import Settings
 from pipeline.normalize.registry import Normalizer, Rows
 from pipeline.stages.spec import BatchResult, StageSpec
-from pipeline.views import ArticleView, Mention, Sentence
+from pipeline.views import ArticleView, Mention, ParsedToken, Sentence
 
 # Modules exposing ``NORMALIZER`` (or a tuple ``NORMALIZERS``), in the order they run (later ones may read
 # earlier tables: quotes read officials).
@@ -49,7 +49,7 @@ def registered() -> tuple[Normalizer, ...]:
 
 SPEC = StageSpec(
     name="normalize",
-    reads=("articles", "mentions", "sentences"),
+    reads=("articles", "mentions", "sentences", "tokens"),
     writes=("countries", "people", "officials", "rates", "money", "dates", "quotes"),
     code=(__name__,),
     # What the normalizers' `load` functions read.
@@ -58,15 +58,19 @@ SPEC = StageSpec(
         "countries/successions.csv",
         "people/known_officials.csv", "people/name_parts.csv", "people/organizations.csv", "people/titles.csv",
         "rates/applies_to_skip.txt", "rates/applies_to_stops.txt", "rates/change_words.txt", "rates/kinds.csv",
-        "dates/modifiers.csv", "dates/months.csv", "dates/tense.csv",
+        "rates/level_phrases.txt",
+        "dates/modifiers.csv", "dates/months.csv", "dates/tense.csv", "dates/tense_predicates.csv",
         "quotes/cues.csv", "quotes/sources.csv", "quotes/words.csv",
     ),
     upstream="extract",
-    # Mentions and sentences in the field order of `Mention` and `Sentence`, which `views` builds from them.
+    # Mentions, sentences and tokens in the field order of `Mention`, `Sentence` and `ParsedToken`, which
+    # `views` builds from them.
     columns={
         "articles": ("text", "body_start", "headline", "dateline", "published_at", "published_month"),
         "mentions": ("mention_id", "kind", "text", "start_char", "end_char", "sentence_index", "rule_id", "label"),
         "sentences": ("sentence_index", "start_char", "end_char", "paragraph_index"),
+        "tokens": ("sentence_index", "token_index", "start_char", "end_char", "text", "lemma", "upos", "morph",
+                   "head_index", "dep"),
     },
 )
 
@@ -90,10 +94,16 @@ def views(inputs: Mapping[str, pa.Table]) -> list[tuple[ArticleView, str, list[M
     ordered = inputs["sentences"].sort_by([("article_id", "ascending"), ("sentence_index", "ascending")])
     for article_id, sentence in _typed(ordered, Sentence, SPEC.columns["sentences"]):
         sentences[article_id].append(sentence)
+    # The parse of the gated sentences (the dates normalizer reads a date's governing verb from it).
+    tokens: dict[str, list[ParsedToken]] = defaultdict(list)
+    ordered = inputs["tokens"].sort_by([("article_id", "ascending"), ("sentence_index", "ascending"),
+                                        ("token_index", "ascending")])
+    for article_id, token in _typed(ordered, ParsedToken, SPEC.columns["tokens"]):
+        tokens[article_id].append(token)
     out = []
     for row in inputs["articles"].select(["article_id", *SPEC.columns["articles"]]).to_pylist():
         article = ArticleView(row["article_id"], row["text"], row["body_start"], row["headline"], row["dateline"],
-                              row["published_at"])
+                              row["published_at"], tuple(tokens.get(row["article_id"], ())))
         out.append((article, row["published_month"], mentions[article.article_id], sentences[article.article_id]))
     return out
 

@@ -107,7 +107,6 @@ def test_all_caps_headline_surname_is_a_mention(nlp):
         ("UBS analyst David Strauss said the plane was bigger.", "David Strauss"),
         ("Northrop Grumman CEO Ron Sugar said in an interview that it was a home run.", "Ron Sugar"),
         ("The AFL-CIO union leader Richard Trumka said workers would suffer.", "Richard Trumka"),
-        ("The deal was criticized by former President Jimmy Carter on Monday.", "Jimmy Carter"),
         ("Steve Jobs, the Apple Chief Executive Officer, spoke.", "Steve Jobs"),
         ("“We are worried,” said Paul Nesbit, who follows the industry.", "Paul Nesbit"),
     ],
@@ -115,6 +114,24 @@ def test_all_caps_headline_surname_is_a_mention(nlp):
 def test_executives_analysts_union_leaders_are_persons_not_officials(nlp, text, person):
     doc = nlp(text)
     assert (person, person) in spans(doc, "person")
+    assert spans(doc, "official") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("The deal was criticized by former President Jimmy Carter on Monday.", "Jimmy Carter", "former President"),
+        ("Former Trade Minister Ana Castro set the duties in 2019.", "Ana Castro", "Former Trade Minister"),
+    ],
+)
+def test_a_former_office_makes_an_official_with_a_former_title(nlp, text, name, title):
+    doc = nlp(text)
+    assert [s.text for s in doc.spans["official"]] == [name]
+    assert [(s.text, s.id_) for s in doc.spans["title"]] == [(title, "titles.csv:former")]
+
+
+def test_a_former_title_alone_introduces_no_one(nlp):
+    doc = nlp("The plan was drafted by the former minister. Ana Castro told reporters it would pass.")
     assert spans(doc, "official") == []
 
 

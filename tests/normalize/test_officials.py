@@ -248,3 +248,33 @@ def test_complete_name_needs_the_years_and_one_candidate(name, title, year, expe
 
 def test_normalizers_are_people_then_officials():
     assert [n.table for n in NORMALIZERS] == ["people", "officials"]
+
+
+# -- 2025 copy: former offices, family-name-first names ---------------------------------------------------
+
+def test_a_former_president_is_an_official_flagged_former(nlp, resources):
+    text = ("The duties were first imposed by former President Joe Biden in 2024. Biden said they protected "
+            "workers. President Donald Trump raised them.")
+    rows = {r["name"]: r for r in officials_of(nlp, resources, text)}
+    assert (rows["Joe Biden"]["is_former"], rows["Joe Biden"]["title"], rows["Joe Biden"]["country_iso3"]) \
+        == (True, "President", "USA")
+    assert len(rows["Joe Biden"]["mention_ids"]) == 2  # "Biden" joins him
+    assert rows["Donald Trump"]["is_former"] is False
+    conform("officials", [{**r, "run_id": "r", "published_month": "2025-05"} for r in rows.values()], OFFICIALS)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "official_id"),
+    [
+        ("Taiwan's chief trade negotiator Kuo Jyh-huei said talks would go on. Kuo told reporters the island "
+         "would not retaliate.", "Kuo Jyh-huei", "kuo-jyh-huei"),
+        ("President Lee Jae-myung said the deal was fair. Lee added that Seoul would invest.",
+         "Lee Jae-myung", "lee-jae-myung"),
+        ("Chinese President Xi Jinping met the delegation. Xi said China would buy soybeans.",
+         "Xi Jinping", "xi-jinping"),
+    ],
+)
+def test_family_name_first_names_are_kept_whole_and_named_by_the_family_name(nlp, resources, text, name,
+                                                                              official_id):
+    rows = officials_of(nlp, resources, text)
+    assert [(r["name"], r["official_id"], len(r["mention_ids"])) for r in rows] == [(name, official_id, 2)]

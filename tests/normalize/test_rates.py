@@ -98,6 +98,30 @@ def test_a_list_without_an_introduction_stays_other(nlp, resources):
         (25, "percent", "other", None, None), (40, "percent", "other", None, None)]
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the level a clause gives its subject, the measure word farther than a rate's usual reach
+        ("The reciprocal tariff on goods from countries that run a trade surplus with the United States "
+         "would be a minimum of 10%.", [(10, "percent", "tariff", None, None)]),
+        ("Levies imposed on Chinese electric vehicles by the administration in Washington will remain at 100%.",
+         [(100, "percent", "levy", None, None)]),
+        ("Tariffs on Canadian goods not covered by the trade pact will increase from 25 per cent to 35 per cent.",
+         [(35, "percent", "tariff", 25, None)]),
+        ("The European Union's counter-tariffs would remain at 25% through the end of the year.",
+         [(25, "percent", "tariff", None, None)]),
+        ("Duties on steel will rise from 25% to 50% next month.", [(50, "percent", "duty", 25, None)]),
+        # the trade word before a comma is not the subject; a change without a level stays a change
+        ("Despite the tariffs, unemployment in the manufacturing states of the Midwest would be 5% next year.",
+         [(5, "percent", "other", None, None)]),
+        ("Despite the new tariffs imposed by Washington on the island's semiconductor makers, exports jumped 12%.",
+         [(12, "percent", "other", None, None)]),
+    ],
+)
+def test_levels_stated_of_the_subject(nlp, resources, body, expected):
+    assert rates(nlp, resources, body) == expected
+
+
 def test_rows_conform_to_the_schema(nlp, resources):
     view, mentions, sentences = extract(nlp, "A 25 percent duty on $5 billion of imports.")
     rows = normalize_rates(view, mentions, sentences, {}, resources)

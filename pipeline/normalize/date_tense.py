@@ -1,0 +1,171 @@
+"""The tense of a date's governing verb, read from the parse of its sentence (rows of ``tokens``).
+
+Extract parses the sentences that hold a date whose value depends on tense (a weekday or a month
+written without a year), in articles the parser's gate selects. For a weekday, the verb the date
+belongs to says whether it lies in the past or the future more surely than the words near it
+("The tariffs announced last month take effect on Monday": "last" and "announced" are nearer to
+"Monday" than "take"); the dates normalizer reads it for weekdays and weekends only (see
+`pipeline.normalize.dates.clause_tense` for why not for months). `tense_from_parse` answers:
+
+- ``future``: a preposition that looks ahead ("until Friday", from the cue words); a modal or future auxiliary on the predicate ("will meet from Wednesday", "talks
+  could resume in June"); a predicate whose lemma looks ahead, as an adjective or a passive
+  participle ("is due on Wednesday", "was scheduled for Tuesday"), or above the predicate's
+  infinitive ("plans to resume talks in June", "are set to take effect on Monday"); the present
+  progressive ("are meeting on Thursday");
+- ``past``: a finite verb or auxiliary in the past ("fired in July", "was held on Monday"), the
+  perfect, after a modal too ("has raised duties in July", "may have peaked in January"), a past
+  participle modifying a noun ("tariffs imposed in March");
+- ``present``: a finite verb or copula in the present that is no reporting verb ("duties apply
+  from Wednesday", "the deadline is Friday"); the normalizer takes it as future;
+- None when the parse does not say: no parse, a date not attached to a predicate (directly, or
+  through one noun that is the predicate's argument: "signed a deal in July"), an infinitive under
+  another verb ("agreed to meet on Friday"), a present reporting verb ("says").
+
+The auxiliaries are read with the word cues of ``models/dates/tense.csv`` (will, would, could, was,
+had …), the forward-looking lemmas from ``models/dates/tense_predicates.csv``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from pipeline.rulefiles import read_rows
+from pipeline.views import ParsedToken, morph_features
+
+PARSE_TENSES = ("past", "future", "present")
+# Relations by which a date modifies its predicate as an adverbial ("met on Friday", "in July, he said").
+ADVERBIAL = frozenset({"obl", "obl:tmod", "obl:unmarked", "obl:npmod", "nmod:tmod", "advmod", "nmod:unmarked"})
+# A noun between the date and the predicate: the date modifies the noun ("a deal in July"), and the noun
+# is an argument of the predicate ("signed a deal in July").
+NOUN_MODIFIER = frozenset({"nmod", "compound", "nmod:poss", "appos"})
+ARGUMENTS = frozenset({"obj", "iobj", "nsubj", "nsubj:pass", "obl", "obl:tmod", "obl:unmarked", "obl:agent"})
+# Children of a predicate that carry its tense.
+AUXILIARIES = frozenset({"aux", "aux:pass", "cop"})
+PREDICATE_TAGS = frozenset({"VERB", "AUX"})
+# Clauses whose infinitive takes its time from the word above it ("plans to resume talks in June").
+INFINITIVE_CLAUSES = frozenset({"xcomp", "acl", "advcl", "ccomp", "csubj"})
+# Auxiliaries by their form: the parser's lemmatizer leaves some as written ("are").
+BE_FORMS = frozenset({"am", "is", "are", "'s", "’s", "'re", "’re"})
+HAVE_FORMS = frozenset({"has", "have", "had", "'ve", "’ve"})
+FUTURE_PERFECT = frozenset({"will", "shall", "'ll", "’ll"})
+
+
+def load_tense_predicates(models_dir: Path) -> Mapping[str, str]:
+    """The forward-looking lemmas of ``models_dir/dates/tense_predicates.csv``: lemma → tense."""
+    path = models_dir / "dates" / "tense_predicates.csv"
+    lemmas = {}
+    for row in read_rows(path):
+        if row["tense"] not in PARSE_TENSES:
+            raise ValueError(f"{path.name}: {row['lemma']!r} has tense {row['tense']!r}; expected one of {PARSE_TENSES}")
+        lemmas[row["lemma"].lower()] = row["tense"]
+    return lemmas
+
+
+class ParsedSentence:
+    """One parsed sentence's tokens, with their children by relation (built only when a date needs it)."""
+
+    def __init__(self, tokens: Sequence[ParsedToken]) -> None:
+        self.tokens = tuple(tokens)
+        self.by_index = {token.index: token for token in self.tokens}
+        self.children: dict[int, list[ParsedToken]] = {}
+        for token in self.tokens:
+            if token.head != token.index:
+                self.children.setdefault(token.head, []).append(token)
+
+    def head_of(self, start: int, end: int) -> ParsedToken | None:
+        """The token of ``[start, end)`` whose head lies outside it (the span's head), or None."""
+        inside = [t for t in self.tokens if t.start < end and start < t.end and t.text.strip()]
+        indexes = {t.index for t in inside}
+        heads = [t for t in inside if t.head not in indexes or t.head == t.index]
+        return heads[0] if heads else None
+
+    def parent(self, token: ParsedToken) -> ParsedToken | None:
+        """The token's head; None for the root."""
+        return None if token.head == token.index else self.by_index.get(token.head)
+
+    def auxiliaries(self, token: ParsedToken) -> list[ParsedToken]:
+        """The auxiliaries and copula of ``token`` ("will", "has", "is")."""
+        return [child for child in self.children.get(token.index, ()) if child.dep in AUXILIARIES]
+
+
+def sentences_by_index(tokens: Sequence[ParsedToken]) -> dict[int, ParsedSentence]:
+    """The article's parsed sentences by sentence index (``tokens`` in sentence and token order)."""
+    grouped: dict[int, list[ParsedToken]] = {}
+    for token in tokens:
+        grouped.setdefault(token.sentence_index, []).append(token)
+    return {index: ParsedSentence(group) for index, group in grouped.items()}
+
+
+def tense_from_parse(sentence: ParsedSentence, start: int, end: int, word_tenses: Mapping[str, str],
+                     predicates: Mapping[str, str]) -> str | None:
+    """``past``, ``future``, ``present`` or None: the tense of the predicate the date ``[start, end)`` belongs to.
+
+    ``word_tenses`` are the cue words of ``tense.csv`` (for the auxiliaries), ``predicates`` the
+    forward-looking lemmas (see the module docstring).
+    """
+    date = sentence.head_of(start, end)
+    if date is None:
+        return None
+    markers = [child for child in sentence.children.get(date.index, ()) if child.dep == "case"]
+    if any(word_tenses.get(marker.text.lower()) == "future" for marker in markers):
+        return "future"  # "closed until Friday": a state lasting up to the date, whatever the verb's tense
+    predicate = _predicate_of(sentence, date)
+    if predicate is None:
+        return None
+    return _tense_of(sentence, predicate, word_tenses, predicates)
+
+
+def _is_predicate(sentence: ParsedSentence, token: ParsedToken) -> bool:
+    """A verb, or a word with a copula or an auxiliary ("is due", "may have peaked" read as an adjective)."""
+    return token.upos in PREDICATE_TAGS or bool(sentence.auxiliaries(token))
+
+
+def _predicate_of(sentence: ParsedSentence, date: ParsedToken) -> ParsedToken | None:
+    """The predicate the date is an adverbial of, directly or through one noun argument; else None."""
+    if _is_predicate(sentence, date):  # "the deadline is Friday": the date is the predicate
+        return date
+    head = sentence.parent(date)
+    if head is None:
+        return None
+    if date.dep in ADVERBIAL and _is_predicate(sentence, head):
+        return head
+    if date.dep in NOUN_MODIFIER and head.dep in ARGUMENTS:
+        above = sentence.parent(head)
+        if above is not None and _is_predicate(sentence, above):
+            return above
+    return None
+
+
+def _tense_of(sentence: ParsedSentence, predicate: ParsedToken, word_tenses: Mapping[str, str],
+              predicates: Mapping[str, str]) -> str | None:
+    features = morph_features(predicate.morph)
+    auxiliaries = sentence.auxiliaries(predicate)
+    words = {aux.text.lower() for aux in auxiliaries}
+    if words & HAVE_FORMS and features.get("VerbForm") != "Inf":
+        # the perfect: "has raised duties in July", after a modal too ("may have peaked in January"),
+        # but for the future perfect ("will have left by Friday")
+        return "future" if words & FUTURE_PERFECT else "past"
+    if any(word_tenses.get(word) == "future" for word in words):  # will, would, could, may, shall, 'll …
+        return "future"
+    passive = features.get("Voice") == "Pass" or any(aux.dep == "aux:pass" for aux in auxiliaries)
+    if (predicate.upos == "ADJ" or passive) and predicates.get((predicate.lemma or "").lower()) == "future":
+        return "future"
+    if features.get("VerbForm") == "Inf":
+        governor = sentence.parent(predicate)
+        if predicate.dep in INFINITIVE_CLAUSES and governor is not None \
+                and predicates.get((governor.lemma or "").lower()) == "future":
+            return "future"
+        return None
+    finite = [morph_features(aux.morph) for aux in auxiliaries] + [features]
+    if any(f.get("Tense") == "Past" and f.get("VerbForm") == "Fin" for f in finite):
+        return "past"
+    if features.get("VerbForm") == "Part":
+        if features.get("Tense") == "Past" and not auxiliaries and predicate.dep == "acl":
+            return "past"  # "tariffs imposed in March"
+        if features.get("Tense") == "Pres" and words & BE_FORMS:
+            return "future"  # "are meeting on Thursday": the progressive with a date
+        return None
+    if any(f.get("Tense") == "Pres" and f.get("VerbForm") == "Fin" for f in finite):
+        return None if word_tenses.get(predicate.text.lower()) == "report" else "present"
+    return None
