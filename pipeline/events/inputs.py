@@ -20,11 +20,16 @@ def _published(value: datetime | date | None) -> date | None:
 
 
 def official_refs(officials: Iterable[Row], mention_spans: Mapping[str, tuple[int, int]]) -> tuple[OfficialRef, ...]:
-    """Officials with the spans of their mentions (mention ids without a mention row are skipped)."""
+    """Officials with the spans of their mentions (mention ids without a mention row are skipped).
+
+    A former official keeps no country: a person out of office does not act for a government.
+    """
     out = []
     for row in officials:
         spans = tuple(sorted((*mention_spans[m], m) for m in row["mention_ids"] or () if m in mention_spans))
-        out.append(OfficialRef(row["official_id"], row.get("country_iso3"), spans))
+        # A former official ("former President Joe Biden") no longer acts for a government: no party.
+        country = None if row.get("is_former") else row.get("country_iso3")
+        out.append(OfficialRef(row["official_id"], country, spans))
     return tuple(sorted(out, key=lambda o: o.official_id))
 
 

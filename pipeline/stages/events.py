@@ -43,7 +43,7 @@ SPEC = StageSpec(
                    "head_index", "dep"),
         "mentions": ("mention_id", "kind", "start_char", "end_char", "label", "rule_id"),
         "countries": ("mention_id", "iso3", "start_char", "end_char", "form", "is_dateline"),
-        "officials": ("official_id", "country_iso3", "mention_ids"),
+        "officials": ("official_id", "country_iso3", "is_former", "mention_ids"),
         "rates": ("mention_id", "start_char", "end_char", "value", "previous_value", "unit", "rate_kind",
                   "applies_to"),
         "dates": ("mention_id", "start_char", "end_char", "timex_type", "value", "modifier", "resolved"),

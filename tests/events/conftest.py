@@ -67,13 +67,14 @@ def rows_for(nlp, text: str, *, article_id: str = "a1", published: str | None = 
                              "form": "name" if form == "dateline" else form, "is_dateline": form == "dateline",
                              "start_char": start, "end_char": end})
     for spec in officials:
-        surface, iso3, official_id, *rest = spec
-        start, end = locate(text, surface, *rest)
+        surface, iso3, official_id, *rest = spec  # rest: the occurrence, then whether the official is former
+        start, end = locate(text, surface, *rest[:1])
         mentions.append({"article_id": article_id, "mention_id": f"o{start}", "kind": "official", "text": surface,
                          "start_char": start, "end_char": end, "sentence_index": 0, "rule_id": "test",
                          "label": None})
         row = official_rows.setdefault(official_id, {"article_id": article_id, "official_id": official_id,
-                                                     "country_iso3": iso3, "mention_ids": []})
+                                                     "country_iso3": iso3, "mention_ids": [],
+                                                     "is_former": bool(rest[1:2] and rest[1])})
         row["mention_ids"].append(f"o{start}")
     for surface, label, *rest in orgs:
         start, end = locate(text, surface, *rest)

@@ -199,3 +199,13 @@ def test_reported_speech_lends_its_source_to_no_measure(build, resources, quote_
     assert [e["actor_iso3"] for e in quoted] == ["JPN"]
     assert reported == _events(build, resources, text, **specs)
     assert [e["actor_iso3"] for e in reported] != ["JPN"]
+
+
+def test_a_former_official_acts_for_no_government(build, resources):
+    text = "Former trade minister Kenji Sato urged Washington to lift tariffs on Japanese cars."
+    specs = {"countries": [("Washington", "USA", "government"), ("Japanese", "JPN", "demonym")]}
+    serving = _events(build, resources, text, officials=[("Kenji Sato", "JPN", "sato")], **specs)
+    assert [e["actor_iso3"] for e in serving if e["event_type"] == "demand"] == ["JPN"]
+    former = build(text, officials=[("Kenji Sato", "JPN", "sato", 0, True)], **specs)
+    assert [o.country_iso3 for o in former.officials] == [None]
+    assert all(e["actor_iso3"] != "JPN" for e in article_events(former, resources))
