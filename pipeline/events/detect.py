@@ -135,6 +135,8 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     if parse is not None:  # questions, counterfactuals, a law's authority, comparisons: no event
         triggers = [t for t in triggers if (token := parse.at(t.start, t.end)) is None
                     or non_event(parse, token, resources) is None]
+    # "Amid Tariff Threat" in a headline the parser misreads: a circumstance by word order too
+    triggers = [t for t in triggers if resources.circumstance.search(text, sentence.start, t.start) is None]
     out = []
     for index, clause in enumerate(clause_list):
         kept = absorb([t for t in triggers if clause.start <= t.start < clause.end], resources)
@@ -220,6 +222,9 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
             event_type = "tariff_increased"
         elif rate.value < rate.previous:
             event_type = "tariff_reduced"
+    product = _product(text, event_type, trigger, part, rate, resources)
+    if scope == "unspecified" and event_type in TARIFF_TYPES and product is not None:
+        scope = "all"  # "tariffs on steel", no country named: goods of every origin (MFN), as "on imports"
     when = choose_time(inputs.times, part, trigger.start, "DATE", resources)
     lasting = choose_time(inputs.times, part, trigger.start, "DURATION", resources)
     if syntax is not None:
@@ -235,7 +240,7 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
         event_type=event_type, sentence=sentence, trigger=trigger, actor=actor, targets=targets, scope=scope,
         actor_official=_acting_official(inputs, actor_party, trigger),
         excluded=excluded, rate_value=rate.value if rate else None, rate_previous=rate.previous if rate else None,
-        product=_product(text, event_type, trigger, part, rate, resources),
+        product=product,
         event_date=when.value if when else None, duration=lasting.value if lasting else None,
         modality=modality, officials=officials_in(inputs.officials, Region(sentence.start, sentence.end)),
         mention_ids=tuple(sorted(set(used))), strong=trigger.strength == "strong",
@@ -378,13 +383,16 @@ def list_item(inputs: ArticleInputs, sentence: Sentence) -> tuple[Party, RateRef
 
 def enumerated(inputs: ArticleInputs, candidates: list[Candidate], resources: EventResources) -> list[Candidate]:
     """Candidates for the items of a list introduced by a tariff measure ("… new tariff rates:
-    Japan (25%), Korea (25%) …"): each item is the measure on that country at that rate."""
+    Japan (25%), Korea (25%) …"): each item is the measure on that country at that rate, and a measure
+    naming no country that items follow is replaced by them (its scope, "reciprocal tariff rates", is
+    the list's)."""
     by_sentence: dict[int, list[Candidate]] = {}
     for candidate in candidates:
         by_sentence.setdefault(candidate.sentence.index, []).append(candidate)
     out: list[Candidate] = []
     parent: Candidate | None = None
     previous_item = -2
+    listed: set[int] = set()  # parents naming no country that items follow: the items are the measure
     for sentence in inputs.sentences:
         measures = [c for c in by_sentence.get(sentence.index, ()) if c.event_type in TARIFF_TYPES
                     and c.modality != "negated"]
@@ -405,7 +413,10 @@ def enumerated(inputs: ArticleInputs, candidates: list[Candidate], resources: Ev
                            officials=(), mention_ids=tuple(sorted(set(used) | {parent.trigger.mention_id})),
                            target_inherited=False))
         previous_item = sentence.index
-    return sorted(candidates + out, key=lambda c: (c.sentence.start, c.trigger.start))
+        if not parent.targets:
+            listed.add(id(parent))
+    kept = [c for c in candidates if id(c) not in listed]
+    return sorted(kept + out, key=lambda c: (c.sentence.start, c.trigger.start))
 
 
 def article_candidates(inputs: ArticleInputs, resources: EventResources) -> list[Candidate]:
