@@ -25,6 +25,7 @@ measure on that country at that rate.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -140,23 +141,78 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     out = []
     for index, clause in enumerate(clause_list):
         kept = absorb([t for t in triggers if clause.start <= t.start < clause.end], resources)
-        times = nearest_times(inputs, clause, [t for t, _ in kept])
+        cues = [t for t, _ in kept]
+        attach = attachment(parse, cues, resources)
+        times = nearest_times(inputs, clause, cues, attach)
         for k, (trigger, absorbed) in enumerate(kept):
             left = kept[k - 1][0].end if k else clause.start
             right = kept[k + 1][0].start if k + 1 < len(kept) else clause.end
-            out.append(_candidate(replace(inputs, times=times[k]), sentence, clause_list, index, trigger, absorbed,
-                                  Region(left, right), resources))
+            rates = tuple(r for r in inputs.rates if attach(r.start, r.end) in (None, k))
+            out.append(_candidate(replace(inputs, times=times[k], rates=rates), sentence, clause_list, index,
+                                  trigger, absorbed, Region(left, right), resources))
+    return shared_objects(out, parse)
+
+
+def shared_objects(candidates: list[Candidate], parse: SentenceParse | None) -> list[Candidate]:
+    """A reporting verb coordinated with a measure verb shares its object ("announced but then delayed
+    25% levies on Canada and Mexico": the announcement is of those levies), which the clause split at
+    "but" hides from it: it takes that measure's targets, rate and product when it names none."""
+    if parse is None:
+        return candidates
+    tokens = [parse.at(c.trigger.start, c.trigger.end) for c in candidates]
+    out = []
+    for candidate, token in zip(candidates, tokens, strict=True):
+        if candidate.trigger.reports and token is not None and not candidate.targets and \
+                candidate.scope == "unspecified" and candidate.rate_value is None:
+            partner = next((other for other, t in zip(candidates, tokens, strict=True)
+                            if other is not candidate and t is not None and other.event_type in TARIFF_TYPES
+                            and t.dep == "conj" and t.head == token.index), None)
+            if partner is not None:
+                candidate = replace(candidate, targets=partner.targets, scope=partner.scope,
+                                    excluded=partner.excluded, rate_value=partner.rate_value,
+                                    rate_previous=partner.rate_previous, product=partner.product)
+        out.append(candidate)
     return out
 
 
-def nearest_times(inputs: ArticleInputs, clause: Region, triggers: list[Cue]) -> list[tuple[TimeRef, ...]]:
-    """The dates of a clause, each given to its nearest trigger ("tariffs to go into effect on April 17,
-    in retaliation for … an agreement": April 17 is the tariffs' date); ties go to the earlier trigger."""
+def attachment(parse: SentenceParse | None, triggers: list[Cue], resources: EventResources
+               ) -> Callable[[int, int], int | None]:
+    """``attach(start, end)``: the index of the trigger whose clause the parse hangs a date or rate at
+    ``[start, end)`` on ("slapped a 10% tariff … last week and levied tariffs … on Monday": "last week"
+    and "10%" belong to "slapped", "Monday" to "levied"), or None when the parse does not tell."""
+    if parse is None or resources.syntax is None or len(triggers) < 2:
+        return lambda start, end: None
+    owners: dict[int, int] = {}
+    shared: set[int] = set()  # a clause two triggers share ("impose new tariffs") tells nothing
+    for k, trigger in enumerate(triggers):
+        token = parse.at(trigger.start, trigger.end)
+        if token is not None:
+            owners.setdefault(token.index, k)
+            clause = parse.clause(token, resources.syntax.clause_verbs)
+            if clause.index in owners and owners[clause.index] != k:
+                shared.add(clause.index)
+            owners.setdefault(clause.index, k)
+    owners = {index: k for index, k in owners.items() if index not in shared}
+
+    def attach(start: int, end: int) -> int | None:
+        token = parse.at(start, end)
+        if token is None:
+            return None
+        return next((owners[t.index] for t in [token, *parse.chain(token)] if t.index in owners), None)
+    return attach
+
+
+def nearest_times(inputs: ArticleInputs, clause: Region, triggers: list[Cue],
+                  attach: Callable[[int, int], int | None] | None = None) -> list[tuple[TimeRef, ...]]:
+    """The dates of a clause, each given to the trigger the parse attaches it to (`attachment`), else to
+    its nearest trigger ("tariffs to go into effect on April 17, in retaliation for … an agreement":
+    April 17 is the tariffs' date); ties go to the earlier trigger."""
     out: list[list[TimeRef]] = [[] for _ in triggers]
     for time in inputs.times:
         if clause.start <= time.start and time.end <= clause.end and triggers:
+            owner = attach(time.start, time.end) if attach is not None else None
             distance = [max(t.start - time.end, time.start - t.end, 0) for t in triggers]
-            out[distance.index(min(distance))].append(time)
+            out[owner if owner is not None else distance.index(min(distance))].append(time)
     return [tuple(times) for times in out]
 
 
@@ -223,8 +279,6 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
         elif rate.value < rate.previous:
             event_type = "tariff_reduced"
     product = _product(text, event_type, trigger, part, rate, resources)
-    if scope == "unspecified" and event_type in TARIFF_TYPES and product is not None:
-        scope = "all"  # "tariffs on steel", no country named: goods of every origin (MFN), as "on imports"
     when = choose_time(inputs.times, part, trigger.start, "DATE", resources)
     lasting = choose_time(inputs.times, part, trigger.start, "DURATION", resources)
     if syntax is not None:
@@ -365,6 +419,14 @@ def _inherit_side(candidate: Candidate, history: list[Candidate], later: list[Ca
                 return replace(candidate, actor=earlier.actor, targets=others, scope="bilateral",
                                actor_inherited=True, target_inherited=True)
     return candidate
+
+
+def scope_by_goods(candidates: list[Candidate]) -> list[Candidate]:
+    """A tariff measure on named goods that names no country, even after the article's other sentences,
+    applies to goods of every origin ("tariffs on steel", as "tariffs on imports"): its scope is ``all``.
+    Run after retyping: a sanction on Russian oil is not a measure on all oil."""
+    return [replace(c, scope="all") if c.event_type in TARIFF_TYPES and c.scope == "unspecified"
+            and not c.targets and c.product is not None else c for c in candidates]
 
 
 def list_item(inputs: ArticleInputs, sentence: Sentence) -> tuple[Party, RateRef | None] | None:

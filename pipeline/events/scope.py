@@ -16,7 +16,11 @@ mark ("if", "unless", "whether") on the clause or a verb above it, or an
 "if" clause attached to it → possible; else the first cue of the walk, the
 trigger's own modifiers first ("proposed tariffs"), then each verb's lemma
 and its auxiliaries ("being weighed" → possible, "will impose" → planned,
-"threatened to" → threatened).
+"threatened to" → threatened). For the condition and the cues, the walk
+also climbs from a coordinated verb without subject or auxiliary of its own
+to the first verb of the coordination ("has suggested plans to set a global
+tariff and impose duties on steel": "suggested"/"plans" govern "impose"),
+never for the negation.
 
 Not events (`non_event` names why): a question (the sentence ends with "?"),
 a counterfactual ("would have imposed"), a law's authority ("the Trade Act
@@ -50,16 +54,20 @@ from pipeline.events.syntax import SentenceParse, Token
 MODALITY_ORDER = (("threatened", "threatened"), ("possible", "possible"), ("planned", "planned"))
 
 
-def _walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> list[Token]:
-    """The trigger, its clause and the verbs above it that the clause completes (see module doc)."""
+def _walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules, *, through_conj: bool = False) -> list[Token]:
+    """The trigger, its clause and the verbs above it that the clause completes (see module doc); with
+    ``through_conj``, also the first verb of a coordination the clause continues without a subject of
+    its own ("plans to set a global tariff and impose duties": the plan governs both)."""
     clause = parse.clause(trigger, rules.clause_verbs)
     out = [trigger] + ([clause] if clause != trigger else [])
     current = clause
-    for _ in range(4):
+    for _ in range(6):
         head = parse.head(current)
         if head is None:
             break
-        if current.dep == "xcomp" or (current.dep in ("ccomp", "acl", "advcl") and _cue_of(head, rules)):
+        shared = through_conj and current.dep == "conj" and not parse.children(current, "nsubj", "aux")
+        if shared or current.dep == "xcomp" or (
+                current.dep in ("ccomp", "acl", "advcl") and _cue_of(head, rules)):
             out.append(head)
             current = head
             continue
@@ -114,6 +122,9 @@ def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[in
         return "negated"
     if event_type == "tariff_threatened":
         return "threatened"
+    # a negation stays with its own verb ("did not impose tariffs and raised quotas"); a plan, a condition
+    # or a hedge governs every verb of the coordination after it
+    walk = _walk(parse, trigger, rules, through_conj=True)
     if _conditional(parse, walk, rules):
         return "possible"
     for child in parse.children(trigger, "amod", "advmod"):  # "proposed tariffs", "possible talks"
