@@ -171,7 +171,11 @@ def circumstance(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bo
 def standing(parse: SentenceParse, trigger: Token) -> bool:
     """True for a present-tense relative clause without auxiliary: it describes a standing measure of the
     noun it qualifies ("reciprocal tariffs on countries that impose duties on U.S. goods"), not news."""
-    return (trigger.dep == "acl:relcl" and trigger.feature("Tense") == "Pres"
+    # a relative pronoun must be its subject: a Market Talk item's "0824 GMT - Canada raises duties …" is
+    # parsed as a relative clause of the time stamp, and its present tense is the news
+    relative = any(c.feature("PronType") == "Rel" or c.lower in ("that", "which", "who")
+                   for c in parse.children(trigger, "nsubj"))
+    return (trigger.dep == "acl:relcl" and relative and trigger.feature("Tense") == "Pres"
             and trigger.feature("VerbForm") == "Fin" and not parse.children(trigger, "aux"))
 
 
