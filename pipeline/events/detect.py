@@ -365,7 +365,7 @@ def resolve_discourse(candidates: list[Candidate], inputs: ArticleInputs,
     out: list[Candidate] = []
     for position, candidate in enumerate(candidates):
         if candidate.event_type in INHERITS_ACTOR and candidate.actor is None:
-            candidate = _inherit_actor(candidate, out, resources)
+            candidate = _inherit_actor(candidate, out, inputs.text, resources)
         if candidate.event_type in DIRECTED and candidate.actor and candidate.scope == "unspecified":
             candidate = _inherit_targets(candidate, out, resources)
         elif candidate.event_type in TWO_SIDED:
@@ -374,7 +374,8 @@ def resolve_discourse(candidates: list[Candidate], inputs: ArticleInputs,
     return out
 
 
-def _inherit_actor(candidate: Candidate, history: list[Candidate], resources: EventResources) -> Candidate:
+def _inherit_actor(candidate: Candidate, history: list[Candidate], text: str,
+                   resources: EventResources) -> Candidate:
     for earlier in reversed(history):
         if candidate.sentence.index - earlier.sentence.index > resources.discourse_sentences:
             break
@@ -383,6 +384,10 @@ def _inherit_actor(candidate: Candidate, history: list[Candidate], resources: Ev
             scope = candidate.scope
             if scope in ("bilateral", "multilateral"):
                 scope = "bilateral" if len(targets) == 1 else "multilateral" if targets else "unspecified"
+            # the actor was its only target ("on every country that taxes U.S. imports"): the stated scope
+            if scope == "unspecified" and resources.all_scope.search(text, candidate.trigger.end,
+                                                                     candidate.sentence.end):
+                scope = "all"
             return replace(candidate, actor=earlier.actor, targets=targets, scope=scope, actor_inherited=True,
                            roles_from=candidate.roles_from.replace("actor=none", "actor=discourse"))
     return candidate

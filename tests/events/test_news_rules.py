@@ -136,3 +136,21 @@ def test_goods_without_a_country_are_all_but_a_sanction_is_not(build, resources)
 def test_a_country_naming_an_economic_noun_never_acts(build, resources):
     text = "The carmaker will speed up U.S. investments to counter the threat of tariffs."
     assert _events(build, resources, text, countries=[("U.S.", "USA", "abbreviation")]) == []
+
+
+def test_plans_for_reciprocal_tariffs_on_every_country_are_a_threat_on_all(build, resources):
+    text = ("Washington imposed tariffs on Chinese goods. Its advisers are finalizing plans for reciprocal tariffs "
+            "on every country that taxes American goods.")
+    found = _events(build, resources, text, countries=[USA, ("Chinese", "CHN", "demonym"),
+                                                       ("American", "USA", "demonym")])
+    # the actor comes from the sentence before; its demonym was the only target, so the stated scope
+    # "every country" holds rather than the earlier measure's China
+    assert [(e[0], e[1], e[2], e[3], e[6]) for e in found] == [
+        ("tariff_imposed", "USA", ["CHN"], "bilateral", "asserted"),
+        ("tariff_threatened", "USA", [], "all", "threatened")]
+
+
+def test_pressing_a_government_for_an_exemption_is_a_demand(build, resources):
+    found = _events(build, resources, "Ottawa wants to press Washington for an exemption from the steel tariffs.",
+                    countries=[("Ottawa", "CAN", "government"), USA])
+    assert [(e[0], e[1], e[2], e[6]) for e in found] == [("demand", "CAN", ["USA"], "possible")]
