@@ -46,6 +46,8 @@ def test_new_phrasings_are_triggers(build, resources, text, countries, rates, ex
                  [("Russia", "RUS", "name"), ("Ukraine", "UKR", "name")], id="peace-talks"),
     pytest.param("Mexican exporters were hit by tariffs last year.", [("Mexican", "MEX", "demonym")],
                  id="hit-by-is-an-effect"),
+    pytest.param("Tokyo's trade minister told a press conference in Washington that exports rose.",
+                 [("Tokyo", "JPN", "government"), ("Washington", "USA", "government")], id="press-conference"),
 ])
 def test_names_and_idioms_are_no_events(build, resources, text, countries):
     assert _events(build, resources, text, countries=countries) == []
