@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from pipeline.events.dates import event_times
-from pipeline.events.detect import article_candidates
+from pipeline.events.detect import article_candidates, scope_by_goods
 from pipeline.events.across import merge_events
 from pipeline.events.merge import event_rows, is_complete, merge_candidates
 from pipeline.events.modality import future_is_planned
@@ -26,7 +26,8 @@ from pipeline.events.types import ArticleInputs
 def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dict[str, Any]]:
     """The ``event_mentions`` rows of one article (without ``run_id`` and ``published_month``)."""
     inputs = replace(inputs, times=event_times(inputs.text, inputs.times, resources.citations))
-    events = merge_candidates(retype(article_candidates(inputs, resources), inputs.text, resources.retypes))
+    events = merge_candidates(scope_by_goods(retype(article_candidates(inputs, resources), inputs.text,
+                                                   resources.retypes)))
     # a merged event may have gained a date after the publication date
     events = [replace(e, modality=future_is_planned(e.modality, e.event_date, inputs.published)) for e in events]
     if resources.syntax is not None:  # history before the article's window is reported as background

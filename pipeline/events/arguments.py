@@ -161,7 +161,9 @@ def find_targets(text: str, target_region: Region, before_region: Region, actor:
     Stated scopes: "all countries" → all; "all … except China" → all_except.
     A party after "by" is the agent of a passive ("imposed by Washington"),
     and the owner of a measure ("U.S. tariffs") is none either. With no
-    country named, a measure on "imports" applies to all countries.
+    country named, a measure on "imports" applies to all countries; a measure
+    that says so after it ("levied tariffs on all steel imports") takes no
+    country from before it.
     """
     stop = resources.region_stop.search(text, target_region.start, target_region.end)
     region = Region(target_region.start, stop.start() if stop else target_region.end)
@@ -171,7 +173,11 @@ def find_targets(text: str, target_region: Region, before_region: Region, actor:
              and governor(text, region.start, p.start, resources) not in resources.agent_prepositions]
     chosen = [p for p in after if p.start < cut]
     excluded = tuple(dict.fromkeys(p.iso3 for p in after if p.start >= cut))
-    if not chosen and not excluded:
+    # "slapped tariffs on Chinese goods and levied tariffs on all steel imports": a measure that names its
+    # own scope after it takes no country from before it
+    scoped_after = (resources.all_scope.search(text, region.start, cut) is not None
+                    or resources.implicit_all.search(text, region.start, cut) is not None)
+    if not chosen and not excluded and not scoped_after:
         chosen = [p for p in within(parties, before_region) if p.iso3 != actor and not owns_measure(text, p, resources)
                   and (governor(text, before_region.start, p.start, resources) in resources.target_prepositions
                        or is_goods_demonym(text, p, resources) or of_goods(text, before_region.start, p, resources))]

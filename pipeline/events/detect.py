@@ -25,6 +25,7 @@ measure on that country at that rate.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -32,6 +33,7 @@ from pipeline.events.arguments import (
     Region, Targets, choose_rate, choose_time, counterpart, find_actor, find_product, find_targets, officials_in,
     owner_in, passive_agent, quote_speaker, within,
 )
+from pipeline.events.attach import attachment, shared_objects
 from pipeline.events.modality import choose_modality, future_is_planned
 from pipeline.events.resources import EventResources
 from pipeline.events.roles import not_actors, syntax_actor, syntax_targets
@@ -135,26 +137,34 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     if parse is not None:  # questions, counterfactuals, a law's authority, comparisons: no event
         triggers = [t for t in triggers if (token := parse.at(t.start, t.end)) is None
                     or non_event(parse, token, resources) is None]
+    # "Amid Tariff Threat" in a headline the parser misreads: a circumstance by word order too
+    triggers = [t for t in triggers if resources.circumstance.search(text, sentence.start, t.start) is None]
     out = []
     for index, clause in enumerate(clause_list):
         kept = absorb([t for t in triggers if clause.start <= t.start < clause.end], resources)
-        times = nearest_times(inputs, clause, [t for t, _ in kept])
+        cues = [t for t, _ in kept]
+        attach = attachment(parse, cues, resources)
+        times = nearest_times(inputs, clause, cues, attach)
         for k, (trigger, absorbed) in enumerate(kept):
             left = kept[k - 1][0].end if k else clause.start
             right = kept[k + 1][0].start if k + 1 < len(kept) else clause.end
-            out.append(_candidate(replace(inputs, times=times[k]), sentence, clause_list, index, trigger, absorbed,
-                                  Region(left, right), resources))
-    return out
+            rates = tuple(r for r in inputs.rates if attach(r.start, r.end) in (None, k))
+            out.append(_candidate(replace(inputs, times=times[k], rates=rates), sentence, clause_list, index,
+                                  trigger, absorbed, Region(left, right), resources))
+    return shared_objects(out, parse)
 
 
-def nearest_times(inputs: ArticleInputs, clause: Region, triggers: list[Cue]) -> list[tuple[TimeRef, ...]]:
-    """The dates of a clause, each given to its nearest trigger ("tariffs to go into effect on April 17,
-    in retaliation for … an agreement": April 17 is the tariffs' date); ties go to the earlier trigger."""
+def nearest_times(inputs: ArticleInputs, clause: Region, triggers: list[Cue],
+                  attach: Callable[[int, int], int | None] | None = None) -> list[tuple[TimeRef, ...]]:
+    """The dates of a clause, each given to the trigger the parse attaches it to (`attachment`), else to
+    its nearest trigger ("tariffs to go into effect on April 17, in retaliation for … an agreement":
+    April 17 is the tariffs' date); ties go to the earlier trigger."""
     out: list[list[TimeRef]] = [[] for _ in triggers]
     for time in inputs.times:
         if clause.start <= time.start and time.end <= clause.end and triggers:
+            owner = attach(time.start, time.end) if attach is not None else None
             distance = [max(t.start - time.end, time.start - t.end, 0) for t in triggers]
-            out[distance.index(min(distance))].append(time)
+            out[owner if owner is not None else distance.index(min(distance))].append(time)
     return [tuple(times) for times in out]
 
 
@@ -220,6 +230,7 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
             event_type = "tariff_increased"
         elif rate.value < rate.previous:
             event_type = "tariff_reduced"
+    product = _product(text, event_type, trigger, part, rate, resources)
     when = choose_time(inputs.times, part, trigger.start, "DATE", resources)
     lasting = choose_time(inputs.times, part, trigger.start, "DURATION", resources)
     if syntax is not None:
@@ -235,7 +246,7 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
         event_type=event_type, sentence=sentence, trigger=trigger, actor=actor, targets=targets, scope=scope,
         actor_official=_acting_official(inputs, actor_party, trigger),
         excluded=excluded, rate_value=rate.value if rate else None, rate_previous=rate.previous if rate else None,
-        product=_product(text, event_type, trigger, part, rate, resources),
+        product=product,
         event_date=when.value if when else None, duration=lasting.value if lasting else None,
         modality=modality, officials=officials_in(inputs.officials, Region(sentence.start, sentence.end)),
         mention_ids=tuple(sorted(set(used))), strong=trigger.strength == "strong",
@@ -306,7 +317,7 @@ def resolve_discourse(candidates: list[Candidate], inputs: ArticleInputs,
     out: list[Candidate] = []
     for position, candidate in enumerate(candidates):
         if candidate.event_type in INHERITS_ACTOR and candidate.actor is None:
-            candidate = _inherit_actor(candidate, out, resources)
+            candidate = _inherit_actor(candidate, out, inputs.text, resources)
         if candidate.event_type in DIRECTED and candidate.actor and candidate.scope == "unspecified":
             candidate = _inherit_targets(candidate, out, resources)
         elif candidate.event_type in TWO_SIDED:
@@ -315,7 +326,8 @@ def resolve_discourse(candidates: list[Candidate], inputs: ArticleInputs,
     return out
 
 
-def _inherit_actor(candidate: Candidate, history: list[Candidate], resources: EventResources) -> Candidate:
+def _inherit_actor(candidate: Candidate, history: list[Candidate], text: str,
+                   resources: EventResources) -> Candidate:
     for earlier in reversed(history):
         if candidate.sentence.index - earlier.sentence.index > resources.discourse_sentences:
             break
@@ -324,6 +336,10 @@ def _inherit_actor(candidate: Candidate, history: list[Candidate], resources: Ev
             scope = candidate.scope
             if scope in ("bilateral", "multilateral"):
                 scope = "bilateral" if len(targets) == 1 else "multilateral" if targets else "unspecified"
+            # the actor was its only target ("on every country that taxes U.S. imports"): the stated scope
+            if scope == "unspecified" and resources.all_scope.search(text, candidate.trigger.end,
+                                                                     candidate.sentence.end):
+                scope = "all"
             return replace(candidate, actor=earlier.actor, targets=targets, scope=scope, actor_inherited=True,
                            roles_from=candidate.roles_from.replace("actor=none", "actor=discourse"))
     return candidate
@@ -362,6 +378,14 @@ def _inherit_side(candidate: Candidate, history: list[Candidate], later: list[Ca
     return candidate
 
 
+def scope_by_goods(candidates: list[Candidate]) -> list[Candidate]:
+    """A tariff measure on named goods that names no country, even after the article's other sentences,
+    applies to goods of every origin ("tariffs on steel", as "tariffs on imports"): its scope is ``all``.
+    Run after retyping: a sanction on Russian oil is not a measure on all oil."""
+    return [replace(c, scope="all") if c.event_type in TARIFF_TYPES and c.scope == "unspecified"
+            and not c.targets and c.product is not None else c for c in candidates]
+
+
 def list_item(inputs: ArticleInputs, sentence: Sentence) -> tuple[Party, RateRef | None] | None:
     """``(country, rate)`` when a sentence names only one country and at most one rate: "Japan (25%)"."""
     parties = within(inputs.parties, Region(sentence.start, sentence.end))
@@ -378,13 +402,16 @@ def list_item(inputs: ArticleInputs, sentence: Sentence) -> tuple[Party, RateRef
 
 def enumerated(inputs: ArticleInputs, candidates: list[Candidate], resources: EventResources) -> list[Candidate]:
     """Candidates for the items of a list introduced by a tariff measure ("… new tariff rates:
-    Japan (25%), Korea (25%) …"): each item is the measure on that country at that rate."""
+    Japan (25%), Korea (25%) …"): each item is the measure on that country at that rate, and a measure
+    naming no country that items follow is replaced by them (its scope, "reciprocal tariff rates", is
+    the list's)."""
     by_sentence: dict[int, list[Candidate]] = {}
     for candidate in candidates:
         by_sentence.setdefault(candidate.sentence.index, []).append(candidate)
     out: list[Candidate] = []
     parent: Candidate | None = None
     previous_item = -2
+    listed: set[int] = set()  # parents naming no country that items follow: the items are the measure
     for sentence in inputs.sentences:
         measures = [c for c in by_sentence.get(sentence.index, ()) if c.event_type in TARIFF_TYPES
                     and c.modality != "negated"]
@@ -405,7 +432,10 @@ def enumerated(inputs: ArticleInputs, candidates: list[Candidate], resources: Ev
                            officials=(), mention_ids=tuple(sorted(set(used) | {parent.trigger.mention_id})),
                            target_inherited=False))
         previous_item = sentence.index
-    return sorted(candidates + out, key=lambda c: (c.sentence.start, c.trigger.start))
+        if not parent.targets:
+            listed.add(id(parent))
+    kept = [c for c in candidates if id(c) not in listed]
+    return sorted(kept + out, key=lambda c: (c.sentence.start, c.trigger.start))
 
 
 def article_candidates(inputs: ArticleInputs, resources: EventResources) -> list[Candidate]:

@@ -59,6 +59,8 @@ class SyntaxRules:
     law_words: frozenset[str]
     comparison_words: frozenset[str]
     commentary_verbs: frozenset[str]
+    circumstance_cases: frozenset[str]
+    effect_nouns: frozenset[str]
     background_days: int
 
     @property
@@ -87,6 +89,7 @@ class EventResources:
     relative: re.Pattern[str]
     passive: re.Pattern[str]
     implicit_all: re.Pattern[str]
+    circumstance: re.Pattern[str]
     link_words: frozenset[str]
     side_words: int
     owned: re.Pattern[str]
@@ -137,6 +140,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         relative=_alternation(arguments["relative"]),
         passive=_alternation(arguments["passive"]),
         implicit_all=_alternation(arguments["implicit_all"]),
+        circumstance=_alternation(arguments["circumstance"]),
         link_words=frozenset(arguments["link_words"]),
         side_words=int(arguments["side_words"]),
         owned=_words(arguments["owned_words"]),

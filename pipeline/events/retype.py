@@ -12,6 +12,12 @@ wins):
   removal. Where the article has a tariff measure of the same actor on the
   same targets, "sanctions" names that measure (1987 wire copy calls the
   retaliatory tariffs on Japan "sanctions") and the type stays.
+- Announced reciprocal tariffs: a report of a plan ("will announce reciprocal
+  tariffs next week", "unveiled his plan for reciprocal tariffs") is a threat
+  until the tariffs are imposed, as reciprocal tariffs by definition wait on
+  what each partner charges; an imposition of them ("imposed reciprocal
+  tariffs") keeps its type. A candidate retyped as a threat is ``threatened``
+  (negated stays negated).
 - Polarity: "close loopholes and exemptions" ends an exemption (the tariff
   it restores is its own event), so the exemption is dropped; a cut "to zero"
   is a removal; an imposition of duty-free entry or zero tariffs is an
@@ -30,6 +36,8 @@ from pipeline.rulefiles import alternation, read_rows
 NEAR = ("before", "after", "around", "sentence")
 DROP = "none"
 KEEP = "keep"
+REPORT = "report"
+THREAT = "tariff_threatened"
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,7 @@ class RetypeRule:
     words: re.Pattern[str]
     unless: re.Pattern[str] | None
     keep_for_article_tariffs: bool = False
+    reports_only: bool = False
 
 
 def _pattern(value: str) -> re.Pattern[str] | None:
@@ -70,8 +79,11 @@ def read_retype_rules(path: Path) -> tuple[RetypeRule, ...]:
             raise ValueError(f"{path}: rule {row['rule']!r} has no words")
         if row["article"] not in ("", KEEP):
             raise ValueError(f"{path}: rule {row['rule']!r}: article {row['article']!r} is not empty or {KEEP!r}")
+        trigger = row.get("trigger") or ""
+        if trigger not in ("", REPORT):
+            raise ValueError(f"{path}: rule {row['rule']!r}: trigger {trigger!r} is not empty or {REPORT!r}")
         rules.append(RetypeRule(row["rule"], sources, target, row["near"], int(row["window"] or 0), words,
-                                _pattern(row["unless"]), row["article"] == KEEP))
+                                _pattern(row["unless"]), row["article"] == KEEP, trigger == REPORT))
     return tuple(rules)
 
 
@@ -92,7 +104,7 @@ def _window(text: str, candidate: Candidate, near: str, window: int) -> str:
 
 def applies(rule: RetypeRule, text: str, candidate: Candidate) -> bool:
     """True when ``rule`` retypes ``candidate``: its type is a source, the words are near, nothing stops it."""
-    if candidate.event_type not in rule.sources:
+    if candidate.event_type not in rule.sources or (rule.reports_only and not candidate.trigger.reports):
         return False
     if rule.words.search(_window(text, candidate, rule.near, rule.window)) is None:
         return False
@@ -122,7 +134,9 @@ def retype(candidates: list[Candidate], text: str, rules: tuple[RetypeRule, ...]
             out.append(candidate)
         elif rule.target is not None:
             rate = rule.target in ("tariff_imposed", "tariff_increased", "tariff_reduced")
+            threat = rule.target == THREAT and candidate.modality != "negated"
             out.append(replace(candidate, event_type=rule.target,
+                               modality="threatened" if threat else candidate.modality,
                                rate_value=candidate.rate_value if rate else None,
                                rate_previous=candidate.rate_previous if rate else None))
     return out

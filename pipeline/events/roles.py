@@ -6,8 +6,9 @@ argument of. Its roles, in the order they are tried:
 - **actor** — the "by" agent (``obl:agent``, or an oblique "by"); else the
   subject (``nsubj``, not the passive subject) — for a verb without one of its
   own, the subject of the verb it completes (``xcomp``: "plans to impose"),
-  of the first verb of a coordination (``conj``), or the noun a relative
-  clause describes; else the owner of the measure noun (``nmod:poss``,
+  of the first verb of a coordination (``conj``), of the verb a gerund
+  adjunct hangs on ("followed through on imposing tariffs"), or the noun a
+  relative clause describes; else the owner of the measure noun (``nmod:poss``,
   ``compound``, ``amod``: "Japan's duties", "U.S. tariffs"). A government is
   read from the phrase of that word, not from its prepositional modifiers
   other than "of" ("the government of Japan"), and never from an "of"/"from"
@@ -129,7 +130,9 @@ def syntax_actor(parse: SentenceParse, trigger: Token, text: str, parties: Seque
         verb = clause
         for _ in range(3):  # "agreed to start talks", "plans to raise and extend": a few links at most
             head = parse.head(verb)
-            if head is None or verb.dep not in ("xcomp", "conj", "acl:relcl"):
+            # a gerund adjunct takes the subject of its verb: "Trump followed through on imposing tariffs"
+            gerund = verb.dep == "advcl" and verb.feature("VerbForm") == "Ger"
+            if head is None or (verb.dep not in ("xcomp", "conj", "acl:relcl") and not gerund):
                 break
             if verb.dep == "acl:relcl":  # "Japan, which imposed …": the antecedent acts
                 party = _government(parse, head, text, parties, resources)

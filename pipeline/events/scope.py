@@ -16,13 +16,26 @@ mark ("if", "unless", "whether") on the clause or a verb above it, or an
 "if" clause attached to it → possible; else the first cue of the walk, the
 trigger's own modifiers first ("proposed tariffs"), then each verb's lemma
 and its auxiliaries ("being weighed" → possible, "will impose" → planned,
-"threatened to" → threatened).
+"threatened to" → threatened). For the condition and the cues, the walk
+also climbs from a coordinated verb without subject or auxiliary of its own
+to the first verb of the coordination ("has suggested plans to set a global
+tariff and impose duties on steel": "suggested"/"plans" govern "impose"),
+never for the negation.
 
 Not events (`non_event` names why): a question (the sentence ends with "?"),
 a counterfactual ("would have imposed"), a law's authority ("the Trade Act
 allows the president to impose …": a law word is the subject of an
-authorising verb above the trigger) and a comparison ("higher than the
-tariffs Japan imposes": "than" or "compared" on the walk).
+authorising verb above the trigger, or the noun it describes: "legislation
+empowering him to impose …"), a comparison ("higher than the
+tariffs Japan imposes": "than" or "compared" on the walk) and a measure named
+as a circumstance of something else (`circumstance`): a measure noun under
+"amid" or "despite" ("shares fell amid tariff threats") or the complement of
+a noun of effect ("the impact from new U.S. tariffs", "fears of higher
+duties"; also through a relative clause: "the impact of the tariffs, which
+took effect on Monday"). Market and company copy names measures this way
+to explain something else; the measure itself is reported elsewhere. And a
+standing measure: a present-tense relative clause without auxiliary
+("countries that impose duties on U.S. goods", `standing`).
 
 Background: the trigger's clause is reported or judged by a non-government
 speaker ("analysts expect Washington to raise tariffs", `is_commentary`), or
@@ -41,16 +54,20 @@ from pipeline.events.syntax import SentenceParse, Token
 MODALITY_ORDER = (("threatened", "threatened"), ("possible", "possible"), ("planned", "planned"))
 
 
-def _walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> list[Token]:
-    """The trigger, its clause and the verbs above it that the clause completes (see module doc)."""
+def _walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules, *, through_conj: bool = False) -> list[Token]:
+    """The trigger, its clause and the verbs above it that the clause completes (see module doc); with
+    ``through_conj``, also the first verb of a coordination the clause continues without a subject of
+    its own ("plans to set a global tariff and impose duties": the plan governs both)."""
     clause = parse.clause(trigger, rules.clause_verbs)
     out = [trigger] + ([clause] if clause != trigger else [])
     current = clause
-    for _ in range(4):
+    for _ in range(6):
         head = parse.head(current)
         if head is None:
             break
-        if current.dep == "xcomp" or (current.dep in ("ccomp", "acl", "advcl") and _cue_of(head, rules)):
+        shared = through_conj and current.dep == "conj" and not parse.children(current, "nsubj", "aux")
+        if shared or current.dep == "xcomp" or (
+                current.dep in ("ccomp", "acl", "advcl") and _cue_of(head, rules)):
             out.append(head)
             current = head
             continue
@@ -105,6 +122,9 @@ def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[in
         return "negated"
     if event_type == "tariff_threatened":
         return "threatened"
+    # a negation stays with its own verb ("did not impose tariffs and raised quotas"); a plan, a condition
+    # or a hedge governs every verb of the coordination after it
+    walk = _walk(parse, trigger, rules, through_conj=True)
     if _conditional(parse, walk, rules):
         return "possible"
     for child in parse.children(trigger, "amod", "advmod"):  # "proposed tariffs", "possible talks"
@@ -125,8 +145,43 @@ def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[in
     return "asserted"
 
 
+NOUN_PHRASE = ("compound", "amod", "flat")
+
+
+def circumstance(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
+    """True when the trigger's measure noun is a circumstance ("amid tariff threats") or the complement of
+    a noun of effect ("the impact from new tariffs"), see the module doc; a verb with its own clause never is."""
+    token = trigger
+    if token.dep == "acl:relcl":  # "the tariffs, which took effect": the noun the clause describes
+        token = parse.head(token) or token
+    elif token.upos in ("VERB", "AUX"):
+        return False
+    for _ in range(4):  # "new" → "tariffs" in "new U.S. tariffs"; "Tariff" → "Threat"
+        head = parse.head(token)
+        if head is None or token.dep.split(":")[0] not in NOUN_PHRASE or head.upos not in ("NOUN", "PROPN"):
+            break
+        token = head
+    if any(c.lower in rules.circumstance_cases for c in parse.children(token, "case")):
+        return True
+    head = parse.head(token)
+    return head is not None and token.dep.split(":")[0] in ("nmod", "obl") and (
+        head.lemma.lower() in rules.effect_nouns or head.lower in rules.effect_nouns)
+
+
+def standing(parse: SentenceParse, trigger: Token) -> bool:
+    """True for a present-tense relative clause without auxiliary: it describes a standing measure of the
+    noun it qualifies ("reciprocal tariffs on countries that impose duties on U.S. goods"), not news."""
+    # a relative pronoun must be its subject: a Market Talk item's "0824 GMT - Canada raises duties …" is
+    # parsed as a relative clause of the time stamp, and its present tense is the news
+    relative = any(c.feature("PronType") == "Rel" or c.lower in ("that", "which", "who")
+                   for c in parse.children(trigger, "nsubj"))
+    return (trigger.dep == "acl:relcl" and relative and trigger.feature("Tense") == "Pres"
+            and trigger.feature("VerbForm") == "Fin" and not parse.children(trigger, "aux"))
+
+
 def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -> str | None:
-    """Why the trigger states no event (``question``, ``counterfactual``, ``authority``, ``comparison``), or None."""
+    """Why the trigger states no event (``question``, ``counterfactual``, ``authority``, ``comparison``,
+    ``circumstance``, ``standing``), or None."""
     rules = resources.syntax
     assert rules is not None
     if parse.ends_with_question():
@@ -138,7 +193,11 @@ def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -
         return "counterfactual"
     for token in walk + parse.chain(walk[-1]):
         if token.lemma.lower() in rules.authority_verbs:
+            # the law is the verb's subject ("the Act allows …") or the noun it describes ("legislation
+            # empowering him to hit any country …")
             subject = next((c for c in parse.children(token, "nsubj")), None)
+            if subject is None and token.dep == "acl":
+                subject = parse.head(token)
             if subject is not None and any(t.lemma.lower() in rules.law_words or t.lower in rules.law_words
                                            for t in [subject, *parse.children(subject, "compound")]):
                 return "authority"
@@ -148,6 +207,10 @@ def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -
             return "comparison"
         if token == walk[-1]:
             break
+    if circumstance(parse, trigger, rules):
+        return "circumstance"
+    if standing(parse, trigger):
+        return "standing"
     return None
 
 
