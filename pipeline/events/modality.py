@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from pipeline.events.arguments import Region
+from pipeline.events.dates import date_range
 from pipeline.events.resources import EventResources
 from pipeline.events.text import words_between
 from pipeline.events.types import Cue
@@ -47,21 +48,9 @@ def choose_modality(event_type: str, trigger: Cue, clause: Region, text: str, cu
 
 
 def period_start(value: str) -> date | None:
-    """First day of a TIMEX3 date value (``2025``, ``2025-06``, ``2025-05-01``, ``2025-W18``), or None."""
-    try:
-        if "-W" in value:
-            year, week = value.split("-W")
-            return date.fromisocalendar(int(year), int(week[:2]), 1)
-        parts = value.split("-")
-        if len(parts) == 1 and len(parts[0]) == 4:
-            return date(int(parts[0]), 1, 1)
-        if len(parts) == 2:
-            return date(int(parts[0]), int(parts[1]), 1)
-        if len(parts) == 3:
-            return date(int(parts[0]), int(parts[1]), int(parts[2][:2]))
-    except ValueError:
-        return None
-    return None
+    """First day of a TIMEX3 date value (``2025``, ``2025-06``, ``2025-05-01``, ``2025-W18``, ``2025-Q2``), or None."""
+    period = date_range(value)
+    return period.start if period else None
 
 
 def future_is_planned(modality: str, event_date: str | None, published: date | None) -> str:

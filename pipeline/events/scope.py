@@ -47,7 +47,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from pipeline.events.modality import period_start
+from pipeline.events.dates import date_range
 from pipeline.events.resources import EventResources, SyntaxRules
 from pipeline.events.syntax import SentenceParse, Token
 
@@ -230,18 +230,8 @@ def is_commentary(parse: SentenceParse, trigger: Token, resources: EventResource
 
 def period_end(value: str) -> date | None:
     """Last day of a TIMEX3 date value (``2025`` → 2025-12-31, ``2025-06`` → 2025-06-30), or None."""
-    start = period_start(value)
-    if start is None:
-        return None
-    if "-W" in value:
-        return start + timedelta(days=6)
-    parts = value.split("-")
-    if len(parts) == 1:
-        return date(start.year, 12, 31)
-    if len(parts) == 2:
-        following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
-        return following - timedelta(days=1)
-    return start
+    period = date_range(value)
+    return period.end if period else None
 
 
 def before_window(event_date: str | None, published: date | None, days: int) -> bool:
