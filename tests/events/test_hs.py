@@ -72,8 +72,8 @@ def test_an_event_on_steel_carries_chapters_72_and_73(build, resources):
 
 
 def test_an_event_without_a_product_carries_no_codes(build, resources):
-    text = "Brussels and Seoul opened talks on a new trade pact."
-    rows = article_events(build(text, countries=[("Brussels", "EUR", "government"),
+    text = "Berlin and Seoul opened talks on a new trade pact."
+    rows = article_events(build(text, countries=[("Berlin", "DEU", "government"),
                                                  ("Seoul", "KOR", "government")]), resources)
     assert rows and all(r["product"] is None and r["hs_codes"] == [] for r in rows)
 
