@@ -82,6 +82,8 @@ EVENT_COLUMNS: dict[str, tuple[str, str]] = {
     "plover_type": ("PLOVER event type (CAMEO crosswalk of the PLOVER project).", "COERCE"),
     "plover_mode": ("PLOVER mode, when the crosswalk gives one.", "restrict"),
     "plover_context": ("PLOVER context; economic for every trade event.", "economic"),
+    "hs_codes": ("Harmonized System (HS 2022) chapters, headings or subheadings of `product`, digits only "
+                 "(models/events/hs_codes.csv); empty when there is no product or it has no codes.", "['72', '73']"),
     "is_background": ("True when the event is reported as context, not news: dated more than a year before "
                       "publication, or judged by a non-government speaker (\"analysts expect …\"). In `events`: "
                       "true only when every article reports it so.", "false"),

@@ -268,6 +268,7 @@ EVENT_MENTIONS = _schema(
     ("plover_type", STR, True),
     ("plover_mode", STR, True),
     ("plover_context", STR, True),
+    ("hs_codes", STRS, False),  # HS 2022 codes of the product (models/events/hs_codes.csv); empty without one
     PARTITION,
 )
 

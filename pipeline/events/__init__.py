@@ -34,7 +34,8 @@ def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dic
         days = resources.syntax.background_days
         events = [replace(e, is_background=True) if before_window(e.event_date, inputs.published, days) else e
                   for e in events]
-    return event_rows(inputs, [e for e in events if is_complete(e)], resources.codes, resources.confidence)
+    return event_rows(inputs, [e for e in events if is_complete(e)], resources.codes, resources.confidence,
+                      hs_codes=resources.hs_codes)
 
 
 __all__ = ["ArticleInputs", "EventResources", "article_events", "load_resources", "merge_events"]

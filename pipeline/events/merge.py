@@ -34,6 +34,7 @@ from typing import Any
 from pipeline.articles import short_hash
 from pipeline.events.confidence import ConfidenceModel, calibrated, features
 from pipeline.events.codes import CodeTable, codes_for
+from pipeline.events.hs import HsTable, hs_codes_for
 from pipeline.events.dates import date_range, dates_agree
 from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate
 
@@ -205,7 +206,7 @@ def date_columns(value: str | None) -> dict[str, Any]:
 
 
 def event_rows(inputs: ArticleInputs, events: Sequence[Candidate], codes: CodeTable | None = None,
-               model: ConfidenceModel | None = None) -> list[dict[str, Any]]:
+               model: ConfidenceModel | None = None, *, hs_codes: HsTable | None = None) -> list[dict[str, Any]]:
     """``event_mentions`` rows (every column but ``run_id`` and ``published_month``)."""
     rows = {}
     month = inputs.published.strftime("%Y-%m") if inputs.published else ""
@@ -219,6 +220,7 @@ def event_rows(inputs: ArticleInputs, events: Sequence[Candidate], codes: CodeTa
             "actor_iso3": event.actor, "target_iso3": list(event.targets), "target_scope": event.scope,
             "excluded_iso3": list(event.excluded), "rate_value": event.rate_value,
             "rate_previous": event.rate_previous, "product": event.product, "event_date": event.event_date,
+            "hs_codes": hs_codes_for(hs_codes or {}, event.product),
             **date_columns(event.event_date),
             **codes_for(codes or {}, event.event_type, event.modality).as_row(),
             "duration": event.duration, "modality": event.modality, "officials": list(event.officials),

@@ -11,6 +11,7 @@ from typing import Any
 from pipeline.events.codes import CodeTable, read_codes
 from pipeline.events.confidence import ConfidenceModel, read_model
 from pipeline.events.dates import read_citations
+from pipeline.events.hs import HsTable, read_hs_codes
 from pipeline.events.retype import RetypeRule, read_retype_rules
 from pipeline.events.types import EVENT_TYPES
 from pipeline.rulefiles import alternation, read_rows
@@ -22,6 +23,7 @@ SYNTAX_FILE = "syntax.json"
 RETYPE_FILE = "retype.csv"
 CITATIONS_FILE = "citations.txt"
 CODES_FILE = "codes.csv"
+HS_CODES_FILE = "hs_codes.csv"
 CONFIDENCE_FILE = "confidence.json"
 
 
@@ -121,12 +123,13 @@ class EventResources:
     citations: re.Pattern[str] | None = None  # words before a date that make it a law's or an order's
     codes: CodeTable = field(default_factory=dict)  # CAMEO and PLOVER codes by (type, modality)
     confidence: ConfidenceModel | None = None  # calibrated confidence; None: the rules' score
+    hs_codes: HsTable = field(default_factory=dict)  # HS 2022 codes by canonical product
 
 
 def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[str]]],
                     syntax: dict[str, Any] | None = None, retypes: tuple[RetypeRule, ...] = (),
                     citations: re.Pattern[str] | None = None, codes: CodeTable | None = None,
-                    confidence: ConfidenceModel | None = None) -> EventResources:
+                    confidence: ConfidenceModel | None = None, hs_codes: HsTable | None = None) -> EventResources:
     """Compile the argument patterns and the product lexicon, failing on unknown event types."""
     absorbs = {key: frozenset(value) for key, value in arguments["absorbs"].items()}
     unknown = sorted((set(absorbs) | set().union(*absorbs.values())) - set(EVENT_TYPES))
@@ -172,6 +175,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         citations=citations,
         codes=codes or {},
         confidence=confidence,
+        hs_codes=hs_codes or {},
     )
 
 
@@ -187,10 +191,13 @@ def read_products(path: Path) -> list[tuple[str, list[str]]]:
 
 
 def load_resources(models_dir: Path) -> EventResources:
-    """Read ``models_dir/events/``: arguments, products, syntax rules, retype rules, citations, codes, confidence."""
+    """Read ``models_dir/events/``: arguments, products, syntax rules, retype rules, citations, codes, confidence,
+    HS codes."""
     folder = models_dir / FOLDER
     arguments = json.loads((folder / ARGUMENTS_FILE).read_text(encoding="utf-8"))
     syntax = json.loads((folder / SYNTAX_FILE).read_text(encoding="utf-8"))
-    return parse_resources(arguments, read_products(folder / PRODUCTS_FILE), syntax,
+    products = read_products(folder / PRODUCTS_FILE)
+    return parse_resources(arguments, products, syntax,
                            read_retype_rules(folder / RETYPE_FILE), read_citations(folder / CITATIONS_FILE),
-                           read_codes(folder / CODES_FILE), read_model(folder / CONFIDENCE_FILE))
+                           read_codes(folder / CODES_FILE), read_model(folder / CONFIDENCE_FILE),
+                           read_hs_codes(folder / HS_CODES_FILE, [name for name, _ in products]))

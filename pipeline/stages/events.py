@@ -33,7 +33,7 @@ SPEC = StageSpec(
     writes=("event_mentions",),
     code=(__name__,),
     rules=("events/arguments.json", "events/products.csv", "events/syntax.json", "events/retype.csv",
-           "events/citations.txt", "events/codes.csv", "events/confidence.json"),
+           "events/citations.txt", "events/codes.csv", "events/confidence.json", "events/hs_codes.csv"),
     upstream="normalize",
     # What `article_inputs` reads of each table (mention texts and the like would only cost reading).
     columns={
