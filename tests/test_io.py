@@ -184,3 +184,14 @@ def test_the_kill_hook_stops_the_process_between_two_writes(tmp_path):
     assert not (tmp_path / "two" / "part-0.parquet").exists()
     assert [p.suffix for p in (tmp_path / "two").iterdir()] == [".partial"]  # swept by the next run
     assert not (tmp_path / "three").exists()
+
+
+@pytest.mark.parametrize("environment, backend", [({}, "system"), ({"ARROW_DEFAULT_MEMORY_POOL": "mimalloc"},
+                                                                    "mimalloc")])
+def test_tables_are_allocated_by_malloc_unless_the_environment_chooses(environment, backend):
+    # Arrow's own pools keep freed batches' memory: a long run's memory grew by half (docs/performance.md).
+    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"} | environment
+    found = subprocess.run([sys.executable, "-c", "import pipeline.io, pyarrow; "
+                            "print(pyarrow.default_memory_pool().backend_name)"],
+                           env=env, cwd=PROJECT_ROOT, capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == backend
