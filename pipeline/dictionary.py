@@ -277,6 +277,18 @@ def describe(table: str, column: str) -> tuple[str, str]:
     raise KeyError(f"column {column!r} of table {table!r} has no description in pipeline/dictionary.py")
 
 
+# Where these tables go beyond the shared design contract, said once for a reader who knows it.
+CONTRACT_NOTE = (
+    "Beyond the design contract: every column the contract names keeps its meaning; the tables add "
+    "columns (among them `articles.byline`, `trade_relevance`, `is_trade`; `officials.is_former`; "
+    "`quotes.quote_type`, `speaker_kind`; the event date range, codes, `hs_codes`, `is_background`, "
+    "`rule_score` on the events tables), the `tokens` table of the parse, the event type `sanction` and the "
+    "target scope `unspecified`. One reading widens: `quotes` holds reported speech as well as quotations, "
+    "so its `text` is the reported clause where `quote_type` is not `direct` (keep `quote_type == 'direct'` "
+    "for the contract's quotations only)."
+)
+
+
 def render() -> str:
     """The Markdown data dictionary for every table in `pipeline.schemas.TABLES`."""
     lines = [
@@ -286,6 +298,8 @@ def render() -> str:
         "`python -m pipeline dictionary`; a test fails when they disagree with this file.",
         "",
         "Join keys: " + ", ".join(f"`{key}`" for key in JOIN_KEYS) + ". Offsets index `articles.text`.",
+        "",
+        CONTRACT_NOTE,
         "",
     ]
     for table, schema in TABLES.items():
