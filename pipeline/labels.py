@@ -30,3 +30,16 @@ def parse_label(label: str | None) -> dict[str, str]:
         if sep:
             fields[key] = value
     return fields
+
+
+def format_offsets(start: int, end: int) -> str:
+    """A character range as a label value: ``(9, 13)`` → ``"9-13"``."""
+    return f"{start}-{end}"
+
+
+def parse_offsets(value: str | None) -> tuple[int, int] | None:
+    """The range of a value written by `format_offsets`; None when the value is empty."""
+    if not value:
+        return None
+    start, _, end = value.partition("-")
+    return int(start), int(end)

@@ -36,7 +36,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from pipeline.labels import format_label, parse_label
+from pipeline.labels import format_label, format_offsets, parse_label, parse_offsets
 from pipeline.nlp.base import RuleComponent, add_span, rule_factory
 from pipeline.rulefiles import read_rows
 
@@ -74,17 +74,18 @@ class ReportedSpeech:
 
     def label(self) -> str:
         """The span label: lemma, cue and speaker offsets (``speaker`` empty when the parse names none)."""
-        speaker = None if self.speaker_start is None else f"{self.speaker_start}-{self.speaker_end}"
-        return format_label({"lemma": self.lemma, "cue": f"{self.cue_start}-{self.cue_end}", "speaker": speaker})
+        speaker = None if self.speaker_start is None else format_offsets(self.speaker_start, self.speaker_end)
+        return format_label({"lemma": self.lemma, "cue": format_offsets(self.cue_start, self.cue_end),
+                             "speaker": speaker})
 
 
 def shift_label(label: str, offset: int) -> str:
     """A ``reported`` label with its cue and speaker offsets moved by ``offset`` (sentence → article)."""
     fields = parse_label(label)
     for key in ("cue", "speaker"):
-        if fields.get(key):
-            start, end = (int(x) + offset for x in fields[key].split("-"))
-            fields[key] = f"{start}-{end}"
+        bounds = parse_offsets(fields.get(key))
+        if bounds is not None:
+            fields[key] = format_offsets(bounds[0] + offset, bounds[1] + offset)
     return format_label(fields)
 
 

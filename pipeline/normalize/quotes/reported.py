@@ -24,20 +24,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from pipeline.labels import parse_label
+from pipeline.labels import parse_label, parse_offsets
 from pipeline.normalize.quotes.article import ArticleIndex, Quote, Speaker
 from pipeline.normalize.quotes.speakers import cue_bounds, cue_speaker, resolve_phrase
 from pipeline.views import Mention
 
 KIND = "reported"
 RULE_PREFIX = "reported.csv:"
-
-
-def _offsets(value: str | None) -> tuple[int, int] | None:
-    if not value:
-        return None
-    start, _, end = value.partition("-")
-    return int(start), int(end)
 
 
 def quote_type(art: ArticleIndex, start: int, end: int) -> str | None:
@@ -60,9 +53,9 @@ def quote_type(art: ArticleIndex, start: int, end: int) -> str | None:
 
 def _speaker(art: ArticleIndex, mention: Mention, fields: dict[str, str]) -> Speaker | None:
     """The speaker the parse names (resolved like a cue's phrase), else the cue's own attribution."""
-    cue_at = _offsets(fields.get("cue"))
+    cue_at = parse_offsets(fields.get("cue"))
     position = cue_at[0] if cue_at else mention.start
-    words = _offsets(fields.get("speaker"))
+    words = parse_offsets(fields.get("speaker"))
     if words is not None:
         first = art.token_at_or_after(words[0])
         last = bisect_right(art.token_starts, words[1] - 1) - 1
