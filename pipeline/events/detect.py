@@ -131,9 +131,7 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     clause_list = [Region(c.start, c.end) for c in clauses(text, sentence.start, sentence.end, resources)]
     if sentence.start >= inputs.body_start:  # "the UK imposes tariffs of 125%": a standing measure, not news
         triggers = [t for t in triggers if text[t.start:t.end].lower() not in resources.habitual_forms]
-    parse = inputs.parses.get(sentence.index) if resources.syntax is not None else None
-    if parse is not None and not any(c.islower() for c in text[sentence.start:sentence.end]):
-        parse = None  # a headline in capitals: the parser misreads it (see `_parsed`)
+    parse = _sentence_parse(inputs, sentence, resources)
     if parse is not None:  # questions, counterfactuals, a law's authority, comparisons: no event
         triggers = [t for t in triggers if (token := parse.at(t.start, t.end)) is None
                     or non_event(parse, token, resources) is None]
@@ -150,7 +148,7 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
             right = kept[k + 1][0].start if k + 1 < len(kept) else clause.end
             rates = tuple(r for r in inputs.rates if attach(r.start, r.end) in (None, k))
             out.append(_candidate(replace(inputs, times=times[k], rates=rates), sentence, clause_list, index,
-                                  trigger, absorbed, Region(left, right), resources))
+                                  trigger, absorbed, Region(left, right), resources, _parsed(parse, trigger)))
     return shared_objects(out, parse)
 
 
@@ -169,9 +167,9 @@ def nearest_times(inputs: ArticleInputs, clause: Region, triggers: list[Cue],
 
 
 def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Region], index: int, trigger: Cue,
-               absorbed: tuple[Cue, ...], part: Region, resources: EventResources) -> Candidate:
+               absorbed: tuple[Cue, ...], part: Region, resources: EventResources,
+               syntax: Parsed | None = None) -> Candidate:
     text, clause, event_type = inputs.text, clause_list[index], trigger.label
-    syntax = _parsed(inputs, sentence, trigger, resources)
     actor_party, actor, actor_how = _actor(inputs, clause_list, index, trigger, part, resources, syntax)
     if actor is None and event_type in TWO_SIDED:
         actor_how = "sides"  # the first-named side, below
@@ -266,13 +264,17 @@ class Parsed(NamedTuple):
     token: Token
 
 
-def _parsed(inputs: ArticleInputs, sentence: Sentence, trigger: Cue, resources: EventResources) -> Parsed | None:
-    """The trigger's parse, or None when its sentence was not parsed or is written in capitals (a headline
-    such as "TAIWAN PROPOSES FURTHER TARIFF CUTS", which the parser, trained on mixed case, misreads):
-    the word-order rules then decide."""
-    if not any(c.islower() for c in inputs.text[sentence.start:sentence.end]):
+def _sentence_parse(inputs: ArticleInputs, sentence: Sentence, resources: EventResources) -> SentenceParse | None:
+    """The sentence's parse, or None when it was not parsed, the parse rules are off, or it is written in
+    capitals (a headline such as "TAIWAN PROPOSES FURTHER TARIFF CUTS", which the parser, trained on mixed
+    case, misreads): the word-order rules then decide."""
+    if resources.syntax is None or not any(c.islower() for c in inputs.text[sentence.start:sentence.end]):
         return None
-    parse = inputs.parses.get(sentence.index) if resources.syntax is not None else None
+    return inputs.parses.get(sentence.index)
+
+
+def _parsed(parse: SentenceParse | None, trigger: Cue) -> Parsed | None:
+    """The sentence's parse with the trigger's head token, or None when there is no parse or no token."""
     token = parse.at(trigger.start, trigger.end) if parse is not None else None
     return Parsed(parse, token) if parse is not None and token is not None else None
 

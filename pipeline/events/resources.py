@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +66,7 @@ class SyntaxRules:
     effect_nouns: frozenset[str]
     background_days: int
 
-    @property
+    @cached_property  # read for every trigger, several times: the union is built once
     def clause_verbs(self) -> frozenset[str]:
         """Verbs a noun trigger belongs to as an argument: support verbs and verbs that are cues themselves."""
         return self.support_verbs | self.planned | self.threatened | self.possible | self.negating_verbs

@@ -49,6 +49,11 @@ def _first_case(parse: SentenceParse, token: Token) -> str:
     return parse.case_of(token) or ""
 
 
+def _excepts(case: str, rules: SyntaxRules) -> bool:
+    """True when a phrase's prepositions ("except", "except for") leave it out of a measure."""
+    return case in rules.except_cases or case.split(" ")[0] in rules.except_cases
+
+
 def _is_goods(token: Token, resources: EventResources) -> bool:
     return resources.goods.fullmatch(token.text) is not None
 
@@ -173,7 +178,7 @@ def _argument_heads(parse: SentenceParse, trigger: Token, resources: EventResour
             base = child.dep.split(":")[0]
             if child.dep in rules.agent_relations or case in rules.agent_cases:
                 continue
-            if case in rules.except_cases or case.split(" ")[0] in rules.except_cases:
+            if _excepts(case, rules):
                 excluded.append(child)
             elif child.dep in rules.object_relations or child.dep == "nsubj:pass":
                 targets.append(child)
@@ -198,7 +203,7 @@ def syntax_targets(parse: SentenceParse, trigger: Token, text: str, actor: str |
     for head in heads:  # "except" inside a target phrase: "on imports from all countries except China"
         for token in parse.subtree(head, skip=skip):
             case = _first_case(parse, token)
-            if token != head and (case in rules.except_cases or case.split(" ")[0] in rules.except_cases):
+            if token != head and _excepts(case, rules):
                 excluded_tokens += parse.subtree(token, skip=skip)
     excluded_ids = {t.index for t in excluded_tokens}
     target_tokens = [t for h in heads for t in parse.subtree(h, skip=skip) if t.index not in excluded_ids]
