@@ -94,40 +94,41 @@ def _kill_hook(path: Path) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
+@contextmanager
+def _replacing(path: Path, suffix: str) -> Iterator[str]:
+    """A temporary file beside ``path`` to write; moved onto ``path`` when the block ends, deleted if it fails.
+
+    mkstemp makes 0600 files; the file gets the modes the umask allows, as the tables are for every reader.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=suffix)
+    os.fchmod(handle, FILE_MODE)
+    os.close(handle)
+    try:
+        yield temp_name
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
 def write_atomic(table: pa.Table, path: Path) -> None:
     """Write ``table`` to ``path`` through a temporary file and `os.replace`.
 
     Not flushed to disk here: a transaction flushes all its files at once before it publishes them.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
-    os.fchmod(handle, FILE_MODE)  # mkstemp makes 0600 files; tables are for every reader the umask allows
-    os.close(handle)
-    try:
+    with _replacing(path, TEMP_SUFFIX) as temp_name:
         pq.write_table(table, temp_name, compression="zstd")
         _kill_hook(path)
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
 
 
 def write_text_atomic(text: str, path: Path) -> Path:
     """Write ``text`` to ``path`` (UTF-8) through a temporary file and `os.replace`; return ``path``.
 
-    For the reports beside the tables: readers see the old file or the new one, with the modes
-    the umask allows (mkstemp alone would leave it 0600, unreadable to the other users).
+    For the reports beside the tables: readers see the old file or the new one.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    os.fchmod(handle, FILE_MODE)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    with _replacing(path, path.suffix) as temp_name:
+        Path(temp_name).write_text(text, encoding="utf-8")
     return path
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from pipeline.config import Settings
 from pipeline.progress import log_event
-from pipeline.readers.common import ReaderError, as_utf8, inner_name, read_bytes
+from pipeline.readers.common import ReaderError, as_utf8, inner_name, is_gzip, read_bytes
 from pipeline.records import RawArticle, RawReject
 
 Reader = Callable[[Path, str, Settings], Iterator[RawArticle | RawReject]]
@@ -177,7 +177,7 @@ def read_file(path: Path, source_path: str, settings: Settings) -> Iterator[RawA
                         f"{size} bytes is over the limit of max_file_bytes={settings.max_file_bytes} "
                         "(raise the limit or split the file)")
         return
-    if head and inner_name(path) != path.name:
+    if head and is_gzip(path):
         try:
             head = read_bytes(path, settings, limit=HEAD_BYTES)
         except ReaderError as error:

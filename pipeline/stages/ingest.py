@@ -117,10 +117,18 @@ def ingest_version(settings: Settings) -> str:
                       str(settings.max_file_bytes), str(settings.max_field_chars), str(settings.max_article_chars))
 
 
+@dataclass(frozen=True)
+class IngestRules:
+    """The rules ingest applies to every article: wire-copy cleaning and the relevance lexicon."""
+
+    wire: WireRules
+    relevance: RelevanceRules
+
+
 @lru_cache(maxsize=2)
-def relevance_rules(models_dir: Path) -> RelevanceRules:
-    """The relevance lexicon under ``models_dir``, read once per process."""
-    return load_relevance(models_dir)
+def ingest_rules(models_dir: Path) -> IngestRules:
+    """The wire-copy rules and the relevance lexicon under ``models_dir``, read once per process."""
+    return IngestRules(load_wire_rules(models_dir), load_relevance(models_dir))
 
 
 def with_relevance(row: dict[str, Any], rules: RelevanceRules) -> dict[str, Any]:
@@ -264,16 +272,16 @@ def ingest(settings: Settings, *, run_id: str) -> StageReport:
         log_event(logging.WARNING, stage="ingest", event="no_inputs", raw=str(settings.raw),
                   msg="no input files under --raw; nothing was read")
     if todo:  # a rule file that does not load fails here, before any file leaves the ledger
-        check_rules(SPEC, lambda models_dir: (relevance_rules(models_dir), load_wire_rules(models_dir)), settings)
+        check_rules(SPEC, ingest_rules, settings)
     report.rows_in = len(todo)
     report.inputs = [f"{source_path}#{digest}" for _, source_path, digest, _ in todo]
     report.processed_paths = [source_path for _, source_path, _, _ in todo]
     _forget(settings, ledger, report.processed_paths + moved(ledger, {p: c for p, (_, c) in present.items()}))
     progress = Progress("ingest", total=len(todo), settings=settings, skipped=report.skipped)
     pending = _Pending(settled=set(ledger))
-    wire = load_wire_rules(settings.models_dir)  # a few dozen patterns: cheap even on a night with nothing new
+    rules = ingest_rules(settings.models_dir)  # `_settle` may read files again even on a night with nothing new
     for path, source_path, digest, content in todo:
-        articles, rejects = _read_file(pending, path, source_path, settings, run_id, report, wire)
+        articles, rejects = _read_file(pending, path, source_path, settings, run_id, report, rules)
         report.rejects.extend(rejects)
         pending.rejects.extend(rejects)
         pending.files.append({"source_path": source_path, "file_hash": digest, "rules_version": version,
@@ -283,7 +291,7 @@ def ingest(settings: Settings, *, run_id: str) -> StageReport:
             _flush(pending, settings, ledger, report)
         progress.advance(1, file=source_path, articles=len(articles), rejects=len(rejects))
     _flush(pending, settings, ledger, report)
-    _settle(settings, ledger, present, run_id, report, wire)
+    _settle(settings, ledger, present, run_id, report, rules)
     progress.close()
     report.written["articles"] = report.rows_out
     io.ensure_readable(settings.out, "articles")
@@ -325,10 +333,9 @@ def _forget(settings: Settings, ledger: dict[str, dict[str, Any]], paths: list[s
 
 
 def _records(path: Path, source_path: str, settings: Settings, run_id: str,
-             wire: WireRules) -> Iterator[dict[str, Any]]:
+             rules: IngestRules) -> Iterator[dict[str, Any]]:
     """The ``articles`` rows and ``rejects`` rows (the latter with a ``reason``) of one file, in record order."""
     seen: dict[str, int] = {}  # article_id -> the record that gave it first
-    rules = relevance_rules(settings.models_dir)
     for item in read_file(path, source_path, settings):
         if isinstance(item, RawReject):
             yield reject_row(item, run_id)
@@ -338,7 +345,7 @@ def _records(path: Path, source_path: str, settings: Settings, run_id: str,
         if problem:
             yield reject_row(problem, run_id)
             continue
-        row = assemble(with_default_date(without_wire_residue(item, wire), settings), run_id)
+        row = assemble(with_default_date(without_wire_residue(item, rules.wire), settings), run_id)
         if len(row["text"]) > settings.max_article_chars:
             yield reject_row(too_long(item, len(row["text"]), settings), run_id)
             continue
@@ -349,15 +356,15 @@ def _records(path: Path, source_path: str, settings: Settings, run_id: str,
                 f"{seen[row['article_id']]} of this file; kept once"), run_id)
             continue
         seen[row["article_id"]] = item.record
-        yield with_relevance(row, rules)
+        yield with_relevance(row, rules.relevance)
 
 
 def _read_file(pending: _Pending, path: Path, source_path: str, settings: Settings, run_id: str,
-               report: StageReport, wire: WireRules) -> tuple[list[str], list[dict[str, Any]]]:
+               report: StageReport, rules: IngestRules) -> tuple[list[str], list[dict[str, Any]]]:
     """Read one file into ``pending`` (writing full chunks as they fill); return (its article ids, reject rows)."""
     articles: list[str] = []
     rejects: list[dict[str, Any]] = []
-    for row in _records(path, source_path, settings, run_id, wire):
+    for row in _records(path, source_path, settings, run_id, rules):
         if "reason" in row:
             rejects.append(row)
             continue
@@ -415,7 +422,7 @@ def _flush(pending: _Pending, settings: Settings, ledger: dict[str, dict[str, An
 
 
 def _settle(settings: Settings, ledger: dict[str, dict[str, Any]], present: dict[str, tuple[Path, str]], run_id: str,
-            report: StageReport, wire: WireRules) -> None:
+            report: StageReport, rules: IngestRules) -> None:
     """Make ``articles`` and ingest's rejects match the ledger: each article from its owner, none without one.
 
     Runs every night, after the ledger is written, so it also finishes what a
@@ -429,7 +436,7 @@ def _settle(settings: Settings, ledger: dict[str, dict[str, Any]], present: dict
                                       stored.column("source_path").to_pylist()), set(present))
     for source_path, ids in sorted(plan.restore.items()):
         wanted = set(ids)
-        rows = [row for row in _records(present[source_path][0], source_path, settings, run_id, wire)
+        rows = [row for row in _records(present[source_path][0], source_path, settings, run_id, rules)
                 if "reason" not in row and row["article_id"] in wanted]
         for start in range(0, len(rows), CHUNK):
             _store(settings, rows[start:start + CHUNK], report)

@@ -43,7 +43,7 @@ from pipeline.config import MODELS_DIR, Settings, make_settings
 from pipeline.readers import read_file
 from pipeline.records import REJECT_REASONS, RawArticle, RawReject
 from pipeline.schemas import conform
-from pipeline.stages.ingest import check_record, relevance_rules, with_default_date, with_relevance
+from pipeline.stages.ingest import check_record, ingest_rules, with_default_date, with_relevance
 
 DEADLINE_MS = 2000
 HANG_SECONDS = 30
@@ -423,7 +423,7 @@ def check(folder: Path, suffix: str, data: bytes, limits: Settings, *,
         assert item.source_path == path.name
         problem = check_record(item, limits)
         if problem is None:  # what ingest would store must fit the schema
-            rows.append(with_relevance(assemble(with_default_date(item, limits), "fuzz"), relevance_rules(MODELS_DIR)))
+            rows.append(with_relevance(assemble(with_default_date(item, limits), "fuzz"), ingest_rules(MODELS_DIR).relevance))
         else:
             assert problem.reason in REJECT_REASONS and problem.detail, problem
     if rows:
