@@ -45,6 +45,8 @@ TABLE_DOCS: dict[str, str] = {
     "quotes": "What speakers said: direct quotations, reported (indirect) speech and mixed quotes, with speakers.",
     "event_mentions": "Trade-policy events as found in one article (before merging across articles).",
     "events": "Trade-policy events merged across articles: one row per distinct event.",
+    "tariff_timeline": ("The tariff in force between an actor and a target on a product: one row per interval, "
+                        "built from `events` (docs/timeline.md)."),
     "_ledger/ingest": "Bookkeeping: which raw files ingest has read, by content hash.",
 }
 
@@ -252,6 +254,36 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
                                       "2025-05-02 00:00:00+00:00"),
                "event_mention_ids": ("Each merged `event_mentions` row as `<article_id>:<event_id>` (the join back).",
                                      "['06e8b20ca95ba534:9c1e4b7a20d3f6e8']")},
+    "tariff_timeline": {
+        "timeline_id": ("Deterministic id: hash of actor, target, product, status and valid_from.",
+                        "4b7a20d39c1e6e8f"),
+        "actor_iso3": ("The government imposing the tariff.", "USA"),
+        "target_iso3": ("The country the tariff applies to; null for the pseudo-targets of `target_scope`.", "CAN"),
+        "target_scope": ("bilateral (one target), all, all_except (every country but `excluded_iso3`) or "
+                         "unspecified (the articles name no target).", "bilateral"),
+        "excluded_iso3": ("Countries excluded (for all_except).", "['CHN']"),
+        "product": ("The goods covered; null when no product is named (all goods).", "steel"),
+        "hs_codes": ("HS 2022 codes of the product (models/events/hs_codes.csv).", "['72', '73']"),
+        "status": ("asserted (reported as done: moves the timeline), planned or threatened (kept apart, never "
+                   "moving the asserted intervals).", "asserted"),
+        "change": ("What began the interval: imposed, increased, reduced, suspended, resumed, exempted or removed.",
+                   "increased"),
+        "in_force": ("Whether a tariff applies during the interval (false after suspended, exempted, removed).",
+                     "true"),
+        "rate_value": ("The rate in force during the interval, in percent; null when no report states it.", "25.0"),
+        "rate_previous": ("The rate in force before the change, when known.", "10.0"),
+        "valid_from": ("First day of the interval.", "2025-03-04"),
+        "valid_to": ("Day the next interval starts (exclusive end); null while the interval is open.",
+                     "2025-04-09"),
+        "announced_on": ("Day the change was announced, when the text distinguishes it from its effect.",
+                         "2025-02-01"),
+        "effective_on": ("Day the change took effect, when stated.", "2025-03-04"),
+        "conflict": ("True when reports disagree on the interval's rate or date.", "false"),
+        "alternatives": ("The disagreeing readings with the event that gives each.",
+                         "['rate 20 (event 9c1e4b7a20d3f6e8)']"),
+        "event_ids": ("The events this interval rests on (join keys to `events`).", "['9c1e4b7a20d3f6e8']"),
+        "article_ids": ("The articles reporting those events (join keys to `articles`).", "['06e8b20ca95ba534']"),
+    },
     "_ledger/ingest": {
         "source_path": ("The raw file.", "text/a.txt"),
         "file_hash": ("Hash of its bytes when read.", "b953…"),

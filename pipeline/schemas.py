@@ -283,6 +283,32 @@ EVENTS = pa.schema([
     pa.field("event_mention_ids", STRS, nullable=False),  # "<article_id>:<event_id>" of each merged mention row
 ])
 
+# The tariff in force between an actor and a target on a product, as intervals built from `events`
+# (pipeline/timeline; docs/timeline.md). Written whole, like `events`; no partition column.
+TARIFF_TIMELINE = _schema(
+    ("timeline_id", STR, False),  # hash of actor, target, product, status and valid_from
+    ("actor_iso3", STR, False),
+    ("target_iso3", STR, True),  # null for the pseudo-targets of target_scope all / all_except / unspecified
+    ("target_scope", STR, False),  # bilateral, all, all_except, unspecified
+    ("excluded_iso3", STRS, False),
+    ("product", STR, True),  # null: every product (no product named)
+    ("hs_codes", STRS, False),
+    ("status", STR, False),  # asserted (moves the timeline), planned, threatened (kept apart)
+    ("change", STR, False),  # imposed, increased, reduced, suspended, resumed, exempted, removed
+    ("in_force", BOOL, False),  # whether a tariff applies during the interval
+    ("rate_value", F64, True),  # the rate in force during the interval (percent); null when unstated
+    ("rate_previous", F64, True),
+    ("valid_from", DATE, False),
+    ("valid_to", DATE, True),  # exclusive end: the day the next interval starts; null while open
+    ("announced_on", DATE, True),
+    ("effective_on", DATE, True),
+    ("conflict", BOOL, False),  # reports disagree on this interval's rate or date
+    ("alternatives", STRS, False),  # the disagreeing readings, e.g. "rate 20 (event 9c1e4b7a20d3f6e8)"
+    ("event_ids", STRS, False),
+    ("article_ids", STRS, False),
+    ("run_id", STR, False),
+)
+
 # Stage ledgers: which article was processed with which content and rules.
 LEDGER = _schema(
     ("article_id", STR, False),
@@ -320,6 +346,7 @@ TABLES: Mapping[str, pa.Schema] = {
     "quotes": QUOTES,
     "event_mentions": EVENT_MENTIONS,
     "events": EVENTS,
+    "tariff_timeline": TARIFF_TIMELINE,
     "_ledger/ingest": INGEST_LEDGER,
 }
 
