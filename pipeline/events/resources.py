@@ -51,6 +51,8 @@ class SyntaxRules:
     except_cases: frozenset[str]
     phrase_skip: frozenset[str]
     support_verbs: frozenset[str]
+    undergoer_verbs: frozenset[str]
+    source_measure_cases: frozenset[str]
     negations: frozenset[str]
     negating_verbs: frozenset[str]
     conditions: frozenset[str]
@@ -69,7 +71,7 @@ class SyntaxRules:
     @cached_property  # read for every trigger, several times: the union is built once
     def clause_verbs(self) -> frozenset[str]:
         """Verbs a noun trigger belongs to as an argument: support verbs and verbs that are cues themselves."""
-        return self.support_verbs | self.planned | self.threatened | self.possible | self.negating_verbs
+        return self.support_verbs | self.undergoer_verbs | self.planned | self.threatened | self.possible | self.negating_verbs
 
 
 def parse_syntax_rules(data: dict[str, Any]) -> SyntaxRules:

@@ -15,7 +15,9 @@ argument of. Its roles, in the order they are tried:
   phrase under a goods noun ("products of Mexico").
 - **targets** — the objects, the obliques and the measure noun's modifiers
   introduced by a target preposition ("on", "against", "from", "to" …) and
-  the passive subject ("products of Mexico shall be exempt"), each with its
+  the passive subject ("products of Mexico shall be exempt") and the subject of
+  an undergoer verb ("China faces U.S. tariffs", "Canada won an exemption"),
+  which is never the actor, each with its
   coordinated words ("on Canada and Mexico"); words introduced by "except"
   are excluded.
 
@@ -124,14 +126,16 @@ def syntax_actor(parse: SentenceParse, trigger: Token, text: str, parties: Seque
             party = _government(parse, child, text, parties, resources)
             if party is not None:
                 return party, "agent"
-    subject = _subject(parse, clause, rules)
+    # "China faces U.S. tariffs": the subject of an undergoer verb bears the measure (a target), never acts
+    undergoes = clause.lemma.lower() in rules.undergoer_verbs
+    subject = None if undergoes else _subject(parse, clause, rules)
     if subject is not None:
         party = _government(parse, subject, text, parties, resources)
         if party is not None:
             return party, "subject"
         if resources.owned.fullmatch(subject.text) is None:
             return None  # "he urged", "the ministry imposed": a subject the parse cannot name; word order decides
-    elif not parse.children(clause, "nsubj:pass"):
+    elif not undergoes and not parse.children(clause, "nsubj:pass"):
         verb = clause
         for _ in range(3):  # "agreed to start talks", "plans to raise and extend": a few links at most
             head = parse.head(verb)
@@ -156,11 +160,16 @@ def syntax_actor(parse: SentenceParse, trigger: Token, text: str, parties: Seque
             verb = head
     noun = measure_noun(parse, trigger, clause)
     if noun is not None and (noun == trigger or resources.owned.fullmatch(noun.text) is not None):
-        for owner in parse.children(noun):
-            if owner.dep in rules.owner_relations:
-                party = _government(parse, owner, text, parties, resources)
-                if party is not None:
-                    return party, "owner"
+        # the measure's owner, or the owner of the measure it is taken from: "an exemption from U.S. tariffs"
+        measures = [noun] + [child for child in parse.children(noun, "nmod")
+                             if resources.owned.fullmatch(child.text) is not None
+                             and _first_case(parse, child) in rules.source_measure_cases]
+        for measure in measures:
+            for owner in parse.children(measure):
+                if owner.dep in rules.owner_relations:
+                    party = _government(parse, owner, text, parties, resources)
+                    if party is not None:
+                        return party, "owner"
     return None
 
 
@@ -182,6 +191,8 @@ def _argument_heads(parse: SentenceParse, trigger: Token, resources: EventResour
                 excluded.append(child)
             elif child.dep in rules.object_relations or child.dep == "nsubj:pass":
                 targets.append(child)
+            elif holder == clause and clause.lemma.lower() in rules.undergoer_verbs and child.dep in rules.subject_relations:
+                targets.append(child)  # "China faces tariffs": the subject bears the measure
             elif base in rules.argument_relations and case.split(" ")[0] in rules.target_cases:
                 targets.append(child)
     return targets, excluded

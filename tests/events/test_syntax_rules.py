@@ -209,3 +209,24 @@ def test_a_former_official_acts_for_no_government(build, resources):
     former = build(text, officials=[("Kenji Sato", "JPN", "sato", 0, True)], **specs)
     assert [o.country_iso3 for o in former.officials] == [None]
     assert all(e["actor_iso3"] != "JPN" for e in article_events(former, resources))
+
+
+def test_the_subject_of_face_bears_the_measure(build, resources):
+    # "China faces tariffs": the subject undergoes the measure; the government imposing it is another
+    event = _one(build, resources, "China will face new U.S. tariffs of 10% from next week.",
+                 countries=[("China", "CHN", "name"), ("U.S.", "USA", "abbreviation")],
+                 rates=[("10%", 10.0, "tariff")])
+    assert (event["actor_iso3"], event["target_iso3"]) == ("USA", ["CHN"])
+
+
+def test_the_subject_that_wins_an_exemption_is_its_target(build, resources):
+    event = _one(build, resources, "Australia won an exemption from the U.S. steel tariffs.",
+                 countries=[("Australia", "AUS", "name"), ("U.S.", "USA", "abbreviation")])
+    assert (event["event_type"], event["actor_iso3"], event["target_iso3"]) == ("tariff_exemption", "USA", ["AUS"])
+
+
+def test_a_measure_that_is_only_expected_is_no_event(build, resources):
+    # the trigger is the complement of a noun of expectation: the sentence reports the market, not a measure
+    found = _events(build, resources, "Stocks rose on expectations of a pause in U.S. tariffs on Canada.",
+                    countries=[("U.S.", "USA", "abbreviation"), ("Canada", "CAN", "name")])
+    assert found == []
