@@ -4,8 +4,9 @@ Extract parses the sentences that hold a date whose value depends on tense (a we
 written without a year), in articles the parser's gate selects. For a weekday, the verb the date
 belongs to says whether it lies in the past or the future more surely than the words near it
 ("The tariffs announced last month take effect on Monday": "last" and "announced" are nearer to
-"Monday" than "take"); the dates normalizer reads it for weekdays and weekends only (see
-`pipeline.normalize.dates.clause_tense` for why not for months). `tense_from_parse` answers:
+"Monday" than "take"); the dates normalizer reads it for weekdays and weekends, and for a month
+only the narrow reading of `simple_past_in` (see `pipeline.normalize.dates.clause_tense` for why).
+`tense_from_parse` answers:
 
 - ``future``: a preposition that looks ahead ("until Friday", from the cue words); a modal or future auxiliary on the predicate ("will meet from Wednesday", "talks
   could resume in June"); a predicate whose lemma looks ahead, as an adjective or a passive
@@ -169,3 +170,30 @@ def _tense_of(sentence: ParsedSentence, predicate: ParsedToken, word_tenses: Map
     if any(f.get("Tense") == "Pres" and f.get("VerbForm") == "Fin" for f in finite):
         return None if word_tenses.get(predicate.text.lower()) == "report" else "present"
     return None
+
+
+def simple_past_in(sentence: ParsedSentence, start: int, end: int) -> bool:
+    """True when the date ``[start, end)`` is an "in" adverbial of a simple past verb ("was fired in July",
+    "met in March", "said in July it would …"): the one reading of a month by its verb that a past
+    verb does not often mislead (see `pipeline.normalize.dates.clause_tense`)."""
+    date = sentence.head_of(start, end)
+    if date is None or date.dep not in ADVERBIAL:
+        return False
+    if not any(child.dep == "case" and child.text.lower() == "in" for child in sentence.children.get(date.index, ())):
+        return False
+    predicate = sentence.parent(date)
+    # the verb before its date: a fronted or distant one is more often a misattached head
+    if predicate is None or predicate.upos != "VERB" or predicate.index > date.index:
+        return False
+    first = sentence.parent(predicate) if predicate.dep == "conj" else None
+    if first is not None and any(aux.dep == "aux" for aux in sentence.auxiliaries(first)):
+        return False  # "will be wrapped … and voted on in April": the auxiliary of the first verb holds for both
+    if not any(child.dep.startswith("nsubj") for child in sentence.children.get((first or predicate).index, ())):
+        return False  # a verb without subject is often a noun misread ("its bid limit ends in July")
+    auxiliaries = sentence.auxiliaries(predicate)
+    features = [morph_features(predicate.morph)] + [morph_features(aux.morph) for aux in auxiliaries]
+    # a finite past verb, alone or with a past passive auxiliary ("was fired"); never the perfect or a modal
+    if any(aux.dep == "aux" for aux in auxiliaries):
+        return False
+    return any(f.get("Tense") == "Past" and f.get("VerbForm") == "Fin" for f in features)
+

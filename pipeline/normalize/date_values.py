@@ -45,10 +45,17 @@ def year_by_tense(anchor: date, month: int, day: int | None, tense: str | None) 
                            lambda year: _within_reach(anchor, year, month, day))
 
 
+# A past read from a simple past verb ("was fired in July"): it moves a period back however far that is.
+SIMPLE_PAST = "simple_past"
+
+
 def _moved_by_tense(year: int, stated: Any, current: Any, tense: str | None,
                     within_reach: Callable[[int], bool] | None = None) -> int:
     """``year`` a year back for a period after the ``current`` one in past narration, a year on for one
-    before it in the future; not when ``within_reach`` refuses the year it would move to."""
+    before it in the future; not when ``within_reach`` refuses the year it would move to (except for a
+    `SIMPLE_PAST`: "was fired in July", written in March, is last July, eight months back)."""
+    if tense == SIMPLE_PAST and stated > current:
+        return year - 1
     if tense == "past" and stated > current and (within_reach is None or within_reach(year - 1)):
         return year - 1
     if tense == "future" and stated < current and (within_reach is None or within_reach(year + 1)):

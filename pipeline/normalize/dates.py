@@ -54,8 +54,8 @@ from typing import Any
 
 from pipeline.labels import parse_label
 from pipeline.normalize.date_context import DateResources, load_dates, modifier_before, tense_near
-from pipeline.normalize.date_tense import ParsedSentence, sentences_by_index, tense_from_parse
-from pipeline.normalize.date_values import Resolution, duration_value, resolve
+from pipeline.normalize.date_tense import ParsedSentence, sentences_by_index, simple_past_in, tense_from_parse
+from pipeline.normalize.date_values import SIMPLE_PAST, Resolution, duration_value, resolve
 from pipeline.normalize.registry import Normalizer
 from pipeline.views import ArticleView, Mention, Sentence
 
@@ -100,7 +100,7 @@ def anchor_day(article: ArticleView, resources: DateResources) -> date | None:
 # their values (three in four resolutions repeat one before): both are pure, so their answers are kept.
 LABEL_CACHE_SIZE = 16_384
 # What `tense_near` can answer besides None.
-TENSE_ANSWERS = ("past", "future")
+TENSE_ANSWERS = ("past", "future", SIMPLE_PAST)
 
 
 @lru_cache(maxsize=LABEL_CACHE_SIZE)
@@ -128,15 +128,20 @@ def sentence_bounds(position: int, sentences: Sequence[Sentence], starts: Sequen
 
 def clause_tense(text: str, mention: Mention, kind: str | None, bounds: tuple[int, int],
                  parses: Mapping[int, ParsedSentence], resources: DateResources) -> str | None:
-    """``past``, ``future`` or None: the tense a date without a year is resolved by.
+    """``past``, ``future``, `SIMPLE_PAST` or None: the tense a date without a year is resolved by.
 
     For a weekday or a weekend in a parsed sentence, the tense of its governing verb
     (`tense_from_parse`; the present makes it future: "duties apply from Wednesday"). Elsewhere,
     and where the parse says nothing, the cue words near the date (`tense_near`). Months, days of
     a month and quarters keep the cue words: on the Reuters archive the governing verb's tense moved
     more of them wrongly than rightly, as a past verb often sets a later date ("put a deadline of
-    October 1", "a meeting has been arranged for April 21").
+    October 1", "a meeting has been arranged for April 21"). One reading of a bare month by its
+    verb is kept: an "in" adverbial of a simple past verb ("was fired in July", written in March,
+    is last July; `simple_past_in`), which those misreadings do not take.
     """
+    if kind == "month" and (sentence := parses.get(mention.sentence_index)) is not None \
+            and simple_past_in(sentence, mention.start, mention.end):
+        return SIMPLE_PAST  # "was fired in July", written in March: last July
     parsed = parses.get(mention.sentence_index) if kind in PARSE_KINDS else None
     if parsed is not None:
         tense = tense_from_parse(parsed, mention.start, mention.end, resources.tenses, resources.tense_predicates)

@@ -134,3 +134,21 @@ def test_without_a_parse_a_reporting_verb_right_after_the_date_dates_the_saying(
     # after a comma the saying is another clause's, and its date is not this one's
     body = "Talks will resume on Monday, the ministry said."
     assert date_values(nlp, parser, resources, body, WEDNESDAY, parse=False)["Monday"] == "2025-05-05"
+
+
+@pytest.mark.parametrize(
+    ("body", "date", "value"),
+    [
+        # a simple past verb with "in <month>": last July, though eight months back is beyond half a year
+        ("The official, who was fired in July, said talks would resume.", "July", "2024-07"),
+        ("Negotiators met in April to discuss the duties.", "April", "2024-04"),
+        # not the simple past: the month keeps the publication year (the guideline's default)
+        ("The bill will be drafted and voted on in July.", "July", "2025-07"),
+        ("The tariffs have been raised twice and take effect in July.", "July", "2025-07"),
+        ("The ministry has said it could act in July.", "July", "2025-07"),
+    ],
+)
+def test_a_month_of_a_simple_past_verb_lies_in_the_past(nlp, parser, resources, body, date, value):
+    assert date_values(nlp, parser, resources, body, MARCH)[date] == value
+    # without the parse the cue words decide, and they keep the month within half a year of March
+    assert date_values(nlp, parser, resources, body, MARCH, parse=False)[date] == "2025-" + value[5:]
