@@ -63,21 +63,24 @@ class Relevance:
     is_trade: bool
 
 
-_ANCHOR = re.compile(r"[^\W_]+")
+# A term begins with a word, or with "%" for a rate ("% tariff*" finds "a 25% tariff").
+_ANCHOR = re.compile(r"[^\W_]+|%")
 _JOINER = re.compile(r"[\s-]+")
 WORD_END = r"(?![\w-])"
 
 
 def split_term(term: str) -> tuple[str, str]:
-    """A term's anchor (its first run of letters and digits, lower-cased) and the regex of the rest.
+    """A term's anchor (its first run of letters and digits, lower-cased, or a leading ``%``) and the regex of the rest.
 
     Whole words: the rest ends where a word ends, or, after a final ``*``,
     takes any ending; a space or hyphen in a term matches spaces or one hyphen.
+    A term that begins with ``%`` is a rate: found right after a number
+    ("25% tariffs", "10 % duty").
     """
     lowered = term.lower().strip()
     first = _ANCHOR.match(lowered)
     if first is None:
-        raise ValueError(f"lexicon term {term!r} does not begin with a letter or digit")
+        raise ValueError(f"lexicon term {term!r} does not begin with a letter, a digit or %")
     open_end = lowered.endswith("*")
     rest = lowered[first.end():].rstrip("*")
     parts = [re.escape(part) for part in _JOINER.split(rest)]
@@ -146,7 +149,10 @@ def find_terms(text: str, rules: RelevanceRules) -> list[tuple[int, int, str, fl
     for rule in rules.anchors:
         for match in rule.pattern.finditer(lowered):
             start = match.start()
-            if start and (lowered[start - 1].isalnum() or lowered[start - 1] in "-_"):
+            if rule.anchor == "%":
+                if not lowered[max(start - 2, 0):start].rstrip()[-1:].isdigit():
+                    continue  # a rate is a number's: "25% tariffs", not "%tariffs" in a link
+            elif start and (lowered[start - 1].isalnum() or lowered[start - 1] in "-_"):
                 continue  # inside a word: "counter-tariff" is found, "subtariff" is not a word we know
             group = match.lastindex
             found.append((start, match.end(), rule.terms[group - 1], rule.weights[group - 1]))

@@ -100,3 +100,26 @@ def test_articles_declare_the_two_columns():
 
     schema = schema_for("articles")
     assert schema.field("trade_relevance").type == pa.float64() and schema.field("is_trade").type == pa.bool_()
+
+
+def test_a_rate_term_is_found_only_right_after_a_number():
+    rules = compile_rules({"% tariff*": 8, "tariff*": 3}, title_weight=3, body_cap=3, threshold=8)
+    assert [term for _, _, term, _ in find_terms("A 25% tariff, a 10 % tariffs rule.", rules)] == ["% tariff*", "% tariff*"]
+    assert [term for _, _, term, _ in find_terms("Rates rose %tariffs; the tariff stays.", rules)] == ["tariff*", "tariff*"]
+
+
+@pytest.mark.parametrize("body", [
+    "Ottawa said the company faces tariffs on lumber shipped to the United States.",
+    "Profit fell; a 25% tariff on imported parts will raise costs, the chief executive said.",
+    "Analysts expect the reciprocal tariffs to be announced next week.",
+])
+def test_one_tariff_named_with_its_target_rate_or_programme_makes_a_trade_story(body):
+    assert relevance("Quarterly results", body, RULES).is_trade
+
+
+@pytest.mark.parametrize("body", [
+    "Shares fell on tariff fears. Tariff uncertainty weighed on banks amid trade tensions.",
+    "Analysts asked about the impact of tariffs on margins; tariffs remain a risk, the company said.",
+])
+def test_general_tariff_talk_alone_does_not_make_a_trade_story(body):
+    assert not relevance("Quarterly results", body, RULES).is_trade
