@@ -255,3 +255,24 @@ def test_articles_found_missing_and_extra():
     result = score_articles(golds, {KEY: [{"published_at": datetime(2025, 5, 2, tzinfo=UTC)}]}, extra=2)
     assert figures(result) == (1, 2, 1)
     assert result.accuracies["published_at"].value == 1.0
+
+
+def test_a_gold_that_marks_reported_speech_scores_every_quote_row():
+    quotes = (GoldQuote("A deal can only be struck", "Ryosei Akazawa", "full"),
+              GoldQuote("Japan would not accept the tariffs", "Ryosei Akazawa", "indirect"),
+              GoldQuote("talks will resume in June", "Trade Ministry", "indirect"))
+    predicted = [
+        {"text": "A deal can only be struck when everything is agreed", "speaker_name": "Akazawa",
+         "quote_type": "direct"},
+        # the predicted clause opens with "that"; the gold's first words follow within the slack
+        {"text": "that Japan would not accept the tariffs", "speaker_name": "Akazawa", "quote_type": "indirect"},
+        {"text": "prices would rise", "speaker_name": None, "quote_type": "indirect"},
+    ]
+    result = score_quotes(gold(quotes=quotes), {KEY: predicted})
+    assert figures(result) == (2, 1, 1)
+    assert result.accuracies["speaker"].value == 1.0
+    assert (result.accuracies["found_indirect"].correct, result.accuracies["found_indirect"].total) == (1, 2)
+    assert (result.accuracies["found_full"].correct, result.accuracies["found_full"].total) == (1, 1)
+    # a gold of quotations only leaves reported rows out, as before
+    direct_only = score_quotes(gold(quotes=quotes[:1]), {KEY: predicted})
+    assert figures(direct_only) == (1, 0, 0)

@@ -86,3 +86,42 @@ def test_a_direct_quotation_is_not_repeated_as_reported_speech(quotes):
 
 def test_scare_quotes_are_not_quotations(quotes):
     assert not [q for q in quotes if q["text"].startswith("giveaway")]
+
+
+DESCRIBED = """Britain rejects whisky duties
+
+LONDON
+
+Britain's trade minister Michael Howard met European counterparts on Tuesday.
+A British minister said London would not accept new duties on whisky.
+A senior official said the talks could fail.
+"This is unacceptable," said Japan's trade minister, Ryosei Akazawa.
+"""
+
+
+@pytest.fixture(scope="module")
+def described(tmp_path_factory):
+    from pipeline.stages.registry import STAGES
+
+    root = tmp_path_factory.mktemp("described")
+    (root / "raw").mkdir()
+    (root / "raw" / "story.txt").write_text(DESCRIBED, encoding="utf-8")
+    settings = make_settings(raw=root / "raw", out=root / "processed", show_progress=False)
+    run_stages(settings, [(name, STAGES[name]) for name in ("ingest", "extract", "normalize")])
+    return pd.read_parquet(settings.out / "quotes").sort_values("start_char").to_dict("records")
+
+
+@pytest.mark.parametrize(
+    ("start", "speaker", "kind"),
+    [
+        # an indefinite description with a country: the one official of that country and role named before
+        ("London would not accept", "Michael Howard", "person"),
+        # no official named has the role "official": an anonymous source stays unresolved
+        ("the talks could fail", "senior official", "unresolved"),
+        # the name in apposition after the title, right of the cue
+        ("This is unacceptable", "Ryosei Akazawa", "person"),
+    ],
+)
+def test_descriptions_and_appositions_name_the_speaker(described, start, speaker, kind):
+    found = row(described, start)
+    assert (found["speaker_name"], found["speaker_kind"]) == (speaker, kind)

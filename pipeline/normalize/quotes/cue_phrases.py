@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.normalize.quotes.article import MARKS, ArticleIndex, Cue, Token, bare_word
+from pipeline.normalize.quotes.article import MARKS, PERSON_KINDS, ArticleIndex, Cue, Token, bare_word
 from pipeline.normalize.quotes.lexicon import PRONOUNS
 from pipeline.normalize.quotes.persons import subject_name
 
@@ -154,4 +154,13 @@ def right_phrase(art: ArticleIndex, cue: Cue, ceiling: int) -> tuple[int, int] |
             break
         k += 1
     last = k - 1
-    return (first, last) if first <= last else None
+    if first > last:
+        return None
+    # an apposition naming the person: "said Japan's trade minister, Ryosei Akazawa"
+    if k + 1 < len(art.tokens) and art.tokens[k].text == "," and not art.mentions_in(
+            PERSON_KINDS, art.tokens[first].start, art.tokens[last].end):
+        named = [m for m in art.mentions_in(PERSON_KINDS, art.tokens[k + 1].start, ceiling)
+                 if m.start == art.tokens[k + 1].start]
+        if named:
+            return first, art.token_at_or_after(named[0].end) - 1
+    return first, last

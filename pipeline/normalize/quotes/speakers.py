@@ -179,6 +179,12 @@ def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_
         person = salient_person(art, position, reach=EPITHET_REACH)
         if person is not None:
             return replace(person, text=text_of(art, tokens))
+    if not definite and source_class == "role":
+        # "A British minister said", after "Britain's trade minister Michael Howard": the one official named
+        # before with that country and that role word is the speaker
+        holder = _official_of_country(art, tokens, head, position)
+        if holder is not None:
+            return replace(holder, text=text_of(art, tokens))
     specific = (definite and earlier is None) or any(POSSESSIVE.search(t.text) for t in tokens if t is not head)
     if specific and source_class == "role":
         named = named_next(art, position)
@@ -187,6 +193,27 @@ def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_
     description = re.sub(r"['’]s?$", "", description)
     kind = "group" if source_class == "group" else "unnamed"
     return Speaker(description, None, text_of(art, tokens), kind)
+
+
+def _official_of_country(art: ArticleIndex, tokens: list[Token], head: Token, position: int) -> Speaker | None:
+    """The one official named before ``position`` whose country is the phrase's and whose title holds its head
+    noun ("a British minister" → Britain's trade minister), or None when there is none or more than one."""
+    countries = {(m.label or "").split(":")[0] for m in art.mentions_in(("country",), tokens[0].start, tokens[-1].end)}
+    countries.discard("")
+    if len(countries) != 1:
+        return None
+    role = bare_word(head.text)
+    found = {}
+    for row in art.officials:
+        if row.get("country_iso3") not in countries or role not in (row.get("title") or "").lower().split():
+            continue
+        mentions = [art.mention_by_id[i] for i in row.get("mention_ids") or () if i in art.mention_by_id]
+        if any(m.start < position for m in mentions):
+            found[row["official_id"]] = row
+    if len(found) != 1:
+        return None
+    row = next(iter(found.values()))
+    return Speaker(row["name"], row["official_id"], text_of(art, tokens), "person")
 
 
 def resolve_body(art: ArticleIndex, tokens: list[Token], head: Token, position: int) -> Speaker:
