@@ -27,17 +27,20 @@ Critics call the plan a "giveaway" to carmakers.
 """
 
 
-@pytest.fixture(scope="module")
-def quotes(tmp_path_factory):
+def quotes_of(root, story: str) -> list[dict]:
+    """The ``quotes`` rows of one story run through ingest, extract and normalize under ``root``."""
     from pipeline.stages.registry import STAGES
 
-    root = tmp_path_factory.mktemp("reported")
     (root / "raw").mkdir()
-    (root / "raw" / "story.txt").write_text(STORY, encoding="utf-8")
+    (root / "raw" / "story.txt").write_text(story, encoding="utf-8")
     settings = make_settings(raw=root / "raw", out=root / "processed", show_progress=False)
     run_stages(settings, [(name, STAGES[name]) for name in ("ingest", "extract", "normalize")])
-    frame = pd.read_parquet(settings.out / "quotes").sort_values("start_char")
-    return frame.to_dict("records")
+    return pd.read_parquet(settings.out / "quotes").sort_values("start_char").to_dict("records")
+
+
+@pytest.fixture(scope="module")
+def quotes(tmp_path_factory):
+    return quotes_of(tmp_path_factory.mktemp("reported"), STORY)
 
 
 def row(quotes, start):
@@ -101,14 +104,7 @@ A senior official said the talks could fail.
 
 @pytest.fixture(scope="module")
 def described(tmp_path_factory):
-    from pipeline.stages.registry import STAGES
-
-    root = tmp_path_factory.mktemp("described")
-    (root / "raw").mkdir()
-    (root / "raw" / "story.txt").write_text(DESCRIBED, encoding="utf-8")
-    settings = make_settings(raw=root / "raw", out=root / "processed", show_progress=False)
-    run_stages(settings, [(name, STAGES[name]) for name in ("ingest", "extract", "normalize")])
-    return pd.read_parquet(settings.out / "quotes").sort_values("start_char").to_dict("records")
+    return quotes_of(tmp_path_factory.mktemp("described"), DESCRIBED)
 
 
 @pytest.mark.parametrize(
