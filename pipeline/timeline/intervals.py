@@ -14,6 +14,10 @@ from typing import Any
 from pipeline.articles import short_hash
 from pipeline.timeline.changes import Change
 
+# How long after a dated change an undated report of it is taken to be about it: the events table's window
+# for merging follow-up reports of one measure (`pipeline.events.across.WINDOW_DAYS`, docs/events.md section 7).
+REPORT_WINDOW_DAYS = 14
+
 
 def _rate_text(value: float | None) -> str:
     return "unstated" if value is None else f"{value:g}"
@@ -26,9 +30,15 @@ def _agrees(first: Change, second: Change) -> bool:
     return first.rate is None or second.rate is None or first.rate == second.rate
 
 
-def _reading(change: Change) -> str:
-    """How an alternative is written in ``alternatives``: what it says, and the event that says it."""
-    what = f"rate {_rate_text(change.rate)}" if change.in_force else change.change
+def _reading(change: Change, best: Change) -> str:
+    """How an alternative is written in ``alternatives``: what it says, and the event that says it.
+
+    "rate 15" when it differs from the kept reading only in its rate; else its change, and its rate if any.
+    """
+    if change.in_force and best.in_force:
+        what = f"rate {_rate_text(change.rate)}"
+    else:
+        what = change.change + (f" rate {_rate_text(change.rate)}" if change.in_force else "")
     return f"{what} (event {change.event_id})"
 
 
@@ -73,7 +83,10 @@ def _is_repeat(current: Interval, change: Change) -> bool:
     first = current.first
     if first.in_force != change.in_force or (not change.in_force and first.change != change.change):
         return False
-    return not change.in_force or current.rate is None or change.rate is None or current.rate == change.rate
+    if not change.in_force or change.rate is None or current.rate == change.rate:
+        return True
+    # An interval of unstated rate takes a stated one only from a report of the same change.
+    return current.rate is None and first.change == change.change
 
 
 def _start(change: Change, previous: Interval | None, carried: float | None) -> Interval:
@@ -98,8 +111,31 @@ def _resumption(pause: Change, end: date) -> Change:
                    announced_on=pause.day, effective_on=end, pause_end=None)
 
 
+def attach_undated(changes: Sequence[Change]) -> list[Change]:
+    """Place each undated change at the latest dated change it reports, if any; sorted by day, then event id.
+
+    A report without a date ("he delayed the tariffs for a month") is
+    placed at its publication day (`changes.placement`), which is when the
+    text said it, not when it happened. When a change of the same key with
+    a date from the text, the same effect and an agreeing rate lies at most
+    `REPORT_WINDOW_DAYS` before that day, the report is taken to be about
+    it and moves there (docs/timeline.md, section 4).
+    """
+    dated = [c for c in changes if c.effective_on is not None]
+    placed = []
+    for change in changes:
+        if change.effective_on is None:
+            reported = [d for d in dated if d.day <= change.day
+                        and (change.day - d.day).days <= REPORT_WINDOW_DAYS and _agrees(d, change)]
+            if reported:
+                change = replace(change, day=max(d.day for d in reported))
+        placed.append(change)
+    return sorted(placed, key=lambda c: (c.day, c.event_id))
+
+
 def walk(changes: Sequence[Change]) -> list[Interval]:
-    """The intervals of one key from its changes (sorted by day): each day's reading begins one, or joins the last."""
+    """The intervals of one key from its changes: each day's reading begins one, or joins the last."""
+    changes = attach_undated(changes)
     intervals: list[Interval] = []
     pending: tuple[Change, date] | None = None  # a pause whose stated end has not come yet
     carried: float | None = None  # the rate a resumption restores
@@ -121,13 +157,15 @@ def walk(changes: Sequence[Change]) -> list[Interval]:
                 carried = best.rate_previous or best.rate
             target = _start(best, current, carried)
             intervals.append(target)
-            if best.change == "suspended" and best.pause_end is not None:
-                pending = (best, best.pause_end)
-            elif best.change != "suspended":
+            if best.change == "suspended":
+                # The pause's length may be stated by any report of it that day, not only the best supported.
+                stated = next((c for c in (best, *agreeing) if c.pause_end is not None), None)
+                pending = (stated, stated.pause_end) if stated is not None else None
+            else:
                 pending = None
         for change in (best, *agreeing):
             target.absorb(change)
-        target.alternatives.extend(_reading(change) for change in disagreeing)
+        target.alternatives.extend(_reading(change, best) for change in disagreeing)
     if pending is not None:
         intervals.append(_start(_resumption(*pending), intervals[-1], carried))
     return intervals

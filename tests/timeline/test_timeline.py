@@ -183,3 +183,38 @@ def test_add_duration(start, duration, end):
 
 def test_product_key():
     assert product_key("  Steel   Products ") == "steel products" and product_key("") is None and product_key(None) is None
+
+
+def test_an_undated_report_joins_the_dated_change_it_reports_within_two_weeks():
+    rows = [event("e1", "tariff_imposed", "2025-02-01", rate=25),
+            event("e2", "tariff_suspended", "2025-02-03"),
+            event("e3", "tariff_imposed", "2025-02-04", rate=25, articles=("a3",)),
+            event("e4", "tariff_suspended", None, published="2025-02-08", articles=("a4", "a5")),
+            event("e5", "tariff_suspended", None, published="2025-03-01", articles=("a6",))]
+    table = sequence(rows)
+    # e4 reports the pause of 3 February (the latest dated one before it): no new pause on 8 February.
+    assert [(r[0], r[4]) for r in table] == [("imposed", d("2025-02-01")), ("suspended", d("2025-02-03")),
+                                             ("imposed", d("2025-02-04")), ("suspended", d("2025-03-01"))]
+    pause = next(r for r in build_timeline(rows, RULES) if r["valid_from"] == d("2025-02-03"))
+    assert pause["event_ids"] == ["e2", "e4"]
+
+
+def test_an_interval_of_unstated_rate_takes_a_stated_rate_only_from_the_same_change():
+    rows = [event("e1", "tariff_reduced", "2024-12-20"), event("e2", "tariff_imposed", "2025-02-01", rate=25),
+            event("e3", "tariff_imposed", "2025-02-05", rate=None, articles=("a3",))]
+    assert sequence(rows) == [("reduced", True, None, None, d("2024-12-20"), d("2025-02-01")),
+                              ("imposed", True, 25, None, d("2025-02-01"), None)]
+
+
+def test_the_length_of_a_pause_comes_from_any_report_of_it_that_day():
+    rows = [event("e1", "tariff_imposed", "2025-02-01", rate=25),
+            event("e2", "tariff_suspended", "2025-02-03", articles=("a2", "a3")),
+            event("e3", "tariff_suspended", "2025-02-03", duration="P1M", articles=("a4",))]
+    assert sequence(rows)[-1] == ("resumed", True, 25, None, d("2025-03-03"), None)
+
+
+def test_an_alternative_with_another_effect_names_it():
+    rows = [event("e1", "tariff_suspended", "2025-02-03", articles=("a1", "a2")),
+            event("e2", "tariff_imposed", "2025-02-03", rate=25)]
+    [row] = build_timeline(rows, RULES)
+    assert row["alternatives"] == ["imposed rate 25 (event e2)"]
