@@ -70,11 +70,15 @@ def resolve_day(changes: Sequence[Change]) -> tuple[Change, list[Change], list[C
     """Of the changes of one key on one day: the best-supported reading, those agreeing, those disagreeing.
 
     Best supported: more articles, then higher confidence, then the smaller
-    event id (so the choice never depends on input order).
+    event id (so the choice never depends on input order). When it states
+    no rate, it takes the rate its agreeing reports state.
     """
     ranked = sorted(changes, key=lambda c: (-c.support[0], -c.support[1], c.event_id))
     best = ranked[0]
     agreeing = [c for c in ranked[1:] if _agrees(best, c)]
+    if best.rate is None and best.in_force:
+        # The reading's rate is the one its agreeing reports state (they agree: at most one value).
+        best = replace(best, rate=next((c.rate for c in agreeing if c.rate is not None), None))
     return best, agreeing, [c for c in ranked[1:] if not _agrees(best, c)]
 
 

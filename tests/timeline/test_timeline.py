@@ -218,3 +218,10 @@ def test_an_alternative_with_another_effect_names_it():
             event("e2", "tariff_imposed", "2025-02-03", rate=25)]
     [row] = build_timeline(rows, RULES)
     assert row["alternatives"] == ["imposed rate 25 (event e2)"]
+
+
+def test_a_day_whose_best_report_states_no_rate_reads_the_rate_the_others_state():
+    rows = [event("e1", "tariff_reduced", "2024-12-20"),
+            event("e2", "tariff_imposed", "2025-02-01", articles=("a1", "a2", "a3")),
+            event("e3", "tariff_imposed", "2025-02-01", rate=25, articles=("a4",))]
+    assert [(r[0], r[2]) for r in sequence(rows)] == [("reduced", None), ("imposed", 25)]
