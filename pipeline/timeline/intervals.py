@@ -55,15 +55,21 @@ class Interval:
     hs_codes: set[str] = field(default_factory=set)
     alternatives: list[str] = field(default_factory=list)
 
-    def absorb(self, change: Change) -> None:
-        """Take ``change``'s evidence (and its rate, when this interval's is unstated)."""
+    def absorb(self, change: Change, *, same_day: bool = True) -> None:
+        """Take ``change``'s evidence, and its rate when this interval's is unstated.
+
+        A report of the interval's first day also gives its date from the
+        text; a later report's different date is an alternative (section 4).
+        """
         self.event_ids.add(change.event_id)
         self.article_ids.update(change.article_ids)
         self.hs_codes.update(change.hs_codes)
         if self.rate is None and change.in_force:
             self.rate = change.rate
-        if self.effective_on is None:
+        if same_day and self.effective_on is None:
             self.effective_on = change.effective_on
+        elif not same_day and change.effective_on is not None and change.effective_on != self.effective_on:
+            self.alternatives.append(f"date {change.effective_on.isoformat()} (event {change.event_id})")
 
 
 def resolve_day(changes: Sequence[Change]) -> tuple[Change, list[Change], list[Change]]:
@@ -150,10 +156,9 @@ def walk(changes: Sequence[Change]) -> list[Interval]:
         if pending is not None and pending[1] <= day:
             pending = None  # the stated end came, or a report of that day says what happened then
         current = intervals[-1] if intervals else None
-        if current is not None and _is_repeat(current, best):
+        repeat = current is not None and _is_repeat(current, best)
+        if repeat:
             target = current
-            if current.effective_on and best.effective_on and best.effective_on != current.effective_on:
-                target.alternatives.append(f"date {best.effective_on.isoformat()} (event {best.event_id})")
         else:
             if current is not None and current.first.in_force and not best.in_force:
                 carried = current.rate
@@ -168,7 +173,7 @@ def walk(changes: Sequence[Change]) -> list[Interval]:
             else:
                 pending = None
         for change in (best, *agreeing):
-            target.absorb(change)
+            target.absorb(change, same_day=not repeat)
         target.alternatives.extend(_reading(change, best) for change in disagreeing)
     if pending is not None:
         intervals.append(_start(_resumption(*pending), intervals[-1], carried))

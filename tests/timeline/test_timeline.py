@@ -225,3 +225,11 @@ def test_a_day_whose_best_report_states_no_rate_reads_the_rate_the_others_state(
             event("e2", "tariff_imposed", "2025-02-01", articles=("a1", "a2", "a3")),
             event("e3", "tariff_imposed", "2025-02-01", rate=25, articles=("a4",))]
     assert [(r[0], r[2]) for r in sequence(rows)] == [("reduced", None), ("imposed", 25)]
+
+
+def test_a_later_dated_report_does_not_date_an_interval_placed_by_its_report():
+    rows = [event("e1", "tariff_imposed", None, rate=25, published="2025-02-02"),
+            event("e2", "tariff_imposed", "2025-03-04", rate=25, articles=("a2",))]
+    [row] = build_timeline(rows, RULES)
+    assert (row["valid_from"], row["effective_on"]) == (d("2025-02-02"), None)
+    assert row["alternatives"] == ["date 2025-03-04 (event e2)"] and row["conflict"]
