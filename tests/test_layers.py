@@ -20,7 +20,7 @@ PACKAGE = PROJECT_ROOT / "pipeline"
 LAYERS: tuple[tuple[str, frozenset[str], bool], ...] = (
     ("commands", frozenset({"__main__", "cli", "runner", "bench", "evaluate", "report", "query", "dictionary"}), True),
     ("stages", frozenset({"stages"}), True),
-    ("rules", frozenset({"normalize", "events", "nlp", "parser", "relevance"}), False),
+    ("rules", frozenset({"normalize", "events", "timeline", "nlp", "parser", "relevance"}), False),
     ("inputs and tables", frozenset({"readers", "io", "publish", "schemas"}), True),
     ("helpers", frozenset({"articles", "labels", "rulefiles", "records", "config", "views", "names", "errors",
                            "fingerprint", "progress", "executors", "permissions"}), True),

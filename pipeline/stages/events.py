@@ -5,7 +5,8 @@ each article's rows of every table it reads become an `ArticleInputs`, and
 `pipeline.events.article_events` turns them into ``event_mentions`` rows.
 Afterwards (`after_batches`) ``events`` is rebuilt from all ``event_mentions``
 rows, one row per ``event_id`` (`pipeline.events.merge_events`), in one atomic
-write.
+write, and then ``tariff_timeline`` from all ``events`` rows
+(`pipeline.timeline.build_timeline`, docs/timeline.md), in another.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from pipeline.events.inputs import article_inputs
 from pipeline.events.resources import EventResources
 from pipeline.schemas import conform
 from pipeline.stages.spec import BatchResult, StageSpec
+from pipeline.timeline import RULE_FILES as TIMELINE_RULES
+from pipeline.timeline import build_timeline, load_rules
 
 SPEC = StageSpec(
     name="events",
@@ -33,7 +36,8 @@ SPEC = StageSpec(
     writes=("event_mentions",),
     code=(__name__,),
     rules=("events/arguments.json", "events/products.csv", "events/syntax.json", "events/retype.csv",
-           "events/citations.txt", "events/codes.csv", "events/confidence.json", "events/hs_codes.csv"),
+           "events/citations.txt", "events/codes.csv", "events/confidence.json", "events/hs_codes.csv",
+           *TIMELINE_RULES),
     upstream="normalize",
     # What `article_inputs` reads of each table (mention texts and the like would only cost reading).
     columns={
@@ -51,6 +55,8 @@ SPEC = StageSpec(
     },
 )
 ARTICLE_COLUMNS = ["article_id", *SPEC.columns["articles"]]
+# The timeline's storage order: a reader scanning the file sees each sequence of intervals together, in time.
+TIMELINE_ORDER = ["actor_iso3", "target_scope", "target_iso3", "product", "status", "valid_from", "timeline_id"]
 
 
 @lru_cache(maxsize=4)
@@ -95,32 +101,52 @@ def events_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchRes
     return result
 
 
-def rebuild_events(settings: Settings, *, run_id: str) -> int:
-    """Replace ``events`` with the merge of every ``event_mentions`` row; return the rows written.
+def _replace_if_changed(settings: Settings, table: str, rows: list[dict[str, Any]], *, run_id: str,
+                        sort_by: list[str]) -> int:
+    """Replace a whole table with ``rows`` in one atomic write; return the rows written.
 
-    When the merge equals the table already there (ignoring ``run_id``) nothing
+    When ``rows`` equal the table already there (ignoring ``run_id``) nothing
     is written and 0 is returned (unless ``--force``), so a night with nothing
-    new leaves ``events`` as the run that last changed it wrote it.
+    new leaves the table as the run that last changed it wrote it.
     """
-    mentions = io.read(settings.out, "event_mentions").drop_columns(["run_id", io.PARTITION_KEY]).to_pylist()
-    articles = io.read(settings.out, "articles", columns=["article_id", "published_at"]).to_pylist()
-    published = {a["article_id"]: a["published_at"] for a in articles}
-    rows = merge_events(mentions, published)
-    if io.exists(settings.out, "events") and not settings.force:
-        current = io.read(settings.out, "events").drop_columns(["run_id"])
-        fresh = conform("events", [{**row, "run_id": run_id} for row in rows]).drop_columns(["run_id"])
-        if fresh.sort_by("event_id").equals(current.sort_by("event_id")):
+    if io.exists(settings.out, table) and not settings.force:
+        current = io.read(settings.out, table).drop_columns(["run_id"])
+        fresh = conform(table, [{**row, "run_id": run_id} for row in rows]).drop_columns(["run_id"])
+        order = [(column, "ascending") for column in sort_by]
+        if fresh.sort_by(order).equals(current.sort_by(order)):
             return 0
     for row in rows:
         row["run_id"] = run_id
-    return io.replace_table(settings.out, "events", rows, sort_by=["event_id"])
+    return io.replace_table(settings.out, table, rows, sort_by=sort_by)
+
+
+def rebuild_events(settings: Settings, *, run_id: str) -> int:
+    """Replace ``events`` with the merge of every ``event_mentions`` row; return the rows written (0: unchanged)."""
+    mentions = io.read(settings.out, "event_mentions").drop_columns(["run_id", io.PARTITION_KEY]).to_pylist()
+    articles = io.read(settings.out, "articles", columns=["article_id", "published_at"]).to_pylist()
+    published = {a["article_id"]: a["published_at"] for a in articles}
+    return _replace_if_changed(settings, "events", merge_events(mentions, published), run_id=run_id,
+                               sort_by=["event_id"])
+
+
+def rebuild_timeline(settings: Settings, *, run_id: str) -> int:
+    """Replace ``tariff_timeline`` with the intervals built from every ``events`` row; rows written (0: unchanged).
+
+    Runs even when ``events`` did not change: the timeline's own rules
+    (`models/timeline/`) may have.
+    """
+    rules = load_rules(settings.models_dir)
+    events = io.read(settings.out, "events").to_pylist() if io.exists(settings.out, "events") else []
+    return _replace_if_changed(settings, "tariff_timeline", build_timeline(events, rules), run_id=run_id,
+                               sort_by=TIMELINE_ORDER)
 
 
 def after_batches(settings: Settings, *, run_id: str) -> dict[str, int]:
-    """After the per-article batches, rebuild ``events`` from all of ``event_mentions``; rows written per table.
+    """After the per-article batches, rebuild ``events`` and then ``tariff_timeline``; rows written per table.
 
-    The rebuild runs every time (it reads one small table): a run killed
+    The rebuild runs every time (it reads small tables): a run killed
     between the batches and this step, or a prune of vanished articles, must
-    not leave ``events`` stale.
+    not leave ``events`` or the timeline stale.
     """
-    return {"events": rebuild_events(settings, run_id=run_id)}
+    return {"events": rebuild_events(settings, run_id=run_id),
+            "tariff_timeline": rebuild_timeline(settings, run_id=run_id)}

@@ -54,7 +54,7 @@ def test_stage_writes_mentions_and_merged_events(tmp_path, table_rows):
     report = STAGES["events"](settings, run_id="r1")
     mentions = io.read(tmp_path, "event_mentions").to_pylist()
     events = io.read(tmp_path, "events").to_pylist()
-    assert report.written == {"event_mentions": 2, "events": 1}
+    assert report.written == {"event_mentions": 2, "events": 1, "tariff_timeline": 1}
     assert sorted(m["article_id"] for m in mentions) == ["a-late", "b-early"]
     assert len(events) == 1
     event = events[0]
@@ -68,5 +68,5 @@ def test_stage_writes_mentions_and_merged_events(tmp_path, table_rows):
     assert io.read(tmp_path, "events").column("event_id").to_pylist() == [event["event_id"]]
 
     forced = STAGES["events"](make_settings(out=tmp_path, show_progress=False, force=True), run_id="r3")
-    assert forced.written == {"event_mentions": 2, "events": 1}
+    assert forced.written == {"event_mentions": 2, "events": 1, "tariff_timeline": 1}
     assert io.read(tmp_path, "events").column("event_id").to_pylist() == [event["event_id"]]

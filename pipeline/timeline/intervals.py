@@ -1,0 +1,213 @@
+"""From changes to intervals: one reading per day, repeats folded in, pauses that end, open last interval.
+
+Pure functions; the rules of docs/timeline.md, sections 4-6.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from pipeline.articles import short_hash
+from pipeline.timeline.changes import Change
+
+# How long after a dated change an undated report of it is taken to be about it: the events table's window
+# for merging follow-up reports of one measure (`pipeline.events.across.WINDOW_DAYS`, docs/events.md section 7).
+REPORT_WINDOW_DAYS = 14
+
+
+def _rate_text(value: float | None) -> str:
+    return "unstated" if value is None else f"{value:g}"
+
+
+def _agrees(first: Change, second: Change) -> bool:
+    """Whether two changes of one key and day read the same: same effect, rates equal or one unstated."""
+    if first.in_force != second.in_force or (not first.in_force and first.change != second.change):
+        return False
+    return first.rate is None or second.rate is None or first.rate == second.rate
+
+
+def _reading(change: Change, best: Change) -> str:
+    """How an alternative is written in ``alternatives``: what it says, and the event that says it.
+
+    "rate 15" when it differs from the kept reading only in its rate; else its change, and its rate if any.
+    """
+    if change.in_force and best.in_force:
+        what = f"rate {_rate_text(change.rate)}"
+    else:
+        what = change.change + (f" rate {_rate_text(change.rate)}" if change.in_force else "")
+    return f"{what} (event {change.event_id})"
+
+
+@dataclass
+class Interval:
+    """An interval being built: the change that began it and what was folded into it."""
+
+    first: Change
+    rate: float | None
+    rate_previous: float | None
+    effective_on: date | None
+    event_ids: set[str] = field(default_factory=set)
+    article_ids: set[str] = field(default_factory=set)
+    hs_codes: set[str] = field(default_factory=set)
+    alternatives: list[str] = field(default_factory=list)
+
+    def absorb(self, change: Change, *, same_day: bool = True) -> None:
+        """Take ``change``'s evidence, and its rate when this interval's is unstated.
+
+        A report of the interval's first day also gives its date from the
+        text; a later report's different date is an alternative (section 4).
+        """
+        self.event_ids.add(change.event_id)
+        self.article_ids.update(change.article_ids)
+        self.hs_codes.update(change.hs_codes)
+        if self.rate is None and change.in_force:
+            self.rate = change.rate
+        if same_day and self.effective_on is None:
+            self.effective_on = change.effective_on
+        elif not same_day and change.effective_on is not None and change.effective_on != self.effective_on:
+            self.alternatives.append(f"date {change.effective_on.isoformat()} (event {change.event_id})")
+
+
+def resolve_day(changes: Sequence[Change]) -> tuple[Change, list[Change], list[Change]]:
+    """Of the changes of one key on one day: the best-supported reading, those agreeing, those disagreeing.
+
+    Best supported: more articles, then higher confidence, then the smaller
+    event id (so the choice never depends on input order). When it states
+    no rate, it takes the rate its agreeing reports state.
+    """
+    ranked = sorted(changes, key=lambda c: (-c.support[0], -c.support[1], c.event_id))
+    best = ranked[0]
+    agreeing = [c for c in ranked[1:] if _agrees(best, c)]
+    if best.rate is None and best.in_force:
+        # The reading's rate is the one its agreeing reports state (they agree: at most one value).
+        best = replace(best, rate=next((c.rate for c in agreeing if c.rate is not None), None))
+    return best, agreeing, [c for c in ranked[1:] if not _agrees(best, c)]
+
+
+def _is_repeat(current: Interval, change: Change) -> bool:
+    """A later change leaving the state as it is: another report of the change that began ``current``."""
+    first = current.first
+    if first.in_force != change.in_force or (not change.in_force and first.change != change.change):
+        return False
+    if not change.in_force or change.rate is None or current.rate == change.rate:
+        return True
+    # An interval of unstated rate takes a stated one only from a report of the same change.
+    return current.rate is None and first.change == change.change
+
+
+def _start(change: Change, previous: Interval | None, carried: float | None) -> Interval:
+    """A new interval begun by ``change`` after ``previous`` (``carried``: the rate a resumption restores)."""
+    before = previous.rate if previous is not None and previous.first.in_force else None
+    if change.change == "resumed":
+        rate, rate_previous = carried, None
+    elif change.in_force:
+        rate, rate_previous = change.rate, change.rate_previous if change.rate_previous is not None else before
+    else:
+        # No tariff applies; what was lifted is the rate before, or the one the report names.
+        rate = None
+        rate_previous = before if before is not None else (change.rate_previous or change.rate)
+    interval = Interval(change, rate, rate_previous, change.effective_on)
+    interval.absorb(change)
+    return interval
+
+
+def _resumption(pause: Change, end: date) -> Change:
+    """The end of a pause that states its length: the tariff applies again (docs/timeline.md, section 5)."""
+    return replace(pause, change="resumed", in_force=True, rate=None, rate_previous=None, day=end,
+                   announced_on=pause.day, effective_on=end, pause_end=None)
+
+
+def attach_undated(changes: Sequence[Change]) -> list[Change]:
+    """Place each undated change at the latest dated change it reports, if any; sorted by day, then event id.
+
+    A report without a date ("he delayed the tariffs for a month") is
+    placed at its publication day (`changes.placement`), which is when the
+    text said it, not when it happened. When a change of the same key with
+    a date from the text, the same effect and an agreeing rate lies at most
+    `REPORT_WINDOW_DAYS` before that day, the report is taken to be about
+    it and moves there (docs/timeline.md, section 4).
+    """
+    dated = [c for c in changes if c.effective_on is not None]
+    placed = []
+    for change in changes:
+        if change.effective_on is None:
+            reported = [d for d in dated if d.day <= change.day
+                        and (change.day - d.day).days <= REPORT_WINDOW_DAYS and _agrees(d, change)]
+            if reported:
+                change = replace(change, day=max(d.day for d in reported))
+        placed.append(change)
+    return sorted(placed, key=lambda c: (c.day, c.event_id))
+
+
+def walk(changes: Sequence[Change]) -> list[Interval]:
+    """The intervals of one key from its changes: each day's reading begins one, or joins the last."""
+    changes = attach_undated(changes)
+    intervals: list[Interval] = []
+    pending: tuple[Change, date] | None = None  # a pause whose stated end has not come yet
+    carried: float | None = None  # the rate a resumption restores
+    for day, group in itertools.groupby(changes, key=lambda c: c.day):
+        best, agreeing, disagreeing = resolve_day(list(group))
+        if pending is not None and pending[1] < day:
+            intervals.append(_start(_resumption(pending[0], pending[1]), intervals[-1], carried))
+        if pending is not None and pending[1] <= day:
+            pending = None  # the stated end came, or a report of that day says what happened then
+        current = intervals[-1] if intervals else None
+        repeat = current is not None and _is_repeat(current, best)
+        if repeat:
+            target = current
+        else:
+            if current is not None and current.first.in_force and not best.in_force:
+                carried = current.rate
+            elif not best.in_force:
+                carried = best.rate_previous or best.rate
+            target = _start(best, current, carried)
+            intervals.append(target)
+            if best.change == "suspended":
+                # The pause's length may be stated by any report of it that day, not only the best supported.
+                stated = next((c for c in (best, *agreeing) if c.pause_end is not None), None)
+                pending = (stated, stated.pause_end) if stated is not None else None
+            else:
+                pending = None
+        for change in (best, *agreeing):
+            target.absorb(change, same_day=not repeat)
+        target.alternatives.extend(_reading(change, best) for change in disagreeing)
+    if pending is not None:
+        intervals.append(_start(_resumption(*pending), intervals[-1], carried))
+    return intervals
+
+
+def timeline_id(change: Change, valid_from: date) -> str:
+    """Deterministic id of an interval: actor, (pseudo-)target, product, status and first day."""
+    return short_hash("timeline", change.actor, change.target or "", change.scope, ",".join(change.excluded),
+                      change.product or "", change.status, valid_from.isoformat())
+
+
+def interval_rows(intervals: Sequence[Interval]) -> list[dict[str, Any]]:
+    """The table rows of one key's intervals: each ends the day the next begins; the last stays open."""
+    rows = []
+    for interval, following in itertools.zip_longest(intervals, intervals[1:]):
+        first = interval.first
+        rows.append({
+            "timeline_id": timeline_id(first, first.day), "actor_iso3": first.actor,
+            "target_iso3": first.target, "target_scope": first.scope, "excluded_iso3": list(first.excluded),
+            "product": first.product, "hs_codes": sorted(interval.hs_codes), "status": first.status,
+            "change": first.change, "in_force": first.in_force,
+            "rate_value": interval.rate if first.in_force else None, "rate_previous": interval.rate_previous,
+            "valid_from": first.day, "valid_to": following.first.day if following is not None else None,
+            "announced_on": first.announced_on, "effective_on": interval.effective_on,
+            "conflict": bool(interval.alternatives), "alternatives": list(interval.alternatives),
+            "event_ids": sorted(interval.event_ids), "article_ids": sorted(interval.article_ids),
+        })
+    return rows
+
+
+def timeline_rows(changes: Iterable[Change]) -> list[dict[str, Any]]:
+    """Every interval row of ``changes`` (sorted by key, then day), key by key."""
+    rows = []
+    for _, group in itertools.groupby(changes, key=lambda c: c.key):
+        rows.extend(interval_rows(walk(list(group))))
+    return rows

@@ -1,0 +1,66 @@
+"""The timeline's rule data (`models/timeline/`): which events move it, with which change, at which status.
+
+Read once by `load_rules` through `pipeline.rulefiles`; the functions that
+build the timeline take the resulting `TimelineRules` and do no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.rulefiles import read_rows
+
+CHANGES_FILE = "timeline/changes.csv"
+MODALITIES_FILE = "timeline/modalities.csv"
+GRANULARITIES_FILE = "timeline/granularities.csv"
+RULE_FILES = (CHANGES_FILE, MODALITIES_FILE, GRANULARITIES_FILE)
+
+CHANGE_KINDS = ("imposed", "increased", "reduced", "suspended", "resumed", "exempted", "removed")
+STATUSES = ("asserted", "planned", "threatened")
+IGNORED = "ignored"
+
+
+@dataclass(frozen=True)
+class ChangeRule:
+    """What an event type does to the timeline."""
+
+    change: str  # one of CHANGE_KINDS
+    in_force: bool  # whether a tariff applies in the interval the change begins
+    status: str | None  # a status the type forces (a threat), or None to read it from the modality
+
+
+@dataclass(frozen=True)
+class TimelineRules:
+    """The rule data, checked against the allowed values when read."""
+
+    changes: Mapping[str, ChangeRule]  # event_type -> rule; types not listed never enter the timeline
+    statuses: Mapping[str, str]  # modality -> status, or IGNORED
+    placed_granularities: frozenset[str]  # event-date granularities fine enough to place a change
+
+
+def _flag(value: str, path: str, column: str) -> bool:
+    if value not in ("true", "false", "yes", "no"):
+        raise ValueError(f"{path}: {column} must be true/false or yes/no, not {value!r}")
+    return value in ("true", "yes")
+
+
+def _allowed(value: str, allowed: tuple[str, ...], path: str, column: str) -> str:
+    if value not in allowed:
+        raise ValueError(f"{path}: {column} {value!r} is not one of {', '.join(allowed)}")
+    return value
+
+
+def load_rules(models_dir: Path) -> TimelineRules:
+    """Read and check ``models_dir/timeline/*.csv``; fail naming the file and the value that is not allowed."""
+    changes = {}
+    for row in read_rows(models_dir / CHANGES_FILE):
+        status = _allowed(row["status"], STATUSES, CHANGES_FILE, "status") if row["status"] else None
+        changes[row["event_type"]] = ChangeRule(_allowed(row["change"], CHANGE_KINDS, CHANGES_FILE, "change"),
+                                                _flag(row["in_force"], CHANGES_FILE, "in_force"), status)
+    statuses = {row["modality"]: _allowed(row["status"], (*STATUSES, IGNORED), MODALITIES_FILE, "status")
+                for row in read_rows(models_dir / MODALITIES_FILE)}
+    placed = frozenset(row["granularity"] for row in read_rows(models_dir / GRANULARITIES_FILE)
+                       if _flag(row["placed"], GRANULARITIES_FILE, "placed"))
+    return TimelineRules(changes, statuses, placed)

@@ -1,0 +1,235 @@
+"""The tariff timeline from constructed `events` rows: each rule of docs/timeline.md on a sequence built for it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+from pipeline.config import MODELS_DIR
+from pipeline.schemas import conform
+from pipeline.timeline import build_timeline, load_rules
+from pipeline.timeline.changes import add_duration, product_key
+
+RULES = load_rules(MODELS_DIR)
+COLUMNS = ("change", "in_force", "rate_value", "rate_previous", "valid_from", "valid_to")
+
+
+def event(event_id: str, event_type: str, day: str | None, *, targets=("CAN",), rate=None, previous=None,
+          product=None, modality="asserted", duration=None, published: str | None = None, articles=("a1",),
+          confidence=0.8, scope="bilateral", excluded=(), granularity="day", background=False, actor="USA"):
+    """An `events` row with what the timeline reads; ``published`` defaults to the event's day."""
+    start = date.fromisoformat(day) if day else None
+    published = published or day
+    return {"event_id": event_id, "event_type": event_type, "actor_iso3": actor, "target_iso3": list(targets),
+            "target_scope": scope, "excluded_iso3": list(excluded), "rate_value": rate, "rate_previous": previous,
+            "product": product, "hs_codes": [], "event_date_start": start, "event_date_end": start,
+            "event_date_granularity": granularity if day else None, "modality": modality,
+            "is_background": background, "duration": duration,
+            "first_published_at": datetime.fromisoformat(published).replace(hour=14, tzinfo=timezone.utc),
+            "article_ids": list(articles), "confidence": confidence}
+
+
+def sequence(rows, *, status="asserted", target="CAN", product=None):
+    """The intervals of one key as tuples of COLUMNS, in time."""
+    found = [r for r in build_timeline(rows, RULES)
+             if r["status"] == status and r["target_iso3"] == target and r["product"] == product]
+    return [tuple(r[c] for c in COLUMNS) for r in sorted(found, key=lambda r: r["valid_from"])]
+
+
+def d(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def test_impose_pause_resume_raise_exempt():
+    rows = [event("e1", "tariff_imposed", "2025-02-04", rate=25),
+            event("e2", "tariff_suspended", "2025-02-10", duration="P30D"),
+            event("e3", "tariff_increased", "2025-04-01", rate=50, previous=25),
+            event("e4", "tariff_exemption", "2025-04-15", product="Steel")]
+    assert sequence(rows) == [
+        ("imposed", True, 25, None, d("2025-02-04"), d("2025-02-10")),
+        ("suspended", False, None, 25, d("2025-02-10"), d("2025-03-12")),
+        ("resumed", True, 25, None, d("2025-03-12"), d("2025-04-01")),  # the 30 days ended: the rate carried
+        ("increased", True, 50, 25, d("2025-04-01"), None),
+    ]
+    # The exemption is of one product: its own sequence; all goods keep the 50%.
+    assert sequence(rows, product="steel") == [("exempted", False, None, None, d("2025-04-15"), None)]
+    resumed = next(r for r in build_timeline(rows, RULES) if r["change"] == "resumed")
+    assert (resumed["announced_on"], resumed["effective_on"], resumed["event_ids"]) == \
+        (d("2025-02-10"), d("2025-03-12"), ["e2"])
+
+
+def test_a_report_before_the_pause_ends_says_what_happened_then():
+    rows = [event("e1", "tariff_imposed", "2025-02-04", rate=25),
+            event("e2", "tariff_suspended", "2025-02-10", duration="P30D"),
+            event("e3", "tariff_removed", "2025-03-01")]
+    assert [r[0] for r in sequence(rows)] == ["imposed", "suspended", "removed"]
+
+
+def test_a_pause_without_a_length_stays_open():
+    rows = [event("e1", "tariff_imposed", "2025-02-04", rate=25), event("e2", "tariff_suspended", "2025-02-10")]
+    assert sequence(rows)[-1] == ("suspended", False, None, 25, d("2025-02-10"), None)
+
+
+def test_two_reports_disagreeing_on_a_rate_keep_the_better_supported():
+    rows = [event("e1", "tariff_increased", "2025-03-04", targets=("CHN",), rate=20, articles=("a1", "a2")),
+            event("e2", "tariff_increased", "2025-03-04", targets=("CHN",), rate=15, articles=("a3",),
+                  confidence=0.95)]
+    [row] = build_timeline(rows, RULES)
+    assert (row["rate_value"], row["conflict"], row["alternatives"]) == (20, True, ["rate 15 (event e2)"])
+    assert row["event_ids"] == ["e1"] and row["article_ids"] == ["a1", "a2"]
+
+
+def test_with_equal_articles_the_higher_confidence_wins():
+    rows = [event("e1", "tariff_imposed", "2025-03-04", rate=20, confidence=0.6),
+            event("e2", "tariff_imposed", "2025-03-04", rate=25, confidence=0.9)]
+    [row] = build_timeline(rows, RULES)
+    assert row["rate_value"] == 25 and row["alternatives"] == ["rate 20 (event e1)"]
+
+
+def test_agreeing_reports_of_one_day_are_one_interval_without_conflict():
+    rows = [event("e1", "tariff_imposed", "2025-03-04", rate=None, articles=("a1",)),
+            event("e2", "tariff_imposed", "2025-03-04", rate=25, articles=("a2",))]
+    [row] = build_timeline(rows, RULES)
+    assert (row["rate_value"], row["conflict"], row["event_ids"]) == (25, False, ["e1", "e2"])
+
+
+def test_a_later_report_of_the_same_tariff_joins_it_and_a_different_stated_date_is_an_alternative():
+    rows = [event("e1", "tariff_imposed", "2025-02-01", rate=25),
+            event("e2", "tariff_imposed", None, rate=25, published="2025-02-03", articles=("a2",)),
+            event("e3", "tariff_imposed", "2025-02-04", rate=25, articles=("a3",))]
+    [row] = build_timeline(rows, RULES)
+    assert row["valid_from"] == d("2025-02-01") and row["event_ids"] == ["e1", "e2", "e3"]
+    assert row["alternatives"] == ["date 2025-02-04 (event e3)"] and row["conflict"]
+
+
+def test_threatened_and_planned_are_kept_apart_and_never_move_the_asserted_rows():
+    asserted = [event("e1", "tariff_imposed", "2025-02-04", rate=10, targets=("CHN",))]
+    others = [event("t1", "tariff_threatened", "2025-02-05", targets=("CHN",), rate=60, modality="threatened"),
+              event("p1", "tariff_increased", "2025-03-04", targets=("CHN",), rate=20, modality="planned",
+                    published="2025-02-27")]
+    assert sequence(asserted + others, target="CHN") == sequence(asserted, target="CHN")
+    assert sequence(asserted + others, target="CHN", status="threatened") == \
+        [("imposed", True, 60, None, d("2025-02-05"), None)]
+    [planned] = [r for r in build_timeline(others, RULES) if r["status"] == "planned"]
+    # Dated after its report: the report's day is the announcement, the date the entry into force.
+    assert (planned["valid_from"], planned["announced_on"], planned["effective_on"]) == \
+        (d("2025-03-04"), d("2025-02-27"), d("2025-03-04"))
+
+
+@pytest.mark.parametrize("left_out", [
+    {"modality": "negated"}, {"modality": "possible"}, {"background": True}, {"actor": None},
+])
+def test_negated_possible_background_and_actorless_events_are_left_out(left_out):
+    assert build_timeline([event("e1", "tariff_imposed", "2025-02-04", rate=25, **left_out)], RULES) == []
+
+
+def test_events_of_other_types_are_left_out():
+    assert build_timeline([event("e1", "negotiation", "2025-02-04"), event("e2", "sanction", "2025-02-04")],
+                          RULES) == []
+
+
+def test_one_row_per_target_and_pseudo_targets_with_a_null_target():
+    rows = [event("e1", "tariff_imposed", "2025-02-01", targets=("MEX", "CAN"), rate=25),
+            event("e2", "tariff_suspended", "2025-04-09", targets=(), scope="all_except", excluded=("CHN",),
+                  duration="P90D"),
+            event("e3", "tariff_imposed", "2025-03-12", targets=(), scope="all", rate=25, product="Steel")]
+    table = build_timeline(rows, RULES)
+    assert sorted(r["target_iso3"] for r in table if "e1" in r["event_ids"]) == ["CAN", "MEX"]
+    pause = [r for r in table if r["target_scope"] == "all_except"]
+    assert [(r["target_iso3"], r["excluded_iso3"], r["change"], r["valid_from"]) for r in pause] == [
+        (None, ["CHN"], "suspended", d("2025-04-09")), (None, ["CHN"], "resumed", d("2025-07-08"))]
+    [steel] = [r for r in table if r["target_scope"] == "all"]
+    assert (steel["target_iso3"], steel["product"], steel["rate_value"]) == (None, "steel", 25)
+
+
+def test_an_undated_event_is_placed_at_its_first_report_with_no_effective_day():
+    [row] = build_timeline([event("e1", "tariff_imposed", None, rate=25, published="2025-02-07")], RULES)
+    assert (row["valid_from"], row["effective_on"], row["announced_on"]) == (d("2025-02-07"), None, None)
+
+
+def test_a_date_too_coarse_to_place_counts_as_undated_and_a_month_places_at_its_first_day():
+    quarter = event("e1", "tariff_imposed", "2025-04-01", rate=25, published="2025-02-07", granularity="quarter")
+    month = event("e2", "tariff_imposed", "2025-04-01", rate=25, published="2025-02-07", granularity="month",
+                  targets=("MEX",))
+    by_target = {r["target_iso3"]: r for r in build_timeline([quarter, month], RULES)}
+    assert (by_target["CAN"]["valid_from"], by_target["CAN"]["effective_on"]) == (d("2025-02-07"), None)
+    assert (by_target["MEX"]["valid_from"], by_target["MEX"]["effective_on"]) == (d("2025-04-01"), d("2025-04-01"))
+
+
+def test_ids_are_deterministic_and_unique_whatever_the_input_order():
+    rows = [event("e1", "tariff_imposed", "2025-02-04", rate=25, targets=("CAN", "MEX")),
+            event("e2", "tariff_suspended", "2025-02-10", duration="P30D", targets=("CAN", "MEX")),
+            event("e3", "tariff_threatened", "2025-02-11", rate=50, modality="threatened")]
+    forward, backward = build_timeline(rows, RULES), build_timeline(rows[::-1], RULES)
+    assert forward == backward
+    ids = [r["timeline_id"] for r in forward]
+    assert len(ids) == len(set(ids)) == 7
+
+
+def test_rows_conform_to_the_declared_schema():
+    rows = build_timeline([event("e1", "tariff_imposed", "2025-02-04", rate=25)], RULES)
+    table = conform("tariff_timeline", [{**row, "run_id": "r"} for row in rows])
+    assert table.num_rows == 1
+
+
+@pytest.mark.parametrize(("start", "duration", "end"), [
+    ("2025-02-03", "P30D", "2025-03-05"), ("2025-04-09", "P90D", "2025-07-08"), ("2025-01-31", "P1M", "2025-02-28"),
+    ("2025-02-03", "P2W", "2025-02-17"), ("2025-02-03", "PT5H", None), ("2025-02-03", None, None),
+])
+def test_add_duration(start, duration, end):
+    assert add_duration(d(start), duration) == (d(end) if end else None)
+
+
+def test_product_key():
+    assert product_key("  Steel   Products ") == "steel products" and product_key("") is None and product_key(None) is None
+
+
+def test_an_undated_report_joins_the_dated_change_it_reports_within_two_weeks():
+    rows = [event("e1", "tariff_imposed", "2025-02-01", rate=25),
+            event("e2", "tariff_suspended", "2025-02-03"),
+            event("e3", "tariff_imposed", "2025-02-04", rate=25, articles=("a3",)),
+            event("e4", "tariff_suspended", None, published="2025-02-08", articles=("a4", "a5")),
+            event("e5", "tariff_suspended", None, published="2025-03-01", articles=("a6",))]
+    table = sequence(rows)
+    # e4 reports the pause of 3 February (the latest dated one before it): no new pause on 8 February.
+    assert [(r[0], r[4]) for r in table] == [("imposed", d("2025-02-01")), ("suspended", d("2025-02-03")),
+                                             ("imposed", d("2025-02-04")), ("suspended", d("2025-03-01"))]
+    pause = next(r for r in build_timeline(rows, RULES) if r["valid_from"] == d("2025-02-03"))
+    assert pause["event_ids"] == ["e2", "e4"]
+
+
+def test_an_interval_of_unstated_rate_takes_a_stated_rate_only_from_the_same_change():
+    rows = [event("e1", "tariff_reduced", "2024-12-20"), event("e2", "tariff_imposed", "2025-02-01", rate=25),
+            event("e3", "tariff_imposed", "2025-02-05", rate=None, articles=("a3",))]
+    assert sequence(rows) == [("reduced", True, None, None, d("2024-12-20"), d("2025-02-01")),
+                              ("imposed", True, 25, None, d("2025-02-01"), None)]
+
+
+def test_the_length_of_a_pause_comes_from_any_report_of_it_that_day():
+    rows = [event("e1", "tariff_imposed", "2025-02-01", rate=25),
+            event("e2", "tariff_suspended", "2025-02-03", articles=("a2", "a3")),
+            event("e3", "tariff_suspended", "2025-02-03", duration="P1M", articles=("a4",))]
+    assert sequence(rows)[-1] == ("resumed", True, 25, None, d("2025-03-03"), None)
+
+
+def test_an_alternative_with_another_effect_names_it():
+    rows = [event("e1", "tariff_suspended", "2025-02-03", articles=("a1", "a2")),
+            event("e2", "tariff_imposed", "2025-02-03", rate=25)]
+    [row] = build_timeline(rows, RULES)
+    assert row["alternatives"] == ["imposed rate 25 (event e2)"]
+
+
+def test_a_day_whose_best_report_states_no_rate_reads_the_rate_the_others_state():
+    rows = [event("e1", "tariff_reduced", "2024-12-20"),
+            event("e2", "tariff_imposed", "2025-02-01", articles=("a1", "a2", "a3")),
+            event("e3", "tariff_imposed", "2025-02-01", rate=25, articles=("a4",))]
+    assert [(r[0], r[2]) for r in sequence(rows)] == [("reduced", None), ("imposed", 25)]
+
+
+def test_a_later_dated_report_does_not_date_an_interval_placed_by_its_report():
+    rows = [event("e1", "tariff_imposed", None, rate=25, published="2025-02-02"),
+            event("e2", "tariff_imposed", "2025-03-04", rate=25, articles=("a2",))]
+    [row] = build_timeline(rows, RULES)
+    assert (row["valid_from"], row["effective_on"]) == (d("2025-02-02"), None)
+    assert row["alternatives"] == ["date 2025-03-04 (event e2)"] and row["conflict"]
