@@ -45,7 +45,7 @@ TIMELINE = [
 
 
 def write_tables(out: Path, timeline: list[dict] | None) -> Path:
-    """Write `articles` (two, dated), `runs` (one run) and, unless None, `tariff_timeline` under ``out``."""
+    """Write `articles` (two, dated), `runs` (an older failed run, then the last one) and, unless None, `tariff_timeline` under ``out``."""
     article = {"article_id": "a1", "source_id": "s1", "source": "wire", "source_path": "a.txt", "record": 0,
                "format": "text", "url": "https://example.org/a1", "categories": [], "headline": "Tariffs <rise>",
                "subheadline": None, "dateline": None, "byline": None,
@@ -57,12 +57,14 @@ def write_tables(out: Path, timeline: list[dict] | None) -> Path:
     for row in rows:
         row["published_month"] = f"{row['published_at']:%Y-%m}"
     io.append_rows(out, "articles", rows, part_key="fixture")
-    started = datetime(2025, 7, 1, 8, 0, tzinfo=UTC)
     io.replace_table(out, "runs", [
-        {"run_id": "20250701T080000Z-abc123", "stage": stage, "started_at": started, "ended_at": started,
+        {"run_id": run_id, "stage": stage, "started_at": started, "ended_at": started,
          "inputs": [], "rules_version": "r1", "rows_in": 2, "rows_out": 2, "rejects": 0, "skipped": 0,
          "status": status, "message": None, "packages": "{}"}
-        for stage, status in (("ingest", "rejects"), ("events", "ok"))])
+        for run_id, stage, status, started in (
+            ("20250601T080000Z-0ld000", "ingest", "failed", datetime(2025, 6, 1, 8, 0, tzinfo=UTC)),
+            ("20250701T080000Z-abc123", "ingest", "rejects", datetime(2025, 7, 1, 8, 0, tzinfo=UTC)),
+            ("20250701T080000Z-abc123", "events", "ok", datetime(2025, 7, 1, 8, 5, tzinfo=UTC)))])
     if timeline is not None:
         io.replace_table(out, "tariff_timeline", timeline)
     return out
