@@ -139,8 +139,8 @@ def events_listing(events: pd.DataFrame) -> str:
     })
     parts += [table(listing, escape=False), "<h2 id='evidence'>Evidence sentences</h2>"]
     for row in events.itertuples():
-        parts.append(f"<p class='evidence' id='ev-{html.escape(row.event_id)}'>{_swatch(row.event_type)} "
-                     f"{html.escape(row.evidence)}<br><span class='source'>{_source(row)}</span></p>")
+        parts.append(f"<p class='evidence' id='ev-{html.escape(row.event_id)}'><b>{_swatch(row.event_type)}</b>: "
+                     f"“{html.escape(row.evidence)}”<br><span class='source'>{_source(row)}</span></p>")
     return "".join(parts)
 
 
