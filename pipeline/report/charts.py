@@ -63,7 +63,7 @@ def bar_chart(frame: pd.DataFrame, title: str, xlabel: str) -> str:
 
 
 def choose_bin(first: pd.Timestamp, last: pd.Timestamp) -> tuple[str, str, int]:
-    """The finest bin (name, pandas period frequency, days) that spreads ``first``..``last`` over at most MAX_BINS bins."""
+    """The finest bin (name, pandas period frequency, days) that spreads ``first``..``last`` over MAX_BINS or fewer."""
     span = (last - first).days + 1
     for name, frequency, days in BINS:
         if math.ceil(span / days) <= MAX_BINS:
@@ -129,7 +129,8 @@ def timeline_chart(intervals: pd.DataFrame, actor: str, end: pd.Timestamp) -> st
     figure, axes = plt.subplots(rows, PANEL_COLUMNS, figsize=(10, 0.6 + 2.1 * rows), dpi=100, sharex=True,
                                 squeeze=False)
     first = intervals.start.min()
-    top = max(float(intervals.drawn_rate.max(skipna=True) or 0), 1.0)
+    highest = intervals.drawn_rate.max()  # NaN when no interval states its rate
+    top = float(highest) if pd.notna(highest) and highest > 1 else 1.0
     for axis, (title, panel) in zip(axes.flat, panels):
         lines = panel.groupby(["target", "goods"] if panel is pseudo else ["goods"], sort=True)
         for key, line in lines:

@@ -19,7 +19,8 @@ dl.header{display:grid;grid-template-columns:max-content auto;gap:.15rem 1rem;fo
 dl.header dt{color:#555} dl.header dd{margin:0}
 .row{display:flex;gap:1.5rem;align-items:flex-start;flex-wrap:wrap}
 table.numbers{border-collapse:collapse;font-size:.85rem} table.numbers td,table.numbers th{padding:.2rem .6rem;
-border-bottom:1px solid #eee;text-align:left;vertical-align:top} table.numbers td:first-child{white-space:nowrap} img{max-width:100%} .empty,.note{color:#666}
+border-bottom:1px solid #eee;text-align:left;vertical-align:top} table.numbers td:first-child{white-space:nowrap}
+img{max-width:100%} .empty,.note{color:#666}
 .note{font-size:.85rem} .swatch{display:inline-block;width:.8em;height:.8em;margin-right:.35em;border-radius:2px;
 vertical-align:baseline} .evidence{font-size:.9rem;margin:.6rem 0} .evidence:target{background:#fff3b0}
 .evidence .source{color:#555;font-size:.85rem}

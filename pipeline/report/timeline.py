@@ -22,16 +22,6 @@ PSEUDO_SCOPES = ("all", "all_except", "unspecified")
 ALL_GOODS = "all goods"
 
 
-def _overlapping(window: ReportWindow) -> str:
-    """SQL condition: the interval overlaps the report window."""
-    conditions = ["TRUE"]
-    if window.until:
-        conditions.append(f"valid_from <= DATE '{window.until.isoformat()}'")
-    if window.since:
-        conditions.append(f"(valid_to IS NULL OR valid_to > DATE '{window.since.isoformat()}')")
-    return " AND ".join(conditions)
-
-
 def _labelled(rows: pd.DataFrame, end: pd.Timestamp) -> pd.DataFrame:
     """Intervals with the names and the values the charts and tables show."""
     valid_from = pd.to_datetime(rows.valid_from)
@@ -100,7 +90,7 @@ def timeline_figures(out: Path, window: ReportWindow, latest_article: pd.Timesta
     if not table_exists(out, "tariff_timeline"):
         return {"timeline": None, "timeline_table": pd.DataFrame(), "timeline_pending": pd.DataFrame(),
                 "timeline_end": None}
-    rows = safe_query(out, f"SELECT * FROM tariff_timeline WHERE {_overlapping(window)} "
+    rows = safe_query(out, f"SELECT * FROM tariff_timeline WHERE {window.overlapping('valid_from', 'valid_to')} "
                            "ORDER BY actor_iso3, target_scope, target_iso3, product, valid_from, timeline_id",
                       "tariff_timeline")
     end = window_end(window, latest_article, rows[rows.status == "asserted"])

@@ -21,11 +21,21 @@ class ReportWindow:
 
     def where(self, alias: str = "a") -> str:
         """SQL condition on ``alias.published_at`` for the window."""
+        day = f"CAST({alias}.published_at AS DATE)"
+        return self._condition(f"{day} >= {{since}}", f"{day} <= {{until}}")
+
+    def overlapping(self, start: str, end: str) -> str:
+        """SQL condition: the interval from column ``start`` to column ``end`` (exclusive; null = open) meets the
+        window."""
+        return self._condition(f"({end} IS NULL OR {end} > {{since}})", f"{start} <= {{until}}")
+
+    def _condition(self, after_since: str, before_until: str) -> str:
+        """The two templates joined with AND, each with its bound as a DATE literal (TRUE for an open side)."""
         conditions = ["TRUE"]
         if self.since:
-            conditions.append(f"CAST({alias}.published_at AS DATE) >= DATE '{self.since.isoformat()}'")
+            conditions.append(after_since.format(since=f"DATE '{self.since.isoformat()}'"))
         if self.until:
-            conditions.append(f"CAST({alias}.published_at AS DATE) <= DATE '{self.until.isoformat()}'")
+            conditions.append(before_until.format(until=f"DATE '{self.until.isoformat()}'"))
         return " AND ".join(conditions)
 
     def describe(self) -> str:

@@ -45,7 +45,8 @@ TIMELINE = [
 
 
 def write_tables(out: Path, timeline: list[dict] | None) -> Path:
-    """Write `articles` (two, dated), `runs` (an older failed run, then the last one) and, unless None, `tariff_timeline` under ``out``."""
+    """Write `articles` (two, dated), `runs` (an older failed run, then the last one) and, unless None,
+    `tariff_timeline` under ``out``."""
     article = {"article_id": "a1", "source_id": "s1", "source": "wire", "source_path": "a.txt", "record": 0,
                "format": "text", "url": "https://example.org/a1", "categories": [], "headline": "Tariffs <rise>",
                "subheadline": None, "dateline": None, "byline": None,

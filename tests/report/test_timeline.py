@@ -9,7 +9,7 @@ import pandas as pd
 
 from pipeline.report import ReportWindow, gather, render
 from pipeline.report.charts import _steps
-from tests.report.conftest import TIMELINE, WINDOW_END, write_tables
+from tests.report.conftest import TIMELINE, WINDOW_END, interval, write_tables
 
 GENERATED = datetime(2025, 7, 2, 10, 0, tzinfo=UTC)
 
@@ -77,3 +77,19 @@ def test_a_missing_timeline_is_one_line_not_a_crash(tmp_path):
     timeline = section(page, "tariff-timeline")
     assert "No <code>tariff_timeline</code> table" in timeline
     assert "<img" not in timeline and "<table" not in timeline
+
+
+def test_unstated_rates_leave_a_blank_chart_not_an_error(tmp_path):
+    rows = [interval("USA", "BRA", date(2025, 3, 1), None, None),
+            interval("USA", "IND", date(2025, 3, 1), None, 26.0, status="planned")]
+    out = write_tables(tmp_path / "out", rows)
+    figures = gather(out, ReportWindow())
+    assert figures["timeline_table"].rate.tolist() == ["not stated"]
+    timeline = section(render(out, ReportWindow(), generated_at=GENERATED), "tariff-timeline")
+    assert "<img alt='tariffs of United States'" in timeline and "Brazil (BRA)" in timeline
+
+
+def test_an_empty_timeline_says_nothing_was_asserted(tmp_path):
+    out = write_tables(tmp_path / "out", [])
+    timeline = section(render(out, ReportWindow(), generated_at=GENERATED), "tariff-timeline")
+    assert "no asserted interval in this window" in timeline and "<img" not in timeline
