@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup clean
+.PHONY: run test setup clean report-screenshot
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,12 @@ setup: $(STAMP)
 run: $(STAMP)
 	$(PY) -m pipeline run --raw data/raw --out data/processed
 	$(PY) -m pipeline report --out data/processed --output data/processed/report.html
+
+## report-screenshot: write the report of data/processed and draw it with headless Chromium into
+## data/processed/report.png, to look at (needs Debian's chromium: `apt-get install chromium`).
+report-screenshot: $(STAMP)
+	$(PY) -m pipeline report --out data/processed --output data/processed/report.html \
+		--screenshot data/processed/report.png
 
 ## test: set up, then run the test suite
 test: $(STAMP)

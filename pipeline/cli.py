@@ -347,16 +347,31 @@ def query(sql: Annotated[str, typer.Argument(help="SQL over the tables; each tab
         console.print(f"{len(frame)} rows; showing {limit} (use --limit or --output)")
 
 
-@app.command(epilog="Example: `python -m pipeline report --since 2025-04-01 --output april.html`")
+@app.command(epilog="Example: `python -m pipeline report --since 2025-04-01 --output april.html --screenshot april.png`")
 def report(out: Out = Path("data/processed"),
            output: Annotated[Path | None, typer.Option("--output", help="HTML file to write.")] = None,
-           since: Since = None, until: Until = None) -> None:
-    """Write a self-contained HTML report: counts, rejects, events over time, rates, pairs, speakers."""
+           since: Since = None, until: Until = None,
+           screenshot: Annotated[Path | None, typer.Option(
+               "--screenshot", help="Also draw the report with headless Chromium (Debian's `chromium`) into "
+                                    "this PNG.")] = None) -> None:
+    """Write a self-contained HTML report: run header, counts, rejects, events over time, tariff timeline, rates,
+    pairs, speakers, evidence."""
+    from datetime import UTC
+
     from pipeline.report import ReportWindow, write_report
+    from pipeline.report.screenshot import ScreenshotError, take_screenshot
 
     target = output or out / "report.html"
-    path = write_report(out, target, ReportWindow(_date(since, "--since"), _date(until, "--until")))
+    # The report's header is the one place the wall-clock time goes.
+    path = write_report(out, target, ReportWindow(_date(since, "--since"), _date(until, "--until")),
+                        generated_at=datetime.now(UTC))
     console.print(f"report written to {path.resolve()}")
+    if screenshot is not None:
+        try:
+            take_screenshot(path, screenshot)
+        except ScreenshotError as error:
+            fail("screenshot", str(error))
+        console.print(f"screenshot written to {screenshot.resolve()}")
 
 
 @app.command(epilog="Example: `python -m pipeline dictionary --check`")

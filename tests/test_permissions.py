@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+from datetime import UTC, datetime
 
 import spacy
 
@@ -44,7 +45,8 @@ def test_the_saved_spacy_pipeline_is_a_folder_others_may_read(tmp_path):
 
 def test_reports_are_files_others_may_read(sample_run, tmp_path):
     out, _ = sample_run
-    report = write_report(out, tmp_path / "report.html", ReportWindow())
+    report = write_report(out, tmp_path / "report.html", ReportWindow(),
+                          generated_at=datetime(2025, 7, 2, tzinfo=UTC))
     assert mode(report) == permissions.FILE_MODE
     assert mode(write_text_atomic("{}", tmp_path / "evaluation.json")) == permissions.FILE_MODE
     assert sorted(p.name for p in tmp_path.iterdir()) == ["evaluation.json", "report.html"]  # no temporary left

@@ -1,5 +1,7 @@
 """`query` and `report` over the tables of a real sample run."""
 
+from datetime import UTC, datetime
+
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
@@ -7,6 +9,8 @@ from typer.testing import CliRunner
 from pipeline.cli import app
 from pipeline.query import QueryError, run_query
 from pipeline.report import ReportWindow, gather, render
+
+GENERATED = datetime(2025, 7, 2, 10, 0, tzinfo=UTC)
 
 
 def test_query_sees_every_written_table(sample_run):
@@ -47,8 +51,9 @@ def test_report_counts_match_the_tables(sample_run):
 
 def test_report_html_is_self_contained(sample_run):
     out, _ = sample_run
-    page = render(out, ReportWindow())
-    for section in ("counts", "rejects", "events-over-time", "rates-by-target", "pairs", "speakers", "events"):
+    page = render(out, ReportWindow(), generated_at=GENERATED)
+    for section in ("counts", "rejects", "events-over-time", "tariff-timeline", "rates-by-target", "pairs", "speakers",
+                    "events", "evidence"):
         assert f"id='{section}'" in page
     # Nothing is fetched at view time: no remote images, scripts or styles.
     assert "src='http" not in page and "src=\"http" not in page
@@ -59,7 +64,7 @@ def test_every_event_links_to_its_evidence(sample_run):
     import re
 
     out, _ = sample_run
-    page = render(out, ReportWindow())
+    page = render(out, ReportWindow(), generated_at=GENERATED)
     links = re.findall(r"href='#ev-([0-9a-f]+)'", page)
     anchors = set(re.findall(r"id='ev-([0-9a-f]+)'", page))
     assert len(links) == len(pd.read_parquet(out / "events"))
