@@ -228,11 +228,11 @@ def test_slug(name, expected):
     assert slug(name) == expected
 
 
-KNOWN = {slug("Bush"): (KnownOfficial("George H. W. Bush", "Vice President", "USA", 1981, 1988),
-                        KnownOfficial("George H. W. Bush", "President", "USA", 1989, 1993),
-                        KnownOfficial("George W. Bush", "President", "USA", 2001, 2009)),
-         slug("Li"): (KnownOfficial("Li Qiang", "Premier", "CHN", 2023, None),
-                      KnownOfficial("Li Chenggang", "International Trade Representative", "CHN", 2025, None))}
+KNOWN = {slug("Bush"): (KnownOfficial("George H. W. Bush", "Vice President", "USA", None, "1981", "1988"),
+                        KnownOfficial("George H. W. Bush", "President", "USA", None, "1989", "1993"),
+                        KnownOfficial("George W. Bush", "President", "USA", None, "2001", "2009")),
+         slug("Li"): (KnownOfficial("Li Qiang", "Premier", "CHN", None, "2023", None),
+                      KnownOfficial("Li Chenggang", "International Trade Representative", "CHN", None, "2025", None))}
 
 
 @pytest.mark.parametrize(
