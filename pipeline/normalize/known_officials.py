@@ -144,7 +144,8 @@ def holder_terms(official_id: str, country: str | None,
     Only a listed name (not an alias or a surname) identifies a holder, in any year: "Joe Biden"
     is still Joe Biden after his term. A person of another country than the listed one is someone else.
     """
-    terms = tuple(r for r in known.get(official_id, ()) if slug(r.name) == official_id)
+    # A name and an alias with the same slug ("Donald J. Trump") list a term twice under one key.
+    terms = tuple(dict.fromkeys(r for r in known.get(official_id, ()) if slug(r.name) == official_id))
     if country is not None and any(r.country_iso3 not in (None, country) for r in terms):
         return ()
     return terms
