@@ -165,27 +165,32 @@ def held_on(term: KnownOfficial, day: date) -> bool | None:
     return True if day >= latest_start else None
 
 
-def office_head(title: str) -> str:
-    """The word naming the office ("Trade Minister" → "minister", "Chancellor of the Exchequer" → "chancellor")."""
-    return title.lower().split(" of ")[0].split()[-1]
+def names_office(title: str, office: str) -> bool:
+    """Whether an article's ``title`` names a listed ``office``: one ends with the other, ranks alike.
+
+    "Trade Minister" names "International Trade Minister", "Secretary" names "Treasury Secretary",
+    "Chancellor" names "Chancellor of the Exchequer"; "Finance Minister" does not name "Prime
+    Minister", nor "Vice President" "President".
+    """
+    stated, listed = title.lower().split(), office.lower().split(" of ")[0].split()
+    shorter, longer = sorted((stated, listed), key=len)
+    return longer[len(longer) - len(shorter):] == shorter and _ranks(stated) == _ranks(listed)
 
 
-def _ranks(title: str) -> frozenset[str]:
-    return _LOWER_RANKS.intersection(title.lower().split())
+def _ranks(words: Sequence[str]) -> frozenset[str]:
+    return _LOWER_RANKS.intersection(words)
 
 
 def in_office(terms: Sequence[KnownOfficial], title: str | None, day: date | None) -> bool | None:
     """Whether a listed person held the office ``title`` names on ``day``.
 
-    The title names one of the person's listed offices when their head words and their lower ranks
-    agree ("Vice President" is another office than "President"). True when a term of that office covers the
+    The title must name one of the person's listed offices (`names_office`). True when a term of that office covers the
     day; False when every such term lies wholly before or after it; None when the day, the title or
     a matching office is missing, or a term's precision cannot tell.
     """
     if day is None or not title or not terms:
         return None
-    offices = [term for term in terms
-               if office_head(term.title) == office_head(title) and _ranks(term.title) == _ranks(title)]
+    offices = [term for term in terms if names_office(title, term.title)]
     if not offices:
         return None
     verdicts = {held_on(term, day) for term in offices}

@@ -19,6 +19,9 @@ after it. A name is completed to its canonical full form only through
 the person's years in office ("President Reagan" in 1987 → Ronald Reagan);
 ``official_id`` is the slug of the canonical name, so the same person meets
 across articles. How the country is chosen is in ``models/people/README.md``.
+An official whose id is a listed office-holder's also gets the person's
+Wikidata item and ``in_office``: whether the listed terms say they held the
+stated title on the publication date (`pipeline.normalize.known_officials`).
 
 The pieces: `pipeline.normalize.person_groups` groups the names and finds the titles stated
 next to them, `pipeline.normalize.affiliations` gives each person a country, an organization and

@@ -10,7 +10,7 @@ import pytest
 from pipeline.config import MODELS_DIR
 from pipeline.names import slug
 from pipeline.normalize.countries import load_countries, load_wikidata, normalize_countries
-from pipeline.normalize.known_officials import KnownOfficial, held_on, holder_terms, in_office, load
+from pipeline.normalize.known_officials import KnownOfficial, held_on, holder_terms, in_office, load, names_office
 from pipeline.rulefiles import read_rows
 from pipeline.views import ArticleView, Mention
 
@@ -19,7 +19,7 @@ QID = re.compile(r"Q[1-9][0-9]*")
 
 
 def emitted_codes() -> set[str]:
-    """Every code the countries table can carry: ISO 3166-1, and the codes of aliases, demonyms, capitals, successions."""
+    """Every code the countries table can carry: ISO 3166-1 and the codes of aliases, demonyms, capitals, successions."""
     codes = {row["iso3"] for row in read_rows(COUNTRY_DIR / "countries.csv")}
     for name in ("aliases.csv", "demonyms.csv", "capitals.csv"):
         codes |= {row["iso3"] for row in read_rows(COUNTRY_DIR / name)}
@@ -32,7 +32,8 @@ def test_every_emitted_code_has_one_wellformed_qid():
     codes = [row["iso3"] for row in rows]
     assert len(codes) == len(set(codes))
     assert emitted_codes() <= set(codes)
-    assert all(QID.fullmatch(row["wikidata_qid"]) for row in rows), [r for r in rows if not QID.fullmatch(r["wikidata_qid"])]
+    malformed = [row for row in rows if not QID.fullmatch(row["wikidata_qid"])]
+    assert malformed == []
     qids = [row["wikidata_qid"] for row in rows]
     assert len(qids) == len(set(qids)), "two codes share a Wikidata item"
 
@@ -89,6 +90,17 @@ TRUMP = (KnownOfficial("Donald Trump", "President", "USA", "Q22686", "2017-01-20
 )
 def test_in_office_over_two_tenures(day, expected):
     assert in_office(TRUMP, "President", day) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "office", "expected"),
+    [("Trade Minister", "International Trade Minister", True), ("Secretary", "Treasury Secretary", True),
+     ("Chancellor", "Chancellor of the Exchequer", True), ("president", "President of the European Commission", True),
+     ("Finance Minister", "Prime Minister", False), ("Vice President", "President", False),
+     ("Vice Premier", "Vice Premier", True), ("Premier", "Vice Premier", False)],
+)
+def test_names_office(title, office, expected):
+    assert names_office(title, office) is expected
 
 
 def test_in_office_needs_the_same_office():
