@@ -19,7 +19,7 @@ QID = re.compile(r"Q[1-9][0-9]*")
 
 
 def emitted_codes() -> set[str]:
-    """Every code the countries table can carry: ISO 3166-1 and the codes of aliases, demonyms, capitals, successions."""
+    """Every code the countries table can carry: ISO 3166-1 and the codes of the other country files."""
     codes = {row["iso3"] for row in read_rows(COUNTRY_DIR / "countries.csv")}
     for name in ("aliases.csv", "demonyms.csv", "capitals.csv"):
         codes |= {row["iso3"] for row in read_rows(COUNTRY_DIR / name)}
