@@ -185,6 +185,8 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
     "countries": {
         "iso3": ("ISO 3166-1 alpha-3; EU for the European Union/Community; historic states keep their codes "
                  "(SUN, DDR, YUG, CSK).", "JPN"),
+        "wikidata_qid": ("Wikidata item of `iso3` (`models/countries/wikidata.csv`): countries, the EU and the "
+                         "historic states alike; null only for a code the list lacks.", "Q17"),
         "form": ("name, abbreviation, demonym, government (a capital standing for its government), capital (a "
                  "capital as a mere place: \"talks in Tokyo\") or city (a non-capital city, datelines only).",
                  "demonym"),
@@ -205,6 +207,15 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
                       "(“former President Joe Biden”); title and country are that office's.", "false"),
         "country_iso3": ("Country the official serves (EU for EC officials; null for GATT/WTO staff).", "USA"),
         "organization": ("Ministry, agency or body, where stated.", "Ministry of International Trade and Industry"),
+        "wikidata_qid": ("Wikidata item of the person, when `official_id` is a listed office-holder of "
+                         "`models/people/known_officials.csv` (of the same country); else null.", "Q22686"),
+        "in_office": ("Whether the person held the office `title` names on the article's publication date "
+                      "(UTC day; a term's first and last days count), per the listed terms. True: a term of "
+                      "that office covers the day; false: every such term began after it or ended before it "
+                      "(“former President Joe Biden” in 2025 is false, as `is_former` says); null when the "
+                      "person is not listed, the article has no date or no title, the title names none of "
+                      "their listed offices (\"Vice President\" is not \"President\"), or a term "
+                      "dated only to the month or year cannot tell.", "true"),
     },
     "rates": {
         "value": ("The number (24 for “24%”).", "24.0"),

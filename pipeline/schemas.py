@@ -135,6 +135,7 @@ COUNTRIES = _schema(
     ("mention_id", STR, False),
     ("text", STR, False),
     ("iso3", STR, False),
+    ("wikidata_qid", STR, True),
     ("form", STR, False),
     ("is_dateline", BOOL, False),
     ("start_char", I32, False),
@@ -152,6 +153,8 @@ OFFICIALS = _schema(
     ("country_iso3", STR, True),
     ("organization", STR, True),
     ("mention_ids", STRS, False),
+    ("wikidata_qid", STR, True),
+    ("in_office", BOOL, True),
     ("run_id", STR, False),
     PARTITION,
 )

@@ -4,7 +4,9 @@ The extract stage labels each ``country`` mention ``ISO3:form`` (see
 `pipeline.nlp.countries`); this module turns those into rows, marks the
 mentions inside the article's dateline line (``is_dateline``), and applies
 the date-dependent codes of ``models/countries/successions.csv`` ("Moscow"
-in 1987 is the Soviet government, SUN).
+in 1987 is the Soviet government, SUN). Each row carries the Wikidata item of
+its code (``models/countries/wikidata.csv``), the identifier researchers join
+other data on.
 
 Which rows say what a story is about: a dateline names the desk's place, and
 a capital used as a mere place ("talks in Tokyo", form ``capital``) names a
@@ -19,7 +21,8 @@ the dateline.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,6 +34,7 @@ from pipeline.views import ArticleView, Mention, Sentence
 FORMS = ("name", "abbreviation", "demonym", "government", "capital", "city")
 # Forms that name a place rather than the country or its government.
 PLACE_FORMS = frozenset({"capital", "city"})
+QID = re.compile(r"Q[1-9][0-9]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +47,35 @@ class Succession:
     forms: frozenset[str]
 
 
-def load_countries(models_dir: Path) -> tuple[Succession, ...]:
-    """Read ``models_dir/countries/successions.csv``."""
-    path = models_dir / "countries" / "successions.csv"
+@dataclass(frozen=True, slots=True)
+class CountryRules:
+    """What the countries normalizer reads: the dated codes, and the Wikidata item of each code."""
+
+    successions: tuple[Succession, ...] = ()
+    wikidata: Mapping[str, str] = field(default_factory=dict)  # code → QID ("JPN" → "Q17")
+
+
+def load_countries(models_dir: Path) -> CountryRules:
+    """Read ``models_dir/countries/successions.csv`` and ``wikidata.csv``."""
+    return CountryRules(_load_successions(models_dir / "countries" / "successions.csv"),
+                        load_wikidata(models_dir / "countries" / "wikidata.csv"))
+
+
+def load_wikidata(path: Path) -> dict[str, str]:
+    """Code → Wikidata QID from ``wikidata.csv``; a code listed twice or a malformed QID fails naming it."""
+    out: dict[str, str] = {}
+    for row in read_rows(path):
+        code, qid = row["iso3"], row["wikidata_qid"]
+        if code in out:
+            raise ValueError(f"{path.name}: code {code!r} is listed twice")
+        if qid and not QID.fullmatch(qid):
+            raise ValueError(f"{path.name}: {code} has {qid!r}, not a Wikidata QID (Q and digits)")
+        if qid:
+            out[code] = qid
+    return out
+
+
+def _load_successions(path: Path) -> tuple[Succession, ...]:
     out = []
     for row in read_rows(path):  # names the file and line of a row short of a column
         forms = frozenset(row["forms"].split(";"))
@@ -87,7 +117,7 @@ def code_on(iso3: str, form: str, published: date | None, successions: Sequence[
 def normalize_countries(article: ArticleView, mentions: Sequence[Mention], sentences: Sequence[Sentence],
                         done: Mapping[str, list[dict[str, Any]]], resources: Any) -> list[dict[str, Any]]:
     """One ``countries`` row per country mention of ``article`` (dateline cities only in the dateline)."""
-    successions: Sequence[Succession] = resources or ()
+    rules: CountryRules = resources or CountryRules()
     dateline = dateline_range(article)
     published = article.published_at.date() if article.published_at else None
     rows = []
@@ -100,9 +130,10 @@ def normalize_countries(article: ArticleView, mentions: Sequence[Mention], sente
             continue  # a dateline city elsewhere is just a place
         if is_dateline and form == "government":
             form = "capital"  # a dateline names the desk's place, never a government
+        code = code_on(iso3, form, published, rules.successions)
         rows.append({
             "article_id": article.article_id, "mention_id": mention.mention_id, "text": mention.text,
-            "iso3": code_on(iso3, form, published, successions), "form": form, "is_dateline": is_dateline,
+            "iso3": code, "wikidata_qid": rules.wikidata.get(code), "form": form, "is_dateline": is_dateline,
             "start_char": mention.start, "end_char": mention.end,
         })
     return rows

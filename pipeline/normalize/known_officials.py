@@ -1,14 +1,22 @@
 """What the people and officials normalizers read from ``models/people/``: known officials, titles, bodies.
 
-``known_officials.csv`` lists people in office with their years; `complete_name` finds the one a
-name stands for in an article's year ("President Reagan" in 1987 → Ronald Reagan).
+``known_officials.csv`` lists people in office with their terms; `complete_name` finds the one a
+name stands for in an article's year ("President Reagan" in 1987 → Ronald Reagan), and `in_office`
+tells whether a person held the title an article gives them on its publication date.
+
+A term's dates are ISO 8601 at the precision that could be checked: ``2021-01-20``, ``2021-01``
+(the day unknown) or ``2021`` (the month unknown). A date inside such a period is a day on which
+the person may or may not have held the office, and `held_on` answers None for it.
 """
 
 from __future__ import annotations
 
+import calendar
 import csv
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,13 +25,24 @@ from pipeline.names import slug
 
 @dataclass(frozen=True, slots=True)
 class KnownOfficial:
-    """One row of ``known_officials.csv``: a person in one office for a span of years."""
+    """One row of ``known_officials.csv``: a person in one office for one term."""
 
     name: str
     title: str
     country_iso3: str | None
-    start_year: int
-    end_year: int | None
+    wikidata_qid: str | None
+    term_start: str  # ISO 8601 date at its checked precision: YYYY-MM-DD, YYYY-MM or YYYY
+    term_end: str | None  # None: no end of the term was known when the list was checked
+
+    @property
+    def start_year(self) -> int:
+        """The calendar year the term began."""
+        return int(self.term_start[:4])
+
+    @property
+    def end_year(self) -> int | None:
+        """The calendar year the term ended, or None while no end is known."""
+        return int(self.term_end[:4]) if self.term_end else None
 
 
 @dataclass(frozen=True)
@@ -43,12 +62,35 @@ def _rows(path: Path) -> list[dict[str, str]]:
     return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines)]
 
 
-def _year(path: Path, number: int, value: str, *, empty: bool) -> int | None:
+_TERM_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
+_QID = re.compile(r"Q[1-9][0-9]*")
+# Ranks that name another office than the one they qualify: a "Vice President" does not hold the presidency.
+_LOWER_RANKS = frozenset({"vice", "deputy", "under", "assistant", "associate"})
+
+
+def _term_date(path: Path, number: int, column: str, value: str, *, empty: bool) -> str | None:
+    """A term date as written, once checked to be a real date at one of the three precisions."""
     if value == "" and empty:
         return None
-    if not value.isdigit():
-        raise ValueError(f"{path}, row {number}: year {value!r} is not a number")
-    return int(value)
+    try:
+        if not _TERM_DATE.fullmatch(value):
+            raise ValueError(value)
+        _period(value)
+    except ValueError:
+        raise ValueError(f"{path.name}, row {number}: {column} {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD") from None
+    return value
+
+
+def _period(value: str) -> tuple[date, date]:
+    """The first and the last day a reduced-precision ISO date may stand for ("2021-01" → Jan 1 to Jan 31)."""
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 3:
+        day = date(*parts)
+        return day, day
+    if len(parts) == 2:
+        year, month = parts
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    return date(parts[0], 1, 1), date(parts[0], 12, 31)
 
 
 @lru_cache(maxsize=4)
@@ -58,9 +100,12 @@ def load(models_dir: Path) -> Resources:
     known: dict[str, list[KnownOfficial]] = {}
     path = folder / "known_officials.csv"
     for number, row in enumerate(_rows(path), start=1):
-        entry = KnownOfficial(row["name"], row["title"], row["country_iso3"] or None,
-                              _year(path, number, row["start_year"], empty=False) or 0,
-                              _year(path, number, row["end_year"], empty=True))
+        qid = row["wikidata_qid"] or None
+        if qid is not None and not _QID.fullmatch(qid):
+            raise ValueError(f"{path.name}, row {number}: wikidata_qid {qid!r} is not Q followed by digits")
+        entry = KnownOfficial(row["name"], row["title"], row["country_iso3"] or None, qid,
+                              _term_date(path, number, "term_start", row["term_start"], empty=False) or "",
+                              _term_date(path, number, "term_end", row["term_end"], empty=True))
         for form in {row["name"], *(a for a in row["aliases"].split(";") if a.strip())}:
             known.setdefault(slug(form), []).append(entry)
     title_countries = {r["title"].lower(): r["country"] for r in _rows(folder / "titles.csv") if r["country"]}
@@ -90,3 +135,63 @@ def complete_name(name: str, title: str | None, country: str | None, year: int |
     if not rows or len({r.name for r in rows}) > 1:
         return None
     return rows[0]
+
+
+def holder_terms(official_id: str, country: str | None,
+                 known: Mapping[str, Sequence[KnownOfficial]]) -> tuple[KnownOfficial, ...]:
+    """Every listed term of the person whose canonical name has the slug ``official_id``, or none.
+
+    Only a listed name (not an alias or a surname) identifies a holder, in any year: "Joe Biden"
+    is still Joe Biden after his term. A person of another country than the listed one is someone else.
+    """
+    # A name and an alias with the same slug ("Donald J. Trump") list a term twice under one key.
+    terms = tuple(dict.fromkeys(r for r in known.get(official_id, ()) if slug(r.name) == official_id))
+    if country is not None and any(r.country_iso3 not in (None, country) for r in terms):
+        return ()
+    return terms
+
+
+def held_on(term: KnownOfficial, day: date) -> bool | None:
+    """Whether ``day`` lies within the term, both ends included; None where the term's precision cannot tell."""
+    earliest_start, latest_start = _period(term.term_start)
+    if day < earliest_start:
+        return False
+    if term.term_end is not None:
+        earliest_end, latest_end = _period(term.term_end)
+        if day > latest_end:
+            return False
+        if day > earliest_end:
+            return None
+    return True if day >= latest_start else None
+
+
+def names_office(title: str, office: str) -> bool:
+    """Whether an article's ``title`` names a listed ``office``: one ends with the other, ranks alike.
+
+    "Trade Minister" names "International Trade Minister", "Secretary" names "Treasury Secretary",
+    "Chancellor" names "Chancellor of the Exchequer"; "Finance Minister" does not name "Prime
+    Minister", nor "Vice President" "President".
+    """
+    stated, listed = title.lower().split(), office.lower().split(" of ")[0].split()
+    shorter, longer = sorted((stated, listed), key=len)
+    return longer[len(longer) - len(shorter):] == shorter and _ranks(stated) == _ranks(listed)
+
+
+def _ranks(words: Sequence[str]) -> frozenset[str]:
+    return _LOWER_RANKS.intersection(words)
+
+
+def in_office(terms: Sequence[KnownOfficial], title: str | None, day: date | None) -> bool | None:
+    """Whether a listed person held the office ``title`` names on ``day``.
+
+    The title must name one of the person's listed offices (`names_office`). True when a term of that office covers the
+    day; False when every such term lies wholly before or after it; None when the day, the title or
+    a matching office is missing, or a term's precision cannot tell.
+    """
+    if day is None or not title or not terms:
+        return None
+    offices = [term for term in terms if names_office(title, term.title)]
+    if not offices:
+        return None
+    verdicts = {held_on(term, day) for term in offices}
+    return True if True in verdicts else (None if None in verdicts else False)

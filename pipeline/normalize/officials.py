@@ -19,6 +19,9 @@ after it. A name is completed to its canonical full form only through
 the person's years in office ("President Reagan" in 1987 → Ronald Reagan);
 ``official_id`` is the slug of the canonical name, so the same person meets
 across articles. How the country is chosen is in ``models/people/README.md``.
+An official whose id is a listed office-holder's also gets the person's
+Wikidata item and ``in_office``: whether the listed terms say they held the
+stated title on the publication date (`pipeline.normalize.known_officials`).
 
 The pieces: `pipeline.normalize.person_groups` groups the names and finds the titles stated
 next to them, `pipeline.normalize.affiliations` gives each person a country, an organization and
@@ -36,7 +39,7 @@ from typing import Any
 from pipeline.articles import short_hash
 from pipeline.names import name_words, slug
 from pipeline.normalize.affiliations import country_of_stated_title, country_right_before, resolve_group
-from pipeline.normalize.known_officials import Resources, complete_name, load
+from pipeline.normalize.known_officials import Resources, complete_name, holder_terms, in_office, load
 from pipeline.normalize.person_groups import PersonGroup, group_names, stated_titles, stands_beside, title_head
 from pipeline.normalize.registry import Normalizer
 from pipeline.views import ArticleView, Mention, Sentence
@@ -195,11 +198,20 @@ def normalize_people(article: ArticleView, mentions: Sequence[Mention], sentence
 
 def normalize_officials(article: ArticleView, mentions: Sequence[Mention], sentences: Sequence[Sentence],
                         done: Mapping[str, list[dict]], resources: Resources) -> list[dict[str, Any]]:
-    """``officials`` rows: the persons acting for a government, with country and stable id."""
-    return [{"article_id": article.article_id, "official_id": p.official_id, "name": p.name, "title": p.title,
-             "is_former": p.is_former, "country_iso3": p.country_iso3, "organization": p.organization,
-             "mention_ids": list(p.mention_ids)}
-            for p in resolve_people(article, mentions, done, resources) if p.is_official]
+    """``officials`` rows: the persons acting for a government, with country, stable id and, for a listed
+    office-holder, the Wikidata item and whether they held the stated title on the publication date."""
+    day = article.published_at.date() if article.published_at is not None else None
+    rows = []
+    for p in resolve_people(article, mentions, done, resources):
+        if not p.is_official:
+            continue
+        terms = holder_terms(p.official_id or "", p.country_iso3, resources.known)
+        rows.append({"article_id": article.article_id, "official_id": p.official_id, "name": p.name,
+                     "title": p.title, "is_former": p.is_former, "country_iso3": p.country_iso3,
+                     "organization": p.organization, "mention_ids": list(p.mention_ids),
+                     "wikidata_qid": next((t.wikidata_qid for t in terms if t.wikidata_qid), None),
+                     "in_office": in_office(terms, p.title, day)})
+    return rows
 
 
 NORMALIZERS = (Normalizer("people", normalize_people, load), Normalizer("officials", normalize_officials, load))

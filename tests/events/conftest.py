@@ -64,7 +64,7 @@ def rows_for(nlp, text: str, *, article_id: str = "a1", published: str | None = 
         surface, iso3, form, *rest = spec
         start, end = locate(text, surface, *rest)
         country_rows.append({"article_id": article_id, "mention_id": f"c{start}", "text": surface, "iso3": iso3,
-                             "form": "name" if form == "dateline" else form, "is_dateline": form == "dateline",
+                             "wikidata_qid": None, "form": "name" if form == "dateline" else form, "is_dateline": form == "dateline",
                              "start_char": start, "end_char": end})
     for spec in officials:
         surface, iso3, official_id, *rest = spec  # rest: the occurrence, then whether the official is former

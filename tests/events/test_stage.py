@@ -41,7 +41,7 @@ def _write_inputs(out, table_rows) -> None:
 def _complete(name: str, row: dict) -> dict:
     """Fill the columns the event rules do not read with plausible values."""
     extra = {"officials": {"name": row.get("official_id"), "title": None, "is_former": False,
-                           "organization": None},
+                           "organization": None, "wikidata_qid": None, "in_office": None},
              "quotes": {"quote_id": "q", "text": "", "kind": "full", "speaker_name": None, "speaker_text": None,
                         "cue": None, "unbalanced": False},
              "dates": {"granularity": None, "anchor": None}}.get(name, {})

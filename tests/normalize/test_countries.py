@@ -107,7 +107,7 @@ def test_code_on_publication_date(iso3, form, published, expected):
     ],
 )
 def test_shipped_successions(iso3, published, expected):
-    assert code_on(iso3, "government", published, load_countries(MODELS_DIR)) == expected
+    assert code_on(iso3, "government", published, load_countries(MODELS_DIR).successions) == expected
 
 
 def test_story_countries_leave_out_datelines_and_places():

@@ -228,11 +228,11 @@ def test_slug(name, expected):
     assert slug(name) == expected
 
 
-KNOWN = {slug("Bush"): (KnownOfficial("George H. W. Bush", "Vice President", "USA", 1981, 1988),
-                        KnownOfficial("George H. W. Bush", "President", "USA", 1989, 1993),
-                        KnownOfficial("George W. Bush", "President", "USA", 2001, 2009)),
-         slug("Li"): (KnownOfficial("Li Qiang", "Premier", "CHN", 2023, None),
-                      KnownOfficial("Li Chenggang", "International Trade Representative", "CHN", 2025, None))}
+KNOWN = {slug("Bush"): (KnownOfficial("George H. W. Bush", "Vice President", "USA", None, "1981", "1988"),
+                        KnownOfficial("George H. W. Bush", "President", "USA", None, "1989", "1993"),
+                        KnownOfficial("George W. Bush", "President", "USA", None, "2001", "2009")),
+         slug("Li"): (KnownOfficial("Li Qiang", "Premier", "CHN", None, "2023", None),
+                      KnownOfficial("Li Chenggang", "International Trade Representative", "CHN", None, "2025", None))}
 
 
 @pytest.mark.parametrize(
@@ -278,3 +278,27 @@ def test_family_name_first_names_are_kept_whole_and_named_by_the_family_name(nlp
                                                                               official_id):
     rows = officials_of(nlp, resources, text)
     assert [(r["name"], r["official_id"], len(r["mention_ids"])) for r in rows] == [(name, official_id, 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A second tenure: the listed holder, in office on the day.
+        ("President Donald Trump said tariffs would rise.", datetime(2025, 5, 2, tzinfo=UTC),
+         ("donald-trump", "Q22686", True)),
+        # Between the two tenures the full name still identifies him, out of office.
+        ("Former President Donald Trump said tariffs would rise.", datetime(2023, 5, 2, tzinfo=UTC),
+         ("donald-trump", "Q22686", False)),
+        # After a term that ended: is_former and in_office agree.
+        ("Former President Joe Biden said so.", datetime(2025, 5, 2, tzinfo=UTC), ("joe-biden", "Q6279", False)),
+        # No date: no verdict.
+        ("President Donald Trump said tariffs would rise.", None, ("donald-trump", "Q22686", None)),
+        # Not a listed office-holder.
+        ("New Zealand trade minister Mike Moore told his colleagues.", datetime(1987, 3, 24, tzinfo=UTC),
+         ("mike-moore", None, None)),
+    ],
+)
+def test_officials_carry_the_wikidata_item_and_whether_in_office(nlp, resources, text, published, expected):
+    rows = officials_of(nlp, resources, text, published)
+    assert [(r["official_id"], r["wikidata_qid"], r["in_office"]) for r in rows] == [expected]
+    conform("officials", [{**r, "run_id": "r", "published_month": "2025-05"} for r in rows], OFFICIALS)
