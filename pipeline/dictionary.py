@@ -323,9 +323,10 @@ def describe(table: str, column: str) -> tuple[str, str]:
 # Where these tables go beyond the shared design contract, said once for a reader who knows it.
 CONTRACT_NOTE = (
     "Beyond the design contract: every column the contract names keeps its meaning; the tables add "
-    "columns (among them `articles.byline`, `trade_relevance`, `is_trade`; `officials.is_former`; "
-    "`quotes.quote_type`, `speaker_kind`; the event date range, codes, `hs_codes`, `is_background`, "
-    "`rule_score` on the events tables), the `tokens` table of the parse, the event type `sanction` and the "
+    "columns (among them `articles.byline`, `trade_relevance`, `is_trade`; `countries.wikidata_qid`; "
+    "`officials.is_former`, `wikidata_qid`, `in_office`; `quotes.quote_type`, `speaker_kind`; the event date "
+    "range, codes, `hs_codes`, `is_background`, `rule_score` on the events tables), the `tokens` table of the "
+    "parse, the `tariff_timeline` table built from `events`, the event type `sanction` and the "
     "target scope `unspecified`. One reading widens: `quotes` holds reported speech as well as quotations, "
     "so its `text` is the reported clause where `quote_type` is not `direct` (keep `quote_type == 'direct'` "
     "for the contract's quotations only)."
