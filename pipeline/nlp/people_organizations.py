@@ -57,8 +57,16 @@ def find_gazetteer_orgs(tokens: Tokens) -> list[Org]:
     found: list[Org] = []
     for start, end, index in matches:
         name, _, kind, iso3 = tokens.rules.orgs[index]
+        if _surname_after_given_name(tokens, start, end):
+            continue
         _add_org(tokens, found, start, end, name, kind, iso3, "organizations.csv")
     return found
+
+
+def _surname_after_given_name(tokens: Tokens, start: int, end: int) -> bool:
+    """A one-word organization right after a given name is a surname: "Premier Doug Ford", "Henry Ford"."""
+    return (end - start == 1 and start >= 1 and tokens.spaces[start - 1] == " "
+            and tokens.words[start - 1] in tokens.rules.given)
 
 
 def find_pattern_orgs(tokens: Tokens) -> list[Org]:

@@ -35,15 +35,35 @@ def country_right_before(text: str, position: int, countries: Sequence[Mapping[s
     return None
 
 
-def country_of_stated_title(text: str, group: PersonGroup, countries: Sequence[Mapping[str, Any]]) -> str | None:
-    """The country stated in or beside the title next to the person's name, if any."""
+# Up to three capitalized words right before a title, possibly possessive: a region's name ("New York State").
+_WORDS_BEFORE = re.compile(r"((?:[A-Z][\w.]*\s){0,2}[A-Z][\w.]*)(?:['’]s)?\s+$")
+
+
+def region_right_before(text: str, position: int, regions: Mapping[str, str]) -> str | None:
+    """The country of a state or province named right before ``position`` ("Ontario Premier" → CAN)."""
+    match = _WORDS_BEFORE.search(text, max(0, position - 40), position)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    for start in range(len(words)):  # the longest name ending at the title: "New York", then "York"
+        country = regions.get(" ".join(words[start:]))
+        if country:
+            return country
+    return None
+
+
+def country_of_stated_title(text: str, group: PersonGroup, countries: Sequence[Mapping[str, Any]],
+                            regions: Mapping[str, str] | None = None) -> str | None:
+    """The country stated in or beside the title next to the person's name, if any: a country mention, or a
+    state or province of ``regions`` right before the title ("California Governor Gavin Newsom" → USA)."""
     title = group.stated
     if title is None:
         return None
     inside = [c for c in countries if title.start <= c["start_char"] < title.end and not c.get("is_dateline")]
     if inside:
         return inside[0]["iso3"]
-    found = country_right_before(text, title.start, countries)
+    found = country_right_before(text, title.start, countries) or region_right_before(text, title.start,
+                                                                                      regions or {})
     if found:
         return found
     for row in countries:
@@ -102,7 +122,7 @@ def resolve_group(text: str, group: PersonGroup, orgs: Sequence[Mention], countr
     if org is not None:
         group.organization = (org.label or org.text).split("|")[0]
     name = group.name
-    country = country_of_stated_title(text, group, countries)
+    country = country_of_stated_title(text, group, countries, resources.regions)
     if country is None:
         row = _after_name(text, group, [c for c in countries if not c.get("is_dateline")],
                           lambda c: c["start_char"], lambda c: c["end_char"])

@@ -15,7 +15,7 @@ import calendar
 import csv
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -54,6 +54,8 @@ class Resources:
     org_kinds: Mapping[str, str]  # canonical organization name → kind
     particles: frozenset[str]
     family_first: frozenset[str]
+    # US states and Canadian provinces (``models/countries/regions.csv``): "California Governor" is American
+    regions: Mapping[str, str] = field(default_factory=dict)
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -111,9 +113,16 @@ def load(models_dir: Path) -> Resources:
     title_countries = {r["title"].lower(): r["country"] for r in _rows(folder / "titles.csv") if r["country"]}
     org_kinds = {r["name"]: r["kind"] for r in _rows(folder / "organizations.csv")}
     parts = _rows(folder / "name_parts.csv")
+    countries = Path(models_dir) / "countries"
+    # A region that is also a country or a capital ("Georgia", "Washington") says nothing before a title:
+    # "Washington representative of the China Economic System Reform Institute" is no American office.
+    ambiguous = {r["text"] for r in _rows(countries / "capitals.csv")} | \
+        {r["text"] for r in _rows(countries / "countries.csv")}
+    regions = {r["text"]: r["country"] for r in _rows(countries / "regions.csv")
+               if not r["text"].endswith(".") and r["text"] not in ambiguous}  # full names: "Ga." is no region
     return Resources({k: tuple(v) for k, v in known.items()}, title_countries, org_kinds,
                      frozenset(r["word"].lower() for r in parts if r["role"] == "particle"),
-                     frozenset(r["word"] for r in parts if r["role"] == "family_first"))
+                     frozenset(r["word"] for r in parts if r["role"] == "family_first"), regions)
 
 
 def complete_name(name: str, title: str | None, country: str | None, year: int | None,

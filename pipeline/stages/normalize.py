@@ -55,7 +55,7 @@ SPEC = StageSpec(
     # What the normalizers' `load` functions read.
     rules=(
         "lexicons/abbreviations.txt", "lexicons/function_words.csv",
-        "countries/successions.csv", "countries/wikidata.csv",
+        "countries/capitals.csv", "countries/countries.csv", "countries/regions.csv", "countries/successions.csv", "countries/wikidata.csv",
         "people/known_officials.csv", "people/name_parts.csv", "people/organizations.csv", "people/titles.csv",
         "rates/applies_to_skip.txt", "rates/applies_to_stops.txt", "rates/change_words.txt", "rates/kinds.csv",
         "rates/level_phrases.txt",

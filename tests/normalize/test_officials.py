@@ -171,6 +171,11 @@ def test_known_officials_keep_to_their_stated_scope(resources):
          ("Bruce Smart", "Under Secretary of Commerce", "USA")),
         ("OTTAWA\nIn the Commons, Liberal member Lloyd Axworthy branded the U.S. ruling.", "OTTAWA",
          ("Lloyd Axworthy", "Liberal member", "CAN")),
+        # a state or province before the title, and a given name before a company's name is a surname
+        ("TOKYO\nOntario Premier Doug Ford said Japan's cars would face levies.", "TOKYO",
+         ("Doug Ford", "Premier", "CAN")),
+        ("California Governor Gavin Newsom criticised the Chinese tariffs.", None,
+         ("Gavin Newsom", "Governor", "USA")),
     ],
 )
 def test_country_of_an_official(nlp, resources, text, dateline, expected):
@@ -302,3 +307,10 @@ def test_officials_carry_the_wikidata_item_and_whether_in_office(nlp, resources,
     rows = officials_of(nlp, resources, text, published)
     assert [(r["official_id"], r["wikidata_qid"], r["in_office"]) for r in rows] == [expected]
     conform("officials", [{**r, "run_id": "r", "published_month": "2025-05"} for r in rows], OFFICIALS)
+
+
+def test_a_region_that_is_also_a_country_or_capital_is_no_region(resources):
+    # "Georgia" is a country and "Washington" a capital: before a title they say nothing as a state
+    assert resources.regions["California"] == "USA" and resources.regions["Ontario"] == "CAN"
+    assert "Georgia" not in resources.regions and "Washington" not in resources.regions
+
