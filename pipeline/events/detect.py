@@ -34,7 +34,8 @@ from pipeline.events.arguments import (
     owner_in, passive_agent, quote_speaker, within,
 )
 from pipeline.events.attach import attachment, shared_objects
-from pipeline.events.modality import choose_modality, future_is_planned
+from pipeline.events.market import market_subject
+from pipeline.events.modality import choose_modality, conditional, future_is_planned
 from pipeline.events.resources import EventResources
 from pipeline.events.roles import not_actors, syntax_actor, syntax_targets
 from pipeline.events.scope import is_commentary, non_event, syntax_modality
@@ -137,6 +138,9 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
                     or non_event(parse, token, resources) is None]
     # "Amid Tariff Threat" in a headline the parser misreads: a circumstance by word order too
     triggers = [t for t in triggers if resources.circumstance.search(text, sentence.start, t.start) is None]
+    if resources.market is not None:  # "stocks ending lower amid tariff worries": a price move, not a measure
+        triggers = [t for t in triggers if t.strength == "strong" or not market_subject(
+            text, _clause_at(clause_list, t.start).start, t.start, resources.market)]
     out = []
     for index, clause in enumerate(clause_list):
         kept = absorb([t for t in triggers if clause.start <= t.start < clause.end], resources)
@@ -150,6 +154,11 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
             out.append(_candidate(replace(inputs, times=times[k], rates=rates), sentence, clause_list, index,
                                   trigger, absorbed, Region(left, right), resources, _parsed(parse, trigger)))
     return shared_objects(out, parse)
+
+
+def _clause_at(clause_list: list[Region], position: int) -> Region:
+    """The clause holding ``position`` (the last one when it lies in a boundary between clauses)."""
+    return next((c for c in clause_list if c.start <= position < c.end), clause_list[-1])
 
 
 def nearest_times(inputs: ArticleInputs, clause: Region, triggers: list[Cue],
@@ -236,7 +245,8 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
                                         resources), None
     else:
         modality, cue = choose_modality(event_type, trigger, clause, text, inputs.modals, resources)
-    modality = future_is_planned(modality, when.value if when else None, inputs.published)
+    modality = future_is_planned(conditional(modality, text, clause, trigger, resources),
+                                 when.value if when else None, inputs.published)
     for ref in (rate, when, lasting, cue):
         if ref is not None:
             used.append(ref.mention_id)
