@@ -164,8 +164,8 @@ def find_targets(text: str, target_region: Region, before_region: Region, actor:
     country named, a measure on "imports" applies to all countries; a measure
     that says so after it ("levied tariffs on all steel imports") takes no
     country from before it. With ``scope_before`` (``before_region`` is the trigger's own part), a measure
-    naming no country anywhere takes a scope stated before the trigger ("reciprocal tariffs on all
-    countries were announced", "global tariffs take effect").
+    naming no country anywhere takes a scope stated before the trigger (`_scope_before`: "reciprocal
+    tariffs on all countries were announced", "global tariffs take effect").
     """
     stop = resources.region_stop.search(text, target_region.start, target_region.end)
     region = Region(target_region.start, stop.start() if stop else target_region.end)
@@ -190,9 +190,20 @@ def find_targets(text: str, target_region: Region, before_region: Region, actor:
         return Targets((), "all_except", tuple(sorted(excluded)), tuple(p for p in after if p.start >= cut))
     if iso3:
         return Targets(iso3, "bilateral" if len(iso3) == 1 else "multilateral", (), tuple(chosen))
-    if says_all or (scope_before and resources.all_scope.search(text, before_region.start, before_region.end)):
+    if says_all or (scope_before and _scope_before(text, before_region, resources)):
         return Targets((), "all", (), ())
     return Targets((), "unspecified", (), ())
+
+
+def _scope_before(text: str, region: Region, resources: EventResources) -> bool:
+    """True when ``region`` (before a trigger) states the measure's scope: a scope phrase that names the measure
+    ("reciprocal tariffs") or that a target preposition governs ("on all countries"); "Nigeria and all
+    member countries remain determined to uphold quotas" names who acts, not the scope."""
+    for match in resources.all_scope.finditer(text, region.start, region.end):
+        if resources.owned.search(match.group()) or \
+                governor(text, region.start, match.start(), resources) in resources.target_prepositions:
+            return True
+    return False
 
 
 def counterpart(text: str, trigger_end: int, clause: Region, actor: str | None, parties: Sequence[Party],

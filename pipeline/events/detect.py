@@ -141,7 +141,7 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     # "Amid Tariff Threat" in a headline the parser misreads: a circumstance by word order too
     triggers = [t for t in triggers if resources.circumstance.search(text, sentence.start, t.start) is None]
     if resources.market is not None:  # "stocks ending lower amid tariff worries": a price move, not a measure
-        triggers = [t for t in triggers if t.strength == "strong" or not market_subject(
+        triggers = [t for t in triggers if t.strength == "strong" or t.label not in TARIFF_TYPES or not market_subject(
             text, _clause_at(clause_list, t.start).start, t.start, resources.market)]
     triggers = _without_modifiers(text, triggers)
     out = []

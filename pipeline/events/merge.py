@@ -8,9 +8,11 @@ and ``2025-06-12``); for talks and deals the two sides compare as a set.
 Products also agree when one mention's are among the other's ("steel" and
 "steel and aluminum"). A bare reference to a tariff measure — no rate, no
 product, no target or stated scope ("Trump's new tariff plan" in a headline,
-"the tariffs") — joins a measure of the same type and actor whatever its
-date: its date is the sentence's, not the measure's, and the measure's date
-is kept (two bare mentions dated apart stay apart). The merged event keeps the first mention's evidence and fills what
+"the tariffs") — joins a measure of the same type and actor dated at most
+``REFERENCE_DAYS`` apart: its date is the day it was reported, not the
+measure's, and the measure's date is kept (two bare mentions dated apart
+stay apart, and a headline's "new round of tariff cuts" in April is not
+January's cut). The merged event keeps the first mention's evidence and fills what
 it lacked.
 
 ``event_id`` hashes the normalized event — type, actor, sorted targets,
@@ -41,13 +43,15 @@ from pipeline.articles import short_hash
 from pipeline.events.confidence import ConfidenceModel, calibrated, features
 from pipeline.events.codes import CodeTable, codes_for
 from pipeline.events.hs import HsTable, hs_codes_for
-from pipeline.events.dates import date_range, dates_agree
+from pipeline.events.dates import date_range, dates_agree, dates_near
 from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate
 
 BASE_STRONG, BASE_WEAK = 0.5, 0.35
 # Events individuated by who acts: two officials' demands or meetings are two events.
 INDIVIDUAL = ("demand", "negotiation")
 ACTOR, TARGET, RATE, DATE = 0.2, 0.15, 0.1, 0.05
+# A bare reference's date is the day it was reported, near the measure's; further apart, it names another measure.
+REFERENCE_DAYS = 7
 
 
 def _same_or_missing(a: object, b: object) -> bool:
@@ -103,7 +107,8 @@ def compatible(first: Candidate, second: Candidate) -> bool:
                     and bool(first.targets) and first.targets == second.targets)
     # "Trump's new tariff plan" and "Trump will impose 25% tariffs on steel on Monday": one measure (two bare
     # mentions dated apart stay two: neither names the measure)
-    reference = first.actor is not None and first.actor == second.actor and is_bare(first) != is_bare(second)
+    reference = (first.actor is not None and first.actor == second.actor and is_bare(first) != is_bare(second)
+                 and dates_near(first.event_date, second.event_date, REFERENCE_DAYS))
     return (_same_or_missing(first.rate_value, second.rate_value)
             and (same_measure or reference or dates_agree(first.event_date, second.event_date))
             and _same_or_missing(first.duration, second.duration) and _products_agree(first, second))

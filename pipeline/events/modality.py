@@ -11,8 +11,9 @@ threatened; could, considering → possible); with no cue the event is
 it ``planned``. Cues inside the trigger ("no tariffs on") do not count.
 
 Whatever path read the modality, a trigger inside a conditional span of its
-clause — from "if", "unless", "whether" or an opening "should" to the next
-comma (`in_condition`) — is at most ``possible``: "If the U.S. follows
+clause — from "if" (not "if any") or "unless" to the next comma or
+subordinating word ("after", "before", "because" …), or from a "should" that
+opens the clause or follows a comma (`in_condition`) — is at most ``possible``: "If the U.S. follows
 through on raising tariffs to 60%, …" reports no raise, and the parse often
 hangs the "if" on a verb the trigger does not reach.
 """
@@ -27,7 +28,7 @@ from pipeline.events.arguments import Region
 from pipeline.events.dates import date_range
 from pipeline.events.resources import EventResources
 from pipeline.events.text import words_between
-from pipeline.events.types import Cue
+from pipeline.events.types import TWO_SIDED, Cue
 
 
 def choose_modality(event_type: str, trigger: Cue, clause: Region, text: str, cues: Sequence[Cue],
@@ -61,8 +62,11 @@ def in_condition(text: str, clause: Region, trigger: Cue, resources: EventResour
 
 
 def conditional(modality: str, text: str, clause: Region, trigger: Cue, resources: EventResources) -> str:
-    """``possible`` for an asserted or planned event inside a conditional span (`in_condition`), else ``modality``."""
-    if modality in ("asserted", "planned") and in_condition(text, clause, trigger, resources):
+    """``possible`` for an asserted or planned measure inside a conditional span (`in_condition`), else
+    ``modality``. Talks and deals are left alone: a noun such as "its agreement" in "if Japan honors its
+    agreement" names one that exists."""
+    if trigger.label not in TWO_SIDED and modality in ("asserted", "planned") and \
+            in_condition(text, clause, trigger, resources):
         return "possible"
     return modality
 

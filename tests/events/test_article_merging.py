@@ -12,6 +12,7 @@ from dataclasses import replace
 import pytest
 
 from pipeline.events import article_events
+from pipeline.events.dates import dates_near
 from pipeline.events.merge import combine, compatible, is_bare
 from pipeline.events.types import Candidate, Cue
 from pipeline.views import Sentence
@@ -46,6 +47,8 @@ ALUMINUM_AND_STEEL = {"product": "aluminum", "products": ("aluminum", "steel")}
     pytest.param({"event_date": "2025-02-10"}, {**STEEL, "rate_value": 25.0, "event_date": "2025-02-09"}, True,
                  id="bare-dated-apart-from-detailed"),
     pytest.param({"event_date": "2025-02-10"}, {"event_date": "2025-03-10"}, False, id="two-bare-dated-apart"),
+    pytest.param({"event_date": "2025-04-20"}, {**STEEL, "event_date": "2025-01"}, False,
+                 id="bare-months-from-detailed"),
     pytest.param({"event_date": "2025-02-10", "actor": "CAN"}, {**STEEL, "event_date": "2025-02-09"}, False,
                  id="bare-of-another-actor"),
     pytest.param({"event_date": "2025-02-10", "event_type": "negotiation", "targets": ("JPN",)},
@@ -113,3 +116,20 @@ def test_a_scope_in_another_clause_is_not_taken(build, resources):
     found = _rows(build, resources, text, countries=[USA, ("Ottawa", "CAN", "government")])
     canada = [e for e in found if e[1] == "CAN"]
     assert canada and canada[0][3] == "unspecified"
+
+
+def test_a_scope_phrase_before_the_trigger_naming_who_acts_is_no_scope(build, resources):
+    text = "Washington and all member countries remain determined to keep their import quotas."
+    found = _rows(build, resources, text, countries=[USA])
+    assert found and all(e[3] == "unspecified" for e in found)
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("2025-02-10", "2025-02-09", True),
+    ("2025-02-10", "2025-W07", True),
+    ("2025-04-20", "2025-01", False),
+    ("2025-02-10", None, True),
+    ("2025-02-20", "2025-02-10", False),
+])
+def test_dates_near(a, b, expected):
+    assert dates_near(a, b, 7) is expected

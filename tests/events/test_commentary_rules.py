@@ -50,6 +50,12 @@ def test_a_government_subject_still_acts_when_markets_are_named(build, resources
     assert _events(build, resources, text, parsed=False, countries=countries) == [expected]
 
 
+def test_talks_and_deals_are_not_read_as_price_moves(build, resources):
+    found = _events(build, resources, "Washington hopes to complete a free market agreement with Ottawa.",
+                    parsed=False, countries=[USA, ("Ottawa", "CAN", "government")])
+    assert [e[:3] for e in found] == [("agreement", "USA", ["CAN"])]
+
+
 def test_a_strong_trigger_is_kept_after_a_market_noun(build, resources):
     found = _events(build, resources, "Prices tariff hike: Washington announced a tariff hike on Mexico.",
                     parsed=False, countries=[USA, ("Mexico", "MEX", "name")])
@@ -101,7 +107,10 @@ def test_a_trigger_inside_a_conditional_span_is_possible(build, resources, text,
     ("Washington will raise tariffs on Mexico if talks fail.", "raise", False),  # the span follows the trigger
     ("Should Washington raise tariffs, Ottawa will answer.", "raise", True),
     ("Ottawa should raise tariffs on steel.", "raise", False),  # a modal, not an inverted condition
-    ("Ottawa will answer, and should Washington raise tariffs, Mexico too.", "raise", True),
+    ("Ottawa will answer, should Washington raise tariffs.", "raise", True),
+    ("Ottawa said it should wait and should raise tariffs on steel.", "raise", False),  # a coordinated modal
+    ("Ottawa wondered if talks helped after Washington raised tariffs.", "raised", False),  # "after" ends it
+    ("Ottawa asked what steps if any would raise tariffs on steel.", "raise", False),
 ])
 def test_in_condition_covers_the_span_from_the_conditional_word_to_the_comma(build, resources, text, trigger_word,
                                                                                expected):
