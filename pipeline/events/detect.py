@@ -9,7 +9,11 @@ clause nearest to it; the actor from the clause
 before the trigger (see `_actor`); targets from after the trigger (an
 investigation with none: the other government named in the sentence).
 Present-tense "imposes" in the body describes a standing measure, not an
-event, and is skipped; "announced" gives way to the measure it announces.
+event, and is skipped; "announced" gives way to the measure it announces; an
+adjective trigger ("new") right after the verb of its measure is part of it;
+a generic tariff trigger whose subject is a market noun ("stocks ending
+lower") is a price move (`market`). A trigger inside a conditional span of
+its clause is at most possible (`modality.conditional`).
 
 A second pass over the article fills what a sentence leaves implicit: a
 tariff measure without an actor takes the actor of the measure just before it
