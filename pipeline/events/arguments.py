@@ -150,7 +150,7 @@ def owner_in(text: str, region: Region, parties: Sequence[Party], resources: Eve
 
 
 def find_targets(text: str, target_region: Region, before_region: Region, actor: str | None,
-                 parties: Sequence[Party], resources: EventResources) -> Targets:
+                 parties: Sequence[Party], resources: EventResources, *, scope_before: bool = False) -> Targets:
     """The other side(s) of a tariff or restriction, and the scope.
 
     Parties after the trigger (up to a region stop such as "as part of") are
@@ -163,7 +163,9 @@ def find_targets(text: str, target_region: Region, before_region: Region, actor:
     and the owner of a measure ("U.S. tariffs") is none either. With no
     country named, a measure on "imports" applies to all countries; a measure
     that says so after it ("levied tariffs on all steel imports") takes no
-    country from before it.
+    country from before it. With ``scope_before`` (``before_region`` is the trigger's own part), a measure
+    naming no country anywhere takes a scope stated before the trigger (`_scope_before`: "reciprocal
+    tariffs on all countries were announced", "global tariffs take effect").
     """
     stop = resources.region_stop.search(text, target_region.start, target_region.end)
     region = Region(target_region.start, stop.start() if stop else target_region.end)
@@ -188,9 +190,20 @@ def find_targets(text: str, target_region: Region, before_region: Region, actor:
         return Targets((), "all_except", tuple(sorted(excluded)), tuple(p for p in after if p.start >= cut))
     if iso3:
         return Targets(iso3, "bilateral" if len(iso3) == 1 else "multilateral", (), tuple(chosen))
-    if says_all:
+    if says_all or (scope_before and _scope_before(text, before_region, resources)):
         return Targets((), "all", (), ())
     return Targets((), "unspecified", (), ())
+
+
+def _scope_before(text: str, region: Region, resources: EventResources) -> bool:
+    """True when ``region`` (before a trigger) states the measure's scope: a scope phrase that names the measure
+    ("reciprocal tariffs") or that a target preposition governs ("on all countries"); "Nigeria and all
+    member countries remain determined to uphold quotas" names who acts, not the scope."""
+    for match in resources.all_scope.finditer(text, region.start, region.end):
+        if resources.owned.search(match.group()) or \
+                governor(text, region.start, match.start(), resources) in resources.target_prepositions:
+            return True
+    return False
 
 
 def counterpart(text: str, trigger_end: int, clause: Region, actor: str | None, parties: Sequence[Party],
@@ -221,15 +234,15 @@ def choose_time(times: Sequence[TimeRef], region: Region, trigger_start: int, ti
     return min(usable, key=lambda t: (abs(t.start - trigger_start), t.start), default=None)
 
 
-def find_product(texts: Sequence[str | None], resources: EventResources) -> str | None:
-    """The canonical product named first in the first text that names one."""
+def find_products(texts: Sequence[str | None], resources: EventResources) -> tuple[str, ...]:
+    """Every canonical product named in the first text that names one, in text order ("steel and aluminum")."""
     for text in texts:
         if not text:
             continue
-        hits = [(m.start(), name) for name, pattern in resources.products for m in [pattern.search(text)] if m]
+        hits = sorted((m.start(), name) for name, pattern in resources.products for m in [pattern.search(text)] if m)
         if hits:
-            return min(hits)[1]
-    return None
+            return tuple(dict.fromkeys(name for _, name in hits))
+    return ()
 
 
 def officials_in(officials: Sequence[OfficialRef], region: Region) -> tuple[str, ...]:

@@ -36,7 +36,8 @@ def shared_objects(candidates: list[Candidate], parse: SentenceParse | None) -> 
             if partner is not None:
                 candidate = replace(candidate, targets=partner.targets, scope=partner.scope,
                                     excluded=partner.excluded, rate_value=partner.rate_value,
-                                    rate_previous=partner.rate_previous, product=partner.product)
+                                    rate_previous=partner.rate_previous, product=partner.product,
+                                    products=partner.products)
         out.append(candidate)
     return out
 

@@ -85,6 +85,18 @@ def dates_agree(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b or a.startswith(b + "-") or b.startswith(a + "-")
 
 
+def dates_near(a: str | None, b: str | None, days: int) -> bool:
+    """True when two TIMEX3 values agree (`dates_agree`) or their periods lie at most ``days`` apart
+    ("Monday" and "Sunday"; not "April 20" and "January")."""
+    if dates_agree(a, b):
+        return True
+    first, second = date_range(a), date_range(b)
+    if first is None or second is None:
+        return False
+    gap = max((second.start - first.end).days, (first.start - second.end).days, 0)
+    return gap <= days
+
+
 def read_citations(path: Path) -> re.Pattern[str]:
     """The citation patterns of ``citations.txt`` as one pattern that must end where the date begins."""
     patterns = read_words(path)

@@ -9,7 +9,11 @@ clause nearest to it; the actor from the clause
 before the trigger (see `_actor`); targets from after the trigger (an
 investigation with none: the other government named in the sentence).
 Present-tense "imposes" in the body describes a standing measure, not an
-event, and is skipped; "announced" gives way to the measure it announces.
+event, and is skipped; "announced" gives way to the measure it announces; an
+adjective trigger ("new") right after the verb of its measure is part of it;
+a generic tariff trigger whose subject is a market noun ("stocks ending
+lower") is a price move (`market`). A trigger inside a conditional span of
+its clause is at most possible (`modality.conditional`).
 
 A second pass over the article fills what a sentence leaves implicit: a
 tariff measure without an actor takes the actor of the measure just before it
@@ -30,20 +34,23 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from pipeline.events.arguments import (
-    Region, Targets, choose_rate, choose_time, counterpart, find_actor, find_product, find_targets, officials_in,
+    Region, Targets, choose_rate, choose_time, counterpart, find_actor, find_products, find_targets, officials_in,
     owner_in, passive_agent, quote_speaker, within,
 )
 from pipeline.events.attach import attachment, shared_objects
-from pipeline.events.modality import choose_modality, future_is_planned
+from pipeline.events.market import market_subject
+from pipeline.events.modality import choose_modality, conditional, future_is_planned
 from pipeline.events.resources import EventResources
 from pipeline.events.roles import not_actors, syntax_actor, syntax_targets
 from pipeline.events.scope import is_commentary, non_event, syntax_modality
 from pipeline.events.syntax import SentenceParse, Token
-from pipeline.events.text import clauses, first_words, last_words, linked
+from pipeline.events.text import clauses, first_words, last_words, linked, words_between
 from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate, Cue, Party, RateRef, TimeRef
 from pipeline.views import Sentence
 
 DIRECTED = TARIFF_TYPES + ("trade_restriction", "investigation")
+# Words that may stand between a measure's verb and an adjective trigger modifying its object ("impose the new").
+MODIFIER_WORDS = 3
 # Measures whose missing actor may come from the measure just before them.
 INHERITS_ACTOR = TARIFF_TYPES + ("trade_restriction",)
 
@@ -137,6 +144,10 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
                     or non_event(parse, token, resources) is None]
     # "Amid Tariff Threat" in a headline the parser misreads: a circumstance by word order too
     triggers = [t for t in triggers if resources.circumstance.search(text, sentence.start, t.start) is None]
+    if resources.market is not None:  # "stocks ending lower amid tariff worries": a price move, not a measure
+        triggers = [t for t in triggers if t.strength == "strong" or t.label not in TARIFF_TYPES or not market_subject(
+            text, _clause_at(clause_list, t.start).start, t.start, resources.market)]
+    triggers = _without_modifiers(text, triggers)
     out = []
     for index, clause in enumerate(clause_list):
         kept = absorb([t for t in triggers if clause.start <= t.start < clause.end], resources)
@@ -150,6 +161,27 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
             out.append(_candidate(replace(inputs, times=times[k], rates=rates), sentence, clause_list, index,
                                   trigger, absorbed, Region(left, right), resources, _parsed(parse, trigger)))
     return shared_objects(out, parse)
+
+
+def _without_modifiers(text: str, triggers: list[Cue]) -> list[Cue]:
+    """Drop a trigger without an acting subject ("new", "retaliatory") that modifies the measure of the trigger
+    of the same type just before it: "will introduce new 25% tariffs" is one imposition, whose rate and
+    goods follow the adjective."""
+    out: list[Cue] = []
+    for trigger in triggers:
+        previous = out[-1] if out else None
+        if previous is not None and trigger.agent_only and trigger.label == previous.label \
+                and not (previous.agent_only or previous.reports) \
+                and words_between(text, previous.end, trigger.start) <= MODIFIER_WORDS \
+                and not re.search(r"[,;:.!?]", text[previous.end:trigger.start]):
+            continue
+        out.append(trigger)
+    return out
+
+
+def _clause_at(clause_list: list[Region], position: int) -> Region:
+    """The clause holding ``position`` (the last one when it lies in a boundary between clauses)."""
+    return next((c for c in clause_list if c.start <= position < c.end), clause_list[-1])
 
 
 def nearest_times(inputs: ArticleInputs, clause: Region, triggers: list[Cue],
@@ -206,7 +238,7 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
             targets_how = "syntax"
         else:
             found = find_targets(text, Region(trigger.end, part.end), Region(part.start, trigger.start), actor,
-                                 inputs.parties, resources)
+                                 inputs.parties, resources, scope_before=True)
         for earlier in reversed(clause_list[:index]):  # "…on articles of China; and removing the duties"
             if found.scope != "unspecified":
                 break
@@ -228,7 +260,7 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
             event_type = "tariff_increased"
         elif rate.value < rate.previous:
             event_type = "tariff_reduced"
-    product = _product(text, event_type, trigger, part, rate, resources)
+    products = _products(text, event_type, trigger, part, rate, resources)
     when = choose_time(inputs.times, part, trigger.start, "DATE", resources)
     lasting = choose_time(inputs.times, part, trigger.start, "DURATION", resources)
     if syntax is not None:
@@ -236,7 +268,8 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
                                         resources), None
     else:
         modality, cue = choose_modality(event_type, trigger, clause, text, inputs.modals, resources)
-    modality = future_is_planned(modality, when.value if when else None, inputs.published)
+    modality = future_is_planned(conditional(modality, text, clause, trigger, resources),
+                                 when.value if when else None, inputs.published)
     for ref in (rate, when, lasting, cue):
         if ref is not None:
             used.append(ref.mention_id)
@@ -244,7 +277,7 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
         event_type=event_type, sentence=sentence, trigger=trigger, actor=actor, targets=targets, scope=scope,
         actor_official=_acting_official(inputs, actor_party, trigger),
         excluded=excluded, rate_value=rate.value if rate else None, rate_previous=rate.previous if rate else None,
-        product=product,
+        product=products[0] if products else None, products=products,
         event_date=when.value if when else None, duration=lasting.value if lasting else None,
         modality=modality, officials=officials_in(inputs.officials, Region(sentence.start, sentence.end)),
         mention_ids=tuple(sorted(set(used))), strong=trigger.strength == "strong",
@@ -303,14 +336,14 @@ def _acting_official(inputs: ArticleInputs, actor: Party | None, trigger: Cue) -
                  and actor.start <= p.start and p.end <= trigger.start), None)
 
 
-def _product(text: str, event_type: str, trigger: Cue, part: Region, rate: RateRef | None,
-             resources: EventResources) -> str | None:
-    """The product of a measure: the rate's applies_to, else the words right after the trigger;
-    for talks and deals the words right before it ("chip pact")."""
+def _products(text: str, event_type: str, trigger: Cue, part: Region, rate: RateRef | None,
+              resources: EventResources) -> tuple[str, ...]:
+    """The products of a measure, in text order: from the rate's applies_to, else the words right after the
+    trigger; for talks and deals the words right before it ("chip pact")."""
     if event_type in TWO_SIDED:
-        return find_product([last_words(text, part.start, trigger.end, 3)], resources)
-    return find_product([rate.applies_to if rate else None,
-                         first_words(text, trigger.end, part.end, resources.product_words)], resources)
+        return find_products([last_words(text, part.start, trigger.end, 3)], resources)
+    return find_products([rate.applies_to if rate else None,
+                          first_words(text, trigger.end, part.end, resources.product_words)], resources)
 
 
 def resolve_discourse(candidates: list[Candidate], inputs: ArticleInputs,

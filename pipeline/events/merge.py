@@ -4,8 +4,16 @@ Within an article, a candidate joins an earlier event of the same type when
 nothing contradicts it: the same polarity (negated or not), and the actor,
 the targets, the rate, the date, the duration and the product are each equal
 or missing on one side (a date may be a finer form of the other: ``2025-06``
-and ``2025-06-12``); for talks and deals the two sides compare as a set. The
-merged event keeps the first mention's evidence and fills what it lacked.
+and ``2025-06-12``); for talks and deals the two sides compare as a set.
+Products also agree when one mention's are among the other's ("steel" and
+"steel and aluminum"). A bare reference to a tariff measure — no rate, no
+product, no target or stated scope ("Trump's new tariff plan" in a headline,
+"the tariffs") — joins a measure of the same type and actor dated at most
+``REFERENCE_DAYS`` apart: its date is the day it was reported, not the
+measure's, and the measure's date is kept (two bare mentions dated apart
+stay apart, and a headline's "new round of tariff cuts" in April is not
+January's cut). The merged event keeps the first mention's evidence and fills what
+it lacked.
 
 ``event_id`` hashes the normalized event — type, actor, sorted targets,
 scope, excluded countries, rate, date at its granularity, product and
@@ -35,13 +43,15 @@ from pipeline.articles import short_hash
 from pipeline.events.confidence import ConfidenceModel, calibrated, features
 from pipeline.events.codes import CodeTable, codes_for
 from pipeline.events.hs import HsTable, hs_codes_for
-from pipeline.events.dates import date_range, dates_agree
+from pipeline.events.dates import date_range, dates_agree, dates_near
 from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate
 
 BASE_STRONG, BASE_WEAK = 0.5, 0.35
 # Events individuated by who acts: two officials' demands or meetings are two events.
 INDIVIDUAL = ("demand", "negotiation")
 ACTOR, TARGET, RATE, DATE = 0.2, 0.15, 0.1, 0.05
+# A bare reference's date is the day it was reported, near the measure's; further apart, it names another measure.
+REFERENCE_DAYS = 7
 
 
 def _same_or_missing(a: object, b: object) -> bool:
@@ -52,6 +62,20 @@ def _finer(a: str | None, b: str | None) -> str | None:
     if a is None or b is None:
         return a or b
     return a if len(a) >= len(b) else b
+
+
+def _products_agree(first: Candidate, second: Candidate) -> bool:
+    """Equal or missing products, or one mention's products among the other's ("steel" in "steel and aluminum")."""
+    if _same_or_missing(first.product, second.product):
+        return True
+    a, b = set(first.products or (first.product,)), set(second.products or (second.product,))
+    return a <= b or b <= a
+
+
+def is_bare(event: Candidate) -> bool:
+    """True for a bare reference to a tariff measure: no rate, product, target or stated scope ("the tariffs")."""
+    return (event.event_type in TARIFF_TYPES and event.rate_value is None and event.product is None
+            and not event.targets and event.scope == "unspecified")
 
 
 def compatible(first: Candidate, second: Candidate) -> bool:
@@ -81,9 +105,13 @@ def compatible(first: Candidate, second: Candidate) -> bool:
     # agree, two dates of one measure do not make two measures
     same_measure = (first.event_type in TARIFF_TYPES and first.actor is not None and first.actor == second.actor
                     and bool(first.targets) and first.targets == second.targets)
+    # "Trump's new tariff plan" and "Trump will impose 25% tariffs on steel on Monday": one measure (two bare
+    # mentions dated apart stay two: neither names the measure)
+    reference = (first.actor is not None and first.actor == second.actor and is_bare(first) != is_bare(second)
+                 and dates_near(first.event_date, second.event_date, REFERENCE_DAYS))
     return (_same_or_missing(first.rate_value, second.rate_value)
-            and (same_measure or dates_agree(first.event_date, second.event_date))
-            and _same_or_missing(first.duration, second.duration) and _same_or_missing(first.product, second.product))
+            and (same_measure or reference or dates_agree(first.event_date, second.event_date))
+            and _same_or_missing(first.duration, second.duration) and _products_agree(first, second))
 
 
 def combine(first: Candidate, second: Candidate) -> Candidate:
@@ -110,9 +138,10 @@ def combine(first: Candidate, second: Candidate) -> Candidate:
         rate_value=first.rate_value if first.rate_value is not None else second.rate_value,
         rate_previous=first.rate_previous if first.rate_value is not None else second.rate_previous,
         event_date=_finer(first.event_date, second.event_date) if dates_agree(first.event_date, second.event_date)
-        else first.event_date,
+        else second.event_date if is_bare(first) and not is_bare(second) else first.event_date,
         duration=first.duration or second.duration,
         product=first.product or second.product,
+        products=first.products if len(first.products) >= len(second.products) else second.products,
         officials=tuple(sorted(set(first.officials) | set(second.officials))),
         mention_ids=tuple(sorted(set(first.mention_ids) | set(second.mention_ids))),
         strong=first.strong or second.strong,

@@ -9,6 +9,13 @@ within ``modal_words`` words decides (will, scheduled → planned; warned →
 threatened; could, considering → possible); with no cue the event is
 ``asserted`` — unless its date lies after the publication date, which makes
 it ``planned``. Cues inside the trigger ("no tariffs on") do not count.
+
+Whatever path read the modality, a trigger inside a conditional span of its
+clause — from "if" (not "if any") or "unless" to the next comma or
+subordinating word ("after", "before", "because" …), or from a "should" that
+opens the clause or follows a comma (`in_condition`) — is at most ``possible``: "If the U.S. follows
+through on raising tariffs to 60%, …" reports no raise, and the parse often
+hangs the "if" on a verb the trigger does not reach.
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ from pipeline.events.arguments import Region
 from pipeline.events.dates import date_range
 from pipeline.events.resources import EventResources
 from pipeline.events.text import words_between
-from pipeline.events.types import Cue
+from pipeline.events.types import TWO_SIDED, Cue
 
 
 def choose_modality(event_type: str, trigger: Cue, clause: Region, text: str, cues: Sequence[Cue],
@@ -45,6 +52,23 @@ def choose_modality(event_type: str, trigger: Cue, clause: Region, text: str, cu
                 words_between(text, cue.end, trigger.start) <= resources.modal_words:
             return cue.label, cue
     return "asserted", None
+
+
+def in_condition(text: str, clause: Region, trigger: Cue, resources: EventResources) -> bool:
+    """True when ``trigger`` lies inside a conditional span of ``clause`` ("if … ,", "should Ottawa impose …")."""
+    body = text[clause.start:clause.end]
+    offset = trigger.start - clause.start
+    return any(m.start() <= offset < m.end() for m in resources.condition.finditer(body))
+
+
+def conditional(modality: str, text: str, clause: Region, trigger: Cue, resources: EventResources) -> str:
+    """``possible`` for an asserted or planned measure inside a conditional span (`in_condition`), else
+    ``modality``. Talks and deals are left alone: a noun such as "its agreement" in "if Japan honors its
+    agreement" names one that exists."""
+    if trigger.label not in TWO_SIDED and modality in ("asserted", "planned") and \
+            in_condition(text, clause, trigger, resources):
+        return "possible"
+    return modality
 
 
 def period_start(value: str) -> date | None:

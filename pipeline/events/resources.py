@@ -13,6 +13,7 @@ from pipeline.events.codes import CodeTable, read_codes
 from pipeline.events.confidence import ConfidenceModel, read_model
 from pipeline.events.dates import read_citations
 from pipeline.events.hs import HsTable, read_hs_codes
+from pipeline.events.market import MarketWords, read_market_words
 from pipeline.events.retype import RetypeRule, read_retype_rules
 from pipeline.events.types import EVENT_TYPES
 from pipeline.rulefiles import alternation, read_rows
@@ -26,6 +27,7 @@ CITATIONS_FILE = "citations.txt"
 CODES_FILE = "codes.csv"
 HS_CODES_FILE = "hs_codes.csv"
 CONFIDENCE_FILE = "confidence.json"
+MARKET_FILE = "market.csv"
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
@@ -95,6 +97,7 @@ class EventResources:
     passive: re.Pattern[str]
     implicit_all: re.Pattern[str]
     circumstance: re.Pattern[str]
+    condition: re.Pattern[str]
     link_words: frozenset[str]
     side_words: int
     owned: re.Pattern[str]
@@ -127,12 +130,14 @@ class EventResources:
     codes: CodeTable = field(default_factory=dict)  # CAMEO and PLOVER codes by (type, modality)
     confidence: ConfidenceModel | None = None  # calibrated confidence; None: the rules' score
     hs_codes: HsTable = field(default_factory=dict)  # HS 2022 codes by canonical product
+    market: MarketWords | None = None  # market nouns that make a generic trigger a price move; None: no rule
 
 
 def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[str]]],
                     syntax: dict[str, Any] | None = None, retypes: tuple[RetypeRule, ...] = (),
                     citations: re.Pattern[str] | None = None, codes: CodeTable | None = None,
-                    confidence: ConfidenceModel | None = None, hs_codes: HsTable | None = None) -> EventResources:
+                    confidence: ConfidenceModel | None = None, hs_codes: HsTable | None = None,
+                    market: MarketWords | None = None) -> EventResources:
     """Compile the argument patterns and the product lexicon, failing on unknown event types."""
     absorbs = {key: frozenset(value) for key, value in arguments["absorbs"].items()}
     unknown = sorted((set(absorbs) | set().union(*absorbs.values())) - set(EVENT_TYPES))
@@ -147,6 +152,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         passive=_alternation(arguments["passive"]),
         implicit_all=_alternation(arguments["implicit_all"]),
         circumstance=_alternation(arguments["circumstance"]),
+        condition=_alternation(arguments["condition_spans"]),
         link_words=frozenset(arguments["link_words"]),
         side_words=int(arguments["side_words"]),
         owned=_words(arguments["owned_words"]),
@@ -179,6 +185,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         codes=codes or {},
         confidence=confidence,
         hs_codes=hs_codes or {},
+        market=market,
     )
 
 
@@ -195,7 +202,7 @@ def read_products(path: Path) -> list[tuple[str, list[str]]]:
 
 def load_resources(models_dir: Path) -> EventResources:
     """Read ``models_dir/events/``: arguments, products, syntax rules, retype rules, citations, codes, confidence,
-    HS codes."""
+    HS codes, market words."""
     folder = models_dir / FOLDER
     arguments = json.loads((folder / ARGUMENTS_FILE).read_text(encoding="utf-8"))
     syntax = json.loads((folder / SYNTAX_FILE).read_text(encoding="utf-8"))
@@ -203,4 +210,5 @@ def load_resources(models_dir: Path) -> EventResources:
     return parse_resources(arguments, products, syntax,
                            read_retype_rules(folder / RETYPE_FILE), read_citations(folder / CITATIONS_FILE),
                            read_codes(folder / CODES_FILE), read_model(folder / CONFIDENCE_FILE),
-                           read_hs_codes(folder / HS_CODES_FILE, [name for name, _ in products]))
+                           read_hs_codes(folder / HS_CODES_FILE, [name for name, _ in products]),
+                           read_market_words(folder / MARKET_FILE))

@@ -139,6 +139,7 @@ class Candidate:
     rate_value: float | None = None
     rate_previous: float | None = None
     product: str | None = None
+    products: tuple[str, ...] = ()  # every product named where ``product`` was read ("steel and aluminum")
     event_date: str | None = None
     duration: str | None = None
     modality: str = "asserted"

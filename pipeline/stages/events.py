@@ -37,6 +37,7 @@ SPEC = StageSpec(
     code=(__name__,),
     rules=("events/arguments.json", "events/products.csv", "events/syntax.json", "events/retype.csv",
            "events/citations.txt", "events/codes.csv", "events/confidence.json", "events/hs_codes.csv",
+           "events/market.csv",
            *TIMELINE_RULES),
     upstream="normalize",
     # What `article_inputs` reads of each table (mention texts and the like would only cost reading).
