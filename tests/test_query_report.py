@@ -47,6 +47,8 @@ def test_report_counts_match_the_tables(sample_run):
     counts = dict(zip(figures["counts"].table, figures["counts"].rows))
     assert counts["articles"] == len(pd.read_parquet(out / "articles"))
     assert counts["countries"] == len(pd.read_parquet(out / "countries"))
+    # every interval of the samples rests on an article of the (unbounded) window
+    assert counts["tariff_timeline"] == len(pd.read_parquet(out / "tariff_timeline")) > 0
 
 
 def test_report_html_is_self_contained(sample_run):

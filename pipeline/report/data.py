@@ -125,6 +125,11 @@ def gather(out: Path, window: ReportWindow) -> dict[str, pd.DataFrame | dict]:
         counts.append({"table": name, "rows": int(frame.n.iloc[0]) if not frame.empty else 0})
     events = _events(out, window)
     counts.append({"table": "events", "rows": len(events)})
+    # timeline intervals resting on at least one article of the window
+    intervals = safe_query(out, f"SELECT count(DISTINCT timeline_id) AS n FROM (SELECT timeline_id, "
+                                f"unnest(article_ids) AS article_id FROM tariff_timeline) "
+                                f"WHERE article_id IN ({in_window})", "tariff_timeline", "articles")
+    counts.append({"table": "tariff_timeline", "rows": int(intervals.n.iloc[0]) if not intervals.empty else 0})
     first, last = _published_span(out, window)
     figures: dict[str, pd.DataFrame | dict] = {
         "header": {**last_run(out), "window": window.describe(),
