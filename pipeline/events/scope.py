@@ -40,16 +40,20 @@ standing measure: a present-tense relative clause without auxiliary
 Background: the trigger's clause is reported or judged by a non-government
 speaker ("analysts expect Washington to raise tariffs", `is_commentary`), or
 the event's date ends more than ``background_days`` before the publication
-date ("in 1985 Washington imposed …", `before_window`).
+date ("in 1985 Washington imposed …", `before_window`), or a phrase of a past
+term of office modifies the trigger's clause ("tariffs he imposed during his
+first term", `recounts_history`).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from pipeline.events.dates import date_range
 from pipeline.events.resources import EventResources, SyntaxRules
 from pipeline.events.syntax import SentenceParse, Token
+from pipeline.events.types import ArticleInputs, Candidate
 
 MODALITY_ORDER = (("threatened", "threatened"), ("possible", "possible"), ("planned", "planned"))
 
@@ -226,6 +230,38 @@ def is_commentary(parse: SentenceParse, trigger: Token, resources: EventResource
         if subject is not None and resources.private.fullmatch(subject.text) is not None:
             return True
     return False
+
+
+def recounts_history(parse: SentenceParse, trigger: Token, resources: EventResources) -> bool:
+    """True when an adjunct of the trigger or its clause names a past term of office (``history_phrases``:
+    "during his first term", "under the previous administration"): the measure is history, whatever its
+    date. Only the clause's own adjuncts count: in "tariffs, first imposed during his first term, were
+    raised to 25%" the phrase dates "imposed", not "raised"."""
+    rules = resources.syntax
+    assert rules is not None
+    clause = parse.clause(trigger, rules.clause_verbs)
+    for head in dict.fromkeys((trigger, clause)):
+        for child in parse.children(head, "obl", "nmod", "advmod", "advcl"):
+            words = " ".join(t.lower for t in parse.subtree(child))
+            if any(f" {phrase} " in f" {words} " for phrase in rules.history_phrases):
+                return True
+    return False
+
+
+def history_background(candidates: list[Candidate], inputs: ArticleInputs,
+                       resources: EventResources) -> list[Candidate]:
+    """The candidates, those whose parsed clause recounts a past term of office (`recounts_history`)
+    marked ``is_background``."""
+    if resources.syntax is None:
+        return candidates
+    out = []
+    for candidate in candidates:
+        parse = inputs.parses.get(candidate.sentence.index)
+        token = parse.at(candidate.trigger.start, candidate.trigger.end) if parse is not None else None
+        if token is not None and not candidate.is_background and recounts_history(parse, token, resources):
+            candidate = replace(candidate, is_background=True)
+        out.append(candidate)
+    return out
 
 
 def period_end(value: str) -> date | None:
