@@ -66,6 +66,7 @@ class SyntaxRules:
     commentary_verbs: frozenset[str]
     circumstance_cases: frozenset[str]
     effect_nouns: frozenset[str]
+    class_determiners: frozenset[str]
     history_phrases: frozenset[str]
     background_days: int
 

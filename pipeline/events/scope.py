@@ -55,6 +55,8 @@ from pipeline.events.resources import EventResources, SyntaxRules
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.types import ArticleInputs, Candidate
 
+# Relations a gerund or participle trigger bears when the parser reads it as a modifier of its object.
+GERUND_MISATTACHED = frozenset({"nmod", "amod", "compound"})
 MODALITY_ORDER = (("threatened", "threatened"), ("possible", "possible"), ("planned", "planned"))
 
 
@@ -65,6 +67,15 @@ def _walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules, *, through_c
     clause = parse.clause(trigger, rules.clause_verbs)
     out = [trigger] + ([clause] if clause != trigger else [])
     current = clause
+    head = parse.head(trigger)
+    if clause == trigger and trigger.upos == "VERB" and trigger.dep in GERUND_MISATTACHED and head is not None \
+            and head.upos in ("NOUN", "PROPN"):
+        # "is considering imposing 10% tariffs": the parser may hang the gerund on its own object as a
+        # modifier; the clause it stands in is then the one of that noun ("considering")
+        above = parse.clause(head, rules.clause_verbs)
+        if above != head:
+            out.append(above)
+            current = above
     for _ in range(6):
         head = parse.head(current)
         if head is None:
@@ -116,6 +127,16 @@ def _conditional(parse: SentenceParse, walk: list[Token], rules: SyntaxRules) ->
     return False
 
 
+def _headline_future(parse: SentenceParse, walk: list[Token]) -> bool:
+    """True for the headline future "Trump to announce tariffs": a to-infinitive hanging on a name or noun
+    that heads the sentence, with no verb of its own ("Trump is to announce" is read by the walk)."""
+    verb = walk[-1]
+    head = parse.head(verb)
+    return (verb.upos == "VERB" and verb.feature("VerbForm") == "Inf" and verb.dep in ("acl", "xcomp")
+            and any(m.lower == "to" for m in parse.children(verb, "mark")) and head is not None
+            and head.upos in ("PROPN", "NOUN") and parse.head(head) is None)
+
+
 def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[int, int], event_type: str,
                     resources: EventResources) -> str:
     """The modality of the event at ``trigger`` read from its clause (module doc); ``asserted`` without a cue."""
@@ -131,6 +152,8 @@ def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[in
     walk = _walk(parse, trigger, rules, through_conj=True)
     if _conditional(parse, walk, rules):
         return "possible"
+    if _headline_future(parse, walk):
+        return "planned"
     for child in parse.children(trigger, "amod", "advmod"):  # "proposed tariffs", "possible talks"
         cue = _cue_of(child, rules)
         if cue in ("planned", "possible", "threatened"):
@@ -172,15 +195,24 @@ def circumstance(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bo
         head.lemma.lower() in rules.effect_nouns or head.lower in rules.effect_nouns)
 
 
-def standing(parse: SentenceParse, trigger: Token) -> bool:
+def standing(parse: SentenceParse, trigger: Token, rules: SyntaxRules | None = None) -> bool:
     """True for a present-tense relative clause without auxiliary: it describes a standing measure of the
-    noun it qualifies ("reciprocal tariffs on countries that impose duties on U.S. goods"), not news."""
+    noun it qualifies ("reciprocal tariffs on countries that impose duties on U.S. goods"), not news. So
+    does a present perfect describing a class ("any country that has imposed levies on U.S. goods": the
+    noun has a determiner of ``class_determiners``); "China, which has imposed tariffs" stays news."""
     # a relative pronoun must be its subject: a Market Talk item's "0824 GMT - Canada raises duties …" is
     # parsed as a relative clause of the time stamp, and its present tense is the news
     relative = any(c.feature("PronType") == "Rel" or c.lower in ("that", "which", "who")
                    for c in parse.children(trigger, "nsubj"))
-    return (trigger.dep == "acl:relcl" and relative and trigger.feature("Tense") == "Pres"
-            and trigger.feature("VerbForm") == "Fin" and not parse.children(trigger, "aux"))
+    if trigger.dep != "acl:relcl" or not relative:
+        return False
+    auxiliaries = parse.children(trigger, "aux")
+    if not auxiliaries:
+        return trigger.feature("Tense") == "Pres" and trigger.feature("VerbForm") == "Fin"
+    antecedent = parse.head(trigger)
+    return (rules is not None and antecedent is not None and trigger.feature("VerbForm") == "Part"
+            and all(a.lower in ("has", "have") for a in auxiliaries)
+            and any(d.lower in rules.class_determiners for d in parse.children(antecedent, "det")))
 
 
 def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -> str | None:
@@ -213,7 +245,7 @@ def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -
             break
     if circumstance(parse, trigger, rules):
         return "circumstance"
-    if standing(parse, trigger):
+    if standing(parse, trigger, rules):
         return "standing"
     return None
 

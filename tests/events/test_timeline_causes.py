@@ -115,3 +115,37 @@ def test_the_retaliating_side_acts_in_an_absolute_clause(build, resources, parse
                                 rates=[("10%", 10.0, "tariff"), ("15%", 15.0, "tariff")]), resources)
     assert [(r["actor_iso3"], r["target_iso3"], r["rate_value"], r["product"]) for r in rows] == [
         ("USA", ["CHN"], 10.0, None), ("CHN", ["USA"], 15.0, "energy")]
+
+
+TRUMP = [("Trump", "USA", "Q22686")]
+
+
+def test_considering_a_measure_is_possible_though_the_parse_hangs_the_gerund_on_its_object(build, resources):
+    text = "President Trump is considering imposing 10% tariffs on Chinese goods."
+    rows = article_events(build(text, parsed=True, countries=[("Chinese", "CHN", "demonym")], officials=TRUMP,
+                                rates=[("10%", 10.0, "tariff")]), resources)
+    assert [(r["event_type"], r["modality"]) for r in rows] == [("tariff_imposed", "possible")]
+
+
+def test_a_cue_right_before_the_trigger_governs_it_in_a_misparsed_clause(build, resources):
+    text = ("Shares of the phone maker fell, especially with President Trump considering imposing 10% import "
+            "tariffs on Chinese goods.")
+    rows = article_events(build(text, parsed=True, countries=[("Chinese", "CHN", "demonym")], officials=TRUMP,
+                                rates=[("10%", 10.0, "tariff")]), resources)
+    assert [(r["event_type"], r["modality"]) for r in rows] == [("tariff_imposed", "possible")]
+
+
+def test_a_headline_infinitive_is_a_plan(build, resources):
+    text = "Trump to announce 25% tariffs on steel and aluminum, plans reciprocal duties"
+    rows = article_events(build(text, parsed=True, officials=TRUMP, rates=[("25%", 25.0, "tariff")]), resources)
+    assert [(r["event_type"], r["modality"], r["product"]) for r in rows] == [("tariff_imposed", "planned", "steel")]
+
+
+def test_duties_a_class_of_countries_has_imposed_are_no_event(build, resources):
+    countries = [("U.S.", "USA", "abbreviation")]
+    standing = article_events(build("Trump plans reciprocal tariffs on any country that has imposed levies on U.S. "
+                                    "goods.", parsed=True, officials=TRUMP, countries=countries), resources)
+    assert standing == []
+    reported = article_events(build("Trump announced tariffs on any country that has imposed levies on U.S. goods.",
+                                    parsed=True, officials=TRUMP, countries=countries), resources)
+    assert [(r["event_type"], r["actor_iso3"]) for r in reported] == [("tariff_imposed", "USA")]  # the announcement
