@@ -16,18 +16,22 @@ from pipeline.events.dates import event_times
 from pipeline.events.detect import article_candidates, scope_by_goods
 from pipeline.events.across import merge_events
 from pipeline.events.merge import event_rows, is_complete, merge_candidates
-from pipeline.events.modality import future_is_planned
+from pipeline.events.modality import adjacent_cues, future_is_planned
 from pipeline.events.resources import EventResources, load_resources
-from pipeline.events.scope import before_window
+from pipeline.events.roles import products_from_parse
+from pipeline.events.scope import before_window, history_background
 from pipeline.events.retype import retype
 from pipeline.events.types import ArticleInputs
 
 
 def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dict[str, Any]]:
     """The ``event_mentions`` rows of one article (without ``run_id`` and ``published_month``)."""
-    inputs = replace(inputs, times=event_times(inputs.text, inputs.times, resources.citations))
-    events = merge_candidates(scope_by_goods(retype(article_candidates(inputs, resources), inputs.text,
-                                                   resources.retypes)))
+    times = event_times(inputs.text, inputs.times, resources.citations, resources.recital_opening)
+    inputs = replace(inputs, times=times)
+    candidates = retype(article_candidates(inputs, resources), inputs.text, resources.retypes)
+    candidates = history_background(products_from_parse(candidates, inputs, resources), inputs, resources)
+    candidates = adjacent_cues(candidates, inputs)
+    events = merge_candidates(scope_by_goods(candidates))
     # a merged event may have gained a date after the publication date
     events = [replace(e, modality=future_is_planned(e.modality, e.event_date, inputs.published)) for e in events]
     if resources.syntax is not None:  # history before the article's window is reported as background

@@ -19,6 +19,11 @@ A date that names a law or a cited order ("the Trade Act of 1974",
 "Executive Order 14257 of April 2, 2025") dates the law, not the event: such
 dates are left out before a date is chosen (`event_times`), with the patterns
 of ``models/events/citations.txt`` matched on the words just before the date.
+One form is kept: a recital that opens with the cited order ("In Proclamation
+9705 of March 8, 2018, the President imposed …", the opening of
+``recital_openings`` in ``models/events/arguments.json``) tells what that
+order did, and its date is that act's date (and, years before the article,
+makes the act history: ``is_background``).
 """
 
 from __future__ import annotations
@@ -105,13 +110,30 @@ def read_citations(path: Path) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\s*$", re.IGNORECASE)
 
 
+def citation_start(text: str, time: TimeRef, citations: re.Pattern[str]) -> int | None:
+    """Where the law or cited order the date at ``time`` belongs to begins ("Trade Act of 1974"), or None."""
+    reach = max(0, time.start - CITATION_REACH)
+    found = citations.search(text[reach:time.start])
+    return reach + found.start() if found else None
+
+
 def cites(text: str, time: TimeRef, citations: re.Pattern[str]) -> bool:
     """True when the date at ``time`` is part of a named law or a cited order ("Trade Act of 1974")."""
-    return citations.search(text[max(0, time.start - CITATION_REACH):time.start]) is not None
+    return citation_start(text, time, citations) is not None
 
 
-def event_times(text: str, times: tuple[TimeRef, ...], citations: re.Pattern[str] | None) -> tuple[TimeRef, ...]:
-    """The dates an event may take: every date but those of named laws and cited orders."""
+def recites(text: str, time: TimeRef, citations: re.Pattern[str], opening: re.Pattern[str]) -> bool:
+    """True when the date at ``time`` is that of an order cited at the opening of a recital: "In
+    Proclamation 9705 of March 8, 2018, the President imposed …" tells what that order did, on its date."""
+    start = citation_start(text, time, citations)
+    return start is not None and opening.search(text[max(0, start - CITATION_REACH):start]) is not None
+
+
+def event_times(text: str, times: tuple[TimeRef, ...], citations: re.Pattern[str] | None,
+                recital_opening: re.Pattern[str] | None = None) -> tuple[TimeRef, ...]:
+    """The dates an event may take: every date but those of named laws and cited orders, except the
+    date of an order a recital opens with (`recites`), which dates what the recital tells."""
     if citations is None:
         return times
-    return tuple(t for t in times if not cites(text, t, citations))
+    return tuple(t for t in times if not cites(text, t, citations) or (
+        recital_opening is not None and recites(text, t, citations, recital_opening)))

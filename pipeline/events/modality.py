@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from pipeline.events.arguments import Region
 from pipeline.events.dates import date_range
 from pipeline.events.resources import EventResources
 from pipeline.events.text import words_between
-from pipeline.events.types import TWO_SIDED, Cue
+from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate, Cue
 
 
 def choose_modality(event_type: str, trigger: Cue, clause: Region, text: str, cues: Sequence[Cue],
@@ -83,3 +84,27 @@ def future_is_planned(modality: str, event_date: str | None, published: date | N
         return modality
     start = period_start(event_date)
     return "planned" if start is not None and start > published else modality
+
+
+# Words that may stand between a cue and the trigger it governs ("plans to impose").
+ADJACENT_GAP = re.compile(r"\s*(?:to\s+)?")
+
+
+def adjacent_cues(candidates: list[Candidate], inputs: ArticleInputs) -> list[Candidate]:
+    """The candidates, an ``asserted`` one taking the modality of a cue right before its trigger.
+
+    "is considering imposing 10% tariffs": a planned, threatened or possible cue
+    with nothing but "to" between it and the trigger governs it, whatever the
+    parse says: the parser may hang a gerund on its own object ("imposing" as a
+    modifier of "tariffs") and so cut the trigger from the verb above it. Tariff
+    measures only: talks and deals keep the modality their clause gives them."""
+    out = []
+    for candidate in candidates:
+        if candidate.modality == "asserted" and candidate.event_type in TARIFF_TYPES:
+            start = candidate.trigger.start
+            cue = next((c for c in inputs.modals if c.end <= start and c.label in ("planned", "threatened", "possible")
+                        and ADJACENT_GAP.fullmatch(inputs.text, c.end, start)), None)
+            if cue is not None:
+                candidate = replace(candidate, modality=cue.label)
+        out.append(candidate)
+    return out

@@ -68,6 +68,8 @@ class SyntaxRules:
     commentary_verbs: frozenset[str]
     circumstance_cases: frozenset[str]
     effect_nouns: frozenset[str]
+    class_determiners: frozenset[str]
+    history_phrases: frozenset[str]
     background_days: int
 
     @cached_property  # read for every trigger, several times: the union is built once
@@ -127,6 +129,7 @@ class EventResources:
     syntax: SyntaxRules | None = None  # None: the rules read word order only
     retypes: tuple[RetypeRule, ...] = ()
     citations: re.Pattern[str] | None = None  # words before a date that make it a law's or an order's
+    recital_opening: re.Pattern[str] | None = None  # words before such a citation that open a recital ("In …")
     codes: CodeTable = field(default_factory=dict)  # CAMEO and PLOVER codes by (type, modality)
     confidence: ConfidenceModel | None = None  # calibrated confidence; None: the rules' score
     hs_codes: HsTable = field(default_factory=dict)  # HS 2022 codes by canonical product
@@ -182,6 +185,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         syntax=parse_syntax_rules(syntax) if syntax is not None else None,
         retypes=retypes,
         citations=citations,
+        recital_opening=_alternation(arguments["recital_openings"]),
         codes=codes or {},
         confidence=confidence,
         hs_codes=hs_codes or {},

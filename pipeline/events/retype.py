@@ -33,7 +33,12 @@ from pathlib import Path
 from pipeline.events.types import EVENT_TYPES, TARIFF_TYPES, Candidate
 from pipeline.rulefiles import alternation, read_rows
 
-NEAR = ("before", "after", "around", "sentence")
+NEAR = ("before", "after", "around", "sentence", "before_phrase", "after_phrase")
+# Where a phrase ends for ``before_phrase``/``after_phrase``: punctuation that closes it, or a word that
+# starts another part of the clause ("removed tariffs on Canada with exemptions for steel": the exemptions
+# are not the object of "removed").
+PHRASE_END = re.compile(r"[,;:()\[\]–—]|\s-\s|\b(?:with|without|but|while|although|except|as|after|before|"
+                        r"which|that|who)\b", re.IGNORECASE)
 DROP = "none"
 KEEP = "keep"
 REPORT = "report"
@@ -93,6 +98,12 @@ def _window(text: str, candidate: Candidate, near: str, window: int) -> str:
     after = text[trigger.end:sentence.end]
     if near == "sentence":
         return text[sentence.start:sentence.end]
+    if near == "before_phrase":  # back to the last phrase end before the trigger
+        ends = list(PHRASE_END.finditer(before))
+        before, near = (before[ends[-1].end():] if ends else before), "before"
+    elif near == "after_phrase":  # on to the first phrase end after the trigger
+        end = PHRASE_END.search(after)
+        after, near = (after[:end.start()] if end else after), "after"
     parts = []
     if near in ("before", "around"):
         words = re.findall(r"\S+", before)

@@ -30,12 +30,13 @@ returns None when the parse gives no answer, so that the word-order rules
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
-from pipeline.events.arguments import is_goods_demonym, is_private, owns_measure
+from pipeline.events.arguments import find_product, is_goods_demonym, is_private, owns_measure
 from pipeline.events.resources import EventResources, SyntaxRules
 from pipeline.events.syntax import SentenceParse, Token
-from pipeline.events.types import Party
+from pipeline.events.types import TARIFF_TYPES, ArticleInputs, Candidate, Party
 
 NOUNS = frozenset({"NOUN", "PROPN"})
 
@@ -234,3 +235,69 @@ def not_actors(parse: SentenceParse, trigger: Token, parties: Sequence[Party],
     skip = resources.syntax.phrase_skip if resources.syntax else frozenset()
     tokens = [t for h in heads + excepts for t in parse.subtree(h, skip=skip)]
     return frozenset(p.mention_id for p in parties_over(tokens, parties))
+
+
+# Relations of the measure's clause that open another clause or speaker: the goods named there are not
+# the measure's ("suspended tariffs on China and imposed duties on steel", "…, citing steel dumping").
+# Below the clause's own arguments only a loosely joined sentence is left out: a coordination inside a
+# relative clause ("goods that are claimed under and qualify for USMCA preference") still describes them.
+PRODUCT_SKIP = frozenset({"conj", "parataxis", "advcl", "ccomp", "csubj", "nsubj", "discourse", "vocative", "list"})
+PRODUCT_SKIP_BELOW = frozenset({"parataxis"})
+PRODUCT_SKIP_CASES = frozenset({"with", "without", "except", "excluding", "besides"})
+
+
+def words_under(parse: SentenceParse, heads: Sequence[Token], text: str) -> str:
+    """The text under ``heads`` without their relations of `PRODUCT_SKIP`, in order: adjacent tokens keep
+    the text between them ("USMCA-compliant"), a gap left by a skipped phrase becomes a space."""
+    tokens = {h.index: h for h in heads}
+    for head in heads:
+        for child in parse.children(head):
+            # "removed tariffs on Canada with exemptions for steel": an accompanying phrase is not the goods
+            if (parse.case_of(child) or "").split(" ")[0] in PRODUCT_SKIP_CASES:
+                continue
+            if child.dep not in PRODUCT_SKIP and child.dep.split(":")[0] not in PRODUCT_SKIP:
+                tokens.update((t.index, t) for t in parse.subtree(child, skip=PRODUCT_SKIP_BELOW))
+    out, previous = [], None
+    for current in sorted(tokens.values(), key=lambda t: t.index):
+        if previous is not None:
+            out.append(text[previous.end:current.start] if current.index == previous.index + 1 else " ")
+        out.append(text[current.start:current.end])
+        previous = current
+    return "".join(out)
+
+
+def syntax_product(parse: SentenceParse, trigger: Token, text: str, resources: EventResources) -> str | None:
+    """The product named anywhere under the measure's clause, or None.
+
+    The word-order rule reads the ten words after the trigger up to the next
+    trigger; the goods a measure covers are often further or behind another
+    trigger: "paused the end of duty-free treatment for low-value parcels"
+    (the pause's object holds the parcels), "no tariffs on goods from Canada
+    and Mexico that qualify for USMCA preference" (a relative clause).
+    """
+    assert resources.syntax is not None
+    clause = parse.clause(trigger, resources.syntax.clause_verbs)
+    # the clause's arguments and the trigger's own phrase (a measure noun may be the clause's subject:
+    # "there will be no tariffs on goods …")
+    return find_product([words_under(parse, [clause, trigger], text)], resources)
+
+
+def products_from_parse(candidates: list[Candidate], inputs: ArticleInputs,
+                        resources: EventResources) -> list[Candidate]:
+    """The candidates, a tariff measure without a product taking the one its parse names (`syntax_product`).
+
+    A sentence without a parse, or written in capitals (which the parser misreads), keeps the word-order
+    reading."""
+    if resources.syntax is None:
+        return candidates
+    out = []
+    for candidate in candidates:
+        parse = inputs.parses.get(candidate.sentence.index)
+        if candidate.event_type in TARIFF_TYPES and candidate.product is None and parse is not None and any(
+                ch.islower() for ch in inputs.text[candidate.sentence.start:candidate.sentence.end]):
+            token = parse.at(candidate.trigger.start, candidate.trigger.end)
+            product = syntax_product(parse, token, inputs.text, resources) if token is not None else None
+            if product is not None:
+                candidate = replace(candidate, product=product)
+        out.append(candidate)
+    return out

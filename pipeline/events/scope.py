@@ -40,17 +40,23 @@ standing measure: a present-tense relative clause without auxiliary
 Background: the trigger's clause is reported or judged by a non-government
 speaker ("analysts expect Washington to raise tariffs", `is_commentary`), or
 the event's date ends more than ``background_days`` before the publication
-date ("in 1985 Washington imposed …", `before_window`).
+date ("in 1985 Washington imposed …", `before_window`), or a phrase of a past
+term of office modifies the trigger's clause ("tariffs he imposed during his
+first term", `recounts_history`).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from pipeline.events.dates import date_range
 from pipeline.events.resources import EventResources, SyntaxRules
 from pipeline.events.syntax import SentenceParse, Token
+from pipeline.events.types import ArticleInputs, Candidate
 
+# Relations a gerund or participle trigger bears when the parser reads it as a modifier of its object.
+GERUND_MISATTACHED = frozenset({"nmod", "amod", "compound"})
 MODALITY_ORDER = (("threatened", "threatened"), ("possible", "possible"), ("planned", "planned"))
 
 
@@ -61,6 +67,15 @@ def _walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules, *, through_c
     clause = parse.clause(trigger, rules.clause_verbs)
     out = [trigger] + ([clause] if clause != trigger else [])
     current = clause
+    head = parse.head(trigger)
+    if clause == trigger and trigger.upos == "VERB" and trigger.dep in GERUND_MISATTACHED and head is not None \
+            and head.upos in ("NOUN", "PROPN"):
+        # "is considering imposing 10% tariffs": the parser may hang the gerund on its own object as a
+        # modifier; the clause it stands in is then the one of that noun ("considering")
+        above = parse.clause(head, rules.clause_verbs)
+        if above != head:
+            out.append(above)
+            current = above
     for _ in range(6):
         head = parse.head(current)
         if head is None:
@@ -112,6 +127,16 @@ def _conditional(parse: SentenceParse, walk: list[Token], rules: SyntaxRules) ->
     return False
 
 
+def _headline_future(parse: SentenceParse, walk: list[Token]) -> bool:
+    """True for the headline future "Trump to announce tariffs": a to-infinitive hanging on a name or noun
+    that heads the sentence, with no verb of its own ("Trump is to announce" is read by the walk)."""
+    verb = walk[-1]
+    head = parse.head(verb)
+    return (verb.upos == "VERB" and verb.feature("VerbForm") == "Inf" and verb.dep in ("acl", "xcomp")
+            and any(m.lower == "to" for m in parse.children(verb, "mark")) and head is not None
+            and head.upos in ("PROPN", "NOUN") and parse.head(head) is None)
+
+
 def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[int, int], event_type: str,
                     resources: EventResources) -> str:
     """The modality of the event at ``trigger`` read from its clause (module doc); ``asserted`` without a cue."""
@@ -127,6 +152,8 @@ def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[in
     walk = _walk(parse, trigger, rules, through_conj=True)
     if _conditional(parse, walk, rules):
         return "possible"
+    if _headline_future(parse, walk):
+        return "planned"
     for child in parse.children(trigger, "amod", "advmod"):  # "proposed tariffs", "possible talks"
         cue = _cue_of(child, rules)
         if cue in ("planned", "possible", "threatened"):
@@ -168,15 +195,24 @@ def circumstance(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bo
         head.lemma.lower() in rules.effect_nouns or head.lower in rules.effect_nouns)
 
 
-def standing(parse: SentenceParse, trigger: Token) -> bool:
+def standing(parse: SentenceParse, trigger: Token, rules: SyntaxRules | None = None) -> bool:
     """True for a present-tense relative clause without auxiliary: it describes a standing measure of the
-    noun it qualifies ("reciprocal tariffs on countries that impose duties on U.S. goods"), not news."""
+    noun it qualifies ("reciprocal tariffs on countries that impose duties on U.S. goods"), not news. So
+    does a present perfect describing a class ("any country that has imposed levies on U.S. goods": the
+    noun has a determiner of ``class_determiners``); "China, which has imposed tariffs" stays news."""
     # a relative pronoun must be its subject: a Market Talk item's "0824 GMT - Canada raises duties …" is
     # parsed as a relative clause of the time stamp, and its present tense is the news
     relative = any(c.feature("PronType") == "Rel" or c.lower in ("that", "which", "who")
                    for c in parse.children(trigger, "nsubj"))
-    return (trigger.dep == "acl:relcl" and relative and trigger.feature("Tense") == "Pres"
-            and trigger.feature("VerbForm") == "Fin" and not parse.children(trigger, "aux"))
+    if trigger.dep != "acl:relcl" or not relative:
+        return False
+    auxiliaries = parse.children(trigger, "aux")
+    if not auxiliaries:
+        return trigger.feature("Tense") == "Pres" and trigger.feature("VerbForm") == "Fin"
+    antecedent = parse.head(trigger)
+    return (rules is not None and antecedent is not None and trigger.feature("VerbForm") == "Part"
+            and all(a.lower in ("has", "have") for a in auxiliaries)
+            and any(d.lower in rules.class_determiners for d in parse.children(antecedent, "det")))
 
 
 def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -> str | None:
@@ -209,7 +245,7 @@ def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -
             break
     if circumstance(parse, trigger, rules):
         return "circumstance"
-    if standing(parse, trigger):
+    if standing(parse, trigger, rules):
         return "standing"
     return None
 
@@ -226,6 +262,38 @@ def is_commentary(parse: SentenceParse, trigger: Token, resources: EventResource
         if subject is not None and resources.private.fullmatch(subject.text) is not None:
             return True
     return False
+
+
+def recounts_history(parse: SentenceParse, trigger: Token, resources: EventResources) -> bool:
+    """True when an adjunct of the trigger or its clause names a past term of office (``history_phrases``:
+    "during his first term", "under the previous administration"): the measure is history, whatever its
+    date. Only the clause's own adjuncts count: in "tariffs, first imposed during his first term, were
+    raised to 25%" the phrase dates "imposed", not "raised"."""
+    rules = resources.syntax
+    assert rules is not None
+    clause = parse.clause(trigger, rules.clause_verbs)
+    for head in dict.fromkeys((trigger, clause)):
+        for child in parse.children(head, "obl", "nmod", "advmod", "advcl"):
+            words = " ".join(t.lower for t in parse.subtree(child))
+            if any(f" {phrase} " in f" {words} " for phrase in rules.history_phrases):
+                return True
+    return False
+
+
+def history_background(candidates: list[Candidate], inputs: ArticleInputs,
+                       resources: EventResources) -> list[Candidate]:
+    """The candidates, those whose parsed clause recounts a past term of office (`recounts_history`)
+    marked ``is_background``."""
+    if resources.syntax is None:
+        return candidates
+    out = []
+    for candidate in candidates:
+        parse = inputs.parses.get(candidate.sentence.index)
+        token = parse.at(candidate.trigger.start, candidate.trigger.end) if parse is not None else None
+        if token is not None and not candidate.is_background and recounts_history(parse, token, resources):
+            candidate = replace(candidate, is_background=True)
+        out.append(candidate)
+    return out
 
 
 def period_end(value: str) -> date | None:
