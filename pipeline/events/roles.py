@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
-from pipeline.events.arguments import find_product, is_goods_demonym, is_private, owns_measure
+from pipeline.events.arguments import find_products, is_goods_demonym, is_private, owns_measure
 from pipeline.events.resources import EventResources, SyntaxRules
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.types import TARIFF_TYPES, ArticleInputs, Candidate, Party
@@ -266,8 +266,8 @@ def words_under(parse: SentenceParse, heads: Sequence[Token], text: str) -> str:
     return "".join(out)
 
 
-def syntax_product(parse: SentenceParse, trigger: Token, text: str, resources: EventResources) -> str | None:
-    """The product named anywhere under the measure's clause, or None.
+def syntax_products(parse: SentenceParse, trigger: Token, text: str, resources: EventResources) -> tuple[str, ...]:
+    """The products named anywhere under the measure's clause, in text order (empty when none).
 
     The word-order rule reads the ten words after the trigger up to the next
     trigger; the goods a measure covers are often further or behind another
@@ -279,12 +279,12 @@ def syntax_product(parse: SentenceParse, trigger: Token, text: str, resources: E
     clause = parse.clause(trigger, resources.syntax.clause_verbs)
     # the clause's arguments and the trigger's own phrase (a measure noun may be the clause's subject:
     # "there will be no tariffs on goods …")
-    return find_product([words_under(parse, [clause, trigger], text)], resources)
+    return find_products([words_under(parse, [clause, trigger], text)], resources)
 
 
 def products_from_parse(candidates: list[Candidate], inputs: ArticleInputs,
                         resources: EventResources) -> list[Candidate]:
-    """The candidates, a tariff measure without a product taking the one its parse names (`syntax_product`).
+    """The candidates, a tariff measure without a product taking those its parse names (`syntax_products`).
 
     A sentence without a parse, or written in capitals (which the parser misreads), keeps the word-order
     reading."""
@@ -296,8 +296,8 @@ def products_from_parse(candidates: list[Candidate], inputs: ArticleInputs,
         if candidate.event_type in TARIFF_TYPES and candidate.product is None and parse is not None and any(
                 ch.islower() for ch in inputs.text[candidate.sentence.start:candidate.sentence.end]):
             token = parse.at(candidate.trigger.start, candidate.trigger.end)
-            product = syntax_product(parse, token, inputs.text, resources) if token is not None else None
-            if product is not None:
-                candidate = replace(candidate, product=product)
+            products = syntax_products(parse, token, inputs.text, resources) if token is not None else ()
+            if products:
+                candidate = replace(candidate, product=products[0], products=products)
         out.append(candidate)
     return out
