@@ -47,13 +47,14 @@ first term", `recounts_history`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
 from pipeline.events.dates import date_range
 from pipeline.events.resources import EventResources, SyntaxRules
 from pipeline.events.syntax import SentenceParse, Token
-from pipeline.events.types import ArticleInputs, Candidate
+from pipeline.events.types import ArticleInputs, Candidate, TimeRef
 
 # Relations a gerund or participle trigger bears when the parser reads it as a modifier of its object.
 GERUND_MISATTACHED = frozenset({"nmod", "amod", "compound"})
@@ -300,6 +301,17 @@ def period_end(value: str) -> date | None:
     """Last day of a TIMEX3 date value (``2025`` → 2025-12-31, ``2025-06`` → 2025-06-30), or None."""
     period = date_range(value)
     return period.end if period else None
+
+
+def told_as_history(event: Candidate, times: Sequence[TimeRef], published: date | None, days: int) -> bool:
+    """True for an undated event whose sentence dates only history: every resolved date in it ends more than
+    ``days`` before publication ("In 2018, Trump imposed tariffs … the duties on Mexico and Canada were
+    lifted a year later": the lifting has no date of its own, but the sentence tells of 2018)."""
+    if event.event_date is not None or published is None:
+        return False
+    dated = [t for t in times if t.timex_type == "DATE" and t.value and t.resolved
+             and event.sentence.start <= t.start and t.end <= event.sentence.end]
+    return bool(dated) and all(before_window(t.value, published, days) for t in dated)
 
 
 def before_window(event_date: str | None, published: date | None, days: int) -> bool:

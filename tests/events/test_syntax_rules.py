@@ -230,3 +230,15 @@ def test_a_measure_that_is_only_expected_is_no_event(build, resources):
     found = _events(build, resources, "Stocks rose on expectations of a pause in U.S. tariffs on Canada.",
                     countries=[("U.S.", "USA", "abbreviation"), ("Canada", "CAN", "name")])
     assert found == []
+
+
+def test_an_undated_event_in_a_sentence_of_history_is_background(build, resources):
+    # the lifting has no date of its own, but the sentence tells of 2018: history, not news of 2025
+    text = "In 2018, Washington imposed tariffs on steel, and the duties on Canada were lifted a year later."
+    found = _events(build, resources, text, countries=[("Washington", "USA", "government"), ("Canada", "CAN", "name")],
+                    dates=[("2018", "DATE", "2018")])
+    assert found and all(e["is_background"] for e in found), found
+    # the same undated lifting in a sentence without a date stays news
+    alone = _events(build, resources, "Washington lifted the duties on Canada.",
+                    countries=[("Washington", "USA", "government"), ("Canada", "CAN", "name")])
+    assert [e["is_background"] for e in alone] == [False]
