@@ -273,6 +273,8 @@ def _weekend(label: DateLabel, context: Context) -> Resolution:
     if shift is None:  # "the weekend": the last one in past narration, the coming one in future
         if context.tense == "future":
             shift = 0 if anchor.isoweekday() < 6 else 1
+        elif context.tense in ("past", SIMPLE_PAST) and anchor.isoweekday() == 6:
+            shift = -1  # told as past on a Saturday, the weekend that has just begun is not over: the one before
         else:
             shift = 0 if anchor.isoweekday() >= 6 else -1
     return Resolution(iso_week(anchor + timedelta(weeks=shift)) + "-WE", "week", True)

@@ -286,6 +286,10 @@ def test_resolve(fields, value):
         ({"kind": "dayword", "shift": "-1"}, date(2025, 5, 2), None, "2025-05-01"),
         ({"kind": "weekday", "weekday": "1", "shift": "1"}, date(2025, 5, 2), None, "2025-05-05"),
         ({"kind": "weekend"}, date(2025, 5, 2), "future", "2025-W18-WE"),
+        # told as past: on a Sunday the weekend under way, on a Saturday the one before it
+        ({"kind": "weekend"}, date(2025, 2, 9), "past", "2025-W06-WE"),
+        ({"kind": "weekend"}, date(2025, 2, 8), "past", "2025-W05-WE"),
+        ({"kind": "weekend"}, date(2025, 2, 8), None, "2025-W06-WE"),
         ({"kind": "ago", "num": "3", "unit": "D"}, date(2025, 5, 2), None, "2025-04-29"),
     ],
 )
