@@ -20,7 +20,6 @@ from pipeline.events.modality import adjacent_cues, future_is_planned
 from pipeline.events.resources import EventResources, load_resources
 from pipeline.events.roles import products_from_parse
 from pipeline.events.scope import before_window, history_background, told_as_history
-from pipeline.events.retype import retype
 from pipeline.events.types import ArticleInputs
 
 
@@ -28,7 +27,7 @@ def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dic
     """The ``event_mentions`` rows of one article (without ``run_id`` and ``published_month``)."""
     times = event_times(inputs.text, inputs.times, resources.citations, resources.recital_opening)
     inputs = replace(inputs, times=times)
-    candidates = retype(article_candidates(inputs, resources), inputs.text, resources.retypes)
+    candidates = article_candidates(inputs, resources)
     candidates = history_background(products_from_parse(candidates, inputs, resources), inputs, resources)
     candidates = adjacent_cues(candidates, inputs)
     events = merge_candidates(scope_by_goods(candidates))

@@ -41,6 +41,7 @@ from pipeline.events.attach import attachment, shared_objects
 from pipeline.events.market import market_subject
 from pipeline.events.modality import choose_modality, conditional, future_is_planned
 from pipeline.events.resources import EventResources
+from pipeline.events.retype import retype
 from pipeline.events.roles import not_actors, syntax_actor, syntax_targets
 from pipeline.events.scope import is_commentary, non_event, syntax_modality
 from pipeline.events.syntax import SentenceParse, Token
@@ -474,8 +475,11 @@ def enumerated(inputs: ArticleInputs, candidates: list[Candidate], resources: Ev
 
 
 def article_candidates(inputs: ArticleInputs, resources: EventResources) -> list[Candidate]:
-    """Every candidate of the article, in text order, with the discourse pass and list items applied."""
+    """Every candidate of the article, in text order, with the discourse pass, retyping and list items applied."""
     if not inputs.triggers:
         return []  # most articles: no sentence can hold a candidate, nor a list item after one
     found = [c for s in inputs.sentences for c in sentence_candidates(inputs, s, resources)]
-    return enumerated(inputs, resolve_discourse(found, inputs, resources), resources)
+    # retyped before the list items copy their measure: an item is judged by its measure's sentence, not
+    # by the words that follow the measure's trigger into the list
+    return enumerated(inputs, retype(resolve_discourse(found, inputs, resources), inputs.text, resources.retypes),
+                      resources)

@@ -16,8 +16,12 @@ wins):
   tariffs next week", "unveiled his plan for reciprocal tariffs") is a threat
   until the tariffs are imposed, as reciprocal tariffs by definition wait on
   what each partner charges; an imposition of them ("imposed reciprocal
-  tariffs") keeps its type. A candidate retyped as a threat is ``threatened``
-  (negated stays negated).
+  tariffs") keeps its type. So is a plan of them ("plans to issue reciprocal
+  tariffs", "might impose") and a future announcement of any tariffs ("is
+  expected to announce tariffs"), unless the sentence gives the measure a date
+  it takes effect or the candidate names a rate ("will announce 25% tariffs on
+  steel" is decided): rules that name a ``modality`` apply only to candidates
+  of it, rules of ``rate`` "none" only to candidates without a rate. A candidate retyped as a threat is ``threatened`` (negated stays negated).
 - Polarity: "close loopholes and exemptions" ends an exemption (the tariff
   it restores is its own event), so the exemption is dropped; a cut "to zero"
   is a removal; an imposition of duty-free entry or zero tariffs is an
@@ -30,7 +34,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pipeline.events.types import EVENT_TYPES, TARIFF_TYPES, Candidate
+from pipeline.events.types import EVENT_TYPES, MODALITIES, TARIFF_TYPES, Candidate
 from pipeline.rulefiles import alternation, read_rows
 
 NEAR = ("before", "after", "around", "sentence", "before_phrase", "after_phrase")
@@ -42,6 +46,7 @@ PHRASE_END = re.compile(r"[,;:()\[\]–—]|\s-\s|\b(?:with|without|but|while|al
 DROP = "none"
 KEEP = "keep"
 REPORT = "report"
+NO_RATE = "none"
 THREAT = "tariff_threatened"
 
 
@@ -58,6 +63,10 @@ class RetypeRule:
     unless: re.Pattern[str] | None
     keep_for_article_tariffs: bool = False
     reports_only: bool = False
+    # the candidate's modality must be one of these; empty: any ("will announce tariffs", not "announced")
+    modalities: frozenset[str] = frozenset()
+    # only candidates naming no rate: "will announce 25% tariffs on steel" names a decided measure
+    unrated_only: bool = False
 
 
 def _pattern(value: str) -> re.Pattern[str] | None:
@@ -87,8 +96,15 @@ def read_retype_rules(path: Path) -> tuple[RetypeRule, ...]:
         trigger = row.get("trigger") or ""
         if trigger not in ("", REPORT):
             raise ValueError(f"{path}: rule {row['rule']!r}: trigger {trigger!r} is not empty or {REPORT!r}")
+        modalities = frozenset(m.strip() for m in (row.get("modality") or "").split("|") if m.strip())
+        if modalities - set(MODALITIES):
+            raise ValueError(f"{path}: rule {row['rule']!r} names unknown modalities {sorted(modalities - set(MODALITIES))}")
+        rate = row.get("rate") or ""
+        if rate not in ("", NO_RATE):
+            raise ValueError(f"{path}: rule {row['rule']!r}: rate {rate!r} is not empty or {NO_RATE!r}")
         rules.append(RetypeRule(row["rule"], sources, target, row["near"], int(row["window"] or 0), words,
-                                _pattern(row["unless"]), row["article"] == KEEP, trigger == REPORT))
+                                _pattern(row["unless"]), row["article"] == KEEP, trigger == REPORT, modalities,
+                                rate == NO_RATE))
     return tuple(rules)
 
 
@@ -116,6 +132,10 @@ def _window(text: str, candidate: Candidate, near: str, window: int) -> str:
 def applies(rule: RetypeRule, text: str, candidate: Candidate) -> bool:
     """True when ``rule`` retypes ``candidate``: its type is a source, the words are near, nothing stops it."""
     if candidate.event_type not in rule.sources or (rule.reports_only and not candidate.trigger.reports):
+        return False
+    if rule.modalities and candidate.modality not in rule.modalities:
+        return False
+    if rule.unrated_only and candidate.rate_value is not None:
         return False
     if rule.words.search(_window(text, candidate, rule.near, rule.window)) is None:
         return False

@@ -76,3 +76,43 @@ def test_sanctions_on_another_country_stay_sanctions_beside_tariffs(build, resou
                                                       ("Washington", "USA", "government", 1),
                                                       ("Japanese", "JPN", "demonym")])
     assert ("sanction", "USA", ["IRN"]) in found
+
+
+ANNOUNCED_PLANS = [
+    pytest.param("Washington plans to issue reciprocal tariffs as soon as Friday.", "tariff_threatened",
+                 id="plan-to-issue-reciprocal-tariffs"),
+    pytest.param("Washington might impose reciprocal tariffs.", "tariff_threatened", id="possible-reciprocal-tariffs"),
+    pytest.param("Washington is expected to announce tariffs before the summit.", "tariff_threatened",
+                 id="expected-to-announce-tariffs"),
+    pytest.param("Washington will shortly announce new tariffs.", "tariff_threatened",
+                 id="will-announce-new-tariffs"),
+    pytest.param("Washington will impose reciprocal tariffs that take effect on April 9.", "tariff_imposed",
+                 id="reciprocal-tariffs-with-an-effective-date-stay-planned-impositions"),
+    pytest.param("Washington will announce tariffs that take effect on March 4.", "tariff_imposed",
+                 id="announced-tariffs-with-an-effective-date-stay-planned-impositions"),
+    pytest.param("Washington announced 25% tariffs on steel imports.", "tariff_imposed",
+                 id="an-announcement-made-is-an-imposition"),
+    pytest.param("Washington imposed reciprocal tariffs on steel imports.", "tariff_imposed",
+                 id="imposed-reciprocal-tariffs-stay-impositions"),
+    # a rate names a decided measure
+    pytest.param("Washington will announce 25% tariffs on steel imports.", "tariff_imposed",
+                 id="an-announcement-naming-a-rate-stays-an-imposition"),
+]
+
+
+@pytest.mark.parametrize("text, expected", ANNOUNCED_PLANS)
+def test_an_announced_but_undecided_measure_is_a_threat(build, resources, text, expected):
+    # a measure announced for later, with no date it takes effect, is not yet decided (2025 convention)
+    rates = [("25%", 25.0, "tariff")] if "25%" in text else []
+    found = _types(build, resources, text, countries=[("Washington", "USA", "government")], rates=rates)
+    assert found and {t for t, _, _ in found} == {expected}
+
+
+def test_a_list_item_is_retyped_by_its_measure_not_by_the_words_after_its_trigger(build, resources):
+    # "Reciprocal" follows the trigger in the next sentence: it says nothing of the measure the items copy
+    text = "Washington will impose tariffs. Reciprocal rates may be higher.\nJapan (25%)\nKorea (30%)"
+    found = _types(build, resources, text, countries=[("Washington", "USA", "government"), ("Japan", "JPN", "name"),
+                                                      ("Korea", "KOR", "name")],
+                   rates=[("25%", 25.0, "tariff"), ("30%", 30.0, "tariff")])
+    assert sorted(found) == [("tariff_imposed", "USA", ["JPN"]), ("tariff_imposed", "USA", ["KOR"])]
+
