@@ -56,6 +56,7 @@ class SyntaxRules:
     undergoer_verbs: frozenset[str]
     source_measure_cases: frozenset[str]
     negations: frozenset[str]
+    focus_adverbs: frozenset[str]  # "not only China": a negation they follow includes the phrase
     negating_verbs: frozenset[str]
     conditions: frozenset[str]
     planned: frozenset[str]

@@ -201,9 +201,12 @@ def _argument_heads(parse: SentenceParse, trigger: Token, resources: EventResour
 
 def _negated_phrase(parse: SentenceParse, token: Token, rules: SyntaxRules) -> bool:
     """True for a noun phrase a negation leaves out of the measure: "paused for a month, but not on China"
-    (the parser joins "China" to another phrase as a conjunct carrying the adverb "not")."""
-    return token.upos in NOUNS and any(
-        child.dep.split(":")[0] == "advmod" and child.text.lower() in rules.negations for child in parse.children(token))
+    (the parser joins "China" to another phrase as a conjunct carrying the adverb "not"); "not only on
+    China" and "not just China" include it."""
+    if token.upos not in NOUNS:
+        return False
+    adverbs = {child.text.lower() for child in parse.children(token) if child.dep.split(":")[0] == "advmod"}
+    return bool(adverbs & rules.negations) and not adverbs & rules.focus_adverbs
 
 
 def syntax_targets(parse: SentenceParse, trigger: Token, text: str, actor: str | None, parties: Sequence[Party],

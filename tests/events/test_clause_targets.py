@@ -59,3 +59,12 @@ def test_a_negated_target_phrase_is_left_out(build, resources, parsed):
         ("Washington", "USA", "government"), ("Japan", "JPN", "name"), ("China", "CHN", "name")])
     assert found == [("tariff_imposed", ["JPN"], "bilateral")]
 
+
+
+@pytest.mark.parametrize("parsed", [True, False])
+def test_not_just_a_country_keeps_it_a_target(build, resources, parsed):
+    # "not just China": the negation widens the measure rather than leaving China out
+    text = "Washington imposed tariffs on not just China but Japan too."
+    found = _targets(build, resources, text, parsed, countries=[
+        ("Washington", "USA", "government"), ("China", "CHN", "name"), ("Japan", "JPN", "name")])
+    assert len(found) == 1 and found[0][0] == "tariff_imposed" and "CHN" in found[0][1], found
