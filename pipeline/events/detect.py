@@ -337,7 +337,9 @@ def _governed_targets(inputs: ArticleInputs, syntax: Parsed | None, trigger: Cue
 
     With a parse, the next trigger governs nothing when the path up to this trigger passes a coordination
     or a loosely joined clause ("lifted tariffs and imposed duties on China": the lifting is not on
-    China); without one, when a coordination or punctuation stands between the two."""
+    China), and only the countries the parse places in its target phrases count: the rest of the clause
+    may hold a comparison ("higher tariffs than the United States") or a proviso ("except those …");
+    without a parse, it governs nothing when a coordination or punctuation stands between the two."""
     text = inputs.text
     if part.end >= clause_end:
         return None
@@ -346,9 +348,8 @@ def _governed_targets(inputs: ArticleInputs, syntax: Parsed | None, trigger: Cue
         if following is None or not _under(syntax.parse, following, syntax.token):
             return None
         found = _syntax_targets(Parsed(syntax.parse, following), text, actor, inputs.parties, resources)
-        if found is not None:
-            return found, "syntax"
-    elif re.search(r"[,;:]|\b(?:and|or|but|then)\b", text[trigger.end:part.end], re.IGNORECASE):
+        return (found, "syntax") if found is not None else None
+    if re.search(r"[,;:]|\b(?:and|or|but|then)\b", text[trigger.end:part.end], re.IGNORECASE):
         return None
     found = find_targets(text, Region(part.end, clause_end), Region(part.end, part.end), actor, inputs.parties,
                          resources)
