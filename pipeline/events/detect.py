@@ -6,8 +6,10 @@ threat absorbs the imposition it threatens. Each remaining trigger owns the
 part of its clause between the previous and the next trigger: rates,
 durations and products are taken from that part, dates from those of the
 clause nearest to it; the actor from the clause
-before the trigger (see `_actor`); targets from after the trigger (an
-investigation with none: the other government named in the sentence).
+before the trigger (see `_actor`); targets from after the trigger, else from
+the next trigger of the clause that it governs ("suspended plans to impose
+tariffs on Mexico"), else from the earlier clauses (an investigation with
+none: the other government named in the sentence).
 Present-tense "imposes" in the body describes a standing measure, not an
 event, and is skipped; "announced" gives way to the measure it announces; an
 adjective trigger ("new") right after the verb of its measure is part of it;
