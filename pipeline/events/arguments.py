@@ -149,12 +149,18 @@ def owner_in(text: str, region: Region, parties: Sequence[Party], resources: Eve
     return next((p for p in within(parties, region) if owns_measure(text, p, resources)), None)
 
 
+def negated(text: str, party: Party, resources: EventResources) -> bool:
+    """True for a party a negation right before it leaves out of a measure: "… but not on China", "not China"."""
+    return resources.negated_party.search(text, max(0, party.start - 40), party.start) is not None
+
+
 def find_targets(text: str, target_region: Region, before_region: Region, actor: str | None,
                  parties: Sequence[Party], resources: EventResources, *, scope_before: bool = False) -> Targets:
     """The other side(s) of a tariff or restriction, and the scope.
 
     Parties after the trigger (up to a region stop such as "as part of") are
-    the targets, minus the actor and minus countries after "except"; with
+    the targets, minus the actor and minus countries after "except" or
+    negated ("not on China", `negated`); with
     none after it, parties before the trigger that a target preposition
     governs, that describe goods ("tariffs on Japanese cars were raised") or
     that goods come from ("the duty on articles of China").
@@ -173,21 +179,23 @@ def find_targets(text: str, target_region: Region, before_region: Region, actor:
     cut = excepts[0][1] if excepts else region.end
     after = [p for p in within(parties, region) if p.iso3 != actor and not owns_measure(text, p, resources)
              and governor(text, region.start, p.start, resources) not in resources.agent_prepositions]
-    chosen = [p for p in after if p.start < cut]
-    excluded = tuple(dict.fromkeys(p.iso3 for p in after if p.start >= cut))
+    chosen = [p for p in after if p.start < cut and not negated(text, p, resources)]
+    left_out = [p for p in after if p not in chosen]
+    excluded = tuple(dict.fromkeys(p.iso3 for p in left_out))
     # "slapped tariffs on Chinese goods and levied tariffs on all steel imports": a measure that names its
     # own scope after it takes no country from before it
     scoped_after = (resources.all_scope.search(text, region.start, cut) is not None
                     or resources.implicit_all.search(text, region.start, cut) is not None)
     if not chosen and not excluded and not scoped_after:
         chosen = [p for p in within(parties, before_region) if p.iso3 != actor and not owns_measure(text, p, resources)
+                  and not negated(text, p, resources)
                   and (governor(text, before_region.start, p.start, resources) in resources.target_prepositions
                        or is_goods_demonym(text, p, resources) or of_goods(text, before_region.start, p, resources))]
     iso3 = tuple(sorted(dict.fromkeys(p.iso3 for p in chosen)))
     says_all = resources.all_scope.search(text, region.start, cut) is not None or (
         not iso3 and resources.implicit_all.search(text, region.start, cut) is not None)
     if excluded and (says_all or not iso3):
-        return Targets((), "all_except", tuple(sorted(excluded)), tuple(p for p in after if p.start >= cut))
+        return Targets((), "all_except", tuple(sorted(excluded)), tuple(left_out))
     if iso3:
         return Targets(iso3, "bilateral" if len(iso3) == 1 else "multilateral", (), tuple(chosen))
     if says_all or (scope_before and _scope_before(text, before_region, resources)):

@@ -6,8 +6,10 @@ threat absorbs the imposition it threatens. Each remaining trigger owns the
 part of its clause between the previous and the next trigger: rates,
 durations and products are taken from that part, dates from those of the
 clause nearest to it; the actor from the clause
-before the trigger (see `_actor`); targets from after the trigger (an
-investigation with none: the other government named in the sentence).
+before the trigger (see `_actor`); targets from after the trigger, else from
+the next trigger of the clause that it governs ("suspended plans to impose
+tariffs on Mexico"), else from the earlier clauses (an investigation with
+none: the other government named in the sentence).
 Present-tense "imposes" in the body describes a standing measure, not an
 event, and is skipped; "announced" gives way to the measure it announces; an
 adjective trigger ("new") right after the verb of its measure is part of it;
@@ -240,6 +242,10 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
         else:
             found = find_targets(text, Region(trigger.end, part.end), Region(part.start, trigger.start), actor,
                                  inputs.parties, resources, scope_before=True)
+        if found.scope == "unspecified":  # "suspended plans to impose tariffs on Mexico": its own clause first
+            governed = _governed_targets(inputs, syntax, trigger, part, clause.end, actor, resources)
+            if governed is not None:
+                found, targets_how = governed
         for earlier in reversed(clause_list[:index]):  # "…on articles of China; and removing the duties"
             if found.scope != "unspecified":
                 break
@@ -324,6 +330,45 @@ def _syntax_targets(syntax: Parsed | None, text: str, actor: str | None, parties
     if iso3:
         return Targets(iso3, "bilateral" if len(iso3) == 1 else "multilateral", (), found.targets)
     return Targets((), "all_except", excluded, found.excluded)
+
+
+def _governed_targets(inputs: ArticleInputs, syntax: Parsed | None, trigger: Cue, part: Region, clause_end: int,
+                      actor: str | None, resources: EventResources) -> tuple[Targets, str] | None:
+    """(targets, how) of the next trigger of the clause when this trigger governs it ("suspended plans to
+    impose steep tariffs on Mexico and Canada": the suspension is of that imposition), else None.
+
+    With a parse, the next trigger governs nothing when the path up to this trigger passes a coordination
+    or a loosely joined clause ("lifted tariffs and imposed duties on China": the lifting is not on
+    China), and only the countries the parse places in its target phrases count: the rest of the clause
+    may hold a comparison ("higher tariffs than the United States") or a proviso ("except those …");
+    without a parse, it governs nothing when a coordination or punctuation stands between the two."""
+    text = inputs.text
+    if part.end >= clause_end:
+        return None
+    if syntax is not None:
+        following = syntax.parse.at(part.end, part.end + 1)
+        if following is None or not _under(syntax.parse, following, syntax.token):
+            return None
+        found = _syntax_targets(Parsed(syntax.parse, following), text, actor, inputs.parties, resources)
+        return (found, "syntax") if found is not None else None
+    if re.search(r"[,;:]|\b(?:and|or|but|then)\b", text[trigger.end:part.end], re.IGNORECASE):
+        return None
+    found = find_targets(text, Region(part.end, clause_end), Region(part.end, part.end), actor, inputs.parties,
+                         resources)
+    return (found, "order") if found.scope != "unspecified" else None
+
+
+def _under(parse: SentenceParse, token: Token, governor: Token) -> bool:
+    """True when ``governor`` lies above ``token`` on a path of heads through no coordination (`conj`) or
+    loosely joined clause (`parataxis`)."""
+    current = token
+    for above in parse.chain(token):
+        if current.dep.split(":")[0] in ("conj", "parataxis"):
+            return False
+        if above == governor:
+            return True
+        current = above
+    return False
 
 
 def _acting_official(inputs: ArticleInputs, actor: Party | None, trigger: Cue) -> str | None:

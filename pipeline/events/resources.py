@@ -56,6 +56,7 @@ class SyntaxRules:
     undergoer_verbs: frozenset[str]
     source_measure_cases: frozenset[str]
     negations: frozenset[str]
+    focus_adverbs: frozenset[str]  # "not only China": a negation they follow includes the phrase
     negating_verbs: frozenset[str]
     conditions: frozenset[str]
     planned: frozenset[str]
@@ -109,6 +110,7 @@ class EventResources:
     region_stop: re.Pattern[str]
     all_scope: re.Pattern[str]
     except_cue: re.Pattern[str]
+    negated_party: re.Pattern[str]  # the words right before a party a negation leaves out ("but not on China")
     two_sides: re.Pattern[str]
     goods: re.Pattern[str]
     goods_window: int
@@ -165,6 +167,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         region_stop=_alternation(arguments["region_stops"]),
         all_scope=_alternation(arguments["all_scope"]),
         except_cue=_alternation(arguments["except"]),
+        negated_party=_alternation(arguments["negated_party"]),
         two_sides=_alternation(arguments["two_sides"]),
         goods=_words(arguments["goods_words"] + product_words),
         goods_window=int(arguments["goods_window"]),

@@ -19,7 +19,7 @@ argument of. Its roles, in the order they are tried:
   an undergoer verb ("China faces U.S. tariffs", "Canada won an exemption"),
   which is never the actor, each with its
   coordinated words ("on Canada and Mexico"); words introduced by "except"
-  are excluded.
+  and phrases negated by "not" ("but not on China") are excluded.
 
 Parties a parse places in a target position are never the actor, also when
 the word-order rules decide the actor instead (`not_actors`). A function
@@ -199,13 +199,24 @@ def _argument_heads(parse: SentenceParse, trigger: Token, resources: EventResour
     return targets, excluded
 
 
+def _negated_phrase(parse: SentenceParse, token: Token, rules: SyntaxRules) -> bool:
+    """True for a noun phrase a negation leaves out of the measure: "paused for a month, but not on China"
+    (the parser joins "China" to another phrase as a conjunct carrying the adverb "not"); "not only on
+    China" and "not just China" include it."""
+    if token.upos not in NOUNS:
+        return False
+    adverbs = {child.text.lower() for child in parse.children(token) if child.dep.split(":")[0] == "advmod"}
+    return bool(adverbs & rules.negations) and not adverbs & rules.focus_adverbs
+
+
 def syntax_targets(parse: SentenceParse, trigger: Token, text: str, actor: str | None, parties: Sequence[Party],
                    resources: EventResources) -> SyntaxTargets | None:
     """The countries a measure falls on and those excluded from it, or None when the parse names neither.
 
     Inside a target phrase every party counts ("on steel from Canada and
-    Mexico"), minus the actor, owners of measures ("U.S. tariffs") and an
-    "except" phrase within it ("on all countries except China").
+    Mexico"), minus the actor, owners of measures ("U.S. tariffs"), an
+    "except" phrase within it ("on all countries except China") and a phrase
+    negated by "not" ("for a month, but not on China").
     """
     rules = resources.syntax
     assert rules is not None
@@ -215,7 +226,7 @@ def syntax_targets(parse: SentenceParse, trigger: Token, text: str, actor: str |
     for head in heads:  # "except" inside a target phrase: "on imports from all countries except China"
         for token in parse.subtree(head, skip=skip):
             case = _first_case(parse, token)
-            if token != head and _excepts(case, rules):
+            if (token != head and _excepts(case, rules)) or _negated_phrase(parse, token, rules):
                 excluded_tokens += parse.subtree(token, skip=skip)
     excluded_ids = {t.index for t in excluded_tokens}
     target_tokens = [t for h in heads for t in parse.subtree(h, skip=skip) if t.index not in excluded_ids]
