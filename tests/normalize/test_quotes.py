@@ -302,6 +302,12 @@ ROE = ("Dana Roe", ["Dana Roe"], None, None)
         ("Copper will rally, Harbury analysts say. Tin will fall, Mosswood analysts say. \"Stocks are thin,\" "
          "they say.", [], ["Harbury", "Mosswood"],
          [("Stocks are thin,", "Mosswood", "they", "say")]),
+        # a name after a preposition is a place or a name's tail, not a speaker "they" can stand for,
+        # except the firm after its staff ("analysts at Lark Research")
+        ("Officials in Atlanta said cases fell. \"Vaccines work,\" they said.", [], [],
+         [("Vaccines work,", None, None, None)]),
+        ("Copper will rally, analysts at Lark Research say. \"Stocks are thin,\" they say.", [], [],
+         [("Stocks are thin,", "Lark Research", "they", "say")]),
         # a description in lower case after a named speaker is that speaker
         ("Rates will hold, says Harbury's Dana Roe. \"The labor market is strong,\" the portfolio manager says.",
          [ROE], ["Harbury"],
@@ -313,6 +319,12 @@ ROE = ("Dana Roe", ["Dana Roe"], None, None)
         # the description's own sentence reports
         ("Dana Roe raised tariffs on Monday. \"It will hurt,\" the official said.", [ROE], [],
          [("It will hurt,", "official", "the official", "say")]),
+        # a body is no epithet for a person ("the trade group"), and an unnamed source in between breaks the chain
+        ("Dana Roe said duties would rise. \"Exporters will suffer,\" the trade group said.", [ROE], [],
+         [("Exporters will suffer,", "trade group", "the trade group", "say")]),
+        ("Dana Roe said duties would rise. A farm lobbyist said growers were worried. \"Prices will fall,\" the "
+         "official said.", [ROE], [],
+         [("Prices will fall,", "official", "the official", "say")]),
         ("Markets fell on the news about Dana Roe. \"Roe said the cuts would stop,\" the strategist says.",
          [ROE], [],
          [("Roe said the", "strategist", "the strategist", "say")]),

@@ -86,12 +86,19 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
             and head.text.islower() and art.lexicon.word_class(head.lower) is None:
         # "an arbitrageur said": a noun phrase in the speaker's place is an unnamed source; "the chairman of the
         # board says" an epithet for the person named as a speaker just before.
-        person = epithet_speaker(art, position) if words[0].lower == "the" else None
+        person = epithet_speaker(art, position) if words[0].lower == "the" and _names_a_role(art, words) else None
         if person is not None:
             return replace(person, text=text_of(art, tokens))
         core = strip_determiners(art, tokens)
         return Speaker(text_of(art, core), None, text_of(art, tokens), "unnamed")
     return None
+
+
+def _names_a_role(art: ArticleIndex, words: list[Token]) -> bool:
+    """True when a noun phrase names one person by their role: its noun before any "of" is a role noun
+    ("the chairman of the board"), not a body ("the trade group", "the trust")."""
+    before_of = next((i for i, t in enumerate(words) if t.lower == "of"), len(words))
+    return before_of > 0 and art.lexicon.sources.get(bare_word(words[before_of - 1].text)) == "role"
 
 
 def _head(art: ArticleIndex, words: list[Token]) -> Token | None:
@@ -145,41 +152,66 @@ def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker |
 
 def salient_speaker(art: ArticleIndex, position: int, wanted: tuple[str, ...], *,
                     reach: int = PRONOUN_REACH, own_sentence: bool = True) -> Speaker | None:
-    """The speaker of one of the ``wanted`` kinds who spoke last before ``position`` ("it", "they").
+    """The speaker of one of the ``wanted`` kinds who spoke last before ``position`` ("it", "they"), or None.
 
     Looks back sentence by sentence (the pronoun's own first, unless not
-    ``own_sentence``); in each, the
-    speakers of its quotations and of its cues outside quotations, and takes
-    the one nearest before ``position`` in the text. Reported speech is
-    resolved after the quotations, so a cue's own speaker counts as well as
-    the speakers already resolved: "Nomura analysts say … . “…,” they say".
+    ``own_sentence``) for the nearest one in which anyone speaks: the speakers
+    of its quotations and of its speech cues outside quotations. Reported
+    speech is resolved after the quotations, so a cue's own speaker counts as
+    well as the speakers already resolved: "Nomura analysts say … . “…,” they
+    say". In that sentence the
+    wanted speaker nearest before ``position`` is the one; if none there is of
+    a wanted kind, or only a lone untagged word ("A ministry statement said
+    …. It said", "Digital said …. It said"), None: an earlier sentence's
+    speaker would skip the one just named.
     """
     index = art.sentence_of(position)
     for back in range(index if own_sentence else index - 1, max(index - 1 - reach, -1), -1):
         s_start, s_end, _ = art.sentences[back]
-        found: list[tuple[int, Speaker]] = [
+        if s_end <= art.body_start:
+            break  # a headline's cue ("PAPER ASKS …") speaks for no one a pronoun of the body stands for
+        found: list[tuple[int, Speaker | None]] = [
             (q.outer_start, s) for q, s in art.resolved
-            if s is not None and s.kind in wanted and s_start <= q.outer_start < s_end and q.outer_end <= position]
+            if s is not None and s_start <= q.outer_start < s_end and q.outer_end <= position]
         for cue in art.cues:
-            if s_start <= cue.start < min(s_end, position) and not art.inside_quote(cue.start):
+            if s_start <= cue.start < min(s_end, position) and cue.sense == "speech" \
+                    and not art.inside_quote(cue.start):
                 speaker = cue_speaker(art, cue, *cue_bounds(art, cue, s_start, s_end), pronouns=False)
-                if speaker is not None and speaker.kind in wanted:
-                    found.append((cue.start, speaker))
+                if speaker is not None:
+                    found.append((cue.start, speaker if _plausible_name(art, cue, speaker) else None))
         if found:
-            return max(found, key=lambda pair: pair[0])[1]
+            fitting = [(at, s) for at, s in found if s is not None and s.kind in wanted]
+            return max(fitting, key=lambda pair: pair[0])[1] if fitting else None
     return None
+
+
+def _plausible_name(art: ArticleIndex, cue: Cue, speaker: Speaker) -> bool:
+    """False for a name no rule tagged that a preposition cuts off before a cue ("the Centers for Disease
+    Control in Atlanta said", "the Department of Justice said"): a place or the tail of a longer name, not
+    the speaker. After a firm's staff ("analysts at LBBW say") the name is the firm."""
+    if speaker.kind != "name" or not art.text[:cue.start].rstrip().endswith(speaker.text):
+        return True
+    before = art.token_at_or_after(art.text.rfind(speaker.text, 0, cue.start)) - 1
+    if before < 0:
+        return True
+    word = art.tokens[before].lower
+    if word != "of" and art.lexicon.word_class(word) != "boundary":
+        return True
+    return before > 0 and art.lexicon.sources.get(bare_word(art.tokens[before - 1].text)) == "staff"
 
 
 def epithet_speaker(art: ArticleIndex, position: int) -> Speaker | None:
     """The person a definite description in lower case stands for ("the portfolio manager says"), or None.
 
-    Only a person named as a speaker in the `EPITHET_REACH` sentences before
-    it: news copy names a source, then goes on with their role ("…, says
-    Acme's Jane Roe. …, the portfolio manager says"). A speaker in its own
+    Only a person named as the last speaker in the `EPITHET_REACH` sentences
+    before it: news copy names a source, then goes on with their role ("…,
+    says Acme's Jane Roe. …, the portfolio manager says"); an unnamed source
+    or an organization speaking in between breaks the chain. A speaker in its own
     sentence is the one whose words it reports ("Trump suggested …, the
     strategist says"), not the one it names.
     """
-    return salient_speaker(art, position, ("person", "name"), reach=EPITHET_REACH, own_sentence=False)
+    nearest = salient_speaker(art, position, KIND_ORDER, reach=EPITHET_REACH, own_sentence=False)
+    return nearest if nearest is not None and nearest.kind == "person" else None
 
 
 def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REACH) -> Speaker | None:
