@@ -279,3 +279,72 @@ def test_seed_quotes_and_speakers():
                    for f in match), f"{quote} attributed as {match}"
     its = [r for r in done["quotes"] if r["text"].startswith("It'd be good")]
     assert [(r["speaker_name"], r["speaker_text"]) for r in its] == [("Ryosei Akazawa", "he")]
+
+
+ROE = ("Dana Roe", ["Dana Roe"], None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "organizations", "expected"),
+    [
+        # a firm's staff speak for the firm, named or not by an organization mention; "they" is the firm
+        ("Yields will climb, Kestrel Partners credit strategists say in a note. \"Spreads are too tight,\" they "
+         "say.", [], [],
+         [("Spreads are too", "Kestrel Partners", "they", "say")]),
+        ("\"Demand is soft,\" Harbury analysts say.", [], ["Harbury"],
+         [("Demand is soft,", "Harbury", "Harbury analysts", "say")]),
+        # "the analysts" after the firm's analysts spoke: the firm
+        ("Copper will rally, Harbury analysts say. \"Stocks are thin,\" the analysts say.", [], ["Harbury"],
+         [("Stocks are thin,", "Harbury", "the analysts", "say")]),
+        # staff without a firm stay a group
+        ("\"Growth will slow,\" economists said.", [], [], [("Growth will slow,", "economists", "economists", "say")]),
+        # "they" is whoever of a group or firm spoke last before it, not the first one named
+        ("Copper will rally, Harbury analysts say. Tin will fall, Mosswood analysts say. \"Stocks are thin,\" "
+         "they say.", [], ["Harbury", "Mosswood"],
+         [("Stocks are thin,", "Mosswood", "they", "say")]),
+        # a name after a preposition is a place or a name's tail, not a speaker "they" can stand for,
+        # except the firm after its staff ("analysts at Lark Research")
+        ("Officials in Atlanta said cases fell. \"Vaccines work,\" they said.", [], [],
+         [("Vaccines work,", None, None, None)]),
+        ("Copper will rally, analysts at Lark Research say. \"Stocks are thin,\" they say.", [], [],
+         [("Stocks are thin,", "Lark Research", "they", "say")]),
+        # a description in lower case after a named speaker is that speaker
+        ("Rates will hold, says Harbury's Dana Roe. \"The labor market is strong,\" the portfolio manager says.",
+         [ROE], ["Harbury"],
+         [("The labor market", "Dana Roe", "the portfolio manager", "say")]),
+        ("Rates will hold, says Harbury's Dana Roe. \"Inflation is sticky,\" the head of research says.",
+         [ROE], ["Harbury"],
+         [("Inflation is sticky,", "Dana Roe", "the head of research", "say")]),
+        # ... but not a person only mentioned ("the official" is someone else), nor the speaker that
+        # the description's own sentence reports
+        ("Dana Roe raised tariffs on Monday. \"It will hurt,\" the official said.", [ROE], [],
+         [("It will hurt,", "official", "the official", "say")]),
+        # a body is no epithet for a person ("the trade group"), and an unnamed source in between breaks the chain
+        ("Dana Roe said duties would rise. \"Exporters will suffer,\" the trade group said.", [ROE], [],
+         [("Exporters will suffer,", "trade group", "the trade group", "say")]),
+        ("Dana Roe said duties would rise. A farm lobbyist said growers were worried. \"Prices will fall,\" the "
+         "official said.", [ROE], [],
+         [("Prices will fall,", "official", "the official", "say")]),
+        ("Markets fell on the news about Dana Roe. \"Roe said the cuts would stop,\" the strategist says.",
+         [ROE], [],
+         [("Roe said the", "strategist", "the strategist", "say")]),
+    ],
+)
+def test_firms_staff_and_descriptions_after_a_named_speaker(nlp, text, people, organizations, expected):
+    assert speakers(run(nlp, text, people=people, organizations=organizations)) == expected
+
+
+def test_he_in_the_sentence_of_a_cue_is_its_speaker(nlp):
+    # two sentences joined by a stray doubled mark: "he" is the strategist who spoke, not the first name
+    text = ("Rates may hold ahead of the meeting with Jo Lark, strategist Dana Roe says. \"\"Banks will wait,\" "
+            "he says.")
+    rows = run(nlp, text, people=[ROE, ("Jo Lark", ["Jo Lark"], None, None)])
+    assert [(r["speaker_name"], r["speaker_text"]) for r in rows if r["text"].startswith("Banks")] == [("Dana Roe", "he")]
+
+
+def test_a_shortened_compound_surname_takes_the_full_name(nlp):
+    text = ("Governor Jean Dupont de la Roche spoke on Monday.\n\"Europe must wake up,\" Dupont said.")
+    people = [("Jean Dupont de la Roche", ["Jean Dupont de la Roche"], "jean-dupont", "governor"),
+              ("Dupont", ["Dupont said"], None, None)]
+    rows = run(nlp, text, people=people)
+    assert [(r["speaker_name"], r["speaker_official_id"]) for r in rows] == [("Jean Dupont de la Roche", "jean-dupont")]

@@ -121,3 +121,34 @@ def described(tmp_path_factory):
 def test_descriptions_and_appositions_name_the_speaker(described, start, speaker, kind):
     found = row(described, start)
     assert (found["speaker_name"], found["speaker_kind"]) == (speaker, kind)
+
+
+FIRMS = """U.S. raises tariffs on copper imports
+
+LONDON
+
+Copper prices will rally after the U.S. raised tariffs on imports, Harbury Capital said in a note.
+Stocks are thin in China, it said.
+Tin prices will fall despite the tariffs, said Mosswood Research. Supply is rising, it said.
+Japanese economists said the tariffs would slow growth.
+"""
+
+
+@pytest.fixture(scope="module")
+def firms(tmp_path_factory):
+    return quotes_of(tmp_path_factory.mktemp("firms"), FIRMS)
+
+
+@pytest.mark.parametrize(
+    ("start", "speaker", "kind"),
+    [
+        # "it" is the organization that spoke last before it in the text
+        ("Stocks are thin", "Harbury Capital", "organization"),
+        ("Supply is rising", "Mosswood Research", "organization"),
+        # a country names no firm: its economists stay a group
+        ("the tariffs would slow", "Japanese economists", "unresolved"),
+    ],
+)
+def test_pronouns_and_staff_in_reported_speech(firms, start, speaker, kind):
+    found = row(firms, start)
+    assert (found["speaker_name"], found["speaker_kind"]) == (speaker, kind)

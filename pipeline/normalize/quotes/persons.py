@@ -44,7 +44,27 @@ def person_speaker(art: ArticleIndex, mention: Mention, text: str | None = None)
         if official_id is None:
             for other in row.get("mention_ids") or ():
                 official_id = official_id or art.official_of.get(other)
+    fuller = _compound_surname_row(art, name)
+    if fuller is not None:
+        name, official_id = fuller["name"], official_id or fuller.get("official_id")
     return Speaker(name, official_id, text if text is not None else mention.text, "person")
+
+
+def _compound_surname_row(art: ArticleIndex, name: str) -> dict | None:
+    """The one ``people`` row whose compound surname opens with the one-word ``name``, or None.
+
+    A surname with a particle ("Jean Dupont de la Roche") is often shortened to
+    its first part ("Dupont"), which the people rows may keep as a person of
+    its own; its surname ("dupont") then differs from the full name's ("roche").
+    """
+    if len(name.split()) != 1:
+        return None
+    found = []
+    for row in art.people:
+        words = row["name"].split()
+        if any(word == name and _PARTICLE.match(after) for word, after in zip(words[:-1], words[1:])):
+            found.append(row)
+    return found[0] if len({row["name"] for row in found}) == 1 else None
 
 
 def proper_name(art: ArticleIndex, words: list[Token], *, min_words: int) -> Speaker | None:

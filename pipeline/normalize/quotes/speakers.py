@@ -43,6 +43,11 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
     words = [t for t in tokens if t.is_word]
     if len(words) == 1 and art.lexicon.word_class(words[0].lower) in PRONOUNS:
         return resolve_pronoun(art, words[0], position) if pronouns else None
+    head = _head(art, words)
+    if head is not None and art.lexicon.sources.get(bare_word(head.text)) == "staff":
+        firm = _firm_of_staff(art, words)
+        if firm is not None:  # "Nomura analysts say": the firm speaks through them
+            return Speaker(firm, None, text_of(art, tokens), "organization")
     persons = [m for m in art.mentions_in(PERSON_KINDS, start, end) if not art.possessive(m)]
     if persons:  # the head of a noun phrase comes last ("said Uralsib analyst Chris Weafer")
         return person_speaker(art, persons[-1])
@@ -54,7 +59,6 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         holder = title_holder(art, title.text, position)
         if holder is not None:
             return replace(holder, text=text_of(art, tokens))
-    head = _head(art, words)
     source_class = art.lexicon.sources.get(bare_word(head.text)) if head else None
     organizations = [m for m in art.mentions_in(("organization",), start, end) if not art.possessive(m)]
     if source_class in ("publication", "document"):
@@ -68,7 +72,7 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         # speech verb or after its cue, never inside a quotation or as the subject of a verb with other
         # senses ("the government would maintain its freeze").
         return resolve_body(art, tokens, head, position)
-    if source_class in ("role", "group"):
+    if source_class in ("role", "group", "staff"):
         return resolve_unnamed(art, tokens, head, source_class, position)
     countries = [m for m in art.mentions_in(("country",), start, end) if not art.possessive(m)]
     if countries:
@@ -80,15 +84,52 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         return named
     if unnamed and len(words) >= 2 and art.lexicon.word_class(words[0].lower) == "determiner" and head is not None \
             and head.text.islower() and art.lexicon.word_class(head.lower) is None:
-        # "an arbitrageur said": a noun phrase in the speaker's place is an unnamed source.
+        # "an arbitrageur said": a noun phrase in the speaker's place is an unnamed source; "the chairman of the
+        # board says" an epithet for the person named as a speaker just before.
+        person = epithet_speaker(art, position) if words[0].lower == "the" and _names_a_role(art, words) else None
+        if person is not None:
+            return replace(person, text=text_of(art, tokens))
         core = strip_determiners(art, tokens)
         return Speaker(text_of(art, core), None, text_of(art, tokens), "unnamed")
     return None
 
 
+def _names_a_role(art: ArticleIndex, words: list[Token]) -> bool:
+    """True when a noun phrase names one person by their role: its noun before any "of" is a role noun
+    ("the chairman of the board"), not a body ("the trade group", "the trust")."""
+    before_of = next((i for i, t in enumerate(words) if t.lower == "of"), len(words))
+    return before_of > 0 and art.lexicon.sources.get(bare_word(words[before_of - 1].text)) == "role"
+
+
 def _head(art: ArticleIndex, words: list[Token]) -> Token | None:
     """The head word of a noun phrase: its last word ("ministers'" before a verb is a plural, not a possessive)."""
     return words[-1] if words else None
+
+
+def _firm_of_staff(art: ArticleIndex, words: list[Token]) -> str | None:
+    """The firm named before a staff noun ending ``words`` ("BNP Paribas credit strategists" → "BNP Paribas").
+
+    The capitalized words before the noun (past lower-case modifiers: "credit")
+    name the firm: its organization mention's name when tagged, else the words.
+    A country or a title there ("Japanese economists", "Fed governors") names
+    no firm, nor does a lone capitalized word opening the sentence ("Most analysts").
+    """
+    before = list(words[:-1])
+    while before and before[-1].text.islower() and art.lexicon.word_class(before[-1].lower) is None:
+        before.pop()
+    run: list[Token] = []
+    for token in reversed(before):
+        if not (token.text[0].isupper() and art.lexicon.word_class(token.lower) is None):
+            break
+        run.insert(0, token)
+    if not run or art.mentions_in(("country", "title"), run[0].start, run[-1].end):
+        return None
+    organizations = art.mentions_in(("organization",), run[0].start, run[-1].end)
+    if organizations:
+        return (organizations[-1].label or organizations[-1].text).split("|")[0]
+    if len(run) == 1 and art.sentences[art.sentence_of(run[0].start)][0] == run[0].start:
+        return None
+    return POSSESSIVE.sub("", text_of(art, run))
 
 
 def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker | None:
@@ -97,11 +138,10 @@ def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker |
     if kind == "person_pronoun":
         found = salient_person(art, position)
         return replace(found, text=token.text) if found else None
-    spoken = [s for q, s in art.resolved if q.outer_end <= position and s is not None]
     wanted = ("organization", "name") if kind == "thing_pronoun" else ("group", "organization", "name")
-    for speaker in reversed(spoken):
-        if speaker.kind in wanted:
-            return replace(speaker, text=token.text)
+    found = salient_speaker(art, position, wanted)
+    if found is not None:
+        return replace(found, text=token.text)
     if kind == "thing_pronoun":
         before = [m for m in art.by_kind.get("organization", []) if m.end <= position
                   and not art.inside_quote(m.start)]
@@ -110,10 +150,77 @@ def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker |
     return None
 
 
+def salient_speaker(art: ArticleIndex, position: int, wanted: tuple[str, ...], *,
+                    reach: int = PRONOUN_REACH, own_sentence: bool = True) -> Speaker | None:
+    """The speaker of one of the ``wanted`` kinds who spoke last before ``position`` ("it", "they"), or None.
+
+    Looks back sentence by sentence (the pronoun's own first, unless not
+    ``own_sentence``) for the nearest one in which anyone speaks: the speakers
+    of its quotations and of its speech cues outside quotations. Reported
+    speech is resolved after the quotations, so a cue's own speaker counts as
+    well as the speakers already resolved: "Nomura analysts say … . “…,” they
+    say". In that sentence the
+    wanted speaker nearest before ``position`` is the one; if none there is of
+    a wanted kind, or only a lone untagged word ("A ministry statement said
+    …. It said", "Digital said …. It said"), None: an earlier sentence's
+    speaker would skip the one just named.
+    """
+    index = art.sentence_of(position)
+    for back in range(index if own_sentence else index - 1, max(index - 1 - reach, -1), -1):
+        s_start, s_end, _ = art.sentences[back]
+        if s_end <= art.body_start:
+            break  # a headline's cue ("PAPER ASKS …") speaks for no one a pronoun of the body stands for
+        found: list[tuple[int, Speaker | None]] = [
+            (q.outer_start, s) for q, s in art.resolved
+            if s is not None and s_start <= q.outer_start < s_end and q.outer_end <= position]
+        for cue in art.cues:
+            if s_start <= cue.start < min(s_end, position) and cue.sense == "speech" \
+                    and not art.inside_quote(cue.start):
+                speaker = cue_speaker(art, cue, *cue_bounds(art, cue, s_start, s_end), pronouns=False)
+                if speaker is not None:
+                    found.append((cue.start, speaker if _plausible_name(art, cue, speaker) else None))
+        if found:
+            fitting = [(at, s) for at, s in found if s is not None and s.kind in wanted]
+            return max(fitting, key=lambda pair: pair[0])[1] if fitting else None
+    return None
+
+
+def _plausible_name(art: ArticleIndex, cue: Cue, speaker: Speaker) -> bool:
+    """False for a name no rule tagged that a preposition cuts off before a cue ("the Centers for Disease
+    Control in Atlanta said", "the Department of Justice said"): a place or the tail of a longer name, not
+    the speaker. After a firm's staff ("analysts at LBBW say") the name is the firm."""
+    if speaker.kind != "name" or not art.text[:cue.start].rstrip().endswith(speaker.text):
+        return True
+    before = art.token_at_or_after(art.text.rfind(speaker.text, 0, cue.start)) - 1
+    if before < 0:
+        return True
+    word = art.tokens[before].lower
+    if word != "of" and art.lexicon.word_class(word) != "boundary":
+        return True
+    return before > 0 and art.lexicon.sources.get(bare_word(art.tokens[before - 1].text)) == "staff"
+
+
+def epithet_speaker(art: ArticleIndex, position: int) -> Speaker | None:
+    """The person a definite description in lower case stands for ("the portfolio manager says"), or None.
+
+    Only a person named as the last speaker in the `EPITHET_REACH` sentences
+    before it: news copy names a source, then goes on with their role ("…,
+    says Acme's Jane Roe. …, the portfolio manager says"); an unnamed source
+    or an organization speaking in between breaks the chain. A speaker in its own
+    sentence is the one whose words it reports ("Trump suggested …, the
+    strategist says"), not the one it names.
+    """
+    nearest = salient_speaker(art, position, KIND_ORDER, reach=EPITHET_REACH, own_sentence=False)
+    return nearest if nearest is not None and nearest.kind == "person" else None
+
+
 def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REACH) -> Speaker | None:
     """The person "he"/"she" at ``position`` most likely stands for.
 
-    Earlier in the same sentence: its first person mention ("Akazawa said he").
+    Earlier in the same sentence: the person a cue before it names as the
+    speaker ("…'s meeting with Trump, DBS strategist Jane Roe says. “…,” he
+    says", where a stray mark joined the sentences), else its first person
+    mention ("Akazawa said he").
     Otherwise the nearest earlier sentence that names a person outside quotes,
     skipping sentences whose subject is itself a pronoun; in it, the speaker
     of its quotation or its first person named (possessives never count).
@@ -123,7 +230,10 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
     same = [m for m in art.persons if start <= m.start and m.end <= position
             and not art.possessive(m) and not art.inside_quote(m.start)]
     if same:
-        return person_speaker(art, same[0])
+        spoken = [(cue.start, cue_speaker(art, cue, *cue_bounds(art, cue, start, position), pronouns=False))
+                  for cue in art.cues if start <= cue.start < position and not art.inside_quote(cue.start)]
+        spoken = [(at, s) for at, s in spoken if s is not None and s.kind == "person"]
+        return max(spoken, key=lambda pair: pair[0])[1] if spoken else person_speaker(art, same[0])
     for back in range(index - 1, max(index - 1 - reach, -1), -1):
         s_start, s_end, _ = art.sentences[back]
         spoken = [s for q, s in art.resolved if s_start <= q.outer_start < s_end and s and s.kind in SINGLE_KINDS]
@@ -171,12 +281,20 @@ def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_
     core = strip_determiners(art, [t for t in tokens if not POSSESSIVE.search(t.text) or t is head])
     core = [t for t in core if t.start >= head.start or art.lexicon.word_class(t.lower) is None]
     description = text_of(art, core) or head.text
+    if definite and source_class == "staff":
+        # "the analysts say" after "CreditSights analysts say": the firm whose staff spoke just before.
+        firm = salient_speaker(art, position, ("organization",), reach=EPITHET_REACH, own_sentence=False)
+        if firm is not None and bare_word(firm.text.split()[-1]) == bare_word(head.text):
+            return replace(firm, text=text_of(art, tokens))
     earlier = _earlier_description(art, head, position) if definite else None
     if earlier and len(earlier) > len(description):
         description = earlier
-    if definite and earlier is None and source_class == "role" and any(t.text[0].isupper() for t in core):
-        # An epithet for the person just named: "Sen. Paul Sarbanes said … the Maryland Democrat said".
-        person = salient_person(art, position, reach=EPITHET_REACH)
+    if definite and earlier is None and source_class == "role":
+        # An epithet for the person just named: "Sen. Paul Sarbanes said … the Maryland Democrat said";
+        # in lower case only for one named as a speaker ("…, says Acme's Jane Roe. …, the portfolio manager
+        # says"), since "Trump imposed … the official said" is someone else.
+        capitalized = any(t.text[0].isupper() for t in core)
+        person = salient_person(art, position, reach=EPITHET_REACH) if capitalized else epithet_speaker(art, position)
         if person is not None:
             return replace(person, text=text_of(art, tokens))
     if not definite and source_class == "role":
@@ -191,7 +309,7 @@ def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_
         if named is not None:
             return replace(named, text=text_of(art, tokens))
     description = re.sub(r"['’]s?$", "", description)
-    kind = "group" if source_class == "group" else "unnamed"
+    kind = "group" if source_class in ("group", "staff") else "unnamed"
     return Speaker(description, None, text_of(art, tokens), kind)
 
 
