@@ -1,7 +1,8 @@
 """Trade-policy events from one article's sentences, cues and normalized rows (pure functions).
 
 `article_events` is the whole per-article path: candidates at every trigger
-(`detect`), arguments from the normalized tables (`arguments`), modality
+(`detect`), what a sentence leaves implicit and list items (`discourse`),
+arguments from the normalized tables (`arguments`), modality
 (`modality`), merging within the article, ids and confidence (`merge`).
 `across.merge_events` merges the articles' rows into the ``events`` table.
 See docs/events.md for the rules and their limits.
@@ -13,7 +14,8 @@ from dataclasses import replace
 from typing import Any
 
 from pipeline.events.dates import event_times
-from pipeline.events.detect import article_candidates, scope_by_goods
+from pipeline.events.detect import article_candidates
+from pipeline.events.discourse import scope_by_goods
 from pipeline.events.across import merge_events
 from pipeline.events.merge import event_rows, is_complete, merge_candidates
 from pipeline.events.modality import adjacent_cues, future_is_planned

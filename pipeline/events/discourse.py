@@ -1,0 +1,155 @@
+"""The passes over a whole article's candidates: what a sentence leaves implicit, and list items.
+
+A tariff measure without an actor takes the actor of the measure just before
+it (within ``discourse_sentences`` sentences), and talks, deals or demands
+with one side take the other side from the latest event with that side (else
+the first later one naming both sides; "the two sides" take the latest pair).
+A measure without a target takes the targets of the latest measure of the
+same actor within the same window; a demand takes nothing from other
+sentences. A list item naming only a country and a rate ("Japan (25%)")
+right after a tariff measure is that measure on that country at that rate.
+A tariff measure on named goods that names no country applies to goods of
+every origin (`scope_by_goods`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.events.arguments import Region, within
+from pipeline.events.resources import EventResources
+from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate, Party, RateRef
+from pipeline.views import Sentence
+
+# Measures with a direction (actor → targets) whose missing targets may come from the measure before them.
+DIRECTED = TARIFF_TYPES + ("trade_restriction", "investigation")
+# Measures whose missing actor may come from the measure just before them.
+INHERITS_ACTOR = TARIFF_TYPES + ("trade_restriction",)
+
+
+def resolve_discourse(candidates: list[Candidate], inputs: ArticleInputs,
+                      resources: EventResources) -> list[Candidate]:
+    """Fill missing actors and other sides from the events before each candidate (see module doc)."""
+    out: list[Candidate] = []
+    for position, candidate in enumerate(candidates):
+        if candidate.event_type in INHERITS_ACTOR and candidate.actor is None:
+            candidate = _inherit_actor(candidate, out, inputs.text, resources)
+        if candidate.event_type in DIRECTED and candidate.actor and candidate.scope == "unspecified":
+            candidate = _inherit_targets(candidate, out, resources)
+        elif candidate.event_type in TWO_SIDED:
+            candidate = _inherit_side(candidate, out, candidates[position + 1:], inputs, resources)
+        out.append(candidate)
+    return out
+
+
+def _inherit_actor(candidate: Candidate, history: list[Candidate], text: str,
+                   resources: EventResources) -> Candidate:
+    for earlier in reversed(history):
+        if candidate.sentence.index - earlier.sentence.index > resources.discourse_sentences:
+            break
+        if earlier.event_type in INHERITS_ACTOR and earlier.actor:
+            targets = tuple(t for t in candidate.targets if t != earlier.actor)
+            scope = candidate.scope
+            if scope in ("bilateral", "multilateral"):
+                scope = "bilateral" if len(targets) == 1 else "multilateral" if targets else "unspecified"
+            # the actor was its only target ("on every country that taxes U.S. imports"): the stated scope
+            if scope == "unspecified" and resources.all_scope.search(text, candidate.trigger.end,
+                                                                     candidate.sentence.end):
+                scope = "all"
+            return replace(candidate, actor=earlier.actor, targets=targets, scope=scope, actor_inherited=True,
+                           roles_from=candidate.roles_from.replace("actor=none", "actor=discourse"))
+    return candidate
+
+
+def _inherit_targets(candidate: Candidate, history: list[Candidate], resources: EventResources) -> Candidate:
+    for earlier in reversed(history):
+        if candidate.sentence.index - earlier.sentence.index > resources.discourse_sentences:
+            break
+        if earlier.event_type in DIRECTED and earlier.actor == candidate.actor and earlier.targets:
+            return replace(candidate, targets=earlier.targets, scope=earlier.scope, target_inherited=True)
+    return candidate
+
+
+def _inherit_side(candidate: Candidate, history: list[Candidate], later: list[Candidate], inputs: ArticleInputs,
+                  resources: EventResources) -> Candidate:
+    sides = candidate.sides
+    if len(sides) == 1:
+        (known,) = sides
+        # the latest earlier event with that side, else the first later talks or deal naming both sides
+        pool = list(reversed(history)) + [c for c in later if c.event_type in TWO_SIDED
+                                          and not (c.actor_inherited or c.target_inherited)]
+        for other_event in pool:
+            others = other_event.sides - {known}
+            if known in other_event.sides and len(others) == 1:
+                if candidate.actor is None:
+                    return replace(candidate, actor=next(iter(others)), targets=(known,), scope="bilateral",
+                                   actor_inherited=True)
+                return replace(candidate, targets=tuple(others), scope="bilateral", target_inherited=True)
+    elif not sides and resources.two_sides.search(inputs.text, candidate.sentence.start, candidate.sentence.end):
+        for earlier in reversed(history):
+            if len(earlier.sides) == 2 and earlier.actor:
+                others = tuple(sorted(earlier.sides - {earlier.actor}))
+                return replace(candidate, actor=earlier.actor, targets=others, scope="bilateral",
+                               actor_inherited=True, target_inherited=True)
+    return candidate
+
+
+def scope_by_goods(candidates: list[Candidate]) -> list[Candidate]:
+    """A tariff measure on named goods that names no country, even after the article's other sentences,
+    applies to goods of every origin ("tariffs on steel", as "tariffs on imports"): its scope is ``all``.
+    Run after retyping: a sanction on Russian oil is not a measure on all oil."""
+    return [replace(c, scope="all") if c.event_type in TARIFF_TYPES and c.scope == "unspecified"
+            and not c.targets and c.product is not None else c for c in candidates]
+
+
+def list_item(inputs: ArticleInputs, sentence: Sentence) -> tuple[Party, RateRef | None] | None:
+    """``(country, rate)`` when a sentence names only one country and at most one rate: "Japan (25%)"."""
+    parties = within(inputs.parties, Region(sentence.start, sentence.end))
+    rates = [r for r in inputs.rates if sentence.start <= r.start and r.end <= sentence.end]
+    if len({p.iso3 for p in parties}) != 1 or len(rates) > 1:
+        return None
+    rest = inputs.text[sentence.start:sentence.end]
+    for span in sorted(parties + rates, key=lambda x: x.start, reverse=True):
+        rest = rest[:span.start - sentence.start] + rest[span.end - sentence.start:]
+    if re.search(r"[^\W\d_]", rest):
+        return None
+    return parties[0], (rates[0] if rates else None)
+
+
+def enumerated(inputs: ArticleInputs, candidates: list[Candidate], resources: EventResources) -> list[Candidate]:
+    """Candidates for the items of a list introduced by a tariff measure ("… new tariff rates:
+    Japan (25%), Korea (25%) …"): each item is the measure on that country at that rate, and a measure
+    naming no country that items follow is replaced by them (its scope, "reciprocal tariff rates", is
+    the list's)."""
+    by_sentence: dict[int, list[Candidate]] = {}
+    for candidate in candidates:
+        by_sentence.setdefault(candidate.sentence.index, []).append(candidate)
+    out: list[Candidate] = []
+    parent: Candidate | None = None
+    previous_item = -2
+    listed: set[int] = set()  # parents naming no country that items follow: the items are the measure
+    for sentence in inputs.sentences:
+        measures = [c for c in by_sentence.get(sentence.index, ()) if c.event_type in TARIFF_TYPES
+                    and c.modality != "negated"]
+        if measures:
+            parent = measures[-1]
+            continue
+        if parent is None or not (sentence.index - parent.sentence.index <= resources.discourse_sentences
+                                  or previous_item == sentence.index - 1):
+            continue  # (tested before the item: most sentences follow no measure)
+        item = list_item(inputs, sentence)
+        if item is None:
+            continue
+        party, rate = item
+        used = (party.mention_id,) + ((rate.mention_id,) if rate else ())
+        out.append(replace(parent, sentence=sentence, targets=(party.iso3,), scope="bilateral", excluded=(),
+                           rate_value=rate.value if rate else parent.rate_value,
+                           rate_previous=rate.previous if rate else parent.rate_previous,
+                           officials=(), mention_ids=tuple(sorted(set(used) | {parent.trigger.mention_id})),
+                           target_inherited=False))
+        previous_item = sentence.index
+        if not parent.targets:
+            listed.add(id(parent))
+    kept = [c for c in candidates if id(c) not in listed]
+    return sorted(kept + out, key=lambda c: (c.sentence.start, c.trigger.start))
