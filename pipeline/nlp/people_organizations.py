@@ -63,10 +63,14 @@ def find_gazetteer_orgs(tokens: Tokens) -> list[Org]:
     return found
 
 
+def _given_name(tokens: Tokens, i: int) -> bool:
+    """Token i is a given name that is no common word ("Doug", "Jim"; not "Will" or "Mark")."""
+    return tokens.words[i] in tokens.rules.given and tokens.lower(i) not in tokens.rules.common
+
+
 def _surname_after_given_name(tokens: Tokens, start: int, end: int) -> bool:
     """A one-word organization right after a given name is a surname: "Premier Doug Ford", "Henry Ford"."""
-    return (end - start == 1 and start >= 1 and tokens.spaces[start - 1] == " "
-            and tokens.words[start - 1] in tokens.rules.given)
+    return end - start == 1 and start >= 1 and tokens.spaces[start - 1] == " " and _given_name(tokens, start - 1)
 
 
 def find_pattern_orgs(tokens: Tokens) -> list[Org]:
@@ -129,7 +133,7 @@ def _pattern_org(tokens: Tokens, found: list[Org], start: int, end: int) -> None
         rule = "people:org_first"
     if kind is None:
         return
-    if end - start == 2 and words[start] in r.given and tokens.lower(start) not in r.common:
+    if end - start == 2 and _given_name(tokens, start):
         return  # "Jim Press", "Tom Post": a given name and a surname that is also an organization word
     name = tokens.text_of(start, end)
     _add_org(tokens, found, start, end, name, kind, "", rule)

@@ -151,7 +151,7 @@ def _subject(cue: Token) -> Token | None:
     for child in cue.children:
         if child.dep_ in _SUBJECTS:
             return child
-    if cue.dep_ in _SHARED_SUBJECT and cue.head is not cue:
+    if cue.dep_ in _SHARED_SUBJECT and cue.head.i != cue.i:
         for child in cue.head.children:
             if child.dep_ in _SUBJECTS and child.i < cue.i:
                 return child
@@ -220,7 +220,7 @@ def _postposed(doc: Doc, cue: Token) -> tuple[tuple[int, int], tuple[int, int] |
 def _source(doc: Doc, cue: Token, words: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """``(content, speaker)`` bounds of "according to X" that opens or closes a clause."""
     source = cue.head
-    if cue.dep_ != "case" or source.i < cue.i + words - 1 or source.head is source:
+    if cue.dep_ != "case" or source.i < cue.i + words - 1 or source.head.i == source.i:
         return None
     clause = source.head
     src_first, src_last = _subtree_bounds(source)
