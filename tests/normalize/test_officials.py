@@ -298,6 +298,11 @@ def test_family_name_first_names_are_kept_whole_and_named_by_the_family_name(nlp
         ("Former President Joe Biden said so.", datetime(2025, 5, 2, tzinfo=UTC), ("joe-biden", "Q6279", False)),
         # No date: no verdict.
         ("President Donald Trump said tariffs would rise.", None, ("donald-trump", "Q22686", None)),
+        # Holders whose items come from a cabinet's and a legislature's list; Sunak's one item covers both offices.
+        ("Japanese Prime Minister Fumio Kishida said so.", datetime(2022, 6, 1, tzinfo=UTC),
+         ("fumio-kishida", "Q359480", True)),
+        ("British Prime Minister Rishi Sunak said so.", datetime(2021, 6, 1, tzinfo=UTC),
+         ("rishi-sunak", "Q20055561", False)),
         # Not a listed office-holder.
         ("New Zealand trade minister Mike Moore told his colleagues.", datetime(1987, 3, 24, tzinfo=UTC),
          ("mike-moore", None, None)),

@@ -79,6 +79,32 @@ def test_every_row_has_a_term_and_one_person_has_one_qid(known):
     assert len(qids) == len(set(qids)), "two people share a Wikidata item"
 
 
+def test_the_shipped_list_gives_wellformed_items_one_per_person():
+    # Read the file itself, not the loader: a row the loader would merge or drop must fail here too.
+    rows = read_rows(MODELS_DIR / "people" / "known_officials.csv")
+    given = [row for row in rows if row["wikidata_qid"]]
+    assert [row["name"] for row in given if not QID.fullmatch(row["wikidata_qid"])] == []
+    items_of: dict[str, set[str]] = {}
+    people_of: dict[str, set[str]] = {}
+    for row in given:
+        items_of.setdefault(row["name"], set()).add(row["wikidata_qid"])
+        people_of.setdefault(row["wikidata_qid"], set()).add(row["name"])
+    assert {name: qids for name, qids in items_of.items() if len(qids) > 1} == {}, "a person with two items"
+    assert {qid: names for qid, names in people_of.items() if len(names) > 1} == {}, "two people share an item"
+    # A person listed with an item carries it on every row: no tenure of theirs is left without it.
+    assert [row["name"] for row in rows if not row["wikidata_qid"] and row["name"] in items_of] == []
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "qid"),
+    [("Angela Merkel", "DEU", "Q567"), ("Fumio Kishida", "JPN", "Q359480"), ("Rishi Sunak", "GBR", "Q20055561"),
+     ("Chrystia Freeland", "CAN", "Q4492815"), ("Bruno Le Maire", "FRA", "Q993472"),
+     ("Anthony Albanese", "AUS", "Q335697")],
+)
+def test_listed_holders_carry_their_item(known, name, country, qid):
+    assert {t.wikidata_qid for t in holder_terms(slug(name), country, known)} == {qid}
+
+
 TRUMP = (KnownOfficial("Donald Trump", "President", "USA", "Q22686", "2017-01-20", "2021-01-20"),
          KnownOfficial("Donald Trump", "President", "USA", "Q22686", "2025-01-20", None))
 
