@@ -178,12 +178,23 @@ def names_office(title: str, office: str) -> bool:
     """Whether an article's ``title`` names a listed ``office``: one ends with the other, ranks alike.
 
     "Trade Minister" names "International Trade Minister", "Secretary" names "Treasury Secretary",
-    "Chancellor" names "Chancellor of the Exchequer"; "Finance Minister" does not name "Prime
-    Minister", nor "Vice President" "President".
+    "Chancellor" and "Chancellor of the Exchequer" name "Chancellor of the Exchequer"; "Finance Minister"
+    does not name "Prime Minister", nor "Vice President" "President", nor "Minister of Finance" "Minister
+    of Trade". The words before " of " are compared on both sides; when both sides have an " of " part,
+    those parts must be the same.
     """
-    stated, listed = title.lower().split(), office.lower().split(" of ")[0].split()
+    stated, stated_of = _office_parts(title)
+    listed, listed_of = _office_parts(office)
+    if stated_of and listed_of and stated_of != listed_of:
+        return False
     shorter, longer = sorted((stated, listed), key=len)
     return longer[len(longer) - len(shorter):] == shorter and _ranks(stated) == _ranks(listed)
+
+
+def _office_parts(title: str) -> tuple[list[str], str]:
+    """The words of an office before " of ", and what follows it ("chancellor", "the exchequer")."""
+    head, _, domain = title.lower().partition(" of ")
+    return head.split(), " ".join(domain.split())
 
 
 def _ranks(words: Sequence[str]) -> frozenset[str]:

@@ -123,7 +123,10 @@ def test_in_office_over_two_tenures(day, expected):
     [("Trade Minister", "International Trade Minister", True), ("Secretary", "Treasury Secretary", True),
      ("Chancellor", "Chancellor of the Exchequer", True), ("president", "President of the European Commission", True),
      ("Finance Minister", "Prime Minister", False), ("Vice President", "President", False),
-     ("Vice Premier", "Vice Premier", True), ("Premier", "Vice Premier", False)],
+     ("Vice Premier", "Vice Premier", True), ("Premier", "Vice Premier", False),
+     ("Chancellor of the Exchequer", "Chancellor of the Exchequer", True),
+     ("President of the European Commission", "President of the European Commission", True),
+     ("Minister of Finance", "Minister of Trade", False)],
 )
 def test_names_office(title, office, expected):
     assert names_office(title, office) is expected
