@@ -97,6 +97,9 @@ def _actor(inputs: ArticleInputs, clause_list: list[Region], index: int, trigger
     speaker of the quotation it stands in.
     """
     text, clause = inputs.text, clause_list[index]
+    owner = adjacent_owner(text, trigger, inputs.parties, resources)
+    if owner is not None:
+        return owner, owner.iso3, "adjacent"
     if syntax is not None:
         found = syntax_actor(syntax.parse, syntax.token, text, inputs.parties, resources)
         if found is not None:
@@ -121,6 +124,22 @@ def _actor(inputs: ArticleInputs, clause_list: list[Region], index: int, trigger
         return party, party.iso3, "order"
     speaker = quote_speaker(inputs.quotes, trigger.start, inputs.officials)
     return None, speaker, "order" if speaker else "none"
+
+
+def adjacent_owner(text: str, trigger: Cue, parties: tuple[Party, ...], resources: EventResources) -> Party | None:
+    """The owner written right before a trigger that modifies a measure noun: before an adjective trigger
+    ("Chinese retaliatory tariffs"), or in the possessive ("President Trump's postponed tariffs"). The owner
+    acts, whatever the parse or the subject of the clause say: in a list of measures the clause's subject
+    acts in none of them."""
+    if trigger.label not in TARIFF_TYPES:
+        return None
+    following = re.findall(r"[\w.%-]+", text[trigger.end:trigger.end + 40])[:MODIFIER_WORDS]
+    if not any(resources.owned.fullmatch(w.lower()) for w in following):
+        return None
+    # a bare name before a verb is its subject ("Washington imposed tariffs"), left to the subject rules
+    between = r"(?:['’]s)?\s+" if trigger.agent_only else r"['’]s\s+"
+    return next((p for p in parties if p.end <= trigger.start and re.fullmatch(between, text[p.end:trigger.start])),
+                None)
 
 
 def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: EventResources) -> list[Candidate]:
