@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from pipeline.events.dates import event_times
+from pipeline.events.dates import event_times, threat_date
 from pipeline.events.detect import article_candidates
 from pipeline.events.discourse import scope_by_goods
 from pipeline.events.across import merge_events
@@ -35,6 +35,8 @@ def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dic
     events = merge_candidates(scope_by_goods(candidates))
     # a merged event may have gained a date after the publication date
     events = [replace(e, modality=future_is_planned(e.modality, e.event_date, inputs.published)) for e in events]
+    # a threat is dated by the day it was made, not by the day the measure it threatens would come
+    events = [replace(e, event_date=threat_date(e.modality, e.event_date, inputs.published)) for e in events]
     if resources.syntax is not None:  # history before the article's window is reported as background
         days = resources.syntax.background_days
         events = [replace(e, is_background=True) if before_window(e.event_date, inputs.published, days)

@@ -71,6 +71,10 @@ class SyntaxRules:
     effect_nouns: frozenset[str]
     class_determiners: frozenset[str]
     history_phrases: frozenset[str]
+    in_force_phrases: frozenset[str]  # an announced measure already in force ("took effect"): no plan
+    entry_phrases: frozenset[str]  # a measure's entry into force still to come ("are set to take effect")
+    period_end_cases: frozenset[str]  # "until March 4": the end of a period, not the event's day
+    subordinating_connectives: frozenset[str]  # "fell Tuesday as Trump announced": Tuesday dates the fall
     background_days: int
 
     @cached_property  # read for every trigger, several times: the union is built once
