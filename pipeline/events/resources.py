@@ -82,6 +82,16 @@ class SyntaxRules:
         """Verbs a noun trigger belongs to as an argument: support verbs and verbs that are cues themselves."""
         return self.support_verbs | self.undergoer_verbs | self.planned | self.threatened | self.possible | self.negating_verbs
 
+    @cached_property
+    def in_force(self) -> re.Pattern[str]:
+        """The phrases of ``in_force_phrases`` as one pattern of whole words."""
+        return re.compile(r"(?<![\w-])(?:" + alternation(self.in_force_phrases) + r")(?![\w-])", re.IGNORECASE)
+
+    @cached_property
+    def entry(self) -> re.Pattern[str]:
+        """The phrases of ``entry_phrases`` as one pattern of whole words."""
+        return re.compile(r"(?<![\w-])(?:" + alternation(self.entry_phrases) + r")(?![\w-])", re.IGNORECASE)
+
 
 def parse_syntax_rules(data: dict[str, Any]) -> SyntaxRules:
     """The syntax rules from the parsed JSON of ``syntax.json``; a missing or unknown key fails naming it."""
