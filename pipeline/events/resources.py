@@ -85,12 +85,12 @@ class SyntaxRules:
     @cached_property
     def in_force(self) -> re.Pattern[str]:
         """The phrases of ``in_force_phrases`` as one pattern of whole words."""
-        return re.compile(r"(?<![\w-])(?:" + alternation(self.in_force_phrases) + r")(?![\w-])", re.IGNORECASE)
+        return _words(sorted(self.in_force_phrases))
 
     @cached_property
     def entry(self) -> re.Pattern[str]:
         """The phrases of ``entry_phrases`` as one pattern of whole words."""
-        return re.compile(r"(?<![\w-])(?:" + alternation(self.entry_phrases) + r")(?![\w-])", re.IGNORECASE)
+        return _words(sorted(self.entry_phrases))
 
 
 def parse_syntax_rules(data: dict[str, Any]) -> SyntaxRules:
