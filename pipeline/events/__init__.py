@@ -13,12 +13,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from pipeline.events.dates import event_times
+from pipeline.events.dates import event_times, threat_date
 from pipeline.events.detect import article_candidates
 from pipeline.events.discourse import scope_by_goods
 from pipeline.events.across import merge_events
 from pipeline.events.merge import event_rows, is_complete, merge_candidates
-from pipeline.events.modality import adjacent_cues, future_is_planned
+from pipeline.events.modality import adjacent_cues, future_is_planned, not_yet_in_force
 from pipeline.events.resources import EventResources, load_resources
 from pipeline.events.roles import products_from_parse
 from pipeline.events.scope import before_window, history_background, told_as_history
@@ -31,10 +31,12 @@ def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dic
     inputs = replace(inputs, times=times)
     candidates = article_candidates(inputs, resources)
     candidates = history_background(products_from_parse(candidates, inputs, resources), inputs, resources)
-    candidates = adjacent_cues(candidates, inputs)
+    candidates = not_yet_in_force(adjacent_cues(candidates, inputs), inputs.text, resources.syntax)
     events = merge_candidates(scope_by_goods(candidates))
     # a merged event may have gained a date after the publication date
     events = [replace(e, modality=future_is_planned(e.modality, e.event_date, inputs.published)) for e in events]
+    # a threat is dated by the day it was made, not by the day the measure it threatens would come
+    events = [replace(e, event_date=threat_date(e.modality, e.event_date, inputs.published)) for e in events]
     if resources.syntax is not None:  # history before the article's window is reported as background
         days = resources.syntax.background_days
         events = [replace(e, is_background=True) if before_window(e.event_date, inputs.published, days)

@@ -24,6 +24,17 @@ One form is kept: a recital that opens with the cited order ("In Proclamation
 ``recital_openings`` in ``models/events/arguments.json``) tells what that
 order did, and its date is that act's date (and, years before the article,
 makes the act history: ``is_background``).
+
+Which of a sentence's dates can date the event at a trigger (`own_times`):
+not a date right after "until" (``period_end_cases`` of
+``models/events/syntax.json``: "delayed the tariffs for a month until March
+4" ends the delay on March 4, it does not date it), and, where the sentence
+was parsed, not a date outside the adverbial clause the trigger stands in
+(an ``advcl`` on the trigger's chain of heads, opened by a word of
+``subordinating_connectives``): in "Stock futures fell Tuesday as Trump
+announced tariffs" Tuesday dates the fall, and the announcement is undated.
+A threat's date is the day it was made: a date after the publication date
+names when the threatened measure would come (`threat_date`).
 """
 
 from __future__ import annotations
@@ -34,6 +45,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.types import TimeRef
 from pipeline.rulefiles import read_words
 
@@ -137,3 +149,50 @@ def event_times(text: str, times: tuple[TimeRef, ...], citations: re.Pattern[str
         return times
     return tuple(t for t in times if not cites(text, t, citations) or (
         recital_opening is not None and recites(text, t, citations, recital_opening)))
+
+
+# Words looked at before a subordinate clause's first word for the word that opens it: the parser may hang
+# "as" on the clause's subject ("as President Donald Trump announced").
+OPENING_WORDS = 4
+
+
+def ends_a_period(text: str, time: TimeRef, period_end_cases: frozenset[str]) -> bool:
+    """True when the word right before the date ends a period at it ("until March 4", "through June")."""
+    before = re.findall(r"[\w']+", text[max(0, time.start - 20):time.start].lower())
+    return bool(before) and before[-1] in period_end_cases
+
+
+def _opened_by(parse: SentenceParse, clause: Token, connectives: frozenset[str]) -> bool:
+    first = parse.subtree(clause)[0]
+    before = [t for t in parse.tokens if t.index < first.index][-OPENING_WORDS:]
+    return any(t.lower in connectives for t in [first, *before])
+
+
+def outside_subordinate(parse: SentenceParse, trigger: Token, time: TimeRef, connectives: frozenset[str]) -> bool:
+    """True when the date hangs on the clause that an adverbial clause ("as …", "after …") holding the
+    trigger modifies: the date is that clause's ("futures fell Tuesday as Trump announced tariffs"). A date
+    higher up is kept: in "Trump said Friday that the two sides are talking after meeting" Friday dates
+    what he reports."""
+    dated = parse.at(time.start, time.end)
+    if dated is None:
+        return False
+    for token in [trigger, *parse.chain(trigger)]:
+        if token.dep.split(":")[0] == "advcl" and _opened_by(parse, token, connectives):
+            return dated.head == token.head and dated.index not in {t.index for t in parse.subtree(token)}
+    return False
+
+
+def own_times(text: str, times: tuple[TimeRef, ...], parse: SentenceParse | None, trigger: Token | None,
+              period_end_cases: frozenset[str], connectives: frozenset[str]) -> tuple[TimeRef, ...]:
+    """The dates that may date the event at ``trigger`` (module doc): not the end of a period ("until
+    March 4"), nor, with a parse, a date outside the adverbial clause the trigger stands in."""
+    return tuple(t for t in times if not ends_a_period(text, t, period_end_cases) and not (
+        parse is not None and trigger is not None and outside_subordinate(parse, trigger, t, connectives)))
+
+
+def threat_date(modality: str, event_date: str | None, published: date | None) -> str | None:
+    """The event's date, or None for a threat dated after the publication date (module doc)."""
+    if modality != "threatened" or not event_date or published is None:
+        return event_date
+    span = date_range(event_date)
+    return None if span is not None and span.start > published else event_date

@@ -33,6 +33,7 @@ from pipeline.events.arguments import (
     owner_in, passive_agent, quote_speaker, within,
 )
 from pipeline.events.attach import attachment, shared_objects
+from pipeline.events.dates import own_times
 from pipeline.events.discourse import enumerated, resolve_discourse
 from pipeline.events.market import market_subject
 from pipeline.events.modality import choose_modality, conditional, future_is_planned
@@ -278,7 +279,10 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
         elif rate.value < rate.previous:
             event_type = "tariff_reduced"
     products = _products(text, event_type, trigger, part, rate, resources)
-    when = choose_time(inputs.times, part, trigger.start, "DATE", resources)
+    dating = inputs.times if resources.syntax is None else own_times(  # not "until March 4", nor another clause's
+        text, inputs.times, syntax.parse if syntax else None, syntax.token if syntax else None,
+        resources.syntax.period_end_cases, resources.syntax.subordinating_connectives)
+    when = choose_time(dating, part, trigger.start, "DATE", resources)
     lasting = choose_time(inputs.times, part, trigger.start, "DURATION", resources)
     if syntax is not None:
         modality, cue = syntax_modality(syntax.parse, syntax.token, (trigger.start, trigger.end), event_type,

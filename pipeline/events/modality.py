@@ -16,6 +16,16 @@ subordinating word ("after", "before", "because" …), or from a "should" that
 opens the clause or follows a comma (`in_condition`) — is at most ``possible``: "If the U.S. follows
 through on raising tariffs to 60%, …" reports no raise, and the parse often
 hangs the "if" on a verb the trigger does not reach.
+
+A tariff imposition or increase still to take effect is ``planned``, not
+``asserted`` (`not_yet_in_force`): one a reporting trigger names ("announced
+25% tariffs on steel", "with Trump announcing 25% duties") unless the
+sentence says it is in force ("took effect", "imposed", ``in_force_phrases``
+of ``models/events/syntax.json``) or tells its later fate (a suspension,
+removal or cut in the same sentence: "announced but then delayed 25%
+levies"), and one whose entry into force follows
+the trigger ("China's retaliatory tariffs … are set to take effect",
+``entry_phrases``).
 """
 
 from __future__ import annotations
@@ -27,7 +37,7 @@ from datetime import date
 
 from pipeline.events.arguments import Region
 from pipeline.events.dates import date_range
-from pipeline.events.resources import EventResources
+from pipeline.events.resources import EventResources, SyntaxRules
 from pipeline.events.text import words_between
 from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate, Cue
 
@@ -106,5 +116,37 @@ def adjacent_cues(candidates: list[Candidate], inputs: ArticleInputs) -> list[Ca
                         and ADJACENT_GAP.fullmatch(inputs.text, c.end, start)), None)
             if cue is not None:
                 candidate = replace(candidate, modality=cue.label)
+        out.append(candidate)
+    return out
+
+
+# How many words may stand between a measure and the phrase of its entry into force ("tariffs on select US
+# exports are set to take effect").
+ENTRY_WORDS = 8
+RAISES = frozenset({"tariff_imposed", "tariff_increased"})
+UNDOING = frozenset({"tariff_suspended", "tariff_removed", "tariff_reduced"})
+
+
+def _entry_follows(text: str, candidate: Candidate, entry: re.Pattern[str]) -> bool:
+    found = entry.search(text, candidate.trigger.end, candidate.sentence.end)
+    return found is not None and words_between(text, candidate.trigger.end, found.start()) <= ENTRY_WORDS \
+        and re.search(r"[;:]", text[candidate.trigger.end:found.start()]) is None
+
+
+def not_yet_in_force(candidates: list[Candidate], text: str, rules: SyntaxRules | None) -> list[Candidate]:
+    """The candidates, an ``asserted`` imposition or increase that is announced, or whose entry into force
+    is still to come, made ``planned`` (module doc)."""
+    if rules is None:
+        return candidates
+    # "announced but then delayed 25% levies": a sentence that tells the measure's later fate tells history
+    undone = {c.sentence.index for c in candidates if c.event_type in UNDOING}
+    out = []
+    for candidate in candidates:
+        if candidate.modality == "asserted" and candidate.event_type in RAISES:
+            sentence = text[candidate.sentence.start:candidate.sentence.end]
+            announced = candidate.trigger.reports and rules.in_force.search(sentence) is None \
+                and candidate.sentence.index not in undone
+            if announced or _entry_follows(text, candidate, rules.entry):
+                candidate = replace(candidate, modality="planned")
         out.append(candidate)
     return out

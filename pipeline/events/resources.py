@@ -71,12 +71,26 @@ class SyntaxRules:
     effect_nouns: frozenset[str]
     class_determiners: frozenset[str]
     history_phrases: frozenset[str]
+    in_force_phrases: frozenset[str]  # an announced measure already in force ("took effect"): no plan
+    entry_phrases: frozenset[str]  # a measure's entry into force still to come ("are set to take effect")
+    period_end_cases: frozenset[str]  # "until March 4": the end of a period, not the event's day
+    subordinating_connectives: frozenset[str]  # "fell Tuesday as Trump announced": Tuesday dates the fall
     background_days: int
 
     @cached_property  # read for every trigger, several times: the union is built once
     def clause_verbs(self) -> frozenset[str]:
         """Verbs a noun trigger belongs to as an argument: support verbs and verbs that are cues themselves."""
         return self.support_verbs | self.undergoer_verbs | self.planned | self.threatened | self.possible | self.negating_verbs
+
+    @cached_property
+    def in_force(self) -> re.Pattern[str]:
+        """The phrases of ``in_force_phrases`` as one pattern of whole words."""
+        return _words(sorted(self.in_force_phrases))
+
+    @cached_property
+    def entry(self) -> re.Pattern[str]:
+        """The phrases of ``entry_phrases`` as one pattern of whole words."""
+        return _words(sorted(self.entry_phrases))
 
 
 def parse_syntax_rules(data: dict[str, Any]) -> SyntaxRules:
