@@ -303,6 +303,11 @@ def test_family_name_first_names_are_kept_whole_and_named_by_the_family_name(nlp
          ("fumio-kishida", "Q359480", True)),
         ("British Prime Minister Rishi Sunak said so.", datetime(2021, 6, 1, tzinfo=UTC),
          ("rishi-sunak", "Q20055561", False)),
+        # Items found through a legislature list's member id and its reconciliation table.
+        ("Australian Treasurer Jim Chalmers said so.", datetime(2023, 2, 1, tzinfo=UTC),
+         ("jim-chalmers", "Q16217223", True)),
+        ("South Korean President Moon Jae-in said so.", datetime(2022, 6, 1, tzinfo=UTC),
+         ("moon-jae-in", "Q21001", False)),
         # Not a listed office-holder.
         ("New Zealand trade minister Mike Moore told his colleagues.", datetime(1987, 3, 24, tzinfo=UTC),
          ("mike-moore", None, None)),
