@@ -92,8 +92,10 @@ def names_own_object(text: str, candidate: Candidate, resources: EventResources)
     """True when the words right after the trigger say what the measure falls on and it is neither goods
     nor a word that refers back: "no tariffs on data flows" (not "on their goods", "on them", "on cars",
     "on the two countries")."""
-    words = re.findall(r"[\w’'-]+", re.split(r"[,;:.!?()]", text[candidate.trigger.end:candidate.sentence.end],
-                                              maxsplit=1)[0])[:5]
+    trigger = candidate.trigger
+    words = re.findall(r"[\w’'-]+", re.split(r"[,;:.!?()]", text[trigger.end:candidate.sentence.end], maxsplit=1)[0])
+    last = text[trigger.start:trigger.end].split()[-1:]  # a trigger may end in its preposition: "no tariffs on"
+    words = (last + words if last and last[0].lower() in resources.object_prepositions else words)[:5]
     if not words or words[0].lower() not in resources.object_prepositions:
         return False
     if any(w.lower() in resources.referring_words for w in words[1:]):
