@@ -95,8 +95,11 @@ def _is_repeat(current: Interval, change: Change) -> bool:
         return False
     if not change.in_force or change.rate is None or current.rate == change.rate:
         return True
-    # An interval of unstated rate takes a stated one only from a report of the same change.
-    return current.rate is None and first.change == change.change
+    # An interval of unstated rate takes a stated one only from a report of the same change, within the
+    # window follow-up reports come in: "raised tariffs on steel" in May 2024 and "raised them to 25%" in
+    # February 2025 are two increases, not one stated late.
+    return current.rate is None and first.change == change.change and \
+        (change.day - first.day).days <= REPORT_WINDOW_DAYS
 
 
 def _start(change: Change, previous: Interval | None, carried: float | None) -> Interval:
