@@ -77,7 +77,7 @@ def resolve_day(changes: Sequence[Change]) -> tuple[Change, list[Change], list[C
 
     Best supported: more articles, then higher confidence, then the smaller
     event id (so the choice never depends on input order). When it states
-    no rate, it takes the rate its agreeing reports state.
+    no rate, it takes the rate its agreeing reports state, and the rate before that one of them names.
     """
     ranked = sorted(changes, key=lambda c: (-c.support[0], -c.support[1], c.event_id))
     best = ranked[0]
@@ -85,6 +85,10 @@ def resolve_day(changes: Sequence[Change]) -> tuple[Change, list[Change], list[C
     if best.rate is None and best.in_force:
         # The reading's rate is the one its agreeing reports state (they agree: at most one value).
         best = replace(best, rate=next((c.rate for c in agreeing if c.rate is not None), None))
+    if best.rate_previous is None and best.in_force and best.rate is not None:
+        # and the rate before is the one a report of that rate names ("to 25% from 10%")
+        best = replace(best, rate_previous=next((c.rate_previous for c in agreeing
+                                                 if c.rate == best.rate and c.rate_previous is not None), None))
     return best, agreeing, [c for c in ranked[1:] if not _agrees(best, c)]
 
 

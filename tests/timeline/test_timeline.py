@@ -245,3 +245,10 @@ def test_a_stated_rate_fills_an_unstated_interval_only_from_a_report_within_two_
     assert sequence([early, late], product="steel") == [
         ("increased", True, None, None, d("2024-05-14"), d("2025-02-10")),
         ("increased", True, 25, 10, d("2025-02-10"), None)]
+
+
+def test_a_day_whose_best_report_states_no_rate_reads_the_rate_before_from_a_report_of_that_rate():
+    rows = [event("e1", "tariff_increased", "2025-02-10", product="steel", articles=("a1", "a2", "a3")),
+            event("e2", "tariff_increased", "2025-02-10", rate=25, previous=10, product="steel", articles=("a4",)),
+            event("e3", "tariff_increased", "2025-02-10", rate=None, previous=15, product="steel", articles=("a5",))]
+    assert sequence(rows, product="steel") == [("increased", True, 25, 10, d("2025-02-10"), None)]
