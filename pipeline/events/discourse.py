@@ -26,8 +26,9 @@ from pipeline.views import Sentence
 DIRECTED = TARIFF_TYPES + ("trade_restriction", "investigation")
 # Changes to a measure already in place: they may fall on a part of it only.
 ALTERS = ("tariff_suspended", "tariff_removed", "tariff_reduced", "tariff_exemption", "tariff_increased")
-# Modalities of an earlier measure that no later one can refer to: a speculation, a measure that did not happen.
-NO_MEASURE = ("possible", "negated")
+# Modalities of an earlier measure that no later one can refer to: a speculation or a condition. (A negated
+# measure still names whom it concerns: "has not yet set a quota for exports to the U.S." … "had set a quota".)
+NO_MEASURE = ("possible",)
 # Measures whose missing actor may come from the measure just before them.
 INHERITS_ACTOR = TARIFF_TYPES + ("trade_restriction",)
 
@@ -71,8 +72,8 @@ def _inherit_targets(candidate: Candidate, history: list[Candidate], inputs: Art
     """The targets of the measure ``candidate`` refers to: the latest measure of its actor in the window.
 
     None are taken when the candidate names what it falls on itself (`names_own_object`: "no tariffs on
-    data flows"), when that measure is no measure (possible or negated: "clothing makers likely to face
-    increased duties"), or when the candidate changes a measure already in place and the earlier
+    data flows"), when that measure is no measure (possible: "clothing makers likely to face increased
+    duties"), or when the candidate changes a measure already in place and the earlier
     sentence is a package at different rates ("25% on Canada and Mexico, 10% on China … later paused
     the tariffs"): which part it changes, the text does not say.
     """

@@ -192,3 +192,10 @@ def test_a_speculation_lends_no_targets_to_a_later_measure(build, resources):
     countries = [("Washington", "USA", "government"), ("Canada", "CAN", "name"), ("Washington", "USA", "government", 1)]
     rows = _rows(build, resources, text, countries=countries)
     assert [(r[0], r[2]) for r in rows if r[0] == "tariff_exemption"] == [("tariff_exemption", [])]
+
+
+def test_a_negated_measure_still_names_whom_a_later_report_concerns(build, resources):
+    text = "Washington has not yet set a quota on Canada. Newspapers said Washington had set a quota of 10,000 cars."
+    countries = [("Washington", "USA", "government"), ("Canada", "CAN", "name"), ("Washington", "USA", "government", 1)]
+    rows = _rows(build, resources, text, countries=countries)
+    assert [r[2] for r in rows if r[0] == "trade_restriction"] == [["CAN"], ["CAN"]]
