@@ -72,12 +72,12 @@ def _inherit_targets(candidate: Candidate, history: list[Candidate], inputs: Art
     """The targets of the measure ``candidate`` refers to: the latest measure of its actor in the window.
 
     None are taken when the candidate names what it falls on itself (`names_own_object`: "no tariffs on
-    data flows"), when that measure is no measure (possible: "clothing makers likely to face increased
+    data flows") or stands in a heading (`is_heading`), when that measure is no measure (possible: "clothing makers likely to face increased
     duties"), or when the candidate changes a measure already in place and the earlier
     sentence is a package at different rates ("25% on Canada and Mexico, 10% on China … later paused
     the tariffs"): which part it changes, the text does not say.
     """
-    if names_own_object(inputs.text, candidate, resources):
+    if names_own_object(inputs.text, candidate, resources) or is_heading(inputs.text, candidate.sentence, resources):
         return candidate
     for earlier in reversed(history):
         if candidate.sentence.index - earlier.sentence.index > resources.discourse_sentences:
@@ -103,6 +103,16 @@ def names_own_object(text: str, candidate: Candidate, resources: EventResources)
         return False
     phrase = [w for w in words[1:] if w.lower() not in resources.transparent]
     return bool(phrase) and not any(resources.goods.fullmatch(w) for w in phrase)
+
+
+def is_heading(text: str, sentence: Sentence, resources: EventResources) -> bool:
+    """True for a heading: every word but function words capitalized ("Suspension of Country-Specific Ad
+    Valorem Rates of Duty."). A heading opens a part of the document (a section of an order): the measure
+    before it is no antecedent of the measure it names."""
+    function_words = resources.transparent | resources.target_prepositions | resources.other_prepositions
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text[sentence.start:sentence.end])
+             if w.lower() not in function_words]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
 def _package(candidate: Candidate, inputs: ArticleInputs) -> bool:

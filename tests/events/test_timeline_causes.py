@@ -199,3 +199,13 @@ def test_a_negated_measure_still_names_whom_a_later_report_concerns(build, resou
     countries = [("Washington", "USA", "government"), ("Canada", "CAN", "name"), ("Washington", "USA", "government", 1)]
     rows = _rows(build, resources, text, countries=countries)
     assert [r[2] for r in rows if r[0] == "trade_restriction"] == [["CAN"], ["CAN"]]
+
+
+def test_a_measure_in_a_heading_takes_no_targets_from_before_it(build, resources):
+    countries = [("Washington", "USA", "government"), ("China", "CHN", "name")]
+    for heading, targets in (("Suspension of Ad Valorem Rates of Duty.", []),
+                             ("The United States suspended the rates of duty.", ["CHN"])):
+        rows = _rows(build, resources, "Washington imposed a 10% tariff on China. " + heading, countries=countries,
+                     rates=[("10%", 10.0, "tariff")])
+        # a heading opens a new part: its suspension is of no measure named before it; a sentence is not one
+        assert [r[2] for r in rows if r[0] == "tariff_suspended"] == [targets]
