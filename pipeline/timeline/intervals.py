@@ -17,6 +17,8 @@ from pipeline.timeline.changes import Change
 # How long after a dated change an undated report of it is taken to be about it: the events table's window
 # for merging follow-up reports of one measure (`pipeline.events.across.WINDOW_DAYS`, docs/events.md section 7).
 REPORT_WINDOW_DAYS = 14
+# Changes of the level of a tariff in force: each one is an event, not a state a later report repeats.
+LEVEL_CHANGES = ("increased", "reduced")
 
 
 def _rate_text(value: float | None) -> str:
@@ -96,6 +98,12 @@ def _is_repeat(current: Interval, change: Change) -> bool:
     """A later change leaving the state as it is: another report of the change that began ``current``."""
     first = current.first
     if first.in_force != change.in_force or (not change.in_force and first.change != change.change):
+        return False
+    if change.change in LEVEL_CHANGES and change.effective_on is not None and (change.rate is None or current.rate
+                                                                               is None) and \
+            (change.day - first.day).days > REPORT_WINDOW_DAYS:
+        # A rise or cut whose level is not known on both sides, dated by its text weeks after the interval
+        # began, is another rise or cut ("higher tariffs on China" in March, "increased … on April 8").
         return False
     if not change.in_force or change.rate is None or current.rate == change.rate:
         return True

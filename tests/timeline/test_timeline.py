@@ -252,3 +252,13 @@ def test_a_day_whose_best_report_states_no_rate_reads_the_rate_before_from_a_rep
             event("e2", "tariff_increased", "2025-02-10", rate=25, previous=10, product="steel", articles=("a4",)),
             event("e3", "tariff_increased", "2025-02-10", rate=None, previous=15, product="steel", articles=("a5",))]
     assert sequence(rows, product="steel") == [("increased", True, 25, 10, d("2025-02-10"), None)]
+
+
+def test_a_rise_of_unstated_level_dated_weeks_later_is_another_rise():
+    rows = [event("e1", "tariff_exemption", "2025-02-13"),
+            event("e2", "tariff_increased", None, published="2025-03-14", articles=("a2",)),
+            event("e3", "tariff_increased", "2025-03-20", articles=("a3",)),
+            event("e4", "tariff_increased", "2025-04-08", articles=("a4",))]
+    # e3, six days after e2 was reported, may report it; e4, dated by its text weeks later, is a rise of its own
+    assert [(r[0], r[4]) for r in sequence(rows)] == [("exempted", d("2025-02-13")), ("increased", d("2025-03-14")),
+                                                      ("increased", d("2025-04-08"))]
