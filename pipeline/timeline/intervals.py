@@ -17,6 +17,10 @@ from pipeline.timeline.changes import Change
 # How long after a dated change an undated report of it is taken to be about it: the events table's window
 # for merging follow-up reports of one measure (`pipeline.events.across.WINDOW_DAYS`, docs/events.md section 7).
 REPORT_WINDOW_DAYS = 14
+# How long after a measure's first report a report of it may state its rate: the longest wait from
+# announcement to entry into force among the measures checked (docs/timeline.md, section 7) was about a
+# month (steel and aluminium: proclamations of 10 February 2025, in force 12 March); a quarter leaves room.
+ENTRY_WINDOW_DAYS = 90
 # Changes of the level of a tariff in force: each one is an event, not a state a later report repeats.
 LEVEL_CHANGES = ("increased", "reduced")
 
@@ -107,11 +111,11 @@ def _is_repeat(current: Interval, change: Change) -> bool:
         return False
     if not change.in_force or change.rate is None or current.rate == change.rate:
         return True
-    # An interval of unstated rate takes a stated one only from a report of the same change, within the
-    # window follow-up reports come in: "raised tariffs on steel" in May 2024 and "raised them to 25%" in
-    # February 2025 are two increases, not one stated late.
+    # An interval of unstated rate takes a stated one only from a report of the same change, as late as a
+    # measure announced takes effect: "raised tariffs on steel" in May 2024 and "raised the tariff on steel
+    # to 25%" in February 2025 are two increases, not one stated late.
     return current.rate is None and first.change == change.change and \
-        (change.day - first.day).days <= REPORT_WINDOW_DAYS
+        (change.day - first.day).days <= ENTRY_WINDOW_DAYS
 
 
 def _start(change: Change, previous: Interval | None, carried: float | None) -> Interval:

@@ -235,16 +235,16 @@ def test_a_later_dated_report_does_not_date_an_interval_placed_by_its_report():
     assert row["alternatives"] == ["date 2025-03-04 (event e2)"] and row["conflict"]
 
 
-def test_a_stated_rate_fills_an_unstated_interval_only_from_a_report_within_two_weeks():
-    early = event("e1", "tariff_increased", "2024-05-14", product="steel")
-    soon = event("e2", "tariff_increased", "2024-05-20", rate=25, product="steel", articles=("a2",))
-    late = event("e3", "tariff_increased", "2025-02-10", rate=25, previous=10, product="steel", articles=("a3",))
-    # a week later: another report of the same increase, which states its rate
-    assert sequence([early, soon], product="steel") == [("increased", True, 25, None, d("2024-05-14"), None)]
-    # nine months later: an increase of its own, not the 2024 one stated late
+def test_a_stated_rate_fills_an_unstated_interval_only_from_a_report_within_a_quarter():
+    early = event("e1", "tariff_imposed", "2024-05-14", product="steel")
+    soon = event("e2", "tariff_imposed", "2024-06-20", rate=25, product="steel", articles=("a2",))
+    late = event("e3", "tariff_imposed", "2025-02-10", rate=25, product="steel", articles=("a3",))
+    # a month later (as a measure announced takes effect): another report of it, which states its rate
+    assert sequence([early, soon], product="steel") == [("imposed", True, 25, None, d("2024-05-14"), None)]
+    # nine months later: a measure of its own, not the 2024 one stated late
     assert sequence([early, late], product="steel") == [
-        ("increased", True, None, None, d("2024-05-14"), d("2025-02-10")),
-        ("increased", True, 25, 10, d("2025-02-10"), None)]
+        ("imposed", True, None, None, d("2024-05-14"), d("2025-02-10")),
+        ("imposed", True, 25, None, d("2025-02-10"), None)]
 
 
 def test_a_day_whose_best_report_states_no_rate_reads_the_rate_before_from_a_report_of_that_rate():
