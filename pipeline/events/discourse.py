@@ -24,6 +24,11 @@ from pipeline.views import Sentence
 
 # Measures with a direction (actor → targets) whose missing targets may come from the measure before them.
 DIRECTED = TARIFF_TYPES + ("trade_restriction", "investigation")
+# Changes to a measure already in place: they may fall on a part of it only.
+ALTERS = ("tariff_suspended", "tariff_removed", "tariff_reduced", "tariff_exemption", "tariff_increased")
+# Modalities of an earlier measure that no later one can refer to: a speculation or a condition. (A negated
+# measure still names whom it concerns: "has not yet set a quota for exports to the U.S." … "had set a quota".)
+NO_MEASURE = ("possible",)
 # Measures whose missing actor may come from the measure just before them.
 INHERITS_ACTOR = TARIFF_TYPES + ("trade_restriction",)
 
@@ -36,7 +41,7 @@ def resolve_discourse(candidates: list[Candidate], inputs: ArticleInputs,
         if candidate.event_type in INHERITS_ACTOR and candidate.actor is None:
             candidate = _inherit_actor(candidate, out, inputs.text, resources)
         if candidate.event_type in DIRECTED and candidate.actor and candidate.scope == "unspecified":
-            candidate = _inherit_targets(candidate, out, resources)
+            candidate = _inherit_targets(candidate, out, inputs, resources)
         elif candidate.event_type in TWO_SIDED:
             candidate = _inherit_side(candidate, out, candidates[position + 1:], inputs, resources)
         out.append(candidate)
@@ -62,13 +67,60 @@ def _inherit_actor(candidate: Candidate, history: list[Candidate], text: str,
     return candidate
 
 
-def _inherit_targets(candidate: Candidate, history: list[Candidate], resources: EventResources) -> Candidate:
+def _inherit_targets(candidate: Candidate, history: list[Candidate], inputs: ArticleInputs,
+                     resources: EventResources) -> Candidate:
+    """The targets of the measure ``candidate`` refers to: the latest measure of its actor in the window.
+
+    None are taken when the candidate names what it falls on itself (`names_own_object`: "no tariffs on
+    data flows") or stands in a heading (`is_heading`), when that measure is no measure (possible: "clothing makers likely to face increased
+    duties"), or when the candidate changes a measure already in place and the earlier
+    sentence is a package at different rates ("25% on Canada and Mexico, 10% on China … later paused
+    the tariffs"): which part it changes, the text does not say.
+    """
+    if names_own_object(inputs.text, candidate, resources) or is_heading(inputs.text, candidate.sentence, resources):
+        return candidate
     for earlier in reversed(history):
         if candidate.sentence.index - earlier.sentence.index > resources.discourse_sentences:
             break
         if earlier.event_type in DIRECTED and earlier.actor == candidate.actor and earlier.targets:
+            if earlier.modality in NO_MEASURE or (candidate.event_type in ALTERS and _package(earlier, inputs)):
+                return candidate
             return replace(candidate, targets=earlier.targets, scope=earlier.scope, target_inherited=True)
     return candidate
+
+
+def names_own_object(text: str, candidate: Candidate, resources: EventResources) -> bool:
+    """True when the words right after the trigger say what the measure falls on and it is neither goods
+    nor a word that refers back: "no tariffs on data flows" (not "on their goods", "on them", "on cars",
+    "on the two countries")."""
+    trigger = candidate.trigger
+    words = re.findall(r"[\w’'-]+", re.split(r"[,;:.!?()]", text[trigger.end:candidate.sentence.end], maxsplit=1)[0])
+    last = text[trigger.start:trigger.end].split()[-1:]  # a trigger may end in its preposition: "no tariffs on"
+    words = (last + words if last and last[0].lower() in resources.object_prepositions else words)[:5]
+    if not words or words[0].lower() not in resources.object_prepositions:
+        return False
+    if any(w.lower() in resources.referring_words for w in words[1:]):
+        return False
+    phrase = [w for w in words[1:] if w.lower() not in resources.transparent]
+    return bool(phrase) and not any(resources.goods.fullmatch(w) for w in phrase)
+
+
+def is_heading(text: str, sentence: Sentence, resources: EventResources) -> bool:
+    """True for a heading: every word but function words capitalized ("Suspension of Country-Specific Ad
+    Valorem Rates of Duty."). A heading opens a part of the document (a section of an order): the measure
+    before it is no antecedent of the measure it names."""
+    function_words = resources.transparent | resources.target_prepositions | resources.other_prepositions
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text[sentence.start:sentence.end])
+             if w.lower() not in function_words]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+def _package(candidate: Candidate, inputs: ArticleInputs) -> bool:
+    """True when the candidate's sentence states two or more different tariff rates (several measures)."""
+    sentence = candidate.sentence
+    values = {r.value for r in inputs.rates if sentence.start <= r.start and r.end <= sentence.end
+              and r.value is not None and r.unit == "percent"}
+    return len(values) > 1
 
 
 def _inherit_side(candidate: Candidate, history: list[Candidate], later: list[Candidate], inputs: ArticleInputs,

@@ -141,6 +141,8 @@ class EventResources:
     negation_words: int
     modal_words: int
     discourse_sentences: int
+    object_prepositions: frozenset[str]  # what a measure falls on follows them ("no tariffs on data flows")
+    referring_words: frozenset[str]  # objects that refer back to an earlier measure's targets ("on them")
     products: tuple[tuple[str, re.Pattern[str]], ...]
     syntax: SyntaxRules | None = None  # None: the rules read word order only
     retypes: tuple[RetypeRule, ...] = ()
@@ -198,6 +200,8 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         negation_words=int(arguments["negation_words"]),
         modal_words=int(arguments["modal_words"]),
         discourse_sentences=int(arguments["discourse_sentences"]),
+        object_prepositions=frozenset(arguments["object_prepositions"]),
+        referring_words=frozenset(arguments["referring_words"]),
         products=tuple((name, _words(variants)) for name, variants in products),
         syntax=parse_syntax_rules(syntax) if syntax is not None else None,
         retypes=retypes,

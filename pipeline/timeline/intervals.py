@@ -17,6 +17,12 @@ from pipeline.timeline.changes import Change
 # How long after a dated change an undated report of it is taken to be about it: the events table's window
 # for merging follow-up reports of one measure (`pipeline.events.across.WINDOW_DAYS`, docs/events.md section 7).
 REPORT_WINDOW_DAYS = 14
+# How long after a measure's first report a report of it may state its rate: the longest wait from
+# announcement to entry into force among the measures checked (docs/timeline.md, section 7) was about a
+# month (steel and aluminium: proclamations of 10 February 2025, in force 12 March); a quarter leaves room.
+ENTRY_WINDOW_DAYS = 90
+# Changes of the level of a tariff in force: each one is an event, not a state a later report repeats.
+LEVEL_CHANGES = ("increased", "reduced")
 
 
 def _rate_text(value: float | None) -> str:
@@ -77,7 +83,7 @@ def resolve_day(changes: Sequence[Change]) -> tuple[Change, list[Change], list[C
 
     Best supported: more articles, then higher confidence, then the smaller
     event id (so the choice never depends on input order). When it states
-    no rate, it takes the rate its agreeing reports state.
+    no rate, it takes the rate its agreeing reports state, and the rate before that one of them names.
     """
     ranked = sorted(changes, key=lambda c: (-c.support[0], -c.support[1], c.event_id))
     best = ranked[0]
@@ -85,6 +91,10 @@ def resolve_day(changes: Sequence[Change]) -> tuple[Change, list[Change], list[C
     if best.rate is None and best.in_force:
         # The reading's rate is the one its agreeing reports state (they agree: at most one value).
         best = replace(best, rate=next((c.rate for c in agreeing if c.rate is not None), None))
+    if best.rate_previous is None and best.in_force and best.rate is not None:
+        # and the rate before is the one a report of that rate names ("to 25% from 10%")
+        best = replace(best, rate_previous=next((c.rate_previous for c in agreeing
+                                                 if c.rate == best.rate and c.rate_previous is not None), None))
     return best, agreeing, [c for c in ranked[1:] if not _agrees(best, c)]
 
 
@@ -93,10 +103,19 @@ def _is_repeat(current: Interval, change: Change) -> bool:
     first = current.first
     if first.in_force != change.in_force or (not change.in_force and first.change != change.change):
         return False
+    if change.change in LEVEL_CHANGES and change.effective_on is not None and (change.rate is None or current.rate
+                                                                               is None) and \
+            (change.day - first.day).days > REPORT_WINDOW_DAYS:
+        # A rise or cut whose level is not known on both sides, dated by its text weeks after the interval
+        # began, is another rise or cut ("higher tariffs on China" in March, "increased … on April 8").
+        return False
     if not change.in_force or change.rate is None or current.rate == change.rate:
         return True
-    # An interval of unstated rate takes a stated one only from a report of the same change.
-    return current.rate is None and first.change == change.change
+    # An interval of unstated rate takes a stated one only from a report of the same change, as late as a
+    # measure announced takes effect: "raised tariffs on steel" in May 2024 and "raised the tariff on steel
+    # to 25%" in February 2025 are two increases, not one stated late.
+    return current.rate is None and first.change == change.change and \
+        (change.day - first.day).days <= ENTRY_WINDOW_DAYS
 
 
 def _start(change: Change, previous: Interval | None, carried: float | None) -> Interval:

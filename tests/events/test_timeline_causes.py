@@ -149,3 +149,63 @@ def test_duties_a_class_of_countries_has_imposed_are_no_event(build, resources):
     reported = article_events(build("Trump announced tariffs on any country that has imposed levies on U.S. goods.",
                                     parsed=True, officials=TRUMP, countries=countries), resources)
     assert [(r["event_type"], r["actor_iso3"]) for r in reported] == [("tariff_imposed", "USA")]  # the announcement
+
+
+US_CA_MX_CN = US_CA_MX + [("China", "CHN", "name"), ("Washington", "USA", "government", 1)]
+PACKAGE_RATES = [("25%", 25.0, "tariff"), ("10%", 10.0, "tariff")]
+
+
+@pytest.mark.parametrize("parsed", [True, False])
+def test_a_pause_of_a_package_at_several_rates_takes_no_targets(build, resources, parsed):
+    text = ("Washington imposed tariffs of 25% on Canada and Mexico and 10% on China. "
+            "Washington later paused the tariffs for 30 days.")
+    rows = _rows(build, resources, text, parsed=parsed, countries=US_CA_MX_CN, rates=PACKAGE_RATES)
+    # which of the measures was paused, the text does not say: not all three, not the last named
+    assert [(r[0], r[2]) for r in rows if r[0] == "tariff_suspended"] == [("tariff_suspended", [])]
+
+
+@pytest.mark.parametrize("parsed", [True, False])
+def test_a_pause_of_one_measure_takes_its_targets(build, resources, parsed):
+    text = "Washington imposed tariffs of 25% on Canada and Mexico. Washington later paused the tariffs for 30 days."
+    countries = US_CA_MX + [("Washington", "USA", "government", 1)]
+    rows = _rows(build, resources, text, parsed=parsed, countries=countries, rates=[("25%", 25.0, "tariff")])
+    assert [(r[0], r[2]) for r in rows if r[0] == "tariff_suspended"] == [("tariff_suspended", ["CAN", "MEX"])]
+
+
+@pytest.mark.parametrize("parsed", [True, False])
+def test_an_exemption_naming_what_it_falls_on_takes_no_earlier_targets(build, resources, parsed):
+    text = "Washington imposed tariffs on Canada and Mexico. Washington will put no tariffs on data flows."
+    countries = US_CA_MX + [("Washington", "USA", "government", 1)]
+    rows = _rows(build, resources, text, parsed=parsed, countries=countries)
+    assert [(r[2], r[3]) for r in rows if r[0] != "tariff_imposed"] in ([], [([], None)])
+
+
+def test_words_that_refer_back_keep_the_earlier_targets(build, resources):
+    text = "Washington imposed tariffs on Canada. Washington then paused the tariffs on its goods."
+    countries = [("Washington", "USA", "government"), ("Canada", "CAN", "name"), ("Washington", "USA", "government", 1)]
+    rows = _rows(build, resources, text, countries=countries)
+    assert [(r[0], r[2]) for r in rows if r[0] == "tariff_suspended"] == [("tariff_suspended", ["CAN"])]
+
+
+def test_a_speculation_lends_no_targets_to_a_later_measure(build, resources):
+    text = "Washington could raise tariffs on Canada if talks fail. Washington granted a tariff exemption."
+    countries = [("Washington", "USA", "government"), ("Canada", "CAN", "name"), ("Washington", "USA", "government", 1)]
+    rows = _rows(build, resources, text, countries=countries)
+    assert [(r[0], r[2]) for r in rows if r[0] == "tariff_exemption"] == [("tariff_exemption", [])]
+
+
+def test_a_negated_measure_still_names_whom_a_later_report_concerns(build, resources):
+    text = "Washington has not yet set a quota on Canada. Newspapers said Washington had set a quota of 10,000 cars."
+    countries = [("Washington", "USA", "government"), ("Canada", "CAN", "name"), ("Washington", "USA", "government", 1)]
+    rows = _rows(build, resources, text, countries=countries)
+    assert [r[2] for r in rows if r[0] == "trade_restriction"] == [["CAN"], ["CAN"]]
+
+
+def test_a_measure_in_a_heading_takes_no_targets_from_before_it(build, resources):
+    countries = [("Washington", "USA", "government"), ("China", "CHN", "name")]
+    for heading, targets in (("Suspension of Ad Valorem Rates of Duty.", []),
+                             ("The United States suspended the rates of duty.", ["CHN"])):
+        rows = _rows(build, resources, "Washington imposed a 10% tariff on China. " + heading, countries=countries,
+                     rates=[("10%", 10.0, "tariff")])
+        # a heading opens a new part: its suspension is of no measure named before it; a sentence is not one
+        assert [r[2] for r in rows if r[0] == "tariff_suspended"] == [targets]

@@ -233,3 +233,32 @@ def test_a_later_dated_report_does_not_date_an_interval_placed_by_its_report():
     [row] = build_timeline(rows, RULES)
     assert (row["valid_from"], row["effective_on"]) == (d("2025-02-02"), None)
     assert row["alternatives"] == ["date 2025-03-04 (event e2)"] and row["conflict"]
+
+
+def test_a_stated_rate_fills_an_unstated_interval_only_from_a_report_within_a_quarter():
+    early = event("e1", "tariff_imposed", "2024-05-14", product="steel")
+    soon = event("e2", "tariff_imposed", "2024-06-20", rate=25, product="steel", articles=("a2",))
+    late = event("e3", "tariff_imposed", "2025-02-10", rate=25, product="steel", articles=("a3",))
+    # a month later (as a measure announced takes effect): another report of it, which states its rate
+    assert sequence([early, soon], product="steel") == [("imposed", True, 25, None, d("2024-05-14"), None)]
+    # nine months later: a measure of its own, not the 2024 one stated late
+    assert sequence([early, late], product="steel") == [
+        ("imposed", True, None, None, d("2024-05-14"), d("2025-02-10")),
+        ("imposed", True, 25, None, d("2025-02-10"), None)]
+
+
+def test_a_day_whose_best_report_states_no_rate_reads_the_rate_before_from_a_report_of_that_rate():
+    rows = [event("e1", "tariff_increased", "2025-02-10", product="steel", articles=("a1", "a2", "a3")),
+            event("e2", "tariff_increased", "2025-02-10", rate=25, previous=10, product="steel", articles=("a4",)),
+            event("e3", "tariff_increased", "2025-02-10", rate=None, previous=15, product="steel", articles=("a5",))]
+    assert sequence(rows, product="steel") == [("increased", True, 25, 10, d("2025-02-10"), None)]
+
+
+def test_a_rise_of_unstated_level_dated_weeks_later_is_another_rise():
+    rows = [event("e1", "tariff_exemption", "2025-02-13"),
+            event("e2", "tariff_increased", None, published="2025-03-14", articles=("a2",)),
+            event("e3", "tariff_increased", "2025-03-20", articles=("a3",)),
+            event("e4", "tariff_increased", "2025-04-08", articles=("a4",))]
+    # e3, six days after e2 was reported, may report it; e4, dated by its text weeks later, is a rise of its own
+    assert [(r[0], r[4]) for r in sequence(rows)] == [("exempted", d("2025-02-13")), ("increased", d("2025-03-14")),
+                                                      ("increased", d("2025-04-08"))]
