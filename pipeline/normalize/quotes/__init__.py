@@ -39,8 +39,8 @@ stays null (unknown) rather than guessed.
 
 The modules, each building on those before it: ``lexicon`` (the word lists), ``article`` (one
 article indexed for the rules), ``persons`` (person mentions and names as speakers),
-``cue_phrases`` (the words beside a cue that may name its speaker), ``speakers`` (from those
-words to a speaker), ``attribution`` (which speaker each quotation takes), ``reported`` (reported
+``cue_phrases`` (the words beside a cue that may name its speaker), ``descriptions`` (firms,
+institutions, publications and descriptions as speakers), ``speakers`` (from those words to a speaker), ``attribution`` (which speaker each quotation takes), ``reported`` (reported
 speech) and ``normalizer``.
 """
 
