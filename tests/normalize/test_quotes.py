@@ -296,6 +296,28 @@ ROE = ("Dana Roe", ["Dana Roe"], None, None)
         # "the analysts" after the firm's analysts spoke: the firm
         ("Copper will rally, Harbury analysts say. \"Stocks are thin,\" the analysts say.", [], ["Harbury"],
          [("Stocks are thin,", "Harbury", "the analysts", "say")]),
+        # ... also when someone else spoke since, by the firm named with the nearest earlier "analysts",
+        # before the noun or after it; analysts named without a firm stay a group
+        ("Copper will rally, analysts at Lark Research say. Zinc is cheap, Mosswood says. \"Stocks are thin,\" "
+         "the analysts say.", [], [],
+         [("Stocks are thin,", "Lark Research", "the analysts", "say")]),
+        ("Copper will rally, Lark Research analysts say. Zinc is cheap, Mosswood says. \"Stocks are thin,\" "
+         "the analysts say.", [], [],
+         [("Stocks are thin,", "Lark Research", "the analysts", "say")]),
+        ("Copper will rally, analysts say. Zinc is cheap, Mosswood says. \"Stocks are thin,\" the analysts say.",
+         [], [], [("Stocks are thin,", "analysts", "the analysts", "say")]),
+        # a firm's spokesperson speaks for the firm, tagged or not; a former executive or a resident does not
+        ("\"Costs are up,\" a Harbury spokesperson said.", [], [],
+         [("Costs are up,", "Harbury", "a Harbury spokesperson", "say")]),
+        ("\"Costs are up,\" an ex Harbury executive said.", [], [],
+         [("Costs are up,", "ex Harbury executive", "an ex Harbury executive", "say")]),
+        ("\"Costs are up,\" a Texas resident said.", [], [],
+         [("Costs are up,", "Texas resident", "a Texas resident", "say")]),
+        # "the report" is whoever reported before it, unless a person did
+        ("Kestrel News reported on Friday that talks had begun. \"We are hopeful,\" the report said.", [], [],
+         [("We are hopeful,", "Kestrel News", "the report", "say")]),
+        ("Dana Roe reported on Friday that talks had begun. \"We are hopeful,\" the report said.", [ROE], [],
+         [("We are hopeful,", None, None, None)]),
         # staff without a firm stay a group
         ("\"Growth will slow,\" economists said.", [], [], [("Growth will slow,", "economists", "economists", "say")]),
         # "they" is whoever of a group or firm spoke last before it, not the first one named

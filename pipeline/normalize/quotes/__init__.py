@@ -33,8 +33,10 @@ group that spoke last; "the minister" to the person holding that title, an
 epithet ("the Maryland Democrat") to the person just named, a description
 that opens the story ("Japan's top trade negotiator") to the person the next
 sentence names as speaker; an unnamed source to its organization ("a MITI
-official" → MITI) or its description ("one diplomat" → "diplomat"); "the
-editorial" to the newspaper named before it. When nothing fits, the speaker
+official" → MITI, "a Paramount spokesperson" → Paramount) or its description
+("one diplomat" → "diplomat"); "the analysts" to the firm whose analysts were
+named last ("analysts at Morgan Stanley"); "the editorial" to the newspaper
+named before it, "the report" to whoever reported last ("Yicai Global reported"). When nothing fits, the speaker
 stays null (unknown) rather than guessed.
 
 The modules, each building on those before it: ``lexicon`` (the word lists), ``article`` (one

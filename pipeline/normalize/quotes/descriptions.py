@@ -13,25 +13,38 @@ from pipeline.views import Mention
 GENERIC_BODIES = frozenset({"company", "firm"})
 # Institution nouns a company's own name may hold ("Standard Bank", "Pennzoil Co").
 COMPANY_WORDS = frozenset({"company", "firm", "bank"})
+# Determiners that take up a noun named before ("the analysts" after "Morgan Stanley analysts").
+DEFINITE = frozenset({"the", "these", "those"})
+# Prepositions that join staff to their firm after the noun ("analysts at Morgan Stanley").
+STAFF_LINKS = frozenset({"at", "from", "with", "of"})
+# How many words before a staff noun may name its firm.
+STAFF_PHRASE_WORDS = 6
 
 
-def firm_of_staff(art: ArticleIndex, words: list[Token]) -> str | None:
+def firm_of_staff(art: ArticleIndex, words: list[Token], *, adjacent: bool = False) -> str | None:
     """The firm named before a staff noun ending ``words`` ("BNP Paribas credit strategists" → "BNP Paribas").
 
     The capitalized words before the noun (past lower-case modifiers: "credit")
     name the firm: its organization mention's name when tagged, else the words.
     A country or a title there ("Japanese economists", "Fed governors") names
     no firm, nor does a lone capitalized word opening the sentence ("Most analysts").
+    ``adjacent`` (for one role holder: "a Paramount spokesperson") takes only
+    the words right before the noun, after nothing but a function word, and no
+    person's name: "a senior Trump administration official" and "an ex
+    Northrop executive" (no longer the firm's voice) name no firm.
     """
     before = list(words[:-1])
-    while before and before[-1].text.islower() and art.lexicon.word_class(before[-1].lower) is None:
+    while not adjacent and before and before[-1].text.islower() and art.lexicon.word_class(before[-1].lower) is None:
         before.pop()
     run: list[Token] = []
     for token in reversed(before):
         if not (token.text[0].isupper() and art.lexicon.word_class(token.lower) is None):
             break
         run.insert(0, token)
-    if not run or art.mentions_in(("country", "title"), run[0].start, run[-1].end):
+    if adjacent and len(run) < len(before) and art.lexicon.word_class(before[-len(run) - 1].lower) is None:
+        return None
+    kinds = ("country", "title", *PERSON_KINDS) if adjacent else ("country", "title")
+    if not run or art.mentions_in(kinds, run[0].start, run[-1].end):
         return None
     organizations = art.mentions_in(("organization",), run[0].start, run[-1].end)
     if organizations:
@@ -39,6 +52,48 @@ def firm_of_staff(art: ArticleIndex, words: list[Token]) -> str | None:
     if len(run) == 1 and art.sentences[art.sentence_of(run[0].start)][0] == run[0].start:
         return None
     return POSSESSIVE.sub("", text_of(art, run))
+
+
+def staff_firm_before(art: ArticleIndex, head: Token, position: int, reach: int) -> str | None:
+    """The firm of the staff a definite "the analysts" takes up: named with the nearest earlier mention of the
+    noun that is not itself definite ("Morgan Stanley analysts", "analysts at Morgan Stanley"), within ``reach``
+    sentences before ``position``; None when that mention names no firm ("analysts said" is a group).
+    """
+    noun = bare_word(head.text)
+    floor = art.sentences[max(art.sentence_of(position) - reach, 0)][0]
+    for index in range(art.token_at_or_after(head.start) - 1, -1, -1):
+        token = art.tokens[index]
+        if token.start < floor:
+            break
+        if bare_word(token.text) != noun or art.inside_quote(token.start):
+            continue
+        if index > 0 and art.tokens[index - 1].lower in DEFINITE:
+            continue  # another "the analysts": the same staff, named further back
+        return firm_with_staff(art, index)
+    return None
+
+
+def firm_with_staff(art: ArticleIndex, index: int) -> str | None:
+    """The firm named with the staff noun at token ``index``: right before it ("Morgan Stanley analysts") or
+    after a preposition ("analysts at Morgan Stanley"), by its organization mention's name or its words."""
+    s_start = art.sentences[art.sentence_of(art.tokens[index].start)][0]
+    first = index
+    while first > 0 and index - first < STAFF_PHRASE_WORDS and art.tokens[first - 1].is_word \
+            and art.tokens[first - 1].start >= s_start:
+        first -= 1
+    firm = firm_of_staff(art, art.tokens[first:index + 1])
+    if firm is not None or index + 2 >= len(art.tokens) or art.tokens[index + 1].lower not in STAFF_LINKS:
+        return firm
+    after = art.tokens[index + 2]
+    for mention in art.mentions_in(("organization",), after.start, art.sentences[art.sentence_of(after.start)][1]):
+        if mention.start == after.start:
+            return (mention.label or mention.text).split("|")[0]
+    run = []
+    for token in art.tokens[index + 2:]:
+        if not (token.is_word and token.text[0].isupper() and art.lexicon.word_class(token.lower) is None):
+            break
+        run.append(token)
+    return POSSESSIVE.sub("", text_of(art, run)) if run else None
 
 
 def resolve_body(art: ArticleIndex, tokens: list[Token], head: Token, position: int) -> Speaker:

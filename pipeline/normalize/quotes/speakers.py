@@ -9,7 +9,7 @@ from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, Article
                                                strip_determiners, text_of)
 from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
 from pipeline.normalize.quotes.descriptions import (earlier_description, firm_of_staff, named_next, resolve_body,
-                                                    resolve_publication)
+                                                    resolve_publication, staff_firm_before)
 from pipeline.normalize.quotes.lexicon import PRONOUNS
 from pipeline.normalize.quotes.persons import person_speaker, proper_name, subject_name, title_holder
 
@@ -59,7 +59,10 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
     source_class = art.lexicon.sources.get(bare_word(head.text)) if head else None
     organizations = [m for m in art.mentions_in(("organization",), start, end) if not art.possessive(m)]
     if source_class in ("publication", "document"):
-        return resolve_publication(art, tokens, source_class, position)
+        found = resolve_publication(art, tokens, source_class, position)
+        if found is None and source_class == "document":
+            found = document_reporter(art, tokens, head, position)
+        return found
     if organizations:
         chosen = organizations[-1] if prefer_last else organizations[0]
         name = (chosen.label or chosen.text).split("|")[0]
@@ -249,6 +252,11 @@ def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_
         holder = title_holder(art, head.text, position)
         if holder is not None:
             return replace(holder, text=text_of(art, tokens))
+    if bare_word(head.text) in art.lexicon.firm_voices:
+        # "a Paramount spokesperson": the firm speaks through its spokesperson, as "Nomura analysts" do
+        firm = firm_of_staff(art, [t for t in tokens if t.is_word], adjacent=True)
+        if firm is not None:
+            return Speaker(firm, None, text_of(art, tokens), "organization")
     core = strip_determiners(art, [t for t in tokens if not POSSESSIVE.search(t.text) or t is head])
     core = [t for t in core if t.start >= head.start or art.lexicon.word_class(t.lower) is None]
     description = text_of(art, core) or head.text
@@ -257,6 +265,11 @@ def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_
         firm = salient_speaker(art, position, ("organization",), reach=EPITHET_REACH, own_sentence=False)
         if firm is not None and bare_word(firm.text.split()[-1]) == bare_word(head.text):
             return replace(firm, text=text_of(art, tokens))
+        # ... or whose staff were named with the firm, though others spoke since ("analysts at Morgan Stanley
+        # said …. … , they said. … , the analysts said")
+        named_firm = staff_firm_before(art, head, position, PRONOUN_REACH)
+        if named_firm is not None:
+            return Speaker(named_firm, None, text_of(art, tokens), "organization")
     earlier = earlier_description(art, head, position) if definite else None
     if earlier and len(earlier) > len(description):
         description = earlier
@@ -303,6 +316,29 @@ def _official_of_country(art: ArticleIndex, tokens: list[Token], head: Token, po
         return None
     row = next(iter(found.values()))
     return Speaker(row["name"], row["official_id"], text_of(art, tokens), "person")
+
+
+def document_reporter(art: ArticleIndex, tokens: list[Token], head: Token, position: int) -> Speaker | None:
+    """Who issued "the report" that says something: the organization or name that last "reported" before it.
+
+    "Yicai Global reported on Friday, citing …. …, the report said": a
+    document noun that is also a cue's lemma takes the speaker of the nearest
+    earlier cue of that lemma, outside quotations, within `PRONOUN_REACH`
+    sentences; a person or an unnamed source there issues no report (the
+    speaker stays unresolved).
+    """
+    noun = bare_word(head.text)
+    floor = art.sentences[max(art.sentence_of(position) - PRONOUN_REACH, 0)][0]
+    for cue in reversed(art.cues):
+        if cue.lemma != noun or not floor <= cue.start < tokens[0].start or art.inside_quote(cue.start):
+            continue
+        s_start, s_end, _ = art.sentences[art.sentence_of(cue.start)]
+        speaker = cue_speaker(art, cue, *cue_bounds(art, cue, s_start, s_end), pronouns=False)
+        if speaker is not None:
+            # an untagged name that issues a report is an outlet or a firm, not a person
+            found = replace(speaker, text=text_of(art, tokens), kind="organization")
+            return found if speaker.kind in ("organization", "name") else None
+    return None
 
 
 def cue_speaker(art: ArticleIndex, cue: Cue, floor: int, ceiling: int, *, pronouns: bool = True) -> Speaker | None:
