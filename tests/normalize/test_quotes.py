@@ -32,12 +32,13 @@ def occurrences(text, surface):
         start = text.find(surface, start + 1)
 
 
-def run(nlp, text, *, people=(), titles=(), organizations=(), body_start=0):
-    """``quotes`` rows for ``text``; ``people`` is ``[(fullest name, [surfaces], official_id, title)]``."""
+def run(nlp, text, *, people=(), titles=(), organizations=(), body_start=0, extra=()):
+    """``quotes`` rows for ``text``; ``people`` is ``[(fullest name, [surfaces], official_id, title)]``;
+    ``extra`` holds more mentions (``reported`` ones, as the parse would leave them)."""
     doc = nlp(text)
     rows, sentence_rows = doc_rows(doc, "a1", "2025-05")
     mentions = [Mention(r["mention_id"], r["kind"], r["text"], r["start_char"], r["end_char"], r["sentence_index"],
-                        r["rule_id"], r["label"]) for r in rows]
+                        r["rule_id"], r["label"]) for r in rows] + list(extra)
     people_rows = []
     for index, (name, surfaces, official_id, title) in enumerate(people):
         ids = []
@@ -370,3 +371,54 @@ def test_a_shortened_compound_surname_takes_the_full_name(nlp):
               ("Dupont", ["Dupont said"], None, None)]
     rows = run(nlp, text, people=people)
     assert [(r["speaker_name"], r["speaker_official_id"]) for r in rows] == [("Jean Dupont de la Roche", "jean-dupont")]
+
+
+def reported(text, content, speaker, cue):
+    """A ``reported`` mention over ``content`` whose label gives the speaker's and the cue's words (first found)."""
+    start, s_at, c_at = text.find(content), text.find(speaker), text.find(cue)
+    label = f"lemma=say;cue={c_at}-{c_at + len(cue)};speaker={s_at}-{s_at + len(speaker)}"
+    return Mention(f"reported:{start}", "reported", content, start, start + len(content), 0,
+                   "reported.csv:postposed", label)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "parse_speaker", "expected"),
+    [
+        # the parse took only the start of the subject: the person named right before the cue speaks
+        ("Copper will rally this year, Harbury's Dana Roe says.", "Copper will rally this year", "Harbury",
+         ("Dana Roe", "Dana Roe")),
+        ("Copper will rally this year, Harbury Capital analyst Dana Roe says.", "Copper will rally this year",
+         "Harbury Capital analyst", ("Dana Roe", "Dana Roe")),
+        ("Duties on steel, which Dana Roe says will stay, rose.", "will stay", "which", ("Dana Roe", "Dana Roe")),
+        # no person right before the cue, or one past a comma: the parse's words stand
+        ("Copper will rally this year, Harbury analysts say.", "Copper will rally this year", "Harbury analysts",
+         ("Harbury", "Harbury analysts")),
+        ("Copper will rally this year, Harbury, unlike Dana Roe, says.", "Copper will rally this year", "Harbury",
+         ("Harbury", "Harbury")),
+        ("Several lawmakers argued the bill gave too much to Dana Roe and said they would fight it.",
+         "they would fight it", "Several lawmakers", ("lawmakers", "Several lawmakers")),
+    ],
+)
+def test_reported_speaker_runs_to_a_person_named_before_the_cue(nlp, text, content, parse_speaker, expected):
+    cue = "says" if " says" in text else "say" if " say" in text else "said"
+    mention = reported(text, content, parse_speaker, cue)
+    rows = run(nlp, text, people=[ROE], extra=[mention])
+    assert [(r["speaker_name"], r["speaker_text"]) for r in rows if r["quote_type"] == "indirect"] == [expected]
+
+
+def test_he_after_a_firms_spokesperson_is_the_firm(nlp):
+    text = "\"Costs are up,\" a Harbury spokesperson said. \"Prices will follow,\" he added."
+    rows = run(nlp, text, people=[ROE])
+    assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [("Harbury", "organization")] * 2
+
+
+def test_he_in_reported_speech_after_a_firms_spokesperson_is_the_firm(nlp):
+    text = "A Harbury spokesperson said prices rose. He said costs were up."
+    first = reported(text, "prices rose", "A Harbury spokesperson", "said")
+    second_cue = text.rfind("said")
+    second = Mention("reported:2", "reported", "costs were up", text.find("costs"), text.find("costs") + 13, 1,
+                     "reported.csv:complement",
+                     f"lemma=say;cue={second_cue}-{second_cue + 4};speaker={text.find('He')}-{text.find('He') + 2}")
+    rows = run(nlp, text, people=[ROE], extra=[first, second])
+    assert [(r["speaker_name"], r["speaker_text"], r["speaker_kind"]) for r in rows] == [
+        ("Harbury", "A Harbury spokesperson", "organization"), ("Harbury", "He", "organization")]

@@ -13,10 +13,11 @@ from pipeline.normalize.quotes.descriptions import (earlier_description, firm_of
 from pipeline.normalize.quotes.lexicon import PRONOUNS
 from pipeline.normalize.quotes.persons import person_speaker, proper_name, subject_name, title_holder
 
-# Speaker kinds "he"/"she" may stand for: a named person, an untagged name, an unnamed single source.
-SINGLE_KINDS = ("person", "name", "unnamed")
+# Speaker kinds "he"/"she" may stand for: a named person, an untagged name, an unnamed single source, a firm's
+# voice ("a Drexel spokesman said. He added": the firm, through the one person who spoke for it).
+SINGLE_KINDS = ("person", "name", "unnamed", "voice")
 # Which speaker a cue prefers when its phrases name several (an apposition: "One of the leaders, Elmano Barbosa").
-KIND_ORDER = ("person", "name", "organization", "unnamed", "group")
+KIND_ORDER = ("person", "name", "organization", "voice", "unnamed", "group")
 # How far back a pronoun looks for the person it stands for, and an epithet ("the Maryland Democrat"), in sentences.
 PRONOUN_REACH = 6
 EPITHET_REACH = 2
@@ -256,7 +257,7 @@ def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_
         # "a Paramount spokesperson": the firm speaks through its spokesperson, as "Nomura analysts" do
         firm = firm_of_staff(art, [t for t in tokens if t.is_word], adjacent=True)
         if firm is not None:
-            return Speaker(firm, None, text_of(art, tokens), "organization")
+            return Speaker(firm, None, text_of(art, tokens), "voice")
     core = strip_determiners(art, [t for t in tokens if not POSSESSIVE.search(t.text) or t is head])
     core = [t for t in core if t.start >= head.start or art.lexicon.word_class(t.lower) is None]
     description = text_of(art, core) or head.text
