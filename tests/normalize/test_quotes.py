@@ -314,6 +314,8 @@ ROE = ("Dana Roe", ["Dana Roe"], None, None)
          [("Costs are up,", "ex Harbury executive", "an ex Harbury executive", "say")]),
         ("\"Costs are up,\" a Texas resident said.", [], [],
          [("Costs are up,", "Texas resident", "a Texas resident", "say")]),
+        ("\"Costs are up,\" a Ministry spokesman said.", [], [],
+         [("Costs are up,", "Ministry spokesman", "a Ministry spokesman", "say")]),
         # "the report" is whoever reported before it, unless a person did
         ("Kestrel News reported on Friday that talks had begun. \"We are hopeful,\" the report said.", [], [],
          [("We are hopeful,", "Kestrel News", "the report", "say")]),

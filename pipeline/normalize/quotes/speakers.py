@@ -256,7 +256,8 @@ def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_
     if bare_word(head.text) in art.lexicon.firm_voices:
         # "a Paramount spokesperson": the firm speaks through its spokesperson, as "Nomura analysts" do
         firm = firm_of_staff(art, [t for t in tokens if t.is_word], adjacent=True)
-        if firm is not None:
+        # ... but "a Ministry spokesman" names no ministry: the words stay a description
+        if firm is not None and art.lexicon.sources.get(bare_word(firm)) != "body":
             return Speaker(firm, None, text_of(art, tokens), "voice")
     core = strip_determiners(art, [t for t in tokens if not POSSESSIVE.search(t.text) or t is head])
     core = [t for t in core if t.start >= head.start or art.lexicon.word_class(t.lower) is None]
