@@ -185,6 +185,13 @@ def test_title_names_its_holder_from_the_people_table(nlp):
         # the subject of the next sentence in the paragraph
         ("\"We paid 24 billion dlrs in interest.\" Bob Andrew reiterated that Brazil will pay.",
          [("We paid 24", "Bob Andrew")]),
+        # the last speaker of the paragraph's earlier sentences
+        ("Rates will rise, Bob Andrew said. Andrew likes bonds over stocks. \"The concern is valuations.\"",
+         [("The concern is", "Bob Andrew")]),
+        # a paragraph that is only a quotation continues the speaker of the paragraph before, quoted or not
+        ("Rates will rise, Bob Andrew said. Bonds look cheap, he said. Stocks are dear.\n\"We see risks ahead.\"",
+         [("We see risks", "Bob Andrew")]),
+        ("Rates rose on Monday. Stocks are dear.\n\"We see risks ahead.\"", [("We see risks", None)]),
     ],
 )
 def test_neighbours_lend_their_speaker(nlp, text, expected):

@@ -21,8 +21,10 @@ rules over its sentence and its neighbours, in this order:
 3. a quotation whose sentence has no cue takes the speaker of the previous
    quotation in its paragraph, of the reported speech just before it
    ("Yeutter said talks stall. "Countries don't …""), of the subject opening
-   the next sentence ("“…” Gros reiterated that …") or — when its paragraph
-   is nothing but the quotation — of the quotation in the paragraph before;
+   the next sentence ("“…” Gros reiterated that …"), of the last cue of its
+   paragraph's earlier sentences, or — when its paragraph is nothing but the
+   quotation — of the quotation in the paragraph before, else of that
+   paragraph's last cue;
 4. a quotation in the headline that the body repeats, quoted or reported,
    takes the body's speaker.
 
