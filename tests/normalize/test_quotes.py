@@ -431,3 +431,11 @@ def test_he_in_reported_speech_after_a_firms_spokesperson_is_the_firm(nlp):
     rows = run(nlp, text, people=[ROE], extra=[first, second])
     assert [(r["speaker_name"], r["speaker_text"], r["speaker_kind"]) for r in rows] == [
         ("Harbury", "A Harbury spokesperson", "organization"), ("Harbury", "He", "organization")]
+
+
+def test_reported_staff_take_the_firm_the_parse_left_out(nlp):
+    # the parse's subject is "analysts" alone; the firm follows it ("analysts at Kestrel Research write")
+    text = "Copper will rally this year, analysts at Kestrel Research write in a note."
+    rows = run(nlp, text, extra=[reported(text, "Copper will rally this year", "analysts", "write")])
+    assert [(r["speaker_name"], r["speaker_text"], r["speaker_kind"]) for r in rows] == [
+        ("Kestrel Research", "analysts", "organization")]

@@ -75,15 +75,21 @@ def staff_firm_before(art: ArticleIndex, head: Token, position: int, reach: int)
 
 def firm_with_staff(art: ArticleIndex, index: int) -> str | None:
     """The firm named with the staff noun at token ``index``: right before it ("Morgan Stanley analysts") or
-    after a preposition ("analysts at Morgan Stanley"), by its organization mention's name or its words."""
+    after a preposition (`firm_after_staff`)."""
     s_start = art.sentences[art.sentence_of(art.tokens[index].start)][0]
     first = index
     while first > 0 and index - first < STAFF_PHRASE_WORDS and art.tokens[first - 1].is_word \
             and art.tokens[first - 1].start >= s_start:
         first -= 1
     firm = firm_of_staff(art, art.tokens[first:index + 1])
-    if firm is not None or index + 2 >= len(art.tokens) or art.tokens[index + 1].lower not in STAFF_LINKS:
-        return firm
+    return firm if firm is not None else firm_after_staff(art, index)
+
+
+def firm_after_staff(art: ArticleIndex, index: int) -> str | None:
+    """The firm named after the staff noun at token ``index`` and a preposition ("analysts at Morgan Stanley"),
+    by its organization mention's name or its capitalized words; None when none follows."""
+    if index + 2 >= len(art.tokens) or art.tokens[index + 1].lower not in STAFF_LINKS:
+        return None
     after = art.tokens[index + 2]
     for mention in art.mentions_in(("organization",), after.start, art.sentences[art.sentence_of(after.start)][1]):
         if mention.start == after.start:

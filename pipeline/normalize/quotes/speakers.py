@@ -8,8 +8,8 @@ from dataclasses import replace
 from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, ArticleIndex, Cue, Speaker, Token, bare_word,
                                                strip_determiners, text_of)
 from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
-from pipeline.normalize.quotes.descriptions import (earlier_description, firm_of_staff, named_next, resolve_body,
-                                                    resolve_publication, staff_firm_before)
+from pipeline.normalize.quotes.descriptions import (earlier_description, firm_after_staff, firm_of_staff, named_next,
+                                                    resolve_body, resolve_publication, staff_firm_before)
 from pipeline.normalize.quotes.lexicon import PRONOUNS
 from pipeline.normalize.quotes.persons import person_speaker, proper_name, subject_name, title_holder
 
@@ -44,6 +44,9 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
     head = _head(art, words)
     if head is not None and art.lexicon.sources.get(bare_word(head.text)) == "staff":
         firm = firm_of_staff(art, words)
+        if firm is None and unnamed:
+            # the parse left the firm out of the subject: "analysts at DBS Group write"
+            firm = firm_after_staff(art, art.token_at_or_after(head.start))
         if firm is not None:  # "Nomura analysts say": the firm speaks through them
             return Speaker(firm, None, text_of(art, tokens), "organization")
     persons = [m for m in art.mentions_in(PERSON_KINDS, start, end) if not art.possessive(m)]
