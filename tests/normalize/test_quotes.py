@@ -334,11 +334,6 @@ ROE = ("Dana Roe", ["Dana Roe"], None, None)
         ("Copper will rally, Harbury analysts say. Tin will fall, Mosswood analysts say. \"Stocks are thin,\" "
          "they say.", [], ["Harbury", "Mosswood"],
          [("Stocks are thin,", "Mosswood", "they", "say")]),
-        # a cue of several senses ("write") speaks for a named firm, not for any noun phrase
-        ("Copper will rally, Harbury analysts write. \"Stocks are thin,\" they say.", [], [],
-         [("Stocks are thin,", "Harbury", "they", "say")]),
-        ("The Harbury pact maintains price bands. \"Stocks are thin,\" they say.", [], [],
-         [("Stocks are thin,", None, None, None)]),
         # a name after a preposition is a place or a name's tail, not a speaker "they" can stand for,
         # except the firm after its staff ("analysts at Lark Research")
         ("Officials in Atlanta said cases fell. \"Vaccines work,\" they said.", [], [],

@@ -18,8 +18,6 @@ from pipeline.normalize.quotes.persons import person_speaker, proper_name, subje
 SINGLE_KINDS = ("person", "name", "unnamed", "voice")
 # Which speaker a cue prefers when its phrases name several (an apposition: "One of the leaders, Elmano Barbosa").
 KIND_ORDER = ("person", "name", "organization", "voice", "unnamed", "group")
-# Speaker kinds that name someone: a cue of several senses ("write", "note") speaks for them.
-NAMED_KINDS = ("person", "name", "organization")
 # How far back a pronoun looks for the person it stands for, and an epithet ("the Maryland Democrat"), in sentences.
 PRONOUN_REACH = 6
 EPITHET_REACH = 2
@@ -154,11 +152,10 @@ def salient_speaker(art: ArticleIndex, position: int, wanted: tuple[str, ...], *
             (q.outer_start, s) for q, s in art.resolved
             if s is not None and s_start <= q.outer_start < s_end and q.outer_end <= position]
         for cue in art.cues:
-            if s_start <= cue.start < min(s_end, position) and not art.inside_quote(cue.start):
+            if s_start <= cue.start < min(s_end, position) and cue.sense == "speech" \
+                    and not art.inside_quote(cue.start):
                 speaker = cue_speaker(art, cue, *cue_bounds(art, cue, s_start, s_end), pronouns=False)
-                if speaker is not None and (cue.sense == "speech" or speaker.kind in NAMED_KINDS):
-                    # a cue of several senses speaks only for a named subject ("BofA analysts write", "Toyota
-                    # noted"), not for any noun phrase ("the pact maintains")
+                if speaker is not None:
                     found.append((cue.start, speaker if _plausible_name(art, cue, speaker) else None))
         if found:
             fitting = [(at, s) for at, s in found if s is not None and s.kind in wanted]
