@@ -32,12 +32,13 @@ def occurrences(text, surface):
         start = text.find(surface, start + 1)
 
 
-def run(nlp, text, *, people=(), titles=(), organizations=(), body_start=0):
-    """``quotes`` rows for ``text``; ``people`` is ``[(fullest name, [surfaces], official_id, title)]``."""
+def run(nlp, text, *, people=(), titles=(), organizations=(), body_start=0, extra=()):
+    """``quotes`` rows for ``text``; ``people`` is ``[(fullest name, [surfaces], official_id, title)]``;
+    ``extra`` holds more mentions (``reported`` ones, as the parse would leave them)."""
     doc = nlp(text)
     rows, sentence_rows = doc_rows(doc, "a1", "2025-05")
     mentions = [Mention(r["mention_id"], r["kind"], r["text"], r["start_char"], r["end_char"], r["sentence_index"],
-                        r["rule_id"], r["label"]) for r in rows]
+                        r["rule_id"], r["label"]) for r in rows] + list(extra)
     people_rows = []
     for index, (name, surfaces, official_id, title) in enumerate(people):
         ids = []
@@ -184,6 +185,13 @@ def test_title_names_its_holder_from_the_people_table(nlp):
         # the subject of the next sentence in the paragraph
         ("\"We paid 24 billion dlrs in interest.\" Bob Andrew reiterated that Brazil will pay.",
          [("We paid 24", "Bob Andrew")]),
+        # the last speaker of the paragraph's earlier sentences
+        ("Rates will rise, Bob Andrew said. Andrew likes bonds over stocks. \"The concern is valuations.\"",
+         [("The concern is", "Bob Andrew")]),
+        # a paragraph that is only a quotation continues the speaker of the paragraph before, quoted or not
+        ("Rates will rise, Bob Andrew said. Bonds look cheap, he said. Stocks are dear.\n\"We see risks ahead.\"",
+         [("We see risks", "Bob Andrew")]),
+        ("Rates rose on Monday. Stocks are dear.\n\"We see risks ahead.\"", [("We see risks", None)]),
     ],
 )
 def test_neighbours_lend_their_speaker(nlp, text, expected):
@@ -296,6 +304,30 @@ ROE = ("Dana Roe", ["Dana Roe"], None, None)
         # "the analysts" after the firm's analysts spoke: the firm
         ("Copper will rally, Harbury analysts say. \"Stocks are thin,\" the analysts say.", [], ["Harbury"],
          [("Stocks are thin,", "Harbury", "the analysts", "say")]),
+        # ... also when someone else spoke since, by the firm named with the nearest earlier "analysts",
+        # before the noun or after it; analysts named without a firm stay a group
+        ("Copper will rally, analysts at Lark Research say. Zinc is cheap, Mosswood says. \"Stocks are thin,\" "
+         "the analysts say.", [], [],
+         [("Stocks are thin,", "Lark Research", "the analysts", "say")]),
+        ("Copper will rally, Lark Research analysts say. Zinc is cheap, Mosswood says. \"Stocks are thin,\" "
+         "the analysts say.", [], [],
+         [("Stocks are thin,", "Lark Research", "the analysts", "say")]),
+        ("Copper will rally, analysts say. Zinc is cheap, Mosswood says. \"Stocks are thin,\" the analysts say.",
+         [], [], [("Stocks are thin,", "analysts", "the analysts", "say")]),
+        # a firm's spokesperson speaks for the firm, tagged or not; a former executive or a resident does not
+        ("\"Costs are up,\" a Harbury spokesperson said.", [], [],
+         [("Costs are up,", "Harbury", "a Harbury spokesperson", "say")]),
+        ("\"Costs are up,\" an ex Harbury executive said.", [], [],
+         [("Costs are up,", "ex Harbury executive", "an ex Harbury executive", "say")]),
+        ("\"Costs are up,\" a Texas resident said.", [], [],
+         [("Costs are up,", "Texas resident", "a Texas resident", "say")]),
+        ("\"Costs are up,\" a Ministry spokesman said.", [], [],
+         [("Costs are up,", "Ministry spokesman", "a Ministry spokesman", "say")]),
+        # "the report" is whoever reported before it, unless a person did
+        ("Kestrel News reported on Friday that talks had begun. \"We are hopeful,\" the report said.", [], [],
+         [("We are hopeful,", "Kestrel News", "the report", "say")]),
+        ("Dana Roe reported on Friday that talks had begun. \"We are hopeful,\" the report said.", [ROE], [],
+         [("We are hopeful,", None, None, None)]),
         # staff without a firm stay a group
         ("\"Growth will slow,\" economists said.", [], [], [("Growth will slow,", "economists", "economists", "say")]),
         # "they" is whoever of a group or firm spoke last before it, not the first one named
@@ -348,3 +380,62 @@ def test_a_shortened_compound_surname_takes_the_full_name(nlp):
               ("Dupont", ["Dupont said"], None, None)]
     rows = run(nlp, text, people=people)
     assert [(r["speaker_name"], r["speaker_official_id"]) for r in rows] == [("Jean Dupont de la Roche", "jean-dupont")]
+
+
+def reported(text, content, speaker, cue):
+    """A ``reported`` mention over ``content`` whose label gives the speaker's and the cue's words (first found)."""
+    start, s_at, c_at = text.find(content), text.find(speaker), text.find(cue)
+    label = f"lemma=say;cue={c_at}-{c_at + len(cue)};speaker={s_at}-{s_at + len(speaker)}"
+    return Mention(f"reported:{start}", "reported", content, start, start + len(content), 0,
+                   "reported.csv:postposed", label)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "parse_speaker", "expected"),
+    [
+        # the parse took only the start of the subject: the person named right before the cue speaks
+        ("Copper will rally this year, Harbury's Dana Roe says.", "Copper will rally this year", "Harbury",
+         ("Dana Roe", "Dana Roe")),
+        ("Copper will rally this year, Harbury Capital analyst Dana Roe says.", "Copper will rally this year",
+         "Harbury Capital analyst", ("Dana Roe", "Dana Roe")),
+        ("Duties on steel, which Dana Roe says will stay, rose.", "will stay", "which", ("Dana Roe", "Dana Roe")),
+        # no person right before the cue, or one past a comma: the parse's words stand
+        ("Copper will rally this year, Harbury analysts say.", "Copper will rally this year", "Harbury analysts",
+         ("Harbury", "Harbury analysts")),
+        ("Copper will rally this year, Harbury, unlike Dana Roe, says.", "Copper will rally this year", "Harbury",
+         ("Harbury", "Harbury")),
+        ("Several lawmakers argued the bill gave too much to Dana Roe and said they would fight it.",
+         "they would fight it", "Several lawmakers", ("lawmakers", "Several lawmakers")),
+    ],
+)
+def test_reported_speaker_runs_to_a_person_named_before_the_cue(nlp, text, content, parse_speaker, expected):
+    cue = "says" if " says" in text else "say" if " say" in text else "said"
+    mention = reported(text, content, parse_speaker, cue)
+    rows = run(nlp, text, people=[ROE], extra=[mention])
+    assert [(r["speaker_name"], r["speaker_text"]) for r in rows if r["quote_type"] == "indirect"] == [expected]
+
+
+def test_he_after_a_firms_spokesperson_is_the_firm(nlp):
+    text = "\"Costs are up,\" a Harbury spokesperson said. \"Prices will follow,\" he added."
+    rows = run(nlp, text, people=[ROE])
+    assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [("Harbury", "organization")] * 2
+
+
+def test_he_in_reported_speech_after_a_firms_spokesperson_is_the_firm(nlp):
+    text = "A Harbury spokesperson said prices rose. He said costs were up."
+    first = reported(text, "prices rose", "A Harbury spokesperson", "said")
+    second_cue = text.rfind("said")
+    second = Mention("reported:2", "reported", "costs were up", text.find("costs"), text.find("costs") + 13, 1,
+                     "reported.csv:complement",
+                     f"lemma=say;cue={second_cue}-{second_cue + 4};speaker={text.find('He')}-{text.find('He') + 2}")
+    rows = run(nlp, text, people=[ROE], extra=[first, second])
+    assert [(r["speaker_name"], r["speaker_text"], r["speaker_kind"]) for r in rows] == [
+        ("Harbury", "A Harbury spokesperson", "organization"), ("Harbury", "He", "organization")]
+
+
+def test_reported_staff_take_the_firm_the_parse_left_out(nlp):
+    # the parse's subject is "analysts" alone; the firm follows it ("analysts at Kestrel Research write")
+    text = "Copper will rally this year, analysts at Kestrel Research write in a note."
+    rows = run(nlp, text, extra=[reported(text, "Copper will rally this year", "analysts", "write")])
+    assert [(r["speaker_name"], r["speaker_text"], r["speaker_kind"]) for r in rows] == [
+        ("Kestrel Research", "analysts", "organization")]

@@ -131,6 +131,8 @@ Copper prices will rally after the U.S. raised tariffs on imports, Harbury Capit
 Stocks are thin in China, it said.
 Tin prices will fall despite the tariffs, said Mosswood Research. Supply is rising, it said.
 Japanese economists said the tariffs would slow growth.
+Steel prices will rise after the U.S. raised tariffs on imports, Harbury analysts write.
+The tariffs will likely have a limited impact on Asian mills, analysts at Kestrel Research write in a note.
 """
 
 
@@ -147,8 +149,12 @@ def firms(tmp_path_factory):
         ("Supply is rising", "Mosswood Research", "organization"),
         # a country names no firm: its economists stay a group
         ("the tariffs would slow", "Japanese economists", "unresolved"),
+        # "write" after the clause it reports, like "say"; the firm of the staff speaks, named before or after
+        ("Steel prices will rise", "Harbury", "organization"),
+        ("The tariffs will likely", "Kestrel Research", "organization"),
     ],
 )
 def test_pronouns_and_staff_in_reported_speech(firms, start, speaker, kind):
     found = row(firms, start)
     assert (found["speaker_name"], found["speaker_kind"]) == (speaker, kind)
+

@@ -21,8 +21,10 @@ rules over its sentence and its neighbours, in this order:
 3. a quotation whose sentence has no cue takes the speaker of the previous
    quotation in its paragraph, of the reported speech just before it
    ("Yeutter said talks stall. "Countries don't …""), of the subject opening
-   the next sentence ("“…” Gros reiterated that …") or — when its paragraph
-   is nothing but the quotation — of the quotation in the paragraph before;
+   the next sentence ("“…” Gros reiterated that …"), of the last cue of its
+   paragraph's earlier sentences, or — when its paragraph is nothing but the
+   quotation — of the quotation in the paragraph before, else of that
+   paragraph's last cue;
 4. a quotation in the headline that the body repeats, quoted or reported,
    takes the body's speaker.
 
@@ -33,14 +35,16 @@ group that spoke last; "the minister" to the person holding that title, an
 epithet ("the Maryland Democrat") to the person just named, a description
 that opens the story ("Japan's top trade negotiator") to the person the next
 sentence names as speaker; an unnamed source to its organization ("a MITI
-official" → MITI) or its description ("one diplomat" → "diplomat"); "the
-editorial" to the newspaper named before it. When nothing fits, the speaker
+official" → MITI, "a Paramount spokesperson" → Paramount) or its description
+("one diplomat" → "diplomat"); "the analysts" to the firm whose analysts were
+named last ("analysts at Morgan Stanley"); "the editorial" to the newspaper
+named before it, "the report" to whoever reported last ("Yicai Global reported"). When nothing fits, the speaker
 stays null (unknown) rather than guessed.
 
 The modules, each building on those before it: ``lexicon`` (the word lists), ``article`` (one
 article indexed for the rules), ``persons`` (person mentions and names as speakers),
-``cue_phrases`` (the words beside a cue that may name its speaker), ``speakers`` (from those
-words to a speaker), ``attribution`` (which speaker each quotation takes), ``reported`` (reported
+``cue_phrases`` (the words beside a cue that may name its speaker), ``descriptions`` (firms,
+institutions, publications and descriptions as speakers), ``speakers`` (from those words to a speaker), ``attribution`` (which speaker each quotation takes), ``reported`` (reported
 speech) and ``normalizer``.
 """
 

@@ -53,7 +53,7 @@ class Speaker:
     name: str | None
     official_id: str | None
     text: str
-    kind: str  # person, organization, group, unnamed
+    kind: str  # person, name, organization, voice (a firm through its spokesperson), group, unnamed
     cue: str | None = None
 
 

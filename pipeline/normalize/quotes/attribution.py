@@ -180,13 +180,35 @@ def neighbour_speaker(art: ArticleIndex, index: int) -> Speaker | None:
                     speaker = cue_speaker(art, cue, s_start, s_end)
                     if speaker is not None:
                         return speaker
+    # "…, he said. Peters likes Treasurys. “…”": the last speaker of the paragraph's earlier sentences
+    speaker = _last_cue_speaker(art, p_start, sentence - 1)
+    if speaker is not None:
+        return speaker
     reporter = _reporter_text(art, p_start, p_end)
-    if previous and not re.search(r"[a-z]", reporter):  # nothing but the quotation (and a sign-off: "REUTER")
+    alone = not re.search(r"[a-z]", reporter)  # nothing but the quotation (and a sign-off: "REUTER")
+    if previous and alone:
         last_quote, last_speaker = previous[-1]
         between = art.text[last_quote.outer_end:p_start]
         lines_between = [line for line in between.split("\n")[1:] if re.search(r"\w", line)]
         if last_speaker is not None and not lines_between:
             return last_speaker
+    if alone and p_start > 0:
+        # "…, Monex Europe said. …, it said.\n“…”": the paragraph before speaks on in the quotation's own
+        return _last_cue_speaker(art, _paragraph_bounds(art, p_start - 1)[0], sentence - 1)
+    return None
+
+
+def _last_cue_speaker(art: ArticleIndex, floor: int, sentence: int) -> Speaker | None:
+    """The speaker of the last cue (outside quotations) in the sentences from ``floor`` up to ``sentence``,
+    looking back sentence by sentence from ``sentence``; None when none names one."""
+    for back in range(sentence, -1, -1):
+        s_start, s_end, _ = art.sentences[back]
+        if s_start < floor:
+            break
+        for cue in reversed([c for c in art.cues if s_start <= c.start < s_end and not art.inside_quote(c.start)]):
+            speaker = cue_speaker(art, cue, *cue_bounds(art, cue, s_start, s_end))
+            if speaker is not None:
+                return speaker
     return None
 
 

@@ -18,6 +18,8 @@ class QuoteLexicon:
 
     cue_forms: frozenset[str]
     sources: Mapping[str, str]
+    # Role nouns whose holder speaks for the firm named right before them ("a Paramount spokesperson").
+    firm_voices: frozenset[str]
     words: Mapping[str, str]
     abbreviations: frozenset[str]
     # Lower-case words a "Name:" label in title case may keep ("Alliance for the Future:").
@@ -31,10 +33,12 @@ class QuoteLexicon:
 def load(models_dir: Path) -> QuoteLexicon:
     """Read the cue forms, source nouns, function words (by class, and those of labels) and abbreviations."""
     folder = models_dir / "quotes"
+    sources = read_rows(folder / "sources.csv")
     abbreviations = read_words(models_dir / "lexicons" / "abbreviations.txt")
     return QuoteLexicon(
         cue_forms=frozenset(r["form"] for r in read_rows(folder / "cues.csv")),
-        sources={r["noun"]: r["class"] for r in read_rows(folder / "sources.csv")},
+        sources={r["noun"]: r["class"] for r in sources},
+        firm_voices=frozenset(r["noun"] for r in sources if r["firm"] == "yes"),
         words={r["word"]: r["class"] for r in read_rows(folder / "words.csv") if " " not in r["word"]},
         abbreviations=frozenset(abbreviations),
         label_title_case=frozenset(read_function_words(models_dir)["label_title_case"]),

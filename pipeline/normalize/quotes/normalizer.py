@@ -17,7 +17,7 @@ from pipeline.views import ArticleView, Mention, Sentence
 UNBALANCED_RULES = frozenset({"quotes:unclosed", "quotes:unopened"})
 # Speaker kinds of the rules → ``speaker_kind``: a named person (tagged, or a name the rules read),
 # an organization; a description ("diplomat") or a group ("officials") names no one.
-SPEAKER_KINDS = {"person": "person", "name": "person", "organization": "organization"}
+SPEAKER_KINDS = {"person": "person", "name": "person", "organization": "organization", "voice": "organization"}
 
 
 def normalize_quotes(article: ArticleView, mentions: Sequence[Mention], sentences: Sequence[Sentence],

@@ -21,16 +21,19 @@ rules are tried.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
 from pipeline.labels import parse_label, parse_offsets
-from pipeline.normalize.quotes.article import ArticleIndex, Quote, Speaker
+from pipeline.normalize.quotes.article import PERSON_KINDS, ArticleIndex, Quote, Speaker
 from pipeline.normalize.quotes.speakers import cue_bounds, cue_speaker, resolve_phrase
 from pipeline.views import Mention
 
 KIND = "reported"
 RULE_PREFIX = "reported.csv:"
+# Marks that end a speaker's phrase before its cue: a person named past one is not the speaker.
+_BREAK = re.compile(r"[,;:()\"“”\n]")
 
 
 def quote_type(art: ArticleIndex, start: int, end: int) -> str | None:
@@ -56,6 +59,8 @@ def _speaker(art: ArticleIndex, mention: Mention, fields: dict[str, str]) -> Spe
     cue_at = parse_offsets(fields.get("cue"))
     position = cue_at[0] if cue_at else mention.start
     words = parse_offsets(fields.get("speaker"))
+    if words is not None and cue_at is not None:
+        words = _through_named_person(art, words, cue_at[0])
     if words is not None:
         first = art.token_at_or_after(words[0])
         last = bisect_right(art.token_starts, words[1] - 1) - 1
@@ -68,6 +73,25 @@ def _speaker(art: ArticleIndex, mention: Mention, fields: dict[str, str]) -> Spe
         return None
     sentence = art.sentences[art.sentence_of(cue.start)]
     return cue_speaker(art, cue, *cue_bounds(art, cue, sentence[0], sentence[1]))
+
+
+def _through_named_person(art: ArticleIndex, words: tuple[int, int], cue_start: int) -> tuple[int, int]:
+    """The speaker's words, up to the cue when the parse stopped short of a person named right before it.
+
+    The parse sometimes takes only the start of a long subject as the
+    speaker ("ING" of "ING's Deepali Bhargava says", "Zaye Capital Markets
+    analyst" of "… analyst Naeem Aslam says", "which" of "which Trump says");
+    when only words (no punctuation) stand between those words and the cue and
+    they end in a person's name right before it, the phrase runs to the cue
+    and the person speaks ("lawmakers argued … concessions to Reagan and said"
+    keeps its lawmakers).
+    """
+    start, end = words
+    if not start < end <= cue_start or _BREAK.search(art.text, end, cue_start):
+        return words
+    named = [m for m in art.mentions_in(PERSON_KINDS, end, cue_start) if end <= m.start and m.end <= cue_start
+             and not art.possessive(m) and not art.text[m.end:cue_start].strip()]
+    return (start, named[-1].end) if named else words
 
 
 def reported_quotes(art: ArticleIndex) -> Iterator[tuple[Quote, str, Speaker | None]]:

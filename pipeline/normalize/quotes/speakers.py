@@ -8,21 +8,19 @@ from dataclasses import replace
 from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, ArticleIndex, Cue, Speaker, Token, bare_word,
                                                strip_determiners, text_of)
 from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
+from pipeline.normalize.quotes.descriptions import (earlier_description, firm_after_staff, firm_of_staff, named_next,
+                                                    resolve_body, resolve_publication, staff_firm_before)
 from pipeline.normalize.quotes.lexicon import PRONOUNS
-from pipeline.views import Mention
 from pipeline.normalize.quotes.persons import person_speaker, proper_name, subject_name, title_holder
 
-# Speaker kinds "he"/"she" may stand for: a named person, an untagged name, an unnamed single source.
-SINGLE_KINDS = ("person", "name", "unnamed")
+# Speaker kinds "he"/"she" may stand for: a named person, an untagged name, an unnamed single source, a firm's
+# voice ("a Drexel spokesman said. He added": the firm, through the one person who spoke for it).
+SINGLE_KINDS = ("person", "name", "unnamed", "voice")
 # Which speaker a cue prefers when its phrases name several (an apposition: "One of the leaders, Elmano Barbosa").
-KIND_ORDER = ("person", "name", "organization", "unnamed", "group")
+KIND_ORDER = ("person", "name", "organization", "voice", "unnamed", "group")
 # How far back a pronoun looks for the person it stands for, and an epithet ("the Maryland Democrat"), in sentences.
 PRONOUN_REACH = 6
 EPITHET_REACH = 2
-# Nouns for an institution that stand for any organization named before ("the company" → "Chrysler Corp").
-GENERIC_BODIES = frozenset({"company", "firm"})
-# Institution nouns a company's own name may hold ("Standard Bank", "Pennzoil Co").
-COMPANY_WORDS = frozenset({"company", "firm", "bank"})
 
 
 def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, prefer_last: bool,
@@ -45,7 +43,10 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         return resolve_pronoun(art, words[0], position) if pronouns else None
     head = _head(art, words)
     if head is not None and art.lexicon.sources.get(bare_word(head.text)) == "staff":
-        firm = _firm_of_staff(art, words)
+        firm = firm_of_staff(art, words)
+        if firm is None and unnamed:
+            # the parse left the firm out of the subject: "analysts at DBS Group write"
+            firm = firm_after_staff(art, art.token_at_or_after(head.start))
         if firm is not None:  # "Nomura analysts say": the firm speaks through them
             return Speaker(firm, None, text_of(art, tokens), "organization")
     persons = [m for m in art.mentions_in(PERSON_KINDS, start, end) if not art.possessive(m)]
@@ -62,7 +63,10 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
     source_class = art.lexicon.sources.get(bare_word(head.text)) if head else None
     organizations = [m for m in art.mentions_in(("organization",), start, end) if not art.possessive(m)]
     if source_class in ("publication", "document"):
-        return resolve_publication(art, tokens, source_class, position)
+        found = resolve_publication(art, tokens, source_class, position)
+        if found is None and source_class == "document":
+            found = document_reporter(art, tokens, head, position)
+        return found
     if organizations:
         chosen = organizations[-1] if prefer_last else organizations[0]
         name = (chosen.label or chosen.text).split("|")[0]
@@ -104,32 +108,6 @@ def _names_a_role(art: ArticleIndex, words: list[Token]) -> bool:
 def _head(art: ArticleIndex, words: list[Token]) -> Token | None:
     """The head word of a noun phrase: its last word ("ministers'" before a verb is a plural, not a possessive)."""
     return words[-1] if words else None
-
-
-def _firm_of_staff(art: ArticleIndex, words: list[Token]) -> str | None:
-    """The firm named before a staff noun ending ``words`` ("BNP Paribas credit strategists" → "BNP Paribas").
-
-    The capitalized words before the noun (past lower-case modifiers: "credit")
-    name the firm: its organization mention's name when tagged, else the words.
-    A country or a title there ("Japanese economists", "Fed governors") names
-    no firm, nor does a lone capitalized word opening the sentence ("Most analysts").
-    """
-    before = list(words[:-1])
-    while before and before[-1].text.islower() and art.lexicon.word_class(before[-1].lower) is None:
-        before.pop()
-    run: list[Token] = []
-    for token in reversed(before):
-        if not (token.text[0].isupper() and art.lexicon.word_class(token.lower) is None):
-            break
-        run.insert(0, token)
-    if not run or art.mentions_in(("country", "title"), run[0].start, run[-1].end):
-        return None
-    organizations = art.mentions_in(("organization",), run[0].start, run[-1].end)
-    if organizations:
-        return (organizations[-1].label or organizations[-1].text).split("|")[0]
-    if len(run) == 1 and art.sentences[art.sentence_of(run[0].start)][0] == run[0].start:
-        return None
-    return POSSESSIVE.sub("", text_of(art, run))
 
 
 def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker | None:
@@ -278,6 +256,12 @@ def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_
         holder = title_holder(art, head.text, position)
         if holder is not None:
             return replace(holder, text=text_of(art, tokens))
+    if bare_word(head.text) in art.lexicon.firm_voices:
+        # "a Paramount spokesperson": the firm speaks through its spokesperson, as "Nomura analysts" do
+        firm = firm_of_staff(art, [t for t in tokens if t.is_word], adjacent=True)
+        # ... but "a Ministry spokesman" names no ministry: the words stay a description
+        if firm is not None and art.lexicon.sources.get(bare_word(firm)) != "body":
+            return Speaker(firm, None, text_of(art, tokens), "voice")
     core = strip_determiners(art, [t for t in tokens if not POSSESSIVE.search(t.text) or t is head])
     core = [t for t in core if t.start >= head.start or art.lexicon.word_class(t.lower) is None]
     description = text_of(art, core) or head.text
@@ -286,7 +270,12 @@ def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_
         firm = salient_speaker(art, position, ("organization",), reach=EPITHET_REACH, own_sentence=False)
         if firm is not None and bare_word(firm.text.split()[-1]) == bare_word(head.text):
             return replace(firm, text=text_of(art, tokens))
-    earlier = _earlier_description(art, head, position) if definite else None
+        # ... or whose staff were named with the firm, though others spoke since ("analysts at Morgan Stanley
+        # said …. … , they said. … , the analysts said")
+        named_firm = staff_firm_before(art, head, position, PRONOUN_REACH)
+        if named_firm is not None:
+            return Speaker(named_firm, None, text_of(art, tokens), "organization")
+    earlier = earlier_description(art, head, position) if definite else None
     if earlier and len(earlier) > len(description):
         description = earlier
     if definite and earlier is None and source_class == "role":
@@ -334,141 +323,27 @@ def _official_of_country(art: ArticleIndex, tokens: list[Token], head: Token, po
     return Speaker(row["name"], row["official_id"], text_of(art, tokens), "person")
 
 
-def resolve_body(art: ArticleIndex, tokens: list[Token], head: Token, position: int) -> Speaker:
-    """An institution as the speaker: "the company" → the organization named last before it, when one fits.
+def document_reporter(art: ArticleIndex, tokens: list[Token], head: Token, position: int) -> Speaker | None:
+    """Who issued "the report" that says something: the organization or name that last "reported" before it.
 
-    Only a bare definite description ("the ministry", "the company") points
-    back; it takes the nearest organization named earlier outside quotations
-    whose name holds its noun ("the ministry" → "Ministry of Trade"), or any
-    organization for the generic nouns (`GENERIC_BODIES`). Otherwise the
-    description is the name ("Japan's trade ministry" → "Japan's trade ministry").
+    "Yicai Global reported on Friday, citing …. …, the report said": a
+    document noun that is also a cue's lemma takes the speaker of the nearest
+    earlier cue of that lemma, outside quotations, within `PRONOUN_REACH`
+    sentences; a person or an unnamed source there issues no report (the
+    speaker stays unresolved).
     """
-    core = strip_determiners(art, tokens)
-    words = [t for t in tokens if t.is_word]
-    bare = len(words) == 2 and words[0].lower in ("the", "this") and words[1] is head
-    if bare:
-        wanted = bare_word(head.text)
-        for mention in reversed(art.by_kind.get("organization", [])):
-            if mention.end > position or art.inside_quote(mention.start):
-                continue
-            name, _, country = (mention.label or mention.text).partition("|")
-            if wanted in GENERIC_BODIES and (country or _hearer(art, mention) or any(
-                    art.lexicon.sources.get(word) == "body" and word not in COMPANY_WORDS
-                    for word in name.lower().split())):
-                continue  # a public body ("Exchange Commission") is no company; nor is the outlet told ("told Reuters")
-            if wanted in GENERIC_BODIES or wanted in name.lower():
-                return Speaker(name, None, text_of(art, tokens), "organization")
-    return Speaker(text_of(art, core) or head.text, None, text_of(art, tokens), "organization")
-
-
-def _hearer(art: ArticleIndex, mention: Mention) -> bool:
-    """True when the organization is the one spoken to: right after a cue ("told Reuters")."""
-    index = art.token_at_or_after(mention.start) - 1
-    return index >= 0 and art.tokens[index].lower in art.lexicon.cue_forms
-
-
-def named_next(art: ArticleIndex, position: int) -> Speaker | None:
-    """The person the next sentence names as a speaker, for a specific description before it.
-
-    News copy introduces a source by role and names them right after
-    ("…, according to Japan's top trade negotiator. “…,” Ryosei Akazawa told
-    reporters"); only a person mention right beside a cue counts.
-    """
-    index = art.sentence_of(position) + 1
-    if index >= len(art.sentences):
-        return None
-    s_start, s_end, _ = art.sentences[index]
-    for cue in art.cues:
-        if not s_start <= cue.start < s_end or art.inside_quote(cue.start):
+    noun = bare_word(head.text)
+    floor = art.sentences[max(art.sentence_of(position) - PRONOUN_REACH, 0)][0]
+    for cue in reversed(art.cues):
+        if cue.lemma != noun or not floor <= cue.start < tokens[0].start or art.inside_quote(cue.start):
             continue
-        for found in [*left_phrases(art, cue, s_start), right_phrase(art, cue, s_end)]:
-            if found is None:
-                continue
-            tokens = art.tokens[found[0]:found[1] + 1]
-            persons = [m for m in art.mentions_in(PERSON_KINDS, tokens[0].start, tokens[-1].end)
-                       if not art.possessive(m)]
-            if persons:
-                return person_speaker(art, persons[-1])
+        s_start, s_end, _ = art.sentences[art.sentence_of(cue.start)]
+        speaker = cue_speaker(art, cue, *cue_bounds(art, cue, s_start, s_end), pronouns=False)
+        if speaker is not None:
+            # an untagged name that issues a report is an outlet or a firm, not a person
+            found = replace(speaker, text=text_of(art, tokens), kind="organization")
+            return found if speaker.kind in ("organization", "name") else None
     return None
-
-
-def _earlier_description(art: ArticleIndex, head: Token, position: int) -> str | None:
-    """The fullest earlier phrase with the same head noun ("EC foreign ministers" for "the ministers")."""
-    stem = bare_word(head.text)
-    best = None
-    for i, token in enumerate(art.tokens):
-        if token.start >= head.start:
-            break
-        if bare_word(token.text) != stem or art.inside_quote(token.start):
-            continue
-        j = i
-        while j > 0 and art.tokens[j - 1].is_word and art.lexicon.word_class(art.tokens[j - 1].lower) is None \
-                and art.tokens[j - 1].lower not in art.lexicon.cue_forms and i - j < 3:
-            j -= 1
-        phrase = art.text[art.tokens[j].start:token.end]
-        if best is None or len(phrase) >= len(best):
-            best = phrase
-    return best
-
-
-def resolve_publication(art: ArticleIndex, tokens: list[Token], source_class: str, position: int) -> Speaker | None:
-    """A newspaper or agency by its name; a document ("the editorial") by the publication named before."""
-    if source_class == "publication":
-        name = _publication_name(art, tokens)
-        if name:
-            return Speaker(name, None, text_of(art, tokens), "organization")
-    for back in range(art.token_at_or_after(tokens[0].start) - 1, -1, -1):
-        token = art.tokens[back]
-        if art.lexicon.sources.get(token.lower) == "publication" and not art.inside_quote(token.start):
-            phrase = _publication_phrase(art, back)
-            name = _publication_name(art, phrase)
-            if name:
-                return Speaker(name, None, text_of(art, tokens), "organization")
-    description = text_of(art, strip_determiners(art, tokens))
-    if source_class == "document" and " " not in description:
-        # "the statement said": the organization of the sentence that first mentioned the statement issued it.
-        noun = bare_word(tokens[-1].text)
-        for token in art.tokens[:art.token_at_or_after(tokens[0].start)]:
-            if bare_word(token.text) == noun and not art.inside_quote(token.start):
-                s_start, s_end, _ = art.sentences[art.sentence_of(token.start)]
-                issuers = [m for m in art.mentions_in(("organization",), s_start, s_end) if not art.possessive(m)
-                           and not art.inside_quote(m.start)]
-                if issuers:
-                    return Speaker((issuers[0].label or issuers[0].text).split("|")[0], None,
-                                   text_of(art, tokens), "organization")
-                break
-    return Speaker(description, None, text_of(art, tokens), "unnamed") if " " in description else None
-
-
-def _publication_phrase(art: ArticleIndex, index: int) -> list[Token]:
-    first, last = index, index
-    while first > 0 and art.tokens[first - 1].is_word and index - first < 5:
-        first -= 1
-    while last + 1 < len(art.tokens) and art.tokens[last + 1].is_word and last - index < 4:
-        last += 1
-    return art.tokens[first:last + 1]
-
-
-def _publication_name(art: ArticleIndex, tokens: list[Token]) -> str | None:
-    """The capitalized run beside a publication noun ("International Business newspaper")."""
-    heads = [i for i, t in enumerate(tokens) if art.lexicon.sources.get(t.lower) == "publication"]
-    if not heads:
-        return None
-    head = heads[-1]
-    before = []
-    for token in reversed(tokens[:head]):
-        if token.is_word and token.text[0].isupper() and art.lexicon.word_class(token.lower) is None:
-            before.insert(0, token)
-        else:
-            break
-    after = []
-    for token in tokens[head + 1:]:
-        if token.is_word and token.text[0].isupper() and art.lexicon.word_class(token.lower) is None:
-            after.append(token)
-        else:
-            break
-    run = before or after
-    return text_of(art, run) if run else None
 
 
 def cue_speaker(art: ArticleIndex, cue: Cue, floor: int, ceiling: int, *, pronouns: bool = True) -> Speaker | None:

@@ -1,0 +1,239 @@
+"""Descriptions as speakers: a firm behind its staff, an institution ("the ministry"), a publication or a
+document ("the editorial"), the person a description introduces, and the fuller phrase it shortens."""
+
+from __future__ import annotations
+
+from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, ArticleIndex, Speaker, Token, bare_word,
+                                               strip_determiners, text_of)
+from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
+from pipeline.normalize.quotes.persons import person_speaker
+from pipeline.views import Mention
+
+# Nouns for an institution that stand for any organization named before ("the company" → "Chrysler Corp").
+GENERIC_BODIES = frozenset({"company", "firm"})
+# Institution nouns a company's own name may hold ("Standard Bank", "Pennzoil Co").
+COMPANY_WORDS = frozenset({"company", "firm", "bank"})
+# Determiners that take up a noun named before ("the analysts" after "Morgan Stanley analysts").
+DEFINITE = frozenset({"the", "these", "those"})
+# Prepositions that join staff to their firm after the noun ("analysts at Morgan Stanley").
+STAFF_LINKS = frozenset({"at", "from", "with", "of"})
+# How many words before a staff noun may name its firm.
+STAFF_PHRASE_WORDS = 6
+
+
+def firm_of_staff(art: ArticleIndex, words: list[Token], *, adjacent: bool = False) -> str | None:
+    """The firm named before a staff noun ending ``words`` ("BNP Paribas credit strategists" → "BNP Paribas").
+
+    The capitalized words before the noun (past lower-case modifiers: "credit")
+    name the firm: its organization mention's name when tagged, else the words.
+    A country or a title there ("Japanese economists", "Fed governors") names
+    no firm, nor does a lone capitalized word opening the sentence ("Most analysts").
+    ``adjacent`` (for one role holder: "a Paramount spokesperson") takes only
+    the words right before the noun, after nothing but a function word, and no
+    person's name: "a senior Trump administration official" and "an ex
+    Northrop executive" (no longer the firm's voice) name no firm.
+    """
+    before = list(words[:-1])
+    while not adjacent and before and before[-1].text.islower() and art.lexicon.word_class(before[-1].lower) is None:
+        before.pop()
+    run: list[Token] = []
+    for token in reversed(before):
+        if not (token.text[0].isupper() and art.lexicon.word_class(token.lower) is None):
+            break
+        run.insert(0, token)
+    if adjacent and len(run) < len(before) and art.lexicon.word_class(before[-len(run) - 1].lower) is None:
+        return None
+    kinds = ("country", "title", *PERSON_KINDS) if adjacent else ("country", "title")
+    if not run or art.mentions_in(kinds, run[0].start, run[-1].end):
+        return None
+    organizations = art.mentions_in(("organization",), run[0].start, run[-1].end)
+    if organizations:
+        return (organizations[-1].label or organizations[-1].text).split("|")[0]
+    if len(run) == 1 and art.sentences[art.sentence_of(run[0].start)][0] == run[0].start:
+        return None
+    return POSSESSIVE.sub("", text_of(art, run))
+
+
+def staff_firm_before(art: ArticleIndex, head: Token, position: int, reach: int) -> str | None:
+    """The firm of the staff a definite "the analysts" takes up: named with the nearest earlier mention of the
+    noun that is not itself definite ("Morgan Stanley analysts", "analysts at Morgan Stanley"), within ``reach``
+    sentences before ``position``; None when that mention names no firm ("analysts said" is a group).
+    """
+    noun = bare_word(head.text)
+    floor = art.sentences[max(art.sentence_of(position) - reach, 0)][0]
+    for index in range(art.token_at_or_after(head.start) - 1, -1, -1):
+        token = art.tokens[index]
+        if token.start < floor:
+            break
+        if bare_word(token.text) != noun or art.inside_quote(token.start):
+            continue
+        if index > 0 and art.tokens[index - 1].lower in DEFINITE:
+            continue  # another "the analysts": the same staff, named further back
+        return firm_with_staff(art, index)
+    return None
+
+
+def firm_with_staff(art: ArticleIndex, index: int) -> str | None:
+    """The firm named with the staff noun at token ``index``: right before it ("Morgan Stanley analysts") or
+    after a preposition (`firm_after_staff`)."""
+    s_start = art.sentences[art.sentence_of(art.tokens[index].start)][0]
+    first = index
+    while first > 0 and index - first < STAFF_PHRASE_WORDS and art.tokens[first - 1].is_word \
+            and art.tokens[first - 1].start >= s_start:
+        first -= 1
+    firm = firm_of_staff(art, art.tokens[first:index + 1])
+    return firm if firm is not None else firm_after_staff(art, index)
+
+
+def firm_after_staff(art: ArticleIndex, index: int) -> str | None:
+    """The firm named after the staff noun at token ``index`` and a preposition ("analysts at Morgan Stanley"),
+    by its organization mention's name or its capitalized words; None when none follows."""
+    if index + 2 >= len(art.tokens) or art.tokens[index + 1].lower not in STAFF_LINKS:
+        return None
+    after = art.tokens[index + 2]
+    for mention in art.mentions_in(("organization",), after.start, art.sentences[art.sentence_of(after.start)][1]):
+        if mention.start == after.start:
+            return (mention.label or mention.text).split("|")[0]
+    run = []
+    for token in art.tokens[index + 2:]:
+        if not (token.is_word and token.text[0].isupper() and art.lexicon.word_class(token.lower) is None):
+            break
+        run.append(token)
+    return POSSESSIVE.sub("", text_of(art, run)) if run else None
+
+
+def resolve_body(art: ArticleIndex, tokens: list[Token], head: Token, position: int) -> Speaker:
+    """An institution as the speaker: "the company" → the organization named last before it, when one fits.
+
+    Only a bare definite description ("the ministry", "the company") points
+    back; it takes the nearest organization named earlier outside quotations
+    whose name holds its noun ("the ministry" → "Ministry of Trade"), or any
+    organization for the generic nouns (`GENERIC_BODIES`). Otherwise the
+    description is the name ("Japan's trade ministry" → "Japan's trade ministry").
+    """
+    core = strip_determiners(art, tokens)
+    words = [t for t in tokens if t.is_word]
+    bare = len(words) == 2 and words[0].lower in ("the", "this") and words[1] is head
+    if bare:
+        wanted = bare_word(head.text)
+        for mention in reversed(art.by_kind.get("organization", [])):
+            if mention.end > position or art.inside_quote(mention.start):
+                continue
+            name, _, country = (mention.label or mention.text).partition("|")
+            if wanted in GENERIC_BODIES and (country or _hearer(art, mention) or any(
+                    art.lexicon.sources.get(word) == "body" and word not in COMPANY_WORDS
+                    for word in name.lower().split())):
+                continue  # a public body ("Exchange Commission") is no company; nor is the outlet told ("told Reuters")
+            if wanted in GENERIC_BODIES or wanted in name.lower():
+                return Speaker(name, None, text_of(art, tokens), "organization")
+    return Speaker(text_of(art, core) or head.text, None, text_of(art, tokens), "organization")
+
+
+def _hearer(art: ArticleIndex, mention: Mention) -> bool:
+    """True when the organization is the one spoken to: right after a cue ("told Reuters")."""
+    index = art.token_at_or_after(mention.start) - 1
+    return index >= 0 and art.tokens[index].lower in art.lexicon.cue_forms
+
+
+def named_next(art: ArticleIndex, position: int) -> Speaker | None:
+    """The person the next sentence names as a speaker, for a specific description before it.
+
+    News copy introduces a source by role and names them right after
+    ("…, according to Japan's top trade negotiator. “…,” Ryosei Akazawa told
+    reporters"); only a person mention right beside a cue counts.
+    """
+    index = art.sentence_of(position) + 1
+    if index >= len(art.sentences):
+        return None
+    s_start, s_end, _ = art.sentences[index]
+    for cue in art.cues:
+        if not s_start <= cue.start < s_end or art.inside_quote(cue.start):
+            continue
+        for found in [*left_phrases(art, cue, s_start), right_phrase(art, cue, s_end)]:
+            if found is None:
+                continue
+            tokens = art.tokens[found[0]:found[1] + 1]
+            persons = [m for m in art.mentions_in(PERSON_KINDS, tokens[0].start, tokens[-1].end)
+                       if not art.possessive(m)]
+            if persons:
+                return person_speaker(art, persons[-1])
+    return None
+
+
+def earlier_description(art: ArticleIndex, head: Token, position: int) -> str | None:
+    """The fullest earlier phrase with the same head noun ("EC foreign ministers" for "the ministers")."""
+    stem = bare_word(head.text)
+    best = None
+    for i, token in enumerate(art.tokens):
+        if token.start >= head.start:
+            break
+        if bare_word(token.text) != stem or art.inside_quote(token.start):
+            continue
+        j = i
+        while j > 0 and art.tokens[j - 1].is_word and art.lexicon.word_class(art.tokens[j - 1].lower) is None \
+                and art.tokens[j - 1].lower not in art.lexicon.cue_forms and i - j < 3:
+            j -= 1
+        phrase = art.text[art.tokens[j].start:token.end]
+        if best is None or len(phrase) >= len(best):
+            best = phrase
+    return best
+
+
+def resolve_publication(art: ArticleIndex, tokens: list[Token], source_class: str, position: int) -> Speaker | None:
+    """A newspaper or agency by its name; a document ("the editorial") by the publication named before."""
+    if source_class == "publication":
+        name = _publication_name(art, tokens)
+        if name:
+            return Speaker(name, None, text_of(art, tokens), "organization")
+    for back in range(art.token_at_or_after(tokens[0].start) - 1, -1, -1):
+        token = art.tokens[back]
+        if art.lexicon.sources.get(token.lower) == "publication" and not art.inside_quote(token.start):
+            phrase = _publication_phrase(art, back)
+            name = _publication_name(art, phrase)
+            if name:
+                return Speaker(name, None, text_of(art, tokens), "organization")
+    description = text_of(art, strip_determiners(art, tokens))
+    if source_class == "document" and " " not in description:
+        # "the statement said": the organization of the sentence that first mentioned the statement issued it.
+        noun = bare_word(tokens[-1].text)
+        for token in art.tokens[:art.token_at_or_after(tokens[0].start)]:
+            if bare_word(token.text) == noun and not art.inside_quote(token.start):
+                s_start, s_end, _ = art.sentences[art.sentence_of(token.start)]
+                issuers = [m for m in art.mentions_in(("organization",), s_start, s_end) if not art.possessive(m)
+                           and not art.inside_quote(m.start)]
+                if issuers:
+                    return Speaker((issuers[0].label or issuers[0].text).split("|")[0], None,
+                                   text_of(art, tokens), "organization")
+                break
+    return Speaker(description, None, text_of(art, tokens), "unnamed") if " " in description else None
+
+
+def _publication_phrase(art: ArticleIndex, index: int) -> list[Token]:
+    first, last = index, index
+    while first > 0 and art.tokens[first - 1].is_word and index - first < 5:
+        first -= 1
+    while last + 1 < len(art.tokens) and art.tokens[last + 1].is_word and last - index < 4:
+        last += 1
+    return art.tokens[first:last + 1]
+
+
+def _publication_name(art: ArticleIndex, tokens: list[Token]) -> str | None:
+    """The capitalized run beside a publication noun ("International Business newspaper")."""
+    heads = [i for i, t in enumerate(tokens) if art.lexicon.sources.get(t.lower) == "publication"]
+    if not heads:
+        return None
+    head = heads[-1]
+    before = []
+    for token in reversed(tokens[:head]):
+        if token.is_word and token.text[0].isupper() and art.lexicon.word_class(token.lower) is None:
+            before.insert(0, token)
+        else:
+            break
+    after = []
+    for token in tokens[head + 1:]:
+        if token.is_word and token.text[0].isupper() and art.lexicon.word_class(token.lower) is None:
+            after.append(token)
+        else:
+            break
+    run = before or after
+    return text_of(art, run) if run else None
