@@ -323,6 +323,11 @@ ROE = ("Dana Roe", ["Dana Roe"], None, None)
          [("Costs are up,", "Texas resident", "a Texas resident", "say")]),
         ("\"Costs are up,\" a Ministry spokesman said.", [], [],
          [("Costs are up,", "Ministry spokesman", "a Ministry spokesman", "say")]),
+        # a region, a market place or a chamber before the role names no firm
+        ("\"Costs are up,\" a Western economist said.", [], [],
+         [("Costs are up,", "Western economist", "a Western economist", "say")]),
+        ("\"Costs are up,\" a Wall Street source said.", [], [],
+         [("Costs are up,", "Wall Street source", "a Wall Street source", "say")]),
         # "the report" is whoever reported before it, unless a person did
         ("Kestrel News reported on Friday that talks had begun. \"We are hopeful,\" the report said.", [], [],
          [("We are hopeful,", "Kestrel News", "the report", "say")]),

@@ -27,7 +27,8 @@ def firm_of_staff(art: ArticleIndex, words: list[Token], *, adjacent: bool = Fal
     The capitalized words before the noun (past lower-case modifiers: "credit")
     name the firm: its organization mention's name when tagged, else the words.
     A country or a title there ("Japanese economists", "Fed governors") names
-    no firm, nor does a lone capitalized word opening the sentence ("Most analysts").
+    no firm, nor does a region, market place or chamber ("a Western economist",
+    "a Wall Street source"), nor a lone capitalized word opening the sentence ("Most analysts").
     ``adjacent`` (for one role holder: "a Paramount spokesperson") takes only
     the words right before the noun, after nothing but a function word, and no
     person's name: "a senior Trump administration official" and "an ex
@@ -51,7 +52,8 @@ def firm_of_staff(art: ArticleIndex, words: list[Token], *, adjacent: bool = Fal
         return (organizations[-1].label or organizations[-1].text).split("|")[0]
     if len(run) == 1 and art.sentences[art.sentence_of(run[0].start)][0] == run[0].start:
         return None
-    return POSSESSIVE.sub("", text_of(art, run))
+    name = POSSESSIVE.sub("", text_of(art, run))
+    return None if name.lower() in art.lexicon.not_firms else name
 
 
 def staff_firm_before(art: ArticleIndex, head: Token, position: int, reach: int) -> str | None:

@@ -21,6 +21,9 @@ class QuoteLexicon:
     # Role nouns whose holder speaks for the firm named right before them ("a Paramount spokesperson").
     firm_voices: frozenset[str]
     words: Mapping[str, str]
+    # Capitalized words before a staff noun that name a region, market place or chamber, not a firm
+    # ("a Western economist", "a Wall Street source"); lower case, possibly several words.
+    not_firms: frozenset[str]
     abbreviations: frozenset[str]
     # Lower-case words a "Name:" label in title case may keep ("Alliance for the Future:").
     label_title_case: frozenset[str]
@@ -34,12 +37,14 @@ def load(models_dir: Path) -> QuoteLexicon:
     """Read the cue forms, source nouns, function words (by class, and those of labels) and abbreviations."""
     folder = models_dir / "quotes"
     sources = read_rows(folder / "sources.csv")
+    word_rows = read_rows(folder / "words.csv")
     abbreviations = read_words(models_dir / "lexicons" / "abbreviations.txt")
     return QuoteLexicon(
         cue_forms=frozenset(r["form"] for r in read_rows(folder / "cues.csv")),
         sources={r["noun"]: r["class"] for r in sources},
         firm_voices=frozenset(r["noun"] for r in sources if r["firm"] == "yes"),
-        words={r["word"]: r["class"] for r in read_rows(folder / "words.csv") if " " not in r["word"]},
+        words={r["word"]: r["class"] for r in word_rows if " " not in r["word"] and r["class"] != "not_firm"},
+        not_firms=frozenset(r["word"] for r in word_rows if r["class"] == "not_firm"),
         abbreviations=frozenset(abbreviations),
         label_title_case=frozenset(read_function_words(models_dir)["label_title_case"]),
     )
