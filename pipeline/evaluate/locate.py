@@ -175,11 +175,16 @@ def meantime_record(doc: MeantimeDoc) -> dict[str, str | None]:
 
 
 def write_meantime_inputs(docs: Sequence[MeantimeDoc], dest: Path) -> list[Path]:
-    """Write the MEANTIME documents as one ``meantime.jsonl`` in ``dest``."""
+    """Write the MEANTIME documents as one ``meantime.jsonl`` in ``dest``, read as plain text.
+
+    The texts are rebuilt from tokens and open quotations with two backticks, which Markdown reads as
+    the start of a code span; the sidecar ``meantime.fields.json`` says the body is plain text.
+    """
     dest.mkdir(parents=True, exist_ok=True)
     target = dest / "meantime.jsonl"
     lines = (json.dumps(meantime_record(doc), ensure_ascii=False) for doc in docs)
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (dest / "meantime.fields.json").write_text(json.dumps({"markup": "text"}) + "\n", encoding="utf-8")
     return [target]
 
 

@@ -4,8 +4,9 @@ import json
 
 import pytest
 
-from pipeline.evaluate.gold import GoldError, infer_format, load_gold
+from pipeline.evaluate.gold import GoldError, GoldSet, MeantimeDoc, infer_format, load_gold
 from pipeline.evaluate.locate import REUTERS_ELEMENT, LocateError, reuters_elements, write_inputs
+from tests.readers.helpers import articles_of, read_path
 
 TRADE_LINE = {"corpus": "seed", "source_id": "s1", "published_at": "2025-05-02", "countries": ["JPN"],
               "officials": [{"name": "Ryosei Akazawa", "title": "negotiator", "country_iso3": "JPN"}],
@@ -96,3 +97,13 @@ def test_meantime_inputs_are_one_line_per_document(shared, tmp_path):
     assert [r["id"] for r in records] == gold.keys
     assert all(not r["text"].startswith(r["title"]) for r in records)
     assert all(len(r["date"]) == 10 and r["date"][4] == "-" for r in records)
+
+
+def test_meantime_inputs_keep_backtick_quotation_marks(tmp_path):
+    # MEANTIME opens quotations with two backticks; read as Markdown they would start a code span.
+    doc = MeantimeDoc(doc_id="9", title="Talks end", dct="2007-03-01", url=None,
+                      text="Talks end\n`` We are done , '' he said . `` Talks failed , '' she said .",
+                      timexes=(), entities=(), values=(), speech_events=())
+    (path,) = write_inputs(GoldSet(path=tmp_path / "g.jsonl", format="meantime", records=(doc,)), tmp_path)
+    (article,) = articles_of(read_path(path))
+    assert article.body.count("``") == 2 and "We are done" in article.body
