@@ -39,7 +39,7 @@ from pipeline.events.market import market_subject
 from pipeline.events.modality import choose_modality, conditional, future_is_planned
 from pipeline.events.resources import EventResources
 from pipeline.events.retype import retype
-from pipeline.events.roles import not_actors, syntax_actor, syntax_targets
+from pipeline.events.roles import listed_origins, not_actors, syntax_actor, syntax_targets
 from pipeline.events.scope import is_commentary, non_event, syntax_modality
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.text import clauses, first_words, last_words, linked, words_between
@@ -101,11 +101,14 @@ def _actor(inputs: ArticleInputs, clause_list: list[Region], index: int, trigger
     owner = adjacent_owner(text, trigger, inputs.parties, resources)
     if owner is not None:
         return owner, owner.iso3, "adjacent"
+    # "the Canadian and Mexican tariffs": governments listed before a measure are the goods' origins
+    blocked = listed_origins(text, inputs.parties, resources)
     if syntax is not None:
         found = syntax_actor(syntax.parse, syntax.token, text, inputs.parties, resources)
         if found is not None:
             return found[0], found[0].iso3, found[1]
-        blocked = not_actors(syntax.parse, syntax.token, inputs.parties, resources)
+        blocked |= not_actors(syntax.parse, syntax.token, inputs.parties, resources)
+    if blocked:
         inputs = replace(inputs, parties=tuple(p for p in inputs.parties if p.mention_id not in blocked))
     party = None
     if trigger.label == "trade_restriction":  # "Japan's import restrictions": the owner restricts

@@ -29,6 +29,8 @@ returns None when the parse gives no answer, so that the word-order rules
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
@@ -166,12 +168,43 @@ def syntax_actor(parse: SentenceParse, trigger: Token, text: str, parties: Seque
                              if resources.owned.fullmatch(child.text) is not None
                              and _first_case(parse, child) in rules.source_measure_cases]
         for measure in measures:
-            for owner in parse.children(measure):
-                if owner.dep in rules.owner_relations:
-                    party = _government(parse, owner, text, parties, resources)
-                    if party is not None:
-                        return party, "owner"
+            owners = [o for o in parse.children(measure) if o.dep in rules.owner_relations]
+            found = [party for o in owners + [c for o in owners for c in parse.children(o, "conj")]
+                     if (party := _government(parse, o, text, parties, resources)) is not None]
+            # "the Canadian and Mexican tariffs": two governments before one measure name the goods'
+            # origins, not an owner (one measure has one acting government); the parser often hangs the
+            # first of the two elsewhere, so the words before the owner count too
+            if len({party.iso3 for party in found}) == 1 and not _listed_after_other(text, found[0], parties):
+                return found[0], "owner"
     return None
+
+
+def _listed_before(text: str, party: Party, parties: Sequence[Party]) -> list[Party]:
+    """The other governments named right before ``party`` in a list ("Canadian and Mexican"), nearest last."""
+    out: list[Party] = []
+    current = party
+    for other in sorted((p for p in parties if p.end <= party.start), key=lambda p: -p.end):
+        if other.iso3 != current.iso3 and re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s+",
+                                                       text[other.end:current.start]):
+            out.insert(0, other)
+            current = other
+    return out
+
+
+def _listed_after_other(text: str, party: Party, parties: Sequence[Party]) -> bool:
+    """True when another government is named right before ``party`` in a list ("Canadian and Mexican")."""
+    return bool(_listed_before(text, party, parties))
+
+
+def listed_origins(text: str, parties: Sequence[Party], resources: EventResources) -> set[str]:
+    """Mention ids of governments listed together right before a measure ("the Canadian and Mexican
+    tariffs"): the goods' origins, none of them the measure's owner."""
+    out: set[str] = set()
+    for party in parties:
+        listed = _listed_before(text, party, parties)
+        if listed and owns_measure(text, party, resources):
+            out |= {p.mention_id for p in (*listed, party)}
+    return out
 
 
 def _argument_heads(parse: SentenceParse, trigger: Token, resources: EventResources) -> tuple[list[Token], list[Token]]:

@@ -77,3 +77,26 @@ def test_proposed_tariffs_are_a_threat(build, resources):
 def test_quotas_of_output_demand_of_buyers_and_pushing_are_no_events(build, resources, text, countries):
     assert [e for e in _events(build, resources, text, countries=countries)
             if e[0] in ("trade_restriction", "demand")] == []
+
+
+@pytest.mark.parametrize("parsed", [True, False], ids=["parsed", "word-order"])
+def test_governments_listed_before_a_measure_are_origins_not_its_owner(build, resources, parsed):
+    # "the Canadian and Mexican tariffs": one measure has one acting government, so two listed before it
+    # name where the goods come from; with no other government named the measure has no actor (no row).
+    text = "Shares recovered on Monday after the Canadian and Mexican tariffs were delayed."
+    countries = [("Canadian", "CAN", "demonym"), ("Mexican", "MEX", "demonym")]
+    assert _events(build, resources, text, parsed=parsed, countries=countries) == []
+    # a single owner still acts: "the Mexican tariffs were delayed"
+    single = _events(build, resources, "Shares recovered on Monday after the Mexican tariffs were delayed.",
+                     parsed=parsed, countries=[("Mexican", "MEX", "demonym")])
+    assert [e[:2] for e in single] == [("tariff_suspended", "MEX")]
+
+
+def test_listed_origins_names_every_government_of_the_list(build, resources):
+    from pipeline.events.roles import listed_origins
+    inputs = build("The Canadian, Mexican and Chinese tariffs rose while U.S. tariffs held.",
+                   countries=[("Canadian", "CAN", "demonym"), ("Mexican", "MEX", "demonym"),
+                              ("Chinese", "CHN", "demonym"), ("U.S.", "USA", "name")])
+    listed = {p.iso3 for p in inputs.parties if p.mention_id in listed_origins(inputs.text, inputs.parties,
+                                                                               resources)}
+    assert listed == {"CAN", "MEX", "CHN"}
