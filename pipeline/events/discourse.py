@@ -7,7 +7,11 @@ the first later one naming both sides; "the two sides" take the latest pair).
 A measure without a target takes the targets of the latest measure of the
 same actor within the same window; a demand takes nothing from other
 sentences. A list item naming only a country and a rate ("Japan (25%)")
-right after a tariff measure is that measure on that country at that rate.
+right after a tariff measure is that measure on that country at that rate;
+when that measure names no date and no country, the items take the date of
+the same measure told just before it ("starting August 1, they will be
+subject to new tariff rates. In some instances, countries will be subject to
+a revised rate …" then "Japan (25%)": August 1).
 A tariff measure on named goods that names no country applies to goods of
 every origin (`scope_by_goods`).
 """
