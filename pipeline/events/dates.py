@@ -32,7 +32,11 @@ not a date right after "until" (``period_end_cases`` of
 was parsed, not a date outside the adverbial clause the trigger stands in
 (an ``advcl`` on the trigger's chain of heads, opened by a word of
 ``subordinating_connectives``): in "Stock futures fell Tuesday as Trump
-announced tariffs" Tuesday dates the fall, and the announcement is undated.
+announced tariffs" Tuesday dates the fall, and the announcement is undated;
+nor a date on the other side of a participle modifying a noun: in "a rate
+lower than the rate initially announced on April 2" April 2 dates the other
+rate's announcement, and in "announced adjustments today to tariffs imposed on
+imports" today does not date the imposition.
 A threat's date is the day it was made: a date after the publication date
 names when the threatened measure would come (`threat_date`).
 """
@@ -182,12 +186,62 @@ def outside_subordinate(parse: SentenceParse, trigger: Token, time: TimeRef, con
     return False
 
 
+# Relations inside a noun phrase: a participle on a noun of the trigger's own phrase describes the trigger's
+# noun ("a pact on microchip trade signed last September", where the parser hangs "signed" on "trade").
+PHRASE_RELATIONS = frozenset({"nmod", "compound", "flat", "amod", "nummod"})
+
+
+def _participle_clause(parse: SentenceParse, token: Token) -> bool:
+    """A past participle modifying a noun, without subject, auxiliary or "to" of its own: "the rate
+    initially announced on April 2", "tariffs imposed on imports" (the parser may mark it finite)."""
+    return (token.dep == "acl" and token.upos == "VERB" and token.feature("Tense") == "Past"
+            and not parse.children(token, "nsubj", "aux", "mark"))
+
+
+def _in_phrase_of(parse: SentenceParse, token: Token, line: set[int]) -> bool:
+    """True when ``token`` is on ``line`` or reaches it through noun-phrase relations alone."""
+    for current in [token, *parse.chain(token)]:
+        if current.index in line:
+            return True
+        if current.dep.split(":")[0] not in PHRASE_RELATIONS:
+            return False
+    return False
+
+
+def across_participle(parse: SentenceParse, trigger: Token, time: TimeRef) -> bool:
+    """True when a participle clause modifying a noun (`_participle_clause`) holds the date or the trigger
+    but not both: the clause tells an earlier act on that noun. In "countries will be subject to a rate
+    lower than the rate initially announced on April 2" April 2 dates the announcement of the other rate;
+    in "Today, Trump announced adjustments to tariffs imposed on imports" today dates the adjustments,
+    not the imposition. A participle on the trigger's own noun phrase keeps its date ("new tariffs
+    announced Monday"), and one the parser hangs on the date itself is a misparse of the main verb
+    ("The committee this week called on …")."""
+    dated = parse.at(time.start, time.end)
+    if dated is None:
+        return False
+    trigger_line = [trigger, *parse.chain(trigger)]
+    above_trigger = {t.index for t in trigger_line}
+    meeting = None
+    for token in [dated, *parse.chain(dated)]:  # up from the date to the trigger's line of heads
+        if token.index in above_trigger:
+            meeting = token
+            break
+        if _participle_clause(parse, token) and not _in_phrase_of(parse, parse.tokens[token.head], above_trigger):
+            return True
+    if meeting is None:
+        return False
+    below_meeting = trigger_line[:trigger_line.index(meeting)]
+    return any(_participle_clause(parse, token) and token.head != dated.index for token in below_meeting)
+
+
 def own_times(text: str, times: tuple[TimeRef, ...], parse: SentenceParse | None, trigger: Token | None,
               period_end_cases: frozenset[str], connectives: frozenset[str]) -> tuple[TimeRef, ...]:
     """The dates that may date the event at ``trigger`` (module doc): not the end of a period ("until
-    March 4"), nor, with a parse, a date outside the adverbial clause the trigger stands in."""
+    March 4"), nor, with a parse, a date outside the adverbial clause the trigger stands in, nor a date
+    on the other side of a participle clause (`across_participle`)."""
     return tuple(t for t in times if not ends_a_period(text, t, period_end_cases) and not (
-        parse is not None and trigger is not None and outside_subordinate(parse, trigger, t, connectives)))
+        parse is not None and trigger is not None and (outside_subordinate(parse, trigger, t, connectives)
+                                                       or across_participle(parse, trigger, t))))
 
 
 def threat_date(modality: str, event_date: str | None, published: date | None) -> str | None:

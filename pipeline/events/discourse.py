@@ -7,7 +7,11 @@ the first later one naming both sides; "the two sides" take the latest pair).
 A measure without a target takes the targets of the latest measure of the
 same actor within the same window; a demand takes nothing from other
 sentences. A list item naming only a country and a rate ("Japan (25%)")
-right after a tariff measure is that measure on that country at that rate.
+right after a tariff measure is that measure on that country at that rate;
+when that measure names no date and no country, the items take the date of
+the same measure told just before it ("starting August 1, they will be
+subject to new tariff rates. In some instances, countries will be subject to
+a revised rate …" then "Japan (25%)": August 1).
 A tariff measure on named goods that names no country applies to goods of
 every origin (`scope_by_goods`).
 """
@@ -169,6 +173,19 @@ def list_item(inputs: ArticleInputs, sentence: Sentence) -> tuple[Party, RateRef
     return parties[0], (rates[0] if rates else None)
 
 
+def _told_before(parent: Candidate, earlier: list[Candidate], resources: EventResources) -> Candidate:
+    """``parent`` with the date of the same measure told just before it, when it has none of its own."""
+    if parent.event_date is not None or parent.targets:
+        return parent
+    for measure in reversed(earlier):
+        if parent.sentence.index - measure.sentence.index > resources.discourse_sentences:
+            break
+        if (measure.event_type, measure.actor) == (parent.event_type, parent.actor) and not measure.targets \
+                and measure.event_date is not None:
+            return replace(parent, event_date=measure.event_date)
+    return parent
+
+
 def enumerated(inputs: ArticleInputs, candidates: list[Candidate], resources: EventResources) -> list[Candidate]:
     """Candidates for the items of a list introduced by a tariff measure ("… new tariff rates:
     Japan (25%), Korea (25%) …"): each item is the measure on that country at that rate, and a measure
@@ -179,13 +196,17 @@ def enumerated(inputs: ArticleInputs, candidates: list[Candidate], resources: Ev
         by_sentence.setdefault(candidate.sentence.index, []).append(candidate)
     out: list[Candidate] = []
     parent: Candidate | None = None
+    dated_parent: Candidate | None = None  # the parent with the date of its first telling (`_told_before`)
     previous_item = -2
     listed: set[int] = set()  # parents naming no country that items follow: the items are the measure
+    told: list[Candidate] = []
     for sentence in inputs.sentences:
         measures = [c for c in by_sentence.get(sentence.index, ()) if c.event_type in TARIFF_TYPES
                     and c.modality != "negated"]
         if measures:
             parent = measures[-1]
+            dated_parent = _told_before(parent, told, resources)
+            told += measures
             continue
         if parent is None or not (sentence.index - parent.sentence.index <= resources.discourse_sentences
                                   or previous_item == sentence.index - 1):
@@ -195,7 +216,7 @@ def enumerated(inputs: ArticleInputs, candidates: list[Candidate], resources: Ev
             continue
         party, rate = item
         used = (party.mention_id,) + ((rate.mention_id,) if rate else ())
-        out.append(replace(parent, sentence=sentence, targets=(party.iso3,), scope="bilateral", excluded=(),
+        out.append(replace(dated_parent, sentence=sentence, targets=(party.iso3,), scope="bilateral", excluded=(),
                            rate_value=rate.value if rate else parent.rate_value,
                            rate_previous=rate.previous if rate else parent.rate_previous,
                            officials=(), mention_ids=tuple(sorted(set(used) | {parent.trigger.mention_id})),

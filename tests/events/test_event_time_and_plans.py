@@ -14,7 +14,9 @@ from datetime import date
 import pytest
 
 from pipeline.events import article_events
-from pipeline.events.dates import threat_date
+from pipeline.events.dates import across_participle, threat_date
+from pipeline.events.syntax import SentenceParse, Token
+from pipeline.events.types import TimeRef
 
 FIELDS = ("event_type", "actor_iso3", "target_iso3", "event_date", "modality")
 USA = ("Washington", "USA", "government")
@@ -108,3 +110,77 @@ def test_an_imposition_that_took_effect_is_asserted(build, resources):
     text = "Beijing's retaliatory tariffs on U.S. goods took effect, officials said."
     rows = _rows(build, resources, text, countries=[("Beijing", "CHN", "government"), ("U.S.", "USA", "name")])
     assert [(r[0], r[1], r[4]) for r in rows] == [("tariff_imposed", "CHN", "asserted")]
+
+
+def test_a_date_in_a_participle_on_another_noun_does_not_date_the_measure(build, resources):
+    text = "Washington said some countries will be subject to a tariff rate that is lower than the rate " \
+           "initially announced on April 2."
+    rows = _rows(build, resources, text, parsed=True, countries=[USA], dates=[("April 2", "DATE", "2025-04-02")],
+                 published="2025-07-07")
+    assert [(r[0], r[3]) for r in rows] == [("tariff_imposed", None)]  # April 2 dates the other rate
+
+
+def test_a_measure_in_a_participle_is_not_dated_by_the_clause_above(build, resources):
+    text = "Today, Washington announced adjustments to tariffs imposed on imports from Mexico."
+    rows = _rows(build, resources, text, parsed=True, countries=[USA, ("Mexico", "MEX", "name")],
+                 dates=[("Today", "DATE", "2025-03-06")], published="2025-03-06")
+    assert [(r[0], r[2], r[3]) for r in rows] == [("tariff_imposed", ["MEX"], None)]  # today dates the adjustments
+
+
+def test_a_participle_on_the_measures_own_noun_dates_it(build, resources):
+    text = "Washington imposed new tariffs on Mexico announced on Monday."
+    rows = _rows(build, resources, text, parsed=True, countries=[USA, ("Mexico", "MEX", "name")],
+                 dates=[("Monday", "DATE", "2025-03-03")], published="2025-03-06")
+    assert [(r[0], r[3]) for r in rows] == [("tariff_imposed", "2025-03-03")]
+
+
+def _hand_parse(rows: list[tuple[str, str, str, int, str]]) -> SentenceParse:
+    """A parse from (word, upos, morph, head, relation) rows, words one space apart."""
+    tokens, offset = [], 0
+    for index, (word, upos, morph, head, dep) in enumerate(rows):
+        tokens.append(Token(index, offset, offset + len(word), word, word.lower(), upos, morph, head, dep))
+        offset += len(word) + 1
+    return SentenceParse(tokens)
+
+
+def _time_at(parse: SentenceParse, word: str) -> TimeRef:
+    token = next(t for t in parse.tokens if t.text == word)
+    return TimeRef("d", token.start, token.end, "DATE", "2025-03", None, True)
+
+
+PAST_PARTICIPLE = "Tense=Past|VerbForm=Part"
+
+
+def test_a_participle_hung_on_a_noun_inside_the_trigger_phrase_is_the_triggers():
+    # "a pact on farm trade signed last September": the parser hangs "signed" on "trade", not on "pact"
+    parse = _hand_parse([("pact", "NOUN", "", 0, "ROOT"), ("on", "ADP", "", 3, "case"),
+                         ("farm", "NOUN", "", 3, "compound"), ("trade", "NOUN", "", 0, "nmod"),
+                         ("signed", "VERB", PAST_PARTICIPLE, 3, "acl"), ("last", "ADJ", "", 6, "amod"),
+                         ("September", "PROPN", "", 4, "obl")])
+    assert not across_participle(parse, parse.tokens[0], _time_at(parse, "September"))
+    # the same participle on a noun outside the trigger's phrase ("subject to … than the rate announced …")
+    other = _hand_parse([("subject", "ADJ", "", 0, "ROOT"), ("to", "ADP", "", 2, "case"),
+                         ("rate", "NOUN", "", 0, "obl"), ("lower", "ADJ", "", 2, "acl:relcl"),
+                         ("than", "ADP", "", 5, "case"), ("rate", "NOUN", "", 3, "obl"),
+                         ("announced", "VERB", PAST_PARTICIPLE, 5, "acl"), ("April", "PROPN", "", 6, "obl")])
+    assert across_participle(other, other.tokens[0], _time_at(other, "April"))
+
+
+def test_a_participle_hung_on_the_date_itself_is_the_main_verb_misparsed():
+    # "The committee this week called on Washington": the parser makes "called" a participle of "week"
+    parse = _hand_parse([("committee", "NOUN", "", 0, "ROOT"), ("this", "DET", "", 2, "det"),
+                         ("week", "NOUN", "", 0, "nmod:unmarked"), ("called", "VERB", PAST_PARTICIPLE, 2, "acl"),
+                         ("Washington", "PROPN", "", 3, "obl")])
+    assert not across_participle(parse, parse.tokens[3], _time_at(parse, "week"))
+
+
+def test_list_items_take_the_date_of_the_measure_told_before_their_undated_parent(build, resources):
+    text = ("Washington sent letters to many countries saying that, starting August 1, they will be subject to new "
+            "tariff rates.\nIn some cases, countries will be subject to a revised tariff rate that is lower than "
+            "the rate first announced on April 2.\nThe countries that received letters include:\n"
+            "Japan (25%)\nKorea (30%)\n")
+    rows = _rows(build, resources, text, parsed=True,
+                 countries=[USA, ("Japan", "JPN", "name"), ("Korea", "KOR", "name")],
+                 rates=[("25%", 25.0, "tariff"), ("30%", 30.0, "tariff")],
+                 dates=[("August 1", "DATE", "2025-08-01"), ("April 2", "DATE", "2025-04-02")], published="2025-07-07")
+    assert [(r[2], r[3]) for r in rows if r[2]] == [(["JPN"], "2025-08-01"), (["KOR"], "2025-08-01")]
