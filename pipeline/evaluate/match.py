@@ -91,13 +91,13 @@ def same_value(a: float | int | None, b: float | int | None) -> bool:
 
 
 def greedy_match(gold: Sequence[G], predicted: Sequence[P], matches: Callable[[G, P], bool], *,
-                 prefer: Callable[[G, P], bool] | None = None) -> list[tuple[int, int]]:
+                 prefer: Callable[[G, P], Any] | None = None) -> list[tuple[int, int]]:
     """One-to-one greedy matching of ``gold`` to ``predicted`` items, in gold order.
 
     Each gold item takes the first unused prediction for which ``matches``
-    holds, choosing one for which ``prefer`` also holds when there is one (so a
-    surname match with the right country wins over one with the wrong
-    country). Returns ``(gold_index, predicted_index)`` pairs.
+    holds, choosing the first with the highest ``prefer`` value when given (a
+    bool, or a tuple of them: so a surname match with the right country wins
+    over one with the wrong country). Returns ``(gold_index, predicted_index)`` pairs.
     """
     used: set[int] = set()
     pairs: list[tuple[int, int]] = []
@@ -107,7 +107,8 @@ def greedy_match(gold: Sequence[G], predicted: Sequence[P], matches: Callable[[G
             continue
         chosen = candidates[0]
         if prefer is not None:
-            chosen = next((pi for pi in candidates if prefer(g, predicted[pi])), chosen)
+            # max() keeps the first of equal values, so ties go to the earliest prediction.
+            chosen = max(candidates, key=lambda pi: prefer(g, predicted[pi]))
         used.add(chosen)
         pairs.append((gi, chosen))
     return pairs

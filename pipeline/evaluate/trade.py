@@ -17,7 +17,8 @@ gold README's:
   every row is scored and a reported clause may open a few words from the gold's;
 - events by type, actor and an overlapping target; negotiation and agreement
   compare the two sides as a set, and an empty gold target matches a
-  prediction scoped "all" or "all_except".
+  prediction scoped "all" or "all_except"; among rows that match, the one from
+  the gold's evidence sentence, then the one with its rate, is paired.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from typing import Any
 from pipeline.evaluate.event_fields import ALL_SCOPES, SIDES_AS_SET, field_precision
 from pipeline.evaluate.gold import GoldDate, GoldEvent, GoldOfficial, GoldQuote, TradeArticle
 from pipeline.evaluate.match import (ArticleScore, Counts, SectionResult, accuracy, combine, greedy_match,
-                                     normalize_text, same_surname, same_value, score_article_dates)
+                                     normalize_text, same_surname, same_value, score_article_dates, texts_overlap)
 
 Row = Mapping[str, Any]
 Rows = Sequence[Row]
@@ -321,13 +322,27 @@ def event_rate_matches(gold: GoldEvent, row: Row) -> bool:
     return same_value(gold.rate_value, row.get("rate_value"))
 
 
+def event_evidence_matches(gold: GoldEvent, row: Row) -> bool:
+    """The row's evidence sentence holds the gold's first words of evidence."""
+    return bool(gold.evidence_start) and texts_overlap(gold.evidence_start or "", row.get("evidence") or "")
+
+
+def event_preference(gold: GoldEvent, row: Row) -> tuple[bool, bool]:
+    """Among rows that match one gold event, prefer the one from its sentence, then the one with its rate.
+
+    Two events of one type between one pair in one article (two officials' demands) otherwise pair in
+    row order, and each then scores the other's date and modality.
+    """
+    return event_evidence_matches(gold, row), event_rate_matches(gold, row)
+
+
 def score_events(gold: Sequence[TradeArticle], events: ByArticle) -> SectionResult:
     """Events by type, actor and target; rate, modality and date accuracy on the matched events."""
     scores = []
     for article in gold:
         expected = list(article.events)
         found = list(events.get(article.source_id, []))
-        pairs = greedy_match(expected, found, event_matches, prefer=event_rate_matches)
+        pairs = greedy_match(expected, found, event_matches, prefer=event_preference)
         matched = [(expected[g], found[p]) for g, p in pairs]
         acc = {"rate": accuracy(matched, event_rate_matches),
                "modality": accuracy(matched, lambda g, p: g.modality == p.get("modality")),

@@ -91,3 +91,11 @@ def test_greedy_match_prefers_the_better_candidate():
     predicted = [("Trump", "CAN"), ("Trump", "USA")]
     pairs = greedy_match(gold, predicted, lambda g, p: g[0] == p[0], prefer=lambda g, p: g[1] == p[1])
     assert pairs == [(0, 1)]
+
+
+def test_greedy_match_prefers_by_a_ranked_tuple():
+    # the first field outranks the second; among equals the earliest prediction wins
+    gold, predicted = [("a", 1, 2)], [("a", 0, 2), ("a", 1, 0), ("a", 1, 0)]
+    pairs = greedy_match(gold, predicted, lambda g, p: g[0] == p[0],
+                         prefer=lambda g, p: (g[1] == p[1], g[2] == p[2]))
+    assert pairs == [(0, 1)]

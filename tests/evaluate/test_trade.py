@@ -236,6 +236,19 @@ def test_events_counts_and_rate_accuracy():
     assert result.accuracies["rate"].as_dict() == {"value": 0.5, "correct": 1, "total": 2}
 
 
+def test_events_pair_with_the_row_from_their_own_sentence():
+    # Two demands of one pair: each gold event pairs with the row of its evidence sentence, not the first row.
+    golds = [GoldEvent("demand", "JPN", ("USA",), "bilateral", None, "2025-04-30", "asserted",
+                       "Akazawa said he again urged"),
+             GoldEvent("demand", "JPN", ("USA",), "bilateral", None, None, "asserted", "Ishiba urged the US")]
+    predicted = [{**event("demand", "JPN", ["USA"]), "evidence": "Ishiba urged the US on Wednesday to act."},
+                 {**event("demand", "JPN", ["USA"]), "event_date": "2025-04-30",
+                  "evidence": "Akazawa said he again urged the US to act."}]
+    result = score_events(gold(events=golds), {KEY: predicted})
+    assert figures(result) == (2, 0, 0)
+    assert result.accuracies["event_date"].as_dict() == {"value": 1.0, "correct": 2, "total": 2}
+
+
 # -- articles -------------------------------------------------------------------
 
 @pytest.mark.parametrize("gold_time, predicted, expected", [
