@@ -8,7 +8,8 @@ MEANTIME was annotated for other purposes, so only some figures carry over:
   which the evaluator moves to the article's ``date``) and vague references
   (``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``, which the trade guideline
   skips too) are left out. MEANTIME marks timexes only in a document's first
-  lines (`ANNOTATED_LINES`), so predicted dates after them are not scored;
+  lines (`ANNOTATED_LINES`), so predicted dates after them are not scored, nor
+  predicted SETs (no SET is scored);
 - percent: recall of PERCENT values among predicted ``rates`` (any kind) and
   ``rate`` mentions;
 - persons: recall of named PER mentions (the mention contains the surname of
@@ -113,7 +114,7 @@ def score_timexes(docs: Sequence[MeantimeDoc], dates: ByArticle, articles: ByArt
     scores = []
     for doc in docs:
         expected = scored_timexes(doc)
-        found = list(dates.get(doc.doc_id, []))
+        found = [row for row in dates.get(doc.doc_id, []) if row.get("timex_type", "DATE") in TIMEX_TYPES]
         article = next(iter((articles or {}).get(doc.doc_id, [])), None)
         if article is not None and article.get("text"):
             end = annotated_end(article["text"], annotated_letters(doc))

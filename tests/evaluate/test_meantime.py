@@ -148,3 +148,10 @@ def test_timexes_after_the_annotated_lines_are_not_scored():
 def test_annotated_end_counts_letters_and_digits():
     assert annotated_end("ab , c\nd", 3) == 6
     assert annotated_end("ab", 5) == 2
+
+
+def test_predicted_sets_are_not_scored():
+    predicted = [{"text": "Friday", "value": "2008-02-29", "timex_type": "DATE"},
+                 {"text": "weekly", "value": "P1W", "timex_type": "SET"}]
+    result = score_timexes([doc(timexes=TIMEXES)], {"d1": predicted})
+    assert (result.counts.tp, result.counts.fp, result.counts.fn) == (1, 0, 1)
