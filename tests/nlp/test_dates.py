@@ -84,6 +84,8 @@ def test_expressions_are_found_as_their_kind(nlp, text, expected):
         "on the third Friday of the month",  # recurring, not one date
         "It is now clear and recently tariffs were currently high.",  # PRESENT_REF words are skipped
         "at 3 p.m. local time",  # times of day are skipped
+        "1934 ET - Stocks rise in early trade.",  # a clock time before its zone, not a year
+        "The committee meets at 2000 GMT.",
         "in the coming days and weeks",  # vague
         "Theresa May met Trump.",
         "at a rate of 50 points",
