@@ -229,8 +229,15 @@ def _quarter(label: DateLabel, context: Context) -> Resolution | None:
     if context.anchor is None:
         return None
     # A quarter moves by tense without the month's reach; quarter labels carry no shift ("last quarter"
-    # is a shift of the anchor's quarter, kind "shift").
-    year = _period_year(label, label.quarter, quarter_of(context.anchor.month), context.anchor.year, context.tense)
+    # is a shift of the anchor's quarter, kind "shift"). Without a tense cue it is the nearest such
+    # quarter: "fourth-quarter profit" reported in February is last year's, three quarters ahead being
+    # farther than one back. (Always reading the past moved as many third and second quarters wrongly
+    # as rightly on the Reuters archive: "expects a charge in its third quarter", written in March.)
+    current = quarter_of(context.anchor.month)
+    tense = context.tense
+    if tense is None and label.quarter - current > 2:
+        tense = "past"
+    year = _period_year(label, label.quarter, current, context.anchor.year, tense)
     return Resolution(f"{year:04d}-Q{label.quarter}", "quarter", True)
 
 

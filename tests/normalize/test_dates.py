@@ -115,6 +115,10 @@ SAT_1987 = datetime(1987, 3, 28, 7, tzinfo=UTC)
          [("roughly 90 days ago", "DATE", "2025-04-08", "APPROX")]),
         ("Talks end by the end of April.", MAY_2, [("the end of April", "DATE", "2025-04", "END")]),
         ("Talks resume in mid-June.", MAY_2, [("mid-June", "DATE", "2025-06", "MID")]),
+        ("Output in Austria shrank by 2% in December.", datetime(2025, 2, 10, tzinfo=UTC),
+         [("December", "DATE", "2024-12", None)]),  # an irregular past is a past cue
+        ("Its shares are flat after reporting fourth-quarter profit.", datetime(2025, 2, 12, tzinfo=UTC),
+         [("fourth-quarter", "DATE", "2024-Q4", None)]),  # without a tense cue, the nearest fourth quarter
         ("The first quarter of last year was weak.", MAY_2,
          [("The first quarter of last year", "DATE", "2024-Q1", None)]),
         ("They met on Tuesday, March 4 in Ottawa.", MARCH_6, [("Tuesday, March 4", "DATE", "2025-03-04", None)]),
@@ -282,6 +286,9 @@ def test_resolve(fields, value):
         ({"kind": "quarter", "quarter": "3"}, date(2025, 2, 10), "past", "2024-Q3"),
         ({"kind": "quarter", "quarter": "1"}, date(2025, 5, 2), "future", "2026-Q1"),
         ({"kind": "quarter", "quarter": "1"}, date(2025, 5, 2), None, "2025-Q1"),
+        # without a tense cue, the nearest such quarter: three ahead is farther than one back
+        ({"kind": "quarter", "quarter": "4"}, date(2025, 2, 12), None, "2024-Q4"),
+        ({"kind": "quarter", "quarter": "3"}, date(2025, 2, 12), None, "2025-Q3"),
         # Relative kinds.
         ({"kind": "dayword", "shift": "-1"}, date(2025, 5, 2), None, "2025-05-01"),
         ({"kind": "weekday", "weekday": "1", "shift": "1"}, date(2025, 5, 2), None, "2025-05-05"),
