@@ -41,12 +41,28 @@ def year_by_tense(anchor: date, month: int, day: int | None, tense: str | None) 
     voted to seek approval at its April 27 meeting", written in March) and a story that meant
     another year would name it.
     """
-    return _moved_by_tense(anchor.year, (month, day or 0), (anchor.month, anchor.day if day else 0), tense,
+    return _moved_by_tense(anchor.year, (month, day or 0), (anchor.month, anchor.day if day else 0),
+                           tense or nearest_tense(anchor, month, day),
                            lambda year: _within_reach(anchor, year, month, day))
+
+
+def nearest_tense(anchor: date, month: int, day: int | None) -> str | None:
+    """``past`` when a month (or day) without year lies more than half a year after the anchor in the
+    anchor's year, else None: with no tense cue it is the nearest such month ("industrial output
+    shrank in December", written in February, is last December; a story that meant next December
+    would say so)."""
+    if day is None:
+        return "past" if month - anchor.month > REACH_MONTHS else None
+    try:
+        return "past" if (date(anchor.year, month, day) - anchor).days > REACH_DAYS else None
+    except ValueError:  # February 29 outside a leap year
+        return None
 
 
 # A past read from a simple past verb ("was fired in July"): it moves a period back however far that is.
 SIMPLE_PAST = "simple_past"
+# No tense cue, and a context that does not say the period is past ("by December"): the anchor's year.
+STAY = "stay"
 
 
 def _moved_by_tense(year: int, stated: Any, current: Any, tense: str | None,
@@ -216,7 +232,7 @@ def _month(label: DateLabel, context: Context) -> Resolution | None:
     if context.anchor is None:
         return None
     anchor, month = context.anchor, label.month
-    year = _period_year(label, month, anchor.month, anchor.year, context.tense,
+    year = _period_year(label, month, anchor.month, anchor.year, context.tense or nearest_tense(anchor, month, None),
                         lambda moved: _within_reach(anchor, moved, month, None))
     return Resolution(f"{year:04d}-{month:02d}", "month", True)
 

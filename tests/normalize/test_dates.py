@@ -117,6 +117,12 @@ SAT_1987 = datetime(1987, 3, 28, 7, tzinfo=UTC)
         ("Talks resume in mid-June.", MAY_2, [("mid-June", "DATE", "2025-06", "MID")]),
         ("Output in Austria shrank by 2% in December.", datetime(2025, 2, 10, tzinfo=UTC),
          [("December", "DATE", "2024-12", None)]),  # an irregular past is a past cue
+        # no tense cue: after "in" the nearest December, after "by" or "until" the anchor's year
+        ("Order book at 2.28 billion in December vs 2.37 billion.", datetime(2025, 2, 10, tzinfo=UTC),
+         [("December", "DATE", "2024-12", None)]),
+        ("Chileans vote until November.", datetime(2025, 2, 10, tzinfo=UTC),
+         [("November", "DATE", "2025-11", None)]),
+        ("The plant reopens by December.", datetime(2025, 2, 10, tzinfo=UTC), [("December", "DATE", "2025-12", "BEFORE")]),
         ("Its shares are flat after reporting fourth-quarter profit.", datetime(2025, 2, 12, tzinfo=UTC),
          [("fourth-quarter", "DATE", "2024-Q4", None)]),  # without a tense cue, the nearest fourth quarter
         ("The first quarter of last year was weak.", MAY_2,
@@ -235,7 +241,10 @@ def test_weekdays_land_in_the_right_week(anchor, weekday, shift, tense, expected
     ("anchor", "month", "day", "tense", "year"),
     [
         (date(2025, 3, 6), 11, None, "past", 2024),  # "In November, X promised" in March
-        (date(2025, 3, 6), 11, None, None, 2025),  # no tense: the anchor's year
+        (date(2025, 3, 6), 11, None, None, 2024),  # no tense: the nearest November, four months back
+        (date(2025, 3, 6), 9, None, None, 2025),  # no tense, six months either way: the anchor's year
+        (date(2025, 3, 6), 12, 20, None, 2024),
+        (date(2025, 11, 20), 1, None, None, 2025),  # no tense moves a month forward
         (date(2025, 3, 6), 11, None, "future", 2025),
         (date(2025, 11, 6), 1, None, "future", 2026),
         (date(2025, 3, 6), 2, None, "future", 2025),  # eleven months ahead: this year's, told loosely
