@@ -164,13 +164,14 @@ class DateLabel(NamedTuple):
     yshift: int | None  # the year relative to the anchor's ("March next year" 1)
     unit: str | None  # D, W, M, Q, Y
     num: float  # the amount of units ("two and a half years ago" 2.5)
+    season: str | None = None  # SP, SU, FA, WI
 
     @classmethod
     def read(cls, fields: Mapping[str, str]) -> DateLabel:
         """The label's fields, numbers as numbers (an empty field is None)."""
         return cls(fields.get("kind"), _int(fields, "month"), _int(fields, "day"), _int(fields, "year"),
                    _int(fields, "weekday"), _int(fields, "quarter"), _int(fields, "shift"), _int(fields, "yshift"),
-                   fields.get("unit"), float(fields["num"]) if fields.get("num") else 1.0)
+                   fields.get("unit"), float(fields["num"]) if fields.get("num") else 1.0, fields.get("season"))
 
 
 class Context(NamedTuple):
@@ -276,6 +277,43 @@ def _period_year(label: DateLabel, stated: int, current: int, anchor_year: int, 
     return _moved_by_tense(anchor_year, stated, current, tense, within_reach)
 
 
+# TIMEX3 season codes in the order of the year; the winter of a year begins in its December.
+SEASONS = ("SP", "SU", "FA", "WI")
+
+
+def season_position(year: int, code: str) -> int:
+    """A season's place on one count of seasons (spring 2025 comes right after winter 2024)."""
+    return year * len(SEASONS) + SEASONS.index(code)
+
+
+def season_of(day: date) -> tuple[int, str]:
+    """``(year, code)`` of the season ``day`` is in: March-May spring … December-February the winter
+    that began in the December (2025-01-15 → ``(2024, "WI")``)."""
+    if day.month < 3:
+        return day.year - 1, "WI"
+    return day.year, SEASONS[(day.month - 3) // 3]
+
+
+def _season(label: DateLabel, context: Context) -> Resolution | None:
+    """A season: with its year; else the one in the anchor's year (the winter under way in January
+    and February), moved by the shift ("last summer": the latest summer before the anchor's season)
+    or by tense as a quarter is."""
+    if label.season not in SEASONS:
+        return None
+    if label.year:
+        return Resolution(f"{label.year:04d}-{label.season}", "season", False)
+    if context.anchor is None:
+        return None
+    now = season_position(*season_of(context.anchor))
+    year = context.anchor.year - (1 if label.season == "WI" and context.anchor.month < 3 else 0)
+    stated = season_position(year, label.season)
+    if label.shift == -1 or (label.shift is None and context.tense in ("past", SIMPLE_PAST)):
+        year -= 1 if stated > now or (label.shift == -1 and stated == now) else 0
+    elif (label.shift is not None and label.shift > 0) or (label.shift is None and context.tense == "future"):
+        year += 1 if stated < now or (label.shift is not None and stated == now) else 0
+    return Resolution(f"{year:04d}-{label.season}", "season", True)
+
+
 def _dayword(label: DateLabel, context: Context) -> Resolution:
     return Resolution((context.anchor + timedelta(days=label.shift or 0)).isoformat(), "day", True)
 
@@ -317,7 +355,7 @@ def _ago(label: DateLabel, context: Context) -> Resolution | None:
 # A resolver per label kind (`pipeline.nlp.dates.KINDS`). It answers None when the label lacks what its
 # kind needs, or when a month, day or quarter without its year meets no anchor.
 RESOLVERS: dict[str, Resolver] = {
-    "numeric": _numeric, "year": _year, "calendar": _calendar, "month": _month, "quarter": _quarter,
+    "numeric": _numeric, "year": _year, "calendar": _calendar, "month": _month, "quarter": _quarter, "season": _season,
     "dayword": _dayword, "weekday": _weekday, "shift": _shift, "weekend": _weekend,
     "ago": _ago,
 }

@@ -68,7 +68,7 @@ TIMEX_TYPES = {"date": "DATE", "duration": "DURATION", "set": "SET"}
 MASKING_KINDS = frozenset({"rate", "money"})
 # The kinds of date whose value `resolve` moves by tense, when no year is stated and an anchor is known
 # (finding the tense reads the clause word by word, so it is done only for these).
-TENSE_KINDS = frozenset({"calendar", "month", "quarter", "weekday", "weekend"})
+TENSE_KINDS = frozenset({"calendar", "month", "quarter", "season", "weekday", "weekend"})
 # The kinds whose tense is read from the parse where there is one (see `clause_tense`).
 PARSE_KINDS = frozenset({"weekday", "weekend"})
 # The kinds that, without a tense cue, are the nearest such period, except after the words of

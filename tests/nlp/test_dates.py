@@ -64,6 +64,10 @@ def found(nlp, text):
         ("the daily question period", [("set", "daily", "set")]),
         ("paid annually", [("set", "annually", "set")]),
         ("15 a year", [("set", "a year", "set")]),
+        ("rates may not fall until the fall", [("date", "the fall", "season")]),
+        ("by the end of the summer from 2.75%", [("date", "the end of the summer", "season")]),
+        ("in the spring of 2008", [("date", "the spring of 2008", "season")]),
+        ("the talks last winter", [("date", "last winter", "season")]),
     ],
 )
 def test_expressions_are_found_as_their_kind(nlp, text, expected):
@@ -85,6 +89,11 @@ def test_expressions_are_found_as_their_kind(nlp, text, expected):
         "It is now clear and recently tariffs were currently high.",  # PRESENT_REF words are skipped
         "at 3 p.m. local time",  # times of day are skipped
         "1934 ET - Stocks rise in early trade.",  # a clock time before its zone, not a year
+        "Shares recovered after the fall in oil prices.",  # "fall" the noun
+        "since the fall of the wall",
+        "30 pct of the spring wheat acres were seeded",  # a crop, not a season
+        "this winter wheat crop",
+        "Prices spring back as summer dresses sell.",  # a season word without a date word before it
         "The committee meets at 2000 GMT.",
         "in the coming days and weeks",  # vague
         "Theresa May met Trump.",

@@ -125,6 +125,14 @@ SAT_1987 = datetime(1987, 3, 28, 7, tzinfo=UTC)
         ("The plant reopens by December.", datetime(2025, 2, 10, tzinfo=UTC), [("December", "DATE", "2025-12", "BEFORE")]),
         ("Its shares are flat after reporting fourth-quarter profit.", datetime(2025, 2, 12, tzinfo=UTC),
          [("fourth-quarter", "DATE", "2024-Q4", None)]),  # without a tense cue, the nearest fourth quarter
+        ("Rates may not fall until the fall.", datetime(2025, 2, 13, tzinfo=UTC),
+         [("the fall", "DATE", "2025-FA", None)]),
+        ("The G7 met in the autumn.", datetime(2025, 2, 13, tzinfo=UTC),
+         [("the autumn", "DATE", "2024-FA", None)]),  # past, and after the anchor's season (winter 2024)
+        ("Talks stalled last summer.", MAY_2, [("last summer", "DATE", "2024-SU", None)]),
+        ("Rates could be cut by the end of the summer, it says.", datetime(2025, 2, 10, tzinfo=UTC),
+         [("the end of the summer", "DATE", "2025-SU", "END")]),
+        ("Demand sagged this winter.", datetime(2025, 1, 20, tzinfo=UTC), [("this winter", "DATE", "2024-WI", None)]),
         ("The first quarter of last year was weak.", MAY_2,
          [("The first quarter of last year", "DATE", "2024-Q1", None)]),
         ("They met on Tuesday, March 4 in Ottawa.", MARCH_6, [("Tuesday, March 4", "DATE", "2025-03-04", None)]),
