@@ -27,6 +27,9 @@ Resolution rules:
   without a tense cue it is the nearest such month: last year's when more than
   half a year ahead ("output shrank in December", written in February), except
   after "by", "until", "for", "a" … (``date_context.csv``, column ``nearest``);
+- a season without a year is the anchor's year's (the winter under way in
+  January), moved by "last"/"next" or by tense as a quarter is: "until the
+  fall", written in February 2025, is ``2025-FA``;
 - a quarter without a year or tense cue is the nearest such quarter
   ("fourth-quarter profit" reported in February is last year's);
 - the tense of a weekday or weekend is its governing verb's where the
