@@ -59,6 +59,8 @@ def found(nlp, text):
         ("about five years", [("duration", "about five years", "duration")]),
         ("13 years of deficits", [("duration", "13 years", "duration")]),
         ("the past decade", [("duration", "the past decade", "duration")]),
+        ("inflation over the coming year", [("duration", "the coming year", "duration")]),
+        ("a deal in the coming year", [("date", "the coming year", "shift")]),
         ("two and a half years", [("duration", "two and a half years", "duration")]),
         ("vehicles each year", [("set", "each year", "set")]),
         ("the daily question period", [("set", "daily", "set")]),

@@ -129,6 +129,7 @@ SAT_1987 = datetime(1987, 3, 28, 7, tzinfo=UTC)
          [("the fall", "DATE", "2025-FA", None)]),
         ("The G7 met in the autumn.", datetime(2025, 2, 13, tzinfo=UTC),
          [("the autumn", "DATE", "2024-FA", None)]),  # past, and after the anchor's season (winter 2024)
+        ("Prices may rise over the coming year.", MAY_2, [("the coming year", "DURATION", "P1Y", None)]),
         ("Talks stalled last summer.", MAY_2, [("last summer", "DATE", "2024-SU", None)]),
         ("Rates could be cut by the end of the summer, it says.", datetime(2025, 2, 10, tzinfo=UTC),
          [("the end of the summer", "DATE", "2025-SU", "END")]),
