@@ -70,6 +70,8 @@ def found(nlp, text):
         ("by the end of the summer from 2.75%", [("date", "the end of the summer", "season")]),
         ("in the spring of 2008", [("date", "the spring of 2008", "season")]),
         ("the talks last winter", [("date", "last winter", "season")]),
+        ("to be completed by the fall of 1988", [("date", "the fall of 1988", "season")]),
+        ("the oil price fall of 1986", [("date", "1986", "year")]),  # a fall in prices, in 1986
     ],
 )
 def test_expressions_are_found_as_their_kind(nlp, text, expected):
