@@ -231,7 +231,7 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
     "dates": {
         "timex_type": ("DATE, DURATION or SET.", "DATE"),
         "value": ("TIMEX3-style value; null when unresolved.", "2025-05-01"),
-        "granularity": ("day, week, month, quarter or year (null for durations and sets).", "day"),
+        "granularity": ("day, week, month, quarter, season or year (null for durations and sets).", "day"),
         "anchor": ("The date a relative expression was resolved from; null for absolute dates.", "2025-05-02"),
         "modifier": ("AS_EARLY_AS, BEFORE, AFTER, APPROX, START, MID, END.", "AS_EARLY_AS"),
         "resolved": ("False when the text is relative and no anchor date was known.", "true"),

@@ -118,7 +118,7 @@ def load_predictions(out: Path, keys: Sequence[str]) -> Predictions:
     """Read the tables under ``out`` and group the gold articles' rows by their key."""
     wanted = set(keys)
     articles = io.read(out, "articles", columns=["article_id", "source_id", "published_at", "dateline",
-                                                  "body_start"]).to_pylist()
+                                                  "body_start", "text"]).to_pylist()
     key_of = {row["article_id"]: row["source_id"] for row in articles if row["source_id"] in wanted}
     tables: dict[str, dict[str, Rows]] = {"articles": _group(articles, key_of)}
     ids = sorted(key_of)
@@ -184,7 +184,8 @@ def score_meantime(gold: GoldSet, predicted: Predictions, ready: Mapping[str, tu
     scorers = {
         "articles": lambda: trade.score_articles(articles, predicted.by_key("articles"),
                                                  extra=predicted.extra_articles),
-        "timexes": lambda: meantime.score_timexes(docs, predicted.by_key("dates")),
+        "timexes": lambda: meantime.score_timexes(docs, predicted.by_key("dates"),
+                                                   predicted.by_key("articles")),
         "percent": lambda: meantime.score_percent(docs, predicted.by_key("rates"), predicted.by_key("mentions")),
         "persons": lambda: meantime.score_persons("persons", docs, _names(predicted, ("people", "officials"),
                                                                            ("person", "official"))),

@@ -7,7 +7,9 @@ MEANTIME was annotated for other purposes, so only some figures carry over:
   accuracy on text-matched pairs. The document creation time (the date line,
   which the evaluator moves to the article's ``date``) and vague references
   (``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``, which the trade guideline
-  skips too) are left out;
+  skips too) are left out. MEANTIME marks timexes only in a document's first
+  lines (`ANNOTATED_LINES`), so predicted dates after them are not scored, nor
+  predicted SETs (no SET is scored);
 - percent: recall of PERCENT values among predicted ``rates`` (any kind) and
   ``rate`` mentions;
 - persons: recall of named PER mentions (the mention contains the surname of
@@ -42,6 +44,10 @@ ByArticle = Mapping[str, Rows]
 TIMEX_TYPES = frozenset({"DATE", "DURATION"})
 CREATION_TIME = "CREATION_TIME"
 VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+# MEANTIME marks temporal expressions only in the title, the date line and the four sentences after them
+# (the corpus's first six lines: no timex of it lies later, while later lines name dates freely), so a
+# date found after them can be neither right nor wrong.
+ANNOTATED_LINES = 6
 # Words that start a speaker span with a capital without naming anyone. They decide which gold speakers are
 # counted, so they stay fixed here rather than read from models/lexicons/function_words.csv: tuning the
 # pipeline's rules must not move the yardstick.
@@ -76,12 +82,43 @@ def _timex_type(span: Span) -> str | None:
     return span.type
 
 
-def score_timexes(docs: Sequence[MeantimeDoc], dates: ByArticle) -> SectionResult:
-    """Timexes matched to predicted dates by overlapping text; value-F1 and accuracies."""
+def annotated_letters(doc: MeantimeDoc) -> int:
+    """How many letters and digits the part of ``doc`` annotated for timexes holds, its date line left out
+    (the text the pipeline reads is the title and the body, see `pipeline.evaluate.locate.meantime_body`)."""
+    creation = {t.text.strip() for t in doc.timexes if t.function == CREATION_TIME}
+    lines = [line for line in doc.text.split("\n")[:ANNOTATED_LINES] if line.strip() not in creation]
+    return sum(ch.isalnum() for line in lines for ch in line)
+
+
+def annotated_end(text: str, letters: int) -> int:
+    """The offset in ``text`` just past its first ``letters`` letters and digits (``len(text)`` if fewer).
+
+    Ingest keeps every letter and digit of a MEANTIME text while it drops the tokenized quote marks
+    and joins lines, so counting them finds the gold's line end in the predicted text.
+    """
+    seen = 0
+    for offset, ch in enumerate(text):
+        if ch.isalnum():
+            seen += 1
+            if seen == letters:
+                return offset + 1
+    return len(text)
+
+
+def score_timexes(docs: Sequence[MeantimeDoc], dates: ByArticle, articles: ByArticle | None = None
+                  ) -> SectionResult:
+    """Timexes matched to predicted dates by overlapping text; value-F1 and accuracies.
+
+    With ``articles`` (rows with the ``text`` read), dates after the annotated lines are left out.
+    """
     scores = []
     for doc in docs:
         expected = scored_timexes(doc)
-        found = list(dates.get(doc.doc_id, []))
+        found = [row for row in dates.get(doc.doc_id, []) if row.get("timex_type", "DATE") in TIMEX_TYPES]
+        article = next(iter((articles or {}).get(doc.doc_id, [])), None)
+        if article is not None and article.get("text"):
+            end = annotated_end(article["text"], annotated_letters(doc))
+            found = [row for row in found if (row.get("start_char") or 0) < end]
         scores.append(score_article_dates(doc.doc_id, expected, found, _timex_type))
     return combine("timexes", scores, DESCRIPTIONS["timexes"])
 

@@ -16,10 +16,12 @@ Spans go to ``doc.spans["date"]``, ``["duration"]`` and ``["set"]`` with
 joined by ``;`` for the normalizer (`pipeline.normalize.dates`):
 
 ``kind``
-    how to resolve it: calendar, month, year, quarter, shift, dayword,
+    how to resolve it: calendar, month, year, quarter, season, shift, dayword,
     weekday, weekend, ago, numeric, duration, set.
 ``month``, ``day``, ``year``, ``weekday``, ``quarter``
     calendar numbers as written (weekday 1 = Monday).
+``season``
+    the TIMEX3 season code (SP, SU, FA, WI).
 ``num``, ``unit``
     an amount of a TIMEX3 unit (D, W, M, Q, Y, H, MIN; a decade is 10 Y).
 ``shift``, ``yshift``
@@ -59,7 +61,7 @@ from pipeline.rulefiles import read_rows, read_words
 
 FOLDER = "dates"
 GROUPS = ("date", "duration", "set", "skip")
-KINDS = ("calendar", "month", "year", "quarter", "shift", "dayword", "weekday", "weekend", "ago",
+KINDS = ("calendar", "month", "year", "quarter", "season", "shift", "dayword", "weekday", "weekend", "ago",
          "numeric", "duration", "set", "none")
 # Modifiers that say where in a period ("late last year") and how much of it ("about five years").
 PART_MODIFIERS = ("START", "MID", "END")
@@ -102,6 +104,7 @@ def load_dates_data(models_dir: Path) -> dict[str, Any]:
         "days": read_rows(folder / "days.csv"),
         "sets": read_rows(folder / "sets.csv"),
         "ordinals": read_rows(folder / "ordinals.csv"),
+        "seasons": read_rows(folder / "seasons.csv"),
         "modifiers": modifiers,
         "context": read_rows(folder / "date_context.csv"),
         "quantities": read_words(folder / "quantities.txt"),
@@ -134,6 +137,8 @@ class DateFinder(RuleComponent):
         self.days = {row["word"].lower(): int(row["offset"]) for row in data.get("days", [])}
         self.sets = {row["word"].lower(): row["value"] for row in data.get("sets", [])}
         self.ordinals = {row["word"].lower(): int(row["value"]) for row in data.get("ordinals", [])}
+        seasons = data.get("seasons", [])
+        self.seasons = {row["word"].lower(): row["season"] for row in seasons}
         modifiers = data.get("modifiers", [])
         self.modifiers = {row["phrase"].lower().rstrip("-"): row["modifier"]
                           for row in modifiers if row["position"] == "inside"}
@@ -142,6 +147,8 @@ class DateFinder(RuleComponent):
             "MONTH": cased_forms(row["form"] for row in months),
             "MONTH_BARE": cased_forms(row["form"] for row in months if row["bare"] == "yes"),
             "WEEKDAY": cased_forms(row["form"] for row in data.get("weekdays", [])),
+            "SEASON": alternation(self.seasons),
+            "SEASON_BARE": alternation(row["word"] for row in seasons if row["bare"] == "yes"),
             "YEAR": YEAR,
             "DAY": DAY,
             "NUM": f"{DIGITS}|{self.numbers.pattern()}",
@@ -165,7 +172,8 @@ class DateFinder(RuleComponent):
             [(rule, compile_rule(rule["id"], rule["pattern"], macros)) for rule in data.get("rules", [])],
             {"MONTH": [row["form"] for row in months], "WEEKDAY": [row["form"] for row in data.get("weekdays", [])],
              "UNIT": list(self.units), "DAYWORD": list(self.days), "SETWORD": list(self.sets),
-             "WEEKEND": ["weekend"], "YEAR": YEARS, "QCODE": QUARTER_CODES},
+             "WEEKEND": ["weekend"], "SEASON": list(self.seasons),
+             "YEAR": YEARS, "QCODE": QUARTER_CODES},
             TRIGGER_PATTERNS)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -217,6 +225,8 @@ class DateFinder(RuleComponent):
             fields["weekday"] = self.weekdays.get(value("weekday").upper())
         if value("ord"):
             fields["quarter"] = self.ordinals.get(value("ord").lower())
+        if value("season"):
+            fields["season"] = self.seasons[value("season").lower()]
         if value("dayword"):
             fields["shift"] = self.days[value("dayword").lower()]
         if value("shift"):

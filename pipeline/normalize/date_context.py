@@ -39,6 +39,7 @@ class DateResources:
     modifier_codes: Mapping[str, str]
     longest_cue: int  # words in the longest tense cue
     tense_predicates: Mapping[str, str]  # forward-looking lemmas, read from the parse (`date_tense`)
+    stay_after: frozenset[str]  # words after which a month without tense cue stays in the anchor's year
 
 
 def load_dates(models_dir: Path) -> DateResources:
@@ -67,6 +68,8 @@ def load_dates(models_dir: Path) -> DateResources:
         modifier_codes=codes,
         longest_cue=max((len(word.split()) for word in tenses), default=1),
         tense_predicates=load_tense_predicates(models_dir),
+        stay_after=frozenset(row["word"].lower() for row in read_rows(folder / "date_context.csv")
+                             if row["nearest"] == "no"),
     )
 
 
@@ -150,3 +153,9 @@ def modifier_before(text: str, start: int, bounds: tuple[int, int], resources: D
     before = text[max(bounds[0], start - 40):start]
     match = resources.modifiers_before.search(before)
     return resources.modifier_codes.get(" ".join(match.group(1).lower().split())) if match else None
+
+
+def word_before(text: str, start: int, bounds: tuple[int, int]) -> str:
+    """The word right before ``start`` within ``bounds`` (lower case), or "" at the start of the sentence."""
+    words = _WORD.findall(text[max(bounds[0], start - 40):start])
+    return words[-1].lower() if words else ""

@@ -20,7 +20,10 @@ only the narrow reading of `simple_past_in` (see `pipeline.normalize.dates.claus
   from Wednesday", "the deadline is Friday"); the normalizer takes it as future;
 - None when the parse does not say: no parse, a date not attached to a predicate (directly, or
   through one noun that is the predicate's argument: "signed a deal in July"), an infinitive under
-  another verb ("agreed to meet on Friday"), a present reporting verb ("says").
+  another verb ("agreed to meet on Friday"), a present reporting verb ("says"); and a present or
+  progressive predicate reached through a noun ("yields hover around Friday's levels", "the
+  announcement on Monday is heightening tensions"): the noun's event keeps its own time, which a
+  past verb or a future auxiliary still gives ("signed a deal in July"), the present does not.
 
 The auxiliaries are read with the word cues of ``models/dates/tense.csv`` (will, would, could, was,
 had …), the forward-looking lemmas from ``models/dates/tense_predicates.csv``.
@@ -111,10 +114,11 @@ def tense_from_parse(sentence: ParsedSentence, start: int, end: int, word_tenses
     markers = [child for child in sentence.children.get(date.index, ()) if child.dep == "case"]
     if any(word_tenses.get(marker.text.lower()) == "future" for marker in markers):
         return "future"  # "closed until Friday": a state lasting up to the date, whatever the verb's tense
-    predicate = _predicate_of(sentence, date)
-    if predicate is None:
+    found = _predicate_of(sentence, date)
+    if found is None:
         return None
-    return _tense_of(sentence, predicate, word_tenses, predicates)
+    predicate, through_noun = found
+    return _tense_of(sentence, predicate, word_tenses, predicates, through_noun=through_noun)
 
 
 def _is_predicate(sentence: ParsedSentence, token: ParsedToken) -> bool:
@@ -122,24 +126,27 @@ def _is_predicate(sentence: ParsedSentence, token: ParsedToken) -> bool:
     return token.upos in PREDICATE_TAGS or bool(sentence.auxiliaries(token))
 
 
-def _predicate_of(sentence: ParsedSentence, date: ParsedToken) -> ParsedToken | None:
-    """The predicate the date is an adverbial of, directly or through one noun argument; else None."""
+def _predicate_of(sentence: ParsedSentence, date: ParsedToken) -> tuple[ParsedToken, bool] | None:
+    """The predicate the date is an adverbial of, directly or through one noun argument (then the
+    flag is True); else None."""
     if _is_predicate(sentence, date):  # "the deadline is Friday": the date is the predicate
-        return date
+        return date, False
     head = sentence.parent(date)
     if head is None:
         return None
     if date.dep in ADVERBIAL and _is_predicate(sentence, head):
-        return head
+        return head, False
     if date.dep in NOUN_MODIFIER and head.dep in ARGUMENTS:
         above = sentence.parent(head)
         if above is not None and _is_predicate(sentence, above):
-            return above
+            return above, True
     return None
 
 
 def _tense_of(sentence: ParsedSentence, predicate: ParsedToken, word_tenses: Mapping[str, str],
-              predicates: Mapping[str, str]) -> str | None:
+              predicates: Mapping[str, str], *, through_noun: bool = False) -> str | None:
+    """The predicate's tense (see the module docstring); ``through_noun``: the date modifies one of its
+    arguments, so the present and the progressive say nothing of the date."""
     features = morph_features(predicate.morph)
     auxiliaries = sentence.auxiliaries(predicate)
     words = {aux.text.lower() for aux in auxiliaries}
@@ -164,11 +171,11 @@ def _tense_of(sentence: ParsedSentence, predicate: ParsedToken, word_tenses: Map
     if features.get("VerbForm") == "Part":
         if features.get("Tense") == "Past" and not auxiliaries and predicate.dep == "acl":
             return "past"  # "tariffs imposed in March"
-        if features.get("Tense") == "Pres" and words & BE_FORMS:
+        if features.get("Tense") == "Pres" and words & BE_FORMS and not through_noun:
             return "future"  # "are meeting on Thursday": the progressive with a date
         return None
     if any(f.get("Tense") == "Pres" and f.get("VerbForm") == "Fin" for f in finite):
-        return None if word_tenses.get(predicate.text.lower()) == "report" else "present"
+        return None if through_noun or word_tenses.get(predicate.text.lower()) == "report" else "present"
     return None
 
 

@@ -41,12 +41,28 @@ def year_by_tense(anchor: date, month: int, day: int | None, tense: str | None) 
     voted to seek approval at its April 27 meeting", written in March) and a story that meant
     another year would name it.
     """
-    return _moved_by_tense(anchor.year, (month, day or 0), (anchor.month, anchor.day if day else 0), tense,
+    return _moved_by_tense(anchor.year, (month, day or 0), (anchor.month, anchor.day if day else 0),
+                           tense or nearest_tense(anchor, month, day),
                            lambda year: _within_reach(anchor, year, month, day))
+
+
+def nearest_tense(anchor: date, month: int, day: int | None) -> str | None:
+    """``past`` when a month (or day) without year lies more than half a year after the anchor in the
+    anchor's year, else None: with no tense cue it is the nearest such month ("industrial output
+    shrank in December", written in February, is last December; a story that meant next December
+    would say so)."""
+    if day is None:
+        return "past" if month - anchor.month > REACH_MONTHS else None
+    try:
+        return "past" if (date(anchor.year, month, day) - anchor).days > REACH_DAYS else None
+    except ValueError:  # February 29 outside a leap year
+        return None
 
 
 # A past read from a simple past verb ("was fired in July"): it moves a period back however far that is.
 SIMPLE_PAST = "simple_past"
+# No tense cue, and a context that does not say the period is past ("by December"): the anchor's year.
+STAY = "stay"
 
 
 def _moved_by_tense(year: int, stated: Any, current: Any, tense: str | None,
@@ -148,13 +164,14 @@ class DateLabel(NamedTuple):
     yshift: int | None  # the year relative to the anchor's ("March next year" 1)
     unit: str | None  # D, W, M, Q, Y
     num: float  # the amount of units ("two and a half years ago" 2.5)
+    season: str | None = None  # SP, SU, FA, WI
 
     @classmethod
     def read(cls, fields: Mapping[str, str]) -> DateLabel:
         """The label's fields, numbers as numbers (an empty field is None)."""
         return cls(fields.get("kind"), _int(fields, "month"), _int(fields, "day"), _int(fields, "year"),
                    _int(fields, "weekday"), _int(fields, "quarter"), _int(fields, "shift"), _int(fields, "yshift"),
-                   fields.get("unit"), float(fields["num"]) if fields.get("num") else 1.0)
+                   fields.get("unit"), float(fields["num"]) if fields.get("num") else 1.0, fields.get("season"))
 
 
 class Context(NamedTuple):
@@ -216,7 +233,7 @@ def _month(label: DateLabel, context: Context) -> Resolution | None:
     if context.anchor is None:
         return None
     anchor, month = context.anchor, label.month
-    year = _period_year(label, month, anchor.month, anchor.year, context.tense,
+    year = _period_year(label, month, anchor.month, anchor.year, context.tense or nearest_tense(anchor, month, None),
                         lambda moved: _within_reach(anchor, moved, month, None))
     return Resolution(f"{year:04d}-{month:02d}", "month", True)
 
@@ -229,8 +246,15 @@ def _quarter(label: DateLabel, context: Context) -> Resolution | None:
     if context.anchor is None:
         return None
     # A quarter moves by tense without the month's reach; quarter labels carry no shift ("last quarter"
-    # is a shift of the anchor's quarter, kind "shift").
-    year = _period_year(label, label.quarter, quarter_of(context.anchor.month), context.anchor.year, context.tense)
+    # is a shift of the anchor's quarter, kind "shift"). Without a tense cue it is the nearest such
+    # quarter: "fourth-quarter profit" reported in February is last year's, three quarters ahead being
+    # farther than one back. (Always reading the past moved as many third and second quarters wrongly
+    # as rightly on the Reuters archive: "expects a charge in its third quarter", written in March.)
+    current = quarter_of(context.anchor.month)
+    tense = context.tense
+    if tense is None and label.quarter - current > 2:
+        tense = "past"
+    year = _period_year(label, label.quarter, current, context.anchor.year, tense)
     return Resolution(f"{year:04d}-Q{label.quarter}", "quarter", True)
 
 
@@ -251,6 +275,43 @@ def _period_year(label: DateLabel, stated: int, current: int, anchor_year: int, 
     if label.shift == 0:
         return anchor_year
     return _moved_by_tense(anchor_year, stated, current, tense, within_reach)
+
+
+# TIMEX3 season codes in the order of the year; the winter of a year begins in its December.
+SEASONS = ("SP", "SU", "FA", "WI")
+
+
+def season_position(year: int, code: str) -> int:
+    """A season's place on one count of seasons (spring 2025 comes right after winter 2024)."""
+    return year * len(SEASONS) + SEASONS.index(code)
+
+
+def season_of(day: date) -> tuple[int, str]:
+    """``(year, code)`` of the season ``day`` is in: March-May spring … December-February the winter
+    that began in the December (2025-01-15 → ``(2024, "WI")``)."""
+    if day.month < 3:
+        return day.year - 1, "WI"
+    return day.year, SEASONS[(day.month - 3) // 3]
+
+
+def _season(label: DateLabel, context: Context) -> Resolution | None:
+    """A season: with its year; else the one in the anchor's year (the winter under way in January
+    and February), moved by the shift ("last summer": the latest summer before the anchor's season)
+    or by tense as a quarter is."""
+    if label.season not in SEASONS:
+        return None
+    if label.year:
+        return Resolution(f"{label.year:04d}-{label.season}", "season", False)
+    if context.anchor is None:
+        return None
+    now = season_position(*season_of(context.anchor))
+    year = context.anchor.year - (1 if label.season == "WI" and context.anchor.month < 3 else 0)
+    stated = season_position(year, label.season)
+    if label.shift == -1 or (label.shift is None and context.tense in ("past", SIMPLE_PAST)):
+        year -= 1 if stated > now or (label.shift == -1 and stated == now) else 0
+    elif (label.shift is not None and label.shift > 0) or (label.shift is None and context.tense == "future"):
+        year += 1 if stated < now or (label.shift is not None and stated == now) else 0
+    return Resolution(f"{year:04d}-{label.season}", "season", True)
 
 
 def _dayword(label: DateLabel, context: Context) -> Resolution:
@@ -294,7 +355,7 @@ def _ago(label: DateLabel, context: Context) -> Resolution | None:
 # A resolver per label kind (`pipeline.nlp.dates.KINDS`). It answers None when the label lacks what its
 # kind needs, or when a month, day or quarter without its year meets no anchor.
 RESOLVERS: dict[str, Resolver] = {
-    "numeric": _numeric, "year": _year, "calendar": _calendar, "month": _month, "quarter": _quarter,
+    "numeric": _numeric, "year": _year, "calendar": _calendar, "month": _month, "quarter": _quarter, "season": _season,
     "dayword": _dayword, "weekday": _weekday, "shift": _shift, "weekend": _weekend,
     "ago": _ago,
 }

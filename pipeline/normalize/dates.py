@@ -24,6 +24,14 @@ Resolution rules:
   unless the sentence is past and the month is after the anchor's (the
   previous year: "In November, Trump promised" in March 2025 → 2024-11) or
   future and before it (the next year); "as early as" counts as future;
+  without a tense cue it is the nearest such month: last year's when more than
+  half a year ahead ("output shrank in December", written in February), except
+  after "by", "until", "for", "a" … (``date_context.csv``, column ``nearest``);
+- a season without a year is the anchor's year's (the winter under way in
+  January), moved by "last"/"next" or by tense as a quarter is: "until the
+  fall", written in February 2025, is ``2025-FA``;
+- a quarter without a year or tense cue is the nearest such quarter
+  ("fourth-quarter profit" reported in February is last year's);
 - the tense of a weekday or weekend is its governing verb's where the
   sentence was parsed (`pipeline.normalize.date_tense`: its auxiliaries,
   tense and form in ``tokens``; the present makes it future);
@@ -53,9 +61,9 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline.labels import parse_label
-from pipeline.normalize.date_context import DateResources, load_dates, modifier_before, tense_near
+from pipeline.normalize.date_context import DateResources, load_dates, modifier_before, tense_near, word_before
 from pipeline.normalize.date_tense import ParsedSentence, sentences_by_index, simple_past_in, tense_from_parse
-from pipeline.normalize.date_values import SIMPLE_PAST, Resolution, duration_value, resolve
+from pipeline.normalize.date_values import SIMPLE_PAST, STAY, Resolution, duration_value, resolve
 from pipeline.normalize.registry import Normalizer
 from pipeline.views import ArticleView, Mention, Sentence
 
@@ -63,9 +71,12 @@ TIMEX_TYPES = {"date": "DATE", "duration": "DURATION", "set": "SET"}
 MASKING_KINDS = frozenset({"rate", "money"})
 # The kinds of date whose value `resolve` moves by tense, when no year is stated and an anchor is known
 # (finding the tense reads the clause word by word, so it is done only for these).
-TENSE_KINDS = frozenset({"calendar", "month", "quarter", "weekday", "weekend"})
+TENSE_KINDS = frozenset({"calendar", "month", "quarter", "season", "weekday", "weekend"})
 # The kinds whose tense is read from the parse where there is one (see `clause_tense`).
 PARSE_KINDS = frozenset({"weekday", "weekend"})
+# The kinds that, without a tense cue, are the nearest such period, except after the words of
+# ``date_context.csv`` marked ``nearest: no`` ("by December"), where they stay in the anchor's year.
+NEAREST_KINDS = frozenset({"calendar", "month"})
 # How far the dateline's day may be from the publication date and still be the reporter's day.
 DATELINE_SLACK_DAYS = 3
 
@@ -99,8 +110,8 @@ def anchor_day(article: ArticleView, resources: DateResources) -> date | None:
 # The same labels ("kind=year;year=1987") come back in every article, and with the same anchor day so do
 # their values (three in four resolutions repeat one before): both are pure, so their answers are kept.
 LABEL_CACHE_SIZE = 16_384
-# What `tense_near` can answer besides None.
-TENSE_ANSWERS = ("past", "future", SIMPLE_PAST)
+# What `clause_tense` and the rules after it can answer besides None.
+TENSE_ANSWERS = ("past", "future", SIMPLE_PAST, STAY)
 
 
 @lru_cache(maxsize=LABEL_CACHE_SIZE)
@@ -185,6 +196,9 @@ def normalize_dates(article: ArticleView, mentions: Sequence[Mention], sentences
                 tense = clause_tense(article.text, mention, fields.get("kind"), bounds, parses, resources)
                 if tense is None and modifier == "AS_EARLY_AS":
                     tense = "future"
+                elif tense is None and fields.get("kind") in NEAREST_KINDS \
+                        and word_before(article.text, mention.start, bounds) in resources.stay_after:
+                    tense = STAY  # "by December": no cue, and no sign it is past
                 result = _resolution(mention.label, anchor, tense, mention.text)
             row.update(value=result.value, granularity=result.granularity, resolved=result.value is not None,
                        anchor=anchor_text if result.relative and result.value else None)

@@ -41,7 +41,8 @@ SPEC = StageSpec(
         "rates/currencies.csv", "rates/numbers.csv", "rates/patterns.ini", "rates/rate_words.txt",
         "rates/scales.csv", "rates/units.csv",
         "dates/date_context.csv", "dates/days.csv", "dates/modifiers.csv", "dates/months.csv", "dates/ordinals.csv",
-        "dates/patterns.ini", "dates/quantities.txt", "dates/sets.csv", "dates/shifts.csv", "dates/units.csv",
+        "dates/patterns.ini", "dates/quantities.txt", "dates/seasons.csv", "dates/sets.csv", "dates/shifts.csv",
+        "dates/units.csv",
         "dates/weekdays.csv",
         "quotes/cues.csv", "quotes/reported.csv", "quotes/words.csv",
         # The trigger component marks candidate event sentences; the events stage reads the rest of events/.

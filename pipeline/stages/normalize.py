@@ -59,7 +59,7 @@ SPEC = StageSpec(
         "people/known_officials.csv", "people/name_parts.csv", "people/organizations.csv", "people/titles.csv",
         "rates/applies_to_skip.txt", "rates/applies_to_stops.txt", "rates/change_words.txt", "rates/kinds.csv",
         "rates/level_phrases.txt",
-        "dates/modifiers.csv", "dates/months.csv", "dates/tense.csv", "dates/tense_predicates.csv",
+        "dates/date_context.csv", "dates/modifiers.csv", "dates/months.csv", "dates/tense.csv", "dates/tense_predicates.csv",
         "quotes/cues.csv", "quotes/sources.csv", "quotes/words.csv",
     ),
     upstream="extract",

@@ -1,12 +1,14 @@
 """MEANTIME scoring rules on small hand-made documents."""
 
+import re
+
 import pytest
 
 from pipeline.evaluate.gold import MeantimeDoc, Span, SpeechEvent
 from pipeline.evaluate.locate import meantime_body, meantime_date, meantime_record
 from pipeline.evaluate.meantime import (country_of, entity_surname, first_number, named_person_mentions,
                                         score_country_mentions, score_percent, score_persons, score_speakers,
-                                        score_timexes, speaker_key)
+                                        annotated_end, score_timexes, speaker_key)
 
 TEXT = "Boeing wins\nMarch 01 , 2008\nBoeing said on Friday it would cut 5 % of jobs ."
 
@@ -123,3 +125,33 @@ def test_meantime_date_reads_a_day_first_creation_time_from_its_text():
     creation = timex("February 03 , 2009", "DATE", "03-02-2009", "CREATION_TIME")
     document = MeantimeDoc("d2", "t", "03-02-2009", None, "t\nFebruary 03 , 2009\nx", (creation,), (), (), ())
     assert meantime_date(document) == "2009-02-03"
+
+
+LONG_TEXT = ("Boeing wins\nMarch 01 , 2008\n" + "\n".join(f"Line {n} said `` yes '' on Friday ." for n in range(1, 7)))
+
+
+def test_timexes_after_the_annotated_lines_are_not_scored():
+    # Gold lines 0-5 are annotated: the title, the date line and four sentences; lines 6-7 are not.
+    long_doc = MeantimeDoc("d1", "Boeing wins", "2008-03-01", None, LONG_TEXT,
+                           (timex("Friday", "DATE", "2008-02-29"),), (), (), ())
+    # The text the pipeline reads: title and body, quote marks dropped, two lines joined.
+    body = " ".join(f"Line {n} said yes on Friday ." for n in range(1, 7))
+    text = "Boeing wins\n\n" + body
+    fridays = [{"text": "Friday", "value": "2008-03-07", "start_char": m.start()} for m in
+               re.finditer("Friday", text)]
+    articles = {"d1": [{"text": text}]}
+    result = score_timexes([long_doc], {"d1": fridays}, articles)
+    assert (result.counts.tp, result.counts.fp, result.counts.fn) == (0, 4, 1)  # sentences 1-4 of 6
+    assert score_timexes([long_doc], {"d1": fridays}).counts.fp == 6  # without the text, every date counts
+
+
+def test_annotated_end_counts_letters_and_digits():
+    assert annotated_end("ab , c\nd", 3) == 6
+    assert annotated_end("ab", 5) == 2
+
+
+def test_predicted_sets_are_not_scored():
+    predicted = [{"text": "Friday", "value": "2008-02-29", "timex_type": "DATE"},
+                 {"text": "weekly", "value": "P1W", "timex_type": "SET"}]
+    result = score_timexes([doc(timexes=TIMEXES)], {"d1": predicted})
+    assert (result.counts.tp, result.counts.fp, result.counts.fn) == (1, 0, 1)

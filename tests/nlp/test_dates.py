@@ -59,11 +59,19 @@ def found(nlp, text):
         ("about five years", [("duration", "about five years", "duration")]),
         ("13 years of deficits", [("duration", "13 years", "duration")]),
         ("the past decade", [("duration", "the past decade", "duration")]),
+        ("inflation over the coming year", [("duration", "the coming year", "duration")]),
+        ("a deal in the coming year", [("date", "the coming year", "shift")]),
         ("two and a half years", [("duration", "two and a half years", "duration")]),
         ("vehicles each year", [("set", "each year", "set")]),
         ("the daily question period", [("set", "daily", "set")]),
         ("paid annually", [("set", "annually", "set")]),
         ("15 a year", [("set", "a year", "set")]),
+        ("rates may not fall until the fall", [("date", "the fall", "season")]),
+        ("by the end of the summer from 2.75%", [("date", "the end of the summer", "season")]),
+        ("in the spring of 2008", [("date", "the spring of 2008", "season")]),
+        ("the talks last winter", [("date", "last winter", "season")]),
+        ("to be completed by the fall of 1988", [("date", "the fall of 1988", "season")]),
+        ("the oil price fall of 1986", [("date", "1986", "year")]),  # a fall in prices, in 1986
     ],
 )
 def test_expressions_are_found_as_their_kind(nlp, text, expected):
@@ -84,6 +92,13 @@ def test_expressions_are_found_as_their_kind(nlp, text, expected):
         "on the third Friday of the month",  # recurring, not one date
         "It is now clear and recently tariffs were currently high.",  # PRESENT_REF words are skipped
         "at 3 p.m. local time",  # times of day are skipped
+        "1934 ET - Stocks rise in early trade.",  # a clock time before its zone, not a year
+        "Shares recovered after the fall in oil prices.",  # "fall" the noun
+        "since the fall of the wall",
+        "30 pct of the spring wheat acres were seeded",  # a crop, not a season
+        "this winter wheat crop",
+        "Prices spring back as summer dresses sell.",  # a season word without a date word before it
+        "The committee meets at 2000 GMT.",
         "in the coming days and weeks",  # vague
         "Theresa May met Trump.",
         "at a rate of 50 points",

@@ -67,7 +67,9 @@ def real_texts():
              "of sales in the 1986/87 season. Trade grew in mid-1987 and in five or six years, the next "
              "quarter, by the end of the week, the week after next, next week or the week after. Over the "
              "past three months, the past year, for a month, 500 tonnes a day. The third Friday of the "
-             "month, April 16-27, on 3rd of June, June of next year, last March; 2025-04-09.\n1987 began."]
+             "month, April 16-27, on 3rd of June, June of next year, last March; 2025-04-09.\n1987 began.",
+             "Talks stalled last summer and resume in the autumn, until the fall or late spring 2026, over the "
+             "coming year."]
     settings = make_settings(show_progress=False)
     for path, source_path in iter_inputs(RAW_SAMPLES):
         texts.extend(item.body for item in read_file(path, source_path, settings) if isinstance(item, RawArticle))

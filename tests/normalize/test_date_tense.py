@@ -76,6 +76,9 @@ def date_values(nlp, parser, resources, body: str, published: datetime, *, parse
         ("The government has kept the border closed until Friday.", "Friday", "future"),
         ("Duties of 25% apply from Wednesday, the ministry said.", "Wednesday", "present"),
         ("The minister says talks on Monday went well.", "Monday", None),  # a present reporting verb
+        # a present or progressive verb above a noun that the date modifies says nothing of the date
+        ("Bond yields hover around Friday's closing levels.", "Friday", None),
+        ("The president's announcement on Monday is unsettling markets.", "Monday", None),
     ],
 )
 def test_the_governing_verb_gives_the_tense(parser, resources, sentence, date, tense):
@@ -107,6 +110,8 @@ def test_no_token_at_the_date_says_nothing(resources):
         # the future resolves forward
         ("Ministers will meet from Wednesday to discuss the tariffs.", FRIDAY, "Wednesday", "2025-05-07"),
         ("The report is due on Wednesday.", FRIDAY, "Wednesday", "2025-05-07"),
+        # a present verb above the noun the weekday modifies leaves narration's past
+        ("Bond yields hover around Wednesday's closing levels.", FRIDAY, "Wednesday", "2025-04-30"),
     ],
 )
 def test_dates_resolve_by_the_tense_of_their_verb(nlp, parser, resources, body, published, date, value):

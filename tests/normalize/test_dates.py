@@ -115,6 +115,25 @@ SAT_1987 = datetime(1987, 3, 28, 7, tzinfo=UTC)
          [("roughly 90 days ago", "DATE", "2025-04-08", "APPROX")]),
         ("Talks end by the end of April.", MAY_2, [("the end of April", "DATE", "2025-04", "END")]),
         ("Talks resume in mid-June.", MAY_2, [("mid-June", "DATE", "2025-06", "MID")]),
+        ("Output in Austria shrank by 2% in December.", datetime(2025, 2, 10, tzinfo=UTC),
+         [("December", "DATE", "2024-12", None)]),  # an irregular past is a past cue
+        # no tense cue: after "in" the nearest December, after "by" or "until" the anchor's year
+        ("Order book at 2.28 billion in December vs 2.37 billion.", datetime(2025, 2, 10, tzinfo=UTC),
+         [("December", "DATE", "2024-12", None)]),
+        ("Chileans vote until November.", datetime(2025, 2, 10, tzinfo=UTC),
+         [("November", "DATE", "2025-11", None)]),
+        ("The plant reopens by December.", datetime(2025, 2, 10, tzinfo=UTC), [("December", "DATE", "2025-12", "BEFORE")]),
+        ("Its shares are flat after reporting fourth-quarter profit.", datetime(2025, 2, 12, tzinfo=UTC),
+         [("fourth-quarter", "DATE", "2024-Q4", None)]),  # without a tense cue, the nearest fourth quarter
+        ("Rates may not fall until the fall.", datetime(2025, 2, 13, tzinfo=UTC),
+         [("the fall", "DATE", "2025-FA", None)]),
+        ("The G7 met in the autumn.", datetime(2025, 2, 13, tzinfo=UTC),
+         [("the autumn", "DATE", "2024-FA", None)]),  # past, and after the anchor's season (winter 2024)
+        ("Prices may rise over the coming year.", MAY_2, [("the coming year", "DURATION", "P1Y", None)]),
+        ("Talks stalled last summer.", MAY_2, [("last summer", "DATE", "2024-SU", None)]),
+        ("Rates could be cut by the end of the summer, it says.", datetime(2025, 2, 10, tzinfo=UTC),
+         [("the end of the summer", "DATE", "2025-SU", "END")]),
+        ("Demand sagged this winter.", datetime(2025, 1, 20, tzinfo=UTC), [("this winter", "DATE", "2024-WI", None)]),
         ("The first quarter of last year was weak.", MAY_2,
          [("The first quarter of last year", "DATE", "2024-Q1", None)]),
         ("They met on Tuesday, March 4 in Ottawa.", MARCH_6, [("Tuesday, March 4", "DATE", "2025-03-04", None)]),
@@ -231,7 +250,10 @@ def test_weekdays_land_in_the_right_week(anchor, weekday, shift, tense, expected
     ("anchor", "month", "day", "tense", "year"),
     [
         (date(2025, 3, 6), 11, None, "past", 2024),  # "In November, X promised" in March
-        (date(2025, 3, 6), 11, None, None, 2025),  # no tense: the anchor's year
+        (date(2025, 3, 6), 11, None, None, 2024),  # no tense: the nearest November, four months back
+        (date(2025, 3, 6), 9, None, None, 2025),  # no tense, six months either way: the anchor's year
+        (date(2025, 3, 6), 12, 20, None, 2024),
+        (date(2025, 11, 20), 1, None, None, 2025),  # no tense moves a month forward
         (date(2025, 3, 6), 11, None, "future", 2025),
         (date(2025, 11, 6), 1, None, "future", 2026),
         (date(2025, 3, 6), 2, None, "future", 2025),  # eleven months ahead: this year's, told loosely
@@ -282,6 +304,9 @@ def test_resolve(fields, value):
         ({"kind": "quarter", "quarter": "3"}, date(2025, 2, 10), "past", "2024-Q3"),
         ({"kind": "quarter", "quarter": "1"}, date(2025, 5, 2), "future", "2026-Q1"),
         ({"kind": "quarter", "quarter": "1"}, date(2025, 5, 2), None, "2025-Q1"),
+        # without a tense cue, the nearest such quarter: three ahead is farther than one back
+        ({"kind": "quarter", "quarter": "4"}, date(2025, 2, 12), None, "2024-Q4"),
+        ({"kind": "quarter", "quarter": "3"}, date(2025, 2, 12), None, "2025-Q3"),
         # Relative kinds.
         ({"kind": "dayword", "shift": "-1"}, date(2025, 5, 2), None, "2025-05-01"),
         ({"kind": "weekday", "weekday": "1", "shift": "1"}, date(2025, 5, 2), None, "2025-05-05"),
