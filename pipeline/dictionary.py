@@ -76,7 +76,7 @@ EVENT_COLUMNS: dict[str, tuple[str, str]] = {
     "event_date_start": ("First day of `event_date` (a date), null when it names no calendar period.",
                          "2025-06-01"),
     "event_date_end": ("Last day of `event_date` (inclusive).", "2025-06-30"),
-    "event_date_granularity": ("day, week, month, quarter or year: how fine `event_date` is.", "month"),
+    "event_date_granularity": ("day, week, month, quarter, season or year: how fine `event_date` is.", "month"),
     "event_key": ("Hash of the normalized event without its date: rows with the same key merge across articles "
                   "within the window of docs/events.md.", "51b0c2a9e4d7f318"),
     "cameo_code": ("CAMEO 1.1b3 code of the event type and modality (models/events/codes.csv); null when negated.",

@@ -16,7 +16,9 @@ from pipeline.events.dates import date_range
     ("2024-02", (date(2024, 2, 1), date(2024, 2, 29), "month")),
     ("2025-Q3", (date(2025, 7, 1), date(2025, 9, 30), "quarter")),
     ("1986", (date(1986, 1, 1), date(1986, 12, 31), "year")),
-    ("2025-SU", None), ("198X", None), ("PRESENT_REF", None), ("2025-13", None), (None, None),
+    ("2025-SU", (date(2025, 6, 1), date(2025, 8, 31), "season")),
+    ("2024-WI", (date(2024, 12, 1), date(2025, 2, 28), "season")),  # the winter of a year begins in its December
+    ("198X", None), ("PRESENT_REF", None), ("2025-13", None), (None, None),
 ])
 def test_date_range(value, expected):
     span = date_range(value)
