@@ -1,16 +1,17 @@
 """Person names for the people component: capitalized runs anchored as names, grouped into persons.
 
 A run of capitalized words (with initials, particles, hyphens) is a name when a title, an
-apposition, an honorific, a verb of saying or a given name anchors it; then every other run equal to
+apposition, an honorific, a verb of saying, a given name or a listed office-holder's name anchors it; then every other run equal to
 a found name's surname or full name is one too (``people:surname``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pipeline.names import surname_keys
-from pipeline.nlp.people_tokens import POSSESSIVES, Title, Tokens, is_initial, is_name_word, slug_words
+from pipeline.names import distinctive_surname, surname_keys
+from pipeline.nlp.people_tokens import POSSESSIVES, PeopleRules, Title, Tokens, is_initial, is_name_word, slug_words
 
 PHRASE_PREPOSITIONS = frozenset({"of", "for", "at", "in", "with"})
 # Adverbs that may open an apposition ("Mark Papermaster, formerly an Apple executive").
@@ -26,6 +27,8 @@ AFTER_NAME = frozenset({",", ".", ";", ":", ")", "and", "who", "whose", "has", "
 APPOSITION_WINDOW = 6
 PHRASE_WINDOW = 6
 MAX_NAME_TOKENS = 6
+# The anchor of a run that is a listed office-holder's name and nothing else anchors (`listed_keys`).
+LISTED_RULE = "people:listed"
 # A title with no name next to it names the first untitled person introduced within this many sentences after it.
 LINK_SENTENCES = 1
 
@@ -144,7 +147,34 @@ def anchor(tokens: Tokens, start: int, end: int) -> tuple[str, Title | None] | N
         return "people:speech", None
     if _given_name(tokens, start, end):
         return "people:given_name", None
+    if " ".join(tokens.name_words(start, end)).lower() in tokens.rules.listed and not _cut_short(tokens, end):
+        return LISTED_RULE, None
     return None
+
+
+def _cut_short(tokens: Tokens, end: int) -> bool:
+    """A capitalized word that cannot be a name part follows the run: it names a building or a firm ("Trump
+    Tower"), not the person. In a title-case headline a capitalized common word is just the next word."""
+    if end >= tokens.n or not tokens.words[end][:1].isupper():
+        return False
+    return not (tokens.line_shape(end) == "title" and tokens.words[end].lower() in tokens.rules.common)
+
+
+def listed_keys(names: Sequence[str], rules: PeopleRules) -> frozenset[str]:
+    """Lower-case keys of the listed office-holders' names that anchor a run alone (`anchor`).
+
+    A whole name or alias of two words or more ("Donald Trump", "Donald J. Trump") counts as written: another
+    given name ("Melania Trump") or a suffix ("Donald Trump Jr.") makes another run. A one-word alias counts
+    only when it is a distinctive surname (`pipeline.names.distinctive_surname`).
+    """
+    keys = set()
+    for name in names:
+        words = slug_words(name)
+        if len(words) == 1 and not distinctive_surname(words[0], rules.common, rules.given, rules.family_first):
+            continue
+        if words:
+            keys.add(" ".join(words).lower())
+    return frozenset(keys)
 
 
 def _given_name(tokens: Tokens, start: int, end: int) -> bool:
@@ -209,6 +239,7 @@ def find_names(tokens: Tokens, titles: list[Title]) -> list[NameMention]:
     mentions: list[NameMention] = []
     unanchored: list[tuple[int, int]] = []
     anchored: list[tuple[int, int, str, Title | None]] = []
+    listed: list[tuple[int, int]] = []
     for start, end in runs:
         found = anchor(tokens, start, end)
         # Ordinary words are no name ("the executive Board", "Victory Day for World War II, President …").
@@ -217,6 +248,9 @@ def find_names(tokens: Tokens, titles: list[Title]) -> list[NameMention]:
             found = None
         if found is None or end - start > MAX_NAME_TOKENS:
             unanchored.append((start, end))
+        elif found[0] == LISTED_RULE:
+            unanchored.append((start, end))  # a surname of someone found otherwise is that person's first
+            listed.append((start, end))
         else:
             anchored.append((start, end, *found))
     # Fuller names first (so "De Clercq" and a bare surname find their person), then in text order.
@@ -241,7 +275,24 @@ def find_names(tokens: Tokens, titles: list[Title]) -> list[NameMention]:
         mentions.append(mention)
     _link_titles(tokens, titles, people, mentions)
     mentions.extend(_surname_mentions(tokens, unanchored, people, mentions))
+    mentions.extend(_listed_mentions(tokens, listed, people, mentions))
+    # A listed name found only now names its other mentions too (an all-caps headline "TRUMP").
+    mentions.extend(_surname_mentions(tokens, unanchored, people, mentions))
     return mentions
+
+
+def _listed_mentions(tokens: Tokens, listed: list[tuple[int, int]], people: list[Person],
+                     mentions: list[NameMention]) -> list[NameMention]:
+    """Runs anchored only by being a listed office-holder's name, where no other mention covers them."""
+    covered = bytearray(tokens.n)
+    for m in mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    out = []
+    for start, end in sorted(listed, key=lambda run: (-len(tokens.name_words(*run)), run[0])):
+        if not any(covered[start:end]):
+            out.append(NameMention(start, end, LISTED_RULE, "",
+                                   _person_for(tokens, tokens.name_words(start, end), people, start)))
+    return out
 
 
 def _person_for(tokens: Tokens, words: list[str], people: list[Person], start: int) -> Person:
