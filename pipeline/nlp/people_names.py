@@ -7,6 +7,7 @@ a found name's surname or full name is one too (``people:surname``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -147,17 +148,24 @@ def anchor(tokens: Tokens, start: int, end: int) -> tuple[str, Title | None] | N
         return "people:speech", None
     if _given_name(tokens, start, end):
         return "people:given_name", None
-    if " ".join(tokens.name_words(start, end)).lower() in tokens.rules.listed and not _cut_short(tokens, end):
+    if _written_key(tokens.text_of(start, end)) in tokens.rules.listed and not _cut_short(tokens, start, end):
         return LISTED_RULE, None
     return None
 
 
-def _cut_short(tokens: Tokens, end: int) -> bool:
-    """A capitalized word that cannot be a name part follows the run: it names a building or a firm ("Trump
-    Tower"), not the person. In a title-case headline a capitalized common word is just the next word."""
-    if end >= tokens.n or not tokens.words[end][:1].isupper():
-        return False
-    return not (tokens.line_shape(end) == "title" and tokens.words[end].lower() in tokens.rules.common)
+def _cut_short(tokens: Tokens, start: int, end: int) -> bool:
+    """The run is part of a longer name: a capitalized word that cannot be a name part stands right after
+    it ("Trump Tower") or, inside a sentence, right before it ("South Carney"), or a stock ticker follows
+    it ("Baker <BKO>": a firm). In a title-case headline a capitalized common word is just the next word."""
+    words = tokens.words
+    if end < tokens.n and words[end] == "<":
+        return True
+    for i in (end, start - 1):
+        if not 0 <= i < tokens.n or not words[i][:1].isupper() or (i < start and tokens.opens_sentence(i)):
+            continue
+        if not (tokens.line_shape(i) == "title" and words[i].lower() in tokens.rules.common):
+            return True
+    return False
 
 
 def listed_keys(names: Sequence[str], rules: PeopleRules) -> frozenset[str]:
@@ -169,12 +177,17 @@ def listed_keys(names: Sequence[str], rules: PeopleRules) -> frozenset[str]:
     """
     keys = set()
     for name in names:
-        words = slug_words(name)
+        words = name.split()
         if len(words) == 1 and not distinctive_surname(words[0], rules.common, rules.given, rules.family_first):
             continue
         if words:
-            keys.add(" ".join(words).lower())
+            keys.add(_written_key(name))
     return frozenset(keys)
+
+
+def _written_key(text: str) -> str:
+    """A name as written, initials kept ("D. J. Baker" is not "Baker"), without a possessive, in lower case."""
+    return " ".join(re.sub(r"['’]s?$", "", text.strip()).split()).lower()
 
 
 def _given_name(tokens: Tokens, start: int, end: int) -> bool:
@@ -240,6 +253,8 @@ def find_names(tokens: Tokens, titles: list[Title]) -> list[NameMention]:
     unanchored: list[tuple[int, int]] = []
     anchored: list[tuple[int, int, str, Title | None]] = []
     listed: list[tuple[int, int]] = []
+    # The first words of the document's organizations: beside "Baker International Corp", "Baker" is the firm.
+    firms = {tokens.words[i] for i in range(tokens.n) if tokens.org[i] and (i == 0 or not tokens.org[i - 1])}
     for start, end in runs:
         found = anchor(tokens, start, end)
         # Ordinary words are no name ("the executive Board", "Victory Day for World War II, President …").
@@ -250,7 +265,8 @@ def find_names(tokens: Tokens, titles: list[Title]) -> list[NameMention]:
             unanchored.append((start, end))
         elif found[0] == LISTED_RULE:
             unanchored.append((start, end))  # a surname of someone found otherwise is that person's first
-            listed.append((start, end))
+            if tokens.words[start] not in firms:
+                listed.append((start, end))
         else:
             anchored.append((start, end, *found))
     # Fuller names first (so "De Clercq" and a bare surname find their person), then in text order.

@@ -165,8 +165,8 @@ def sitting_holder(name: str, day: date | None, resources: Resources) -> KnownOf
     share names neither.
     """
     key = slug(name)
-    if day is None or ("-" not in key and key not in resources.lone_surnames):
-        return None
+    if day is None or ("-" not in key and (key not in resources.lone_surnames or len(name.split()) > 1)):
+        return None  # "D. J. Baker" is not "Baker"
     rows = [r for r in resources.known.get(key, ()) if held_on(r, day)]
     return rows[0] if rows and len({r.name for r in rows}) == 1 else None
 

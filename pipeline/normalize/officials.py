@@ -130,9 +130,12 @@ def _resolve_people(inputs: _SameInputs) -> tuple[ResolvedPerson, ...]:
     year = article.published_at.year if article.published_at is not None else None
     day = article.published_at.date() if article.published_at is not None else None
     sitting: dict[int, KnownOfficial] = {}
+    # A surname that opens an organization's name is the firm's ("Baker said" beside "Baker International Corp").
+    firms = {org.text.split()[0] for org in orgs if org.text.split()}
     for group in groups:  # a first completion (without the country) tells who holds an office this year
         group.known = complete_name(group.name, group.title, None, year, resources.known)
-        holder = sitting_holder(group.name, day, resources) if not group.official and group.stated is None else None
+        untitled = not group.official and group.stated is None and group.name not in firms
+        holder = sitting_holder(group.name, day, resources) if untitled else None
         if holder is not None:  # "Trump's tariffs" in 2025: the sitting President, though no title is stated
             group.official = True
             sitting[id(group)] = holder
