@@ -1,8 +1,9 @@
 """Person names for the people component: capitalized runs anchored as names, grouped into persons.
 
 A run of capitalized words (with initials, particles, hyphens) is a name when a title, an
-apposition, an honorific, a verb of saying, a given name or a listed office-holder's name anchors it; then every other run equal to
-a found name's surname or full name is one too (``people:surname``).
+apposition, an honorific, a verb of saying, a given name or a listed office-holder's name anchors
+it; then every other run equal to a found name's surname or full name is one too
+(``people:surname``).
 """
 
 from __future__ import annotations

@@ -160,7 +160,8 @@ def sitting_holder(name: str, day: date | None, resources: Resources) -> KnownOf
     """The listed office-holder ``name`` stands for when it is written with no title, or None.
 
     The name must be a listed name or alias of two words or more as written ("Donald Trump"; not "Melania
-    Trump"), or a distinctive one-word alias (``lone_surnames``: "Trump", not "Li"), and exactly one person of that name must hold a listed office on ``day`` for certain (`held_on`):
+    Trump"), or a distinctive one-word alias written alone (``lone_surnames``: "Trump", not "Li" nor "D. J.
+    Baker"), and exactly one person of that name must hold a listed office on ``day`` for certain (`held_on`):
     "Trump" in May 2025 is the President, "Biden" then is no one in office, and a surname two sitting holders
     share names neither.
     """

@@ -18,9 +18,10 @@ after it. A name is completed to its canonical full form only through
 ``models/people/known_officials.csv`` and only when the article's year lies in
 the person's years in office ("President Reagan" in 1987 → Ronald Reagan);
 ``official_id`` is the slug of the canonical name, so the same person meets
-across articles. A name written with no title at all is an official when it is a listed office-holder's
-name, or distinctive surname, and they held a listed office on the publication date ("Trump's tariffs"
-in 2025: Donald Trump, of the United States; "Biden" then stays a person). How the country is chosen is in ``models/people/README.md``.
+across articles. A name written with no title at all is an official when it is a listed
+office-holder's name, or distinctive surname, and they held a listed office on the publication date
+("Trump's tariffs" in 2025: Donald Trump, of the United States; "Biden" then stays a person). How the
+country is chosen is in ``models/people/README.md``.
 An official whose id is a listed office-holder's also gets the person's
 Wikidata item and ``in_office``: whether the listed terms say they held the
 stated title on the publication date (`pipeline.normalize.known_officials`).
