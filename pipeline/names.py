@@ -31,6 +31,14 @@ def _name_words(text: str) -> tuple[str, ...]:
     return tuple(w for w in text.split() if any(c.isalpha() for c in w) and not _INITIAL.fullmatch(w))
 
 
+def distinctive_surname(word: str, common: frozenset[str], given: frozenset[str],
+                        family_first: frozenset[str]) -> bool:
+    """Whether a surname written alone names one listed person ("Trump", "Akazawa"), not anyone of a common
+    name: it is no common word ("He", "Young"), no given name ("Ross", "Johnson") and no family name written
+    first ("Li", "Kim"), which many people share."""
+    return not (word.lower() in common or word in given or word in family_first)
+
+
 @lru_cache(maxsize=NAME_CACHE_SIZE)
 def slug(name: str) -> str:
     """The id form of a name: ASCII-folded, lower case, single-letter initials dropped, words joined by "-"

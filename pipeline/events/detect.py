@@ -2,7 +2,9 @@
 
 A sentence is split into clauses; in each clause a demand absorbs the
 triggers after it ("urged the US to abolish tariffs" is one demand) and a
-threat absorbs the imposition it threatens. Each remaining trigger owns the
+threat absorbs the imposition it threatens, unless that imposition has a
+subject of its own ("warned of tariffs the President has imposed"); a
+threat of effects ("warned of the fallout from tariffs") is no threat. Each remaining trigger owns the
 part of its clause between the previous and the next trigger: rates,
 durations and products are taken from that part, dates from those of the
 clause nearest to it; the actor from the clause
@@ -48,16 +50,28 @@ from pipeline.views import Sentence
 
 # Words that may stand between a measure's verb and an adjective trigger modifying its object ("impose the new").
 MODIFIER_WORDS = 3
+# How far after a threat verb its noun of effect may stand: "of the possible fallout" (`warns_of_effects`).
+EFFECT_WORDS = 3
+EFFECT_REACH = 40
+# A subject joined to its verb by a perfect auxiliary ("Ottawa has imposed", "Washington had already raised").
+_PERFECT = re.compile(r"\s+(?:has|have|had)\s+(?:(?:already|also|since|now|just|recently)\s+)?", re.IGNORECASE)
 
 
-def absorb(triggers: list[Cue], resources: EventResources) -> list[tuple[Cue, tuple[Cue, ...]]]:
+def absorb(triggers: list[Cue], resources: EventResources,
+           own_subject: Callable[[Cue, Cue], bool] | None = None) -> list[tuple[Cue, tuple[Cue, ...]]]:
     """Drop the triggers a preceding demand or threat governs, and a reporting verb ("announced")
-    followed by the measure it reports; return (trigger, absorbed) pairs."""
+    followed by the measure it reports; return (trigger, absorbed) pairs.
+
+    ``own_subject(governor, trigger)`` tells a trigger with a subject of its own after the governor, which
+    states a measure of that subject rather than the one demanded or threatened ("warned of the tariffs
+    the President has imposed"): it is not absorbed."""
     triggers = [t for i, t in enumerate(triggers)
                 if not (t.reports and any(u.label in TARIFF_TYPES for u in triggers[i + 1:]))]
     kept: list[tuple[Cue, list[Cue]]] = []
     for trigger in triggers:
         governor = next((k for k in reversed(kept) if trigger.label in resources.absorbs.get(k[0].label, ())), None)
+        if governor is not None and own_subject is not None and own_subject(governor[0], trigger):
+            governor = None
         if governor is not None:
             governor[1].append(trigger)
         else:
@@ -165,9 +179,14 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
         triggers = [t for t in triggers if t.strength == "strong" or t.label not in TARIFF_TYPES or not market_subject(
             text, _clause_at(clause_list, t.start).start, t.start, resources.market)]
     triggers = _without_modifiers(text, triggers)
+    triggers = [t for t in triggers if not warns_of_effects(text, t, resources)]
+
+    def own_subject(governor: Cue, trigger: Cue) -> bool:
+        return has_own_subject(text, inputs.parties, parse, governor, trigger)
+
     out = []
     for index, clause in enumerate(clause_list):
-        kept = absorb([t for t in triggers if clause.start <= t.start < clause.end], resources)
+        kept = absorb([t for t in triggers if clause.start <= t.start < clause.end], resources, own_subject)
         cues = [t for t, _ in kept]
         attach = attachment(parse, cues, resources)
         times = nearest_times(inputs, clause, cues, attach)
@@ -178,6 +197,34 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
             out.append(_candidate(replace(inputs, times=times[k], rates=rates), sentence, clause_list, index,
                                   trigger, absorbed, Region(left, right), resources, _parsed(parse, trigger)))
     return shared_objects(out, parse)
+
+
+def warns_of_effects(text: str, trigger: Cue, resources: EventResources) -> bool:
+    """A threat whose object is a noun of effect ("warned of the fallout from the tariffs", "warning about
+    the impact of tariffs"): the speaker comments on a measure's effects and threatens nothing."""
+    if trigger.label != "tariff_threatened" or resources.syntax is None:
+        return False
+    words = re.findall(r"[a-z]+", text[trigger.end:trigger.end + EFFECT_REACH].lower())[:EFFECT_WORDS + 1]
+    nouns = resources.syntax.effect_nouns
+    return bool(words) and words[0] in ("of", "about") and any(
+        form in nouns for w in words[1:] for form in (w, w[:-1], w[:-3] + "y"))
+
+
+def has_own_subject(text: str, parties: tuple[Party, ...], parse: SentenceParse | None, governor: Cue,
+                    trigger: Cue) -> bool:
+    """The trigger has a subject of its own after the governor: the parse's relative clause with a subject
+    ("the tariffs [that] Ottawa imposed"), or by word order a party right before it, after the governor,
+    joined by nothing but a perfect auxiliary ("… the President has imposed"), or by nothing at a past form
+    ("… Ottawa imposed"). "warned that it would impose tariffs" keeps the threat whole."""
+    token = parse.at(trigger.start, trigger.end) if parse is not None else None
+    if token is not None and token.dep == "acl:relcl" and any(parse.children(token, "nsubj")):
+        return True
+    for party in parties:
+        if governor.end <= party.start and party.end <= trigger.start:
+            between = text[party.end:trigger.start]
+            if _PERFECT.fullmatch(between) or (not between.strip() and text[trigger.start:trigger.end].endswith("ed")):
+                return True
+    return False
 
 
 def _without_modifiers(text: str, triggers: list[Cue]) -> list[Cue]:

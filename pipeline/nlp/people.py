@@ -35,7 +35,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from pipeline.nlp.base import RuleComponent, add_token_span, rule_factory
-from pipeline.nlp.people_names import NameMention, find_names
+from pipeline.nlp.people_names import NameMention, find_names, listed_keys
 from pipeline.nlp.people_organizations import Org, find_gazetteer_orgs, find_pattern_orgs, mark_places
 from pipeline.nlp.people_titles import find_titles, judge_titles
 from pipeline.nlp.people_tokens import GOVERNMENT_KINDS, Title, Tokens
@@ -90,7 +90,18 @@ def load_people_data(models_dir: Path) -> dict[str, Any]:
         "given_names": read_words(folder / "given_names.txt"),
         "org_openers": function_words["org_opener"],
         "apposition_words": function_words["apposition"],
+        "listed_names": listed_names(folder / "known_officials.csv"),
     }
+
+
+def listed_names(path: Path) -> list[str]:
+    """The names and aliases of ``known_officials.csv``: a run written exactly so is a name ("Trump's tariffs",
+    "Donald Trump's pledge") even with nothing else beside it to anchor it. Which office-holder it is, and
+    whether they held the office on the article's date, the officials normalizer decides."""
+    forms = []
+    for row in read_rows(path):
+        forms += [row["name"], *(alias for alias in row["aliases"].split(";"))]
+    return sorted({" ".join(form.split()) for form in forms if form.strip()})
 
 
 # Reads country spans (an organization's country) and sentence starts.
@@ -134,6 +145,7 @@ class PeopleFinder(RuleComponent):
         self.given = frozenset(data.get("given_names", []))
         self.org_openers = frozenset(data.get("org_openers", []))
         self.apposition_words = frozenset(data.get("apposition_words", []))
+        self.listed = listed_keys(data.get("listed_names", []), self)
         self.place_matcher = PhraseMatcher(vocab, attr="ORTH")
         self.place_matcher.add("PLACE", [make(p) for p in data.get("places", [])])
         self._texts: dict[int, str] = {}

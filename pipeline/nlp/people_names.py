@@ -1,16 +1,19 @@
 """Person names for the people component: capitalized runs anchored as names, grouped into persons.
 
 A run of capitalized words (with initials, particles, hyphens) is a name when a title, an
-apposition, an honorific, a verb of saying or a given name anchors it; then every other run equal to
-a found name's surname or full name is one too (``people:surname``).
+apposition, an honorific, a verb of saying, a given name or a listed office-holder's name anchors
+it; then every other run equal to a found name's surname or full name is one too
+(``people:surname``).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pipeline.names import surname_keys
-from pipeline.nlp.people_tokens import POSSESSIVES, Title, Tokens, is_initial, is_name_word, slug_words
+from pipeline.names import distinctive_surname, surname_keys
+from pipeline.nlp.people_tokens import POSSESSIVES, PeopleRules, Title, Tokens, is_initial, is_name_word, slug_words
 
 PHRASE_PREPOSITIONS = frozenset({"of", "for", "at", "in", "with"})
 # Adverbs that may open an apposition ("Mark Papermaster, formerly an Apple executive").
@@ -26,6 +29,8 @@ AFTER_NAME = frozenset({",", ".", ";", ":", ")", "and", "who", "whose", "has", "
 APPOSITION_WINDOW = 6
 PHRASE_WINDOW = 6
 MAX_NAME_TOKENS = 6
+# The anchor of a run that is a listed office-holder's name and nothing else anchors (`listed_keys`).
+LISTED_RULE = "people:listed"
 # A title with no name next to it names the first untitled person introduced within this many sentences after it.
 LINK_SENTENCES = 1
 
@@ -144,7 +149,46 @@ def anchor(tokens: Tokens, start: int, end: int) -> tuple[str, Title | None] | N
         return "people:speech", None
     if _given_name(tokens, start, end):
         return "people:given_name", None
+    if _written_key(tokens.text_of(start, end)) in tokens.rules.listed and not _cut_short(tokens, start, end):
+        return LISTED_RULE, None
     return None
+
+
+def _cut_short(tokens: Tokens, start: int, end: int) -> bool:
+    """The run is part of a longer name: a capitalized word that cannot be a name part stands right after
+    it ("Trump Tower") or, inside a sentence, right before it ("South Carney"), or a stock ticker follows
+    it ("Baker <BKO>": a firm). In a title-case headline a capitalized common word is just the next word."""
+    words = tokens.words
+    if end < tokens.n and words[end] == "<":
+        return True
+    for i in (end, start - 1):
+        if not 0 <= i < tokens.n or not words[i][:1].isupper() or (i < start and tokens.opens_sentence(i)):
+            continue
+        if not (tokens.line_shape(i) == "title" and words[i].lower() in tokens.rules.common):
+            return True
+    return False
+
+
+def listed_keys(names: Sequence[str], rules: PeopleRules) -> frozenset[str]:
+    """Lower-case keys of the listed office-holders' names that anchor a run alone (`anchor`).
+
+    A whole name or alias of two words or more ("Donald Trump", "Donald J. Trump") counts as written: another
+    given name ("Melania Trump") or a suffix ("Donald Trump Jr.") makes another run. A one-word alias counts
+    only when it is a distinctive surname (`pipeline.names.distinctive_surname`).
+    """
+    keys = set()
+    for name in names:
+        words = name.split()
+        if len(words) == 1 and not distinctive_surname(words[0], rules.common, rules.given, rules.family_first):
+            continue
+        if words:
+            keys.add(_written_key(name))
+    return frozenset(keys)
+
+
+def _written_key(text: str) -> str:
+    """A name as written, initials kept ("D. J. Baker" is not "Baker"), without a possessive, in lower case."""
+    return " ".join(re.sub(r"['’]s?$", "", text.strip()).split()).lower()
 
 
 def _given_name(tokens: Tokens, start: int, end: int) -> bool:
@@ -209,6 +253,9 @@ def find_names(tokens: Tokens, titles: list[Title]) -> list[NameMention]:
     mentions: list[NameMention] = []
     unanchored: list[tuple[int, int]] = []
     anchored: list[tuple[int, int, str, Title | None]] = []
+    listed: list[tuple[int, int]] = []
+    # The first words of the document's organizations: beside "Baker International Corp", "Baker" is the firm.
+    firms = {tokens.words[i] for i in range(tokens.n) if tokens.org[i] and (i == 0 or not tokens.org[i - 1])}
     for start, end in runs:
         found = anchor(tokens, start, end)
         # Ordinary words are no name ("the executive Board", "Victory Day for World War II, President …").
@@ -217,6 +264,10 @@ def find_names(tokens: Tokens, titles: list[Title]) -> list[NameMention]:
             found = None
         if found is None or end - start > MAX_NAME_TOKENS:
             unanchored.append((start, end))
+        elif found[0] == LISTED_RULE:
+            unanchored.append((start, end))  # a surname of someone found otherwise is that person's first
+            if tokens.words[start] not in firms:
+                listed.append((start, end))
         else:
             anchored.append((start, end, *found))
     # Fuller names first (so "De Clercq" and a bare surname find their person), then in text order.
@@ -241,7 +292,24 @@ def find_names(tokens: Tokens, titles: list[Title]) -> list[NameMention]:
         mentions.append(mention)
     _link_titles(tokens, titles, people, mentions)
     mentions.extend(_surname_mentions(tokens, unanchored, people, mentions))
+    mentions.extend(_listed_mentions(tokens, listed, people, mentions))
+    # A listed name found only now names its other mentions too (an all-caps headline "TRUMP").
+    mentions.extend(_surname_mentions(tokens, unanchored, people, mentions))
     return mentions
+
+
+def _listed_mentions(tokens: Tokens, listed: list[tuple[int, int]], people: list[Person],
+                     mentions: list[NameMention]) -> list[NameMention]:
+    """Runs anchored only by being a listed office-holder's name, where no other mention covers them."""
+    covered = bytearray(tokens.n)
+    for m in mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    out = []
+    for start, end in sorted(listed, key=lambda run: (-len(tokens.name_words(*run)), run[0])):
+        if not any(covered[start:end]):
+            out.append(NameMention(start, end, LISTED_RULE, "",
+                                   _person_for(tokens, tokens.name_words(start, end), people, start)))
+    return out
 
 
 def _person_for(tokens: Tokens, words: list[str], people: list[Person], start: int) -> Person:

@@ -49,6 +49,7 @@ class PeopleRules(Protocol):
     common: frozenset[str]
     speech: frozenset[str]
     given: frozenset[str]
+    listed: frozenset[str]  # listed office-holders' names that anchor a run alone (`people_names.listed_keys`)
 
     def token_texts(self, doc: Doc) -> tuple[list[str], list[int]]: ...
 

@@ -1,8 +1,9 @@
 """What the people and officials normalizers read from ``models/people/``: known officials, titles, bodies.
 
 ``known_officials.csv`` lists people in office with their terms; `complete_name` finds the one a
-name stands for in an article's year ("President Reagan" in 1987 → Ronald Reagan), and `in_office`
-tells whether a person held the title an article gives them on its publication date.
+name stands for in an article's year ("President Reagan" in 1987 → Ronald Reagan), `sitting_holder`
+the one a name with no title stands for on its publication date ("Trump's tariffs" in 2025), and
+`in_office` tells whether a person held the title an article gives them on its publication date.
 
 A term's dates are ISO 8601 at the precision that could be checked: ``2021-01-20``, ``2021-01``
 (the day unknown) or ``2021`` (the month unknown). A date inside such a period is a day on which
@@ -20,7 +21,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.names import slug
+from pipeline.names import distinctive_surname, slug
+from pipeline.rulefiles import read_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,8 @@ class Resources:
     family_first: frozenset[str]
     # US states and Canadian provinces (``models/countries/regions.csv``): "California Governor" is American
     regions: Mapping[str, str] = field(default_factory=dict)
+    # Slugs of the one-word aliases that name their holder alone (`pipeline.names.distinctive_surname`)
+    lone_surnames: frozenset[str] = frozenset()
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -100,6 +104,11 @@ def load(models_dir: Path) -> Resources:
     """Read the gazetteer of known officials, the titles' countries and the organizations' kinds."""
     folder = Path(models_dir) / "people"
     known: dict[str, list[KnownOfficial]] = {}
+    lone: set[str] = set()
+    common = frozenset(read_words(folder / "common_words.txt"))
+    given = frozenset(read_words(folder / "given_names.txt"))
+    parts = _rows(folder / "name_parts.csv")
+    family_first = frozenset(r["word"] for r in parts if r["role"] == "family_first")
     path = folder / "known_officials.csv"
     for number, row in enumerate(_rows(path), start=1):
         qid = row["wikidata_qid"] or None
@@ -110,9 +119,10 @@ def load(models_dir: Path) -> Resources:
                               _term_date(path, number, "term_end", row["term_end"], empty=True))
         for form in {row["name"], *(a for a in row["aliases"].split(";") if a.strip())}:
             known.setdefault(slug(form), []).append(entry)
+            if len(form.split()) == 1 and distinctive_surname(form.strip(), common, given, family_first):
+                lone.add(slug(form))
     title_countries = {r["title"].lower(): r["country"] for r in _rows(folder / "titles.csv") if r["country"]}
     org_kinds = {r["name"]: r["kind"] for r in _rows(folder / "organizations.csv")}
-    parts = _rows(folder / "name_parts.csv")
     countries = Path(models_dir) / "countries"
     # A region that is also a country or a capital ("Georgia", "Washington") says nothing before a title:
     # "Washington representative of the China Economic System Reform Institute" is no American office.
@@ -122,7 +132,7 @@ def load(models_dir: Path) -> Resources:
                if not r["text"].endswith(".") and r["text"] not in ambiguous}  # full names: "Ga." is no region
     return Resources({k: tuple(v) for k, v in known.items()}, title_countries, org_kinds,
                      frozenset(r["word"].lower() for r in parts if r["role"] == "particle"),
-                     frozenset(r["word"] for r in parts if r["role"] == "family_first"), regions)
+                     family_first, regions, frozenset(lone))
 
 
 def complete_name(name: str, title: str | None, country: str | None, year: int | None,
@@ -144,6 +154,22 @@ def complete_name(name: str, title: str | None, country: str | None, year: int |
     if not rows or len({r.name for r in rows}) > 1:
         return None
     return rows[0]
+
+
+def sitting_holder(name: str, day: date | None, resources: Resources) -> KnownOfficial | None:
+    """The listed office-holder ``name`` stands for when it is written with no title, or None.
+
+    The name must be a listed name or alias of two words or more as written ("Donald Trump"; not "Melania
+    Trump"), or a distinctive one-word alias written alone (``lone_surnames``: "Trump", not "Li" nor "D. J.
+    Baker"), and exactly one person of that name must hold a listed office on ``day`` for certain (`held_on`):
+    "Trump" in May 2025 is the President, "Biden" then is no one in office, and a surname two sitting holders
+    share names neither.
+    """
+    key = slug(name)
+    if day is None or ("-" not in key and (key not in resources.lone_surnames or len(name.split()) > 1)):
+        return None  # "D. J. Baker" is not "Baker"
+    rows = [r for r in resources.known.get(key, ()) if held_on(r, day)]
+    return rows[0] if rows and len({r.name for r in rows}) == 1 else None
 
 
 def holder_terms(official_id: str, country: str | None,

@@ -18,7 +18,10 @@ after it. A name is completed to its canonical full form only through
 ``models/people/known_officials.csv`` and only when the article's year lies in
 the person's years in office ("President Reagan" in 1987 → Ronald Reagan);
 ``official_id`` is the slug of the canonical name, so the same person meets
-across articles. How the country is chosen is in ``models/people/README.md``.
+across articles. A name written with no title at all is an official when it is a listed
+office-holder's name, or distinctive surname, and they held a listed office on the publication date
+("Trump's tariffs" in 2025: Donald Trump, of the United States; "Biden" then stays a person). How the
+country is chosen is in ``models/people/README.md``.
 An official whose id is a listed office-holder's also gets the person's
 Wikidata item and ``in_office``: whether the listed terms say they held the
 stated title on the publication date (`pipeline.normalize.known_officials`).
@@ -39,7 +42,8 @@ from typing import Any
 from pipeline.articles import short_hash
 from pipeline.names import name_words, slug
 from pipeline.normalize.affiliations import country_of_stated_title, country_right_before, resolve_group
-from pipeline.normalize.known_officials import Resources, complete_name, holder_terms, in_office, load
+from pipeline.normalize.known_officials import (KnownOfficial, Resources, complete_name, holder_terms, in_office,
+                                                load, sitting_holder)
 from pipeline.normalize.person_groups import PersonGroup, group_names, stated_titles, stands_beside, title_head
 from pipeline.normalize.registry import Normalizer
 from pipeline.views import ArticleView, Mention, Sentence
@@ -125,12 +129,24 @@ def _resolve_people(inputs: _SameInputs) -> tuple[ResolvedPerson, ...]:
         if group.title is None and group.stated is not None:
             group.title = group.stated.label
     year = article.published_at.year if article.published_at is not None else None
+    day = article.published_at.date() if article.published_at is not None else None
+    sitting: dict[int, KnownOfficial] = {}
+    # A surname that opens an organization's name is the firm's ("Baker said" beside "Baker International Corp").
+    firms = {org.text.split()[0] for org in orgs if org.text.split()}
     for group in groups:  # a first completion (without the country) tells who holds an office this year
         group.known = complete_name(group.name, group.title, None, year, resources.known)
+        untitled = not group.official and group.stated is None and group.name not in firms
+        holder = sitting_holder(group.name, day, resources) if untitled else None
+        if holder is not None:  # "Trump's tariffs" in 2025: the sitting President, though no title is stated
+            group.official = True
+            sitting[id(group)] = holder
     _link_lone_titles(text, titles, {t.mention_id for t in stated.values()}, groups, countries)
     resolved_before: list[PersonGroup] = []
     for group in sorted(groups, key=lambda g: g.first):
         resolve_group(text, group, orgs, countries, resolved_before, year, resources)
+        holder = sitting.get(id(group))
+        if holder is not None:  # the office's country, not a country named near the name
+            group.known, group.canonical, group.country = holder, holder.name, holder.country_iso3
         resolved_before.append(group)
     return tuple(_finish(article.article_id, groups))
 

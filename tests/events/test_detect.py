@@ -392,3 +392,32 @@ def test_goods_of_a_country_name_the_target(build, resources):
                                                         ("People's Republic of China", "CHN", "name")])
     assert [(e["event_type"], e["actor_iso3"], e["target_iso3"]) for e in events] == [
         ("tariff_removed", "USA", ["CHN"])]
+
+
+@pytest.mark.parametrize("parsed", [False, True])
+def test_an_imposition_with_its_own_subject_is_no_part_of_a_threat(build, resources, parsed):
+    # The relative clause states a measure of its own subject; warning of its fallout is comment, no threat.
+    text = "Retailers in Ohio warned of the fallout from the tariffs President Donald Trump has imposed on Mexico."
+    events = _events(build, resources, text, countries=[("Mexico", "MEX", "name")],
+                     officials=[("Donald Trump", "USA", "donald-trump")], parsed=parsed)
+    assert [(e["event_type"], e["actor_iso3"], e["target_iso3"], e["modality"]) for e in events] == [
+        ("tariff_imposed", "USA", ["MEX"], "asserted")]
+
+
+@pytest.mark.parametrize("parsed", [False, True])
+def test_a_threat_still_absorbs_the_imposition_it_threatens(build, resources, parsed):
+    text = "Ottawa warned that it would impose tariffs on U.S. steel."
+    events = _events(build, resources, text, countries=[("Ottawa", "CAN", "government"),
+                                                        ("U.S.", "USA", "abbreviation")], parsed=parsed)
+    assert [(e["event_type"], e["actor_iso3"], e["target_iso3"]) for e in events] == [
+        ("tariff_threatened", "CAN", ["USA"])]
+
+
+def test_a_warning_of_effects_is_no_threat(build, resources):
+    text = "Beijing warned about the possible consequences of tariffs on American farm goods."
+    assert _events(build, resources, text, countries=[("Beijing", "CHN", "government"),
+                                                      ("American", "USA", "demonym")]) == []
+    text = "Beijing warned of retaliatory tariffs on American farm goods."
+    events = _events(build, resources, text, countries=[("Beijing", "CHN", "government"),
+                                                        ("American", "USA", "demonym")])
+    assert [(e["event_type"], e["actor_iso3"]) for e in events] == [("tariff_threatened", "CHN")]

@@ -227,3 +227,30 @@ def test_bad_rule_data_fails_naming_the_value(tmp_path):
                       encoding="utf-8")
     with pytest.raises(ValueError, match="'maybe'"):
         load_people_data(models)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Markets fell after Carney's remarks on lumber.", [("Carney", "people:listed")]),
+        ("Keir Starmer's plan for steel was welcomed.", [("Keir Starmer", "people:listed")]),
+        ("Carney meets governors in Toronto", [("Carney", "people:listed")]),
+        # another given name, a suffix, a building or a firm: not the listed person
+        ("Shares rose after Ann Carney and Keir Starmer Jr. left.", []),
+        ("Visitors crowded Starmer Tower and Starmer Media on Sunday.", []),
+        ("Shares of Carney <CRNY.O> rose in North Carney on Friday.", []),
+        ("Carney Industrial Corp said Hughes would merge with Carney.", []),
+        ("Lawyers said D. J. Carney filed it.", []),
+        # one-word aliases that are given names or common family names anchor nothing alone
+        ("Steel prices rose after Li's remarks.", []),
+    ],
+)
+def test_a_listed_office_holders_name_is_a_name_alone(nlp, text, expected):
+    doc = nlp(text)
+    found = [(s.text, s.id_) for s in [*doc.spans["person"], *doc.spans["official"]] if s.id_ == "people:listed"]
+    assert found == expected
+
+
+def test_a_listed_name_found_otherwise_keeps_its_rule(nlp):
+    doc = nlp("Carney told reporters in Ottawa. Later Carney's cabinet met.")
+    assert [(s.text, s.id_) for s in doc.spans["person"]] == [("Carney", "people:speech"), ("Carney", "people:surname")]

@@ -324,3 +324,46 @@ def test_a_region_that_is_also_a_country_or_capital_is_no_region(resources):
     assert resources.regions["California"] == "USA" and resources.regions["Ontario"] == "CAN"
     assert "Georgia" not in resources.regions and "Washington" not in resources.regions
 
+
+
+# -- a listed office-holder named with no title ------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Ottawa answered Trump's tariffs on steel.", datetime(2025, 5, 2, tzinfo=UTC),
+         [("Trump", "donald-trump", "USA", None, False)]),
+        ("Donald Trump's pledge of tariffs rattled markets.", datetime(2025, 5, 2, tzinfo=UTC),
+         [("Donald Trump", "donald-trump", "USA", None, False)]),
+        # the office's country, not the country named next to the name
+        ("Trump slaps tariffs on Canadian lumber", datetime(2025, 5, 2, tzinfo=UTC),
+         [("Trump", "donald-trump", "USA", None, False)]),
+        ("Markets fell after Carney's remarks on lumber.", datetime(2025, 5, 2, tzinfo=UTC),
+         [("Carney", "mark-carney", "CAN", None, False)]),
+        # out of office on the day: Carney took office on 2025-03-14, Biden left it on 2025-01-20
+        ("Markets fell after Carney's remarks on lumber.", datetime(2025, 3, 1, tzinfo=UTC), []),
+        ("Biden's tariffs on steel stay, officials said.", datetime(2025, 5, 2, tzinfo=UTC), []),
+        ("Biden's tariffs on steel stay, officials said.", datetime(2024, 5, 2, tzinfo=UTC),
+         [("Biden", "joe-biden", "USA", None, False)]),
+        # the family and the firms
+        ("Melania Trump and Eric Trump visited Trump Tower.", datetime(2025, 5, 2, tzinfo=UTC), []),
+        ("Donald Trump Jr. said Trump Media would grow.", datetime(2025, 5, 2, tzinfo=UTC), []),
+        ("Trump's tariffs came up.", None, []),
+        # a firm named after a surname
+        ("Carney Industrial Corp said it would merge. Carney said the deal was off.",
+         datetime(2025, 5, 2, tzinfo=UTC), []),
+        # initials of another given name
+        ("D. J. Carney, a lawyer for the firm, said so.", datetime(2025, 5, 2, tzinfo=UTC), []),
+    ],
+)
+def test_a_listed_name_without_title_is_the_official_in_office(nlp, resources, text, published, expected):
+    rows = officials_of(nlp, resources, text, published)
+    assert [(r["name"], r["official_id"], r["country_iso3"], r["title"], r["is_former"]) for r in rows] == expected
+    people = people_of(nlp, resources, text, published)
+    assert all(p["is_official"] == (p["name"] in [e[0] for e in expected]) for p in people)
+
+
+def test_a_stated_title_keeps_deciding(nlp, resources):
+    # A title other than a government office makes a person, even for a listed name in office.
+    rows = officials_of(nlp, resources, "Company chairman Donald Trump bought a tower.")
+    assert rows == []

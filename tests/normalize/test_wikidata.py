@@ -161,7 +161,7 @@ def test_the_shipped_list_knows_both_trump_tenures(known):
 def test_a_malformed_term_is_refused(tmp_path):
     people = tmp_path / "people"
     people.mkdir()
-    for name in ("titles.csv", "organizations.csv", "name_parts.csv"):
+    for name in ("titles.csv", "organizations.csv", "name_parts.csv", "common_words.txt", "given_names.txt"):
         (people / name).write_bytes((MODELS_DIR / "people" / name).read_bytes())
     (people / "known_officials.csv").write_text(
         "name,aliases,title,country_iso3,wikidata_qid,term_start,term_end,source\n"
