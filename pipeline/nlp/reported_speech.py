@@ -55,6 +55,11 @@ _SUBJECTS = frozenset({"nsubj", "nsubj:outer"})
 # Relations that make a cue form a noun or a modifier ("the report said", "a reported deal"), not a verb.
 _NOMINAL = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "amod", "compound", "det", "appos",
                       "nmod:poss", "case", "fixed"})
+# Marks that end a reported clause before its attribution ("…, the ministry said", "… — Nomura analysts say").
+_ATTRIBUTION_BREAKS = frozenset({",", "—", "–"})
+_FINAL_STOPS = frozenset({".", "!", "?"})
+# Words between the comma and a postposed cue: a speaker's name and title, not a clause of their own.
+_MAX_SPEAKER_WORDS = 12
 # A content shorter than this many words is not a report of speech ("he said so").
 MIN_CONTENT_WORDS = 2
 
@@ -173,7 +178,9 @@ def _complement(doc: Doc, cue: Token, lemma: str) -> tuple[int, int] | None:
     if not complements:  # "said Tokyo could retaliate" parsed as a relative clause: a clause with its subject
         complements = [c for c in cue.rights if c.dep_ in _CLAUSE_MISREAD and any(
             g.dep_ in _SUBJECTS and g.i < c.i for g in c.children)]
-    if not complements:
+    # ", says X, which …" / ", BMI says, adding …": a clause set off by a comma after the cue comments on it
+    complements = [c for c in complements if not doc[c.left_edge.i - 1].is_punct or c.left_edge.i - 1 > cue.i + 1]
+    if not complements or any(c.dep_ == "ccomp" for c in cue.lefts):  # the content stands before the cue
         return None
     complement = min(complements, key=lambda c: c.left_edge.i)  # the nearest: "told … that A, and B said C"
     first, last = _subtree_bounds(complement)
@@ -186,39 +193,68 @@ def _complement(doc: Doc, cue: Token, lemma: str) -> tuple[int, int] | None:
 
 
 def _sentence_end(doc: Doc) -> int:
+    """The sentence's last word: before its final punctuation and a bracketed note after the final stop
+    ("… he adds. (name@paper.com)", a byline's address or a credit line)."""
     last = len(doc) - 1
+    if last > 0 and doc[last].text == ")":
+        opening = next((t.i for t in reversed(doc[:last]) if t.text == "("), None)
+        if opening is not None and opening > 0 and doc[opening - 1].text in _FINAL_STOPS:
+            last = opening - 1
     while last >= 0 and (doc[last].is_punct or doc[last].is_space):
         last -= 1
     return last
 
 
+def _is_clause(doc: Doc, first: int, last: int) -> bool:
+    """True when the words hold a verb (a clause, not a noun phrase such as "In Tokyo")."""
+    return any(t.pos_ in ("VERB", "AUX") for t in doc[first:last + 1])
+
+
 def _postposed(doc: Doc, cue: Token) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
     """``(content, speaker)``: the clause before ", the ministry said." when the cue's clause ends the sentence.
 
-    The parser shows it two ways: the cue hangs on the clause (parataxis, advcl, conj), or the clause
-    is the cue's complement before it ("…, said Kevin Hassett"). The speaker, when the cue has no
-    subject, is the words between the comma and the cue ("a senior official said", the subject
-    parsed as modifiers).
+    Read from the words, not from how the parser joins the two clauses (it hangs the cue on the clause,
+    the clause on the cue, or splits the sentence in two): the attribution is the words after the
+    sentence's last comma or dash before the cue — the speaker, with no verb ("Nomura analysts say",
+    "his adviser Peter Navarro, said") or none at all ("…, says Citi") — and the cue with what hangs on
+    it ("in a note", ", citing costs") up to the sentence's end. The content is the sentence before that
+    comma, and must be a clause. The speaker is the words before the cue, or the cue's subject after it.
     """
-    before = next((c for c in cue.lefts if c.dep_ == "ccomp"), None)
-    if before is not None:
-        content_first, content_last = _subtree_bounds(before)
-        own_first = content_last + 1
-    elif cue.dep_ in _POSTPOSED_RELATIONS and cue.head.i < cue.i and not any(c.dep_ == "ccomp" for c in cue.children):
-        own_first = cue.left_edge.i
-        content_first, content_last = cue.head.left_edge.i, own_first - 1
-    else:
+    end = _sentence_end(doc)
+    if cue.right_edge.i < end or any(c.i > cue.i and c.dep_ in ("ccomp", "obj") and
+                                     c.pos_ in ("VERB", "AUX") for c in cue.children):
         return None
-    if cue.right_edge.i < _sentence_end(doc) or own_first == 0 or not any(
-            t.text in (",", "—", "–") for t in doc[max(own_first - 1, 0):own_first + 1]):
+    comma = next((t.i for t in reversed(doc[:cue.i]) if t.text in _ATTRIBUTION_BREAKS), None)
+    if comma is None or comma == 0:
         return None
-    gap_first = own_first + 1 if doc[own_first].is_punct else own_first
-    speaker = (gap_first, cue.i - 1) if gap_first < cue.i else None
-    return _trim(doc, content_first, content_last), speaker
+    gap = doc[comma + 1:cue.i]
+    if len(gap) > _MAX_SPEAKER_WORDS or any(t.pos_ in ("VERB", "AUX") for t in gap):
+        return None
+    content = _trim(doc, 0, comma - 1)
+    if not _is_clause(doc, *content):
+        return None
+    speaker = _trim(doc, comma + 1, cue.i - 1) if len(gap) else _inverted_speaker(doc, cue, end)
+    return content, speaker if speaker is not None and speaker[0] <= speaker[1] else None
+
+
+def _inverted_speaker(doc: Doc, cue: Token, end: int) -> tuple[int, int] | None:
+    """The speaker after the cue ("…, says Kevin Hassett, the adviser", "…, says Citi in a note"):
+    the cue's subject, or the words after it up to a preposition or punctuation."""
+    subject = _subject(cue)
+    if subject is not None and subject.i > cue.i:
+        return _speaker_bounds(subject)
+    last = cue.i
+    while last < end and not (doc[last + 1].is_punct or doc[last + 1].pos_ == "ADP"):
+        last += 1
+    return (cue.i + 1, last) if last > cue.i else None
 
 
 def _source(doc: Doc, cue: Token, words: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """``(content, speaker)`` bounds of "according to X" that opens or closes a clause."""
+    """``(content, speaker)`` bounds of "according to X" that opens or closes a clause.
+
+    Closing: no verb follows the source outside its own phrase ("according to a report that cited
+    officials"), and the content is the sentence before it, wherever the parser hangs the source.
+    """
     source = cue.head
     if cue.dep_ != "case" or source.i < cue.i + words - 1 or source.head.i == source.i:
         return None
@@ -226,10 +262,14 @@ def _source(doc: Doc, cue: Token, words: int) -> tuple[tuple[int, int], tuple[in
     src_first, src_last = _subtree_bounds(source)
     first, last = _subtree_bounds(clause)
     speaker = _trim(doc, cue.i + words, src_last)
-    if src_first == first:
+    if src_first == first and src_first == cue.i:
         return _trim(doc, src_last + 1, last), speaker
-    if src_last >= _sentence_end(doc) or src_last == last:
-        return _trim(doc, first, src_first - 1), speaker
+    end = _sentence_end(doc)
+    after = doc[cue.i + words:end + 1]
+    if cue.i > 0 and not any(t.pos_ in ("VERB", "AUX") and not src_first <= t.i <= src_last for t in after):
+        content = _trim(doc, 0, cue.i - 1)
+        if _is_clause(doc, *content):
+            return content, speaker
     return None
 
 
@@ -258,7 +298,7 @@ def find_reported_speech(doc: Doc, forms: dict[str, list[tuple[list[str], str]]]
                 if found is None and "postposed" in allowed:
                     pattern = "postposed"
                     found, speaker = _postposed(doc, token) or (None, None)
-                subject = _subject(token) if found else None
+                subject = _subject(token) if found is not None and speaker is None else None
                 if subject is not None:
                     speaker = _speaker_bounds(subject)
                 elif found is not None and speaker is None:
