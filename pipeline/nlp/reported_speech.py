@@ -58,6 +58,9 @@ _NOMINAL = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "amod
 # Marks that end a reported clause before its attribution ("…, the ministry said", "… — Nomura analysts say").
 _ATTRIBUTION_BREAKS = frozenset({",", "—", "–"})
 _FINAL_STOPS = frozenset({".", "!", "?"})
+# Relations of a verb form that modifies a name rather than heading a clause ("Federated Hermes").
+_NAME_MODIFIERS = frozenset({"amod", "compound", "flat", "flat:name"})
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
 # Words between the comma and a postposed cue: a speaker's name and title, not a clause of their own.
 _MAX_SPEAKER_WORDS = 12
 # A content shorter than this many words is not a report of speech ("he said so").
@@ -167,6 +170,12 @@ def _is_passive(cue: Token) -> bool:
     return any(child.dep_ in ("aux:pass", "nsubj:pass") for child in cue.children)
 
 
+def _set_off_after(doc: Doc, cue: Token, clause: Token) -> bool:
+    """True when a comma right after the cue sets the clause off (", which could …", ", adding …")."""
+    first = _trim(doc, clause.left_edge.i, clause.right_edge.i)[0]
+    return first > cue.i + 1 and doc[cue.i + 1].is_punct and all(t.is_punct for t in doc[cue.i + 1:first])
+
+
 def _complement(doc: Doc, cue: Token, lemma: str) -> tuple[int, int] | None:
     """Token bounds of the cue's clausal complement after it (with a subject the parser hung on the cue).
 
@@ -179,7 +188,7 @@ def _complement(doc: Doc, cue: Token, lemma: str) -> tuple[int, int] | None:
         complements = [c for c in cue.rights if c.dep_ in _CLAUSE_MISREAD and any(
             g.dep_ in _SUBJECTS and g.i < c.i for g in c.children)]
     # ", says X, which …" / ", BMI says, adding …": a clause set off by a comma after the cue comments on it
-    complements = [c for c in complements if not doc[c.left_edge.i - 1].is_punct or c.left_edge.i - 1 > cue.i + 1]
+    complements = [c for c in complements if not _set_off_after(doc, cue, c)]
     if not complements or any(c.dep_ == "ccomp" for c in cue.lefts):  # the content stands before the cue
         return None
     complement = min(complements, key=lambda c: c.left_edge.i)  # the nearest: "told … that A, and B said C"
@@ -207,7 +216,12 @@ def _sentence_end(doc: Doc) -> int:
 
 def _is_clause(doc: Doc, first: int, last: int) -> bool:
     """True when the words hold a verb (a clause, not a noun phrase such as "In Tokyo")."""
-    return any(t.pos_ in ("VERB", "AUX") for t in doc[first:last + 1])
+    return any(_is_verb(t) for t in doc[first:last + 1])
+
+
+def _is_verb(token: Token) -> bool:
+    """A verb that heads a clause: not a verb form modifying a name ("Federated Hermes' analyst")."""
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in _NAME_MODIFIERS
 
 
 def _postposed(doc: Doc, cue: Token) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
@@ -215,33 +229,71 @@ def _postposed(doc: Doc, cue: Token) -> tuple[tuple[int, int], tuple[int, int] |
 
     Read from the words, not from how the parser joins the two clauses (it hangs the cue on the clause,
     the clause on the cue, or splits the sentence in two): the attribution is the words after the
-    sentence's last comma or dash before the cue — the speaker, with no verb ("Nomura analysts say",
-    "his adviser Peter Navarro, said") or none at all ("…, says Citi") — and the cue with what hangs on
-    it ("in a note", ", citing costs") up to the sentence's end. The content is the sentence before that
-    comma, and must be a clause. The speaker is the words before the cue, or the cue's subject after it.
+    sentence's last comma or dash before the cue — the speaker, with no verb ("Nomura analysts say"),
+    or none ("…, says Citi", "…, his adviser Peter Navarro, said") — and the cue with what follows it
+    up to the sentence's end, which holds no verb but a participle after a comma ("in a note",
+    ", citing costs"). The content is the sentence before the attribution, and must be a clause.
     """
     end = _sentence_end(doc)
-    if cue.right_edge.i < end or any(c.i > cue.i and c.dep_ in ("ccomp", "obj") and
-                                     c.pos_ in ("VERB", "AUX") for c in cue.children):
+    # A participle (", adding: …") hangs on a verb before it: it reports what follows, not what precedes.
+    if _is_present_participle(cue) or not _attribution_tail(doc, cue.i + 1, end):
         return None
     comma = next((t.i for t in reversed(doc[:cue.i]) if t.text in _ATTRIBUTION_BREAKS), None)
     if comma is None or comma == 0:
         return None
     gap = doc[comma + 1:cue.i]
-    if len(gap) > _MAX_SPEAKER_WORDS or any(t.pos_ in ("VERB", "AUX") for t in gap):
-        return None
-    content = _trim(doc, 0, comma - 1)
-    if not _is_clause(doc, *content):
+    if (len(gap) > _MAX_SPEAKER_WORDS or _is_clause(doc, comma + 1, cue.i - 1)
+            or len(gap) and gap[0].pos_ in ("CCONJ", "SCONJ")):  # "…, but acknowledged …": a verb of the clause
         return None
     speaker = _trim(doc, comma + 1, cue.i - 1) if len(gap) else _inverted_speaker(doc, cue, end)
+    if speaker is None:  # ", his adviser Peter Navarro, said": a name set off by commas before the cue
+        named = _set_off_name(doc, comma)
+        if named is not None:
+            speaker, comma = named, named[0] - 1
+    content = _trim(doc, 0, comma - 1)
+    # The tagger reads some verbs as nouns ("Bitcoin edges lower …"): with nothing verbal after the cue,
+    # a longer content counts as the clause.
+    if not _is_clause(doc, *content) and (_is_clause(doc, cue.i + 1, end) or
+                                          sum(t.is_alpha for t in doc[content[0]:content[1] + 1]) < 4):
+        return None
     return content, speaker if speaker is not None and speaker[0] <= speaker[1] else None
+
+
+def _attribution_tail(doc: Doc, first: int, last: int) -> bool:
+    """True when the words after a cue hold no verb of a clause of their own: adjuncts ("in a note"),
+    the speaker ("says Citi"), and a participle set off by a comma (", citing costs", ", adding:")."""
+    for token in doc[first:last + 1]:
+        following = doc[token.i + 1] if token.i < last else None
+        if token.text == "," and following is not None and (
+                _is_present_participle(following) or following.lower_ in _RELATIVE_PRONOUNS):
+            return True  # ", citing costs", ", which has a rating …": about the speaker, not a new report
+        if _is_verb(token):
+            return False
+    return True
+
+
+def _is_present_participle(token: Token) -> bool:
+    """True for an -ing form ("citing", "adding"), from the parser's morphology."""
+    form = token.morph.get("VerbForm")
+    return "Ger" in form or "Part" in form and "Pres" in token.morph.get("Tense")
+
+
+def _set_off_name(doc: Doc, comma: int) -> tuple[int, int] | None:
+    """The words between the break before ``comma`` and it, when they name someone (a proper noun, no verb)."""
+    previous = next((t.i for t in reversed(doc[:comma]) if t.text in _ATTRIBUTION_BREAKS), None)
+    if previous is None or previous == 0 or comma - previous - 1 > _MAX_SPEAKER_WORDS:
+        return None
+    words = doc[previous + 1:comma]
+    if not any(t.pos_ == "PROPN" for t in words) or _is_clause(doc, previous + 1, comma - 1):
+        return None
+    return previous + 1, comma - 1
 
 
 def _inverted_speaker(doc: Doc, cue: Token, end: int) -> tuple[int, int] | None:
     """The speaker after the cue ("…, says Kevin Hassett, the adviser", "…, says Citi in a note"):
     the cue's subject, or the words after it up to a preposition or punctuation."""
-    subject = _subject(cue)
-    if subject is not None and subject.i > cue.i:
+    subject = next((c for c in cue.children if c.dep_ in _SUBJECTS and c.i > cue.i), None)
+    if subject is not None:
         return _speaker_bounds(subject)
     last = cue.i
     while last < end and not (doc[last + 1].is_punct or doc[last + 1].pos_ == "ADP"):
@@ -266,7 +318,7 @@ def _source(doc: Doc, cue: Token, words: int) -> tuple[tuple[int, int], tuple[in
         return _trim(doc, src_last + 1, last), speaker
     end = _sentence_end(doc)
     after = doc[cue.i + words:end + 1]
-    if cue.i > 0 and not any(t.pos_ in ("VERB", "AUX") and not src_first <= t.i <= src_last for t in after):
+    if cue.i > 0 and not any(_is_verb(t) and not src_first <= t.i <= src_last for t in after):
         content = _trim(doc, 0, cue.i - 1)
         if _is_clause(doc, *content):
             return content, speaker
