@@ -63,6 +63,9 @@ _NAME_MODIFIERS = frozenset({"amod", "compound", "flat", "flat:name"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
 # Words between the comma and a postposed cue: a speaker's name and title, not a clause of their own.
 _MAX_SPEAKER_WORDS = 12
+# Words between a cue and its "that" ("told Yicai in a statement that"); a "that" farther away belongs to a
+# noun ("confirms the view of the bank's analysts that …").
+_MAX_THAT_GAP = 5
 # A content shorter than this many words is not a report of speech ("he said so").
 MIN_CONTENT_WORDS = 2
 
@@ -170,6 +173,30 @@ def _is_passive(cue: Token) -> bool:
     return any(child.dep_ in ("aux:pass", "nsubj:pass") for child in cue.children)
 
 
+def _that_clause(doc: Doc, cue: Token) -> tuple[int, int] | None:
+    """Token bounds of a "that" clause a few verbless words after the cue, however the parser hung it
+    ("told Yicai in a statement that …", "suggested Sunday that …"); a relative "that" (followed by its
+    verb: "said at a meeting that was held …") opens none."""
+    for token in doc[cue.i + 1:cue.i + 2 + _MAX_THAT_GAP]:
+        if token.lower_ == "that":
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if following is None or following.is_punct or _is_verb(following):
+                return None
+            head = token.head
+            last = head.right_edge.i if token.dep_ == "mark" and head.i > token.i else _sentence_end(doc)
+            first, last = _trim(doc, token.i + 1, last)
+            return (first, last) if _is_clause(doc, first, last) else None
+        if token.is_punct or _is_verb(token):
+            return None
+    return None
+
+
+def _after_comma(doc: Doc, clause: Token) -> bool:
+    """True when a comma stands right before the clause's first word."""
+    first = _trim(doc, clause.left_edge.i, clause.right_edge.i)[0]
+    return first > 0 and doc[first - 1].text == ","
+
+
 def _set_off_after(doc: Doc, cue: Token, clause: Token) -> bool:
     """True when a comma right after the cue sets the clause off (", which could …", ", adding …")."""
     first = _trim(doc, clause.left_edge.i, clause.right_edge.i)[0]
@@ -182,14 +209,20 @@ def _complement(doc: Doc, cue: Token, lemma: str) -> tuple[int, int] | None:
     The parser sometimes hangs the clause on the hearer ("told reporters that …" with the clause under
     "reporters"): a complement of the cue's object after the cue counts as the cue's.
     """
+    if any(c.dep_ == "ccomp" for c in cue.lefts):  # the content stands before the cue
+        return None
     heads = [cue] + [c for c in cue.rights if c.dep_ in ("obj", "iobj")]
-    complements = [c for head in heads for c in head.rights if c.dep_ == "ccomp"]
-    if not complements:  # "said Tokyo could retaliate" parsed as a relative clause: a clause with its subject
-        complements = [c for c in cue.rights if c.dep_ in _CLAUSE_MISREAD and any(
-            g.dep_ in _SUBJECTS and g.i < c.i for g in c.children)]
     # ", says X, which …" / ", BMI says, adding …": a clause set off by a comma after the cue comments on it
-    complements = [c for c in complements if not _set_off_after(doc, cue, c)]
-    if not complements or any(c.dep_ == "ccomp" for c in cue.lefts):  # the content stands before the cue
+    complements = [c for head in heads for c in head.rights if c.dep_ == "ccomp" and not _set_off_after(doc, cue, c)]
+    if not complements:
+        that_clause = _that_clause(doc, cue)
+        if that_clause is not None:
+            return that_clause
+        # "said Tokyo could retaliate" parsed as a relative clause: a clause with its subject, not set off by a
+        # comma (", the report said" hung on the cue is an attribution of its own)
+        complements = [c for c in cue.rights if c.dep_ in _CLAUSE_MISREAD and not _after_comma(doc, c) and any(
+            g.dep_ in _SUBJECTS and g.i < c.i for g in c.children)]
+    if not complements:
         return None
     complement = min(complements, key=lambda c: c.left_edge.i)  # the nearest: "told … that A, and B said C"
     first, last = _subtree_bounds(complement)
@@ -272,6 +305,12 @@ def _attribution_tail(doc: Doc, first: int, last: int) -> bool:
     return True
 
 
+def _is_finite_verb(token: Token) -> bool:
+    """True for a verb with tense and person ("suggested", "says"): a verb even where the parser made it a
+    noun's relation ("Trump suggested Sunday that …" with the verb as a subject)."""
+    return token.pos_ == "VERB" and "Fin" in token.morph.get("VerbForm")
+
+
 def _is_present_participle(token: Token) -> bool:
     """True for an -ing form ("citing", "adding"), from the parser's morphology."""
     form = token.morph.get("VerbForm")
@@ -344,7 +383,7 @@ def find_reported_speech(doc: Doc, forms: dict[str, list[tuple[list[str], str]]]
                 bounds = _source(doc, token, len(words))
                 if bounds is not None:
                     (found, speaker), pattern = bounds, "source"
-            elif not _is_passive(token) and token.dep_ not in _NOMINAL:
+            elif not _is_passive(token) and (token.dep_ not in _NOMINAL or _is_finite_verb(token)):
                 pattern = "complement"
                 found = _complement(doc, token, lemma) if "complement" in allowed else None
                 if found is None and "postposed" in allowed:
