@@ -59,8 +59,15 @@ _NOMINAL = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "amod
 _ATTRIBUTION_BREAKS = frozenset({",", "—", "–"})
 _FINAL_STOPS = frozenset({".", "!", "?"})
 # Relations of a verb form that modifies a name rather than heading a clause ("Federated Hermes").
-_NAME_MODIFIERS = frozenset({"amod", "compound", "flat", "flat:name"})
+_CLAUSE_RELATIONS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "acl", "acl:relcl", "conj", "parataxis", "csubj",
+                               "aux", "aux:pass", "cop", "dep"})
+_AUXILIARIES = frozenset({"aux", "aux:pass", "cop"})
+# Relations of a clause that modifies a noun after the cue ("a conference sponsored by …", "who has travelled").
+_NOUN_CLAUSES = frozenset({"acl", "acl:relcl"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
+_DEMONSTRATIVES = frozenset({"that", "this"})
+# Parts of speech a clause's subject opens with ("such policies", "the report", "Japan", "it").
+_SUBJECT_OPENINGS = frozenset({"DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ"})
 # Words between the comma and a postposed cue: a speaker's name and title, not a clause of their own.
 _MAX_SPEAKER_WORDS = 12
 # Words between a cue and its "that" ("told Yicai in a statement that"); a "that" farther away belongs to a
@@ -127,7 +134,8 @@ def _trim(doc: Doc, first: int, last: int) -> tuple[int, int]:
     while first <= last and (doc[first].is_punct or doc[first].is_space or
                              (doc[first].lower_ == "that" and doc[first].dep_ == "mark")):
         first += 1
-    while last >= first and (doc[last].is_punct or doc[last].is_space):
+    while last >= first and (doc[last].is_punct or doc[last].is_space) and not (
+            doc[last].text == ")" and any(t.text == "(" for t in doc[first:last])):  # "(GATT)" keeps its bracket
         last -= 1
     return first, last
 
@@ -183,9 +191,12 @@ def _that_clause(doc: Doc, cue: Token) -> tuple[int, int] | None:
             if following is None or following.is_punct or _is_verb(following):
                 return None
             head = token.head
-            last = head.right_edge.i if token.dep_ == "mark" and head.i > token.i else _sentence_end(doc)
-            first, last = _trim(doc, token.i + 1, last)
-            return (first, last) if _is_clause(doc, first, last) else None
+            marks = token.dep_ == "mark"
+            first, last = _trim(doc, token.i + 1, head.right_edge.i if marks and head.i > token.i else len(doc) - 1)
+            if not _is_clause(doc, first, last):  # the clause's verb outside its head's subtree, or misread
+                first, last = _trim(doc, token.i + 1, _sentence_end(doc))
+            # the parser's "mark" vouches for the clause where the tagger missed its verb ("re-election marks …")
+            return (first, last) if marks or _is_clause(doc, first, last) else None
         if token.is_punct or _is_verb(token):
             return None
     return None
@@ -198,9 +209,20 @@ def _after_comma(doc: Doc, clause: Token) -> bool:
 
 
 def _set_off_after(doc: Doc, cue: Token, clause: Token) -> bool:
-    """True when a comma right after the cue sets the clause off (", which could …", ", adding …")."""
+    """True when a comma right after the cue sets the clause off and it is not what was said.
+
+    A parenthetical cue with its own subject reports the clause after it ("In fact, the report said,
+    such policies could …"), which opens with its subject; a relative clause, a participle, a
+    subordinate clause or a verb after the comma (", which could …", ", adding …", ", as González
+    led …", ", is that …") comments on the attribution, and "That said," reports nothing.
+    """
     first = _trim(doc, clause.left_edge.i, clause.right_edge.i)[0]
-    return first > cue.i + 1 and doc[cue.i + 1].is_punct and all(t.is_punct for t in doc[cue.i + 1:first])
+    if first <= cue.i + 1 or not all(t.is_punct for t in doc[cue.i + 1:first]):
+        return False
+    subject = _subject(cue)
+    opening = doc[first]
+    return (subject is None or subject.lower_ in _DEMONSTRATIVES or opening.lower_ in _RELATIVE_PRONOUNS
+            or opening.pos_ not in _SUBJECT_OPENINGS)
 
 
 def _complement(doc: Doc, cue: Token, lemma: str) -> tuple[int, int] | None:
@@ -209,11 +231,11 @@ def _complement(doc: Doc, cue: Token, lemma: str) -> tuple[int, int] | None:
     The parser sometimes hangs the clause on the hearer ("told reporters that …" with the clause under
     "reporters"): a complement of the cue's object after the cue counts as the cue's.
     """
-    if any(c.dep_ == "ccomp" for c in cue.lefts):  # the content stands before the cue
-        return None
     heads = [cue] + [c for c in cue.rights if c.dep_ in ("obj", "iobj")]
-    # ", says X, which …" / ", BMI says, adding …": a clause set off by a comma after the cue comments on it
-    complements = [c for head in heads for c in head.rights if c.dep_ == "ccomp" and not _set_off_after(doc, cue, c)]
+    # ", says X, which …" / ", BMI says, adding …": a clause set off by a comma after the cue comments on it;
+    # a "complement" without a verb is the speaker misread (", says Citi in a note")
+    complements = [c for head in heads for c in head.rights if c.dep_ == "ccomp" and not _set_off_after(doc, cue, c)
+                   and _is_clause(doc, c.left_edge.i, c.right_edge.i)]
     if not complements:
         that_clause = _that_clause(doc, cue)
         if that_clause is not None:
@@ -253,8 +275,14 @@ def _is_clause(doc: Doc, first: int, last: int) -> bool:
 
 
 def _is_verb(token: Token) -> bool:
-    """A verb that heads a clause: not a verb form modifying a name ("Federated Hermes' analyst")."""
-    return token.pos_ in ("VERB", "AUX") and token.dep_ not in _NAME_MODIFIERS
+    """A verb of a clause, by its relation (or its finite form): not a word the tagger misread as a verb
+    inside a name ("Federated Hermes' analyst", "Ambassador to GATT")."""
+    return token.pos_ in ("VERB", "AUX") and (_clause_relation(token) in _CLAUSE_RELATIONS or _is_finite_verb(token))
+
+
+def _clause_relation(token: Token) -> str:
+    """The relation of the clause a verb belongs to (an auxiliary's is its verb's)."""
+    return token.head.dep_ if token.dep_ in _AUXILIARIES and token.head.i != token.i else token.dep_
 
 
 def _postposed(doc: Doc, cue: Token) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
@@ -294,13 +322,15 @@ def _postposed(doc: Doc, cue: Token) -> tuple[tuple[int, int], tuple[int, int] |
 
 def _attribution_tail(doc: Doc, first: int, last: int) -> bool:
     """True when the words after a cue hold no verb of a clause of their own: adjuncts ("in a note"),
-    the speaker ("says Citi"), and a participle set off by a comma (", citing costs", ", adding:")."""
+    the speaker ("says Citi"), a clause on a noun ("a conference sponsored by …"), and, after a comma,
+    a participle, a relative clause or a clause of its own (", citing costs", ", because …")."""
     for token in doc[first:last + 1]:
         following = doc[token.i + 1] if token.i < last else None
         if token.text == "," and following is not None and (
-                _is_present_participle(following) or following.lower_ in _RELATIVE_PRONOUNS):
-            return True  # ", citing costs", ", which has a rating …": about the speaker, not a new report
-        if _is_verb(token):
+                _is_present_participle(following) or following.lower_ in _RELATIVE_PRONOUNS
+                or following.pos_ in ("SCONJ", "CCONJ")):
+            return True  # ", citing costs", ", which has a rating …", ", because …": not what was said
+        if _is_verb(token) and _clause_relation(token) not in _NOUN_CLAUSES:
             return False
     return True
 
