@@ -202,10 +202,11 @@ def _that_clause(doc: Doc, cue: Token) -> tuple[int, int] | None:
     return None
 
 
-def _after_comma(doc: Doc, clause: Token) -> bool:
-    """True when a comma stands right before the clause's first word."""
+def _attribution_after_comma(doc: Doc, clause: Token) -> bool:
+    """True for a clause after a comma that ends with its verb (", the report said."): an attribution of its
+    own, not the cue's content (", he backed the bill" is)."""
     first = _trim(doc, clause.left_edge.i, clause.right_edge.i)[0]
-    return first > 0 and doc[first - 1].text == ","
+    return first > 0 and doc[first - 1].text == "," and all(c.is_punct for c in clause.rights)
 
 
 def _set_off_after(doc: Doc, cue: Token, clause: Token) -> bool:
@@ -242,17 +243,23 @@ def _complement(doc: Doc, cue: Token, lemma: str) -> tuple[int, int] | None:
             return that_clause
         # "said Tokyo could retaliate" parsed as a relative clause: a clause with its subject, not set off by a
         # comma (", the report said" hung on the cue is an attribution of its own)
-        complements = [c for c in cue.rights if c.dep_ in _CLAUSE_MISREAD and not _after_comma(doc, c) and any(
-            g.dep_ in _SUBJECTS and g.i < c.i for g in c.children)]
+        complements = [c for c in cue.rights if c.dep_ in _CLAUSE_MISREAD and not _attribution_after_comma(doc, c)
+                       and any(g.dep_ in _SUBJECTS and g.i < c.i for g in c.children)]
     if not complements:
         return None
     complement = min(complements, key=lambda c: c.left_edge.i)  # the nearest: "told … that A, and B said C"
     first, last = _subtree_bounds(complement)
     if first <= cue.i:
         return None
-    for child in cue.rights:  # "said Japan would …": the clause's subject parsed as the verb's object
-        if child.dep_ == "obj" and lemma != "tell" and child.right_edge.i == first - 1:
-            first = child.left_edge.i
+    # "said Japan would …", "said Canada, along with France, both levy …": the clause's subject parsed as the
+    # verb's object (or as a clause of its own), with no verb between it and the clause
+    for child in cue.rights:
+        if child.dep_ in ("obj", "ccomp") and lemma != "tell" and cue.i < child.i < first and not _is_clause(
+                doc, child.i, first - 1):
+            first = min(first, child.left_edge.i)
+    that = next((t for t in doc[cue.i + 1:first] if t.lower_ == "that" and t.dep_ == "mark"), None)
+    if that is not None and not _is_clause(doc, cue.i + 1, that.i - 1):  # "said that under the act the …"
+        first = that.i + 1
     return _trim(doc, first, last)
 
 

@@ -115,6 +115,30 @@ def test_reported_speech_is_found_with_its_cue_and_speaker(sentence, expected):
         ("The minister told Kyodo in an interview that Japan would seek an exemption from the duties.",
          ("Japan would seek an exemption from the duties", "told", "tell", "The minister",
           "reported.csv:complement")),
+        # "that" opens the content even when an adjunct stands before the clause's subject
+        ("The minister said that under the new law the government had wide powers to curb imports.",
+         ("under the new law the government had wide powers to curb imports", "said", "say", "The minister",
+          "reported.csv:complement")),
+        # a subject with an apposition that the parser hangs on the cue does not hide the complement
+        ("Rep. Ann Porter, a Texas Democrat and longtime free trader, said she will try to soften the tariff bill.",
+         ("she will try to soften the tariff bill", "said", "say", "Rep. Ann Porter", "reported.csv:complement")),
+        # a parenthetical cue with its subject reports the clause after it
+        ("In fact, the commission's report said, such import curbs could make domestic products less competitive.",
+         ("such import curbs could make domestic products less competitive", "said", "say",
+          "the commission's report", "reported.csv:complement")),
+        # the clause's subject, parsed as the verb's object or a clause of its own, opens the content
+        ("The White House said Canada, along with France, both levy digital taxes on U.S. firms.",
+         ("Canada, along with France, both levy digital taxes on U.S. firms", "said", "say", "The White House",
+          "reported.csv:complement")),
+        ("Analysts said an official rate cut could trigger a buying spree on the bond market.",
+         ("an official rate cut could trigger a buying spree on the bond market", "said", "say", "Analysts",
+          "reported.csv:complement")),
+        # the hearer's apposition ends with a comma; the clause after it is still the content
+        ("Porter told Hale, a Kansas Republican, she backed parts of the bill on steel quotas.",
+         ("she backed parts of the bill on steel quotas", "told", "tell", "Porter", "reported.csv:complement")),
+        # a clause of its own after the attribution (", because …") does not undo it
+        ("Exports will recover in the second half, Lyng said, because Japan does not want a trade war.",
+         ("Exports will recover in the second half", "said", "say", "Lyng", "reported.csv:postposed")),
     ],
 )
 def test_reported_speech_read_from_the_words_where_the_parse_is_loose(sentence, expected):
@@ -128,6 +152,8 @@ def test_reported_speech_read_from_the_words_where_the_parse_is_loose(sentence, 
         "Exports rose sharply in March, but officials acknowledged problems with the data.",
         # a "that" clause far from the cue belongs to the noun before it
         "This confirms the view of the bank's own economists that rates will stay high for longer.",
+        # "That said," is a connective, not a report
+        "That said, markets remain focused on tariffs for now even as fatigue seems to be setting in.",
     ],
 )
 def test_no_attribution_where_the_words_do_not_make_one(sentence):
