@@ -311,7 +311,8 @@ def _postposed(doc: Doc, cue: Token) -> tuple[tuple[int, int], tuple[int, int] |
         return None
     gap = doc[comma + 1:cue.i]
     if (len(gap) > _MAX_SPEAKER_WORDS or _is_clause(doc, comma + 1, cue.i - 1)
-            or len(gap) and gap[0].pos_ in ("CCONJ", "SCONJ")):  # "…, but acknowledged …": a verb of the clause
+            # "…, but acknowledged …": a verb of the clause; "…, which Brussels says is …": a relative clause
+            or len(gap) and (gap[0].pos_ in ("CCONJ", "SCONJ") or gap[0].lower_ in _RELATIVE_PRONOUNS)):
         return None
     speaker = _trim(doc, comma + 1, cue.i - 1) if len(gap) else _inverted_speaker(doc, cue, end)
     if speaker is None:  # ", his adviser Peter Navarro, said": a name set off by commas before the cue
@@ -331,13 +332,20 @@ def _attribution_tail(doc: Doc, first: int, last: int) -> bool:
     """True when the words after a cue hold no verb of a clause of their own: adjuncts ("in a note"),
     the speaker ("says Citi"), a clause on a noun ("a conference sponsored by …"), and, after a comma,
     a participle, a relative clause or a clause of its own (", citing costs", ", because …")."""
+    relative = False
     for token in doc[first:last + 1]:
         following = doc[token.i + 1] if token.i < last else None
         if token.text == "," and following is not None and (
                 _is_present_participle(following) or following.lower_ in _RELATIVE_PRONOUNS
                 or following.pos_ in ("SCONJ", "CCONJ")):
             return True  # ", citing costs", ", which has a rating …", ", because …": not what was said
-        if _is_verb(token) and _clause_relation(token) not in _NOUN_CLAUSES:
+        relative = relative or token.lower_ in _RELATIVE_PRONOUNS
+        # a clause on a noun: a participle ("sponsored by …") or one a relative pronoun opens ("who has …");
+        # a finite verb without one is a clause of its own ("said ministers declared …")
+        verb = token.head if token.dep_ in _AUXILIARIES else token
+        on_noun = verb.dep_ in _NOUN_CLAUSES and (relative or not _is_finite_verb(verb) and not (
+            verb.head.dep_ in _SUBJECTS and verb.head.head.i < verb.head.i))  # "said ministers declared …"
+        if _is_verb(token) and not on_noun:
             return False
     return True
 

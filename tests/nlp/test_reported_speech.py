@@ -160,6 +160,12 @@ def test_no_attribution_where_the_words_do_not_make_one(sentence):
     assert reports(sentence) == []
 
 
+def test_a_relative_clause_is_not_an_attribution_of_the_sentence():
+    # "which Brussels says" reports on the noun before it, not on the sentence's main clause
+    sentence = "The EC is also asking Japan to ease its checks on imported cars, which Brussels says is a trade barrier."
+    assert [found for found in reports(sentence) if sentence.startswith(found[0])] == []
+
+
 def test_a_quoted_fragment_stays_inside_the_reported_clause():
     # a mixed quote: the normalizer types it from the quotation marks inside the content
     assert reports('He noted that the deal was "a good first step" for both sides.') == [
