@@ -162,7 +162,8 @@ def test_no_attribution_where_the_words_do_not_make_one(sentence):
 
 def test_a_relative_clause_is_not_an_attribution_of_the_sentence():
     # "which Brussels says" reports on the noun before it, not on the sentence's main clause
-    sentence = "The EC is also asking Japan to ease its checks on imported cars, which Brussels says is a trade barrier."
+    sentence = ("The EC is also asking Japan to ease its checks on imported cars, "
+                "which Brussels says is a trade barrier.")
     assert [found for found in reports(sentence) if sentence.startswith(found[0])] == []
 
 
