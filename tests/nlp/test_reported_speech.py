@@ -136,6 +136,10 @@ def test_reported_speech_is_found_with_its_cue_and_speaker(sentence, expected):
         # the hearer's apposition ends with a comma; the clause after it is still the content
         ("Porter told Hale, a Kansas Republican, she backed parts of the bill on steel quotas.",
          ("she backed parts of the bill on steel quotas", "told", "tell", "Porter", "reported.csv:complement")),
+        # a newspaper's report after the clause it attributes
+        ("The carmaker is in talks with regulators about the new duties, the Nikkei newspaper reported on Friday.",
+         ("The carmaker is in talks with regulators about the new duties", "reported", "report",
+          "the Nikkei newspaper", "reported.csv:postposed")),
         # a clause of its own after the attribution (", because …") does not undo it
         ("Exports will recover in the second half, Lyng said, because Japan does not want a trade war.",
          ("Exports will recover in the second half", "said", "say", "Lyng", "reported.csv:postposed")),
