@@ -34,6 +34,7 @@ _AUXILIARIES = frozenset({"aux", "aux:pass", "cop"})
 # Relations of a clause that modifies a noun after the cue ("a conference sponsored by …", "who has travelled").
 _NOUN_CLAUSES = frozenset({"acl", "acl:relcl"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
+_POSSESSIVE_MARKS = frozenset({"'", "’", "'s", "’s"})
 _DEMONSTRATIVES = frozenset({"that", "this"})
 # Parts of speech a clause's subject opens with ("such policies", "the report", "Japan", "it").
 _SUBJECT_OPENINGS = frozenset({"DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ"})
@@ -294,12 +295,14 @@ def _set_off_name(doc: Doc, comma: int) -> tuple[int, int] | None:
 
 def _inverted_speaker(doc: Doc, cue: Token, end: int) -> tuple[int, int] | None:
     """The speaker after the cue ("…, says Kevin Hassett, the adviser", "…, says Citi in a note"):
-    the cue's subject, or the words after it up to a preposition or punctuation."""
+    the cue's subject, or the words after it up to a preposition or punctuation (a possessive's
+    apostrophe is neither: "says Westbank's Lina Maro")."""
     subject = next((c for c in cue.children if c.dep_ in _SUBJECTS and c.i > cue.i), None)
     if subject is not None:
         return speaker_bounds(subject)
     last = cue.i
-    while last < end and not (doc[last + 1].is_punct or doc[last + 1].pos_ == "ADP"):
+    while last < end and not ((doc[last + 1].is_punct or doc[last + 1].pos_ == "ADP")
+                              and doc[last + 1].lower_ not in _POSSESSIVE_MARKS):
         last += 1
     return (cue.i + 1, last) if last > cue.i else None
 

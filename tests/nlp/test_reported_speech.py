@@ -136,6 +136,10 @@ def test_reported_speech_is_found_with_its_cue_and_speaker(sentence, expected):
         # the hearer's apposition ends with a comma; the clause after it is still the content
         ("Porter told Hale, a Kansas Republican, she backed parts of the bill on steel quotas.",
          ("she backed parts of the bill on steel quotas", "told", "tell", "Porter", "reported.csv:complement")),
+        # a speaker after the cue runs through a possessive
+        ("Copper demand is likely to soften in the second half, says Westbank's Lina Maro in a note.",
+         ("Copper demand is likely to soften in the second half", "says", "say", "Westbank's Lina Maro",
+          "reported.csv:postposed")),
         # a newspaper's report after the clause it attributes
         ("The carmaker is in talks with regulators about the new duties, the Nikkei newspaper reported on Friday.",
          ("The carmaker is in talks with regulators about the new duties", "reported", "report",
