@@ -10,12 +10,19 @@ and lemma) and ``models/quotes/reported.csv`` (which lemma reports speech in
 which pattern):
 
 - ``complement``: the cue's clausal complement is what was said ("Akazawa said
-  Japan would not accept …", "told reporters that …"); the speaker is the
-  cue's subject, or the subject of the clause a participle or a conjoined verb
+  Japan would not accept …", "told reporters that …", a "that" clause a few
+  words after the cue however the parser hung it); the speaker is the cue's
+  subject, or the subject of the clause a participle or a conjoined verb
   hangs on (", saying …", "and added that …");
 - ``postposed``: the cue's clause follows, after a comma, the clause it
-  attributes and ends the sentence ("Talks will resume, the ministry said.");
-- ``source``: "according to X" attached to a clause that it opens or closes.
+  attributes and ends the sentence ("Talks will resume, the ministry said.",
+  "…, says Citi in a note", "…, Nomura analysts say, citing …"); read from the
+  words, since the parser often splits such a sentence in two; the content is
+  the whole sentence before the comma;
+- ``source``: "according to X" attached to a clause that it opens, or closing
+  the sentence (the content is then the sentence before it).
+
+Where each pattern finds its content, cue and speaker is `pipeline.nlp.reported_clauses`.
 
 Each span covers the content (without "that", the sentence's final
 punctuation or the comma before an attribution); its ``label_`` holds the
@@ -34,27 +41,18 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from pipeline.labels import format_label, format_offsets, parse_label, parse_offsets
 from pipeline.nlp.base import RuleComponent, add_span, rule_factory
+from pipeline.nlp.reported_clauses import (NOMINAL, complement, is_finite_verb, is_passive, left_words,
+                                           postposed, source, speaker_bounds, subject_of)
 from pipeline.rulefiles import read_rows
 
 GROUP = "reported"
 FACTORY = "trade_reported_speech_v1"
 FOLDER = "quotes"
 PATTERNS = ("complement", "postposed", "source")
-# Dependents of a subject that belong to the speaker's name ("a spokesman for the ministry", "Ryosei Akazawa").
-_SPEAKER_PARTS = frozenset({"flat", "flat:name", "compound", "nmod", "nummod"})
-# Relations by which a verb without a subject of its own takes its head's (", saying …", "and added …").
-_SHARED_SUBJECT = frozenset({"advcl", "xcomp", "conj", "acl"})
-# Relations the parser sometimes gives a reported clause instead of ccomp; taken only when the clause has a subject.
-_CLAUSE_MISREAD = frozenset({"acl:relcl", "parataxis"})
-_POSTPOSED_RELATIONS = frozenset({"parataxis", "advcl", "ccomp", "conj"})
-_SUBJECTS = frozenset({"nsubj", "nsubj:outer"})
-# Relations that make a cue form a noun or a modifier ("the report said", "a reported deal"), not a verb.
-_NOMINAL = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "amod", "compound", "det", "appos",
-                      "nmod:poss", "case", "fixed"})
 # A content shorter than this many words is not a report of speech ("he said so").
 MIN_CONTENT_WORDS = 2
 
@@ -105,134 +103,6 @@ def load_speech_rules(models_dir: Path) -> dict[str, Any]:
     return {"patterns": patterns, "forms": [list(pair) for pair in forms]}
 
 
-# -- the patterns -----------------------------------------------------------------------------------------
-
-def _subtree_bounds(token: Token) -> tuple[int, int]:
-    return token.left_edge.i, token.right_edge.i
-
-
-def _trim(doc: Doc, first: int, last: int) -> tuple[int, int]:
-    """Token bounds without punctuation and "that" at the edges."""
-    while first <= last and (doc[first].is_punct or doc[first].is_space or
-                             (doc[first].lower_ == "that" and doc[first].dep_ == "mark")):
-        first += 1
-    while last >= first and (doc[last].is_punct or doc[last].is_space):
-        last -= 1
-    return first, last
-
-
-def _speaker_bounds(subject: Token) -> tuple[int, int]:
-    """The subject's words up to its head, and the name parts after it without crossing punctuation."""
-    last = subject.i
-    for child in subject.rights:
-        if child.dep_ not in _SPEAKER_PARTS or child.i != last + 1 and any(
-                t.is_punct for t in subject.doc[last + 1:child.left_edge.i]):
-            break
-        if any(t.is_punct for t in subject.doc[child.left_edge.i:child.right_edge.i + 1]):
-            break
-        last = child.right_edge.i
-    return subject.left_edge.i, last
-
-
-def _left_words(cue: Token) -> tuple[int, int] | None:
-    """The words before a cue that the parser hung on it without a subject ("A senior official said" with
-    "official" read as an adjective): from the sentence start, or after a comma, up to the cue."""
-    lefts = [c for c in cue.lefts if not c.is_punct]
-    if not lefts or any(c.dep_ not in ("det", "amod", "compound", "nmod:poss") for c in lefts):
-        return None
-    first = cue.left_edge.i
-    if any(t.is_punct for t in cue.doc[first:cue.i]):
-        return None
-    return first, cue.i - 1
-
-
-def _subject(cue: Token) -> Token | None:
-    """The cue's subject, or — for a participle or a conjoined verb — the subject of the verb it depends on."""
-    for child in cue.children:
-        if child.dep_ in _SUBJECTS:
-            return child
-    if cue.dep_ in _SHARED_SUBJECT and cue.head.i != cue.i:
-        for child in cue.head.children:
-            if child.dep_ in _SUBJECTS and child.i < cue.i:
-                return child
-    return None
-
-
-def _is_passive(cue: Token) -> bool:
-    return any(child.dep_ in ("aux:pass", "nsubj:pass") for child in cue.children)
-
-
-def _complement(doc: Doc, cue: Token, lemma: str) -> tuple[int, int] | None:
-    """Token bounds of the cue's clausal complement after it (with a subject the parser hung on the cue).
-
-    The parser sometimes hangs the clause on the hearer ("told reporters that …" with the clause under
-    "reporters"): a complement of the cue's object after the cue counts as the cue's.
-    """
-    heads = [cue] + [c for c in cue.rights if c.dep_ in ("obj", "iobj")]
-    complements = [c for head in heads for c in head.rights if c.dep_ == "ccomp"]
-    if not complements:  # "said Tokyo could retaliate" parsed as a relative clause: a clause with its subject
-        complements = [c for c in cue.rights if c.dep_ in _CLAUSE_MISREAD and any(
-            g.dep_ in _SUBJECTS and g.i < c.i for g in c.children)]
-    if not complements:
-        return None
-    complement = min(complements, key=lambda c: c.left_edge.i)  # the nearest: "told … that A, and B said C"
-    first, last = _subtree_bounds(complement)
-    if first <= cue.i:
-        return None
-    for child in cue.rights:  # "said Japan would …": the clause's subject parsed as the verb's object
-        if child.dep_ == "obj" and lemma != "tell" and child.right_edge.i == first - 1:
-            first = child.left_edge.i
-    return _trim(doc, first, last)
-
-
-def _sentence_end(doc: Doc) -> int:
-    last = len(doc) - 1
-    while last >= 0 and (doc[last].is_punct or doc[last].is_space):
-        last -= 1
-    return last
-
-
-def _postposed(doc: Doc, cue: Token) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
-    """``(content, speaker)``: the clause before ", the ministry said." when the cue's clause ends the sentence.
-
-    The parser shows it two ways: the cue hangs on the clause (parataxis, advcl, conj), or the clause
-    is the cue's complement before it ("…, said Kevin Hassett"). The speaker, when the cue has no
-    subject, is the words between the comma and the cue ("a senior official said", the subject
-    parsed as modifiers).
-    """
-    before = next((c for c in cue.lefts if c.dep_ == "ccomp"), None)
-    if before is not None:
-        content_first, content_last = _subtree_bounds(before)
-        own_first = content_last + 1
-    elif cue.dep_ in _POSTPOSED_RELATIONS and cue.head.i < cue.i and not any(c.dep_ == "ccomp" for c in cue.children):
-        own_first = cue.left_edge.i
-        content_first, content_last = cue.head.left_edge.i, own_first - 1
-    else:
-        return None
-    if cue.right_edge.i < _sentence_end(doc) or own_first == 0 or not any(
-            t.text in (",", "—", "–") for t in doc[max(own_first - 1, 0):own_first + 1]):
-        return None
-    gap_first = own_first + 1 if doc[own_first].is_punct else own_first
-    speaker = (gap_first, cue.i - 1) if gap_first < cue.i else None
-    return _trim(doc, content_first, content_last), speaker
-
-
-def _source(doc: Doc, cue: Token, words: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """``(content, speaker)`` bounds of "according to X" that opens or closes a clause."""
-    source = cue.head
-    if cue.dep_ != "case" or source.i < cue.i + words - 1 or source.head.i == source.i:
-        return None
-    clause = source.head
-    src_first, src_last = _subtree_bounds(source)
-    first, last = _subtree_bounds(clause)
-    speaker = _trim(doc, cue.i + words, src_last)
-    if src_first == first:
-        return _trim(doc, src_last + 1, last), speaker
-    if src_last >= _sentence_end(doc) or src_last == last:
-        return _trim(doc, first, src_first - 1), speaker
-    return None
-
-
 def find_reported_speech(doc: Doc, forms: dict[str, list[tuple[list[str], str]]],
                          patterns: dict[str, frozenset[str]]) -> Iterator[ReportedSpeech]:
     """Every report of speech in a parsed sentence (see the module docstring for the patterns).
@@ -249,20 +119,20 @@ def find_reported_speech(doc: Doc, forms: dict[str, list[tuple[list[str], str]]]
             found = None
             speaker: tuple[int, int] | None = None
             if "source" in allowed:
-                bounds = _source(doc, token, len(words))
+                bounds = source(doc, token, len(words))
                 if bounds is not None:
                     (found, speaker), pattern = bounds, "source"
-            elif not _is_passive(token) and token.dep_ not in _NOMINAL:
+            elif not is_passive(token) and (token.dep_ not in NOMINAL or is_finite_verb(token)):
                 pattern = "complement"
-                found = _complement(doc, token, lemma) if "complement" in allowed else None
+                found = complement(doc, token, lemma) if "complement" in allowed else None
                 if found is None and "postposed" in allowed:
                     pattern = "postposed"
-                    found, speaker = _postposed(doc, token) or (None, None)
-                subject = _subject(token) if found else None
-                if subject is not None:
-                    speaker = _speaker_bounds(subject)
+                    found, speaker = postposed(doc, token) or (None, None)
+                cue_subject = subject_of(token) if found is not None and speaker is None else None
+                if cue_subject is not None:
+                    speaker = speaker_bounds(cue_subject)
                 elif found is not None and speaker is None:
-                    speaker = _left_words(token)
+                    speaker = left_words(token)
             if found is None or sum(1 for t in doc[found[0]:found[1] + 1] if t.is_alpha) < MIN_CONTENT_WORDS:
                 continue
             if speaker is not None and (speaker[0] > speaker[1] or found[0] <= speaker[0] <= found[1]):

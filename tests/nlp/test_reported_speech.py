@@ -79,6 +79,102 @@ def test_reported_speech_is_found_with_its_cue_and_speaker(sentence, expected):
     assert reports(sentence) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the attribution after the clause, however the parser joins the two: the whole clause before the
+        # comma is the content (not its last part), the words between comma and cue the speaker
+        ("Exporters are likely to cut prices further, Westbank economist Lina Maro says in a note.",
+         ("Exporters are likely to cut prices further", "says", "say", "Westbank economist Lina Maro",
+          "reported.csv:postposed")),
+        # a bracketed address after the final stop does not hide the sentence's end
+        ("Tariffs will weigh on consumer spending this year, he adds. (jane.doe@example.com)",
+         ("Tariffs will weigh on consumer spending this year", "adds", "add", "he", "reported.csv:postposed")),
+        # a relative clause after the cue comments on the speaker; it is not what was said
+        ("Tariff pressures are building for exporters, Delta Research says, which could weigh on metal prices.",
+         ("Tariff pressures are building for exporters", "says", "say", "Delta Research", "reported.csv:postposed")),
+        ("Copper demand is likely to soften in the second half, says Delta Research, which rates the sector neutral.",
+         ("Copper demand is likely to soften in the second half", "says", "say", "Delta Research",
+          "reported.csv:postposed")),
+        # a speaker set off by commas before the cue is the speaker, not part of the content
+        ("The ministers will meet in Geneva next week, his chief negotiator Mark Olsen, said on Tuesday.",
+         ("The ministers will meet in Geneva next week", "said", "say", "his chief negotiator Mark Olsen",
+          "reported.csv:postposed")),
+        # a participle after the attribution belongs to it
+        ("Freight costs could double by the summer, the shipping group warned, citing congestion at the ports.",
+         ("Freight costs could double by the summer", "warned", "warn", "the shipping group",
+          "reported.csv:postposed")),
+        # ", adding:" announces what follows; it does not report the clause before it
+        ("Demand for soybeans will fall further, Wo told reporters, adding:",
+         ("Demand for soybeans will fall further", "told", "tell", "Wo", "reported.csv:postposed")),
+        # "according to X" closing the sentence sources all of it, wherever the parser hangs X
+        ("Exporters need a weaker currency to stay competitive, according to Ana Ruiz, chief economist at Delta Bank.",
+         ("Exporters need a weaker currency to stay competitive", "according to", "according_to", "Ana Ruiz",
+          "reported.csv:source")),
+        # a "that" clause a few words after the cue
+        ("The minister told Kyodo in an interview that Japan would seek an exemption from the duties.",
+         ("Japan would seek an exemption from the duties", "told", "tell", "The minister",
+          "reported.csv:complement")),
+        # "that" opens the content even when an adjunct stands before the clause's subject
+        ("The minister said that under the new law the government had wide powers to curb imports.",
+         ("under the new law the government had wide powers to curb imports", "said", "say", "The minister",
+          "reported.csv:complement")),
+        # a subject with an apposition that the parser hangs on the cue does not hide the complement
+        ("Rep. Ann Porter, a Texas Democrat and longtime free trader, said she will try to soften the tariff bill.",
+         ("she will try to soften the tariff bill", "said", "say", "Rep. Ann Porter", "reported.csv:complement")),
+        # a parenthetical cue with its subject reports the clause after it
+        ("In fact, the commission's report said, such import curbs could make domestic products less competitive.",
+         ("such import curbs could make domestic products less competitive", "said", "say",
+          "the commission's report", "reported.csv:complement")),
+        # the clause's subject, parsed as the verb's object or a clause of its own, opens the content
+        ("The White House said Canada, along with France, both levy digital taxes on U.S. firms.",
+         ("Canada, along with France, both levy digital taxes on U.S. firms", "said", "say", "The White House",
+          "reported.csv:complement")),
+        ("Analysts said an official rate cut could trigger a buying spree on the bond market.",
+         ("an official rate cut could trigger a buying spree on the bond market", "said", "say", "Analysts",
+          "reported.csv:complement")),
+        # the hearer's apposition ends with a comma; the clause after it is still the content
+        ("Porter told Hale, a Kansas Republican, she backed parts of the bill on steel quotas.",
+         ("she backed parts of the bill on steel quotas", "told", "tell", "Porter", "reported.csv:complement")),
+        # a speaker after the cue runs through a possessive
+        ("Copper demand is likely to soften in the second half, says Westbank's Lina Maro in a note.",
+         ("Copper demand is likely to soften in the second half", "says", "say", "Westbank's Lina Maro",
+          "reported.csv:postposed")),
+        # a newspaper's report after the clause it attributes
+        ("The carmaker is in talks with regulators about the new duties, the Nikkei newspaper reported on Friday.",
+         ("The carmaker is in talks with regulators about the new duties", "reported", "report",
+          "the Nikkei newspaper", "reported.csv:postposed")),
+        # a clause of its own after the attribution (", because …") does not undo it
+        ("Exports will recover in the second half, Lyng said, because Japan does not want a trade war.",
+         ("Exports will recover in the second half", "said", "say", "Lyng", "reported.csv:postposed")),
+    ],
+)
+def test_reported_speech_read_from_the_words_where_the_parse_is_loose(sentence, expected):
+    assert reports(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a cue after "but" is a verb of the clause, with an object, not an attribution of what precedes
+        "Exports rose sharply in March, but officials acknowledged problems with the data.",
+        # a "that" clause far from the cue belongs to the noun before it
+        "This confirms the view of the bank's own economists that rates will stay high for longer.",
+        # "That said," is a connective, not a report
+        "That said, markets remain focused on tariffs for now even as fatigue seems to be setting in.",
+    ],
+)
+def test_no_attribution_where_the_words_do_not_make_one(sentence):
+    assert reports(sentence) == []
+
+
+def test_a_relative_clause_is_not_an_attribution_of_the_sentence():
+    # "which Brussels says" reports on the noun before it, not on the sentence's main clause
+    sentence = ("The EC is also asking Japan to ease its checks on imported cars, "
+                "which Brussels says is a trade barrier.")
+    assert [found for found in reports(sentence) if sentence.startswith(found[0])] == []
+
+
 def test_a_quoted_fragment_stays_inside_the_reported_clause():
     # a mixed quote: the normalizer types it from the quotation marks inside the content
     assert reports('He noted that the deal was "a good first step" for both sides.') == [

@@ -158,3 +158,40 @@ def test_pronouns_and_staff_in_reported_speech(firms, start, speaker, kind):
     found = row(firms, start)
     assert (found["speaker_name"], found["speaker_kind"]) == (speaker, kind)
 
+
+
+MARKET_TALK = """U.S. raises tariffs on Asian steel
+
+SINGAPORE
+
+0310 GMT - Asian steel prices could fall further as the U.S. raises tariffs on imports, Westbank economist Lina Maro \
+says in a note. (desk@example.com)
+Exporters will cut prices to keep their market share, she adds.
+Korean mills are likely to divert shipments to Europe, says Delta Research, which rates the sector neutral.
+Tariff pressures are building for Asian exporters, Delta Research says, which could weigh on prices.
+"""
+
+
+@pytest.fixture(scope="module")
+def market_talk(tmp_path_factory):
+    return quotes_of(tmp_path_factory.mktemp("market"), MARKET_TALK)
+
+
+@pytest.mark.parametrize(
+    ("start", "speaker", "kind"),
+    [
+        # the whole clause before the attribution, and a bracketed address after the stop is no obstacle
+        ("0310 GMT - Asian steel prices could fall", "Lina Maro", "person"),
+        ("Exporters will cut prices", "Lina Maro", "person"),
+        # the speaker after the cue, a relative clause on it left out
+        ("Korean mills are likely", "Delta Research", "organization"),
+        ("Tariff pressures are building", "Delta Research", "organization"),
+    ],
+)
+def test_attributions_after_the_clause_in_market_talk(market_talk, start, speaker, kind):
+    found = row(market_talk, start)
+    assert (found["quote_type"], found["speaker_name"], found["speaker_kind"]) == ("indirect", speaker, kind)
+
+
+def test_a_relative_clause_after_the_attribution_is_not_reported(market_talk):
+    assert [q["text"] for q in market_talk if q["text"].startswith("which")] == []
