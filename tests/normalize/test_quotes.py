@@ -323,6 +323,10 @@ ROE = ("Dana Roe", ["Dana Roe"], None, None)
          [("Costs are up,", "Texas resident", "a Texas resident", "say")]),
         ("\"Costs are up,\" a Ministry spokesman said.", [], [],
          [("Costs are up,", "Ministry spokesman", "a Ministry spokesman", "say")]),
+        # a name that modifies a noun is someone else's description, not the speaker
+        ("\"We will act soon,\" a Reagan administration official said.",
+         [("Ronald Reagan", ["Reagan"], "ronald-reagan", None)], [],
+         [("We will act", "Reagan administration official", "a Reagan administration official", "say")]),
         # a region, a market place or a chamber before the role names no firm
         ("\"Costs are up,\" a Western economist said.", [], [],
          [("Costs are up,", "Western economist", "a Western economist", "say")]),

@@ -12,6 +12,7 @@ from pipeline.normalize.quotes.descriptions import (earlier_description, firm_af
                                                     resolve_body, resolve_publication, staff_firm_before)
 from pipeline.normalize.quotes.lexicon import PRONOUNS
 from pipeline.normalize.quotes.persons import person_speaker, proper_name, subject_name, title_holder
+from pipeline.views import Mention
 
 # Speaker kinds "he"/"she" may stand for: a named person, an untagged name, an unnamed single source, a firm's
 # voice ("a Drexel spokesman said. He added": the firm, through the one person who spoke for it).
@@ -49,7 +50,8 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
             firm = firm_after_staff(art, art.token_at_or_after(head.start))
         if firm is not None:  # "Nomura analysts say": the firm speaks through them
             return Speaker(firm, None, text_of(art, tokens), "organization")
-    persons = [m for m in art.mentions_in(PERSON_KINDS, start, end) if not art.possessive(m)]
+    persons = [m for m in art.mentions_in(PERSON_KINDS, start, end)
+               if not art.possessive(m) and not _modifies_a_noun(art, m, words)]
     if persons:  # the head of a noun phrase comes last ("said Uralsib analyst Chris Weafer")
         return person_speaker(art, persons[-1])
     named = proper_name(art, words, min_words=2)
@@ -96,6 +98,13 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         core = strip_determiners(art, tokens)
         return Speaker(text_of(art, core), None, text_of(art, tokens), "unnamed")
     return None
+
+
+def _modifies_a_noun(art: ArticleIndex, mention: Mention, words: list[Token]) -> bool:
+    """True when a name is followed in its noun phrase by a lower-case word: "a Reagan administration official"
+    and "a Trump adviser" are someone else, not the person named."""
+    after = next((t for t in words if t.start >= mention.end), None)
+    return after is not None and after.text[:1].islower() and art.lexicon.word_class(after.lower) is None
 
 
 def _names_a_role(art: ArticleIndex, words: list[Token]) -> bool:
