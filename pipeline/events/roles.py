@@ -179,15 +179,27 @@ def syntax_actor(parse: SentenceParse, trigger: Token, text: str, parties: Seque
     return None
 
 
-def _listed_before(text: str, party: Party, parties: Sequence[Party]) -> list[Party]:
-    """The other governments named right before ``party`` in a list ("Canadian and Mexican"), nearest last."""
+# What joins two governments of one list: a comma, "and" or "or".
+LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
+
+
+def _listed_before(text: str, party: Party, parties: Sequence[Party], *, by_end: Sequence[Party] | None = None
+                   ) -> list[Party]:
+    """The other governments named right before ``party`` in a list ("Canadian and Mexican"), nearest last.
+
+    ``by_end`` is ``parties`` sorted by end, last first, when the caller has it already."""
     out: list[Party] = []
     current = party
-    for other in sorted((p for p in parties if p.end <= party.start), key=lambda p: -p.end):
-        if other.iso3 != current.iso3 and re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s+",
-                                                       text[other.end:current.start]):
+    ordered = by_end if by_end is not None else sorted(parties, key=lambda p: -p.end)
+    for other in (p for p in ordered if p.end <= party.start):
+        if other.end > current.start:
+            continue
+        gap = text[other.end:current.start]
+        if other.iso3 != current.iso3 and LIST_GAP.fullmatch(gap):
             out.insert(0, other)
             current = other
+        elif len("".join(gap.split())) > len(",and"):
+            break  # every earlier government's gap holds this one's words too: none can join the list
     return out
 
 
@@ -200,8 +212,9 @@ def listed_origins(text: str, parties: Sequence[Party], resources: EventResource
     """Mention ids of governments listed together right before a measure ("the Canadian and Mexican
     tariffs"): the goods' origins, none of them the measure's owner."""
     out: set[str] = set()
+    by_end = sorted(parties, key=lambda p: -p.end)
     for party in parties:
-        listed = _listed_before(text, party, parties)
+        listed = _listed_before(text, party, parties, by_end=by_end)
         if listed and owns_measure(text, party, resources):
             out |= {p.mention_id for p in (*listed, party)}
     return out
