@@ -83,7 +83,8 @@ def conditional(modality: str, text: str, clause: Region, trigger: Cue, resource
 
 
 def period_start(value: str) -> date | None:
-    """First day of a TIMEX3 date value (``2025``, ``2025-06``, ``2025-05-01``, ``2025-W18``, ``2025-Q2``), or None."""
+    """First day of a TIMEX3 date value (``2025``, ``2025-06``, ``2025-05-01``, ``2025-W18``, ``2025-Q2``,
+    ``2025-SU``), or None."""
     period = date_range(value)
     return period.start if period else None
 

@@ -8,6 +8,7 @@ import pytest
 
 from pipeline.events import article_events
 from pipeline.events.dates import date_range
+from pipeline.events.modality import future_is_planned
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -49,3 +50,12 @@ def test_a_plain_date_still_dates_the_event(build, resources):
     found = _dated(build, resources, text, countries=[("Washington", "USA", "government"), ("Chinese", "CHN", "demonym")],
                    dates=[("March 3, 2025", "DATE", "2025-03-03")])
     assert found == [("tariff_increased", "2025-03-03", date(2025, 3, 3), "day")]
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("1987-SU", "planned"),  # a summer still to come, written in April
+    ("1987-SP", "asserted"),  # the spring under way
+    ("1986-WI", "asserted"),  # the winter of 1986 began in December 1986
+])
+def test_a_season_ahead_makes_a_measure_planned(value, expected):
+    assert future_is_planned("asserted", value, date(1987, 4, 10)) == expected
