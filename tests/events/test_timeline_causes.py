@@ -209,3 +209,9 @@ def test_a_measure_in_a_heading_takes_no_targets_from_before_it(build, resources
                      rates=[("10%", 10.0, "tariff")])
         # a heading opens a new part: its suspension is of no measure named before it; a sentence is not one
         assert [r[2] for r in rows if r[0] == "tariff_suspended"] == [targets]
+
+
+def test_parcels_named_by_the_de_minimis_value_are_low_value_shipments(build, resources):
+    text = "Washington paused the end of duty-free treatment for packages under $800 from China on Friday."
+    rows = _rows(build, resources, text, countries=[("Washington", "USA", "government"), ("China", "CHN", "name")])
+    assert [(r[0], r[2], r[3]) for r in rows] == [("tariff_suspended", ["CHN"], "low-value shipments")]
