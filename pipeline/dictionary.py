@@ -202,7 +202,9 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "officials": {
         "name": ("Fullest form of the name seen in the article.", "Scott Bessent"),
-        "title": ("Title as stated, shortest clean form.", "Treasury Secretary"),
+        "title": ("Title as stated, shortest clean form; null for a listed office-holder named without a title "
+                  "(“Trump's tariffs”), who is an official when the publication date lies in their term.",
+                  "Treasury Secretary"),
         "is_former": ("True when the article names the person by an office they no longer hold "
                       "(“former President Joe Biden”); title and country are that office's.", "false"),
         "country_iso3": ("Country the official serves (EU for EC officials; null for GATT/WTO staff).", "USA"),
@@ -326,8 +328,8 @@ CONTRACT_NOTE = (
     "columns (among them `articles.byline`, `trade_relevance`, `is_trade`; `countries.wikidata_qid`; "
     "`officials.is_former`, `wikidata_qid`, `in_office`; `quotes.quote_type`, `speaker_kind`; the event date "
     "range, codes, `hs_codes`, `is_background`, `rule_score` on the events tables), the `tokens` table of the "
-    "parse, the `tariff_timeline` table built from `events`, the event type `sanction` and the "
-    "target scope `unspecified`. One reading widens: `quotes` holds reported speech as well as quotations, "
+    "parse, the `tariff_timeline` table built from `events`, the event type `sanction`, the "
+    "target scope `unspecified` and the granularity `season` (`2025-SU`) of dates and events. One reading widens: `quotes` holds reported speech as well as quotations, "
     "so its `text` is the reported clause where `quote_type` is not `direct` (keep `quote_type == 'direct'` "
     "for the contract's quotations only)."
 )
