@@ -41,7 +41,7 @@ from pipeline.events.market import market_subject
 from pipeline.events.modality import choose_modality, conditional, future_is_planned
 from pipeline.events.resources import EventResources
 from pipeline.events.retype import retype
-from pipeline.events.roles import listed_origins, not_actors, syntax_actor, syntax_targets
+from pipeline.events.roles import listed_origins, not_actors, sentence_parse, syntax_actor, syntax_targets
 from pipeline.events.scope import is_commentary, non_event, syntax_modality
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.text import clauses, first_words, last_words, linked, words_between
@@ -169,7 +169,7 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     clause_list = [Region(c.start, c.end) for c in clauses(text, sentence.start, sentence.end, resources)]
     if sentence.start >= inputs.body_start:  # "the UK imposes tariffs of 125%": a standing measure, not news
         triggers = [t for t in triggers if text[t.start:t.end].lower() not in resources.habitual_forms]
-    parse = _sentence_parse(inputs, sentence, resources)
+    parse = sentence_parse(inputs, sentence, resources)
     if parse is not None:  # questions, counterfactuals, a law's authority, comparisons: no event
         triggers = [t for t in triggers if (token := parse.at(t.start, t.end)) is None
                     or non_event(parse, token, resources) is None]
@@ -366,15 +366,6 @@ class Parsed(NamedTuple):
 
     parse: SentenceParse
     token: Token
-
-
-def _sentence_parse(inputs: ArticleInputs, sentence: Sentence, resources: EventResources) -> SentenceParse | None:
-    """The sentence's parse, or None when it was not parsed, the parse rules are off, or it is written in
-    capitals (a headline such as "TAIWAN PROPOSES FURTHER TARIFF CUTS", which the parser, trained on mixed
-    case, misreads): the word-order rules then decide."""
-    if resources.syntax is None or not any(c.islower() for c in inputs.text[sentence.start:sentence.end]):
-        return None
-    return inputs.parses.get(sentence.index)
 
 
 def _parsed(parse: SentenceParse | None, trigger: Cue) -> Parsed | None:

@@ -39,6 +39,7 @@ from pipeline.events.arguments import find_products, is_goods_demonym, is_privat
 from pipeline.events.resources import EventResources, SyntaxRules
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.types import TARIFF_TYPES, ArticleInputs, Candidate, Party
+from pipeline.views import Sentence
 
 NOUNS = frozenset({"NOUN", "PROPN"})
 
@@ -339,6 +340,15 @@ def syntax_products(parse: SentenceParse, trigger: Token, text: str, resources: 
     return find_products([words_under(parse, [clause, trigger], text)], resources)
 
 
+def sentence_parse(inputs: ArticleInputs, sentence: Sentence, resources: EventResources) -> SentenceParse | None:
+    """The sentence's parse, or None when it was not parsed, the parse rules are off, or it is written in
+    capitals (a headline such as "TAIWAN PROPOSES FURTHER TARIFF CUTS", which the parser, trained on mixed
+    case, misreads): the word-order rules then decide."""
+    if resources.syntax is None or not any(c.islower() for c in inputs.text[sentence.start:sentence.end]):
+        return None
+    return inputs.parses.get(sentence.index)
+
+
 def products_from_parse(candidates: list[Candidate], inputs: ArticleInputs,
                         resources: EventResources) -> list[Candidate]:
     """The candidates, a tariff measure without a product taking those its parse names (`syntax_products`).
@@ -349,9 +359,9 @@ def products_from_parse(candidates: list[Candidate], inputs: ArticleInputs,
         return candidates
     out = []
     for candidate in candidates:
-        parse = inputs.parses.get(candidate.sentence.index)
-        if candidate.event_type in TARIFF_TYPES and candidate.product is None and parse is not None and any(
-                ch.islower() for ch in inputs.text[candidate.sentence.start:candidate.sentence.end]):
+        parse = sentence_parse(inputs, candidate.sentence, resources) \
+            if candidate.event_type in TARIFF_TYPES and candidate.product is None else None
+        if parse is not None:
             token = parse.at(candidate.trigger.start, candidate.trigger.end)
             products = syntax_products(parse, token, inputs.text, resources) if token is not None else ()
             if products:
