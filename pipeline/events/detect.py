@@ -99,8 +99,12 @@ def is_passive(text: str, clause: Region, trigger: Cue, resources: EventResource
 
 
 def _actor(inputs: ArticleInputs, clause_list: list[Region], index: int, trigger: Cue, part: Region,
-           resources: EventResources, syntax: Parsed | None = None) -> tuple[Party | None, str | None, str]:
+           resources: EventResources, origins: frozenset[str],
+           syntax: Parsed | None = None) -> tuple[Party | None, str | None, str]:
     """(party, iso3, how) of the actor; ``how`` names the rule that decided it.
+
+    ``origins`` are the mention ids of the article's governments listed as the goods' origins
+    (`roles.listed_origins`), never the actor.
 
     With a parse, the parse decides first (`roles.syntax_actor`: agent,
     subject, controller or owner); when it gives no answer, the word-order
@@ -115,13 +119,12 @@ def _actor(inputs: ArticleInputs, clause_list: list[Region], index: int, trigger
     owner = adjacent_owner(text, trigger, inputs.parties, resources)
     if owner is not None:
         return owner, owner.iso3, "adjacent"
-    # "the Canadian and Mexican tariffs": governments listed before a measure are the goods' origins
-    blocked = listed_origins(text, inputs.parties, resources)
+    blocked = origins
     if syntax is not None:
         found = syntax_actor(syntax.parse, syntax.token, text, inputs.parties, resources)
         if found is not None:
             return found[0], found[0].iso3, found[1]
-        blocked |= not_actors(syntax.parse, syntax.token, inputs.parties, resources)
+        blocked = blocked | not_actors(syntax.parse, syntax.token, inputs.parties, resources)
     if blocked:
         inputs = replace(inputs, parties=tuple(p for p in inputs.parties if p.mention_id not in blocked))
     party = None
@@ -160,8 +163,9 @@ def adjacent_owner(text: str, trigger: Cue, parties: tuple[Party, ...], resource
                 None)
 
 
-def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: EventResources) -> list[Candidate]:
-    """Every event candidate of one sentence, in trigger order."""
+def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: EventResources,
+                        origins: frozenset[str]) -> list[Candidate]:
+    """Every event candidate of one sentence, in trigger order; ``origins`` as in `_actor`."""
     text = inputs.text
     triggers = [t for t in inputs.triggers if sentence.start <= t.start < sentence.end]
     if not triggers:
@@ -195,7 +199,8 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
             right = kept[k + 1][0].start if k + 1 < len(kept) else clause.end
             rates = tuple(r for r in inputs.rates if attach(r.start, r.end) in (None, k))
             out.append(_candidate(replace(inputs, times=times[k], rates=rates), sentence, clause_list, index,
-                                  trigger, absorbed, Region(left, right), resources, _parsed(parse, trigger)))
+                                  trigger, absorbed, Region(left, right), resources, origins,
+                                  _parsed(parse, trigger)))
     return shared_objects(out, parse)
 
 
@@ -263,10 +268,10 @@ def nearest_times(inputs: ArticleInputs, clause: Region, triggers: list[Cue],
 
 
 def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Region], index: int, trigger: Cue,
-               absorbed: tuple[Cue, ...], part: Region, resources: EventResources,
+               absorbed: tuple[Cue, ...], part: Region, resources: EventResources, origins: frozenset[str],
                syntax: Parsed | None = None) -> Candidate:
     text, clause, event_type = inputs.text, clause_list[index], trigger.label
-    actor_party, actor, actor_how = _actor(inputs, clause_list, index, trigger, part, resources, syntax)
+    actor_party, actor, actor_how = _actor(inputs, clause_list, index, trigger, part, resources, origins, syntax)
     if actor is None and event_type in TWO_SIDED:
         actor_how = "sides"  # the first-named side, below
     targets_how = "order"
@@ -451,7 +456,10 @@ def article_candidates(inputs: ArticleInputs, resources: EventResources) -> list
     """Every candidate of the article, in text order, with the discourse pass, retyping and list items applied."""
     if not inputs.triggers:
         return []  # most articles: no sentence can hold a candidate, nor a list item after one
-    found = [c for s in inputs.sentences for c in sentence_candidates(inputs, s, resources)]
+    # "the Canadian and Mexican tariffs": governments listed before a measure are the goods' origins; the
+    # list depends on the article's text and parties only, so it is found once, not at every trigger
+    origins = listed_origins(inputs.text, inputs.parties, resources)
+    found = [c for s in inputs.sentences for c in sentence_candidates(inputs, s, resources, origins)]
     # retyped before the list items copy their measure: an item is judged by its measure's sentence, not
     # by the words that follow the measure's trigger into the list
     return enumerated(inputs, retype(resolve_discourse(found, inputs, resources), inputs.text, resources.retypes),

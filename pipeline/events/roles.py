@@ -209,7 +209,7 @@ def _listed_after_other(text: str, party: Party, parties: Sequence[Party]) -> bo
     return bool(_listed_before(text, party, parties))
 
 
-def listed_origins(text: str, parties: Sequence[Party], resources: EventResources) -> set[str]:
+def listed_origins(text: str, parties: Sequence[Party], resources: EventResources) -> frozenset[str]:
     """Mention ids of governments listed together right before a measure ("the Canadian and Mexican
     tariffs"): the goods' origins, none of them the measure's owner."""
     out: set[str] = set()
@@ -218,7 +218,7 @@ def listed_origins(text: str, parties: Sequence[Party], resources: EventResource
         listed = _listed_before(text, party, parties, by_end=by_end)
         if listed and owns_measure(text, party, resources):
             out |= {p.mention_id for p in (*listed, party)}
-    return out
+    return frozenset(out)
 
 
 def _argument_heads(parse: SentenceParse, trigger: Token, resources: EventResources) -> tuple[list[Token], list[Token]]:
