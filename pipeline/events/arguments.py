@@ -17,6 +17,8 @@ from pipeline.events.types import OfficialRef, Party, QuoteRef, RateRef, TimeRef
 
 _FOLLOWING = re.compile(r"[\w’'-]+")
 _PUNCTUATION = re.compile(r"[.,;:!?”\"](?:\s|$)")
+# How far back from a party its negation may start ("but not on the ").
+NEGATION_REACH = 40
 
 
 class Region(NamedTuple):
@@ -151,7 +153,7 @@ def owner_in(text: str, region: Region, parties: Sequence[Party], resources: Eve
 
 def negated(text: str, party: Party, resources: EventResources) -> bool:
     """True for a party a negation right before it leaves out of a measure: "… but not on China", "not China"."""
-    return resources.negated_party.search(text, max(0, party.start - 40), party.start) is not None
+    return resources.negated_party.search(text, max(0, party.start - NEGATION_REACH), party.start) is not None
 
 
 def find_targets(text: str, target_region: Region, before_region: Region, actor: str | None,

@@ -178,7 +178,7 @@ def ends_a_period(text: str, time: TimeRef, period_end_cases: frozenset[str]) ->
 
 def _opened_by(parse: SentenceParse, clause: Token, connectives: frozenset[str]) -> bool:
     first = parse.subtree(clause)[0]
-    before = [t for t in parse.tokens if t.index < first.index][-OPENING_WORDS:]
+    before = parse.tokens[max(0, first.index - OPENING_WORDS):first.index]
     return any(t.lower in connectives for t in [first, *before])
 
 

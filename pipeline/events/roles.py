@@ -175,7 +175,7 @@ def syntax_actor(parse: SentenceParse, trigger: Token, text: str, parties: Seque
             # "the Canadian and Mexican tariffs": two governments before one measure name the goods'
             # origins, not an owner (one measure has one acting government); the parser often hangs the
             # first of the two elsewhere, so the words before the owner count too
-            if len({party.iso3 for party in found}) == 1 and not _listed_after_other(text, found[0], parties):
+            if len({party.iso3 for party in found}) == 1 and not _listed_before(text, found[0], parties):
                 return found[0], "owner"
     return None
 
@@ -202,11 +202,6 @@ def _listed_before(text: str, party: Party, parties: Sequence[Party], *, by_end:
         elif len("".join(gap.split())) > len(",and"):
             break  # every earlier government's gap holds this one's words too: none can join the list
     return out
-
-
-def _listed_after_other(text: str, party: Party, parties: Sequence[Party]) -> bool:
-    """True when another government is named right before ``party`` in a list ("Canadian and Mexican")."""
-    return bool(_listed_before(text, party, parties))
 
 
 def listed_origins(text: str, parties: Sequence[Party], resources: EventResources) -> frozenset[str]:
