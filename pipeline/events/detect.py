@@ -20,7 +20,8 @@ lower") is a price move (`market`). A trigger inside a conditional span of
 its clause is at most possible (`modality.conditional`).
 
 The article-level passes (what a sentence leaves implicit, list items) are
-in `pipeline.events.discourse`.
+in `pipeline.events.discourse`; which triggers stand on their own (absorption,
+modifiers, threats of effects) in `pipeline.events.absorb`.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import NamedTuple
 
+from pipeline.events.absorb import MODIFIER_WORDS, absorb, has_own_subject, warns_of_effects, without_modifiers
 from pipeline.events.arguments import (
     Region, Targets, choose_rate, choose_time, counterpart, find_actor, find_products, find_targets, officials_in,
     owner_in, passive_agent, quote_speaker, within,
@@ -44,39 +46,9 @@ from pipeline.events.retype import retype
 from pipeline.events.roles import listed_origins, not_actors, sentence_parse, syntax_actor, syntax_targets
 from pipeline.events.scope import is_commentary, non_event, syntax_modality
 from pipeline.events.syntax import SentenceParse, Token
-from pipeline.events.text import clauses, first_words, last_words, linked, words_between
+from pipeline.events.text import clauses, first_words, last_words, linked
 from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate, Cue, Party, RateRef, TimeRef
 from pipeline.views import Sentence
-
-# Words that may stand between a measure's verb and an adjective trigger modifying its object ("impose the new").
-MODIFIER_WORDS = 3
-# How far after a threat verb its noun of effect may stand: "of the possible fallout" (`warns_of_effects`).
-EFFECT_WORDS = 3
-EFFECT_REACH = 40
-# A subject joined to its verb by a perfect auxiliary ("Ottawa has imposed", "Washington had already raised").
-_PERFECT = re.compile(r"\s+(?:has|have|had)\s+(?:(?:already|also|since|now|just|recently)\s+)?", re.IGNORECASE)
-
-
-def absorb(triggers: list[Cue], resources: EventResources,
-           own_subject: Callable[[Cue, Cue], bool] | None = None) -> list[tuple[Cue, tuple[Cue, ...]]]:
-    """Drop the triggers a preceding demand or threat governs, and a reporting verb ("announced")
-    followed by the measure it reports; return (trigger, absorbed) pairs.
-
-    ``own_subject(governor, trigger)`` tells a trigger with a subject of its own after the governor, which
-    states a measure of that subject rather than the one demanded or threatened ("warned of the tariffs
-    the President has imposed"): it is not absorbed."""
-    triggers = [t for i, t in enumerate(triggers)
-                if not (t.reports and any(u.label in TARIFF_TYPES for u in triggers[i + 1:]))]
-    kept: list[tuple[Cue, list[Cue]]] = []
-    for trigger in triggers:
-        governor = next((k for k in reversed(kept) if trigger.label in resources.absorbs.get(k[0].label, ())), None)
-        if governor is not None and own_subject is not None and own_subject(governor[0], trigger):
-            governor = None
-        if governor is not None:
-            governor[1].append(trigger)
-        else:
-            kept.append((trigger, []))
-    return [(t, tuple(a)) for t, a in kept]
 
 
 def is_passive(text: str, clause: Region, trigger: Cue, resources: EventResources) -> bool:
@@ -182,7 +154,7 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     if resources.market is not None:  # "stocks ending lower amid tariff worries": a price move, not a measure
         triggers = [t for t in triggers if t.strength == "strong" or t.label not in TARIFF_TYPES or not market_subject(
             text, _clause_at(clause_list, t.start).start, t.start, resources.market)]
-    triggers = _without_modifiers(text, triggers)
+    triggers = without_modifiers(text, triggers)
     triggers = [t for t in triggers if not warns_of_effects(text, t, resources)]
 
     def own_subject(governor: Cue, trigger: Cue) -> bool:
@@ -202,50 +174,6 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
                                   trigger, absorbed, Region(left, right), resources, origins,
                                   _parsed(parse, trigger)))
     return shared_objects(out, parse)
-
-
-def warns_of_effects(text: str, trigger: Cue, resources: EventResources) -> bool:
-    """A threat whose object is a noun of effect ("warned of the fallout from the tariffs", "warning about
-    the impact of tariffs"): the speaker comments on a measure's effects and threatens nothing."""
-    if trigger.label != "tariff_threatened" or resources.syntax is None:
-        return False
-    words = re.findall(r"[a-z]+", text[trigger.end:trigger.end + EFFECT_REACH].lower())[:EFFECT_WORDS + 1]
-    nouns = resources.syntax.effect_nouns
-    return bool(words) and words[0] in ("of", "about") and any(
-        form in nouns for w in words[1:] for form in (w, w[:-1], w[:-3] + "y"))
-
-
-def has_own_subject(text: str, parties: tuple[Party, ...], parse: SentenceParse | None, governor: Cue,
-                    trigger: Cue) -> bool:
-    """The trigger has a subject of its own after the governor: the parse's relative clause with a subject
-    ("the tariffs [that] Ottawa imposed"), or by word order a party right before it, after the governor,
-    joined by nothing but a perfect auxiliary ("… the President has imposed"), or by nothing at a past form
-    ("… Ottawa imposed"). "warned that it would impose tariffs" keeps the threat whole."""
-    token = parse.at(trigger.start, trigger.end) if parse is not None else None
-    if token is not None and token.dep == "acl:relcl" and any(parse.children(token, "nsubj")):
-        return True
-    for party in parties:
-        if governor.end <= party.start and party.end <= trigger.start:
-            between = text[party.end:trigger.start]
-            if _PERFECT.fullmatch(between) or (not between.strip() and text[trigger.start:trigger.end].endswith("ed")):
-                return True
-    return False
-
-
-def _without_modifiers(text: str, triggers: list[Cue]) -> list[Cue]:
-    """Drop a trigger without an acting subject ("new", "retaliatory") that modifies the measure of the trigger
-    of the same type just before it: "will introduce new 25% tariffs" is one imposition, whose rate and
-    goods follow the adjective."""
-    out: list[Cue] = []
-    for trigger in triggers:
-        previous = out[-1] if out else None
-        if previous is not None and trigger.agent_only and trigger.label == previous.label \
-                and not (previous.agent_only or previous.reports) \
-                and words_between(text, previous.end, trigger.start) <= MODIFIER_WORDS \
-                and not re.search(r"[,;:.!?]", text[previous.end:trigger.start]):
-            continue
-        out.append(trigger)
-    return out
 
 
 def _clause_at(clause_list: list[Region], position: int) -> Region:

@@ -1,0 +1,92 @@
+"""Which triggers of a clause stand for an event of their own (pure functions).
+
+A demand or threat absorbs the triggers it governs unless they have a subject
+of their own (`absorb`, `has_own_subject`); a reporting verb gives way to the
+measure it reports; an adjective trigger right after the verb of its measure
+is part of it (`without_modifiers`); a threat of effects threatens nothing
+(`warns_of_effects`). Read by `pipeline.events.detect`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from pipeline.events.resources import EventResources
+from pipeline.events.syntax import SentenceParse
+from pipeline.events.text import words_between
+from pipeline.events.types import TARIFF_TYPES, Cue, Party
+
+# Words that may stand between a measure's verb and an adjective trigger modifying its object ("impose the new").
+MODIFIER_WORDS = 3
+# How far after a threat verb its noun of effect may stand: "of the possible fallout" (`warns_of_effects`).
+EFFECT_WORDS = 3
+EFFECT_REACH = 40
+# A subject joined to its verb by a perfect auxiliary ("Ottawa has imposed", "Washington had already raised").
+_PERFECT = re.compile(r"\s+(?:has|have|had)\s+(?:(?:already|also|since|now|just|recently)\s+)?", re.IGNORECASE)
+
+
+def absorb(triggers: list[Cue], resources: EventResources,
+           own_subject: Callable[[Cue, Cue], bool] | None = None) -> list[tuple[Cue, tuple[Cue, ...]]]:
+    """Drop the triggers a preceding demand or threat governs, and a reporting verb ("announced")
+    followed by the measure it reports; return (trigger, absorbed) pairs.
+
+    ``own_subject(governor, trigger)`` tells a trigger with a subject of its own after the governor, which
+    states a measure of that subject rather than the one demanded or threatened ("warned of the tariffs
+    the President has imposed"): it is not absorbed."""
+    triggers = [t for i, t in enumerate(triggers)
+                if not (t.reports and any(u.label in TARIFF_TYPES for u in triggers[i + 1:]))]
+    kept: list[tuple[Cue, list[Cue]]] = []
+    for trigger in triggers:
+        governor = next((k for k in reversed(kept) if trigger.label in resources.absorbs.get(k[0].label, ())), None)
+        if governor is not None and own_subject is not None and own_subject(governor[0], trigger):
+            governor = None
+        if governor is not None:
+            governor[1].append(trigger)
+        else:
+            kept.append((trigger, []))
+    return [(t, tuple(a)) for t, a in kept]
+
+
+def warns_of_effects(text: str, trigger: Cue, resources: EventResources) -> bool:
+    """A threat whose object is a noun of effect ("warned of the fallout from the tariffs", "warning about
+    the impact of tariffs"): the speaker comments on a measure's effects and threatens nothing."""
+    if trigger.label != "tariff_threatened" or resources.syntax is None:
+        return False
+    words = re.findall(r"[a-z]+", text[trigger.end:trigger.end + EFFECT_REACH].lower())[:EFFECT_WORDS + 1]
+    nouns = resources.syntax.effect_nouns
+    return bool(words) and words[0] in ("of", "about") and any(
+        form in nouns for w in words[1:] for form in (w, w[:-1], w[:-3] + "y"))
+
+
+def has_own_subject(text: str, parties: tuple[Party, ...], parse: SentenceParse | None, governor: Cue,
+                    trigger: Cue) -> bool:
+    """The trigger has a subject of its own after the governor: the parse's relative clause with a subject
+    ("the tariffs [that] Ottawa imposed"), or by word order a party right before it, after the governor,
+    joined by nothing but a perfect auxiliary ("… the President has imposed"), or by nothing at a past form
+    ("… Ottawa imposed"). "warned that it would impose tariffs" keeps the threat whole."""
+    token = parse.at(trigger.start, trigger.end) if parse is not None else None
+    if token is not None and token.dep == "acl:relcl" and any(parse.children(token, "nsubj")):
+        return True
+    for party in parties:
+        if governor.end <= party.start and party.end <= trigger.start:
+            between = text[party.end:trigger.start]
+            if _PERFECT.fullmatch(between) or (not between.strip() and text[trigger.start:trigger.end].endswith("ed")):
+                return True
+    return False
+
+
+def without_modifiers(text: str, triggers: list[Cue]) -> list[Cue]:
+    """Drop a trigger without an acting subject ("new", "retaliatory") that modifies the measure of the trigger
+    of the same type just before it: "will introduce new 25% tariffs" is one imposition, whose rate and
+    goods follow the adjective."""
+    out: list[Cue] = []
+    for trigger in triggers:
+        previous = out[-1] if out else None
+        if previous is not None and trigger.agent_only and trigger.label == previous.label \
+                and not (previous.agent_only or previous.reports) \
+                and words_between(text, previous.end, trigger.start) <= MODIFIER_WORDS \
+                and not re.search(r"[,;:.!?]", text[previous.end:trigger.start]):
+            continue
+        out.append(trigger)
+    return out
