@@ -118,10 +118,15 @@ def load_predictions(out: Path, keys: Sequence[str]) -> Predictions:
     """Read the tables under ``out`` and group the gold articles' rows by their key."""
     wanted = set(keys)
     articles = io.read(out, "articles", columns=["article_id", "source_id", "published_at", "dateline",
-                                                  "body_start", "text"]).to_pylist()
+                                                  "body_start"]).to_pylist()
     key_of = {row["article_id"]: row["source_id"] for row in articles if row["source_id"] in wanted}
-    tables: dict[str, dict[str, Rows]] = {"articles": _group(articles, key_of)}
     ids = sorted(key_of)
+    if ids:  # the texts of the gold articles alone (``out`` may hold many more, which are only counted)
+        texts = io.read(out, "articles", columns=["article_id", "text"], filter=ds.field("article_id").isin(ids))
+        text_of = dict(zip(texts.column("article_id").to_pylist(), texts.column("text").to_pylist()))
+        for row in articles:
+            row["text"] = text_of.get(row["article_id"])
+    tables: dict[str, dict[str, Rows]] = {"articles": _group(articles, key_of)}
     for name in PER_ARTICLE_TABLES:
         if io.exists(out, name) and ids:
             rows = io.read(out, name, filter=ds.field("article_id").isin(ids)).to_pylist()

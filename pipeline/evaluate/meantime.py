@@ -27,12 +27,14 @@ everything the pipeline looks for.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
 from pipeline.evaluate.gold import MeantimeDoc, Span
+from pipeline.evaluate.locate import meantime_body
 from pipeline.evaluate.match import (ArticleScore, Counts, SectionResult, combine, greedy_match, name_tokens,
                                      normalize_text, same_value, score_article_dates, surname, texts_overlap)
 from pipeline.evaluate.trade import predicted_countries
@@ -45,8 +47,9 @@ TIMEX_TYPES = frozenset({"DATE", "DURATION"})
 CREATION_TIME = "CREATION_TIME"
 VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 # MEANTIME marks temporal expressions only in the title, the date line and the four sentences after them
-# (the corpus's first six lines: no timex of it lies later, while later lines name dates freely), so a
-# date found after them can be neither right nor wrong.
+# (the corpus's first six lines: no timex of it lies later, nor any of its numerical values, while its
+# entity mentions run to the end and later lines name dates freely), so a date found after them can be
+# neither right nor wrong.
 ANNOTATED_LINES = 6
 # Words that start a speaker span with a capital without naming anyone. They decide which gold speakers are
 # counted, so they stay fixed here rather than read from models/lexicons/function_words.csv: tuning the
@@ -83,11 +86,10 @@ def _timex_type(span: Span) -> str | None:
 
 
 def annotated_letters(doc: MeantimeDoc) -> int:
-    """How many letters and digits the part of ``doc`` annotated for timexes holds, its date line left out
-    (the text the pipeline reads is the title and the body, see `pipeline.evaluate.locate.meantime_body`)."""
-    creation = {t.text.strip() for t in doc.timexes if t.function == CREATION_TIME}
-    lines = [line for line in doc.text.split("\n")[:ANNOTATED_LINES] if line.strip() not in creation]
-    return sum(ch.isalnum() for line in lines for ch in line)
+    """How many letters and digits the part of ``doc`` annotated for timexes holds in the text the pipeline
+    reads: the title, then `pipeline.evaluate.locate.meantime_body` of the first `ANNOTATED_LINES` lines."""
+    annotated = dataclasses.replace(doc, text="\n".join(doc.text.split("\n")[:ANNOTATED_LINES]))
+    return sum(ch.isalnum() for ch in doc.title + meantime_body(annotated))
 
 
 def annotated_end(text: str, letters: int) -> int:

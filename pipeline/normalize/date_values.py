@@ -48,15 +48,11 @@ def year_by_tense(anchor: date, month: int, day: int | None, tense: str | None) 
 
 def nearest_tense(anchor: date, month: int, day: int | None) -> str | None:
     """``past`` when a month (or day) without year lies more than half a year after the anchor in the
-    anchor's year, else None: with no tense cue it is the nearest such month ("industrial output
-    shrank in December", written in February, is last December; a story that meant next December
-    would say so)."""
-    if day is None:
-        return "past" if month - anchor.month > REACH_MONTHS else None
-    try:
-        return "past" if (date(anchor.year, month, day) - anchor).days > REACH_DAYS else None
-    except ValueError:  # February 29 outside a leap year
-        return None
+    anchor's year (beyond `_within_reach`), else None: with no tense cue it is the nearest such month
+    ("industrial output shrank in December", written in February, is last December; a story that
+    meant next December would say so)."""
+    later = (month, day or 0) > (anchor.month, anchor.day if day else 0)
+    return "past" if later and not _within_reach(anchor, anchor.year, month, day) else None
 
 
 # A past read from a simple past verb ("was fired in July"): it moves a period back however far that is.
@@ -288,10 +284,10 @@ def season_position(year: int, code: str) -> int:
 
 def season_of(day: date) -> tuple[int, str]:
     """``(year, code)`` of the season ``day`` is in: March-May spring … December-February the winter
-    that began in the December (2025-01-15 → ``(2024, "WI")``)."""
-    if day.month < 3:
-        return day.year - 1, "WI"
-    return day.year, SEASONS[(day.month - 3) // 3]
+    that began in the December (2025-01-15 → ``(2024, "WI")``). Seasons are the quarters of a year
+    that begins two months early: March is the first month of spring as January is of the first quarter."""
+    year, month = add_months(day.year, day.month, -2)
+    return year, SEASONS[quarter_of(month) - 1]
 
 
 def _season(label: DateLabel, context: Context) -> Resolution | None:
@@ -304,13 +300,11 @@ def _season(label: DateLabel, context: Context) -> Resolution | None:
         return Resolution(f"{label.year:04d}-{label.season}", "season", False)
     if context.anchor is None:
         return None
-    now = season_position(*season_of(context.anchor))
+    # The anchor's year's season (the winter under way in January and February began the year before),
+    # compared with the anchor's own on one count of seasons, moves as a month or quarter does.
     year = context.anchor.year - (1 if label.season == "WI" and context.anchor.month < 3 else 0)
-    stated = season_position(year, label.season)
-    if label.shift == -1 or (label.shift is None and context.tense in ("past", SIMPLE_PAST)):
-        year -= 1 if stated > now or (label.shift == -1 and stated == now) else 0
-    elif (label.shift is not None and label.shift > 0) or (label.shift is None and context.tense == "future"):
-        year += 1 if stated < now or (label.shift is not None and stated == now) else 0
+    year = _period_year(label, season_position(year, label.season), season_position(*season_of(context.anchor)),
+                        year, context.tense)
     return Resolution(f"{year:04d}-{label.season}", "season", True)
 
 

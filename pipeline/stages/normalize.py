@@ -55,12 +55,14 @@ SPEC = StageSpec(
     # What the normalizers' `load` functions read.
     rules=(
         "lexicons/abbreviations.txt", "lexicons/function_words.csv",
-        "countries/capitals.csv", "countries/countries.csv", "countries/regions.csv", "countries/successions.csv", "countries/wikidata.csv",
+        "countries/capitals.csv", "countries/countries.csv", "countries/regions.csv", "countries/successions.csv",
+        "countries/wikidata.csv",
         "people/common_words.txt", "people/given_names.txt", "people/known_officials.csv", "people/name_parts.csv",
         "people/organizations.csv", "people/titles.csv",
         "rates/applies_to_skip.txt", "rates/applies_to_stops.txt", "rates/change_words.txt", "rates/kinds.csv",
         "rates/level_phrases.txt",
-        "dates/date_context.csv", "dates/modifiers.csv", "dates/months.csv", "dates/tense.csv", "dates/tense_predicates.csv",
+        "dates/date_context.csv", "dates/modifiers.csv", "dates/months.csv", "dates/tense.csv",
+        "dates/tense_predicates.csv",
         "quotes/cues.csv", "quotes/sources.csv", "quotes/words.csv",
     ),
     upstream="extract",

@@ -346,3 +346,17 @@ def test_duration_values(num, unit, value):
 
 def test_the_normalizer_is_registered_for_the_dates_table():
     assert NORMALIZER.table == "dates" and NORMALIZER.load is load_dates
+
+
+@pytest.mark.parametrize(("anchor", "season", "shift", "tense", "value"), [
+    (date(2025, 1, 15), "WI", None, None, "2024-WI"),  # the winter under way began in December 2024
+    (date(2025, 1, 15), "WI", 1, None, "2025-WI"),  # "next winter": the one after the current
+    (date(2025, 1, 15), "SP", None, "past", "2024-SP"),  # past, and after the anchor's season
+    (date(2025, 1, 15), "SP", None, None, "2025-SP"),
+    (date(2025, 7, 1), "SU", -1, None, "2024-SU"),  # "last summer" told in summer: the one before
+    (date(2025, 7, 1), "SU", 0, None, "2025-SU"),
+    (date(2025, 10, 1), "SP", None, "future", "2026-SP"),
+])
+def test_season_without_year_moves_by_shift_and_tense(anchor, season, shift, tense, value):
+    fields = {"kind": "season", "season": season, **({"shift": str(shift)} if shift is not None else {})}
+    assert resolve(fields, anchor, tense, season.lower()) == Resolution(value, "season", True)
