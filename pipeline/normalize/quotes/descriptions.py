@@ -9,10 +9,6 @@ from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
 from pipeline.normalize.quotes.persons import person_speaker
 from pipeline.views import Mention
 
-# Nouns for an institution that stand for any organization named before ("the company" → "Chrysler Corp").
-GENERIC_BODIES = frozenset({"company", "firm"})
-# Institution nouns a company's own name may hold ("Standard Bank", "Pennzoil Co").
-COMPANY_WORDS = frozenset({"company", "firm", "bank"})
 # Determiners that take up a noun named before ("the analysts" after "Morgan Stanley analysts").
 DEFINITE = frozenset({"the", "these", "those"})
 # Prepositions that join staff to their firm after the noun ("analysts at Morgan Stanley").
@@ -110,23 +106,24 @@ def resolve_body(art: ArticleIndex, tokens: list[Token], head: Token, position: 
     Only a bare definite description ("the ministry", "the company") points
     back; it takes the nearest organization named earlier outside quotations
     whose name holds its noun ("the ministry" → "Ministry of Trade"), or any
-    organization for the generic nouns (`GENERIC_BODIES`). Otherwise the
-    description is the name ("Japan's trade ministry" → "Japan's trade ministry").
+    organization for the generic nouns ("the company", "the firm": ``company``
+    ``any`` in ``sources.csv``). Otherwise the description is the name ("Japan's trade ministry" → "Japan's trade ministry").
     """
     core = strip_determiners(art, tokens)
     words = [t for t in tokens if t.is_word]
     bare = len(words) == 2 and words[0].lower in ("the", "this") and words[1] is head
     if bare:
         wanted = bare_word(head.text)
+        generic = wanted in art.lexicon.generic_bodies
         for mention in reversed(art.by_kind.get("organization", [])):
             if mention.end > position or art.inside_quote(mention.start):
                 continue
             name, _, country = (mention.label or mention.text).partition("|")
-            if wanted in GENERIC_BODIES and (country or _hearer(art, mention) or any(
-                    art.lexicon.sources.get(word) == "body" and word not in COMPANY_WORDS
+            if generic and (country or _hearer(art, mention) or any(
+                    art.lexicon.sources.get(word) == "body" and word not in art.lexicon.company_words
                     for word in name.lower().split())):
                 continue  # a public body ("Exchange Commission") is no company; nor is the outlet told ("told Reuters")
-            if wanted in GENERIC_BODIES or wanted in name.lower():
+            if generic or wanted in name.lower():
                 return Speaker(name, None, text_of(art, tokens), "organization")
     return Speaker(text_of(art, core) or head.text, None, text_of(art, tokens), "organization")
 
