@@ -4,7 +4,7 @@ document ("the editorial"), the person a description introduces, and the fuller 
 from __future__ import annotations
 
 from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, ArticleIndex, Speaker, Token, bare_word,
-                                               strip_determiners, text_of)
+                                               capitalized_run, organization_name, strip_determiners, text_of)
 from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
 from pipeline.normalize.quotes.persons import person_speaker
 from pipeline.views import Mention
@@ -33,11 +33,7 @@ def firm_of_staff(art: ArticleIndex, words: list[Token], *, adjacent: bool = Fal
     before = list(words[:-1])
     while not adjacent and before and before[-1].text.islower() and art.lexicon.word_class(before[-1].lower) is None:
         before.pop()
-    run: list[Token] = []
-    for token in reversed(before):
-        if not (token.text[0].isupper() and art.lexicon.word_class(token.lower) is None):
-            break
-        run.insert(0, token)
+    run = capitalized_run(art, reversed(before))[::-1]
     if adjacent and len(run) < len(before) and art.lexicon.word_class(before[-len(run) - 1].lower) is None:
         return None
     kinds = ("country", "title", *PERSON_KINDS) if adjacent else ("country", "title")
@@ -45,7 +41,7 @@ def firm_of_staff(art: ArticleIndex, words: list[Token], *, adjacent: bool = Fal
         return None
     organizations = art.mentions_in(("organization",), run[0].start, run[-1].end)
     if organizations:
-        return (organizations[-1].label or organizations[-1].text).split("|")[0]
+        return organization_name(organizations[-1])
     if len(run) == 1 and art.sentences[art.sentence_of(run[0].start)][0] == run[0].start:
         return None
     name = POSSESSIVE.sub("", text_of(art, run))
@@ -91,12 +87,8 @@ def firm_after_staff(art: ArticleIndex, index: int) -> str | None:
     after = art.tokens[index + 2]
     for mention in art.mentions_in(("organization",), after.start, art.sentences[art.sentence_of(after.start)][1]):
         if mention.start == after.start:
-            return (mention.label or mention.text).split("|")[0]
-    run = []
-    for token in art.tokens[index + 2:]:
-        if not (token.is_word and token.text[0].isupper() and art.lexicon.word_class(token.lower) is None):
-            break
-        run.append(token)
+            return organization_name(mention)
+    run = capitalized_run(art, map(art.tokens.__getitem__, range(index + 2, len(art.tokens))))
     return POSSESSIVE.sub("", text_of(art, run)) if run else None
 
 
@@ -201,8 +193,7 @@ def resolve_publication(art: ArticleIndex, tokens: list[Token], source_class: st
                 issuers = [m for m in art.mentions_in(("organization",), s_start, s_end) if not art.possessive(m)
                            and not art.inside_quote(m.start)]
                 if issuers:
-                    return Speaker((issuers[0].label or issuers[0].text).split("|")[0], None,
-                                   text_of(art, tokens), "organization")
+                    return Speaker(organization_name(issuers[0]), None, text_of(art, tokens), "organization")
                 break
     return Speaker(description, None, text_of(art, tokens), "unnamed") if " " in description else None
 
@@ -222,17 +213,5 @@ def _publication_name(art: ArticleIndex, tokens: list[Token]) -> str | None:
     if not heads:
         return None
     head = heads[-1]
-    before = []
-    for token in reversed(tokens[:head]):
-        if token.is_word and token.text[0].isupper() and art.lexicon.word_class(token.lower) is None:
-            before.insert(0, token)
-        else:
-            break
-    after = []
-    for token in tokens[head + 1:]:
-        if token.is_word and token.text[0].isupper() and art.lexicon.word_class(token.lower) is None:
-            after.append(token)
-        else:
-            break
-    run = before or after
+    run = capitalized_run(art, reversed(tokens[:head]))[::-1] or capitalized_run(art, tokens[head + 1:])
     return text_of(art, run) if run else None

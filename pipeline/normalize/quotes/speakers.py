@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, ArticleIndex, Cue, Speaker, Token, bare_word,
-                                               strip_determiners, text_of)
+                                               organization_name, strip_determiners, text_of)
 from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
 from pipeline.normalize.quotes.descriptions import (earlier_description, firm_after_staff, firm_of_staff, named_next,
                                                     resolve_body, resolve_publication, staff_firm_before)
@@ -71,8 +71,7 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         return found
     if organizations:
         chosen = organizations[-1] if prefer_last else organizations[0]
-        name = (chosen.label or chosen.text).split("|")[0]
-        return Speaker(name, None, text_of(art, tokens), "organization")
+        return Speaker(organization_name(chosen), None, text_of(art, tokens), "organization")
     if source_class == "body" and (unnamed or not prefer_last) and not art.inside_quote(head.start):
         # "the ministry said", "according to the ministry": the institution speaks — as the subject of a
         # speech verb or after its cue, never inside a quotation or as the subject of a verb with other
@@ -133,7 +132,7 @@ def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker |
         before = [m for m in art.by_kind.get("organization", []) if m.end <= position
                   and not art.inside_quote(m.start)]
         if before:
-            return Speaker((before[-1].label or before[-1].text).split("|")[0], None, token.text, "organization")
+            return Speaker(organization_name(before[-1]), None, token.text, "organization")
     return None
 
 
