@@ -216,10 +216,8 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
     same = [m for m in art.persons if start <= m.start and m.end <= position
             and not art.possessive(m) and not art.inside_quote(m.start)]
     if same:
-        spoken = [(cue.start, cue_speaker(art, cue, *cue_bounds(art, cue, start, position), pronouns=False))
-                  for cue in art.cues if start <= cue.start < position and not art.inside_quote(cue.start)]
-        spoken = [(at, s) for at, s in spoken if s is not None and s.kind == "person"]
-        return max(spoken, key=lambda pair: pair[0])[1] if spoken else person_speaker(art, same[0])
+        spoken = _last_person_cue(art, start, position)
+        return spoken if spoken is not None else person_speaker(art, same[0])
     for back in range(index - 1, max(index - 1 - reach, -1), -1):
         s_start, s_end, _ = art.sentences[back]
         spoken = [s for q, s in art.resolved if s_start <= q.outer_start < s_end and s and s.kind in SINGLE_KINDS]
@@ -239,6 +237,20 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
         subject = subject_name(art, s_start, s_end)
         if subject is not None:
             return subject
+    return None
+
+
+def _last_person_cue(art: ArticleIndex, start: int, position: int) -> Speaker | None:
+    """The person the last cue in ``[start, position)`` outside quotations names as its speaker, or None.
+
+    Looks from the last cue back and stops at the first that names a person, rather than resolving
+    the speaker of every cue in the sentence for each pronoun.
+    """
+    cues = [cue for cue in art.cues if start <= cue.start < position and not art.inside_quote(cue.start)]
+    for cue in sorted(cues, key=lambda c: -c.start):  # stable: of cues at one offset, the first listed wins
+        speaker = cue_speaker(art, cue, *cue_bounds(art, cue, start, position), pronouns=False)
+        if speaker is not None and speaker.kind == "person":
+            return speaker
     return None
 
 
