@@ -151,7 +151,7 @@ def named_next(art: ArticleIndex, position: int) -> Speaker | None:
     return None
 
 
-def earlier_description(art: ArticleIndex, head: Token, position: int) -> str | None:
+def earlier_description(art: ArticleIndex, head: Token) -> str | None:
     """The fullest earlier phrase with the same head noun ("EC foreign ministers" for "the ministers")."""
     stem = bare_word(head.text)
     best = None
@@ -170,7 +170,7 @@ def earlier_description(art: ArticleIndex, head: Token, position: int) -> str | 
     return best
 
 
-def resolve_publication(art: ArticleIndex, tokens: list[Token], source_class: str, position: int) -> Speaker | None:
+def resolve_publication(art: ArticleIndex, tokens: list[Token], source_class: str) -> Speaker | None:
     """A newspaper or agency by its name; a document ("the editorial") by the publication named before."""
     if source_class == "publication":
         name = _publication_name(art, tokens)

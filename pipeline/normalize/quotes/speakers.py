@@ -65,7 +65,7 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
     source_class = art.lexicon.sources.get(bare_word(head.text)) if head else None
     organizations = [m for m in art.mentions_in(("organization",), start, end) if not art.possessive(m)]
     if source_class in ("publication", "document"):
-        found = resolve_publication(art, tokens, source_class, position)
+        found = resolve_publication(art, tokens, source_class)
         if found is None and source_class == "document":
             found = document_reporter(art, tokens, head, position)
         return found
@@ -295,7 +295,7 @@ def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_
         named_firm = staff_firm_before(art, head, position, PRONOUN_REACH)
         if named_firm is not None:
             return Speaker(named_firm, None, text_of(art, tokens), "organization")
-    earlier = earlier_description(art, head, position) if definite else None
+    earlier = earlier_description(art, head) if definite else None
     if earlier and len(earlier) > len(description):
         description = earlier
     if definite and earlier is None and source_class == "role":
