@@ -100,7 +100,7 @@ def listed_names(path: Path) -> list[str]:
     whether they held the office on the article's date, the officials normalizer decides."""
     forms = []
     for row in read_rows(path):
-        forms += [row["name"], *(alias for alias in row["aliases"].split(";"))]
+        forms += [row["name"], *row["aliases"].split(";")]
     return sorted({" ".join(form.split()) for form in forms if form.strip()})
 
 

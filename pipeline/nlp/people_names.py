@@ -31,6 +31,7 @@ PHRASE_WINDOW = 6
 MAX_NAME_TOKENS = 6
 # The anchor of a run that is a listed office-holder's name and nothing else anchors (`listed_keys`).
 LISTED_RULE = "people:listed"
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 # A title with no name next to it names the first untitled person introduced within this many sentences after it.
 LINK_SENTENCES = 1
 
@@ -188,7 +189,7 @@ def listed_keys(names: Sequence[str], rules: PeopleRules) -> frozenset[str]:
 
 def _written_key(text: str) -> str:
     """A name as written, initials kept ("D. J. Baker" is not "Baker"), without a possessive, in lower case."""
-    return " ".join(re.sub(r"['’]s?$", "", text.strip()).split()).lower()
+    return " ".join(_POSSESSIVE_END.sub("", text.strip()).split()).lower()
 
 
 def _given_name(tokens: Tokens, start: int, end: int) -> bool:
@@ -254,8 +255,6 @@ def find_names(tokens: Tokens, titles: list[Title]) -> list[NameMention]:
     unanchored: list[tuple[int, int]] = []
     anchored: list[tuple[int, int, str, Title | None]] = []
     listed: list[tuple[int, int]] = []
-    # The first words of the document's organizations: beside "Baker International Corp", "Baker" is the firm.
-    firms = {tokens.words[i] for i in range(tokens.n) if tokens.org[i] and (i == 0 or not tokens.org[i - 1])}
     for start, end in runs:
         found = anchor(tokens, start, end)
         # Ordinary words are no name ("the executive Board", "Victory Day for World War II, President …").
@@ -266,10 +265,13 @@ def find_names(tokens: Tokens, titles: list[Title]) -> list[NameMention]:
             unanchored.append((start, end))
         elif found[0] == LISTED_RULE:
             unanchored.append((start, end))  # a surname of someone found otherwise is that person's first
-            if tokens.words[start] not in firms:
-                listed.append((start, end))
+            listed.append((start, end))
         else:
             anchored.append((start, end, *found))
+    if listed:
+        # The first words of the document's organizations: beside "Baker International Corp", "Baker" is the firm.
+        firms = {tokens.words[i] for i in range(tokens.n) if tokens.org[i] and (i == 0 or not tokens.org[i - 1])}
+        listed = [run for run in listed if tokens.words[run[0]] not in firms]
     # Fuller names first (so "De Clercq" and a bare surname find their person), then in text order.
     for start, end, rule, title in sorted(anchored, key=lambda a: (-len(tokens.name_words(a[0], a[1])),
                                                                     a[0])):
@@ -292,24 +294,32 @@ def find_names(tokens: Tokens, titles: list[Title]) -> list[NameMention]:
         mentions.append(mention)
     _link_titles(tokens, titles, people, mentions)
     mentions.extend(_surname_mentions(tokens, unanchored, people, mentions))
-    mentions.extend(_listed_mentions(tokens, listed, people, mentions))
-    # A listed name found only now names its other mentions too (an all-caps headline "TRUMP").
-    mentions.extend(_surname_mentions(tokens, unanchored, people, mentions))
+    listed_mentions = _listed_mentions(tokens, listed, people, mentions)
+    if listed_mentions:
+        mentions.extend(listed_mentions)
+        # A listed name found only now names its other mentions too (an all-caps headline "TRUMP").
+        mentions.extend(_surname_mentions(tokens, unanchored, people, mentions))
     return mentions
 
 
 def _listed_mentions(tokens: Tokens, listed: list[tuple[int, int]], people: list[Person],
                      mentions: list[NameMention]) -> list[NameMention]:
     """Runs anchored only by being a listed office-holder's name, where no other mention covers them."""
-    covered = bytearray(tokens.n)
-    for m in mentions:
-        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    covered = _covered(tokens, mentions)
     out = []
     for start, end in sorted(listed, key=lambda run: (-len(tokens.name_words(*run)), run[0])):
         if not any(covered[start:end]):
             out.append(NameMention(start, end, LISTED_RULE, "",
                                    _person_for(tokens, tokens.name_words(start, end), people, start)))
     return out
+
+
+def _covered(tokens: Tokens, mentions: list[NameMention]) -> bytearray:
+    """One byte per token, 1 where a mention covers it."""
+    covered = bytearray(tokens.n)
+    for m in mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return covered
 
 
 def _person_for(tokens: Tokens, words: list[str], people: list[Person], start: int) -> Person:
@@ -369,9 +379,7 @@ def _surname_mentions(tokens: Tokens, unanchored: list[tuple[int, int]], people:
             index.setdefault(key, []).append(person)
     if not index:
         return []
-    covered = bytearray(tokens.n)
-    for m in mentions:
-        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    covered = _covered(tokens, mentions)
     out = []
     for start, end in unanchored:
         key = " ".join(tokens.name_words(start, end)).lower()

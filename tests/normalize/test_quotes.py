@@ -448,3 +448,12 @@ def test_reported_staff_take_the_firm_the_parse_left_out(nlp):
     rows = run(nlp, text, extra=[reported(text, "Copper will rally this year", "analysts", "write")])
     assert [(r["speaker_name"], r["speaker_text"], r["speaker_kind"]) for r in rows] == [
         ("Kestrel Research", "analysts", "organization")]
+
+
+def test_the_company_takes_up_a_company_named_before_not_a_public_body(nlp):
+    # "the company" may stand for any organization named before; one whose name holds another body noun
+    # ("Commission") is a public body, while "Bank" may stand in a company's own name (sources.csv, company)
+    text = ("Harbour Bank said profits fell. The Securities and Exchange Commission opened an inquiry.\n"
+            "\"We will cooperate fully,\" the company said.")
+    rows = run(nlp, text, organizations=["Harbour Bank", "Securities and Exchange Commission"])
+    assert speakers(rows) == [("We will cooperate", "Harbour Bank", "the company", "say")]

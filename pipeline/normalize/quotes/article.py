@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, takewhile
 from typing import Any, NamedTuple
 
 from pipeline.normalize.quotes.lexicon import QuoteLexicon
@@ -269,3 +269,19 @@ def strip_determiners(art: ArticleIndex, tokens: list[Token]) -> list[Token]:
 def text_of(art: ArticleIndex, tokens: list[Token]) -> str:
     """The article's text from the first token to the last (empty for no tokens)."""
     return art.text[tokens[0].start:tokens[-1].end] if tokens else ""
+
+
+def organization_name(mention: Mention) -> str:
+    """An organization mention's name: the name part of its label (``name|country``), else its text."""
+    return (mention.label or mention.text).split("|")[0]
+
+
+def is_capitalized(art: ArticleIndex, token: Token) -> bool:
+    """A capitalized word that is no function word ("Morgan", not "The"): a word of a name."""
+    return token.is_word and token.text[0].isupper() and art.lexicon.word_class(token.lower) is None
+
+
+def capitalized_run(art: ArticleIndex, tokens: Iterable[Token]) -> list[Token]:
+    """The capitalized words (`is_capitalized`) that open ``tokens``, up to the first other token (the rest of
+    ``tokens`` is not read: pass the article's tokens lazily)."""
+    return list(takewhile(lambda token: is_capitalized(art, token), tokens))

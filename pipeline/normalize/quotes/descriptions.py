@@ -4,15 +4,11 @@ document ("the editorial"), the person a description introduces, and the fuller 
 from __future__ import annotations
 
 from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, ArticleIndex, Speaker, Token, bare_word,
-                                               strip_determiners, text_of)
+                                               capitalized_run, organization_name, strip_determiners, text_of)
 from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
 from pipeline.normalize.quotes.persons import person_speaker
 from pipeline.views import Mention
 
-# Nouns for an institution that stand for any organization named before ("the company" → "Chrysler Corp").
-GENERIC_BODIES = frozenset({"company", "firm"})
-# Institution nouns a company's own name may hold ("Standard Bank", "Pennzoil Co").
-COMPANY_WORDS = frozenset({"company", "firm", "bank"})
 # Determiners that take up a noun named before ("the analysts" after "Morgan Stanley analysts").
 DEFINITE = frozenset({"the", "these", "those"})
 # Prepositions that join staff to their firm after the noun ("analysts at Morgan Stanley").
@@ -37,11 +33,7 @@ def firm_of_staff(art: ArticleIndex, words: list[Token], *, adjacent: bool = Fal
     before = list(words[:-1])
     while not adjacent and before and before[-1].text.islower() and art.lexicon.word_class(before[-1].lower) is None:
         before.pop()
-    run: list[Token] = []
-    for token in reversed(before):
-        if not (token.text[0].isupper() and art.lexicon.word_class(token.lower) is None):
-            break
-        run.insert(0, token)
+    run = capitalized_run(art, reversed(before))[::-1]
     if adjacent and len(run) < len(before) and art.lexicon.word_class(before[-len(run) - 1].lower) is None:
         return None
     kinds = ("country", "title", *PERSON_KINDS) if adjacent else ("country", "title")
@@ -49,7 +41,7 @@ def firm_of_staff(art: ArticleIndex, words: list[Token], *, adjacent: bool = Fal
         return None
     organizations = art.mentions_in(("organization",), run[0].start, run[-1].end)
     if organizations:
-        return (organizations[-1].label or organizations[-1].text).split("|")[0]
+        return organization_name(organizations[-1])
     if len(run) == 1 and art.sentences[art.sentence_of(run[0].start)][0] == run[0].start:
         return None
     name = POSSESSIVE.sub("", text_of(art, run))
@@ -95,12 +87,8 @@ def firm_after_staff(art: ArticleIndex, index: int) -> str | None:
     after = art.tokens[index + 2]
     for mention in art.mentions_in(("organization",), after.start, art.sentences[art.sentence_of(after.start)][1]):
         if mention.start == after.start:
-            return (mention.label or mention.text).split("|")[0]
-    run = []
-    for token in art.tokens[index + 2:]:
-        if not (token.is_word and token.text[0].isupper() and art.lexicon.word_class(token.lower) is None):
-            break
-        run.append(token)
+            return organization_name(mention)
+    run = capitalized_run(art, map(art.tokens.__getitem__, range(index + 2, len(art.tokens))))
     return POSSESSIVE.sub("", text_of(art, run)) if run else None
 
 
@@ -110,23 +98,24 @@ def resolve_body(art: ArticleIndex, tokens: list[Token], head: Token, position: 
     Only a bare definite description ("the ministry", "the company") points
     back; it takes the nearest organization named earlier outside quotations
     whose name holds its noun ("the ministry" → "Ministry of Trade"), or any
-    organization for the generic nouns (`GENERIC_BODIES`). Otherwise the
-    description is the name ("Japan's trade ministry" → "Japan's trade ministry").
+    organization for the generic nouns ("the company", "the firm": ``company``
+    ``any`` in ``sources.csv``). Otherwise the description is the name ("Japan's trade ministry" → "Japan's trade ministry").
     """
     core = strip_determiners(art, tokens)
     words = [t for t in tokens if t.is_word]
     bare = len(words) == 2 and words[0].lower in ("the", "this") and words[1] is head
     if bare:
         wanted = bare_word(head.text)
+        generic = wanted in art.lexicon.generic_bodies
         for mention in reversed(art.by_kind.get("organization", [])):
             if mention.end > position or art.inside_quote(mention.start):
                 continue
             name, _, country = (mention.label or mention.text).partition("|")
-            if wanted in GENERIC_BODIES and (country or _hearer(art, mention) or any(
-                    art.lexicon.sources.get(word) == "body" and word not in COMPANY_WORDS
+            if generic and (country or _hearer(art, mention) or any(
+                    art.lexicon.sources.get(word) == "body" and word not in art.lexicon.company_words
                     for word in name.lower().split())):
                 continue  # a public body ("Exchange Commission") is no company; nor is the outlet told ("told Reuters")
-            if wanted in GENERIC_BODIES or wanted in name.lower():
+            if generic or wanted in name.lower():
                 return Speaker(name, None, text_of(art, tokens), "organization")
     return Speaker(text_of(art, core) or head.text, None, text_of(art, tokens), "organization")
 
@@ -162,7 +151,7 @@ def named_next(art: ArticleIndex, position: int) -> Speaker | None:
     return None
 
 
-def earlier_description(art: ArticleIndex, head: Token, position: int) -> str | None:
+def earlier_description(art: ArticleIndex, head: Token) -> str | None:
     """The fullest earlier phrase with the same head noun ("EC foreign ministers" for "the ministers")."""
     stem = bare_word(head.text)
     best = None
@@ -181,7 +170,7 @@ def earlier_description(art: ArticleIndex, head: Token, position: int) -> str | 
     return best
 
 
-def resolve_publication(art: ArticleIndex, tokens: list[Token], source_class: str, position: int) -> Speaker | None:
+def resolve_publication(art: ArticleIndex, tokens: list[Token], source_class: str) -> Speaker | None:
     """A newspaper or agency by its name; a document ("the editorial") by the publication named before."""
     if source_class == "publication":
         name = _publication_name(art, tokens)
@@ -204,8 +193,7 @@ def resolve_publication(art: ArticleIndex, tokens: list[Token], source_class: st
                 issuers = [m for m in art.mentions_in(("organization",), s_start, s_end) if not art.possessive(m)
                            and not art.inside_quote(m.start)]
                 if issuers:
-                    return Speaker((issuers[0].label or issuers[0].text).split("|")[0], None,
-                                   text_of(art, tokens), "organization")
+                    return Speaker(organization_name(issuers[0]), None, text_of(art, tokens), "organization")
                 break
     return Speaker(description, None, text_of(art, tokens), "unnamed") if " " in description else None
 
@@ -225,17 +213,5 @@ def _publication_name(art: ArticleIndex, tokens: list[Token]) -> str | None:
     if not heads:
         return None
     head = heads[-1]
-    before = []
-    for token in reversed(tokens[:head]):
-        if token.is_word and token.text[0].isupper() and art.lexicon.word_class(token.lower) is None:
-            before.insert(0, token)
-        else:
-            break
-    after = []
-    for token in tokens[head + 1:]:
-        if token.is_word and token.text[0].isupper() and art.lexicon.word_class(token.lower) is None:
-            after.append(token)
-        else:
-            break
-    run = before or after
+    run = capitalized_run(art, reversed(tokens[:head]))[::-1] or capitalized_run(art, tokens[head + 1:])
     return text_of(art, run) if run else None

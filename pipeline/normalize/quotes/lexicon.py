@@ -20,6 +20,10 @@ class QuoteLexicon:
     sources: Mapping[str, str]
     # Role nouns whose holder speaks for the firm named right before them ("a Paramount spokesperson").
     firm_voices: frozenset[str]
+    # Body nouns that, bare, stand for any organization named before ("the company" → "Chrysler Corp").
+    generic_bodies: frozenset[str]
+    # Body nouns a company's own name may hold ("Standard Bank", "Pennzoil Co"): the generic ones and "bank".
+    company_words: frozenset[str]
     words: Mapping[str, str]
     # Capitalized words before a staff noun that name a region, market place or chamber, not a firm
     # ("a Western economist", "a Wall Street source"); lower case, possibly several words.
@@ -43,6 +47,8 @@ def load(models_dir: Path) -> QuoteLexicon:
         cue_forms=frozenset(r["form"] for r in read_rows(folder / "cues.csv")),
         sources={r["noun"]: r["class"] for r in sources},
         firm_voices=frozenset(r["noun"] for r in sources if r["firm"] == "yes"),
+        generic_bodies=frozenset(r["noun"] for r in sources if r["company"] == "any"),
+        company_words=frozenset(r["noun"] for r in sources if r["company"] in ("any", "name")),
         words={r["word"]: r["class"] for r in word_rows if " " not in r["word"] and r["class"] != "not_firm"},
         not_firms=frozenset(r["word"] for r in word_rows if r["class"] == "not_firm"),
         abbreviations=frozenset(abbreviations),

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, ArticleIndex, Cue, Speaker, Token, bare_word,
-                                               strip_determiners, text_of)
+                                               organization_name, strip_determiners, text_of)
 from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
 from pipeline.normalize.quotes.descriptions import (earlier_description, firm_after_staff, firm_of_staff, named_next,
                                                     resolve_body, resolve_publication, staff_firm_before)
@@ -65,14 +65,13 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
     source_class = art.lexicon.sources.get(bare_word(head.text)) if head else None
     organizations = [m for m in art.mentions_in(("organization",), start, end) if not art.possessive(m)]
     if source_class in ("publication", "document"):
-        found = resolve_publication(art, tokens, source_class, position)
+        found = resolve_publication(art, tokens, source_class)
         if found is None and source_class == "document":
             found = document_reporter(art, tokens, head, position)
         return found
     if organizations:
         chosen = organizations[-1] if prefer_last else organizations[0]
-        name = (chosen.label or chosen.text).split("|")[0]
-        return Speaker(name, None, text_of(art, tokens), "organization")
+        return Speaker(organization_name(chosen), None, text_of(art, tokens), "organization")
     if source_class == "body" and (unnamed or not prefer_last) and not art.inside_quote(head.start):
         # "the ministry said", "according to the ministry": the institution speaks — as the subject of a
         # speech verb or after its cue, never inside a quotation or as the subject of a verb with other
@@ -133,7 +132,7 @@ def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker |
         before = [m for m in art.by_kind.get("organization", []) if m.end <= position
                   and not art.inside_quote(m.start)]
         if before:
-            return Speaker((before[-1].label or before[-1].text).split("|")[0], None, token.text, "organization")
+            return Speaker(organization_name(before[-1]), None, token.text, "organization")
     return None
 
 
@@ -217,10 +216,8 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
     same = [m for m in art.persons if start <= m.start and m.end <= position
             and not art.possessive(m) and not art.inside_quote(m.start)]
     if same:
-        spoken = [(cue.start, cue_speaker(art, cue, *cue_bounds(art, cue, start, position), pronouns=False))
-                  for cue in art.cues if start <= cue.start < position and not art.inside_quote(cue.start)]
-        spoken = [(at, s) for at, s in spoken if s is not None and s.kind == "person"]
-        return max(spoken, key=lambda pair: pair[0])[1] if spoken else person_speaker(art, same[0])
+        spoken = _last_person_cue(art, start, position)
+        return spoken if spoken is not None else person_speaker(art, same[0])
     for back in range(index - 1, max(index - 1 - reach, -1), -1):
         s_start, s_end, _ = art.sentences[back]
         spoken = [s for q, s in art.resolved if s_start <= q.outer_start < s_end and s and s.kind in SINGLE_KINDS]
@@ -240,6 +237,20 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
         subject = subject_name(art, s_start, s_end)
         if subject is not None:
             return subject
+    return None
+
+
+def _last_person_cue(art: ArticleIndex, start: int, position: int) -> Speaker | None:
+    """The person the last cue in ``[start, position)`` outside quotations names as its speaker, or None.
+
+    Looks from the last cue back and stops at the first that names a person, rather than resolving
+    the speaker of every cue in the sentence for each pronoun.
+    """
+    cues = [cue for cue in art.cues if start <= cue.start < position and not art.inside_quote(cue.start)]
+    for cue in sorted(cues, key=lambda c: -c.start):  # stable: of cues at one offset, the first listed wins
+        speaker = cue_speaker(art, cue, *cue_bounds(art, cue, start, position), pronouns=False)
+        if speaker is not None and speaker.kind == "person":
+            return speaker
     return None
 
 
@@ -284,7 +295,7 @@ def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_
         named_firm = staff_firm_before(art, head, position, PRONOUN_REACH)
         if named_firm is not None:
             return Speaker(named_firm, None, text_of(art, tokens), "organization")
-    earlier = earlier_description(art, head, position) if definite else None
+    earlier = earlier_description(art, head) if definite else None
     if earlier and len(earlier) > len(description):
         description = earlier
     if definite and earlier is None and source_class == "role":
