@@ -110,15 +110,14 @@ def load_gate(models_dir: Path) -> ParseGate:
 @lru_cache(maxsize=2)
 def load_parser(models_dir: Path) -> Language:
     """The trained parser pipeline under ``models_dir``, loaded once per process."""
-    import spacy
-
+    from pipeline.nlp.base import load_saved
     from pipeline.nlp.reported_speech import add_to_parser
 
     path = models_dir / PARSER_DIR
     if not (path / "meta.json").is_file():
         raise FileNotFoundError(f"{path} holds no trained parser (meta.json missing); "
                                 "train one with `python -m pipeline train-parser` or restore models/parser")
-    parser = spacy.load(path)
+    parser = load_saved(path)
     index_words_as_sets(parser)
     # Reported speech is read from the parse while the Doc exists (`pipeline.nlp.reported_speech`).
     add_to_parser(parser, models_dir)
