@@ -21,6 +21,7 @@ import spacy
 from spacy.language import Language
 
 from pipeline import fingerprint
+from pipeline.nlp.base import load_saved
 from pipeline.permissions import FOLDER_MODE
 
 # (module that registers the factory, factory name), in pipeline order.
@@ -104,7 +105,7 @@ def load_nlp(models_dir: Path, *, rebuild: bool = False) -> Language:
     target = models_dir / BUILT_DIR
     if not rebuild and _saved_version(target) == version:
         try:
-            return spacy.load(target)
+            return load_saved(target)
         except OSError:  # saved by another user and not readable by this one: build it here instead
             pass
     nlp = build_nlp(models_dir)

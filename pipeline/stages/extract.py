@@ -13,6 +13,7 @@ over it, and the batch hands the runner Arrow tables.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Mapping
 from contextlib import nullcontext
 from functools import lru_cache
@@ -48,8 +49,9 @@ SPEC = StageSpec(
         "quotes/cues.csv", "quotes/reported.csv", "quotes/words.csv",
         # The trigger component marks candidate event sentences; the events stage reads the rest of events/.
         "events/blocked.txt", "events/context.csv", "events/modality.csv", "events/triggers.csv", "events/undo.csv",
-        # The parser: which sentences it reads, and the trained model (not its card, config or scores).
-        "parser/gate.csv", "parser/config.cfg", "parser/meta.json", "parser/tokenizer", "parser/vocab",
+        # The parser: which sentences it reads, and the trained model (not its card, config or scores, nor
+        # its saved tokenizer, which is spaCy's English one and is made afresh: `pipeline.nlp.base.load_saved`).
+        "parser/gate.csv", "parser/config.cfg", "parser/meta.json", "parser/vocab",
         "parser/tok2vec", "parser/morphologizer", "parser/parser", "parser/lemmatizer",
     ),
     upstream=None,
@@ -79,12 +81,20 @@ def gate_for(models_dir: Path):
 
 
 def load_rules(models_dir: Path) -> None:
-    """Load everything a batch reads from ``models_dir`` (the rule pipeline, the parse gate, the parser)."""
+    """Load everything a batch reads from ``models_dir`` (the rule pipeline, the parse gate, the parser).
+
+    Then freezes the garbage collector's generations (`gc.freeze`): see the comment below.
+    """
     from pipeline.nlp.syntax import load_parser
 
     nlp_for(models_dir)
     gate_for(models_dir)
     load_parser(models_dir)
+    # What is loaded stays for the process's life (the caches above hold it): moved out of the garbage
+    # collector's reach, its 140,000 objects are not walked again at each full collection while the
+    # batches run (0.2 s of 4.5 on 2,000 Reuters stories). Cyclic garbage alive at this moment would
+    # stay too, but a whole extract run leaves only about a hundred such objects to collect.
+    gc.freeze()
 
 
 # Words a process keeps for good before batches start freeing theirs (strings in the vocabulary).

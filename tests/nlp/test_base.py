@@ -1,9 +1,12 @@
 """The rule components' shared base: batch processing through `nlp.pipe`."""
 
+import pytest
 import spacy
+import srsly
 
 from pipeline.config import MODELS_DIR
-from pipeline.nlp.base import RuleComponent
+from pipeline.nlp.base import RuleComponent, load_saved
+from pipeline.nlp.build import BUILT_DIR
 
 
 class Recorder(RuleComponent):
@@ -45,3 +48,23 @@ def test_nlp_pipe_finds_what_calling_the_pipeline_on_each_text_finds():
         return {group: [(span.text, span.label_) for span in doc.spans[group]] for group in sorted(doc.spans)}
 
     assert [found(doc) for doc in nlp.pipe(texts, batch_size=3)] == [found(nlp(text)) for text in texts]
+
+
+def tokenizer_settings(nlp) -> dict:
+    """Everything a tokenizer serializes but the vocabulary: special cases, affix patterns, heuristics."""
+    return srsly.msgpack_loads(nlp.tokenizer.to_bytes(exclude=["vocab"]))
+
+
+@pytest.mark.parametrize("saved", [BUILT_DIR, "parser"])
+def test_a_saved_pipeline_loads_with_the_tokenizer_it_saved(saved):
+    from pipeline.nlp.build import load_nlp
+
+    load_nlp(MODELS_DIR)  # builds models/.built when it is stale
+    path = MODELS_DIR / saved
+    as_saved = spacy.load(path)
+
+    loaded = load_saved(path)
+
+    assert tokenizer_settings(loaded) == tokenizer_settings(as_saved)
+    text = "U.S. tariffs of 25% on $300 mln (C$400 mln) e-mail: a@b.com don't, Mr. O'Leary's 4/9/2025 Jan.-Feb."
+    assert [t.text for t in loaded.make_doc(text)] == [t.text for t in as_saved.make_doc(text)]

@@ -129,3 +129,17 @@ def test_a_missing_parser_is_named(tmp_path):
     (tmp_path / "parser").mkdir()
     with pytest.raises(FileNotFoundError, match="holds no trained parser"):
         load_parser(tmp_path)
+
+
+def test_the_lemmatizer_word_sets_give_the_lemmas_of_its_word_lists():
+    import spacy
+
+    as_loaded = spacy.load(MODELS_DIR / "parser")  # the lemmatizer's word lists as spaCy reads them
+    with_sets = load_parser(MODELS_DIR)
+    index = with_sets.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(words, frozenset) for words in index.values())
+    text = ("The ministers raised tariffs on steel, saying the duties were fairer; exporters' margins "
+            "narrowed and talks broke down after the agencies had been informed of the better offers.")
+    lemmas = [token.lemma_ for token in with_sets(text)]
+    assert lemmas == [token.lemma_ for token in as_loaded(text)]
+    assert "tariff" in lemmas and "duty" in lemmas
