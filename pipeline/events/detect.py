@@ -44,7 +44,7 @@ from pipeline.events.modality import choose_modality, conditional, future_is_pla
 from pipeline.events.resources import EventResources
 from pipeline.events.retype import retype
 from pipeline.events.roles import listed_origins, not_actors, sentence_parse, syntax_actor, syntax_targets
-from pipeline.events.scope import is_commentary, non_event, syntax_modality
+from pipeline.events.scope import is_commentary, market_threat, non_event, syntax_modality
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.text import clauses, first_words, last_words, linked
 from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate, Cue, Party, RateRef, TimeRef
@@ -148,7 +148,8 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     parse = sentence_parse(inputs, sentence, resources)
     if parse is not None:  # questions, counterfactuals, a law's authority, comparisons: no event
         triggers = [t for t in triggers if (token := parse.at(t.start, t.end)) is None
-                    or non_event(parse, token, resources) is None]
+                    or (non_event(parse, token, resources) is None
+                        and not market_threat(parse, token, t.label, resources))]
     # "Amid Tariff Threat" in a headline the parser misreads: a circumstance by word order too
     triggers = [t for t in triggers if resources.circumstance.search(text, sentence.start, t.start) is None]
     if resources.market is not None:  # "stocks ending lower amid tariff worries": a price move, not a measure

@@ -52,6 +52,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from pipeline.events.dates import date_range
+from pipeline.events.market import market_clause
 from pipeline.events.resources import EventResources, SyntaxRules
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.types import ArticleInputs, Candidate, TimeRef
@@ -176,6 +177,27 @@ def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[in
 NOUN_PHRASE = ("compound", "amod", "flat")
 
 
+def measure_noun(parse: SentenceParse, token: Token) -> Token:
+    """The head of the noun phrase a trigger word stands in ("new" → "tariffs" in "new U.S. tariffs";
+    "Tariff" → "Threat")."""
+    for _ in range(4):
+        head = parse.head(token)
+        if head is None or token.dep.split(":")[0] not in NOUN_PHRASE or head.upos not in ("NOUN", "PROPN"):
+            break
+        token = head
+    return token
+
+
+def market_threat(parse: SentenceParse, trigger: Token, event_type: str, resources: EventResources) -> bool:
+    """True when a threat named as a noun explains a price move ("the dollar rises on tariff threats",
+    "investors shrugged off tariff threats"; `market.market_clause`): market copy, not a government's act.
+    Only threats: a named measure ("traders weighed the imposition of 25% tariffs on steel") still reports
+    the measure."""
+    if event_type != "tariff_threatened" or resources.market is None or trigger.upos in ("VERB", "AUX"):
+        return False
+    return market_clause(parse, measure_noun(parse, trigger), resources.market)
+
+
 def circumstance(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
     """True when the trigger's measure noun is a circumstance ("amid tariff threats") or the complement of
     a noun of effect ("the impact from new tariffs"), see the module doc; a verb with its own clause never is."""
@@ -184,11 +206,7 @@ def circumstance(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bo
         token = parse.head(token) or token
     elif token.upos in ("VERB", "AUX"):
         return False
-    for _ in range(4):  # "new" → "tariffs" in "new U.S. tariffs"; "Tariff" → "Threat"
-        head = parse.head(token)
-        if head is None or token.dep.split(":")[0] not in NOUN_PHRASE or head.upos not in ("NOUN", "PROPN"):
-            break
-        token = head
+    token = measure_noun(parse, token)
     if any(c.lower in rules.circumstance_cases for c in parse.children(token, "case")):
         return True
     head = parse.head(token)
