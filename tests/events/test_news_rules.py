@@ -157,3 +157,23 @@ def test_pressing_a_government_for_an_exemption_is_a_demand(build, resources):
     found = _events(build, resources, "Ottawa wants to press Washington for an exemption from the steel tariffs.",
                     countries=[("Ottawa", "CAN", "government"), USA])
     assert [(e[0], e[1], e[2], e[6]) for e in found] == [("demand", "CAN", ["USA"], "possible")]
+
+
+@pytest.mark.parametrize("parsed", [False, True], ids=["order", "parse"])
+@pytest.mark.parametrize("text, event_type", [
+    pytest.param("Ottawa postponed its 30% duty on Mexican steel until June.", "tariff_suspended", id="pause"),
+    pytest.param("Ottawa scrapped its 30% duty on Mexican steel.", "tariff_removed", id="removal"),
+])
+def test_a_pause_or_removal_sets_no_rate_but_keeps_its_goods(build, resources, text, event_type, parsed):
+    rows = article_events(build(text, parsed=parsed, countries=[("Ottawa", "CAN", "government"),
+                                                               ("Mexican", "MEX", "demonym")],
+                                rates=[("30%", 30.0, "duty", None, "steel")]), resources)
+    assert [(r["event_type"], r["actor_iso3"], r["target_iso3"], r["rate_value"], r["product"]) for r in rows] == [
+        (event_type, "CAN", ["MEX"], None, "steel")]
+
+
+def test_a_cut_keeps_the_rate_it_sets(build, resources):
+    rows = article_events(build("Ottawa cut its duty on Mexican steel to 5%.",
+                                countries=[("Ottawa", "CAN", "government"), ("Mexican", "MEX", "demonym")],
+                                rates=[("5%", 5.0, "duty")]), resources)
+    assert [(r["event_type"], r["rate_value"]) for r in rows] == [("tariff_reduced", 5.0)]
