@@ -84,12 +84,20 @@ def _walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules, *, through_c
             break
         shared = through_conj and current.dep == "conj" and not parse.children(current, "nsubj", "aux")
         if shared or current.dep == "xcomp" or (
-                current.dep in ("ccomp", "acl", "advcl") and _cue_of(head, rules)):
+                current.dep in ("ccomp", "acl", "advcl") and _cue_of(head, rules) and not _adverbial(parse, current, rules)):
             out.append(head)
             current = head
             continue
         break
     return out
+
+
+def _adverbial(parse: SentenceParse, clause: Token, rules: SyntaxRules) -> bool:
+    """True for an adverbial clause opened by a connective of time or cause ("after meeting Ishiba", "as
+    Washington raised tariffs"): it tells its own event, which takes no plan or hedge of the verb it
+    modifies ("are discussing a project after meeting Ishiba": the meeting took place)."""
+    return clause.dep == "advcl" and any(m.lower in rules.subordinating_connectives
+                                         for m in parse.children(clause, "mark", "case"))
 
 
 def _cue_of(token: Token, rules: SyntaxRules) -> str | None:
@@ -132,11 +140,27 @@ def _conditional(parse: SentenceParse, walk: list[Token], rules: SyntaxRules) ->
 def _headline_future(parse: SentenceParse, walk: list[Token]) -> bool:
     """True for the headline future "Trump to announce tariffs": a to-infinitive hanging on a name or noun
     that heads the sentence, with no verb of its own ("Trump is to announce" is read by the walk)."""
-    verb = walk[-1]
-    head = parse.head(verb)
-    return (verb.upos == "VERB" and verb.feature("VerbForm") == "Inf" and verb.dep in ("acl", "xcomp")
-            and any(m.lower == "to" for m in parse.children(verb, "mark")) and head is not None
-            and head.upos in ("PROPN", "NOUN") and parse.head(head) is None)
+    for verb in walk:  # the walk may climb past the verb to the name it hangs on ("EU to offer lower tariffs")
+        if verb.upos != "VERB" or verb.feature("VerbForm") not in ("Inf", None) or \
+                not any(m.lower == "to" for m in parse.children(verb, "mark")):
+            continue
+        head = parse.head(verb)
+        if head is None and parse.children(verb, "nsubj") and not parse.children(verb, "aux"):
+            return True  # the parser may make the infinitive the root, its name the subject
+        if verb.dep in ("acl", "xcomp") and head is not None and head.upos in ("PROPN", "NOUN") \
+                and parse.head(head) is None:
+            return True
+    return False
+
+
+def _still_ahead(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
+    """True for an event noun that something is done ahead of ("tariff cuts ahead of a meeting with
+    Trump"): the words before it (its adverbs and prepositions) are one of ``ahead_cases``."""
+    if trigger.upos not in ("NOUN", "PROPN"):
+        return False
+    noun = measure_noun(parse, trigger)
+    words = " ".join(c.lower for c in parse.children(noun, "advmod", "case") if c.index < noun.index)
+    return words in rules.ahead_cases
 
 
 def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[int, int], event_type: str,
@@ -155,6 +179,8 @@ def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[in
     if _conditional(parse, walk, rules):
         return "possible"
     if _headline_future(parse, walk):
+        return "planned"
+    if _still_ahead(parse, trigger, rules):
         return "planned"
     for child in parse.children(trigger, "amod", "advmod"):  # "proposed tariffs", "possible talks"
         cue = _cue_of(child, rules)
