@@ -193,3 +193,11 @@ def test_a_modifier_of_another_measures_object_is_no_event_of_its_own(build, res
                                                                        parsed):
     rows = article_events(build(text, parsed=parsed, countries=countries), resources)
     assert [r["event_type"] for r in rows] == expected
+
+
+@pytest.mark.parametrize("parsed", [False, True], ids=["order", "parse"])
+def test_an_announcement_about_tariffs_reports_a_measure(build, resources, parsed):
+    rows = article_events(build("Ottawa plans to make an announcement about reciprocal tariffs next month.",
+                                parsed=parsed, countries=[("Ottawa", "CAN", "government")]), resources)
+    assert [(r["event_type"], r["actor_iso3"], r["modality"]) for r in rows] == [
+        ("tariff_threatened", "CAN", "threatened")]
