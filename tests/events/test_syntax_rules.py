@@ -264,3 +264,9 @@ def test_modality_of_adverbial_clauses_headlines_and_what_is_ahead(build, resour
                                                                     modality):
     found = [e for e in _events(build, resources, text, countries=countries) if e["event_type"] == wanted]
     assert [e["modality"] for e in found] == [modality]
+
+
+def test_working_to_impose_is_a_plan(build, resources):
+    found = _one(build, resources, "Ottawa is working to impose duties on Chilean steel.",
+                 countries=[("Ottawa", "CAN", "government"), ("Chilean", "CHL", "demonym")])
+    assert (found["event_type"], found["modality"]) == ("tariff_imposed", "planned")
