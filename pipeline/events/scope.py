@@ -145,7 +145,7 @@ def _headline_future(parse: SentenceParse, walk: list[Token]) -> bool:
                 not any(m.lower == "to" for m in parse.children(verb, "mark")):
             continue
         head = parse.head(verb)
-        if head is None and parse.children(verb, "nsubj") and not parse.children(verb, "aux"):
+        if head is None and parse.children(verb, "nsubj") and not parse.children(verb, "aux", "cop"):
             return True  # the parser may make the infinitive the root, its name the subject
         if verb.dep in ("acl", "xcomp") and head is not None and head.upos in ("PROPN", "NOUN") \
                 and parse.head(head) is None:
@@ -189,6 +189,8 @@ def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[in
     for position, token in enumerate(walk):
         if position > 0 and token.lemma.lower() == "be" and parse.children(walk[position - 1], "mark"):
             return "planned"  # "is to hold talks": be + to-infinitive states a plan
+        if position > 0 and walk[position - 1].dep == "xcomp" and token.lemma.lower() in rules.infinitive_plans:
+            return "planned"  # "is working to impose": a plan only over the infinitive it governs
         if position > 0 or token.upos in ("VERB", "AUX"):
             cue = _cue_of(token, rules) if token != walk[0] or trigger.upos == "VERB" else None
             if position > 0 and cue in ("planned", "possible", "threatened"):

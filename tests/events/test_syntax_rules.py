@@ -270,3 +270,9 @@ def test_working_to_impose_is_a_plan(build, resources):
     found = _one(build, resources, "Ottawa is working to impose duties on Chilean steel.",
                  countries=[("Ottawa", "CAN", "government"), ("Chilean", "CHL", "demonym")])
     assert (found["event_type"], found["modality"]) == ("tariff_imposed", "planned")
+
+
+def test_a_pact_that_is_working_is_no_plan(build, resources):
+    found = _one(build, resources, "Ottawa needs proof that its trade pact with Santiago is working.",
+                 countries=[("Ottawa", "CAN", "government"), ("Santiago", "CHL", "government")])
+    assert (found["event_type"], found["modality"]) == ("agreement", "asserted")
