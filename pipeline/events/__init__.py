@@ -15,7 +15,7 @@ from typing import Any
 
 from pipeline.events.dates import event_times, threat_date
 from pipeline.events.detect import article_candidates
-from pipeline.events.discourse import scope_by_goods
+from pipeline.events.discourse import scope_by_goods, without_stopped_rates
 from pipeline.events.across import merge_events
 from pipeline.events.merge import event_rows, is_complete, merge_candidates
 from pipeline.events.modality import adjacent_cues, future_is_planned, not_yet_in_force
@@ -32,7 +32,7 @@ def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dic
     candidates = article_candidates(inputs, resources)
     candidates = history_background(products_from_parse(candidates, inputs, resources), inputs, resources)
     candidates = not_yet_in_force(adjacent_cues(candidates, inputs), inputs.text, resources.syntax)
-    events = merge_candidates(scope_by_goods(candidates))
+    events = merge_candidates(without_stopped_rates(scope_by_goods(candidates)))
     # a merged event may have gained a date after the publication date
     events = [replace(e, modality=future_is_planned(e.modality, e.event_date, inputs.published)) for e in events]
     # a threat is dated by the day it was made, not by the day the measure it threatens would come

@@ -44,7 +44,8 @@ from pipeline.events.modality import choose_modality, conditional, future_is_pla
 from pipeline.events.resources import EventResources
 from pipeline.events.retype import retype
 from pipeline.events.roles import listed_origins, not_actors, sentence_parse, syntax_actor, syntax_targets
-from pipeline.events.scope import is_commentary, non_event, syntax_modality
+from pipeline.events.owned import owned_rate_cues
+from pipeline.events.scope import is_commentary, market_threat, non_event, syntax_modality
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.text import clauses, first_words, last_words, linked
 from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate, Cue, Party, RateRef, TimeRef
@@ -140,15 +141,22 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     """Every event candidate of one sentence, in trigger order; ``origins`` as in `_actor`."""
     text = inputs.text
     triggers = [t for t in inputs.triggers if sentence.start <= t.start < sentence.end]
-    if not triggers:
+    rates = [r for r in inputs.rates if sentence.start <= r.start < sentence.end]
+    if not triggers and not rates:
         return []
     clause_list = [Region(c.start, c.end) for c in clauses(text, sentence.start, sentence.end, resources)]
+    # "digesting Trump's 25% tariffs": a rate its government owns names a measure without a trigger
+    triggers = sorted(triggers + owned_rate_cues(text, rates, inputs.parties, triggers, clause_list),
+                      key=lambda t: t.start)
+    if not triggers:
+        return []
     if sentence.start >= inputs.body_start:  # "the UK imposes tariffs of 125%": a standing measure, not news
         triggers = [t for t in triggers if text[t.start:t.end].lower() not in resources.habitual_forms]
     parse = sentence_parse(inputs, sentence, resources)
     if parse is not None:  # questions, counterfactuals, a law's authority, comparisons: no event
         triggers = [t for t in triggers if (token := parse.at(t.start, t.end)) is None
-                    or non_event(parse, token, resources) is None]
+                    or (non_event(parse, token, resources) is None
+                        and not market_threat(parse, token, t.label, resources))]
     # "Amid Tariff Threat" in a headline the parser misreads: a circumstance by word order too
     triggers = [t for t in triggers if resources.circumstance.search(text, sentence.start, t.start) is None]
     if resources.market is not None:  # "stocks ending lower amid tariff worries": a price move, not a measure

@@ -159,6 +159,18 @@ def scope_by_goods(candidates: list[Candidate]) -> list[Candidate]:
             and not c.targets and c.product is not None else c for c in candidates]
 
 
+# Types that set no rate of their own: a pause, a removal or an exemption stops a measure whose rate
+# another event states ("delayed a 25% tariff on Mexico" pauses the 25% imposition, and sets no rate).
+RATELESS_TYPES = frozenset({"tariff_suspended", "tariff_removed", "tariff_exemption"})
+
+
+def without_stopped_rates(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates, a pause, removal or exemption without the rate of the measure it stops
+    (`RATELESS_TYPES`); the rate still named its goods (``product``). Run after retyping."""
+    return [replace(c, rate_value=None, rate_previous=None) if c.event_type in RATELESS_TYPES else c
+            for c in candidates]
+
+
 def list_item(inputs: ArticleInputs, sentence: Sentence) -> tuple[Party, RateRef | None] | None:
     """``(country, rate)`` when a sentence names only one country and at most one rate: "Japan (25%)"."""
     parties = within(inputs.parties, Region(sentence.start, sentence.end))

@@ -7,6 +7,13 @@ reported. Read by word order (many such sentences are not parsed): the
 first word before the trigger in its clause, past auxiliaries, verbs of a
 price move and adverbs in -ly (``between``), is a market noun (``subject``).
 Words: ``models/events/market.csv``.
+
+A measure noun is a circumstance of a price move too when the parse makes it
+an argument of a clause whose subject is a market noun or a market
+participant ("the dollar rises on tariff threats", "investors shrugged off
+tariff threats", "the rupee, battered by tariff threats"), or the subject of
+a verb whose object is one ("tariff threats dented sentiment"): the copy
+explains a move, and reports no government's act (`market_clause`).
 """
 
 from __future__ import annotations
@@ -15,9 +22,12 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
+from pipeline.events.syntax import SentenceParse, Token
 from pipeline.rulefiles import read_rows
 
-KINDS = ("subject", "between")
+KINDS = ("subject", "between", "participant")
+# Relations through which a noun is an argument of the verb above it.
+ARGUMENT_RELATIONS = frozenset({"obj", "obl", "nmod", "nsubj"})
 # How many words may stand between the market noun and the trigger ("shares were still trading lower").
 REACH = 4
 _TOKEN = re.compile(r"[\w&’'.-]+|[^\w\s]")
@@ -28,6 +38,7 @@ class MarketWords(NamedTuple):
 
     subjects: frozenset[str]
     between: frozenset[str]
+    participants: frozenset[str] = frozenset()  # who trades, not who governs: "investors", "traders"
 
 
 def read_market_words(path: Path) -> MarketWords:
@@ -40,7 +51,7 @@ def read_market_words(path: Path) -> MarketWords:
     missing = [kind for kind in KINDS if not found[kind]]
     if missing:
         raise ValueError(f"{path}: no words of kind {missing}")
-    return MarketWords(frozenset(found["subject"]), frozenset(found["between"]))
+    return MarketWords(frozenset(found["subject"]), frozenset(found["between"]), frozenset(found["participant"]))
 
 
 def market_subject(text: str, floor: int, start: int, words: MarketWords) -> bool:
@@ -61,3 +72,34 @@ def market_subject(text: str, floor: int, start: int, words: MarketWords) -> boo
             continue
         return False
     return False
+
+
+def _is_market(token: Token | None, words: MarketWords) -> bool:
+    if token is None:
+        return False
+    lemma = token.lemma.lower()
+    return any(w in words.subjects or w in words.participants for w in (token.lower, lemma))
+
+
+def market_clause(parse: SentenceParse, noun: Token, words: MarketWords) -> bool:
+    """True when the measure noun ``noun`` (the head of its noun phrase) explains a price move: it is an
+    argument of a verb whose subject is a market noun or participant — directly, through a coordination
+    ("rise on a jobs report, renewed tariff threats") or through a participle clause hanging on one ("the
+    rupee …, battered by tariff threats") — or the subject of a verb whose object is one."""
+    for _ in range(3):  # "report, renewed tariff threats": the first conjunct bears the relation
+        if noun.dep != "conj":
+            break
+        noun = parse.head(noun) or noun
+    verb = parse.head(noun)
+    relation = noun.dep.split(":")[0]
+    if verb is None or relation not in ARGUMENT_RELATIONS:
+        return False
+    if relation == "nsubj":
+        return any(_is_market(o, words) for o in parse.children(verb, "obj"))
+    subjects = parse.children(verb, "nsubj")
+    if not subjects and verb.dep.split(":")[0] in ("advcl", "acl"):  # a participle: its head's subject
+        above = parse.head(verb)
+        subjects = parse.children(above, "nsubj") if above is not None and above.dep != "acl" else []
+        if above is not None and verb.dep == "acl":
+            subjects = [above]
+    return any(_is_market(s, words) for s in subjects)

@@ -75,6 +75,8 @@ class SyntaxRules:
     entry_phrases: frozenset[str]  # a measure's entry into force still to come ("are set to take effect")
     period_end_cases: frozenset[str]  # "until March 4": the end of a period, not the event's day
     subordinating_connectives: frozenset[str]  # "fell Tuesday as Trump announced": Tuesday dates the fall
+    infinitive_plans: frozenset[str]  # "is working to impose": a plan over the infinitive only ("the pact is working")
+    ahead_cases: frozenset[str]  # "ahead of a meeting": what something is done ahead of is still to come
     background_days: int
 
     @cached_property  # read for every trigger, several times: the union is built once

@@ -52,6 +52,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from pipeline.events.dates import date_range
+from pipeline.events.market import market_clause
 from pipeline.events.resources import EventResources, SyntaxRules
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.types import ArticleInputs, Candidate, TimeRef
@@ -83,12 +84,20 @@ def _walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules, *, through_c
             break
         shared = through_conj and current.dep == "conj" and not parse.children(current, "nsubj", "aux")
         if shared or current.dep == "xcomp" or (
-                current.dep in ("ccomp", "acl", "advcl") and _cue_of(head, rules)):
+                current.dep in ("ccomp", "acl", "advcl") and _cue_of(head, rules) and not _adverbial(parse, current, rules)):
             out.append(head)
             current = head
             continue
         break
     return out
+
+
+def _adverbial(parse: SentenceParse, clause: Token, rules: SyntaxRules) -> bool:
+    """True for an adverbial clause opened by a connective of time or cause ("after meeting Ishiba", "as
+    Washington raised tariffs"): it tells its own event, which takes no plan or hedge of the verb it
+    modifies ("are discussing a project after meeting Ishiba": the meeting took place)."""
+    return clause.dep == "advcl" and any(m.lower in rules.subordinating_connectives
+                                         for m in parse.children(clause, "mark", "case"))
 
 
 def _cue_of(token: Token, rules: SyntaxRules) -> str | None:
@@ -131,11 +140,27 @@ def _conditional(parse: SentenceParse, walk: list[Token], rules: SyntaxRules) ->
 def _headline_future(parse: SentenceParse, walk: list[Token]) -> bool:
     """True for the headline future "Trump to announce tariffs": a to-infinitive hanging on a name or noun
     that heads the sentence, with no verb of its own ("Trump is to announce" is read by the walk)."""
-    verb = walk[-1]
-    head = parse.head(verb)
-    return (verb.upos == "VERB" and verb.feature("VerbForm") == "Inf" and verb.dep in ("acl", "xcomp")
-            and any(m.lower == "to" for m in parse.children(verb, "mark")) and head is not None
-            and head.upos in ("PROPN", "NOUN") and parse.head(head) is None)
+    for verb in walk:  # the walk may climb past the verb to the name it hangs on ("EU to offer lower tariffs")
+        if verb.upos != "VERB" or verb.feature("VerbForm") not in ("Inf", None) or \
+                not any(m.lower == "to" for m in parse.children(verb, "mark")):
+            continue
+        head = parse.head(verb)
+        if head is None and parse.children(verb, "nsubj") and not parse.children(verb, "aux", "cop"):
+            return True  # the parser may make the infinitive the root, its name the subject
+        if verb.dep in ("acl", "xcomp") and head is not None and head.upos in ("PROPN", "NOUN") \
+                and parse.head(head) is None:
+            return True
+    return False
+
+
+def _still_ahead(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
+    """True for an event noun that something is done ahead of ("tariff cuts ahead of a meeting with
+    Trump"): the words before it (its adverbs and prepositions) are one of ``ahead_cases``."""
+    if trigger.upos not in ("NOUN", "PROPN"):
+        return False
+    noun = measure_noun(parse, trigger)
+    words = " ".join(c.lower for c in parse.children(noun, "advmod", "case") if c.index < noun.index)
+    return words in rules.ahead_cases
 
 
 def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[int, int], event_type: str,
@@ -155,6 +180,8 @@ def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[in
         return "possible"
     if _headline_future(parse, walk):
         return "planned"
+    if _still_ahead(parse, trigger, rules):
+        return "planned"
     for child in parse.children(trigger, "amod", "advmod"):  # "proposed tariffs", "possible talks"
         cue = _cue_of(child, rules)
         if cue in ("planned", "possible", "threatened"):
@@ -162,6 +189,8 @@ def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[in
     for position, token in enumerate(walk):
         if position > 0 and token.lemma.lower() == "be" and parse.children(walk[position - 1], "mark"):
             return "planned"  # "is to hold talks": be + to-infinitive states a plan
+        if position > 0 and walk[position - 1].dep == "xcomp" and token.lemma.lower() in rules.infinitive_plans:
+            return "planned"  # "is working to impose": a plan only over the infinitive it governs
         if position > 0 or token.upos in ("VERB", "AUX"):
             cue = _cue_of(token, rules) if token != walk[0] or trigger.upos == "VERB" else None
             if position > 0 and cue in ("planned", "possible", "threatened"):
@@ -176,6 +205,27 @@ def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[in
 NOUN_PHRASE = ("compound", "amod", "flat")
 
 
+def measure_noun(parse: SentenceParse, token: Token) -> Token:
+    """The head of the noun phrase a trigger word stands in ("new" → "tariffs" in "new U.S. tariffs";
+    "Tariff" → "Threat")."""
+    for _ in range(4):
+        head = parse.head(token)
+        if head is None or token.dep.split(":")[0] not in NOUN_PHRASE or head.upos not in ("NOUN", "PROPN"):
+            break
+        token = head
+    return token
+
+
+def market_threat(parse: SentenceParse, trigger: Token, event_type: str, resources: EventResources) -> bool:
+    """True when a threat named as a noun explains a price move ("the dollar rises on tariff threats",
+    "investors shrugged off tariff threats"; `market.market_clause`): market copy, not a government's act.
+    Only threats: a named measure ("traders weighed the imposition of 25% tariffs on steel") still reports
+    the measure."""
+    if event_type != "tariff_threatened" or resources.market is None or trigger.upos in ("VERB", "AUX"):
+        return False
+    return market_clause(parse, measure_noun(parse, trigger), resources.market)
+
+
 def circumstance(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
     """True when the trigger's measure noun is a circumstance ("amid tariff threats") or the complement of
     a noun of effect ("the impact from new tariffs"), see the module doc; a verb with its own clause never is."""
@@ -184,11 +234,7 @@ def circumstance(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bo
         token = parse.head(token) or token
     elif token.upos in ("VERB", "AUX"):
         return False
-    for _ in range(4):  # "new" → "tariffs" in "new U.S. tariffs"; "Tariff" → "Threat"
-        head = parse.head(token)
-        if head is None or token.dep.split(":")[0] not in NOUN_PHRASE or head.upos not in ("NOUN", "PROPN"):
-            break
-        token = head
+    token = measure_noun(parse, token)
     if any(c.lower in rules.circumstance_cases for c in parse.children(token, "case")):
         return True
     head = parse.head(token)

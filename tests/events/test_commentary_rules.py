@@ -13,8 +13,9 @@ import pytest
 from pipeline.config import MODELS_DIR
 from pipeline.events import article_events
 from pipeline.events.arguments import Region
-from pipeline.events.market import MarketWords, market_subject, read_market_words
+from pipeline.events.market import MarketWords, market_clause, market_subject, read_market_words
 from pipeline.events.modality import in_condition
+from pipeline.events.syntax import SentenceParse, Token
 
 FIELDS = ("event_type", "actor_iso3", "target_iso3", "modality")
 USA = ("Washington", "USA", "government")
@@ -117,3 +118,40 @@ def test_in_condition_covers_the_span_from_the_conditional_word_to_the_comma(bui
     inputs = build(text)
     (trigger,) = [t for t in inputs.triggers if text[t.start:t.end] == trigger_word]
     assert in_condition(text, Region(0, len(text)), trigger, resources) is expected
+
+
+@pytest.mark.parametrize("text, countries", [
+    pytest.param("The peso climbs on Washington tariff threats, the real stays flat",
+                 [USA], id="currency-rises-on-threats"),
+    pytest.param("The Indonesian rupiah, hammered by Washington's latest tariff threats, closed at a low.",
+                 [USA, ("Indonesian", "IDN", "demonym")], id="participle-on-a-currency"),
+])
+def test_a_threat_noun_that_explains_a_price_move_is_no_event(build, resources, text, countries):
+    assert _events(build, resources, text, parsed=True, countries=countries) == []
+
+
+def test_a_threat_stated_by_a_government_verb_is_kept_beside_market_words(build, resources):
+    found = _events(build, resources, "Washington threatened tariffs on Mexico, and the peso fell.",
+                    parsed=True, countries=[USA, ("Mexico", "MEX", "name")])
+    assert ("tariff_threatened", "USA", ["MEX"], "threatened") in found
+
+
+def _tok(index: int, text: str, upos: str, head: int, dep: str) -> Token:
+    return Token(index, index * 10, index * 10 + len(text), text, text.lower(), upos, "", head, dep)
+
+
+@pytest.mark.parametrize("tokens, noun, expected", [
+    # "investors shrugged off tariff threats": the object of a verb whose subject is a participant
+    pytest.param([("investors", "NOUN", 1, "nsubj"), ("shrugged", "VERB", 1, "ROOT"),
+                  ("tariff", "NOUN", 3, "compound"), ("threats", "NOUN", 1, "obj")], 3, True, id="participant-subject"),
+    # "tariff threats dented sentiment": the subject of a verb whose object is a market word
+    pytest.param([("tariff", "NOUN", 1, "compound"), ("threats", "NOUN", 2, "nsubj"), ("dented", "VERB", 2, "ROOT"),
+                  ("sentiment", "NOUN", 2, "obj")], 1, True, id="market-object"),
+    # "Beijing shrugged off tariff threats": a government subject reacts to the threat
+    pytest.param([("Beijing", "PROPN", 1, "nsubj"), ("shrugged", "VERB", 1, "ROOT"),
+                  ("tariff", "NOUN", 3, "compound"), ("threats", "NOUN", 1, "obj")], 3, False, id="government-subject"),
+])
+def test_market_clause_reads_the_parse(tokens, noun, expected):
+    parse = SentenceParse([_tok(i, *row) for i, row in enumerate(tokens)])
+    words = read_market_words(MODELS_DIR / "events" / "market.csv")
+    assert market_clause(parse, parse.tokens[noun], words) is expected

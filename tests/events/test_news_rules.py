@@ -116,8 +116,9 @@ def test_a_reporting_verb_shares_the_object_of_the_coordinated_measure(build, re
     text = "Washington announced but then delayed 25% levies on Canada and Mexico."
     found = _events(build, resources, text, countries=[USA, ("Canada", "CAN", "name"), ("Mexico", "MEX", "name")],
                     rates=[("25%", 25.0, "levy")])
+    # the delay shares the object but sets no rate: 25% is the delayed imposition's
     assert sorted((e[0], tuple(e[2]), e[4]) for e in found) == [
-        ("tariff_imposed", ("CAN", "MEX"), 25.0), ("tariff_suspended", ("CAN", "MEX"), 25.0)]
+        ("tariff_imposed", ("CAN", "MEX"), 25.0), ("tariff_suspended", ("CAN", "MEX"), None)]
 
 
 def test_a_plan_governs_the_coordinated_verbs_but_a_negation_does_not(build, resources):
@@ -157,3 +158,46 @@ def test_pressing_a_government_for_an_exemption_is_a_demand(build, resources):
     found = _events(build, resources, "Ottawa wants to press Washington for an exemption from the steel tariffs.",
                     countries=[("Ottawa", "CAN", "government"), USA])
     assert [(e[0], e[1], e[2], e[6]) for e in found] == [("demand", "CAN", ["USA"], "possible")]
+
+
+@pytest.mark.parametrize("parsed", [False, True], ids=["order", "parse"])
+@pytest.mark.parametrize("text, event_type", [
+    pytest.param("Ottawa postponed its 30% duty on Mexican steel until June.", "tariff_suspended", id="pause"),
+    pytest.param("Ottawa scrapped its 30% duty on Mexican steel.", "tariff_removed", id="removal"),
+])
+def test_a_pause_or_removal_sets_no_rate_but_keeps_its_goods(build, resources, text, event_type, parsed):
+    rows = article_events(build(text, parsed=parsed, countries=[("Ottawa", "CAN", "government"),
+                                                               ("Mexican", "MEX", "demonym")],
+                                rates=[("30%", 30.0, "duty", None, "steel")]), resources)
+    assert [(r["event_type"], r["actor_iso3"], r["target_iso3"], r["rate_value"], r["product"]) for r in rows] == [
+        (event_type, "CAN", ["MEX"], None, "steel")]
+
+
+def test_a_cut_keeps_the_rate_it_sets(build, resources):
+    rows = article_events(build("Ottawa cut its duty on Mexican steel to 5%.",
+                                countries=[("Ottawa", "CAN", "government"), ("Mexican", "MEX", "demonym")],
+                                rates=[("5%", 5.0, "duty")]), resources)
+    assert [(r["event_type"], r["rate_value"]) for r in rows] == [("tariff_reduced", 5.0)]
+
+
+@pytest.mark.parametrize("parsed", [False, True], ids=["order", "parse"])
+@pytest.mark.parametrize("text, countries, expected", [
+    pytest.param("Ottawa paused the announced tariffs on Mexican steel.",
+                 [("Ottawa", "CAN", "government"), ("Mexican", "MEX", "demonym")], ["tariff_suspended"],
+                 id="announced-names-the-paused-measure"),
+    pytest.param("Brasilia lifted its retaliatory duties on Chilean copper.",
+                 [("Brasilia", "BRA", "government"), ("Chilean", "CHL", "demonym")], ["tariff_removed"],
+                 id="retaliatory-names-the-lifted-measure"),
+])
+def test_a_modifier_of_another_measures_object_is_no_event_of_its_own(build, resources, text, countries, expected,
+                                                                       parsed):
+    rows = article_events(build(text, parsed=parsed, countries=countries), resources)
+    assert [r["event_type"] for r in rows] == expected
+
+
+@pytest.mark.parametrize("parsed", [False, True], ids=["order", "parse"])
+def test_an_announcement_about_tariffs_reports_a_measure(build, resources, parsed):
+    rows = article_events(build("Ottawa plans to make an announcement about reciprocal tariffs next month.",
+                                parsed=parsed, countries=[("Ottawa", "CAN", "government")]), resources)
+    assert [(r["event_type"], r["actor_iso3"], r["modality"]) for r in rows] == [
+        ("tariff_threatened", "CAN", "threatened")]

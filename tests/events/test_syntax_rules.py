@@ -242,3 +242,37 @@ def test_an_undated_event_in_a_sentence_of_history_is_background(build, resource
     alone = _events(build, resources, "Washington lifted the duties on Canada.",
                     countries=[("Washington", "USA", "government"), ("Canada", "CAN", "name")])
     assert [e["is_background"] for e in alone] == [False]
+
+
+@pytest.mark.parametrize("text, countries, wanted, modality", [
+    # a clause opened by "after" tells its own event: the hedge "discussing" of the verb it modifies is not its
+    ("Tokyo said Japan and Chile are discussing a port project after meeting with Chile on trade in Lima.",
+     [("Tokyo", "JPN", "government"), ("Japan", "JPN", "name"), ("Chile", "CHL", "name"),
+      ("Chile", "CHL", "name", 1)], "negotiation", "asserted"),
+    # the headline future: the walk climbs from the measure through "offer" to the name it hangs on
+    ("EU to offer lower tariffs on Chilean wine in effort to reach a pact with Santiago",
+     [("EU", "EU", "name"), ("Chilean", "CHL", "demonym"), ("Santiago", "CHL", "government")],
+     "tariff_reduced", "planned"),
+    # the parser may make the infinitive the root of a headline and its name the subject
+    ("Korea to offer lower tariffs on Chilean wine", [("Korea", "KOR", "name"), ("Chilean", "CHL", "demonym")],
+     "tariff_reduced", "planned"),
+    # what a cut is prepared ahead of is still to come
+    ("Chile is preparing tariff cuts ahead of talks with Canada next month.",
+     [("Chile", "CHL", "name"), ("Canada", "CAN", "name")], "negotiation", "planned"),
+], ids=["after-clause-keeps-its-own-modality", "headline-to-offer", "headline-infinitive-root", "ahead-of-talks"])
+def test_modality_of_adverbial_clauses_headlines_and_what_is_ahead(build, resources, text, countries, wanted,
+                                                                    modality):
+    found = [e for e in _events(build, resources, text, countries=countries) if e["event_type"] == wanted]
+    assert [e["modality"] for e in found] == [modality]
+
+
+def test_working_to_impose_is_a_plan(build, resources):
+    found = _one(build, resources, "Ottawa is working to impose duties on Chilean steel.",
+                 countries=[("Ottawa", "CAN", "government"), ("Chilean", "CHL", "demonym")])
+    assert (found["event_type"], found["modality"]) == ("tariff_imposed", "planned")
+
+
+def test_a_pact_that_is_working_is_no_plan(build, resources):
+    found = _one(build, resources, "Ottawa needs proof that its trade pact with Santiago is working.",
+                 countries=[("Ottawa", "CAN", "government"), ("Santiago", "CHL", "government")])
+    assert (found["event_type"], found["modality"]) == ("agreement", "asserted")

@@ -1,0 +1,48 @@
+"""A stated tariff rate that a government owns names a measure of its own, with no verb to trigger it.
+
+Market and wire copy often names a measure only as a noun phrase: "digesting
+Trump's 25% tariffs on steel imports", "the U.S. 10% tariff on Chinese goods".
+No trigger word stands in it (the adjectives "additional", "latest" are too
+common to be triggers: "additional tariff cuts", "the latest tariff threat"),
+so the rate itself stands for the measure when
+
+- its kind is a tariff, duty or levy in percent,
+- a government names its owner right before it: in the possessive, with at most
+  two words between ("Trump's 25% tariffs", "the Trump administration's
+  additional 10% tariff") or as a bare name or adjective ("the U.S. 25% tariff"),
+- no trigger of a tariff measure stands in its clause (that trigger reads the
+  rate: "Trump raised the 10% tariff to 20%").
+
+The cue is an imposition without an acting subject (rule id ending ``:agent``):
+its owner acts, its modality and non-event checks are those of any trigger.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.events.arguments import Region
+from pipeline.events.types import TARIFF_TYPES, Cue, Party, RateRef
+
+RULE_ID = "rates:tariff_imposed:weak:agent"
+MEASURE_KINDS = frozenset({"tariff", "duty", "levy"})
+# Between the owner and the rate: a possessive (after "administration"/"government"), then at most two words
+# ("additional", "new"), or nothing but a space for a name or adjective ("U.S. 25% tariff").
+_OWNER_GAP = re.compile(r"(?:\s+(?:administration|government))?['’]s(?:\s+[A-Za-z-]+){0,2}\s+|\s+")
+
+
+def owned_rate_cues(text: str, rates: Sequence[RateRef], parties: Sequence[Party], triggers: Sequence[Cue],
+                    clauses: Sequence[Region]) -> list[Cue]:
+    """A cue for each rate of the given ``clauses`` that names a measure of its own (see the module doc)."""
+    out = []
+    for rate in rates:
+        if rate.kind not in MEASURE_KINDS or rate.unit != "percent":
+            continue
+        clause = next((c for c in clauses if c.start <= rate.start < c.end), None)
+        if clause is None or any(clause.start <= t.start < clause.end and t.label in TARIFF_TYPES for t in triggers):
+            continue
+        if any(p.end <= rate.start and _OWNER_GAP.fullmatch(text[p.end:rate.start]) for p in parties
+               if p.start >= clause.start):
+            out.append(Cue(rate.mention_id, rate.start, rate.end, "tariff_imposed", RULE_ID))
+    return out
