@@ -124,7 +124,10 @@ def _start(change: Change, previous: Interval | None, carried: float | None) -> 
     if change.change == "resumed":
         rate, rate_previous = carried, None
     elif change.in_force:
-        rate, rate_previous = change.rate, change.rate_previous if change.rate_previous is not None else before
+        # Only a rise or a cut replaces the rate before; an imposition is a duty of its own (often added on
+        # top: "an additional 10%"), whose rate before is the one its text names, if any.
+        inherited = before if change.change in LEVEL_CHANGES else None
+        rate, rate_previous = change.rate, change.rate_previous if change.rate_previous is not None else inherited
     else:
         # No tariff applies; what was lifted is the rate before, or the one the report names.
         rate = None

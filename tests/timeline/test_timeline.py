@@ -262,3 +262,12 @@ def test_a_rise_of_unstated_level_dated_weeks_later_is_another_rise():
     # e3, six days after e2 was reported, may report it; e4, dated by its text weeks later, is a rise of its own
     assert [(r[0], r[4]) for r in sequence(rows)] == [("exempted", d("2025-02-13")), ("increased", d("2025-03-14")),
                                                       ("increased", d("2025-04-08"))]
+
+
+def test_an_imposition_takes_no_rate_before_from_the_interval_it_follows():
+    # A new duty is not the old one changed: only a rise or a cut inherits the rate in force before it.
+    rows = [event("e1", "tariff_imposed", "2024-09-13", targets=("CHN",), rate=100),
+            event("e2", "tariff_imposed", "2025-02-04", targets=("CHN",), rate=10),
+            event("e3", "tariff_increased", "2025-03-04", targets=("CHN",), rate=20),
+            event("e4", "tariff_imposed", "2025-04-02", targets=("CHN",), rate=34, previous=20)]
+    assert [row[2:4] for row in sequence(rows, target="CHN")] == [(100, None), (10, None), (20, 10), (34, 20)]
