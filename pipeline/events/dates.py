@@ -213,12 +213,17 @@ def behind_connective(text: str, time: TimeRef, trigger_start: int, connectives:
     punctuation between the connective and the trigger: the trigger is in the clause the connective opens,
     and the date in the clause that clause modifies. In "The rupee breached 87 per dollar on February 4 as
     the dollar strengthened after Trump slapped tariffs" February 4 dates the rupee's fall. Read from the
-    words, so it holds where the parser hangs the clauses wrongly or the sentence was not parsed."""
+    words, so it holds where the parser hangs the clauses wrongly or the sentence was not parsed. A "that"
+    before the connective makes the date a saying's, which dates what it reports, and ends the search."""
     if time.end > trigger_start:
         return False
     words = list(_WORD.finditer(text, time.end, trigger_start))
     for position, word in enumerate(words):
         lower = word.group().lower()
+        if lower == "that":
+            # "Trump said Friday that the two sides are talking after meeting": the date is the saying's,
+            # higher up than the clause the connective opens, and dates what it reports (module doc).
+            return False
         if lower not in connectives or _CLAUSE_BREAK.search(text, word.end(), trigger_start):
             continue
         if lower == "as" and (

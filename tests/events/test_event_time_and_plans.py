@@ -215,3 +215,9 @@ def test_a_connective_whose_clause_closes_before_the_trigger_leaves_the_date():
     joined = text.replace(" talks, and a call,", " talks")
     date_ref = TimeRef("d1", 14, 24, "DATE", "2025-02-04", None, True)
     assert behind_connective(joined, date_ref, joined.index("imposed"), connectives)
+
+
+def test_a_saying_dated_before_that_keeps_its_date_for_what_it_reports():
+    text = "Tokyo said Friday that the two sides are talking after meeting in Washington."
+    date_ref = TimeRef("d1", text.index("Friday"), text.index("Friday") + 6, "DATE", "2025-02-07", None, True)
+    assert not behind_connective(text, date_ref, text.index("meeting"), frozenset({"as", "after"}))
