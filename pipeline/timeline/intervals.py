@@ -118,6 +118,18 @@ def _is_repeat(current: Interval, change: Change) -> bool:
         (change.day - first.day).days <= ENTRY_WINDOW_DAYS
 
 
+def _reports_the_paused(intervals: Sequence[Interval], change: Change) -> bool:
+    """Whether ``change``, on a day a pause that states its end still runs, imposes again the tariff that
+    pause lifted (the same rate, or one side unstated): a report of that imposition, late or misdated
+    ("announced tariffs of 25% on Saturday" in a story of the following week), not the pause's end."""
+    if len(intervals) < 2 or change.change != "imposed":
+        return False
+    pause, paused = intervals[-1], intervals[-2]
+    if pause.first.change != "suspended" or not paused.first.in_force:
+        return False
+    return change.rate is None or paused.rate is None or change.rate == paused.rate
+
+
 def _start(change: Change, previous: Interval | None, carried: float | None) -> Interval:
     """A new interval begun by ``change`` after ``previous`` (``carried``: the rate a resumption restores)."""
     before = previous.rate if previous is not None and previous.first.in_force else None
@@ -178,6 +190,13 @@ def walk(changes: Sequence[Change]) -> list[Interval]:
         if pending is not None and pending[1] <= day:
             pending = None  # the stated end came, or a report of that day says what happened then
         current = intervals[-1] if intervals else None
+        if pending is not None and _reports_the_paused(intervals, best):
+            # The imposition reported while its pause runs is the one the pause lifted (section 5): its
+            # evidence goes to that interval, its date is an alternative, and the pause keeps its end.
+            for change in (best, *agreeing):
+                intervals[-2].absorb(change, same_day=False)
+            intervals[-2].alternatives.extend(_reading(change, best) for change in disagreeing)
+            continue
         repeat = current is not None and _is_repeat(current, best)
         if repeat:
             target = current

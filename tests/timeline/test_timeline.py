@@ -271,3 +271,27 @@ def test_an_imposition_takes_no_rate_before_from_the_interval_it_follows():
             event("e3", "tariff_increased", "2025-03-04", targets=("CHN",), rate=20),
             event("e4", "tariff_imposed", "2025-04-02", targets=("CHN",), rate=34, previous=20)]
     assert [row[2:4] for row in sequence(rows, target="CHN")] == [(100, None), (10, None), (20, 10), (34, 20)]
+
+
+def test_an_imposition_reported_while_its_pause_runs_is_the_one_paused():
+    rows = [event("e1", "tariff_imposed", "2025-02-01", rate=25),
+            event("e2", "tariff_suspended", "2025-02-03", duration="P30D"),
+            event("e3", "tariff_imposed", "2025-02-08", rate=25, published="2025-02-08"),  # a misdated report
+            event("e4", "tariff_imposed", None, published="2025-02-24")]  # an undated one, weeks on
+    assert sequence(rows) == [
+        ("imposed", True, 25, None, d("2025-02-01"), d("2025-02-03")),
+        ("suspended", False, None, 25, d("2025-02-03"), d("2025-03-05")),
+        ("resumed", True, 25, None, d("2025-03-05"), None),  # the pause keeps its stated end
+    ]
+    imposed = next(r for r in build_timeline(rows, RULES) if r["change"] == "imposed")
+    assert imposed["event_ids"] == ["e1", "e3", "e4"]
+    assert imposed["alternatives"] == ["date 2025-02-08 (event e3)"] and imposed["conflict"]
+
+
+def test_another_rate_or_a_rise_during_a_pause_still_ends_it():
+    rows = [event("e1", "tariff_imposed", "2025-02-01", rate=25),
+            event("e2", "tariff_suspended", "2025-02-03", duration="P30D"),
+            event("e3", "tariff_imposed", "2025-02-20", rate=10)]
+    assert [r[0] for r in sequence(rows)] == ["imposed", "suspended", "imposed"]
+    rows[2] = event("e3", "tariff_increased", "2025-02-20", rate=50)
+    assert [r[0] for r in sequence(rows)] == ["imposed", "suspended", "increased"]
