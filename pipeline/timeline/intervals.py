@@ -81,11 +81,13 @@ class Interval:
 def resolve_day(changes: Sequence[Change]) -> tuple[Change, list[Change], list[Change]]:
     """Of the changes of one key on one day: the best-supported reading, those agreeing, those disagreeing.
 
-    Best supported: more articles, then higher confidence, then the smaller
-    event id (so the choice never depends on input order). When it states
+    Best supported: dated by its text before placed by its report (a report
+    only says the change happened on or before its day), then more articles,
+    then higher confidence, then the smaller event id (so the choice never
+    depends on input order). When it states
     no rate, it takes the rate its agreeing reports state, and the rate before that one of them names.
     """
-    ranked = sorted(changes, key=lambda c: (-c.support[0], -c.support[1], c.event_id))
+    ranked = sorted(changes, key=lambda c: (c.effective_on is None, -c.support[0], -c.support[1], c.event_id))
     best = ranked[0]
     agreeing = [c for c in ranked[1:] if _agrees(best, c)]
     if best.rate is None and best.in_force:

@@ -295,3 +295,11 @@ def test_another_rate_or_a_rise_during_a_pause_still_ends_it():
     assert [r[0] for r in sequence(rows)] == ["imposed", "suspended", "imposed"]
     rows[2] = event("e3", "tariff_increased", "2025-02-20", rate=50)
     assert [r[0] for r in sequence(rows)] == ["imposed", "suspended", "increased"]
+
+
+def test_a_change_dated_by_its_text_outranks_reports_placed_on_that_day():
+    rows = [event("e1", "tariff_imposed", "2025-02-08", rate=25, articles=("a1",)),
+            event("e2", "tariff_removed", None, published="2025-02-08", articles=("a2", "a3", "a4"))]
+    [row] = build_timeline(rows, RULES)
+    assert (row["change"], row["rate_value"], row["effective_on"]) == ("imposed", 25, d("2025-02-08"))
+    assert row["alternatives"] == ["removed (event e2)"]
