@@ -38,11 +38,10 @@ announced tariffs" Tuesday dates the fall, and the announcement is undated;
 nor a date on the other side of a participle modifying a noun: in "a rate
 lower than the rate initially announced on April 2" April 2 dates the other
 rate's announcement, and in "announced adjustments today to tariffs imposed on
-imports" today does not date the imposition. Parsed or not, a date and a trigger
-on the two sides of a connective that opens a clause holding one of them
-do not belong together (`behind_connective`: "fell on February 4 as the
-dollar strengthened after Trump slapped tariffs"; "met the committee since
-he was appointed last month").
+imports" today does not date the imposition. Parsed or not, a date before a
+connective that opens the trigger's clause is the other clause's
+(`behind_connective`: "fell on February 4 as the dollar strengthened after
+Trump slapped tariffs").
 A threat's date is the day it was made: a date after the publication date
 names when the threatened measure would come (`threat_date`).
 """
@@ -209,48 +208,29 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 _WORD = re.compile(r"[\w']+")
 
 
-def _opens_clause(words: list[re.Match[str]], position: int) -> bool:
-    """Whether the connective at ``position`` may open a clause: not "as" in "such as", "as well as", "as
-    part of" or "as a …"."""
-    if words[position].group().lower() != "as":
-        return True
-    before = words[position - 1].group().lower() if position > 0 else ""
-    after = words[position + 1].group().lower() if position + 1 < len(words) else ""
-    return before not in _AS_NOT_OPENING_BEFORE and after not in _AS_NOT_OPENING_AFTER
-
-
 def behind_connective(text: str, time: TimeRef, trigger_start: int, connectives: frozenset[str]) -> bool:
-    """True when a subordinating connective between the date and the trigger opens a clause that holds the
-    one and not the other, with no punctuation between the connective and what it holds.
-
-    A date before the trigger, with the connective after it: the trigger is in the clause the connective
-    opens, and the date in the clause that clause modifies. In "The rupee breached 87 per dollar on
-    February 4 as the dollar strengthened after Trump slapped tariffs" February 4 dates the rupee's fall. A
-    "that" before the connective makes the date a saying's, which dates what it reports ("Trump said Friday
-    that the two sides are talking after meeting"), and ends the search.
-
-    A date after the trigger, with the connective before it and a word between them: the date is in the
-    clause the connective opens ("his first meeting with the committee since he was appointed last month").
-    A connective right before the date takes the date itself ("in force since February 4") and is kept.
-
-    Read from the words, so it holds where the parser hangs the clauses wrongly or the sentence was not
-    parsed."""
-    if time.end <= trigger_start:
-        words = list(_WORD.finditer(text, time.end, trigger_start))
-        for position, word in enumerate(words):
-            lower = word.group().lower()
-            if lower == "that":
-                return False
-            if lower in connectives and _opens_clause(words, position) and \
-                    not _CLAUSE_BREAK.search(text, word.end(), trigger_start):
-                return True
+    """True when a subordinating connective stands between the date and the trigger after it, with no
+    punctuation between the connective and the trigger: the trigger is in the clause the connective opens,
+    and the date in the clause that clause modifies. In "The rupee breached 87 per dollar on February 4 as
+    the dollar strengthened after Trump slapped tariffs" February 4 dates the rupee's fall. Read from the
+    words, so it holds where the parser hangs the clauses wrongly or the sentence was not parsed. A "that"
+    before the connective makes the date a saying's, which dates what it reports, and ends the search."""
+    if time.end > trigger_start:
         return False
-    words = list(_WORD.finditer(text, trigger_start, time.start))
-    for position, word in enumerate(words[1:-1], start=1):  # the trigger's own word, and a word right before
-        # the date, are neither a connective opening a clause between them
-        if word.group().lower() in connectives and _opens_clause(words, position) and \
-                not _CLAUSE_BREAK.search(text, word.end(), time.start):
-            return True
+    words = list(_WORD.finditer(text, time.end, trigger_start))
+    for position, word in enumerate(words):
+        lower = word.group().lower()
+        if lower == "that":
+            # "Trump said Friday that the two sides are talking after meeting": the date is the saying's,
+            # higher up than the clause the connective opens, and dates what it reports (module doc).
+            return False
+        if lower not in connectives or _CLAUSE_BREAK.search(text, word.end(), trigger_start):
+            continue
+        if lower == "as" and (
+                (position > 0 and words[position - 1].group().lower() in _AS_NOT_OPENING_BEFORE)
+                or (position + 1 < len(words) and words[position + 1].group().lower() in _AS_NOT_OPENING_AFTER)):
+            continue
+        return True
     return False
 
 
