@@ -21,6 +21,9 @@ REPORT_WINDOW_DAYS = 14
 # announcement to entry into force among the measures checked (docs/timeline.md, section 7) was about a
 # month (steel and aluminium: proclamations of 10 February 2025, in force 12 March); a quarter leaves room.
 ENTRY_WINDOW_DAYS = 90
+# How precisely a change's date places it, finest first: a change dated to its day says more about that day than
+# one dated to its week or month (placed on the period's first day), and both more than one placed by its report.
+PRECISION = {"day": 0, "week": 1, "month": 2}
 # Changes of the level of a tariff in force: each one is an event, not a state a later report repeats.
 LEVEL_CHANGES = ("increased", "reduced")
 
@@ -81,13 +84,15 @@ class Interval:
 def resolve_day(changes: Sequence[Change]) -> tuple[Change, list[Change], list[Change]]:
     """Of the changes of one key on one day: the best-supported reading, those agreeing, those disagreeing.
 
-    Best supported: dated by its text before placed by its report (a report
-    only says the change happened on or before its day), then more articles,
+    Best supported: dated by its text to the day, then to the week or the
+    month, before placed by its report (a report only says the change
+    happened on or before its day), then more articles,
     then higher confidence, then the smaller event id (so the choice never
     depends on input order). When it states
     no rate, it takes the rate its agreeing reports state, and the rate before that one of them names.
     """
-    ranked = sorted(changes, key=lambda c: (c.effective_on is None, -c.support[0], -c.support[1], c.event_id))
+    ranked = sorted(changes, key=lambda c: (PRECISION.get(c.granularity or "", len(PRECISION)), -c.support[0],
+                                            -c.support[1], c.event_id))
     best = ranked[0]
     agreeing = [c for c in ranked[1:] if _agrees(best, c)]
     if best.rate is None and best.in_force:

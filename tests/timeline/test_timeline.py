@@ -303,3 +303,12 @@ def test_a_change_dated_by_its_text_outranks_reports_placed_on_that_day():
     [row] = build_timeline(rows, RULES)
     assert (row["change"], row["rate_value"], row["effective_on"]) == ("imposed", 25, d("2025-02-08"))
     assert row["alternatives"] == ["removed (event e2)"]
+
+
+def test_a_change_dated_to_its_day_outranks_one_dated_to_its_month():
+    # "paused in early February" is placed on 1 February; the order of 1 February dates that day itself
+    rows = [event("e1", "tariff_imposed", "2025-02-01", rate=10, product="energy", articles=("a1",)),
+            event("e2", "tariff_suspended", "2025-02-01", granularity="month", product="energy",
+                  articles=("a2", "a3")),
+            event("e3", "tariff_suspended", "2025-02-03", product="energy")]
+    assert [r[:3] for r in sequence(rows, product="energy")] == [("imposed", True, 10), ("suspended", False, None)]
