@@ -38,7 +38,10 @@ announced tariffs" Tuesday dates the fall, and the announcement is undated;
 nor a date on the other side of a participle modifying a noun: in "a rate
 lower than the rate initially announced on April 2" April 2 dates the other
 rate's announcement, and in "announced adjustments today to tariffs imposed on
-imports" today does not date the imposition.
+imports" today does not date the imposition. Parsed or not, a date before a
+connective that opens the trigger's clause is the other clause's
+(`behind_connective`: "fell on February 4 as the dollar strengthened after
+Trump slapped tariffs").
 A threat's date is the day it was made: a date after the publication date
 names when the threatened measure would come (`threat_date`).
 """
@@ -196,6 +199,41 @@ def outside_subordinate(parse: SentenceParse, trigger: Token, time: TimeRef, con
     return False
 
 
+# Words before "as" that make it a comparison or a list ("such as", "as well as"), and words after it that make it
+# a preposition ("as part of", "as a response"): no clause opens there.
+_AS_NOT_OPENING_BEFORE = frozenset({"such", "well", "much", "many", "soon", "long", "far", "same"})
+_AS_NOT_OPENING_AFTER = frozenset({"a", "an", "of", "part", "well", "much", "many", "such", "soon", "long", "far"})
+# Punctuation that closes a subordinate clause opened before the trigger ("On March 4, after a pause, Trump …").
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+_WORD = re.compile(r"[\w']+")
+
+
+def behind_connective(text: str, time: TimeRef, trigger_start: int, connectives: frozenset[str]) -> bool:
+    """True when a subordinating connective stands between the date and the trigger after it, with no
+    punctuation between the connective and the trigger: the trigger is in the clause the connective opens,
+    and the date in the clause that clause modifies. In "The rupee breached 87 per dollar on February 4 as
+    the dollar strengthened after Trump slapped tariffs" February 4 dates the rupee's fall. Read from the
+    words, so it holds where the parser hangs the clauses wrongly or the sentence was not parsed. A "that"
+    before the connective makes the date a saying's, which dates what it reports, and ends the search."""
+    if time.end > trigger_start:
+        return False
+    words = list(_WORD.finditer(text, time.end, trigger_start))
+    for position, word in enumerate(words):
+        lower = word.group().lower()
+        if lower == "that":
+            # "Trump said Friday that the two sides are talking after meeting": the date is the saying's,
+            # higher up than the clause the connective opens, and dates what it reports (module doc).
+            return False
+        if lower not in connectives or _CLAUSE_BREAK.search(text, word.end(), trigger_start):
+            continue
+        if lower == "as" and (
+                (position > 0 and words[position - 1].group().lower() in _AS_NOT_OPENING_BEFORE)
+                or (position + 1 < len(words) and words[position + 1].group().lower() in _AS_NOT_OPENING_AFTER)):
+            continue
+        return True
+    return False
+
+
 # Relations inside a noun phrase: a participle on a noun of the trigger's own phrase describes the trigger's
 # noun ("a pact on microchip trade signed last September", where the parser hangs "signed" on "trade").
 PHRASE_RELATIONS = frozenset({"nmod", "compound", "flat", "amod", "nummod"})
@@ -245,11 +283,14 @@ def across_participle(parse: SentenceParse, trigger: Token, time: TimeRef) -> bo
 
 
 def own_times(text: str, times: tuple[TimeRef, ...], parse: SentenceParse | None, trigger: Token | None,
-              period_end_cases: frozenset[str], connectives: frozenset[str]) -> tuple[TimeRef, ...]:
+              period_end_cases: frozenset[str], connectives: frozenset[str],
+              trigger_start: int | None = None) -> tuple[TimeRef, ...]:
     """The dates that may date the event at ``trigger`` (module doc): not the end of a period ("until
-    March 4"), nor, with a parse, a date outside the adverbial clause the trigger stands in, nor a date
-    on the other side of a participle clause (`across_participle`)."""
+    March 4"), nor a date before a connective that opens the trigger's clause (`behind_connective`, from
+    the words at ``trigger_start``), nor, with a parse, a date outside the adverbial clause the trigger
+    stands in, nor a date on the other side of a participle clause (`across_participle`)."""
     return tuple(t for t in times if not ends_a_period(text, t, period_end_cases) and not (
+        trigger_start is not None and behind_connective(text, t, trigger_start, connectives)) and not (
         parse is not None and trigger is not None and (outside_subordinate(parse, trigger, t, connectives)
                                                        or across_participle(parse, trigger, t))))
 

@@ -36,6 +36,10 @@ class SentenceSpan:
 # A candidate end: terminal punctuation, closing quotes/brackets, whitespace,
 # then something that can open a sentence.
 _END = re.compile(r"([.!?]+)([\"”’')\]]*)(\s+)(?=[\"“‘'(\[]?[A-Z0-9])")
+# A period glued to the next sentence ("on China.The key report"), as scrapers leave it when they join
+# paragraphs: a lower-case word, the period, and a capitalized word that is not part of an address.
+_GLUED_END = re.compile(r"(?<=[a-z]{2})([.!?]+)([\"”’')\]]*)(?=([A-Z][a-z]*)\b(?![.@]))")
+_CHUNK_BEFORE = re.compile(r"\S*$")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _NEXT_WORD = re.compile(r"[\"“‘'(\[]?(\w+)")
 
@@ -44,7 +48,9 @@ def split_sentences(text: str, abbreviations: frozenset[str], starters: frozense
     """Split ``text`` into sentences: every line is a paragraph, periods end sentences.
 
     A period after an abbreviation or a single capital (an initial) does not
-    end the sentence unless the next word is a typical sentence opener.
+    end the sentence unless the next word is a typical sentence opener. A
+    period with no space after it ends one only between a lower-case word
+    and a typical opener outside an address ("China.The", `_glued_ends`).
     """
     sentences: list[SentenceSpan] = []
     offset = 0
@@ -55,12 +61,29 @@ def split_sentences(text: str, abbreviations: frozenset[str], starters: frozense
     return sentences
 
 
+def _glued_ends(line: str, starters: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """``(end, next start)`` of each sentence end glued to the next sentence: only before a typical opener
+    ("China.The"), and not inside an address ("www.Example.com", "Paul.Vieira@…", "Truth.Fi")."""
+    for match in _GLUED_END.finditer(line):
+        chunk = _CHUNK_BEFORE.search(line, max(0, match.start() - 60), match.start()).group()
+        if match.group(3) in starters and not any(mark in chunk for mark in ("@", "/", ".", "www")):
+            yield match.end(), match.end()
+
+
+def _ends(line: str, starters: frozenset[str]) -> list[tuple[int, int, re.Match[str] | None]]:
+    """Candidate sentence ends in text order: ``(end, next start, match)``; the match of `_END`, for its
+    abbreviation test, or None for a glued end."""
+    spaced = [(m.end() - len(m.group(3)), m.end(), m) for m in _END.finditer(line)]
+    return sorted([*spaced, *((end, after, None) for end, after in _glued_ends(line, starters))],
+                  key=lambda found: found[0])
+
+
 def _split_paragraph(line: str, abbreviations: frozenset[str], starters: frozenset[str]) -> Iterator[tuple[int, int]]:
     start = len(line) - len(line.lstrip())
     if start >= len(line):
         return
-    for match in _END.finditer(line):
-        if match.group(1) == ".":
+    for end, after, match in _ends(line, starters):
+        if match is not None and match.group(1) == ".":
             # Look back a bounded window: searching from the line's start at
             # every period made long paragraphs quadratic.
             before = _WORD_BEFORE.search(line, max(0, match.start() - 40), match.start())
@@ -70,10 +93,9 @@ def _split_paragraph(line: str, abbreviations: frozenset[str], starters: frozens
             is_abbreviation = word.rstrip(".") in abbreviations or (len(word) == 1 and word.isupper())
             if is_abbreviation and opener not in starters:
                 continue
-        end = match.end() - len(match.group(3))
         if end > start:
             yield start, end
-        start = match.end()
+        start = after
     end = len(line.rstrip())
     if end > start:
         yield start, end

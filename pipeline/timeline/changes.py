@@ -38,6 +38,7 @@ class Change:
     announced_on: date | None
     effective_on: date | None  # null: the text gave no usable date; ``day`` is the first report's day
     pause_end: date | None  # a suspension's end (its start plus its duration), when it states one
+    granularity: str | None  # of the date that places it (day, week, month); null when placed by its report
     event_id: str
     article_ids: tuple[str, ...]
     confidence: float
@@ -138,7 +139,9 @@ def event_changes(event: Mapping[str, Any], rules: TimelineRules) -> list[Change
                    product=product_key(event.get("product")), hs_codes=tuple(event.get("hs_codes") or ()),
                    status=status, change=rule.change, in_force=rule.in_force, rate=event.get("rate_value"),
                    rate_previous=event.get("rate_previous"), day=day, announced_on=announced,
-                   effective_on=effective, pause_end=pause_end, event_id=event["event_id"],
+                   effective_on=effective, pause_end=pause_end,
+                   granularity=event.get("event_date_granularity") if effective is not None else None,
+                   event_id=event["event_id"],
                    article_ids=tuple(sorted(event.get("article_ids") or ())),
                    confidence=float(event.get("confidence") or 0.0))
             for target, scope, excluded in _targets(event)]

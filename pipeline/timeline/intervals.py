@@ -21,6 +21,9 @@ REPORT_WINDOW_DAYS = 14
 # announcement to entry into force among the measures checked (docs/timeline.md, section 7) was about a
 # month (steel and aluminium: proclamations of 10 February 2025, in force 12 March); a quarter leaves room.
 ENTRY_WINDOW_DAYS = 90
+# How precisely a change's date places it, finest first: a change dated to its day says more about that day than
+# one dated to its week or month (placed on the period's first day), and both more than one placed by its report.
+PRECISION = {"day": 0, "week": 1, "month": 2}
 # Changes of the level of a tariff in force: each one is an event, not a state a later report repeats.
 LEVEL_CHANGES = ("increased", "reduced")
 
@@ -81,11 +84,15 @@ class Interval:
 def resolve_day(changes: Sequence[Change]) -> tuple[Change, list[Change], list[Change]]:
     """Of the changes of one key on one day: the best-supported reading, those agreeing, those disagreeing.
 
-    Best supported: more articles, then higher confidence, then the smaller
-    event id (so the choice never depends on input order). When it states
+    Best supported: dated by its text to the day, then to the week or the
+    month, before placed by its report (a report only says the change
+    happened on or before its day), then more articles,
+    then higher confidence, then the smaller event id (so the choice never
+    depends on input order). When it states
     no rate, it takes the rate its agreeing reports state, and the rate before that one of them names.
     """
-    ranked = sorted(changes, key=lambda c: (-c.support[0], -c.support[1], c.event_id))
+    ranked = sorted(changes, key=lambda c: (PRECISION.get(c.granularity or "", len(PRECISION)), -c.support[0],
+                                            -c.support[1], c.event_id))
     best = ranked[0]
     agreeing = [c for c in ranked[1:] if _agrees(best, c)]
     if best.rate is None and best.in_force:
@@ -118,13 +125,28 @@ def _is_repeat(current: Interval, change: Change) -> bool:
         (change.day - first.day).days <= ENTRY_WINDOW_DAYS
 
 
+def _reports_the_paused(intervals: Sequence[Interval], change: Change) -> bool:
+    """Whether ``change``, on a day a pause that states its end still runs, imposes again the tariff that
+    pause lifted (the same rate, or one side unstated): a report of that imposition, late or misdated
+    ("announced tariffs of 25% on Saturday" in a story of the following week), not the pause's end."""
+    if len(intervals) < 2 or change.change != "imposed":
+        return False
+    pause, paused = intervals[-1], intervals[-2]
+    if pause.first.change != "suspended" or not paused.first.in_force:
+        return False
+    return change.rate is None or paused.rate is None or change.rate == paused.rate
+
+
 def _start(change: Change, previous: Interval | None, carried: float | None) -> Interval:
     """A new interval begun by ``change`` after ``previous`` (``carried``: the rate a resumption restores)."""
     before = previous.rate if previous is not None and previous.first.in_force else None
     if change.change == "resumed":
         rate, rate_previous = carried, None
     elif change.in_force:
-        rate, rate_previous = change.rate, change.rate_previous if change.rate_previous is not None else before
+        # Only a rise or a cut replaces the rate before; an imposition is a duty of its own (often added on
+        # top: "an additional 10%"), whose rate before is the one its text names, if any.
+        inherited = before if change.change in LEVEL_CHANGES else None
+        rate, rate_previous = change.rate, change.rate_previous if change.rate_previous is not None else inherited
     else:
         # No tariff applies; what was lifted is the rate before, or the one the report names.
         rate = None
@@ -175,6 +197,13 @@ def walk(changes: Sequence[Change]) -> list[Interval]:
         if pending is not None and pending[1] <= day:
             pending = None  # the stated end came, or a report of that day says what happened then
         current = intervals[-1] if intervals else None
+        if pending is not None and _reports_the_paused(intervals, best):
+            # The imposition reported while its pause runs is the one the pause lifted (section 5): its
+            # evidence goes to that interval, its date is an alternative, and the pause keeps its end.
+            for change in (best, *agreeing):
+                intervals[-2].absorb(change, same_day=False)
+            intervals[-2].alternatives.extend(_reading(change, best) for change in disagreeing)
+            continue
         repeat = current is not None and _is_repeat(current, best)
         if repeat:
             target = current

@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 
 from pipeline.events import article_events
-from pipeline.events.dates import across_participle, threat_date
+from pipeline.events.dates import across_participle, behind_connective, threat_date
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.types import TimeRef
 
@@ -48,8 +48,28 @@ def test_the_date_of_the_clause_an_as_clause_modifies_is_not_the_events(build, r
     specs = {"countries": [USA, ("Japan", "JPN", "name")], "rates": [("25%", 25.0, "tariff")],
              "dates": [("Tuesday", "DATE", "2025-02-11")], "published": "2025-02-11"}
     assert [r[3] for r in _rows(build, resources, text, parsed=True, **specs)] == [None]
-    # without a parse the clause is not known, and word order keeps the nearest date
-    assert [r[3] for r in _rows(build, resources, text, parsed=False, **specs)] == ["2025-02-11"]
+    # without a parse the words say it: "as" opens the clause of the trigger after the date
+    assert [r[3] for r in _rows(build, resources, text, parsed=False, **specs)] == [None]
+
+
+@pytest.mark.parametrize("parsed", [False, True])
+def test_a_market_move_dated_before_two_clauses_does_not_date_the_measure(build, resources, parsed):
+    # the connective clauses nest ("as … after …"), which parsers often hang on a noun instead
+    text = ("The peso touched a record low of 21 per dollar on February 4 as the dollar firmed after "
+            "Washington slapped tariffs on Mexico.")
+    specs = {"countries": [USA, ("Mexico", "MEX", "name")], "dates": [("February 4", "DATE", "2025-02-04")],
+             "published": "2025-02-11", "parsed": parsed}
+    assert [r[3] for r in _rows(build, resources, text, **specs)] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "On February 4 Washington imposed tariffs on goods such as cars from Mexico.",  # no connective before it
+    "Washington on February 4 imposed tariffs as part of a package on Mexico.",  # "as" a preposition
+])
+def test_a_connective_that_opens_no_clause_of_the_trigger_leaves_the_date(build, resources, text):
+    specs = {"countries": [USA, ("Mexico", "MEX", "name")], "dates": [("February 4", "DATE", "2025-02-04")],
+             "published": "2025-02-11"}
+    assert [r[3] for r in _rows(build, resources, text, **specs)] == ["2025-02-04"]
 
 
 def test_the_events_own_date_in_its_clause_is_kept(build, resources):
@@ -184,3 +204,20 @@ def test_list_items_take_the_date_of_the_measure_told_before_their_undated_paren
                  rates=[("25%", 25.0, "tariff"), ("30%", 30.0, "tariff")],
                  dates=[("August 1", "DATE", "2025-08-01"), ("April 2", "DATE", "2025-04-02")], published="2025-07-07")
     assert [(r[2], r[3]) for r in rows if r[2]] == [(["JPN"], "2025-08-01"), (["KOR"], "2025-08-01")]
+
+
+def test_a_connective_whose_clause_closes_before_the_trigger_leaves_the_date():
+    text = "Washington on February 4 after a month of talks, and a call, imposed tariffs on Mexico."
+    date_ref = TimeRef("d1", text.index("February 4"), text.index("February 4") + 10, "DATE", "2025-02-04", None, True)
+    connectives = frozenset({"as", "after"})
+    assert not behind_connective(text, date_ref, text.index("imposed"), connectives)
+    # without the comma the trigger stands in the clause "after" opens
+    joined = text.replace(" talks, and a call,", " talks")
+    date_ref = TimeRef("d1", 14, 24, "DATE", "2025-02-04", None, True)
+    assert behind_connective(joined, date_ref, joined.index("imposed"), connectives)
+
+
+def test_a_saying_dated_before_that_keeps_its_date_for_what_it_reports():
+    text = "Tokyo said Friday that the two sides are talking after meeting in Washington."
+    date_ref = TimeRef("d1", text.index("Friday"), text.index("Friday") + 6, "DATE", "2025-02-07", None, True)
+    assert not behind_connective(text, date_ref, text.index("meeting"), frozenset({"as", "after"}))

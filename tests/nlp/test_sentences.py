@@ -27,6 +27,13 @@ def _split(text):
         ("“It is over,” he said. “We won.”", ["“It is over,” he said.", "“We won.”"]),
         ("Prices rose 2.5 pct in Jan. 1987 figures.", ["Prices rose 2.5 pct in Jan. 1987 figures."]),
         ("First paragraph\nSecond one. Third.", ["First paragraph", "Second one.", "Third."]),
+        # a period glued to the next sentence, as scraped copy leaves it, ends a sentence before an opener
+        ("Tariffs hit goods from China.The key report came out Friday.",
+         ["Tariffs hit goods from China.", "The key report came out Friday."]),
+        # and not inside an address, nor before a word that does not typically open a sentence
+        ("Write to Jane.Doe@example.com or visit www.example.com.The end.",
+         ["Write to Jane.Doe@example.com or visit www.example.com.The end."]),
+        ("Units of Truth.Fi rose.", ["Units of Truth.Fi rose."]),
     ],
 )
 def test_split_sentences(text, expected):
@@ -44,3 +51,12 @@ def test_component_sets_sentence_starts():
     nlp.get_pipe("trade_sentences_v1").initialize(models_dir=str(MODELS_DIR))
     doc = nlp("Sen. Danforth spoke. Imports rose.\nNew paragraph")
     assert [s.text.strip() for s in doc.sents] == ["Sen. Danforth spoke.", "Imports rose.", "New paragraph"]
+
+
+def test_component_splits_a_glued_sentence_at_its_token():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("trade_sentences_v1")
+    nlp.get_pipe("trade_sentences_v1").initialize(models_dir=str(MODELS_DIR))
+    doc = nlp("Trump delayed tariffs on Mexico and China.The jobs report on Friday was a side note.")
+    assert [s.text.strip() for s in doc.sents] == ["Trump delayed tariffs on Mexico and China.",
+                                                   "The jobs report on Friday was a side note."]

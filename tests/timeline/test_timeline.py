@@ -262,3 +262,53 @@ def test_a_rise_of_unstated_level_dated_weeks_later_is_another_rise():
     # e3, six days after e2 was reported, may report it; e4, dated by its text weeks later, is a rise of its own
     assert [(r[0], r[4]) for r in sequence(rows)] == [("exempted", d("2025-02-13")), ("increased", d("2025-03-14")),
                                                       ("increased", d("2025-04-08"))]
+
+
+def test_an_imposition_takes_no_rate_before_from_the_interval_it_follows():
+    # A new duty is not the old one changed: only a rise or a cut inherits the rate in force before it.
+    rows = [event("e1", "tariff_imposed", "2024-09-13", targets=("CHN",), rate=100),
+            event("e2", "tariff_imposed", "2025-02-04", targets=("CHN",), rate=10),
+            event("e3", "tariff_increased", "2025-03-04", targets=("CHN",), rate=20),
+            event("e4", "tariff_imposed", "2025-04-02", targets=("CHN",), rate=34, previous=20)]
+    assert [row[2:4] for row in sequence(rows, target="CHN")] == [(100, None), (10, None), (20, 10), (34, 20)]
+
+
+def test_an_imposition_reported_while_its_pause_runs_is_the_one_paused():
+    rows = [event("e1", "tariff_imposed", "2025-02-01", rate=25),
+            event("e2", "tariff_suspended", "2025-02-03", duration="P30D"),
+            event("e3", "tariff_imposed", "2025-02-08", rate=25, published="2025-02-08"),  # a misdated report
+            event("e4", "tariff_imposed", None, published="2025-02-24")]  # an undated one, weeks on
+    assert sequence(rows) == [
+        ("imposed", True, 25, None, d("2025-02-01"), d("2025-02-03")),
+        ("suspended", False, None, 25, d("2025-02-03"), d("2025-03-05")),
+        ("resumed", True, 25, None, d("2025-03-05"), None),  # the pause keeps its stated end
+    ]
+    imposed = next(r for r in build_timeline(rows, RULES) if r["change"] == "imposed")
+    assert imposed["event_ids"] == ["e1", "e3", "e4"]
+    assert imposed["alternatives"] == ["date 2025-02-08 (event e3)"] and imposed["conflict"]
+
+
+def test_another_rate_or_a_rise_during_a_pause_still_ends_it():
+    rows = [event("e1", "tariff_imposed", "2025-02-01", rate=25),
+            event("e2", "tariff_suspended", "2025-02-03", duration="P30D"),
+            event("e3", "tariff_imposed", "2025-02-20", rate=10)]
+    assert [r[0] for r in sequence(rows)] == ["imposed", "suspended", "imposed"]
+    rows[2] = event("e3", "tariff_increased", "2025-02-20", rate=50)
+    assert [r[0] for r in sequence(rows)] == ["imposed", "suspended", "increased"]
+
+
+def test_a_change_dated_by_its_text_outranks_reports_placed_on_that_day():
+    rows = [event("e1", "tariff_imposed", "2025-02-08", rate=25, articles=("a1",)),
+            event("e2", "tariff_removed", None, published="2025-02-08", articles=("a2", "a3", "a4"))]
+    [row] = build_timeline(rows, RULES)
+    assert (row["change"], row["rate_value"], row["effective_on"]) == ("imposed", 25, d("2025-02-08"))
+    assert row["alternatives"] == ["removed (event e2)"]
+
+
+def test_a_change_dated_to_its_day_outranks_one_dated_to_its_month():
+    # "paused in early February" is placed on 1 February; the order of 1 February dates that day itself
+    rows = [event("e1", "tariff_imposed", "2025-02-01", rate=10, product="energy", articles=("a1",)),
+            event("e2", "tariff_suspended", "2025-02-01", granularity="month", product="energy",
+                  articles=("a2", "a3")),
+            event("e3", "tariff_suspended", "2025-02-03", product="energy")]
+    assert [r[:3] for r in sequence(rows, product="energy")] == [("imposed", True, 10), ("suspended", False, None)]
