@@ -457,3 +457,50 @@ def test_the_company_takes_up_a_company_named_before_not_a_public_body(nlp):
             "\"We will cooperate fully,\" the company said.")
     rows = run(nlp, text, organizations=["Harbour Bank", "Securities and Exchange Commission"])
     assert speakers(rows) == [("We will cooperate", "Harbour Bank", "the company", "say")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        # the pronoun closes the clause it reports: the person named inside that clause is not the speaker
+        ("Dana Roe said metals would hold up. Copper may climb if Jo Lark cuts rates, she says.",
+         "Copper may climb if Jo Lark cuts rates", "Dana Roe"),
+        ("Dana Roe said metals would hold up. Copper may climb if Jo Lark cuts rates, she adds in a note.",
+         "Copper may climb if Jo Lark cuts rates", "Dana Roe"),
+        # the pronoun inside what was said: the person named before it in its sentence
+        ("Jo Lark said on Monday she would cut rates.", "she would cut rates", "Jo Lark"),
+    ],
+)
+def test_a_postposed_pronoun_skips_the_people_of_its_own_clause(nlp, text, content, expected):
+    speaker = "she" if "she says" in text or "she adds" in text else "Jo Lark"
+    cue = "says" if "says" in text else "adds" if "adds" in text else "said"
+    mention = reported(text, content, speaker, cue) if speaker == "Jo Lark" else Mention(
+        "reported:1", "reported", content, text.find(content), text.find(content) + len(content), 1,
+        "reported.csv:postposed",
+        f"lemma=say;cue={text.rfind(cue)}-{text.rfind(cue) + len(cue)};speaker={text.rfind(speaker)}-"
+        f"{text.rfind(speaker) + len(speaker)}")
+    rows = run(nlp, text, people=[ROE, ("Jo Lark", ["Jo Lark"], None, None)], extra=[mention])
+    assert [r["speaker_name"] for r in rows if r["text"] == content] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "organizations", "people", "expected"),
+    [
+        # a firm named in full, then by its first word (read as a surname): the full name, an organization
+        ("Strategists at Kestrel Sachs see gains. \"Prices will climb,\" Kestrel said.", ["Kestrel Sachs"],
+         [("Kestrel", ["Kestrel said"], None, None)], ("Kestrel Sachs", "organization")),
+        ("Kestrel Research sees gains. \"Prices will climb,\" Kestrel said.", ["Kestrel Research", "Kestrel"], [],
+         ("Kestrel Research", "organization")),
+        # two firms open with the word: which one is meant is not known, the short name stays
+        ("Kestrel Research and Kestrel Bank see gains. \"Prices will climb,\" Kestrel said.",
+         ["Kestrel Research", "Kestrel Bank", "Kestrel"], [], ("Kestrel", "organization")),
+        # an official keeps their name; a two-word name is a body of its own
+        ("Kestrel Holdings sees gains. \"Prices will climb,\" Kestrel said.", ["Kestrel Holdings"],
+         [("Kestrel", ["Kestrel said"], "kestrel", "governor")], ("Kestrel", "person")),
+        ("The Federal Reserve Bank of Boston sees gains. \"Prices will climb,\" the Federal Reserve said.",
+         ["Federal Reserve Bank of Boston", "Federal Reserve"], [], ("Federal Reserve", "organization")),
+    ],
+)
+def test_a_firm_shortened_to_its_first_word_takes_its_full_name(nlp, text, organizations, people, expected):
+    rows = run(nlp, text, organizations=organizations, people=people)
+    assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [expected]

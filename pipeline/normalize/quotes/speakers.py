@@ -22,6 +22,8 @@ KIND_ORDER = ("person", "name", "organization", "voice", "unnamed", "group")
 # How far back a pronoun looks for the person it stands for, and an epithet ("the Maryland Democrat"), in sentences.
 PRONOUN_REACH = 6
 EPITHET_REACH = 2
+# Words a postposed cue may have after it before its sentence ends (", he says in a note to clients.").
+POSTPOSED_TAIL_WORDS = 8
 
 
 def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, prefer_last: bool,
@@ -122,7 +124,7 @@ def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker |
     """The person, group or organization a speaker pronoun stands for, or None."""
     kind = art.lexicon.word_class(token.lower)
     if kind == "person_pronoun":
-        found = salient_person(art, position)
+        found = salient_person(art, position, postposed=_postposed_subject(art, token))
         return replace(found, text=token.text) if found else None
     wanted = ("organization", "name") if kind == "thing_pronoun" else ("group", "organization", "name")
     found = salient_speaker(art, position, wanted)
@@ -200,13 +202,16 @@ def epithet_speaker(art: ArticleIndex, position: int) -> Speaker | None:
     return nearest if nearest is not None and nearest.kind == "person" else None
 
 
-def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REACH) -> Speaker | None:
+def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REACH,
+                   postposed: bool = False) -> Speaker | None:
     """The person "he"/"she" at ``position`` most likely stands for.
 
     Earlier in the same sentence: the person a cue before it names as the
     speaker ("…'s meeting with Trump, DBS strategist Jane Roe says. “…,” he
     says", where a stray mark joined the sentences), else its first person
-    mention ("Akazawa said he").
+    mention ("Akazawa said he") — but not for the subject of a postposed cue
+    (``postposed``: "Rates may fall if Trump acts, he says"): what comes before
+    it is what was said, and a person named there is not the one speaking.
     Otherwise the nearest earlier sentence that names a person outside quotes,
     skipping sentences whose subject is itself a pronoun; in it, the speaker
     of its quotation or its first person named (possessives never count).
@@ -217,7 +222,8 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
             and not art.possessive(m) and not art.inside_quote(m.start)]
     if same:
         spoken = _last_person_cue(art, start, position)
-        return spoken if spoken is not None else person_speaker(art, same[0])
+        if spoken is not None or not postposed:
+            return spoken if spoken is not None else person_speaker(art, same[0])
     for back in range(index - 1, max(index - 1 - reach, -1), -1):
         s_start, s_end, _ = art.sentences[back]
         spoken = [s for q, s in art.resolved if s_start <= q.outer_start < s_end and s and s.kind in SINGLE_KINDS]
@@ -238,6 +244,28 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
         if subject is not None:
             return subject
     return None
+
+
+def _postposed_subject(art: ArticleIndex, token: Token) -> bool:
+    """True when a pronoun is the subject of a cue that closes the clause it reports (", he says.").
+
+    The pronoun follows a comma, a cue follows it (past fillers: ", she later added"), and
+    after the cue the sentence ends within a few words that open no clause of their own
+    (", he says in a note."; not ", he said that …").
+    """
+    index = art.token_at_or_after(token.start)
+    if index == 0 or art.tokens[index - 1].text != ",":
+        return False
+    k = index + 1
+    while k < len(art.tokens) and art.lexicon.word_class(art.tokens[k].lower) == "filler":
+        k += 1
+    if k >= len(art.tokens) or art.tokens[k].lower not in art.lexicon.cue_forms:
+        return False
+    last = art.token_at_or_after(art.sentences[art.sentence_of(token.start)][1])
+    if last - k > 2 * POSTPOSED_TAIL_WORDS:
+        return False  # words and punctuation: a long tail is a clause of its own
+    tail = [t for t in art.tokens[k + 1:last] if t.is_word]
+    return len(tail) <= POSTPOSED_TAIL_WORDS and not any(t.lower == "that" for t in tail)
 
 
 def _last_person_cue(art: ArticleIndex, start: int, position: int) -> Speaker | None:
