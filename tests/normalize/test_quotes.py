@@ -504,3 +504,11 @@ def test_a_postposed_pronoun_skips_the_people_of_its_own_clause(nlp, text, conte
 def test_a_firm_shortened_to_its_first_word_takes_its_full_name(nlp, text, organizations, people, expected):
     rows = run(nlp, text, organizations=organizations, people=people)
     assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [expected]
+
+
+def test_the_firm_is_the_organization_heard_from_last_not_the_last_named(nlp):
+    text = ("\"Tin will fall,\" says Kestrel Research in a note. Harbour Bank cut its forecast on Monday. "
+            "\"Supply is rising,\" the firm says.")
+    rows = run(nlp, text, organizations=["Harbour Bank"])
+    assert speakers(rows) == [("Tin will fall,", "Kestrel Research", "Kestrel Research", "say"),
+                              ("Supply is rising,", "Kestrel Research", "the firm", "say")]

@@ -78,7 +78,7 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         # "the ministry said", "according to the ministry": the institution speaks — as the subject of a
         # speech verb or after its cue, never inside a quotation or as the subject of a verb with other
         # senses ("the government would maintain its freeze").
-        return resolve_body(art, tokens, head, position)
+        return _firm_that_spoke(art, words, head, position) or resolve_body(art, tokens, head, position)
     if source_class in ("role", "group", "staff"):
         return resolve_unnamed(art, tokens, head, source_class, position)
     countries = [m for m in art.mentions_in(("country",), start, end) if not art.possessive(m)]
@@ -99,6 +99,23 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         core = strip_determiners(art, tokens)
         return Speaker(text_of(art, core), None, text_of(art, tokens), "unnamed")
     return None
+
+
+def _firm_that_spoke(art: ArticleIndex, words: list[Token], head: Token, position: int) -> Speaker | None:
+    """The organization that spoke last, for a bare generic "the firm" or "the company", or None.
+
+    "…, says Kestrel Research in a note. The firm says …": the firm just heard
+    from, in the `EPITHET_REACH` sentences before, rather than the organization
+    last named (which may be one it spoke about). A person speaking there in
+    between breaks the chain.
+    """
+    if len(words) != 2 or words[0].lower not in ("the", "this") or bare_word(head.text) not in \
+            art.lexicon.generic_bodies:
+        return None
+    found = salient_speaker(art, position, KIND_ORDER, reach=EPITHET_REACH, own_sentence=False)
+    if found is None or found.kind not in ("organization", "name"):
+        return None
+    return Speaker(found.name, None, text_of(art, words), "organization")
 
 
 def _modifies_a_noun(art: ArticleIndex, mention: Mention, words: list[Token]) -> bool:
