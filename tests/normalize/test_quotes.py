@@ -512,3 +512,30 @@ def test_the_firm_is_the_organization_heard_from_last_not_the_last_named(nlp):
     rows = run(nlp, text, organizations=["Harbour Bank"])
     assert speakers(rows) == [("Tin will fall,", "Kestrel Research", "Kestrel Research", "say"),
                               ("Supply is rising,", "Kestrel Research", "the firm", "say")]
+
+
+def test_a_person_with_their_firm_after_of_is_the_speaker(nlp):
+    # the firm was read as a person's name: the head of "Dana Roe of Kestrel Partners" is still Dana Roe
+    text = "\"Copper will rally,\" Dana Roe of Kestrel Partners writes in a note."
+    rows = run(nlp, text, people=[ROE, ("Kestrel Partners", ["Kestrel Partners"], None, None)])
+    assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [("Dana Roe", "person")]
+
+
+LARK = ("Jo Lark", ["Jo Lark"], None, "chief economist")
+FILLER = " ".join(f"Stocks moved on day {n}." for n in range(8))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the holder of the title was named far back (another item of a digest); the source just named speaks
+        (f"Chief economist Jo Lark expects cuts. {FILLER} \"Tin will fall,\" Dana Roe of Kestrel Partners writes. "
+         "\"Supply is rising,\" the chief economist says.", "Dana Roe"),
+        # the holder named near: the holder
+        ("Chief economist Jo Lark expects cuts. \"Tin will fall,\" Dana Roe of Kestrel Partners writes. "
+         "\"Supply is rising,\" the chief economist says.", "Jo Lark"),
+    ],
+)
+def test_the_title_is_the_source_just_named_when_its_holder_is_far(nlp, text, expected):
+    rows = run(nlp, text, people=[ROE, LARK], titles=["chief economist", "Chief economist"])
+    assert [r["speaker_name"] for r in rows if r["text"].startswith("Supply")] == [expected]

@@ -8,8 +8,9 @@ from dataclasses import replace
 from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, ArticleIndex, Cue, Speaker, Token, bare_word,
                                                organization_name, strip_determiners, text_of)
 from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
-from pipeline.normalize.quotes.descriptions import (earlier_description, firm_after_staff, firm_of_staff, named_next,
-                                                    resolve_body, resolve_publication, staff_firm_before)
+from pipeline.normalize.quotes.descriptions import (STAFF_LINKS, earlier_description, firm_after_staff,
+                                                    firm_of_staff, named_next, resolve_body, resolve_publication,
+                                                    staff_firm_before)
 from pipeline.normalize.quotes.lexicon import PRONOUNS
 from pipeline.normalize.quotes.persons import person_speaker, proper_name, subject_name, title_holder
 from pipeline.views import Mention
@@ -54,14 +55,18 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
             return Speaker(firm, None, text_of(art, tokens), "organization")
     persons = [m for m in art.mentions_in(PERSON_KINDS, start, end)
                if not art.possessive(m) and not _modifies_a_noun(art, m, words)]
-    if persons:  # the head of a noun phrase comes last ("said Uralsib analyst Chris Weafer")
-        return person_speaker(art, persons[-1])
+    if persons:  # the head of a noun phrase comes last ("said Uralsib analyst Chris Weafer") ...
+        heads = [m for m in persons[1:] if not _after_a_link(art, m)]
+        # ... but not past "of"/"at": "Jane Roe of Kestrel Partners" is Jane Roe, whatever the firm was read as
+        return person_speaker(art, heads[-1] if heads else persons[0])
     named = proper_name(art, words, min_words=2)
     if named is not None:
         return named
     titles = [m for m in art.mentions_in(("title",), start, end) if not art.possessive(m)]
     for title in titles[::-1] if prefer_last else titles:
         holder = title_holder(art, title.text, position)
+        if holder is not None and words and words[0].lower == "the":
+            holder = _recent_speaker_for_title(art, holder, position)
         if holder is not None:
             return replace(holder, text=text_of(art, tokens))
     source_class = art.lexicon.sources.get(bare_word(head.text)) if head else None
@@ -101,6 +106,34 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
     return None
 
 
+def _after_a_link(art: ArticleIndex, mention: Mention) -> bool:
+    """True when a name follows a preposition that ties a person to their firm ("of", "at", "from", "with")."""
+    index = art.token_at_or_after(mention.start) - 1
+    return index >= 0 and art.tokens[index].lower in STAFF_LINKS
+
+
+def _recent_speaker_for_title(art: ArticleIndex, holder: Speaker, position: int) -> Speaker:
+    """The person a definite title stands for: its holder, unless the holder was last named more than
+    `PRONOUN_REACH` sentences back and a person with no title of their own spoke just before.
+
+    "…, Jane Roe of Kestrel Partners writes. …, the chief economist says": the
+    source just named, whose title the story gives only now, rather than a chief
+    economist of another story of the same digest.
+    """
+    recent = epithet_speaker(art, position)
+    if recent is None or recent.name == holder.name or _named_within(art, holder.name, position, PRONOUN_REACH):
+        return holder
+    if any(row.get("title") for row in art.people if row["name"] == recent.name):
+        return holder
+    return recent
+
+
+def _named_within(art: ArticleIndex, name: str | None, position: int, reach: int) -> bool:
+    """True when a person mention of ``name`` stands in the ``reach`` sentences before ``position`` (or its own)."""
+    floor = art.sentences[max(art.sentence_of(position) - reach, 0)][0]
+    return any(floor <= m.start < position and person_speaker(art, m).name == name for m in art.persons)
+
+
 def _firm_that_spoke(art: ArticleIndex, words: list[Token], head: Token, position: int) -> Speaker | None:
     """The organization that spoke last, for a bare generic "the firm" or "the company", or None.
 
@@ -122,7 +155,8 @@ def _modifies_a_noun(art: ArticleIndex, mention: Mention, words: list[Token]) ->
     """True when a name is followed in its noun phrase by a lower-case word: "a Reagan administration official"
     and "a Trump adviser" are someone else, not the person named."""
     after = next((t for t in words if t.start >= mention.end), None)
-    return after is not None and after.text[:1].islower() and art.lexicon.word_class(after.lower) is None
+    return after is not None and after.text[:1].islower() and art.lexicon.word_class(after.lower) is None \
+        and after.lower != "of"  # "Jane Roe of Kestrel Partners": the person, with their firm
 
 
 def _names_a_role(art: ArticleIndex, words: list[Token]) -> bool:
