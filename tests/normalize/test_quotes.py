@@ -539,3 +539,18 @@ FILLER = " ".join(f"Stocks moved on day {n}." for n in range(8))
 def test_the_title_is_the_source_just_named_when_its_holder_is_far(nlp, text, expected):
     rows = run(nlp, text, people=[ROE, LARK], titles=["chief economist", "Chief economist"])
     assert [r["speaker_name"] for r in rows if r["text"].startswith("Supply")] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name the noun "firm" introduces is the firm's, though it was read as a person's; "they" takes it up
+        ("\"Rates will fall,\" asset manager firm Dana Roe says in a note. \"Bonds will rally,\" they say.",
+         [("Dana Roe", "organization")] * 2),
+        # a role noun between: the person
+        ("\"Rates will fall,\" company chairman Dana Roe says.", [("Dana Roe", "person")]),
+    ],
+)
+def test_a_name_after_firm_or_company_is_an_organization(nlp, text, expected):
+    rows = run(nlp, text, people=[ROE])
+    assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == expected

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, ArticleIndex, Cue, Speaker, Token, bare_word,
-                                               organization_name, strip_determiners, text_of)
+                                               name_form, organization_name, strip_determiners, text_of)
 from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
 from pipeline.normalize.quotes.descriptions import (STAFF_LINKS, earlier_description, firm_after_staff,
                                                     firm_of_staff, named_next, resolve_body, resolve_publication,
@@ -58,7 +58,12 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
     if persons:  # the head of a noun phrase comes last ("said Uralsib analyst Chris Weafer") ...
         heads = [m for m in persons[1:] if not _after_a_link(art, m)]
         # ... but not past "of"/"at": "Jane Roe of Kestrel Partners" is Jane Roe, whatever the firm was read as
-        return person_speaker(art, heads[-1] if heads else persons[0])
+        chosen = heads[-1] if heads else persons[0]
+        before = art.token_at_or_after(chosen.start) - 1
+        if before >= 0 and art.tokens[before].text in art.lexicon.company_words:
+            # "asset manager firm Kestrel Rowe says": a name the noun "firm" introduces is the firm's
+            return Speaker(name_form(chosen), None, text_of(art, tokens), "organization")
+        return person_speaker(art, chosen)
     named = proper_name(art, words, min_words=2)
     if named is not None:
         return named
