@@ -554,3 +554,20 @@ def test_the_title_is_the_source_just_named_when_its_holder_is_far(nlp, text, ex
 def test_a_name_after_firm_or_company_is_an_organization(nlp, text, expected):
     rows = run(nlp, text, people=[ROE])
     assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "organizations", "expected"),
+    [
+        # the firm or body named right before a document issued it
+        ("\"Prices will rise,\" according to a Kestrel report.", [], ("Kestrel", "organization")),
+        ("\"Prices will rise,\" according to Harbour Bank data.", ["Harbour Bank"], ("Harbour Bank", "organization")),
+        # a country before it names no issuer: the document stays a description
+        ("\"Prices will rise,\" according to a Japanese report.", [], ("Japanese report", "unresolved")),
+    ],
+)
+def test_a_document_speaks_for_the_firm_named_before_it(nlp, text, organizations, expected):
+    at = text.find("Japanese")
+    countries = [Mention("country:1", "country", "Japanese", at, at + 8, 0, "test", "JPN")] if at >= 0 else []
+    rows = run(nlp, text, organizations=organizations, extra=countries)
+    assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [expected]

@@ -76,6 +76,11 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
             return replace(holder, text=text_of(art, tokens))
     source_class = art.lexicon.sources.get(bare_word(head.text)) if head else None
     organizations = [m for m in art.mentions_in(("organization",), start, end) if not art.possessive(m)]
+    if source_class == "document":
+        # "a Bloomberg report", "LSEG data": the firm or body named right before the document issued it
+        issuer = firm_of_staff(art, words, adjacent=True)
+        if issuer is not None:
+            return Speaker(issuer, None, text_of(art, tokens), "organization")
     if source_class in ("publication", "document"):
         found = resolve_publication(art, tokens, source_class)
         if found is None and source_class == "document":
