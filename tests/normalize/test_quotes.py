@@ -571,3 +571,32 @@ def test_a_document_speaks_for_the_firm_named_before_it(nlp, text, organizations
     countries = [Mention("country:1", "country", "Japanese", at, at + 8, 0, "test", "JPN")] if at >= 0 else []
     rows = run(nlp, text, organizations=organizations, extra=countries)
     assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [expected]
+
+
+def test_he_skips_a_name_that_modifies_a_title(nlp):
+    # "Kestrel" (read as a person) only modifies "analyst": "he" is the analyst
+    text = "Results disappointed Kestrel analyst Dana Roe. \"Margins are thin,\" he says."
+    rows = run(nlp, text, people=[ROE, ("Kestrel", ["Kestrel"], None, None)], titles=["analyst"])
+    assert [r["speaker_name"] for r in rows] == ["Dana Roe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "organizations", "people", "expected"),
+    [
+        # no organization spoke before "it" (a person did): the organization opening the sentence before,
+        # rather than the one named last
+        ("Dana Roe said rates would hold. Kestrel Partners cut its target for Harbour Bank. \"Margins are thin,\" "
+         "it says.", ["Harbour Bank", "Kestrel Partners"], [ROE], "Kestrel Partners"),
+        # ... or a one-word name read as a person's, with no title: "it" is no person
+        ("Dana Roe said rates would hold. Kestrel cut its target for Harbour Bank. \"Margins are thin,\" it says.",
+         ["Harbour Bank"], [ROE, ("Kestrel", ["Kestrel"], None, None)], "Kestrel"),
+        # an organization that spoke comes first
+        ("Harbour Bank said rates would hold. Kestrel Partners cut its target. \"Margins are thin,\" it says.",
+         ["Harbour Bank", "Kestrel Partners"], [], "Harbour Bank"),
+    ],
+)
+
+
+def test_it_is_the_organization_opening_the_sentence_before(nlp, text, organizations, people, expected):
+    rows = run(nlp, text, organizations=organizations, people=people)
+    assert [r["speaker_name"] for r in rows] == [expected]

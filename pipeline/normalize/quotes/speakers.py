@@ -192,10 +192,41 @@ def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker |
     if found is not None:
         return replace(found, text=token.text)
     if kind == "thing_pronoun":
+        subject = _subject_organization(art, position)
+        if subject is not None:
+            return replace(subject, text=token.text)
         before = [m for m in art.by_kind.get("organization", []) if m.end <= position
                   and not art.inside_quote(m.start)]
         if before:
             return Speaker(organization_name(before[-1]), None, token.text, "organization")
+    return None
+
+
+def _subject_organization(art: ArticleIndex, position: int) -> Speaker | None:
+    """The organization opening the sentence before ``position`` ("Kestrel cut its target. It says …"), or None.
+
+    A one-word name read as a person's, with no title, counts: "it" stands for no person, so such a
+    name is a firm the name rules took for a surname.
+    """
+    index = art.sentence_of(position)
+    if index == 0 or art.sentences[index - 1][1] <= art.body_start:
+        return None
+    s_start = art.sentences[index - 1][0]
+    first = art.token_at_or_after(s_start)
+    while first < len(art.tokens) and not art.tokens[first].is_word:
+        first += 1
+    if first >= len(art.tokens):
+        return None
+    opening = art.tokens[first]
+    for mention in art.mentions_in(("organization", *PERSON_KINDS), opening.start, opening.end):
+        if mention.start != opening.start or art.possessive(mention):
+            continue
+        if mention.kind == "organization":
+            return Speaker(organization_name(mention), None, mention.text, "organization")
+        person = person_speaker(art, mention)
+        if " " not in person.name and person.official_id is None \
+                and not any(row.get("title") for row in art.people if row["name"] == person.name):
+            return Speaker(person.name, None, mention.text, "organization")
     return None
 
 
@@ -280,7 +311,7 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
     index = art.sentence_of(position)
     start = art.sentences[index][0]
     same = [m for m in art.persons if start <= m.start and m.end <= position
-            and not art.possessive(m) and not art.inside_quote(m.start)]
+            and not art.possessive(m) and not art.inside_quote(m.start) and not _before_a_title(art, m)]
     if same:
         spoken = _last_person_cue(art, start, position)
         if spoken is not None or not postposed:
@@ -298,13 +329,23 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
                 if speaker is not None and speaker.kind in ("person", "name"):
                     return speaker
         named = [m for m in art.persons if s_start <= m.start < s_end
-                 and not art.possessive(m) and not art.inside_quote(m.start)]
+                 and not art.possessive(m) and not art.inside_quote(m.start) and not _before_a_title(art, m)]
         if named:
             return person_speaker(art, named[0])
         subject = subject_name(art, s_start, s_end)
         if subject is not None:
             return subject
     return None
+
+
+def _before_a_title(art: ArticleIndex, mention: Mention) -> bool:
+    """True when a title follows a name right away: the name modifies it ("Citi analyst Jane Roe", "a Trump
+    adviser"), and the person is the title's holder, not the one named."""
+    index = art.token_at_or_after(mention.end)
+    if index >= len(art.tokens):
+        return False
+    after = art.tokens[index]
+    return any(m.start == after.start for m in art.mentions_in(("title",), after.start, after.end))
 
 
 def _postposed_subject(art: ArticleIndex, token: Token) -> bool:
