@@ -562,6 +562,8 @@ def test_a_name_after_firm_or_company_is_an_organization(nlp, text, expected):
         # the firm or body named right before a document issued it
         ("\"Prices will rise,\" according to a Kestrel report.", [], ("Kestrel", "organization")),
         ("\"Prices will rise,\" according to Harbour Bank data.", ["Harbour Bank"], ("Harbour Bank", "organization")),
+        # a website is a publication, named by the words beside it
+        ("\"Prices will rise,\" according to the Kestrel Rates website.", [], ("Kestrel Rates", "organization")),
         # a country before it names no issuer: the document stays a description
         ("\"Prices will rise,\" according to a Japanese report.", [], ("Japanese report", "unresolved")),
     ],
