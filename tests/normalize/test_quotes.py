@@ -602,3 +602,23 @@ def test_he_skips_a_name_that_modifies_a_title(nlp):
 def test_it_is_the_organization_opening_the_sentence_before(nlp, text, organizations, people, expected):
     rows = run(nlp, text, organizations=organizations, people=people)
     assert [r["speaker_name"] for r in rows] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "kept"),
+    [
+        # a question the speaker did not answer reports nothing said
+        ("Dana Roe did not say whether talks had resumed.", "whether talks had resumed", False),
+        ("Dana Roe would not say if talks had resumed.", "if talks had resumed", False),
+        # without a negation, a clause opening with "if" is what was said
+        ("Dana Roe said if talks fail, tariffs would rise.", "if talks fail, tariffs would rise", True),
+    ],
+)
+def test_an_unanswered_question_is_no_reported_speech(nlp, text, content, kept):
+    cue = "say" if " say " in text else "said"
+    extra = [reported(text, content, "Dana Roe", cue)]
+    if " not " in text:
+        at = text.find("not")
+        extra.append(Mention("modal:1", "modal", "not", at, at + 3, 0, "modality", "negated"))
+    rows = run(nlp, text, people=[ROE], extra=extra)
+    assert [r["text"] for r in rows if r["quote_type"] == "indirect"] == ([content] if kept else [])
