@@ -622,3 +622,17 @@ def test_an_unanswered_question_is_no_reported_speech(nlp, text, content, kept):
         extra.append(Mention("modal:1", "modal", "not", at, at + 3, 0, "modality", "negated"))
     rows = run(nlp, text, people=[ROE], extra=extra)
     assert [r["text"] for r in rows if r["quote_type"] == "indirect"] == ([content] if kept else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "organizations"),
+    [
+        # a name ending in a public body's noun is a body of its own, not the full name of the short one
+        ("The Kestrel Commission met on Monday. \"Prices will climb,\" Kestrel said.", ["Kestrel Commission"]),
+        # a name joined by "and" may be two firms read as one
+        ("Kestrel Inc and Harbour Co agreed terms. \"Prices will climb,\" Kestrel said.", ["Kestrel Inc and Harbour Co"]),
+    ],
+)
+def test_a_short_name_keeps_its_form_beside_a_body_or_a_pair(nlp, text, organizations):
+    rows = run(nlp, text, organizations=organizations, people=[("Kestrel", ["Kestrel said"], None, None)])
+    assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [("Kestrel", "person")]

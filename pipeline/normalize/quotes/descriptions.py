@@ -220,11 +220,22 @@ def _publication_name(art: ArticleIndex, tokens: list[Token]) -> str | None:
 
 
 def organization_forms(art: ArticleIndex) -> list[str]:
-    """The names of the article's organization mentions outside quotations, each once, in text order."""
+    """The names of the article's organization mentions outside quotations, each once, in text order, that
+    may stand for a shortened speaker (`fuller_organization`).
+
+    Left out: a name ending in a public body's noun, a body of its own beside the short form ("Senate" →
+    "Senate Finance Committee", "Tower" → "Tower Commission"), and a name joined by "and", which may be
+    two firms read as one ("Texaco Inc and Pennzoil Co").
+    """
     forms: dict[str, None] = {}
     for mention in art.by_kind.get("organization", []):
-        if not art.inside_quote(mention.start):
-            forms.setdefault(POSSESSIVE.sub("", organization_name(mention)), None)
+        if art.inside_quote(mention.start):
+            continue
+        name = POSSESSIVE.sub("", organization_name(mention))
+        last = bare_word(name.split()[-1]) if name.split() else ""
+        if " and " in name or (art.lexicon.sources.get(last) == "body" and last not in art.lexicon.company_words):
+            continue
+        forms.setdefault(name, None)
     return list(forms)
 
 
