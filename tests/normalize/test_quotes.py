@@ -506,6 +506,15 @@ def test_a_firm_shortened_to_its_first_word_takes_its_full_name(nlp, text, organ
     assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [expected]
 
 
+def test_the_firm_is_no_country_that_spoke(nlp):
+    text = ("Harbour Bank raised its forecast. \"Exports will slow,\" the U.S. said. \"Demand is firm,\" the "
+            "company said.")
+    at = text.find("U.S.")
+    rows = run(nlp, text, organizations=["Harbour Bank"],
+               extra=[Mention("country:1", "country", "U.S.", at, at + 4, 0, "test", "USA")])
+    assert [r["speaker_name"] for r in rows if r["text"].startswith("Demand")] == ["Harbour Bank"]
+
+
 def test_the_firm_is_the_organization_heard_from_last_not_the_last_named(nlp):
     text = ("\"Tin will fall,\" says Kestrel Research in a note. Harbour Bank cut its forecast on Monday. "
             "\"Supply is rising,\" the firm says.")
