@@ -515,6 +515,13 @@ def test_the_firm_is_no_country_that_spoke(nlp):
     assert [r["speaker_name"] for r in rows if r["text"].startswith("Demand")] == ["Harbour Bank"]
 
 
+def test_the_firm_is_no_company_suffix_cut_off_its_name(nlp):
+    # a name's suffix alone ("Ltd", as a cut-off name leaves it) is no firm to take up
+    text = "Harbour Bank cut costs. \"Demand is firm,\" said Ltd on Monday. \"Costs rose,\" the company said."
+    rows = run(nlp, text, organizations=["Harbour Bank"])
+    assert [r["speaker_name"] for r in rows if r["text"].startswith("Costs")] == ["Harbour Bank"]
+
+
 def test_the_firm_is_the_organization_heard_from_last_not_the_last_named(nlp):
     text = ("\"Tin will fall,\" says Kestrel Research in a note. Harbour Bank cut its forecast on Monday. "
             "\"Supply is rising,\" the firm says.")

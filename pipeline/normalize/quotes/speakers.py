@@ -156,8 +156,9 @@ def _firm_that_spoke(art: ArticleIndex, words: list[Token], head: Token, positio
             art.lexicon.generic_bodies:
         return None
     found = salient_speaker(art, position, KIND_ORDER, reach=EPITHET_REACH, own_sentence=False)
-    if found is None or found.kind not in ("organization", "name") or not found.name or found.name[0].islower():
-        return None  # a description ("biotechnology company") names no firm
+    if found is None or found.kind not in ("organization", "name") or not found.name or found.name[0].islower() \
+            or found.name.rstrip(".") in art.lexicon.abbreviations:
+        return None  # a description ("biotechnology company") or a name's cut-off suffix ("Ltd") names no firm
     if any(m.text == found.name for m in art.by_kind.get("country", [])):
         return None  # a country that spoke ("the U.S. said") is no firm
     return Speaker(found.name, None, text_of(art, words), "organization")
