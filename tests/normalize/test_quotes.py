@@ -457,3 +457,198 @@ def test_the_company_takes_up_a_company_named_before_not_a_public_body(nlp):
             "\"We will cooperate fully,\" the company said.")
     rows = run(nlp, text, organizations=["Harbour Bank", "Securities and Exchange Commission"])
     assert speakers(rows) == [("We will cooperate", "Harbour Bank", "the company", "say")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        # the pronoun closes the clause it reports: the person named inside that clause is not the speaker
+        ("Dana Roe said metals would hold up. Copper may climb if Jo Lark cuts rates, she says.",
+         "Copper may climb if Jo Lark cuts rates", "Dana Roe"),
+        ("Dana Roe said metals would hold up. Copper may climb if Jo Lark cuts rates, she adds in a note.",
+         "Copper may climb if Jo Lark cuts rates", "Dana Roe"),
+        # the pronoun inside what was said: the person named before it in its sentence
+        ("Jo Lark said on Monday she would cut rates.", "she would cut rates", "Jo Lark"),
+    ],
+)
+def test_a_postposed_pronoun_skips_the_people_of_its_own_clause(nlp, text, content, expected):
+    speaker = "she" if "she says" in text or "she adds" in text else "Jo Lark"
+    cue = "says" if "says" in text else "adds" if "adds" in text else "said"
+    mention = reported(text, content, speaker, cue) if speaker == "Jo Lark" else Mention(
+        "reported:1", "reported", content, text.find(content), text.find(content) + len(content), 1,
+        "reported.csv:postposed",
+        f"lemma=say;cue={text.rfind(cue)}-{text.rfind(cue) + len(cue)};speaker={text.rfind(speaker)}-"
+        f"{text.rfind(speaker) + len(speaker)}")
+    rows = run(nlp, text, people=[ROE, ("Jo Lark", ["Jo Lark"], None, None)], extra=[mention])
+    assert [r["speaker_name"] for r in rows if r["text"] == content] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "organizations", "people", "expected"),
+    [
+        # a firm named in full, then by its first word (read as a surname): the full name, an organization
+        ("Strategists at Kestrel Sachs see gains. \"Prices will climb,\" Kestrel said.", ["Kestrel Sachs"],
+         [("Kestrel", ["Kestrel said"], None, None)], ("Kestrel Sachs", "organization")),
+        ("Kestrel Research sees gains. \"Prices will climb,\" Kestrel said.", ["Kestrel Research", "Kestrel"], [],
+         ("Kestrel Research", "organization")),
+        # two firms open with the word: which one is meant is not known, the short name stays
+        ("Kestrel Research and Kestrel Bank see gains. \"Prices will climb,\" Kestrel said.",
+         ["Kestrel Research", "Kestrel Bank", "Kestrel"], [], ("Kestrel", "organization")),
+        # an official keeps their name; a two-word name is a body of its own
+        ("Kestrel Holdings sees gains. \"Prices will climb,\" Kestrel said.", ["Kestrel Holdings"],
+         [("Kestrel", ["Kestrel said"], "kestrel", "governor")], ("Kestrel", "person")),
+        ("The Federal Reserve Bank of Boston sees gains. \"Prices will climb,\" the Federal Reserve said.",
+         ["Federal Reserve Bank of Boston", "Federal Reserve"], [], ("Federal Reserve", "organization")),
+    ],
+)
+def test_a_firm_shortened_to_its_first_word_takes_its_full_name(nlp, text, organizations, people, expected):
+    rows = run(nlp, text, organizations=organizations, people=people)
+    assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [expected]
+
+
+def test_the_firm_is_no_country_that_spoke(nlp):
+    text = ("Harbour Bank raised its forecast. \"Exports will slow,\" the U.S. said. \"Demand is firm,\" the "
+            "company said.")
+    at = text.find("U.S.")
+    rows = run(nlp, text, organizations=["Harbour Bank"],
+               extra=[Mention("country:1", "country", "U.S.", at, at + 4, 0, "test", "USA")])
+    assert [r["speaker_name"] for r in rows if r["text"].startswith("Demand")] == ["Harbour Bank"]
+
+
+def test_the_firm_is_no_company_suffix_cut_off_its_name(nlp):
+    # a name's suffix alone ("Ltd", as a cut-off name leaves it) is no firm to take up
+    text = "Harbour Bank cut costs. \"Demand is firm,\" said Ltd on Monday. \"Costs rose,\" the company said."
+    rows = run(nlp, text, organizations=["Harbour Bank"])
+    assert [r["speaker_name"] for r in rows if r["text"].startswith("Costs")] == ["Harbour Bank"]
+
+
+def test_the_firm_is_the_organization_heard_from_last_not_the_last_named(nlp):
+    text = ("\"Tin will fall,\" says Kestrel Research in a note. Harbour Bank cut its forecast on Monday. "
+            "\"Supply is rising,\" the firm says.")
+    rows = run(nlp, text, organizations=["Harbour Bank"])
+    assert speakers(rows) == [("Tin will fall,", "Kestrel Research", "Kestrel Research", "say"),
+                              ("Supply is rising,", "Kestrel Research", "the firm", "say")]
+
+
+def test_a_person_with_their_firm_after_of_is_the_speaker(nlp):
+    # the firm was read as a person's name: the head of "Dana Roe of Kestrel Partners" is still Dana Roe
+    text = "\"Copper will rally,\" Dana Roe of Kestrel Partners writes in a note."
+    rows = run(nlp, text, people=[ROE, ("Kestrel Partners", ["Kestrel Partners"], None, None)])
+    assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [("Dana Roe", "person")]
+
+
+LARK = ("Jo Lark", ["Jo Lark"], None, "chief economist")
+FILLER = " ".join(f"Stocks moved on day {n}." for n in range(8))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the holder of the title was named far back (another item of a digest); the source just named speaks
+        (f"Chief economist Jo Lark expects cuts. {FILLER} \"Tin will fall,\" Dana Roe of Kestrel Partners writes. "
+         "\"Supply is rising,\" the chief economist says.", "Dana Roe"),
+        # the holder named near: the holder
+        ("Chief economist Jo Lark expects cuts. \"Tin will fall,\" Dana Roe of Kestrel Partners writes. "
+         "\"Supply is rising,\" the chief economist says.", "Jo Lark"),
+    ],
+)
+def test_the_title_is_the_source_just_named_when_its_holder_is_far(nlp, text, expected):
+    rows = run(nlp, text, people=[ROE, LARK], titles=["chief economist", "Chief economist"])
+    assert [r["speaker_name"] for r in rows if r["text"].startswith("Supply")] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name the noun "firm" introduces is the firm's, though it was read as a person's; "they" takes it up
+        ("\"Rates will fall,\" asset manager firm Dana Roe says in a note. \"Bonds will rally,\" they say.",
+         [("Dana Roe", "organization")] * 2),
+        # a role noun between: the person
+        ("\"Rates will fall,\" company chairman Dana Roe says.", [("Dana Roe", "person")]),
+    ],
+)
+def test_a_name_after_firm_or_company_is_an_organization(nlp, text, expected):
+    rows = run(nlp, text, people=[ROE])
+    assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "organizations", "expected"),
+    [
+        # the firm or body named right before a document issued it
+        ("\"Prices will rise,\" according to a Kestrel report.", [], ("Kestrel", "organization")),
+        ("\"Prices will rise,\" according to Harbour Bank data.", ["Harbour Bank"], ("Harbour Bank", "organization")),
+        # a website is a publication, named by the words beside it
+        ("\"Prices will rise,\" according to the Kestrel Rates website.", [], ("Kestrel Rates", "organization")),
+        # a country before it names no issuer: the document stays a description
+        ("\"Prices will rise,\" according to a Japanese report.", [], ("Japanese report", "unresolved")),
+    ],
+)
+def test_a_document_speaks_for_the_firm_named_before_it(nlp, text, organizations, expected):
+    at = text.find("Japanese")
+    countries = [Mention("country:1", "country", "Japanese", at, at + 8, 0, "test", "JPN")] if at >= 0 else []
+    rows = run(nlp, text, organizations=organizations, extra=countries)
+    assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [expected]
+
+
+def test_he_skips_a_name_that_modifies_a_title(nlp):
+    # "Kestrel" (read as a person) only modifies "analyst": "he" is the analyst
+    text = "Results disappointed Kestrel analyst Dana Roe. \"Margins are thin,\" he says."
+    rows = run(nlp, text, people=[ROE, ("Kestrel", ["Kestrel"], None, None)], titles=["analyst"])
+    assert [r["speaker_name"] for r in rows] == ["Dana Roe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "organizations", "people", "expected"),
+    [
+        # no organization spoke before "it" (a person did): the organization opening the sentence before,
+        # rather than the one named last
+        ("Dana Roe said rates would hold. Kestrel Partners cut its target for Harbour Bank. \"Margins are thin,\" "
+         "it says.", ["Harbour Bank", "Kestrel Partners"], [ROE], "Kestrel Partners"),
+        # ... or a one-word name read as a person's, with no title: "it" is no person
+        ("Dana Roe said rates would hold. Kestrel cut its target for Harbour Bank. \"Margins are thin,\" it says.",
+         ["Harbour Bank"], [ROE, ("Kestrel", ["Kestrel"], None, None)], "Kestrel"),
+        # an organization that spoke comes first
+        ("Harbour Bank said rates would hold. Kestrel Partners cut its target. \"Margins are thin,\" it says.",
+         ["Harbour Bank", "Kestrel Partners"], [], "Harbour Bank"),
+    ],
+)
+
+
+def test_it_is_the_organization_opening_the_sentence_before(nlp, text, organizations, people, expected):
+    rows = run(nlp, text, organizations=organizations, people=people)
+    assert [r["speaker_name"] for r in rows] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "kept"),
+    [
+        # a question the speaker did not answer reports nothing said
+        ("Dana Roe did not say whether talks had resumed.", "whether talks had resumed", False),
+        ("Dana Roe would not say if talks had resumed.", "if talks had resumed", False),
+        # without a negation, a clause opening with "if" is what was said
+        ("Dana Roe said if talks fail, tariffs would rise.", "if talks fail, tariffs would rise", True),
+    ],
+)
+def test_an_unanswered_question_is_no_reported_speech(nlp, text, content, kept):
+    cue = "say" if " say " in text else "said"
+    extra = [reported(text, content, "Dana Roe", cue)]
+    if " not " in text:
+        at = text.find("not")
+        extra.append(Mention("modal:1", "modal", "not", at, at + 3, 0, "modality", "negated"))
+    rows = run(nlp, text, people=[ROE], extra=extra)
+    assert [r["text"] for r in rows if r["quote_type"] == "indirect"] == ([content] if kept else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "organizations"),
+    [
+        # a name ending in a public body's noun is a body of its own, not the full name of the short one
+        ("The Kestrel Commission met on Monday. \"Prices will climb,\" Kestrel said.", ["Kestrel Commission"]),
+        # a name joined by "and" may be two firms read as one
+        ("Kestrel Inc and Harbour Co agreed terms. \"Prices will climb,\" Kestrel said.", ["Kestrel Inc and Harbour Co"]),
+    ],
+)
+def test_a_short_name_keeps_its_form_beside_a_body_or_a_pair(nlp, text, organizations):
+    rows = run(nlp, text, organizations=organizations, people=[("Kestrel", ["Kestrel said"], None, None)])
+    assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [("Kestrel", "person")]

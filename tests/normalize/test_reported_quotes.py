@@ -149,8 +149,9 @@ def firms(tmp_path_factory):
         ("Supply is rising", "Mosswood Research", "organization"),
         # a country names no firm: its economists stay a group
         ("the tariffs would slow", "Japanese economists", "unresolved"),
-        # "write" after the clause it reports, like "say"; the firm of the staff speaks, named before or after
-        ("Steel prices will rise", "Harbury", "organization"),
+        # "write" after the clause it reports, like "say"; the firm of the staff speaks, named before or after,
+        # under the fuller name the story gave it before ("Harbury" → "Harbury Capital")
+        ("Steel prices will rise", "Harbury Capital", "organization"),
         ("The tariffs will likely", "Kestrel Research", "organization"),
     ],
 )

@@ -29,17 +29,28 @@ rules over its sentence and its neighbours, in this order:
    takes the body's speaker.
 
 Speaker phrases are resolved to names: a person mention to the person's
-fullest name (through ``done["people"]``, with the official id); "he"/"she"
-to the person last named as a subject; "it"/"they" to the organization or
-group that spoke last; "the minister" to the person holding that title, an
+fullest name (through ``done["people"]``, with the official id; "Jane Roe of
+Kestrel Partners" is Jane Roe, and a name right after "firm" or "company" is
+an organization); "he"/"she" to the person last named as a subject, passing
+over a name that modifies a title ("Citi analyst Jane Roe") and, for the
+subject of a cue closing the clause it reports (", she says."), over the
+people named in that clause; "it"/"they" to the organization or group that
+spoke last, else for "it" the organization opening the sentence before;
+"the firm" to the organization heard from just before; "the minister" to the
+person holding that title (unless that holder was named far back and an
+untitled source spoke just before), an
 epithet ("the Maryland Democrat") to the person just named, a description
 that opens the story ("Japan's top trade negotiator") to the person the next
 sentence names as speaker; an unnamed source to its organization ("a MITI
 official" → MITI, "a Paramount spokesperson" → Paramount) or its description
 ("one diplomat" → "diplomat"); "the analysts" to the firm whose analysts were
 named last ("analysts at Morgan Stanley"); "the editorial" to the newspaper
-named before it, "the report" to whoever reported last ("Yicai Global reported"). When nothing fits, the speaker
-stays null (unknown) rather than guessed.
+named before it, "a Bloomberg report" or "LSEG data" to the firm named before
+the document, "the report" to whoever reported last ("Yicai Global reported"). When nothing fits, the speaker
+stays null (unknown) rather than guessed. Last, a speaker named by one word
+takes the one fuller organization name the article gives it ("Goldman" →
+"Goldman Sachs"). Reported clauses that are unanswered questions ("did not
+say whether …") are no reported speech.
 
 The modules, each building on those before it: ``lexicon`` (the word lists), ``article`` (one
 article indexed for the rules), ``persons`` (person mentions and names as speakers),

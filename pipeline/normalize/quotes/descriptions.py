@@ -3,6 +3,8 @@ document ("the editorial"), the person a description introduces, and the fuller 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, ArticleIndex, Speaker, Token, bare_word,
                                                capitalized_run, organization_name, strip_determiners, text_of)
 from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
@@ -215,3 +217,47 @@ def _publication_name(art: ArticleIndex, tokens: list[Token]) -> str | None:
     head = heads[-1]
     run = capitalized_run(art, reversed(tokens[:head]))[::-1] or capitalized_run(art, tokens[head + 1:])
     return text_of(art, run) if run else None
+
+
+def organization_forms(art: ArticleIndex) -> list[str]:
+    """The names of the article's organization mentions outside quotations, each once, in text order, that
+    may stand for a shortened speaker (`fuller_organization`).
+
+    Left out: a name ending in a public body's noun, a body of its own beside the short form ("Senate" →
+    "Senate Finance Committee", "Tower" → "Tower Commission"), and a name joined by "and", which may be
+    two firms read as one ("Texaco Inc and Pennzoil Co").
+    """
+    forms: dict[str, None] = {}
+    for mention in art.by_kind.get("organization", []):
+        if art.inside_quote(mention.start):
+            continue
+        name = POSSESSIVE.sub("", organization_name(mention))
+        last = bare_word(name.split()[-1]) if name.split() else ""
+        if " and " in name or (art.lexicon.sources.get(last) == "body" and last not in art.lexicon.company_words):
+            continue
+        forms.setdefault(name, None)
+    return list(forms)
+
+
+def fuller_organization(speaker: Speaker | None, forms: list[str]) -> Speaker | None:
+    """The speaker under the fuller name the article gives its organization ("Goldman" → "Goldman Sachs").
+
+    News copy names a firm in full once and shortens it after ("strategists at
+    Goldman Sachs forecast …. …, Goldman said"); the short form is the
+    organization when exactly one organization named in ``forms`` opens with
+    its word. Only a one-word name: a longer one is a body of its own ("Federal
+    Reserve" beside "Federal Reserve Bank of New York"). A person's one-word
+    name counts too (the short form of a firm is often read as a surname), but
+    never an official's.
+    """
+    if speaker is None or speaker.name is None or " " in speaker.name.strip():
+        return speaker
+    if speaker.kind not in ("person", "name", "organization", "voice") \
+            or (speaker.kind == "person" and speaker.official_id is not None):
+        return speaker
+    word = speaker.name.strip()
+    fuller = {form for form in forms if form.split()[0] == word and len(form.split()) > 1}
+    if len(fuller) != 1:
+        return speaker
+    kind = "organization" if speaker.kind in ("person", "name") else speaker.kind
+    return replace(speaker, name=fuller.pop(), official_id=None, kind=kind)

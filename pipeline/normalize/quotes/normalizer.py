@@ -9,6 +9,7 @@ from typing import Any
 from pipeline.articles import short_hash
 from pipeline.normalize.quotes.article import REOPENED_RULE, ArticleIndex, Quote, Speaker, exact_bounds
 from pipeline.normalize.quotes.attribution import headline_speaker, neighbour_speaker, own_speaker
+from pipeline.normalize.quotes.descriptions import fuller_organization, organization_forms
 from pipeline.normalize.quotes.lexicon import QuoteLexicon, load
 from pipeline.normalize.quotes.reported import KIND as REPORTED_KIND, reported_quotes
 from pipeline.normalize.registry import Normalizer
@@ -53,13 +54,15 @@ def normalize_quotes(article: ArticleView, mentions: Sequence[Mention], sentence
                 art.resolved[index] = (quote, found if art.resolved[index][1] is None
                                        else replace(found, text=art.resolved[index][1].text,
                                                     cue=art.resolved[index][1].cue))
-    rows = [_row(article, quote, speaker, "direct") for quote, speaker in art.resolved]
+    rows = [(quote, speaker, "direct") for quote, speaker in art.resolved]
     # After the direct quotations: their speakers stay as they were, and pronouns in reported speech
     # can look back through them (and through the reported speech before).
     for quote, kind, speaker in reported_quotes(art):
         art.resolved.append((quote, speaker))
-        rows.append(_row(article, quote, speaker, kind))
-    return rows
+        rows.append((quote, speaker, kind))
+    # Names last: the rules above compare speakers by the names the text gave them.
+    forms = organization_forms(art)
+    return [_row(article, quote, fuller_organization(speaker, forms), kind) for quote, speaker, kind in rows]
 
 
 def _fill_chains(art: ArticleIndex, own: list[Speaker | None]) -> None:

@@ -34,6 +34,9 @@ KIND = "reported"
 RULE_PREFIX = "reported.csv:"
 # Marks that end a speaker's phrase before its cue: a person named past one is not the speaker.
 _BREAK = re.compile(r"[,;:()\"“”\n]")
+# Words that open an indirect question, and how many tokens before a cue a negation may stand ("did not say").
+QUESTION_WORDS = frozenset({"whether", "if"})
+NEGATION_REACH = 4
 
 
 def quote_type(art: ArticleIndex, start: int, end: int) -> str | None:
@@ -94,6 +97,22 @@ def _through_named_person(art: ArticleIndex, words: tuple[int, int], cue_start: 
     return (start, named[-1].end) if named else words
 
 
+def _unanswered_question(art: ArticleIndex, mention: Mention, fields: dict[str, str]) -> bool:
+    """True for a question the speaker did not answer: "did not say whether …", "wouldn't say if …".
+
+    The content opens with "whether" or "if" and a negation (the ``modal`` mention labelled
+    ``negated``) stands among the words right before the cue: nothing was said. Without a negation
+    the clause is what was said ("said if talks fail, tariffs rise").
+    """
+    first = art.text[mention.start:mention.end].split(maxsplit=1)[:1]
+    cue_at = parse_offsets(fields.get("cue"))
+    if not first or first[0].lower() not in QUESTION_WORDS or cue_at is None:
+        return False
+    cue = art.token_at_or_after(cue_at[0])
+    floor = art.tokens[max(cue - NEGATION_REACH, 0)].start
+    return any(m.label == "negated" and floor <= m.start < cue_at[0] for m in art.by_kind.get("modal", []))
+
+
 def reported_quotes(art: ArticleIndex) -> Iterator[tuple[Quote, str, Speaker | None]]:
     """``(quote, quote_type, speaker)`` for every ``reported`` mention that is reported speech, in text order.
 
@@ -108,7 +127,9 @@ def reported_quotes(art: ArticleIndex) -> Iterator[tuple[Quote, str, Speaker | N
         kind = quote_type(art, mention.start, mention.end)
         if kind is None:
             continue
-        seen.add((mention.start, mention.end))
         fields = parse_label(mention.label)
+        if _unanswered_question(art, mention, fields):
+            continue
+        seen.add((mention.start, mention.end))
         quote = Quote(mention.start, mention.end, mention.start, mention.end, "partial", mention.rule_id)
         yield quote, kind, _speaker(art, mention, fields)

@@ -6,10 +6,11 @@ import re
 from dataclasses import replace
 
 from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, ArticleIndex, Cue, Speaker, Token, bare_word,
-                                               organization_name, strip_determiners, text_of)
+                                               name_form, organization_name, strip_determiners, text_of)
 from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
-from pipeline.normalize.quotes.descriptions import (earlier_description, firm_after_staff, firm_of_staff, named_next,
-                                                    resolve_body, resolve_publication, staff_firm_before)
+from pipeline.normalize.quotes.descriptions import (STAFF_LINKS, earlier_description, firm_after_staff,
+                                                    firm_of_staff, named_next, resolve_body, resolve_publication,
+                                                    staff_firm_before)
 from pipeline.normalize.quotes.lexicon import PRONOUNS
 from pipeline.normalize.quotes.persons import person_speaker, proper_name, subject_name, title_holder
 from pipeline.views import Mention
@@ -22,6 +23,8 @@ KIND_ORDER = ("person", "name", "organization", "voice", "unnamed", "group")
 # How far back a pronoun looks for the person it stands for, and an epithet ("the Maryland Democrat"), in sentences.
 PRONOUN_REACH = 6
 EPITHET_REACH = 2
+# Words a postposed cue may have after it before its sentence ends (", he says in a note to clients.").
+POSTPOSED_TAIL_WORDS = 8
 
 
 def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, prefer_last: bool,
@@ -52,18 +55,32 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
             return Speaker(firm, None, text_of(art, tokens), "organization")
     persons = [m for m in art.mentions_in(PERSON_KINDS, start, end)
                if not art.possessive(m) and not _modifies_a_noun(art, m, words)]
-    if persons:  # the head of a noun phrase comes last ("said Uralsib analyst Chris Weafer")
-        return person_speaker(art, persons[-1])
+    if persons:  # the head of a noun phrase comes last ("said Uralsib analyst Chris Weafer") ...
+        heads = [m for m in persons[1:] if not _after_a_link(art, m)]
+        # ... but not past "of"/"at": "Jane Roe of Kestrel Partners" is Jane Roe, whatever the firm was read as
+        chosen = heads[-1] if heads else persons[0]
+        before = art.token_at_or_after(chosen.start) - 1
+        if before >= 0 and art.tokens[before].text in art.lexicon.company_words:
+            # "asset manager firm Kestrel Rowe says": a name the noun "firm" introduces is the firm's
+            return Speaker(name_form(chosen), None, text_of(art, tokens), "organization")
+        return person_speaker(art, chosen)
     named = proper_name(art, words, min_words=2)
     if named is not None:
         return named
     titles = [m for m in art.mentions_in(("title",), start, end) if not art.possessive(m)]
     for title in titles[::-1] if prefer_last else titles:
         holder = title_holder(art, title.text, position)
+        if holder is not None and words and words[0].lower == "the":
+            holder = _recent_speaker_for_title(art, holder, position)
         if holder is not None:
             return replace(holder, text=text_of(art, tokens))
     source_class = art.lexicon.sources.get(bare_word(head.text)) if head else None
     organizations = [m for m in art.mentions_in(("organization",), start, end) if not art.possessive(m)]
+    if source_class == "document":
+        # "a Bloomberg report", "LSEG data": the firm or body named right before the document issued it
+        issuer = firm_of_staff(art, words, adjacent=True)
+        if issuer is not None:
+            return Speaker(issuer, None, text_of(art, tokens), "organization")
     if source_class in ("publication", "document"):
         found = resolve_publication(art, tokens, source_class)
         if found is None and source_class == "document":
@@ -76,7 +93,7 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         # "the ministry said", "according to the ministry": the institution speaks — as the subject of a
         # speech verb or after its cue, never inside a quotation or as the subject of a verb with other
         # senses ("the government would maintain its freeze").
-        return resolve_body(art, tokens, head, position)
+        return _firm_that_spoke(art, words, head, position) or resolve_body(art, tokens, head, position)
     if source_class in ("role", "group", "staff"):
         return resolve_unnamed(art, tokens, head, source_class, position)
     countries = [m for m in art.mentions_in(("country",), start, end) if not art.possessive(m)]
@@ -99,11 +116,60 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
     return None
 
 
+def _after_a_link(art: ArticleIndex, mention: Mention) -> bool:
+    """True when a name follows a preposition that ties a person to their firm ("of", "at", "from", "with")."""
+    index = art.token_at_or_after(mention.start) - 1
+    return index >= 0 and art.tokens[index].lower in STAFF_LINKS
+
+
+def _recent_speaker_for_title(art: ArticleIndex, holder: Speaker, position: int) -> Speaker:
+    """The person a definite title stands for: its holder, unless the holder was last named more than
+    `PRONOUN_REACH` sentences back and a person with no title of their own spoke just before.
+
+    "…, Jane Roe of Kestrel Partners writes. …, the chief economist says": the
+    source just named, whose title the story gives only now, rather than a chief
+    economist of another story of the same digest.
+    """
+    recent = epithet_speaker(art, position)
+    if recent is None or recent.name == holder.name or _named_within(art, holder.name, position, PRONOUN_REACH):
+        return holder
+    if any(row.get("title") for row in art.people if row["name"] == recent.name):
+        return holder
+    return recent
+
+
+def _named_within(art: ArticleIndex, name: str | None, position: int, reach: int) -> bool:
+    """True when a person mention of ``name`` stands in the ``reach`` sentences before ``position`` (or its own)."""
+    floor = art.sentences[max(art.sentence_of(position) - reach, 0)][0]
+    return any(floor <= m.start < position and person_speaker(art, m).name == name for m in art.persons)
+
+
+def _firm_that_spoke(art: ArticleIndex, words: list[Token], head: Token, position: int) -> Speaker | None:
+    """The organization that spoke last, for a bare generic "the firm" or "the company", or None.
+
+    "…, says Kestrel Research in a note. The firm says …": the firm just heard
+    from, in the `EPITHET_REACH` sentences before, rather than the organization
+    last named (which may be one it spoke about). A person speaking there in
+    between breaks the chain.
+    """
+    if len(words) != 2 or words[0].lower not in ("the", "this") or bare_word(head.text) not in \
+            art.lexicon.generic_bodies:
+        return None
+    found = salient_speaker(art, position, KIND_ORDER, reach=EPITHET_REACH, own_sentence=False)
+    if found is None or found.kind not in ("organization", "name") or not found.name or found.name[0].islower() \
+            or found.name.rstrip(".") in art.lexicon.abbreviations:
+        return None  # a description ("biotechnology company") or a name's cut-off suffix ("Ltd") names no firm
+    if any(m.text == found.name for m in art.by_kind.get("country", [])):
+        return None  # a country that spoke ("the U.S. said") is no firm
+    return Speaker(found.name, None, text_of(art, words), "organization")
+
+
 def _modifies_a_noun(art: ArticleIndex, mention: Mention, words: list[Token]) -> bool:
     """True when a name is followed in its noun phrase by a lower-case word: "a Reagan administration official"
     and "a Trump adviser" are someone else, not the person named."""
     after = next((t for t in words if t.start >= mention.end), None)
-    return after is not None and after.text[:1].islower() and art.lexicon.word_class(after.lower) is None
+    return after is not None and after.text[:1].islower() and art.lexicon.word_class(after.lower) is None \
+        and after.lower != "of"  # "Jane Roe of Kestrel Partners": the person, with their firm
 
 
 def _names_a_role(art: ArticleIndex, words: list[Token]) -> bool:
@@ -122,17 +188,48 @@ def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker |
     """The person, group or organization a speaker pronoun stands for, or None."""
     kind = art.lexicon.word_class(token.lower)
     if kind == "person_pronoun":
-        found = salient_person(art, position)
+        found = salient_person(art, position, postposed=_postposed_subject(art, token))
         return replace(found, text=token.text) if found else None
     wanted = ("organization", "name") if kind == "thing_pronoun" else ("group", "organization", "name")
     found = salient_speaker(art, position, wanted)
     if found is not None:
         return replace(found, text=token.text)
     if kind == "thing_pronoun":
+        subject = _subject_organization(art, position)
+        if subject is not None:
+            return replace(subject, text=token.text)
         before = [m for m in art.by_kind.get("organization", []) if m.end <= position
                   and not art.inside_quote(m.start)]
         if before:
             return Speaker(organization_name(before[-1]), None, token.text, "organization")
+    return None
+
+
+def _subject_organization(art: ArticleIndex, position: int) -> Speaker | None:
+    """The organization opening the sentence before ``position`` ("Kestrel cut its target. It says …"), or None.
+
+    A one-word name read as a person's, with no title, counts: "it" stands for no person, so such a
+    name is a firm the name rules took for a surname.
+    """
+    index = art.sentence_of(position)
+    if index == 0 or art.sentences[index - 1][1] <= art.body_start:
+        return None
+    s_start = art.sentences[index - 1][0]
+    first = art.token_at_or_after(s_start)
+    while first < len(art.tokens) and not art.tokens[first].is_word:
+        first += 1
+    if first >= len(art.tokens):
+        return None
+    opening = art.tokens[first]
+    for mention in art.mentions_in(("organization", *PERSON_KINDS), opening.start, opening.end):
+        if mention.start != opening.start or art.possessive(mention):
+            continue
+        if mention.kind == "organization":
+            return Speaker(organization_name(mention), None, mention.text, "organization")
+        person = person_speaker(art, mention)
+        if " " not in person.name and person.official_id is None \
+                and not any(row.get("title") for row in art.people if row["name"] == person.name):
+            return Speaker(person.name, None, mention.text, "organization")
     return None
 
 
@@ -200,13 +297,16 @@ def epithet_speaker(art: ArticleIndex, position: int) -> Speaker | None:
     return nearest if nearest is not None and nearest.kind == "person" else None
 
 
-def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REACH) -> Speaker | None:
+def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REACH,
+                   postposed: bool = False) -> Speaker | None:
     """The person "he"/"she" at ``position`` most likely stands for.
 
     Earlier in the same sentence: the person a cue before it names as the
     speaker ("…'s meeting with Trump, DBS strategist Jane Roe says. “…,” he
     says", where a stray mark joined the sentences), else its first person
-    mention ("Akazawa said he").
+    mention ("Akazawa said he") — but not for the subject of a postposed cue
+    (``postposed``: "Rates may fall if Trump acts, he says"): what comes before
+    it is what was said, and a person named there is not the one speaking.
     Otherwise the nearest earlier sentence that names a person outside quotes,
     skipping sentences whose subject is itself a pronoun; in it, the speaker
     of its quotation or its first person named (possessives never count).
@@ -214,10 +314,11 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
     index = art.sentence_of(position)
     start = art.sentences[index][0]
     same = [m for m in art.persons if start <= m.start and m.end <= position
-            and not art.possessive(m) and not art.inside_quote(m.start)]
+            and not art.possessive(m) and not art.inside_quote(m.start) and not _before_a_title(art, m)]
     if same:
         spoken = _last_person_cue(art, start, position)
-        return spoken if spoken is not None else person_speaker(art, same[0])
+        if spoken is not None or not postposed:
+            return spoken if spoken is not None else person_speaker(art, same[0])
     for back in range(index - 1, max(index - 1 - reach, -1), -1):
         s_start, s_end, _ = art.sentences[back]
         spoken = [s for q, s in art.resolved if s_start <= q.outer_start < s_end and s and s.kind in SINGLE_KINDS]
@@ -231,13 +332,45 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
                 if speaker is not None and speaker.kind in ("person", "name"):
                     return speaker
         named = [m for m in art.persons if s_start <= m.start < s_end
-                 and not art.possessive(m) and not art.inside_quote(m.start)]
+                 and not art.possessive(m) and not art.inside_quote(m.start) and not _before_a_title(art, m)]
         if named:
             return person_speaker(art, named[0])
         subject = subject_name(art, s_start, s_end)
         if subject is not None:
             return subject
     return None
+
+
+def _before_a_title(art: ArticleIndex, mention: Mention) -> bool:
+    """True when a title follows a name right away: the name modifies it ("Citi analyst Jane Roe", "a Trump
+    adviser"), and the person is the title's holder, not the one named."""
+    index = art.token_at_or_after(mention.end)
+    if index >= len(art.tokens):
+        return False
+    after = art.tokens[index]
+    return any(m.start == after.start for m in art.mentions_in(("title",), after.start, after.end))
+
+
+def _postposed_subject(art: ArticleIndex, token: Token) -> bool:
+    """True when a pronoun is the subject of a cue that closes the clause it reports (", he says.").
+
+    The pronoun follows a comma, a cue follows it (past fillers: ", she later added"), and
+    after the cue the sentence ends within a few words that open no clause of their own
+    (", he says in a note."; not ", he said that …").
+    """
+    index = art.token_at_or_after(token.start)
+    if index == 0 or art.tokens[index - 1].text != ",":
+        return False
+    k = index + 1
+    while k < len(art.tokens) and art.lexicon.word_class(art.tokens[k].lower) == "filler":
+        k += 1
+    if k >= len(art.tokens) or art.tokens[k].lower not in art.lexicon.cue_forms:
+        return False
+    last = art.token_at_or_after(art.sentences[art.sentence_of(token.start)][1])
+    if last - k > 2 * POSTPOSED_TAIL_WORDS:
+        return False  # words and punctuation: a long tail is a clause of its own
+    tail = [t for t in art.tokens[k + 1:last] if t.is_word]
+    return len(tail) <= POSTPOSED_TAIL_WORDS and not any(t.lower == "that" for t in tail)
 
 
 def _last_person_cue(art: ArticleIndex, start: int, position: int) -> Speaker | None:
