@@ -11,6 +11,13 @@ a module of the package: a registry loaded with `importlib.import_module`
 too much only reruns a stage for nothing; counting too little would leave
 stale rows that look fresh.
 
+What a module names is kept beside its source (``__pycache__/NAME.imports.json``,
+as Python keeps its bytecode) under a hash of the source and of this
+module's own code: every stage runs in a fresh process and reads the same
+few dozen modules, and parsing them there again took most of a small
+stage's fixed cost. A changed source, or a changed way of reading it, has
+another hash and is parsed again.
+
 `rule_files` expands declared rule entries (files and folders under
 ``models/``) and `hash_files` hashes files by their path and bytes. Imports
 nothing from the package, so any layer may use it.
@@ -20,6 +27,8 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import json
+import os
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -28,6 +37,9 @@ from pathlib import Path
 PACKAGE = "pipeline"
 # The folder that holds the package: source files are hashed by their path relative to it.
 SOURCE_ROOT = Path(__file__).resolve().parent.parent
+# Where the modules a source names are kept, beside the source (`imported_modules`).
+CACHE_FOLDER = "__pycache__"
+CACHE_SUFFIX = ".imports.json"
 # Files in a rule folder that are documentation, which no stage reads.
 DOCUMENTATION_SUFFIXES = (".md",)
 
@@ -70,6 +82,41 @@ def named_modules(source: bytes, name: str, *, is_package: bool) -> frozenset[st
     return frozenset(module for module in found if module == PACKAGE or module.startswith(PACKAGE + "."))
 
 
+@lru_cache(maxsize=1)
+def _scanner_hash() -> str:
+    """Hash of this module's source: a kept result holds only for the code that found it."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+def imported_modules(path: Path, name: str) -> frozenset[str]:
+    """`named_modules` of the source file ``path`` of module ``name``, kept beside it for the next process.
+
+    A result kept for other bytes (an edited source) or by other code is not
+    used. Keeping is best effort: where the folder cannot be written (an
+    installed, read-only package) the source is parsed each time, as before.
+    """
+    source = path.read_bytes()
+    is_package = path.name == "__init__.py"
+    key = hashlib.sha256(b"\x00".join((_scanner_hash().encode(), name.encode(), str(is_package).encode(),
+                                        source))).hexdigest()
+    kept = path.parent / CACHE_FOLDER / (path.stem + CACHE_SUFFIX)
+    try:
+        stored = json.loads(kept.read_text(encoding="utf-8"))
+        if stored["key"] == key:
+            return frozenset(stored["modules"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # nothing kept yet, or kept by an interrupted write: parse
+    found = named_modules(source, name, is_package=is_package)
+    try:
+        kept.parent.mkdir(exist_ok=True)
+        partial = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
+        partial.write_text(json.dumps({"key": key, "modules": sorted(found)}), encoding="utf-8")
+        os.replace(partial, kept)  # whole or not at all, whichever process writes last
+    except OSError:
+        pass
+    return found
+
+
 def _enclosing(name: str) -> list[str]:
     """The packages that enclose module ``name``: ``a.b.c`` → ``a``, ``a.b``."""
     parts = name.split(".")
@@ -101,7 +148,7 @@ def source_files(modules: Iterable[str], root: Path | None = None) -> list[Path]
             continue
         files[name] = path
         todo.extend(_enclosing(name))
-        todo.extend(named_modules(path.read_bytes(), name, is_package=path.name == "__init__.py"))
+        todo.extend(imported_modules(path, name))
     return sorted(set(files.values()))
 
 

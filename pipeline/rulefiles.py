@@ -67,6 +67,31 @@ def alternation(forms: Iterable[str], *, space: str = r"\s+") -> str:
     return "|".join(re.escape(form).replace(r"\ ", space) for form in unique)
 
 
+def grouped_alternation(forms: Iterable[str], *, space: str = r"\s+") -> str:
+    """`alternation` of ``forms`` grouped by first character: the same matches, found several times faster.
+
+    Python's regex engine tries the branches of an alternation one after the
+    other at every position of the text; grouped, it tries one branch per
+    first character and enters only the group that begins there. Each group
+    keeps its forms in `alternation`'s order, and forms whose first
+    characters a case-insensitive pattern takes alike ("A", "a") share a
+    group, so at any position the same form wins as with `alternation`.
+    """
+    unique = sorted(set(forms), key=lambda form: (-len(form), form))
+    groups: dict[str, list[str]] = {}
+    for form in unique:
+        groups.setdefault(form[:1].casefold(), []).append(form)
+    branches = []
+    for members in groups.values():
+        head = members[0][:1]
+        if head.strip() and all(form.startswith(head) for form in members):
+            rests = "|".join(re.escape(form[1:]).replace(r"\ ", space) for form in members)
+            branches.append(f"{re.escape(head)}(?:{rests})")
+        else:
+            branches.append("|".join(re.escape(form).replace(r"\ ", space) for form in members))
+    return "|".join(branches)
+
+
 FUNCTION_WORDS_FILE = "lexicons/function_words.csv"
 # The rules that read the function words, as the file's ``uses`` column names them (its header says which).
 FUNCTION_WORD_USES = ("org_opener", "apposition", "cue_noun", "applies_to_drop", "term_title_case",

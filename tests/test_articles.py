@@ -2,7 +2,9 @@
 
 from datetime import UTC, datetime
 
-from pipeline.articles import assemble, clean_body, layout, published_month
+import pytest
+
+from pipeline.articles import assemble, clean_body, clean_line, layout, published_month
 from pipeline.records import RawArticle
 
 
@@ -47,3 +49,19 @@ def test_undated_articles_go_to_the_unknown_partition():
     assert published_month(None) == "unknown"
     row = assemble(_raw(published_at=None), "r")
     assert row["published_from"] is None and row["published_month"] == "unknown"
+
+
+@pytest.mark.parametrize("body", [
+    "Tokyo\u00a0 rates  rose\t\tagain.\nSecond\u2003line\u3000here. ",
+    "e\u0301te\u0301\n\u0301accent opening a line\nA\u030a",  # combining marks: NFC composes within a line only
+    "Bell\x07 and form\x0cfeed\x85next\u2028line\r\nCR\rends\r\n\r\n",
+    "   \n\u200b\u202f\u205f\n \u00a0 lone spaces\n",
+    "single spaces stay single",
+])
+def test_clean_body_cleans_each_line_as_clean_line_does(body):
+    lines = (clean_line(line) for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    assert clean_body(body) == "\n".join(line for line in lines if line)
+
+
+def test_clean_line_makes_every_run_of_spaces_one_space():
+    assert clean_line("a \u00a0b\tc  d\u3000\u3000e f\u202f") == "a b c d e f"

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.fingerprint import hash_files, rule_files, source_files
+from pipeline import fingerprint
+from pipeline.fingerprint import CACHE_FOLDER, hash_files, rule_files, source_files
 
 
 def write_package(root: Path, files: dict[str, str]) -> Path:
@@ -71,6 +72,36 @@ def test_an_edited_import_is_followed_at_once(tmp_path):
     assert "unused.py" not in found(root, "pipeline.stage")
     (root / "pipeline" / "stage.py").write_text("from pipeline import unused\n", encoding="utf-8")
     assert found(root, "pipeline.stage") == ["__init__.py", "stage.py", "unused.py"]
+
+
+STAGE_FILES = ["__init__.py", "deep/__init__.py", "deep/leaf.py", "helpers.py", "shared.py", "stage.py"]
+
+
+def test_what_a_module_names_is_kept_beside_it_and_read_back_without_parsing(tmp_path, monkeypatch):
+    root = write_package(tmp_path, PACKAGE)
+    assert found(root, "pipeline.stage") == STAGE_FILES
+    assert (root / "pipeline" / CACHE_FOLDER / "stage.imports.json").is_file()
+    fingerprint.named_modules.cache_clear()  # as in a fresh process
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("parsed a source whose names were kept")
+
+    monkeypatch.setattr(fingerprint.ast, "parse", no_parsing)
+    assert found(root, "pipeline.stage") == STAGE_FILES
+
+
+def test_a_damaged_kept_result_is_parsed_again(tmp_path):
+    root = write_package(tmp_path, PACKAGE)
+    found(root, "pipeline.stage")
+    (root / "pipeline" / CACHE_FOLDER / "helpers.imports.json").write_text('{"key": "half-writ', encoding="utf-8")
+    fingerprint.named_modules.cache_clear()
+    assert found(root, "pipeline.stage") == STAGE_FILES
+
+
+def test_modules_are_found_where_nothing_can_be_kept(tmp_path):
+    root = write_package(tmp_path, PACKAGE)
+    (root / "pipeline" / CACHE_FOLDER).write_text("a file where the folder would go", encoding="utf-8")
+    assert found(root, "pipeline.stage") == STAGE_FILES
 
 
 def test_rule_files_expand_folders_and_keep_files(tmp_path):

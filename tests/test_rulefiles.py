@@ -9,7 +9,8 @@ import pytest
 from pipeline.config import MODELS_DIR
 from pipeline.normalize.date_context import load_dates
 from pipeline.normalize.rates import load_rates
-from pipeline.rulefiles import FUNCTION_WORD_USES, FUNCTION_WORDS_FILE, alternation, read_function_words
+from pipeline.rulefiles import (FUNCTION_WORD_USES, FUNCTION_WORDS_FILE, alternation, grouped_alternation,
+                                read_function_words)
 
 PHRASES = ["tariff", "tariffs", "tariff rate", "rate", "rate of duty", "due to", "due to be", "mid", "u.s.", "'ll"]
 
@@ -33,6 +34,32 @@ def spans(words_pattern, text):
 ])
 def test_longest_phrase_wins(text, expected):
     assert spans(alternation(PHRASES), text) == expected
+    assert spans(grouped_alternation(PHRASES), text) == expected
+
+
+# Forms whose first letters differ only in case ("Ab", "abc"), one-letter forms, a leading non-letter.
+MIXED = ["abcd", "ABC", "ab", "Ab", "a", "b", "be", "Be held", "'ll", "-based", "due to", "Due"]
+
+
+@pytest.mark.parametrize("text", [
+    "abc! ABCD ab- Ab a b be BE HELD be  held 'll -based due to DUE Due. xabc aB",
+    "ABc abcde Be-held be\nheld a-b 'LL",
+])
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_grouped_alternation_matches_as_the_flat_one(text, flags):
+    for template in (r"(?<![\w'-])(?:{})(?![\w'-])", r"(?:{})", r"({})[\s-]*$"):
+        flat = re.compile(template.format(alternation(MIXED)), flags)
+        grouped = re.compile(template.format(grouped_alternation(MIXED)), flags)
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]
+        for end in range(len(text) + 1):
+            found, expected = grouped.search(text, 0, end), flat.search(text, 0, end)
+            assert (found and found.span()) == (expected and expected.span())
+
+
+def test_grouped_alternation_tries_one_branch_per_first_letter():
+    assert grouped_alternation(["tariff", "tax", "duty"]) == r"t(?:ariff|ax)|d(?:uty)"
+    # Letters that differ only in case share a group, in the flat order, and are not factored out.
+    assert grouped_alternation(["tax", "Tax", "duty"]) == r"d(?:uty)|Tax|tax"
 
 
 def test_repeated_phrases_are_listed_once():

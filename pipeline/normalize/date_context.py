@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.normalize.date_tense import load_tense_predicates
-from pipeline.rulefiles import alternation, read_rows
+from pipeline.rulefiles import alternation, grouped_alternation, read_rows
 
 TENSES = ("past", "future", "report", "none", "boundary", "joins")
 WORDS_BEFORE = 8
@@ -53,9 +53,9 @@ def load_dates(models_dir: Path) -> DateResources:
         tenses[" ".join(row["word"].lower().split())] = row["tense"]
     plain = [w for w in tenses if w[0].isalnum()]
     clitics = [w for w in tenses if not w[0].isalnum()]  # "'ll" follows its pronoun without a space
-    cue_pattern = rf"(?<![\w'’])(?:{alternation(plain)})(?![\w'’])"
+    cue_pattern = rf"(?<![\w'’])(?:{grouped_alternation(plain)})(?![\w'’])"
     if clitics:
-        cue_pattern += rf"|(?:{alternation(clitics)})(?!\w)"
+        cue_pattern += rf"|(?:{grouped_alternation(clitics)})(?!\w)"
     modifiers = read_rows(folder / "modifiers.csv")
     codes = {" ".join(row["phrase"].lower().split()).rstrip("-"): row["modifier"] for row in modifiers}
     month_forms = list(months) + [m.title() for m in months]
@@ -64,7 +64,7 @@ def load_dates(models_dir: Path) -> DateResources:
         dateline_day=re.compile(rf"(?-i:({alternation(month_forms)}))\s+(3[01]|[12]\d|0?[1-9])\b"),
         tenses=tenses,
         tense_cues=re.compile(cue_pattern, re.IGNORECASE),
-        modifiers_before=re.compile(rf"(?:^|(?<=[^\w-]))({alternation(codes)})[\s-]*$", re.IGNORECASE),
+        modifiers_before=re.compile(rf"(?:^|(?<=[^\w-]))({grouped_alternation(codes)})[\s-]*$", re.IGNORECASE),
         modifier_codes=codes,
         longest_cue=max((len(word.split()) for word in tenses), default=1),
         tense_predicates=load_tense_predicates(models_dir),

@@ -41,7 +41,7 @@ from typing import Any
 
 from pipeline.labels import parse_label
 from pipeline.normalize.registry import Normalizer
-from pipeline.rulefiles import alternation, read_function_words, read_rows, read_words
+from pipeline.rulefiles import grouped_alternation, read_function_words, read_rows, read_words
 from pipeline.views import ArticleView, Mention, Sentence
 
 KINDS = ("tariff", "duty", "tax", "levy", "other")
@@ -91,12 +91,12 @@ def load_rates(models_dir: Path) -> RateResources:
         if kind not in KINDS or not phrase:
             raise ValueError(f"kinds.csv: row {row!r} has kind {kind!r}; allowed kinds {KINDS}")
         kinds[" ".join(phrase.lower().split())] = kind
-    pattern = re.compile(r"(?<![\w-])(?:" + alternation(kinds) + r")(?![\w-])", re.IGNORECASE)
+    pattern = re.compile(r"(?<![\w-])(?:" + grouped_alternation(kinds) + r")(?![\w-])", re.IGNORECASE)
     return RateResources(kinds, pattern, frozenset(w.lower() for w in read_words(folder / "applies_to_stops.txt")),
                          tuple(w.lower() for w in read_words(folder / "applies_to_skip.txt")),
                          frozenset(w.lower() for w in read_words(folder / "change_words.txt")),
                          frozenset(read_function_words(models_dir)["applies_to_drop"]),
-                         re.compile(r"(?<![\w-])(?:" + alternation(read_words(folder / "level_phrases.txt"))
+                         re.compile(r"(?<![\w-])(?:" + grouped_alternation(read_words(folder / "level_phrases.txt"))
                                     + r")\s*$", re.IGNORECASE))
 
 

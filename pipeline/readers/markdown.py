@@ -32,6 +32,11 @@ paragraphs are taken as plain text, their lines kept. markdown-it's inline parse
 microseconds on each such character (2 MB of ``"![a"`` took 35 s), and a
 long article has a few thousand of them (15,000 in 2 MB of the 2025 news
 feed), so only text dense with markup is affected.
+
+Most of a month of news goes to that parser, so two of its steps are
+replaced by equivalents that give the same tokens faster: its plain-text
+rule stops only where one of the parser's rules can start (`_TEXT_ENDS`),
+and a link's destination is read a run of characters at a time.
 """
 
 from __future__ import annotations
@@ -39,9 +44,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from types import SimpleNamespace
+from typing import NamedTuple
 
-from markdown_it import MarkdownIt
+from markdown_it import MarkdownIt, helpers
+from markdown_it.common.utils import unescapeAll
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from pipeline.readers.common import BLOCK_ELEMENTS, CELL_ELEMENTS, DROPPED_ELEMENTS, html_paragraphs
@@ -54,7 +63,7 @@ _HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 _WORD_CHARACTER = re.compile(r"[^\W_]")
 # Asterisks and backticks CommonMark leaves unpaired are still markup to the writer: scraped
 # "**Suspend the tariffs. **This" has a space before its closing marker. Escaped ones ("\*") stay.
-_STRAY_MARKERS = str.maketrans("", "", "*`")
+_STRAY_MARKERS = ("*", "`")
 # How deep blocks may nest: markdown-it's default, ten lists in lists. At this depth the parser skips
 # the rest of the block, which can be the rest of the text (see `markdown_paragraphs`). A higher limit
 # slows every text with brackets, as link labels are scanned that deep (docs/architecture.md).
@@ -63,6 +72,15 @@ MAX_NESTING = 20
 # about 0.4 s of inline parsing at worst, three times what 2 MB of ordinary news holds.
 MAX_INLINE_MARKERS = 50_000
 _INLINE_MARKERS = re.compile(r"[\[\]!_*`<]")
+# The characters at which an inline rule of this parser can start: a line break, an escape, code,
+# emphasis, a link or an image, an autolink or inline HTML, a character reference; and "]", where a link
+# label ends (`_text`). markdown-it's own text rule also stops at other punctuation (":", "-", "$", "%"
+# …) that only its extensions read, and each such stop tries every rule in turn: most of the inline
+# parse of news text, whose figures and dates are full of them.
+_TEXT_ENDS = re.compile(r"[\n!&*<\[\\\]_`]")
+# A run of characters a link destination written without angle brackets takes as they are: not a space
+# or a control character, a backslash or a parenthesis (`_link_destination`).
+_DESTINATION_RUN = re.compile(r"[^\x00-\x20\x7f\\()]+")
 # Block tokens that end the paragraph being collected.
 _PARAGRAPH_ENDS = frozenset({"paragraph_close", "heading_close", "tr_close"})
 
@@ -79,7 +97,76 @@ def _parser() -> MarkdownIt:
     parser.normalizeLink = lambda url: url
     parser.normalizeLinkText = lambda url: url
     parser.core.ruler.at("inline", _parse_inline)
+    # Faster equivalents of two of markdown-it's steps, giving the same tokens (tests check this).
+    parser.inline.ruler.at("text", _text)
+    parser.helpers = SimpleNamespace(parseLinkLabel=helpers.parseLinkLabel, parseLinkTitle=helpers.parseLinkTitle,
+                                     parseLinkDestination=_link_destination)
     return parser
+
+
+def _text(state: StateInline, silent: bool) -> bool:
+    """markdown-it's inline ``text`` rule, taking every character up to the next of `_TEXT_ENDS` as plain text.
+
+    It yields the same tokens as markdown-it's rule: a character where that
+    rule stops and no rule of this parser starts goes to the pending text all
+    the same, one step of the inline loop later.
+    """
+    end = _TEXT_ENDS.search(state.src, state.pos, state.posMax)
+    stop = end.start() if end else state.posMax
+    if stop == state.pos:
+        return False
+    if not silent:
+        state.append_pending(state.src[state.pos:stop])
+    state.pos = stop
+    return True
+
+
+class _Destination(NamedTuple):
+    """A link destination as markdown-it's link rules read it: found or not, where it ends, its text."""
+
+    ok: bool
+    pos: int
+    str: str
+
+
+def _link_destination(text: str, pos: int, end: int) -> _Destination:
+    """markdown-it's ``parseLinkDestination``, stepping over runs of ordinary characters at once.
+
+    markdown-it reads a destination without angle brackets one character at a
+    time (a URL is a hundred of them); this reads the same characters, with the
+    same result, stopping only where that loop decides something: a space or a
+    control character ends the destination, a backslash escapes the next
+    character, parentheses must balance (at most 32 deep).
+    """
+    if text.startswith("<", pos):
+        return helpers.parseLinkDestination(text, pos, end)
+    start, level = pos, 0
+    while pos < end:
+        run = _DESTINATION_RUN.match(text, pos, end)
+        if run:
+            pos = run.end()
+            if pos >= end:
+                break
+        character = text[pos]
+        if character <= " " or character == "\x7f":
+            break
+        if character == "\\" and pos + 1 < end:
+            if text[pos + 1] == " ":
+                break
+            pos += 2
+            continue
+        if character == "(":
+            level += 1
+            if level > 32:
+                return _Destination(False, 0, "")
+        elif character == ")":
+            if level == 0:
+                break
+            level -= 1
+        pos += 1
+    if start == pos or level != 0:
+        return _Destination(False, 0, "")
+    return _Destination(True, pos, unescapeAll(text[start:pos]))
 
 
 def _parse_inline(state: StateCore) -> None:
@@ -148,7 +235,7 @@ class _Paragraphs:
         for token in tokens:
             kind = token.type
             if kind == "text":
-                self.add(token.content.translate(_STRAY_MARKERS))
+                self.add(_without_stray_markers(token.content))
             elif kind in ("text_special", "code_inline"):  # an escape ("\*"), a reference ("&amp;"), code
                 self.add(token.content)
             elif kind in ("softbreak", "hardbreak"):
@@ -181,6 +268,14 @@ class _Paragraphs:
             self.end()
         elif name in CELL_ELEMENTS:
             self.add(" ")
+
+
+def _without_stray_markers(text: str) -> str:
+    # One `str.replace` per marker: `str.translate` looks every character up in a table, several times slower.
+    for marker in _STRAY_MARKERS:
+        if marker in text:
+            text = text.replace(marker, "")
+    return text
 
 
 def _unparsed_paragraphs(text: str, lines_are_paragraphs: bool) -> str:

@@ -2,10 +2,12 @@
 
 import time
 
+import markdown_it.helpers
+import markdown_it.rules_inline
 import pytest
 
 from pipeline.readers.jsonl import FIELDS, to_article
-from pipeline.readers.markdown import MAX_INLINE_MARKERS, MAX_NESTING, inline_markdown, markdown_paragraphs
+from pipeline.readers.markdown import MAX_INLINE_MARKERS, MAX_NESTING, _parser, inline_markdown, markdown_paragraphs
 from pipeline.records import RawArticle, RawReject
 
 # Far above what these inputs take (under a second or two); a parser that turns quadratic takes minutes.
@@ -135,3 +137,28 @@ def test_a_paragraph_read_as_plain_text_joins_wrapped_lines_as_a_parsed_one_does
     lines = "\n".join(["[a" * (MAX_INLINE_MARKERS // 2)] * 3)
     assert markdown_paragraphs(f"{lines}\n\nEnd.").split("\n") == [" ".join(["[a" * (MAX_INLINE_MARKERS // 2)] * 3),
                                                                        "End."]
+
+
+def _stock_parser():
+    """The reader's parser with markdown-it's own text rule and link helpers put back."""
+    parser = _parser.__wrapped__()  # a new instance, not the cached one
+    parser.inline.ruler.at("text", markdown_it.rules_inline.text)
+    parser.helpers = markdown_it.helpers
+    return parser
+
+
+@pytest.mark.parametrize("markdown", [
+    "Tariffs rose 25% to $3.5bn: a 10-year high, +2 = {x} @y ^z ~w~ #h > q.",
+    "See [the report](https://example.org/a_(b)/c?x=1&y=2#top) and [that](<https://example.org/a b>).",
+    "[a](https://x/\\(escaped) [b](a\\ b) [c](url \"title\") [d](a(b(c))) [e](a)b) [f]() [g](<a<b>)",
+    "[ten](" + "(" * 10 + "x" + ")" * 10 + ") [deep](" + "(" * 40 + "x" + ")" * 40 + ")",
+    "[open](a(b) and [ctrl](a\x01b) [del](a\x7fb) [end](a\\",
+    "[wrapped](https://x/a\nb) [tab](a\tb) [nbsp](a\u00a0b) [accent](https://x/\u00e9t\u00e9)",
+    "**bold** _em_ `code` \\* &amp; &#39; <b>tag</b> <https://auto.link/x> ![img](x.png) line  \nbreak",
+    "[ref]: https://example.org/a_(b) \"T\"\n\n[text][ref] and [ref] and [missing][]",
+    "a | b\n--- | ---\n1: x | [y](https://z/(1)) - 2%",
+    "[nested [brackets] here](u) [x]: not a reference\n\n* item [l](m)\n\n1) one\n2) two",
+])
+def test_the_parser_gives_markdown_its_own_tokens(markdown):
+    # The text rule and the link destination helper are rewritten for speed; they must not change a token.
+    assert _parser().parse(markdown) == _stock_parser().parse(markdown)
