@@ -8,7 +8,9 @@ belongs to says whether it lies in the past or the future more surely than the w
 only the narrow reading of `simple_past_in` (see `pipeline.normalize.dates.clause_tense` for why).
 `tense_from_parse` answers:
 
-- ``future``: a preposition that looks ahead ("until Friday", from the cue words); a modal or future auxiliary on the predicate ("will meet from Wednesday", "talks
+- ``future``: a noun the date modifies that is awaited, whatever the verb's tense ("were bracing for
+  a jobs report on Tuesday", "investors await Friday's payrolls"; lemmas marked ``awaited``);
+  a preposition that looks ahead ("until Friday", from the cue words); a modal or future auxiliary on the predicate ("will meet from Wednesday", "talks
   could resume in June"); a predicate whose lemma looks ahead, as an adjective or a passive
   participle ("is due on Wednesday", "was scheduled for Tuesday"), or above the predicate's
   infinitive ("plans to resume talks in June", "are set to take effect on Monday"); the present
@@ -37,7 +39,7 @@ from pathlib import Path
 from pipeline.rulefiles import read_rows
 from pipeline.views import ParsedToken, morph_features
 
-PARSE_TENSES = ("past", "future", "present")
+PARSE_TENSES = ("past", "future", "present", "awaited")
 # Relations by which a date modifies its predicate as an adverbial ("met on Friday", "in July, he said").
 ADVERBIAL = frozenset({"obl", "obl:tmod", "obl:unmarked", "obl:npmod", "nmod:tmod", "advmod", "nmod:unmarked"})
 # A noun between the date and the predicate: the date modifies the noun ("a deal in July"), and the noun
@@ -118,6 +120,8 @@ def tense_from_parse(sentence: ParsedSentence, start: int, end: int, word_tenses
     if found is None:
         return None
     predicate, through_noun = found
+    if through_noun and predicates.get((predicate.lemma or "").lower()) == "awaited":
+        return "future"  # "traders were bracing for a jobs report on Tuesday": the report is still to come
     return _tense_of(sentence, predicate, word_tenses, predicates, through_noun=through_noun)
 
 

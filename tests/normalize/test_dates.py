@@ -125,6 +125,8 @@ SAT_1987 = datetime(1987, 3, 28, 7, tzinfo=UTC)
         ("The plant reopens by December.", datetime(2025, 2, 10, tzinfo=UTC), [("December", "DATE", "2025-12", "BEFORE")]),
         ("Its shares are flat after reporting fourth-quarter profit.", datetime(2025, 2, 12, tzinfo=UTC),
          [("fourth-quarter", "DATE", "2024-Q4", None)]),  # without a tense cue, the nearest fourth quarter
+        ("Rents rose 3% in the December quarter.", datetime(2025, 2, 12, tzinfo=UTC),
+         [("the December quarter", "DATE", "2024-Q4", None)]),  # the nearest fourth quarter
         ("Rates may not fall until the fall.", datetime(2025, 2, 13, tzinfo=UTC),
          [("the fall", "DATE", "2025-FA", None)]),
         ("The G7 met in the autumn.", datetime(2025, 2, 13, tzinfo=UTC),
