@@ -19,7 +19,9 @@ only the narrow reading of `simple_past_in` (see `pipeline.normalize.dates.claus
   perfect, after a modal too ("has raised duties in July", "may have peaked in January"), a past
   participle modifying a noun ("tariffs imposed in March");
 - ``present``: a finite verb or copula in the present that is no reporting verb ("duties apply
-  from Wednesday", "the deadline is Friday"); the normalizer takes it as future;
+  from Wednesday", "the deadline is Friday"); the normalizer takes it as future; not a verb of a
+  market's move (lemmas marked ``now``: "the rupee falls sharply after hitting a record on Monday",
+  as market reports tell the moment in the present), which says nothing;
 - None when the parse does not say: no parse, a date not attached to a predicate (directly, or
   through one noun that is the predicate's argument: "signed a deal in July"), an infinitive under
   another verb ("agreed to meet on Friday"), a present reporting verb ("says"); and a present or
@@ -39,7 +41,7 @@ from pathlib import Path
 from pipeline.rulefiles import read_rows
 from pipeline.views import ParsedToken, morph_features
 
-PARSE_TENSES = ("past", "future", "present", "awaited")
+PARSE_TENSES = ("past", "future", "present", "awaited", "now")
 # Relations by which a date modifies its predicate as an adverbial ("met on Friday", "in July, he said").
 ADVERBIAL = frozenset({"obl", "obl:tmod", "obl:unmarked", "obl:npmod", "nmod:tmod", "advmod", "nmod:unmarked"})
 # A noun between the date and the predicate: the date modifies the noun ("a deal in July"), and the noun
@@ -179,7 +181,10 @@ def _tense_of(sentence: ParsedSentence, predicate: ParsedToken, word_tenses: Map
             return "future"  # "are meeting on Thursday": the progressive with a date
         return None
     if any(f.get("Tense") == "Pres" and f.get("VerbForm") == "Fin" for f in finite):
-        return None if through_noun or word_tenses.get(predicate.text.lower()) == "report" else "present"
+        if through_noun or word_tenses.get(predicate.text.lower()) == "report" \
+                or predicates.get((predicate.lemma or "").lower()) == "now":
+            return None  # a market's move in the present is the story's now, no schedule ("falls after Monday's high")
+        return "present"
     return None
 
 
