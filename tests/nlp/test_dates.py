@@ -44,6 +44,9 @@ def found(nlp, text):
         # "the week after" an event has no value of its own
         ("Stocks fell in the week after payrolls", []),
         ("earlier this year", [("date", "earlier this year", "shift")]),
+        # the story's week or year in a market report
+        ("oil's lowest level of the year", [("date", "the year", "shift")]),
+        ("a third loss for the week", [("date", "the week", "shift")]),
         ("hammered out late last year", [("date", "late last year", "shift")]),
         ("by the end of April", [("date", "the end of April", "month")]),
         ("in mid-June", [("date", "mid-June", "month")]),
@@ -108,7 +111,10 @@ def test_expressions_are_found_as_their_kind(nlp, text, expected):
         "Theresa May met Trump.",
         "at a rate of 50 points",
         "Revs 2,010\n",  # a count with its comma ending a table row
-        "Shares outstanding 1987\n",  # a year ends a line only after a capitalized name
+        "Shares outstanding 1987\n",
+        "Antimony 1810 Cadmium 2000\n",  # a price table
+        "net profit for the year rose",  # often the year just ended
+        "in the week before the vote",  # a year ends a line only after a capitalized name
     ],
 )
 def test_traps_yield_no_expression(nlp, text):
