@@ -8,7 +8,9 @@ belongs to says whether it lies in the past or the future more surely than the w
 only the narrow reading of `simple_past_in` (see `pipeline.normalize.dates.clause_tense` for why).
 `tense_from_parse` answers:
 
-- ``future``: a preposition that looks ahead ("until Friday", from the cue words); a modal or future auxiliary on the predicate ("will meet from Wednesday", "talks
+- ``future``: a noun the date modifies that is awaited, whatever the verb's tense ("were bracing for
+  a jobs report on Tuesday", "investors await Friday's payrolls"; lemmas marked ``awaited``);
+  a preposition that looks ahead ("until Friday", from the cue words); a modal or future auxiliary on the predicate ("will meet from Wednesday", "talks
   could resume in June"); a predicate whose lemma looks ahead, as an adjective or a passive
   participle ("is due on Wednesday", "was scheduled for Tuesday"), or above the predicate's
   infinitive ("plans to resume talks in June", "are set to take effect on Monday"); the present
@@ -17,7 +19,9 @@ only the narrow reading of `simple_past_in` (see `pipeline.normalize.dates.claus
   perfect, after a modal too ("has raised duties in July", "may have peaked in January"), a past
   participle modifying a noun ("tariffs imposed in March");
 - ``present``: a finite verb or copula in the present that is no reporting verb ("duties apply
-  from Wednesday", "the deadline is Friday"); the normalizer takes it as future;
+  from Wednesday", "the deadline is Friday"); the normalizer takes it as future; not a verb of a
+  market's move (lemmas marked ``now``: "the rupee falls sharply after hitting a record on Monday",
+  as market reports tell the moment in the present), which says nothing;
 - None when the parse does not say: no parse, a date not attached to a predicate (directly, or
   through one noun that is the predicate's argument: "signed a deal in July"), an infinitive under
   another verb ("agreed to meet on Friday"), a present reporting verb ("says"); and a present or
@@ -37,7 +41,7 @@ from pathlib import Path
 from pipeline.rulefiles import read_rows
 from pipeline.views import ParsedToken, morph_features
 
-PARSE_TENSES = ("past", "future", "present")
+PARSE_TENSES = ("past", "future", "present", "awaited", "now")
 # Relations by which a date modifies its predicate as an adverbial ("met on Friday", "in July, he said").
 ADVERBIAL = frozenset({"obl", "obl:tmod", "obl:unmarked", "obl:npmod", "nmod:tmod", "advmod", "nmod:unmarked"})
 # A noun between the date and the predicate: the date modifies the noun ("a deal in July"), and the noun
@@ -118,6 +122,8 @@ def tense_from_parse(sentence: ParsedSentence, start: int, end: int, word_tenses
     if found is None:
         return None
     predicate, through_noun = found
+    if through_noun and predicates.get((predicate.lemma or "").lower()) == "awaited":
+        return "future"  # "traders were bracing for a jobs report on Tuesday": the report is still to come
     return _tense_of(sentence, predicate, word_tenses, predicates, through_noun=through_noun)
 
 
@@ -175,7 +181,10 @@ def _tense_of(sentence: ParsedSentence, predicate: ParsedToken, word_tenses: Map
             return "future"  # "are meeting on Thursday": the progressive with a date
         return None
     if any(f.get("Tense") == "Pres" and f.get("VerbForm") == "Fin" for f in finite):
-        return None if through_noun or word_tenses.get(predicate.text.lower()) == "report" else "present"
+        if through_noun or word_tenses.get(predicate.text.lower()) == "report" \
+                or predicates.get((predicate.lemma or "").lower()) == "now":
+            return None  # a market's move in the present is the story's now, no schedule ("falls after Monday's high")
+        return "present"
     return None
 
 

@@ -161,6 +161,14 @@ def clause_tense(text: str, mention: Mention, kind: str | None, bounds: tuple[in
     return tense_near(text, mention.start, mention.end, bounds, resources)
 
 
+def set_or_duration_value(timex_type: str, num: float, unit: str) -> str:
+    """The value of a duration or a set: "every quarter" is ``P3M``, as "quarterly" is (``sets.csv``);
+    a duration keeps its quarters ("two consecutive quarters" ``P2Q``)."""
+    if timex_type == "SET" and unit == "Q":
+        return duration_value(3 * num, "M")
+    return duration_value(num, unit)
+
+
 def normalize_dates(article: ArticleView, mentions: Sequence[Mention], sentences: Sequence[Sentence],
                     done: Mapping[str, list[dict]], resources: DateResources) -> list[dict[str, Any]]:
     """One ``dates`` row per date, duration and set mention of the article."""
@@ -205,7 +213,7 @@ def normalize_dates(article: ArticleView, mentions: Sequence[Mention], sentences
         elif fields.get("value"):
             row["value"] = fields["value"]
         elif fields.get("unit"):
-            row["value"] = duration_value(float(fields.get("num") or 1), fields["unit"])
+            row["value"] = set_or_duration_value(timex_type, float(fields.get("num") or 1), fields["unit"])
         else:
             row["resolved"] = False
         rows.append(row)

@@ -44,6 +44,9 @@ def found(nlp, text):
         # "the week after" an event has no value of its own
         ("Stocks fell in the week after payrolls", []),
         ("earlier this year", [("date", "earlier this year", "shift")]),
+        # the story's week or year in a market report
+        ("oil's lowest level of the year", [("date", "the year", "shift")]),
+        ("a third loss for the week", [("date", "the week", "shift")]),
         ("hammered out late last year", [("date", "late last year", "shift")]),
         ("by the end of April", [("date", "the end of April", "month")]),
         ("in mid-June", [("date", "mid-June", "month")]),
@@ -52,6 +55,11 @@ def found(nlp, text):
         ("April 16-27", [("date", "April 16", "calendar"), ("date", "27", "calendar")]),
         ("the first quarter of 1987", [("date", "the first quarter of 1987", "quarter")]),
         ("first-quarter growth", [("date", "first-quarter", "quarter")]),
+        # a quarter named by its last month, as Australian copy names it
+        ("sales fell in the December quarter", [("date", "the December quarter", "quarter")]),
+        ("the June quarter of 2024", [("date", "the June quarter of 2024", "quarter")]),
+        # a year ending a headline after a name
+        ("Brewers Gather at Hop Summit 2019\nThe brewers met.", [("date", "2019", "year")]),
         ("a 90-day reprieve", [("duration", "90-day", "duration")]),
         ("a two-day meeting", [("duration", "two-day", "duration")]),
         ("40-year lows", [("duration", "40-year", "duration")]),
@@ -102,6 +110,12 @@ def test_expressions_are_found_as_their_kind(nlp, text, expected):
         "in the coming days and weeks",  # vague
         "Theresa May met Trump.",
         "at a rate of 50 points",
+        "Revs 2,010\n",  # a count with its comma ending a table row
+        "Shares outstanding 1987\n",
+        "Antimony 1810 Cadmium 2000\n",  # a price table
+        "net profit for the year rose",  # often the year just ended
+        "in the week before the vote",
+        "stocks fell for the week ended",  # a week a date bounds  # a year ends a line only after a capitalized name
     ],
 )
 def test_traps_yield_no_expression(nlp, text):

@@ -79,6 +79,11 @@ def date_values(nlp, parser, resources, body: str, published: datetime, *, parse
         # a present or progressive verb above a noun that the date modifies says nothing of the date
         ("Bond yields hover around Friday's closing levels.", "Friday", None),
         ("The president's announcement on Monday is unsettling markets.", "Monday", None),
+        # an awaited noun lies ahead whatever the verb's tense
+        ("Traders were bracing for a jobs report on Tuesday.", "Tuesday", "future"),
+        ("Investors await Friday's payrolls.", "Friday", "future"),
+        # a market's move in the present is the moment of writing, no schedule
+        ("The rupee falls sharply on Monday.", "Monday", None),
     ],
 )
 def test_the_governing_verb_gives_the_tense(parser, resources, sentence, date, tense):
@@ -110,6 +115,10 @@ def test_no_token_at_the_date_says_nothing(resources):
         # the future resolves forward
         ("Ministers will meet from Wednesday to discuss the tariffs.", FRIDAY, "Wednesday", "2025-05-07"),
         ("The report is due on Wednesday.", FRIDAY, "Wednesday", "2025-05-07"),
+        # an awaited report lies ahead of a Friday story, though the verb is past
+        ("Traders were bracing for a jobs report on Tuesday.", FRIDAY, "Tuesday", "2025-05-06"),
+        ("Traders sold bonds after a jobs report on Tuesday.", FRIDAY, "Tuesday", "2025-04-29"),  # not awaited
+        ("The rupee falls sharply on Monday.", FRIDAY, "Monday", "2025-04-28"),
         # a present verb above the noun the weekday modifies leaves narration's past
         ("Bond yields hover around Wednesday's closing levels.", FRIDAY, "Wednesday", "2025-04-30"),
     ],

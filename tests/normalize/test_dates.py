@@ -125,12 +125,16 @@ SAT_1987 = datetime(1987, 3, 28, 7, tzinfo=UTC)
         ("The plant reopens by December.", datetime(2025, 2, 10, tzinfo=UTC), [("December", "DATE", "2025-12", "BEFORE")]),
         ("Its shares are flat after reporting fourth-quarter profit.", datetime(2025, 2, 12, tzinfo=UTC),
          [("fourth-quarter", "DATE", "2024-Q4", None)]),  # without a tense cue, the nearest fourth quarter
+        ("Rents rose 3% in the December quarter.", datetime(2025, 2, 12, tzinfo=UTC),
+         [("the December quarter", "DATE", "2024-Q4", None)]),  # the nearest fourth quarter
         ("Rates may not fall until the fall.", datetime(2025, 2, 13, tzinfo=UTC),
          [("the fall", "DATE", "2025-FA", None)]),
         ("The G7 met in the autumn.", datetime(2025, 2, 13, tzinfo=UTC),
          [("the autumn", "DATE", "2024-FA", None)]),  # past, and after the anchor's season (winter 2024)
         ("Prices may rise over the coming year.", MAY_2, [("the coming year", "DURATION", "P1Y", None)]),
         ("Talks stalled last summer.", MAY_2, [("last summer", "DATE", "2024-SU", None)]),
+        ("Oil fell to its lowest level of the year.", MAY_2, [("the year", "DATE", "2025", None)]),
+        ("Stocks fell 2% for the week.", MAY_2, [("the week", "DATE", "2025-W18", None)]),
         ("Rates could be cut by the end of the summer, it says.", datetime(2025, 2, 10, tzinfo=UTC),
          [("the end of the summer", "DATE", "2025-SU", "END")]),
         ("Demand sagged this winter.", datetime(2025, 1, 20, tzinfo=UTC), [("this winter", "DATE", "2024-WI", None)]),
@@ -154,6 +158,10 @@ SAT_1987 = datetime(1987, 3, 28, 7, tzinfo=UTC)
          [("two weeks", "DURATION", "P2W", None), ("48 hours", "DURATION", "PT48H", None)]),
         ("100,000 vehicles each year and daily reports", MAY_2,
          [("each year", "SET", "P1Y", None), ("daily", "SET", "P1D", None)]),
+        # "every quarter" is "quarterly" (P3M); a duration keeps its quarters
+        ("cuts every quarter, and quarterly reports for two quarters", MAY_2,
+         [("every quarter", "SET", "P3M", None), ("quarterly", "SET", "P3M", None),
+          ("two quarters", "DURATION", "P2Q", None)]),
     ],
 )
 def test_values(nlp, resources, body, published, expected):
