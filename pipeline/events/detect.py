@@ -44,7 +44,7 @@ from pipeline.events.modality import choose_modality, conditional, future_is_pla
 from pipeline.events.resources import EventResources
 from pipeline.events.retype import retype
 from pipeline.events.roles import listed_origins, not_actors, sentence_parse, syntax_actor, syntax_targets
-from pipeline.events.owned import owned_rate_cues
+from pipeline.events.owned import may_name_measure, owned_rate_cues
 from pipeline.events.scope import is_commentary, market_threat, non_event, syntax_modality
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.text import clauses, first_words, last_words, linked
@@ -390,7 +390,7 @@ def _products(text: str, event_type: str, trigger: Cue, part: Region, rate: Rate
 
 def article_candidates(inputs: ArticleInputs, resources: EventResources) -> list[Candidate]:
     """Every candidate of the article, in text order, with the discourse pass, retyping and list items applied."""
-    if not inputs.triggers:
+    if not inputs.triggers and not any(may_name_measure(r.kind, r.unit) for r in inputs.rates):
         return []  # most articles: no sentence can hold a candidate, nor a list item after one
     # "the Canadian and Mexican tariffs": governments listed before a measure are the goods' origins; the
     # list depends on the article's text and parties only, so it is found once, not at every trigger
