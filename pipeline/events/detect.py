@@ -37,6 +37,7 @@ from pipeline.events.arguments import (
     owner_in, passive_agent, quote_speaker, within,
 )
 from pipeline.events.attach import attachment, shared_objects
+from pipeline.events.coordinated import coordinated_measures
 from pipeline.events.dates import own_times
 from pipeline.events.discourse import enumerated, resolve_discourse
 from pipeline.events.market import market_subject
@@ -395,7 +396,8 @@ def article_candidates(inputs: ArticleInputs, resources: EventResources) -> list
     # "the Canadian and Mexican tariffs": governments listed before a measure are the goods' origins; the
     # list depends on the article's text and parties only, so it is found once, not at every trigger
     origins = listed_origins(inputs.text, inputs.parties, resources)
-    found = [c for s in inputs.sentences for c in sentence_candidates(inputs, s, resources, origins)]
+    found = coordinated_measures([c for s in inputs.sentences for c in sentence_candidates(inputs, s, resources, origins)],
+                                 inputs, resources)
     # retyped before the list items copy their measure: an item is judged by its measure's sentence, not
     # by the words that follow the measure's trigger into the list
     return enumerated(inputs, retype(resolve_discourse(found, inputs, resources), inputs.text, resources.retypes),

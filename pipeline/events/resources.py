@@ -154,6 +154,7 @@ class EventResources:
     confidence: ConfidenceModel | None = None  # calibrated confidence; None: the rules' score
     hs_codes: HsTable = field(default_factory=dict)  # HS 2022 codes by canonical product
     market: MarketWords | None = None  # market nouns that make a generic trigger a price move; None: no rule
+    coordinated: re.Pattern[str] | None = None  # "along with reciprocal tariffs": a second measure joined
 
 
 def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[str]]],
@@ -213,6 +214,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         confidence=confidence,
         hs_codes=hs_codes or {},
         market=market,
+        coordinated=_alternation(arguments["coordinated_measures"]),
     )
 
 
