@@ -33,6 +33,11 @@ USA = ("Washington", "USA", "government")
     pytest.param("Washington repeated its threat of up to 50% tariffs on Vietnam.",
                  [USA, ("Vietnam", "VNM", "name")], [("50%", 50.0, "tariff")],
                  ("tariff_threatened", "USA", ["VNM"], 50.0), id="threat-of-rate-tariffs"),
+    pytest.param("Brussels moved to cut off Belarusian fertilizer imports.",
+                 [("Brussels", "EU", "government"), ("Belarusian", "BLR", "demonym")], [],
+                 ("trade_restriction", "EU", ["BLR"], None), id="cut-off-imports"),
+    pytest.param("Washington is tripling tariffs on Brazilian coffee.", [USA, ("Brazilian", "BRA", "demonym")], [],
+                 ("tariff_increased", "USA", ["BRA"], None), id="tripling-tariffs"),
 ])
 def test_new_phrasings_are_triggers(build, resources, text, countries, rates, expected):
     found = _events(build, resources, text, countries=countries, rates=rates)
