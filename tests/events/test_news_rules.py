@@ -38,6 +38,9 @@ USA = ("Washington", "USA", "government")
                  ("trade_restriction", "EU", ["BLR"], None), id="cut-off-imports"),
     pytest.param("Washington is tripling tariffs on Brazilian coffee.", [USA, ("Brazilian", "BRA", "demonym")], [],
                  ("tariff_increased", "USA", ["BRA"], None), id="tripling-tariffs"),
+    pytest.param("Traders weighed Ottawa’s pledge of sweeping 30% duties on U.S. lumber.",
+                 [("Ottawa", "CAN", "government"), ("U.S.", "USA", "abbreviation")], [("30%", 30.0, "duty")],
+                 ("tariff_imposed", "CAN", ["USA"], 30.0), id="pledge-of-duties"),
 ])
 def test_new_phrasings_are_triggers(build, resources, text, countries, rates, expected):
     found = _events(build, resources, text, countries=countries, rates=rates)
@@ -206,3 +209,10 @@ def test_an_announcement_about_tariffs_reports_a_measure(build, resources, parse
                                 parsed=parsed, countries=[("Ottawa", "CAN", "government")]), resources)
     assert [(r["event_type"], r["actor_iso3"], r["modality"]) for r in rows] == [
         ("tariff_threatened", "CAN", "threatened")]
+
+
+def test_a_pledge_of_something_else_before_a_measure_is_no_measure(build, resources):
+    # "pledges of" names a measure only when the measure follows at once, not a pledge of support for one
+    text = "Farm groups in Ottawa made pledges of support for Washington's current duties on lumber."
+    found = _events(build, resources, text, countries=[("Ottawa", "CAN", "government"), USA])
+    assert [e for e in found if e[1] == "CAN"] == []
