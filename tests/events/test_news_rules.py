@@ -216,3 +216,12 @@ def test_a_pledge_of_something_else_before_a_measure_is_no_measure(build, resour
     text = "Farm groups in Ottawa made pledges of support for Washington's current duties on lumber."
     found = _events(build, resources, text, countries=[("Ottawa", "CAN", "government"), USA])
     assert [e for e in found if e[1] == "CAN"] == []
+
+
+def test_a_measure_others_expect_is_a_threat_unless_it_has_a_rate(build, resources):
+    countries = [USA, ("Brazil", "BRA", "name")]
+    found = _events(build, resources, "Washington is expected to levy duties on Brazil.", countries=countries)
+    assert [(e[0], e[1], e[2], e[6]) for e in found] == [("tariff_threatened", "USA", ["BRA"], "threatened")]
+    found = _events(build, resources, "Washington is expected to levy 40% duties on Brazil.", countries=countries,
+                    rates=[("40%", 40.0, "duty")])
+    assert [(e[0], e[4]) for e in found] == [("tariff_imposed", 40.0)]
