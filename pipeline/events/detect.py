@@ -90,7 +90,8 @@ def _actor(inputs: ArticleInputs, clause_list: list[Region], index: int, trigger
     speaker of the quotation it stands in.
     """
     text, clause = inputs.text, clause_list[index]
-    owner = adjacent_owner(text, trigger, inputs.parties, resources)
+    owner = adjacent_owner(text, trigger, inputs.parties, resources) or measure_source(text, trigger, part,
+                                                                                        inputs.parties, resources)
     if owner is not None:
         return owner, owner.iso3, "adjacent"
     blocked = origins
@@ -135,6 +136,17 @@ def adjacent_owner(text: str, trigger: Cue, parties: tuple[Party, ...], resource
     between = r"(?:['’]s)?\s+" if trigger.agent_only else r"['’]s\s+"
     return next((p for p in parties if p.end <= trigger.start and re.fullmatch(between, text[p.end:trigger.start])),
                 None)
+
+
+def measure_source(text: str, trigger: Cue, part: Region, parties: tuple[Party, ...],
+                   resources: EventResources) -> Party | None:
+    """The government a measure comes from, named right after an adjective trigger's measure noun
+    ("prompting retaliatory duties from Mexico"): it acts. Only right after the noun: in "new tariffs on
+    imports from Mexico" Mexico is the goods' origin."""
+    if not trigger.agent_only or resources.measure_source is None:
+        return None
+    return next((p for p in parties if trigger.end <= p.start < part.end
+                 and resources.measure_source.fullmatch(text, trigger.end, p.start)), None)
 
 
 def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: EventResources,

@@ -225,3 +225,18 @@ def test_a_measure_others_expect_is_a_threat_unless_it_has_a_rate(build, resourc
     found = _events(build, resources, "Washington is expected to levy 40% duties on Brazil.", countries=countries,
                     rates=[("40%", 40.0, "duty")])
     assert [(e[0], e[4]) for e in found] == [("tariff_imposed", 40.0)]
+
+
+def test_retaliatory_duties_from_a_government_are_its_own_on_the_measure_it_answers(build, resources):
+    text = "Ottawa has imposed 15% tariffs on all Mexican imports, prompting retaliatory duties from Mexico."
+    found = _events(build, resources, text, countries=[("Ottawa", "CAN", "government"),
+                                                       ("Mexican", "MEX", "demonym"), ("Mexico", "MEX", "name")],
+                    rates=[("15%", 15.0, "tariff")])
+    assert sorted((e[0], e[1], e[2]) for e in found) == [("tariff_imposed", "CAN", ["MEX"]),
+                                                         ("tariff_imposed", "MEX", ["CAN"])]
+
+
+def test_goods_from_a_country_after_a_new_measure_are_its_origin(build, resources):
+    text = "Ottawa announced new tariffs on steel imports from Mexico."
+    found = _events(build, resources, text, countries=[("Ottawa", "CAN", "government"), ("Mexico", "MEX", "name")])
+    assert [(e[1], e[2]) for e in found] == [("CAN", ["MEX"])]
