@@ -37,6 +37,7 @@ from pipeline.events.arguments import (
     owner_in, passive_agent, quote_speaker, within,
 )
 from pipeline.events.attach import attachment, shared_objects
+from pipeline.events.coordinated import coordinated_measures
 from pipeline.events.dates import own_times
 from pipeline.events.discourse import enumerated, resolve_discourse
 from pipeline.events.market import market_subject
@@ -44,7 +45,7 @@ from pipeline.events.modality import choose_modality, conditional, future_is_pla
 from pipeline.events.resources import EventResources
 from pipeline.events.retype import retype
 from pipeline.events.roles import listed_origins, not_actors, sentence_parse, syntax_actor, syntax_targets
-from pipeline.events.owned import owned_rate_cues
+from pipeline.events.owned import may_name_measure, owned_rate_cues
 from pipeline.events.scope import is_commentary, market_threat, non_event, syntax_modality
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.text import clauses, first_words, last_words, linked
@@ -89,7 +90,8 @@ def _actor(inputs: ArticleInputs, clause_list: list[Region], index: int, trigger
     speaker of the quotation it stands in.
     """
     text, clause = inputs.text, clause_list[index]
-    owner = adjacent_owner(text, trigger, inputs.parties, resources)
+    owner = adjacent_owner(text, trigger, inputs.parties, resources) or measure_source(text, trigger, part,
+                                                                                        inputs.parties, resources)
     if owner is not None:
         return owner, owner.iso3, "adjacent"
     blocked = origins
@@ -134,6 +136,17 @@ def adjacent_owner(text: str, trigger: Cue, parties: tuple[Party, ...], resource
     between = r"(?:['’]s)?\s+" if trigger.agent_only else r"['’]s\s+"
     return next((p for p in parties if p.end <= trigger.start and re.fullmatch(between, text[p.end:trigger.start])),
                 None)
+
+
+def measure_source(text: str, trigger: Cue, part: Region, parties: tuple[Party, ...],
+                   resources: EventResources) -> Party | None:
+    """The government a measure comes from, named right after an adjective trigger's measure noun
+    ("prompting retaliatory duties from Mexico"): it acts. Only right after the noun: in "new tariffs on
+    imports from Mexico" Mexico is the goods' origin."""
+    if not trigger.agent_only or resources.measure_source is None:
+        return None
+    return next((p for p in parties if trigger.end <= p.start < part.end
+                 and resources.measure_source.fullmatch(text, trigger.end, p.start)), None)
 
 
 def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: EventResources,
@@ -390,12 +403,13 @@ def _products(text: str, event_type: str, trigger: Cue, part: Region, rate: Rate
 
 def article_candidates(inputs: ArticleInputs, resources: EventResources) -> list[Candidate]:
     """Every candidate of the article, in text order, with the discourse pass, retyping and list items applied."""
-    if not inputs.triggers:
+    if not inputs.triggers and not any(may_name_measure(r.kind, r.unit) for r in inputs.rates):
         return []  # most articles: no sentence can hold a candidate, nor a list item after one
     # "the Canadian and Mexican tariffs": governments listed before a measure are the goods' origins; the
     # list depends on the article's text and parties only, so it is found once, not at every trigger
     origins = listed_origins(inputs.text, inputs.parties, resources)
-    found = [c for s in inputs.sentences for c in sentence_candidates(inputs, s, resources, origins)]
+    found = coordinated_measures([c for s in inputs.sentences for c in sentence_candidates(inputs, s, resources, origins)],
+                                 inputs, resources)
     # retyped before the list items copy their measure: an item is judged by its measure's sentence, not
     # by the words that follow the measure's trigger into the list
     return enumerated(inputs, retype(resolve_discourse(found, inputs, resources), inputs.text, resources.retypes),

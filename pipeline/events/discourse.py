@@ -83,6 +83,9 @@ def _inherit_targets(candidate: Candidate, history: list[Candidate], inputs: Art
     """
     if names_own_object(inputs.text, candidate, resources) or is_heading(inputs.text, candidate.sentence, resources):
         return candidate
+    answered = _answered(candidate, history, inputs.text, resources)
+    if answered is not None:
+        return replace(candidate, targets=(answered.actor,), scope="bilateral", target_inherited=True)
     for earlier in reversed(history):
         if candidate.sentence.index - earlier.sentence.index > resources.discourse_sentences:
             break
@@ -91,6 +94,18 @@ def _inherit_targets(candidate: Candidate, history: list[Candidate], inputs: Art
                 return candidate
             return replace(candidate, targets=earlier.targets, scope=earlier.scope, target_inherited=True)
     return candidate
+
+
+def _answered(candidate: Candidate, history: list[Candidate], text: str,
+              resources: EventResources) -> Candidate | None:
+    """The measure a retaliation in the same sentence answers: the latest one whose targets hold the
+    retaliating actor ("Washington imposed tariffs on Mexico, prompting retaliatory duties from Mexico":
+    Mexico's duties are on the United States); None when the sentence speaks of no retaliation."""
+    sentence = candidate.sentence
+    if resources.retaliation is None or resources.retaliation.search(text, sentence.start, sentence.end) is None:
+        return None
+    return next((e for e in reversed(history) if e.sentence.index == sentence.index and e.actor
+                 and e.actor != candidate.actor and candidate.actor in e.targets), None)
 
 
 def names_own_object(text: str, candidate: Candidate, resources: EventResources) -> bool:

@@ -32,12 +32,18 @@ MEASURE_KINDS = frozenset({"tariff", "duty", "levy"})
 _OWNER_GAP = re.compile(r"(?:\s+(?:administration|government))?['’]s(?:\s+[A-Za-z-]+){0,2}\s+|\s+")
 
 
+def may_name_measure(kind: str | None, unit: str | None) -> bool:
+    """True for a rate that can stand for a measure of its own: a tariff, duty or levy in percent. An
+    article with such a rate is read for events even when it holds no trigger word."""
+    return kind in MEASURE_KINDS and unit == "percent"
+
+
 def owned_rate_cues(text: str, rates: Sequence[RateRef], parties: Sequence[Party], triggers: Sequence[Cue],
                     clauses: Sequence[Region]) -> list[Cue]:
     """A cue for each rate of the given ``clauses`` that names a measure of its own (see the module doc)."""
     out = []
     for rate in rates:
-        if rate.kind not in MEASURE_KINDS or rate.unit != "percent":
+        if not may_name_measure(rate.kind, rate.unit):
             continue
         clause = next((c for c in clauses if c.start <= rate.start < c.end), None)
         if clause is None or any(clause.start <= t.start < clause.end and t.label in TARIFF_TYPES for t in triggers):

@@ -154,6 +154,9 @@ class EventResources:
     confidence: ConfidenceModel | None = None  # calibrated confidence; None: the rules' score
     hs_codes: HsTable = field(default_factory=dict)  # HS 2022 codes by canonical product
     market: MarketWords | None = None  # market nouns that make a generic trigger a price move; None: no rule
+    coordinated: re.Pattern[str] | None = None  # "along with reciprocal tariffs": a second measure joined
+    measure_source: re.Pattern[str] | None = None  # trigger to party: "retaliatory duties from [China]"
+    retaliation: re.Pattern[str] | None = None  # words that make a measure an answer to another one
 
 
 def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[str]]],
@@ -213,6 +216,9 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         confidence=confidence,
         hs_codes=hs_codes or {},
         market=market,
+        coordinated=_alternation(arguments["coordinated_measures"]),
+        measure_source=_alternation(arguments["measure_source"]),
+        retaliation=_alternation(arguments["retaliation"]),
     )
 
 

@@ -24,6 +24,7 @@ from pipeline import io
 from pipeline.config import Settings
 from pipeline.events import article_events, load_resources, merge_events
 from pipeline.events.inputs import article_inputs
+from pipeline.events.owned import MEASURE_KINDS
 from pipeline.events.resources import EventResources
 from pipeline.schemas import conform
 from pipeline.stages.spec import BatchResult, StageSpec
@@ -76,9 +77,15 @@ def _by_article(table: pa.Table) -> dict[str, list[dict[str, Any]]]:
 def events_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchResult:
     """Find the events of every article of the batch; isolate an article that fails."""
     resources = resources_for(settings.models_dir)
-    # No trigger, no event: only the articles with a trigger mention become Python rows (most have none).
-    mentions = inputs["mentions"]
-    triggered = pc.unique(mentions.filter(pc.equal(mentions["kind"], "trigger"))["article_id"])
+    # No trigger, no event: only the articles with a trigger mention become Python rows (most have none),
+    # and those with a tariff rate in percent, which may name a measure by its owner alone ("Trump's 25%
+    # tariffs", `pipeline.events.owned`).
+    mentions, rates = inputs["mentions"], inputs["rates"]
+    measure_rates = rates.filter(pc.and_(pc.is_in(rates["rate_kind"], value_set=pa.array(sorted(MEASURE_KINDS))),
+                                         pc.equal(rates["unit"], "percent")))
+    triggered = pc.unique(pa.concat_arrays([
+        mentions.filter(pc.equal(mentions["kind"], "trigger"))["article_id"].combine_chunks(),
+        measure_rates["article_id"].combine_chunks()]))
 
     def of_triggered(table: pa.Table) -> pa.Table:
         return table.filter(pc.is_in(table["article_id"], value_set=triggered))

@@ -33,6 +33,14 @@ USA = ("Washington", "USA", "government")
     pytest.param("Washington repeated its threat of up to 50% tariffs on Vietnam.",
                  [USA, ("Vietnam", "VNM", "name")], [("50%", 50.0, "tariff")],
                  ("tariff_threatened", "USA", ["VNM"], 50.0), id="threat-of-rate-tariffs"),
+    pytest.param("Brussels moved to cut off Belarusian fertilizer imports.",
+                 [("Brussels", "EU", "government"), ("Belarusian", "BLR", "demonym")], [],
+                 ("trade_restriction", "EU", ["BLR"], None), id="cut-off-imports"),
+    pytest.param("Washington is tripling tariffs on Brazilian coffee.", [USA, ("Brazilian", "BRA", "demonym")], [],
+                 ("tariff_increased", "USA", ["BRA"], None), id="tripling-tariffs"),
+    pytest.param("Traders weighed Ottawa’s pledge of sweeping 30% duties on U.S. lumber.",
+                 [("Ottawa", "CAN", "government"), ("U.S.", "USA", "abbreviation")], [("30%", 30.0, "duty")],
+                 ("tariff_imposed", "CAN", ["USA"], 30.0), id="pledge-of-duties"),
 ])
 def test_new_phrasings_are_triggers(build, resources, text, countries, rates, expected):
     found = _events(build, resources, text, countries=countries, rates=rates)
@@ -201,3 +209,34 @@ def test_an_announcement_about_tariffs_reports_a_measure(build, resources, parse
                                 parsed=parsed, countries=[("Ottawa", "CAN", "government")]), resources)
     assert [(r["event_type"], r["actor_iso3"], r["modality"]) for r in rows] == [
         ("tariff_threatened", "CAN", "threatened")]
+
+
+def test_a_pledge_of_something_else_before_a_measure_is_no_measure(build, resources):
+    # "pledges of" names a measure only when the measure follows at once, not a pledge of support for one
+    text = "Farm groups in Ottawa made pledges of support for Washington's current duties on lumber."
+    found = _events(build, resources, text, countries=[("Ottawa", "CAN", "government"), USA])
+    assert [e for e in found if e[1] == "CAN"] == []
+
+
+def test_a_measure_others_expect_is_a_threat_unless_it_has_a_rate(build, resources):
+    countries = [USA, ("Brazil", "BRA", "name")]
+    found = _events(build, resources, "Washington is expected to levy duties on Brazil.", countries=countries)
+    assert [(e[0], e[1], e[2], e[6]) for e in found] == [("tariff_threatened", "USA", ["BRA"], "threatened")]
+    found = _events(build, resources, "Washington is expected to levy 40% duties on Brazil.", countries=countries,
+                    rates=[("40%", 40.0, "duty")])
+    assert [(e[0], e[4]) for e in found] == [("tariff_imposed", 40.0)]
+
+
+def test_retaliatory_duties_from_a_government_are_its_own_on_the_measure_it_answers(build, resources):
+    text = "Ottawa has imposed 15% tariffs on all Mexican imports, prompting retaliatory duties from Mexico."
+    found = _events(build, resources, text, countries=[("Ottawa", "CAN", "government"),
+                                                       ("Mexican", "MEX", "demonym"), ("Mexico", "MEX", "name")],
+                    rates=[("15%", 15.0, "tariff")])
+    assert sorted((e[0], e[1], e[2]) for e in found) == [("tariff_imposed", "CAN", ["MEX"]),
+                                                         ("tariff_imposed", "MEX", ["CAN"])]
+
+
+def test_goods_from_a_country_after_a_new_measure_are_its_origin(build, resources):
+    text = "Ottawa announced new tariffs on steel imports from Mexico."
+    found = _events(build, resources, text, countries=[("Ottawa", "CAN", "government"), ("Mexico", "MEX", "name")])
+    assert [(e[1], e[2]) for e in found] == [("CAN", ["MEX"])]

@@ -1,8 +1,8 @@
 """A stated rate a government owns names a measure without a trigger (`pipeline.events.owned`).
 
 Sentences written for these tests in the style of 2025 market copy. The first
-sentence of each text holds a trigger, as the events stage reads only articles
-with one.
+sentence of each text holds a trigger; the stage also reads an article whose
+only measure is an owned rate (tests/events/test_stage.py).
 """
 
 from __future__ import annotations

@@ -16,14 +16,14 @@ SPECS = {"officials": [("Trump", "USA", "trump")], "countries": [("Japanese", "J
 def _article_row(rows: dict, run_id: str) -> dict:
     article = rows["article"]
     return {**article, "source_id": article["article_id"], "source": None, "source_path": "test.txt", "record": 0,
-            "format": "text", "url": None, "categories": [], "headline": TEXT.split("\n")[0], "subheadline": None,
-            "dateline": None, "byline": None,
-            "published_from": "test", "language": "en", "body_start": TEXT.index("The"),
+            "format": "text", "url": None, "categories": [], "headline": article["text"].split("\n")[0],
+            "subheadline": None, "dateline": None, "byline": None,
+            "published_from": "test", "language": "en", "body_start": article["text"].index("\n\n") + 2,
             "content_hash": short_hash(article["text"]), "trade_relevance": 0.9, "is_trade": True, "run_id": run_id}
 
 
-def _write_inputs(out, table_rows) -> None:
-    articles = [table_rows(TEXT, article_id=key, published=day, **SPECS)
+def _write_inputs(out, table_rows, text: str = TEXT, specs: dict | None = None) -> None:
+    articles = [table_rows(text, article_id=key, published=day, **(SPECS if specs is None else specs))
                 for key, day in (("a-late", "2025-05-03"), ("b-early", "2025-05-01"))]
     tables: dict[str, list[dict]] = {name: [] for name in SPEC.reads}
     for rows in articles:
@@ -70,3 +70,16 @@ def test_stage_writes_mentions_and_merged_events(tmp_path, table_rows):
     forced = STAGES["events"](make_settings(out=tmp_path, show_progress=False, force=True), run_id="r3")
     assert forced.written == {"event_mentions": 2, "events": 1, "tariff_timeline": 1}
     assert io.read(tmp_path, "events").column("event_id").to_pylist() == [event["event_id"]]
+
+
+def test_stage_reads_an_article_whose_only_measure_is_an_owned_rate(tmp_path, table_rows):
+    # no trigger word anywhere: the owned rate alone names the measure (`pipeline.events.owned`)
+    text = "Steel prices slip\n\nMills are still digesting Peru's 15% duty on Chilean steel."
+    specs = {"countries": [("Peru", "PER", "name"), ("Chilean", "CHL", "demonym")],
+             "rates": [("15%", 15.0, "duty")]}
+    settings = make_settings(out=tmp_path, show_progress=False)
+    _write_inputs(tmp_path, table_rows, text, specs)
+    STAGES["events"](settings, run_id="r1")
+    mentions = io.read(tmp_path, "event_mentions").to_pylist()
+    assert sorted((m["article_id"], m["event_type"], m["actor_iso3"], m["rate_value"]) for m in mentions) == [
+        ("a-late", "tariff_imposed", "PER", 15.0), ("b-early", "tariff_imposed", "PER", 15.0)]

@@ -1,0 +1,73 @@
+"""A second measure joined to a tariff measure by "along with", "as well as" and the like.
+
+"Ottawa said it will put new 20% duties on U.S. steel, along with retaliatory
+duties on all American farm goods": one verb, two measures. The second has no
+trigger word of its own (the verb before it was read once), so it is a
+candidate of its own at its noun (`coordinated_measures`): it takes the type,
+actor and modality of the candidate whose trigger governs it, its own targets
+from the words after it (up to the next comma or trigger), and none of the
+first measure's rate, goods, date or duration, which the text states for the
+first. Retyping then reads it at its own noun: planned "reciprocal tariffs"
+without a rate are a threat (`models/events/retype.csv`).
+
+The joining phrases are ``coordinated_measures`` of `models/events/arguments.json`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.events.arguments import Region, find_targets
+from pipeline.events.resources import EventResources
+from pipeline.events.types import TARIFF_TYPES, ArticleInputs, Candidate, Cue
+
+# The rule id of a joined measure's trigger: the type is the governing verb's, and the verb's subject acts.
+RULE_SUFFIX = "coordinated:weak"
+_PART_END = re.compile(r"[,;:()]")
+
+
+def coordinated_measures(candidates: list[Candidate], inputs: ArticleInputs,
+                         resources: EventResources) -> list[Candidate]:
+    """The candidates, each tariff measure followed by the measure joined to it in its sentence, if any."""
+    if resources.coordinated is None:
+        return candidates
+    text = inputs.text
+    starts = sorted(c.trigger.start for c in candidates)
+    out = []
+    for candidate in candidates:
+        if candidate.event_type not in TARIFF_TYPES or candidate.actor is None:
+            out.append(candidate)
+            continue
+        sentence = candidate.sentence
+        # the measure's part ends at the next trigger of its sentence
+        end = next((s for s in starts if candidate.trigger.end < s < sentence.end), sentence.end)
+        joined = resources.coordinated.search(text, candidate.trigger.end, end)
+        if joined is None:
+            out.append(candidate)
+            continue
+        out.append(_before(candidate, joined.start(), inputs))
+        noun = Cue(candidate.trigger.mention_id, joined.end() - len(joined.group().split()[-1]), joined.end(),
+                   candidate.event_type, f"{candidate.trigger.rule_id.split(':')[0]}:{RULE_SUFFIX}")
+        stop = _PART_END.search(text, joined.end(), end)
+        part = Region(joined.end(), stop.start() if stop else end)
+        found = find_targets(text, part, Region(joined.start(), joined.start()), candidate.actor, inputs.parties,
+                             resources)
+        if found.scope == "unspecified" and resources.all_scope.search(text, joined.start(), part.end):
+            found = found._replace(scope="all")  # "along with reciprocal tariffs": stated for every partner
+        out.append(replace(candidate, trigger=noun, targets=found.iso3, scope=found.scope, excluded=found.excluded,
+                           rate_value=None, rate_previous=None, product=None, products=(), event_date=None,
+                           duration=None, absorbed=(), target_inherited=False, anaphoric=False,
+                           mention_ids=tuple(sorted({noun.mention_id, *(p.mention_id for p in found.parties)}))))
+    return out
+
+
+def _before(candidate: Candidate, joint: int, inputs: ArticleInputs) -> Candidate:
+    """``candidate`` without the targets named only after the ``joint`` of a joined measure ("20% duties on
+    U.S. steel, along with duties on Mexican pork": Mexico is the second measure's); unchanged when every
+    target is named after it (the first measure then names none of its own, and keeps what it read)."""
+    own = {p.iso3 for p in inputs.parties if p.mention_id in candidate.mention_ids and p.start < joint}
+    kept = tuple(t for t in candidate.targets if t in own)
+    if not kept or len(kept) == len(candidate.targets):
+        return candidate
+    return replace(candidate, targets=kept, scope="bilateral" if len(kept) == 1 else "multilateral")
