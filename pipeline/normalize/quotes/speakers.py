@@ -12,7 +12,8 @@ from pipeline.normalize.quotes.descriptions import (STAFF_LINKS, earlier_descrip
                                                     firm_of_staff, named_next, resolve_body, resolve_publication,
                                                     staff_firm_before)
 from pipeline.normalize.quotes.lexicon import PRONOUNS
-from pipeline.normalize.quotes.persons import person_speaker, proper_name, subject_name, title_holder
+from pipeline.normalize.quotes.persons import (named_within, official_of_country, person_speaker, proper_name,
+                                               subject_name, title_holder)
 from pipeline.normalize.quotes.pronoun_context import (before_a_title, organization_opening_before, postposed_subject,
                                                        starts_with_pronoun)
 from pipeline.views import Mention
@@ -131,17 +132,13 @@ def _recent_speaker_for_title(art: ArticleIndex, holder: Speaker, position: int)
     economist of another story of the same digest.
     """
     recent = epithet_speaker(art, position)
-    if recent is None or recent.name == holder.name or _named_within(art, holder.name, position, PRONOUN_REACH):
+    if recent is None or recent.name == holder.name or named_within(art, holder.name, position, PRONOUN_REACH):
         return holder
     if any(row.get("title") for row in art.people if row["name"] == recent.name):
         return holder
     return recent
 
 
-def _named_within(art: ArticleIndex, name: str | None, position: int, reach: int) -> bool:
-    """True when a person mention of ``name`` stands in the ``reach`` sentences before ``position`` (or its own)."""
-    floor = art.sentences[max(art.sentence_of(position) - reach, 0)][0]
-    return any(floor <= m.start < position and person_speaker(art, m).name == name for m in art.persons)
 
 
 def _firm_that_spoke(art: ArticleIndex, words: list[Token], head: Token, position: int) -> Speaker | None:
@@ -379,7 +376,7 @@ def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_
     if not definite and source_class == "role":
         # "A British minister said", after "Britain's trade minister Michael Howard": the one official named
         # before with that country and that role word is the speaker
-        holder = _official_of_country(art, tokens, head, position)
+        holder = official_of_country(art, tokens, head, position)
         if holder is not None:
             return replace(holder, text=text_of(art, tokens))
     specific = (definite and earlier is None) or any(POSSESSIVE.search(t.text) for t in tokens if t is not head)
@@ -392,25 +389,6 @@ def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_
     return Speaker(description, None, text_of(art, tokens), kind)
 
 
-def _official_of_country(art: ArticleIndex, tokens: list[Token], head: Token, position: int) -> Speaker | None:
-    """The one official named before ``position`` whose country is the phrase's and whose title holds its head
-    noun ("a British minister" → Britain's trade minister), or None when there is none or more than one."""
-    countries = {(m.label or "").split(":")[0] for m in art.mentions_in(("country",), tokens[0].start, tokens[-1].end)}
-    countries.discard("")
-    if len(countries) != 1:
-        return None
-    role = bare_word(head.text)
-    found = {}
-    for row in art.officials:
-        if row.get("country_iso3") not in countries or role not in (row.get("title") or "").lower().split():
-            continue
-        mentions = [art.mention_by_id[i] for i in row.get("mention_ids") or () if i in art.mention_by_id]
-        if any(m.start < position for m in mentions):
-            found[row["official_id"]] = row
-    if len(found) != 1:
-        return None
-    row = next(iter(found.values()))
-    return Speaker(row["name"], row["official_id"], text_of(art, tokens), "person")
 
 
 def document_reporter(art: ArticleIndex, tokens: list[Token], head: Token, position: int) -> Speaker | None:
