@@ -85,6 +85,6 @@ def starts_with_pronoun(art: ArticleIndex, start: int, end: int) -> bool:
     for token in words[:2]:
         if art.lexicon.word_class(token.lower) == "person_pronoun":
             return True
-        if token.lower not in ("but", "and", "however", "meanwhile", "then", "so"):
+        if token.lower not in art.lexicon.pronoun_leads:
             return False
     return False
