@@ -93,7 +93,7 @@ def imported_modules(path: Path, name: str) -> frozenset[str]:
 
     A result kept for other bytes (an edited source) or by other code is not
     used. Keeping is best effort: where the folder cannot be written (an
-    installed, read-only package) the source is parsed each time, as before.
+    installed, read-only package) the source is parsed each time.
     """
     source = path.read_bytes()
     is_package = path.name == "__init__.py"

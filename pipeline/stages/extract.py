@@ -83,7 +83,8 @@ def gate_for(models_dir: Path):
 def load_rules(models_dir: Path) -> None:
     """Load everything a batch reads from ``models_dir`` (the rule pipeline, the parse gate, the parser).
 
-    Then freezes the garbage collector's generations (`gc.freeze`): see the comment below.
+    Then moves what is loaded out of the garbage collector's reach (`gc.freeze`): it stays for the
+    process's life, and full collections need not walk it again.
     """
     from pipeline.nlp.syntax import load_parser
 

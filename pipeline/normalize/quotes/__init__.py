@@ -55,8 +55,9 @@ say whether …") are no reported speech.
 The modules, each building on those before it: ``lexicon`` (the word lists), ``article`` (one
 article indexed for the rules), ``persons`` (person mentions and names as speakers),
 ``cue_phrases`` (the words beside a cue that may name its speaker), ``descriptions`` (firms,
-institutions, publications and descriptions as speakers), ``speakers`` (from those words to a speaker), ``attribution`` (which speaker each quotation takes), ``reported`` (reported
-speech) and ``normalizer``.
+institutions, publications and descriptions as speakers), ``pronoun_context`` (what the words
+around a speaker pronoun show), ``speakers`` (from those words to a speaker), ``attribution``
+(which speaker each quotation takes), ``reported`` (reported speech) and ``normalizer``.
 """
 
 from pipeline.normalize.quotes.lexicon import QuoteLexicon, load

@@ -31,6 +31,10 @@ class QuoteLexicon:
     abbreviations: frozenset[str]
     # Lower-case words a "Name:" label in title case may keep ("Alliance for the Future:").
     label_title_case: frozenset[str]
+    # Words that open an indirect question ("did not say whether …").
+    question_openers: frozenset[str]
+    # Words that may open a sentence before its subject pronoun ("But she said").
+    pronoun_leads: frozenset[str]
 
     def word_class(self, word: str) -> str | None:
         """The class of a function word ("he" → person_pronoun), or None."""
@@ -43,6 +47,7 @@ def load(models_dir: Path) -> QuoteLexicon:
     sources = read_rows(folder / "sources.csv")
     word_rows = read_rows(folder / "words.csv")
     abbreviations = read_words(models_dir / "lexicons" / "abbreviations.txt")
+    function_words = read_function_words(models_dir)
     return QuoteLexicon(
         cue_forms=frozenset(r["form"] for r in read_rows(folder / "cues.csv")),
         sources={r["noun"]: r["class"] for r in sources},
@@ -52,5 +57,7 @@ def load(models_dir: Path) -> QuoteLexicon:
         words={r["word"]: r["class"] for r in word_rows if " " not in r["word"] and r["class"] != "not_firm"},
         not_firms=frozenset(r["word"] for r in word_rows if r["class"] == "not_firm"),
         abbreviations=frozenset(abbreviations),
-        label_title_case=frozenset(read_function_words(models_dir)["label_title_case"]),
+        label_title_case=frozenset(function_words["label_title_case"]),
+        question_openers=frozenset(function_words["question_opener"]),
+        pronoun_leads=frozenset(function_words["pronoun_lead"]),
     )

@@ -1,4 +1,5 @@
-"""Persons as speakers: a person mention to its fullest name and official id, untagged names, title holders."""
+"""Persons as speakers: a person mention to its fullest name and official id, untagged names, title holders,
+the official a country's role names ("a British minister"), and whether a person was named lately."""
 
 from __future__ import annotations
 
@@ -154,3 +155,30 @@ def subject_name(art: ArticleIndex, start: int, end: int) -> Speaker | None:
     if following is None or not (following.text.islower() or following.text == ","):
         return None
     return proper_name(art, run, min_words=2)
+
+
+def named_within(art: ArticleIndex, name: str | None, position: int, reach: int) -> bool:
+    """True when a person mention of ``name`` stands in the ``reach`` sentences before ``position`` (or its own)."""
+    floor = art.sentences[max(art.sentence_of(position) - reach, 0)][0]
+    return any(floor <= m.start < position and person_speaker(art, m).name == name for m in art.persons)
+
+
+def official_of_country(art: ArticleIndex, tokens: list[Token], head: Token, position: int) -> Speaker | None:
+    """The one official named before ``position`` whose country is the phrase's and whose title holds its head
+    noun ("a British minister" → Britain's trade minister), or None when there is none or more than one."""
+    countries = {(m.label or "").split(":")[0] for m in art.mentions_in(("country",), tokens[0].start, tokens[-1].end)}
+    countries.discard("")
+    if len(countries) != 1:
+        return None
+    role = bare_word(head.text)
+    found = {}
+    for row in art.officials:
+        if row.get("country_iso3") not in countries or role not in (row.get("title") or "").lower().split():
+            continue
+        mentions = [art.mention_by_id[i] for i in row.get("mention_ids") or () if i in art.mention_by_id]
+        if any(m.start < position for m in mentions):
+            found[row["official_id"]] = row
+    if len(found) != 1:
+        return None
+    row = next(iter(found.values()))
+    return Speaker(row["name"], row["official_id"], text_of(art, tokens), "person")

@@ -34,8 +34,7 @@ KIND = "reported"
 RULE_PREFIX = "reported.csv:"
 # Marks that end a speaker's phrase before its cue: a person named past one is not the speaker.
 _BREAK = re.compile(r"[,;:()\"“”\n]")
-# Words that open an indirect question, and how many tokens before a cue a negation may stand ("did not say").
-QUESTION_WORDS = frozenset({"whether", "if"})
+# How many tokens before a cue a negation may stand ("did not say").
 NEGATION_REACH = 4
 
 
@@ -106,7 +105,7 @@ def _unanswered_question(art: ArticleIndex, mention: Mention, fields: dict[str, 
     """
     first = art.text[mention.start:mention.end].split(maxsplit=1)[:1]
     cue_at = parse_offsets(fields.get("cue"))
-    if not first or first[0].lower() not in QUESTION_WORDS or cue_at is None:
+    if not first or first[0].lower() not in art.lexicon.question_openers or cue_at is None:
         return False
     cue = art.token_at_or_after(cue_at[0])
     floor = art.tokens[max(cue - NEGATION_REACH, 0)].start

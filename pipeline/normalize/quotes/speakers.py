@@ -12,7 +12,10 @@ from pipeline.normalize.quotes.descriptions import (STAFF_LINKS, earlier_descrip
                                                     firm_of_staff, named_next, resolve_body, resolve_publication,
                                                     staff_firm_before)
 from pipeline.normalize.quotes.lexicon import PRONOUNS
-from pipeline.normalize.quotes.persons import person_speaker, proper_name, subject_name, title_holder
+from pipeline.normalize.quotes.persons import (named_within, official_of_country, person_speaker, proper_name,
+                                               subject_name, title_holder)
+from pipeline.normalize.quotes.pronoun_context import (before_a_title, organization_opening_before, postposed_subject,
+                                                       starts_with_pronoun)
 from pipeline.views import Mention
 
 # Speaker kinds "he"/"she" may stand for: a named person, an untagged name, an unnamed single source, a firm's
@@ -23,8 +26,6 @@ KIND_ORDER = ("person", "name", "organization", "voice", "unnamed", "group")
 # How far back a pronoun looks for the person it stands for, and an epithet ("the Maryland Democrat"), in sentences.
 PRONOUN_REACH = 6
 EPITHET_REACH = 2
-# Words a postposed cue may have after it before its sentence ends (", he says in a note to clients.").
-POSTPOSED_TAIL_WORDS = 8
 
 
 def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, prefer_last: bool,
@@ -131,17 +132,13 @@ def _recent_speaker_for_title(art: ArticleIndex, holder: Speaker, position: int)
     economist of another story of the same digest.
     """
     recent = epithet_speaker(art, position)
-    if recent is None or recent.name == holder.name or _named_within(art, holder.name, position, PRONOUN_REACH):
+    if recent is None or recent.name == holder.name or named_within(art, holder.name, position, PRONOUN_REACH):
         return holder
     if any(row.get("title") for row in art.people if row["name"] == recent.name):
         return holder
     return recent
 
 
-def _named_within(art: ArticleIndex, name: str | None, position: int, reach: int) -> bool:
-    """True when a person mention of ``name`` stands in the ``reach`` sentences before ``position`` (or its own)."""
-    floor = art.sentences[max(art.sentence_of(position) - reach, 0)][0]
-    return any(floor <= m.start < position and person_speaker(art, m).name == name for m in art.persons)
 
 
 def _firm_that_spoke(art: ArticleIndex, words: list[Token], head: Token, position: int) -> Speaker | None:
@@ -188,14 +185,14 @@ def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker |
     """The person, group or organization a speaker pronoun stands for, or None."""
     kind = art.lexicon.word_class(token.lower)
     if kind == "person_pronoun":
-        found = salient_person(art, position, postposed=_postposed_subject(art, token))
+        found = salient_person(art, position, postposed=postposed_subject(art, token))
         return replace(found, text=token.text) if found else None
     wanted = ("organization", "name") if kind == "thing_pronoun" else ("group", "organization", "name")
     found = salient_speaker(art, position, wanted)
     if found is not None:
         return replace(found, text=token.text)
     if kind == "thing_pronoun":
-        subject = _subject_organization(art, position)
+        subject = organization_opening_before(art, position)
         if subject is not None:
             return replace(subject, text=token.text)
         before = [m for m in art.by_kind.get("organization", []) if m.end <= position
@@ -205,32 +202,6 @@ def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker |
     return None
 
 
-def _subject_organization(art: ArticleIndex, position: int) -> Speaker | None:
-    """The organization opening the sentence before ``position`` ("Kestrel cut its target. It says …"), or None.
-
-    A one-word name read as a person's, with no title, counts: "it" stands for no person, so such a
-    name is a firm the name rules took for a surname.
-    """
-    index = art.sentence_of(position)
-    if index == 0 or art.sentences[index - 1][1] <= art.body_start:
-        return None
-    s_start = art.sentences[index - 1][0]
-    first = art.token_at_or_after(s_start)
-    while first < len(art.tokens) and not art.tokens[first].is_word:
-        first += 1
-    if first >= len(art.tokens):
-        return None
-    opening = art.tokens[first]
-    for mention in art.mentions_in(("organization", *PERSON_KINDS), opening.start, opening.end):
-        if mention.start != opening.start or art.possessive(mention):
-            continue
-        if mention.kind == "organization":
-            return Speaker(organization_name(mention), None, mention.text, "organization")
-        person = person_speaker(art, mention)
-        if " " not in person.name and person.official_id is None \
-                and not any(row.get("title") for row in art.people if row["name"] == person.name):
-            return Speaker(person.name, None, mention.text, "organization")
-    return None
 
 
 def salient_speaker(art: ArticleIndex, position: int, wanted: tuple[str, ...], *,
@@ -314,7 +285,7 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
     index = art.sentence_of(position)
     start = art.sentences[index][0]
     same = [m for m in art.persons if start <= m.start and m.end <= position
-            and not art.possessive(m) and not art.inside_quote(m.start) and not _before_a_title(art, m)]
+            and not art.possessive(m) and not art.inside_quote(m.start) and not before_a_title(art, m)]
     if same:
         spoken = _last_person_cue(art, start, position)
         if spoken is not None or not postposed:
@@ -324,7 +295,7 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
         spoken = [s for q, s in art.resolved if s_start <= q.outer_start < s_end and s and s.kind in SINGLE_KINDS]
         if spoken:
             return spoken[0]
-        if _starts_with_pronoun(art, s_start, s_end):
+        if starts_with_pronoun(art, s_start, s_end):
             continue
         for cue in art.cues:
             if s_start <= cue.start < s_end and not art.inside_quote(cue.start):
@@ -332,7 +303,7 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
                 if speaker is not None and speaker.kind in ("person", "name"):
                     return speaker
         named = [m for m in art.persons if s_start <= m.start < s_end
-                 and not art.possessive(m) and not art.inside_quote(m.start) and not _before_a_title(art, m)]
+                 and not art.possessive(m) and not art.inside_quote(m.start) and not before_a_title(art, m)]
         if named:
             return person_speaker(art, named[0])
         subject = subject_name(art, s_start, s_end)
@@ -341,36 +312,8 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
     return None
 
 
-def _before_a_title(art: ArticleIndex, mention: Mention) -> bool:
-    """True when a title follows a name right away: the name modifies it ("Citi analyst Jane Roe", "a Trump
-    adviser"), and the person is the title's holder, not the one named."""
-    index = art.token_at_or_after(mention.end)
-    if index >= len(art.tokens):
-        return False
-    after = art.tokens[index]
-    return any(m.start == after.start for m in art.mentions_in(("title",), after.start, after.end))
 
 
-def _postposed_subject(art: ArticleIndex, token: Token) -> bool:
-    """True when a pronoun is the subject of a cue that closes the clause it reports (", he says.").
-
-    The pronoun follows a comma, a cue follows it (past fillers: ", she later added"), and
-    after the cue the sentence ends within a few words that open no clause of their own
-    (", he says in a note."; not ", he said that …").
-    """
-    index = art.token_at_or_after(token.start)
-    if index == 0 or art.tokens[index - 1].text != ",":
-        return False
-    k = index + 1
-    while k < len(art.tokens) and art.lexicon.word_class(art.tokens[k].lower) == "filler":
-        k += 1
-    if k >= len(art.tokens) or art.tokens[k].lower not in art.lexicon.cue_forms:
-        return False
-    last = art.token_at_or_after(art.sentences[art.sentence_of(token.start)][1])
-    if last - k > 2 * POSTPOSED_TAIL_WORDS:
-        return False  # words and punctuation: a long tail is a clause of its own
-    tail = [t for t in art.tokens[k + 1:last] if t.is_word]
-    return len(tail) <= POSTPOSED_TAIL_WORDS and not any(t.lower == "that" for t in tail)
 
 
 def _last_person_cue(art: ArticleIndex, start: int, position: int) -> Speaker | None:
@@ -387,15 +330,6 @@ def _last_person_cue(art: ArticleIndex, start: int, position: int) -> Speaker | 
     return None
 
 
-def _starts_with_pronoun(art: ArticleIndex, start: int, end: int) -> bool:
-    first = art.token_at_or_after(start)
-    words = [t for t in art.tokens[first:first + 3] if t.end <= end and t.is_word]
-    for token in words[:2]:
-        if art.lexicon.word_class(token.lower) == "person_pronoun":
-            return True
-        if token.lower not in ("but", "and", "however", "meanwhile", "then", "so"):
-            return False
-    return False
 
 
 def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_class: str,
@@ -442,7 +376,7 @@ def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_
     if not definite and source_class == "role":
         # "A British minister said", after "Britain's trade minister Michael Howard": the one official named
         # before with that country and that role word is the speaker
-        holder = _official_of_country(art, tokens, head, position)
+        holder = official_of_country(art, tokens, head, position)
         if holder is not None:
             return replace(holder, text=text_of(art, tokens))
     specific = (definite and earlier is None) or any(POSSESSIVE.search(t.text) for t in tokens if t is not head)
@@ -455,25 +389,6 @@ def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_
     return Speaker(description, None, text_of(art, tokens), kind)
 
 
-def _official_of_country(art: ArticleIndex, tokens: list[Token], head: Token, position: int) -> Speaker | None:
-    """The one official named before ``position`` whose country is the phrase's and whose title holds its head
-    noun ("a British minister" → Britain's trade minister), or None when there is none or more than one."""
-    countries = {(m.label or "").split(":")[0] for m in art.mentions_in(("country",), tokens[0].start, tokens[-1].end)}
-    countries.discard("")
-    if len(countries) != 1:
-        return None
-    role = bare_word(head.text)
-    found = {}
-    for row in art.officials:
-        if row.get("country_iso3") not in countries or role not in (row.get("title") or "").lower().split():
-            continue
-        mentions = [art.mention_by_id[i] for i in row.get("mention_ids") or () if i in art.mention_by_id]
-        if any(m.start < position for m in mentions):
-            found[row["official_id"]] = row
-    if len(found) != 1:
-        return None
-    row = next(iter(found.values()))
-    return Speaker(row["name"], row["official_id"], text_of(art, tokens), "person")
 
 
 def document_reporter(art: ArticleIndex, tokens: list[Token], head: Token, position: int) -> Speaker | None:
