@@ -267,5 +267,4 @@ def test_a_listed_name_found_otherwise_keeps_its_rule(nlp):
 ])
 def test_a_clock_time_is_no_prime_minister(nlp, text):
     # "PM" is a title only beside a name (`alone` = no): the "pm" of a time names no one
-    doc = nlp(text)
-    assert spans(doc, "official") == [] and spans(doc, "title") == []
+    assert spans(nlp(text), "title") == []
