@@ -204,12 +204,13 @@ _OPENING = re.compile(r"[^,;]{0,40},\s+(?:[A-Z][\w.’'-]*\s+)*")
 
 
 def _first_of_pair(text: str, trigger: Cue, party: Party, sides: list[Party], joined: list[Party],
-                   actor: Party | None, near: int) -> bool:
+                   subject: Party | None, near: int) -> bool:
     """True when ``party`` is the first of two sides joined by "and" whose second side is already a side of
-    a weak talks trigger: the actor in a coordinated subject ("Pres Trump and Japan PM Ishiba met"), or a
-    side right after the trigger's opening phrase ("During their talks, PM Modi and President Trump …")."""
+    a weak talks trigger: the actor the parse found as the trigger's subject, in a coordinated subject ("Pres
+    Trump and Japan PM Ishiba met"; not "subject to approval of U.S. and Canadian agencies … agreement"), or
+    a side right after the trigger's opening phrase ("During their talks, PM Modi and President Trump …")."""
     if party.end <= trigger.start:
-        partners = [actor] if actor is not None else []
+        partners = [subject] if subject is not None else []
     elif party.end <= near and _OPENING.fullmatch(text, trigger.end, party.start):
         partners = joined
     else:
@@ -256,8 +257,9 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
             near = trigger.end + len(first_words(text, trigger.end, part.end, resources.side_words))
             joined = [p for p in sides if p == actor_party or (
                 linked(text, part.start, p.start, p.end, resources) and p.end <= near)]
-            sides = [p for p in sides if p in joined or _first_of_pair(text, trigger, p, sides, joined,
-                                                                       actor_party, near)]
+            subject = actor_party if actor_how == "subject" else None
+            sides = [p for p in sides if p in joined or _first_of_pair(text, trigger, p, sides, joined, subject,
+                                                                       near)]
         if actor is None and sides:
             actor = sides[0].iso3
         targets = tuple(sorted({p.iso3 for p in sides} - {actor}))
