@@ -197,6 +197,27 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     return shared_objects(out, parse)
 
 
+# "and" between two sides, over capitalized words only ("Modi and US President Trump")
+_AND_JOINED = re.compile(r"\s+and\s+(?:[A-Z][\w.’'-]*\s+)*")
+# a trigger in the clause's opening phrase, closed by a comma right before the sides ("During their talks, ")
+_OPENING = re.compile(r"[^,;]{0,40},\s+(?:[A-Z][\w.’'-]*\s+)*")
+
+
+def _first_of_pair(text: str, trigger: Cue, party: Party, sides: list[Party], joined: list[Party],
+                   subject: Party | None, near: int) -> bool:
+    """True when ``party`` is the first of two sides joined by "and" whose second side is already a side of
+    a weak talks trigger: the actor the parse found as the trigger's subject, in a coordinated subject ("Pres
+    Trump and Japan PM Ishiba met"; not "subject to approval of U.S. and Canadian agencies … agreement"), or
+    a side right after the trigger's opening phrase ("During their talks, PM Modi and President Trump …")."""
+    if party.end <= trigger.start:
+        partners = [subject] if subject is not None else []
+    elif party.end <= near and _OPENING.fullmatch(text, trigger.end, party.start):
+        partners = joined
+    else:
+        return False
+    return any(q in partners and _AND_JOINED.fullmatch(text, party.end, q.start) for q in sides)
+
+
 def _clause_at(clause_list: list[Region], position: int) -> Region:
     """The clause holding ``position`` (the last one when it lies in a boundary between clauses)."""
     return next((c for c in clause_list if c.start <= position < c.end), clause_list[-1])
@@ -234,8 +255,11 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
         sides = within(inputs.parties, Region(part.start, stop.start() if stop else part.end))
         if trigger.strength == "weak":  # "meeting" alone: the other side must be joined to it by with/and/between
             near = trigger.end + len(first_words(text, trigger.end, part.end, resources.side_words))
-            sides = [p for p in sides if p == actor_party or (
+            joined = [p for p in sides if p == actor_party or (
                 linked(text, part.start, p.start, p.end, resources) and p.end <= near)]
+            subject = actor_party if actor_how == "subject" else None
+            sides = [p for p in sides if p in joined or _first_of_pair(text, trigger, p, sides, joined, subject,
+                                                                       near)]
         if actor is None and sides:
             actor = sides[0].iso3
         targets = tuple(sorted({p.iso3 for p in sides} - {actor}))

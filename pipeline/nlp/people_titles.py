@@ -74,7 +74,9 @@ def _widen(tokens: Tokens, start: int, end: int, key: str) -> Title:
     last = _widen_right(tokens, end)
     label_tokens = [i for i in range(first, last)
                     if i >= start or (i in kept and not tokens.roles(i) & {"drop", "former"})]
-    return Title(first, last, " ".join(words[i] for i in label_tokens), tokens.rules.titles[key], former=former,
+    # an abbreviation the tokenizer splits from its period ("Pres.") keeps it attached in the label
+    label = " ".join(words[i] for i in label_tokens).replace(" .", ".")
+    return Title(first, last, label, tokens.rules.titles[key], former=former,
                  alone=tokens.rules.titles[key][4] == "yes", beside_place=beside_place, party=party)
 
 

@@ -262,6 +262,35 @@ def test_a_meeting_needs_a_counterpart_joined_to_it(build, resources):
         ("negotiation", "JPN", ["USA"])]
 
 
+def test_talks_before_their_two_sides_take_both_sides(build, resources):
+    # the first side stands before "and", the second after it: both are the talks' sides ("talks" is a weak
+    # trigger: only sides joined to it count)
+    text = "During their talks on tariffs, Prime Minister Rao and President Hale covered defence and energy."
+    events = _events(build, resources, text, officials=[("Rao", "IND", "rao"), ("Hale", "USA", "hale")])
+    assert [(e["event_type"], e["actor_iso3"], e["target_iso3"]) for e in events] == [
+        ("negotiation", "IND", ["USA"])]
+
+
+def test_a_coordinated_subject_of_a_meeting_is_both_sides(build, resources):
+    # the subject the rules pick is Sato; Hale, joined to him by "and", is the other side
+    text = "Alongside the economic data, Pres Hale and Japan PM Sato met in Washington."
+    events = _events(build, resources, text, parsed=True, officials=[("Hale", "USA", "hale"), ("Sato", "JPN", "sato")],
+                     countries=[("Japan", "JPN", "name")])
+    assert [(e["event_type"], sorted([e["actor_iso3"], *e["target_iso3"]])) for e in events] == [
+        ("negotiation", ["JPN", "USA"])]
+
+
+def test_a_party_joined_by_and_to_no_side_stays_out_of_the_talks(build, resources):
+    text = "Tokyo held talks on tariffs with Seoul on Monday, as Beijing and Hanoi watched."
+    events = _events(build, resources, text, countries=[("Tokyo", "JPN", "government"), ("Seoul", "KOR", "government"),
+                                                        ("Beijing", "CHN", "government"),
+                                                        ("Hanoi", "VNM", "government")])
+    # only a side right after the trigger's opening phrase counts so (Hanoi, after "and", is still taken as
+    # a side: a known limit of the weak-trigger rule)
+    assert [(e["event_type"], e["actor_iso3"]) for e in events] == [("negotiation", "JPN")]
+    assert "KOR" in events[0]["target_iso3"] and "CHN" not in events[0]["target_iso3"]
+
+
 def test_demands_by_two_officials_are_two_events(build, resources):
     text = "Ishiba urged the US to abolish tariffs. Akazawa urged the US to remove the auto tariffs."
     events = _events(build, resources, text, officials=[("Ishiba", "JPN", "ishiba"), ("Akazawa", "JPN", "akazawa")],

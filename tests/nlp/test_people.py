@@ -51,6 +51,10 @@ def spans(doc, group):
         ("In the Commons, Liberal member Lloyd Axworthy branded the ruling.", "Lloyd Axworthy", "Liberal member"),
         ("Fact Sheet: President Donald J. Trump Adjusts Tariffs on Canada", "Donald J. Trump", "President"),
         ("Meetings with the Under Secretary of Commerce, Bruce Smart.", "Bruce Smart", "Under Secretary of Commerce"),
+        # abbreviated titles of market copy
+        ("Pres Trump and Japan PM Ishiba met in Washington.", "Trump", "Pres"),
+        ("Pres Trump and Japan PM Ishiba met in Washington.", "Ishiba", "PM"),
+        ("Earlier, Pres. Lula told reporters he would answer.", "Lula", "Pres."),
     ],
 )
 def test_title_and_name_make_an_official(nlp, text, name, title):
@@ -254,3 +258,13 @@ def test_a_listed_office_holders_name_is_a_name_alone(nlp, text, expected):
 def test_a_listed_name_found_otherwise_keeps_its_rule(nlp):
     doc = nlp("Carney told reporters in Ottawa. Later Carney's cabinet met.")
     assert [(s.text, s.id_) for s in doc.spans["person"]] == [("Carney", "people:speech"), ("Carney", "people:surname")]
+
+
+@pytest.mark.parametrize("text", [
+    "The market closes at 4 pm Eastern Time on Friday.",
+    "Talks resumed at 2 pm Monday in Geneva.",
+    "Shares fell at 1 PM Wednesday.",
+])
+def test_a_clock_time_is_no_prime_minister(nlp, text):
+    # "PM" is a title only beside a name (`alone` = no): the "pm" of a time names no one
+    assert spans(nlp(text), "title") == []
