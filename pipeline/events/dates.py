@@ -199,16 +199,23 @@ def outside_subordinate(parse: SentenceParse, trigger: Token, time: TimeRef, con
     return False
 
 
-# Words before "as" that make it a comparison or a list ("such as", "as well as"), and words after it that make it
-# a preposition ("as part of", "as a response"): no clause opens there.
-_AS_NOT_OPENING_BEFORE = frozenset({"such", "well", "much", "many", "soon", "long", "far", "same"})
-_AS_NOT_OPENING_AFTER = frozenset({"a", "an", "of", "part", "well", "much", "many", "such", "soon", "long", "far"})
+@dataclass(frozen=True)
+class Connectives:
+    """The words that open an adverbial clause (``subordinating_connectives`` of ``models/events/syntax.json``),
+    and, for "as", the words around it that make it no opener: a comparison or a list before it ("such as",
+    "as well as"), a preposition's object after it ("as part of", "as a response")."""
+
+    words: frozenset[str]
+    as_comparison_before: frozenset[str] = frozenset()
+    as_preposition_after: frozenset[str] = frozenset()
+
+
 # Punctuation that closes a subordinate clause opened before the trigger ("On March 4, after a pause, Trump …").
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 _WORD = re.compile(r"[\w']+")
 
 
-def behind_connective(text: str, time: TimeRef, trigger_start: int, connectives: frozenset[str]) -> bool:
+def behind_connective(text: str, time: TimeRef, trigger_start: int, connectives: Connectives) -> bool:
     """True when a subordinating connective stands between the date and the trigger after it, with no
     punctuation between the connective and the trigger: the trigger is in the clause the connective opens,
     and the date in the clause that clause modifies. In "The rupee breached 87 per dollar on February 4 as
@@ -224,11 +231,12 @@ def behind_connective(text: str, time: TimeRef, trigger_start: int, connectives:
             # "Trump said Friday that the two sides are talking after meeting": the date is the saying's,
             # higher up than the clause the connective opens, and dates what it reports (module doc).
             return False
-        if lower not in connectives or _CLAUSE_BREAK.search(text, word.end(), trigger_start):
+        if lower not in connectives.words or _CLAUSE_BREAK.search(text, word.end(), trigger_start):
             continue
         if lower == "as" and (
-                (position > 0 and words[position - 1].group().lower() in _AS_NOT_OPENING_BEFORE)
-                or (position + 1 < len(words) and words[position + 1].group().lower() in _AS_NOT_OPENING_AFTER)):
+                (position > 0 and words[position - 1].group().lower() in connectives.as_comparison_before)
+                or (position + 1 < len(words)
+                    and words[position + 1].group().lower() in connectives.as_preposition_after)):
             continue
         return True
     return False
@@ -283,7 +291,7 @@ def across_participle(parse: SentenceParse, trigger: Token, time: TimeRef) -> bo
 
 
 def own_times(text: str, times: tuple[TimeRef, ...], parse: SentenceParse | None, trigger: Token | None,
-              period_end_cases: frozenset[str], connectives: frozenset[str],
+              period_end_cases: frozenset[str], connectives: Connectives,
               trigger_start: int | None = None) -> tuple[TimeRef, ...]:
     """The dates that may date the event at ``trigger`` (module doc): not the end of a period ("until
     March 4"), nor a date before a connective that opens the trigger's clause (`behind_connective`, from
@@ -291,7 +299,7 @@ def own_times(text: str, times: tuple[TimeRef, ...], parse: SentenceParse | None
     stands in, nor a date on the other side of a participle clause (`across_participle`)."""
     return tuple(t for t in times if not ends_a_period(text, t, period_end_cases) and not (
         trigger_start is not None and behind_connective(text, t, trigger_start, connectives)) and not (
-        parse is not None and trigger is not None and (outside_subordinate(parse, trigger, t, connectives)
+        parse is not None and trigger is not None and (outside_subordinate(parse, trigger, t, connectives.words)
                                                        or across_participle(parse, trigger, t))))
 
 

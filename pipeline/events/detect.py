@@ -309,7 +309,7 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
     products = _products(text, event_type, trigger, part, rate, resources)
     dating = inputs.times if resources.syntax is None else own_times(  # not "until March 4", nor another clause's
         text, inputs.times, syntax.parse if syntax else None, syntax.token if syntax else None,
-        resources.syntax.period_end_cases, resources.syntax.subordinating_connectives, trigger.start)
+        resources.syntax.period_end_cases, resources.syntax.connectives, trigger.start)
     when = choose_time(dating, part, trigger.start, "DATE", resources)
     lasting = choose_time(inputs.times, part, trigger.start, "DURATION", resources)
     if syntax is not None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from pipeline.events.codes import CodeTable, read_codes
 from pipeline.events.confidence import ConfidenceModel, read_model
-from pipeline.events.dates import read_citations
+from pipeline.events.dates import Connectives, read_citations
 from pipeline.events.hs import HsTable, read_hs_codes
 from pipeline.events.market import MarketWords, read_market_words
 from pipeline.events.retype import RetypeRule, read_retype_rules
@@ -75,6 +75,8 @@ class SyntaxRules:
     entry_phrases: frozenset[str]  # a measure's entry into force still to come ("are set to take effect")
     period_end_cases: frozenset[str]  # "until March 4": the end of a period, not the event's day
     subordinating_connectives: frozenset[str]  # "fell Tuesday as Trump announced": Tuesday dates the fall
+    as_comparison_before: frozenset[str]  # "such as", "as well as": no clause opens at this "as"
+    as_preposition_after: frozenset[str]  # "as part of", "as a response": nor at this one
     infinitive_plans: frozenset[str]  # "is working to impose": a plan over the infinitive only ("the pact is working")
     ahead_cases: frozenset[str]  # "ahead of a meeting": what something is done ahead of is still to come
     background_days: int
@@ -83,6 +85,11 @@ class SyntaxRules:
     def clause_verbs(self) -> frozenset[str]:
         """Verbs a noun trigger belongs to as an argument: support verbs and verbs that are cues themselves."""
         return self.support_verbs | self.undergoer_verbs | self.planned | self.threatened | self.possible | self.negating_verbs
+
+    @cached_property
+    def connectives(self) -> Connectives:
+        """The clause openers, with the words around "as" that make it none (`pipeline.events.dates.Connectives`)."""
+        return Connectives(self.subordinating_connectives, self.as_comparison_before, self.as_preposition_after)
 
     @cached_property
     def in_force(self) -> re.Pattern[str]:

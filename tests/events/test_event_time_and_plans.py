@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 
 from pipeline.events import article_events
-from pipeline.events.dates import across_participle, behind_connective, threat_date
+from pipeline.events.dates import Connectives, across_participle, behind_connective, threat_date
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.types import TimeRef
 
@@ -209,7 +209,7 @@ def test_list_items_take_the_date_of_the_measure_told_before_their_undated_paren
 def test_a_connective_whose_clause_closes_before_the_trigger_leaves_the_date():
     text = "Washington on February 4 after a month of talks, and a call, imposed tariffs on Mexico."
     date_ref = TimeRef("d1", text.index("February 4"), text.index("February 4") + 10, "DATE", "2025-02-04", None, True)
-    connectives = frozenset({"as", "after"})
+    connectives = Connectives(frozenset({"as", "after"}))
     assert not behind_connective(text, date_ref, text.index("imposed"), connectives)
     # without the comma the trigger stands in the clause "after" opens
     joined = text.replace(" talks, and a call,", " talks")
@@ -220,4 +220,4 @@ def test_a_connective_whose_clause_closes_before_the_trigger_leaves_the_date():
 def test_a_saying_dated_before_that_keeps_its_date_for_what_it_reports():
     text = "Tokyo said Friday that the two sides are talking after meeting in Washington."
     date_ref = TimeRef("d1", text.index("Friday"), text.index("Friday") + 6, "DATE", "2025-02-07", None, True)
-    assert not behind_connective(text, date_ref, text.index("meeting"), frozenset({"as", "after"}))
+    assert not behind_connective(text, date_ref, text.index("meeting"), Connectives(frozenset({"as", "after"})))
