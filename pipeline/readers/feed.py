@@ -49,6 +49,8 @@ def _text(detail: Any) -> str:
 def _published(entry: Mapping[str, Any]) -> tuple[datetime | None, str | None, str | None]:
     """``(moment, origin, unparseable raw value)`` from an entry's published or updated date."""
     for name in ("published", "updated"):
+        if name == "updated" and "updated" not in entry and "updated_parsed" not in entry:
+            break  # feedparser answers a missing `updated` with `published` again (and a deprecation warning)
         parsed = entry.get(f"{name}_parsed")
         if parsed:
             try:
