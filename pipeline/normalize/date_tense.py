@@ -70,7 +70,7 @@ def load_tense_predicates(models_dir: Path) -> Mapping[str, str]:
 
 
 def load_auxiliaries(models_dir: Path) -> Mapping[str, str]:
-    """The auxiliaries of ``models_dir/dates/auxiliaries.csv`` by written form: form → ``be``, ``have`` or ``future``."""
+    """The auxiliaries of ``models_dir/dates/auxiliaries.csv`` by written form: ``be``, ``have`` or ``future``."""
     path = models_dir / "dates" / "auxiliaries.csv"
     forms = {}
     for row in read_rows(path):
