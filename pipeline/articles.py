@@ -70,12 +70,16 @@ def published_month(published_at: datetime | None) -> str:
     return published_at.strftime("%Y-%m") if published_at is not None else "unknown"
 
 
-def assemble(raw: RawArticle, run_id: str) -> dict[str, Any]:
-    """Build the ``articles`` row for ``raw`` (pure: no I/O, no clock)."""
+def assemble(raw: RawArticle, run_id: str, *, body_is_clean: bool = False) -> dict[str, Any]:
+    """Build the ``articles`` row for ``raw`` (pure: no I/O, no clock).
+
+    ``body_is_clean``: ``raw.body`` is clean already (`clean_body` would return it unchanged), as the
+    wire step leaves it (`pipeline.readers.wire.normalize_wire`), and is not cleaned a second time.
+    """
     headline = clean_line(raw.headline) if raw.headline else None
     subheadline = clean_line(raw.subheadline) if raw.subheadline else None
     dateline = clean_line(raw.dateline) if raw.dateline else None
-    body = clean_body(raw.body)
+    body = raw.body if body_is_clean else clean_body(raw.body)
     text, body_start = layout(headline or None, subheadline or None, dateline or None, body)
     published = raw.published_at.isoformat() if raw.published_at else ""
     content_hash = short_hash(text, published, length=32)

@@ -84,11 +84,11 @@ def grouped_alternation(forms: Iterable[str], *, space: str = r"\s+") -> str:
     branches = []
     for members in groups.values():
         head = members[0][:1]
+        # `alternation` keeps the members' order: they, and their rests after one shared head, sort alike.
         if head.strip() and all(form.startswith(head) for form in members):
-            rests = "|".join(re.escape(form[1:]).replace(r"\ ", space) for form in members)
-            branches.append(f"{re.escape(head)}(?:{rests})")
+            branches.append(f"{re.escape(head)}(?:{alternation((form[1:] for form in members), space=space)})")
         else:
-            branches.append("|".join(re.escape(form).replace(r"\ ", space) for form in members))
+            branches.append(alternation(members, space=space))
     return "|".join(branches)
 
 

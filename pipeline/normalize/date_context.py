@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.normalize.date_tense import load_tense_predicates
+from pipeline.normalize.date_tense import load_auxiliaries, load_tense_predicates
 from pipeline.rulefiles import alternation, grouped_alternation, read_rows
 
 TENSES = ("past", "future", "report", "none", "boundary", "joins")
@@ -39,6 +39,7 @@ class DateResources:
     modifier_codes: Mapping[str, str]
     longest_cue: int  # words in the longest tense cue
     tense_predicates: Mapping[str, str]  # forward-looking lemmas, read from the parse (`date_tense`)
+    auxiliaries: Mapping[str, str]  # auxiliaries by written form: be, have or future (`date_tense`)
     stay_after: frozenset[str]  # words after which a month without tense cue stays in the anchor's year
 
 
@@ -68,6 +69,7 @@ def load_dates(models_dir: Path) -> DateResources:
         modifier_codes=codes,
         longest_cue=max((len(word.split()) for word in tenses), default=1),
         tense_predicates=load_tense_predicates(models_dir),
+        auxiliaries=load_auxiliaries(models_dir),
         stay_after=frozenset(row["word"].lower() for row in read_rows(folder / "date_context.csv")
                              if row["nearest"] == "no"),
     )

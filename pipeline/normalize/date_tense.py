@@ -30,7 +30,8 @@ only the narrow reading of `simple_past_in` (see `pipeline.normalize.dates.claus
   past verb or a future auxiliary still gives ("signed a deal in July"), the present does not.
 
 The auxiliaries are read with the word cues of ``models/dates/tense.csv`` (will, would, could, was,
-had …), the forward-looking lemmas from ``models/dates/tense_predicates.csv``.
+had …) and by their kind in ``models/dates/auxiliaries.csv`` (the perfect's "have", the
+progressive's "be"), the forward-looking lemmas from ``models/dates/tense_predicates.csv``.
 """
 
 from __future__ import annotations
@@ -53,10 +54,8 @@ AUXILIARIES = frozenset({"aux", "aux:pass", "cop"})
 PREDICATE_TAGS = frozenset({"VERB", "AUX"})
 # Clauses whose infinitive takes its time from the word above it ("plans to resume talks in June").
 INFINITIVE_CLAUSES = frozenset({"xcomp", "acl", "advcl", "ccomp", "csubj"})
-# Auxiliaries by their form: the parser's lemmatizer leaves some as written ("are").
-BE_FORMS = frozenset({"am", "is", "are", "'s", "’s", "'re", "’re"})
-HAVE_FORMS = frozenset({"has", "have", "had", "'ve", "’ve"})
-FUTURE_PERFECT = frozenset({"will", "shall", "'ll", "’ll"})
+# The kinds of auxiliary in ``models/dates/auxiliaries.csv`` (forms, as the lemmatizer leaves some as written).
+AUXILIARY_KINDS = ("be", "have", "future")
 
 
 def load_tense_predicates(models_dir: Path) -> Mapping[str, str]:
@@ -68,6 +67,18 @@ def load_tense_predicates(models_dir: Path) -> Mapping[str, str]:
             raise ValueError(f"{path.name}: {row['lemma']!r} has tense {row['tense']!r}; expected one of {PARSE_TENSES}")
         lemmas[row["lemma"].lower()] = row["tense"]
     return lemmas
+
+
+def load_auxiliaries(models_dir: Path) -> Mapping[str, str]:
+    """The auxiliaries of ``models_dir/dates/auxiliaries.csv`` by written form: ``be``, ``have`` or ``future``."""
+    path = models_dir / "dates" / "auxiliaries.csv"
+    forms = {}
+    for row in read_rows(path):
+        if row["auxiliary"] not in AUXILIARY_KINDS:
+            raise ValueError(f"{path.name}: {row['form']!r} is auxiliary {row['auxiliary']!r}; "
+                             f"expected one of {AUXILIARY_KINDS}")
+        forms[row["form"].lower()] = row["auxiliary"]
+    return forms
 
 
 class ParsedSentence:
@@ -106,11 +117,11 @@ def sentences_by_index(tokens: Sequence[ParsedToken]) -> dict[int, ParsedSentenc
 
 
 def tense_from_parse(sentence: ParsedSentence, start: int, end: int, word_tenses: Mapping[str, str],
-                     predicates: Mapping[str, str]) -> str | None:
+                     predicates: Mapping[str, str], auxiliary_forms: Mapping[str, str]) -> str | None:
     """``past``, ``future``, ``present`` or None: the tense of the predicate the date ``[start, end)`` belongs to.
 
     ``word_tenses`` are the cue words of ``tense.csv`` (for the auxiliaries), ``predicates`` the
-    forward-looking lemmas (see the module docstring).
+    forward-looking lemmas (see the module docstring), ``auxiliary_forms`` the auxiliaries by form (`load_auxiliaries`).
     """
     date = sentence.head_of(start, end)
     if date is None:
@@ -124,7 +135,7 @@ def tense_from_parse(sentence: ParsedSentence, start: int, end: int, word_tenses
     predicate, through_noun = found
     if through_noun and predicates.get((predicate.lemma or "").lower()) == "awaited":
         return "future"  # "traders were bracing for a jobs report on Tuesday": the report is still to come
-    return _tense_of(sentence, predicate, word_tenses, predicates, through_noun=through_noun)
+    return _tense_of(sentence, predicate, word_tenses, predicates, auxiliary_forms, through_noun=through_noun)
 
 
 def _is_predicate(sentence: ParsedSentence, token: ParsedToken) -> bool:
@@ -150,16 +161,18 @@ def _predicate_of(sentence: ParsedSentence, date: ParsedToken) -> tuple[ParsedTo
 
 
 def _tense_of(sentence: ParsedSentence, predicate: ParsedToken, word_tenses: Mapping[str, str],
-              predicates: Mapping[str, str], *, through_noun: bool = False) -> str | None:
+              predicates: Mapping[str, str], auxiliary_forms: Mapping[str, str], *,
+              through_noun: bool = False) -> str | None:
     """The predicate's tense (see the module docstring); ``through_noun``: the date modifies one of its
     arguments, so the present and the progressive say nothing of the date."""
     features = morph_features(predicate.morph)
     auxiliaries = sentence.auxiliaries(predicate)
     words = {aux.text.lower() for aux in auxiliaries}
-    if words & HAVE_FORMS and features.get("VerbForm") != "Inf":
+    kinds = {auxiliary_forms.get(word) for word in words}
+    if "have" in kinds and features.get("VerbForm") != "Inf":
         # the perfect: "has raised duties in July", after a modal too ("may have peaked in January"),
         # but for the future perfect ("will have left by Friday")
-        return "future" if words & FUTURE_PERFECT else "past"
+        return "future" if "future" in kinds else "past"
     if any(word_tenses.get(word) == "future" for word in words):  # will, would, could, may, shall, 'll …
         return "future"
     passive = features.get("Voice") == "Pass" or any(aux.dep == "aux:pass" for aux in auxiliaries)
@@ -177,7 +190,7 @@ def _tense_of(sentence: ParsedSentence, predicate: ParsedToken, word_tenses: Map
     if features.get("VerbForm") == "Part":
         if features.get("Tense") == "Past" and not auxiliaries and predicate.dep == "acl":
             return "past"  # "tariffs imposed in March"
-        if features.get("Tense") == "Pres" and words & BE_FORMS and not through_noun:
+        if features.get("Tense") == "Pres" and "be" in kinds and not through_noun:
             return "future"  # "are meeting on Thursday": the progressive with a date
         return None
     if any(f.get("Tense") == "Pres" and f.get("VerbForm") == "Fin" for f in finite):

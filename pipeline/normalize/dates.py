@@ -155,7 +155,8 @@ def clause_tense(text: str, mention: Mention, kind: str | None, bounds: tuple[in
         return SIMPLE_PAST  # "was fired in July", written in March: last July
     parsed = parses.get(mention.sentence_index) if kind in PARSE_KINDS else None
     if parsed is not None:
-        tense = tense_from_parse(parsed, mention.start, mention.end, resources.tenses, resources.tense_predicates)
+        tense = tense_from_parse(parsed, mention.start, mention.end, resources.tenses, resources.tense_predicates,
+                                 resources.auxiliaries)
         if tense is not None:
             return "future" if tense == "present" else tense
     return tense_near(text, mention.start, mention.end, bounds, resources)

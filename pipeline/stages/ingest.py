@@ -345,7 +345,8 @@ def _records(path: Path, source_path: str, settings: Settings, run_id: str,
         if problem:
             yield reject_row(problem, run_id)
             continue
-        row = assemble(with_default_date(without_wire_residue(item, rules.wire), settings), run_id)
+        # The wire step cleans the body (`clean_body`) before it looks for residue, and leaves it clean.
+        row = assemble(with_default_date(without_wire_residue(item, rules.wire), settings), run_id, body_is_clean=True)
         if len(row["text"]) > settings.max_article_chars:
             yield reject_row(too_long(item, len(row["text"]), settings), run_id)
             continue

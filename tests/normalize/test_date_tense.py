@@ -92,12 +92,13 @@ def test_the_governing_verb_gives_the_tense(parser, resources, sentence, date, t
                           t.dep_) for t in doc]
     start = sentence.index(date)
     assert tense_from_parse(ParsedSentence(tokens), start, start + len(date), resources.tenses,
-                            resources.tense_predicates) == tense
+                            resources.tense_predicates, resources.auxiliaries) == tense
 
 
 def test_no_token_at_the_date_says_nothing(resources):
     token = ParsedToken(0, 0, 0, 4, "Talk", "talk", "NOUN", None, 0, "ROOT")
-    assert tense_from_parse(ParsedSentence([token]), 10, 16, resources.tenses, resources.tense_predicates) is None
+    assert tense_from_parse(ParsedSentence([token]), 10, 16, resources.tenses, resources.tense_predicates,
+                            resources.auxiliaries) is None
 
 
 # -- values: the parse where there is one, the cue words elsewhere ----------------------------------------

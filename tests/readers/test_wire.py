@@ -12,6 +12,7 @@ import shutil
 import pandas as pd
 import pytest
 
+from pipeline.articles import clean_body
 from pipeline.config import MODELS_DIR, PROJECT_ROOT, make_settings
 from pipeline.readers.wire import load_wire_rules, normalize_wire, without_insertions
 from pipeline.runner import run_stages
@@ -138,6 +139,18 @@ def test_boilerplate_goes(rules, body, expected):
 def test_ordinary_text_is_left_alone(rules, body):
     copy = normalize_wire(body, rules)
     assert (copy.body, copy.dateline, copy.byline) == (body, None, None)
+
+
+@pytest.mark.parametrize("body", [
+    "\u00a0BEIJING (Reuters) -\tExample InBev (EBR:EXB)  said\r\n\r\nSign up here.\x0b\n"
+    "Shares (NYSE:EXA) rose\u2009 2%. ",
+    "By Rae Example\n  Text (NASDAQ: EXM)\u3000more.\rE\u0301tude  (TSE:5801)\n(NYSE:EXA)\n",
+    "Text.\nFILE PHOTO: A ship.\n\n\u200b\nA  mill (Photo: Business Wire) opened.  ALSO READ: Another story",
+])
+def test_the_body_it_leaves_is_clean(rules, body):
+    # The ingest stage does not clean the wire step's body again (`pipeline.articles.assemble`).
+    cleaned = normalize_wire(body, rules).body
+    assert cleaned and clean_body(cleaned) == cleaned
 
 
 def test_a_paragraph_that_was_only_a_ticker_goes(rules):
