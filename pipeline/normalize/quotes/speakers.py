@@ -149,7 +149,7 @@ def _firm_that_spoke(art: ArticleIndex, words: list[Token], head: Token, positio
     last named (which may be one it spoke about). A person speaking there in
     between breaks the chain.
     """
-    if len(words) != 2 or words[0].lower not in ("the", "this") or bare_word(head.text) not in \
+    if len(words) != 2 or words[0].lower not in art.lexicon.bare_bodies or bare_word(head.text) not in \
             art.lexicon.generic_bodies:
         return None
     found = salient_speaker(art, position, KIND_ORDER, reach=EPITHET_REACH, own_sentence=False)
@@ -166,7 +166,7 @@ def _modifies_a_noun(art: ArticleIndex, mention: Mention, words: list[Token]) ->
     and "a Trump adviser" are someone else, not the person named."""
     after = next((t for t in words if t.start >= mention.end), None)
     return after is not None and after.text[:1].islower() and art.lexicon.word_class(after.lower) is None \
-        and after.lower != "of"  # "Jane Roe of Kestrel Partners": the person, with their firm
+        and after.lower not in art.lexicon.name_links  # "Jane Roe of Kestrel Partners": the person, with their firm
 
 
 def _names_a_role(art: ArticleIndex, words: list[Token]) -> bool:
@@ -338,7 +338,7 @@ def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_
     while tokens and (tokens[0].lower == "of" or art.lexicon.word_class(tokens[0].lower) == "boundary"):
         tokens = tokens[1:]  # "the comments of the Mexican President, who said"
     words = [t for t in tokens if t.is_word]
-    definite = bool(words) and words[0].lower in ("the", "this", "that")
+    definite = bool(words) and words[0].lower in art.lexicon.definite_sources
     if definite and source_class == "role":
         holder = title_holder(art, head.text, position)
         if holder is not None:
