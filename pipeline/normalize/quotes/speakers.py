@@ -46,7 +46,7 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
     words = [t for t in tokens if t.is_word]
     if len(words) == 1 and art.lexicon.word_class(words[0].lower) in PRONOUNS:
         return resolve_pronoun(art, words[0], position) if pronouns else None
-    head = _head(art, words)
+    head = _head(words)
     if head is not None and art.lexicon.sources.get(bare_word(head.text)) == "staff":
         firm = firm_of_staff(art, words)
         if firm is None and unnamed:
@@ -139,8 +139,6 @@ def _recent_speaker_for_title(art: ArticleIndex, holder: Speaker, position: int)
     return recent
 
 
-
-
 def _firm_that_spoke(art: ArticleIndex, words: list[Token], head: Token, position: int) -> Speaker | None:
     """The organization that spoke last, for a bare generic "the firm" or "the company", or None.
 
@@ -176,7 +174,7 @@ def _names_a_role(art: ArticleIndex, words: list[Token]) -> bool:
     return before_of > 0 and art.lexicon.sources.get(bare_word(words[before_of - 1].text)) == "role"
 
 
-def _head(art: ArticleIndex, words: list[Token]) -> Token | None:
+def _head(words: list[Token]) -> Token | None:
     """The head word of a noun phrase: its last word ("ministers'" before a verb is a plural, not a possessive)."""
     return words[-1] if words else None
 
@@ -200,8 +198,6 @@ def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker |
         if before:
             return Speaker(organization_name(before[-1]), None, token.text, "organization")
     return None
-
-
 
 
 def salient_speaker(art: ArticleIndex, position: int, wanted: tuple[str, ...], *,
@@ -312,10 +308,6 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
     return None
 
 
-
-
-
-
 def _last_person_cue(art: ArticleIndex, start: int, position: int) -> Speaker | None:
     """The person the last cue in ``[start, position)`` outside quotations names as its speaker, or None.
 
@@ -328,8 +320,6 @@ def _last_person_cue(art: ArticleIndex, start: int, position: int) -> Speaker | 
         if speaker is not None and speaker.kind == "person":
             return speaker
     return None
-
-
 
 
 def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_class: str,
@@ -387,8 +377,6 @@ def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_
     description = re.sub(r"['’]s?$", "", description)
     kind = "group" if source_class in ("group", "staff") else "unnamed"
     return Speaker(description, None, text_of(art, tokens), kind)
-
-
 
 
 def document_reporter(art: ArticleIndex, tokens: list[Token], head: Token, position: int) -> Speaker | None:
