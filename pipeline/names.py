@@ -31,6 +31,12 @@ def _name_words(text: str) -> tuple[str, ...]:
     return tuple(w for w in text.split() if any(c.isalpha() for c in w) and not _INITIAL.fullmatch(w))
 
 
+def written_form(text: str) -> str:
+    """A name as written, initials kept, without a possessive ending or extra spaces ("Donald  J. Trump's" →
+    "Donald J. Trump")."""
+    return " ".join(_POSSESSIVE_END.sub("", text.strip()).split())
+
+
 def distinctive_surname(word: str, common: frozenset[str], given: frozenset[str],
                         family_first: frozenset[str]) -> bool:
     """Whether a surname written alone names one listed person ("Trump", "Akazawa"), not anyone of a common
@@ -74,5 +80,5 @@ def fullest_form(texts: tuple[str, ...]) -> str:
     Kept, like the name functions above: it is asked several times per person, and the same
     persons are named the same ways across articles.
     """
-    forms = [" ".join(_POSSESSIVE_END.sub("", text.strip()).split()) for text in texts]
+    forms = [written_form(text) for text in texts]
     return max(forms, key=lambda f: (len(name_words(f)), not f.isupper(), len(f), -forms.index(f)))

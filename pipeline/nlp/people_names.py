@@ -8,11 +8,10 @@ it; then every other run equal to a found name's surname or full name is one too
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pipeline.names import distinctive_surname, surname_keys
+from pipeline.names import distinctive_surname, surname_keys, written_form
 from pipeline.nlp.people_tokens import POSSESSIVES, PeopleRules, Title, Tokens, is_initial, is_name_word, slug_words
 
 PHRASE_PREPOSITIONS = frozenset({"of", "for", "at", "in", "with"})
@@ -31,7 +30,6 @@ PHRASE_WINDOW = 6
 MAX_NAME_TOKENS = 6
 # The anchor of a run that is a listed office-holder's name and nothing else anchors (`listed_keys`).
 LISTED_RULE = "people:listed"
-_POSSESSIVE_END = re.compile(r"['’]s?$")
 # A title with no name next to it names the first untitled person introduced within this many sentences after it.
 LINK_SENTENCES = 1
 
@@ -189,7 +187,7 @@ def listed_keys(names: Sequence[str], rules: PeopleRules) -> frozenset[str]:
 
 def _written_key(text: str) -> str:
     """A name as written, initials kept ("D. J. Baker" is not "Baker"), without a possessive, in lower case."""
-    return " ".join(_POSSESSIVE_END.sub("", text.strip()).split()).lower()
+    return written_form(text).lower()
 
 
 def _given_name(tokens: Tokens, start: int, end: int) -> bool:

@@ -105,7 +105,7 @@ def resolve_body(art: ArticleIndex, tokens: list[Token], head: Token, position: 
     """
     core = strip_determiners(art, tokens)
     words = [t for t in tokens if t.is_word]
-    bare = len(words) == 2 and words[0].lower in ("the", "this") and words[1] is head
+    bare = len(words) == 2 and words[0].lower in art.lexicon.bare_bodies and words[1] is head
     if bare:
         wanted = bare_word(head.text)
         generic = wanted in art.lexicon.generic_bodies

@@ -35,6 +35,12 @@ class QuoteLexicon:
     question_openers: frozenset[str]
     # Words that may open a sentence before its subject pronoun ("But she said").
     pronoun_leads: frozenset[str]
+    # Words that open a bare body noun taking up an organization named before ("the company").
+    bare_bodies: frozenset[str]
+    # Words that make an unnamed source definite ("the minister", "that official").
+    definite_sources: frozenset[str]
+    # Words after a name that leave it the head of its phrase ("Jane Roe of Kestrel Partners").
+    name_links: frozenset[str]
 
     def word_class(self, word: str) -> str | None:
         """The class of a function word ("he" → person_pronoun), or None."""
@@ -60,4 +66,7 @@ def load(models_dir: Path) -> QuoteLexicon:
         label_title_case=frozenset(function_words["label_title_case"]),
         question_openers=frozenset(function_words["question_opener"]),
         pronoun_leads=frozenset(function_words["pronoun_lead"]),
+        bare_bodies=frozenset(function_words["bare_body"]),
+        definite_sources=frozenset(function_words["definite_source"]),
+        name_links=frozenset(function_words["name_link"]),
     )

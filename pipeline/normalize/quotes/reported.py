@@ -31,7 +31,6 @@ from pipeline.normalize.quotes.speakers import cue_bounds, cue_speaker, resolve_
 from pipeline.views import Mention
 
 KIND = "reported"
-RULE_PREFIX = "reported.csv:"
 # Marks that end a speaker's phrase before its cue: a person named past one is not the speaker.
 _BREAK = re.compile(r"[,;:()\"“”\n]")
 # How many tokens before a cue a negation may stand ("did not say").

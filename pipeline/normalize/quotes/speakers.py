@@ -46,7 +46,7 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
     words = [t for t in tokens if t.is_word]
     if len(words) == 1 and art.lexicon.word_class(words[0].lower) in PRONOUNS:
         return resolve_pronoun(art, words[0], position) if pronouns else None
-    head = _head(art, words)
+    head = _head(words)
     if head is not None and art.lexicon.sources.get(bare_word(head.text)) == "staff":
         firm = firm_of_staff(art, words)
         if firm is None and unnamed:
@@ -139,8 +139,6 @@ def _recent_speaker_for_title(art: ArticleIndex, holder: Speaker, position: int)
     return recent
 
 
-
-
 def _firm_that_spoke(art: ArticleIndex, words: list[Token], head: Token, position: int) -> Speaker | None:
     """The organization that spoke last, for a bare generic "the firm" or "the company", or None.
 
@@ -149,7 +147,7 @@ def _firm_that_spoke(art: ArticleIndex, words: list[Token], head: Token, positio
     last named (which may be one it spoke about). A person speaking there in
     between breaks the chain.
     """
-    if len(words) != 2 or words[0].lower not in ("the", "this") or bare_word(head.text) not in \
+    if len(words) != 2 or words[0].lower not in art.lexicon.bare_bodies or bare_word(head.text) not in \
             art.lexicon.generic_bodies:
         return None
     found = salient_speaker(art, position, KIND_ORDER, reach=EPITHET_REACH, own_sentence=False)
@@ -166,7 +164,7 @@ def _modifies_a_noun(art: ArticleIndex, mention: Mention, words: list[Token]) ->
     and "a Trump adviser" are someone else, not the person named."""
     after = next((t for t in words if t.start >= mention.end), None)
     return after is not None and after.text[:1].islower() and art.lexicon.word_class(after.lower) is None \
-        and after.lower != "of"  # "Jane Roe of Kestrel Partners": the person, with their firm
+        and after.lower not in art.lexicon.name_links  # "Jane Roe of Kestrel Partners": the person, with their firm
 
 
 def _names_a_role(art: ArticleIndex, words: list[Token]) -> bool:
@@ -176,7 +174,7 @@ def _names_a_role(art: ArticleIndex, words: list[Token]) -> bool:
     return before_of > 0 and art.lexicon.sources.get(bare_word(words[before_of - 1].text)) == "role"
 
 
-def _head(art: ArticleIndex, words: list[Token]) -> Token | None:
+def _head(words: list[Token]) -> Token | None:
     """The head word of a noun phrase: its last word ("ministers'" before a verb is a plural, not a possessive)."""
     return words[-1] if words else None
 
@@ -200,8 +198,6 @@ def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker |
         if before:
             return Speaker(organization_name(before[-1]), None, token.text, "organization")
     return None
-
-
 
 
 def salient_speaker(art: ArticleIndex, position: int, wanted: tuple[str, ...], *,
@@ -312,10 +308,6 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
     return None
 
 
-
-
-
-
 def _last_person_cue(art: ArticleIndex, start: int, position: int) -> Speaker | None:
     """The person the last cue in ``[start, position)`` outside quotations names as its speaker, or None.
 
@@ -330,15 +322,13 @@ def _last_person_cue(art: ArticleIndex, start: int, position: int) -> Speaker | 
     return None
 
 
-
-
 def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_class: str,
                     position: int) -> Speaker | None:
     """An unnamed source: the title holder for "the minister", else a description ("diplomat")."""
     while tokens and (tokens[0].lower == "of" or art.lexicon.word_class(tokens[0].lower) == "boundary"):
         tokens = tokens[1:]  # "the comments of the Mexican President, who said"
     words = [t for t in tokens if t.is_word]
-    definite = bool(words) and words[0].lower in ("the", "this", "that")
+    definite = bool(words) and words[0].lower in art.lexicon.definite_sources
     if definite and source_class == "role":
         holder = title_holder(art, head.text, position)
         if holder is not None:
@@ -387,8 +377,6 @@ def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_
     description = re.sub(r"['’]s?$", "", description)
     kind = "group" if source_class in ("group", "staff") else "unnamed"
     return Speaker(description, None, text_of(art, tokens), kind)
-
-
 
 
 def document_reporter(art: ArticleIndex, tokens: list[Token], head: Token, position: int) -> Speaker | None:
