@@ -76,17 +76,13 @@ def has_own_subject(text: str, parties: tuple[Party, ...], parse: SentenceParse 
     return False
 
 
-# A determiner between a measure's verb and a participle or adjective trigger: the trigger describes the
-# object of that verb ("paused the announced tariffs", "lifted its retaliatory duties").
-_DETERMINER = re.compile(r"\s+(?:the|its|their|his|her|these|those|this|that)\s+", re.IGNORECASE)
-
-
-def without_modifiers(text: str, triggers: list[Cue]) -> list[Cue]:
+def without_modifiers(text: str, triggers: list[Cue], determiner: re.Pattern[str]) -> list[Cue]:
     """Drop a trigger without an acting subject ("new", "retaliatory") that modifies the measure of the trigger
     of the same type just before it: "will introduce new 25% tariffs" is one imposition, whose rate and
     goods follow the adjective. A trigger of another type right after the verb of a measure and a
     determiner names the measure that verb acts on ("paused the announced tariffs on Mexico" is a pause,
-    not an announcement; "lifted its retaliatory duties" a removal): it is dropped too."""
+    not an announcement; "lifted its retaliatory duties" a removal): it is dropped too. ``determiner`` matches
+    the words between such a verb and trigger (`EventResources.object_determiner`)."""
     out: list[Cue] = []
     for trigger in triggers:
         previous = out[-1] if out else None
@@ -96,7 +92,7 @@ def without_modifiers(text: str, triggers: list[Cue]) -> list[Cue]:
             if trigger.agent_only and trigger.label == previous.label:
                 continue
             if (trigger.agent_only or trigger.reports) and trigger.label != previous.label \
-                    and previous.label in TARIFF_TYPES and _DETERMINER.fullmatch(text[previous.end:trigger.start]):
+                    and previous.label in TARIFF_TYPES and determiner.fullmatch(text[previous.end:trigger.start]):
                 continue
         out.append(trigger)
     return out

@@ -159,8 +159,8 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
         return []
     clause_list = [Region(c.start, c.end) for c in clauses(text, sentence.start, sentence.end, resources)]
     # "digesting Trump's 25% tariffs": a rate its government owns names a measure without a trigger
-    triggers = sorted(triggers + owned_rate_cues(text, rates, inputs.parties, triggers, clause_list),
-                      key=lambda t: t.start)
+    owned = owned_rate_cues(text, rates, inputs.parties, triggers, clause_list, resources.owner_gap)
+    triggers = sorted(triggers + owned, key=lambda t: t.start)
     if not triggers:
         return []
     if sentence.start >= inputs.body_start:  # "the UK imposes tariffs of 125%": a standing measure, not news
@@ -175,7 +175,7 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     if resources.market is not None:  # "stocks ending lower amid tariff worries": a price move, not a measure
         triggers = [t for t in triggers if t.strength == "strong" or t.label not in TARIFF_TYPES or not market_subject(
             text, _clause_at(clause_list, t.start).start, t.start, resources.market)]
-    triggers = without_modifiers(text, triggers)
+    triggers = without_modifiers(text, triggers, resources.object_determiner)
     triggers = [t for t in triggers if not warns_of_effects(text, t, resources)]
 
     def own_subject(governor: Cue, trigger: Cue) -> bool:

@@ -152,6 +152,12 @@ class EventResources:
     discourse_sentences: int
     object_prepositions: frozenset[str]  # what a measure falls on follows them ("no tariffs on data flows")
     referring_words: frozenset[str]  # objects that refer back to an earlier measure's targets ("on them")
+    # A determiner between a measure's verb and a trigger after it: the trigger describes that verb's object
+    # ("paused the announced tariffs"; `pipeline.events.absorb.without_modifiers`).
+    object_determiner: re.Pattern[str]
+    # Between a government and a rate it owns: a possessive (after an owner noun, "administration's"), then at
+    # most two words ("additional", "new"), or nothing but a space ("U.S. 25% tariff"; `pipeline.events.owned`).
+    owner_gap: re.Pattern[str]
     products: tuple[tuple[str, re.Pattern[str]], ...]
     syntax: SyntaxRules | None = None  # None: the rules read word order only
     retypes: tuple[RetypeRule, ...] = ()
@@ -214,6 +220,9 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         discourse_sentences=int(arguments["discourse_sentences"]),
         object_prepositions=frozenset(arguments["object_prepositions"]),
         referring_words=frozenset(arguments["referring_words"]),
+        object_determiner=re.compile(r"\s+(?:" + alternation(arguments["object_determiners"]) + r")\s+",
+                                     re.IGNORECASE),
+        owner_gap=re.compile(r"(?:\s+(?:" + alternation(arguments["owner_nouns"]) + r"))?['’]s(?:\s+[A-Za-z-]+){0,2}\s+|\s+"),
         products=tuple((name, _words(variants)) for name, variants in products),
         syntax=parse_syntax_rules(syntax) if syntax is not None else None,
         retypes=retypes,
