@@ -122,6 +122,15 @@ def _actor(inputs: ArticleInputs, clause_list: list[Region], index: int, trigger
     return None, speaker, "order" if speaker else "none"
 
 
+# How far after a trigger its measure noun may stand ("retaliatory 25% tariffs"), and the words read there.
+OWNED_REACH = 40
+_OWNED_WORD = re.compile(r"[\w.%-]+")
+# Between an owner and a trigger after it: the possessive ("Trump's postponed"), or for an adjective trigger
+# a bare name or adjective too ("Chinese retaliatory").
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+")
+_NAME_GAP = re.compile(r"(?:['’]s)?\s+")
+
+
 def adjacent_owner(text: str, trigger: Cue, parties: tuple[Party, ...], resources: EventResources) -> Party | None:
     """The owner written right before a trigger that modifies a measure noun: before an adjective trigger
     ("Chinese retaliatory tariffs"), or in the possessive ("President Trump's postponed tariffs"). The owner
@@ -129,12 +138,12 @@ def adjacent_owner(text: str, trigger: Cue, parties: tuple[Party, ...], resource
     acts in none of them."""
     if trigger.label not in TARIFF_TYPES:
         return None
-    following = re.findall(r"[\w.%-]+", text[trigger.end:trigger.end + 40])[:MODIFIER_WORDS]
+    following = _OWNED_WORD.findall(text[trigger.end:trigger.end + OWNED_REACH])[:MODIFIER_WORDS]
     if not any(resources.owned.fullmatch(w.lower()) for w in following):
         return None
     # a bare name before a verb is its subject ("Washington imposed tariffs"), left to the subject rules
-    between = r"(?:['’]s)?\s+" if trigger.agent_only else r"['’]s\s+"
-    return next((p for p in parties if p.end <= trigger.start and re.fullmatch(between, text[p.end:trigger.start])),
+    between = _NAME_GAP if trigger.agent_only else _POSSESSIVE_GAP
+    return next((p for p in parties if p.end <= trigger.start and between.fullmatch(text[p.end:trigger.start])),
                 None)
 
 

@@ -171,6 +171,11 @@ class EventResources:
     measure_source: re.Pattern[str] | None = None  # trigger to party: "retaliatory duties from [China]"
     retaliation: re.Pattern[str] | None = None  # words that make a measure an answer to another one
 
+    @cached_property  # read at every measure that may take its targets from before it: built once
+    def function_words(self) -> frozenset[str]:
+        """Articles, possessives and prepositions: the words a heading leaves in lower case."""
+        return self.transparent | self.target_prepositions | self.other_prepositions
+
 
 def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[str]]],
                     syntax: dict[str, Any] | None = None, retypes: tuple[RetypeRule, ...] = (),
