@@ -188,7 +188,7 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     triggers = [t for t in triggers if not warns_of_effects(text, t, resources)]
 
     def own_subject(governor: Cue, trigger: Cue) -> bool:
-        return has_own_subject(text, inputs.parties, parse, governor, trigger)
+        return has_own_subject(text, inputs.parties, parse, governor, trigger, resources.perfect_gap)
 
     out = []
     for index, clause in enumerate(clause_list):

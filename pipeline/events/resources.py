@@ -158,6 +158,9 @@ class EventResources:
     # Between a government and a rate it owns: a possessive (after an owner noun, "administration's"), then at
     # most two words ("additional", "new"), or nothing but a space ("U.S. 25% tariff"; `pipeline.events.owned`).
     owner_gap: re.Pattern[str]
+    # A subject joined to its verb by a perfect auxiliary ("Ottawa has imposed", "Washington had already raised";
+    # `pipeline.events.absorb.has_own_subject`).
+    perfect_gap: re.Pattern[str]
     products: tuple[tuple[str, re.Pattern[str]], ...]
     syntax: SyntaxRules | None = None  # None: the rules read word order only
     retypes: tuple[RetypeRule, ...] = ()
@@ -227,7 +230,10 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         referring_words=frozenset(arguments["referring_words"]),
         object_determiner=re.compile(r"\s+(?:" + alternation(arguments["object_determiners"]) + r")\s+",
                                      re.IGNORECASE),
-        owner_gap=re.compile(r"(?:\s+(?:" + alternation(arguments["owner_nouns"]) + r"))?['’]s(?:\s+[A-Za-z-]+){0,2}\s+|\s+"),
+        perfect_gap=re.compile(r"\s+(?:has|have|had)\s+(?:(?:" + alternation(arguments["perfect_adverbs"]) + r")\s+)?",
+                               re.IGNORECASE),
+        owner_gap=re.compile(r"(?:\s+(?:" + alternation(arguments["owner_nouns"]) + r"))?['’]s(?:\s+[A-Za-z-]+){0,2}\s+"
+                             r"|\s+"),
         products=tuple((name, _words(variants)) for name, variants in products),
         syntax=parse_syntax_rules(syntax) if syntax is not None else None,
         retypes=retypes,
