@@ -22,8 +22,6 @@ MODIFIER_WORDS = 3
 # How far after a threat verb its noun of effect may stand: "of the possible fallout" (`warns_of_effects`).
 EFFECT_WORDS = 3
 EFFECT_REACH = 40
-# A subject joined to its verb by a perfect auxiliary ("Ottawa has imposed", "Washington had already raised").
-_PERFECT = re.compile(r"\s+(?:has|have|had)\s+(?:(?:already|also|since|now|just|recently)\s+)?", re.IGNORECASE)
 
 
 def absorb(triggers: list[Cue], resources: EventResources,
@@ -60,33 +58,31 @@ def warns_of_effects(text: str, trigger: Cue, resources: EventResources) -> bool
 
 
 def has_own_subject(text: str, parties: tuple[Party, ...], parse: SentenceParse | None, governor: Cue,
-                    trigger: Cue) -> bool:
+                    trigger: Cue, perfect_gap: re.Pattern[str]) -> bool:
     """The trigger has a subject of its own after the governor: the parse's relative clause with a subject
     ("the tariffs [that] Ottawa imposed"), or by word order a party right before it, after the governor,
     joined by nothing but a perfect auxiliary ("… the President has imposed"), or by nothing at a past form
-    ("… Ottawa imposed"). "warned that it would impose tariffs" keeps the threat whole."""
+    ("… Ottawa imposed"). "warned that it would impose tariffs" keeps the threat whole. ``perfect_gap``
+    matches the auxiliary and its adverb (`EventResources.perfect_gap`)."""
     token = parse.at(trigger.start, trigger.end) if parse is not None else None
     if token is not None and token.dep == "acl:relcl" and any(parse.children(token, "nsubj")):
         return True
     for party in parties:
         if governor.end <= party.start and party.end <= trigger.start:
             between = text[party.end:trigger.start]
-            if _PERFECT.fullmatch(between) or (not between.strip() and text[trigger.start:trigger.end].endswith("ed")):
+            past = not between.strip() and text[trigger.start:trigger.end].endswith("ed")
+            if past or perfect_gap.fullmatch(between):
                 return True
     return False
 
 
-# A determiner between a measure's verb and a participle or adjective trigger: the trigger describes the
-# object of that verb ("paused the announced tariffs", "lifted its retaliatory duties").
-_DETERMINER = re.compile(r"\s+(?:the|its|their|his|her|these|those|this|that)\s+", re.IGNORECASE)
-
-
-def without_modifiers(text: str, triggers: list[Cue]) -> list[Cue]:
+def without_modifiers(text: str, triggers: list[Cue], determiner: re.Pattern[str]) -> list[Cue]:
     """Drop a trigger without an acting subject ("new", "retaliatory") that modifies the measure of the trigger
     of the same type just before it: "will introduce new 25% tariffs" is one imposition, whose rate and
     goods follow the adjective. A trigger of another type right after the verb of a measure and a
     determiner names the measure that verb acts on ("paused the announced tariffs on Mexico" is a pause,
-    not an announcement; "lifted its retaliatory duties" a removal): it is dropped too."""
+    not an announcement; "lifted its retaliatory duties" a removal): it is dropped too. ``determiner`` matches
+    the words between such a verb and trigger (`EventResources.object_determiner`)."""
     out: list[Cue] = []
     for trigger in triggers:
         previous = out[-1] if out else None
@@ -96,7 +92,7 @@ def without_modifiers(text: str, triggers: list[Cue]) -> list[Cue]:
             if trigger.agent_only and trigger.label == previous.label:
                 continue
             if (trigger.agent_only or trigger.reports) and trigger.label != previous.label \
-                    and previous.label in TARIFF_TYPES and _DETERMINER.fullmatch(text[previous.end:trigger.start]):
+                    and previous.label in TARIFF_TYPES and determiner.fullmatch(text[previous.end:trigger.start]):
                 continue
         out.append(trigger)
     return out

@@ -122,6 +122,15 @@ def _actor(inputs: ArticleInputs, clause_list: list[Region], index: int, trigger
     return None, speaker, "order" if speaker else "none"
 
 
+# How far after a trigger its measure noun may stand ("retaliatory 25% tariffs"), and the words read there.
+OWNED_REACH = 40
+_OWNED_WORD = re.compile(r"[\w.%-]+")
+# Between an owner and a trigger after it: the possessive ("Trump's postponed"), or for an adjective trigger
+# a bare name or adjective too ("Chinese retaliatory").
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+")
+_NAME_GAP = re.compile(r"(?:['’]s)?\s+")
+
+
 def adjacent_owner(text: str, trigger: Cue, parties: tuple[Party, ...], resources: EventResources) -> Party | None:
     """The owner written right before a trigger that modifies a measure noun: before an adjective trigger
     ("Chinese retaliatory tariffs"), or in the possessive ("President Trump's postponed tariffs"). The owner
@@ -129,12 +138,12 @@ def adjacent_owner(text: str, trigger: Cue, parties: tuple[Party, ...], resource
     acts in none of them."""
     if trigger.label not in TARIFF_TYPES:
         return None
-    following = re.findall(r"[\w.%-]+", text[trigger.end:trigger.end + 40])[:MODIFIER_WORDS]
+    following = _OWNED_WORD.findall(text[trigger.end:trigger.end + OWNED_REACH])[:MODIFIER_WORDS]
     if not any(resources.owned.fullmatch(w.lower()) for w in following):
         return None
     # a bare name before a verb is its subject ("Washington imposed tariffs"), left to the subject rules
-    between = r"(?:['’]s)?\s+" if trigger.agent_only else r"['’]s\s+"
-    return next((p for p in parties if p.end <= trigger.start and re.fullmatch(between, text[p.end:trigger.start])),
+    between = _NAME_GAP if trigger.agent_only else _POSSESSIVE_GAP
+    return next((p for p in parties if p.end <= trigger.start and between.fullmatch(text[p.end:trigger.start])),
                 None)
 
 
@@ -159,8 +168,8 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
         return []
     clause_list = [Region(c.start, c.end) for c in clauses(text, sentence.start, sentence.end, resources)]
     # "digesting Trump's 25% tariffs": a rate its government owns names a measure without a trigger
-    triggers = sorted(triggers + owned_rate_cues(text, rates, inputs.parties, triggers, clause_list),
-                      key=lambda t: t.start)
+    owned = owned_rate_cues(text, rates, inputs.parties, triggers, clause_list, resources.owner_gap)
+    triggers = sorted(triggers + owned, key=lambda t: t.start)
     if not triggers:
         return []
     if sentence.start >= inputs.body_start:  # "the UK imposes tariffs of 125%": a standing measure, not news
@@ -175,11 +184,11 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     if resources.market is not None:  # "stocks ending lower amid tariff worries": a price move, not a measure
         triggers = [t for t in triggers if t.strength == "strong" or t.label not in TARIFF_TYPES or not market_subject(
             text, _clause_at(clause_list, t.start).start, t.start, resources.market)]
-    triggers = without_modifiers(text, triggers)
+    triggers = without_modifiers(text, triggers, resources.object_determiner)
     triggers = [t for t in triggers if not warns_of_effects(text, t, resources)]
 
     def own_subject(governor: Cue, trigger: Cue) -> bool:
-        return has_own_subject(text, inputs.parties, parse, governor, trigger)
+        return has_own_subject(text, inputs.parties, parse, governor, trigger, resources.perfect_gap)
 
     out = []
     for index, clause in enumerate(clause_list):

@@ -128,9 +128,8 @@ def is_heading(text: str, sentence: Sentence, resources: EventResources) -> bool
     """True for a heading: every word but function words capitalized ("Suspension of Country-Specific Ad
     Valorem Rates of Duty."). A heading opens a part of the document (a section of an order): the measure
     before it is no antecedent of the measure it names."""
-    function_words = resources.transparent | resources.target_prepositions | resources.other_prepositions
     words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text[sentence.start:sentence.end])
-             if w.lower() not in function_words]
+             if w.lower() not in resources.function_words]
     return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 

@@ -97,9 +97,11 @@ def market_clause(parse: SentenceParse, noun: Token, words: MarketWords) -> bool
     if relation == "nsubj":
         return any(_is_market(o, words) for o in parse.children(verb, "obj"))
     subjects = parse.children(verb, "nsubj")
-    if not subjects and verb.dep.split(":")[0] in ("advcl", "acl"):  # a participle: its head's subject
-        above = parse.head(verb)
-        subjects = parse.children(above, "nsubj") if above is not None and above.dep != "acl" else []
-        if above is not None and verb.dep == "acl":
+    above = parse.head(verb)
+    if not subjects and verb.dep.split(":")[0] in ("advcl", "acl") and above is not None:
+        # a participle: the noun it modifies ("the rupee …, battered by"), or the subject of the verb above it
+        if verb.dep == "acl":
             subjects = [above]
+        elif above.dep != "acl":
+            subjects = parse.children(above, "nsubj")
     return any(_is_market(s, words) for s in subjects)

@@ -9,7 +9,8 @@ so the rate itself stands for the measure when
 - its kind is a tariff, duty or levy in percent,
 - a government names its owner right before it: in the possessive, with at most
   two words between ("Trump's 25% tariffs", "the Trump administration's
-  additional 10% tariff") or as a bare name or adjective ("the U.S. 25% tariff"),
+  additional 10% tariff"; the nouns ``owner_nouns`` of ``models/events/arguments.json``) or as a bare
+  name or adjective ("the U.S. 25% tariff"),
 - no trigger of a tariff measure stands in its clause (that trigger reads the
   rate: "Trump raised the 10% tariff to 20%").
 
@@ -27,9 +28,6 @@ from pipeline.events.types import TARIFF_TYPES, Cue, Party, RateRef
 
 RULE_ID = "rates:tariff_imposed:weak:agent"
 MEASURE_KINDS = frozenset({"tariff", "duty", "levy"})
-# Between the owner and the rate: a possessive (after "administration"/"government"), then at most two words
-# ("additional", "new"), or nothing but a space for a name or adjective ("U.S. 25% tariff").
-_OWNER_GAP = re.compile(r"(?:\s+(?:administration|government))?['’]s(?:\s+[A-Za-z-]+){0,2}\s+|\s+")
 
 
 def may_name_measure(kind: str | None, unit: str | None) -> bool:
@@ -39,8 +37,9 @@ def may_name_measure(kind: str | None, unit: str | None) -> bool:
 
 
 def owned_rate_cues(text: str, rates: Sequence[RateRef], parties: Sequence[Party], triggers: Sequence[Cue],
-                    clauses: Sequence[Region]) -> list[Cue]:
-    """A cue for each rate of the given ``clauses`` that names a measure of its own (see the module doc)."""
+                    clauses: Sequence[Region], owner_gap: re.Pattern[str]) -> list[Cue]:
+    """A cue for each rate of the given ``clauses`` that names a measure of its own (see the module doc);
+    ``owner_gap`` matches the words between an owner and its rate (`EventResources.owner_gap`)."""
     out = []
     for rate in rates:
         if not may_name_measure(rate.kind, rate.unit):
@@ -48,7 +47,7 @@ def owned_rate_cues(text: str, rates: Sequence[RateRef], parties: Sequence[Party
         clause = next((c for c in clauses if c.start <= rate.start < c.end), None)
         if clause is None or any(clause.start <= t.start < clause.end and t.label in TARIFF_TYPES for t in triggers):
             continue
-        if any(p.end <= rate.start and _OWNER_GAP.fullmatch(text[p.end:rate.start]) for p in parties
+        if any(p.end <= rate.start and owner_gap.fullmatch(text[p.end:rate.start]) for p in parties
                if p.start >= clause.start):
             out.append(Cue(rate.mention_id, rate.start, rate.end, "tariff_imposed", RULE_ID))
     return out

@@ -152,6 +152,15 @@ class EventResources:
     discourse_sentences: int
     object_prepositions: frozenset[str]  # what a measure falls on follows them ("no tariffs on data flows")
     referring_words: frozenset[str]  # objects that refer back to an earlier measure's targets ("on them")
+    # A determiner between a measure's verb and a trigger after it: the trigger describes that verb's object
+    # ("paused the announced tariffs"; `pipeline.events.absorb.without_modifiers`).
+    object_determiner: re.Pattern[str]
+    # Between a government and a rate it owns: a possessive (after an owner noun, "administration's"), then at
+    # most two words ("additional", "new"), or nothing but a space ("U.S. 25% tariff"; `pipeline.events.owned`).
+    owner_gap: re.Pattern[str]
+    # A subject joined to its verb by a perfect auxiliary ("Ottawa has imposed", "Washington had already raised";
+    # `pipeline.events.absorb.has_own_subject`).
+    perfect_gap: re.Pattern[str]
     products: tuple[tuple[str, re.Pattern[str]], ...]
     syntax: SyntaxRules | None = None  # None: the rules read word order only
     retypes: tuple[RetypeRule, ...] = ()
@@ -164,6 +173,11 @@ class EventResources:
     coordinated: re.Pattern[str] | None = None  # "along with reciprocal tariffs": a second measure joined
     measure_source: re.Pattern[str] | None = None  # trigger to party: "retaliatory duties from [China]"
     retaliation: re.Pattern[str] | None = None  # words that make a measure an answer to another one
+
+    @cached_property  # read at every measure that may take its targets from before it: built once
+    def function_words(self) -> frozenset[str]:
+        """Articles, possessives and prepositions: the words a heading leaves in lower case."""
+        return self.transparent | self.target_prepositions | self.other_prepositions
 
 
 def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[str]]],
@@ -214,6 +228,12 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         discourse_sentences=int(arguments["discourse_sentences"]),
         object_prepositions=frozenset(arguments["object_prepositions"]),
         referring_words=frozenset(arguments["referring_words"]),
+        object_determiner=re.compile(r"\s+(?:" + alternation(arguments["object_determiners"]) + r")\s+",
+                                     re.IGNORECASE),
+        perfect_gap=re.compile(r"\s+(?:has|have|had)\s+(?:(?:" + alternation(arguments["perfect_adverbs"]) + r")\s+)?",
+                               re.IGNORECASE),
+        owner_gap=re.compile(r"(?:\s+(?:" + alternation(arguments["owner_nouns"]) + r"))?['’]s(?:\s+[A-Za-z-]+){0,2}\s+"
+                             r"|\s+"),
         products=tuple((name, _words(variants)) for name, variants in products),
         syntax=parse_syntax_rules(syntax) if syntax is not None else None,
         retypes=retypes,

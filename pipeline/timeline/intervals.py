@@ -110,9 +110,9 @@ def _is_repeat(current: Interval, change: Change) -> bool:
     first = current.first
     if first.in_force != change.in_force or (not change.in_force and first.change != change.change):
         return False
-    if change.change in LEVEL_CHANGES and change.effective_on is not None and (change.rate is None or current.rate
-                                                                               is None) and \
-            (change.day - first.day).days > REPORT_WINDOW_DAYS:
+    level_unknown = change.rate is None or current.rate is None
+    if change.change in LEVEL_CHANGES and change.effective_on is not None and level_unknown \
+            and (change.day - first.day).days > REPORT_WINDOW_DAYS:
         # A rise or cut whose level is not known on both sides, dated by its text weeks after the interval
         # began, is another rise or cut ("higher tariffs on China" in March, "increased … on April 8").
         return False

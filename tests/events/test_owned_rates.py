@@ -38,13 +38,13 @@ def test_a_rate_without_an_owner_names_no_measure(build, resources, parsed):
     assert [e for e in found if e[3] == 25.0] == []
 
 
-def _cue(text: str, trigger: str | None = None) -> list[Cue]:
+def _cue(resources, text: str, trigger: str | None = None) -> list[Cue]:
     start = text.index("25%")
     rate = RateRef("r1", start, start + 3, 25.0, None, "percent", "tariff", None)
     party = Party("USA", text.index("U.S."), text.index("U.S.") + 4, "c1", "country", "abbreviation")
     triggers = [Cue("t1", text.index(trigger), text.index(trigger) + len(trigger), "tariff_increased",
                     "triggers.csv:tariff_increased:weak")] if trigger else []
-    return owned_rate_cues(text, [rate], [party], triggers, [Region(0, len(text))])
+    return owned_rate_cues(text, [rate], [party], triggers, [Region(0, len(text))], resources.owner_gap)
 
 
 @pytest.mark.parametrize("text, trigger, expected", [
@@ -53,5 +53,5 @@ def _cue(text: str, trigger: str | None = None) -> list[Cue]:
     pytest.param("The U.S. raised its tariff on steel to 25% on Monday.", "raised", [], id="a-trigger-reads-the-rate"),
     pytest.param("U.S. steelmakers said 25% tariffs would help.", None, [], id="owner-too-far"),
 ])
-def test_owned_rate_cues(text, trigger, expected):
-    assert [c.rule_id for c in _cue(text, trigger)] == expected
+def test_owned_rate_cues(resources, text, trigger, expected):
+    assert [c.rule_id for c in _cue(resources, text, trigger)] == expected
