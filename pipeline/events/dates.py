@@ -58,7 +58,6 @@ from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.types import TimeRef
 from pipeline.rulefiles import read_words
 
-GRANULARITIES = ("day", "week", "month", "quarter", "season", "year")
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _WEEK = re.compile(r"(\d{4})-W(\d{2})")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
