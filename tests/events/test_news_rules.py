@@ -240,3 +240,20 @@ def test_goods_from_a_country_after_a_new_measure_are_its_origin(build, resource
     text = "Ottawa announced new tariffs on steel imports from Mexico."
     found = _events(build, resources, text, countries=[("Ottawa", "CAN", "government"), ("Mexico", "MEX", "name")])
     assert [(e[1], e[2]) for e in found] == [("CAN", ["MEX"])]
+
+
+@pytest.mark.parametrize("text, countries, officials, expected", [
+    pytest.param("On May 2, Prime Minister Carney had a call with President Lula to discuss tariffs on steel.", [],
+                 [("Prime Minister Carney", "CAN", "mark-carney"), ("President Lula", "BRA", "lula")],
+                 [("negotiation", "CAN", ["BRA"])], id="call-with"),
+    pytest.param("Ottawa's trade minister says he had a brief encounter with Mexico's economy minister about steel "
+                 "tariffs.", [("Ottawa", "CAN", "government"), ("Mexico", "MEX", "name")], [],
+                 [("negotiation", "CAN", ["MEX"])], id="encounter-with"),
+    # a call with no second government is no talks
+    pytest.param("The steelmaker held a conference call with analysts after tariffs on steel rose.", [], [], [],
+                 id="conference-call-with-analysts"),
+])
+def test_a_call_or_encounter_between_two_governments_is_talks(build, resources, text, countries, officials,
+                                                              expected):
+    found = _events(build, resources, text, countries=countries, officials=officials)
+    assert [(e[0], e[1], e[2]) for e in found] == expected
