@@ -22,6 +22,10 @@ MODIFIER_WORDS = 3
 # How far after a threat verb its noun of effect may stand: "of the possible fallout" (`warns_of_effects`).
 EFFECT_WORDS = 3
 EFFECT_REACH = 40
+# Clauses that state a measure of their own when they have a subject: a relative clause ("the tariffs
+# Ottawa imposed"), an adverbial one ("days after its duties took effect") or a loosely joined one. A
+# complement ("warned that it would impose tariffs") is what the threat or demand says, and stays absorbed.
+OWN_CLAUSES = ("acl:relcl", "advcl", "parataxis")
 
 
 def absorb(triggers: list[Cue], resources: EventResources,
@@ -59,13 +63,15 @@ def warns_of_effects(text: str, trigger: Cue, resources: EventResources) -> bool
 
 def has_own_subject(text: str, parties: tuple[Party, ...], parse: SentenceParse | None, governor: Cue,
                     trigger: Cue, perfect_gap: re.Pattern[str]) -> bool:
-    """The trigger has a subject of its own after the governor: the parse's relative clause with a subject
-    ("the tariffs [that] Ottawa imposed"), or by word order a party right before it, after the governor,
-    joined by nothing but a perfect auxiliary ("… the President has imposed"), or by nothing at a past form
+    """The trigger has a subject of its own after the governor: the parse's relative, adverbial or loosely
+    joined clause with a subject (`OWN_CLAUSES`: "the tariffs [that] Ottawa imposed", "after its duties
+    took effect"), or by word order a party right before it, after the governor, joined by nothing but a
+    perfect auxiliary ("… the President has imposed"), or by nothing at a past form
     ("… Ottawa imposed"). "warned that it would impose tariffs" keeps the threat whole. ``perfect_gap``
     matches the auxiliary and its adverb (`EventResources.perfect_gap`)."""
     token = parse.at(trigger.start, trigger.end) if parse is not None else None
-    if token is not None and token.dep == "acl:relcl" and any(parse.children(token, "nsubj")):
+    if token is not None and (token.dep in OWN_CLAUSES or token.dep.split(":")[0] in OWN_CLAUSES) \
+            and any(parse.children(token, "nsubj")):
         return True
     for party in parties:
         if governor.end <= party.start and party.end <= trigger.start:

@@ -433,6 +433,20 @@ def test_an_imposition_with_its_own_subject_is_no_part_of_a_threat(build, resour
         ("tariff_imposed", "USA", ["MEX"], "asserted")]
 
 
+@pytest.mark.parametrize("text, verb", [
+    ("Washington's tariff threat comes a week after its 20% duties against Brazil took effect.", "took effect"),
+    ("Washington's tariff threat came after its 20% duties on Brazil were imposed.", "were imposed"),
+])
+def test_an_adverbial_clause_with_its_own_subject_is_no_part_of_a_threat(build, resources, text, verb):
+    # The clause after "after" says what already happened to another measure: an imposition of its own.
+    events = _events(build, resources, text, countries=[("Washington", "USA", "government"),
+                                                        ("Brazil", "BRA", "name")],
+                     rates=[("20%", 20.0, "duty")], parsed=True)
+    assert sorted((e["event_type"], e["actor_iso3"], e["target_iso3"], e["rate_value"], e["modality"])
+                  for e in events if e["event_type"] == "tariff_imposed") == [
+        ("tariff_imposed", "USA", ["BRA"], 20.0, "asserted")], verb
+
+
 @pytest.mark.parametrize("parsed", [False, True])
 def test_a_threat_still_absorbs_the_imposition_it_threatens(build, resources, parsed):
     text = "Ottawa warned that it would impose tariffs on U.S. steel."
