@@ -41,6 +41,15 @@ USA = ("Washington", "USA", "government")
     pytest.param("Traders weighed Ottawa’s pledge of sweeping 30% duties on U.S. lumber.",
                  [("Ottawa", "CAN", "government"), ("U.S.", "USA", "abbreviation")], [("30%", 30.0, "duty")],
                  ("tariff_imposed", "CAN", ["USA"], 30.0), id="pledge-of-duties"),
+    pytest.param("Washington escalated tensions by reinstating tariffs on Brazilian steel.",
+                 [USA, ("Brazilian", "BRA", "demonym")], [], ("tariff_imposed", "USA", ["BRA"], None),
+                 id="reinstating-tariffs"),
+    pytest.param("Tariffs on Brazilian steel were reimposed by Washington.",
+                 [USA, ("Brazilian", "BRA", "demonym")], [], ("tariff_imposed", "USA", ["BRA"], None),
+                 id="tariffs-reimposed"),
+    pytest.param("Beijing has already taken retaliatory steps with its own tariffs on U.S. soybeans.",
+                 [("Beijing", "CHN", "government"), ("U.S.", "USA", "abbreviation")], [],
+                 ("tariff_imposed", "CHN", ["USA"], None), id="retaliatory-steps-with-tariffs"),
 ])
 def test_new_phrasings_are_triggers(build, resources, text, countries, rates, expected):
     found = _events(build, resources, text, countries=countries, rates=rates)
@@ -56,6 +65,8 @@ def test_new_phrasings_are_triggers(build, resources, text, countries, rates, ex
                  id="hit-by-is-an-effect"),
     pytest.param("Tokyo's trade minister told a press conference in Washington that exports rose.",
                  [("Tokyo", "JPN", "government"), ("Washington", "USA", "government")], id="press-conference"),
+    pytest.param("Ottawa hopes talks will restore calm after the tariffs on Mexican steel.",
+                 [("Ottawa", "CAN", "government"), ("Mexican", "MEX", "demonym")], id="restore-is-no-trigger"),
 ])
 def test_names_and_idioms_are_no_events(build, resources, text, countries):
     assert _events(build, resources, text, countries=countries) == []
