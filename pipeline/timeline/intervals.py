@@ -162,26 +162,59 @@ def _resumption(pause: Change, end: date) -> Change:
                    announced_on=pause.day, effective_on=end, pause_end=None)
 
 
+def _reported(report: Change, dated: Sequence[Change]) -> list[Change]:
+    """The dated changes ``report`` may be another report of: within `REPORT_WINDOW_DAYS` before it, agreeing
+    with it; failing those, making the same change at another rate.
+
+    An imposition at 10% reported a week after one dated at 25% is that imposition with its rate read
+    otherwise (one of the two readings is wrong), not a second one: the day's reading then weighs both
+    rates (section 4).
+    """
+    near = [d for d in dated if d.day <= report.day and (report.day - d.day).days <= REPORT_WINDOW_DAYS]
+    agreeing = [d for d in near if _agrees(d, report)]
+    return agreeing or [d for d in near if d.in_force and report.in_force and d.change == report.change]
+
+
+def _within_period(change: Change, dated: Change) -> bool:
+    """Whether ``dated``, a change dated more finely than ``change``, falls inside the period ``change``'s date names."""
+    return change.period_end is not None and change.day <= dated.day <= change.period_end \
+        and PRECISION.get(dated.granularity or "", len(PRECISION)) < PRECISION.get(change.granularity or "", 0)
+
+
 def attach_undated(changes: Sequence[Change]) -> list[Change]:
-    """Place each undated change at the latest dated change it reports, if any; sorted by day, then event id.
+    """Place each loosely dated change at the change it reports, if any; sorted by day, then event id.
 
     A report without a date ("he delayed the tariffs for a month") is
     placed at its publication day (`changes.placement`), which is when the
     text said it, not when it happened. When a change of the same key with
-    a date from the text, the same effect and an agreeing rate lies at most
-    `REPORT_WINDOW_DAYS` before that day, the report is taken to be about
-    it and moves there (docs/timeline.md, section 4).
+    a date from the text and the same change (an agreeing rate, or the same
+    kind of change at another rate) lies at most `REPORT_WINDOW_DAYS` before
+    that day, the report is taken to be about the latest such change and
+    moves there. A change dated to a week or a month is placed on the
+    period's first day; when an agreeing change dated more finely falls
+    inside that period ("last week" and "on Saturday"), it is that change
+    and moves to the day of the most finely dated one (docs/timeline.md,
+    section 4).
     """
     dated = [c for c in changes if c.effective_on is not None]
-    placed = []
+    # First the dated changes move to the finer day inside their period, so that a report joins them there.
+    dated = [_to_finer_day(change, dated) for change in dated]
+    placed = list(dated)
     for change in changes:
         if change.effective_on is None:
-            reported = [d for d in dated if d.day <= change.day
-                        and (change.day - d.day).days <= REPORT_WINDOW_DAYS and _agrees(d, change)]
+            reported = _reported(change, dated)
             if reported:
                 change = replace(change, day=max(d.day for d in reported))
-        placed.append(change)
+            placed.append(change)
     return sorted(placed, key=lambda c: (c.day, c.event_id))
+
+
+def _to_finer_day(change: Change, dated: Sequence[Change]) -> Change:
+    """``change`` moved to the day of the agreeing change dated most finely (then earliest) inside the period
+    its date names ("in May" and "this week" to "today", 14 May)."""
+    finer = [(PRECISION.get(d.granularity or "", len(PRECISION)), d.day) for d in dated
+             if _within_period(change, d) and _agrees(d, change)]
+    return replace(change, day=min(finer)[1]) if finer else change
 
 
 def walk(changes: Sequence[Change]) -> list[Interval]:
