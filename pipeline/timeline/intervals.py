@@ -125,16 +125,23 @@ def _is_repeat(current: Interval, change: Change) -> bool:
         (change.day - first.day).days <= ENTRY_WINDOW_DAYS
 
 
-def _reports_the_paused(intervals: Sequence[Interval], change: Change) -> bool:
-    """Whether ``change``, on a day a pause that states its end still runs, imposes again the tariff that
-    pause lifted (the same rate, or one side unstated): a report of that imposition, late or misdated
-    ("announced tariffs of 25% on Saturday" in a story of the following week), not the pause's end."""
-    if len(intervals) < 2 or change.change != "imposed":
-        return False
-    pause, paused = intervals[-1], intervals[-2]
-    if pause.first.change != "suspended" or not paused.first.in_force:
-        return False
-    return change.rate is None or paused.rate is None or change.rate == paused.rate
+def _paused_reported(intervals: Sequence[Interval], change: Change) -> Interval | None:
+    """The interval ``change`` reports when, on a day a pause that states its end still runs, it imposes
+    again the tariff that pause lifted; None when it does not.
+
+    After a tariff in force, an imposition at its rate (or one side unstated) is a report of it, late or
+    misdated ("announced tariffs of 25% on Saturday" in a story of the following week), not the pause's
+    end: that interval. A pause that follows no tariff in force still lifted one: an imposition placed by
+    its report while the pause runs ("Trump's imposition of a 10% tariff on Canadian energy") tells of the
+    tariff the pause lifted, and its evidence goes to the pause itself.
+    """
+    if not intervals or change.change != "imposed" or intervals[-1].first.change != "suspended":
+        return None
+    pause = intervals[-1]
+    paused = intervals[-2] if len(intervals) > 1 and intervals[-2].first.in_force else None
+    if paused is None:
+        return pause if change.effective_on is None else None
+    return paused if change.rate is None or paused.rate is None or change.rate == paused.rate else None
 
 
 def _start(change: Change, previous: Interval | None, carried: float | None) -> Interval:
@@ -214,7 +221,12 @@ def _to_finer_day(change: Change, dated: Sequence[Change]) -> Change:
     its date names ("in May" and "this week" to "today", 14 May)."""
     finer = [(PRECISION.get(d.granularity or "", len(PRECISION)), d.day) for d in dated
              if _within_period(change, d) and _agrees(d, change)]
-    return replace(change, day=min(finer)[1]) if finer else change
+    if not finer:
+        return change
+    day = min(finer)[1]
+    # a pause's stated length runs from the day it moves to ("paused in early February for 30 days")
+    pause_end = change.pause_end + (day - change.day) if change.pause_end is not None else None
+    return replace(change, day=day, pause_end=pause_end)
 
 
 def walk(changes: Sequence[Change]) -> list[Interval]:
@@ -230,12 +242,17 @@ def walk(changes: Sequence[Change]) -> list[Interval]:
         if pending is not None and pending[1] <= day:
             pending = None  # the stated end came, or a report of that day says what happened then
         current = intervals[-1] if intervals else None
-        if pending is not None and _reports_the_paused(intervals, best):
+        reported = _paused_reported(intervals, best) if pending is not None else None
+        if reported is not None:
             # The imposition reported while its pause runs is the one the pause lifted (section 5): its
-            # evidence goes to that interval, its date is an alternative, and the pause keeps its end.
+            # evidence goes to that interval (or to the pause, when nothing in force came before it), its
+            # date is an alternative, and the pause keeps its end.
             for change in (best, *agreeing):
-                intervals[-2].absorb(change, same_day=False)
-            intervals[-2].alternatives.extend(_reading(change, best) for change in disagreeing)
+                reported.absorb(change, same_day=False)
+            reported.alternatives.extend(_reading(change, best) for change in disagreeing)
+            if reported is current and current.rate_previous is None and reported.rate is not None:
+                # the rate the pause lifted, which its end restores
+                current.rate_previous = carried = reported.rate
             continue
         repeat = current is not None and _is_repeat(current, best)
         if repeat:

@@ -358,3 +358,31 @@ def test_a_change_dated_to_its_week_keeps_its_day_when_the_day_inside_reads_othe
     outside = event("e3", "tariff_imposed", "2025-02-04", rate=10, targets=("CHN",))
     assert [r[4] for r in sequence([coarse, other_rate], target="CHN")] == [d("2025-01-27"), d("2025-02-01")]
     assert [r[4] for r in sequence([coarse, outside], target="CHN")] == [d("2025-01-27")]  # a repeat after it
+
+
+def test_an_undated_imposition_while_a_pause_with_nothing_before_it_runs_names_the_rate_it_lifted():
+    # the pause is the sequence's first reading; "Trump's imposition of a 10% tariff on Canadian energy",
+    # reported while it runs, tells of the tariff it lifted: the pause lifts 10%, and its end restores 10%
+    rows = [event("e1", "tariff_suspended", "2025-02-03", product="energy", duration="P30D"),
+            event("e2", "tariff_imposed", None, rate=10, product="energy", published="2025-02-09", articles=("a2",))]
+    assert sequence(rows, product="energy") == [
+        ("suspended", False, None, 10, d("2025-02-03"), d("2025-03-05")),
+        ("resumed", True, 10, None, d("2025-03-05"), None)]
+    pause = build_timeline(rows, RULES)[0]
+    assert pause["event_ids"] == ["e1", "e2"]
+
+
+def test_a_dated_imposition_while_a_pause_with_nothing_before_it_runs_ends_it():
+    rows = [event("e1", "tariff_suspended", "2025-02-03", duration="P30D"),
+            event("e2", "tariff_imposed", "2025-02-09", rate=10)]
+    assert [r[0] for r in sequence(rows)] == ["suspended", "imposed"]
+
+
+def test_a_pause_moved_into_its_month_keeps_its_stated_length_from_the_day_it_moves_to():
+    # "paused in early February for 30 days" is the pause dated 3 February: it ends 30 days after that day
+    month = event("e1", "tariff_suspended", "2025-02-01", granularity="month", duration="P30D")
+    month["event_date_end"] = d("2025-02-28")
+    rows = [event("e0", "tariff_imposed", "2025-01-20", rate=25), month,
+            event("e2", "tariff_suspended", "2025-02-03", articles=("a2",))]
+    assert [(r[0], r[4]) for r in sequence(rows)] == [("imposed", d("2025-01-20")), ("suspended", d("2025-02-03")),
+                                                      ("resumed", d("2025-03-05"))]
