@@ -26,6 +26,10 @@ ENTRY_WINDOW_DAYS = 90
 PRECISION = {"day": 0, "week": 1, "month": 2}
 # Changes of the level of a tariff in force: each one is an event, not a state a later report repeats.
 LEVEL_CHANGES = ("increased", "reduced")
+# Changes that end a tariff in force, and readings that a tariff (still) applies after the day's change: a
+# text that says both lifted part of a tariff (`partial_cut`).
+LIFTS = ("suspended", "removed")
+KEEPS = ("imposed", "reduced")
 
 
 def _rate_text(value: float | None) -> str:
@@ -123,6 +127,28 @@ def _is_repeat(current: Interval, change: Change) -> bool:
     # to 25%" in February 2025 are two increases, not one stated late.
     return current.rate is None and first.change == change.change and \
         (change.day - first.day).days <= ENTRY_WINDOW_DAYS
+
+
+def partial_cut(best: Change, agreeing: list[Change],
+                disagreeing: list[Change]) -> tuple[Change, list[Change], list[Change]] | None:
+    """A day's reading as a cut when its best reading lifts the tariff and one text of that lift also keeps a
+    tariff in force; None when it is no such day.
+
+    "suspending 24 percentage points of that rate …, while retaining the remaining rate of 10 percent;
+    and removing the rates imposed on April 8": the events read a removal and, from the same text, a
+    tariff that applies, and a tariff cannot both end and apply on one day. The lift was of part of the
+    rate: the reading is a reduction to the rate the text keeps (unstated when it states none), with the
+    evidence of both; other readings stay alternatives (section 4).
+    """
+    if best.change not in LIFTS:
+        return None
+    lift_articles = {a for change in (best, *agreeing) for a in change.article_ids}
+    kept = [c for c in disagreeing if c.change in KEEPS and lift_articles.intersection(c.article_ids)]
+    if not kept:
+        return None
+    rate = next((c.rate for c in kept if c.rate is not None), None)
+    cut = replace(best, change="reduced", in_force=True, rate=rate, rate_previous=None)
+    return cut, [*agreeing, *kept], [c for c in disagreeing if c not in kept]
 
 
 def _paused_reported(intervals: Sequence[Interval], change: Change) -> Interval | None:
@@ -242,6 +268,9 @@ def walk(changes: Sequence[Change]) -> list[Interval]:
         if pending is not None and pending[1] <= day:
             pending = None  # the stated end came, or a report of that day says what happened then
         current = intervals[-1] if intervals else None
+        cut = partial_cut(best, agreeing, disagreeing) if current is not None and current.first.in_force else None
+        if cut is not None:
+            best, agreeing, disagreeing = cut
         reported = _paused_reported(intervals, best) if pending is not None else None
         if reported is not None:
             # The imposition reported while its pause runs is the one the pause lifted (section 5): its
@@ -254,7 +283,7 @@ def walk(changes: Sequence[Change]) -> list[Interval]:
                 # the rate the pause lifted, which its end restores
                 current.rate_previous = carried = reported.rate
             continue
-        repeat = current is not None and _is_repeat(current, best)
+        repeat = current is not None and cut is None and _is_repeat(current, best)  # a cut is news of its own
         if repeat:
             target = current
         else:

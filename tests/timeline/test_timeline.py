@@ -386,3 +386,29 @@ def test_a_pause_moved_into_its_month_keeps_its_stated_length_from_the_day_it_mo
             event("e2", "tariff_suspended", "2025-02-03", articles=("a2",))]
     assert [(r[0], r[4]) for r in sequence(rows)] == [("imposed", d("2025-01-20")), ("suspended", d("2025-02-03")),
                                                       ("resumed", d("2025-03-05"))]
+
+
+def test_a_lift_whose_text_also_keeps_a_tariff_in_force_is_a_cut():
+    # "suspending 24 points …, while retaining the remaining rate of 10 percent": one text reads as a lift and
+    # as a tariff that applies; a tariff cannot both end and apply on one day, so part of it was lifted
+    rows = [event("e1", "tariff_increased", "2025-04-08", targets=("CHN",), rate=125),
+            event("e2", "tariff_removed", None, targets=("CHN",), published="2025-05-12", articles=("geneva",)),
+            event("e3", "tariff_imposed", None, targets=("CHN",), rate=10, published="2025-05-12",
+                  articles=("geneva",), confidence=0.1),
+            event("e4", "tariff_suspended", None, targets=("CHN",), published="2025-05-12", articles=("sheet",),
+                  confidence=0.1)]
+    assert sequence(rows, target="CHN") == [("increased", True, 125, None, d("2025-04-08"), d("2025-05-12")),
+                                            ("reduced", True, 10, 125, d("2025-05-12"), None)]
+    cut = build_timeline(rows, RULES)[-1]
+    assert cut["event_ids"] == ["e2", "e3"] and cut["alternatives"] == ["suspended (event e4)"]
+
+
+@pytest.mark.parametrize("case", ["other article", "nothing in force before"])
+def test_a_lift_beside_an_imposition_of_another_text_or_of_nothing_in_force_stays_a_lift(case):
+    rows = [event("e1", "tariff_increased", "2025-04-08", targets=("CHN",), rate=125),
+            event("e2", "tariff_removed", None, targets=("CHN",), published="2025-05-12", articles=("a2", "a3")),
+            event("e3", "tariff_imposed", None, targets=("CHN",), rate=10, published="2025-05-12",
+                  articles=("a4" if case == "other article" else "a2",))]
+    if case == "nothing in force before":
+        rows[0] = event("e1", "tariff_exemption", "2025-04-08", targets=("CHN",))
+    assert sequence(rows, target="CHN")[-1][:3] == ("removed", False, None)
