@@ -230,20 +230,3 @@ def test_goods_another_rate_falls_on_are_not_the_measures(build, resources, seco
     countries = [("Washington", "USA", "government"), ("Canada", "CAN", "name"), ("Canada", "CAN", "name", 1)]
     rows = _rows(build, resources, text, countries=countries, rates=rates)
     assert [(r[0], r[2], r[3]) for r in rows] == [("tariff_imposed", ["CAN"], product)]
-
-
-@pytest.mark.parametrize("text", [
-    "Washington said in its order on China that duty-free de minimis treatment shall not be available.",
-    "Washington pumped the brakes on a pledge to shut down an import tax exemption for cheap goods from China.",
-    "Goods from China valued under $800 that would otherwise qualify for the de minimis exemption will be "
-    "subject to all applicable duties, Washington said.",
-])
-def test_an_exemption_that_ends_or_does_not_apply_is_no_exemption(build, resources, text):
-    countries = [("Washington", "USA", "government"), ("China", "CHN", "name")]
-    assert "tariff_exemption" not in [r[0] for r in _rows(build, resources, text, countries=countries)]
-
-
-def test_an_exemption_granted_stays_one(build, resources):
-    text = "Washington said in its order on China that duty-free de minimis treatment shall be available."
-    rows = _rows(build, resources, text, countries=[("Washington", "USA", "government"), ("China", "CHN", "name")])
-    assert [r[0] for r in rows] == ["tariff_exemption"]
