@@ -27,7 +27,7 @@ PRECISION = {"day": 0, "week": 1, "month": 2}
 # Changes of the level of a tariff in force: each one is an event, not a state a later report repeats.
 LEVEL_CHANGES = ("increased", "reduced")
 # Changes that end a tariff in force, and readings that a tariff (still) applies after the day's change: a
-# text that says both lifted part of a tariff (`partial_cut`).
+# text that says both lifted part of a tariff (`_partial_cut`).
 LIFTS = ("suspended", "removed")
 KEEPS = ("imposed", "reduced")
 
@@ -129,7 +129,7 @@ def _is_repeat(current: Interval, change: Change) -> bool:
         (change.day - first.day).days <= ENTRY_WINDOW_DAYS
 
 
-def partial_cut(best: Change, agreeing: list[Change],
+def _partial_cut(best: Change, agreeing: list[Change],
                 disagreeing: list[Change]) -> tuple[Change, list[Change], list[Change]] | None:
     """A day's reading as a cut when its best reading lifts the tariff and one text of that lift also keeps a
     tariff in force; None when it is no such day.
@@ -200,8 +200,8 @@ def _reported(report: Change, dated: Sequence[Change]) -> list[Change]:
     with it; failing those, making the same change at another rate.
 
     An imposition at 10% reported a week after one dated at 25% is that imposition with its rate read
-    otherwise (one of the two readings is wrong), not a second one: the day's reading then weighs both
-    rates (section 4).
+    otherwise (one of the two readings is wrong), not a second one: on that day the dated reading ranks
+    first and the other rate is its alternative (section 4).
     """
     near = [d for d in dated if d.day <= report.day and (report.day - d.day).days <= REPORT_WINDOW_DAYS]
     agreeing = [d for d in near if _agrees(d, report)]
@@ -268,7 +268,7 @@ def walk(changes: Sequence[Change]) -> list[Interval]:
         if pending is not None and pending[1] <= day:
             pending = None  # the stated end came, or a report of that day says what happened then
         current = intervals[-1] if intervals else None
-        cut = partial_cut(best, agreeing, disagreeing) if current is not None and current.first.in_force else None
+        cut = _partial_cut(best, agreeing, disagreeing) if current is not None and current.first.in_force else None
         if cut is not None:
             best, agreeing, disagreeing = cut
         reported = _paused_reported(intervals, best) if pending is not None else None
