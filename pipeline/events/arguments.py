@@ -255,6 +255,16 @@ def find_products(texts: Sequence[str | None], resources: EventResources) -> tup
     return ()
 
 
+def previous_of(previous: float | None, products: Sequence[str]) -> float | None:
+    """The rate before of a measure on ``products``: none when it names several goods.
+
+    "raising the tariff on steel and aluminium to 25% from 10%": the 10% was
+    aluminium's (steel's was 25%), and the sentence does not say whose; the
+    measure is read as the first product's, so the rate before is left unread.
+    """
+    return previous if len(products) < 2 else None
+
+
 def officials_in(officials: Sequence[OfficialRef], region: Region) -> tuple[str, ...]:
     """Ids of the officials mentioned inside ``region``."""
     return tuple(sorted(o.official_id for o in officials

@@ -34,7 +34,7 @@ from typing import NamedTuple
 from pipeline.events.absorb import MODIFIER_WORDS, absorb, has_own_subject, warns_of_effects, without_modifiers
 from pipeline.events.arguments import (
     Region, Targets, choose_rate, choose_time, counterpart, find_actor, find_products, find_targets, officials_in,
-    owner_in, passive_agent, quote_speaker, within,
+    owner_in, passive_agent, previous_of, quote_speaker, within,
 )
 from pipeline.events.attach import attachment, shared_objects
 from pipeline.events.coordinated import coordinated_measures
@@ -334,7 +334,8 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
     return Candidate(
         event_type=event_type, sentence=sentence, trigger=trigger, actor=actor, targets=targets, scope=scope,
         actor_official=_acting_official(inputs, actor_party, trigger),
-        excluded=excluded, rate_value=rate.value if rate else None, rate_previous=rate.previous if rate else None,
+        excluded=excluded, rate_value=rate.value if rate else None,
+        rate_previous=previous_of(rate.previous, products) if rate else None,
         product=products[0] if products else None, products=products,
         event_date=when.value if when else None, duration=lasting.value if lasting else None,
         modality=modality, officials=officials_in(inputs.officials, Region(sentence.start, sentence.end)),

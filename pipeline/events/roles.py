@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
-from pipeline.events.arguments import find_products, is_goods_demonym, is_private, owns_measure
+from pipeline.events.arguments import find_products, is_goods_demonym, is_private, owns_measure, previous_of
 from pipeline.events.resources import EventResources, SyntaxRules
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.types import TARIFF_TYPES, ArticleInputs, Candidate, Party
@@ -359,7 +359,24 @@ def products_from_parse(candidates: list[Candidate], inputs: ArticleInputs,
         if parse is not None:
             token = parse.at(candidate.trigger.start, candidate.trigger.end)
             products = syntax_products(parse, token, inputs.text, resources) if token is not None else ()
-            if products:
-                candidate = replace(candidate, product=products[0], products=products)
+            if products and not _other_rates_goods(candidate, products, inputs, resources):
+                candidate = replace(candidate, product=products[0], products=products,
+                                    rate_previous=previous_of(candidate.rate_previous, products))
         out.append(candidate)
     return out
+
+
+def _other_rates_goods(candidate: Candidate, products: tuple[str, ...], inputs: ArticleInputs,
+                       resources: EventResources) -> bool:
+    """Whether ``products`` are the goods of another rate of the sentence, not of the candidate's own.
+
+    "imposed … 25 percent on certain articles … and … 10 percent on certain energy": the 25% names what it
+    falls on, and the energy the parse finds under the clause is what the 10% falls on.
+    """
+    own = next((r for r in inputs.rates if r.mention_id in candidate.mention_ids), None)
+    if own is None or not own.applies_to or find_products([own.applies_to], resources):
+        return False
+    sentence = candidate.sentence
+    others = {name for r in inputs.rates if own.end <= r.start < sentence.end and r.applies_to
+              for name in find_products([r.applies_to], resources)}
+    return set(products) <= others

@@ -39,6 +39,7 @@ class Change:
     effective_on: date | None  # null: the text gave no usable date; ``day`` is the first report's day
     pause_end: date | None  # a suspension's end (its start plus its duration), when it states one
     granularity: str | None  # of the date that places it (day, week, month); null when placed by its report
+    period_end: date | None  # the last day of the period its date names (a week's Sunday); null when undated
     event_id: str
     article_ids: tuple[str, ...]
     confidence: float
@@ -141,6 +142,7 @@ def event_changes(event: Mapping[str, Any], rules: TimelineRules) -> list[Change
                    rate_previous=event.get("rate_previous"), day=day, announced_on=announced,
                    effective_on=effective, pause_end=pause_end,
                    granularity=event.get("event_date_granularity") if effective is not None else None,
+                   period_end=(event.get("event_date_end") or day) if effective is not None else None,
                    event_id=event["event_id"],
                    article_ids=tuple(sorted(event.get("article_ids") or ())),
                    confidence=float(event.get("confidence") or 0.0))

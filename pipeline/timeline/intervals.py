@@ -26,6 +26,10 @@ ENTRY_WINDOW_DAYS = 90
 PRECISION = {"day": 0, "week": 1, "month": 2}
 # Changes of the level of a tariff in force: each one is an event, not a state a later report repeats.
 LEVEL_CHANGES = ("increased", "reduced")
+# Changes that end a tariff in force, and readings that a tariff (still) applies after the day's change: a
+# text that says both lifted part of a tariff (`_partial_cut`).
+LIFTS = ("suspended", "removed")
+KEEPS = ("imposed", "reduced")
 
 
 def _rate_text(value: float | None) -> str:
@@ -125,16 +129,45 @@ def _is_repeat(current: Interval, change: Change) -> bool:
         (change.day - first.day).days <= ENTRY_WINDOW_DAYS
 
 
-def _reports_the_paused(intervals: Sequence[Interval], change: Change) -> bool:
-    """Whether ``change``, on a day a pause that states its end still runs, imposes again the tariff that
-    pause lifted (the same rate, or one side unstated): a report of that imposition, late or misdated
-    ("announced tariffs of 25% on Saturday" in a story of the following week), not the pause's end."""
-    if len(intervals) < 2 or change.change != "imposed":
-        return False
-    pause, paused = intervals[-1], intervals[-2]
-    if pause.first.change != "suspended" or not paused.first.in_force:
-        return False
-    return change.rate is None or paused.rate is None or change.rate == paused.rate
+def _partial_cut(best: Change, agreeing: list[Change],
+                disagreeing: list[Change]) -> tuple[Change, list[Change], list[Change]] | None:
+    """A day's reading as a cut when its best reading lifts the tariff and one text of that lift also keeps a
+    tariff in force; None when it is no such day.
+
+    "suspending 24 percentage points of that rate …, while retaining the remaining rate of 10 percent;
+    and removing the rates imposed on April 8": the events read a removal and, from the same text, a
+    tariff that applies, and a tariff cannot both end and apply on one day. The lift was of part of the
+    rate: the reading is a reduction to the rate the text keeps (unstated when it states none), with the
+    evidence of both; other readings stay alternatives (section 4).
+    """
+    if best.change not in LIFTS:
+        return None
+    lift_articles = {a for change in (best, *agreeing) for a in change.article_ids}
+    kept = [c for c in disagreeing if c.change in KEEPS and lift_articles.intersection(c.article_ids)]
+    if not kept:
+        return None
+    rate = next((c.rate for c in kept if c.rate is not None), None)
+    cut = replace(best, change="reduced", in_force=True, rate=rate, rate_previous=None)
+    return cut, [*agreeing, *kept], [c for c in disagreeing if c not in kept]
+
+
+def _paused_reported(intervals: Sequence[Interval], change: Change) -> Interval | None:
+    """The interval ``change`` reports when, on a day a pause that states its end still runs, it imposes
+    again the tariff that pause lifted; None when it does not.
+
+    After a tariff in force, an imposition at its rate (or one side unstated) is a report of it, late or
+    misdated ("announced tariffs of 25% on Saturday" in a story of the following week), not the pause's
+    end: that interval. A pause that follows no tariff in force still lifted one: an imposition placed by
+    its report while the pause runs ("Trump's imposition of a 10% tariff on Canadian energy") tells of the
+    tariff the pause lifted, and its evidence goes to the pause itself.
+    """
+    if not intervals or change.change != "imposed" or intervals[-1].first.change != "suspended":
+        return None
+    pause = intervals[-1]
+    paused = intervals[-2] if len(intervals) > 1 and intervals[-2].first.in_force else None
+    if paused is None:
+        return pause if change.effective_on is None else None
+    return paused if change.rate is None or paused.rate is None or change.rate == paused.rate else None
 
 
 def _start(change: Change, previous: Interval | None, carried: float | None) -> Interval:
@@ -162,26 +195,64 @@ def _resumption(pause: Change, end: date) -> Change:
                    announced_on=pause.day, effective_on=end, pause_end=None)
 
 
+def _reported(report: Change, dated: Sequence[Change]) -> list[Change]:
+    """The dated changes ``report`` may be another report of: within `REPORT_WINDOW_DAYS` before it, agreeing
+    with it; failing those, making the same change at another rate.
+
+    An imposition at 10% reported a week after one dated at 25% is that imposition with its rate read
+    otherwise (one of the two readings is wrong), not a second one: on that day the dated reading ranks
+    first and the other rate is its alternative (section 4).
+    """
+    near = [d for d in dated if d.day <= report.day and (report.day - d.day).days <= REPORT_WINDOW_DAYS]
+    agreeing = [d for d in near if _agrees(d, report)]
+    return agreeing or [d for d in near if d.in_force and report.in_force and d.change == report.change]
+
+
+def _within_period(change: Change, dated: Change) -> bool:
+    """Whether ``dated``, a change dated more finely than ``change``, falls inside the period ``change``'s date names."""
+    return change.period_end is not None and change.day <= dated.day <= change.period_end \
+        and PRECISION.get(dated.granularity or "", len(PRECISION)) < PRECISION.get(change.granularity or "", 0)
+
+
 def attach_undated(changes: Sequence[Change]) -> list[Change]:
-    """Place each undated change at the latest dated change it reports, if any; sorted by day, then event id.
+    """Place each loosely dated change at the change it reports, if any; sorted by day, then event id.
 
     A report without a date ("he delayed the tariffs for a month") is
     placed at its publication day (`changes.placement`), which is when the
     text said it, not when it happened. When a change of the same key with
-    a date from the text, the same effect and an agreeing rate lies at most
-    `REPORT_WINDOW_DAYS` before that day, the report is taken to be about
-    it and moves there (docs/timeline.md, section 4).
+    a date from the text and the same change (an agreeing rate, or the same
+    kind of change at another rate) lies at most `REPORT_WINDOW_DAYS` before
+    that day, the report is taken to be about the latest such change and
+    moves there. A change dated to a week or a month is placed on the
+    period's first day; when an agreeing change dated more finely falls
+    inside that period ("last week" and "on Saturday"), it is that change
+    and moves to the day of the most finely dated one (docs/timeline.md,
+    section 4).
     """
     dated = [c for c in changes if c.effective_on is not None]
-    placed = []
+    # First the dated changes move to the finer day inside their period, so that a report joins them there.
+    dated = [_to_finer_day(change, dated) for change in dated]
+    placed = list(dated)
     for change in changes:
         if change.effective_on is None:
-            reported = [d for d in dated if d.day <= change.day
-                        and (change.day - d.day).days <= REPORT_WINDOW_DAYS and _agrees(d, change)]
+            reported = _reported(change, dated)
             if reported:
                 change = replace(change, day=max(d.day for d in reported))
-        placed.append(change)
+            placed.append(change)
     return sorted(placed, key=lambda c: (c.day, c.event_id))
+
+
+def _to_finer_day(change: Change, dated: Sequence[Change]) -> Change:
+    """``change`` moved to the day of the agreeing change dated most finely (then earliest) inside the period
+    its date names ("in May" and "this week" to "today", 14 May)."""
+    finer = [(PRECISION.get(d.granularity or "", len(PRECISION)), d.day) for d in dated
+             if _within_period(change, d) and _agrees(d, change)]
+    if not finer:
+        return change
+    day = min(finer)[1]
+    # a pause's stated length runs from the day it moves to ("paused in early February for 30 days")
+    pause_end = change.pause_end + (day - change.day) if change.pause_end is not None else None
+    return replace(change, day=day, pause_end=pause_end)
 
 
 def walk(changes: Sequence[Change]) -> list[Interval]:
@@ -197,14 +268,22 @@ def walk(changes: Sequence[Change]) -> list[Interval]:
         if pending is not None and pending[1] <= day:
             pending = None  # the stated end came, or a report of that day says what happened then
         current = intervals[-1] if intervals else None
-        if pending is not None and _reports_the_paused(intervals, best):
+        cut = _partial_cut(best, agreeing, disagreeing) if current is not None and current.first.in_force else None
+        if cut is not None:
+            best, agreeing, disagreeing = cut
+        reported = _paused_reported(intervals, best) if pending is not None else None
+        if reported is not None:
             # The imposition reported while its pause runs is the one the pause lifted (section 5): its
-            # evidence goes to that interval, its date is an alternative, and the pause keeps its end.
+            # evidence goes to that interval (or to the pause, when nothing in force came before it), its
+            # date is an alternative, and the pause keeps its end.
             for change in (best, *agreeing):
-                intervals[-2].absorb(change, same_day=False)
-            intervals[-2].alternatives.extend(_reading(change, best) for change in disagreeing)
+                reported.absorb(change, same_day=False)
+            reported.alternatives.extend(_reading(change, best) for change in disagreeing)
+            if reported is current and current.rate_previous is None and reported.rate is not None:
+                # the rate the pause lifted, which its end restores
+                current.rate_previous = carried = reported.rate
             continue
-        repeat = current is not None and _is_repeat(current, best)
+        repeat = current is not None and cut is None and _is_repeat(current, best)  # a cut is news of its own
         if repeat:
             target = current
         else:

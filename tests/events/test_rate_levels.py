@@ -46,3 +46,14 @@ def test_an_additional_rate_keeps_its_own_rate(build, resources):
     found = _rate_events(build, resources, text, [USA, CHINESE],
                          [("10%", 10.0, "tariff"), ("20%", 20.0, "other")])
     assert found == [("tariff_imposed", "USA", ["CHN"], 10.0, None)]
+
+
+@pytest.mark.parametrize(("text", "previous"), [
+    ("Washington raised the tariff rate on steel and aluminum to 25% from 10% on Monday.", None),
+    ("Washington raised the tariff rate on aluminum to 25% from 10% on Monday.", 10.0),
+])
+def test_a_rate_before_is_read_only_for_a_measure_on_one_good(build, resources, text, previous):
+    rows = article_events(build(text, parsed=True, countries=[USA],
+                                rates=[("to 25% from 10%", 25.0, "tariff", 10.0)]), resources)
+    assert [(r["event_type"], r["rate_value"], r["rate_previous"]) for r in rows] == \
+        [("tariff_increased", 25.0, previous)]

@@ -215,3 +215,18 @@ def test_parcels_named_by_the_de_minimis_value_are_low_value_shipments(build, re
     text = "Washington paused the end of duty-free treatment for packages under $800 from China on Friday."
     rows = _rows(build, resources, text, countries=[("Washington", "USA", "government"), ("China", "CHN", "name")])
     assert [(r[0], r[2], r[3]) for r in rows] == [("tariff_suspended", ["CHN"], "low-value shipments")]
+
+
+@pytest.mark.parametrize(("second", "product"), [
+    ("an additional rate of duty of 10 percent on certain energy resources", None),  # the energy is the 10%'s
+    ("the same rate on energy resources", "energy"),  # no other rate: the energy is the measure's own
+])
+def test_goods_another_rate_falls_on_are_not_the_measures(build, resources, second, product):
+    text = ("Washington imposed an additional rate of duty of 25 percent on certain articles that are products of "
+            f"Canada and {second} that are products of Canada.")
+    rates = [("25 percent", 25.0, "duty", None, "certain articles")]
+    if "10 percent" in second:
+        rates.append(("10 percent", 10.0, "duty", None, "certain energy resources"))
+    countries = [("Washington", "USA", "government"), ("Canada", "CAN", "name"), ("Canada", "CAN", "name", 1)]
+    rows = _rows(build, resources, text, countries=countries, rates=rates)
+    assert [(r[0], r[2], r[3]) for r in rows] == [("tariff_imposed", ["CAN"], product)]

@@ -312,3 +312,103 @@ def test_a_change_dated_to_its_day_outranks_one_dated_to_its_month():
                   articles=("a2", "a3")),
             event("e3", "tariff_suspended", "2025-02-03", product="energy")]
     assert [r[:3] for r in sequence(rows, product="energy")] == [("imposed", True, 10), ("suspended", False, None)]
+
+
+def test_an_undated_report_at_another_rate_joins_the_dated_change_as_a_reading_of_its_rate():
+    # "the 10% tariff on Canadian energy" a week after an order dated at 25%: that order with its rate read
+    # otherwise, not a second imposition on the day of the report
+    rows = [event("e1", "tariff_imposed", "2025-02-01", rate=25, product="energy"),
+            event("e2", "tariff_suspended", "2025-02-03", product="energy"),
+            event("e3", "tariff_imposed", None, rate=10, product="energy", published="2025-02-09",
+                  articles=("a3",))]
+    assert [r[:3] for r in sequence(rows, product="energy")] == [("imposed", True, 25), ("suspended", False, None)]
+    [imposed] = [r for r in build_timeline(rows, RULES) if r["change"] == "imposed"]
+    assert imposed["alternatives"] == ["rate 10 (event e3)"]
+
+
+def test_an_undated_report_prefers_the_dated_change_it_agrees_with():
+    rows = [event("e1", "tariff_imposed", "2025-02-01", rate=25),
+            event("e2", "tariff_imposed", "2025-02-03", rate=10, confidence=0.1),
+            event("e3", "tariff_imposed", None, rate=25, published="2025-02-04", articles=("a3",))]
+    by_day = {r["valid_from"]: r for r in build_timeline(rows, RULES)}
+    assert by_day[d("2025-02-01")]["event_ids"] == ["e1", "e3"] and by_day[d("2025-02-03")]["event_ids"] == ["e2"]
+
+
+def test_an_undated_report_of_another_change_at_another_rate_stays_on_its_day():
+    rows = [event("e1", "tariff_imposed", "2025-02-01", rate=25),
+            event("e2", "tariff_increased", None, rate=50, published="2025-02-09")]
+    assert [(r[0], r[4]) for r in sequence(rows)] == [("imposed", d("2025-02-01")), ("increased", d("2025-02-09"))]
+
+
+@pytest.mark.parametrize(("granularity", "start"), [("week", "2025-01-27"), ("month", "2025-02-01")])
+def test_a_change_dated_to_its_week_or_month_joins_the_change_dated_to_a_day_inside_it(granularity, start):
+    # "last week imposed 10%" (the week of 27 January) and "on February 1 imposed 10%": one imposition, 1 February
+    coarse = event("e1", "tariff_imposed", start, rate=10, targets=("CHN",), granularity=granularity,
+                   articles=("a1", "a2", "a3"))
+    coarse["event_date_end"] = add_duration(d(start), "P6D" if granularity == "week" else "P27D")
+    rows = [coarse, event("e2", "tariff_imposed", "2025-02-01", rate=10, targets=("CHN",))]
+    [row] = build_timeline(rows, RULES)
+    assert (row["valid_from"], row["effective_on"], row["event_ids"]) == (d("2025-02-01"), d("2025-02-01"), ["e1", "e2"])
+
+
+def test_a_change_dated_to_its_week_keeps_its_day_when_the_day_inside_reads_otherwise_or_lies_outside():
+    coarse = event("e1", "tariff_imposed", "2025-01-27", rate=10, targets=("CHN",), granularity="week")
+    coarse["event_date_end"] = d("2025-02-02")
+    other_rate = event("e2", "tariff_imposed", "2025-02-01", rate=25, targets=("CHN",))
+    outside = event("e3", "tariff_imposed", "2025-02-04", rate=10, targets=("CHN",))
+    assert [r[4] for r in sequence([coarse, other_rate], target="CHN")] == [d("2025-01-27"), d("2025-02-01")]
+    assert [r[4] for r in sequence([coarse, outside], target="CHN")] == [d("2025-01-27")]  # a repeat after it
+
+
+def test_an_undated_imposition_while_a_pause_with_nothing_before_it_runs_names_the_rate_it_lifted():
+    # the pause is the sequence's first reading; "Trump's imposition of a 10% tariff on Canadian energy",
+    # reported while it runs, tells of the tariff it lifted: the pause lifts 10%, and its end restores 10%
+    rows = [event("e1", "tariff_suspended", "2025-02-03", product="energy", duration="P30D"),
+            event("e2", "tariff_imposed", None, rate=10, product="energy", published="2025-02-09", articles=("a2",))]
+    assert sequence(rows, product="energy") == [
+        ("suspended", False, None, 10, d("2025-02-03"), d("2025-03-05")),
+        ("resumed", True, 10, None, d("2025-03-05"), None)]
+    pause = build_timeline(rows, RULES)[0]
+    assert pause["event_ids"] == ["e1", "e2"]
+
+
+def test_a_dated_imposition_while_a_pause_with_nothing_before_it_runs_ends_it():
+    rows = [event("e1", "tariff_suspended", "2025-02-03", duration="P30D"),
+            event("e2", "tariff_imposed", "2025-02-09", rate=10)]
+    assert [r[0] for r in sequence(rows)] == ["suspended", "imposed"]
+
+
+def test_a_pause_moved_into_its_month_keeps_its_stated_length_from_the_day_it_moves_to():
+    # "paused in early February for 30 days" is the pause dated 3 February: it ends 30 days after that day
+    month = event("e1", "tariff_suspended", "2025-02-01", granularity="month", duration="P30D")
+    month["event_date_end"] = d("2025-02-28")
+    rows = [event("e0", "tariff_imposed", "2025-01-20", rate=25), month,
+            event("e2", "tariff_suspended", "2025-02-03", articles=("a2",))]
+    assert [(r[0], r[4]) for r in sequence(rows)] == [("imposed", d("2025-01-20")), ("suspended", d("2025-02-03")),
+                                                      ("resumed", d("2025-03-05"))]
+
+
+def test_a_lift_whose_text_also_keeps_a_tariff_in_force_is_a_cut():
+    # "suspending 24 points …, while retaining the remaining rate of 10 percent": one text reads as a lift and
+    # as a tariff that applies; a tariff cannot both end and apply on one day, so part of it was lifted
+    rows = [event("e1", "tariff_increased", "2025-04-08", targets=("CHN",), rate=125),
+            event("e2", "tariff_removed", None, targets=("CHN",), published="2025-05-12", articles=("geneva",)),
+            event("e3", "tariff_imposed", None, targets=("CHN",), rate=10, published="2025-05-12",
+                  articles=("geneva",), confidence=0.1),
+            event("e4", "tariff_suspended", None, targets=("CHN",), published="2025-05-12", articles=("sheet",),
+                  confidence=0.1)]
+    assert sequence(rows, target="CHN") == [("increased", True, 125, None, d("2025-04-08"), d("2025-05-12")),
+                                            ("reduced", True, 10, 125, d("2025-05-12"), None)]
+    cut = build_timeline(rows, RULES)[-1]
+    assert cut["event_ids"] == ["e2", "e3"] and cut["alternatives"] == ["suspended (event e4)"]
+
+
+@pytest.mark.parametrize("case", ["other article", "nothing in force before"])
+def test_a_lift_beside_an_imposition_of_another_text_or_of_nothing_in_force_stays_a_lift(case):
+    rows = [event("e1", "tariff_increased", "2025-04-08", targets=("CHN",), rate=125),
+            event("e2", "tariff_removed", None, targets=("CHN",), published="2025-05-12", articles=("a2", "a3")),
+            event("e3", "tariff_imposed", None, targets=("CHN",), rate=10, published="2025-05-12",
+                  articles=("a4" if case == "other article" else "a2",))]
+    if case == "nothing in force before":
+        rows[0] = event("e1", "tariff_exemption", "2025-04-08", targets=("CHN",))
+    assert sequence(rows, target="CHN")[-1][:3] == ("removed", False, None)
