@@ -196,9 +196,11 @@ class DocRows:
         raise ValueError(f"no rows of table {name!r}: only mentions, sentences and tokens")
 
 
-def doc_rows(doc: Doc, article_id: str, published_month: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """``(mention rows, sentence rows)`` for one article's processed `Doc`, as dicts."""
-    rows = DocRows()
+def doc_rows(doc: Doc, article_id: str, published_month: str, *,
+             words: WordRules | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """``(mention rows, sentence rows)`` for one article's processed `Doc`, as dicts (nothing parsed; with
+    ``words``, reported speech read from the words of every sentence)."""
+    rows = DocRows(words=words)
     rows.add(doc, article_id, published_month)
     return rows.dicts("mentions"), rows.dicts("sentences")
 

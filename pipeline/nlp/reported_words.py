@@ -64,6 +64,9 @@ MIN_CONTENT_WORDS = 3
 _BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "--", '"', "“", "”", "``", "''", "'"})
 _CLAUSE_ENDS = frozenset({";", "—", "–", "--", "(", ":"})
 _DASHES = frozenset({"—", "–", "--"})
+# Words that join a speaker noun to the firm it speaks for ("a spokesman for Toyota", "executives from Acme").
+_OF_FIRM = frozenset({"for", "at", "of", "from"})
+_RELATIVES = frozenset({"which", "who", "whose"})
 
 
 @dataclass(frozen=True)
@@ -222,6 +225,8 @@ class _Sentence:
             return None
         if speaker is None or comma <= self.first or doc[comma].text not in (",", *_DASHES):
             return None
+        if self.spans.cues_in(self.first, comma):
+            return None  # the clause has an attribution of its own ("…, according to a survey, says Acme")
         if cue.lemma == "tell":  # "…, the minister told reporters."
             hearer = self._hearer_end(after)
             after = after if hearer is None else hearer + 1
@@ -267,6 +272,11 @@ class _Sentence:
         last = cue_start - 1
         while last >= self.first and doc[last].lower_ in rules.fillers and not self._named_ends(last):
             last -= 1
+        # ", however," / ", meanwhile,": a filler set off by commas
+        if last - 2 >= self.first and doc[last].text == "," == doc[last - 2].text and doc[last - 1].lower_ in rules.fillers:
+            last -= 3
+        if last >= self.first and doc[last].text == ",":
+            return self._set_off_speaker(last)
         if last < self.first or doc[last].is_punct:
             return None
         start = last
@@ -277,6 +287,13 @@ class _Sentence:
                 return None
         if start - 1 >= self.first and doc[start - 1].lower_ in rules.conditional:
             return None  # "if the ministry says …"
+        # "a spokesman for Toyota", "an analyst at Acme": the speaker noun before the firm opens the phrase
+        while start - 2 >= self.first and doc[start - 1].lower_ in _OF_FIRM and self._speaker_noun(doc[start - 2]) \
+                and last - start < MAX_SPEAKER_WORDS:
+            start -= 2
+            while start - 1 >= self.first and (doc[start - 1].lower_ in rules.determiners or doc[start - 1].is_title
+                                               and not doc[start - 1].is_punct):
+                start -= 1
         return (start, last) if self._plain_speaker(start, last) else None
 
     def _speaker_after(self, first: int) -> tuple[int, int] | None:
@@ -293,6 +310,26 @@ class _Sentence:
             last += 1
         return (first, last) if self._plain_speaker(first, last) else None
 
+    def _set_off_speaker(self, comma: int) -> tuple[int, int] | None:
+        """The speaker named before a description set off by commas right before the cue ("Jim Press, the
+        vice chairman of Acme, said"): from the name to the description's end, when the description holds no
+        clause ("Acme, which has …, said" is left alone)."""
+        doc, rules = self.doc, self.rules
+        opening = next((t.i for t in reversed(doc[max(self.first, comma - MAX_SPEAKER_WORDS - 1):comma])
+                        if t.text in _BREAKS), None)
+        if opening is None or opening - 1 < self.first or doc[opening].text != "," \
+                or any(t.lower_ in rules.clause_words or t.lower_ in rules.boundaries and t.lower_ not in _OF_FIRM
+                       or t.lower_ in _RELATIVES for t in doc[opening + 1:comma]):
+            return None
+        name_start = self.spans.named_by_end.get(opening - 1)
+        if name_start is None or not any(t.i in self.spans.named_tokens or self._speaker_noun(t)
+                                         for t in doc[opening + 1:comma]):
+            return None
+        return name_start, comma - 1
+
+    def _speaker_noun(self, token: Token) -> bool:
+        return token.lower_ in self.rules.speaker_nouns or token.lower_.rstrip("s") in self.rules.speaker_nouns
+
     def _plain_speaker(self, start: int, last: int) -> bool:
         """True when the words name a speaker plainly: a name, title or organization ending the phrase,
         a pronoun alone, a speaker noun ("the ministry", "analysts"), or capitalized words only."""
@@ -304,7 +341,7 @@ class _Sentence:
             return False  # "I said", "we told": the reporter's or a quoted voice, naming no one
         if start == last and head.lower_ in rules.pronouns:
             return True
-        if head.lower_ in rules.speaker_nouns or head.lower_.rstrip("s") in rules.speaker_nouns:
+        if self._speaker_noun(head):
             return head.is_lower or start == last or head.is_title
         # a name the rules did not tag ("Boeing", "the White House"): capitalized words after a determiner
         words = [t for t in doc[start:last + 1] if t.lower_ not in rules.determiners]
@@ -344,7 +381,8 @@ class _Sentence:
             return that
         if cue.sense != "speech" and cue.lemma != "tell":
             return None  # "announced tariffs": only "announced that …" reports a clause
-        return start if self._opens_clause(start) else None
+        # a number right after the verb is more often its object ("the industry added 34,000 jobs")
+        return start if self._opens_clause(start) and not doc[start].like_num else None
 
     def _hearer_end(self, start: int) -> int | None:
         """The last word of the hearer after "told" (a pronoun, a name, or words ending in a hearer noun)."""
@@ -393,10 +431,10 @@ class _Sentence:
                     return index - 1
             if index > start and self.spans.cues_in(index, index + 1):
                 # "…, and added …", "…, the ministry said": the clause ends before the next attribution
-                for back in range(index - 1, start, -1):
-                    if doc[back].text == "," or doc[back].lower_ in ("and", "but"):
-                        return back - 1
-                return index - 1
+                back = next((b for b in range(index - 1, max(start, index - MAX_SPEAKER_WORDS - 1), -1)
+                             if doc[b].text == "," or doc[b].lower_ in ("and", "but")), None)
+                if back is not None and (back == index - 1 or self._plain_speaker(back + 1, index - 1)):
+                    return back - 1
         return self.last
 
     def _attribution_tail(self, first: int) -> bool:
