@@ -277,6 +277,12 @@ class _Sentence:
             last -= 3
         if last >= self.first and doc[last].text == ",":
             return self._set_off_speaker(last)
+        if last > self.first and doc[last].text == ")":  # "General Motors (GM) said": the name before its short form
+            opening = next((t.i for t in reversed(doc[max(self.first, last - 4):last]) if t.text == "("), None)
+            if opening is None or opening - 1 < self.first or not self._plain_speaker(opening + 1, last - 1):
+                return None
+            found = self._speaker_before(opening)
+            return None if found is None else (found[0], last)
         if last < self.first or doc[last].is_punct:
             return None
         start = last
@@ -322,10 +328,15 @@ class _Sentence:
                        or t.lower_ in _RELATIVES for t in doc[opening + 1:comma]):
             return None
         name_start = self.spans.named_by_end.get(opening - 1)
-        if name_start is None or not any(t.i in self.spans.named_tokens or self._speaker_noun(t)
-                                         for t in doc[opening + 1:comma]):
-            return None
-        return name_start, comma - 1
+        if name_start is not None and any(t.i in self.spans.named_tokens or self._speaker_noun(t)
+                                          for t in doc[opening + 1:comma]):
+            return name_start, comma - 1
+        # "The Irish airline, Ryanair, announced": a description from the sentence's start, then the name
+        if self._plain_speaker(opening + 1, comma - 1) and opening - self.first <= MAX_SPEAKER_WORDS and not any(
+                t.lower_ in rules.clause_words or t.lower_ in rules.boundaries or t.is_punct
+                for t in doc[self.first:opening]):
+            return self.first, comma - 1
+        return None
 
     def _speaker_noun(self, token: Token) -> bool:
         return token.lower_ in self.rules.speaker_nouns or token.lower_.rstrip("s") in self.rules.speaker_nouns

@@ -59,6 +59,12 @@ def reports(text: str, gate=None) -> list[tuple[str, str, str, str | None, str]]
         # a name and its description set off by commas
         ("Lena Ortiz, the mayor of Riverton, said the bridge would reopen in May.",
          ("the bridge would reopen in May", "said", "say", "Lena Ortiz, the mayor of Riverton", "complement")),
+        # a description first, then the name set off by commas
+        ("The regional airline, Skyrun, announced today that it is buying five new aircraft.",
+         ("it is buying five new aircraft", "announced", "announce", "The regional airline, Skyrun", "complement")),
+        # a name and its short form in brackets
+        ("Northfield Motors Corporation (NMC) said on Wednesday that its sales fell by a third.",
+         ("its sales fell by a third", "said", "say", "Northfield Motors Corporation (NMC)", "complement")),
         # a verb with other senses reports a clause after "that"
         ("The Riverton Museum announced that it would close for repairs.",
          ("it would close for repairs", "announced", "announce", "The Riverton Museum", "complement")),
