@@ -124,20 +124,20 @@ class DocRows:
             start, end = sentences[i].start, sentences[i].end
             self.pending.append(PendingSentence(article_id, i, start, text[start:end], published_month))
         if self.words is not None:
-            self._add_word_reports(doc, text, article_id, published_month, sentences, token_starts, to_parse,
-                                   id_prefix, mentions)
+            self._add_word_reports(doc, text, article_id, published_month, sentences, starts, token_starts,
+                                   to_parse, id_prefix, mentions)
         self.mentions.extend(mentions.values())
 
     def _add_word_reports(self, doc: Doc, text: str, article_id: str, published_month: str,
-                          sentences: Sequence[SentenceSpan], token_starts: Sequence[int], parsed: set[int],
-                          id_prefix: Any, mentions: dict[str, tuple[Any, ...]]) -> None:
+                          sentences: Sequence[SentenceSpan], starts: Sequence[int], token_starts: Sequence[int],
+                          parsed: set[int], id_prefix: Any, mentions: dict[str, tuple[Any, ...]]) -> None:
         """Add the ``reported`` mentions the word-order reader finds in the sentences not in ``parsed``."""
-        spans = ArticleSpans(doc, self.words)
+        spans = ArticleSpans(doc, self.words, text)
         if not spans.cues:
             return
-        for i, sentence in enumerate(sentences):
-            if i in parsed:
-                continue  # the parse-based reader reads this sentence
+        with_cues = {bisect_right(starts, token_starts[cue.start]) - 1 for cue in spans.cues}
+        for i in sorted(with_cues - parsed - {-1}):  # the parse-based reader reads the parsed sentences
+            sentence = sentences[i]
             first, end = bisect_left(token_starts, sentence.start), bisect_left(token_starts, sentence.end)
             for found in find_word_reports(doc, first, end, spans, self.words):
                 rule_id = f"{WORDS_RULE_PREFIX}:{found.pattern}"

@@ -126,24 +126,46 @@ class Cue:
 
 
 class ArticleSpans:
-    """The article's cues and named spans, indexed by token, built once per article."""
+    """The article's cues and named spans, indexed by token, built once per article (the names only when a
+    sentence with a cue gets that far: most cues are in sentences refused at once or read by the parser)."""
 
-    def __init__(self, doc: Doc, rules: WordRules) -> None:
+    def __init__(self, doc: Doc, rules: WordRules, text: str) -> None:
+        self.doc, self.text = doc, text
         self.cues: list[Cue] = []
         for span in doc.spans[CUE_GROUP] if CUE_GROUP in doc.spans else ():
             if span.label_ in rules.patterns:
                 self.cues.append(Cue(span.start, span.end, span.label_, span.id_.rsplit(":", 1)[-1]))
         self.cues.sort(key=lambda cue: cue.start)
         self.cue_starts = [cue.start for cue in self.cues]
-        self.named_by_end: dict[int, int] = {}
-        self.named_by_start: dict[int, int] = {}
-        self.named_tokens: set[int] = set()
-        if self.cues:
+        self._named: tuple[dict[int, int], dict[int, int], set[int]] | None = None
+
+    @property
+    def named_by_end(self) -> dict[int, int]:
+        """Last token of each name, title or organization → its first token."""
+        return self._names()[0]
+
+    @property
+    def named_by_start(self) -> dict[int, int]:
+        """First token of each name, title or organization → its last token."""
+        return self._names()[1]
+
+    @property
+    def named_tokens(self) -> set[int]:
+        """Every token inside a name, a title or an organization."""
+        return self._names()[2]
+
+    def _names(self) -> tuple[dict[int, int], dict[int, int], set[int]]:
+        if self._named is None:
+            by_end: dict[int, int] = {}
+            by_start: dict[int, int] = {}
+            inside: set[int] = set()
             for group in NAMED_GROUPS:
-                for span in doc.spans[group] if group in doc.spans else ():
-                    self.named_by_end[span.end - 1] = min(span.start, self.named_by_end.get(span.end - 1, span.start))
-                    self.named_by_start[span.start] = max(span.end - 1, self.named_by_start.get(span.start, 0))
-                    self.named_tokens.update(range(span.start, span.end))
+                for span in self.doc.spans[group] if group in self.doc.spans else ():
+                    by_end[span.end - 1] = min(span.start, by_end.get(span.end - 1, span.start))
+                    by_start[span.start] = max(span.end - 1, by_start.get(span.start, 0))
+                    inside.update(range(span.start, span.end))
+            self._named = by_end, by_start, inside
+        return self._named
 
     def cues_in(self, first: int, end: int) -> list[Cue]:
         """The cues within tokens ``[first, end)``."""
@@ -180,10 +202,13 @@ class _Sentence:
 
     def refused(self) -> bool:
         """A question, or a sentence that opens with a condition."""
-        words = self.doc[self.first:self.last + 2]
-        if any(t.text == "?" for t in words):
+        doc = self.doc
+        if self.last < self.first:
             return True
-        opening = next((t for t in words if t.is_alpha), None)
+        end = doc[self.last + 1].idx + 1 if self.last + 1 < len(doc) else len(self.spans.text)
+        if "?" in self.spans.text[doc[self.first].idx:end]:
+            return True
+        opening = next((t for t in doc[self.first:self.last + 1] if t.is_alpha), None)
         return opening is None or opening.lower_ in self.rules.conditional
 
     def read(self, cue: Cue) -> ReportedSpeech | None:
