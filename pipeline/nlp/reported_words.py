@@ -48,7 +48,7 @@ from pipeline.rulefiles import read_rows
 FOLDER = "quotes"
 WORDS_FILE = "reported_words.csv"
 RULE_PREFIX = "reported_words.csv"
-WORD_CLASSES = ("hearer", "not_opener", "clause_word", "hypothetical", "conditional")
+WORD_CLASSES = ("hearer", "not_opener", "clause_word", "hypothetical", "conditional", "preposition")
 # The rule pipeline's span groups that name a speaker or a hearer.
 NAMED_GROUPS = ("person", "official", "organization", "title")
 CUE_GROUP = "cue"
@@ -79,6 +79,7 @@ class WordRules:
     clause_words: frozenset[str]
     hypothetical: frozenset[str]
     conditional: frozenset[str]
+    prepositions: frozenset[str]
     fillers: frozenset[str]
     boundaries: frozenset[str]
     be: frozenset[str]
@@ -105,7 +106,7 @@ def load_word_rules(models_dir: Path) -> WordRules:
     return WordRules(
         patterns=patterns, hearers=frozenset(own["hearer"]), not_openers=frozenset(own["not_opener"]),
         clause_words=frozenset(own["clause_word"]), hypothetical=frozenset(own["hypothetical"]),
-        conditional=frozenset(own["conditional"]),
+        conditional=frozenset(own["conditional"]), prepositions=frozenset(own["preposition"]),
         # a filler that is also a refusal ("would", "will") is read as a refusal
         fillers=frozenset(shared.get("filler", set()) - own["hypothetical"]),
         boundaries=frozenset(shared.get("boundary", set())), be=frozenset(shared.get("be", set())),
@@ -325,6 +326,8 @@ class _Sentence:
             while start - 1 >= self.first and (doc[start - 1].lower_ in rules.determiners or doc[start - 1].is_title
                                                and not doc[start - 1].is_punct):
                 start -= 1
+        if start - 1 >= self.first and doc[start - 1].lower_ in rules.prepositions:
+            return None  # "asked about industry reports that …", "under Smith also stressed": an object, no subject
         return (start, last) if self._plain_speaker(start, last) else None
 
     def _speaker_after(self, first: int) -> tuple[int, int] | None:
@@ -437,11 +440,19 @@ class _Sentence:
     def _that_after(self, start: int) -> int | None:
         """The word after a "that" a few verbless words on ("said on Tuesday that"), when it opens a clause."""
         doc, rules = self.doc, self.rules
+        opening = doc[start] if start <= self.last else None
+        # the words before "that" are an adjunct ("on Tuesday", "today", "in a statement") or a hearer
+        # ("told Yicai"); a noun after the cue makes it a noun itself ("a state appeals court upheld … that")
+        if opening is None or not (opening.lower_ in rules.prepositions or opening.lower_ in rules.fillers
+                                   or opening.text[:1].isupper() or opening.lower_ in ("that", ",")):
+            return None
         for index in range(start, min(start + MAX_THAT_GAP + 1, self.last)):
             token = doc[index]
             if token.lower_ == "that":
                 return index + 1 if self._opens_clause(index + 1) else None
-            if token.lower_ in rules.clause_words or (token.is_punct and token.text != ","):
+            # a verb on the way ("a state appeals court upheld a judgment that …"): the "that" is its clause's
+            if token.lower_ in rules.clause_words or (token.is_punct and token.text != ",") or (
+                    token.is_lower and len(token) > 3 and token.text.endswith("ed")):
                 return None
         return None
 

@@ -104,6 +104,11 @@ def test_reported_speech_is_read_from_the_words(sentence, expected):
         "The museum announced that it would close for repairs.",  # a noun that names no speaker
         "Acme Corp, which has lost money for years, said it would cut jobs.",  # a speaker with a clause of its own
         '"We will win this," he said.',  # a quotation: the direct quote reader's
+        # a noun after a cue form makes it a noun ("state appeals court"), not a verb before its "that"
+        "Last month, a Riverton state appeals court upheld a jury judgment that Acme broke the law.",
+        # a noun after a preposition is an object, not a speaker
+        "The mayor, asked about industry reports that the plant would close, left the room.",
+        "The agency under Smith also stressed prosecution of fraud cases that topped the agenda.",
     ],
 )
 def test_no_report_where_the_words_do_not_make_one_plainly(sentence):
