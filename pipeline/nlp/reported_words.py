@@ -299,7 +299,8 @@ class _Sentence:
         while last >= self.first and doc[last].lower_ in rules.fillers and not self._named_ends(last):
             last -= 1
         # ", however," / ", meanwhile,": a filler set off by commas
-        if last - 2 >= self.first and doc[last].text == "," == doc[last - 2].text and doc[last - 1].lower_ in rules.fillers:
+        if last - 2 >= self.first and doc[last].text == "," == doc[last - 2].text \
+                and doc[last - 1].lower_ in rules.fillers:
             last -= 3
         if last >= self.first and doc[last].text == ",":
             return self._set_off_speaker(last)
@@ -407,9 +408,8 @@ class _Sentence:
         start = cue.end
         if cue.lemma == "tell":
             hearer = self._hearer_end(start)
-            if hearer is None:
-                that = self._that_after(start)
-                return that
+            if hearer is None:  # a hearer the lists do not name: "told the Yicai outlet in a note that"
+                return self._that_after(start, after_hearer=True)
             start = hearer + 1
         if start > self.last:
             return None
@@ -437,14 +437,15 @@ class _Sentence:
                 return index
         return None
 
-    def _that_after(self, start: int) -> int | None:
+    def _that_after(self, start: int, *, after_hearer: bool = False) -> int | None:
         """The word after a "that" a few verbless words on ("said on Tuesday that"), when it opens a clause."""
         doc, rules = self.doc, self.rules
         opening = doc[start] if start <= self.last else None
         # the words before "that" are an adjunct ("on Tuesday", "today", "in a statement") or a hearer
         # ("told Yicai"); a noun after the cue makes it a noun itself ("a state appeals court upheld … that")
-        if opening is None or not (opening.lower_ in rules.prepositions or opening.lower_ in rules.fillers
-                                   or opening.text[:1].isupper() or opening.lower_ in ("that", ",")):
+        if opening is None or not (after_hearer or opening.lower_ in rules.prepositions
+                                   or opening.lower_ in rules.fillers or opening.text[:1].isupper()
+                                   or opening.lower_ in ("that", ",")):
             return None
         for index in range(start, min(start + MAX_THAT_GAP + 1, self.last)):
             token = doc[index]

@@ -53,6 +53,9 @@ def reports(text: str, gate=None) -> list[tuple[str, str, str, str | None, str]]
         # "told" and its hearer
         ("She told reporters the bank would raise rates next month.",
          ("the bank would raise rates next month", "told", "tell", "She", "complement")),
+        # a hearer and an adjunct before "that"
+        ("He tells clients in a note that the group lowered its growth outlook.",
+         ("the group lowered its growth outlook", "tells", "tell", "He", "complement")),
         # a speaker noun before the firm it speaks for
         ("A spokesman for the Northfield Bank said it would not comment on the plan.",
          ("it would not comment on the plan", "said", "say", "A spokesman for the Northfield Bank", "complement")),
