@@ -475,7 +475,9 @@ class _Sentence:
                 return index - 1
             if token.text == "," and index + 1 <= self.last:
                 following = doc[index + 1]
-                if following.lower_.endswith("ing") or following.lower_ in ("according", "which", "who"):
+                # (a relative clause after a comma may belong to the content's subject: "said scientists at
+                # its unit, which markets a test, found …", so it does not end the clause)
+                if following.lower_.endswith("ing") or following.lower_ == "according":
                     return index - 1
             if index > start and self.spans.cues_in(index, index + 1):
                 # "…, and added …", "…, the ministry said": the clause ends before the next attribution

@@ -53,6 +53,10 @@ def reports(text: str, gate=None) -> list[tuple[str, str, str, str | None, str]]
         # "told" and its hearer
         ("She told reporters the bank would raise rates next month.",
          ("the bank would raise rates next month", "told", "tell", "She", "complement")),
+        # a relative clause on the content's subject stays in the content
+        ("Brightwell Co said scientists at its lab, which makes blood tests, found a new vaccine.",
+         ("scientists at its lab, which makes blood tests, found a new vaccine", "said", "say", "Brightwell Co",
+          "complement")),
         # a hearer and an adjunct before "that"
         ("He tells clients in a note that the group lowered its growth outlook.",
          ("the group lowered its growth outlook", "tells", "tell", "He", "complement")),
