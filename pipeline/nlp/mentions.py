@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from pipeline.articles import HASH_LENGTH, short_hash
 from pipeline.nlp.base import doc_text
 from pipeline.nlp.reported_speech import GROUP as REPORTED_GROUP, shift_label
+from pipeline.nlp.reported_words import RULE_PREFIX as WORDS_RULE_PREFIX, ArticleSpans, WordRules, find_word_reports
 from pipeline.nlp.sentences import SentenceSpan, split_sentences
 from pipeline.nlp.syntax import ParseGate, PendingSentence, parse_docs, token_rows
 from pipeline.schemas import schema_for
@@ -60,17 +61,27 @@ def parsed_mention_rows(parsed: Doc, sentence: PendingSentence) -> list[tuple[An
     return rows
 
 
+def _mention_key(id_prefix: Any, kind: str, start: int, end: int, rule_id: str) -> str:
+    """`mention_id` from the article's hashed prefix (``sha256`` of the id and a NUL), hashed once per article."""
+    digest = id_prefix.copy()
+    digest.update(f"{kind}\x00{start}\x00{end}\x00{rule_id}".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:HASH_LENGTH]
+
+
 class DocRows:
     """The mention, sentence and token rows of processed Docs, kept as tuples until they become Arrow tables.
 
     A dict per row cost more to build, and again to take apart into columns.
     With a ``gate``, `add` also notes the sentences the parser must read
     (`pipeline.nlp.syntax`); `parse` then parses them all at once and keeps
-    their ``tokens`` rows. Without one, no sentence is parsed.
+    their ``tokens`` rows. Without one, no sentence is parsed. With ``words``
+    (`pipeline.nlp.reported_words`), `add` reads reported speech from the word
+    order of every sentence the parser will not read, so that no sentence is read twice.
     """
 
-    def __init__(self, gate: ParseGate | None = None) -> None:
+    def __init__(self, gate: ParseGate | None = None, words: WordRules | None = None) -> None:
         self.gate = gate
+        self.words = words
         self.mentions: list[tuple[Any, ...]] = []
         self.sentences: list[tuple[Any, ...]] = []
         self.tokens: list[tuple[Any, ...]] = []
@@ -101,9 +112,7 @@ class DocRows:
                     start_char, end_char = token_starts[first], token_starts[end - 1] + token_lengths[end - 1]
                 else:  # an empty span: spaCy's own offsets
                     start_char, end_char = span.start_char, span.end_char
-                digest = id_prefix.copy()
-                digest.update(f"{kind}\x00{start_char}\x00{end_char}\x00{rule_id}".encode("utf-8", "surrogatepass"))
-                key = digest.hexdigest()[:HASH_LENGTH]
+                key = _mention_key(id_prefix, kind, start_char, end_char, rule_id)
                 mentions[key] = (article_id, key, kind, text[start_char:end_char], start_char, end_char,
                                  max(bisect_right(starts, start_char) - 1, 0), rule_id, span.label_ or None,
                                  published_month)
@@ -114,7 +123,27 @@ class DocRows:
         for i in sorted(to_parse):
             start, end = sentences[i].start, sentences[i].end
             self.pending.append(PendingSentence(article_id, i, start, text[start:end], published_month))
+        if self.words is not None:
+            self._add_word_reports(doc, text, article_id, published_month, sentences, starts, token_starts,
+                                   to_parse, id_prefix, mentions)
         self.mentions.extend(mentions.values())
+
+    def _add_word_reports(self, doc: Doc, text: str, article_id: str, published_month: str,
+                          sentences: Sequence[SentenceSpan], starts: Sequence[int], token_starts: Sequence[int],
+                          parsed: set[int], id_prefix: Any, mentions: dict[str, tuple[Any, ...]]) -> None:
+        """Add the ``reported`` mentions the word-order reader finds in the sentences not in ``parsed``."""
+        spans = ArticleSpans(doc, self.words, text)
+        if not spans.cues:
+            return
+        with_cues = {bisect_right(starts, token_starts[cue.start]) - 1 for cue in spans.cues}
+        for i in sorted(with_cues - parsed - {-1}):  # the parse-based reader reads the parsed sentences
+            sentence = sentences[i]
+            first, end = bisect_left(token_starts, sentence.start), bisect_left(token_starts, sentence.end)
+            for found in find_word_reports(doc, first, end, spans, self.words):
+                rule_id = f"{WORDS_RULE_PREFIX}:{found.pattern}"
+                key = _mention_key(id_prefix, REPORTED_GROUP, found.start, found.end, rule_id)
+                mentions[key] = (article_id, key, REPORTED_GROUP, text[found.start:found.end], found.start,
+                                 found.end, i, rule_id, found.label(), published_month)
 
     def add_sentences(self, article_id: str, published_month: str, sentences: Sequence[SentenceSpan]) -> None:
         """Add only the ``sentences`` rows of an article the rules do not read (none parsed, no mentions).
@@ -167,9 +196,11 @@ class DocRows:
         raise ValueError(f"no rows of table {name!r}: only mentions, sentences and tokens")
 
 
-def doc_rows(doc: Doc, article_id: str, published_month: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """``(mention rows, sentence rows)`` for one article's processed `Doc`, as dicts."""
-    rows = DocRows()
+def doc_rows(doc: Doc, article_id: str, published_month: str, *,
+             words: WordRules | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """``(mention rows, sentence rows)`` for one article's processed `Doc`, as dicts (nothing parsed; with
+    ``words``, reported speech read from the words of every sentence)."""
+    rows = DocRows(words=words)
     rows.add(doc, article_id, published_month)
     return rows.dicts("mentions"), rows.dicts("sentences")
 

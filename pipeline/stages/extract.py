@@ -46,7 +46,8 @@ SPEC = StageSpec(
         "dates/patterns.ini", "dates/quantities.txt", "dates/seasons.csv", "dates/sets.csv", "dates/shifts.csv",
         "dates/units.csv",
         "dates/weekdays.csv",
-        "quotes/cues.csv", "quotes/reported.csv", "quotes/words.csv",
+        "quotes/cues.csv", "quotes/reported.csv", "quotes/reported_words.csv", "quotes/sources.csv",
+        "quotes/words.csv",
         # The trigger component marks candidate event sentences; the events stage reads the rest of events/.
         "events/blocked.txt", "events/context.csv", "events/modality.csv", "events/triggers.csv", "events/undo.csv",
         # The parser: which sentences it reads, and the trained model (not its card, config or scores, nor
@@ -80,6 +81,14 @@ def gate_for(models_dir: Path):
     return load_gate(models_dir)
 
 
+@lru_cache(maxsize=2)
+def word_rules_for(models_dir: Path):
+    """The word lists of the reader of reported speech in unparsed sentences (`pipeline.nlp.reported_words`)."""
+    from pipeline.nlp.reported_words import load_word_rules
+
+    return load_word_rules(models_dir)
+
+
 def load_rules(models_dir: Path) -> None:
     """Load everything a batch reads from ``models_dir`` (the rule pipeline, the parse gate, the parser).
 
@@ -90,6 +99,7 @@ def load_rules(models_dir: Path) -> None:
 
     nlp_for(models_dir)
     gate_for(models_dir)
+    word_rules_for(models_dir)
     load_parser(models_dir)
     # What is loaded stays for the process's life (the caches above hold it): moved out of the garbage
     # collector's reach, its 140,000 objects are not walked again at each full collection while the
@@ -132,13 +142,14 @@ def extract_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchRe
     nlp = nlp_for(settings.models_dir)
     nlp.max_length = settings.max_article_chars  # ingest refused longer articles: the same limit
     gate = gate_for(settings.models_dir)
+    words = word_rules_for(settings.models_dir)
     parser = load_parser(settings.models_dir)
     table = inputs["articles"]
     # A table without is_trade (articles written before the flag) is read as if every flag were null.
     every = table.select([c for c in ("article_id", *SPEC.columns["articles"]) if c in table.column_names]).to_pylist()
     articles = [a for a in every if reads_rules(a, settings)]
     failures: dict[str, str] = {}
-    rows = DocRows(gate)
+    rows = DocRows(gate, words)
     try:
         add_sentences_only(rows, [a for a in every if not reads_rules(a, settings)], nlp)
         with vocabulary_zone(nlp):
@@ -152,9 +163,9 @@ def extract_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchRe
         with vocabulary_zone(parser):
             rows.parse(parser)
     except Exception:  # find the culprit one by one, keep the others
-        rows = DocRows(gate)
+        rows = DocRows(gate, words)
         for article in every:
-            single = DocRows(gate)
+            single = DocRows(gate, words)
             try:
                 if not reads_rules(article, settings):
                     add_sentences_only(single, [article], nlp)

@@ -70,7 +70,7 @@ def changed(before: dict[str, str], after: dict[str, str]) -> set[str]:
     ("countries/aliases.csv", DOWNSTREAM),  # read by extract: every stage after ingest
     ("events/triggers.csv", DOWNSTREAM),  # the trigger component runs in extract
     ("people/known_officials.csv", DOWNSTREAM),  # the people component anchors its names: read by extract
-    ("quotes/sources.csv", {"normalize", "events"}),
+    ("quotes/sources.csv", DOWNSTREAM),  # its speaker nouns: read by extract (reported speech from the words)
     ("events/arguments.json", {"events"}),
     ("events/products.csv", {"events"}),
     # ingest computes articles.is_trade from it; extract acts on is_trade (its input_rules)

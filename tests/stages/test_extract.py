@@ -76,7 +76,8 @@ def test_batch_rows_are_the_tables_columns_and_the_rows_of_each_doc(monkeypatch)
         assert [(f.name, f.type) for f in result.rows[table].schema] == declared
     expected_mentions, expected_sentences = [], []
     for article in _articles().to_pylist():
-        mentions, sentences = doc_rows(nlp(article["text"]), article["article_id"], article["published_month"])
+        mentions, sentences = doc_rows(nlp(article["text"]), article["article_id"], article["published_month"],
+                                       words=extract.word_rules_for(settings.models_dir))
         expected_mentions += mentions
         expected_sentences += sentences
     assert result.rows["mentions"].to_pylist() == expected_mentions

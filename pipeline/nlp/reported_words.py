@@ -1,0 +1,545 @@
+"""Reported speech from word order, in the sentences the parser does not read: mention kind ``reported``.
+
+The parse-based reader (`pipeline.nlp.reported_speech`) finds what a speaker
+said without quotation marks only in the sentences the parse gate selects
+(``models/parser/gate.csv``: trade stories with an event trigger), because the
+parser is slow. This reader gives every other sentence with a reporting cue
+the common news forms, read from the words and the rule pipeline's own spans
+(``cue``, ``person``, ``official``, ``organization``, ``title``):
+
+- ``complement``: "<speaker> said (that) <clause>", "<speaker> told reporters
+  (that) <clause>", "<speaker> said on Tuesday that <clause>";
+- ``postposed``: "<clause>, <speaker> said." and "<clause>, said <speaker>."
+  (the attribution ends the sentence, or is followed by an adjunct: "in a
+  statement", ", citing …");
+- ``source``: "According to <speaker>, <clause>." and "<clause>, according to
+  <speaker>."
+
+It refuses what it cannot read safely: questions, sentences opening with a
+condition ("If …"), a cue after an infinitive, a modal, a negation or a form
+of "be" ("declined to say", "is said to"), an -ing cue (whose speaker is
+another verb's subject), and a speaker that is not plainly one: a named
+person, title or organization, a pronoun, a speaker noun of
+``models/quotes/sources.csv`` or a run of capitalized words ending at the cue.
+A cue whose verb has other senses (``cues.csv`` sense ``mixed``: "announced
+tariffs") reports a clause only after "that".
+
+Its findings are `pipeline.nlp.reported_speech.ReportedSpeech` records with
+article offsets, written as ``reported`` mentions with rule ids
+``reported_words.csv:<pattern>``; the quotes normalizer turns them into quote
+rows as it does the parse's. Word lists: ``models/quotes/reported_words.csv``
+(hearers, words that open no clause, words of a clause, refusals, conditions),
+``words.csv`` (fillers, boundaries, pronouns, "be"), ``sources.csv`` (speaker
+nouns); each lemma's patterns come from ``reported.csv``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from pipeline.nlp.reported_speech import ReportedSpeech, load_speech_rules
+from pipeline.rulefiles import read_rows
+
+FOLDER = "quotes"
+WORDS_FILE = "reported_words.csv"
+RULE_PREFIX = "reported_words.csv"
+WORD_CLASSES = ("hearer", "not_opener", "clause_word", "hypothetical", "conditional", "preposition")
+# The rule pipeline's span groups that name a speaker or a hearer.
+NAMED_GROUPS = ("person", "official", "organization", "title")
+CUE_GROUP = "cue"
+# A speaker's phrase longer than this many words is a clause, not a name and its title.
+MAX_SPEAKER_WORDS = 8
+# Words between a cue and its "that" ("said in a statement on Tuesday that").
+MAX_THAT_GAP = 6
+# Words of a hearer's phrase after "told" ("told a news conference").
+MAX_HEARER_WORDS = 4
+# A content shorter than this many words is not a report ("he said so", "it added more").
+MIN_CONTENT_WORDS = 3
+# Marks that end a speaker's phrase or a reported clause.
+_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "--", '"', "“", "”", "``", "''", "'"})
+_CLAUSE_ENDS = frozenset({";", "—", "–", "--", "(", ":"})
+_DASHES = frozenset({"—", "–", "--"})
+# Words that join a speaker noun to the firm it speaks for ("a spokesman for Toyota", "executives from Acme").
+_OF_FIRM = frozenset({"for", "at", "of", "from"})
+_RELATIVES = frozenset({"which", "who", "whose"})
+
+
+@dataclass(frozen=True)
+class WordRules:
+    """The word lists the reader reads (see the module docstring), lower case."""
+
+    patterns: dict[str, frozenset[str]]
+    hearers: frozenset[str]
+    not_openers: frozenset[str]
+    clause_words: frozenset[str]
+    hypothetical: frozenset[str]
+    conditional: frozenset[str]
+    prepositions: frozenset[str]
+    fillers: frozenset[str]
+    boundaries: frozenset[str]
+    be: frozenset[str]
+    pronouns: frozenset[str]
+    determiners: frozenset[str]
+    self_words: frozenset[str]
+    speaker_nouns: frozenset[str]
+
+
+def load_word_rules(models_dir: Path) -> WordRules:
+    """Read the reader's lists from ``models_dir/quotes`` (``reported_words.csv``, ``words.csv``,
+    ``sources.csv``) and each lemma's patterns from ``reported.csv``."""
+    folder = models_dir / FOLDER
+    own: dict[str, set[str]] = {name: set() for name in WORD_CLASSES}
+    for number, row in enumerate(read_rows(folder / WORDS_FILE), start=2):
+        if row["class"] not in own or not row["word"]:
+            raise ValueError(f"{folder / WORDS_FILE}: row {number} {row!r}: class must be one of {WORD_CLASSES}")
+        own[row["class"]].add(row["word"].lower())
+    shared: dict[str, set[str]] = {}
+    for row in read_rows(folder / "words.csv"):
+        shared.setdefault(row["class"], set()).add(row["word"].lower())
+    patterns = {lemma: frozenset(names) for lemma, names in load_speech_rules(models_dir)["patterns"].items()}
+    nouns = frozenset(row["noun"].lower() for row in read_rows(folder / "sources.csv"))
+    return WordRules(
+        patterns=patterns, hearers=frozenset(own["hearer"]), not_openers=frozenset(own["not_opener"]),
+        clause_words=frozenset(own["clause_word"]), hypothetical=frozenset(own["hypothetical"]),
+        conditional=frozenset(own["conditional"]), prepositions=frozenset(own["preposition"]),
+        # a filler that is also a refusal ("would", "will") is read as a refusal
+        fillers=frozenset(shared.get("filler", set()) - own["hypothetical"]),
+        boundaries=frozenset(shared.get("boundary", set())), be=frozenset(shared.get("be", set())),
+        pronouns=frozenset(shared.get("person_pronoun", set()) | shared.get("group_pronoun", set())
+                           | shared.get("thing_pronoun", set())),
+        determiners=frozenset(shared.get("determiner", set())), self_words=frozenset(shared.get("self", set())),
+        speaker_nouns=nouns)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A reporting cue of the ``cue`` span group: its tokens ``[start, end)``, lemma and sense."""
+
+    start: int
+    end: int
+    lemma: str
+    sense: str
+
+
+class ArticleSpans:
+    """The article's cues and named spans, indexed by token, built once per article (the names only when a
+    sentence with a cue gets that far: most cues are in sentences refused at once or read by the parser)."""
+
+    def __init__(self, doc: Doc, rules: WordRules, text: str) -> None:
+        self.doc, self.text = doc, text
+        self.cues: list[Cue] = []
+        for span in doc.spans[CUE_GROUP] if CUE_GROUP in doc.spans else ():
+            if span.label_ in rules.patterns:
+                self.cues.append(Cue(span.start, span.end, span.label_, span.id_.rsplit(":", 1)[-1]))
+        self.cues.sort(key=lambda cue: cue.start)
+        self.cue_starts = [cue.start for cue in self.cues]
+        self._named: tuple[dict[int, int], dict[int, int], set[int]] | None = None
+
+    @property
+    def named_by_end(self) -> dict[int, int]:
+        """Last token of each name, title or organization → its first token."""
+        return self._names()[0]
+
+    @property
+    def named_by_start(self) -> dict[int, int]:
+        """First token of each name, title or organization → its last token."""
+        return self._names()[1]
+
+    @property
+    def named_tokens(self) -> set[int]:
+        """Every token inside a name, a title or an organization."""
+        return self._names()[2]
+
+    def _names(self) -> tuple[dict[int, int], dict[int, int], set[int]]:
+        if self._named is None:
+            by_end: dict[int, int] = {}
+            by_start: dict[int, int] = {}
+            inside: set[int] = set()
+            for group in NAMED_GROUPS:
+                for span in self.doc.spans[group] if group in self.doc.spans else ():
+                    by_end[span.end - 1] = min(span.start, by_end.get(span.end - 1, span.start))
+                    by_start[span.start] = max(span.end - 1, by_start.get(span.start, 0))
+                    inside.update(range(span.start, span.end))
+            self._named = by_end, by_start, inside
+        return self._named
+
+    def cues_in(self, first: int, end: int) -> list[Cue]:
+        """The cues within tokens ``[first, end)``."""
+        return self.cues[bisect_left(self.cue_starts, first):bisect_left(self.cue_starts, end)]
+
+
+def find_word_reports(doc: Doc, first: int, end: int, spans: ArticleSpans,
+                      rules: WordRules) -> Iterator[ReportedSpeech]:
+    """Every report of speech the words of the sentence ``doc[first:end]`` show (see the module docstring).
+
+    Offsets of the records are the article's (``doc``'s) character offsets.
+    """
+    cues = spans.cues_in(first, end)
+    if not cues:
+        return
+    reader = _Sentence(doc, first, end, spans, rules)
+    if reader.refused():
+        return
+    for cue in cues:
+        found = reader.read(cue)
+        if found is not None:
+            yield found
+
+
+class _Sentence:
+    """One sentence's words and the patterns read over them."""
+
+    def __init__(self, doc: Doc, first: int, end: int, spans: ArticleSpans, rules: WordRules) -> None:
+        self.doc, self.first, self.spans, self.rules = doc, first, spans, rules
+        last = end - 1
+        while last >= first and (doc[last].is_punct or doc[last].is_space):
+            last -= 1
+        self.last = last  # the sentence's last word
+
+    def refused(self) -> bool:
+        """A question, or a sentence that opens with a condition."""
+        doc = self.doc
+        if self.last < self.first:
+            return True
+        end = doc[self.last + 1].idx + 1 if self.last + 1 < len(doc) else len(self.spans.text)
+        if "?" in self.spans.text[doc[self.first].idx:end]:
+            return True
+        opening = next((t for t in doc[self.first:self.last + 1] if t.is_alpha), None)
+        return opening is None or opening.lower_ in self.rules.conditional
+
+    def read(self, cue: Cue) -> ReportedSpeech | None:
+        allowed = self.rules.patterns[cue.lemma]
+        if "source" in allowed:
+            return self._source(cue)
+        word = self.doc[cue.start]
+        if word.lower_.endswith("ing") or self._refused_before(cue.start):
+            return None
+        found = self._complement(cue) if "complement" in allowed else None
+        if found is None and "postposed" in allowed:
+            found = self._postposed(cue)
+        return found
+
+    # -- the patterns --------------------------------------------------------------------------------------
+
+    def _complement(self, cue: Cue) -> ReportedSpeech | None:
+        speaker = self._speaker_before(cue.start)
+        if speaker is None:
+            return None
+        opening = self._content_start(cue)
+        if opening is None:
+            return None
+        # after "that" the clause is plain; a bare one must show a verb ("said Monday" is no report)
+        bare = self.doc[opening - 1].lower_ != "that"
+        return self._record(cue, "complement", opening, self._clause_end(opening), speaker, verb=bare)
+
+    def _postposed(self, cue: Cue) -> ReportedSpeech | None:
+        doc = self.doc
+        speaker = self._speaker_before(cue.start)
+        if speaker is not None:
+            comma = speaker[0] - 1
+            after = cue.end
+        elif cue.start - 1 > self.first and doc[cue.start - 1].text in (",", *_DASHES):
+            comma = cue.start - 1
+            speaker = self._speaker_after(cue.end)
+            after = speaker[1] + 1 if speaker else cue.end
+        else:
+            return None
+        if speaker is None or comma <= self.first or doc[comma].text not in (",", *_DASHES):
+            return None
+        if self.spans.cues_in(self.first, comma):
+            return None  # the clause has an attribution of its own ("…, according to a survey, says Acme")
+        if cue.lemma == "tell":  # "…, the minister told reporters."
+            hearer = self._hearer_end(after)
+            after = after if hearer is None else hearer + 1
+        if not self._attribution_tail(after):
+            return None
+        return self._record(cue, "postposed", self.first, comma - 1, speaker, min_words=MIN_CONTENT_WORDS + 1)
+
+    def _source(self, cue: Cue) -> ReportedSpeech | None:
+        doc = self.doc
+        comma = next((t.i for t in doc[cue.end:self.last + 1] if t.text in _BREAKS), self.last + 1)
+        speaker = (cue.end, comma - 1)
+        if not cue.end <= comma - 1 < cue.end + MAX_SPEAKER_WORDS or not self._names_someone(*speaker):
+            return None
+        if cue.start == self._first_word():  # "According to the ministry, exports fell"
+            if comma > self.last or doc[comma].text != ",":
+                return None
+            return self._record(cue, "source", comma + 1, self._clause_end(comma + 1), speaker)
+        before = cue.start - 1
+        if before <= self.first or doc[before].text != ",":
+            return None
+        # "…, according to Smith, an analyst at Acme.": what follows the source names it, and holds no clause
+        if any(t.lower_ in self.rules.clause_words or t.lower_ == "that" for t in doc[comma:self.last + 1]):
+            return None
+        return self._record(cue, "source", self.first, before - 1, speaker, min_words=MIN_CONTENT_WORDS + 1)
+
+    # -- speakers ------------------------------------------------------------------------------------------
+
+    def _refused_before(self, cue_start: int) -> bool:
+        """True when a refusal, a modal, an infinitive or a form of "be" stands before the cue (fillers aside)."""
+        index = cue_start - 1
+        while index >= self.first:
+            lower = self.doc[index].lower_
+            if lower in self.rules.hypothetical or lower in self.rules.be:
+                return True
+            if lower not in self.rules.fillers:
+                return False
+            index -= 1
+        return False
+
+    def _speaker_before(self, cue_start: int) -> tuple[int, int] | None:
+        """The speaker's phrase right before the cue (fillers skipped), when it plainly names one."""
+        doc, rules = self.doc, self.rules
+        last = cue_start - 1
+        while last >= self.first and doc[last].lower_ in rules.fillers and not self._named_ends(last):
+            last -= 1
+        # ", however," / ", meanwhile,": a filler set off by commas
+        if last - 2 >= self.first and doc[last].text == "," == doc[last - 2].text \
+                and doc[last - 1].lower_ in rules.fillers:
+            last -= 3
+        if last >= self.first and doc[last].text == ",":
+            return self._set_off_speaker(last)
+        if last > self.first and doc[last].text == ")":  # "General Motors (GM) said": the name before its short form
+            opening = next((t.i for t in reversed(doc[max(self.first, last - 4):last]) if t.text == "("), None)
+            if opening is None or opening - 1 < self.first or not self._plain_speaker(opening + 1, last - 1):
+                return None
+            found = self._speaker_before(opening)
+            return None if found is None else (found[0], last)
+        if last < self.first or doc[last].is_punct:
+            return None
+        start = last
+        while start - 1 >= self.first and doc[start - 1].text not in _BREAKS and not doc[start - 1].is_space \
+                and (doc[start - 1].lower_ not in rules.boundaries or self._inside_named(start - 1)):
+            start -= 1
+            if last - start >= MAX_SPEAKER_WORDS:
+                return None
+        if start - 1 >= self.first and doc[start - 1].lower_ in rules.conditional:
+            return None  # "if the ministry says …"
+        # "a spokesman for Toyota", "an analyst at Acme": the speaker noun before the firm opens the phrase
+        while start - 2 >= self.first and doc[start - 1].lower_ in _OF_FIRM and self._speaker_noun(doc[start - 2]) \
+                and last - start < MAX_SPEAKER_WORDS:
+            start -= 2
+            while start - 1 >= self.first and (doc[start - 1].lower_ in rules.determiners or doc[start - 1].is_title
+                                               and not doc[start - 1].is_punct):
+                start -= 1
+        if start - 1 >= self.first and doc[start - 1].lower_ in rules.prepositions:
+            return None  # "asked about industry reports that …", "under Smith also stressed": an object, no subject
+        return (start, last) if self._plain_speaker(start, last) else None
+
+    def _speaker_after(self, first: int) -> tuple[int, int] | None:
+        """The speaker right after a cue that follows its clause (", said Smith", ", says the ministry")."""
+        doc, rules = self.doc, self.rules
+        last = first
+        if first > self.last:
+            return None
+        named_end = self.spans.named_by_start.get(first)
+        if named_end is not None:
+            last = named_end
+        while last + 1 <= self.last and not doc[last + 1].is_punct and doc[last + 1].lower_ not in rules.boundaries \
+                and doc[last + 1].lower_ not in rules.fillers and last + 1 - first < MAX_SPEAKER_WORDS:
+            last += 1
+        return (first, last) if self._plain_speaker(first, last) else None
+
+    def _set_off_speaker(self, comma: int) -> tuple[int, int] | None:
+        """The speaker named before a description set off by commas right before the cue ("Jim Press, the
+        vice chairman of Acme, said"): from the name to the description's end, when the description holds no
+        clause ("Acme, which has …, said" is left alone)."""
+        doc, rules = self.doc, self.rules
+        opening = next((t.i for t in reversed(doc[max(self.first, comma - MAX_SPEAKER_WORDS - 1):comma])
+                        if t.text in _BREAKS), None)
+        if opening is None or opening - 1 < self.first or doc[opening].text != "," \
+                or any(t.lower_ in rules.clause_words or t.lower_ in rules.boundaries and t.lower_ not in _OF_FIRM
+                       or t.lower_ in _RELATIVES for t in doc[opening + 1:comma]):
+            return None
+        name_start = self.spans.named_by_end.get(opening - 1)
+        if name_start is not None and any(t.i in self.spans.named_tokens or self._speaker_noun(t)
+                                          for t in doc[opening + 1:comma]):
+            return name_start, comma - 1
+        # "The Irish airline, Ryanair, announced": a description from the sentence's start, then the name
+        if self._plain_speaker(opening + 1, comma - 1) and opening - self.first <= MAX_SPEAKER_WORDS and not any(
+                t.lower_ in rules.clause_words or t.lower_ in rules.boundaries or t.is_punct
+                for t in doc[self.first:opening]):
+            return self.first, comma - 1
+        return None
+
+    def _speaker_noun(self, token: Token) -> bool:
+        return token.lower_ in self.rules.speaker_nouns or token.lower_.rstrip("s") in self.rules.speaker_nouns
+
+    def _plain_speaker(self, start: int, last: int) -> bool:
+        """True when the words name a speaker plainly: a name, title or organization ending the phrase,
+        a pronoun alone, a speaker noun ("the ministry", "analysts"), or capitalized words only."""
+        doc, rules = self.doc, self.rules
+        head = doc[last]
+        if self._named_ends(last):
+            return True
+        if head.lower_ in rules.self_words:
+            return False  # "I said", "we told": the reporter's or a quoted voice, naming no one
+        if start == last and head.lower_ in rules.pronouns:
+            return True
+        if self._speaker_noun(head):
+            return head.is_lower or start == last or head.is_title
+        # a name the rules did not tag ("Boeing", "the White House"): capitalized words after a determiner
+        words = [t for t in doc[start:last + 1] if t.lower_ not in rules.determiners]
+        return bool(words) and all(t.text[:1].isupper() and t.is_alpha for t in words) and len(words) <= 4
+
+    def _names_someone(self, start: int, last: int) -> bool:
+        """True when a source's words hold a name, a title, an organization, a speaker noun or a capital."""
+        doc, rules = self.doc, self.rules
+        return any(self._named_ends(i) or doc[i].lower_ in rules.speaker_nouns or doc[i].text[:1].isupper()
+                   for i in range(start, last + 1))
+
+    def _named_ends(self, index: int) -> bool:
+        return index in self.spans.named_by_end
+
+    def _inside_named(self, index: int) -> bool:
+        return index in self.spans.named_tokens
+
+    # -- contents ------------------------------------------------------------------------------------------
+
+    def _content_start(self, cue: Cue) -> int | None:
+        """The first word of what was said after the cue: after "that", after the hearer of "told", or right
+        after a cue that always reports speech when that word can open a clause."""
+        doc, rules = self.doc, self.rules
+        start = cue.end
+        if cue.lemma == "tell":
+            hearer = self._hearer_end(start)
+            if hearer is None:  # a hearer the lists do not name: "told the Yicai outlet in a note that"
+                return self._that_after(start, after_hearer=True)
+            start = hearer + 1
+        if start > self.last:
+            return None
+        if doc[start].lower_ == "that":
+            return start + 1 if self._opens_clause(start + 1) else None
+        that = self._that_after(start)
+        if that is not None:
+            return that
+        if cue.sense != "speech" and cue.lemma != "tell":
+            return None  # "announced tariffs": only "announced that …" reports a clause
+        # a number right after the verb is more often its object ("the industry added 34,000 jobs")
+        return start if self._opens_clause(start) and not doc[start].like_num else None
+
+    def _hearer_end(self, start: int) -> int | None:
+        """The last word of the hearer after "told" (a pronoun, a name, or words ending in a hearer noun)."""
+        doc, rules = self.doc, self.rules
+        for index in range(start, min(start + MAX_HEARER_WORDS, self.last + 1)):
+            token = doc[index]
+            if token.is_punct:
+                return None
+            named_end = self.spans.named_by_start.get(index)
+            if named_end is not None and all(t.lower_ in rules.determiners for t in doc[start:index]):
+                return named_end
+            if token.lower_ in rules.hearers and not token.is_upper:
+                return index
+        return None
+
+    def _that_after(self, start: int, *, after_hearer: bool = False) -> int | None:
+        """The word after a "that" a few verbless words on ("said on Tuesday that"), when it opens a clause."""
+        doc, rules = self.doc, self.rules
+        opening = doc[start] if start <= self.last else None
+        # the words before "that" are an adjunct ("on Tuesday", "today", "in a statement") or a hearer
+        # ("told Yicai"); a noun after the cue makes it a noun itself ("a state appeals court upheld … that")
+        if opening is None or not (after_hearer or opening.lower_ in rules.prepositions
+                                   or opening.lower_ in rules.fillers or opening.text[:1].isupper()
+                                   or opening.lower_ in ("that", ",")):
+            return None
+        for index in range(start, min(start + MAX_THAT_GAP + 1, self.last)):
+            token = doc[index]
+            if token.lower_ == "that":
+                return index + 1 if self._opens_clause(index + 1) else None
+            # a verb on the way ("a state appeals court upheld a judgment that …"): the "that" is its clause's
+            if token.lower_ in rules.clause_words or (token.is_punct and token.text != ",") or (
+                    token.is_lower and len(token) > 3 and token.text.endswith("ed")):
+                return None
+        return None
+
+    def _opens_clause(self, index: int) -> bool:
+        """True when the word can open a reported clause: its subject ("Japan", "the", "it", "50")."""
+        if index > self.last:
+            return False
+        token = self.doc[index]
+        return (token.is_alpha or token.like_num) and token.lower_ not in self.rules.not_openers \
+            and token.lower_ not in self.rules.conditional and token.lower_ not in self.rules.fillers
+
+    def _clause_end(self, start: int) -> int:
+        """The last word of a clause that runs from ``start``: the sentence's end, or the word before a
+        semicolon or dash, a participle or "according to" after a comma, or another cue's attribution."""
+        doc = self.doc
+        for index in range(start, self.last + 1):
+            token = doc[index]
+            if token.text in _CLAUSE_ENDS:
+                return index - 1
+            if token.text == "," and index + 1 <= self.last:
+                following = doc[index + 1]
+                # (a relative clause after a comma may belong to the content's subject: "said scientists at
+                # its unit, which markets a test, found …", so it does not end the clause)
+                if following.lower_.endswith("ing") or following.lower_ == "according":
+                    return index - 1
+            if index > start and self.spans.cues_in(index, index + 1):
+                # "…, and added …", "…, the ministry said": the clause ends before the next attribution
+                back = next((b for b in range(index - 1, max(start, index - MAX_SPEAKER_WORDS - 1), -1)
+                             if doc[b].text == "," or doc[b].lower_ in ("and", "but")), None)
+                if back is not None and (back == index - 1 or self._plain_speaker(back + 1, index - 1)):
+                    return back - 1
+        return self.last
+
+    def _attribution_tail(self, first: int) -> bool:
+        """True when the words after an attribution hold no clause: nothing, an adjunct ("in a statement",
+        "on Tuesday"), or a participle after a comma (", citing costs")."""
+        doc, rules = self.doc, self.rules
+        index = first
+        while index <= self.last:
+            token = doc[index]
+            if token.text == ",":
+                return self._participle_or_apposition(index + 1)
+            if token.lower_ in rules.clause_words or token.lower_ == "that" or self.spans.cues_in(index, index + 1):
+                return False
+            if index == first and not (token.lower_ in rules.not_openers or token.lower_ in rules.fillers):
+                return False
+            index += 1
+        return True
+
+    def _participle_or_apposition(self, first: int) -> bool:
+        """True for the words after an attribution's comma that add to it: a participle (", citing costs")
+        or a description of the speaker without a clause (", the vice chairman", ", an analyst at Acme")."""
+        doc, rules = self.doc, self.rules
+        if first > self.last:
+            return False
+        if doc[first].lower_.endswith("ing"):
+            return True
+        if not (doc[first].lower_ in rules.determiners or doc[first].text[:1].isupper()):
+            return False
+        return not any(t.lower_ in rules.clause_words or t.lower_ in ("that", "which", "who") or t.is_punct
+                       and t.text != "," or self.spans.cues_in(t.i, t.i + 1) for t in doc[first:self.last + 1])
+
+    def _first_word(self) -> int:
+        return next((t.i for t in self.doc[self.first:self.last + 1] if not t.is_punct), self.first)
+
+    def _record(self, cue: Cue, pattern: str, start: int, last: int, speaker: tuple[int, int],
+                *, min_words: int = MIN_CONTENT_WORDS, verb: bool = False) -> ReportedSpeech | None:
+        """The record of a content ``doc[start:last + 1]`` trimmed of punctuation, when it holds enough words
+        (and, with ``verb``, a word that looks like a verb)."""
+        doc = self.doc
+        while start <= last and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while last >= start and (doc[last].is_punct or doc[last].is_space):
+            last -= 1
+        words = doc[start:last + 1]
+        if sum(t.is_alpha for t in words) < min_words or verb and not self._holds_verb(words):
+            return None
+        if doc[start].lower_ in self.rules.conditional:
+            return None
+        cue_last = doc[cue.end - 1]
+        return ReportedSpeech(doc[start].idx, doc[last].idx + len(doc[last]), pattern, cue.lemma,
+                              doc[cue.start].idx, cue_last.idx + len(cue_last),
+                              doc[speaker[0]].idx, doc[speaker[1]].idx + len(doc[speaker[1]]))
+
+    def _holds_verb(self, words: Sequence[Token]) -> bool:
+        """True when a word looks like a verb of a clause: an auxiliary, or a lower-case -ed or -s form."""
+        rules = self.rules
+        return any(t.lower_ in rules.clause_words or t.is_lower and len(t) > 3 and (
+            t.text.endswith("ed") or t.text.endswith("s") and not t.text.endswith("ss")) for t in words)

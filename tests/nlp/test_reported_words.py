@@ -1,0 +1,170 @@
+"""Reported speech read from word order in the sentences the parser does not read (`pipeline.nlp.reported_words`)."""
+
+from __future__ import annotations
+
+import shutil
+from functools import lru_cache
+
+import pytest
+
+from pipeline.config import MODELS_DIR
+from pipeline.labels import parse_label, parse_offsets
+from pipeline.nlp.mentions import DocRows
+from pipeline.nlp.reported_speech import GROUP
+from pipeline.nlp.reported_words import RULE_PREFIX, load_word_rules
+from pipeline.nlp.syntax import load_gate, load_parser
+from tests.nlp.test_syntax import TRADE_STORY, rule_pipeline
+from tests.normalize.test_reported_quotes import quotes_of
+
+
+@lru_cache(maxsize=1)
+def word_rules():
+    return load_word_rules(MODELS_DIR)
+
+
+def reports(text: str, gate=None) -> list[tuple[str, str, str, str | None, str]]:
+    """``(content, cue, lemma, speaker or None, rule id)`` of every ``reported`` mention of ``text``."""
+    rows = DocRows(gate, word_rules())
+    rows.add(rule_pipeline()(text), "a1", "2025-05")
+    if gate is not None:
+        rows.parse(load_parser(MODELS_DIR))
+    found = []
+    for mention in rows.dicts("mentions"):
+        if mention["kind"] != GROUP:
+            continue
+        fields = parse_label(mention["label"])
+        cue = parse_offsets(fields["cue"])
+        speaker = parse_offsets(fields.get("speaker"))
+        found.append((mention["text"], text[cue[0]:cue[1]], fields["lemma"],
+                      text[speaker[0]:speaker[1]] if speaker else None, mention["rule_id"]))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a bare clause after the verb; the person with the title before it speaks
+        ("Harbor Airlines chief executive Mara Quill said the carrier would add ten routes.",
+         ("the carrier would add ten routes", "said", "say", "Harbor Airlines chief executive Mara Quill",
+          "complement")),
+        # "that" a few words after the cue
+        ("The city council said on Monday that it had approved the new budget.",
+         ("it had approved the new budget", "said", "say", "The city council", "complement")),
+        # "told" and its hearer
+        ("She told reporters the bank would raise rates next month.",
+         ("the bank would raise rates next month", "told", "tell", "She", "complement")),
+        # a relative clause on the content's subject stays in the content
+        ("Brightwell Co said scientists at its lab, which makes blood tests, found a new vaccine.",
+         ("scientists at its lab, which makes blood tests, found a new vaccine", "said", "say", "Brightwell Co",
+          "complement")),
+        # a hearer and an adjunct before "that"
+        ("He tells clients in a note that the group lowered its growth outlook.",
+         ("the group lowered its growth outlook", "tells", "tell", "He", "complement")),
+        # a speaker noun before the firm it speaks for
+        ("A spokesman for the Northfield Bank said it would not comment on the plan.",
+         ("it would not comment on the plan", "said", "say", "A spokesman for the Northfield Bank", "complement")),
+        # a name and its description set off by commas
+        ("Lena Ortiz, the mayor of Riverton, said the bridge would reopen in May.",
+         ("the bridge would reopen in May", "said", "say", "Lena Ortiz, the mayor of Riverton", "complement")),
+        # a description first, then the name set off by commas
+        ("The regional airline, Skyrun, announced today that it is buying five new aircraft.",
+         ("it is buying five new aircraft", "announced", "announce", "The regional airline, Skyrun", "complement")),
+        # a name and its short form in brackets
+        ("Northfield Motors Corporation (NMC) said on Wednesday that its sales fell by a third.",
+         ("its sales fell by a third", "said", "say", "Northfield Motors Corporation (NMC)", "complement")),
+        # a verb with other senses reports a clause after "that"
+        ("The Riverton Museum announced that it would close for repairs.",
+         ("it would close for repairs", "announced", "announce", "The Riverton Museum", "complement")),
+        # the attribution after the clause, with a hearer and an adjunct
+        ("The strike will end on Friday, the union leader told reporters on Tuesday.",
+         ("The strike will end on Friday", "told", "tell", "the union leader", "postposed")),
+        # the speaker after the cue, with a description
+        ("The plant will close next year, said Jim Brandt, the factory manager.",
+         ("The plant will close next year", "said", "say", "Jim Brandt", "postposed")),
+        # "according to" opening and closing the clause
+        ("According to the ministry, hospital waiting times fell in March.",
+         ("hospital waiting times fell in March", "According to", "according_to", "the ministry", "source")),
+        ("Hospital waiting times fell sharply in March, according to the ministry.",
+         ("Hospital waiting times fell sharply in March", "according to", "according_to", "the ministry",
+          "source")),
+    ],
+)
+def test_reported_speech_is_read_from_the_words(sentence, expected):
+    content, cue, lemma, speaker, pattern = expected
+    assert reports(sentence) == [(content, cue, lemma, speaker, f"{RULE_PREFIX}:{pattern}")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Did the minister say the school would close?",  # a question
+        "If the talks fail, the mayor said, the strike will go on.",  # a condition
+        "He declined to say whether the plant would close.",  # a refusal
+        "The union is expected to say the strike will continue.",  # an infinitive
+        "He was told the factory would close.",  # a passive: no speaker
+        "I said we would win the election.",  # the writer's own voice
+        "The museum announced new opening hours.",  # "announced" without "that": not speech
+        "The company added 3,400 new jobs in March.",  # a number is the verb's object
+        "The company said in a statement.",  # nothing reported
+        "The plan, which the council said would cut costs, was approved.",  # a relative clause
+        "The results said nothing about the schools in the north.",  # no speaker
+        "The museum announced that it would close for repairs.",  # a noun that names no speaker
+        "Acme Corp, which has lost money for years, said it would cut jobs.",  # a speaker with a clause of its own
+        '"We will win this," he said.',  # a quotation: the direct quote reader's
+        # a noun after a cue form makes it a noun ("state appeals court"), not a verb before its "that"
+        "Last month, a Riverton state appeals court upheld a jury judgment that Acme broke the law.",
+        # a noun after a preposition is an object, not a speaker
+        "The mayor, asked about industry reports that the plant would close, left the room.",
+        "The agency under Smith also stressed prosecution of fraud cases that topped the agenda.",
+    ],
+)
+def test_no_report_where_the_words_do_not_make_one_plainly(sentence):
+    assert reports(sentence) == []
+
+
+def test_a_clause_with_an_attribution_of_its_own_is_not_attributed_again():
+    found = reports("Sales rose in March, according to a survey, says the Grocers Guild.")
+    assert [(f[2], f[4]) for f in found] == [("according_to", f"{RULE_PREFIX}:source")]
+
+
+def test_sentences_the_parser_reads_are_left_to_the_parse():
+    found = reports(TRADE_STORY, gate=load_gate(MODELS_DIR))
+    # the trade story's "said" sentence is parsed: one report, from the parse, none from the words
+    assert [(f[0], f[4]) for f in found] == [("the talks had gone well", "reported.csv:complement")]
+
+
+def test_a_story_the_parser_skips_gets_its_reported_speech_from_the_words():
+    story = ("Markets calm\n\nLONDON, May 3\nShares rose in July. The chairman said results were good. "
+             "Profits rose for a third year, the company said.")
+    found = reports(story, gate=load_gate(MODELS_DIR))
+    assert [(f[0], f[3], f[4]) for f in found] == [
+        ("results were good", "The chairman", f"{RULE_PREFIX}:complement"),
+        ("Profits rose for a third year", "the company", f"{RULE_PREFIX}:postposed")]
+
+
+def test_an_unknown_word_class_is_refused(tmp_path):
+    models = tmp_path / "models"
+    shutil.copytree(MODELS_DIR / "quotes", models / "quotes")
+    with (models / "quotes" / "reported_words.csv").open("a", encoding="utf-8") as handle:
+        handle.write("reporters,listener\n")
+    with pytest.raises(ValueError, match="listener"):
+        load_word_rules(models)
+
+
+GENERAL_STORY = """City approves budget
+
+RIVERTON
+
+Mayor Lena Ortiz said the city would hire forty new teachers next year.
+The new budget will cut waiting times at the clinics, the health department said.
+According to the council, the library will reopen in May.
+"""
+
+
+def test_quote_rows_of_a_general_news_story(tmp_path):
+    rows = {q["text"]: q for q in quotes_of(tmp_path, GENERAL_STORY)}
+    assert {text: (q["quote_type"], q["speaker_text"], q["cue"]) for text, q in rows.items()} == {
+        "the city would hire forty new teachers next year": ("indirect", "Lena Ortiz", "say"),
+        "The new budget will cut waiting times at the clinics": ("indirect", "the health department", "say"),
+        "the library will reopen in May": ("indirect", "the council", "according_to"),
+    }
