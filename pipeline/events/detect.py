@@ -17,7 +17,8 @@ event, and is skipped; "announced" gives way to the measure it announces; an
 adjective trigger ("new") right after the verb of its measure is part of it;
 a generic tariff trigger whose subject is a market noun ("stocks ending
 lower") is a price move (`market`). A trigger inside a conditional span of
-its clause is at most possible (`modality.conditional`).
+its clause is at most possible (`modality.conditional`); a tariff measure in
+one that states a condition is no event (`modality.states_condition`).
 
 The article-level passes (what a sentence leaves implicit, list items) are
 in `pipeline.events.discourse`; which triggers stand on their own (absorption,
@@ -41,7 +42,7 @@ from pipeline.events.coordinated import coordinated_measures
 from pipeline.events.dates import own_times
 from pipeline.events.discourse import enumerated, resolve_discourse
 from pipeline.events.market import market_subject
-from pipeline.events.modality import choose_modality, conditional, future_is_planned
+from pipeline.events.modality import choose_modality, conditional, future_is_planned, states_condition
 from pipeline.events.resources import EventResources
 from pipeline.events.retype import retype
 from pipeline.events.roles import listed_origins, not_actors, sentence_parse, syntax_actor, syntax_targets
@@ -179,6 +180,9 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
         triggers = [t for t in triggers if (token := parse.at(t.start, t.end)) is None
                     or (non_event(parse, token, resources) is None
                         and not market_threat(parse, token, t.label, resources))]
+    # "If the U.S. follows through on raising tariffs, …": the condition of another statement reports no measure
+    triggers = [t for t in triggers if t.label not in TARIFF_TYPES
+                or not states_condition(text, _clause_at(clause_list, t.start), t, resources)]
     # "Amid Tariff Threat" in a headline the parser misreads: a circumstance by word order too
     triggers = [t for t in triggers if resources.circumstance.search(text, sentence.start, t.start) is None]
     if resources.market is not None:  # "stocks ending lower amid tariff worries": a price move, not a measure

@@ -124,6 +124,7 @@ class EventResources:
     implicit_all: re.Pattern[str]
     circumstance: re.Pattern[str]
     condition: re.Pattern[str]
+    question_openers: frozenset[str]  # "determine if …": an "if" after them asks whether, states no condition
     link_words: frozenset[str]
     side_words: int
     owned: re.Pattern[str]
@@ -200,6 +201,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         implicit_all=_alternation(arguments["implicit_all"]),
         circumstance=_alternation(arguments["circumstance"]),
         condition=_alternation(arguments["condition_spans"]),
+        question_openers=frozenset(arguments["question_openers"]),
         link_words=frozenset(arguments["link_words"]),
         side_words=int(arguments["side_words"]),
         owned=_words(arguments["owned_words"]),

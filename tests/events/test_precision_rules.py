@@ -1,0 +1,38 @@
+"""Rows a researcher should not find: conditions of other statements and the like.
+
+Every sentence is written for these tests in the style of 2025 wire and
+market copy (none is taken from an article) and parsed by the project's
+committed parser, as extract would; the expected rows are the right reading.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events import article_events
+
+FIELDS = ("event_type", "actor_iso3", "target_iso3", "modality")
+USA = ("Washington", "USA", "government")
+KOREAN = ("Korean", "KOR", "demonym")
+
+
+def _events(build, resources, text: str, *, parsed: bool = True, **specs) -> list[tuple]:
+    rows = article_events(build(text, parsed=parsed, **specs), resources)
+    return [tuple(row[k] for k in FIELDS) for row in rows]
+
+
+@pytest.mark.parametrize("parsed", [True, False], ids=["parsed", "word-order"])
+def test_the_measure_a_condition_governs_stays(build, resources, parsed):
+    # the condition is the talks failing; the tariffs are what Washington says it will do
+    found = _events(build, resources, "If the talks fail, Washington will impose tariffs on Korean cars.",
+                    parsed=parsed, countries=[USA, KOREAN])
+    assert [e[:3] for e in found] == [("tariff_imposed", "USA", ["KOR"])]
+
+
+@pytest.mark.parametrize("parsed", [True, False], ids=["parsed", "word-order"])
+def test_an_if_that_asks_whether_states_no_condition(build, resources, parsed):
+    # "determine if" asks whether a duty will come: a possible measure, not a condition
+    found = _events(build, resources, "Washington's trade panel will now determine if a duty should be imposed on "
+                    "Korean steel.", parsed=parsed, countries=[USA, KOREAN])
+    assert [e[0] for e in found] == ["tariff_imposed"]
+    assert found[0][3] == "possible"
