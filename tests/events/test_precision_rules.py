@@ -36,3 +36,23 @@ def test_an_if_that_asks_whether_states_no_condition(build, resources, parsed):
                     "Korean steel.", parsed=parsed, countries=[USA, KOREAN])
     assert [e[0] for e in found] == ["tariff_imposed"]
     assert found[0][3] == "possible"
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Grain traders worried about the prospect of Washington imposing tariffs on Korean cars.",
+                 id="gerund-under-prospect"),
+    pytest.param("The carmaker's forecast has the cost of the proposed Washington tariffs on Korean cars built into it.",
+                 id="cost-of"),
+    pytest.param("Copper was flat, but expectations about a pause in new Washington tariffs on Korean cars "
+                 "improved the mood.",
+                 id="through-a-noun"),
+])
+def test_a_measure_completing_a_noun_of_effect_is_no_event(build, resources, text):
+    assert _events(build, resources, text, countries=[USA, KOREAN]) == []
+
+
+def test_a_measure_next_to_a_noun_of_effect_stays(build, resources):
+    # the fear is its own phrase; the tariffs are imposed, and reported
+    found = _events(build, resources, "Washington imposed tariffs on Korean cars, despite fears in Seoul.",
+                    countries=[USA, KOREAN])
+    assert [e[:3] for e in found] == [("tariff_imposed", "USA", ["KOR"])]
