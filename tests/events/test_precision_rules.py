@@ -56,3 +56,20 @@ def test_a_measure_next_to_a_noun_of_effect_stays(build, resources):
     found = _events(build, resources, "Washington imposed tariffs on Korean cars, despite fears in Seoul.",
                     countries=[USA, KOREAN])
     assert [e[:3] for e in found] == [("tariff_imposed", "USA", ["KOR"])]
+
+
+def test_a_date_in_another_subjects_coordinated_clause_does_not_date_the_event(build, resources):
+    # April is when the cartel raises output; the tariffs are undated
+    text = ("Crude futures slid as the market weighed Chinese retaliatory tariffs on U.S. crude, OPEC+ sticking "
+            "with its plan to start raising output in April.")
+    rows = article_events(build(text, parsed=True, countries=[("Chinese", "CHN", "demonym"),
+                                                              ("U.S.", "USA", "abbreviation")],
+                                dates=[("April", "DATE", "2025-04")]), resources)
+    assert [(r["event_type"], r["actor_iso3"], r["event_date"]) for r in rows] == [("tariff_imposed", "CHN", None)]
+
+
+def test_a_date_of_the_clause_holding_the_trigger_still_dates_it(build, resources):
+    text = "Markets steadied, and Washington imposed tariffs on Korean cars in April."
+    rows = article_events(build(text, parsed=True, countries=[USA, KOREAN], dates=[("April", "DATE", "2025-04")]),
+                          resources)
+    assert [(r["event_type"], r["event_date"]) for r in rows] == [("tariff_imposed", "2025-04")]
