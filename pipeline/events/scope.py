@@ -280,6 +280,9 @@ def standing(parse: SentenceParse, trigger: Token, rules: SyntaxRules | None = N
         return False
     auxiliaries = parse.children(trigger, "aux")
     if not auxiliaries:
+        if trigger.upos == "NOUN":  # a verb the tagger read as a noun ("countries that place tariffs"): no
+            # tense feature, so the form tells it, and an object shows the word is the clause's verb
+            return bool(parse.children(trigger, "obj")) and not trigger.lower.endswith("ed")
         return trigger.feature("Tense") == "Pres" and trigger.feature("VerbForm") == "Fin"
     antecedent = parse.head(trigger)
     return (rules is not None and antecedent is not None and trigger.feature("VerbForm") == "Part"

@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.events import article_events
+from pipeline.events.scope import standing
+from pipeline.events.syntax import SentenceParse, Token
 
 FIELDS = ("event_type", "actor_iso3", "target_iso3", "modality")
 USA = ("Washington", "USA", "government")
@@ -73,3 +75,32 @@ def test_a_date_of_the_clause_holding_the_trigger_still_dates_it(build, resource
     rows = article_events(build(text, parsed=True, countries=[USA, KOREAN], dates=[("April", "DATE", "2025-04")]),
                           resources)
     assert [(r["event_type"], r["event_date"]) for r in rows] == [("tariff_imposed", "2025-04")]
+
+
+def _hand_parse(rows: list[tuple[str, str, int, str]], morph: dict[int, str] | None = None) -> SentenceParse:
+    """A parse built by hand: (word, part of speech, head, relation) per token, words one space apart."""
+    tokens, start = [], 0
+    for index, (word, upos, head, dep) in enumerate(rows):
+        tokens.append(Token(index, start, start + len(word), word, word.lower(), upos, (morph or {}).get(index, ""),
+                            head, dep))
+        start += len(word) + 1
+    return SentenceParse(tokens)
+
+
+# "tariffs against countries that place tariffs on goods", with the verb of the relative clause read as a noun
+_RELATIVE = [("tariffs", "NOUN", 0, "ROOT"), ("against", "ADP", 2, "case"), ("countries", "NOUN", 0, "nmod"),
+             ("that", "PRON", 4, "nsubj"), ("{verb}", "NOUN", 2, "acl:relcl"), ("tariffs", "NOUN", 4, "obj"),
+             ("on", "ADP", 7, "case"), ("goods", "NOUN", 4, "obl")]
+
+
+@pytest.mark.parametrize("verb, expected", [("place", True), ("impose", True), ("imposed", False)])
+def test_a_present_relative_clause_misread_as_a_noun_is_a_standing_measure(resources, verb, expected):
+    parse = _hand_parse([(w.format(verb=verb), u, h, d) for w, u, h, d in _RELATIVE])
+    assert standing(parse, parse.tokens[4], resources.syntax) is expected
+
+
+def test_a_noun_without_an_object_is_no_relative_verb(resources):
+    rows = [(w.format(verb="place"), u, h, d) for w, u, h, d in _RELATIVE]
+    rows[5] = ("tariffs", "NOUN", 4, "nmod")
+    parse = _hand_parse(rows)
+    assert standing(parse, parse.tokens[4], resources.syntax) is False
