@@ -73,6 +73,19 @@ def is_passive(text: str, clause: Region, trigger: Cue, resources: EventResource
     return bool(adjective and any(resources.owned.fullmatch(w) for w in after))
 
 
+def is_noun_homograph(text: str, trigger: Cue, parse: SentenceParse | None, resources: EventResources) -> bool:
+    """True for a verb trigger of ``noun_homographs`` used as the noun: right after a determiner ("an
+    issue", "the hit to growth"), or read by the parse as a noun with a determiner of its own ("a key
+    issue"). "countries that place tariffs", which the tagger may read as a noun, has no determiner."""
+    if text[trigger.start:trigger.end].lower() not in resources.noun_homographs:
+        return False
+    before = re.findall(r"[\w'’-]+", text[max(0, trigger.start - 20):trigger.start])
+    if before and before[-1].lower() in resources.determiners:
+        return True
+    token = parse.at(trigger.start, trigger.end) if parse is not None else None
+    return token is not None and token.upos == "NOUN" and bool(parse.children(token, "det"))
+
+
 def _actor(inputs: ArticleInputs, clause_list: list[Region], index: int, trigger: Cue, part: Region,
            resources: EventResources, origins: frozenset[str],
            syntax: Parsed | None = None) -> tuple[Party | None, str | None, str]:
@@ -176,6 +189,8 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     if sentence.start >= inputs.body_start:  # "the UK imposes tariffs of 125%": a standing measure, not news
         triggers = [t for t in triggers if text[t.start:t.end].lower() not in resources.habitual_forms]
     parse = sentence_parse(inputs, sentence, resources)
+    # "an issue with Washington imposing duties": a verb trigger that is also a noun, read as the noun
+    triggers = [t for t in triggers if not is_noun_homograph(text, t, parse, resources)]
     if parse is not None:  # questions, counterfactuals, a law's authority, comparisons: no event
         triggers = [t for t in triggers if (token := parse.at(t.start, t.end)) is None
                     or (non_event(parse, token, resources) is None

@@ -145,6 +145,7 @@ class EventResources:
     transparent: frozenset[str]
     absorbs: dict[str, frozenset[str]]
     habitual_forms: frozenset[str]
+    noun_homographs: frozenset[str]  # verb triggers that are nouns after a determiner ("an issue", "the hit")
     rate_kinds: frozenset[str]
     rate_units: frozenset[str]
     blocked_date_modifiers: frozenset[str]
@@ -222,6 +223,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         transparent=frozenset(arguments["transparent"]),
         absorbs=absorbs,
         habitual_forms=frozenset(arguments["habitual_forms"]),
+        noun_homographs=frozenset(arguments["noun_homographs"]),
         rate_kinds=frozenset(arguments["rate_kinds"]),
         rate_units=frozenset(arguments["rate_units"]),
         blocked_date_modifiers=frozenset(arguments["blocked_date_modifiers"]),

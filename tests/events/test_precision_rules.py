@@ -104,3 +104,19 @@ def test_a_noun_without_an_object_is_no_relative_verb(resources):
     rows[5] = ("tariffs", "NOUN", 4, "nmod")
     parse = _hand_parse(rows)
     assert standing(parse, parse.tokens[4], resources.syntax) is False
+
+
+@pytest.mark.parametrize("parsed", [True, False], ids=["parsed", "word-order"])
+def test_a_verb_trigger_used_as_a_noun_names_no_measure(build, resources, parsed):
+    # "an issue" is no issuing of tariffs; the imposition after it keeps its actor and rate
+    text = "Trade remains an issue with Washington imposing 25% duties on Korean steel."
+    rows = article_events(build(text, parsed=parsed, countries=[USA, KOREAN], rates=[("25%", 25.0, "duty")]),
+                          resources)
+    assert [(r["event_type"], r["actor_iso3"], r["target_iso3"], r["rate_value"]) for r in rows] == [
+        ("tariff_imposed", "USA", ["KOR"], 25.0)]
+
+
+def test_the_same_word_as_a_verb_still_names_a_measure(build, resources):
+    found = _events(build, resources, "Washington will issue tariffs on Korean steel next week.",
+                    countries=[USA, KOREAN])
+    assert [e[:3] for e in found] == [("tariff_imposed", "USA", ["KOR"])]
