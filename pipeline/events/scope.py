@@ -32,9 +32,8 @@ as a circumstance of something else (`circumstance`): a measure noun under
 "amid" or "despite" ("shares fell amid tariff threats") or the complement of
 a noun of effect ("the impact from new U.S. tariffs", "fears of higher
 duties", "the cost of the proposed tariffs"; also through a relative clause:
-"the impact of the tariffs, which took effect on Monday", a noun between:
-"expectations about a pause in new tariffs", or a gerund clause: "the
-prospect of Trump announcing tariffs"). Market and company copy names measures this way
+"the impact of the tariffs, which took effect on Monday", or a gerund
+clause: "the prospect of Trump announcing tariffs"). Market and company copy names measures this way
 to explain something else; the measure itself is reported elsewhere. And a
 standing measure: a present-tense relative clause without auxiliary
 ("countries that impose duties on U.S. goods", `standing`).
@@ -228,21 +227,15 @@ def market_threat(parse: SentenceParse, trigger: Token, event_type: str, resourc
     return market_clause(parse, measure_noun(parse, trigger), resources.market)
 
 
-# How many nominal steps may lead from a measure noun to the noun of effect it completes ("expectations about
-# a pause in new U.S. tariffs": two, "pause" and a name the parser may read as the head of "new").
-EFFECT_REACH = 3
-
-
 def _effect_noun(token: Token, rules: SyntaxRules) -> bool:
     return token.lemma.lower() in rules.effect_nouns or token.lower in rules.effect_nouns
 
 
 def circumstance(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
     """True when the trigger's measure noun is a circumstance ("amid tariff threats") or the complement of
-    a noun of effect ("the impact from new tariffs", "the cost of the proposed tariffs", also through a noun
-    between: "expectations about a pause in new tariffs"), see the module doc. A verb with its own clause
-    never is, but for a gerund that completes a noun of effect ("the prospect of Trump announcing
-    tariffs")."""
+    a noun of effect ("the impact from new tariffs", "the cost of the proposed tariffs"), see the module
+    doc. A verb with its own clause never is, but for a gerund that completes a noun of effect ("the
+    prospect of Trump announcing tariffs")."""
     token = trigger
     if token.dep == "acl:relcl":  # "the tariffs, which took effect": the noun the clause describes
         token = parse.head(token) or token
@@ -255,16 +248,8 @@ def circumstance(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bo
     token = measure_noun(parse, token)
     if any(c.lower in rules.circumstance_cases for c in parse.children(token, "case")):
         return True
-    for _ in range(EFFECT_REACH):
-        head = parse.head(token)
-        if head is None or token.dep.split(":")[0] not in ("nmod", "obl"):
-            return False
-        if _effect_noun(head, rules):
-            return True
-        if head.upos not in ("NOUN", "PROPN"):
-            return False
-        token = head
-    return False
+    head = parse.head(token)
+    return head is not None and token.dep.split(":")[0] in ("nmod", "obl") and _effect_noun(head, rules)
 
 
 def standing(parse: SentenceParse, trigger: Token, rules: SyntaxRules | None = None) -> bool:
