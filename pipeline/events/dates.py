@@ -38,7 +38,9 @@ announced tariffs" Tuesday dates the fall, and the announcement is undated;
 nor a date on the other side of a participle modifying a noun: in "a rate
 lower than the rate initially announced on April 2" April 2 dates the other
 rate's announcement, and in "announced adjustments today to tariffs imposed on
-imports" today does not date the imposition. Parsed or not, a date before a
+imports" today does not date the imposition; nor a date in a coordinated clause with
+its own subject that does not hold the trigger (`in_other_conjunct`: "…, OPEC+ sticking with its plan to
+raise output in April"). Parsed or not, a date before a
 connective that opens the trigger's clause is the other clause's
 (`behind_connective`: "fell on February 4 as the dollar strengthened after
 Trump slapped tariffs").
@@ -289,17 +291,35 @@ def across_participle(parse: SentenceParse, trigger: Token, time: TimeRef) -> bo
     return any(_participle_clause(parse, token) and token.head != dated.index for token in below_meeting)
 
 
+def in_other_conjunct(parse: SentenceParse, trigger: Token, time: TimeRef) -> bool:
+    """True when the date stands in a coordinated clause with a subject of its own that does not hold the
+    trigger: in "futures fell as the market weighed Chinese tariffs, OPEC+ sticking with its plan to raise
+    output in April" April dates OPEC's plan, not the tariffs."""
+    dated = parse.at(time.start, time.end)
+    if dated is None:
+        return False
+    above_trigger = {trigger.index, *(t.index for t in parse.chain(trigger))}
+    for token in [dated, *parse.chain(dated)]:
+        if token.index in above_trigger:
+            return False
+        if token.dep.split(":")[0] == "conj" and parse.children(token, "nsubj"):
+            return True
+    return False
+
+
 def own_times(text: str, times: tuple[TimeRef, ...], parse: SentenceParse | None, trigger: Token | None,
               period_end_cases: frozenset[str], connectives: Connectives,
               trigger_start: int | None = None) -> tuple[TimeRef, ...]:
     """The dates that may date the event at ``trigger`` (module doc): not the end of a period ("until
     March 4"), nor a date before a connective that opens the trigger's clause (`behind_connective`, from
     the words at ``trigger_start``), nor, with a parse, a date outside the adverbial clause the trigger
-    stands in, nor a date on the other side of a participle clause (`across_participle`)."""
+    stands in, nor a date on the other side of a participle clause (`across_participle`), nor one in a
+    coordinated clause with its own subject that does not hold the trigger (`in_other_conjunct`)."""
     return tuple(t for t in times if not ends_a_period(text, t, period_end_cases) and not (
         trigger_start is not None and behind_connective(text, t, trigger_start, connectives)) and not (
         parse is not None and trigger is not None and (outside_subordinate(parse, trigger, t, connectives.words)
-                                                       or across_participle(parse, trigger, t))))
+                                                       or across_participle(parse, trigger, t)
+                                                       or in_other_conjunct(parse, trigger, t))))
 
 
 def threat_date(modality: str, event_date: str | None, published: date | None) -> str | None:

@@ -17,7 +17,8 @@ event, and is skipped; "announced" gives way to the measure it announces; an
 adjective trigger ("new") right after the verb of its measure is part of it;
 a generic tariff trigger whose subject is a market noun ("stocks ending
 lower") is a price move (`market`). A trigger inside a conditional span of
-its clause is at most possible (`modality.conditional`).
+its clause is at most possible (`modality.conditional`); a tariff measure in
+one that states a condition is no event (`modality.states_condition`).
 
 The article-level passes (what a sentence leaves implicit, list items) are
 in `pipeline.events.discourse`; which triggers stand on their own (absorption,
@@ -41,7 +42,7 @@ from pipeline.events.coordinated import coordinated_measures
 from pipeline.events.dates import own_times
 from pipeline.events.discourse import enumerated, resolve_discourse
 from pipeline.events.market import market_subject
-from pipeline.events.modality import choose_modality, conditional, future_is_planned
+from pipeline.events.modality import choose_modality, conditional, future_is_planned, states_condition
 from pipeline.events.resources import EventResources
 from pipeline.events.retype import retype
 from pipeline.events.roles import listed_origins, not_actors, sentence_parse, syntax_actor, syntax_targets
@@ -70,6 +71,19 @@ def is_passive(text: str, clause: Region, trigger: Cue, resources: EventResource
         return True
     adjective = before and (before[-1] in resources.determiners or (len(before) > 1 and before[-2] == "to"))
     return bool(adjective and any(resources.owned.fullmatch(w) for w in after))
+
+
+def is_noun_homograph(text: str, trigger: Cue, parse: SentenceParse | None, resources: EventResources) -> bool:
+    """True for a verb trigger of ``noun_homographs`` used as the noun: right after a determiner ("an
+    issue", "the hit to growth"), or read by the parse as a noun with a determiner of its own ("a key
+    issue"). "countries that place tariffs", which the tagger may read as a noun, has no determiner."""
+    if text[trigger.start:trigger.end].lower() not in resources.noun_homographs:
+        return False
+    before = re.findall(r"[\w'’-]+", text[max(0, trigger.start - 20):trigger.start])
+    if before and before[-1].lower() in resources.determiners:
+        return True
+    token = parse.at(trigger.start, trigger.end) if parse is not None else None
+    return token is not None and token.upos == "NOUN" and bool(parse.children(token, "det"))
 
 
 def _actor(inputs: ArticleInputs, clause_list: list[Region], index: int, trigger: Cue, part: Region,
@@ -175,10 +189,15 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     if sentence.start >= inputs.body_start:  # "the UK imposes tariffs of 125%": a standing measure, not news
         triggers = [t for t in triggers if text[t.start:t.end].lower() not in resources.habitual_forms]
     parse = sentence_parse(inputs, sentence, resources)
+    # "an issue with Washington imposing duties": a verb trigger that is also a noun, read as the noun
+    triggers = [t for t in triggers if not is_noun_homograph(text, t, parse, resources)]
     if parse is not None:  # questions, counterfactuals, a law's authority, comparisons: no event
         triggers = [t for t in triggers if (token := parse.at(t.start, t.end)) is None
                     or (non_event(parse, token, resources) is None
                         and not market_threat(parse, token, t.label, resources))]
+    # "If the U.S. follows through on raising tariffs, …": the condition of another statement reports no measure
+    triggers = [t for t in triggers if t.label not in TARIFF_TYPES
+                or not states_condition(text, _clause_at(clause_list, t.start), t, resources)]
     # "Amid Tariff Threat" in a headline the parser misreads: a circumstance by word order too
     triggers = [t for t in triggers if resources.circumstance.search(text, sentence.start, t.start) is None]
     if resources.market is not None:  # "stocks ending lower amid tariff worries": a price move, not a measure

@@ -15,7 +15,9 @@ clause — from "if" (not "if any") or "unless" to the next comma or
 subordinating word ("after", "before", "because" …), or from a "should" that
 opens the clause or follows a comma (`in_condition`) — is at most ``possible``: "If the U.S. follows
 through on raising tariffs to 60%, …" reports no raise, and the parse often
-hangs the "if" on a verb the trigger does not reach.
+hangs the "if" on a verb the trigger does not reach. A tariff measure inside a span that states a
+condition (`states_condition`; not an "if" that asks whether: "determine if a duty should be imposed")
+is dropped by `detect`.
 
 A tariff imposition or increase still to take effect is ``planned``, not
 ``asserted`` (`not_yet_in_force`): one a reporting trigger names ("announced
@@ -70,6 +72,20 @@ def in_condition(text: str, clause: Region, trigger: Cue, resources: EventResour
     body = text[clause.start:clause.end]
     offset = trigger.start - clause.start
     return any(m.start() <= offset < m.end() for m in resources.condition.finditer(body))
+
+
+def states_condition(text: str, clause: Region, trigger: Cue, resources: EventResources) -> bool:
+    """True when ``trigger`` lies inside a conditional span of ``clause`` that states a condition: not one
+    whose "if" asks a question after one of ``question_openers`` ("to determine if a duty should be imposed"
+    asks whether a duty will come, a possible measure)."""
+    body = text[clause.start:clause.end]
+    offset = trigger.start - clause.start
+    for span in resources.condition.finditer(body):
+        if span.start() <= offset < span.end():
+            before = re.findall(r"[\w'’-]+", body[:span.start()].lower())
+            if not before or before[-1] not in resources.question_openers:
+                return True
+    return False
 
 
 def conditional(modality: str, text: str, clause: Region, trigger: Cue, resources: EventResources) -> str:

@@ -124,6 +124,7 @@ class EventResources:
     implicit_all: re.Pattern[str]
     circumstance: re.Pattern[str]
     condition: re.Pattern[str]
+    question_openers: frozenset[str]  # "determine if …": an "if" after them asks whether, states no condition
     link_words: frozenset[str]
     side_words: int
     owned: re.Pattern[str]
@@ -144,6 +145,7 @@ class EventResources:
     transparent: frozenset[str]
     absorbs: dict[str, frozenset[str]]
     habitual_forms: frozenset[str]
+    noun_homographs: frozenset[str]  # verb triggers that are nouns after a determiner ("an issue", "the hit")
     rate_kinds: frozenset[str]
     rate_units: frozenset[str]
     blocked_date_modifiers: frozenset[str]
@@ -200,6 +202,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         implicit_all=_alternation(arguments["implicit_all"]),
         circumstance=_alternation(arguments["circumstance"]),
         condition=_alternation(arguments["condition_spans"]),
+        question_openers=frozenset(arguments["question_openers"]),
         link_words=frozenset(arguments["link_words"]),
         side_words=int(arguments["side_words"]),
         owned=_words(arguments["owned_words"]),
@@ -220,6 +223,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         transparent=frozenset(arguments["transparent"]),
         absorbs=absorbs,
         habitual_forms=frozenset(arguments["habitual_forms"]),
+        noun_homographs=frozenset(arguments["noun_homographs"]),
         rate_kinds=frozenset(arguments["rate_kinds"]),
         rate_units=frozenset(arguments["rate_units"]),
         blocked_date_modifiers=frozenset(arguments["blocked_date_modifiers"]),

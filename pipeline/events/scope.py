@@ -31,8 +31,9 @@ tariffs Japan imposes": "than" or "compared" on the walk) and a measure named
 as a circumstance of something else (`circumstance`): a measure noun under
 "amid" or "despite" ("shares fell amid tariff threats") or the complement of
 a noun of effect ("the impact from new U.S. tariffs", "fears of higher
-duties"; also through a relative clause: "the impact of the tariffs, which
-took effect on Monday"). Market and company copy names measures this way
+duties", "the cost of the proposed tariffs"; also through a relative clause:
+"the impact of the tariffs, which took effect on Monday", or a gerund
+clause: "the prospect of Trump announcing tariffs"). Market and company copy names measures this way
 to explain something else; the measure itself is reported elsewhere. And a
 standing measure: a present-tense relative clause without auxiliary
 ("countries that impose duties on U.S. goods", `standing`).
@@ -226,20 +227,29 @@ def market_threat(parse: SentenceParse, trigger: Token, event_type: str, resourc
     return market_clause(parse, measure_noun(parse, trigger), resources.market)
 
 
+def _effect_noun(token: Token, rules: SyntaxRules) -> bool:
+    return token.lemma.lower() in rules.effect_nouns or token.lower in rules.effect_nouns
+
+
 def circumstance(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
     """True when the trigger's measure noun is a circumstance ("amid tariff threats") or the complement of
-    a noun of effect ("the impact from new tariffs"), see the module doc; a verb with its own clause never is."""
+    a noun of effect ("the impact from new tariffs", "the cost of the proposed tariffs"), see the module
+    doc. A verb with its own clause never is, but for a gerund that completes a noun of effect ("the
+    prospect of Trump announcing tariffs")."""
     token = trigger
     if token.dep == "acl:relcl":  # "the tariffs, which took effect": the noun the clause describes
         token = parse.head(token) or token
     elif token.upos in ("VERB", "AUX"):
-        return False
+        head = parse.head(token)
+        if token.dep == "acl" and token.lower.endswith("ing"):
+            return head is not None and _effect_noun(head, rules)
+        if token.dep != "amod":  # a participle that modifies the measure noun ("the proposed tariffs") reads on
+            return False
     token = measure_noun(parse, token)
     if any(c.lower in rules.circumstance_cases for c in parse.children(token, "case")):
         return True
     head = parse.head(token)
-    return head is not None and token.dep.split(":")[0] in ("nmod", "obl") and (
-        head.lemma.lower() in rules.effect_nouns or head.lower in rules.effect_nouns)
+    return head is not None and token.dep.split(":")[0] in ("nmod", "obl") and _effect_noun(head, rules)
 
 
 def standing(parse: SentenceParse, trigger: Token, rules: SyntaxRules | None = None) -> bool:
@@ -255,6 +265,9 @@ def standing(parse: SentenceParse, trigger: Token, rules: SyntaxRules | None = N
         return False
     auxiliaries = parse.children(trigger, "aux")
     if not auxiliaries:
+        if trigger.upos == "NOUN":  # a verb the tagger read as a noun ("countries that place tariffs"): no
+            # tense feature, so the form tells it, and an object shows the word is the clause's verb
+            return bool(parse.children(trigger, "obj")) and not trigger.lower.endswith("ed")
         return trigger.feature("Tense") == "Pres" and trigger.feature("VerbForm") == "Fin"
     antecedent = parse.head(trigger)
     return (rules is not None and antecedent is not None and trigger.feature("VerbForm") == "Part"

@@ -90,17 +90,17 @@ def test_the_market_word_file_reads(tmp_path):
 
 
 @pytest.mark.parametrize("parsed", [False, True], ids=["order", "parse"])
-@pytest.mark.parametrize("text, countries, rates, expected", [
+@pytest.mark.parametrize("text, countries, rates", [
     pytest.param("If Washington follows through on raising tariffs on Chinese goods to 60%, growth would slow.",
-                 [USA, ("Chinese", "CHN", "demonym")], [("60%", 60.0, "tariff")],
-                 ("tariff_increased", "USA", ["CHN"], "possible"), id="if-clause-holds-the-trigger"),
+                 [USA, ("Chinese", "CHN", "demonym")], [("60%", 60.0, "tariff")], id="if-clause-holds-the-trigger"),
     pytest.param("Exporters would suffer, unless Ottawa removes its duties on Mexican steel next month.",
-                 [("Ottawa", "CAN", "government"), ("Mexican", "MEX", "demonym")], [],
-                 ("tariff_removed", "CAN", ["MEX"], "possible"), id="unless"),
+                 [("Ottawa", "CAN", "government"), ("Mexican", "MEX", "demonym")], [], id="unless"),
+    pytest.param("Exporters would suffer if Washington imposes tariffs on Korean cars, analysts said.",
+                 [USA, ("Korean", "KOR", "demonym")], [], id="if-after-the-statement"),
 ])
-def test_a_trigger_inside_a_conditional_span_is_possible(build, resources, text, countries, rates, expected,
-                                                         parsed):
-    assert _events(build, resources, text, parsed=parsed, countries=countries, rates=rates) == [expected]
+def test_a_measure_inside_a_conditional_span_is_no_event(build, resources, text, countries, rates, parsed):
+    # the measure is the condition of another statement (growth slowing, exporters suffering), not news
+    assert _events(build, resources, text, parsed=parsed, countries=countries, rates=rates) == []
 
 
 @pytest.mark.parametrize("text, trigger_word, expected", [

@@ -387,7 +387,7 @@ def test_announced_gives_way_to_the_measure_it_announces(build, resources):
 
 
 def test_the_subordinate_clause_has_its_own_subject(build, resources):
-    text = "Japan may go to GATT if Washington imposed the tariffs on Japanese goods."
+    text = "Japan may go to GATT because Washington imposed the tariffs on Japanese goods."
     events = _events(build, resources, text, countries=[("Japan", "JPN", "name"), ("Washington", "USA", "government"),
                                                         ("Japanese", "JPN", "demonym")])
     assert ("tariff_imposed", "USA", ["JPN"]) in [(e["event_type"], e["actor_iso3"], e["target_iso3"])

@@ -1,0 +1,120 @@
+"""Rows a researcher should not find: conditions of other statements and the like.
+
+Every sentence is written for these tests in the style of 2025 wire and
+market copy (none is taken from an article) and parsed by the project's
+committed parser, as extract would; the expected rows are the right reading.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events import article_events
+from pipeline.events.scope import standing
+from pipeline.events.syntax import SentenceParse, Token
+
+FIELDS = ("event_type", "actor_iso3", "target_iso3", "modality")
+USA = ("Washington", "USA", "government")
+KOREAN = ("Korean", "KOR", "demonym")
+
+
+def _events(build, resources, text: str, *, parsed: bool = True, **specs) -> list[tuple]:
+    rows = article_events(build(text, parsed=parsed, **specs), resources)
+    return [tuple(row[k] for k in FIELDS) for row in rows]
+
+
+@pytest.mark.parametrize("parsed", [True, False], ids=["parsed", "word-order"])
+def test_the_measure_a_condition_governs_stays(build, resources, parsed):
+    # the condition is the talks failing; the tariffs are what Washington says it will do
+    found = _events(build, resources, "If the talks fail, Washington will impose tariffs on Korean cars.",
+                    parsed=parsed, countries=[USA, KOREAN])
+    assert [e[:3] for e in found] == [("tariff_imposed", "USA", ["KOR"])]
+
+
+@pytest.mark.parametrize("parsed", [True, False], ids=["parsed", "word-order"])
+def test_an_if_that_asks_whether_states_no_condition(build, resources, parsed):
+    # "determine if" asks whether a duty will come: a possible measure, not a condition
+    found = _events(build, resources, "Washington's trade panel will now determine if a duty should be imposed on "
+                    "Korean steel.", parsed=parsed, countries=[USA, KOREAN])
+    assert [e[0] for e in found] == ["tariff_imposed"]
+    assert found[0][3] == "possible"
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Grain traders worried about the prospect of Washington imposing tariffs on Korean cars.",
+                 id="gerund-under-prospect"),
+    pytest.param("The carmaker's outlook includes the cost of the proposed tariffs that Washington floated for "
+                 "Korean cars.",
+                 id="cost-of"),
+])
+def test_a_measure_completing_a_noun_of_effect_is_no_event(build, resources, text):
+    assert _events(build, resources, text, countries=[USA, KOREAN]) == []
+
+
+def test_a_measure_next_to_a_noun_of_effect_stays(build, resources):
+    # the fear is its own phrase; the tariffs are imposed, and reported
+    found = _events(build, resources, "Washington imposed tariffs on Korean cars, despite fears in Seoul.",
+                    countries=[USA, KOREAN])
+    assert [e[:3] for e in found] == [("tariff_imposed", "USA", ["KOR"])]
+
+
+def test_a_date_in_another_subjects_coordinated_clause_does_not_date_the_event(build, resources):
+    # April is when the cartel raises output; the tariffs are undated
+    text = ("Crude futures slid as the market weighed Chinese retaliatory tariffs on U.S. crude, OPEC+ sticking "
+            "with its plan to start raising output in April.")
+    rows = article_events(build(text, parsed=True, countries=[("Chinese", "CHN", "demonym"),
+                                                              ("U.S.", "USA", "abbreviation")],
+                                dates=[("April", "DATE", "2025-04")]), resources)
+    assert [(r["event_type"], r["actor_iso3"], r["event_date"]) for r in rows] == [("tariff_imposed", "CHN", None)]
+
+
+def test_a_date_of_the_clause_holding_the_trigger_still_dates_it(build, resources):
+    text = "Markets steadied, and Washington imposed tariffs on Korean cars in April."
+    rows = article_events(build(text, parsed=True, countries=[USA, KOREAN], dates=[("April", "DATE", "2025-04")]),
+                          resources)
+    assert [(r["event_type"], r["event_date"]) for r in rows] == [("tariff_imposed", "2025-04")]
+
+
+def _hand_parse(rows: list[tuple[str, str, int, str]], morph: dict[int, str] | None = None) -> SentenceParse:
+    """A parse built by hand: (word, part of speech, head, relation) per token, words one space apart."""
+    tokens, start = [], 0
+    for index, (word, upos, head, dep) in enumerate(rows):
+        tokens.append(Token(index, start, start + len(word), word, word.lower(), upos, (morph or {}).get(index, ""),
+                            head, dep))
+        start += len(word) + 1
+    return SentenceParse(tokens)
+
+
+# "tariffs against countries that place tariffs on goods", with the verb of the relative clause read as a noun
+_RELATIVE = [("tariffs", "NOUN", 0, "ROOT"), ("against", "ADP", 2, "case"), ("countries", "NOUN", 0, "nmod"),
+             ("that", "PRON", 4, "nsubj"), ("{verb}", "NOUN", 2, "acl:relcl"), ("tariffs", "NOUN", 4, "obj"),
+             ("on", "ADP", 7, "case"), ("goods", "NOUN", 4, "obl")]
+
+
+@pytest.mark.parametrize("verb, expected", [("place", True), ("impose", True), ("imposed", False)])
+def test_a_present_relative_clause_misread_as_a_noun_is_a_standing_measure(resources, verb, expected):
+    parse = _hand_parse([(w.format(verb=verb), u, h, d) for w, u, h, d in _RELATIVE])
+    assert standing(parse, parse.tokens[4], resources.syntax) is expected
+
+
+def test_a_noun_without_an_object_is_no_relative_verb(resources):
+    rows = [(w.format(verb="place"), u, h, d) for w, u, h, d in _RELATIVE]
+    rows[5] = ("tariffs", "NOUN", 4, "nmod")
+    parse = _hand_parse(rows)
+    assert standing(parse, parse.tokens[4], resources.syntax) is False
+
+
+@pytest.mark.parametrize("parsed", [True, False], ids=["parsed", "word-order"])
+def test_a_verb_trigger_used_as_a_noun_names_no_measure(build, resources, parsed):
+    # "an issue" is no issuing of tariffs; the imposition after it keeps its actor and rate
+    text = "Trade remains an issue with Washington imposing 25% duties on Korean steel."
+    rows = article_events(build(text, parsed=parsed, countries=[USA, KOREAN], rates=[("25%", 25.0, "duty")]),
+                          resources)
+    assert [(r["event_type"], r["actor_iso3"], r["target_iso3"], r["rate_value"]) for r in rows] == [
+        ("tariff_imposed", "USA", ["KOR"], 25.0)]
+
+
+def test_the_same_word_as_a_verb_still_names_a_measure(build, resources):
+    found = _events(build, resources, "Washington will issue tariffs on Korean steel next week.",
+                    countries=[USA, KOREAN])
+    assert [e[:3] for e in found] == [("tariff_imposed", "USA", ["KOR"])]
