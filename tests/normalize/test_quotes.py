@@ -652,3 +652,41 @@ def test_an_unanswered_question_is_no_reported_speech(nlp, text, content, kept):
 def test_a_short_name_keeps_its_form_beside_a_body_or_a_pair(nlp, text, organizations):
     rows = run(nlp, text, organizations=organizations, people=[("Kestrel", ["Kestrel said"], None, None)])
     assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [("Kestrel", "person")]
+
+
+def labelled_organization(text, surface, label):
+    """Organization mentions of ``surface`` whose label (the canonical name) differs from the text."""
+    return [Mention(f"organization:{start}", "organization", surface, start, start + len(surface), 0, "test", label)
+            for start in occurrences(text, surface)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the story never spells out the canonical name: the speaker keeps the form it writes
+        ('"Inflation will stay sticky," Kestrel Bank Corp analysts write.\n"Cuts are off," KBC analysts say.',
+         ["Kestrel Bank Corp", "Kestrel Bank Corp"]),
+        ('"Cuts are off the table," KBC analysts say.', ["KBC"]),
+    ],
+)
+def test_an_organization_speaker_keeps_the_name_the_story_writes(nlp, text, expected):
+    extra = labelled_organization(text, "KBC", "Kestrel Bank Corp")
+    extra += labelled_organization(text, "Kestrel Bank Corp", "Kestrel Bank Corp")
+    rows = run(nlp, text, extra=extra)
+    assert [r["speaker_name"] for r in rows if r["quote_type"] == "direct"] == expected
+
+
+@pytest.mark.parametrize(
+    ("people", "expected"),
+    [
+        # "it" names no person: the untitled name just heard from is a firm the name rules took for a person's
+        ([("Harbour Financial", ["Harbour Financial"], None, None)], "Harbour Financial"),
+        # a person with a title is a person, and "it" does not stand for them
+        ([("Dana Roe", ["Harbour Financial"], None, "analyst")], None),
+    ],
+)
+def test_it_takes_up_a_firm_read_as_a_person(nlp, people, expected):
+    text = ('Copper spreads have widened further, said Harbour Financial.\n'
+            '"Supply is getting tight," it said.')
+    rows = run(nlp, text, people=people)
+    assert [r["speaker_name"] for r in rows if r["quote_type"] == "direct"] == [expected]

@@ -190,6 +190,9 @@ def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker |
     if found is not None:
         return replace(found, text=token.text)
     if kind == "thing_pronoun":
+        firm = _firm_read_as_person(art, position)
+        if firm is not None:
+            return replace(firm, text=token.text)
         subject = organization_opening_before(art, position)
         if subject is not None:
             return replace(subject, text=token.text)
@@ -198,6 +201,20 @@ def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker |
         if before:
             return Speaker(organization_name(before[-1]), None, token.text, "organization")
     return None
+
+
+def _firm_read_as_person(art: ArticleIndex, position: int) -> Speaker | None:
+    """The firm an "it" stands for when the speaker just before is a name the rules took for a person's.
+
+    "…, said Sucden Financial. …, it said": "it" names no person, so a speaker
+    read as a person, with no title and no office, in the `EPITHET_REACH`
+    sentences before (nothing else speaking in between) is the firm.
+    """
+    found = salient_speaker(art, position, ("person",), reach=EPITHET_REACH)
+    if found is None or found.official_id is not None \
+            or any(row.get("title") for row in art.people if row["name"] == found.name):
+        return None
+    return Speaker(found.name, None, found.text, "organization")
 
 
 def salient_speaker(art: ArticleIndex, position: int, wanted: tuple[str, ...], *,
