@@ -690,3 +690,32 @@ def test_it_takes_up_a_firm_read_as_a_person(nlp, people, expected):
             '"Supply is getting tight," it said.')
     rows = run(nlp, text, people=people)
     assert [r["speaker_name"] for r in rows if r["quote_type"] == "direct"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "expected"),
+    [
+        # "they" after two people named together: both of them
+        ("Margins will double, Dana Roe and Tom Poe say in a report.\n\"We stay positive,\" they add.",
+         [ROE, ("Tom Poe", ["Tom Poe"], None, None)], "Dana Roe and Tom Poe"),
+        # the first of the two left untagged by the name rules
+        ("Margins will double, Dana Roe and Tom Poe say in a report.\n\"We stay positive,\" they add.",
+         [("Tom Poe", ["Tom Poe"], None, None)], "Dana Roe and Tom Poe"),
+        # one person and their colleagues: the person named
+        ("Margins will double, Tom Poe and colleagues write.\n\"We stay positive,\" they add.",
+         [("Tom Poe", ["Tom Poe"], None, None)], "Tom Poe"),
+        # one person alone is no "they"
+        ("Margins will double, Tom Poe writes.\n\"We stay positive,\" they add.",
+         [("Tom Poe", ["Tom Poe"], None, None)], None),
+    ],
+)
+def test_they_takes_up_people_named_together(nlp, text, people, expected):
+    rows = run(nlp, text, people=people)
+    assert [r["speaker_name"] for r in rows if r["quote_type"] == "direct"] == [expected]
+
+
+def test_they_looks_back_through_a_cue_with_other_senses(nlp):
+    text = ('Policy will be mildly inflationary, Kestrel analysts write. More tariffs could advance that, '
+            'they note. "A key question is how expectations move," they say.')
+    rows = run(nlp, text, organizations=["Kestrel"])
+    assert [r["speaker_name"] for r in rows if r["quote_type"] == "direct"] == ["Kestrel"]

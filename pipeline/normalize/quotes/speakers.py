@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, ArticleIndex, Cue, Speaker, Token, bare_word,
-                                               name_form, organization_name, strip_determiners, text_of)
+                                               capitalized_run, name_form, organization_name, strip_determiners, text_of)
 from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
 from pipeline.normalize.quotes.descriptions import (STAFF_LINKS, earlier_description, firm_after_staff,
                                                     firm_of_staff, named_next, resolve_body, resolve_publication,
@@ -26,6 +26,8 @@ KIND_ORDER = ("person", "name", "organization", "voice", "unnamed", "group")
 # How far back a pronoun looks for the person it stands for, and an epithet ("the Maryland Democrat"), in sentences.
 PRONOUN_REACH = 6
 EPITHET_REACH = 2
+# Words of an untagged name joined to a speaker by "and" ("Trung Tran and Larissa Knepper say").
+TEAM_NAME_WORDS = 3
 
 
 def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, prefer_last: bool,
@@ -46,6 +48,11 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
     words = [t for t in tokens if t.is_word]
     if len(words) == 1 and art.lexicon.word_class(words[0].lower) in PRONOUNS:
         return resolve_pronoun(art, words[0], position) if pronouns else None
+    if len(words) == 1 and art.lexicon.word_class(words[0].lower) == "team" and first >= 2 \
+            and art.tokens[first - 1].lower == "and":
+        # "Tom Poe and colleagues write": the phrase stops at "and", and the one person named speaks for the team
+        lead = [m for m in art.persons if m.end == art.tokens[first - 2].end and not art.possessive(m)]
+        return person_speaker(art, lead[-1]) if lead else None
     head = _head(words)
     if head is not None and art.lexicon.sources.get(bare_word(head.text)) == "staff":
         firm = firm_of_staff(art, words)
@@ -189,11 +196,12 @@ def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker |
     found = salient_speaker(art, position, wanted)
     if found is not None:
         return replace(found, text=token.text)
+    if kind == "group_pronoun":
+        team = _named_team(art, position)
+        if team is not None:
+            return replace(team, text=token.text)
     if kind == "thing_pronoun":
-        firm = _firm_read_as_person(art, position)
-        if firm is not None:
-            return replace(firm, text=token.text)
-        subject = organization_opening_before(art, position)
+        subject = organization_opening_before(art, position) or _firm_read_as_person(art, position)
         if subject is not None:
             return replace(subject, text=token.text)
         before = [m for m in art.by_kind.get("organization", []) if m.end <= position
@@ -201,6 +209,40 @@ def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker |
         if before:
             return Speaker(organization_name(before[-1]), None, token.text, "organization")
     return None
+
+
+def _named_team(art: ArticleIndex, position: int) -> Speaker | None:
+    """The people "they" stands for when the speaker just before is a person named with others, or None.
+
+    "…, Jane Roe and Tom Poe say in a report. …, they add": both names; "…,
+    Jane Roe and colleagues write. They …": the one person named. Only a
+    person speaking in the nearest sentence where anyone speaks (within
+    `PRONOUN_REACH`), and only when the words beside their name join them to
+    another person or to a team word (``team`` in the word list).
+    """
+    found = salient_speaker(art, position, ("person",))
+    if found is None:
+        return None
+    at = art.text.rfind(found.text, 0, position)
+    if at < 0:
+        return None
+    after = art.token_at_or_after(at + len(found.text))
+    if after + 1 < len(art.tokens) and art.tokens[after].lower == "and" \
+            and art.lexicon.word_class(art.tokens[after + 1].lower) == "team":
+        return found
+    before = art.token_at_or_after(at) - 1
+    if before < 1 or art.tokens[before].lower != "and":
+        return None
+    partner = [m for m in art.persons if m.end == art.tokens[before - 1].end and not art.possessive(m)]
+    if partner:
+        first = person_speaker(art, partner[-1]).name
+    else:  # a partner's name the name rules left untagged: two or three capitalized words
+        run = capitalized_run(art, reversed(art.tokens[max(before - TEAM_NAME_WORDS, 0):before]))[::-1]
+        if not 2 <= len(run) <= TEAM_NAME_WORDS \
+                or art.mentions_in(("organization", "country", "title"), run[0].start, run[-1].end):
+            return None
+        first = text_of(art, run)
+    return Speaker(f"{first} and {found.name}", None, found.text, "name")
 
 
 def _firm_read_as_person(art: ArticleIndex, position: int) -> Speaker | None:
@@ -241,8 +283,9 @@ def salient_speaker(art: ArticleIndex, position: int, wanted: tuple[str, ...], *
             (q.outer_start, s) for q, s in art.resolved
             if s is not None and s_start <= q.outer_start < s_end and q.outer_end <= position]
         for cue in art.cues:
-            if s_start <= cue.start < min(s_end, position) and cue.sense == "speech" \
-                    and not art.inside_quote(cue.start):
+            # a cue with other senses too counts ("…, they note"): its subject, when it names a speaker at
+            # all, is a person or a body, which a pronoun may stand for as well
+            if s_start <= cue.start < min(s_end, position) and not art.inside_quote(cue.start):
                 speaker = cue_speaker(art, cue, *cue_bounds(art, cue, s_start, s_end), pronouns=False)
                 if speaker is not None:
                     found.append((cue.start, speaker if _plausible_name(art, cue, speaker) else None))
