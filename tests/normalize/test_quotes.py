@@ -719,3 +719,20 @@ def test_they_looks_back_through_a_cue_with_other_senses(nlp):
             'they note. "A key question is how expectations move," they say.')
     rows = run(nlp, text, organizations=["Kestrel"])
     assert [r["speaker_name"] for r in rows if r["quote_type"] == "direct"] == ["Kestrel"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        # "in a post-auction comment": the reporting word is a noun, whose phrase speaks for no one, so the
+        # epithet takes up the person who spoke
+        ("Yields held, Banco Kestrel's Dana Roe says in a post-auction comment.", "Dana Roe"),
+        ("Yields held, Banco Kestrel's Dana Roe says in her written comment.", "Dana Roe"),
+        # an unnamed source who spoke last still breaks the chain: the epithet stays a description
+        ("Yields held, a trader says in a post-auction comment.", "investment director"),
+    ],
+)
+def test_a_cue_word_after_a_preposition_is_a_noun(nlp, opening, expected):
+    text = opening + ' The agency sold bonds. "We see falling rates," the investment director says.'
+    rows = run(nlp, text, people=[ROE])
+    assert [r["speaker_name"] for r in rows if r["quote_type"] == "direct"] == [expected]

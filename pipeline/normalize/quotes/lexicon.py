@@ -41,6 +41,10 @@ class QuoteLexicon:
     definite_sources: frozenset[str]
     # Words after a name that leave it the head of its phrase ("Jane Roe of Kestrel Partners").
     name_links: frozenset[str]
+    # Words that make a reporting word after them a noun ("the", "its"), and prepositions that, before such a
+    # word, make the reporting word their object ("in a post-auction comment").
+    cue_nouns: frozenset[str]
+    cue_objects: frozenset[str]
 
     def word_class(self, word: str) -> str | None:
         """The class of a function word ("he" → person_pronoun), or None."""
@@ -69,4 +73,6 @@ def load(models_dir: Path) -> QuoteLexicon:
         bare_bodies=frozenset(function_words["bare_body"]),
         definite_sources=frozenset(function_words["definite_source"]),
         name_links=frozenset(function_words["name_link"]),
+        cue_nouns=frozenset(function_words["cue_noun"]),
+        cue_objects=frozenset(function_words["cue_object"]),
     )

@@ -480,6 +480,8 @@ def cue_speaker(art: ArticleIndex, cue: Cue, floor: int, ceiling: int, *, pronou
         side = "right"  # "the radio quoted him as saying": the speaker is the one quoted
     if side != "right":
         phrases += [(found, True) for found in left_phrases(art, cue, floor)]
+        if any(_object_of_preposition(art, first, last, cue) for (first, last), _ in phrases):
+            return None  # "says in a post-auction comment": the cue word is a noun, and names no speaker
     # Inverted order: the cue opens its clause ("…,” said Akazawa", ", added John Michael, an analyst").
     inverted = not re.search(r"\w", art.text[floor:cue.start]) or art.text[floor:cue.start].rstrip().endswith(",")
     if side == "right" or (side == "either" and inverted):
@@ -494,6 +496,14 @@ def cue_speaker(art: ArticleIndex, cue: Cue, floor: int, ceiling: int, *, pronou
         return None
     best = min(speakers, key=lambda s: KIND_ORDER.index(s.kind) if s.kind in KIND_ORDER else len(KIND_ORDER))
     return replace(best, cue=cue.lemma)
+
+
+def _object_of_preposition(art: ArticleIndex, first: int, last: int, cue: Cue) -> bool:
+    """True when the phrase ``first..last`` right before a cue opens with a determiner or possessive after a
+    preposition ("in a post-auction comment", "with its research note"): the cue word ends that phrase."""
+    return 0 < first <= last and art.tokens[last].end <= cue.start \
+        and not re.search(r"\S", art.text[art.tokens[last].end:cue.start]) \
+        and art.tokens[first].lower in art.lexicon.cue_nouns and art.tokens[first - 1].lower in art.lexicon.cue_objects
 
 
 def cue_bounds(art: ArticleIndex, cue: Cue, start: int, end: int) -> tuple[int, int]:
