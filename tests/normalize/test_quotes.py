@@ -736,3 +736,13 @@ def test_a_cue_word_after_a_preposition_is_a_noun(nlp, opening, expected):
     text = opening + ' The agency sold bonds. "We see falling rates," the investment director says.'
     rows = run(nlp, text, people=[ROE])
     assert [r["speaker_name"] for r in rows if r["quote_type"] == "direct"] == [expected]
+
+
+def test_a_role_takes_up_the_source_just_heard_before_an_earlier_holder(nlp):
+    kavan = ("Tom Kavan", ["Tom Kavan"], None, "senior economist")
+    text = ('"Prices bite," says Kestrel senior economist Tom Kavan. The survey polled 1,500 adults. '
+            'It ran in November. Shares rose. Bonds fell. The dollar slipped. Oil held. Gold rose.\n'
+            'Inflation will ease further, says Dana Roe at Harbour Economics. "Food prices will keep easing," '
+            'the assistant economist adds.')
+    rows = run(nlp, text, people=[kavan, ROE], titles=["senior economist"])
+    assert [r["speaker_name"] for r in rows if r["quote_type"] == "direct"] == ["Tom Kavan", "Dana Roe"]

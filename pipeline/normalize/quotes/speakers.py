@@ -392,7 +392,9 @@ def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_
     if definite and source_class == "role":
         holder = title_holder(art, head.text, position)
         if holder is not None:
-            return replace(holder, text=text_of(art, tokens))
+            # "…, says Harry Chambers at Capital Economics. …, the assistant economist adds": the source just
+            # heard from, not an economist of another story of the digest
+            return replace(_recent_speaker_for_title(art, holder, position), text=text_of(art, tokens))
     if bare_word(head.text) in art.lexicon.firm_voices:
         # "a Paramount spokesperson": the firm speaks through its spokesperson, as "Nomura analysts" do
         firm = firm_of_staff(art, [t for t in tokens if t.is_word], adjacent=True)
