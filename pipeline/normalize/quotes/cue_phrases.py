@@ -10,6 +10,9 @@ from pipeline.normalize.quotes.persons import subject_name
 MAX_PHRASE_TOKENS = 10
 # How far back an apposition's opening comma may be ("Kaoru Yosano, the Japanese minister of fiscal policy, said").
 MAX_APPOSITION_TOKENS = 14
+# ... and of a longer one that describes a person named before it ("Damon Pike, a trade specialist and principal
+# with the U.S. division of accounting firm BDO International, said").
+MAX_LONG_APPOSITION_TOKENS = 28
 # Words before a participle cue whose speaker is the sentence's subject ("justified his choice by saying").
 _GERUND_LEADS = frozenset({"by", "after", "before", "while", "when", "in", "without"})
 _OPENING_WORDS = frozenset({"but", "and", "however", "meanwhile", "then", "so", "still", "yet"})
@@ -97,9 +100,11 @@ def left_phrases(art: ArticleIndex, cue: Cue, floor: int) -> list[tuple[int, int
         found = _noun_phrase_ending(art, k - 2, floor)
         return [found] if found else []
     if token.text == ",":
-        for j in range(k - 1, max(k - MAX_APPOSITION_TOKENS, -1), -1):
+        for j in range(k - 1, max(k - MAX_LONG_APPOSITION_TOKENS, -1), -1):
             other = art.tokens[j]
             if other.start < floor or other.text in ".;:!?" or other.text in MARKS:
+                break
+            if other.text == "," and k - j > MAX_APPOSITION_TOKENS and not _describes_a_person(art, j):
                 break
             if other.text == ",":
                 apposition = (j + 1, k - 1) if j + 1 <= k - 1 else None
@@ -125,6 +130,16 @@ def left_phrases(art: ArticleIndex, cue: Cue, floor: int) -> list[tuple[int, int
         return []
     found = _named_before(art, _noun_phrase_ending(art, k, floor), floor)
     return [found] if found else []
+
+
+def _describes_a_person(art: ArticleIndex, comma: int) -> bool:
+    """True when the comma at token ``comma`` follows a person's name and opens a description with a determiner
+    ("Damon Pike, a trade specialist …"): an apposition, however long, rather than a clause of its own."""
+    if comma < 1 or comma + 1 >= len(art.tokens):
+        return False
+    name_end = art.tokens[comma - 1].end
+    return art.lexicon.word_class(art.tokens[comma + 1].lower) == "determiner" \
+        and any(m.end == name_end for m in art.persons)
 
 
 def _named_before(art: ArticleIndex, phrase: tuple[int, int] | None, floor: int) -> tuple[int, int] | None:
