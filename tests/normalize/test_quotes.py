@@ -753,3 +753,10 @@ def test_a_long_apposition_after_a_name_leaves_the_name_the_speaker(nlp):
             "International, said the plan was a monumental undertaking. \"There are 5,000 descriptions,\" he said.")
     rows = run(nlp, text, people=[ROE])
     assert [r["speaker_name"] for r in rows if r["quote_type"] == "direct"] == ["Dana Roe"]
+
+
+@pytest.mark.parametrize("ticker", ["(KST)", "(NYSE:KST)"])
+def test_a_stock_ticker_stays_inside_the_speaker_phrase(nlp, ticker):
+    text = f'Tariffs are causing "chaos" in the industry, says Kestrel Motor Co. {ticker} CEO Dana Roe.'
+    rows = run(nlp, text, people=[ROE], titles=["CEO"], organizations=["Kestrel Motor Co."])
+    assert [r["speaker_name"] for r in rows if r["quote_type"] == "direct"] == ["Dana Roe"]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.normalize.quotes.article import MARKS, PERSON_KINDS, ArticleIndex, Cue, Token, bare_word
 from pipeline.normalize.quotes.lexicon import PRONOUNS
 from pipeline.normalize.quotes.persons import subject_name
 
 # Longest speaker noun phrase, in tokens.
 MAX_PHRASE_TOKENS = 10
+# Tokens a stock ticker in parentheses may have ("(F)", "(NYSE:F)").
+MAX_TICKER_TOKENS = 4
 # How far back an apposition's opening comma may be ("Kaoru Yosano, the Japanese minister of fiscal policy, said").
 MAX_APPOSITION_TOKENS = 14
 # ... and of a longer one that describes a person named before it ("Damon Pike, a trade specialist and principal
@@ -159,12 +163,30 @@ def _abbreviation_period(art: ArticleIndex, index: int) -> bool:
     return token.text == "." and index > 0 and art.tokens[index - 1].text in art.lexicon.abbreviations
 
 
+def _ticker_end(art: ArticleIndex, index: int) -> int | None:
+    """The index of the ")" closing a stock ticker that opens at token ``index`` ("(F)", "(NYSE:F)"), or None."""
+    if art.tokens[index].text != "(":
+        return None
+    for end in range(index + 1, min(index + 1 + MAX_TICKER_TOKENS, len(art.tokens))):
+        if art.tokens[end].text == ")":
+            inner = art.text[art.tokens[index].end:art.tokens[end].start]
+            return end if re.fullmatch(r"(?:[A-Z]+:)?[A-Z][A-Z0-9.]{0,5}", inner) else None
+    return None
+
+
 def right_phrase(art: ArticleIndex, cue: Cue, ceiling: int) -> tuple[int, int] | None:
     """Token range of the speaker phrase after a cue ("said Akazawa", "according to Kyodo News")."""
     first = art.token_at_or_after(cue.end)
     k = first
-    while k < len(art.tokens) and art.tokens[k].end <= ceiling and k - first < MAX_PHRASE_TOKENS:
+    skipped = 0
+    while k < len(art.tokens) and art.tokens[k].end <= ceiling and k - first - skipped < MAX_PHRASE_TOKENS:
         token = art.tokens[k]
+        ticker = _ticker_end(art, k)
+        if ticker is not None and k > first:
+            # "says Ford Motor Co. (F) CEO Jim Farley": the stock ticker is part of the phrase, and not counted
+            skipped += ticker + 1 - k
+            k = ticker + 1
+            continue
         if _is_boundary(art, token, right=True) and not _abbreviation_period(art, k):
             break
         k += 1
