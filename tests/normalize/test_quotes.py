@@ -760,3 +760,21 @@ def test_a_stock_ticker_stays_inside_the_speaker_phrase(nlp, ticker):
     text = f'Tariffs are causing "chaos" in the industry, says Kestrel Motor Co. {ticker} CEO Dana Roe.'
     rows = run(nlp, text, people=[ROE], titles=["CEO"], organizations=["Kestrel Motor Co."])
     assert [r["speaker_name"] for r in rows if r["quote_type"] == "direct"] == ["Dana Roe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parse_speaker", "expected"),
+    [
+        # the parse ended the subject after the cue at a stock ticker: the person the phrase names speaks
+        ("Tariffs are causing chaos in the industry, says Kestrel Motor Co. (KST) CEO Dana Roe.",
+         "Kestrel Motor Co.", "Dana Roe"),
+        # no person further on: the parse's words stand
+        ("Tariffs are causing chaos in the industry, says Kestrel Motor Co. (KST).", "Kestrel Motor Co.",
+         "Kestrel Motor Co."),
+    ],
+)
+def test_reported_speaker_after_the_cue_runs_on_to_a_person(nlp, text, parse_speaker, expected):
+    content = "Tariffs are causing chaos in the industry"
+    rows = run(nlp, text, people=[ROE], titles=["CEO"], organizations=["Kestrel Motor Co."],
+               extra=[reported(text, content, parse_speaker, "says")])
+    assert [r["speaker_name"] for r in rows if r["quote_type"] == "indirect"] == [expected]
