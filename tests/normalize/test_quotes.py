@@ -778,3 +778,10 @@ def test_reported_speaker_after_the_cue_runs_on_to_a_person(nlp, text, parse_spe
     rows = run(nlp, text, people=[ROE], titles=["CEO"], organizations=["Kestrel Motor Co."],
                extra=[reported(text, content, parse_speaker, "says")])
     assert [r["speaker_name"] for r in rows if r["quote_type"] == "indirect"] == [expected]
+
+
+def test_staff_after_according_to_speak_for_the_firm_named_after_them(nlp):
+    text = ("Earnings will grow, according to analysts at Harbour Investments. In chips, the analysts "
+            "\"tend to favor\" Taiwan, they say.")
+    rows = run(nlp, text)
+    assert [r["speaker_name"] for r in rows if r["quote_type"] == "direct"] == ["Harbour Investments"]

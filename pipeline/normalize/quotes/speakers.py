@@ -56,8 +56,9 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
     head = _head(words)
     if head is not None and art.lexicon.sources.get(bare_word(head.text)) == "staff":
         firm = firm_of_staff(art, words)
-        if firm is None and unnamed:
-            # the parse left the firm out of the subject: "analysts at DBS Group write"
+        if firm is None and (unnamed or not prefer_last):
+            # the parse left the firm out of the subject: "analysts at DBS Group write"; after a cue, the
+            # phrase stops at the preposition: "according to analysts at PineBridge Investments"
             firm = firm_after_staff(art, art.token_at_or_after(head.start))
         if firm is not None:  # "Nomura analysts say": the firm speaks through them
             return Speaker(firm, None, text_of(art, tokens), "organization")
