@@ -785,3 +785,9 @@ def test_staff_after_according_to_speak_for_the_firm_named_after_them(nlp):
             "\"tend to favor\" Taiwan, they say.")
     rows = run(nlp, text)
     assert [r["speaker_name"] for r in rows if r["quote_type"] == "direct"] == ["Harbour Investments"]
+
+
+def test_it_takes_up_a_firm_named_after_says(nlp):
+    text = ("Fiscal expansion would not change fundamentals, says State Street Global Advisors. "
+            "\"Weak growth will keep yields in decline,\" it says.")
+    assert [r["speaker_name"] for r in run(nlp, text)] == ["State Street Global Advisors"]
