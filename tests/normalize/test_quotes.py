@@ -730,6 +730,8 @@ def test_they_looks_back_through_a_cue_with_other_senses(nlp):
         ("Yields held, Banco Kestrel's Dana Roe says in her written comment.", "Dana Roe"),
         # an unnamed source who spoke last still breaks the chain: the epithet stays a description
         ("Yields held, a trader says in a post-auction comment.", "investment director"),
+        # a name or a speaker's noun after the preposition's object: the cue is a verb and they speak
+        ("Yields held. In a written statement Dana Roe said so.", "Dana Roe"),
     ],
 )
 def test_a_cue_word_after_a_preposition_is_a_noun(nlp, opening, expected):
@@ -791,3 +793,16 @@ def test_it_takes_up_a_firm_named_after_says(nlp):
     text = ("Fiscal expansion would not change fundamentals, says State Street Global Advisors. "
             "\"Weak growth will keep yields in decline,\" it says.")
     assert [r["speaker_name"] for r in run(nlp, text)] == ["State Street Global Advisors"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speaker's noun after the preposition: the cue is a verb
+        ('"Rates will rise," a dealer at a major foreign bank says.', "major foreign bank"),
+        # a verb's form ("said") is never a noun, whatever stands before it
+        ('"Rates will rise," an analyst from a leading cocoa trade house said.', "leading cocoa trade house"),
+    ],
+)
+def test_a_cue_after_a_preposition_stays_a_verb(nlp, text, expected):
+    assert [r["speaker_name"] for r in run(nlp, text)] == [expected]

@@ -253,7 +253,7 @@ def _firm_read_as_person(art: ArticleIndex, position: int) -> Speaker | None:
     read as a person, with no title and no office, in the `EPITHET_REACH`
     sentences before (nothing else speaking in between) is the firm.
     """
-    found = salient_speaker(art, position, ("person",), reach=EPITHET_REACH)
+    found = salient_speaker(art, position, ("person",), reach=EPITHET_REACH, speech_only=True)
     if found is None or found.official_id is not None \
             or any(row.get("title") for row in art.people if row["name"] == found.name):
         return None
@@ -261,7 +261,7 @@ def _firm_read_as_person(art: ArticleIndex, position: int) -> Speaker | None:
 
 
 def salient_speaker(art: ArticleIndex, position: int, wanted: tuple[str, ...], *,
-                    reach: int = PRONOUN_REACH, own_sentence: bool = True) -> Speaker | None:
+                    reach: int = PRONOUN_REACH, own_sentence: bool = True, speech_only: bool = False) -> Speaker | None:
     """The speaker of one of the ``wanted`` kinds who spoke last before ``position`` ("it", "they"), or None.
 
     Looks back sentence by sentence (the pronoun's own first, unless not
@@ -273,7 +273,8 @@ def salient_speaker(art: ArticleIndex, position: int, wanted: tuple[str, ...], *
     wanted speaker nearest before ``position`` is the one; if none there is of
     a wanted kind, or only a lone untagged word ("A ministry statement said
     …. It said", "Digital said …. It said"), None: an earlier sentence's
-    speaker would skip the one just named.
+    speaker would skip the one just named. ``speech_only`` reads only the cues
+    that always report speaking.
     """
     index = art.sentence_of(position)
     for back in range(index if own_sentence else index - 1, max(index - 1 - reach, -1), -1):
@@ -286,7 +287,8 @@ def salient_speaker(art: ArticleIndex, position: int, wanted: tuple[str, ...], *
         for cue in art.cues:
             # a cue with other senses too counts ("…, they note"): its subject, when it names a speaker at
             # all, is a person or a body, which a pronoun may stand for as well
-            if s_start <= cue.start < min(s_end, position) and not art.inside_quote(cue.start):
+            if s_start <= cue.start < min(s_end, position) and not art.inside_quote(cue.start) \
+                    and (cue.sense == "speech" or not speech_only):
                 speaker = cue_speaker(art, cue, *cue_bounds(art, cue, s_start, s_end), pronouns=False)
                 if speaker is not None:
                     found.append((cue.start, speaker if _plausible_name(art, cue, speaker) else None))
@@ -503,10 +505,19 @@ def cue_speaker(art: ArticleIndex, cue: Cue, floor: int, ceiling: int, *, pronou
 
 def _object_of_preposition(art: ArticleIndex, first: int, last: int, cue: Cue) -> bool:
     """True when the phrase ``first..last`` right before a cue opens with a determiner or possessive after a
-    preposition ("in a post-auction comment", "with its research note"): the cue word ends that phrase."""
-    return 0 < first <= last and art.tokens[last].end <= cue.start \
-        and not re.search(r"\S", art.text[art.tokens[last].end:cue.start]) \
-        and art.tokens[first].lower in art.lexicon.cue_nouns and art.tokens[first - 1].lower in art.lexicon.cue_objects
+    preposition and holds only lower-case modifiers ("in a post-auction comment", "with its research note"):
+    the cue word, in a form a noun may have (its lemma, perhaps with "s"), ends that phrase. A name or a
+    speaker's noun there ("In a statement Kemp calls", "a dealer at a major foreign bank says") leaves the cue a
+    verb."""
+    if art.text[cue.start:cue.end].lower() not in (cue.lemma, cue.lemma + "s"):
+        return False  # "said", "told": a verb's form, never a noun's
+    if not 0 < first <= last or art.tokens[last].end > cue.start \
+            or re.search(r"\S", art.text[art.tokens[last].end:cue.start]) \
+            or art.tokens[first].lower not in art.lexicon.cue_nouns \
+            or art.tokens[first - 1].lower not in art.lexicon.cue_objects:
+        return False
+    modifiers = art.tokens[first + 1:last + 1]
+    return all(t.text.islower() and bare_word(t.text) not in art.lexicon.sources for t in modifiers)
 
 
 def cue_bounds(art: ArticleIndex, cue: Cue, start: int, end: int) -> tuple[int, int]:
