@@ -806,3 +806,21 @@ def test_it_takes_up_a_firm_named_after_says(nlp):
 )
 def test_a_cue_after_a_preposition_stays_a_verb(nlp, text, expected):
     assert [r["speaker_name"] for r in run(nlp, text)] == [expected]
+
+
+def test_a_shortened_organization_form_keeps_the_canonical_name(nlp):
+    text = '"Earnings will dip," Biosystems said.'
+    rows = run(nlp, text, extra=labelled_organization(text, "Biosystems", "Applied Biosystems Inc"))
+    assert [r["speaker_name"] for r in rows] == ["Applied Biosystems Inc"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the words that join colleagues to a named speaker stay nouns anywhere else
+        ('"Prices will hold," Others said.', "Others"),
+        ('"Prices will hold," a Soviet trade team said.', "Soviet trade team"),
+    ],
+)
+def test_team_words_stay_nouns_of_a_phrase(nlp, text, expected):
+    assert [r["speaker_name"] for r in run(nlp, text)] == [expected]

@@ -48,7 +48,7 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
     words = [t for t in tokens if t.is_word]
     if len(words) == 1 and art.lexicon.word_class(words[0].lower) in PRONOUNS:
         return resolve_pronoun(art, words[0], position) if pronouns else None
-    if len(words) == 1 and art.lexicon.word_class(words[0].lower) == "team" and first >= 2 \
+    if len(words) == 1 and words[0].lower in art.lexicon.team_words and first >= 2 \
             and art.tokens[first - 1].lower == "and":
         # "Tom Poe and colleagues write": the phrase stops at "and", and the one person named speaks for the team
         lead = [m for m in art.persons if m.end == art.tokens[first - 2].end and not art.possessive(m)]
@@ -229,7 +229,7 @@ def _named_team(art: ArticleIndex, position: int) -> Speaker | None:
         return None
     after = art.token_at_or_after(at + len(found.text))
     if after + 1 < len(art.tokens) and art.tokens[after].lower == "and" \
-            and art.lexicon.word_class(art.tokens[after + 1].lower) == "team":
+            and art.tokens[after + 1].lower in art.lexicon.team_words:
         return found
     before = art.token_at_or_after(at) - 1
     if before < 1 or art.tokens[before].lower != "and":
