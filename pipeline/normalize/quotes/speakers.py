@@ -285,11 +285,14 @@ def salient_speaker(art: ArticleIndex, position: int, wanted: tuple[str, ...], *
             (q.outer_start, s) for q, s in art.resolved
             if s is not None and s_start <= q.outer_start < s_end and q.outer_end <= position]
         for cue in art.cues:
-            # a cue with other senses too counts ("…, they note"): its subject, when it names a speaker at
-            # all, is a person or a body, which a pronoun may stand for as well
+            # a cue with other senses too counts ("…, they note"): its subject, when a tagged person or body,
+            # is one a pronoun may stand for as well; an untagged name beside it ("imports from Western Europe,
+            # replacing design and brand reputations") is too often no subject at all
             if s_start <= cue.start < min(s_end, position) and not art.inside_quote(cue.start) \
                     and (cue.sense == "speech" or not speech_only):
                 speaker = cue_speaker(art, cue, *cue_bounds(art, cue, s_start, s_end), pronouns=False)
+                if speaker is not None and cue.sense != "speech" and speaker.kind == "name":
+                    continue
                 if speaker is not None:
                     found.append((cue.start, speaker if _plausible_name(art, cue, speaker) else None))
         if found:
