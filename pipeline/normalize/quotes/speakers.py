@@ -6,7 +6,8 @@ import re
 from dataclasses import replace
 
 from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, ArticleIndex, Cue, Speaker, Token, bare_word,
-                                               capitalized_run, name_form, organization_name, strip_determiners, text_of)
+                                               capitalized_run, name_form, organization_name, strip_determiners,
+                                               text_of)
 from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
 from pipeline.normalize.quotes.descriptions import (STAFF_LINKS, earlier_description, firm_after_staff,
                                                     firm_of_staff, named_next, resolve_body, resolve_publication,
