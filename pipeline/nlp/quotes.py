@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.nlp.base import RuleComponent, add_span, doc_text, rule_factory
 from pipeline.nlp.quote_marks import BULLET, QuoteSpan, find_quote_spans, paragraph_bounds, trim_unclosed
@@ -59,7 +59,7 @@ FOLDER = "quotes"
 SIDES = ("either", "left", "right")
 SENSES = ("speech", "mixed")
 WORD_CLASSES = ("person_pronoun", "group_pronoun", "thing_pronoun", "relative", "determiner", "filler",
-                "boundary", "term_marker", "work_marker", "be", "self", "not_firm")
+                "boundary", "term_marker", "work_marker", "be", "self", "not_firm", "team")
 # A quoted term is at most this many words; a lower-case one in a sentence without a cue at most the second.
 MAX_TERM_WORDS = 6
 MAX_PLAIN_TERM_WORDS = 4
@@ -191,6 +191,11 @@ def load_quote_rules(models_dir: Path) -> dict[str, Any]:
 
 # -- the component ----------------------------------------------------------------------------------------
 
+def _name_like(token: Token) -> bool:
+    """True for a capitalized word (not all capitals) inside a sentence: part of a name, not a reporting verb."""
+    return token.text[:1].isupper() and not token.text.isupper() and not token.is_sent_start
+
+
 # Reads sentence starts.
 @rule_factory("trade_quotes_v1", assigns=["doc.spans"], requires=["doc._.trade_sentences"])
 class QuoteFinder(RuleComponent):
@@ -252,7 +257,9 @@ class QuoteFinder(RuleComponent):
         found = []
         inside = [(q.outer_start, q.outer_end) for q in quotes]
         matches = sorted(self.matcher(doc), key=lambda m: (m[1], -m[2]))
-        match_starts = {start for _, start, _ in matches}
+        # a capitalized form inside a sentence is a name, and makes no noun of the cue before it ("says State
+        # Street Global Advisors")
+        match_starts = {start for _, start, _ in matches if not _name_like(doc[start])}
         for match_id, start, end in matches:
             span = doc[start:end]
             if end in match_starts:
@@ -260,7 +267,7 @@ class QuoteFinder(RuleComponent):
             first = span[0]
             if found and span.start_char < found[-1][1]:
                 continue  # overlapping a longer cue already taken
-            if first.text[:1].isupper() and not first.text.isupper() and not first.is_sent_start:
+            if _name_like(first):
                 continue  # "United States", "Post": a name, not a reporting verb
             if start > 0 and doc[start - 1].lower_ in self.cue_nouns:
                 continue  # "the report", "his statement": a noun

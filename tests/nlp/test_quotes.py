@@ -192,6 +192,19 @@ def test_words_that_are_not_cues(nlp, text):
     assert cues(nlp, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capitalized cue form inside a sentence is a name, and leaves the verb before it a cue
+        ("Rates will fall, says State Street Global Advisors.", [("says", "say")]),
+        # a cue form in lower case after another still makes it a noun
+        ("The Democrat report said rates will fall.", [("said", "say")]),
+    ],
+)
+def test_a_name_after_a_cue_leaves_it_a_verb(nlp, text, expected):
+    assert [(t, label) for t, label, _ in cues(nlp, text)] == expected
+
+
 def test_rule_data_round_trips_through_bytes(nlp):
     component = nlp.get_pipe("trade_quotes_v1")
     other = spacy.blank("en")

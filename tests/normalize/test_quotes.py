@@ -652,3 +652,175 @@ def test_an_unanswered_question_is_no_reported_speech(nlp, text, content, kept):
 def test_a_short_name_keeps_its_form_beside_a_body_or_a_pair(nlp, text, organizations):
     rows = run(nlp, text, organizations=organizations, people=[("Kestrel", ["Kestrel said"], None, None)])
     assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [("Kestrel", "person")]
+
+
+def labelled_organization(text, surface, label):
+    """Organization mentions of ``surface`` whose label (the canonical name) differs from the text."""
+    return [Mention(f"organization:{start}", "organization", surface, start, start + len(surface), 0, "test", label)
+            for start in occurrences(text, surface)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the story never spells out the canonical name: the speaker keeps the form it writes
+        ('"Inflation will stay sticky," Kestrel Bank Corp analysts write.\n"Cuts are off," KBC analysts say.',
+         ["Kestrel Bank Corp", "Kestrel Bank Corp"]),
+        ('"Cuts are off the table," KBC analysts say.', ["KBC"]),
+    ],
+)
+def test_an_organization_speaker_keeps_the_name_the_story_writes(nlp, text, expected):
+    extra = labelled_organization(text, "KBC", "Kestrel Bank Corp")
+    extra += labelled_organization(text, "Kestrel Bank Corp", "Kestrel Bank Corp")
+    rows = run(nlp, text, extra=extra)
+    assert [r["speaker_name"] for r in rows if r["quote_type"] == "direct"] == expected
+
+
+@pytest.mark.parametrize(
+    ("people", "expected"),
+    [
+        # "it" names no person: the untitled name just heard from is a firm the name rules took for a person's
+        ([("Harbour Financial", ["Harbour Financial"], None, None)], "Harbour Financial"),
+        # a person with a title is a person, and "it" does not stand for them
+        ([("Dana Roe", ["Harbour Financial"], None, "analyst")], None),
+    ],
+)
+def test_it_takes_up_a_firm_read_as_a_person(nlp, people, expected):
+    text = ('Copper spreads have widened further, said Harbour Financial.\n'
+            '"Supply is getting tight," it said.')
+    rows = run(nlp, text, people=people)
+    assert [r["speaker_name"] for r in rows if r["quote_type"] == "direct"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "expected"),
+    [
+        # "they" after two people named together: both of them
+        ("Margins will double, Dana Roe and Tom Poe say in a report.\n\"We stay positive,\" they add.",
+         [ROE, ("Tom Poe", ["Tom Poe"], None, None)], "Dana Roe and Tom Poe"),
+        # the first of the two left untagged by the name rules
+        ("Margins will double, Dana Roe and Tom Poe say in a report.\n\"We stay positive,\" they add.",
+         [("Tom Poe", ["Tom Poe"], None, None)], "Dana Roe and Tom Poe"),
+        # one person and their colleagues: the person named
+        ("Margins will double, Tom Poe and colleagues write.\n\"We stay positive,\" they add.",
+         [("Tom Poe", ["Tom Poe"], None, None)], "Tom Poe"),
+        # one person alone is no "they"
+        ("Margins will double, Tom Poe writes.\n\"We stay positive,\" they add.",
+         [("Tom Poe", ["Tom Poe"], None, None)], None),
+    ],
+)
+def test_they_takes_up_people_named_together(nlp, text, people, expected):
+    rows = run(nlp, text, people=people)
+    assert [r["speaker_name"] for r in rows if r["quote_type"] == "direct"] == [expected]
+
+
+def test_they_looks_back_through_a_cue_with_other_senses(nlp):
+    text = ('Policy will be mildly inflationary, Kestrel analysts write. More tariffs could advance that, '
+            'they note. "A key question is how expectations move," they say.')
+    rows = run(nlp, text, organizations=["Kestrel"])
+    assert [r["speaker_name"] for r in rows if r["quote_type"] == "direct"] == ["Kestrel"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        # "in a post-auction comment": the reporting word is a noun, whose phrase speaks for no one, so the
+        # epithet takes up the person who spoke
+        ("Yields held, Banco Kestrel's Dana Roe says in a post-auction comment.", "Dana Roe"),
+        ("Yields held, Banco Kestrel's Dana Roe says in her written comment.", "Dana Roe"),
+        # an unnamed source who spoke last still breaks the chain: the epithet stays a description
+        ("Yields held, a trader says in a post-auction comment.", "investment director"),
+        # a name or a speaker's noun after the preposition's object: the cue is a verb and they speak
+        ("Yields held. In a written statement Dana Roe said so.", "Dana Roe"),
+    ],
+)
+def test_a_cue_word_after_a_preposition_is_a_noun(nlp, opening, expected):
+    text = opening + ' The agency sold bonds. "We see falling rates," the investment director says.'
+    rows = run(nlp, text, people=[ROE])
+    assert [r["speaker_name"] for r in rows if r["quote_type"] == "direct"] == [expected]
+
+
+def test_a_role_takes_up_the_source_just_heard_before_an_earlier_holder(nlp):
+    kavan = ("Tom Kavan", ["Tom Kavan"], None, "senior economist")
+    text = ('"Prices bite," says Kestrel senior economist Tom Kavan. The survey polled 1,500 adults. '
+            'It ran in November. Shares rose. Bonds fell. The dollar slipped. Oil held. Gold rose.\n'
+            'Inflation will ease further, says Dana Roe at Harbour Economics. "Food prices will keep easing," '
+            'the assistant economist adds.')
+    rows = run(nlp, text, people=[kavan, ROE], titles=["senior economist"])
+    assert [r["speaker_name"] for r in rows if r["quote_type"] == "direct"] == ["Tom Kavan", "Dana Roe"]
+
+
+def test_a_long_apposition_after_a_name_leaves_the_name_the_speaker(nlp):
+    text = ("Dana Roe, a trade specialist and principal with the U.S. division of accounting firm Harbour Kestrel "
+            "International, said the plan was a monumental undertaking. \"There are 5,000 descriptions,\" he said.")
+    rows = run(nlp, text, people=[ROE])
+    assert [r["speaker_name"] for r in rows if r["quote_type"] == "direct"] == ["Dana Roe"]
+
+
+@pytest.mark.parametrize("ticker", ["(KST)", "(NYSE:KST)"])
+def test_a_stock_ticker_stays_inside_the_speaker_phrase(nlp, ticker):
+    text = f'Tariffs are causing "chaos" in the industry, says Kestrel Motor Co. {ticker} CEO Dana Roe.'
+    rows = run(nlp, text, people=[ROE], titles=["CEO"], organizations=["Kestrel Motor Co."])
+    assert [r["speaker_name"] for r in rows if r["quote_type"] == "direct"] == ["Dana Roe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parse_speaker", "expected"),
+    [
+        # the parse ended the subject after the cue at a stock ticker: the person the phrase names speaks
+        ("Tariffs are causing chaos in the industry, says Kestrel Motor Co. (KST) CEO Dana Roe.",
+         "Kestrel Motor Co.", "Dana Roe"),
+        # no person further on: the parse's words stand
+        ("Tariffs are causing chaos in the industry, says Kestrel Motor Co. (KST).", "Kestrel Motor Co.",
+         "Kestrel Motor Co."),
+    ],
+)
+def test_reported_speaker_after_the_cue_runs_on_to_a_person(nlp, text, parse_speaker, expected):
+    content = "Tariffs are causing chaos in the industry"
+    rows = run(nlp, text, people=[ROE], titles=["CEO"], organizations=["Kestrel Motor Co."],
+               extra=[reported(text, content, parse_speaker, "says")])
+    assert [r["speaker_name"] for r in rows if r["quote_type"] == "indirect"] == [expected]
+
+
+def test_staff_after_according_to_speak_for_the_firm_named_after_them(nlp):
+    text = ("Earnings will grow, according to analysts at Harbour Investments. In chips, the analysts "
+            "\"tend to favor\" Taiwan, they say.")
+    rows = run(nlp, text)
+    assert [r["speaker_name"] for r in rows if r["quote_type"] == "direct"] == ["Harbour Investments"]
+
+
+def test_it_takes_up_a_firm_named_after_says(nlp):
+    text = ("Fiscal expansion would not change fundamentals, says State Street Global Advisors. "
+            "\"Weak growth will keep yields in decline,\" it says.")
+    assert [r["speaker_name"] for r in run(nlp, text)] == ["State Street Global Advisors"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speaker's noun after the preposition: the cue is a verb
+        ('"Rates will rise," a dealer at a major foreign bank says.', "major foreign bank"),
+        # a verb's form ("said") is never a noun, whatever stands before it
+        ('"Rates will rise," an analyst from a leading cocoa trade house said.', "leading cocoa trade house"),
+    ],
+)
+def test_a_cue_after_a_preposition_stays_a_verb(nlp, text, expected):
+    assert [r["speaker_name"] for r in run(nlp, text)] == [expected]
+
+
+def test_a_shortened_organization_form_keeps_the_canonical_name(nlp):
+    text = '"Earnings will dip," Biosystems said.'
+    rows = run(nlp, text, extra=labelled_organization(text, "Biosystems", "Applied Biosystems Inc"))
+    assert [r["speaker_name"] for r in rows] == ["Applied Biosystems Inc"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the words that join colleagues to a named speaker stay nouns anywhere else
+        ('"Prices will hold," Others said.', "Others"),
+        ('"Prices will hold," a Soviet trade team said.', "Soviet trade team"),
+    ],
+)
+def test_team_words_stay_nouns_of_a_phrase(nlp, text, expected):
+    assert [r["speaker_name"] for r in run(nlp, text)] == [expected]

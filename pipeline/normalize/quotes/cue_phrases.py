@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.normalize.quotes.article import MARKS, PERSON_KINDS, ArticleIndex, Cue, Token, bare_word
 from pipeline.normalize.quotes.lexicon import PRONOUNS
 from pipeline.normalize.quotes.persons import subject_name
 
 # Longest speaker noun phrase, in tokens.
 MAX_PHRASE_TOKENS = 10
+# Tokens a stock ticker in parentheses may have ("(F)", "(NYSE:F)").
+MAX_TICKER_TOKENS = 4
 # How far back an apposition's opening comma may be ("Kaoru Yosano, the Japanese minister of fiscal policy, said").
 MAX_APPOSITION_TOKENS = 14
+# ... and of a longer one that describes a person named before it ("Damon Pike, a trade specialist and principal
+# with the U.S. division of accounting firm BDO International, said").
+MAX_LONG_APPOSITION_TOKENS = 28
 # Words before a participle cue whose speaker is the sentence's subject ("justified his choice by saying").
 _GERUND_LEADS = frozenset({"by", "after", "before", "while", "when", "in", "without"})
 _OPENING_WORDS = frozenset({"but", "and", "however", "meanwhile", "then", "so", "still", "yet"})
@@ -97,9 +104,11 @@ def left_phrases(art: ArticleIndex, cue: Cue, floor: int) -> list[tuple[int, int
         found = _noun_phrase_ending(art, k - 2, floor)
         return [found] if found else []
     if token.text == ",":
-        for j in range(k - 1, max(k - MAX_APPOSITION_TOKENS, -1), -1):
+        for j in range(k - 1, max(k - MAX_LONG_APPOSITION_TOKENS, -1), -1):
             other = art.tokens[j]
             if other.start < floor or other.text in ".;:!?" or other.text in MARKS:
+                break
+            if other.text == "," and k - j > MAX_APPOSITION_TOKENS and not _describes_a_person(art, j):
                 break
             if other.text == ",":
                 apposition = (j + 1, k - 1) if j + 1 <= k - 1 else None
@@ -127,6 +136,16 @@ def left_phrases(art: ArticleIndex, cue: Cue, floor: int) -> list[tuple[int, int
     return [found] if found else []
 
 
+def _describes_a_person(art: ArticleIndex, comma: int) -> bool:
+    """True when the comma at token ``comma`` follows a person's name and opens a description with a determiner
+    ("Damon Pike, a trade specialist …"): an apposition, however long, rather than a clause of its own."""
+    if comma < 1 or comma + 1 >= len(art.tokens):
+        return False
+    name_end = art.tokens[comma - 1].end
+    return art.lexicon.word_class(art.tokens[comma + 1].lower) == "determiner" \
+        and any(m.end == name_end for m in art.persons)
+
+
 def _named_before(art: ArticleIndex, phrase: tuple[int, int] | None, floor: int) -> tuple[int, int] | None:
     """A description with the person it describes before it ("William Palmer, the group's spokesman")."""
     if phrase is None or phrase[0] < 2 or art.tokens[phrase[0] - 1].text != ",":
@@ -144,12 +163,30 @@ def _abbreviation_period(art: ArticleIndex, index: int) -> bool:
     return token.text == "." and index > 0 and art.tokens[index - 1].text in art.lexicon.abbreviations
 
 
+def _ticker_end(art: ArticleIndex, index: int) -> int | None:
+    """The index of the ")" closing a stock ticker that opens at token ``index`` ("(F)", "(NYSE:F)"), or None."""
+    if art.tokens[index].text != "(":
+        return None
+    for end in range(index + 1, min(index + 1 + MAX_TICKER_TOKENS, len(art.tokens))):
+        if art.tokens[end].text == ")":
+            inner = art.text[art.tokens[index].end:art.tokens[end].start]
+            return end if re.fullmatch(r"(?:[A-Z]+:)?[A-Z][A-Z0-9.]{0,5}", inner) else None
+    return None
+
+
 def right_phrase(art: ArticleIndex, cue: Cue, ceiling: int) -> tuple[int, int] | None:
     """Token range of the speaker phrase after a cue ("said Akazawa", "according to Kyodo News")."""
     first = art.token_at_or_after(cue.end)
     k = first
-    while k < len(art.tokens) and art.tokens[k].end <= ceiling and k - first < MAX_PHRASE_TOKENS:
+    skipped = 0
+    while k < len(art.tokens) and art.tokens[k].end <= ceiling and k - first - skipped < MAX_PHRASE_TOKENS:
         token = art.tokens[k]
+        ticker = _ticker_end(art, k)
+        if ticker is not None and k > first:
+            # "says Ford Motor Co. (F) CEO Jim Farley": the stock ticker is part of the phrase, and not counted
+            skipped += ticker + 1 - k
+            k = ticker + 1
+            continue
         if _is_boundary(art, token, right=True) and not _abbreviation_period(art, k):
             break
         k += 1

@@ -261,3 +261,21 @@ def fuller_organization(speaker: Speaker | None, forms: list[str]) -> Speaker | 
         return speaker
     kind = "organization" if speaker.kind in ("person", "name") else speaker.kind
     return replace(speaker, name=fuller.pop(), official_id=None, kind=kind)
+
+
+def written_organization(art: ArticleIndex, speaker: Speaker | None) -> Speaker | None:
+    """The speaker under the form the article writes its organization's name in, when the canonical name (the
+    organization label) never occurs in the text: "BofA analysts write" in a story that never spells out "Bank
+    of America" is BofA's, as a reader names it. Of several forms, the longest ("USDA" beside "the USDA"). A
+    form made of the canonical name's own words only shortens it, and the canonical name stays."""
+    if speaker is None or speaker.name is None or speaker.kind not in ("organization", "voice") \
+            or speaker.name in art.text:
+        return speaker
+    written = {POSSESSIVE.sub("", mention.text) for mention in art.by_kind.get("organization", [])
+               if organization_name(mention) == speaker.name}
+    written = {form.split(" ", 1)[1] if form.split(" ", 1)[0].lower() in DEFINITE and " " in form else form
+               for form in written}
+    canonical = set(speaker.name.lower().split())
+    if not written or any(set(form.lower().split()) <= canonical for form in written):
+        return speaker  # a shortened form ("Biosystems", "the Bank") or the name in other capitals ("Tass")
+    return replace(speaker, name=max(sorted(written), key=len))

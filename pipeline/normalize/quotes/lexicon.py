@@ -10,6 +10,9 @@ from pipeline.rulefiles import read_function_words, read_rows, read_words
 
 # The classes of function words (``models/quotes/words.csv``) that stand for a speaker named elsewhere.
 PRONOUNS = ("person_pronoun", "group_pronoun", "thing_pronoun")
+# Classes of words that are also nouns of a speaker's phrase ("a Western economist", "others said"): kept in lists
+# of their own, out of `QuoteLexicon.words`, whose classes stop or skip a phrase.
+SEPARATE_CLASSES = ("not_firm", "team")
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,8 @@ class QuoteLexicon:
     # Capitalized words before a staff noun that name a region, market place or chamber, not a firm
     # ("a Western economist", "a Wall Street source"); lower case, possibly several words.
     not_firms: frozenset[str]
+    # Nouns after "and" that join unnamed colleagues to a named speaker ("Jane Roe and colleagues write").
+    team_words: frozenset[str]
     abbreviations: frozenset[str]
     # Lower-case words a "Name:" label in title case may keep ("Alliance for the Future:").
     label_title_case: frozenset[str]
@@ -41,6 +46,10 @@ class QuoteLexicon:
     definite_sources: frozenset[str]
     # Words after a name that leave it the head of its phrase ("Jane Roe of Kestrel Partners").
     name_links: frozenset[str]
+    # Words that make a reporting word after them a noun ("the", "its"), and prepositions that, before such a
+    # word, make the reporting word their object ("in a post-auction comment").
+    cue_nouns: frozenset[str]
+    cue_objects: frozenset[str]
 
     def word_class(self, word: str) -> str | None:
         """The class of a function word ("he" → person_pronoun), or None."""
@@ -60,7 +69,8 @@ def load(models_dir: Path) -> QuoteLexicon:
         firm_voices=frozenset(r["noun"] for r in sources if r["firm"] == "yes"),
         generic_bodies=frozenset(r["noun"] for r in sources if r["company"] == "any"),
         company_words=frozenset(r["noun"] for r in sources if r["company"] in ("any", "name")),
-        words={r["word"]: r["class"] for r in word_rows if " " not in r["word"] and r["class"] != "not_firm"},
+        words={r["word"]: r["class"] for r in word_rows if " " not in r["word"] and r["class"] not in SEPARATE_CLASSES},
+        team_words=frozenset(r["word"] for r in word_rows if r["class"] == "team"),
         not_firms=frozenset(r["word"] for r in word_rows if r["class"] == "not_firm"),
         abbreviations=frozenset(abbreviations),
         label_title_case=frozenset(function_words["label_title_case"]),
@@ -69,4 +79,6 @@ def load(models_dir: Path) -> QuoteLexicon:
         bare_bodies=frozenset(function_words["bare_body"]),
         definite_sources=frozenset(function_words["definite_source"]),
         name_links=frozenset(function_words["name_link"]),
+        cue_nouns=frozenset(function_words["cue_noun"]),
+        cue_objects=frozenset(function_words["cue_object"]),
     )

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 
 from pipeline.labels import parse_label, parse_offsets
 from pipeline.normalize.quotes.article import PERSON_KINDS, ArticleIndex, Quote, Speaker
+from pipeline.normalize.quotes.cue_phrases import right_phrase
 from pipeline.normalize.quotes.speakers import cue_bounds, cue_speaker, resolve_phrase
 from pipeline.views import Mention
 
@@ -62,6 +63,7 @@ def _speaker(art: ArticleIndex, mention: Mention, fields: dict[str, str]) -> Spe
     words = parse_offsets(fields.get("speaker"))
     if words is not None and cue_at is not None:
         words = _through_named_person(art, words, cue_at[0])
+        words = _on_to_named_person(art, words, cue_at)
     if words is not None:
         first = art.token_at_or_after(words[0])
         last = bisect_right(art.token_starts, words[1] - 1) - 1
@@ -93,6 +95,26 @@ def _through_named_person(art: ArticleIndex, words: tuple[int, int], cue_start: 
     named = [m for m in art.mentions_in(PERSON_KINDS, end, cue_start) if end <= m.start and m.end <= cue_start
              and not art.possessive(m) and not art.text[m.end:cue_start].strip()]
     return (start, named[-1].end) if named else words
+
+
+def _on_to_named_person(art: ArticleIndex, words: tuple[int, int], cue_at: tuple[int, int]) -> tuple[int, int]:
+    """The speaker's words after a cue, on to the person the cue's phrase names past where the parse stopped.
+
+    "…, says Ford Motor Co. (F) CEO Jim Farley": the parse may end the
+    subject at the ticker; the phrase the cue's own rules read
+    (`right_phrase`) runs on to the person, who speaks rather than the firm.
+    """
+    cue = next((c for c in art.cues if c.start == cue_at[0]), None)
+    if cue is None or words[0] < cue.end:
+        return words
+    phrase = right_phrase(art, cue, art.sentences[art.sentence_of(cue.start)][1])
+    if phrase is None:
+        return words
+    start, end = art.tokens[phrase[0]].start, art.tokens[phrase[1]].end
+    if not start <= words[0] < words[1] < end:
+        return words
+    named = [m for m in art.mentions_in(PERSON_KINDS, words[1], end) if m.start >= words[1] and m.end <= end]
+    return (words[0], named[-1].end) if named else words
 
 
 def _unanswered_question(art: ArticleIndex, mention: Mention, fields: dict[str, str]) -> bool:

@@ -6,7 +6,8 @@ import re
 from dataclasses import replace
 
 from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, ArticleIndex, Cue, Speaker, Token, bare_word,
-                                               name_form, organization_name, strip_determiners, text_of)
+                                               capitalized_run, name_form, organization_name, strip_determiners,
+                                               text_of)
 from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
 from pipeline.normalize.quotes.descriptions import (STAFF_LINKS, earlier_description, firm_after_staff,
                                                     firm_of_staff, named_next, resolve_body, resolve_publication,
@@ -26,6 +27,8 @@ KIND_ORDER = ("person", "name", "organization", "voice", "unnamed", "group")
 # How far back a pronoun looks for the person it stands for, and an epithet ("the Maryland Democrat"), in sentences.
 PRONOUN_REACH = 6
 EPITHET_REACH = 2
+# Words of an untagged name joined to a speaker by "and" ("Trung Tran and Larissa Knepper say").
+TEAM_NAME_WORDS = 3
 
 
 def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, prefer_last: bool,
@@ -46,11 +49,17 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
     words = [t for t in tokens if t.is_word]
     if len(words) == 1 and art.lexicon.word_class(words[0].lower) in PRONOUNS:
         return resolve_pronoun(art, words[0], position) if pronouns else None
+    if len(words) == 1 and words[0].lower in art.lexicon.team_words and first >= 2 \
+            and art.tokens[first - 1].lower == "and":
+        # "Tom Poe and colleagues write": the phrase stops at "and", and the one person named speaks for the team
+        lead = [m for m in art.persons if m.end == art.tokens[first - 2].end and not art.possessive(m)]
+        return person_speaker(art, lead[-1]) if lead else None
     head = _head(words)
     if head is not None and art.lexicon.sources.get(bare_word(head.text)) == "staff":
         firm = firm_of_staff(art, words)
-        if firm is None and unnamed:
-            # the parse left the firm out of the subject: "analysts at DBS Group write"
+        if firm is None and (unnamed or not prefer_last):
+            # the parse left the firm out of the subject: "analysts at DBS Group write"; after a cue, the
+            # phrase stops at the preposition: "according to analysts at PineBridge Investments"
             firm = firm_after_staff(art, art.token_at_or_after(head.start))
         if firm is not None:  # "Nomura analysts say": the firm speaks through them
             return Speaker(firm, None, text_of(art, tokens), "organization")
@@ -189,8 +198,12 @@ def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker |
     found = salient_speaker(art, position, wanted)
     if found is not None:
         return replace(found, text=token.text)
+    if kind == "group_pronoun":
+        team = _named_team(art, position)
+        if team is not None:
+            return replace(team, text=token.text)
     if kind == "thing_pronoun":
-        subject = organization_opening_before(art, position)
+        subject = organization_opening_before(art, position) or _firm_read_as_person(art, position)
         if subject is not None:
             return replace(subject, text=token.text)
         before = [m for m in art.by_kind.get("organization", []) if m.end <= position
@@ -200,8 +213,56 @@ def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker |
     return None
 
 
+def _named_team(art: ArticleIndex, position: int) -> Speaker | None:
+    """The people "they" stands for when the speaker just before is a person named with others, or None.
+
+    "…, Jane Roe and Tom Poe say in a report. …, they add": both names; "…,
+    Jane Roe and colleagues write. They …": the one person named. Only a
+    person speaking in the nearest sentence where anyone speaks (within
+    `PRONOUN_REACH`), and only when the words beside their name join them to
+    another person or to a team word (``team`` in the word list).
+    """
+    found = salient_speaker(art, position, ("person",))
+    if found is None:
+        return None
+    at = art.text.rfind(found.text, 0, position)
+    if at < 0:
+        return None
+    after = art.token_at_or_after(at + len(found.text))
+    if after + 1 < len(art.tokens) and art.tokens[after].lower == "and" \
+            and art.tokens[after + 1].lower in art.lexicon.team_words:
+        return found
+    before = art.token_at_or_after(at) - 1
+    if before < 1 or art.tokens[before].lower != "and":
+        return None
+    partner = [m for m in art.persons if m.end == art.tokens[before - 1].end and not art.possessive(m)]
+    if partner:
+        first = person_speaker(art, partner[-1]).name
+    else:  # a partner's name the name rules left untagged: two or three capitalized words
+        run = capitalized_run(art, reversed(art.tokens[max(before - TEAM_NAME_WORDS, 0):before]))[::-1]
+        if not 2 <= len(run) <= TEAM_NAME_WORDS \
+                or art.mentions_in(("organization", "country", "title"), run[0].start, run[-1].end):
+            return None
+        first = text_of(art, run)
+    return Speaker(f"{first} and {found.name}", None, found.text, "name")
+
+
+def _firm_read_as_person(art: ArticleIndex, position: int) -> Speaker | None:
+    """The firm an "it" stands for when the speaker just before is a name the rules took for a person's.
+
+    "…, said Sucden Financial. …, it said": "it" names no person, so a speaker
+    read as a person, with no title and no office, in the `EPITHET_REACH`
+    sentences before (nothing else speaking in between) is the firm.
+    """
+    found = salient_speaker(art, position, ("person",), reach=EPITHET_REACH, speech_only=True)
+    if found is None or found.official_id is not None \
+            or any(row.get("title") for row in art.people if row["name"] == found.name):
+        return None
+    return Speaker(found.name, None, found.text, "organization")
+
+
 def salient_speaker(art: ArticleIndex, position: int, wanted: tuple[str, ...], *,
-                    reach: int = PRONOUN_REACH, own_sentence: bool = True) -> Speaker | None:
+                    reach: int = PRONOUN_REACH, own_sentence: bool = True, speech_only: bool = False) -> Speaker | None:
     """The speaker of one of the ``wanted`` kinds who spoke last before ``position`` ("it", "they"), or None.
 
     Looks back sentence by sentence (the pronoun's own first, unless not
@@ -213,7 +274,8 @@ def salient_speaker(art: ArticleIndex, position: int, wanted: tuple[str, ...], *
     wanted speaker nearest before ``position`` is the one; if none there is of
     a wanted kind, or only a lone untagged word ("A ministry statement said
     …. It said", "Digital said …. It said"), None: an earlier sentence's
-    speaker would skip the one just named.
+    speaker would skip the one just named. ``speech_only`` reads only the cues
+    that always report speaking.
     """
     index = art.sentence_of(position)
     for back in range(index if own_sentence else index - 1, max(index - 1 - reach, -1), -1):
@@ -224,9 +286,14 @@ def salient_speaker(art: ArticleIndex, position: int, wanted: tuple[str, ...], *
             (q.outer_start, s) for q, s in art.resolved
             if s is not None and s_start <= q.outer_start < s_end and q.outer_end <= position]
         for cue in art.cues:
-            if s_start <= cue.start < min(s_end, position) and cue.sense == "speech" \
-                    and not art.inside_quote(cue.start):
+            # a cue with other senses too counts ("…, they note"): its subject, when a tagged person or body,
+            # is one a pronoun may stand for as well; an untagged name beside it ("imports from Western Europe,
+            # replacing design and brand reputations") is too often no subject at all
+            if s_start <= cue.start < min(s_end, position) and not art.inside_quote(cue.start) \
+                    and (cue.sense == "speech" or not speech_only):
                 speaker = cue_speaker(art, cue, *cue_bounds(art, cue, s_start, s_end), pronouns=False)
+                if speaker is not None and cue.sense != "speech" and speaker.kind == "name":
+                    continue
                 if speaker is not None:
                     found.append((cue.start, speaker if _plausible_name(art, cue, speaker) else None))
         if found:
@@ -332,7 +399,9 @@ def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_
     if definite and source_class == "role":
         holder = title_holder(art, head.text, position)
         if holder is not None:
-            return replace(holder, text=text_of(art, tokens))
+            # "…, says Harry Chambers at Capital Economics. …, the assistant economist adds": the source just
+            # heard from, not an economist of another story of the digest
+            return replace(_recent_speaker_for_title(art, holder, position), text=text_of(art, tokens))
     if bare_word(head.text) in art.lexicon.firm_voices:
         # "a Paramount spokesperson": the firm speaks through its spokesperson, as "Nomura analysts" do
         firm = firm_of_staff(art, [t for t in tokens if t.is_word], adjacent=True)
@@ -420,6 +489,8 @@ def cue_speaker(art: ArticleIndex, cue: Cue, floor: int, ceiling: int, *, pronou
         side = "right"  # "the radio quoted him as saying": the speaker is the one quoted
     if side != "right":
         phrases += [(found, True) for found in left_phrases(art, cue, floor)]
+        if any(_object_of_preposition(art, first, last, cue) for (first, last), _ in phrases):
+            return None  # "says in a post-auction comment": the cue word is a noun, and names no speaker
     # Inverted order: the cue opens its clause ("…,” said Akazawa", ", added John Michael, an analyst").
     inverted = not re.search(r"\w", art.text[floor:cue.start]) or art.text[floor:cue.start].rstrip().endswith(",")
     if side == "right" or (side == "either" and inverted):
@@ -434,6 +505,23 @@ def cue_speaker(art: ArticleIndex, cue: Cue, floor: int, ceiling: int, *, pronou
         return None
     best = min(speakers, key=lambda s: KIND_ORDER.index(s.kind) if s.kind in KIND_ORDER else len(KIND_ORDER))
     return replace(best, cue=cue.lemma)
+
+
+def _object_of_preposition(art: ArticleIndex, first: int, last: int, cue: Cue) -> bool:
+    """True when the phrase ``first..last`` right before a cue opens with a determiner or possessive after a
+    preposition and holds only lower-case modifiers ("in a post-auction comment", "with its research note"):
+    the cue word, in a form a noun may have (its lemma, perhaps with "s"), ends that phrase. A name or a
+    speaker's noun there ("In a statement Kemp calls", "a dealer at a major foreign bank says") leaves the cue a
+    verb."""
+    if art.text[cue.start:cue.end].lower() not in (cue.lemma, cue.lemma + "s"):
+        return False  # "said", "told": a verb's form, never a noun's
+    if not 0 < first <= last or art.tokens[last].end > cue.start \
+            or re.search(r"\S", art.text[art.tokens[last].end:cue.start]) \
+            or art.tokens[first].lower not in art.lexicon.cue_nouns \
+            or art.tokens[first - 1].lower not in art.lexicon.cue_objects:
+        return False
+    modifiers = art.tokens[first + 1:last + 1]
+    return all(t.text.islower() and bare_word(t.text) not in art.lexicon.sources for t in modifiers)
 
 
 def cue_bounds(art: ArticleIndex, cue: Cue, start: int, end: int) -> tuple[int, int]:
