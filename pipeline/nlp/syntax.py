@@ -35,7 +35,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
 from pipeline.labels import parse_label
@@ -154,14 +156,33 @@ class PendingSentence:
     published_month: str
 
 
+# What `token_rows` reads of each token, in one `Doc.to_array` call.
+_TOKEN_ATTRIBUTES = [IDX, ORTH, LEMMA, POS, MORPH, HEAD, DEP]
+_SIGNED_LIMIT, _WRAP = 2**63, 2**64  # `Doc.to_array` returns uint64: a negative offset comes back as 2**64 - n
+
+
 def token_rows(parsed: Doc, sentence: PendingSentence) -> list[tuple[Any, ...]]:
-    """The ``tokens`` rows of one parsed sentence (every column but ``run_id``), in `TOKEN_COLUMNS` order."""
+    """The ``tokens`` rows of one parsed sentence (every column but ``run_id``), in `TOKEN_COLUMNS` order.
+
+    Read from one array of the Doc's attributes rather than token by token: each ``token.…`` read
+    builds a Token object (and ``token.head`` another), which cost more than the rows themselves.
+    The values are those of ``token.text``, ``.lemma_``, ``.pos_``, ``str(token.morph)``,
+    ``.head.i`` and ``.dep_``.
+    """
+    strings = parsed.vocab.strings
+    empty_morph = parsed.vocab.morphology.EMPTY_MORPH
     rows = []
-    for token in parsed:  # whitespace tokens too, so that every head index names a row
-        start = sentence.start_char + token.idx
-        rows.append((sentence.article_id, sentence.sentence_index, token.i, start, start + len(token.text),
-                     token.text, token.lemma_ or None, token.pos_ or None, str(token.morph) or None,
-                     token.head.i, token.dep_ or None, sentence.published_month))
+    offset, article_id, index, month = (sentence.start_char, sentence.article_id, sentence.sentence_index,
+                                        sentence.published_month)
+    # Whitespace tokens too, so that every head index names a row.
+    for i, (idx, orth, lemma, pos, morph, head, dep) in enumerate(parsed.to_array(_TOKEN_ATTRIBUTES).tolist()):
+        text = strings[orth]
+        start = offset + idx
+        morph_text = strings[morph]
+        rows.append((article_id, index, i, start, start + len(text), text, strings[lemma] or None,
+                     POS_NAMES[pos] or None, None if morph_text == empty_morph else morph_text or None,
+                     # HEAD is the head's offset from the token, stored unsigned: a negative one wraps.
+                     i + (head - _WRAP if head >= _SIGNED_LIMIT else head), strings[dep] or None, month))
     return rows
 
 

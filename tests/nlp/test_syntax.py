@@ -10,7 +10,7 @@ import pytest
 from pipeline.config import MODELS_DIR
 from pipeline.nlp.build import build_nlp
 from pipeline.nlp.mentions import DocRows
-from pipeline.nlp.syntax import load_gate, load_parser
+from pipeline.nlp.syntax import PendingSentence, load_gate, load_parser, token_rows
 
 TRADE_STORY = (
     "Steel and the weather\n\n"
@@ -105,6 +105,21 @@ def test_token_rows_index_the_article_text():
         assert [t["token_index"] for t in in_sentence] == list(range(len(in_sentence)))
         assert all(0 <= t["head_index"] < len(in_sentence) for t in in_sentence)
         assert all(t["upos"] and t["dep"] for t in in_sentence)
+
+
+def test_token_rows_hold_what_each_token_says():
+    # Heads before and after their token (a wrapped negative offset), punctuation without features,
+    # a double space (a whitespace token) and an offset into the article.
+    text = "The new tariffs on Canadian steel,  officials said, took effect on Monday."
+    parsed = load_parser(MODELS_DIR)(text)
+    sentence = PendingSentence("a1", 3, 40, text, "2025-03")
+    expected = [("a1", 3, token.i, 40 + token.idx, 40 + token.idx + len(token.text), token.text,
+                 token.lemma_ or None, token.pos_ or None, str(token.morph) or None, token.head.i,
+                 token.dep_ or None, "2025-03") for token in parsed]
+    assert token_rows(parsed, sentence) == expected
+    heads = [row[9] - row[2] for row in expected]
+    assert min(heads) < 0 < max(heads)
+    assert None in [row[8] for row in expected] and any(row[5].isspace() for row in expected)
 
 
 def test_the_table_has_the_declared_types():
