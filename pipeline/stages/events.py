@@ -27,6 +27,7 @@ from pipeline.events.inputs import article_inputs
 from pipeline.events.owned import MEASURE_KINDS
 from pipeline.events.resources import EventResources
 from pipeline.schemas import conform
+from pipeline.stages.collector import cycle_collector_paused
 from pipeline.stages.spec import BatchResult, StageSpec
 from pipeline.timeline import RULE_FILES as TIMELINE_RULES
 from pipeline.timeline import build_timeline, load_rules
@@ -76,6 +77,11 @@ def _by_article(table: pa.Table) -> dict[str, list[dict[str, Any]]]:
 
 def events_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchResult:
     """Find the events of every article of the batch; isolate an article that fails."""
+    with cycle_collector_paused():
+        return _article_events(inputs, settings)
+
+
+def _article_events(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchResult:
     resources = resources_for(settings.models_dir)
     # No trigger, no event: only the articles with a trigger mention become Python rows (most have none),
     # and those with a tariff rate in percent, which may name a measure by its owner alone ("Trump's 25%

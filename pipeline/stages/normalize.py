@@ -8,10 +8,8 @@ its ``load`` function read from ``models/`` (loaded once per process).
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from functools import lru_cache
 from importlib import import_module
 from itertools import repeat
@@ -22,6 +20,7 @@ import pyarrow as pa
 
 from pipeline.config import Settings
 from pipeline.normalize.registry import Normalizer, Rows
+from pipeline.stages.collector import cycle_collector_paused
 from pipeline.stages.spec import BatchResult, StageSpec
 from pipeline.views import ArticleView, Mention, ParsedToken, Sentence
 
@@ -120,28 +119,9 @@ def _typed(table: pa.Table, kind: type, columns: tuple[str, ...]) -> Iterator[tu
     return zip(table.column("article_id").to_pylist(), map(kind, *values))
 
 
-@contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector, then restore it as it was.
-
-    A batch builds tens of thousands of objects that live until it ends (the views, the rows) and no
-    reference cycles: on the Reuters archive the collector freed nothing in any batch, yet its passes
-    over those objects still took time (docs/architecture.md has the figures). Reference
-    counting still frees everything as before; cycles, should a batch make any, wait for the first
-    collection after it.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def normalize_batch(inputs: Mapping[str, pa.Table], settings: Settings) -> BatchResult:
     """Run every normalizer over every article of the batch; isolate an article that fails."""
-    with _cycle_collector_paused():
+    with cycle_collector_paused():
         return _normalize_articles(inputs, settings)
 
 
