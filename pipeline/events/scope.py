@@ -22,6 +22,17 @@ to the first verb of the coordination ("has suggested plans to set a global
 tariff and impose duties on steel": "suggested"/"plans" govern "impose"),
 never for the negation.
 
+A hedge ("considering", "weighing", "mulling", "studying", "mused about") is a
+``possible`` cue like "could": a measure a government only weighs is not
+decided. Three ways reach a measure the walk does not: a phrasal hedge, a
+verb that weighs only with its preposition or mark (``phrasal_hedges``:
+"looking at a tariff hike", "thinking about raising tariffs"; "the tariffs
+look set to stay" weighs nothing); a noun of options between the hedge and
+the measure (``hedge_nouns``: "weighing the option of raising tariffs",
+"exploring ways to impose duties"); both only when no other cue decided. A
+hedge whose subject is no government (``private_words``: "investors weighed
+new tariffs") is no cue: their weighing says nothing of the measure.
+
 Not events (`non_event` names why): a question (the sentence ends with "?"),
 a counterfactual ("would have imposed"), a law's authority ("the Trade Act
 allows the president to impose …": a law word is the subject of an
@@ -54,7 +65,7 @@ from datetime import date, timedelta
 from pipeline.events.dates import date_range
 from pipeline.events.market import market_clause
 from pipeline.events.resources import EventResources, SyntaxRules
-from pipeline.events.syntax import SentenceParse, Token
+from pipeline.events.syntax import NOMINAL_ARGUMENTS, PREDICATES, SentenceParse, Token
 from pipeline.events.types import ArticleInputs, Candidate, TimeRef
 
 # Relations a gerund or participle trigger bears when the parser reads it as a modifier of its object.
@@ -84,7 +95,8 @@ def _walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules, *, through_c
             break
         shared = through_conj and current.dep == "conj" and not parse.children(current, "nsubj", "aux")
         if shared or current.dep == "xcomp" or (
-                current.dep in ("ccomp", "acl", "advcl") and _cue_of(head, rules) and not _adverbial(parse, current, rules)):
+                current.dep in ("ccomp", "acl", "advcl") and (_cue_of(head, rules) or _phrasal_hedge(parse, head, current, rules))
+                and not _adverbial(parse, current, rules)):
             out.append(head)
             current = head
             continue
@@ -108,6 +120,47 @@ def _cue_of(token: Token, rules: SyntaxRules) -> str | None:
     if lemma in rules.negating_verbs:
         return "negated"
     return None
+
+
+def _phrasal_hedge(parse: SentenceParse, verb: Token, complement: Token, rules: SyntaxRules) -> bool:
+    """True when ``verb`` with the preposition or mark of its ``complement`` is one of ``phrasal_hedges``
+    ("looking at a tariff hike", "thinking about raising tariffs"): the verb alone weighs nothing."""
+    lemma = verb.lemma.lower() or verb.lower
+    return any(f"{lemma} {m.lower}" in rules.phrasal_hedges for m in parse.children(complement, "case", "mark"))
+
+
+def _private_hedger(parse: SentenceParse, verb: Token, resources: EventResources) -> bool:
+    """True when the subject of a hedge verb is not a government ("investors weighed new tariffs"): their
+    weighing says nothing of whether the measure is decided."""
+    return any(resources.private.fullmatch(s.text) for s in parse.children(verb, "nsubj"))
+
+
+def _hedged_measure(parse: SentenceParse, walk: list[Token], resources: EventResources) -> bool:
+    """True when a hedge verb weighs the measure at the top of the walk from outside the walk: as the
+    complement of a phrasal hedge ("looking at a tariff hike") or through a noun of ``hedge_nouns``
+    ("weighing the option of raising tariffs", "exploring ways to impose duties"), with a government (not
+    ``private_words``) weighing it. The climb goes from a verb trigger to the noun it qualifies, then up its
+    noun phrase and through option nouns, at most four steps."""
+    rules = resources.syntax
+    assert rules is not None
+    node, through_option = walk[-1], False
+    for _ in range(4):
+        head = parse.head(node)
+        if head is None:
+            return False
+        relation = node.dep.split(":")[0]
+        if head.upos in PREDICATES:
+            if node.dep not in NOMINAL_ARGUMENTS or _private_hedger(parse, head, resources):
+                return False
+            return _phrasal_hedge(parse, head, node, rules) or (through_option and _cue_of(head, rules) == "possible")
+        if head.upos not in ("NOUN", "PROPN"):
+            return False
+        if (head.lemma.lower() in rules.hedge_nouns or head.lower in rules.hedge_nouns) and relation in ("nmod", "acl"):
+            through_option = True
+        elif not (relation in NOUN_PHRASE or (node.upos in PREDICATES and relation in GERUND_MISATTACHED | {"acl"})):
+            return False  # "the impact of tariffs imposed by China": an effect noun is no option
+        node = head
+    return False
 
 
 def _negated(parse: SentenceParse, walk: list[Token], trigger_span: tuple[int, int], rules: SyntaxRules) -> bool:
@@ -191,14 +244,21 @@ def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[in
             return "planned"  # "is to hold talks": be + to-infinitive states a plan
         if position > 0 and walk[position - 1].dep == "xcomp" and token.lemma.lower() in rules.infinitive_plans:
             return "planned"  # "is working to impose": a plan only over the infinitive it governs
+        if position > 0 and _phrasal_hedge(parse, token, walk[position - 1], rules) and \
+                not _private_hedger(parse, token, resources):
+            return "possible"  # "was thinking about raising tariffs"
         if position > 0 or token.upos in ("VERB", "AUX"):
             cue = _cue_of(token, rules) if token != walk[0] or trigger.upos == "VERB" else None
+            if position > 0 and cue == "possible" and _private_hedger(parse, token, resources):
+                cue = None  # "investors weighed new tariffs": no government weighs them
             if position > 0 and cue in ("planned", "possible", "threatened"):
                 return cue
         for aux in parse.children(token, "aux"):
             cue = _cue_of(aux, rules)
             if cue in ("planned", "possible", "threatened"):
                 return cue
+    if _hedged_measure(parse, walk, resources):
+        return "possible"
     return "asserted"
 
 

@@ -1,0 +1,93 @@
+"""A measure a government only weighs is ``possible``, not asserted or planned.
+
+The gold guideline gives "possible (could, may, considering)", and the gold
+sets code a measure a government is considering, weighing, studying or
+musing about as possible with its type unchanged. These sentences are
+written for the tests and parsed by the project's committed parser; each
+hedge reaches the trigger another way: as the verb whose object is the
+measure, as a phrasal verb ("looking at", "thinking about"), through a noun
+of options ("the option of raising", "ways to raise"), or in a headline the
+parser misreads, by word order. The controls show that the same frames
+without a hedge, or a hedge by investors, leave the measure asserted.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events import article_events
+
+WASHINGTON = ("Washington", "USA", "government")
+
+
+def _modalities(build, resources, text: str, countries, *, parsed: bool = True) -> list[tuple[str, str]]:
+    rows = article_events(build(text, parsed=parsed, countries=countries), resources)
+    return [(row["event_type"], row["modality"]) for row in rows]
+
+
+@pytest.mark.parametrize("text, countries, event_type", [
+    ("Washington is pondering a tariff hike on Chinese steel.",
+     [WASHINGTON, ("Chinese", "CHN", "demonym")], "tariff_increased"),
+    ("Tokyo has mused about a tariff hike on U.S. beef.",
+     [("Tokyo", "JPN", "government"), ("U.S.", "USA", "abbreviation")], "tariff_increased"),
+    ("Washington is examining a tariff hike on China.", [WASHINGTON, ("China", "CHN", "name")], "tariff_increased"),
+    ("Ottawa is mulling over a tariff hike on U.S. steel.",
+     [("Ottawa", "CAN", "government"), ("U.S.", "USA", "abbreviation")], "tariff_increased"),
+], ids=["pondering", "mused-about", "examining", "mulling-over"])
+def test_a_hedge_verb_over_the_measure_noun_makes_it_possible(build, resources, text, countries, event_type):
+    assert _modalities(build, resources, text, countries) == [(event_type, "possible")]
+
+
+@pytest.mark.parametrize("text, countries, event_type", [
+    ("Trump said he was looking at a tariff hike on Canada.",
+     [("Trump", "USA", "name"), ("Canada", "CAN", "name")], "tariff_increased"),
+    ("Seoul is looking into a tariff cut on U.S. cars.",
+     [("Seoul", "KOR", "government"), ("U.S.", "USA", "abbreviation")], "tariff_reduced"),
+    ("Trump said he was thinking about raising tariffs on China.",
+     [("Trump", "USA", "name"), ("China", "CHN", "name")], "tariff_increased"),
+    ("Trump said the United States is looking at imposing tariffs on Japan.",
+     [("Trump", "USA", "name"), ("United States", "USA", "name"), ("Japan", "JPN", "name")], "tariff_imposed"),
+], ids=["looking-at-a-noun", "looking-into-a-noun", "thinking-about-a-gerund", "looking-at-a-gerund-in-a-ccomp"])
+def test_a_phrasal_hedge_makes_its_complement_possible(build, resources, text, countries, event_type):
+    assert _modalities(build, resources, text, countries) == [(event_type, "possible")]
+
+
+@pytest.mark.parametrize("text, countries, event_type", [
+    ("Trump is weighing the option of raising tariffs on Mexico.",
+     [("Trump", "USA", "name"), ("Mexico", "MEX", "name")], "tariff_increased"),
+    ("Washington is exploring ways to raise tariffs on China.",
+     [WASHINGTON, ("China", "CHN", "name")], "tariff_increased"),
+], ids=["the-option-of", "ways-to"])
+def test_a_hedge_reaches_the_measure_through_a_noun_of_options(build, resources, text, countries, event_type):
+    assert _modalities(build, resources, text, countries) == [(event_type, "possible")]
+
+
+def test_an_option_chosen_or_an_effect_weighed_is_no_hedge(build, resources):
+    chosen = _modalities(build, resources, "Washington chose the option of raising tariffs on Mexico.",
+                         [WASHINGTON, ("Mexico", "MEX", "name")])
+    assert chosen == [("tariff_increased", "asserted")]
+    effect = _modalities(build, resources, "Investors weighed the impact of tariffs imposed by Washington on China.",
+                         [WASHINGTON, ("China", "CHN", "name")])
+    assert effect == [("tariff_imposed", "asserted")]
+
+
+def test_a_verb_of_a_phrasal_hedge_alone_weighs_nothing(build, resources):
+    text = "The tariffs look set to stay after Washington raised duties on China."
+    assert _modalities(build, resources, text, [WASHINGTON, ("China", "CHN", "name")]) == [
+        ("tariff_increased", "asserted")]
+
+
+def test_investors_weighing_a_measure_leave_it_asserted(build, resources):
+    countries = [WASHINGTON, ("Chinese", "CHN", "demonym")]
+    investors = _modalities(build, resources, "Investors are weighing Washington's new tariffs on Chinese steel.",
+                            countries)
+    government = _modalities(build, resources, "Washington is weighing new tariffs on Chinese steel.", countries)
+    assert (investors, government) == ([("tariff_imposed", "asserted")], [("tariff_imposed", "possible")])
+
+
+def test_a_headline_hedge_the_parser_misreads_is_read_by_word_order(build, resources):
+    # the parser reads "eyes" as a noun of "EU eyes retaliatory tariffs"; the cue stands right before the trigger
+    text = "EU eyes retaliatory tariffs on US goods"
+    countries = [("EU", "EUU", "name"), ("US", "USA", "abbreviation")]
+    assert _modalities(build, resources, text, countries) == [("tariff_imposed", "possible")]
+    assert _modalities(build, resources, text, countries, parsed=False) == [("tariff_imposed", "possible")]
