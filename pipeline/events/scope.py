@@ -20,7 +20,9 @@ and its auxiliaries ("being weighed" → possible, "will impose" → planned,
 also climbs from a coordinated verb without subject or auxiliary of its own
 to the first verb of the coordination ("has suggested plans to set a global
 tariff and impose duties on steel": "suggested"/"plans" govern "impose"),
-never for the negation.
+and from a coordinated measure noun without a verb of its own to the verb of
+the first ("will impose a tariff hike on China and a ban on chip exports":
+"will" governs the ban, `_conjoined_clause`), never for the negation.
 
 A hedge ("considering", "weighing", "mulling", "studying", "mused about") is a
 ``possible`` cue like "could": a measure a government only weighs is not
@@ -89,6 +91,11 @@ def _walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules, *, through_c
         if above != head:
             out.append(above)
             current = above
+    if through_conj and clause == trigger and trigger.upos not in PREDICATES:
+        verb = _conjoined_clause(parse, measure_noun(parse, trigger), rules)
+        if verb is not None:
+            out.append(verb)
+            current = verb
     for _ in range(6):
         head = parse.head(current)
         if head is None:
@@ -102,6 +109,25 @@ def _walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules, *, through_c
             continue
         break
     return out
+
+
+def _conjoined_clause(parse: SentenceParse, noun: Token, rules: SyntaxRules) -> Token | None:
+    """The verb of the first of coordinated measure nouns, for a later one without a verb of its own ("is
+    considering a tariff hike on China and a ban on chip exports"): the parser may join "ban" to the last
+    noun of the first object ("China"), so the climb goes up that object's ``nmod`` chain to its verb."""
+    if noun.dep != "conj":
+        return None
+    node = parse.head(noun)
+    for _ in range(3):
+        if node is None or node.upos not in ("NOUN", "PROPN"):
+            return None
+        verb = parse.clause(node, rules.clause_verbs)
+        if verb != node:
+            return verb
+        if node.dep.split(":")[0] != "nmod":
+            return None
+        node = parse.head(node)
+    return None
 
 
 def _adverbial(parse: SentenceParse, clause: Token, rules: SyntaxRules) -> bool:

@@ -91,3 +91,16 @@ def test_a_headline_hedge_the_parser_misreads_is_read_by_word_order(build, resou
     countries = [("EU", "EUU", "name"), ("US", "USA", "abbreviation")]
     assert _modalities(build, resources, text, countries) == [("tariff_imposed", "possible")]
     assert _modalities(build, resources, text, countries, parsed=False) == [("tariff_imposed", "possible")]
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Washington is considering a tariff hike on China and a ban on chip exports to China.", "possible"),
+    ("Washington will impose a tariff hike on China and a ban on chip exports to China.", "planned"),
+    ("Washington imposed a tariff hike on China and a ban on chip exports to China.", "asserted"),
+], ids=["hedge", "plan", "no-cue"])
+def test_a_coordinated_measure_noun_takes_the_cue_of_the_first(build, resources, text, modality):
+    # the parser joins "ban" to "China", the last noun of the first object: the climb reaches the verb anyway
+    rows = article_events(build(text, parsed=True, countries=[WASHINGTON, ("China", "CHN", "name", 0),
+                                                              ("China", "CHN", "name", 1)]), resources)
+    assert {(row["event_type"], row["modality"]) for row in rows if row["event_type"] == "trade_restriction"} == {
+        ("trade_restriction", modality)}
