@@ -114,7 +114,10 @@ def _walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules, *, through_c
 def _conjoined_clause(parse: SentenceParse, noun: Token, rules: SyntaxRules) -> Token | None:
     """The verb of the first of coordinated measure nouns, for a later one without a verb of its own ("is
     considering a tariff hike on China and a ban on chip exports"): the parser may join "ban" to the last
-    noun of the first object ("China"), so the climb goes up that object's ``nmod`` chain to its verb."""
+    noun of the first object ("China"), so the climb goes up that object's ``nmod`` chain to its verb.
+    Only to a verb the first conjunct is the object of ("the Canadian pact will increase output" is said
+    of a pact as subject, not planned), and never past a negation ("would not be conducting negotiations
+    with Japan over its quotas": the quotas stand)."""
     if noun.dep != "conj":
         return None
     node = parse.head(noun)
@@ -123,7 +126,8 @@ def _conjoined_clause(parse: SentenceParse, noun: Token, rules: SyntaxRules) -> 
             return None
         verb = parse.clause(node, rules.clause_verbs)
         if verb != node:
-            return verb
+            negated = any(c.lower in rules.negations for c in parse.children(verb, "advmod", "neg"))
+            return verb if node.dep.split(":")[0] in ("obj", "obl") and not negated else None
         if node.dep.split(":")[0] != "nmod":
             return None
         node = parse.head(node)

@@ -104,3 +104,16 @@ def test_a_coordinated_measure_noun_takes_the_cue_of_the_first(build, resources,
                                                               ("China", "CHN", "name", 1)]), resources)
     assert {(row["event_type"], row["modality"]) for row in rows if row["event_type"] == "trade_restriction"} == {
         ("trade_restriction", modality)}
+
+
+def test_a_coordinated_measure_noun_takes_no_cue_of_a_subject_or_a_negated_verb(build, resources):
+    # "will raise prices" is said of the measures as subjects; "would not be holding talks" keeps its negation
+    # to the talks: the quotas the parser joins to "beef" stand (the walk never climbs past a negation)
+    subject = article_events(build("The Canadian quotas and the new tariffs on Mexico will raise prices.", parsed=True,
+                                   countries=[("Canadian", "CAN", "demonym"), ("Mexico", "MEX", "name")]), resources)
+    negated = article_events(build("Tokyo said it would not be holding formal talks next month with Washington over "
+                                   "its beef and rice quotas.", parsed=True,
+                                   countries=[("Tokyo", "JPN", "government"), WASHINGTON]), resources)
+    assert [(r["event_type"], r["modality"]) for r in subject if r["event_type"] == "tariff_imposed"] == [
+        ("tariff_imposed", "asserted")]
+    assert [(r["event_type"], r["modality"]) for r in negated] == [("trade_restriction", "asserted")]
