@@ -33,7 +33,10 @@ look set to stay" weighs nothing); a noun of options between the hedge and
 the measure (``hedge_nouns``: "weighing the option of raising tariffs",
 "exploring ways to impose duties"); both only when no other cue decided. A
 hedge whose subject is no government (``private_words``: "investors weighed
-new tariffs") is no cue: their weighing says nothing of the measure.
+new tariffs") is no cue: their weighing says nothing of the measure. A
+hedge further up the walk outranks a plan below it (`_plan_or_hedge`: "could
+decide to impose", "is weighing whether it will impose", "it is possible
+that Ottawa would reimpose", the walk climbing from a clausal subject too).
 
 Not events (`non_event` names why): a question (the sentence ends with "?"),
 a counterfactual ("would have imposed"), a law's authority ("the Trade Act
@@ -101,9 +104,9 @@ def _walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules, *, through_c
         if head is None:
             break
         shared = through_conj and current.dep == "conj" and not parse.children(current, "nsubj", "aux")
+        cue_above = _cue_of(head, rules) or _phrasal_hedge(parse, head, current, rules)
         if shared or current.dep == "xcomp" or (
-                current.dep in ("ccomp", "acl", "advcl") and (_cue_of(head, rules) or _phrasal_hedge(parse, head, current, rules))
-                and not _adverbial(parse, current, rules)):
+                current.dep in ("ccomp", "csubj", "acl", "advcl") and cue_above and not _adverbial(parse, current, rules)):
             out.append(head)
             current = head
             continue
@@ -193,6 +196,22 @@ def _hedged_measure(parse: SentenceParse, walk: list[Token], resources: EventRes
     return False
 
 
+def _plan_or_hedge(parse: SentenceParse, walk: list[Token], position: int, resources: EventResources) -> str:
+    """``planned`` for a plan found at ``walk[position]``, or ``possible`` when a government's hedge governs
+    it: a hedge verb or adjective further up the walk ("it was possible the U.S. would reimpose a tariff",
+    "is weighing whether it will impose tariffs") or a hedging auxiliary on the verb of the plan or above
+    ("could decide to impose"), or one that weighs the plan's noun (`_hedged_measure`: "is considering a
+    plan that would raise tariffs"). What is only weighed is not decided, however firm the words below."""
+    rules = resources.syntax
+    assert rules is not None
+    for index, token in enumerate(walk[position:], start=position):
+        if index > position and _cue_of(token, rules) == "possible" and not _private_hedger(parse, token, resources):
+            return "possible"
+        if any(_cue_of(aux, rules) == "possible" for aux in parse.children(token, "aux")):
+            return "possible"
+    return "possible" if _hedged_measure(parse, walk, resources) else "planned"
+
+
 def _negated(parse: SentenceParse, walk: list[Token], trigger_span: tuple[int, int], rules: SyntaxRules) -> bool:
     for token in walk:
         for child in parse.children(token, "advmod", "neg", "det", "aux"):
@@ -271,9 +290,9 @@ def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[in
             return cue
     for position, token in enumerate(walk):
         if position > 0 and token.lemma.lower() == "be" and parse.children(walk[position - 1], "mark"):
-            return "planned"  # "is to hold talks": be + to-infinitive states a plan
+            return _plan_or_hedge(parse, walk, position, resources)  # "is to hold talks": be + to-infinitive
         if position > 0 and walk[position - 1].dep == "xcomp" and token.lemma.lower() in rules.infinitive_plans:
-            return "planned"  # "is working to impose": a plan only over the infinitive it governs
+            return _plan_or_hedge(parse, walk, position, resources)  # "is working to impose": over the infinitive
         if position > 0 and _phrasal_hedge(parse, token, walk[position - 1], rules) and \
                 not _private_hedger(parse, token, resources):
             return "possible"  # "was thinking about raising tariffs"
@@ -281,11 +300,15 @@ def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[in
             cue = _cue_of(token, rules) if token != walk[0] or trigger.upos == "VERB" else None
             if position > 0 and cue == "possible" and _private_hedger(parse, token, resources):
                 cue = None  # "investors weighed new tariffs": no government weighs them
-            if position > 0 and cue in ("planned", "possible", "threatened"):
+            if position > 0 and cue == "planned":
+                return _plan_or_hedge(parse, walk, position, resources)
+            if position > 0 and cue in ("possible", "threatened"):
                 return cue
         for aux in parse.children(token, "aux"):
             cue = _cue_of(aux, rules)
-            if cue in ("planned", "possible", "threatened"):
+            if cue == "planned":
+                return _plan_or_hedge(parse, walk, position, resources)
+            if cue in ("possible", "threatened"):
                 return cue
     if _hedged_measure(parse, walk, resources):
         return "possible"

@@ -7,8 +7,11 @@ written for the tests and parsed by the project's committed parser; each
 hedge reaches the trigger another way: as the verb whose object is the
 measure, as a phrasal verb ("looking at", "thinking about"), through a noun
 of options ("the option of raising", "ways to raise"), or in a headline the
-parser misreads, by word order. The controls show that the same frames
-without a hedge, or a hedge by investors, leave the measure asserted.
+parser misreads, by word order. A hedge above a plan ("could decide to
+impose", "is weighing whether it will impose") makes it possible too, and
+a measure noun coordinated with a hedged or planned one shares its cue. The
+controls show that the same frames without a hedge, or a hedge by
+investors, leave the measure asserted or planned.
 """
 
 from __future__ import annotations
@@ -117,3 +120,22 @@ def test_a_coordinated_measure_noun_takes_no_cue_of_a_subject_or_a_negated_verb(
     assert [(r["event_type"], r["modality"]) for r in subject if r["event_type"] == "tariff_imposed"] == [
         ("tariff_imposed", "asserted")]
     assert [(r["event_type"], r["modality"]) for r in negated] == [("trade_restriction", "asserted")]
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("It is possible that Ottawa would reimpose a 15% duty on American lumber.",
+     [("Ottawa", "CAN", "government"), ("American", "USA", "demonym")]),
+    ("Washington is weighing whether it will impose tariffs on Canada.", [WASHINGTON, ("Canada", "CAN", "name")]),
+    ("Washington could decide to impose tariffs on Canada.", [WASHINGTON, ("Canada", "CAN", "name")]),
+    ("Washington is considering a plan that would raise tariffs on Canada.", [WASHINGTON, ("Canada", "CAN", "name")]),
+], ids=["possible-that-would", "weighing-whether-will", "could-decide", "considering-a-plan-that-would"])
+def test_a_hedge_over_a_plan_makes_the_measure_possible(build, resources, text, countries):
+    rows = article_events(build(text, parsed=True, countries=countries), resources)
+    assert [row["modality"] for row in rows] == ["possible"]
+
+
+def test_a_plan_without_a_hedge_above_stays_planned(build, resources):
+    text = "Trump said Washington would impose tariffs on Canada."
+    rows = article_events(build(text, parsed=True, countries=[("Trump", "USA", "name"), WASHINGTON,
+                                                              ("Canada", "CAN", "name")]), resources)
+    assert [row["modality"] for row in rows] == ["planned"]
