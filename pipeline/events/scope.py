@@ -13,7 +13,8 @@ Modality, first match wins (lemma lists in ``models/events/syntax.json``):
 a negation ("not", "never", "no") on a word of the walk, or a negating verb
 above ("refused to") → negated; a threat trigger → threatened; a condition
 mark ("if", "unless", "whether") on the clause or a verb above it, or an
-"if" clause attached to it → possible; else the first cue of the walk, the
+"if" clause attached to it, or a purpose ("in order to lift the tariffs, the
+U.S. needs proof") → possible; else the first cue of the walk, the
 trigger's own modifiers first ("proposed tariffs"), then each verb's lemma
 and its auxiliaries ("being weighed" → possible, "will impose" → planned,
 "threatened to" → threatened). For the condition and the cues, the walk
@@ -239,6 +240,16 @@ def _conditional(parse: SentenceParse, walk: list[Token], rules: SyntaxRules) ->
     return False
 
 
+def _purpose(parse: SentenceParse, walk: list[Token], rules: SyntaxRules) -> bool:
+    """True when the trigger's clause, or a verb above it, is a purpose opened by one of ``purpose_marks``
+    ("In order to lift the tariffs, the U.S. needs proof …"): a goal, not a step taken."""
+    for token in walk:
+        marks = " ".join(w.lower for m in parse.children(token, "mark") for w in (m, *parse.children(m, "fixed")))
+        if any(f" {phrase} " in f" {marks} " for phrase in rules.purpose_marks):
+            return True
+    return False
+
+
 def _headline_future(parse: SentenceParse, walk: list[Token]) -> bool:
     """True for the headline future "Trump to announce tariffs": a to-infinitive hanging on a name or noun
     that heads the sentence, with no verb of its own ("Trump is to announce" is read by the walk)."""
@@ -278,7 +289,7 @@ def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[in
     # a negation stays with its own verb ("did not impose tariffs and raised quotas"); a plan, a condition
     # or a hedge governs every verb of the coordination after it
     walk = _walk(parse, trigger, rules, through_conj=True)
-    if _conditional(parse, walk, rules):
+    if _conditional(parse, walk, rules) or _purpose(parse, walk, rules):
         return "possible"
     if _headline_future(parse, walk):
         return "planned"

@@ -139,3 +139,17 @@ def test_a_plan_without_a_hedge_above_stays_planned(build, resources):
     rows = article_events(build(text, parsed=True, countries=[("Trump", "USA", "name"), WASHINGTON,
                                                               ("Canada", "CAN", "name")]), resources)
     assert [row["modality"] for row in rows] == ["planned"]
+
+
+def test_a_measure_named_as_a_purpose_is_possible(build, resources):
+    first = "Washington imposed tariffs on Japanese chips last week. "
+    countries = [WASHINGTON, ("Japanese", "JPN", "demonym"), ("United States", "USA", "name"),
+                 ("Tokyo", "JPN", "government")]
+    goal = article_events(build(first + "In order to lift the tariffs, the United States needs proof that Tokyo is "
+                                "opening its market.", parsed=True, countries=countries), resources)
+    step = article_events(build(first + "The United States lifted the tariffs in order to reward Tokyo.", parsed=True,
+                                countries=countries), resources)
+    assert [(r["event_type"], r["modality"]) for r in goal if r["event_type"] == "tariff_removed"] == [
+        ("tariff_removed", "possible")]
+    assert [(r["event_type"], r["modality"]) for r in step if r["event_type"] == "tariff_removed"] == [
+        ("tariff_removed", "asserted")]
