@@ -23,7 +23,7 @@ to the first verb of the coordination ("has suggested plans to set a global
 tariff and impose duties on steel": "suggested"/"plans" govern "impose"),
 and from a coordinated measure noun without a verb of its own to the verb of
 the first ("will impose a tariff hike on China and a ban on chip exports":
-"will" governs the ban, `_conjoined_clause`), never for the negation.
+"will" governs the ban, `hedges.conjoined_clause`), never for the negation.
 
 A hedge ("considering", "weighing", "mulling", "studying", "mused about") is a
 ``possible`` cue like "could": a measure a government only weighs is not
@@ -35,7 +35,7 @@ the measure (``hedge_nouns``: "weighing the option of raising tariffs",
 "exploring ways to impose duties"); both only when no other cue decided. A
 hedge whose subject is no government (``private_words``: "investors weighed
 new tariffs") is no cue: their weighing says nothing of the measure. A
-hedge further up the walk outranks a plan below it (`_plan_or_hedge`: "could
+hedge further up the walk outranks a plan below it (`hedges.plan_or_hedge`: "could
 decide to impose", "is weighing whether it will impose", "it is possible
 that Ottawa would reimpose", the walk climbing from a clausal subject too).
 
@@ -69,15 +69,14 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from pipeline.events.dates import date_range
+from pipeline.events.hedges import (
+    GERUND_MISATTACHED, NOUN_PHRASE, conjoined_clause, cue_of, hedged_measure, phrasal_hedge, plan_or_hedge,
+    private_hedger, purpose_clause,
+)
 from pipeline.events.market import market_clause
 from pipeline.events.resources import EventResources, SyntaxRules
-from pipeline.events.syntax import NOMINAL_ARGUMENTS, PREDICATES, SentenceParse, Token
+from pipeline.events.syntax import PREDICATES, SentenceParse, Token
 from pipeline.events.types import ArticleInputs, Candidate, TimeRef
-
-# Relations a gerund or participle trigger bears when the parser reads it as a modifier of its object.
-GERUND_MISATTACHED = frozenset({"nmod", "amod", "compound"})
-MODALITY_ORDER = (("threatened", "threatened"), ("possible", "possible"), ("planned", "planned"))
-
 
 def _walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules, *, through_conj: bool = False) -> list[Token]:
     """The trigger, its clause and the verbs above it that the clause completes (see module doc); with
@@ -96,7 +95,7 @@ def _walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules, *, through_c
             out.append(above)
             current = above
     if through_conj and clause == trigger and trigger.upos not in PREDICATES:
-        verb = _conjoined_clause(parse, measure_noun(parse, trigger), rules)
+        verb = conjoined_clause(parse, measure_noun(parse, trigger), rules)
         if verb is not None:
             out.append(verb)
             current = verb
@@ -105,37 +104,14 @@ def _walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules, *, through_c
         if head is None:
             break
         shared = through_conj and current.dep == "conj" and not parse.children(current, "nsubj", "aux")
-        cue_above = _cue_of(head, rules) or _phrasal_hedge(parse, head, current, rules)
-        if shared or current.dep == "xcomp" or (
-                current.dep in ("ccomp", "csubj", "acl", "advcl") and cue_above and not _adverbial(parse, current, rules)):
+        cue_above = cue_of(head, rules) or phrasal_hedge(parse, head, current, rules)
+        clausal = current.dep in ("ccomp", "csubj", "acl", "advcl")
+        if shared or current.dep == "xcomp" or (clausal and cue_above and not _adverbial(parse, current, rules)):
             out.append(head)
             current = head
             continue
         break
     return out
-
-
-def _conjoined_clause(parse: SentenceParse, noun: Token, rules: SyntaxRules) -> Token | None:
-    """The verb of the first of coordinated measure nouns, for a later one without a verb of its own ("is
-    considering a tariff hike on China and a ban on chip exports"): the parser may join "ban" to the last
-    noun of the first object ("China"), so the climb goes up that object's ``nmod`` chain to its verb.
-    Only to a verb the first conjunct is the object of ("the Canadian pact will increase output" is said
-    of a pact as subject, not planned), and never past a negation ("would not be conducting negotiations
-    with Japan over its quotas": the quotas stand)."""
-    if noun.dep != "conj":
-        return None
-    node = parse.head(noun)
-    for _ in range(3):
-        if node is None or node.upos not in ("NOUN", "PROPN"):
-            return None
-        verb = parse.clause(node, rules.clause_verbs)
-        if verb != node:
-            negated = any(c.lower in rules.negations for c in parse.children(verb, "advmod", "neg"))
-            return verb if node.dep.split(":")[0] in ("obj", "obl") and not negated else None
-        if node.dep.split(":")[0] != "nmod":
-            return None
-        node = parse.head(node)
-    return None
 
 
 def _adverbial(parse: SentenceParse, clause: Token, rules: SyntaxRules) -> bool:
@@ -144,73 +120,6 @@ def _adverbial(parse: SentenceParse, clause: Token, rules: SyntaxRules) -> bool:
     modifies ("are discussing a project after meeting Ishiba": the meeting took place)."""
     return clause.dep == "advcl" and any(m.lower in rules.subordinating_connectives
                                          for m in parse.children(clause, "mark", "case"))
-
-
-def _cue_of(token: Token, rules: SyntaxRules) -> str | None:
-    lemma = token.lemma.lower() or token.lower
-    for label, attribute in MODALITY_ORDER:
-        if lemma in getattr(rules, attribute) or token.lower in getattr(rules, attribute):
-            return label
-    if lemma in rules.negating_verbs:
-        return "negated"
-    return None
-
-
-def _phrasal_hedge(parse: SentenceParse, verb: Token, complement: Token, rules: SyntaxRules) -> bool:
-    """True when ``verb`` with the preposition or mark of its ``complement`` is one of ``phrasal_hedges``
-    ("looking at a tariff hike", "thinking about raising tariffs"): the verb alone weighs nothing."""
-    lemma = verb.lemma.lower() or verb.lower
-    return any(f"{lemma} {m.lower}" in rules.phrasal_hedges for m in parse.children(complement, "case", "mark"))
-
-
-def _private_hedger(parse: SentenceParse, verb: Token, resources: EventResources) -> bool:
-    """True when the subject of a hedge verb is not a government ("investors weighed new tariffs"): their
-    weighing says nothing of whether the measure is decided."""
-    return any(resources.private.fullmatch(s.text) for s in parse.children(verb, "nsubj"))
-
-
-def _hedged_measure(parse: SentenceParse, walk: list[Token], resources: EventResources) -> bool:
-    """True when a hedge verb weighs the measure at the top of the walk from outside the walk: as the
-    complement of a phrasal hedge ("looking at a tariff hike") or through a noun of ``hedge_nouns``
-    ("weighing the option of raising tariffs", "exploring ways to impose duties"), with a government (not
-    ``private_words``) weighing it. The climb goes from a verb trigger to the noun it qualifies, then up its
-    noun phrase and through option nouns, at most four steps."""
-    rules = resources.syntax
-    assert rules is not None
-    node, through_option = walk[-1], False
-    for _ in range(4):
-        head = parse.head(node)
-        if head is None:
-            return False
-        relation = node.dep.split(":")[0]
-        if head.upos in PREDICATES:
-            if node.dep not in NOMINAL_ARGUMENTS or _private_hedger(parse, head, resources):
-                return False
-            return _phrasal_hedge(parse, head, node, rules) or (through_option and _cue_of(head, rules) == "possible")
-        if head.upos not in ("NOUN", "PROPN"):
-            return False
-        if (head.lemma.lower() in rules.hedge_nouns or head.lower in rules.hedge_nouns) and relation in ("nmod", "acl"):
-            through_option = True
-        elif not (relation in NOUN_PHRASE or (node.upos in PREDICATES and relation in GERUND_MISATTACHED | {"acl"})):
-            return False  # "the impact of tariffs imposed by China": an effect noun is no option
-        node = head
-    return False
-
-
-def _plan_or_hedge(parse: SentenceParse, walk: list[Token], position: int, resources: EventResources) -> str:
-    """``planned`` for a plan found at ``walk[position]``, or ``possible`` when a government's hedge governs
-    it: a hedge verb or adjective further up the walk ("it was possible the U.S. would reimpose a tariff",
-    "is weighing whether it will impose tariffs") or a hedging auxiliary on the verb of the plan or above
-    ("could decide to impose"), or one that weighs the plan's noun (`_hedged_measure`: "is considering a
-    plan that would raise tariffs"). What is only weighed is not decided, however firm the words below."""
-    rules = resources.syntax
-    assert rules is not None
-    for index, token in enumerate(walk[position:], start=position):
-        if index > position and _cue_of(token, rules) == "possible" and not _private_hedger(parse, token, resources):
-            return "possible"
-        if any(_cue_of(aux, rules) == "possible" for aux in parse.children(token, "aux")):
-            return "possible"
-    return "possible" if _hedged_measure(parse, walk, resources) else "planned"
 
 
 def _negated(parse: SentenceParse, walk: list[Token], trigger_span: tuple[int, int], rules: SyntaxRules) -> bool:
@@ -237,16 +146,6 @@ def _conditional(parse: SentenceParse, walk: list[Token], rules: SyntaxRules) ->
         for attached in parse.children(token, "advcl", "obl"):
             if any(m.lower in rules.conditions for m in parse.children(attached, "mark", "case", "advmod")):
                 return True
-    return False
-
-
-def _purpose(parse: SentenceParse, walk: list[Token], rules: SyntaxRules) -> bool:
-    """True when the trigger's clause, or a verb above it, is a purpose opened by one of ``purpose_marks``
-    ("In order to lift the tariffs, the U.S. needs proof …"): a goal, not a step taken."""
-    for token in walk:
-        marks = " ".join(w.lower for m in parse.children(token, "mark") for w in (m, *parse.children(m, "fixed")))
-        if any(f" {phrase} " in f" {marks} " for phrase in rules.purpose_marks):
-            return True
     return False
 
 
@@ -289,44 +188,41 @@ def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[in
     # a negation stays with its own verb ("did not impose tariffs and raised quotas"); a plan, a condition
     # or a hedge governs every verb of the coordination after it
     walk = _walk(parse, trigger, rules, through_conj=True)
-    if _conditional(parse, walk, rules) or _purpose(parse, walk, rules):
+    if _conditional(parse, walk, rules) or purpose_clause(parse, walk, rules):
         return "possible"
     if _headline_future(parse, walk):
         return "planned"
     if _still_ahead(parse, trigger, rules):
         return "planned"
     for child in parse.children(trigger, "amod", "advmod"):  # "proposed tariffs", "possible talks"
-        cue = _cue_of(child, rules)
+        cue = cue_of(child, rules)
         if cue in ("planned", "possible", "threatened"):
             return cue
     for position, token in enumerate(walk):
         if position > 0 and token.lemma.lower() == "be" and parse.children(walk[position - 1], "mark"):
-            return _plan_or_hedge(parse, walk, position, resources)  # "is to hold talks": be + to-infinitive
+            return plan_or_hedge(parse, walk, position, resources)  # "is to hold talks": be + to-infinitive
         if position > 0 and walk[position - 1].dep == "xcomp" and token.lemma.lower() in rules.infinitive_plans:
-            return _plan_or_hedge(parse, walk, position, resources)  # "is working to impose": over the infinitive
-        if position > 0 and _phrasal_hedge(parse, token, walk[position - 1], rules) and \
-                not _private_hedger(parse, token, resources):
+            return plan_or_hedge(parse, walk, position, resources)  # "is working to impose": over the infinitive
+        if position > 0 and phrasal_hedge(parse, token, walk[position - 1], rules) and \
+                not private_hedger(parse, token, resources):
             return "possible"  # "was thinking about raising tariffs"
         if position > 0 or token.upos in ("VERB", "AUX"):
-            cue = _cue_of(token, rules) if token != walk[0] or trigger.upos == "VERB" else None
-            if position > 0 and cue == "possible" and _private_hedger(parse, token, resources):
+            cue = cue_of(token, rules) if token != walk[0] or trigger.upos == "VERB" else None
+            if position > 0 and cue == "possible" and private_hedger(parse, token, resources):
                 cue = None  # "investors weighed new tariffs": no government weighs them
             if position > 0 and cue == "planned":
-                return _plan_or_hedge(parse, walk, position, resources)
+                return plan_or_hedge(parse, walk, position, resources)
             if position > 0 and cue in ("possible", "threatened"):
                 return cue
         for aux in parse.children(token, "aux"):
-            cue = _cue_of(aux, rules)
+            cue = cue_of(aux, rules)
             if cue == "planned":
-                return _plan_or_hedge(parse, walk, position, resources)
+                return plan_or_hedge(parse, walk, position, resources)
             if cue in ("possible", "threatened"):
                 return cue
-    if _hedged_measure(parse, walk, resources):
+    if hedged_measure(parse, walk, resources):
         return "possible"
     return "asserted"
-
-
-NOUN_PHRASE = ("compound", "amod", "flat")
 
 
 def measure_noun(parse: SentenceParse, token: Token) -> Token:
