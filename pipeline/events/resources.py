@@ -79,6 +79,9 @@ class SyntaxRules:
     as_preposition_after: frozenset[str]  # "as part of", "as a response": nor at this one
     infinitive_plans: frozenset[str]  # "is working to impose": a plan over the infinitive only ("the pact is working")
     ahead_cases: frozenset[str]  # "ahead of a meeting": what something is done ahead of is still to come
+    phrasal_hedges: frozenset[str]  # "look at", "think about": verb and preposition weigh a measure together
+    purpose_marks: frozenset[str]  # "in order to lift the tariffs": a goal, not a step taken
+    hedge_nouns: frozenset[str]  # "the option of", "ways to": the nouns through which a hedge verb reaches a measure
     background_days: int
 
     @cached_property  # read for every trigger, several times: the union is built once

@@ -13,14 +13,31 @@ Modality, first match wins (lemma lists in ``models/events/syntax.json``):
 a negation ("not", "never", "no") on a word of the walk, or a negating verb
 above ("refused to") → negated; a threat trigger → threatened; a condition
 mark ("if", "unless", "whether") on the clause or a verb above it, or an
-"if" clause attached to it → possible; else the first cue of the walk, the
+"if" clause attached to it, or a purpose ("in order to lift the tariffs, the
+U.S. needs proof") → possible; else the first cue of the walk, the
 trigger's own modifiers first ("proposed tariffs"), then each verb's lemma
 and its auxiliaries ("being weighed" → possible, "will impose" → planned,
 "threatened to" → threatened). For the condition and the cues, the walk
 also climbs from a coordinated verb without subject or auxiliary of its own
 to the first verb of the coordination ("has suggested plans to set a global
 tariff and impose duties on steel": "suggested"/"plans" govern "impose"),
-never for the negation.
+and from a coordinated measure noun without a verb of its own to the verb of
+the first ("will impose a tariff hike on China and a ban on chip exports":
+"will" governs the ban, `hedges.conjoined_clause`), never for the negation.
+
+A hedge ("considering", "weighing", "mulling", "studying", "mused about") is a
+``possible`` cue like "could": a measure a government only weighs is not
+decided. Three ways reach a measure the walk does not: a phrasal hedge, a
+verb that weighs only with its preposition or mark (``phrasal_hedges``:
+"looking at a tariff hike", "thinking about raising tariffs"; "the tariffs
+look set to stay" weighs nothing); a noun of options between the hedge and
+the measure (``hedge_nouns``: "weighing the option of raising tariffs",
+"exploring ways to impose duties"); both only when no other cue decided. A
+hedge whose subject is no government (``private_words``: "investors weighed
+new tariffs") is no cue: their weighing says nothing of the measure. A
+hedge further up the walk outranks a plan below it (`hedges.plan_or_hedge`: "could
+decide to impose", "is weighing whether it will impose", "it is possible
+that Ottawa would reimpose", the walk climbing from a clausal subject too).
 
 Not events (`non_event` names why): a question (the sentence ends with "?"),
 a counterfactual ("would have imposed"), a law's authority ("the Trade Act
@@ -53,15 +70,14 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from pipeline.events.dates import date_range
+from pipeline.events.hedges import (
+    GERUND_MISATTACHED, NOUN_PHRASE, conjoined_clause, cue_of, hedged_measure, phrasal_hedge, plan_or_hedge,
+    private_hedger, purpose_clause,
+)
 from pipeline.events.market import market_clause
 from pipeline.events.resources import EventResources, SyntaxRules
-from pipeline.events.syntax import SentenceParse, Token
+from pipeline.events.syntax import PREDICATES, SentenceParse, Token
 from pipeline.events.types import ArticleInputs, Candidate, TimeRef
-
-# Relations a gerund or participle trigger bears when the parser reads it as a modifier of its object.
-GERUND_MISATTACHED = frozenset({"nmod", "amod", "compound"})
-MODALITY_ORDER = (("threatened", "threatened"), ("possible", "possible"), ("planned", "planned"))
-
 
 def _walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules, *, through_conj: bool = False) -> list[Token]:
     """The trigger, its clause and the verbs above it that the clause completes (see module doc); with
@@ -79,13 +95,19 @@ def _walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules, *, through_c
         if above != head:
             out.append(above)
             current = above
+    if through_conj and clause == trigger and trigger.upos not in PREDICATES:
+        verb = conjoined_clause(parse, measure_noun(parse, trigger), rules)
+        if verb is not None:
+            out.append(verb)
+            current = verb
     for _ in range(6):
         head = parse.head(current)
         if head is None:
             break
         shared = through_conj and current.dep == "conj" and not parse.children(current, "nsubj", "aux")
-        if shared or current.dep == "xcomp" or (
-                current.dep in ("ccomp", "acl", "advcl") and _cue_of(head, rules) and not _adverbial(parse, current, rules)):
+        cue_above = cue_of(head, rules) or phrasal_hedge(parse, head, current, rules)
+        clausal = current.dep in ("ccomp", "csubj", "acl", "advcl")
+        if shared or current.dep == "xcomp" or (clausal and cue_above and not _adverbial(parse, current, rules)):
             out.append(head)
             current = head
             continue
@@ -99,16 +121,6 @@ def _adverbial(parse: SentenceParse, clause: Token, rules: SyntaxRules) -> bool:
     modifies ("are discussing a project after meeting Ishiba": the meeting took place)."""
     return clause.dep == "advcl" and any(m.lower in rules.subordinating_connectives
                                          for m in parse.children(clause, "mark", "case"))
-
-
-def _cue_of(token: Token, rules: SyntaxRules) -> str | None:
-    lemma = token.lemma.lower() or token.lower
-    for label, attribute in MODALITY_ORDER:
-        if lemma in getattr(rules, attribute) or token.lower in getattr(rules, attribute):
-            return label
-    if lemma in rules.negating_verbs:
-        return "negated"
-    return None
 
 
 def _negated(parse: SentenceParse, walk: list[Token], trigger_span: tuple[int, int], rules: SyntaxRules) -> bool:
@@ -177,33 +189,41 @@ def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[in
     # a negation stays with its own verb ("did not impose tariffs and raised quotas"); a plan, a condition
     # or a hedge governs every verb of the coordination after it
     walk = _walk(parse, trigger, rules, through_conj=True)
-    if _conditional(parse, walk, rules):
+    if _conditional(parse, walk, rules) or purpose_clause(parse, walk, rules):
         return "possible"
     if _headline_future(parse, walk):
         return "planned"
     if _still_ahead(parse, trigger, rules):
         return "planned"
     for child in parse.children(trigger, "amod", "advmod"):  # "proposed tariffs", "possible talks"
-        cue = _cue_of(child, rules)
+        cue = cue_of(child, rules)
         if cue in ("planned", "possible", "threatened"):
             return cue
     for position, token in enumerate(walk):
         if position > 0 and token.lemma.lower() == "be" and parse.children(walk[position - 1], "mark"):
-            return "planned"  # "is to hold talks": be + to-infinitive states a plan
+            return plan_or_hedge(parse, walk, position, resources)  # "is to hold talks": be + to-infinitive
         if position > 0 and walk[position - 1].dep == "xcomp" and token.lemma.lower() in rules.infinitive_plans:
-            return "planned"  # "is working to impose": a plan only over the infinitive it governs
+            return plan_or_hedge(parse, walk, position, resources)  # "is working to impose": over the infinitive
+        if position > 0 and phrasal_hedge(parse, token, walk[position - 1], rules) and \
+                not private_hedger(parse, token, resources):
+            return "possible"  # "was thinking about raising tariffs"
         if position > 0 or token.upos in ("VERB", "AUX"):
-            cue = _cue_of(token, rules) if token != walk[0] or trigger.upos == "VERB" else None
-            if position > 0 and cue in ("planned", "possible", "threatened"):
+            cue = cue_of(token, rules) if token != walk[0] or trigger.upos == "VERB" else None
+            if position > 0 and cue == "possible" and private_hedger(parse, token, resources):
+                cue = None  # "investors weighed new tariffs": no government weighs them
+            if position > 0 and cue == "planned":
+                return plan_or_hedge(parse, walk, position, resources)
+            if position > 0 and cue in ("possible", "threatened"):
                 return cue
         for aux in parse.children(token, "aux"):
-            cue = _cue_of(aux, rules)
-            if cue in ("planned", "possible", "threatened"):
+            cue = cue_of(aux, rules)
+            if cue == "planned":
+                return plan_or_hedge(parse, walk, position, resources)
+            if cue in ("possible", "threatened"):
                 return cue
+    if hedged_measure(parse, walk, resources):
+        return "possible"
     return "asserted"
-
-
-NOUN_PHRASE = ("compound", "amod", "flat")
 
 
 def measure_noun(parse: SentenceParse, token: Token) -> Token:

@@ -1,0 +1,127 @@
+"""The modality cues of a trigger's walk that the parse gives: the cue a word names, and hedges.
+
+`cue_of` reads the ``planned``, ``threatened`` and ``possible`` lemma lists
+and the negating verbs of ``models/events/syntax.json``. The rest tells how
+a hedge (a verb or adjective of ``possible``: "considering", "weighing",
+"mused", "possible") reaches a measure: through a phrasal verb
+(``phrasal_hedges``: "looking at a tariff hike"), a noun of options
+(``hedge_nouns``: "weighing the option of raising tariffs"), or above a
+plan ("could decide to impose"); only a government's hedge counts
+("investors weighed new tariffs" is no cue). A measure noun coordinated
+with an earlier one takes that one's verb (`conjoined_clause`), and a
+purpose clause ("in order to lift the tariffs") names a goal
+(`purpose_clause`). `pipeline.events.scope` walks the parse and applies them.
+"""
+
+from __future__ import annotations
+
+from pipeline.events.resources import EventResources, SyntaxRules
+from pipeline.events.syntax import NOMINAL_ARGUMENTS, PREDICATES, SentenceParse, Token
+
+# Relations a gerund or participle trigger bears when the parser reads it as a modifier of its object.
+GERUND_MISATTACHED = frozenset({"nmod", "amod", "compound"})
+MODALITY_ORDER = (("threatened", "threatened"), ("possible", "possible"), ("planned", "planned"))
+# Relations inside the noun phrase of a measure ("new U.S. tariffs").
+NOUN_PHRASE = ("compound", "amod", "flat")
+
+
+def cue_of(token: Token, rules: SyntaxRules) -> str | None:
+    """The modality a word names as a cue, by its lemma or its text (``threatened``, ``possible``,
+    ``planned``; ``negated`` for a negating verb), or None."""
+    lemma = token.lemma.lower() or token.lower
+    for label, attribute in MODALITY_ORDER:
+        if lemma in getattr(rules, attribute) or token.lower in getattr(rules, attribute):
+            return label
+    if lemma in rules.negating_verbs:
+        return "negated"
+    return None
+
+
+def phrasal_hedge(parse: SentenceParse, verb: Token, complement: Token, rules: SyntaxRules) -> bool:
+    """True when ``verb`` with the preposition or mark of its ``complement`` is one of ``phrasal_hedges``
+    ("looking at a tariff hike", "thinking about raising tariffs"): the verb alone weighs nothing."""
+    lemma = verb.lemma.lower() or verb.lower
+    return any(f"{lemma} {m.lower}" in rules.phrasal_hedges for m in parse.children(complement, "case", "mark"))
+
+
+def private_hedger(parse: SentenceParse, verb: Token, resources: EventResources) -> bool:
+    """True when the subject of a hedge verb is not a government ("investors weighed new tariffs"): their
+    weighing says nothing of whether the measure is decided."""
+    return any(resources.private.fullmatch(s.text) for s in parse.children(verb, "nsubj"))
+
+
+def hedged_measure(parse: SentenceParse, walk: list[Token], resources: EventResources) -> bool:
+    """True when a hedge verb weighs the measure at the top of the walk from outside the walk: as the
+    complement of a phrasal hedge ("looking at a tariff hike") or through a noun of ``hedge_nouns``
+    ("weighing the option of raising tariffs", "exploring ways to impose duties"), with a government (not
+    ``private_words``) weighing it. The climb goes from a verb trigger to the noun it qualifies, then up its
+    noun phrase and through option nouns, at most four steps."""
+    rules = resources.syntax
+    assert rules is not None
+    node, through_option = walk[-1], False
+    for _ in range(4):
+        head = parse.head(node)
+        if head is None:
+            return False
+        relation = node.dep.split(":")[0]
+        if head.upos in PREDICATES:
+            if node.dep not in NOMINAL_ARGUMENTS or private_hedger(parse, head, resources):
+                return False
+            return phrasal_hedge(parse, head, node, rules) or (through_option and cue_of(head, rules) == "possible")
+        if head.upos not in ("NOUN", "PROPN"):
+            return False
+        if (head.lemma.lower() in rules.hedge_nouns or head.lower in rules.hedge_nouns) and relation in ("nmod", "acl"):
+            through_option = True
+        elif not (relation in NOUN_PHRASE or (node.upos in PREDICATES and relation in GERUND_MISATTACHED | {"acl"})):
+            return False  # "the impact of tariffs imposed by China": an effect noun is no option
+        node = head
+    return False
+
+
+def plan_or_hedge(parse: SentenceParse, walk: list[Token], position: int, resources: EventResources) -> str:
+    """``planned`` for a plan found at ``walk[position]``, or ``possible`` when a government's hedge governs
+    it: a hedge verb or adjective further up the walk ("it was possible the U.S. would reimpose a tariff",
+    "is weighing whether it will impose tariffs") or a hedging auxiliary on the verb of the plan or above
+    ("could decide to impose"), or one that weighs the plan's noun (`hedged_measure`: "is considering a
+    plan that would raise tariffs"). What is only weighed is not decided, however firm the words below."""
+    rules = resources.syntax
+    assert rules is not None
+    for index, token in enumerate(walk[position:], start=position):
+        if index > position and cue_of(token, rules) == "possible" and not private_hedger(parse, token, resources):
+            return "possible"
+        if any(cue_of(aux, rules) == "possible" for aux in parse.children(token, "aux")):
+            return "possible"
+    return "possible" if hedged_measure(parse, walk, resources) else "planned"
+
+
+def conjoined_clause(parse: SentenceParse, noun: Token, rules: SyntaxRules) -> Token | None:
+    """The verb of the first of coordinated measure nouns, for a later one without a verb of its own ("is
+    considering a tariff hike on China and a ban on chip exports"): the parser may join "ban" to the last
+    noun of the first object ("China"), so the climb goes up that object's ``nmod`` chain to its verb.
+    Only to a verb the first conjunct is the object of ("the Canadian pact will increase output" is said
+    of a pact as subject, not planned), and never past a negation ("would not be conducting negotiations
+    with Japan over its quotas": the quotas stand)."""
+    if noun.dep != "conj":
+        return None
+    node = parse.head(noun)
+    for _ in range(3):
+        if node is None or node.upos not in ("NOUN", "PROPN"):
+            return None
+        verb = parse.clause(node, rules.clause_verbs)
+        if verb != node:
+            negated = any(c.lower in rules.negations for c in parse.children(verb, "advmod", "neg"))
+            return verb if node.dep.split(":")[0] in ("obj", "obl") and not negated else None
+        if node.dep.split(":")[0] != "nmod":
+            return None
+        node = parse.head(node)
+    return None
+
+
+def purpose_clause(parse: SentenceParse, walk: list[Token], rules: SyntaxRules) -> bool:
+    """True when the trigger's clause, or a verb above it, is a purpose opened by one of ``purpose_marks``
+    ("In order to lift the tariffs, the U.S. needs proof …"): a goal, not a step taken."""
+    for token in walk:
+        marks = " ".join(w.lower for m in parse.children(token, "mark") for w in (m, *parse.children(m, "fixed")))
+        if any(f" {phrase} " in f" {marks} " for phrase in rules.purpose_marks):
+            return True
+    return False
