@@ -79,7 +79,7 @@ class QuoteRef:
     end: int
     speaker_official_id: str | None
     quote_type: str = "direct"  # direct (in quote marks), indirect or mixed (reported speech)
-    speaker_name: str | None = None  # the speaker as the quotes table names it ("Randy Place", "analysts")
+    speaker_name: str | None = None  # the speaker as the quotes table names it ("Jane Roe", "analysts")
     speaker_text: str | None = None  # the speaker's words in the text ("the analyst", "he")
 
 
