@@ -87,8 +87,9 @@ EVENT_COLUMNS: dict[str, tuple[str, str]] = {
     "hs_codes": ("Harmonized System (HS 2022) chapters, headings or subheadings of `product`, digits only "
                  "(models/events/hs_codes.csv); empty when there is no product or it has no codes.", "['72', '73']"),
     "is_background": ("True when the event is reported as context, not news: dated more than a year before "
-                      "publication, or judged by a non-government speaker (\"analysts expect …\"). In `events`: "
-                      "true only when every article reports it so.", "false"),
+                      "publication, told of a past term of office or in the past perfect without a date, or "
+                      "reported by a non-government speaker (\"analysts said …\"). In `events`: true only when "
+                      "every article reports it so.", "false"),
 }
 
 COLUMNS: dict[str, dict[str, tuple[str, str]]] = {

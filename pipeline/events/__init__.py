@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from pipeline.events.dates import event_times, threat_date
+from pipeline.events.commentary import without_commentary
 from pipeline.events.detect import article_candidates
 from pipeline.events.discourse import scope_by_goods, without_stopped_rates
 from pipeline.events.across import merge_events
@@ -32,6 +33,7 @@ def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dic
     candidates = article_candidates(inputs, resources)
     candidates = history_background(products_from_parse(candidates, inputs, resources), inputs, resources)
     candidates = not_yet_in_force(adjacent_cues(candidates, inputs), inputs.text, resources.syntax)
+    candidates = without_commentary(candidates, inputs, resources.market, resources.syntax)  # an analyst's view
     events = merge_candidates(without_stopped_rates(scope_by_goods(candidates)))
     # a merged event may have gained a date after the publication date
     events = [replace(e, modality=future_is_planned(e.modality, e.event_date, inputs.published)) for e in events]

@@ -272,9 +272,13 @@ def officials_in(officials: Sequence[OfficialRef], region: Region) -> tuple[str,
 
 
 def quote_speaker(quotes: Sequence[QuoteRef], position: int, officials: Sequence[OfficialRef]) -> str | None:
-    """The country of the official who said the quotation containing ``position``, if any."""
+    """The country of the official who said the direct quotation containing ``position``, if any.
+
+    Only quotations in the speaker's own words lend the speaker to a measure inside them ("We will impose
+    tariffs," Trump said). In reported speech the clause names its own subject, and the source of speech
+    acts only when it is that subject, which the roles read from the parse."""
     by_id = {o.official_id: o.country_iso3 for o in officials}
     for quote in quotes:
-        if quote.start <= position < quote.end and quote.speaker_official_id:
+        if quote.quote_type == "direct" and quote.start <= position < quote.end and quote.speaker_official_id:
             return by_id.get(quote.speaker_official_id)
     return None

@@ -89,11 +89,11 @@ def article_inputs(article: Row, sentences: Iterable[Row], mentions: Iterable[Ro
                            key=lambda r: r.start)),
         times=tuple(sorted((TimeRef(d["mention_id"], d["start_char"], d["end_char"], d["timex_type"], d["value"],
                                     d["modifier"], d["resolved"]) for d in dates), key=lambda d: d.start)),
-        # Only quotations in the speaker's own words lend the speaker to a measure inside them ("We will
-        # impose tariffs," Trump said). In reported speech the clause names its own subject, and the
-        # source of speech acts only when it is that subject, which the roles read from the parse.
-        quotes=tuple(sorted((QuoteRef(q["start_char"], q["end_char"], q["speaker_official_id"]) for q in quotes
-                             if q.get("quote_type", "direct") == "direct"), key=lambda q: q.start)),
+        # direct quotations and reported speech alike: who speaks tells commentary from news (`commentary`);
+        # only direct ones lend their speaker to a measure inside them (`arguments.quote_speaker`)
+        quotes=tuple(sorted((QuoteRef(q["start_char"], q["end_char"], q["speaker_official_id"],
+                                      q.get("quote_type") or "direct", q.get("speaker_name"), q.get("speaker_text"))
+                             for q in quotes), key=lambda q: q.start)),
         triggers=tuple(sorted((_cue(m) for m in mentions if m["kind"] == "trigger"), key=lambda c: c.start)),
         modals=tuple(sorted((_cue(m) for m in mentions if m["kind"] == "modal"), key=lambda c: c.start)),
         parses=sentence_parses(tokens),

@@ -26,6 +26,8 @@ from pipeline.events.syntax import SentenceParse, Token
 from pipeline.rulefiles import read_rows
 
 KINDS = ("subject", "between", "participant")
+# Kinds a file may leave out: the words of who speaks (`commentary`), without which no quotation is commentary.
+SPEAKER_KINDS = ("commentator", "governing")
 # Relations through which a noun is an argument of the verb above it.
 ARGUMENT_RELATIONS = frozenset({"obj", "obl", "nmod", "nsubj"})
 # How many words may stand between the market noun and the trigger ("shares were still trading lower").
@@ -39,19 +41,22 @@ class MarketWords(NamedTuple):
     subjects: frozenset[str]
     between: frozenset[str]
     participants: frozenset[str] = frozenset()  # who trades, not who governs: "investors", "traders"
+    commentators: frozenset[str] = frozenset()  # who comments on markets and trade: "analyst", "bank", "firm"
+    governing: frozenset[str] = frozenset()  # who governs: "minister", "ministry", "spokesperson"
 
 
 def read_market_words(path: Path) -> MarketWords:
     """The word lists of ``market.csv``; an unknown or missing kind fails naming the file."""
-    found: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    found: dict[str, set[str]] = {kind: set() for kind in KINDS + SPEAKER_KINDS}
     for row in read_rows(path):
         if row["kind"] not in found:
-            raise ValueError(f"{path}: unknown kind {row['kind']!r} (expected one of {KINDS})")
+            raise ValueError(f"{path}: unknown kind {row['kind']!r} (expected one of {KINDS + SPEAKER_KINDS})")
         found[row["kind"]].update(w.strip().lower() for w in row["words"].split("|") if w.strip())
     missing = [kind for kind in KINDS if not found[kind]]
     if missing:
         raise ValueError(f"{path}: no words of kind {missing}")
-    return MarketWords(frozenset(found["subject"]), frozenset(found["between"]), frozenset(found["participant"]))
+    return MarketWords(frozenset(found["subject"]), frozenset(found["between"]), frozenset(found["participant"]),
+                       frozenset(found["commentator"]), frozenset(found["governing"]))
 
 
 def market_subject(text: str, floor: int, start: int, words: MarketWords) -> bool:

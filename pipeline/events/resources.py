@@ -66,6 +66,8 @@ class SyntaxRules:
     authority_verbs: frozenset[str]
     law_words: frozenset[str]
     comparison_words: frozenset[str]
+    criticism_verbs: frozenset[str]  # "criticized Canada's dairy duties": a measure in place objected to, not news
+    forecast_verbs: frozenset[str]  # "analysts expect Washington to raise tariffs": a forecast, no event
     commentary_verbs: frozenset[str]
     circumstance_cases: frozenset[str]
     effect_nouns: frozenset[str]

@@ -51,7 +51,9 @@ a noun of effect ("the impact from new U.S. tariffs", "fears of higher
 duties", "the cost of the proposed tariffs"; also through a relative clause:
 "the impact of the tariffs, which took effect on Monday", or a gerund
 clause: "the prospect of Trump announcing tariffs"). Market and company copy names measures this way
-to explain something else; the measure itself is reported elsewhere. And a
+to explain something else; the measure itself is reported elsewhere. A measure
+that is the object of a verb of criticism ("has long criticized Canada's dairy
+duties", `criticized`): a measure in place someone objects to. And a
 standing measure: a present-tense relative clause without auxiliary
 ("countries that impose duties on U.S. goods", `standing`).
 
@@ -60,7 +62,9 @@ speaker ("analysts expect Washington to raise tariffs", `is_commentary`), or
 the event's date ends more than ``background_days`` before the publication
 date ("in 1985 Washington imposed …", `before_window`), or a phrase of a past
 term of office modifies the trigger's clause ("tariffs he imposed during his
-first term", `recounts_history`).
+first term", `recounts_history`), or the clause tells an undated act in the
+past perfect outside reported speech ("had later granted quotas to allies",
+`past_perfect`).
 """
 
 from __future__ import annotations
@@ -272,6 +276,25 @@ def circumstance(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bo
     return head is not None and token.dep.split(":")[0] in ("nmod", "obl") and _effect_noun(head, rules)
 
 
+def criticized(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
+    """True when the trigger's measure is the object of a verb of criticism (``criticism_verbs``): "has long criticized Canada's 250% dairy duties", "criticized duties levied by other nations". The measure is one
+    in place that someone objects to, not news of it. A participle describing the measure ("duties
+    imposed by …") reads through to its noun, a rate ("10%") to the noun it counts."""
+    token = trigger
+    if token.upos in ("VERB", "AUX"):
+        if token.dep != "acl":
+            return False
+        token = parse.head(token) or token
+    for _ in range(2):  # "10 % tariffs": the number hangs on "%", which hangs on the noun
+        head = parse.head(token)
+        if token.upos not in ("NUM", "SYM") or head is None:
+            break
+        token = head
+    noun = measure_noun(parse, token)
+    verb = parse.head(noun)
+    return verb is not None and noun.dep.split(":")[0] == "obj" and verb.lemma.lower() in rules.criticism_verbs
+
+
 def standing(parse: SentenceParse, trigger: Token, rules: SyntaxRules | None = None) -> bool:
     """True for a present-tense relative clause without auxiliary: it describes a standing measure of the
     noun it qualifies ("reciprocal tariffs on countries that impose duties on U.S. goods"), not news. So
@@ -297,7 +320,7 @@ def standing(parse: SentenceParse, trigger: Token, rules: SyntaxRules | None = N
 
 def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -> str | None:
     """Why the trigger states no event (``question``, ``counterfactual``, ``authority``, ``comparison``,
-    ``circumstance``, ``standing``), or None."""
+    ``circumstance``, ``criticism``, ``standing``), or None."""
     rules = resources.syntax
     assert rules is not None
     if parse.ends_with_question():
@@ -325,6 +348,8 @@ def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -
             break
     if circumstance(parse, trigger, rules):
         return "circumstance"
+    if criticized(parse, trigger, rules):
+        return "criticism"
     if standing(parse, trigger, rules):
         return "standing"
     return None
@@ -360,20 +385,49 @@ def recounts_history(parse: SentenceParse, trigger: Token, resources: EventResou
     return False
 
 
+def past_perfect(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
+    """True when the trigger's clause is in the past perfect ("had imposed", "had later granted quotas"):
+    an act before the past the story tells. The parser may read "had" as the main verb and the participle
+    as a clause under it ("Ottawa had after long talks imposed duties"); that reading counts too. Not in
+    reported speech, where the past perfect is the shifted present perfect ("China said it had imposed
+    duties" reports that it has)."""
+    clause = parse.clause(trigger, rules.clause_verbs)
+    if clause.dep.split(":")[0] == "ccomp" or any(
+            t.lemma.lower() in rules.commentary_verbs for t in parse.chain(clause)):
+        return False
+    if any(a.lower == "had" for a in parse.children(clause, "aux")):
+        return True
+    head = parse.head(clause)
+    return (head is not None and head.lower == "had" and head.index < clause.index
+            and clause.dep.split(":")[0] in ("advcl", "xcomp", "ccomp") and clause.feature("Tense") == "Past")
+
+
 def history_background(candidates: list[Candidate], inputs: ArticleInputs,
                        resources: EventResources) -> list[Candidate]:
-    """The candidates, those whose parsed clause recounts a past term of office (`recounts_history`)
-    marked ``is_background``."""
+    """The candidates, those whose parsed clause recounts a past term of office (`recounts_history`), or
+    tells in the past perfect, outside quotations and reported speech (`_quoted`), an act the article does
+    not date (`past_perfect`), marked ``is_background``.
+    A dated past perfect stays news when its date is in the article's window ("had imposed the duties on
+    March 4"); one dated before it is background by its date (`before_window`)."""
     if resources.syntax is None:
         return candidates
     out = []
     for candidate in candidates:
         parse = inputs.parses.get(candidate.sentence.index)
         token = parse.at(candidate.trigger.start, candidate.trigger.end) if parse is not None else None
-        if token is not None and not candidate.is_background and recounts_history(parse, token, resources):
+        if token is not None and not candidate.is_background and (
+                recounts_history(parse, token, resources)
+                or (candidate.event_date is None and not _quoted(candidate, inputs)
+                    and past_perfect(parse, token, resources.syntax))):
             candidate = replace(candidate, is_background=True)
         out.append(candidate)
     return out
+
+
+def _quoted(candidate: Candidate, inputs: ArticleInputs) -> bool:
+    """True when the trigger stands in a quotation or reported speech of the quotes table: its past perfect
+    may be the speaker's shifted present perfect ("The department had already ruled …, Vastagh said")."""
+    return any(q.start <= candidate.trigger.start < q.end for q in inputs.quotes)
 
 
 def period_end(value: str) -> date | None:

@@ -73,11 +73,14 @@ class TimeRef:
 
 @dataclass(frozen=True, slots=True)
 class QuoteRef:
-    """A quotation's span and the official who said it, if known."""
+    """A quotation's span, the official who said it, if known, and how it is reported."""
 
     start: int
     end: int
     speaker_official_id: str | None
+    quote_type: str = "direct"  # direct (in quote marks), indirect or mixed (reported speech)
+    speaker_name: str | None = None  # the speaker as the quotes table names it ("Jane Roe", "analysts")
+    speaker_text: str | None = None  # the speaker's words in the text ("the analyst", "he")
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,7 +54,7 @@ SPEC = StageSpec(
         "rates": ("mention_id", "start_char", "end_char", "value", "previous_value", "unit", "rate_kind",
                   "applies_to"),
         "dates": ("mention_id", "start_char", "end_char", "timex_type", "value", "modifier", "resolved"),
-        "quotes": ("start_char", "end_char", "speaker_official_id", "quote_type"),
+        "quotes": ("start_char", "end_char", "speaker_official_id", "quote_type", "speaker_name", "speaker_text"),
     },
 )
 ARTICLE_COLUMNS = ["article_id", *SPEC.columns["articles"]]

@@ -102,7 +102,8 @@ def rows_for(nlp, text: str, *, article_id: str = "a1", published: str | None = 
     for surface, speaker, *rest in quotes:
         start, end = locate(text, surface)
         quote_rows.append({"article_id": article_id, "start_char": start, "end_char": end,
-                           "speaker_official_id": speaker, "quote_type": rest[0] if rest else "direct"})
+                           "speaker_official_id": speaker, "quote_type": rest[0] if rest else "direct",
+                           "speaker_name": rest[1] if len(rest) > 1 else None, "speaker_text": None})
     when = datetime.fromisoformat(published).replace(tzinfo=UTC) if published else None
     return {"article": {"article_id": article_id, "text": text, "body_start": body_start, "published_at": when,
                         "published_month": month},

@@ -126,7 +126,7 @@ def test_a_headline_in_capitals_is_read_by_word_order(build, resources):
 
 
 def test_commentary_of_non_government_speakers_is_background(build, resources):
-    event = _one(build, resources, "Economists expect Washington to raise tariffs on Japanese cars.",
+    event = _one(build, resources, "Analysts said Washington would raise tariffs on Japanese cars.",
                  countries=[("Washington", "USA", "government"), ("Japanese", "JPN", "demonym")])
     assert (event["actor_iso3"], event["target_iso3"], event["is_background"]) == ("USA", ["JPN"], True)
     news = _one(build, resources, "Washington will raise tariffs on Japanese cars.",

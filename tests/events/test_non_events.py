@@ -1,0 +1,130 @@
+"""Commentary, past-perfect history and criticism: measures a sentence names without reporting them as news.
+
+Every sentence is written for these tests in the style of 2025 market and
+wire copy (none is taken from an article) and parsed by the project's
+committed parser, as extract would. Quotations are given as the quotes table
+would give them: the quoted or reported words, the speaker's official id (None
+for a speaker who is no official), the kind of quotation and the speaker's name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events import article_events
+
+FIELDS = ("event_type", "actor_iso3", "target_iso3", "modality", "is_background")
+CHINA_USA = [("Beijing", "CHN", "government"), ("U.S.", "USA", "name")]
+
+
+def _events(build, resources, text: str, **specs) -> list[tuple]:
+    rows = article_events(build(text, parsed=True, **specs), resources)
+    return [tuple(row[k] for k in FIELDS) for row in rows]
+
+
+ANALYST_QUOTE = '"Beijing could raise tariffs on U.S. soybeans next," said Dana Whitfield, an analyst at Northgate Securities.'
+
+
+def test_a_measure_in_an_analysts_own_words_is_no_event(build, resources):
+    quote = ("Beijing could raise tariffs on U.S. soybeans next,", None, "direct", "Dana Whitfield")
+    assert _events(build, resources, ANALYST_QUOTE, countries=CHINA_USA, quotes=[quote]) == []
+
+
+def test_the_same_words_of_a_government_speaker_stay_an_event(build, resources):
+    text = '"Beijing will raise tariffs on U.S. soybeans next," said Commerce Minister Wang Lan.'
+    quote = ("Beijing will raise tariffs on U.S. soybeans next,", "wang-lan", "direct", "Wang Lan")
+    found = _events(build, resources, text, countries=CHINA_USA, quotes=[quote],
+                    officials=[("Wang Lan", "CHN", "wang-lan")])
+    assert [e[:3] for e in found] == [("tariff_increased", "CHN", ["USA"])]
+
+
+def test_a_speaker_described_by_a_government_word_is_no_commentator(build, resources):
+    # no official id (the title was not read as an office), but "ministry" and "spokesperson" say who speaks
+    text = '"Beijing will raise tariffs on U.S. soybeans next," said Dana Whitfield, a spokesperson at the trade ministry.'
+    quote = ("Beijing will raise tariffs on U.S. soybeans next,", None, "direct", "Dana Whitfield")
+    found = _events(build, resources, text, countries=CHINA_USA, quotes=[quote])
+    assert [e[:3] for e in found] == [("tariff_increased", "CHN", ["USA"])]
+
+
+@pytest.mark.parametrize("reported, kept", [
+    pytest.param("Beijing may raise tariffs on U.S. soybeans", False, id="speculation-dropped"),
+    pytest.param("Beijing raised tariffs on U.S. soybeans on Monday", True, id="relayed-act-kept"),
+])
+def test_reported_speech_of_a_commentator_drops_speculation_only(build, resources, reported, kept):
+    text = f"{reported}, Harbor Bank economists say."
+    found = _events(build, resources, text, countries=CHINA_USA,
+                    quotes=[(reported, None, "indirect", "Harbor Bank economists")])
+    assert [e[:3] for e in found] == ([("tariff_increased", "CHN", ["USA"])] if kept else [])
+
+
+def test_history_a_commentator_recounts_stays_background(build, resources):
+    # a real act, whoever tells it: kept, and flagged as history, as when the reporter tells it
+    reported = "In 2018, Washington imposed tariffs on Chinese steel"
+    countries = [("Washington", "USA", "government"), ("Chinese", "CHN", "demonym")]
+    quote = (reported, None, "indirect", "analysts")
+    for text, quotes in ((f"{reported}, the bank's analysts note.", [quote]), (f"{reported}.", [])):
+        found = _events(build, resources, text, countries=countries, dates=[("2018", "DATE", "2018")],
+                        quotes=quotes)
+        assert [(e[0], e[1], e[4]) for e in found] == [("tariff_imposed", "USA", True)]
+
+
+def test_an_undated_past_perfect_is_background(build, resources):
+    text = "Washington had imposed tariffs on Canadian lumber, but the duties were lifted later."
+    found = _events(build, resources, text,
+                    countries=[("Washington", "USA", "government"), ("Canadian", "CAN", "demonym")])
+    assert ("tariff_imposed", "USA", ["CAN"], "asserted", True) in found
+
+
+def test_a_past_perfect_in_reported_speech_stays_news(build, resources):
+    # the shifted present perfect: "it has imposed duties" told as reported speech
+    text = "Beijing said it had imposed duties on U.S. coal."
+    found = _events(build, resources, text, countries=CHINA_USA)
+    assert [(e[0], e[1], e[4]) for e in found] == [("tariff_imposed", "CHN", False)]
+
+
+def test_a_past_perfect_in_a_quotation_stays_news(build, resources):
+    # the attribution after the clause: the parse may not put the clause under "said"
+    reported = "Washington had already imposed duties on Canadian lumber"
+    text = f"{reported}, Jane Roe said."
+    found = _events(build, resources, text, quotes=[(reported, None, "indirect", "Jane Roe")],
+                    countries=[("Washington", "USA", "government"), ("Canadian", "CAN", "demonym")])
+    assert [(e[0], e[1], e[4]) for e in found] == [("tariff_imposed", "USA", False)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The president has long criticized Canada's 250% tariffs on U.S. dairy.", id="owned-rate"),
+    pytest.param("The president has repeatedly criticized steep duties imposed by Canada on U.S. dairy.", id="participle"),
+])
+def test_a_measure_someone_criticizes_is_no_event(build, resources, text):
+    countries = [("Canada", "CAN", "name"), ("U.S.", "USA", "name")]
+    assert _events(build, resources, text, countries=countries, rates=[("250%", 250.0, "tariff")]
+                   if "250%" in text else []) == []
+
+
+def test_demand_for_metals_is_no_demand(build, resources):
+    text = "Aluminium prices fell as Washington's tariffs and a trade war threaten metals demand in Malaysia."
+    found = _events(build, resources, text,
+                    countries=[("Washington", "USA", "government"), ("Malaysia", "MYS", "name")])
+    assert [e for e in found if e[0] == "demand"] == []
+
+
+@pytest.mark.parametrize("subject, kept", [
+    pytest.param("Harbor Bank economists", False, id="economists"),
+    pytest.param("The firm", False, id="firm"),
+    pytest.param("Tokyo officials", True, id="officials"),
+])
+def test_a_forecast_of_a_commentator_is_no_event(build, resources, subject, kept):
+    text = f"{subject} expect Washington to raise tariffs on Japanese cars."
+    countries = [("Washington", "USA", "government"), ("Japanese", "JPN", "demonym")]
+    if subject.startswith("Tokyo"):
+        countries.append(("Tokyo", "JPN", "government"))
+    found = _events(build, resources, text, countries=countries)
+    assert [e[:3] for e in found] == ([("tariff_increased", "USA", ["JPN"])] if kept else [])
+
+
+def test_a_short_firm_name_is_matched_as_a_word(build, resources):
+    # "Co" of a stock brief is a company; the "Co" inside "Commerce Department" is not its name, and the
+    # department must not make it a government speaker
+    reported = "Beijing may raise tariffs on U.S. soybeans"
+    text = f"Co says {reported}. Commerce Department data came out later."
+    assert _events(build, resources, text, countries=CHINA_USA, quotes=[(reported, None, "indirect", "Co")]) == []
