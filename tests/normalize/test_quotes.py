@@ -721,6 +721,16 @@ def test_they_looks_back_through_a_cue_with_other_senses(nlp):
     assert [r["speaker_name"] for r in rows if r["quote_type"] == "direct"] == ["Kestrel"]
 
 
+def test_they_looks_back_past_a_person_acting_in_a_sentence_with_a_cue(nlp):
+    # "announced" may report speech or an act; its subject, a person, is no one "they" can stand for, so the
+    # analysts named before stay the speakers ("Trump has announced tariffs …, they note")
+    text = ('Harbour is unlikely to be hit, according to Kestrel analysts in a note. Dana Roe has announced '
+            'new duties on steel, which may start in April, they note. "We think exporters will adapt," they '
+            'write.')
+    rows = run(nlp, text, people=[ROE], organizations=["Kestrel"])
+    assert [r["speaker_name"] for r in rows if r["quote_type"] == "direct"] == ["Kestrel"]
+
+
 @pytest.mark.parametrize(
     ("opening", "expected"),
     [

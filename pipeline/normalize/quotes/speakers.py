@@ -286,13 +286,16 @@ def salient_speaker(art: ArticleIndex, position: int, wanted: tuple[str, ...], *
             (q.outer_start, s) for q, s in art.resolved
             if s is not None and s_start <= q.outer_start < s_end and q.outer_end <= position]
         for cue in art.cues:
-            # a cue with other senses too counts ("…, they note"): its subject, when a tagged person or body,
-            # is one a pronoun may stand for as well; an untagged name beside it ("imports from Western Europe,
-            # replacing design and brand reputations") is too often no subject at all
+            # a cue with other senses too counts ("…, they note"): its subject, when a tagged person or body
+            # of a wanted kind, is one a pronoun may stand for as well; an untagged name beside it ("imports
+            # from Western Europe, replacing design and brand reputations") is too often no subject at all,
+            # and a subject of another kind may be acting, not speaking ("Trump has announced tariffs …,
+            # they note"), so it must not hide the speaker named before it
             if s_start <= cue.start < min(s_end, position) and not art.inside_quote(cue.start) \
                     and (cue.sense == "speech" or not speech_only):
                 speaker = cue_speaker(art, cue, *cue_bounds(art, cue, s_start, s_end), pronouns=False)
-                if speaker is not None and cue.sense != "speech" and speaker.kind == "name":
+                if speaker is not None and cue.sense != "speech" \
+                        and (speaker.kind == "name" or speaker.kind not in wanted):
                     continue
                 if speaker is not None:
                     found.append((cue.start, speaker if _plausible_name(art, cue, speaker) else None))
