@@ -56,6 +56,8 @@ CUE_GROUP = "cue"
 MAX_SPEAKER_WORDS = 8
 # Words between a cue and its "that" ("said in a statement on Tuesday that").
 MAX_THAT_GAP = 6
+# Lower-case words that may describe a name before it ("U.S. automobile manufacturer Chrysler said").
+MAX_DESCRIPTION_WORDS = 3
 # Words of a hearer's phrase after "told" ("told a news conference").
 MAX_HEARER_WORDS = 4
 # A content shorter than this many words is not a report ("he said so", "it added more").
@@ -67,6 +69,11 @@ _DASHES = frozenset({"—", "–", "--"})
 # Words that join a speaker noun to the firm it speaks for ("a spokesman for Toyota", "executives from Acme").
 _OF_FIRM = frozenset({"for", "at", "of", "from"})
 _RELATIVES = frozenset({"which", "who", "whose"})
+
+
+def _capitalized(token: Token) -> bool:
+    """True for a word that opens with a capital and holds letters ("Chrysler", "U.S.", "LLC")."""
+    return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
 
 
 @dataclass(frozen=True)
@@ -385,7 +392,27 @@ class _Sentence:
             return head.is_lower or start == last or head.is_title
         # a name the rules did not tag ("Boeing", "the White House"): capitalized words after a determiner
         words = [t for t in doc[start:last + 1] if t.lower_ not in rules.determiners]
-        return bool(words) and all(t.text[:1].isupper() and t.is_alpha for t in words) and len(words) <= 4
+        if bool(words) and all(_capitalized(t) and t.is_alpha for t in words) and len(words) <= 4:
+            return True
+        return self._described_name(words)
+
+    def _described_name(self, words: Sequence[Token]) -> bool:
+        """True for a name after a few words that describe it ("American automobile manufacturer Chrysler
+        LLC", "U.S. automaker Chrysler"): capitalized words end the phrase, and the words before them are
+        plain nouns and adjectives, no preposition ("shares of Acme"), verb, pronoun or filler."""
+        rules = self.rules
+        name = len(words)
+        while name > 0 and _capitalized(words[name - 1]):
+            name -= 1
+        if name == len(words) or len(words) - name > 4:
+            return False
+        described = words[:name]
+        lower = [t for t in described if not _capitalized(t)]
+        return 0 < len(lower) <= MAX_DESCRIPTION_WORDS and all(
+            t.is_alpha and t.lower_ not in rules.prepositions and t.lower_ not in rules.clause_words
+            and t.lower_ not in rules.pronouns and t.lower_ not in rules.fillers and t.lower_ not in rules.boundaries
+            and not t.lower_.endswith(("ed", "ing")) for t in lower) and all(
+            t.lower_ not in rules.prepositions for t in described)
 
     def _names_someone(self, start: int, last: int) -> bool:
         """True when a source's words hold a name, a title, an organization, a speaker noun or a capital."""

@@ -72,6 +72,15 @@ def reports(text: str, gate=None) -> list[tuple[str, str, str, str | None, str]]
         # a name and its short form in brackets
         ("Northfield Motors Corporation (NMC) said on Wednesday that its sales fell by a third.",
          ("its sales fell by a third", "said", "say", "Northfield Motors Corporation (NMC)", "complement")),
+        # a manner adverb between the speaker and the cue
+        ("The Northfield Savings Bank jointly announced that it would merge with a rival.",
+         ("it would merge with a rival", "announced", "announce", "The Northfield Savings Bank", "complement")),
+        ("Acme Corp formally denied that its plant had polluted the river.",
+         ("its plant had polluted the river", "denied", "deny", "Acme Corp", "complement")),
+        # a name after a few words that describe it
+        ("Canadian furniture maker Brightwell Holdings has said that it will close two plants.",
+         ("it will close two plants", "said", "say", "Canadian furniture maker Brightwell Holdings",
+          "complement")),
         # a verb with other senses reports a clause after "that"
         ("The Riverton Museum announced that it would close for repairs.",
          ("it would close for repairs", "announced", "announce", "The Riverton Museum", "complement")),
@@ -116,6 +125,11 @@ def test_reported_speech_is_read_from_the_words(sentence, expected):
         # a noun after a preposition is an object, not a speaker
         "The mayor, asked about industry reports that the plant would close, left the room.",
         "The agency under Smith also stressed prosecution of fraud cases that topped the agenda.",
+        # a modal behind a manner adverb still refuses the report
+        "The bank would formally announce that it had agreed to the merger.",
+        # lower-case words before a name that hold a verb or a preposition describe no name
+        "Demand for steel imported from Brightwell said nothing about prices in the north.",
+        "Most shares of Brightwell said little about the value of the plant.",
     ],
 )
 def test_no_report_where_the_words_do_not_make_one_plainly(sentence):
