@@ -1,14 +1,19 @@
-"""Reported speech from word order, in the sentences the parser does not read: mention kind ``reported``.
+"""Reported speech from word order, where the parse does not read it: mention kind ``reported``.
 
 The parse-based reader (`pipeline.nlp.reported_speech`) finds what a speaker
 said without quotation marks only in the sentences the parse gate selects
 (``models/parser/gate.csv``: trade stories with an event trigger), because the
 parser is slow. This reader gives every other sentence with a reporting cue
 the common news forms, read from the words and the rule pipeline's own spans
-(``cue``, ``person``, ``official``, ``organization``, ``title``):
+(``cue``, ``person``, ``official``, ``organization``, ``title``); in a parsed
+sentence its findings stand only when the parse reports nothing there (a
+misread sentence: "Holt said raising the tariffs would hurt carmakers"; see
+`pipeline.nlp.mentions.DocRows`):
 
 - ``complement``: "<speaker> said (that) <clause>", "<speaker> told reporters
-  (that) <clause>", "<speaker> said on Tuesday that <clause>";
+  (that) <clause>", "<speaker> said on Tuesday that <clause>", and an -ing
+  cue after a comma, whose speaker is the subject opening the sentence: "The
+  firm rejected the offer, saying (that) <clause>";
 - ``postposed``: "<clause>, <speaker> said." and "<clause>, said <speaker>."
   (the attribution ends the sentence, or is followed by an adjunct: "in a
   statement", ", citing …");
@@ -17,18 +22,21 @@ the common news forms, read from the words and the rule pipeline's own spans
 
 It refuses what it cannot read safely: questions, sentences opening with a
 condition ("If …"), a cue after an infinitive, a modal, a negation or a form
-of "be" ("declined to say", "is said to"), an -ing cue (whose speaker is
-another verb's subject), and a speaker that is not plainly one: a named
+of "be" ("declined to say", "is said to"), an -ing cue that follows no
+comma or no plain subject, and a speaker that is not plainly one: a named
 person, title or organization, a pronoun, a speaker noun of
 ``models/quotes/sources.csv`` or a run of capitalized words ending at the cue.
-A cue whose verb has other senses (``cues.csv`` sense ``mixed``: "announced
-tariffs") reports a clause only after "that".
+A clause without "that" follows only the cues of class ``bare_clause``
+(``say``, ``tell``, ``warn`` …); the others more often take a noun phrase
+("announced tariffs", "added gold to its reserves", "stressed the importance
+of") and report a clause only after "that".
 
 Its findings are `pipeline.nlp.reported_speech.ReportedSpeech` records with
 article offsets, written as ``reported`` mentions with rule ids
 ``reported_words.csv:<pattern>``; the quotes normalizer turns them into quote
 rows as it does the parse's. Word lists: ``models/quotes/reported_words.csv``
-(hearers, words that open no clause, words of a clause, refusals, conditions),
+(hearers, words that open no clause, words of a clause, refusals, conditions,
+the cues that take a bare clause),
 ``words.csv`` (fillers, boundaries, pronouns, "be"), ``sources.csv`` (speaker
 nouns); each lemma's patterns come from ``reported.csv``.
 """
@@ -48,7 +56,7 @@ from pipeline.rulefiles import read_rows
 FOLDER = "quotes"
 WORDS_FILE = "reported_words.csv"
 RULE_PREFIX = "reported_words.csv"
-WORD_CLASSES = ("hearer", "not_opener", "clause_word", "hypothetical", "conditional", "preposition")
+WORD_CLASSES = ("hearer", "not_opener", "clause_word", "hypothetical", "conditional", "preposition", "bare_clause")
 # The rule pipeline's span groups that name a speaker or a hearer.
 NAMED_GROUPS = ("person", "official", "organization", "title")
 CUE_GROUP = "cue"
@@ -87,6 +95,7 @@ class WordRules:
     hypothetical: frozenset[str]
     conditional: frozenset[str]
     prepositions: frozenset[str]
+    bare_clause: frozenset[str]
     fillers: frozenset[str]
     boundaries: frozenset[str]
     be: frozenset[str]
@@ -114,6 +123,7 @@ def load_word_rules(models_dir: Path) -> WordRules:
         patterns=patterns, hearers=frozenset(own["hearer"]), not_openers=frozenset(own["not_opener"]),
         clause_words=frozenset(own["clause_word"]), hypothetical=frozenset(own["hypothetical"]),
         conditional=frozenset(own["conditional"]), prepositions=frozenset(own["preposition"]),
+        bare_clause=frozenset(own["bare_clause"]),
         # a filler that is also a refusal ("would", "will") is read as a refusal
         fillers=frozenset(shared.get("filler", set()) - own["hypothetical"]),
         boundaries=frozenset(shared.get("boundary", set())), be=frozenset(shared.get("be", set())),
@@ -224,7 +234,9 @@ class _Sentence:
         if "source" in allowed:
             return self._source(cue)
         word = self.doc[cue.start]
-        if word.lower_.endswith("ing") or self._refused_before(cue.start):
+        if word.lower_.endswith("ing"):
+            return self._participle(cue) if "complement" in allowed else None
+        if self._refused_before(cue.start):
             return None
         found = self._complement(cue) if "complement" in allowed else None
         if found is None and "postposed" in allowed:
@@ -241,6 +253,19 @@ class _Sentence:
         if opening is None:
             return None
         # after "that" the clause is plain; a bare one must show a verb ("said Monday" is no report)
+        bare = self.doc[opening - 1].lower_ != "that"
+        return self._record(cue, "complement", opening, self._clause_end(opening), speaker, verb=bare)
+
+    def _participle(self, cue: Cue) -> ReportedSpeech | None:
+        """"<speaker> <verb> …, saying (that) <clause>": an -ing cue after a comma reports what the subject
+        that opens the sentence said."""
+        comma = cue.start - 1
+        if comma <= self.first or self.doc[comma].text != ",":
+            return None
+        speaker = self._opening_subject(comma)
+        opening = self._content_start(cue) if speaker is not None else None
+        if opening is None:
+            return None
         bare = self.doc[opening - 1].lower_ != "that"
         return self._record(cue, "complement", opening, self._clause_end(opening), speaker, verb=bare)
 
@@ -336,6 +361,31 @@ class _Sentence:
                 start -= 1
         if start - 1 >= self.first and doc[start - 1].lower_ in rules.prepositions:
             return None  # "asked about industry reports that …", "under Smith also stressed": an object, no subject
+        return (start, last) if self._plain_speaker(start, last) else None
+
+    def _opening_subject(self, limit: int) -> tuple[int, int] | None:
+        """The subject that opens the sentence, before ``limit``, when a verb follows it: a name, title or
+        organization, a pronoun, or words ending in a speaker noun ("The company", "Officials")."""
+        doc, rules = self.doc, self.rules
+        start = self._first_word()
+        index = start
+        while index < limit and doc[index].lower_ in rules.determiners:
+            index += 1
+        if index >= limit:
+            return None
+        last = self.spans.named_by_start.get(start, self.spans.named_by_start.get(index))
+        if last is None and index == start and doc[index].lower_ in rules.pronouns:
+            last = index
+        if last is None:
+            last = next((t.i for t in doc[index:min(limit, index + MAX_SPEAKER_WORDS)]
+                         if t.is_punct or self._speaker_noun(t)), None)
+            if last is None or doc[last].is_punct:
+                return None
+        verb = last + 1
+        while verb < limit and doc[verb].lower_ in rules.fillers:
+            verb += 1
+        if verb >= limit or not (_verb_like(doc[verb], rules.clause_words) or self.spans.cues_in(verb, verb + 1)):
+            return None  # "said" is a verb too: "Acme said …, adding that …"
         return (start, last) if self._plain_speaker(start, last) else None
 
     def _speaker_after(self, first: int) -> tuple[int, int] | None:
@@ -445,8 +495,8 @@ class _Sentence:
         that = self._that_after(start)
         if that is not None:
             return that
-        if cue.sense != "speech" and cue.lemma != "tell":
-            return None  # "announced tariffs": only "announced that …" reports a clause
+        if cue.lemma not in rules.bare_clause:
+            return None  # "announced tariffs", "stressed the importance of": only "… that …" reports a clause
         # a number right after the verb is more often its object ("the industry added 34,000 jobs")
         return start if self._opens_clause(start) and not doc[start].like_num else None
 
@@ -566,7 +616,12 @@ class _Sentence:
                               doc[speaker[0]].idx, doc[speaker[1]].idx + len(doc[speaker[1]]))
 
     def _holds_verb(self, words: Sequence[Token]) -> bool:
-        """True when a word looks like a verb of a clause: an auxiliary, or a lower-case -ed or -s form."""
-        rules = self.rules
-        return any(t.lower_ in rules.clause_words or t.is_lower and len(t) > 3 and (
-            t.text.endswith("ed") or t.text.endswith("s") and not t.text.endswith("ss")) for t in words)
+        """True when a word looks like a verb of a clause (`_verb_like`)."""
+        return any(_verb_like(t, self.rules.clause_words) for t in words)
+
+
+def _verb_like(token: Token, clause_words: frozenset[str]) -> bool:
+    """True when a word looks like a verb of a clause: an auxiliary or a common irregular past tense
+    (``clause_words``), or a lower-case -ed or -s form."""
+    return token.lower_ in clause_words or token.is_lower and len(token) > 3 and (
+        token.text.endswith("ed") or token.text.endswith("s") and not token.text.endswith("ss"))

@@ -81,6 +81,11 @@ def reports(text: str, gate=None) -> list[tuple[str, str, str, str | None, str]]
         ("Canadian furniture maker Brightwell Holdings has said that it will close two plants.",
          ("it will close two plants", "said", "say", "Canadian furniture maker Brightwell Holdings",
           "complement")),
+        # an -ing cue after a comma reports what the sentence's subject said
+        ("The firm rejected the offer, saying that it undervalued the company.",
+         ("it undervalued the company", "saying", "say", "The firm", "complement")),
+        ("He left the meeting early, saying he would return on Monday.",
+         ("he would return on Monday", "saying", "say", "He", "complement")),
         # a verb with other senses reports a clause after "that"
         ("The Riverton Museum announced that it would close for repairs.",
          ("it would close for repairs", "announced", "announce", "The Riverton Museum", "complement")),
@@ -125,6 +130,12 @@ def test_reported_speech_is_read_from_the_words(sentence, expected):
         # a noun after a preposition is an object, not a speaker
         "The mayor, asked about industry reports that the plant would close, left the room.",
         "The agency under Smith also stressed prosecution of fraud cases that topped the agenda.",
+        # an -ing cue whose sentence opens with no speaker, or reports no clause
+        "Prices fell sharply on Monday, saying little about demand for steel.",
+        "In March the mayor left the city, saying goodbye to her staff.",
+        # a cue that more often takes a noun phrase reports a clause only after "that"
+        "The central bank added gold to its reserves for a third straight month.",
+        "The minister stressed the importance of open markets for exporters.",
         # a modal behind a manner adverb still refuses the report
         "The bank would formally announce that it had agreed to the merger.",
         # lower-case words before a name that hold a verb or a preposition describe no name
@@ -145,6 +156,21 @@ def test_sentences_the_parser_reads_are_left_to_the_parse():
     found = reports(TRADE_STORY, gate=load_gate(MODELS_DIR))
     # the trade story's "said" sentence is parsed: one report, from the parse, none from the words
     assert [(f[0], f[4]) for f in found] == [("the talks had gone well", "reported.csv:complement")]
+
+
+def test_a_parsed_sentence_the_parse_misreads_gets_its_reported_speech_from_the_words():
+    # a gerund subject in the reported clause leaves the parse without a complement; the words still read it
+    story = ("Tariff talks\n\nWASHINGTON, May 3 - The United States will raise tariffs on Japanese steel imports "
+             "to 25 percent, officials said. Holt said raising the tariffs would hurt carmakers.")
+    rows = DocRows(load_gate(MODELS_DIR), word_rules())
+    rows.add(rule_pipeline()(story), "a1", "2025-05")
+    rows.parse(load_parser(MODELS_DIR))
+    assert all(parsed for *_, parsed, _month in rows.sentences[1:])  # the parser reads both sentences
+    found = {(m["text"], m["rule_id"]) for m in rows.dicts("mentions") if m["kind"] == GROUP}
+    assert found == {
+        ("WASHINGTON, May 3 - The United States will raise tariffs on Japanese steel imports to 25 percent",
+         "reported.csv:postposed"),
+        ("raising the tariffs would hurt carmakers", f"{RULE_PREFIX}:complement")}
 
 
 def test_a_story_the_parser_skips_gets_its_reported_speech_from_the_words():
