@@ -497,8 +497,10 @@ class _Sentence:
             return that
         if cue.lemma not in rules.bare_clause:
             return None  # "announced tariffs", "stressed the importance of": only "… that …" reports a clause
-        # a number right after the verb is more often its object ("the industry added 34,000 jobs")
-        return start if self._opens_clause(start) and not doc[start].like_num else None
+        # a number right after the verb is more often its object ("the industry added 34,000 jobs"), unless a
+        # hyphen makes it a modifier ("said fourth-quarter income fell")
+        number = doc[start].like_num and not (start + 1 <= self.last and doc[start + 1].text == "-")
+        return start if self._opens_clause(start) and not number else None
 
     def _hearer_end(self, start: int) -> int | None:
         """The last word of the hearer after "told" (a pronoun, a name, or words ending in a hearer noun)."""

@@ -81,6 +81,9 @@ def reports(text: str, gate=None) -> list[tuple[str, str, str, str | None, str]]
         ("Canadian furniture maker Brightwell Holdings has said that it will close two plants.",
          ("it will close two plants", "said", "say", "Canadian furniture maker Brightwell Holdings",
           "complement")),
+        # a number joined by a hyphen to a noun opens the clause ("fourth-quarter income")
+        ("Brightwell Holdings said fourth-quarter profit fell by a third.",
+         ("fourth-quarter profit fell by a third", "said", "say", "Brightwell Holdings", "complement")),
         # an -ing cue after a comma reports what the sentence's subject said
         ("The firm rejected the offer, saying that it undervalued the company.",
          ("it undervalued the company", "saying", "say", "The firm", "complement")),
