@@ -56,12 +56,15 @@ from pipeline.rulefiles import read_rows
 FOLDER = "quotes"
 WORDS_FILE = "reported_words.csv"
 RULE_PREFIX = "reported_words.csv"
-WORD_CLASSES = ("hearer", "not_opener", "clause_word", "hypothetical", "conditional", "preposition", "bare_clause")
+WORD_CLASSES = ("hearer", "not_opener", "clause_word", "hypothetical", "conditional", "preposition", "bare_clause",
+                "adjunct_noun")
 # The rule pipeline's span groups that name a speaker or a hearer.
 NAMED_GROUPS = ("person", "official", "organization", "title")
 CUE_GROUP = "cue"
 # A speaker's phrase longer than this many words is a clause, not a name and its title.
 MAX_SPEAKER_WORDS = 8
+# Words of an adjunct's phrase after its preposition ("said in a written statement").
+MAX_ADJUNCT_WORDS = 4
 # Words between a cue and its "that" ("said in a statement on Tuesday that").
 MAX_THAT_GAP = 6
 # Lower-case words that may describe a name before it ("U.S. automobile manufacturer Chrysler said").
@@ -96,6 +99,7 @@ class WordRules:
     conditional: frozenset[str]
     prepositions: frozenset[str]
     bare_clause: frozenset[str]
+    adjunct_nouns: frozenset[str]
     fillers: frozenset[str]
     boundaries: frozenset[str]
     be: frozenset[str]
@@ -123,7 +127,7 @@ def load_word_rules(models_dir: Path) -> WordRules:
         patterns=patterns, hearers=frozenset(own["hearer"]), not_openers=frozenset(own["not_opener"]),
         clause_words=frozenset(own["clause_word"]), hypothetical=frozenset(own["hypothetical"]),
         conditional=frozenset(own["conditional"]), prepositions=frozenset(own["preposition"]),
-        bare_clause=frozenset(own["bare_clause"]),
+        bare_clause=frozenset(own["bare_clause"]), adjunct_nouns=frozenset(own["adjunct_noun"]),
         # a filler that is also a refusal ("would", "will") is read as a refusal
         fillers=frozenset(shared.get("filler", set()) - own["hypothetical"]),
         boundaries=frozenset(shared.get("boundary", set())), be=frozenset(shared.get("be", set())),
@@ -497,10 +501,32 @@ class _Sentence:
             return that
         if cue.lemma not in rules.bare_clause:
             return None  # "announced tariffs", "stressed the importance of": only "… that …" reports a clause
+        start = self._past_adjuncts(start)
+        if start is None or start > self.last:
+            return None
         # a number right after the verb is more often its object ("the industry added 34,000 jobs"), unless a
         # hyphen makes it a modifier ("said fourth-quarter income fell")
         number = doc[start].like_num and not (start + 1 <= self.last and doc[start + 1].text == "-")
         return start if self._opens_clause(start) and not number else None
+
+    def _past_adjuncts(self, start: int) -> int | None:
+        """The first word after the adjuncts that follow a cue ("said on Tuesday", "said in a statement on
+        Monday"): each a time word, or a preposition whose phrase ends, a few words on, in a time word or an
+        ``adjunct_noun`` (``statement``, ``interview``); ``start`` itself when none follows; None when a
+        preposition's phrase ends in no such word ("said in a speech to the nation's farmers")."""
+        doc, rules = self.doc, self.rules
+        index = start
+        while index <= self.last and doc[index].lower_ in rules.fillers:
+            index += 1
+        while index <= self.last and doc[index].lower_ in rules.prepositions:
+            end = next((t.i for t in doc[index + 1:min(index + MAX_ADJUNCT_WORDS + 1, self.last + 1)]
+                        if t.lower_ in rules.adjunct_nouns or t.lower_ in rules.fillers), None)
+            if end is None or any(t.is_punct or t.lower_ in rules.prepositions for t in doc[index + 1:end]):
+                return None
+            index = end + 1
+            while index <= self.last and doc[index].lower_ in rules.fillers:
+                index += 1
+        return index
 
     def _hearer_end(self, start: int) -> int | None:
         """The last word of the hearer after "told" (a pronoun, a name, or words ending in a hearer noun)."""

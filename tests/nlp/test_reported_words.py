@@ -81,6 +81,11 @@ def reports(text: str, gate=None) -> list[tuple[str, str, str, str | None, str]]
         ("Canadian furniture maker Brightwell Holdings has said that it will close two plants.",
          ("it will close two plants", "said", "say", "Canadian furniture maker Brightwell Holdings",
           "complement")),
+        # adjuncts between the cue and a clause without "that": a time word, a statement
+        ("The minister said on Tuesday the talks had gone well.",
+         ("the talks had gone well", "said", "say", "The minister", "complement")),
+        ("The Riverton council said in a statement on Monday it would cut 200 jobs.",
+         ("it would cut 200 jobs", "said", "say", "The Riverton council", "complement")),
         # a number joined by a hyphen to a noun opens the clause ("fourth-quarter income")
         ("Brightwell Holdings said fourth-quarter profit fell by a third.",
          ("fourth-quarter profit fell by a third", "said", "say", "Brightwell Holdings", "complement")),
@@ -136,6 +141,8 @@ def test_reported_speech_is_read_from_the_words(sentence, expected):
         # an -ing cue whose sentence opens with no speaker, or reports no clause
         "Prices fell sharply on Monday, saying little about demand for steel.",
         "In March the mayor left the city, saying goodbye to her staff.",
+        # an adjunct that ends in no statement or time word may hold the clause's subject
+        "She said in a speech to the nation's farmers prices would rise.",
         # a cue that more often takes a noun phrase reports a clause only after "that"
         "The central bank added gold to its reserves for a third straight month.",
         "The minister stressed the importance of open markets for exporters.",
