@@ -27,9 +27,12 @@ comma or no plain subject, and a speaker that is not plainly one: a named
 person, title or organization, a pronoun, a speaker noun of
 ``models/quotes/sources.csv`` or a run of capitalized words ending at the cue.
 A clause without "that" follows only the cues of class ``bare_clause``
-(``say``, ``tell``, ``warn`` …); the others more often take a noun phrase
-("announced tariffs", "added gold to its reserves", "stressed the importance
-of") and report a clause only after "that".
+(``say``, ``tell``, ``warn`` …), after time words and adjuncts ending in a
+``time_word`` or an ``adjunct_noun`` ("said in a statement on Monday it would");
+the others more often take a noun phrase ("announced tariffs", "added gold to
+its reserves", "stressed the importance of") and report a clause only after
+"that", or, for a cue of sense ``speech``, when an auxiliary shows the clause
+("added there is an option").
 
 Its findings are `pipeline.nlp.reported_speech.ReportedSpeech` records with
 article offsets, written as ``reported`` mentions with rule ids
@@ -57,7 +60,7 @@ FOLDER = "quotes"
 WORDS_FILE = "reported_words.csv"
 RULE_PREFIX = "reported_words.csv"
 WORD_CLASSES = ("hearer", "not_opener", "clause_word", "hypothetical", "conditional", "preposition", "bare_clause",
-                "adjunct_noun")
+                "adjunct_noun", "time_word", "period_opener")
 # The rule pipeline's span groups that name a speaker or a hearer.
 NAMED_GROUPS = ("person", "official", "organization", "title")
 CUE_GROUP = "cue"
@@ -100,6 +103,8 @@ class WordRules:
     prepositions: frozenset[str]
     bare_clause: frozenset[str]
     adjunct_nouns: frozenset[str]
+    time_words: frozenset[str]
+    period_openers: frozenset[str]
     fillers: frozenset[str]
     boundaries: frozenset[str]
     be: frozenset[str]
@@ -128,6 +133,7 @@ def load_word_rules(models_dir: Path) -> WordRules:
         clause_words=frozenset(own["clause_word"]), hypothetical=frozenset(own["hypothetical"]),
         conditional=frozenset(own["conditional"]), prepositions=frozenset(own["preposition"]),
         bare_clause=frozenset(own["bare_clause"]), adjunct_nouns=frozenset(own["adjunct_noun"]),
+        time_words=frozenset(own["time_word"]), period_openers=frozenset(own["period_opener"]),
         # a filler that is also a refusal ("would", "will") is read as a refusal
         fillers=frozenset(shared.get("filler", set()) - own["hypothetical"]),
         boundaries=frozenset(shared.get("boundary", set())), be=frozenset(shared.get("be", set())),
@@ -499,11 +505,19 @@ class _Sentence:
         that = self._that_after(start)
         if that is not None:
             return that
+        if cue.lemma not in rules.bare_clause and (cue.sense != "speech" or cue.lemma == "tell"):
+            return None  # "announced tariffs": only "announced that …" reports a clause
         if cue.lemma not in rules.bare_clause:
-            return None  # "announced tariffs", "stressed the importance of": only "… that …" reports a clause
-        start = self._past_adjuncts(start)
-        if start is None or start > self.last:
-            return None
+            # "added gold to its reserves", "stressed the importance of": a noun phrase, unless an auxiliary or
+            # a past tense shows a clause ("added there is an option", "explained the default would …")
+            # ("'s" may be a possessive: "emphasized the firm's strategy")
+            if not any(t.lower_ in rules.clause_words and t.lower_[:1] not in "'’"
+                       for t in doc[start:self._clause_end(start) + 1]):
+                return None
+        else:
+            start = self._past_adjuncts(start)
+            if start is None or start > self.last:
+                return None
         # a number right after the verb is more often its object ("the industry added 34,000 jobs"), unless a
         # hyphen makes it a modifier ("said fourth-quarter income fell")
         number = doc[start].like_num and not (start + 1 <= self.last and doc[start + 1].text == "-")
@@ -515,17 +529,26 @@ class _Sentence:
         ``adjunct_noun`` (``statement``, ``interview``); ``start`` itself when none follows; None when a
         preposition's phrase ends in no such word ("said in a speech to the nation's farmers")."""
         doc, rules = self.doc, self.rules
-        index = start
-        while index <= self.last and doc[index].lower_ in rules.fillers:
-            index += 1
+        index = self._past_times(start)
         while index <= self.last and doc[index].lower_ in rules.prepositions:
             end = next((t.i for t in doc[index + 1:min(index + MAX_ADJUNCT_WORDS + 1, self.last + 1)]
-                        if t.lower_ in rules.adjunct_nouns or t.lower_ in rules.fillers), None)
+                        if t.lower_ in rules.adjunct_nouns or t.lower_ in rules.time_words), None)
             if end is None or any(t.is_punct or t.lower_ in rules.prepositions for t in doc[index + 1:end]):
                 return None
-            index = end + 1
-            while index <= self.last and doc[index].lower_ in rules.fillers:
+            index = self._past_times(end + 1)
+        return index
+
+    def _past_times(self, index: int) -> int:
+        """The first word from ``index`` on that is no time word ("today", "this week")."""
+        doc, rules = self.doc, self.rules
+        while index <= self.last:
+            if doc[index].lower_ in rules.time_words:
                 index += 1
+            elif doc[index].lower_ in rules.period_openers and index + 1 <= self.last \
+                    and doc[index + 1].lower_ in rules.time_words:
+                index += 2
+            else:
+                break
         return index
 
     def _hearer_end(self, start: int) -> int | None:

@@ -86,6 +86,14 @@ def reports(text: str, gate=None) -> list[tuple[str, str, str, str | None, str]]
          ("the talks had gone well", "said", "say", "The minister", "complement")),
         ("The Riverton council said in a statement on Monday it would cut 200 jobs.",
          ("it would cut 200 jobs", "said", "say", "The Riverton council", "complement")),
+        ("The minister said this week the talks had gone well.",
+         ("the talks had gone well", "said", "say", "The minister", "complement")),
+        # a cue that may take a noun phrase reports a bare clause an auxiliary shows
+        ("He added there is a relending option for the bank.",
+         ("there is a relending option for the bank", "added", "add", "He", "complement")),
+        # a conjunction ends the speaker's phrase
+        ("Demand will stay strong, Holt said, since industry analysts predict diet sodas will gain share.",
+         ("diet sodas will gain share", "predict", "predict", "industry analysts", "complement")),
         # a number joined by a hyphen to a noun opens the clause ("fourth-quarter income")
         ("Brightwell Holdings said fourth-quarter profit fell by a third.",
          ("fourth-quarter profit fell by a third", "said", "say", "Brightwell Holdings", "complement")),
@@ -146,6 +154,9 @@ def test_reported_speech_is_read_from_the_words(sentence, expected):
         # a cue that more often takes a noun phrase reports a clause only after "that"
         "The central bank added gold to its reserves for a third straight month.",
         "The minister stressed the importance of open markets for exporters.",
+        "The chairman emphasized the firm's strategy to expand abroad.",
+        # a word that may open a clause or stand in a time phrase ("this week") is left alone
+        "The spokesman said today this unit would be out of operation for months.",
         # a modal behind a manner adverb still refuses the report
         "The bank would formally announce that it had agreed to the merger.",
         # lower-case words before a name that hold a verb or a preposition describe no name
