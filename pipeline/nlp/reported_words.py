@@ -272,6 +272,8 @@ class _Sentence:
         comma = cue.start - 1
         if comma <= self.first or self.doc[comma].text != ",":
             return None
+        if any(t.is_quote for t in self.doc[self.first:comma]):
+            return None  # "“They're dominant,” he said, adding …": the quotation's attribution speaks
         speaker = self._opening_subject(comma)
         opening = self._content_start(cue) if speaker is not None else None
         if opening is None:
@@ -515,9 +517,14 @@ class _Sentence:
                        for t in doc[start:self._clause_end(start) + 1]):
                 return None
         else:
-            start = self._past_adjuncts(start)
-            if start is None or start > self.last:
+            after = self._past_adjuncts(start)
+            if after is None or after > self.last:
                 return None
+            if doc[after].lower_ == "that":  # "said last year that …"
+                return after + 1 if self._opens_clause(after + 1) else None
+            if after > start and doc[after].is_lower and doc[after].lower_.endswith("ing"):
+                return None  # "said in a statement following the meeting that …": no clause opens here
+            start = after
         # a number right after the verb is more often its object ("the industry added 34,000 jobs"), unless a
         # hyphen makes it a modifier ("said fourth-quarter income fell")
         number = doc[start].like_num and not (start + 1 <= self.last and doc[start + 1].text == "-")

@@ -88,6 +88,8 @@ def reports(text: str, gate=None) -> list[tuple[str, str, str, str | None, str]]
          ("it would cut 200 jobs", "said", "say", "The Riverton council", "complement")),
         ("The minister said this week the talks had gone well.",
          ("the talks had gone well", "said", "say", "The minister", "complement")),
+        ("Northfield Motors said last year that its sales fell by a third.",
+         ("its sales fell by a third", "said", "say", "Northfield Motors", "complement")),
         # a cue that may take a noun phrase reports a bare clause an auxiliary shows
         ("He added there is a relending option for the bank.",
          ("there is a relending option for the bank", "added", "add", "He", "complement")),
@@ -155,6 +157,9 @@ def test_reported_speech_is_read_from_the_words(sentence, expected):
         "The central bank added gold to its reserves for a third straight month.",
         "The minister stressed the importance of open markets for exporters.",
         "The chairman emphasized the firm's strategy to expand abroad.",
+        # a condition after the time words, a participle after the adjunct
+        "Acme said Monday that if it lost the case it would close the plant.",
+        "Acme said in a statement following the board meeting that it had cut costs.",
         # a word that may open a clause or stand in a time phrase ("this week") is left alone
         "The spokesman said today this unit would be out of operation for months.",
         # a modal behind a manner adverb still refuses the report
@@ -166,6 +171,11 @@ def test_reported_speech_is_read_from_the_words(sentence, expected):
 )
 def test_no_report_where_the_words_do_not_make_one_plainly(sentence):
     assert reports(sentence) == []
+
+
+def test_an_ing_cue_after_a_quotation_is_left_to_the_quotation_s_attribution():
+    found = reports('"They are so dominant in the market," he said, adding that the rules should change.')
+    assert [f for f in found if f[1] == "adding"] == []
 
 
 def test_a_clause_with_an_attribution_of_its_own_is_not_attributed_again():
