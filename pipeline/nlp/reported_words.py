@@ -77,7 +77,8 @@ MAX_HEARER_WORDS = 4
 # A content shorter than this many words is not a report ("he said so", "it added more").
 MIN_CONTENT_WORDS = 3
 # Marks that end a speaker's phrase or a reported clause.
-_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "--", '"', "“", "”", "``", "''", "'"})
+# (a full stop alone is a sentence's end the splitter missed: "… prior pact. dealers said …")
+_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "--", '"', "“", "”", "``", "''", "'", ".", "!", "?"})
 _CLAUSE_ENDS = frozenset({";", "—", "–", "--", "(", ":"})
 _DASHES = frozenset({"—", "–", "--"})
 # Words that join a speaker noun to the firm it speaks for ("a spokesman for Toyota", "executives from Acme").
@@ -546,10 +547,12 @@ class _Sentence:
         return index
 
     def _past_times(self, index: int) -> int:
-        """The first word from ``index`` on that is no time word ("today", "this week")."""
+        """The first word from ``index`` on that is no time word ("today", "this week") nor a manner adverb of
+        the fillers ("says bluntly the days of … must end")."""
         doc, rules = self.doc, self.rules
         while index <= self.last:
-            if doc[index].lower_ in rules.time_words:
+            lower = doc[index].lower_
+            if lower in rules.time_words or lower in rules.fillers and lower.endswith("ly"):
                 index += 1
             elif doc[index].lower_ in rules.period_openers and index + 1 <= self.last \
                     and doc[index + 1].lower_ in rules.time_words:

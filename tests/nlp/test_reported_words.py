@@ -88,6 +88,11 @@ def reports(text: str, gate=None) -> list[tuple[str, str, str, str | None, str]]
          ("it would cut 200 jobs", "said", "say", "The Riverton council", "complement")),
         ("The minister said this week the talks had gone well.",
          ("the talks had gone well", "said", "say", "The minister", "complement")),
+        # a full stop the sentence splitter missed ends the speaker's phrase
+        ("No tender is set this week, since there is no expiring pact. dealers said money was ample.",
+         ("money was ample", "said", "say", "dealers", "complement")),
+        ("The commissioner says bluntly the days of open-ended guarantees must end.",
+         ("the days of open-ended guarantees must end", "says", "say", "The commissioner", "complement")),
         ("Northfield Motors said last year that its sales fell by a third.",
          ("its sales fell by a third", "said", "say", "Northfield Motors", "complement")),
         # a cue that may take a noun phrase reports a bare clause an auxiliary shows
