@@ -76,7 +76,9 @@ class DocRows:
     (`pipeline.nlp.syntax`); `parse` then parses them all at once and keeps
     their ``tokens`` rows. Without one, no sentence is parsed. With ``words``
     (`pipeline.nlp.reported_words`), `add` reads reported speech from the word
-    order of every sentence the parser will not read, so that no sentence is read twice.
+    order of every sentence with a cue; in a sentence the parser reads, those
+    findings are held back and kept only when the parse reports nothing there,
+    so that no sentence's speech is read twice.
     """
 
     def __init__(self, gate: ParseGate | None = None, words: WordRules | None = None) -> None:
@@ -86,6 +88,8 @@ class DocRows:
         self.sentences: list[tuple[Any, ...]] = []
         self.tokens: list[tuple[Any, ...]] = []
         self.pending: list[PendingSentence] = []
+        # word-order findings in sentences sent to the parser, by (article_id, sentence_index)
+        self.held: dict[tuple[str, int], list[tuple[Any, ...]]] = {}
 
     def add(self, doc: Doc, article_id: str, published_month: str,
             flags: Mapping[str, bool | None] | None = None) -> None:
@@ -131,19 +135,24 @@ class DocRows:
     def _add_word_reports(self, doc: Doc, text: str, article_id: str, published_month: str,
                           sentences: Sequence[SentenceSpan], starts: Sequence[int], token_starts: Sequence[int],
                           parsed: set[int], id_prefix: Any, mentions: dict[str, tuple[Any, ...]]) -> None:
-        """Add the ``reported`` mentions the word-order reader finds in the sentences not in ``parsed``."""
+        """Add the ``reported`` mentions the word-order reader finds in the sentences not in ``parsed``, and
+        hold those it finds in the ``parsed`` ones until `parse` shows whether the parse reads them."""
         spans = ArticleSpans(doc, self.words, text)
         if not spans.cues:
             return
         with_cues = {bisect_right(starts, token_starts[cue.start]) - 1 for cue in spans.cues}
-        for i in sorted(with_cues - parsed - {-1}):  # the parse-based reader reads the parsed sentences
+        for i in sorted(with_cues - {-1}):
             sentence = sentences[i]
             first, end = bisect_left(token_starts, sentence.start), bisect_left(token_starts, sentence.end)
             for found in find_word_reports(doc, first, end, spans, self.words):
                 rule_id = f"{WORDS_RULE_PREFIX}:{found.pattern}"
                 key = _mention_key(id_prefix, REPORTED_GROUP, found.start, found.end, rule_id)
-                mentions[key] = (article_id, key, REPORTED_GROUP, text[found.start:found.end], found.start,
-                                 found.end, i, rule_id, found.label(), published_month)
+                row = (article_id, key, REPORTED_GROUP, text[found.start:found.end], found.start, found.end, i,
+                       rule_id, found.label(), published_month)
+                if i in parsed:
+                    self.held.setdefault((article_id, i), []).append(row)
+                else:
+                    mentions[key] = row
 
     def add_sentences(self, article_id: str, published_month: str, sentences: Sequence[SentenceSpan]) -> None:
         """Add only the ``sentences`` rows of an article the rules do not read (none parsed, no mentions).
@@ -160,6 +169,7 @@ class DocRows:
         self.sentences.extend(other.sentences)
         self.tokens.extend(other.tokens)
         self.pending.extend(other.pending)
+        self.held.update(other.held)
 
     def parse(self, parser) -> None:
         """Parse the sentences `add` noted, keeping their ``tokens`` rows and the mentions read from the parse.
@@ -168,10 +178,18 @@ class DocRows:
         each sentence's `Doc`; their offsets, and those in their labels, are
         moved from the sentence to the article.
         """
+        read: set[tuple[str, int]] = set()
         for sentence, parsed in parse_docs(parser, self.pending):
             self.tokens.extend(token_rows(parsed, sentence))
-            self.mentions.extend(parsed_mention_rows(parsed, sentence))
-        self.pending = []
+            rows = parsed_mention_rows(parsed, sentence)
+            self.mentions.extend(rows)
+            if any(row[2] == REPORTED_GROUP for row in rows):
+                read.add((sentence.article_id, sentence.sentence_index))
+        # the word order speaks only where the parse found no reported speech (a parse that misread the sentence)
+        for key, rows in self.held.items():
+            if key not in read:
+                self.mentions.extend(rows)
+        self.pending, self.held = [], {}
 
     def table(self, name: str) -> pa.Table:
         """The rows of ``mentions``, ``sentences`` or ``tokens`` as a table of the declared column types (no ``run_id``)."""

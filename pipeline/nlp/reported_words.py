@@ -1,14 +1,19 @@
-"""Reported speech from word order, in the sentences the parser does not read: mention kind ``reported``.
+"""Reported speech from word order, where the parse does not read it: mention kind ``reported``.
 
 The parse-based reader (`pipeline.nlp.reported_speech`) finds what a speaker
 said without quotation marks only in the sentences the parse gate selects
 (``models/parser/gate.csv``: trade stories with an event trigger), because the
 parser is slow. This reader gives every other sentence with a reporting cue
 the common news forms, read from the words and the rule pipeline's own spans
-(``cue``, ``person``, ``official``, ``organization``, ``title``):
+(``cue``, ``person``, ``official``, ``organization``, ``title``); in a parsed
+sentence its findings stand only when the parse reports nothing there (a
+misread sentence: "Holt said raising the tariffs would hurt carmakers"; see
+`pipeline.nlp.mentions.DocRows`):
 
 - ``complement``: "<speaker> said (that) <clause>", "<speaker> told reporters
-  (that) <clause>", "<speaker> said on Tuesday that <clause>";
+  (that) <clause>", "<speaker> said on Tuesday that <clause>", and an -ing
+  cue after a comma, whose speaker is the subject opening the sentence: "The
+  firm rejected the offer, saying (that) <clause>";
 - ``postposed``: "<clause>, <speaker> said." and "<clause>, said <speaker>."
   (the attribution ends the sentence, or is followed by an adjunct: "in a
   statement", ", citing …");
@@ -17,51 +22,53 @@ the common news forms, read from the words and the rule pipeline's own spans
 
 It refuses what it cannot read safely: questions, sentences opening with a
 condition ("If …"), a cue after an infinitive, a modal, a negation or a form
-of "be" ("declined to say", "is said to"), an -ing cue (whose speaker is
-another verb's subject), and a speaker that is not plainly one: a named
+of "be" ("declined to say", "is said to"), an -ing cue that follows no
+comma or no plain subject, and a speaker that is not plainly one: a named
 person, title or organization, a pronoun, a speaker noun of
 ``models/quotes/sources.csv`` or a run of capitalized words ending at the cue.
-A cue whose verb has other senses (``cues.csv`` sense ``mixed``: "announced
-tariffs") reports a clause only after "that".
+A clause without "that" follows only the cues of class ``bare_clause``
+(``say``, ``tell``, ``warn`` …), after time words and adjuncts ending in a
+``time_word`` or an ``adjunct_noun`` ("said in a statement on Monday it would");
+the others more often take a noun phrase ("announced tariffs", "added gold to
+its reserves", "stressed the importance of") and report a clause only after
+"that", or, for a cue of sense ``speech``, when an auxiliary shows the clause
+("added there is an option").
 
 Its findings are `pipeline.nlp.reported_speech.ReportedSpeech` records with
 article offsets, written as ``reported`` mentions with rule ids
 ``reported_words.csv:<pattern>``; the quotes normalizer turns them into quote
 rows as it does the parse's. Word lists: ``models/quotes/reported_words.csv``
-(hearers, words that open no clause, words of a clause, refusals, conditions),
+(hearers, words that open no clause, words of a clause, refusals, conditions,
+the cues that take a bare clause),
 ``words.csv`` (fillers, boundaries, pronouns, "be"), ``sources.csv`` (speaker
 nouns); each lemma's patterns come from ``reported.csv``.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from pipeline.nlp.reported_speech import ReportedSpeech, load_speech_rules
-from pipeline.rulefiles import read_rows
+from pipeline.nlp.reported_speech import ReportedSpeech
+from pipeline.nlp.reported_word_lists import ArticleSpans, Cue, WordRules, load_word_rules
 
-FOLDER = "quotes"
-WORDS_FILE = "reported_words.csv"
 RULE_PREFIX = "reported_words.csv"
-WORD_CLASSES = ("hearer", "not_opener", "clause_word", "hypothetical", "conditional", "preposition")
-# The rule pipeline's span groups that name a speaker or a hearer.
-NAMED_GROUPS = ("person", "official", "organization", "title")
-CUE_GROUP = "cue"
 # A speaker's phrase longer than this many words is a clause, not a name and its title.
 MAX_SPEAKER_WORDS = 8
+# Words of an adjunct's phrase after its preposition ("said in a written statement").
+MAX_ADJUNCT_WORDS = 4
 # Words between a cue and its "that" ("said in a statement on Tuesday that").
 MAX_THAT_GAP = 6
+# Lower-case words that may describe a name before it ("U.S. automobile manufacturer Chrysler said").
+MAX_DESCRIPTION_WORDS = 3
 # Words of a hearer's phrase after "told" ("told a news conference").
 MAX_HEARER_WORDS = 4
 # A content shorter than this many words is not a report ("he said so", "it added more").
 MIN_CONTENT_WORDS = 3
 # Marks that end a speaker's phrase or a reported clause.
-_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "--", '"', "“", "”", "``", "''", "'"})
+# (a full stop alone is a sentence's end the splitter missed: "… prior pact. dealers said …")
+_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "--", '"', "“", "”", "``", "''", "'", ".", "!", "?"})
 _CLAUSE_ENDS = frozenset({";", "—", "–", "--", "(", ":"})
 _DASHES = frozenset({"—", "–", "--"})
 # Words that join a speaker noun to the firm it speaks for ("a spokesman for Toyota", "executives from Acme").
@@ -69,108 +76,12 @@ _OF_FIRM = frozenset({"for", "at", "of", "from"})
 _RELATIVES = frozenset({"which", "who", "whose"})
 
 
-@dataclass(frozen=True)
-class WordRules:
-    """The word lists the reader reads (see the module docstring), lower case."""
-
-    patterns: dict[str, frozenset[str]]
-    hearers: frozenset[str]
-    not_openers: frozenset[str]
-    clause_words: frozenset[str]
-    hypothetical: frozenset[str]
-    conditional: frozenset[str]
-    prepositions: frozenset[str]
-    fillers: frozenset[str]
-    boundaries: frozenset[str]
-    be: frozenset[str]
-    pronouns: frozenset[str]
-    determiners: frozenset[str]
-    self_words: frozenset[str]
-    speaker_nouns: frozenset[str]
+def _capitalized(token: Token) -> bool:
+    """True for a word that opens with a capital and holds letters ("Chrysler", "U.S.", "LLC")."""
+    return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
 
 
-def load_word_rules(models_dir: Path) -> WordRules:
-    """Read the reader's lists from ``models_dir/quotes`` (``reported_words.csv``, ``words.csv``,
-    ``sources.csv``) and each lemma's patterns from ``reported.csv``."""
-    folder = models_dir / FOLDER
-    own: dict[str, set[str]] = {name: set() for name in WORD_CLASSES}
-    for number, row in enumerate(read_rows(folder / WORDS_FILE), start=2):
-        if row["class"] not in own or not row["word"]:
-            raise ValueError(f"{folder / WORDS_FILE}: row {number} {row!r}: class must be one of {WORD_CLASSES}")
-        own[row["class"]].add(row["word"].lower())
-    shared: dict[str, set[str]] = {}
-    for row in read_rows(folder / "words.csv"):
-        shared.setdefault(row["class"], set()).add(row["word"].lower())
-    patterns = {lemma: frozenset(names) for lemma, names in load_speech_rules(models_dir)["patterns"].items()}
-    nouns = frozenset(row["noun"].lower() for row in read_rows(folder / "sources.csv"))
-    return WordRules(
-        patterns=patterns, hearers=frozenset(own["hearer"]), not_openers=frozenset(own["not_opener"]),
-        clause_words=frozenset(own["clause_word"]), hypothetical=frozenset(own["hypothetical"]),
-        conditional=frozenset(own["conditional"]), prepositions=frozenset(own["preposition"]),
-        # a filler that is also a refusal ("would", "will") is read as a refusal
-        fillers=frozenset(shared.get("filler", set()) - own["hypothetical"]),
-        boundaries=frozenset(shared.get("boundary", set())), be=frozenset(shared.get("be", set())),
-        pronouns=frozenset(shared.get("person_pronoun", set()) | shared.get("group_pronoun", set())
-                           | shared.get("thing_pronoun", set())),
-        determiners=frozenset(shared.get("determiner", set())), self_words=frozenset(shared.get("self", set())),
-        speaker_nouns=nouns)
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """A reporting cue of the ``cue`` span group: its tokens ``[start, end)``, lemma and sense."""
-
-    start: int
-    end: int
-    lemma: str
-    sense: str
-
-
-class ArticleSpans:
-    """The article's cues and named spans, indexed by token, built once per article (the names only when a
-    sentence with a cue gets that far: most cues are in sentences refused at once or read by the parser)."""
-
-    def __init__(self, doc: Doc, rules: WordRules, text: str) -> None:
-        self.doc, self.text = doc, text
-        self.cues: list[Cue] = []
-        for span in doc.spans[CUE_GROUP] if CUE_GROUP in doc.spans else ():
-            if span.label_ in rules.patterns:
-                self.cues.append(Cue(span.start, span.end, span.label_, span.id_.rsplit(":", 1)[-1]))
-        self.cues.sort(key=lambda cue: cue.start)
-        self.cue_starts = [cue.start for cue in self.cues]
-        self._named: tuple[dict[int, int], dict[int, int], set[int]] | None = None
-
-    @property
-    def named_by_end(self) -> dict[int, int]:
-        """Last token of each name, title or organization → its first token."""
-        return self._names()[0]
-
-    @property
-    def named_by_start(self) -> dict[int, int]:
-        """First token of each name, title or organization → its last token."""
-        return self._names()[1]
-
-    @property
-    def named_tokens(self) -> set[int]:
-        """Every token inside a name, a title or an organization."""
-        return self._names()[2]
-
-    def _names(self) -> tuple[dict[int, int], dict[int, int], set[int]]:
-        if self._named is None:
-            by_end: dict[int, int] = {}
-            by_start: dict[int, int] = {}
-            inside: set[int] = set()
-            for group in NAMED_GROUPS:
-                for span in self.doc.spans[group] if group in self.doc.spans else ():
-                    by_end[span.end - 1] = min(span.start, by_end.get(span.end - 1, span.start))
-                    by_start[span.start] = max(span.end - 1, by_start.get(span.start, 0))
-                    inside.update(range(span.start, span.end))
-            self._named = by_end, by_start, inside
-        return self._named
-
-    def cues_in(self, first: int, end: int) -> list[Cue]:
-        """The cues within tokens ``[first, end)``."""
-        return self.cues[bisect_left(self.cue_starts, first):bisect_left(self.cue_starts, end)]
+__all__ = ["RULE_PREFIX", "ArticleSpans", "WordRules", "find_word_reports", "load_word_rules"]
 
 
 def find_word_reports(doc: Doc, first: int, end: int, spans: ArticleSpans,
@@ -217,7 +128,9 @@ class _Sentence:
         if "source" in allowed:
             return self._source(cue)
         word = self.doc[cue.start]
-        if word.lower_.endswith("ing") or self._refused_before(cue.start):
+        if word.lower_.endswith("ing"):
+            return self._participle(cue) if "complement" in allowed else None
+        if self._refused_before(cue.start):
             return None
         found = self._complement(cue) if "complement" in allowed else None
         if found is None and "postposed" in allowed:
@@ -234,6 +147,21 @@ class _Sentence:
         if opening is None:
             return None
         # after "that" the clause is plain; a bare one must show a verb ("said Monday" is no report)
+        bare = self.doc[opening - 1].lower_ != "that"
+        return self._record(cue, "complement", opening, self._clause_end(opening), speaker, verb=bare)
+
+    def _participle(self, cue: Cue) -> ReportedSpeech | None:
+        """"<speaker> <verb> …, saying (that) <clause>": an -ing cue after a comma reports what the subject
+        that opens the sentence said."""
+        comma = cue.start - 1
+        if comma <= self.first or self.doc[comma].text != ",":
+            return None
+        if any(t.is_quote for t in self.doc[self.first:comma]):
+            return None  # "“They're dominant,” he said, adding …": the quotation's attribution speaks
+        speaker = self._opening_subject(comma)
+        opening = self._content_start(cue) if speaker is not None else None
+        if opening is None:
+            return None
         bare = self.doc[opening - 1].lower_ != "that"
         return self._record(cue, "complement", opening, self._clause_end(opening), speaker, verb=bare)
 
@@ -331,6 +259,31 @@ class _Sentence:
             return None  # "asked about industry reports that …", "under Smith also stressed": an object, no subject
         return (start, last) if self._plain_speaker(start, last) else None
 
+    def _opening_subject(self, limit: int) -> tuple[int, int] | None:
+        """The subject that opens the sentence, before ``limit``, when a verb follows it: a name, title or
+        organization, a pronoun, or words ending in a speaker noun ("The company", "Officials")."""
+        doc, rules = self.doc, self.rules
+        start = self._first_word()
+        index = start
+        while index < limit and doc[index].lower_ in rules.determiners:
+            index += 1
+        if index >= limit:
+            return None
+        last = self.spans.named_by_start.get(start, self.spans.named_by_start.get(index))
+        if last is None and index == start and doc[index].lower_ in rules.pronouns:
+            last = index
+        if last is None:
+            last = next((t.i for t in doc[index:min(limit, index + MAX_SPEAKER_WORDS)]
+                         if t.is_punct or self._speaker_noun(t)), None)
+            if last is None or doc[last].is_punct:
+                return None
+        verb = last + 1
+        while verb < limit and doc[verb].lower_ in rules.fillers:
+            verb += 1
+        if verb >= limit or not (_verb_like(doc[verb], rules.clause_words) or self.spans.cues_in(verb, verb + 1)):
+            return None  # "said" is a verb too: "Acme said …, adding that …"
+        return (start, last) if self._plain_speaker(start, last) else None
+
     def _speaker_after(self, first: int) -> tuple[int, int] | None:
         """The speaker right after a cue that follows its clause (", said Smith", ", says the ministry")."""
         doc, rules = self.doc, self.rules
@@ -385,7 +338,27 @@ class _Sentence:
             return head.is_lower or start == last or head.is_title
         # a name the rules did not tag ("Boeing", "the White House"): capitalized words after a determiner
         words = [t for t in doc[start:last + 1] if t.lower_ not in rules.determiners]
-        return bool(words) and all(t.text[:1].isupper() and t.is_alpha for t in words) and len(words) <= 4
+        if bool(words) and all(_capitalized(t) and t.is_alpha for t in words) and len(words) <= 4:
+            return True
+        return self._described_name(words)
+
+    def _described_name(self, words: Sequence[Token]) -> bool:
+        """True for a name after a few words that describe it ("American automobile manufacturer Chrysler
+        LLC", "U.S. automaker Chrysler"): capitalized words end the phrase, and the words before them are
+        plain nouns and adjectives, no preposition ("shares of Acme"), verb, pronoun or filler."""
+        rules = self.rules
+        name = len(words)
+        while name > 0 and _capitalized(words[name - 1]):
+            name -= 1
+        if name == len(words) or len(words) - name > 4:
+            return False
+        described = words[:name]
+        lower = [t for t in described if not _capitalized(t)]
+        return 0 < len(lower) <= MAX_DESCRIPTION_WORDS and all(
+            t.is_alpha and t.lower_ not in rules.prepositions and t.lower_ not in rules.clause_words
+            and t.lower_ not in rules.pronouns and t.lower_ not in rules.fillers and t.lower_ not in rules.boundaries
+            and not t.lower_.endswith(("ed", "ing")) for t in lower) and all(
+            t.lower_ not in rules.prepositions for t in described)
 
     def _names_someone(self, start: int, last: int) -> bool:
         """True when a source's words hold a name, a title, an organization, a speaker noun or a capital."""
@@ -418,10 +391,58 @@ class _Sentence:
         that = self._that_after(start)
         if that is not None:
             return that
-        if cue.sense != "speech" and cue.lemma != "tell":
+        if cue.lemma not in rules.bare_clause and (cue.sense != "speech" or cue.lemma == "tell"):
             return None  # "announced tariffs": only "announced that …" reports a clause
-        # a number right after the verb is more often its object ("the industry added 34,000 jobs")
-        return start if self._opens_clause(start) and not doc[start].like_num else None
+        if cue.lemma not in rules.bare_clause:
+            # "added gold to its reserves", "stressed the importance of": a noun phrase, unless an auxiliary or
+            # a past tense shows a clause ("added there is an option", "explained the default would …")
+            # ("'s" may be a possessive: "emphasized the firm's strategy")
+            if not any(t.lower_ in rules.clause_words and t.lower_[:1] not in "'’"
+                       for t in doc[start:self._clause_end(start) + 1]):
+                return None
+        else:
+            after = self._past_adjuncts(start)
+            if after is None or after > self.last:
+                return None
+            if doc[after].lower_ == "that":  # "said last year that …"
+                return after + 1 if self._opens_clause(after + 1) else None
+            if after > start and doc[after].is_lower and doc[after].lower_.endswith("ing"):
+                return None  # "said in a statement following the meeting that …": no clause opens here
+            start = after
+        # a number right after the verb is more often its object ("the industry added 34,000 jobs"), unless a
+        # hyphen makes it a modifier ("said fourth-quarter income fell")
+        number = doc[start].like_num and not (start + 1 <= self.last and doc[start + 1].text == "-")
+        return start if self._opens_clause(start) and not number else None
+
+    def _past_adjuncts(self, start: int) -> int | None:
+        """The first word after the adjuncts that follow a cue ("said on Tuesday", "said in a statement on
+        Monday"): each a time word, or a preposition whose phrase ends, a few words on, in a time word or an
+        ``adjunct_noun`` (``statement``, ``interview``); ``start`` itself when none follows; None when a
+        preposition's phrase ends in no such word ("said in a speech to the nation's farmers")."""
+        doc, rules = self.doc, self.rules
+        index = self._past_times(start)
+        while index <= self.last and doc[index].lower_ in rules.prepositions:
+            end = next((t.i for t in doc[index + 1:min(index + MAX_ADJUNCT_WORDS + 1, self.last + 1)]
+                        if t.lower_ in rules.adjunct_nouns or t.lower_ in rules.time_words), None)
+            if end is None or any(t.is_punct or t.lower_ in rules.prepositions for t in doc[index + 1:end]):
+                return None
+            index = self._past_times(end + 1)
+        return index
+
+    def _past_times(self, index: int) -> int:
+        """The first word from ``index`` on that is no time word ("today", "this week") nor a manner adverb of
+        the fillers ("says bluntly the days of … must end")."""
+        doc, rules = self.doc, self.rules
+        while index <= self.last:
+            lower = doc[index].lower_
+            if lower in rules.time_words or lower in rules.fillers and lower.endswith("ly"):
+                index += 1
+            elif doc[index].lower_ in rules.period_openers and index + 1 <= self.last \
+                    and doc[index + 1].lower_ in rules.time_words:
+                index += 2
+            else:
+                break
+        return index
 
     def _hearer_end(self, start: int) -> int | None:
         """The last word of the hearer after "told" (a pronoun, a name, or words ending in a hearer noun)."""
@@ -539,7 +560,12 @@ class _Sentence:
                               doc[speaker[0]].idx, doc[speaker[1]].idx + len(doc[speaker[1]]))
 
     def _holds_verb(self, words: Sequence[Token]) -> bool:
-        """True when a word looks like a verb of a clause: an auxiliary, or a lower-case -ed or -s form."""
-        rules = self.rules
-        return any(t.lower_ in rules.clause_words or t.is_lower and len(t) > 3 and (
-            t.text.endswith("ed") or t.text.endswith("s") and not t.text.endswith("ss")) for t in words)
+        """True when a word looks like a verb of a clause (`_verb_like`)."""
+        return any(_verb_like(t, self.rules.clause_words) for t in words)
+
+
+def _verb_like(token: Token, clause_words: frozenset[str]) -> bool:
+    """True when a word looks like a verb of a clause: an auxiliary or a common irregular past tense
+    (``clause_words``), or a lower-case -ed or -s form."""
+    return token.lower_ in clause_words or token.is_lower and len(token) > 3 and (
+        token.text.endswith("ed") or token.text.endswith("s") and not token.text.endswith("ss"))

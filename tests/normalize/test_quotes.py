@@ -834,3 +834,19 @@ def test_a_shortened_organization_form_keeps_the_canonical_name(nlp):
 )
 def test_team_words_stay_nouns_of_a_phrase(nlp, text, expected):
     assert [r["speaker_name"] for r in run(nlp, text)] == [expected]
+
+
+def test_a_noun_for_a_kind_of_firm_takes_up_the_firm_named_before(nlp):
+    # "the automaker" stands for a company as "the company" does (sources.csv, company "any")
+    text = ("Northfield Motors Corp cut its outlook on Monday.\n"
+            "\"Demand for our trucks has weakened,\" the automaker said.")
+    rows = run(nlp, text, organizations=["Northfield Motors Corp"])
+    assert [(r["speaker_name"], r["speaker_text"], r["speaker_kind"]) for r in rows] == [
+        ("Northfield Motors Corp", "the automaker", "organization")]
+
+
+def test_a_name_a_kind_of_firm_introduces_speaks_as_the_firm(nlp):
+    # the upstream rules read "Skyrun" as a person's name; the noun "airline" before it makes it a firm
+    text = "\"We will fly to ten new cities,\" said the regional airline Skyrun."
+    rows = run(nlp, text, people=[("Skyrun", ["Skyrun"], None, None)])
+    assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [("Skyrun", "organization")]
