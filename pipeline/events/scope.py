@@ -13,7 +13,8 @@ Modality, first match wins (lemma lists in ``models/events/syntax.json``):
 a negation ("not", "never", "no") on a word of the walk, or a negating verb
 above ("refused to") → negated; a threat trigger → threatened; a condition
 mark ("if", "unless", "whether") on the clause or a verb above it, or an
-"if" clause attached to it → possible; else the first cue of the walk, the
+"if" clause attached to it, or an imperative root the walk ends in (a
+recommendation: `mood.is_imperative`) → possible; else the first cue of the walk, the
 trigger's own modifiers first ("proposed tariffs"), then each verb's lemma
 and its auxiliaries ("being weighed" → possible, "will impose" → planned,
 "threatened to" → threatened). For the condition and the cues, the walk
@@ -53,6 +54,7 @@ from datetime import date, timedelta
 
 from pipeline.events.dates import date_range
 from pipeline.events.market import market_clause
+from pipeline.events.mood import is_imperative
 from pipeline.events.resources import EventResources, SyntaxRules
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.types import ArticleInputs, Candidate, TimeRef
@@ -176,7 +178,7 @@ def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[in
     # a negation stays with its own verb ("did not impose tariffs and raised quotas"); a plan, a condition
     # or a hedge governs every verb of the coordination after it
     walk = _walk(parse, trigger, rules, through_conj=True)
-    if _conditional(parse, walk, rules):
+    if _conditional(parse, walk, rules) or is_imperative(parse, walk):  # "if …"; "for instance, levy duties …"
         return "possible"
     if _headline_future(parse, walk):
         return "planned"
