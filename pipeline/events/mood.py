@@ -1,6 +1,6 @@
 """The imperative mood of a measure's clause, read from the dependency parse.
 
-"For instance, levy duties on the steel content of imports, but spare partners that follow suit":
+"For instance, levy duties on foreign steel, but spare partners that follow suit":
 a writer's recommendation, or an instruction, names a measure no government has taken. The
 parser writes such a clause as a sentence root in the base form (at times read as a present)
 with no subject, no auxiliary and no "to"; a measure coordinated under it ("…, but spare …") shares its mood.
