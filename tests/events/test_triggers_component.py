@@ -34,6 +34,9 @@ def _modals(nlp, text: str) -> list[tuple[str, str]]:
     ("Japan may take the United States to GATT.", [("take", "investigation")]),
     ("The two sides held trade talks in Geneva.", [("trade talks", "negotiation")]),
     ("They signed a trade deal.", [("trade deal", "agreement")]),
+    # "implement" a tariff is to impose it; implementing a deal is no tariff measure
+    ("Washington implemented 20% tariffs on Chinese steel.", [("implemented", "tariff_imposed")]),
+    ("Ottawa will implement new duties on steel.", [("implement", "tariff_imposed"), ("new", "tariff_imposed")]),
     ("It is a great deal for trade, he said.", [("deal", "agreement")]),
 ])
 def test_triggers(trigger_nlp, text, expected):
@@ -50,6 +53,7 @@ def test_triggers(trigger_nlp, text, expected):
     "China will ease restrictions on its exports.",  # "ease" undoes the restriction
     "The UK will reduce non-tariff barriers.",  # "tariff" inside "non-tariff" is no context
     "Exporters see a great deal of trade friction.",  # a quantity, not a deal
+    "Seoul will implement the accord on visas next year.",  # implementing no tariff
 ])
 def test_no_trigger(trigger_nlp, text):
     assert _triggers(trigger_nlp, text) == []
