@@ -53,7 +53,7 @@ def test_triggers(trigger_nlp, text, expected):
     "China will ease restrictions on its exports.",  # "ease" undoes the restriction
     "The UK will reduce non-tariff barriers.",  # "tariff" inside "non-tariff" is no context
     "Exporters see a great deal of trade friction.",  # a quantity, not a deal
-    "Seoul will implement the accord on visas next year.",  # implementing no tariff
+    "Seoul will implement the rules on visas next year.",  # implementing no tariff
 ])
 def test_no_trigger(trigger_nlp, text):
     assert _triggers(trigger_nlp, text) == []
