@@ -34,9 +34,6 @@ def _modals(nlp, text: str) -> list[tuple[str, str]]:
     ("Japan may take the United States to GATT.", [("take", "investigation")]),
     ("The two sides held trade talks in Geneva.", [("trade talks", "negotiation")]),
     ("They signed a trade deal.", [("trade deal", "agreement")]),
-    # tariffs "implemented" were imposed; implementing rules is no tariff measure (the present "implement"
-    # is not a trigger: on the 2025 development gold it added a false event)
-    ("Washington implemented 20% tariffs on Chinese steel.", [("implemented", "tariff_imposed")]),
     ("It is a great deal for trade, he said.", [("deal", "agreement")]),
 ])
 def test_triggers(trigger_nlp, text, expected):
@@ -53,7 +50,6 @@ def test_triggers(trigger_nlp, text, expected):
     "China will ease restrictions on its exports.",  # "ease" undoes the restriction
     "The UK will reduce non-tariff barriers.",  # "tariff" inside "non-tariff" is no context
     "Exporters see a great deal of trade friction.",  # a quantity, not a deal
-    "Seoul implemented the rules on visas last year.",  # implementing no tariff
 ])
 def test_no_trigger(trigger_nlp, text):
     assert _triggers(trigger_nlp, text) == []
