@@ -294,6 +294,12 @@ def not_actors(parse: SentenceParse, trigger: Token, parties: Sequence[Party],
 MODIFIER_RELATIONS = frozenset({"compound", "amod", "flat"})
 
 
+def _possessive(parse: SentenceParse, token: Token) -> bool:
+    """True for a possessor ("Japan's rice import ban"): it owns what follows, whatever relation the parse
+    gives it."""
+    return any(child.dep == "case" and child.lower in ("'s", "’s") for child in parse.children(token))
+
+
 def goods_origins(parse: SentenceParse, parties: Sequence[Party], resources: EventResources) -> frozenset[str]:
     """Mention ids of the parties the parse writes as modifiers of goods: "For U.S. cars granted duty-free
     treatment, Ottawa charges …" names where the cars come from, not who acts.
@@ -303,7 +309,7 @@ def goods_origins(parse: SentenceParse, parties: Sequence[Party], resources: Eve
     out: set[str] = set()
     for party in parties:
         token = parse.at(party.start, party.end)
-        if token is None or token.dep.split(":")[0] not in MODIFIER_RELATIONS:
+        if token is None or token.dep.split(":")[0] not in MODIFIER_RELATIONS or _possessive(parse, token):
             continue
         # the first head above the chain of modifiers heads the noun phrase (the walk stops at a cycle)
         head = next((h for h in parse.chain(token) if h.dep.split(":")[0] not in MODIFIER_RELATIONS), None)
