@@ -45,7 +45,8 @@ from pipeline.events.market import market_subject
 from pipeline.events.modality import choose_modality, conditional, future_is_planned, states_condition
 from pipeline.events.resources import EventResources
 from pipeline.events.retype import retype
-from pipeline.events.roles import listed_origins, not_actors, sentence_parse, syntax_actor, syntax_targets
+from pipeline.events.roles import (goods_origins, listed_origins, not_actors, sentence_parse, syntax_actor,
+                                   syntax_targets)
 from pipeline.events.owned import may_name_measure, owned_rate_cues
 from pipeline.events.scope import is_commentary, market_threat, non_event, syntax_modality
 from pipeline.events.syntax import SentenceParse, Token
@@ -97,8 +98,9 @@ def _actor(inputs: ArticleInputs, clause_list: list[Region], index: int, trigger
     With a parse, the parse decides first (`roles.syntax_actor`: agent,
     subject, controller or owner); when it gives no answer, the word-order
     rules below decide among the parties the parse does not place in a
-    target position (``order``). A trigger without an acting subject (a passive, "tariffs take effect",
-    "new U.S. tariffs") first takes the "by" agent or the owner of the
+    target position nor as a modifier of goods (``order``; "for U.S. cars
+    granted duty-free treatment": `roles.goods_origins`). A trigger without
+    an acting subject (a passive, "tariffs take effect", "new U.S. tariffs") first takes the "by" agent or the owner of the
     measure in its part. Then the subject before the trigger in its clause,
     the "by" agent after it, the earlier clauses of the sentence, and the
     speaker of the quotation it stands in.
@@ -113,7 +115,8 @@ def _actor(inputs: ArticleInputs, clause_list: list[Region], index: int, trigger
         found = syntax_actor(syntax.parse, syntax.token, text, inputs.parties, resources)
         if found is not None:
             return found[0], found[0].iso3, found[1]
-        blocked = blocked | not_actors(syntax.parse, syntax.token, inputs.parties, resources)
+        blocked = blocked | not_actors(syntax.parse, syntax.token, inputs.parties, resources) \
+            | goods_origins(syntax.parse, inputs.parties, resources)
     if blocked:
         inputs = replace(inputs, parties=tuple(p for p in inputs.parties if p.mention_id not in blocked))
     party = None

@@ -290,6 +290,34 @@ def not_actors(parse: SentenceParse, trigger: Token, parties: Sequence[Party],
     return frozenset(p.mention_id for p in parties_over(tokens, parties))
 
 
+# Relations by which a word modifies the noun after it inside one noun phrase ("U.S. electric cars").
+MODIFIER_RELATIONS = frozenset({"compound", "amod", "flat"})
+
+
+def _possessive(parse: SentenceParse, token: Token) -> bool:
+    """True for a possessor ("Japan's rice import ban"): it owns what follows, whatever relation the parse
+    gives it."""
+    return any(child.dep == "case" and child.lower in ("'s", "’s") for child in parse.children(token))
+
+
+def goods_origins(parse: SentenceParse, parties: Sequence[Party], resources: EventResources) -> frozenset[str]:
+    """Mention ids of the parties the parse writes as modifiers of goods: "For U.S. cars granted duty-free
+    treatment, Ottawa charges …" names where the cars come from, not who acts.
+
+    The party's word is followed up its chain of modifiers to the head of its noun phrase; a goods noun
+    there ("cars", "imports") makes it an origin, a measure noun ("U.S. steel tariffs") does not."""
+    out: set[str] = set()
+    for party in parties:
+        token = parse.at(party.start, party.end)
+        if token is None or token.dep.split(":")[0] not in MODIFIER_RELATIONS or _possessive(parse, token):
+            continue
+        # the first head above the chain of modifiers heads the noun phrase (the walk stops at a cycle)
+        head = next((h for h in parse.chain(token) if h.dep.split(":")[0] not in MODIFIER_RELATIONS), None)
+        if head is not None and head.upos in NOUNS and _is_goods(head, resources):
+            out.add(party.mention_id)
+    return frozenset(out)
+
+
 # Relations of the measure's clause that open another clause or speaker: the goods named there are not
 # the measure's ("suspended tariffs on China and imposed duties on steel", "…, citing steel dumping").
 # Below the clause's own arguments only a loosely joined sentence is left out: a coordination inside a

@@ -13,8 +13,9 @@ Modality, first match wins (lemma lists in ``models/events/syntax.json``):
 a negation ("not", "never", "no") on a word of the walk, or a negating verb
 above ("refused to") → negated; a threat trigger → threatened; a condition
 mark ("if", "unless", "whether") on the clause or a verb above it, or an
-"if" clause attached to it, or a purpose ("in order to lift the tariffs, the
-U.S. needs proof") → possible; else the first cue of the walk, the
+"if" clause attached to it, a purpose ("in order to lift the tariffs, the
+U.S. needs proof"), or an imperative root the walk ends in (a
+recommendation: `mood.is_imperative`) → possible; else the first cue of the walk, the
 trigger's own modifiers first ("proposed tariffs"), then each verb's lemma
 and its auxiliaries ("being weighed" → possible, "will impose" → planned,
 "threatened to" → threatened). For the condition and the cues, the walk
@@ -79,6 +80,7 @@ from pipeline.events.hedges import (
     private_hedger, purpose_clause,
 )
 from pipeline.events.market import market_clause
+from pipeline.events.mood import is_imperative
 from pipeline.events.resources import EventResources, SyntaxRules
 from pipeline.events.syntax import PREDICATES, SentenceParse, Token
 from pipeline.events.types import ArticleInputs, Candidate, TimeRef
@@ -193,7 +195,8 @@ def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[in
     # a negation stays with its own verb ("did not impose tariffs and raised quotas"); a plan, a condition
     # or a hedge governs every verb of the coordination after it
     walk = _walk(parse, trigger, rules, through_conj=True)
-    if _conditional(parse, walk, rules) or purpose_clause(parse, walk, rules):
+    # "if …"; "in order to lift the tariffs, …"; "for instance, levy duties …"
+    if _conditional(parse, walk, rules) or purpose_clause(parse, walk, rules) or is_imperative(parse, walk):
         return "possible"
     if _headline_future(parse, walk):
         return "planned"

@@ -31,6 +31,12 @@ CASES = [
                  [], id="lifting-sanctions-is-no-tariff-removal"),
     pytest.param("Washington will close loopholes and exemptions to its steel tariffs.",
                  {"countries": [("Washington", "USA", "government")]}, [], id="closing-exemptions-is-no-exemption"),
+    pytest.param("Canada and Mexico had received exemptions from the U.S. steel tariffs.",
+                 {"countries": [("Canada", "CAN", "name"), ("Mexico", "MEX", "name"), ("U.S.", "USA", "abbreviation")]},
+                 [], id="an-exemption-had-received-is-past"),
+    pytest.param("Washington announced the removal of the duty free status of small parcels from Vietnam.",
+                 {"countries": [("Washington", "USA", "government"), ("Vietnam", "VNM", "name")]},
+                 [], id="removing-duty-free-status-is-no-tariff-removal"),
     pytest.param("Canada cut tariffs on British cars to zero.",
                  {"countries": [("Canada", "CAN", "name"), ("British", "GBR", "demonym")]},
                  [("tariff_removed", "CAN", ["GBR"])], id="cut-to-zero-is-a-removal"),
@@ -116,3 +122,42 @@ def test_a_list_item_is_retyped_by_its_measure_not_by_the_words_after_its_trigge
                    rates=[("25%", 25.0, "tariff"), ("30%", 30.0, "tariff")])
     assert sorted(found) == [("tariff_imposed", "USA", ["JPN"]), ("tariff_imposed", "USA", ["KOR"])]
 
+
+
+def _typed_goods(build, resources, text, **specs) -> list[tuple[str, list[str], str | None]]:
+    return [(r["event_type"], r["target_iso3"], r["product"]) for r in article_events(build(text, **specs), resources)]
+
+
+WITHDRAWN_TREATMENT = [
+    # an exemption that shall not be available, or one goods would otherwise qualify for, is withdrawn:
+    # the goods bear the duties
+    pytest.param("Washington ordered that duty-free treatment for small parcels from Vietnam shall not be "
+                 "available.", [("tariff_imposed", ["VNM"], "low-value shipments")],
+                 id="treatment-that-shall-not-be-available"),
+    pytest.param("Washington ruled that goods that would otherwise qualify for the tariff exemption for small parcels "
+                 "from Vietnam are now subject to all applicable duties.",
+                 [("tariff_imposed", ["VNM"], "low-value shipments")], id="goods-that-would-otherwise-qualify"),
+    # the exemption itself is granted
+    pytest.param("Washington granted duty-free treatment to small parcels from Vietnam.",
+                 [("tariff_exemption", ["VNM"], "low-value shipments")], id="granted-treatment-stays-an-exemption"),
+]
+
+
+@pytest.mark.parametrize("text, expected", WITHDRAWN_TREATMENT)
+def test_a_withdrawn_exemption_is_an_imposition_on_its_goods(build, resources, text, expected):
+    found = _typed_goods(build, resources, text, countries=[("Washington", "USA", "government"),
+                                                            ("Vietnam", "VNM", "name")])
+    assert found == expected
+
+
+def test_removing_a_provision_is_no_removal_of_tariffs(build, resources):
+    text = "Removing the provision and imposing duties on small parcels from Vietnam was part of the order."
+    found = _typed_goods(build, resources, text, countries=[("Vietnam", "VNM", "name")])
+    assert "tariff_removed" not in {t for t, _, _ in found}
+
+
+def test_removing_a_tariff_provision_stays_a_removal(build, resources):
+    text = "Ottawa is removing the tariff provisions on Vietnamese steel."
+    found = _typed_goods(build, resources, text, countries=[("Ottawa", "CAN", "government"),
+                                                            ("Vietnamese", "VNM", "demonym")])
+    assert ("tariff_removed", ["VNM"], "steel") in found
