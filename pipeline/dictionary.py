@@ -162,8 +162,9 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
     "mentions": {
         "kind": ("official, person, organization, title, country, rate, money, date, duration, set, quote, cue, "
                  "trigger, modal; reported (what a speaker said without quotation marks, read from the parse of "
-                 "the sentences the parser reads; its label holds the cue's lemma and the cue's and speaker's "
-                 "offsets).", "country"),
+                 "the sentences the parser reads and, where the parse finds none, from the word order around a "
+                 "reporting cue, rule ids `reported_words.csv:<pattern>`; its label holds the cue's lemma and the "
+                 "cue's and speaker's offsets).", "country"),
         "label": ("The rule's hint for the normalizer (ISO code and form, title, cue lemma, event type …).",
                   "JPN:demonym"),
     },
