@@ -279,7 +279,7 @@ def test_sigterm_is_handled_like_ctrl_c(tmp_path, nightly):
     from pipeline.config import PROJECT_ROOT
 
     raw, out = tmp_path / "raw", tmp_path / "out"
-    nightly.write_batch(raw, 40, seed=7, months=("2025-06",), prefix="t")
+    nightly.write_batch(raw, 200, seed=7, months=("2025-06",), prefix="t")  # long enough to be under way when signalled
     process = subprocess.Popen([sys.executable, "-m", "pipeline", "run", "--raw", raw, "--out", out],
                                cwd=PROJECT_ROOT, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
