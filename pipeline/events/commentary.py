@@ -17,11 +17,10 @@ speaker is a commentator (`commentator_speaker`):
   measure, if any, is told in the reporter's own sentences;
 - in reported speech (indirect or mixed), it is dropped only when its
   modality is ``possible`` or ``negated`` — a commentator's speculation or a
-  measure not taken ("the analyst notes Washington has not threatened duties on Vietnamese shoes") reports no act; an asserted, planned or threatened measure the
-  speaker relays stays, history included ("In 2018, Trump imposed tariffs …,
-  the bank adds"; "Harley-Davidson said President Reagan imposed the tariff in
-  April 1983"): a real act, kept as background like any history
-  (`scope.before_window`).
+  measure not taken ("the analyst notes Washington has not threatened duties on Vietnamese shoes") reports no
+  act; an asserted, planned or threatened measure the speaker relays stays, history included ("In 2018, Trump
+  imposed tariffs …, the bank adds"; "Harley-Davidson said President Reagan imposed the tariff in April
+  1983"): a real act, kept as background like any history (`scope.before_window`).
 
 A forecast is commentary too, quoted or not: a verb of ``forecast_verbs`` of
 ``syntax.json`` ("expect", "predict", "believe") on the trigger's clause or
@@ -35,9 +34,10 @@ A quotation that a government speaker's quotation also covers is never
 commentary. The speaker is a commentator when a word of `commentator` in
 ``models/events/market.csv`` stands in its name or in the words around its name
 near the quotation or where the article first names it (the title before it,
-"Northgate Bank analyst Jane Roe", or the words after it, "Dana Whitfield, an analyst at …", "Kestrel said in a research note"), and no word of `governing` does ("the president's economic adviser", "the central bank"); the quotations' own words are left out of those
-windows, so the companies an official talks about do not make the official a
-commentator.
+"Northgate Bank analyst Jane Roe", or the words after it, "Dana Whitfield, an analyst at …", "Kestrel said in
+a research note"), and no word of `governing` does ("the president's economic adviser", "the central bank");
+the quotations' own words are left out of those windows, so the companies an official talks about do not make
+the official a commentator.
 """
 
 from __future__ import annotations
