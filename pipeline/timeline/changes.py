@@ -38,7 +38,9 @@ class Change:
     announced_on: date | None
     effective_on: date | None  # null: the text gave no usable date; ``day`` is the first report's day
     pause_end: date | None  # a suspension's end (its start plus its duration), when it states one
-    granularity: str | None  # of the date that places it (day, week, month); null when placed by its report
+    # how finely its date places it: the rank of the date's granularity among the placed ones, finest (a day)
+    # first (`TimelineRules.placed_granularities`); null when placed by its report
+    precision: int | None
     period_end: date | None  # the last day of the period its date names (a week's Sunday); null when undated
     event_id: str
     article_ids: tuple[str, ...]
@@ -141,7 +143,8 @@ def event_changes(event: Mapping[str, Any], rules: TimelineRules) -> list[Change
                    status=status, change=rule.change, in_force=rule.in_force, rate=event.get("rate_value"),
                    rate_previous=event.get("rate_previous"), day=day, announced_on=announced,
                    effective_on=effective, pause_end=pause_end,
-                   granularity=event.get("event_date_granularity") if effective is not None else None,
+                   precision=rules.placed_granularities.index(event["event_date_granularity"])
+                   if effective is not None else None,
                    period_end=(event.get("event_date_end") or day) if effective is not None else None,
                    event_id=event["event_id"],
                    article_ids=tuple(sorted(event.get("article_ids") or ())),

@@ -6,6 +6,7 @@ Pure functions; the rules of docs/timeline.md, sections 4-6.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -21,9 +22,6 @@ REPORT_WINDOW_DAYS = 14
 # announcement to entry into force among the measures checked (docs/timeline.md, section 7) was about a
 # month (steel and aluminium: proclamations of 10 February 2025, in force 12 March); a quarter leaves room.
 ENTRY_WINDOW_DAYS = 90
-# How precisely a change's date places it, finest first: a change dated to its day says more about that day than
-# one dated to its week or month (placed on the period's first day), and both more than one placed by its report.
-PRECISION = {"day": 0, "week": 1, "month": 2}
 # Changes of the level of a tariff in force: each one is an event, not a state a later report repeats.
 LEVEL_CHANGES = ("increased", "reduced")
 # Changes that end a tariff in force, and readings that a tariff (still) applies after the day's change: a
@@ -85,6 +83,13 @@ class Interval:
             self.alternatives.append(f"date {change.effective_on.isoformat()} (event {change.event_id})")
 
 
+def _precision(change: Change) -> float:
+    """How finely ``change``'s date places it, finest lowest: a change dated to its day says more about that day
+    than one dated to its week or month (placed on the period's first day), and both more than one placed by
+    its report (last)."""
+    return change.precision if change.precision is not None else math.inf
+
+
 def resolve_day(changes: Sequence[Change]) -> tuple[Change, list[Change], list[Change]]:
     """Of the changes of one key on one day: the best-supported reading, those agreeing, those disagreeing.
 
@@ -95,8 +100,7 @@ def resolve_day(changes: Sequence[Change]) -> tuple[Change, list[Change], list[C
     depends on input order). When it states
     no rate, it takes the rate its agreeing reports state, and the rate before that one of them names.
     """
-    ranked = sorted(changes, key=lambda c: (PRECISION.get(c.granularity or "", len(PRECISION)), -c.support[0],
-                                            -c.support[1], c.event_id))
+    ranked = sorted(changes, key=lambda c: (_precision(c), -c.support[0], -c.support[1], c.event_id))
     best = ranked[0]
     agreeing = [c for c in ranked[1:] if _agrees(best, c)]
     if best.rate is None and best.in_force:
@@ -211,7 +215,7 @@ def _reported(report: Change, dated: Sequence[Change]) -> list[Change]:
 def _within_period(change: Change, dated: Change) -> bool:
     """Whether ``dated``, a change dated more finely than ``change``, falls inside the period ``change``'s date names."""
     return change.period_end is not None and change.day <= dated.day <= change.period_end \
-        and PRECISION.get(dated.granularity or "", len(PRECISION)) < PRECISION.get(change.granularity or "", 0)
+        and _precision(dated) < _precision(change)
 
 
 def attach_undated(changes: Sequence[Change]) -> list[Change]:
@@ -245,7 +249,7 @@ def attach_undated(changes: Sequence[Change]) -> list[Change]:
 def _to_finer_day(change: Change, dated: Sequence[Change]) -> Change:
     """``change`` moved to the day of the agreeing change dated most finely (then earliest) inside the period
     its date names ("in May" and "this week" to "today", 14 May)."""
-    finer = [(PRECISION.get(d.granularity or "", len(PRECISION)), d.day) for d in dated
+    finer = [(_precision(d), d.day) for d in dated
              if _within_period(change, d) and _agrees(d, change)]
     if not finer:
         return change

@@ -37,7 +37,8 @@ class TimelineRules:
 
     changes: Mapping[str, ChangeRule]  # event_type -> rule; types not listed never enter the timeline
     statuses: Mapping[str, str]  # modality -> status, or IGNORED
-    placed_granularities: frozenset[str]  # event-date granularities fine enough to place a change
+    # event-date granularities fine enough to place a change, finest first as the file lists them
+    placed_granularities: tuple[str, ...]
 
 
 def _flag(value: str, path: str, column: str) -> bool:
@@ -61,6 +62,6 @@ def load_rules(models_dir: Path) -> TimelineRules:
                                                 _flag(row["in_force"], CHANGES_FILE, "in_force"), status)
     statuses = {row["modality"]: _allowed(row["status"], (*STATUSES, IGNORED), MODALITIES_FILE, "status")
                 for row in read_rows(models_dir / MODALITIES_FILE)}
-    placed = frozenset(row["granularity"] for row in read_rows(models_dir / GRANULARITIES_FILE)
-                       if _flag(row["placed"], GRANULARITIES_FILE, "placed"))
+    placed = tuple(row["granularity"] for row in read_rows(models_dir / GRANULARITIES_FILE)
+                   if _flag(row["placed"], GRANULARITIES_FILE, "placed"))
     return TimelineRules(changes, statuses, placed)
