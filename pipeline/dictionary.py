@@ -42,7 +42,9 @@ TABLE_DOCS: dict[str, str] = {
     "rates": "Percentages and rates, with the measure they belong to.",
     "money": "Money amounts (never rates).",
     "dates": "Temporal expressions resolved against the article's anchor date (TIMEX3 values).",
-    "quotes": "What speakers said: direct quotations, reported (indirect) speech and mixed quotes, with speakers.",
+    "quotes": ("What speakers said: direct quotations, reported (indirect) speech and mixed quotes, with speakers. "
+               "Reported speech is read from the parse of the sentences the parser reads and, where the parse finds "
+               "none, from the word order around a reporting cue."),
     "event_mentions": "Trade-policy events as found in one article (before merging across articles).",
     "events": "Trade-policy events merged across articles: one row per distinct event.",
     "tariff_timeline": ("The tariff in force between an actor and a target on a product: one row per interval, "
@@ -87,8 +89,8 @@ EVENT_COLUMNS: dict[str, tuple[str, str]] = {
     "hs_codes": ("Harmonized System (HS 2022) chapters, headings or subheadings of `product`, digits only "
                  "(models/events/hs_codes.csv); empty when there is no product or it has no codes.", "['72', '73']"),
     "is_background": ("True when the event is reported as context, not news: dated more than a year before "
-                      "publication, told of a past term of office or in the past perfect without a date, or "
-                      "reported by a non-government speaker (\"analysts said …\"). In `events`: true only when "
+                      "publication, told of a past term of office, told in the past perfect without a date outside "
+                      "quotations and reported speech, or reported by a non-government speaker (\"analysts said …\"). In `events`: true only when "
                       "every article reports it so.", "false"),
 }
 
