@@ -71,6 +71,8 @@ MIN_CONTENT_WORDS = 3
 _BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "--", '"', "“", "”", "``", "''", "'", ".", "!", "?"})
 _CLAUSE_ENDS = frozenset({";", "—", "–", "--", "(", ":"})
 _DASHES = frozenset({"—", "–", "--"})
+# Marks that set an attribution off from the clause it follows ("…, the minister said", "… — said Smith").
+_SET_OFF = frozenset({",", *_DASHES})
 # Words that join a speaker noun to the firm it speaks for ("a spokesman for Toyota", "executives from Acme").
 _OF_FIRM = frozenset({"for", "at", "of", "from"})
 _RELATIVES = frozenset({"which", "who", "whose"})
@@ -171,13 +173,13 @@ class _Sentence:
         if speaker is not None:
             comma = speaker[0] - 1
             after = cue.end
-        elif cue.start - 1 > self.first and doc[cue.start - 1].text in (",", *_DASHES):
+        elif cue.start - 1 > self.first and doc[cue.start - 1].text in _SET_OFF:
             comma = cue.start - 1
             speaker = self._speaker_after(cue.end)
             after = speaker[1] + 1 if speaker else cue.end
         else:
             return None
-        if speaker is None or comma <= self.first or doc[comma].text not in (",", *_DASHES):
+        if speaker is None or comma <= self.first or doc[comma].text not in _SET_OFF:
             return None
         if self.spans.cues_in(self.first, comma):
             return None  # the clause has an attribution of its own ("…, according to a survey, says Acme")
