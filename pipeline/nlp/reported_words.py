@@ -146,11 +146,7 @@ class _Sentence:
         if speaker is None:
             return None
         opening = self._content_start(cue)
-        if opening is None:
-            return None
-        # after "that" the clause is plain; a bare one must show a verb ("said Monday" is no report)
-        bare = self.doc[opening - 1].lower_ != "that"
-        return self._record(cue, "complement", opening, self._clause_end(opening), speaker, verb=bare)
+        return None if opening is None else self._clause_record(cue, opening, speaker)
 
     def _participle(self, cue: Cue) -> ReportedSpeech | None:
         """"<speaker> <verb> …, saying (that) <clause>": an -ing cue after a comma reports what the subject
@@ -162,8 +158,11 @@ class _Sentence:
             return None  # "“They're dominant,” he said, adding …": the quotation's attribution speaks
         speaker = self._opening_subject(comma)
         opening = self._content_start(cue) if speaker is not None else None
-        if opening is None:
-            return None
+        return None if opening is None else self._clause_record(cue, opening, speaker)
+
+    def _clause_record(self, cue: Cue, opening: int, speaker: tuple[int, int]) -> ReportedSpeech | None:
+        """The ``complement`` record of the clause that opens at ``opening``: after "that" the clause is plain;
+        a bare one must show a verb ("said Monday" is no report)."""
         bare = self.doc[opening - 1].lower_ != "that"
         return self._record(cue, "complement", opening, self._clause_end(opening), speaker, verb=bare)
 
