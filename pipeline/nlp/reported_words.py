@@ -355,9 +355,10 @@ class _Sentence:
             return False
         described = words[:name]
         lower = [t for t in described if not _capitalized(t)]
+        # (no word of the description, capitalized or not, is a preposition: "Shares of Acme")
         return 0 < len(lower) <= MAX_DESCRIPTION_WORDS and all(
-            t.is_alpha and t.lower_ not in rules.prepositions and t.lower_ not in rules.clause_words
-            and t.lower_ not in rules.pronouns and t.lower_ not in rules.fillers and t.lower_ not in rules.boundaries
+            t.is_alpha and t.lower_ not in rules.clause_words and t.lower_ not in rules.pronouns
+            and t.lower_ not in rules.fillers and t.lower_ not in rules.boundaries
             and not t.lower_.endswith(("ed", "ing")) for t in lower) and all(
             t.lower_ not in rules.prepositions for t in described)
 
