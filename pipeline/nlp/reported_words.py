@@ -71,6 +71,8 @@ MIN_CONTENT_WORDS = 3
 _BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "--", '"', "“", "”", "``", "''", "'", ".", "!", "?"})
 _CLAUSE_ENDS = frozenset({";", "—", "–", "--", "(", ":"})
 _DASHES = frozenset({"—", "–", "--"})
+# Marks that set an attribution off from the clause it follows ("…, the minister said", "… — said Smith").
+_SET_OFF = frozenset({",", *_DASHES})
 # Words that join a speaker noun to the firm it speaks for ("a spokesman for Toyota", "executives from Acme").
 _OF_FIRM = frozenset({"for", "at", "of", "from"})
 _RELATIVES = frozenset({"which", "who", "whose"})
@@ -144,11 +146,7 @@ class _Sentence:
         if speaker is None:
             return None
         opening = self._content_start(cue)
-        if opening is None:
-            return None
-        # after "that" the clause is plain; a bare one must show a verb ("said Monday" is no report)
-        bare = self.doc[opening - 1].lower_ != "that"
-        return self._record(cue, "complement", opening, self._clause_end(opening), speaker, verb=bare)
+        return None if opening is None else self._clause_record(cue, opening, speaker)
 
     def _participle(self, cue: Cue) -> ReportedSpeech | None:
         """"<speaker> <verb> …, saying (that) <clause>": an -ing cue after a comma reports what the subject
@@ -160,8 +158,11 @@ class _Sentence:
             return None  # "“They're dominant,” he said, adding …": the quotation's attribution speaks
         speaker = self._opening_subject(comma)
         opening = self._content_start(cue) if speaker is not None else None
-        if opening is None:
-            return None
+        return None if opening is None else self._clause_record(cue, opening, speaker)
+
+    def _clause_record(self, cue: Cue, opening: int, speaker: tuple[int, int]) -> ReportedSpeech | None:
+        """The ``complement`` record of the clause that opens at ``opening``: after "that" the clause is plain;
+        a bare one must show a verb ("said Monday" is no report)."""
         bare = self.doc[opening - 1].lower_ != "that"
         return self._record(cue, "complement", opening, self._clause_end(opening), speaker, verb=bare)
 
@@ -171,13 +172,13 @@ class _Sentence:
         if speaker is not None:
             comma = speaker[0] - 1
             after = cue.end
-        elif cue.start - 1 > self.first and doc[cue.start - 1].text in (",", *_DASHES):
+        elif cue.start - 1 > self.first and doc[cue.start - 1].text in _SET_OFF:
             comma = cue.start - 1
             speaker = self._speaker_after(cue.end)
             after = speaker[1] + 1 if speaker else cue.end
         else:
             return None
-        if speaker is None or comma <= self.first or doc[comma].text not in (",", *_DASHES):
+        if speaker is None or comma <= self.first or doc[comma].text not in _SET_OFF:
             return None
         if self.spans.cues_in(self.first, comma):
             return None  # the clause has an attribution of its own ("…, according to a survey, says Acme")
@@ -354,9 +355,10 @@ class _Sentence:
             return False
         described = words[:name]
         lower = [t for t in described if not _capitalized(t)]
+        # (no word of the description, capitalized or not, is a preposition: "Shares of Acme")
         return 0 < len(lower) <= MAX_DESCRIPTION_WORDS and all(
-            t.is_alpha and t.lower_ not in rules.prepositions and t.lower_ not in rules.clause_words
-            and t.lower_ not in rules.pronouns and t.lower_ not in rules.fillers and t.lower_ not in rules.boundaries
+            t.is_alpha and t.lower_ not in rules.clause_words and t.lower_ not in rules.pronouns
+            and t.lower_ not in rules.fillers and t.lower_ not in rules.boundaries
             and not t.lower_.endswith(("ed", "ing")) for t in lower) and all(
             t.lower_ not in rules.prepositions for t in described)
 

@@ -14,6 +14,11 @@ from pipeline.views import Mention
 _PARTICLE = re.compile(r"^(?:al|el|bin|ibn|de|da|di|du|van|von|der|den|le|la)(?:-[A-Z]\w*)?$")
 
 
+def has_title(art: ArticleIndex, name: str) -> bool:
+    """True when a ``people`` row of that name holds a title ("Jane Roe, chief economist at Kestrel")."""
+    return any(row.get("title") for row in art.people if row["name"] == name)
+
+
 def person_row(art: ArticleIndex, mention: Mention) -> dict | None:
     """The ``people`` row of a person mention: by mention id, by overlap, then by surname."""
     row = art.person_of.get(mention.mention_id)

@@ -10,7 +10,7 @@ do (`speakers`) can build on them.
 from __future__ import annotations
 
 from pipeline.normalize.quotes.article import PERSON_KINDS, ArticleIndex, Speaker, Token, organization_name
-from pipeline.normalize.quotes.persons import person_speaker
+from pipeline.normalize.quotes.persons import has_title, person_speaker
 from pipeline.views import Mention
 
 # Words a postposed cue may have after it before its sentence ends (", he says in a note to clients.").
@@ -71,8 +71,7 @@ def organization_opening_before(art: ArticleIndex, position: int) -> Speaker | N
         if mention.kind == "organization":
             return Speaker(organization_name(mention), None, mention.text, "organization")
         person = person_speaker(art, mention)
-        if " " not in person.name and person.official_id is None \
-                and not any(row.get("title") for row in art.people if row["name"] == person.name):
+        if " " not in person.name and person.official_id is None and not has_title(art, person.name):
             return Speaker(person.name, None, mention.text, "organization")
     return None
 

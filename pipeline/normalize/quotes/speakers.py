@@ -13,8 +13,8 @@ from pipeline.normalize.quotes.descriptions import (STAFF_LINKS, earlier_descrip
                                                     firm_of_staff, named_next, resolve_body, resolve_publication,
                                                     staff_firm_before)
 from pipeline.normalize.quotes.lexicon import PRONOUNS
-from pipeline.normalize.quotes.persons import (named_within, official_of_country, person_speaker, proper_name,
-                                               subject_name, title_holder)
+from pipeline.normalize.quotes.persons import (has_title, named_within, official_of_country, person_speaker,
+                                               proper_name, subject_name, title_holder)
 from pipeline.normalize.quotes.pronoun_context import (before_a_title, organization_opening_before, postposed_subject,
                                                        starts_with_pronoun)
 from pipeline.views import Mention
@@ -143,7 +143,7 @@ def _recent_speaker_for_title(art: ArticleIndex, holder: Speaker, position: int)
     recent = epithet_speaker(art, position)
     if recent is None or recent.name == holder.name or named_within(art, holder.name, position, PRONOUN_REACH):
         return holder
-    if any(row.get("title") for row in art.people if row["name"] == recent.name):
+    if has_title(art, recent.name):
         return holder
     return recent
 
@@ -255,8 +255,7 @@ def _firm_read_as_person(art: ArticleIndex, position: int) -> Speaker | None:
     sentences before (nothing else speaking in between) is the firm.
     """
     found = salient_speaker(art, position, ("person",), reach=EPITHET_REACH, speech_only=True)
-    if found is None or found.official_id is not None \
-            or any(row.get("title") for row in art.people if row["name"] == found.name):
+    if found is None or found.official_id is not None or has_title(art, found.name):
         return None
     return Speaker(found.name, None, found.text, "organization")
 
