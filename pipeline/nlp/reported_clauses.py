@@ -33,7 +33,7 @@ _CLAUSE_RELATIONS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "acl", "acl:re
 _AUXILIARIES = frozenset({"aux", "aux:pass", "cop"})
 # Relations of a clause that modifies a noun after the cue ("a conference sponsored by …", "who has travelled").
 _NOUN_CLAUSES = frozenset({"acl", "acl:relcl"})
-_RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
 _POSSESSIVE_MARKS = frozenset({"'", "’", "'s", "’s"})
 _DEMONSTRATIVES = frozenset({"that", "this"})
 # Parts of speech a clause's subject opens with ("such policies", "the report", "Japan", "it").
@@ -142,7 +142,7 @@ def _set_off_after(doc: Doc, cue: Token, clause: Token) -> bool:
         return False
     subject = subject_of(cue)
     opening = doc[first]
-    return (subject is None or subject.lower_ in _DEMONSTRATIVES or opening.lower_ in _RELATIVE_PRONOUNS
+    return (subject is None or subject.lower_ in _DEMONSTRATIVES or opening.lower_ in RELATIVE_PRONOUNS
             or opening.pos_ not in _SUBJECT_OPENINGS)
 
 
@@ -232,7 +232,7 @@ def postposed(doc: Doc, cue: Token) -> tuple[tuple[int, int], tuple[int, int] | 
     gap = doc[comma + 1:cue.i]
     if (len(gap) > _MAX_SPEAKER_WORDS or _is_clause(doc, comma + 1, cue.i - 1)
             # "…, but acknowledged …": a verb of the clause; "…, which Brussels says is …": a relative clause
-            or len(gap) and (gap[0].pos_ in ("CCONJ", "SCONJ") or gap[0].lower_ in _RELATIVE_PRONOUNS)):
+            or len(gap) and (gap[0].pos_ in ("CCONJ", "SCONJ") or gap[0].lower_ in RELATIVE_PRONOUNS)):
         return None
     speaker = _trim(doc, comma + 1, cue.i - 1) if len(gap) else _inverted_speaker(doc, cue, end)
     if speaker is None:  # ", his adviser Peter Navarro, said": a name set off by commas before the cue
@@ -256,10 +256,10 @@ def _attribution_tail(doc: Doc, first: int, last: int) -> bool:
     for token in doc[first:last + 1]:
         following = doc[token.i + 1] if token.i < last else None
         if token.text == "," and following is not None and (
-                _is_present_participle(following) or following.lower_ in _RELATIVE_PRONOUNS
+                _is_present_participle(following) or following.lower_ in RELATIVE_PRONOUNS
                 or following.pos_ in ("SCONJ", "CCONJ")):
             return True  # ", citing costs", ", which has a rating …", ", because …": not what was said
-        relative = relative or token.lower_ in _RELATIVE_PRONOUNS
+        relative = relative or token.lower_ in RELATIVE_PRONOUNS
         # a clause on a noun: a participle ("sponsored by …") or one a relative pronoun opens ("who has …");
         # a finite verb without one is a clause of its own ("said ministers declared …")
         verb = token.head if token.dep_ in _AUXILIARIES else token

@@ -50,6 +50,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
+from pipeline.nlp.reported_clauses import RELATIVE_PRONOUNS
 from pipeline.nlp.reported_speech import ReportedSpeech
 from pipeline.nlp.reported_word_lists import ArticleSpans, Cue, WordRules, load_word_rules
 
@@ -75,7 +76,6 @@ _DASHES = frozenset({"—", "–", "--"})
 _SET_OFF = frozenset({",", *_DASHES})
 # Words that join a speaker noun to the firm it speaks for ("a spokesman for Toyota", "executives from Acme").
 _OF_FIRM = frozenset({"for", "at", "of", "from"})
-_RELATIVES = frozenset({"which", "who", "whose"})
 
 
 def _capitalized(token: Token) -> bool:
@@ -308,7 +308,7 @@ class _Sentence:
                         if t.text in _BREAKS), None)
         if opening is None or opening - 1 < self.first or doc[opening].text != "," \
                 or any(t.lower_ in rules.clause_words or t.lower_ in rules.boundaries and t.lower_ not in _OF_FIRM
-                       or t.lower_ in _RELATIVES for t in doc[opening + 1:comma]):
+                       or t.lower_ in RELATIVE_PRONOUNS for t in doc[opening + 1:comma]):
             return None
         name_start = self.spans.named_by_end.get(opening - 1)
         if name_start is not None and any(t.i in self.spans.named_tokens or self._speaker_noun(t)
