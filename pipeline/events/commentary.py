@@ -43,7 +43,7 @@ the official a commentator.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from pipeline.events.market import MarketWords
 from pipeline.events.resources import SyntaxRules
@@ -114,15 +114,15 @@ def commentator_speaker(quote: QuoteRef, inputs: ArticleInputs, words: MarketWor
     return any(_has(d, words.commentators) for d in described)
 
 
-def commentary_quote(candidate: Candidate, inputs: ArticleInputs, words: MarketWords,
-                     masked: str) -> QuoteRef | None:
+def commentary_quote(candidate: Candidate, quotes: Iterable[QuoteRef],
+                     is_commentator: Callable[[QuoteRef], bool]) -> QuoteRef | None:
     """The commentator's quotation holding the candidate's trigger, or None (also when a government
-    speaker's quotation holds it)."""
+    speaker's quotation holds it); ``is_commentator`` judges a quotation's speaker (`commentator_speaker`)."""
     position = candidate.trigger.start
-    holding = [q for q in inputs.quotes if q.start <= position < q.end]
+    holding = [q for q in quotes if q.start <= position < q.end]
     if any(q.speaker_official_id for q in holding):
         return None
-    return next((q for q in holding if commentator_speaker(q, inputs, words, masked)), None)
+    return next((q for q in holding if is_commentator(q)), None)
 
 
 def forecast_by_commentator(parse: SentenceParse, trigger: Token, rules: SyntaxRules, words: MarketWords) -> bool:
@@ -147,9 +147,18 @@ def without_commentary(candidates: list[Candidate], inputs: ArticleInputs, words
     if words is None or not candidates:
         return candidates
     masked = _masked(inputs.text, inputs.quotes)
+    # a speaker is judged from the whole article's text, so each quotation is judged once, not at each
+    # candidate it holds
+    verdicts: dict[QuoteRef, bool] = {}
+
+    def is_commentator(quote: QuoteRef) -> bool:
+        if quote not in verdicts:
+            verdicts[quote] = commentator_speaker(quote, inputs, words, masked)
+        return verdicts[quote]
+
     kept = []
     for candidate in candidates:
-        quote = commentary_quote(candidate, inputs, words, masked) if inputs.quotes else None
+        quote = commentary_quote(candidate, inputs.quotes, is_commentator) if inputs.quotes else None
         if quote is not None and (quote.quote_type == "direct" or candidate.modality in UNREALIZED):
             continue
         parse = inputs.parses.get(candidate.sentence.index) if rules is not None else None

@@ -16,13 +16,11 @@ purpose clause ("in order to lift the tariffs") names a goal
 from __future__ import annotations
 
 from pipeline.events.resources import EventResources, SyntaxRules
-from pipeline.events.syntax import NOMINAL_ARGUMENTS, PREDICATES, SentenceParse, Token
+from pipeline.events.syntax import NOMINAL_ARGUMENTS, NOUN_MODIFIERS, PREDICATES, SentenceParse, Token
 
 # Relations a gerund or participle trigger bears when the parser reads it as a modifier of its object.
 GERUND_MISATTACHED = frozenset({"nmod", "amod", "compound"})
 MODALITY_ORDER = (("threatened", "threatened"), ("possible", "possible"), ("planned", "planned"))
-# Relations inside the noun phrase of a measure ("new U.S. tariffs").
-NOUN_PHRASE = ("compound", "amod", "flat")
 
 
 def cue_of(token: Token, rules: SyntaxRules) -> str | None:
@@ -72,7 +70,7 @@ def hedged_measure(parse: SentenceParse, walk: list[Token], resources: EventReso
             return False
         if (head.lemma.lower() in rules.hedge_nouns or head.lower in rules.hedge_nouns) and relation in ("nmod", "acl"):
             through_option = True
-        elif not (relation in NOUN_PHRASE or (node.upos in PREDICATES and relation in GERUND_MISATTACHED | {"acl"})):
+        elif not (relation in NOUN_MODIFIERS or (node.upos in PREDICATES and relation in GERUND_MISATTACHED | {"acl"})):
             return False  # "the impact of tariffs imposed by China": an effect noun is no option
         node = head
     return False

@@ -28,12 +28,13 @@ from pipeline.events.types import TARIFF_TYPES, Cue, Party, RateRef
 
 RULE_ID = "rates:tariff_imposed:weak:agent"
 MEASURE_KINDS = frozenset({"tariff", "duty", "levy"})
+MEASURE_UNIT = "percent"  # the one unit in which a rate may stand for a measure (`may_name_measure`)
 
 
 def may_name_measure(kind: str | None, unit: str | None) -> bool:
     """True for a rate that can stand for a measure of its own: a tariff, duty or levy in percent. An
     article with such a rate is read for events even when it holds no trigger word."""
-    return kind in MEASURE_KINDS and unit == "percent"
+    return kind in MEASURE_KINDS and unit == MEASURE_UNIT
 
 
 def owned_rate_cues(text: str, rates: Sequence[RateRef], parties: Sequence[Party], triggers: Sequence[Cue],

@@ -37,7 +37,7 @@ from typing import NamedTuple
 
 from pipeline.events.arguments import find_products, is_goods_demonym, is_private, owns_measure, previous_of
 from pipeline.events.resources import EventResources, SyntaxRules
-from pipeline.events.syntax import SentenceParse, Token
+from pipeline.events.syntax import NOUN_MODIFIERS, SentenceParse, Token
 from pipeline.events.types import TARIFF_TYPES, ArticleInputs, Candidate, Party
 from pipeline.views import Sentence
 
@@ -290,10 +290,6 @@ def not_actors(parse: SentenceParse, trigger: Token, parties: Sequence[Party],
     return frozenset(p.mention_id for p in parties_over(tokens, parties))
 
 
-# Relations by which a word modifies the noun after it inside one noun phrase ("U.S. electric cars").
-MODIFIER_RELATIONS = frozenset({"compound", "amod", "flat"})
-
-
 def _possessive(parse: SentenceParse, token: Token) -> bool:
     """True for a possessor ("Japan's rice import ban"): it owns what follows, whatever relation the parse
     gives it."""
@@ -309,10 +305,10 @@ def goods_origins(parse: SentenceParse, parties: Sequence[Party], resources: Eve
     out: set[str] = set()
     for party in parties:
         token = parse.at(party.start, party.end)
-        if token is None or token.dep.split(":")[0] not in MODIFIER_RELATIONS or _possessive(parse, token):
+        if token is None or token.dep.split(":")[0] not in NOUN_MODIFIERS or _possessive(parse, token):
             continue
         # the first head above the chain of modifiers heads the noun phrase (the walk stops at a cycle)
-        head = next((h for h in parse.chain(token) if h.dep.split(":")[0] not in MODIFIER_RELATIONS), None)
+        head = next((h for h in parse.chain(token) if h.dep.split(":")[0] not in NOUN_MODIFIERS), None)
         if head is not None and head.upos in NOUNS and _is_goods(head, resources):
             out.add(party.mention_id)
     return frozenset(out)

@@ -76,13 +76,13 @@ from datetime import date, timedelta
 
 from pipeline.events.dates import date_range
 from pipeline.events.hedges import (
-    GERUND_MISATTACHED, NOUN_PHRASE, conjoined_clause, cue_of, hedged_measure, phrasal_hedge, plan_or_hedge,
+    GERUND_MISATTACHED, conjoined_clause, cue_of, hedged_measure, phrasal_hedge, plan_or_hedge,
     private_hedger, purpose_clause,
 )
 from pipeline.events.market import market_clause
 from pipeline.events.mood import is_imperative
 from pipeline.events.resources import EventResources, SyntaxRules
-from pipeline.events.syntax import PREDICATES, SentenceParse, Token
+from pipeline.events.syntax import NOUN_MODIFIERS, PREDICATES, SentenceParse, Token
 from pipeline.events.types import ArticleInputs, Candidate, TimeRef
 
 def _walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules, *, through_conj: bool = False) -> list[Token]:
@@ -238,7 +238,7 @@ def measure_noun(parse: SentenceParse, token: Token) -> Token:
     "Tariff" → "Threat")."""
     for _ in range(4):
         head = parse.head(token)
-        if head is None or token.dep.split(":")[0] not in NOUN_PHRASE or head.upos not in ("NOUN", "PROPN"):
+        if head is None or token.dep.split(":")[0] not in NOUN_MODIFIERS or head.upos not in ("NOUN", "PROPN"):
             break
         token = head
     return token

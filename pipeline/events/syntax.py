@@ -23,6 +23,9 @@ PREDICATES = frozenset({"VERB", "AUX"})
 # "a revised reciprocal tariff rate"). Not "nmod": in "failed to implement parts of the agreement" the
 # agreement is no argument of "failed".
 NOUN_PHRASE = frozenset({"compound", "amod", "flat", "nummod"})
+# The same without numbers: the words that modify a noun inside its phrase ("new U.S. tariffs", "U.S. electric
+# cars"); a measure noun's head and a goods noun's modifiers are read through them.
+NOUN_MODIFIERS = frozenset({"compound", "amod", "flat"})
 # Content words: the head of a trigger span is one of them ("subject" in "subject to", "tariffs" in "no tariffs on").
 CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 

@@ -24,7 +24,7 @@ from pipeline import io
 from pipeline.config import Settings
 from pipeline.events import article_events, load_resources, merge_events
 from pipeline.events.inputs import article_inputs
-from pipeline.events.owned import MEASURE_KINDS
+from pipeline.events.owned import MEASURE_KINDS, MEASURE_UNIT
 from pipeline.events.resources import EventResources
 from pipeline.schemas import conform
 from pipeline.stages.collector import cycle_collector_paused
@@ -85,10 +85,10 @@ def _article_events(inputs: Mapping[str, pa.Table], settings: Settings) -> Batch
     resources = resources_for(settings.models_dir)
     # No trigger, no event: only the articles with a trigger mention become Python rows (most have none),
     # and those with a tariff rate in percent, which may name a measure by its owner alone ("Trump's 25%
-    # tariffs", `pipeline.events.owned`).
+    # tariffs", `pipeline.events.owned`): the rule of `may_name_measure` on the whole table.
     mentions, rates = inputs["mentions"], inputs["rates"]
     measure_rates = rates.filter(pc.and_(pc.is_in(rates["rate_kind"], value_set=pa.array(sorted(MEASURE_KINDS))),
-                                         pc.equal(rates["unit"], "percent")))
+                                         pc.equal(rates["unit"], MEASURE_UNIT)))
     triggered = pc.unique(pa.concat_arrays([
         mentions.filter(pc.equal(mentions["kind"], "trigger"))["article_id"].combine_chunks(),
         measure_rates["article_id"].combine_chunks()]))
