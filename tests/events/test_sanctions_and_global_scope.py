@@ -87,3 +87,12 @@ def test_sanctions_take_no_actor_from_a_tariff_measure(build, resources):
                     rates=[("25%", 25.0, "tariff")])
     assert ("tariff_imposed", "USA", ["CAN"], "bilateral") in found
     assert all(row[0] != "sanction" for row in found)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Washington could soon lift trade sanctions against Japanese chipmakers.", id="lift-trade-sanctions"),
+    pytest.param("Washington vetoed economic sanctions against Japanese banks.", id="vetoed-sanctions"),
+])
+def test_lifted_or_vetoed_sanctions_with_words_between_are_no_imposition(build, resources, text):
+    found = _events(build, resources, text, countries=[USA, ("Japanese", "JPN", "demonym")])
+    assert all(row[0] not in ("sanction", "tariff_imposed") for row in found)
