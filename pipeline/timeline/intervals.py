@@ -175,7 +175,7 @@ def _paused_reported(intervals: Sequence[Interval], change: Change) -> Interval 
 
 
 def _unplaced_lift(intervals: Sequence[Interval], change: Change) -> Interval | None:
-    """The last interval when ``change`` shows its date too coarse to place it; None otherwise.
+    """The last interval, when ``change`` shows that interval's date too coarse to place it; None otherwise.
 
     That interval lifts the tariff in force before it (no tariff applies in it), and its date names a week
     or a month; ``change``, dated more finely inside that period, finds the tariff in force at the rate
@@ -199,7 +199,8 @@ def _withdraw_unplaced_lift(intervals: list[Interval], best: Change,
     pending afterwards (none, when the withdrawn interval was that pause).
 
     Its readings become alternatives of the interval before it, which the day's finer reading contradicts
-    them about.
+    them about. The alternatives of the withdrawn interval's own day go with it: they disagreed with a lift
+    that is no longer read.
     """
     withdrawn = _unplaced_lift(intervals, best)
     if withdrawn is None:
