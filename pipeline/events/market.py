@@ -85,8 +85,9 @@ def names_a_market(text: str, end: int, words: MarketWords) -> bool:
     return False
 
 
-# A section heading: the rest of the line up to the name holds no letter, and a dash follows the name.
-_HEADING_DASH = re.compile(r"[ \t]*[-–—]")
+# A section heading: the rest of the line up to the name holds no letter, and a dash with a space on one side
+# follows the name ("LONDON - ", "LONDON- "); a hyphen between two names joins them ("U.S.-JAPAN TALKS").
+_HEADING_DASH = re.compile(r"[ \t]+[-–—]|[-–—][ \t]")
 
 
 def section_heading(text: str, start: int, end: int) -> bool:

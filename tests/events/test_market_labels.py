@@ -38,6 +38,7 @@ def test_names_a_market_reads_the_security_after_the_name(resources, text, name,
     ("Intro line.\nNorway - a note.", "Norway", False),  # not in capitals
     ("Intro line.\nRates on NORWAY - fell.", "NORWAY", False),  # not the first word of its line
     ("Intro line.\nNORWAY said it would act.", "NORWAY", False),  # no dash
+    ("Intro line.\nNORWAY-CHILE TALKS BEGIN", "NORWAY", False),  # a hyphen joining two names in a headline
 ])
 def test_section_heading(text, name, expected):
     start = text.index(name)
