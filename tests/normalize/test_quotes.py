@@ -122,6 +122,14 @@ AKAZAWA = ("Ryosei Akazawa", ["Ryosei Akazawa", "Akazawa"], "ryosei-akazawa", "t
         ("`` This is a regrettable step .\nWe can not afford a collapse . ''\nsaid Stephen Harper , Prime Minister .",
          [("Stephen Harper", ["Stephen Harper"], None, None)],
          [("This is a", "Stephen Harper", "Stephen Harper", "say")]),
+        # "he" after "<name>, a <role> at <firm> said": the person described, not the firm after "at"
+        ("Buyers shrugged off the threat, Tom Burrows, a Perth-based analyst at Quill said.\n"
+         "\"Headlines will keep coming,\" he said.", [("Tom Burrows", ["Tom Burrows"], None, None)],
+         [("Headlines will keep", "Tom Burrows", "he", "say")]),
+        # ... and after "<name>, <role> at <firm with an initial>, said": the initial's stop ends no sentence
+        ("Peter Lang, bond specialist at J. Harlow Price, said rates would hold.\n"
+         "\"Policy is moving at its own pace,\" he said.", [("Peter Lang", ["Peter Lang"], None, None)],
+         [("Policy is moving", "Peter Lang", "he", "say")]),
     ],
 )
 def test_speakers_of_people(nlp, text, people, expected):

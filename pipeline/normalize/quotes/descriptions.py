@@ -7,14 +7,14 @@ from dataclasses import replace
 
 from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, ArticleIndex, Speaker, Token, bare_word,
                                                capitalized_run, organization_name, strip_determiners, text_of)
-from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
+from pipeline.normalize.quotes.cue_phrases import FIRM_LINKS, left_phrases, right_phrase
 from pipeline.normalize.quotes.persons import person_speaker
 from pipeline.views import Mention
 
 # Determiners that take up a noun named before ("the analysts" after "Morgan Stanley analysts").
 DEFINITE = frozenset({"the", "these", "those"})
 # Prepositions that join staff to their firm after the noun ("analysts at Morgan Stanley").
-STAFF_LINKS = frozenset({"at", "from", "with", "of"})
+STAFF_LINKS = FIRM_LINKS
 # How many words before a staff noun may name its firm.
 STAFF_PHRASE_WORDS = 6
 
