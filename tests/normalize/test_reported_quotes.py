@@ -196,3 +196,28 @@ def test_attributions_after_the_clause_in_market_talk(market_talk, start, speake
 
 def test_a_relative_clause_after_the_attribution_is_not_reported(market_talk):
     assert [q["text"] for q in market_talk if q["text"].startswith("which")] == []
+
+
+STUDY = """Rules slowed growth, agency says
+
+OTTAWA
+
+The Finance Agency published its yearly review on Monday.
+Federal rules cut output and hiring over two decades, a Statistics Canada study found.
+The study said the rules led to a drop of two points in output over the period.
+Meanwhile, investment fell as the burden of compliance grew, the study said.
+"""
+
+
+@pytest.fixture(scope="module")
+def study(tmp_path_factory):
+    return quotes_of(tmp_path_factory.mktemp("study"), STUDY)
+
+
+@pytest.mark.parametrize("start", ["the rules led to a drop", "Meanwhile, investment fell"])
+def test_a_study_speaks_for_the_body_named_where_it_is_first_mentioned(study, start):
+    # "study" is a document noun: "the study" takes the name before its first mention, though a publication
+    # noun ("Agency") stands earlier, and a country inside the name ("Statistics Canada") does not hide it
+    found = row(study, start)
+    assert (found["quote_type"], found["speaker_name"], found["speaker_kind"]) == \
+        ("indirect", "Statistics Canada", "organization")
