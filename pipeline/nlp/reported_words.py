@@ -322,7 +322,7 @@ class _Sentence:
         return None
 
     def _speaker_noun(self, token: Token) -> bool:
-        return token.lower_ in self.rules.speaker_nouns or token.lower_.rstrip("s") in self.rules.speaker_nouns
+        return self.rules.is_speaker_noun(token.lower_)
 
     def _plain_speaker(self, start: int, last: int) -> bool:
         """True when the words name a speaker plainly: a name, title or organization ending the phrase,
@@ -364,8 +364,7 @@ class _Sentence:
 
     def _names_someone(self, start: int, last: int) -> bool:
         """True when a source's words hold a name, a title, an organization, a speaker noun or a capital."""
-        doc, rules = self.doc, self.rules
-        return any(self._named_ends(i) or doc[i].lower_ in rules.speaker_nouns or doc[i].text[:1].isupper()
+        return any(self._named_ends(i) or self._speaker_noun(self.doc[i]) or self.doc[i].text[:1].isupper()
                    for i in range(start, last + 1))
 
     def _named_ends(self, index: int) -> bool:

@@ -124,6 +124,9 @@ def reports(text: str, gate=None) -> list[tuple[str, str, str, str | None, str]]
         ("Hospital waiting times fell sharply in March, according to the ministry.",
          ("Hospital waiting times fell sharply in March", "according to", "according_to", "the ministry",
           "source")),
+        # a plural of a speaker noun names a source too ("agencies" for "agency")
+        ("Grain exports fell sharply in May, according to several agencies.",
+         ("Grain exports fell sharply in May", "according to", "according_to", "several agencies", "source")),
     ],
 )
 def test_reported_speech_is_read_from_the_words(sentence, expected):
@@ -244,3 +247,13 @@ def test_quote_rows_of_a_general_news_story(tmp_path):
         "The new budget will cut waiting times at the clinics": ("indirect", "the health department", "say"),
         "the library will reopen in May": ("indirect", "the council", "according_to"),
     }
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("analyst", True), ("analysts", True), ("agencies", True), ("Witnesses", True), ("ministries", True),
+     # a word that only ends in "s" is no plural, and a plural of no speaker noun is none
+     ("press", False), ("bus", False), ("tariffs", False)],
+)
+def test_speaker_nouns_and_their_plurals(word, expected):
+    assert word_rules().is_speaker_noun(word) is expected
