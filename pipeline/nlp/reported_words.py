@@ -241,12 +241,12 @@ class _Sentence:
             return None if found is None else (found[0], last)
         if last < self.first or doc[last].is_punct:
             return None
-        start = last
-        while start - 1 >= self.first and doc[start - 1].text not in _BREAKS and not doc[start - 1].is_space \
-                and (doc[start - 1].lower_ not in rules.boundaries or self._inside_named(start - 1)):
-            start -= 1
-            if last - start >= MAX_SPEAKER_WORDS:
-                return None
+        start = self._phrase_start(last)
+        if start is None:
+            return None
+        partner = self._partner_start(start, last)
+        if partner is not None:
+            return partner, last
         if start - 1 >= self.first and doc[start - 1].lower_ in rules.conditional:
             return None  # "if the ministry says …"
         # "a spokesman for Toyota", "an analyst at Acme": the speaker noun before the firm opens the phrase
@@ -259,6 +259,31 @@ class _Sentence:
         if start - 1 >= self.first and doc[start - 1].lower_ in rules.prepositions:
             return None  # "asked about industry reports that …", "under Smith also stressed": an object, no subject
         return (start, last) if self._plain_speaker(start, last) else None
+
+    def _phrase_start(self, last: int) -> int | None:
+        """The first word of the phrase ending at ``last``, back to a break or a boundary word; None past
+        `MAX_SPEAKER_WORDS`."""
+        doc, rules = self.doc, self.rules
+        start = last
+        while start - 1 >= self.first and doc[start - 1].text not in _BREAKS and not doc[start - 1].is_space \
+                and (doc[start - 1].lower_ not in rules.boundaries or self._inside_named(start - 1)):
+            start -= 1
+            if last - start >= MAX_SPEAKER_WORDS:
+                return None
+        return start
+
+    def _partner_start(self, start: int, last: int) -> int | None:
+        """Where the first of two speakers joined by "and" opens ("Jane Roe and Tom Poe said", "Analysts and
+        traders say"), when both plainly name a speaker and the first opens the sentence or follows a comma;
+        else None (the phrase ``start..last`` speaks alone)."""
+        doc = self.doc
+        joint = start - 1
+        if joint - 1 < self.first or doc[joint].lower_ != "and" or not self._plain_speaker(start, last):
+            return None
+        partner = self._phrase_start(joint - 1)
+        if partner is None or partner >= joint or not self._plain_speaker(partner, joint - 1):
+            return None
+        return partner if partner == self._first_word() or doc[partner - 1].text == "," else None
 
     def _opening_subject(self, limit: int) -> tuple[int, int] | None:
         """The subject that opens the sentence, before ``limit``, when a verb follows it: a name, title or

@@ -124,6 +124,14 @@ def reports(text: str, gate=None) -> list[tuple[str, str, str, str | None, str]]
         ("Hospital waiting times fell sharply in March, according to the ministry.",
          ("Hospital waiting times fell sharply in March", "according to", "according_to", "the ministry",
           "source")),
+        # two speakers joined by "and", opening the sentence or after a comma, both speak ...
+        ("Jane Roe and Tom Poe said the metal would hit a record by June.",
+         ("the metal would hit a record by June", "said", "say", "Jane Roe and Tom Poe", "complement")),
+        ("Bullion demand will keep rising, Jane Roe and Tom Poe said in a note.",
+         ("Bullion demand will keep rising", "said", "say", "Jane Roe and Tom Poe", "postposed")),
+        # ... but a noun after a preposition is no speaker: only the phrase after "and" speaks
+        ("Imports from Brazil and the ministry said prices would fall.",
+         ("prices would fall", "said", "say", "the ministry", "complement")),
         # a plural of a speaker noun names a source too ("agencies" for "agency")
         ("Grain exports fell sharply in May, according to several agencies.",
          ("Grain exports fell sharply in May", "according to", "according_to", "several agencies", "source")),

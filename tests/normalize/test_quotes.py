@@ -130,6 +130,14 @@ AKAZAWA = ("Ryosei Akazawa", ["Ryosei Akazawa", "Akazawa"], "ryosei-akazawa", "t
         ("Peter Lang, bond specialist at J. Harlow Price, said rates would hold.\n"
          "\"Policy is moving at its own pace,\" he said.", [("Peter Lang", ["Peter Lang"], None, None)],
          [("Policy is moving", "Peter Lang", "he", "say")]),
+        # two people named together both speak; "he" after them is neither
+        ("\"Prices will rise,\" Jane Roe and Tom Poe said.", [("Jane Roe", ["Jane Roe"], None, None),
+                                                             ("Tom Poe", ["Tom Poe"], None, None)],
+         [("Prices will rise,", "Jane Roe and Tom Poe", "Jane Roe and Tom Poe", "say")]),
+        # "and" between two roles of one person, or inside an apposition, joins no one
+        ("\"Prices will rise,\" said Jane Roe, the founder and chief executive of Quill.",
+         [("Jane Roe", ["Jane Roe"], None, None)],
+         [("Prices will rise,", "Jane Roe", "Jane Roe", "say")]),
     ],
 )
 def test_speakers_of_people(nlp, text, people, expected):

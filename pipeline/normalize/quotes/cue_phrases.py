@@ -135,7 +135,26 @@ def left_phrases(art: ArticleIndex, cue: Cue, floor: int) -> list[tuple[int, int
                 return [(j + 1, k - 1)] if j + 1 <= k - 1 else []
         return []
     found = _named_before(art, _through_a_firm_link(art, _noun_phrase_ending(art, k, floor), floor), floor)
-    return [found] if found else []
+    return [_with_partner(art, found, floor)] if found else []
+
+
+def _with_partner(art: ArticleIndex, phrase: tuple[int, int], floor: int) -> tuple[int, int]:
+    """The phrase with a person or firm named right before it and "and" ("Jane Roe and Tom Poe said"):
+    both speak. Only a tagged name, so "imports from Brazil and the ministry" stays the ministry."""
+    joint = phrase[0] - 1
+    if joint < 1 or art.tokens[joint].lower != "and":
+        return phrase
+    partner_end = art.tokens[joint - 1].end
+    partners = [m for m in art.mentions_in(("organization", *PERSON_KINDS), art.tokens[joint - 1].start, partner_end)
+                if m.end == partner_end and m.start >= floor and not art.possessive(m)]
+    if not partners:
+        return phrase
+    opening = art.token_at_or_after(min(m.start for m in partners))
+    before = art.tokens[opening - 1] if opening > 0 else None
+    # the partner opens the reporter's stretch or follows a comma or mark: a subject, not an object
+    if before is None or before.start < floor or not before.is_word:
+        return opening, phrase[1]
+    return phrase
 
 
 def _through_a_firm_link(art: ArticleIndex, phrase: tuple[int, int] | None,
