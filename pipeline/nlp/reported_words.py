@@ -25,7 +25,9 @@ condition ("If …"), a cue after an infinitive, a modal, a negation or a form
 of "be" ("declined to say", "is said to"), an -ing cue that follows no
 comma or no plain subject, and a speaker that is not plainly one: a named
 person, title or organization, a pronoun, a speaker noun of
-``models/quotes/sources.csv`` or a run of capitalized words ending at the cue.
+``models/quotes/sources.csv`` (or its regular plural) or a run of capitalized
+words ending at the cue. Two such speakers joined by "and" both speak ("Jane
+Roe and Tom Poe said") when the first opens the sentence or follows a comma.
 A clause without "that" follows only the cues of class ``bare_clause``
 (``say``, ``tell``, ``warn`` …), after time words and adjuncts ending in a
 ``time_word`` or an ``adjunct_noun`` ("said in a statement on Monday it would");
