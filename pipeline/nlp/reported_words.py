@@ -363,7 +363,11 @@ class _Sentence:
         if start == last and head.lower_ in rules.pronouns:
             return True
         if self._speaker_noun(head):
-            return head.is_lower or start == last or head.is_title
+            if head.is_lower or start == last or head.is_title:
+                return True
+            if head.lower_ in rules.speaker_nouns:
+                return False
+            # a plural in capitals ("MASCO INDUSTRIES") is read as the capitalized words below
         # a name the rules did not tag ("Boeing", "the White House"): capitalized words after a determiner
         words = [t for t in doc[start:last + 1] if t.lower_ not in rules.determiners]
         if bool(words) and all(_capitalized(t) and t.is_alpha for t in words) and len(words) <= 4:

@@ -198,7 +198,8 @@ def _named_before(art: ArticleIndex, phrase: tuple[int, int] | None, floor: int)
 
 def _initial_period(art: ArticleIndex, index: int) -> bool:
     """True for the stop after a name's initial ("T. Rowe Price", "John D. Smith"): one capital letter."""
-    return art.tokens[index].text == "." and index > 0 and re.fullmatch(r"[A-Z]", art.tokens[index - 1].text) is not None
+    return art.tokens[index].text == "." and index > 0 \
+        and re.fullmatch(r"[A-Z]", art.tokens[index - 1].text) is not None
 
 
 def _abbreviation_period(art: ArticleIndex, index: int) -> bool:

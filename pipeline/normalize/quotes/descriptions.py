@@ -43,8 +43,10 @@ def firm_of_staff(art: ArticleIndex, words: list[Token], *, adjacent: bool = Fal
     if not run or art.mentions_in(kinds, run[0].start, run[-1].end):
         return None
     countries = art.mentions_in(("country",), run[0].start, run[-1].end)
-    if all(any(m.start <= t.start < m.end for m in countries) for t in run):
-        return None  # every word is a country's: "Japanese economists", "Japan's analysts"
+    opening = art.sentences[art.sentence_of(run[0].start)][0]
+    if all(any(m.start <= t.start < m.end for m in countries) or t.start == opening for t in run):
+        # every word is a country's, or opens the sentence: "Japanese economists", "Leading Italian economists"
+        return None
     organizations = art.mentions_in(("organization",), run[0].start, run[-1].end)
     if organizations:
         return organization_name(organizations[-1])
@@ -219,8 +221,8 @@ def _issuer_named_first(art: ArticleIndex, tokens: list[Token]) -> str | None:
         return None
     noun = bare_word(words[-1].text)
     for index, token in enumerate(art.tokens[:art.token_at_or_after(tokens[0].start)]):
-        if bare_word(token.text) != noun or art.inside_quote(token.start):
-            continue
+        if bare_word(token.text) != noun or art.inside_quote(token.start) or token.start < art.body_start:
+            continue  # (a headline's capitals name no issuer: "JARDINE PLANS HONGKONG LAND REPORT")
         s_start = art.sentences[art.sentence_of(token.start)][0]
         phrase = [t for t in art.tokens[max(index - STAFF_PHRASE_WORDS, 0):index + 1] if t.start >= s_start]
         return firm_of_staff(art, [t for t in phrase if t.is_word], adjacent=True)

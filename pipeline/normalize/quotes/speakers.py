@@ -133,8 +133,8 @@ def _joint_speakers(art: ArticleIndex, first: int, last: int, position: int, *, 
                     unnamed: bool) -> Speaker | None:
     """Two speakers joined by one "and" ("Jane Roe and Tom Poe said", "Analysts and traders say"), or None.
 
-    Both sides must name a speaker; two people (or two firms) are named together, and any other pair is
-    the group the words describe. An "and" inside a tagged name ("Procter and Gamble"), inside an
+    Both sides must name a speaker; two people (or two firms) are named together, two untagged names are
+    one firm's name, and any other pair is the group the words describe. An "and" inside a tagged name ("Procter and Gamble"), inside an
     apposition ("Jane Roe, founder and chief executive of Acme") or between two roles of one person ("the
     founder and chief executive") joins no one.
     """
@@ -152,6 +152,9 @@ def _joint_speakers(art: ArticleIndex, first: int, last: int, position: int, *, 
         return None  # ... and "Tom Poe and colleagues" is the one person named (see `resolve_phrase`)
     left, right = sides
     text = text_of(art, art.tokens[first:last + 1])
+    if left.kind == right.kind == "name":
+        # two names no rule tagged as people are more often one firm's: "Duff and Phelps", "S and P"
+        return Speaker(text_of(art, strip_determiners(art, art.tokens[first:last + 1])), None, text, "organization")
     for kinds, kind in ((("person", "name"), "name"), (("organization",), "organization")):
         if left.kind in kinds and right.kind in kinds:
             return Speaker(f"{left.name} and {right.name}", None, text, kind)
