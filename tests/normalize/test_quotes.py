@@ -138,6 +138,9 @@ AKAZAWA = ("Ryosei Akazawa", ["Ryosei Akazawa", "Akazawa"], "ryosei-akazawa", "t
         ("\"Prices will rise,\" said Jane Roe, the founder and chief executive of Quill.",
          [("Jane Roe", ["Jane Roe"], None, None)],
          [("Prices will rise,", "Jane Roe", "Jane Roe", "say")]),
+        ("\"Prices will rise,\" said Quill Group president and chief executive Jane Roe.",
+         [("Jane Roe", ["Jane Roe"], None, None)],
+         [("Prices will rise,", "Jane Roe", "Jane Roe", "say")]),
     ],
 )
 def test_speakers_of_people(nlp, text, people, expected):

@@ -134,7 +134,8 @@ def _joint_speakers(art: ArticleIndex, first: int, last: int, position: int, *, 
     """Two speakers joined by one "and" ("Jane Roe and Tom Poe said", "Analysts and traders say"), or None.
 
     Both sides must name a speaker; two people (or two firms) are named together, two untagged names are
-    one firm's name, and any other pair is the group the words describe. An "and" inside a tagged name ("Procter and Gamble"), inside an
+    one firm's name, a person beside anything else is left to the phrase's own rules (roles of one person),
+    and any other pair is the group the words describe. An "and" inside a tagged name ("Procter and Gamble"), inside an
     apposition ("Jane Roe, founder and chief executive of Acme") or between two roles of one person ("the
     founder and chief executive") joins no one.
     """
@@ -158,6 +159,8 @@ def _joint_speakers(art: ArticleIndex, first: int, last: int, position: int, *, 
     for kinds, kind in ((("person", "name"), "name"), (("organization",), "organization")):
         if left.kind in kinds and right.kind in kinds:
             return Speaker(f"{left.name} and {right.name}", None, text, kind)
+    if (left.kind in ("person", "name")) != (right.kind in ("person", "name")):
+        return None  # a person and a firm or role: "Acme President and chief executive Jane Roe" is one person
     return Speaker(text_of(art, strip_determiners(art, art.tokens[first:last + 1])), None, text, "group")
 
 
