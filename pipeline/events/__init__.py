@@ -18,6 +18,7 @@ from pipeline.events.commentary import without_commentary
 from pipeline.events.detect import article_candidates
 from pipeline.events.discourse import scope_by_goods, without_stopped_rates
 from pipeline.events.across import merge_events
+from pipeline.events.market import without_market_labels
 from pipeline.events.merge import event_rows, is_complete, merge_candidates
 from pipeline.events.modality import adjacent_cues, future_is_planned, not_yet_in_force
 from pipeline.events.resources import EventResources, load_resources
@@ -29,7 +30,8 @@ from pipeline.events.types import ArticleInputs
 def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dict[str, Any]]:
     """The ``event_mentions`` rows of one article (without ``run_id`` and ``published_month``)."""
     times = event_times(inputs.text, inputs.times, resources.citations, resources.recital_opening)
-    inputs = replace(inputs, times=times)
+    # "the Australian dollar", "South Korean shares": a market's name, no government taking part
+    inputs = replace(inputs, times=times, parties=without_market_labels(inputs.text, inputs.parties, resources.market))
     candidates = article_candidates(inputs, resources)
     candidates = history_background(products_from_parse(candidates, inputs, resources), inputs, resources)
     candidates = not_yet_in_force(adjacent_cues(candidates, inputs), inputs.text, resources.syntax)

@@ -87,7 +87,8 @@ def without_modifiers(text: str, triggers: list[Cue], determiner: re.Pattern[str
     of the same type just before it: "will introduce new 25% tariffs" is one imposition, whose rate and
     goods follow the adjective. A trigger of another type right after the verb of a measure and a
     determiner names the measure that verb acts on ("paused the announced tariffs on Mexico" is a pause,
-    not an announcement; "lifted its retaliatory duties" a removal): it is dropped too. ``determiner`` matches
+    not an announcement; "lifted its retaliatory duties" a removal), and so is a report right after such a
+    verb ("delayed plans for tariffs"). ``determiner`` matches
     the words between such a verb and trigger (`EventResources.object_determiner`)."""
     out: list[Cue] = []
     for trigger in triggers:
@@ -97,8 +98,12 @@ def without_modifiers(text: str, triggers: list[Cue], determiner: re.Pattern[str
                 and not re.search(r"[,;:.!?]", text[previous.end:trigger.start]):
             if trigger.agent_only and trigger.label == previous.label:
                 continue
+            gap = text[previous.end:trigger.start]
+            # a report right after the verb is its object too: "delayed plans for tariffs on Canada" is a
+            # delay, not also an announcement
+            object_gap = determiner.fullmatch(gap) is not None or (trigger.reports and gap.isspace())
             if (trigger.agent_only or trigger.reports) and trigger.label != previous.label \
-                    and previous.label in TARIFF_TYPES and determiner.fullmatch(text[previous.end:trigger.start]):
+                    and previous.label in TARIFF_TYPES and object_gap:
                 continue
         out.append(trigger)
     return out

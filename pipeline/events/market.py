@@ -23,11 +23,16 @@ from pathlib import Path
 from typing import NamedTuple
 
 from pipeline.events.syntax import SentenceParse, Token
+from pipeline.events.types import Party
 from pipeline.rulefiles import read_rows
 
 KINDS = ("subject", "between", "participant")
-# Kinds a file may leave out: the words of who speaks (`commentary`), without which no quotation is commentary.
+# Kinds a file may leave out: the words of who speaks (`commentary`), without which no quotation is commentary;
+# the securities a country's name may label, without which every name may be a government's.
 SPEAKER_KINDS = ("commentator", "governing")
+LABEL_KINDS = ("quoted", "qualifier")
+# How many qualifying words may stand between a country's name and its security ("blue-chip FTSE 100 index").
+LABEL_REACH = 4
 # Relations through which a noun is an argument of the verb above it.
 ARGUMENT_RELATIONS = frozenset({"obj", "obl", "nmod", "nsubj"})
 # How many words may stand between the market noun and the trigger ("shares were still trading lower").
@@ -43,20 +48,63 @@ class MarketWords(NamedTuple):
     participants: frozenset[str] = frozenset()  # who trades, not who governs: "investors", "traders"
     commentators: frozenset[str] = frozenset()  # who comments on markets and trade: "analyst", "bank", "firm"
     governing: frozenset[str] = frozenset()  # who governs: "minister", "ministry", "spokesperson"
+    quoted: frozenset[str] = frozenset()  # what a market quotes under a country's name: "dollar", "shares"
+    qualifiers: frozenset[str] = frozenset()  # words between the name and it: "blue-chip", "government"
 
 
 def read_market_words(path: Path) -> MarketWords:
     """The word lists of ``market.csv``; an unknown or missing kind fails naming the file."""
-    found: dict[str, set[str]] = {kind: set() for kind in KINDS + SPEAKER_KINDS}
+    known = KINDS + SPEAKER_KINDS + LABEL_KINDS
+    found: dict[str, set[str]] = {kind: set() for kind in known}
     for row in read_rows(path):
         if row["kind"] not in found:
-            raise ValueError(f"{path}: unknown kind {row['kind']!r} (expected one of {KINDS + SPEAKER_KINDS})")
+            raise ValueError(f"{path}: unknown kind {row['kind']!r} (expected one of {known})")
         found[row["kind"]].update(w.strip().lower() for w in row["words"].split("|") if w.strip())
     missing = [kind for kind in KINDS if not found[kind]]
     if missing:
         raise ValueError(f"{path}: no words of kind {missing}")
     return MarketWords(frozenset(found["subject"]), frozenset(found["between"]), frozenset(found["participant"]),
-                       frozenset(found["commentator"]), frozenset(found["governing"]))
+                       frozenset(found["commentator"]), frozenset(found["governing"]),
+                       frozenset(found["quoted"]), frozenset(found["qualifier"]))
+
+
+def names_a_market(text: str, end: int, words: MarketWords) -> bool:
+    """True when the country name ending at ``end`` labels a security or a currency (module doc): after an
+    optional possessive, at most `LABEL_REACH` qualifiers or numbers, then a ``quoted`` word. Any other
+    word or punctuation ends the reading: "Australian exports", "Japan's market" name a government's trade.
+    """
+    tokens = _TOKEN.findall(text[end:end + 120])
+    if tokens[:1] in (["'s"], ["’s"]):
+        tokens = tokens[1:]
+    for token in tokens[:LABEL_REACH + 1]:
+        lower = token.lower()
+        if lower in words.quoted:
+            return True
+        if lower not in words.qualifiers and not lower.replace(",", "").replace(".", "").isdigit():
+            return False
+    return False
+
+
+# A section heading: the rest of the line up to the name holds no letter, and a dash with a space on one side
+# follows the name ("LONDON - ", "LONDON- "); a hyphen between two names joins them ("U.S.-JAPAN TALKS").
+_HEADING_DASH = re.compile(r"[ \t]+[-–—]|[-–—][ \t]")
+
+
+def section_heading(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is a name in capitals opening its line before a dash (module doc)."""
+    name = text[start:end]
+    line_start = text.rfind("\n", 0, start) + 1
+    return (name.isupper() and not any(c.isalnum() for c in text[line_start:start])
+            and _HEADING_DASH.match(text, end) is not None)
+
+
+def without_market_labels(text: str, parties: tuple[Party, ...], words: MarketWords | None) -> tuple[Party, ...]:
+    """``parties`` but section headings (`section_heading`) and the names that label a security or a
+    currency (`names_a_market`)."""
+    if words is None or not words.quoted:
+        return parties
+    return tuple(p for p in parties
+                 if not section_heading(text, p.start, p.end) and not names_a_market(text, p.end, words))
 
 
 def market_subject(text: str, floor: int, start: int, words: MarketWords) -> bool:

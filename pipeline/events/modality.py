@@ -27,7 +27,8 @@ of ``models/events/syntax.json``) or tells its later fate (a suspension,
 removal or cut in the same sentence: "announced but then delayed 25%
 levies"), and one whose entry into force follows
 the trigger ("China's retaliatory tariffs … are set to take effect",
-``entry_phrases``).
+``entry_phrases``), and one whose trigger names a promise ("Trump's pledge of 25% tariffs",
+``promise_triggers``).
 """
 
 from __future__ import annotations
@@ -150,6 +151,12 @@ def _entry_follows(text: str, candidate: Candidate, entry: re.Pattern[str]) -> b
         and re.search(r"[;:]", text[candidate.trigger.end:found.start()]) is None
 
 
+def _promised(text: str, candidate: Candidate, rules: SyntaxRules) -> bool:
+    """True when the trigger itself names a promise ("Trump's pledge of 25% tariffs", ``promise_triggers``)."""
+    words = re.findall(r"[\w'’-]+", text[candidate.trigger.start:candidate.trigger.end].lower())
+    return bool(words) and words[0] in rules.promise_triggers
+
+
 def not_yet_in_force(candidates: list[Candidate], text: str, rules: SyntaxRules | None) -> list[Candidate]:
     """The candidates, an ``asserted`` imposition or increase that is announced, or whose entry into force
     is still to come, made ``planned`` (module doc)."""
@@ -163,7 +170,7 @@ def not_yet_in_force(candidates: list[Candidate], text: str, rules: SyntaxRules 
             sentence = text[candidate.sentence.start:candidate.sentence.end]
             announced = candidate.trigger.reports and rules.in_force.search(sentence) is None \
                 and candidate.sentence.index not in undone
-            if announced or _entry_follows(text, candidate, rules.entry):
+            if announced or _entry_follows(text, candidate, rules.entry) or _promised(text, candidate, rules):
                 candidate = replace(candidate, modality="planned")
         out.append(candidate)
     return out

@@ -3,7 +3,8 @@
 The trigger's clause (`SentenceParse.clause`) is the verb it heads or is an
 argument of. Its roles, in the order they are tried:
 
-- **actor** — the "by" agent (``obl:agent``, or an oblique "by"); else the
+- **actor** — the "by" agent (``obl:agent``, or an oblique "by", or a "from"
+  phrase headed by an official's name: "tariffs from President Trump"); else the
   subject (``nsubj``, not the passive subject) — for a verb without one of its
   own, the subject of the verb it completes (``xcomp``: "plans to impose"),
   of the first verb of a coordination (``conj``), of the verb a gerund
@@ -126,9 +127,15 @@ def syntax_actor(parse: SentenceParse, trigger: Token, text: str, parties: Seque
     assert rules is not None
     clause = parse.clause(trigger, resources.syntax.clause_verbs)
     for child in parse.children(clause, "obl") + (parse.children(trigger, "nmod") if trigger != clause else []):
-        if child.dep in rules.agent_relations or _first_case(parse, child) in rules.agent_cases:
+        case = _first_case(parse, child)
+        if child.dep in rules.agent_relations or case in rules.agent_cases \
+                or _authored_by_official(parse, child, case, parties):
             party = _government(parse, child, text, parties, resources)
             if party is not None:
+                return party, "agent"
+    for head in _argument_heads(parse, trigger, resources, parties)[0]:
+        for author in _authored_tokens(parse, head, parties, rules.phrase_skip):
+            if author.upos in NOUNS and (party := _government(parse, author, text, parties, resources)):
                 return party, "agent"
     # "China faces U.S. tariffs": the subject of an undergoer verb bears the measure (a target), never acts
     undergoes = clause.lemma.lower() in rules.undergoer_verbs
@@ -216,8 +223,29 @@ def listed_origins(text: str, parties: Sequence[Party], resources: EventResource
     return frozenset(out)
 
 
-def _argument_heads(parse: SentenceParse, trigger: Token, resources: EventResources) -> tuple[list[Token], list[Token]]:
-    """(target phrases, excluded phrases) of the trigger's clause: see the module doc."""
+# A measure "from" a person comes from that person's government ("new tariffs on steel from President
+# Trump"): the phrase names the author, not goods' origin nor a target, as a "by" agent does.
+AUTHOR_CASES = frozenset({"from"})
+
+
+def _authored_by_official(parse: SentenceParse, token: Token, case: str, parties: Sequence[Party]) -> bool:
+    """True for a phrase of `AUTHOR_CASES` headed by an official's name ("from U.S. President Trump")."""
+    return case in AUTHOR_CASES and any(p.source == "official" for p in parties_over([token], parties))
+
+
+def _authored_tokens(parse: SentenceParse, head: Token, parties: Sequence[Party],
+                     skip: frozenset[str]) -> list[Token]:
+    """The words of the phrases under a target phrase that name the measure's author: "on steel and
+    aluminium from President Trump" (the parser hangs the "from" phrase on the goods)."""
+    return [t for token in parse.subtree(head, skip=skip) if token != head
+            and _authored_by_official(parse, token, _first_case(parse, token), parties)
+            for t in parse.subtree(token, skip=skip)]
+
+
+def _argument_heads(parse: SentenceParse, trigger: Token, resources: EventResources,
+                    parties: Sequence[Party] = ()) -> tuple[list[Token], list[Token]]:
+    """(target phrases, excluded phrases) of the trigger's clause: see the module doc; a phrase naming the
+    measure's author (`_authored_by_official`, judged over ``parties``) is neither."""
     rules = resources.syntax
     assert rules is not None
     clause = parse.clause(trigger, resources.syntax.clause_verbs)
@@ -228,7 +256,8 @@ def _argument_heads(parse: SentenceParse, trigger: Token, resources: EventResour
         for child in parse.children(holder):
             case = _first_case(parse, child)
             base = child.dep.split(":")[0]
-            if child.dep in rules.agent_relations or case in rules.agent_cases:
+            if child.dep in rules.agent_relations or case in rules.agent_cases \
+                    or _authored_by_official(parse, child, case, parties):
                 continue
             if _excepts(case, rules):
                 excluded.append(child)
@@ -262,16 +291,18 @@ def syntax_targets(parse: SentenceParse, trigger: Token, text: str, actor: str |
     """
     rules = resources.syntax
     assert rules is not None
-    heads, excepts = _argument_heads(parse, trigger, resources)
+    heads, excepts = _argument_heads(parse, trigger, resources, parties)
     skip = rules.phrase_skip
     excluded_tokens = [t for e in excepts for t in parse.subtree(e, skip=skip)]
+    authors = {t.index for h in heads for t in _authored_tokens(parse, h, parties, skip)}
     for head in heads:  # "except" inside a target phrase: "on imports from all countries except China"
         for token in parse.subtree(head, skip=skip):
             case = _first_case(parse, token)
             if (token != head and _excepts(case, rules)) or _negated_phrase(parse, token, rules):
                 excluded_tokens += parse.subtree(token, skip=skip)
     excluded_ids = {t.index for t in excluded_tokens}
-    target_tokens = [t for h in heads for t in parse.subtree(h, skip=skip) if t.index not in excluded_ids]
+    target_tokens = [t for h in heads for t in parse.subtree(h, skip=skip)
+                     if t.index not in excluded_ids and t.index not in authors]
     targets = [p for p in parties_over(target_tokens, parties)
                if p.iso3 != actor and not owns_measure(text, p, resources) and not is_private(text, p, resources)]
     excluded = [p for p in parties_over(excluded_tokens, parties) if p.iso3 != actor]
@@ -284,9 +315,10 @@ def not_actors(parse: SentenceParse, trigger: Token, parties: Sequence[Party],
                resources: EventResources) -> frozenset[str]:
     """Mention ids of the parties the parse places where no actor stands: in a target phrase of the trigger's
     clause (object, "on"/"against"/"from" phrase, passive subject) or in an "except" phrase."""
-    heads, excepts = _argument_heads(parse, trigger, resources)
+    heads, excepts = _argument_heads(parse, trigger, resources, parties)
     skip = resources.syntax.phrase_skip if resources.syntax else frozenset()
-    tokens = [t for h in heads + excepts for t in parse.subtree(h, skip=skip)]
+    authors = {t.index for h in heads for t in _authored_tokens(parse, h, parties, skip)}
+    tokens = [t for h in heads + excepts for t in parse.subtree(h, skip=skip) if t.index not in authors]
     return frozenset(p.mention_id for p in parties_over(tokens, parties))
 
 

@@ -279,9 +279,14 @@ def circumstance(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bo
     return head is not None and token.dep.split(":")[0] in ("nmod", "obl") and _effect_noun(head, rules)
 
 
+# The prepositions through which a verb of criticism takes what it criticizes ("complained about", "of").
+CRITICISM_CASES = frozenset({"about", "of", "over"})
+
+
 def criticized(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
-    """True when the trigger's measure is the object of a verb of criticism (``criticism_verbs``): "has long
-    criticized Canada's 250% dairy duties", "criticized duties levied by other nations". The measure is one in
+    """True when the trigger's measure is the object of a verb of criticism (``criticism_verbs``), or its
+    object through "about", "of" or "over": "has long criticized Canada's 250% dairy duties", "criticized
+    duties levied by other nations", "complained about the bloc's car tariff". The measure is one in
     place that someone objects to, not news of it. A participle describing the measure ("duties
     imposed by …") reads through to its noun, a rate ("10%") to the noun it counts."""
     token = trigger
@@ -296,7 +301,11 @@ def criticized(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool
         token = head
     noun = measure_noun(parse, token)
     verb = parse.head(noun)
-    return verb is not None and noun.dep.split(":")[0] == "obj" and verb.lemma.lower() in rules.criticism_verbs
+    if verb is None or verb.lemma.lower() not in rules.criticism_verbs:
+        return False
+    relation = noun.dep.split(":")[0]
+    # "has long complained about the EU's 10% tariff": the measure in the verb's prepositional object
+    return relation == "obj" or (relation == "obl" and (parse.case_of(noun) or "") in CRITICISM_CASES)
 
 
 def standing(parse: SentenceParse, trigger: Token, rules: SyntaxRules | None = None) -> bool:

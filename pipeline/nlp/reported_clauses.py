@@ -61,13 +61,18 @@ def _trim(doc: Doc, first: int, last: int) -> tuple[int, int]:
 
 
 def speaker_bounds(subject: Token) -> tuple[int, int]:
-    """The subject's words up to its head, and the name parts after it without crossing punctuation."""
+    """The subject's words up to its head, and the name parts after it without crossing punctuation; a second
+    subject joined by "and" speaks too ("Jane Roe and Tom Poe said", "Analysts and traders say")."""
+    doc = subject.doc
     last = subject.i
     for child in subject.rights:
+        if child.dep_ == "conj" and doc[last + 1].lower_ == "and" and child.left_edge.i == last + 1 \
+                and not any(t.is_punct for t in doc[child.left_edge.i:child.right_edge.i + 1]):
+            return subject.left_edge.i, speaker_bounds(child)[1]
         if child.dep_ not in _SPEAKER_PARTS or child.i != last + 1 and any(
-                t.is_punct for t in subject.doc[last + 1:child.left_edge.i]):
+                t.is_punct for t in doc[last + 1:child.left_edge.i]):
             break
-        if any(t.is_punct for t in subject.doc[child.left_edge.i:child.right_edge.i + 1]):
+        if any(t.is_punct for t in doc[child.left_edge.i:child.right_edge.i + 1]):
             break
         last = child.right_edge.i
     return subject.left_edge.i, last

@@ -45,6 +45,21 @@ class WordRules:
     self_words: frozenset[str]
     speaker_nouns: frozenset[str]
 
+    def is_speaker_noun(self, word: str) -> bool:
+        """True for a speaker noun of ``sources.csv`` or its regular plural ("analysts", "agencies",
+        "witnesses"); a word that only ends in "s" is not a plural ("boss", "press")."""
+        lower = word.lower()
+        if lower in self.speaker_nouns:
+            return True
+        singulars = []
+        if lower.endswith("ies"):
+            singulars.append(lower[:-3] + "y")
+        if lower.endswith("es"):
+            singulars.append(lower[:-2])
+        if lower.endswith("s") and not lower.endswith("ss"):
+            singulars.append(lower[:-1])
+        return any(singular in self.speaker_nouns for singular in singulars)
+
 
 def load_word_rules(models_dir: Path) -> WordRules:
     """Read the reader's lists from ``models_dir/quotes`` (``reported_words.csv``, ``words.csv``,

@@ -25,7 +25,9 @@ condition ("If …"), a cue after an infinitive, a modal, a negation or a form
 of "be" ("declined to say", "is said to"), an -ing cue that follows no
 comma or no plain subject, and a speaker that is not plainly one: a named
 person, title or organization, a pronoun, a speaker noun of
-``models/quotes/sources.csv`` or a run of capitalized words ending at the cue.
+``models/quotes/sources.csv`` (or its regular plural) or a run of capitalized
+words ending at the cue. Two such speakers joined by "and" both speak ("Jane
+Roe and Tom Poe said") when the first opens the sentence or follows a comma.
 A clause without "that" follows only the cues of class ``bare_clause``
 (``say``, ``tell``, ``warn`` …), after time words and adjuncts ending in a
 ``time_word`` or an ``adjunct_noun`` ("said in a statement on Monday it would");
@@ -241,12 +243,12 @@ class _Sentence:
             return None if found is None else (found[0], last)
         if last < self.first or doc[last].is_punct:
             return None
-        start = last
-        while start - 1 >= self.first and doc[start - 1].text not in _BREAKS and not doc[start - 1].is_space \
-                and (doc[start - 1].lower_ not in rules.boundaries or self._inside_named(start - 1)):
-            start -= 1
-            if last - start >= MAX_SPEAKER_WORDS:
-                return None
+        start = self._phrase_start(last)
+        if start is None:
+            return None
+        partner = self._partner_start(start, last)
+        if partner is not None:
+            return partner, last
         if start - 1 >= self.first and doc[start - 1].lower_ in rules.conditional:
             return None  # "if the ministry says …"
         # "a spokesman for Toyota", "an analyst at Acme": the speaker noun before the firm opens the phrase
@@ -259,6 +261,31 @@ class _Sentence:
         if start - 1 >= self.first and doc[start - 1].lower_ in rules.prepositions:
             return None  # "asked about industry reports that …", "under Smith also stressed": an object, no subject
         return (start, last) if self._plain_speaker(start, last) else None
+
+    def _phrase_start(self, last: int) -> int | None:
+        """The first word of the phrase ending at ``last``, back to a break or a boundary word; None past
+        `MAX_SPEAKER_WORDS`."""
+        doc, rules = self.doc, self.rules
+        start = last
+        while start - 1 >= self.first and doc[start - 1].text not in _BREAKS and not doc[start - 1].is_space \
+                and (doc[start - 1].lower_ not in rules.boundaries or self._inside_named(start - 1)):
+            start -= 1
+            if last - start >= MAX_SPEAKER_WORDS:
+                return None
+        return start
+
+    def _partner_start(self, start: int, last: int) -> int | None:
+        """Where the first of two speakers joined by "and" opens ("Jane Roe and Tom Poe said", "Analysts and
+        traders say"), when both plainly name a speaker and the first opens the sentence or follows a comma;
+        else None (the phrase ``start..last`` speaks alone)."""
+        doc = self.doc
+        joint = start - 1
+        if joint - 1 < self.first or doc[joint].lower_ != "and" or not self._plain_speaker(start, last):
+            return None
+        partner = self._phrase_start(joint - 1)
+        if partner is None or partner >= joint or not self._plain_speaker(partner, joint - 1):
+            return None
+        return partner if partner == self._first_word() or doc[partner - 1].text == "," else None
 
     def _opening_subject(self, limit: int) -> tuple[int, int] | None:
         """The subject that opens the sentence, before ``limit``, when a verb follows it: a name, title or
@@ -322,7 +349,7 @@ class _Sentence:
         return None
 
     def _speaker_noun(self, token: Token) -> bool:
-        return token.lower_ in self.rules.speaker_nouns or token.lower_.rstrip("s") in self.rules.speaker_nouns
+        return self.rules.is_speaker_noun(token.lower_)
 
     def _plain_speaker(self, start: int, last: int) -> bool:
         """True when the words name a speaker plainly: a name, title or organization ending the phrase,
@@ -336,7 +363,11 @@ class _Sentence:
         if start == last and head.lower_ in rules.pronouns:
             return True
         if self._speaker_noun(head):
-            return head.is_lower or start == last or head.is_title
+            if head.is_lower or start == last or head.is_title:
+                return True
+            if head.lower_ in rules.speaker_nouns:
+                return False
+            # a plural in capitals ("MASCO INDUSTRIES") is read as the capitalized words below
         # a name the rules did not tag ("Boeing", "the White House"): capitalized words after a determiner
         words = [t for t in doc[start:last + 1] if t.lower_ not in rules.determiners]
         if bool(words) and all(_capitalized(t) and t.is_alpha for t in words) and len(words) <= 4:
@@ -364,8 +395,7 @@ class _Sentence:
 
     def _names_someone(self, start: int, last: int) -> bool:
         """True when a source's words hold a name, a title, an organization, a speaker noun or a capital."""
-        doc, rules = self.doc, self.rules
-        return any(self._named_ends(i) or doc[i].lower_ in rules.speaker_nouns or doc[i].text[:1].isupper()
+        return any(self._named_ends(i) or self._speaker_noun(self.doc[i]) or self.doc[i].text[:1].isupper()
                    for i in range(start, last + 1))
 
     def _named_ends(self, index: int) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from pipeline.timeline.changes import Change, all_changes, event_changes
-from pipeline.timeline.intervals import timeline_rows
+from pipeline.timeline.sequences import timeline_rows
 from pipeline.timeline.rules import RULE_FILES, TimelineRules, load_rules
 
 __all__ = ["RULE_FILES", "Change", "TimelineRules", "build_timeline", "event_changes", "load_rules"]

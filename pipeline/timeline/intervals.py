@@ -1,4 +1,4 @@
-"""From changes to intervals: one reading per day, repeats folded in, pauses that end, open last interval.
+"""From the changes of one key to its intervals: one reading per day, repeats folded in, pauses that end.
 
 Pure functions; the rules of docs/timeline.md, sections 4-6.
 """
@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
 
-from pipeline.articles import short_hash
 from pipeline.timeline.changes import Change
 
 # How long after a dated change an undated report of it is taken to be about it: the events table's window
@@ -65,6 +63,7 @@ class Interval:
     article_ids: set[str] = field(default_factory=set)
     hs_codes: set[str] = field(default_factory=set)
     alternatives: list[str] = field(default_factory=list)
+    readings: list[Change] = field(default_factory=list)  # every change folded in, for when it is withdrawn
 
     def absorb(self, change: Change, *, same_day: bool = True) -> None:
         """Take ``change``'s evidence, and its rate when this interval's is unstated.
@@ -72,6 +71,7 @@ class Interval:
         A report of the interval's first day also gives its date from the
         text; a later report's different date is an alternative (section 4).
         """
+        self.readings.append(change)
         self.event_ids.add(change.event_id)
         self.article_ids.update(change.article_ids)
         self.hs_codes.update(change.hs_codes)
@@ -174,6 +174,43 @@ def _paused_reported(intervals: Sequence[Interval], change: Change) -> Interval 
     return paused if change.rate is None or paused.rate is None or change.rate == paused.rate else None
 
 
+def _unplaced_lift(intervals: Sequence[Interval], change: Change) -> Interval | None:
+    """The last interval, when ``change`` shows that interval's date too coarse to place it; None otherwise.
+
+    That interval lifts the tariff in force before it (no tariff applies in it), and its date names a week
+    or a month; ``change``, dated more finely inside that period, finds the tariff in force at the rate
+    before the lift (or one side unstated). The coarse date only says the lift happened some day of the
+    period, and a finer reading of a day inside it says the tariff still applied: the lift cannot be placed
+    before it ("pumped the brakes last week on a pledge to shut down an import tax exemption", read as an
+    exemption of all goods in the week of 3 February, beside the 10% in force on 1 and on 4 February).
+    """
+    if len(intervals) < 2 or change.change != "imposed":
+        return None
+    lift, before = intervals[-1], intervals[-2]
+    dated_inside = lift.first.period_end is not None and change.day <= lift.first.period_end \
+        and _precision(change) < _precision(lift.first)
+    same_rate = change.rate is None or before.rate is None or change.rate == before.rate
+    return lift if not lift.first.in_force and before.first.in_force and dated_inside and same_rate else None
+
+
+def _withdraw_unplaced_lift(intervals: list[Interval], best: Change,
+                            pending: tuple[Change, date] | None) -> tuple[Change, date] | None:
+    """Withdraw the last interval when ``best`` shows it cannot be placed (`_unplaced_lift`); the pause still
+    pending afterwards (none, when the withdrawn interval was that pause).
+
+    Its readings become alternatives of the interval before it, which the day's finer reading contradicts
+    them about. The alternatives of the withdrawn interval's own day go with it: they disagreed with a lift
+    that is no longer read.
+    """
+    withdrawn = _unplaced_lift(intervals, best)
+    if withdrawn is None:
+        return pending
+    intervals.pop()
+    readings = {change.event_id: change for change in withdrawn.readings}  # once each, in order
+    intervals[-1].alternatives.extend(_reading(change, best) for change in readings.values())
+    return None if pending is not None and pending[0] in withdrawn.readings else pending
+
+
 def _start(change: Change, previous: Interval | None, carried: float | None) -> Interval:
     """A new interval begun by ``change`` after ``previous`` (``carried``: the rate a resumption restores)."""
     before = previous.rate if previous is not None and previous.first.in_force else None
@@ -271,6 +308,7 @@ def walk(changes: Sequence[Change]) -> list[Interval]:
             intervals.append(_start(_resumption(pending[0], pending[1]), intervals[-1], carried))
         if pending is not None and pending[1] <= day:
             pending = None  # the stated end came, or a report of that day says what happened then
+        pending = _withdraw_unplaced_lift(intervals, best, pending)
         current = intervals[-1] if intervals else None
         cut = _partial_cut(best, agreeing, disagreeing) if current is not None and current.first.in_force else None
         if cut is not None:
@@ -309,36 +347,3 @@ def walk(changes: Sequence[Change]) -> list[Interval]:
     if pending is not None:
         intervals.append(_start(_resumption(*pending), intervals[-1], carried))
     return intervals
-
-
-def timeline_id(change: Change, valid_from: date) -> str:
-    """Deterministic id of an interval: actor, (pseudo-)target, product, status and first day."""
-    return short_hash("timeline", change.actor, change.target or "", change.scope, ",".join(change.excluded),
-                      change.product or "", change.status, valid_from.isoformat())
-
-
-def interval_rows(intervals: Sequence[Interval]) -> list[dict[str, Any]]:
-    """The table rows of one key's intervals: each ends the day the next begins; the last stays open."""
-    rows = []
-    for interval, following in itertools.zip_longest(intervals, intervals[1:]):
-        first = interval.first
-        rows.append({
-            "timeline_id": timeline_id(first, first.day), "actor_iso3": first.actor,
-            "target_iso3": first.target, "target_scope": first.scope, "excluded_iso3": list(first.excluded),
-            "product": first.product, "hs_codes": sorted(interval.hs_codes), "status": first.status,
-            "change": first.change, "in_force": first.in_force,
-            "rate_value": interval.rate if first.in_force else None, "rate_previous": interval.rate_previous,
-            "valid_from": first.day, "valid_to": following.first.day if following is not None else None,
-            "announced_on": first.announced_on, "effective_on": interval.effective_on,
-            "conflict": bool(interval.alternatives), "alternatives": list(interval.alternatives),
-            "event_ids": sorted(interval.event_ids), "article_ids": sorted(interval.article_ids),
-        })
-    return rows
-
-
-def timeline_rows(changes: Iterable[Change]) -> list[dict[str, Any]]:
-    """Every interval row of ``changes`` (sorted by key, then day), key by key."""
-    rows = []
-    for _, group in itertools.groupby(changes, key=lambda c: c.key):
-        rows.extend(interval_rows(walk(list(group))))
-    return rows

@@ -132,6 +132,15 @@ def test_an_imposition_that_took_effect_is_asserted(build, resources):
     assert [(r[0], r[1], r[4]) for r in rows] == [("tariff_imposed", "CHN", "asserted")]
 
 
+@pytest.mark.parametrize("parsed", [False, True])
+def test_a_pledge_of_tariffs_is_planned(build, resources, parsed):
+    # the trigger itself names a promise: the measure is not yet in force
+    text = "Lumber stocks slid after Washington's pledge of 30% tariffs on timber from Canada."
+    rows = _rows(build, resources, text, parsed=parsed, countries=[USA, ("Canada", "CAN", "name")],
+                 rates=[("30%", 30.0, "tariff")])
+    assert [(r[0], r[2], r[4]) for r in rows] == [("tariff_imposed", ["CAN"], "planned")]
+
+
 def test_a_date_in_a_participle_on_another_noun_does_not_date_the_measure(build, resources):
     text = "Washington said some countries will be subject to a tariff rate that is lower than the rate " \
            "initially announced on April 2."

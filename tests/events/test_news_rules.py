@@ -207,6 +207,9 @@ def test_a_cut_keeps_the_rate_it_sets(build, resources):
     pytest.param("Brasilia lifted its retaliatory duties on Chilean copper.",
                  [("Brasilia", "BRA", "government"), ("Chilean", "CHL", "demonym")], ["tariff_removed"],
                  id="retaliatory-names-the-lifted-measure"),
+    pytest.param("Ottawa postponed plans for 20% duties on Chilean copper.",
+                 [("Ottawa", "CAN", "government"), ("Chilean", "CHL", "demonym")], ["tariff_suspended"],
+                 id="plans-name-the-postponed-measure"),
 ])
 def test_a_modifier_of_another_measures_object_is_no_event_of_its_own(build, resources, text, countries, expected,
                                                                        parsed):

@@ -94,11 +94,20 @@ def test_a_past_perfect_in_a_quotation_stays_news(build, resources):
 @pytest.mark.parametrize("text", [
     pytest.param("The president has long criticized Canada's 250% tariffs on U.S. dairy.", id="owned-rate"),
     pytest.param("The president has repeatedly criticized steep duties imposed by Canada on U.S. dairy.", id="participle"),
+    pytest.param("The president has long complained about Canada's 250% tariffs on U.S. dairy.", id="complained-about"),
 ])
 def test_a_measure_someone_criticizes_is_no_event(build, resources, text):
     countries = [("Canada", "CAN", "name"), ("U.S.", "USA", "name")]
     assert _events(build, resources, text, countries=countries, rates=[("250%", 250.0, "tariff")]
                    if "250%" in text else []) == []
+
+
+def test_a_complaint_next_to_a_measure_does_not_hide_it(build, resources):
+    # the measure is the object of "imposed", not of the verb of criticism: news
+    text = "Dairy farmers complained as Canada imposed 250% tariffs on U.S. dairy."
+    found = _events(build, resources, text, countries=[("Canada", "CAN", "name"), ("U.S.", "USA", "name")],
+                    rates=[("250%", 250.0, "tariff")])
+    assert [e[:3] for e in found] == [("tariff_imposed", "CAN", ["USA"])]
 
 
 def test_demand_for_metals_is_no_demand(build, resources):

@@ -103,6 +103,24 @@ ANNOUNCED_PLANS = [
     # a rate names a decided measure
     pytest.param("Washington will announce 25% tariffs on steel imports.", "tariff_imposed",
                  id="an-announcement-naming-a-rate-stays-an-imposition"),
+    # a measure promised for some unset day, with no rate and no date it takes effect, is a threat
+    pytest.param("Washington said it would levy import taxes on furniture and toys at a later date.",
+                 "tariff_threatened", id="would-levy-unrated-import-taxes-at-a-later-date"),
+    pytest.param("Washington will eventually impose tariffs on foreign lumber.", "tariff_threatened",
+                 id="will-eventually-impose-unrated-tariffs"),
+    pytest.param("Washington will impose tariffs on foreign lumber.", "tariff_imposed",
+                 id="a-planned-imposition-with-no-vague-time-stays-an-imposition"),
+    pytest.param("Washington will eventually impose 25% tariffs on foreign lumber.", "tariff_imposed",
+                 id="a-vague-imposition-naming-a-rate-stays-an-imposition"),
+    # a measure officials are told to draw up is no decision
+    pytest.param("Washington ordered its trade office to draw up new tariffs on foreign lumber.", "tariff_threatened",
+                 id="ordered-to-draw-up-new-tariffs"),
+    pytest.param("Washington directed its agencies to devise new tariffs on foreign lumber.", "tariff_threatened",
+                 id="directed-to-devise-new-tariffs"),
+    pytest.param("Washington ordered its trade office to draw up new 25% tariffs on foreign lumber.", "tariff_imposed",
+                 id="a-drafted-measure-naming-a-rate-stays-an-imposition"),
+    pytest.param("Washington imposed tariffs on foreign lumber that will eventually cost buyers more.",
+                 "tariff_imposed", id="an-imposition-made-stays-an-imposition"),
 ]
 
 

@@ -50,6 +50,8 @@ def test_triggers(trigger_nlp, text, expected):
     "China will ease restrictions on its exports.",  # "ease" undoes the restriction
     "The UK will reduce non-tariff barriers.",  # "tariff" inside "non-tariff" is no context
     "Exporters see a great deal of trade friction.",  # a quantity, not a deal
+    "Glove makers expect better demand-supply dynamics as trade shifts.",  # the market's demand
+    "The duties on steel were met with retaliation by trading partners.",  # a reception, not a meeting
 ])
 def test_no_trigger(trigger_nlp, text):
     assert _triggers(trigger_nlp, text) == []

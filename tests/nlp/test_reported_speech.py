@@ -73,6 +73,9 @@ def reports(sentence: str) -> list[tuple[str, str, str, str | None, str]]:
          ("talks will resume next week", "According to", "according_to", "the ministry", "reported.csv:source")),
         ("Talks will resume next week, according to the ministry.",
          ("Talks will resume next week", "according to", "according_to", "the ministry", "reported.csv:source")),
+        # two subjects joined by "and" both speak
+        ("Brokers and dealers have warned that the duties could disrupt supply.",
+         ("the duties could disrupt supply", "warned", "warn", "Brokers and dealers", "reported.csv:complement")),
     ],
 )
 def test_reported_speech_is_found_with_its_cue_and_speaker(sentence, expected):

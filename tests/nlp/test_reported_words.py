@@ -124,6 +124,17 @@ def reports(text: str, gate=None) -> list[tuple[str, str, str, str | None, str]]
         ("Hospital waiting times fell sharply in March, according to the ministry.",
          ("Hospital waiting times fell sharply in March", "according to", "according_to", "the ministry",
           "source")),
+        # two speakers joined by "and", opening the sentence or after a comma, both speak ...
+        ("Jane Roe and Tom Poe said the metal would hit a record by June.",
+         ("the metal would hit a record by June", "said", "say", "Jane Roe and Tom Poe", "complement")),
+        ("Bullion demand will keep rising, Jane Roe and Tom Poe said in a note.",
+         ("Bullion demand will keep rising", "said", "say", "Jane Roe and Tom Poe", "postposed")),
+        # ... but a noun after a preposition is no speaker: only the phrase after "and" speaks
+        ("Imports from Brazil and the ministry said prices would fall.",
+         ("prices would fall", "said", "say", "the ministry", "complement")),
+        # a plural of a speaker noun names a source too ("agencies" for "agency")
+        ("Grain exports fell sharply in May, according to several agencies.",
+         ("Grain exports fell sharply in May", "according to", "according_to", "several agencies", "source")),
     ],
 )
 def test_reported_speech_is_read_from_the_words(sentence, expected):
@@ -244,3 +255,13 @@ def test_quote_rows_of_a_general_news_story(tmp_path):
         "The new budget will cut waiting times at the clinics": ("indirect", "the health department", "say"),
         "the library will reopen in May": ("indirect", "the council", "according_to"),
     }
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("analyst", True), ("analysts", True), ("agencies", True), ("Witnesses", True), ("ministries", True),
+     # a word that only ends in "s" is no plural, and a plural of no speaker noun is none
+     ("press", False), ("bus", False), ("tariffs", False)],
+)
+def test_speaker_nouns_and_their_plurals(word, expected):
+    assert word_rules().is_speaker_noun(word) is expected

@@ -122,6 +122,25 @@ AKAZAWA = ("Ryosei Akazawa", ["Ryosei Akazawa", "Akazawa"], "ryosei-akazawa", "t
         ("`` This is a regrettable step .\nWe can not afford a collapse . ''\nsaid Stephen Harper , Prime Minister .",
          [("Stephen Harper", ["Stephen Harper"], None, None)],
          [("This is a", "Stephen Harper", "Stephen Harper", "say")]),
+        # "he" after "<name>, a <role> at <firm> said": the person described, not the firm after "at"
+        ("Buyers shrugged off the threat, Tom Burrows, a Perth-based analyst at Quill said.\n"
+         "\"Headlines will keep coming,\" he said.", [("Tom Burrows", ["Tom Burrows"], None, None)],
+         [("Headlines will keep", "Tom Burrows", "he", "say")]),
+        # ... and after "<name>, <role> at <firm with an initial>, said": the initial's stop ends no sentence
+        ("Peter Lang, bond specialist at J. Harlow Price, said rates would hold.\n"
+         "\"Policy is moving at its own pace,\" he said.", [("Peter Lang", ["Peter Lang"], None, None)],
+         [("Policy is moving", "Peter Lang", "he", "say")]),
+        # two people named together both speak; "he" after them is neither
+        ("\"Prices will rise,\" Jane Roe and Tom Poe said.", [("Jane Roe", ["Jane Roe"], None, None),
+                                                             ("Tom Poe", ["Tom Poe"], None, None)],
+         [("Prices will rise,", "Jane Roe and Tom Poe", "Jane Roe and Tom Poe", "say")]),
+        # "and" between two roles of one person, or inside an apposition, joins no one
+        ("\"Prices will rise,\" said Jane Roe, the founder and chief executive of Quill.",
+         [("Jane Roe", ["Jane Roe"], None, None)],
+         [("Prices will rise,", "Jane Roe", "Jane Roe", "say")]),
+        ("\"Prices will rise,\" said Quill Group president and chief executive Jane Roe.",
+         [("Jane Roe", ["Jane Roe"], None, None)],
+         [("Prices will rise,", "Jane Roe", "Jane Roe", "say")]),
     ],
 )
 def test_speakers_of_people(nlp, text, people, expected):

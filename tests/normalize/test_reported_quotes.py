@@ -196,3 +196,41 @@ def test_attributions_after_the_clause_in_market_talk(market_talk, start, speake
 
 def test_a_relative_clause_after_the_attribution_is_not_reported(market_talk):
     assert [q["text"] for q in market_talk if q["text"].startswith("which")] == []
+
+
+STUDY = """Harbour Agency Study Finds Rules Slowed Growth
+
+OTTAWA
+
+The Finance Agency published its yearly review on Monday.
+Federal rules cut output and hiring over two decades, a Statistics Canada study found.
+The study said the rules led to a drop of two points in output over the period.
+Meanwhile, investment fell as the burden of compliance grew, the study said.
+Leading Italian economists said the rules would weigh on exports to Canada.
+R and K said the ratings of provincial bonds could fall further.
+"""
+
+
+@pytest.fixture(scope="module")
+def study(tmp_path_factory):
+    return quotes_of(tmp_path_factory.mktemp("study"), STUDY)
+
+
+@pytest.mark.parametrize("start", ["the rules led to a drop", "Meanwhile, investment fell"])
+def test_a_study_speaks_for_the_body_named_where_it_is_first_mentioned(study, start):
+    # "study" is a document noun: "the study" takes the name before its first mention in the body (not the
+    # headline's), though a publication noun ("Agency") stands earlier, and a country inside the name
+    # ("Statistics Canada") does not hide it
+    found = row(study, start)
+    assert (found["quote_type"], found["speaker_name"], found["speaker_kind"]) == \
+        ("indirect", "Statistics Canada", "organization")
+
+
+def test_a_country_after_a_sentence_s_first_word_names_no_firm(study):
+    found = row(study, "the rules would weigh")
+    assert (found["speaker_name"], found["speaker_kind"]) == ("Leading Italian economists", "unresolved")
+
+
+def test_two_untagged_names_joined_by_and_are_one_firm(study):
+    found = row(study, "the ratings of provincial bonds")
+    assert (found["speaker_name"], found["speaker_kind"]) == ("R and K", "organization")

@@ -19,6 +19,8 @@ MAX_APPOSITION_TOKENS = 14
 MAX_LONG_APPOSITION_TOKENS = 28
 # Words before a participle cue whose speaker is the sentence's subject ("justified his choice by saying").
 _GERUND_LEADS = frozenset({"by", "after", "before", "while", "when", "in", "without"})
+# Prepositions that tie a person to their firm ("an analyst at Kestrel", "Jane Roe of Kestrel Partners").
+FIRM_LINKS = frozenset({"at", "from", "with", "of"})
 _OPENING_WORDS = frozenset({"but", "and", "however", "meanwhile", "then", "so", "still", "yet"})
 
 
@@ -39,7 +41,7 @@ def _noun_phrase_ending(art: ArticleIndex, last: int, floor: int) -> tuple[int, 
     while k >= 0 and art.tokens[k].start >= floor and last - k < MAX_PHRASE_TOKENS:
         token = art.tokens[k]
         kind = art.lexicon.word_class(token.lower)
-        if _is_boundary(art, token, right=False) and not _abbreviation_period(art, k):
+        if _is_boundary(art, token, right=False) and not _abbreviation_period(art, k) and not _initial_period(art, k):
             break
         if kind in ("relative",) + PRONOUNS and k < last or token.lower in art.lexicon.cue_forms and k < last:
             break
@@ -106,8 +108,8 @@ def left_phrases(art: ArticleIndex, cue: Cue, floor: int) -> list[tuple[int, int
     if token.text == ",":
         for j in range(k - 1, max(k - MAX_LONG_APPOSITION_TOKENS, -1), -1):
             other = art.tokens[j]
-            if other.start < floor or other.text in ".;:!?" or other.text in MARKS:
-                break
+            if other.start < floor or (other.text in ".;:!?" and not _initial_period(art, j)) or other.text in MARKS:
+                break  # ... but "Jane Roe, an analyst at T. Rowe Price, said": an initial's stop ends no sentence
             if other.text == "," and k - j > MAX_APPOSITION_TOKENS and not _describes_a_person(art, j):
                 break
             if other.text == ",":
@@ -132,8 +134,44 @@ def left_phrases(art: ArticleIndex, cue: Cue, floor: int) -> list[tuple[int, int
                     return []  # "he was quoted by Kyodo as saying": the "quoted" cue names him
                 return [(j + 1, k - 1)] if j + 1 <= k - 1 else []
         return []
-    found = _named_before(art, _noun_phrase_ending(art, k, floor), floor)
-    return [found] if found else []
+    found = _named_before(art, _through_a_firm_link(art, _noun_phrase_ending(art, k, floor), floor), floor)
+    return [_with_partner(art, found, floor)] if found else []
+
+
+def _with_partner(art: ArticleIndex, phrase: tuple[int, int], floor: int) -> tuple[int, int]:
+    """The phrase with a person or firm named right before it and "and" ("Jane Roe and Tom Poe said"):
+    both speak. Only a tagged name, so "imports from Brazil and the ministry" stays the ministry."""
+    joint = phrase[0] - 1
+    if joint < 1 or art.tokens[joint].lower != "and":
+        return phrase
+    partner_end = art.tokens[joint - 1].end
+    partners = [m for m in art.mentions_in(("organization", *PERSON_KINDS), art.tokens[joint - 1].start, partner_end)
+                if m.end == partner_end and m.start >= floor and not art.possessive(m)]
+    if not partners:
+        return phrase
+    opening = art.token_at_or_after(min(m.start for m in partners))
+    before = art.tokens[opening - 1] if opening > 0 else None
+    # the partner opens the reporter's stretch or follows a comma or mark: a subject, not an object
+    if before is None or before.start < floor or not before.is_word:
+        return opening, phrase[1]
+    return phrase
+
+
+def _through_a_firm_link(art: ArticleIndex, phrase: tuple[int, int] | None,
+                         floor: int) -> tuple[int, int] | None:
+    """The description a firm's name ends ("Jane Roe, an analyst at Kestrel said"), or ``phrase`` itself.
+
+    The phrase before a cue stops at a preposition, so "an analyst at Kestrel said" leaves only the firm;
+    when a person's name and a comma open the description the preposition hangs on, the person is the
+    speaker, not the firm: the phrase runs back over the link to the description.
+    """
+    if phrase is None or phrase[0] < 2 or art.tokens[phrase[0] - 1].lower not in FIRM_LINKS:
+        return phrase
+    description = _noun_phrase_ending(art, phrase[0] - 2, floor)
+    if description is None:
+        return phrase
+    widened = _named_before(art, (description[0], phrase[1]), floor)
+    return widened if widened is not None and widened[0] < description[0] else phrase
 
 
 def _describes_a_person(art: ArticleIndex, comma: int) -> bool:
@@ -156,6 +194,12 @@ def _named_before(art: ArticleIndex, phrase: tuple[int, int] | None, floor: int)
     if any(m.end == name_end for m in art.persons):
         return art.token_at_or_after(min(m.start for m in art.persons if m.end == name_end)), phrase[1]
     return phrase
+
+
+def _initial_period(art: ArticleIndex, index: int) -> bool:
+    """True for the stop after a name's initial ("T. Rowe Price", "John D. Smith"): one capital letter."""
+    return art.tokens[index].text == "." and index > 0 \
+        and re.fullmatch(r"[A-Z]", art.tokens[index - 1].text) is not None
 
 
 def _abbreviation_period(art: ArticleIndex, index: int) -> bool:

@@ -7,14 +7,14 @@ from dataclasses import replace
 
 from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, ArticleIndex, Speaker, Token, bare_word,
                                                capitalized_run, organization_name, strip_determiners, text_of)
-from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
+from pipeline.normalize.quotes.cue_phrases import FIRM_LINKS, left_phrases, right_phrase
 from pipeline.normalize.quotes.persons import person_speaker
 from pipeline.views import Mention
 
 # Determiners that take up a noun named before ("the analysts" after "Morgan Stanley analysts").
 DEFINITE = frozenset({"the", "these", "those"})
 # Prepositions that join staff to their firm after the noun ("analysts at Morgan Stanley").
-STAFF_LINKS = frozenset({"at", "from", "with", "of"})
+STAFF_LINKS = FIRM_LINKS
 # How many words before a staff noun may name its firm.
 STAFF_PHRASE_WORDS = 6
 
@@ -24,9 +24,10 @@ def firm_of_staff(art: ArticleIndex, words: list[Token], *, adjacent: bool = Fal
 
     The capitalized words before the noun (past lower-case modifiers: "credit")
     name the firm: its organization mention's name when tagged, else the words.
-    A country or a title there ("Japanese economists", "Fed governors") names
-    no firm, nor does a region, market place or chamber ("a Western economist",
-    "a Wall Street source"), nor a lone capitalized word opening the sentence ("Most analysts").
+    A title there ("Fed governors") or a country alone ("Japanese economists")
+    names no firm (a name that holds a country does: "Statistics Canada"), nor
+    does a region, market place or chamber ("a Western economist", "a Wall
+    Street source"), nor a lone capitalized word opening the sentence ("Most analysts").
     ``adjacent`` (for one role holder: "a Paramount spokesperson") takes only
     the words right before the noun, after nothing but a function word, and no
     person's name: "a senior Trump administration official" and "an ex
@@ -38,8 +39,13 @@ def firm_of_staff(art: ArticleIndex, words: list[Token], *, adjacent: bool = Fal
     run = capitalized_run(art, reversed(before))[::-1]
     if adjacent and len(run) < len(before) and art.lexicon.word_class(before[-len(run) - 1].lower) is None:
         return None
-    kinds = ("country", "title", *PERSON_KINDS) if adjacent else ("country", "title")
+    kinds = ("title", *PERSON_KINDS) if adjacent else ("title",)
     if not run or art.mentions_in(kinds, run[0].start, run[-1].end):
+        return None
+    countries = art.mentions_in(("country",), run[0].start, run[-1].end)
+    opening = art.sentences[art.sentence_of(run[0].start)][0]
+    if all(any(m.start <= t.start < m.end for m in countries) or t.start == opening for t in run):
+        # every word is a country's, or opens the sentence: "Japanese economists", "Leading Italian economists"
         return None
     organizations = art.mentions_in(("organization",), run[0].start, run[-1].end)
     if organizations:
@@ -174,6 +180,10 @@ def earlier_description(art: ArticleIndex, head: Token) -> str | None:
 
 def resolve_publication(art: ArticleIndex, tokens: list[Token], source_class: str) -> Speaker | None:
     """A newspaper or agency by its name; a document ("the editorial") by the publication named before."""
+    if source_class == "document":
+        issuer = _issuer_named_first(art, tokens)
+        if issuer is not None:
+            return Speaker(issuer, None, text_of(art, tokens), "organization")
     if source_class == "publication":
         name = _publication_name(art, tokens)
         if name:
@@ -198,6 +208,25 @@ def resolve_publication(art: ArticleIndex, tokens: list[Token], source_class: st
                     return Speaker(organization_name(issuers[0]), None, text_of(art, tokens), "organization")
                 break
     return Speaker(description, None, text_of(art, tokens), "unnamed") if " " in description else None
+
+
+def _issuer_named_first(art: ArticleIndex, tokens: list[Token]) -> str | None:
+    """Who issued a bare "the study" or "the report": the name right before its noun where the article first
+    mentions it ("a Statistics Canada study found …. The study said"), or None.
+
+    Only a one-word description; a later mention ("the Kestrel report") names its issuer itself.
+    """
+    words = [t for t in tokens if t.is_word]
+    if len(words) != 2 or words[0].lower not in DEFINITE:
+        return None
+    noun = bare_word(words[-1].text)
+    for index, token in enumerate(art.tokens[:art.token_at_or_after(tokens[0].start)]):
+        if bare_word(token.text) != noun or art.inside_quote(token.start) or token.start < art.body_start:
+            continue  # (a headline's capitals name no issuer: "JARDINE PLANS HONGKONG LAND REPORT")
+        s_start = art.sentences[art.sentence_of(token.start)][0]
+        phrase = [t for t in art.tokens[max(index - STAFF_PHRASE_WORDS, 0):index + 1] if t.start >= s_start]
+        return firm_of_staff(art, [t for t in phrase if t.is_word], adjacent=True)
+    return None
 
 
 def _publication_phrase(art: ArticleIndex, index: int) -> list[Token]:

@@ -49,6 +49,9 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
     words = [t for t in tokens if t.is_word]
     if len(words) == 1 and art.lexicon.word_class(words[0].lower) in PRONOUNS:
         return resolve_pronoun(art, words[0], position) if pronouns else None
+    joint = _joint_speakers(art, first, last, position, pronouns=pronouns, unnamed=unnamed)
+    if joint is not None:
+        return joint
     if len(words) == 1 and words[0].lower in art.lexicon.team_words and first >= 2 \
             and art.tokens[first - 1].lower == "and":
         # "Tom Poe and colleagues write": the phrase stops at "and", and the one person named speaks for the team
@@ -124,6 +127,46 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         core = strip_determiners(art, tokens)
         return Speaker(text_of(art, core), None, text_of(art, tokens), "unnamed")
     return None
+
+
+def _joint_speakers(art: ArticleIndex, first: int, last: int, position: int, *, pronouns: bool,
+                    unnamed: bool) -> Speaker | None:
+    """Two speakers joined by one "and" ("Jane Roe and Tom Poe said", "Analysts and traders say"), or None.
+
+    Both sides must name a speaker; two people (or two firms) are named together, two untagged names are
+    one firm's name, a person beside anything else is left to the phrase's own rules (roles of one person),
+    and any other pair is the group the words describe. An "and" inside a tagged name ("Procter and Gamble"), inside an
+    apposition ("Jane Roe, founder and chief executive of Acme") or between two roles of one person ("the
+    founder and chief executive") joins no one.
+    """
+    tokens = art.tokens[first:last + 1]
+    joints = [first + i for i, t in enumerate(tokens) if t.lower == "and" and 0 < i < len(tokens) - 1]
+    if len(joints) != 1 or any(not t.is_word for t in tokens):
+        return None
+    joint = art.tokens[joints[0]]
+    determiner = [art.lexicon.word_class(art.tokens[i].lower) == "determiner" for i in (first, joints[0] + 1)]
+    if art.mentions_in(("organization", *PERSON_KINDS), joint.start, joint.end) or determiner == [True, False]:
+        return None
+    sides = [resolve_phrase(art, a, b, position, prefer_last=True, pronouns=pronouns, unnamed=unnamed)
+             for a, b in ((first, joints[0] - 1), (joints[0] + 1, last))]
+    if any(side is None or side.name is None for side in sides) or sides[0].name == sides[1].name:
+        return None  # ... and "Tom Poe and colleagues" is the one person named (see `resolve_phrase`)
+    left, right = sides
+    text = text_of(art, art.tokens[first:last + 1])
+    if left.kind == right.kind == "name":
+        # two names no rule tagged as people are more often one firm's: "Duff and Phelps", "S and P"
+        return Speaker(text_of(art, strip_determiners(art, art.tokens[first:last + 1])), None, text, "organization")
+    for kinds, kind in ((("person", "name"), "name"), (("organization",), "organization")):
+        if left.kind in kinds and right.kind in kinds:
+            return Speaker(f"{left.name} and {right.name}", None, text, kind)
+    if (left.kind in ("person", "name")) != (right.kind in ("person", "name")):
+        return None  # a person and a firm or role: "Acme President and chief executive Jane Roe" is one person
+    return Speaker(text_of(art, strip_determiners(art, art.tokens[first:last + 1])), None, text, "group")
+
+
+def is_joint(speaker: Speaker) -> bool:
+    """True for two speakers named together (`_joint_speakers`): never the one person "he" stands for."""
+    return speaker.kind == "name" and " and " in (speaker.name or "")
 
 
 def _after_a_link(art: ArticleIndex, mention: Mention) -> bool:
@@ -357,7 +400,8 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
             return spoken if spoken is not None else person_speaker(art, same[0])
     for back in range(index - 1, max(index - 1 - reach, -1), -1):
         s_start, s_end, _ = art.sentences[back]
-        spoken = [s for q, s in art.resolved if s_start <= q.outer_start < s_end and s and s.kind in SINGLE_KINDS]
+        spoken = [s for q, s in art.resolved
+                  if s_start <= q.outer_start < s_end and s and s.kind in SINGLE_KINDS and not is_joint(s)]
         if spoken:
             return spoken[0]
         if starts_with_pronoun(art, s_start, s_end):
@@ -365,7 +409,7 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
         for cue in art.cues:
             if s_start <= cue.start < s_end and not art.inside_quote(cue.start):
                 speaker = cue_speaker(art, cue, *cue_bounds(art, cue, s_start, s_end), pronouns=False)
-                if speaker is not None and speaker.kind in ("person", "name"):
+                if speaker is not None and speaker.kind in ("person", "name") and not is_joint(speaker):
                     return speaker
         named = [m for m in art.persons if s_start <= m.start < s_end
                  and not art.possessive(m) and not art.inside_quote(m.start) and not before_a_title(art, m)]

@@ -1,0 +1,101 @@
+"""The timeline's rules on readings that say little: a lift dated too coarsely to place, a product's pause that
+is the pause of all goods, and a rise or cut that states neither its level nor its day (docs/timeline.md)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from pipeline.timeline import build_timeline
+from tests.timeline.test_timeline import RULES, d, event, sequence
+
+
+def rows_of(rows, *, target="CAN", product=None, status="asserted"):
+    return [r for r in build_timeline(rows, RULES)
+            if r["target_iso3"] == target and r["product"] == product and r["status"] == status]
+
+
+def weekly(event_id: str, event_type: str, monday: str, **fields):
+    """An event dated to the week starting ``monday``."""
+    row = event(event_id, event_type, monday, granularity="week", **fields)
+    row["event_date_end"] = date.fromisoformat(monday) + timedelta(days=6)
+    return row
+
+
+def test_a_lift_dated_to_its_week_is_withdrawn_when_a_day_inside_finds_the_tariff_in_force_at_its_rate():
+    # "pumped the brakes last week on a pledge to shut down an import tax exemption", read as an exemption of
+    # all goods in the week of 3 February, between the 10% of 1 February and the 10% in force on 4 February
+    rows = [event("e1", "tariff_imposed", "2025-02-01", targets=("CHN",), rate=10),
+            weekly("e2", "tariff_exemption", "2025-02-03", targets=("CHN",), published="2025-02-11",
+                   articles=("a2",)),
+            event("e3", "tariff_imposed", "2025-02-04", targets=("CHN",), rate=10, articles=("a3",))]
+    assert sequence(rows, target="CHN") == [("imposed", True, 10, None, d("2025-02-01"), None)]
+    (row,) = rows_of(rows, target="CHN")
+    assert row["alternatives"] == ["exempted (event e2)", "date 2025-02-04 (event e3)"]
+    assert row["event_ids"] == ["e1", "e3"] and row["conflict"]
+
+
+@pytest.mark.parametrize("case", ["lift dated to its day", "another rate inside", "day after the week",
+                                  "nothing in force before"])
+def test_a_lift_stays_when_its_date_places_it_or_the_finer_reading_does_not_restore_the_rate(case):
+    lift = event("e2", "tariff_exemption", "2025-02-03", targets=("CHN",), articles=("a2",)) \
+        if case == "lift dated to its day" else \
+        weekly("e2", "tariff_exemption", "2025-02-03", targets=("CHN",), articles=("a2",))
+    after = {"another rate inside": ("2025-02-04", 20), "day after the week": ("2025-02-10", 10)}
+    day, rate = after.get(case, ("2025-02-04", 10))
+    first = event("e1", "tariff_suspended" if case == "nothing in force before" else "tariff_imposed",
+                  "2025-02-01", targets=("CHN",), rate=None if case == "nothing in force before" else 10)
+    rows = [first, lift, event("e3", "tariff_imposed", day, targets=("CHN",), rate=rate, articles=("a3",))]
+    assert "exempted" in [r[0] for r in sequence(rows, target="CHN")]
+
+
+def test_a_pause_of_a_product_with_no_rate_of_its_own_is_the_pause_of_all_goods():
+    # "delayed plans for 25% general import tariffs on Canada, … the biggest supplier of aluminum": the pause of
+    # all Canadian goods, not a pause of aluminium; its evidence goes to that pause, and aluminium's own 25%
+    # of 11 February still begins aluminium's sequence
+    rows = [event("e1", "tariff_imposed", "2025-02-01", rate=25),
+            event("e2", "tariff_suspended", "2025-02-03", duration="P30D", articles=("a2",)),
+            weekly("e3", "tariff_suspended", "2025-02-03", product="aluminum", published="2025-02-11",
+                   articles=("a3",)),
+            event("e4", "tariff_increased", "2025-02-11", product="aluminum", rate=25, previous=10,
+                  articles=("a4",))]
+    assert sequence(rows, product="aluminum") == [("increased", True, 25, 10, d("2025-02-11"), None)]
+    pause = next(r for r in rows_of(rows) if r["change"] == "suspended")
+    assert pause["event_ids"] == ["e2", "e3"] and pause["article_ids"] == ["a2", "a3"]
+
+
+def test_a_paused_product_lifting_the_rate_of_all_goods_folds_with_its_resumption():
+    # "paused for 30 days … a 25% tariff on Mexican oil": Mexico's oil bore the 25% on all Mexican goods
+    rows = [event("e1", "tariff_imposed", "2025-02-01", targets=("MEX",), rate=25),
+            event("e2", "tariff_suspended", "2025-02-03", targets=("MEX",), duration="P30D", articles=("a2",)),
+            event("e3", "tariff_suspended", "2025-02-01", targets=("MEX",), product="energy", previous=25,
+                  duration="P30D", granularity="month", published="2025-02-13", articles=("a3",))]
+    assert sequence(rows, target="MEX", product="energy") == []
+    assert [r[0] for r in sequence(rows, target="MEX")] == ["imposed", "suspended", "resumed"]
+
+
+@pytest.mark.parametrize("case", ["a rate of its own", "no pause of all goods", "pause of all goods weeks away"])
+def test_a_pause_of_a_product_stays_its_own_when_it_lifts_its_own_rate_or_all_goods_were_not_paused_then(case):
+    # 10% on Canadian energy beside 25% on all Canadian goods: a rate of the product's own
+    all_goods_pause = {"no pause of all goods": None, "pause of all goods weeks away": "2025-03-10"}.get(
+        case, "2025-02-03")
+    rows = [event("e1", "tariff_imposed", "2025-02-01", rate=25),
+            event("e3", "tariff_suspended", "2025-02-03", product="energy",
+                  previous=10 if case == "a rate of its own" else None, articles=("a3",))]
+    if all_goods_pause:
+        rows.append(event("e2", "tariff_suspended", all_goods_pause, articles=("a2",)))
+    assert [r[0] for r in sequence(rows, product="energy")] == ["suspended"]
+
+
+def test_a_first_rise_with_neither_rate_nor_date_is_not_a_row_but_one_with_either_is():
+    # "the tariffs have increased uncertainty … as soybeans … are vulnerable": a rise of nothing stated
+    undated = event("e1", "tariff_increased", None, product="soybeans", published="2025-02-13")
+    assert sequence([undated], product="soybeans") == []
+    with_rate = event("e2", "tariff_increased", None, product="soybeans", rate=25, published="2025-02-13")
+    dated = event("e3", "tariff_increased", "2025-02-13", product="soybeans")
+    assert [r[0] for r in sequence([with_rate], product="soybeans")] == ["increased"]
+    assert [r[0] for r in sequence([dated], product="soybeans")] == ["increased"]
+    # after a tariff in force, an undated rise of unstated level is a repeat, as before (section 4)
+    assert [r[0] for r in sequence([event("e0", "tariff_imposed", "2025-02-01", product="soybeans", rate=10),
+                                    undated], product="soybeans")] == ["imposed"]
