@@ -1,7 +1,8 @@
 """The passes over a whole article's candidates: what a sentence leaves implicit, and list items.
 
 A tariff measure without an actor takes the actor of the measure just before
-it (within ``discourse_sentences`` sentences), and talks, deals or demands
+it (within ``discourse_sentences`` sentences; sanctions only from sanctions),
+and talks, deals or demands
 with one side take the other side from the latest event with that side (else
 the first later one naming both sides; "the two sides" take the latest pair).
 A measure without a target takes the targets of the latest measure of the
@@ -52,11 +53,21 @@ def resolve_discourse(candidates: list[Candidate], inputs: ArticleInputs,
     return out
 
 
+def _names_sanctions(text: str, candidate: Candidate) -> bool:
+    """True for a measure whose trigger names sanctions ("sanctions on Russian oil")."""
+    return "sanction" in text[candidate.trigger.start:candidate.trigger.end].lower()
+
+
 def _inherit_actor(candidate: Candidate, history: list[Candidate], text: str,
                    resources: EventResources) -> Candidate:
+    # Market copy names sanctions programmes (on Russian or Iranian oil) beside tariffs of other governments:
+    # sanctions take their actor only from sanctions told before them, and lend it to nothing else.
+    sanctions = _names_sanctions(text, candidate)
     for earlier in reversed(history):
         if candidate.sentence.index - earlier.sentence.index > resources.discourse_sentences:
             break
+        if _names_sanctions(text, earlier) != sanctions:
+            continue
         if earlier.event_type in INHERITS_ACTOR and earlier.actor:
             targets = tuple(t for t in candidate.targets if t != earlier.actor)
             scope = candidate.scope
