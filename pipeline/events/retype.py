@@ -144,9 +144,13 @@ def applies(rule: RetypeRule, text: str, candidate: Candidate) -> bool:
 
 
 def _names_a_tariff(candidate: Candidate, tariffs: list[Candidate]) -> bool:
-    """True when a tariff measure of the article has the candidate's actor and compatible targets."""
-    return any(t.actor == candidate.actor and (not t.targets or not candidate.targets
-                                               or set(t.targets) == set(candidate.targets)) for t in tariffs)
+    """True when a tariff measure of the article has the candidate's actor and compatible targets.
+
+    An untargeted candidate may be any of the actor's tariffs; a targeted one only a tariff on the same
+    targets: sanctions on Iran are not the untargeted tariffs of a story that names both.
+    """
+    return any(t.actor == candidate.actor and (not candidate.targets or set(t.targets) == set(candidate.targets))
+               for t in tariffs)
 
 
 def retype(candidates: list[Candidate], text: str, rules: tuple[RetypeRule, ...]) -> list[Candidate]:

@@ -84,6 +84,15 @@ def test_sanctions_on_another_country_stay_sanctions_beside_tariffs(build, resou
     assert ("sanction", "USA", ["IRN"]) in found
 
 
+
+def test_sanctions_on_a_named_country_stay_sanctions_beside_untargeted_tariffs(build, resources):
+    # A story of tariffs on every trading partner does not make sanctions on one country those tariffs.
+    text = "Washington imposed sanctions on Tehran. Washington also raised tariffs on steel imports."
+    found = _types(build, resources, text, countries=[("Washington", "USA", "government"),
+                                                      ("Tehran", "IRN", "government"),
+                                                      ("Washington", "USA", "government", 1)])
+    assert ("sanction", "USA", ["IRN"]) in found
+
 ANNOUNCED_PLANS = [
     pytest.param("Washington plans to issue reciprocal tariffs as soon as Friday.", "tariff_threatened",
                  id="plan-to-issue-reciprocal-tariffs"),
