@@ -122,6 +122,21 @@ SAT_1987 = datetime(1987, 3, 28, 7, tzinfo=UTC)
          [("December", "DATE", "2024-12", None)]),
         ("Chileans vote until November.", datetime(2025, 2, 10, tzinfo=UTC),
          [("November", "DATE", "2025-11", None)]),
+        # after "a"/"an" and without a tense cue, a month is the coming one, not the nearest
+        ("Growers are lobbying hard over an October vote on water.", datetime(2025, 2, 10, tzinfo=UTC),
+         [("October", "DATE", "2025-10", None)]),
+        ("Output dipped after a December surge.", datetime(2025, 2, 10, tzinfo=UTC),
+         [("December", "DATE", "2024-12", None)]),  # a past cue still decides
+        # a weekday whose verb lies beyond the eight words before it: the clause's farther cue decides
+        ("The envoy will meet farm groups at 0900 GMT and the chamber's trade committee "
+         "the same time Wednesday.", datetime(2025, 2, 11, tzinfo=UTC),
+         [("Wednesday", "DATE", "2025-02-12", None)]),
+        ("The envoy met farm groups at 0900 GMT and the chamber's trade committee "
+         "the same time Wednesday.", datetime(2025, 2, 13, tzinfo=UTC),
+         [("Wednesday", "DATE", "2025-02-12", None)]),
+        ("Across the region the lower house's long-delayed budget panel hearing of the whole "
+         "committee on Wednesday.", datetime(2025, 2, 11, tzinfo=UTC),
+         [("Wednesday", "DATE", "2025-02-05", None)]),  # no cue at all: past narration
         ("The plant reopens by December.", datetime(2025, 2, 10, tzinfo=UTC), [("December", "DATE", "2025-12", "BEFORE")]),
         ("Its shares are flat after reporting fourth-quarter profit.", datetime(2025, 2, 12, tzinfo=UTC),
          [("fourth-quarter", "DATE", "2024-Q4", None)]),  # without a tense cue, the nearest fourth quarter
