@@ -29,6 +29,8 @@ _NEXT_WORD = re.compile(r"\s+[\w'’]")
 _BE_FORMS = frozenset({"be", "been", "being", "is", "are", "am", "'s", "’s"})
 _PRESENT_BE = frozenset({"is", "are", "am"})
 _PAST_VERB = re.compile(r"[a-z]{2,}ed", re.IGNORECASE)
+# TIMEX3 modifiers of an amount of time, which the words before a date do not give (see `load_dates`).
+DURATION_AMOUNTS = frozenset({"MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +64,11 @@ def load_dates(models_dir: Path) -> DateResources:
     if clitics:
         cue_pattern += rf"|(?:{grouped_alternation(clitics)})(?!\w)"
     modifiers = read_rows(folder / "modifiers.csv")
-    codes = {" ".join(row["phrase"].lower().split()).rstrip("-"): row["modifier"] for row in modifiers}
+    # An amount ("more than", "over", "under") bounds a duration; before a date the same words compare
+    # ("a premium over yesterday's price", "32 cents less than January") or mean "during" ("over the
+    # weekend"), so they are not read there.
+    codes = {" ".join(row["phrase"].lower().split()).rstrip("-"): row["modifier"] for row in modifiers
+             if row["modifier"] not in DURATION_AMOUNTS}
     month_forms = list(months) + [m.title() for m in months]
     return DateResources(
         months=months,

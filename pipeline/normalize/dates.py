@@ -43,7 +43,8 @@ Resolution rules:
 - modifiers: inside the span from the label ("about five years" APPROX,
   "late last year" END), else the words right before it
   (``models/dates/modifiers.csv``: "as early as June" AS_EARLY_AS, "by" and
-  "before" BEFORE, "since" and "after" AFTER);
+  "before" BEFORE, "since" and "after" AFTER, "around" APPROX), never an
+  amount ("over the weekend" is no MORE_THAN);
 - numeric dates ("4/9/2025", month first) are read by ``datetime.strptime``:
   a two-digit year is 1969-2068 ("12/31/86" → 1986-12-31), a day the month
   does not have ("2/30/2025") makes no date;

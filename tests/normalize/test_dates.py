@@ -115,6 +115,13 @@ SAT_1987 = datetime(1987, 3, 28, 7, tzinfo=UTC)
          [("roughly 90 days ago", "DATE", "2025-04-08", "APPROX")]),
         ("Talks end by the end of April.", MAY_2, [("the end of April", "DATE", "2025-04", "END")]),
         ("Talks resume in mid-June.", MAY_2, [("mid-June", "DATE", "2025-06", "MID")]),
+        # before a date, "around" is an approximation; "over", "under" and "less than" are no amount of time
+        ("The deal should close around June 3.", MAY_2, [("June 3", "DATE", "2025-06-03", "APPROX")]),
+        ("Tariffs were announced over the weekend.", MAY_2, [("the weekend", "DATE", "2025-W17-WE", None)]),
+        ("The bid is a premium over yesterday's close.", MAY_2, [("yesterday", "DATE", "2025-05-01", None)]),
+        ("Exports rose 4% in 2024 over the previous year.", MAY_2,
+         [("2024", "DATE", "2024", None), ("the previous year", "DATE", "2024", None)]),
+        ("Ventures are set up under June 2024 rules.", MAY_2, [("June 2024", "DATE", "2024-06", None)]),
         ("Output in Austria shrank by 2% in December.", datetime(2025, 2, 10, tzinfo=UTC),
          [("December", "DATE", "2024-12", None)]),  # an irregular past is a past cue
         # no tense cue: after "in" the nearest December, after "by" or "until" the anchor's year
