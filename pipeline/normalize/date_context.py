@@ -17,6 +17,10 @@ from pipeline.rulefiles import alternation, grouped_alternation, read_rows
 TENSES = ("past", "future", "report", "none", "boundary", "joins")
 WORDS_BEFORE = 8
 WORDS_AFTER = 6
+# How far back a weekday's clause is read when no cue lies within `WORDS_BEFORE` words: a long object
+# can put the verb far from its date ("will meet farm groups at 0900 GMT and the trade committee the same
+# time Wednesday"), and a weekday without any cue would be taken as past.
+FAR_WORDS_BEFORE = 20
 AFTER_PENALTY = 3
 # Characters that end the stretch of text whose words set the tense of an expression.
 _CLAUSE_BREAK = re.compile(r"[;:“”\"()\n]|\s[-–—]+\s")
@@ -25,6 +29,8 @@ _NEXT_WORD = re.compile(r"\s+[\w'’]")
 _BE_FORMS = frozenset({"be", "been", "being", "is", "are", "am", "'s", "’s"})
 _PRESENT_BE = frozenset({"is", "are", "am"})
 _PAST_VERB = re.compile(r"[a-z]{2,}ed", re.IGNORECASE)
+# TIMEX3 modifiers of an amount of time, which the words before a date do not give (see `load_dates`).
+DURATION_AMOUNTS = frozenset({"MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +64,11 @@ def load_dates(models_dir: Path) -> DateResources:
     if clitics:
         cue_pattern += rf"|(?:{grouped_alternation(clitics)})(?!\w)"
     modifiers = read_rows(folder / "modifiers.csv")
-    codes = {" ".join(row["phrase"].lower().split()).rstrip("-"): row["modifier"] for row in modifiers}
+    # An amount ("more than", "over", "under") bounds a duration; before a date the same words compare
+    # ("a premium over yesterday's price", "32 cents less than January") or mean "during" ("over the
+    # weekend"), so they are not read there.
+    codes = {" ".join(row["phrase"].lower().split()).rstrip("-"): row["modifier"] for row in modifiers
+             if row["modifier"] not in DURATION_AMOUNTS}
     month_forms = list(months) + [m.title() for m in months]
     return DateResources(
         months=months,
@@ -77,10 +87,11 @@ def load_dates(models_dir: Path) -> DateResources:
 
 # -- context: tense and modifiers ------------------------------------------------------------------
 
-def tense_near(text: str, start: int, end: int, bounds: tuple[int, int], resources: DateResources) -> str | None:
+def tense_near(text: str, start: int, end: int, bounds: tuple[int, int], resources: DateResources, *,
+               words_before: int = WORDS_BEFORE) -> str | None:
     """``past``, ``future`` or None: the tense cue nearest to ``[start, end)`` within its clause.
 
-    Cues count up to `WORDS_BEFORE` words before the expression and `WORDS_AFTER` after it; one
+    Cues count up to ``words_before`` words before the expression and `WORDS_AFTER` after it; one
     after counts `AFTER_PENALTY` words farther, as a verb after a date more often opens a
     participle ("from July 1, followed by ...") than governs it. A reporting verb after the
     expression counts only right after it ("the ministry on Friday said"), as past.
@@ -98,7 +109,7 @@ def tense_near(text: str, start: int, end: int, bounds: tuple[int, int], resourc
     # (an auxiliary) are the most that a cue within reach looks beyond it. Cutting the rest first
     # spares scanning long sentences word by word, which was most of the normalizer's time.
     margin = resources.longest_cue + 1
-    before = _WORD.findall(left)[-(WORDS_BEFORE + margin):]
+    before = _WORD.findall(left)[-(words_before + margin):]
     after = _WORD.findall(right)[:WORDS_AFTER + margin]
     # A conjunction opens another clause: its words do not tell this expression's tense.
     for index in range(len(before) - 1, -1, -1):
@@ -113,7 +124,7 @@ def tense_near(text: str, start: int, end: int, bounds: tuple[int, int], resourc
     for side, words in ((0, before), (1, after)):
         for index, tense in _cues(words, resources):
             distance = len(words) - 1 - index if side == 0 else index
-            if distance >= (WORDS_BEFORE if side == 0 else WORDS_AFTER):
+            if distance >= (words_before if side == 0 else WORDS_AFTER):
                 continue
             penalty = side * AFTER_PENALTY
             if tense == "report":

@@ -115,6 +115,13 @@ SAT_1987 = datetime(1987, 3, 28, 7, tzinfo=UTC)
          [("roughly 90 days ago", "DATE", "2025-04-08", "APPROX")]),
         ("Talks end by the end of April.", MAY_2, [("the end of April", "DATE", "2025-04", "END")]),
         ("Talks resume in mid-June.", MAY_2, [("mid-June", "DATE", "2025-06", "MID")]),
+        # before a date, "around" is an approximation; "over", "under" and "less than" are no amount of time
+        ("The deal should close around June 3.", MAY_2, [("June 3", "DATE", "2025-06-03", "APPROX")]),
+        ("Tariffs were announced over the weekend.", MAY_2, [("the weekend", "DATE", "2025-W17-WE", None)]),
+        ("The bid is a premium over yesterday's close.", MAY_2, [("yesterday", "DATE", "2025-05-01", None)]),
+        ("Exports rose 4% in 2024 over the previous year.", MAY_2,
+         [("2024", "DATE", "2024", None), ("the previous year", "DATE", "2024", None)]),
+        ("Ventures are set up under June 2024 rules.", MAY_2, [("June 2024", "DATE", "2024-06", None)]),
         ("Output in Austria shrank by 2% in December.", datetime(2025, 2, 10, tzinfo=UTC),
          [("December", "DATE", "2024-12", None)]),  # an irregular past is a past cue
         # no tense cue: after "in" the nearest December, after "by" or "until" the anchor's year
@@ -122,6 +129,19 @@ SAT_1987 = datetime(1987, 3, 28, 7, tzinfo=UTC)
          [("December", "DATE", "2024-12", None)]),
         ("Chileans vote until November.", datetime(2025, 2, 10, tzinfo=UTC),
          [("November", "DATE", "2025-11", None)]),
+        # "a" before a month says nothing of its year: without a tense cue, the nearest such month
+        ("Exports are weak after a December surge.", datetime(2025, 3, 10, tzinfo=UTC),
+         [("December", "DATE", "2024-12", None)]),
+        # a weekday whose verb lies beyond the eight words before it: the clause's farther cue decides
+        ("The envoy will meet farm groups at 0900 GMT and the chamber's trade committee "
+         "the same time Wednesday.", datetime(2025, 2, 11, tzinfo=UTC),
+         [("Wednesday", "DATE", "2025-02-12", None)]),
+        ("The envoy met farm groups at 0900 GMT and the chamber's trade committee "
+         "the same time Wednesday.", datetime(2025, 2, 13, tzinfo=UTC),
+         [("Wednesday", "DATE", "2025-02-12", None)]),
+        ("Across the region the lower house's long-delayed budget panel hearing of the whole "
+         "committee on Wednesday.", datetime(2025, 2, 11, tzinfo=UTC),
+         [("Wednesday", "DATE", "2025-02-05", None)]),  # no cue at all: past narration
         ("The plant reopens by December.", datetime(2025, 2, 10, tzinfo=UTC), [("December", "DATE", "2025-12", "BEFORE")]),
         ("Its shares are flat after reporting fourth-quarter profit.", datetime(2025, 2, 12, tzinfo=UTC),
          [("fourth-quarter", "DATE", "2024-Q4", None)]),  # without a tense cue, the nearest fourth quarter
