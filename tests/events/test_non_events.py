@@ -57,15 +57,24 @@ def test_reported_speech_of_a_commentator_drops_speculation_only(build, resource
     assert [e[:3] for e in found] == ([("tariff_increased", "CHN", ["USA"])] if kept else [])
 
 
-def test_history_a_commentator_recounts_stays_background(build, resources):
-    # a real act, whoever tells it: kept, and flagged as history, as when the reporter tells it
+def test_history_a_commentator_recounts_is_no_event_but_the_reporters_stays_background(build, resources):
+    # the analyst's backdrop to a view is dropped; the same act told by the reporter is kept as history
     reported = "In 2018, Washington imposed tariffs on Chinese steel"
     countries = [("Washington", "USA", "government"), ("Chinese", "CHN", "demonym")]
     quote = (reported, None, "indirect", "analysts")
-    for text, quotes in ((f"{reported}, the bank's analysts note.", [quote]), (f"{reported}.", [])):
-        found = _events(build, resources, text, countries=countries, dates=[("2018", "DATE", "2018")],
-                        quotes=quotes)
-        assert [(e[0], e[1], e[4]) for e in found] == [("tariff_imposed", "USA", True)]
+    relayed = _events(build, resources, f"{reported}, the bank's analysts note.", countries=countries,
+                      dates=[("2018", "DATE", "2018")], quotes=[quote])
+    told = _events(build, resources, f"{reported}.", countries=countries, dates=[("2018", "DATE", "2018")])
+    assert relayed == []
+    assert [(e[0], e[1], e[4]) for e in told] == [("tariff_imposed", "USA", True)]
+
+
+def test_an_act_of_the_window_a_commentator_relays_stays(build, resources):
+    reported = "Last week, Washington imposed tariffs on Chinese steel"
+    countries = [("Washington", "USA", "government"), ("Chinese", "CHN", "demonym")]
+    found = _events(build, resources, f"{reported}, the bank's analysts note.", countries=countries,
+                    dates=[("Last week", "DATE", "2025-W17")], quotes=[(reported, None, "indirect", "analysts")])
+    assert [(e[0], e[1], e[4]) for e in found] == [("tariff_imposed", "USA", False)]
 
 
 def test_an_undated_past_perfect_is_background(build, resources):

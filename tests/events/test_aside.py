@@ -1,0 +1,55 @@
+"""Measures a sentence holds aside: inverted conditions, peace talks, and measures behind an effect.
+
+Every sentence is written for these tests in the style of 2025 market and
+wire copy (none is taken from an article) and parsed by the project's
+committed parser, as extract would.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events import article_events
+
+USA_CHN = [("Washington", "USA", "government"), ("Chinese", "CHN", "demonym")]
+NEIGHBOURS = [("Ukraine", "UKR", "name"), ("Russia", "RUS", "name")]
+
+
+def _events(build, resources, text: str, **specs) -> list[tuple]:
+    rows = article_events(build(text, parsed=True, **specs), resources)
+    return [(row["event_type"], row["actor_iso3"], row["modality"]) for row in rows]
+
+
+def test_a_measure_in_an_inverted_condition_is_no_event(build, resources):
+    text = "Bond buyers are positioning for a tighter Fed should prices keep rising or duties be imposed by Washington."
+    assert _events(build, resources, text, countries=USA_CHN[:1]) == []
+
+
+def test_should_after_its_subject_opens_no_condition(build, resources):
+    text = "Washington should impose duties on Chinese steel, the senator said."
+    assert [e[:2] for e in _events(build, resources, text, countries=USA_CHN)] == [("tariff_imposed", "USA")]
+
+
+@pytest.mark.parametrize("subject, kept", [
+    pytest.param("the war", False, id="war-is-peace-diplomacy"),
+    pytest.param("the tariff war", True, id="tariff-war-is-trade"),
+])
+def test_talks_to_end_a_war_are_no_trade_negotiation(build, resources, subject, kept):
+    text = (f"Trade between the two has collapsed. Russia and Ukraine will start negotiations to end "
+            f"{subject}, the envoy said.")
+    found = [e for e in _events(build, resources, text, countries=NEIGHBOURS) if e[0] == "negotiation"]
+    assert bool(found) == kept
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Traders weighed the likely effect of the new duties imposed by Washington.", id="participle"),
+    pytest.param("Risks include supply disruptions resulting from duties imposed by Washington.",
+                 id="participle-of-an-effect"),
+])
+def test_a_measure_named_behind_an_effect_is_no_event(build, resources, text):
+    assert _events(build, resources, text, countries=USA_CHN[:1]) == []
+
+
+def test_a_measure_described_by_its_participle_stays_news(build, resources):
+    text = "The new duties imposed by Washington on Chinese steel took effect on Monday."
+    assert [e[:2] for e in _events(build, resources, text, countries=USA_CHN)] == [("tariff_imposed", "USA")]
