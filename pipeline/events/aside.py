@@ -1,6 +1,7 @@
-"""Triggers a sentence holds aside: a measure named as a condition, and talks about war and peace.
+"""Triggers a sentence holds aside: a measure named as a condition or as the cause of a forecast effect,
+and talks about war and peace.
 
-Two non-events the clause rules of `scope` do not reach:
+Three non-events the clause rules of `scope` do not reach:
 
 - An inverted condition: "positioning for a tighter Fed should prices keep
   rising or duties be imposed" — an auxiliary of ``inversion_auxiliaries`` of
@@ -17,6 +18,14 @@ Two non-events the clause rules of `scope` do not reach:
   or meetings between governments on trade". Relative and other subordinate
   clauses are left out of the words read: in "negotiations to end the war,
   which prompted levies on grain" the levies are not the talks' subject.
+- A forecast effect: a measure noun that is the subject of a verb of effect
+  (``effect_verbs``: "affect", "hurt", "disrupt", "complicate" …) told with a
+  modal auxiliary of possibility, a negation or in the present tense ("sanctions on its
+  crude would not affect output", "the expansion of sanctions could disrupt
+  supply chains", "new duties complicate shipping"), is the speaker's view of
+  what the measure does, not news of it (`forecast_effect`); a past effect
+  ("the duties imposed in March hit exporters") stays, it may be the only
+  report of the measure.
 """
 
 from __future__ import annotations
@@ -59,3 +68,26 @@ def peace_talks(parse: SentenceParse, trigger: Token, event_type: str, rules: Sy
         scope = head  # "voiced a wish for peace in calls with the president": the clause of "calls"
     lemmas = {t.lemma.lower() for t in parse.subtree(scope, skip=OTHER_CLAUSES)}
     return bool(lemmas & rules.peace_words) and not lemmas & rules.trade_topic_words
+
+
+# The auxiliaries of a forecast: what a measure could or would do. Not "will": "worries that the higher
+# tariffs on China will dent growth" is often the only report of a measure in force.
+FORECAST_AUXILIARIES = frozenset({"could", "would", "may", "might", "can", "should"})
+
+
+def forecast_effect(parse: SentenceParse, noun: Token, rules: SyntaxRules) -> bool:
+    """True when the measure noun ``noun`` (the head of its phrase), or the noun it completes ("the expansion
+    of sanctions"), is the subject of a verb of ``effect_verbs`` told as a forecast or a general truth: with a
+    modal auxiliary, a negation, or in the present tense without auxiliary (module doc)."""
+    head = parse.head(noun)
+    if noun.dep.split(":")[0] == "nmod" and head is not None and head.upos == "NOUN":
+        noun = head  # "the expansion of U.S. sanctions … could disrupt"
+    verb = parse.head(noun)
+    if noun.dep.split(":")[0] != "nsubj" or verb is None or verb.lemma.lower() not in rules.effect_verbs:
+        return False
+    auxiliaries = parse.children(verb, "aux")
+    if any(a.lower in FORECAST_AUXILIARIES for a in auxiliaries):
+        return True
+    if any(c.lower in rules.negations for c in parse.children(verb, "advmod", "part")):
+        return True
+    return not auxiliaries and verb.feature("Tense") == "Pres" and verb.feature("VerbForm") == "Fin"

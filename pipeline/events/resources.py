@@ -88,6 +88,7 @@ class SyntaxRules:
     inversion_auxiliaries: frozenset[str]  # "should duties be imposed": before its subject, a condition
     peace_words: frozenset[str]  # "negotiations to end the war": talks about war and peace, not trade
     trade_topic_words: frozenset[str]  # "talks on peace and tariffs": a trade matter keeps the talks
+    effect_verbs: frozenset[str]  # "sanctions would not affect output": a measure's forecast effect, no event
     background_days: int
 
     @cached_property  # read for every trigger, several times: the union is built once

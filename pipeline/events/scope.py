@@ -57,7 +57,8 @@ that is the object of a verb of criticism ("has long criticized Canada's dairy
 duties", `criticized`): a measure in place someone objects to. And a
 standing measure: a present-tense relative clause without auxiliary
 ("countries that impose duties on U.S. goods", `standing`). And a condition opened by an auxiliary before
-its subject ("should prices keep rising or duties be imposed", `aside.inverted_condition`).
+its subject ("should prices keep rising or duties be imposed", `aside.inverted_condition`), and a measure
+whose effect is forecast ("sanctions would not affect output", `aside.forecast_effect`).
 
 Background: the trigger's clause is reported or judged by a non-government
 speaker ("analysts expect Washington to raise tariffs", `is_commentary`), or
@@ -75,7 +76,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from pipeline.events.aside import inverted_condition
+from pipeline.events.aside import forecast_effect, inverted_condition
 from pipeline.events.dates import date_range
 from pipeline.events.hedges import (
     GERUND_MISATTACHED, conjoined_clause, cue_of, hedged_measure, phrasal_hedge, plan_or_hedge,
@@ -345,7 +346,8 @@ def standing(parse: SentenceParse, trigger: Token, rules: SyntaxRules | None = N
 
 def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -> str | None:
     """Why the trigger states no event (``question``, ``counterfactual``, ``authority``, ``comparison``,
-    ``circumstance``, ``criticism``, ``standing``, ``condition``: `aside.inverted_condition`), or None."""
+    ``circumstance``, ``criticism``, ``standing``, ``condition``: `aside.inverted_condition`, ``effect``:
+    `aside.forecast_effect`), or None."""
     rules = resources.syntax
     assert rules is not None
     if parse.ends_with_question():
@@ -379,6 +381,8 @@ def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -
         return "standing"
     if inverted_condition(parse, trigger, rules):
         return "condition"
+    if trigger.upos not in ("VERB", "AUX") and forecast_effect(parse, measure_noun(parse, trigger), rules):
+        return "effect"
     return None
 
 

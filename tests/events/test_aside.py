@@ -53,3 +53,18 @@ def test_a_measure_named_behind_an_effect_is_no_event(build, resources, text):
 def test_a_measure_described_by_its_participle_stays_news(build, resources):
     text = "The new duties imposed by Washington on Chinese steel took effect on Monday."
     assert [e[:2] for e in _events(build, resources, text, countries=USA_CHN)] == [("tariff_imposed", "USA")]
+
+
+@pytest.mark.parametrize("text, target", [
+    pytest.param("Washington's new sanctions on Russian crude would not affect output much, the agency says.",
+                 ("Russian", "RUS", "demonym"), id="would-not"),
+    pytest.param("The expansion of Washington's sanctions on Chinese chip firms could disrupt supply chains.",
+                 ("Chinese", "CHN", "demonym"), id="could-through-a-noun"),
+])
+def test_a_measure_whose_effect_is_forecast_is_no_event(build, resources, text, target):
+    assert _events(build, resources, text, countries=[USA_CHN[0], target]) == []
+
+
+def test_a_measure_whose_effect_is_told_as_past_stays_news(build, resources):
+    text = "Washington's new duties on Chinese chips hit importers last week."
+    assert [e[:2] for e in _events(build, resources, text, countries=USA_CHN)] == [("tariff_imposed", "USA")]
