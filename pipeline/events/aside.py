@@ -25,7 +25,9 @@ Three non-events the clause rules of `scope` do not reach:
   supply chains", "new duties complicate shipping"), is the speaker's view of
   what the measure does, not news of it (`forecast_effect`); a past effect
   ("the duties imposed in March hit exporters") stays, it may be the only
-  report of the measure.
+  report of the measure. So is a measure a verb of forecast expects to
+  have an effect ("does not expect the new duties to cut into its
+  business").
 """
 
 from __future__ import annotations
@@ -78,12 +80,20 @@ FORECAST_AUXILIARIES = frozenset({"could", "would", "may", "might", "can", "shou
 def forecast_effect(parse: SentenceParse, noun: Token, rules: SyntaxRules) -> bool:
     """True when the measure noun ``noun`` (the head of its phrase), or the noun it completes ("the expansion
     of sanctions"), is the subject of a verb of ``effect_verbs`` told as a forecast or a general truth: with a
-    modal auxiliary, a negation, or in the present tense without auxiliary (module doc)."""
+    modal auxiliary, a negation, or in the present tense without auxiliary; or the object of a verb of
+    ``forecast_verbs`` with an infinitive of effect ("expect the duties to hurt sales"; module doc)."""
     head = parse.head(noun)
     if noun.dep.split(":")[0] == "nmod" and head is not None and head.upos == "NOUN":
         noun = head  # "the expansion of U.S. sanctions … could disrupt"
     verb = parse.head(noun)
-    if noun.dep.split(":")[0] != "nsubj" or verb is None or verb.lemma.lower() not in rules.effect_verbs:
+    if verb is None:
+        return False
+    if noun.dep.split(":")[0] == "obj" and verb.lemma.lower() in rules.forecast_verbs:
+        # "does not expect new duties on steel to cut into its business": the infinitive of effect hangs on
+        # the verb of forecast or in the noun's phrase (the parser may attach it to "steel")
+        phrase = [t for t in parse.subtree(noun, skip=OTHER_CLAUSES) if t.dep == "acl"]
+        return any(c.lemma.lower() in rules.effect_verbs for c in [*phrase, *parse.children(verb, "xcomp")])
+    if noun.dep.split(":")[0] != "nsubj" or verb.lemma.lower() not in rules.effect_verbs:
         return False
     auxiliaries = parse.children(verb, "aux")
     if any(a.lower in FORECAST_AUXILIARIES for a in auxiliaries):

@@ -89,6 +89,7 @@ class SyntaxRules:
     peace_words: frozenset[str]  # "negotiations to end the war": talks about war and peace, not trade
     trade_topic_words: frozenset[str]  # "talks on peace and tariffs": a trade matter keeps the talks
     effect_verbs: frozenset[str]  # "sanctions would not affect output": a measure's forecast effect, no event
+    cause_participles: frozenset[str]  # "disruptions resulting from duties": a participle of an effect's cause
     background_days: int
 
     @cached_property  # read for every trigger, several times: the union is built once

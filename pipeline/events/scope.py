@@ -266,8 +266,8 @@ def circumstance(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bo
     a noun of effect ("the impact from new tariffs", "the cost of the proposed tariffs"), see the module
     doc. A verb with its own clause never is, but for a gerund that completes a noun of effect ("the
     prospect of Trump announcing tariffs") and a participle after the measure noun ("the impact of the duties
-    imposed by Washington"); the measure may also complete a participle of the noun of effect ("disruptions
-    resulting from duties")."""
+    imposed by Washington"); the measure may also complete a participle of cause (``cause_participles``)
+    of the noun of effect ("disruptions resulting from duties")."""
     token = trigger
     if token.dep == "acl:relcl":  # "the tariffs, which took effect": the noun the clause describes
         token = parse.head(token) or token
@@ -286,7 +286,7 @@ def circumstance(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bo
     head = parse.head(token)
     if head is None or token.dep.split(":")[0] not in ("nmod", "obl"):
         return False
-    if head.upos == "VERB" and head.dep == "acl" and head.lower.endswith("ing"):
+    if head.upos == "VERB" and head.dep == "acl" and head.lemma.lower() in rules.cause_participles:
         # "disruptions resulting from duties imposed by …": the measure completes a participle of an effect
         head = parse.head(head) or head
     return _effect_noun(head, rules)

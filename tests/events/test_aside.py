@@ -68,3 +68,15 @@ def test_a_measure_whose_effect_is_forecast_is_no_event(build, resources, text, 
 def test_a_measure_whose_effect_is_told_as_past_stays_news(build, resources):
     text = "Washington's new duties on Chinese chips hit importers last week."
     assert [e[:2] for e in _events(build, resources, text, countries=USA_CHN)] == [("tariff_imposed", "USA")]
+
+
+def test_a_measure_expected_to_have_an_effect_is_no_event(build, resources):
+    text = "The shipyard said it does not expect Washington's new duties on Chinese steel to cut into its margins."
+    assert _events(build, resources, text, countries=USA_CHN) == []
+
+
+def test_a_measure_under_a_participle_of_no_cause_stays_news(build, resources):
+    # "the costs of defending …": the measure completes "defending", which names no cause of the costs
+    text = "The bill repays the costs of defending growers against a Chinese anti-dumping investigation this year."
+    found = _events(build, resources, text, countries=[("Chinese", "CHN", "demonym")])
+    assert [e[:2] for e in found] == [("investigation", "CHN")]

@@ -146,3 +146,12 @@ def test_a_short_firm_name_is_matched_as_a_word(build, resources):
     reported = "Beijing may raise tariffs on U.S. soybeans"
     text = f"Co says {reported}. Commerce Department data came out later."
     assert _events(build, resources, text, countries=CHINA_USA, quotes=[(reported, None, "indirect", "Co")]) == []
+
+
+def test_history_a_company_tells_of_itself_stays_background(build, resources):
+    # a company is a commentator, but not one by trade: its own history is a real act, kept as background
+    reported = "In 2018, Washington imposed tariffs on Chinese steel"
+    countries = [("Washington", "USA", "government"), ("Chinese", "CHN", "demonym")]
+    found = _events(build, resources, f"{reported}, the steel company said.", countries=countries,
+                    dates=[("2018", "DATE", "2018")], quotes=[(reported, None, "indirect", "the steel company")])
+    assert [(e[0], e[1], e[4]) for e in found] == [("tariff_imposed", "USA", True)]
