@@ -344,6 +344,16 @@ def standing(parse: SentenceParse, trigger: Token, rules: SyntaxRules | None = N
             and any(d.lower in rules.class_determiners for d in parse.children(antecedent, "det")))
 
 
+def _adjective_measure(parse: SentenceParse, trigger: Token) -> Token:
+    """The measure noun of a trigger, also of a second coordinated adjective ("existing or new U.S. tariffs":
+    "new" hangs on "existing", which modifies the noun)."""
+    noun = measure_noun(parse, trigger)
+    head = parse.head(noun)
+    if noun.upos == "ADJ" and noun.dep == "conj" and head is not None:
+        return measure_noun(parse, head)
+    return noun
+
+
 def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -> str | None:
     """Why the trigger states no event (``question``, ``counterfactual``, ``authority``, ``comparison``,
     ``circumstance``, ``criticism``, ``standing``, ``condition``: `aside.inverted_condition`, ``effect``:
@@ -381,7 +391,7 @@ def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -
         return "standing"
     if inverted_condition(parse, trigger, rules):
         return "condition"
-    if trigger.upos not in ("VERB", "AUX") and forecast_effect(parse, measure_noun(parse, trigger), rules):
+    if trigger.upos not in ("VERB", "AUX") and forecast_effect(parse, _adjective_measure(parse, trigger), rules):
         return "effect"
     return None
 

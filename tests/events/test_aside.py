@@ -73,6 +73,8 @@ def test_a_measure_whose_effect_is_told_as_past_stays_news(build, resources):
 def test_a_measure_expected_to_have_an_effect_is_no_event(build, resources):
     text = "The shipyard said it does not expect Washington's new duties on Chinese steel to cut into its margins."
     assert _events(build, resources, text, countries=USA_CHN) == []
+    both = "The shipyard does not expect existing or new Washington duties on Chinese steel to cut into its margins."
+    assert _events(build, resources, both, countries=USA_CHN) == []
 
 
 def test_a_measure_under_a_participle_of_no_cause_stays_news(build, resources):
