@@ -15,12 +15,17 @@ speaker is a commentator (`commentator_speaker`):
 - in a direct quotation (the speaker's own words in quote marks), the
   candidate is dropped: the words are the speaker's view, and the news of a
   measure, if any, is told in the reporter's own sentences;
-- in reported speech (indirect or mixed), it is dropped only when its
-  modality is ``possible`` or ``negated`` — a commentator's speculation or a
-  measure not taken ("the analyst notes Washington has not threatened duties on Vietnamese shoes") reports no
-  act; an asserted, planned or threatened measure the speaker relays stays, history included ("In 2018, Trump
-  imposed tariffs …, the bank adds"; "Harley-Davidson said President Reagan imposed the tariff in April
-  1983"): a real act, kept as background like any history (`scope.before_window`).
+- in reported speech (indirect or mixed), it is dropped when its modality
+  is ``possible`` or ``negated`` — a commentator's speculation or a measure
+  not taken ("the analyst notes Washington has not threatened duties on Vietnamese shoes") reports no act —
+  and when it is history (`is_history`: dated before the article's window, `scope.before_window`, or
+  told in a sentence that dates only history, `scope.told_as_history`) and the speaker is a commentator
+  by trade (a word of `analyst`: analyst, economist, bank, research …): "In 2018, Trump imposed tariffs
+  …, the bank adds" is the analyst's backdrop to a view, not news the article reports, and the gold sets
+  code no event for it. A company telling its own history stays, as background ("Harley-Davidson said
+  President Reagan imposed the tariff in April 1983": the company took part in the act). An asserted,
+  planned or threatened measure of the article's window that the speaker relays stays ("Beijing has put
+  duties on U.S. farm goods, the broker says").
 
 A forecast is commentary too, quoted or not: a verb of ``forecast_verbs`` of
 ``syntax.json`` ("expect", "predict", "believe") on the trigger's clause or
@@ -47,6 +52,7 @@ from collections.abc import Callable, Iterable
 
 from pipeline.events.market import MarketWords
 from pipeline.events.resources import SyntaxRules
+from pipeline.events.scope import before_window, told_as_history
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.types import ArticleInputs, Candidate, QuoteRef
 
@@ -92,10 +98,13 @@ def _descriptions(masked: str, name: str, start: int, end: int) -> list[list[str
     return out
 
 
-def commentator_speaker(quote: QuoteRef, inputs: ArticleInputs, words: MarketWords, masked: str) -> bool:
+def commentator_speaker(quote: QuoteRef, inputs: ArticleInputs, words: MarketWords, masked: str,
+                        vocabulary: frozenset[str] | None = None) -> bool:
     """True when the quotation's speaker comments and governs nothing (module doc); ``masked`` is the
-    article's text with the quotations masked (`_masked`)."""
-    if quote.speaker_official_id or not words.commentators:
+    article's text with the quotations masked (`_masked`). ``vocabulary`` replaces the words of a
+    commentator (``words.analysts``: a commentator by trade)."""
+    vocabulary = words.commentators if vocabulary is None else vocabulary
+    if quote.speaker_official_id or not vocabulary:
         return False
     names = [n for n in dict.fromkeys((quote.speaker_name, quote.speaker_text))
              if n and n.strip().lower() not in PRONOUNS]
@@ -111,7 +120,7 @@ def commentator_speaker(quote: QuoteRef, inputs: ArticleInputs, words: MarketWor
     described = described or [_words(n) for n in names]
     if any(_has(d, words.governing) for d in described):
         return False
-    return any(_has(d, words.commentators) for d in described)
+    return any(_has(d, vocabulary) for d in described)
 
 
 def commentary_quote(candidate: Candidate, quotes: Iterable[QuoteRef],
@@ -140,6 +149,16 @@ def forecast_by_commentator(parse: SentenceParse, trigger: Token, rules: SyntaxR
     return False
 
 
+def is_history(candidate: Candidate, inputs: ArticleInputs, rules: SyntaxRules | None) -> bool:
+    """True when the candidate is history: dated before the article's window, or undated in a sentence that
+    dates only history (module doc); without ``rules``, never."""
+    if rules is None:
+        return False
+    days = rules.background_days
+    return (before_window(candidate.event_date, inputs.published, days)
+            or told_as_history(candidate, inputs.times, inputs.published, days))
+
+
 def without_commentary(candidates: list[Candidate], inputs: ArticleInputs, words: MarketWords | None,
                        rules: SyntaxRules | None) -> list[Candidate]:
     """The candidates but those a commentator's words alone state (module doc). Run once modality is final;
@@ -150,16 +169,23 @@ def without_commentary(candidates: list[Candidate], inputs: ArticleInputs, words
     # a speaker is judged from the whole article's text, so each quotation is judged once, not at each
     # candidate it holds
     verdicts: dict[QuoteRef, bool] = {}
+    analyst_verdicts: dict[QuoteRef, bool] = {}
 
     def is_commentator(quote: QuoteRef) -> bool:
         if quote not in verdicts:
             verdicts[quote] = commentator_speaker(quote, inputs, words, masked)
         return verdicts[quote]
 
+    def is_analyst(quote: QuoteRef) -> bool:
+        if quote not in analyst_verdicts:
+            analyst_verdicts[quote] = commentator_speaker(quote, inputs, words, masked, words.analysts)
+        return analyst_verdicts[quote]
+
     kept = []
     for candidate in candidates:
         quote = commentary_quote(candidate, inputs.quotes, is_commentator) if inputs.quotes else None
-        if quote is not None and (quote.quote_type == "direct" or candidate.modality in UNREALIZED):
+        if quote is not None and (quote.quote_type == "direct" or candidate.modality in UNREALIZED
+                                  or (is_history(candidate, inputs, rules) and is_analyst(quote))):
             continue
         parse = inputs.parses.get(candidate.sentence.index) if rules is not None else None
         token = parse.at(candidate.trigger.start, candidate.trigger.end) if parse is not None else None

@@ -33,6 +33,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from pipeline.events.absorb import MODIFIER_WORDS, absorb, has_own_subject, warns_of_effects, without_modifiers
+from pipeline.events.aside import peace_talks
 from pipeline.events.arguments import (
     Region, Targets, choose_rate, choose_time, counterpart, find_actor, find_products, find_targets, officials_in,
     owner_in, passive_agent, previous_of, quote_speaker, within,
@@ -197,7 +198,8 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     if parse is not None:  # questions, counterfactuals, a law's authority, comparisons: no event
         triggers = [t for t in triggers if (token := parse.at(t.start, t.end)) is None
                     or (non_event(parse, token, resources) is None
-                        and not market_threat(parse, token, t.label, resources))]
+                        and not market_threat(parse, token, t.label, resources)
+                        and not peace_talks(parse, token, t.label, resources.syntax))]
     # "If the U.S. follows through on raising tariffs, …": the condition of another statement reports no measure
     triggers = [t for t in triggers if t.label not in TARIFF_TYPES
                 or not states_condition(text, _clause_at(clause_list, t.start), t, resources)]

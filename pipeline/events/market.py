@@ -29,7 +29,7 @@ from pipeline.rulefiles import read_rows
 KINDS = ("subject", "between", "participant")
 # Kinds a file may leave out: the words of who speaks (`commentary`), without which no quotation is commentary;
 # the securities a country's name may label, without which every name may be a government's.
-SPEAKER_KINDS = ("commentator", "governing")
+SPEAKER_KINDS = ("commentator", "governing", "analyst")
 LABEL_KINDS = ("quoted", "qualifier")
 # How many qualifying words may stand between a country's name and its security ("blue-chip FTSE 100 index").
 LABEL_REACH = 4
@@ -50,6 +50,7 @@ class MarketWords(NamedTuple):
     governing: frozenset[str] = frozenset()  # who governs: "minister", "ministry", "spokesperson"
     quoted: frozenset[str] = frozenset()  # what a market quotes under a country's name: "dollar", "shares"
     qualifiers: frozenset[str] = frozenset()  # words between the name and it: "blue-chip", "government"
+    analysts: frozenset[str] = frozenset()  # commentators by trade: "analyst", "economist", "bank", "research"
 
 
 def read_market_words(path: Path) -> MarketWords:
@@ -65,7 +66,7 @@ def read_market_words(path: Path) -> MarketWords:
         raise ValueError(f"{path}: no words of kind {missing}")
     return MarketWords(frozenset(found["subject"]), frozenset(found["between"]), frozenset(found["participant"]),
                        frozenset(found["commentator"]), frozenset(found["governing"]),
-                       frozenset(found["quoted"]), frozenset(found["qualifier"]))
+                       frozenset(found["quoted"]), frozenset(found["qualifier"]), frozenset(found["analyst"]))
 
 
 def names_a_market(text: str, end: int, words: MarketWords) -> bool:

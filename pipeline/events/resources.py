@@ -85,6 +85,11 @@ class SyntaxRules:
     phrasal_hedges: frozenset[str]  # "look at", "think about": verb and preposition weigh a measure together
     purpose_marks: frozenset[str]  # "in order to lift the tariffs": a goal, not a step taken
     hedge_nouns: frozenset[str]  # "the option of", "ways to": the nouns through which a hedge verb reaches a measure
+    inversion_auxiliaries: frozenset[str]  # "should duties be imposed": before its subject, a condition
+    peace_words: frozenset[str]  # "negotiations to end the war": talks about war and peace, not trade
+    trade_topic_words: frozenset[str]  # "talks on peace and tariffs": a trade matter keeps the talks
+    effect_verbs: frozenset[str]  # "sanctions would not affect output": a measure's forecast effect, no event
+    cause_participles: frozenset[str]  # "disruptions resulting from duties": a participle of an effect's cause
     background_days: int
 
     @cached_property  # read for every trigger, several times: the union is built once

@@ -56,7 +56,9 @@ to explain something else; the measure itself is reported elsewhere. A measure
 that is the object of a verb of criticism ("has long criticized Canada's dairy
 duties", `criticized`): a measure in place someone objects to. And a
 standing measure: a present-tense relative clause without auxiliary
-("countries that impose duties on U.S. goods", `standing`).
+("countries that impose duties on U.S. goods", `standing`). And a condition opened by an auxiliary before
+its subject ("should prices keep rising or duties be imposed", `aside.inverted_condition`), and a measure
+whose effect is forecast ("sanctions would not affect output", `aside.forecast_effect`).
 
 Background: the trigger's clause is reported or judged by a non-government
 speaker ("analysts expect Washington to raise tariffs", `is_commentary`), or
@@ -74,6 +76,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
+from pipeline.events.aside import forecast_effect, inverted_condition
 from pipeline.events.dates import date_range
 from pipeline.events.hedges import (
     GERUND_MISATTACHED, conjoined_clause, cue_of, hedged_measure, phrasal_hedge, plan_or_hedge,
@@ -262,7 +265,9 @@ def circumstance(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bo
     """True when the trigger's measure noun is a circumstance ("amid tariff threats") or the complement of
     a noun of effect ("the impact from new tariffs", "the cost of the proposed tariffs"), see the module
     doc. A verb with its own clause never is, but for a gerund that completes a noun of effect ("the
-    prospect of Trump announcing tariffs")."""
+    prospect of Trump announcing tariffs") and a participle after the measure noun ("the impact of the duties
+    imposed by Washington"); the measure may also complete a participle of cause (``cause_participles``)
+    of the noun of effect ("disruptions resulting from duties")."""
     token = trigger
     if token.dep == "acl:relcl":  # "the tariffs, which took effect": the noun the clause describes
         token = parse.head(token) or token
@@ -270,13 +275,21 @@ def circumstance(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bo
         head = parse.head(token)
         if token.dep == "acl" and token.lower.endswith("ing"):
             return head is not None and _effect_noun(head, rules)
-        if token.dep != "amod":  # a participle that modifies the measure noun ("the proposed tariffs") reads on
+        if token.dep == "acl" and head is not None and head.index < token.index:
+            # a participle after its noun: "the impact of the duties imposed by Washington"
+            token = head
+        elif token.dep != "amod":  # a participle that modifies the measure noun ("the proposed tariffs") reads on
             return False
     token = measure_noun(parse, token)
     if any(c.lower in rules.circumstance_cases for c in parse.children(token, "case")):
         return True
     head = parse.head(token)
-    return head is not None and token.dep.split(":")[0] in ("nmod", "obl") and _effect_noun(head, rules)
+    if head is None or token.dep.split(":")[0] not in ("nmod", "obl"):
+        return False
+    if head.upos == "VERB" and head.dep == "acl" and head.lemma.lower() in rules.cause_participles:
+        # "disruptions resulting from duties imposed by …": the measure completes a participle of an effect
+        head = parse.head(head) or head
+    return _effect_noun(head, rules)
 
 
 # The prepositions through which a verb of criticism takes what it criticizes ("complained about", "of").
@@ -331,9 +344,20 @@ def standing(parse: SentenceParse, trigger: Token, rules: SyntaxRules | None = N
             and any(d.lower in rules.class_determiners for d in parse.children(antecedent, "det")))
 
 
+def _adjective_measure(parse: SentenceParse, trigger: Token) -> Token:
+    """The measure noun of a trigger, also of a second coordinated adjective ("existing or new U.S. tariffs":
+    "new" hangs on "existing", which modifies the noun)."""
+    noun = measure_noun(parse, trigger)
+    head = parse.head(noun)
+    if noun.upos == "ADJ" and noun.dep == "conj" and head is not None:
+        return measure_noun(parse, head)
+    return noun
+
+
 def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -> str | None:
     """Why the trigger states no event (``question``, ``counterfactual``, ``authority``, ``comparison``,
-    ``circumstance``, ``criticism``, ``standing``), or None."""
+    ``circumstance``, ``criticism``, ``standing``, ``condition``: `aside.inverted_condition`, ``effect``:
+    `aside.forecast_effect`), or None."""
     rules = resources.syntax
     assert rules is not None
     if parse.ends_with_question():
@@ -365,6 +389,10 @@ def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -
         return "criticism"
     if standing(parse, trigger, rules):
         return "standing"
+    if inverted_condition(parse, trigger, rules):
+        return "condition"
+    if trigger.upos not in ("VERB", "AUX") and forecast_effect(parse, _adjective_measure(parse, trigger), rules):
+        return "effect"
     return None
 
 

@@ -69,9 +69,13 @@ def test_an_option_chosen_or_an_effect_weighed_is_no_hedge(build, resources):
     chosen = _modalities(build, resources, "Washington chose the option of raising tariffs on Mexico.",
                          [WASHINGTON, ("Mexico", "MEX", "name")])
     assert chosen == [("tariff_increased", "asserted")]
-    effect = _modalities(build, resources, "Investors weighed the impact of tariffs imposed by Washington on China.",
+    # the measure told in its own clause stays asserted; named only behind the effect, it is no event at all
+    effect = _modalities(build, resources, "Investors weighed the impact after Washington imposed tariffs on China.",
                          [WASHINGTON, ("China", "CHN", "name")])
     assert effect == [("tariff_imposed", "asserted")]
+    behind = _modalities(build, resources, "Investors weighed the impact of tariffs imposed by Washington on China.",
+                         [WASHINGTON, ("China", "CHN", "name")])
+    assert behind == []
 
 
 def test_a_verb_of_a_phrasal_hedge_alone_weighs_nothing(build, resources):

@@ -57,15 +57,37 @@ def test_reported_speech_of_a_commentator_drops_speculation_only(build, resource
     assert [e[:3] for e in found] == ([("tariff_increased", "CHN", ["USA"])] if kept else [])
 
 
-def test_history_a_commentator_recounts_stays_background(build, resources):
-    # a real act, whoever tells it: kept, and flagged as history, as when the reporter tells it
-    reported = "In 2018, Washington imposed tariffs on Chinese steel"
-    countries = [("Washington", "USA", "government"), ("Chinese", "CHN", "demonym")]
-    quote = (reported, None, "indirect", "analysts")
-    for text, quotes in ((f"{reported}, the bank's analysts note.", [quote]), (f"{reported}.", [])):
-        found = _events(build, resources, text, countries=countries, dates=[("2018", "DATE", "2018")],
-                        quotes=quotes)
-        assert [(e[0], e[1], e[4]) for e in found] == [("tariff_imposed", "USA", True)]
+HISTORY = "In 2018, Washington imposed tariffs on Chinese steel"
+WASHINGTON_CHINESE = [("Washington", "USA", "government"), ("Chinese", "CHN", "demonym")]
+
+
+def _told(build, resources, reported: str, attribution: str, speaker: str | None, date: tuple) -> list[tuple]:
+    """The events of ``reported`` followed by ``attribution``, as the reported speech of ``speaker`` (None:
+    the reporter's own words); ``date`` is the dates row of its time expression."""
+    quotes = [(reported, None, "indirect", speaker)] if speaker else []
+    return _events(build, resources, f"{reported}{attribution}.", countries=WASHINGTON_CHINESE, dates=[date],
+                   quotes=quotes)
+
+
+def test_history_a_commentator_recounts_is_no_event_but_the_reporters_stays_background(build, resources):
+    # the analyst's backdrop to a view is dropped; the same act told by the reporter is kept as history
+    year = ("2018", "DATE", "2018")
+    assert _told(build, resources, HISTORY, ", the bank's analysts note", "analysts", year) == []
+    told = _told(build, resources, HISTORY, "", None, year)
+    assert [(e[0], e[1], e[4]) for e in told] == [("tariff_imposed", "USA", True)]
+
+
+def test_history_a_company_tells_of_itself_stays_background(build, resources):
+    # a company is a commentator, but not one by trade: its own history is a real act, kept as background
+    found = _told(build, resources, HISTORY, ", the steel company said", "the steel company", ("2018", "DATE", "2018"))
+    assert [(e[0], e[1], e[4]) for e in found] == [("tariff_imposed", "USA", True)]
+
+
+def test_an_act_of_the_window_a_commentator_relays_stays(build, resources):
+    reported = "Last week, Washington imposed tariffs on Chinese steel"
+    found = _told(build, resources, reported, ", the bank's analysts note", "analysts",
+                  ("Last week", "DATE", "2025-W17"))
+    assert [(e[0], e[1], e[4]) for e in found] == [("tariff_imposed", "USA", False)]
 
 
 def test_an_undated_past_perfect_is_background(build, resources):

@@ -1,0 +1,103 @@
+"""Triggers a sentence holds aside: a measure named as a condition or as the cause of a forecast effect,
+and talks about war and peace.
+
+Three non-events the clause rules of `scope` do not reach:
+
+- An inverted condition: "positioning for a tighter Fed should prices keep
+  rising or duties be imposed" — an auxiliary of ``inversion_auxiliaries`` of
+  ``models/events/syntax.json`` ("should", "were") before its own subject opens a
+  condition without "if" (`inverted_condition`). The measure is the condition
+  of another statement, as in an "if" clause (``arguments.json`` conditional
+  spans), so no event. A second conjunct ("or duties be imposed") shares the
+  condition of the first. A question ends with "?" and is a non-event already.
+- Peace diplomacy: "delegations would open negotiations to end the war",
+  "the leaders voiced a wish for peace in calls with the president". A
+  generic talks trigger whose own phrase or clause speaks of war or peace
+  (``peace_words``) and of no trade matter (``trade_topic_words``) is no trade
+  negotiation (`peace_talks`); the gold guideline's negotiations are "talks
+  or meetings between governments on trade". Relative and other subordinate
+  clauses are left out of the words read: in "negotiations to end the war,
+  which prompted levies on grain" the levies are not the talks' subject.
+- A forecast effect: a measure noun that is the subject of a verb of effect
+  (``effect_verbs``: "affect", "hurt", "disrupt", "complicate" …) told with a
+  modal auxiliary of possibility, a negation or in the present tense ("sanctions on its
+  crude would not affect output", "the expansion of sanctions could disrupt
+  supply chains", "new duties complicate shipping"), is the speaker's view of
+  what the measure does, not news of it (`forecast_effect`); a past effect
+  ("the duties imposed in March hit exporters") stays, it may be the only
+  report of the measure. So is a measure a verb of forecast expects to
+  have an effect ("does not expect the new duties to cut into its
+  business").
+"""
+
+from __future__ import annotations
+
+from pipeline.events.resources import SyntaxRules
+from pipeline.events.syntax import PREDICATES, SentenceParse, Token
+
+# The relations that open a clause of its own, whose words say nothing of the talks' subject.
+OTHER_CLAUSES = frozenset({"acl:relcl", "parataxis", "ccomp", "advcl", "csubj"})
+# The relations through which a noun is an argument of the verb of its clause.
+ARGUMENTS = frozenset({"obj", "obl", "nsubj", "nmod"})
+TALKS_TYPES = frozenset({"negotiation", "agreement"})
+
+
+def inverted_condition(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
+    """True when the trigger's clause, or the first conjunct it is coordinated with, has an auxiliary of
+    ``inversion_auxiliaries`` before its subject (module doc)."""
+    clause = parse.clause(trigger, rules.clause_verbs)
+    for _ in range(4):
+        subjects = parse.children(clause, "nsubj")
+        if subjects and any(a.lower in rules.inversion_auxiliaries and a.index < subjects[0].index
+                            for a in parse.children(clause, "aux")):
+            return True
+        head = parse.head(clause)
+        if clause.dep != "conj" or head is None:
+            return False
+        clause = head
+    return False
+
+
+def peace_talks(parse: SentenceParse, trigger: Token, event_type: str, rules: SyntaxRules) -> bool:
+    """True when a talks trigger's phrase, or the clause it is an argument of, names war or peace and no
+    trade matter (module doc)."""
+    if event_type not in TALKS_TYPES or not rules.peace_words:
+        return False
+    scope = trigger
+    head = parse.head(trigger)
+    if trigger.upos not in PREDICATES and head is not None and head.upos == "VERB" \
+            and trigger.dep.split(":")[0] in ARGUMENTS:
+        scope = head  # "voiced a wish for peace in calls with the president": the clause of "calls"
+    lemmas = {t.lemma.lower() for t in parse.subtree(scope, skip=OTHER_CLAUSES)}
+    return bool(lemmas & rules.peace_words) and not lemmas & rules.trade_topic_words
+
+
+# The auxiliaries of a forecast: what a measure could or would do. Not "will": "worries that the higher
+# tariffs on China will dent growth" is often the only report of a measure in force.
+FORECAST_AUXILIARIES = frozenset({"could", "would", "may", "might", "can", "should"})
+
+
+def forecast_effect(parse: SentenceParse, noun: Token, rules: SyntaxRules) -> bool:
+    """True when the measure noun ``noun`` (the head of its phrase), or the noun it completes ("the expansion
+    of sanctions"), is the subject of a verb of ``effect_verbs`` told as a forecast or a general truth: with a
+    modal auxiliary, a negation, or in the present tense without auxiliary; or the object of a verb of
+    ``forecast_verbs`` with an infinitive of effect ("expect the duties to hurt sales"; module doc)."""
+    head = parse.head(noun)
+    if noun.dep.split(":")[0] == "nmod" and head is not None and head.upos == "NOUN":
+        noun = head  # "the expansion of U.S. sanctions … could disrupt"
+    verb = parse.head(noun)
+    if verb is None:
+        return False
+    if noun.dep.split(":")[0] == "obj" and verb.lemma.lower() in rules.forecast_verbs:
+        # "does not expect new duties on steel to cut into its business": the infinitive of effect hangs on
+        # the verb of forecast or in the noun's phrase (the parser may attach it to "steel")
+        phrase = [t for t in parse.subtree(noun, skip=OTHER_CLAUSES) if t.dep == "acl"]
+        return any(c.lemma.lower() in rules.effect_verbs for c in [*phrase, *parse.children(verb, "xcomp")])
+    if noun.dep.split(":")[0] != "nsubj" or verb.lemma.lower() not in rules.effect_verbs:
+        return False
+    auxiliaries = parse.children(verb, "aux")
+    if any(a.lower in FORECAST_AUXILIARIES for a in auxiliaries):
+        return True
+    if any(c.lower in rules.negations for c in parse.children(verb, "advmod", "part")):
+        return True
+    return not auxiliaries and verb.feature("Tense") == "Pres" and verb.feature("VerbForm") == "Fin"
