@@ -3,14 +3,17 @@
 A demand or threat absorbs the triggers it governs unless they have a subject
 of their own (`absorb`, `has_own_subject`); a reporting verb gives way to the
 measure it reports; an adjective trigger right after the verb of its measure
-is part of it (`without_modifiers`); a threat of effects threatens nothing
+is part of it (`without_modifiers`), and a measure's name after a verb is read by
+that verb (`names_read_by_verbs`) and names no news once the measure is in
+force (`standing_names`); a threat of effects threatens nothing
 (`warns_of_effects`). Read by `pipeline.events.detect`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from datetime import date
 
 from pipeline.events.resources import EventResources
 from pipeline.events.syntax import SentenceParse
@@ -40,7 +43,9 @@ def absorb(triggers: list[Cue], resources: EventResources,
                 if not (t.reports and any(u.label in TARIFF_TYPES for u in triggers[i + 1:]))]
     kept: list[tuple[Cue, list[Cue]]] = []
     for trigger in triggers:
-        governor = next((k for k in reversed(kept) if trigger.label in resources.absorbs.get(k[0].label, ())), None)
+        # a measure's name ("reciprocal tariffs") threatens by itself, not the measures after it in its clause
+        governor = next((k for k in reversed(kept) if trigger.label in resources.absorbs.get(k[0].label, ())
+                         and not is_measure_name(k[0])), None)
         if governor is not None and own_subject is not None and own_subject(governor[0], trigger):
             governor = None
         if governor is not None:
@@ -48,6 +53,48 @@ def absorb(triggers: list[Cue], resources: EventResources,
         else:
             kept.append((trigger, []))
     return [(t, tuple(a)) for t, a in kept]
+
+
+def is_measure_name(trigger: Cue) -> bool:
+    """A trigger that names a measure by itself, without a verb or an acting subject ("reciprocal tariffs")."""
+    return trigger.agent_only and trigger.strength == "strong"
+
+
+def names_read_by_verbs(text: str, triggers: list[Cue]) -> list[Cue]:
+    """Drop a measure's name (`is_measure_name`) that an earlier tariff trigger of its clause reads: the verb
+    decides what befalls the measure ("imposed reciprocal tariffs" is an imposition, "will delay reciprocal
+    tariffs" a pause), and a measure joined to another's ("will announce duties on steel, as well as
+    reciprocal tariffs") is read at its noun from that trigger (`pipeline.events.coordinated`). A report
+    right before the name ("will announce reciprocal tariffs") reads no measure of its own: it gives way to
+    the name (`absorb`). ``triggers`` are one clause's, in text order."""
+    out: list[Cue] = []
+    for trigger in triggers:
+        earlier = [t for t in out if t.label in TARIFF_TYPES]
+        if is_measure_name(trigger) and earlier:
+            previous = earlier[-1]
+            gap = text[previous.end:trigger.start]
+            if not (previous.reports and words_between(text, previous.end, trigger.start) <= MODIFIER_WORDS
+                    and not re.search(r"[,;:.!?]", gap)):
+                continue
+        out.append(trigger)
+    return out
+
+
+def standing_names(text: str, triggers: list[Cue], published: date | None,
+                   in_force: Mapping[str, date]) -> list[Cue]:
+    """Drop a measure's name (`is_measure_name`) in an article published on or after the day that measure took
+    effect (``in_force``: a word of the name → that day): "reciprocal tariffs" are a threat in February 2025
+    copy and a measure in force from April 2025 on, which the name alone reports no news of. An article
+    without a publication date keeps the name."""
+    if published is None or not in_force:
+        return triggers
+    out = []
+    for trigger in triggers:
+        words = text[trigger.start:trigger.end].lower().split() if is_measure_name(trigger) else ()
+        if any(word in in_force and published >= in_force[word] for word in words):
+            continue
+        out.append(trigger)
+    return out
 
 
 def warns_of_effects(text: str, trigger: Cue, resources: EventResources) -> bool:

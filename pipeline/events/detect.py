@@ -32,7 +32,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import NamedTuple
 
-from pipeline.events.absorb import MODIFIER_WORDS, absorb, has_own_subject, warns_of_effects, without_modifiers
+from pipeline.events.absorb import (
+    MODIFIER_WORDS, absorb, has_own_subject, names_read_by_verbs, standing_names, warns_of_effects,
+    without_modifiers,
+)
 from pipeline.events.aside import peace_talks
 from pipeline.events.arguments import (
     Region, Targets, choose_rate, choose_time, counterpart, find_actor, find_products, find_targets, officials_in,
@@ -210,13 +213,15 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
             text, _clause_at(clause_list, t.start).start, t.start, resources.market)]
     triggers = without_modifiers(text, triggers, resources.object_determiner)
     triggers = [t for t in triggers if not warns_of_effects(text, t, resources)]
+    triggers = standing_names(text, triggers, inputs.published, resources.names_in_force)
 
     def own_subject(governor: Cue, trigger: Cue) -> bool:
         return has_own_subject(text, inputs.parties, parse, governor, trigger, resources.perfect_gap)
 
     out = []
     for index, clause in enumerate(clause_list):
-        kept = absorb([t for t in triggers if clause.start <= t.start < clause.end], resources, own_subject)
+        in_clause = names_read_by_verbs(text, [t for t in triggers if clause.start <= t.start < clause.end])
+        kept = absorb(in_clause, resources, own_subject)
         cues = [t for t, _ in kept]
         attach = attachment(parse, cues, resources)
         times = nearest_times(inputs, clause, cues, attach)
@@ -312,7 +317,8 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
         if found is not None:
             targets_how = "syntax"
         else:
-            found = find_targets(text, Region(trigger.end, part.end), Region(part.start, trigger.start), actor,
+            # the trigger's own words may state its scope too: "reciprocal tariffs" are on every partner
+            found = find_targets(text, Region(trigger.end, part.end), Region(part.start, trigger.end), actor,
                                  inputs.parties, resources, scope_before=True)
         if found.scope == "unspecified":  # "suspended plans to impose tariffs on Mexico": its own clause first
             governed = _governed_targets(inputs, syntax, trigger, part, clause.end, actor, resources)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -186,6 +187,9 @@ class EventResources:
     coordinated: re.Pattern[str] | None = None  # "along with reciprocal tariffs": a second measure joined
     measure_source: re.Pattern[str] | None = None  # trigger to party: "retaliatory duties from [China]"
     retaliation: re.Pattern[str] | None = None  # words that make a measure an answer to another one
+    # a word of a measure's name → the day that measure took effect ("reciprocal" → 2025-04-05;
+    # `pipeline.events.absorb.standing_names`)
+    names_in_force: dict[str, date] = field(default_factory=dict)
 
     @cached_property  # read at every measure that may take its targets from before it: built once
     def function_words(self) -> frozenset[str]:
@@ -261,6 +265,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         coordinated=_alternation(arguments["coordinated_measures"]),
         measure_source=_alternation(arguments["measure_source"]),
         retaliation=_alternation(arguments["retaliation"]),
+        names_in_force={word.lower(): date.fromisoformat(day) for word, day in arguments["names_in_force"].items()},
     )
 
 
