@@ -17,6 +17,9 @@ from pipeline.views import Mention
 
 # Words a heading line has at most: a longer line without a closing stop is a sentence cut off.
 HEADING_WORDS = 16
+# Letters a word of a heading has at least to be capitalized ("Acme Faces Probe Over Controls"; "of", "on",
+# "from" may stay lower case).
+TITLE_WORD_LETTERS = 5
 # What closes a sentence of running text (a heading has none of these at its end).
 SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
 # A clock time opening a digest item: "1836 ET -", "09:15 GMT --".
@@ -29,20 +32,20 @@ BULLET = re.compile(r"\s*[•*▪●◦·-]\s")
 
 def item_start(art: ArticleIndex, position: int) -> int:
     """The offset where the item holding ``position`` starts: its bullet or clock-time line, the heading line
-    above its paragraphs, or the start of the body when the story has no items."""
+    above its paragraphs, or the start of the article (its headline) for the first item."""
     if art.item_starts is None:
         art.item_starts = item_starts(art)
     return art.item_starts[bisect_right(art.item_starts, position) - 1]
 
 
 def item_starts(art: ArticleIndex) -> list[int]:
-    """The offsets where the body's items start, in order, the body's start first.
+    """The offsets where the body's items start, in order, the article's start first.
 
     A heading counts only above a line of running text (two heading-like lines in a row are a title and a
     byline, or a list, and the lower one is read against the line below it).
     """
     floor = max(art.body_start or 0, 0)
-    found = [floor]
+    found = [0]  # the first item holds the headline, which names the story's subject
     lines = art.text.split("\n")
     offsets = [0]
     for line in lines:
@@ -65,9 +68,12 @@ def _opens_item(art: ArticleIndex, line: str) -> bool:
 
 
 def _is_heading(line: str) -> bool:
-    """True for a heading line: a few words, no closing stop."""
+    """True for a heading line: a few words in title case or capitals, no closing stop. (A line of running
+    text cut short, as wire copy wraps it, has lower-case words of `TITLE_WORD_LETTERS` letters or more.)"""
     words = line.split()
-    return 0 < len(words) <= HEADING_WORDS and not SENTENCE_END.search(line)
+    long_words = [w for w in words if sum(c.isalpha() for c in w) >= TITLE_WORD_LETTERS]
+    return 0 < len(words) <= HEADING_WORDS and not SENTENCE_END.search(line) and len(long_words) >= 2 \
+        and all(w.lstrip("\"'“‘(")[:1].isupper() for w in long_words)
 
 
 def is_news_outlet(art: ArticleIndex, mention: Mention) -> bool:

@@ -12,7 +12,7 @@ from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
 from pipeline.normalize.quotes.descriptions import (STAFF_LINKS, earlier_description, firm_after_staff,
                                                     firm_of_staff, named_next, resolve_body, resolve_publication,
                                                     staff_firm_before)
-from pipeline.normalize.quotes.items import is_news_outlet, item_start, names_news_outlet
+from pipeline.normalize.quotes.items import item_start, names_news_outlet
 from pipeline.normalize.quotes.lexicon import PRONOUNS
 from pipeline.normalize.quotes.persons import (has_title, named_within, official_of_country, person_speaker,
                                                proper_name, subject_name, title_holder)
@@ -254,7 +254,7 @@ def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker |
             return replace(subject, text=token.text)
         floor = item_start(art, position)
         before = [m for m in art.by_kind.get("organization", []) if floor <= m.start and m.end <= position
-                  and not art.inside_quote(m.start) and not is_news_outlet(art, m)]
+                  and not art.inside_quote(m.start)]
         if before:
             return Speaker(organization_name(before[-1]), None, token.text, "organization")
     return None
