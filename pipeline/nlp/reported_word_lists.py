@@ -16,7 +16,7 @@ from pipeline.rulefiles import read_rows
 FOLDER = "quotes"
 WORDS_FILE = "reported_words.csv"
 WORD_CLASSES = ("hearer", "not_opener", "clause_word", "hypothetical", "conditional", "preposition", "bare_clause",
-                "adjunct_noun", "time_word", "period_opener")
+                "adjunct_noun", "time_word", "period_opener", "absolute_opener")
 # The rule pipeline's span groups that name a speaker or a hearer.
 NAMED_GROUPS = ("person", "official", "organization", "title")
 CUE_GROUP = "cue"
@@ -37,6 +37,7 @@ class WordRules:
     adjunct_nouns: frozenset[str]
     time_words: frozenset[str]
     period_openers: frozenset[str]
+    absolute_openers: frozenset[str]
     fillers: frozenset[str]
     boundaries: frozenset[str]
     be: frozenset[str]
@@ -81,6 +82,7 @@ def load_word_rules(models_dir: Path) -> WordRules:
         conditional=frozenset(own["conditional"]), prepositions=frozenset(own["preposition"]),
         bare_clause=frozenset(own["bare_clause"]), adjunct_nouns=frozenset(own["adjunct_noun"]),
         time_words=frozenset(own["time_word"]), period_openers=frozenset(own["period_opener"]),
+        absolute_openers=frozenset(own["absolute_opener"]),
         # a filler that is also a refusal ("would", "will") is read as a refusal
         fillers=frozenset(shared.get("filler", set()) - own["hypothetical"]),
         boundaries=frozenset(shared.get("boundary", set())), be=frozenset(shared.get("be", set())),

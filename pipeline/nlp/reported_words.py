@@ -154,13 +154,26 @@ class _Sentence:
         """"<speaker> <verb> …, saying (that) <clause>": an -ing cue after a comma reports what the subject
         that opens the sentence said."""
         comma = cue.start - 1
-        if comma <= self.first or self.doc[comma].text != ",":
+        if comma > self.first and self.doc[comma].text != ",":
+            return self._absolute(cue)
+        if comma <= self.first:
             return None
         if any(t.is_quote for t in self.doc[self.first:comma]):
             return None  # "“They're dominant,” he said, adding …": the quotation's attribution speaks
         speaker = self._opening_subject(comma)
         opening = self._content_start(cue) if speaker is not None else None
         return None if opening is None else self._clause_record(cue, opening, speaker)
+
+    def _absolute(self, cue: Cue) -> ReportedSpeech | None:
+        """"…, with <speaker> saying (that) <clause>": in an absolute construction the noun phrase between the
+        preposition (``absolute_opener``) and the -ing cue is the one speaking."""
+        last = cue.start - 1
+        start = self._phrase_start(last)
+        if start is None or start - 1 < self.first or self.doc[start - 1].lower_ not in self.rules.absolute_openers \
+                or not self._plain_speaker(start, last):
+            return None
+        opening = self._content_start(cue)
+        return None if opening is None else self._clause_record(cue, opening, (start, last))
 
     def _clause_record(self, cue: Cue, opening: int, speaker: tuple[int, int]) -> ReportedSpeech | None:
         """The ``complement`` record of the clause that opens at ``opening``: after "that" the clause is plain;

@@ -182,7 +182,8 @@ def market_talk(tmp_path_factory):
     ("start", "speaker", "kind"),
     [
         # the whole clause before the attribution, and a bracketed address after the stop is no obstacle
-        ("0310 GMT - Asian steel prices could fall", "Lina Maro", "person"),
+        # (the item's clock time, "0310 GMT -", is no part of what was said)
+        ("Asian steel prices could fall", "Lina Maro", "person"),
         ("Exporters will cut prices", "Lina Maro", "person"),
         # the speaker after the cue, a relative clause on it left out
         ("Korean mills are likely", "Delta Research", "organization"),

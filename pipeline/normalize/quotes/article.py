@@ -189,6 +189,8 @@ class ArticleIndex:
         for mention in self.persons:
             form = name_form(mention)
             self.forms_by_surname.setdefault(surname_of(form), []).append(form)
+        # Where the body's items start (a digest's stories: `items.item_start`), read when first needed.
+        self.item_starts: list[int] | None = None
         self.quotes: list[Quote] = []
         self.resolved: list[tuple[Quote, Speaker | None]] = []
         self.cues = sorted((Cue(m.start, m.end, m.label or m.text.lower(), *_side_sense(m.rule_id))

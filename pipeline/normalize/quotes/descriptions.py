@@ -8,6 +8,7 @@ from dataclasses import replace
 from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, ArticleIndex, Speaker, Token, bare_word,
                                                capitalized_run, organization_name, strip_determiners, text_of)
 from pipeline.normalize.quotes.cue_phrases import FIRM_LINKS, left_phrases, right_phrase
+from pipeline.normalize.quotes.items import is_news_outlet, item_start
 from pipeline.normalize.quotes.persons import person_speaker
 from pipeline.views import Mention
 
@@ -39,6 +40,9 @@ def firm_of_staff(art: ArticleIndex, words: list[Token], *, adjacent: bool = Fal
     run = capitalized_run(art, reversed(before))[::-1]
     if adjacent and len(run) < len(before) and art.lexicon.word_class(before[-len(run) - 1].lower) is None:
         return None
+    owner = next((i for i, t in enumerate(run[:-1]) if POSSESSIVE.search(t.text)), None)
+    if owner is not None:  # "the Boston Fed's Labor Market tracker": the owner named before "'s" issued it
+        run = run[:owner + 1]
     kinds = ("title", *PERSON_KINDS) if adjacent else ("title",)
     if not run or art.mentions_in(kinds, run[0].start, run[-1].end):
         return None
@@ -105,6 +109,7 @@ def resolve_body(art: ArticleIndex, tokens: list[Token], head: Token, position: 
 
     Only a bare definite description ("the ministry", "the company") points
     back; it takes the nearest organization named earlier outside quotations
+    (for a generic noun: within its item of a digest, `items.item_start`, and no news outlet)
     whose name holds its noun ("the ministry" → "Ministry of Trade"), or any
     organization for the generic nouns ("the company", "the firm": ``company``
     ``any`` in ``sources.csv``). Otherwise the description is the name ("Japan's trade ministry" → "Japan's trade ministry").
@@ -115,8 +120,12 @@ def resolve_body(art: ArticleIndex, tokens: list[Token], head: Token, position: 
     if bare:
         wanted = bare_word(head.text)
         generic = wanted in art.lexicon.generic_bodies
+        # "the company" of a digest's item is a firm of that item; a news outlet cited there is its source
+        floor = item_start(art, position) if generic else 0
         for mention in reversed(art.by_kind.get("organization", [])):
             if mention.end > position or art.inside_quote(mention.start):
+                continue
+            if generic and (mention.start < floor or is_news_outlet(art, mention)):
                 continue
             name, _, country = (mention.label or mention.text).partition("|")
             if generic and (country or _hearer(art, mention) or any(

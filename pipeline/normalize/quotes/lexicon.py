@@ -12,7 +12,7 @@ from pipeline.rulefiles import read_function_words, read_rows, read_words
 PRONOUNS = ("person_pronoun", "group_pronoun", "thing_pronoun")
 # Classes of words that are also nouns of a speaker's phrase ("a Western economist", "others said"): kept in lists
 # of their own, out of `QuoteLexicon.words`, whose classes stop or skip a phrase.
-SEPARATE_CLASSES = ("not_firm", "team")
+SEPARATE_CLASSES = ("not_firm", "team", "news_outlet", "time_zone")
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,11 @@ class QuoteLexicon:
     not_firms: frozenset[str]
     # Nouns after "and" that join unnamed colleagues to a named speaker ("Jane Roe and colleagues write").
     team_words: frozenset[str]
+    # Names of newspapers, news agencies and broadcasters (lower case, no leading "the"): cited as sources,
+    # never the firm a description stands for.
+    news_outlets: frozenset[str]
+    # Time zones whose abbreviation after a clock time opens an item of a news digest ("1836 ET - ...").
+    time_zones: frozenset[str]
     abbreviations: frozenset[str]
     # Lower-case words a "Name:" label in title case may keep ("Alliance for the Future:").
     label_title_case: frozenset[str]
@@ -72,6 +77,8 @@ def load(models_dir: Path) -> QuoteLexicon:
         words={r["word"]: r["class"] for r in word_rows if " " not in r["word"] and r["class"] not in SEPARATE_CLASSES},
         team_words=frozenset(r["word"] for r in word_rows if r["class"] == "team"),
         not_firms=frozenset(r["word"] for r in word_rows if r["class"] == "not_firm"),
+        news_outlets=frozenset(r["word"] for r in word_rows if r["class"] == "news_outlet"),
+        time_zones=frozenset(r["word"] for r in word_rows if r["class"] == "time_zone"),
         abbreviations=frozenset(abbreviations),
         label_title_case=frozenset(function_words["label_title_case"]),
         question_openers=frozenset(function_words["question_opener"]),

@@ -10,6 +10,7 @@ do (`speakers`) can build on them.
 from __future__ import annotations
 
 from pipeline.normalize.quotes.article import PERSON_KINDS, ArticleIndex, Speaker, Token, organization_name
+from pipeline.normalize.quotes.items import item_start
 from pipeline.normalize.quotes.persons import has_title, person_speaker
 from pipeline.views import Mention
 
@@ -56,8 +57,8 @@ def organization_opening_before(art: ArticleIndex, position: int) -> Speaker | N
     name is a firm the name rules took for a surname.
     """
     index = art.sentence_of(position)
-    if index == 0 or art.sentences[index - 1][1] <= art.body_start:
-        return None
+    if index == 0 or art.sentences[index - 1][1] <= max(art.body_start, item_start(art, position)):
+        return None  # a headline, or the item of a digest before, opens no sentence "it" looks back to
     s_start = art.sentences[index - 1][0]
     first = art.token_at_or_after(s_start)
     while first < len(art.tokens) and not art.tokens[first].is_word:

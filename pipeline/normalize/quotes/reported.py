@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from pipeline.labels import parse_label, parse_offsets
 from pipeline.normalize.quotes.article import PERSON_KINDS, ArticleIndex, Quote, Speaker
 from pipeline.normalize.quotes.cue_phrases import right_phrase
+from pipeline.normalize.quotes.items import after_clock
 from pipeline.normalize.quotes.speakers import cue_bounds, cue_speaker, resolve_phrase
 from pipeline.views import Mention
 
@@ -144,12 +145,13 @@ def reported_quotes(art: ArticleIndex) -> Iterator[tuple[Quote, str, Speaker | N
     for mention in sorted(art.by_kind.get(KIND, []), key=lambda m: (m.start, m.end, m.rule_id)):
         if (mention.start, mention.end) in seen or mention.end <= mention.start:
             continue
-        kind = quote_type(art, mention.start, mention.end)
+        start = after_clock(art, mention.start)  # a digest item's time stamp is none of the content
+        kind = quote_type(art, start, mention.end)
         if kind is None:
             continue
         fields = parse_label(mention.label)
         if _unanswered_question(art, mention, fields):
             continue
         seen.add((mention.start, mention.end))
-        quote = Quote(mention.start, mention.end, mention.start, mention.end, "partial", mention.rule_id)
+        quote = Quote(start, mention.end, start, mention.end, "partial", mention.rule_id)
         yield quote, kind, _speaker(art, mention, fields)

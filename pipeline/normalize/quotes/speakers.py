@@ -12,6 +12,7 @@ from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
 from pipeline.normalize.quotes.descriptions import (STAFF_LINKS, earlier_description, firm_after_staff,
                                                     firm_of_staff, named_next, resolve_body, resolve_publication,
                                                     staff_firm_before)
+from pipeline.normalize.quotes.items import item_start, names_news_outlet
 from pipeline.normalize.quotes.lexicon import PRONOUNS
 from pipeline.normalize.quotes.persons import (has_title, named_within, official_of_country, person_speaker,
                                                proper_name, subject_name, title_holder)
@@ -208,6 +209,8 @@ def _firm_that_spoke(art: ArticleIndex, words: list[Token], head: Token, positio
         return None  # a description ("biotechnology company") or a name's cut-off suffix ("Ltd") names no firm
     if any(m.text == found.name for m in art.by_kind.get("country", [])):
         return None  # a country that spoke ("the U.S. said") is no firm
+    if names_news_outlet(art, found.name) or names_news_outlet(art, found.text):
+        return None  # a newspaper that reported ("Nikkei reported …. The company said") is the story's source
     return Speaker(found.name, None, text_of(art, words), "organization")
 
 
@@ -249,7 +252,8 @@ def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker |
         subject = organization_opening_before(art, position) or _firm_read_as_person(art, position)
         if subject is not None:
             return replace(subject, text=token.text)
-        before = [m for m in art.by_kind.get("organization", []) if m.end <= position
+        floor = item_start(art, position)
+        before = [m for m in art.by_kind.get("organization", []) if floor <= m.start and m.end <= position
                   and not art.inside_quote(m.start)]
         if before:
             return Speaker(organization_name(before[-1]), None, token.text, "organization")
@@ -309,7 +313,8 @@ def salient_speaker(art: ArticleIndex, position: int, wanted: tuple[str, ...], *
 
     Looks back sentence by sentence (the pronoun's own first, unless not
     ``own_sentence``) for the nearest one in which anyone speaks: the speakers
-    of its quotations and of its speech cues outside quotations. Reported
+    of its quotations and of its speech cues outside quotations, within the
+    item of a digest that holds ``position`` (`items.item_start`). Reported
     speech is resolved after the quotations, so a cue's own speaker counts as
     well as the speakers already resolved: "Nomura analysts say … . “…,” they
     say". In that sentence the
@@ -320,10 +325,11 @@ def salient_speaker(art: ArticleIndex, position: int, wanted: tuple[str, ...], *
     that always report speaking.
     """
     index = art.sentence_of(position)
+    floor = item_start(art, position)
     for back in range(index if own_sentence else index - 1, max(index - 1 - reach, -1), -1):
         s_start, s_end, _ = art.sentences[back]
-        if s_end <= art.body_start:
-            break  # a headline's cue ("PAPER ASKS …") speaks for no one a pronoun of the body stands for
+        if s_end <= art.body_start or s_end <= floor:
+            break  # a headline's cue ("PAPER ASKS …") or one of a digest's item before speaks for no one here
         found: list[tuple[int, Speaker | None]] = [
             (q.outer_start, s) for q, s in art.resolved
             if s is not None and s_start <= q.outer_start < s_end and q.outer_end <= position]

@@ -1,0 +1,112 @@
+"""Where the item of a story that holds a position starts, and which organizations are news outlets.
+
+A news digest runs several short stories one after another: each opens with a
+heading line ("Acme Faces Probe Over Controls") or a clock time ("1836 ET -
+..."), or stands as a bullet. A description ("the company") or "it" stands for
+a firm of its own item, never for one of the item before; and a newspaper or
+news agency a story cites ("Nikkei reported") is its source, not its subject.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from pipeline.normalize.quotes.article import ArticleIndex, organization_name
+from pipeline.views import Mention
+
+# Words a heading line has at most: a longer line without a closing stop is a sentence cut off.
+HEADING_WORDS = 16
+# Letters a word of a heading has at least to be capitalized ("Acme Faces Probe Over Controls"; "of", "on",
+# "from" may stay lower case).
+TITLE_WORD_LETTERS = 5
+# What closes a sentence of running text (a heading has none of these at its end).
+SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
+# A clock time opening a digest item: "1836 ET -", "09:15 GMT --".
+CLOCK = re.compile(r"[ \t]*(\d{1,2}:?\d{2})[ \t]+([A-Za-z]{2,4})[ \t]*[-–—]+[ \t]*")
+# How many characters at a mention's place are read for an outlet's name ("The Wall Street Journal").
+OUTLET_CHARS = 40
+# A bullet opening a line.
+BULLET = re.compile(r"\s*[•*▪●◦·-]\s")
+
+
+def item_start(art: ArticleIndex, position: int) -> int:
+    """The offset where the item holding ``position`` starts: its bullet or clock-time line, the heading line
+    above its paragraphs, or the start of the article (its headline) for the first item."""
+    if art.item_starts is None:
+        art.item_starts = item_starts(art)
+    return art.item_starts[bisect_right(art.item_starts, position) - 1]
+
+
+def item_starts(art: ArticleIndex) -> list[int]:
+    """The offsets where the body's items start, in order, the article's start first.
+
+    A heading counts only above a line of running text (two heading-like lines in a row are a title and a
+    byline, or a list, and the lower one is read against the line below it).
+    """
+    floor = max(art.body_start or 0, 0)
+    found = [0]  # the first item holds the headline, which names the story's subject
+    lines = art.text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    for here, below in zip(filled, filled[1:] + [None]):
+        if offsets[here] <= floor:
+            continue
+        line = lines[here]
+        heading = below is not None and _is_heading(line) and not _is_heading(lines[below])
+        if (_opens_item(art, line) or heading) and offsets[here] != found[-1]:
+            found.append(offsets[here])
+    return found
+
+
+def _opens_item(art: ArticleIndex, line: str) -> bool:
+    """True for a line that opens an item by itself: a bullet, or a clock time with a time zone."""
+    clock = CLOCK.match(line)
+    return bool(BULLET.match(line)) or (clock is not None and clock.group(2).lower() in art.lexicon.time_zones)
+
+
+def _is_heading(line: str) -> bool:
+    """True for a heading line: a few words in title case or capitals, no closing stop. (A line of running
+    text cut short, as wire copy wraps it, has lower-case words of `TITLE_WORD_LETTERS` letters or more.)"""
+    words = line.split()
+    long_words = [w for w in words if sum(c.isalpha() for c in w) >= TITLE_WORD_LETTERS]
+    return 0 < len(words) <= HEADING_WORDS and not SENTENCE_END.search(line) and len(long_words) >= 2 \
+        and all(w.lstrip("\"'“‘(")[:1].isupper() for w in long_words)
+
+
+def is_news_outlet(art: ArticleIndex, mention: Mention) -> bool:
+    """True when an organization mention is a newspaper, news agency or broadcaster (``news_outlet`` in the
+    words): by its name, or by the words at its place, which the name rules may have cut short ("the Wall
+    Street Journal" read as "Wall Street")."""
+    return _bare_name(organization_name(mention)) in art.lexicon.news_outlets or _outlet_at(art, mention.start)
+
+
+def names_news_outlet(art: ArticleIndex, name: str) -> bool:
+    """True when a speaker's name is a news outlet's: by itself ("Nikkei"), or as the name of an organization
+    mention that stands where an outlet is named."""
+    return _bare_name(name) in art.lexicon.news_outlets or any(
+        organization_name(m) == name and _outlet_at(art, m.start) for m in art.by_kind.get("organization", []))
+
+
+def _bare_name(name: str) -> str:
+    """A name in lower case without a leading "the" or a possessive ending."""
+    return re.sub(r"^the\s+", "", re.sub(r"['’]s?$", "", name.strip().lower()))
+
+
+def _outlet_at(art: ArticleIndex, start: int) -> bool:
+    """True when the words at ``start`` open a news outlet's name."""
+    words = re.sub(r"^the\s+", "", art.text[start:start + OUTLET_CHARS].lower())
+    return any(re.match(re.escape(outlet) + r"\b", words) for outlet in art.lexicon.news_outlets)
+
+
+def after_clock(art: ArticleIndex, start: int) -> int:
+    """``start``, or the offset past a digest item's clock time when one opens the line there ("1836 ET - "):
+    the time stamps the item, and is no word of what a speaker said."""
+    if start != art.text.rfind("\n", 0, start) + 1:
+        return start
+    clock = CLOCK.match(art.text, start)
+    if clock is None or clock.group(2).lower() not in art.lexicon.time_zones:
+        return start
+    return clock.end()
