@@ -6,24 +6,12 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from pipeline.config import MODELS_DIR
-from pipeline.nlp.build import build_nlp
 from pipeline.normalize.date_values import resolve
-from pipeline.normalize.dates import load_dates
 from tests.normalize import test_dates as base
+from tests.normalize.test_dates import nlp, resources  # noqa: F401  (the fixtures: the pipeline and its word lists)
 
 AUG_20 = datetime(2025, 8, 20, tzinfo=UTC)
 FEB_20 = datetime(2025, 2, 20, tzinfo=UTC)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp(MODELS_DIR, ("trade_sentences_v1", "trade_rates_v1", "trade_dates_v1"))
-
-
-@pytest.fixture(scope="module")
-def resources():
-    return load_dates(MODELS_DIR)
 
 
 def values(nlp, resources, body, published):
