@@ -66,6 +66,10 @@ def test_a_half_without_its_year_follows_the_tense(nlp, resources, body, publish
     "The plant makes H2 from gas, and a half-hour call followed.",
     "The group lost money in its fiscal first half.",  # the issuer's half: its months are unknown
     "The fund's first-half-point cut came first.",
+    "The mine starts output in the second half of the year ending June 30.",  # the issuer's year
+    "Net profit in the first half year 2024/25 rose.",
+    "Buyers sought oil for second half May shipment.",  # half of a month
+    "Bond prices fell in the first half hour of trading.",
 ])
 def test_no_half_or_fiscal_year(nlp, resources, body):
     assert not [v for _, v in values(nlp, resources, body, AUG_20) if v and ("H" in v or v.startswith("FY"))]
