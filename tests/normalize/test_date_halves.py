@@ -44,6 +44,8 @@ def values(nlp, resources, body, published):
      [("fiscal year 2026", "FY2026"), ("2027 fiscal year", "FY2027"), ("FY26", "FY2026")]),
     ("Profit rose in fiscal 1987 from fiscal 1985-1986.", datetime(1987, 3, 2, tzinfo=UTC),
      [("fiscal 1987", "FY1987"), ("fiscal 1985-1986", "FY1986")]),
+    # a fiscal year named by its last day keeps that day
+    ("Sales were 9 mln dlrs in its Oct. 31, 2024 fiscal year.", AUG_20, [("Oct. 31, 2024", "2024-10-31")]),
 ])
 def test_halves_and_fiscal_years(nlp, resources, body, published, expected):
     assert values(nlp, resources, body, published) == expected
