@@ -70,6 +70,7 @@ def test_a_half_without_its_year_follows_the_tense(nlp, resources, body, publish
     "The fund's first-half-point cut came first.",
     "The mine starts output in the second half of the year ending June 30.",  # the issuer's year
     "Net profit in the first half year 2024/25 rose.",
+    "Tokyo set its 2025/26 first half beef quota.",
     "Buyers sought oil for second half May shipment.",  # half of a month
     "Bond prices fell in the first half hour of trading.",
 ])
