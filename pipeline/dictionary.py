@@ -78,7 +78,8 @@ EVENT_COLUMNS: dict[str, tuple[str, str]] = {
     "event_date_start": ("First day of `event_date` (a date), null when it names no calendar period.",
                          "2025-06-01"),
     "event_date_end": ("Last day of `event_date` (inclusive).", "2025-06-30"),
-    "event_date_granularity": ("day, week, month, quarter, season or year: how fine `event_date` is.", "month"),
+    "event_date_granularity": ("day, week, month, quarter, season, half or year: how fine `event_date` is "
+                               "(null for a fiscal year, whose months are the issuer's).", "month"),
     "event_key": ("Hash of the normalized event without its date: rows with the same key merge across articles "
                   "within the window of docs/events.md.", "51b0c2a9e4d7f318"),
     "cameo_code": ("CAMEO 1.1b3 code of the event type and modality (models/events/codes.csv); null when negated.",
@@ -237,7 +238,8 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
     "dates": {
         "timex_type": ("DATE, DURATION or SET.", "DATE"),
         "value": ("TIMEX3-style value; null when unresolved.", "2025-05-01"),
-        "granularity": ("day, week, month, quarter, season or year (null for durations and sets).", "day"),
+        "granularity": ("day, week, month, quarter, season, half (`2025-H2`), year or fiscal_year (`FY2026`, the "
+                        "fiscal year ending in 2026); null for durations and sets.", "day"),
         "anchor": ("The date a relative expression was resolved from; null for absolute dates.", "2025-05-02"),
         "modifier": ("AS_EARLY_AS, BEFORE, AFTER, APPROX, START, MID, END.", "AS_EARLY_AS"),
         "resolved": ("False when the text is relative and no anchor date was known.", "true"),
@@ -333,7 +335,7 @@ CONTRACT_NOTE = (
     "`officials.is_former`, `wikidata_qid`, `in_office`; `quotes.quote_type`, `speaker_kind`; the event date "
     "range, codes, `hs_codes`, `is_background`, `rule_score` on the events tables), the `tokens` table of the "
     "parse, the `tariff_timeline` table built from `events`, the event type `sanction`, the "
-    "target scope `unspecified` and the granularity `season` (`2025-SU`) of dates and events. One reading widens: `quotes` holds reported speech as well as quotations, "
+    "target scope `unspecified` and the granularities `season` (`2025-SU`) and `half` (`2025-H2`) of dates and events, and fiscal years (`FY2026`, granularity `fiscal_year`) among dates. One reading widens: `quotes` holds reported speech as well as quotations, "
     "so its `text` is the reported clause where `quote_type` is not `direct` (keep `quote_type == 'direct'` "
     "for the contract's quotations only)."
 )

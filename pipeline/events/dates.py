@@ -10,11 +10,14 @@ tables carry ``event_date_start`` and ``event_date_end`` (inclusive) and
 | ``2025-W18`` | week | Monday – Sunday of the ISO week |
 | ``2025-06`` | month | first – last day of the month |
 | ``2025-Q2`` | quarter | first day of April – last day of June |
+| ``2025-H2`` | half | first day of July – last day of December (``H1``: January – June) |
 | ``2025-SU`` | season | the meteorological season of the northern hemisphere: spring March – May, summer June – August, autumn September – November, winter December – February of the next year |
 | ``2025`` | year | January 1 – December 31 |
 
-Anything else (a decade ``198X``, ``PRESENT_REF``) has no dates and no
-granularity. A season's dates let a season after the publication date make
+Anything else (a decade ``198X``, ``PRESENT_REF``, a fiscal year ``FY2026``)
+has no dates and no granularity: a fiscal year's months are the issuer's
+(the US government's FY2026 begins in October 2025, Australia's in July
+2025), which the value does not say. A season's dates let a season after the publication date make
 a measure planned ("enabling tariff increases this summer"), as a month does.
 
 A date that names a law or a cited order ("the Trade Act of 1974",
@@ -66,6 +69,7 @@ _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 _YEAR = re.compile(r"\d{4}")
 _SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
+_HALF = re.compile(r"(\d{4})-H([12])")
 # The first month of each season and how many years its last month lies after it (winter ends in February).
 SEASON_MONTHS = {"SP": (3, 0), "SU": (6, 0), "FA": (9, 0), "WI": (12, 1)}
 # How far back from a date a citation pattern may reach ("Executive Order 14257 of ").
@@ -102,6 +106,9 @@ def date_range(value: str | None) -> DateRange | None:
         if match := _QUARTER.fullmatch(value):
             year, first = int(match.group(1)), 3 * int(match.group(2)) - 2
             return DateRange(date(year, first, 1), _month_end(year, first + 2), "quarter")
+        if match := _HALF.fullmatch(value):
+            year, first = int(match.group(1)), 6 * int(match.group(2)) - 5
+            return DateRange(date(year, first, 1), _month_end(year, first + 5), "half")
         if match := _SEASON.fullmatch(value):
             year = int(match.group(1))
             first, later = SEASON_MONTHS[match.group(2)]

@@ -16,12 +16,15 @@ Spans go to ``doc.spans["date"]``, ``["duration"]`` and ``["set"]`` with
 joined by ``;`` for the normalizer (`pipeline.normalize.dates`):
 
 ``kind``
-    how to resolve it: calendar, month, year, quarter, season, shift, dayword,
-    weekday, weekend, ago, numeric, duration, set.
+    how to resolve it: calendar, month, year, quarter, season, half, fiscal (a
+    fiscal year, by the year it ends in), shift, dayword, weekday, weekend,
+    ago, numeric, duration, set.
 ``month``, ``day``, ``year``, ``weekday``, ``quarter``
     calendar numbers as written (weekday 1 = Monday).
 ``season``
     the TIMEX3 season code (SP, SU, FA, WI).
+``half``
+    the half of a year (1 or 2; "the June half" 1).
 ``num``, ``unit``
     an amount of a TIMEX3 unit (D, W, M, Q, Y, H, MIN; a decade is 10 Y).
 ``shift``, ``yshift``
@@ -61,8 +64,8 @@ from pipeline.rulefiles import read_rows, read_words
 
 FOLDER = "dates"
 GROUPS = ("date", "duration", "set", "skip")
-KINDS = ("calendar", "month", "year", "quarter", "season", "shift", "dayword", "weekday", "weekend", "ago",
-         "numeric", "duration", "set", "none")
+KINDS = ("calendar", "month", "year", "quarter", "season", "half", "fiscal", "shift", "dayword", "weekday",
+         "weekend", "ago", "numeric", "duration", "set", "none")
 # Modifiers that say where in a period ("late last year") and how much of it ("about five years").
 PART_MODIFIERS = ("START", "MID", "END")
 AMOUNT_MODIFIERS = ("APPROX", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE")
@@ -75,8 +78,15 @@ MASKED_GROUPS = ("rate", "money")
 # Trigger words that are numbers: the years a bare four-digit number may be, quarter codes.
 YEARS = [str(year) for year in range(1900, 2100)]
 QUARTER_CODES = ["Q1", "Q2", "Q3", "Q4"]
-# A trigger that is a shape: digits around "/" ("4/9/2025").
-TRIGGER_PATTERNS = {"SLASH": ("/", re.compile(r"\d/\d"))}
+# Triggers that are shapes: digits around "/" ("4/9/2025"); quarter and half codes with the number first
+# ("2Q 2026", "2H25", "H1 2025") and fiscal-year codes ("FY2026", "FY 26"), which the tokenizer may keep in
+# one token with their year.
+TRIGGER_PATTERNS = {"SLASH": ("/", re.compile(r"\d/\d")),
+                    "QCODE_FIRST": ("Q", re.compile(r"(?<![\w-])[1-4]Q(?=[\s'’]?\d)")),
+                    "HCODE": ("H", re.compile(r"(?<![\w-])(?:H[12]|[12]H)(?=[\s'’]?\d)")),
+                    "FYCODE": ("FY", re.compile(r"(?<![\w-])FY(?=[\s'’]?\d)"))}
+# The last quarter or half of a year, for "the last three months of 2024" (group "part" other than "first").
+LAST_PART = {"quarter": 4, "half": 2}
 
 
 def load_dates_data(models_dir: Path) -> dict[str, Any]:
@@ -104,6 +114,7 @@ def load_dates_data(models_dir: Path) -> dict[str, Any]:
         "days": read_rows(folder / "days.csv"),
         "sets": read_rows(folder / "sets.csv"),
         "ordinals": read_rows(folder / "ordinals.csv"),
+        "halves": read_rows(folder / "halves.csv"),
         "seasons": read_rows(folder / "seasons.csv"),
         "modifiers": modifiers,
         "context": read_rows(folder / "date_context.csv"),
@@ -137,6 +148,7 @@ class DateFinder(RuleComponent):
         self.days = {row["word"].lower(): int(row["offset"]) for row in data.get("days", [])}
         self.sets = {row["word"].lower(): row["value"] for row in data.get("sets", [])}
         self.ordinals = {row["word"].lower(): int(row["value"]) for row in data.get("ordinals", [])}
+        self.halves = {row["word"].lower(): int(row["value"]) for row in data.get("halves", [])}
         seasons = data.get("seasons", [])
         self.seasons = {row["word"].lower(): row["season"] for row in seasons}
         modifiers = data.get("modifiers", [])
@@ -159,6 +171,7 @@ class DateFinder(RuleComponent):
             "DAYWORD": alternation(self.days),
             "SETWORD": alternation(self.sets),
             "ORDINAL": alternation(word for word in self.ordinals if not word.isdigit()),
+            "HALF_ORDINAL": alternation(self.halves),
             "QMOD": alternation(row["phrase"] for row in modifiers
                                 if row["position"] == "inside" and row["modifier"] in AMOUNT_MODIFIERS),
             "PMOD": alternation({row["phrase"].rstrip("-") for row in modifiers
@@ -172,7 +185,7 @@ class DateFinder(RuleComponent):
             [(rule, compile_rule(rule["id"], rule["pattern"], macros)) for rule in data.get("rules", [])],
             {"MONTH": [row["form"] for row in months], "WEEKDAY": [row["form"] for row in data.get("weekdays", [])],
              "UNIT": list(self.units), "DAYWORD": list(self.days), "SETWORD": list(self.sets),
-             "WEEKEND": ["weekend"], "SEASON": list(self.seasons),
+             "WEEKEND": ["weekend"], "SEASON": list(self.seasons), "HALF": ["half"], "FISCAL": ["fiscal"],
              "YEAR": YEARS, "QCODE": QUARTER_CODES},
             TRIGGER_PATTERNS)
 
@@ -221,10 +234,22 @@ class DateFinder(RuleComponent):
             fields["day"] = int(re.sub(r"\D", "", value("day")))
         if value("year"):
             fields["year"] = int(value("year"))
+        if value("yy"):  # "FY26", "1H25": the century as two-digit years are read in numeric dates
+            fields["year"] = int(value("yy")) + (1900 if int(value("yy")) >= 69 else 2000)
+        if value("split"):  # "fiscal 2025/26" is the fiscal year that ends in 2026
+            if not value("split")[1:].endswith(f"{(fields['year'] + 1) % 100:02d}"):
+                return None
+            fields["year"] += 1
         if value("weekday"):
             fields["weekday"] = self.weekdays.get(value("weekday").upper())
         if value("ord"):
             fields["quarter"] = self.ordinals.get(value("ord").lower())
+        if value("half"):
+            fields["half"] = int(value("half"))
+        if value("hord"):
+            fields["half"] = self.halves[value("hord").lower()]
+        if value("part"):  # "the first/last three months of 2024": the first or last quarter (half)
+            fields["half" if kind == "half" else "quarter"] = 1 if value("part").lower() == "first" else LAST_PART[kind]
         if value("season"):
             fields["season"] = self.seasons[value("season").lower()]
         if value("dayword"):

@@ -161,13 +161,15 @@ class DateLabel(NamedTuple):
     unit: str | None  # D, W, M, Q, Y
     num: float  # the amount of units ("two and a half years ago" 2.5)
     season: str | None = None  # SP, SU, FA, WI
+    half: int | None = None  # 1 or 2
 
     @classmethod
     def read(cls, fields: Mapping[str, str]) -> DateLabel:
         """The label's fields, numbers as numbers (an empty field is None)."""
         return cls(fields.get("kind"), _int(fields, "month"), _int(fields, "day"), _int(fields, "year"),
                    _int(fields, "weekday"), _int(fields, "quarter"), _int(fields, "shift"), _int(fields, "yshift"),
-                   fields.get("unit"), float(fields["num"]) if fields.get("num") else 1.0, fields.get("season"))
+                   fields.get("unit"), float(fields["num"]) if fields.get("num") else 1.0, fields.get("season"),
+                   _int(fields, "half"))
 
 
 class Context(NamedTuple):
@@ -273,6 +275,32 @@ def _period_year(label: DateLabel, stated: int, current: int, anchor_year: int, 
     return _moved_by_tense(anchor_year, stated, current, tense, within_reach)
 
 
+def half_of(month: int) -> int:
+    """The half of the year (1-2) a month is in."""
+    return 1 if month <= 6 else 2
+
+
+def _half(label: DateLabel, context: Context) -> Resolution | None:
+    """A half of a year (``2025-H2``): with its year; else the anchor's, moved by a year shift ("the first
+    half of next year") or by tense as a quarter is ("the second half", written in February in past
+    narration, is last year's)."""
+    if label.half not in (1, 2):
+        return None
+    if label.year:
+        return Resolution(f"{label.year:04d}-H{label.half}", "half", False)
+    if context.anchor is None:
+        return None
+    year = _period_year(label, label.half, half_of(context.anchor.month), context.anchor.year, context.tense)
+    return Resolution(f"{year:04d}-H{label.half}", "half", True)
+
+
+def _fiscal(label: DateLabel, context: Context) -> Resolution | None:
+    """A fiscal year by the year it ends in, as the issuer names it ("fiscal 2026" ``FY2026``): which
+    months it covers depends on the issuer's calendar (the US government's FY2026 begins in October
+    2025, Australia's in July 2025), so it has no calendar value of its own."""
+    return Resolution(f"FY{label.year:04d}", "fiscal_year", False) if label.year else None
+
+
 # TIMEX3 season codes in the order of the year; the winter of a year begins in its December.
 SEASONS = ("SP", "SU", "FA", "WI")
 
@@ -350,7 +378,7 @@ def _ago(label: DateLabel, context: Context) -> Resolution | None:
 # kind needs, or when a month, day or quarter without its year meets no anchor.
 RESOLVERS: dict[str, Resolver] = {
     "numeric": _numeric, "year": _year, "calendar": _calendar, "month": _month, "quarter": _quarter, "season": _season,
-    "dayword": _dayword, "weekday": _weekday, "shift": _shift, "weekend": _weekend,
+    "half": _half, "fiscal": _fiscal, "dayword": _dayword, "weekday": _weekday, "shift": _shift, "weekend": _weekend,
     "ago": _ago,
 }
 # The kinds whose value only the anchor gives: their resolvers run only with one.

@@ -32,6 +32,11 @@ Resolution rules:
   fall", written in February 2025, is ``2025-FA``;
 - a quarter without a year or tense cue is the nearest such quarter
   ("fourth-quarter profit" reported in February is last year's);
+- a half ("the second half", "2H 2025", "the June half": ``2025-H2``, ``2025-H1``)
+  without a year is the anchor's, moved by "next year"/"last year" or by
+  tense as a quarter is; a fiscal year is named by the year it ends in
+  ("fiscal 2025/26", "FY26": ``FY2026``, granularity ``fiscal_year``) and
+  never resolved against the anchor: which months it covers is the issuer's;
 - the tense of a weekday or weekend is its governing verb's where the
   sentence was parsed (`pipeline.normalize.date_tense`: its auxiliaries,
   tense and form in ``tokens``; the present makes it future);
@@ -75,7 +80,7 @@ TIMEX_TYPES = {"date": "DATE", "duration": "DURATION", "set": "SET"}
 MASKING_KINDS = frozenset({"rate", "money"})
 # The kinds of date whose value `resolve` moves by tense, when no year is stated and an anchor is known
 # (finding the tense reads the clause word by word, so it is done only for these).
-TENSE_KINDS = frozenset({"calendar", "month", "quarter", "season", "weekday", "weekend"})
+TENSE_KINDS = frozenset({"calendar", "month", "quarter", "season", "half", "weekday", "weekend"})
 # The kinds whose tense is read from the parse where there is one (see `clause_tense`).
 PARSE_KINDS = frozenset({"weekday", "weekend"})
 # The kinds that, without a tense cue, are the nearest such period, except after the words of

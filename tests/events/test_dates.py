@@ -19,6 +19,9 @@ from pipeline.events.modality import future_is_planned
     ("1986", (date(1986, 1, 1), date(1986, 12, 31), "year")),
     ("2025-SU", (date(2025, 6, 1), date(2025, 8, 31), "season")),
     ("2024-WI", (date(2024, 12, 1), date(2025, 2, 28), "season")),  # the winter of a year begins in its December
+    ("2025-H1", (date(2025, 1, 1), date(2025, 6, 30), "half")),
+    ("2025-H2", (date(2025, 7, 1), date(2025, 12, 31), "half")),
+    ("FY2026", None),  # a fiscal year's months are the issuer's
     ("198X", None), ("PRESENT_REF", None), ("2025-13", None), (None, None),
 ])
 def test_date_range(value, expected):

@@ -69,7 +69,9 @@ def real_texts():
              "past three months, the past year, for a month, 500 tonnes a day. The third Friday of the "
              "month, April 16-27, on 3rd of June, June of next year, last March; 2025-04-09.\n1987 began.",
              "Talks stalled last summer and resume in the autumn, until the fall or late spring 2026, over the "
-             "coming year."]
+             "coming year.",
+             "Sales rose in the first half of 2025 and the last three months of 2024, fell in the first six "
+             "months of this year, and will grow in the 2026 fiscal year."]
     settings = make_settings(show_progress=False)
     for path, source_path in iter_inputs(RAW_SAMPLES):
         texts.extend(item.body for item in read_file(path, source_path, settings) if isinstance(item, RawArticle))

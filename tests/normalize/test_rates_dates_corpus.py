@@ -20,7 +20,7 @@ from pipeline.schemas import conform
 from pipeline.views import ArticleView, Mention, Sentence
 from tests.conftest import needs_shared
 
-TIMEX = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2}(?:-WE)?|-Q[1-4]|-(?:SP|SU|FA|WI))?|PT?\d+(?:\.\d+)?[DWMQYH]")
+TIMEX = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2}(?:-WE)?|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI))?|FY\d{4}|PT?\d+(?:\.\d+)?[DWMQYH]")
 
 
 @pytest.fixture(scope="module")
