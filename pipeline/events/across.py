@@ -49,7 +49,7 @@ UNTARGETED = "unspecified"
 # Events that happen at a point in time and recur between the same sides: undated ones never pool.
 POINT_IN_TIME = ("negotiation", "agreement", "demand")
 WINDOW = timedelta(days=WINDOW_DAYS)
-IDENTIFYING = ("day", "week", "month", "quarter", "season")
+IDENTIFYING = ("day", "week", "month", "quarter", "season", "half")
 
 Row = Mapping[str, Any]
 
