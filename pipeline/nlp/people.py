@@ -91,6 +91,7 @@ def load_people_data(models_dir: Path) -> dict[str, Any]:
         "org_openers": function_words["org_opener"],
         "apposition_words": function_words["apposition"],
         "listed_names": listed_names(folder / "known_officials.csv"),
+        "listed_countries": listed_countries(folder / "known_officials.csv"),
     }
 
 
@@ -102,6 +103,18 @@ def listed_names(path: Path) -> list[str]:
     for row in read_rows(path):
         forms += [row["name"], *row["aliases"].split(";")]
     return sorted({" ".join(form.split()) for form in forms if form.strip()})
+
+
+def listed_countries(path: Path) -> dict[str, str]:
+    """Lower-case names and aliases of ``known_officials.csv`` → the one country every holder of that name
+    serves (a name two countries' holders share is left out): "the Trump Administration" is a body of
+    the United States."""
+    countries: dict[str, set[str]] = {}
+    for row in read_rows(path):
+        for form in [row["name"], *row["aliases"].split(";")]:
+            if form.strip():
+                countries.setdefault(" ".join(form.split()).lower(), set()).add(row["country_iso3"])
+    return {name: next(iter(found)) for name, found in sorted(countries.items()) if len(found) == 1}
 
 
 # Reads country spans (an organization's country) and sentence starts.
@@ -146,6 +159,7 @@ class PeopleFinder(RuleComponent):
         self.org_openers = frozenset(data.get("org_openers", []))
         self.apposition_words = frozenset(data.get("apposition_words", []))
         self.listed = listed_keys(data.get("listed_names", []), self)
+        self.listed_countries: dict[str, str] = data.get("listed_countries", {})
         self.place_matcher = PhraseMatcher(vocab, attr="ORTH")
         self.place_matcher.add("PLACE", [make(p) for p in data.get("places", [])])
         self._texts: dict[int, str] = {}

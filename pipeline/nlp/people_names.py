@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipeline.names import distinctive_surname, surname_keys, written_form
-from pipeline.nlp.people_tokens import POSSESSIVES, PeopleRules, Title, Tokens, is_initial, is_name_word, slug_words
+from pipeline.nlp.people_tokens import GOVERNMENT_KINDS, POSSESSIVES, PeopleRules, Title, Tokens, is_initial, is_name_word, slug_words
 
 PHRASE_PREPOSITIONS = frozenset({"of", "for", "at", "in", "with"})
 # Adverbs that may open an apposition ("Mark Papermaster, formerly an Apple executive").
@@ -267,8 +267,10 @@ def find_names(tokens: Tokens, titles: list[Title]) -> list[NameMention]:
         else:
             anchored.append((start, end, *found))
     if listed:
-        # The first words of the document's organizations: beside "Baker International Corp", "Baker" is the firm.
-        firms = {tokens.words[i] for i in range(tokens.n) if tokens.org[i] and (i == 0 or not tokens.org[i - 1])}
+        # The first words of the document's organizations: beside "Baker International Corp", "Baker" is the firm;
+        # beside "the Trump Administration" (a government body), "Trump" is still the office-holder.
+        firms = {tokens.words[i] for i in range(tokens.n) if tokens.org[i] and (i == 0 or not tokens.org[i - 1])
+                 and tokens.org_kind.get(i) not in GOVERNMENT_KINDS}
         listed = [run for run in listed if tokens.words[run[0]] not in firms]
     # Fuller names first (so "De Clercq" and a bare surname find their person), then in text order.
     for start, end, rule, title in sorted(anchored, key=lambda a: (-len(tokens.name_words(a[0], a[1])),

@@ -136,4 +136,6 @@ def _pattern_org(tokens: Tokens, found: list[Org], start: int, end: int) -> None
     if end - start == 2 and _given_name(tokens, start):
         return  # "Jim Press", "Tom Post": a given name and a surname that is also an organization word
     name = tokens.text_of(start, end)
-    _add_org(tokens, found, start, end, name, kind, "", rule)
+    # "the Trump Administration", "the Reagan Government": the body of a listed office-holder's country
+    holder = r.listed_countries.get(tokens.text_of(start, end - 1).lower(), "") if kind == "government" else ""
+    _add_org(tokens, found, start, end, name, kind, holder, rule)

@@ -50,6 +50,7 @@ class PeopleRules(Protocol):
     speech: frozenset[str]
     given: frozenset[str]
     listed: frozenset[str]  # listed office-holders' names that anchor a run alone (`people_names.listed_keys`)
+    listed_countries: Mapping[str, str]  # lower-case listed names → their holders' one country
 
     def token_texts(self, doc: Doc) -> tuple[list[str], list[int]]: ...
 

@@ -131,8 +131,9 @@ def _resolve_people(inputs: _SameInputs) -> tuple[ResolvedPerson, ...]:
     year = article.published_at.year if article.published_at is not None else None
     day = article.published_at.date() if article.published_at is not None else None
     sitting: dict[int, KnownOfficial] = {}
-    # A surname that opens an organization's name is the firm's ("Baker said" beside "Baker International Corp").
-    firms = {org.text.split()[0] for org in orgs if org.text.split()}
+    # A surname that opens an organization's name is the firm's ("Baker said" beside "Baker International Corp");
+    # not one opening a government body's, labelled with its country ("Trump" beside "the Trump Administration").
+    firms = {org.text.split()[0] for org in orgs if org.text.split() and "|" not in (org.label or "")}
     for group in groups:  # a first completion (without the country) tells who holds an office this year
         group.known = complete_name(group.name, group.title, None, year, resources.known)
         untitled = not group.official and group.stated is None and group.name not in firms

@@ -255,6 +255,30 @@ def test_a_listed_office_holders_name_is_a_name_alone(nlp, text, expected):
     assert found == expected
 
 
+def test_a_listed_name_beside_its_government_body_is_still_the_office_holder(nlp):
+    # a company opening with the name makes the name the firm's; a government body ("the Starmer
+    # Government") does not: the bare name elsewhere is still the listed person
+    doc = nlp("Starmer plans to lift duties on grain next month. Exporters cheered as the Starmer Government "
+              "dropped the levy on barley.")
+    assert [(s.text, s.id_) for s in doc.spans["person"]] == [("Starmer", "people:listed")]
+    firm = nlp("Carney said it would sell a plant. Carney Industrial Corp fell 3%.")
+    assert [s.text for s in [*firm.spans["person"], *firm.spans["official"]] if s.id_ == "people:listed"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Farmers protested as the Starmer Government raised the levy.", "Starmer Government|GBR"),
+        ("The Reagan Administration set duties on Japanese chips.", "Reagan Administration|USA"),
+        # a name listed for no office-holder: a body of no known country
+        ("The Hollings Administration set duties on Japanese chips.", "Hollings Administration"),
+    ],
+)
+def test_a_listed_office_holders_government_body_has_their_country(nlp, text, label):
+    doc = nlp(text)
+    assert [s.label_ for s in doc.spans["organization"]] == [label]
+
+
 def test_a_listed_name_found_otherwise_keeps_its_rule(nlp):
     doc = nlp("Carney told reporters in Ottawa. Later Carney's cabinet met.")
     assert [(s.text, s.id_) for s in doc.spans["person"]] == [("Carney", "people:speech"), ("Carney", "people:surname")]

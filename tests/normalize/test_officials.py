@@ -354,6 +354,9 @@ def test_a_region_that_is_also_a_country_or_capital_is_no_region(resources):
          datetime(2025, 5, 2, tzinfo=UTC), []),
         # initials of another given name
         ("D. J. Carney, a lawyer for the firm, said so.", datetime(2025, 5, 2, tzinfo=UTC), []),
+        # a government body named after the office-holder is no firm: the bare name is still the holder
+        ("Grain traders fretted over the Carney Government's levy. Carney plans to lift it in June.",
+         datetime(2025, 5, 2, tzinfo=UTC), [("Carney", "mark-carney", "CAN", None, False)]),
     ],
 )
 def test_a_listed_name_without_title_is_the_official_in_office(nlp, resources, text, published, expected):
