@@ -38,7 +38,8 @@ console = Console(stderr=True, soft_wrap=True)
 Raw = Annotated[Path, typer.Option("--raw", help="A file or folder of raw articles.")]
 Out = Annotated[Path, typer.Option("--out", help="Folder of the output tables.")]
 Force = Annotated[bool, typer.Option("--force", help="Reprocess even what is unchanged.")]
-Workers = Annotated[int, typer.Option("--workers", min=1, help="Processes for the spaCy stage.")]
+Workers = Annotated[int, typer.Option("--workers", min=1, help="Worker processes (with --executor processes or dask; with local, spaCy processes "
+                                                               "that reload the rules every batch: see docs/performance.md).")]
 Executor = Annotated[str, typer.Option(
     "--executor", help="Where batches run: local (this process; --workers sets spaCy processes), processes, "
                        "or dask (a LocalCluster of --workers, or --scheduler ADDRESS).")]
