@@ -32,11 +32,16 @@ def _rate_text(value: float | None) -> str:
     return "unstated" if value is None else f"{value:g}"
 
 
+def rates_agree(first: float | None, second: float | None) -> bool:
+    """Whether two rates can be the same tariff's: equal, or one of them unstated."""
+    return first is None or second is None or first == second
+
+
 def _agrees(first: Change, second: Change) -> bool:
     """Whether two changes of one key and day read the same: same effect, rates equal or one unstated."""
     if first.in_force != second.in_force or (not first.in_force and first.change != second.change):
         return False
-    return first.rate is None or second.rate is None or first.rate == second.rate
+    return rates_agree(first.rate, second.rate)
 
 
 def _reading(change: Change, best: Change) -> str:
@@ -171,7 +176,7 @@ def _paused_reported(intervals: Sequence[Interval], change: Change) -> Interval 
     paused = intervals[-2] if len(intervals) > 1 and intervals[-2].first.in_force else None
     if paused is None:
         return pause if change.effective_on is None else None
-    return paused if change.rate is None or paused.rate is None or change.rate == paused.rate else None
+    return paused if rates_agree(change.rate, paused.rate) else None
 
 
 def _unplaced_lift(intervals: Sequence[Interval], change: Change) -> Interval | None:
@@ -187,10 +192,8 @@ def _unplaced_lift(intervals: Sequence[Interval], change: Change) -> Interval | 
     if len(intervals) < 2 or change.change != "imposed":
         return None
     lift, before = intervals[-1], intervals[-2]
-    dated_inside = lift.first.period_end is not None and change.day <= lift.first.period_end \
-        and _precision(change) < _precision(lift.first)
-    same_rate = change.rate is None or before.rate is None or change.rate == before.rate
-    return lift if not lift.first.in_force and before.first.in_force and dated_inside and same_rate else None
+    return lift if not lift.first.in_force and before.first.in_force and _within_period(lift.first, change) \
+        and rates_agree(change.rate, before.rate) else None
 
 
 def _withdraw_unplaced_lift(intervals: list[Interval], best: Change,

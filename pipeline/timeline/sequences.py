@@ -12,7 +12,7 @@ from typing import Any
 
 from pipeline.articles import short_hash
 from pipeline.timeline.changes import Change
-from pipeline.timeline.intervals import LEVEL_CHANGES, REPORT_WINDOW_DAYS, Interval, walk
+from pipeline.timeline.intervals import LEVEL_CHANGES, REPORT_WINDOW_DAYS, Interval, rates_agree, walk
 
 
 def timeline_id(change: Change, valid_from: date) -> str:
@@ -69,8 +69,7 @@ def _all_goods_pause(pause: Interval, all_goods: Sequence[Interval]) -> Interval
         return None
     for interval in all_goods:
         near = abs((interval.first.day - pause.first.day).days) <= REPORT_WINDOW_DAYS
-        same_rate = pause.rate_previous is None or interval.rate_previous in (None, pause.rate_previous)
-        if interval.first.change == "suspended" and near and same_rate:
+        if interval.first.change == "suspended" and near and rates_agree(pause.rate_previous, interval.rate_previous):
             return interval
     return None
 
