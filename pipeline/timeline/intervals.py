@@ -1,6 +1,6 @@
 """From the changes of one key to its intervals: one reading per day, repeats folded in, pauses that end.
 
-Pure functions; the rules of docs/timeline.md, sections 4-6.
+Pure functions; the rules of docs/timeline.md, sections 4 and 5.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from pipeline.timeline.changes import Change
 
 # How long after a dated change an undated report of it is taken to be about it: the events table's window
 # for merging follow-up reports of one measure (`pipeline.events.across.WINDOW_DAYS`, docs/events.md section 7).
+# For the same reason it bounds how far a product's pause may lie from the pause of all goods it reports
+# (`pipeline.timeline.sequences`, docs/timeline.md section 3).
 REPORT_WINDOW_DAYS = 14
 # How long after a measure's first report a report of it may state its rate: the longest wait from
 # announcement to entry into force among the measures checked (docs/timeline.md, section 7) was about a
@@ -201,15 +203,17 @@ def _withdraw_unplaced_lift(intervals: list[Interval], best: Change,
     """Withdraw the last interval when ``best`` shows it cannot be placed (`_unplaced_lift`); the pause still
     pending afterwards (none, when the withdrawn interval was that pause).
 
-    Its readings become alternatives of the interval before it, which the day's finer reading contradicts
-    them about. The alternatives of the withdrawn interval's own day go with it: they disagreed with a lift
-    that is no longer read.
+    The withdrawn interval's readings become alternatives of the interval before it: the day's finer reading
+    says that interval's tariff still applied, so they contradict it. The alternatives of the withdrawn
+    interval's own day go with it: they disagreed with a lift that is no longer read.
     """
     withdrawn = _unplaced_lift(intervals, best)
     if withdrawn is None:
         return pending
     intervals.pop()
-    readings = {change.event_id: change for change in withdrawn.readings}  # once each, in order
+    # one alternative per event: the change that began the interval was folded in twice (by `_start`, then
+    # with the day's other readings in `walk`)
+    readings = {change.event_id: change for change in withdrawn.readings}
     intervals[-1].alternatives.extend(_reading(change, best) for change in readings.values())
     return None if pending is not None and pending[0] in withdrawn.readings else pending
 
