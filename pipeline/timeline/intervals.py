@@ -1,6 +1,6 @@
 """From the changes of one key to its intervals: one reading per day, repeats folded in, pauses that end.
 
-Pure functions; the rules of docs/timeline.md, sections 4-6.
+Pure functions; the rules of docs/timeline.md, sections 4 and 5.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from pipeline.timeline.changes import Change
 
 # How long after a dated change an undated report of it is taken to be about it: the events table's window
 # for merging follow-up reports of one measure (`pipeline.events.across.WINDOW_DAYS`, docs/events.md section 7).
+# For the same reason it bounds how far a product's pause may lie from the pause of all goods it reports
+# (`pipeline.timeline.sequences`, docs/timeline.md section 3).
 REPORT_WINDOW_DAYS = 14
 # How long after a measure's first report a report of it may state its rate: the longest wait from
 # announcement to entry into force among the measures checked (docs/timeline.md, section 7) was about a
@@ -32,11 +34,16 @@ def _rate_text(value: float | None) -> str:
     return "unstated" if value is None else f"{value:g}"
 
 
+def rates_agree(first: float | None, second: float | None) -> bool:
+    """Whether two rates can be the same tariff's: equal, or one of them unstated."""
+    return first is None or second is None or first == second
+
+
 def _agrees(first: Change, second: Change) -> bool:
     """Whether two changes of one key and day read the same: same effect, rates equal or one unstated."""
     if first.in_force != second.in_force or (not first.in_force and first.change != second.change):
         return False
-    return first.rate is None or second.rate is None or first.rate == second.rate
+    return rates_agree(first.rate, second.rate)
 
 
 def _reading(change: Change, best: Change) -> str:
@@ -171,7 +178,7 @@ def _paused_reported(intervals: Sequence[Interval], change: Change) -> Interval 
     paused = intervals[-2] if len(intervals) > 1 and intervals[-2].first.in_force else None
     if paused is None:
         return pause if change.effective_on is None else None
-    return paused if change.rate is None or paused.rate is None or change.rate == paused.rate else None
+    return paused if rates_agree(change.rate, paused.rate) else None
 
 
 def _unplaced_lift(intervals: Sequence[Interval], change: Change) -> Interval | None:
@@ -187,10 +194,8 @@ def _unplaced_lift(intervals: Sequence[Interval], change: Change) -> Interval | 
     if len(intervals) < 2 or change.change != "imposed":
         return None
     lift, before = intervals[-1], intervals[-2]
-    dated_inside = lift.first.period_end is not None and change.day <= lift.first.period_end \
-        and _precision(change) < _precision(lift.first)
-    same_rate = change.rate is None or before.rate is None or change.rate == before.rate
-    return lift if not lift.first.in_force and before.first.in_force and dated_inside and same_rate else None
+    return lift if not lift.first.in_force and before.first.in_force and _within_period(lift.first, change) \
+        and rates_agree(change.rate, before.rate) else None
 
 
 def _withdraw_unplaced_lift(intervals: list[Interval], best: Change,
@@ -198,15 +203,17 @@ def _withdraw_unplaced_lift(intervals: list[Interval], best: Change,
     """Withdraw the last interval when ``best`` shows it cannot be placed (`_unplaced_lift`); the pause still
     pending afterwards (none, when the withdrawn interval was that pause).
 
-    Its readings become alternatives of the interval before it, which the day's finer reading contradicts
-    them about. The alternatives of the withdrawn interval's own day go with it: they disagreed with a lift
-    that is no longer read.
+    The withdrawn interval's readings become alternatives of the interval before it: the day's finer reading
+    says that interval's tariff still applied, so they contradict it. The alternatives of the withdrawn
+    interval's own day go with it: they disagreed with a lift that is no longer read.
     """
     withdrawn = _unplaced_lift(intervals, best)
     if withdrawn is None:
         return pending
     intervals.pop()
-    readings = {change.event_id: change for change in withdrawn.readings}  # once each, in order
+    # one alternative per event: the change that began the interval was folded in twice (by `_start`, then
+    # with the day's other readings in `walk`)
+    readings = {change.event_id: change for change in withdrawn.readings}
     intervals[-1].alternatives.extend(_reading(change, best) for change in readings.values())
     return None if pending is not None and pending[0] in withdrawn.readings else pending
 

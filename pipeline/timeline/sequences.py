@@ -1,6 +1,7 @@
 """From every key's changes to the table's rows: each key's intervals, each ending the day the next begins.
 
-Pure functions; the rules of docs/timeline.md, sections 4-6.
+Pure functions; the rules of docs/timeline.md, sections 3 (a product's pause that is the pause of all goods),
+4 (readings that say nothing) and 6 (ids).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 from pipeline.articles import short_hash
 from pipeline.timeline.changes import Change
-from pipeline.timeline.intervals import LEVEL_CHANGES, REPORT_WINDOW_DAYS, Interval, walk
+from pipeline.timeline.intervals import LEVEL_CHANGES, REPORT_WINDOW_DAYS, Interval, rates_agree, walk
 
 
 def timeline_id(change: Change, valid_from: date) -> str:
@@ -69,8 +70,7 @@ def _all_goods_pause(pause: Interval, all_goods: Sequence[Interval]) -> Interval
         return None
     for interval in all_goods:
         near = abs((interval.first.day - pause.first.day).days) <= REPORT_WINDOW_DAYS
-        same_rate = pause.rate_previous is None or interval.rate_previous in (None, pause.rate_previous)
-        if interval.first.change == "suspended" and near and same_rate:
+        if interval.first.change == "suspended" and near and rates_agree(pause.rate_previous, interval.rate_previous):
             return interval
     return None
 
@@ -88,6 +88,13 @@ def _fold_product_pause(intervals: list[Interval], all_goods: Sequence[Interval]
     return intervals[folded:]
 
 
+def _all_goods_key(key: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """The key of the all-goods sequence beside a product's ``key`` (`Change.key`): the same actor, target
+    and status, no product; None when ``key`` is itself of all goods."""
+    actor, target, scope, excluded, product, status = key
+    return None if product is None else (actor, target, scope, excluded, None, status)
+
+
 def timeline_rows(changes: Iterable[Change]) -> list[dict[str, Any]]:
     """Every interval row of ``changes`` (sorted by key, then day), key by key.
 
@@ -97,7 +104,7 @@ def timeline_rows(changes: Iterable[Change]) -> list[dict[str, Any]]:
     walked = {key: _informative(walk(list(group)))
               for key, group in itertools.groupby(changes, key=lambda c: c.key)}
     for key, intervals in walked.items():
-        all_goods_key = (*key[:4], None, key[5])
-        if key[4] is not None and all_goods_key in walked:
+        all_goods_key = _all_goods_key(key)
+        if all_goods_key in walked:
             walked[key] = _fold_product_pause(intervals, walked[all_goods_key])
     return [row for intervals in walked.values() for row in interval_rows(intervals)]

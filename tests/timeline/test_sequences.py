@@ -7,13 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from pipeline.timeline import build_timeline
-from tests.timeline.test_timeline import RULES, d, event, sequence
-
-
-def rows_of(rows, *, target="CAN", product=None, status="asserted"):
-    return [r for r in build_timeline(rows, RULES)
-            if r["target_iso3"] == target and r["product"] == product and r["status"] == status]
+from tests.timeline.test_timeline import d, event, rows_of, sequence
 
 
 def weekly(event_id: str, event_type: str, monday: str, **fields):
@@ -36,18 +30,31 @@ def test_a_lift_dated_to_its_week_is_withdrawn_when_a_day_inside_finds_the_tarif
     assert row["event_ids"] == ["e1", "e3"] and row["conflict"]
 
 
+def test_a_withdrawn_pause_schedules_no_resumption():
+    # a pause of 30 days dated to its week, and the 10% in force on a day inside that week: no pause was
+    # placed, so none ends
+    rows = [event("e1", "tariff_imposed", "2025-02-01", targets=("CHN",), rate=10),
+            weekly("e2", "tariff_suspended", "2025-02-03", targets=("CHN",), duration="P30D", articles=("a2",)),
+            event("e3", "tariff_imposed", "2025-02-04", targets=("CHN",), rate=10, articles=("a3",))]
+    assert sequence(rows, target="CHN") == [("imposed", True, 10, None, d("2025-02-01"), None)]
+
+
 @pytest.mark.parametrize("case", ["lift dated to its day", "another rate inside", "day after the week",
-                                  "nothing in force before"])
+                                  "nothing in force before", "reading placed by its report"])
 def test_a_lift_stays_when_its_date_places_it_or_the_finer_reading_does_not_restore_the_rate(case):
     lift = event("e2", "tariff_exemption", "2025-02-03", targets=("CHN",), articles=("a2",)) \
         if case == "lift dated to its day" else \
         weekly("e2", "tariff_exemption", "2025-02-03", targets=("CHN",), articles=("a2",))
     after = {"another rate inside": ("2025-02-04", 20), "day after the week": ("2025-02-10", 10)}
     day, rate = after.get(case, ("2025-02-04", 10))
+    # a tariff imposed weeks earlier, so that an undated report inside the week is not taken to be about it
+    start = "2025-01-10" if case == "reading placed by its report" else "2025-02-01"
     first = event("e1", "tariff_suspended" if case == "nothing in force before" else "tariff_imposed",
-                  "2025-02-01", targets=("CHN",), rate=None if case == "nothing in force before" else 10)
-    rows = [first, lift, event("e3", "tariff_imposed", day, targets=("CHN",), rate=rate, articles=("a3",))]
-    assert "exempted" in [r[0] for r in sequence(rows, target="CHN")]
+                  start, targets=("CHN",), rate=None if case == "nothing in force before" else 10)
+    inside = event("e3", "tariff_imposed", None, targets=("CHN",), rate=rate, published=day, articles=("a3",)) \
+        if case == "reading placed by its report" else \
+        event("e3", "tariff_imposed", day, targets=("CHN",), rate=rate, articles=("a3",))
+    assert "exempted" in [r[0] for r in sequence([first, lift, inside], target="CHN")]
 
 
 def test_a_pause_of_a_product_with_no_rate_of_its_own_is_the_pause_of_all_goods():

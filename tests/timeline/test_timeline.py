@@ -30,10 +30,15 @@ def event(event_id: str, event_type: str, day: str | None, *, targets=("CAN",), 
             "article_ids": list(articles), "confidence": confidence}
 
 
+def rows_of(rows, *, status="asserted", target="CAN", product=None):
+    """The timeline rows of one key, as the table holds them."""
+    return [r for r in build_timeline(rows, RULES)
+            if r["status"] == status and r["target_iso3"] == target and r["product"] == product]
+
+
 def sequence(rows, *, status="asserted", target="CAN", product=None):
     """The intervals of one key as tuples of COLUMNS, in time."""
-    found = [r for r in build_timeline(rows, RULES)
-             if r["status"] == status and r["target_iso3"] == target and r["product"] == product]
+    found = rows_of(rows, status=status, target=target, product=product)
     return [tuple(r[c] for c in COLUMNS) for r in sorted(found, key=lambda r: r["valid_from"])]
 
 
