@@ -51,6 +51,8 @@ class QuoteLexicon:
     definite_sources: frozenset[str]
     # Words after a name that leave it the head of its phrase ("Jane Roe of Kestrel Partners").
     name_links: frozenset[str]
+    # Prepositions that tie a person or staff to their firm ("an analyst at Kestrel", "analysts from Acme").
+    firm_links: frozenset[str]
     # Words that make a reporting word after them a noun ("the", "its"), and prepositions that, before such a
     # word, make the reporting word their object ("in a post-auction comment").
     cue_nouns: frozenset[str]
@@ -86,6 +88,7 @@ def load(models_dir: Path) -> QuoteLexicon:
         bare_bodies=frozenset(function_words["bare_body"]),
         definite_sources=frozenset(function_words["definite_source"]),
         name_links=frozenset(function_words["name_link"]),
+        firm_links=frozenset(function_words["firm_link"]),
         cue_nouns=frozenset(function_words["cue_noun"]),
         cue_objects=frozenset(function_words["cue_object"]),
     )
