@@ -107,10 +107,11 @@ def resolve_body(art: ArticleIndex, tokens: list[Token], head: Token, position: 
 
     Only a bare definite description ("the ministry", "the company") points
     back; it takes the nearest organization named earlier outside quotations
-    (for a generic noun: within its item of a digest, `items.item_start`, and no news outlet)
     whose name holds its noun ("the ministry" → "Ministry of Trade"), or any
     organization for the generic nouns ("the company", "the firm": ``company``
-    ``any`` in ``sources.csv``). Otherwise the description is the name ("Japan's trade ministry" → "Japan's trade ministry").
+    ``any`` in ``sources.csv``), these only within the digest item that holds
+    the description (`items.item_start`) and never a news outlet. Otherwise the
+    description is the name ("Japan's trade ministry" → "Japan's trade ministry").
     """
     core = strip_determiners(art, tokens)
     words = [t for t in tokens if t.is_word]

@@ -10,8 +10,9 @@ from pipeline.rulefiles import read_function_words, read_rows, read_words
 
 # The classes of function words (``models/quotes/words.csv``) that stand for a speaker named elsewhere.
 PRONOUNS = ("person_pronoun", "group_pronoun", "thing_pronoun")
-# Classes of words that are also nouns of a speaker's phrase ("a Western economist", "others said"): kept in lists
-# of their own, out of `QuoteLexicon.words`, whose classes stop or skip a phrase.
+# Classes kept in lists of their own, out of `QuoteLexicon.words`, whose classes stop or skip a phrase: words that
+# are also nouns of a speaker's phrase ("a Western economist", "others said"), and names and abbreviations that are
+# no function words at all (news outlets, "Reuters"; time zones, "ET").
 SEPARATE_CLASSES = ("not_firm", "team", "news_outlet", "time_zone")
 
 
