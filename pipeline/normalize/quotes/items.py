@@ -26,6 +26,8 @@ SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
 CLOCK = re.compile(r"[ \t]*(\d{1,2}:?\d{2})[ \t]+([A-Za-z]{2,4})[ \t]*[-–—]+[ \t]*")
 # How many characters at a mention's place are read for an outlet's name ("The Wall Street Journal").
 OUTLET_CHARS = 40
+# A leading "the", which an outlet's name in the word list leaves out ("the Wall Street Journal").
+LEADING_THE = re.compile(r"^the\s+")
 # A bullet opening a line.
 BULLET = re.compile(r"\s*[•*▪●◦·-]\s")
 
@@ -92,13 +94,13 @@ def names_news_outlet(art: ArticleIndex, name: str) -> bool:
 
 def _bare_name(name: str) -> str:
     """A name in lower case without a leading "the" or a possessive ending."""
-    return re.sub(r"^the\s+", "", re.sub(r"['’]s?$", "", name.strip().lower()))
+    return LEADING_THE.sub("", re.sub(r"['’]s?$", "", name.strip().lower()))
 
 
 def _outlet_at(art: ArticleIndex, start: int) -> bool:
     """True when the words at ``start`` open a news outlet's name."""
-    words = re.sub(r"^the\s+", "", art.text[start:start + OUTLET_CHARS].lower())
-    return any(re.match(re.escape(outlet) + r"\b", words) for outlet in art.lexicon.news_outlets)
+    words = LEADING_THE.sub("", art.text[start:start + OUTLET_CHARS].lower())
+    return art.lexicon.news_outlet_opening.match(words) is not None
 
 
 def after_clock(art: ArticleIndex, start: int) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,9 @@ class QuoteLexicon:
     # Names of newspapers, news agencies and broadcasters (lower case, no leading "the"): cited as sources,
     # never the firm a description stands for.
     news_outlets: frozenset[str]
+    # The same names as one pattern, matched at the start of lower-case text: read for every organization a
+    # generic "the company" passes over, so compiled once rather than tried name by name.
+    news_outlet_opening: re.Pattern[str]
     # Time zones whose abbreviation after a clock time opens an item of a news digest ("1836 ET - ...").
     time_zones: frozenset[str]
     abbreviations: frozenset[str]
@@ -71,6 +75,7 @@ def load(models_dir: Path) -> QuoteLexicon:
     word_rows = read_rows(folder / "words.csv")
     abbreviations = read_words(models_dir / "lexicons" / "abbreviations.txt")
     function_words = read_function_words(models_dir)
+    news_outlets = frozenset(r["word"] for r in word_rows if r["class"] == "news_outlet")
     return QuoteLexicon(
         cue_forms=frozenset(r["form"] for r in read_rows(folder / "cues.csv")),
         sources={r["noun"]: r["class"] for r in sources},
@@ -80,7 +85,8 @@ def load(models_dir: Path) -> QuoteLexicon:
         words={r["word"]: r["class"] for r in word_rows if " " not in r["word"] and r["class"] not in SEPARATE_CLASSES},
         team_words=frozenset(r["word"] for r in word_rows if r["class"] == "team"),
         not_firms=frozenset(r["word"] for r in word_rows if r["class"] == "not_firm"),
-        news_outlets=frozenset(r["word"] for r in word_rows if r["class"] == "news_outlet"),
+        news_outlets=news_outlets,
+        news_outlet_opening=_opening_pattern(news_outlets),
         time_zones=frozenset(r["word"] for r in word_rows if r["class"] == "time_zone"),
         abbreviations=frozenset(abbreviations),
         label_title_case=frozenset(function_words["label_title_case"]),
@@ -93,3 +99,10 @@ def load(models_dir: Path) -> QuoteLexicon:
         cue_nouns=frozenset(function_words["cue_noun"]),
         cue_objects=frozenset(function_words["cue_object"]),
     )
+
+
+def _opening_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """A pattern that matches any of ``names`` as whole words at the start of a text; with no names, nothing."""
+    if not names:
+        return re.compile(r"(?!)")
+    return re.compile("(?:" + "|".join(re.escape(name) for name in sorted(names)) + r")\b")
