@@ -65,8 +65,7 @@ def item_starts(art: ArticleIndex) -> list[int]:
 
 def _opens_item(art: ArticleIndex, line: str) -> bool:
     """True for a line that opens an item by itself: a bullet, or a clock time with a time zone."""
-    clock = CLOCK.match(line)
-    return bool(BULLET.match(line)) or (clock is not None and clock.group(2).lower() in art.lexicon.time_zones)
+    return bool(BULLET.match(line)) or _clock(art, line, 0) is not None
 
 
 def _is_heading(line: str) -> bool:
@@ -108,7 +107,12 @@ def after_clock(art: ArticleIndex, start: int) -> int:
     the time stamps the item, and is no word of what a speaker said."""
     if start != art.text.rfind("\n", 0, start) + 1:
         return start
-    clock = CLOCK.match(art.text, start)
-    if clock is None or clock.group(2).lower() not in art.lexicon.time_zones:
-        return start
-    return clock.end()
+    clock = _clock(art, art.text, start)
+    return start if clock is None else clock.end()
+
+
+def _clock(art: ArticleIndex, text: str, start: int) -> re.Match[str] | None:
+    """The clock time at ``start`` of ``text`` when its zone is one of the word list's time zones, else None:
+    "0915 ET -" stamps an item, "0930 XY -" is no clock time we know."""
+    clock = CLOCK.match(text, start)
+    return clock if clock is not None and clock.group(2).lower() in art.lexicon.time_zones else None
