@@ -19,8 +19,6 @@ MAX_APPOSITION_TOKENS = 14
 MAX_LONG_APPOSITION_TOKENS = 28
 # Words before a participle cue whose speaker is the sentence's subject ("justified his choice by saying").
 _GERUND_LEADS = frozenset({"by", "after", "before", "while", "when", "in", "without"})
-# Prepositions that tie a person to their firm ("an analyst at Kestrel", "Jane Roe of Kestrel Partners").
-FIRM_LINKS = frozenset({"at", "from", "with", "of"})
 _OPENING_WORDS = frozenset({"but", "and", "however", "meanwhile", "then", "so", "still", "yet"})
 
 
@@ -165,7 +163,7 @@ def _through_a_firm_link(art: ArticleIndex, phrase: tuple[int, int] | None,
     when a person's name and a comma open the description the preposition hangs on, the person is the
     speaker, not the firm: the phrase runs back over the link to the description.
     """
-    if phrase is None or phrase[0] < 2 or art.tokens[phrase[0] - 1].lower not in FIRM_LINKS:
+    if phrase is None or phrase[0] < 2 or art.tokens[phrase[0] - 1].lower not in art.lexicon.firm_links:
         return phrase
     description = _noun_phrase_ending(art, phrase[0] - 2, floor)
     if description is None:

@@ -7,15 +7,13 @@ from dataclasses import replace
 
 from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, ArticleIndex, Speaker, Token, bare_word,
                                                capitalized_run, organization_name, strip_determiners, text_of)
-from pipeline.normalize.quotes.cue_phrases import FIRM_LINKS, left_phrases, right_phrase
+from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
 from pipeline.normalize.quotes.items import is_news_outlet, item_start
 from pipeline.normalize.quotes.persons import person_speaker
 from pipeline.views import Mention
 
 # Determiners that take up a noun named before ("the analysts" after "Morgan Stanley analysts").
 DEFINITE = frozenset({"the", "these", "those"})
-# Prepositions that join staff to their firm after the noun ("analysts at Morgan Stanley").
-STAFF_LINKS = FIRM_LINKS
 # How many words before a staff noun may name its firm.
 STAFF_PHRASE_WORDS = 6
 
@@ -94,7 +92,7 @@ def firm_with_staff(art: ArticleIndex, index: int) -> str | None:
 def firm_after_staff(art: ArticleIndex, index: int) -> str | None:
     """The firm named after the staff noun at token ``index`` and a preposition ("analysts at Morgan Stanley"),
     by its organization mention's name or its capitalized words; None when none follows."""
-    if index + 2 >= len(art.tokens) or art.tokens[index + 1].lower not in STAFF_LINKS:
+    if index + 2 >= len(art.tokens) or art.tokens[index + 1].lower not in art.lexicon.firm_links:
         return None
     after = art.tokens[index + 2]
     for mention in art.mentions_in(("organization",), after.start, art.sentences[art.sentence_of(after.start)][1]):
@@ -109,10 +107,11 @@ def resolve_body(art: ArticleIndex, tokens: list[Token], head: Token, position: 
 
     Only a bare definite description ("the ministry", "the company") points
     back; it takes the nearest organization named earlier outside quotations
-    (for a generic noun: within its item of a digest, `items.item_start`, and no news outlet)
     whose name holds its noun ("the ministry" → "Ministry of Trade"), or any
     organization for the generic nouns ("the company", "the firm": ``company``
-    ``any`` in ``sources.csv``). Otherwise the description is the name ("Japan's trade ministry" → "Japan's trade ministry").
+    ``any`` in ``sources.csv``), these only within the digest item that holds
+    the description (`items.item_start`) and never a news outlet. Otherwise the
+    description is the name ("Japan's trade ministry" → "Japan's trade ministry").
     """
     core = strip_determiners(art, tokens)
     words = [t for t in tokens if t.is_word]

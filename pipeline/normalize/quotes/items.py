@@ -26,6 +26,8 @@ SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
 CLOCK = re.compile(r"[ \t]*(\d{1,2}:?\d{2})[ \t]+([A-Za-z]{2,4})[ \t]*[-–—]+[ \t]*")
 # How many characters at a mention's place are read for an outlet's name ("The Wall Street Journal").
 OUTLET_CHARS = 40
+# A leading "the", which an outlet's name in the word list leaves out ("the Wall Street Journal").
+LEADING_THE = re.compile(r"^the\s+")
 # A bullet opening a line.
 BULLET = re.compile(r"\s*[•*▪●◦·-]\s")
 
@@ -63,8 +65,7 @@ def item_starts(art: ArticleIndex) -> list[int]:
 
 def _opens_item(art: ArticleIndex, line: str) -> bool:
     """True for a line that opens an item by itself: a bullet, or a clock time with a time zone."""
-    clock = CLOCK.match(line)
-    return bool(BULLET.match(line)) or (clock is not None and clock.group(2).lower() in art.lexicon.time_zones)
+    return bool(BULLET.match(line)) or _clock(art, line, 0) is not None
 
 
 def _is_heading(line: str) -> bool:
@@ -92,13 +93,13 @@ def names_news_outlet(art: ArticleIndex, name: str) -> bool:
 
 def _bare_name(name: str) -> str:
     """A name in lower case without a leading "the" or a possessive ending."""
-    return re.sub(r"^the\s+", "", re.sub(r"['’]s?$", "", name.strip().lower()))
+    return LEADING_THE.sub("", re.sub(r"['’]s?$", "", name.strip().lower()))
 
 
 def _outlet_at(art: ArticleIndex, start: int) -> bool:
     """True when the words at ``start`` open a news outlet's name."""
-    words = re.sub(r"^the\s+", "", art.text[start:start + OUTLET_CHARS].lower())
-    return any(re.match(re.escape(outlet) + r"\b", words) for outlet in art.lexicon.news_outlets)
+    words = LEADING_THE.sub("", art.text[start:start + OUTLET_CHARS].lower())
+    return art.lexicon.news_outlet_opening.match(words) is not None
 
 
 def after_clock(art: ArticleIndex, start: int) -> int:
@@ -106,7 +107,12 @@ def after_clock(art: ArticleIndex, start: int) -> int:
     the time stamps the item, and is no word of what a speaker said."""
     if start != art.text.rfind("\n", 0, start) + 1:
         return start
-    clock = CLOCK.match(art.text, start)
-    if clock is None or clock.group(2).lower() not in art.lexicon.time_zones:
-        return start
-    return clock.end()
+    clock = _clock(art, art.text, start)
+    return start if clock is None else clock.end()
+
+
+def _clock(art: ArticleIndex, text: str, start: int) -> re.Match[str] | None:
+    """The clock time at ``start`` of ``text`` when its zone is one of the word list's time zones, else None:
+    "0915 ET -" stamps an item, "0930 XY -" is no clock time we know."""
+    clock = CLOCK.match(text, start)
+    return clock if clock is not None and clock.group(2).lower() in art.lexicon.time_zones else None

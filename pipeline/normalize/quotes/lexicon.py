@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,8 +11,9 @@ from pipeline.rulefiles import read_function_words, read_rows, read_words
 
 # The classes of function words (``models/quotes/words.csv``) that stand for a speaker named elsewhere.
 PRONOUNS = ("person_pronoun", "group_pronoun", "thing_pronoun")
-# Classes of words that are also nouns of a speaker's phrase ("a Western economist", "others said"): kept in lists
-# of their own, out of `QuoteLexicon.words`, whose classes stop or skip a phrase.
+# Classes kept in lists of their own, out of `QuoteLexicon.words`, whose classes stop or skip a phrase: words that
+# are also nouns of a speaker's phrase ("a Western economist", "others said"), and names and abbreviations that are
+# no function words at all (news outlets, "Reuters"; time zones, "ET").
 SEPARATE_CLASSES = ("not_firm", "team", "news_outlet", "time_zone")
 
 
@@ -36,6 +38,9 @@ class QuoteLexicon:
     # Names of newspapers, news agencies and broadcasters (lower case, no leading "the"): cited as sources,
     # never the firm a description stands for.
     news_outlets: frozenset[str]
+    # The same names as one pattern, matched at the start of lower-case text: read for every organization a
+    # generic "the company" passes over, so compiled once rather than tried name by name.
+    news_outlet_opening: re.Pattern[str]
     # Time zones whose abbreviation after a clock time opens an item of a news digest ("1836 ET - ...").
     time_zones: frozenset[str]
     abbreviations: frozenset[str]
@@ -51,6 +56,8 @@ class QuoteLexicon:
     definite_sources: frozenset[str]
     # Words after a name that leave it the head of its phrase ("Jane Roe of Kestrel Partners").
     name_links: frozenset[str]
+    # Prepositions that tie a person or staff to their firm ("an analyst at Kestrel", "analysts from Acme").
+    firm_links: frozenset[str]
     # Words that make a reporting word after them a noun ("the", "its"), and prepositions that, before such a
     # word, make the reporting word their object ("in a post-auction comment").
     cue_nouns: frozenset[str]
@@ -68,6 +75,7 @@ def load(models_dir: Path) -> QuoteLexicon:
     word_rows = read_rows(folder / "words.csv")
     abbreviations = read_words(models_dir / "lexicons" / "abbreviations.txt")
     function_words = read_function_words(models_dir)
+    news_outlets = frozenset(r["word"] for r in word_rows if r["class"] == "news_outlet")
     return QuoteLexicon(
         cue_forms=frozenset(r["form"] for r in read_rows(folder / "cues.csv")),
         sources={r["noun"]: r["class"] for r in sources},
@@ -77,7 +85,8 @@ def load(models_dir: Path) -> QuoteLexicon:
         words={r["word"]: r["class"] for r in word_rows if " " not in r["word"] and r["class"] not in SEPARATE_CLASSES},
         team_words=frozenset(r["word"] for r in word_rows if r["class"] == "team"),
         not_firms=frozenset(r["word"] for r in word_rows if r["class"] == "not_firm"),
-        news_outlets=frozenset(r["word"] for r in word_rows if r["class"] == "news_outlet"),
+        news_outlets=news_outlets,
+        news_outlet_opening=_opening_pattern(news_outlets),
         time_zones=frozenset(r["word"] for r in word_rows if r["class"] == "time_zone"),
         abbreviations=frozenset(abbreviations),
         label_title_case=frozenset(function_words["label_title_case"]),
@@ -86,6 +95,14 @@ def load(models_dir: Path) -> QuoteLexicon:
         bare_bodies=frozenset(function_words["bare_body"]),
         definite_sources=frozenset(function_words["definite_source"]),
         name_links=frozenset(function_words["name_link"]),
+        firm_links=frozenset(function_words["firm_link"]),
         cue_nouns=frozenset(function_words["cue_noun"]),
         cue_objects=frozenset(function_words["cue_object"]),
     )
+
+
+def _opening_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """A pattern that matches any of ``names`` as whole words at the start of a text; with no names, nothing."""
+    if not names:
+        return re.compile(r"(?!)")
+    return re.compile("(?:" + "|".join(re.escape(name) for name in sorted(names)) + r")\b")

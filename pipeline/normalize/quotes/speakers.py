@@ -9,9 +9,8 @@ from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, Article
                                                capitalized_run, name_form, organization_name, strip_determiners,
                                                text_of)
 from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
-from pipeline.normalize.quotes.descriptions import (STAFF_LINKS, earlier_description, firm_after_staff,
-                                                    firm_of_staff, named_next, resolve_body, resolve_publication,
-                                                    staff_firm_before)
+from pipeline.normalize.quotes.descriptions import (earlier_description, firm_after_staff, firm_of_staff, named_next,
+                                                    resolve_body, resolve_publication, staff_firm_before)
 from pipeline.normalize.quotes.items import item_start, names_news_outlet
 from pipeline.normalize.quotes.lexicon import PRONOUNS
 from pipeline.normalize.quotes.persons import (has_title, named_within, official_of_country, person_speaker,
@@ -173,7 +172,7 @@ def is_joint(speaker: Speaker) -> bool:
 def _after_a_link(art: ArticleIndex, mention: Mention) -> bool:
     """True when a name follows a preposition that ties a person to their firm ("of", "at", "from", "with")."""
     index = art.token_at_or_after(mention.start) - 1
-    return index >= 0 and art.tokens[index].lower in STAFF_LINKS
+    return index >= 0 and art.tokens[index].lower in art.lexicon.firm_links
 
 
 def _recent_speaker_for_title(art: ArticleIndex, holder: Speaker, position: int) -> Speaker:
