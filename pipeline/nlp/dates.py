@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -234,8 +235,8 @@ class DateFinder(RuleComponent):
             fields["day"] = int(re.sub(r"\D", "", value("day")))
         if value("year"):
             fields["year"] = int(value("year"))
-        if value("yy"):  # "FY26", "1H25": the century as two-digit years are read in numeric dates
-            fields["year"] = int(value("yy")) + (1900 if int(value("yy")) >= 69 else 2000)
+        if value("yy"):  # "FY26", "1H25": 1969-2068, as numeric dates read a two-digit year ("12/31/86")
+            fields["year"] = datetime.strptime(value("yy"), "%y").year
         if value("split"):  # "fiscal 2025/26" is the fiscal year that ends in 2026
             if not value("split")[1:].endswith(f"{(fields['year'] + 1) % 100:02d}"):
                 return None
