@@ -79,9 +79,9 @@ MASKED_GROUPS = ("rate", "money")
 # Trigger words that are numbers: the years a bare four-digit number may be, quarter codes.
 YEARS = [str(year) for year in range(1900, 2100)]
 QUARTER_CODES = ["Q1", "Q2", "Q3", "Q4"]
-# Triggers that are shapes: digits around "/" ("4/9/2025"); quarter and half codes with the number first
-# ("2Q 2026", "2H25", "H1 2025") and fiscal-year codes ("FY2026", "FY 26"), which the tokenizer may keep in
-# one token with their year.
+# Triggers that are shapes: digits around "/" ("4/9/2025"); quarter codes with the number first ("2Q 2026"),
+# half codes ("2H25", "H1 2025") and fiscal-year codes ("FY2026", "FY 26") before their year, which the
+# tokenizer may keep in one token with it.
 TRIGGER_PATTERNS = {"SLASH": ("/", re.compile(r"\d/\d")),
                     "QCODE_FIRST": ("Q", re.compile(r"(?<![\w-])[1-4]Q(?=[\s'’]?\d)")),
                     "HCODE": ("H", re.compile(r"(?<![\w-])(?:H[12]|[12]H)(?=[\s'’]?\d)")),
