@@ -120,6 +120,7 @@ def load_dates_data(models_dir: Path) -> dict[str, Any]:
         "modifiers": modifiers,
         "context": read_rows(folder / "date_context.csv"),
         "quantities": read_words(folder / "quantities.txt"),
+        "year_bounds": read_words(folder / "year_bounds.txt"),
         "numbers": read_rows(models_dir / "rates" / "numbers.csv"),
     }
 
@@ -180,6 +181,7 @@ class DateFinder(RuleComponent):
             "YEAR_CONTEXT": alternation(row["word"] for row in context if row["years"] == "yes"),
             "MONTH_CONTEXT": alternation(row["word"] for row in context if row["months"] == "yes"),
             "QUANTITY": alternation(data.get("quantities", [])),
+            "YEAR_BOUND": alternation(data.get("year_bounds", [])),
         }
         self.rules = TriggeredRules(
             self.nlp.vocab,
