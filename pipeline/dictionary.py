@@ -241,7 +241,8 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "granularity": ("day, week, month, quarter, season, half (`2025-H2`), year or fiscal_year (`FY2026`, the "
                         "fiscal year ending in 2026); null for durations and sets.", "day"),
         "anchor": ("The date a relative expression was resolved from; null for absolute dates.", "2025-05-02"),
-        "modifier": ("AS_EARLY_AS, BEFORE, AFTER, APPROX, START, MID, END.", "AS_EARLY_AS"),
+        "modifier": ("AS_EARLY_AS, BEFORE, ON_OR_BEFORE, AFTER, APPROX, START, MID, END; MORE_THAN, LESS_THAN "
+                     "and EQUAL_OR_MORE only inside the span (\"more than five years\").", "AS_EARLY_AS"),
         "resolved": ("False when the text is relative and no anchor date was known.", "true"),
     },
     "quotes": {

@@ -66,10 +66,12 @@ from pipeline.rulefiles import read_words
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _WEEK = re.compile(r"(\d{4})-W(\d{2})")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
-_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+_PART = re.compile(r"(\d{4})-(Q[1-4]|H[12])")
 _YEAR = re.compile(r"\d{4}")
 _SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
-_HALF = re.compile(r"(\d{4})-H([12])")
+# The parts of a year by their letter: how many months each has, and its granularity (2025-Q2 is April - June,
+# 2025-H2 July - December).
+YEAR_PARTS = {"Q": (3, "quarter"), "H": (6, "half")}
 # The first month of each season and how many years its last month lies after it (winter ends in February).
 SEASON_MONTHS = {"SP": (3, 0), "SU": (6, 0), "FA": (9, 0), "WI": (12, 1)}
 # How far back from a date a citation pattern may reach ("Executive Order 14257 of ").
@@ -103,12 +105,11 @@ def date_range(value: str | None) -> DateRange | None:
         if match := _MONTH.fullmatch(value):
             year, month = int(match.group(1)), int(match.group(2))
             return DateRange(date(year, month, 1), _month_end(year, month), "month")
-        if match := _QUARTER.fullmatch(value):
-            year, first = int(match.group(1)), 3 * int(match.group(2)) - 2
-            return DateRange(date(year, first, 1), _month_end(year, first + 2), "quarter")
-        if match := _HALF.fullmatch(value):
-            year, first = int(match.group(1)), 6 * int(match.group(2)) - 5
-            return DateRange(date(year, first, 1), _month_end(year, first + 5), "half")
+        if match := _PART.fullmatch(value):
+            year, (letter, number) = int(match.group(1)), match.group(2)
+            months, granularity = YEAR_PARTS[letter]
+            first = months * (int(number) - 1) + 1
+            return DateRange(date(year, first, 1), _month_end(year, first + months - 1), granularity)
         if match := _SEASON.fullmatch(value):
             year = int(match.group(1))
             first, later = SEASON_MONTHS[match.group(2)]

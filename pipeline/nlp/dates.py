@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -78,9 +79,9 @@ MASKED_GROUPS = ("rate", "money")
 # Trigger words that are numbers: the years a bare four-digit number may be, quarter codes.
 YEARS = [str(year) for year in range(1900, 2100)]
 QUARTER_CODES = ["Q1", "Q2", "Q3", "Q4"]
-# Triggers that are shapes: digits around "/" ("4/9/2025"); quarter and half codes with the number first
-# ("2Q 2026", "2H25", "H1 2025") and fiscal-year codes ("FY2026", "FY 26"), which the tokenizer may keep in
-# one token with their year.
+# Triggers that are shapes: digits around "/" ("4/9/2025"); quarter codes with the number first ("2Q 2026"),
+# half codes ("2H25", "H1 2025") and fiscal-year codes ("FY2026", "FY 26") before their year, which the
+# tokenizer may keep in one token with it.
 TRIGGER_PATTERNS = {"SLASH": ("/", re.compile(r"\d/\d")),
                     "QCODE_FIRST": ("Q", re.compile(r"(?<![\w-])[1-4]Q(?=[\s'’]?\d)")),
                     "HCODE": ("H", re.compile(r"(?<![\w-])(?:H[12]|[12]H)(?=[\s'’]?\d)")),
@@ -119,6 +120,7 @@ def load_dates_data(models_dir: Path) -> dict[str, Any]:
         "modifiers": modifiers,
         "context": read_rows(folder / "date_context.csv"),
         "quantities": read_words(folder / "quantities.txt"),
+        "year_bounds": read_words(folder / "year_bounds.txt"),
         "numbers": read_rows(models_dir / "rates" / "numbers.csv"),
     }
 
@@ -179,6 +181,7 @@ class DateFinder(RuleComponent):
             "YEAR_CONTEXT": alternation(row["word"] for row in context if row["years"] == "yes"),
             "MONTH_CONTEXT": alternation(row["word"] for row in context if row["months"] == "yes"),
             "QUANTITY": alternation(data.get("quantities", [])),
+            "YEAR_BOUND": alternation(data.get("year_bounds", [])),
         }
         self.rules = TriggeredRules(
             self.nlp.vocab,
@@ -234,8 +237,8 @@ class DateFinder(RuleComponent):
             fields["day"] = int(re.sub(r"\D", "", value("day")))
         if value("year"):
             fields["year"] = int(value("year"))
-        if value("yy"):  # "FY26", "1H25": the century as two-digit years are read in numeric dates
-            fields["year"] = int(value("yy")) + (1900 if int(value("yy")) >= 69 else 2000)
+        if value("yy"):  # "FY26", "1H25": 1969-2068, as numeric dates read a two-digit year ("12/31/86")
+            fields["year"] = datetime.strptime(value("yy"), "%y").year
         if value("split"):  # "fiscal 2025/26" is the fiscal year that ends in 2026
             if not value("split")[1:].endswith(f"{(fields['year'] + 1) % 100:02d}"):
                 return None

@@ -15,13 +15,8 @@ from pipeline.normalize.date_tense import load_auxiliaries, load_tense_predicate
 from pipeline.rulefiles import alternation, grouped_alternation, read_rows
 
 TENSES = ("past", "future", "report", "none", "boundary", "joins")
-WORDS_BEFORE = 8
-WORDS_AFTER = 6
-# How far back a weekday's clause is read when no cue lies within `WORDS_BEFORE` words: a long object
-# can put the verb far from its date ("will meet farm groups at 0900 GMT and the trade committee the same
-# time Wednesday"), and a weekday without any cue would be taken as past.
-FAR_WORDS_BEFORE = 20
-AFTER_PENALTY = 3
+# The distances of ``tense_reach.csv``, each a whole number of words.
+REACHES = ("before", "after", "after_penalty", "far_before")
 # Characters that end the stretch of text whose words set the tense of an expression.
 _CLAUSE_BREAK = re.compile(r"[;:“”\"()\n]|\s[-–—]+\s")
 _WORD = re.compile(r"[\w'’]+")
@@ -47,10 +42,22 @@ class DateResources:
     tense_predicates: Mapping[str, str]  # forward-looking lemmas, read from the parse (`date_tense`)
     auxiliaries: Mapping[str, str]  # auxiliaries by written form: be, have or future (`date_tense`)
     stay_after: frozenset[str]  # words after which a month without tense cue stays in the anchor's year
+    reach: Mapping[str, int]  # how far from a date its tense cues count, in words (`REACHES`)
+
+
+def load_reach(path: Path) -> dict[str, int]:
+    """The distances of ``tense_reach.csv`` by name; fails naming the file when one of `REACHES` is
+    missing, unknown or not a whole number of words."""
+    reach = {row["reach"]: row["words"] for row in read_rows(path)}
+    if sorted(reach) != sorted(REACHES):
+        raise ValueError(f"{path.name}: reaches {sorted(reach)}; expected exactly {list(REACHES)}")
+    if not all(words.isdigit() for words in reach.values()):
+        raise ValueError(f"{path.name}: {reach!r} has a distance that is not a whole number of words")
+    return {name: int(words) for name, words in reach.items()}
 
 
 def load_dates(models_dir: Path) -> DateResources:
-    """Read the months, tense cues and modifiers under ``models_dir/dates``."""
+    """Read the months, tense cues, their reach and modifiers under ``models_dir/dates``."""
     folder = models_dir / "dates"
     months = {row["form"].upper(): int(row["month"]) for row in read_rows(folder / "months.csv")}
     tenses = {}
@@ -82,20 +89,24 @@ def load_dates(models_dir: Path) -> DateResources:
         auxiliaries=load_auxiliaries(models_dir),
         stay_after=frozenset(row["word"].lower() for row in read_rows(folder / "date_context.csv")
                              if row["nearest"] == "no"),
+        reach=load_reach(folder / "tense_reach.csv"),
     )
 
 
 # -- context: tense and modifiers ------------------------------------------------------------------
 
 def tense_near(text: str, start: int, end: int, bounds: tuple[int, int], resources: DateResources, *,
-               words_before: int = WORDS_BEFORE) -> str | None:
+               far: bool = False) -> str | None:
     """``past``, ``future`` or None: the tense cue nearest to ``[start, end)`` within its clause.
 
-    Cues count up to ``words_before`` words before the expression and `WORDS_AFTER` after it; one
-    after counts `AFTER_PENALTY` words farther, as a verb after a date more often opens a
-    participle ("from July 1, followed by ...") than governs it. A reporting verb after the
-    expression counts only right after it ("the ministry on Friday said"), as past.
+    Cues count up to the ``before`` words of ``tense_reach.csv`` before the expression (``far``: its
+    ``far_before``) and its ``after`` words after it; one after counts ``after_penalty`` words
+    farther, as a verb after a date more often opens a participle ("from July 1, followed by ...")
+    than governs it. A reporting verb after the expression counts only right after it ("the
+    ministry on Friday said"), as past.
     """
+    words_before = resources.reach["far_before" if far else "before"]
+    words_after, after_penalty = resources.reach["after"], resources.reach["after_penalty"]
     left = text[bounds[0]:start]
     breaks = list(_CLAUSE_BREAK.finditer(left))
     if breaks:
@@ -110,7 +121,7 @@ def tense_near(text: str, start: int, end: int, bounds: tuple[int, int], resourc
     # spares scanning long sentences word by word, which was most of the normalizer's time.
     margin = resources.longest_cue + 1
     before = _WORD.findall(left)[-(words_before + margin):]
-    after = _WORD.findall(right)[:WORDS_AFTER + margin]
+    after = _WORD.findall(right)[:words_after + margin]
     # A conjunction opens another clause: its words do not tell this expression's tense.
     for index in range(len(before) - 1, -1, -1):
         if resources.tenses.get(before[index].lower()) == "boundary":
@@ -124,9 +135,9 @@ def tense_near(text: str, start: int, end: int, bounds: tuple[int, int], resourc
     for side, words in ((0, before), (1, after)):
         for index, tense in _cues(words, resources):
             distance = len(words) - 1 - index if side == 0 else index
-            if distance >= (words_before if side == 0 else WORDS_AFTER):
+            if distance >= (words_before if side == 0 else words_after):
                 continue
-            penalty = side * AFTER_PENALTY
+            penalty = side * after_penalty
             if tense == "report":
                 if side == 1 and not (distance == 0 and reported_next):
                     continue  # "a deal in June, he said": the saying, not what was said

@@ -258,7 +258,7 @@ def _quarter(label: DateLabel, context: Context) -> Resolution | None:
 
 def _period_year(label: DateLabel, stated: int, current: int, anchor_year: int, tense: str | None,
                  within_reach: Callable[[int], bool] | None = None) -> int:
-    """The year of a month or quarter (``stated``) named without one, ``current`` being the anchor's.
+    """The year of a month, quarter, half or season (``stated``) named without one, ``current`` being the anchor's.
 
     The label's year shift says it ("March next year"); "last March" is the latest March before the
     anchor's month, "next March" the first after it, "this March" the anchor's year; otherwise the

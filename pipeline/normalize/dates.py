@@ -43,7 +43,7 @@ Resolution rules:
 - elsewhere, or where the parse says nothing, the tense is the nearest cue word
   (``models/dates/tense.csv``, or a verb in "-ed") within the expression's
   clause: 8 words before, 6 after; for a weekday or weekend with no cue there,
-  up to 20 words before ("will meet farm groups at 0900 GMT and the trade
+  up to 20 words before (``models/dates/tense_reach.csv``) ("will meet farm groups at 0900 GMT and the trade
   committee the same time Wednesday");
 - modifiers: inside the span from the label ("about five years" APPROX,
   "late last year" END), else the words right before it
@@ -69,8 +69,7 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline.labels import parse_label
-from pipeline.normalize.date_context import (FAR_WORDS_BEFORE, DateResources, load_dates, modifier_before, tense_near,
-                                             word_before)
+from pipeline.normalize.date_context import DateResources, load_dates, modifier_before, tense_near, word_before
 from pipeline.normalize.date_tense import ParsedSentence, sentences_by_index, simple_past_in, tense_from_parse
 from pipeline.normalize.date_values import SIMPLE_PAST, STAY, Resolution, duration_value, resolve
 from pipeline.normalize.registry import Normalizer
@@ -153,12 +152,12 @@ def clause_tense(text: str, mention: Mention, kind: str | None, bounds: tuple[in
     For a weekday or a weekend in a parsed sentence, the tense of its governing verb
     (`tense_from_parse`; the present makes it future: "duties apply from Wednesday"). Elsewhere,
     and where the parse says nothing, the cue words near the date (`tense_near`); for a weekday
-    without one in reach, the clause up to `FAR_WORDS_BEFORE` words back. Months, days of
-    a month and quarters keep the cue words: on the Reuters archive the governing verb's tense moved
-    more of them wrongly than rightly, as a past verb often sets a later date ("put a deadline of
-    October 1", "a meeting has been arranged for April 21"). One reading of a bare month by its
-    verb is kept: an "in" adverbial of a simple past verb ("was fired in July", written in March,
-    is last July; `simple_past_in`), which those misreadings do not take.
+    or weekend without one in reach, the clause farther back (``far_before`` of ``tense_reach.csv``).
+    Months, days of a month and quarters keep the cue words: on the Reuters archive the governing
+    verb's tense moved more of them wrongly than rightly, as a past verb often sets a later date
+    ("put a deadline of October 1", "a meeting has been arranged for April 21"). One reading of a
+    bare month by its verb is kept: an "in" adverbial of a simple past verb ("was fired in July",
+    written in March, is last July; `simple_past_in`), which those misreadings do not take.
     """
     if kind == "month" and (sentence := parses.get(mention.sentence_index)) is not None \
             and simple_past_in(sentence, mention.start, mention.end):
@@ -171,7 +170,7 @@ def clause_tense(text: str, mention: Mention, kind: str | None, bounds: tuple[in
             return "future" if tense == "present" else tense
     tense = tense_near(text, mention.start, mention.end, bounds, resources)
     if tense is None and kind in PARSE_KINDS:  # no cue near a weekday: its clause's verb may lie farther back
-        tense = tense_near(text, mention.start, mention.end, bounds, resources, words_before=FAR_WORDS_BEFORE)
+        tense = tense_near(text, mention.start, mention.end, bounds, resources, far=True)
     return tense
 
 

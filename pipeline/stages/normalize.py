@@ -61,7 +61,7 @@ SPEC = StageSpec(
         "rates/applies_to_skip.txt", "rates/applies_to_stops.txt", "rates/change_words.txt", "rates/kinds.csv",
         "rates/level_phrases.txt",
         "dates/auxiliaries.csv", "dates/date_context.csv", "dates/modifiers.csv", "dates/months.csv",
-        "dates/tense.csv", "dates/tense_predicates.csv",
+        "dates/tense.csv", "dates/tense_predicates.csv", "dates/tense_reach.csv",
         "quotes/cues.csv", "quotes/sources.csv", "quotes/words.csv",
     ),
     upstream="extract",

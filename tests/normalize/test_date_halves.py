@@ -96,3 +96,12 @@ def test_a_split_fiscal_year_must_run_into_the_next_year(nlp, resources):
 def test_resolve_halves_and_fiscal_years(fields, anchor, tense, expected):
     result = resolve(fields, anchor, tense, "")
     assert (result.value, result.granularity, result.relative) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Sales fell in the first six months of the year to March.",  # the issuer's year (year_bounds.txt)
+    "Output rose in the last three months of the year ended June 30.",
+    "Costs rose in the first six months of the year ending in September.",
+])
+def test_months_of_an_issuers_year_are_no_half_or_quarter(nlp, resources, body):
+    assert not [v for _, v in values(nlp, resources, body, AUG_20) if v and ("-H" in v or "-Q" in v)]

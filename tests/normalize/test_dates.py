@@ -10,6 +10,7 @@ import pytest
 from pipeline.config import MODELS_DIR, PROJECT_ROOT
 from pipeline.nlp.build import build_nlp
 from pipeline.nlp.mentions import doc_rows
+from pipeline.normalize.date_context import load_reach
 from pipeline.normalize.date_values import (NO_VALUE, UNRESOLVED, Resolution, duration_value, parse_numeric, resolve,
                                             weekday_by_tense, year_by_tense)
 from pipeline.normalize.dates import NORMALIZER, anchor_day, load_dates, normalize_dates
@@ -138,8 +139,8 @@ SAT_1987 = datetime(1987, 3, 28, 7, tzinfo=UTC)
          [("Wednesday", "DATE", "2025-02-12", None)]),
         ("The envoy met farm groups at 0900 GMT and the chamber's trade committee "
          "the same time Wednesday.", datetime(2025, 2, 13, tzinfo=UTC),
-         [("Wednesday", "DATE", "2025-02-12", None)]),
-        ("Across the region the lower house's long-delayed budget panel hearing of the whole "
+         [("Wednesday", "DATE", "2025-02-12", None)]),  # a past cue far back reads as no cue does
+        ("Across the region the lower house's long-running budget panel hearing of the whole "
          "committee on Wednesday.", datetime(2025, 2, 11, tzinfo=UTC),
          [("Wednesday", "DATE", "2025-02-05", None)]),  # no cue at all: past narration
         ("The plant reopens by December.", datetime(2025, 2, 10, tzinfo=UTC), [("December", "DATE", "2025-12", "BEFORE")]),
@@ -388,3 +389,20 @@ def test_the_normalizer_is_registered_for_the_dates_table():
 def test_season_without_year_moves_by_shift_and_tense(anchor, season, shift, tense, value):
     fields = {"kind": "season", "season": season, **({"shift": str(shift)} if shift is not None else {})}
     assert resolve(fields, anchor, tense, season.lower()) == Resolution(value, "season", True)
+
+
+@pytest.mark.parametrize("rows, problem", [
+    ("before,8\nafter,6\nafter_penalty,3\n", "expected exactly"),  # far_before missing
+    ("before,8\nafter,6\nafter_penalty,3\nfar_before,20\nbeyond,30\n", "expected exactly"),  # unknown
+    ("before,8\nafter,six\nafter_penalty,3\nfar_before,20\n", "not a whole number"),
+])
+def test_the_tense_reach_file_is_checked(tmp_path, rows, problem):
+    path = tmp_path / "tense_reach.csv"
+    path.write_text("reach,words\n" + rows, encoding="utf-8")
+    with pytest.raises(ValueError, match=problem):
+        load_reach(path)
+
+
+def test_the_tense_reach_of_the_models(resources):
+    assert resources.reach == load_reach(MODELS_DIR / "dates" / "tense_reach.csv")
+    assert resources.reach["far_before"] > resources.reach["before"]  # the far reading looks farther back
