@@ -72,16 +72,12 @@ def peace_talks(parse: SentenceParse, trigger: Token, event_type: str, rules: Sy
     return bool(lemmas & rules.peace_words) and not lemmas & rules.trade_topic_words
 
 
-# The auxiliaries of a forecast: what a measure could or would do. Not "will": "worries that the higher
-# tariffs on China will dent growth" is often the only report of a measure in force.
-FORECAST_AUXILIARIES = frozenset({"could", "would", "may", "might", "can", "should"})
-
-
 def forecast_effect(parse: SentenceParse, noun: Token, rules: SyntaxRules) -> bool:
     """True when the measure noun ``noun`` (the head of its phrase), or the noun it completes ("the expansion
     of sanctions"), is the subject of a verb of ``effect_verbs`` told as a forecast or a general truth: with a
-    modal auxiliary, a negation, or in the present tense without auxiliary; or the object of a verb of
-    ``forecast_verbs`` with an infinitive of effect ("expect the duties to hurt sales"; module doc)."""
+    modal auxiliary of ``forecast_auxiliaries``, a negation, or in the present tense without auxiliary; or
+    the object of a verb of ``forecast_verbs`` with an infinitive of effect ("expect the duties to hurt
+    sales"; module doc)."""
     head = parse.head(noun)
     if noun.dep.split(":")[0] == "nmod" and head is not None and head.upos == "NOUN":
         noun = head  # "the expansion of U.S. sanctions … could disrupt"
@@ -96,7 +92,7 @@ def forecast_effect(parse: SentenceParse, noun: Token, rules: SyntaxRules) -> bo
     if noun.dep.split(":")[0] != "nsubj" or verb.lemma.lower() not in rules.effect_verbs:
         return False
     auxiliaries = parse.children(verb, "aux")
-    if any(a.lower in FORECAST_AUXILIARIES for a in auxiliaries):
+    if any(a.lower in rules.forecast_auxiliaries for a in auxiliaries):
         return True
     if any(c.lower in rules.negations for c in parse.children(verb, "advmod", "part")):
         return True
