@@ -33,12 +33,10 @@ Three non-events the clause rules of `scope` do not reach:
 from __future__ import annotations
 
 from pipeline.events.resources import SyntaxRules
-from pipeline.events.syntax import PREDICATES, SentenceParse, Token
+from pipeline.events.syntax import ARGUMENT_RELATIONS, PREDICATES, SentenceParse, Token
 
 # The relations that open a clause of its own, whose words say nothing of the talks' subject.
 OTHER_CLAUSES = frozenset({"acl:relcl", "parataxis", "ccomp", "advcl", "csubj"})
-# The relations through which a noun is an argument of the verb of its clause.
-ARGUMENTS = frozenset({"obj", "obl", "nsubj", "nmod"})
 TALKS_TYPES = frozenset({"negotiation", "agreement"})
 
 
@@ -66,7 +64,7 @@ def peace_talks(parse: SentenceParse, trigger: Token, event_type: str, rules: Sy
     scope = trigger
     head = parse.head(trigger)
     if trigger.upos not in PREDICATES and head is not None and head.upos == "VERB" \
-            and trigger.dep.split(":")[0] in ARGUMENTS:
+            and trigger.dep.split(":")[0] in ARGUMENT_RELATIONS:
         scope = head  # "voiced a wish for peace in calls with the president": the clause of "calls"
     lemmas = {t.lemma.lower() for t in parse.subtree(scope, skip=OTHER_CLAUSES)}
     return bool(lemmas & rules.peace_words) and not lemmas & rules.trade_topic_words

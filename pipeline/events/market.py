@@ -22,7 +22,7 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from pipeline.events.syntax import SentenceParse, Token
+from pipeline.events.syntax import ARGUMENT_RELATIONS, SentenceParse, Token
 from pipeline.events.types import Party
 from pipeline.rulefiles import read_rows
 
@@ -33,8 +33,6 @@ SPEAKER_KINDS = ("commentator", "governing", "analyst")
 LABEL_KINDS = ("quoted", "qualifier")
 # How many qualifying words may stand between a country's name and its security ("blue-chip FTSE 100 index").
 LABEL_REACH = 4
-# Relations through which a noun is an argument of the verb above it.
-ARGUMENT_RELATIONS = frozenset({"obj", "obl", "nmod", "nsubj"})
 # How many words may stand between the market noun and the trigger ("shares were still trading lower").
 REACH = 4
 _TOKEN = re.compile(r"[\w&’'.-]+|[^\w\s]")
