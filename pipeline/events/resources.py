@@ -56,6 +56,7 @@ class SyntaxRules:
     support_verbs: frozenset[str]
     undergoer_verbs: frozenset[str]
     source_measure_cases: frozenset[str]
+    author_cases: frozenset[str]  # "tariffs from President Trump": the phrase of a measure's author
     negations: frozenset[str]
     focus_adverbs: frozenset[str]  # "not only China": a negation they follow includes the phrase
     negating_verbs: frozenset[str]

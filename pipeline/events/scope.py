@@ -296,8 +296,9 @@ def criticized(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool
     """True when the trigger's measure is the object of a verb of criticism (``criticism_verbs``), or its
     object through a preposition of ``criticism_cases`` ("about", "of", "over"): "has long criticized
     Canada's 250% dairy duties", "criticized duties levied by other nations", "complained about the bloc's
-    car tariff". The measure is one in place that someone objects to, not news of it. A participle describing the measure ("duties
-    imposed by …") reads through to its noun, a rate ("10%") to the noun it counts."""
+    car tariff". The measure is one in place that someone objects to, not news of it. A participle
+    describing the measure ("duties imposed by …") reads through to its noun, a rate ("10%") to the noun it
+    counts."""
     token = trigger
     if token.upos in ("VERB", "AUX"):
         if token.dep != "acl":
