@@ -38,13 +38,16 @@ from pipeline.events.syntax import ARGUMENT_RELATIONS, PREDICATES, SentenceParse
 # The relations that open a clause of its own, whose words say nothing of the talks' subject.
 OTHER_CLAUSES = frozenset({"acl:relcl", "parataxis", "ccomp", "advcl", "csubj"})
 TALKS_TYPES = frozenset({"negotiation", "agreement"})
+# How many conjuncts back `inverted_condition` looks for the first one ("should prices keep rising, costs
+# climb or duties be imposed"): the clause itself and three before it.
+CONJUNCTS_READ = 4
 
 
 def inverted_condition(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
     """True when the trigger's clause, or the first conjunct it is coordinated with, has an auxiliary of
     ``inversion_auxiliaries`` before its subject (module doc)."""
     clause = parse.clause(trigger, rules.clause_verbs)
-    for _ in range(4):
+    for _ in range(CONJUNCTS_READ):
         subjects = parse.children(clause, "nsubj")
         if subjects and any(a.lower in rules.inversion_auxiliaries and a.index < subjects[0].index
                             for a in parse.children(clause, "aux")):
