@@ -22,6 +22,8 @@ from pipeline.events.types import TARIFF_TYPES, Cue, Party
 
 # Words that may stand between a measure's verb and an adjective trigger modifying its object ("impose the new").
 MODIFIER_WORDS = 3
+# Punctuation between two triggers: a comma or a stop parts them, neither reads the other.
+PUNCTUATION = re.compile(r"[,;:.!?]")
 # How far after a threat verb its noun of effect may stand: "of the possible fallout" (`warns_of_effects`).
 EFFECT_WORDS = 3
 EFFECT_REACH = 40
@@ -74,7 +76,7 @@ def names_read_by_verbs(text: str, triggers: list[Cue]) -> list[Cue]:
             previous = earlier[-1]
             gap = text[previous.end:trigger.start]
             if not (previous.reports and words_between(text, previous.end, trigger.start) <= MODIFIER_WORDS
-                    and not re.search(r"[,;:.!?]", gap)):
+                    and not PUNCTUATION.search(gap)):
                 continue
         out.append(trigger)
     return out
@@ -140,17 +142,17 @@ def without_modifiers(text: str, triggers: list[Cue], determiner: re.Pattern[str
     out: list[Cue] = []
     for trigger in triggers:
         previous = out[-1] if out else None
+        gap = text[previous.end:trigger.start] if previous is not None else ""
         if previous is not None and not (previous.agent_only or previous.reports) \
                 and words_between(text, previous.end, trigger.start) <= MODIFIER_WORDS \
-                and not re.search(r"[,;:.!?]", text[previous.end:trigger.start]):
+                and not PUNCTUATION.search(gap):
             if trigger.agent_only and trigger.label == previous.label:
                 continue
-            gap = text[previous.end:trigger.start]
             # a report right after the verb is its object too: "delayed plans for tariffs on Canada" is a
             # delay, not also an announcement
-            object_gap = determiner.fullmatch(gap) is not None or (trigger.reports and gap.isspace())
             if (trigger.agent_only or trigger.reports) and trigger.label != previous.label \
-                    and previous.label in TARIFF_TYPES and object_gap:
+                    and previous.label in TARIFF_TYPES \
+                    and (determiner.fullmatch(gap) is not None or (trigger.reports and gap.isspace())):
                 continue
         out.append(trigger)
     return out

@@ -33,20 +33,21 @@ Three non-events the clause rules of `scope` do not reach:
 from __future__ import annotations
 
 from pipeline.events.resources import SyntaxRules
-from pipeline.events.syntax import PREDICATES, SentenceParse, Token
+from pipeline.events.syntax import ARGUMENT_RELATIONS, PREDICATES, SentenceParse, Token
 
 # The relations that open a clause of its own, whose words say nothing of the talks' subject.
 OTHER_CLAUSES = frozenset({"acl:relcl", "parataxis", "ccomp", "advcl", "csubj"})
-# The relations through which a noun is an argument of the verb of its clause.
-ARGUMENTS = frozenset({"obj", "obl", "nsubj", "nmod"})
 TALKS_TYPES = frozenset({"negotiation", "agreement"})
+# How many conjuncts back `inverted_condition` looks for the first one ("should prices keep rising, costs
+# climb or duties be imposed"): the clause itself and three before it.
+CONJUNCTS_READ = 4
 
 
 def inverted_condition(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
     """True when the trigger's clause, or the first conjunct it is coordinated with, has an auxiliary of
     ``inversion_auxiliaries`` before its subject (module doc)."""
     clause = parse.clause(trigger, rules.clause_verbs)
-    for _ in range(4):
+    for _ in range(CONJUNCTS_READ):
         subjects = parse.children(clause, "nsubj")
         if subjects and any(a.lower in rules.inversion_auxiliaries and a.index < subjects[0].index
                             for a in parse.children(clause, "aux")):
@@ -66,22 +67,18 @@ def peace_talks(parse: SentenceParse, trigger: Token, event_type: str, rules: Sy
     scope = trigger
     head = parse.head(trigger)
     if trigger.upos not in PREDICATES and head is not None and head.upos == "VERB" \
-            and trigger.dep.split(":")[0] in ARGUMENTS:
+            and trigger.dep.split(":")[0] in ARGUMENT_RELATIONS:
         scope = head  # "voiced a wish for peace in calls with the president": the clause of "calls"
     lemmas = {t.lemma.lower() for t in parse.subtree(scope, skip=OTHER_CLAUSES)}
     return bool(lemmas & rules.peace_words) and not lemmas & rules.trade_topic_words
 
 
-# The auxiliaries of a forecast: what a measure could or would do. Not "will": "worries that the higher
-# tariffs on China will dent growth" is often the only report of a measure in force.
-FORECAST_AUXILIARIES = frozenset({"could", "would", "may", "might", "can", "should"})
-
-
 def forecast_effect(parse: SentenceParse, noun: Token, rules: SyntaxRules) -> bool:
     """True when the measure noun ``noun`` (the head of its phrase), or the noun it completes ("the expansion
     of sanctions"), is the subject of a verb of ``effect_verbs`` told as a forecast or a general truth: with a
-    modal auxiliary, a negation, or in the present tense without auxiliary; or the object of a verb of
-    ``forecast_verbs`` with an infinitive of effect ("expect the duties to hurt sales"; module doc)."""
+    modal auxiliary of ``forecast_auxiliaries``, a negation, or in the present tense without auxiliary; or
+    the object of a verb of ``forecast_verbs`` with an infinitive of effect ("expect the duties to hurt
+    sales"; module doc)."""
     head = parse.head(noun)
     if noun.dep.split(":")[0] == "nmod" and head is not None and head.upos == "NOUN":
         noun = head  # "the expansion of U.S. sanctions … could disrupt"
@@ -96,7 +93,7 @@ def forecast_effect(parse: SentenceParse, noun: Token, rules: SyntaxRules) -> bo
     if noun.dep.split(":")[0] != "nsubj" or verb.lemma.lower() not in rules.effect_verbs:
         return False
     auxiliaries = parse.children(verb, "aux")
-    if any(a.lower in FORECAST_AUXILIARIES for a in auxiliaries):
+    if any(a.lower in rules.forecast_auxiliaries for a in auxiliaries):
         return True
     if any(c.lower in rules.negations for c in parse.children(verb, "advmod", "part")):
         return True

@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import cache
 
 from pipeline.events.market import MarketWords
 from pipeline.events.resources import SyntaxRules
@@ -168,18 +169,13 @@ def without_commentary(candidates: list[Candidate], inputs: ArticleInputs, words
     masked = _masked(inputs.text, inputs.quotes)
     # a speaker is judged from the whole article's text, so each quotation is judged once, not at each
     # candidate it holds
-    verdicts: dict[QuoteRef, bool] = {}
-    analyst_verdicts: dict[QuoteRef, bool] = {}
-
+    @cache
     def is_commentator(quote: QuoteRef) -> bool:
-        if quote not in verdicts:
-            verdicts[quote] = commentator_speaker(quote, inputs, words, masked)
-        return verdicts[quote]
+        return commentator_speaker(quote, inputs, words, masked)
 
+    @cache
     def is_analyst(quote: QuoteRef) -> bool:
-        if quote not in analyst_verdicts:
-            analyst_verdicts[quote] = commentator_speaker(quote, inputs, words, masked, words.analysts)
-        return analyst_verdicts[quote]
+        return commentator_speaker(quote, inputs, words, masked, words.analysts)
 
     kept = []
     for candidate in candidates:

@@ -22,7 +22,7 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from pipeline.events.syntax import SentenceParse, Token
+from pipeline.events.syntax import ARGUMENT_RELATIONS, SentenceParse, Token
 from pipeline.events.types import Party
 from pipeline.rulefiles import read_rows
 
@@ -33,8 +33,8 @@ SPEAKER_KINDS = ("commentator", "governing", "analyst")
 LABEL_KINDS = ("quoted", "qualifier")
 # How many qualifying words may stand between a country's name and its security ("blue-chip FTSE 100 index").
 LABEL_REACH = 4
-# Relations through which a noun is an argument of the verb above it.
-ARGUMENT_RELATIONS = frozenset({"obj", "obl", "nmod", "nsubj"})
+# How much text after a name `names_a_market` reads: room for the possessive, the qualifiers and the security.
+LABEL_CHARS = 120
 # How many words may stand between the market noun and the trigger ("shares were still trading lower").
 REACH = 4
 _TOKEN = re.compile(r"[\w&’'.-]+|[^\w\s]")
@@ -74,7 +74,7 @@ def names_a_market(text: str, end: int, words: MarketWords) -> bool:
     optional possessive, at most `LABEL_REACH` qualifiers or numbers, then a ``quoted`` word. Any other
     word or punctuation ends the reading: "Australian exports", "Japan's market" name a government's trade.
     """
-    tokens = _TOKEN.findall(text[end:end + 120])
+    tokens = _TOKEN.findall(text[end:end + LABEL_CHARS])
     if tokens[:1] in (["'s"], ["’s"]):
         tokens = tokens[1:]
     for token in tokens[:LABEL_REACH + 1]:

@@ -56,6 +56,7 @@ class SyntaxRules:
     support_verbs: frozenset[str]
     undergoer_verbs: frozenset[str]
     source_measure_cases: frozenset[str]
+    author_cases: frozenset[str]  # "tariffs from President Trump": the phrase of a measure's author
     negations: frozenset[str]
     focus_adverbs: frozenset[str]  # "not only China": a negation they follow includes the phrase
     negating_verbs: frozenset[str]
@@ -68,6 +69,7 @@ class SyntaxRules:
     law_words: frozenset[str]
     comparison_words: frozenset[str]
     criticism_verbs: frozenset[str]  # "criticized Canada's dairy duties": a measure in place objected to, not news
+    criticism_cases: frozenset[str]  # "complained about the car tariff": a criticized measure's preposition
     forecast_verbs: frozenset[str]  # "analysts expect Washington to raise tariffs": a forecast, no event
     commentary_verbs: frozenset[str]
     circumstance_cases: frozenset[str]
@@ -90,6 +92,7 @@ class SyntaxRules:
     peace_words: frozenset[str]  # "negotiations to end the war": talks about war and peace, not trade
     trade_topic_words: frozenset[str]  # "talks on peace and tariffs": a trade matter keeps the talks
     effect_verbs: frozenset[str]  # "sanctions would not affect output": a measure's forecast effect, no event
+    forecast_auxiliaries: frozenset[str]  # "could", "would": with a verb of effect, what a measure may do
     cause_participles: frozenset[str]  # "disruptions resulting from duties": a participle of an effect's cause
     background_days: int
 

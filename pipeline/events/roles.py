@@ -129,12 +129,12 @@ def syntax_actor(parse: SentenceParse, trigger: Token, text: str, parties: Seque
     for child in parse.children(clause, "obl") + (parse.children(trigger, "nmod") if trigger != clause else []):
         case = _first_case(parse, child)
         if child.dep in rules.agent_relations or case in rules.agent_cases \
-                or _authored_by_official(parse, child, case, parties):
+                or _authored_by_official(child, case, parties, rules):
             party = _government(parse, child, text, parties, resources)
             if party is not None:
                 return party, "agent"
     for head in _argument_heads(parse, trigger, resources, parties)[0]:
-        for author in _authored_tokens(parse, head, parties, rules.phrase_skip):
+        for author in _authored_tokens(parse, head, parties, rules):
             if author.upos in NOUNS and (party := _government(parse, author, text, parties, resources)):
                 return party, "agent"
     # "China faces U.S. tariffs": the subject of an undergoer verb bears the measure (a target), never acts
@@ -223,23 +223,27 @@ def listed_origins(text: str, parties: Sequence[Party], resources: EventResource
     return frozenset(out)
 
 
-# A measure "from" a person comes from that person's government ("new tariffs on steel from President
-# Trump"): the phrase names the author, not goods' origin nor a target, as a "by" agent does.
-AUTHOR_CASES = frozenset({"from"})
+def _authored_by_official(token: Token, case: str, parties: Sequence[Party], rules: SyntaxRules) -> bool:
+    """True for a phrase of ``author_cases`` headed by an official's name ("from U.S. President Trump"): a
+    measure "from" a person comes from that person's government, as from a "by" agent; the phrase names
+    neither the goods' origin nor a target."""
+    return case in rules.author_cases and any(p.source == "official" for p in parties_over([token], parties))
 
 
-def _authored_by_official(parse: SentenceParse, token: Token, case: str, parties: Sequence[Party]) -> bool:
-    """True for a phrase of `AUTHOR_CASES` headed by an official's name ("from U.S. President Trump")."""
-    return case in AUTHOR_CASES and any(p.source == "official" for p in parties_over([token], parties))
-
-
-def _authored_tokens(parse: SentenceParse, head: Token, parties: Sequence[Party],
-                     skip: frozenset[str]) -> list[Token]:
+def _authored_tokens(parse: SentenceParse, head: Token, parties: Sequence[Party], rules: SyntaxRules) -> list[Token]:
     """The words of the phrases under a target phrase that name the measure's author: "on steel and
     aluminium from President Trump" (the parser hangs the "from" phrase on the goods)."""
+    skip = rules.phrase_skip
     return [t for token in parse.subtree(head, skip=skip) if token != head
-            and _authored_by_official(parse, token, _first_case(parse, token), parties)
+            and _authored_by_official(token, _first_case(parse, token), parties, rules)
             for t in parse.subtree(token, skip=skip)]
+
+
+def _author_indices(parse: SentenceParse, heads: list[Token], parties: Sequence[Party],
+                    rules: SyntaxRules) -> set[int]:
+    """Token indices of the author phrases under the target phrases ``heads`` (`_authored_tokens`): no
+    target and no place where an actor cannot stand."""
+    return {t.index for h in heads for t in _authored_tokens(parse, h, parties, rules)}
 
 
 def _argument_heads(parse: SentenceParse, trigger: Token, resources: EventResources,
@@ -257,7 +261,7 @@ def _argument_heads(parse: SentenceParse, trigger: Token, resources: EventResour
             case = _first_case(parse, child)
             base = child.dep.split(":")[0]
             if child.dep in rules.agent_relations or case in rules.agent_cases \
-                    or _authored_by_official(parse, child, case, parties):
+                    or _authored_by_official(child, case, parties, rules):
                 continue
             if _excepts(case, rules):
                 excluded.append(child)
@@ -294,7 +298,7 @@ def syntax_targets(parse: SentenceParse, trigger: Token, text: str, actor: str |
     heads, excepts = _argument_heads(parse, trigger, resources, parties)
     skip = rules.phrase_skip
     excluded_tokens = [t for e in excepts for t in parse.subtree(e, skip=skip)]
-    authors = {t.index for h in heads for t in _authored_tokens(parse, h, parties, skip)}
+    authors = _author_indices(parse, heads, parties, rules)
     for head in heads:  # "except" inside a target phrase: "on imports from all countries except China"
         for token in parse.subtree(head, skip=skip):
             case = _first_case(parse, token)
@@ -314,11 +318,13 @@ def syntax_targets(parse: SentenceParse, trigger: Token, text: str, actor: str |
 def not_actors(parse: SentenceParse, trigger: Token, parties: Sequence[Party],
                resources: EventResources) -> frozenset[str]:
     """Mention ids of the parties the parse places where no actor stands: in a target phrase of the trigger's
-    clause (object, "on"/"against"/"from" phrase, passive subject) or in an "except" phrase."""
+    clause (object, "on"/"against"/"from" phrase, passive subject) or in an "except" phrase, but for a phrase
+    naming the measure's author there ("on steel from President Trump": `_authored_tokens`)."""
     heads, excepts = _argument_heads(parse, trigger, resources, parties)
-    skip = resources.syntax.phrase_skip if resources.syntax else frozenset()
-    authors = {t.index for h in heads for t in _authored_tokens(parse, h, parties, skip)}
-    tokens = [t for h in heads + excepts for t in parse.subtree(h, skip=skip) if t.index not in authors]
+    rules = resources.syntax
+    assert rules is not None  # `_argument_heads` reads the parse rules too
+    authors = _author_indices(parse, heads, parties, rules)
+    tokens = [t for h in heads + excepts for t in parse.subtree(h, skip=rules.phrase_skip) if t.index not in authors]
     return frozenset(p.mention_id for p in parties_over(tokens, parties))
 
 

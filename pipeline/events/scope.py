@@ -292,16 +292,13 @@ def circumstance(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bo
     return _effect_noun(head, rules)
 
 
-# The prepositions through which a verb of criticism takes what it criticizes ("complained about", "of").
-CRITICISM_CASES = frozenset({"about", "of", "over"})
-
-
 def criticized(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
     """True when the trigger's measure is the object of a verb of criticism (``criticism_verbs``), or its
-    object through "about", "of" or "over": "has long criticized Canada's 250% dairy duties", "criticized
-    duties levied by other nations", "complained about the bloc's car tariff". The measure is one in
-    place that someone objects to, not news of it. A participle describing the measure ("duties
-    imposed by …") reads through to its noun, a rate ("10%") to the noun it counts."""
+    object through a preposition of ``criticism_cases`` ("about", "of", "over"): "has long criticized
+    Canada's 250% dairy duties", "criticized duties levied by other nations", "complained about the bloc's
+    car tariff". The measure is one in place that someone objects to, not news of it. A participle
+    describing the measure ("duties imposed by …") reads through to its noun, a rate ("10%") to the noun it
+    counts."""
     token = trigger
     if token.upos in ("VERB", "AUX"):
         if token.dep != "acl":
@@ -318,7 +315,7 @@ def criticized(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool
         return False
     relation = noun.dep.split(":")[0]
     # "has long complained about the EU's 10% tariff": the measure in the verb's prepositional object
-    return relation == "obj" or (relation == "obl" and (parse.case_of(noun) or "") in CRITICISM_CASES)
+    return relation == "obj" or (relation == "obl" and (parse.case_of(noun) or "") in rules.criticism_cases)
 
 
 def standing(parse: SentenceParse, trigger: Token, rules: SyntaxRules | None = None) -> bool:

@@ -17,6 +17,9 @@ from typing import Any
 # Relations through which a noun belongs to the clause of the verb above it ("imposed tariffs",
 # "tariffs were raised", "talks with Japan began"): the verb is the noun's clause.
 NOMINAL_ARGUMENTS = frozenset({"obj", "iobj", "nsubj", "nsubj:pass", "obl", "obl:agent", "obl:unmarked"})
+# Relations (without subtype) through which a noun is an argument of the verb above it: its object,
+# subject or a prepositional phrase ("a wish for peace in calls", "shares fell on tariff fears").
+ARGUMENT_RELATIONS = frozenset({"obj", "obl", "nmod", "nsubj"})
 # Verb-like parts of speech that head a clause.
 PREDICATES = frozenset({"VERB", "AUX"})
 # Relations inside a noun phrase: a noun bearing one belongs to the phrase of its head ("tariff" in

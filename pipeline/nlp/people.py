@@ -99,10 +99,7 @@ def listed_names(path: Path) -> list[str]:
     """The names and aliases of ``known_officials.csv``: a run written exactly so is a name ("Trump's tariffs",
     "Donald Trump's pledge") even with nothing else beside it to anchor it. Which office-holder it is, and
     whether they held the office on the article's date, the officials normalizer decides."""
-    forms = []
-    for row in read_rows(path):
-        forms += [row["name"], *row["aliases"].split(";")]
-    return sorted({" ".join(form.split()) for form in forms if form.strip()})
+    return sorted({form for form, _ in _listed_forms(path)})
 
 
 def listed_countries(path: Path) -> dict[str, str]:
@@ -110,11 +107,15 @@ def listed_countries(path: Path) -> dict[str, str]:
     serves (a name two countries' holders share is left out): "the Trump Administration" is a body of
     the United States."""
     countries: dict[str, set[str]] = {}
-    for row in read_rows(path):
-        for form in [row["name"], *row["aliases"].split(";")]:
-            if form.strip():
-                countries.setdefault(" ".join(form.split()).lower(), set()).add(row["country_iso3"])
+    for form, country in _listed_forms(path):
+        countries.setdefault(form.lower(), set()).add(country)
     return {name: next(iter(found)) for name, found in sorted(countries.items()) if len(found) == 1}
+
+
+def _listed_forms(path: Path) -> list[tuple[str, str]]:
+    """``(name or alias, country_iso3)`` of every row of ``known_officials.csv``, spaces collapsed."""
+    return [(" ".join(form.split()), row["country_iso3"]) for row in read_rows(path)
+            for form in [row["name"], *row["aliases"].split(";")] if form.strip()]
 
 
 # Reads country spans (an organization's country) and sentence starts.

@@ -56,6 +56,7 @@ def test_a_roundup_heading_is_no_party(build, resources):
     text = "Markets were mixed.\nCHILE - Investors took new duties on copper from President Jane Roe in their stride."
     found = _rows(build, resources, text, parsed=True, countries=[("CHILE", "CHL", "name")],
                   officials=[("President Jane Roe", "USA", "jane-roe")])
+    assert found  # the measure is read, so the check below is about its parties
     assert all(actor != "CHL" and "CHL" not in targets for _, actor, targets in found)
 
 

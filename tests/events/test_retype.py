@@ -84,7 +84,6 @@ def test_sanctions_on_another_country_stay_sanctions_beside_tariffs(build, resou
     assert ("sanction", "USA", ["IRN"]) in found
 
 
-
 def test_sanctions_on_a_named_country_stay_sanctions_beside_untargeted_tariffs(build, resources):
     # A story of tariffs on every trading partner does not make sanctions on one country those tariffs.
     text = "Washington imposed sanctions on Tehran. Washington also raised tariffs on steel imports."
@@ -92,6 +91,7 @@ def test_sanctions_on_a_named_country_stay_sanctions_beside_untargeted_tariffs(b
                                                       ("Tehran", "IRN", "government"),
                                                       ("Washington", "USA", "government", 1)])
     assert ("sanction", "USA", ["IRN"]) in found
+
 
 ANNOUNCED_PLANS = [
     pytest.param("Washington plans to issue reciprocal tariffs as soon as Friday.", "tariff_threatened",
