@@ -43,6 +43,8 @@ def line_starts(text: str, *openings: str) -> list[int]:
          "0930 XY - Tin holds.\n", ("0921 GMT",)),
         # a bullet opens an item
         ("Briefs\n• Acme raises its outlook.\n• Harlow cuts jobs.\n", ("• Harlow",)),
+        # ... but a rule line or a dash before a figure does not
+        ("Results\nAcme reported its quarter.\n- - - - - - -\n- 1.23 dlrs a share\nIt said sales rose.\n", ()),
         # a title-case heading above running text opens an item ...
         ("Briefs\nSteel prices will rise, the firm said.\nGlenmoor Faces Probe Over Licences\n"
          "Glenmoor faces a review.\n", ("Glenmoor Faces",)),

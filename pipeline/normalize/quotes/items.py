@@ -28,8 +28,8 @@ CLOCK = re.compile(r"[ \t]*(\d{1,2}:?\d{2})[ \t]+([A-Za-z]{2,4})[ \t]*[-–—]+
 OUTLET_CHARS = 40
 # A leading "the", which an outlet's name in the word list leaves out ("the Wall Street Journal").
 LEADING_THE = re.compile(r"^the\s+")
-# A bullet opening a line.
-BULLET = re.compile(r"\s*[•*▪●◦·-]\s")
+# A bullet opening a line: its mark, then a word (a rule line "- - - -" or a dash before a figure opens no item).
+BULLET = re.compile(r"\s*[•*▪●◦·-]\s+[\"'“‘(]?[A-Za-z]")
 
 
 def item_start(art: ArticleIndex, position: int) -> int:
