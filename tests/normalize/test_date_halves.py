@@ -102,6 +102,12 @@ def test_resolve_halves_and_fiscal_years(fields, anchor, tense, expected):
     "Sales fell in the first six months of the year to March.",  # the issuer's year (year_bounds.txt)
     "Output rose in the last three months of the year ended June 30.",
     "Costs rose in the first six months of the year ending in September.",
+    # halves of an issuer's own year: named with its fiscal year, or with the day they ended
+    "The retailer's profit climbed in its fiscal 2024 second half.",
+    "Net income for the first half fiscal 2024 rose by a tenth.",
+    "Revenue in the first-half fiscal 2024 period was flat.",
+    "Sales in the first half ended January 31 rose.",
+    "Profit for the second half year ending April 30 fell.",
 ])
 def test_months_of_an_issuers_year_are_no_half_or_quarter(nlp, resources, body):
     assert not [v for _, v in values(nlp, resources, body, AUG_20) if v and ("-H" in v or "-Q" in v)]
