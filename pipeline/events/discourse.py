@@ -27,6 +27,8 @@ from pipeline.events.resources import EventResources
 from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate, Party, RateRef
 from pipeline.views import Sentence
 
+WORD = re.compile(r"[a-z]+")
+
 # Measures with a direction (actor → targets) whose missing targets may come from the measure before them.
 DIRECTED = TARIFF_TYPES + ("trade_restriction", "investigation")
 # Changes to a measure already in place: they may fall on a part of it only.
@@ -53,20 +55,22 @@ def resolve_discourse(candidates: list[Candidate], inputs: ArticleInputs,
     return out
 
 
-def _names_sanctions(text: str, candidate: Candidate) -> bool:
-    """True for a measure whose trigger names sanctions ("sanctions on Russian oil")."""
-    return "sanction" in text[candidate.trigger.start:candidate.trigger.end].lower()
+def _names_sanctions(text: str, candidate: Candidate, words: frozenset[str]) -> bool:
+    """True for a measure whose trigger holds a word of ``words`` (``sanction_trigger_words``): it names
+    sanctions ("sanctions on Russian oil")."""
+    return any(word in words for word in WORD.findall(text[candidate.trigger.start:candidate.trigger.end].lower()))
 
 
 def _inherit_actor(candidate: Candidate, history: list[Candidate], text: str,
                    resources: EventResources) -> Candidate:
     # Market copy names sanctions programmes (on Russian or Iranian oil) beside tariffs of other governments:
     # sanctions take their actor only from sanctions told before them, and lend it to nothing else.
-    sanctions = _names_sanctions(text, candidate)
+    words = resources.syntax.sanction_trigger_words if resources.syntax is not None else frozenset()
+    sanctions = _names_sanctions(text, candidate, words)
     for earlier in reversed(history):
         if candidate.sentence.index - earlier.sentence.index > resources.discourse_sentences:
             break
-        if _names_sanctions(text, earlier) != sanctions:
+        if _names_sanctions(text, earlier, words) != sanctions:
             continue
         if earlier.event_type in INHERITS_ACTOR and earlier.actor:
             targets = tuple(t for t in candidate.targets if t != earlier.actor)

@@ -79,6 +79,7 @@ class SyntaxRules:
     in_force_phrases: frozenset[str]  # an announced measure already in force ("took effect"): no plan
     entry_phrases: frozenset[str]  # a measure's entry into force still to come ("are set to take effect")
     promise_triggers: frozenset[str]  # "a pledge of 25% tariffs": a trigger naming a promise, not a measure in force
+    sanction_trigger_words: frozenset[str]  # "sanctions on Russian oil": a trigger naming sanctions
     period_end_cases: frozenset[str]  # "until March 4": the end of a period, not the event's day
     subordinating_connectives: frozenset[str]  # "fell Tuesday as Trump announced": Tuesday dates the fall
     as_comparison_before: frozenset[str]  # "such as", "as well as": no clause opens at this "as"

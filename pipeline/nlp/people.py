@@ -75,6 +75,7 @@ def load_people_data(models_dir: Path) -> dict[str, Any]:
     org_words = _checked(folder / "org_words.csv", read_rows(folder / "org_words.csv"), "position", ORG_POSITIONS)
     _checked(folder / "org_words.csv", org_words, "kind", tuple(ORG_KINDS))
     name_parts = _checked(folder / "name_parts.csv", read_rows(folder / "name_parts.csv"), "role", NAME_ROLES)
+    officials = listed_forms(folder / "known_officials.csv")  # read once: names and their countries
     function_words = read_function_words(models_dir)
     return {
         "titles": [[r["title"].lower(), r["government"], r["bare"], r["country"], r["alone"]] for r in titles],
@@ -90,29 +91,29 @@ def load_people_data(models_dir: Path) -> dict[str, Any]:
         "given_names": read_words(folder / "given_names.txt"),
         "org_openers": function_words["org_opener"],
         "apposition_words": function_words["apposition"],
-        "listed_names": listed_names(folder / "known_officials.csv"),
-        "listed_countries": listed_countries(folder / "known_officials.csv"),
+        "listed_names": listed_names(officials),
+        "listed_countries": listed_countries(officials),
     }
 
 
-def listed_names(path: Path) -> list[str]:
-    """The names and aliases of ``known_officials.csv``: a run written exactly so is a name ("Trump's tariffs",
+def listed_names(forms: list[tuple[str, str]]) -> list[str]:
+    """The names and aliases of ``known_officials.csv`` (``forms`` of `listed_forms`): a run written exactly so is a name ("Trump's tariffs",
     "Donald Trump's pledge") even with nothing else beside it to anchor it. Which office-holder it is, and
     whether they held the office on the article's date, the officials normalizer decides."""
-    return sorted({form for form, _ in _listed_forms(path)})
+    return sorted({form for form, _ in forms})
 
 
-def listed_countries(path: Path) -> dict[str, str]:
-    """Lower-case names and aliases of ``known_officials.csv`` → the one country every holder of that name
+def listed_countries(forms: list[tuple[str, str]]) -> dict[str, str]:
+    """Lower-case names and aliases of ``known_officials.csv`` (``forms`` of `listed_forms`) → the one country every holder of that name
     serves (a name two countries' holders share is left out): "the Trump Administration" is a body of
     the United States."""
     countries: dict[str, set[str]] = {}
-    for form, country in _listed_forms(path):
+    for form, country in forms:
         countries.setdefault(form.lower(), set()).add(country)
     return {name: next(iter(found)) for name, found in sorted(countries.items()) if len(found) == 1}
 
 
-def _listed_forms(path: Path) -> list[tuple[str, str]]:
+def listed_forms(path: Path) -> list[tuple[str, str]]:
     """``(name or alias, country_iso3)`` of every row of ``known_officials.csv``, spaces collapsed."""
     return [(" ".join(form.split()), row["country_iso3"]) for row in read_rows(path)
             for form in [row["name"], *row["aliases"].split(";")] if form.strip()]
