@@ -1,7 +1,7 @@
 """Triggers a sentence holds aside: a measure named as a condition or as the cause of a forecast effect,
-and talks about war and peace.
+talks about war and peace, a statistic, a level compared and the subject of talks.
 
-Three non-events the clause rules of `scope` do not reach:
+Six non-events the clause rules of `scope` do not reach:
 
 - An inverted condition: "positioning for a tighter Fed should prices keep
   rising or duties be imposed" — an auxiliary of ``inversion_auxiliaries`` of
@@ -28,6 +28,22 @@ Three non-events the clause rules of `scope` do not reach:
   report of the measure. So is a measure a verb of forecast expects to
   have an effect ("does not expect the new duties to cut into its
   business").
+- A statistic: a trigger whose measure noun, or the object of its verb,
+  is qualified by a word of ``statistic_words`` ("the scenarios would
+  lift the average tariff rate by two points", "an average tariff
+  increase of one point") names a figure computed over many measures,
+  which no government sets (`statistic`).
+- A level compared: a comparative adjective trigger ("higher", "lower")
+  on the object of a verb of ``level_verbs`` in the present tense without
+  auxiliary ("India and Thailand have higher tariff rates on U.S. goods")
+  tells how one government's duties stand against another's, not that
+  they changed (`level_compared`); "Ottawa will have higher duties from
+  Monday" keeps its auxiliary and stays.
+- The subject of talks: a measure noun that completes a noun of
+  ``topic_nouns`` ("discussions on the reduction of import duties",
+  "talks about tariff cuts", also as a later conjunct: "talks on trade and
+  the reduction of duties") is what the talks are about; the talks are the
+  event, the measure no step taken (`topic_of_talks`).
 """
 
 from __future__ import annotations
@@ -98,3 +114,45 @@ def forecast_effect(parse: SentenceParse, noun: Token, rules: SyntaxRules) -> bo
     if any(c.lower in rules.negations for c in parse.children(verb, "advmod", "part")):
         return True
     return not auxiliaries and verb.feature("Tense") == "Pres" and verb.feature("VerbForm") == "Fin"
+
+
+def _noun_phrase(parse: SentenceParse, noun: Token) -> list[Token]:
+    """``noun`` and the nouns before it that qualify it ("tariff" in "an average tariff increase"; the parser
+    may read it as a compound or as a noun modifier without preposition)."""
+    return [noun, *(c for c in parse.children(noun, "compound", "nmod")
+                    if c.upos in ("NOUN", "PROPN") and c.index < noun.index and not parse.children(c, "case"))]
+
+
+def statistic(parse: SentenceParse, trigger: Token, noun: Token, rules: SyntaxRules) -> bool:
+    """True when the trigger's measure noun ``noun``, or the object of a verb trigger, is qualified by a word
+    of ``statistic_words`` (module doc)."""
+    heads = [noun, *(parse.children(trigger, "obj") if trigger.upos in PREDICATES else ())]
+    return any(m.lemma.lower() in rules.statistic_words or m.lower in rules.statistic_words
+               for head in heads for word in _noun_phrase(parse, head) for m in parse.children(word, "amod"))
+
+
+def level_compared(parse: SentenceParse, trigger: Token, noun: Token, rules: SyntaxRules) -> bool:
+    """True when a comparative adjective trigger qualifies the object of a verb of ``level_verbs`` told in
+    the present tense: without an auxiliary ("will have") or an infinitive's "to". The trigger is the
+    adjective ("higher") or the measure noun it qualifies ("higher tariffs")."""
+    adjectives = [trigger] if trigger.upos == "ADJ" else parse.children(noun, "amod") if trigger == noun else []
+    if not any(a.feature("Degree") == "Cmp" for a in adjectives) or noun.dep.split(":")[0] != "obj":
+        return False
+    verb = parse.head(noun)
+    return (verb is not None and verb.lemma.lower() in rules.level_verbs and not parse.children(verb, "aux")
+            and not any(m.lower == "to" for m in parse.children(verb, "mark")) and verb.feature("Tense") != "Past")
+
+
+def topic_of_talks(parse: SentenceParse, noun: Token, rules: SyntaxRules) -> bool:
+    """True when the measure noun ``noun`` completes a noun of ``topic_nouns``, directly or as a later
+    conjunct of its complement (module doc)."""
+    for _ in range(2):
+        head = parse.head(noun)
+        if head is None:
+            return False
+        if noun.dep.split(":")[0] == "nmod" and head.upos == "NOUN":
+            return head.lemma.lower() in rules.topic_nouns or head.lower in rules.topic_nouns
+        if noun.dep != "conj":
+            return False
+        noun = head  # "talks on trade and the reduction of duties": the first conjunct completes the talks
+    return False

@@ -95,6 +95,9 @@ class SyntaxRules:
     effect_verbs: frozenset[str]  # "sanctions would not affect output": a measure's forecast effect, no event
     forecast_auxiliaries: frozenset[str]  # "could", "would": with a verb of effect, what a measure may do
     cause_participles: frozenset[str]  # "disruptions resulting from duties": a participle of an effect's cause
+    statistic_words: frozenset[str]  # "the average tariff rate": a figure over many measures, set by no one
+    level_verbs: frozenset[str]  # "India has higher tariffs": with a comparative, a level kept, no change
+    topic_nouns: frozenset[str]  # "discussions on the reduction of duties": the talks' subject, no step taken
     background_days: int
 
     @cached_property  # read for every trigger, several times: the union is built once

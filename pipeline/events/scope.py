@@ -49,7 +49,8 @@ tariffs Japan imposes": "than" or "compared" on the walk) and a measure named
 as a circumstance of something else (`circumstance`): a measure noun under
 "amid" or "despite" ("shares fell amid tariff threats") or the complement of
 a noun of effect ("the impact from new U.S. tariffs", "fears of higher
-duties", "the cost of the proposed tariffs"; also through a relative clause:
+duties", "the cost of the proposed tariffs", also through a noun that completes it: "expectations
+about a pause in new tariffs"; also through a relative clause:
 "the impact of the tariffs, which took effect on Monday", or a gerund
 clause: "the prospect of Trump announcing tariffs"). Market and company copy names measures this way
 to explain something else; the measure itself is reported elsewhere. A measure
@@ -57,8 +58,11 @@ that is the object of a verb of criticism ("has long criticized Canada's dairy
 duties", `criticized`): a measure in place someone objects to. And a
 standing measure: a present-tense relative clause without auxiliary
 ("countries that impose duties on U.S. goods", `standing`). And a condition opened by an auxiliary before
-its subject ("should prices keep rising or duties be imposed", `aside.inverted_condition`), and a measure
-whose effect is forecast ("sanctions would not affect output", `aside.forecast_effect`).
+its subject ("should prices keep rising or duties be imposed", `aside.inverted_condition`), a measure
+whose effect is forecast ("sanctions would not affect output", `aside.forecast_effect`), a statistic ("the
+average tariff rate", `aside.statistic`), a level compared ("India has higher tariffs",
+`aside.level_compared`) and the subject of talks ("discussions on the reduction of duties",
+`aside.topic_of_talks`).
 
 Background: the trigger's clause is reported or judged by a non-government
 speaker ("analysts expect Washington to raise tariffs", `is_commentary`), or
@@ -76,7 +80,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from pipeline.events.aside import forecast_effect, inverted_condition
+from pipeline.events.aside import forecast_effect, inverted_condition, level_compared, statistic, topic_of_talks
 from pipeline.events.dates import date_range
 from pipeline.events.hedges import (
     GERUND_MISATTACHED, conjoined_clause, cue_of, hedged_measure, phrasal_hedge, plan_or_hedge,
@@ -289,7 +293,12 @@ def circumstance(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bo
     if head.upos == "VERB" and head.dep == "acl" and head.lemma.lower() in rules.cause_participles:
         # "disruptions resulting from duties imposed by …": the measure completes a participle of an effect
         head = parse.head(head) or head
-    return _effect_noun(head, rules)
+    if _effect_noun(head, rules):
+        return True
+    # "expectations about a pause in new tariffs": the measure completes a noun that completes one of effect
+    above = parse.head(head)
+    return (head.upos == "NOUN" and head.dep.split(":")[0] == "nmod" and above is not None
+            and _effect_noun(above, rules))
 
 
 def criticized(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
@@ -354,7 +363,8 @@ def _adjective_measure(parse: SentenceParse, trigger: Token) -> Token:
 def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -> str | None:
     """Why the trigger states no event (``question``, ``counterfactual``, ``authority``, ``comparison``,
     ``circumstance``, ``criticism``, ``standing``, ``condition``: `aside.inverted_condition`, ``effect``:
-    `aside.forecast_effect`), or None."""
+    `aside.forecast_effect`, ``statistic``: `aside.statistic`, ``level``: `aside.level_compared`, ``topic``:
+    `aside.topic_of_talks`), or None."""
     rules = resources.syntax
     assert rules is not None
     if parse.ends_with_question():
@@ -388,8 +398,15 @@ def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -
         return "standing"
     if inverted_condition(parse, trigger, rules):
         return "condition"
-    if trigger.upos not in ("VERB", "AUX") and forecast_effect(parse, _adjective_measure(parse, trigger), rules):
+    noun = _adjective_measure(parse, trigger)
+    if trigger.upos not in ("VERB", "AUX") and forecast_effect(parse, noun, rules):
         return "effect"
+    if statistic(parse, trigger, noun, rules):
+        return "statistic"
+    if level_compared(parse, trigger, noun, rules):
+        return "level"
+    if trigger.upos not in ("VERB", "AUX") and topic_of_talks(parse, noun, rules):
+        return "topic"
     return None
 
 

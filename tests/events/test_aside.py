@@ -82,3 +82,48 @@ def test_a_measure_under_a_participle_of_no_cause_stays_news(build, resources):
     text = "The bill repays the costs of defending growers against a Chinese anti-dumping investigation this year."
     found = _events(build, resources, text, countries=[("Chinese", "CHN", "demonym")])
     assert [e[:2] for e in found] == [("investigation", "CHN")]
+
+
+INDIA_USA = [("India", "IND", "name"), ("American", "USA", "demonym")]
+
+
+@pytest.mark.parametrize("text, kept", [
+    pytest.param("Most scenarios of the broker would lift the average tariff rate of Washington by two points.",
+                 False, id="verb-on-an-average"),
+    pytest.param("Washington's plan means an average tariff increase of one point on Chinese goods, the broker says.",
+                 False, id="average-in-the-measure-noun"),
+    pytest.param("Washington will raise the tariff rate on Chinese steel by two points.", True, id="a-rate-set"),
+])
+def test_a_statistic_over_many_measures_is_no_event(build, resources, text, kept):
+    countries = USA_CHN if "Chinese" in text else USA_CHN[:1]
+    found = [e for e in _events(build, resources, text, countries=countries) if e[1] == "USA"]
+    assert bool(found) == kept
+
+
+@pytest.mark.parametrize("text, kept", [
+    pytest.param("The broker notes that India has higher tariffs on American goods.", False, id="has"),
+    pytest.param("The broker notes that India and Brazil have higher tariffs on American farm goods.", False,
+                 id="have-in-the-present"),
+    pytest.param("India will have higher tariffs on American farm goods from Monday.", True, id="will-have"),
+])
+def test_a_level_compared_is_no_increase(build, resources, text, kept):
+    countries = [*INDIA_USA, ("Brazil", "BRA", "name")] if "Brazil" in text else INDIA_USA
+    found = [e for e in _events(build, resources, text, countries=countries) if e[0] == "tariff_increased"]
+    assert bool(found) == kept
+
+
+def test_the_subject_of_talks_is_no_step_taken(build, resources):
+    text = "Discussions on trade and the reduction of import duties will dominate the visit of India's minister."
+    found = _events(build, resources, text, countries=INDIA_USA[:1])
+    assert [e for e in found if e[0] == "tariff_reduced"] == []
+    done = "India announced a reduction of import duties on American motorcycles."
+    assert [e[:2] for e in _events(build, resources, done, countries=INDIA_USA)] == [("tariff_reduced", "IND")]
+
+
+@pytest.mark.parametrize("text, kept", [
+    pytest.param("Optimism grew on expectations of a delay in Washington's new duties on Chinese steel.", False,
+                 id="through-a-noun-to-an-effect-noun"),
+    pytest.param("Washington announced a delay in its new duties on Chinese steel.", True, id="the-delay-itself"),
+])
+def test_a_measure_behind_a_noun_of_effect_is_a_circumstance(build, resources, text, kept):
+    assert bool(_events(build, resources, text, countries=USA_CHN)) == kept
