@@ -73,45 +73,65 @@ def _broader_pause(pause: Interval, broader: Sequence[Interval]) -> Interval | N
     return None
 
 
-def _broader_tariff(narrow: Interval, broader: Sequence[Interval], *, rate_needed: bool) -> Interval | None:
+# Changes that begin a tariff's application: goods named beside one, with no rate, are goods it falls on. A
+# rise or cut of goods at an unstated level is not (the increases of May 2024 on Chinese chips and minerals,
+# beside a rise on all Chinese goods, were rates of those goods' own).
+STARTS = ("imposed", "resumed")
+# How a narrower key stands to a broader one it may report (`_broader_keys`).
+ALL_GOODS = "all goods"  # a product's key beside all goods of the same actor, target and status
+ALL_ORIGINS = "all origins"  # a named target's product beside that product of every origin
+
+
+def _broader_tariff(narrow: Interval, broader: Sequence[Interval], relation: str) -> Interval | None:
     """The tariff of a broader key that a tariff of a narrower one, with nothing of its own in force before
     it, reports; None when there is none.
 
     A broader interval in force beginning within `REPORT_WINDOW_DAYS` of it: "25% on steel from Canada,
-    Mexico, …" names origins the 25% on steel of every origin hits, and "the tariffs on Canada hit its
-    autos" goods the 25% on all Canadian goods falls on. With ``rate_needed`` both rates are stated and
-    equal, and so are the rates before when both state one (a country's own rise of unstated level is not
-    every origin's); without it the narrow one states no rate at all (goods named beside the measure on all
-    goods have no rate of their own; aluminium's 25% from 10% is its own beside Canada's 25%).
+    Mexico, …" names origins the 25% on steel of every origin hits (`ALL_ORIGINS`: both rates stated and
+    equal, and the rates before when both state one), and "the tariffs on Canada took effect, hitting its
+    autos" goods the 25% on all Canadian goods falls on (`ALL_GOODS`: an imposition stating no rate at all,
+    beside an imposition or a resumption; aluminium's 25% from 10% is its own beside Canada's 25%).
     """
     for interval in broader:
         near = abs((interval.first.day - narrow.first.day).days) <= REPORT_WINDOW_DAYS
-        if rate_needed:
+        if relation == ALL_ORIGINS:
             same = narrow.rate is not None and narrow.rate == interval.rate \
                 and rates_agree(narrow.rate_previous, interval.rate_previous)
         else:
-            same = narrow.rate is None and narrow.rate_previous is None
+            same = narrow.rate is None and narrow.rate_previous is None and narrow.first.change == "imposed" \
+                and interval.first.change in STARTS
         if interval.first.in_force and near and same:
             return interval
     return None
 
 
-def _reported_broader(narrow: Interval, broaders: Sequence[tuple[Sequence[Interval], bool]]) -> Interval | None:
-    """The interval of a broader key (``broaders``: its intervals, and whether both rates must be stated) that
-    ``narrow``, the first of what remains of its sequence, reports; None when it is its own."""
-    for broader, rate_needed in broaders:
-        found = _broader_pause(narrow, broader) if narrow.first.change == "suspended" and not rate_needed \
-            else _broader_tariff(narrow, broader, rate_needed=rate_needed) if narrow.first.in_force else None
+def _reported_broader(narrow: Interval, target: str | None,
+                      broaders: Sequence[tuple[Sequence[Interval], str]]) -> Interval | None:
+    """The interval of a broader key (``broaders``: its intervals and how it stands to ``narrow``'s key) that
+    ``narrow``, the first of what remains of the sequence of ``target``, reports; None when it is its own.
+
+    A pause reports a pause of all goods (`_broader_pause`); a tariff in force reports a broader tariff
+    (`_broader_tariff`), but of all goods only for a named target: goods of every origin named beside a
+    measure on all goods of every origin are too often a measure of their own (the plans for tariffs on
+    pharmaceuticals beside the reciprocal tariffs of April 2025).
+    """
+    for broader, relation in broaders:
+        found = None
+        if relation == ALL_GOODS and narrow.first.change == "suspended":
+            found = _broader_pause(narrow, broader)
+        elif narrow.first.in_force and (relation == ALL_ORIGINS or target is not None):
+            found = _broader_tariff(narrow, broader, relation)
         if found is not None:
             return found
     return None
 
 
-def _fold_reports(intervals: list[Interval], broaders: Sequence[tuple[Sequence[Interval], bool]]) -> list[Interval]:
+def _fold_reports(intervals: list[Interval], target: str | None,
+                  broaders: Sequence[tuple[Sequence[Interval], str]]) -> list[Interval]:
     """A narrower key's intervals without the leading ones that report a broader key's (`_reported_broader`),
     with a pause's scheduled resumption; their evidence goes to the broader interval."""
     while intervals:
-        reported = _reported_broader(intervals[0], broaders)
+        reported = _reported_broader(intervals[0], target, broaders)
         if reported is None:
             break
         folded = 2 if intervals[0].first.change == "suspended" and len(intervals) > 1 \
@@ -123,16 +143,18 @@ def _fold_reports(intervals: list[Interval], broaders: Sequence[tuple[Sequence[I
     return intervals
 
 
-def _broader_keys(key: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], bool]]:
-    """The keys a reading of ``key`` (`Change.key`) may report, each with whether both rates must be stated:
-    the all-goods key of the same actor, target and status for a product; for a named target, the key of
-    every origin of the same actor, product and status (``all``)."""
+def _broader_keys(key: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], str]]:
+    """The keys a reading of ``key`` (`Change.key`) may report, each with how it stands to ``key``: for a
+    product, all goods of the same actor, target and status (`ALL_GOODS`); for a named target's product, that
+    product of every origin of the same actor and status (`ALL_ORIGINS`). A named target's tariff on all its
+    goods is not read beside every origin's: it is its own measure far more often than it names one that a
+    measure on every origin hits, and a misread reading of every origin would swallow it."""
     actor, target, scope, excluded, product, status = key
-    keys = []
-    if product is not None:
-        keys.append(((actor, target, scope, excluded, None, status), False))
+    if product is None:
+        return []
+    keys = [((actor, target, scope, excluded, None, status), ALL_GOODS)]
     if target is not None:
-        keys.append(((actor, None, "all", (), product, status), True))
+        keys.append(((actor, None, "all", (), product, status), ALL_ORIGINS))
     return keys
 
 
@@ -146,7 +168,6 @@ def timeline_rows(changes: Iterable[Change]) -> list[dict[str, Any]]:
     walked = {key: _informative(walk(list(group)))
               for key, group in itertools.groupby(changes, key=lambda c: c.key)}
     for key, intervals in walked.items():
-        broaders = [(walked[broader], rate_needed) for broader, rate_needed in _broader_keys(key)
-                    if broader in walked]
-        walked[key] = _fold_reports(intervals, broaders)
+        broaders = [(walked[broader], relation) for broader, relation in _broader_keys(key) if broader in walked]
+        walked[key] = _fold_reports(intervals, key[1], broaders)
     return [row for intervals in walked.values() for row in interval_rows(intervals)]

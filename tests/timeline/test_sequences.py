@@ -125,7 +125,7 @@ def test_a_named_origin_keeps_its_sequence_when_its_rate_or_day_is_its_own(case)
     day = "2025-03-20" if case == "weeks away" else "2025-02-11"
     rate = {"another rate": 50, "unstated rate": None}.get(case, 25)
     product = None if case == "no product" else "steel"
-    rows = [event("e1", "tariff_increased", "2025-02-10", targets=(), scope="all", product="steel", rate=25),
+    rows = [event("e1", "tariff_increased", "2025-02-10", targets=(), scope="all", product=product, rate=25),
             event("e2", "tariff_imposed", day, targets=("JPN",), product=product, rate=rate, articles=("a2",))]
     assert [r[0] for r in sequence(rows, target="JPN", product=product)] == ["imposed"]
 
