@@ -38,3 +38,11 @@ def test_no_date_from_a_week_before(build, resources):
     week = "Washington is ending duty-free de minimis treatment for parcels from China next week. "
     found = _dated(build, resources, week + MEASURE, [("next week", "DATE", "2025-W15")])
     assert all(date is None for _, _, date in found)
+
+
+def test_no_date_from_a_sentence_naming_none_of_the_targets(build, resources):
+    lead = "Washington is ending duty-free de minimis treatment for parcels starting May 2, 2025. "
+    measure = "Goods from China that would otherwise qualify for the de minimis exemption will be subject to all " \
+              "applicable duties."
+    found = _dated(build, resources, lead + measure, [("May 2, 2025", "DATE", "2025-05-02")])
+    assert ("tariff_imposed", "low-value shipments", None) in found
