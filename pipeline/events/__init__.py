@@ -18,6 +18,8 @@ from pipeline.events.commentary import without_commentary
 from pipeline.events.detect import article_candidates
 from pipeline.events.discourse import scope_by_goods, without_stopped_rates
 from pipeline.events.across import merge_events
+from pipeline.events.kept import with_kept_rates
+from pipeline.events.lead_dates import dated_by_lead_sentence
 from pipeline.events.market import without_market_labels
 from pipeline.events.merge import event_rows, is_complete, merge_candidates
 from pipeline.events.modality import adjacent_cues, future_is_planned, not_yet_in_force
@@ -36,7 +38,9 @@ def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dic
     candidates = history_background(products_from_parse(candidates, inputs, resources), inputs, resources)
     candidates = not_yet_in_force(adjacent_cues(candidates, inputs), inputs.text, resources.syntax)
     candidates = without_commentary(candidates, inputs, resources.market, resources.syntax)  # an analyst's view
-    events = merge_candidates(without_stopped_rates(scope_by_goods(candidates)))
+    candidates = with_kept_rates(without_stopped_rates(scope_by_goods(candidates)), inputs, resources)
+    candidates = dated_by_lead_sentence(candidates, inputs, resources)  # "… starting May 2. Parcels will …"
+    events = merge_candidates(candidates)
     # a merged event may have gained a date after the publication date
     events = [replace(e, modality=future_is_planned(e.modality, e.event_date, inputs.published)) for e in events]
     # a threat is dated by the day it was made, not by the day the measure it threatens would come

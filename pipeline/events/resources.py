@@ -197,6 +197,9 @@ class EventResources:
     # a word of a measure's name → the day that measure took effect ("reciprocal" → 2025-04-05;
     # `pipeline.events.absorb.standing_names`)
     names_in_force: dict[str, date] = field(default_factory=dict)
+    # words after which a rate is the one a measure keeps in force ("retaining … 10 percent";
+    # `pipeline.events.kept`); None: no rule
+    kept_rate: re.Pattern[str] | None = None
 
     @cached_property  # read at every measure that may take its targets from before it: built once
     def function_words(self) -> frozenset[str]:
@@ -273,6 +276,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         measure_source=_alternation(arguments["measure_source"]),
         retaliation=_alternation(arguments["retaliation"]),
         names_in_force={word.lower(): date.fromisoformat(day) for word, day in arguments["names_in_force"].items()},
+        kept_rate=_words(arguments["kept_rate_words"]),
     )
 
 

@@ -1,7 +1,7 @@
 """From every key's changes to the table's rows: each key's intervals, each ending the day the next begins.
 
-Pure functions; the rules of docs/timeline.md, sections 3 (a product's pause that is the pause of all goods),
-4 (readings that say nothing) and 6 (ids).
+Pure functions; the rules of docs/timeline.md, sections 3 (readings of a product or a named origin that report
+the measure on all goods or every origin), 4 (readings that say nothing) and 6 (ids).
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def _informative(intervals: list[Interval]) -> list[Interval]:
     return intervals[start:]
 
 
-def _all_goods_pause(pause: Interval, all_goods: Sequence[Interval]) -> Interval | None:
+def _broader_pause(pause: Interval, broader: Sequence[Interval]) -> Interval | None:
     """The pause of all goods that a pause of one product, with nothing of that product in force before
     it, reports; None when there is none.
 
@@ -66,45 +66,108 @@ def _all_goods_pause(pause: Interval, all_goods: Sequence[Interval]) -> Interval
     whose oil had no rate but the one on all Mexican goods). A pause lifting a rate of its own (10% on
     Canadian energy, beside 25% on all goods) is the product's.
     """
-    if pause.first.change != "suspended":
-        return None
-    for interval in all_goods:
+    for interval in broader:
         near = abs((interval.first.day - pause.first.day).days) <= REPORT_WINDOW_DAYS
         if interval.first.change == "suspended" and near and rates_agree(pause.rate_previous, interval.rate_previous):
             return interval
     return None
 
 
-def _fold_product_pause(intervals: list[Interval], all_goods: Sequence[Interval]) -> list[Interval]:
-    """A product's intervals without a leading pause that reports the pause of all goods (`_all_goods_pause`)
-    and the resumption it scheduled; their evidence goes to the pause of all goods."""
-    reported = _all_goods_pause(intervals[0], all_goods) if intervals else None
-    if reported is None:
-        return intervals
-    folded = 2 if len(intervals) > 1 and intervals[1].first.change == "resumed" else 1
-    for interval in intervals[:folded]:
-        reported.event_ids.update(interval.event_ids)
-        reported.article_ids.update(interval.article_ids)
-    return intervals[folded:]
+# Changes that begin a tariff's application: goods named beside one, with no rate, are goods it falls on. A
+# rise or cut of goods at an unstated level is not (the increases of May 2024 on Chinese chips and minerals,
+# beside a rise on all Chinese goods, were rates of those goods' own).
+STARTS = ("imposed", "resumed")
+# How a narrower key stands to a broader one it may report (`_broader_keys`).
+ALL_GOODS = "all goods"  # a product's key beside all goods of the same actor, target and status
+ALL_ORIGINS = "all origins"  # a named target's product beside that product of every origin
 
 
-def _all_goods_key(key: tuple[Any, ...]) -> tuple[Any, ...] | None:
-    """The key of the all-goods sequence beside a product's ``key`` (`Change.key`): the same actor, target
-    and status, no product; None when ``key`` is itself of all goods."""
+def _broader_tariff(narrow: Interval, broader: Sequence[Interval], relation: str) -> Interval | None:
+    """The tariff of a broader key that a tariff of a narrower one, with nothing of its own in force before
+    it, reports; None when there is none.
+
+    A broader interval in force beginning within `REPORT_WINDOW_DAYS` of it: "25% on steel from Canada,
+    Mexico, …" names origins the 25% on steel of every origin hits (`ALL_ORIGINS`: both rates stated and
+    equal, and the rates before when both state one), and "the tariffs on Canada took effect, hitting its
+    autos" goods the 25% on all Canadian goods falls on (`ALL_GOODS`: an imposition stating no rate at all,
+    beside an imposition or a resumption; aluminium's 25% from 10% is its own beside Canada's 25%).
+    """
+    for interval in broader:
+        near = abs((interval.first.day - narrow.first.day).days) <= REPORT_WINDOW_DAYS
+        if relation == ALL_ORIGINS:
+            same = narrow.rate is not None and narrow.rate == interval.rate \
+                and rates_agree(narrow.rate_previous, interval.rate_previous)
+        else:
+            same = narrow.rate is None and narrow.rate_previous is None and narrow.first.change == "imposed" \
+                and interval.first.change in STARTS
+        if interval.first.in_force and near and same:
+            return interval
+    return None
+
+
+def _reported_broader(narrow: Interval, target: str | None,
+                      broaders: Sequence[tuple[Sequence[Interval], str]]) -> Interval | None:
+    """The interval of a broader key (``broaders``: its intervals and how it stands to ``narrow``'s key) that
+    ``narrow``, the first of what remains of the sequence of ``target``, reports; None when it is its own.
+
+    A pause reports a pause of all goods (`_broader_pause`); a tariff in force reports a broader tariff
+    (`_broader_tariff`), but of all goods only for a named target: goods of every origin named beside a
+    measure on all goods of every origin are too often a measure of their own (the plans for tariffs on
+    pharmaceuticals beside the reciprocal tariffs of April 2025).
+    """
+    for broader, relation in broaders:
+        found = None
+        if relation == ALL_GOODS and narrow.first.change == "suspended":
+            found = _broader_pause(narrow, broader)
+        elif narrow.first.in_force and (relation == ALL_ORIGINS or target is not None):
+            found = _broader_tariff(narrow, broader, relation)
+        if found is not None:
+            return found
+    return None
+
+
+def _fold_reports(intervals: list[Interval], target: str | None,
+                  broaders: Sequence[tuple[Sequence[Interval], str]]) -> list[Interval]:
+    """A narrower key's intervals without the leading ones that report a broader key's (`_reported_broader`),
+    with a pause's scheduled resumption; their evidence goes to the broader interval."""
+    while intervals:
+        reported = _reported_broader(intervals[0], target, broaders)
+        if reported is None:
+            break
+        folded = 2 if intervals[0].first.change == "suspended" and len(intervals) > 1 \
+            and intervals[1].first.change == "resumed" else 1
+        for interval in intervals[:folded]:
+            reported.event_ids.update(interval.event_ids)
+            reported.article_ids.update(interval.article_ids)
+        intervals = intervals[folded:]
+    return intervals
+
+
+def _broader_keys(key: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], str]]:
+    """The keys a reading of ``key`` (`Change.key`) may report, each with how it stands to ``key``: for a
+    product, all goods of the same actor, target and status (`ALL_GOODS`); for a named target's product, that
+    product of every origin of the same actor and status (`ALL_ORIGINS`). A named target's tariff on all its
+    goods is not read beside every origin's: it is its own measure far more often than it names one that a
+    measure on every origin hits, and a misread reading of every origin would swallow it."""
     actor, target, scope, excluded, product, status = key
-    return None if product is None else (actor, target, scope, excluded, None, status)
+    if product is None:
+        return []
+    keys = [((actor, target, scope, excluded, None, status), ALL_GOODS)]
+    if target is not None:
+        keys.append(((actor, None, "all", (), product, status), ALL_ORIGINS))
+    return keys
 
 
 def timeline_rows(changes: Iterable[Change]) -> list[dict[str, Any]]:
     """Every interval row of ``changes`` (sorted by key, then day), key by key.
 
-    A product's sequence is read beside the all-goods sequence of its actor, target and status: a pause of
-    the product alone may be that of all goods (`_fold_product_pause`), which then holds its evidence.
+    A product's sequence is read beside the all-goods sequence of its actor, target and status, and a named
+    target's beside the sequence of every origin of its actor, product and status: its first intervals may
+    report theirs (`_fold_reports`), which then hold their evidence.
     """
     walked = {key: _informative(walk(list(group)))
               for key, group in itertools.groupby(changes, key=lambda c: c.key)}
     for key, intervals in walked.items():
-        all_goods_key = _all_goods_key(key)
-        if all_goods_key in walked:
-            walked[key] = _fold_product_pause(intervals, walked[all_goods_key])
+        broaders = [(walked[broader], relation) for broader, relation in _broader_keys(key) if broader in walked]
+        walked[key] = _fold_reports(intervals, key[1], broaders)
     return [row for intervals in walked.values() for row in interval_rows(intervals)]

@@ -106,3 +106,43 @@ def test_a_first_rise_with_neither_rate_nor_date_is_not_a_row_but_one_with_eithe
     # after a tariff in force, an undated rise of unstated level is a repeat, as before (section 4)
     assert [r[0] for r in sequence([event("e0", "tariff_imposed", "2025-02-01", product="soybeans", rate=10),
                                     undated], product="soybeans")] == ["imposed"]
+
+
+def test_origins_named_by_a_measure_on_every_origin_are_no_sequences_of_their_own():
+    # "25% on steel from Japan, Korea and Brazil": the 25% on steel of every origin, naming some it hits; the
+    # all-origins interval holds their evidence
+    rows = [event("e1", "tariff_increased", "2025-02-10", targets=(), scope="all", product="steel", rate=25,
+                  previous=10, articles=("a1",)),
+            event("e2", "tariff_imposed", "2025-02-11", targets=("JPN", "KOR", "BRA"), product="steel", rate=25,
+                  articles=("a2",))]
+    assert all(sequence(rows, target=origin, product="steel") == [] for origin in ("JPN", "KOR", "BRA"))
+    (every,) = rows_of(rows, target=None, product="steel")
+    assert every["event_ids"] == ["e1", "e2"] and every["article_ids"] == ["a1", "a2"]
+
+
+@pytest.mark.parametrize("case", ["another rate", "unstated rate", "weeks away", "no product"])
+def test_a_named_origin_keeps_its_sequence_when_its_rate_or_day_is_its_own(case):
+    day = "2025-03-20" if case == "weeks away" else "2025-02-11"
+    rate = {"another rate": 50, "unstated rate": None}.get(case, 25)
+    product = None if case == "no product" else "steel"
+    rows = [event("e1", "tariff_increased", "2025-02-10", targets=(), scope="all", product=product, rate=25),
+            event("e2", "tariff_imposed", day, targets=("JPN",), product=product, rate=rate, articles=("a2",))]
+    assert [r[0] for r in sequence(rows, target="JPN", product=product)] == ["imposed"]
+
+
+def test_goods_named_without_a_rate_beside_the_tariff_on_all_goods_are_that_tariff():
+    # "the 25% tariffs on Canada took effect, hitting its autos": autos have no rate of their own
+    rows = [event("e1", "tariff_imposed", "2025-03-04", rate=25),
+            event("e2", "tariff_imposed", "2025-03-05", product="autos", articles=("a2",))]
+    assert sequence(rows, product="autos") == []
+    (all_goods,) = rows_of(rows)
+    assert all_goods["event_ids"] == ["e1", "e2"] and all_goods["article_ids"] == ["a1", "a2"]
+
+
+@pytest.mark.parametrize("case", ["a rate of its own", "nothing of all goods in force near"])
+def test_goods_with_a_rate_of_their_own_or_no_tariff_on_all_goods_near_keep_their_sequence(case):
+    rows = [event("e1", "tariff_imposed", "2025-02-01" if case == "nothing of all goods in force near"
+                  else "2025-03-04", rate=25),
+            event("e2", "tariff_imposed", "2025-03-05", product="energy",
+                  rate=10 if case == "a rate of its own" else None, articles=("a2",))]
+    assert [r[0] for r in sequence(rows, product="energy")] == ["imposed"]
