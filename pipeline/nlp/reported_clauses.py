@@ -196,8 +196,8 @@ def complement(doc: Doc, cue: Token, lemma: str) -> tuple[int, int] | None:
             and not _is_verb(doc[that.i + 1]):
         first = max(first, that.i + 1)
     first, last = _trim(doc, first, last)
-    if first > last or doc[first].lower_ in _QUESTION_OPENERS:
-        return None  # "did not say when …": an embedded question
+    if first > last or doc[first].lower_ in _QUESTION_OPENERS and doc[first - 1].lower_ != "that":
+        return None  # "did not say when …": an embedded question ("said that when …" reports a clause)
     return first, last
 
 

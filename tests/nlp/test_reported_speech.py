@@ -171,6 +171,10 @@ def test_reported_speech_read_from_the_words_where_the_parse_is_loose(sentence, 
         ("The mayor said Friday that Acme's plan to buy the mill would become an investment instead.",
          ("Acme's plan to buy the mill would become an investment instead", "said", "say", "The mayor",
           "reported.csv:complement")),
+        # a clause of time after "that" is part of what was said, not an embedded question
+        ("The officials said that when the accord was signed, the yen was already rising.",
+         ("when the accord was signed, the yen was already rising", "said", "say", "The officials",
+          "reported.csv:complement")),
         # a conditional after "that" is part of what was said
         ("Vole says that if the central bank does not cut rates next week it would be a shock to markets.",
          ("if the central bank does not cut rates next week it would be a shock to markets", "says", "say",
