@@ -34,6 +34,9 @@ _AUXILIARIES = frozenset({"aux", "aux:pass", "cop"})
 # Relations of a clause that modifies a noun after the cue ("a conference sponsored by …", "who has travelled").
 _NOUN_CLAUSES = frozenset({"acl", "acl:relcl"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
+# Words that open an embedded question ("did not say when …", "may explain why …"): what was asked or left
+# open, not what was said.
+_QUESTION_OPENERS = frozenset({"when", "why", "how", "where", "whether"})
 _POSSESSIVE_MARKS = frozenset({"'", "’", "'s", "’s"})
 _DEMONSTRATIVES = frozenset({"that", "this"})
 # Parts of speech a clause's subject opens with ("such policies", "the report", "Japan", "it").
@@ -168,8 +171,10 @@ def complement(doc: Doc, cue: Token, lemma: str) -> tuple[int, int] | None:
             return that_clause
         # "said Tokyo could retaliate" parsed as a relative clause: a clause with its subject, not set off by a
         # comma (", the report said" hung on the cue is an attribution of its own)
+        # (a clause a relative pronoun opens is one: ", says Acme, which had …")
         complements = [c for c in cue.rights if c.dep_ in _CLAUSE_MISREAD and not _attribution_after_comma(doc, c)
-                       and any(g.dep_ in _SUBJECTS and g.i < c.i for g in c.children)]
+                       and any(g.dep_ in _SUBJECTS and g.i < c.i for g in c.children)
+                       and doc[_trim(doc, c.left_edge.i, c.right_edge.i)[0]].lower_ not in RELATIVE_PRONOUNS]
     if not complements:
         return None
     complement = min(complements, key=lambda c: c.left_edge.i)  # the nearest: "told … that A, and B said C"
@@ -178,14 +183,44 @@ def complement(doc: Doc, cue: Token, lemma: str) -> tuple[int, int] | None:
         return None
     # "said Japan would …", "said Canada, along with France, both levy …": the clause's subject parsed as the
     # verb's object (or as a clause of its own), with no verb between it and the clause
+    # (a clause on that noun belongs to it: "said Acme's plan to cut costs reflects …")
     for child in cue.rights:
-        if child.dep_ in ("obj", "ccomp") and lemma != "tell" and cue.i < child.i < first and not _is_clause(
-                doc, child.i, first - 1):
+        if child.dep_ in ("obj", "ccomp") and lemma != "tell" and cue.i < child.i < first and not _clause_beside(
+                doc, child, first - 1):
             first = min(first, child.left_edge.i)
-    that = next((t for t in doc[cue.i + 1:first] if t.lower_ == "that" and t.dep_ == "mark"), None)
-    if that is not None and not _is_clause(doc, cue.i + 1, that.i - 1):  # "said that under the act the …"
-        first = that.i + 1
-    return _trim(doc, first, last)
+    if not any(c.dep_ in _SUBJECTS or c.dep_ == "expl" for c in complement.children):
+        first = _name_before(doc, cue, first)
+    # "said that under the act the …", "said Friday that …": "that" after words without a verb opens the clause
+    that = next((t for t in doc[cue.i + 1:min(last, cue.i + 2 + _MAX_THAT_GAP)] if t.lower_ == "that"), None)
+    if that is not None and (that.dep_ == "mark" or that.i >= first) and not _is_clause(doc, cue.i + 1, that.i - 1) \
+            and not _is_verb(doc[that.i + 1]):
+        first = max(first, that.i + 1)
+    first, last = _trim(doc, first, last)
+    if first > last or doc[first].lower_ in _QUESTION_OPENERS and doc[first - 1].lower_ != "that":
+        return None  # "did not say when …": an embedded question ("said that when …" reports a clause)
+    return first, last
+
+
+def _clause_beside(doc: Doc, noun: Token, last: int) -> bool:
+    """True when a verb between ``noun`` and ``last`` heads a clause other than one on the noun ("plan to cut
+    costs", "the fees it charges" belong to the noun)."""
+    for token in doc[noun.i:last + 1]:
+        if not _is_verb(token):
+            continue
+        on_noun = any(a.dep_ in _NOUN_CLAUSES and a.head.i == noun.i or a.i == noun.i
+                      for a in [token, *token.ancestors] if a.i != noun.head.i)
+        if not (on_noun and noun.left_edge.i <= token.i <= noun.right_edge.i):
+            return True
+    return False
+
+
+def _name_before(doc: Doc, cue: Token, first: int) -> int:
+    """Where a subjectless complement really opens: at the name right before it that the parser hung on an
+    adjunct ("said in a statement Smith would …" with "Smith" read as part of "statement")."""
+    start = first
+    while start - 1 > cue.i and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in _SPEAKER_PARTS:
+        start -= 1
+    return start
 
 
 def _sentence_end(doc: Doc) -> int:

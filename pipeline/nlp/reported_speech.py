@@ -22,7 +22,9 @@ which pattern):
 - ``source``: "according to X" attached to a clause that it opens, or closing
   the sentence (the content is then the sentence before it).
 
-Where each pattern finds its content, cue and speaker is `pipeline.nlp.reported_clauses`.
+Where each pattern finds its content, cue and speaker is `pipeline.nlp.reported_clauses`;
+an embedded question ("did not say when …") and a relative clause describing
+the speaker (", says Acme, which had …") are no content.
 
 Each span covers the content (without "that", the sentence's final
 punctuation or the comma before an attribution); its ``label_`` holds the

@@ -432,7 +432,7 @@ class _Sentence:
         if start > self.last:
             return None
         if doc[start].lower_ == "that":
-            return start + 1 if self._opens_clause(start + 1) else None
+            return start + 1 if self._opens_clause(start + 1, after_that=True) else None
         that = self._that_after(start)
         if that is not None:
             return that
@@ -450,7 +450,7 @@ class _Sentence:
             if after is None or after > self.last:
                 return None
             if doc[after].lower_ == "that":  # "said last year that …"
-                return after + 1 if self._opens_clause(after + 1) else None
+                return after + 1 if self._opens_clause(after + 1, after_that=True) else None
             if after > start and doc[after].is_lower and doc[after].lower_.endswith("ing"):
                 return None  # "said in a statement following the meeting that …": no clause opens here
             start = after
@@ -516,18 +516,24 @@ class _Sentence:
         for index in range(start, min(start + MAX_THAT_GAP + 1, self.last)):
             token = doc[index]
             if token.lower_ == "that":
-                return index + 1 if self._opens_clause(index + 1) else None
+                return index + 1 if self._opens_clause(index + 1, after_that=True) else None
             # a verb on the way ("a state appeals court upheld a judgment that …"): the "that" is its clause's
             if token.lower_ in rules.clause_words or (token.is_punct and token.text != ",") or (
                     token.is_lower and len(token) > 3 and token.text.endswith("ed")):
                 return None
         return None
 
-    def _opens_clause(self, index: int) -> bool:
-        """True when the word can open a reported clause: its subject ("Japan", "the", "it", "50")."""
+    def _opens_clause(self, index: int, *, after_that: bool = False) -> bool:
+        """True when the word can open a reported clause: its subject ("Japan", "the", "it", "50").
+
+        After "that" a condition may open it too: "said that if talks fail, tariffs would rise" reports
+        the whole conditional, where "said if …" may be a question ("asked if", "did not say if").
+        """
         if index > self.last:
             return False
         token = self.doc[index]
+        if after_that and token.lower_ in self.rules.conditional:
+            return True
         return (token.is_alpha or token.like_num) and token.lower_ not in self.rules.not_openers \
             and token.lower_ not in self.rules.conditional and token.lower_ not in self.rules.fillers
 
@@ -577,7 +583,10 @@ class _Sentence:
             return False
         if doc[first].lower_.endswith("ing"):
             return True
-        if not (doc[first].lower_ in rules.determiners or doc[first].text[:1].isupper()):
+        # a description opens with a determiner or a name ("the vice chairman", "Acme's economist"), or names
+        # the speaker's post in lower case ("currency strategist at Acme", "chief economist")
+        if not (doc[first].lower_ in rules.determiners or doc[first].text[:1].isupper() or any(
+                self._speaker_noun(t) for t in doc[first:min(first + MAX_DESCRIPTION_WORDS, self.last) + 1])):
             return False
         return not any(t.lower_ in rules.clause_words or t.lower_ in ("that", "which", "who") or t.is_punct
                        and t.text != "," or self.spans.cues_in(t.i, t.i + 1) for t in doc[first:self.last + 1])
@@ -597,8 +606,8 @@ class _Sentence:
         words = doc[start:last + 1]
         if sum(t.is_alpha for t in words) < min_words or verb and not self._holds_verb(words):
             return None
-        if doc[start].lower_ in self.rules.conditional:
-            return None
+        if doc[start].lower_ in self.rules.conditional and doc[start - 1].lower_ != "that":
+            return None  # "said if …": a question or a condition on the report, not what was said
         cue_last = doc[cue.end - 1]
         return ReportedSpeech(doc[start].idx, doc[last].idx + len(doc[last]), pattern, cue.lemma,
                               doc[cue.start].idx, cue_last.idx + len(cue_last),

@@ -157,6 +157,35 @@ def test_reported_speech_read_from_the_words_where_the_parse_is_loose(sentence, 
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the clause's subject the parser hung on the adjunct before it ("statement Smith") opens the content
+        ("The mayor said in a statement Smith would work with state agencies to fight the drug trade.",
+         ("Smith would work with state agencies to fight the drug trade", "said", "say", "The mayor",
+          "reported.csv:complement")),
+        # a subject with a clause of its own ("plan to cut …") read as the verb's object still opens the content
+        ("Acme said Brown's plan to cut the sales tax reflects the weight of the retail sector.",
+         ("Brown's plan to cut the sales tax reflects the weight of the retail sector", "said", "say", "Acme",
+          "reported.csv:complement")),
+        # "that" after a time word opens the content, wherever the parser hung it
+        ("The mayor said Friday that Acme's plan to buy the mill would become an investment instead.",
+         ("Acme's plan to buy the mill would become an investment instead", "said", "say", "The mayor",
+          "reported.csv:complement")),
+        # a clause of time after "that" is part of what was said, not an embedded question
+        ("The officials said that when the accord was signed, the yen was already rising.",
+         ("when the accord was signed, the yen was already rising", "said", "say", "The officials",
+          "reported.csv:complement")),
+        # a conditional after "that" is part of what was said
+        ("Vole says that if the central bank does not cut rates next week it would be a shock to markets.",
+         ("if the central bank does not cut rates next week it would be a shock to markets", "says", "say",
+          "Vole", "reported.csv:complement")),
+    ],
+)
+def test_the_content_opens_at_the_clause_subject(sentence, expected):
+    assert reports(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         # a cue after "but" is a verb of the clause, with an object, not an attribution of what precedes
@@ -165,10 +194,19 @@ def test_reported_speech_read_from_the_words_where_the_parse_is_loose(sentence, 
         "This confirms the view of the bank's own economists that rates will stay high for longer.",
         # "That said," is a connective, not a report
         "That said, markets remain focused on tariffs for now even as fatigue seems to be setting in.",
+        # an embedded question is what was left open, not what was said
+        "Lee did not say when the new fees will take effect.",
+        "Higher costs for the plant may explain why the new rules were not announced on Tuesday.",
     ],
 )
 def test_no_attribution_where_the_words_do_not_make_one(sentence):
     assert reports(sentence) == []
+
+
+def test_a_relative_clause_after_the_speaker_is_not_what_was_said():
+    # ", says Acme, which had …" describes the speaker: the clause before the attribution is the content
+    sentence = "The group expects higher costs, says Acme, which had a neutral view on the stock."
+    assert [found[0] for found in reports(sentence)] == ["The group expects higher costs"]
 
 
 def test_a_relative_clause_is_not_an_attribution_of_the_sentence():

@@ -132,6 +132,15 @@ def reports(text: str, gate=None) -> list[tuple[str, str, str, str | None, str]]
         # ... but a noun after a preposition is no speaker: only the phrase after "and" speaks
         ("Imports from Brazil and the ministry said prices would fall.",
          ("prices would fall", "said", "say", "the ministry", "complement")),
+        # after "that" a condition opens what was said: the whole conditional is reported
+        ("Acme said Monday that if it lost the case it would close the plant.",
+         ("if it lost the case it would close the plant", "said", "say", "Acme", "complement")),
+        # the speaker's post in lower case after the name ("currency strategist at …") adds to the attribution
+        ("The 1.10 level is proving firm resistance for the euro, says Hana Vole, currency strategist at Acme Bank.",
+         ("The 1.10 level is proving firm resistance for the euro", "says", "say", "Hana Vole", "postposed")),
+        # a verb that states a finding attributes the clause before it
+        ("Farm incomes fell sharply over the decade, the study concluded.",
+         ("Farm incomes fell sharply over the decade", "concluded", "conclude", "the study", "postposed")),
         # a plural of a speaker noun names a source too ("agencies" for "agency")
         ("Grain exports fell sharply in May, according to several agencies.",
          ("Grain exports fell sharply in May", "according to", "according_to", "several agencies", "source")),
@@ -173,8 +182,8 @@ def test_reported_speech_is_read_from_the_words(sentence, expected):
         "The central bank added gold to its reserves for a third straight month.",
         "The minister stressed the importance of open markets for exporters.",
         "The chairman emphasized the firm's strategy to expand abroad.",
-        # a condition after the time words, a participle after the adjunct
-        "Acme said Monday that if it lost the case it would close the plant.",
+        # a condition right after the cue may be a question ("said if …"); a participle after the adjunct
+        "Acme said if it lost the case it would close the plant.",
         "Acme said in a statement following the board meeting that it had cut costs.",
         # a word that may open a clause or stand in a time phrase ("this week") is left alone
         "The spokesman said today this unit would be out of operation for months.",
