@@ -1,0 +1,65 @@
+"""Who a measure falls on when its country is written before it, and where its targets end.
+
+The sentences are written for these tests in the style of 2025 wire and
+market copy (none is taken from an article) and parsed by the project's
+committed parser, as extract would. Their parses were checked by eye: the
+demonyms of "the Brazilian and Peruvian duties" are modifiers of the object
+of "paused"; "the Chile tariffs" is a bare noun the parser writes as an
+``nmod`` of "tariffs".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events import article_events
+
+FIELDS = ("event_type", "actor_iso3", "target_iso3", "target_scope")
+OTTAWA = ("Ottawa", "CAN", "government")
+
+
+def _events(build, resources, text: str, *, parsed: bool = True, **specs) -> list[tuple]:
+    rows = article_events(build(text, parsed=parsed, **specs), resources)
+    return [tuple(row[k] for k in FIELDS) for row in rows]
+
+
+def test_countries_before_the_measure_another_government_acts_on_are_its_targets(build, resources):
+    found = _events(build, resources, "Ottawa paused the Brazilian and Peruvian duties on Friday.",
+                    countries=[OTTAWA, ("Brazilian", "BRA", "demonym"), ("Peruvian", "PER", "demonym")])
+    assert found == [("tariff_suspended", "CAN", ["BRA", "PER"], "multilateral")]
+
+
+def test_a_bare_country_noun_before_the_measure_acted_on_is_its_target(build, resources):
+    found = _events(build, resources, "Ottawa lifted the Chile tariffs.",
+                    countries=[OTTAWA, ("Chile", "CHL", "name")])
+    assert found == [("tariff_removed", "CAN", ["CHL"], "bilateral")]
+
+
+def test_a_possessive_before_the_measure_still_owns_it(build, resources):
+    # "Chile's tariffs" are Chile's: Ottawa cannot lift them on Chile
+    found = _events(build, resources, "Ottawa lifted Chile's tariffs on beef.",
+                    countries=[OTTAWA, ("Chile", "CHL", "name")])
+    assert not any("CHL" in row[2] for row in found)
+
+
+def test_the_measures_own_country_is_no_target_when_it_acts(build, resources):
+    found = _events(build, resources, "Ottawa raised the Canadian duties on steel.",
+                    countries=[OTTAWA, ("Canadian", "CAN", "demonym")])
+    assert [row[:3] for row in found] == [("tariff_increased", "CAN", [])]
+
+
+@pytest.mark.parametrize("parsed", [True, False], ids=["parsed", "word-order"])
+@pytest.mark.parametrize("link", ["before", "ahead of"])
+def test_a_country_in_a_time_phrase_after_the_measure_is_no_target(build, resources, parsed, link):
+    text = f"Ottawa is set to unveil reciprocal duties {link} the Brazilian president visits on Monday."
+    found = _events(build, resources, text, parsed=parsed,
+                    countries=[OTTAWA, ("Brazilian", "BRA", "demonym")])
+    assert found and all(row[2] == [] for row in found)
+    assert all(row[3] == "all" for row in found)
+
+
+@pytest.mark.parametrize("quoted", ["'reciprocal'", "\"reciprocal\"", "‘reciprocal’"])
+def test_reciprocal_duties_in_any_quotation_marks_fall_on_every_partner(build, resources, quoted):
+    found = _events(build, resources, f"Ottawa to unveil {quoted} duties next week",
+                    countries=[OTTAWA])
+    assert [row[3] for row in found] == ["all"]
