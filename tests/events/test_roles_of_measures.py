@@ -63,3 +63,16 @@ def test_reciprocal_duties_in_any_quotation_marks_fall_on_every_partner(build, r
     found = _events(build, resources, f"Ottawa to unveil {quoted} duties next week",
                     countries=[OTTAWA])
     assert [row[3] for row in found] == ["all"]
+
+
+@pytest.mark.parametrize("parsed", [True, False], ids=["parsed", "word-order"])
+def test_a_measure_a_government_is_poised_to_take_is_planned(build, resources, parsed):
+    found = article_events(build("Ottawa is poised to impose duties on Chile.", parsed=parsed,
+                                 countries=[OTTAWA, ("Chile", "CHL", "name")]), resources)
+    assert [(row["event_type"], row["modality"]) for row in found] == [("tariff_imposed", "planned")]
+
+
+def test_a_measure_a_government_is_about_to_take_is_planned_by_word_order(build, resources):
+    found = article_events(build("Ottawa is about to impose duties on Chile.", parsed=False,
+                                 countries=[OTTAWA, ("Chile", "CHL", "name")]), resources)
+    assert [(row["event_type"], row["modality"]) for row in found] == [("tariff_imposed", "planned")]
