@@ -76,3 +76,16 @@ def test_a_measure_a_government_is_about_to_take_is_planned_by_word_order(build,
     found = article_events(build("Ottawa is about to impose duties on Chile.", parsed=False,
                                  countries=[OTTAWA, ("Chile", "CHL", "name")]), resources)
     assert [(row["event_type"], row["modality"]) for row in found] == [("tariff_imposed", "planned")]
+
+
+def test_only_a_trigger_of_role_name_is_a_measures_name(build):
+    from pipeline.events.absorb import is_measure_name
+    from pipeline.events.types import Cue
+    name = Cue("m1", 0, 10, "tariff_threatened", "triggers.csv:tariff_threatened:strong:name")
+    strong_agent = Cue("m2", 0, 10, "tariff_imposed", "triggers.csv:tariff_imposed:strong:agent")
+    assert is_measure_name(name) and name.agent_only
+    assert not is_measure_name(strong_agent) and strong_agent.agent_only
+    # the lexicon marks the reciprocal tariffs as a name
+    inputs = build("Ottawa weighs reciprocal duties.", countries=[OTTAWA])
+    assert [t.rule_id for t in inputs.triggers if t.label == "tariff_threatened"] == \
+        ["triggers.csv:tariff_threatened:strong:name"]
