@@ -89,3 +89,14 @@ def test_only_a_trigger_of_role_name_is_a_measures_name(build):
     inputs = build("Ottawa weighs reciprocal duties.", countries=[OTTAWA])
     assert [t.rule_id for t in inputs.triggers if t.label == "tariff_threatened"] == \
         ["triggers.csv:tariff_threatened:strong:name"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("After Ottawa's first announcement on plans for duties on goods from Chile, spreads widened.",
+                 ("tariff_threatened", "threatened"), id="plan-without-rate"),
+    pytest.param("Ottawa's plans for duties on Chile that take effect on March 4 worried traders.",
+                 ("tariff_imposed", "planned"), id="plan-with-a-date-it-takes-effect"),
+])
+def test_a_plan_for_duties_without_rate_or_day_in_force_is_a_threat(build, resources, text, expected):
+    found = article_events(build(text, countries=[OTTAWA, ("Chile", "CHL", "name")]), resources)
+    assert [(row["event_type"], row["modality"]) for row in found] == [expected]
