@@ -86,7 +86,6 @@ class SyntaxRules:
     as_preposition_after: frozenset[str]  # "as part of", "as a response": nor at this one
     infinitive_plans: frozenset[str]  # "is working to impose": a plan over the infinitive only ("the pact is working")
     ahead_cases: frozenset[str]  # "ahead of a meeting": what something is done ahead of is still to come
-    time_cases: frozenset[str]  # "duties before Modi visits": a phrase of time under a measure names no target
     phrasal_hedges: frozenset[str]  # "look at", "think about": verb and preposition weigh a measure together
     purpose_marks: frozenset[str]  # "in order to lift the tariffs": a goal, not a step taken
     hedge_nouns: frozenset[str]  # "the option of", "ways to": the nouns through which a hedge verb reaches a measure

@@ -19,9 +19,8 @@ argument of. Its roles, in the order they are tried:
   the passive subject ("products of Mexico shall be exempt") and the subject of
   an undergoer verb ("China faces U.S. tariffs", "Canada won an exemption"),
   which is never the actor, each with its
-  coordinated words ("on Canada and Mexico"); words introduced by "except",
-  phrases negated by "not" ("but not on China") and phrases of time ("ahead
-  of the Brazilian president's visit") are excluded. A country written before
+  coordinated words ("on Canada and Mexico"); words introduced by "except"
+  and phrases negated by "not" ("but not on China") are excluded. A country written before
   the measure a verb acts on ("paused the Mexican and Canadian tariffs") is a
   target when another government acts, not a second owner.
 
@@ -308,12 +307,8 @@ def syntax_targets(parse: SentenceParse, trigger: Token, text: str, actor: str |
             if (token != head and _excepts(case, rules)) or _negated_phrase(parse, token, rules):
                 excluded_tokens += parse.subtree(token, skip=skip)
     excluded_ids = {t.index for t in excluded_tokens}
-    # "will unveil duties ahead of the Brazilian president's visit": a phrase of time names no target
-    timed = {t.index for h in heads for token in parse.subtree(h, skip=skip)
-             if token != h and _first_case(parse, token) in rules.time_cases
-             for t in parse.subtree(token, skip=skip)}
     target_tokens = [t for h in heads for t in parse.subtree(h, skip=skip)
-                     if t.index not in excluded_ids and t.index not in authors and t.index not in timed]
+                     if t.index not in excluded_ids and t.index not in authors]
     acted_on = _owners_of_acted_measure(parse, trigger, parties) if actor is not None else frozenset()
     targets = [p for p in parties_over(target_tokens, parties)
                if p.iso3 != actor and (p.mention_id in acted_on or not owns_measure(text, p, resources))
