@@ -59,7 +59,7 @@ def absorb(triggers: list[Cue], resources: EventResources,
 
 def is_measure_name(trigger: Cue) -> bool:
     """A trigger that names a measure by itself, without a verb or an acting subject ("reciprocal tariffs")."""
-    return trigger.agent_only and trigger.strength == "strong"
+    return trigger.names_measure
 
 
 def names_read_by_verbs(text: str, triggers: list[Cue]) -> list[Cue]:

@@ -37,7 +37,7 @@ from pathlib import Path
 from pipeline.events.types import EVENT_TYPES, MODALITIES, TARIFF_TYPES, Candidate
 from pipeline.rulefiles import alternation, read_rows
 
-NEAR = ("before", "after", "around", "sentence", "before_phrase", "after_phrase")
+NEAR = ("before", "after", "around", "sentence", "before_phrase", "after_phrase", "trigger")
 # Where a phrase ends for ``before_phrase``/``after_phrase``: punctuation that closes it, or a word that
 # starts another part of the clause ("removed tariffs on Canada with exemptions for steel": the exemptions
 # are not the object of "removed").
@@ -114,6 +114,8 @@ def _window(text: str, candidate: Candidate, near: str, window: int) -> str:
     after = text[trigger.end:sentence.end]
     if near == "sentence":
         return text[sentence.start:sentence.end]
+    if near == "trigger":  # the trigger's own words: "plans for" names a plan
+        return text[trigger.start:trigger.end]
     if near == "before_phrase":  # back to the last phrase end before the trigger
         ends = list(PHRASE_END.finditer(before))
         before, near = (before[ends[-1].end():] if ends else before), "before"

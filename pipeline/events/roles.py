@@ -20,7 +20,9 @@ argument of. Its roles, in the order they are tried:
   an undergoer verb ("China faces U.S. tariffs", "Canada won an exemption"),
   which is never the actor, each with its
   coordinated words ("on Canada and Mexico"); words introduced by "except"
-  and phrases negated by "not" ("but not on China") are excluded.
+  and phrases negated by "not" ("but not on China") are excluded. A country written before
+  the measure a verb acts on ("paused the Mexican and Canadian tariffs") is a
+  target when another government acts, not a second owner.
 
 Parties a parse places in a target position are never the actor, also when
 the word-order rules decide the actor instead (`not_actors`). A function
@@ -307,12 +309,34 @@ def syntax_targets(parse: SentenceParse, trigger: Token, text: str, actor: str |
     excluded_ids = {t.index for t in excluded_tokens}
     target_tokens = [t for h in heads for t in parse.subtree(h, skip=skip)
                      if t.index not in excluded_ids and t.index not in authors]
+    acted_on = _owners_of_acted_measure(parse, trigger, parties) if actor is not None else frozenset()
     targets = [p for p in parties_over(target_tokens, parties)
-               if p.iso3 != actor and not owns_measure(text, p, resources) and not is_private(text, p, resources)]
+               if p.iso3 != actor and (p.mention_id in acted_on or not owns_measure(text, p, resources))
+               and not is_private(text, p, resources)]
     excluded = [p for p in parties_over(excluded_tokens, parties) if p.iso3 != actor]
     if not targets and not excluded:
         return None
     return SyntaxTargets(tuple(dict.fromkeys(targets)), tuple(dict.fromkeys(excluded)))
+
+
+def _owners_of_acted_measure(parse: SentenceParse, trigger: Token, parties: Sequence[Party]) -> frozenset[str]:
+    """Mention ids of the countries written before the measure a verb acts on ("the White House paused the
+    Mexican and Canadian tariffs", "lifted the China tariffs"): with another government acting, the
+    measure's country names where it falls, not a second owner. A possessive ("Japan's tariffs") owns."""
+    objects = {c.index for c in parse.children(trigger, "obj")} if trigger.upos in ("VERB", "AUX") else set()
+    out: set[str] = set()
+    for party in parties:
+        token = parse.at(party.start, party.end)
+        if token is None or not objects or _possessive(parse, token):
+            continue
+        # up the modifiers and list links ("Mexican and Canadian") to the head of the noun phrase; the
+        # parser may write a bare noun before the measure ("the China tariffs") as an nmod with no case
+        head = next((h for h in [token, *parse.chain(token)]
+                     if h.dep.split(":")[0] not in NOUN_MODIFIERS and h.dep != "conj"
+                     and not (h.dep == "nmod" and not parse.children(h, "case"))), None)
+        if head is not None and head != token and head.index in objects:
+            out.add(party.mention_id)
+    return frozenset(out)
 
 
 def not_actors(parse: SentenceParse, trigger: Token, parties: Sequence[Party],

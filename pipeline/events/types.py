@@ -100,8 +100,14 @@ class Cue:
 
     @property
     def agent_only(self) -> bool:
-        """True for a trigger without an acting subject ("tariffs take effect"): rule id ends in ``:agent``."""
-        return self.rule_id.endswith(":agent")
+        """True for a trigger without an acting subject ("tariffs take effect"): rule id ends in ``:agent``, or
+        in ``:name`` (a measure's name has no acting subject either)."""
+        return self.rule_id.endswith((":agent", ":name"))
+
+    @property
+    def names_measure(self) -> bool:
+        """True for the name of a measure ("reciprocal tariffs"): rule id ends in ``:name``."""
+        return self.rule_id.endswith(":name")
 
     @property
     def reports(self) -> bool:

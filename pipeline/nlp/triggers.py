@@ -14,7 +14,8 @@ inside a blocked name
 A word of ``undo.csv`` just before a trigger cancels it ("ease restrictions"
 is no restriction). Spans of ``trigger`` carry ``label`` = the event type and
 ``id`` = ``triggers.csv:<event type>:<strength>``, plus ``:agent`` when the
-trigger has no acting subject ("tariffs take effect") or ``:report`` for a
+trigger has no acting subject ("tariffs take effect"), ``:name`` for the name of a measure
+("reciprocal tariffs") or ``:report`` for a
 verb that reports a measure ("announced"); spans of ``modal`` carry ``label`` =
 planned, threatened, possible, conditional (if, once, unless: possible for the
 whole clause) or negated, and ``id`` = ``modality.csv:<label>``. Which event a
@@ -43,7 +44,7 @@ WINDOW_AFTER = 8
 WINDOW_BEFORE = 6
 WINDOW_SENTENCE = 40
 POSITIONS = ("after", "around", "sentence", "article")
-ROLES = ("", "agent", "report")
+ROLES = ("", "agent", "report", "name")
 # The class "trade" is broad: any tariff or goods word is trade context too.
 TRADE_INCLUDES = ("tariff", "goods")
 
