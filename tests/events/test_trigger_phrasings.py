@@ -96,3 +96,13 @@ def test_goods_named_before_a_measure_under_consideration_are_its_products(build
     # the goods stand before the trigger; a measure on goods that names no country falls on every origin
     assert [(r["event_type"], r["product"], r["target_scope"], r["modality"]) for r in rows] == [
         ("tariff_imposed", "autos", "all", "possible")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sanctions raised concerns about Russian oil supplies.", []),
+    ("The duties have raised fears of a wider trade war.", []),
+    # the measure named by "new" stays; only the raising of a prospect is no increase
+    ("New tariffs are raising the prospect of higher prices.", [("New", "tariff_imposed")]),
+])
+def test_raising_a_concern_raises_no_measure(trigger_nlp, text, expected):
+    assert _triggers(trigger_nlp, text) == expected
