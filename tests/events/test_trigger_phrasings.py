@@ -106,3 +106,13 @@ def test_goods_named_before_a_measure_under_consideration_are_its_products(build
 ])
 def test_raising_a_concern_raises_no_measure(trigger_nlp, text, expected):
     assert _triggers(trigger_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the phrase is tariff context too, but never its own: a headline needs another word of trade
+    ("Ministers discuss retaliatory measures\nThe border incident angered both sides.", []),
+    ("Trade ministers discuss retaliatory measures\nThe border incident angered both sides.",
+     [("retaliatory measures", "tariff_imposed")]),
+])
+def test_a_headline_trigger_is_not_its_own_context(trigger_nlp, text, expected):
+    assert _triggers(trigger_nlp, text) == expected
