@@ -1,4 +1,4 @@
-"""Trigger phrasings of trade measures: implementing, retaliatory measures, weighing, investigating, cutting off.
+"""Trigger phrasings of trade measures: implementing, weighing, investigating, cutting off, a threat for.
 
 Every sentence is written for these tests in the style of trade news (none
 is taken from an article) and parsed by the project's committed parser, as
@@ -16,7 +16,6 @@ from pipeline.events import article_events
 FIELDS = ("event_type", "actor_iso3", "target_iso3", "modality")
 USA = ("Washington", "USA", "government")
 BRAZILIAN = ("Brazilian", "BRA", "demonym")
-BEIJING = ("Beijing", "CHN", "government")
 
 
 def _events(build, resources, text: str, **specs) -> list[tuple]:
@@ -32,12 +31,8 @@ def _triggers(nlp, text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("text, countries, expected", [
     pytest.param("Washington will implement 15% tariffs on Brazilian coffee.", [USA, BRAZILIAN],
                  ("tariff_imposed", "USA", ["BRA"], "planned"), id="implement-tariffs"),
-    pytest.param("Beijing threatened retaliatory measures against Washington over the tariffs.", [BEIJING, USA],
-                 ("tariff_threatened", "CHN", ["USA"], "threatened"), id="threatened-retaliatory-measures"),
     pytest.param("Washington may follow through on its threat for 20% duties on Brazilian coffee.", [USA, BRAZILIAN],
                  ("tariff_threatened", "USA", ["BRA"], "threatened"), id="threat-for-duties"),
-    pytest.param("Beijing announced retaliatory measures against Washington over the tariffs.", [BEIJING, USA],
-                 ("tariff_imposed", "CHN", ["USA"], "asserted"), id="retaliatory-measures"),
     pytest.param("Washington said levies on Brazilian coffee were under consideration.", [USA, BRAZILIAN],
                  ("tariff_imposed", "USA", ["BRA"], "possible"), id="under-consideration"),
     pytest.param("Washington is investigating Brazil's unfair trade practices.", [USA, ("Brazil", "BRA", "name")],
@@ -58,10 +53,8 @@ def test_a_phrasing_of_a_measure_is_an_event(build, resources, text, countries, 
 @pytest.mark.parametrize("text", [
     # the verb names the measure answered, not a new one
     "Beijing vowed to retaliate against the tariffs on its steel.",
-    # "retaliatory action" names a stance as often as a measure
-    "The minister said the country may take retaliatory action, in a speech on trade.",
-    # a retaliatory measure with no word of trade near it may be anything
-    "The ministers discussed retaliatory measures after the border incident.",
+    # a retaliatory measure names no trade measure by itself (a trade bill "promising retaliatory measures")
+    "The trade bill promises retaliatory measures against closed markets.",
     # a proposal under consideration that is no measure
     "The merger proposal is under consideration by the board.",
     # an investigation without a trade remedy is no trade investigation
@@ -109,10 +102,10 @@ def test_raising_a_concern_raises_no_measure(trigger_nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # the phrase is tariff context too, but never its own: a headline needs another word of trade
-    ("Ministers discuss retaliatory measures\nThe border incident angered both sides.", []),
-    ("Trade ministers discuss retaliatory measures\nThe border incident angered both sides.",
-     [("retaliatory measures", "tariff_imposed")]),
+    # "deal" is trade context, but never its own: a headline trigger needs another word of trade
+    ("Banks sign eurobond deal\nThe banks will lead the issue.", []),
+    ("Banks sign trade deal\nThe banks will lead the issue.", [("trade deal", "agreement")]),
+    ("Ministers sign steel deal\nThe tariffs on steel end in May.", []),
 ])
 def test_a_headline_trigger_is_not_its_own_context(trigger_nlp, text, expected):
     assert _triggers(trigger_nlp, text) == expected
