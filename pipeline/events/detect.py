@@ -179,6 +179,17 @@ def measure_source(text: str, trigger: Cue, part: Region, parties: tuple[Party, 
                  and resources.measure_source.fullmatch(text, trigger.end, p.start)), None)
 
 
+def own_modality(modality: str, cue: Cue | None, trigger: Cue, cues: tuple[Cue, ...]) -> tuple[str, Cue | None]:
+    """The modality a trigger states by its own words ("tariffs are under consideration": a modality cue
+    spanning the trigger itself), over an asserted or planned reading of its clause; a negation or a
+    condition read from the clause stays."""
+    if modality not in ("asserted", "planned"):
+        return modality, cue
+    own = next((c for c in cues if (c.start, c.end) == (trigger.start, trigger.end)
+                and c.label in ("threatened", "possible")), None)
+    return (own.label, own) if own is not None else (modality, cue)
+
+
 def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: EventResources,
                         origins: frozenset[str]) -> list[Candidate]:
     """Every event candidate of one sentence, in trigger order; ``origins`` as in `_actor`."""
@@ -356,6 +367,7 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
                                         resources), None
     else:
         modality, cue = choose_modality(event_type, trigger, clause, text, inputs.modals, resources)
+    modality, cue = own_modality(modality, cue, trigger, inputs.modals)
     modality = future_is_planned(conditional(modality, text, clause, trigger, resources),
                                  when.value if when else None, inputs.published)
     for ref in (rate, when, lasting, cue):
@@ -458,11 +470,16 @@ def _acting_official(inputs: ArticleInputs, actor: Party | None, trigger: Cue) -
 def _products(text: str, event_type: str, trigger: Cue, part: Region, rate: RateRef | None,
               resources: EventResources) -> tuple[str, ...]:
     """The products of a measure, in text order: from the rate's applies_to, else the words right after the
-    trigger; for talks and deals the words right before it ("chip pact")."""
+    trigger; for talks and deals the words right before it ("chip pact"). A trigger without an acting
+    subject may follow the measure it speaks of ("tariffs on cars are under consideration", "steel duties
+    took effect"): with no product after it, the words before it in its part name them."""
     if event_type in TWO_SIDED:
         return find_products([last_words(text, part.start, trigger.end, 3)], resources)
-    return find_products([rate.applies_to if rate else None,
-                          first_words(text, trigger.end, part.end, resources.product_words)], resources)
+    found = find_products([rate.applies_to if rate else None,
+                           first_words(text, trigger.end, part.end, resources.product_words)], resources)
+    if not found and trigger.agent_only:
+        found = find_products([last_words(text, part.start, trigger.start, resources.product_words)], resources)
+    return found
 
 
 def article_candidates(inputs: ArticleInputs, resources: EventResources) -> list[Candidate]:

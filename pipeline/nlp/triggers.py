@@ -192,7 +192,7 @@ class TradeTriggers(RuleComponent):
                 words = usable[row["context"]] = [c for c in context.get(row["context"], [])
                                                   if not any(blocked[c[0]:c[1]]) or c in blocked_spans]
             if row["context"] == "none" or _has_context(row, start, end, words, segment) or (
-                    row["position"] == "article" and any(c_end <= headline_end for _, c_end in words)):
+                    row["position"] == "article" and _in_headline(start, end, words, headline_end)):
                 rule_id = f"triggers.csv:{row['event_type']}:{row['strength']}"
                 found.append(Span(doc, start, end, label=row["event_type"],
                                   span_id=rule_id + (f":{row['role']}" if row["role"] else "")))
@@ -212,6 +212,11 @@ def _segments(doc: Doc) -> list[int]:
     if len(doc):
         opens[0] = False
     return numpy.cumsum(opens).tolist()
+
+
+def _in_headline(start: int, end: int, words: list[tuple[int, int]], headline_end: int) -> bool:
+    """True when a context word other than the trigger's own words stands in the headline."""
+    return any(c_end <= headline_end and not (c_start < end and start < c_end) for c_start, c_end in words)
 
 
 def _has_context(row: dict[str, Any], start: int, end: int, words: list[tuple[int, int]],
