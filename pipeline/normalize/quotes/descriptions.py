@@ -3,6 +3,7 @@ document ("the editorial"), the person a description introduces, and the fuller 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, ArticleIndex, Speaker, Token, bare_word,
@@ -16,6 +17,10 @@ from pipeline.views import Mention
 DEFINITE = frozenset({"the", "these", "those"})
 # How many words before a staff noun may name its firm.
 STAFF_PHRASE_WORDS = 6
+# A name that may be an acronym of a fuller one the article gives ("RBC" for "Royal Bank of Canada").
+ACRONYM = re.compile(r"[A-Z]{2,6}")
+# A run of capitalized words, joined perhaps by a function word of names ("Royal Bank of Canada").
+NAME_RUN = re.compile(r"\b[A-Z][\w&'’-]*(?:\s+(?:(?:of|and|for|&)\s+)?[A-Z][\w&'’-]*)+")
 
 
 def firm_of_staff(art: ArticleIndex, words: list[Token], *, adjacent: bool = False) -> str | None:
@@ -298,6 +303,25 @@ def fuller_organization(speaker: Speaker | None, forms: list[str]) -> Speaker | 
         return speaker
     kind = "organization" if speaker.kind in ("person", "name") else speaker.kind
     return replace(speaker, name=fuller.pop(), official_id=None, kind=kind)
+
+
+def spelled_out(art: ArticleIndex, speaker: Speaker | None) -> Speaker | None:
+    """The speaker under the name its acronym stands for, when the article spells it out: "RBC said" in a story
+    that names "the Royal Bank of Canada" is the bank's, as one reads it.
+
+    The acronym (two to six capitals, read as an organization's or a person's name, never an official's) takes
+    the one run of capitalized words in the body, joined perhaps by "of", "and", "for" or "&", whose
+    initials spell it; with none or several it stays.
+    """
+    if speaker is None or speaker.name is None or speaker.official_id is not None \
+            or speaker.kind not in ("person", "name", "organization", "voice") or not ACRONYM.fullmatch(speaker.name):
+        return speaker
+    runs = {match.group(0) for match in NAME_RUN.finditer(art.text, art.body_start)
+            if "".join(word[0] for word in match.group(0).split() if word[:1].isupper()) == speaker.name}
+    if len(runs) != 1:
+        return speaker
+    kind = "organization" if speaker.kind in ("person", "name") else speaker.kind
+    return replace(speaker, name=runs.pop(), kind=kind)
 
 
 def written_organization(art: ArticleIndex, speaker: Speaker | None) -> Speaker | None:

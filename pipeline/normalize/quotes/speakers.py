@@ -15,7 +15,8 @@ from pipeline.normalize.quotes.items import item_start, names_news_outlet
 from pipeline.normalize.quotes.lexicon import PRONOUNS
 from pipeline.normalize.quotes.persons import (has_title, named_within, official_of_country, person_speaker,
                                                proper_name, subject_name, title_holder)
-from pipeline.normalize.quotes.pronoun_context import (before_a_title, organization_opening_before, postposed_subject,
+from pipeline.normalize.quotes.pronoun_context import (before_a_title, institution_opens_sentence,
+                                                       organization_opening_before, postposed_subject,
                                                        starts_with_pronoun)
 from pipeline.views import Mention
 
@@ -373,10 +374,13 @@ def epithet_speaker(art: ArticleIndex, position: int) -> Speaker | None:
     Only a person named as the last speaker in the `EPITHET_REACH` sentences
     before it: news copy names a source, then goes on with their role ("…,
     says Acme's Jane Roe. …, the portfolio manager says"); an unnamed source
-    or an organization speaking in between breaks the chain. A speaker in its own
+    or an organization speaking in between breaks the chain, as does an institution opening its own
+    sentence ("The central bank kept its rate …, with the governor saying": the bank's governor). A speaker in its own
     sentence is the one whose words it reports ("Trump suggested …, the
     strategist says"), not the one it names.
     """
+    if institution_opens_sentence(art, position):
+        return None
     nearest = salient_speaker(art, position, KIND_ORDER, reach=EPITHET_REACH, own_sentence=False)
     return nearest if nearest is not None and nearest.kind == "person" else None
 
