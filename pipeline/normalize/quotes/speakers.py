@@ -338,9 +338,10 @@ def salient_speaker(art: ArticleIndex, position: int, wanted: tuple[str, ...], *
             # of a wanted kind, is one a pronoun may stand for as well; an untagged name beside it ("imports
             # from Western Europe, replacing design and brand reputations") is too often no subject at all,
             # and a subject of another kind may be acting, not speaking ("Trump has announced tariffs …,
-            # they note"), so it must not hide the speaker named before it
+            # they note"), so it must not hide the speaker named before it; a cue inside what a speaker was
+            # reported to say ("The bank said imports meet rising U.S. demand") is part of their words
             if s_start <= cue.start < min(s_end, position) and not art.inside_quote(cue.start) \
-                    and (cue.sense == "speech" or not speech_only):
+                    and (cue.sense == "speech" or not speech_only) and not _inside_report(art, cue.start):
                 speaker = cue_speaker(art, cue, *cue_bounds(art, cue, s_start, s_end), pronouns=False)
                 if speaker is not None and cue.sense != "speech" \
                         and (speaker.kind == "name" or speaker.kind not in wanted):
@@ -351,6 +352,12 @@ def salient_speaker(art: ArticleIndex, position: int, wanted: tuple[str, ...], *
             fitting = [(at, s) for at, s in found if s is not None and s.kind in wanted]
             return max(fitting, key=lambda pair: pair[0])[1] if fitting else None
     return None
+
+
+def _inside_report(art: ArticleIndex, position: int) -> bool:
+    """True when ``position`` lies inside reported speech already resolved (a row of ``art.resolved`` that is
+    no quotation in marks)."""
+    return any(q.outer_start <= position < q.outer_end for q, _ in art.resolved[len(art.quotes):])
 
 
 def _plausible_name(art: ArticleIndex, cue: Cue, speaker: Speaker) -> bool:

@@ -1,0 +1,61 @@
+"""Speakers of reported speech the parse or the cue rules read wrongly before, end to end.
+
+One story of our own runs through ingest, extract (the parse) and normalize; each sentence tests one
+case: a date the parse takes for the subject, an -ing cue that goes on from "according to", a role in a
+sentence an institution opens, an acronym the story spells out, and a cue word inside reported words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.normalize.test_reported_quotes import quotes_of, row
+
+STORY = """Refiners brace for crude tariffs
+
+HOUSTON
+
+Christopher Dale, a bond specialist at Harwick Capital, said the Fed would hold rates. \
+"Many policy makers must watch currencies," he said.
+The Ruritanian central bank unexpectedly kept its key rate steady on Thursday, with the governor saying \
+the move was a hedge against uncertainty.
+Kestrel Oil, the largest U.S. refiner, said last week that producers would absorb most of the tariff costs.
+Higher metal prices will hurt buyers, according to Zeta Metals analyst Li Wen, noting that the U.S. has few \
+new smelters.
+Tariffs on Canadian crude would raise costs for Midwest plants, the Royal Bank of Canada said on Wednesday.
+The bank said imports of Canadian crude can bolster U.S. fuel stocks by meeting rising U.S. demand. \
+It also said Canadian imports help the U.S.'s ability to sell fuel abroad without lifting pump prices.
+In addition, RBC said the tariff would affect the pipeline expansion.
+"""
+
+
+@pytest.fixture(scope="module")
+def quotes(tmp_path_factory):
+    return quotes_of(tmp_path_factory.mktemp("reported_speakers"), STORY)
+
+
+@pytest.mark.parametrize(
+    ("start", "speaker", "kind"),
+    [
+        # the bank's governor, not the specialist who spoke before
+        ("the move was a hedge", "governor", "unresolved"),
+        # "last week" is no subject: the firm named before the apposition speaks
+        ("producers would absorb", "Kestrel Oil", None),
+        # ", noting that" goes on from "according to": the analyst speaks
+        ("the U.S. has few new smelters", "Li Wen", "person"),
+        # "it" is the bank that spoke before, not the country inside its words ("U.S. demand")
+        ("Canadian imports help", "Bank of Canada", "organization"),
+        # the acronym takes the name the story spells it out as
+        ("the tariff would affect", "Royal Bank of Canada", "organization"),
+    ],
+)
+def test_reported_speakers(quotes, start, speaker, kind):
+    found = row(quotes, start)
+    assert found["speaker_name"] == speaker
+    if kind is not None:
+        assert found["speaker_kind"] == kind
+
+
+def test_the_person_before_keeps_their_words(quotes):
+    # the rules that change the governor's sentence leave the specialist's own quotation to him
+    assert row(quotes, "Many policy makers")["speaker_name"] == "Christopher Dale"
