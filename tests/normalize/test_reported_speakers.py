@@ -59,3 +59,18 @@ def test_reported_speakers(quotes, start, speaker, kind):
 def test_the_person_before_keeps_their_words(quotes):
     # the rules that change the governor's sentence leave the specialist's own quotation to him
     assert row(quotes, "Many policy makers")["speaker_name"] == "Christopher Dale"
+
+
+PRONOUNS = """Investor changes course
+
+DAVOS
+
+Sitting in a cafe in Davos, Maria Kessel said the old approach no longer works.
+Back in 2015 she gathered investors and bankers, plus former President Tom Wexley, to push the idea.
+"If all those attending moved beyond quarterly results, they could do well and do good," she wrote in an essay.
+"""
+
+
+def test_a_sentence_that_goes_on_about_her_does_not_change_who_she_is(tmp_path):
+    # "she" before the person the sentence names: that sentence is still about the one named before it
+    assert row(quotes_of(tmp_path, PRONOUNS), "If all those attending")["speaker_name"] == "Maria Kessel"

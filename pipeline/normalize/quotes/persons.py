@@ -133,9 +133,10 @@ def proper_name(art: ArticleIndex, words: list[Token], *, min_words: int) -> Spe
 def title_holder(art: ArticleIndex, title: str, position: int) -> Speaker | None:
     """The person whose title is ``title`` (from people rows, then official mentions' labels)."""
     wanted = title.lower().strip()
-    rows = [r for r in art.people if r.get("title") and (r["title"].lower() == wanted
-                                                         or wanted.endswith(r["title"].lower())
-                                                         or r["title"].lower().endswith(wanted))]
+    # a name across a line break is a heading's words or a byline's, no one's name ("Chief\nVice President")
+    rows = [r for r in art.people if r.get("title") and "\n" not in (r.get("name") or "")
+            and (r["title"].lower() == wanted or wanted.endswith(r["title"].lower())
+                 or r["title"].lower().endswith(wanted))]
     if len({r["name"] for r in rows}) == 1:
         row = rows[0]
         return Speaker(row["name"], row.get("official_id"), title, "person")

@@ -17,7 +17,7 @@ from pipeline.normalize.quotes.persons import (has_title, named_within, official
                                                proper_name, subject_name, title_holder)
 from pipeline.normalize.quotes.pronoun_context import (before_a_title, institution_opens_sentence,
                                                        organization_opening_before, postposed_subject,
-                                                       starts_with_pronoun)
+                                                       pronoun_before_person, starts_with_pronoun)
 from pipeline.views import Mention
 
 # Speaker kinds "he"/"she" may stand for: a named person, an untagged name, an unnamed single source, a firm's
@@ -238,7 +238,7 @@ def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker |
     """The person, group or organization a speaker pronoun stands for, or None."""
     kind = art.lexicon.word_class(token.lower)
     if kind == "person_pronoun":
-        found = salient_person(art, position, postposed=postposed_subject(art, token))
+        found = salient_person(art, position, postposed=postposed_subject(art, token), pronoun=token.lower)
         return replace(found, text=token.text) if found else None
     wanted = ("organization", "name") if kind == "thing_pronoun" else ("group", "organization", "name")
     found = salient_speaker(art, position, wanted)
@@ -393,7 +393,7 @@ def epithet_speaker(art: ArticleIndex, position: int) -> Speaker | None:
 
 
 def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REACH,
-                   postposed: bool = False) -> Speaker | None:
+                   postposed: bool = False, pronoun: str | None = None) -> Speaker | None:
     """The person "he"/"she" at ``position`` most likely stands for.
 
     Earlier in the same sentence: the person a cue before it names as the
@@ -403,8 +403,11 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
     (``postposed``: "Rates may fall if Trump acts, he says"): what comes before
     it is what was said, and a person named there is not the one speaking.
     Otherwise the nearest earlier sentence that names a person outside quotes,
-    skipping sentences whose subject is itself a pronoun; in it, the speaker
-    of its quotation or its first person named (possessives never count).
+    skipping sentences whose subject is itself a pronoun, and those where the
+    same ``pronoun`` stands before any person they name ("Back in 2015 she
+    gathered investors, plus Bill Clinton": she is still the one named
+    before); in it, the speaker of its quotation or its first person named
+    (possessives never count).
     """
     index = art.sentence_of(position)
     start = art.sentences[index][0]
@@ -420,7 +423,7 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
                   if s_start <= q.outer_start < s_end and s and s.kind in SINGLE_KINDS and not is_joint(s)]
         if spoken:
             return spoken[0]
-        if starts_with_pronoun(art, s_start, s_end):
+        if starts_with_pronoun(art, s_start, s_end) or pronoun_before_person(art, s_start, s_end, pronoun):
             continue
         for cue in art.cues:
             if s_start <= cue.start < s_end and not art.inside_quote(cue.start):
