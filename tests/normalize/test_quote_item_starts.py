@@ -53,6 +53,11 @@ def line_starts(text: str, *openings: str) -> list[int]:
         # ... nor a heading-like line above another (a title over a byline): only the lower one counts
         ("Story\nThe board met on Monday.\nHarbour Board Weighs Tariff Plan\nJane Roe Reports From Harbour City\n"
          "The board met again.\n", ("Jane Roe Reports",)),
+        # ... nor a table's row above another row or a signature: "Record March 20", a column header
+        ("Dividend\nAcme Corp said its board declared a dividend.\nQtly div 12 cts vs 12 cts prior\n"
+         "Pay April 15\nRecord March 20\nReuter\n", ()),
+        ("Metals\nCopper closed higher on Tuesday.\nCLOSE SETT PSETT\nMarch 1234 1230 1228\n"
+         "Traders said the market was quiet.\n", ()),
     ],
 )
 def test_item_starts(lexicon, text, openings):

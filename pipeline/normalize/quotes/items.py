@@ -20,6 +20,8 @@ HEADING_WORDS = 16
 # Letters a word of a heading has at least to be capitalized ("Acme Faces Probe Over Controls"; "of", "on",
 # "from" may stay lower case).
 TITLE_WORD_LETTERS = 5
+# Lower-case words a line of running text holds at least ("Glenmoor faces a review.").
+RUNNING_TEXT_WORDS = 3
 # What closes a sentence of running text (a heading has none of these at its end).
 SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
 # A clock time opening a digest item: "1836 ET -", "09:15 GMT --".
@@ -46,7 +48,8 @@ def item_starts(art: ArticleIndex) -> list[int]:
     """The offsets where the body's items start, in order, the article's start first.
 
     A heading counts only above a line of running text (two heading-like lines in a row are a title and a
-    byline, or a list, and the lower one is read against the line below it).
+    byline, or a list, and the lower one is read against the line below it; a table's rows, "Record March 20"
+    above "Reuter" or "CLOSE SETT PSETT" above rows of figures, stand above no running text).
     """
     floor = max(art.body_start or 0, 0)
     found = [0]  # the first item holds the headline, which names the story's subject
@@ -59,7 +62,7 @@ def item_starts(art: ArticleIndex) -> list[int]:
         if offsets[here] <= floor:
             continue
         line = lines[here]
-        heading = below is not None and _is_heading(line) and not _is_heading(lines[below])
+        heading = below is not None and _is_heading(line) and _is_running_text(lines[below])
         if (_opens_item(art, line) or heading) and offsets[here] != found[-1]:
             found.append(offsets[here])
     return found
@@ -77,6 +80,12 @@ def _is_heading(line: str) -> bool:
     long_words = [w for w in words if sum(c.isalpha() for c in w) >= TITLE_WORD_LETTERS]
     return 0 < len(words) <= HEADING_WORDS and not SENTENCE_END.search(line) and len(long_words) >= 2 \
         and all(w.lstrip("\"'“‘(")[:1].isupper() for w in long_words)
+
+
+def _is_running_text(line: str) -> bool:
+    """True for a line of running text: it holds `RUNNING_TEXT_WORDS` lower-case words or more (a table row of
+    figures, a signature or a heading has fewer)."""
+    return sum(word.isalpha() and word.islower() for word in re.findall(r"[\w'’-]+", line)) >= RUNNING_TEXT_WORDS
 
 
 def is_news_outlet(art: ArticleIndex, mention: Mention) -> bool:
