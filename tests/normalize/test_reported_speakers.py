@@ -26,6 +26,7 @@ Tariffs on Canadian crude would raise costs for Midwest plants, the Royal Bank o
 The bank said imports of Canadian crude can bolster U.S. fuel stocks by meeting rising U.S. demand. \
 It also said Canadian imports help the U.S.'s ability to sell fuel abroad without lifting pump prices.
 In addition, RBC said the tariff would affect the pipeline expansion.
+The Royal Bank of Canada's analysts see higher margins. RBC added that refiners may cut runs.
 """
 
 
@@ -47,6 +48,8 @@ def quotes(tmp_path_factory):
         ("Canadian imports help", "Bank of Canada", "organization"),
         # the acronym takes the name the story spells it out as
         ("the tariff would affect", "Royal Bank of Canada", "organization"),
+        # ... without the possessive ending it has where it is spelled out
+        ("refiners may cut runs", "Royal Bank of Canada", "organization"),
     ],
 )
 def test_reported_speakers(quotes, start, speaker, kind):
@@ -71,6 +74,45 @@ Back in 2015 she gathered investors and bankers, plus former President Tom Wexle
 """
 
 
+AIRLINE = """Airline plans bigger fleet
+
+BANGKOK
+
+Kestrel Airways International plans to expand its fleet to 58 aircraft by 1995, company officials said.
+Thamnoon Wanglee, vice-president for finance, told a marketing conference Kestrel would borrow, but he did \
+not give details.
+He said the airline planned to reduce its yen borrowing by 1992.
+"""
+
+
+def test_he_after_the_person_named_first_is_that_person(tmp_path):
+    assert row(quotes_of(tmp_path, AIRLINE), "the airline planned")["speaker_name"] == "Thamnoon Wanglee"
+
+
 def test_a_sentence_that_goes_on_about_her_does_not_change_who_she_is(tmp_path):
     # "she" before the person the sentence names: that sentence is still about the one named before it
     assert row(quotes_of(tmp_path, PRONOUNS), "If all those attending")["speaker_name"] == "Maria Kessel"
+
+
+DIGEST = """Markets digest
+
+NEW YORK
+
+1836 ET - Zentrix's marketing chief Katie Jansen has resigned, effective March 14, the company says as it \
+discloses the sale of its gaming unit. Shares jump 28% after hours.
+1832 ET - Copper will rally into the summer, Harbury Capital says in a note. Output cuts keep supply tight, \
+the firm says.
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "speaker"),
+    [
+        # no organization tagged in the item: the firm it opens with as an owner
+        ("Zentrix's marketing chief", "Zentrix"),
+        # a firm tagged in the item is still the one "the firm" stands for
+        ("Output cuts keep supply tight", "Harbury Capital"),
+    ],
+)
+def test_the_company_of_a_digest_item(tmp_path, start, speaker):
+    assert row(quotes_of(tmp_path, DIGEST), start)["speaker_name"] == speaker

@@ -108,14 +108,16 @@ def institution_opens_sentence(art: ArticleIndex, position: int) -> bool:
 
 def pronoun_before_person(art: ArticleIndex, start: int, end: int, pronoun: str | None) -> bool:
     """True when ``pronoun`` ("she") stands in the sentence ``[start, end)``, outside quotations, before the
-    first person it names (or it names none): that sentence goes on about the person the pronoun stood for
-    before, and a person named later in it ("…, plus Bill Clinton") is someone else."""
+    first person it names: that sentence goes on about the person the pronoun stood for before, and a person
+    named later in it ("…, plus Bill Clinton") is someone else. A sentence that names no person tagged as
+    one is left to the other rules (its cue may still name an untagged speaker: "Love said he …")."""
     if pronoun is None or art.lexicon.word_class(pronoun) != "person_pronoun":
         return False
     named = [m.start for m in art.persons if start <= m.start < end and not art.inside_quote(m.start)]
-    first_named = min(named, default=end)
+    if not named:
+        return False
     return any(t.lower == pronoun and not art.inside_quote(t.start)
-               for t in art.tokens[art.token_at_or_after(start):art.token_at_or_after(first_named)])
+               for t in art.tokens[art.token_at_or_after(start):art.token_at_or_after(min(named))])
 
 
 def starts_with_pronoun(art: ArticleIndex, start: int, end: int) -> bool:
