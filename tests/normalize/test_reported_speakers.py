@@ -116,3 +116,27 @@ the firm says.
 )
 def test_the_company_of_a_digest_item(tmp_path, start, speaker):
     assert row(quotes_of(tmp_path, DIGEST), start)["speaker_name"] == speaker
+
+
+STRATEGISTS = """Democrats split over strategy
+
+WASHINGTON
+
+"Why are we so distracted here?" one top Democratic strategist told a reporter. "Our focus should be on the budget."
+"Going after the agency is a great place to start," Democratic strategist Ed Vance said.
+"This is a mistake," a senior Democratic strategist said.
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "speaker", "kind"),
+    [
+        # an indefinite description is a source left unnamed, not the one holder of that title in the story
+        ("Why are we so distracted", "top Democratic strategist", "unresolved"),
+        ("This is a mistake", "senior Democratic strategist", "unresolved"),
+        ("Going after the agency", "Ed Vance", "person"),
+    ],
+)
+def test_an_indefinite_title_names_no_holder(tmp_path_factory, start, speaker, kind):
+    found = row(quotes_of(tmp_path_factory.mktemp("strategists"), STRATEGISTS), start)
+    assert (found["speaker_name"], found["speaker_kind"]) == (speaker, kind)

@@ -82,6 +82,8 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
     if named is not None:
         return named
     titles = [m for m in art.mentions_in(("title",), start, end) if not art.possessive(m)]
+    if _indefinite(art, words):
+        titles = []  # "one top Democratic strategist", "a senior minister": a source left unnamed, no holder
     for title in titles[::-1] if prefer_last else titles:
         holder = title_holder(art, title.text, position)
         if holder is not None and words and words[0].lower == "the":
@@ -227,6 +229,11 @@ def _names_a_role(art: ArticleIndex, words: list[Token]) -> bool:
     ("the chairman of the board"), not a body ("the trade group", "the trust")."""
     before_of = next((i for i, t in enumerate(words) if t.lower == "of"), len(words))
     return before_of > 0 and art.lexicon.sources.get(bare_word(words[before_of - 1].text)) == "role"
+
+
+def _indefinite(art: ArticleIndex, words: list[Token]) -> bool:
+    """True when a noun phrase opens with a determiner other than "the" ("a", "one", "another", "some")."""
+    return bool(words) and words[0].lower != "the" and art.lexicon.word_class(words[0].lower) == "determiner"
 
 
 def _head(words: list[Token]) -> Token | None:
