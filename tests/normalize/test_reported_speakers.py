@@ -125,6 +125,7 @@ WASHINGTON
 "Why are we so distracted here?" one top Democratic strategist told a reporter. "Our focus should be on the budget."
 "Going after the agency is a great place to start," Democratic strategist Ed Vance said.
 "This is a mistake," a senior Democratic strategist said.
+Investors appeared to be shrugging off the steel tariff threat for now, Ted Rook, a Denver-based analyst at KW said.
 """
 
 
@@ -135,6 +136,8 @@ WASHINGTON
         ("Why are we so distracted", "top Democratic strategist", "unresolved"),
         ("This is a mistake", "senior Democratic strategist", "unresolved"),
         ("Going after the agency", "Ed Vance", "person"),
+        # ... unless it stands in apposition to the person named right before it
+        ("Investors appeared to be", "Ted Rook", "person"),
     ],
 )
 def test_an_indefinite_title_names_no_holder(tmp_path_factory, start, speaker, kind):

@@ -83,6 +83,9 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         return named
     titles = [m for m in art.mentions_in(("title",), start, end) if not art.possessive(m)]
     if _indefinite(art, words):
+        apposed = _apposed_person(art, first)
+        if apposed is not None:  # "Tony Roe, a Sydney-based analyst at IG, said": the person named before it
+            return replace(apposed, text=text_of(art, tokens))
         titles = []  # "one top Democratic strategist", "a senior minister": a source left unnamed, no holder
     for title in titles[::-1] if prefer_last else titles:
         holder = title_holder(art, title.text, position)
@@ -234,6 +237,14 @@ def _names_a_role(art: ArticleIndex, words: list[Token]) -> bool:
 def _indefinite(art: ArticleIndex, words: list[Token]) -> bool:
     """True when a noun phrase opens with a determiner other than "the" ("a", "one", "another", "some")."""
     return bool(words) and words[0].lower != "the" and art.lexicon.word_class(words[0].lower) == "determiner"
+
+
+def _apposed_person(art: ArticleIndex, first: int) -> Speaker | None:
+    """The person named right before a comma that opens the phrase at token ``first`` (an apposition), or None."""
+    if first < 2 or art.tokens[first - 1].text != ",":
+        return None
+    named = [m for m in art.persons if m.end == art.tokens[first - 2].end and not art.possessive(m)]
+    return person_speaker(art, named[-1]) if named else None
 
 
 def _head(words: list[Token]) -> Token | None:
