@@ -124,22 +124,22 @@ WASHINGTON
 
 "Why are we so distracted here?" one top Democratic strategist told a reporter. "Our focus should be on the budget."
 "Going after the agency is a great place to start," Democratic strategist Ed Vance said.
-"This is a mistake," a senior Democratic strategist said.
-Investors appeared to be shrugging off the steel tariff threat for now, Ted Rook, a Denver-based analyst at KW said.
+"This is a mistake," another Democratic strategist said.
+Investors appeared to be shrugging off the steel tariff threat for now, Ted Rook, one Denver-based analyst at KW said.
 """
 
 
 @pytest.mark.parametrize(
     ("start", "speaker", "kind"),
     [
-        # an indefinite description is a source left unnamed, not the one holder of that title in the story
+        # "one" or "another" before a title: a source left unnamed, not the one holder of that title in the story
         ("Why are we so distracted", "top Democratic strategist", "unresolved"),
-        ("This is a mistake", "senior Democratic strategist", "unresolved"),
+        ("This is a mistake", "Democratic strategist", "unresolved"),
         ("Going after the agency", "Ed Vance", "person"),
         # ... unless it stands in apposition to the person named right before it
         ("Investors appeared to be", "Ted Rook", "person"),
     ],
 )
-def test_an_indefinite_title_names_no_holder(tmp_path_factory, start, speaker, kind):
+def test_one_of_several_names_no_holder(tmp_path_factory, start, speaker, kind):
     found = row(quotes_of(tmp_path_factory.mktemp("strategists"), STRATEGISTS), start)
     assert (found["speaker_name"], found["speaker_kind"]) == (speaker, kind)

@@ -146,6 +146,14 @@ def title_holder(art: ArticleIndex, title: str, position: int) -> Speaker | None
     return None
 
 
+def apposed_person(art: ArticleIndex, first: int) -> Speaker | None:
+    """The person named right before a comma that opens the phrase at token ``first`` (an apposition), or None."""
+    if first < 2 or art.tokens[first - 1].text != ",":
+        return None
+    named = [m for m in art.persons if m.end == art.tokens[first - 2].end and not art.possessive(m)]
+    return person_speaker(art, named[-1]) if named else None
+
+
 def subject_name(art: ArticleIndex, start: int, end: int) -> Speaker | None:
     """An untagged name of two or more capitalized words opening a sentence ("Jeffrey Leeds of Chemical Bank")."""
     first = art.token_at_or_after(start)

@@ -13,8 +13,8 @@ from pipeline.normalize.quotes.descriptions import (earlier_description, firm_af
                                                     resolve_body, resolve_publication, staff_firm_before)
 from pipeline.normalize.quotes.items import item_start, names_news_outlet
 from pipeline.normalize.quotes.lexicon import PRONOUNS
-from pipeline.normalize.quotes.persons import (has_title, named_within, official_of_country, person_speaker,
-                                               proper_name, subject_name, title_holder)
+from pipeline.normalize.quotes.persons import (apposed_person, has_title, named_within, official_of_country,
+                                               person_speaker, proper_name, subject_name, title_holder)
 from pipeline.normalize.quotes.pronoun_context import (before_a_title, institution_opens_sentence,
                                                        organization_opening_before, postposed_subject,
                                                        pronoun_before_person, starts_with_pronoun)
@@ -28,6 +28,8 @@ KIND_ORDER = ("person", "name", "organization", "voice", "unnamed", "group")
 # How far back a pronoun looks for the person it stands for, and an epithet ("the Maryland Democrat"), in sentences.
 PRONOUN_REACH = 6
 EPITHET_REACH = 2
+# The articles: a determiner that introduces a source the story may name next ("a company spokesman said").
+ARTICLES = ("the", "a", "an")
 # Words of an untagged name joined to a speaker by "and" ("Trung Tran and Larissa Knepper say").
 TEAM_NAME_WORDS = 3
 
@@ -82,11 +84,11 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
     if named is not None:
         return named
     titles = [m for m in art.mentions_in(("title",), start, end) if not art.possessive(m)]
-    if _indefinite(art, words):
-        apposed = _apposed_person(art, first)
-        if apposed is not None:  # "Tony Roe, a Sydney-based analyst at IG, said": the person named before it
+    if _one_of_several(art, words):
+        apposed = apposed_person(art, first)
+        if apposed is not None:  # "Tony Roe, one of the analysts at IG, said": the person named before it
             return replace(apposed, text=text_of(art, tokens))
-        titles = []  # "one top Democratic strategist", "a senior minister": a source left unnamed, no holder
+        titles = []  # "one top Democratic strategist", "another official": a source left unnamed, no holder
     for title in titles[::-1] if prefer_last else titles:
         holder = title_holder(art, title.text, position)
         if holder is not None and words and words[0].lower == "the":
@@ -234,17 +236,11 @@ def _names_a_role(art: ArticleIndex, words: list[Token]) -> bool:
     return before_of > 0 and art.lexicon.sources.get(bare_word(words[before_of - 1].text)) == "role"
 
 
-def _indefinite(art: ArticleIndex, words: list[Token]) -> bool:
-    """True when a noun phrase opens with a determiner other than "the" ("a", "one", "another", "some")."""
-    return bool(words) and words[0].lower != "the" and art.lexicon.word_class(words[0].lower) == "determiner"
-
-
-def _apposed_person(art: ArticleIndex, first: int) -> Speaker | None:
-    """The person named right before a comma that opens the phrase at token ``first`` (an apposition), or None."""
-    if first < 2 or art.tokens[first - 1].text != ",":
-        return None
-    named = [m for m in art.persons if m.end == art.tokens[first - 2].end and not art.possessive(m)]
-    return person_speaker(art, named[-1]) if named else None
+def _one_of_several(art: ArticleIndex, words: list[Token]) -> bool:
+    """True when a noun phrase opens with a determiner that picks one of several ("one analyst", "another
+    official", "some economists"): not an article, since news copy often names "a company spokesman" in the
+    next sentence ("…, a company spokeswoman said. FPL spokeswoman Stacey Shaw said …")."""
+    return bool(words) and words[0].lower not in ARTICLES and art.lexicon.word_class(words[0].lower) == "determiner"
 
 
 def _head(words: list[Token]) -> Token | None:
