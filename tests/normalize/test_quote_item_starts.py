@@ -53,6 +53,11 @@ def line_starts(text: str, *openings: str) -> list[int]:
         # ... nor a heading-like line above another (a title over a byline): only the lower one counts
         ("Story\nThe board met on Monday.\nHarbour Board Weighs Tariff Plan\nJane Roe Reports From Harbour City\n"
          "The board met again.\n", ("Jane Roe Reports",)),
+        # ... nor a table's row above another row or a signature: "Record March 20", a column header
+        ("Dividend\nAcme Corp said its board declared a dividend.\nQtly div 12 cts vs 12 cts prior\n"
+         "Pay April 15\nRecord March 20\nReuter\n", ()),
+        ("Metals\nCopper closed higher on Tuesday.\nCLOSE SETT PSETT\nMarch 1234 1230 1228\n"
+         "Traders said the market was quiet.\n", ()),
     ],
 )
 def test_item_starts(lexicon, text, openings):
@@ -92,3 +97,30 @@ def test_no_outlet(lexicon, text):
     art = index_of(lexicon, text, (organization,))
     assert not is_news_outlet(art, art.by_kind["organization"][0])
     assert not names_news_outlet(art, organization)
+
+
+@pytest.mark.parametrize("name", ["Barron's", "Barron’s"])
+def test_an_outlet_whose_name_ends_in_a_possessive(lexicon, name):
+    text = f"Story\nThe deal is off, {name} reported.\n"
+    art = index_of(lexicon, text, (name,))
+    assert is_news_outlet(art, art.by_kind["organization"][0])
+    assert names_news_outlet(art, name)
+
+
+@pytest.mark.parametrize("text", ["Story\nReuters Holdings said profit rose.\n",
+                                  "Story\nBloomberg Philanthropies said it would give more.\n"])
+def test_a_firm_whose_name_opens_with_an_outlets_is_no_outlet(lexicon, text):
+    organization = text.split("\n")[1].split(" said")[0]
+    art = index_of(lexicon, text, (organization.split()[0],))
+    assert not is_news_outlet(art, art.by_kind["organization"][0])
+    assert not names_news_outlet(art, organization.split()[0])
+
+
+def test_a_day_after_an_outlets_name_is_no_part_of_it(lexicon):
+    text = "Story\nThe plant will close, Acme told Reuters Tuesday.\n"
+    day = Mention("d0", "date", "Tuesday", text.index("Tuesday"), text.index("Tuesday") + 7, 0, "test", None)
+    view = ArticleView("a1", text, text.index("\n") + 1, "Story", None, None)
+    reuters = Mention("m0", "organization", "Reuters", text.index("Reuters"), text.index("Reuters") + 7, 0, "test",
+                      None)
+    art = ArticleIndex(view, [reuters, day], [], {}, lexicon)
+    assert is_news_outlet(art, reuters)

@@ -3,12 +3,13 @@ document ("the editorial"), the person a description introduces, and the fuller 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, ArticleIndex, Speaker, Token, bare_word,
                                                capitalized_run, organization_name, strip_determiners, text_of)
 from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
-from pipeline.normalize.quotes.items import is_news_outlet, item_start
+from pipeline.normalize.quotes.items import after_clock, is_news_outlet, item_start
 from pipeline.normalize.quotes.persons import person_speaker
 from pipeline.views import Mention
 
@@ -16,6 +17,12 @@ from pipeline.views import Mention
 DEFINITE = frozenset({"the", "these", "those"})
 # How many words before a staff noun may name its firm.
 STAFF_PHRASE_WORDS = 6
+# How many capitalized words may name the firm that owns what a digest item opens with ("Zentrix's").
+OWNER_WORDS = 3
+# A name that may be an acronym of a fuller one the article gives ("RBC" for "Royal Bank of Canada").
+ACRONYM = re.compile(r"[A-Z]{2,6}")
+# A run of capitalized words, joined perhaps by a function word of names ("Royal Bank of Canada").
+NAME_RUN = re.compile(r"\b[A-Z][\w&'’-]*(?:\s+(?:(?:of|and|for|&)\s+)?[A-Z][\w&'’-]*)+")
 
 
 def firm_of_staff(art: ArticleIndex, words: list[Token], *, adjacent: bool = False) -> str | None:
@@ -133,7 +140,29 @@ def resolve_body(art: ArticleIndex, tokens: list[Token], head: Token, position: 
                 continue  # a public body ("Exchange Commission") is no company; nor is the outlet told ("told Reuters")
             if generic or wanted in name.lower():
                 return Speaker(name, None, text_of(art, tokens), "organization")
+        owner = item_owner(art, max(floor, art.body_start), position) if generic else None
+        if owner is not None:
+            return Speaker(owner, None, text_of(art, tokens), "organization")
     return Speaker(text_of(art, core) or head.text, None, text_of(art, tokens), "organization")
+
+
+def item_owner(art: ArticleIndex, floor: int, position: int) -> str | None:
+    """The firm a story or a digest's item opens with as an owner, for "the company" of it when no
+    organization is tagged before: "1836 ET - Zentrix's marketing chief has resigned, the company says" →
+    Zentrix.
+
+    One to `OWNER_WORDS` capitalized words ending in "'s" right at ``floor`` (past a clock time), naming no
+    person, country or title.
+    """
+    first = art.token_at_or_after(after_clock(art, floor))
+    run = capitalized_run(art, art.tokens[first:first + OWNER_WORDS])
+    owner = next((i for i, t in enumerate(run) if POSSESSIVE.search(t.text)), None)
+    if owner is None or run[owner].end > position:
+        return None
+    run = run[:owner + 1]
+    if art.mentions_in(("country", "title", *PERSON_KINDS), run[0].start, run[-1].end):
+        return None
+    return POSSESSIVE.sub("", text_of(art, run))
 
 
 def _hearer(art: ArticleIndex, mention: Mention) -> bool:
@@ -298,6 +327,25 @@ def fuller_organization(speaker: Speaker | None, forms: list[str]) -> Speaker | 
         return speaker
     kind = "organization" if speaker.kind in ("person", "name") else speaker.kind
     return replace(speaker, name=fuller.pop(), official_id=None, kind=kind)
+
+
+def spelled_out(art: ArticleIndex, speaker: Speaker | None) -> Speaker | None:
+    """The speaker under the name its acronym stands for, when the article spells it out: "RBC said" in a story
+    that names "the Royal Bank of Canada" is the bank's, as one reads it.
+
+    The acronym (two to six capitals, read as an organization's or a person's name, never an official's) takes
+    the one run of capitalized words in the body, joined perhaps by "of", "and", "for" or "&", whose
+    initials spell it; with none or several it stays.
+    """
+    if speaker is None or speaker.name is None or speaker.official_id is not None \
+            or speaker.kind not in ("person", "name", "organization", "voice") or not ACRONYM.fullmatch(speaker.name):
+        return speaker
+    runs = {POSSESSIVE.sub("", match.group(0)) for match in NAME_RUN.finditer(art.text, art.body_start)
+            if "".join(word[0] for word in match.group(0).split() if word[:1].isupper()) == speaker.name}
+    if len(runs) != 1:
+        return speaker
+    kind = "organization" if speaker.kind in ("person", "name") else speaker.kind
+    return replace(speaker, name=runs.pop(), kind=kind)
 
 
 def written_organization(art: ArticleIndex, speaker: Speaker | None) -> Speaker | None:

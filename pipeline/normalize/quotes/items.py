@@ -20,6 +20,8 @@ HEADING_WORDS = 16
 # Letters a word of a heading has at least to be capitalized ("Acme Faces Probe Over Controls"; "of", "on",
 # "from" may stay lower case).
 TITLE_WORD_LETTERS = 5
+# Lower-case words a line of running text holds at least ("Glenmoor faces a review.").
+RUNNING_TEXT_WORDS = 3
 # What closes a sentence of running text (a heading has none of these at its end).
 SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
 # A clock time opening a digest item: "1836 ET -", "09:15 GMT --".
@@ -28,6 +30,8 @@ CLOCK = re.compile(r"[ \t]*(\d{1,2}:?\d{2})[ \t]+([A-Za-z]{2,4})[ \t]*[-–—]+
 OUTLET_CHARS = 40
 # A leading "the", which an outlet's name in the word list leaves out ("the Wall Street Journal").
 LEADING_THE = re.compile(r"^the\s+")
+# A capitalized word right after a name, with only spaces between: the name goes on ("Reuters Holdings").
+NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
 # A bullet opening a line: its mark, then a word (a rule line "- - - -" or a dash before a figure opens no item).
 BULLET = re.compile(r"\s*[•*▪●◦·-]\s+[\"'“‘(]?[A-Za-z]")
 
@@ -44,7 +48,8 @@ def item_starts(art: ArticleIndex) -> list[int]:
     """The offsets where the body's items start, in order, the article's start first.
 
     A heading counts only above a line of running text (two heading-like lines in a row are a title and a
-    byline, or a list, and the lower one is read against the line below it).
+    byline, or a list, and the lower one is read against the line below it; a table's rows, "Record March 20"
+    above "Reuter" or "CLOSE SETT PSETT" above rows of figures, stand above no running text).
     """
     floor = max(art.body_start or 0, 0)
     found = [0]  # the first item holds the headline, which names the story's subject
@@ -57,7 +62,7 @@ def item_starts(art: ArticleIndex) -> list[int]:
         if offsets[here] <= floor:
             continue
         line = lines[here]
-        heading = below is not None and _is_heading(line) and not _is_heading(lines[below])
+        heading = below is not None and _is_heading(line) and _is_running_text(lines[below])
         if (_opens_item(art, line) or heading) and offsets[here] != found[-1]:
             found.append(offsets[here])
     return found
@@ -77,29 +82,50 @@ def _is_heading(line: str) -> bool:
         and all(w.lstrip("\"'“‘(")[:1].isupper() for w in long_words)
 
 
+def _is_running_text(line: str) -> bool:
+    """True for a line of running text: it holds `RUNNING_TEXT_WORDS` lower-case words or more (a table row of
+    figures, a signature or a heading has fewer)."""
+    return sum(word.isalpha() and word.islower() for word in re.findall(r"[\w'’-]+", line)) >= RUNNING_TEXT_WORDS
+
+
 def is_news_outlet(art: ArticleIndex, mention: Mention) -> bool:
     """True when an organization mention is a newspaper, news agency or broadcaster (``news_outlet`` in the
-    words): by its name, or by the words at its place, which the name rules may have cut short ("the Wall
-    Street Journal" read as "Wall Street")."""
-    return _bare_name(organization_name(mention)) in art.lexicon.news_outlets or _outlet_at(art, mention.start)
+    words): by the words at its place, which the name rules may have cut short ("the Wall Street Journal" read
+    as "Wall Street"), else by its name. An outlet's name that goes on with a capitalized word there is a
+    firm's of its own ("Reuters Holdings")."""
+    at_place = _outlet_at(art, mention.start)
+    return at_place if at_place is not None else _outlet_name(art, organization_name(mention))
 
 
 def names_news_outlet(art: ArticleIndex, name: str) -> bool:
-    """True when a speaker's name is a news outlet's: by itself ("Nikkei"), or as the name of an organization
-    mention that stands where an outlet is named."""
-    return _bare_name(name) in art.lexicon.news_outlets or any(
-        organization_name(m) == name and _outlet_at(art, m.start) for m in art.by_kind.get("organization", []))
+    """True when a speaker's name is a news outlet's: as the name of an organization mention that is one
+    (`is_news_outlet`), or, named by no mention, by itself ("Nikkei")."""
+    mentions = [m for m in art.by_kind.get("organization", []) if organization_name(m) == name]
+    if mentions:
+        return any(is_news_outlet(art, m) for m in mentions)
+    return _outlet_name(art, name)
 
 
-def _bare_name(name: str) -> str:
-    """A name in lower case without a leading "the" or a possessive ending."""
-    return LEADING_THE.sub("", re.sub(r"['’]s?$", "", name.strip().lower()))
+def _outlet_name(art: ArticleIndex, name: str) -> bool:
+    """True when a name, in lower case without a leading "the", is an outlet's: as written ("Barron's") or
+    without a possessive ending ("Reuters'", "Nikkei's")."""
+    bare = LEADING_THE.sub("", name.strip().lower().replace("’", "'"))
+    return bare in art.lexicon.news_outlets or re.sub(r"'s?$", "", bare) in art.lexicon.news_outlets
 
 
-def _outlet_at(art: ArticleIndex, start: int) -> bool:
-    """True when the words at ``start`` open a news outlet's name."""
-    words = LEADING_THE.sub("", art.text[start:start + OUTLET_CHARS].lower())
-    return art.lexicon.news_outlet_opening.match(words) is not None
+def _outlet_at(art: ArticleIndex, start: int) -> bool | None:
+    """Whether the words at ``start`` are a news outlet's name: True when they open with one and stop there,
+    False when a capitalized word goes on with it ("Reuters Holdings", "Bloomberg Philanthropies" are firms of
+    their own), None when no outlet's name opens there."""
+    text = art.text[start:start + OUTLET_CHARS]
+    skipped = LEADING_THE.match(text.lower())
+    offset = skipped.end() if skipped else 0
+    found = art.lexicon.news_outlet_opening.match(text[offset:].lower().replace("’", "'"))
+    if found is None:
+        return None
+    goes_on = NAME_GOES_ON.match(art.text, start + offset + found.end())
+    # ... but a day named after it is no part of a name ("told Reuters Tuesday")
+    return goes_on is None or any(m.start == goes_on.end() - 1 for m in art.by_kind.get("date", []))
 
 
 def after_clock(art: ArticleIndex, start: int) -> int:

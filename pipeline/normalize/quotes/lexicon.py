@@ -105,4 +105,6 @@ def _opening_pattern(names: frozenset[str]) -> re.Pattern[str]:
     """A pattern that matches any of ``names`` as whole words at the start of a text; with no names, nothing."""
     if not names:
         return re.compile(r"(?!)")
-    return re.compile("(?:" + "|".join(re.escape(name) for name in sorted(names)) + r")\b")
+    # the longest first, so that a name matches whole ("bloomberg news", not "bloomberg" of it)
+    return re.compile("(?:" + "|".join(re.escape(name) for name in sorted(names, key=lambda n: (-len(n), n)))
+                      + r")\b")

@@ -9,7 +9,8 @@ from typing import Any
 from pipeline.articles import short_hash
 from pipeline.normalize.quotes.article import REOPENED_RULE, ArticleIndex, Quote, Speaker, exact_bounds
 from pipeline.normalize.quotes.attribution import headline_speaker, neighbour_speaker, own_speaker
-from pipeline.normalize.quotes.descriptions import fuller_organization, organization_forms, written_organization
+from pipeline.normalize.quotes.descriptions import (fuller_organization, organization_forms, spelled_out,
+                                                    written_organization)
 from pipeline.normalize.quotes.lexicon import QuoteLexicon, load
 from pipeline.normalize.quotes.reported import KIND as REPORTED_KIND, reported_quotes
 from pipeline.normalize.registry import Normalizer
@@ -62,7 +63,7 @@ def normalize_quotes(article: ArticleView, mentions: Sequence[Mention], sentence
         rows.append((quote, speaker, kind))
     # Names last: the rules above compare speakers by the names the text gave them.
     forms = organization_forms(art)
-    return [_row(article, quote, written_organization(art, fuller_organization(speaker, forms)), kind)
+    return [_row(article, quote, spelled_out(art, written_organization(art, fuller_organization(speaker, forms))), kind)
             for quote, speaker, kind in rows]
 
 

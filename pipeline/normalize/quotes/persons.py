@@ -133,9 +133,10 @@ def proper_name(art: ArticleIndex, words: list[Token], *, min_words: int) -> Spe
 def title_holder(art: ArticleIndex, title: str, position: int) -> Speaker | None:
     """The person whose title is ``title`` (from people rows, then official mentions' labels)."""
     wanted = title.lower().strip()
-    rows = [r for r in art.people if r.get("title") and (r["title"].lower() == wanted
-                                                         or wanted.endswith(r["title"].lower())
-                                                         or r["title"].lower().endswith(wanted))]
+    # a name across a line break is a heading's words or a byline's, no one's name ("Chief\nVice President")
+    rows = [r for r in art.people if r.get("title") and "\n" not in (r.get("name") or "")
+            and (r["title"].lower() == wanted or wanted.endswith(r["title"].lower())
+                 or r["title"].lower().endswith(wanted))]
     if len({r["name"] for r in rows}) == 1:
         row = rows[0]
         return Speaker(row["name"], row.get("official_id"), title, "person")
@@ -143,6 +144,14 @@ def title_holder(art: ArticleIndex, title: str, position: int) -> Speaker | None
     if len({person_speaker(art, m).name for m in labelled}) == 1:
         return replace(person_speaker(art, labelled[0]), text=title)
     return None
+
+
+def apposed_person(art: ArticleIndex, first: int) -> Speaker | None:
+    """The person named right before a comma that opens the phrase at token ``first`` (an apposition), or None."""
+    if first < 2 or art.tokens[first - 1].text != ",":
+        return None
+    named = [m for m in art.persons if m.end == art.tokens[first - 2].end and not art.possessive(m)]
+    return person_speaker(art, named[-1]) if named else None
 
 
 def subject_name(art: ArticleIndex, start: int, end: int) -> Speaker | None:

@@ -9,13 +9,16 @@ do (`speakers`) can build on them.
 
 from __future__ import annotations
 
-from pipeline.normalize.quotes.article import PERSON_KINDS, ArticleIndex, Speaker, Token, organization_name
+from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, ArticleIndex, Speaker, Token, bare_word,
+                                               organization_name)
 from pipeline.normalize.quotes.items import item_start
 from pipeline.normalize.quotes.persons import has_title, person_speaker
 from pipeline.views import Mention
 
 # Words a postposed cue may have after it before its sentence ends (", he says in a note to clients.").
 POSTPOSED_TAIL_WORDS = 8
+# How many words may open a sentence before the head noun of its subject ("The Philippine central bank").
+OPENING_SUBJECT_WORDS = 5
 
 
 def postposed_subject(art: ArticleIndex, token: Token) -> bool:
@@ -75,6 +78,46 @@ def organization_opening_before(art: ArticleIndex, position: int) -> Speaker | N
         if " " not in person.name and person.official_id is None and not has_title(art, person.name):
             return Speaker(person.name, None, mention.text, "organization")
     return None
+
+
+def institution_opens_sentence(art: ArticleIndex, position: int) -> bool:
+    """True when the sentence of ``position`` opens, before it, with an institution as its subject: an
+    organization mention or a noun phrase whose head is a body noun ("The central bank kept its rate …, with
+    the governor saying …"). A role named after it in that sentence is the institution's own officer.
+
+    The subject is the first few words up to the first lower-case word that is no body noun's modifier;
+    a possessive ("The bank's shares rose") makes it no subject.
+    """
+    s_start = art.sentences[art.sentence_of(position)][0]
+    first = art.token_at_or_after(s_start)
+    words = [t for t in art.tokens[first:first + OPENING_SUBJECT_WORDS] if t.end <= position]
+    if not words or not words[0].is_word:
+        return False
+    for mention in art.mentions_in(("organization",), words[0].start, words[-1].end):
+        if mention.start <= words[min(1, len(words) - 1)].start and not art.possessive(mention):
+            return True
+    if words[0].lower not in art.lexicon.bare_bodies:
+        return False
+    for token in words[1:]:
+        if not token.is_word or POSSESSIVE.search(token.text):
+            return False
+        if art.lexicon.sources.get(bare_word(token.text)) == "body":
+            return True
+    return False
+
+
+def pronoun_before_person(art: ArticleIndex, start: int, end: int, pronoun: str | None) -> bool:
+    """True when ``pronoun`` ("she") stands in the sentence ``[start, end)``, outside quotations, before the
+    first person it names: that sentence goes on about the person the pronoun stood for before, and a person
+    named later in it ("…, plus Bill Clinton") is someone else. A sentence that names no person tagged as
+    one is left to the other rules (its cue may still name an untagged speaker: "Love said he …")."""
+    if pronoun is None or art.lexicon.word_class(pronoun) != "person_pronoun":
+        return False
+    named = [m.start for m in art.persons if start <= m.start < end and not art.inside_quote(m.start)]
+    if not named:
+        return False
+    return any(t.lower == pronoun and not art.inside_quote(t.start)
+               for t in art.tokens[art.token_at_or_after(start):art.token_at_or_after(min(named))])
 
 
 def starts_with_pronoun(art: ArticleIndex, start: int, end: int) -> bool:

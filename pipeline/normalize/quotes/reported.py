@@ -24,9 +24,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from dataclasses import replace
 
 from pipeline.labels import parse_label, parse_offsets
-from pipeline.normalize.quotes.article import PERSON_KINDS, ArticleIndex, Quote, Speaker
+from pipeline.normalize.quotes.article import PERSON_KINDS, ArticleIndex, Cue, Quote, Speaker
 from pipeline.normalize.quotes.cue_phrases import right_phrase
 from pipeline.normalize.quotes.items import after_clock
 from pipeline.normalize.quotes.speakers import cue_bounds, cue_speaker, resolve_phrase
@@ -62,6 +63,8 @@ def _speaker(art: ArticleIndex, mention: Mention, fields: dict[str, str]) -> Spe
     cue_at = parse_offsets(fields.get("cue"))
     position = cue_at[0] if cue_at else mention.start
     words = parse_offsets(fields.get("speaker"))
+    if words is not None and _names_a_time(art, words):
+        words = None  # "Kestrel Oil, the refiner, said last week that …": the parse took the time for the subject
     if words is not None and cue_at is not None:
         words = _through_named_person(art, words, cue_at[0])
         words = _on_to_named_person(art, words, cue_at)
@@ -76,7 +79,27 @@ def _speaker(art: ArticleIndex, mention: Mention, fields: dict[str, str]) -> Spe
     if cue is None:
         return None
     sentence = art.sentences[art.sentence_of(cue.start)]
-    return cue_speaker(art, cue, *cue_bounds(art, cue, sentence[0], sentence[1]))
+    found = cue_speaker(art, cue, *cue_bounds(art, cue, sentence[0], sentence[1]))
+    return found if found is not None else _speaker_of_participle(art, cue, sentence[0])
+
+
+def _speaker_of_participle(art: ArticleIndex, cue: Cue, s_start: int) -> Speaker | None:
+    """The speaker of an -ing cue after a comma that goes on from an earlier cue of its sentence ("…, according
+    to Acme analyst Jane Roe, noting that …", "…, analysts at Acme said, adding that …"): that cue's speaker.
+    None for any other cue, or when no earlier cue of the sentence, outside quotations, names one."""
+    if not art.text[cue.start:cue.end].lower().endswith("ing") or not art.text[:cue.start].rstrip().endswith(","):
+        return None
+    for earlier in sorted((c for c in art.cues if s_start <= c.start < cue.start and not art.inside_quote(c.start)),
+                          key=lambda c: -c.start):
+        found = cue_speaker(art, earlier, *cue_bounds(art, earlier, s_start, cue.start))
+        if found is not None:
+            return replace(found, cue=cue.lemma)
+    return None
+
+
+def _names_a_time(art: ArticleIndex, words: tuple[int, int]) -> bool:
+    """True when the speaker's words are a date or a time ("last week", "Monday"): a time never speaks."""
+    return any(m.start <= words[0] and words[1] <= m.end for m in art.by_kind.get("date", []))
 
 
 def _through_named_person(art: ArticleIndex, words: tuple[int, int], cue_start: int) -> tuple[int, int]:

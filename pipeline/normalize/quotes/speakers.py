@@ -13,10 +13,11 @@ from pipeline.normalize.quotes.descriptions import (earlier_description, firm_af
                                                     resolve_body, resolve_publication, staff_firm_before)
 from pipeline.normalize.quotes.items import item_start, names_news_outlet
 from pipeline.normalize.quotes.lexicon import PRONOUNS
-from pipeline.normalize.quotes.persons import (has_title, named_within, official_of_country, person_speaker,
-                                               proper_name, subject_name, title_holder)
-from pipeline.normalize.quotes.pronoun_context import (before_a_title, organization_opening_before, postposed_subject,
-                                                       starts_with_pronoun)
+from pipeline.normalize.quotes.persons import (apposed_person, has_title, named_within, official_of_country,
+                                               person_speaker, proper_name, subject_name, title_holder)
+from pipeline.normalize.quotes.pronoun_context import (before_a_title, institution_opens_sentence,
+                                                       organization_opening_before, postposed_subject,
+                                                       pronoun_before_person, starts_with_pronoun)
 from pipeline.views import Mention
 
 # Speaker kinds "he"/"she" may stand for: a named person, an untagged name, an unnamed single source, a firm's
@@ -27,6 +28,8 @@ KIND_ORDER = ("person", "name", "organization", "voice", "unnamed", "group")
 # How far back a pronoun looks for the person it stands for, and an epithet ("the Maryland Democrat"), in sentences.
 PRONOUN_REACH = 6
 EPITHET_REACH = 2
+# The articles: a determiner that introduces a source the story may name next ("a company spokesman said").
+ARTICLES = ("the", "a", "an")
 # Words of an untagged name joined to a speaker by "and" ("Trung Tran and Larissa Knepper say").
 TEAM_NAME_WORDS = 3
 
@@ -81,6 +84,11 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
     if named is not None:
         return named
     titles = [m for m in art.mentions_in(("title",), start, end) if not art.possessive(m)]
+    if _one_of_several(art, words):
+        apposed = apposed_person(art, first)
+        if apposed is not None:  # "Tony Roe, one of the analysts at IG, said": the person named before it
+            return replace(apposed, text=text_of(art, tokens))
+        titles = []  # "one top Democratic strategist", "another official": a source left unnamed, no holder
     for title in titles[::-1] if prefer_last else titles:
         holder = title_holder(art, title.text, position)
         if holder is not None and words and words[0].lower == "the":
@@ -228,6 +236,13 @@ def _names_a_role(art: ArticleIndex, words: list[Token]) -> bool:
     return before_of > 0 and art.lexicon.sources.get(bare_word(words[before_of - 1].text)) == "role"
 
 
+def _one_of_several(art: ArticleIndex, words: list[Token]) -> bool:
+    """True when a noun phrase opens with a determiner that picks one of several ("one analyst", "another
+    official", "some economists"): not an article, since news copy often names "a company spokesman" in the
+    next sentence ("…, a company spokeswoman said. FPL spokeswoman Stacey Shaw said …")."""
+    return bool(words) and words[0].lower not in ARTICLES and art.lexicon.word_class(words[0].lower) == "determiner"
+
+
 def _head(words: list[Token]) -> Token | None:
     """The head word of a noun phrase: its last word ("ministers'" before a verb is a plural, not a possessive)."""
     return words[-1] if words else None
@@ -237,7 +252,7 @@ def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker |
     """The person, group or organization a speaker pronoun stands for, or None."""
     kind = art.lexicon.word_class(token.lower)
     if kind == "person_pronoun":
-        found = salient_person(art, position, postposed=postposed_subject(art, token))
+        found = salient_person(art, position, postposed=postposed_subject(art, token), pronoun=token.lower)
         return replace(found, text=token.text) if found else None
     wanted = ("organization", "name") if kind == "thing_pronoun" else ("group", "organization", "name")
     found = salient_speaker(art, position, wanted)
@@ -337,9 +352,10 @@ def salient_speaker(art: ArticleIndex, position: int, wanted: tuple[str, ...], *
             # of a wanted kind, is one a pronoun may stand for as well; an untagged name beside it ("imports
             # from Western Europe, replacing design and brand reputations") is too often no subject at all,
             # and a subject of another kind may be acting, not speaking ("Trump has announced tariffs …,
-            # they note"), so it must not hide the speaker named before it
+            # they note"), so it must not hide the speaker named before it; a cue inside what a speaker was
+            # reported to say ("The bank said imports meet rising U.S. demand") is part of their words
             if s_start <= cue.start < min(s_end, position) and not art.inside_quote(cue.start) \
-                    and (cue.sense == "speech" or not speech_only):
+                    and (cue.sense == "speech" or not speech_only) and not _inside_report(art, cue.start):
                 speaker = cue_speaker(art, cue, *cue_bounds(art, cue, s_start, s_end), pronouns=False)
                 if speaker is not None and cue.sense != "speech" \
                         and (speaker.kind == "name" or speaker.kind not in wanted):
@@ -350,6 +366,12 @@ def salient_speaker(art: ArticleIndex, position: int, wanted: tuple[str, ...], *
             fitting = [(at, s) for at, s in found if s is not None and s.kind in wanted]
             return max(fitting, key=lambda pair: pair[0])[1] if fitting else None
     return None
+
+
+def _inside_report(art: ArticleIndex, position: int) -> bool:
+    """True when ``position`` lies inside reported speech already resolved (a row of ``art.resolved`` that is
+    no quotation in marks)."""
+    return any(q.outer_start <= position < q.outer_end for q, _ in art.resolved[len(art.quotes):])
 
 
 def _plausible_name(art: ArticleIndex, cue: Cue, speaker: Speaker) -> bool:
@@ -373,16 +395,19 @@ def epithet_speaker(art: ArticleIndex, position: int) -> Speaker | None:
     Only a person named as the last speaker in the `EPITHET_REACH` sentences
     before it: news copy names a source, then goes on with their role ("…,
     says Acme's Jane Roe. …, the portfolio manager says"); an unnamed source
-    or an organization speaking in between breaks the chain. A speaker in its own
+    or an organization speaking in between breaks the chain, as does an institution opening its own
+    sentence ("The central bank kept its rate …, with the governor saying": the bank's governor). A speaker in its own
     sentence is the one whose words it reports ("Trump suggested …, the
     strategist says"), not the one it names.
     """
+    if institution_opens_sentence(art, position):
+        return None
     nearest = salient_speaker(art, position, KIND_ORDER, reach=EPITHET_REACH, own_sentence=False)
     return nearest if nearest is not None and nearest.kind == "person" else None
 
 
 def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REACH,
-                   postposed: bool = False) -> Speaker | None:
+                   postposed: bool = False, pronoun: str | None = None) -> Speaker | None:
     """The person "he"/"she" at ``position`` most likely stands for.
 
     Earlier in the same sentence: the person a cue before it names as the
@@ -392,8 +417,11 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
     (``postposed``: "Rates may fall if Trump acts, he says"): what comes before
     it is what was said, and a person named there is not the one speaking.
     Otherwise the nearest earlier sentence that names a person outside quotes,
-    skipping sentences whose subject is itself a pronoun; in it, the speaker
-    of its quotation or its first person named (possessives never count).
+    skipping sentences whose subject is itself a pronoun, and those where the
+    same ``pronoun`` stands before any person they name ("Back in 2015 she
+    gathered investors, plus Bill Clinton": she is still the one named
+    before); in it, the speaker of its quotation or its first person named
+    (possessives never count).
     """
     index = art.sentence_of(position)
     start = art.sentences[index][0]
@@ -409,7 +437,7 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
                   if s_start <= q.outer_start < s_end and s and s.kind in SINGLE_KINDS and not is_joint(s)]
         if spoken:
             return spoken[0]
-        if starts_with_pronoun(art, s_start, s_end):
+        if starts_with_pronoun(art, s_start, s_end) or pronoun_before_person(art, s_start, s_end, pronoun):
             continue
         for cue in art.cues:
             if s_start <= cue.start < s_end and not art.inside_quote(cue.start):
