@@ -3,8 +3,8 @@
 import time
 
 import markdown_it.helpers
-import markdown_it.rules_inline
 import markdown_it.rules_core
+import markdown_it.rules_inline
 import pytest
 
 from pipeline.readers.jsonl import FIELDS, to_article
