@@ -57,6 +57,8 @@ def test_undated_articles_go_to_the_unknown_partition():
     "Bell\x07 and form\x0cfeed\x85next\u2028line\r\nCR\rends\r\n\r\n",
     "   \n\u200b\u202f\u205f\n \u00a0 lone spaces\n",
     "single spaces stay single",
+    # One kind of space to replace and nothing else: each must be found before the runs are replaced.
+    "a lone\u00a0no-break space", "a lone\ttab", "two  plain spaces", "an ideographic\u3000space",
 ])
 def test_clean_body_cleans_each_line_as_clean_line_does(body):
     lines = (clean_line(line) for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"))

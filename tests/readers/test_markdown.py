@@ -3,6 +3,7 @@
 import time
 
 import markdown_it.helpers
+import markdown_it.rules_core
 import markdown_it.rules_inline
 import pytest
 
@@ -50,6 +51,8 @@ BLOW_UP_SECONDS = 10.0
     ("[benzinga](https://www.benzinga.com/news/x)", ""),
     ("A \\\"quoted\\\" word and Here&#39;s one.", "A \"quoted\" word and Here's one."),
     ("Line one\r\nline two\r\n\u00a0\r\nNext.", "Line one line two\nNext."),
+    # A row of links alone is dropped; an empty cell beside them adds no text.
+    ("| A | B |\n| --- | --- |\n|  | [x@example.org](mailto:x@example.org) |\n\nEnd.", "A B\nEnd."),
 ])
 def test_markdown_paragraphs(markdown, expected):
     assert markdown_paragraphs(markdown) == expected
@@ -140,8 +143,9 @@ def test_a_paragraph_read_as_plain_text_joins_wrapped_lines_as_a_parsed_one_does
 
 
 def _stock_parser():
-    """The reader's parser with markdown-it's own text rule and link helpers put back."""
+    """The reader's parser with markdown-it's own inline step, text rule and link helpers put back."""
     parser = _parser.__wrapped__()  # a new instance, not the cached one
+    parser.core.ruler.at("inline", markdown_it.rules_core.inline)
     parser.inline.ruler.at("text", markdown_it.rules_inline.text)
     parser.helpers = markdown_it.helpers
     return parser
@@ -158,7 +162,10 @@ def _stock_parser():
     "[ref]: https://example.org/a_(b) \"T\"\n\n[text][ref] and [ref] and [missing][]",
     "a | b\n--- | ---\n1: x | [y](https://z/(1)) - 2%",
     "[nested [brackets] here](u) [x]: not a reference\n\n* item [l](m)\n\n1) one\n2) two",
+    "A plain paragraph, 25% and $3.5bn.\n\nAnother: one - two.\n\n# A heading\n\n* an item",
+    "| Contact | Media |\n| --- | --- |\n|  | [desk@example.org](mailto:desk@example.org) |",
 ])
 def test_the_parser_gives_markdown_its_own_tokens(markdown):
-    # The text rule and the link destination helper are rewritten for speed; they must not change a token.
+    # The inline step (plain paragraphs skip the inline parser), the text rule and the link destination
+    # helper are rewritten for speed; they must not change a token.
     assert _parser().parse(markdown) == _stock_parser().parse(markdown)
