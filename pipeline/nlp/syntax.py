@@ -15,10 +15,15 @@ structure. The gate, stated in ``models/parser/gate.csv``:
   ``reporting_words`` list (a rule file under ``models/``: the cue forms of
   ``quotes/cues.csv``, "said", "according to" …), or a date of a
   ``date_kind`` whose value depends on tense (a month or weekday written
-  without a year).
+  without a year);
+- in an article that fails an ``article_flag`` test, only the sentences
+  holding a mention of a ``sentence_has_unflagged`` kind are parsed (a
+  trigger: the events stage builds events from such sentences whatever the
+  flag, and reads their roles and scope from the parse when there is one).
 
 A test left out of the file selects nothing, so removing rows parses less
-(an ``article_flag`` row is a condition: removing it lifts it).
+(an ``article_flag`` row is a condition: removing it lifts it, and
+``sentence_has_unflagged`` rows are then not needed).
 
 The parser tokenizes each sentence itself (spaCy's English rules, as the
 treebanks were converted), so ``tokens`` has its own token boundaries;
@@ -45,7 +50,8 @@ from pipeline.rulefiles import alternation, read_rows
 
 PARSER_DIR = "parser"
 GATE_FILE = "gate.csv"
-GATE_TESTS = ("article_has", "article_flag", "sentence_has", "date_kind", "reporting_words")
+GATE_TESTS = ("article_has", "article_flag", "sentence_has", "sentence_has_unflagged", "date_kind",
+              "reporting_words")
 # The ``articles`` columns an ``article_flag`` test may name: those extract reads and hands to `ParseGate.sentences`.
 ARTICLE_FLAGS = ("is_trade",)
 
@@ -57,23 +63,23 @@ class ParseGate:
     article_kinds: frozenset[str]
     article_flags: frozenset[str]
     sentence_kinds: frozenset[str]
+    unflagged_sentence_kinds: frozenset[str]  # parsed even in an article that fails an article flag
     date_kinds: frozenset[str]
     reporting_words: re.Pattern[str] | None
 
     def sentences(self, doc: Doc, sentence_starts: Sequence[int], text: str, sentence_ends: Sequence[int],
                   flags: Mapping[str, bool | None] | None = None) -> list[int]:
-        """Indexes of the sentences of ``doc`` to parse (none when the article fails an article test).
+        """Indexes of the sentences of ``doc`` to parse (none when the article holds no ``article_has`` kind;
+        only those of the ``sentence_has_unflagged`` kinds when it fails an ``article_flag`` test).
 
         ``flags`` holds the article's `ARTICLE_FLAGS` columns; a flag missing or null counts as true.
         """
         if not any(len(doc.spans[kind]) for kind in self.article_kinds if kind in doc.spans):
             return []
         if any((flags or {}).get(flag) is False for flag in self.article_flags):
-            return []
-        chosen: set[int] = set()
-        for kind in self.sentence_kinds:
-            if kind in doc.spans:
-                chosen.update(_sentence_of(span.start_char, sentence_starts) for span in doc.spans[kind])
+            chosen = _sentences_holding(doc, self.unflagged_sentence_kinds, sentence_starts)
+            return sorted(index for index in chosen if index >= 0)
+        chosen = _sentences_holding(doc, self.sentence_kinds, sentence_starts)
         if "date" in doc.spans:
             for span in doc.spans["date"]:
                 fields = parse_label(span.label_)
@@ -88,6 +94,12 @@ class ParseGate:
 
 def _sentence_of(offset: int, sentence_starts: Sequence[int]) -> int:
     return bisect_right(sentence_starts, offset) - 1
+
+
+def _sentences_holding(doc: Doc, kinds: Iterable[str], sentence_starts: Sequence[int]) -> set[int]:
+    """Indexes of the sentences that hold a mention of one of ``kinds`` (a span group of ``doc``)."""
+    return {_sentence_of(span.start_char, sentence_starts) for kind in kinds if kind in doc.spans
+            for span in doc.spans[kind]}
 
 
 def load_gate(models_dir: Path) -> ParseGate:
@@ -106,7 +118,7 @@ def load_gate(models_dir: Path) -> ParseGate:
              for row in read_rows(models_dir / name)]
     reporting = re.compile(rf"(?<!\w)(?:{alternation(forms)})(?!\w)", re.IGNORECASE) if forms else None
     return ParseGate(frozenset(tests["article_has"]), frozenset(tests["article_flag"]), frozenset(tests["sentence_has"]),
-                     frozenset(tests["date_kind"]), reporting)
+                     frozenset(tests["sentence_has_unflagged"]), frozenset(tests["date_kind"]), reporting)
 
 
 @lru_cache(maxsize=2)

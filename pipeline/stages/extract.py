@@ -4,8 +4,9 @@ The rule pipeline reads every article (with ``rules_scope = "trade"``, only
 the articles ingest flagged ``is_trade``; the others get their ``sentences``
 rows from the same splitter, and nothing else); the trained dependency
 parser then reads only the sentences the gate of `pipeline.nlp.syntax`
-selects (those a later rule needs the structure of, in trade articles), and
-their tokens become ``tokens`` rows.
+selects (those a later rule needs the structure of in trade stories, and
+the trigger sentences of the other articles), and their tokens become
+``tokens`` rows.
 spaCy `Doc`s live only inside this module: each article's `Doc` is turned
 into rows (`pipeline.nlp.mentions.DocRows`) as soon as the pipeline has run
 over it, and the batch hands the runner Arrow tables.

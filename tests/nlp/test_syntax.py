@@ -40,6 +40,19 @@ def parsed_texts(text: str, rows: DocRows) -> list[str]:
     return [text[s["start_char"]:s["end_char"]] for s in sentences if s["parsed"]]
 
 
+def parsed_under(models_dir, text: str, flags: dict[str, bool | None]) -> list[str]:
+    """The sentences of ``text`` the gate of ``models_dir`` parses, given the article's flags."""
+    rows = DocRows(load_gate(models_dir))
+    rows.add(rule_pipeline()(text), "a1", "2025-05", flags)
+    return parsed_texts(text, rows)
+
+
+def write_gate(tmp_path, rows: str):
+    (tmp_path / "parser").mkdir()
+    (tmp_path / "parser" / "gate.csv").write_text(f"test,value\n{rows}", encoding="utf-8")
+    return tmp_path
+
+
 def test_only_sentences_a_rule_needs_are_parsed():
     rows = rows_for(TRADE_STORY)
     assert parsed_texts(TRADE_STORY, rows) == [
@@ -63,13 +76,27 @@ def test_an_article_without_a_trade_trigger_is_not_parsed():
     assert not any(s["parsed"] for s in rows.dicts("sentences")) and rows.pending == []
 
 
-def test_an_article_ingest_did_not_flag_as_trade_is_not_parsed():
-    gate = load_gate(MODELS_DIR)
-    doc = rule_pipeline()(TRADE_STORY)  # it has a trigger: only the flag keeps the parser out
-    for flags, parsed in (({"is_trade": False}, False), ({"is_trade": True}, True), ({"is_trade": None}, True)):
-        rows = DocRows(gate)
-        rows.add(doc, "a1", "2025-05", flags)
-        assert bool(parsed_texts(TRADE_STORY, rows)) is parsed, flags
+def test_an_article_ingest_did_not_flag_as_trade_has_only_its_trigger_sentences_parsed():
+    everything = parsed_texts(TRADE_STORY, rows_for(TRADE_STORY))
+    triggers = ["The United States imposed tariffs of 25% on steel from Canada.",
+                "The trade minister said the talks had gone well."]  # "talks"; not the month of "Prices rose …"
+    for flags, parsed in (({"is_trade": False}, triggers),
+                          ({"is_trade": True}, everything), ({"is_trade": None}, everything)):
+        assert parsed_under(MODELS_DIR, TRADE_STORY, flags) == parsed, flags
+
+
+def test_without_the_unflagged_row_an_article_not_flagged_as_trade_is_not_parsed(tmp_path):
+    models = write_gate(tmp_path, "article_has,trigger\narticle_flag,is_trade\nsentence_has,trigger\ndate_kind,month\n")
+    for flags, parsed in (({"is_trade": False}, []), ({"is_trade": True}, [
+            "The United States imposed tariffs of 25% on steel from Canada.", "Prices rose again in July.",
+            "The trade minister said the talks had gone well."])):
+        assert parsed_under(models, TRADE_STORY, flags) == parsed, flags
+
+
+def test_the_unflagged_row_needs_a_trigger_in_the_article(tmp_path):
+    models = write_gate(tmp_path, "article_has,trigger\narticle_flag,is_trade\nsentence_has_unflagged,cue\n")
+    for text, parsed in ((QUIET_STORY, []), (TRADE_STORY, ["The trade minister said the talks had gone well."])):
+        assert parsed_under(models, text, {"is_trade": False}) == parsed, text
 
 
 def test_a_gate_without_the_flag_row_parses_every_trigger_article(tmp_path):
