@@ -45,6 +45,7 @@ from pipeline.events.attach import attachment, shared_objects
 from pipeline.events.coordinated import coordinated_measures
 from pipeline.events.dates import own_times
 from pipeline.events.discourse import enumerated, resolve_discourse
+from pipeline.events.hedges import RELATIVE_THREAT_RULE, relative_threats, threatened_infinitives
 from pipeline.events.market import market_subject
 from pipeline.events.modality import choose_modality, conditional, future_is_planned, states_condition
 from pipeline.events.resources import EventResources
@@ -91,6 +92,10 @@ def is_noun_homograph(text: str, trigger: Cue, parse: SentenceParse | None, reso
     return token is not None and token.upos == "NOUN" and bool(parse.children(token, "det"))
 
 
+# Between the subject of a relative threat and its verb: auxiliaries and adverbs only ("has repeatedly")
+_RELATIVE_SUBJECT_GAP = re.compile(r"\s+(?:(?:has|had|have|also|already|\w+ly)\s+)*", re.IGNORECASE)
+
+
 def _actor(inputs: ArticleInputs, clause_list: list[Region], index: int, trigger: Cue, part: Region,
            resources: EventResources, origins: frozenset[str],
            syntax: Parsed | None = None) -> tuple[Party | None, str | None, str]:
@@ -110,6 +115,11 @@ def _actor(inputs: ArticleInputs, clause_list: list[Region], index: int, trigger
     speaker of the quotation it stands in.
     """
     text, clause = inputs.text, clause_list[index]
+    if trigger.rule_id == RELATIVE_THREAT_RULE:  # "the tariffs Washington had threatened": its own subject
+        subject = next((p for p in reversed(inputs.parties) if p.end <= trigger.start
+                        and _RELATIVE_SUBJECT_GAP.fullmatch(text, p.end, trigger.start)), None)
+        if subject is not None:
+            return subject, subject.iso3, "relative"
     owner = adjacent_owner(text, trigger, inputs.parties, resources) or measure_source(text, trigger, part,
                                                                                         inputs.parties, resources)
     if owner is not None:
@@ -196,6 +206,10 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     text = inputs.text
     triggers = [t for t in inputs.triggers if sentence.start <= t.start < sentence.end]
     rates = [r for r in inputs.rates if sentence.start <= r.start < sentence.end]
+    parse = sentence_parse(inputs, sentence, resources)
+    if parse is not None:  # "the tariffs he threatened": a threat told after its measure
+        modals = [m for m in inputs.modals if sentence.start <= m.start < sentence.end]
+        triggers = relative_threats(parse, triggers, modals, resources.syntax)
     if not triggers and not rates:
         return []
     clause_list = [Region(c.start, c.end) for c in clauses(text, sentence.start, sentence.end, resources)]
@@ -206,7 +220,6 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
         return []
     if sentence.start >= inputs.body_start:  # "the UK imposes tariffs of 125%": a standing measure, not news
         triggers = [t for t in triggers if text[t.start:t.end].lower() not in resources.habitual_forms]
-    parse = sentence_parse(inputs, sentence, resources)
     # "an issue with Washington imposing duties": a verb trigger that is also a noun, read as the noun
     triggers = [t for t in triggers if not is_noun_homograph(text, t, parse, resources)]
     if parse is not None:  # questions, counterfactuals, a law's authority, comparisons: no event
@@ -435,6 +448,10 @@ def _governed_targets(inputs: ArticleInputs, syntax: Parsed | None, trigger: Cue
         if following is None or not _under(syntax.parse, following, syntax.token):
             return None
         found = _syntax_targets(Parsed(syntax.parse, following), text, actor, inputs.parties, resources)
+        if found is None:  # "a reprieve on a tariff he threatened to impose on Mexico": the threatened measure's
+            found = next((f for f in (_syntax_targets(Parsed(syntax.parse, c), text, actor, inputs.parties, resources)
+                                      for c in threatened_infinitives(syntax.parse, following, resources.syntax))
+                          if f is not None), None)
         return (found, "syntax") if found is not None else None
     if re.search(r"[,;:]|\b(?:and|or|but|then)\b", text[trigger.end:part.end], re.IGNORECASE):
         return None
