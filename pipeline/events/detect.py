@@ -3,7 +3,9 @@
 A sentence is split into clauses; in each clause a demand absorbs the
 triggers after it ("urged the US to abolish tariffs" is one demand) and a
 threat absorbs the imposition it threatens, unless that imposition has a
-subject of its own ("warned of tariffs the President has imposed"); a
+subject of its own ("warned of tariffs the President has imposed"); a threat
+told after its measure ("the tariffs he threatened") is a trigger of its own
+(`hedges.relative_threats`); a
 threat of effects ("warned of the fallout from tariffs") is no threat. Each remaining trigger owns the
 part of its clause between the previous and the next trigger: rates,
 durations and products are taken from that part, dates from those of the
@@ -45,7 +47,7 @@ from pipeline.events.attach import attachment, shared_objects
 from pipeline.events.coordinated import coordinated_measures
 from pipeline.events.dates import own_times
 from pipeline.events.discourse import enumerated, resolve_discourse
-from pipeline.events.hedges import RELATIVE_THREAT_RULE, relative_threats, threatened_infinitives
+from pipeline.events.hedges import RELATIVE_THREAT_RULE, relative_threats
 from pipeline.events.market import market_subject
 from pipeline.events.modality import choose_modality, conditional, future_is_planned, states_condition
 from pipeline.events.resources import EventResources
@@ -251,8 +253,14 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
         times = nearest_times(inputs, clause, cues, attach)
         for k, (trigger, absorbed) in enumerate(kept):
             left = kept[k - 1][0].end if k else clause.start
-            right = kept[k + 1][0].start if k + 1 < len(kept) else clause.end
-            rates = tuple(r for r in inputs.rates if attach(r.start, r.end) in (None, k))
+            # "a reprieve on a 25% tariff it threatened to impose on Mexico": a threat told after the measure
+            # describes it, and the measure's rate and targets stay with the trigger before
+            upto = next((j for j in range(k + 1, len(kept)) if kept[j][0].rule_id != RELATIVE_THREAT_RULE), len(kept))
+            right = kept[upto][0].start if upto < len(kept) else clause.end
+            owners = (None, *range(k, upto))
+            if trigger.rule_id == RELATIVE_THREAT_RULE and k:  # ... and the threat, the measure's rate
+                owners += (k - 1,)
+            rates = tuple(r for r in inputs.rates if attach(r.start, r.end) in owners)
             out.append(_candidate(replace(inputs, times=times[k], rates=rates), sentence, clause_list, index,
                                   trigger, absorbed, Region(left, right), resources, origins,
                                   _parsed(parse, trigger)))
@@ -448,10 +456,6 @@ def _governed_targets(inputs: ArticleInputs, syntax: Parsed | None, trigger: Cue
         if following is None or not _under(syntax.parse, following, syntax.token):
             return None
         found = _syntax_targets(Parsed(syntax.parse, following), text, actor, inputs.parties, resources)
-        if found is None:  # "a reprieve on a tariff he threatened to impose on Mexico": the threatened measure's
-            found = next((f for f in (_syntax_targets(Parsed(syntax.parse, c), text, actor, inputs.parties, resources)
-                                      for c in threatened_infinitives(syntax.parse, following, resources.syntax))
-                          if f is not None), None)
         return (found, "syntax") if found is not None else None
     if re.search(r"[,;:]|\b(?:and|or|but|then)\b", text[trigger.end:part.end], re.IGNORECASE):
         return None

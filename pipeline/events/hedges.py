@@ -11,6 +11,10 @@ plan ("could decide to impose"); only a government's hedge counts
 with an earlier one takes that one's verb (`conjoined_clause`), and a
 purpose clause ("in order to lift the tariffs") names a goal
 (`purpose_clause`). `pipeline.events.scope` walks the parse and applies them.
+
+A threat told after its measure ("the tariffs he threatened", "a 25% tariff
+it threatened to impose") is a trigger of its own (`relative_threats`): the
+trigger lexicon misses it, as the measure word stands before the verb.
 """
 
 from __future__ import annotations
@@ -54,23 +58,28 @@ def hedged_measure(parse: SentenceParse, walk: list[Token], resources: EventReso
     complement of a phrasal hedge ("looking at a tariff hike") or through a noun of ``hedge_nouns``
     ("weighing the option of raising tariffs", "exploring ways to impose duties"), with a government (not
     ``private_words``) weighing it. The climb goes from a verb trigger to the noun it qualifies, then up its
-    noun phrase and through option nouns, at most four steps."""
+    noun phrase and through option nouns, at most four steps. A noun of ``possibility_nouns`` weighs the
+    measure itself, whatever verb names it ("hinted at the possibility of imposing tariffs"), unless that
+    verb negates it ("ruled out the possibility") or its subject is no government."""
     rules = resources.syntax
     assert rules is not None
-    node, through_option = walk[-1], False
+    node, through_option, named_possible = walk[-1], False, False
     for _ in range(4):
         head = parse.head(node)
         if head is None:
-            return False
+            return named_possible  # a headline: "Possibility of new tariffs on chips"
         relation = node.dep.split(":")[0]
         if head.upos in PREDICATES:
             if node.dep not in NOMINAL_ARGUMENTS or private_hedger(parse, head, resources):
                 return False
+            if named_possible and cue_of(head, rules) != "negated":
+                return True
             return phrasal_hedge(parse, head, node, rules) or (through_option and cue_of(head, rules) == "possible")
         if head.upos not in ("NOUN", "PROPN"):
-            return False
+            return named_possible
         if (head.lemma.lower() in rules.hedge_nouns or head.lower in rules.hedge_nouns) and relation in ("nmod", "acl"):
             through_option = True
+            named_possible = named_possible or head.lemma.lower() in rules.possibility_nouns
         elif not (relation in NOUN_MODIFIERS or (node.upos in PREDICATES and relation in GERUND_MISATTACHED | {"acl"})):
             return False  # "the impact of tariffs imposed by China": an effect noun is no option
         node = head
@@ -171,14 +180,6 @@ def _names_threatened(parse: SentenceParse, token: Token, noun: Token, verb: Tok
         return True
     head = parse.head(token)
     return token.index < noun.index and head is not None and (head == noun or parse.head(head) == noun)
-
-
-def threatened_infinitives(parse: SentenceParse, verb: Token, rules: SyntaxRules | None) -> list[Token]:
-    """The infinitives a threat verb of a relative clause governs ("a tariff he threatened to impose on
-    Mexico": "impose"), where the threatened measure's targets stand; none for any other verb."""
-    if rules is None or _threatened_measure(parse, verb, rules) is None:
-        return []
-    return parse.children(verb, "xcomp")
 
 
 def relative_threats(parse: SentenceParse, triggers: list[Cue], modals: list[Cue], rules: SyntaxRules) -> list[Cue]:

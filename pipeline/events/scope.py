@@ -11,7 +11,9 @@ or that report it with a cue of their own (``ccomp``/``acl`` under "warned",
 
 Modality, first match wins (lemma lists in ``models/events/syntax.json``):
 a negation ("not", "never", "no") on a word of the walk, or a negating verb
-above ("refused to") → negated; a threat trigger → threatened; a condition
+above ("refused to") → negated (planned when the negated verb or measure
+carries a word of ``immediacy_words``: "did not enact the levies
+immediately" denies only the timing, `negates_immediacy`); a threat trigger → threatened; a condition
 mark ("if", "unless", "whether") on the clause or a verb above it, or an
 "if" clause attached to it, a purpose ("in order to lift the tariffs, the
 U.S. needs proof"), or an imperative root the walk ends in (a
@@ -68,8 +70,9 @@ Background: the trigger's clause is reported or judged by a non-government
 speaker ("analysts expect Washington to raise tariffs", `is_commentary`), or
 the event's date ends more than ``background_days`` before the publication
 date ("in 1985 Washington imposed …", `before_window`), or a phrase of a past
-term of office modifies the trigger's clause ("tariffs he imposed during his
-first term", `recounts_history`), or the clause tells an undated act in the
+term of office or period modifies the trigger's clause or a measure noun's own participle ("tariffs he
+imposed during his first term", "exemptions granted over the previous four years", `recounts_history`),
+or its actor is titled "then-" ("then-President Smith raised tariffs", `past_office_holder`), or the clause tells an undated act in the
 past perfect outside reported speech ("had later granted quotas to allies",
 `past_perfect`).
 """
