@@ -79,3 +79,25 @@ def test_a_measure_granted_over_a_past_period_is_background(build, resources):
                     "Washington cited the tariff exemptions granted over the previous four years to Ottawa.",
                     countries=[USA, OTTAWA])
     assert found == [("tariff_exemption", "USA", ["CAN"], "asserted", True)]
+
+
+def test_a_reprieve_on_a_relative_threat_keeps_its_targets_and_the_threat_its_rate(build, resources):
+    text = ("In return, Washington granted a temporary reprieve on a 25% tariff it threatened to impose on imports "
+            "from Ottawa and Mexico because of border worries.")
+    found = _events(build, resources, text, countries=[USA, OTTAWA, ("Mexico", "MEX", "name")],
+                    rates=[("25%", 25.0, "tariff")])
+    rows = article_events(build(text, parsed=True, countries=[USA, OTTAWA, ("Mexico", "MEX", "name")],
+                                rates=[("25%", 25.0, "tariff")]), resources)
+    assert [e[:4] for e in found] == [("tariff_suspended", "USA", ["CAN", "MEX"], "asserted"),
+                                      ("tariff_threatened", "USA", ["CAN", "MEX"], "threatened")]
+    assert {r["event_type"]: r["rate_value"] for r in rows}["tariff_threatened"] == 25.0
+
+
+def test_the_possibility_of_a_measure_is_possible_whatever_verb_names_it(build, resources):
+    hinted = _events(build, resources,
+                     "In Seoul, Washington also hinted at the possibility of imposing tariffs on cars and drugs.",
+                     countries=[USA])
+    assert [(e[0], e[3]) for e in hinted] == [("tariff_imposed", "possible")]
+    imposed = _events(build, resources, "In Seoul, Washington also imposed tariffs on cars and drugs.",
+                      countries=[USA])
+    assert [(e[0], e[3]) for e in imposed] == [("tariff_imposed", "asserted")]
