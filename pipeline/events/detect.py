@@ -3,7 +3,9 @@
 A sentence is split into clauses; in each clause a demand absorbs the
 triggers after it ("urged the US to abolish tariffs" is one demand) and a
 threat absorbs the imposition it threatens, unless that imposition has a
-subject of its own ("warned of tariffs the President has imposed"); a
+subject of its own ("warned of tariffs the President has imposed"); a threat
+told after its measure ("the tariffs he threatened") is a trigger of its own
+(`hedges.relative_threats`); a
 threat of effects ("warned of the fallout from tariffs") is no threat. Each remaining trigger owns the
 part of its clause between the previous and the next trigger: rates,
 durations and products are taken from that part, dates from those of the
@@ -45,6 +47,7 @@ from pipeline.events.attach import attachment, shared_objects
 from pipeline.events.coordinated import coordinated_measures
 from pipeline.events.dates import own_times
 from pipeline.events.discourse import enumerated, resolve_discourse
+from pipeline.events.hedges import RELATIVE_THREAT_RULE, relative_threats
 from pipeline.events.market import market_subject
 from pipeline.events.modality import choose_modality, conditional, future_is_planned, states_condition
 from pipeline.events.resources import EventResources
@@ -91,6 +94,10 @@ def is_noun_homograph(text: str, trigger: Cue, parse: SentenceParse | None, reso
     return token is not None and token.upos == "NOUN" and bool(parse.children(token, "det"))
 
 
+# Between the subject of a relative threat and its verb: auxiliaries and adverbs only ("has repeatedly")
+_RELATIVE_SUBJECT_GAP = re.compile(r"\s+(?:(?:has|had|have|also|already|\w+ly)\s+)*", re.IGNORECASE)
+
+
 def _actor(inputs: ArticleInputs, clause_list: list[Region], index: int, trigger: Cue, part: Region,
            resources: EventResources, origins: frozenset[str],
            syntax: Parsed | None = None) -> tuple[Party | None, str | None, str]:
@@ -110,6 +117,11 @@ def _actor(inputs: ArticleInputs, clause_list: list[Region], index: int, trigger
     speaker of the quotation it stands in.
     """
     text, clause = inputs.text, clause_list[index]
+    if trigger.rule_id == RELATIVE_THREAT_RULE:  # "the tariffs Washington had threatened": its own subject
+        subject = next((p for p in reversed(inputs.parties) if p.end <= trigger.start
+                        and _RELATIVE_SUBJECT_GAP.fullmatch(text, p.end, trigger.start)), None)
+        if subject is not None:
+            return subject, subject.iso3, "relative"
     owner = adjacent_owner(text, trigger, inputs.parties, resources) or measure_source(text, trigger, part,
                                                                                         inputs.parties, resources)
     if owner is not None:
@@ -196,6 +208,10 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     text = inputs.text
     triggers = [t for t in inputs.triggers if sentence.start <= t.start < sentence.end]
     rates = [r for r in inputs.rates if sentence.start <= r.start < sentence.end]
+    parse = sentence_parse(inputs, sentence, resources)
+    if parse is not None:  # "the tariffs he threatened": a threat told after its measure
+        modals = [m for m in inputs.modals if sentence.start <= m.start < sentence.end]
+        triggers = relative_threats(parse, triggers, modals, resources.syntax)
     if not triggers and not rates:
         return []
     clause_list = [Region(c.start, c.end) for c in clauses(text, sentence.start, sentence.end, resources)]
@@ -206,7 +222,6 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
         return []
     if sentence.start >= inputs.body_start:  # "the UK imposes tariffs of 125%": a standing measure, not news
         triggers = [t for t in triggers if text[t.start:t.end].lower() not in resources.habitual_forms]
-    parse = sentence_parse(inputs, sentence, resources)
     # "an issue with Washington imposing duties": a verb trigger that is also a noun, read as the noun
     triggers = [t for t in triggers if not is_noun_homograph(text, t, parse, resources)]
     if parse is not None:  # questions, counterfactuals, a law's authority, comparisons: no event
@@ -238,8 +253,14 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
         times = nearest_times(inputs, clause, cues, attach)
         for k, (trigger, absorbed) in enumerate(kept):
             left = kept[k - 1][0].end if k else clause.start
-            right = kept[k + 1][0].start if k + 1 < len(kept) else clause.end
-            rates = tuple(r for r in inputs.rates if attach(r.start, r.end) in (None, k))
+            # "a reprieve on a 25% tariff it threatened to impose on Mexico": a threat told after the measure
+            # describes it, and the measure's rate and targets stay with the trigger before
+            upto = next((j for j in range(k + 1, len(kept)) if kept[j][0].rule_id != RELATIVE_THREAT_RULE), len(kept))
+            right = kept[upto][0].start if upto < len(kept) else clause.end
+            owners = (None, *range(k, upto))
+            if trigger.rule_id == RELATIVE_THREAT_RULE and k:  # ... and the threat, the measure's rate
+                owners += (k - 1,)
+            rates = tuple(r for r in inputs.rates if attach(r.start, r.end) in owners)
             out.append(_candidate(replace(inputs, times=times[k], rates=rates), sentence, clause_list, index,
                                   trigger, absorbed, Region(left, right), resources, origins,
                                   _parsed(parse, trigger)))

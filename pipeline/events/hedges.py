@@ -11,12 +11,17 @@ plan ("could decide to impose"); only a government's hedge counts
 with an earlier one takes that one's verb (`conjoined_clause`), and a
 purpose clause ("in order to lift the tariffs") names a goal
 (`purpose_clause`). `pipeline.events.scope` walks the parse and applies them.
+
+A threat told after its measure ("the tariffs he threatened", "a 25% tariff
+it threatened to impose") is a trigger of its own (`relative_threats`): the
+trigger lexicon misses it, as the measure word stands before the verb.
 """
 
 from __future__ import annotations
 
 from pipeline.events.resources import EventResources, SyntaxRules
 from pipeline.events.syntax import NOMINAL_ARGUMENTS, NOUN_MODIFIERS, PREDICATES, SentenceParse, Token
+from pipeline.events.types import Cue
 
 # Relations a gerund or participle trigger bears when the parser reads it as a modifier of its object.
 GERUND_MISATTACHED = frozenset({"nmod", "amod", "compound"})
@@ -53,23 +58,28 @@ def hedged_measure(parse: SentenceParse, walk: list[Token], resources: EventReso
     complement of a phrasal hedge ("looking at a tariff hike") or through a noun of ``hedge_nouns``
     ("weighing the option of raising tariffs", "exploring ways to impose duties"), with a government (not
     ``private_words``) weighing it. The climb goes from a verb trigger to the noun it qualifies, then up its
-    noun phrase and through option nouns, at most four steps."""
+    noun phrase and through option nouns, at most four steps. A noun of ``possibility_nouns`` weighs the
+    measure itself, whatever verb names it ("hinted at the possibility of imposing tariffs"), unless that
+    verb negates it ("ruled out the possibility") or its subject is no government."""
     rules = resources.syntax
     assert rules is not None
-    node, through_option = walk[-1], False
+    node, through_option, named_possible = walk[-1], False, False
     for _ in range(4):
         head = parse.head(node)
         if head is None:
-            return False
+            return named_possible  # a headline: "Possibility of new tariffs on chips"
         relation = node.dep.split(":")[0]
         if head.upos in PREDICATES:
             if node.dep not in NOMINAL_ARGUMENTS or private_hedger(parse, head, resources):
                 return False
+            if named_possible and cue_of(head, rules) != "negated":
+                return True
             return phrasal_hedge(parse, head, node, rules) or (through_option and cue_of(head, rules) == "possible")
         if head.upos not in ("NOUN", "PROPN"):
-            return False
+            return named_possible
         if (head.lemma.lower() in rules.hedge_nouns or head.lower in rules.hedge_nouns) and relation in ("nmod", "acl"):
             through_option = True
+            named_possible = named_possible or head.lemma.lower() in rules.possibility_nouns
         elif not (relation in NOUN_MODIFIERS or (node.upos in PREDICATES and relation in GERUND_MISATTACHED | {"acl"})):
             return False  # "the impact of tariffs imposed by China": an effect noun is no option
         node = head
@@ -123,3 +133,68 @@ def purpose_clause(parse: SentenceParse, walk: list[Token], rules: SyntaxRules) 
         if any(f" {phrase} " in f" {marks} " for phrase in rules.purpose_marks):
             return True
     return False
+
+
+RELATIVE_THREAT_RULE = "relative:tariff_threatened:weak"
+RAISING_LABELS = frozenset({"tariff_imposed", "tariff_increased"})
+
+
+def _threatened_measure(parse: SentenceParse, verb: Token, rules: SyntaxRules) -> Token | None:
+    """The measure noun a threat verb describes from a relative clause or participle after it ("the tariffs
+    he threatened", "a 25% tariff it threatened to impose", "duties threatened by Washington"), or None."""
+    if verb.upos != "VERB" or cue_of(verb, rules) != "threatened":
+        return None
+    noun = parse.head(verb)
+    if verb.dep.split(":")[0] == "acl" and noun is not None and noun.index < verb.index and _measure_word(noun, rules):
+        return noun
+    return _measure_before(parse, verb, rules)
+
+
+def _measure_word(token: Token, rules: SyntaxRules) -> bool:
+    lemma = token.lemma.lower() or token.lower
+    return token.upos in ("NOUN", "PROPN") and (lemma in rules.threat_measure_nouns
+                                                or token.lower in rules.threat_measure_nouns)
+
+
+def _measure_before(parse: SentenceParse, verb: Token, rules: SyntaxRules) -> Token | None:
+    """The measure noun right before a threat verb's own subject, read on the words ("the tariffs that
+    Washington has threatened against Brussels"): the parser often reads such a clause without its
+    relative pronoun as the main verb's. Only names, pronouns, determiners, auxiliaries, adverbs and
+    "that"/"which" may stand between, a name or a pronoun among them as the subject."""
+    subject = False
+    for token in reversed([t for t in parse.tokens if t.index < verb.index and t.text.strip()]):
+        if _measure_word(token, rules):
+            return token if subject else None
+        if token.upos in ("PROPN", "PRON") and token.lower not in ("that", "which"):
+            subject = True
+        elif not (token.upos in ("DET", "AUX", "ADV") or token.lower in ("that", "which")
+                  or (token.upos == "NOUN" and token.text[:1].isupper())):  # a title: "President"
+            return None
+    return None
+
+
+def _names_threatened(parse: SentenceParse, token: Token, noun: Token, verb: Token) -> bool:
+    """True when ``token`` is the threatened measure noun, a word of its phrase before it ("25 %" of "a 25%
+    tariff"), or the infinitive the threat governs ("threatened to impose")."""
+    if token == noun or (token.dep == "xcomp" and parse.head(token) == verb):
+        return True
+    head = parse.head(token)
+    return token.index < noun.index and head is not None and (head == noun or parse.head(head) == noun)
+
+
+def relative_threats(parse: SentenceParse, triggers: list[Cue], modals: list[Cue], rules: SyntaxRules) -> list[Cue]:
+    """The triggers with a threat told after its measure (`_threatened_measure`: "delayed the tariffs it
+    threatened against Ottawa"): the threat verb, a modality cue, becomes a ``tariff_threatened`` trigger,
+    and an imposition or increase named by the measure noun itself or by the infinitive the threat governs
+    ("a tariff it threatened to impose") gives way to it: the measure is threatened, not imposed. The
+    trigger lexicon misses such threats, as the measure word stands before the verb."""
+    out = list(triggers)
+    for modal in modals:
+        verb = parse.at(modal.start, modal.end)
+        noun = _threatened_measure(parse, verb, rules) if verb is not None else None
+        if noun is None or any(t.start < modal.end and modal.start < t.end for t in triggers):
+            continue
+        out = [t for t in out if t.label not in RAISING_LABELS
+               or not any(_names_threatened(parse, k, noun, verb) for k in parse.overlapping(t.start, t.end))]
+        out.append(Cue(modal.mention_id, verb.start, verb.end, "tariff_threatened", RELATIVE_THREAT_RULE))
+    return sorted(out, key=lambda t: t.start)

@@ -98,6 +98,9 @@ class SyntaxRules:
     statistic_words: frozenset[str]  # "the average tariff rate": a figure over many measures, set by no one
     level_verbs: frozenset[str]  # "India has higher tariffs": with a comparative, a level kept, no change
     topic_nouns: frozenset[str]  # "discussions on the reduction of duties": the talks' subject, no step taken
+    immediacy_words: frozenset[str]  # "did not enact the levies immediately": only the timing is denied
+    possibility_nouns: frozenset[str]  # "hinted at the possibility of tariffs": weighed, whatever the verb
+    threat_measure_nouns: frozenset[str]  # "the tariffs he threatened": a measure a relative clause threatens
     background_days: int
 
     @cached_property  # read for every trigger, several times: the union is built once

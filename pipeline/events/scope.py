@@ -11,7 +11,9 @@ or that report it with a cue of their own (``ccomp``/``acl`` under "warned",
 
 Modality, first match wins (lemma lists in ``models/events/syntax.json``):
 a negation ("not", "never", "no") on a word of the walk, or a negating verb
-above ("refused to") → negated; a threat trigger → threatened; a condition
+above ("refused to") → negated (planned when the negated verb or measure
+carries a word of ``immediacy_words``: "did not enact the levies
+immediately" denies only the timing, `negates_immediacy`); a threat trigger → threatened; a condition
 mark ("if", "unless", "whether") on the clause or a verb above it, or an
 "if" clause attached to it, a purpose ("in order to lift the tariffs, the
 U.S. needs proof"), or an imperative root the walk ends in (a
@@ -68,14 +70,16 @@ Background: the trigger's clause is reported or judged by a non-government
 speaker ("analysts expect Washington to raise tariffs", `is_commentary`), or
 the event's date ends more than ``background_days`` before the publication
 date ("in 1985 Washington imposed …", `before_window`), or a phrase of a past
-term of office modifies the trigger's clause ("tariffs he imposed during his
-first term", `recounts_history`), or the clause tells an undated act in the
+term of office or period modifies the trigger's clause or a measure noun's own participle ("tariffs he
+imposed during his first term", "exemptions granted over the previous four years", `recounts_history`),
+or its actor is titled "then-" ("then-President Smith raised tariffs", `past_office_holder`), or the clause tells an undated act in the
 past perfect outside reported speech ("had later granted quotas to allies",
 `past_perfect`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -90,7 +94,7 @@ from pipeline.events.market import market_clause
 from pipeline.events.mood import is_imperative
 from pipeline.events.resources import EventResources, SyntaxRules
 from pipeline.events.syntax import NOUN_MODIFIERS, PREDICATES, SentenceParse, Token
-from pipeline.events.types import ArticleInputs, Candidate, TimeRef
+from pipeline.events.types import ArticleInputs, Candidate, Cue, TimeRef
 
 def _walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules, *, through_conj: bool = False) -> list[Token]:
     """The trigger, its clause and the verbs above it that the clause completes (see module doc); with
@@ -147,6 +151,19 @@ def _negated(parse: SentenceParse, walk: list[Token], trigger_span: tuple[int, i
     return False
 
 
+def negates_immediacy(parse: SentenceParse, walk: list[Token], trigger: Token, rules: SyntaxRules) -> bool:
+    """True when a negated measure's verb or noun carries a word of ``immediacy_words`` ("did not enact the
+    levies immediately", "no immediate tariff imposition", "won't raise duties right away"): the negation
+    denies that the measure comes at once, not the measure, which stays to come."""
+    noun = measure_noun(parse, trigger)
+    for token in [*walk, noun, *parse.children(noun, "compound")]:  # "no immediate tariff imposition"
+        for child in parse.children(token, "advmod", "amod", "obl"):
+            words = " ".join(t.lower for t in parse.subtree(child))
+            if child.lower in rules.immediacy_words or words in rules.immediacy_words:
+                return True
+    return False
+
+
 def _conditional(parse: SentenceParse, walk: list[Token], rules: SyntaxRules) -> bool:
     """A condition word marks the clause or a verb above it, or a clause or phrase attached to it
     ("lifted once Japan honors the pact", which the parser may read as a phrase "once Japan")."""
@@ -196,7 +213,8 @@ def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[in
     assert rules is not None
     walk = _walk(parse, trigger, rules)
     if _negated(parse, walk, trigger_span, rules):
-        return "negated"
+        # "did not enact the levies immediately": the measure is still to come, only its timing is denied
+        return "planned" if negates_immediacy(parse, walk, trigger, rules) else "negated"
     if event_type == "tariff_threatened":
         return "threatened"
     # a negation stays with its own verb ("did not impose tariffs and raised quotas"); a plan, a condition
@@ -432,12 +450,30 @@ def recounts_history(parse: SentenceParse, trigger: Token, resources: EventResou
     rules = resources.syntax
     assert rules is not None
     clause = parse.clause(trigger, rules.clause_verbs)
-    for head in dict.fromkeys((trigger, clause)):
+    heads = [trigger, clause]
+    if trigger.upos in ("NOUN", "PROPN"):
+        # "exemptions provided over the previous four years": a participle that tells the measure's own past
+        heads += [c for c in parse.children(trigger, "acl") if c.feature("VerbForm") == "Part"]
+    for head in dict.fromkeys(heads):
         for child in parse.children(head, "obl", "nmod", "advmod", "advcl"):
             words = " ".join(t.lower for t in parse.subtree(child))
             if any(f" {phrase} " in f" {words} " for phrase in rules.history_phrases):
                 return True
     return False
+
+
+# "then-President Smith exempted …", "set by then-Commerce Secretary Jones": the office a person held when
+# acting. Read on the words, as the parser often misreads a hyphenated title at the start of a sentence.
+_THEN_TITLED_BEFORE = re.compile(r"\b(?i:then)[-‑–](?:[A-Z][\w.’'-]*\s+){1,5}(?:(?:also|later|had|has|[a-z]+ly)\s+)?$")
+_THEN_TITLED_AGENT = re.compile(r"\s+by\s+(?i:then)[-‑–][A-Z]")
+
+
+def past_office_holder(text: str, start: int, end: int, trigger: Cue) -> bool:
+    """True when the trigger's actor, right before it or as its "by" agent, is titled "then-" ("then-President
+    Smith exempted Canadian steel", "duties set by then-Commerce Secretary Jones"): an act of a past office,
+    history. ``start``/``end`` bound the trigger's sentence."""
+    return (_THEN_TITLED_BEFORE.search(text, start, trigger.start) is not None
+            or _THEN_TITLED_AGENT.match(text, trigger.end, end) is not None)
 
 
 def past_perfect(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
@@ -470,6 +506,9 @@ def history_background(candidates: list[Candidate], inputs: ArticleInputs,
     for candidate in candidates:
         parse = inputs.parses.get(candidate.sentence.index)
         token = parse.at(candidate.trigger.start, candidate.trigger.end) if parse is not None else None
+        if not candidate.is_background and past_office_holder(inputs.text, candidate.sentence.start,
+                                                              candidate.sentence.end, candidate.trigger):
+            candidate = replace(candidate, is_background=True)
         if token is not None and not candidate.is_background and (
                 recounts_history(parse, token, resources)
                 or (candidate.event_date is None and not _quoted(candidate, inputs)
