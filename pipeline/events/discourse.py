@@ -38,6 +38,8 @@ ALTERS = ("tariff_suspended", "tariff_removed", "tariff_reduced", "tariff_exempt
 NO_MEASURE = ("possible",)
 # Measures whose missing actor may come from the measure just before them.
 INHERITS_ACTOR = TARIFF_TYPES + ("trade_restriction",)
+# Subjects that name a person: a measure they take is a person's, never a country's told before it.
+PERSON_PRONOUNS = frozenset({"he", "she"})
 
 
 def resolve_discourse(candidates: list[Candidate], inputs: ArticleInputs,
@@ -46,7 +48,7 @@ def resolve_discourse(candidates: list[Candidate], inputs: ArticleInputs,
     out: list[Candidate] = []
     for position, candidate in enumerate(candidates):
         if candidate.event_type in INHERITS_ACTOR and candidate.actor is None:
-            candidate = _inherit_actor(candidate, out, inputs.text, resources)
+            candidate = _inherit_actor(candidate, out, inputs, resources)
         if candidate.event_type in DIRECTED and candidate.actor and candidate.scope == "unspecified":
             candidate = _inherit_targets(candidate, out, inputs, resources)
         elif candidate.event_type in TWO_SIDED:
@@ -61,16 +63,36 @@ def _names_sanctions(text: str, candidate: Candidate, words: frozenset[str]) -> 
     return any(word in words for word in WORD.findall(text[candidate.trigger.start:candidate.trigger.end].lower()))
 
 
-def _inherit_actor(candidate: Candidate, history: list[Candidate], text: str,
+def _person_subject(candidate: Candidate, inputs: ArticleInputs) -> bool:
+    """True when the subject of the trigger's clause is "he" or "she" (`PERSON_PRONOUNS`): the nearest
+    subject on the trigger's path of heads ("He had threatened tariffs … but had postponed them": both
+    verbs), or, in a sentence without a parse, a "he" or "she" before the trigger in its sentence."""
+    trigger, sentence = candidate.trigger, candidate.sentence
+    parse = inputs.parses.get(sentence.index)
+    token = parse.at(trigger.start, trigger.end) if parse is not None else None
+    if parse is None or token is None:
+        return any(w in PERSON_PRONOUNS for w in WORD.findall(inputs.text[sentence.start:trigger.start].lower()))
+    for governor in [token, *parse.chain(token)]:
+        subjects = parse.children(governor, "nsubj")
+        if subjects:
+            return subjects[0].lower in PERSON_PRONOUNS
+    return False
+
+
+def _inherit_actor(candidate: Candidate, history: list[Candidate], inputs: ArticleInputs,
                    resources: EventResources) -> Candidate:
+    text = inputs.text
     # Market copy names sanctions programmes (on Russian or Iranian oil) beside tariffs of other governments:
     # sanctions take their actor only from sanctions told before them, and lend it to nothing else.
     words = resources.syntax.sanction_trigger_words if resources.syntax is not None else frozenset()
     sanctions = _names_sanctions(text, candidate, words)
+    # "China retaliated with duties. He had threatened tariffs …": "he" is no country; he acts for the
+    # government of the latest person who acted (an office-holder named as the actor, `actor_official`)
+    person = _person_subject(candidate, inputs)
     for earlier in reversed(history):
         if candidate.sentence.index - earlier.sentence.index > resources.discourse_sentences:
             break
-        if _names_sanctions(text, earlier, words) != sanctions:
+        if _names_sanctions(text, earlier, words) != sanctions or (person and earlier.actor_official is None):
             continue
         if earlier.event_type in INHERITS_ACTOR and earlier.actor:
             targets = tuple(t for t in candidate.targets if t != earlier.actor)
@@ -81,8 +103,9 @@ def _inherit_actor(candidate: Candidate, history: list[Candidate], text: str,
             if scope == "unspecified" and resources.all_scope.search(text, candidate.trigger.end,
                                                                      candidate.sentence.end):
                 scope = "all"
+            # the official travels with the actor: a "he" two sentences on still refers to that person
             return replace(candidate, actor=earlier.actor, targets=targets, scope=scope, actor_inherited=True,
-                           roles_from=candidate.roles_from.replace("actor=none", "actor=discourse"))
+                           actor_official=earlier.actor_official, roles_from=candidate.roles_from.replace("actor=none", "actor=discourse"))
     return candidate
 
 
@@ -113,13 +136,14 @@ def _inherit_targets(candidate: Candidate, history: list[Candidate], inputs: Art
 
 def _answered(candidate: Candidate, history: list[Candidate], text: str,
               resources: EventResources) -> Candidate | None:
-    """The measure a retaliation in the same sentence answers: the latest one whose targets hold the
-    retaliating actor ("Washington imposed tariffs on Mexico, prompting retaliatory duties from Mexico":
-    Mexico's duties are on the United States); None when the sentence speaks of no retaliation."""
+    """The measure a retaliation answers, told in its sentence or the one before: the latest one whose
+    targets hold the retaliating actor ("Washington imposed tariffs on Mexico, prompting retaliatory duties
+    from Mexico", or "… on Mexico. Mexico retaliated with duties.": Mexico's duties are on the United
+    States); None when the sentence speaks of no retaliation."""
     sentence = candidate.sentence
     if resources.retaliation is None or resources.retaliation.search(text, sentence.start, sentence.end) is None:
         return None
-    return next((e for e in reversed(history) if e.sentence.index == sentence.index and e.actor
+    return next((e for e in reversed(history) if sentence.index - e.sentence.index <= 1 and e.actor
                  and e.actor != candidate.actor and candidate.actor in e.targets), None)
 
 
