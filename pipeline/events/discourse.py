@@ -23,6 +23,7 @@ import re
 from dataclasses import replace
 
 from pipeline.events.arguments import Region, within
+from pipeline.events.importer import importing_government
 from pipeline.events.resources import EventResources
 from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate, Party, RateRef
 from pipeline.views import Sentence
@@ -48,7 +49,8 @@ def resolve_discourse(candidates: list[Candidate], inputs: ArticleInputs,
     out: list[Candidate] = []
     for position, candidate in enumerate(candidates):
         if candidate.event_type in INHERITS_ACTOR and candidate.actor is None:
-            candidate = _inherit_actor(candidate, out, inputs, resources)
+            candidate = _importer_acts(candidate, inputs, resources) or _inherit_actor(candidate, out, inputs,
+                                                                                       resources)
         if candidate.event_type in DIRECTED and candidate.actor and candidate.scope == "unspecified":
             candidate = _inherit_targets(candidate, out, inputs, resources)
         elif candidate.event_type in TWO_SIDED:
@@ -63,20 +65,56 @@ def _names_sanctions(text: str, candidate: Candidate, words: frozenset[str]) -> 
     return any(word in words for word in WORD.findall(text[candidate.trigger.start:candidate.trigger.end].lower()))
 
 
-def _person_subject(candidate: Candidate, inputs: ArticleInputs) -> bool:
-    """True when the subject of the trigger's clause is "he" or "she" (`PERSON_PRONOUNS`): the nearest
-    subject on the trigger's path of heads ("He had threatened tariffs … but had postponed them": both
-    verbs), or, in a sentence without a parse, a "he" or "she" before the trigger in its sentence."""
-    trigger, sentence = candidate.trigger, candidate.sentence
-    parse = inputs.parses.get(sentence.index)
+def _importer_acts(candidate: Candidate, inputs: ArticleInputs, resources: EventResources) -> Candidate | None:
+    """The candidate as the measure of the market its sentence says the goods enter (`importing_government`:
+    "vehicles imported to the U.S. … the 25% tariffs on Canada and Mexico"), that market no target of it;
+    None when the sentence names no such market."""
+    if _clause_subject(candidate, inputs, fallback=None) in (None, ACTIVE):
+        # unparsed, or an active subject that is no government ("Outokumpu warned that the tariffs on steel
+        # imported into the US …", "potential for the administration to impose"): the actor rules left the
+        # subject out on purpose
+        return None
+    market = importing_government(inputs.text, candidate, inputs.parties, resources.import_before,
+                                  resources.import_after)
+    if market is None:
+        return None
+    targets = tuple(t for t in candidate.targets if t != market)
+    scope = candidate.scope
+    if scope in ("bilateral", "multilateral"):
+        scope = "bilateral" if len(targets) == 1 else "multilateral" if targets else "unspecified"
+    return replace(candidate, actor=market, targets=targets, scope=scope,
+                   roles_from=candidate.roles_from.replace("actor=none", "actor=market"))
+
+
+ACTIVE, PASSIVE, PERSON, NO_SUBJECT = "active", "passive", "person", "none"
+
+
+def _clause_subject(candidate: Candidate, inputs: ArticleInputs, *, fallback: str | None) -> str | None:
+    """What the nearest subject on the trigger's path of heads is ("He had threatened tariffs … but had
+    postponed them": "He" for both verbs): `PERSON` for "he" or "she" (`PERSON_PRONOUNS`), `PASSIVE` for
+    the subject of a passive ("tariffs that were put on pause"), `ACTIVE` for any other, `NO_SUBJECT` when
+    none; ``fallback`` for a sentence without a parse."""
+    trigger = candidate.trigger
+    parse = inputs.parses.get(candidate.sentence.index)
     token = parse.at(trigger.start, trigger.end) if parse is not None else None
     if parse is None or token is None:
-        return any(w in PERSON_PRONOUNS for w in WORD.findall(inputs.text[sentence.start:trigger.start].lower()))
+        return fallback
     for governor in [token, *parse.chain(token)]:
         subjects = parse.children(governor, "nsubj")
         if subjects:
-            return subjects[0].lower in PERSON_PRONOUNS
-    return False
+            subject = subjects[0]
+            return PERSON if subject.lower in PERSON_PRONOUNS else PASSIVE if subject.dep == "nsubj:pass" \
+                else ACTIVE
+    return NO_SUBJECT
+
+
+def _person_subject(candidate: Candidate, inputs: ArticleInputs) -> bool:
+    """True when the subject of the trigger's clause is "he" or "she" (`_clause_subject`); in a sentence
+    without a parse, when a "he" or "she" stands before the trigger in its sentence."""
+    sentence = candidate.sentence
+    words = WORD.findall(inputs.text[sentence.start:candidate.trigger.start].lower())
+    fallback = PERSON if any(w in PERSON_PRONOUNS for w in words) else NO_SUBJECT
+    return _clause_subject(candidate, inputs, fallback=fallback) == PERSON
 
 
 def _inherit_actor(candidate: Candidate, history: list[Candidate], inputs: ArticleInputs,
