@@ -1,8 +1,9 @@
 """The passes over a whole article's candidates: what a sentence leaves implicit, and list items.
 
-A tariff measure without an actor takes the actor of the measure just before
-it (within ``discourse_sentences`` sentences; sanctions only from sanctions),
-and talks, deals or demands
+A tariff measure without an actor is the measure of the market its sentence
+says the goods enter (`pipeline.events.importer`), else takes the actor of the
+measure just before it (within ``discourse_sentences`` sentences; sanctions
+only from sanctions; a "he" or "she" only from a person's measure), and talks, deals or demands
 with one side take the other side from the latest event with that side (else
 the first later one naming both sides; "the two sides" take the latest pair).
 A measure without a target takes the targets of the latest measure of the
