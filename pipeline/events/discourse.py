@@ -42,6 +42,8 @@ NO_MEASURE = ("possible",)
 INHERITS_ACTOR = TARIFF_TYPES + ("trade_restriction",)
 # Subjects that name a person: a measure they take is a person's, never a country's told before it.
 PERSON_PRONOUNS = frozenset({"he", "she"})
+# What the nearest subject of a trigger is (`_clause_subject`).
+ACTIVE, PASSIVE, PERSON, NO_SUBJECT = "active", "passive", "person", "none"
 
 
 def resolve_discourse(candidates: list[Candidate], inputs: ArticleInputs,
@@ -66,6 +68,15 @@ def _names_sanctions(text: str, candidate: Candidate, words: frozenset[str]) -> 
     return any(word in words for word in WORD.findall(text[candidate.trigger.start:candidate.trigger.end].lower()))
 
 
+def _targets_without(candidate: Candidate, actor: str) -> tuple[tuple[str, ...], str]:
+    """The candidate's targets and scope once ``actor`` acts: a government does not act on itself."""
+    targets = tuple(t for t in candidate.targets if t != actor)
+    scope = candidate.scope
+    if scope in ("bilateral", "multilateral"):
+        scope = "bilateral" if len(targets) == 1 else "multilateral" if targets else "unspecified"
+    return targets, scope
+
+
 def _importer_acts(candidate: Candidate, inputs: ArticleInputs, resources: EventResources) -> Candidate | None:
     """The candidate as the measure of the market its sentence says the goods enter (`importing_government`:
     "vehicles imported to the U.S. … the 25% tariffs on Canada and Mexico"), that market no target of it;
@@ -79,15 +90,9 @@ def _importer_acts(candidate: Candidate, inputs: ArticleInputs, resources: Event
                                   resources.import_after)
     if market is None:
         return None
-    targets = tuple(t for t in candidate.targets if t != market)
-    scope = candidate.scope
-    if scope in ("bilateral", "multilateral"):
-        scope = "bilateral" if len(targets) == 1 else "multilateral" if targets else "unspecified"
+    targets, scope = _targets_without(candidate, market)
     return replace(candidate, actor=market, targets=targets, scope=scope,
                    roles_from=candidate.roles_from.replace("actor=none", "actor=market"))
-
-
-ACTIVE, PASSIVE, PERSON, NO_SUBJECT = "active", "passive", "person", "none"
 
 
 def _clause_subject(candidate: Candidate, inputs: ArticleInputs, *, fallback: str | None) -> str | None:
@@ -134,10 +139,7 @@ def _inherit_actor(candidate: Candidate, history: list[Candidate], inputs: Artic
         if _names_sanctions(text, earlier, words) != sanctions or (person and earlier.actor_official is None):
             continue
         if earlier.event_type in INHERITS_ACTOR and earlier.actor:
-            targets = tuple(t for t in candidate.targets if t != earlier.actor)
-            scope = candidate.scope
-            if scope in ("bilateral", "multilateral"):
-                scope = "bilateral" if len(targets) == 1 else "multilateral" if targets else "unspecified"
+            targets, scope = _targets_without(candidate, earlier.actor)
             # the actor was its only target ("on every country that taxes U.S. imports"): the stated scope
             if scope == "unspecified" and resources.all_scope.search(text, candidate.trigger.end,
                                                                      candidate.sentence.end):
