@@ -1,8 +1,9 @@
 """The passes over a whole article's candidates: what a sentence leaves implicit, and list items.
 
-A tariff measure without an actor takes the actor of the measure just before
-it (within ``discourse_sentences`` sentences; sanctions only from sanctions),
-and talks, deals or demands
+A tariff measure without an actor is the measure of the market its sentence
+says the goods enter (`pipeline.events.importer`), else takes the actor of the
+measure just before it (within ``discourse_sentences`` sentences; sanctions
+only from sanctions; a "he" or "she" only from a person's measure), and talks, deals or demands
 with one side take the other side from the latest event with that side (else
 the first later one naming both sides; "the two sides" take the latest pair).
 A measure without a target takes the targets of the latest measure of the
@@ -23,6 +24,7 @@ import re
 from dataclasses import replace
 
 from pipeline.events.arguments import Region, within
+from pipeline.events.importer import importing_government
 from pipeline.events.resources import EventResources
 from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate, Party, RateRef
 from pipeline.views import Sentence
@@ -38,6 +40,10 @@ ALTERS = ("tariff_suspended", "tariff_removed", "tariff_reduced", "tariff_exempt
 NO_MEASURE = ("possible",)
 # Measures whose missing actor may come from the measure just before them.
 INHERITS_ACTOR = TARIFF_TYPES + ("trade_restriction",)
+# Subjects that name a person: a measure they take is a person's, never a country's told before it.
+PERSON_PRONOUNS = frozenset({"he", "she"})
+# What the nearest subject of a trigger is (`_clause_subject`).
+ACTIVE, PASSIVE, PERSON, NO_SUBJECT = "active", "passive", "person", "none"
 
 
 def resolve_discourse(candidates: list[Candidate], inputs: ArticleInputs,
@@ -46,7 +52,8 @@ def resolve_discourse(candidates: list[Candidate], inputs: ArticleInputs,
     out: list[Candidate] = []
     for position, candidate in enumerate(candidates):
         if candidate.event_type in INHERITS_ACTOR and candidate.actor is None:
-            candidate = _inherit_actor(candidate, out, inputs.text, resources)
+            candidate = _importer_acts(candidate, inputs, resources) or _inherit_actor(candidate, out, inputs,
+                                                                                       resources)
         if candidate.event_type in DIRECTED and candidate.actor and candidate.scope == "unspecified":
             candidate = _inherit_targets(candidate, out, inputs, resources)
         elif candidate.event_type in TWO_SIDED:
@@ -61,28 +68,85 @@ def _names_sanctions(text: str, candidate: Candidate, words: frozenset[str]) -> 
     return any(word in words for word in WORD.findall(text[candidate.trigger.start:candidate.trigger.end].lower()))
 
 
-def _inherit_actor(candidate: Candidate, history: list[Candidate], text: str,
+def _targets_without(candidate: Candidate, actor: str) -> tuple[tuple[str, ...], str]:
+    """The candidate's targets and scope once ``actor`` acts: a government does not act on itself."""
+    targets = tuple(t for t in candidate.targets if t != actor)
+    scope = candidate.scope
+    if scope in ("bilateral", "multilateral"):
+        scope = "bilateral" if len(targets) == 1 else "multilateral" if targets else "unspecified"
+    return targets, scope
+
+
+def _importer_acts(candidate: Candidate, inputs: ArticleInputs, resources: EventResources) -> Candidate | None:
+    """The candidate as the measure of the market its sentence says the goods enter (`importing_government`:
+    "vehicles imported to the U.S. … the 25% tariffs on Canada and Mexico"), that market no target of it;
+    None when the sentence names no such market."""
+    if _clause_subject(candidate, inputs, fallback=None) in (None, ACTIVE):
+        # unparsed, or an active subject that is no government ("Outokumpu warned that the tariffs on steel
+        # imported into the US …", "potential for the administration to impose"): the actor rules left the
+        # subject out on purpose
+        return None
+    market = importing_government(inputs.text, candidate, inputs.parties, resources.import_before,
+                                  resources.import_after)
+    if market is None:
+        return None
+    targets, scope = _targets_without(candidate, market)
+    return replace(candidate, actor=market, targets=targets, scope=scope,
+                   roles_from=candidate.roles_from.replace("actor=none", "actor=market"))
+
+
+def _clause_subject(candidate: Candidate, inputs: ArticleInputs, *, fallback: str | None) -> str | None:
+    """What the nearest subject on the trigger's path of heads is ("He had threatened tariffs … but had
+    postponed them": "He" for both verbs): `PERSON` for "he" or "she" (`PERSON_PRONOUNS`), `PASSIVE` for
+    the subject of a passive ("tariffs that were put on pause"), `ACTIVE` for any other, `NO_SUBJECT` when
+    none; ``fallback`` for a sentence without a parse."""
+    trigger = candidate.trigger
+    parse = inputs.parses.get(candidate.sentence.index)
+    token = parse.at(trigger.start, trigger.end) if parse is not None else None
+    if parse is None or token is None:
+        return fallback
+    for governor in [token, *parse.chain(token)]:
+        subjects = parse.children(governor, "nsubj")
+        if subjects:
+            subject = subjects[0]
+            return PERSON if subject.lower in PERSON_PRONOUNS else PASSIVE if subject.dep == "nsubj:pass" \
+                else ACTIVE
+    return NO_SUBJECT
+
+
+def _person_subject(candidate: Candidate, inputs: ArticleInputs) -> bool:
+    """True when the subject of the trigger's clause is "he" or "she" (`_clause_subject`); in a sentence
+    without a parse, when a "he" or "she" stands before the trigger in its sentence."""
+    sentence = candidate.sentence
+    words = WORD.findall(inputs.text[sentence.start:candidate.trigger.start].lower())
+    fallback = PERSON if any(w in PERSON_PRONOUNS for w in words) else NO_SUBJECT
+    return _clause_subject(candidate, inputs, fallback=fallback) == PERSON
+
+
+def _inherit_actor(candidate: Candidate, history: list[Candidate], inputs: ArticleInputs,
                    resources: EventResources) -> Candidate:
+    text = inputs.text
     # Market copy names sanctions programmes (on Russian or Iranian oil) beside tariffs of other governments:
     # sanctions take their actor only from sanctions told before them, and lend it to nothing else.
     words = resources.syntax.sanction_trigger_words if resources.syntax is not None else frozenset()
     sanctions = _names_sanctions(text, candidate, words)
+    # "China retaliated with duties. He had threatened tariffs …": "he" is no country; he acts for the
+    # government of the latest person who acted (an office-holder named as the actor, `actor_official`)
+    person = _person_subject(candidate, inputs)
     for earlier in reversed(history):
         if candidate.sentence.index - earlier.sentence.index > resources.discourse_sentences:
             break
-        if _names_sanctions(text, earlier, words) != sanctions:
+        if _names_sanctions(text, earlier, words) != sanctions or (person and earlier.actor_official is None):
             continue
         if earlier.event_type in INHERITS_ACTOR and earlier.actor:
-            targets = tuple(t for t in candidate.targets if t != earlier.actor)
-            scope = candidate.scope
-            if scope in ("bilateral", "multilateral"):
-                scope = "bilateral" if len(targets) == 1 else "multilateral" if targets else "unspecified"
+            targets, scope = _targets_without(candidate, earlier.actor)
             # the actor was its only target ("on every country that taxes U.S. imports"): the stated scope
             if scope == "unspecified" and resources.all_scope.search(text, candidate.trigger.end,
                                                                      candidate.sentence.end):
                 scope = "all"
+            # the official travels with the actor: a "he" two sentences on still refers to that person
             return replace(candidate, actor=earlier.actor, targets=targets, scope=scope, actor_inherited=True,
-                           roles_from=candidate.roles_from.replace("actor=none", "actor=discourse"))
+                           actor_official=earlier.actor_official, roles_from=candidate.roles_from.replace("actor=none", "actor=discourse"))
     return candidate
 
 
@@ -113,13 +177,14 @@ def _inherit_targets(candidate: Candidate, history: list[Candidate], inputs: Art
 
 def _answered(candidate: Candidate, history: list[Candidate], text: str,
               resources: EventResources) -> Candidate | None:
-    """The measure a retaliation in the same sentence answers: the latest one whose targets hold the
-    retaliating actor ("Washington imposed tariffs on Mexico, prompting retaliatory duties from Mexico":
-    Mexico's duties are on the United States); None when the sentence speaks of no retaliation."""
+    """The measure a retaliation answers, told in its sentence or the one before: the latest one whose
+    targets hold the retaliating actor ("Washington imposed tariffs on Mexico, prompting retaliatory duties
+    from Mexico", or "… on Mexico. Mexico retaliated with duties.": Mexico's duties are on the United
+    States); None when the sentence speaks of no retaliation."""
     sentence = candidate.sentence
     if resources.retaliation is None or resources.retaliation.search(text, sentence.start, sentence.end) is None:
         return None
-    return next((e for e in reversed(history) if e.sentence.index == sentence.index and e.actor
+    return next((e for e in reversed(history) if sentence.index - e.sentence.index <= 1 and e.actor
                  and e.actor != candidate.actor and candidate.actor in e.targets), None)
 
 

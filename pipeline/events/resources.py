@@ -197,6 +197,10 @@ class EventResources:
     coordinated: re.Pattern[str] | None = None  # "along with reciprocal tariffs": a second measure joined
     measure_source: re.Pattern[str] | None = None  # trigger to party: "retaliatory duties from [China]"
     retaliation: re.Pattern[str] | None = None  # words that make a measure an answer to another one
+    # words right before / right after a government that name it as the market goods enter ("imported into the
+    # U.S.", "U.S.-bound"): a tariff without an actor is that government's (`pipeline.events.importer`)
+    import_before: re.Pattern[str] | None = None
+    import_after: re.Pattern[str] | None = None
     # a word of a measure's name → the day that measure took effect ("reciprocal" → 2025-04-05;
     # `pipeline.events.absorb.standing_names`)
     names_in_force: dict[str, date] = field(default_factory=dict)
@@ -278,6 +282,8 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         coordinated=_alternation(arguments["coordinated_measures"]),
         measure_source=_alternation(arguments["measure_source"]),
         retaliation=_alternation(arguments["retaliation"]),
+        import_before=_alternation(arguments["import_destination_before"]),
+        import_after=_alternation(arguments["import_destination_after"]),
         names_in_force={word.lower(): date.fromisoformat(day) for word, day in arguments["names_in_force"].items()},
         kept_rate=_words(arguments["kept_rate_words"]),
     )
