@@ -525,6 +525,39 @@ def test_a_firm_shortened_to_its_first_word_takes_its_full_name(nlp, text, organ
     assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "body_start", "expected"),
+    [
+        # a firm no rule tagged, named in full and then by its first word (read as a surname)
+        ("Harwick Global Advisors cut its forecast. \"Prices will climb,\" Harwick said.", 0,
+         ("Harwick Global Advisors", "organization")),
+        # a possessive ends the firm's name
+        ("Harwick Global's analysts cut the forecast. \"Prices will climb,\" Harwick said.", 0,
+         ("Harwick Global", "organization")),
+        # two untagged firms open with the word: which one is meant is not known
+        ("Harwick Global and Harwick Capital cut forecasts. \"Prices will climb,\" Harwick said.", 0,
+         ("Harwick", "person")),
+        # a fuller form first written after the quotation is another firm, or a listing line
+        ("\"Prices will climb,\" Harwick said. Shares of Harwick Global rose.", 0, ("Harwick", "person")),
+        # a sub-heading in title case names no firm
+        ("Notes\nHarwick Sees Gains\nThe forecast was cut. \"Prices will climb,\" Harwick said.", 6,
+         ("Harwick", "person")),
+    ],
+)
+def test_a_firm_no_rule_tagged_gives_the_full_name(nlp, text, body_start, expected):
+    rows = run(nlp, text, people=[("Harwick", ["Harwick said"], None, None)], body_start=body_start)
+    assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [expected]
+
+
+def test_an_untagged_run_with_a_country_names_no_firm(nlp):
+    # "Chile Copper" may be the country's output, not a firm; the country's one-word name stays
+    text = "Chile Copper output fell. \"Prices will climb,\" Chile said."
+    at = text.find("Chile")
+    countries = [Mention(f"country:{i}", "country", "Chile", i, i + 5, 0, "test", "CHL") for i in (at, text.rfind("Chile"))]
+    rows = run(nlp, text, organizations=[], people=[("Chile", ["Chile said"], None, None)], extra=countries)
+    assert [r["speaker_name"] for r in rows] == ["Chile"]
+
+
 def test_the_firm_is_no_country_that_spoke(nlp):
     text = ("Harbour Bank raised its forecast. \"Exports will slow,\" the U.S. said. \"Demand is firm,\" the "
             "company said.")
