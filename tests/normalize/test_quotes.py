@@ -568,6 +568,13 @@ def test_a_person_pronoun_never_stands_for_a_firm_s_fuller_name(nlp):
     assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [("Wexley", "person")]
 
 
+def test_a_run_described_as_a_person_names_no_firm(nlp):
+    # a person's name the name rules left untagged, with the role after it, is no firm's name
+    text = "Wexley Chao-ming, an aide to the minister, spoke. \"Rates will fall,\" Wexley said."
+    rows = run(nlp, text, people=[("Wexley", ["Wexley said"], None, None)])
+    assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [("Wexley", "person")]
+
+
 def test_an_untagged_run_with_a_country_names_no_firm(nlp):
     # "Chile Copper" may be the country's output, not a firm; the country's one-word name stays
     text = "Chile Copper output fell. \"Prices will climb,\" Chile said."

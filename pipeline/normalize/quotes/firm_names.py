@@ -21,6 +21,10 @@ _RUN = re.compile(r"(?<![\w.&'’-])[A-Z][\w&.'’-]*(?:[ ]+(?:[A-Z][\w&.'’-]*
 _NOT_A_FIRM = ("person", "country", "title", "official", "date", "organization")
 # A name-joining word after a capitalized one, right before a run: the run is the tail of a longer name.
 _LINKED_TAIL = re.compile(r"[A-Z][\w.&'’-]*[ ]+(?:of|and|for|&)[ ]+$")
+# A comma after a run and the words that open what follows it ("…, an aide to Kim").
+_APPOSITION = re.compile(r"[ ]*,[ ]*((?:[\w-]+[ ]+){0,3}[\w-]+)")
+# How many words after the comma (and a determiner) may name a person's role ("a senior aide", "vice-chairman").
+ROLE_WORDS = 2
 # The most words a firm's name runs to ("Pellham Global Asset Management Partners").
 MAX_FIRM_WORDS = 5
 
@@ -38,7 +42,9 @@ def untagged_firm_names(art: ArticleIndex) -> dict[str, int]:
     and Western Inc"); one whose first word opens a tagged organization's name
     (the tagged forms decide, `descriptions.organization_forms`); and one whose
     first word the body used alone before it ("Acme said it formed Acme Hotel
-    Partners LP": the fuller name is another body).
+    Partners LP": the fuller name is another body); and one described as a
+    person right after it ("Koo Bon-yong, an aide to Kim": a name the person
+    rules left untagged).
     """
     tagged = {word for mention in art.by_kind.get("organization", [])
               for word in (organization_name(mention).split()[:1] + mention.text.split()[:1])}
@@ -57,7 +63,8 @@ def untagged_firm_names(art: ArticleIndex) -> dict[str, int]:
                 break  # a possessive or a sentence's full stop ends the name
         if not 2 <= len(words) <= MAX_FIRM_WORDS or words[0] in tagged \
                 or _title_case_line(art, match.start(), match.end()) \
-                or _used_alone_before(art, words[0], match.start()):
+                or _used_alone_before(art, words[0], match.start()) \
+                or _described_as_a_person(art, match.start() + len(" ".join(words))):
             continue
         names.setdefault(" ".join(words), match.start())
     return names
@@ -71,6 +78,19 @@ def untagged_forms(art: ArticleIndex, names: dict[str, int], speaker: Speaker | 
     if speaker is None or art.lexicon.word_class((speaker.text or "").lower()) == "person_pronoun":
         return []
     return [name for name, at in names.items() if at < position]
+
+
+def _described_as_a_person(art: ArticleIndex, end: int) -> bool:
+    """True when a comma after ``end`` opens a role ("…, an aide to Kim", "…, vice-chairman of the council"):
+    one of the first `ROLE_WORDS` words after it (past a determiner), or its part after a hyphen, names a role in
+    ``sources.csv``."""
+    after = _APPOSITION.match(art.text, end)
+    if after is None:
+        return False
+    words = [w.lower() for w in after.group(1).split()]
+    if words and art.lexicon.word_class(words[0]) == "determiner":
+        words = words[1:]
+    return any(art.lexicon.sources.get(part) == "role" for w in words[:ROLE_WORDS] for part in {w, w.split("-")[-1]})
 
 
 def _used_alone_before(art: ArticleIndex, word: str, position: int) -> bool:
