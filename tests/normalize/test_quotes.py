@@ -509,6 +509,13 @@ def test_a_postposed_pronoun_skips_the_people_of_its_own_clause(nlp, text, conte
     assert [r["speaker_name"] for r in rows if r["text"] == content] == [expected]
 
 
+def test_a_person_apposed_to_an_object_is_not_the_subject(nlp):
+    # "Harwick had suspended the trader, Dana Quill, …, saying": the opening words are a clause, not a title
+    text = "Harwick had suspended the trader, Dana Quill, on Monday, saying, \"We are disappointed.\""
+    rows = run(nlp, text, people=[("Dana Quill", ["Dana Quill"], None, None)])
+    assert [r["speaker_name"] for r in rows] != ["Dana Quill"]
+
+
 @pytest.mark.parametrize(
     ("text", "organizations", "people", "expected"),
     [

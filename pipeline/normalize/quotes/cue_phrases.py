@@ -82,9 +82,12 @@ def _apposed_subject(art: ArticleIndex, k: int, position: int) -> tuple[int, int
     """The person named between commas right after a sentence's opening noun phrase ("Acme Air CEO, Jane Roe,
     defended the purchase by saying"; "The head of Acme Air, Jane Roe, …"): the subject's own name, or None.
 
-    The opening phrase (token ``k`` on) runs at most `MAX_PHRASE_TOKENS` tokens to its comma, with no cue, boundary,
-    relative or pronoun in it, so that a clause ("If talks fail, Jane Roe, …") names no subject.
+    The opening phrase (token ``k`` on) runs at most `MAX_PHRASE_TOKENS` tokens to its comma and names a role: its
+    words in lower case are determiners, name links ("of") or source nouns of ``sources.csv`` ("head", "chief"),
+    and one of its words is such a noun ("CEO"), so that a clause ("Acme had suspended the trader, Jane Roe, …")
+    names no subject.
     """
+    role = False
     for j in range(k, min(k + MAX_PHRASE_TOKENS, len(art.tokens) - 1)):
         token = art.tokens[j]
         if token.start >= position:
@@ -93,12 +96,15 @@ def _apposed_subject(art: ArticleIndex, k: int, position: int) -> tuple[int, int
             break
         if not token.is_word and token.text not in ("-", "&", "."):
             return None
-        if token.lower in art.lexicon.cue_forms or art.lexicon.word_class(token.lower) in (
-                "boundary", "relative", *PRONOUNS):
+        source = bare_word(token.text) in art.lexicon.sources
+        role = role or source
+        if token.lower in art.lexicon.cue_forms or (token.text.islower() and not source and token.lower not in
+                                                    art.lexicon.name_links
+                                                    and art.lexicon.word_class(token.lower) != "determiner"):
             return None
     else:
         return None
-    if j == k:
+    if j == k or not role:
         return None
     name = [m for m in art.persons if m.start == art.tokens[j + 1].start and m.end <= position]
     if not name:
