@@ -118,6 +118,13 @@ AKAZAWA = ("Ryosei Akazawa", ["Ryosei Akazawa", "Akazawa"], "ryosei-akazawa", "t
         ("Marvin Sambur defended the plan, saying, \"This was not a competitive bid.\"",
          [("Marvin Sambur", ["Marvin Sambur"], None, None)],
          [("This was not", "Marvin Sambur", "Marvin Sambur", "say")]),
+        # ... and for the person named between commas after the subject's title ("by saying" after a long clause)
+        ("Harbour Air CEO, Dana Quill, justified his choice of the jet by saying, \"It is the most reliable.\"",
+         [("Dana Quill", ["Dana Quill"], None, None)],
+         [("It is the", "Dana Quill", "Dana Quill", "say")]),
+        ("The head of Harbour Air, Dana Quill, defended the order, saying, \"We need more seats.\"",
+         [("Dana Quill", ["Dana Quill"], None, None)],
+         [("We need more", "Dana Quill", "Dana Quill", "say")]),
         # tokenized text: the quotation runs over lines and the attribution sits on the next one
         ("`` This is a regrettable step .\nWe can not afford a collapse . ''\nsaid Stephen Harper , Prime Minister .",
          [("Stephen Harper", ["Stephen Harper"], None, None)],
@@ -502,6 +509,13 @@ def test_a_postposed_pronoun_skips_the_people_of_its_own_clause(nlp, text, conte
     assert [r["speaker_name"] for r in rows if r["text"] == content] == [expected]
 
 
+def test_a_person_apposed_to_an_object_is_not_the_subject(nlp):
+    # "Harwick had suspended the trader, Dana Quill, …, saying": the opening words are a clause, not a title
+    text = "Harwick had suspended the trader, Dana Quill, on Monday, saying, \"We are disappointed.\""
+    rows = run(nlp, text, people=[("Dana Quill", ["Dana Quill"], None, None)])
+    assert [r["speaker_name"] for r in rows] != ["Dana Quill"]
+
+
 @pytest.mark.parametrize(
     ("text", "organizations", "people", "expected"),
     [
@@ -523,6 +537,59 @@ def test_a_postposed_pronoun_skips_the_people_of_its_own_clause(nlp, text, conte
 def test_a_firm_shortened_to_its_first_word_takes_its_full_name(nlp, text, organizations, people, expected):
     rows = run(nlp, text, organizations=organizations, people=people)
     assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "body_start", "expected"),
+    [
+        # a firm no rule tagged, named in full and then by its first word (read as a surname)
+        ("Harwick Global Advisors cut its forecast. \"Prices will climb,\" Harwick said.", 0,
+         ("Harwick Global Advisors", "organization")),
+        # a possessive ends the firm's name
+        ("Harwick Global's analysts cut the forecast. \"Prices will climb,\" Harwick said.", 0,
+         ("Harwick Global", "organization")),
+        # two untagged firms open with the word: which one is meant is not known
+        ("Harwick Global cut its forecast, while Harwick Capital raised it. \"Prices will climb,\" Harwick said.", 0,
+         ("Harwick", "person")),
+        # a fuller form first written after the quotation is another firm, or a listing line
+        ("\"Prices will climb,\" Harwick said. Shares of Harwick Global rose.", 0, ("Harwick", "person")),
+        # the word said alone before the run: the fuller name is another body the firm formed
+        ("Harwick said it formed Harwick Hotel Partners. \"Prices will climb,\" Harwick said.", 0,
+         ("Harwick", "person")),
+        # the tail of a longer name after "and" names no firm of its own
+        ("Gulf and Harwick Inc cut its forecast. \"Prices will climb,\" Harwick said.", 0, ("Harwick", "person")),
+        # a sub-heading in title case names no firm
+        ("Notes\nHarwick Sees Gains\nThe forecast was cut. \"Prices will climb,\" Harwick said.", 6,
+         ("Harwick", "person")),
+    ],
+)
+def test_a_firm_no_rule_tagged_gives_the_full_name(nlp, text, body_start, expected):
+    rows = run(nlp, text, people=[("Harwick", ["Harwick said"], None, None)], body_start=body_start)
+    assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [expected]
+
+
+def test_a_person_pronoun_never_stands_for_a_firm_s_fuller_name(nlp):
+    # "he" stands for a person: a run opening with his surname ("Wexley Chao-Ming" untagged) is no firm
+    text = "Wexley Chao-Ming met the minister. \"Rates will fall,\" he said."
+    rows = run(nlp, text, people=[("Wexley", ["Wexley"], None, None)])
+    assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [("Wexley", "person")]
+
+
+def test_a_run_described_as_a_person_names_no_firm(nlp):
+    # a person's name the name rules left untagged, with the role after it, is no firm's name
+    text = "Wexley Chao-ming, an aide to the minister, spoke. \"Rates will fall,\" Wexley said."
+    rows = run(nlp, text, people=[("Wexley", ["Wexley said"], None, None)])
+    assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [("Wexley", "person")]
+
+
+def test_an_untagged_run_with_a_country_names_no_firm(nlp):
+    # "Chile Copper" may be the country's output, not a firm; the country's one-word name stays
+    text = "Chile Copper output fell. \"Prices will climb,\" Chile said."
+    at = text.find("Chile")
+    countries = [Mention(f"country:{i}", "country", "Chile", i, i + 5, 0, "test", "CHL")
+                 for i in (at, text.rfind("Chile"))]
+    rows = run(nlp, text, organizations=[], people=[("Chile", ["Chile said"], None, None)], extra=countries)
+    assert [r["speaker_name"] for r in rows] == ["Chile"]
 
 
 def test_the_firm_is_no_country_that_spoke(nlp):

@@ -63,6 +63,9 @@ def sentence_subject(art: ArticleIndex, position: int) -> tuple[int, int] | None
         first = art.token_at_or_after(persons[0].start)
         last = art.token_at_or_after(persons[0].end) - 1
         return first, last
+    apposed = _apposed_subject(art, k, position)
+    if apposed is not None:
+        return apposed
     named = subject_name(art, art.tokens[k].start, position)
     if named is not None:
         return k, art.token_at_or_after(art.tokens[k].start + len(named.text)) - 1
@@ -73,6 +76,43 @@ def sentence_subject(art: ArticleIndex, position: int) -> tuple[int, int] | None
             if bare_word(art.tokens[j].text) in art.lexicon.sources:
                 return k, j
     return None
+
+
+def _apposed_subject(art: ArticleIndex, k: int, position: int) -> tuple[int, int] | None:
+    """The person named between commas right after a sentence's opening noun phrase ("Acme Air CEO, Jane Roe,
+    defended the purchase by saying"; "The head of Acme Air, Jane Roe, …"): the subject's own name, or None.
+
+    The opening phrase (token ``k`` on) runs at most `MAX_PHRASE_TOKENS` tokens to its comma and names a role: its
+    words in lower case are determiners, name links ("of") or source nouns of ``sources.csv`` ("head", "chief"),
+    and one of its words is such a noun ("CEO"), so that a clause ("Acme had suspended the trader, Jane Roe, …")
+    names no subject.
+    """
+    role = False
+    for j in range(k, min(k + MAX_PHRASE_TOKENS, len(art.tokens) - 1)):
+        token = art.tokens[j]
+        if token.start >= position:
+            return None
+        if token.text == ",":
+            break
+        if not token.is_word and token.text not in ("-", "&", "."):
+            return None
+        source = bare_word(token.text) in art.lexicon.sources
+        role = role or source
+        if token.lower in art.lexicon.cue_forms or (token.text.islower() and not source and token.lower not in
+                                                    art.lexicon.name_links
+                                                    and art.lexicon.word_class(token.lower) != "determiner"):
+            return None
+    else:
+        return None
+    if j == k or not role:
+        return None
+    name = [m for m in art.persons if m.start == art.tokens[j + 1].start and m.end <= position]
+    if not name:
+        return None
+    last = art.token_at_or_after(name[0].end) - 1
+    if last + 1 >= len(art.tokens) or art.tokens[last + 1].text != ",":
+        return None
+    return j + 1, last
 
 
 def left_phrases(art: ArticleIndex, cue: Cue, floor: int) -> list[tuple[int, int]]:

@@ -11,6 +11,7 @@ from pipeline.normalize.quotes.article import REOPENED_RULE, ArticleIndex, Quote
 from pipeline.normalize.quotes.attribution import headline_speaker, neighbour_speaker, own_speaker
 from pipeline.normalize.quotes.descriptions import (fuller_organization, organization_forms, spelled_out,
                                                     written_organization)
+from pipeline.normalize.quotes.firm_names import untagged_firm_names, untagged_forms
 from pipeline.normalize.quotes.lexicon import QuoteLexicon, load
 from pipeline.normalize.quotes.reported import KIND as REPORTED_KIND, reported_quotes
 from pipeline.normalize.registry import Normalizer
@@ -62,8 +63,10 @@ def normalize_quotes(article: ArticleView, mentions: Sequence[Mention], sentence
         art.resolved.append((quote, speaker))
         rows.append((quote, speaker, kind))
     # Names last: the rules above compare speakers by the names the text gave them.
-    forms = organization_forms(art)
-    return [_row(article, quote, spelled_out(art, written_organization(art, fuller_organization(speaker, forms))), kind)
+    forms, untagged = organization_forms(art), untagged_firm_names(art)
+    return [_row(article, quote,
+                 spelled_out(art, written_organization(art, fuller_organization(
+                     speaker, forms, untagged_forms(art, untagged, speaker, quote.outer_start)))), kind)
             for quote, speaker, kind in rows]
 
 
