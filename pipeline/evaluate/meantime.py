@@ -265,13 +265,29 @@ def speaker_key(text: str) -> str:
     return ""
 
 
+def speaker_keys(text: str) -> list[str]:
+    """The name-bearing words of a speaker span: one for each comma-separated part that opens with a capital.
+
+    MEANTIME's speaker spans take in an apposition, before or after the name: "Dana Perino , the White
+    House Press Secretary", "Stephen Harper , Prime Minister of Canada", "Ryanair CEO , Michael O' Leary".
+    The span's last capitalized word alone would be "Secretary", "Canada" or (rightly) "oleary", so each
+    part that opens with a capital (a name, or a title with a name) gives its own key; a part opening in
+    lower case is a description or a relative clause ("the chief executive officer of Apple Inc.",
+    "which has been badly affected by …") and names no one. The whole span is the one part when no part
+    opens with a capital ("several United Kingdom politicians").
+    """
+    parts = [part.strip() for part in (text or "").split(",")]
+    named = [part for part in parts if part[:1].isupper()] or [text]
+    return [key for key in dict.fromkeys(speaker_key(part) for part in named) if key]
+
+
 def score_speakers(docs: Sequence[MeantimeDoc], quotes: ByArticle) -> SectionResult:
     """Recall of speech events whose speaker is named, found among predicted quote speakers."""
     scores = []
     for doc in docs:
         expected = []
         for event in doc.speech_events:
-            keys = [key for key in (speaker_key(s) for s in event.speakers) if key]
+            keys = [key for speaker in event.speakers for key in speaker_keys(speaker)]
             if keys:
                 expected.append((event, keys))
         predicted: set[str] = set()

@@ -8,7 +8,8 @@ from pipeline.evaluate.gold import MeantimeDoc, Span, SpeechEvent
 from pipeline.evaluate.locate import meantime_body, meantime_date, meantime_record
 from pipeline.evaluate.meantime import (country_of, entity_surname, first_number, named_person_mentions,
                                         score_country_mentions, score_percent, score_persons, score_speakers,
-                                        annotated_end, score_timexes, speaker_key)
+                                        annotated_end, score_timexes, speaker_key,
+                                        speaker_keys)
 
 TEXT = "Boeing wins\nMarch 01 , 2008\nBoeing said on Friday it would cut 5 % of jobs ."
 
@@ -104,6 +105,24 @@ def test_country_mentions_ignore_dateline_and_non_countries():
 ])
 def test_speaker_key(text, key):
     assert speaker_key(text) == key
+
+
+@pytest.mark.parametrize("text, keys", [
+    ("Ryanair CEO , Michael O' Leary", ["ceo", "oleary"]),
+    ("Dana Perino , the White House Press Secretary", ["perino"]),
+    ("Stephen Harper , Prime Minister of Canada", ["harper", "canada"]),
+    ("Steve Jobs , the chief executive officer of Apple Inc. ,", ["jobs"]),
+    ("The UAW", ["uaw"]), ("he", []),
+])
+def test_speaker_keys_take_one_key_per_part_that_opens_with_a_capital(text, keys):
+    assert speaker_keys(text) == keys
+
+
+def test_a_speaker_named_before_an_apposition_is_found():
+    speech = [SpeechEvent("said", ("Dana Perino , the White House Press Secretary",))]
+    found = score_speakers([doc(speech=speech)], {"d1": [{"speaker_name": "Dana Perino", "speaker_text": "Perino"}]})
+    missed = score_speakers([doc(speech=speech)], {"d1": [{"speaker_name": "Tony Snow", "speaker_text": "Snow"}]})
+    assert (found.counts.tp, missed.counts.tp) == (1, 0)
 
 
 def test_speakers_recall_counts_only_named_speakers():
