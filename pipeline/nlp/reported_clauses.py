@@ -21,6 +21,7 @@ _SHARED_SUBJECT = frozenset({"advcl", "xcomp", "conj", "acl"})
 # Relations the parser sometimes gives a reported clause instead of ccomp; taken only when the clause has a subject.
 _CLAUSE_MISREAD = frozenset({"acl:relcl", "parataxis"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:outer"})
+_ARTICLES = frozenset({"the", "a", "an"})
 # Relations that make a cue form a noun or a modifier ("the report said", "a reported deal"), not a verb.
 NOMINAL = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "amod", "compound", "det", "appos",
                       "nmod:poss", "case", "fixed"})
@@ -191,7 +192,11 @@ def complement(doc: Doc, cue: Token, lemma: str) -> tuple[int, int] | None:
     if not any(c.dep_ in _SUBJECTS or c.dep_ == "expl" for c in complement.children):
         first = _name_before(doc, cue, first)
     # "said that under the act the …", "said Friday that …": "that" after words without a verb opens the clause
+    # (after an article the words are a noun phrase, and its "that" opens a relative clause on it: "said the
+    # duties that Canada imposed were unfair"; a hearer of "told" is the exception: "told the paper that …")
     that = next((t for t in doc[cue.i + 1:min(last, cue.i + 2 + _MAX_THAT_GAP)] if t.lower_ == "that"), None)
+    if lemma != "tell" and doc[cue.i + 1].lower_ in _ARTICLES:
+        that = None
     if that is not None and (that.dep_ == "mark" or that.i >= first) and not _is_clause(doc, cue.i + 1, that.i - 1) \
             and not _is_verb(doc[that.i + 1]):
         first = max(first, that.i + 1)

@@ -53,7 +53,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Token
 
 from pipeline.nlp.reported_clauses import RELATIVE_PRONOUNS
-from pipeline.nlp.reported_speech import ReportedSpeech
+from pipeline.nlp.reported_speech import ReportedSpeech, is_data_source
 from pipeline.nlp.reported_word_lists import ArticleSpans, Cue, WordRules, load_word_rules
 
 RULE_PREFIX = "reported_words.csv"
@@ -208,15 +208,23 @@ class _Sentence:
         doc = self.doc
         comma = next((t.i for t in doc[cue.end:self.last + 1] if t.text in _BREAKS), self.last + 1)
         speaker = (cue.end, comma - 1)
-        if not cue.end <= comma - 1 < cue.end + MAX_SPEAKER_WORDS or not self._names_someone(*speaker):
+        if not cue.end <= comma - 1 < cue.end + MAX_SPEAKER_WORDS or not self._names_someone(*speaker) \
+                or is_data_source([t.text for t in doc[speaker[0]:speaker[1] + 1]], self.rules.data_sources):
             return None
         if cue.start == self._first_word():  # "According to the ministry, exports fell"
             if comma > self.last or doc[comma].text != ",":
                 return None
             return self._record(cue, "source", comma + 1, self._clause_end(comma + 1), speaker)
         before = cue.start - 1
-        if before <= self.first or doc[before].text != ",":
+        if before <= self.first:
             return None
+        if doc[before].text != ",":
+            # "… rose 4% according to the ministry": without a comma the source must end the sentence, after a
+            # clause ("sorted according to the ministry's list of …" names no clause before it)
+            if comma <= self.last or doc[before].is_punct:
+                return None
+            return self._record(cue, "source", self.first, before, speaker, min_words=MIN_CONTENT_WORDS + 1,
+                                verb=True)
         # "…, according to Smith, an analyst at Acme.": what follows the source names it, and holds no clause
         if any(t.lower_ in self.rules.clause_words or t.lower_ == "that" for t in doc[comma:self.last + 1]):
             return None

@@ -73,6 +73,9 @@ def reports(sentence: str) -> list[tuple[str, str, str, str | None, str]]:
          ("talks will resume next week", "According to", "according_to", "the ministry", "reported.csv:source")),
         ("Talks will resume next week, according to the ministry.",
          ("Talks will resume next week", "according to", "according_to", "the ministry", "reported.csv:source")),
+        ("Copper exports rose 4% in March according to the trade ministry.",
+         ("Copper exports rose 4% in March", "according to", "according_to", "the trade ministry",
+          "reported.csv:source")),
         # two subjects joined by "and" both speak
         ("Brokers and dealers have warned that the duties could disrupt supply.",
          ("the duties could disrupt supply", "warned", "warn", "Brokers and dealers", "reported.csv:complement")),
@@ -179,6 +182,10 @@ def test_reported_speech_read_from_the_words_where_the_parse_is_loose(sentence, 
         ("Vole says that if the central bank does not cut rates next week it would be a shock to markets.",
          ("if the central bank does not cut rates next week it would be a shock to markets", "says", "say",
           "Vole", "reported.csv:complement")),
+        # a "that" after an article's noun opens a relative clause on the subject, not the content
+        ("Steel makers said the new duties that Canada imposed were unfair to them.",
+         ("the new duties that Canada imposed were unfair to them", "said", "say", "Steel makers",
+          "reported.csv:complement")),
     ],
 )
 def test_the_content_opens_at_the_clause_subject(sentence, expected):
@@ -197,6 +204,9 @@ def test_the_content_opens_at_the_clause_subject(sentence, expected):
         # an embedded question is what was left open, not what was said
         "Lee did not say when the new fees will take effect.",
         "Higher costs for the plant may explain why the new rules were not announced on Tuesday.",
+        # data is no speaker: the parse's "according to" over forecasts or figures reports no one's words
+        "Farmers in the south will see more rain next week, according to weather forecasts.",
+        "Rice output in the delta fell 3% last year according to official figures.",
     ],
 )
 def test_no_attribution_where_the_words_do_not_make_one(sentence):

@@ -144,6 +144,9 @@ def reports(text: str, gate=None) -> list[tuple[str, str, str, str | None, str]]
         # a plural of a speaker noun names a source too ("agencies" for "agency")
         ("Grain exports fell sharply in May, according to several agencies.",
          ("Grain exports fell sharply in May", "according to", "according_to", "several agencies", "source")),
+        # a source that ends the sentence needs no comma before it
+        ("Copper exports rose 4% in March according to the trade ministry.",
+         ("Copper exports rose 4% in March", "according to", "according_to", "the trade ministry", "source")),
     ],
 )
 def test_reported_speech_is_read_from_the_words(sentence, expected):
@@ -192,6 +195,11 @@ def test_reported_speech_is_read_from_the_words(sentence, expected):
         # lower-case words before a name that hold a verb or a preposition describe no name
         "Demand for steel imported from Brightwell said nothing about prices in the north.",
         "Most shares of Brightwell said little about the value of the plant.",
+        # data is no speaker: an "according to" that cites forecasts or figures reports no one's words
+        "Farmers in the south will see more rain next week, according to weather forecasts.",
+        "Rice output fell 3% last year according to official figures.",
+        # without a comma the source must end the sentence
+        "Prices are set according to the ministry's tables for each region.",
     ],
 )
 def test_no_report_where_the_words_do_not_make_one_plainly(sentence):
