@@ -24,7 +24,9 @@ which pattern):
 
 Where each pattern finds its content, cue and speaker is `pipeline.nlp.reported_clauses`;
 an embedded question ("did not say when …") and a relative clause describing
-the speaker (", says Acme, which had …") are no content.
+the speaker (", says Acme, which had …") are no content, and a sentence that
+ends as a question ("Acme says prices will rise, but for how long?") reports
+nothing, as in the word-order reader.
 
 Each span covers the content (without "that", the sentence's final
 punctuation or the comma before an attribution); its ``label_`` holds the
@@ -126,6 +128,8 @@ def find_reported_speech(doc: Doc, forms: dict[str, list[tuple[list[str], str]]]
     ``patterns`` maps a lemma to the patterns it reports speech in; a source whose
     words are data (`is_data_source` over ``data_sources``) reports no speech.
     """
+    if _ends_as_question(doc):
+        return
     for token in doc:
         for words, lemma in forms.get(token.lower_, ()):
             if [t.lower_ for t in doc[token.i:token.i + len(words)]] != words:
@@ -161,6 +165,12 @@ def find_reported_speech(doc: Doc, forms: dict[str, list[tuple[list[str], str]]]
                                  doc[speaker[0]].idx if speaker else None,
                                  doc[speaker[1]].idx + len(doc[speaker[1]]) if speaker else None)
             break
+
+
+def _ends_as_question(doc: Doc) -> bool:
+    """True when the sentence's last mark, past closing quotation marks and brackets, is a question mark."""
+    last = next((t for t in reversed(doc) if not (t.is_space or t.is_quote or t.is_bracket)), None)
+    return last is not None and last.text.endswith("?")
 
 
 # -- the component ----------------------------------------------------------------------------------------

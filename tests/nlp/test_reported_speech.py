@@ -207,6 +207,8 @@ def test_the_content_opens_at_the_clause_subject(sentence, expected):
         # data is no speaker: the parse's "according to" over forecasts or figures reports no one's words
         "Farmers in the south will see more rain next week, according to weather forecasts.",
         "Rice output in the delta fell 3% last year according to official figures.",
+        # a sentence that ends as a question reports nothing (a headline's or the writer's question)
+        "The minister says export duties are coming, so what will they cost?",
     ],
 )
 def test_no_attribution_where_the_words_do_not_make_one(sentence):
@@ -274,3 +276,11 @@ def test_a_pattern_name_outside_the_list_is_refused(tmp_path):
     (tmp_path / "quotes" / "reported.csv").write_text("lemma,patterns\nsay,complement aside\n", encoding="utf-8")
     with pytest.raises(ValueError, match="reported.csv: row 2"):
         load_speech_rules(tmp_path)
+
+
+def test_a_relative_that_after_the_clause_subject_opens_no_content():
+    # the parser reads "the duties" as the cue's subject and "that …" as a relative clause on it: the words
+    # after that "that" are no content of their own
+    sentence = ("Rita Vale, a trade lawyer, said the reciprocal duties that the president envisioned would result "
+                "in a vast undertaking for the steel industry.")
+    assert not [found for found in reports(sentence) if found[0].startswith("the president")]
