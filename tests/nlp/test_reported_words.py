@@ -144,6 +144,9 @@ def reports(text: str, gate=None) -> list[tuple[str, str, str, str | None, str]]
         # a plural of a speaker noun names a source too ("agencies" for "agency")
         ("Grain exports fell sharply in May, according to several agencies.",
          ("Grain exports fell sharply in May", "according to", "according_to", "several agencies", "source")),
+        # a title-case heading's "Says" reports the clause after it
+        ("Harbor Air CEO Says Fuel Duties Will Ground Flights\n\nThe carrier's chief spoke on Monday.",
+         ("Fuel Duties Will Ground Flights", "Says", "say", "Harbor Air CEO", "complement")),
         # a source that ends the sentence needs no comma before it
         ("Copper exports rose 4% in March according to the trade ministry.",
          ("Copper exports rose 4% in March", "according to", "according_to", "the trade ministry", "source")),
