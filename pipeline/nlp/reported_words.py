@@ -78,6 +78,8 @@ _DASHES = frozenset({"—", "–", "--"})
 _SET_OFF = frozenset({",", *_DASHES})
 # Words that join a speaker noun to the firm it speaks for ("a spokesman for Toyota", "executives from Acme").
 _OF_FIRM = frozenset({"for", "at", "of", "from"})
+# Words that join a second reporting verb to the first one's subject ("said …, but stressed that …").
+_JOINERS = frozenset({"and", "but"})
 
 
 def _capitalized(token: Token) -> bool:
@@ -146,6 +148,8 @@ class _Sentence:
     def _complement(self, cue: Cue) -> ReportedSpeech | None:
         speaker = self._speaker_before(cue.start)
         if speaker is None:
+            speaker = self._conjoined_speaker(cue)
+        if speaker is None:
             return None
         opening = self._content_start(cue)
         return None if opening is None else self._clause_record(cue, opening, speaker)
@@ -161,6 +165,8 @@ class _Sentence:
         if any(t.is_quote for t in self.doc[self.first:comma]):
             return None  # "“They're dominant,” he said, adding …": the quotation's attribution speaks
         speaker = self._opening_subject(comma)
+        if speaker is None:
+            speaker = self._attribution_before(cue, comma)
         opening = self._content_start(cue) if speaker is not None else None
         return None if opening is None else self._clause_record(cue, opening, speaker)
 
@@ -231,6 +237,38 @@ class _Sentence:
         return self._record(cue, "source", self.first, before - 1, speaker, min_words=MIN_CONTENT_WORDS + 1)
 
     # -- speakers ------------------------------------------------------------------------------------------
+
+    def _previous_cue(self, cue: Cue) -> Cue | None:
+        """The sentence's cue before ``cue``, if any."""
+        earlier = self.spans.cues_in(self.first, cue.start)
+        return earlier[-1] if earlier else None
+
+    def _conjoined_speaker(self, cue: Cue) -> tuple[int, int] | None:
+        """The speaker of a cue joined by "and"/"but" to the cue before it, with no subject of its own ("Lane
+        said he would wait, but stressed that …"): the earlier cue's speaker before it."""
+        index = cue.start - 1
+        while index > self.first and self.doc[index].lower_ in self.rules.fillers:
+            index -= 1  # "but also stressed"
+        previous = self._previous_cue(cue)
+        if index <= self.first or self.doc[index].lower_ not in _JOINERS or previous is None \
+                or "source" in self.rules.patterns[previous.lemma]:
+            return None
+        return self._speaker_before(previous.start)
+
+    def _attribution_before(self, cue: Cue, comma: int) -> tuple[int, int] | None:
+        """The speaker of an attribution that ends at ``comma``, before an -ing cue that goes on from it
+        ("…, says Acme, noting that …", "…, Acme said, noting that …")."""
+        previous = self._previous_cue(cue)
+        if previous is None or previous.lemma not in self.rules.bare_clause or previous.end > comma:
+            return None
+        if previous.end == comma:  # ", Acme said, noting"
+            before = self._speaker_before(previous.start)
+            return before if before is not None and before[0] - 1 > self.first \
+                and self.doc[before[0] - 1].text in _SET_OFF else None
+        if previous.start - 1 <= self.first or self.doc[previous.start - 1].text not in _SET_OFF:
+            return None
+        after = self._speaker_after(previous.end)  # ", says Acme, noting"
+        return after if after is not None and after[1] == comma - 1 else None
 
     def _refused_before(self, cue_start: int) -> bool:
         """True when a refusal, a modal, an infinitive or a form of "be" stands before the cue (fillers aside)."""
@@ -526,8 +564,9 @@ class _Sentence:
             if token.lower_ == "that":
                 return index + 1 if self._opens_clause(index + 1, after_that=True) else None
             # a verb on the way ("a state appeals court upheld a judgment that …"): the "that" is its clause's
+            # (or a participle: ", noting that …" is the participle's clause, not the cue's)
             if token.lower_ in rules.clause_words or (token.is_punct and token.text != ",") or (
-                    token.is_lower and len(token) > 3 and token.text.endswith("ed")):
+                    token.is_lower and len(token) > 3 and token.text.endswith(("ed", "ing"))):
                 return None
         return None
 

@@ -285,3 +285,25 @@ def test_quote_rows_of_a_general_news_story(tmp_path):
 )
 def test_speaker_nouns_and_their_plurals(word, expected):
     assert word_rules().is_speaker_noun(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a second reporting verb joined by "but" with no subject of its own: the first verb's speaker speaks
+        ("Lane said he would not comment on the loan, but stressed that the deal was a sign of trust.",
+         [("he would not comment on the loan", "Lane"), ("the deal was a sign of trust", "Lane")]),
+        # an -ing cue after a postposed attribution goes on from its speaker, after the cue or before it
+        ("Margins should improve in the second half, says Westbank, noting that costs have eased.",
+         [("Margins should improve in the second half", "Westbank"), ("costs have eased", "Westbank")]),
+        ("Margins should improve in the second half, Westbank said, noting that costs have eased.",
+         [("Margins should improve in the second half", "Westbank"), ("costs have eased", "Westbank")]),
+    ],
+)
+def test_a_cue_without_a_subject_goes_on_from_the_cue_before_it(sentence, expected):
+    assert [(found[0], found[3]) for found in reports(sentence)] == expected
+
+
+def test_a_joined_verb_with_an_object_reports_nothing():
+    # "and added" after a verb that reports nothing has no speaker to go on from
+    assert reports("Lane bought the shares and added the stake to his fund.") == []
