@@ -18,7 +18,15 @@ misread sentence: "Holt said raising the tariffs would hurt carmakers"; see
   (the attribution ends the sentence, or is followed by an adjunct: "in a
   statement", ", citing …");
 - ``source``: "According to <speaker>, <clause>." and "<clause>, according to
-  <speaker>."
+  <speaker>." (or "<clause> according to <speaker>." ending the sentence); a
+  source of data ("according to weather forecasts": ``data_source`` nouns of
+  ``reported_words.csv``) names no speaker.
+
+A cue with no subject of its own goes on from the cue before it: a verb joined
+by "and"/"but" ("said …, but stressed that …") and an -ing cue after a
+postposed attribution (", says Acme, noting that …") take its speaker. A
+relative clause may stand between a speaker and its cue ("The official who
+helped draft the accord said …").
 
 It refuses what it cannot read safely: questions, sentences opening with a
 condition ("If …"), a cue after an infinitive, a modal, a negation or a form
@@ -61,6 +69,8 @@ RULE_PREFIX = "reported_words.csv"
 MAX_SPEAKER_WORDS = 8
 # Words of an adjunct's phrase after its preposition ("said in a written statement").
 MAX_ADJUNCT_WORDS = 4
+# Words of a relative clause between a speaker and its cue ("The official who helped draft the accord said").
+MAX_RELATIVE_WORDS = 12
 # Words between a cue and its "that" ("said in a statement on Tuesday that").
 MAX_THAT_GAP = 6
 # Lower-case words that may describe a name before it ("U.S. automobile manufacturer Chrysler said").
@@ -302,6 +312,9 @@ class _Sentence:
             return None if found is None else (found[0], last)
         if last < self.first or doc[last].is_punct:
             return None
+        relative = self._relative_speaker(last)
+        if relative is not None:
+            return relative
         start = self._phrase_start(last)
         if start is None:
             return None
@@ -320,6 +333,23 @@ class _Sentence:
         if start - 1 >= self.first and doc[start - 1].lower_ in rules.prepositions:
             return None  # "asked about industry reports that …", "under Smith also stressed": an object, no subject
         return (start, last) if self._plain_speaker(start, last) else None
+
+    def _relative_speaker(self, last: int) -> tuple[int, int] | None:
+        """The speaker before a relative clause on it that ends at the cue ("The official who helped draft
+        the accord said …"): the phrase before "who", when it plainly names a speaker and the clause holds a
+        verb; None when no such clause ends at ``last`` (a break comes first)."""
+        doc = self.doc
+        for index in range(last, max(self.first, last - MAX_RELATIVE_WORDS) - 1, -1):
+            if doc[index].text in _BREAKS or doc[index].is_space:
+                return None
+            if doc[index].lower_ != "who":
+                continue
+            if index == last or index - 1 < self.first \
+                    or not any(_verb_like(t, self.rules.clause_words) for t in doc[index + 1:last + 1]):
+                return None
+            start = self._phrase_start(index - 1)
+            return (start, index - 1) if start is not None and self._plain_speaker(start, index - 1) else None
+        return None
 
     def _phrase_start(self, last: int) -> int | None:
         """The first word of the phrase ending at ``last``, back to a break or a boundary word; None past

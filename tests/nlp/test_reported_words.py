@@ -144,6 +144,9 @@ def reports(text: str, gate=None) -> list[tuple[str, str, str, str | None, str]]
         # a plural of a speaker noun names a source too ("agencies" for "agency")
         ("Grain exports fell sharply in May, according to several agencies.",
          ("Grain exports fell sharply in May", "according to", "according_to", "several agencies", "source")),
+        # a relative clause on the speaker stands between it and the cue
+        ("The official who helped draft the accord said in an interview the duties would stay in place.",
+         ("the duties would stay in place", "said", "say", "The official", "complement")),
         # a title-case heading's "Says" reports the clause after it
         ("Harbor Air CEO Says Fuel Duties Will Ground Flights\n\nThe carrier's chief spoke on Monday.",
          ("Fuel Duties Will Ground Flights", "Says", "say", "Harbor Air CEO", "complement")),
@@ -198,6 +201,8 @@ def test_reported_speech_is_read_from_the_words(sentence, expected):
         # lower-case words before a name that hold a verb or a preposition describe no name
         "Demand for steel imported from Brightwell said nothing about prices in the north.",
         "Most shares of Brightwell said little about the value of the plant.",
+        # a relative clause before the cue whose phrase names no speaker
+        "The parcel who knows where said the road would close.",
         # data is no speaker: an "according to" that cites forecasts or figures reports no one's words
         "Farmers in the south will see more rain next week, according to weather forecasts.",
         "Rice output fell 3% last year according to official figures.",
