@@ -168,8 +168,9 @@ def find_reported_speech(doc: Doc, forms: dict[str, list[tuple[list[str], str]]]
 
 
 def _ends_as_question(doc: Doc) -> bool:
-    """True when the sentence's last mark, past closing quotation marks and brackets, is a question mark."""
-    last = next((t for t in reversed(doc) if not (t.is_space or t.is_quote or t.is_bracket)), None)
+    """True when the sentence ends with a question mark of its own (one inside a closing quotation is the
+    quoted speaker's: "…, adding "what is to happen to the rest of us?"")."""
+    last = next((t for t in reversed(doc) if not t.is_space), None)
     return last is not None and last.text.endswith("?")
 
 

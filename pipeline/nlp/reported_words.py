@@ -172,11 +172,12 @@ class _Sentence:
             return self._absolute(cue)
         if comma <= self.first:
             return None
-        if any(t.is_quote for t in self.doc[self.first:comma]):
-            return None  # "“They're dominant,” he said, adding …": the quotation's attribution speaks
-        speaker = self._opening_subject(comma)
+        # "…, says Acme, noting that …", "“They're dominant,” he said, adding …": the attribution's speaker
+        speaker = self._attribution_before(cue, comma)
+        if speaker is None and any(t.is_quote for t in self.doc[self.first:comma]):
+            return None  # a quotation's subject is no speaker of the cue
         if speaker is None:
-            speaker = self._attribution_before(cue, comma)
+            speaker = self._opening_subject(comma)
         opening = self._content_start(cue) if speaker is not None else None
         return None if opening is None else self._clause_record(cue, opening, speaker)
 
@@ -269,12 +270,13 @@ class _Sentence:
         """The speaker of an attribution that ends at ``comma``, before an -ing cue that goes on from it
         ("…, says Acme, noting that …", "…, Acme said, noting that …")."""
         previous = self._previous_cue(cue)
-        if previous is None or previous.lemma not in self.rules.bare_clause or previous.end > comma:
+        if previous is None or "postposed" not in self.rules.patterns[previous.lemma] or previous.end > comma:
             return None
         if previous.end == comma:  # ", Acme said, noting"
             before = self._speaker_before(previous.start)
+            # (after a quotation the comma stands inside its marks: "“…,” a spokeswoman said, adding")
             return before if before is not None and before[0] - 1 > self.first \
-                and self.doc[before[0] - 1].text in _SET_OFF else None
+                and (self.doc[before[0] - 1].text in _SET_OFF or self.doc[before[0] - 1].is_quote) else None
         if previous.start - 1 <= self.first or self.doc[previous.start - 1].text not in _SET_OFF:
             return None
         after = self._speaker_after(previous.end)  # ", says Acme, noting"
@@ -594,9 +596,11 @@ class _Sentence:
             if token.lower_ == "that":
                 return index + 1 if self._opens_clause(index + 1, after_that=True) else None
             # a verb on the way ("a state appeals court upheld a judgment that …"): the "that" is its clause's
-            # (or a participle: ", noting that …" is the participle's clause, not the cue's)
+            # (or a participle after a comma: ", noting that …" is the participle's clause, not the cue's; "told
+            # the meeting that …" is the cue's)
             if token.lower_ in rules.clause_words or (token.is_punct and token.text != ",") or (
-                    token.is_lower and len(token) > 3 and token.text.endswith(("ed", "ing"))):
+                    token.is_lower and len(token) > 3 and token.text.endswith("ed")) or (
+                    token.is_lower and token.text.endswith("ing") and doc[index - 1].text == ","):
                 return None
         return None
 

@@ -278,6 +278,13 @@ def test_a_pattern_name_outside_the_list_is_refused(tmp_path):
         load_speech_rules(tmp_path)
 
 
+def test_a_question_inside_a_closing_quotation_leaves_the_report():
+    sentence = ('Lamb said steel trade should be judged by the WTO, adding "if it is judged by one country, '
+                'what happens to the rest of us?"')
+    assert [found[0].startswith("steel trade should be judged by the WTO") for found in reports(sentence)][:1] \
+        == [True]
+
+
 def test_a_relative_that_after_the_clause_subject_opens_no_content():
     # the parser reads "the duties" as the cue's subject and "that …" as a relative clause on it: the words
     # after that "that" are no content of their own

@@ -214,9 +214,10 @@ def test_no_report_where_the_words_do_not_make_one_plainly(sentence):
     assert reports(sentence) == []
 
 
-def test_an_ing_cue_after_a_quotation_is_left_to_the_quotation_s_attribution():
+def test_an_ing_cue_after_a_quotation_takes_the_attribution_s_speaker():
+    # the quotation's first words are no subject of "adding": the attribution's speaker is
     found = reports('"They are so dominant in the market," he said, adding that the rules should change.')
-    assert [f for f in found if f[1] == "adding"] == []
+    assert [(f[0], f[3]) for f in found if f[1] == "adding"] == [("the rules should change", "he")]
 
 
 def test_a_clause_with_an_attribution_of_its_own_is_not_attributed_again():
@@ -303,6 +304,16 @@ def test_speaker_nouns_and_their_plurals(word, expected):
          [("Margins should improve in the second half", "Westbank"), ("costs have eased", "Westbank")]),
         ("Margins should improve in the second half, Westbank said, noting that costs have eased.",
          [("Margins should improve in the second half", "Westbank"), ("costs have eased", "Westbank")]),
+        # after a quotation's attribution too (the quotation itself is the direct reader's)
+        ("“The two firms may use their buying power,” a trade ministry spokeswoman said, adding that private "
+         "firms are excluded from the scheme.",
+         [("private firms are excluded from the scheme", "a trade ministry spokeswoman")]),
+        # any verb of a postposed attribution hands its speaker on ("he noted, adding that …")
+        ("The program will be driven by investors, he noted, adding that the notes would be held to maturity.",
+         [("The program will be driven by investors", "he"), ("the notes would be held to maturity", "he")]),
+        # a noun in -ing before "that" is no participle: "told the meeting that …" reports the clause
+        ("Acme chairman Tom Bell told the annual meeting last week that new partners would join.",
+         [("new partners would join", "Acme chairman Tom Bell")]),
     ],
 )
 def test_a_cue_without_a_subject_goes_on_from_the_cue_before_it(sentence, expected):
