@@ -597,12 +597,17 @@ class _Sentence:
                 return index + 1 if self._opens_clause(index + 1, after_that=True) else None
             # a verb on the way ("a state appeals court upheld a judgment that …"): the "that" is its clause's
             # (or a participle after a comma: ", noting that …" is the participle's clause, not the cue's; "told
-            # the meeting that …" is the cue's)
+            # the meeting that …" and "told the panel, according to a statement, that …" are the cue's)
             if token.lower_ in rules.clause_words or (token.is_punct and token.text != ",") or (
                     token.is_lower and len(token) > 3 and token.text.endswith("ed")) or (
-                    token.is_lower and token.text.endswith("ing") and doc[index - 1].text == ","):
+                    token.is_lower and token.text.endswith("ing") and doc[index - 1].text == ","
+                    and not self._source_cue_at(index)):
                 return None
         return None
+
+    def _source_cue_at(self, index: int) -> bool:
+        """True when a source cue ("according to") opens at ``index``."""
+        return any("source" in self.rules.patterns[cue.lemma] for cue in self.spans.cues_in(index, index + 1))
 
     def _opens_clause(self, index: int, *, after_that: bool = False) -> bool:
         """True when the word can open a reported clause: its subject ("Japan", "the", "it", "50").

@@ -311,6 +311,9 @@ def test_speaker_nouns_and_their_plurals(word, expected):
         # any verb of a postposed attribution hands its speaker on ("he noted, adding that …")
         ("The program will be driven by investors, he noted, adding that the notes would be held to maturity.",
          [("The program will be driven by investors", "he"), ("the notes would be held to maturity", "he")]),
+        # a source set off between the hearer and "that" is no participle either
+        ("Lyle told the committee, according to a statement, that the cleanup would take years.",
+         [("the cleanup would take years", "Lyle")]),
         # a noun in -ing before "that" is no participle: "told the meeting that …" reports the clause
         ("Acme chairman Tom Bell told the annual meeting last week that new partners would join.",
          [("new partners would join", "Acme chairman Tom Bell")]),
