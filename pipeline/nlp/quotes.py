@@ -64,10 +64,17 @@ WORD_CLASSES = ("person_pronoun", "group_pronoun", "thing_pronoun", "relative", 
 # A quoted term is at most this many words; a lower-case one in a sentence without a cue at most the second.
 MAX_TERM_WORDS = 6
 MAX_PLAIN_TERM_WORDS = 4
+# A name ending the sentence with its final stop inside the marks is a term from this many words ("Yes." is not).
+MIN_NAME_WORDS = 2
 # A scare quote ("independent") is one or two words; a motto or a work's title after the noun naming it up to the
 # third.
 MAX_SCARE_WORDS = 2
 MAX_WORK_WORDS = 12
+# The cue lemmas a heading in title case spells with a capital ("Acme CEO Says Tariffs Will Hurt Carmakers"): the
+# verb of a headline's attribution; other cue forms in capitals are nouns there more often ("Trade Report Shows").
+HEADING_CUE_LEMMAS = frozenset({"say"})
+# A title-case heading holds at least this many words of more than three letters.
+MIN_HEADING_WORDS = 3
 # How many words after a quote's closing comma may come before its cue ("," Ryosei Akazawa told).
 ATTRIBUTION_WORDS = 8
 _WORD = re.compile(r"[A-Za-z0-9][\w’'.-]*")
@@ -150,6 +157,12 @@ def is_term(text: str, quote: QuoteSpan, before: str, after: str, term_markers: 
     if words and len(words) <= MAX_WORK_WORDS and before_words[-1:] \
             and (before_words[-1] in work_markers or last_two in work_markers):
         return True
+    if inner.endswith(".") and not after.strip() and not re.search(r"[.!?;:,]", inner[:-1]):
+        # American style keeps the sentence's final stop inside the marks too: a name of two words or more
+        # ending the sentence ("his proposed "Fair Trade Act."") is a term like one inside it
+        content = [w for w in inner[:-1].split() if any(ch.isalpha() for ch in w)]
+        if MIN_NAME_WORDS <= len(content) <= MAX_TERM_WORDS and not cue_near and _title_case(content, title_case_words):
+            return True
     if not words or len(words) > MAX_TERM_WORDS or re.search(r"[.!?;:,]", inner):
         return False
     if before_words[-1:] and (before_words[-1] in term_markers or last_two in term_markers):
@@ -164,9 +177,14 @@ def is_term(text: str, quote: QuoteSpan, before: str, after: str, term_markers: 
     if not any_cue_in_sentence and len(words) <= MAX_SCARE_WORDS and inner[:1].islower() and before_words:
         return True
     content = [w for w in words if any(ch.isalpha() for ch in w)]
-    capitalized = bool(content) and all(w[0].isupper() or w.lower() in title_case_words for w in content) \
-        and content[0][0].isupper()
-    return capitalized and not cue_near
+    return _title_case(content, title_case_words) and not cue_near
+
+
+def _title_case(words: list[str], title_case_words: frozenset[str]) -> bool:
+    """True for words capitalized like a name: each opens with a capital or is a minor word of
+    ``title_case_words``, and the first opens with a capital."""
+    return bool(words) and all(w[0].isupper() or w.lower() in title_case_words for w in words) \
+        and words[0][0].isupper()
 
 
 # -- reading the rules ------------------------------------------------------------------------------------
@@ -195,6 +213,18 @@ def load_quote_rules(models_dir: Path) -> dict[str, Any]:
 def _name_like(token: Token) -> bool:
     """True for a capitalized word (not all capitals) inside a sentence: part of a name, not a reporting verb."""
     return token.text[:1].isupper() and not token.text.isupper() and not token.is_sent_start
+
+
+def _in_title_case_line(text: str, start: int) -> bool:
+    """True when the line holding offset ``start`` is a heading in title case: no sentence's final stop ends
+    it, and every word of more than three letters opens with a capital ("Acme CEO Says Tariffs Will Hurt
+    Carmakers"), so a capital there marks no name."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if len(w) > 3]
+    return len(words) >= MIN_HEADING_WORDS and not line.endswith((".", "!")) \
+        and all(w[0].isupper() for w in words)
 
 
 # Reads sentence starts.
@@ -268,8 +298,9 @@ class QuoteFinder(RuleComponent):
             first = span[0]
             if found and span.start_char < found[-1][1]:
                 continue  # overlapping a longer cue already taken
-            if _name_like(first):
-                continue  # "United States", "Post": a name, not a reporting verb
+            if _name_like(first) and not (self.nlp.vocab.strings[match_id].split("|")[0] in HEADING_CUE_LEMMAS
+                                          and _in_title_case_line(doc.text, first.idx)):
+                continue  # "United States", "Post": a name, not a reporting verb (a heading's "Says" is one)
             if start > 0 and doc[start - 1].lower_ in self.cue_nouns:
                 continue  # "the report", "his statement": a noun
             if any(a <= span.start_char < b for a, b in inside):

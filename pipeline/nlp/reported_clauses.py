@@ -21,6 +21,7 @@ _SHARED_SUBJECT = frozenset({"advcl", "xcomp", "conj", "acl"})
 # Relations the parser sometimes gives a reported clause instead of ccomp; taken only when the clause has a subject.
 _CLAUSE_MISREAD = frozenset({"acl:relcl", "parataxis"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:outer"})
+_ARTICLES = frozenset({"the", "a", "an"})
 # Relations that make a cue form a noun or a modifier ("the report said", "a reported deal"), not a verb.
 NOMINAL = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "amod", "compound", "det", "appos",
                       "nmod:poss", "case", "fixed"})
@@ -166,7 +167,7 @@ def complement(doc: Doc, cue: Token, lemma: str) -> tuple[int, int] | None:
     complements = [c for head in heads for c in head.rights if c.dep_ == "ccomp" and not _set_off_after(doc, cue, c)
                    and _is_clause(doc, c.left_edge.i, c.right_edge.i)]
     if not complements:
-        that_clause = _that_clause(doc, cue)
+        that_clause = None if _noun_phrase_after(doc, cue, lemma) else _that_clause(doc, cue)
         if that_clause is not None:
             return that_clause
         # "said Tokyo could retaliate" parsed as a relative clause: a clause with its subject, not set off by a
@@ -192,6 +193,8 @@ def complement(doc: Doc, cue: Token, lemma: str) -> tuple[int, int] | None:
         first = _name_before(doc, cue, first)
     # "said that under the act the …", "said Friday that …": "that" after words without a verb opens the clause
     that = next((t for t in doc[cue.i + 1:min(last, cue.i + 2 + _MAX_THAT_GAP)] if t.lower_ == "that"), None)
+    if _noun_phrase_after(doc, cue, lemma):
+        that = None
     if that is not None and (that.dep_ == "mark" or that.i >= first) and not _is_clause(doc, cue.i + 1, that.i - 1) \
             and not _is_verb(doc[that.i + 1]):
         first = max(first, that.i + 1)
@@ -199,6 +202,13 @@ def complement(doc: Doc, cue: Token, lemma: str) -> tuple[int, int] | None:
     if first > last or doc[first].lower_ in _QUESTION_OPENERS and doc[first - 1].lower_ != "that":
         return None  # "did not say when …": an embedded question ("said that when …" reports a clause)
     return first, last
+
+
+def _noun_phrase_after(doc: Doc, cue: Token, lemma: str) -> bool:
+    """True when an article follows the cue: the words after it are a noun phrase, the reported clause's
+    subject, and a "that" among them opens a relative clause on it ("said the duties that Canada imposed were
+    unfair"), not the content; after "told" they are its hearer ("told the paper that …")."""
+    return lemma != "tell" and cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ in _ARTICLES
 
 
 def _clause_beside(doc: Doc, noun: Token, last: int) -> bool:

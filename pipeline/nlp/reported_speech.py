@@ -24,7 +24,9 @@ which pattern):
 
 Where each pattern finds its content, cue and speaker is `pipeline.nlp.reported_clauses`;
 an embedded question ("did not say when …") and a relative clause describing
-the speaker (", says Acme, which had …") are no content.
+the speaker (", says Acme, which had …") are no content, and a sentence that
+ends as a question ("Acme says prices will rise, but for how long?") reports
+nothing, as in the word-order reader.
 
 Each span covers the content (without "that", the sentence's final
 punctuation or the comma before an attribution); its ``label_`` holds the
@@ -37,7 +39,7 @@ quotation is the quotes normalizer's to decide, from the quote mentions.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,6 +56,8 @@ from pipeline.rulefiles import read_rows
 GROUP = "reported"
 FACTORY = "trade_reported_speech_v1"
 FOLDER = "quotes"
+# The class of ``reported_words.csv`` naming data an "according to" may cite ("forecasts", "figures").
+DATA_SOURCE_CLASS = "data_source"
 PATTERNS = ("complement", "postposed", "source")
 # A content shorter than this many words is not a report of speech ("he said so").
 MIN_CONTENT_WORDS = 2
@@ -102,16 +106,30 @@ def load_speech_rules(models_dir: Path) -> dict[str, Any]:
         patterns[row["lemma"]] = names
     forms = sorted({(row["form"].lower(), row["lemma"]) for row in read_rows(folder / "cues.csv")
                     if row["lemma"] in patterns})
-    return {"patterns": patterns, "forms": [list(pair) for pair in forms]}
+    data_sources = sorted(row["word"].lower() for row in read_rows(folder / "reported_words.csv")
+                          if row["class"] == DATA_SOURCE_CLASS)
+    return {"patterns": patterns, "forms": [list(pair) for pair in forms], "data_sources": data_sources}
+
+
+def is_data_source(words: Sequence[str], data_sources: frozenset[str]) -> bool:
+    """True for a source that is data, not a speaker: lower-case words ending in a noun of ``data_sources``
+    ("according to weather forecasts", "according to official figures"). A name keeps its voice: "according
+    to LSEG data" speaks for LSEG."""
+    letters = [w for w in words if any(ch.isalpha() for ch in w)]
+    return bool(letters) and letters[-1].lower() in data_sources and all(w.islower() for w in letters)
 
 
 def find_reported_speech(doc: Doc, forms: dict[str, list[tuple[list[str], str]]],
-                         patterns: dict[str, frozenset[str]]) -> Iterator[ReportedSpeech]:
+                         patterns: dict[str, frozenset[str]], *,
+                         data_sources: frozenset[str] = frozenset()) -> Iterator[ReportedSpeech]:
     """Every report of speech in a parsed sentence (see the module docstring for the patterns).
 
     ``forms`` maps a cue form's first word (lower case) to its words and lemma;
-    ``patterns`` maps a lemma to the patterns it reports speech in.
+    ``patterns`` maps a lemma to the patterns it reports speech in; a source whose
+    words are data (`is_data_source` over ``data_sources``) reports no speech.
     """
+    if _ends_as_question(doc):
+        return
     for token in doc:
         for words, lemma in forms.get(token.lower_, ()):
             if [t.lower_ for t in doc[token.i:token.i + len(words)]] != words:
@@ -122,6 +140,9 @@ def find_reported_speech(doc: Doc, forms: dict[str, list[tuple[list[str], str]]]
             speaker: tuple[int, int] | None = None
             if "source" in allowed:
                 bounds = source(doc, token, len(words))
+                if bounds is not None and is_data_source(
+                        [t.text for t in doc[bounds[1][0]:bounds[1][1] + 1]], data_sources):
+                    bounds = None
                 if bounds is not None:
                     (found, speaker), pattern = bounds, "source"
             elif not is_passive(token) and (token.dep_ not in NOMINAL or is_finite_verb(token)):
@@ -146,6 +167,13 @@ def find_reported_speech(doc: Doc, forms: dict[str, list[tuple[list[str], str]]]
             break
 
 
+def _ends_as_question(doc: Doc) -> bool:
+    """True when the sentence ends with a question mark of its own (one inside a closing quotation is the
+    quoted speaker's: "…, adding "what is to happen to the rest of us?"")."""
+    last = next((t for t in reversed(doc) if not t.is_space), None)
+    return last is not None and last.text.endswith("?")
+
+
 # -- the component ----------------------------------------------------------------------------------------
 
 @rule_factory(FACTORY, assigns=["doc.spans"], requires=["token.dep", "token.head", "token.pos"])
@@ -161,9 +189,10 @@ class ReportedSpeechFinder(RuleComponent):
             words = form.split()
             self.forms.setdefault(words[0], []).append((words, lemma))
         self.patterns = {lemma: frozenset(names) for lemma, names in self.data.get("patterns", {}).items()}
+        self.data_sources = frozenset(self.data.get("data_sources", []))
 
     def __call__(self, doc: Doc) -> Doc:
-        for found in find_reported_speech(doc, self.forms, self.patterns):
+        for found in find_reported_speech(doc, self.forms, self.patterns, data_sources=self.data_sources):
             add_span(doc, GROUP, found.start, found.end, label=found.label(), rule_id=f"reported.csv:{found.pattern}")
         return doc
 

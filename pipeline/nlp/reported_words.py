@@ -18,7 +18,15 @@ misread sentence: "Holt said raising the tariffs would hurt carmakers"; see
   (the attribution ends the sentence, or is followed by an adjunct: "in a
   statement", ", citing …");
 - ``source``: "According to <speaker>, <clause>." and "<clause>, according to
-  <speaker>."
+  <speaker>." (or "<clause> according to <speaker>." ending the sentence); a
+  source of data ("according to weather forecasts": ``data_source`` nouns of
+  ``reported_words.csv``) names no speaker.
+
+A cue with no subject of its own goes on from the cue before it: a verb joined
+by "and"/"but" ("said …, but stressed that …") and an -ing cue after a
+postposed attribution (", says Acme, noting that …") take its speaker. A
+relative clause may stand between a speaker and its cue ("The official who
+helped draft the accord said …").
 
 It refuses what it cannot read safely: questions, sentences opening with a
 condition ("If …"), a cue after an infinitive, a modal, a negation or a form
@@ -53,7 +61,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Token
 
 from pipeline.nlp.reported_clauses import RELATIVE_PRONOUNS
-from pipeline.nlp.reported_speech import ReportedSpeech
+from pipeline.nlp.reported_speech import ReportedSpeech, is_data_source
 from pipeline.nlp.reported_word_lists import ArticleSpans, Cue, WordRules, load_word_rules
 
 RULE_PREFIX = "reported_words.csv"
@@ -61,6 +69,8 @@ RULE_PREFIX = "reported_words.csv"
 MAX_SPEAKER_WORDS = 8
 # Words of an adjunct's phrase after its preposition ("said in a written statement").
 MAX_ADJUNCT_WORDS = 4
+# Words of a relative clause between a speaker and its cue ("The official who helped draft the accord said").
+MAX_RELATIVE_WORDS = 12
 # Words between a cue and its "that" ("said in a statement on Tuesday that").
 MAX_THAT_GAP = 6
 # Lower-case words that may describe a name before it ("U.S. automobile manufacturer Chrysler said").
@@ -78,6 +88,8 @@ _DASHES = frozenset({"—", "–", "--"})
 _SET_OFF = frozenset({",", *_DASHES})
 # Words that join a speaker noun to the firm it speaks for ("a spokesman for Toyota", "executives from Acme").
 _OF_FIRM = frozenset({"for", "at", "of", "from"})
+# Words that join a second reporting verb to the first one's subject ("said …, but stressed that …").
+_JOINERS = frozenset({"and", "but"})
 
 
 def _capitalized(token: Token) -> bool:
@@ -146,6 +158,8 @@ class _Sentence:
     def _complement(self, cue: Cue) -> ReportedSpeech | None:
         speaker = self._speaker_before(cue.start)
         if speaker is None:
+            speaker = self._conjoined_speaker(cue)
+        if speaker is None:
             return None
         opening = self._content_start(cue)
         return None if opening is None else self._clause_record(cue, opening, speaker)
@@ -158,9 +172,12 @@ class _Sentence:
             return self._absolute(cue)
         if comma <= self.first:
             return None
-        if any(t.is_quote for t in self.doc[self.first:comma]):
-            return None  # "“They're dominant,” he said, adding …": the quotation's attribution speaks
-        speaker = self._opening_subject(comma)
+        # "…, says Acme, noting that …", "“They're dominant,” he said, adding …": the attribution's speaker
+        speaker = self._attribution_before(cue, comma)
+        if speaker is None and any(t.is_quote for t in self.doc[self.first:comma]):
+            return None  # a quotation's subject is no speaker of the cue
+        if speaker is None:
+            speaker = self._opening_subject(comma)
         opening = self._content_start(cue) if speaker is not None else None
         return None if opening is None else self._clause_record(cue, opening, speaker)
 
@@ -208,21 +225,62 @@ class _Sentence:
         doc = self.doc
         comma = next((t.i for t in doc[cue.end:self.last + 1] if t.text in _BREAKS), self.last + 1)
         speaker = (cue.end, comma - 1)
-        if not cue.end <= comma - 1 < cue.end + MAX_SPEAKER_WORDS or not self._names_someone(*speaker):
+        if not cue.end <= comma - 1 < cue.end + MAX_SPEAKER_WORDS or not self._names_someone(*speaker) \
+                or is_data_source([t.text for t in doc[speaker[0]:speaker[1] + 1]], self.rules.data_sources):
             return None
         if cue.start == self._first_word():  # "According to the ministry, exports fell"
             if comma > self.last or doc[comma].text != ",":
                 return None
             return self._record(cue, "source", comma + 1, self._clause_end(comma + 1), speaker)
         before = cue.start - 1
-        if before <= self.first or doc[before].text != ",":
+        if before <= self.first:
             return None
+        if doc[before].text != ",":
+            # "… rose 4% according to the ministry": without a comma the source must end the sentence, after a
+            # clause ("sorted according to the ministry's list of …" names no clause before it)
+            if comma <= self.last or doc[before].is_punct:
+                return None
+            return self._record(cue, "source", self.first, before, speaker, min_words=MIN_CONTENT_WORDS + 1,
+                                verb=True)
         # "…, according to Smith, an analyst at Acme.": what follows the source names it, and holds no clause
         if any(t.lower_ in self.rules.clause_words or t.lower_ == "that" for t in doc[comma:self.last + 1]):
             return None
         return self._record(cue, "source", self.first, before - 1, speaker, min_words=MIN_CONTENT_WORDS + 1)
 
     # -- speakers ------------------------------------------------------------------------------------------
+
+    def _previous_cue(self, cue: Cue) -> Cue | None:
+        """The sentence's cue before ``cue``, if any."""
+        earlier = self.spans.cues_in(self.first, cue.start)
+        return earlier[-1] if earlier else None
+
+    def _conjoined_speaker(self, cue: Cue) -> tuple[int, int] | None:
+        """The speaker of a cue joined by "and"/"but" to the cue before it, with no subject of its own ("Lane
+        said he would wait, but stressed that …"): the earlier cue's speaker before it."""
+        index = cue.start - 1
+        while index > self.first and self.doc[index].lower_ in self.rules.fillers:
+            index -= 1  # "but also stressed"
+        previous = self._previous_cue(cue)
+        if index <= self.first or self.doc[index].lower_ not in _JOINERS or previous is None \
+                or "source" in self.rules.patterns[previous.lemma]:
+            return None
+        return self._speaker_before(previous.start)
+
+    def _attribution_before(self, cue: Cue, comma: int) -> tuple[int, int] | None:
+        """The speaker of an attribution that ends at ``comma``, before an -ing cue that goes on from it
+        ("…, says Acme, noting that …", "…, Acme said, noting that …")."""
+        previous = self._previous_cue(cue)
+        if previous is None or "postposed" not in self.rules.patterns[previous.lemma] or previous.end > comma:
+            return None
+        if previous.end == comma:  # ", Acme said, noting"
+            before = self._speaker_before(previous.start)
+            # (after a quotation the comma stands inside its marks: "“…,” a spokeswoman said, adding")
+            return before if before is not None and before[0] - 1 > self.first \
+                and (self.doc[before[0] - 1].text in _SET_OFF or self.doc[before[0] - 1].is_quote) else None
+        if previous.start - 1 <= self.first or self.doc[previous.start - 1].text not in _SET_OFF:
+            return None
+        after = self._speaker_after(previous.end)  # ", says Acme, noting"
+        return after if after is not None and after[1] == comma - 1 else None
 
     def _refused_before(self, cue_start: int) -> bool:
         """True when a refusal, a modal, an infinitive or a form of "be" stands before the cue (fillers aside)."""
@@ -256,6 +314,9 @@ class _Sentence:
             return None if found is None else (found[0], last)
         if last < self.first or doc[last].is_punct:
             return None
+        relative = self._relative_speaker(last)
+        if relative is not None:
+            return relative
         start = self._phrase_start(last)
         if start is None:
             return None
@@ -274,6 +335,23 @@ class _Sentence:
         if start - 1 >= self.first and doc[start - 1].lower_ in rules.prepositions:
             return None  # "asked about industry reports that …", "under Smith also stressed": an object, no subject
         return (start, last) if self._plain_speaker(start, last) else None
+
+    def _relative_speaker(self, last: int) -> tuple[int, int] | None:
+        """The speaker before a relative clause on it that ends at the cue ("The official who helped draft
+        the accord said …"): the phrase before "who", when it plainly names a speaker and the clause holds a
+        verb; None when no such clause ends at ``last`` (a break comes first)."""
+        doc = self.doc
+        for index in range(last, max(self.first, last - MAX_RELATIVE_WORDS) - 1, -1):
+            if doc[index].text in _BREAKS or doc[index].is_space:
+                return None
+            if doc[index].lower_ != "who":
+                continue
+            if index == last or index - 1 < self.first \
+                    or not any(_verb_like(t, self.rules.clause_words) for t in doc[index + 1:last + 1]):
+                return None
+            start = self._phrase_start(index - 1)
+            return (start, index - 1) if start is not None and self._plain_speaker(start, index - 1) else None
+        return None
 
     def _phrase_start(self, last: int) -> int | None:
         """The first word of the phrase ending at ``last``, back to a break or a boundary word; None past
@@ -518,10 +596,18 @@ class _Sentence:
             if token.lower_ == "that":
                 return index + 1 if self._opens_clause(index + 1, after_that=True) else None
             # a verb on the way ("a state appeals court upheld a judgment that …"): the "that" is its clause's
+            # (or a participle after a comma: ", noting that …" is the participle's clause, not the cue's; "told
+            # the meeting that …" and "told the panel, according to a statement, that …" are the cue's)
             if token.lower_ in rules.clause_words or (token.is_punct and token.text != ",") or (
-                    token.is_lower and len(token) > 3 and token.text.endswith("ed")):
+                    token.is_lower and len(token) > 3 and token.text.endswith("ed")) or (
+                    token.is_lower and token.text.endswith("ing") and doc[index - 1].text == ","
+                    and not self._source_cue_at(index)):
                 return None
         return None
+
+    def _source_cue_at(self, index: int) -> bool:
+        """True when a source cue ("according to") opens at ``index``."""
+        return any("source" in self.rules.patterns[cue.lemma] for cue in self.spans.cues_in(index, index + 1))
 
     def _opens_clause(self, index: int, *, after_that: bool = False) -> bool:
         """True when the word can open a reported clause: its subject ("Japan", "the", "it", "50").

@@ -155,6 +155,10 @@ def test_full_and_partial(nlp, text, expected):
         ('Axworthy branded the ruling as just another "trade harrassment" from the U.S.',
          [("trade harrassment", "partial")]),
         ('A title case quotation beside its cue is speech: he says "We Will Win".', [("We Will Win", "full")]),
+        # a name ending the sentence keeps its final stop inside the marks and is still a name
+        ('Last year the senator backed his own "Fair Imports Act."', []),
+        # a one-word full sentence is no name
+        ('Her answer was short: "Never."', [("Never.", "full")]),
     ],
 )
 def test_terms_are_left_out(nlp, text, expected):
@@ -189,6 +193,17 @@ def test_cues_are_lemmas_with_side_and_sense(nlp):
     ],
 )
 def test_words_that_are_not_cues(nlp, text):
+    assert cues(nlp, text) == []
+
+
+def test_a_title_case_heading_spells_its_reporting_verb_with_a_capital(nlp):
+    text = "Harbor Air CEO Says Fuel Duties Will Ground Flights\n\nThe carrier's chief spoke on Monday."
+    assert [(text, lemma) for text, lemma, _ in cues(nlp, text)] == [("Says", "say")]
+
+
+def test_a_capitalized_cue_in_running_text_stays_a_name(nlp):
+    # a line that ends as a sentence is no heading: "Says" there is part of a name
+    text = "The Simon Says Toy Company Limited Reported Losses.\n"
     assert cues(nlp, text) == []
 
 

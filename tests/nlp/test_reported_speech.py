@@ -73,6 +73,9 @@ def reports(sentence: str) -> list[tuple[str, str, str, str | None, str]]:
          ("talks will resume next week", "According to", "according_to", "the ministry", "reported.csv:source")),
         ("Talks will resume next week, according to the ministry.",
          ("Talks will resume next week", "according to", "according_to", "the ministry", "reported.csv:source")),
+        ("Copper exports rose 4% in March according to the trade ministry.",
+         ("Copper exports rose 4% in March", "according to", "according_to", "the trade ministry",
+          "reported.csv:source")),
         # two subjects joined by "and" both speak
         ("Brokers and dealers have warned that the duties could disrupt supply.",
          ("the duties could disrupt supply", "warned", "warn", "Brokers and dealers", "reported.csv:complement")),
@@ -179,6 +182,10 @@ def test_reported_speech_read_from_the_words_where_the_parse_is_loose(sentence, 
         ("Vole says that if the central bank does not cut rates next week it would be a shock to markets.",
          ("if the central bank does not cut rates next week it would be a shock to markets", "says", "say",
           "Vole", "reported.csv:complement")),
+        # a "that" after an article's noun opens a relative clause on the subject, not the content
+        ("Steel makers said the new duties that Canada imposed were unfair to them.",
+         ("the new duties that Canada imposed were unfair to them", "said", "say", "Steel makers",
+          "reported.csv:complement")),
     ],
 )
 def test_the_content_opens_at_the_clause_subject(sentence, expected):
@@ -197,6 +204,11 @@ def test_the_content_opens_at_the_clause_subject(sentence, expected):
         # an embedded question is what was left open, not what was said
         "Lee did not say when the new fees will take effect.",
         "Higher costs for the plant may explain why the new rules were not announced on Tuesday.",
+        # data is no speaker: the parse's "according to" over forecasts or figures reports no one's words
+        "Farmers in the south will see more rain next week, according to weather forecasts.",
+        "Rice output in the delta fell 3% last year according to official figures.",
+        # a sentence that ends as a question reports nothing (a headline's or the writer's question)
+        "The minister says export duties are coming, so what will they cost?",
     ],
 )
 def test_no_attribution_where_the_words_do_not_make_one(sentence):
@@ -264,3 +276,18 @@ def test_a_pattern_name_outside_the_list_is_refused(tmp_path):
     (tmp_path / "quotes" / "reported.csv").write_text("lemma,patterns\nsay,complement aside\n", encoding="utf-8")
     with pytest.raises(ValueError, match="reported.csv: row 2"):
         load_speech_rules(tmp_path)
+
+
+def test_a_question_inside_a_closing_quotation_leaves_the_report():
+    sentence = ('Lamb said steel trade should be judged by the WTO, adding "if it is judged by one country, '
+                'what happens to the rest of us?"')
+    assert [found[0].startswith("steel trade should be judged by the WTO") for found in reports(sentence)][:1] \
+        == [True]
+
+
+def test_a_relative_that_after_the_clause_subject_opens_no_content():
+    # the parser reads "the duties" as the cue's subject and "that …" as a relative clause on it: the words
+    # after that "that" are no content of their own
+    sentence = ("Rita Vale, a trade lawyer, said the reciprocal duties that the president envisioned would result "
+                "in a vast undertaking for the steel industry.")
+    assert not [found for found in reports(sentence) if found[0].startswith("the president")]

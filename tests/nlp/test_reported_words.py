@@ -144,6 +144,15 @@ def reports(text: str, gate=None) -> list[tuple[str, str, str, str | None, str]]
         # a plural of a speaker noun names a source too ("agencies" for "agency")
         ("Grain exports fell sharply in May, according to several agencies.",
          ("Grain exports fell sharply in May", "according to", "according_to", "several agencies", "source")),
+        # a relative clause on the speaker stands between it and the cue
+        ("The official who helped draft the accord said in an interview the duties would stay in place.",
+         ("the duties would stay in place", "said", "say", "The official", "complement")),
+        # a title-case heading's "Says" reports the clause after it
+        ("Harbor Air CEO Says Fuel Duties Will Ground Flights\n\nThe carrier's chief spoke on Monday.",
+         ("Fuel Duties Will Ground Flights", "Says", "say", "Harbor Air CEO", "complement")),
+        # a source that ends the sentence needs no comma before it
+        ("Copper exports rose 4% in March according to the trade ministry.",
+         ("Copper exports rose 4% in March", "according to", "according_to", "the trade ministry", "source")),
     ],
 )
 def test_reported_speech_is_read_from_the_words(sentence, expected):
@@ -192,15 +201,23 @@ def test_reported_speech_is_read_from_the_words(sentence, expected):
         # lower-case words before a name that hold a verb or a preposition describe no name
         "Demand for steel imported from Brightwell said nothing about prices in the north.",
         "Most shares of Brightwell said little about the value of the plant.",
+        # a relative clause before the cue whose phrase names no speaker
+        "The parcel who knows where said the road would close.",
+        # data is no speaker: an "according to" that cites forecasts or figures reports no one's words
+        "Farmers in the south will see more rain next week, according to weather forecasts.",
+        "Rice output fell 3% last year according to official figures.",
+        # without a comma the source must end the sentence
+        "Prices are set according to the ministry's tables for each region.",
     ],
 )
 def test_no_report_where_the_words_do_not_make_one_plainly(sentence):
     assert reports(sentence) == []
 
 
-def test_an_ing_cue_after_a_quotation_is_left_to_the_quotation_s_attribution():
+def test_an_ing_cue_after_a_quotation_takes_the_attribution_s_speaker():
+    # the quotation's first words are no subject of "adding": the attribution's speaker is
     found = reports('"They are so dominant in the market," he said, adding that the rules should change.')
-    assert [f for f in found if f[1] == "adding"] == []
+    assert [(f[0], f[3]) for f in found if f[1] == "adding"] == [("the rules should change", "he")]
 
 
 def test_a_clause_with_an_attribution_of_its_own_is_not_attributed_again():
@@ -274,3 +291,38 @@ def test_quote_rows_of_a_general_news_story(tmp_path):
 )
 def test_speaker_nouns_and_their_plurals(word, expected):
     assert word_rules().is_speaker_noun(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a second reporting verb joined by "but" with no subject of its own: the first verb's speaker speaks
+        ("Lane said he would not comment on the loan, but stressed that the deal was a sign of trust.",
+         [("he would not comment on the loan", "Lane"), ("the deal was a sign of trust", "Lane")]),
+        # an -ing cue after a postposed attribution goes on from its speaker, after the cue or before it
+        ("Margins should improve in the second half, says Westbank, noting that costs have eased.",
+         [("Margins should improve in the second half", "Westbank"), ("costs have eased", "Westbank")]),
+        ("Margins should improve in the second half, Westbank said, noting that costs have eased.",
+         [("Margins should improve in the second half", "Westbank"), ("costs have eased", "Westbank")]),
+        # after a quotation's attribution too (the quotation itself is the direct reader's)
+        ("“The two firms may use their buying power,” a trade ministry spokeswoman said, adding that private "
+         "firms are excluded from the scheme.",
+         [("private firms are excluded from the scheme", "a trade ministry spokeswoman")]),
+        # any verb of a postposed attribution hands its speaker on ("he noted, adding that …")
+        ("The program will be driven by investors, he noted, adding that the notes would be held to maturity.",
+         [("The program will be driven by investors", "he"), ("the notes would be held to maturity", "he")]),
+        # a source set off between the hearer and "that" is no participle either
+        ("Lyle told the committee, according to a statement, that the cleanup would take years.",
+         [("the cleanup would take years", "Lyle")]),
+        # a noun in -ing before "that" is no participle: "told the meeting that …" reports the clause
+        ("Acme chairman Tom Bell told the annual meeting last week that new partners would join.",
+         [("new partners would join", "Acme chairman Tom Bell")]),
+    ],
+)
+def test_a_cue_without_a_subject_goes_on_from_the_cue_before_it(sentence, expected):
+    assert [(found[0], found[3]) for found in reports(sentence)] == expected
+
+
+def test_a_joined_verb_with_an_object_reports_nothing():
+    # "and added" after a verb that reports nothing has no speaker to go on from
+    assert reports("Lane bought the shares and added the stake to his fund.") == []
