@@ -10,7 +10,7 @@ plan ("could decide to impose"); only a government's hedge counts
 ("investors weighed new tariffs" is no cue). A measure noun coordinated
 with an earlier one takes that one's verb (`conjoined_clause`), and a
 purpose clause ("in order to lift the tariffs") names a goal
-(`purpose_clause`). `pipeline.events.scope` walks the parse and applies them.
+(`purpose_clause`). `pipeline.events.clause_modality` walks the parse and applies them.
 
 A threat told after its measure ("the tariffs he threatened", "a 25% tariff
 it threatened to impose") is a trigger of its own (`relative_threats`): the
