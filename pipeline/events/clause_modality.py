@@ -4,7 +4,9 @@ Modality, first match wins (lemma lists in ``models/events/syntax.json``):
 a negation ("not", "never", "no") on a word of the walk, or a negating verb
 above ("refused to") → negated (planned when the negated verb or measure
 carries a word of ``immediacy_words``: "did not enact the levies
-immediately" denies only the timing, `negates_immediacy`); a threat trigger → threatened; a condition
+immediately" denies only the timing, `negates_immediacy`); a possibility
+a negating verb names ("ruled out the possibility of a tariff hike",
+`hedges.weighed_measure`) → negated; a threat trigger → threatened; a condition
 mark ("if", "unless", "whether") on the clause or a verb above it, or an
 "if" clause attached to it, a purpose ("in order to lift the tariffs, the
 U.S. needs proof"), or an imperative root the walk ends in (a
@@ -37,7 +39,9 @@ that Ottawa would reimpose", the walk climbing from a clausal subject too).
 from __future__ import annotations
 
 from pipeline.events.clause_walk import clause_walk, measure_noun
-from pipeline.events.hedges import cue_of, hedged_measure, phrasal_hedge, plan_or_hedge, private_hedger, purpose_clause
+from pipeline.events.hedges import (
+    cue_of, hedged_measure, phrasal_hedge, plan_or_hedge, private_hedger, purpose_clause, weighed_measure,
+)
 from pipeline.events.mood import is_imperative
 from pipeline.events.resources import EventResources, SyntaxRules
 from pipeline.events.syntax import SentenceParse, Token
@@ -118,6 +122,8 @@ def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[in
     if _negated(parse, walk, trigger_span, rules):
         # "did not enact the levies immediately": the measure is still to come, only its timing is denied
         return "planned" if negates_immediacy(parse, walk, trigger, rules) else "negated"
+    if weighed_measure(parse, walk, resources) == "negated":
+        return "negated"  # "ruled out the possibility of a tariff hike"
     if event_type == "tariff_threatened":
         return "threatened"
     # a negation stays with its own verb ("did not impose tariffs and raised quotas"); a plan, a condition
