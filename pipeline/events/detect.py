@@ -516,5 +516,6 @@ def article_candidates(inputs: ArticleInputs, resources: EventResources) -> list
                                  inputs, resources)
     # retyped before the list items copy their measure: an item is judged by its measure's sentence, not
     # by the words that follow the measure's trigger into the list
-    return enumerated(inputs, retype(resolve_discourse(found, inputs, resources), inputs.text, resources.retypes),
-                      resources)
+    retyped = retype(resolve_discourse(found, inputs, resources), inputs.text, resources.retypes,
+                     resources.clause_boundary)
+    return enumerated(inputs, retyped, resources)
