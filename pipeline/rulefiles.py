@@ -51,6 +51,33 @@ def read_rows(path: Path) -> list[dict[str, str]]:
     return rows
 
 
+def read_day_windows(path: Path, names: Iterable[str]) -> dict[str, int]:
+    """The time windows of a ``window,days,reason`` rule file, by name: each of ``names`` exactly once, a
+    whole number of days from 1 to 3660, and the reason its value has.
+
+    Fails naming the file and the window whose row is missing, repeated, unknown, not a whole number of days
+    in that range, or without a reason: a window is a judgment, and the file keeps why it has its value.
+    """
+    wanted = tuple(names)
+    out: dict[str, int] = {}
+    for row in read_rows(path):
+        name, days, reason = row.get("window", ""), row.get("days", ""), row.get("reason", "")
+        if name not in wanted:
+            raise ValueError(f"{_shown(path)}: unknown window {name!r} (expected {', '.join(wanted)})")
+        if name in out:
+            raise ValueError(f"{_shown(path)}: window {name!r} is given twice")
+        if not days.isdigit() or not 1 <= int(days) <= 3660:
+            raise ValueError(f"{_shown(path)}: window {name!r} must be a whole number of days from 1 to 3660, "
+                             f"not {days!r}")
+        if not reason:
+            raise ValueError(f"{_shown(path)}: window {name!r} gives no reason for its value")
+        out[name] = int(days)
+    missing = [name for name in wanted if name not in out]
+    if missing:
+        raise ValueError(f"{_shown(path)}: missing windows {', '.join(missing)}")
+    return out
+
+
 def _shown(path: Path) -> str:
     """A rule file as its concern's folder and name (``quotes/cues.csv``), which an operator can find under models/."""
     return f"{path.parent.name}/{path.name}"

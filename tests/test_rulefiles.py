@@ -10,7 +10,7 @@ from pipeline.config import MODELS_DIR
 from pipeline.normalize.date_context import load_dates
 from pipeline.normalize.rates import load_rates
 from pipeline.rulefiles import (FUNCTION_WORD_USES, FUNCTION_WORDS_FILE, alternation, grouped_alternation,
-                                read_function_words)
+                                read_day_windows, read_function_words)
 
 PHRASES = ["tariff", "tariffs", "tariff rate", "rate", "rate of duty", "due to", "due to be", "mid", "u.s.", "'ll"]
 
@@ -87,3 +87,34 @@ def test_a_misspelt_use_is_refused(tmp_path):
     path.write_text("# a comment\nword,class,uses\nthe,article,org_opener cue_nuon\n", encoding="utf-8")
     with pytest.raises(ValueError, match="'cue_nuon'"):
         read_function_words(tmp_path)
+
+
+WINDOWS = ("report_days", "entry_days")
+
+
+def _windows_file(tmp_path, rows):
+    path = tmp_path / "timeline" / "windows.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("# a source\nwindow,days,reason\n" + "".join(f"{row}\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def test_windows_are_read_by_name(tmp_path):
+    path = _windows_file(tmp_path, ["entry_days,90,a quarter", "report_days,14,two weeks of follow-ups"])
+    assert read_day_windows(path, WINDOWS) == {"report_days": 14, "entry_days": 90}
+
+
+@pytest.mark.parametrize(("rows", "message"), [
+    (["report_days,14,two weeks"], "missing windows entry_days"),
+    (["report_days,14,two weeks", "entry_days,90,a quarter", "report_days,7,a week"], "'report_days' is given twice"),
+    (["report_days,14,two weeks", "entry_days,90,a quarter", "merge_days,7,a week"], "unknown window 'merge_days'"),
+    (["report_days,0,none", "entry_days,90,a quarter"], "'report_days' must be a whole number of days .* not '0'"),
+    (["report_days,-3,back", "entry_days,90,a quarter"], "not '-3'"),
+    (["report_days,14.5,two weeks", "entry_days,90,a quarter"], "not '14.5'"),
+    (["report_days,fortnight,two weeks", "entry_days,90,a quarter"], "not 'fortnight'"),
+    (["report_days,14,two weeks", "entry_days,9000,a quarter"], "'entry_days' .* not '9000'"),
+    (["report_days,14,", "entry_days,90,a quarter"], "'report_days' gives no reason"),
+])
+def test_a_bad_window_fails_naming_the_file_and_the_window(tmp_path, rows, message):
+    with pytest.raises(ValueError, match=f"timeline/windows.csv: .*{message}"):
+        read_day_windows(_windows_file(tmp_path, rows), WINDOWS)

@@ -23,9 +23,9 @@ from pipeline.events.lead_dates import dated_by_lead_sentence
 from pipeline.events.market import without_market_labels
 from pipeline.events.merge import event_rows, is_complete, merge_candidates
 from pipeline.events.modality import adjacent_cues, future_is_planned, not_yet_in_force
-from pipeline.events.resources import EventResources, load_resources
+from pipeline.events.resources import EventResources, load_merge_window, load_resources
 from pipeline.events.roles import products_from_parse
-from pipeline.events.scope import before_window, history_background, told_as_history
+from pipeline.events.background import before_window, history_background, told_as_history
 from pipeline.events.types import ArticleInputs
 
 
@@ -53,4 +53,4 @@ def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dic
                       hs_codes=resources.hs_codes)
 
 
-__all__ = ["ArticleInputs", "EventResources", "article_events", "load_resources", "merge_events"]
+__all__ = ["ArticleInputs", "EventResources", "article_events", "load_merge_window", "load_resources", "merge_events"]

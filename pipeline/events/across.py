@@ -16,11 +16,12 @@ normalized event but its date — when
 2. it has the same ``event_id`` as a row of the event and that id carries a
    date finer than a year ("the April 2 tariffs" reported in June), or
 3. it carries a date equal to a row's of the event and its article was
-   published at most ``WINDOW_DAYS`` days after the event's latest article
+   published at most the merge window's days (``merge_window_days`` of
+   ``models/events/windows.csv``) after the event's latest article
    (a dated event reported on and on stays one), or
 4. it is undated (and so is the event), is a measure (not talks, a deal or a demand, which recur
    between one pair too often to tell apart without a date), and its
-   article was published at most ``WINDOW_DAYS`` days after the event's
+   article was published at most the merge window's days after the event's
    first article (the window does not move).
 
 Each event keeps the first row's evidence, offsets and fields;
@@ -44,11 +45,9 @@ from typing import Any
 from pipeline.articles import short_hash
 from pipeline.events.dates import date_range
 
-WINDOW_DAYS = 14
 UNTARGETED = "unspecified"
 # Events that happen at a point in time and recur between the same sides: undated ones never pool.
 POINT_IN_TIME = ("negotiation", "agreement", "demand")
-WINDOW = timedelta(days=WINDOW_DAYS)
 IDENTIFYING = ("day", "week", "month", "quarter", "season", "half")
 
 Row = Mapping[str, Any]
@@ -56,8 +55,10 @@ Row = Mapping[str, Any]
 
 @dataclass
 class Cluster:
-    """An event being built: its rows in publication order and the first article's time."""
+    """An event being built: its rows in publication order, the first and latest articles' times, and the
+    window within which a later article's row may join it."""
 
+    window: timedelta
     rows: list[Row] = field(default_factory=list)
     first_published: datetime | None = None
     last_published: datetime | None = None
@@ -77,10 +78,10 @@ class Cluster:
             return False
         if row["event_date"] and any(r["event_date"] == row["event_date"] for r in self.rows):
             # the same dated event reported on and on: the window runs from its latest report
-            return self.last_published is not None and published - self.last_published <= WINDOW
+            return self.last_published is not None and published - self.last_published <= self.window
         if row["event_type"] in POINT_IN_TIME:
             return False  # undated talks, deals, demands: too many of them between one pair to tell apart
-        return self.first_published is not None and published - self.first_published <= WINDOW
+        return self.first_published is not None and published - self.first_published <= self.window
 
 
 def dates_match(a: str | None, b: str | None) -> bool:
@@ -96,8 +97,9 @@ def dates_match(a: str | None, b: str | None) -> bool:
     return span is not None and span.granularity != "year" and fine.startswith(coarse + "-")
 
 
-def cluster_rows(rows: Iterable[Row], published: Mapping[str, datetime | None]) -> list[Cluster]:
-    """The rows grouped into events, each event's rows in publication order."""
+def cluster_rows(rows: Iterable[Row], published: Mapping[str, datetime | None], window_days: int) -> list[Cluster]:
+    """The rows grouped into events, each event's rows in publication order; ``window_days`` is the merge
+    window (see the module doc)."""
     def order(row: Row) -> tuple[bool, str, str]:
         when = published.get(row["article_id"])
         return (when is None, when.isoformat() if when else "", row["article_id"])
@@ -109,7 +111,7 @@ def cluster_rows(rows: Iterable[Row], published: Mapping[str, datetime | None]) 
         clusters = by_key.setdefault(row["event_key"], [])
         target = next((c for c in reversed(clusters) if c.joins(row, when)), None)
         if target is None:
-            target = Cluster(first_published=when)
+            target = Cluster(timedelta(days=window_days), first_published=when)
             clusters.append(target)
             out.append(target)
         target.rows.append(row)
@@ -117,10 +119,12 @@ def cluster_rows(rows: Iterable[Row], published: Mapping[str, datetime | None]) 
     return out
 
 
-def merge_events(rows: Iterable[Row], published: Mapping[str, datetime | None]) -> list[dict[str, Any]]:
-    """``events`` rows from every article's ``event_mentions`` rows (see the module doc), sorted by id."""
+def merge_events(rows: Iterable[Row], published: Mapping[str, datetime | None],
+                 window_days: int) -> list[dict[str, Any]]:
+    """``events`` rows from every article's ``event_mentions`` rows (see the module doc), sorted by id;
+    ``window_days`` is the merge window (`pipeline.events.resources.load_merge_window`)."""
     out: dict[str, dict[str, Any]] = {}
-    for cluster in cluster_rows(rows, published):
+    for cluster in cluster_rows(rows, published, window_days):
         group = cluster.rows
         first = dict(group[0])
         key = first["event_id"]

@@ -1,7 +1,7 @@
 """Triggers a sentence holds aside: a measure named as a condition or as the cause of a forecast effect,
 talks about war and peace, a statistic, a level compared and the subject of talks.
 
-Six non-events the clause rules of `scope` do not reach:
+Six non-events the clause rules of `non_events` do not reach:
 
 - An inverted condition: "positioning for a tighter Fed should prices keep
   rising or duties be imposed" — an auxiliary of ``inversion_auxiliaries`` of

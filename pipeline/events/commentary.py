@@ -18,8 +18,8 @@ speaker is a commentator (`commentator_speaker`):
 - in reported speech (indirect or mixed), it is dropped when its modality
   is ``possible`` or ``negated`` — a commentator's speculation or a measure
   not taken ("the analyst notes Washington has not threatened duties on Vietnamese shoes") reports no act —
-  and when it is history (`is_history`: dated before the article's window, `scope.before_window`, or
-  told in a sentence that dates only history, `scope.told_as_history`) and the speaker is a commentator
+  and when it is history (`is_history`: dated before the article's window, `background.before_window`, or
+  told in a sentence that dates only history, `background.told_as_history`) and the speaker is a commentator
   by trade (a word of `analyst`: analyst, economist, bank, research …): "In 2018, Trump imposed tariffs
   …, the bank adds" is the analyst's backdrop to a view, not news the article reports, and the gold sets
   code no event for it. A company telling its own history stays, as background ("Harley-Davidson said
@@ -32,7 +32,7 @@ A forecast is commentary too, quoted or not: a verb of ``forecast_verbs`` of
 above it, whose subject is a commentator ("Economists expect Washington to
 raise tariffs", "the broker predicts two cuts", `forecast_by_commentator`),
 drops the candidate. ("Analysts said Japan would retaliate" stays, marked
-``is_background`` by `scope.is_commentary`: a report of what a government will
+``is_background`` by `background.is_commentary`: a report of what a government will
 do, told by someone else.)
 
 A quotation that a government speaker's quotation also covers is never
@@ -53,7 +53,7 @@ from functools import cache
 
 from pipeline.events.market import MarketWords
 from pipeline.events.resources import SyntaxRules
-from pipeline.events.scope import before_window, told_as_history
+from pipeline.events.background import before_window, told_as_history
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.types import ArticleInputs, Candidate, QuoteRef
 

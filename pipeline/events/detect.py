@@ -44,18 +44,20 @@ from pipeline.events.arguments import (
     owner_in, passive_agent, previous_of, quote_speaker, within,
 )
 from pipeline.events.attach import attachment, shared_objects
+from pipeline.events.background import is_commentary
+from pipeline.events.clause_modality import syntax_modality
 from pipeline.events.coordinated import coordinated_measures
 from pipeline.events.dates import own_times
 from pipeline.events.discourse import enumerated, resolve_discourse
 from pipeline.events.hedges import RELATIVE_THREAT_RULE, relative_threats
 from pipeline.events.market import market_subject
 from pipeline.events.modality import choose_modality, conditional, future_is_planned, states_condition
+from pipeline.events.non_events import market_threat, non_event
 from pipeline.events.resources import EventResources
 from pipeline.events.retype import retype
 from pipeline.events.roles import (goods_origins, listed_origins, not_actors, sentence_parse, syntax_actor,
                                    syntax_targets)
 from pipeline.events.owned import may_name_measure, owned_rate_cues
-from pipeline.events.scope import is_commentary, market_threat, non_event, syntax_modality
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.text import clauses, first_words, last_words, linked
 from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate, Cue, Party, RateRef, TimeRef
@@ -514,5 +516,6 @@ def article_candidates(inputs: ArticleInputs, resources: EventResources) -> list
                                  inputs, resources)
     # retyped before the list items copy their measure: an item is judged by its measure's sentence, not
     # by the words that follow the measure's trigger into the list
-    return enumerated(inputs, retype(resolve_discourse(found, inputs, resources), inputs.text, resources.retypes),
-                      resources)
+    retyped = retype(resolve_discourse(found, inputs, resources), inputs.text, resources.retypes,
+                     resources.clause_boundary)
+    return enumerated(inputs, retyped, resources)

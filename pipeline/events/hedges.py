@@ -10,7 +10,7 @@ plan ("could decide to impose"); only a government's hedge counts
 ("investors weighed new tariffs" is no cue). A measure noun coordinated
 with an earlier one takes that one's verb (`conjoined_clause`), and a
 purpose clause ("in order to lift the tariffs") names a goal
-(`purpose_clause`). `pipeline.events.scope` walks the parse and applies them.
+(`purpose_clause`). `pipeline.events.clause_modality` walks the parse and applies them.
 
 A threat told after its measure ("the tariffs he threatened", "a 25% tariff
 it threatened to impose") is a trigger of its own (`relative_threats`): the
@@ -54,36 +54,48 @@ def private_hedger(parse: SentenceParse, verb: Token, resources: EventResources)
 
 
 def hedged_measure(parse: SentenceParse, walk: list[Token], resources: EventResources) -> bool:
-    """True when a hedge verb weighs the measure at the top of the walk from outside the walk: as the
+    """True when a hedge verb weighs the measure at the top of the walk from outside the walk
+    (`weighed_measure`)."""
+    return weighed_measure(parse, walk, resources) == "possible"
+
+
+def weighed_measure(parse: SentenceParse, walk: list[Token], resources: EventResources) -> str | None:
+    """``possible`` when a hedge verb weighs the measure at the top of the walk from outside the walk: as the
     complement of a phrasal hedge ("looking at a tariff hike") or through a noun of ``hedge_nouns``
     ("weighing the option of raising tariffs", "exploring ways to impose duties"), with a government (not
     ``private_words``) weighing it. The climb goes from a verb trigger to the noun it qualifies, then up its
     noun phrase and through option nouns, at most four steps. A noun of ``possibility_nouns`` weighs the
-    measure itself, whatever verb names it ("hinted at the possibility of imposing tariffs"), unless that
-    verb negates it ("ruled out the possibility") or its subject is no government."""
+    measure itself, whatever verb names it ("hinted at the possibility of imposing tariffs"), unless its
+    subject is no government; ``negated`` when that verb is a negating verb ("ruled out the possibility of
+    a tariff hike": the measure is denied), unless a negation denies the denial ("has not ruled out the
+    possibility": possible). None otherwise."""
     rules = resources.syntax
     assert rules is not None
     node, through_option, named_possible = walk[-1], False, False
     for _ in range(4):
         head = parse.head(node)
         if head is None:
-            return named_possible  # a headline: "Possibility of new tariffs on chips"
+            return "possible" if named_possible else None  # a headline: "Possibility of new tariffs on chips"
         relation = node.dep.split(":")[0]
         if head.upos in PREDICATES:
             if node.dep not in NOMINAL_ARGUMENTS or private_hedger(parse, head, resources):
-                return False
-            if named_possible and cue_of(head, rules) != "negated":
-                return True
-            return phrasal_hedge(parse, head, node, rules) or (through_option and cue_of(head, rules) == "possible")
+                return None
+            if named_possible and cue_of(head, rules) == "negated":
+                denied = any(c.lower in rules.negations for c in parse.children(head, "advmod", "neg"))
+                return "possible" if denied else "negated"
+            if named_possible or phrasal_hedge(parse, head, node, rules) or (
+                    through_option and cue_of(head, rules) == "possible"):
+                return "possible"
+            return None
         if head.upos not in ("NOUN", "PROPN"):
-            return named_possible
+            return "possible" if named_possible else None
         if (head.lemma.lower() in rules.hedge_nouns or head.lower in rules.hedge_nouns) and relation in ("nmod", "acl"):
             through_option = True
             named_possible = named_possible or head.lemma.lower() in rules.possibility_nouns
         elif not (relation in NOUN_MODIFIERS or (node.upos in PREDICATES and relation in GERUND_MISATTACHED | {"acl"})):
-            return False  # "the impact of tariffs imposed by China": an effect noun is no option
+            return None  # "the impact of tariffs imposed by China": an effect noun is no option
         node = head
-    return False
+    return None
 
 
 def plan_or_hedge(parse: SentenceParse, walk: list[Token], position: int, resources: EventResources) -> str:

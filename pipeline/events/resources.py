@@ -17,7 +17,7 @@ from pipeline.events.hs import HsTable, read_hs_codes
 from pipeline.events.market import MarketWords, read_market_words
 from pipeline.events.retype import RetypeRule, read_retype_rules
 from pipeline.events.types import EVENT_TYPES
-from pipeline.rulefiles import alternation, read_rows
+from pipeline.rulefiles import alternation, read_day_windows, read_rows
 
 FOLDER = "events"
 ARGUMENTS_FILE = "arguments.json"
@@ -29,6 +29,8 @@ CODES_FILE = "codes.csv"
 HS_CODES_FILE = "hs_codes.csv"
 CONFIDENCE_FILE = "confidence.json"
 MARKET_FILE = "market.csv"
+WINDOWS_FILE = "windows.csv"
+MERGE_WINDOW = "merge_window_days"
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
@@ -312,3 +314,9 @@ def load_resources(models_dir: Path) -> EventResources:
                            read_codes(folder / CODES_FILE), read_model(folder / CONFIDENCE_FILE),
                            read_hs_codes(folder / HS_CODES_FILE, [name for name, _ in products]),
                            read_market_words(folder / MARKET_FILE))
+
+
+def load_merge_window(models_dir: Path) -> int:
+    """The days within which a later article's row joins an event (``merge_window_days`` of
+    ``models_dir/events/windows.csv``, `pipeline.events.across`); a bad value fails naming the file."""
+    return read_day_windows(models_dir / FOLDER / WINDOWS_FILE, (MERGE_WINDOW,))[MERGE_WINDOW]

@@ -108,10 +108,18 @@ def read_retype_rules(path: Path) -> tuple[RetypeRule, ...]:
     return tuple(rules)
 
 
-def _window(text: str, candidate: Candidate, near: str, window: int) -> str:
+def _window(text: str, candidate: Candidate, near: str, window: int, clause_boundary: re.Pattern[str]) -> str:
+    """The words of ``text`` a rule of position ``near`` reads around the candidate's trigger. The words
+    before and after count only within the trigger's clause (``clause_boundary``: "signed a reciprocal
+    tariffs plan, but did not enact the levies immediately": "reciprocal" does not reach "enact")."""
     sentence, trigger = candidate.sentence, candidate.trigger
     before = text[sentence.start:trigger.start]
     after = text[trigger.end:sentence.end]
+    if near in ("before", "after", "around"):
+        ends = list(clause_boundary.finditer(before))
+        before = before[ends[-1].end():] if ends else before
+        end = clause_boundary.search(after)
+        after = after[:end.start()] if end else after
     if near == "sentence":
         return text[sentence.start:sentence.end]
     if near == "trigger":  # the trigger's own words: "plans for" names a plan
@@ -131,15 +139,16 @@ def _window(text: str, candidate: Candidate, near: str, window: int) -> str:
     return " … ".join(parts)
 
 
-def applies(rule: RetypeRule, text: str, candidate: Candidate) -> bool:
-    """True when ``rule`` retypes ``candidate``: its type is a source, the words are near, nothing stops it."""
+def applies(rule: RetypeRule, text: str, candidate: Candidate, clause_boundary: re.Pattern[str]) -> bool:
+    """True when ``rule`` retypes ``candidate``: its type is a source, the words are near (in the trigger's
+    clause, `_window`), nothing stops it."""
     if candidate.event_type not in rule.sources or (rule.reports_only and not candidate.trigger.reports):
         return False
     if rule.modalities and candidate.modality not in rule.modalities:
         return False
     if rule.unrated_only and candidate.rate_value is not None:
         return False
-    if rule.words.search(_window(text, candidate, rule.near, rule.window)) is None:
+    if rule.words.search(_window(text, candidate, rule.near, rule.window, clause_boundary)) is None:
         return False
     sentence = text[candidate.sentence.start:candidate.sentence.end]
     return rule.unless is None or rule.unless.search(sentence) is None
@@ -155,13 +164,16 @@ def _names_a_tariff(candidate: Candidate, tariffs: list[Candidate]) -> bool:
                for t in tariffs)
 
 
-def retype(candidates: list[Candidate], text: str, rules: tuple[RetypeRule, ...]) -> list[Candidate]:
-    """The candidates with the first applying rule's type; those a rule drops are left out.
+def retype(candidates: list[Candidate], text: str, rules: tuple[RetypeRule, ...],
+           clause_boundary: re.Pattern[str]) -> list[Candidate]:
+    """The candidates with the first applying rule's type; those a rule drops are left out. A rule's
+    ``before``/``after``/``around`` words count only within the trigger's clause (``clause_boundary``, the
+    clause boundaries of ``arguments.json``).
 
     A rule marked ``keep`` does not apply when the article has a tariff measure no rule retypes, by the
     same actor on compatible targets: the sanctions of that sentence are the article's tariffs.
     """
-    chosen = [next((r for r in rules if applies(r, text, c)), None) for c in candidates]
+    chosen = [next((r for r in rules if applies(r, text, c, clause_boundary)), None) for c in candidates]
     tariffs = [c for c, r in zip(candidates, chosen, strict=True) if r is None and c.event_type in TARIFF_TYPES]
     out = []
     for candidate, rule in zip(candidates, chosen, strict=True):

@@ -22,7 +22,7 @@ import pyarrow.compute as pc
 
 from pipeline import io
 from pipeline.config import Settings
-from pipeline.events import article_events, load_resources, merge_events
+from pipeline.events import article_events, load_merge_window, load_resources, merge_events
 from pipeline.events.inputs import article_inputs
 from pipeline.events.owned import MEASURE_KINDS, MEASURE_UNIT
 from pipeline.events.resources import EventResources
@@ -39,7 +39,7 @@ SPEC = StageSpec(
     code=(__name__,),
     rules=("events/arguments.json", "events/products.csv", "events/syntax.json", "events/retype.csv",
            "events/citations.txt", "events/codes.csv", "events/confidence.json", "events/hs_codes.csv",
-           "events/market.csv",
+           "events/market.csv", "events/windows.csv",
            *TIMELINE_RULES),
     upstream="normalize",
     # What `article_inputs` reads of each table (mention texts and the like would only cost reading).
@@ -139,7 +139,8 @@ def rebuild_events(settings: Settings, *, run_id: str) -> int:
     mentions = io.read(settings.out, "event_mentions").drop_columns(["run_id", io.PARTITION_KEY]).to_pylist()
     articles = io.read(settings.out, "articles", columns=["article_id", "published_at"]).to_pylist()
     published = {a["article_id"]: a["published_at"] for a in articles}
-    return _replace_if_changed(settings, "events", merge_events(mentions, published), run_id=run_id,
+    window_days = load_merge_window(settings.models_dir)
+    return _replace_if_changed(settings, "events", merge_events(mentions, published, window_days), run_id=run_id,
                                sort_by=["event_id"])
 
 

@@ -19,4 +19,4 @@ __all__ = ["RULE_FILES", "Change", "TimelineRules", "build_timeline", "event_cha
 
 def build_timeline(events: Iterable[Mapping[str, Any]], rules: TimelineRules) -> list[dict[str, Any]]:
     """The rows of `tariff_timeline` (every column but ``run_id``) from rows of `events`."""
-    return timeline_rows(all_changes(events, rules))
+    return timeline_rows(all_changes(events, rules), rules.windows)

@@ -12,16 +12,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from pipeline.timeline.changes import Change
+from pipeline.timeline.rules import Windows
 
-# How long after a dated change an undated report of it is taken to be about it: the events table's window
-# for merging follow-up reports of one measure (`pipeline.events.across.WINDOW_DAYS`, docs/events.md section 7).
-# For the same reason it bounds how far a product's pause may lie from the pause of all goods it reports
-# (`pipeline.timeline.sequences`, docs/timeline.md section 3).
-REPORT_WINDOW_DAYS = 14
-# How long after a measure's first report a report of it may state its rate: the longest wait from
-# announcement to entry into force among the measures checked (docs/timeline.md, section 7) was about a
-# month (steel and aluminium: proclamations of 10 February 2025, in force 12 March); a quarter leaves room.
-ENTRY_WINDOW_DAYS = 90
 # Changes of the level of a tariff in force: each one is an event, not a state a later report repeats.
 LEVEL_CHANGES = ("increased", "reduced")
 # Changes that end a tariff in force, and readings that a tariff (still) applies after the day's change: a
@@ -120,14 +112,14 @@ def resolve_day(changes: Sequence[Change]) -> tuple[Change, list[Change], list[C
     return best, agreeing, [c for c in ranked[1:] if not _agrees(best, c)]
 
 
-def _is_repeat(current: Interval, change: Change) -> bool:
+def _is_repeat(current: Interval, change: Change, windows: Windows) -> bool:
     """A later change leaving the state as it is: another report of the change that began ``current``."""
     first = current.first
     if first.in_force != change.in_force or (not change.in_force and first.change != change.change):
         return False
     level_unknown = change.rate is None or current.rate is None
     if change.change in LEVEL_CHANGES and change.effective_on is not None and level_unknown \
-            and (change.day - first.day).days > REPORT_WINDOW_DAYS:
+            and (change.day - first.day).days > windows.report_days:
         # A rise or cut whose level is not known on both sides, dated by its text weeks after the interval
         # began, is another rise or cut ("higher tariffs on China" in March, "increased … on April 8").
         return False
@@ -137,7 +129,7 @@ def _is_repeat(current: Interval, change: Change) -> bool:
     # measure announced takes effect: "raised tariffs on steel" in May 2024 and "raised the tariff on steel
     # to 25%" in February 2025 are two increases, not one stated late.
     return current.rate is None and first.change == change.change and \
-        (change.day - first.day).days <= ENTRY_WINDOW_DAYS
+        (change.day - first.day).days <= windows.entry_days
 
 
 def _partial_cut(best: Change, agreeing: list[Change],
@@ -243,15 +235,15 @@ def _resumption(pause: Change, end: date) -> Change:
                    announced_on=pause.day, effective_on=end, pause_end=None)
 
 
-def _reported(report: Change, dated: Sequence[Change]) -> list[Change]:
-    """The dated changes ``report`` may be another report of: within `REPORT_WINDOW_DAYS` before it, agreeing
+def _reported(report: Change, dated: Sequence[Change], report_days: int) -> list[Change]:
+    """The dated changes ``report`` may be another report of: within ``report_days`` before it, agreeing
     with it; failing those, making the same change at another rate.
 
     An imposition at 10% reported a week after one dated at 25% is that imposition with its rate read
     otherwise (one of the two readings is wrong), not a second one: on that day the dated reading ranks
     first and the other rate is its alternative (section 4).
     """
-    near = [d for d in dated if d.day <= report.day and (report.day - d.day).days <= REPORT_WINDOW_DAYS]
+    near = [d for d in dated if d.day <= report.day and (report.day - d.day).days <= report_days]
     agreeing = [d for d in near if _agrees(d, report)]
     return agreeing or [d for d in near if d.in_force and report.in_force and d.change == report.change]
 
@@ -262,14 +254,14 @@ def _within_period(change: Change, dated: Change) -> bool:
         and _precision(dated) < _precision(change)
 
 
-def attach_undated(changes: Sequence[Change]) -> list[Change]:
+def attach_undated(changes: Sequence[Change], report_days: int) -> list[Change]:
     """Place each loosely dated change at the change it reports, if any; sorted by day, then event id.
 
     A report without a date ("he delayed the tariffs for a month") is
     placed at its publication day (`changes.placement`), which is when the
     text said it, not when it happened. When a change of the same key with
     a date from the text and the same change (an agreeing rate, or the same
-    kind of change at another rate) lies at most `REPORT_WINDOW_DAYS` before
+    kind of change at another rate) lies at most ``report_days`` before
     that day, the report is taken to be about the latest such change and
     moves there. A change dated to a week or a month is placed on the
     period's first day; when an agreeing change dated more finely falls
@@ -283,7 +275,7 @@ def attach_undated(changes: Sequence[Change]) -> list[Change]:
     placed = list(dated)
     for change in changes:
         if change.effective_on is None:
-            reported = _reported(change, dated)
+            reported = _reported(change, dated, report_days)
             if reported:
                 change = replace(change, day=max(d.day for d in reported))
             placed.append(change)
@@ -303,9 +295,10 @@ def _to_finer_day(change: Change, dated: Sequence[Change]) -> Change:
     return replace(change, day=day, pause_end=pause_end)
 
 
-def walk(changes: Sequence[Change]) -> list[Interval]:
-    """The intervals of one key from its changes: each day's reading begins one, or joins the last."""
-    changes = attach_undated(changes)
+def walk(changes: Sequence[Change], windows: Windows) -> list[Interval]:
+    """The intervals of one key from its changes: each day's reading begins one, or joins the last; ``windows``
+    are the timeline's windows (`pipeline.timeline.rules.Windows`)."""
+    changes = attach_undated(changes, windows.report_days)
     intervals: list[Interval] = []
     pending: tuple[Change, date] | None = None  # a pause whose stated end has not come yet
     carried: float | None = None  # the rate a resumption restores
@@ -332,7 +325,7 @@ def walk(changes: Sequence[Change]) -> list[Interval]:
                 # the rate the pause lifted, which its end restores
                 current.rate_previous = carried = reported.rate
             continue
-        repeat = current is not None and cut is None and _is_repeat(current, best)  # a cut is news of its own
+        repeat = current is not None and cut is None and _is_repeat(current, best, windows)  # a cut is news of its own
         if repeat:
             target = current
         else:

@@ -10,12 +10,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.rulefiles import read_rows
+from pipeline.rulefiles import read_day_windows, read_rows
 
 CHANGES_FILE = "timeline/changes.csv"
 MODALITIES_FILE = "timeline/modalities.csv"
 GRANULARITIES_FILE = "timeline/granularities.csv"
-RULE_FILES = (CHANGES_FILE, MODALITIES_FILE, GRANULARITIES_FILE)
+WINDOWS_FILE = "timeline/windows.csv"
+RULE_FILES = (CHANGES_FILE, MODALITIES_FILE, GRANULARITIES_FILE, WINDOWS_FILE)
 
 CHANGE_KINDS = ("imposed", "increased", "reduced", "suspended", "resumed", "exempted", "removed")
 STATUSES = ("asserted", "planned", "threatened")
@@ -32,6 +33,14 @@ class ChangeRule:
 
 
 @dataclass(frozen=True)
+class Windows:
+    """The timeline's time windows in days (``timeline/windows.csv`` gives the reason for each value)."""
+
+    report_days: int  # how long after a dated change an undated report of it is taken to be about it
+    entry_days: int  # how long after a measure's first report a report of it may state its rate
+
+
+@dataclass(frozen=True)
 class TimelineRules:
     """The rule data, checked against the allowed values when read."""
 
@@ -39,6 +48,7 @@ class TimelineRules:
     statuses: Mapping[str, str]  # modality -> status, or IGNORED
     # event-date granularities fine enough to place a change, finest first as the file lists them
     placed_granularities: tuple[str, ...]
+    windows: Windows
 
 
 def _flag(value: str, path: str, column: str) -> bool:
@@ -54,7 +64,8 @@ def _allowed(value: str, allowed: tuple[str, ...], path: str, column: str) -> st
 
 
 def load_rules(models_dir: Path) -> TimelineRules:
-    """Read and check ``models_dir/timeline/*.csv``; fail naming the file and the value that is not allowed."""
+    """Read and check ``models_dir/timeline/*.csv``; fail naming the file and the value that is not allowed
+    (a window: `pipeline.rulefiles.read_day_windows`)."""
     changes = {}
     for row in read_rows(models_dir / CHANGES_FILE):
         status = _allowed(row["status"], STATUSES, CHANGES_FILE, "status") if row["status"] else None
@@ -64,4 +75,6 @@ def load_rules(models_dir: Path) -> TimelineRules:
                 for row in read_rows(models_dir / MODALITIES_FILE)}
     placed = tuple(row["granularity"] for row in read_rows(models_dir / GRANULARITIES_FILE)
                    if _flag(row["placed"], GRANULARITIES_FILE, "placed"))
-    return TimelineRules(changes, statuses, placed)
+    windows = read_day_windows(models_dir / WINDOWS_FILE, ("report_window_days", "entry_window_days"))
+    return TimelineRules(changes, statuses, placed,
+                         Windows(windows["report_window_days"], windows["entry_window_days"]))

@@ -13,7 +13,8 @@ from typing import Any
 
 from pipeline.articles import short_hash
 from pipeline.timeline.changes import Change
-from pipeline.timeline.intervals import LEVEL_CHANGES, REPORT_WINDOW_DAYS, Interval, rates_agree, walk
+from pipeline.timeline.intervals import LEVEL_CHANGES, Interval, rates_agree, walk
+from pipeline.timeline.rules import Windows
 
 
 def timeline_id(change: Change, valid_from: date) -> str:
@@ -56,18 +57,18 @@ def _informative(intervals: list[Interval]) -> list[Interval]:
     return intervals[start:]
 
 
-def _broader_pause(pause: Interval, broader: Sequence[Interval]) -> Interval | None:
+def _broader_pause(pause: Interval, broader: Sequence[Interval], report_days: int) -> Interval | None:
     """The pause of all goods that a pause of one product, with nothing of that product in force before
     it, reports; None when there is none.
 
     That pause lifts no rate of the product's own: its rate before is unstated, or the rate the pause of
-    all goods of the same target lifted, within `REPORT_WINDOW_DAYS` ("he delayed plans for 25% general
+    all goods of the same target lifted, within ``report_days`` ("he delayed plans for 25% general
     import tariffs on Canada, … the biggest supplier of aluminum"; "paused … a 25% tariff on Mexican oil",
     whose oil had no rate but the one on all Mexican goods). A pause lifting a rate of its own (10% on
     Canadian energy, beside 25% on all goods) is the product's.
     """
     for interval in broader:
-        near = abs((interval.first.day - pause.first.day).days) <= REPORT_WINDOW_DAYS
+        near = abs((interval.first.day - pause.first.day).days) <= report_days
         if interval.first.change == "suspended" and near and rates_agree(pause.rate_previous, interval.rate_previous):
             return interval
     return None
@@ -82,18 +83,19 @@ ALL_GOODS = "all goods"  # a product's key beside all goods of the same actor, t
 ALL_ORIGINS = "all origins"  # a named target's product beside that product of every origin
 
 
-def _broader_tariff(narrow: Interval, broader: Sequence[Interval], relation: str) -> Interval | None:
+def _broader_tariff(narrow: Interval, broader: Sequence[Interval], relation: str,
+                    report_days: int) -> Interval | None:
     """The tariff of a broader key that a tariff of a narrower one, with nothing of its own in force before
     it, reports; None when there is none.
 
-    A broader interval in force beginning within `REPORT_WINDOW_DAYS` of it: "25% on steel from Canada,
+    A broader interval in force beginning within ``report_days`` of it: "25% on steel from Canada,
     Mexico, …" names origins the 25% on steel of every origin hits (`ALL_ORIGINS`: both rates stated and
     equal, and the rates before when both state one), and "the tariffs on Canada took effect, hitting its
     autos" goods the 25% on all Canadian goods falls on (`ALL_GOODS`: an imposition stating no rate at all,
     beside an imposition or a resumption; aluminium's 25% from 10% is its own beside Canada's 25%).
     """
     for interval in broader:
-        near = abs((interval.first.day - narrow.first.day).days) <= REPORT_WINDOW_DAYS
+        near = abs((interval.first.day - narrow.first.day).days) <= report_days
         if relation == ALL_ORIGINS:
             same = narrow.rate is not None and narrow.rate == interval.rate \
                 and rates_agree(narrow.rate_previous, interval.rate_previous)
@@ -105,8 +107,8 @@ def _broader_tariff(narrow: Interval, broader: Sequence[Interval], relation: str
     return None
 
 
-def _reported_broader(narrow: Interval, target: str | None,
-                      broaders: Sequence[tuple[Sequence[Interval], str]]) -> Interval | None:
+def _reported_broader(narrow: Interval, target: str | None, broaders: Sequence[tuple[Sequence[Interval], str]],
+                      report_days: int) -> Interval | None:
     """The interval of a broader key (``broaders``: its intervals and how it stands to ``narrow``'s key) that
     ``narrow``, the first of what remains of the sequence of ``target``, reports; None when it is its own.
 
@@ -118,20 +120,20 @@ def _reported_broader(narrow: Interval, target: str | None,
     for broader, relation in broaders:
         found = None
         if relation == ALL_GOODS and narrow.first.change == "suspended":
-            found = _broader_pause(narrow, broader)
+            found = _broader_pause(narrow, broader, report_days)
         elif narrow.first.in_force and (relation == ALL_ORIGINS or target is not None):
-            found = _broader_tariff(narrow, broader, relation)
+            found = _broader_tariff(narrow, broader, relation, report_days)
         if found is not None:
             return found
     return None
 
 
-def _fold_reports(intervals: list[Interval], target: str | None,
-                  broaders: Sequence[tuple[Sequence[Interval], str]]) -> list[Interval]:
+def _fold_reports(intervals: list[Interval], target: str | None, broaders: Sequence[tuple[Sequence[Interval], str]],
+                  report_days: int) -> list[Interval]:
     """A narrower key's intervals without the leading ones that report a broader key's (`_reported_broader`),
     with a pause's scheduled resumption; their evidence goes to the broader interval."""
     while intervals:
-        reported = _reported_broader(intervals[0], target, broaders)
+        reported = _reported_broader(intervals[0], target, broaders, report_days)
         if reported is None:
             break
         folded = 2 if intervals[0].first.change == "suspended" and len(intervals) > 1 \
@@ -158,16 +160,16 @@ def _broader_keys(key: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], str]]:
     return keys
 
 
-def timeline_rows(changes: Iterable[Change]) -> list[dict[str, Any]]:
+def timeline_rows(changes: Iterable[Change], windows: Windows) -> list[dict[str, Any]]:
     """Every interval row of ``changes`` (sorted by key, then day), key by key.
 
     A product's sequence is read beside the all-goods sequence of its actor, target and status, and a named
     target's beside the sequence of every origin of its actor, product and status: its first intervals may
     report theirs (`_fold_reports`), which then hold their evidence.
     """
-    walked = {key: _informative(walk(list(group)))
+    walked = {key: _informative(walk(list(group), windows))
               for key, group in itertools.groupby(changes, key=lambda c: c.key)}
     for key, intervals in walked.items():
         broaders = [(walked[broader], relation) for broader, relation in _broader_keys(key) if broader in walked]
-        walked[key] = _fold_reports(intervals, key[1], broaders)
+        walked[key] = _fold_reports(intervals, key[1], broaders, windows.report_days)
     return [row for intervals in walked.values() for row in interval_rows(intervals)]

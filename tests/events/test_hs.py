@@ -7,10 +7,12 @@ from datetime import UTC, datetime
 import pytest
 
 from pipeline.config import MODELS_DIR
-from pipeline.events import article_events, merge_events
+from pipeline.events import article_events, load_merge_window, merge_events
 from pipeline.events.hs import hs_codes_for, read_hs_codes
 from pipeline.events.resources import read_products
 from pipeline.schemas import conform
+
+WINDOW_DAYS = load_merge_window(MODELS_DIR)
 
 FOLDER = MODELS_DIR / "events"
 PRODUCTS = [name for name, _ in read_products(FOLDER / "products.csv")]
@@ -82,7 +84,7 @@ def test_merged_events_keep_the_codes_and_fit_the_schema(build, resources):
     text = "Mexico City cut its tariff on U.S. soybeans to 5% from 15%."
     rows = article_events(build(text, countries=[("Mexico City", "MEX", "government"), ("U.S.", "USA", "abbreviation")],
                                 rates=[("5%", 5.0, "tariff", 15.0)]), resources)
-    events = merge_events(rows, {rows[0]["article_id"]: datetime(2025, 5, 2, tzinfo=UTC)})
+    events = merge_events(rows, {rows[0]["article_id"]: datetime(2025, 5, 2, tzinfo=UTC)}, WINDOW_DAYS)
     assert [(e["product"], e["hs_codes"]) for e in events] == [("soybeans", ["1201"])]
     table = conform("events", [{**e, "run_id": "r"} for e in events])
     assert table.column("hs_codes").to_pylist() == [["1201"]]

@@ -7,10 +7,13 @@ from datetime import UTC, datetime
 
 import pytest
 
-from pipeline.events import article_events, merge_events
+from pipeline.config import MODELS_DIR
+from pipeline.events import article_events, load_merge_window, merge_events
 from pipeline.events.merge import compatible, confidence
 from pipeline.events.types import Candidate, Cue
 from pipeline.views import Sentence
+
+WINDOW_DAYS = load_merge_window(MODELS_DIR)
 
 TEXT = "The Trump administration imposed 24% tariffs on Japanese imports."
 SPECS = {"officials": [("Trump", "USA", "trump")], "countries": [("Japanese", "JPN", "demonym")],
@@ -59,7 +62,7 @@ def test_dedup_across_two_near_identical_articles(table_rows, build, resources):
     assert len({r["event_id"] for r in rows}) == 1
     published = {"late-id": datetime(2025, 5, 1, tzinfo=UTC), "early-id": datetime(2025, 5, 3, tzinfo=UTC)}
     rows[1] = {**rows[1], "confidence": 0.99, "officials": ["other"]}
-    merged = merge_events(rows, published)
+    merged = merge_events(rows, published, WINDOW_DAYS)
     assert len(merged) == 1
     event = merged[0]
     assert event["article_ids"] == ["early-id", "late-id"]

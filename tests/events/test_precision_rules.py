@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.events import article_events
-from pipeline.events.scope import standing
+from pipeline.events.non_events import standing
 from pipeline.events.syntax import SentenceParse, Token
 
 FIELDS = ("event_type", "actor_iso3", "target_iso3", "modality")

@@ -188,3 +188,21 @@ def test_removing_a_tariff_provision_stays_a_removal(build, resources):
     found = _typed_goods(build, resources, text, countries=[("Ottawa", "CAN", "government"),
                                                             ("Vietnamese", "VNM", "demonym")])
     assert ("tariff_removed", ["VNM"], "steel") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Washington signed a reciprocal tariffs plan, but did not enact the levies immediately.",
+     [("tariff_imposed", "planned")]),
+    ("Washington backed reciprocal trade talks; it will impose tariffs on foreign lumber.",
+     [("tariff_imposed", "planned")]),
+], ids=["across-but", "across-a-semicolon"])
+def test_a_rules_words_reach_only_the_triggers_clause(build, resources, text, expected):
+    # "reciprocal" names the measure of the other clause: it does not make this clause's measure a threat
+    rows = article_events(build(text, parsed=True, countries=[("Washington", "USA", "government")]), resources)
+    assert [(r["event_type"], r["modality"]) for r in rows if r["event_type"].startswith("tariff")] == expected
+
+
+def test_a_rules_words_in_the_triggers_clause_still_retype(build, resources):
+    rows = article_events(build("Washington will impose reciprocal tariffs on foreign lumber.", parsed=True,
+                                countries=[("Washington", "USA", "government")]), resources)
+    assert [(r["event_type"], r["modality"]) for r in rows] == [("tariff_threatened", "threatened")]

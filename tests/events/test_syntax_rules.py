@@ -16,7 +16,7 @@ from datetime import date
 import pytest
 
 from pipeline.events import article_events
-from pipeline.events.scope import before_window, period_end
+from pipeline.events.background import before_window, period_end
 from pipeline.events.syntax import SentenceParse, Token
 
 FIELDS = ("event_type", "actor_iso3", "target_iso3", "target_scope", "excluded_iso3", "modality", "is_background")

@@ -6,6 +6,8 @@ parsed by the project's committed parser, as extract would.
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.events import article_events
 
 FIELDS = ("event_type", "actor_iso3", "target_iso3", "modality", "is_background")
@@ -101,3 +103,19 @@ def test_the_possibility_of_a_measure_is_possible_whatever_verb_names_it(build, 
     imposed = _events(build, resources, "In Seoul, Washington also imposed tariffs on cars and drugs.",
                       countries=[USA])
     assert [(e[0], e[3]) for e in imposed] == [("tariff_imposed", "asserted")]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Ottawa ruled out the possibility of a tariff hike on U.S. steel.", "tariff_increased"),
+    ("Ottawa has ruled out the possibility of imposing tariffs on U.S. steel.", "tariff_imposed"),
+    ("Ottawa rejected the possibility of new tariffs on U.S. steel.", "tariff_imposed"),
+], ids=["ruled-out-a-noun", "ruled-out-a-gerund", "rejected"])
+def test_the_possibility_a_government_rules_out_is_negated(build, resources, text, event_type):
+    found = _events(build, resources, text, countries=[OTTAWA, ("U.S.", "USA", "abbreviation")])
+    assert [(e[0], e[3]) for e in found] == [(event_type, "negated")]
+
+
+def test_the_possibility_a_government_does_not_rule_out_is_possible(build, resources):
+    found = _events(build, resources, "Ottawa has not ruled out the possibility of a tariff hike on U.S. steel.",
+                    countries=[OTTAWA, ("U.S.", "USA", "abbreviation")])
+    assert [(e[0], e[3]) for e in found] == [("tariff_increased", "possible")]

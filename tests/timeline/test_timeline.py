@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timezone
 
 import pytest
@@ -417,3 +418,15 @@ def test_a_lift_beside_an_imposition_of_another_text_or_of_nothing_in_force_stay
     if case == "nothing in force before":
         rows[0] = event("e1", "tariff_exemption", "2025-04-08", targets=("CHN",))
     assert sequence(rows, target="CHN")[-1][:3] == ("removed", False, None)
+
+
+def test_the_report_window_is_the_rule_datas():
+    rows = [event("e1", "tariff_imposed", "2025-02-01", rate=25), event("e2", "tariff_suspended", "2025-02-03"),
+            event("e3", "tariff_imposed", "2025-02-04", rate=25, articles=("a3",)),
+            event("e4", "tariff_suspended", None, published="2025-02-08", articles=("a4",))]
+    assert RULES.windows.report_days == 14
+    assert [r[4] for r in sequence(rows)] == [d("2025-02-01"), d("2025-02-03"), d("2025-02-04")]
+    narrow = replace(RULES, windows=replace(RULES.windows, report_days=4))
+    # five days after the dated pause, the undated report of a pause is no longer taken to be about it
+    assert [r["valid_from"] for r in build_timeline(rows, narrow)] == [
+        d("2025-02-01"), d("2025-02-03"), d("2025-02-04"), d("2025-02-08")]
