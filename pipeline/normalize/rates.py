@@ -20,8 +20,11 @@ The extract stage labels each ``rate`` mention ``unit=…;value=…[;previous=�
      "from 25% to 50%"; ``level_phrases.txt``), takes the nearest
      trade-measure word before it in its clause and after its last comma
      (the subject's);
-  5. a rate alone on a short line ("Japan (25%)" in a list of letters) takes
-     the kind of the last such word in the sentences that introduce the list;
+  5. a rate an amendment of an order inserts ("amended by striking "10
+     percent" and inserting "20 percent""), with no such word near, and a
+     rate alone on a short line ("Japan (25%)" in a list of letters) take
+     the kind of the last such word in the sentences before (that introduce
+     the amended order's text or the list);
   6. otherwise other: a percentage is a trade rate only when the text says so.
 
 - ``applies_to``: the "on …" phrase right after the rate and its measure word
@@ -64,6 +67,8 @@ _SHARE = re.compile(r"\s+of\s+(?!which\b)", re.IGNORECASE)
 _GENERIC_RATE = re.compile(r"\brates?\b", re.IGNORECASE)
 # Rules whose span is a change of level ("from 25% to 50%", "to 50% from 25%"): the rate its clause's subject reaches.
 LEVEL_CHANGE_RULES = frozenset({"rates:change_from_to", "rates:change_to_from"})
+# Rules whose span is the rate an amendment of an order inserts (models/rates/patterns.ini, "amendment").
+AMENDMENT_RULES = frozenset({"rates:amendment"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,12 +196,22 @@ def rate_kind(article: ArticleView, mention: Mention, unit: str, sentences: Sequ
         kind = sentence_kind(text, (subject_start, mention.start), mention.start, mention.end, resources)
         if kind:
             return kind
+    if mention.rule_id in AMENDMENT_RULES:
+        # "section 2(a) of Executive Order 14195 is amended by striking "10 percent" and inserting "20 percent"":
+        # the rate of the amended text, which the sentences before it name ("an additional ad valorem duty").
+        return kind_before(text, sentence[0], sentences, resources) or "other"
     line = line_bounds(text, mention.start)
     if word_count(text[line[0]:line[1]]) > LIST_ITEM_WORDS:
         return "other"
     # A list entry: walk back over the other entries to the sentences that introduce the list.
+    return kind_before(text, line[0], sentences, resources) or "other"
+
+
+def kind_before(text: str, position: int, sentences: Sequence[Sentence], resources: RateResources) -> str | None:
+    """The kind of the last cue word in the last `LOOKBACK_SENTENCES` sentences of more than `LIST_ITEM_WORDS`
+    words ending before ``position`` (shorter ones, list entries or headings such as "Sec. 2.", are passed over)."""
     looked = 0
-    for previous in sorted((s for s in sentences if s.end <= line[0]), key=lambda s: s.start, reverse=True):
+    for previous in sorted((s for s in sentences if s.end <= position), key=lambda s: s.start, reverse=True):
         if word_count(text[previous.start:previous.end]) <= LIST_ITEM_WORDS:
             continue
         kind = last_kind(text, (previous.start, previous.end), resources)
@@ -205,7 +220,7 @@ def rate_kind(article: ArticleView, mention: Mention, unit: str, sentences: Sequ
         looked += 1
         if looked >= LOOKBACK_SENTENCES:
             break
-    return "other"
+    return None
 
 
 def applies_to(article: ArticleView, mention: Mention, mentions: Sequence[Mention],

@@ -197,3 +197,19 @@ def test_triggered_rules_match_as_if_every_rule_were_tried_at_every_start_it_loo
     found = {(rank, match.start(), match.end()) for rank, _, match in rules.matches(doc, text)}
     assert found == expected
     assert len(found) >= 5
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Section 3 of Executive Order 14100 is hereby amended by striking the words \u201c10 percent\u201d and "
+         "inserting in lieu thereof the words \u201c20 percent\u201d.", (20, 10)),
+        ("Note 9 shall be amended by deleting \u201c60 percent\u201d, and by inserting \u201c25 percent\u201d in lieu "
+         "thereof.", (25, 60)),
+        ("Heading 9903.99.99 shall be amended by deleting \u201c30%\u201d each place that it appears and by "
+         "inserting \u201c70%\u201d in lieu thereof.", (70, 30)),
+    ],
+)
+def test_an_amendment_of_an_order_gives_the_inserted_rate_with_the_struck_one_before_it(nlp, text, expected):
+    found = [(value, previous) for _, value, _, previous in rates(nlp, text) if previous is not None]
+    assert found == [expected]

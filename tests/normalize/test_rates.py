@@ -154,3 +154,18 @@ def test_money_rows(nlp, body, expected):
     rows = normalize_money(view, mentions, sentences, {}, None)
     assert [(r["text"], r["value"], r["currency"]) for r in rows] == expected
     conform("money", [{**r, "run_id": "r", "published_month": "2025-05"} for r in rows])
+
+
+def test_an_amended_rate_takes_the_kind_of_the_sentences_before(nlp, resources):
+    body = ("In Executive Order 14100 I imposed an additional ad valorem duty on the goods of that country.\n\n"
+            "Sec. 2. Amendment.\n\n"
+            "Section 3 of Executive Order 14100 is hereby amended by striking the words \u201c10 percent\u201d and "
+            "inserting in lieu thereof the words \u201c20 percent\u201d.")
+    assert [(v, k, p) for v, _, k, p, _ in rates(nlp, resources, body)] == [(20, "duty", 10)]
+
+
+def test_an_amended_percentage_in_a_text_of_no_measure_stays_other(nlp, resources):
+    body = ("The club revised its rules for the year ahead after a long debate among its many members.\n\n"
+            "Rule 3 is hereby amended by striking the words \u201c10 percent\u201d and inserting in lieu thereof the "
+            "words \u201c20 percent\u201d.")
+    assert [(v, k, p) for v, _, k, p, _ in rates(nlp, resources, body)] == [(20, "other", 10)]
