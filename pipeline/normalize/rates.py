@@ -6,6 +6,10 @@ The extract stage labels each ``rate`` mention ``unit=…;value=…[;previous=�
 - ``rate_kind``, decided in this order:
 
   1. a percent followed by "of" is a share ("60 pct of its revenue"): other;
+     a rate an amendment of an order inserts ("the HTSUS shall be amended by
+     deleting "34%" and by inserting "84%"") takes the nearest such word of
+     its clause, else the last one of the sentences before it (the amended
+     order's account of its duty), as a list entry does (5);
   2. the nearest word of ``models/rates/kinds.csv`` up to 8 words before the
      rate or 3 after it, in its clause (the sentence up to ";"); at equal
      distance the one before wins. A trade-measure word before a percent with
@@ -20,11 +24,8 @@ The extract stage labels each ``rate`` mention ``unit=…;value=…[;previous=�
      "from 25% to 50%"; ``level_phrases.txt``), takes the nearest
      trade-measure word before it in its clause and after its last comma
      (the subject's);
-  5. a rate an amendment of an order inserts ("amended by striking "10
-     percent" and inserting "20 percent""), with no such word near, and a
-     rate alone on a short line ("Japan (25%)" in a list of letters) take
-     the kind of the last such word in the sentences before (that introduce
-     the amended order's text or the list);
+  5. a rate alone on a short line ("Japan (25%)" in a list of letters) takes
+     the kind of the last such word in the sentences that introduce the list;
   6. otherwise other: a percentage is a trade rate only when the text says so.
 
 - ``applies_to``: the "on …" phrase right after the rate and its measure word
@@ -182,6 +183,12 @@ def rate_kind(article: ArticleView, mention: Mention, unit: str, sentences: Sequ
         return "other"  # "60 pct of its revenue": a share
     sentence = _sentence_bounds(mention, sentences, text)
     clause = clause_bounds(text, sentence, mention.start, mention.end)
+    if mention.rule_id in AMENDMENT_RULES:
+        # "heading 9903.01.63 of the HTSUS shall be amended by deleting "34%" …": the amendment states the level
+        # (its "by" changes no amount); with no measure word in its clause ("section 2(a) of Executive Order
+        # 14195 is amended by striking …"), the rate of the amended text, which the sentences before name.
+        return sentence_kind(text, clause, mention.start, mention.end, resources) \
+            or kind_before(text, sentence[0], sentences, resources) or "other"
     kind = nearest_kind(text, clause, mention.start, mention.end, unit, resources)
     if kind:
         return kind
@@ -196,10 +203,6 @@ def rate_kind(article: ArticleView, mention: Mention, unit: str, sentences: Sequ
         kind = sentence_kind(text, (subject_start, mention.start), mention.start, mention.end, resources)
         if kind:
             return kind
-    if mention.rule_id in AMENDMENT_RULES:
-        # "section 2(a) of Executive Order 14195 is amended by striking "10 percent" and inserting "20 percent"":
-        # the rate of the amended text, which the sentences before it name ("an additional ad valorem duty").
-        return kind_before(text, sentence[0], sentences, resources) or "other"
     line = line_bounds(text, mention.start)
     if word_count(text[line[0]:line[1]]) > LIST_ITEM_WORDS:
         return "other"

@@ -169,3 +169,10 @@ def test_an_amended_percentage_in_a_text_of_no_measure_stays_other(nlp, resource
             "Rule 3 is hereby amended by striking the words \u201c10 percent\u201d and inserting in lieu thereof the "
             "words \u201c20 percent\u201d.")
     assert [(v, k, p) for v, _, k, p, _ in rates(nlp, resources, body)] == [(20, "other", 10)]
+
+
+def test_a_rate_amended_in_the_tariff_schedule_is_a_tariff_rate(nlp, resources):
+    body = ("Effective for goods entered on or after 12:01 a.m. on May 1, 2025, the schedule shall change as follows:\n"
+            "(a) heading 9903.99.99 of the HTSUS shall be amended by deleting \u201c30%\u201d each place that it "
+            "appears and by inserting \u201c70%\u201d in lieu thereof.")
+    assert [(v, k, p) for v, _, k, p, _ in rates(nlp, resources, body)] == [(70, "tariff", 30)]
