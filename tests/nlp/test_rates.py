@@ -52,6 +52,8 @@ def rates(nlp, text):
         ("one hundred percent", [("one hundred percent", 100, "percent", None)]),
         ("a rate of 8-3/4 pct", [("8-3/4 pct", 8.75, "percent", None)]),
         ("raised tariffs from 10% to 25%", [("from 10% to 25%", 25, "percent", 10)]),
+        ("the duty was raised from the previous 5 per cent in 2019 to 15 per cent",
+         [("from the previous 5 per cent in 2019 to 15 per cent", 15, "percent", 5)]),
         ("raised the duty to 25 pct from 10 pct", [("to 25 pct from 10 pct", 25, "percent", 10)]),
         ("rates between 10% and 50%", [("10%", 10, "percent", None), ("50%", 50, "percent", None)]),
         ("duties of 10 to 25 pct", [("10", 10, "percent", None), ("25 pct", 25, "percent", None)]),

@@ -66,6 +66,8 @@ def rates(nlp, resources, body):
          [(10, "percent", "tariff", None, "energy products imported from Canada")]),
         ("A 25% tariff on steel and aluminum takes effect.", [(25, "percent", "tariff", None, "steel and aluminum")]),
         ("Tariffs were raised from 10% to 25% last year.", [(25, "percent", "tariff", 10, None)]),
+        ("On copper, the tariff rate was raised from the previous 5 per cent in 2019 to 15 per cent.",
+         [(15, "percent", "tariff", 5, None)]),
         ("The tariff was 10% in 1990.", [(10, "percent", "tariff", None, None)]),  # history is still a rate
         ("Britain's VAT of 20 pct applies.", [(20, "percent", "tax", None, None)]),
         ("A levy of 5 pct was added.", [(5, "percent", "levy", None, None)]),
