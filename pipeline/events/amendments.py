@@ -13,7 +13,10 @@ amended") is read as the subject. Here an amendment of an instrument that a
 government issues (``amended_instruments`` in models/events/arguments.json:
 executive orders, proclamations and the tariff schedule of the United States)
 is that government's act, and a party read as its actor is its target instead:
-a reason names the government the order is about.
+a reason names the government the order is about. An order's "shall be
+amended" decrees the amendment, as "is hereby amended" does: it is asserted,
+not planned (a later day of effect still makes it planned, as for any measure,
+`pipeline.events.modality.future_is_planned`).
 """
 
 from __future__ import annotations
@@ -43,7 +46,12 @@ def amended_orders(candidates: Sequence[Candidate], text: str, resources: EventR
         trigger = candidate.trigger
         acting = issuer(text[candidate.sentence.start:candidate.sentence.end], resources) \
             if _AMENDING.match(text, trigger.start, trigger.end) else None
-        if acting is None or candidate.actor == acting:
+        if acting is None:
+            out.append(candidate)
+            continue
+        if candidate.modality == "planned":  # "the HTSUS shall be amended by deleting …": the order decrees it
+            candidate = replace(candidate, modality="asserted")
+        if candidate.actor == acting:
             out.append(candidate)
             continue
         targets = candidate.targets

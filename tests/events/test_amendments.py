@@ -49,3 +49,10 @@ def test_striking_words_that_are_no_rate_is_no_event(build, resources):
 ])
 def test_the_issuer_of_the_amended_instrument(resources, sentence, expected):
     assert issuer(sentence, resources) == expected
+
+
+def test_an_order_that_shall_amend_the_schedule_decrees_it(build, resources):
+    text = ("Heading 9903.99.99 of the HTSUS shall be amended by deleting \u201c30%\u201d each place that it appears "
+            "and by inserting \u201c70%\u201d in lieu thereof.")
+    rows = article_events(build(text, rates=[("\u201c70%", 70.0, "tariff", 30.0)]), resources)
+    assert [(r["event_type"], r["modality"], r["rate_value"]) for r in rows] == [("tariff_increased", "asserted", 70.0)]
