@@ -18,6 +18,7 @@ from pipeline.events.commentary import without_commentary
 from pipeline.events.detect import article_candidates
 from pipeline.events.discourse import scope_by_goods, without_stopped_rates
 from pipeline.events.across import merge_events
+from pipeline.events.amendments import amended_orders
 from pipeline.events.kept import with_kept_rates
 from pipeline.events.lead_dates import dated_by_lead_sentence
 from pipeline.events.market import without_market_labels
@@ -34,7 +35,7 @@ def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dic
     times = event_times(inputs.text, inputs.times, resources.citations, resources.recital_opening)
     # "the Australian dollar", "South Korean shares": a market's name, no government taking part
     inputs = replace(inputs, times=times, parties=without_market_labels(inputs.text, inputs.parties, resources.market))
-    candidates = article_candidates(inputs, resources)
+    candidates = amended_orders(article_candidates(inputs, resources), inputs.text, resources)
     candidates = history_background(products_from_parse(candidates, inputs, resources), inputs, resources)
     candidates = not_yet_in_force(adjacent_cues(candidates, inputs), inputs.text, resources.syntax)
     candidates = without_commentary(candidates, inputs, resources.market, resources.syntax)  # an analyst's view

@@ -209,6 +209,9 @@ class EventResources:
     # words after which a rate is the one a measure keeps in force ("retaining … 10 percent";
     # `pipeline.events.kept`); None: no rule
     kept_rate: re.Pattern[str] | None = None
+    # the instruments a government issues, whose amendment is that government's act ("Executive Order 14195 is
+    # amended by striking …"; `pipeline.events.amendments`): (iso3, pattern) pairs
+    amended_instruments: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
     @cached_property  # read at every measure that may take its targets from before it: built once
     def function_words(self) -> frozenset[str]:
@@ -288,6 +291,8 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         import_after=_alternation(arguments["import_destination_after"]),
         names_in_force={word.lower(): date.fromisoformat(day) for word, day in arguments["names_in_force"].items()},
         kept_rate=_words(arguments["kept_rate_words"]),
+        amended_instruments=tuple((iso3, _alternation([rf"\b{name}\b" for name in names]))
+                                  for iso3, names in arguments.get("amended_instruments", {}).items()),
     )
 
 

@@ -6,6 +6,10 @@ The extract stage labels each ``rate`` mention ``unit=…;value=…[;previous=�
 - ``rate_kind``, decided in this order:
 
   1. a percent followed by "of" is a share ("60 pct of its revenue"): other;
+     a rate an amendment of an order inserts ("the HTSUS shall be amended by
+     deleting "34%" and by inserting "84%"") takes the nearest such word of
+     its clause, else the last one of the sentences before it (the amended
+     order's account of its duty), as a list entry does (5);
   2. the nearest word of ``models/rates/kinds.csv`` up to 8 words before the
      rate or 3 after it, in its clause (the sentence up to ";"); at equal
      distance the one before wins. A trade-measure word before a percent with
@@ -64,6 +68,8 @@ _SHARE = re.compile(r"\s+of\s+(?!which\b)", re.IGNORECASE)
 _GENERIC_RATE = re.compile(r"\brates?\b", re.IGNORECASE)
 # Rules whose span is a change of level ("from 25% to 50%", "to 50% from 25%"): the rate its clause's subject reaches.
 LEVEL_CHANGE_RULES = frozenset({"rates:change_from_to", "rates:change_to_from"})
+# Rules whose span is the rate an amendment of an order inserts (models/rates/patterns.ini, "amendment").
+AMENDMENT_RULES = frozenset({"rates:amendment"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +183,12 @@ def rate_kind(article: ArticleView, mention: Mention, unit: str, sentences: Sequ
         return "other"  # "60 pct of its revenue": a share
     sentence = _sentence_bounds(mention, sentences, text)
     clause = clause_bounds(text, sentence, mention.start, mention.end)
+    if mention.rule_id in AMENDMENT_RULES:
+        # "heading 9903.01.63 of the HTSUS shall be amended by deleting "34%" …": the amendment states the level
+        # (its "by" changes no amount); with no measure word in its clause ("section 2(a) of Executive Order
+        # 14195 is amended by striking …"), the rate of the amended text, which the sentences before name.
+        return sentence_kind(text, clause, mention.start, mention.end, resources) \
+            or kind_before(text, sentence[0], sentences, resources) or "other"
     kind = nearest_kind(text, clause, mention.start, mention.end, unit, resources)
     if kind:
         return kind
@@ -195,8 +207,14 @@ def rate_kind(article: ArticleView, mention: Mention, unit: str, sentences: Sequ
     if word_count(text[line[0]:line[1]]) > LIST_ITEM_WORDS:
         return "other"
     # A list entry: walk back over the other entries to the sentences that introduce the list.
+    return kind_before(text, line[0], sentences, resources) or "other"
+
+
+def kind_before(text: str, position: int, sentences: Sequence[Sentence], resources: RateResources) -> str | None:
+    """The kind of the last cue word in the last `LOOKBACK_SENTENCES` sentences of more than `LIST_ITEM_WORDS`
+    words ending before ``position`` (shorter ones, list entries or headings such as "Sec. 2.", are passed over)."""
     looked = 0
-    for previous in sorted((s for s in sentences if s.end <= line[0]), key=lambda s: s.start, reverse=True):
+    for previous in sorted((s for s in sentences if s.end <= position), key=lambda s: s.start, reverse=True):
         if word_count(text[previous.start:previous.end]) <= LIST_ITEM_WORDS:
             continue
         kind = last_kind(text, (previous.start, previous.end), resources)
@@ -205,7 +223,7 @@ def rate_kind(article: ArticleView, mention: Mention, unit: str, sentences: Sequ
         looked += 1
         if looked >= LOOKBACK_SENTENCES:
             break
-    return "other"
+    return None
 
 
 def applies_to(article: ArticleView, mention: Mention, mentions: Sequence[Mention],

@@ -159,3 +159,13 @@ def test_a_short_firm_name_is_matched_as_a_word(build, resources):
     reported = "Beijing may raise tariffs on U.S. soybeans"
     text = f"Co says {reported}. Commerce Department data came out later."
     assert _events(build, resources, text, countries=CHINA_USA, quotes=[(reported, None, "indirect", "Co")]) == []
+
+
+@pytest.mark.parametrize("title", ["National Association of Widget Makers Chairman", "Harbor Steel Institute head"])
+def test_a_measure_in_a_trade_associations_own_words_is_no_event(build, resources, title):
+    # a reaction page: the association's head, then the statement; the association speaks for its members
+    content = "We are pleased Washington chose to exempt Canadian lumber from the new tariffs."
+    text = f"{title} Dana Whitfield: \u201c{content}\u201d"
+    quote = (content, None, "direct", "Dana Whitfield")
+    countries = [("Washington", "USA", "government"), ("Canadian", "CAN", "demonym")]
+    assert _events(build, resources, text, countries=countries, quotes=[quote]) == []

@@ -71,7 +71,9 @@ def real_texts():
              "Talks stalled last summer and resume in the autumn, until the fall or late spring 2026, over the "
              "coming year.",
              "Sales rose in the first half of 2025 and the last three months of 2024, fell in the first six "
-             "months of this year, and will grow in the 2026 fiscal year."]
+             "months of this year, and will grow in the 2026 fiscal year.",
+             "Section 3 of the order is hereby amended by striking the words \u201c10 percent\u201d and inserting "
+             "in lieu thereof the words \u201c20 percent\u201d."]
     settings = make_settings(show_progress=False)
     for path, source_path in iter_inputs(RAW_SAMPLES):
         texts.extend(item.body for item in read_file(path, source_path, settings) if isinstance(item, RawArticle))

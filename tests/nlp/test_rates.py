@@ -52,6 +52,8 @@ def rates(nlp, text):
         ("one hundred percent", [("one hundred percent", 100, "percent", None)]),
         ("a rate of 8-3/4 pct", [("8-3/4 pct", 8.75, "percent", None)]),
         ("raised tariffs from 10% to 25%", [("from 10% to 25%", 25, "percent", 10)]),
+        ("the duty was raised from the previous 5 per cent in 2019 to 15 per cent",
+         [("from the previous 5 per cent in 2019 to 15 per cent", 15, "percent", 5)]),
         ("raised the duty to 25 pct from 10 pct", [("to 25 pct from 10 pct", 25, "percent", 10)]),
         ("rates between 10% and 50%", [("10%", 10, "percent", None), ("50%", 50, "percent", None)]),
         ("duties of 10 to 25 pct", [("10", 10, "percent", None), ("25 pct", 25, "percent", None)]),
@@ -197,3 +199,19 @@ def test_triggered_rules_match_as_if_every_rule_were_tried_at_every_start_it_loo
     found = {(rank, match.start(), match.end()) for rank, _, match in rules.matches(doc, text)}
     assert found == expected
     assert len(found) >= 5
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Section 3 of Executive Order 14100 is hereby amended by striking the words \u201c10 percent\u201d and "
+         "inserting in lieu thereof the words \u201c20 percent\u201d.", (20, 10)),
+        ("Note 9 shall be amended by deleting \u201c60 percent\u201d, and by inserting \u201c25 percent\u201d in lieu "
+         "thereof.", (25, 60)),
+        ("Heading 9903.99.99 shall be amended by deleting \u201c30%\u201d each place that it appears and by "
+         "inserting \u201c70%\u201d in lieu thereof.", (70, 30)),
+    ],
+)
+def test_an_amendment_of_an_order_gives_the_inserted_rate_with_the_struck_one_before_it(nlp, text, expected):
+    found = [(value, previous) for _, value, _, previous in rates(nlp, text) if previous is not None]
+    assert found == [expected]

@@ -66,6 +66,8 @@ def rates(nlp, resources, body):
          [(10, "percent", "tariff", None, "energy products imported from Canada")]),
         ("A 25% tariff on steel and aluminum takes effect.", [(25, "percent", "tariff", None, "steel and aluminum")]),
         ("Tariffs were raised from 10% to 25% last year.", [(25, "percent", "tariff", 10, None)]),
+        ("On copper, the tariff rate was raised from the previous 5 per cent in 2019 to 15 per cent.",
+         [(15, "percent", "tariff", 5, None)]),
         ("The tariff was 10% in 1990.", [(10, "percent", "tariff", None, None)]),  # history is still a rate
         ("Britain's VAT of 20 pct applies.", [(20, "percent", "tax", None, None)]),
         ("A levy of 5 pct was added.", [(5, "percent", "levy", None, None)]),
@@ -154,3 +156,25 @@ def test_money_rows(nlp, body, expected):
     rows = normalize_money(view, mentions, sentences, {}, None)
     assert [(r["text"], r["value"], r["currency"]) for r in rows] == expected
     conform("money", [{**r, "run_id": "r", "published_month": "2025-05"} for r in rows])
+
+
+def test_an_amended_rate_takes_the_kind_of_the_sentences_before(nlp, resources):
+    body = ("In Executive Order 14100 I imposed an additional ad valorem duty on the goods of that country.\n\n"
+            "Sec. 2. Amendment.\n\n"
+            "Section 3 of Executive Order 14100 is hereby amended by striking the words \u201c10 percent\u201d and "
+            "inserting in lieu thereof the words \u201c20 percent\u201d.")
+    assert [(v, k, p) for v, _, k, p, _ in rates(nlp, resources, body)] == [(20, "duty", 10)]
+
+
+def test_an_amended_percentage_in_a_text_of_no_measure_stays_other(nlp, resources):
+    body = ("The club revised its rules for the year ahead after a long debate among its many members.\n\n"
+            "Rule 3 is hereby amended by striking the words \u201c10 percent\u201d and inserting in lieu thereof the "
+            "words \u201c20 percent\u201d.")
+    assert [(v, k, p) for v, _, k, p, _ in rates(nlp, resources, body)] == [(20, "other", 10)]
+
+
+def test_a_rate_amended_in_the_tariff_schedule_is_a_tariff_rate(nlp, resources):
+    body = ("Effective for goods entered on or after 12:01 a.m. on May 1, 2025, the schedule shall change as follows:\n"
+            "(a) heading 9903.99.99 of the HTSUS shall be amended by deleting \u201c30%\u201d each place that it "
+            "appears and by inserting \u201c70%\u201d in lieu thereof.")
+    assert [(v, k, p) for v, _, k, p, _ in rates(nlp, resources, body)] == [(70, "tariff", 30)]

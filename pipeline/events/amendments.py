@@ -1,0 +1,64 @@
+"""Amendments of an order: the government that issued the amended instrument acts.
+
+US executive orders and proclamations change a rate by amending the text of
+an earlier one: "section 2(a) of Executive Order 14195 is hereby amended by
+striking the words "10 percent" and inserting in lieu thereof the words
+"20 percent"". The trigger ("amended by striking", models/events/triggers.csv)
+has no acting subject, and the rates rule "amendment" gives the inserted rate
+with the struck one before it, which makes the measure a rise or a cut
+(`pipeline.events.detect`). What the word-order rules cannot know is who acts:
+the sentence names no government but the amended instrument, and a party
+named in its reasons ("because the PRC has failed to act, section 2(a) … is
+amended") is read as the subject. Here an amendment of an instrument that a
+government issues (``amended_instruments`` in models/events/arguments.json:
+executive orders, proclamations and the tariff schedule of the United States)
+is that government's act, and a party read as its actor is its target instead:
+a reason names the government the order is about. An order's "shall be
+amended" decrees the amendment, as "is hereby amended" does: it is asserted,
+not planned (a later day of effect still makes it planned, as for any measure,
+`pipeline.events.modality.future_is_planned`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from pipeline.events.resources import EventResources
+from pipeline.events.types import Candidate
+
+# The trigger words of an amendment (the rows of triggers.csv that start with them).
+_AMENDING = re.compile(r"amend(?:ed|ing)\b", re.IGNORECASE)
+
+
+def issuer(sentence: str, resources: EventResources) -> str | None:
+    """The government that issues the first instrument of ``amended_instruments`` that ``sentence`` names."""
+    found = [(match.start(), iso3) for iso3, pattern in resources.amended_instruments
+             for match in [pattern.search(sentence)] if match]
+    return min(found)[1] if found else None
+
+
+def amended_orders(candidates: Sequence[Candidate], text: str, resources: EventResources) -> list[Candidate]:
+    """``candidates`` with each amendment of a government's instrument acted by that government."""
+    out = []
+    for candidate in candidates:
+        trigger = candidate.trigger
+        acting = issuer(text[candidate.sentence.start:candidate.sentence.end], resources) \
+            if _AMENDING.match(text, trigger.start, trigger.end) else None
+        if acting is None:
+            out.append(candidate)
+            continue
+        if candidate.modality == "planned":  # "the HTSUS shall be amended by deleting …": the order decrees it
+            candidate = replace(candidate, modality="asserted")
+        if candidate.actor == acting:
+            out.append(candidate)
+            continue
+        targets = candidate.targets
+        if not targets and candidate.scope == "unspecified" and candidate.actor is not None:
+            targets = (candidate.actor,)  # "because the PRC has failed to act, … is amended": the order's target
+        targets = tuple(t for t in targets if t != acting)
+        scope = candidate.scope if candidate.scope != "unspecified" or not targets else \
+            "bilateral" if len(targets) == 1 else "multilateral"
+        out.append(replace(candidate, actor=acting, targets=targets, scope=scope, actor_official=None))
+    return out
