@@ -23,13 +23,15 @@ from typing import Any
 
 from pipeline.records import RawArticle
 
-_SPACE = r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]"
+# The spaces other than the plain one: a tab, no-break, the typographic and zero-width spaces, ideographic.
+_OTHER_SPACES = r"\t\u00a0\u2000-\u200b\u202f\u205f\u3000"
+_SPACE = rf"[ {_OTHER_SPACES}]"
 # A run of spaces that is not one plain space already: replacing only these gives the same text as
 # replacing every run, without a replacement per word.
 _SPACES = re.compile(rf"(?: {_SPACE}|(?! ){_SPACE}){_SPACE}*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # A space `_SPACES` replaces even alone: every match holds one of these or two plain spaces in a row.
-_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")
+_ODD_SPACE = re.compile(rf"[{_OTHER_SPACES}]")
 
 
 def clean_line(text: str) -> str:

@@ -51,9 +51,14 @@ def read_rows(path: Path) -> list[dict[str, str]]:
     return rows
 
 
+# The longest time window a rule file may give, in days (about ten years); the windows files' comments and
+# their folders' READMEs state the same bound.
+MAX_WINDOW_DAYS = 3660
+
+
 def read_day_windows(path: Path, names: Iterable[str]) -> dict[str, int]:
     """The time windows of a ``window,days,reason`` rule file, by name: each of ``names`` exactly once, a
-    whole number of days from 1 to 3660, and the reason its value has.
+    whole number of days from 1 to `MAX_WINDOW_DAYS`, and the reason its value has.
 
     Fails naming the file and the window whose row is missing, repeated, unknown, not a whole number of days
     in that range, or without a reason: a window is a judgment, and the file keeps why it has its value.
@@ -66,9 +71,9 @@ def read_day_windows(path: Path, names: Iterable[str]) -> dict[str, int]:
             raise ValueError(f"{_shown(path)}: unknown window {name!r} (expected {', '.join(wanted)})")
         if name in out:
             raise ValueError(f"{_shown(path)}: window {name!r} is given twice")
-        if not days.isdigit() or not 1 <= int(days) <= 3660:
-            raise ValueError(f"{_shown(path)}: window {name!r} must be a whole number of days from 1 to 3660, "
-                             f"not {days!r}")
+        if not days.isdigit() or not 1 <= int(days) <= MAX_WINDOW_DAYS:
+            raise ValueError(f"{_shown(path)}: window {name!r} must be a whole number of days from 1 to "
+                             f"{MAX_WINDOW_DAYS}, not {days!r}")
         if not reason:
             raise ValueError(f"{_shown(path)}: window {name!r} gives no reason for its value")
         out[name] = int(days)

@@ -77,8 +77,7 @@ class ParseGate:
         if not any(len(doc.spans[kind]) for kind in self.article_kinds if kind in doc.spans):
             return []
         if any((flags or {}).get(flag) is False for flag in self.article_flags):
-            chosen = _sentences_holding(doc, self.unflagged_sentence_kinds, sentence_starts)
-            return sorted(index for index in chosen if index >= 0)
+            return _in_order(_sentences_holding(doc, self.unflagged_sentence_kinds, sentence_starts))
         chosen = _sentences_holding(doc, self.sentence_kinds, sentence_starts)
         if "date" in doc.spans:
             for span in doc.spans["date"]:
@@ -89,7 +88,12 @@ class ParseGate:
             for index, (start, end) in enumerate(zip(sentence_starts, sentence_ends)):
                 if index not in chosen and self.reporting_words.search(text, start, end):
                     chosen.add(index)
-        return sorted(index for index in chosen if index >= 0)
+        return _in_order(chosen)
+
+
+def _in_order(chosen: set[int]) -> list[int]:
+    """The sentence indexes ``chosen``, in order, without -1 (a mention before the first sentence)."""
+    return sorted(index for index in chosen if index >= 0)
 
 
 def _sentence_of(offset: int, sentence_starts: Sequence[int]) -> int:
