@@ -71,7 +71,7 @@ def read_day_windows(path: Path, names: Iterable[str]) -> dict[str, int]:
             raise ValueError(f"{_shown(path)}: unknown window {name!r} (expected {', '.join(wanted)})")
         if name in out:
             raise ValueError(f"{_shown(path)}: window {name!r} is given twice")
-        if not days.isdigit() or not 1 <= int(days) <= MAX_WINDOW_DAYS:
+        if not (days.isascii() and days.isdigit()) or not 1 <= int(days) <= MAX_WINDOW_DAYS:
             raise ValueError(f"{_shown(path)}: window {name!r} must be a whole number of days from 1 to "
                              f"{MAX_WINDOW_DAYS}, not {days!r}")
         if not reason:

@@ -112,6 +112,8 @@ def test_windows_are_read_by_name(tmp_path):
     (["report_days,-3,back", "entry_days,90,a quarter"], "not '-3'"),
     (["report_days,14.5,two weeks", "entry_days,90,a quarter"], "not '14.5'"),
     (["report_days,fortnight,two weeks", "entry_days,90,a quarter"], "not 'fortnight'"),
+    (["report_days,²,squared", "entry_days,90,a quarter"], "not '²'"),
+    (["report_days,١٤,two weeks", "entry_days,90,a quarter"], "not '١٤'"),
     (["report_days,14,two weeks", "entry_days,9000,a quarter"], "'entry_days' .* not '9000'"),
     (["report_days,14,", "entry_days,90,a quarter"], "'report_days' gives no reason"),
 ])
