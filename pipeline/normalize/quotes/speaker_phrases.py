@@ -75,7 +75,8 @@ def object_of_preposition(art: ArticleIndex, first: int, last: int, cue: Cue) ->
 
 def inside_report(art: ArticleIndex, position: int) -> bool:
     """True when ``position`` lies inside reported speech already resolved (a row of ``art.resolved`` that is
-    no quotation in marks)."""
+    no quotation in marks: `normalizer.normalize_quotes` resolves the quotations of ``art.quotes`` first, in
+    their order, and appends reported speech after them)."""
     return any(q.outer_start <= position < q.outer_end for q, _ in art.resolved[len(art.quotes):])
 
 
