@@ -14,10 +14,6 @@ import re
 from pipeline.normalize.quotes.article import ArticleIndex, Cue, Speaker, Token, bare_word
 from pipeline.views import Mention
 
-# The articles: a determiner that introduces a source the story may name next ("a company spokesman said").
-ARTICLES = ("the", "a", "an")
-
-
 def is_joint(speaker: Speaker) -> bool:
     """True for two speakers named together (`speakers._joint_speakers`): never the one person "he" stands for."""
     return speaker.kind == "name" and " and " in (speaker.name or "")
@@ -48,7 +44,8 @@ def one_of_several(art: ArticleIndex, words: list[Token]) -> bool:
     """True when a noun phrase opens with a determiner that picks one of several ("one analyst", "another
     official", "some economists"): not an article, since news copy often names "a company spokesman" in the
     next sentence ("…, a company spokeswoman said. FPL spokeswoman Stacey Shaw said …")."""
-    return bool(words) and words[0].lower not in ARTICLES and art.lexicon.word_class(words[0].lower) == "determiner"
+    return bool(words) and words[0].lower not in art.lexicon.sources_named_next \
+        and art.lexicon.word_class(words[0].lower) == "determiner"
 
 
 def phrase_head(words: list[Token]) -> Token | None:
