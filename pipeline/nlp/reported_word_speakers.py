@@ -31,8 +31,6 @@ DASHES = frozenset({"—", "–", "--"})
 SET_OFF = frozenset({",", *DASHES})
 # Words that join a speaker noun to the firm it speaks for ("a spokesman for Toyota", "executives from Acme").
 _OF_FIRM = frozenset({"for", "at", "of", "from"})
-# Words that join a second reporting verb to the first one's subject ("said …, but stressed that …").
-_JOINERS = frozenset({"and", "but"})
 
 
 def _capitalized(token: Token) -> bool:
@@ -74,7 +72,7 @@ class SentenceSpeakers:
         while index > self.first and self.doc[index].lower_ in self.rules.fillers:
             index -= 1  # "but also stressed"
         previous = self._previous_cue(cue)
-        if index <= self.first or self.doc[index].lower_ not in _JOINERS or previous is None \
+        if index <= self.first or self.doc[index].lower_ not in self.rules.cue_joiners or previous is None \
                 or "source" in self.rules.patterns[previous.lemma]:
             return None
         return self._speaker_before(previous.start)
