@@ -21,7 +21,6 @@ _SHARED_SUBJECT = frozenset({"advcl", "xcomp", "conj", "acl"})
 # Relations the parser sometimes gives a reported clause instead of ccomp; taken only when the clause has a subject.
 _CLAUSE_MISREAD = frozenset({"acl:relcl", "parataxis"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:outer"})
-_ARTICLES = frozenset({"the", "a", "an"})
 # Relations that make a cue form a noun or a modifier ("the report said", "a reported deal"), not a verb.
 NOMINAL = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "amod", "compound", "det", "appos",
                       "nmod:poss", "case", "fixed"})
@@ -35,9 +34,6 @@ _AUXILIARIES = frozenset({"aux", "aux:pass", "cop"})
 # Relations of a clause that modifies a noun after the cue ("a conference sponsored by …", "who has travelled").
 _NOUN_CLAUSES = frozenset({"acl", "acl:relcl"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
-# Words that open an embedded question ("did not say when …", "may explain why …"): what was asked or left
-# open, not what was said.
-_QUESTION_OPENERS = frozenset({"when", "why", "how", "where", "whether"})
 _POSSESSIVE_MARKS = frozenset({"'", "’", "'s", "’s"})
 _DEMONSTRATIVES = frozenset({"that", "this"})
 # Parts of speech a clause's subject opens with ("such policies", "the report", "Japan", "it").
@@ -155,11 +151,14 @@ def _set_off_after(doc: Doc, cue: Token, clause: Token) -> bool:
             or opening.pos_ not in _SUBJECT_OPENINGS)
 
 
-def complement(doc: Doc, cue: Token, lemma: str) -> tuple[int, int] | None:
+def complement(doc: Doc, cue: Token, lemma: str, *, clause_articles: frozenset[str],
+               question_openers: frozenset[str]) -> tuple[int, int] | None:
     """Token bounds of the cue's clausal complement after it (with a subject the parser hung on the cue).
 
     The parser sometimes hangs the clause on the hearer ("told reporters that …" with the clause under
-    "reporters"): a complement of the cue's object after the cue counts as the cue's.
+    "reporters"): a complement of the cue's object after the cue counts as the cue's. An article of
+    ``clause_articles`` right after the cue opens the clause's subject (`_noun_phrase_after`); a content opening
+    with a word of ``question_openers`` is an embedded question, not what was said.
     """
     heads = [cue] + [c for c in cue.rights if c.dep_ in ("obj", "iobj")]
     # ", says X, which …" / ", BMI says, adding …": a clause set off by a comma after the cue comments on it;
@@ -167,7 +166,7 @@ def complement(doc: Doc, cue: Token, lemma: str) -> tuple[int, int] | None:
     complements = [c for head in heads for c in head.rights if c.dep_ == "ccomp" and not _set_off_after(doc, cue, c)
                    and _is_clause(doc, c.left_edge.i, c.right_edge.i)]
     if not complements:
-        that_clause = None if _noun_phrase_after(doc, cue, lemma) else _that_clause(doc, cue)
+        that_clause = None if _noun_phrase_after(doc, cue, lemma, clause_articles) else _that_clause(doc, cue)
         if that_clause is not None:
             return that_clause
         # "said Tokyo could retaliate" parsed as a relative clause: a clause with its subject, not set off by a
@@ -193,22 +192,22 @@ def complement(doc: Doc, cue: Token, lemma: str) -> tuple[int, int] | None:
         first = _name_before(doc, cue, first)
     # "said that under the act the …", "said Friday that …": "that" after words without a verb opens the clause
     that = next((t for t in doc[cue.i + 1:min(last, cue.i + 2 + _MAX_THAT_GAP)] if t.lower_ == "that"), None)
-    if _noun_phrase_after(doc, cue, lemma):
+    if _noun_phrase_after(doc, cue, lemma, clause_articles):
         that = None
     if that is not None and (that.dep_ == "mark" or that.i >= first) and not _is_clause(doc, cue.i + 1, that.i - 1) \
             and not _is_verb(doc[that.i + 1]):
         first = max(first, that.i + 1)
     first, last = _trim(doc, first, last)
-    if first > last or doc[first].lower_ in _QUESTION_OPENERS and doc[first - 1].lower_ != "that":
+    if first > last or doc[first].lower_ in question_openers and doc[first - 1].lower_ != "that":
         return None  # "did not say when …": an embedded question ("said that when …" reports a clause)
     return first, last
 
 
-def _noun_phrase_after(doc: Doc, cue: Token, lemma: str) -> bool:
+def _noun_phrase_after(doc: Doc, cue: Token, lemma: str, clause_articles: frozenset[str]) -> bool:
     """True when an article follows the cue: the words after it are a noun phrase, the reported clause's
     subject, and a "that" among them opens a relative clause on it ("said the duties that Canada imposed were
     unfair"), not the content; after "told" they are its hearer ("told the paper that …")."""
-    return lemma != "tell" and cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ in _ARTICLES
+    return lemma != "tell" and cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ in clause_articles
 
 
 def _clause_beside(doc: Doc, noun: Token, last: int) -> bool:

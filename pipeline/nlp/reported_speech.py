@@ -51,7 +51,7 @@ from pipeline.labels import format_label, format_offsets, parse_label, parse_off
 from pipeline.nlp.base import RuleComponent, add_span, rule_factory
 from pipeline.nlp.reported_clauses import (NOMINAL, complement, is_finite_verb, is_passive, left_words,
                                            postposed, source, speaker_bounds, subject_of)
-from pipeline.rulefiles import read_rows
+from pipeline.rulefiles import read_function_words, read_rows
 
 GROUP = "reported"
 FACTORY = "trade_reported_speech_v1"
@@ -94,7 +94,9 @@ def shift_label(label: str, offset: int) -> str:
 
 
 def load_speech_rules(models_dir: Path) -> dict[str, Any]:
-    """Cue forms by lemma (``cues.csv``) and each lemma's patterns (``reported.csv``), as one JSON-able dict."""
+    """Cue forms by lemma (``cues.csv``), each lemma's patterns (``reported.csv``), the nouns of data
+    (``reported_words.csv``) and the function words a complement's bounds read (``lexicons/function_words.csv``:
+    ``clause_article``, ``embedded_question``), as one JSON-able dict."""
     folder = models_dir / FOLDER
     patterns: dict[str, list[str]] = {}
     for number, row in enumerate(read_rows(folder / "reported.csv"), start=2):
@@ -108,7 +110,10 @@ def load_speech_rules(models_dir: Path) -> dict[str, Any]:
                     if row["lemma"] in patterns})
     data_sources = sorted(row["word"].lower() for row in read_rows(folder / "reported_words.csv")
                           if row["class"] == DATA_SOURCE_CLASS)
-    return {"patterns": patterns, "forms": [list(pair) for pair in forms], "data_sources": data_sources}
+    function_words = read_function_words(models_dir)
+    return {"patterns": patterns, "forms": [list(pair) for pair in forms], "data_sources": data_sources,
+            "clause_articles": sorted(function_words["clause_article"]),
+            "question_openers": sorted(function_words["embedded_question"])}
 
 
 def is_data_source(words: Sequence[str], data_sources: frozenset[str]) -> bool:
@@ -121,7 +126,8 @@ def is_data_source(words: Sequence[str], data_sources: frozenset[str]) -> bool:
 
 def find_reported_speech(doc: Doc, forms: dict[str, list[tuple[list[str], str]]],
                          patterns: dict[str, frozenset[str]], *,
-                         data_sources: frozenset[str] = frozenset()) -> Iterator[ReportedSpeech]:
+                         data_sources: frozenset[str] = frozenset(), clause_articles: frozenset[str] = frozenset(),
+                         question_openers: frozenset[str] = frozenset()) -> Iterator[ReportedSpeech]:
     """Every report of speech in a parsed sentence (see the module docstring for the patterns).
 
     ``forms`` maps a cue form's first word (lower case) to its words and lemma;
@@ -147,7 +153,8 @@ def find_reported_speech(doc: Doc, forms: dict[str, list[tuple[list[str], str]]]
                     (found, speaker), pattern = bounds, "source"
             elif not is_passive(token) and (token.dep_ not in NOMINAL or is_finite_verb(token)):
                 pattern = "complement"
-                found = complement(doc, token, lemma) if "complement" in allowed else None
+                found = complement(doc, token, lemma, clause_articles=clause_articles,
+                                   question_openers=question_openers) if "complement" in allowed else None
                 if found is None and "postposed" in allowed:
                     pattern = "postposed"
                     found, speaker = postposed(doc, token) or (None, None)
@@ -190,9 +197,13 @@ class ReportedSpeechFinder(RuleComponent):
             self.forms.setdefault(words[0], []).append((words, lemma))
         self.patterns = {lemma: frozenset(names) for lemma, names in self.data.get("patterns", {}).items()}
         self.data_sources = frozenset(self.data.get("data_sources", []))
+        self.clause_articles = frozenset(self.data.get("clause_articles", []))
+        self.question_openers = frozenset(self.data.get("question_openers", []))
 
     def __call__(self, doc: Doc) -> Doc:
-        for found in find_reported_speech(doc, self.forms, self.patterns, data_sources=self.data_sources):
+        for found in find_reported_speech(doc, self.forms, self.patterns, data_sources=self.data_sources,
+                                          clause_articles=self.clause_articles,
+                                          question_openers=self.question_openers):
             add_span(doc, GROUP, found.start, found.end, label=found.label(), rule_id=f"reported.csv:{found.pattern}")
         return doc
 

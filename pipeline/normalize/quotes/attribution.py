@@ -6,7 +6,8 @@ import re
 
 from pipeline.normalize.quotes.article import PERSON_KINDS, REOPENED_RULE, ArticleIndex, Cue, Quote, Speaker, text_of
 from pipeline.normalize.quotes.cue_phrases import left_phrases
-from pipeline.normalize.quotes.speakers import cue_bounds, cue_speaker, resolve_phrase
+from pipeline.normalize.quotes.speaker_phrases import cue_bounds
+from pipeline.normalize.quotes.speakers import cue_speaker, resolve_phrase
 
 # Words between a quotation's closing mark and a cue that still attributes it ("," Ryosei Akazawa told).
 ATTRIBUTION_WORDS = 8

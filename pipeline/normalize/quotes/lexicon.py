@@ -58,6 +58,8 @@ class QuoteLexicon:
     name_links: frozenset[str]
     # Prepositions that tie a person or staff to their firm ("an analyst at Kestrel", "analysts from Acme").
     firm_links: frozenset[str]
+    # Articles before a source noun: the story may name the source next ("a company spokesman said").
+    sources_named_next: frozenset[str]
     # Words that make a reporting word after them a noun ("the", "its"), and prepositions that, before such a
     # word, make the reporting word their object ("in a post-auction comment").
     cue_nouns: frozenset[str]
@@ -96,6 +98,7 @@ def load(models_dir: Path) -> QuoteLexicon:
         definite_sources=frozenset(function_words["definite_source"]),
         name_links=frozenset(function_words["name_link"]),
         firm_links=frozenset(function_words["firm_link"]),
+        sources_named_next=frozenset(function_words["source_named_next"]),
         cue_nouns=frozenset(function_words["cue_noun"]),
         cue_objects=frozenset(function_words["cue_object"]),
     )

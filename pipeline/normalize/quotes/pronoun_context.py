@@ -85,8 +85,9 @@ def institution_opens_sentence(art: ArticleIndex, position: int) -> bool:
     organization mention or a noun phrase whose head is a body noun ("The central bank kept its rate …, with
     the governor saying …"). A role named after it in that sentence is the institution's own officer.
 
-    The subject is the first few words up to the first lower-case word that is no body noun's modifier;
-    a possessive ("The bank's shares rose") makes it no subject.
+    The sentence's first `OPENING_SUBJECT_WORDS` words are read: an organization mention at the first or
+    second of them, not possessive; or a ``bare_body`` word ("the", "this") followed by a body noun of
+    ``sources.csv`` with no mark and no possessive before it ("The bank's shares rose" names no subject).
     """
     s_start = art.sentences[art.sentence_of(position)][0]
     first = art.token_at_or_after(s_start)

@@ -30,7 +30,8 @@ from pipeline.labels import parse_label, parse_offsets
 from pipeline.normalize.quotes.article import PERSON_KINDS, ArticleIndex, Cue, Quote, Speaker
 from pipeline.normalize.quotes.cue_phrases import right_phrase
 from pipeline.normalize.quotes.items import after_clock
-from pipeline.normalize.quotes.speakers import cue_bounds, cue_speaker, resolve_phrase
+from pipeline.normalize.quotes.speaker_phrases import cue_bounds
+from pipeline.normalize.quotes.speakers import cue_speaker, resolve_phrase
 from pipeline.views import Mention
 
 KIND = "reported"

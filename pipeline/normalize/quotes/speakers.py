@@ -18,7 +18,9 @@ from pipeline.normalize.quotes.persons import (apposed_person, has_title, named_
 from pipeline.normalize.quotes.pronoun_context import (before_a_title, institution_opens_sentence,
                                                        organization_opening_before, postposed_subject,
                                                        pronoun_before_person, starts_with_pronoun)
-from pipeline.views import Mention
+from pipeline.normalize.quotes.speaker_phrases import (after_a_link, cue_bounds, inside_report, is_joint,
+                                                       modifies_a_noun, names_a_role, object_of_preposition,
+                                                       one_of_several, phrase_head, plausible_name)
 
 # Speaker kinds "he"/"she" may stand for: a named person, an untagged name, an unnamed single source, a firm's
 # voice ("a Drexel spokesman said. He added": the firm, through the one person who spoke for it).
@@ -28,8 +30,6 @@ KIND_ORDER = ("person", "name", "organization", "voice", "unnamed", "group")
 # How far back a pronoun looks for the person it stands for, and an epithet ("the Maryland Democrat"), in sentences.
 PRONOUN_REACH = 6
 EPITHET_REACH = 2
-# The articles: a determiner that introduces a source the story may name next ("a company spokesman said").
-ARTICLES = ("the", "a", "an")
 # Words of an untagged name joined to a speaker by "and" ("Trung Tran and Larissa Knepper say").
 TEAM_NAME_WORDS = 3
 
@@ -60,7 +60,7 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         # "Tom Poe and colleagues write": the phrase stops at "and", and the one person named speaks for the team
         lead = [m for m in art.persons if m.end == art.tokens[first - 2].end and not art.possessive(m)]
         return person_speaker(art, lead[-1]) if lead else None
-    head = _head(words)
+    head = phrase_head(words)
     if head is not None and art.lexicon.sources.get(bare_word(head.text)) == "staff":
         firm = firm_of_staff(art, words)
         if firm is None and (unnamed or not prefer_last):
@@ -70,9 +70,9 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         if firm is not None:  # "Nomura analysts say": the firm speaks through them
             return Speaker(firm, None, text_of(art, tokens), "organization")
     persons = [m for m in art.mentions_in(PERSON_KINDS, start, end)
-               if not art.possessive(m) and not _modifies_a_noun(art, m, words)]
+               if not art.possessive(m) and not modifies_a_noun(art, m, words)]
     if persons:  # the head of a noun phrase comes last ("said Uralsib analyst Chris Weafer") ...
-        heads = [m for m in persons[1:] if not _after_a_link(art, m)]
+        heads = [m for m in persons[1:] if not after_a_link(art, m)]
         # ... but not past "of"/"at": "Jane Roe of Kestrel Partners" is Jane Roe, whatever the firm was read as
         chosen = heads[-1] if heads else persons[0]
         before = art.token_at_or_after(chosen.start) - 1
@@ -84,7 +84,7 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
     if named is not None:
         return named
     titles = [m for m in art.mentions_in(("title",), start, end) if not art.possessive(m)]
-    if _one_of_several(art, words):
+    if one_of_several(art, words):
         apposed = apposed_person(art, first)
         if apposed is not None:  # "Tony Roe, one of the analysts at IG, said": the person named before it
             return replace(apposed, text=text_of(art, tokens))
@@ -129,7 +129,7 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
             and head.text.islower() and art.lexicon.word_class(head.lower) is None:
         # "an arbitrageur said": a noun phrase in the speaker's place is an unnamed source; "the chairman of the
         # board says" an epithet for the person named as a speaker just before.
-        person = epithet_speaker(art, position) if words[0].lower == "the" and _names_a_role(art, words) else None
+        person = epithet_speaker(art, position) if words[0].lower == "the" and names_a_role(art, words) else None
         if person is not None:
             return replace(person, text=text_of(art, tokens))
         core = strip_determiners(art, tokens)
@@ -172,17 +172,6 @@ def _joint_speakers(art: ArticleIndex, first: int, last: int, position: int, *, 
     return Speaker(text_of(art, strip_determiners(art, art.tokens[first:last + 1])), None, text, "group")
 
 
-def is_joint(speaker: Speaker) -> bool:
-    """True for two speakers named together (`_joint_speakers`): never the one person "he" stands for."""
-    return speaker.kind == "name" and " and " in (speaker.name or "")
-
-
-def _after_a_link(art: ArticleIndex, mention: Mention) -> bool:
-    """True when a name follows a preposition that ties a person to their firm ("of", "at", "from", "with")."""
-    index = art.token_at_or_after(mention.start) - 1
-    return index >= 0 and art.tokens[index].lower in art.lexicon.firm_links
-
-
 def _recent_speaker_for_title(art: ArticleIndex, holder: Speaker, position: int) -> Speaker:
     """The person a definite title stands for: its holder, unless the holder was last named more than
     `PRONOUN_REACH` sentences back and a person with no title of their own spoke just before.
@@ -219,33 +208,6 @@ def _firm_that_spoke(art: ArticleIndex, words: list[Token], head: Token, positio
     if names_news_outlet(art, found.name) or names_news_outlet(art, found.text):
         return None  # a newspaper that reported ("Nikkei reported …. The company said") is the story's source
     return Speaker(found.name, None, text_of(art, words), "organization")
-
-
-def _modifies_a_noun(art: ArticleIndex, mention: Mention, words: list[Token]) -> bool:
-    """True when a name is followed in its noun phrase by a lower-case word: "a Reagan administration official"
-    and "a Trump adviser" are someone else, not the person named."""
-    after = next((t for t in words if t.start >= mention.end), None)
-    return after is not None and after.text[:1].islower() and art.lexicon.word_class(after.lower) is None \
-        and after.lower not in art.lexicon.name_links  # "Jane Roe of Kestrel Partners": the person, with their firm
-
-
-def _names_a_role(art: ArticleIndex, words: list[Token]) -> bool:
-    """True when a noun phrase names one person by their role: its noun before any "of" is a role noun
-    ("the chairman of the board"), not a body ("the trade group", "the trust")."""
-    before_of = next((i for i, t in enumerate(words) if t.lower == "of"), len(words))
-    return before_of > 0 and art.lexicon.sources.get(bare_word(words[before_of - 1].text)) == "role"
-
-
-def _one_of_several(art: ArticleIndex, words: list[Token]) -> bool:
-    """True when a noun phrase opens with a determiner that picks one of several ("one analyst", "another
-    official", "some economists"): not an article, since news copy often names "a company spokesman" in the
-    next sentence ("…, a company spokeswoman said. FPL spokeswoman Stacey Shaw said …")."""
-    return bool(words) and words[0].lower not in ARTICLES and art.lexicon.word_class(words[0].lower) == "determiner"
-
-
-def _head(words: list[Token]) -> Token | None:
-    """The head word of a noun phrase: its last word ("ministers'" before a verb is a plural, not a possessive)."""
-    return words[-1] if words else None
 
 
 def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker | None:
@@ -355,38 +317,17 @@ def salient_speaker(art: ArticleIndex, position: int, wanted: tuple[str, ...], *
             # they note"), so it must not hide the speaker named before it; a cue inside what a speaker was
             # reported to say ("The bank said imports meet rising U.S. demand") is part of their words
             if s_start <= cue.start < min(s_end, position) and not art.inside_quote(cue.start) \
-                    and (cue.sense == "speech" or not speech_only) and not _inside_report(art, cue.start):
+                    and (cue.sense == "speech" or not speech_only) and not inside_report(art, cue.start):
                 speaker = cue_speaker(art, cue, *cue_bounds(art, cue, s_start, s_end), pronouns=False)
                 if speaker is not None and cue.sense != "speech" \
                         and (speaker.kind == "name" or speaker.kind not in wanted):
                     continue
                 if speaker is not None:
-                    found.append((cue.start, speaker if _plausible_name(art, cue, speaker) else None))
+                    found.append((cue.start, speaker if plausible_name(art, cue, speaker) else None))
         if found:
             fitting = [(at, s) for at, s in found if s is not None and s.kind in wanted]
             return max(fitting, key=lambda pair: pair[0])[1] if fitting else None
     return None
-
-
-def _inside_report(art: ArticleIndex, position: int) -> bool:
-    """True when ``position`` lies inside reported speech already resolved (a row of ``art.resolved`` that is
-    no quotation in marks)."""
-    return any(q.outer_start <= position < q.outer_end for q, _ in art.resolved[len(art.quotes):])
-
-
-def _plausible_name(art: ArticleIndex, cue: Cue, speaker: Speaker) -> bool:
-    """False for a name no rule tagged that a preposition cuts off before a cue ("the Centers for Disease
-    Control in Atlanta said", "the Department of Justice said"): a place or the tail of a longer name, not
-    the speaker. After a firm's staff ("analysts at LBBW say") the name is the firm."""
-    if speaker.kind != "name" or not art.text[:cue.start].rstrip().endswith(speaker.text):
-        return True
-    before = art.token_at_or_after(art.text.rfind(speaker.text, 0, cue.start)) - 1
-    if before < 0:
-        return True
-    word = art.tokens[before].lower
-    if word != "of" and art.lexicon.word_class(word) != "boundary":
-        return True
-    return before > 0 and art.lexicon.sources.get(bare_word(art.tokens[before - 1].text)) == "staff"
 
 
 def epithet_speaker(art: ArticleIndex, position: int) -> Speaker | None:
@@ -568,7 +509,7 @@ def cue_speaker(art: ArticleIndex, cue: Cue, floor: int, ceiling: int, *, pronou
         side = "right"  # "the radio quoted him as saying": the speaker is the one quoted
     if side != "right":
         phrases += [(found, True) for found in left_phrases(art, cue, floor)]
-        if any(_object_of_preposition(art, first, last, cue) for (first, last), _ in phrases):
+        if any(object_of_preposition(art, first, last, cue) for (first, last), _ in phrases):
             return None  # "says in a post-auction comment": the cue word is a noun, and names no speaker
     # Inverted order: the cue opens its clause ("…,” said Akazawa", ", added John Michael, an analyst").
     inverted = not re.search(r"\w", art.text[floor:cue.start]) or art.text[floor:cue.start].rstrip().endswith(",")
@@ -585,26 +526,3 @@ def cue_speaker(art: ArticleIndex, cue: Cue, floor: int, ceiling: int, *, pronou
     best = min(speakers, key=lambda s: KIND_ORDER.index(s.kind) if s.kind in KIND_ORDER else len(KIND_ORDER))
     return replace(best, cue=cue.lemma)
 
-
-def _object_of_preposition(art: ArticleIndex, first: int, last: int, cue: Cue) -> bool:
-    """True when the phrase ``first..last`` right before a cue opens with a determiner or possessive after a
-    preposition and holds only lower-case modifiers ("in a post-auction comment", "with its research note"):
-    the cue word, in a form a noun may have (its lemma, perhaps with "s"), ends that phrase. A name or a
-    speaker's noun there ("In a statement Kemp calls", "a dealer at a major foreign bank says") leaves the cue a
-    verb."""
-    if art.text[cue.start:cue.end].lower() not in (cue.lemma, cue.lemma + "s"):
-        return False  # "said", "told": a verb's form, never a noun's
-    if not 0 < first <= last or art.tokens[last].end > cue.start \
-            or re.search(r"\S", art.text[art.tokens[last].end:cue.start]) \
-            or art.tokens[first].lower not in art.lexicon.cue_nouns \
-            or art.tokens[first - 1].lower not in art.lexicon.cue_objects:
-        return False
-    modifiers = art.tokens[first + 1:last + 1]
-    return all(t.text.islower() and bare_word(t.text) not in art.lexicon.sources for t in modifiers)
-
-
-def cue_bounds(art: ArticleIndex, cue: Cue, start: int, end: int) -> tuple[int, int]:
-    """The reporter's stretch around a cue: between the quotations on either side, within ``[start, end)``."""
-    floor = max([start] + [q.outer_end for q in art.quotes if q.outer_end <= cue.start])
-    ceiling = min([end] + [q.outer_start for q in art.quotes if q.outer_start >= cue.end])
-    return floor, ceiling
