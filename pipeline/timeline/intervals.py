@@ -266,33 +266,45 @@ def attach_undated(changes: Sequence[Change], report_days: int) -> list[Change]:
     moves there. A change dated to a week or a month is placed on the
     period's first day; when an agreeing change dated more finely falls
     inside that period ("last week" and "on Saturday"), it is that change
-    and moves to the day of the most finely dated one (docs/timeline.md,
-    section 4).
+    and moves to where the most finely dated one is placed
+    (`_to_finer_days`). A pause's stated length moves with it
+    (docs/timeline.md, section 4).
     """
-    dated = [c for c in changes if c.effective_on is not None]
-    # First the dated changes move to the finer day inside their period, so that a report joins them there.
-    dated = [_to_finer_day(change, dated) for change in dated]
+    dated = _to_finer_days([c for c in changes if c.effective_on is not None])
     placed = list(dated)
     for change in changes:
         if change.effective_on is None:
             reported = _reported(change, dated, report_days)
             if reported:
-                change = replace(change, day=max(d.day for d in reported))
+                change = _moved(change, max(d.day for d in reported))
             placed.append(change)
     return sorted(placed, key=lambda c: (c.day, c.event_id))
 
 
-def _to_finer_day(change: Change, dated: Sequence[Change]) -> Change:
-    """``change`` moved to the day of the agreeing change dated most finely (then earliest) inside the period
-    its date names ("in May" and "this week" to "today", 14 May)."""
-    finer = [(_precision(d), d.day) for d in dated
-             if _within_period(change, d) and _agrees(d, change)]
-    if not finer:
-        return change
-    day = min(finer)[1]
-    # a pause's stated length runs from the day it moves to ("paused in early February for 30 days")
+def _moved(change: Change, day: date) -> Change:
+    """``change`` placed on ``day``; a pause's stated length runs from that day ("paused in early February for
+    30 days", "suspended the levies for a month" in a story of 8 February: the pause of 3 February)."""
     pause_end = change.pause_end + (day - change.day) if change.pause_end is not None else None
     return replace(change, day=day, pause_end=pause_end)
+
+
+def _to_finer_days(dated: Sequence[Change]) -> list[Change]:
+    """The dated changes (in their order), each moved to where the agreeing change dated most finely (then
+    earliest) inside the period its date names is placed ("in May" and "this week" to "today", 14 May).
+
+    Finest first, so that a coarse change follows a finer one that moved in turn: "in January" holds the
+    week of 27 January, which holds 1 February, so all three are the change of 1 February (a month's
+    reading would otherwise stop on the week's first day, before the day that week's reading names).
+    """
+    placed: dict[int, Change] = {}
+    for index in sorted(range(len(dated)), key=lambda i: (_precision(dated[i]), dated[i].day, dated[i].event_id)):
+        change = dated[index]
+        finer = [i for i, d in enumerate(dated) if _within_period(change, d) and _agrees(d, change)]
+        if finer:
+            nearest = min(finer, key=lambda i: (_precision(dated[i]), dated[i].day, dated[i].event_id))
+            change = _moved(change, placed[nearest].day)
+        placed[index] = change
+    return [placed[i] for i in range(len(dated))]
 
 
 def walk(changes: Sequence[Change], windows: Windows) -> list[Interval]:

@@ -146,3 +146,26 @@ def test_goods_with_a_rate_of_their_own_or_no_tariff_on_all_goods_near_keep_thei
             event("e2", "tariff_imposed", "2025-03-05", product="energy",
                   rate=10 if case == "a rate of its own" else None, articles=("a2",))]
     assert [r[0] for r in sequence(rows, product="energy")] == ["imposed"]
+
+
+def test_a_month_holding_a_week_that_holds_a_day_joins_the_day():
+    # "imposed in January" holds the week of 27 January ("last week"), which holds 1 February ("on Saturday"):
+    # all three are the imposition of 1 February, not one of 27 January dated by the month's reading
+    month = event("e1", "tariff_imposed", "2025-01-01", targets=("MEX",), granularity="month", articles=("a1",))
+    month["event_date_end"] = d("2025-01-31")
+    rows = [month, weekly("e2", "tariff_imposed", "2025-01-27", targets=("MEX",), articles=("a2",)),
+            event("e3", "tariff_imposed", "2025-02-01", targets=("MEX",), rate=25, articles=("a3",))]
+    [row] = rows_of(rows, target="MEX")
+    assert (row["valid_from"], row["effective_on"], row["rate_value"]) == (d("2025-02-01"), d("2025-02-01"), 25)
+    assert row["event_ids"] == ["e1", "e2", "e3"] and row["alternatives"] == []
+
+
+def test_an_undated_report_of_a_pause_counts_its_length_from_the_pause_it_reports():
+    # "suspended the levies on goods from Mexico for a month", undated in a story of 8 February, reports the
+    # pause of 3 February: the month runs from 3 February, not from the story's day
+    rows = [event("e1", "tariff_imposed", "2025-02-01", targets=("MEX",), rate=25),
+            event("e2", "tariff_suspended", "2025-02-03", targets=("MEX",), articles=("a2",)),
+            event("e3", "tariff_suspended", None, targets=("MEX",), duration="P1M", published="2025-02-08",
+                  articles=("a3",))]
+    assert sequence(rows, target="MEX")[1:] == [("suspended", False, None, 25, d("2025-02-03"), d("2025-03-03")),
+                                                ("resumed", True, 25, None, d("2025-03-03"), None)]
