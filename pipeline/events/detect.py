@@ -471,7 +471,7 @@ def _under(parse: SentenceParse, token: Token, governor: Token) -> bool:
     loosely joined clause (`parataxis`)."""
     current = token
     for above in parse.chain(token):
-        if current.dep.split(":")[0] in ("conj", "parataxis"):
+        if current.base_dep in ("conj", "parataxis"):
             return False
         if above == governor:
             return True

@@ -76,7 +76,7 @@ def weighed_measure(parse: SentenceParse, walk: list[Token], resources: EventRes
         head = parse.head(node)
         if head is None:
             return "possible" if named_possible else None  # a headline: "Possibility of new tariffs on chips"
-        relation = node.dep.split(":")[0]
+        relation = node.base_dep
         if head.upos in PREDICATES:
             if node.dep not in NOMINAL_ARGUMENTS or private_hedger(parse, head, resources):
                 return None
@@ -130,8 +130,8 @@ def conjoined_clause(parse: SentenceParse, noun: Token, rules: SyntaxRules) -> T
         verb = parse.clause(node, rules.clause_verbs)
         if verb != node:
             negated = any(c.lower in rules.negations for c in parse.children(verb, "advmod", "neg"))
-            return verb if node.dep.split(":")[0] in ("obj", "obl") and not negated else None
-        if node.dep.split(":")[0] != "nmod":
+            return verb if node.base_dep in ("obj", "obl") and not negated else None
+        if node.base_dep != "nmod":
             return None
         node = parse.head(node)
     return None
@@ -157,7 +157,7 @@ def _threatened_measure(parse: SentenceParse, verb: Token, rules: SyntaxRules) -
     if verb.upos != "VERB" or cue_of(verb, rules) != "threatened":
         return None
     noun = parse.head(verb)
-    if verb.dep.split(":")[0] == "acl" and noun is not None and noun.index < verb.index and _measure_word(noun, rules):
+    if verb.base_dep == "acl" and noun is not None and noun.index < verb.index and _measure_word(noun, rules):
         return noun
     return _measure_before(parse, verb, rules)
 

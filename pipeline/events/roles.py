@@ -86,7 +86,7 @@ def phrase(parse: SentenceParse, token: Token, resources: EventResources) -> lis
         current = stack.pop()
         out.append(current)
         for child in parse.children(current):
-            base = child.dep.split(":")[0]
+            base = child.base_dep
             if child.dep in rules.phrase_skip or base in rules.phrase_skip or base == "conj":
                 continue
             if base in ("nmod", "obl") and (_first_case(parse, child) != "of" or _is_goods(current, resources)):
@@ -261,7 +261,7 @@ def _argument_heads(parse: SentenceParse, trigger: Token, resources: EventResour
     for holder in holders:
         for child in parse.children(holder):
             case = _first_case(parse, child)
-            base = child.dep.split(":")[0]
+            base = child.base_dep
             if child.dep in rules.agent_relations or case in rules.agent_cases \
                     or _authored_by_official(child, case, parties, rules):
                 continue
@@ -282,7 +282,7 @@ def _negated_phrase(parse: SentenceParse, token: Token, rules: SyntaxRules) -> b
     China" and "not just China" include it."""
     if token.upos not in NOUNS:
         return False
-    adverbs = {child.text.lower() for child in parse.children(token) if child.dep.split(":")[0] == "advmod"}
+    adverbs = {child.text.lower() for child in parse.children(token) if child.base_dep == "advmod"}
     return bool(adverbs & rules.negations) and not adverbs & rules.focus_adverbs
 
 
@@ -332,7 +332,7 @@ def _owners_of_acted_measure(parse: SentenceParse, trigger: Token, parties: Sequ
         # up the modifiers and list links ("Mexican and Canadian") to the head of the noun phrase; the
         # parser may write a bare noun before the measure ("the China tariffs") as an nmod with no case
         head = next((h for h in [token, *parse.chain(token)]
-                     if h.dep.split(":")[0] not in NOUN_MODIFIERS and h.dep != "conj"
+                     if h.base_dep not in NOUN_MODIFIERS and h.dep != "conj"
                      and not (h.dep == "nmod" and not parse.children(h, "case"))), None)
         if head is not None and head != token and head.index in objects:
             out.add(party.mention_id)
@@ -367,10 +367,10 @@ def goods_origins(parse: SentenceParse, parties: Sequence[Party], resources: Eve
     out: set[str] = set()
     for party in parties:
         token = parse.at(party.start, party.end)
-        if token is None or token.dep.split(":")[0] not in NOUN_MODIFIERS or _possessive(parse, token):
+        if token is None or token.base_dep not in NOUN_MODIFIERS or _possessive(parse, token):
             continue
         # the first head above the chain of modifiers heads the noun phrase (the walk stops at a cycle)
-        head = next((h for h in parse.chain(token) if h.dep.split(":")[0] not in NOUN_MODIFIERS), None)
+        head = next((h for h in parse.chain(token) if h.base_dep not in NOUN_MODIFIERS), None)
         if head is not None and head.upos in NOUNS and _is_goods(head, resources):
             out.add(party.mention_id)
     return frozenset(out)
@@ -394,7 +394,7 @@ def words_under(parse: SentenceParse, heads: Sequence[Token], text: str) -> str:
             # "removed tariffs on Canada with exemptions for steel": an accompanying phrase is not the goods
             if (parse.case_of(child) or "").split(" ")[0] in PRODUCT_SKIP_CASES:
                 continue
-            if child.dep not in PRODUCT_SKIP and child.dep.split(":")[0] not in PRODUCT_SKIP:
+            if child.dep not in PRODUCT_SKIP and child.base_dep not in PRODUCT_SKIP:
                 tokens.update((t.index, t) for t in parse.subtree(child, skip=PRODUCT_SKIP_BELOW))
     out, previous = [], None
     for current in sorted(tokens.values(), key=lambda t: t.index):

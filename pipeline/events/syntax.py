@@ -52,6 +52,12 @@ class Token:
         """The token's text in lower case."""
         return self.text.lower()
 
+    @property
+    def base_dep(self) -> str:
+        """The relation without its subtype ("nsubj" for "nsubj:pass"): a rule naming a bare relation also
+        means its subtypes."""
+        return self.dep.split(":")[0]
+
     def feature(self, name: str) -> str | None:
         """The value of one morphological feature ("Tense" → "Past"), or None."""
         for pair in self.morph.split("|") if self.morph else ():
@@ -116,7 +122,7 @@ class SentenceParse:
         found = self._children.get(token.index, [])
         if not deps:
             return list(found)
-        return [c for c in found if c.dep in deps or c.dep.split(":")[0] in deps]
+        return [c for c in found if c.dep in deps or c.base_dep in deps]
 
     def subtree(self, token: Token, *, skip: frozenset[str] = frozenset()) -> list[Token]:
         """``token`` and everything below it in text order, not descending into relations of ``skip``."""
@@ -127,7 +133,7 @@ class SentenceParse:
                 continue
             seen.add(current.index)
             out.append(current)
-            stack.extend(c for c in self.children(current) if c.dep not in skip and c.dep.split(":")[0] not in skip)
+            stack.extend(c for c in self.children(current) if c.dep not in skip and c.base_dep not in skip)
         return sorted(out, key=lambda t: t.index)
 
     def case_of(self, token: Token) -> str | None:
