@@ -42,6 +42,8 @@ NO_MEASURE = ("possible",)
 INHERITS_ACTOR = TARIFF_TYPES + ("trade_restriction",)
 # Subjects that name a person: a measure they take is a person's, never a country's told before it.
 PERSON_PRONOUNS = frozenset({"he", "she"})
+# In `Candidate.roles_from`: the actor came from an earlier measure of the article (`_inherit_actor`).
+ACTOR_FROM_BEFORE = "actor=discourse"
 # What the nearest subject of a trigger is (`_clause_subject`).
 ACTIVE, PASSIVE, PERSON, NO_SUBJECT = "active", "passive", "person", "none"
 
@@ -146,7 +148,8 @@ def _inherit_actor(candidate: Candidate, history: list[Candidate], inputs: Artic
                 scope = "all"
             # the official travels with the actor: a "he" two sentences on still refers to that person
             return replace(candidate, actor=earlier.actor, targets=targets, scope=scope, actor_inherited=True,
-                           actor_official=earlier.actor_official, roles_from=candidate.roles_from.replace("actor=none", "actor=discourse"))
+                           actor_official=earlier.actor_official,
+                           roles_from=candidate.roles_from.replace("actor=none", ACTOR_FROM_BEFORE))
     return candidate
 
 
