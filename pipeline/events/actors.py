@@ -47,10 +47,6 @@ def is_passive(text: str, clause: Region, trigger: Cue, resources: EventResource
     return bool(adjective and any(resources.owned.fullmatch(w) for w in after))
 
 
-# Between the subject of a relative threat and its verb: auxiliaries and adverbs only ("has repeatedly")
-_RELATIVE_SUBJECT_GAP = re.compile(r"\s+(?:(?:has|had|have|also|already|\w+ly)\s+)*", re.IGNORECASE)
-
-
 def trigger_actor(inputs: ArticleInputs, clause_list: list[Region], index: int, trigger: Cue, part: Region,
            resources: EventResources, origins: frozenset[str],
            syntax: Parsed | None = None) -> tuple[Party | None, str | None, str]:
@@ -70,9 +66,10 @@ def trigger_actor(inputs: ArticleInputs, clause_list: list[Region], index: int, 
     speaker of the quotation it stands in.
     """
     text, clause = inputs.text, clause_list[index]
-    if trigger.rule_id == RELATIVE_THREAT_RULE:  # "the tariffs Washington had threatened": its own subject
+    gap = resources.relative_subject_gap  # auxiliaries and adverbs only: "has repeatedly"
+    if trigger.rule_id == RELATIVE_THREAT_RULE and gap is not None:  # "the tariffs Washington had threatened"
         subject = next((p for p in reversed(inputs.parties) if p.end <= trigger.start
-                        and _RELATIVE_SUBJECT_GAP.fullmatch(text, p.end, trigger.start)), None)
+                        and gap.fullmatch(text, p.end, trigger.start)), None)
         if subject is not None:
             return subject, subject.iso3, "relative"
     owner = adjacent_owner(text, trigger, inputs.parties, resources) or measure_source(text, trigger, part,

@@ -172,14 +172,14 @@ def _measure_before(parse: SentenceParse, verb: Token, rules: SyntaxRules) -> To
     """The measure noun right before a threat verb's own subject, read on the words ("the tariffs that
     Washington has threatened against Brussels"): the parser often reads such a clause without its
     relative pronoun as the main verb's. Only names, pronouns, determiners, auxiliaries, adverbs and
-    "that"/"which" may stand between, a name or a pronoun among them as the subject."""
+    ``relative_pronouns`` ("that", "which") may stand between, a name or a pronoun among them as the subject."""
     subject = False
     for token in reversed([t for t in parse.tokens if t.index < verb.index and t.text.strip()]):
         if _measure_word(token, rules):
             return token if subject else None
-        if token.upos in ("PROPN", "PRON") and token.lower not in ("that", "which"):
+        if token.upos in ("PROPN", "PRON") and token.lower not in rules.relative_pronouns:
             subject = True
-        elif not (token.upos in ("DET", "AUX", "ADV") or token.lower in ("that", "which")
+        elif not (token.upos in ("DET", "AUX", "ADV") or token.lower in rules.relative_pronouns
                   or (token.upos == "NOUN" and token.text[:1].isupper())):  # a title: "President"
             return None
     return None
