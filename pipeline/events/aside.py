@@ -127,7 +127,7 @@ def statistic(parse: SentenceParse, trigger: Token, noun: Token, rules: SyntaxRu
     """True when the trigger's measure noun ``noun``, or the object of a verb trigger, is qualified by a word
     of ``statistic_words`` (module doc)."""
     heads = [noun, *(parse.children(trigger, "obj") if trigger.upos in PREDICATES else ())]
-    return any(m.lemma.lower() in rules.statistic_words or m.lower in rules.statistic_words
+    return any(m.lemma_or_text_in(rules.statistic_words)
                for head in heads for word in _noun_phrase(parse, head) for m in parse.children(word, "amod"))
 
 
@@ -151,7 +151,7 @@ def topic_of_talks(parse: SentenceParse, noun: Token, rules: SyntaxRules) -> boo
         if head is None:
             return False
         if noun.base_dep == "nmod" and head.upos == "NOUN":
-            return head.lemma.lower() in rules.topic_nouns or head.lower in rules.topic_nouns
+            return head.lemma_or_text_in(rules.topic_nouns)
         if noun.dep != "conj":
             return False
         noun = head  # "talks on trade and the reduction of duties": the first conjunct completes the talks

@@ -89,7 +89,7 @@ def weighed_measure(parse: SentenceParse, walk: list[Token], resources: EventRes
             return None
         if head.upos not in ("NOUN", "PROPN"):
             return "possible" if named_possible else None
-        if (head.lemma.lower() in rules.hedge_nouns or head.lower in rules.hedge_nouns) and relation in ("nmod", "acl"):
+        if head.lemma_or_text_in(rules.hedge_nouns) and relation in ("nmod", "acl"):
             through_option = True
             named_possible = named_possible or head.lemma.lower() in rules.possibility_nouns
         elif not (relation in NOUN_MODIFIERS or (node.upos in PREDICATES and relation in GERUND_MISATTACHED | {"acl"})):

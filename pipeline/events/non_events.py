@@ -45,7 +45,7 @@ def market_threat(parse: SentenceParse, trigger: Token, event_type: str, resourc
 
 
 def _effect_noun(token: Token, rules: SyntaxRules) -> bool:
-    return token.lemma.lower() in rules.effect_nouns or token.lower in rules.effect_nouns
+    return token.lemma_or_text_in(rules.effect_nouns)
 
 
 def circumstance(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
@@ -164,7 +164,7 @@ def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -
             subject = next((c for c in parse.children(token, "nsubj")), None)
             if subject is None and token.dep == "acl":
                 subject = parse.head(token)
-            if subject is not None and any(t.lemma.lower() in rules.law_words or t.lower in rules.law_words
+            if subject is not None and any(t.lemma_or_text_in(rules.law_words)
                                            for t in [subject, *parse.children(subject, "compound")]):
                 return "authority"
     for token in [trigger, *parse.chain(trigger)]:

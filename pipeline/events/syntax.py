@@ -58,6 +58,11 @@ class Token:
         means its subtypes."""
         return self.dep.split(":")[0]
 
+    def lemma_or_text_in(self, words: frozenset[str]) -> bool:
+        """True when the token's lemma or its text, in lower case, is one of ``words`` (a list of lemmas that
+        also holds forms the parser may leave unlemmatized)."""
+        return self.lemma.lower() in words or self.lower in words
+
     def feature(self, name: str) -> str | None:
         """The value of one morphological feature ("Tense" → "Past"), or None."""
         for pair in self.morph.split("|") if self.morph else ():
@@ -162,7 +167,7 @@ class SentenceParse:
         head = self.head(token)
         if head is not None and token.dep in NOMINAL_ARGUMENTS and (
                 head.upos in PREDICATES or self.children(head, "cop", "aux")) and (
-                verbs is None or head.lemma.lower() in verbs or head.lower in verbs):
+                verbs is None or head.lemma_or_text_in(verbs)):
             return head
         return token
 
