@@ -34,8 +34,8 @@ Six non-events the clause rules of `non_events` do not reach:
   increase of one point") names a figure computed over many measures,
   which no government sets (`statistic`).
 - A level compared: a comparative adjective trigger ("higher", "lower")
-  on the object of a verb of ``level_verbs`` in the present tense without
-  auxiliary ("India and Thailand have higher tariff rates on U.S. goods")
+  on the object of a verb of ``level_verbs`` not in the past tense, without
+  auxiliary or infinitive "to" ("India and Thailand have higher tariff rates on U.S. goods")
   tells how one government's duties stand against another's, not that
   they changed (`level_compared`); "Ottawa will have higher duties from
   Monday" keeps its auxiliary and stays.
@@ -132,9 +132,9 @@ def statistic(parse: SentenceParse, trigger: Token, noun: Token, rules: SyntaxRu
 
 
 def level_compared(parse: SentenceParse, trigger: Token, noun: Token, rules: SyntaxRules) -> bool:
-    """True when a comparative adjective trigger qualifies the object of a verb of ``level_verbs`` told in
-    the present tense: without an auxiliary ("will have") or an infinitive's "to". The trigger is the
-    adjective ("higher") or the measure noun it qualifies ("higher tariffs")."""
+    """True when a comparative adjective trigger qualifies the object of a verb of ``level_verbs`` told as a
+    state: without an auxiliary ("will have"), an infinitive's "to" or the past tense ("had higher tariffs").
+    The trigger is the adjective ("higher") or the measure noun it qualifies ("higher tariffs")."""
     adjectives = [trigger] if trigger.upos == "ADJ" else parse.children(noun, "amod") if trigger == noun else []
     if not any(a.feature("Degree") == "Cmp" for a in adjectives) or noun.base_dep != "obj":
         return False
