@@ -25,7 +25,7 @@ from pipeline.events.market import without_market_labels
 from pipeline.events.merge import event_rows, is_complete, merge_candidates
 from pipeline.events.modality import adjacent_cues, future_is_planned, not_yet_in_force
 from pipeline.events.resources import EventResources, load_merge_window, load_resources
-from pipeline.events.roles import products_from_parse
+from pipeline.events.parse_products import products_from_parse
 from pipeline.events.background import before_window, history_background, told_as_history
 from pipeline.events.types import ArticleInputs
 

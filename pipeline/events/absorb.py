@@ -119,7 +119,7 @@ def has_own_subject(text: str, parties: tuple[Party, ...], parse: SentenceParse 
     ("… Ottawa imposed"). "warned that it would impose tariffs" keeps the threat whole. ``perfect_gap``
     matches the auxiliary and its adverb (`EventResources.perfect_gap`)."""
     token = parse.at(trigger.start, trigger.end) if parse is not None else None
-    if token is not None and (token.dep in OWN_CLAUSES or token.dep.split(":")[0] in OWN_CLAUSES) \
+    if token is not None and (token.dep in OWN_CLAUSES or token.base_dep in OWN_CLAUSES) \
             and any(parse.children(token, "nsubj")):
         return True
     for party in parties:

@@ -34,8 +34,8 @@ Six non-events the clause rules of `non_events` do not reach:
   increase of one point") names a figure computed over many measures,
   which no government sets (`statistic`).
 - A level compared: a comparative adjective trigger ("higher", "lower")
-  on the object of a verb of ``level_verbs`` in the present tense without
-  auxiliary ("India and Thailand have higher tariff rates on U.S. goods")
+  on the object of a verb of ``level_verbs`` not in the past tense, without
+  auxiliary or infinitive "to" ("India and Thailand have higher tariff rates on U.S. goods")
   tells how one government's duties stand against another's, not that
   they changed (`level_compared`); "Ottawa will have higher duties from
   Monday" keeps its auxiliary and stays.
@@ -83,7 +83,7 @@ def peace_talks(parse: SentenceParse, trigger: Token, event_type: str, rules: Sy
     scope = trigger
     head = parse.head(trigger)
     if trigger.upos not in PREDICATES and head is not None and head.upos == "VERB" \
-            and trigger.dep.split(":")[0] in ARGUMENT_RELATIONS:
+            and trigger.base_dep in ARGUMENT_RELATIONS:
         scope = head  # "voiced a wish for peace in calls with the president": the clause of "calls"
     lemmas = {t.lemma.lower() for t in parse.subtree(scope, skip=OTHER_CLAUSES)}
     return bool(lemmas & rules.peace_words) and not lemmas & rules.trade_topic_words
@@ -96,17 +96,17 @@ def forecast_effect(parse: SentenceParse, noun: Token, rules: SyntaxRules) -> bo
     the object of a verb of ``forecast_verbs`` with an infinitive of effect ("expect the duties to hurt
     sales"; module doc)."""
     head = parse.head(noun)
-    if noun.dep.split(":")[0] == "nmod" and head is not None and head.upos == "NOUN":
+    if noun.base_dep == "nmod" and head is not None and head.upos == "NOUN":
         noun = head  # "the expansion of U.S. sanctions … could disrupt"
     verb = parse.head(noun)
     if verb is None:
         return False
-    if noun.dep.split(":")[0] == "obj" and verb.lemma.lower() in rules.forecast_verbs:
+    if noun.base_dep == "obj" and verb.lemma.lower() in rules.forecast_verbs:
         # "does not expect new duties on steel to cut into its business": the infinitive of effect hangs on
         # the verb of forecast or in the noun's phrase (the parser may attach it to "steel")
         phrase = [t for t in parse.subtree(noun, skip=OTHER_CLAUSES) if t.dep == "acl"]
         return any(c.lemma.lower() in rules.effect_verbs for c in [*phrase, *parse.children(verb, "xcomp")])
-    if noun.dep.split(":")[0] != "nsubj" or verb.lemma.lower() not in rules.effect_verbs:
+    if noun.base_dep != "nsubj" or verb.lemma.lower() not in rules.effect_verbs:
         return False
     auxiliaries = parse.children(verb, "aux")
     if any(a.lower in rules.forecast_auxiliaries for a in auxiliaries):
@@ -127,16 +127,16 @@ def statistic(parse: SentenceParse, trigger: Token, noun: Token, rules: SyntaxRu
     """True when the trigger's measure noun ``noun``, or the object of a verb trigger, is qualified by a word
     of ``statistic_words`` (module doc)."""
     heads = [noun, *(parse.children(trigger, "obj") if trigger.upos in PREDICATES else ())]
-    return any(m.lemma.lower() in rules.statistic_words or m.lower in rules.statistic_words
+    return any(m.lemma_or_text_in(rules.statistic_words)
                for head in heads for word in _noun_phrase(parse, head) for m in parse.children(word, "amod"))
 
 
 def level_compared(parse: SentenceParse, trigger: Token, noun: Token, rules: SyntaxRules) -> bool:
-    """True when a comparative adjective trigger qualifies the object of a verb of ``level_verbs`` told in
-    the present tense: without an auxiliary ("will have") or an infinitive's "to". The trigger is the
-    adjective ("higher") or the measure noun it qualifies ("higher tariffs")."""
+    """True when a comparative adjective trigger qualifies the object of a verb of ``level_verbs`` told as a
+    state: without an auxiliary ("will have"), an infinitive's "to" or the past tense ("had higher tariffs").
+    The trigger is the adjective ("higher") or the measure noun it qualifies ("higher tariffs")."""
     adjectives = [trigger] if trigger.upos == "ADJ" else parse.children(noun, "amod") if trigger == noun else []
-    if not any(a.feature("Degree") == "Cmp" for a in adjectives) or noun.dep.split(":")[0] != "obj":
+    if not any(a.feature("Degree") == "Cmp" for a in adjectives) or noun.base_dep != "obj":
         return False
     verb = parse.head(noun)
     return (verb is not None and verb.lemma.lower() in rules.level_verbs and not parse.children(verb, "aux")
@@ -150,8 +150,8 @@ def topic_of_talks(parse: SentenceParse, noun: Token, rules: SyntaxRules) -> boo
         head = parse.head(noun)
         if head is None:
             return False
-        if noun.dep.split(":")[0] == "nmod" and head.upos == "NOUN":
-            return head.lemma.lower() in rules.topic_nouns or head.lower in rules.topic_nouns
+        if noun.base_dep == "nmod" and head.upos == "NOUN":
+            return head.lemma_or_text_in(rules.topic_nouns)
         if noun.dep != "conj":
             return False
         noun = head  # "talks on trade and the reduction of duties": the first conjunct completes the talks

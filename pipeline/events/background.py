@@ -79,14 +79,14 @@ def past_perfect(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bo
     reported speech, where the past perfect is the shifted present perfect ("China said it had imposed
     duties" reports that it has)."""
     clause = parse.clause(trigger, rules.clause_verbs)
-    if clause.dep.split(":")[0] == "ccomp" or any(
+    if clause.base_dep == "ccomp" or any(
             t.lemma.lower() in rules.commentary_verbs for t in parse.chain(clause)):
         return False
     if any(a.lower == "had" for a in parse.children(clause, "aux")):
         return True
     head = parse.head(clause)
     return (head is not None and head.lower == "had" and head.index < clause.index
-            and clause.dep.split(":")[0] in ("advcl", "xcomp", "ccomp") and clause.feature("Tense") == "Past")
+            and clause.base_dep in ("advcl", "xcomp", "ccomp") and clause.feature("Tense") == "Past")
 
 
 def history_background(candidates: list[Candidate], inputs: ArticleInputs,

@@ -70,7 +70,7 @@ def measure_noun(parse: SentenceParse, token: Token) -> Token:
     "Tariff" → "Threat")."""
     for _ in range(4):
         head = parse.head(token)
-        if head is None or token.dep.split(":")[0] not in NOUN_MODIFIERS or head.upos not in ("NOUN", "PROPN"):
+        if head is None or token.base_dep not in NOUN_MODIFIERS or head.upos not in ("NOUN", "PROPN"):
             break
         token = head
     return token

@@ -203,7 +203,7 @@ def outside_subordinate(parse: SentenceParse, trigger: Token, time: TimeRef, con
     if dated is None:
         return False
     for token in [trigger, *parse.chain(trigger)]:
-        if token.dep.split(":")[0] == "advcl" and _opened_by(parse, token, connectives):
+        if token.base_dep == "advcl" and _opened_by(parse, token, connectives):
             return dated.head == token.head and dated.index not in {t.index for t in parse.subtree(token)}
     return False
 
@@ -268,7 +268,7 @@ def _in_phrase_of(parse: SentenceParse, token: Token, line: set[int]) -> bool:
     for current in [token, *parse.chain(token)]:
         if current.index in line:
             return True
-        if current.dep.split(":")[0] not in PHRASE_RELATIONS:
+        if current.base_dep not in PHRASE_RELATIONS:
             return False
     return False
 
@@ -310,7 +310,7 @@ def in_other_conjunct(parse: SentenceParse, trigger: Token, time: TimeRef) -> bo
     for token in [dated, *parse.chain(dated)]:
         if token.index in above_trigger:
             return False
-        if token.dep.split(":")[0] == "conj" and parse.children(token, "nsubj"):
+        if token.base_dep == "conj" and parse.children(token, "nsubj"):
             return True
     return False
 

@@ -10,7 +10,7 @@ threat of effects ("warned of the fallout from tariffs") is no threat. Each rema
 part of its clause between the previous and the next trigger: rates,
 durations and products are taken from that part, dates from those of the
 clause nearest to it; the actor from the clause
-before the trigger (see `_actor`); targets from after the trigger, else from
+before the trigger (see `pipeline.events.actors.trigger_actor`); targets from after the trigger, else from
 the next trigger of the clause that it governs ("suspended plans to impose
 tariffs on Mexico"), else from the earlier clauses (an investigation with
 none: the other government named in the sentence).
@@ -32,16 +32,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from typing import NamedTuple
 
 from pipeline.events.absorb import (
-    MODIFIER_WORDS, absorb, has_own_subject, names_read_by_verbs, standing_names, warns_of_effects,
+    absorb, has_own_subject, names_read_by_verbs, standing_names, warns_of_effects,
     without_modifiers,
 )
+from pipeline.events.actors import Parsed, trigger_actor
 from pipeline.events.aside import peace_talks
 from pipeline.events.arguments import (
-    Region, Targets, choose_rate, choose_time, counterpart, find_actor, find_products, find_targets, officials_in,
-    owner_in, passive_agent, previous_of, quote_speaker, within,
+    Region, Targets, choose_rate, choose_time, counterpart, find_products, find_targets, officials_in, previous_of,
+    within,
 )
 from pipeline.events.attach import attachment, shared_objects
 from pipeline.events.background import is_commentary
@@ -55,32 +55,12 @@ from pipeline.events.modality import choose_modality, conditional, future_is_pla
 from pipeline.events.non_events import market_threat, non_event
 from pipeline.events.resources import EventResources
 from pipeline.events.retype import retype
-from pipeline.events.roles import (goods_origins, listed_origins, not_actors, sentence_parse, syntax_actor,
-                                   syntax_targets)
+from pipeline.events.roles import listed_origins, sentence_parse, syntax_targets
 from pipeline.events.owned import may_name_measure, owned_rate_cues
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.text import clauses, first_words, last_words, linked
 from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate, Cue, Party, RateRef, TimeRef
 from pipeline.views import Sentence
-
-
-def is_passive(text: str, clause: Region, trigger: Cue, resources: EventResources) -> bool:
-    """True for a participle without a subject of its own: after a form of "be" ("tariffs were raised",
-    "to be imposed"), right after a measure ("tariffs imposed last week"), right before "by" ("requested
-    by Washington"), or before a measure as an adjective ("to drop the threatened sanctions")."""
-    word = text[trigger.start:trigger.end].lower()
-    if word.endswith("ing"):
-        return False
-    if resources.passive.search(text[clause.start:trigger.start]) is not None:
-        return True
-    if not word.endswith("ed"):
-        return False
-    before = [w.lower() for w in re.findall(r"[\w-]+", text[max(clause.start, trigger.start - 30):trigger.start])]
-    after = re.findall(r"[\w.’'-]+", text[trigger.end:min(clause.end, trigger.end + 30)])[:3]
-    if re.match(r"\s+by\b", text[trigger.end:clause.end]) or (before and resources.owned.fullmatch(before[-1])):
-        return True
-    adjective = before and (before[-1] in resources.determiners or (len(before) > 1 and before[-2] == "to"))
-    return bool(adjective and any(resources.owned.fullmatch(w) for w in after))
 
 
 def is_noun_homograph(text: str, trigger: Cue, parse: SentenceParse | None, resources: EventResources) -> bool:
@@ -96,103 +76,6 @@ def is_noun_homograph(text: str, trigger: Cue, parse: SentenceParse | None, reso
     return token is not None and token.upos == "NOUN" and bool(parse.children(token, "det"))
 
 
-# Between the subject of a relative threat and its verb: auxiliaries and adverbs only ("has repeatedly")
-_RELATIVE_SUBJECT_GAP = re.compile(r"\s+(?:(?:has|had|have|also|already|\w+ly)\s+)*", re.IGNORECASE)
-
-
-def _actor(inputs: ArticleInputs, clause_list: list[Region], index: int, trigger: Cue, part: Region,
-           resources: EventResources, origins: frozenset[str],
-           syntax: Parsed | None = None) -> tuple[Party | None, str | None, str]:
-    """(party, iso3, how) of the actor; ``how`` names the rule that decided it.
-
-    ``origins`` are the mention ids of the article's governments listed as the goods' origins
-    (`roles.listed_origins`), never the actor.
-
-    With a parse, the parse decides first (`roles.syntax_actor`: agent,
-    subject, controller or owner); when it gives no answer, the word-order
-    rules below decide among the parties the parse does not place in a
-    target position nor as a modifier of goods (``order``; "for U.S. cars
-    granted duty-free treatment": `roles.goods_origins`). A trigger without
-    an acting subject (a passive, "tariffs take effect", "new U.S. tariffs") first takes the "by" agent or the owner of the
-    measure in its part. Then the subject before the trigger in its clause,
-    the "by" agent after it, the earlier clauses of the sentence, and the
-    speaker of the quotation it stands in.
-    """
-    text, clause = inputs.text, clause_list[index]
-    if trigger.rule_id == RELATIVE_THREAT_RULE:  # "the tariffs Washington had threatened": its own subject
-        subject = next((p for p in reversed(inputs.parties) if p.end <= trigger.start
-                        and _RELATIVE_SUBJECT_GAP.fullmatch(text, p.end, trigger.start)), None)
-        if subject is not None:
-            return subject, subject.iso3, "relative"
-    owner = adjacent_owner(text, trigger, inputs.parties, resources) or measure_source(text, trigger, part,
-                                                                                        inputs.parties, resources)
-    if owner is not None:
-        return owner, owner.iso3, "adjacent"
-    blocked = origins
-    if syntax is not None:
-        found = syntax_actor(syntax.parse, syntax.token, text, inputs.parties, resources)
-        if found is not None:
-            return found[0], found[0].iso3, found[1]
-        blocked = blocked | not_actors(syntax.parse, syntax.token, inputs.parties, resources) \
-            | goods_origins(syntax.parse, inputs.parties, resources)
-    if blocked:
-        inputs = replace(inputs, parties=tuple(p for p in inputs.parties if p.mention_id not in blocked))
-    party = None
-    if trigger.label == "trade_restriction":  # "Japan's import restrictions": the owner restricts
-        party = owner_in(text, Region(part.start, trigger.end), inputs.parties, resources)
-    if party is None and (trigger.agent_only or is_passive(text, clause, trigger, resources)):
-        party = passive_agent(text, part, inputs.parties, resources) or owner_in(text, part, inputs.parties,
-                                                                                 resources)
-    if party is None:
-        party = find_actor(text, clause, trigger.start, inputs.parties, resources)
-    if party is None:
-        party = passive_agent(text, Region(trigger.end, part.end), inputs.parties, resources)
-    for earlier in reversed(clause_list[:index]):
-        if party is not None:
-            break
-        party = find_actor(text, earlier, earlier.end, inputs.parties, resources)
-    if party is not None:
-        return party, party.iso3, "order"
-    speaker = quote_speaker(inputs.quotes, trigger.start, inputs.officials)
-    return None, speaker, "order" if speaker else "none"
-
-
-# How far after a trigger its measure noun may stand ("retaliatory 25% tariffs"), and the words read there.
-OWNED_REACH = 40
-_OWNED_WORD = re.compile(r"[\w.%-]+")
-# Between an owner and a trigger after it: the possessive ("Trump's postponed"), or for an adjective trigger
-# a bare name or adjective too ("Chinese retaliatory").
-_POSSESSIVE_GAP = re.compile(r"['’]s\s+")
-_NAME_GAP = re.compile(r"(?:['’]s)?\s+")
-
-
-def adjacent_owner(text: str, trigger: Cue, parties: tuple[Party, ...], resources: EventResources) -> Party | None:
-    """The owner written right before a trigger that modifies a measure noun: before an adjective trigger
-    ("Chinese retaliatory tariffs"), or in the possessive ("President Trump's postponed tariffs"). The owner
-    acts, whatever the parse or the subject of the clause say: in a list of measures the clause's subject
-    acts in none of them."""
-    if trigger.label not in TARIFF_TYPES:
-        return None
-    following = _OWNED_WORD.findall(text[trigger.end:trigger.end + OWNED_REACH])[:MODIFIER_WORDS]
-    if not any(resources.owned.fullmatch(w.lower()) for w in following):
-        return None
-    # a bare name before a verb is its subject ("Washington imposed tariffs"), left to the subject rules
-    between = _NAME_GAP if trigger.agent_only else _POSSESSIVE_GAP
-    return next((p for p in parties if p.end <= trigger.start and between.fullmatch(text[p.end:trigger.start])),
-                None)
-
-
-def measure_source(text: str, trigger: Cue, part: Region, parties: tuple[Party, ...],
-                   resources: EventResources) -> Party | None:
-    """The government a measure comes from, named right after an adjective trigger's measure noun
-    ("prompting retaliatory duties from Mexico"): it acts. Only right after the noun: in "new tariffs on
-    imports from Mexico" Mexico is the goods' origin."""
-    if not trigger.agent_only or resources.measure_source is None:
-        return None
-    return next((p for p in parties if trigger.end <= p.start < part.end
-                 and resources.measure_source.fullmatch(text, trigger.end, p.start)), None)
-
-
 def own_modality(modality: str, cue: Cue | None, trigger: Cue, cues: tuple[Cue, ...]) -> tuple[str, Cue | None]:
     """The modality a trigger states by its own words ("tariffs are under consideration": a modality cue
     spanning the trigger itself), over an asserted or planned reading of its clause; a negation or a
@@ -206,7 +89,8 @@ def own_modality(modality: str, cue: Cue | None, trigger: Cue, cues: tuple[Cue, 
 
 def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: EventResources,
                         origins: frozenset[str]) -> list[Candidate]:
-    """Every event candidate of one sentence, in trigger order; ``origins`` as in `_actor`."""
+    """Every event candidate of one sentence, in trigger order; ``origins`` as in
+    `pipeline.events.actors.trigger_actor`."""
     text = inputs.text
     triggers = [t for t in inputs.triggers if sentence.start <= t.start < sentence.end]
     rates = [r for r in inputs.rates if sentence.start <= r.start < sentence.end]
@@ -313,7 +197,7 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
                absorbed: tuple[Cue, ...], part: Region, resources: EventResources, origins: frozenset[str],
                syntax: Parsed | None = None) -> Candidate:
     text, clause, event_type = inputs.text, clause_list[index], trigger.label
-    actor_party, actor, actor_how = _actor(inputs, clause_list, index, trigger, part, resources, origins, syntax)
+    actor_party, actor, actor_how = trigger_actor(inputs, clause_list, index, trigger, part, resources, origins, syntax)
     if actor is None and event_type in TWO_SIDED:
         actor_how = "sides"  # the first-named side, below
     targets_how = "order"
@@ -414,13 +298,6 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
     )
 
 
-class Parsed(NamedTuple):
-    """The parse of a trigger's sentence and the trigger's head token in it."""
-
-    parse: SentenceParse
-    token: Token
-
-
 def _parsed(parse: SentenceParse | None, trigger: Cue) -> Parsed | None:
     """The sentence's parse with the trigger's head token, or None when there is no parse or no token."""
     token = parse.at(trigger.start, trigger.end) if parse is not None else None
@@ -471,7 +348,7 @@ def _under(parse: SentenceParse, token: Token, governor: Token) -> bool:
     loosely joined clause (`parataxis`)."""
     current = token
     for above in parse.chain(token):
-        if current.dep.split(":")[0] in ("conj", "parataxis"):
+        if current.base_dep in ("conj", "parataxis"):
             return False
         if above == governor:
             return True

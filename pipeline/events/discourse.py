@@ -40,8 +40,8 @@ ALTERS = ("tariff_suspended", "tariff_removed", "tariff_reduced", "tariff_exempt
 NO_MEASURE = ("possible",)
 # Measures whose missing actor may come from the measure just before them.
 INHERITS_ACTOR = TARIFF_TYPES + ("trade_restriction",)
-# Subjects that name a person: a measure they take is a person's, never a country's told before it.
-PERSON_PRONOUNS = frozenset({"he", "she"})
+# In `Candidate.roles_from`: the actor came from an earlier measure of the article (`_inherit_actor`).
+ACTOR_FROM_BEFORE = "actor=discourse"
 # What the nearest subject of a trigger is (`_clause_subject`).
 ACTIVE, PASSIVE, PERSON, NO_SUBJECT = "active", "passive", "person", "none"
 
@@ -81,7 +81,7 @@ def _importer_acts(candidate: Candidate, inputs: ArticleInputs, resources: Event
     """The candidate as the measure of the market its sentence says the goods enter (`importing_government`:
     "vehicles imported to the U.S. … the 25% tariffs on Canada and Mexico"), that market no target of it;
     None when the sentence names no such market."""
-    if _clause_subject(candidate, inputs, fallback=None) in (None, ACTIVE):
+    if _clause_subject(candidate, inputs, _person_pronouns(resources), fallback=None) in (None, ACTIVE):
         # unparsed, or an active subject that is no government ("Outokumpu warned that the tariffs on steel
         # imported into the US …", "potential for the administration to impose"): the actor rules left the
         # subject out on purpose
@@ -95,9 +95,16 @@ def _importer_acts(candidate: Candidate, inputs: ArticleInputs, resources: Event
                    roles_from=candidate.roles_from.replace("actor=none", "actor=market"))
 
 
-def _clause_subject(candidate: Candidate, inputs: ArticleInputs, *, fallback: str | None) -> str | None:
+def _person_pronouns(resources: EventResources) -> frozenset[str]:
+    """The subjects that name a person (``person_pronouns`` of syntax.json: "he", "she"): a measure they take is
+    a person's, never a country's told before it."""
+    return resources.syntax.person_pronouns if resources.syntax is not None else frozenset()
+
+
+def _clause_subject(candidate: Candidate, inputs: ArticleInputs, pronouns: frozenset[str], *,
+                    fallback: str | None) -> str | None:
     """What the nearest subject on the trigger's path of heads is ("He had threatened tariffs … but had
-    postponed them": "He" for both verbs): `PERSON` for "he" or "she" (`PERSON_PRONOUNS`), `PASSIVE` for
+    postponed them": "He" for both verbs): `PERSON` for a word of ``pronouns`` ("he", "she"), `PASSIVE` for
     the subject of a passive ("tariffs that were put on pause"), `ACTIVE` for any other, `NO_SUBJECT` when
     none; ``fallback`` for a sentence without a parse."""
     trigger = candidate.trigger
@@ -109,18 +116,18 @@ def _clause_subject(candidate: Candidate, inputs: ArticleInputs, *, fallback: st
         subjects = parse.children(governor, "nsubj")
         if subjects:
             subject = subjects[0]
-            return PERSON if subject.lower in PERSON_PRONOUNS else PASSIVE if subject.dep == "nsubj:pass" \
+            return PERSON if subject.lower in pronouns else PASSIVE if subject.dep == "nsubj:pass" \
                 else ACTIVE
     return NO_SUBJECT
 
 
-def _person_subject(candidate: Candidate, inputs: ArticleInputs) -> bool:
-    """True when the subject of the trigger's clause is "he" or "she" (`_clause_subject`); in a sentence
-    without a parse, when a "he" or "she" stands before the trigger in its sentence."""
+def _person_subject(candidate: Candidate, inputs: ArticleInputs, pronouns: frozenset[str]) -> bool:
+    """True when the subject of the trigger's clause is a word of ``pronouns``, "he" or "she"
+    (`_clause_subject`); in a sentence without a parse, when one stands before the trigger in its sentence."""
     sentence = candidate.sentence
     words = WORD.findall(inputs.text[sentence.start:candidate.trigger.start].lower())
-    fallback = PERSON if any(w in PERSON_PRONOUNS for w in words) else NO_SUBJECT
-    return _clause_subject(candidate, inputs, fallback=fallback) == PERSON
+    fallback = PERSON if any(w in pronouns for w in words) else NO_SUBJECT
+    return _clause_subject(candidate, inputs, pronouns, fallback=fallback) == PERSON
 
 
 def _inherit_actor(candidate: Candidate, history: list[Candidate], inputs: ArticleInputs,
@@ -132,7 +139,7 @@ def _inherit_actor(candidate: Candidate, history: list[Candidate], inputs: Artic
     sanctions = _names_sanctions(text, candidate, words)
     # "China retaliated with duties. He had threatened tariffs …": "he" is no country; he acts for the
     # government of the latest person who acted (an office-holder named as the actor, `actor_official`)
-    person = _person_subject(candidate, inputs)
+    person = _person_subject(candidate, inputs, _person_pronouns(resources))
     for earlier in reversed(history):
         if candidate.sentence.index - earlier.sentence.index > resources.discourse_sentences:
             break
@@ -146,7 +153,8 @@ def _inherit_actor(candidate: Candidate, history: list[Candidate], inputs: Artic
                 scope = "all"
             # the official travels with the actor: a "he" two sentences on still refers to that person
             return replace(candidate, actor=earlier.actor, targets=targets, scope=scope, actor_inherited=True,
-                           actor_official=earlier.actor_official, roles_from=candidate.roles_from.replace("actor=none", "actor=discourse"))
+                           actor_official=earlier.actor_official,
+                           roles_from=candidate.roles_from.replace("actor=none", ACTOR_FROM_BEFORE))
     return candidate
 
 

@@ -76,7 +76,7 @@ def weighed_measure(parse: SentenceParse, walk: list[Token], resources: EventRes
         head = parse.head(node)
         if head is None:
             return "possible" if named_possible else None  # a headline: "Possibility of new tariffs on chips"
-        relation = node.dep.split(":")[0]
+        relation = node.base_dep
         if head.upos in PREDICATES:
             if node.dep not in NOMINAL_ARGUMENTS or private_hedger(parse, head, resources):
                 return None
@@ -89,7 +89,7 @@ def weighed_measure(parse: SentenceParse, walk: list[Token], resources: EventRes
             return None
         if head.upos not in ("NOUN", "PROPN"):
             return "possible" if named_possible else None
-        if (head.lemma.lower() in rules.hedge_nouns or head.lower in rules.hedge_nouns) and relation in ("nmod", "acl"):
+        if head.lemma_or_text_in(rules.hedge_nouns) and relation in ("nmod", "acl"):
             through_option = True
             named_possible = named_possible or head.lemma.lower() in rules.possibility_nouns
         elif not (relation in NOUN_MODIFIERS or (node.upos in PREDICATES and relation in GERUND_MISATTACHED | {"acl"})):
@@ -130,8 +130,8 @@ def conjoined_clause(parse: SentenceParse, noun: Token, rules: SyntaxRules) -> T
         verb = parse.clause(node, rules.clause_verbs)
         if verb != node:
             negated = any(c.lower in rules.negations for c in parse.children(verb, "advmod", "neg"))
-            return verb if node.dep.split(":")[0] in ("obj", "obl") and not negated else None
-        if node.dep.split(":")[0] != "nmod":
+            return verb if node.base_dep in ("obj", "obl") and not negated else None
+        if node.base_dep != "nmod":
             return None
         node = parse.head(node)
     return None
@@ -157,7 +157,7 @@ def _threatened_measure(parse: SentenceParse, verb: Token, rules: SyntaxRules) -
     if verb.upos != "VERB" or cue_of(verb, rules) != "threatened":
         return None
     noun = parse.head(verb)
-    if verb.dep.split(":")[0] == "acl" and noun is not None and noun.index < verb.index and _measure_word(noun, rules):
+    if verb.base_dep == "acl" and noun is not None and noun.index < verb.index and _measure_word(noun, rules):
         return noun
     return _measure_before(parse, verb, rules)
 
@@ -172,14 +172,14 @@ def _measure_before(parse: SentenceParse, verb: Token, rules: SyntaxRules) -> To
     """The measure noun right before a threat verb's own subject, read on the words ("the tariffs that
     Washington has threatened against Brussels"): the parser often reads such a clause without its
     relative pronoun as the main verb's. Only names, pronouns, determiners, auxiliaries, adverbs and
-    "that"/"which" may stand between, a name or a pronoun among them as the subject."""
+    ``relative_pronouns`` ("that", "which") may stand between, a name or a pronoun among them as the subject."""
     subject = False
     for token in reversed([t for t in parse.tokens if t.index < verb.index and t.text.strip()]):
         if _measure_word(token, rules):
             return token if subject else None
-        if token.upos in ("PROPN", "PRON") and token.lower not in ("that", "which"):
+        if token.upos in ("PROPN", "PRON") and token.lower not in rules.relative_pronouns:
             subject = True
-        elif not (token.upos in ("DET", "AUX", "ADV") or token.lower in ("that", "which")
+        elif not (token.upos in ("DET", "AUX", "ADV") or token.lower in rules.relative_pronouns
                   or (token.upos == "NOUN" and token.text[:1].isupper())):  # a title: "President"
             return None
     return None

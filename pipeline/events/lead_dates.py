@@ -18,11 +18,10 @@ import re
 from dataclasses import replace
 
 from pipeline.events.arguments import find_products
+from pipeline.events.discourse import ACTOR_FROM_BEFORE
 from pipeline.events.resources import EventResources
-from pipeline.events.types import ArticleInputs, Candidate, TimeRef
+from pipeline.events.types import TARIFF_TYPES, ArticleInputs, Candidate, TimeRef
 
-TARIFF_PREFIX = "tariff_"
-ACTOR_FROM_BEFORE = "actor=discourse"  # in `Candidate.roles_from`: the actor came from an earlier sentence
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -52,7 +51,7 @@ def dated_by_lead_sentence(candidates: list[Candidate], inputs: ArticleInputs,
     told = {c.sentence.index for c in candidates}
     out = []
     for candidate in candidates:
-        if candidate.event_type.startswith(TARIFF_PREFIX) and candidate.event_date is None \
+        if candidate.event_type in TARIFF_TYPES and candidate.event_date is None \
                 and candidate.product is not None and ACTOR_FROM_BEFORE in candidate.roles_from:
             time = lead_date(inputs, candidate.sentence.index - 1, candidate, told, resources)
             if time is not None:

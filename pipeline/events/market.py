@@ -145,14 +145,14 @@ def market_clause(parse: SentenceParse, noun: Token, words: MarketWords) -> bool
             break
         noun = parse.head(noun) or noun
     verb = parse.head(noun)
-    relation = noun.dep.split(":")[0]
+    relation = noun.base_dep
     if verb is None or relation not in ARGUMENT_RELATIONS:
         return False
     if relation == "nsubj":
         return any(_is_market(o, words) for o in parse.children(verb, "obj"))
     subjects = parse.children(verb, "nsubj")
     above = parse.head(verb)
-    if not subjects and verb.dep.split(":")[0] in ("advcl", "acl") and above is not None:
+    if not subjects and verb.base_dep in ("advcl", "acl") and above is not None:
         # a participle: the noun it modifies ("the rupee …, battered by"), or the subject of the verb above it
         if verb.dep == "acl":
             subjects = [above]

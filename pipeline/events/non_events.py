@@ -45,7 +45,7 @@ def market_threat(parse: SentenceParse, trigger: Token, event_type: str, resourc
 
 
 def _effect_noun(token: Token, rules: SyntaxRules) -> bool:
-    return token.lemma.lower() in rules.effect_nouns or token.lower in rules.effect_nouns
+    return token.lemma_or_text_in(rules.effect_nouns)
 
 
 def circumstance(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
@@ -71,7 +71,7 @@ def circumstance(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bo
     if any(c.lower in rules.circumstance_cases for c in parse.children(token, "case")):
         return True
     head = parse.head(token)
-    if head is None or token.dep.split(":")[0] not in ("nmod", "obl"):
+    if head is None or token.base_dep not in ("nmod", "obl"):
         return False
     if head.upos == "VERB" and head.dep == "acl" and head.lemma.lower() in rules.cause_participles:
         # "disruptions resulting from duties imposed by …": the measure completes a participle of an effect
@@ -80,7 +80,7 @@ def circumstance(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bo
         return True
     # "expectations about a pause in new tariffs": the measure completes a noun that completes one of effect
     above = parse.head(head)
-    return (head.upos == "NOUN" and head.dep.split(":")[0] == "nmod" and above is not None
+    return (head.upos == "NOUN" and head.base_dep == "nmod" and above is not None
             and _effect_noun(above, rules))
 
 
@@ -105,7 +105,7 @@ def criticized(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool
     verb = parse.head(noun)
     if verb is None or verb.lemma.lower() not in rules.criticism_verbs:
         return False
-    relation = noun.dep.split(":")[0]
+    relation = noun.base_dep
     # "has long complained about the EU's 10% tariff": the measure in the verb's prepositional object
     return relation == "obj" or (relation == "obl" and (parse.case_of(noun) or "") in rules.criticism_cases)
 
@@ -164,7 +164,7 @@ def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -
             subject = next((c for c in parse.children(token, "nsubj")), None)
             if subject is None and token.dep == "acl":
                 subject = parse.head(token)
-            if subject is not None and any(t.lemma.lower() in rules.law_words or t.lower in rules.law_words
+            if subject is not None and any(t.lemma_or_text_in(rules.law_words)
                                            for t in [subject, *parse.children(subject, "compound")]):
                 return "authority"
     for token in [trigger, *parse.chain(trigger)]:

@@ -103,6 +103,8 @@ class SyntaxRules:
     immediacy_words: frozenset[str]  # "did not enact the levies immediately": only the timing is denied
     possibility_nouns: frozenset[str]  # "hinted at the possibility of tariffs": weighed, whatever the verb
     threat_measure_nouns: frozenset[str]  # "the tariffs he threatened": a measure a relative clause threatens
+    relative_pronouns: frozenset[str]  # "the tariffs that Washington threatened": between measure and subject
+    person_pronouns: frozenset[str]  # "he", "she": a subject naming a person, who acts for an office-holder's government
     background_days: int
 
     @cached_property  # read for every trigger, several times: the union is built once
@@ -209,6 +211,9 @@ class EventResources:
     # words after which a rate is the one a measure keeps in force ("retaining … 10 percent";
     # `pipeline.events.kept`); None: no rule
     kept_rate: re.Pattern[str] | None = None
+    # between the subject of a threat told after its measure and the threat verb: auxiliaries and adverbs only
+    # ("the tariffs Washington has repeatedly threatened"; `pipeline.events.actors.trigger_actor`); None: no rule
+    relative_subject_gap: re.Pattern[str] | None = None
     # the instruments a government issues, whose amendment is that government's act ("Executive Order 14195 is
     # amended by striking …"; `pipeline.events.amendments`): (iso3, pattern) pairs
     amended_instruments: tuple[tuple[str, re.Pattern[str]], ...] = ()
@@ -291,6 +296,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         import_after=_alternation(arguments["import_destination_after"]),
         names_in_force={word.lower(): date.fromisoformat(day) for word, day in arguments["names_in_force"].items()},
         kept_rate=_words(arguments["kept_rate_words"]),
+        relative_subject_gap=_alternation(arguments["relative_subject_gap"]),
         amended_instruments=tuple((iso3, _alternation([rf"\b{name}\b" for name in names]))
                                   for iso3, names in arguments.get("amended_instruments", {}).items()),
     )

@@ -35,13 +35,12 @@ from __future__ import annotations
 import re
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import NamedTuple
 
-from pipeline.events.arguments import find_products, is_goods_demonym, is_private, owns_measure, previous_of
+from pipeline.events.arguments import is_goods_demonym, is_private, owns_measure
 from pipeline.events.resources import EventResources, SyntaxRules
 from pipeline.events.syntax import NOUN_MODIFIERS, SentenceParse, Token
-from pipeline.events.types import TARIFF_TYPES, ArticleInputs, Candidate, Party
+from pipeline.events.types import ArticleInputs, Party
 from pipeline.views import Sentence
 
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -86,7 +85,7 @@ def phrase(parse: SentenceParse, token: Token, resources: EventResources) -> lis
         current = stack.pop()
         out.append(current)
         for child in parse.children(current):
-            base = child.dep.split(":")[0]
+            base = child.base_dep
             if child.dep in rules.phrase_skip or base in rules.phrase_skip or base == "conj":
                 continue
             if base in ("nmod", "obl") and (_first_case(parse, child) != "of" or _is_goods(current, resources)):
@@ -261,7 +260,7 @@ def _argument_heads(parse: SentenceParse, trigger: Token, resources: EventResour
     for holder in holders:
         for child in parse.children(holder):
             case = _first_case(parse, child)
-            base = child.dep.split(":")[0]
+            base = child.base_dep
             if child.dep in rules.agent_relations or case in rules.agent_cases \
                     or _authored_by_official(child, case, parties, rules):
                 continue
@@ -282,7 +281,7 @@ def _negated_phrase(parse: SentenceParse, token: Token, rules: SyntaxRules) -> b
     China" and "not just China" include it."""
     if token.upos not in NOUNS:
         return False
-    adverbs = {child.text.lower() for child in parse.children(token) if child.dep.split(":")[0] == "advmod"}
+    adverbs = {child.text.lower() for child in parse.children(token) if child.base_dep == "advmod"}
     return bool(adverbs & rules.negations) and not adverbs & rules.focus_adverbs
 
 
@@ -332,7 +331,7 @@ def _owners_of_acted_measure(parse: SentenceParse, trigger: Token, parties: Sequ
         # up the modifiers and list links ("Mexican and Canadian") to the head of the noun phrase; the
         # parser may write a bare noun before the measure ("the China tariffs") as an nmod with no case
         head = next((h for h in [token, *parse.chain(token)]
-                     if h.dep.split(":")[0] not in NOUN_MODIFIERS and h.dep != "conj"
+                     if h.base_dep not in NOUN_MODIFIERS and h.dep != "conj"
                      and not (h.dep == "nmod" and not parse.children(h, "case"))), None)
         if head is not None and head != token and head.index in objects:
             out.add(party.mention_id)
@@ -367,58 +366,13 @@ def goods_origins(parse: SentenceParse, parties: Sequence[Party], resources: Eve
     out: set[str] = set()
     for party in parties:
         token = parse.at(party.start, party.end)
-        if token is None or token.dep.split(":")[0] not in NOUN_MODIFIERS or _possessive(parse, token):
+        if token is None or token.base_dep not in NOUN_MODIFIERS or _possessive(parse, token):
             continue
         # the first head above the chain of modifiers heads the noun phrase (the walk stops at a cycle)
-        head = next((h for h in parse.chain(token) if h.dep.split(":")[0] not in NOUN_MODIFIERS), None)
+        head = next((h for h in parse.chain(token) if h.base_dep not in NOUN_MODIFIERS), None)
         if head is not None and head.upos in NOUNS and _is_goods(head, resources):
             out.add(party.mention_id)
     return frozenset(out)
-
-
-# Relations of the measure's clause that open another clause or speaker: the goods named there are not
-# the measure's ("suspended tariffs on China and imposed duties on steel", "…, citing steel dumping").
-# Below the clause's own arguments only a loosely joined sentence is left out: a coordination inside a
-# relative clause ("goods that are claimed under and qualify for USMCA preference") still describes them.
-PRODUCT_SKIP = frozenset({"conj", "parataxis", "advcl", "ccomp", "csubj", "nsubj", "discourse", "vocative", "list"})
-PRODUCT_SKIP_BELOW = frozenset({"parataxis"})
-PRODUCT_SKIP_CASES = frozenset({"with", "without", "except", "excluding", "besides"})
-
-
-def words_under(parse: SentenceParse, heads: Sequence[Token], text: str) -> str:
-    """The text under ``heads`` without their relations of `PRODUCT_SKIP`, in order: adjacent tokens keep
-    the text between them ("USMCA-compliant"), a gap left by a skipped phrase becomes a space."""
-    tokens = {h.index: h for h in heads}
-    for head in heads:
-        for child in parse.children(head):
-            # "removed tariffs on Canada with exemptions for steel": an accompanying phrase is not the goods
-            if (parse.case_of(child) or "").split(" ")[0] in PRODUCT_SKIP_CASES:
-                continue
-            if child.dep not in PRODUCT_SKIP and child.dep.split(":")[0] not in PRODUCT_SKIP:
-                tokens.update((t.index, t) for t in parse.subtree(child, skip=PRODUCT_SKIP_BELOW))
-    out, previous = [], None
-    for current in sorted(tokens.values(), key=lambda t: t.index):
-        if previous is not None:
-            out.append(text[previous.end:current.start] if current.index == previous.index + 1 else " ")
-        out.append(text[current.start:current.end])
-        previous = current
-    return "".join(out)
-
-
-def syntax_products(parse: SentenceParse, trigger: Token, text: str, resources: EventResources) -> tuple[str, ...]:
-    """The products named anywhere under the measure's clause, in text order (empty when none).
-
-    The word-order rule reads the ten words after the trigger up to the next
-    trigger; the goods a measure covers are often further or behind another
-    trigger: "paused the end of duty-free treatment for low-value parcels"
-    (the pause's object holds the parcels), "no tariffs on goods from Canada
-    and Mexico that qualify for USMCA preference" (a relative clause).
-    """
-    assert resources.syntax is not None
-    clause = parse.clause(trigger, resources.syntax.clause_verbs)
-    # the clause's arguments and the trigger's own phrase (a measure noun may be the clause's subject:
-    # "there will be no tariffs on goods …")
-    return find_products([words_under(parse, [clause, trigger], text)], resources)
 
 
 def sentence_parse(inputs: ArticleInputs, sentence: Sentence, resources: EventResources) -> SentenceParse | None:
@@ -428,41 +382,3 @@ def sentence_parse(inputs: ArticleInputs, sentence: Sentence, resources: EventRe
     if resources.syntax is None or not any(c.islower() for c in inputs.text[sentence.start:sentence.end]):
         return None
     return inputs.parses.get(sentence.index)
-
-
-def products_from_parse(candidates: list[Candidate], inputs: ArticleInputs,
-                        resources: EventResources) -> list[Candidate]:
-    """The candidates, a tariff measure without a product taking those its parse names (`syntax_products`).
-
-    A sentence without a parse, or written in capitals (which the parser misreads), keeps the word-order
-    reading."""
-    if resources.syntax is None:
-        return candidates
-    out = []
-    for candidate in candidates:
-        parse = sentence_parse(inputs, candidate.sentence, resources) \
-            if candidate.event_type in TARIFF_TYPES and candidate.product is None else None
-        if parse is not None:
-            token = parse.at(candidate.trigger.start, candidate.trigger.end)
-            products = syntax_products(parse, token, inputs.text, resources) if token is not None else ()
-            if products and not _other_rates_goods(candidate, products, inputs, resources):
-                candidate = replace(candidate, product=products[0], products=products,
-                                    rate_previous=previous_of(candidate.rate_previous, products))
-        out.append(candidate)
-    return out
-
-
-def _other_rates_goods(candidate: Candidate, products: tuple[str, ...], inputs: ArticleInputs,
-                       resources: EventResources) -> bool:
-    """Whether ``products`` are the goods of another rate of the sentence, not of the candidate's own.
-
-    "imposed … 25 percent on certain articles … and … 10 percent on certain energy": the 25% names what it
-    falls on, and the energy the parse finds under the clause is what the 10% falls on.
-    """
-    own = next((r for r in inputs.rates if r.mention_id in candidate.mention_ids), None)
-    if own is None or not own.applies_to or find_products([own.applies_to], resources):
-        return False
-    sentence = candidate.sentence
-    others = {name for r in inputs.rates if own.end <= r.start < sentence.end and r.applies_to
-              for name in find_products([r.applies_to], resources)}
-    return set(products) <= others

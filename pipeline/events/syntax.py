@@ -52,6 +52,17 @@ class Token:
         """The token's text in lower case."""
         return self.text.lower()
 
+    @property
+    def base_dep(self) -> str:
+        """The relation without its subtype ("nsubj" for "nsubj:pass"): a rule naming a bare relation also
+        means its subtypes."""
+        return self.dep.split(":")[0]
+
+    def lemma_or_text_in(self, words: frozenset[str]) -> bool:
+        """True when the token's lemma or its text, in lower case, is one of ``words`` (a list of lemmas that
+        also holds forms the parser may leave unlemmatized)."""
+        return self.lemma.lower() in words or self.lower in words
+
     def feature(self, name: str) -> str | None:
         """The value of one morphological feature ("Tense" → "Past"), or None."""
         for pair in self.morph.split("|") if self.morph else ():
@@ -116,7 +127,7 @@ class SentenceParse:
         found = self._children.get(token.index, [])
         if not deps:
             return list(found)
-        return [c for c in found if c.dep in deps or c.dep.split(":")[0] in deps]
+        return [c for c in found if c.dep in deps or c.base_dep in deps]
 
     def subtree(self, token: Token, *, skip: frozenset[str] = frozenset()) -> list[Token]:
         """``token`` and everything below it in text order, not descending into relations of ``skip``."""
@@ -127,7 +138,7 @@ class SentenceParse:
                 continue
             seen.add(current.index)
             out.append(current)
-            stack.extend(c for c in self.children(current) if c.dep not in skip and c.dep.split(":")[0] not in skip)
+            stack.extend(c for c in self.children(current) if c.dep not in skip and c.base_dep not in skip)
         return sorted(out, key=lambda t: t.index)
 
     def case_of(self, token: Token) -> str | None:
@@ -156,7 +167,7 @@ class SentenceParse:
         head = self.head(token)
         if head is not None and token.dep in NOMINAL_ARGUMENTS and (
                 head.upos in PREDICATES or self.children(head, "cop", "aux")) and (
-                verbs is None or head.lemma.lower() in verbs or head.lower in verbs):
+                verbs is None or head.lemma_or_text_in(verbs)):
             return head
         return token
 

@@ -27,9 +27,13 @@ def test_no_date_from_a_sentence_naming_other_goods_or_two_dates(build, resource
     other = "Washington is ending duty-free treatment for steel from China starting May 2, 2025. "
     found = _dated(build, resources, other + MEASURE,
                    [("May 2, 2025", "DATE", "2025-05-02")])
+    assert ("tariff_imposed", "low-value shipments", None) in found
     assert all(date is None for _, _, date in found)
-    two = "Washington announced on April 2 it is ending de minimis treatment for parcels from China starting May 2. "
-    found = _dated(build, resources, two + MEASURE, [("April 2", "DATE", "2025-04-02"), ("May 2", "DATE", "2025-05-02")])
+    two = "Washington said on April 2, 2025 it is ending duty-free de minimis treatment for parcels from China " \
+          "starting May 2, 2025. "
+    found = _dated(build, resources, two + MEASURE,
+                   [("April 2, 2025", "DATE", "2025-04-02"), ("May 2, 2025", "DATE", "2025-05-02")])
+    assert ("tariff_imposed", "low-value shipments", None) in found
     assert "2025-05-02" not in [date for _, _, date in found]
 
 
@@ -37,6 +41,7 @@ def test_no_date_from_a_week_before(build, resources):
     # only a day marks an entry into force; market copy dates price moves by weeks before naming a measure
     week = "Washington is ending duty-free de minimis treatment for parcels from China next week. "
     found = _dated(build, resources, week + MEASURE, [("next week", "DATE", "2025-W15")])
+    assert ("tariff_imposed", "low-value shipments", None) in found
     assert all(date is None for _, _, date in found)
 
 

@@ -37,7 +37,7 @@ def test_the_owner_right_before_a_listed_measure_acts(build, resources, parsed):
 
 def test_an_owner_needs_the_measure_noun_after_the_trigger(build, resources):
     # "Beijing postponed the talks": no measure noun follows the trigger, so no owner is read before it.
-    from pipeline.events.detect import adjacent_owner
+    from pipeline.events.actors import adjacent_owner
     inputs = build("Beijing postponed the talks on steel tariffs.", countries=[("Beijing", "CHN", "government")])
     (trigger,) = [t for t in inputs.triggers if t.label == "tariff_suspended"]
     assert adjacent_owner(inputs.text, trigger, inputs.parties, resources) is None
