@@ -62,3 +62,10 @@ def test_the_events_stage_alone_rebuilds_the_timeline_when_its_rules_change(samp
     written = run_stages(settings, [("events", STAGES["events"])])
     assert written.error is None
     assert pd.read_parquet(copy / "tariff_timeline").equals(after)
+
+
+def test_the_timeline_report_window_is_the_events_merge_window():
+    """`timeline/windows.csv` says its report window is the events table's merge window: the two files must agree."""
+    from pipeline.events.resources import load_merge_window
+
+    assert load_rules(MODELS_DIR).windows.report_days == load_merge_window(MODELS_DIR)
