@@ -937,3 +937,20 @@ def test_a_name_a_kind_of_firm_introduces_speaks_as_the_firm(nlp):
     text = "\"We will fly to ten new cities,\" said the regional airline Skyrun."
     rows = run(nlp, text, people=[("Skyrun", ["Skyrun"], None, None)])
     assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [("Skyrun", "organization")]
+
+
+@pytest.mark.parametrize(("text", "position", "alone"), [
+    ("Acme said it formed Acme Hotel Partners", 20, True),     # "Acme" alone before the run
+    ("Acme's plant. Then Acme Hotel Partners", 19, False),     # possessive only
+    ("Acme Corp said. Then Acme Hotel Partners", 21, False),   # followed by a capitalized word
+    ("Acme 66 opened. Acme Hotel Partners", 16, False),        # followed by a number
+    ("BigAcme said. Acme Hotel Partners", 14, False),          # inside a longer word
+    ("Acme-Co said. Acme Hotel Partners", 14, False),          # joined by a hyphen
+    ("Acme  said. Acme Hotel Partners", 12, True),             # spaces, then a lower-case word
+])
+def test_a_word_used_alone_before_a_run(text, position, alone):
+    from types import SimpleNamespace
+
+    from pipeline.normalize.quotes.firm_names import _used_alone_before
+
+    assert _used_alone_before(SimpleNamespace(text=text, body_start=0), "Acme", position) is alone
