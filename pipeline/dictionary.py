@@ -133,7 +133,8 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
                             "`title_weight` times over, in the headline (`models/relevance/scoring.csv`). "
                             "Null only in rows written before the column existed.", "0.82"),
         "is_trade": ("True when `trade_relevance` is at least 0.5 (the score reaches the threshold): the "
-                     "article counts as a trade story, extract parses it where its gate says, and with "
+                     "article counts as a trade story, extract parses every sentence its gate picks there (elsewhere only "
+                     "the trigger sentences), and with "
                      "`rules_scope = \"trade\"` only such articles get mentions. Null only in rows written "
                      "before the column existed.", "true"),
     },
@@ -175,7 +176,8 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "paragraph_index": ("Line of `articles.text` the sentence is on.", "4"),
         "parsed": ("True when the parser read the sentence (its tokens are in `tokens`); only sentences a rule "
                    "needs are parsed: with an event trigger, a quotation cue or reporting word, or a date "
-                   "whose value depends on tense, in trade stories (`articles.is_trade`) with an event trigger.", "true"),
+                   "whose value depends on tense, in trade stories (`articles.is_trade`) with an event trigger; "
+                   "in other articles only the sentences with an event trigger (`models/parser/gate.csv`).", "true"),
     },
     "tokens": {
         "token_index": ("Index of the token in its sentence (the parser's own tokenization).", "3"),
