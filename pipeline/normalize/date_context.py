@@ -47,11 +47,14 @@ class DateResources:
 
 def load_reach(path: Path) -> dict[str, int]:
     """The distances of ``tense_reach.csv`` by name; fails naming the file when one of `REACHES` is
-    missing, unknown or not a whole number of words."""
-    reach = {row["reach"]: row["words"] for row in read_rows(path)}
-    if sorted(reach) != sorted(REACHES):
-        raise ValueError(f"{path.name}: reaches {sorted(reach)}; expected exactly {list(REACHES)}")
-    if not all(words.isdigit() for words in reach.values()):
+    missing, unknown, given twice or not a whole number of words."""
+    rows = read_rows(path)
+    reach = {row["reach"]: row["words"] for row in rows}
+    if len(reach) != len(rows) or sorted(reach) != sorted(REACHES):  # a repeated row would silently win
+        raise ValueError(f"{path.name}: reaches {[row['reach'] for row in rows]}; expected exactly {list(REACHES)}, "
+                         "each once")
+    # ASCII digits only: str.isdigit also takes "²", which int() then refuses without naming the file.
+    if not all(words.isascii() and words.isdigit() for words in reach.values()):
         raise ValueError(f"{path.name}: {reach!r} has a distance that is not a whole number of words")
     return {name: int(words) for name, words in reach.items()}
 

@@ -395,6 +395,8 @@ def test_season_without_year_moves_by_shift_and_tense(anchor, season, shift, ten
     ("before,8\nafter,6\nafter_penalty,3\n", "expected exactly"),  # far_before missing
     ("before,8\nafter,6\nafter_penalty,3\nfar_before,20\nbeyond,30\n", "expected exactly"),  # unknown
     ("before,8\nafter,six\nafter_penalty,3\nfar_before,20\n", "not a whole number"),
+    ("before,8\nafter,6\nafter_penalty,3\nfar_before,20\nbefore,9\n", "each once"),  # repeated
+    ("before,8\nafter,\u00b2\nafter_penalty,3\nfar_before,20\n", "not a whole number"),  # not an ASCII digit
 ])
 def test_the_tense_reach_file_is_checked(tmp_path, rows, problem):
     path = tmp_path / "tense_reach.csv"
