@@ -93,19 +93,25 @@ def shift_label(label: str, offset: int) -> str:
     return format_label(fields)
 
 
+def load_patterns(models_dir: Path) -> dict[str, list[str]]:
+    """Each cue lemma's patterns, as ``reported.csv`` lists them (a lemma with no known pattern is an error)."""
+    path = models_dir / FOLDER / "reported.csv"
+    patterns: dict[str, list[str]] = {}
+    for number, row in enumerate(read_rows(path), start=2):
+        names = row["patterns"].split()
+        unknown = [n for n in names if n not in PATTERNS]
+        if not row["lemma"] or not names or unknown:
+            raise ValueError(f"{path}: row {number} {row!r} needs a lemma and patterns among {PATTERNS}")
+        patterns[row["lemma"]] = names
+    return patterns
+
+
 def load_speech_rules(models_dir: Path) -> dict[str, Any]:
     """Cue forms by lemma (``cues.csv``), each lemma's patterns (``reported.csv``), the nouns of data
     (``reported_words.csv``) and the function words a complement's bounds read (``lexicons/function_words.csv``:
     ``clause_article``, ``embedded_question``), as one JSON-able dict."""
     folder = models_dir / FOLDER
-    patterns: dict[str, list[str]] = {}
-    for number, row in enumerate(read_rows(folder / "reported.csv"), start=2):
-        names = row["patterns"].split()
-        unknown = [n for n in names if n not in PATTERNS]
-        if not row["lemma"] or not names or unknown:
-            raise ValueError(f"{folder / 'reported.csv'}: row {number} {row!r} needs a lemma and patterns "
-                             f"among {PATTERNS}")
-        patterns[row["lemma"]] = names
+    patterns = load_patterns(models_dir)
     forms = sorted({(row["form"].lower(), row["lemma"]) for row in read_rows(folder / "cues.csv")
                     if row["lemma"] in patterns})
     data_sources = sorted(row["word"].lower() for row in read_rows(folder / "reported_words.csv")

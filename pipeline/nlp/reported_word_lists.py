@@ -10,7 +10,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from pipeline.nlp.reported_speech import load_speech_rules
+from pipeline.nlp.reported_speech import load_patterns
 from pipeline.rulefiles import read_rows
 
 FOLDER = "quotes"
@@ -76,7 +76,7 @@ def load_word_rules(models_dir: Path) -> WordRules:
     shared: dict[str, set[str]] = {}
     for row in read_rows(folder / "words.csv"):
         shared.setdefault(row["class"], set()).add(row["word"].lower())
-    patterns = {lemma: frozenset(names) for lemma, names in load_speech_rules(models_dir)["patterns"].items()}
+    patterns = {lemma: frozenset(names) for lemma, names in load_patterns(models_dir).items()}
     nouns = frozenset(row["noun"].lower() for row in read_rows(folder / "sources.csv"))
     return WordRules(
         patterns=patterns, hearers=frozenset(own["hearer"]), not_openers=frozenset(own["not_opener"]),

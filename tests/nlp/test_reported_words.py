@@ -14,7 +14,7 @@ from pipeline.nlp.reported_speech import GROUP
 from pipeline.nlp.reported_words import RULE_PREFIX, load_word_rules
 from pipeline.nlp.syntax import load_gate, load_parser
 from tests.nlp.test_syntax import TRADE_STORY, rule_pipeline
-from tests.normalize.test_reported_quotes import quotes_of
+from tests.normalize.helpers import quotes_of
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.normalize.test_reported_quotes import quotes_of, row
+from tests.normalize.helpers import quotes_of, row
 
 DIGEST = """Markets digest
 

@@ -6,11 +6,9 @@ each sentence tests one case. The parser's analysis of each was checked by eye.
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-from pipeline.config import make_settings
-from pipeline.runner import run_stages
+from tests.normalize.helpers import quotes_of, row
 
 STORY = """Japan rejects U.S. car tariffs
 
@@ -27,26 +25,9 @@ Critics call the plan a "giveaway" to carmakers.
 """
 
 
-def quotes_of(root, story: str) -> list[dict]:
-    """The ``quotes`` rows of one story run through ingest, extract and normalize under ``root``."""
-    from pipeline.stages.registry import STAGES
-
-    (root / "raw").mkdir()
-    (root / "raw" / "story.txt").write_text(story, encoding="utf-8")
-    settings = make_settings(raw=root / "raw", out=root / "processed", show_progress=False)
-    run_stages(settings, [(name, STAGES[name]) for name in ("ingest", "extract", "normalize")])
-    return pd.read_parquet(settings.out / "quotes").sort_values("start_char").to_dict("records")
-
-
 @pytest.fixture(scope="module")
 def quotes(tmp_path_factory):
     return quotes_of(tmp_path_factory.mktemp("reported"), STORY)
-
-
-def row(quotes, start):
-    found = [q for q in quotes if q["text"].startswith(start)]
-    assert len(found) == 1, [q["text"] for q in quotes]
-    return found[0]
 
 
 @pytest.mark.parametrize(

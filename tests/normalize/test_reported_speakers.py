@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.normalize.test_reported_quotes import quotes_of, row
+from tests.normalize.helpers import quotes_of, row
 
 STORY = """Refiners brace for crude tariffs
 
@@ -105,6 +105,11 @@ the firm says.
 """
 
 
+@pytest.fixture(scope="module")
+def digest(tmp_path_factory):
+    return quotes_of(tmp_path_factory.mktemp("digest"), DIGEST)
+
+
 @pytest.mark.parametrize(
     ("start", "speaker"),
     [
@@ -114,8 +119,8 @@ the firm says.
         ("Output cuts keep supply tight", "Harbury Capital"),
     ],
 )
-def test_the_company_of_a_digest_item(tmp_path, start, speaker):
-    assert row(quotes_of(tmp_path, DIGEST), start)["speaker_name"] == speaker
+def test_the_company_of_a_digest_item(digest, start, speaker):
+    assert row(digest, start)["speaker_name"] == speaker
 
 
 STRATEGISTS = """Democrats split over strategy
@@ -129,6 +134,11 @@ Investors appeared to be shrugging off the steel tariff threat for now, Ted Rook
 """
 
 
+@pytest.fixture(scope="module")
+def strategists(tmp_path_factory):
+    return quotes_of(tmp_path_factory.mktemp("strategists"), STRATEGISTS)
+
+
 @pytest.mark.parametrize(
     ("start", "speaker", "kind"),
     [
@@ -140,6 +150,6 @@ Investors appeared to be shrugging off the steel tariff threat for now, Ted Rook
         ("Investors appeared to be", "Ted Rook", "person"),
     ],
 )
-def test_one_of_several_names_no_holder(tmp_path_factory, start, speaker, kind):
-    found = row(quotes_of(tmp_path_factory.mktemp("strategists"), STRATEGISTS), start)
+def test_one_of_several_names_no_holder(strategists, start, speaker, kind):
+    found = row(strategists, start)
     assert (found["speaker_name"], found["speaker_kind"]) == (speaker, kind)
