@@ -26,7 +26,7 @@ from pipeline.events.merge import event_rows, is_complete, merge_candidates
 from pipeline.events.modality import adjacent_cues, future_is_planned, not_yet_in_force
 from pipeline.events.resources import EventResources, load_merge_window, load_resources
 from pipeline.events.parse_products import products_from_parse
-from pipeline.events.background import before_window, history_background, told_as_history
+from pipeline.events.background import history_background, is_history
 from pipeline.events.types import ArticleInputs
 
 
@@ -46,10 +46,8 @@ def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dic
     events = [replace(e, modality=future_is_planned(e.modality, e.event_date, inputs.published)) for e in events]
     # a threat is dated by the day it was made, not by the day the measure it threatens would come
     events = [replace(e, event_date=threat_date(e.modality, e.event_date, inputs.published)) for e in events]
-    if resources.syntax is not None:  # history before the article's window is reported as background
-        days = resources.syntax.background_days
-        events = [replace(e, is_background=True) if before_window(e.event_date, inputs.published, days)
-                  or told_as_history(e, inputs.times, inputs.published, days) else e for e in events]
+    # history before the article's window is reported as background
+    events = [replace(e, is_background=True) if is_history(e, inputs, resources.syntax) else e for e in events]
     return event_rows(inputs, [e for e in events if is_complete(e)], resources.codes, resources.confidence,
                       hs_codes=resources.hs_codes)
 

@@ -143,3 +143,13 @@ def before_window(event_date: str | None, published: date | None, days: int) -> 
         return False
     end = period_end(event_date)
     return end is not None and end < published - timedelta(days=days)
+
+
+def is_history(candidate: Candidate, inputs: ArticleInputs, rules: SyntaxRules | None) -> bool:
+    """True when the candidate is history: dated before the article's window (`before_window`), or undated in
+    a sentence that dates only history (`told_as_history`); without ``rules``, never."""
+    if rules is None:
+        return False
+    days = rules.background_days
+    return (before_window(candidate.event_date, inputs.published, days)
+            or told_as_history(candidate, inputs.times, inputs.published, days))

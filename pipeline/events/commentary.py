@@ -18,7 +18,7 @@ speaker is a commentator (`commentator_speaker`):
 - in reported speech (indirect or mixed), it is dropped when its modality
   is ``possible`` or ``negated`` — a commentator's speculation or a measure
   not taken ("the analyst notes Washington has not threatened duties on Vietnamese shoes") reports no act —
-  and when it is history (`is_history`: dated before the article's window, `background.before_window`, or
+  and when it is history (`background.is_history`: dated before the article's window, `background.before_window`, or
   told in a sentence that dates only history, `background.told_as_history`) and the speaker is a commentator
   by trade (a word of `analyst`: analyst, economist, bank, research …): "In 2018, Trump imposed tariffs
   …, the bank adds" is the analyst's backdrop to a view, not news the article reports, and the gold sets
@@ -53,7 +53,7 @@ from functools import cache
 
 from pipeline.events.market import MarketWords
 from pipeline.events.resources import SyntaxRules
-from pipeline.events.background import before_window, told_as_history
+from pipeline.events.background import is_history
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.types import ArticleInputs, Candidate, QuoteRef
 
@@ -148,16 +148,6 @@ def forecast_by_commentator(parse: SentenceParse, trigger: Token, rules: SyntaxR
                                                              or _has(subject_words, words.participants)):
                 return True
     return False
-
-
-def is_history(candidate: Candidate, inputs: ArticleInputs, rules: SyntaxRules | None) -> bool:
-    """True when the candidate is history: dated before the article's window, or undated in a sentence that
-    dates only history (module doc); without ``rules``, never."""
-    if rules is None:
-        return False
-    days = rules.background_days
-    return (before_window(candidate.event_date, inputs.published, days)
-            or told_as_history(candidate, inputs.times, inputs.published, days))
 
 
 def without_commentary(candidates: list[Candidate], inputs: ArticleInputs, words: MarketWords | None,

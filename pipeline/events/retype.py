@@ -108,18 +108,26 @@ def read_retype_rules(path: Path) -> tuple[RetypeRule, ...]:
     return tuple(rules)
 
 
-def _window(text: str, candidate: Candidate, near: str, window: int, clause_boundary: re.Pattern[str]) -> str:
-    """The words of ``text`` a rule of position ``near`` reads around the candidate's trigger. The words
-    before and after count only within the trigger's clause (``clause_boundary``: "signed a reciprocal
+def _clause_sides(text: str, candidate: Candidate, clause_boundary: re.Pattern[str]) -> tuple[str, str]:
+    """The text of the trigger's clause before and after the trigger (``clause_boundary``: "signed a reciprocal
     tariffs plan, but did not enact the levies immediately": "reciprocal" does not reach "enact")."""
     sentence, trigger = candidate.sentence, candidate.trigger
     before = text[sentence.start:trigger.start]
     after = text[trigger.end:sentence.end]
+    ends = list(clause_boundary.finditer(before))
+    end = clause_boundary.search(after)
+    return (before[ends[-1].end():] if ends else before), (after[:end.start()] if end else after)
+
+
+def _window(text: str, candidate: Candidate, near: str, window: int, clause_sides: tuple[str, str]) -> str:
+    """The words of ``text`` a rule of position ``near`` reads around the candidate's trigger. The words
+    before and after count only within the trigger's clause (``clause_sides``, `_clause_sides`)."""
+    sentence, trigger = candidate.sentence, candidate.trigger
     if near in ("before", "after", "around"):
-        ends = list(clause_boundary.finditer(before))
-        before = before[ends[-1].end():] if ends else before
-        end = clause_boundary.search(after)
-        after = after[:end.start()] if end else after
+        before, after = clause_sides
+    else:
+        before = text[sentence.start:trigger.start]
+        after = text[trigger.end:sentence.end]
     if near == "sentence":
         return text[sentence.start:sentence.end]
     if near == "trigger":  # the trigger's own words: "plans for" names a plan
@@ -139,16 +147,16 @@ def _window(text: str, candidate: Candidate, near: str, window: int, clause_boun
     return " … ".join(parts)
 
 
-def applies(rule: RetypeRule, text: str, candidate: Candidate, clause_boundary: re.Pattern[str]) -> bool:
+def applies(rule: RetypeRule, text: str, candidate: Candidate, clause_sides: tuple[str, str]) -> bool:
     """True when ``rule`` retypes ``candidate``: its type is a source, the words are near (in the trigger's
-    clause, `_window`), nothing stops it."""
+    clause, `_window`; ``clause_sides``: `_clause_sides`), nothing stops it."""
     if candidate.event_type not in rule.sources or (rule.reports_only and not candidate.trigger.reports):
         return False
     if rule.modalities and candidate.modality not in rule.modalities:
         return False
     if rule.unrated_only and candidate.rate_value is not None:
         return False
-    if rule.words.search(_window(text, candidate, rule.near, rule.window, clause_boundary)) is None:
+    if rule.words.search(_window(text, candidate, rule.near, rule.window, clause_sides)) is None:
         return False
     sentence = text[candidate.sentence.start:candidate.sentence.end]
     return rule.unless is None or rule.unless.search(sentence) is None
@@ -173,7 +181,9 @@ def retype(candidates: list[Candidate], text: str, rules: tuple[RetypeRule, ...]
     A rule marked ``keep`` does not apply when the article has a tariff measure no rule retypes, by the
     same actor on compatible targets: the sanctions of that sentence are the article's tariffs.
     """
-    chosen = [next((r for r in rules if applies(r, text, c, clause_boundary)), None) for c in candidates]
+    # the clause around a trigger is cut once per candidate, not at each rule that reads it
+    chosen = [next((r for r in rules if applies(r, text, c, sides)), None)
+              for c in candidates for sides in [_clause_sides(text, c, clause_boundary)]]
     tariffs = [c for c, r in zip(candidates, chosen, strict=True) if r is None and c.event_type in TARIFF_TYPES]
     out = []
     for candidate, rule in zip(candidates, chosen, strict=True):

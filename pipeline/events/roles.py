@@ -308,8 +308,10 @@ def syntax_targets(parse: SentenceParse, trigger: Token, text: str, actor: str |
     excluded_ids = {t.index for t in excluded_tokens}
     target_tokens = [t for h in heads for t in parse.subtree(h, skip=skip)
                      if t.index not in excluded_ids and t.index not in authors]
-    acted_on = _owners_of_acted_measure(parse, trigger, parties) if actor is not None else frozenset()
-    targets = [p for p in parties_over(target_tokens, parties)
+    in_targets = parties_over(target_tokens, parties)
+    # only a party in a target phrase is asked whether it owns the measure acted on
+    acted_on = _owners_of_acted_measure(parse, trigger, in_targets) if actor is not None else frozenset()
+    targets = [p for p in in_targets
                if p.iso3 != actor and (p.mention_id in acted_on or not owns_measure(text, p, resources))
                and not is_private(text, p, resources)]
     excluded = [p for p in parties_over(excluded_tokens, parties) if p.iso3 != actor]
@@ -323,10 +325,12 @@ def _owners_of_acted_measure(parse: SentenceParse, trigger: Token, parties: Sequ
     Mexican and Canadian tariffs", "lifted the China tariffs"): with another government acting, the
     measure's country names where it falls, not a second owner. A possessive ("Japan's tariffs") owns."""
     objects = {c.index for c in parse.children(trigger, "obj")} if trigger.upos in ("VERB", "AUX") else set()
+    if not objects:  # a noun trigger, or a verb without an object: no measure acted on
+        return frozenset()
     out: set[str] = set()
     for party in parties:
         token = parse.at(party.start, party.end)
-        if token is None or not objects or _possessive(parse, token):
+        if token is None or _possessive(parse, token):
             continue
         # up the modifiers and list links ("Mexican and Canadian") to the head of the noun phrase; the
         # parser may write a bare noun before the measure ("the China tariffs") as an nmod with no case
