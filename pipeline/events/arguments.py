@@ -119,7 +119,11 @@ def find_actor(text: str, clause: Region, trigger_start: int, parties: Sequence[
     reports = pattern_spans(resources.reporting, text, region.start, region.end)
     if reports:
         cut = reports[-1][1]
-        groups = [[p for p in before if p.start >= cut], [p for p in before if p.end <= reports[-1][0]]]
+        # the speaker is the party written right before the reporting verb ("During a meeting with visiting
+        # Japanese Prime Minister Ishiba, Trump said he might impose …": Trump, not the guest)
+        speaker = [p for p in before if p.end <= reports[-1][0] and not text[p.end:reports[-1][0]].strip()]
+        groups = [[p for p in before if p.start >= cut], speaker,
+                  [p for p in before if p.end <= reports[-1][0]]]
     else:
         groups = [before]
     prepositions = resources.target_prepositions | resources.other_prepositions
