@@ -34,15 +34,21 @@ OWN_CLAUSES = ("acl:relcl", "advcl", "parataxis")
 
 
 def absorb(triggers: list[Cue], resources: EventResources,
-           own_subject: Callable[[Cue, Cue], bool] | None = None) -> list[tuple[Cue, tuple[Cue, ...]]]:
+           own_subject: Callable[[Cue, Cue], bool] | None = None,
+           own_clause: Callable[[Cue], bool] | None = None) -> list[tuple[Cue, tuple[Cue, ...]]]:
     """Drop the triggers a preceding demand or threat governs, and a reporting verb ("announced")
     followed by the measure it reports; return (trigger, absorbed) pairs.
 
     ``own_subject(governor, trigger)`` tells a trigger with a subject of its own after the governor, which
     states a measure of that subject rather than the one demanded or threatened ("warned of the tariffs
-    the President has imposed"): it is not absorbed."""
+    the President has imposed"): it is not absorbed. ``own_clause(trigger)`` tells a trigger that the parse
+    reads as a relative clause with a subject of its own: it tells what befell the measure a report
+    announced ("announced 25% levies on Canada, which he later paused"), not the measure itself, so the
+    report keeps its own event."""
+    def reported(later: Cue) -> bool:
+        return later.label in TARIFF_TYPES and not (own_clause is not None and own_clause(later))
     triggers = [t for i, t in enumerate(triggers)
-                if not (t.reports and any(u.label in TARIFF_TYPES for u in triggers[i + 1:]))]
+                if not (t.reports and any(reported(u) for u in triggers[i + 1:]))]
     kept: list[tuple[Cue, list[Cue]]] = []
     for trigger in triggers:
         # a measure's name ("reciprocal tariffs") threatens by itself, not the measures after it in its clause
@@ -108,6 +114,13 @@ def warns_of_effects(text: str, trigger: Cue, resources: EventResources) -> bool
     nouns = resources.syntax.effect_nouns
     return bool(words) and words[0] in ("of", "about") and any(
         form in nouns for w in words[1:] for form in (w, w[:-1], w[:-3] + "y"))
+
+
+def in_relative_clause(parse: SentenceParse | None, trigger: Cue) -> bool:
+    """The parse reads the trigger as the verb of a relative clause with a subject of its own ("the levies,
+    which he later paused"; "the tariffs Ottawa imposed")."""
+    token = parse.at(trigger.start, trigger.end) if parse is not None else None
+    return token is not None and "acl:relcl" in (token.dep, token.base_dep) and any(parse.children(token, "nsubj"))
 
 
 def has_own_subject(text: str, parties: tuple[Party, ...], parse: SentenceParse | None, governor: Cue,

@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from pipeline.events.absorb import (
-    absorb, has_own_subject, names_read_by_verbs, standing_names, warns_of_effects,
+    absorb, has_own_subject, in_relative_clause, names_read_by_verbs, standing_names, warns_of_effects,
     without_modifiers,
 )
 from pipeline.events.actors import Parsed, trigger_actor
@@ -133,7 +133,7 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     out = []
     for index, clause in enumerate(clause_list):
         in_clause = names_read_by_verbs(text, [t for t in triggers if clause.start <= t.start < clause.end])
-        kept = absorb(in_clause, resources, own_subject)
+        kept = absorb(in_clause, resources, own_subject, lambda t: in_relative_clause(parse, t))
         cues = [t for t, _ in kept]
         attach = attachment(parse, cues, resources)
         times = nearest_times(inputs, clause, cues, attach)
