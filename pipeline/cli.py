@@ -431,6 +431,32 @@ def evaluate(gold: Annotated[Path, typer.Option("--gold", help="Gold annotations
     console.print(f"tables in {result.out}; report written to {path}")
 
 
+@app.command("gold-pack", epilog="Example: `python -m pipeline gold-pack my-gold.jsonl "
+                                  "data/gold/news2025/my-gold.jsonl`")
+def gold_pack(source: Annotated[Path, typer.Argument(metavar="IN", help="Trade gold file in the text form.")],
+              dest: Annotated[Path, typer.Argument(metavar="OUT", help="Gold file to write in the span form.")],
+              shared: Annotated[Path | None, typer.Option(
+                  "--shared", metavar="PATH",
+                  help="Shared folder holding corpus/ (default: $TRADENEWS_SHARED, else ../shared beside the "
+                       "repository).")] = None,
+              keep_notes: Annotated[bool, typer.Option(
+                  "--keep-notes", help="Keep the annotators' notes (dropped by default: they may quote the "
+                                       "article).")] = False) -> None:
+    """Rewrite a trade gold file so it holds no article text: news2025 quotes become spans into the corpus
+    record, checked by `text_sha256`; other corpora's lines are copied unchanged (data/gold/news2025/README.md)."""
+    from pipeline.evaluate.locate import shared_dir
+    from pipeline.evaluate.pack import PackError, pack_gold
+
+    try:
+        result = pack_gold(source, dest, shared=shared or shared_dir(), keep_notes=keep_notes)
+    except PackError as error:
+        for unfound in error.unfound:
+            console.print(f"not found: {unfound}", markup=False, highlight=False)
+        fail("failed", f"{len(error.unfound)} texts not found verbatim; nothing written" if error.unfound else error)
+    passed = ", ".join(f"{count} {corpus}" for corpus, count in sorted(result.passed.items())) or "none"
+    console.print(f"wrote {result.path}: {result.packed} lines packed; unchanged: {passed}")
+
+
 @app.command(epilog="Example: `python -m pipeline bench --limit 2000 --report bench.json`")
 def bench(raw: Annotated[Path | None, typer.Option(
               "--raw", help="Corpus to time (default: the Reuters-21578 archive in the shared folder).")] = None,

@@ -220,12 +220,13 @@ def evaluate(gold_path: Path, *, fmt: str | None = None, raw: Path | None = None
     """
     from pipeline.stages.registry import ORDER
 
-    gold = load_gold(gold_path, fmt)
+    shared = shared or shared_dir()
+    gold = load_gold(gold_path, fmt, shared=shared)  # the shared corpora resolve a gold in the span form
     out = out if out is not None else Path(tempfile.mkdtemp(prefix="tradenews-evaluate-"))
     with tempfile.TemporaryDirectory(prefix="tradenews-gold-raw-") as temporary:
         raw_dir = raw if raw is not None else Path(temporary)
         if raw is None:
-            write_inputs(gold, raw_dir, shared=shared or shared_dir())
+            write_inputs(gold, raw_dir, shared=shared)
         # Every rule on every article: the gold scores every article, trade story or not.
         settings = make_settings(raw=raw_dir, out=out, show_progress=False, rules_scope="all")
         run = run_watched(settings, list(ORDER))

@@ -5,7 +5,9 @@ article a line with ``corpus``, ``source_id`` and the sections countries,
 officials, rates, dates, quotes, events; ``meantime`` — one MEANTIME document
 a line with ``doc_id``, ``text``, ``timexes``, ``entity_mentions``, ``values``
 and ``speech_events``. The format is inferred from the first record when not
-given.
+given. A trade line may be in the span form (`pipeline.evaluate.spans`), its
+quoted words replaced by offsets into a corpus record; `load_gold` resolves it
+back to text, so every scorer reads the text form.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from pipeline.evaluate.corpus import corpus_file, jsonl_records, shared_dir
+from pipeline.evaluate.spans import SPAN_CORPORA, SpanError, is_packed, resolve_line
 
 FORMATS = ("trade", "meantime")
 # The annotated sections of a trade record; a record may hold only some of them.
@@ -203,23 +208,64 @@ def meantime_doc(record: dict[str, Any]) -> MeantimeDoc:
     )
 
 
-def load_gold(path: Path, fmt: str | None = None) -> GoldSet:
-    """Read a gold JSON Lines file; ``fmt`` None infers it from the first record."""
+def resolve_packed(path: Path, lines: list[tuple[int, Any]], shared: Path | None) -> list[tuple[int, Any]]:
+    """``lines`` (line number, parsed record) with every span-form line back in the text form.
+
+    The articles are read from the corpora in ``shared`` (default `shared_dir`), once per corpus; a line
+    whose record is missing or changed, or whose span is bad, is a `GoldError` naming the line and source_id.
+    """
+    packed = [record for _, record in lines if isinstance(record, dict) and is_packed(record)]
+    if not packed:
+        return lines
+    folder = shared or shared_dir()
+    wanted: dict[str, set[str]] = {}
+    for record in packed:
+        if record.get("corpus") in SPAN_CORPORA:
+            wanted.setdefault(record["corpus"], set()).add(str(record.get("source_id")))
+    try:
+        articles = {corpus: jsonl_records(corpus, ids, folder) for corpus, ids in wanted.items()}
+    except OSError as error:
+        raise GoldError(f"{path} holds spans, and their corpus cannot be read: {error}") from None
+    resolved = []
+    for number, record in lines:
+        if isinstance(record, dict) and is_packed(record):
+            corpus = record.get("corpus")
+            try:
+                record = resolve_line(record, articles.get(corpus, {}).get(str(record.get("source_id"))))
+            except SpanError as error:
+                where = f" (read from {corpus_file(folder, corpus)})" if corpus in SPAN_CORPORA else ""
+                raise GoldError(f"{path} line {number}: {error}{where}") from None
+        resolved.append((number, record))
+    return resolved
+
+
+def load_gold(path: Path, fmt: str | None = None, *, shared: Path | None = None) -> GoldSet:
+    """Read a gold JSON Lines file; ``fmt`` None infers it from the first record.
+
+    Lines in the span form (`pipeline.evaluate.spans`) are resolved to text from the corpora in ``shared``
+    (default `shared_dir`), so the scorers see the text form either way.
+    """
     if fmt is not None and fmt not in FORMATS:
         raise GoldError(f"unknown gold format {fmt!r}; use one of {', '.join(FORMATS)}")
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise GoldError(f"cannot read gold file {path}: {error.strerror or error}") from None
-    records: list[Any] = []
-    for number, line in enumerate(lines, start=1):
+    parsed: list[tuple[int, Any]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            parsed.append((number, json.loads(line)))
+        except json.JSONDecodeError as error:
+            raise GoldError(f"{path} line {number} is not a valid {fmt or 'gold'} record: "
+                            f"{type(error).__name__}: {error}") from None
+    records: list[Any] = []
+    for number, record in resolve_packed(path, parsed, shared):
+        try:
             fmt = fmt or infer_format(record)
             records.append(trade_article(record) if fmt == "trade" else meantime_doc(record))
-        except (json.JSONDecodeError, KeyError, TypeError) as error:
+        except (KeyError, TypeError) as error:
             raise GoldError(f"{path} line {number} is not a valid {fmt or 'gold'} record: "
                             f"{type(error).__name__}: {error}") from None
     if not records:

@@ -14,39 +14,29 @@ inputs are written in their original formats:
   ``title`` and ``date``, so the text written starts at the first sentence.
   Scoring compares text spans, never offsets, so the shift does no harm.
 
-The shared folder is ``$TRADENEWS_SHARED`` or ``../shared`` beside the repository.
+The shared folder is ``$TRADENEWS_SHARED`` or ``../shared`` beside the repository
+(`pipeline.evaluate.corpus.shared_dir`).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from pipeline.config import PROJECT_ROOT
+from pipeline.evaluate.corpus import JSONL_CORPORA, corpus_file, jsonl_lines, shared_dir
 from pipeline.evaluate.gold import GoldSet, MeantimeDoc, TradeArticle
 
-SHARED_ENV = "TRADENEWS_SHARED"
 REUTERS_ELEMENT = re.compile(rb"<REUTERS\b[^>]*\bNEWID=\"(\d+)\"[^>]*>.*?</REUTERS>", re.DOTALL)
 SGML_DOCTYPE = b'<!DOCTYPE lewis SYSTEM "lewis.dtd">\n'
-# Corpora kept as one JSON Lines file under corpus/<name>/, one record a line keyed by "id"
-# (the gold's source_id): the gold articles' lines are copied verbatim.
-JSONL_CORPORA = {"whitehouse": "whitehouse_trade.jsonl", "news2025": "news2025_en.jsonl"}
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class LocateError(FileNotFoundError):
     """A gold article whose input cannot be found; the message names the corpus and the ids."""
-
-
-def shared_dir() -> Path:
-    """The shared folder: ``$TRADENEWS_SHARED`` when set, else ``../shared`` beside the repository."""
-    value = os.environ.get(SHARED_ENV)
-    return Path(value) if value else PROJECT_ROOT.parent / "shared"
 
 
 def reuters_elements(data: bytes, wanted: set[str]) -> dict[str, bytes]:
@@ -83,21 +73,8 @@ def write_jsonl_lines(ids: Sequence[str], source: Path, dest_file: Path, *, key:
     """Copy the lines of ``source`` whose ``key`` is in ``ids`` into ``dest_file``, verbatim."""
     if not ids:
         return None
-    wanted = set(ids)
-    # A cheap byte test first: parsing all 1,600 long lines would cost seconds.
-    needles = {i.rsplit("/", 1)[-1].encode("utf-8") for i in wanted}
-    lines: dict[str, bytes] = {}
-    with source.open("rb") as handle:
-        for line in handle:
-            if not any(n in line for n in needles):
-                continue
-            try:
-                record_id = str(json.loads(line).get(key))
-            except (json.JSONDecodeError, AttributeError):
-                continue
-            if record_id in wanted and record_id not in lines:
-                lines[record_id] = line.rstrip(b"\r\n")
-    missing = sorted(wanted - set(lines))
+    lines = jsonl_lines(ids, source, key=key)
+    missing = sorted(set(ids) - set(lines))
     if missing:
         raise LocateError(f"records {missing} are not in {source}")
     dest_file.write_bytes(b"\n".join(lines[i] for i in ids if i in lines) + b"\n")
@@ -130,9 +107,8 @@ def write_trade_inputs(articles: Sequence[TradeArticle], dest: Path, shared: Pat
     written: list[Path] = []
     written += copy_seeds(by_corpus.get("seed", []), shared / "seeds", dest)
     paths = [write_reuters(by_corpus.get("reuters21578", []), shared / "corpus" / "reuters21578", dest)]
-    paths += [write_jsonl_lines(by_corpus.get(corpus, []), shared / "corpus" / corpus / name,
-                                dest / f"{corpus}-gold.jsonl")
-              for corpus, name in JSONL_CORPORA.items()]
+    paths += [write_jsonl_lines(by_corpus.get(corpus, []), corpus_file(shared, corpus), dest / f"{corpus}-gold.jsonl")
+              for corpus in JSONL_CORPORA]
     written += [path for path in paths if path is not None]
     return written
 
