@@ -350,14 +350,15 @@ def _name_before_post(doc: Doc, comma: int, gap: Span) -> tuple[int, int] | None
     after it ("…, Dana Quill, metals strategist at Acme writes"), else None.
 
     The post opens in lower case with no determiner and names a firm (a capitalized word) after "at", "of"
-    or "with"; the name before the comma is two to four proper nouns (a one-word place, "…, Asia, senior
-    analysts say", is not a person)."""
+    or "with"; the name before the comma is two to four capitalized words (the tagger reads some surnames as
+    nouns: "Lim"), with a proper noun among them (`_set_off_name`); a one-word place ("…, Asia, senior
+    analysts say") is no person's name."""
     if not len(gap) or not gap[0].is_lower or gap[0].pos_ == "DET" or not any(
             t.lower_ in _POST_LINKS and t.i + 1 < gap.end and doc[t.i + 1].text[:1].isupper() for t in gap):
         return None
     named = _set_off_name(doc, comma)
     if named is None or not 2 <= named[1] - named[0] + 1 <= _MAX_NAME_WORDS \
-            or any(t.pos_ != "PROPN" or not t.is_title for t in doc[named[0]:named[1] + 1]):
+            or not all(t.is_title and t.is_alpha for t in doc[named[0]:named[1] + 1]):
         return None
     return named
 

@@ -71,6 +71,10 @@ def reports(sentence: str) -> list[tuple[str, str, str, str | None, str]]:
         # a name set off by a comma before a post with no comma after it: the person whose post it is
         ("Copper prices rose on tariff worries, Mara Quill, metals strategist at Pinecrest Securities writes in a note.",
          ("Copper prices rose on tariff worries", "writes", "write", "Mara Quill", "reported.csv:postposed")),
+        ("Cocoa prices fell, hurt by a stronger dollar and better weather, Dana Lim, commodities analyst at Harbor "
+         "Nova writes in a note.",
+         ("Cocoa prices fell, hurt by a stronger dollar and better weather", "writes", "write", "Dana Lim",
+          "reported.csv:postposed")),
         # the parser hangs the subject on the auxiliary ("Weber" under "has"): still the cue's subject
         ("However, Chancellor Weber has since announced he plans to impose 25% tariffs on imports of steel and "
          "aluminum which would hit Canada and Mexico more than other countries.",
