@@ -12,7 +12,7 @@ what it gets right: subjects, objects, and the extent of a clause.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 # Dependents of a subject that belong to the speaker's name ("a spokesman for the ministry", "Ryosei Akazawa").
 _SPEAKER_PARTS = frozenset({"flat", "flat:name", "compound", "nmod", "nummod"})
@@ -40,6 +40,10 @@ _DEMONSTRATIVES = frozenset({"that", "this"})
 _SUBJECT_OPENINGS = frozenset({"DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ"})
 # Words between the comma and a postposed cue: a speaker's name and title, not a clause of their own.
 _MAX_SPEAKER_WORDS = 12
+# A person's name before a post ("Dana Quill, metals strategist at Acme"): how many words it may have, and
+# the words that join a post to its firm.
+_MAX_NAME_WORDS = 4
+_POST_LINKS = frozenset({"at", "of", "with"})
 # Words between a cue and its "that" ("told Yicai in a statement that"); a "that" farther away belongs to a
 # noun ("confirms the view of the bank's analysts that …").
 _MAX_THAT_GAP = 5
@@ -91,10 +95,17 @@ def left_words(cue: Token) -> tuple[int, int] | None:
 
 
 def subject_of(cue: Token) -> Token | None:
-    """The cue's subject, or — for a participle or a conjoined verb — the subject of the verb it depends on."""
+    """The cue's subject, or — for a participle or a conjoined verb — the subject of the verb it depends on.
+    A subject the parser hung on the cue's auxiliary before it counts ("Trump has since announced …" with
+    "Trump" under "has")."""
     for child in cue.children:
         if child.dep_ in _SUBJECTS:
             return child
+    for auxiliary in cue.lefts:
+        if auxiliary.dep_ in _AUXILIARIES:
+            subject = next((c for c in auxiliary.children if c.dep_ in _SUBJECTS and c.i < auxiliary.i), None)
+            if subject is not None:
+                return subject
     if cue.dep_ in _SHARED_SUBJECT and cue.head.i != cue.i:
         for child in cue.head.children:
             if child.dep_ in _SUBJECTS and child.i < cue.i:
@@ -284,6 +295,9 @@ def postposed(doc: Doc, cue: Token) -> tuple[tuple[int, int], tuple[int, int] | 
             or len(gap) and (gap[0].pos_ in ("CCONJ", "SCONJ") or gap[0].lower_ in RELATIVE_PRONOUNS)):
         return None
     speaker = _trim(doc, comma + 1, cue.i - 1) if len(gap) else _inverted_speaker(doc, cue, end)
+    named = _name_before_post(doc, comma, gap)
+    if named is not None:  # "…, Dana Quill, metals strategist at Acme writes": the person whose post it is
+        speaker, comma = named, named[0] - 1
     if speaker is None:  # ", his adviser Peter Navarro, said": a name set off by commas before the cue
         named = _set_off_name(doc, comma)
         if named is not None:
@@ -329,6 +343,24 @@ def _is_present_participle(token: Token) -> bool:
     """True for an -ing form ("citing", "adding"), from the parser's morphology."""
     form = token.morph.get("VerbForm")
     return "Ger" in form or "Part" in form and "Pres" in token.morph.get("Tense")
+
+
+def _name_before_post(doc: Doc, comma: int, gap: Span) -> tuple[int, int] | None:
+    """A person's name set off by a comma before a speaker phrase that only gives their post, with no comma
+    after it ("…, Dana Quill, metals strategist at Acme writes"), else None.
+
+    The post opens in lower case with no determiner and names a firm (a capitalized word) after "at", "of"
+    or "with"; the name before the comma is two to four capitalized words (the tagger reads some surnames as
+    nouns: "Lim"), with a proper noun among them (`_set_off_name`); a one-word place ("…, Asia, senior
+    analysts say") is no person's name."""
+    if not len(gap) or not gap[0].is_lower or gap[0].pos_ == "DET" or not any(
+            t.lower_ in _POST_LINKS and t.i + 1 < gap.end and doc[t.i + 1].text[:1].isupper() for t in gap):
+        return None
+    named = _set_off_name(doc, comma)
+    if named is None or not 2 <= named[1] - named[0] + 1 <= _MAX_NAME_WORDS \
+            or not all(t.is_title and t.is_alpha for t in doc[named[0]:named[1] + 1]):
+        return None
+    return named
 
 
 def _set_off_name(doc: Doc, comma: int) -> tuple[int, int] | None:

@@ -68,6 +68,18 @@ def reports(sentence: str) -> list[tuple[str, str, str, str | None, str]]:
          ("Japan will not give in", "told", "tell", "Akazawa", "reported.csv:postposed")),
         ("The tariffs will stay, said Kevin Hassett, the White House economic adviser.",
          ("The tariffs will stay", "said", "say", "Kevin Hassett", "reported.csv:postposed")),
+        # a name set off by a comma before a post with no comma after it: the person whose post it is
+        ("Copper prices rose on tariff worries, Mara Quill, metals strategist at Pinecrest Securities writes in a note.",
+         ("Copper prices rose on tariff worries", "writes", "write", "Mara Quill", "reported.csv:postposed")),
+        ("Cocoa prices fell, hurt by a stronger dollar and better weather, Dana Lim, commodities analyst at Harbor "
+         "Nova writes in a note.",
+         ("Cocoa prices fell, hurt by a stronger dollar and better weather", "writes", "write", "Dana Lim",
+          "reported.csv:postposed")),
+        # the parser hangs the subject on the auxiliary ("Weber" under "has"): still the cue's subject
+        ("However, Chancellor Weber has since announced he plans to impose 25% tariffs on imports of steel and "
+         "aluminum which would hit Canada and Mexico more than other countries.",
+         ("he plans to impose 25% tariffs on imports of steel and aluminum which would hit Canada and Mexico more "
+          "than other countries", "announced", "announce", "Chancellor Weber", "reported.csv:complement")),
         # "according to X" before or after its clause
         ("According to the ministry, talks will resume next week.",
          ("talks will resume next week", "According to", "according_to", "the ministry", "reported.csv:source")),

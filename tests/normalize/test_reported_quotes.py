@@ -216,3 +216,41 @@ def test_a_country_after_a_sentence_s_first_word_names_no_firm(study):
 def test_two_untagged_names_joined_by_and_are_one_firm(study):
     found = row(study, "the ratings of provincial bonds")
     assert (found["speaker_name"], found["speaker_kind"]) == ("R and K", "organization")
+
+
+DIGEST = """Currencies steady as traders weigh new tariffs
+
+LONDON
+
+Frontier currencies have held up well this year despite the tariffs, noted KBR. Tariffs remain the main risk \
+for those currencies, wrote the bank in a note to clients.
+"Tariff confusion still rules," Westbank's Tom Harlow says in a commentary. "Still, buyers are taking comfort \
+from the delay," the head of Rates Research says.
+"The delay in tariffs leaves room for a deal," said R K Sundaram, chief strategist at Kestrel Securities.
+Sundaram, however, struck a cautious note on the market's near-term outlook saying that a sustained rally in \
+stocks is unlikely since foreign funds continue to sell. "Only lower bond yields will bring the funds back."
+"""
+
+
+@pytest.fixture(scope="module")
+def digest(tmp_path_factory):
+    return quotes_of(tmp_path_factory.mktemp("digest"), DIGEST)
+
+
+@pytest.mark.parametrize(
+    ("start", "speaker", "kind"),
+    [
+        # a word in capitals in running text is a firm's initials, and "the bank" after it takes it up
+        ("Frontier currencies have held up", "KBR", "organization"),
+        ("Tariffs remain the main risk", "KBR", "organization"),
+        # "the head of <body>" is a person's role: the one who spoke just before, not the body
+        ("Still, buyers are taking comfort", "Tom Harlow", "person"),
+        # a participle right after a noun that names no speaker goes on from the sentence's subject, a surname
+        # of the person quoted before; the next quotation keeps that speaker
+        ("a sustained rally in stocks", "Sundaram", "person"),
+        ("Only lower bond yields", "Sundaram", "person"),
+    ],
+)
+def test_acronyms_roles_of_bodies_and_participles(digest, start, speaker, kind):
+    found = row(digest, start)
+    assert (found["speaker_name"], found["speaker_kind"]) == (speaker, kind)

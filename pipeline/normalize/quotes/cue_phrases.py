@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.normalize.quotes.article import MARKS, PERSON_KINDS, ArticleIndex, Cue, Token, bare_word
+from pipeline.normalize.quotes.article import MARKS, PERSON_KINDS, ArticleIndex, Cue, Token, bare_word, surname_of
 from pipeline.normalize.quotes.lexicon import PRONOUNS
 from pipeline.normalize.quotes.persons import subject_name
 
@@ -69,6 +69,8 @@ def sentence_subject(art: ArticleIndex, position: int) -> tuple[int, int] | None
     named = subject_name(art, art.tokens[k].start, position)
     if named is not None:
         return k, art.token_at_or_after(art.tokens[k].start + len(named.text)) - 1
+    if _known_surname(art, k):  # "Vijayakumar, however, struck …": a person the story named before, by surname
+        return k, k
     if art.lexicon.word_class(art.tokens[k].lower) == "determiner":  # "The senior banker was opposed, saying"
         for j in range(k + 1, min(k + 5, len(art.tokens))):
             if art.tokens[j].start >= position or not art.tokens[j].is_word:
@@ -76,6 +78,22 @@ def sentence_subject(art: ArticleIndex, position: int) -> tuple[int, int] | None
             if bare_word(art.tokens[j].text) in art.lexicon.sources:
                 return k, j
     return None
+
+
+def _known_surname(art: ArticleIndex, k: int) -> bool:
+    """True when token ``k`` is a capitalized word, followed by a comma or a word in lower case, that is the
+    surname of a person the story names in full elsewhere: a person mention of more words, or a speaker
+    already resolved to a fuller name ("…," said R K Sundaram)."""
+    token = art.tokens[k]
+    following = art.tokens[k + 1] if k + 1 < len(art.tokens) else None
+    if not token.is_word or not token.text[:1].isupper() or following is None \
+            or not (following.text == "," or following.text.islower()):
+        return False
+    if any(len(form.split()) > 1 for form in art.forms_by_surname.get(token.lower, ())):
+        return True
+    return any(speaker is not None and speaker.kind in ("person", "name") and speaker.name is not None
+               and len(speaker.name.split()) > 1 and surname_of(speaker.name) == token.lower
+               for _, speaker in art.resolved)
 
 
 def _apposed_subject(art: ArticleIndex, k: int, position: int) -> tuple[int, int] | None:
@@ -173,7 +191,20 @@ def left_phrases(art: ArticleIndex, cue: Cue, floor: int) -> list[tuple[int, int
                 return [(j + 1, k - 1)] if j + 1 <= k - 1 else []
         return []
     found = _named_before(art, _through_a_firm_link(art, _noun_phrase_ending(art, k, floor), floor), floor)
+    if found and art.text[cue.start:cue.end].lower().endswith("ing") and _names_no_speaker(art, found):
+        # "Pillai struck a cautious note on the market's outlook saying that …": the participle goes on from
+        # the sentence's subject; the noun it follows is no speaker
+        subject = sentence_subject(art, cue.start)
+        return [subject] if subject and subject[1] < found[0] else []
     return [_with_partner(art, found, floor)] if found else []
+
+
+def _names_no_speaker(art: ArticleIndex, phrase: tuple[int, int]) -> bool:
+    """True for a noun phrase whose head is a common noun in lower case that ``sources.csv`` does not list
+    ("the market's outlook"), where "a ministry statement" or "analysts" name a speaker."""
+    head = art.tokens[phrase[1]]
+    return head.text.islower() and bare_word(head.text) not in art.lexicon.sources \
+        and art.lexicon.word_class(head.lower) not in PRONOUNS
 
 
 def _with_partner(art: ArticleIndex, phrase: tuple[int, int], floor: int) -> tuple[int, int]:

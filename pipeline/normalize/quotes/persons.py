@@ -10,6 +10,8 @@ from pipeline.normalize.quotes.article import (POSSESSIVE, ArticleIndex, Speaker
                                                surname_of, text_of)
 from pipeline.views import Mention
 
+# A word in capitals only, as acronyms are written ("MUFG", "BMI", "API").
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 # Lower-case particles inside personal names.
 _PARTICLE = re.compile(r"^(?:al|el|bin|ibn|de|da|di|du|van|von|der|den|le|la)(?:-[A-Z]\w*)?$")
 
@@ -127,7 +129,20 @@ def proper_name(art: ArticleIndex, words: list[Token], *, min_words: int) -> Spe
     matches = [r for r in art.people if surname_of(r["name"]) == surname_of(name)]
     if len(matches) == 1:
         return Speaker(matches[0]["name"], matches[0].get("official_id"), name, "person")
+    if len(run) == 1 and is_acronym(art, run[0]):
+        return Speaker(name, None, name, "organization")
     return Speaker(name, None, name, "name")
+
+
+def is_acronym(art: ArticleIndex, token: Token) -> bool:
+    """True for a word in capitals only ("MUFG noted", "BMI says") on a line of running text: an organization's
+    initials, since no person's name is written so in a sentence ("the bank" after it takes it up as a firm).
+    On a line in capitals (a heading: "TRUMP SAYS …") it is just the line's case."""
+    if not _ACRONYM.fullmatch(token.text):
+        return False
+    line_start = art.text.rfind("\n", 0, token.start) + 1
+    line_end = art.text.find("\n", token.end)
+    return any(ch.islower() for ch in art.text[line_start:line_end if line_end >= 0 else len(art.text)])
 
 
 def title_holder(art: ArticleIndex, title: str, position: int) -> Speaker | None:

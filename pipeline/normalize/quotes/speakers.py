@@ -107,6 +107,13 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         if found is None and source_class == "document":
             found = document_reporter(art, tokens, head, position)
         return found
+    if organizations and words[0].lower == "the" and any(t.lower == "of" for t in words) \
+            and names_a_role(art, words):
+        # "…, NAB's Ray Attrill says. …, the head of FX Research says": a role in the body, held by the person
+        # who spoke just before, not the body itself
+        person = epithet_speaker(art, position)
+        if person is not None:
+            return replace(person, text=text_of(art, tokens))
     if organizations:
         chosen = organizations[-1] if prefer_last else organizations[0]
         return Speaker(organization_name(chosen), None, text_of(art, tokens), "organization")
@@ -189,20 +196,25 @@ def _recent_speaker_for_title(art: ArticleIndex, holder: Speaker, position: int)
 
 
 def _firm_that_spoke(art: ArticleIndex, words: list[Token], head: Token, position: int) -> Speaker | None:
-    """The organization that spoke last, for a bare generic "the firm" or "the company", or None.
+    """The organization that spoke last, for a bare "the firm", "the company" or "the bank", or None.
 
     "…, says Kestrel Research in a note. The firm says …": the firm just heard
     from, in the `EPITHET_REACH` sentences before, rather than the organization
     last named (which may be one it spoke about). A person speaking there in
-    between breaks the chain.
+    between breaks the chain. A noun a company's name may hold ("bank": ``company``
+    ``name`` in ``sources.csv``) takes up a firm whose name lacks it ("…, noted MUFG. …, wrote the bank"),
+    but not a public body named by another body noun ("the ministry").
     """
-    if len(words) != 2 or words[0].lower not in art.lexicon.bare_bodies or bare_word(head.text) not in \
-            art.lexicon.generic_bodies:
+    noun = bare_word(head.text)
+    if len(words) != 2 or words[0].lower not in art.lexicon.bare_bodies or noun not in art.lexicon.company_words:
         return None
     found = salient_speaker(art, position, KIND_ORDER, reach=EPITHET_REACH, own_sentence=False)
     if found is None or found.kind not in ("organization", "name") or not found.name or found.name[0].islower() \
             or found.name.rstrip(".") in art.lexicon.abbreviations:
         return None  # a description ("biotechnology company") or a name's cut-off suffix ("Ltd") names no firm
+    if noun not in art.lexicon.generic_bodies and any(
+            art.lexicon.sources.get(word) == "body" and word != noun for word in found.name.lower().split()):
+        return None  # "the bank" after "noted MUFG" is MUFG's, but not a public body's ("the ministry") voice
     if any(m.text == found.name for m in art.by_kind.get("country", [])):
         return None  # a country that spoke ("the U.S. said") is no firm
     if names_news_outlet(art, found.name) or names_news_outlet(art, found.text):
