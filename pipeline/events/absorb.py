@@ -22,6 +22,9 @@ from pipeline.events.types import TARIFF_TYPES, Cue, Party
 
 # Words that may stand between a measure's verb and an adjective trigger modifying its object ("impose the new").
 MODIFIER_WORDS = 3
+# The types of a verb that undoes a measure: a threat it takes as its object ("suspended his threat of
+# tariffs", "dropped the threat of duties") is what it undoes, no threat made anew.
+UNDOING_TYPES = frozenset({"tariff_suspended", "tariff_removed"})
 # Punctuation between two triggers: a comma or a stop parts them, neither reads the other.
 PUNCTUATION = re.compile(r"[,;:.!?]")
 # How far after a threat verb its noun of effect may stand: "of the possible fallout" (`warns_of_effects`).
@@ -150,7 +153,8 @@ def without_modifiers(text: str, triggers: list[Cue], determiner: re.Pattern[str
     goods follow the adjective. A trigger of another type right after the verb of a measure and a
     determiner names the measure that verb acts on ("paused the announced tariffs on Mexico" is a pause,
     not an announcement; "lifted its retaliatory duties" a removal), and so is a report right after such a
-    verb ("delayed plans for tariffs"). ``determiner`` matches
+    verb ("delayed plans for tariffs"), and so is a threat after a verb that undoes a measure ("suspended his threat
+    of tariffs" is a pause, not a threat: `UNDOING_TYPES`). ``determiner`` matches
     the words between such a verb and trigger (`EventResources.object_determiner`)."""
     out: list[Cue] = []
     for trigger in triggers:
@@ -166,6 +170,9 @@ def without_modifiers(text: str, triggers: list[Cue], determiner: re.Pattern[str
             if (trigger.agent_only or trigger.reports) and trigger.label != previous.label \
                     and previous.label in TARIFF_TYPES \
                     and (determiner.fullmatch(gap) is not None or (trigger.reports and gap.isspace())):
+                continue
+            if trigger.label == "tariff_threatened" and previous.label in UNDOING_TYPES \
+                    and determiner.fullmatch(gap) is not None:
                 continue
         out.append(trigger)
     return out

@@ -52,7 +52,7 @@ from pipeline.events.discourse import enumerated, resolve_discourse
 from pipeline.events.hedges import RELATIVE_THREAT_RULE, relative_threats
 from pipeline.events.market import market_subject
 from pipeline.events.modality import choose_modality, conditional, future_is_planned, states_condition
-from pipeline.events.non_events import market_threat, non_event
+from pipeline.events.non_events import described_treatment, market_threat, non_event
 from pipeline.events.resources import EventResources
 from pipeline.events.retype import retype
 from pipeline.events.roles import listed_origins, sentence_parse, syntax_targets
@@ -114,6 +114,7 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
         triggers = [t for t in triggers if (token := parse.at(t.start, t.end)) is None
                     or (non_event(parse, token, resources) is None
                         and not market_threat(parse, token, t.label, resources)
+                        and not _describes_told_treatment(parse, token, t, triggers, resources)
                         and not peace_talks(parse, token, t.label, resources.syntax))]
     # "If the U.S. follows through on raising tariffs, …": the condition of another statement reports no measure
     triggers = [t for t in triggers if t.label not in TARIFF_TYPES
@@ -191,6 +192,19 @@ def nearest_times(inputs: ArticleInputs, clause: Region, triggers: list[Cue],
             distance = [max(t.start - time.end, time.start - t.end, 0) for t in triggers]
             out[owner if owner is not None else distance.index(min(distance))].append(time)
     return [tuple(times) for times in out]
+
+
+def _describes_told_treatment(parse: SentenceParse, token: Token, trigger: Cue, triggers: list[Cue],
+                              resources: EventResources) -> bool:
+    """True when the trigger stands in a relative clause that says what a treatment does ("the de minimis
+    exemption, a loophole that allowed duty-free imports") and another exemption trigger of the sentence
+    names that treatment: the news is what happens to it, told by that trigger (granted, closed), and the
+    clause adds no event. A clause describing a treatment no trigger names ("granted a waiver that allows
+    duty-free imports") keeps its trigger, the only one to tell the grant."""
+    assert resources.syntax is not None
+    nouns = described_treatment(parse, token, trigger.label, resources.syntax)
+    return any(other is not trigger and other.label == trigger.label and other.start < noun.end
+               and noun.start < other.end for noun in nouns for other in triggers)
 
 
 def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Region], index: int, trigger: Cue,

@@ -22,7 +22,8 @@ its subject ("should prices keep rising or duties be imposed", `aside.inverted_c
 whose effect is forecast ("sanctions would not affect output", `aside.forecast_effect`), a statistic ("the
 average tariff rate", `aside.statistic`), a level compared ("India has higher tariffs",
 `aside.level_compared`) and the subject of talks ("discussions on the reduction of duties",
-`aside.topic_of_talks`).
+`aside.topic_of_talks`). And a verb whose object is a noun of effect with a complement ("reduce the impact
+of tariffs", `acts_on_effect`).
 """
 
 from __future__ import annotations
@@ -82,6 +83,31 @@ def circumstance(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bo
     above = parse.head(head)
     return (head.upos == "NOUN" and head.base_dep == "nmod" and above is not None
             and _effect_noun(above, rules))
+
+
+def acts_on_effect(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
+    """True when a verb trigger's object is a noun of effect (``effect_nouns``) that a prepositional phrase
+    completes: "reduce the impact of tariffs", "cut their exposure to duties", "lift the uncertainty over
+    tariffs". The verb changes the effect a company or market feels, not the measure; "take effect" has no
+    such complement and stays."""
+    if trigger.upos not in ("VERB", "AUX"):
+        return False
+    return any(_effect_noun(obj, rules) and parse.children(obj, "nmod")
+               for obj in parse.children(trigger, "obj"))
+
+
+def described_treatment(parse: SentenceParse, trigger: Token, event_type: str, rules: SyntaxRules) -> list[Token]:
+    """The noun of a treatment (``treatment_nouns``) that the relative clause of an exemption trigger describes,
+    with the noun it stands in apposition to: "the de minimis exemption, a loophole that allowed duty-free
+    imports" gives "loophole" and "exemption". Empty when the trigger is in no such clause."""
+    if event_type != "tariff_exemption":
+        return []
+    clause = parse.clause(trigger)  # any verb: the clause's verb ("allowed", "enabled") is no measure's
+    antecedent = parse.head(clause) if clause.dep == "acl:relcl" else None
+    if antecedent is None or not antecedent.lemma_or_text_in(rules.treatment_nouns):
+        return []
+    apposed = parse.head(antecedent) if antecedent.dep == "appos" else None
+    return [antecedent] + ([apposed] if apposed is not None else [])
 
 
 def criticized(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
@@ -145,7 +171,7 @@ def _adjective_measure(parse: SentenceParse, trigger: Token) -> Token:
 
 def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -> str | None:
     """Why the trigger states no event (``question``, ``counterfactual``, ``authority``, ``comparison``,
-    ``circumstance``, ``criticism``, ``standing``, ``condition``: `aside.inverted_condition`, ``effect``:
+    ``circumstance``, ``effect`` (also `acts_on_effect`), ``criticism``, ``standing``, ``condition``: `aside.inverted_condition`, ``effect``:
     `aside.forecast_effect`, ``statistic``: `aside.statistic`, ``level``: `aside.level_compared`, ``topic``:
     `aside.topic_of_talks`), or None."""
     rules = resources.syntax
@@ -175,6 +201,8 @@ def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -
             break
     if circumstance(parse, trigger, rules):
         return "circumstance"
+    if acts_on_effect(parse, trigger, rules):
+        return "effect"
     if criticized(parse, trigger, rules):
         return "criticism"
     if standing(parse, trigger, rules):

@@ -105,6 +105,7 @@ class SyntaxRules:
     threat_measure_nouns: frozenset[str]  # "the tariffs he threatened": a measure a relative clause threatens
     relative_pronouns: frozenset[str]  # "the tariffs that Washington threatened": between measure and subject
     person_pronouns: frozenset[str]  # "he", "she": a subject naming a person, who acts for an office-holder's government
+    treatment_nouns: frozenset[str]  # "a loophole that allowed duty-free imports": a clause describing a treatment
     background_days: int
 
     @cached_property  # read for every trigger, several times: the union is built once

@@ -5,7 +5,9 @@ argument of. Its roles, in the order they are tried:
 
 - **actor** — the "by" agent (``obl:agent``, or an oblique "by", or a "from"
   phrase headed by an official's name: "tariffs from President Trump"); else the
-  subject (``nsubj``, not the passive subject) — for a verb without one of its
+  subject (``nsubj``, not the passive subject; "he" or "she" in the complement
+  clause of a speech verb: that verb's subject, "Trump said he might impose") —
+  for a verb without one of its
   own, the subject of the verb it completes (``xcomp``: "plans to impose"),
   of the first verb of a coordination (``conj``), of the verb a gerund
   adjunct hangs on ("followed through on imposing tariffs"), or the noun a
@@ -121,7 +123,7 @@ def syntax_actor(parse: SentenceParse, trigger: Token, text: str, parties: Seque
                  resources: EventResources) -> tuple[Party, str] | None:
     """``(party, how)`` of the government acting, or None when the parse does not say (see module doc).
 
-    ``how`` names the path: ``agent``, ``subject``, ``controller`` (the subject
+    ``how`` names the path: ``agent``, ``subject``, ``speaker`` (who reports a "he"/"she"), ``controller`` (the subject
     of the verb a clause completes or continues) or ``owner``.
     """
     rules = resources.syntax
@@ -145,6 +147,9 @@ def syntax_actor(parse: SentenceParse, trigger: Token, text: str, parties: Seque
         party = _government(parse, subject, text, parties, resources)
         if party is not None:
             return party, "subject"
+        speaker = _speaker_of_reported_person(parse, clause, subject, text, parties, resources)
+        if speaker is not None:
+            return speaker, "speaker"
         if resources.owned.fullmatch(subject.text) is None:
             return None  # "he urged", "the ministry imposed": a subject the parse cannot name; word order decides
     elif not undergoes and not parse.children(clause, "nsubj:pass"):
@@ -186,6 +191,21 @@ def syntax_actor(parse: SentenceParse, trigger: Token, text: str, parties: Seque
             if len({party.iso3 for party in found}) == 1 and not _listed_before(text, found[0], parties):
                 return found[0], "owner"
     return None
+
+
+def _speaker_of_reported_person(parse: SentenceParse, clause: Token, subject: Token, text: str,
+                                parties: Sequence[Party], resources: EventResources) -> Party | None:
+    """The government of whoever reports a measure taken by "he" or "she" (`person_pronouns`) in the clause
+    their verb governs: "Trump said he might impose tariffs" — the pronoun is the speaker, not a country
+    named earlier in the sentence ("during talks with the Japanese prime minister"). None unless the clause
+    is the complement (``ccomp``) of a verb whose subject names a government or an official."""
+    rules = resources.syntax
+    assert rules is not None
+    if subject.lower not in rules.person_pronouns or clause.dep != "ccomp":
+        return None
+    head = parse.head(clause)
+    speaker = _subject(parse, head, rules) if head is not None else None
+    return _government(parse, speaker, text, parties, resources) if speaker is not None else None
 
 
 # What joins two governments of one list: a comma, "and" or "or".

@@ -118,3 +118,42 @@ def test_the_same_word_as_a_verb_still_names_a_measure(build, resources):
     found = _events(build, resources, "Washington will issue tariffs on Korean steel next week.",
                     countries=[USA, KOREAN])
     assert [e[:3] for e in found] == [("tariff_imposed", "USA", ["KOR"])]
+
+
+def test_a_verb_acting_on_a_noun_of_effect_changes_no_measure(build, resources):
+    # the company lowers the impact it feels; no government reduces any tariff
+    text = ("The carmaker will speed up its investment in the United States to reduce the potential impact of "
+            "tariffs, its finance chief said on Tuesday.")
+    assert _events(build, resources, text, countries=[("United States", "USA", "name")]) == []
+
+
+def test_a_person_pronoun_reported_by_an_official_acts_for_the_official(build, resources):
+    # "he" is the speaker, not the Korean visitor named first
+    text = "During talks with visiting Korean President Lee, Trump said he might impose tariffs on several countries."
+    found = _events(build, resources, text, countries=[KOREAN], officials=[("Trump", "USA", "trump")])
+    assert [e[:2] for e in found] == [("tariff_imposed", "USA")]
+
+
+def test_a_threat_that_a_pause_undoes_is_no_new_threat(build, resources):
+    text = "On Monday, Trump suspended his threat of steep tariffs on Korea and Japan, agreeing to a 30-day pause."
+    found = _events(build, resources, text, countries=[("Korea", "KOR", "name"), ("Japan", "JPN", "name")],
+                    officials=[("Trump", "USA", "trump")])
+    assert [e[:3] for e in found] == [("tariff_suspended", "USA", ["JPN", "KOR"])]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Washington shut down the de minimis exemption, a loophole that allowed duty-free imports of cheap "
+                 "goods.", id="shut-down"),
+    pytest.param("Washington ended the exemption, a waiver which allowed duty-free entry of small parcels.",
+                 id="ended"),
+])
+def test_closing_a_treatment_described_as_duty_free_is_no_exemption(build, resources, text):
+    # the relative clause says what the closed treatment did; it grants nothing
+    assert _events(build, resources, text, countries=[USA]) == []
+
+
+def test_a_duty_free_clause_of_a_treatment_no_trigger_names_stays(build, resources):
+    # "waiver" alone is no trigger: the clause is the only report of the grant
+    found = _events(build, resources, "Washington granted a waiver that allows duty-free imports of Korean steel.",
+                    countries=[USA])
+    assert [e[:2] for e in found] == [("tariff_exemption", "USA")]
