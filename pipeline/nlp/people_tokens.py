@@ -94,6 +94,7 @@ class Tokens:
         self._openers: set[int] | None = None
         self._slug_cache: dict[tuple[int, int], list[str]] = {}
         self._body_names: frozenset[str] | None = None
+        self._head_end: int | None = None
 
     def lower(self, i: int) -> str:
         """The text of token i in lower case."""
@@ -150,9 +151,18 @@ class Tokens:
         return self._line_shape[start]
 
     def headline_word(self, i: int) -> bool:
-        """Token i is a capitalized word on a title-case or all-caps line (a headline), where its capital says
-        nothing: "Vows", "Imposes" and "Steel" of "EU Chief Vows Reply After Trump Imposes Steel Tariffs"."""
-        return self.words[i][:1].isupper() and self.line_shape(i) == "title"
+        """Token i is a capitalized, not all-caps word of a title-case headline, where its capital says nothing:
+        "Vows", "Imposes" and "Steel" of "EU Chief Vows Reply After Trump Imposes Steel Tariffs". The headline
+        is the head block before the first blank line (`pipeline.articles.layout`): title-case lines inside a
+        body are lists of names ("Underwriters are First Boston Corp, …") more often than headings, and an
+        all-caps word (an old wire's headline) has its own rules."""
+        word = self.words[i]
+        if not word[:1].isupper() or word.isupper():
+            return False
+        if self._head_end is None:
+            blank = self.text.find("\n\n")
+            self._head_end = blank if blank >= 0 else len(self.text)
+        return self.doc[i].idx < self._head_end and self.line_shape(i) == "title"
 
     def name_evidence(self, i: int) -> bool:
         """A capitalized word of a headline has its capital as a name's when the word is part of a listed

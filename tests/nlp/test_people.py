@@ -327,3 +327,10 @@ def test_a_name_in_an_ordinary_sentence_needs_no_evidence(nlp):
     # the evidence rule is for title-case lines only: in a sentence the capital is the name's own
     doc = nlp("Bloc president Marta Kessel pledged a reply on Tuesday.")
     assert [s.text for s in doc.spans["official"]] == ["Marta Kessel"]
+
+
+def test_a_title_case_list_in_a_body_keeps_its_names(nlp):
+    # only the head block is a headline: a body line listing firms is as capitalized, and means them
+    doc = nlp("Bank Sets Bond Terms\n\nUnderwriters are Wood Harbor Corp, Kessel Fenwick Inc, Acme Widget Corp this week.")
+    assert sorted(s.text for s in doc.spans["organization"]) == ["Acme Widget Corp", "Kessel Fenwick Inc",
+                                                                 "Wood Harbor Corp"]
