@@ -161,6 +161,7 @@ class PeopleFinder(RuleComponent):
         self.org_openers = frozenset(data.get("org_openers", []))
         self.apposition_words = frozenset(data.get("apposition_words", []))
         self.listed = listed_keys(data.get("listed_names", []), self)
+        self.listed_words = frozenset(word for name in data.get("listed_names", []) for word in name.split())
         self.listed_countries: dict[str, str] = data.get("listed_countries", {})
         self.place_matcher = PhraseMatcher(vocab, attr="ORTH")
         self.place_matcher.add("PLACE", [make(p) for p in data.get("places", [])])

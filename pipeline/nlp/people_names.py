@@ -81,21 +81,39 @@ def name_runs(tokens: Tokens) -> list[tuple[int, int]]:
                 words[start] in r.given and start + 1 < j and is_name_word(words[start + 1])
                 and words[start + 1].lower() not in r.common):
             start += 1
-        end = j
-        if start < end and tokens.line_shape(start) == "title":
-            # In a title-case headline the name ends before the next capitalized common word
-            # ("President Donald J. Trump Adjusts Tariffs").
-            end = start + 1
-            while end < j and not (is_name_word(words[end]) and words[end].lower() in r.common
-                                   and spaces[end - 1] == " "):
-                end += 1
-        while end > start and (words[end - 1].lower() in r.particles_lower and not is_name_word(words[end - 1])
-                               or words[end - 1] == "-"):
-            end -= 1
-        if start < end and any(is_name_word(words[k]) for k in range(start, end)):
-            found.append((start, end))
+        pieces = _headline_pieces(tokens, start, j) if start < j and tokens.line_shape(start) == "title" \
+            else [(start, j)]
+        for start, end in pieces:
+            while end > start and (words[end - 1].lower() in r.particles_lower and not is_name_word(words[end - 1])
+                                   or words[end - 1] == "-"):
+                end -= 1
+            if start < end and any(is_name_word(words[k]) for k in range(start, end)):
+                found.append((start, end))
         done_to = j
     return found
+
+
+def _headline_pieces(tokens: Tokens, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of a run on a title-case line that can be names: there every word is capitalized, so a
+    capitalized word joins a name only with evidence besides its capital (`Tokens.name_evidence`: a listed
+    office-holder's name, or the word written capitalized inside a sentence of the body) — "Vows" of
+    "EU President Vows Response" is no name, nor "Imposes" of "After Trump Imposes Tariffs" — and a common
+    word after the first ends the name ("President Donald J. Trump Adjusts Tariffs")."""
+    words, r = tokens.words, tokens.rules
+    pieces = []
+    piece = start
+    for k in range(start, end):
+        word = words[k]
+        if not is_name_word(word):
+            continue  # an initial, a particle, a hyphen: kept with the words around it
+        joins = tokens.name_evidence(k) and (k == piece or word.lower() not in r.common or tokens.spaces[k - 1] != " ")
+        if not joins:
+            if piece < k:
+                pieces.append((piece, k))
+            piece = k + 1 if not tokens.name_evidence(k) else k
+    if piece < end:
+        pieces.append((piece, end))
+    return pieces
 
 
 def _hyphen_part(tokens: Tokens, before: int, after: int) -> bool:
@@ -156,14 +174,19 @@ def anchor(tokens: Tokens, start: int, end: int) -> tuple[str, Title | None] | N
 def _cut_short(tokens: Tokens, start: int, end: int) -> bool:
     """The run is part of a longer name: a capitalized word that cannot be a name part stands right after
     it ("Trump Tower") or, inside a sentence, right before it ("South Carney"), or a stock ticker follows
-    it ("Baker <BKO>": a firm). In a title-case headline a capitalized common word is just the next word."""
+    it ("Baker <BKO>": a firm). In a title-case headline a capitalized word is just the next word unless it
+    is an uncommon word with evidence of a name (`Tokens.name_evidence`)."""
     words = tokens.words
     if end < tokens.n and words[end] == "<":
         return True
     for i in (end, start - 1):
         if not 0 <= i < tokens.n or not words[i][:1].isupper() or (i < start and tokens.opens_sentence(i)):
             continue
-        if not (tokens.line_shape(i) == "title" and words[i].lower() in tokens.rules.common):
+        if not tokens.headline_word(i):
+            return True
+        # In a headline only an uncommon word that is a name elsewhere in the document makes a longer name
+        # ("Baker Hughes" when the body writes "Hughes"): "Vows", "Steel", "Tariffs" are just the next words.
+        if words[i].lower() not in tokens.rules.common and tokens.name_evidence(i):
             return True
     return False
 

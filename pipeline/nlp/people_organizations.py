@@ -110,17 +110,25 @@ def find_pattern_orgs(tokens: Tokens) -> list[Org]:
 
 
 def _org_word(tokens: Tokens, i: int) -> bool:
+    """Token i can be part of an organization's name: a capitalized word not yet in one. On a title-case line,
+    where every word is capitalized, only an organization word or a word shown to be a name
+    (`Tokens.name_evidence`) is: "Trump Imposes Steel" is no firm called "Steel", and the name so found must
+    be written in the body too (`_pattern_org`)."""
     word = tokens.words[i]
-    return bool(word) and word[0].isupper() and not tokens.org[i] and any(c.isalpha() for c in word)
+    if not (word and word[0].isupper() and not tokens.org[i] and any(c.isalpha() for c in word)):
+        return False
+    r = tokens.rules
+    return word in r.org_last or word in r.org_first or tokens.name_evidence(i)
 
 
 def _pattern_org(tokens: Tokens, found: list[Org], start: int, end: int) -> None:
     # Titles, places and sentence openers at the front (function words marked org_opener, "The Commerce
     # Department") are not part of the body's name, nor is a company suffix that ends the organization
-    # before ("Chrysler LLC Jim Press").
+    # before ("Chrysler LLC Jim Press"), nor a connector left in front ("on Steel" of a headline's
+    # "Tariffs on Steel", see `_org_word`).
     words, r = tokens.words, tokens.rules
-    while start < end and (tokens.title_at[start] is not None or tokens.place[start]
-                           or tokens.lower(start) in r.org_openers or words[start] == "&"
+    while start < end and (not words[start][:1].isupper() or tokens.title_at[start] is not None
+                           or tokens.place[start] or tokens.lower(start) in r.org_openers or words[start] == "&"
                            or r.org_last.get(words[start]) == "company"):
         start += 1
     if end - start < 2 or any(tokens.title_at[i] is not None for i in range(start, end)):
@@ -136,6 +144,8 @@ def _pattern_org(tokens: Tokens, found: list[Org], start: int, end: int) -> None
     if end - start == 2 and _given_name(tokens, start):
         return  # "Jim Press", "Tom Post": a given name and a surname that is also an organization word
     name = tokens.text_of(start, end)
+    if tokens.headline_word(start) and not tokens.written_on_text_line(name):
+        return  # a headline's "Trump Steel Tariffs": no firm unless the body names it so too
     # "the Trump Administration", "the Reagan Government": the body of a listed office-holder's country
     holder = r.listed_countries.get(tokens.text_of(start, end - 1).lower(), "") if kind == "government" else ""
     _add_org(tokens, found, start, end, name, kind, holder, rule)

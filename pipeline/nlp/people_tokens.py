@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from spacy.attrs import SPACY
+from spacy.attrs import IDX, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -50,6 +50,8 @@ class PeopleRules(Protocol):
     speech: frozenset[str]
     given: frozenset[str]
     listed: frozenset[str]  # listed office-holders' names that anchor a run alone (`people_names.listed_keys`)
+    listed_words: frozenset[str]  # the words of listed office-holders' names and aliases, as written
+    listed_words: frozenset[str]  # the words of listed office-holders' names and aliases, as written
     listed_countries: Mapping[str, str]  # lower-case listed names → their holders' one country
 
     def token_texts(self, doc: Doc) -> tuple[list[str], list[int]]: ...
@@ -91,6 +93,8 @@ class Tokens:
         self._sentence_starts: list[int] | None = None
         self._openers: set[int] | None = None
         self._slug_cache: dict[tuple[int, int], list[str]] = {}
+        self._body_names: frozenset[str] | None = None
+        self._head_end: int | None = None
 
     def lower(self, i: int) -> str:
         """The text of token i in lower case."""
@@ -131,9 +135,12 @@ class Tokens:
 
     def line_shape(self, i: int) -> str:
         """``title`` for a title-case or all-caps line (a headline), else ``text``."""
-        text = self.text
         # The line's start from the text itself: few tokens per document are asked about.
-        start = text.rfind("\n", 0, self.doc[i].idx) + 1
+        return self._shape_of_line(self.text.rfind("\n", 0, self.doc[i].idx) + 1)
+
+    def _shape_of_line(self, start: int) -> str:
+        """`line_shape` of the line starting at character ``start``."""
+        text = self.text
         if start not in self._line_shape:
             end = text.find("\n", start)
             line = text[start:] if end < 0 else text[start:end]
@@ -142,6 +149,60 @@ class Tokens:
             long_words = upper + len(_LONG_LOWERCASE.findall(line))
             self._line_shape[start] = "title" if long_words >= 3 and upper >= 0.9 * long_words else "text"
         return self._line_shape[start]
+
+    def headline_word(self, i: int) -> bool:
+        """Token i is a capitalized, not all-caps word of a title-case headline, where its capital says nothing:
+        "Vows", "Imposes" and "Steel" of "EU Chief Vows Reply After Trump Imposes Steel Tariffs". The headline
+        is the head block before the first blank line (`pipeline.articles.layout`): title-case lines inside a
+        body are lists of names ("Underwriters are First Boston Corp, …") more often than headings, and an
+        all-caps word (an old wire's headline) has its own rules."""
+        word = self.words[i]
+        if not word[:1].isupper() or word.isupper():
+            return False
+        if self._head_end is None:
+            blank = self.text.find("\n\n")
+            self._head_end = blank if blank >= 0 else len(self.text)
+        return self.doc[i].idx < self._head_end and self.line_shape(i) == "title"
+
+    def name_evidence(self, i: int) -> bool:
+        """A capitalized word of a headline has its capital as a name's when the word is part of a listed
+        office-holder's name, or the document writes it capitalized on an ordinary line, inside a sentence or
+        opening one as an uncommon word ("Trump" of the body's "in response to Trump's tariffs"); elsewhere a
+        capital is evidence enough."""
+        if not self.headline_word(i):
+            return True
+        word = self.words[i]
+        return word in self.rules.listed_words or word in self._names_in_text_lines()
+
+    def written_on_text_line(self, phrase: str) -> bool:
+        """The document writes ``phrase`` on an ordinary line (not a headline): a headline's capitals show no
+        name, the body's do."""
+        text = self.text
+        found = text.find(phrase)
+        while found >= 0:
+            if self._shape_of_line(text.rfind("\n", 0, found) + 1) == "text":
+                return True
+            found = text.find(phrase, found + 1)
+        return False
+
+    def _names_in_text_lines(self) -> frozenset[str]:
+        """The capitalized words of the document's ordinary lines, written inside a sentence or uncommon
+        words opening one, gathered once, the first time a headline word asks."""
+        if self._body_names is None:
+            text = self.text
+            offsets = self.doc.to_array(IDX).tolist()
+            found = set()
+            for i in self.capitalized:
+                word = self.words[i]
+                if word in found or not word[:1].isupper():
+                    continue
+                line_start = text.rfind("\n", 0, offsets[i]) + 1
+                # A sentence's first word counts only when it is no common word ("Okafor said", not "Stocks fell").
+                if self._shape_of_line(line_start) == "text" and (
+                        word.lower() not in self.rules.common or not self.opens_sentence(i)):
+                    found.add(word)
+            self._body_names = frozenset(found)
+        return self._body_names
 
     def sentence_of(self, i: int) -> int:
         """Index of the sentence holding token i (windows of 40 tokens when no sentences are set)."""

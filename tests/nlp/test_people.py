@@ -292,3 +292,45 @@ def test_a_listed_name_found_otherwise_keeps_its_rule(nlp):
 def test_a_clock_time_is_no_prime_minister(nlp, text):
     # "PM" is a title only beside a name (`alone` = no): the "pm" of a time names no one
     assert spans(nlp(text), "title") == []
+
+
+# Title-case headlines (own sentences): there every word is capitalized, so a capital is no evidence of a
+# name; names come from the listed office-holders or from the body, where a name keeps its capital mid-sentence.
+@pytest.mark.parametrize(
+    ("text", "people", "organizations"),
+    [
+        # a verb after a title is no official; a verb before a company word makes no firm
+        ("Bloc President Pledges Swift Reply After Starmer Slaps Steel, Copper Duties\n\n"
+         "The bloc's president pledged a reply to Starmer's new duties on steel.",
+         [("Starmer", "people:listed"), ("Starmer", "people:listed")], []),
+        # a listed name between two capitalized verbs is still the listed name
+        ("Shares Slide As Investors Weigh Carney Levies On Lumber\n\nInvestors sold shares.",
+         [("Carney", "people:listed")], []),
+        # a name and a firm the body writes in normal case stay names in the headline
+        ("Acme Widget Corp Chief Jane Okafor Warns Of Higher Costs\n\n"
+         "Jane Okafor, chief executive of Acme Widget Corp, said costs would rise.",
+         [("Jane Okafor", "people:speech"), ("Jane Okafor", "people:apposition")],
+         ["Acme Widget Corp", "Acme Widget Corp"]),
+        # a company word ending a run of headline verbs and nouns makes no organization
+        ("Markets Shrug Off Tariff News As Exporters Seek Relief From Steel Duties\n\nMarkets rose on Monday.",
+         [], []),
+    ],
+)
+def test_a_title_case_headline_takes_names_only_with_evidence(nlp, text, people, organizations):
+    doc = nlp(text)
+    found = sorted((s.text, s.id_) for s in [*doc.spans["person"], *doc.spans["official"]])
+    assert found == sorted(people)
+    assert sorted(s.text for s in doc.spans["organization"]) == sorted(organizations)
+
+
+def test_a_name_in_an_ordinary_sentence_needs_no_evidence(nlp):
+    # the evidence rule is for title-case lines only: in a sentence the capital is the name's own
+    doc = nlp("Bloc president Marta Kessel pledged a reply on Tuesday.")
+    assert [s.text for s in doc.spans["official"]] == ["Marta Kessel"]
+
+
+def test_a_title_case_list_in_a_body_keeps_its_names(nlp):
+    # only the head block is a headline: a body line listing firms is as capitalized, and means them
+    doc = nlp("Bank Sets Bond Terms\n\nUnderwriters are Wood Harbor Corp, Kessel Fenwick Inc, Acme Widget Corp this week.")
+    assert sorted(s.text for s in doc.spans["organization"]) == ["Acme Widget Corp", "Kessel Fenwick Inc",
+                                                                 "Wood Harbor Corp"]
