@@ -74,7 +74,10 @@ class Interval:
         self.event_ids.add(change.event_id)
         self.article_ids.update(change.article_ids)
         self.hs_codes.update(change.hs_codes)
-        if self.rate is None and change.in_force:
+        if self.rate is None and (change.in_force and self.first.in_force
+                                  or change.change == self.first.change == "suspended"):
+            # a pause's rate is the part of the tariff it keeps in force (section 5), stated by a report of the
+            # pause: the tariff it lifted, told while it runs, is not it
             self.rate = change.rate
         if same_day and self.effective_on is None:
             self.effective_on = change.effective_on
@@ -167,6 +170,8 @@ def _paused_reported(intervals: Sequence[Interval], change: Change) -> Interval 
     if not intervals or change.change != "imposed" or intervals[-1].first.change != "suspended":
         return None
     pause = intervals[-1]
+    if pause.rate is not None and change.rate == pause.rate:
+        return pause  # the part of the tariff the pause keeps, told while it runs
     paused = intervals[-2] if len(intervals) > 1 and intervals[-2].first.in_force else None
     if paused is None:
         return pause if change.effective_on is None else None
@@ -220,6 +225,11 @@ def _start(change: Change, previous: Interval | None, carried: float | None) -> 
         # top: "an additional 10%"), whose rate before is the one its text names, if any.
         inherited = before if change.change in LEVEL_CHANGES else None
         rate, rate_previous = change.rate, change.rate_previous if change.rate_previous is not None else inherited
+    elif change.change == "suspended":
+        # What was paused is the rate before, or the one the report names; the pause's own rate is the part
+        # of the tariff it keeps in force while it runs ("but retain a 10% tariff during the pause").
+        rate = change.rate
+        rate_previous = before if before is not None else change.rate_previous
     else:
         # No tariff applies; what was lifted is the rate before, or the one the report names.
         rate = None
@@ -333,9 +343,11 @@ def walk(changes: Sequence[Change], windows: Windows) -> list[Interval]:
             for change in (best, *agreeing):
                 reported.absorb(change, same_day=False)
             reported.alternatives.extend(_reading(change, best) for change in disagreeing)
-            if reported is current and current.rate_previous is None and reported.rate is not None:
+            lifted = next((c.rate for c in (best, *agreeing) if c.rate is not None), None)
+            if reported is current and current.rate_previous is None and lifted is not None \
+                    and best.rate != current.rate:
                 # the rate the pause lifted, which its end restores
-                current.rate_previous = carried = reported.rate
+                current.rate_previous = carried = lifted
             continue
         repeat = current is not None and cut is None and _is_repeat(current, best, windows)  # a cut is news of its own
         if repeat:
@@ -344,7 +356,8 @@ def walk(changes: Sequence[Change], windows: Windows) -> list[Interval]:
             if current is not None and current.first.in_force and not best.in_force:
                 carried = current.rate
             elif not best.in_force:
-                carried = best.rate_previous or best.rate
+                # a pause's own rate is the part it keeps, not the tariff its end restores
+                carried = best.rate_previous or (best.rate if best.change != "suspended" else None)
             target = _start(best, current, carried)
             intervals.append(target)
             if best.change == "suspended":

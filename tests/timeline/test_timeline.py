@@ -430,3 +430,31 @@ def test_the_report_window_is_the_rule_datas():
     # five days after the dated pause, the undated report of a pause is no longer taken to be about it
     assert [r["valid_from"] for r in build_timeline(rows, narrow)] == [
         d("2025-02-01"), d("2025-02-03"), d("2025-02-04"), d("2025-02-08")]
+
+
+def test_a_pause_that_keeps_part_of_a_tariff_carries_the_rate_in_force_while_it_runs():
+    # "suspend its 40% tariff for 90 days, but retain a 15% tariff during the pause" (the events read the kept
+    # rate as the pause's rate): 15% applies during the pause, and its end restores the 40%
+    rows = [event("e1", "tariff_imposed", "2025-04-02", rate=40),
+            event("e2", "tariff_suspended", "2025-04-10", rate=15, duration="P90D"),
+            event("e3", "tariff_imposed", None, rate=15, published="2025-04-20")]  # the kept 15% told later
+    assert sequence(rows) == [
+        ("imposed", True, 40, None, d("2025-04-02"), d("2025-04-10")),
+        ("suspended", True, 15, 40, d("2025-04-10"), d("2025-07-09")),
+        ("resumed", True, 40, None, d("2025-07-09"), None),
+    ]
+    pause = next(r for r in build_timeline(rows, RULES) if r["change"] == "suspended")
+    assert pause["event_ids"] == ["e2", "e3"]
+
+
+def test_a_pause_that_keeps_nothing_has_no_rate_in_force():
+    rows = [event("e1", "tariff_imposed", "2025-04-02", rate=40),
+            event("e2", "tariff_suspended", "2025-04-10", duration="P90D")]
+    assert sequence(rows)[1] == ("suspended", False, None, 40, d("2025-04-10"), d("2025-07-09"))
+
+
+def test_a_kept_rate_read_from_a_later_report_of_the_pause_fills_it():
+    rows = [event("e1", "tariff_imposed", "2025-04-02", rate=40),
+            event("e2", "tariff_suspended", "2025-04-10"),
+            event("e3", "tariff_suspended", None, rate=15, published="2025-04-12")]
+    assert sequence(rows)[1] == ("suspended", True, 15, 40, d("2025-04-10"), None)
