@@ -317,6 +317,18 @@ def _to_finer_days(dated: Sequence[Change]) -> list[Change]:
     return [placed[i] for i in range(len(dated))]
 
 
+def _ends_pause(intervals: Sequence[Interval], change: Change, resumption: Interval | None) -> bool:
+    """Whether ``change`` is a report of the tariff a pause lifted in force again: an imposition or a resumption
+    at the rate that pause's end restores (or one side unstated). ``resumption``: the scheduled resumption
+    when it has begun, else the pause is the last interval and the tariff it lifted the one before."""
+    if change.change not in ("imposed", "resumed"):
+        return False
+    if resumption is not None:
+        return rates_agree(change.rate, resumption.rate)
+    paused = intervals[-2] if len(intervals) > 1 and intervals[-2].first.in_force else None
+    return paused is not None and rates_agree(change.rate, paused.rate)
+
+
 def walk(changes: Sequence[Change], windows: Windows) -> list[Interval]:
     """The intervals of one key from its changes: each day's reading begins one, or joins the last; ``windows``
     are the timeline's windows (`pipeline.timeline.rules.Windows`)."""
@@ -324,12 +336,24 @@ def walk(changes: Sequence[Change], windows: Windows) -> list[Interval]:
     intervals: list[Interval] = []
     pending: tuple[Change, date] | None = None  # a pause whose stated end has not come yet
     carried: float | None = None  # the rate a resumption restores
+    scheduled: Change | None = None  # the pause whose resumption began the last interval, no report of it yet
     for day, group in itertools.groupby(changes, key=lambda c: c.day):
         best, agreeing, disagreeing = resolve_day(list(group))
         if pending is not None and pending[1] < day:
             intervals.append(_start(_resumption(pending[0], pending[1]), intervals[-1], carried))
+            scheduled = pending[0]
         if pending is not None and pending[1] <= day:
             pending = None  # the stated end came, or a report of that day says what happened then
+        # A stated length ("a month", "30 days") places a pause's end only roughly: the first report of the
+        # paused tariff in force again within ``pause_end_days`` of that end places it (section 5).
+        if pending is not None and (pending[1] - day).days <= windows.pause_end_days \
+                and _ends_pause(intervals, best, None):
+            intervals.append(_start(_resumption(pending[0], day), intervals[-1], carried))
+            pending = None
+        elif scheduled is not None and (day - intervals[-1].first.day).days <= windows.pause_end_days \
+                and _ends_pause(intervals, best, intervals[-1]):
+            intervals[-1] = _start(_resumption(scheduled, day), intervals[-2], carried)
+        scheduled = None
         pending = _withdraw_unplaced_lift(intervals, best, pending)
         current = intervals[-1] if intervals else None
         cut = _partial_cut(best, agreeing, disagreeing) if current is not None and current.first.in_force else None

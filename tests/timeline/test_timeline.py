@@ -458,3 +458,27 @@ def test_a_kept_rate_read_from_a_later_report_of_the_pause_fills_it():
             event("e2", "tariff_suspended", "2025-04-10"),
             event("e3", "tariff_suspended", None, rate=15, published="2025-04-12")]
     assert sequence(rows)[1] == ("suspended", True, 15, 40, d("2025-04-10"), None)
+
+
+@pytest.mark.parametrize("reported, duration, end", [
+    ("2025-03-04", "P30D", "2025-03-04"),  # "a 30-day reprieve" from 3 February ends 5 March: a day before
+    ("2025-03-04", "P1M", "2025-03-04"),  # "for a month" from 3 February ends 3 March: a day after
+    ("2025-03-07", "P1M", "2025-03-03"),  # four days after: the count from the stated length stands
+    ("2025-02-20", "P1M", "2025-03-03"),  # told while the pause runs: a report of the tariff it paused
+])
+def test_the_first_report_of_the_paused_tariff_near_the_stated_end_places_the_end(reported, duration, end):
+    rows = [event("e1", "tariff_imposed", "2025-02-01", rate=25),
+            event("e2", "tariff_suspended", "2025-02-03", duration=duration),
+            event("e3", "tariff_imposed", None, published=reported, articles=("a3",))]  # undated
+    assert sequence(rows) == [
+        ("imposed", True, 25, None, d("2025-02-01"), d("2025-02-03")),
+        ("suspended", False, None, 25, d("2025-02-03"), d(end)),
+        ("resumed", True, 25, None, d(end), None),
+    ]
+
+
+def test_a_report_of_another_rate_near_the_stated_end_does_not_place_it():
+    rows = [event("e1", "tariff_imposed", "2025-02-01", rate=25),
+            event("e2", "tariff_suspended", "2025-02-03", duration="P1M"),
+            event("e3", "tariff_imposed", None, rate=10, published="2025-03-04", articles=("a3",))]
+    assert [(r[0], r[2], r[4]) for r in sequence(rows)][2] == ("resumed", 25, d("2025-03-03"))
