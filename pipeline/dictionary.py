@@ -290,7 +290,8 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
                    "moving the asserted intervals).", "asserted"),
         "change": ("What began the interval: imposed, increased, reduced, suspended, resumed, exempted or removed.",
                    "increased"),
-        "in_force": ("Whether a tariff applies during the interval (false after suspended, exempted, removed).",
+        "in_force": ("Whether a tariff applies during the interval (false after exempted, removed, and suspended "
+                     "unless the pause keeps part of the tariff, whose rate is then rate_value).",
                      "true"),
         "rate_value": ("The rate in force during the interval, in percent; null when no report states it.", "25.0"),
         "rate_previous": ("The rate in force before the change, when known.", "10.0"),

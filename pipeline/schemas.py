@@ -298,7 +298,7 @@ TARIFF_TIMELINE = _schema(
     ("hs_codes", STRS, False),
     ("status", STR, False),  # asserted (moves the timeline), planned, threatened (kept apart)
     ("change", STR, False),  # imposed, increased, reduced, suspended, resumed, exempted, removed
-    ("in_force", BOOL, False),  # whether a tariff applies during the interval
+    ("in_force", BOOL, False),  # whether a tariff applies during the interval (a pause may keep part of it)
     ("rate_value", F64, True),  # the rate in force during the interval (percent); null when unstated
     ("rate_previous", F64, True),
     ("valid_from", DATE, False),

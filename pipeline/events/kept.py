@@ -5,9 +5,11 @@ A cut or a partial lift often states the rate left in force in a clause of its o
 outside the part of the sentence the measure's own rate is read from (`pipeline.events.arguments.choose_rate`),
 so a reduction, or the reading of a tariff that still applies beside a lift, had no rate. The rate right after
 such a word, in its clause, is the rate in force after the measure: it becomes the rate of a tariff measure that
-states none and still applies afterwards (imposed, reduced). A pause or removal keeps no rate of its own
-(`pipeline.events.discourse.without_stopped_rates`); the timeline reads the lift beside that reading
-(docs/timeline.md, section 5).
+states none and still applies afterwards (imposed, reduced). A pause states no rate of the measure it stops
+(`pipeline.events.discourse.without_stopped_rates`), but one that keeps part of it ("will suspend its 34% tariff
+for 90 days, but retain a 10% tariff during the pause") takes the kept rate: the rate in force while it runs
+(docs/events.md, section 3). A removal keeps none; the timeline reads it beside a reading of the tariff that
+still applies (docs/timeline.md, section 5).
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ from dataclasses import replace
 from pipeline.events.resources import EventResources
 from pipeline.events.types import ArticleInputs, Candidate, RateRef
 
-# Measures after which a tariff still applies: the kept rate is their rate in force.
-KEEPING_TYPES = frozenset({"tariff_imposed", "tariff_reduced"})
+# Measures after which a tariff still applies, or during which (a pause of part of a tariff): the kept rate is
+# their rate in force.
+KEEPING_TYPES = frozenset({"tariff_imposed", "tariff_reduced", "tariff_suspended"})
 # At most this many words between the word of keeping and the rate ("retaining the remaining ad valorem
 # rate of 10 percent": five), none of them punctuation that closes the clause.
 KEPT_GAP_WORDS = 6

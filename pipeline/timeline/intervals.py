@@ -74,7 +74,10 @@ class Interval:
         self.event_ids.add(change.event_id)
         self.article_ids.update(change.article_ids)
         self.hs_codes.update(change.hs_codes)
-        if self.rate is None and change.in_force:
+        if self.rate is None and (change.in_force and self.first.in_force
+                                  or change.change == self.first.change == "suspended"):
+            # a pause's rate is the part of the tariff it keeps in force (section 5), stated by a report of the
+            # pause: the tariff it lifted, told while it runs, is not it
             self.rate = change.rate
         if same_day and self.effective_on is None:
             self.effective_on = change.effective_on
@@ -167,6 +170,8 @@ def _paused_reported(intervals: Sequence[Interval], change: Change) -> Interval 
     if not intervals or change.change != "imposed" or intervals[-1].first.change != "suspended":
         return None
     pause = intervals[-1]
+    if pause.rate is not None and change.rate == pause.rate:
+        return pause  # the part of the tariff the pause keeps, told while it runs
     paused = intervals[-2] if len(intervals) > 1 and intervals[-2].first.in_force else None
     if paused is None:
         return pause if change.effective_on is None else None
@@ -220,6 +225,11 @@ def _start(change: Change, previous: Interval | None, carried: float | None) -> 
         # top: "an additional 10%"), whose rate before is the one its text names, if any.
         inherited = before if change.change in LEVEL_CHANGES else None
         rate, rate_previous = change.rate, change.rate_previous if change.rate_previous is not None else inherited
+    elif change.change == "suspended":
+        # What was paused is the rate before, or the one the report names; the pause's own rate is the part
+        # of the tariff it keeps in force while it runs ("but retain a 10% tariff during the pause").
+        rate = change.rate
+        rate_previous = before if before is not None else change.rate_previous
     else:
         # No tariff applies; what was lifted is the rate before, or the one the report names.
         rate = None
@@ -307,6 +317,18 @@ def _to_finer_days(dated: Sequence[Change]) -> list[Change]:
     return [placed[i] for i in range(len(dated))]
 
 
+def _ends_pause(intervals: Sequence[Interval], change: Change, resumption: Interval | None) -> bool:
+    """Whether ``change`` is a report of the tariff a pause lifted in force again: an imposition or a resumption
+    at the rate that pause's end restores (or one side unstated). ``resumption``: the scheduled resumption
+    when it has begun, else the pause is the last interval and the tariff it lifted the one before."""
+    if change.change not in ("imposed", "resumed"):
+        return False
+    if resumption is not None:
+        return rates_agree(change.rate, resumption.rate)
+    paused = intervals[-2] if len(intervals) > 1 and intervals[-2].first.in_force else None
+    return paused is not None and rates_agree(change.rate, paused.rate)
+
+
 def walk(changes: Sequence[Change], windows: Windows) -> list[Interval]:
     """The intervals of one key from its changes: each day's reading begins one, or joins the last; ``windows``
     are the timeline's windows (`pipeline.timeline.rules.Windows`)."""
@@ -314,12 +336,24 @@ def walk(changes: Sequence[Change], windows: Windows) -> list[Interval]:
     intervals: list[Interval] = []
     pending: tuple[Change, date] | None = None  # a pause whose stated end has not come yet
     carried: float | None = None  # the rate a resumption restores
+    scheduled: Change | None = None  # the pause whose resumption began the last interval, no report of it yet
     for day, group in itertools.groupby(changes, key=lambda c: c.day):
         best, agreeing, disagreeing = resolve_day(list(group))
         if pending is not None and pending[1] < day:
             intervals.append(_start(_resumption(pending[0], pending[1]), intervals[-1], carried))
+            scheduled = pending[0]
         if pending is not None and pending[1] <= day:
             pending = None  # the stated end came, or a report of that day says what happened then
+        # A stated length ("a month", "30 days") places a pause's end only roughly: the first report of the
+        # paused tariff in force again within ``pause_end_days`` of that end places it (section 5).
+        if pending is not None and (pending[1] - day).days <= windows.pause_end_days \
+                and _ends_pause(intervals, best, None):
+            intervals.append(_start(_resumption(pending[0], day), intervals[-1], carried))
+            pending = None
+        elif scheduled is not None and (day - intervals[-1].first.day).days <= windows.pause_end_days \
+                and _ends_pause(intervals, best, intervals[-1]):
+            intervals[-1] = _start(_resumption(scheduled, day), intervals[-2], carried)
+        scheduled = None
         pending = _withdraw_unplaced_lift(intervals, best, pending)
         current = intervals[-1] if intervals else None
         cut = _partial_cut(best, agreeing, disagreeing) if current is not None and current.first.in_force else None
@@ -333,9 +367,11 @@ def walk(changes: Sequence[Change], windows: Windows) -> list[Interval]:
             for change in (best, *agreeing):
                 reported.absorb(change, same_day=False)
             reported.alternatives.extend(_reading(change, best) for change in disagreeing)
-            if reported is current and current.rate_previous is None and reported.rate is not None:
+            lifted = next((c.rate for c in (best, *agreeing) if c.rate is not None), None)
+            if reported is current and current.rate_previous is None and lifted is not None \
+                    and best.rate != current.rate:
                 # the rate the pause lifted, which its end restores
-                current.rate_previous = carried = reported.rate
+                current.rate_previous = carried = lifted
             continue
         repeat = current is not None and cut is None and _is_repeat(current, best, windows)  # a cut is news of its own
         if repeat:
@@ -344,7 +380,8 @@ def walk(changes: Sequence[Change], windows: Windows) -> list[Interval]:
             if current is not None and current.first.in_force and not best.in_force:
                 carried = current.rate
             elif not best.in_force:
-                carried = best.rate_previous or best.rate
+                # a pause's own rate is the part it keeps, not the tariff its end restores
+                carried = best.rate_previous or (best.rate if best.change != "suspended" else None)
             target = _start(best, current, carried)
             intervals.append(target)
             if best.change == "suspended":

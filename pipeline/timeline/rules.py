@@ -38,6 +38,9 @@ class Windows:
 
     report_days: int  # how long after a dated change an undated report of it is taken to be about it
     entry_days: int  # how long after a measure's first report a report of it may state its rate
+    # how far from a pause's end counted from its stated length ("a month", "30 days") a report of the paused
+    # tariff in force places that end instead
+    pause_end_days: int
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,8 @@ def load_rules(models_dir: Path) -> TimelineRules:
                 for row in read_rows(models_dir / MODALITIES_FILE)}
     placed = tuple(row["granularity"] for row in read_rows(models_dir / GRANULARITIES_FILE)
                    if _flag(row["placed"], GRANULARITIES_FILE, "placed"))
-    windows = read_day_windows(models_dir / WINDOWS_FILE, ("report_window_days", "entry_window_days"))
-    return TimelineRules(changes, statuses, placed,
-                         Windows(windows["report_window_days"], windows["entry_window_days"]))
+    windows = read_day_windows(models_dir / WINDOWS_FILE,
+                               ("report_window_days", "entry_window_days", "pause_end_window_days"))
+    return TimelineRules(changes, statuses, placed, Windows(windows["report_window_days"],
+                                                            windows["entry_window_days"],
+                                                            windows["pause_end_window_days"]))

@@ -23,6 +23,12 @@ def timeline_id(change: Change, valid_from: date) -> str:
                       change.product or "", change.status, valid_from.isoformat())
 
 
+def _applies(interval: Interval) -> bool:
+    """Whether a tariff applies during ``interval``: one in force, or the part a pause keeps ("suspend its 34%
+    tariff for 90 days, but retain a 10% tariff during the pause": 10% applies while it runs)."""
+    return interval.first.in_force or (interval.first.change == "suspended" and interval.rate is not None)
+
+
 def interval_rows(intervals: Sequence[Interval]) -> list[dict[str, Any]]:
     """The table rows of one key's intervals: each ends the day the next begins; the last stays open."""
     rows = []
@@ -32,8 +38,8 @@ def interval_rows(intervals: Sequence[Interval]) -> list[dict[str, Any]]:
             "timeline_id": timeline_id(first, first.day), "actor_iso3": first.actor,
             "target_iso3": first.target, "target_scope": first.scope, "excluded_iso3": list(first.excluded),
             "product": first.product, "hs_codes": sorted(interval.hs_codes), "status": first.status,
-            "change": first.change, "in_force": first.in_force,
-            "rate_value": interval.rate if first.in_force else None, "rate_previous": interval.rate_previous,
+            "change": first.change, "in_force": _applies(interval),
+            "rate_value": interval.rate if _applies(interval) else None, "rate_previous": interval.rate_previous,
             "valid_from": first.day, "valid_to": following.first.day if following is not None else None,
             "announced_on": first.announced_on, "effective_on": interval.effective_on,
             "conflict": bool(interval.alternatives), "alternatives": list(interval.alternatives),
@@ -91,8 +97,10 @@ def _broader_tariff(narrow: Interval, broader: Sequence[Interval], relation: str
     A broader interval in force beginning within ``report_days`` of it: "25% on steel from Canada,
     Mexico, …" names origins the 25% on steel of every origin hits (`ALL_ORIGINS`: both rates stated and
     equal, and the rates before when both state one), and "the tariffs on Canada took effect, hitting its
-    autos" goods the 25% on all Canadian goods falls on (`ALL_GOODS`: an imposition stating no rate at all,
-    beside an imposition or a resumption; aluminium's 25% from 10% is its own beside Canada's 25%).
+    autos" goods the 25% on all Canadian goods falls on (`ALL_GOODS`: an imposition stating no rate before
+    and no rate or the broader one's, beside an imposition or a resumption: "the 10% tariff on Chinese goods,
+    including chips" is the 10% on all Chinese goods naming chips; aluminium's 25% from 10% is its own beside
+    Canada's 25%, and Canadian energy's 10% beside Canada's 25%).
     """
     for interval in broader:
         near = abs((interval.first.day - narrow.first.day).days) <= report_days
@@ -100,8 +108,8 @@ def _broader_tariff(narrow: Interval, broader: Sequence[Interval], relation: str
             same = narrow.rate is not None and narrow.rate == interval.rate \
                 and rates_agree(narrow.rate_previous, interval.rate_previous)
         else:
-            same = narrow.rate is None and narrow.rate_previous is None and narrow.first.change == "imposed" \
-                and interval.first.change in STARTS
+            same = narrow.rate_previous is None and narrow.first.change == "imposed" \
+                and narrow.rate in (None, interval.rate) and interval.first.change in STARTS
         if interval.first.in_force and near and same:
             return interval
     return None

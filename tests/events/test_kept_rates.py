@@ -32,11 +32,24 @@ def test_a_cut_takes_the_rate_its_sentence_keeps_in_force(build, resources, text
     assert ("tariff_reduced", 10.0) in _events(build, resources, text, rates)
 
 
-def test_a_pause_beside_the_kept_rate_keeps_no_rate_of_its_own(build, resources):
+def test_a_pause_beside_the_kept_rate_takes_the_rate_in_force_while_it_runs(build, resources):
     text = ("Washington cut the tariff on Chinese goods on Monday, suspending 24 percentage points of that rate "
             "for 90 days while retaining the remaining rate of 10 percent.")
     found = _events(build, resources, text, [("24 percentage points", 24.0, "tariff"), ("10 percent", 10.0, "tariff")])
-    assert ("tariff_suspended", None) in found
+    assert ("tariff_suspended", 10.0) in found
+
+
+def test_a_pause_that_keeps_part_of_a_tariff_carries_the_kept_rate(build, resources):
+    text = ("Washington will suspend its 40% tariff on Chinese goods for 90 days from Monday, but retain a 15% "
+            "tariff during the pause.")
+    found = _events(build, resources, text, [("40%", 40.0, "tariff"), ("15%", 15.0, "tariff")])
+    assert ("tariff_suspended", 15.0) in found
+    assert ("tariff_suspended", 40.0) not in found
+
+
+def test_a_pause_that_keeps_nothing_carries_no_rate(build, resources):
+    text = "Washington suspended its 40% tariff on Chinese goods for 90 days on Monday."
+    assert ("tariff_suspended", None) in _events(build, resources, text, [("40%", 40.0, "tariff")])
 
 
 def test_a_cut_takes_no_share_kept(build, resources):

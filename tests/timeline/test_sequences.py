@@ -139,6 +139,25 @@ def test_goods_named_without_a_rate_beside_the_tariff_on_all_goods_are_that_tari
     assert all_goods["event_ids"] == ["e1", "e2"] and all_goods["article_ids"] == ["a1", "a2"]
 
 
+def test_goods_named_at_the_rate_of_the_tariff_on_all_goods_are_that_tariff():
+    # "the 10% tariff on Chinese goods, chips included, took effect": the chips' 10% is the all-goods 10%
+    rows = [event("e1", "tariff_imposed", "2025-02-01", targets=("CHN",), rate=10),
+            event("e2", "tariff_imposed", "2025-02-04", targets=("CHN",), product="semiconductors", rate=10,
+                  articles=("a2",))]
+    assert sequence(rows, target="CHN", product="semiconductors") == []
+    (all_goods,) = rows_of(rows, target="CHN")
+    assert all_goods["event_ids"] == ["e1", "e2"] and all_goods["rate_value"] == 10
+
+
+@pytest.mark.parametrize("previous", [10, 25])
+def test_goods_at_the_broader_rate_with_a_rate_before_of_their_own_keep_their_sequence(previous):
+    # "steel to 25% from 10%" beside 25% on all Canadian goods: a change of steel's own rate
+    rows = [event("e1", "tariff_imposed", "2025-03-04", rate=25),
+            event("e2", "tariff_imposed", "2025-03-05", product="steel", rate=25, previous=previous,
+                  articles=("a2",))]
+    assert [r[0] for r in sequence(rows, product="steel")] == ["imposed"]
+
+
 @pytest.mark.parametrize("case", ["a rate of its own", "nothing of all goods in force near"])
 def test_goods_with_a_rate_of_their_own_or_no_tariff_on_all_goods_near_keep_their_sequence(case):
     rows = [event("e1", "tariff_imposed", "2025-02-01" if case == "nothing of all goods in force near"

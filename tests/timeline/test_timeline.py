@@ -430,3 +430,55 @@ def test_the_report_window_is_the_rule_datas():
     # five days after the dated pause, the undated report of a pause is no longer taken to be about it
     assert [r["valid_from"] for r in build_timeline(rows, narrow)] == [
         d("2025-02-01"), d("2025-02-03"), d("2025-02-04"), d("2025-02-08")]
+
+
+def test_a_pause_that_keeps_part_of_a_tariff_carries_the_rate_in_force_while_it_runs():
+    # "suspend its 40% tariff for 90 days, but retain a 15% tariff during the pause" (the events read the kept
+    # rate as the pause's rate): 15% applies during the pause, and its end restores the 40%
+    rows = [event("e1", "tariff_imposed", "2025-04-02", rate=40),
+            event("e2", "tariff_suspended", "2025-04-10", rate=15, duration="P90D"),
+            event("e3", "tariff_imposed", None, rate=15, published="2025-04-20")]  # the kept 15% told later
+    assert sequence(rows) == [
+        ("imposed", True, 40, None, d("2025-04-02"), d("2025-04-10")),
+        ("suspended", True, 15, 40, d("2025-04-10"), d("2025-07-09")),
+        ("resumed", True, 40, None, d("2025-07-09"), None),
+    ]
+    pause = next(r for r in build_timeline(rows, RULES) if r["change"] == "suspended")
+    assert pause["event_ids"] == ["e2", "e3"]
+
+
+def test_a_pause_that_keeps_nothing_has_no_rate_in_force():
+    rows = [event("e1", "tariff_imposed", "2025-04-02", rate=40),
+            event("e2", "tariff_suspended", "2025-04-10", duration="P90D")]
+    assert sequence(rows)[1] == ("suspended", False, None, 40, d("2025-04-10"), d("2025-07-09"))
+
+
+def test_a_kept_rate_read_from_a_later_report_of_the_pause_fills_it():
+    rows = [event("e1", "tariff_imposed", "2025-04-02", rate=40),
+            event("e2", "tariff_suspended", "2025-04-10"),
+            event("e3", "tariff_suspended", None, rate=15, published="2025-04-12")]
+    assert sequence(rows)[1] == ("suspended", True, 15, 40, d("2025-04-10"), None)
+
+
+@pytest.mark.parametrize("reported, duration, end", [
+    ("2025-03-04", "P30D", "2025-03-04"),  # "a 30-day reprieve" from 3 February ends 5 March: a day before
+    ("2025-03-04", "P1M", "2025-03-04"),  # "for a month" from 3 February ends 3 March: a day after
+    ("2025-03-07", "P1M", "2025-03-03"),  # four days after: the count from the stated length stands
+    ("2025-02-20", "P1M", "2025-03-03"),  # told while the pause runs: a report of the tariff it paused
+])
+def test_the_first_report_of_the_paused_tariff_near_the_stated_end_places_the_end(reported, duration, end):
+    rows = [event("e1", "tariff_imposed", "2025-02-01", rate=25),
+            event("e2", "tariff_suspended", "2025-02-03", duration=duration),
+            event("e3", "tariff_imposed", None, published=reported, articles=("a3",))]  # undated
+    assert sequence(rows) == [
+        ("imposed", True, 25, None, d("2025-02-01"), d("2025-02-03")),
+        ("suspended", False, None, 25, d("2025-02-03"), d(end)),
+        ("resumed", True, 25, None, d(end), None),
+    ]
+
+
+def test_a_report_of_another_rate_near_the_stated_end_does_not_place_it():
+    rows = [event("e1", "tariff_imposed", "2025-02-01", rate=25),
+            event("e2", "tariff_suspended", "2025-02-03", duration="P1M"),
+            event("e3", "tariff_imposed", None, rate=10, published="2025-03-04", articles=("a3",))]
+    assert [(r[0], r[2], r[4]) for r in sequence(rows)][2] == ("resumed", 25, d("2025-03-03"))
