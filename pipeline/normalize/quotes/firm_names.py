@@ -145,28 +145,31 @@ def _title_case_line(art: ArticleIndex, start: int, end: int) -> bool:
 
 # A designation of letters, a hyphen and digits ("M-2", "F-16"): a money aggregate's or a model's, not a firm's.
 _CODE = re.compile(r"[A-Z]{1,3}-\d+")
-# The capitalized word (or a name-joining word after one) that ends right before a name in the text.
-_NAME_BEFORE = re.compile(r"(?:[A-Z][\w.&'’-]*|[A-Z][\w.&'’-]*[ ]+(?:of|and|for|&))[ ]+$")
+# A capitalized word and a name-joining word, perhaps with capitalized words after it, right before a name: the
+# name is the tail of a longer one ("Bank of Commerce", "Bank of British Columbia"); a capitalized word alone
+# before it may be a nationality ("Canadian Imperial Oil").
+_NAME_BEFORE = re.compile(r"[A-Z][\w.&'’-]*[ ]+(?:of|and|for|&)[ ]+(?:[A-Z][\w.&'’-]*[ ]+)*$")
 
 
-def names_no_firm(art: ArticleIndex, name: str) -> bool:
+def names_no_firm(art: ArticleIndex, name: str, *, tagged: bool) -> bool:
     """True for a speaker's name that cannot be the firm a later "the bank" or "the firm" stands for: a
     company's suffixes alone ("PLC", "Co Inc": `abbreviations`, "PLC" read as "Plc"), a description ending in
     a lower-case noun ("San Diego-based bank"), a designation ("M-2"), or the tail of a longer name that the
     body never writes alone ("Commerce" of "Canadian Imperial Bank of Commerce", "Columbia" of "Bank of
-    British Columbia")."""
+    British Columbia") — for an untagged name only: a tagged organization's name cut short ("Richfield Co" of
+    "Atlantic Richfield Co") still names the firm, which the naming rules spell out in full."""
     words = name.split()
     if all(w.rstrip(".").capitalize() in art.lexicon.abbreviations or w.rstrip(".") in art.lexicon.abbreviations
            for w in words):
         return True
     if words[-1].islower() or _CODE.fullmatch(name):
         return True
-    return _only_inside_longer_names(art, name)
+    return not tagged and _only_inside_longer_names(art, name)
 
 
 def _only_inside_longer_names(art: ArticleIndex, name: str) -> bool:
-    """True when every place the body writes ``name`` follows a capitalized word ("British Columbia") or such a
-    word and "of"/"and"/"for" ("Bank of Commerce"), a sentence's opening word aside ("The", "But")."""
+    """True when every place the body writes ``name`` follows a capitalized word and "of"/"and"/"for", with
+    perhaps capitalized words between ("Bank of Commerce", "Bank of British Columbia")."""
     text, at, found = art.text, art.body_start, False
     while (at := text.find(name, at)) >= 0:
         end = at + len(name)
@@ -175,7 +178,7 @@ def _only_inside_longer_names(art: ArticleIndex, name: str) -> bool:
             continue  # inside another word
         line_start = text.rfind("\n", 0, at) + 1
         before = _NAME_BEFORE.search(text, line_start, at)
-        if before is None or art.lexicon.word_class(before.group(0).split()[0].lower()) is not None:
+        if before is None:
             return False
         found = True
         at += 1

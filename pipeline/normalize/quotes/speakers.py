@@ -220,7 +220,7 @@ def _firm_that_spoke(art: ArticleIndex, words: list[Token], head: Token, positio
     if found is None or found.kind not in ("organization", "name") or not found.name or found.name[0].islower() \
             or found.name.rstrip(".") in art.lexicon.abbreviations:
         return None  # a description ("biotechnology company") or a name's cut-off suffix ("Ltd") names no firm
-    if names_no_firm(art, found.name):
+    if names_no_firm(art, found.name, tagged=found.kind == "organization"):
         return None  # "…, a unit of Lloyds Bank PLC said. The bank said": no firm is named "PLC"
     if noun not in art.lexicon.generic_bodies and any(
             art.lexicon.sources.get(word) == "body" and word != noun for word in found.name.lower().split()):
@@ -236,12 +236,12 @@ def _firm_that_spoke(art: ArticleIndex, words: list[Token], head: Token, positio
 
 def _public_body(art: ArticleIndex, speaker: Speaker) -> bool:
     """True for an organization whose head noun ("Securities and Exchange Commission", "Ministry of Finance": the
-    last word, and the one before "of") is a body noun of ``sources.csv`` that names no company."""
+    last word, and the one before "of") is a public body's noun (``company`` ``public`` in ``sources.csv``)."""
     words = (speaker.name or "").lower().split()
     heads = {bare_word(words[-1])} if words else set()
     if "of" in words[1:]:
         heads.add(bare_word(words[words.index("of") - 1]))
-    return any(art.lexicon.sources.get(word) == "body" and word not in art.lexicon.company_words for word in heads)
+    return any(word in art.lexicon.public_bodies for word in heads)
 
 
 def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker | None:
