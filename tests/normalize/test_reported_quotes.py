@@ -254,3 +254,45 @@ def digest(tmp_path_factory):
 def test_acronyms_roles_of_bodies_and_participles(digest, start, speaker, kind):
     found = row(digest, start)
     assert (found["speaker_name"], found["speaker_kind"]) == (speaker, kind)
+
+
+BANKS = """Banks report mixed quarters
+
+NEW YORK
+
+Kestrel Bank Canada, a unit of Kestrel Bank <KES.L> PLC said it named a new chief executive. The bank said its \
+former president resigned to pursue other interests.
+Lending to farmers slowed this year, said a study by Prairie Imperial Bank of Commerce. The bank said that \
+loan losses had eased in the quarter.
+Harbour Securities Inc said its head of trading had been suspended. The SEC charged the trader with profiting from \
+inside information. "Our policy has always been that violations are not tolerated," the firm said.
+A strong tremor was felt on the coast today, the Eastern Meteorological Agency said.
+QT and R said its QT and R Services unit won a contract to run the base.
+"""
+
+
+@pytest.fixture(scope="module")
+def banks(tmp_path_factory):
+    return quotes_of(tmp_path_factory.mktemp("banks"), BANKS)
+
+
+@pytest.mark.parametrize(
+    ("start", "speaker"),
+    [
+        # "the bank" takes up no company suffix alone ("PLC"): the body rules name the bank
+        ("its former president resigned", "Kestrel Bank"),
+        # a regulator that acted in between is not "the firm": the firm that last spoke is
+        ("Our policy has always been", "Harbour Securities Inc"),
+        # a capitalized "Agency" ends a body's tagged name; it is no news agency's
+        ("A strong tremor was felt", "Eastern Meteorological Agency"),
+        # initials joined by "and" to a capital letter are one firm's name
+        ("its QT and R Services unit", "QT and R"),
+    ],
+)
+def test_the_bank_and_the_firm_name_whole_firms(banks, start, speaker):
+    assert row(banks, start)["speaker_name"] == speaker
+
+
+def test_the_bank_is_no_tail_of_a_longer_name(banks):
+    # "Commerce" of "Prairie Imperial Bank of Commerce" is written nowhere alone: no firm of that name spoke
+    assert row(banks, "loan losses had eased")["speaker_name"] != "Commerce"

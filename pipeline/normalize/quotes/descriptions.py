@@ -282,7 +282,13 @@ def _publication_name(art: ArticleIndex, tokens: list[Token]) -> str | None:
     if not heads:
         return None
     head = heads[-1]
-    run = capitalized_run(art, reversed(tokens[:head]))[::-1] or capitalized_run(art, tokens[head + 1:])
+    run = capitalized_run(art, reversed(tokens[:head]))[::-1]
+    if run and any(m.end == tokens[head].end and m.start < tokens[head].start
+                   for m in art.mentions_in(("organization",), run[0].start, tokens[head].end)):
+        # "the Central Meteorological Agency said": the noun ends an organization's tagged name, and the body is
+        # no publication ("Kyodo News Agency", tagged as "Kyodo News", stays the agency's name)
+        return text_of(art, [*run, tokens[head]])
+    run = run or capitalized_run(art, tokens[head + 1:])
     return text_of(art, run) if run else None
 
 

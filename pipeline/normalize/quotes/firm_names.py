@@ -141,3 +141,45 @@ def _title_case_line(art: ArticleIndex, start: int, end: int) -> bool:
     line_end = art.text.find("\n", end)
     line = art.text[line_start:line_end if line_end >= 0 else len(art.text)]
     return not re.search(r"\b[a-z]", line)
+
+
+# A designation of letters, a hyphen and digits ("M-2", "F-16"): a money aggregate's or a model's, not a firm's.
+_CODE = re.compile(r"[A-Z]{1,3}-\d+")
+# A capitalized word and a name-joining word, perhaps with capitalized words after it, right before a name: the
+# name is the tail of a longer one ("Bank of Commerce", "Bank of British Columbia"); a capitalized word alone
+# before it may be a nationality ("Canadian Imperial Oil").
+_NAME_BEFORE = re.compile(r"[A-Z][\w.&'’-]*[ ]+(?:of|and|for|&)[ ]+(?:[A-Z][\w.&'’-]*[ ]+)*$")
+
+
+def names_no_firm(art: ArticleIndex, name: str, *, tagged: bool) -> bool:
+    """True for a speaker's name that cannot be the firm a later "the bank" or "the firm" stands for: a
+    company's suffixes alone ("PLC", "Co Inc": `abbreviations`, "PLC" read as "Plc"), a description ending in
+    a lower-case noun ("San Diego-based bank"), a designation ("M-2"), or the tail of a longer name that the
+    body never writes alone ("Commerce" of "Canadian Imperial Bank of Commerce", "Columbia" of "Bank of
+    British Columbia") — for an untagged name only: a tagged organization's name cut short ("Richfield Co" of
+    "Atlantic Richfield Co") still names the firm, which the naming rules spell out in full."""
+    words = name.split()
+    if all(w.rstrip(".").capitalize() in art.lexicon.abbreviations or w.rstrip(".") in art.lexicon.abbreviations
+           for w in words):
+        return True
+    if words[-1].islower() or _CODE.fullmatch(name):
+        return True
+    return not tagged and _only_inside_longer_names(art, name)
+
+
+def _only_inside_longer_names(art: ArticleIndex, name: str) -> bool:
+    """True when every place the body writes ``name`` follows a capitalized word and "of"/"and"/"for", with
+    perhaps capitalized words between ("Bank of Commerce", "Bank of British Columbia")."""
+    text, at, found = art.text, art.body_start, False
+    while (at := text.find(name, at)) >= 0:
+        end = at + len(name)
+        if (at > 0 and _joins_word(text[at - 1], _BEFORE_JOINERS)) or (end < len(text) and text[end].isalnum()):
+            at += 1
+            continue  # inside another word
+        line_start = text.rfind("\n", 0, at) + 1
+        before = _NAME_BEFORE.search(text, line_start, at)
+        if before is None:
+            return False
+        found = True
+        at += 1
+    return found

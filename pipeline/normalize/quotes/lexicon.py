@@ -29,6 +29,8 @@ class QuoteLexicon:
     generic_bodies: frozenset[str]
     # Body nouns a company's own name may hold ("Standard Bank", "Pennzoil Co"): the generic ones and "bank".
     company_words: frozenset[str]
+    # Body nouns of public bodies ("commission", "ministry"): an organization named by one is no firm.
+    public_bodies: frozenset[str]
     words: Mapping[str, str]
     # Capitalized words before a staff noun that name a region, market place or chamber, not a firm
     # ("a Western economist", "a Wall Street source"); lower case, possibly several words.
@@ -84,6 +86,7 @@ def load(models_dir: Path) -> QuoteLexicon:
         firm_voices=frozenset(r["noun"] for r in sources if r["firm"] == "yes"),
         generic_bodies=frozenset(r["noun"] for r in sources if r["company"] == "any"),
         company_words=frozenset(r["noun"] for r in sources if r["company"] in ("any", "name")),
+        public_bodies=frozenset(r["noun"] for r in sources if r["company"] == "public"),
         words={r["word"]: r["class"] for r in word_rows if " " not in r["word"] and r["class"] not in SEPARATE_CLASSES},
         team_words=frozenset(r["word"] for r in word_rows if r["class"] == "team"),
         not_firms=frozenset(r["word"] for r in word_rows if r["class"] == "not_firm"),

@@ -10,7 +10,8 @@ from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, Article
                                                text_of)
 from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
 from pipeline.normalize.quotes.descriptions import (earlier_description, firm_after_staff, firm_of_staff, named_next,
-                                                    resolve_body, resolve_publication, staff_firm_before)
+                                                    resolve_body, resolve_publication, spelled_out, staff_firm_before)
+from pipeline.normalize.quotes.firm_names import names_no_firm
 from pipeline.normalize.quotes.items import item_start, names_news_outlet
 from pipeline.normalize.quotes.lexicon import PRONOUNS
 from pipeline.normalize.quotes.persons import (apposed_person, has_title, named_within, official_of_country,
@@ -168,8 +169,10 @@ def _joint_speakers(art: ArticleIndex, first: int, last: int, position: int, *, 
         return None  # ... and "Tom Poe and colleagues" is the one person named (see `resolve_phrase`)
     left, right = sides
     text = text_of(art, art.tokens[first:last + 1])
-    if left.kind == right.kind == "name":
-        # two names no rule tagged as people are more often one firm's: "Duff and Phelps", "S and P"
+    untagged = not art.mentions_in(("organization", *PERSON_KINDS), tokens[0].start, tokens[-1].end)
+    if left.kind == right.kind == "name" or untagged and {left.kind, right.kind} == {"name", "organization"}:
+        # two names no rule tagged as people are more often one firm's: "Duff and Phelps", "S and P"; so are
+        # initials beside a name ("EG and G", "LL and E": `persons.is_acronym` reads "EG" as a firm's)
         return Speaker(text_of(art, strip_determiners(art, art.tokens[first:last + 1])), None, text, "organization")
     for kinds, kind in ((("person", "name"), "name"), (("organization",), "organization")):
         if left.kind in kinds and right.kind in kinds:
@@ -209,17 +212,36 @@ def _firm_that_spoke(art: ArticleIndex, words: list[Token], head: Token, positio
     if len(words) != 2 or words[0].lower not in art.lexicon.bare_bodies or noun not in art.lexicon.company_words:
         return None
     found = salient_speaker(art, position, KIND_ORDER, reach=EPITHET_REACH, own_sentence=False)
+    if found is not None and found.kind == "organization" and _public_body(art, spelled_out(art, found) or found):
+        # "Acme said …. The SEC charged …. …, the firm said": a regulator is no firm, and one acting ("charged")
+        # is not the last to speak either: the firm is the one that last spoke
+        found = salient_speaker(art, position, KIND_ORDER, reach=EPITHET_REACH, own_sentence=False,
+                                speech_only=True)
     if found is None or found.kind not in ("organization", "name") or not found.name or found.name[0].islower() \
             or found.name.rstrip(".") in art.lexicon.abbreviations:
         return None  # a description ("biotechnology company") or a name's cut-off suffix ("Ltd") names no firm
+    if names_no_firm(art, found.name, tagged=found.kind == "organization"):
+        return None  # "…, a unit of Lloyds Bank PLC said. The bank said": no firm is named "PLC"
     if noun not in art.lexicon.generic_bodies and any(
             art.lexicon.sources.get(word) == "body" and word != noun for word in found.name.lower().split()):
         return None  # "the bank" after "noted MUFG" is MUFG's, but not a public body's ("the ministry") voice
+    if _public_body(art, spelled_out(art, found) or found):
+        return None
     if any(m.text == found.name for m in art.by_kind.get("country", [])):
         return None  # a country that spoke ("the U.S. said") is no firm
     if names_news_outlet(art, found.name) or names_news_outlet(art, found.text):
         return None  # a newspaper that reported ("Nikkei reported …. The company said") is the story's source
     return Speaker(found.name, None, text_of(art, words), "organization")
+
+
+def _public_body(art: ArticleIndex, speaker: Speaker) -> bool:
+    """True for an organization whose head noun ("Securities and Exchange Commission", "Ministry of Finance": the
+    last word, and the one before "of") is a public body's noun (``company`` ``public`` in ``sources.csv``)."""
+    words = (speaker.name or "").lower().split()
+    heads = {bare_word(words[-1])} if words else set()
+    if "of" in words[1:]:
+        heads.add(bare_word(words[words.index("of") - 1]))
+    return any(word in art.lexicon.public_bodies for word in heads)
 
 
 def resolve_pronoun(art: ArticleIndex, token: Token, position: int) -> Speaker | None:
