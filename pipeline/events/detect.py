@@ -247,13 +247,15 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
             targets = (other.iso3,)
             used.append(other.mention_id)
     else:
-        found = _syntax_targets(syntax, text, actor, inputs.parties, resources)
+        # the search for targets stops at a joined clause with its own subject ("… and Chile's industry is
+        # struggling"), which the parser may read as one more conjunct of the target noun
+        joined = joined_clause_start(syntax.parse, trigger.end) if syntax is not None else None
+        parties = inputs.parties if joined is None else tuple(p for p in inputs.parties if p.start < joined)
+        found = _syntax_targets(syntax, text, actor, parties, resources)
         if found is not None:
             targets_how = "syntax"
         else:
-            # the trigger's own words may state its scope too: "reciprocal tariffs" are on every partner;
-            # the search stops at a joined clause with its own subject ("… and Chile's industry is struggling")
-            joined = joined_clause_start(syntax.parse, trigger.end) if syntax is not None else None
+            # the trigger's own words may state its scope too: "reciprocal tariffs" are on every partner
             after = Region(trigger.end, min(part.end, joined) if joined is not None else part.end)
             found = find_targets(text, after, Region(part.start, trigger.end), actor,
                                  inputs.parties, resources, scope_before=True)

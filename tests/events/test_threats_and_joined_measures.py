@@ -74,6 +74,11 @@ def test_targets_stop_at_a_joined_clause_with_its_own_subject(build, resources):
     found = _events(build, resources, text, countries=[("U.S.", "USA", "name"), CHILE],
                     rates=[("25%", 25.0, "tariff")])
     assert [e[:2] for e in found] == [("tariff_imposed", "USA")] and "CHL" not in found[0][2]
+    text = ("The U.S. administration has placed 25% tariffs on copper imports and South Korea's copper industry "
+            "is already struggling.")
+    found = _events(build, resources, text, countries=[("U.S.", "USA", "name"), ("South Korea", "KOR", "name")],
+                    rates=[("25%", 25.0, "tariff")])
+    assert [e[:3] for e in found] == [("tariff_imposed", "USA", [])]
     # control: a target list joined by "and" is still read whole
     text = "The U.S. administration has placed 25% tariffs on Chile and Peru."
     found = _events(build, resources, text, countries=[("U.S.", "USA", "name"), CHILE, PERU],
