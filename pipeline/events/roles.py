@@ -411,6 +411,7 @@ def sentence_parse(inputs: ArticleInputs, sentence: Sentence, resources: EventRe
 # How many tokens after a coordinating conjunction the verb of a clause of its own may stand: a subject
 # phrase of a few words ("and South Korea's steel industry is …").
 JOINED_SUBJECT_TOKENS = 6
+RELATIVE_WORDS = frozenset({"that", "which", "who", "whose", "whom"})
 
 
 def joined_clause_start(parse: SentenceParse, after: int) -> int | None:
@@ -433,7 +434,10 @@ def joined_clause_start(parse: SentenceParse, after: int) -> int | None:
                 if any(t.upos in ("NOUN", "PROPN", "PRON") for t in between):
                     return token.start
                 break
-            if following.upos not in ("NOUN", "PROPN", "PRON", "PART", "DET", "ADJ", "NUM"):
-                break
+            if following.upos not in ("NOUN", "PROPN", "PRON", "PART", "DET", "ADJ", "NUM") \
+                    or following.lower in RELATIVE_WORDS:
+                break  # "on Canada and Mexico that qualify …": a relative clause describes the target
+            if following.upos == "PRON" and between and between[-1].upos in ("NOUN", "PROPN"):
+                break  # "the crude and products we have been lent": a relative clause without "that"
             between.append(following)
     return None
