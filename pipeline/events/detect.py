@@ -55,8 +55,8 @@ from pipeline.events.modality import choose_modality, conditional, future_is_pla
 from pipeline.events.non_events import described_treatment, market_threat, non_event
 from pipeline.events.resources import EventResources
 from pipeline.events.retype import retype
-from pipeline.events.roles import listed_origins, sentence_parse, syntax_targets
-from pipeline.events.owned import may_name_measure, owned_rate_cues
+from pipeline.events.roles import joined_clause_start, listed_origins, sentence_parse, syntax_targets
+from pipeline.events.owned import RULE_ID as OWNED_RULE_ID, may_name_measure, owned_rate_cues
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.text import clauses, first_words, last_words, linked
 from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate, Cue, Party, RateRef, TimeRef
@@ -129,7 +129,9 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     triggers = standing_names(text, triggers, inputs.published, resources.names_in_force)
 
     def own_subject(governor: Cue, trigger: Cue) -> bool:
-        return has_own_subject(text, inputs.parties, parse, governor, trigger, resources.perfect_gap)
+        # "vowed countermeasures against Trump's 25% tariffs": a rate its government owns is that
+        # government's measure, never the one vowed or demanded
+        return trigger.rule_id == OWNED_RULE_ID or has_own_subject(text, inputs.parties, parse, governor, trigger, resources.perfect_gap)
 
     out = []
     for index, clause in enumerate(clause_list):
@@ -245,12 +247,17 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
             targets = (other.iso3,)
             used.append(other.mention_id)
     else:
-        found = _syntax_targets(syntax, text, actor, inputs.parties, resources)
+        # the search for targets stops at a joined clause with its own subject ("… and Chile's industry is
+        # struggling"), which the parser may read as one more conjunct of the target noun
+        joined = joined_clause_start(syntax.parse, trigger.end) if syntax is not None else None
+        parties = inputs.parties if joined is None else tuple(p for p in inputs.parties if p.start < joined)
+        found = _syntax_targets(syntax, text, actor, parties, resources)
         if found is not None:
             targets_how = "syntax"
         else:
             # the trigger's own words may state its scope too: "reciprocal tariffs" are on every partner
-            found = find_targets(text, Region(trigger.end, part.end), Region(part.start, trigger.end), actor,
+            after = Region(trigger.end, min(part.end, joined) if joined is not None else part.end)
+            found = find_targets(text, after, Region(part.start, trigger.end), actor,
                                  inputs.parties, resources, scope_before=True)
         if found.scope == "unspecified":  # "suspended plans to impose tariffs on Mexico": its own clause first
             governed = _governed_targets(inputs, syntax, trigger, part, clause.end, actor, resources)

@@ -27,6 +27,7 @@ from pipeline.events.arguments import Region
 from pipeline.events.types import TARIFF_TYPES, Cue, Party, RateRef
 
 RULE_ID = "rates:tariff_imposed:weak:agent"
+THREAT = "tariff_threatened"
 MEASURE_KINDS = frozenset({"tariff", "duty", "levy"})
 MEASURE_UNIT = "percent"  # the one unit in which a rate may stand for a measure (`may_name_measure`)
 
@@ -46,7 +47,10 @@ def owned_rate_cues(text: str, rates: Sequence[RateRef], parties: Sequence[Party
         if not may_name_measure(rate.kind, rate.unit):
             continue
         clause = next((c for c in clauses if c.start <= rate.start < c.end), None)
-        if clause is None or any(clause.start <= t.start < clause.end and t.label in TARIFF_TYPES for t in triggers):
+        # a threat of the clause names a measure to come, the owned rate one in place: "vowed countermeasures
+        # against Trump's 25% tariffs" states both
+        if clause is None or any(clause.start <= t.start < clause.end and t.label in TARIFF_TYPES
+                                 and t.label != THREAT for t in triggers):
             continue
         if any(p.end <= rate.start and owner_gap.fullmatch(text[p.end:rate.start]) for p in parties
                if p.start >= clause.start):

@@ -406,3 +406,38 @@ def sentence_parse(inputs: ArticleInputs, sentence: Sentence, resources: EventRe
     if resources.syntax is None or not any(c.islower() for c in inputs.text[sentence.start:sentence.end]):
         return None
     return inputs.parses.get(sentence.index)
+
+
+# How many tokens after a coordinating conjunction the verb of a clause of its own may stand: a subject
+# phrase of a few words ("and South Korea's steel industry is …").
+JOINED_SUBJECT_TOKENS = 6
+RELATIVE_WORDS = frozenset({"that", "which", "who", "whose", "whom"})
+
+
+def joined_clause_start(parse: SentenceParse, after: int) -> int | None:
+    """Offset of the first "and"/"but" after ``after`` that opens a clause with a subject of its own, or None.
+
+    "placed 25% tariffs on steel imports and Chile's steel industry is struggling": what follows "and" is
+    a statement of its own, not more of the measure's targets, so the search for targets stops there. The
+    conjunct counts as a clause when a verb or auxiliary follows within a few tokens with only a nominal
+    subject between (nouns, names, possessive marks, determiners, adjectives, numbers), whatever head the
+    parser gave it: the parser often reads such a subject as a conjunct of the last target noun."""
+    tokens = [t for t in parse.tokens if t.start >= after]
+    for i, token in enumerate(tokens):
+        if token.upos != "CCONJ":
+            continue
+        between: list[Token] = []
+        for following in tokens[i + 1:i + 1 + JOINED_SUBJECT_TOKENS]:
+            if following.upos in ("AUX", "VERB"):
+                if following.upos == "VERB" and following.feature("VerbForm") not in ("Fin", None):
+                    break  # "and rising steel imports": a participle modifies, no clause
+                if any(t.upos in ("NOUN", "PROPN", "PRON") for t in between):
+                    return token.start
+                break
+            if following.upos not in ("NOUN", "PROPN", "PRON", "PART", "DET", "ADJ", "NUM") \
+                    or following.lower in RELATIVE_WORDS:
+                break  # "on Canada and Mexico that qualify …": a relative clause describes the target
+            if following.upos == "PRON" and between and between[-1].upos in ("NOUN", "PROPN"):
+                break  # "the crude and products we have been lent": a relative clause without "that"
+            between.append(following)
+    return None

@@ -51,8 +51,9 @@ def test_a_phrasing_of_a_measure_is_an_event(build, resources, text, countries, 
 
 
 @pytest.mark.parametrize("text", [
-    # the verb names the measure answered, not a new one
-    "Beijing vowed to retaliate against the tariffs on its steel.",
+    # a retaliation named by the verb alone, outside trade copy (a vowed retaliation in trade context is a
+    # threat: tests/events/test_threats_and_joined_measures.py)
+    "The rebels vowed to retaliate against the army.",
     # a retaliatory measure names no trade measure by itself (a trade bill "promising retaliatory measures")
     "The trade bill promises retaliatory measures against closed markets.",
     # a proposal under consideration that is no measure
