@@ -62,13 +62,19 @@ def recounts_history(parse: SentenceParse, trigger: Token, resources: EventResou
 # acting. Read on the words, as the parser often misreads a hyphenated title at the start of a sentence.
 _THEN_TITLED_BEFORE = re.compile(r"\b(?i:then)[-‑–](?:[A-Z][\w.’'-]*\s+){1,5}(?:(?:also|later|had|has|[a-z]+ly)\s+)?$")
 _THEN_TITLED_AGENT = re.compile(r"\s+by\s+(?i:then)[-‑–][A-Z]")
+# "then-President Smith acknowledged the ties with Kyiv and exempted its steel": the trigger is the second verb of
+# the then-titled subject, joined by "and" with no subject of its own
+_THEN_TITLED_CONJUNCT = re.compile(r"\b(?i:then)[-‑–](?:[A-Z][\w.’'-]*\s+){1,5}[a-z][\w-]*\b[^.;:]*?\s+and\s+"
+                                   r"(?:(?:also|later|[a-z]+ly)\s+)?$")
 
 
 def past_office_holder(text: str, start: int, end: int, trigger: Cue) -> bool:
-    """True when the trigger's actor, right before it or as its "by" agent, is titled "then-" ("then-President
-    Smith exempted Canadian steel", "duties set by then-Commerce Secretary Jones"): an act of a past office,
+    """True when the trigger's actor, right before it, as the subject of a verb it follows after "and", or as its
+    "by" agent, is titled "then-" ("then-President Smith exempted Canadian steel", "then-President Smith
+    praised Kyiv and exempted its steel", "duties set by then-Commerce Secretary Jones"): an act of a past office,
     history. ``start``/``end`` bound the trigger's sentence."""
     return (_THEN_TITLED_BEFORE.search(text, start, trigger.start) is not None
+            or _THEN_TITLED_CONJUNCT.search(text, start, trigger.start) is not None
             or _THEN_TITLED_AGENT.match(text, trigger.end, end) is not None)
 
 

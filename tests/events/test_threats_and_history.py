@@ -76,6 +76,19 @@ def test_an_act_of_a_then_titled_official_is_background(build, resources):
     assert now == [("tariff_increased", "USA", ["CAN"], "asserted", False)]
 
 
+@pytest.mark.parametrize(("text", "background"), [
+    ("In addition, then-President Smith praised the ties with Ottawa and exempted Canadian steel from the tariff.",
+     True),
+    ("Then-President Smith praised the ties with Ottawa, and President Jones exempted Canadian steel from the "
+     "tariff.", False),
+])
+def test_the_second_verb_of_a_then_titled_official_is_background(build, resources, text, background):
+    officials = [(name, "USA", qid) for name, qid in (("Smith", "Q1"), ("Jones", "Q2")) if name in text]
+    found = _events(build, resources, text, countries=[OTTAWA, ("Canadian", "CAN", "demonym")],
+                    officials=officials)
+    assert [row[-1] for row in found if row[0] == "tariff_exemption"] == [background]
+
+
 def test_a_measure_granted_over_a_past_period_is_background(build, resources):
     found = _events(build, resources,
                     "Washington cited the tariff exemptions granted over the previous four years to Ottawa.",
