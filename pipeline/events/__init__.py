@@ -35,7 +35,7 @@ def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dic
     times = event_times(inputs.text, inputs.times, resources.citations, resources.recital_opening)
     # "the Australian dollar", "South Korean shares": a market's name, no government taking part
     inputs = replace(inputs, times=times, parties=without_market_labels(inputs.text, inputs.parties, resources.market))
-    candidates = amended_orders(article_candidates(inputs, resources), inputs.text, resources)
+    candidates = amended_orders(article_candidates(inputs, resources), inputs.text, resources, inputs.times)
     candidates = history_background(products_from_parse(candidates, inputs, resources), inputs, resources)
     candidates = not_yet_in_force(adjacent_cues(candidates, inputs), inputs.text, resources.syntax)
     candidates = without_commentary(candidates, inputs, resources.market, resources.syntax)  # an analyst's view

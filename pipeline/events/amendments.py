@@ -16,7 +16,10 @@ is that government's act, and a party read as its actor is its target instead:
 a reason names the government the order is about. An order's "shall be
 amended" decrees the amendment, as "is hereby amended" does: it is asserted,
 not planned (a later day of effect still makes it planned, as for any measure,
-`pipeline.events.modality.future_is_planned`).
+`pipeline.events.modality.future_is_planned`). A date in quotation marks in an amendment is words of the
+instrument struck or inserted ("by deleting "April 9, 2025," and by inserting "April 10, 2025""), not the day
+the amendment acts: the amendment is left undated, to take the day of the list's lead-in
+(`pipeline.events.lead_dates`) or of its report.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.events.resources import EventResources
-from pipeline.events.types import Candidate
+from pipeline.events.types import Candidate, TimeRef
 
 # The trigger words of an amendment (the rows of triggers.csv that start with them).
 _AMENDING = re.compile(r"amend(?:ed|ing)\b", re.IGNORECASE)
@@ -39,8 +42,26 @@ def issuer(sentence: str, resources: EventResources) -> str | None:
     return min(found)[1] if found else None
 
 
-def amended_orders(candidates: Sequence[Candidate], text: str, resources: EventResources) -> list[Candidate]:
-    """``candidates`` with each amendment of a government's instrument acted by that government."""
+def _quoted(text: str, start: int, position: int) -> bool:
+    """Whether ``position`` stands inside a quotation opened after ``start`` and not yet closed."""
+    before = text[start:position]
+    return before.rfind("\u201c") > before.rfind("\u201d")
+
+
+def _without_quoted_date(candidate: Candidate, text: str, times: Sequence[TimeRef]) -> Candidate:
+    """``candidate`` undated when its date is quoted words of the amended instrument."""
+    dating = [t for t in times if t.mention_id in candidate.mention_ids and t.value == candidate.event_date]
+    if candidate.event_date is None or not dating \
+            or not all(_quoted(text, candidate.sentence.start, t.start) for t in dating):
+        return candidate
+    used = {t.mention_id for t in dating}
+    return replace(candidate, event_date=None, mention_ids=tuple(m for m in candidate.mention_ids if m not in used))
+
+
+def amended_orders(candidates: Sequence[Candidate], text: str, resources: EventResources,
+                   times: Sequence[TimeRef] = ()) -> list[Candidate]:
+    """``candidates`` with each amendment of a government's instrument acted by that government, and not dated
+    by a date quoted from the instrument (``times``: the article's dates)."""
     out = []
     for candidate in candidates:
         trigger = candidate.trigger
@@ -49,6 +70,7 @@ def amended_orders(candidates: Sequence[Candidate], text: str, resources: EventR
         if acting is None:
             out.append(candidate)
             continue
+        candidate = _without_quoted_date(candidate, text, times)
         if candidate.modality == "planned":  # "the HTSUS shall be amended by deleting …": the order decrees it
             candidate = replace(candidate, modality="asserted")
         if candidate.actor == acting:

@@ -6,7 +6,8 @@ the event's date ends more than ``background_days`` before the publication
 date ("in 1985 Washington imposed …", `before_window`), or a phrase of a past
 term of office or period modifies the trigger's clause or a measure noun's own participle ("tariffs he
 imposed during his first term", "exemptions granted over the previous four years", `recounts_history`),
-or its actor is titled "then-" ("then-President Smith raised tariffs", `past_office_holder`), or the clause tells an undated act in the
+or its actor is titled "then-" ("then-President Smith raised tariffs", `past_office_holder`), or a measure told as
+done is done by one titled "former" ("former President Smith granted exemptions"), or the clause tells an undated act in the
 past perfect outside reported speech ("had later granted quotas to allies",
 `past_perfect`).
 """
@@ -62,13 +63,23 @@ def recounts_history(parse: SentenceParse, trigger: Token, resources: EventResou
 # acting. Read on the words, as the parser often misreads a hyphenated title at the start of a sentence.
 _THEN_TITLED_BEFORE = re.compile(r"\b(?i:then)[-‑–](?:[A-Z][\w.’'-]*\s+){1,5}(?:(?:also|later|had|has|[a-z]+ly)\s+)?$")
 _THEN_TITLED_AGENT = re.compile(r"\s+by\s+(?i:then)[-‑–][A-Z]")
+# "Trump and former President Smith granted exemptions": a measure done by a former office holder is one of their
+# term, history; only one told as done (a former president's threat or plan is news: a campaign's)
+_FORMER_TITLED_BEFORE = re.compile(r"\b(?i:former)\s+(?:[A-Z][\w.’'-]*\s+){1,5}(?:(?:also|later|had|has|[a-z]+ly)\s+)?"
+                                   r"(?:[a-z]+ed\s+)?$")  # a trigger noun after its verb: "granted exemptions"
+# "then-President Smith acknowledged the ties with Kyiv and exempted its steel": the trigger is the second verb of
+# the then-titled subject, joined by "and" with no subject of its own
+_THEN_TITLED_CONJUNCT = re.compile(r"\b(?i:then)[-‑–](?:[A-Z][\w.’'-]*\s+){1,5}[a-z][\w-]*\b[^.;:]*?\s+and\s+"
+                                   r"(?:(?:also|later|[a-z]+ly)\s+)?$")
 
 
 def past_office_holder(text: str, start: int, end: int, trigger: Cue) -> bool:
-    """True when the trigger's actor, right before it or as its "by" agent, is titled "then-" ("then-President
-    Smith exempted Canadian steel", "duties set by then-Commerce Secretary Jones"): an act of a past office,
+    """True when the trigger's actor, right before it, as the subject of a verb it follows after "and", or as its
+    "by" agent, is titled "then-" ("then-President Smith exempted Canadian steel", "then-President Smith
+    praised Kyiv and exempted its steel", "duties set by then-Commerce Secretary Jones"): an act of a past office,
     history. ``start``/``end`` bound the trigger's sentence."""
     return (_THEN_TITLED_BEFORE.search(text, start, trigger.start) is not None
+            or _THEN_TITLED_CONJUNCT.search(text, start, trigger.start) is not None
             or _THEN_TITLED_AGENT.match(text, trigger.end, end) is not None)
 
 
@@ -104,6 +115,9 @@ def history_background(candidates: list[Candidate], inputs: ArticleInputs,
         token = parse.at(candidate.trigger.start, candidate.trigger.end) if parse is not None else None
         if not candidate.is_background and past_office_holder(inputs.text, candidate.sentence.start,
                                                               candidate.sentence.end, candidate.trigger):
+            candidate = replace(candidate, is_background=True)
+        if not candidate.is_background and candidate.modality == "asserted" and _FORMER_TITLED_BEFORE.search(
+                inputs.text, candidate.sentence.start, candidate.trigger.start) is not None:
             candidate = replace(candidate, is_background=True)
         if token is not None and not candidate.is_background and (
                 recounts_history(parse, token, resources)

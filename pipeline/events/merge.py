@@ -82,6 +82,11 @@ def compatible(first: Candidate, second: Candidate) -> bool:
     """True when ``second`` can be the same event as ``first`` (see the module doc)."""
     if first.event_type != second.event_type or (first.modality == "negated") != (second.modality == "negated"):
         return False
+    if (first.dated_by_lead_in or second.dated_by_lead_in) and not dates_agree(first.event_date, second.event_date):
+        # an order's list dated by its lead-in ("Effective … on or after April 9, 2025: (a) … deleting "34%" and
+        # inserting "84%""): a reading of the same order dated otherwise (a recital's or another section's day)
+        # is another of its measures, not this one's day
+        return False
     if first.event_type in INDIVIDUAL and first.actor_official and second.actor_official and \
             first.actor_official != second.actor_official:
         return False  # Ishiba's demand and Akazawa's are two demands
@@ -146,6 +151,7 @@ def combine(first: Candidate, second: Candidate) -> Candidate:
         mention_ids=tuple(sorted(set(first.mention_ids) | set(second.mention_ids))),
         strong=first.strong or second.strong,
         is_background=first.is_background and second.is_background,  # news once, news
+        dated_by_lead_in=first.dated_by_lead_in or second.dated_by_lead_in,
     )
 
 

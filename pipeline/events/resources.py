@@ -218,6 +218,10 @@ class EventResources:
     # the instruments a government issues, whose amendment is that government's act ("Executive Order 14195 is
     # amended by striking …"; `pipeline.events.amendments`): (iso3, pattern) pairs
     amended_instruments: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    # the opening of a list's item ("(a) heading … shall be amended") and the end of the sentence that introduces
+    # the list ("… on or after April 9, 2025:"): the lead-in's day dates the list's undated measures
+    list_item: re.Pattern[str] | None = None
+    lead_in_end: re.Pattern[str] | None = None
 
     @cached_property  # read at every measure that may take its targets from before it: built once
     def function_words(self) -> frozenset[str]:
@@ -300,6 +304,8 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         relative_subject_gap=_alternation(arguments["relative_subject_gap"]),
         amended_instruments=tuple((iso3, _alternation([rf"\b{name}\b" for name in names]))
                                   for iso3, names in arguments.get("amended_instruments", {}).items()),
+        list_item=_alternation(arguments["list_item_markers"]),
+        lead_in_end=_alternation(arguments["lead_in_endings"]),
     )
 
 

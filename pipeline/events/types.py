@@ -162,6 +162,7 @@ class Candidate:
     anaphoric: bool = False  # "the talks", undated: refers to talks already reported
     roles_from: str = "order"  # which rules decided actor and targets: "syntax", "order" or "syntax+order"
     is_background: bool = False  # reported as context: history before the article's window, or commentary
+    dated_by_lead_in: bool = False  # its date is the day of the sentence introducing its list (`lead_dates`)
 
     @property
     def sides(self) -> frozenset[str]:

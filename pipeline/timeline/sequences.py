@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -136,20 +137,86 @@ def _reported_broader(narrow: Interval, target: str | None, broaders: Sequence[t
     return None
 
 
+def _join(reported: Interval, folded: Sequence[Interval]) -> None:
+    """Give ``reported`` the evidence of the narrower intervals that report it."""
+    for interval in folded:
+        reported.event_ids.update(interval.event_ids)
+        reported.article_ids.update(interval.article_ids)
+
+
+def _named_at_broader_rate(narrow: Interval, broaders: Sequence[tuple[Sequence[Interval], str]],
+                           report_days: int) -> Interval | None:
+    """The start of a tariff on all goods that ``narrow``, an imposition on goods at that tariff's stated rate
+    with no rate before, reports whatever the goods bore before; None when there is none.
+
+    "The 10% tariff on Chinese goods, solar panels included" names goods the 10% on all Chinese goods falls
+    on, even when the panels bore a rate of their own before (50% since 2024): an imposition is a duty of its
+    own, added to that rate, not a change of it. Only an imposition stating exactly the broader rate: one
+    stating no rate, or a rise or cut, after a rate of the goods' own may be their own measure.
+    """
+    first = narrow.first
+    if first.change != "imposed" or narrow.rate is None or narrow.rate_previous is not None:
+        return None
+    for broader, relation in broaders:
+        for interval in broader:
+            if relation == ALL_GOODS and interval.first.change in STARTS and interval.rate == narrow.rate \
+                    and abs((interval.first.day - first.day).days) <= report_days:
+                return interval
+    return None
+
+
 def _fold_reports(intervals: list[Interval], target: str | None, broaders: Sequence[tuple[Sequence[Interval], str]],
                   report_days: int) -> list[Interval]:
-    """A narrower key's intervals without the leading ones that report a broader key's (`_reported_broader`),
-    with a pause's scheduled resumption; their evidence goes to the broader interval."""
+    """A narrower key's intervals without those that report a broader key's: the leading ones
+    (`_reported_broader`, with a pause's scheduled resumption) and, for a named target, any later imposition at
+    the stated rate of a tariff on all goods beginning near it (`_named_at_broader_rate`); their evidence goes
+    to the broader interval."""
     while intervals:
         reported = _reported_broader(intervals[0], target, broaders, report_days)
         if reported is None:
             break
         folded = 2 if intervals[0].first.change == "suspended" and len(intervals) > 1 \
             and intervals[1].first.change == "resumed" else 1
-        for interval in intervals[:folded]:
-            reported.event_ids.update(interval.event_ids)
-            reported.article_ids.update(interval.article_ids)
+        _join(reported, intervals[:folded])
         intervals = intervals[folded:]
+    kept = []
+    for interval in intervals:
+        reported = _named_at_broader_rate(interval, broaders, report_days) if target is not None else None
+        if reported is None:
+            kept.append(interval)
+        else:
+            _join(reported, [interval])
+    return kept
+
+
+def _aligned_resumptions(intervals: list[Interval], broaders: Sequence[tuple[Sequence[Interval], str]],
+                         windows: Windows) -> list[Interval]:
+    """A product's intervals with each scheduled end of a pause moved to the end of the pause of all goods it
+    went with.
+
+    One order paused the tariff on all Canadian goods and the 10% on Canadian energy on 3 February, for 30
+    days; the goods' pause ends when a report finds the tariff in force again (4 March, section 5), and the
+    energy's, with no report of its own, would end on the 30th day (5 March). A product's pause beginning
+    within the report window of a pause of all goods, whose scheduled resumption lies within
+    ``pause_end_window_days`` of that pause's end, ends there too (and never before its own start or after
+    the product's next change).
+    """
+    broader = next((b for b, relation in broaders if relation == ALL_GOODS), None)
+    if broader is None:
+        return intervals
+    ends = {pause.first.day: end.first.day for pause, end in zip(broader, broader[1:])
+            if pause.first.change == "suspended" and end.first.change == "resumed"}
+    for index in range(1, len(intervals)):
+        pause, end = intervals[index - 1], intervals[index]
+        if pause.first.change != "suspended" or end.first.change != "resumed":
+            continue
+        later = intervals[index + 1].first.day if index + 1 < len(intervals) else date.max
+        day = next((e for start, e in ends.items()
+                    if abs((start - pause.first.day).days) <= windows.report_days
+                    and abs((e - end.first.day).days) <= windows.pause_end_days), None)
+        if day is not None and pause.first.day < day < later:
+            end.first = replace(end.first, day=day, effective_on=day)
+            end.effective_on = day
     return intervals
 
 
@@ -179,5 +246,6 @@ def timeline_rows(changes: Iterable[Change], windows: Windows) -> list[dict[str,
               for key, group in itertools.groupby(changes, key=lambda c: c.key)}
     for key, intervals in walked.items():
         broaders = [(walked[broader], relation) for broader, relation in _broader_keys(key) if broader in walked]
-        walked[key] = _fold_reports(intervals, key[1], broaders, windows.report_days)
+        walked[key] = _aligned_resumptions(_fold_reports(intervals, key[1], broaders, windows.report_days),
+                                           broaders, windows)
     return [row for intervals in walked.values() for row in interval_rows(intervals)]

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.events import article_events
 
 USA = ("Washington", "USA", "government")
 CHINA = ("China", "CHN", "country")
+PRC = ("the PRC", "CHN", "government")
 
 LEAD = "Washington is ending duty-free de minimis treatment for parcels from China starting May 2, 2025. "
 MEASURE = "Goods that would otherwise qualify for the de minimis exemption will be subject to all applicable duties."
@@ -51,3 +54,59 @@ def test_no_date_from_a_sentence_naming_none_of_the_targets(build, resources):
               "applicable duties."
     found = _dated(build, resources, lead + measure, [("May 2, 2025", "DATE", "2025-05-02")])
     assert ("tariff_imposed", "low-value shipments", None) in found
+
+
+# An order's list of amendments dated by the sentence introducing it (written for these tests in the style of a
+# 2025 executive order)
+INTRO = "Because the PRC has retaliated, the tariff schedule shall be modified as follows. "
+LEAD_IN = "Effective with respect to goods entered on or after 12:01 a.m. on April 9, 2025:\n"
+ITEM_A = "(a) heading 9903.01.99 of the HTSUS shall be amended by deleting \u201c34%\u201d and by inserting " \
+         "\u201c84%\u201d in lieu thereof; and\n"
+ITEM_B = "(b) note 9 to chapter 99 of the HTSUS shall be amended by deleting \u201c34%\u201d and by inserting " \
+         "\u201c84%\u201d in lieu thereof.\n"
+LEAD_IN_DATES = [("April 9, 2025", "DATE", "2025-04-09")]
+RAISED = [("\u201c84%\u201d", 84.0, "duty", 34.0)]
+
+
+def _order(build, resources, text: str, dates, rates=RAISED) -> list[tuple]:
+    rows = article_events(build(text, parsed=True, countries=[PRC], dates=dates, rates=rates,
+                                published="2025-04-08"), resources)
+    return [(r["event_type"], r["rate_value"], r["event_date"], r["modality"]) for r in rows
+            if r["event_type"].startswith("tariff")]
+
+
+@pytest.mark.parametrize("items", [ITEM_A, ITEM_A + ITEM_B])
+def test_an_undated_amendment_in_a_list_takes_the_one_day_of_the_lead_in(build, resources, items):
+    found = _order(build, resources, INTRO + LEAD_IN + items, LEAD_IN_DATES)
+    assert ("tariff_increased", 84.0, "2025-04-09", "planned") in found or \
+        ("tariff_increased", 84.0, "2025-04-09", "asserted") in found
+    assert all(date == "2025-04-09" for kind, rate, date, _ in found if rate == 84.0)
+
+
+def test_no_day_from_a_lead_in_without_a_colon_or_with_two_dates(build, resources):
+    no_colon = LEAD_IN.replace(":\n", ".\n")
+    found = _order(build, resources, INTRO + no_colon + ITEM_A, LEAD_IN_DATES)
+    assert all(date is None for kind, rate, date, _ in found if rate == 84.0)
+    two = "Effective on April 9, 2025, and until June 1, 2025:\n"
+    found = _order(build, resources, INTRO + two + ITEM_A,
+                   [("April 9, 2025", "DATE", "2025-04-09"), ("June 1, 2025", "DATE", "2025-06-01")])
+    assert all(date is None for kind, rate, date, _ in found if rate == 84.0)
+
+
+def test_a_list_item_after_a_sentence_that_is_no_item_takes_no_day_from_further_back(build, resources):
+    between = "The Secretary shall publish the change.\n"
+    found = _order(build, resources, INTRO + LEAD_IN + between + ITEM_A, LEAD_IN_DATES)
+    assert all(date is None for kind, rate, date, _ in found if rate == 84.0)
+
+
+def test_a_date_quoted_from_the_amended_instrument_does_not_date_the_amendment(build, resources):
+    # "(b) … by deleting "April 9, 2025," and by inserting "April 10, 2025"": words of the schedule, not the day
+    lead_in = "Effective with respect to goods entered on or after 12:01 a.m. on April 10, 2025:\n"
+    item = "(a) heading 9903.01.99 of the HTSUS shall be amended by deleting \u201c84%\u201d and by inserting " \
+           "\u201c125%\u201d in lieu thereof, and by deleting \u201cApril 9, 2025,\u201d and by inserting " \
+           "\u201cApril 11, 2025\u201d in lieu thereof.\n"
+    found = _order(build, resources, INTRO + lead_in + item,
+                   [("April 10, 2025", "DATE", "2025-04-10"), ("April 9, 2025", "DATE", "2025-04-09"),
+                    ("April 11, 2025", "DATE", "2025-04-11")],
+                   rates=[("\u201c125%\u201d", 125.0, "duty", 84.0)])
+    assert [date for kind, rate, date, _ in found if rate == 125.0] == ["2025-04-10"]

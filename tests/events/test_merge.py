@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.config import MODELS_DIR
 from pipeline.events import article_events, load_merge_window, merge_events
-from pipeline.events.merge import compatible, confidence
+from pipeline.events.merge import combine, compatible, confidence
 from pipeline.events.types import Candidate, Cue
 from pipeline.views import Sentence
 
@@ -94,6 +94,19 @@ def _candidate(**values) -> Candidate:
 ])
 def test_compatible(first, second, expected):
     assert compatible(_candidate(**first), _candidate(**second)) is expected
+
+
+@pytest.mark.parametrize(("other_date", "expected"), [("2025-05-02", False), ("2025-04-09", True), (None, True)])
+def test_a_reading_dated_by_its_lead_in_takes_no_reading_of_the_same_order_dated_otherwise(other_date, expected):
+    # "Effective … on or after April 9, 2025: (a) … deleting "34%" and inserting "84%"" beside the order's recital
+    # dated by another section's day (2 May): two measures of one order, though actor and target agree
+    amendment = _candidate(event_type="tariff_increased", actor="USA", targets=("CHN",), scope="bilateral",
+                           rate_value=84.0, event_date="2025-04-09", dated_by_lead_in=True)
+    recital = _candidate(event_type="tariff_increased", actor="USA", targets=("CHN",), scope="bilateral",
+                         event_date=other_date)
+    assert compatible(recital, amendment) is expected and compatible(amendment, recital) is expected
+    if expected:
+        assert combine(recital, amendment).dated_by_lead_in
 
 
 @pytest.mark.parametrize(("values", "expected"), [

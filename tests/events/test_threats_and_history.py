@@ -76,6 +76,19 @@ def test_an_act_of_a_then_titled_official_is_background(build, resources):
     assert now == [("tariff_increased", "USA", ["CAN"], "asserted", False)]
 
 
+@pytest.mark.parametrize(("text", "background"), [
+    ("In addition, then-President Smith praised the ties with Ottawa and exempted Canadian steel from the tariff.",
+     True),
+    ("Then-President Smith praised the ties with Ottawa, and President Jones exempted Canadian steel from the "
+     "tariff.", False),
+])
+def test_the_second_verb_of_a_then_titled_official_is_background(build, resources, text, background):
+    officials = [(name, "USA", qid) for name, qid in (("Smith", "Q1"), ("Jones", "Q2")) if name in text]
+    found = _events(build, resources, text, countries=[OTTAWA, ("Canadian", "CAN", "demonym")],
+                    officials=officials)
+    assert [row[-1] for row in found if row[0] == "tariff_exemption"] == [background]
+
+
 def test_a_measure_granted_over_a_past_period_is_background(build, resources):
     found = _events(build, resources,
                     "Washington cited the tariff exemptions granted over the previous four years to Ottawa.",
@@ -119,3 +132,14 @@ def test_the_possibility_a_government_does_not_rule_out_is_possible(build, resou
     found = _events(build, resources, "Ottawa has not ruled out the possibility of a tariff hike on U.S. steel.",
                     countries=[OTTAWA, ("U.S.", "USA", "abbreviation")])
     assert [(e[0], e[3]) for e in found] == [("tariff_increased", "possible")]
+
+
+@pytest.mark.parametrize(("text", "modality", "background"), [
+    ("Jones and former President Smith granted exemptions from the steel tariffs to Ottawa.", "asserted", True),
+    ("Former President Smith threatened tariffs on Ottawa.", "threatened", False),
+])
+def test_a_measure_done_by_a_former_office_holder_is_background_and_a_threat_is_not(build, resources, text,
+                                                                                      modality, background):
+    officials = [(name, "USA", qid) for name, qid in (("Smith", "Q1"), ("Jones", "Q2")) if name in text]
+    found = _events(build, resources, text, countries=[OTTAWA], officials=officials)
+    assert [(row[3], row[4]) for row in found if row[0].startswith("tariff")] == [(modality, background)]

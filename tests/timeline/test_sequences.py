@@ -188,3 +188,56 @@ def test_an_undated_report_of_a_pause_counts_its_length_from_the_pause_it_report
                   articles=("a3",))]
     assert sequence(rows, target="MEX")[1:] == [("suspended", False, None, 25, d("2025-02-03"), d("2025-03-03")),
                                                 ("resumed", True, 25, None, d("2025-03-03"), None)]
+
+
+@pytest.mark.parametrize("own_rate_before", [False, True])
+def test_goods_named_at_the_rate_of_a_new_tariff_on_all_goods_join_it_after_a_rate_of_their_own(own_rate_before):
+    # "the new 10% tariff on Chinese goods also hits solar panels", after panels bore 50% since 2024: the 10%
+    # is the tariff on all Chinese goods, added to the panels' own 50%, which runs on
+    rows = [event("e1", "tariff_imposed", "2025-02-01", targets=("CHN",), rate=10),
+            event("e3", "tariff_imposed", "2025-02-03", targets=("CHN",), product="solar panels", rate=10,
+                  articles=("a3",))]
+    if own_rate_before:
+        rows.append(event("e2", "tariff_increased", "2024-05-14", targets=("CHN",), product="solar panels",
+                          rate=50, previous=25, articles=("a2",)))
+    expected = [("increased", True, 50, 25, d("2024-05-14"), None)] if own_rate_before else []
+    assert sequence(rows, target="CHN", product="solar panels") == expected
+    (all_goods,) = rows_of(rows, target="CHN")
+    assert all_goods["event_ids"] == ["e1", "e3"]
+
+
+@pytest.mark.parametrize("case", ["another rate", "weeks away", "a rise"])
+def test_goods_after_a_rate_of_their_own_keep_an_imposition_not_at_a_new_all_goods_rate(case):
+    day = "2025-03-20" if case == "weeks away" else "2025-02-03"
+    kind = "tariff_increased" if case == "a rise" else "tariff_imposed"
+    rate = {"another rate": 25, "no rate": None}.get(case, 10)
+    rows = [event("e1", "tariff_imposed", "2025-02-01", targets=("CHN",), rate=10),
+            event("e2", "tariff_increased", "2024-05-14", targets=("CHN",), product="solar panels", rate=50,
+                  articles=("a2",)),
+            event("e3", kind, day, targets=("CHN",), product="solar panels", rate=rate, articles=("a3",))]
+    assert len(sequence(rows, target="CHN", product="solar panels")) == 2
+
+
+def _paused_together(energy_days: int, all_goods_end: str):
+    """Canada's goods at 25% and its energy at 10%, both paused on 3 February; the goods' tariff reported in
+    force again on ``all_goods_end``, the energy's pause stating ``energy_days`` and no report of its end."""
+    return [event("e1", "tariff_imposed", "2025-02-01", rate=25),
+            event("e2", "tariff_imposed", "2025-02-01", product="energy", rate=10),
+            event("e3", "tariff_suspended", "2025-02-03", duration="P1M"),
+            event("e4", "tariff_suspended", "2025-02-03", product="energy", duration=f"P{energy_days}D"),
+            event("e5", "tariff_imposed", all_goods_end, rate=25, articles=("a5",))]
+
+
+def test_a_product_paused_with_all_goods_resumes_when_all_goods_do():
+    rows = _paused_together(30, "2025-03-04")
+    assert [r[4] for r in sequence(rows)] == [d("2025-02-01"), d("2025-02-03"), d("2025-03-04")]
+    assert sequence(rows, product="energy") == [
+        ("imposed", True, 10, None, d("2025-02-01"), d("2025-02-03")),
+        ("suspended", False, None, 10, d("2025-02-03"), d("2025-03-04")),
+        ("resumed", True, 10, None, d("2025-03-04"), None)]
+
+
+def test_a_product_pause_ending_days_from_the_end_of_all_goods_keeps_its_own_end():
+    # a pause of 20 days beside one of a month is a pause of its own
+    rows = _paused_together(20, "2025-03-04")
+    assert sequence(rows, product="energy")[-1][4] == d("2025-02-23")
