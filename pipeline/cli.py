@@ -444,7 +444,7 @@ def gold_pack(source: Annotated[Path, typer.Argument(metavar="IN", help="Trade g
                                        "article).")] = False) -> None:
     """Rewrite a trade gold file so it holds no article text: news2025 quotes become spans into the corpus
     record, checked by `text_sha256`; other corpora's lines are copied unchanged (data/gold/news2025/README.md)."""
-    from pipeline.evaluate.locate import shared_dir
+    from pipeline.evaluate.corpus import shared_dir
     from pipeline.evaluate.pack import PackError, pack_gold
 
     try:

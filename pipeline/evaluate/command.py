@@ -217,6 +217,8 @@ def evaluate(gold_path: Path, *, fmt: str | None = None, raw: Path | None = None
     Writes the gold articles' inputs to a temporary raw folder (unless ``raw``
     is given), runs every stage into ``out`` (a new temporary folder when
     None, kept so the tables can be inspected), and scores each section.
+    ``shared`` (default `shared_dir`) holds the corpora the inputs are copied
+    from and the articles that resolve a gold in the span form.
     """
     from pipeline.stages.registry import ORDER
 

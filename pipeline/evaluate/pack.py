@@ -37,7 +37,7 @@ class PackResult:
 
 
 def read_lines(path: Path) -> list[tuple[str, dict[str, Any]]]:
-    """Each line of a trade gold file as written and parsed, in file order (blank lines skipped)."""
+    """Each non-blank line of a trade gold file, as written and as its parsed record, in file order."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
@@ -64,9 +64,9 @@ def pack_gold(source: Path, dest: Path, *, shared: Path, keep_notes: bool = Fals
     """
     lines = read_lines(source)
     wanted: dict[str, set[str]] = {}
-    for _, line in lines:
-        if line["corpus"] in SPAN_CORPORA and not is_packed(line):
-            wanted.setdefault(line["corpus"], set()).add(str(line["source_id"]))
+    for _, record in lines:
+        if record["corpus"] in SPAN_CORPORA and not is_packed(record):
+            wanted.setdefault(record["corpus"], set()).add(str(record["source_id"]))
     try:
         articles = {corpus: jsonl_records(corpus, ids, shared) for corpus, ids in wanted.items()}
     except OSError as error:
@@ -78,13 +78,13 @@ def pack_gold(source: Path, dest: Path, *, shared: Path, keep_notes: bool = Fals
     result = PackResult(path=dest)
     written: list[str] = []
     unfound: list[Unfound] = []
-    for text, line in lines:
-        corpus = line["corpus"]
-        if corpus not in SPAN_CORPORA or is_packed(line):
-            written.append(text)  # as written, byte for byte
+    for raw, record in lines:
+        corpus = record["corpus"]
+        if corpus not in SPAN_CORPORA or is_packed(record):
+            written.append(raw)  # as written, byte for byte
             result.passed[corpus] = result.passed.get(corpus, 0) + 1
             continue
-        packed, lost = pack_line(line, articles[corpus][str(line["source_id"])], keep_notes=keep_notes)
+        packed, lost = pack_line(record, articles[corpus][str(record["source_id"])], keep_notes=keep_notes)
         written.append(json.dumps(packed, ensure_ascii=False))
         unfound += lost
         result.packed += 1

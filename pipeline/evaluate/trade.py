@@ -230,9 +230,12 @@ def quote_starts_match(gold_start: str, predicted_text: str) -> bool:
 
 
 def speaker_matches(gold: GoldQuote, row: Row) -> bool:
-    """Same speaker by surname; a gold "unknown" agrees with a quote that has no speaker, or one whose
-    ``speaker_kind`` is ``unresolved`` (an unnamed source the table keeps as its description: "a Chinese
-    trader", "analysts" — no one the article names, as the gold's "unknown" says)."""
+    """Same speaker by surname; a gold "unknown" agrees with a quote that names no speaker.
+
+    A row names no speaker when it has no ``speaker_name`` or its ``speaker_kind`` is ``unresolved`` (an
+    unnamed source the table keeps as its description: "a Chinese trader", "analysts" — no one the article
+    names, as the gold's "unknown" says).
+    """
     name = gold.speaker_name
     predicted = row.get("speaker_name")
     if not name or name.strip().lower() == UNKNOWN_SPEAKER:

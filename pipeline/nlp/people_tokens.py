@@ -51,7 +51,6 @@ class PeopleRules(Protocol):
     given: frozenset[str]
     listed: frozenset[str]  # listed office-holders' names that anchor a run alone (`people_names.listed_keys`)
     listed_words: frozenset[str]  # the words of listed office-holders' names and aliases, as written
-    listed_words: frozenset[str]  # the words of listed office-holders' names and aliases, as written
     listed_countries: Mapping[str, str]  # lower-case listed names → their holders' one country
 
     def token_texts(self, doc: Doc) -> tuple[list[str], list[int]]: ...

@@ -96,8 +96,8 @@ def left_words(cue: Token) -> tuple[int, int] | None:
 
 def subject_of(cue: Token) -> Token | None:
     """The cue's subject, or — for a participle or a conjoined verb — the subject of the verb it depends on.
-    A subject the parser hung on the cue's auxiliary before it counts ("Trump has since announced …" with
-    "Trump" under "has")."""
+    A subject the parser hung on the cue's auxiliary before it counts ("Weber has since announced …" with
+    "Weber" under "has")."""
     for child in cue.children:
         if child.dep_ in _SUBJECTS:
             return child

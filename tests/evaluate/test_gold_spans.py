@@ -7,7 +7,9 @@ publisher, title, published, body, url); no text of the corpus is used.
 import json
 
 import pytest
+from typer.testing import CliRunner
 
+from pipeline.cli import app
 from pipeline.evaluate.command import evaluate, load_predictions, score_trade
 from pipeline.evaluate.gold import GoldError, load_gold
 from pipeline.evaluate.pack import PackError, pack_gold
@@ -113,6 +115,19 @@ def test_every_text_not_found_is_listed_and_nothing_is_written(shared, tmp_path)
         ("harbor-desk-0001", "quotes[0].start", "We shall not back down"),
         ("harbor-desk-0001", "dates[0].text", "Tuesday")]
     assert not (tmp_path / "packed.jsonl").exists()
+
+
+def test_the_gold_pack_command_writes_the_span_form_or_lists_what_it_cannot_find(shared, tmp_path):
+    runner = CliRunner()
+    source = write(tmp_path / "text.jsonl", TEXT_LINE, SEED_LINE)
+    packed = tmp_path / "packed.jsonl"
+    done = runner.invoke(app, ["gold-pack", str(source), str(packed), "--shared", str(shared)])
+    assert done.exit_code == 0 and "1 lines packed; unchanged: 1 seed" in done.output
+    assert "back down" not in packed.read_text(encoding="utf-8")
+    missing = write(tmp_path / "missing.jsonl", {**EMPTY_LINE, "dates": [{"text": "Tuesday", "timex_type": "DATE"}]})
+    failed = runner.invoke(app, ["gold-pack", str(missing), str(tmp_path / "not.jsonl"), "--shared", str(shared)])
+    assert failed.exit_code == 1 and "not found: harbor-desk-0002 dates[0].text: 'Tuesday'" in failed.output
+    assert not (tmp_path / "not.jsonl").exists()
 
 
 def test_packing_an_article_missing_from_the_corpus_names_it(shared, tmp_path):

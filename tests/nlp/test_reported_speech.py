@@ -76,10 +76,10 @@ def reports(sentence: str) -> list[tuple[str, str, str, str | None, str]]:
          ("Cocoa prices fell, hurt by a stronger dollar and better weather", "writes", "write", "Dana Lim",
           "reported.csv:postposed")),
         # the parser hangs the subject on the auxiliary ("Weber" under "has"): still the cue's subject
-        ("However, Chancellor Weber has since announced he plans to impose 25% tariffs on imports of steel and "
-         "aluminum which would hit Canada and Mexico more than other countries.",
-         ("he plans to impose 25% tariffs on imports of steel and aluminum which would hit Canada and Mexico more "
-          "than other countries", "announced", "announce", "Chancellor Weber", "reported.csv:complement")),
+        ("However, Chancellor Weber has since announced he will double port fees on foreign cargo ships, which "
+         "would hurt Norway and Chile most.",
+         ("he will double port fees on foreign cargo ships, which would hurt Norway and Chile most", "announced",
+          "announce", "Chancellor Weber", "reported.csv:complement")),
         # "according to X" before or after its clause
         ("According to the ministry, talks will resume next week.",
          ("talks will resume next week", "According to", "according_to", "the ministry", "reported.csv:source")),

@@ -223,12 +223,12 @@ DIGEST = """Currencies steady as traders weigh new tariffs
 LONDON
 
 Frontier currencies have held up well this year despite the tariffs, noted KBR. Tariffs remain the main risk \
-for those currencies, wrote the bank in a note to clients.
-"Tariff confusion still rules," Westbank's Tom Harlow says in a commentary. "Still, buyers are taking comfort \
-from the delay," the head of Rates Research says.
+for those currencies, wrote the bank on Monday.
+"Nobody can tell where the tariffs stop," Westbank's Tom Harlow says in a commentary. "Still, buyers are \
+taking comfort from the delay," the head of Rates Research says.
 "The delay in tariffs leaves room for a deal," said R K Sundaram, chief strategist at Kestrel Securities.
-Sundaram, however, struck a cautious note on the market's near-term outlook saying that a sustained rally in \
-stocks is unlikely since foreign funds continue to sell. "Only lower bond yields will bring the funds back."
+Sundaram, however, took a gloomy view of the market's prospects saying that a lasting rise in shares \
+looks doubtful while foreign funds keep selling. "Only lower bond yields will bring the funds back."
 """
 
 
@@ -247,7 +247,7 @@ def digest(tmp_path_factory):
         ("Still, buyers are taking comfort", "Tom Harlow", "person"),
         # a participle right after a noun that names no speaker goes on from the sentence's subject, a surname
         # of the person quoted before; the next quotation keeps that speaker
-        ("a sustained rally in stocks", "Sundaram", "person"),
+        ("a lasting rise in shares", "Sundaram", "person"),
         ("Only lower bond yields", "Sundaram", "person"),
     ],
 )

@@ -69,7 +69,7 @@ def sentence_subject(art: ArticleIndex, position: int) -> tuple[int, int] | None
     named = subject_name(art, art.tokens[k].start, position)
     if named is not None:
         return k, art.token_at_or_after(art.tokens[k].start + len(named.text)) - 1
-    if _known_surname(art, k):  # "Vijayakumar, however, struck …": a person the story named before, by surname
+    if _known_surname(art, k):  # "Okafor, however, warned …": a person the story named before, by surname
         return k, k
     if art.lexicon.word_class(art.tokens[k].lower) == "determiner":  # "The senior banker was opposed, saying"
         for j in range(k + 1, min(k + 5, len(art.tokens))):
@@ -83,7 +83,7 @@ def sentence_subject(art: ArticleIndex, position: int) -> tuple[int, int] | None
 def _known_surname(art: ArticleIndex, k: int) -> bool:
     """True when token ``k`` is a capitalized word, followed by a comma or a word in lower case, that is the
     surname of a person the story names in full elsewhere: a person mention of more words, or a speaker
-    already resolved to a fuller name ("…," said R K Sundaram)."""
+    already resolved to a fuller name ("…," said Jane Okafor)."""
     token = art.tokens[k]
     following = art.tokens[k + 1] if k + 1 < len(art.tokens) else None
     if not token.is_word or not token.text[:1].isupper() or following is None \
@@ -192,7 +192,7 @@ def left_phrases(art: ArticleIndex, cue: Cue, floor: int) -> list[tuple[int, int
         return []
     found = _named_before(art, _through_a_firm_link(art, _noun_phrase_ending(art, k, floor), floor), floor)
     if found and art.text[cue.start:cue.end].lower().endswith("ing") and _names_no_speaker(art, found):
-        # "Pillai struck a cautious note on the market's outlook saying that …": the participle goes on from
+        # "Okafor took a gloomy view of the market's prospects saying that …": the participle goes on from
         # the sentence's subject; the noun it follows is no speaker
         subject = sentence_subject(art, cue.start)
         return [subject] if subject and subject[1] < found[0] else []

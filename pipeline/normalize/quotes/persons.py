@@ -10,7 +10,7 @@ from pipeline.normalize.quotes.article import (POSSESSIVE, ArticleIndex, Speaker
                                                surname_of, text_of)
 from pipeline.views import Mention
 
-# A word in capitals only, as acronyms are written ("MUFG", "BMI", "API").
+# A word in capitals only, as acronyms are written ("KBR", "ECB", "IEA").
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 # Lower-case particles inside personal names.
 _PARTICLE = re.compile(r"^(?:al|el|bin|ibn|de|da|di|du|van|von|der|den|le|la)(?:-[A-Z]\w*)?$")
@@ -135,7 +135,7 @@ def proper_name(art: ArticleIndex, words: list[Token], *, min_words: int) -> Spe
 
 
 def is_acronym(art: ArticleIndex, token: Token) -> bool:
-    """True for a word in capitals only ("MUFG noted", "BMI says") on a line of running text: an organization's
+    """True for a word in capitals only ("KBR noted", "ECB says") on a line of running text: an organization's
     initials, since no person's name is written so in a sentence ("the bank" after it takes it up as a firm).
     On a line in capitals (a heading: "TRUMP SAYS …") it is just the line's case."""
     if not _ACRONYM.fullmatch(token.text):

@@ -110,8 +110,8 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         return found
     if organizations and words[0].lower == "the" and any(t.lower == "of" for t in words) \
             and names_a_role(art, words):
-        # "…, NAB's Ray Attrill says. …, the head of FX Research says": a role in the body, held by the person
-        # who spoke just before, not the body itself
+        # "…, Westbank's Tom Harlow says. …, the head of Rates Research says": a role in the body, held by the
+        # person who spoke just before, not the body itself
         person = epithet_speaker(art, position)
         if person is not None:
             return replace(person, text=text_of(art, tokens))
@@ -205,7 +205,7 @@ def _firm_that_spoke(art: ArticleIndex, words: list[Token], head: Token, positio
     from, in the `EPITHET_REACH` sentences before, rather than the organization
     last named (which may be one it spoke about). A person speaking there in
     between breaks the chain. A noun a company's name may hold ("bank": ``company``
-    ``name`` in ``sources.csv``) takes up a firm whose name lacks it ("…, noted MUFG. …, wrote the bank"),
+    ``name`` in ``sources.csv``) takes up a firm whose name lacks it ("…, noted KBR. …, wrote the bank"),
     but not a public body named by another body noun ("the ministry").
     """
     noun = bare_word(head.text)
@@ -224,7 +224,7 @@ def _firm_that_spoke(art: ArticleIndex, words: list[Token], head: Token, positio
         return None  # "…, a unit of Lloyds Bank PLC said. The bank said": no firm is named "PLC"
     if noun not in art.lexicon.generic_bodies and any(
             art.lexicon.sources.get(word) == "body" and word != noun for word in found.name.lower().split()):
-        return None  # "the bank" after "noted MUFG" is MUFG's, but not a public body's ("the ministry") voice
+        return None  # "the bank" after "noted KBR" is KBR's, but not a public body's ("the ministry") voice
     if _public_body(art, spelled_out(art, found) or found):
         return None
     if any(m.text == found.name for m in art.by_kind.get("country", [])):
