@@ -98,7 +98,7 @@ DIGEST = """Markets digest
 
 NEW YORK
 
-1836 ET - Zentrix's marketing chief Katie Jansen has resigned, effective March 14, the company says as it \
+1836 ET - Zentrix's marketing chief Katie Jansen has resigned, effective April 2, the company says as it \
 discloses plans to sell the gaming unit. Shares jump 28% after hours.
 1832 ET - Copper will rally into the summer, Harbury Capital says in a note. Output cuts keep supply tight, \
 the firm says.
