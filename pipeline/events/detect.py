@@ -131,7 +131,8 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     def own_subject(governor: Cue, trigger: Cue) -> bool:
         # "vowed countermeasures against Trump's 25% tariffs": a rate its government owns is that
         # government's measure, never the one vowed or demanded
-        return trigger.rule_id == OWNED_RULE_ID or has_own_subject(text, inputs.parties, parse, governor, trigger, resources.perfect_gap)
+        return trigger.rule_id == OWNED_RULE_ID \
+            or has_own_subject(text, inputs.parties, parse, governor, trigger, resources.perfect_gap)
 
     out = []
     for index, clause in enumerate(clause_list):
@@ -198,8 +199,8 @@ def nearest_times(inputs: ArticleInputs, clause: Region, triggers: list[Cue],
 
 def _describes_told_treatment(parse: SentenceParse, token: Token, trigger: Cue, triggers: list[Cue],
                               resources: EventResources) -> bool:
-    """True when the trigger stands in a relative clause that says what a treatment does ("the de minimis
-    exemption, a loophole that allowed duty-free imports") and another exemption trigger of the sentence
+    """True when the trigger stands in a relative clause that says what a treatment does ("the small-parcel
+    exemption, a loophole that let cheap parcels in duty-free") and another exemption trigger of the sentence
     names that treatment: the news is what happens to it, told by that trigger (granted, closed), and the
     clause adds no event. A clause describing a treatment no trigger names ("granted a waiver that allows
     duty-free imports") keeps its trigger, the only one to tell the grant."""
@@ -249,7 +250,8 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
     else:
         # the search for targets stops at a joined clause with its own subject ("… and Chile's industry is
         # struggling"), which the parser may read as one more conjunct of the target noun
-        joined = joined_clause_start(syntax.parse, trigger.end) if syntax is not None else None
+        joined = (joined_clause_start(syntax.parse, trigger.end, resources.syntax.relative_words)
+                  if syntax is not None and resources.syntax is not None else None)
         parties = inputs.parties if joined is None else tuple(p for p in inputs.parties if p.start < joined)
         found = _syntax_targets(syntax, text, actor, parties, resources)
         if found is not None:

@@ -98,8 +98,8 @@ def acts_on_effect(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> 
 
 def described_treatment(parse: SentenceParse, trigger: Token, event_type: str, rules: SyntaxRules) -> list[Token]:
     """The noun of a treatment (``treatment_nouns``) that the relative clause of an exemption trigger describes,
-    with the noun it stands in apposition to: "the de minimis exemption, a loophole that allowed duty-free
-    imports" gives "loophole" and "exemption". Empty when the trigger is in no such clause."""
+    with the noun it stands in apposition to: "the small-parcel exemption, a loophole that let cheap parcels in
+    duty-free" gives "loophole" and "exemption". Empty when the trigger is in no such clause."""
     if event_type != "tariff_exemption":
         return []
     clause = parse.clause(trigger)  # any verb: the clause's verb ("allowed", "enabled") is no measure's
@@ -171,8 +171,8 @@ def _adjective_measure(parse: SentenceParse, trigger: Token) -> Token:
 
 def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -> str | None:
     """Why the trigger states no event (``question``, ``counterfactual``, ``authority``, ``comparison``,
-    ``circumstance``, ``effect`` (also `acts_on_effect`), ``criticism``, ``standing``, ``condition``: `aside.inverted_condition`, ``effect``:
-    `aside.forecast_effect`, ``statistic``: `aside.statistic`, ``level``: `aside.level_compared`, ``topic``:
+    ``circumstance``, ``criticism``, ``standing``, ``condition``: `aside.inverted_condition`, ``effect``:
+    `acts_on_effect` or `aside.forecast_effect`, ``statistic``: `aside.statistic`, ``level``: `aside.level_compared`, ``topic``:
     `aside.topic_of_talks`), or None."""
     rules = resources.syntax
     assert rules is not None

@@ -411,17 +411,19 @@ def sentence_parse(inputs: ArticleInputs, sentence: Sentence, resources: EventRe
 # How many tokens after a coordinating conjunction the verb of a clause of its own may stand: a subject
 # phrase of a few words ("and South Korea's steel industry is …").
 JOINED_SUBJECT_TOKENS = 6
-RELATIVE_WORDS = frozenset({"that", "which", "who", "whose", "whom"})
 
 
-def joined_clause_start(parse: SentenceParse, after: int) -> int | None:
-    """Offset of the first "and"/"but" after ``after`` that opens a clause with a subject of its own, or None.
+def joined_clause_start(parse: SentenceParse, after: int, relative_words: frozenset[str]) -> int | None:
+    """Offset of the first coordinating conjunction ("and", "but", "or") after ``after`` that opens a clause
+    with a subject of its own, or None.
 
     "placed 25% tariffs on steel imports and Chile's steel industry is struggling": what follows "and" is
     a statement of its own, not more of the measure's targets, so the search for targets stops there. The
     conjunct counts as a clause when a verb or auxiliary follows within a few tokens with only a nominal
     subject between (nouns, names, possessive marks, determiners, adjectives, numbers), whatever head the
-    parser gave it: the parser often reads such a subject as a conjunct of the last target noun."""
+    parser gave it: the parser often reads such a subject as a conjunct of the last target noun. A word of
+    ``relative_words`` (`SyntaxRules.relative_words`) after the conjunction opens a relative clause that
+    describes the target, no clause of its own."""
     tokens = [t for t in parse.tokens if t.start >= after]
     for i, token in enumerate(tokens):
         if token.upos != "CCONJ":
@@ -435,7 +437,7 @@ def joined_clause_start(parse: SentenceParse, after: int) -> int | None:
                     return token.start
                 break
             if following.upos not in ("NOUN", "PROPN", "PRON", "PART", "DET", "ADJ", "NUM") \
-                    or following.lower in RELATIVE_WORDS:
+                    or following.lower in relative_words:
                 break  # "on Canada and Mexico that qualify …": a relative clause describes the target
             if following.upos == "PRON" and between and between[-1].upos in ("NOUN", "PROPN"):
                 break  # "the crude and products we have been lent": a relative clause without "that"
