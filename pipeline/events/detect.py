@@ -52,10 +52,12 @@ from pipeline.events.discourse import enumerated, resolve_discourse
 from pipeline.events.hedges import RELATIVE_THREAT_RULE, relative_threats
 from pipeline.events.market import market_subject
 from pipeline.events.modality import choose_modality, conditional, future_is_planned, states_condition
-from pipeline.events.non_events import described_treatment, market_threat, non_event
+from pipeline.events.non_events import described_treatment, embedded_measure_in_force, market_threat, non_event
 from pipeline.events.resources import EventResources
 from pipeline.events.retype import retype
-from pipeline.events.roles import joined_clause_start, listed_origins, sentence_parse, syntax_targets
+from pipeline.events.roles import (
+    SyntaxTargets, antecedent_targets, joined_clause_start, listed_origins, sentence_parse, syntax_targets,
+)
 from pipeline.events.owned import RULE_ID as OWNED_RULE_ID, may_name_measure, owned_rate_cues
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.text import clauses, first_words, last_words, linked
@@ -115,7 +117,9 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
                     or (non_event(parse, token, resources) is None
                         and not market_threat(parse, token, t.label, resources)
                         and not _describes_told_treatment(parse, token, t, triggers, resources)
-                        and not peace_talks(parse, token, t.label, resources.syntax))]
+                        and not peace_talks(parse, token, t.label, resources.syntax)
+                        and not (t.agent_only and t.label == "tariff_imposed"
+                                 and embedded_measure_in_force(parse, token, resources)))]
     # "If the U.S. follows through on raising tariffs, …": the condition of another statement reports no measure
     triggers = [t for t in triggers if t.label not in TARIFF_TYPES
                 or not states_condition(text, _clause_at(clause_list, t.start), t, resources)]
@@ -254,6 +258,8 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
                   if syntax is not None and resources.syntax is not None else None)
         parties = inputs.parties if joined is None else tuple(p for p in inputs.parties if p.start < joined)
         found = _syntax_targets(syntax, text, actor, parties, resources)
+        if found is None and syntax is not None:  # "levies on Chile, which he later paused": that measure's
+            found = _from_syntax(antecedent_targets(syntax.parse, syntax.token, text, actor, parties, resources))
         if found is not None:
             targets_how = "syntax"
         else:
@@ -330,7 +336,11 @@ def _parsed(parse: SentenceParse | None, trigger: Cue) -> Parsed | None:
 def _syntax_targets(syntax: Parsed | None, text: str, actor: str | None, parties: tuple[Party, ...],
                     resources: EventResources) -> Targets | None:
     """`Targets` from the parse (`roles.syntax_targets`), or None when it names none."""
-    found = syntax_targets(syntax.parse, syntax.token, text, actor, parties, resources) if syntax else None
+    return _from_syntax(syntax_targets(syntax.parse, syntax.token, text, actor, parties, resources) if syntax else None)
+
+
+def _from_syntax(found: SyntaxTargets | None) -> Targets | None:
+    """`Targets` of the parties the parse names, or None when it names none."""
     if found is None:
         return None
     iso3 = tuple(sorted(dict.fromkeys(p.iso3 for p in found.targets)))
