@@ -79,10 +79,6 @@ def of_goods(text: str, floor: int, party: Party, resources: EventResources) -> 
     return len(before) >= 2 and resources.goods.fullmatch(before[-2]) is not None
 
 
-# a party joined to the one before it: "Canada and the EC" (a comma may close an opening phrase instead)
-_JOINED_BEFORE = re.compile(r"[\w.)](?:\s+and|\s+or)(?:\s+the)?\s+$", re.IGNORECASE)
-
-
 def find_actor(text: str, clause: Region, trigger_start: int, parties: Sequence[Party],
                resources: EventResources) -> Party | None:
     """The government acting: the subject-like party before the trigger in its clause.
@@ -123,11 +119,12 @@ def find_actor(text: str, clause: Region, trigger_start: int, parties: Sequence[
     reports = pattern_spans(resources.reporting, text, region.start, region.end)
     if reports:
         cut = reports[-1][1]
-        # the speaker is the party written right before the reporting verb ("During a meeting with visiting
-        # Japanese Prime Minister Ishiba, Trump said he might impose …": Trump, not the guest)
-        # (not one of several joined speakers: "Canada and the EC told …" keeps the first-named)
+        # the speaker is the party written right before the reporting verb ("At a dinner with the visiting
+        # Korean president, Trump said he could impose …": Trump, not the guest), unless it is one of several
+        # joined speakers ("Canada and the EC told …" keeps the first-named, `joined_party_before`)
+        joined = resources.joined_party_before
         speaker = [p for p in before if p.end <= reports[-1][0] and not text[p.end:reports[-1][0]].strip()
-                   and not _JOINED_BEFORE.search(text, 0, p.start)]
+                   and not (joined is not None and joined.search(text, 0, p.start))]
         groups = [[p for p in before if p.start >= cut], speaker,
                   [p for p in before if p.end <= reports[-1][0]]]
     else:

@@ -7,9 +7,10 @@ candidate of its own at its noun (`coordinated_measures`): it takes the type,
 actor and modality of the candidate whose trigger governs it, its own targets
 from the words after it (up to the next comma or trigger), and none of the
 first measure's goods, date or duration, which the text states for the
-first. A rate written in its own part ("along with 25% levies on Canada", "and a further 10% tariff on
-Chinese imports") is its own; the first measure then keeps its rate only when written before the joint. Retyping then reads it at its own noun: planned "reciprocal tariffs"
-without a rate are a threat (`models/events/retype.csv`).
+first. A rate written in its own part ("along with 20% levies on Chile",
+"and a further 15% tariff on Brazilian imports") is its own. Retyping then
+reads it at its own noun: planned "reciprocal tariffs" without a rate are a
+threat (`models/events/retype.csv`).
 
 The joining phrases are ``coordinated_measures`` of `models/events/arguments.json`.
 """
@@ -35,10 +36,6 @@ def coordinated_measures(candidates: list[Candidate], inputs: ArticleInputs,
         return candidates
     text = inputs.text
     starts = sorted(c.trigger.start for c in candidates)
-    def part_end(start: int, end: int) -> int:
-        stop = _PART_END.search(text, start, end)
-        return stop.start() if stop else end
-
     out = []
     for candidate in candidates:
         if candidate.event_type not in TARIFF_TYPES or candidate.actor is None:
@@ -51,20 +48,22 @@ def coordinated_measures(candidates: list[Candidate], inputs: ArticleInputs,
         if joined is None:
             out.append(candidate)
             continue
-        own_rate = next((r for r in inputs.rates if joined.start() <= r.start < part_end(joined.end(), end)
-                         and r.value is not None), None)
+        stop = _PART_END.search(text, joined.end(), end)
+        part = Region(joined.end(), stop.start() if stop else end)
+        # a rate from the joining phrase to the end of the part ("along with 25% levies"): the joined measure's
+        own_rate = next((r for r in inputs.rates if joined.start() <= r.start < part.end and r.value is not None),
+                        None)
         out.append(_before(candidate, joined.start(), inputs))
         noun = Cue(candidate.trigger.mention_id, joined.end() - len(joined.group().split()[-1]), joined.end(),
                    candidate.event_type, f"{candidate.trigger.rule_id.split(':')[0]}:{RULE_SUFFIX}")
-        part = Region(joined.end(), part_end(joined.end(), end))
         found = find_targets(text, part, Region(joined.start(), joined.start()), candidate.actor, inputs.parties,
                              resources)
         if found.scope == "unspecified" and resources.all_scope.search(text, joined.start(), part.end):
             found = found._replace(scope="all")  # "along with reciprocal tariffs": stated for every partner
         out.append(replace(candidate, trigger=noun, targets=found.iso3, scope=found.scope, excluded=found.excluded,
                            rate_value=own_rate.value if own_rate else None,
-                           rate_previous=own_rate.previous if own_rate else None, product=None, products=(), event_date=None,
-                           duration=None, absorbed=(), target_inherited=False, anaphoric=False,
+                           rate_previous=own_rate.previous if own_rate else None,
+                           product=None, products=(), event_date=None, duration=None, absorbed=(), target_inherited=False, anaphoric=False,
                            mention_ids=tuple(sorted({noun.mention_id, *(p.mention_id for p in found.parties)}))))
     return out
 

@@ -52,10 +52,12 @@ from pipeline.events.discourse import enumerated, resolve_discourse
 from pipeline.events.hedges import RELATIVE_THREAT_RULE, relative_threats
 from pipeline.events.market import market_subject
 from pipeline.events.modality import choose_modality, conditional, future_is_planned, states_condition
-from pipeline.events.non_events import described_treatment, market_threat, non_event
+from pipeline.events.non_events import described_treatment, embedded_measure_in_force, market_threat, non_event
 from pipeline.events.resources import EventResources
 from pipeline.events.retype import retype
-from pipeline.events.roles import joined_clause_start, listed_origins, sentence_parse, syntax_targets
+from pipeline.events.roles import (
+    SyntaxTargets, antecedent_targets, joined_clause_start, listed_origins, sentence_parse, syntax_targets,
+)
 from pipeline.events.owned import RULE_ID as OWNED_RULE_ID, may_name_measure, owned_rate_cues
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.text import clauses, first_words, last_words, linked
@@ -115,7 +117,9 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
                     or (non_event(parse, token, resources) is None
                         and not market_threat(parse, token, t.label, resources)
                         and not _describes_told_treatment(parse, token, t, triggers, resources)
-                        and not peace_talks(parse, token, t.label, resources.syntax))]
+                        and not peace_talks(parse, token, t.label, resources.syntax)
+                        and not (t.agent_only and t.label == "tariff_imposed"
+                                 and embedded_measure_in_force(parse, token, resources)))]
     # "If Washington goes ahead with the tariff rise, …": the condition of another statement reports no measure
     triggers = [t for t in triggers if t.label not in TARIFF_TYPES
                 or not states_condition(text, _clause_at(clause_list, t.start), t, resources)]
@@ -131,7 +135,8 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     def own_subject(governor: Cue, trigger: Cue) -> bool:
         # "vowed countermeasures against Trump's 25% tariffs": a rate its government owns is that
         # government's measure, never the one vowed or demanded
-        return trigger.rule_id == OWNED_RULE_ID or has_own_subject(text, inputs.parties, parse, governor, trigger, resources.perfect_gap)
+        return trigger.rule_id == OWNED_RULE_ID \
+            or has_own_subject(text, inputs.parties, parse, governor, trigger, resources.perfect_gap)
 
     out = []
     for index, clause in enumerate(clause_list):
@@ -198,8 +203,8 @@ def nearest_times(inputs: ArticleInputs, clause: Region, triggers: list[Cue],
 
 def _describes_told_treatment(parse: SentenceParse, token: Token, trigger: Cue, triggers: list[Cue],
                               resources: EventResources) -> bool:
-    """True when the trigger stands in a relative clause that says what a treatment does ("the de minimis
-    exemption, a loophole that allowed duty-free imports") and another exemption trigger of the sentence
+    """True when the trigger stands in a relative clause that says what a treatment does ("the small-parcel
+    exemption, a loophole that let cheap parcels in duty-free") and another exemption trigger of the sentence
     names that treatment: the news is what happens to it, told by that trigger (granted, closed), and the
     clause adds no event. A clause describing a treatment no trigger names ("granted a waiver that allows
     duty-free imports") keeps its trigger, the only one to tell the grant."""
@@ -249,9 +254,12 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
     else:
         # the search for targets stops at a joined clause with its own subject ("… and Chile's industry is
         # struggling"), which the parser may read as one more conjunct of the target noun
-        joined = joined_clause_start(syntax.parse, trigger.end) if syntax is not None else None
+        joined = (joined_clause_start(syntax.parse, trigger.end, resources.syntax.relative_words)
+                  if syntax is not None and resources.syntax is not None else None)
         parties = inputs.parties if joined is None else tuple(p for p in inputs.parties if p.start < joined)
         found = _syntax_targets(syntax, text, actor, parties, resources)
+        if found is None and syntax is not None:  # "levies on Chile, which he later paused": that measure's
+            found = _from_syntax(antecedent_targets(syntax.parse, syntax.token, text, actor, parties, resources))
         if found is not None:
             targets_how = "syntax"
         else:
@@ -328,7 +336,11 @@ def _parsed(parse: SentenceParse | None, trigger: Cue) -> Parsed | None:
 def _syntax_targets(syntax: Parsed | None, text: str, actor: str | None, parties: tuple[Party, ...],
                     resources: EventResources) -> Targets | None:
     """`Targets` from the parse (`roles.syntax_targets`), or None when it names none."""
-    found = syntax_targets(syntax.parse, syntax.token, text, actor, parties, resources) if syntax else None
+    return _from_syntax(syntax_targets(syntax.parse, syntax.token, text, actor, parties, resources) if syntax else None)
+
+
+def _from_syntax(found: SyntaxTargets | None) -> Targets | None:
+    """`Targets` of the parties the parse names, or None when it names none."""
     if found is None:
         return None
     iso3 = tuple(sorted(dict.fromkeys(p.iso3 for p in found.targets)))

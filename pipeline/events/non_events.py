@@ -23,7 +23,9 @@ whose effect is forecast ("sanctions would not affect output", `aside.forecast_e
 average tariff rate", `aside.statistic`), a level compared ("India has higher tariffs",
 `aside.level_compared`) and the subject of talks ("discussions on the reduction of duties",
 `aside.topic_of_talks`). And a verb whose object is a noun of effect with a complement ("reduce the impact
-of tariffs", `acts_on_effect`).
+of tariffs", `acts_on_effect`). And an entry into force whose subject is no measure noun but holds one
+("countermeasures against Washington's levies went into effect", `embedded_measure_in_force`, read by
+`pipeline.events.detect` for entry-into-force triggers only).
 """
 
 from __future__ import annotations
@@ -98,8 +100,8 @@ def acts_on_effect(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> 
 
 def described_treatment(parse: SentenceParse, trigger: Token, event_type: str, rules: SyntaxRules) -> list[Token]:
     """The noun of a treatment (``treatment_nouns``) that the relative clause of an exemption trigger describes,
-    with the noun it stands in apposition to: "the de minimis exemption, a loophole that allowed duty-free
-    imports" gives "loophole" and "exemption". Empty when the trigger is in no such clause."""
+    with the noun it stands in apposition to: "the small-parcel exemption, a loophole that let cheap parcels in
+    duty-free" gives "loophole" and "exemption". Empty when the trigger is in no such clause."""
     if event_type != "tariff_exemption":
         return []
     clause = parse.clause(trigger)  # any verb: the clause's verb ("allowed", "enabled") is no measure's
@@ -171,8 +173,8 @@ def _adjective_measure(parse: SentenceParse, trigger: Token) -> Token:
 
 def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -> str | None:
     """Why the trigger states no event (``question``, ``counterfactual``, ``authority``, ``comparison``,
-    ``circumstance``, ``effect`` (also `acts_on_effect`), ``criticism``, ``standing``, ``condition``: `aside.inverted_condition`, ``effect``:
-    `aside.forecast_effect`, ``statistic``: `aside.statistic`, ``level``: `aside.level_compared`, ``topic``:
+    ``circumstance``, ``criticism``, ``standing``, ``condition``: `aside.inverted_condition`, ``effect``:
+    `acts_on_effect` or `aside.forecast_effect`, ``statistic``: `aside.statistic`, ``level``: `aside.level_compared`, ``topic``:
     `aside.topic_of_talks`), or None."""
     rules = resources.syntax
     assert rules is not None
@@ -219,3 +221,33 @@ def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -
     if trigger.upos not in ("VERB", "AUX") and topic_of_talks(parse, noun, rules):
         return "topic"
     return None
+
+
+# The parts of speech of a rate in the parse ("10 %"): a subject headed by one names a measure by its rate.
+RATE_TAGS = frozenset({"NUM", "SYM"})
+MEASURE_HEAD_TAGS = frozenset({"NOUN", "PROPN"})
+
+
+def embedded_measure_in_force(parse: SentenceParse, trigger: Token, resources: EventResources) -> bool:
+    """True when an entry into force ("went into effect") has a subject whose head names no tariff measure
+    of its owner, while a tariff measure stands under it: "Ottawa's countermeasures against Washington's 10%
+    levies went into effect" tells that the countermeasures took effect, not the levies they answer. The
+    measure that took effect is the subject's head (`resources.owned`: "tariffs", "duties"), owned by its
+    possessor (`roles.syntax_actor`, subject); a head that is no such noun gives no imposition of the
+    measure named under it. A head with a rate of its own ("the 10% top-up of existing tariffs") names
+    a measure by that rate and keeps it."""
+    rules = resources.syntax
+    assert rules is not None
+    if trigger.upos not in ("VERB", "AUX"):
+        return False
+    clause = parse.clause(trigger, rules.clause_verbs)
+    subject = next((c for c in parse.children(clause, "nsubj")), None)
+    if subject is None or subject.upos not in MEASURE_HEAD_TAGS:
+        return False
+    embedded = [t for t in parse.subtree(subject) if t != subject and resources.owned.fullmatch(t.text)]
+    if not embedded:
+        return False
+    inner = {t.index for e in embedded for t in parse.subtree(e)}
+    if any(t.upos in RATE_TAGS and t.index not in inner for t in parse.subtree(subject)):
+        return False
+    return resources.owned.fullmatch(subject.text) is None

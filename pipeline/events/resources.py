@@ -105,6 +105,7 @@ class SyntaxRules:
     threat_measure_nouns: frozenset[str]  # "the tariffs he threatened": a measure a relative clause threatens
     relative_pronouns: frozenset[str]  # "the tariffs that Washington threatened": between measure and subject
     person_pronouns: frozenset[str]  # "he", "she": a subject naming a person, who acts for an office-holder's government
+    relative_words: frozenset[str]  # "on Chile and Peru that qualify": after "and", a relative clause, no clause of its own
     treatment_nouns: frozenset[str]  # "a loophole that allowed duty-free imports": a clause describing a treatment
     background_days: int
 
@@ -201,6 +202,8 @@ class EventResources:
     market: MarketWords | None = None  # market nouns that make a generic trigger a price move; None: no rule
     coordinated: re.Pattern[str] | None = None  # "along with reciprocal tariffs": a second measure joined
     measure_source: re.Pattern[str] | None = None  # trigger to party: "retaliatory duties from [China]"
+    # the words right before a party that join it to a party before it ("Canada and the EC told …"); None: no rule
+    joined_party_before: re.Pattern[str] | None = None
     retaliation: re.Pattern[str] | None = None  # words that make a measure an answer to another one
     # words right before / right after a government that name it as the market goods enter ("imported into the
     # U.S.", "U.S.-bound"): a tariff without an actor is that government's (`pipeline.events.importer`)
@@ -296,6 +299,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         market=market,
         coordinated=_alternation(arguments["coordinated_measures"]),
         measure_source=_alternation(arguments["measure_source"]),
+        joined_party_before=_alternation(arguments["joined_party_before"]),
         retaliation=_alternation(arguments["retaliation"]),
         import_before=_alternation(arguments["import_destination_before"]),
         import_after=_alternation(arguments["import_destination_after"]),

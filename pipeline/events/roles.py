@@ -24,7 +24,9 @@ argument of. Its roles, in the order they are tried:
   coordinated words ("on Canada and Mexico"); words introduced by "except"
   and phrases negated by "not" ("but not on China") are excluded. A country written before
   the measure a verb acts on ("paused the Mexican and Canadian tariffs") is a
-  target when another government acts, not a second owner.
+  target when another government acts, not a second owner. A relative clause
+  with a subject and no target of its own tells of the measure it follows
+  (`antecedent_targets`: "levies on Chile, which he later paused").
 
 Parties a parse places in a target position are never the actor, also when
 the word-order rules decide the actor instead (`not_actors`). A function
@@ -340,6 +342,37 @@ def syntax_targets(parse: SentenceParse, trigger: Token, text: str, actor: str |
     return SyntaxTargets(tuple(dict.fromkeys(targets)), tuple(dict.fromkeys(excluded)))
 
 
+# How many heads up from a relative clause's antecedent its measure noun may stand: "levies on Chile and
+# Peru, which he paused" hangs the clause on "Peru", a conjunct of "Chile", under "levies".
+ANTECEDENT_STEPS = 3
+
+
+def antecedent_targets(parse: SentenceParse, trigger: Token, text: str, actor: str | None,
+                       parties: Sequence[Party], resources: EventResources) -> SyntaxTargets | None:
+    """The targets of the measure a relative clause with a subject of its own tells of ("25% levies on Chile
+    and Peru, which he later paused": Chile and Peru), or None. The measure is the first measure noun
+    (`resources.owned`) on the way up from the noun the clause attaches to; its targets are the parties of
+    its own target phrases ("on Chile and Peru"), not those of a measure joined before it ("15% tariffs on
+    Brazil, along with …")."""
+    rules = resources.syntax
+    assert rules is not None
+    if "acl:relcl" not in (trigger.dep, trigger.base_dep) or not parse.children(trigger, "nsubj"):
+        return None
+    antecedent = parse.head(trigger)
+    if antecedent is None:
+        return None
+    measure = next((t for t in [antecedent, *parse.chain(antecedent)][:ANTECEDENT_STEPS + 1]
+                    if resources.owned.fullmatch(t.text) is not None), None)
+    if measure is None:
+        return None
+    clause_ids = {t.index for t in parse.subtree(trigger)}
+    phrases = [c for c in parse.children(measure) if c.base_dep in rules.argument_relations
+               and _first_case(parse, c).split(" ")[0] in rules.target_cases]
+    tokens = [t for c in phrases for t in parse.subtree(c, skip=rules.phrase_skip) if t.index not in clause_ids]
+    targets = [p for p in parties_over(tokens, parties) if p.iso3 != actor and not is_private(text, p, resources)]
+    return SyntaxTargets(tuple(dict.fromkeys(targets)), ()) if targets else None
+
+
 def _owners_of_acted_measure(parse: SentenceParse, trigger: Token, parties: Sequence[Party]) -> frozenset[str]:
     """Mention ids of the countries written before the measure a verb acts on ("the White House paused
     the Canadian and Mexican duties", "lifted the China tariffs"): with another government acting, the
@@ -411,17 +444,19 @@ def sentence_parse(inputs: ArticleInputs, sentence: Sentence, resources: EventRe
 # How many tokens after a coordinating conjunction the verb of a clause of its own may stand: a subject
 # phrase of a few words ("and South Korea's steel industry is …").
 JOINED_SUBJECT_TOKENS = 6
-RELATIVE_WORDS = frozenset({"that", "which", "who", "whose", "whom"})
 
 
-def joined_clause_start(parse: SentenceParse, after: int) -> int | None:
-    """Offset of the first "and"/"but" after ``after`` that opens a clause with a subject of its own, or None.
+def joined_clause_start(parse: SentenceParse, after: int, relative_words: frozenset[str]) -> int | None:
+    """Offset of the first coordinating conjunction ("and", "but", "or") after ``after`` that opens a clause
+    with a subject of its own, or None.
 
     "placed 25% tariffs on steel imports and Chile's steel industry is struggling": what follows "and" is
     a statement of its own, not more of the measure's targets, so the search for targets stops there. The
     conjunct counts as a clause when a verb or auxiliary follows within a few tokens with only a nominal
     subject between (nouns, names, possessive marks, determiners, adjectives, numbers), whatever head the
-    parser gave it: the parser often reads such a subject as a conjunct of the last target noun."""
+    parser gave it: the parser often reads such a subject as a conjunct of the last target noun. A word of
+    ``relative_words`` (`SyntaxRules.relative_words`) after the conjunction opens a relative clause that
+    describes the target, no clause of its own."""
     tokens = [t for t in parse.tokens if t.start >= after]
     for i, token in enumerate(tokens):
         if token.upos != "CCONJ":
@@ -435,7 +470,7 @@ def joined_clause_start(parse: SentenceParse, after: int) -> int | None:
                     return token.start
                 break
             if following.upos not in ("NOUN", "PROPN", "PRON", "PART", "DET", "ADJ", "NUM") \
-                    or following.lower in RELATIVE_WORDS:
+                    or following.lower in relative_words:
                 break  # "on Canada and Mexico that qualify …": a relative clause describes the target
             if following.upos == "PRON" and between and between[-1].upos in ("NOUN", "PROPN"):
                 break  # "the crude and products we have been lent": a relative clause without "that"

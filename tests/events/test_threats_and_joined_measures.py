@@ -84,3 +84,31 @@ def test_targets_stop_at_a_joined_clause_with_its_own_subject(build, resources):
     found = _events(build, resources, text, countries=[("U.S.", "USA", "name"), CHILE, PERU],
                     rates=[("25%", 25.0, "tariff")])
     assert found[0][2] == ["CHL", "PER"]
+
+
+def test_a_relative_clause_tells_of_the_measure_it_follows(build, resources):
+    text = ("Stocks fell after Trump announced 15% tariffs on Brazil, along with 20% levies on Chile and Peru, "
+            "which he later paused.")
+    found = _events(build, resources, text, officials=[TRUMP], countries=[BRAZIL, CHILE, PERU],
+                    rates=[("15%", 15.0, "tariff"), ("20%", 20.0, "levy")])
+    assert [e[:3] for e in found if e[0] == "tariff_suspended"] == [("tariff_suspended", "USA", ["CHL", "PER"])]
+    # control: a clause that tells of the only measure keeps its targets
+    found = _events(build, resources, "Trump announced 20% levies on Chile, which he later paused.",
+                    officials=[TRUMP], countries=[CHILE], rates=[("20%", 20.0, "levy")])
+    assert [e[:3] for e in found if e[0] == "tariff_suspended"] == [("tariff_suspended", "USA", ["CHL"])]
+
+
+def test_an_answer_to_a_measure_taking_effect_is_no_imposition_of_that_measure(build, resources):
+    text = "Brasilia's countermeasures against Trump's additional 10% levies on Brazilian imports went into effect."
+    found = _events(build, resources, text, officials=[TRUMP],
+                    countries=[("Brasilia", "BRA", "name"), ("Brazilian", "BRA", "demonym")],
+                    rates=[("10%", 10.0, "levy")])
+    assert not any(e[0] == "tariff_imposed" and e[1] == "USA" for e in found)
+    # controls: a subject naming a measure by its rate, and a measure noun owned by a government
+    text = "The U.S. administration's 10% top-up of existing tariffs on all Brazilian imports went into effect."
+    found = _events(build, resources, text, countries=[("U.S.", "USA", "name"), ("Brazilian", "BRA", "demonym")],
+                    rates=[("10%", 10.0, "tariff")])
+    assert [e[:4] for e in found] == [("tariff_imposed", "USA", ["BRA"], 10.0)]
+    found = _events(build, resources, "Chile's duties on Brazilian steel went into effect.",
+                    countries=[CHILE, ("Brazilian", "BRA", "demonym")])
+    assert [e[:3] for e in found] == [("tariff_imposed", "CHL", ["BRA"])]
