@@ -35,7 +35,7 @@ Six non-events the clause rules of `non_events` do not reach:
   which no government sets (`statistic`).
 - A level compared: a comparative adjective trigger ("higher", "lower")
   on the object of a verb of ``level_verbs`` not in the past tense, without
-  auxiliary or infinitive "to" ("India and Thailand have higher tariff rates on U.S. goods")
+  auxiliary or infinitive "to" ("Peru and Norway have higher duty rates on U.S. goods")
   tells how one government's duties stand against another's, not that
   they changed (`level_compared`); "Ottawa will have higher duties from
   Monday" keeps its auxiliary and stays.

@@ -5,8 +5,8 @@ from a verb the clause split separates from it. Where the sentence was
 parsed, `attachment` follows a date's or a rate's heads to the trigger whose
 token or clause they hang on ("slapped a 10% tariff … last week and levied
 tariffs … on Monday"), and `shared_objects` lets a reporting verb take the
-object of the measure verb coordinated under it ("announced but then delayed
-25% levies on Canada and Mexico"). See docs/events.md, section 2a.
+object of the measure verb coordinated under it ("announced but then delayed 30%
+duties on Ruritania and Freedonia"). See docs/events.md, section 2a.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from pipeline.events.types import TARIFF_TYPES, Candidate, Cue
 
 
 def shared_objects(candidates: list[Candidate], parse: SentenceParse | None) -> list[Candidate]:
-    """A reporting verb coordinated with a measure verb shares its object ("announced but then delayed
-    25% levies on Canada and Mexico": the announcement is of those levies), which the clause split at
+    """A reporting verb coordinated with a measure verb shares its object ("announced but then delayed 30%
+    duties on Ruritania and Freedonia": the announcement is of those levies), which the clause split at
     "but" hides from it: it takes that measure's targets, rate and product when it names none."""
     if parse is None:
         return candidates

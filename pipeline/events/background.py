@@ -142,8 +142,8 @@ def period_end(value: str) -> date | None:
 
 def told_as_history(event: Candidate, times: Sequence[TimeRef], published: date | None, days: int) -> bool:
     """True for an undated event whose sentence dates only history: every resolved date in it ends more than
-    ``days`` before publication ("In 2018, Trump imposed tariffs … the duties on Mexico and Canada were
-    lifted a year later": the lifting has no date of its own, but the sentence tells of 2018)."""
+    ``days`` before publication ("In 2018, Trump imposed tariffs … the Canadian and Mexican duties
+    were removed a year on": the lifting has no date of its own, but the sentence tells of 2018)."""
     if event.event_date is not None or published is None:
         return False
     dated = [t for t in times if t.timex_type == "DATE" and t.value and t.resolved

@@ -120,7 +120,7 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
                         and not peace_talks(parse, token, t.label, resources.syntax)
                         and not (t.agent_only and t.label == "tariff_imposed"
                                  and embedded_measure_in_force(parse, token, resources)))]
-    # "If the U.S. follows through on raising tariffs, …": the condition of another statement reports no measure
+    # "If Washington goes ahead with the tariff rise, …": the condition of another statement reports no measure
     triggers = [t for t in triggers if t.label not in TARIFF_TYPES
                 or not states_condition(text, _clause_at(clause_list, t.start), t, resources)]
     # "Amid Tariff Threat" in a headline the parser misreads: a circumstance by word order too
@@ -352,8 +352,8 @@ def _from_syntax(found: SyntaxTargets | None) -> Targets | None:
 
 def _governed_targets(inputs: ArticleInputs, syntax: Parsed | None, trigger: Cue, part: Region, clause_end: int,
                       actor: str | None, resources: EventResources) -> tuple[Targets, str] | None:
-    """(targets, how) of the next trigger of the clause when this trigger governs it ("suspended plans to
-    impose steep tariffs on Mexico and Canada": the suspension is of that imposition), else None.
+    """(targets, how) of the next trigger of the clause when this trigger governs it ("suspended plans to impose heavy
+    duties on Canada and Mexico": the suspension is of that imposition), else None.
 
     With a parse, the next trigger governs nothing when the path up to this trigger passes a coordination
     or a loosely joined clause ("lifted tariffs and imposed duties on China": the lifting is not on

@@ -1,9 +1,8 @@
 """The importing government: whose tariff a measure without an actor is, when its sentence says where the goods go.
 
 A tariff is collected at the border of the market the goods enter. A tariff
-measure whose sentence names no actor but names that market ("vehicles
-imported to the U.S. from the two countries, putting them at risk of the 25%
-tariffs on Canada and Mexico", "a tariff on U.S.-bound exports") is the
+measure whose sentence names no actor but names that market ("cars shipped into the U.S. from both neighbours, which leaves
+them exposed to the 25% tariffs on Canada and Mexico", "a tariff on U.S.-bound exports") is the
 measure of that market's government. The words that name the market
 (``import_destination`` of ``models/events/arguments.json``) stand right
 before the government ("imported into", "shipped to", "exports to") or right

@@ -13,8 +13,8 @@ it ``planned``. Cues inside the trigger ("no tariffs on") do not count.
 Whatever path read the modality, a trigger inside a conditional span of its
 clause — from "if" (not "if any") or "unless" to the next comma or
 subordinating word ("after", "before", "because" …), or from a "should" that
-opens the clause or follows a comma (`in_condition`) — is at most ``possible``: "If the U.S. follows
-through on raising tariffs to 60%, …" reports no raise, and the parse often
+opens the clause or follows a comma (`in_condition`) — is at most ``possible``: "If Washington goes ahead with
+lifting duties to 60%, …" reports no raise, and the parse often
 hangs the "if" on a verb the trigger does not reach. A tariff measure inside a span that states a
 condition (`states_condition`; not an "if" that asks whether: "determine if a duty should be imposed")
 is dropped by `detect`.
@@ -138,7 +138,7 @@ def adjacent_cues(candidates: list[Candidate], inputs: ArticleInputs) -> list[Ca
     return out
 
 
-# How many words may stand between a measure and the phrase of its entry into force ("tariffs on select US
+# How many words may stand between a measure and the phrase of its entry into force ("levies on certain Ruritanian
 # exports are set to take effect").
 ENTRY_WORDS = 8
 RAISES = frozenset({"tariff_imposed", "tariff_increased"})

@@ -140,7 +140,7 @@ def criticized(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool
 
 def standing(parse: SentenceParse, trigger: Token, rules: SyntaxRules | None = None) -> bool:
     """True for a present-tense relative clause without auxiliary: it describes a standing measure of the
-    noun it qualifies ("reciprocal tariffs on countries that impose duties on U.S. goods"), not news. So
+    noun it qualifies ("matching tariffs on nations that levy duties on U.S. goods"), not news. So
     does a present perfect describing a class ("any country that has imposed levies on U.S. goods": the
     noun has a determiner of ``class_determiners``); "China, which has imposed tariffs" stays news."""
     # a relative pronoun must be its subject: a Market Talk item's "0824 GMT - Canada raises duties …" is

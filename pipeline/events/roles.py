@@ -374,8 +374,8 @@ def antecedent_targets(parse: SentenceParse, trigger: Token, text: str, actor: s
 
 
 def _owners_of_acted_measure(parse: SentenceParse, trigger: Token, parties: Sequence[Party]) -> frozenset[str]:
-    """Mention ids of the countries written before the measure a verb acts on ("the White House paused the
-    Mexican and Canadian tariffs", "lifted the China tariffs"): with another government acting, the
+    """Mention ids of the countries written before the measure a verb acts on ("the White House paused
+    the Canadian and Mexican duties", "lifted the China tariffs"): with another government acting, the
     measure's country names where it falls, not a second owner. A possessive ("Japan's tariffs") owns."""
     objects = {c.index for c in parse.children(trigger, "obj")} if trigger.upos in ("VERB", "AUX") else set()
     if not objects:  # a noun trigger, or a verb without an object: no measure acted on

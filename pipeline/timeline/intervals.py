@@ -185,7 +185,7 @@ def _unplaced_lift(intervals: Sequence[Interval], change: Change) -> Interval | 
     or a month; ``change``, dated more finely inside that period, finds the tariff in force at the rate
     before the lift (or one side unstated). The coarse date only says the lift happened some day of the
     period, and a finer reading of a day inside it says the tariff still applied: the lift cannot be placed
-    before it ("pumped the brakes last week on a pledge to shut down an import tax exemption", read as an
+    before it ("held off last week on a promise to end a duty exemption", read as an
     exemption of all goods in the week of 3 February, beside the 10% in force on 1 and on 4 February).
     """
     if len(intervals) < 2 or change.change != "imposed":

@@ -69,8 +69,8 @@ def _broader_pause(pause: Interval, broader: Sequence[Interval], report_days: in
     it, reports; None when there is none.
 
     That pause lifts no rate of the product's own: its rate before is unstated, or the rate the pause of
-    all goods of the same target lifted, within ``report_days`` ("he delayed plans for 25% general
-    import tariffs on Canada, … the biggest supplier of aluminum"; "paused … a 25% tariff on Mexican oil",
+    all goods of the same target lifted, within ``report_days`` ("he put off planned 25% across-the-board duties
+    on Canada, … the largest aluminum supplier"; "paused … a 25% tariff on Mexican oil",
     whose oil had no rate but the one on all Mexican goods). A pause lifting a rate of its own (10% on
     Canadian energy, beside 25% on all goods) is the product's.
     """

@@ -211,7 +211,7 @@ def test_rule_ids_name_file_and_form(nlp):
         ("The U.S. Virgin Islands and the British Virgin Islands.",
          [("U.S. Virgin Islands", "VIR:name"), ("British Virgin Islands", "VGB:name")]),
         ("The Virgin Islands are sunny.", []),
-        ("Ships in the South China Sea and the East China Sea.", []),
+        ("Patrols in the East China Sea and in the South China Sea.", []),
         ("The Indian Ocean and Indiana and New England.", []),
         ("Latin America and Latin American and North American markets.", []),
         # common words

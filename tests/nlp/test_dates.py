@@ -75,7 +75,7 @@ def found(nlp, text):
         ("paid annually", [("set", "annually", "set")]),
         ("15 a year", [("set", "a year", "set")]),
         ("rates may not fall until the fall", [("date", "the fall", "season")]),
-        ("by the end of the summer from 2.75%", [("date", "the end of the summer", "season")]),
+        ("by the end of the summer from 4.25%", [("date", "the end of the summer", "season")]),
         ("in the spring of 2008", [("date", "the spring of 2008", "season")]),
         ("the talks last winter", [("date", "last winter", "season")]),
         ("to be completed by the fall of 1988", [("date", "the fall of 1988", "season")]),

@@ -52,8 +52,8 @@ def spans(doc, group):
         ("Fact Sheet: President Donald J. Trump Adjusts Tariffs on Canada", "Donald J. Trump", "President"),
         ("Meetings with the Under Secretary of Commerce, Bruce Smart.", "Bruce Smart", "Under Secretary of Commerce"),
         # abbreviated titles of market copy
-        ("Pres Trump and Japan PM Ishiba met in Washington.", "Trump", "Pres"),
-        ("Pres Trump and Japan PM Ishiba met in Washington.", "Ishiba", "PM"),
+        ("Pres Trump and Japan PM Ishiba held talks at the White House.", "Trump", "Pres"),
+        ("Pres Trump and Japan PM Ishiba held talks at the White House.", "Ishiba", "PM"),
         ("Earlier, Pres. Lula told reporters he would answer.", "Lula", "Pres."),
     ],
 )

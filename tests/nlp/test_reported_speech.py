@@ -145,8 +145,8 @@ def test_reported_speech_is_found_with_its_cue_and_speaker(sentence, expected):
          ("such import curbs could make domestic products less competitive", "said", "say",
           "the commission's report", "reported.csv:complement")),
         # the clause's subject, parsed as the verb's object or a clause of its own, opens the content
-        ("The White House said Canada, along with France, both levy digital taxes on U.S. firms.",
-         ("Canada, along with France, both levy digital taxes on U.S. firms", "said", "say", "The White House",
+        ("The White House said Canada, along with Spain, both levy digital taxes on U.S. companies.",
+         ("Canada, along with Spain, both levy digital taxes on U.S. companies", "said", "say", "The White House",
           "reported.csv:complement")),
         ("Analysts said an official rate cut could trigger a buying spree on the bond market.",
          ("an official rate cut could trigger a buying spree on the bond market", "said", "say", "Analysts",
@@ -212,7 +212,7 @@ def test_the_content_opens_at_the_clause_subject(sentence, expected):
         # a "that" clause far from the cue belongs to the noun before it
         "This confirms the view of the bank's own economists that rates will stay high for longer.",
         # "That said," is a connective, not a report
-        "That said, markets remain focused on tariffs for now even as fatigue seems to be setting in.",
+        "That said, traders are still watching tariffs closely even though weariness seems to be growing.",
         # an embedded question is what was left open, not what was said
         "Lee did not say when the new fees will take effect.",
         "Higher costs for the plant may explain why the new rules were not announced on Tuesday.",

@@ -848,7 +848,7 @@ def test_a_role_takes_up_the_source_just_heard_before_an_earlier_holder(nlp):
 
 
 def test_a_long_apposition_after_a_name_leaves_the_name_the_speaker(nlp):
-    text = ("Dana Roe, a trade specialist and principal with the U.S. division of accounting firm Harbour Kestrel "
+    text = ("Dana Roe, a customs specialist and principal with the U.S. unit of accounting firm Harbour Kestrel "
             "International, said the plan was a monumental undertaking. \"There are 5,000 descriptions,\" he said.")
     rows = run(nlp, text, people=[ROE])
     assert [r["speaker_name"] for r in rows if r["quote_type"] == "direct"] == ["Dana Roe"]

@@ -17,15 +17,15 @@ HOUSTON
 
 Christopher Dale, a bond specialist at Harwick Capital, said the Fed would hold rates. \
 "Many policy makers must watch currencies," he said.
-The Ruritanian central bank unexpectedly kept its key rate steady on Thursday, with the governor saying \
-the move was a hedge against uncertainty.
-Kestrel Oil, the largest U.S. refiner, said last week that producers would absorb most of the tariff costs.
+The Ruritanian central bank unexpectedly left its main rate unchanged on Tuesday, with the governor saying \
+the step was a hedge against uncertainty.
+Kestrel Oil, the biggest refiner in the U.S., said last week that producers would absorb most of the tariff costs.
 Higher metal prices will hurt buyers, according to Zeta Metals analyst Li Wen, noting that the U.S. has few \
 new smelters.
-Tariffs on Canadian crude would raise costs for Midwest plants, the Royal Bank of Canada said on Wednesday.
+Tariffs on Canadian crude would raise costs for Midwest plants, the Royal Bank of Canada said on Tuesday.
 The bank said imports of Canadian crude can bolster U.S. fuel stocks by meeting rising U.S. demand. \
 It also said Canadian imports help the U.S.'s ability to sell fuel abroad without lifting pump prices.
-In addition, RBC said the tariff would affect the pipeline expansion.
+In addition, RBC said the levy would weigh on the pipeline expansion.
 The Royal Bank of Canada's analysts see higher margins. RBC added that refiners may cut runs.
 """
 
@@ -39,7 +39,7 @@ def quotes(tmp_path_factory):
     ("start", "speaker", "kind"),
     [
         # the bank's governor, not the specialist who spoke before
-        ("the move was a hedge", "governor", "unresolved"),
+        ("the step was a hedge", "governor", "unresolved"),
         # "last week" is no subject: the firm named before the apposition speaks
         ("producers would absorb", "Kestrel Oil", None),
         # ", noting that" goes on from "according to": the analyst speaks
@@ -47,7 +47,7 @@ def quotes(tmp_path_factory):
         # "it" is the bank that spoke before, not the country inside its words ("U.S. demand")
         ("Canadian imports help", "Bank of Canada", "organization"),
         # the acronym takes the name the story spells it out as
-        ("the tariff would affect", "Royal Bank of Canada", "organization"),
+        ("the levy would weigh", "Royal Bank of Canada", "organization"),
         # ... without the possessive ending it has where it is spelled out
         ("refiners may cut runs", "Royal Bank of Canada", "organization"),
     ],
@@ -70,7 +70,7 @@ DAVOS
 
 Sitting in a cafe in Davos, Maria Kessel said the old approach no longer works.
 Back in 2015 she gathered investors and bankers, plus former President Tom Wexley, to push the idea.
-"If all those attending moved beyond quarterly results, they could do well and do good," she wrote in an essay.
+"If all those attending moved beyond quarterly results, they could prosper and do good," she wrote in an essay.
 """
 
 
@@ -98,8 +98,8 @@ DIGEST = """Markets digest
 
 NEW YORK
 
-1836 ET - Zentrix's marketing chief Katie Jansen has resigned, effective March 14, the company says as it \
-discloses the sale of its gaming unit. Shares jump 28% after hours.
+1836 ET - Zentrix's marketing chief Katie Jansen has resigned, effective April 2, the company says as it \
+discloses plans to sell the gaming unit. Shares jump 28% after hours.
 1832 ET - Copper will rally into the summer, Harbury Capital says in a note. Output cuts keep supply tight, \
 the firm says.
 """
@@ -127,7 +127,7 @@ STRATEGISTS = """Democrats split over strategy
 
 WASHINGTON
 
-"Why are we so distracted here?" one top Democratic strategist told a reporter. "Our focus should be on the budget."
+"Why do we keep getting sidetracked?" one senior Democratic strategist told a reporter. "Our focus should be on the budget."
 "Going after the agency is a great place to start," Democratic strategist Ed Vance said.
 "This is a mistake," another Democratic strategist said.
 Investors appeared to be shrugging off the steel tariff threat for now, Ted Rook, one Denver-based analyst at KW said.
@@ -143,7 +143,7 @@ def strategists(tmp_path_factory):
     ("start", "speaker", "kind"),
     [
         # "one" or "another" before a title: a source left unnamed, not the one holder of that title in the story
-        ("Why are we so distracted", "top Democratic strategist", "unresolved"),
+        ("Why do we keep getting", "senior Democratic strategist", "unresolved"),
         ("This is a mistake", "Democratic strategist", "unresolved"),
         ("Going after the agency", "Ed Vance", "person"),
         # ... unless it stands in apposition to the person named right before it

@@ -94,7 +94,7 @@ def test_hostile_markup_is_read_in_linear_time(text):
 
 
 def test_a_two_megabyte_body_is_read():
-    paragraph = ("**Section 232.** The United States will impose a 25 percent tariff on steel and aluminum imports "
+    paragraph = ("**Section 232.** The United States will impose a 25 percent duty on imported steel and aluminum "
                  "from Canada and Mexico, the White House said on March 4, 2025, citing the emergency declared under "
                  "the International Emergency Economic Powers Act. The [executive order](https://example.org/a_(b)) "
                  "directs the Secretary of Commerce to monitor imports and to recommend further action.\n\n"

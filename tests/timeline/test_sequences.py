@@ -18,7 +18,7 @@ def weekly(event_id: str, event_type: str, monday: str, **fields):
 
 
 def test_a_lift_dated_to_its_week_is_withdrawn_when_a_day_inside_finds_the_tariff_in_force_at_its_rate():
-    # "pumped the brakes last week on a pledge to shut down an import tax exemption", read as an exemption of
+    # "held off last week on a promise to end a duty exemption", read as an exemption of
     # all goods in the week of 3 February, between the 10% of 1 February and the 10% in force on 4 February
     rows = [event("e1", "tariff_imposed", "2025-02-01", targets=("CHN",), rate=10),
             weekly("e2", "tariff_exemption", "2025-02-03", targets=("CHN",), published="2025-02-11",
@@ -58,7 +58,7 @@ def test_a_lift_stays_when_its_date_places_it_or_the_finer_reading_does_not_rest
 
 
 def test_a_pause_of_a_product_with_no_rate_of_its_own_is_the_pause_of_all_goods():
-    # "delayed plans for 25% general import tariffs on Canada, … the biggest supplier of aluminum": the pause of
+    # "put off planned 25% across-the-board duties on Canada, … the largest aluminum supplier": the pause of
     # all Canadian goods, not a pause of aluminium; its evidence goes to that pause, and aluminium's own 25%
     # of 11 February still begins aluminium's sequence
     rows = [event("e1", "tariff_imposed", "2025-02-01", rate=25),

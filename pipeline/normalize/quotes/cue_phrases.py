@@ -14,8 +14,8 @@ MAX_PHRASE_TOKENS = 10
 MAX_TICKER_TOKENS = 4
 # How far back an apposition's opening comma may be ("Kaoru Yosano, the Japanese minister of fiscal policy, said").
 MAX_APPOSITION_TOKENS = 14
-# ... and of a longer one that describes a person named before it ("Damon Pike, a trade specialist and principal
-# with the U.S. division of accounting firm BDO International, said").
+# ... and of a longer one that describes a person named before it ("Dana Pell, a customs specialist and principal
+# with the U.S. unit of accounting firm Hollis Grant, said").
 MAX_LONG_APPOSITION_TOKENS = 28
 # Words before a participle cue whose speaker is the sentence's subject ("justified his choice by saying").
 _GERUND_LEADS = frozenset({"by", "after", "before", "while", "when", "in", "without"})
