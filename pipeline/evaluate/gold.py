@@ -239,6 +239,26 @@ def resolve_packed(path: Path, lines: list[tuple[int, Any]], shared: Path | None
     return resolved
 
 
+def read_gold_lines(path: Path, error: type[Exception]) -> list[tuple[int, str, Any]]:
+    """Each non-blank line of a gold JSON Lines file: its number, the line as written, its parsed value.
+
+    A file that cannot be read, or a line that is not JSON, raises ``error`` naming the file and line (the
+    loader raises its `GoldError`, the packer its own error)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as failure:
+        raise error(f"cannot read gold file {path}: {failure.strerror or failure}") from None
+    lines = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            lines.append((number, line, json.loads(line)))
+        except json.JSONDecodeError as failure:
+            raise error(f"{path} line {number} is not JSON: {failure}") from None
+    return lines
+
+
 def load_gold(path: Path, fmt: str | None = None, *, shared: Path | None = None) -> GoldSet:
     """Read a gold JSON Lines file; ``fmt`` None infers it from the first record.
 
@@ -247,19 +267,7 @@ def load_gold(path: Path, fmt: str | None = None, *, shared: Path | None = None)
     """
     if fmt is not None and fmt not in FORMATS:
         raise GoldError(f"unknown gold format {fmt!r}; use one of {', '.join(FORMATS)}")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise GoldError(f"cannot read gold file {path}: {error.strerror or error}") from None
-    parsed: list[tuple[int, Any]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            parsed.append((number, json.loads(line)))
-        except json.JSONDecodeError as error:
-            raise GoldError(f"{path} line {number} is not a valid {fmt or 'gold'} record: "
-                            f"{type(error).__name__}: {error}") from None
+    parsed = [(number, record) for number, _, record in read_gold_lines(path, GoldError)]
     records: list[Any] = []
     for number, record in resolve_packed(path, parsed, shared):
         try:

@@ -15,7 +15,7 @@ from typing import Any
 
 from pipeline import io
 from pipeline.evaluate.corpus import corpus_file, jsonl_records
-from pipeline.evaluate.gold import GoldError
+from pipeline.evaluate.gold import GoldError, read_gold_lines
 from pipeline.evaluate.spans import SPAN_CORPORA, Unfound, is_packed, pack_line
 
 
@@ -38,18 +38,8 @@ class PackResult:
 
 def read_lines(path: Path) -> list[tuple[str, dict[str, Any]]]:
     """Each non-blank line of a trade gold file, as written and as its parsed record, in file order."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise PackError(f"cannot read gold file {path}: {error.strerror or error}") from None
     records = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise PackError(f"{path} line {number} is not JSON: {error}") from None
+    for number, line, record in read_gold_lines(path, PackError):
         if not isinstance(record, dict) or "corpus" not in record or "source_id" not in record:
             raise PackError(f"{path} line {number} is not a trade gold record (corpus, source_id)")
         records.append((line, record))
