@@ -123,7 +123,7 @@ def in_relative_clause(parse: SentenceParse | None, trigger: Cue) -> bool:
     """The parse reads the trigger as the verb of a relative clause with a subject of its own ("the levies,
     which he later paused"; "the tariffs Ottawa imposed")."""
     token = parse.at(trigger.start, trigger.end) if parse is not None else None
-    return token is not None and "acl:relcl" in (token.dep, token.base_dep) and any(parse.children(token, "nsubj"))
+    return token is not None and token.dep == "acl:relcl" and any(parse.children(token, "nsubj"))
 
 
 def has_own_subject(text: str, parties: tuple[Party, ...], parse: SentenceParse | None, governor: Cue,
