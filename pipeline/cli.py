@@ -415,6 +415,10 @@ def evaluate(gold: Annotated[Path, typer.Option("--gold", help="Gold annotations
                             ] = None,
              report: Annotated[Path | None, typer.Option("--report", help="JSON report (default: OUT/evaluation.json).")
                                ] = None,
+             shared: Annotated[Path | None, typer.Option(
+                 "--shared", metavar="PATH",
+                 help="Shared folder holding corpus/, which locates the gold articles and resolves a gold in the "
+                      "span form (default: $TRADENEWS_SHARED, else ../shared beside the repository).")] = None,
              verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Per-article breakdown.")] = False) -> None:
     """Run the stages on the gold articles and score each section (precision, recall, F1)."""
     from pipeline.evaluate.command import evaluate as run_evaluation
@@ -423,7 +427,7 @@ def evaluate(gold: Annotated[Path, typer.Option("--gold", help="Gold annotations
     from pipeline.evaluate.render import print_evaluation
 
     try:
-        result = run_evaluation(gold, fmt=gold_format, raw=raw, out=out)
+        result = run_evaluation(gold, fmt=gold_format, raw=raw, out=out, shared=shared)
     except (GoldError, FileNotFoundError, LockedError) as error:
         fail("failed", error)
     print_evaluation(result, Console(), verbose=verbose)

@@ -167,3 +167,15 @@ def test_evaluate_scores_the_packed_gold_as_the_text_form(shared, tmp_path):
     assert [s.as_dict() for s in result.sections] == [s.as_dict() for s in expected]
     scored = {s.name: s for s in result.sections}
     assert scored["quotes"].counts.tp + scored["dates"].counts.tp + scored["events"].counts.tp > 0
+
+
+def test_the_evaluate_command_reads_the_shared_folder_it_is_given(shared, tmp_path):
+    packed = pack_gold(write(tmp_path / "text.jsonl", TEXT_LINE), tmp_path / "packed.jsonl", shared=shared).path
+    runner = CliRunner()
+    done = runner.invoke(app, ["evaluate", "--gold", str(packed), "--out", str(tmp_path / "out"),
+                               "--shared", str(shared)])
+    assert done.exit_code == 0, done.output
+    assert json.loads((tmp_path / "out" / "evaluation.json").read_text(encoding="utf-8"))["sections"]
+    elsewhere = runner.invoke(app, ["evaluate", "--gold", str(packed), "--out", str(tmp_path / "out2"),
+                                    "--shared", str(tmp_path / "nowhere")])
+    assert elsewhere.exit_code == 1 and "corpus cannot be read" in elsewhere.output
