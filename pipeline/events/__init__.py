@@ -22,7 +22,7 @@ from pipeline.events.amendments import amended_orders
 from pipeline.events.kept import with_kept_rates
 from pipeline.events.lead_dates import dated_by_lead_sentence
 from pipeline.events.market import without_market_labels
-from pipeline.events.merge import event_rows, is_complete, merge_candidates
+from pipeline.events.merge import event_rows, is_complete, merge_candidates, without_own_target
 from pipeline.events.modality import adjacent_cues, future_is_planned, not_yet_in_force
 from pipeline.events.resources import EventResources, load_merge_window, load_resources
 from pipeline.events.parse_products import products_from_parse
@@ -41,7 +41,8 @@ def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dic
     candidates = without_commentary(candidates, inputs, resources.market, resources.syntax)  # an analyst's view
     candidates = with_kept_rates(without_stopped_rates(scope_by_goods(candidates)), inputs, resources)
     candidates = dated_by_lead_sentence(candidates, inputs, resources)  # "… starting May 2. Parcels will …"
-    events = merge_candidates(candidates)
+    # a government is no target of its own measure (a merge may join one mention's actor to another's targets)
+    events = [without_own_target(e) for e in merge_candidates(candidates)]
     # a merged event may have gained a date after the publication date
     events = [replace(e, modality=future_is_planned(e.modality, e.event_date, inputs.published)) for e in events]
     # a threat is dated by the day it was made, not by the day the measure it threatens would come

@@ -72,6 +72,20 @@ def _products_agree(first: Candidate, second: Candidate) -> bool:
     return a <= b or b <= a
 
 
+def without_own_target(event: Candidate) -> Candidate:
+    """``event`` without its actor among its targets: a government is no target of its own measure. A
+    merge can join an actor read in one mention to the targets of another ("promised 'reciprocal' tariffs"
+    whose actor was carried over from a list item naming the same country); a scope read from the targets
+    is read again from those left, and a stated scope ("all") stays."""
+    if event.actor is None or event.actor not in event.targets:
+        return event
+    targets = tuple(t for t in event.targets if t != event.actor)
+    scope = event.scope
+    if scope in ("bilateral", "multilateral"):
+        scope = "bilateral" if len(targets) == 1 else "multilateral" if targets else "unspecified"
+    return replace(event, targets=targets, scope=scope)
+
+
 def is_bare(event: Candidate) -> bool:
     """True for a bare reference to a tariff measure: no rate, product, target or stated scope ("the tariffs")."""
     return (event.event_type in TARIFF_TYPES and event.rate_value is None and event.product is None

@@ -19,7 +19,8 @@ duties", `criticized`): a measure in place someone objects to. And a
 standing measure: a present-tense relative clause without auxiliary
 ("countries that impose duties on U.S. goods", `standing`). And a condition opened by an auxiliary before
 its subject ("should prices keep rising or duties be imposed", `aside.inverted_condition`), a measure
-whose effect is forecast ("sanctions would not affect output", `aside.forecast_effect`), a statistic ("the
+whose effect is forecast ("sanctions would not affect output", `aside.forecast_effect`; also at the noun a
+participle trigger describes: "tariffs introduced by Washington threaten to worsen margins"), a statistic ("the
 average tariff rate", `aside.statistic`), a level compared ("India has higher tariffs",
 `aside.level_compared`) and the subject of talks ("discussions on the reduction of duties",
 `aside.topic_of_talks`). And a verb whose object is a noun of effect with a complement ("reduce the impact
@@ -171,6 +172,16 @@ def _adjective_measure(parse: SentenceParse, trigger: Token) -> Token:
     return noun
 
 
+def _described_measure(parse: SentenceParse, trigger: Token) -> Token | None:
+    """The measure noun a participle trigger describes after it ("tariffs introduced by Washington",
+    "duties imposed last week"), or None for any other trigger. The participle tells how the measure came
+    about; what the sentence says of the measure is told by the verb the noun is the subject of."""
+    if trigger.upos not in ("VERB", "AUX") or trigger.dep != "acl" or trigger.feature("VerbForm") != "Part":
+        return None
+    head = parse.head(trigger)
+    return head if head is not None and head.index < trigger.index else None
+
+
 def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -> str | None:
     """Why the trigger states no event (``question``, ``counterfactual``, ``authority``, ``comparison``,
     ``circumstance``, ``criticism``, ``standing``, ``condition``: `aside.inverted_condition`, ``effect``:
@@ -213,6 +224,9 @@ def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -
         return "condition"
     noun = _adjective_measure(parse, trigger)
     if trigger.upos not in ("VERB", "AUX") and forecast_effect(parse, noun, rules):
+        return "effect"
+    described = _described_measure(parse, trigger)
+    if described is not None and forecast_effect(parse, described, rules):
         return "effect"
     if statistic(parse, trigger, noun, rules):
         return "statistic"
