@@ -287,6 +287,14 @@ def _ticker_end(art: ArticleIndex, index: int) -> int | None:
     return None
 
 
+def _participle_after_name(art: ArticleIndex, k: int) -> bool:
+    """True when token ``k`` is a lower-case word in -ing right after a capitalized word: a participle opening
+    a clause of its own after the speaker's name, not a word of it."""
+    token, before = art.tokens[k], art.tokens[k - 1]
+    return token.text.islower() and token.text.endswith("ing") and len(token.text) > 4 \
+        and before.is_word and before.text[:1].isupper()
+
+
 def right_phrase(art: ArticleIndex, cue: Cue, ceiling: int) -> tuple[int, int] | None:
     """Token range of the speaker phrase after a cue ("said Akazawa", "according to Kyodo News")."""
     first = art.token_at_or_after(cue.end)
@@ -302,6 +310,8 @@ def right_phrase(art: ArticleIndex, cue: Cue, ceiling: int) -> tuple[int, int] |
             continue
         if _is_boundary(art, token, right=True) and not _abbreviation_period(art, k):
             break
+        if k > first and _participle_after_name(art, k):
+            break  # "said Dana Quill pointing out the reason": the participle's clause is no part of the name
         k += 1
     last = k - 1
     if first > last:
