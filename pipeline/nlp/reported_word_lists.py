@@ -87,9 +87,7 @@ def load_word_rules(models_dir: Path) -> WordRules:
         absolute_openers=frozenset(own["absolute_opener"]),
         # a filler that is also a refusal ("would", "will") is read as a refusal
         fillers=frozenset(shared.get("filler", set()) - own["hypothetical"]),
-        # a relative word ("who", "which") ends a speaker's phrase as a boundary does
-        boundaries=frozenset(shared.get("boundary", set()) | shared.get("relative", set())),
-        be=frozenset(shared.get("be", set())),
+        boundaries=frozenset(shared.get("boundary", set())), be=frozenset(shared.get("be", set())),
         pronouns=frozenset(shared.get("person_pronoun", set()) | shared.get("group_pronoun", set())
                            | shared.get("thing_pronoun", set())),
         determiners=frozenset(shared.get("determiner", set())), self_words=frozenset(shared.get("self", set())),

@@ -1,8 +1,8 @@
 """Where a speaker's words stop, end to end on a story of our own.
 
 Each sentence tests one limit: a participle after a name that follows its cue ("said Quill pointing out …"),
-a time adverbial the parse takes into the subject ("The governor for months has said"), and a relative
-"which" that stands for the firm named before its comma.
+a time adverbial the parse takes into the subject ("The governor for months has said"); a name that is no
+person's ("said Fiat managing director …") is not cut at its participle-like word.
 """
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ Harbour Air chief executive Dana Quill opened a new terminal on Monday despite n
 "Our aim has always been to serve remote towns," said Quill pointing out the cost of the new planes.
 Central bank governor Ilse Marrow spoke to reporters in the capital.
 The governor for months has said the currency would stay weak until the tariffs on fish end.
-Buyers of cars made by Vantor Motors, which recently said it would close two plants because of the tariffs, have waited \
-for weeks.
+Tariffs on steel mean costs would rise, said Fiat managing director Ugo Bassani.
 """
 
 
@@ -36,8 +35,8 @@ def quotes(tmp_path_factory):
         ("Our aim has always been", "Dana Quill", "person"),
         # "for months" is no part of the subject: the governor named before speaks
         ("the currency would stay weak", "Ilse Marrow", "person"),
-        # "which" points to the firm before its comma
-        ("it would close two plants", "Vantor Motors", "organization"),
+        # "Fiat" names no person: the phrase runs on to the director
+        ("Tariffs on steel mean", "Ugo Bassani", "person"),
     ],
 )
 def test_speaker_phrase_limits(quotes, start, speaker, kind):

@@ -125,7 +125,8 @@ def _before_a_time(art: ArticleIndex, words: tuple[int, int]) -> tuple[int, int]
     for k in range(first + 1, last + 1):
         token = art.tokens[k]
         if token.text.islower() and art.lexicon.word_class(token.lower) == "time_noun" \
-                or any(m.start == token.start and m.end <= words[1] for m in dates):
+                or art.tokens[k - 1].lower != "of" and any(m.start == token.start and m.end <= words[1] for m in dates):
+            # ... but a year inside a name ("the Trade Act of 1974") is no adverbial
             end = k
             while end > first + 1 and art.lexicon.word_class(art.tokens[end - 1].lower) in ("boundary", "determiner"):
                 end -= 1
