@@ -287,6 +287,23 @@ def _ticker_end(art: ArticleIndex, index: int) -> int | None:
     return None
 
 
+def _participle_after_name(art: ArticleIndex, k: int) -> bool:
+    """True when token ``k`` is a lower-case word in -ing right after a person's name: a participle opening
+    a clause of its own after the speaker's name, not a word of it ("said Fiat managing director …" goes on:
+    "Fiat" is no person's name)."""
+    token, before = art.tokens[k], art.tokens[k - 1]
+    if not (token.text.islower() and token.text.endswith("ing") and len(token.text) > 4
+            and any(m.end == before.end for m in art.mentions_in(PERSON_KINDS, before.start, before.end))):
+        return False
+    rest = []
+    for t in art.tokens[k + 1:k + MAX_PHRASE_TOKENS]:
+        if not t.is_word:
+            break  # up to the clause's end
+        rest.append(t)
+    # "warns Fiat managing director Cesare Romiti": a name after the word shows it a modifier in the phrase
+    return not any(t.is_word and t.text[:1].isupper() for t in rest)
+
+
 def right_phrase(art: ArticleIndex, cue: Cue, ceiling: int) -> tuple[int, int] | None:
     """Token range of the speaker phrase after a cue ("said Akazawa", "according to Kyodo News")."""
     first = art.token_at_or_after(cue.end)
@@ -302,6 +319,8 @@ def right_phrase(art: ArticleIndex, cue: Cue, ceiling: int) -> tuple[int, int] |
             continue
         if _is_boundary(art, token, right=True) and not _abbreviation_period(art, k):
             break
+        if k > first and _participle_after_name(art, k):
+            break  # "said Dana Quill pointing out the reason": the participle's clause is no part of the name
         k += 1
     last = k - 1
     if first > last:

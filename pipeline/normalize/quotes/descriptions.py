@@ -208,8 +208,9 @@ def earlier_description(art: ArticleIndex, head: Token) -> str | None:
             continue
         j = i
         while j > 0 and art.tokens[j - 1].is_word and art.lexicon.word_class(art.tokens[j - 1].lower) is None \
-                and art.tokens[j - 1].lower not in art.lexicon.cue_forms and i - j < 3:
-            j -= 1
+                and art.tokens[j - 1].lower not in art.lexicon.cue_forms and i - j < 3 \
+                and "\n" not in art.text[art.tokens[j - 1].end:art.tokens[j].start]:
+            j -= 1  # ... within its line: a heading's words above are no part of the phrase
         phrase = art.text[art.tokens[j].start:token.end]
         if best is None or len(phrase) >= len(best):
             best = phrase

@@ -64,8 +64,12 @@ def _speaker(art: ArticleIndex, mention: Mention, fields: dict[str, str]) -> Spe
     cue_at = parse_offsets(fields.get("cue"))
     position = cue_at[0] if cue_at else mention.start
     words = parse_offsets(fields.get("speaker"))
-    if words is not None and _names_a_time(art, words):
-        words = None  # "Kestrel Oil, the refiner, said last week that …": the parse took the time for the subject
+    if words is not None and (_names_a_time(art, words) or _only_a_relative(art, words)):
+        # "Kestrel Oil, the refiner, said last week that …": the parse took the time for the subject;
+        # "Acme Motors, which said …": the relative word points to the name before its comma (`left_phrases`)
+        words = None
+    if words is not None:
+        words = _before_a_time(art, words)
     if words is not None and cue_at is not None:
         words = _through_named_person(art, words, cue_at[0])
         words = _on_to_named_person(art, words, cue_at)
@@ -101,6 +105,33 @@ def _speaker_of_participle(art: ArticleIndex, cue: Cue, s_start: int) -> Speaker
 def _names_a_time(art: ArticleIndex, words: tuple[int, int]) -> bool:
     """True when the speaker's words are a date or a time ("last week", "Monday"): a time never speaks."""
     return any(m.start <= words[0] and words[1] <= m.end for m in art.by_kind.get("date", []))
+
+
+def _only_a_relative(art: ArticleIndex, words: tuple[int, int]) -> bool:
+    """True when the speaker's words are one relative word ("which", "who"): it names no one itself."""
+    return art.lexicon.word_class(art.text[words[0]:words[1]].strip().lower()) == "relative"
+
+
+def _before_a_time(art: ArticleIndex, words: tuple[int, int]) -> tuple[int, int]:
+    """The speaker's words up to a time adverbial inside them ("The president for weeks", "Officials a decade
+    ago"): the parse may take the adverbial into the subject, and its last word would be read as the head.
+
+    The cut falls at a date the rules tagged, or at a noun of a stretch of time (``time_noun`` in
+    ``words.csv``), with the preposition or determiner before it.
+    """
+    first = art.token_at_or_after(words[0])
+    last = bisect_right(art.token_starts, words[1] - 1) - 1
+    dates = art.by_kind.get("date", [])
+    for k in range(first + 1, last + 1):
+        token = art.tokens[k]
+        if token.text.islower() and art.lexicon.word_class(token.lower) == "time_noun" \
+                or art.tokens[k - 1].lower != "of" and any(m.start == token.start and m.end <= words[1] for m in dates):
+            # ... but a year inside a name ("the Trade Act of 1974") is no adverbial
+            end = k
+            while end > first + 1 and art.lexicon.word_class(art.tokens[end - 1].lower) in ("boundary", "determiner"):
+                end -= 1
+            return words[0], art.tokens[end - 1].end
+    return words
 
 
 def _through_named_person(art: ArticleIndex, words: tuple[int, int], cue_start: int) -> tuple[int, int]:
