@@ -4,7 +4,7 @@ document ("the editorial"), the person a description introduces, and the fuller 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, ArticleIndex, Speaker, Token, bare_word,
@@ -313,7 +313,8 @@ def organization_forms(art: ArticleIndex) -> list[str]:
     return list(forms)
 
 
-def fuller_organization(speaker: Speaker | None, forms: list[str], untagged: Sequence[str] = ()) -> Speaker | None:
+def fuller_organization(speaker: Speaker | None, forms: list[str],
+                        untagged: Callable[[], Sequence[str]] = tuple) -> Speaker | None:
     """The speaker under the fuller name the article gives its organization ("Goldman" → "Goldman Sachs").
 
     News copy names a firm in full once and shortens it after ("strategists at
@@ -324,7 +325,8 @@ def fuller_organization(speaker: Speaker | None, forms: list[str], untagged: Seq
     name counts too (the short form of a firm is often read as a surname), but
     never an official's. When no tagged organization opens with the word, the
     ``untagged`` names (`firm_names.untagged_firm_names`: "Magna International",
-    a firm no gazetteer knows) may give the one fuller form instead.
+    a firm no gazetteer knows) may give the one fuller form instead. They are asked for (``untagged()``) only then:
+    finding them reads every run of capitals in the body, and few speakers need them.
     """
     if speaker is None or speaker.name is None or " " in speaker.name.strip():
         return speaker
@@ -334,7 +336,7 @@ def fuller_organization(speaker: Speaker | None, forms: list[str], untagged: Seq
     word = speaker.name.strip()
     fuller = {form for form in forms if form.split()[0] == word and len(form.split()) > 1}
     if not fuller and not any(form.split()[0] == word for form in forms):
-        fuller = {name for name in untagged if name.split()[0] == word}
+        fuller = {name for name in untagged() if name.split()[0] == word}
     if len(fuller) != 1:
         return speaker
     kind = "organization" if speaker.kind in ("person", "name") else speaker.kind

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import cache, partial
 from typing import Any
 
 from pipeline.articles import short_hash
@@ -63,10 +64,16 @@ def normalize_quotes(article: ArticleView, mentions: Sequence[Mention], sentence
         art.resolved.append((quote, speaker))
         rows.append((quote, speaker, kind))
     # Names last: the rules above compare speakers by the names the text gave them.
-    forms, untagged = organization_forms(art), untagged_firm_names(art)
+    forms = organization_forms(art)
+    # The untagged firm names are found when a speaker first needs them (few do), once per article.
+    untagged = cache(partial(untagged_firm_names, art))
+
+    def untagged_before(speaker: Speaker | None, position: int) -> list[str]:
+        return untagged_forms(art, untagged(), speaker, position)
+
     return [_row(article, quote,
                  spelled_out(art, written_organization(art, fuller_organization(
-                     speaker, forms, untagged_forms(art, untagged, speaker, quote.outer_start)))), kind)
+                     speaker, forms, partial(untagged_before, speaker, quote.outer_start)))), kind)
             for quote, speaker, kind in rows]
 
 
