@@ -1,8 +1,8 @@
 """Where a speaker's words stop, end to end on a story of our own.
 
 Each sentence tests one limit: a participle after a name that follows its cue ("said Quill pointing out …"),
-a time adverbial the parse takes into the subject ("The governor for months has said"); a name that is no
-person's ("said Fiat managing director …") is not cut at its participle-like word.
+a time adverbial the parse takes into the subject ("The governor for months has said") but not a date
+another word qualifies or one a determiner alone stands before; a name that is no person's ("said Fiat managing director …") is not cut at its participle-like word.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ Harbour Air chief executive Dana Quill opened a new terminal on Monday despite n
 Central bank governor Ilse Marrow spoke to reporters in the capital.
 The governor for months has said the currency would stay weak until the tariffs on fish end.
 Tariffs on steel mean costs would rise, said Fiat managing director Ugo Bassani.
+Late yesterday the company said it would add two routes despite the tariffs.
+The 2024 report said exports of fish would fall.
 """
 
 
@@ -37,6 +39,10 @@ def quotes(tmp_path_factory):
         ("the currency would stay weak", "Ilse Marrow", "person"),
         # "Fiat" names no person: the phrase runs on to the director
         ("Tariffs on steel mean", "Ugo Bassani", "person"),
+        # a date another word qualifies opens no adverbial: the phrase is not cut to "Late"
+        ("it would add two routes", "company", "organization"),
+        # a cut that would leave only "The" is no cut: the year is part of the description
+        ("exports of fish would fall", "2024 report", "unresolved"),
     ],
 )
 def test_speaker_phrase_limits(quotes, start, speaker, kind):

@@ -117,19 +117,29 @@ def _before_a_time(art: ArticleIndex, words: tuple[int, int]) -> tuple[int, int]
     ago"): the parse may take the adverbial into the subject, and its last word would be read as the head.
 
     The cut falls at a date the rules tagged, or at a noun of a stretch of time (``time_noun`` in
-    ``words.csv``), with the preposition or determiner before it.
+    ``words.csv``), when a preposition or determiner opens it ("for weeks", "on Monday", "a decade
+    ago"); a date another word qualifies ("Late yesterday the company", "narrow movements of recent weeks") or one
+    that starts a name ("a poll in the Sunday Times", "the Trade Act of 1974") is no adverbial.
     """
     first = art.token_at_or_after(words[0])
     last = bisect_right(art.token_starts, words[1] - 1) - 1
     dates = art.by_kind.get("date", [])
+    opening = ("boundary", "determiner")
     for k in range(first + 1, last + 1):
-        token = art.tokens[k]
-        if token.text.islower() and art.lexicon.word_class(token.lower) == "time_noun" \
-                or art.tokens[k - 1].lower != "of" and any(m.start == token.start and m.end <= words[1] for m in dates):
-            # ... but a year inside a name ("the Trade Act of 1974") is no adverbial
-            end = k
-            while end > first + 1 and art.lexicon.word_class(art.tokens[end - 1].lower) in ("boundary", "determiner"):
-                end -= 1
+        token, before = art.tokens[k], art.tokens[k - 1]
+        if before.lower == "of" or not (art.lexicon.word_class(before.lower) in opening
+                                        or art.lexicon.word_class(token.lower) in opening):
+            continue
+        after = art.tokens[k + 1] if k + 1 <= last else None
+        in_name = after is not None and after.text[:1].isupper() and not any(
+            m.start <= after.start < m.end for m in dates)
+        if not (token.text.islower() and art.lexicon.word_class(token.lower) == "time_noun"
+                or not in_name and any(m.start == token.start and m.end <= words[1] for m in dates)):
+            continue
+        end = k
+        while end > first and art.lexicon.word_class(art.tokens[end - 1].lower) in opening:
+            end -= 1
+        if end > first:  # "The 1987 report": nothing but a determiner would be left, so the time is the head
             return words[0], art.tokens[end - 1].end
     return words
 
