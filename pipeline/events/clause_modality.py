@@ -104,8 +104,8 @@ def _headline_future(parse: SentenceParse, walk: list[Token]) -> bool:
 
 
 def _still_ahead(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
-    """True for an event noun that something is done ahead of ("tariff cuts ahead of a meeting with
-    Trump"): the words before it (its adverbs and prepositions) are one of ``ahead_cases``."""
+    """True for an event noun that something is done ahead of ("tariff cuts ahead of a summit with
+    Ottawa"): the words before it (its adverbs and prepositions) are one of ``ahead_cases``."""
     if trigger.upos not in ("NOUN", "PROPN"):
         return False
     noun = measure_noun(parse, trigger)

@@ -45,7 +45,7 @@ imports" today does not date the imposition; nor a date in a coordinated clause 
 its own subject that does not hold the trigger (`in_other_conjunct`: "…, OPEC+ sticking with its plan to
 raise output in April"). Parsed or not, a date before a
 connective that opens the trigger's clause is the other clause's
-(`behind_connective`: "fell on February 4 as the dollar strengthened after
+(`behind_connective`: "fell on February 4 as the dollar firmed after
 Trump slapped tariffs").
 A threat's date is the day it was made: a date after the publication date
 names when the threatened measure would come (`threat_date`).
@@ -227,8 +227,8 @@ _WORD = re.compile(r"[\w']+")
 def behind_connective(text: str, time: TimeRef, trigger_start: int, connectives: Connectives) -> bool:
     """True when a subordinating connective stands between the date and the trigger after it, with no
     punctuation between the connective and the trigger: the trigger is in the clause the connective opens,
-    and the date in the clause that clause modifies. In "The rupee breached 87 per dollar on February 4 as
-    the dollar strengthened after Trump slapped tariffs" February 4 dates the rupee's fall. Read from the
+    and the date in the clause that clause modifies. In "The peso fell past 20 per dollar on February 4
+    as the dollar firmed after Washington slapped tariffs" February 4 dates the peso's fall. Read from the
     words, so it holds where the parser hangs the clauses wrongly or the sentence was not parsed. A "that"
     before the connective makes the date a saying's, which dates what it reports, and ends the search."""
     if time.end > trigger_start:

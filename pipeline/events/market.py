@@ -1,6 +1,6 @@
 """Market subjects: a generic trigger whose subject is a market noun reports a price move, not a measure.
 
-"U.S. stocks ending lower amid tariff uncertainties" holds two generic
+"Asian shares ending lower amid tariff jitters" holds two generic
 triggers ("ending" → a removal, "lower" → a reduction) that the tariff word
 nearby confirms; their subject is "stocks", so nothing a government did is
 reported. Read by word order (many such sentences are not parsed): the

@@ -135,7 +135,7 @@ def criticized(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool
     if verb is None or verb.lemma.lower() not in rules.criticism_verbs:
         return False
     relation = noun.base_dep
-    # "has long complained about the EU's 10% tariff": the measure in the verb's prepositional object
+    # "has long complained about Japan's 8% rice tariff": the measure in the verb's prepositional object
     return relation == "obj" or (relation == "obl" and (parse.case_of(noun) or "") in rules.criticism_cases)
 
 
@@ -199,7 +199,7 @@ def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -
     for token in walk + parse.chain(walk[-1]):
         if token.lemma.lower() in rules.authority_verbs:
             # the law is the verb's subject ("the Act allows …") or the noun it describes ("legislation
-            # empowering him to hit any country …")
+            # allowing him to hit any nation …")
             subject = next((c for c in parse.children(token, "nsubj")), None)
             if subject is None and token.dep == "acl":
                 subject = parse.head(token)

@@ -109,8 +109,8 @@ def read_retype_rules(path: Path) -> tuple[RetypeRule, ...]:
 
 
 def _clause_sides(text: str, candidate: Candidate, clause_boundary: re.Pattern[str]) -> tuple[str, str]:
-    """The text of the trigger's clause before and after the trigger (``clause_boundary``: "signed a reciprocal
-    tariffs plan, but did not enact the levies immediately": "reciprocal" does not reach "enact")."""
+    """The text of the trigger's clause before and after the trigger (``clause_boundary``: "approved a reciprocal
+    tariffs plan, but did not apply the levies at once": "reciprocal" does not reach "apply")."""
     sentence, trigger = candidate.sentence, candidate.trigger
     before = text[sentence.start:trigger.start]
     after = text[trigger.end:sentence.end]

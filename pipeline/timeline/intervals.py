@@ -164,7 +164,7 @@ def _paused_reported(intervals: Sequence[Interval], change: Change) -> Interval 
     After a tariff in force, an imposition at its rate (or one side unstated) is a report of it, late or
     misdated ("announced tariffs of 25% on Saturday" in a story of the following week), not the pause's
     end: that interval. A pause that follows no tariff in force still lifted one: an imposition placed by
-    its report while the pause runs ("Trump's imposition of a 10% tariff on Canadian energy") tells of the
+    its report while the pause runs ("Washington's imposition of a 10% levy on Canadian energy") tells of the
     tariff the pause lifted, and its evidence goes to the pause itself.
     """
     if not intervals or change.change != "imposed" or intervals[-1].first.change != "suspended":

@@ -71,7 +71,7 @@ def test_a_bare_reference_takes_the_measures_date_and_keeps_its_evidence():
 
 def test_a_measure_named_with_one_of_its_products_is_one_row(build, resources):
     text = ("Washington announced steel tariffs on Monday. "
-            "Washington imposed 25% tariffs on steel and aluminum imports on Monday.")
+            "On Monday Washington imposed 25% tariffs on imports of steel and aluminum.")
     found = _rows(build, resources, text, countries=[USA, ("Washington", "USA", "government", 1)],
                   rates=[("25%", 25.0, "tariff")], dates=[("Monday", "DATE", "2025-02-10")])
     assert found == [("tariff_imposed", "USA", [], "all", 25.0, "steel", "2025-02-10")]

@@ -24,8 +24,8 @@ def _targets(build, resources, text: str, parsed: bool, **specs) -> list[tuple[s
 
 @pytest.mark.parametrize("parsed", [True, False])
 def test_a_suspension_after_but_takes_the_targets_of_its_own_clause(build, resources, parsed):
-    text = ("Trump announced a 10% tariff on Chinese imports earlier this week, but suspended plans to impose "
-            "steep tariffs on Mexico and Canada.")
+    text = ("Trump announced a 10% tariff on Chinese imports on Tuesday, but suspended its plans to impose "
+            "heavy tariffs on Mexico and Canada.")
     found = _targets(build, resources, text, parsed, officials=TRUMP, rates=[("10%", 10.0, "tariff")],
                      countries=[("Chinese", "CHN", "demonym"), ("Mexico", "MEX", "name"), ("Canada", "CAN", "name")])
     # the suspension is of the imposition it governs, on Mexico and Canada, not of the tariff on China before "but"
@@ -46,7 +46,7 @@ def test_a_coordinated_measure_does_not_take_the_next_verbs_targets(build, resou
 
 @pytest.mark.parametrize("parsed", [True, False])
 def test_a_country_after_but_not_is_no_target(build, resources, parsed):
-    text = "Trump's levies on Canada and Mexico have been paused for a month, but not on China."
+    text = "Trump's levies on Canada and Mexico are paused for six weeks, but not on China."
     found = _targets(build, resources, text, parsed, officials=TRUMP,
                      countries=[("Canada", "CAN", "name"), ("Mexico", "MEX", "name"), ("China", "CHN", "name")])
     assert found == [("tariff_suspended", ["CAN", "MEX"], "multilateral")]

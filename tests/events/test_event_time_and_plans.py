@@ -28,7 +28,7 @@ def _rows(build, resources, text: str, **specs) -> list[tuple]:
 
 @pytest.mark.parametrize("parsed", [False, True])
 def test_the_end_of_a_delay_does_not_date_it(build, resources, parsed):
-    text = "Washington has delayed a 25% tariff on goods from Mexico for a month until March 4."
+    text = "Washington has delayed a 25% tariff on imports from Mexico for a month until March 4."
     specs = {"countries": [USA, ("Mexico", "MEX", "name")], "rates": [("25%", 25.0, "tariff")],
              "dates": [("March 4", "DATE", "2025-03-04"), ("a month", "DURATION", "P1M")],
              "published": "2025-02-13", "parsed": parsed}
@@ -121,13 +121,13 @@ def test_an_announced_imposition_in_force_or_undone_stays_asserted(build, resour
 
 
 def test_an_imposition_set_to_take_effect_is_planned(build, resources):
-    text = "Beijing's retaliatory tariffs on U.S. goods are set to take effect, officials said."
+    text = "Beijing's retaliatory tariffs on U.S. pork are set to take effect, officials said."
     rows = _rows(build, resources, text, countries=[("Beijing", "CHN", "government"), ("U.S.", "USA", "name")])
     assert [(r[0], r[1], r[4]) for r in rows] == [("tariff_imposed", "CHN", "planned")]
 
 
 def test_an_imposition_that_took_effect_is_asserted(build, resources):
-    text = "Beijing's retaliatory tariffs on U.S. goods took effect, officials said."
+    text = "Beijing's retaliatory tariffs on U.S. pork took effect, officials said."
     rows = _rows(build, resources, text, countries=[("Beijing", "CHN", "government"), ("U.S.", "USA", "name")])
     assert [(r[0], r[1], r[4]) for r in rows] == [("tariff_imposed", "CHN", "asserted")]
 

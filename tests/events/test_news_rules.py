@@ -47,7 +47,7 @@ USA = ("Washington", "USA", "government")
     pytest.param("Tariffs on Brazilian steel were reimposed by Washington.",
                  [USA, ("Brazilian", "BRA", "demonym")], [], ("tariff_imposed", "USA", ["BRA"], None),
                  id="tariffs-reimposed"),
-    pytest.param("Beijing has already taken retaliatory steps with its own tariffs on U.S. soybeans.",
+    pytest.param("Beijing has since taken retaliatory action with its own tariffs on U.S. soybeans.",
                  [("Beijing", "CHN", "government"), ("U.S.", "USA", "abbreviation")], [],
                  ("tariff_imposed", "CHN", ["USA"], None), id="retaliatory-steps-with-tariffs"),
 ])
@@ -123,7 +123,7 @@ def test_a_gerund_adjunct_takes_the_subject_of_its_verb(build, resources):
 
 
 def test_dates_and_rates_go_to_the_trigger_the_parse_hangs_them_on(build, resources):
-    text = "Washington slapped a 10% tariff on Chinese goods last week and levied tariffs on all steel imports on Monday."
+    text = "Washington slapped a 10% tariff on Chinese toys last week and levied tariffs on all copper imports on Monday."
     found = _events(build, resources, text, countries=[USA, ("Chinese", "CHN", "demonym")],
                     rates=[("10%", 10.0, "tariff")],
                     dates=[("last week", "DATE", "2025-W17"), ("Monday", "DATE", "2025-04-28")])
@@ -132,12 +132,12 @@ def test_dates_and_rates_go_to_the_trigger_the_parse_hangs_them_on(build, resour
 
 
 def test_a_reporting_verb_shares_the_object_of_the_coordinated_measure(build, resources):
-    text = "Washington announced but then delayed 25% levies on Canada and Mexico."
-    found = _events(build, resources, text, countries=[USA, ("Canada", "CAN", "name"), ("Mexico", "MEX", "name")],
+    text = "Washington announced but then delayed 25% levies on Chile and Peru."
+    found = _events(build, resources, text, countries=[USA, ("Chile", "CHL", "name"), ("Peru", "PER", "name")],
                     rates=[("25%", 25.0, "levy")])
     # the delay shares the object but sets no rate: 25% is the delayed imposition's
     assert sorted((e[0], tuple(e[2]), e[4]) for e in found) == [
-        ("tariff_imposed", ("CAN", "MEX"), 25.0), ("tariff_suspended", ("CAN", "MEX"), None)]
+        ("tariff_imposed", ("CHL", "PER"), 25.0), ("tariff_suspended", ("CHL", "PER"), None)]
 
 
 def test_a_plan_governs_the_coordinated_verbs_but_a_negation_does_not(build, resources):
@@ -157,7 +157,7 @@ def test_goods_without_a_country_are_all_but_a_sanction_is_not(build, resources)
 
 
 def test_a_country_naming_an_economic_noun_never_acts(build, resources):
-    text = "The carmaker will speed up U.S. investments to counter the threat of tariffs."
+    text = "The carmaker will step up U.S. investments to blunt the threat of tariffs."
     assert _events(build, resources, text, countries=[("U.S.", "USA", "abbreviation")]) == []
 
 

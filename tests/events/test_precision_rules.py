@@ -60,8 +60,8 @@ def test_a_measure_next_to_a_noun_of_effect_stays(build, resources):
 
 def test_a_date_in_another_subjects_coordinated_clause_does_not_date_the_event(build, resources):
     # April is when the cartel raises output; the tariffs are undated
-    text = ("Crude futures slid as the market weighed Chinese retaliatory tariffs on U.S. crude, OPEC+ sticking "
-            "with its plan to start raising output in April.")
+    text = ("Crude futures slid as the market weighed Chinese retaliatory tariffs on U.S. propane, OPEC+ sticking "
+            "with its plan to begin lifting output in April.")
     rows = article_events(build(text, parsed=True, countries=[("Chinese", "CHN", "demonym"),
                                                               ("U.S.", "USA", "abbreviation")],
                                 dates=[("April", "DATE", "2025-04")]), resources)
@@ -122,7 +122,7 @@ def test_the_same_word_as_a_verb_still_names_a_measure(build, resources):
 
 def test_a_verb_acting_on_a_noun_of_effect_changes_no_measure(build, resources):
     # the company lowers the impact it feels; no government reduces any tariff
-    text = ("The carmaker will speed up its investment in the United States to reduce the potential impact of "
+    text = ("The brewer will move more of its output to the United States to reduce the likely impact of "
             "tariffs, its finance chief said on Tuesday.")
     assert _events(build, resources, text, countries=[("United States", "USA", "name")]) == []
 
@@ -135,14 +135,14 @@ def test_a_person_pronoun_reported_by_an_official_acts_for_the_official(build, r
 
 
 def test_a_threat_that_a_pause_undoes_is_no_new_threat(build, resources):
-    text = "On Monday, Trump suspended his threat of steep tariffs on Korea and Japan, agreeing to a 30-day pause."
+    text = "On Friday, Trump suspended his threat of heavy tariffs on Korea and Japan, agreeing to a 30-day pause."
     found = _events(build, resources, text, countries=[("Korea", "KOR", "name"), ("Japan", "JPN", "name")],
                     officials=[("Trump", "USA", "trump")])
     assert [e[:3] for e in found] == [("tariff_suspended", "USA", ["JPN", "KOR"])]
 
 
 @pytest.mark.parametrize("text", [
-    pytest.param("Washington shut down the de minimis exemption, a loophole that allowed duty-free imports of cheap "
+    pytest.param("Washington shut down its de minimis exemption, a provision that allowed duty-free imports of low-value "
                  "goods.", id="shut-down"),
     pytest.param("Washington ended the exemption, a waiver which allowed duty-free entry of small parcels.",
                  id="ended"),

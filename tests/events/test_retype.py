@@ -94,7 +94,7 @@ def test_sanctions_on_a_named_country_stay_sanctions_beside_untargeted_tariffs(b
 
 
 ANNOUNCED_PLANS = [
-    pytest.param("Washington plans to issue reciprocal tariffs as soon as Friday.", "tariff_threatened",
+    pytest.param("Washington plans to issue reciprocal tariffs within days.", "tariff_threatened",
                  id="plan-to-issue-reciprocal-tariffs"),
     pytest.param("Washington might impose reciprocal tariffs.", "tariff_threatened", id="possible-reciprocal-tariffs"),
     pytest.param("Washington is expected to announce tariffs before the summit.", "tariff_threatened",

@@ -49,7 +49,7 @@ def test_tariffs_that_have_gone_into_effect_are_imposed_by_their_owner(build, re
 
 
 def test_looking_at_imposing_a_temporary_tax_is_possible(build, resources):
-    text = "The Chilean government is looking at imposing a temporary tax of 20% on Brazilian steel."
+    text = "The Chilean government is now looking at imposing a temporary tax of 20% on Brazilian steel."
     found = _events(build, resources, text, countries=[("Chilean", "CHL", "demonym"), ("Brazilian", "BRA", "demonym")],
                     rates=[("20%", 20.0, "tax")])
     assert found == [("tariff_imposed", "CHL", ["BRA"], 20.0, "possible")]
@@ -69,18 +69,18 @@ def test_a_measure_joined_after_another_has_its_own_rate_and_targets(build, reso
 
 
 def test_targets_stop_at_a_joined_clause_with_its_own_subject(build, resources):
-    text = ("The U.S. administration has placed 25% tariffs on copper imports and Chile's copper industry is "
+    text = ("The U.S. administration has now placed 25% tariffs on copper imports and Chile's copper industry is "
             "already struggling.")
     found = _events(build, resources, text, countries=[("U.S.", "USA", "name"), CHILE],
                     rates=[("25%", 25.0, "tariff")])
     assert [e[:2] for e in found] == [("tariff_imposed", "USA")] and "CHL" not in found[0][2]
-    text = ("The U.S. administration has placed 25% tariffs on copper imports and South Korea's copper industry "
+    text = ("The U.S. administration has now placed 25% tariffs on copper imports and South Korea's copper industry "
             "is already struggling.")
     found = _events(build, resources, text, countries=[("U.S.", "USA", "name"), ("South Korea", "KOR", "name")],
                     rates=[("25%", 25.0, "tariff")])
     assert [e[:3] for e in found] == [("tariff_imposed", "USA", [])]
     # control: a target list joined by "and" is still read whole
-    text = "The U.S. administration has placed 25% tariffs on Chile and Peru."
+    text = "The U.S. administration has now placed 25% tariffs on Chile and Peru."
     found = _events(build, resources, text, countries=[("U.S.", "USA", "name"), CHILE, PERU],
                     rates=[("25%", 25.0, "tariff")])
     assert found[0][2] == ["CHL", "PER"]
@@ -99,13 +99,13 @@ def test_a_relative_clause_tells_of_the_measure_it_follows(build, resources):
 
 
 def test_an_answer_to_a_measure_taking_effect_is_no_imposition_of_that_measure(build, resources):
-    text = "Brasilia's countermeasures against Trump's additional 10% levies on Brazilian imports went into effect."
+    text = "Brasilia's countermeasures against Trump's extra 10% levies on Brazilian imports went into effect."
     found = _events(build, resources, text, officials=[TRUMP],
                     countries=[("Brasilia", "BRA", "name"), ("Brazilian", "BRA", "demonym")],
                     rates=[("10%", 10.0, "levy")])
     assert not any(e[0] == "tariff_imposed" and e[1] == "USA" for e in found)
     # controls: a subject naming a measure by its rate, and a measure noun owned by a government
-    text = "The U.S. administration's 10% top-up of existing tariffs on all Brazilian imports went into effect."
+    text = "The U.S. administration's 10% top-up of current duties on all Brazilian imports went into effect."
     found = _events(build, resources, text, countries=[("U.S.", "USA", "name"), ("Brazilian", "BRA", "demonym")],
                     rates=[("10%", 10.0, "tariff")])
     assert [e[:4] for e in found] == [("tariff_imposed", "USA", ["BRA"], 10.0)]

@@ -136,7 +136,7 @@ def test_a_cue_right_before_the_trigger_governs_it_in_a_misparsed_clause(build, 
 
 
 def test_a_headline_infinitive_is_a_plan(build, resources):
-    text = "Trump to announce 25% tariffs on steel and aluminum, plans reciprocal duties"
+    text = "Trump to announce 25% tariffs on steel and lumber, plans reciprocal duties"
     rows = article_events(build(text, parsed=True, officials=TRUMP, rates=[("25%", 25.0, "tariff")]), resources)
     assert [(r["event_type"], r["modality"], r["product"]) for r in rows] == [("tariff_imposed", "planned", "steel")]
 
@@ -157,7 +157,7 @@ PACKAGE_RATES = [("25%", 25.0, "tariff"), ("10%", 10.0, "tariff")]
 
 @pytest.mark.parametrize("parsed", [True, False])
 def test_a_pause_of_a_package_at_several_rates_takes_no_targets(build, resources, parsed):
-    text = ("Washington imposed tariffs of 25% on Canada and Mexico and 10% on China. "
+    text = ("Washington imposed tariffs of 25% on Canada and Mexico, and of 10% on China.  "
             "Washington later paused the tariffs for 30 days.")
     rows = _rows(build, resources, text, parsed=parsed, countries=US_CA_MX_CN, rates=PACKAGE_RATES)
     # which of the measures was paused, the text does not say: not all three, not the last named

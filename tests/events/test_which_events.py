@@ -81,13 +81,13 @@ def test_quotas_of_output_demand_of_buyers_and_pushing_are_no_events(build, reso
 
 @pytest.mark.parametrize("parsed", [True, False], ids=["parsed", "word-order"])
 def test_governments_listed_before_a_measure_are_origins_not_its_owner(build, resources, parsed):
-    # "the Canadian and Mexican tariffs": one measure has one acting government, so two listed before it
+    # "the Canadian and Mexican duties": one measure has one acting government, so two listed before it
     # name where the goods come from; with no other government named the measure has no actor (no row).
-    text = "Shares recovered on Monday after the Canadian and Mexican tariffs were delayed."
+    text = "Shares recovered after the Canadian and Mexican duties were delayed."
     countries = [("Canadian", "CAN", "demonym"), ("Mexican", "MEX", "demonym")]
     assert _events(build, resources, text, parsed=parsed, countries=countries) == []
-    # a single owner still acts: "the Mexican tariffs were delayed"
-    single = _events(build, resources, "Shares recovered on Monday after the Mexican tariffs were delayed.",
+    # a single owner still acts: "the Mexican duties were delayed"
+    single = _events(build, resources, "Shares recovered after the Mexican duties were delayed.",
                      parsed=parsed, countries=[("Mexican", "MEX", "demonym")])
     assert [e[:2] for e in single] == [("tariff_suspended", "MEX")]
 

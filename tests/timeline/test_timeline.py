@@ -367,7 +367,7 @@ def test_a_change_dated_to_its_week_keeps_its_day_when_the_day_inside_reads_othe
 
 
 def test_an_undated_imposition_while_a_pause_with_nothing_before_it_runs_names_the_rate_it_lifted():
-    # the pause is the sequence's first reading; "Trump's imposition of a 10% tariff on Canadian energy",
+    # the pause is the sequence's first reading; "Washington's imposition of a 10% levy on Canadian energy",
     # reported while it runs, tells of the tariff it lifted: the pause lifts 10%, and its end restores 10%
     rows = [event("e1", "tariff_suspended", "2025-02-03", product="energy", duration="P30D"),
             event("e2", "tariff_imposed", None, rate=10, product="energy", published="2025-02-09", articles=("a2",))]
