@@ -192,7 +192,7 @@ def complement(doc: Doc, cue: Token, lemma: str, *, clause_articles: frozenset[s
     first, last = _subtree_bounds(complement)
     if first <= cue.i:
         return None
-    # "said Japan would …", "said Canada, along with France, both levy …": the clause's subject parsed as the
+    # "said Japan would …", "said Chile, along with Peru, both levy …": the clause's subject parsed as the
     # verb's object (or as a clause of its own), with no verb between it and the clause
     # (a clause on that noun belongs to it: "said Acme's plan to cut costs reflects …")
     for child in cue.rights:

@@ -191,7 +191,7 @@ def test_removing_a_tariff_provision_stays_a_removal(build, resources):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Washington signed a reciprocal tariffs plan, but did not enact the levies immediately.",
+    ("Washington approved a reciprocal tariffs scheme, but did not enact the levies at once.",
      [("tariff_imposed", "planned")]),
     ("Washington backed reciprocal trade talks; it will impose tariffs on foreign lumber.",
      [("tariff_imposed", "planned")]),

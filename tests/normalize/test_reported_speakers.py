@@ -128,9 +128,9 @@ STRATEGISTS = """Democrats split over strategy
 WASHINGTON
 
 "Why do we keep getting sidetracked?" one senior Democratic strategist told a reporter. "Our focus should be on the budget."
-"Going after the agency is a great place to start," Democratic strategist Ed Vance said.
+"Taking on the agency is a fine first step," Democratic strategist Ed Vance said.
 "This is a mistake," another Democratic strategist said.
-Investors appeared to be shrugging off the steel tariff threat for now, Ted Rook, one Denver-based analyst at KW said.
+Investors seemed to be unbothered by the threat of timber tariffs so far, Ted Rook, one Denver-based analyst at KW said.
 """
 
 
@@ -145,9 +145,9 @@ def strategists(tmp_path_factory):
         # "one" or "another" before a title: a source left unnamed, not the one holder of that title in the story
         ("Why do we keep getting", "senior Democratic strategist", "unresolved"),
         ("This is a mistake", "Democratic strategist", "unresolved"),
-        ("Going after the agency", "Ed Vance", "person"),
+        ("Taking on the agency", "Ed Vance", "person"),
         # ... unless it stands in apposition to the person named right before it
-        ("Investors appeared to be", "Ted Rook", "person"),
+        ("Investors seemed to be", "Ted Rook", "person"),
     ],
 )
 def test_one_of_several_names_no_holder(strategists, start, speaker, kind):
