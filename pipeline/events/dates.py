@@ -326,7 +326,8 @@ def in_sequence_phrase(parse: SentenceParse, trigger: Token, time: TimeRef, sequ
     """True when the trigger stands in a phrase that places it before or after another moment (its case words
     one of ``sequence_cases``: "ahead of", "after", "before" …) and the date hangs on the clause that phrase
     modifies: in "the rupee rose on Tuesday ahead of the leaders' meeting" Tuesday dates the rise, not the
-    meeting. A date inside the phrase stays ("after talks on Tuesday")."""
+    meeting. A date inside the phrase stays ("after talks on Tuesday"), and so does a date after it, which the
+    parser often hangs above the phrase though it is the noun's ("after negotiations in Washington this week")."""
     dated = parse.at(time.start, time.end)
     if dated is None:
         return False
@@ -340,7 +341,11 @@ def in_sequence_phrase(parse: SentenceParse, trigger: Token, time: TimeRef, sequ
         if not words:
             return False
         if any(" ".join(words[i:]) in sequence_cases for i in range(len(words))):  # "just ahead of"
-            return dated.head == token.head and dated.index not in {t.index for t in parse.subtree(token)}
+            # only a date before the phrase: one after its noun is often the noun's own, hung higher by the
+            # parser ("extended the pact after negotiations in Washington this week")
+            first = min(t.start for t in marks)
+            return (time.end <= first and dated.head == token.head
+                    and dated.index not in {t.index for t in parse.subtree(token)})
         return False
     return False
 

@@ -100,6 +100,14 @@ def test_a_meeting_something_happens_ahead_of_is_not_dated_by_it(build, resource
     assert [(r[0], r[3]) for r in rows] == [("negotiation", None)]
 
 
+def test_a_date_after_the_phrase_still_dates_its_noun(build, resources):
+    # the parser may hang "this week" on the main verb, but after the noun it is the talks' own
+    text = "Taipei and Washington extended their textile pact after negotiations in Washington this week."
+    rows = _rows(build, resources, text, parsed=True, countries=[USA, ("Taipei", "TWN", "government")],
+                 dates=[("this week", "DATE", "2025-W07")], published="2025-02-12")
+    assert all(r[3] == "2025-W07" for r in rows if r[0] == "negotiation")
+
+
 def test_a_date_inside_the_phrase_still_dates_its_noun(build, resources):
     text = "Shares fell after talks with Washington on Tuesday ended without a deal on tariffs."
     rows = _rows(build, resources, text, parsed=True, countries=[USA],
