@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from pipeline.events.dates import event_times, threat_date
+from pipeline.events.dates import event_times
 from pipeline.events.commentary import without_commentary
 from pipeline.events.detect import article_candidates
 from pipeline.events.discourse import scope_by_goods, without_stopped_rates
@@ -45,8 +45,6 @@ def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dic
     events = [without_own_target(e) for e in merge_candidates(candidates)]
     # a merged event may have gained a date after the publication date
     events = [replace(e, modality=future_is_planned(e.modality, e.event_date, inputs.published)) for e in events]
-    # a threat is dated by the day it was made, not by the day the measure it threatens would come
-    events = [replace(e, event_date=threat_date(e.modality, e.event_date, inputs.published)) for e in events]
     # history before the article's window is reported as background
     events = [replace(e, is_background=True) if is_history(e, inputs, resources.syntax) else e for e in events]
     return event_rows(inputs, [e for e in events if is_complete(e)], resources.codes, resources.confidence,

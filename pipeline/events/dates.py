@@ -47,8 +47,15 @@ raise output in April"). Parsed or not, a date before a
 connective that opens the trigger's clause is the other clause's
 (`behind_connective`: "fell on February 4 as the dollar firmed after
 Trump slapped tariffs").
-A threat's date is the day it was made: a date after the publication date
-names when the threatened measure would come (`threat_date`).
+A phrase that places the trigger's noun before or after another moment
+(`in_sequence_phrase`, ``sequence_cases``: "ahead of", "after", "before" …)
+does not take a date of the clause it modifies: in "the rupee rose on Tuesday
+ahead of the leaders' meeting" Tuesday dates the rise. A date after a phrase
+naming the report's source (`after_source_phrase`, ``source_phrases``:
+"according to a Thursday filing") dates the source.
+A threat keeps the date the article gives it, after the publication date too
+("might impose tariffs next week" is dated next week), as the annotation
+guideline dates every event by the date the article gives it.
 """
 
 from __future__ import annotations
@@ -315,24 +322,58 @@ def in_other_conjunct(parse: SentenceParse, trigger: Token, time: TimeRef) -> bo
     return False
 
 
+def in_sequence_phrase(parse: SentenceParse, trigger: Token, time: TimeRef, sequence_cases: frozenset[str]) -> bool:
+    """True when the trigger stands in a phrase that places it before or after another moment (its case words
+    one of ``sequence_cases``: "ahead of", "after", "before" …) and the date hangs on the clause that phrase
+    modifies: in "the rupee rose on Tuesday ahead of the leaders' meeting" Tuesday dates the rise, not the
+    meeting. A date inside the phrase stays ("after talks on Tuesday"), and so does a date after it, which the
+    parser often hangs above the phrase though it is the noun's ("after negotiations in Washington this week")."""
+    dated = parse.at(time.start, time.end)
+    if dated is None:
+        return False
+    for token in [trigger, *parse.chain(trigger)]:
+        if token.base_dep not in ("obl", "nmod"):
+            continue
+        # the case word with its fixed words and the adverb before it ("ahead of", "prior to")
+        marks = [c for c in parse.children(token, "case", "advmod") if c.index < token.index]
+        marks += [f for c in marks for f in parse.children(c, "fixed", "case")]
+        words = [t.lower for t in sorted(marks, key=lambda t: t.index)]
+        if not words:
+            return False
+        if any(" ".join(words[i:]) in sequence_cases for i in range(len(words))):  # "just ahead of"
+            # only a date before the phrase: one after its noun is often the noun's own, hung higher by the
+            # parser ("extended the pact after negotiations in Washington this week")
+            first = min(t.start for t in marks)
+            return (time.end <= first and dated.head == token.head
+                    and dated.index not in {t.index for t in parse.subtree(token)})
+        return False
+    return False
+
+
+def after_source_phrase(text: str, time: TimeRef, trigger_start: int, source_phrases: frozenset[str]) -> bool:
+    """True when a phrase naming the report's source ("according to") stands between the trigger and the date
+    after it: the date is the source's ("tariffs were declared, according to a Thursday filing")."""
+    if time.start < trigger_start:
+        return False
+    between = " ".join(_WORD.findall(text[trigger_start:time.start].lower()))
+    return any(re.search(rf"\b{re.escape(phrase)}\b", between) for phrase in source_phrases)
+
+
 def own_times(text: str, times: tuple[TimeRef, ...], parse: SentenceParse | None, trigger: Token | None,
               period_end_cases: frozenset[str], connectives: Connectives,
-              trigger_start: int | None = None) -> tuple[TimeRef, ...]:
+              trigger_start: int | None = None, *, sequence_cases: frozenset[str] = frozenset(),
+              source_phrases: frozenset[str] = frozenset()) -> tuple[TimeRef, ...]:
     """The dates that may date the event at ``trigger`` (module doc): not the end of a period ("until
     March 4"), nor a date before a connective that opens the trigger's clause (`behind_connective`, from
     the words at ``trigger_start``), nor, with a parse, a date outside the adverbial clause the trigger
     stands in, nor a date on the other side of a participle clause (`across_participle`), nor one in a
-    coordinated clause with its own subject that does not hold the trigger (`in_other_conjunct`)."""
+    coordinated clause with its own subject that does not hold the trigger (`in_other_conjunct`), nor one
+    outside a phrase that places the trigger before or after another moment (`in_sequence_phrase`), nor one
+    after a phrase naming the report's source (`after_source_phrase`)."""
     return tuple(t for t in times if not ends_a_period(text, t, period_end_cases) and not (
-        trigger_start is not None and behind_connective(text, t, trigger_start, connectives)) and not (
+        trigger_start is not None and (behind_connective(text, t, trigger_start, connectives)
+                                       or after_source_phrase(text, t, trigger_start, source_phrases))) and not (
         parse is not None and trigger is not None and (outside_subordinate(parse, trigger, t, connectives.words)
                                                        or across_participle(parse, trigger, t)
-                                                       or in_other_conjunct(parse, trigger, t))))
-
-
-def threat_date(modality: str, event_date: str | None, published: date | None) -> str | None:
-    """The event's date, or None for a threat dated after the publication date (module doc)."""
-    if modality != "threatened" or not event_date or published is None:
-        return event_date
-    span = date_range(event_date)
-    return None if span is not None and span.start > published else event_date
+                                                       or in_other_conjunct(parse, trigger, t)
+                                                       or in_sequence_phrase(parse, trigger, t, sequence_cases))))

@@ -88,6 +88,8 @@ class SyntaxRules:
     as_preposition_after: frozenset[str]  # "as part of", "as a response": nor at this one
     infinitive_plans: frozenset[str]  # "is working to impose": a plan over the infinitive only ("the pact is working")
     ahead_cases: frozenset[str]  # "ahead of a meeting": what something is done ahead of is still to come
+    sequence_cases: frozenset[str]  # "rose Tuesday ahead of a meeting": Tuesday dates the rise, not the meeting
+    source_phrases: frozenset[str]  # "according to a Thursday filing": Thursday dates the filing
     phrasal_hedges: frozenset[str]  # "look at", "think about": verb and preposition weigh a measure together
     purpose_marks: frozenset[str]  # "in order to lift the tariffs": a goal, not a step taken
     hedge_nouns: frozenset[str]  # "the option of", "ways to": the nouns through which a hedge verb reaches a measure

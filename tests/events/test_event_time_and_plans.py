@@ -9,12 +9,10 @@ copied.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from pipeline.events import article_events
-from pipeline.events.dates import Connectives, across_participle, behind_connective, threat_date
+from pipeline.events.dates import Connectives, across_participle, after_source_phrase, behind_connective
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.types import TimeRef
 
@@ -79,27 +77,52 @@ def test_the_events_own_date_in_its_clause_is_kept(build, resources):
     assert [r[3] for r in rows] == ["2025-02-11"]
 
 
-@pytest.mark.parametrize("value, published, expected", [
-    ("2025-03-01", date(2025, 2, 10), None),  # the measure threatened would come then
-    ("2025-W07", date(2025, 2, 8), None),  # "next week"
-    ("2025-02-07", date(2025, 2, 10), "2025-02-07"),  # the day the threat was made
-    ("2025-02", date(2025, 2, 10), "2025-02"),  # a period that has begun
-    (None, date(2025, 2, 10), None),
-])
-def test_a_threat_is_not_dated_by_the_measure_it_threatens(value, published, expected):
-    assert threat_date("threatened", value, published) == expected
-
-
-def test_a_plan_keeps_its_future_date():
-    assert threat_date("planned", "2025-03-01", date(2025, 2, 10)) == "2025-03-01"
-    assert threat_date("threatened", "2025-03-01", None) == "2025-03-01"  # no publication date: nothing to compare
-
-
-def test_a_threat_in_a_sentence_is_undated_by_its_future(build, resources):
+@pytest.mark.parametrize("parsed", [False, True])
+def test_a_threat_keeps_its_future_date(build, resources, parsed):
+    # the guideline dates an event by the date the article gives it, a threat's future date too
     text = "Washington threatened tariffs on Canada starting March 1."
     rows = _rows(build, resources, text, countries=[USA, ("Canada", "CAN", "name")],
-                 dates=[("March 1", "DATE", "2025-03-01")], published="2025-02-10")
-    assert rows == [("tariff_threatened", "USA", ["CAN"], None, "threatened")]
+                 dates=[("March 1", "DATE", "2025-03-01")], published="2025-02-10", parsed=parsed)
+    assert rows == [("tariff_threatened", "USA", ["CAN"], "2025-03-01", "threatened")]
+
+
+def test_a_possible_measure_keeps_its_future_week(build, resources):
+    text = "Washington said it might impose tariffs on Canada next week."
+    rows = _rows(build, resources, text, parsed=True, countries=[USA, ("Canada", "CAN", "name")],
+                 dates=[("next week", "DATE", "2025-W07")], published="2025-02-08")
+    assert [(r[0], r[3], r[4]) for r in rows] == [("tariff_imposed", "2025-W07", "possible")]
+
+
+def test_a_meeting_something_happens_ahead_of_is_not_dated_by_it(build, resources):
+    text = "The peso rose on Tuesday just ahead of the president's meeting with Washington on trade."
+    rows = _rows(build, resources, text, parsed=True, countries=[USA, ("peso", "MEX", "name")],
+                 dates=[("Tuesday", "DATE", "2025-02-11")], published="2025-02-11")
+    assert [(r[0], r[3]) for r in rows] == [("negotiation", None)]
+
+
+def test_a_date_after_the_phrase_still_dates_its_noun(build, resources):
+    # the parser may hang "this week" on the main verb, but after the noun it is the talks' own
+    text = "Taipei and Washington extended their textile pact after negotiations in Washington this week."
+    rows = _rows(build, resources, text, parsed=True, countries=[USA, ("Taipei", "TWN", "government")],
+                 dates=[("this week", "DATE", "2025-W07")], published="2025-02-12")
+    assert all(r[3] == "2025-W07" for r in rows if r[0] == "negotiation")
+
+
+def test_a_date_inside_the_phrase_still_dates_its_noun(build, resources):
+    text = "Shares fell after talks with Washington on Tuesday ended without a deal on tariffs."
+    rows = _rows(build, resources, text, parsed=True, countries=[USA],
+                 dates=[("Tuesday", "DATE", "2025-02-11")], published="2025-02-12")
+    assert all(r[3] == "2025-02-11" for r in rows if r[0] == "negotiation")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Washington imposed tariffs on steel, according to a Thursday filing by an importer.", True),
+    ("Washington imposed tariffs on steel on Thursday, according to an importer.", False),  # before the source
+])
+def test_a_date_after_according_to_dates_the_source(text, expected):
+    at = text.index("Thursday")
+    time = TimeRef("d1", at, at + len("Thursday"), "DATE", "2025-02-13", None, True)
+    assert after_source_phrase(text, time, text.index("imposed"), frozenset({"according to"})) is expected
 
 
 @pytest.mark.parametrize("parsed", [False, True])

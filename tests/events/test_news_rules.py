@@ -75,8 +75,8 @@ def test_names_and_idioms_are_no_events(build, resources, text, countries):
 def test_an_announced_plan_for_reciprocal_tariffs_is_a_threat(build, resources):
     found = _events(build, resources, "Washington plans to unveil reciprocal tariffs next week.",
                     countries=[USA], dates=[("next week", "DATE", "2025-W20")])
-    # "next week" is when the tariffs would be unveiled, after publication: it does not date the threat
-    assert found == [("tariff_threatened", "USA", [], "all", None, None, "threatened")]
+    # "next week" is the date the article gives the threatened unveiling: the guideline dates the event by it
+    assert found == [("tariff_threatened", "USA", [], "all", None, "2025-W20", "threatened")]
 
 
 def test_imposed_reciprocal_tariffs_stay_an_imposition(build, resources):
