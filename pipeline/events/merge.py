@@ -168,7 +168,11 @@ def merged_background(first: Candidate, second: Candidate) -> bool:
     merged with "countries exempted from the duties" of the same proclamation, which names no country nor
     day: the second only repeats the measure the first identifies, so it cannot make that measure news.
     A reading of its own target or date that is news still makes the merge news ("news once, news").
+    Only tariff measures are read so: a talk or a deal is told by readings naming one side each ("Abe met
+    Senate leaders", "as Abe was holding Senate meetings" with the other side), none of which only repeats.
     """
+    if first.event_type not in TARIFF_TYPES:
+        return first.is_background and second.is_background
     readings = [c for c in (first, second) if identifies(c)] or [first, second]
     return all(c.is_background for c in readings)
 

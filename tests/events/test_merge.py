@@ -138,3 +138,8 @@ def test_confidence(values, expected):
 ])
 def test_a_merge_is_background_when_the_readings_that_identify_it_are(first, second, expected):
     assert combine(_candidate(**first), _candidate(**second)).is_background is expected
+
+
+def test_talks_merged_keep_news_once_news():
+    first = _candidate(event_type="negotiation", actor="JPN", targets=("USA",), scope="bilateral", is_background=True)
+    assert combine(first, _candidate(event_type="negotiation", actor="JPN")).is_background is False
