@@ -164,9 +164,31 @@ def combine(first: Candidate, second: Candidate) -> Candidate:
         officials=tuple(sorted(set(first.officials) | set(second.officials))),
         mention_ids=tuple(sorted(set(first.mention_ids) | set(second.mention_ids))),
         strong=first.strong or second.strong,
-        is_background=first.is_background and second.is_background,  # news once, news
+        is_background=merged_background(first, second),
         dated_by_lead_in=first.dated_by_lead_in or second.dated_by_lead_in,
     )
+
+
+def identifies(candidate: Candidate) -> bool:
+    """Whether a reading names what tells its event apart: a target or a date."""
+    return candidate.scope != "unspecified" or candidate.event_date is not None
+
+
+def merged_background(first: Candidate, second: Candidate) -> bool:
+    """Whether the merge of two readings of one article is background: when every reading that names a
+    target or a date (`identifies`) is, or, when neither does, both are.
+
+    "then-President Biden … exempted steel articles from Ukraine" (history: the Ukraine exemption of 2022)
+    merged with "countries exempted from the duties" of the same proclamation, which names no country nor
+    day: the second only repeats the measure the first identifies, so it cannot make that measure news.
+    A reading of its own target or date that is news still makes the merge news ("news once, news").
+    Only tariff measures are read so: a talk or a deal is told by readings naming one side each ("Abe met
+    Senate leaders", "as Abe was holding Senate meetings" with the other side), none of which only repeats.
+    """
+    if first.event_type not in TARIFF_TYPES:
+        return first.is_background and second.is_background
+    readings = [c for c in (first, second) if identifies(c)] or [first, second]
+    return all(c.is_background for c in readings)
 
 
 def merge_candidates(candidates: Iterable[Candidate]) -> list[Candidate]:

@@ -120,3 +120,26 @@ def test_a_reading_dated_by_its_lead_in_takes_no_reading_of_the_same_order_dated
 ])
 def test_confidence(values, expected):
     assert confidence(_candidate(**values)) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("first", "second", "expected"), [
+    # history naming the target, merged with a reading naming neither target nor date: still history
+    ({"actor": "USA", "targets": ("UKR",), "scope": "bilateral", "is_background": True}, {"actor": "USA"}, True),
+    ({"actor": "USA"}, {"actor": "USA", "targets": ("UKR",), "scope": "bilateral", "is_background": True}, True),
+    # a reading of its own target that is news makes the merge news
+    ({"actor": "USA", "targets": ("UKR",), "scope": "bilateral", "is_background": True},
+     {"actor": "USA", "targets": ("UKR",), "scope": "bilateral"}, False),
+    # so does a dated one
+    ({"actor": "USA", "targets": ("UKR",), "scope": "bilateral", "is_background": True},
+     {"actor": "USA", "event_date": "2025-03-12"}, False),
+    # neither identifies: background only when both are
+    ({"actor": "USA", "is_background": True}, {"actor": "USA"}, False),
+    ({"actor": "USA", "is_background": True}, {"actor": "USA", "is_background": True}, True),
+])
+def test_a_merge_is_background_when_the_readings_that_identify_it_are(first, second, expected):
+    assert combine(_candidate(**first), _candidate(**second)).is_background is expected
+
+
+def test_talks_merged_keep_news_once_news():
+    first = _candidate(event_type="negotiation", actor="JPN", targets=("USA",), scope="bilateral", is_background=True)
+    assert combine(first, _candidate(event_type="negotiation", actor="JPN")).is_background is False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pipeline.events import article_events
@@ -206,3 +208,52 @@ def test_a_rules_words_in_the_triggers_clause_still_retype(build, resources):
     rows = article_events(build("Washington will impose reciprocal tariffs on foreign lumber.", parsed=True,
                                 countries=[("Washington", "USA", "government")]), resources)
     assert [(r["event_type"], r["modality"]) for r in rows] == [("tariff_threatened", "threatened")]
+
+
+VIETNAM = [("Washington", "USA", "government"), ("Vietnam", "VNM", "name"), ("Vietnamese", "VNM", "demonym")]
+
+
+def _named(text: str) -> list[tuple[str, str, str]]:
+    """The countries of `VIETNAM` the sentence names as whole words."""
+    return [c for c in VIETNAM if re.search(rf"\b{c[0]}\b", text)]
+
+EXEMPTIONS_NOT_GRANTED = [
+    # a crackdown closes the exemption, as "end" does
+    pytest.param("Retailers slowed orders after Washington announced a crackdown on tariff-free imports of small "
+                 "parcels from Vietnam.", id="a-crackdown-on-duty-free-imports"),
+    # a relative clause saying what a standing rule does defines it
+    pytest.param("Analysts discussed the small-parcel rule for Vietnam, which allows parcels worth little to "
+                 "enter the country duty-free.", id="a-rule-that-allows-duty-free-entry"),
+    # duty-free before a trading partner or a business names who sells, not a measure
+    pytest.param("Buyers in Vietnam look for tariff-free partners.", id="tariff-free-partners"),
+    pytest.param("Vietnamese travellers crowded the duty-free shops.", id="duty-free-shops"),
+]
+
+
+@pytest.mark.parametrize("text", EXEMPTIONS_NOT_GRANTED)
+def test_exemption_words_that_grant_nothing(build, resources, text):
+    found = _typed_goods(build, resources, text, countries=_named(text))
+    assert "tariff_exemption" not in {t for t, _, _ in found}
+
+
+@pytest.mark.parametrize("text", [
+    "Washington paused a repeal of duty-free treatment of small parcels from Vietnam.",
+    "Washington delays suspension of duty-free entry for small parcels from Vietnam.",
+    "Washington suspended the elimination of duty-free treatment for small parcels from Vietnam.",
+], ids=["paused-a-repeal", "delays-suspension", "suspended-the-elimination"])
+def test_a_pause_of_the_end_of_an_exemption_keeps_the_exemption(build, resources, text):
+    found = _typed_goods(build, resources, text, countries=_named(text))
+    types = {t for t, _, _ in found}
+    assert "tariff_exemption" in types and "tariff_suspended" not in types
+
+
+def test_a_pause_of_a_tariff_stays_a_pause(build, resources):
+    text = "Washington paused the tariffs on small parcels from Vietnam."
+    found = _typed_goods(build, resources, text, countries=_named(text))
+    assert ("tariff_suspended", ["VNM"], "low-value shipments") in found
+
+
+def test_an_exemption_granted_in_a_relative_clause_of_the_past_stays(build, resources):
+    text = "Washington issued an order that exempted small parcels from Vietnam from the duties."
+    found = _typed_goods(build, resources, text, countries=_named(text))
+    assert "tariff_exemption" in {t for t, _, _ in found}

@@ -56,11 +56,12 @@ def test_an_exemption_of_usmca_goods_names_them_as_its_product(build, resources)
                                                    ("tariff_exemption", ["CAN", "MEX"], "usmca goods")]
 
 
-def test_a_pause_of_the_end_of_duty_free_parcels_is_a_pause_for_those_parcels(build, resources):
+def test_a_pause_of_the_end_of_duty_free_parcels_keeps_their_exemption(build, resources):
     text = "Washington paused the end of duty-free treatment for low-value parcels from China on Friday."
     rows = _rows(build, resources, text, countries=[("Washington", "USA", "government"), ("China", "CHN", "name")])
-    # the pause holds for the parcels, not for all of China's goods; the "end" it pauses is no removal
-    assert [(r[0], r[2], r[3]) for r in rows] == [("tariff_suspended", ["CHN"], "low-value shipments")]
+    # the pause holds for the parcels, not for all of China's goods; the "end" it pauses is no removal, and
+    # pausing that end keeps duty-free entry: an exemption (retype.csv, paused_ending), not a pause of a tariff
+    assert [(r[0], r[2], r[3]) for r in rows] == [("tariff_exemption", ["CHN"], "low-value shipments")]
 
 
 def test_a_product_of_a_coordinated_measure_is_not_borrowed(build, resources):
@@ -214,7 +215,8 @@ def test_a_measure_in_a_heading_takes_no_targets_from_before_it(build, resources
 def test_parcels_named_by_the_de_minimis_value_are_low_value_shipments(build, resources):
     text = "Washington paused the end of duty-free treatment for packages under $800 from China on Friday."
     rows = _rows(build, resources, text, countries=[("Washington", "USA", "government"), ("China", "CHN", "name")])
-    assert [(r[0], r[2], r[3]) for r in rows] == [("tariff_suspended", ["CHN"], "low-value shipments")]
+    # (the pause of an ending keeps the exemption: retype.csv, paused_ending)
+    assert [(r[0], r[2], r[3]) for r in rows] == [("tariff_exemption", ["CHN"], "low-value shipments")]
 
 
 @pytest.mark.parametrize(("second", "product"), [
