@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import date
 
+from pipeline.events.owned import is_owned_rate
 from pipeline.events.resources import EventResources
 from pipeline.events.syntax import SentenceParse
 from pipeline.events.text import words_between
@@ -40,7 +41,8 @@ def absorb(triggers: list[Cue], resources: EventResources,
            own_subject: Callable[[Cue, Cue], bool] | None = None,
            own_clause: Callable[[Cue], bool] | None = None) -> list[tuple[Cue, tuple[Cue, ...]]]:
     """Drop the triggers a preceding demand or threat governs, and a reporting verb ("announced")
-    followed by the measure it reports; return (trigger, absorbed) pairs.
+    followed by the measure it reports (a trigger, not a government's stated rate: `is_owned_rate`); return
+    (trigger, absorbed) pairs.
 
     ``own_subject(governor, trigger)`` tells a trigger with a subject of its own after the governor, which
     states a measure of that subject rather than the one demanded or threatened ("warned of the tariffs
@@ -49,7 +51,10 @@ def absorb(triggers: list[Cue], resources: EventResources,
     announced ("announced 25% levies on Canada, which he later paused"), not the measure itself, so the
     report keeps its own event."""
     def reported(later: Cue) -> bool:
-        return later.label in TARIFF_TYPES and not (own_clause is not None and own_clause(later))
+        # an owned stated rate names a measure already in place, often the one the report answers ("vowed
+        # countermeasures in response to Trump's 25% tariffs"): the vow is not its announcement
+        return (later.label in TARIFF_TYPES and not is_owned_rate(later)
+                and not (own_clause is not None and own_clause(later)))
     triggers = [t for i, t in enumerate(triggers)
                 if not (t.reports and any(reported(u) for u in triggers[i + 1:]))]
     kept: list[tuple[Cue, list[Cue]]] = []

@@ -55,7 +55,7 @@ def resolve_discourse(candidates: list[Candidate], inputs: ArticleInputs,
             candidate = _importer_acts(candidate, inputs, resources) or _inherit_actor(candidate, out, inputs,
                                                                                        resources)
         if candidate.event_type in DIRECTED and candidate.actor and candidate.scope == "unspecified":
-            candidate = _inherit_targets(candidate, out, inputs, resources)
+            candidate = _inherit_targets(candidate, out, candidates[position + 1:], inputs, resources)
         elif candidate.event_type in TWO_SIDED:
             candidate = _inherit_side(candidate, out, candidates[position + 1:], inputs, resources)
         out.append(candidate)
@@ -158,8 +158,8 @@ def _inherit_actor(candidate: Candidate, history: list[Candidate], inputs: Artic
     return candidate
 
 
-def _inherit_targets(candidate: Candidate, history: list[Candidate], inputs: ArticleInputs,
-                     resources: EventResources) -> Candidate:
+def _inherit_targets(candidate: Candidate, history: list[Candidate], later: list[Candidate],
+                     inputs: ArticleInputs, resources: EventResources) -> Candidate:
     """The targets of the measure ``candidate`` refers to: the latest measure of its actor in the window.
 
     None are taken when the candidate names what it falls on itself (`names_own_object`: "no tariffs on
@@ -170,7 +170,7 @@ def _inherit_targets(candidate: Candidate, history: list[Candidate], inputs: Art
     """
     if names_own_object(inputs.text, candidate, resources) or is_heading(inputs.text, candidate.sentence, resources):
         return candidate
-    answered = _answered(candidate, history, inputs.text, resources)
+    answered = _answered(candidate, history, later, inputs.text, resources)
     if answered is not None:
         return replace(candidate, targets=(answered.actor,), scope="bilateral", target_inherited=True)
     for earlier in reversed(history):
@@ -183,17 +183,25 @@ def _inherit_targets(candidate: Candidate, history: list[Candidate], inputs: Art
     return candidate
 
 
-def _answered(candidate: Candidate, history: list[Candidate], text: str,
+def _answered(candidate: Candidate, history: list[Candidate], later: list[Candidate], text: str,
               resources: EventResources) -> Candidate | None:
     """The measure a retaliation answers, told in its sentence or the one before: the latest one whose
     targets hold the retaliating actor ("Washington imposed tariffs on Mexico, prompting retaliatory duties
     from Mexico", or "… on Mexico. Mexico retaliated with duties.": Mexico's duties are on the United
+    States); else a measure of another government named after the retaliation word later in the same
+    sentence ("the EU vowed countermeasures in response to Washington's steel tariffs": on the United
     States); None when the sentence speaks of no retaliation."""
     sentence = candidate.sentence
     if resources.retaliation is None or resources.retaliation.search(text, sentence.start, sentence.end) is None:
         return None
-    return next((e for e in reversed(history) if sentence.index - e.sentence.index <= 1 and e.actor
-                 and e.actor != candidate.actor and candidate.actor in e.targets), None)
+    earlier = next((e for e in reversed(history) if sentence.index - e.sentence.index <= 1 and e.actor
+                    and e.actor != candidate.actor and candidate.actor in e.targets), None)
+    if earlier is not None:
+        return earlier
+    return next((e for e in later if e.sentence.index == sentence.index and e.actor
+                 and e.actor != candidate.actor and e.trigger.start > candidate.trigger.end
+                 and resources.retaliation.search(text, candidate.trigger.start, e.trigger.start) is not None),
+                None)
 
 
 def names_own_object(text: str, candidate: Candidate, resources: EventResources) -> bool:

@@ -28,8 +28,14 @@ from pipeline.events.types import TARIFF_TYPES, Cue, Party, RateRef
 
 RULE_ID = "rates:tariff_imposed:weak:agent"
 THREAT = "tariff_threatened"
+
 MEASURE_KINDS = frozenset({"tariff", "duty", "levy"})
 MEASURE_UNIT = "percent"  # the one unit in which a rate may stand for a measure (`may_name_measure`)
+
+
+def is_owned_rate(cue: Cue) -> bool:
+    """True for the cue of a stated rate a government owns (made by `owned_rate_cues`)."""
+    return cue.rule_id == RULE_ID
 
 
 def may_name_measure(kind: str | None, unit: str | None) -> bool:

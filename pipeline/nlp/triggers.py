@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +43,10 @@ from pipeline.rulefiles import alternation, read_rows, read_words
 WINDOW_AFTER = 8
 WINDOW_BEFORE = 6
 WINDOW_SENTENCE = 40
-POSITIONS = ("after", "around", "sentence", "article")
+# "hit Russia and its partners with taxes, tariffs and sanctions": under the position "with", the context
+# word stands at most this many tokens after a "with" that follows the trigger (the measure the party gets).
+WITH_REACH = 4
+POSITIONS = ("after", "around", "sentence", "article", "with")
 ROLES = ("", "agent", "report", "name")
 # The class "trade" is broad: any tariff or goods word is trade context too.
 TRADE_INCLUDES = ("tariff", "goods")
@@ -178,6 +181,7 @@ class TradeTriggers(RuleComponent):
         # The token holding the first newline (newlines are tokens of their own), or the end.
         headline_end = len(doc) if newline < 0 else int(
             numpy.searchsorted(doc.to_array(IDX), newline, side="right") - 1)
+        withs = [token.i for token in doc if token.lower_ == "with"]
         found = []
         usable: dict[str, list[tuple[int, int]]] = {}  # context words per class, found once per article
         for index, start, end in candidates:
@@ -191,7 +195,7 @@ class TradeTriggers(RuleComponent):
                 # a word inside a blocked name is no context, unless it is the whole name ("GATT" spelt out)
                 words = usable[row["context"]] = [c for c in context.get(row["context"], [])
                                                   if not any(blocked[c[0]:c[1]]) or c in blocked_spans]
-            if row["context"] == "none" or _has_context(row, start, end, words, segment) or (
+            if row["context"] == "none" or _has_context(row, start, end, words, segment, withs) or (
                     row["position"] == "article" and _in_headline(start, end, words, headline_end)):
                 rule_id = f"triggers.csv:{row['event_type']}:{row['strength']}"
                 found.append(Span(doc, start, end, label=row["event_type"],
@@ -220,8 +224,9 @@ def _in_headline(start: int, end: int, words: list[tuple[int, int]], headline_en
 
 
 def _has_context(row: dict[str, Any], start: int, end: int, words: list[tuple[int, int]],
-                 segment: list[int]) -> bool:
-    """True when a context word of the row's class stands where the row's position allows."""
+                 segment: list[int], withs: Sequence[int] = ()) -> bool:
+    """True when a context word of the row's class stands where the row's position allows; ``withs``: the
+    indices of the tokens "with" (position "with": the verb's party gets the measure "with" names)."""
     position, window = row["position"], row["window"]
     for c_start, c_end in words:
         if c_start < end and start < c_end:  # the trigger's own words are not its context
@@ -236,5 +241,8 @@ def _has_context(row: dict[str, Any], start: int, end: int, words: list[tuple[in
                                      or (not after and gap < (window or WINDOW_BEFORE))):
             return True
         if position in ("sentence", "article") and gap < (window or WINDOW_SENTENCE):
+            return True
+        if position == "with" and after and gap < (window or WINDOW_AFTER) and any(
+                end <= w and 0 < c_start - w <= WITH_REACH and segment[w] == segment[start] for w in withs):
             return True
     return False
