@@ -434,6 +434,9 @@ def reported(text, content, speaker, cue):
         ("Copper will rally this year, Harbury Capital analyst Dana Roe says.", "Copper will rally this year",
          "Harbury Capital analyst", ("Dana Roe", "Dana Roe")),
         ("Duties on steel, which Dana Roe says will stay, rose.", "will stay", "which", ("Dana Roe", "Dana Roe")),
+        # "which" as the subject stands for the noun phrase before its comma
+        ("Sales of carmakers such as Kestrel Motors, which recently said it would cut jobs, fell.",
+         "it would cut jobs", "which", ("Kestrel Motors", "Kestrel Motors")),
         # no person right before the cue, or one past a comma: the parse's words stand
         ("Copper will rally this year, Harbury analysts say.", "Copper will rally this year", "Harbury analysts",
          ("Harbury", "Harbury analysts")),

@@ -158,7 +158,8 @@ def left_phrases(art: ArticleIndex, cue: Cue, floor: int) -> list[tuple[int, int
     if (token.text == "," or token.lower in _GERUND_LEADS) and art.text[cue.start:cue.end].endswith("ing"):
         subject = sentence_subject(art, cue.start)  # "Sambur defended the plan, saying", "… by saying"
         return [subject] if subject else []
-    if kind == "relative" and k >= 2 and art.tokens[k - 1].text == ",":
+    if (kind == "relative" or token.lower in art.lexicon.clause_relatives) and k >= 2 \
+            and art.tokens[k - 1].text == ",":
         found = _noun_phrase_ending(art, k - 2, floor)
         return [found] if found else []
     if token.text == ",":
