@@ -437,6 +437,9 @@ def reported(text, content, speaker, cue):
         # "which" as the subject stands for the noun phrase before its comma
         ("Sales of carmakers such as Kestrel Motors, which recently said it would cut jobs, fell.",
          "it would cut jobs", "which", ("Kestrel Motors", "Kestrel Motors")),
+        # ... a name only: a thing the sentence is about speaks for no one
+        ("He played down the day's rally, which said more about short covering, he said.",
+         "more about short covering", "which", (None, None)),
         # no person right before the cue, or one past a comma: the parse's words stand
         ("Copper will rally this year, Harbury analysts say.", "Copper will rally this year", "Harbury analysts",
          ("Harbury", "Harbury analysts")),
