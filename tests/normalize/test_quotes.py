@@ -434,6 +434,12 @@ def reported(text, content, speaker, cue):
         ("Copper will rally this year, Harbury Capital analyst Dana Roe says.", "Copper will rally this year",
          "Harbury Capital analyst", ("Dana Roe", "Dana Roe")),
         ("Duties on steel, which Dana Roe says will stay, rose.", "will stay", "which", ("Dana Roe", "Dana Roe")),
+        # "which" as the subject stands for the noun phrase before its comma
+        ("Sales of carmakers such as Kestrel Motors, which recently said it would cut jobs, fell.",
+         "it would cut jobs", "which", ("Kestrel Motors", "Kestrel Motors")),
+        # ... a name only: a thing the sentence is about speaks for no one
+        ("He played down the day's rally, which said more about short covering, he said.",
+         "more about short covering", "which", (None, None)),
         # no person right before the cue, or one past a comma: the parse's words stand
         ("Copper will rally this year, Harbury analysts say.", "Copper will rally this year", "Harbury analysts",
          ("Harbury", "Harbury analysts")),
@@ -954,3 +960,35 @@ def test_a_word_used_alone_before_a_run(text, position, alone):
     from pipeline.normalize.quotes.firm_names import _used_alone_before
 
     assert _used_alone_before(SimpleNamespace(text=text, body_start=0), "Acme", position) is alone
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a paragraph with no cue that names the person quoted last goes on with their words
+        ('"Prices will rise," Bob Andrew said.\nRates are high. Andrew also revealed that the firm has a plan '
+         '"to find a partner."', [("Prices will rise,", "Bob Andrew"), ("to find a", "Bob Andrew")]),
+        # a paragraph right after the speaker's quotation (a heading between) goes on with it
+        ('"We are proud of it," Bob Andrew said.\nA Course for Only Ten Pilots\nThe course will cover '
+         '"every skill a pilot needs," from weather to radio.',
+         [("We are proud", "Bob Andrew"), ("every skill a", "Bob Andrew")]),
+        # not after a paragraph of running text between
+        ('"We are proud of it," Bob Andrew said.\nThe school opened in May. Fees are high.\nThe course will cover '
+         '"every skill a pilot needs," from weather to radio.', [("We are proud", "Bob Andrew"), ("every skill a", None)]),
+        # nor when the paragraph names another person
+        ('"We are proud of it," Bob Andrew said.\nThe course, run by Carla Diaz, will cover "every skill a pilot '
+         'needs."', [("We are proud", "Bob Andrew"), ("every skill a", None)]),
+    ],
+)
+def test_a_paragraph_without_a_cue_goes_on_with_the_person_quoted_last(nlp, text, expected):
+    rows = run(nlp, text, people=[("Bob Andrew", ["Bob Andrew", "Andrew"], None, None),
+                                  ("Carla Diaz", ["Carla Diaz"], None, None)])
+    assert [(first, name) for first, name, _, _ in speakers(rows)] == expected
+
+
+def test_a_quoted_heading_takes_the_speaker_of_the_same_words_below(nlp):
+    text = ('Pilots train for a year.\n"At First, Our Aim Is Not to Make a Profit"\nFees are high. "At first, our aim is not to make a profit," said '
+            'Bob Andrew.')
+    rows = run(nlp, text, people=[("Bob Andrew", ["Bob Andrew"], None, None)], body_start=text.index("Pilots"))
+    assert sorted((first, name) for first, name, _, _ in speakers(rows)) == [
+        ("At First, Our", "Bob Andrew"), ("At first, our", "Bob Andrew")]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.normalize.quotes.article import PERSON_KINDS, REOPENED_RULE, ArticleIndex, Cue, Quote, Speaker, text_of
+from pipeline.normalize.quotes.article import (PERSON_KINDS, REOPENED_RULE, ArticleIndex, Cue, Quote, Speaker,
+                                               name_form, surname_of, text_of)
 from pipeline.normalize.quotes.cue_phrases import left_phrases
 from pipeline.normalize.quotes.speaker_phrases import cue_bounds
 from pipeline.normalize.quotes.speakers import cue_speaker, resolve_phrase
@@ -196,7 +197,38 @@ def neighbour_speaker(art: ArticleIndex, index: int) -> Speaker | None:
     if alone and p_start > 0:
         # "…, Monex Europe said. …, it said.\n“…”": the paragraph before speaks on in the quotation's own
         return _last_cue_speaker(art, _paragraph_bounds(art, p_start - 1)[0], sentence - 1)
+    return _continued_speaker(art, index, p_start, p_end)
+
+
+def _continued_speaker(art: ArticleIndex, index: int, p_start: int, p_end: int) -> Speaker | None:
+    """The person quoted last, for a quotation in a paragraph with no cue that goes on about them.
+
+    "…,” Dana Quill added.\nThe course has already had “some applications.”" is Quill's; so is "Quill
+    also revealed talks are under way, and the firm has a fallback “to win a partner.”" (a verb no cue
+    list holds). The paragraph must name no other person, and either name the speaker or follow the
+    speaker's own quotation (a heading between is skipped: it names no one).
+    """
+    if any(p_start <= c.start < p_end and not art.inside_quote(c.start) for c in art.cues):
+        return None  # the paragraph attributes something: its cue failed, so guessing is wrong
+    last = next(((q, s) for q, s in reversed(art.resolved[:index]) if s is not None), None)
+    if last is None or last[1].kind != "person" or not last[1].name:
+        return None
+    last_quote, speaker = last
+    surname = surname_of(speaker.name)
+    named = {surname_of(name_form(m)) for m in art.mentions_in(PERSON_KINDS, p_start, p_end)}
+    if named - {surname}:
+        return None
+    if surname in named:
+        return speaker
+    between = art.text[last_quote.outer_end:p_start].split("\n")[1:]
+    if all(_is_heading(line) for line in between if line.strip()):
+        return speaker
     return None
+
+
+def _is_heading(line: str) -> bool:
+    """A short line that ends in no stop ("A Course for Only 25 Traders"): a heading, not running text."""
+    return not re.search(r"[.!?:;,\"”’']\s*$", line) and len(line.split()) <= 15
 
 
 def _last_cue_speaker(art: ArticleIndex, floor: int, sentence: int) -> Speaker | None:

@@ -158,7 +158,10 @@ def left_phrases(art: ArticleIndex, cue: Cue, floor: int) -> list[tuple[int, int
     if (token.text == "," or token.lower in _GERUND_LEADS) and art.text[cue.start:cue.end].endswith("ing"):
         subject = sentence_subject(art, cue.start)  # "Sambur defended the plan, saying", "… by saying"
         return [subject] if subject else []
-    if kind == "relative" and k >= 2 and art.tokens[k - 1].text == ",":
+    if (kind == "relative" or token.lower in art.lexicon.clause_relatives and _capitalized_at(art, k - 2)) \
+            and k >= 2 and art.tokens[k - 1].text == ",":
+        # "Acme Motors, which said": only a name before "which" speaks ("the day's activity, which said",
+        # "the paper, which called for" are things the sentence is about)
         found = _noun_phrase_ending(art, k - 2, floor)
         return [found] if found else []
     if token.text == ",":
@@ -263,6 +266,11 @@ def _named_before(art: ArticleIndex, phrase: tuple[int, int] | None, floor: int)
     if any(m.end == name_end for m in art.persons):
         return art.token_at_or_after(min(m.start for m in art.persons if m.end == name_end)), phrase[1]
     return phrase
+
+
+def _capitalized_at(art: ArticleIndex, k: int) -> bool:
+    """True when token ``k`` (the word before a relative's comma) is a capitalized word: the end of a name."""
+    return k >= 0 and art.tokens[k].is_word and art.tokens[k].text[0].isupper()
 
 
 def _initial_period(art: ArticleIndex, index: int) -> bool:

@@ -66,6 +66,9 @@ class QuoteLexicon:
     # word, make the reporting word their object ("in a post-auction comment").
     cue_nouns: frozenset[str]
     cue_objects: frozenset[str]
+    # Relative pronouns that, as a reporting verb's subject, stand for the noun phrase before their comma
+    # ("Acme Motors, which said …"); "which" is no `relative` of words.csv, which extract reads too.
+    clause_relatives: frozenset[str]
 
     def word_class(self, word: str) -> str | None:
         """The class of a function word ("he" → person_pronoun), or None."""
@@ -104,6 +107,7 @@ def load(models_dir: Path) -> QuoteLexicon:
         sources_named_next=frozenset(function_words["source_named_next"]),
         cue_nouns=frozenset(function_words["cue_noun"]),
         cue_objects=frozenset(function_words["cue_object"]),
+        clause_relatives=frozenset(function_words["clause_relative"]),
     )
 
 

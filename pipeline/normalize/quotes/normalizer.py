@@ -51,7 +51,9 @@ def normalize_quotes(article: ArticleView, mentions: Sequence[Mention], sentence
         if art.resolved[index][1] is None and not attributed[index] and quote.start >= article.body_start:
             art.resolved[index] = (quote, neighbour_speaker(art, index))
     for index, quote in enumerate(quotes):
-        if quote.start < article.body_start:
+        # A headline's quotation, or a heading in the body that is a quotation alone ("“We Will Not Raise
+        # Prices”" above a section): the body quotes the same words with their speaker.
+        if quote.start < article.body_start or (art.resolved[index][1] is None and _alone_on_line(art, quote)):
             found = headline_speaker(art, index)
             if found is not None:
                 art.resolved[index] = (quote, found if art.resolved[index][1] is None
@@ -75,6 +77,14 @@ def normalize_quotes(article: ArticleView, mentions: Sequence[Mention], sentence
                  spelled_out(art, written_organization(art, fuller_organization(
                      speaker, forms, partial(untagged_before, speaker, quote.outer_start)))), kind)
             for quote, speaker, kind in rows]
+
+
+def _alone_on_line(art: ArticleIndex, quote: Quote) -> bool:
+    """True when the quotation is all its line holds (a heading made of quoted words)."""
+    line_start = art.text.rfind("\n", 0, quote.outer_start) + 1
+    line_end = art.text.find("\n", quote.outer_end)
+    line_end = len(art.text) if line_end < 0 else line_end
+    return not art.text[line_start:quote.outer_start].strip() and not art.text[quote.outer_end:line_end].strip()
 
 
 def _fill_chains(art: ArticleIndex, own: list[Speaker | None]) -> None:

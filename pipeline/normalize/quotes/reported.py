@@ -109,7 +109,8 @@ def _names_a_time(art: ArticleIndex, words: tuple[int, int]) -> bool:
 
 def _only_a_relative(art: ArticleIndex, words: tuple[int, int]) -> bool:
     """True when the speaker's words are one relative word ("which", "who"): it names no one itself."""
-    return art.lexicon.word_class(art.text[words[0]:words[1]].strip().lower()) == "relative"
+    word = art.text[words[0]:words[1]].strip().lower()
+    return art.lexicon.word_class(word) == "relative" or word in art.lexicon.clause_relatives
 
 
 def _before_a_time(art: ArticleIndex, words: tuple[int, int]) -> tuple[int, int]:
