@@ -7,6 +7,8 @@ committed parser, as extract would.
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.events import article_events
 
 FIELDS = ("event_type", "actor_iso3", "target_iso3", "rate_value", "modality")
@@ -19,28 +21,20 @@ def _events(build, resources, text: str, **specs) -> list[tuple]:
     return [tuple(row[k] for k in FIELDS) for row in rows]
 
 
-def test_a_plan_to_announce_a_named_measure_is_a_planned_imposition(build, resources):
-    text = "Bond yields rose after Trump said he plans to announce reciprocal tariffs on several partners next week."
-    found = _events(build, resources, text, officials=[TRUMP])
-    assert [(e[0], e[1], e[4]) for e in found] == [("tariff_imposed", "USA", "planned")]
-
-
-def test_a_pledge_to_unveil_a_named_measure_is_a_planned_imposition(build, resources):
-    text = "Trump pledged to unveil reciprocal tariffs on any nation that taxes American goods."
-    found = _events(build, resources, text, officials=[TRUMP], countries=[("American", "USA", "demonym")])
-    assert [(e[0], e[1], e[4]) for e in found] == [("tariff_imposed", "USA", "planned")]
-
-
-def test_a_named_measure_a_government_might_impose_is_a_possible_threat(build, resources):
-    text = "Trump said he might impose reciprocal tariffs on several countries next week."
-    found = _events(build, resources, text, officials=[TRUMP])
-    assert [(e[0], e[1], e[4]) for e in found] == [("tariff_threatened", "USA", "possible")]
-
-
-def test_a_threat_word_keeps_the_threat(build, resources):
-    text = "Trump threatened to impose reciprocal tariffs on several countries."
-    found = _events(build, resources, text, officials=[TRUMP])
-    assert [(e[0], e[1], e[4]) for e in found] == [("tariff_threatened", "USA", "threatened")]
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Bond yields rose after Trump said he plans to announce reciprocal tariffs on several partners "
+                 "next week.", ("tariff_imposed", "USA", "planned"), id="a-plan-to-announce-is-a-planned-imposition"),
+    pytest.param("Trump pledged to unveil reciprocal tariffs on any nation that taxes American goods.",
+                 ("tariff_imposed", "USA", "planned"), id="a-pledge-to-unveil-is-a-planned-imposition"),
+    pytest.param("Trump said he might impose reciprocal tariffs on several countries next week.",
+                 ("tariff_threatened", "USA", "possible"), id="a-hedge-is-a-possible-threat"),
+    pytest.param("Trump threatened to impose reciprocal tariffs on several countries.",
+                 ("tariff_threatened", "USA", "threatened"), id="a-threat-word-keeps-the-threat"),
+])
+def test_a_named_measure_takes_the_type_and_modality_of_its_clause(build, resources, text, expected):
+    found = _events(build, resources, text, officials=[TRUMP], countries=[("American", "USA", "demonym")]
+                    if "American" in text else [])
+    assert [(e[0], e[1], e[4]) for e in found] == [expected]
 
 
 def test_the_bare_apostrophe_possessor_of_a_plan_acts(build, resources):
