@@ -17,8 +17,9 @@ gold README's:
   every row is scored and a reported clause may open a few words from the gold's;
 - events by type, actor and an overlapping target; negotiation and agreement
   compare the two sides as a set, and an empty gold target matches a
-  prediction scoped "all" or "all_except"; among rows that match, the one from
-  the gold's evidence sentence, then the one with its rate, is paired.
+  prediction scoped "all" or "all_except"; gold events are first paired with a matching row from their own
+  evidence sentence (the one with the gold rate first), then the rest in gold order with the rows left
+  (`event_pairs`).
 """
 
 from __future__ import annotations
@@ -344,13 +345,31 @@ def event_preference(gold: GoldEvent, row: Row) -> tuple[bool, bool]:
     return event_evidence_matches(gold, row), event_rate_matches(gold, row)
 
 
+def event_pairs(expected: Sequence[GoldEvent], found: Rows) -> list[tuple[int, int]]:
+    """Gold events paired with rows: first every gold event with a matching row from its own evidence sentence,
+    then the rest among the rows left.
+
+    In one pass in gold order, a gold event whose sentence gave no row took the first matching row of
+    another sentence, which may be the very row a later gold event's sentence gave ("said on Friday he
+    would impose tariffs" taking the row of "said on Sunday he would put tariffs"): the two then scored
+    each other's dates, crosswise.
+    """
+    own = greedy_match(expected, found, lambda g, p: event_matches(g, p) and event_evidence_matches(g, p),
+                       prefer=lambda g, p: event_rate_matches(g, p))
+    gold_left = [i for i in range(len(expected)) if i not in {g for g, _ in own}]
+    rows_left = [i for i in range(len(found)) if i not in {p for _, p in own}]
+    rest = greedy_match([expected[i] for i in gold_left], [found[i] for i in rows_left], event_matches,
+                        prefer=event_preference)
+    return sorted(own + [(gold_left[g], rows_left[p]) for g, p in rest])
+
+
 def score_events(gold: Sequence[TradeArticle], events: ByArticle) -> SectionResult:
     """Events by type, actor and target; rate, modality and date accuracy on the matched events."""
     scores = []
     for article in gold:
         expected = list(article.events)
         found = list(events.get(article.source_id, []))
-        pairs = greedy_match(expected, found, event_matches, prefer=event_preference)
+        pairs = event_pairs(expected, found)
         matched = [(expected[g], found[p]) for g, p in pairs]
         acc = {"rate": accuracy(matched, event_rate_matches),
                "modality": accuracy(matched, lambda g, p: g.modality == p.get("modality")),

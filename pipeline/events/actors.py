@@ -73,7 +73,8 @@ def trigger_actor(inputs: ArticleInputs, clause_list: list[Region], index: int, 
         if subject is not None:
             return subject, subject.iso3, "relative"
     owner = adjacent_owner(text, trigger, inputs.parties, resources) or measure_source(text, trigger, part,
-                                                                                        inputs.parties, resources)
+                                                                                        inputs.parties, resources) \
+        or infinitive_owner(text, trigger, inputs.parties, resources)
     if owner is not None:
         return owner, owner.iso3, "adjacent"
     blocked = origins
@@ -110,8 +111,9 @@ OWNED_REACH = 40
 _OWNED_WORD = re.compile(r"[\w.%-]+")
 # Between an owner and a trigger after it: the possessive ("Trump's postponed"), or for an adjective trigger
 # a bare name or adjective too ("Chinese retaliatory").
-_POSSESSIVE_GAP = re.compile(r"['’]s\s+")
-_NAME_GAP = re.compile(r"(?:['’]s)?\s+")
+# The bare apostrophe after a name ending in s ("the US' tariffs") is a possessive too.
+_POSSESSIVE_GAP = re.compile(r"['’]s?\s+")
+_NAME_GAP = re.compile(r"(?:['’]s?)?\s+")
 
 
 def adjacent_owner(text: str, trigger: Cue, parties: tuple[Party, ...], resources: EventResources) -> Party | None:
@@ -128,6 +130,18 @@ def adjacent_owner(text: str, trigger: Cue, parties: tuple[Party, ...], resource
     between = _NAME_GAP if trigger.agent_only else _POSSESSIVE_GAP
     return next((p for p in parties if p.end <= trigger.start and between.fullmatch(text[p.end:trigger.start])),
                 None)
+
+
+def infinitive_owner(text: str, trigger: Cue, parties: tuple[Party, ...], resources: EventResources) -> Party | None:
+    """The possessor of the noun an infinitive trigger completes ("despite the US' plans to impose tariffs",
+    "Japan's decision to raise duties"): the owner of the plan or decision acts in it, whatever the clause
+    around it says; the parser often hangs such an infinitive on the clause's verb, whose subject (a central
+    bank in a market report) then passed for the actor. Only nouns of intent (``possessed_infinitive`` of
+    `arguments.json`): in "China's exporters to step up offshoring" the exporters act, not China."""
+    gap = resources.possessed_infinitive
+    if gap is None:
+        return None
+    return next((p for p in parties if p.end <= trigger.start and gap.fullmatch(text, p.end, trigger.start)), None)
 
 
 def measure_source(text: str, trigger: Cue, part: Region, parties: tuple[Party, ...],

@@ -89,6 +89,33 @@ def own_modality(modality: str, cue: Cue | None, trigger: Cue, cues: tuple[Cue, 
     return (own.label, own) if own is not None else (modality, cue)
 
 
+NAME_TYPE = "tariff_threatened"  # the type a measure's name has by itself (triggers.csv role "name")
+
+
+def _named_measure_reading(inputs: ArticleInputs, syntax: Parsed | None, trigger: Cue, clause: Region,
+                           resources: EventResources) -> tuple[str, str]:
+    """(type, modality) of a measure's name ("reciprocal tariffs"), a threat by itself, read as the measure its
+    clause plans or weighs: the guideline's modalities are planned (decided, scheduled), threatened and
+    possible (could, may, considering), and "threatened" is for threat words ("threatened", "warned").
+    A government that plans, pledges or intends to impose or announce the measure ("plans to announce
+    reciprocal tariffs", "the plans to impose reciprocal tariffs") decides an imposition, `planned`; one that
+    "might" or is "considering" them floats a threat that stays `possible`; a threat word before the name in
+    its clause, or no cue, keeps the threat."""
+    if any(c.label == "threatened" and clause.start <= c.start and c.end <= trigger.start for c in inputs.modals):
+        return NAME_TYPE, "threatened"
+    hedge, cue = "asserted", None
+    if syntax is not None:
+        hedge = syntax_modality(syntax.parse, syntax.token, (trigger.start, trigger.end), "tariff_imposed", resources)
+    if hedge == "asserted":  # the parse hangs the name on a verb it does not climb ("pledged to unveil …"): word order
+        hedge, cue = choose_modality("tariff_imposed", trigger, clause, inputs.text, inputs.modals, resources)
+    hedge, _ = own_modality(hedge, cue, trigger, inputs.modals)
+    if hedge == "planned":
+        return "tariff_imposed", "planned"
+    if hedge == "possible":
+        return NAME_TYPE, "possible"
+    return NAME_TYPE, "threatened"
+
+
 def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: EventResources,
                         origins: frozenset[str]) -> list[Candidate]:
     """Every event candidate of one sentence, in trigger order; ``origins`` as in
@@ -305,6 +332,8 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
     else:
         modality, cue = choose_modality(event_type, trigger, clause, text, inputs.modals, resources)
     modality, cue = own_modality(modality, cue, trigger, inputs.modals)
+    if trigger.names_measure and event_type == NAME_TYPE and modality == "threatened":
+        event_type, modality = _named_measure_reading(inputs, syntax, trigger, clause, resources)
     modality = future_is_planned(conditional(modality, text, clause, trigger, resources),
                                  when.value if when else None, inputs.published)
     for ref in (rate, when, lasting, cue):

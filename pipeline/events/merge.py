@@ -101,6 +101,12 @@ def compatible(first: Candidate, second: Candidate) -> bool:
         # inserting "84%""): a reading of the same order dated otherwise (a recital's or another section's day)
         # is another of its measures, not this one's day
         return False
+    if first.trigger.mention_id == second.trigger.mention_id and \
+            (first.trigger.start, first.trigger.end) != (second.trigger.start, second.trigger.end):
+        # a measure joined to another ("will announce 12% tariffs on copper, as well as reciprocal tariffs",
+        # `pipeline.events.coordinated`) is read from its verb's trigger at its own noun: two measures by
+        # construction, though both are planned impositions
+        return False
     if first.event_type in INDIVIDUAL and first.actor_official and second.actor_official and \
             first.actor_official != second.actor_official:
         return False  # Ishiba's demand and Akazawa's are two demands

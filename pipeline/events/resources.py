@@ -220,6 +220,8 @@ class EventResources:
     # between the subject of a threat told after its measure and the threat verb: auxiliaries and adverbs only
     # ("the tariffs Washington has repeatedly threatened"; `pipeline.events.actors.trigger_actor`); None: no rule
     relative_subject_gap: re.Pattern[str] | None = None
+    # from a possessor to the verb of the infinitive completing its noun of intent: "the US' plans to [impose]"
+    possessed_infinitive: re.Pattern[str] | None = None
     # the instruments a government issues, whose amendment is that government's act ("Executive Order 14195 is
     # amended by striking …"; `pipeline.events.amendments`): (iso3, pattern) pairs
     amended_instruments: tuple[tuple[str, re.Pattern[str]], ...] = ()
@@ -308,6 +310,8 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         names_in_force={word.lower(): date.fromisoformat(day) for word, day in arguments["names_in_force"].items()},
         kept_rate=_words(arguments["kept_rate_words"]),
         relative_subject_gap=_alternation(arguments["relative_subject_gap"]),
+        possessed_infinitive=_alternation(arguments["possessed_infinitive"]) if "possessed_infinitive" in arguments
+        else None,
         amended_instruments=tuple((iso3, _alternation([rf"\b{name}\b" for name in names]))
                                   for iso3, names in arguments.get("amended_instruments", {}).items()),
         list_item=_alternation(arguments["list_item_markers"]),

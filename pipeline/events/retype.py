@@ -193,7 +193,9 @@ def retype(candidates: list[Candidate], text: str, rules: tuple[RetypeRule, ...]
             out.append(candidate)
         elif rule.target is not None:
             rate = rule.target in ("tariff_imposed", "tariff_increased", "tariff_reduced")
-            threat = rule.target == THREAT and candidate.modality != "negated"
+            # a hedged measure ("might impose reciprocal tariffs") becomes a threat that stays possible, the
+            # guideline's "possible (could, may, considering)"; a negation stays too
+            threat = rule.target == THREAT and candidate.modality not in ("negated", "possible")
             out.append(replace(candidate, event_type=rule.target,
                                modality="threatened" if threat else candidate.modality,
                                rate_value=candidate.rate_value if rate else None,

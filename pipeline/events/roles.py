@@ -160,6 +160,12 @@ def syntax_actor(parse: SentenceParse, trigger: Token, text: str, parties: Seque
             head = parse.head(verb)
             # a gerund adjunct takes the subject of its verb: "Trump followed through on imposing tariffs"
             gerund = verb.dep == "advcl" and verb.feature("VerbForm") == "Ger"
+            if head is not None and verb.dep == "acl" and head.upos in NOUNS:
+                # "despite the US' plans to impose tariffs", "Japan's decision to raise duties": the noun's
+                # possessor acts in the infinitive that completes it, not a subject of the clause around it
+                party = _noun_owner(parse, head, text, parties, resources)
+                if party is not None:
+                    return party, "owner"
             if head is None or (verb.dep not in ("xcomp", "conj", "acl:relcl") and not gerund):
                 break
             if verb.dep == "acl:relcl":  # "Japan, which imposed …": the antecedent acts
@@ -408,10 +414,22 @@ def not_actors(parse: SentenceParse, trigger: Token, parties: Sequence[Party],
     return frozenset(p.mention_id for p in parties_over(tokens, parties))
 
 
+# The marks of a possessor: "Japan's", and the bare apostrophe after a name ending in s ("the US' plans",
+# "Paris' duties"), which the parser attaches as a ``case`` mark like "'s".
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+
+
 def _possessive(parse: SentenceParse, token: Token) -> bool:
-    """True for a possessor ("Japan's rice import ban"): it owns what follows, whatever relation the parse
-    gives it."""
-    return any(child.dep == "case" and child.lower in ("'s", "’s") for child in parse.children(token))
+    """True for a possessor ("Japan's rice import ban", "the US' tariffs"): it owns what follows, whatever
+    relation the parse gives it."""
+    return any(child.dep == "case" and child.lower in POSSESSIVE_MARKS for child in parse.children(token))
+
+
+def _noun_owner(parse: SentenceParse, noun: Token, text: str, parties: Sequence[Party],
+                resources: EventResources) -> Party | None:
+    """The government that owns ``noun`` by a possessive ("the US' plans", "Japan's decision"), if any."""
+    owners = [c for c in parse.children(noun) if c.dep == "nmod:poss" or _possessive(parse, c)]
+    return next((party for o in owners if (party := _government(parse, o, text, parties, resources))), None)
 
 
 def goods_origins(parse: SentenceParse, parties: Sequence[Party], resources: EventResources) -> frozenset[str]:

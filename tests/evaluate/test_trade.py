@@ -254,6 +254,21 @@ def test_events_pair_with_the_row_from_their_own_sentence():
     assert result.accuracies["event_date"].as_dict() == {"value": 1.0, "correct": 2, "total": 2}
 
 
+def test_an_event_without_a_row_of_its_own_does_not_take_a_later_events_row():
+    # The first gold event's sentence gave no row: it must not take the row of the second one's sentence,
+    # which would leave the second paired with a third row and both scoring the other's date.
+    golds = [GoldEvent("tariff_imposed", "USA", (), "all", None, "2025-02-07", "planned", "On Friday, Lima said"),
+             GoldEvent("tariff_imposed", "USA", (), "all", None, "2025-02-09", "planned", "On Sunday, Lima said")]
+    predicted = [{**event("tariff_imposed", "USA", [], scope="all"), "event_date": "2025-02-09", "modality": "planned",
+                  "evidence": "On Sunday, Lima said it would put duties on steel."},
+                 {**event("tariff_imposed", "USA", [], scope="all"), "event_date": "2025-01",
+                  "evidence": "Washington has set many duties since January."}]
+    result = score_events(gold(events=golds), {KEY: predicted})
+    assert figures(result) == (2, 0, 0)
+    # the Sunday row pairs with the Sunday event: one of the two dates is right, not none
+    assert result.accuracies["event_date"].as_dict() == {"value": 0.5, "correct": 1, "total": 2}
+
+
 # -- articles -------------------------------------------------------------------
 
 @pytest.mark.parametrize("gold_time, predicted, expected", [

@@ -72,11 +72,12 @@ def test_names_and_idioms_are_no_events(build, resources, text, countries):
     assert _events(build, resources, text, countries=countries) == []
 
 
-def test_an_announced_plan_for_reciprocal_tariffs_is_a_threat(build, resources):
+def test_a_plan_to_unveil_reciprocal_tariffs_is_a_planned_imposition(build, resources):
     found = _events(build, resources, "Washington plans to unveil reciprocal tariffs next week.",
                     countries=[USA], dates=[("next week", "DATE", "2025-W20")])
-    # "next week" is the date the article gives the threatened unveiling: the guideline dates the event by it
-    assert found == [("tariff_threatened", "USA", [], "all", None, "2025-W20", "threatened")]
+    # "next week" is the date the article gives the planned unveiling: the guideline dates the event by it;
+    # a plan is the guideline's "planned (decided, scheduled)", a threat needs a threat word
+    assert found == [("tariff_imposed", "USA", [], "all", None, "2025-W20", "planned")]
 
 
 def test_imposed_reciprocal_tariffs_stay_an_imposition(build, resources):
@@ -222,7 +223,7 @@ def test_an_announcement_about_tariffs_reports_a_measure(build, resources, parse
     rows = article_events(build("Ottawa plans to make an announcement about reciprocal tariffs next month.",
                                 parsed=parsed, countries=[("Ottawa", "CAN", "government")]), resources)
     assert [(r["event_type"], r["actor_iso3"], r["modality"]) for r in rows] == [
-        ("tariff_threatened", "CAN", "threatened")]
+        ("tariff_imposed", "CAN", "planned")]
 
 
 def test_a_pledge_of_something_else_before_a_measure_is_no_measure(build, resources):
