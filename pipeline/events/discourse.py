@@ -185,17 +185,17 @@ def _inherit_targets(candidate: Candidate, history: list[Candidate], later: list
 
 def _answered(candidate: Candidate, history: list[Candidate], later: list[Candidate], text: str,
               resources: EventResources) -> Candidate | None:
-    """The measure a retaliation answers, told in its sentence or the one before: the latest one whose
-    targets hold the retaliating actor ("Washington imposed tariffs on Mexico, prompting retaliatory duties
-    from Mexico", or "… on Mexico. Mexico retaliated with duties.": Mexico's duties are on the United
-    States); else a measure of another government named after the retaliation word later in the same
+    """The measure a retaliation answers, told in its sentence or up to ``discourse_sentences`` before: the
+    latest one whose targets hold the retaliating actor ("Washington imposed tariffs on Mexico, prompting
+    retaliatory duties from Mexico", or "… on Mexico. Mexico retaliated with duties.": Mexico's duties are
+    on the United States); else a measure of another government named after the retaliation word later in the same
     sentence ("the EU vowed countermeasures in response to Washington's steel tariffs": on the United
     States); None when the sentence speaks of no retaliation."""
     sentence = candidate.sentence
     if resources.retaliation is None or resources.retaliation.search(text, sentence.start, sentence.end) is None:
         return None
-    earlier = next((e for e in reversed(history) if sentence.index - e.sentence.index <= 1 and e.actor
-                    and e.actor != candidate.actor and candidate.actor in e.targets), None)
+    earlier = next((e for e in reversed(history) if sentence.index - e.sentence.index <= resources.discourse_sentences
+                    and e.actor and e.actor != candidate.actor and candidate.actor in e.targets), None)
     if earlier is not None:
         return earlier
     return next((e for e in later if e.sentence.index == sentence.index and e.actor

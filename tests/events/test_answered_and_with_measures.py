@@ -51,3 +51,12 @@ def test_a_suggested_measure_is_a_threat(build, resources):
     found = _events(build, resources, "Chile suggested tariffs on Peruvian fish last week.",
                     countries=[CHILE, ("Peruvian", "PER", "demonym")])
     assert [e[:3] for e in found] == [("tariff_threatened", "CHL", ["PER"])]
+
+
+def test_counter_tariffs_answer_a_measure_told_sentences_before(build, resources):
+    # the measure answered stands three sentences back, within the discourse window
+    text = ("Trump imposed 10% tariffs on goods from Peru. Copper prices fell on the news. Miners in the south "
+            "cut output. Peru has also imposed counter-tariffs.")
+    found = _events(build, resources, text, officials=[TRUMP], countries=[PERU, ("Peru", "PER", "name", 1)],
+                    rates=[("10%", 10.0, "tariff")])
+    assert ("tariff_imposed", "PER", ["USA"], None, "asserted") in found
