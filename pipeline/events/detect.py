@@ -144,6 +144,7 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
                     or (non_event(parse, token, resources) is None
                         and not market_threat(parse, token, t.label, resources)
                         and not _describes_told_treatment(parse, token, t, triggers, resources)
+                        and not _names_measure_acted_on(parse, token, t, triggers, inputs.times)
                         and not peace_talks(parse, token, t.label, resources.syntax)
                         and not (t.agent_only and t.label == "tariff_imposed"
                                  and embedded_measure_in_force(parse, token, resources)))]
@@ -226,6 +227,34 @@ def nearest_times(inputs: ArticleInputs, clause: Region, triggers: list[Cue],
             distance = [max(t.start - time.end, time.start - t.end, 0) for t in triggers]
             out[owner if owner is not None else distance.index(min(distance))].append(time)
     return [tuple(times) for times in out]
+
+
+def _names_measure_acted_on(parse: SentenceParse, token: Token, trigger: Cue, triggers: list[Cue],
+                            times: tuple[TimeRef, ...]) -> bool:
+    """True when a tariff trigger is a participle after the measure noun it describes ("the duties imposed under
+    this order") and that noun is the object of another tariff trigger of the sentence ("may raise the duties
+    imposed under this order"): the participle names the measure that trigger acts on, and the news, if any,
+    is that trigger's. Read alone it was a new imposition, undated, placed on the day of the report. A
+    participle that dates its measure ("to lift the tariffs imposed on Japanese exports last Friday") reports
+    it, and stays."""
+    # the tagger gives such a participle a finite form now and then ("imposed" after "duties"): an ``acl`` verb
+    # after its noun with no subject of its own is the reduced relative whatever its form
+    described = parse.head(token) if token.upos == "VERB" and token.dep == "acl" \
+        and not parse.children(token, "nsubj") else None
+    if trigger.label not in TARIFF_TYPES or described is None or described.index > token.index \
+            or described.dep not in ("obj", "dobj"):
+        return False
+    clause = parse.subtree(token)
+    if any(clause[0].start <= time.start < clause[-1].end for time in times if time.timex_type == "DATE"):
+        return False
+    verb = parse.head(described)
+    if verb is None:
+        return False
+    # "to decrease or limit in scope the duties …": the object of coordinated verbs hangs on one of them
+    verbs = [verb, *parse.children(verb, "conj")] + ([head] if verb.dep == "conj" and (head := parse.head(verb))
+                                                    is not None else [])
+    return any(other is not trigger and other.label in TARIFF_TYPES and other.start <= v.start < other.end
+               for other in triggers for v in verbs)
 
 
 def _describes_told_treatment(parse: SentenceParse, token: Token, trigger: Cue, triggers: list[Cue],

@@ -157,3 +157,35 @@ def test_a_duty_free_clause_of_a_treatment_no_trigger_names_stays(build, resourc
     found = _events(build, resources, "Washington granted a waiver that allows duty-free imports of Korean steel.",
                     countries=[USA])
     assert [e[:2] for e in found] == [("tariff_exemption", "USA")]
+
+
+CHINESE = ("Chinese", "CHN", "demonym")
+
+
+def test_a_participle_naming_the_measure_another_trigger_acts_on_is_no_event(build, resources):
+    # "the duties imposed under this order" names the measure "raise" acts on: one event, the raise
+    found = _events(build, resources, "Section 3 of Washington's order on Chinese goods provided that, should any "
+                    "partner retaliate through duties on U.S. goods, Washington may raise the duties imposed under "
+                    "this order.", countries=[USA, CHINESE])
+    assert [e[0] for e in found] == ["tariff_increased"]
+
+
+def test_a_participle_naming_the_object_of_coordinated_verbs_is_no_event(build, resources):
+    # the duties hang on "narrow", coordinated with the trigger "cut"
+    found = _events(build, resources, "Washington's order on Chinese goods said that Washington may cut or narrow "
+                    "the duties imposed under this order.", countries=[USA, CHINESE])
+    assert "tariff_imposed" not in [e[0] for e in found]
+
+
+def test_a_participle_measure_that_no_trigger_acts_on_stays(build, resources):
+    # nothing else in the sentence acts on the duties: the participle is the only report of the imposition
+    found = _events(build, resources, "The duties imposed by Washington on Chinese steel hit exporters last week.",
+                    countries=[USA, CHINESE])
+    assert "tariff_imposed" in [e[0] for e in found]
+
+
+def test_a_participle_that_dates_the_measure_another_trigger_acts_on_stays(build, resources):
+    # "imposed ... last Friday" reports the imposition, even as the object of "lift"
+    found = _events(build, resources, "Washington will lift the duties imposed on Chinese steel last Friday once "
+                    "talks end.", countries=[USA, CHINESE], dates=[("last Friday", "DATE", "2025-03-07")])
+    assert "tariff_imposed" in [e[0] for e in found]
