@@ -296,3 +296,42 @@ def test_the_bank_and_the_firm_name_whole_firms(banks, start, speaker):
 def test_the_bank_is_no_tail_of_a_longer_name(banks):
     # "Commerce" of "Prairie Imperial Bank of Commerce" is written nowhere alone: no firm of that name spoke
     assert row(banks, "loan losses had eased")["speaker_name"] != "Commerce"
+
+
+CHARGES = """Opposition fights timber duties
+
+LONDON
+
+Opposition leader Clara Holt alleged that the government misled voters about the timber deal.
+The figures were hidden for months, she alleged.
+Finance Minister Olav Berg has signaled that he would cut the fuel levy next year.
+Berg also revealed that the treasury is in talks with two banks.
+The audit revealed the treasury had lost two million pounds.
+The alleged fraud cost the treasury two million pounds.
+"""
+
+
+@pytest.fixture(scope="module")
+def charges(tmp_path_factory):
+    return quotes_of(tmp_path_factory.mktemp("charges"), CHARGES)
+
+
+@pytest.mark.parametrize(
+    ("start", "speaker", "cue"),
+    [
+        # "allege": a charge reports speech after the cue and before it
+        ("the government misled voters", "Clara Holt", "allege"),
+        ("The figures were hidden", "Clara Holt", "allege"),
+        # "signal" and "reveal" report a speaker's that-clause
+        ("he would cut the fuel levy", "Olav Berg", "signal"),
+        ("the treasury is in talks", "Olav Berg", "reveal"),
+    ],
+)
+def test_charges_signals_and_revelations_report_speech(charges, start, speaker, cue):
+    found = row(charges, start)
+    assert (found["quote_type"], found["speaker_name"], found["cue"]) == ("indirect", speaker, cue)
+
+
+def test_reveal_without_that_and_the_adjective_alleged_report_nothing(charges):
+    texts = [q["text"] for q in charges]
+    assert not [t for t in texts if t.startswith(("the treasury had lost", "The alleged fraud", "fraud cost"))]
