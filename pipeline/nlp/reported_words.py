@@ -6,8 +6,10 @@ said without quotation marks only in the sentences the parse gate selects
 parser is slow. This reader gives every other sentence with a reporting cue
 the common news forms, read from the words and the rule pipeline's own spans
 (``cue``, ``person``, ``official``, ``organization``, ``title``); in a parsed
-sentence its findings stand only when the parse reports nothing there (a
-misread sentence: "Holt said raising the tariffs would hurt carmakers"; see
+sentence its findings stand for the cues the parse's reported speech does
+not use (a misread sentence: "Holt said raising the tariffs would hurt
+carmakers"; the fallback is per cue, so a cue the parse does read in the
+same sentence, ", adding that …", leaves the others to the word order; see
 `pipeline.nlp.mentions.DocRows`):
 
 - ``complement``: "<speaker> said (that) <clause>", "<speaker> told reporters

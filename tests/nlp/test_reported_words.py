@@ -246,6 +246,22 @@ def test_a_parsed_sentence_the_parse_misreads_gets_its_reported_speech_from_the_
         ("raising the tariffs would hurt carmakers", f"{RULE_PREFIX}:complement")}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "parsed_cue"),
+    [("Holt said raising the tariffs would hurt carmakers, adding that the plan was rushed.", "adding"),
+     ("Holt said raising the tariffs would hurt carmakers and warned that prices would rise.", "warned")])
+def test_the_words_read_the_cues_a_parse_leaves_unread_beside_one_it_reads(sentence, parsed_cue):
+    # the parse reads the second cue but misreads "said" (a gerund subject): the fallback is per cue, so the
+    # word order's "said" stands beside the parse's report, and the word order's reading of the cue the parse
+    # read is dropped
+    story = ("Tariff talks\n\nWASHINGTON, May 3 - The United States will raise tariffs on Japanese steel imports "
+             "to 25 percent, officials said. " + sentence)
+    found = [f for f in reports(story, gate=load_gate(MODELS_DIR)) if not f[0].startswith("WASHINGTON")]
+    assert sorted((f[1], f[4]) for f in found) == sorted([
+        (parsed_cue, "reported.csv:complement"), ("said", f"{RULE_PREFIX}:complement")])
+    assert ("raising the tariffs would hurt carmakers", "said", "say", "Holt", f"{RULE_PREFIX}:complement") in found
+
+
 def test_a_story_the_parser_skips_gets_its_reported_speech_from_the_words():
     story = ("Markets calm\n\nLONDON, May 3\nShares rose in July. The chairman said results were good. "
              "Profits rose for a third year, the company said.")
