@@ -44,7 +44,8 @@ A clause without "that" follows only the cues of class ``bare_clause``
 the others more often take a noun phrase ("announced tariffs", "added gold to
 its reserves", "stressed the importance of") and report a clause only after
 "that", or, for a cue of sense ``speech``, when an auxiliary shows the clause
-("added there is an option").
+("added there is an option"), or after time words when a subject pronoun and
+a ``clause_word`` follow ("announced Sunday it would").
 
 Its findings are `pipeline.nlp.reported_speech.ReportedSpeech` records with
 article offsets, written as ``reported`` mentions with rule ids
