@@ -43,8 +43,8 @@ TABLE_DOCS: dict[str, str] = {
     "money": "Money amounts (never rates).",
     "dates": "Temporal expressions resolved against the article's anchor date (TIMEX3 values).",
     "quotes": ("What speakers said: direct quotations, reported (indirect) speech and mixed quotes, with speakers. "
-               "Reported speech is read from the parse of the sentences the parser reads and, where the parse finds "
-               "none, from the word order around a reporting cue."),
+               "Reported speech is read from the parse of the sentences the parser reads and, for the cues the "
+               "parse does not read, from the word order around a reporting cue."),
     "event_mentions": "Trade-policy events as found in one article (before merging across articles).",
     "events": "Trade-policy events merged across articles: one row per distinct event.",
     "tariff_timeline": ("The tariff in force between an actor and a target on a product: one row per interval, "
@@ -166,7 +166,7 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
     "mentions": {
         "kind": ("official, person, organization, title, country, rate, money, date, duration, set, quote, cue, "
                  "trigger, modal; reported (what a speaker said without quotation marks, read from the parse of "
-                 "the sentences the parser reads and, where the parse finds none, from the word order around a "
+                 "the sentences the parser reads and, for the cues the parse does not read, from the word order around a "
                  "reporting cue, rule ids `reported_words.csv:<pattern>`; its label holds the cue's lemma and the "
                  "cue's and speaker's offsets).", "country"),
         "label": ("The rule's hint for the normalizer (ISO code and form, title, cue lemma, event type …).",

@@ -12,6 +12,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from pipeline.articles import HASH_LENGTH, short_hash
+from pipeline.labels import parse_label, parse_offsets
 from pipeline.nlp.base import doc_text
 from pipeline.nlp.reported_speech import GROUP as REPORTED_GROUP, shift_label
 from pipeline.nlp.reported_words import RULE_PREFIX as WORDS_RULE_PREFIX, ArticleSpans, WordRules, find_word_reports
@@ -68,6 +69,18 @@ def _mention_key(id_prefix: Any, kind: str, start: int, end: int, rule_id: str) 
     return digest.hexdigest()[:HASH_LENGTH]
 
 
+def _cue_bounds(label: str | None) -> tuple[int, int] | None:
+    """The cue offsets a ``reported`` label holds."""
+    return parse_offsets(parse_label(label).get("cue"))
+
+
+def _overlaps_any(bounds: tuple[int, int] | None, others: Sequence[tuple[int, int]]) -> bool:
+    """True when ``bounds`` shares a character with one of ``others`` (no bounds: shares with any)."""
+    if bounds is None:
+        return bool(others)
+    return any(start < bounds[1] and bounds[0] < end for start, end in others)
+
+
 class DocRows:
     """The mention, sentence and token rows of processed Docs, kept as tuples until they become Arrow tables.
 
@@ -77,8 +90,8 @@ class DocRows:
     their ``tokens`` rows. Without one, no sentence is parsed. With ``words``
     (`pipeline.nlp.reported_words`), `add` reads reported speech from the word
     order of every sentence with a cue; in a sentence the parser reads, those
-    findings are held back and kept only when the parse reports nothing there,
-    so that no sentence's speech is read twice.
+    findings are held back and kept only for the cues the parse's reported
+    speech does not use, so that no cue's speech is read twice.
     """
 
     def __init__(self, gate: ParseGate | None = None, words: WordRules | None = None) -> None:
@@ -178,17 +191,21 @@ class DocRows:
         each sentence's `Doc`; their offsets, and those in their labels, are
         moved from the sentence to the article.
         """
-        read: set[tuple[str, int]] = set()
+        # the cues (article offsets) each parsed sentence's reported speech uses
+        read: dict[tuple[str, int], list[tuple[int, int]]] = {}
         for sentence, parsed in parse_docs(parser, self.pending):
             self.tokens.extend(token_rows(parsed, sentence))
             rows = parsed_mention_rows(parsed, sentence)
             self.mentions.extend(rows)
-            if any(row[2] == REPORTED_GROUP for row in rows):
-                read.add((sentence.article_id, sentence.sentence_index))
-        # the word order speaks only where the parse found no reported speech (a parse that misread the sentence)
+            cues = [cue for row in rows if row[2] == REPORTED_GROUP and (cue := _cue_bounds(row[8])) is not None]
+            if cues:
+                read.setdefault((sentence.article_id, sentence.sentence_index), []).extend(cues)
+        # The word order speaks for the cues the parse did not read (a misread sentence, or a cue the parse
+        # took for another kind of word): per cue, not per sentence, so that a cue the parse reads
+        # ("Acme denied alleging fraud, a spokesman said") does not silence the word order's other cue.
         for key, rows in self.held.items():
-            if key not in read:
-                self.mentions.extend(rows)
+            used = read.get(key, [])
+            self.mentions.extend(row for row in rows if not _overlaps_any(_cue_bounds(row[8]), used))
         self.pending, self.held = [], {}
 
     def table(self, name: str) -> pa.Table:

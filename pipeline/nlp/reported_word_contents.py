@@ -49,6 +49,12 @@ class SentenceContents(SentenceSpeakers):
         that = self._that_after(start)
         if that is not None:
             return that
+        if cue.lemma not in rules.bare_clause:
+            # "announced Sunday it would …": past time words, a subject pronoun before a clause word opens a
+            # clause after any cue (a time word takes no object, and "it would" is no noun phrase)
+            after = self._past_times(start)
+            if after > start and self._pronoun_clause(after):
+                return after
         if cue.lemma not in rules.bare_clause and (cue.sense != "speech" or cue.lemma == "tell"):
             return None  # "announced tariffs": only "announced that …" reports a clause
         if cue.lemma not in rules.bare_clause:
@@ -71,6 +77,12 @@ class SentenceContents(SentenceSpeakers):
         # hyphen makes it a modifier ("said fourth-quarter income fell")
         number = doc[start].like_num and not (start + 1 <= self.last and doc[start + 1].text == "-")
         return start if self._opens_clause(start) and not number else None
+
+    def _pronoun_clause(self, index: int) -> bool:
+        """True when a subject pronoun ("it", "they") at ``index`` is followed by a ``clause_word``."""
+        doc, rules = self.doc, self.rules
+        return index + 1 <= self.last and doc[index].lower_ in rules.pronouns \
+            and doc[index + 1].lower_ in rules.clause_words
 
     def _past_adjuncts(self, start: int) -> int | None:
         """The first word after the adjuncts that follow a cue ("said on Tuesday", "said in a statement on

@@ -6,8 +6,10 @@ said without quotation marks only in the sentences the parse gate selects
 parser is slow. This reader gives every other sentence with a reporting cue
 the common news forms, read from the words and the rule pipeline's own spans
 (``cue``, ``person``, ``official``, ``organization``, ``title``); in a parsed
-sentence its findings stand only when the parse reports nothing there (a
-misread sentence: "Holt said raising the tariffs would hurt carmakers"; see
+sentence its findings stand for the cues the parse's reported speech does
+not use (a misread sentence: "Holt said raising the tariffs would hurt
+carmakers"; the fallback is per cue, so a cue the parse does read in the
+same sentence, ", adding that …", leaves the others to the word order; see
 `pipeline.nlp.mentions.DocRows`):
 
 - ``complement``: "<speaker> said (that) <clause>", "<speaker> told reporters
@@ -42,7 +44,8 @@ A clause without "that" follows only the cues of class ``bare_clause``
 the others more often take a noun phrase ("announced tariffs", "added gold to
 its reserves", "stressed the importance of") and report a clause only after
 "that", or, for a cue of sense ``speech``, when an auxiliary shows the clause
-("added there is an option").
+("added there is an option"), or after time words when a subject pronoun and
+a ``clause_word`` follow ("announced Sunday it would").
 
 Its findings are `pipeline.nlp.reported_speech.ReportedSpeech` records with
 article offsets, written as ``reported`` mentions with rule ids

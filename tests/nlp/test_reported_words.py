@@ -153,6 +153,14 @@ def reports(text: str, gate=None) -> list[tuple[str, str, str, str | None, str]]
         # a source that ends the sentence needs no comma before it
         ("Copper exports rose 4% in March according to the trade ministry.",
          ("Copper exports rose 4% in March", "according to", "according_to", "the trade ministry", "source")),
+        # time words, then a subject pronoun and a clause word: a clause even after a cue that needs "that"
+        ("The Riverton Museum announced Sunday it would close for repairs.",
+         ("it would close for repairs", "announced", "announce", "The Riverton Museum", "complement")),
+        # an answer, and what it answers, end an adjunct before a clause without "that"
+        ("Mayor Dana Holt said in response the budget would be cut in June.",
+         ("the budget would be cut in June", "said", "say", "Mayor Dana Holt", "complement")),
+        ("The minister told reporters in reply to a question he would keep the quota.",
+         ("he would keep the quota", "told", "tell", "The minister", "complement")),
     ],
 )
 def test_reported_speech_is_read_from_the_words(sentence, expected):
@@ -170,6 +178,8 @@ def test_reported_speech_is_read_from_the_words(sentence, expected):
         "He was told the factory would close.",  # a passive: no speaker
         "I said we would win the election.",  # the writer's own voice
         "The museum announced new opening hours.",  # "announced" without "that": not speech
+        "The museum announced Sunday its plan to reopen in May.",  # time words before a noun phrase
+        "The mayor said in response to questions about the budget from the council it would pass.",
         "The company added 3,400 new jobs in March.",  # a number is the verb's object
         "The company said in a statement.",  # nothing reported
         "The plan, which the council said would cut costs, was approved.",  # a relative clause
@@ -244,6 +254,22 @@ def test_a_parsed_sentence_the_parse_misreads_gets_its_reported_speech_from_the_
         ("WASHINGTON, May 3 - The United States will raise tariffs on Japanese steel imports to 25 percent",
          "reported.csv:postposed"),
         ("raising the tariffs would hurt carmakers", f"{RULE_PREFIX}:complement")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parsed_cue"),
+    [("Holt said raising the tariffs would hurt carmakers, adding that the plan was rushed.", "adding"),
+     ("Holt said raising the tariffs would hurt carmakers and warned that prices would rise.", "warned")])
+def test_the_words_read_the_cues_a_parse_leaves_unread_beside_one_it_reads(sentence, parsed_cue):
+    # the parse reads the second cue but misreads "said" (a gerund subject): the fallback is per cue, so the
+    # word order's "said" stands beside the parse's report, and the word order's reading of the cue the parse
+    # read is dropped
+    story = ("Tariff talks\n\nWASHINGTON, May 3 - The United States will raise tariffs on Japanese steel imports "
+             "to 25 percent, officials said. " + sentence)
+    found = [f for f in reports(story, gate=load_gate(MODELS_DIR)) if not f[0].startswith("WASHINGTON")]
+    assert sorted((f[1], f[4]) for f in found) == sorted([
+        (parsed_cue, "reported.csv:complement"), ("said", f"{RULE_PREFIX}:complement")])
+    assert ("raising the tariffs would hurt carmakers", "said", "say", "Holt", f"{RULE_PREFIX}:complement") in found
 
 
 def test_a_story_the_parser_skips_gets_its_reported_speech_from_the_words():
