@@ -355,9 +355,10 @@ def event_pairs(expected: Sequence[GoldEvent], found: Rows) -> list[tuple[int, i
     each other's dates, crosswise.
     """
     own = greedy_match(expected, found, lambda g, p: event_matches(g, p) and event_evidence_matches(g, p),
-                       prefer=lambda g, p: event_rate_matches(g, p))
-    gold_left = [i for i in range(len(expected)) if i not in {g for g, _ in own}]
-    rows_left = [i for i in range(len(found)) if i not in {p for _, p in own}]
+                       prefer=event_rate_matches)
+    gold_paired, rows_paired = {g for g, _ in own}, {p for _, p in own}
+    gold_left = [i for i in range(len(expected)) if i not in gold_paired]
+    rows_left = [i for i in range(len(found)) if i not in rows_paired]
     rest = greedy_match([expected[i] for i in gold_left], [found[i] for i in rows_left], event_matches,
                         prefer=event_preference)
     return sorted(own + [(gold_left[g], rows_left[p]) for g, p in rest])

@@ -55,7 +55,11 @@ def trigger_actor(inputs: ArticleInputs, clause_list: list[Region], index: int, 
     ``origins`` are the mention ids of the article's governments listed as the goods' origins
     (`roles.listed_origins`), never the actor.
 
-    With a parse, the parse decides first (`roles.syntax_actor`: agent,
+    An owner written beside the trigger decides before the parse: the subject of a threat told after its
+    measure ("the tariffs Washington had threatened"), the owner right before a measure's trigger
+    (`adjacent_owner`), the government named after its measure noun (`measure_source`) and the possessor of
+    a noun of intent the trigger completes (`infinitive_owner`: "the US' plans to impose tariffs").
+    Then, with a parse, the parse decides (`roles.syntax_actor`: agent,
     subject, controller or owner); when it gives no answer, the word-order
     rules below decide among the parties the parse does not place in a
     target position nor as a modifier of goods (``order``; "for U.S. cars
@@ -72,9 +76,9 @@ def trigger_actor(inputs: ArticleInputs, clause_list: list[Region], index: int, 
                         and gap.fullmatch(text, p.end, trigger.start)), None)
         if subject is not None:
             return subject, subject.iso3, "relative"
-    owner = adjacent_owner(text, trigger, inputs.parties, resources) or measure_source(text, trigger, part,
-                                                                                        inputs.parties, resources) \
-        or infinitive_owner(text, trigger, inputs.parties, resources)
+    owner = (adjacent_owner(text, trigger, inputs.parties, resources)
+             or measure_source(text, trigger, part, inputs.parties, resources)
+             or infinitive_owner(text, trigger, inputs.parties, resources))
     if owner is not None:
         return owner, owner.iso3, "adjacent"
     blocked = origins

@@ -106,7 +106,8 @@ def _named_measure_reading(inputs: ArticleInputs, syntax: Parsed | None, trigger
     hedge, cue = "asserted", None
     if syntax is not None:
         hedge = syntax_modality(syntax.parse, syntax.token, (trigger.start, trigger.end), "tariff_imposed", resources)
-    if hedge == "asserted":  # the parse hangs the name on a verb it does not climb ("pledged to unveil …"): word order
+    if hedge == "asserted":
+        # the parse hangs the name on a verb it does not climb ("pledged to unveil …"): word order decides
         hedge, cue = choose_modality("tariff_imposed", trigger, clause, inputs.text, inputs.modals, resources)
     hedge, _ = own_modality(hedge, cue, trigger, inputs.modals)
     if hedge == "planned":

@@ -162,6 +162,9 @@ def _inherit_targets(candidate: Candidate, history: list[Candidate], later: list
                      inputs: ArticleInputs, resources: EventResources) -> Candidate:
     """The targets of the measure ``candidate`` refers to: the latest measure of its actor in the window.
 
+    A retaliation is on the actor of the measure it answers (`_answered`: one told before it in ``history``,
+    or one of another government named after the retaliation word later in its sentence, in ``later``).
+
     None are taken when the candidate names what it falls on itself (`names_own_object`: "no tariffs on
     data flows") or stands in a heading (`is_heading`), when that measure is no measure (possible: "clothing makers likely to face increased
     duties"), or when the candidate changes a measure already in place and the earlier

@@ -7,7 +7,9 @@ class the lexicon names within a few tokens: "raise" counts only with
 before it ("tariffs were raised", "tariff hike"). Context is sought inside the
 sentence and never across a semicolon; for talks and deals (position
 ``article``) a context word in the headline (the first line) also counts, as
-meetings between governments in a story about trade are trade talks. Phrases
+meetings between governments in a story about trade are trade talks; under
+position ``with`` the context word follows a "with" after the trigger by at most
+``WITH_REACH`` tokens ("hit Peru with tariffs": the party gets the measure). Phrases
 inside a blocked name
 ("General Agreement on Tariffs and Trade") are neither triggers nor context.
 

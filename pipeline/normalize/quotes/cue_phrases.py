@@ -309,7 +309,7 @@ def _participle_after_name(art: ArticleIndex, k: int) -> bool:
             break  # up to the clause's end
         rest.append(t)
     # "warns Fiat managing director Cesare Romiti": a name after the word shows it a modifier in the phrase
-    return not any(t.is_word and t.text[:1].isupper() for t in rest)
+    return not any(t.text[:1].isupper() for t in rest)
 
 
 def right_phrase(art: ArticleIndex, cue: Cue, ceiling: int) -> tuple[int, int] | None:
