@@ -163,7 +163,7 @@ def syntax_actor(parse: SentenceParse, trigger: Token, text: str, parties: Seque
             if head is not None and verb.dep == "acl" and head.upos in NOUNS:
                 # "despite the US' plans to impose tariffs", "Japan's decision to raise duties": the noun's
                 # possessor acts in the infinitive that completes it, not a subject of the clause around it
-                party = _noun_owner(parse, head, text, parties, resources)
+                party = _intent_owner(parse, head, verb, text, parties, resources)
                 if party is not None:
                     return party, "owner"
             if head is None or (verb.dep not in ("xcomp", "conj", "acl:relcl") and not gerund):
@@ -425,11 +425,18 @@ def _possessive(parse: SentenceParse, token: Token) -> bool:
     return any(child.dep == "case" and child.lower in POSSESSIVE_MARKS for child in parse.children(token))
 
 
-def _noun_owner(parse: SentenceParse, noun: Token, text: str, parties: Sequence[Party],
-                resources: EventResources) -> Party | None:
-    """The government that owns ``noun`` by a possessive ("the US' plans", "Japan's decision"), if any."""
+def _intent_owner(parse: SentenceParse, noun: Token, verb: Token, text: str, parties: Sequence[Party],
+                  resources: EventResources) -> Party | None:
+    """The government that owns ``noun``, a noun of intent ``verb`` completes, by a possessive ("the US'
+    plans to impose", "Japan's decision to raise"), if any. The words from the possessor to the verb must
+    be those of ``possessed_infinitive`` (`arguments.json`), as for the word-order rule
+    (`actors.infinitive_owner`): in "China's exporters to step up offshoring" the exporters act, not China."""
+    gap = resources.possessed_infinitive
+    if gap is None:
+        return None
     owners = [c for c in parse.children(noun) if c.dep == "nmod:poss" or _possessive(parse, c)]
-    return next((party for o in owners if (party := _government(parse, o, text, parties, resources))), None)
+    return next((party for o in owners if gap.fullmatch(text, o.end, verb.start)
+                 and (party := _government(parse, o, text, parties, resources))), None)
 
 
 def goods_origins(parse: SentenceParse, parties: Sequence[Party], resources: EventResources) -> frozenset[str]:

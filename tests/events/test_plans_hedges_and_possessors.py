@@ -49,3 +49,11 @@ def test_the_possessor_of_a_decision_acts_and_the_subject_is_the_target(build, r
     found = _events(build, resources, text, countries=[("Lima", "PER", "name"), ("US", "USA", "name"),
                                                        ("Peruvian", "PER", "demonym")])
     assert [e[:3] for e in found] == [("tariff_increased", "USA", ["PER"])]
+
+
+
+def test_a_possessor_acts_only_through_a_noun_of_intent(build, resources):
+    # "exporters" is no noun of intent: the exporters would act, not Peru (the parse may hang "to raise" under it)
+    text = "Peru's exporters to raise tariffs on steel is a claim nobody believes."
+    found = _events(build, resources, text, countries=[("Peru", "PER", "name")])
+    assert not any(e[1] == "PER" for e in found), found
