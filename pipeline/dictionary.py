@@ -80,6 +80,9 @@ EVENT_COLUMNS: dict[str, tuple[str, str]] = {
     "event_date_end": ("Last day of `event_date` (inclusive).", "2025-06-30"),
     "event_date_granularity": ("day, week, month, quarter, season, half or year: how fine `event_date` is "
                                "(null for a fiscal year, whose months are the issuer's).", "month"),
+    "effective_date": ("The day the text says the measure takes effect (\"takes effect on\", \"effective\", "
+                       "\"from 12:01 a.m. on\") in its own sentence or its list's lead-in; null when it states none. "
+                       "The timeline starts an asserted change on it (docs/timeline.md, section 2).", "2025-04-09"),
     "event_key": ("Hash of the normalized event without its date: rows with the same key merge across articles "
                   "within the window of docs/events.md.", "51b0c2a9e4d7f318"),
     "cameo_code": ("CAMEO 1.1b3 code of the event type and modality (models/events/codes.csv); null when negated.",

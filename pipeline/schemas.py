@@ -265,6 +265,8 @@ EVENT_MENTIONS = _schema(
     ("event_date_start", DATE, True),
     ("event_date_end", DATE, True),
     ("event_date_granularity", STR, True),
+    # the day its text says the measure takes effect, beside the day it is told (pipeline/events/effective.py)
+    ("effective_date", DATE, True),
     ("event_key", STR, False),  # the normalized event without its date: what `events` merges by
     # CAMEO 1.1b3 and PLOVER codes of the type (models/events/codes.csv); null for a negated event
     ("cameo_code", STR, True),

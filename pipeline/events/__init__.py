@@ -16,6 +16,7 @@ from typing import Any
 from pipeline.events.dates import event_times
 from pipeline.events.commentary import without_commentary
 from pipeline.events.detect import article_candidates
+from pipeline.events.effective import agrees_with_date, with_effective_days
 from pipeline.events.discourse import scope_by_goods, without_stopped_rates
 from pipeline.events.across import merge_events
 from pipeline.events.amendments import amended_orders
@@ -41,10 +42,13 @@ def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dic
     candidates = without_commentary(candidates, inputs, resources.market, resources.syntax)  # an analyst's view
     candidates = with_kept_rates(without_stopped_rates(scope_by_goods(candidates)), inputs, resources)
     candidates = dated_by_lead_sentence(candidates, inputs, resources)  # "… starting May 2. Parcels will …"
+    candidates = with_effective_days(candidates, inputs, resources)  # "… takes effect on April 9"
     # a government is no target of its own measure (a merge may join one mention's actor to another's targets)
     events = [without_own_target(e) for e in merge_candidates(candidates)]
     # a merged event may have gained a date after the publication date
     events = [replace(e, modality=future_is_planned(e.modality, e.event_date, inputs.published)) for e in events]
+    # a merge may join one reading's effective day to another reading's date years apart
+    events = [e if agrees_with_date(e, resources) else replace(e, effective_date=None) for e in events]
     # history before the article's window is reported as background
     events = [replace(e, is_background=True) if is_history(e, inputs, resources.syntax) else e for e in events]
     return event_rows(inputs, [e for e in events if is_complete(e)], resources.codes, resources.confidence,

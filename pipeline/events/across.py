@@ -139,6 +139,10 @@ def merge_events(rows: Iterable[Row], published: Mapping[str, datetime | None],
         first["officials"] = sorted({o for r in group for o in r["officials"]})
         first["mention_ids"] = sorted({m for r in group for m in r["mention_ids"]})
         first["confidence"] = max(r["confidence"] for r in group)
+        # the day the measure takes effect, from the first report of the event's own date that states one (a
+        # report dated otherwise, joined by its key, may tell another entry into force of the same measure)
+        first["effective_date"] = next((r["effective_date"] for r in group if r.get("effective_date")
+                                        and dates_match(r["event_date"], first["event_date"])), None)
         first["is_background"] = all(r["is_background"] for r in group)  # one article's news makes it news
         out[key] = first
     return [out[k] for k in sorted(out)]

@@ -62,6 +62,13 @@ def lead_in_date(inputs: ArticleInputs, index: int, resources: EventResources) -
     """The one day of the sentence introducing the list that sentence ``index`` belongs to, or that it follows
     right after; None when there is none (the sentences between are not all items, the lead-in ends without a
     colon or does not state exactly one date, a day)."""
+    lead_in = lead_in_sentence(inputs, index, resources)
+    return _one_day(inputs, lead_in, resources) if lead_in is not None else None
+
+
+def lead_in_sentence(inputs: ArticleInputs, index: int, resources: EventResources) -> Sentence | None:
+    """The sentence introducing the list that sentence ``index`` belongs to, or that it follows right after (a
+    sentence ending as ``lead_in_endings`` says); None when there is none."""
     by_index = {s.index: s for s in inputs.sentences}
     if resources.list_item is None or resources.lead_in_end is None or index not in by_index:
         return None
@@ -76,7 +83,7 @@ def lead_in_date(inputs: ArticleInputs, index: int, resources: EventResources) -
     lead_in = by_index.get(before)
     if lead_in is None or not resources.lead_in_end.search(text(lead_in)):
         return None
-    return _one_day(inputs, lead_in, resources)
+    return lead_in
 
 
 def dated_by_lead_sentence(candidates: list[Candidate], inputs: ArticleInputs,

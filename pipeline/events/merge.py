@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from pipeline.articles import short_hash
@@ -172,6 +173,7 @@ def combine(first: Candidate, second: Candidate) -> Candidate:
         strong=first.strong or second.strong,
         is_background=merged_background(first, second),
         dated_by_lead_in=first.dated_by_lead_in or second.dated_by_lead_in,
+        effective_date=first.effective_date or second.effective_date,
     )
 
 
@@ -299,6 +301,7 @@ def event_rows(inputs: ArticleInputs, events: Sequence[Candidate], codes: CodeTa
             "rate_previous": event.rate_previous, "product": event.product, "event_date": event.event_date,
             "hs_codes": hs_codes_for(hs_codes or {}, event.product),
             **date_columns(event.event_date),
+            "effective_date": date.fromisoformat(event.effective_date) if event.effective_date else None,
             **codes_for(codes or {}, event.event_type, event.modality).as_row(),
             "duration": event.duration, "modality": event.modality, "officials": list(event.officials),
             "evidence": inputs.text[event.sentence.start:event.sentence.end],

@@ -229,6 +229,10 @@ class EventResources:
     # the list ("… on or after April 9, 2025:"): the lead-in's day dates the list's undated measures
     list_item: re.Pattern[str] | None = None
     lead_in_end: re.Pattern[str] | None = None
+    # the words right before a day that say a measure takes effect on it ("takes effect on", "effective",
+    # "from 12:01 a.m. … on"): that day is the measure's ``effective_date`` (`pipeline.events.effective`)
+    effective_cue: re.Pattern[str] | None = None
+    effective_within_days: int = 366  # how long after its date a measure's stated effective day may lie
 
     @cached_property  # read at every measure that may take its targets from before it: built once
     def function_words(self) -> frozenset[str]:
@@ -316,6 +320,8 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
                                   for iso3, names in arguments.get("amended_instruments", {}).items()),
         list_item=_alternation(arguments["list_item_markers"]),
         lead_in_end=_alternation(arguments["lead_in_endings"]),
+        effective_cue=_alternation(arguments["effective_day_cues"]) if "effective_day_cues" in arguments else None,
+        effective_within_days=int(arguments.get("effective_within_days", 366)),
     )
 
 

@@ -163,6 +163,7 @@ class Candidate:
     roles_from: str = "order"  # which rules decided actor and targets: "syntax", "order" or "syntax+order"
     is_background: bool = False  # reported as context: history before the article's window, or commentary
     dated_by_lead_in: bool = False  # its date is the day of the sentence introducing its list (`lead_dates`)
+    effective_date: str | None = None  # the day its text says it takes effect, a TIMEX3 day (`effective`)
 
     @property
     def sides(self) -> frozenset[str]:

@@ -16,6 +16,8 @@ from typing import Any
 from pipeline.timeline.rules import IGNORED, TimelineRules
 
 BILATERAL = "bilateral"
+ASSERTED = "asserted"  # the status that moves the timeline (docs/timeline.md, section 1)
+DAY = "day"  # the granularity of a day (events.event_date_granularity)
 _DURATION = re.compile(r"^P(\d+)([DWMY])$")
 
 
@@ -45,6 +47,8 @@ class Change:
     event_id: str
     article_ids: tuple[str, ...]
     confidence: float
+    # placed on the day its text says it takes effect (``effective_date``), not on the day it was told
+    effective_stated: bool = False
 
     @property
     def key(self) -> tuple[Any, ...]:
@@ -89,10 +93,13 @@ def _day(value: datetime | date | None) -> date | None:
     return value
 
 
-def placement(event: Mapping[str, Any], rules: TimelineRules) -> tuple[date, date | None, date | None] | None:
+def placement(event: Mapping[str, Any], rules: TimelineRules,
+              status: str = "asserted") -> tuple[date, date | None, date | None] | None:
     """``(day, announced_on, effective_on)`` of an event, or None when it cannot be placed.
 
-    A date of a placed granularity is the day the change takes effect; when it
+    An asserted measure whose text states the day it takes effect (``effective_date``, "takes effect on April
+    9") is placed on that day; the announcement is the earlier of its date (a day) and its first report's day
+    before it, if any. Otherwise a date of a placed granularity is the day the change takes effect; when it
     lies after the first report's day, that day is the announcement. Without
     such a date the change is placed at the first report's day and
     ``effective_on`` stays null, which is how a row says so. Without either,
@@ -100,6 +107,11 @@ def placement(event: Mapping[str, Any], rules: TimelineRules) -> tuple[date, dat
     """
     published = _day(event.get("first_published_at"))
     start = event.get("event_date_start")
+    effective = event.get("effective_date")
+    if effective is not None and status == ASSERTED:
+        told = start if start is not None and event.get("event_date_granularity") == DAY else None
+        before = [d for d in (told, published) if d is not None and d < effective]
+        return effective, min(before, default=None), effective
     if start is not None and event.get("event_date_granularity") in rules.placed_granularities:
         announced = published if published is not None and published < start else None
         return start, announced, start
@@ -132,23 +144,26 @@ def _targets(event: Mapping[str, Any]) -> list[tuple[str | None, str, tuple[str,
 def event_changes(event: Mapping[str, Any], rules: TimelineRules) -> list[Change]:
     """The changes one `events` row makes: one per target, none when the rules leave it out."""
     status = status_of(event, rules)
-    placed = placement(event, rules) if status is not None else None
+    placed = placement(event, rules, status) if status is not None else None
     if status is None or placed is None:
         return []
     rule = rules.changes[event["event_type"]]
     day, announced, effective = placed
+    # placed on its stated effective day, the change is as fine as a day and its period is that day
+    on_effective_day = status == ASSERTED and effective is not None and effective == event.get("effective_date")
+    granularity = DAY if on_effective_day else event["event_date_granularity"]
     pause_end = add_duration(day, event.get("duration")) if rule.change == "suspended" else None
     return [Change(actor=event["actor_iso3"], target=target, scope=scope, excluded=excluded,
                    product=product_key(event.get("product")), hs_codes=tuple(event.get("hs_codes") or ()),
                    status=status, change=rule.change, in_force=rule.in_force, rate=event.get("rate_value"),
                    rate_previous=event.get("rate_previous"), day=day, announced_on=announced,
                    effective_on=effective, pause_end=pause_end,
-                   precision=rules.placed_granularities.index(event["event_date_granularity"])
-                   if effective is not None else None,
-                   period_end=(event.get("event_date_end") or day) if effective is not None else None,
+                   precision=rules.placed_granularities.index(granularity) if effective is not None else None,
+                   period_end=None if effective is None else day if on_effective_day
+                   else event.get("event_date_end") or day,
                    event_id=event["event_id"],
                    article_ids=tuple(sorted(event.get("article_ids") or ())),
-                   confidence=float(event.get("confidence") or 0.0))
+                   confidence=float(event.get("confidence") or 0.0), effective_stated=on_effective_day)
             for target, scope, excluded in _targets(event)]
 
 

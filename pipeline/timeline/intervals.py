@@ -329,6 +329,23 @@ def _ends_pause(intervals: Sequence[Interval], change: Change, resumption: Inter
     return paused is not None and rates_agree(change.rate, paused.rate)
 
 
+def _takes_effect_later(current: Interval, change: Change, windows: Windows) -> bool:
+    """Whether ``change`` reports the change that began ``current`` and states the day it takes effect, a few
+    days after the day the interval was placed on by a reading that states none (its announcement or report):
+    "raised the tariff to 84% on April 8" and "… effective April 9" (section 2)."""
+    first = current.first
+    return change.effective_stated and not first.effective_stated and first.change == change.change \
+        and 0 < (change.day - first.day).days <= windows.report_days
+
+
+def _move_to_effective_day(current: Interval, day: date) -> None:
+    """``current`` begun on ``day``, its effective day, with the day it was placed on as its announcement."""
+    first = current.first
+    announced = min(d for d in (first.announced_on, first.day) if d is not None)
+    current.first = replace(first, day=day, announced_on=announced, effective_on=day, effective_stated=True)
+    current.effective_on = day
+
+
 def walk(changes: Sequence[Change], windows: Windows) -> list[Interval]:
     """The intervals of one key from its changes: each day's reading begins one, or joins the last; ``windows``
     are the timeline's windows (`pipeline.timeline.rules.Windows`)."""
@@ -376,6 +393,9 @@ def walk(changes: Sequence[Change], windows: Windows) -> list[Interval]:
         repeat = current is not None and cut is None and _is_repeat(current, best, windows)  # a cut is news of its own
         if repeat:
             target = current
+            if _takes_effect_later(current, best, windows):
+                _move_to_effective_day(current, best.day)
+                repeat = False  # its day is now the interval's: its evidence gives the interval's date
         else:
             if current is not None and current.first.in_force and not best.in_force:
                 carried = current.rate
