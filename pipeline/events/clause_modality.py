@@ -55,6 +55,25 @@ def _negated(parse: SentenceParse, walk: list[Token], trigger_span: tuple[int, i
                 return True
         if token != walk[0] and (token.lemma.lower() in rules.negating_verbs):
             return True
+    return _stopped_short(parse, walk[0], rules)
+
+
+def _stopped_short(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
+    """True when a verb above the trigger and a word it governs form a phrase of ``falling_short_phrases``
+    ("stopped short of imposing tariffs"): the phrase denies the step its complement names, as "refused to"
+    does. The parser hangs the complement on "short", on the verb or, as a modifier, on the measure noun,
+    so the heads are climbed up to the first verb with a subject of its own (the clause of the phrase)."""
+    token = trigger
+    for _ in range(4):
+        head = parse.head(token)
+        if head is None or head == token:
+            return False
+        lemma = head.lemma.lower()
+        if any(f"{lemma} {child.lower}" in rules.falling_short_phrases for child in parse.children(head)):
+            return True
+        if parse.children(head, "nsubj"):
+            return False
+        token = head
     return False
 
 

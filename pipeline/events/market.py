@@ -11,7 +11,8 @@ Words: ``models/events/market.csv``.
 A measure noun is a circumstance of a price move too when the parse makes it
 an argument of a clause whose subject is a market noun or a market
 participant ("the dollar rises on tariff threats", "investors shrugged off
-tariff threats", "the rupee, battered by tariff threats"), or the subject of
+tariff threats", "the rupee, battered by tariff threats", "markets proved
+resilient to tariff threats", through the predicate the verb takes), or the subject of
 a verb whose object is one ("tariff threats dented sentiment"): the copy
 explains a move, and reports no government's act (`market_clause`).
 """
@@ -138,8 +139,9 @@ def _is_market(token: Token | None, words: MarketWords) -> bool:
 def market_clause(parse: SentenceParse, noun: Token, words: MarketWords) -> bool:
     """True when the measure noun ``noun`` (the head of its noun phrase) explains a price move: it is an
     argument of a verb whose subject is a market noun or participant — directly, through a coordination
-    ("rise on a jobs report, renewed tariff threats") or through a participle clause hanging on one ("the
-    rupee …, battered by tariff threats") — or the subject of a verb whose object is one."""
+    ("rise on a jobs report, renewed tariff threats"), through a predicate complement of one ("markets proved
+    resilient to tariff threats") or through a participle clause hanging on one ("the rupee …, battered by
+    tariff threats") — or the subject of a verb whose object is one."""
     for _ in range(3):  # "report, renewed tariff threats": the first conjunct bears the relation
         if noun.dep != "conj":
             break
@@ -152,7 +154,11 @@ def market_clause(parse: SentenceParse, noun: Token, words: MarketWords) -> bool
         return any(_is_market(o, words) for o in parse.children(verb, "obj"))
     subjects = parse.children(verb, "nsubj")
     above = parse.head(verb)
-    if not subjects and verb.base_dep in ("advcl", "acl") and above is not None:
+    if not subjects and verb.base_dep == "xcomp" and above is not None:
+        # a predicate complement takes its subject from the verb it completes ("markets proved resilient
+        # to tariff threats", "investors stayed wary of new duties")
+        subjects = parse.children(above, "nsubj")
+    elif not subjects and verb.base_dep in ("advcl", "acl") and above is not None:
         # a participle: the noun it modifies ("the rupee …, battered by"), or the subject of the verb above it
         if verb.dep == "acl":
             subjects = [above]

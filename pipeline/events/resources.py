@@ -62,6 +62,7 @@ class SyntaxRules:
     negations: frozenset[str]
     focus_adverbs: frozenset[str]  # "not only China": a negation they follow includes the phrase
     negating_verbs: frozenset[str]
+    falling_short_phrases: frozenset[str]  # "stop short": with its own word, the verb denies its complement
     conditions: frozenset[str]
     planned: frozenset[str]
     threatened: frozenset[str]

@@ -130,6 +130,12 @@ def test_a_threat_noun_that_explains_a_price_move_is_no_event(build, resources, 
     assert _events(build, resources, text, parsed=True, countries=countries) == []
 
 
+def test_a_threat_markets_prove_resilient_to_is_no_event(build, resources):
+    found = _events(build, resources, "Markets have proved resilient to Washington's tariff threats on Ottawa.",
+                    parsed=True, countries=[USA, ("Ottawa", "CAN", "government")])
+    assert found == []
+
+
 def test_a_threat_stated_by_a_government_verb_is_kept_beside_market_words(build, resources):
     found = _events(build, resources, "Washington threatened tariffs on Mexico, and the peso fell.",
                     parsed=True, countries=[USA, ("Mexico", "MEX", "name")])
@@ -147,6 +153,14 @@ def _tok(index: int, text: str, upos: str, head: int, dep: str) -> Token:
     # "tariff threats dented sentiment": the subject of a verb whose object is a market word
     pytest.param([("tariff", "NOUN", 1, "compound"), ("threats", "NOUN", 2, "nsubj"), ("dented", "VERB", 2, "ROOT"),
                   ("sentiment", "NOUN", 2, "obj")], 1, True, id="market-object"),
+    # "markets proved resilient to tariff threats": the predicate complement of a market subject's verb
+    pytest.param([("markets", "NOUN", 1, "nsubj"), ("proved", "VERB", 1, "ROOT"), ("resilient", "ADJ", 1, "xcomp"),
+                  ("to", "ADP", 5, "case"), ("tariff", "NOUN", 5, "compound"), ("threats", "NOUN", 2, "obl")],
+                 5, True, id="predicate-of-a-market-subject"),
+    # "Ottawa proved resilient to tariff threats": a government's predicate stays
+    pytest.param([("Ottawa", "PROPN", 1, "nsubj"), ("proved", "VERB", 1, "ROOT"), ("resilient", "ADJ", 1, "xcomp"),
+                  ("to", "ADP", 5, "case"), ("tariff", "NOUN", 5, "compound"), ("threats", "NOUN", 2, "obl")],
+                 5, False, id="predicate-of-a-government"),
     # "Beijing shrugged off tariff threats": a government subject reacts to the threat
     pytest.param([("Beijing", "PROPN", 1, "nsubj"), ("shrugged", "VERB", 1, "ROOT"),
                   ("tariff", "NOUN", 3, "compound"), ("threats", "NOUN", 1, "obj")], 3, False, id="government-subject"),

@@ -65,6 +65,23 @@ def test_a_plain_negation_stays_negated(build, resources):
     assert [(e[0], e[3]) for e in found] == [("tariff_imposed", "negated")]
 
 
+@pytest.mark.parametrize("text", [
+    "Ottawa stopped short of imposing retaliatory tariffs on Washington.",
+    "Ottawa stops short of imposing duties on Washington this week.",
+    "Ottawa's order stops short of actually imposing tariffs on Washington.",
+])
+def test_a_measure_stopped_short_of_is_negated(build, resources, text):
+    # the parser hangs the gerund on "short", on "stop" or, as a modifier, on the measure noun
+    found = _events(build, resources, text, countries=[USA, OTTAWA])
+    assert [(e[0], e[3]) for e in found] == [("tariff_imposed", "negated")]
+
+
+def test_stopping_a_measure_is_no_negation_of_it(build, resources):
+    # "stop" alone ends a measure; only "stop short of" denies the step
+    found = _events(build, resources, "Ottawa stopped imposing tariffs on Washington.", countries=[USA, OTTAWA])
+    assert not [e for e in found if e[3] == "negated"]
+
+
 def test_an_act_of_a_then_titled_official_is_background(build, resources):
     officials = [("Smith", "USA", "Q1")]
     canadian = [("Canadian", "CAN", "demonym")]
