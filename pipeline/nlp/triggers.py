@@ -183,7 +183,7 @@ class TradeTriggers(RuleComponent):
         # The token holding the first newline (newlines are tokens of their own), or the end.
         headline_end = len(doc) if newline < 0 else int(
             numpy.searchsorted(doc.to_array(IDX), newline, side="right") - 1)
-        withs = [token.i for token in doc if token.lower_ == "with"]
+        withs: list[int] | None = None  # the tokens "with", listed the first time a row of position "with" asks
         found = []
         usable: dict[str, list[tuple[int, int]]] = {}  # context words per class, found once per article
         for index, start, end in candidates:
@@ -197,7 +197,9 @@ class TradeTriggers(RuleComponent):
                 # a word inside a blocked name is no context, unless it is the whole name ("GATT" spelt out)
                 words = usable[row["context"]] = [c for c in context.get(row["context"], [])
                                                   if not any(blocked[c[0]:c[1]]) or c in blocked_spans]
-            if row["context"] == "none" or _has_context(row, start, end, words, segment, withs) or (
+            if row["position"] == "with" and withs is None:
+                withs = [token.i for token in doc if token.lower_ == "with"]
+            if row["context"] == "none" or _has_context(row, start, end, words, segment, withs or ()) or (
                     row["position"] == "article" and _in_headline(start, end, words, headline_end)):
                 rule_id = f"triggers.csv:{row['event_type']}:{row['strength']}"
                 found.append(Span(doc, start, end, label=row["event_type"],
