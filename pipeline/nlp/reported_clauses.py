@@ -138,6 +138,33 @@ def _that_clause(doc: Doc, cue: Token) -> tuple[int, int] | None:
     return None
 
 
+# Words joining a second "that" clause to the first under one cue ("said that A, and that B"; "… but that B").
+_CLAUSE_JOINERS = frozenset({"and", "but"})
+
+
+def conjoined_clauses(doc: Doc, first: int, last: int) -> list[tuple[int, int]]:
+    """The content ``first..last`` cut where a second "that" clause joins the first ("said that A, and that
+    B", "said A but that B"): each clause is a report of its own, with the cue's speaker. A "that" the parser
+    marks on a verb conjoined to another (``conj``) right after "and"/"but" (and an optional comma) starts
+    one; any other "that" (a relative clause, "so that") leaves the content whole."""
+    parts: list[tuple[int, int]] = []
+    start = first
+    for token in doc[first + 1:last + 1]:
+        if token.lower_ != "that" or token.dep_ != "mark" or token.head.dep_ != "conj":
+            continue
+        joiner = doc[token.i - 1]
+        if joiner.lower_ not in _CLAUSE_JOINERS:
+            continue
+        end = joiner.i - 1
+        while end > start and doc[end].is_punct:
+            end -= 1
+        if end > start and token.i + 1 <= last:
+            parts.append((start, end))
+            start = token.i + 1
+    parts.append((start, last))
+    return parts
+
+
 def _attribution_after_comma(doc: Doc, clause: Token) -> bool:
     """True for a clause after a comma that ends with its verb (", the report said."): an attribution of its
     own, not the cue's content (", he backed the bill" is)."""

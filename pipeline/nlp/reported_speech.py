@@ -49,8 +49,8 @@ from spacy.tokens import Doc
 
 from pipeline.labels import format_label, format_offsets, parse_label, parse_offsets
 from pipeline.nlp.base import RuleComponent, add_span, rule_factory
-from pipeline.nlp.reported_clauses import (NOMINAL, complement, is_finite_verb, is_passive, left_words,
-                                           postposed, source, speaker_bounds, subject_of)
+from pipeline.nlp.reported_clauses import (NOMINAL, complement, conjoined_clauses, is_finite_verb, is_passive,
+                                           left_words, postposed, source, speaker_bounds, subject_of)
 from pipeline.rulefiles import read_function_words, read_rows
 
 GROUP = "reported"
@@ -173,10 +173,13 @@ def find_reported_speech(doc: Doc, forms: dict[str, list[tuple[list[str], str]]]
                 continue
             if speaker is not None and (speaker[0] > speaker[1] or found[0] <= speaker[0] <= found[1]):
                 speaker = None  # a subject inside the content is the clause's, not the speaker's
-            yield ReportedSpeech(doc[found[0]].idx, doc[found[1]].idx + len(doc[found[1]]), pattern, lemma,
-                                 token.idx, cue_end.idx + len(cue_end),
-                                 doc[speaker[0]].idx if speaker else None,
-                                 doc[speaker[1]].idx + len(doc[speaker[1]]) if speaker else None)
+            # "said that A, and that B": one report for each clause, with the cue's speaker
+            parts = conjoined_clauses(doc, *found) if pattern == "complement" else [found]
+            for first, last in parts:
+                yield ReportedSpeech(doc[first].idx, doc[last].idx + len(doc[last]), pattern, lemma,
+                                     token.idx, cue_end.idx + len(cue_end),
+                                     doc[speaker[0]].idx if speaker else None,
+                                     doc[speaker[1]].idx + len(doc[speaker[1]]) if speaker else None)
             break
 
 

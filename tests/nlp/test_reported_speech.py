@@ -303,3 +303,27 @@ def test_a_relative_that_after_the_clause_subject_opens_no_content():
     sentence = ("Rita Vale, a trade lawyer, said the reciprocal duties that the president envisioned would result "
                 "in a vast undertaking for the steel industry.")
     assert not [found for found in reports(sentence) if found[0].startswith("the president")]
+
+
+def test_a_second_that_clause_joined_to_the_first_is_a_report_of_its_own():
+    """"said that A, and that B" / "said A but that B": each clause is one report, with the cue's speaker."""
+    found = reports("The governor said that prices were rising too fast, and that the bank would act soon.")
+    assert [(content, speaker) for content, _, _, speaker, _ in found] == [
+        ("prices were rising too fast", "The governor"), ("the bank would act soon", "The governor")]
+    found = reports("The minister said the union had not yet been notified but that any new duty would be answered.")
+    assert [(content, speaker) for content, _, _, speaker, _ in found] == [
+        ("the union had not yet been notified", "The minister"), ("any new duty would be answered", "The minister")]
+
+
+def test_a_relative_that_inside_the_content_leaves_it_whole():
+    found = reports("The mayor said the plan, and the money that funds it, would be ready by June.")
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize(("sentence", "content", "lemma"), [
+    ("The senator alleged that the agency had ignored the warnings.", "the agency had ignored the warnings", "allege"),
+    ("The chairman revealed that the firm was in talks with two buyers.", "the firm was in talks with two buyers",
+     "reveal"),
+])
+def test_allege_and_reveal_report_a_that_clause(sentence, content, lemma):
+    assert [(c, l) for c, _, l, _, _ in reports(sentence)] == [(content, lemma)]
