@@ -38,7 +38,8 @@ def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dic
     inputs = replace(inputs, times=times, parties=without_market_labels(inputs.text, inputs.parties, resources.market))
     candidates = amended_orders(article_candidates(inputs, resources), inputs.text, resources, inputs.times)
     candidates = history_background(products_from_parse(candidates, inputs, resources), inputs, resources)
-    candidates = not_yet_in_force(adjacent_cues(candidates, inputs), inputs.text, resources.syntax)
+    candidates = not_yet_in_force(adjacent_cues(candidates, inputs), inputs.text, resources.syntax,
+                                  inputs.times, inputs.published)
     candidates = without_commentary(candidates, inputs, resources.market, resources.syntax)  # an analyst's view
     candidates = with_kept_rates(without_stopped_rates(scope_by_goods(candidates)), inputs, resources)
     candidates = dated_by_lead_sentence(candidates, inputs, resources)  # "… starting May 2. Parcels will …"

@@ -20,14 +20,15 @@ condition (`states_condition`; not an "if" that asks whether: "determine if a du
 is dropped by `detect`.
 
 A tariff imposition or increase still to take effect is ``planned``, not
-``asserted`` (`not_yet_in_force`): one a reporting trigger names ("announced
-25% tariffs on steel", "with Trump announcing 25% duties") unless the
+``asserted`` (`not_yet_in_force`): one a reporting trigger names as a noun of announcement or plan
+("the announcement of 25% tariffs on steel", ``plan_report_nouns``; the verb "announced 25% tariffs"
+reports a measure taken, asserted) unless the
 sentence says it is in force ("took effect", "imposed", ``in_force_phrases``
 of ``models/events/syntax.json``) or tells its later fate (a suspension,
 removal or cut in the same sentence: "announced but then delayed 25%
 levies"), and one whose entry into force follows
 the trigger ("China's retaliatory tariffs … are set to take effect",
-``entry_phrases``), and one whose trigger names a promise ("Trump's pledge of 25% tariffs",
+``entry_phrases``) on no date already past, and one whose trigger names a promise ("Trump's pledge of 25% tariffs",
 ``promise_triggers``).
 """
 
@@ -42,7 +43,7 @@ from pipeline.events.arguments import Region
 from pipeline.events.dates import date_range
 from pipeline.events.resources import EventResources, SyntaxRules
 from pipeline.events.text import words_between
-from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate, Cue
+from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate, Cue, TimeRef
 
 
 def choose_modality(event_type: str, trigger: Cue, clause: Region, text: str, cues: Sequence[Cue],
@@ -145,19 +146,44 @@ RAISES = frozenset({"tariff_imposed", "tariff_increased"})
 UNDOING = frozenset({"tariff_suspended", "tariff_removed", "tariff_reduced"})
 
 
-def _entry_follows(text: str, candidate: Candidate, entry: re.Pattern[str]) -> bool:
+def _entry_follows(text: str, candidate: Candidate, entry: re.Pattern[str],
+                   times: Sequence[TimeRef] = (), published: date | None = None) -> bool:
+    """True when the measure's entry into force follows its trigger within ``ENTRY_WORDS`` words, unless the
+    date the entry phrase names starts on or before the publication date ("to go into effect Feb. 4" in a
+    story of Feb. 10): that entry is told, not still to come."""
     found = entry.search(text, candidate.trigger.end, candidate.sentence.end)
-    return found is not None and words_between(text, candidate.trigger.end, found.start()) <= ENTRY_WORDS \
-        and re.search(r"[;:]", text[candidate.trigger.end:found.start()]) is None
+    if found is None or words_between(text, candidate.trigger.end, found.start()) > ENTRY_WORDS \
+            or re.search(r"[;:]", text[candidate.trigger.end:found.start()]) is not None:
+        return False
+    entry_date = next((t for t in sorted(times, key=lambda t: t.start) if t.timex_type == "DATE" and t.value
+                       and found.end() <= t.start < candidate.sentence.end), None)
+    start = period_start(entry_date.value) if entry_date is not None and entry_date.value else None
+    return start is None or published is None or start > published
+
+
+def _first_trigger_word(text: str, candidate: Candidate) -> str | None:
+    words = re.findall(r"[\w'’-]+", text[candidate.trigger.start:candidate.trigger.end].lower())
+    return words[0] if words else None
+
+
+def _names_plan(text: str, candidate: Candidate, rules: SyntaxRules) -> bool:
+    """True when a reporting trigger names the announcement or plan as a noun ("announcement of tariffs",
+    "plans for a 25% tariff", ``plan_report_nouns``); a reporting verb ("announced 25% tariffs") reports
+    a measure taken."""
+    if not candidate.trigger.reports:
+        return False
+    # "Reagan to announce decision on sanctions": an infinitive announcement is still to come
+    to_come = re.search(r"\bto\s+$", text[max(0, candidate.trigger.start - 4):candidate.trigger.start], re.I)
+    return to_come is not None or _first_trigger_word(text, candidate) in rules.plan_report_nouns
 
 
 def _promised(text: str, candidate: Candidate, rules: SyntaxRules) -> bool:
     """True when the trigger itself names a promise ("Trump's pledge of 25% tariffs", ``promise_triggers``)."""
-    words = re.findall(r"[\w'’-]+", text[candidate.trigger.start:candidate.trigger.end].lower())
-    return bool(words) and words[0] in rules.promise_triggers
+    return _first_trigger_word(text, candidate) in rules.promise_triggers
 
 
-def not_yet_in_force(candidates: list[Candidate], text: str, rules: SyntaxRules | None) -> list[Candidate]:
+def not_yet_in_force(candidates: list[Candidate], text: str, rules: SyntaxRules | None,
+                     times: Sequence[TimeRef] = (), published: date | None = None) -> list[Candidate]:
     """The candidates, an ``asserted`` imposition or increase that is announced, or whose entry into force
     is still to come, made ``planned`` (module doc)."""
     if rules is None:
@@ -168,9 +194,10 @@ def not_yet_in_force(candidates: list[Candidate], text: str, rules: SyntaxRules 
     for candidate in candidates:
         if candidate.modality == "asserted" and candidate.event_type in RAISES:
             sentence = text[candidate.sentence.start:candidate.sentence.end]
-            announced = candidate.trigger.reports and rules.in_force.search(sentence) is None \
+            announced = _names_plan(text, candidate, rules) and rules.in_force.search(sentence) is None \
                 and candidate.sentence.index not in undone
-            if announced or _entry_follows(text, candidate, rules.entry) or _promised(text, candidate, rules):
+            entry = _entry_follows(text, candidate, rules.entry, times, published)
+            if announced or entry or _promised(text, candidate, rules):
                 candidate = replace(candidate, modality="planned")
         out.append(candidate)
     return out

@@ -81,6 +81,7 @@ class SyntaxRules:
     history_phrases: frozenset[str]
     in_force_phrases: frozenset[str]  # an announced measure already in force ("took effect"): no plan
     entry_phrases: frozenset[str]  # a measure's entry into force still to come ("are set to take effect")
+    plan_report_nouns: frozenset[str]  # "announcement of tariffs", "plans for": a decided measure, not in force
     promise_triggers: frozenset[str]  # "a pledge of 25% tariffs": a trigger naming a promise, not a measure in force
     sanction_trigger_words: frozenset[str]  # "sanctions on Russian oil": a trigger naming sanctions
     period_end_cases: frozenset[str]  # "until March 4": the end of a period, not the event's day

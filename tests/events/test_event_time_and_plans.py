@@ -126,10 +126,39 @@ def test_a_date_after_according_to_dates_the_source(text, expected):
 
 
 @pytest.mark.parametrize("parsed", [False, True])
-def test_an_announced_imposition_is_planned(build, resources, parsed):
+def test_an_announced_imposition_is_asserted(build, resources, parsed):
+    # a reporting verb reports a measure taken: the guideline's asserted (docs/events.md, section 2)
     text = "Washington announced 25% tariffs on steel from Japan."
     rows = _rows(build, resources, text, parsed=parsed, countries=[USA, ("Japan", "JPN", "name")],
                  rates=[("25%", 25.0, "tariff")])
+    assert [(r[0], r[4]) for r in rows] == [("tariff_imposed", "asserted")]
+
+
+@pytest.mark.parametrize("parsed", [False, True])
+def test_an_announcement_of_tariffs_named_as_a_noun_is_planned(build, resources, parsed):
+    text = "Steel stocks slid after Washington's announcement of 25% tariffs on steel from Japan."
+    rows = _rows(build, resources, text, parsed=parsed, countries=[USA, ("Japan", "JPN", "name")],
+                 rates=[("25%", 25.0, "tariff")])
+    assert [(r[0], r[4]) for r in rows] == [("tariff_imposed", "planned")]
+
+
+def test_a_headline_to_announce_tariffs_is_planned(build, resources):
+    rows = _rows(build, resources, "Washington to announce 25% tariffs on steel from Japan",
+                 countries=[USA, ("Japan", "JPN", "name")], rates=[("25%", 25.0, "tariff")])
+    assert [(r[0], r[4]) for r in rows] == [("tariff_imposed", "planned")]
+
+
+def test_an_entry_into_force_dated_before_publication_is_asserted(build, resources):
+    text = "Washington imposed 25% tariffs on steel from Japan to go into effect on March 3."
+    rows = _rows(build, resources, text, countries=[USA, ("Japan", "JPN", "name")], rates=[("25%", 25.0, "tariff")],
+                 dates=[("March 3", "DATE", "2025-03-03")], published="2025-03-10")
+    assert [(r[0], r[4]) for r in rows] == [("tariff_imposed", "asserted")]
+
+
+def test_an_entry_into_force_dated_after_publication_is_planned(build, resources):
+    text = "Washington imposed 25% tariffs on steel from Japan to go into effect on March 13."
+    rows = _rows(build, resources, text, countries=[USA, ("Japan", "JPN", "name")], rates=[("25%", 25.0, "tariff")],
+                 dates=[("March 13", "DATE", "2025-03-13")], published="2025-03-10")
     assert [(r[0], r[4]) for r in rows] == [("tariff_imposed", "planned")]
 
 
