@@ -51,3 +51,21 @@ def test_a_government_studying_a_measure_itself_still_weighs_it(build, resources
     text = "Ottawa is studying new tariffs on imported steel."
     found = _events(build, resources, text, countries=[("Ottawa", "CAN", "capital")])
     assert found and "investigation" not in [e[0] for e in found]
+
+
+def test_a_measure_joined_to_a_threat_with_its_own_object_is_its_own_event(build, resources):
+    text = "Trump has threatened 30% tariffs on Brazil and imposed 15% duties on all imported copper."
+    rows = article_events(build(text, parsed=True, countries=[("Brazil", "BRA", "name")],
+                                officials=[("Trump", "USA", "donald-trump")],
+                                rates=[("30%", 30.0, "tariff"), ("15%", 15.0, "duty")]), resources)
+    found = {(r["event_type"], r["modality"]) for r in rows}
+    assert ("tariff_threatened", "threatened") in found
+    assert ("tariff_imposed", "asserted") in found
+
+
+def test_a_threat_to_impose_and_collect_duties_stays_one_threat(build, resources):
+    # the joined verbs stand under the threat's complement, not beside the threat verb
+    text = "Trump threatened to impose and collect new duties on Brazil."
+    found = _events(build, resources, text, countries=[("Brazil", "BRA", "name")],
+                    officials=[("Trump", "USA", "donald-trump")])
+    assert [e[0] for e in found] == ["tariff_threatened"]
