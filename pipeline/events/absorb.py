@@ -1,7 +1,8 @@
 """Which triggers of a clause stand for an event of their own (pure functions).
 
 A demand or threat absorbs the triggers it governs unless they have a subject
-of their own (`absorb`, `has_own_subject`); a reporting verb gives way to the
+of their own (`absorb`, `has_own_subject`) or are a verb joined to it with an
+object of its own (`joined_predicate`); a reporting verb gives way to the
 measure it reports; an adjective trigger right after the verb of its measure
 is part of it (`without_modifiers`), and a measure's name after a verb is read by
 that verb (`names_read_by_verbs`) and names no news once the measure is in
@@ -150,6 +151,18 @@ def has_own_subject(text: str, parties: tuple[Party, ...], parse: SentenceParse 
             if past or perfect_gap.fullmatch(between):
                 return True
     return False
+
+
+def joined_predicate(parse: SentenceParse | None, governor: Cue, trigger: Cue) -> bool:
+    """The trigger is a verb joined to the governor's verb with an object of its own ("has threatened tariffs
+    on Brazil and imposed duties on copper"): a second predicate of the same subject, which states a measure
+    of its own rather than the one threatened or demanded. "threatened to impose and collect duties" joins
+    the verbs under the threat's complement, not the threat verb, and stays absorbed."""
+    if parse is None:
+        return False
+    token, head = parse.at(trigger.start, trigger.end), parse.at(governor.start, governor.end)
+    return (token is not None and head is not None and token.dep == "conj" and token.head == head.index
+            and token.upos == "VERB" and any(parse.children(token, "obj")))
 
 
 def without_modifiers(text: str, triggers: list[Cue], determiner: re.Pattern[str]) -> list[Cue]:

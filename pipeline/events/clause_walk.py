@@ -45,8 +45,11 @@ def clause_walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules, *, thr
         head = parse.head(current)
         if head is None:
             break
-        shared = through_conj and current.dep == "conj" and not parse.children(current, "nsubj", "aux")
         cue_above = cue_of(head, rules) or phrasal_hedge(parse, head, current, rules)
+        # "has threatened tariffs on Brazil and imposed duties on copper": a verb with an object of its own
+        # joined to a threat verb is a second predicate, which the threat does not govern
+        shared = through_conj and current.dep == "conj" and not parse.children(current, "nsubj", "aux") \
+            and not (cue_above == "threatened" and parse.children(current, "obj"))
         clausal = current.dep in ("ccomp", "csubj", "acl", "advcl")
         if shared or current.dep == "xcomp" or (clausal and cue_above and not _adverbial(parse, current, rules)):
             out.append(head)

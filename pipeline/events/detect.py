@@ -34,8 +34,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from pipeline.events.absorb import (
-    absorb, has_own_subject, in_relative_clause, names_read_by_verbs, standing_names, warns_of_effects,
-    without_modifiers,
+    absorb, has_own_subject, in_relative_clause, joined_predicate, names_read_by_verbs, standing_names,
+    warns_of_effects, without_modifiers,
 )
 from pipeline.events.actors import Parsed, trigger_actor
 from pipeline.events.aside import peace_talks
@@ -165,7 +165,8 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
         # "vowed countermeasures against Trump's 25% tariffs": a rate its government owns is that
         # government's measure, never the one vowed or demanded
         return trigger.rule_id == OWNED_RULE_ID \
-            or has_own_subject(text, inputs.parties, parse, governor, trigger, resources.perfect_gap)
+            or has_own_subject(text, inputs.parties, parse, governor, trigger, resources.perfect_gap) \
+            or joined_predicate(parse, governor, trigger)
 
     out = []
     for index, clause in enumerate(clause_list):

@@ -176,6 +176,9 @@ def _inherit_targets(candidate: Candidate, history: list[Candidate], later: list
     answered = _answered(candidate, history, later, inputs.text, resources)
     if answered is not None:
         return replace(candidate, targets=(answered.actor,), scope="bilateral", target_inherited=True)
+    answered_government = _government_answered(candidate, inputs, resources)
+    if answered_government is not None:
+        return replace(candidate, targets=(answered_government,), scope="bilateral", target_inherited=True)
     for earlier in reversed(history):
         if candidate.sentence.index - earlier.sentence.index > resources.discourse_sentences:
             break
@@ -205,6 +208,19 @@ def _answered(candidate: Candidate, history: list[Candidate], later: list[Candid
                  and e.actor != candidate.actor and e.trigger.start > candidate.trigger.end
                  and resources.retaliation.search(text, candidate.trigger.start, e.trigger.start) is not None),
                 None)
+
+
+def _government_answered(candidate: Candidate, inputs: ArticleInputs, resources: EventResources) -> str | None:
+    """The government an answer held ready is aimed at, when `_answered` finds no measure: the first other
+    government named after the trigger in its sentence, when the trigger itself is a word of retaliation
+    ("the bloc is ready to respond within hours if Washington's duties hit its steel": on the United States;
+    the measure answered sits in a condition, which is no event of its own). Not the actor of the latest
+    measure of another government: copy that answers one government often tells another's measure last."""
+    trigger = candidate.trigger
+    if resources.retaliation is None or resources.retaliation.search(inputs.text, trigger.start, trigger.end) is None:
+        return None
+    return next((p.iso3 for p in sorted(inputs.parties, key=lambda p: p.start)
+                 if trigger.end <= p.start and p.end <= candidate.sentence.end and p.iso3 != candidate.actor), None)
 
 
 def names_own_object(text: str, candidate: Candidate, resources: EventResources) -> bool:

@@ -145,6 +145,13 @@ def syntax_actor(parse: SentenceParse, trigger: Token, text: str, parties: Seque
     # "China faces U.S. tariffs": the subject of an undergoer verb bears the measure (a target), never acts
     undergoes = clause.lemma.lower() in rules.undergoer_verbs
     subject = None if undergoes else _subject(parse, clause, rules)
+    if subject is None and not undergoes and parse.children(clause, "xcomp"):
+        # "the bloc is prepared to respond": the passive subject of a verb completed by an infinitive controls
+        # it, as one link up ("Tokyo is expected to propose", below); a passive measure verb has no xcomp
+        ready = [party for holder in parse.children(clause, "nsubj:pass")
+                 if (party := _government(parse, holder, text, parties, resources)) is not None]
+        if ready:
+            return ready[0], "controller"
     if subject is not None:
         party = _government(parse, subject, text, parties, resources)
         if party is not None:
