@@ -38,6 +38,8 @@ ALTERS = ("tariff_suspended", "tariff_removed", "tariff_reduced", "tariff_exempt
 # Modalities of an earlier measure that no later one can refer to: a speculation or a condition. (A negated
 # measure still names whom it concerns: "has not yet set a quota for exports to the U.S." … "had set a quota".)
 NO_MEASURE = ("possible",)
+# Scopes that name every origin without a target: a later measure naming no country may refer to one.
+ALL_SCOPES = ("all", "all_except")
 # Measures whose missing actor may come from the measure just before them.
 INHERITS_ACTOR = TARIFF_TYPES + ("trade_restriction",)
 # In `Candidate.roles_from`: the actor came from an earlier measure of the article (`_inherit_actor`).
@@ -182,11 +184,53 @@ def _inherit_targets(candidate: Candidate, history: list[Candidate], later: list
     for earlier in reversed(history):
         if candidate.sentence.index - earlier.sentence.index > resources.discourse_sentences:
             break
-        if earlier.event_type in DIRECTED and earlier.actor == candidate.actor and earlier.targets:
+        if earlier.event_type in DIRECTED and earlier.actor == candidate.actor and (
+                earlier.targets or earlier.scope in ALL_SCOPES):
             if earlier.modality in NO_MEASURE or (candidate.event_type in ALTERS and _package(earlier, inputs)):
                 return candidate
-            return replace(candidate, targets=earlier.targets, scope=earlier.scope, target_inherited=True)
+            return replace(candidate, targets=earlier.targets, scope=earlier.scope, excluded=earlier.excluded,
+                           target_inherited=True)
+    if candidate.event_type in TARIFF_TYPES and _refers_to_measure_on_all(candidate, inputs, resources):
+        return replace(candidate, scope="all", target_inherited=True)
     return candidate
+
+
+def _refers_to_measure_on_all(candidate: Candidate, inputs: ArticleInputs, resources: EventResources) -> bool:
+    """True when the nearest earlier mention of a tariff measure (a trigger in one of the ``discourse_sentences``
+    sentences before, the headline included, whether or not it gave an event: "Trump's reciprocal tariff
+    proposal", "concerns that higher U.S. tariffs on steel could trigger retaliation") names no government but
+    the candidate's actor and applies to every origin: its sentence states the scope all
+    (``all_scope``: "reciprocal tariffs", "on all imports"; such a phrase counts as a mention without a trigger)
+    or the words after its trigger name goods ("on steel and aluminium"). A retaliation is no mention of it. A later
+    measure naming no country refers to it ("will announce such tariffs this week", "the decision to raise
+    tariffs to 25%"). A nearer mention that names another government, or none at all, stops the search."""
+    text, index = inputs.text, candidate.sentence.index
+    by_index = {s.index: s for s in inputs.sentences}
+    for earlier_index in range(index - 1, max(index - resources.discourse_sentences, 0) - 1, -1):
+        sentence = by_index.get(earlier_index)
+        if sentence is None:
+            return False
+        # a retaliation is another government's answer, never the actor's own measure ("fears of retaliatory tariffs")
+        mentions = [t for t in inputs.triggers if sentence.start <= t.start < sentence.end and t.label in TARIFF_TYPES
+                    and not _retaliatory(text[t.start:t.end], resources)]
+        on_all = resources.all_scope.search(text, sentence.start, sentence.end) is not None
+        if not mentions and not on_all:
+            continue
+        if {p.iso3 for p in within(inputs.parties, Region(sentence.start, sentence.end))} - {candidate.actor}:
+            return False
+        return on_all or _names_goods(text[mentions[-1].start:sentence.end], resources)
+    return False
+
+
+def _retaliatory(trigger_text: str, resources: EventResources) -> bool:
+    """True when a trigger's words name a retaliation ("retaliatory tariffs")."""
+    return resources.retaliation is not None and resources.retaliation.search(trigger_text) is not None
+
+
+def _names_goods(phrase: str, resources: EventResources) -> bool:
+    """True when the words of ``phrase`` up to its first punctuation name goods ("tariffs on steel")."""
+    words = re.findall(r"[\w’'-]+", re.split(r"[,;:.!?()]", phrase, maxsplit=1)[0])
+    return any(resources.goods.fullmatch(w) for w in words[:8])
 
 
 def _answered(candidate: Candidate, history: list[Candidate], later: list[Candidate], text: str,

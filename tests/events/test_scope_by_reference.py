@@ -1,0 +1,48 @@
+"""A measure naming no country refers back to an earlier measure on every origin; a denied exemption is none.
+
+The sentences are written for these tests in the style of 2025 wire copy (none is taken from an article)
+and parsed by the project's committed parser, as extract would.
+"""
+
+from __future__ import annotations
+
+from pipeline.events import article_events
+
+FIELDS = ("event_type", "actor_iso3", "target_iso3", "target_scope")
+
+
+def _events(build, resources, text: str, **specs) -> list[tuple]:
+    rows = article_events(build(text, **specs), resources)
+    return sorted(tuple(row[k] for k in FIELDS) for row in rows)
+
+
+def test_a_later_measure_naming_no_country_takes_the_scope_all_of_a_reciprocal_plan(build, resources):
+    text = ("Exporters in Asia worry about the reciprocal tariff proposal of the White House. "
+            "Washington will announce such tariffs next week.")
+    found = _events(build, resources, text, countries=[("Washington", "USA", "government")])
+    assert any(row[1] == "USA" and row[2] == [] and row[3] == "all" for row in found)
+
+
+def test_a_measure_after_a_measure_on_goods_from_every_origin_is_on_all(build, resources):
+    text = ("Farmers fear that higher U.S. tariffs on steel and copper could hurt exports. "
+            "Washington's decision to raise tariffs to 30% worried growers.")
+    found = _events(build, resources, text, rates=[("30%", 30.0, "tariff")],
+                    countries=[("U.S.", "USA", "abbreviation"), ("Washington", "USA", "government")])
+    assert ("tariff_increased", "USA", [], "all") in found
+
+
+def test_an_earlier_measure_on_another_country_gives_no_scope_all(build, resources):
+    text = ("Higher U.S. tariffs on steel from Brazil could hurt exporters. "
+            "Washington's decision to raise tariffs to 30% worried growers.")
+    found = _events(build, resources, text, rates=[("30%", 30.0, "tariff")],
+                    countries=[("U.S.", "USA", "abbreviation"), ("Brazil", "BRA", "name"),
+                               ("Washington", "USA", "government")])
+    assert not any(row[0] == "tariff_increased" and row[3] == "all" for row in found)
+
+
+def test_an_exemption_denied_in_its_own_phrase_is_no_event(build, resources):
+    text = "Washington imposed 20% duties on copper imports without waivers or exemptions."
+    found = _events(build, resources, text, rates=[("20%", 20.0, "duty")],
+                    countries=[("Washington", "USA", "government")])
+    assert not any(row[0] == "tariff_exemption" for row in found)
+    assert any(row[0] == "tariff_imposed" for row in found)
