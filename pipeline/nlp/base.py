@@ -169,7 +169,9 @@ def make_doc_with_text(nlp: Language, text: str) -> Doc:
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per Doc and shared by the components (``doc._.trade_text``)."""
     text = doc._.trade_text
-    if text is None or len(text) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
+    # One Token object for the last token (each ``doc[-1]`` builds another): this runs about seven times a Doc.
+    last = doc[-1] if len(doc) else None
+    if text is None or len(text) != (last.idx + len(last.text_with_ws) if last is not None else 0):
         text = doc.text
         doc._.trade_text = text
     return text
