@@ -55,9 +55,11 @@ def _effect_asserted(best: Change, changes: Sequence[Change], report_days: int) 
 
 
 def _to_effective_day(change: Change, day: date, announced: date) -> Change:
-    """``change`` placed on ``day``, its day of effect, announced on ``announced``."""
+    """``change`` placed on ``day``, its day of effect, announced on ``announced``; a pause read that day (an
+    alternative) keeps its stated length from there."""
+    pause_end = change.pause_end + (day - change.day) if change.pause_end is not None else None
     return replace(change, day=day, announced_on=announced, effective_on=day, effective_stated=True,
-                   period_end=day, pause_end=None)
+                   period_end=day, pause_end=pause_end)
 
 
 def to_planned_effective_days(changes: Sequence[Change], plans: Sequence[Change],

@@ -90,3 +90,15 @@ def test_a_lift_told_as_a_pause_and_then_as_an_exemption_is_one_lift():
     # dated by its text, or weeks later, it is a change of its own
     later = [rows[0], event("e2", "tariff_exemption", None, published="2025-03-10")]
     assert [r[0] for r in sequence(later)] == ["suspended", "exempted"]
+
+
+def test_readings_of_several_days_moved_to_one_day_of_effect_are_announced_on_the_first():
+    # the proclamation of the 26th, "today … imposed" on the 27th, and its plan "effective April 3"
+    rows = [event("e1", "tariff_imposed", "2025-03-26", rate=25, targets=(), scope="all", product="autos"),
+            event("e2", "tariff_imposed", "2025-03-27", rate=25, targets=(), scope="all", product="autos",
+                  articles=("a2", "a3")),
+            plan("p1", "tariff_imposed", None, "2025-04-03", rate=25, targets=(), scope="all", product="autos",
+                 published="2025-03-26")]
+    [row] = [r for r in build_timeline(rows, RULES) if r["status"] == "asserted"]
+    assert (row["valid_from"], row["announced_on"], row["effective_on"], row["event_ids"]) == \
+        (d("2025-04-03"), d("2025-03-26"), d("2025-04-03"), ["e1", "e2"])
