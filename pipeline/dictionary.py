@@ -294,7 +294,8 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "change": ("What began the interval: imposed, increased, reduced, suspended, resumed, exempted or removed.",
                    "increased"),
         "in_force": ("Whether a tariff applies during the interval (false after exempted, removed, and suspended "
-                     "unless the pause keeps part of the tariff, whose rate is then rate_value).",
+                     "unless the pause keeps part of the tariff, whose rate is then rate_value; false after a change "
+                     "paused before its day of effect, effective_on, which lies after valid_to).",
                      "true"),
         "rate_value": ("The rate in force during the interval, in percent; null when no report states it.", "25.0"),
         "rate_previous": ("The rate in force before the change, when known.", "10.0"),
@@ -303,7 +304,8 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
                      "2025-04-09"),
         "announced_on": ("Day the change was announced, when the text distinguishes it from its effect.",
                          "2025-02-01"),
-        "effective_on": ("Day the change took effect, when stated.", "2025-03-04"),
+        "effective_on": ("Day the change took effect (or was to, when paused before it), when stated.",
+                         "2025-03-04"),
         "conflict": ("True when reports disagree on the interval's rate or date.", "false"),
         "alternatives": ("The disagreeing readings with the event that gives each.",
                          "['rate 20 (event 9c1e4b7a20d3f6e8)']"),

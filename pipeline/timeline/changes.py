@@ -49,6 +49,11 @@ class Change:
     confidence: float
     # placed on the day its text says it takes effect (``effective_date``), not on the day it was told
     effective_stated: bool = False
+    # the day its text says it takes effect (``events.effective_date``), whatever its status: a plan's day of
+    # effect corroborates the day an asserted change announced without one takes effect (`announcements`)
+    stated_effective: date | None = None
+    # lifted before the day it was to take effect (``effective_on``): announced, never in force (`announcements`)
+    pre_empted: bool = False
 
     @property
     def key(self) -> tuple[Any, ...]:
@@ -163,7 +168,8 @@ def event_changes(event: Mapping[str, Any], rules: TimelineRules) -> list[Change
                    else event.get("event_date_end") or day,
                    event_id=event["event_id"],
                    article_ids=tuple(sorted(event.get("article_ids") or ())),
-                   confidence=float(event.get("confidence") or 0.0), effective_stated=on_effective_day)
+                   confidence=float(event.get("confidence") or 0.0), effective_stated=on_effective_day,
+                   stated_effective=event.get("effective_date"))
             for target, scope, excluded in _targets(event)]
 
 

@@ -6,12 +6,13 @@ Pure functions; the rules of docs/timeline.md, sections 4 and 5.
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from pipeline.timeline.changes import Change
+from pipeline.timeline.announcements import pre_empted, to_planned_effective_days
+from pipeline.timeline.changes import ASSERTED, Change
+from pipeline.timeline.readings import agrees, precision_rank, rate_text, rates_agree, resolve_day
 from pipeline.timeline.rules import Windows
 
 # Changes of the level of a tariff in force: each one is an event, not a state a later report repeats.
@@ -22,31 +23,15 @@ LIFTS = ("suspended", "removed")
 KEEPS = ("imposed", "reduced")
 
 
-def _rate_text(value: float | None) -> str:
-    return "unstated" if value is None else f"{value:g}"
-
-
-def rates_agree(first: float | None, second: float | None) -> bool:
-    """Whether two rates can be the same tariff's: equal, or one of them unstated."""
-    return first is None or second is None or first == second
-
-
-def _agrees(first: Change, second: Change) -> bool:
-    """Whether two changes of one key and day read the same: same effect, rates equal or one unstated."""
-    if first.in_force != second.in_force or (not first.in_force and first.change != second.change):
-        return False
-    return rates_agree(first.rate, second.rate)
-
-
 def _reading(change: Change, best: Change) -> str:
     """How an alternative is written in ``alternatives``: what it says, and the event that says it.
 
     "rate 15" when it differs from the kept reading only in its rate; else its change, and its rate if any.
     """
     if change.in_force and best.in_force:
-        what = f"rate {_rate_text(change.rate)}"
+        what = f"rate {rate_text(change.rate)}"
     else:
-        what = change.change + (f" rate {_rate_text(change.rate)}" if change.in_force else "")
+        what = change.change + (f" rate {rate_text(change.rate)}" if change.in_force else "")
     return f"{what} (event {change.event_id})"
 
 
@@ -85,39 +70,11 @@ class Interval:
             self.alternatives.append(f"date {change.effective_on.isoformat()} (event {change.event_id})")
 
 
-def _precision(change: Change) -> float:
-    """How finely ``change``'s date places it, finest lowest: a change dated to its day says more about that day
-    than one dated to its week or month (placed on the period's first day), and both more than one placed by
-    its report (last)."""
-    return change.precision if change.precision is not None else math.inf
-
-
-def resolve_day(changes: Sequence[Change]) -> tuple[Change, list[Change], list[Change]]:
-    """Of the changes of one key on one day: the best-supported reading, those agreeing, those disagreeing.
-
-    Best supported: dated by its text to the day, then to the week or the
-    month, before placed by its report (a report only says the change
-    happened on or before its day), then more articles,
-    then higher confidence, then the smaller event id (so the choice never
-    depends on input order). When it states
-    no rate, it takes the rate its agreeing reports state, and the rate before that one of them names.
-    """
-    ranked = sorted(changes, key=lambda c: (_precision(c), -c.support[0], -c.support[1], c.event_id))
-    best = ranked[0]
-    agreeing = [c for c in ranked[1:] if _agrees(best, c)]
-    if best.rate is None and best.in_force:
-        # The reading's rate is the one its agreeing reports state (they agree: at most one value).
-        best = replace(best, rate=next((c.rate for c in agreeing if c.rate is not None), None))
-    if best.rate_previous is None and best.in_force and best.rate is not None:
-        # and the rate before is the one a report of that rate names ("to 25% from 10%")
-        best = replace(best, rate_previous=next((c.rate_previous for c in agreeing
-                                                 if c.rate == best.rate and c.rate_previous is not None), None))
-    return best, agreeing, [c for c in ranked[1:] if not _agrees(best, c)]
-
-
 def _is_repeat(current: Interval, change: Change, windows: Windows) -> bool:
     """A later change leaving the state as it is: another report of the change that began ``current``."""
     first = current.first
+    if _same_lift_told_otherwise(current, change, windows):
+        return True
     if first.in_force != change.in_force or (not change.in_force and first.change != change.change):
         return False
     level_unknown = change.rate is None or current.rate is None
@@ -133,6 +90,21 @@ def _is_repeat(current: Interval, change: Change, windows: Windows) -> bool:
     # to 25%" in February 2025 are two increases, not one stated late.
     return current.rate is None and first.change == change.change and \
         (change.day - first.day).days <= windows.entry_days
+
+
+# Lifts after which the tariff may return: reports call one such measure a pause or an exemption alike.
+OPEN_LIFTS = ("suspended", "exempted")
+
+
+def _same_lift_told_otherwise(current: Interval, change: Change, windows: Windows) -> bool:
+    """Whether ``change``, a lift of the other open kind (`OPEN_LIFTS`) placed by its report, keeping no rate, within
+    the report window after the lift that began ``current``, is another report of that lift: "paused the repeal of
+    duty-free treatment of low-cost packages" on 7 February and "delays suspension of duty-free imports" on the
+    8th are one measure, no tariff applying either way (section 4). Its kind becomes an alternative."""
+    first = current.first
+    return first.change in OPEN_LIFTS and change.change in OPEN_LIFTS and first.change != change.change \
+        and change.effective_on is None and change.rate is None and current.rate is None \
+        and 0 <= (change.day - first.day).days <= windows.report_days
 
 
 def _partial_cut(best: Change, agreeing: list[Change],
@@ -254,14 +226,14 @@ def _reported(report: Change, dated: Sequence[Change], report_days: int) -> list
     first and the other rate is its alternative (section 4).
     """
     near = [d for d in dated if d.day <= report.day and (report.day - d.day).days <= report_days]
-    agreeing = [d for d in near if _agrees(d, report)]
+    agreeing = [d for d in near if agrees(d, report)]
     return agreeing or [d for d in near if d.in_force and report.in_force and d.change == report.change]
 
 
 def _within_period(change: Change, dated: Change) -> bool:
     """Whether ``dated``, a change dated more finely than ``change``, falls inside the period ``change``'s date names."""
     return change.period_end is not None and change.day <= dated.day <= change.period_end \
-        and _precision(dated) < _precision(change)
+        and precision_rank(dated) < precision_rank(change)
 
 
 def attach_undated(changes: Sequence[Change], report_days: int) -> list[Change]:
@@ -307,11 +279,11 @@ def _to_finer_days(dated: Sequence[Change]) -> list[Change]:
     reading would otherwise stop on the week's first day, before the day that week's reading names).
     """
     placed: dict[int, Change] = {}
-    for index in sorted(range(len(dated)), key=lambda i: (_precision(dated[i]), dated[i].day, dated[i].event_id)):
+    for index in sorted(range(len(dated)), key=lambda i: (precision_rank(dated[i]), dated[i].day, dated[i].event_id)):
         change = dated[index]
-        finer = [i for i, d in enumerate(dated) if _within_period(change, d) and _agrees(d, change)]
+        finer = [i for i, d in enumerate(dated) if _within_period(change, d) and agrees(d, change)]
         if finer:
-            nearest = min(finer, key=lambda i: (_precision(dated[i]), dated[i].day, dated[i].event_id))
+            nearest = min(finer, key=lambda i: (precision_rank(dated[i]), dated[i].day, dated[i].event_id))
             change = _moved(change, placed[nearest].day)
         placed[index] = change
     return [placed[i] for i in range(len(dated))]
@@ -346,10 +318,13 @@ def _move_to_effective_day(current: Interval, day: date) -> None:
     current.effective_on = day
 
 
-def walk(changes: Sequence[Change], windows: Windows) -> list[Interval]:
+def walk(changes: Sequence[Change], windows: Windows, plans: Sequence[Change] = ()) -> list[Interval]:
     """The intervals of one key from its changes: each day's reading begins one, or joins the last; ``windows``
-    are the timeline's windows (`pipeline.timeline.rules.Windows`)."""
+    are the timeline's windows (`pipeline.timeline.rules.Windows`). ``plans``: the planned changes of the same
+    actor, target and product, whose days of effect place the asserted changes they corroborate (section 2)."""
     changes = attach_undated(changes, windows.report_days)
+    if changes and changes[0].status == ASSERTED:
+        changes = pre_empted(to_planned_effective_days(changes, plans, windows))
     intervals: list[Interval] = []
     pending: tuple[Change, date] | None = None  # a pause whose stated end has not come yet
     carried: float | None = None  # the rate a resumption restores
@@ -410,6 +385,8 @@ def walk(changes: Sequence[Change], windows: Windows) -> list[Interval]:
                 pending = (stated, stated.pause_end) if stated is not None else None
             else:
                 pending = None
+        if repeat and best.change != target.first.change and not best.in_force:
+            target.alternatives.append(_reading(best, target.first))  # the same lift told as the other kind
         for change in (best, *agreeing):
             target.absorb(change, same_day=not repeat)
         target.alternatives.extend(_reading(change, best) for change in disagreeing)

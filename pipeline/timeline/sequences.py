@@ -26,8 +26,10 @@ def timeline_id(change: Change, valid_from: date) -> str:
 
 def _applies(interval: Interval) -> bool:
     """Whether a tariff applies during ``interval``: one in force, or the part a pause keeps ("suspend its 34%
-    tariff for 90 days, but retain a 10% tariff during the pause": 10% applies while it runs)."""
-    return interval.first.in_force or (interval.first.change == "suspended" and interval.rate is not None)
+    tariff for 90 days, but retain a 10% tariff during the pause": 10% applies while it runs). A change paused
+    before its day of effect (`Change.pre_empted`) was announced, never in force."""
+    first = interval.first
+    return first.in_force and not first.pre_empted or (first.change == "suspended" and interval.rate is not None)
 
 
 def interval_rows(intervals: Sequence[Interval]) -> list[dict[str, Any]]:
@@ -235,6 +237,11 @@ def _broader_keys(key: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], str]]:
     return keys
 
 
+def _plans_key(key: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The key of the planned changes of ``key``'s actor, target and product (`Change.key`: status last)."""
+    return (*key[:-1], "planned")
+
+
 def timeline_rows(changes: Iterable[Change], windows: Windows) -> list[dict[str, Any]]:
     """Every interval row of ``changes`` (sorted by key, then day), key by key.
 
@@ -242,8 +249,9 @@ def timeline_rows(changes: Iterable[Change], windows: Windows) -> list[dict[str,
     target's beside the sequence of every origin of its actor, product and status: its first intervals may
     report theirs (`_fold_reports`), which then hold their evidence.
     """
-    walked = {key: _informative(walk(list(group), windows))
-              for key, group in itertools.groupby(changes, key=lambda c: c.key)}
+    grouped = {key: list(group) for key, group in itertools.groupby(changes, key=lambda c: c.key)}
+    walked = {key: _informative(walk(group, windows, grouped.get(_plans_key(key), ())))
+              for key, group in grouped.items()}
     for key, intervals in walked.items():
         broaders = [(walked[broader], relation) for broader, relation in _broader_keys(key) if broader in walked]
         walked[key] = _aligned_resumptions(_fold_reports(intervals, key[1], broaders, windows.report_days),
