@@ -17,6 +17,9 @@ MAX_APPOSITION_TOKENS = 14
 # ... and of a longer one that describes a person named before it ("Dana Pell, a customs specialist and principal
 # with the U.S. unit of accounting firm Hollis Grant, said").
 MAX_LONG_APPOSITION_TOKENS = 28
+# How far back a relative clause closed by the comma before a cue may open ("Jane Roe, head of Acme, which runs
+# the fair with the ministry and three trade federations, added"): past its commas, to the name it follows.
+MAX_RELATIVE_CLAUSE_TOKENS = 40
 # Words before a participle cue whose speaker is the sentence's subject ("justified his choice by saying").
 _GERUND_LEADS = frozenset({"by", "after", "before", "while", "when", "in", "without"})
 _OPENING_WORDS = frozenset({"but", "and", "however", "meanwhile", "then", "so", "still", "yet"})
@@ -147,7 +150,8 @@ def left_phrases(art: ArticleIndex, cue: Cue, floor: int) -> list[tuple[int, int
     k = art.token_at_or_after(cue.start) - 1
     while k >= 0 and art.tokens[k].start >= floor and (
             art.lexicon.word_class(art.tokens[k].lower) in ("filler", "be")
-            or (art.tokens[k].text.islower() and art.tokens[k].text.endswith("ly"))):  # "bluntly admitted"
+            or (art.tokens[k].text.islower() and art.tokens[k].text.endswith("ly"))  # "bluntly admitted"
+            or _opens_a_day(art, k)):  # "Jane Roe on Wednesday said"
         k -= 1
     if k < 0 or art.tokens[k].start < floor:
         return []
@@ -162,9 +166,13 @@ def left_phrases(art: ArticleIndex, cue: Cue, floor: int) -> list[tuple[int, int
             and k >= 2 and art.tokens[k - 1].text == ",":
         # "Acme Motors, which said": only a name before "which" speaks ("the day's activity, which said",
         # "the paper, which called for" are things the sentence is about)
-        found = _noun_phrase_ending(art, k - 2, floor)
+        # ... and "Jane Roe, chair of the council, who said" is Jane Roe, the person the description follows
+        found = _named_before(art, _noun_phrase_ending(art, k - 2, floor), floor)
         return [found] if found else []
     if token.text == ",":
+        closed = _before_relative_clause(art, k, floor)
+        if closed is not None:
+            return [closed]
         for j in range(k - 1, max(k - MAX_LONG_APPOSITION_TOKENS, -1), -1):
             other = art.tokens[j]
             if other.start < floor or (other.text in ".;:!?" and not _initial_period(art, j)) or other.text in MARKS:
@@ -200,6 +208,16 @@ def left_phrases(art: ArticleIndex, cue: Cue, floor: int) -> list[tuple[int, int
         subject = sentence_subject(art, cue.start)
         return [subject] if subject and subject[1] < found[0] else []
     return [_with_partner(art, found, floor)] if found else []
+
+
+def _opens_a_day(art: ArticleIndex, k: int) -> bool:
+    """True for a preposition (a ``boundary`` word) right before a capitalized filler ("on Wednesday"): the two
+    are an adverbial between the speaker and the cue, as the filler alone is ("Jane Roe on Wednesday said")."""
+    if k + 1 >= len(art.tokens) or art.lexicon.word_class(art.tokens[k].lower) != "boundary" \
+            or not art.tokens[k].text.islower():
+        return False
+    following = art.tokens[k + 1]
+    return following.text[:1].isupper() and art.lexicon.word_class(following.lower) == "filler"
 
 
 def _names_no_speaker(art: ArticleIndex, phrase: tuple[int, int]) -> bool:
@@ -246,6 +264,30 @@ def _through_a_firm_link(art: ArticleIndex, phrase: tuple[int, int] | None,
     return widened if widened is not None and widened[0] < description[0] else phrase
 
 
+def _before_relative_clause(art: ArticleIndex, comma: int, floor: int) -> tuple[int, int] | None:
+    """The name a relative clause follows when the clause ends at the ``comma`` before a cue, or None.
+
+    "Jane Roe, head of Acme, which runs the fair with A, B, and C, added": the clause ", which …," is an aside
+    about Acme, and the verb's subject is the name before it (with the description it heads: Jane Roe). Looks
+    back at most `MAX_RELATIVE_CLAUSE_TOKENS` tokens within the sentence and outside quotation marks, for a
+    comma and a relative pronoun; only a name (a capitalized word) right before that comma counts, so that a
+    clause about a thing ("the plan, which …,") leaves the cue to the other rules.
+    """
+    for j in range(comma - 1, max(comma - MAX_RELATIVE_CLAUSE_TOKENS, 1), -1):
+        other = art.tokens[j]
+        if other.start < floor or (other.text in ".;:!?" and not _initial_period(art, j)) or other.text in MARKS:
+            return None
+        if (art.lexicon.word_class(other.lower) == "relative" or other.lower in art.lexicon.clause_relatives) \
+                and art.tokens[j - 1].text == ",":
+            if j + 1 >= comma:
+                return None
+            phrase = _noun_phrase_ending(art, j - 2, floor)
+            if phrase is None:
+                return None
+            return _named_before(art, phrase, floor) if _capitalized_at(art, j - 2) else None
+    return None
+
+
 def _describes_a_person(art: ArticleIndex, comma: int) -> bool:
     """True when the comma at token ``comma`` follows a person's name and opens a description with a determiner
     ("Damon Pike, a trade specialist …"): an apposition, however long, rather than a clause of its own."""
@@ -263,6 +305,9 @@ def _named_before(art: ArticleIndex, phrase: tuple[int, int] | None, floor: int)
     name_end = art.tokens[phrase[0] - 2].end
     if art.tokens[phrase[0] - 2].start < floor:
         return phrase
+    opening = art.token_at_or_after(min((m.start for m in art.persons if m.end == name_end), default=name_end))
+    if opening > 0 and art.lexicon.word_class(art.tokens[opening - 1].lower) == "determiner":
+        return phrase  # "The Lincolnshire, Illinois-based company said": a place, which no person's name follows
     if any(m.end == name_end for m in art.persons):
         return art.token_at_or_after(min(m.start for m in art.persons if m.end == name_end)), phrase[1]
     return phrase

@@ -123,7 +123,8 @@ def resolve_body(art: ArticleIndex, tokens: list[Token], head: Token, position: 
     """
     core = strip_determiners(art, tokens)
     words = [t for t in tokens if t.is_word]
-    bare = len(words) == 2 and words[0].lower in art.lexicon.bare_bodies and words[1] is head
+    bare = len(words) == 2 and words[0].lower in art.lexicon.bare_bodies and words[1] is head \
+        or located_description(art, words, head)
     if bare:
         wanted = bare_word(head.text)
         generic = wanted in art.lexicon.generic_bodies
@@ -145,6 +146,17 @@ def resolve_body(art: ArticleIndex, tokens: list[Token], head: Token, position: 
         if owner is not None:
             return Speaker(owner, None, text_of(art, tokens), "organization")
     return Speaker(text_of(art, core) or head.text, None, text_of(art, tokens), "organization")
+
+
+def located_description(art: ArticleIndex, words: list[Token], head: Token) -> bool:
+    """True for a body noun whose only modifiers say where the body sits ("Illinois-based company", "the
+    Ohio-headquartered firm"): a description of a firm named before, as a bare "the company" is. The place
+    is the word before a ``place_suffix`` word; any other modifier ("the Swiss drug company") is left alone."""
+    if len(words) < 2 or words[-1] is not head:
+        return False
+    inner = words[1:-1] if words[0].lower in art.lexicon.bare_bodies else words[:-1]
+    parts = [part for t in inner for part in t.text.split("-") if part]  # one token or three: "Ohio-based"
+    return len(parts) == 2 and art.lexicon.word_class(parts[1].lower()) == "place_suffix" and parts[0][:1].isupper()
 
 
 def item_owner(art: ArticleIndex, floor: int, position: int) -> str | None:

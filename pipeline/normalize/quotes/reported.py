@@ -30,6 +30,7 @@ from pipeline.labels import parse_label, parse_offsets
 from pipeline.normalize.quotes.article import PERSON_KINDS, ArticleIndex, Cue, Quote, Speaker
 from pipeline.normalize.quotes.cue_phrases import right_phrase
 from pipeline.normalize.quotes.items import after_clock
+from pipeline.normalize.quotes.descriptions import located_description
 from pipeline.normalize.quotes.speaker_phrases import cue_bounds
 from pipeline.normalize.quotes.speakers import cue_speaker, resolve_phrase
 from pipeline.views import Mention
@@ -73,6 +74,7 @@ def _speaker(art: ArticleIndex, mention: Mention, fields: dict[str, str]) -> Spe
     if words is not None and cue_at is not None:
         words = _through_named_person(art, words, cue_at[0])
         words = _on_to_named_person(art, words, cue_at)
+        words = _on_to_located_description(art, words, cue_at[0])
     if words is not None:
         first = art.token_at_or_after(words[0])
         last = bisect_right(art.token_starts, words[1] - 1) - 1
@@ -162,6 +164,23 @@ def _through_named_person(art: ArticleIndex, words: tuple[int, int], cue_start: 
     named = [m for m in art.mentions_in(PERSON_KINDS, end, cue_start) if end <= m.start and m.end <= cue_start
              and not art.possessive(m) and not art.text[m.end:cue_start].strip()]
     return (start, named[-1].end) if named else words
+
+
+def _on_to_located_description(art: ArticleIndex, words: tuple[int, int], cue_start: int) -> tuple[int, int]:
+    """The speaker's words, on to the cue when the parse stopped at a place before a located description.
+
+    "The Evanston, Illinois-based company said": the parse may take "The Evanston" for the subject; when a
+    comma and a description of where a body sits (`descriptions.located_description`) are all that stand
+    between those words and the cue, the phrase runs to the cue and the description speaks.
+    """
+    comma = art.token_at_or_after(words[1])
+    cue = art.token_at_or_after(cue_start)
+    if comma >= len(art.tokens) or art.tokens[comma].text != "," or cue - comma < 2:
+        return words
+    tail = [t for t in art.tokens[comma + 1:cue] if t.is_word]
+    if not tail or not located_description(art, tail, tail[-1]):
+        return words
+    return words[0], art.tokens[cue - 1].end
 
 
 def _on_to_named_person(art: ArticleIndex, words: tuple[int, int], cue_at: tuple[int, int]) -> tuple[int, int]:

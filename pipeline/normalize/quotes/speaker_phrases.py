@@ -29,6 +29,9 @@ def modifies_a_noun(art: ArticleIndex, mention: Mention, words: list[Token]) -> 
     """True when a name is followed in its noun phrase by a lower-case word: "a Reagan administration official"
     and "a Trump adviser" are someone else, not the person named."""
     after = next((t for t in words if t.start >= mention.end), None)
+    following = art.token_at_or_after(mention.end)
+    if following < len(art.tokens) and art.tokens[following].text == ",":
+        return False  # "Jane Roe, head of Acme": a description in apposition, not a noun the name modifies
     return after is not None and after.text[:1].islower() and art.lexicon.word_class(after.lower) is None \
         and after.lower not in art.lexicon.name_links  # "Jane Roe of Kestrel Partners": the person, with their firm
 

@@ -9,8 +9,8 @@ from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, Article
                                                capitalized_run, name_form, organization_name, strip_determiners,
                                                text_of)
 from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
-from pipeline.normalize.quotes.descriptions import (earlier_description, firm_after_staff, firm_of_staff, named_next,
-                                                    resolve_body, resolve_publication, spelled_out, staff_firm_before)
+from pipeline.normalize.quotes.descriptions import (earlier_description, firm_after_staff, firm_of_staff,
+                                                    located_description, named_next, resolve_body, resolve_publication, spelled_out, staff_firm_before)
 from pipeline.normalize.quotes.firm_names import names_no_firm
 from pipeline.normalize.quotes.items import item_start, names_news_outlet
 from pipeline.normalize.quotes.lexicon import PRONOUNS
@@ -19,6 +19,7 @@ from pipeline.normalize.quotes.persons import (apposed_person, has_title, named_
 from pipeline.normalize.quotes.pronoun_context import (before_a_title, institution_opens_sentence,
                                                        organization_opening_before, postposed_subject,
                                                        pronoun_before_person, starts_with_pronoun)
+from pipeline.views import Mention
 from pipeline.normalize.quotes.speaker_phrases import (after_a_link, cue_bounds, inside_report, is_joint,
                                                        modifies_a_noun, names_a_role, object_of_preposition,
                                                        one_of_several, phrase_head, plausible_name)
@@ -48,6 +49,12 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
     """
     if first > last:
         return None
+    commas = [first + i for i, t in enumerate(art.tokens[first:last + 1]) if t.text == ","]
+    if commas and commas[-1] < last and located_description(
+            art, [t for t in art.tokens[commas[-1] + 1:last + 1] if t.is_word], art.tokens[last]):
+        # "The Evanston, Illinois-based company" (a subject as the parse gives it): the words before the comma
+        # name the place, not the speaker; the description after it stands for the firm
+        first = commas[-1] + 1
     tokens = art.tokens[first:last + 1]
     start, end = tokens[0].start, tokens[-1].end
     words = [t for t in tokens if t.is_word]
@@ -73,7 +80,7 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
     persons = [m for m in art.mentions_in(PERSON_KINDS, start, end)
                if not art.possessive(m) and not modifies_a_noun(art, m, words)]
     if persons:  # the head of a noun phrase comes last ("said Uralsib analyst Chris Weafer") ...
-        heads = [m for m in persons[1:] if not after_a_link(art, m)]
+        heads = [m for m in persons[1:] if not after_a_link(art, m) and not _body_of_a_role(art, m)]
         # ... but not past "of"/"at": "Jane Roe of Kestrel Partners" is Jane Roe, whatever the firm was read as
         chosen = heads[-1] if heads else persons[0]
         before = art.token_at_or_after(chosen.start) - 1
@@ -94,6 +101,8 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         holder = title_holder(art, title.text, position)
         if holder is not None and words and words[0].lower == "the":
             holder = _recent_speaker_for_title(art, holder, position)
+        if holder is None and len(words) == 2 and words[0].lower == "the":
+            holder = _latest_holder(art, title.text, position)
         if holder is not None:
             return replace(holder, text=text_of(art, tokens))
     source_class = art.lexicon.sources.get(bare_word(head.text)) if head else None
@@ -145,6 +154,17 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
     return None
 
 
+def _body_of_a_role(art: ArticleIndex, mention: Mention) -> bool:
+    """True for a name after "of" that follows a title ("Jane Roe, head of Corvel Fairs"): the body the person
+    heads, however the name rules read it, not a second person."""
+    index = art.token_at_or_after(mention.start) - 1
+    if index < 1 or art.tokens[index].lower != "of":
+        return False
+    before = art.tokens[index - 1]
+    return bool(art.mentions_in(("title",), before.start, before.end)) \
+        or art.lexicon.sources.get(bare_word(before.text)) == "role"
+
+
 def _joint_speakers(art: ArticleIndex, first: int, last: int, position: int, *, pronouns: bool,
                     unnamed: bool) -> Speaker | None:
     """Two speakers joined by one "and" ("Jane Roe and Tom Poe said", "Analysts and traders say"), or None.
@@ -180,6 +200,25 @@ def _joint_speakers(art: ArticleIndex, first: int, last: int, position: int, *, 
     if (left.kind in ("person", "name")) != (right.kind in ("person", "name")):
         return None  # a person and a firm or role: "Acme President and chief executive Jane Roe" is one person
     return Speaker(text_of(art, strip_determiners(art, art.tokens[first:last + 1])), None, text, "group")
+
+
+def _latest_holder(art: ArticleIndex, title: str, position: int) -> Speaker | None:
+    """The person "the president" stands for when the story names several holders of the title (in any
+    form: "Egyptian President"), so that `persons.title_holder` finds none: of those whose title is just the word, the one
+    whose name stands nearest before ``position``, outside quotations, within `PRONOUN_REACH` sentences
+    ("President Jane Roe met President Tom Poe. … The president said": Tom Poe, as a reader takes it)."""
+    wanted = title.lower().strip()
+    holders = {r["name"] for r in art.people if r.get("title") and "\n" not in (r.get("name") or "")
+               and r["title"].lower() == wanted}  # not "Vice President" for "the president"
+    if not holders:
+        return None
+    floor = art.sentences[max(art.sentence_of(position) - PRONOUN_REACH, 0)][0]
+    named = [m for m in art.persons if floor <= m.start and m.end <= position and not art.inside_quote(m.start)]
+    for mention in reversed(named):
+        speaker = person_speaker(art, mention)
+        if speaker.name in holders:
+            return replace(speaker, text=title)
+    return None
 
 
 def _recent_speaker_for_title(art: ArticleIndex, holder: Speaker, position: int) -> Speaker:
