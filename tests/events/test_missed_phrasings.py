@@ -47,3 +47,34 @@ def test_a_signal_without_a_tariff_word_is_no_event(build, resources):
     text = "Rising inventories in Canada signalled weaker demand for crude."
     found = _events(build, resources, text, countries=[("Canada", "CAN", "name")])
     assert found == []
+
+
+def test_partners_each_dated_give_one_agreement_each(build, resources):
+    text = "Norway signed trade deals with Chile in March and Peru last month, the ministry said."
+    rows = article_events(build(text, parsed=True, countries=[("Norway", "NOR", "name"), ("Chile", "CHL", "name"),
+                                                              ("Peru", "PER", "name")],
+                                dates=[("March", "DATE", "2025-03"), ("last month", "DATE", "2025-04")]), resources)
+    found = sorted((r["actor_iso3"], r["target_iso3"], r["event_date"]) for r in rows if r["event_type"] == "agreement")
+    assert found == [("NOR", ["CHL"], "2025-03"), ("NOR", ["PER"], "2025-04")]
+
+
+def test_partners_under_one_date_stay_one_agreement(build, resources):
+    text = "Norway signed trade deals with Chile and Peru in March, the ministry said."
+    rows = article_events(build(text, parsed=True, countries=[("Norway", "NOR", "name"), ("Chile", "CHL", "name"),
+                                                              ("Peru", "PER", "name")],
+                                dates=[("March", "DATE", "2025-03")]), resources)
+    found = [(r["target_iso3"], r["event_date"]) for r in rows if r["event_type"] == "agreement"]
+    assert found == [(["CHL", "PER"], "2025-03")]
+
+
+def test_a_measure_hinted_at_is_a_threat(build, resources):
+    text = "Washington hinted at new duties on imported cars."
+    found = _events(build, resources, text, countries=[("Washington", "USA", "capital")])
+    assert [e[:2] + e[3:] for e in found] == [("tariff_threatened", "USA", "threatened")]
+
+
+def test_a_study_ordered_is_an_asserted_investigation(build, resources):
+    text = "Washington on Monday directed federal agencies to study how to impose tariffs on Chilean copper."
+    found = _events(build, resources, text, countries=[("Washington", "USA", "capital"),
+                                                       ("Chilean", "CHL", "demonym")])
+    assert [(e[0], e[3]) for e in found] == [("investigation", "asserted")]
