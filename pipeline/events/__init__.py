@@ -15,6 +15,7 @@ from typing import Any
 
 from pipeline.events.dates import event_times
 from pipeline.events.commentary import without_commentary
+from pipeline.events.coordinated import partners_dated_in_turn
 from pipeline.events.detect import article_candidates
 from pipeline.events.effective import agrees_with_date, with_effective_days
 from pipeline.events.discourse import scope_by_goods, without_stopped_rates
@@ -37,6 +38,7 @@ def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dic
     # "the Australian dollar", "South Korean shares": a market's name, no government taking part
     inputs = replace(inputs, times=times, parties=without_market_labels(inputs.text, inputs.parties, resources.market))
     candidates = amended_orders(article_candidates(inputs, resources), inputs.text, resources, inputs.times)
+    candidates = partners_dated_in_turn(candidates, inputs)  # "deals with Chile in March and Peru last month"
     candidates = history_background(products_from_parse(candidates, inputs, resources), inputs, resources)
     candidates = not_yet_in_force(adjacent_cues(candidates, inputs), inputs.text, resources.syntax,
                                   inputs.times, inputs.published)

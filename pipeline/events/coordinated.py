@@ -77,3 +77,52 @@ def _before(candidate: Candidate, joint: int, inputs: ArticleInputs) -> Candidat
     if not kept or len(kept) == len(candidate.targets):
         return candidate
     return replace(candidate, targets=kept, scope="bilateral" if len(kept) == 1 else "multilateral")
+
+
+# Events with two sides that a sentence may list partner by partner, each with its own date.
+DATED_IN_TURN_TYPES = frozenset({"agreement", "negotiation"})
+_PARTNER_END = re.compile(r"[,;:()]")
+
+
+def partners_dated_in_turn(candidates: list[Candidate], inputs: ArticleInputs) -> list[Candidate]:
+    """The candidates, an agreement or talks with partners each followed by a date of its own ("struck trade deals
+    with Chile in March and Peru last month") split into one candidate a partner, dated by its own date: two deals,
+    not one with both partners dated by the first date. A partner list without a date after every partner stays
+    one candidate."""
+    out = []
+    for candidate in candidates:
+        split = _split_by_partner_dates(candidate, inputs) if candidate.event_type in DATED_IN_TURN_TYPES \
+            and len(candidate.targets) > 1 else None
+        out.extend(split or [candidate])
+    return out
+
+
+def _split_by_partner_dates(candidate: Candidate, inputs: ArticleInputs) -> list[Candidate] | None:
+    """One candidate for each target of ``candidate``, or None unless each target's first mention after the
+    trigger in its sentence is followed by a resolved date before the next target (or the end of its part)."""
+    sentence_end = candidate.sentence.end
+    firsts = []
+    for iso3 in candidate.targets:
+        mention = next((p for p in sorted(inputs.parties, key=lambda p: p.start)
+                        if p.iso3 == iso3 and candidate.trigger.end <= p.start < sentence_end), None)
+        if mention is None:
+            return None
+        firsts.append(mention)
+    firsts.sort(key=lambda p: p.start)
+    split = []
+    for index, mention in enumerate(firsts):
+        if index + 1 < len(firsts):
+            end = firsts[index + 1].start
+        else:
+            stop = _PARTNER_END.search(inputs.text, mention.end, sentence_end)
+            end = stop.start() if stop else sentence_end
+        when = next((t for t in sorted(inputs.times, key=lambda t: t.start)
+                     if mention.end <= t.start < end and t.value and t.timex_type == "DATE"), None)
+        if when is None:
+            return None
+        others = {p.mention_id for p in firsts if p is not mention}
+        split.append(replace(candidate, targets=(mention.iso3,), scope="bilateral", event_date=when.value,
+                             mention_ids=tuple(m for m in candidate.mention_ids if m not in others)))
+    if len({c.event_date for c in split}) < 2:
+        return None  # one date for all: one event with several partners, as read
+    return split

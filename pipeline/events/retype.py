@@ -48,6 +48,7 @@ KEEP = "keep"
 REPORT = "report"
 NO_RATE = "none"
 THREAT = "tariff_threatened"
+INQUIRY = "investigation"  # the type of a study ordered (rule ordered_study)
 
 
 @dataclass(frozen=True)
@@ -196,8 +197,11 @@ def retype(candidates: list[Candidate], text: str, rules: tuple[RetypeRule, ...]
             # a hedged measure ("might impose reciprocal tariffs") becomes a threat that stays possible, the
             # guideline's "possible (could, may, considering)"; a negation stays too
             threat = rule.target == THREAT and candidate.modality not in ("negated", "possible")
+            # an inquiry ordered ("directed agencies to study how to impose tariffs") is opened by the order:
+            # the hedge or threat read off the measure studied is not the order's (docs/events.md section 18)
+            ordered = rule.target == INQUIRY and candidate.modality in ("possible", "threatened")
             out.append(replace(candidate, event_type=rule.target,
-                               modality="threatened" if threat else candidate.modality,
+                               modality="threatened" if threat else "asserted" if ordered else candidate.modality,
                                rate_value=candidate.rate_value if rate else None,
                                rate_previous=candidate.rate_previous if rate else None))
     return out
