@@ -322,6 +322,26 @@ def in_other_conjunct(parse: SentenceParse, trigger: Token, time: TimeRef) -> bo
     return False
 
 
+def in_other_relative_clause(parse: SentenceParse, trigger: Token, time: TimeRef) -> bool:
+    """True when the date stands in a relative clause that does not hold the trigger: in "Chile, which mined
+    a third of the world's copper in 2022, placed export curbs on ore" 2022 dates the mining the clause tells
+    of the subject, not the curbs. A clause on the trigger's own noun keeps its date ("the talks, which were
+    announced yesterday")."""
+    dated = parse.at(time.start, time.end)
+    if dated is None:
+        return False
+    above_trigger = {trigger.index, *(t.index for t in parse.chain(trigger))}
+    for token in [dated, *parse.chain(dated)]:
+        if token.index in above_trigger:
+            return False
+        if token.dep == "acl:relcl":
+            # a clause on the trigger's own noun or a head of it tells of the event ("the talks, which were
+            # announced yesterday"); one on another noun, of something else
+            antecedent = parse.head(token)
+            return antecedent is None or antecedent.index not in above_trigger
+    return False
+
+
 def in_sequence_phrase(parse: SentenceParse, trigger: Token, time: TimeRef, sequence_cases: frozenset[str]) -> bool:
     """True when the trigger stands in a phrase that places it before or after another moment (its case words
     one of ``sequence_cases``: "ahead of", "after", "before" …) and the date hangs on the clause that phrase
@@ -367,8 +387,8 @@ def own_times(text: str, times: tuple[TimeRef, ...], parse: SentenceParse | None
     March 4"), nor a date before a connective that opens the trigger's clause (`behind_connective`, from
     the words at ``trigger_start``), nor, with a parse, a date outside the adverbial clause the trigger
     stands in, nor a date on the other side of a participle clause (`across_participle`), nor one in a
-    coordinated clause with its own subject that does not hold the trigger (`in_other_conjunct`), nor one
-    outside a phrase that places the trigger before or after another moment (`in_sequence_phrase`), nor one
+    coordinated clause with its own subject that does not hold the trigger (`in_other_conjunct`) or in a
+    relative clause that does not (`in_other_relative_clause`), nor one outside a phrase that places the trigger before or after another moment (`in_sequence_phrase`), nor one
     after a phrase naming the report's source (`after_source_phrase`)."""
     return tuple(t for t in times if not ends_a_period(text, t, period_end_cases) and not (
         trigger_start is not None and (behind_connective(text, t, trigger_start, connectives)
@@ -376,4 +396,5 @@ def own_times(text: str, times: tuple[TimeRef, ...], parse: SentenceParse | None
         parse is not None and trigger is not None and (outside_subordinate(parse, trigger, t, connectives.words)
                                                        or across_participle(parse, trigger, t)
                                                        or in_other_conjunct(parse, trigger, t)
+                                                       or in_other_relative_clause(parse, trigger, t)
                                                        or in_sequence_phrase(parse, trigger, t, sequence_cases))))
