@@ -325,8 +325,8 @@ def in_other_conjunct(parse: SentenceParse, trigger: Token, time: TimeRef) -> bo
 def in_other_relative_clause(parse: SentenceParse, trigger: Token, time: TimeRef) -> bool:
     """True when the date stands in a relative clause that does not hold the trigger: in "Chile, which mined
     a third of the world's copper in 2022, placed export curbs on ore" 2022 dates the mining the clause tells
-    of the subject, not the curbs. A clause on the trigger's own noun keeps its date ("the talks, which were
-    announced yesterday")."""
+    of the subject, not the curbs. Only a clause on a subject counts; one on the trigger's own noun keeps its
+    date ("the talks, which were announced yesterday")."""
     dated = parse.at(time.start, time.end)
     if dated is None:
         return False
@@ -337,8 +337,12 @@ def in_other_relative_clause(parse: SentenceParse, trigger: Token, time: TimeRef
         if token.dep == "acl:relcl":
             # a clause on the trigger's own noun or a head of it tells of the event ("the talks, which were
             # announced yesterday"); one on another noun, of something else
+            # only a clause on a subject ("China, which produced …, placed"): it tells of the actor; a clause on
+            # an object or another phrase often dates a meeting or a pact the event is about ("a summit, which
+            # will take place in June")
             antecedent = parse.head(token)
-            return antecedent is None or antecedent.index not in above_trigger
+            return (antecedent is not None and antecedent.index not in above_trigger
+                    and antecedent.base_dep in ("nsubj", "ROOT"))  # a root: the parser may cut the subject off
     return False
 
 
