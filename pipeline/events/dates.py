@@ -306,17 +306,26 @@ def across_participle(parse: SentenceParse, trigger: Token, time: TimeRef) -> bo
     return any(_participle_clause(parse, token) and token.head != dated.index for token in below_meeting)
 
 
+def _below_trigger_line(parse: SentenceParse, trigger: Token, time: TimeRef) -> list[Token]:
+    """The date's token and its heads up to, not including, the first on the trigger's line of heads; empty for
+    a date the parse does not hold."""
+    dated = parse.at(time.start, time.end)
+    if dated is None:
+        return []
+    above_trigger = {trigger.index, *(t.index for t in parse.chain(trigger))}
+    below = []
+    for token in [dated, *parse.chain(dated)]:
+        if token.index in above_trigger:
+            break
+        below.append(token)
+    return below
+
+
 def in_other_conjunct(parse: SentenceParse, trigger: Token, time: TimeRef) -> bool:
     """True when the date stands in a coordinated clause with a subject of its own that does not hold the
     trigger: in "futures fell as the market weighed Chinese tariffs, OPEC+ sticking with its plan to raise
     output in April" April dates OPEC's plan, not the tariffs."""
-    dated = parse.at(time.start, time.end)
-    if dated is None:
-        return False
-    above_trigger = {trigger.index, *(t.index for t in parse.chain(trigger))}
-    for token in [dated, *parse.chain(dated)]:
-        if token.index in above_trigger:
-            return False
+    for token in _below_trigger_line(parse, trigger, time):
         if token.base_dep == "conj" and parse.children(token, "nsubj"):
             return True
     return False
@@ -325,24 +334,16 @@ def in_other_conjunct(parse: SentenceParse, trigger: Token, time: TimeRef) -> bo
 def in_other_relative_clause(parse: SentenceParse, trigger: Token, time: TimeRef) -> bool:
     """True when the date stands in a relative clause that does not hold the trigger: in "Chile, which mined
     a third of the world's copper in 2022, placed export curbs on ore" 2022 dates the mining the clause tells
-    of the subject, not the curbs. Only a clause on a subject counts; one on the trigger's own noun keeps its
-    date ("the talks, which were announced yesterday")."""
-    dated = parse.at(time.start, time.end)
-    if dated is None:
-        return False
-    above_trigger = {trigger.index, *(t.index for t in parse.chain(trigger))}
-    for token in [dated, *parse.chain(dated)]:
-        if token.index in above_trigger:
-            return False
+    of the subject, not the curbs. Only a clause on a subject counts (or on a root: the parser may cut the
+    subject off); a clause on an object or another phrase often dates the meeting or the pact the event is
+    about ("a summit, which will take place in June"), and one on the trigger's own noun dates the event
+    ("the talks, which were announced yesterday")."""
+    on_line = {trigger.index, *(t.index for t in parse.chain(trigger))}
+    for token in _below_trigger_line(parse, trigger, time):
         if token.dep == "acl:relcl":
-            # a clause on the trigger's own noun or a head of it tells of the event ("the talks, which were
-            # announced yesterday"); one on another noun, of something else
-            # only a clause on a subject ("China, which produced …, placed"): it tells of the actor; a clause on
-            # an object or another phrase often dates a meeting or a pact the event is about ("a summit, which
-            # will take place in June")
             antecedent = parse.head(token)
-            return (antecedent is not None and antecedent.index not in above_trigger
-                    and antecedent.base_dep in ("nsubj", "ROOT"))  # a root: the parser may cut the subject off
+            return (antecedent is not None and antecedent.index not in on_line
+                    and antecedent.base_dep in ("nsubj", "ROOT"))
     return False
 
 
