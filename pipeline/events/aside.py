@@ -111,9 +111,28 @@ def forecast_effect(parse: SentenceParse, noun: Token, rules: SyntaxRules) -> bo
     auxiliaries = parse.children(verb, "aux")
     if any(a.lower in rules.forecast_auxiliaries for a in auxiliaries):
         return True
+    if auxiliaries and _content_of_fear(parse, verb, rules):
+        return True
     if any(c.lower in rules.negations for c in parse.children(verb, "advmod", "part")):
         return True
     return not auxiliaries and verb.feature("Tense") == "Pres" and verb.feature("VerbForm") == "Fin"
+
+
+def _content_of_fear(parse: SentenceParse, verb: Token, rules: SyntaxRules) -> bool:
+    """True when the clause of ``verb`` is what a noun of ``effect_nouns`` holds: the complement of a verb whose
+    subject is such a noun ("fears mounted that new tariffs will add uncertainty") or of the noun itself
+    ("worries that the duties will hurt sales"). Any auxiliary then tells a forecast, "will" too: the
+    effect is feared, not the measure reported."""
+    head = parse.head(verb)
+    if head is None or head == verb:
+        return False
+    if verb.dep == "ccomp":
+        return any(_effect_noun_of(s, rules) for s in parse.children(head, "nsubj"))
+    return verb.dep == "acl" and _effect_noun_of(head, rules)
+
+
+def _effect_noun_of(token: Token, rules: SyntaxRules) -> bool:
+    return token.lemma_or_text_in(rules.effect_nouns)
 
 
 def _noun_phrase(parse: SentenceParse, noun: Token) -> list[Token]:
@@ -141,6 +160,22 @@ def level_compared(parse: SentenceParse, trigger: Token, noun: Token, rules: Syn
     verb = parse.head(noun)
     return (verb is not None and verb.lemma.lower() in rules.level_verbs and not parse.children(verb, "aux")
             and not any(m.lower == "to" for m in parse.children(verb, "mark")) and verb.feature("Tense") != "Past")
+
+
+def compared_with_other(parse: SentenceParse, noun: Token, rules: SyntaxRules) -> bool:
+    """True when the measure noun ``noun`` is qualified by a comparative adjective and completed by a phrase
+    that a word of ``comparison_words`` introduces ("higher import duties than those applied by Washington"):
+    the sentence sets two levels side by side, it reports no act of either government."""
+    # the adjective may qualify a noun before the head ("higher import duties": the parser hangs it on "import",
+    # a compound or a noun modifier of "duties", or takes "import" for the head)
+    head = parse.head(noun)
+    phrase = [noun, *([head] if head is not None and head.upos == "NOUN" and noun.base_dep in ("compound", "nmod")
+                      and not parse.children(noun, "case") else [])]
+    qualified = phrase + [c for word in phrase for c in parse.children(word, "compound", "nmod") if c.upos == "NOUN"]
+    if not any(a.feature("Degree") == "Cmp" for word in qualified for a in parse.children(word, "amod")):
+        return False
+    return any(case.lower in rules.comparison_words for word in phrase
+               for dependent in parse.children(word) for case in parse.children(dependent, "case", "mark"))
 
 
 def topic_of_talks(parse: SentenceParse, noun: Token, rules: SyntaxRules) -> bool:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from pipeline.events.dates import date_range
+from pipeline.events.dates import date_range, in_other_relative_clause
 from pipeline.events.resources import EventResources, SyntaxRules
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.types import ArticleInputs, Candidate, Cue, TimeRef
@@ -166,4 +166,17 @@ def is_history(candidate: Candidate, inputs: ArticleInputs, rules: SyntaxRules |
         return False
     days = rules.background_days
     return (before_window(candidate.event_date, inputs.published, days)
-            or told_as_history(candidate, inputs.times, inputs.published, days))
+            or told_as_history(candidate, _times_of_its_clauses(candidate, inputs), inputs.published, days))
+
+
+def _times_of_its_clauses(candidate: Candidate, inputs: ArticleInputs) -> tuple[TimeRef, ...]:
+    """The dates of the article but those in a relative clause of the candidate's sentence that does not hold its
+    trigger ("China, which produced half the world's graphite in 2023, curbed exports": 2023 tells of the
+    producer, not of the curbs, and makes no history of them)."""
+    parse = inputs.parses.get(candidate.sentence.index)
+    token = parse.at(candidate.trigger.start, candidate.trigger.end) if parse is not None else None
+    if parse is None or token is None:
+        return tuple(inputs.times)
+    sentence = candidate.sentence
+    return tuple(t for t in inputs.times if not (sentence.start <= t.start and t.end <= sentence.end
+                                                 and in_other_relative_clause(parse, token, t)))

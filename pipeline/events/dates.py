@@ -306,19 +306,44 @@ def across_participle(parse: SentenceParse, trigger: Token, time: TimeRef) -> bo
     return any(_participle_clause(parse, token) and token.head != dated.index for token in below_meeting)
 
 
+def _below_trigger_line(parse: SentenceParse, trigger: Token, time: TimeRef) -> list[Token]:
+    """The date's token and its heads up to, not including, the first on the trigger's line of heads; empty for
+    a date the parse does not hold."""
+    dated = parse.at(time.start, time.end)
+    if dated is None:
+        return []
+    above_trigger = {trigger.index, *(t.index for t in parse.chain(trigger))}
+    below = []
+    for token in [dated, *parse.chain(dated)]:
+        if token.index in above_trigger:
+            break
+        below.append(token)
+    return below
+
+
 def in_other_conjunct(parse: SentenceParse, trigger: Token, time: TimeRef) -> bool:
     """True when the date stands in a coordinated clause with a subject of its own that does not hold the
     trigger: in "futures fell as the market weighed Chinese tariffs, OPEC+ sticking with its plan to raise
     output in April" April dates OPEC's plan, not the tariffs."""
-    dated = parse.at(time.start, time.end)
-    if dated is None:
-        return False
-    above_trigger = {trigger.index, *(t.index for t in parse.chain(trigger))}
-    for token in [dated, *parse.chain(dated)]:
-        if token.index in above_trigger:
-            return False
+    for token in _below_trigger_line(parse, trigger, time):
         if token.base_dep == "conj" and parse.children(token, "nsubj"):
             return True
+    return False
+
+
+def in_other_relative_clause(parse: SentenceParse, trigger: Token, time: TimeRef) -> bool:
+    """True when the date stands in a relative clause that does not hold the trigger: in "Chile, which mined
+    a third of the world's copper in 2022, placed export curbs on ore" 2022 dates the mining the clause tells
+    of the subject, not the curbs. Only a clause on a subject counts (or on a root: the parser may cut the
+    subject off); a clause on an object or another phrase often dates the meeting or the pact the event is
+    about ("a summit, which will take place in June"), and one on the trigger's own noun dates the event
+    ("the talks, which were announced yesterday")."""
+    on_line = {trigger.index, *(t.index for t in parse.chain(trigger))}
+    for token in _below_trigger_line(parse, trigger, time):
+        if token.dep == "acl:relcl":
+            antecedent = parse.head(token)
+            return (antecedent is not None and antecedent.index not in on_line
+                    and antecedent.base_dep in ("nsubj", "ROOT"))
     return False
 
 
@@ -367,8 +392,8 @@ def own_times(text: str, times: tuple[TimeRef, ...], parse: SentenceParse | None
     March 4"), nor a date before a connective that opens the trigger's clause (`behind_connective`, from
     the words at ``trigger_start``), nor, with a parse, a date outside the adverbial clause the trigger
     stands in, nor a date on the other side of a participle clause (`across_participle`), nor one in a
-    coordinated clause with its own subject that does not hold the trigger (`in_other_conjunct`), nor one
-    outside a phrase that places the trigger before or after another moment (`in_sequence_phrase`), nor one
+    coordinated clause with its own subject that does not hold the trigger (`in_other_conjunct`) or in a
+    relative clause that does not (`in_other_relative_clause`), nor one outside a phrase that places the trigger before or after another moment (`in_sequence_phrase`), nor one
     after a phrase naming the report's source (`after_source_phrase`)."""
     return tuple(t for t in times if not ends_a_period(text, t, period_end_cases) and not (
         trigger_start is not None and (behind_connective(text, t, trigger_start, connectives)
@@ -376,4 +401,5 @@ def own_times(text: str, times: tuple[TimeRef, ...], parse: SentenceParse | None
         parse is not None and trigger is not None and (outside_subordinate(parse, trigger, t, connectives.words)
                                                        or across_participle(parse, trigger, t)
                                                        or in_other_conjunct(parse, trigger, t)
+                                                       or in_other_relative_clause(parse, trigger, t)
                                                        or in_sequence_phrase(parse, trigger, t, sequence_cases))))

@@ -184,8 +184,10 @@ def _inherit_targets(candidate: Candidate, history: list[Candidate], later: list
     for earlier in reversed(history):
         if candidate.sentence.index - earlier.sentence.index > resources.discourse_sentences:
             break
+        # a scope of all is a tariff's: an investigation or a restriction names the goods or the country it is on,
+        # and one naming none is no measure on every origin ("an anti-dumping investigation" after tariffs on all)
         if earlier.event_type in DIRECTED and earlier.actor == candidate.actor and (
-                earlier.targets or earlier.scope in ALL_SCOPES):
+                earlier.targets or (earlier.scope in ALL_SCOPES and candidate.event_type in TARIFF_TYPES)):
             if earlier.modality in NO_MEASURE or (candidate.event_type in ALTERS and _package(earlier, inputs)):
                 return candidate
             return replace(candidate, targets=earlier.targets, scope=earlier.scope, excluded=earlier.excluded,

@@ -31,7 +31,7 @@ of tariffs", `acts_on_effect`). And an entry into force whose subject is no meas
 
 from __future__ import annotations
 
-from pipeline.events.aside import forecast_effect, inverted_condition, level_compared, statistic, topic_of_talks
+from pipeline.events.aside import compared_with_other, forecast_effect, inverted_condition, level_compared, statistic, topic_of_talks
 from pipeline.events.clause_walk import clause_walk, measure_noun
 from pipeline.events.market import market_clause
 from pipeline.events.resources import EventResources, SyntaxRules
@@ -143,7 +143,8 @@ def standing(parse: SentenceParse, trigger: Token, rules: SyntaxRules | None = N
     """True for a present-tense relative clause without auxiliary: it describes a standing measure of the
     noun it qualifies ("matching tariffs on nations that levy duties on U.S. goods"), not news. So
     does a present perfect describing a class ("any country that has imposed levies on U.S. goods": the
-    noun has a determiner of ``class_determiners``); "China, which has imposed tariffs" stays news."""
+    noun has a determiner of ``class_determiners``, or is a bare plural, "countries that have imposed
+    levies"); "China, which has imposed tariffs" stays news."""
     # a relative pronoun must be its subject: a Market Talk item's "0824 GMT - Canada raises duties …" is
     # parsed as a relative clause of the time stamp, and its present tense is the news
     relative = any(c.feature("PronType") == "Rel" or c.lower in ("that", "which", "who")
@@ -159,7 +160,16 @@ def standing(parse: SentenceParse, trigger: Token, rules: SyntaxRules | None = N
     antecedent = parse.head(trigger)
     return (rules is not None and antecedent is not None and trigger.feature("VerbForm") == "Part"
             and all(a.lower in ("has", "have") for a in auxiliaries)
-            and any(d.lower in rules.class_determiners for d in parse.children(antecedent, "det")))
+            and (any(d.lower in rules.class_determiners for d in parse.children(antecedent, "det"))
+                 or (_bare_plural(parse, antecedent) and all(a.lower == "have" for a in auxiliaries))))
+
+
+def _bare_plural(parse: SentenceParse, noun: Token) -> bool:
+    """True for a plural common noun without a determiner or a possessor ("tariffs on countries that have imposed
+    duties on U.S. goods"): like "any country", it names a class, not the governments of the news. The caller
+    asks for a plural "have" too, for the parser may hang "Mexico, which has …" on a plural noun before it."""
+    return (noun.upos == "NOUN" and noun.feature("Number") == "Plur"
+            and not parse.children(noun, "det", "nmod:poss", "nummod"))
 
 
 def _adjective_measure(parse: SentenceParse, trigger: Token) -> Token:
@@ -212,6 +222,8 @@ def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -
             return "comparison"
         if token == walk[-1]:
             break
+    if compared_with_other(parse, _adjective_measure(parse, trigger), rules):
+        return "comparison"
     if circumstance(parse, trigger, rules):
         return "circumstance"
     if acts_on_effect(parse, trigger, rules):
