@@ -79,6 +79,15 @@ def of_goods(text: str, floor: int, party: Party, resources: EventResources) -> 
     return len(before) >= 2 and resources.goods.fullmatch(before[-2]) is not None
 
 
+def _origin_of_goods(text: str, floor: int, party: Party, resources: EventResources) -> bool:
+    """`of_goods`, with its preposition written in lowercase right before the party (determiners aside): in a
+    title ("Adjusting Imports of Aluminum Articles Into the United States") `governor` walks back over the
+    capitalized words to "of", and the party is the destination, not the origin."""
+    words = [w for w in _FOLLOWING.findall(text, max(floor, party.start - 40), party.start)
+             if w.lower() not in resources.transparent]
+    return bool(words) and words[-1] in ("of", "from") and of_goods(text, floor, party, resources)
+
+
 # Between the party a list of its parts follows and the inclusion word: a comma or an opening parenthesis.
 _INCLUSION_GAP = re.compile(r"\s*[,(]\s*")
 # How far before a party its inclusion word may stand ("including articles of Hong Kong and Macau").
@@ -138,7 +147,7 @@ def find_actor(text: str, clause: Region, trigger_start: int, parties: Sequence[
               and not is_private(text, p, resources) and not inside(p.start, skipped)]
     # a party named as part of another takes its role: places inside the goods' origin ("from the PRC,
     # including Hong Kong and Macau", "articles of China (including articles of Macau)") are origins too
-    origins = {p for p in before if of_goods(text, region.start, p, resources)}
+    origins = {p for p in before if _origin_of_goods(text, region.start, p, resources)}
     heads: dict[Party, Party] = {}
     for party in before:
         head = including_party(text, region.start, party, before, resources)

@@ -53,3 +53,13 @@ def test_a_country_among_several_acting_still_acts(build, resources):
     text = "Several governments, including Denmark, imposed duties of 15 percent on June 2, 2025."
     found = _actors(build, resources, text, [DENMARK])
     assert ("tariff_imposed", "DNK", ()) in found or any(actor == "DNK" for _, actor, _ in found), found
+
+
+def test_a_destination_in_a_title_is_no_origin(build, resources):
+    # the title's capitals hide the destination's preposition ("Into") from the word-order rules, which then read
+    # "Imports of … Into the United States" as goods of the United States: only a lowercase "of"/"from" right
+    # before the party makes it an origin
+    text = ("In Proclamation 9980 (Adjusting Imports of Steel Articles Into the United States), the President "
+            "raised the tariffs to 15 percent on June 2, 2025.")
+    found = _actors(build, resources, text, [USA])
+    assert [actor for _, actor, _ in found] == ["USA"], found
