@@ -79,6 +79,41 @@ def of_goods(text: str, floor: int, party: Party, resources: EventResources) -> 
     return len(before) >= 2 and resources.goods.fullmatch(before[-2]) is not None
 
 
+def _origin_of_goods(text: str, floor: int, party: Party, resources: EventResources) -> bool:
+    """`of_goods`, with its preposition written in lowercase right before the party (determiners aside): in a
+    title ("Adjusting Imports of Aluminum Articles Into the United States") `governor` walks back over the
+    capitalized words to "of", and the party is the destination, not the origin."""
+    words = [w for w in _FOLLOWING.findall(text, max(floor, party.start - 40), party.start)
+             if w.lower() not in resources.transparent]
+    return bool(words) and words[-1] in ("of", "from") and of_goods(text, floor, party, resources)
+
+
+# Between the party a list of its parts follows and the inclusion word: a comma or an opening parenthesis.
+_INCLUSION_GAP = re.compile(r"\s*[,(]\s*")
+# How far before a party its inclusion word may stand ("including articles of Hong Kong and Macau").
+_INCLUSION_REACH = 60
+
+
+def including_party(text: str, floor: int, party: Party, parties: Sequence[Party],
+                    resources: EventResources) -> Party | None:
+    """The party that ``party`` names part of, when an inclusion word opens the phrase holding it: "from the
+    PRC, including Hong Kong and Macau" and "articles of China (including articles of Hong Kong)" give the
+    PRC and China. Only words, no punctuation, may stand between the inclusion word and the party."""
+    if not resources.inclusion_words:
+        return None
+    words = list(re.finditer(r"[\w’'.-]+|[^\w\s]", text[max(floor, party.start - _INCLUSION_REACH):party.start]))
+    offset = max(floor, party.start - _INCLUSION_REACH)
+    for match in reversed(words):
+        word = match.group(0)
+        if not (word[0].isalnum() or word[0] == "_"):
+            return None
+        if word.lower() in resources.inclusion_words:
+            cut = offset + match.start()
+            return next((p for p in reversed(parties) if p.end <= cut and p is not party
+                         and _INCLUSION_GAP.fullmatch(text, p.end, cut)), None)
+    return None
+
+
 def find_actor(text: str, clause: Region, trigger_start: int, parties: Sequence[Party],
                resources: EventResources) -> Party | None:
     """The government acting: the subject-like party before the trigger in its clause.
@@ -93,7 +128,11 @@ def find_actor(text: str, clause: Region, trigger_start: int, parties: Sequence[
     private actors ("U.S. chipmakers") are never actors, nor
     parties before a relative pronoun the trigger follows ("Peking must
     change laws which limit its exports": the laws limit), nor parties inside
-    a closed relative clause ("Reagan, who will meet Nakasone, said …").
+    a closed relative clause ("Reagan, who will meet Nakasone, said …"), nor
+    the origins of goods (`of_goods`: "articles of China") and the places
+    listed as their parts ("from the PRC, including Hong Kong and Macau":
+    `including_party`); a party listed as part of another is governed as
+    that party is.
     """
     relatives = pattern_spans(resources.relative, text, clause.start, trigger_start)
     skipped: list[tuple[int, int]] = []
@@ -106,6 +145,17 @@ def find_actor(text: str, clause: Region, trigger_start: int, parties: Sequence[
             skipped.append((relatives[-1][0], comma))
     before = [p for p in within(parties, region) if not is_goods_demonym(text, p, resources)
               and not is_private(text, p, resources) and not inside(p.start, skipped)]
+    # a party named as part of another takes its role: places inside the goods' origin ("from the PRC,
+    # including Hong Kong and Macau", "articles of China (including articles of Macau)") are origins too
+    origins = {p for p in before if _origin_of_goods(text, region.start, p, resources)}
+    heads: dict[Party, Party] = {}
+    for party in before:
+        head = including_party(text, region.start, party, before, resources)
+        if head is not None:
+            heads[party] = heads.get(head, head)
+            if heads[party] in origins:
+                origins.add(party)
+    before = [p for p in before if p not in origins]
     if not before:
         return None
     subordinate = pattern_spans(resources.subordinate, text, clause.start, clause.end)
@@ -130,7 +180,7 @@ def find_actor(text: str, clause: Region, trigger_start: int, parties: Sequence[
     else:
         groups = [before]
     prepositions = resources.target_prepositions | resources.other_prepositions
-    governed = {p: governor(text, region.start, p.start, resources) for p in before}
+    governed = {p: governor(text, region.start, heads.get(p, p).start, resources) for p in before}
     for group in groups:
         main = [p for p in group if not inside(p.start, subordinate)]
         for party in main:

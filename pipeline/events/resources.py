@@ -224,6 +224,9 @@ class EventResources:
     relative_subject_gap: re.Pattern[str] | None = None
     # from a possessor to the verb of the infinitive completing its noun of intent: "the US' plans to [impose]"
     possessed_infinitive: re.Pattern[str] | None = None
+    # a party after one of these words and a comma or parenthesis ("from the PRC, including Hong Kong and Macau")
+    # names part of what the party before it names, and takes that party's role (`arguments.find_actor`)
+    inclusion_words: frozenset[str] = frozenset()
     # the instruments a government issues, whose amendment is that government's act ("Executive Order 14195 is
     # amended by striking …"; `pipeline.events.amendments`): (iso3, pattern) pairs
     amended_instruments: tuple[tuple[str, re.Pattern[str]], ...] = ()
@@ -318,6 +321,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         relative_subject_gap=_alternation(arguments["relative_subject_gap"]),
         possessed_infinitive=_alternation(arguments["possessed_infinitive"]) if "possessed_infinitive" in arguments
         else None,
+        inclusion_words=frozenset(arguments.get("inclusion_words", ())),
         amended_instruments=tuple((iso3, _alternation([rf"\b{name}\b" for name in names]))
                                   for iso3, names in arguments.get("amended_instruments", {}).items()),
         list_item=_alternation(arguments["list_item_markers"]),
