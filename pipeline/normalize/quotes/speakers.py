@@ -112,6 +112,9 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         issuer = firm_of_staff(art, words, adjacent=True)
         if issuer is not None:
             return Speaker(issuer, None, text_of(art, tokens), "organization")
+        body = _body_that_issued(art, words)
+        if body is not None:
+            return Speaker(body, None, text_of(art, tokens), "organization")
     if source_class in ("publication", "document"):
         found = resolve_publication(art, tokens, source_class)
         if found is None and source_class == "document":
@@ -152,6 +155,22 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         core = strip_determiners(art, tokens)
         return Speaker(text_of(art, core), None, text_of(art, tokens), "unnamed")
     return None
+
+
+def _body_that_issued(art: ArticleIndex, words: list[Token]) -> str | None:
+    """The institution a body noun right before a document names ("Chinese customs data", "the Ruritanian trade
+    ministry's figures" → "Chinese customs", "Ruritanian trade ministry"), with a capitalized word before it
+    that names where it sits (not one opening the sentence); None otherwise, and never a neighbouring name."""
+    if len(words) < 3:
+        return None
+    body = words[-2]
+    if art.lexicon.sources.get(bare_word(POSSESSIVE.sub("", body.text))) != "body" or not body.text.islower():
+        return None
+    modifiers = [t for t in words[:-2] if art.lexicon.word_class(t.lower) is None]
+    opening = art.sentences[art.sentence_of(words[0].start)][0]
+    if not any(t.text[:1].isupper() and t.start != opening for t in modifiers):
+        return None
+    return POSSESSIVE.sub("", text_of(art, [*modifiers, body]))
 
 
 def _body_of_a_role(art: ArticleIndex, mention: Mention) -> bool:
