@@ -85,3 +85,12 @@ Harwick Brothers analysts expect consumer prices to rise faster in March.
 The investment bank said that import duties would add to costs.
 """
     assert row(quotes_of(tmp_path, story), "import duties would add")["speaker_name"] == "Harwick Brothers"
+
+
+def test_a_data_source_cites_the_firm_after_its_preposition(tmp_path):
+    story = """Valdoria's chip output grows
+
+Domestic makers will supply about a third of demand this year, according to estimates from Harwick Chip Research, a consultancy.
+"""
+    found = row(quotes_of(tmp_path, story), "Domestic makers will supply")
+    assert found["speaker_name"] == "Harwick Chip Research"

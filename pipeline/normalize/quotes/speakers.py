@@ -55,6 +55,7 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         # "The Evanston, Illinois-based company" (a subject as the parse gives it): the words before the comma
         # name the place, not the speaker; the description after it stands for the firm
         first = commas[-1] + 1
+    first, last = _cited_name(art, first, last, commas)
     tokens = art.tokens[first:last + 1]
     start, end = tokens[0].start, tokens[-1].end
     words = [t for t in tokens if t.is_word]
@@ -155,6 +156,21 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         core = strip_determiners(art, tokens)
         return Speaker(text_of(art, core), None, text_of(art, tokens), "unnamed")
     return None
+
+
+def _cited_name(art: ArticleIndex, first: int, last: int, commas: list[int]) -> tuple[int, int]:
+    """The bounds of the name a data source cites: past a data noun and its preposition ("estimates from
+    Kestrel Research") and before a description of the name's kind set off by a comma ("…, a consultancy",
+    ", the lobbying group": an article, lower-case words, and a source noun). Other phrases keep ``first..last``."""
+    if commas and first < commas[-1] < last:
+        after = [t for t in art.tokens[commas[-1] + 1:last + 1] if t.is_word]
+        if len(after) >= 2 and after[0].lower in ("a", "an", "the") and bare_word(after[-1].text) in art.lexicon.sources \
+                and all(t.text.islower() for t in after) and art.tokens[commas[-1] - 1].text[:1].isupper():
+            last = commas[-1] - 1
+    if last - first >= 2 and art.tokens[first].lower in art.lexicon.data_nouns \
+            and art.tokens[first + 1].lower in ("from", "by") and art.tokens[first + 2].text[:1].isupper():
+        first += 2
+    return first, last
 
 
 def _body_that_issued(art: ArticleIndex, words: list[Token]) -> str | None:
