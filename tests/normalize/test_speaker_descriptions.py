@@ -18,8 +18,6 @@ VALDORA
 
 Plastic fork imports rose 12% last year, the state broadcaster VTV said in a bulletin.
 Imports reached 40 million dollars in January, according to Valdorian customs data.
-About 90 million forks are thrown away each week, according to the environmental group Greenleaf Alliance.
-Forks take decades to break down, the group said.
 The Securities Board of Valdoria, the market regulator, opened a review of cutlery makers on Monday.
 The regulator said that two firms had misstated their costs.
 Mark Tolver, chairman of Brinewood Utensil Corp, said that the duties would hurt sales.
@@ -37,8 +35,6 @@ def quotes(tmp_path_factory):
     [
         # a data source with a body noun names the body, not the broadcaster named before
         ("Imports reached 40 million", "Valdorian customs"),
-        # "the group": the organization described as a group before
-        ("Forks take decades", "Greenleaf Alliance"),
         # "the regulator": the organization set off as "the market regulator" before
         ("two firms had misstated", "Securities Board of Valdoria"),
         # "the company" after a person's title that names the firm
@@ -55,8 +51,9 @@ VALDORA
 
 On Monday, the Securities Commission of Ruritania fined Kestrel Brokers for mis-selling.
 In the order, the regulator noted that the broker had ignored earlier warnings.
-Airlines of Ruritania, the lobbying group representing the largest carriers, opposed the refund rule.
-Refunds would raise fares, the trade group said.
+The Harbour Union, the dockworkers' union, said on Tuesday that it opposed the new rules.
+Ruritania's Dockworkers Federation, the largest port federation, opposed the refund rule.
+Refunds would raise fares, the port federation said.
 """
 
 
@@ -70,8 +67,8 @@ def kind_quotes(tmp_path_factory):
     [
         # "the regulator": the nearest organization whose name shows a regulator ("Securities")
         ("the broker had ignored", "Securities Commission of Ruritania"),
-        # "the trade group", with a modifier: the organization set off as "the lobbying group" before
-        ("Refunds would raise fares", "Airlines of Ruritania"),
+        # "the port federation", with a modifier: the organization set off as "the largest port federation"
+        ("Refunds would raise fares", "Dockworkers Federation"),
     ],
 )
 def test_a_kind_of_body_stands_for_the_organization_of_that_kind(kind_quotes, start, speaker):

@@ -215,8 +215,12 @@ def described_before(art: ArticleIndex, head: Token, position: int) -> str | Non
     Watch", "market regulator SEBI") or right before it, set off by a comma ("SEBI, the market regulator"); the
     nearest such mention outside quotations before ``position``, or None."""
     noun = bare_word(head.text)
+    if noun in art.lexicon.public_bodies and noun not in art.lexicon.kind_marks:
+        return None  # "the government", "the department": the country's own, however the story described one
     for index in range(art.token_at_or_after(head.start) - 1, -1, -1):
         token = art.tokens[index]
+        if token.start < art.body_start:
+            break  # a headline's capitals name no body
         if bare_word(token.text) != noun or art.inside_quote(token.start):
             continue
         sentence_end = art.sentences[art.sentence_of(token.start)][1]
@@ -249,9 +253,11 @@ def _name_ending_at(art: ArticleIndex, end: int) -> str | None:
         return None
     run = runs[-1]
     name = POSSESSIVE.sub("", run.group(0))
+    if run.start() < art.body_start or name.isupper():
+        return None  # a headline in capitals
     words = name.split()
-    if words and words[0].lower() in DEFINITE:
-        words = words[1:]
+    while words and art.lexicon.word_class(words[0].lower()) is not None:
+        words = words[1:]  # an opening function word: "In", "The"
     if len(words) < 2 or any(len(m.text.split()) >= len(words)
                              for m in art.mentions_in(("country", "title", *PERSON_KINDS), run.start(), run.end())):
         return None  # the run is a person's name or a title ("Finance Minister Jane Roe"), not a body's
