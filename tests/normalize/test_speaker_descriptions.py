@@ -91,3 +91,17 @@ Domestic makers will supply about a third of demand this year, according to esti
 """
     found = row(quotes_of(tmp_path, story), "Domestic makers will supply")
     assert found["speaker_name"] == "Harwick Chip Research"
+
+
+def test_a_description_after_a_name_says_it_is_an_organization(tmp_path):
+    story = """Carrier plans new routes
+
+Ruritania Air, the state-owned airline, said it plans to begin flights to Valdora next year.
+Dock workers met on Monday, and the union's Harbour Lines bargaining unit will meet again on Friday.
+The union said it would strike unless talks resumed.
+"""
+    quotes = quotes_of(tmp_path, story)
+    airline = row(quotes, "it plans to begin flights")
+    assert (airline["speaker_name"], airline["speaker_kind"]) == ("Ruritania Air", "organization")
+    # "the union's Harbour Lines": a name after the noun's possessive is the union's, not the union
+    assert row(quotes, "it would strike")["speaker_name"] != "Harbour Lines"

@@ -225,7 +225,9 @@ def described_before(art: ArticleIndex, head: Token, position: int) -> str | Non
             continue
         sentence_end = art.sentences[art.sentence_of(token.start)][1]
         after = art.tokens[index + 1] if index + 1 < len(art.tokens) else None
-        if after is not None and after.start < sentence_end:
+        owner = POSSESSIVE.search(token.text) or (after is not None and after.text in ("'s", "’s", "'", "’"))
+        if after is not None and after.start < sentence_end and not owner:
+            # (not after "'s": "the union's General Motors bargaining unit" names what the union owns)
             named = [m for m in art.mentions_in(("organization",), after.start, sentence_end) if m.start == after.start]
             if named:
                 return organization_name(named[0])

@@ -55,10 +55,18 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         # "The Evanston, Illinois-based company" (a subject as the parse gives it): the words before the comma
         # name the place, not the speaker; the description after it stands for the firm
         first = commas[-1] + 1
-    first, last = _cited_name(art, first, last, commas)
+    cited = _cited_name(art, first, last, commas)
+    described = cited[1] < last and art.lexicon.sources.get(bare_word(art.tokens[last].text)) in ("body", "publication")
+    first, last = cited
     tokens = art.tokens[first:last + 1]
     start, end = tokens[0].start, tokens[-1].end
     words = [t for t in tokens if t.is_word]
+    if described:
+        # "Air Canada, the state-owned airline", "Kestrel Weekly, a trade journal": the description says the name
+        # is an organization's, however the name rules read it
+        tagged = [m for m in art.mentions_in(("organization",), start, end) if not art.possessive(m)]
+        name = organization_name(tagged[-1]) if tagged else POSSESSIVE.sub("", text_of(art, tokens))
+        return Speaker(name, None, text_of(art, tokens), "organization")
     if len(words) == 1 and art.lexicon.word_class(words[0].lower) in PRONOUNS:
         return resolve_pronoun(art, words[0], position) if pronouns else None
     joint = _joint_speakers(art, first, last, position, pronouns=pronouns, unnamed=unnamed)
