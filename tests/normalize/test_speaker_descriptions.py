@@ -96,7 +96,7 @@ Domestic makers will supply about a third of demand this year, according to esti
 def test_a_description_after_a_name_says_it_is_an_organization(tmp_path):
     story = """Carrier plans new routes
 
-Ruritania Air, the state-owned airline, said it plans to begin flights to Valdora next year.
+Ruritania Air, a state-owned airline, said it plans to begin flights to Valdora next year.
 Dock workers met on Monday, and the union's Harbour Lines bargaining unit will meet again on Friday.
 The union said it would strike unless talks resumed.
 """

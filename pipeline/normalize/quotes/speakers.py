@@ -56,13 +56,15 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         # name the place, not the speaker; the description after it stands for the firm
         first = commas[-1] + 1
     cited = _cited_name(art, first, last, commas)
-    described = cited[1] < last and art.lexicon.sources.get(bare_word(art.tokens[last].text)) in ("body", "publication")
+    # only after "a"/"an": "Harold Roe, the company's chairman" and the like, cut at "company", describe a person
+    described = cited[1] < last and art.tokens[cited[1] + 2].lower in ("a", "an") \
+        and art.lexicon.sources.get(bare_word(art.tokens[last].text)) in ("body", "publication")
     first, last = cited
     tokens = art.tokens[first:last + 1]
     start, end = tokens[0].start, tokens[-1].end
     words = [t for t in tokens if t.is_word]
     if described:
-        # "Air Canada, the state-owned airline", "Kestrel Weekly, a trade journal": the description says the name
+        # "Kestrel Air, a regional airline", "Kestrel Weekly, a trade journal": the description says the name
         # is an organization's, however the name rules read it
         tagged = [m for m in art.mentions_in(("organization",), start, end) if not art.possessive(m)]
         name = organization_name(tagged[-1]) if tagged else POSSESSIVE.sub("", text_of(art, tokens))
