@@ -16,6 +16,9 @@ from pipeline.views import Mention
 
 # Determiners that take up a noun named before ("the analysts" after "Morgan Stanley analysts").
 DEFINITE = frozenset({"the", "these", "those"})
+# How many sentences back a description of a kind of firm ("the investment bank") looks for the staff it
+# spoke through ("Kestrel analysts expect …"): the paragraph or two a news story cites one source in.
+EPITHET_SENTENCES = 3
 # How many words before a staff noun may name its firm.
 STAFF_PHRASE_WORDS = 6
 # How many capitalized words may name the firm that owns what a digest item opens with ("Zentrix's").
@@ -125,6 +128,14 @@ def resolve_body(art: ArticleIndex, tokens: list[Token], head: Token, position: 
     words = [t for t in tokens if t.is_word]
     bare = len(words) == 2 and words[0].lower in art.lexicon.bare_bodies and words[1] is head \
         or located_description(art, words, head)
+    if not bare and _described_kind(art, words, head):
+        # "the trade group", "the market regulator": a kind of body, described as such before or of a kind its
+        # name shows
+        owner = described_before(art, head, position) or _named_of_kind(art, bare_word(head.text), position)
+        if owner is None and bare_word(head.text) in art.lexicon.company_words:
+            owner = _firm_of_recent_staff(art, position)  # "Acme analysts expect …. The investment bank said"
+        if owner is not None:
+            return Speaker(owner, None, text_of(art, tokens), "organization")
     if bare:
         wanted = bare_word(head.text)
         generic = wanted in art.lexicon.generic_bodies
@@ -143,9 +154,136 @@ def resolve_body(art: ArticleIndex, tokens: list[Token], head: Token, position: 
             if generic or wanted in name.lower():
                 return Speaker(name, None, text_of(art, tokens), "organization")
         owner = item_owner(art, max(floor, art.body_start), position) if generic else None
+        if owner is None and not generic:
+            owner = described_before(art, head, position) or _named_of_kind(art, wanted, position)
+        if owner is None and generic:
+            owner = firm_of_a_title(art, max(floor, art.body_start), position)
         if owner is not None:
             return Speaker(owner, None, text_of(art, tokens), "organization")
     return Speaker(text_of(art, core) or head.text, None, text_of(art, tokens), "organization")
+
+
+def _described_kind(art: ArticleIndex, words: list[Token], head: Token) -> bool:
+    """True for a definite description of a kind of body that is no generic firm noun: "the" and lower-case
+    modifiers before the noun ("the trade group", "the market regulator"), none a function word."""
+    return len(words) >= 3 and words[0].lower in art.lexicon.bare_bodies and words[-1] is head \
+        and bare_word(head.text) not in art.lexicon.generic_bodies \
+        and all(t.text.islower() and art.lexicon.word_class(t.lower) is None for t in words[1:-1])
+
+
+def _firm_of_recent_staff(art: ArticleIndex, position: int) -> str | None:
+    """The firm whose staff the story cited last before ``position`` ("Kestrel Bank analysts expect …"), within
+    `EPITHET_SENTENCES` sentences and outside quotations, or None: a description of a kind of firm ("the
+    investment bank") that names no firm takes up the firm those staff spoke for."""
+    floor = art.sentences[max(art.sentence_of(position) - EPITHET_SENTENCES, 0)][0]
+    for index in range(art.token_at_or_after(position) - 1, -1, -1):
+        token = art.tokens[index]
+        if token.start < floor:
+            break
+        if art.lexicon.sources.get(bare_word(token.text)) != "staff" or art.inside_quote(token.start):
+            continue
+        firm = firm_with_staff(art, index)
+        if firm is not None:
+            return firm
+    return None
+
+
+def _named_of_kind(art: ArticleIndex, noun: str, position: int) -> str | None:
+    """The nearest organization named before ``position``, outside quotations, whose name shows it is of the
+    noun's kind (``marks`` in ``sources.csv``: "the regulator" → "Securities and Exchange Board"), or None."""
+    marks = art.lexicon.kind_marks.get(noun)
+    if not marks:
+        return None
+    found: list[tuple[int, str]] = []  # (end, name): a tagged organization, or a run of capitals none tagged
+    for mention in art.by_kind.get("organization", []):
+        name = organization_name(mention)
+        if mention.end <= position and not art.inside_quote(mention.start) and marks & set(name.lower().split()):
+            found.append((mention.end, name))
+    for run in NAME_RUN.finditer(art.text, art.body_start, position):
+        words = run.group(0).split()
+        if words[0].lower() in DEFINITE:
+            words = words[1:]
+        if len(words) >= 2 and marks & {w.lower() for w in words} and not art.inside_quote(run.start()):
+            found.append((run.end(), POSSESSIVE.sub("", " ".join(words))))
+    # the nearest; at one place a tagged name (listed first) over the run of capitals around it
+    return max(found, key=lambda item: item[0])[1] if found else None
+
+
+def described_before(art: ArticleIndex, head: Token, position: int) -> str | None:
+    """The organization the article described earlier with the same noun, for a bare "the group" or "the
+    regulator" whose noun no organization's name holds: named right after the noun ("the advocacy group Kestrel
+    Watch", "market regulator SEBI") or right before it, set off by a comma ("SEBI, the market regulator"); the
+    nearest such mention outside quotations before ``position``, or None."""
+    noun = bare_word(head.text)
+    if noun in art.lexicon.public_bodies and noun not in art.lexicon.kind_marks:
+        return None  # "the government", "the department": the country's own, however the story described one
+    for index in range(art.token_at_or_after(head.start) - 1, -1, -1):
+        token = art.tokens[index]
+        if token.start < art.body_start:
+            break  # a headline's capitals name no body
+        if bare_word(token.text) != noun or art.inside_quote(token.start):
+            continue
+        sentence_end = art.sentences[art.sentence_of(token.start)][1]
+        after = art.tokens[index + 1] if index + 1 < len(art.tokens) else None
+        owner = POSSESSIVE.search(token.text) or (after is not None and after.text in ("'s", "’s", "'", "’"))
+        if after is not None and after.start < sentence_end and not owner:
+            # (not after "'s": "the union's General Motors bargaining unit" names what the union owns)
+            named = [m for m in art.mentions_in(("organization",), after.start, sentence_end) if m.start == after.start]
+            if named:
+                return organization_name(named[0])
+        first = index
+        while first > 0 and art.tokens[first - 1].is_word and art.tokens[first - 1].text.islower() \
+                and index - first < STAFF_PHRASE_WORDS:
+            first -= 1  # past the article and modifiers: "SEBI, the market regulator"
+        if first >= 2 and art.tokens[first - 1].text == ",":
+            before = [m for m in art.by_kind.get("organization", []) if m.end == art.tokens[first - 2].end]
+            if before:
+                return organization_name(before[-1])
+            named = _name_ending_at(art, art.tokens[first - 2].end)
+            if named is not None:
+                return named
+    return None
+
+
+def _name_ending_at(art: ArticleIndex, end: int) -> str | None:
+    """The run of capitalized words (joined perhaps by "of", "and", "for", "&") that ends at ``end`` in its
+    sentence, when it names no person, country or title alone and holds two words or more, none of them all a person's name, a country or a title: an organization no
+    gazetteer tagged ("the Securities Board of Ruritania, the market regulator")."""
+    start = art.sentences[art.sentence_of(end - 1)][0]
+    runs = [m for m in NAME_RUN.finditer(art.text, start, end) if m.end() == end]
+    if not runs:
+        return None
+    run = runs[-1]
+    name = POSSESSIVE.sub("", run.group(0))
+    if run.start() < art.body_start or name.isupper():
+        return None  # a headline in capitals
+    words = name.split()
+    while words and art.lexicon.word_class(words[0].lower()) is not None:
+        words = words[1:]  # an opening function word: "In", "The"
+    if len(words) < 2 or any(len(m.text.split()) >= len(words)
+                             for m in art.mentions_in(("country", "title", *PERSON_KINDS), run.start(), run.end())):
+        return None  # the run is a person's name or a title ("Finance Minister Jane Roe"), not a body's
+    return " ".join(words)
+
+
+def firm_of_a_title(art: ArticleIndex, floor: int, position: int) -> str | None:
+    """The firm named in the title of a person who spoke before, for a bare "the company" when no organization
+    is tagged before it: "Jane Roe, chairman of Kestrel Tools Corp, said …. …, the company said" → Kestrel Tools
+    Corp (the title's role noun, a preposition that ties a person to a firm, and the capitalized words after it).
+    The nearest such title after ``floor`` and outside quotations, or None."""
+    for index in range(art.token_at_or_after(position) - 1, art.token_at_or_after(floor) - 1, -1):
+        token = art.tokens[index]
+        if art.lexicon.sources.get(token.lower) != "role" or art.inside_quote(token.start):
+            continue
+        firm = firm_after_staff(art, index)
+        if firm and not art.mentions_in(("country", "title"), *_span_of(art, index + 2, firm)):
+            return firm
+    return None
+
+
+def _span_of(art: ArticleIndex, index: int, name: str) -> tuple[int, int]:
+    start = art.tokens[index].start
+    return start, start + len(name)
 
 
 def located_description(art: ArticleIndex, words: list[Token], head: Token) -> bool:

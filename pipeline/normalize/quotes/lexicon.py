@@ -31,6 +31,11 @@ class QuoteLexicon:
     company_words: frozenset[str]
     # Body nouns of public bodies ("commission", "ministry"): an organization named by one is no firm.
     public_bodies: frozenset[str]
+    # Words of an organization's name that show it is of a description noun's kind ("regulator" → "securities").
+    kind_marks: Mapping[str, frozenset[str]]
+    # Nouns naming data ("estimates", "figures": ``data_source`` in ``reported_words.csv``): "estimates from
+    # Kestrel Research" cites the firm after the preposition.
+    data_nouns: frozenset[str]
     words: Mapping[str, str]
     # Capitalized words before a staff noun that name a region, market place or chamber, not a firm
     # ("a Western economist", "a Wall Street source"); lower case, possibly several words.
@@ -90,6 +95,8 @@ def load(models_dir: Path) -> QuoteLexicon:
         generic_bodies=frozenset(r["noun"] for r in sources if r["company"] == "any"),
         company_words=frozenset(r["noun"] for r in sources if r["company"] in ("any", "name")),
         public_bodies=frozenset(r["noun"] for r in sources if r["company"] == "public"),
+        kind_marks={r["noun"]: frozenset(r["marks"].split()) for r in sources if r["marks"]},
+        data_nouns=frozenset(r["word"] for r in read_rows(folder / "reported_words.csv") if r["class"] == "data_source"),
         words={r["word"]: r["class"] for r in word_rows if " " not in r["word"] and r["class"] not in SEPARATE_CLASSES},
         team_words=frozenset(r["word"] for r in word_rows if r["class"] == "team"),
         not_firms=frozenset(r["word"] for r in word_rows if r["class"] == "not_firm"),

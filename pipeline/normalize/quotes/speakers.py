@@ -55,9 +55,20 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         # "The Evanston, Illinois-based company" (a subject as the parse gives it): the words before the comma
         # name the place, not the speaker; the description after it stands for the firm
         first = commas[-1] + 1
+    cited = _cited_name(art, first, last, commas)
+    # only after "a"/"an": "Harold Roe, the company's chairman" and the like, cut at "company", describe a person
+    described = cited[1] < last and art.tokens[cited[1] + 2].lower in ("a", "an") \
+        and art.lexicon.sources.get(bare_word(art.tokens[last].text)) in ("body", "publication")
+    first, last = cited
     tokens = art.tokens[first:last + 1]
     start, end = tokens[0].start, tokens[-1].end
     words = [t for t in tokens if t.is_word]
+    if described:
+        # "Kestrel Air, a regional airline", "Kestrel Weekly, a trade journal": the description says the name
+        # is an organization's, however the name rules read it
+        tagged = [m for m in art.mentions_in(("organization",), start, end) if not art.possessive(m)]
+        name = organization_name(tagged[-1]) if tagged else POSSESSIVE.sub("", text_of(art, tokens))
+        return Speaker(name, None, text_of(art, tokens), "organization")
     if len(words) == 1 and art.lexicon.word_class(words[0].lower) in PRONOUNS:
         return resolve_pronoun(art, words[0], position) if pronouns else None
     joint = _joint_speakers(art, first, last, position, pronouns=pronouns, unnamed=unnamed)
@@ -112,6 +123,9 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         issuer = firm_of_staff(art, words, adjacent=True)
         if issuer is not None:
             return Speaker(issuer, None, text_of(art, tokens), "organization")
+        body = _body_that_issued(art, words)
+        if body is not None:
+            return Speaker(body, None, text_of(art, tokens), "organization")
     if source_class in ("publication", "document"):
         found = resolve_publication(art, tokens, source_class)
         if found is None and source_class == "document":
@@ -152,6 +166,37 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         core = strip_determiners(art, tokens)
         return Speaker(text_of(art, core), None, text_of(art, tokens), "unnamed")
     return None
+
+
+def _cited_name(art: ArticleIndex, first: int, last: int, commas: list[int]) -> tuple[int, int]:
+    """The bounds of the name a data source cites: past a data noun and its preposition ("estimates from
+    Kestrel Research") and before a description of the name's kind set off by a comma ("…, a consultancy",
+    ", the lobbying group": an article, lower-case words, and a source noun). Other phrases keep ``first..last``."""
+    if commas and first < commas[-1] < last:
+        after = [t for t in art.tokens[commas[-1] + 1:last + 1] if t.is_word]
+        if len(after) >= 2 and after[0].lower in ("a", "an", "the") and bare_word(after[-1].text) in art.lexicon.sources \
+                and all(t.text.islower() for t in after) and art.tokens[commas[-1] - 1].text[:1].isupper():
+            last = commas[-1] - 1
+    if last - first >= 2 and art.tokens[first].lower in art.lexicon.data_nouns \
+            and art.tokens[first + 1].lower in ("from", "by") and art.tokens[first + 2].text[:1].isupper():
+        first += 2
+    return first, last
+
+
+def _body_that_issued(art: ArticleIndex, words: list[Token]) -> str | None:
+    """The institution a body noun right before a document names ("Chinese customs data", "the Ruritanian trade
+    ministry's figures" → "Chinese customs", "Ruritanian trade ministry"), with a capitalized word before it
+    that names where it sits (not one opening the sentence); None otherwise, and never a neighbouring name."""
+    if len(words) < 3:
+        return None
+    body = words[-2]
+    if art.lexicon.sources.get(bare_word(POSSESSIVE.sub("", body.text))) != "body" or not body.text.islower():
+        return None
+    modifiers = [t for t in words[:-2] if art.lexicon.word_class(t.lower) is None]
+    opening = art.sentences[art.sentence_of(words[0].start)][0]
+    if not any(t.text[:1].isupper() and t.start != opening for t in modifiers):
+        return None
+    return POSSESSIVE.sub("", text_of(art, [*modifiers, body]))
 
 
 def _body_of_a_role(art: ArticleIndex, mention: Mention) -> bool:
