@@ -56,6 +56,8 @@ def resolve_discourse(candidates: list[Candidate], inputs: ArticleInputs,
         if candidate.event_type in INHERITS_ACTOR and candidate.actor is None:
             candidate = _importer_acts(candidate, inputs, resources) or _inherit_actor(candidate, out, inputs,
                                                                                        resources)
+        if _restricts_exports(candidate, inputs.text, resources):
+            candidate = _without_answered_government(candidate, inputs, resources)
         if candidate.event_type in DIRECTED and candidate.actor and candidate.scope == "unspecified":
             candidate = _inherit_targets(candidate, out, candidates[position + 1:], inputs, resources)
         elif candidate.event_type in TWO_SIDED:
@@ -173,12 +175,16 @@ def _inherit_targets(candidate: Candidate, history: list[Candidate], later: list
     sentence is a package at different rates ("25% on Canada and Mexico, 10% on China … later paused
     the tariffs"): which part it changes, the text does not say.
     """
+    exports = _restricts_exports(candidate, inputs.text, resources)
     if names_own_object(inputs.text, candidate, resources) or is_heading(inputs.text, candidate.sentence, resources):
-        return candidate
-    answered = _answered(candidate, history, later, inputs.text, resources)
+        # "export curbs on gallium": the goods held back, and no destination
+        return replace(candidate, scope="all") if exports else candidate
+    # an export control answering another government's measure ("in response to tariffs from Washington")
+    # names the measure it answers, not where the goods it holds back were going
+    answered = None if exports else _answered(candidate, history, later, inputs.text, resources)
     if answered is not None:
         return replace(candidate, targets=(answered.actor,), scope="bilateral", target_inherited=True)
-    answered_government = _government_answered(candidate, inputs, resources)
+    answered_government = None if exports else _government_answered(candidate, inputs, resources)
     if answered_government is not None:
         return replace(candidate, targets=(answered_government,), scope="bilateral", target_inherited=True)
     for earlier in reversed(history):
@@ -194,7 +200,37 @@ def _inherit_targets(candidate: Candidate, history: list[Candidate], later: list
                            target_inherited=True)
     if candidate.event_type in TARIFF_TYPES and _refers_to_measure_on_all(candidate, inputs, resources):
         return replace(candidate, scope="all", target_inherited=True)
+    if exports:
+        return replace(candidate, scope="all")  # an export control naming no destination: goods to every one
     return candidate
+
+
+def _without_answered_government(candidate: Candidate, inputs: ArticleInputs,
+                                 resources: EventResources) -> Candidate:
+    """``candidate`` (an export control) without the targets named only after a word of retaliation after its
+    trigger ("placed export curbs on tin in response to tariffs from Ottawa": Ottawa's is the measure answered,
+    not the destination of the tin)."""
+    if resources.retaliation is None or not candidate.targets:
+        return candidate
+    answer = resources.retaliation.search(inputs.text, candidate.trigger.end, candidate.sentence.end)
+    if answer is None:
+        return candidate
+    before = {p.iso3 for p in inputs.parties if p.mention_id in candidate.mention_ids and p.start < answer.start()}
+    kept = tuple(t for t in candidate.targets if t in before)
+    if kept == candidate.targets:
+        return candidate
+    scope = "unspecified" if not kept else "bilateral" if len(kept) == 1 else "multilateral"
+    return replace(candidate, targets=kept, scope=scope)
+
+
+def _restricts_exports(candidate: Candidate, text: str, resources: EventResources) -> bool:
+    """True for a trade restriction whose trigger, or the words right after it, name exports ("placed export
+    restrictions", "curbed exports of gallium"; ``export_measure``)."""
+    if candidate.event_type != "trade_restriction" or resources.export_measure is None:
+        return False
+    words = re.split(r"[,;:.!?()]", text[candidate.trigger.end:candidate.sentence.end], maxsplit=1)[0].split()[:2]
+    return resources.export_measure.search(" ".join([text[candidate.trigger.start:candidate.trigger.end], *words])) \
+        is not None
 
 
 def _refers_to_measure_on_all(candidate: Candidate, inputs: ArticleInputs, resources: EventResources) -> bool:
