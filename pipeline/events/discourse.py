@@ -134,6 +134,19 @@ def _person_subject(candidate: Candidate, inputs: ArticleInputs, pronouns: froze
     return _clause_subject(candidate, inputs, pronouns, fallback=fallback) == PERSON
 
 
+def _private_speaker(candidate: Candidate, inputs: ArticleInputs, resources: EventResources) -> bool:
+    """True when a subject on the trigger's path of heads is no government (``private_words``): the measure is
+    a business person's call or view ("an exporter urged the island to cut tariffs", "'we must lower tariffs,'
+    one exporter said"), not the act of a government told before it. False without a parse."""
+    parse = inputs.parses.get(candidate.sentence.index)
+    token = parse.at(candidate.trigger.start, candidate.trigger.end) if parse is not None else None
+    if parse is None or token is None:
+        return False
+    # a common noun only: "Union" and "Group" in a name are a government's or a company's own name
+    return any(subject.upos == "NOUN" and resources.private.fullmatch(subject.text) is not None
+               for governor in [token, *parse.chain(token)] for subject in parse.children(governor, "nsubj"))
+
+
 def _inherit_actor(candidate: Candidate, history: list[Candidate], inputs: ArticleInputs,
                    resources: EventResources) -> Candidate:
     text = inputs.text
@@ -144,6 +157,8 @@ def _inherit_actor(candidate: Candidate, history: list[Candidate], inputs: Artic
     # "China retaliated with duties. He had threatened tariffs …": "he" is no country; he acts for the
     # government of the latest person who acted (an office-holder named as the actor, `actor_official`)
     person = _person_subject(candidate, inputs, _person_pronouns(resources))
+    if _private_speaker(candidate, inputs, resources):
+        return candidate  # "an exporter said the government must cut tariffs": no government told before acts
     for earlier in reversed(history):
         if candidate.sentence.index - earlier.sentence.index > resources.discourse_sentences:
             break

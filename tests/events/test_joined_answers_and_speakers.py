@@ -54,14 +54,25 @@ def test_an_export_control_a_destination_names_keeps_it(build, resources, parsed
     assert ("trade_restriction", "CAN", ["BRA"], "bilateral", None) in found
 
 
-@pytest.mark.parametrize("parsed", [False, True], ids=["order", "parse"])
-def test_a_business_speakers_call_takes_no_government_actor(build, resources, parsed):
-    text = ("Washington threatened 30% tariffs on Korean cars on Monday. "
-            "A chipmaker executive urged Seoul to cut import tariffs and remove trade barriers.")
-    found = _events(build, resources, text, parsed=parsed, countries=[
-        ("Washington", "USA", "government"), ("Korean", "KOR", "demonym"), ("Seoul", "KOR", "government")],
-        rates=[("30%", 30.0, "tariff")])
+@pytest.mark.parametrize("call", ["One exporter said the government must lower import tariffs.",
+                                  '"We need lower import tariffs and fewer barriers," one exporter said.',
+                                  "A chipmaker urged Seoul to cut import tariffs and remove trade barriers."])
+def test_a_business_speakers_call_takes_no_government_actor_from_before(build, resources, call):
+    # read with the parse: the speaker is the subject of the reporting verb above the measure
+    text = f"Washington threatened 30% tariffs on Korean cars on Monday. {call}"
+    countries = [("Washington", "USA", "government"), ("Korean", "KOR", "demonym")]
+    countries += [("Seoul", "KOR", "government")] if "Seoul" in call else []
+    found = _events(build, resources, text, countries=countries, rates=[("30%", 30.0, "tariff")])
     assert not any(row[1] == "USA" and row[0] != "tariff_threatened" for row in found), found
+
+
+def test_a_government_after_a_business_speaker_still_inherits_in_its_own_sentence(build, resources):
+    text = ("Washington threatened 30% tariffs on Korean cars on Monday. One exporter said sales would fall. "
+            "The tariffs would also be raised on trucks.")
+    found = _events(build, resources, text, countries=[("Washington", "USA", "government"),
+                                                       ("Korean", "KOR", "demonym")],
+                    rates=[("30%", 30.0, "tariff")])
+    assert any(row[1] == "USA" and row[0] != "tariff_threatened" for row in found), found
 
 
 @pytest.mark.parametrize("parsed", [False, True], ids=["order", "parse"])
