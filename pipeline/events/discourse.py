@@ -25,6 +25,7 @@ from dataclasses import replace
 
 from pipeline.events.arguments import Region, within
 from pipeline.events.importer import importing_government
+from pipeline.events.plural_actors import plural_actors
 from pipeline.events.resources import EventResources
 from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate, Party, RateRef
 from pipeline.views import Sentence
@@ -53,17 +54,27 @@ def resolve_discourse(candidates: list[Candidate], inputs: ArticleInputs,
     """Fill missing actors and other sides from the events before each candidate (see module doc)."""
     out: list[Candidate] = []
     for position, candidate in enumerate(candidates):
+        readings = [candidate]
         if candidate.event_type in INHERITS_ACTOR and candidate.actor is None:
-            candidate = _importer_acts(candidate, inputs, resources) or _inherit_actor(candidate, out, inputs,
-                                                                                       resources)
-        if _restricts_exports(candidate, inputs.text, resources):
-            candidate = _without_answered_government(candidate, inputs, resources)
-        if candidate.event_type in DIRECTED and candidate.actor and candidate.scope == "unspecified":
-            candidate = _inherit_targets(candidate, out, candidates[position + 1:], inputs, resources)
-        elif candidate.event_type in TWO_SIDED:
-            candidate = _inherit_side(candidate, out, candidates[position + 1:], inputs, resources)
-        out.append(candidate)
+            # "they vowed retaliation" after a list of governments: each of them acts
+            readings = plural_actors(candidate, out, inputs, resources) or [
+                _importer_acts(candidate, inputs, resources) or _inherit_actor(candidate, out, inputs, resources)]
+        history = list(out)  # the readings of one plural subject answer the measures before, not each other
+        for reading in readings:
+            out.append(_other_side(reading, history, candidates[position + 1:], inputs, resources))
     return out
+
+
+def _other_side(candidate: Candidate, history: list[Candidate], later: list[Candidate], inputs: ArticleInputs,
+                resources: EventResources) -> Candidate:
+    """The candidate with the other side its text leaves out taken from the measures around it."""
+    if _restricts_exports(candidate, inputs.text, resources):
+        candidate = _without_answered_government(candidate, inputs, resources)
+    if candidate.event_type in DIRECTED and candidate.actor and candidate.scope == "unspecified":
+        return _inherit_targets(candidate, history, later, inputs, resources)
+    if candidate.event_type in TWO_SIDED:
+        return _inherit_side(candidate, history, later, inputs, resources)
+    return candidate
 
 
 def _names_sanctions(text: str, candidate: Candidate, words: frozenset[str]) -> bool:

@@ -76,12 +76,22 @@ def test_a_government_after_a_business_speaker_still_inherits_in_its_own_sentenc
 
 
 @pytest.mark.parametrize("parsed", [False, True], ids=["order", "parse"])
-@pytest.mark.parametrize("clause", ["Those countries threatened counter-tariffs.", "They vowed retaliation."])
+@pytest.mark.parametrize("clause", ["Those countries threatened counter-tariffs.",
+                                    "They threatened to impose tariffs on American goods."])
 def test_a_plural_pronoun_acts_for_each_country_named_before(build, resources, parsed, clause):
     text = f"Washington raised tariffs on Chile, Peru and Colombia to 15% on Monday. {clause}"
     found = _events(build, resources, text, parsed=parsed, countries=[
         ("Washington", "USA", "government"), ("Chile", "CHL", "name"), ("Peru", "PER", "name"),
-        ("Colombia", "COL", "name")], rates=[("15%", 15.0, "tariff")])
+        ("Colombia", "COL", "name"), *([("American", "USA", "demonym")] if "American" in clause else [])],
+        rates=[("15%", 15.0, "tariff")])
     answers = {row[1] for row in found if row[1] != "USA"}
     assert answers == {"CHL", "PER", "COL"}, found
     assert all(row[2] == ["USA"] for row in found if row[1] != "USA"), found
+
+
+def test_a_plural_pronoun_after_a_long_list_takes_no_country_of_it(build, resources):
+    names = ["Chile", "Peru", "Colombia", "Ecuador", "Bolivia"]
+    text = f"Washington raised tariffs on {', '.join(names[:-1])} and {names[-1]} on Monday. They threatened counter-tariffs."
+    found = _events(build, resources, text, countries=[("Washington", "USA", "government")] + [
+        (name, iso3, "name") for name, iso3 in zip(names, ["CHL", "PER", "COL", "ECU", "BOL"])])
+    assert not any(row[1] in {"CHL", "PER", "COL", "ECU", "BOL"} for row in found), found
