@@ -204,7 +204,8 @@ def _inherit_targets(candidate: Candidate, history: list[Candidate], later: list
     exports = _restricts_exports(candidate, inputs.text, resources)
     if names_own_object(inputs.text, candidate, resources) or is_heading(inputs.text, candidate.sentence, resources):
         # "export curbs on gallium": the goods held back, and no destination
-        return replace(candidate, scope="all") if exports else candidate
+        return replace(candidate, scope="all") if exports and candidate.trigger.start >= inputs.body_start \
+            else candidate
     # an export control answering another government's measure ("in response to tariffs from Washington")
     # names the measure it answers, not where the goods it holds back were going
     answered = None if exports else _answered(candidate, history, later, inputs.text, resources)
@@ -226,8 +227,10 @@ def _inherit_targets(candidate: Candidate, history: list[Candidate], later: list
                            target_inherited=True)
     if candidate.event_type in TARIFF_TYPES and _refers_to_measure_on_all(candidate, inputs, resources):
         return replace(candidate, scope="all", target_inherited=True)
-    if exports:
-        return replace(candidate, scope="all")  # an export control naming no destination: goods to every one
+    # an export control naming no destination: goods to every one; a headline's is told in the body, where
+    # the same control may name one ("… CAR EXPORT RESTRAINT NOT ENOUGH" over "restraint to the EC")
+    if exports and candidate.trigger.start >= inputs.body_start:
+        return replace(candidate, scope="all")
     return candidate
 
 
