@@ -45,6 +45,9 @@ ALL_SCOPES = ("all", "all_except")
 INHERITS_ACTOR = TARIFF_TYPES + ("trade_restriction",)
 # In `Candidate.roles_from`: the actor came from an earlier measure of the article (`_inherit_actor`).
 ACTOR_FROM_BEFORE = "actor=discourse"
+# Relations of a clause that modifies another (adverbial, relative) rather than being said or asked by its
+# subject: a business speaker is looked for no higher than them (`_private_speaker`).
+CLAUSE_MODIFIERS = frozenset({"advcl", "acl"})
 # What the nearest subject of a trigger is (`_clause_subject`).
 ACTIVE, PASSIVE, PERSON, NO_SUBJECT = "active", "passive", "person", "none"
 
@@ -146,16 +149,22 @@ def _person_subject(candidate: Candidate, inputs: ArticleInputs, pronouns: froze
 
 
 def _private_speaker(candidate: Candidate, inputs: ArticleInputs, resources: EventResources) -> bool:
-    """True when a subject on the trigger's path of heads is no government (``private_words``): the measure is
-    a business person's call or view ("an exporter urged the island to cut tariffs", "'we must lower tariffs,'
-    one exporter said"), not the act of a government told before it. False without a parse."""
+    """True when a subject on the trigger's path of heads, up to the first clause that modifies another, is no
+    government (``private_words``): the measure is a business person's call or view ("an exporter urged the
+    island to cut tariffs", "'we must lower tariffs,' one exporter said"), not the act of a government told
+    before it. False without a parse."""
     parse = inputs.parses.get(candidate.sentence.index)
     token = parse.at(candidate.trigger.start, candidate.trigger.end) if parse is not None else None
     if parse is None or token is None:
         return False
-    # a common noun only: "Union" and "Group" in a name are a government's or a company's own name
-    return any(subject.upos == "NOUN" and resources.private.fullmatch(subject.text) is not None
-               for governor in [token, *parse.chain(token)] for subject in parse.children(governor, "nsubj"))
+    for governor in [token, *parse.chain(token)]:
+        # a common noun only: "Union" and "Group" in a name are a government's or a company's own name
+        if any(subject.upos == "NOUN" and resources.private.fullmatch(subject.text) is not None
+               for subject in parse.children(governor, "nsubj")):
+            return True
+        if governor.base_dep in CLAUSE_MODIFIERS:
+            return False  # "stocks recovered after Trump announced duties": the stocks say nothing
+    return False
 
 
 def _inherit_actor(candidate: Candidate, history: list[Candidate], inputs: ArticleInputs,
