@@ -53,7 +53,7 @@ def coordinated_measures(candidates: list[Candidate], inputs: ArticleInputs,
         # a rate from the joining phrase to the end of the part ("along with 25% levies"): the joined measure's
         own_rate = next((r for r in inputs.rates if joined.start() <= r.start < part.end and r.value is not None),
                         None)
-        out.append(_before(candidate, joined.start(), inputs))
+        out.append(_before(candidate, joined.start(), inputs, resources))
         noun = Cue(candidate.trigger.mention_id, joined.end() - len(joined.group().split()[-1]), joined.end(),
                    candidate.event_type, f"{candidate.trigger.rule_id.split(':')[0]}:{RULE_SUFFIX}")
         found = find_targets(text, part, Region(joined.start(), joined.start()), candidate.actor, inputs.parties,
@@ -68,13 +68,21 @@ def coordinated_measures(candidates: list[Candidate], inputs: ArticleInputs,
     return out
 
 
-def _before(candidate: Candidate, joint: int, inputs: ArticleInputs) -> Candidate:
+def _before(candidate: Candidate, joint: int, inputs: ArticleInputs, resources: EventResources) -> Candidate:
     """``candidate`` without the targets named only after the ``joint`` of a joined measure ("20% duties on
-    U.S. steel, along with duties on Mexican pork": Mexico is the second measure's); unchanged when every
-    target is named after it (the first measure then names none of its own, and keeps what it read)."""
+    U.S. steel, along with duties on Mexican pork": Mexico is the second measure's). When every target is
+    named after it, the first measure keeps what it read, unless its own words state its scope ("25% duties on
+    all steel imports, in addition to the 10% duty on Chinese goods": on every origin, China is the second
+    measure's)."""
     own = {p.iso3 for p in inputs.parties if p.mention_id in candidate.mention_ids and p.start < joint}
     kept = tuple(t for t in candidate.targets if t in own)
-    if not kept or len(kept) == len(candidate.targets):
+    if not kept:
+        stated = find_targets(inputs.text, Region(candidate.trigger.end, joint), Region(joint, joint),
+                              candidate.actor, inputs.parties, resources)
+        if stated.scope in ("all", "all_except"):
+            return replace(candidate, targets=(), scope=stated.scope, excluded=stated.excluded)
+        return candidate
+    if len(kept) == len(candidate.targets):
         return candidate
     return replace(candidate, targets=kept, scope="bilateral" if len(kept) == 1 else "multilateral")
 

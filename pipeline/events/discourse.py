@@ -25,6 +25,7 @@ from dataclasses import replace
 
 from pipeline.events.arguments import Region, within
 from pipeline.events.importer import importing_government
+from pipeline.events.plural_actors import plural_actors
 from pipeline.events.resources import EventResources
 from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate, Party, RateRef
 from pipeline.views import Sentence
@@ -44,6 +45,9 @@ ALL_SCOPES = ("all", "all_except")
 INHERITS_ACTOR = TARIFF_TYPES + ("trade_restriction",)
 # In `Candidate.roles_from`: the actor came from an earlier measure of the article (`_inherit_actor`).
 ACTOR_FROM_BEFORE = "actor=discourse"
+# Relations of a clause that modifies another (adverbial, relative) rather than being said or asked by its
+# subject: a business speaker is looked for no higher than them (`_private_speaker`).
+CLAUSE_MODIFIERS = frozenset({"advcl", "acl"})
 # What the nearest subject of a trigger is (`_clause_subject`).
 ACTIVE, PASSIVE, PERSON, NO_SUBJECT = "active", "passive", "person", "none"
 
@@ -53,15 +57,27 @@ def resolve_discourse(candidates: list[Candidate], inputs: ArticleInputs,
     """Fill missing actors and other sides from the events before each candidate (see module doc)."""
     out: list[Candidate] = []
     for position, candidate in enumerate(candidates):
+        readings = [candidate]
         if candidate.event_type in INHERITS_ACTOR and candidate.actor is None:
-            candidate = _importer_acts(candidate, inputs, resources) or _inherit_actor(candidate, out, inputs,
-                                                                                       resources)
-        if candidate.event_type in DIRECTED and candidate.actor and candidate.scope == "unspecified":
-            candidate = _inherit_targets(candidate, out, candidates[position + 1:], inputs, resources)
-        elif candidate.event_type in TWO_SIDED:
-            candidate = _inherit_side(candidate, out, candidates[position + 1:], inputs, resources)
-        out.append(candidate)
+            # "they vowed retaliation" after a list of governments: each of them acts
+            readings = plural_actors(candidate, out, inputs, resources) or [
+                _importer_acts(candidate, inputs, resources) or _inherit_actor(candidate, out, inputs, resources)]
+        history = list(out)  # the readings of one plural subject answer the measures before, not each other
+        for reading in readings:
+            out.append(_other_side(reading, history, candidates[position + 1:], inputs, resources))
     return out
+
+
+def _other_side(candidate: Candidate, history: list[Candidate], later: list[Candidate], inputs: ArticleInputs,
+                resources: EventResources) -> Candidate:
+    """The candidate with the other side its text leaves out taken from the measures around it."""
+    if _restricts_exports(candidate, inputs.text, resources):
+        candidate = _without_answered_government(candidate, inputs, resources)
+    if candidate.event_type in DIRECTED and candidate.actor and candidate.scope == "unspecified":
+        return _inherit_targets(candidate, history, later, inputs, resources)
+    if candidate.event_type in TWO_SIDED:
+        return _inherit_side(candidate, history, later, inputs, resources)
+    return candidate
 
 
 def _names_sanctions(text: str, candidate: Candidate, words: frozenset[str]) -> bool:
@@ -132,6 +148,25 @@ def _person_subject(candidate: Candidate, inputs: ArticleInputs, pronouns: froze
     return _clause_subject(candidate, inputs, pronouns, fallback=fallback) == PERSON
 
 
+def _private_speaker(candidate: Candidate, inputs: ArticleInputs, resources: EventResources) -> bool:
+    """True when a subject on the trigger's path of heads, up to the first clause that modifies another, is no
+    government (``private_words``): the measure is a business person's call or view ("an exporter urged the
+    island to cut tariffs", "'we must lower tariffs,' one exporter said"), not the act of a government told
+    before it. False without a parse."""
+    parse = inputs.parses.get(candidate.sentence.index)
+    token = parse.at(candidate.trigger.start, candidate.trigger.end) if parse is not None else None
+    if parse is None or token is None:
+        return False
+    for governor in [token, *parse.chain(token)]:
+        # a common noun only: "Union" and "Group" in a name are a government's or a company's own name
+        if any(subject.upos == "NOUN" and resources.private.fullmatch(subject.text) is not None
+               for subject in parse.children(governor, "nsubj")):
+            return True
+        if governor.base_dep in CLAUSE_MODIFIERS:
+            return False  # "stocks recovered after Trump announced duties": the stocks say nothing
+    return False
+
+
 def _inherit_actor(candidate: Candidate, history: list[Candidate], inputs: ArticleInputs,
                    resources: EventResources) -> Candidate:
     text = inputs.text
@@ -142,6 +177,8 @@ def _inherit_actor(candidate: Candidate, history: list[Candidate], inputs: Artic
     # "China retaliated with duties. He had threatened tariffs …": "he" is no country; he acts for the
     # government of the latest person who acted (an office-holder named as the actor, `actor_official`)
     person = _person_subject(candidate, inputs, _person_pronouns(resources))
+    if _private_speaker(candidate, inputs, resources):
+        return candidate  # "an exporter said the government must cut tariffs": no government told before acts
     for earlier in reversed(history):
         if candidate.sentence.index - earlier.sentence.index > resources.discourse_sentences:
             break
@@ -173,12 +210,17 @@ def _inherit_targets(candidate: Candidate, history: list[Candidate], later: list
     sentence is a package at different rates ("25% on Canada and Mexico, 10% on China … later paused
     the tariffs"): which part it changes, the text does not say.
     """
+    exports = _restricts_exports(candidate, inputs.text, resources)
     if names_own_object(inputs.text, candidate, resources) or is_heading(inputs.text, candidate.sentence, resources):
-        return candidate
-    answered = _answered(candidate, history, later, inputs.text, resources)
+        # "export curbs on gallium": the goods held back, and no destination
+        return replace(candidate, scope="all") if exports and candidate.trigger.start >= inputs.body_start \
+            else candidate
+    # an export control answering another government's measure ("in response to tariffs from Washington")
+    # names the measure it answers, not where the goods it holds back were going
+    answered = None if exports else _answered(candidate, history, later, inputs.text, resources)
     if answered is not None:
         return replace(candidate, targets=(answered.actor,), scope="bilateral", target_inherited=True)
-    answered_government = _government_answered(candidate, inputs, resources)
+    answered_government = None if exports else _government_answered(candidate, inputs, resources)
     if answered_government is not None:
         return replace(candidate, targets=(answered_government,), scope="bilateral", target_inherited=True)
     for earlier in reversed(history):
@@ -194,7 +236,39 @@ def _inherit_targets(candidate: Candidate, history: list[Candidate], later: list
                            target_inherited=True)
     if candidate.event_type in TARIFF_TYPES and _refers_to_measure_on_all(candidate, inputs, resources):
         return replace(candidate, scope="all", target_inherited=True)
+    # an export control naming no destination: goods to every one; a headline's is told in the body, where
+    # the same control may name one ("… CAR EXPORT RESTRAINT NOT ENOUGH" over "restraint to the EC")
+    if exports and candidate.trigger.start >= inputs.body_start:
+        return replace(candidate, scope="all")
     return candidate
+
+
+def _without_answered_government(candidate: Candidate, inputs: ArticleInputs,
+                                 resources: EventResources) -> Candidate:
+    """``candidate`` (an export control) without the targets named only after a word of retaliation after its
+    trigger ("placed export curbs on tin in response to tariffs from Ottawa": Ottawa's is the measure answered,
+    not the destination of the tin)."""
+    if resources.retaliation is None or not candidate.targets:
+        return candidate
+    answer = resources.retaliation.search(inputs.text, candidate.trigger.end, candidate.sentence.end)
+    if answer is None:
+        return candidate
+    before = {p.iso3 for p in inputs.parties if p.mention_id in candidate.mention_ids and p.start < answer.start()}
+    kept = tuple(t for t in candidate.targets if t in before)
+    if kept == candidate.targets:
+        return candidate
+    scope = "unspecified" if not kept else "bilateral" if len(kept) == 1 else "multilateral"
+    return replace(candidate, targets=kept, scope=scope)
+
+
+def _restricts_exports(candidate: Candidate, text: str, resources: EventResources) -> bool:
+    """True for a trade restriction whose trigger, or the words right after it, name exports ("placed export
+    restrictions", "curbed exports of gallium"; ``export_measure``)."""
+    if candidate.event_type != "trade_restriction" or resources.export_measure is None:
+        return False
+    words = re.split(r"[,;:.!?()]", text[candidate.trigger.end:candidate.sentence.end], maxsplit=1)[0].split()[:2]
+    return resources.export_measure.search(" ".join([text[candidate.trigger.start:candidate.trigger.end], *words])) \
+        is not None
 
 
 def _refers_to_measure_on_all(candidate: Candidate, inputs: ArticleInputs, resources: EventResources) -> bool:

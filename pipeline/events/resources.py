@@ -209,6 +209,8 @@ class EventResources:
     # the words right before a party that join it to a party before it ("Canada and the EC told …"); None: no rule
     joined_party_before: re.Pattern[str] | None = None
     retaliation: re.Pattern[str] | None = None  # words that make a measure an answer to another one
+    export_measure: re.Pattern[str] | None = None  # "export restrictions": a restriction on goods leaving
+    plural_subject: re.Pattern[str] | None = None  # "they", "those countries": the governments of a list before
     # words right before / right after a government that name it as the market goods enter ("imported into the
     # U.S.", "U.S.-bound"): a tariff without an actor is that government's (`pipeline.events.importer`)
     import_before: re.Pattern[str] | None = None
@@ -314,6 +316,8 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         measure_source=_alternation(arguments["measure_source"]),
         joined_party_before=_alternation(arguments["joined_party_before"]),
         retaliation=_alternation(arguments["retaliation"]),
+        export_measure=_alternation(arguments["export_measure"]) if "export_measure" in arguments else None,
+        plural_subject=_alternation(arguments["plural_subjects"]) if "plural_subjects" in arguments else None,
         import_before=_alternation(arguments["import_destination_before"]),
         import_after=_alternation(arguments["import_destination_after"]),
         names_in_force={word.lower(): date.fromisoformat(day) for word, day in arguments["names_in_force"].items()},
