@@ -8,7 +8,9 @@ immediately" denies only the timing, `negates_immediacy`); a possibility
 a negating verb names ("ruled out the possibility of a tariff hike",
 `hedges.weighed_measure`) → negated; a threat trigger → threatened; a condition
 mark ("if", "unless", "whether") on the clause or a verb above it, or an
-"if" clause attached to it, a purpose ("in order to lift the tariffs, the
+"if" clause attached to it (threatened instead when a measure against another
+party is promised on condition of a tariff: "would file a complaint if the
+tariffs were imposed", `ANSWERING_TYPES`), a purpose ("in order to lift the tariffs, the
 U.S. needs proof"), or an imperative root the walk ends in (a
 recommendation: `mood.is_imperative`) → possible; else the first cue of the walk, the
 trigger's own modifiers first ("proposed tariffs"), then each verb's lemma
@@ -90,20 +92,37 @@ def negates_immediacy(parse: SentenceParse, walk: list[Token], trigger: Token, r
     return False
 
 
-def _conditional(parse: SentenceParse, walk: list[Token], rules: SyntaxRules) -> bool:
-    """A condition word marks the clause or a verb above it, or a clause or phrase attached to it
-    ("lifted once Japan honors the pact", which the parser may read as a phrase "once Japan")."""
+def _conditions(parse: SentenceParse, walk: list[Token], rules: SyntaxRules) -> list[list[Token]] | None:
+    """The condition clauses of the walk's clause, None when none: a condition word marks the clause or a
+    verb above it (an empty list: the condition is the clause itself), or a clause or phrase attached to it
+    ("lifted once Japan honors the pact", which the parser may read as a phrase "once Japan"), or an opening
+    "If …," clause."""
+    found: list[list[Token]] = []
     first = next((t for t in parse.tokens if t.text.strip()), None)
-    if first is not None and first.lower in rules.conditions and first.start < walk[-1].start and \
-            any(t.text == "," and first.start < t.start < walk[-1].start for t in parse.tokens):
-        return True  # "If Japan does not open its market, the United States would set quotas"
+    if first is not None and first.lower in rules.conditions and first.start < walk[-1].start:
+        comma = next((t for t in parse.tokens if t.text == "," and first.start < t.start < walk[-1].start), None)
+        if comma is not None:  # "If Japan does not open its market, the United States would set quotas"
+            found.append([t for t in parse.tokens if first.start <= t.start < comma.start])
     for token in walk[1:] or walk:
         if any(m.lower in rules.conditions for m in parse.children(token, "mark")):
-            return True
+            return found
         for attached in parse.children(token, "advcl", "obl"):
             if any(m.lower in rules.conditions for m in parse.children(attached, "mark", "case", "advmod")):
-                return True
-    return False
+                found.append(parse.subtree(attached))
+    return found or None
+
+
+# Types of a measure taken against another party: one promised on condition that a tariff is imposed ("would
+# file a complaint if Washington imposed the tariffs", "ready to respond if tariffs hit its goods") is a threat.
+ANSWERING_TYPES = frozenset({"tariff_imposed", "tariff_increased", "trade_restriction", "investigation"})
+
+
+def _answers_a_measure(conditions: list[list[Token]], event_type: str, rules: SyntaxRules) -> bool:
+    """True when a measure against another party is conditioned on a measure (a noun of
+    ``threat_measure_nouns`` in the condition clause): a threat, not a mere possibility."""
+    return event_type in ANSWERING_TYPES and any(
+        t.lemma.lower() in rules.threat_measure_nouns or t.lower in rules.threat_measure_nouns
+        for clause in conditions for t in clause)
 
 
 def _headline_future(parse: SentenceParse, walk: list[Token]) -> bool:
@@ -149,7 +168,10 @@ def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[in
     # or a hedge governs every verb of the coordination after it
     walk = clause_walk(parse, trigger, rules, through_conj=True)
     # "if …"; "in order to lift the tariffs, …"; "for instance, levy duties …"
-    if _conditional(parse, walk, rules) or purpose_clause(parse, walk, rules) or is_imperative(parse, walk):
+    conditions = _conditions(parse, walk, rules)
+    if conditions is not None and _answers_a_measure(conditions, event_type, rules):
+        return "threatened"  # "could take Washington to the WTO if the tariffs were imposed"
+    if conditions is not None or purpose_clause(parse, walk, rules) or is_imperative(parse, walk):
         return "possible"
     if _headline_future(parse, walk):
         return "planned"

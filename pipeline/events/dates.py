@@ -52,7 +52,11 @@ A phrase that places the trigger's noun before or after another moment
 does not take a date of the clause it modifies: in "the rupee rose on Tuesday
 ahead of the leaders' meeting" Tuesday dates the rise. A date after a phrase
 naming the report's source (`after_source_phrase`, ``source_phrases``:
-"according to a Thursday filing") dates the source.
+"according to a Thursday filing") dates the source. When the clause a verb
+of speech reports (``ccomp``) holds the trigger and a date, a date outside it
+dates the saying (`in_reported_clause`: "said on Tuesday that Ottawa would
+impose duties on Friday" dates the duties Friday; a deadline, ``deadline_cases``
+"by Friday", does not).
 A threat keeps the date the article gives it, after the publication date too
 ("might impose tariffs next week" is dated next week), as the annotation
 guideline dates every event by the date the article gives it.
@@ -384,18 +388,47 @@ def after_source_phrase(text: str, time: TimeRef, trigger_start: int, source_phr
     return any(re.search(rf"\b{re.escape(phrase)}\b", between) for phrase in source_phrases)
 
 
+def in_reported_clause(text: str, parse: SentenceParse, trigger: Token, times: tuple[TimeRef, ...],
+                       deadline_cases: frozenset[str] = frozenset()) -> tuple[TimeRef, ...]:
+    """The dates of the clause reported by a verb of speech (the nearest ``ccomp`` on the trigger's line) when
+    that clause holds one, else ``times``: in "the minister said on Tuesday that Ottawa would impose duties on
+    Friday" Friday dates the duties and Tuesday the saying. A date outside the sentence's parse is kept; a
+    reported clause without a date of its own leaves the saying's date ("said on Tuesday it would impose
+    duties" stays dated Tuesday), and so does one whose clause gives only a deadline (``deadline_cases``: "said
+    on Tuesday it plans to impose duties by Friday")."""
+    clause = next((t for t in [trigger, *parse.chain(trigger)] if t.base_dep == "ccomp"), None)
+    if clause is None:
+        return times
+    deadlines = {parse.at(t.start, t.end) for t in times if ends_a_period(text, t, deadline_cases)} - {None}
+    inside, outside = [], []
+    for time in times:
+        dated = parse.at(time.start, time.end)
+        if dated is None:
+            continue
+        line = {dated.index, *(t.index for t in parse.chain(dated))}
+        if clause.index not in line:
+            outside.append(time)
+        elif dated not in deadlines and not (dated.base_dep == "conj" and parse.head(dated) in deadlines):
+            inside.append(time)  # "by Monday or Tuesday": the second day is a deadline too
+    if not inside or not outside:
+        return times
+    return tuple(t for t in times if t not in outside)
+
+
 def own_times(text: str, times: tuple[TimeRef, ...], parse: SentenceParse | None, trigger: Token | None,
               period_end_cases: frozenset[str], connectives: Connectives,
               trigger_start: int | None = None, *, sequence_cases: frozenset[str] = frozenset(),
-              source_phrases: frozenset[str] = frozenset()) -> tuple[TimeRef, ...]:
+              source_phrases: frozenset[str] = frozenset(),
+              deadline_cases: frozenset[str] = frozenset()) -> tuple[TimeRef, ...]:
     """The dates that may date the event at ``trigger`` (module doc): not the end of a period ("until
     March 4"), nor a date before a connective that opens the trigger's clause (`behind_connective`, from
     the words at ``trigger_start``), nor, with a parse, a date outside the adverbial clause the trigger
     stands in, nor a date on the other side of a participle clause (`across_participle`), nor one in a
     coordinated clause with its own subject that does not hold the trigger (`in_other_conjunct`) or in a
     relative clause that does not (`in_other_relative_clause`), nor one outside a phrase that places the trigger before or after another moment (`in_sequence_phrase`), nor one
-    after a phrase naming the report's source (`after_source_phrase`)."""
-    return tuple(t for t in times if not ends_a_period(text, t, period_end_cases) and not (
+    after a phrase naming the report's source (`after_source_phrase`), nor, when the clause a verb of speech
+    reports holds a date, one outside it (`in_reported_clause`)."""
+    kept = tuple(t for t in times if not ends_a_period(text, t, period_end_cases) and not (
         trigger_start is not None and (behind_connective(text, t, trigger_start, connectives)
                                        or after_source_phrase(text, t, trigger_start, source_phrases))) and not (
         parse is not None and trigger is not None and (outside_subordinate(parse, trigger, t, connectives.words)
@@ -403,3 +436,5 @@ def own_times(text: str, times: tuple[TimeRef, ...], parse: SentenceParse | None
                                                        or in_other_conjunct(parse, trigger, t)
                                                        or in_other_relative_clause(parse, trigger, t)
                                                        or in_sequence_phrase(parse, trigger, t, sequence_cases))))
+    return kept if parse is None or trigger is None else in_reported_clause(text, parse, trigger, kept,
+                                                                                     deadline_cases)

@@ -354,7 +354,8 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
     dating = inputs.times if resources.syntax is None else own_times(  # not "until March 4", nor another clause's
         text, inputs.times, syntax.parse if syntax else None, syntax.token if syntax else None,
         resources.syntax.period_end_cases, resources.syntax.connectives, trigger.start,
-        sequence_cases=resources.syntax.sequence_cases, source_phrases=resources.syntax.source_phrases)
+        sequence_cases=resources.syntax.sequence_cases, source_phrases=resources.syntax.source_phrases,
+        deadline_cases=resources.syntax.deadline_cases)
     when = choose_time(dating, part, trigger.start, "DATE", resources)
     lasting = choose_time(inputs.times, part, trigger.start, "DURATION", resources)
     if syntax is not None:

@@ -92,6 +92,7 @@ class SyntaxRules:
     ahead_cases: frozenset[str]  # "ahead of a meeting": what something is done ahead of is still to come
     sequence_cases: frozenset[str]  # "rose Tuesday ahead of a meeting": Tuesday dates the rise, not the meeting
     source_phrases: frozenset[str]  # "according to a Thursday filing": Thursday dates the filing
+    deadline_cases: frozenset[str]  # "would announce tariffs by Monday": a deadline, not the day of the step
     phrasal_hedges: frozenset[str]  # "look at", "think about": verb and preposition weigh a measure together
     purpose_marks: frozenset[str]  # "in order to lift the tariffs": a goal, not a step taken
     hedge_nouns: frozenset[str]  # "the option of", "ways to": the nouns through which a hedge verb reaches a measure
