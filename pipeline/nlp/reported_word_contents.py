@@ -98,6 +98,10 @@ class SentenceContents(SentenceSpeakers):
                         or t.lower_ in rules.hearers and not t.is_upper), None)
             if end is None or any(t.is_punct or t.lower_ in rules.prepositions for t in doc[index + 1:end]):
                 return None
+            # the phrase's last noun ends it: "in a television interview", "at a news conference"
+            while end + 1 <= self.last and end + 1 < index + MAX_ADJUNCT_WORDS + 1 \
+                    and doc[end + 1].lower_ in rules.adjunct_nouns | rules.hearers:
+                end += 1
             index = self._past_times(end + 1)
         return index
 
