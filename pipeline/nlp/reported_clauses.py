@@ -21,6 +21,8 @@ _SHARED_SUBJECT = frozenset({"advcl", "xcomp", "conj", "acl"})
 # Relations the parser sometimes gives a reported clause instead of ccomp; taken only when the clause has a subject.
 _CLAUSE_MISREAD = frozenset({"acl:relcl", "parataxis"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:outer"})
+# Parts of speech of a noun phrase's head.
+_NOUNS = frozenset({"NOUN", "PROPN"})
 # Relations that make a cue form a noun or a modifier ("the report said", "a reported deal"), not a verb.
 NOMINAL = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "amod", "compound", "det", "appos",
                       "nmod:poss", "case", "fixed"})
@@ -227,7 +229,7 @@ def complement(doc: Doc, cue: Token, lemma: str, *, clause_articles: frozenset[s
                 doc, child, first - 1):
             first = min(first, child.left_edge.i)
     if not any(c.dep_ in _SUBJECTS or c.dep_ == "expl" for c in complement.children):
-        first = _name_before(doc, cue, first)
+        first = _subject_before(doc, cue, _name_before(doc, cue, first))
     # "said that under the act the …", "said Friday that …": "that" after words without a verb opens the clause
     that = next((t for t in doc[cue.i + 1:min(last, cue.i + 2 + _MAX_THAT_GAP)] if t.lower_ == "that"), None)
     if _noun_phrase_after(doc, cue, lemma, clause_articles):
@@ -268,6 +270,19 @@ def _name_before(doc: Doc, cue: Token, first: int) -> int:
     while start - 1 > cue.i and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in _SPEAKER_PARTS:
         start -= 1
     return start
+
+
+def _subject_before(doc: Doc, cue: Token, first: int) -> int:
+    """Where a subjectless complement really opens: at the noun phrase right before it that the parser hung
+    on the adjunct after the cue ("said in a note to clients the recent rise in costs raised …" with "rise"
+    read as an object of "clients"). The phrase opens with a determiner and follows a noun of the adjunct
+    directly: two noun phrases side by side mark where the adjunct ends and the clause begins."""
+    for token in doc[cue.i + 2:first]:
+        opening = token.left_edge.i
+        if token.right_edge.i == first - 1 and token.pos_ in _NOUNS and opening > cue.i + 2 \
+                and doc[opening].pos_ == "DET" and doc[opening - 1].pos_ in _NOUNS:
+            return opening
+    return first
 
 
 def _sentence_end(doc: Doc) -> int:

@@ -86,16 +86,22 @@ class SentenceContents(SentenceSpeakers):
 
     def _past_adjuncts(self, start: int) -> int | None:
         """The first word after the adjuncts that follow a cue ("said on Tuesday", "said in a statement on
-        Monday"): each a time word, or a preposition whose phrase ends, a few words on, in a time word or an
-        ``adjunct_noun`` (``statement``, ``interview``); ``start`` itself when none follows; None when a
-        preposition's phrase ends in no such word ("said in a speech to the nation's farmers")."""
+        Monday"): each a time word, or a preposition whose phrase ends, a few words on, in a time word, an
+        ``adjunct_noun`` (``statement``, ``interview``) or a ``hearer`` ("said in a note to clients the …");
+        ``start`` itself when none follows; None when a preposition's phrase ends in no such word ("said in a
+        speech to the nation's farmers")."""
         doc, rules = self.doc, self.rules
         index = self._past_times(start)
         while index <= self.last and doc[index].lower_ in rules.prepositions:
             end = next((t.i for t in doc[index + 1:min(index + MAX_ADJUNCT_WORDS + 1, self.last + 1)]
-                        if t.lower_ in rules.adjunct_nouns or t.lower_ in rules.time_words), None)
+                        if t.lower_ in rules.adjunct_nouns or t.lower_ in rules.time_words
+                        or t.lower_ in rules.hearers and not t.is_upper), None)
             if end is None or any(t.is_punct or t.lower_ in rules.prepositions for t in doc[index + 1:end]):
                 return None
+            # the phrase's last noun ends it: "in a television interview", "at a news conference"
+            while end + 1 <= self.last and end + 1 < index + MAX_ADJUNCT_WORDS + 1 \
+                    and doc[end + 1].lower_ in rules.adjunct_nouns | rules.hearers:
+                end += 1
             index = self._past_times(end + 1)
         return index
 

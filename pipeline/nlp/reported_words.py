@@ -64,6 +64,7 @@ The patterns are read here; the speaker's phrase is found by
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -92,7 +93,7 @@ def find_word_reports(doc: Doc, first: int, end: int, spans: ArticleSpans,
     for cue in cues:
         found = reader.read(cue)
         if found is not None:
-            yield found
+            yield from reader.conjoined(found)
 
 
 
@@ -123,6 +124,36 @@ class _Sentence(SentenceContents):
         if found is None and "postposed" in allowed:
             found = self._postposed(cue)
         return found
+
+    def conjoined(self, found: ReportedSpeech) -> list[ReportedSpeech]:
+        """A ``complement`` cut where a second "that" clause joins the first ("said A, and that B", "said that
+        A but that B"): each clause is a report of its own with the cue's speaker, as the parse reader gives
+        them (`pipeline.nlp.reported_clauses.conjoined_clauses`). The "that" must follow a ``cue_joiner``
+        (after an optional comma) and open a clause; any other "that" leaves the content whole."""
+        if found.pattern != "complement":
+            return [found]
+        doc = self.doc
+        words = doc.char_span(found.start, found.end, alignment_mode="expand")
+        if words is None:
+            return [found]
+        parts: list[ReportedSpeech] = []
+        start = words.start
+        for token in words[1:]:
+            joiner = doc[token.i - 1]
+            if token.lower_ != "that" or joiner.lower_ not in self.rules.cue_joiners \
+                    or not self._opens_clause(token.i + 1, after_that=True):
+                continue
+            end = joiner.i - 1
+            while end > start and doc[end].is_punct:
+                end -= 1
+            if end - start + 1 < MIN_CONTENT_WORDS:
+                continue
+            parts.append(replace(found, start=doc[start].idx, end=doc[end].idx + len(doc[end])))
+            start = token.i + 1
+        if not parts:
+            return [found]
+        parts.append(replace(found, start=doc[start].idx))
+        return parts
 
     # -- the patterns --------------------------------------------------------------------------------------
 

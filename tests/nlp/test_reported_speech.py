@@ -327,3 +327,13 @@ def test_a_relative_that_inside_the_content_leaves_it_whole():
 ])
 def test_allege_and_reveal_report_a_that_clause(sentence, content, lemma):
     assert [(c, l) for c, _, l, _, _ in reports(sentence)] == [(content, lemma)]
+
+
+def test_a_subject_the_parser_hung_on_the_adjunct_opens_the_content():
+    """"said in a note to clients the recent rise … raised …": the parser reads the clause's subject as an
+    object inside the adjunct; the noun phrase that opens with its determiner right after the adjunct's noun
+    is where the content begins."""
+    found = reports("Acme Bank economist Paul Garner said in a note to clients the sudden imposition of tariffs "
+                    "lowered the odds of a rate cut.")
+    assert [(content, speaker) for content, _, _, speaker, _ in found] == [
+        ("the sudden imposition of tariffs lowered the odds of a rate cut", "Acme Bank economist Paul Garner")]

@@ -352,3 +352,31 @@ def test_a_cue_without_a_subject_goes_on_from_the_cue_before_it(sentence, expect
 def test_a_joined_verb_with_an_object_reports_nothing():
     # "and added" after a verb that reports nothing has no speaker to go on from
     assert reports("Lane bought the shares and added the stake to his fund.") == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # "and that" / "but that" joins a second clause: each is a report of its own, as the parse reader gives them
+    ("The minister said the plant would close, and that the workers would be paid until June.",
+     [("the plant would close", "The minister"), ("the workers would be paid until June", "The minister")]),
+    ("Chancellor Bob Smith said in reply the bloc was still waiting for notice of any new duties but that any "
+     "such step would be met with countermeasures.",
+     [("the bloc was still waiting for notice of any new duties", "Chancellor Bob Smith"),
+      ("any such step would be met with countermeasures", "Chancellor Bob Smith")]),
+    # a relative "that" leaves the clause whole
+    ("The mayor said the plan that the council adopted was unfair.",
+     [("the plan that the council adopted was unfair", "The mayor")]),
+])
+def test_a_second_that_clause_is_a_report_of_its_own(sentence, expected):
+    assert [(content, speaker) for content, _, _, speaker, _ in reports(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    # an adjunct may end in a hearer ("to investors") before the clause opens
+    ("Acme chief economist Jane Doe said in a report to investors the new levies raised the cost of steel.",
+     "the new levies raised the cost of steel"),
+    # the adjunct's phrase ends at its last noun, not at a hearer noun inside it
+    ("He said in a television interview the dispute had raised fears of a breakdown.",
+     "the dispute had raised fears of a breakdown"),
+])
+def test_the_clause_opens_after_an_adjunct_that_ends_in_a_hearer(sentence, content):
+    assert [found[0] for found in reports(sentence)] == [content]
