@@ -76,11 +76,13 @@ def amended_orders(candidates: Sequence[Candidate], text: str, resources: EventR
         if candidate.actor == acting:
             out.append(candidate)
             continue
-        targets = candidate.targets
-        if not targets and candidate.scope == "unspecified" and candidate.actor is not None:
-            targets = (candidate.actor,)  # "because the PRC has failed to act, … is amended": the order's target
+        targets, scope = candidate.targets, candidate.scope
+        if not targets and candidate.actor is not None and (scope == "unspecified" or candidate.target_inherited):
+            # "because the PRC has failed to act, … is amended": the order's target. A scope taken from an earlier
+            # measure (`discourse`, docs/events.md section 16) was taken for the misread actor: it gives way.
+            targets, scope = (candidate.actor,), "unspecified"
         targets = tuple(t for t in targets if t != acting)
-        scope = candidate.scope if candidate.scope != "unspecified" or not targets else \
+        scope = scope if scope != "unspecified" or not targets else \
             "bilateral" if len(targets) == 1 else "multilateral"
         out.append(replace(candidate, actor=acting, targets=targets, scope=scope, actor_official=None))
     return out

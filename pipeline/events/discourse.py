@@ -271,6 +271,16 @@ def _restricts_exports(candidate: Candidate, text: str, resources: EventResource
         is not None
 
 
+# A parenthesis: in an order it holds the title of the instrument it names ("Executive Order 14257 (Regulating
+# Imports with a Reciprocal Tariff …)"), a name and no statement of the measure's scope.
+_PARENTHESIS = re.compile(r"\([^()]*\)")
+
+
+def _states_scope_all(sentence: str, resources: EventResources) -> bool:
+    """Whether ``sentence`` states the scope all (``all_scope``) outside its parentheses."""
+    return resources.all_scope.search(_PARENTHESIS.sub(" ", sentence)) is not None
+
+
 def _refers_to_measure_on_all(candidate: Candidate, inputs: ArticleInputs, resources: EventResources) -> bool:
     """True when the nearest earlier mention of a tariff measure (a trigger in one of the ``discourse_sentences``
     sentences before, the headline included, whether or not it gave an event: "Trump's reciprocal tariff
@@ -289,7 +299,7 @@ def _refers_to_measure_on_all(candidate: Candidate, inputs: ArticleInputs, resou
         # a retaliation is another government's answer, never the actor's own measure ("fears of retaliatory tariffs")
         mentions = [t for t in inputs.triggers if sentence.start <= t.start < sentence.end and t.label in TARIFF_TYPES
                     and not _retaliatory(text[t.start:t.end], resources)]
-        on_all = resources.all_scope.search(text, sentence.start, sentence.end) is not None
+        on_all = _states_scope_all(text[sentence.start:sentence.end], resources)
         if not mentions and not on_all:
             continue
         if {p.iso3 for p in within(inputs.parties, Region(sentence.start, sentence.end))} - {candidate.actor}:

@@ -37,21 +37,25 @@ def _corroborates(plan: Change, best: Change) -> bool:
     return plan.rate is not None and plan.rate == best.rate
 
 
+def _corroborating_days(best: Change, plans: Sequence[Change], report_days: int) -> set[date]:
+    """The days of effect ``plans`` state for the change ``best`` asserts, 1 to ``report_days`` days after it."""
+    return {day for plan in plans if (day := plan_effective_day(plan)) is not None
+            and 0 < (day - best.day).days <= report_days and _corroborates(plan, best)}
+
+
 def corroborated_day(best: Change, plans: Sequence[Change], report_days: int) -> date | None:
     """The day of effect the plans of ``best`` state, when it lies 1 to ``report_days`` days after ``best``'s
     day; None when no plan corroborates it, or when its plans state different days in that window (one of them
     misread), which leaves the day to the asserted readings."""
-    days = {day for plan in plans if (day := plan_effective_day(plan)) is not None
-            and 0 < (day - best.day).days <= report_days and _corroborates(plan, best)}
+    days = _corroborating_days(best, plans, report_days)
     return next(iter(days)) if len(days) == 1 else None
 
 
-def _effect_asserted(best: Change, changes: Sequence[Change], report_days: int) -> bool:
-    """Whether an asserted reading of the same change states its day of effect within ``report_days`` after
-    ``best``'s day: the text of the measure says when, and that day places it (`intervals._takes_effect_later`),
-    not a plan ("imposed 10% on Chinese goods as of February 4")."""
-    return any(c.effective_stated and c.change == best.change and 0 < (c.day - best.day).days <= report_days
-               for c in changes)
+def _stated_in_force(changes: Sequence[Change]) -> list[Change]:
+    """The asserted readings of a key placed on the day of effect their text states: "announced he was imposing
+    25% duties to go into effect Feb. 4", told after that day, is asserted (docs/events.md, section 14), and
+    states the day of effect of the announcement as a plan would."""
+    return [c for c in changes if c.effective_stated and c.stated_effective is not None]
 
 
 def _to_effective_day(change: Change, day: date, announced: date) -> Change:
@@ -69,16 +73,24 @@ def to_planned_effective_days(changes: Sequence[Change], plans: Sequence[Change]
 
     "Imposed 25% tariffs on Canada on Saturday" (1 February) and the plan "25% duties … to go into effect Feb. 4":
     one measure, announced on the 1st, to take effect on the 4th. The day's readings that disagree move with it
-    and stay its alternatives: left behind, each would begin an interval of its own.
+    and stay its alternatives: left behind, each would begin an interval of its own. An asserted reading of
+    the same change placed on its stated day of effect gives the day before any plan (`_stated_in_force`), and
+    is announced with the readings moved there, so that a pause before that day pre-empts it too.
     """
+    stated = _stated_in_force(changes)
     moved: dict[str, date] = {}
     for _, group in itertools.groupby(changes, key=lambda c: c.day):
         readings = list(group)
         best, _, _ = resolve_day(readings)
-        if not best.in_force or best.effective_stated or best.change not in ANNOUNCED \
-                or _effect_asserted(best, changes, windows.report_days):
+        if not best.in_force or best.effective_stated or best.change not in ANNOUNCED:
             continue
-        day = corroborated_day(best, plans, windows.report_days)
+        # An asserted reading of the same change stating its day outranks a plan ("imposed … as of February 4"
+        # and a plan of the 6th); such readings stating different days leave it to the walk
+        # (`intervals._takes_effect_later`). Another change at the rate ("raised to 10%") is not the order.
+        asserted_days = _corroborating_days(best, [c for c in stated if c.change == best.change],
+                                            windows.report_days)
+        day = (next(iter(asserted_days)) if len(asserted_days) == 1 else None) if asserted_days \
+            else corroborated_day(best, plans, windows.report_days)
         if day is not None:
             moved.update((c.event_id, day) for c in readings)
     # readings of several days may move to one day of effect (the order and reports of it the day after): all
@@ -89,7 +101,11 @@ def to_planned_effective_days(changes: Sequence[Change], plans: Sequence[Change]
             day = moved[change.event_id]
             told = min(d for d in (change.announced_on, change.day) if d is not None)
             first_told[day] = min(first_told.get(day, told), told)
-    placed = [_to_effective_day(c, moved[c.event_id], first_told[moved[c.event_id]]) if c.event_id in moved else c
+    # a reading placed on that day by its own stated day of effect, told after it, is of the same announcement
+    told_on = {c.event_id: first_told[c.day] for c in stated if c.event_id not in moved and c.day in first_told
+               and (c.announced_on is None or first_told[c.day] < c.announced_on)}
+    placed = [_to_effective_day(c, moved[c.event_id], first_told[moved[c.event_id]]) if c.event_id in moved
+              else replace(c, announced_on=told_on[c.event_id]) if c.event_id in told_on else c
               for c in changes]
     return sorted(placed, key=lambda c: (c.day, c.event_id))
 

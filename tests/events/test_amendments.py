@@ -56,3 +56,14 @@ def test_an_order_that_shall_amend_the_schedule_decrees_it(build, resources):
             "and by inserting \u201c70%\u201d in lieu thereof.")
     rows = article_events(build(text, rates=[("\u201c70%", 70.0, "tariff", 30.0)]), resources)
     assert [(r["event_type"], r["modality"], r["rate_value"]) for r in rows] == [("tariff_increased", "asserted", 70.0)]
+
+
+def test_an_amendment_after_a_measure_on_goods_keeps_the_government_its_reason_names(build, resources):
+    # the earlier sentence names only the party misread as the amendment's actor and goods: a scope of all
+    # inherited for that actor (docs/events.md, section 16) gives way to the order's target
+    text = ("The order imposed tariffs on articles that are products of China. Because the PRC has not acted "
+            "against the trafficking, section 3(b) of Executive Order 14100 is hereby amended by striking the "
+            "words \u201c10 percent\u201d and inserting in lieu thereof the words \u201c20 percent\u201d.")
+    rows = article_events(build(text, countries=[("China", "CHN", "name"), CHINA], rates=[AMENDED]), resources)
+    raised = [r for r in rows if r["event_type"] == "tariff_increased"]
+    assert [(r["actor_iso3"], r["target_iso3"], r["target_scope"]) for r in raised] == [("USA", ["CHN"], "bilateral")]

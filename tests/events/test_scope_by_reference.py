@@ -31,6 +31,16 @@ def test_a_measure_after_a_measure_on_goods_from_every_origin_is_on_all(build, r
     assert ("tariff_increased", "USA", [], "all") in found
 
 
+def test_a_reciprocal_tariff_named_in_a_title_in_parentheses_states_no_scope_all(build, resources):
+    # an order names an instrument by its title: the title's words are no statement of the later measure's scope
+    base = "The Executive Order 14999 {} was signed in April. Washington will announce higher tariffs next week."
+    countries = [("Washington", "USA", "government")]
+    titled = _events(build, resources, base.format("(Regulating Imports with a Reciprocal Tariff)"), countries=countries)
+    assert ("tariff_increased", "USA", [], "all") not in titled
+    stated = _events(build, resources, base.format("on reciprocal tariffs"), countries=countries)
+    assert ("tariff_increased", "USA", [], "all") in stated
+
+
 def test_an_earlier_measure_on_another_country_gives_no_scope_all(build, resources):
     text = ("Higher U.S. tariffs on steel from Brazil could hurt exporters. "
             "Washington's decision to raise tariffs to 30% worried growers.")

@@ -16,11 +16,8 @@ def plan(event_id: str, event_type: str, day: str | None, takes_effect: str, **f
     return effective(event(event_id, event_type, day, modality="planned", **fields), takes_effect)
 
 
-def test_an_order_paused_before_its_day_of_effect_never_takes_effect_and_resumes_later():
-    # announced on the 1st to take effect on the 4th, paused on the 3rd for 30 days: in force from the pause's end
-    rows = [event("e1", "tariff_imposed", "2025-02-01", rate=25, articles=("a1", "a2")),
-            plan("p1", "tariff_imposed", None, "2025-02-04", rate=25, published="2025-02-02"),
-            event("e2", "tariff_suspended", "2025-02-03", duration="P30D")]
+def assert_pre_empted(rows: list[dict]) -> None:
+    """The order of the 1st to take effect on the 4th, paused for 30 days on the 3rd: never in force then."""
     assert sequence(rows) == [
         ("imposed", False, None, None, d("2025-02-01"), d("2025-02-03")),
         ("suspended", False, None, 25, d("2025-02-03"), d("2025-03-05")),
@@ -28,6 +25,14 @@ def test_an_order_paused_before_its_day_of_effect_never_takes_effect_and_resumes
     ]
     announced = rows_of(rows)[0]
     assert (announced["announced_on"], announced["effective_on"]) == (d("2025-02-01"), d("2025-02-04"))
+
+
+def test_an_order_paused_before_its_day_of_effect_never_takes_effect_and_resumes_later():
+    # announced on the 1st to take effect on the 4th, paused on the 3rd for 30 days: in force from the pause's end
+    rows = [event("e1", "tariff_imposed", "2025-02-01", rate=25, articles=("a1", "a2")),
+            plan("p1", "tariff_imposed", None, "2025-02-04", rate=25, published="2025-02-02"),
+            event("e2", "tariff_suspended", "2025-02-03", duration="P30D")]
+    assert_pre_empted(rows)
 
 
 def test_an_order_stating_its_own_day_of_effect_is_paused_before_it_too():
@@ -102,3 +107,16 @@ def test_readings_of_several_days_moved_to_one_day_of_effect_are_announced_on_th
     [row] = [r for r in build_timeline(rows, RULES) if r["status"] == "asserted"]
     assert (row["valid_from"], row["announced_on"], row["effective_on"], row["event_ids"]) == \
         (d("2025-04-03"), d("2025-03-26"), d("2025-04-03"), ["e1", "e2"])
+
+
+def test_an_asserted_day_of_effect_told_after_a_pause_still_pre_empts_the_order():
+    # "imposed 25% tariffs on Saturday" (the 1st), paused on the 3rd, and a story of the 10th: "announced he was
+    # imposing 25% duties to go into effect Feb. 4" (asserted: its day had passed when told)
+    rows = [event("e1", "tariff_imposed", "2025-02-01", rate=25, articles=("a1", "a2")),
+            event("e2", "tariff_suspended", "2025-02-03", duration="P30D"),
+            effective(event("e3", "tariff_imposed", None, rate=25, published="2025-02-10"), "2025-02-04")]
+    assert_pre_empted(rows)
+    assert rows_of(rows)[0]["event_ids"] == ["e1", "e3"]
+    # without the pause, the order takes effect on its stated day, announced on the 1st
+    [row] = rows_of([rows[0], rows[2]])
+    assert (row["valid_from"], row["announced_on"], row["in_force"]) == (d("2025-02-04"), d("2025-02-01"), True)
