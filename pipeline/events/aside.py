@@ -127,11 +127,11 @@ def _content_of_fear(parse: SentenceParse, verb: Token, rules: SyntaxRules) -> b
     if head is None or head == verb:
         return False
     if verb.dep == "ccomp":
-        return any(_effect_noun_of(s, rules) for s in parse.children(head, "nsubj"))
-    return verb.dep == "acl" and _effect_noun_of(head, rules)
+        return any(_is_effect_noun(s, rules) for s in parse.children(head, "nsubj"))
+    return verb.dep == "acl" and _is_effect_noun(head, rules)
 
 
-def _effect_noun_of(token: Token, rules: SyntaxRules) -> bool:
+def _is_effect_noun(token: Token, rules: SyntaxRules) -> bool:
     return token.lemma_or_text_in(rules.effect_nouns)
 
 
@@ -164,7 +164,7 @@ def level_compared(parse: SentenceParse, trigger: Token, noun: Token, rules: Syn
 
 def compared_with_other(parse: SentenceParse, noun: Token, rules: SyntaxRules) -> bool:
     """True when the measure noun ``noun`` is qualified by a comparative adjective and completed by a phrase
-    that a word of ``comparison_words`` introduces ("higher import duties than those applied by Washington"):
+    that a word of ``comparison_words`` introduces ("steeper farm duties than the ones Ottawa charges"):
     the sentence sets two levels side by side, it reports no act of either government."""
     # the adjective may qualify a noun before the head ("higher import duties": the parser hangs it on "import",
     # a compound or a noun modifier of "duties", or takes "import" for the head)

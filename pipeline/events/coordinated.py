@@ -72,7 +72,7 @@ def _before(candidate: Candidate, joint: int, inputs: ArticleInputs, resources: 
     """``candidate`` without the targets named only after the ``joint`` of a joined measure ("20% duties on
     U.S. steel, along with duties on Mexican pork": Mexico is the second measure's). When every target is
     named after it, the first measure keeps what it read, unless its own words state its scope ("25% duties on
-    all steel imports, in addition to the 10% duty on Chinese goods": on every origin, China is the second
+    all steel imports, in addition to the 5% levy on Mexican goods": on every origin, Mexico is the second
     measure's)."""
     own = {p.iso3 for p in inputs.parties if p.mention_id in candidate.mention_ids and p.start < joint}
     kept = tuple(t for t in candidate.targets if t in own)

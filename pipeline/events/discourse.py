@@ -284,7 +284,7 @@ def _states_scope_all(sentence: str, resources: EventResources) -> bool:
 def _refers_to_measure_on_all(candidate: Candidate, inputs: ArticleInputs, resources: EventResources) -> bool:
     """True when the nearest earlier mention of a tariff measure (a trigger in one of the ``discourse_sentences``
     sentences before, the headline included, whether or not it gave an event: "Trump's reciprocal tariff
-    proposal", "concerns that higher U.S. tariffs on steel could trigger retaliation") names no government but
+    proposal", "worries that steeper U.S. duties on steel may draw retaliation") names no government but
     the candidate's actor and applies to every origin: its sentence states the scope all
     (``all_scope``: "reciprocal tariffs", "on all imports"; such a phrase counts as a mention without a trigger)
     or the words after its trigger name goods ("on steel and aluminium"). A retaliation is no mention of it. A later

@@ -1,7 +1,7 @@
 """A plural subject that refers back to the countries of one list: one measure for each of them.
 
-"Washington raised tariffs on Chile, Peru and Colombia. They vowed retaliation" (also "those countries
-threatened counter-tariffs"): the subject names no government of its own, and the governments it refers to are
+"Washington raised tariffs on Chile, Peru and Colombia. Those countries threatened counter-tariffs" (also
+"they threatened …"; "they vowed retaliation" names no trigger and is not read, docs/events.md section 20): the subject names no government of its own, and the governments it refers to are
 the targets of the latest measure told before it, in its sentence or up to ``discourse_sentences`` before. Each
 of them acts: one candidate for each, its other side read as any measure's (a retaliation falls on the
 government it answers, `pipeline.events.discourse`). A list of more than ``MAX_REFERRED`` governments is

@@ -23,7 +23,7 @@ ANNOUNCED = ("imposed", "increased", "reduced")
 def plan_effective_day(plan: Change) -> date | None:
     """The day a plan's text says its measure takes effect (``events.effective_date``: "… to go into effect Feb.
     4"); None when it states none. A plan's own date is not used: it is as often the day the plan was said
-    ("Trump says he will impose 25% tariffs", dated the Sunday he said it) as the day of effect."""
+    ("the president says he will put 20% duties on lumber", dated the day he said it) as the day of effect."""
     return plan.stated_effective
 
 

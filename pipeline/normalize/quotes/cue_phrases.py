@@ -307,7 +307,7 @@ def _named_before(art: ArticleIndex, phrase: tuple[int, int] | None, floor: int)
         return phrase
     opening = art.token_at_or_after(min((m.start for m in art.persons if m.end == name_end), default=name_end))
     if opening > 0 and art.lexicon.word_class(art.tokens[opening - 1].lower) == "determiner":
-        return phrase  # "The Lincolnshire, Illinois-based company said": a place, which no person's name follows
+        return phrase  # "The Evanston, Illinois-based company said": a place, which no person's name follows
     if any(m.end == name_end for m in art.persons):
         return art.token_at_or_after(min(m.start for m in art.persons if m.end == name_end)), phrase[1]
     return phrase
