@@ -62,7 +62,7 @@ SPEC = StageSpec(
         "rates/level_phrases.txt",
         "dates/auxiliaries.csv", "dates/date_context.csv", "dates/modifiers.csv", "dates/months.csv",
         "dates/tense.csv", "dates/tense_predicates.csv", "dates/tense_reach.csv",
-        "quotes/cues.csv", "quotes/sources.csv", "quotes/words.csv",
+        "quotes/cues.csv", "quotes/reported_words.csv", "quotes/sources.csv", "quotes/words.csv",
     ),
     upstream="extract",
     # Mentions, sentences and tokens in the field order of `Mention`, `Sentence` and `ParsedToken`, which
