@@ -288,7 +288,7 @@ def _refers_to_measure_on_all(candidate: Candidate, inputs: ArticleInputs, resou
     the candidate's actor and applies to every origin: its sentence states the scope all
     (``all_scope``: "reciprocal tariffs", "on all imports"; such a phrase counts as a mention without a trigger)
     or the words after its trigger name goods ("on steel and aluminium"). A retaliation is no mention of it. A later
-    measure naming no country refers to it ("will announce such tariffs this week", "the decision to raise
+    measure naming no country refers to it ("will announce such tariffs next week", "the decision to raise
     tariffs to 25%"). A nearer mention that names another government, or none at all, stops the search."""
     text, index = inputs.text, candidate.sentence.index
     by_index = {s.index: s for s in inputs.sentences}

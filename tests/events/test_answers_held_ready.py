@@ -40,7 +40,7 @@ def test_an_answer_told_as_past_is_no_threat(build, resources):
 
 
 def test_officials_ordered_to_study_a_measure_open_an_investigation(build, resources):
-    text = "On Friday Trump directed federal agencies to study how to impose tariffs on imported cars."
+    text = "On Friday Trump directed federal agencies to examine how to impose tariffs on imported cars."
     found = _events(build, resources, text, officials=[("Trump", "USA", "donald-trump")])
     types = [e[0] for e in found]
     assert "investigation" in types and "tariff_threatened" not in types

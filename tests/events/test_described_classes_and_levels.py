@@ -18,20 +18,20 @@ def _events(build, resources, text: str, **specs) -> list[tuple]:
 
 
 def test_countries_that_have_imposed_duties_are_a_class_not_news(build, resources):
-    text = ("The White House may also unveil reciprocal tariffs on countries that have imposed levies on goods "
+    text = ("The White House may also unveil reciprocal tariffs on economies that have imposed levies on goods "
             "from the US, a newspaper reported.")
     found = _events(build, resources, text, countries=[("White House", "USA", "government"), ("US", "USA", "abbreviation")])
     assert found and all(row[3] != "asserted" for row in found)
 
 
 def test_higher_duties_than_another_governments_are_a_comparison(build, resources):
-    text = "Among its neighbours, Chile is one of the countries charging higher import duties than those applied by Peru."
+    text = "Among its neighbours, Chile is among the nations that levy higher customs duties than those charged by Peru."
     found = _events(build, resources, text, countries=[("Chile", "CHL", "name"), ("Peru", "PER", "name")])
     assert found == []
 
 
 def test_a_feared_effect_of_new_tariffs_is_no_event(build, resources):
-    text = "Worries grew that new tariffs will add more uncertainty to Peru's copper shipments this year."
+    text = "Worries grew that fresh tariffs would add uncertainty to Peru's copper shipments this year."
     found = _events(build, resources, text, countries=[("Peru", "PER", "name")],
                     dates=[("this year", "DATE", "2025")])
     assert found == []

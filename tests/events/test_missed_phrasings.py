@@ -74,7 +74,7 @@ def test_a_measure_hinted_at_is_a_threat(build, resources):
 
 
 def test_a_study_ordered_is_an_asserted_investigation(build, resources):
-    text = "Washington on Monday directed federal agencies to study how to impose tariffs on Chilean copper."
+    text = "Washington on Monday directed federal agencies to examine how to impose tariffs on Chilean copper."
     found = _events(build, resources, text, countries=[("Washington", "USA", "capital"),
                                                        ("Chilean", "CHL", "demonym")])
     assert [(e[0], e[3]) for e in found] == [("investigation", "asserted")]

@@ -24,7 +24,7 @@ def test_a_later_measure_naming_no_country_takes_the_scope_all_of_a_reciprocal_p
 
 
 def test_a_measure_after_a_measure_on_goods_from_every_origin_is_on_all(build, resources):
-    text = ("Farmers fear that higher U.S. tariffs on steel and copper could hurt exports. "
+    text = ("Farmers worry that higher U.S. tariffs on copper and steel could hurt exports. "
             "Washington's decision to raise tariffs to 30% worried growers.")
     found = _events(build, resources, text, rates=[("30%", 30.0, "tariff")],
                     countries=[("U.S.", "USA", "abbreviation"), ("Washington", "USA", "government")])
