@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from pipeline.events.arguments import Region, find_targets
 from pipeline.events.resources import EventResources
-from pipeline.events.types import TARIFF_TYPES, ArticleInputs, Candidate, Cue
+from pipeline.events.types import ALL_SCOPES, TARIFF_TYPES, ArticleInputs, Candidate, Cue
 
 # The rule id of a joined measure's trigger: the type is the governing verb's, and the verb's subject acts.
 RULE_SUFFIX = "coordinated:weak"
@@ -79,7 +79,7 @@ def _before(candidate: Candidate, joint: int, inputs: ArticleInputs, resources: 
     if not kept:
         stated = find_targets(inputs.text, Region(candidate.trigger.end, joint), Region(joint, joint),
                               candidate.actor, inputs.parties, resources)
-        if stated.scope in ("all", "all_except"):
+        if stated.scope in ALL_SCOPES:
             return replace(candidate, targets=(), scope=stated.scope, excluded=stated.excluded)
         return candidate
     if len(kept) == len(candidate.targets):

@@ -27,7 +27,7 @@ from pipeline.events.arguments import Region, within
 from pipeline.events.importer import importing_government
 from pipeline.events.plural_actors import plural_actors
 from pipeline.events.resources import EventResources
-from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate, Party, RateRef
+from pipeline.events.types import ALL_SCOPES, TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate, Party, RateRef
 from pipeline.views import Sentence
 
 WORD = re.compile(r"[a-z]+")
@@ -39,8 +39,6 @@ ALTERS = ("tariff_suspended", "tariff_removed", "tariff_reduced", "tariff_exempt
 # Modalities of an earlier measure that no later one can refer to: a speculation or a condition. (A negated
 # measure still names whom it concerns: "has not yet set a quota for exports to the U.S." … "had set a quota".)
 NO_MEASURE = ("possible",)
-# Scopes that name every origin without a target: a later measure naming no country may refer to one.
-ALL_SCOPES = ("all", "all_except")
 # Measures whose missing actor may come from the measure just before them.
 INHERITS_ACTOR = TARIFF_TYPES + ("trade_restriction",)
 # In `Candidate.roles_from`: the actor came from an earlier measure of the article (`_inherit_actor`).
@@ -71,10 +69,11 @@ def resolve_discourse(candidates: list[Candidate], inputs: ArticleInputs,
 def _other_side(candidate: Candidate, history: list[Candidate], later: list[Candidate], inputs: ArticleInputs,
                 resources: EventResources) -> Candidate:
     """The candidate with the other side its text leaves out taken from the measures around it."""
-    if _restricts_exports(candidate, inputs.text, resources):
+    exports = _restricts_exports(candidate, inputs.text, resources)
+    if exports:
         candidate = _without_answered_government(candidate, inputs, resources)
     if candidate.event_type in DIRECTED and candidate.actor and candidate.scope == "unspecified":
-        return _inherit_targets(candidate, history, later, inputs, resources)
+        return _inherit_targets(candidate, history, later, inputs, resources, exports=exports)
     if candidate.event_type in TWO_SIDED:
         return _inherit_side(candidate, history, later, inputs, resources)
     return candidate
@@ -198,7 +197,7 @@ def _inherit_actor(candidate: Candidate, history: list[Candidate], inputs: Artic
 
 
 def _inherit_targets(candidate: Candidate, history: list[Candidate], later: list[Candidate],
-                     inputs: ArticleInputs, resources: EventResources) -> Candidate:
+                     inputs: ArticleInputs, resources: EventResources, *, exports: bool) -> Candidate:
     """The targets of the measure ``candidate`` refers to: the latest measure of its actor in the window.
 
     A retaliation is on the actor of the measure it answers (`_answered`: one told before it in ``history``,
@@ -208,13 +207,12 @@ def _inherit_targets(candidate: Candidate, history: list[Candidate], later: list
     data flows") or stands in a heading (`is_heading`), when that measure is no measure (possible: "clothing makers likely to face increased
     duties"), or when the candidate changes a measure already in place and the earlier
     sentence is a package at different rates ("25% on Canada and Mexico, 10% on China … later paused
-    the tariffs"): which part it changes, the text does not say.
+    the tariffs"): which part it changes, the text does not say. An export control (``exports``) naming no
+    destination holds goods back from every one (`_to_every_destination`).
     """
-    exports = _restricts_exports(candidate, inputs.text, resources)
     if names_own_object(inputs.text, candidate, resources) or is_heading(inputs.text, candidate.sentence, resources):
         # "export curbs on gallium": the goods held back, and no destination
-        return replace(candidate, scope="all") if exports and candidate.trigger.start >= inputs.body_start \
-            else candidate
+        return _to_every_destination(candidate, inputs) if exports else candidate
     # an export control answering another government's measure ("in response to tariffs from Washington")
     # names the measure it answers, not where the goods it holds back were going
     answered = None if exports else _answered(candidate, history, later, inputs.text, resources)
@@ -236,11 +234,14 @@ def _inherit_targets(candidate: Candidate, history: list[Candidate], later: list
                            target_inherited=True)
     if candidate.event_type in TARIFF_TYPES and _refers_to_measure_on_all(candidate, inputs, resources):
         return replace(candidate, scope="all", target_inherited=True)
-    # an export control naming no destination: goods to every one; a headline's is told in the body, where
-    # the same control may name one ("… CAR EXPORT RESTRAINT NOT ENOUGH" over "restraint to the EC")
-    if exports and candidate.trigger.start >= inputs.body_start:
-        return replace(candidate, scope="all")
-    return candidate
+    return _to_every_destination(candidate, inputs) if exports else candidate
+
+
+def _to_every_destination(control: Candidate, inputs: ArticleInputs) -> Candidate:
+    """An export control naming no destination, scoped ``all``: goods held back from every one. A headline's
+    keeps its scope: the body tells the same control, and may name its destination ("… CAR EXPORT RESTRAINT NOT
+    ENOUGH" over "restraint to the EC"); a stated scope would keep the two from merging."""
+    return replace(control, scope="all") if control.trigger.start >= inputs.body_start else control
 
 
 def _without_answered_government(candidate: Candidate, inputs: ArticleInputs,
@@ -315,8 +316,7 @@ def _retaliatory(trigger_text: str, resources: EventResources) -> bool:
 
 def _names_goods(phrase: str, resources: EventResources) -> bool:
     """True when the words of ``phrase`` up to its first punctuation name goods ("tariffs on steel")."""
-    words = re.findall(r"[\w’'-]+", re.split(r"[,;:.!?()]", phrase, maxsplit=1)[0])
-    return any(resources.goods.fullmatch(w) for w in words[:8])
+    return any(resources.goods.fullmatch(w) for w in _words_to_punctuation(phrase)[:8])
 
 
 def _answered(candidate: Candidate, history: list[Candidate], later: list[Candidate], text: str,
@@ -353,12 +353,17 @@ def _government_answered(candidate: Candidate, inputs: ArticleInputs, resources:
                  if trigger.end <= p.start and p.end <= candidate.sentence.end and p.iso3 != candidate.actor), None)
 
 
+def _words_to_punctuation(phrase: str) -> list[str]:
+    """The words of ``phrase`` up to its first punctuation mark: the phrase a measure's trigger opens."""
+    return re.findall(r"[\w’'-]+", re.split(r"[,;:.!?()]", phrase, maxsplit=1)[0])
+
+
 def names_own_object(text: str, candidate: Candidate, resources: EventResources) -> bool:
     """True when the words right after the trigger say what the measure falls on and it is neither goods
     nor a word that refers back: "no tariffs on data flows" (not "on their goods", "on them", "on cars",
     "on the two countries")."""
     trigger = candidate.trigger
-    words = re.findall(r"[\w’'-]+", re.split(r"[,;:.!?()]", text[trigger.end:candidate.sentence.end], maxsplit=1)[0])
+    words = _words_to_punctuation(text[trigger.end:candidate.sentence.end])
     last = text[trigger.start:trigger.end].split()[-1:]  # a trigger may end in its preposition: "no tariffs on"
     words = (last + words if last and last[0].lower() in resources.object_prepositions else words)[:5]
     if not words or words[0].lower() not in resources.object_prepositions:

@@ -45,7 +45,7 @@ from pipeline.events.confidence import ConfidenceModel, calibrated, features
 from pipeline.events.codes import CodeTable, codes_for
 from pipeline.events.hs import HsTable, hs_codes_for
 from pipeline.events.dates import date_range, dates_agree, dates_near
-from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate
+from pipeline.events.types import ALL_SCOPES, TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate
 
 BASE_STRONG, BASE_WEAK = 0.5, 0.35
 # Events individuated by who acts: two officials' demands or meetings are two events.
@@ -268,7 +268,7 @@ def confidence(event: Candidate) -> float:
     score = BASE_STRONG if event.strong else BASE_WEAK
     if event.actor:
         score += ACTOR / 2 if event.actor_inherited else ACTOR
-    if event.targets or event.scope in ("all", "all_except"):
+    if event.targets or event.scope in ALL_SCOPES:
         score += TARGET / 2 if event.target_inherited else TARGET
     if event.rate_value is not None:
         score += RATE

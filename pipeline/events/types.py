@@ -17,6 +17,8 @@ EVENT_TYPES = (
 MODALITIES = ("asserted", "planned", "threatened", "possible", "negated")
 # "unspecified": the text names no target and no stated scope (not "all").
 SCOPES = ("bilateral", "multilateral", "all", "all_except", "unspecified")
+# Scopes that name every origin without a target ("tariffs on all imports", "on all but China").
+ALL_SCOPES = ("all", "all_except")
 # Types whose two sides are symmetric: compared and hashed as a set of governments.
 TWO_SIDED = ("negotiation", "agreement")
 TARIFF_TYPES = tuple(t for t in EVENT_TYPES if t.startswith("tariff_"))

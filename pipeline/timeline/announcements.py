@@ -20,13 +20,6 @@ from pipeline.timeline.rules import Windows
 ANNOUNCED = ("imposed", "increased", "reduced")
 
 
-def plan_effective_day(plan: Change) -> date | None:
-    """The day a plan's text says its measure takes effect (``events.effective_date``: "… to go into effect Feb.
-    4"); None when it states none. A plan's own date is not used: it is as often the day the plan was said
-    ("the president says he will put 20% duties on lumber", dated the day he said it) as the day of effect."""
-    return plan.stated_effective
-
-
 def _corroborates(plan: Change, best: Change) -> bool:
     """Whether ``plan`` is the plan of the change ``best`` asserts: the same change at an agreeing rate, or a
     tariff in force at the same stated rate ("raised … to 20%" and "the 20% tariff takes effect")."""
@@ -38,8 +31,12 @@ def _corroborates(plan: Change, best: Change) -> bool:
 
 
 def _corroborating_days(best: Change, plans: Sequence[Change], report_days: int) -> set[date]:
-    """The days of effect ``plans`` state for the change ``best`` asserts, 1 to ``report_days`` days after it."""
-    return {day for plan in plans if (day := plan_effective_day(plan)) is not None
+    """The days of effect ``plans`` state for the change ``best`` asserts, 1 to ``report_days`` days after it.
+
+    Only the day a plan's text gives (``events.effective_date``: "… to go into effect Feb. 4") counts, never the
+    plan's own date: that is as often the day the plan was said ("the president says he will put 20% duties on
+    lumber", dated the day he said it) as the day of effect."""
+    return {day for plan in plans if (day := plan.stated_effective) is not None
             and 0 < (day - best.day).days <= report_days and _corroborates(plan, best)}
 
 
@@ -47,7 +44,11 @@ def corroborated_day(best: Change, plans: Sequence[Change], report_days: int) ->
     """The day of effect the plans of ``best`` state, when it lies 1 to ``report_days`` days after ``best``'s
     day; None when no plan corroborates it, or when its plans state different days in that window (one of them
     misread), which leaves the day to the asserted readings."""
-    days = _corroborating_days(best, plans, report_days)
+    return _the_one_day(_corroborating_days(best, plans, report_days))
+
+
+def _the_one_day(days: set[date]) -> date | None:
+    """The day when ``days`` holds exactly one; None when it holds none or several (one of them misread)."""
     return next(iter(days)) if len(days) == 1 else None
 
 
@@ -89,8 +90,7 @@ def to_planned_effective_days(changes: Sequence[Change], plans: Sequence[Change]
         # (`intervals._takes_effect_later`). Another change at the rate ("raised to 10%") is not the order.
         asserted_days = _corroborating_days(best, [c for c in stated if c.change == best.change],
                                             windows.report_days)
-        day = (next(iter(asserted_days)) if len(asserted_days) == 1 else None) if asserted_days \
-            else corroborated_day(best, plans, windows.report_days)
+        day = _the_one_day(asserted_days) if asserted_days else corroborated_day(best, plans, windows.report_days)
         if day is not None:
             moved.update((c.event_id, day) for c in readings)
     # readings of several days may move to one day of effect (the order and reports of it the day after): all

@@ -21,6 +21,8 @@ LEVEL_CHANGES = ("increased", "reduced")
 # text that says both lifted part of a tariff (`_partial_cut`).
 LIFTS = ("suspended", "removed")
 KEEPS = ("imposed", "reduced")
+# Lifts after which the tariff may return: reports call one such measure a pause or an exemption alike.
+OPEN_LIFTS = ("suspended", "exempted")
 
 
 def _reading(change: Change, best: Change) -> str:
@@ -90,10 +92,6 @@ def _is_repeat(current: Interval, change: Change, windows: Windows) -> bool:
     # to 25%" in February 2025 are two increases, not one stated late.
     return current.rate is None and first.change == change.change and \
         (change.day - first.day).days <= windows.entry_days
-
-
-# Lifts after which the tariff may return: reports call one such measure a pause or an exemption alike.
-OPEN_LIFTS = ("suspended", "exempted")
 
 
 def _same_lift_told_otherwise(current: Interval, change: Change, windows: Windows) -> bool:

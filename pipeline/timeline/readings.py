@@ -14,6 +14,7 @@ from pipeline.timeline.changes import Change
 
 
 def rate_text(value: float | None) -> str:
+    """A rate as the table's alternatives write it: "25", "7.5", or "unstated"."""
     return "unstated" if value is None else f"{value:g}"
 
 
