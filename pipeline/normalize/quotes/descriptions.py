@@ -247,8 +247,8 @@ def described_before(art: ArticleIndex, head: Token, position: int) -> str | Non
 
 def _name_ending_at(art: ArticleIndex, end: int) -> str | None:
     """The run of capitalized words (joined perhaps by "of", "and", "for", "&") that ends at ``end`` in its
-    sentence, when it names no person, country or title alone and holds two words or more, none of them all a person's name, a country or a title: an organization no
-    gazetteer tagged ("the Securities Board of Ruritania, the market regulator")."""
+    sentence, when it holds two words or more and no tagged person, country or title covers it whole: an
+    organization no gazetteer tagged ("the Securities Board of Ruritania, the market regulator")."""
     start = art.sentences[art.sentence_of(end - 1)][0]
     runs = [m for m in NAME_RUN.finditer(art.text, start, end) if m.end() == end]
     if not runs:
@@ -282,6 +282,7 @@ def firm_of_a_title(art: ArticleIndex, floor: int, position: int) -> str | None:
 
 
 def _span_of(art: ArticleIndex, index: int, name: str) -> tuple[int, int]:
+    """The characters ``name`` covers when written from token ``index`` on."""
     start = art.tokens[index].start
     return start, start + len(name)
 
