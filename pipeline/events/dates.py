@@ -438,3 +438,46 @@ def own_times(text: str, times: tuple[TimeRef, ...], parse: SentenceParse | None
                                                        or in_sequence_phrase(parse, trigger, t, sequence_cases))))
     return kept if parse is None or trigger is None else in_reported_clause(text, parse, trigger, kept,
                                                                                      deadline_cases)
+
+
+# A weekend as TIMEX3 writes it ("2025-W06-WE"): the ISO week it belongs to is the first group.
+_WEEKEND = re.compile(r"(\d{4}-W\d{2})-WE")
+
+
+def _iso_week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _alternative_day(text: str, when: TimeRef, times: tuple[TimeRef, ...], joiners: frozenset[str]) -> date | None:
+    """The other day of two days joined as alternatives around ``when`` ("on Tuesday or Wednesday"), or None."""
+    for other in times:
+        if other is when or other.timex_type != "DATE" or not other.value or not _DAY.fullmatch(other.value):
+            continue
+        between = text[when.end:other.start] if other.start >= when.end else text[other.end:when.start]
+        words = _WORD.findall(between.lower())
+        if len(words) == 1 and words[0] in joiners and not re.search(r"[;:.]", between):
+            return date.fromisoformat(other.value)
+    return None
+
+
+def event_date_value(text: str, when: TimeRef, times: tuple[TimeRef, ...], joiners: frozenset[str]) -> str | None:
+    """The ``event_date`` the date ``when`` gives an event: its value, in the forms an event date takes (a day, a
+    month, a week …), with two changes.
+
+    - Two days offered as alternatives (joined by a word of ``joiners``: "will announce tariffs on Tuesday or
+      Wednesday") date the event by the ISO week that holds both; in different weeks the day chosen stays.
+    - A weekend ("over the weekend", TIMEX3 ``2025-W06-WE``) dates it by its ISO week (``2025-W06``): the
+      annotation gives an event's date as a day, a month or a week, and dates what was done "over the weekend"
+      by the week.
+    """
+    value = when.value
+    if value is None:
+        return None
+    if match := _WEEKEND.fullmatch(value):
+        return match.group(1)
+    if _DAY.fullmatch(value) and (other := _alternative_day(text, when, times, joiners)) is not None:
+        day = date.fromisoformat(value)
+        if _iso_week(day) == _iso_week(other):
+            return _iso_week(day)
+    return value

@@ -47,7 +47,7 @@ from pipeline.events.attach import attachment, shared_objects
 from pipeline.events.background import is_commentary
 from pipeline.events.clause_modality import syntax_modality
 from pipeline.events.coordinated import coordinated_measures
-from pipeline.events.dates import own_times
+from pipeline.events.dates import event_date_value, own_times
 from pipeline.events.discourse import enumerated, resolve_discourse
 from pipeline.events.hedges import RELATIVE_THREAT_RULE, relative_threats
 from pipeline.events.market import market_subject
@@ -377,7 +377,8 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
         excluded=excluded, rate_value=rate.value if rate else None,
         rate_previous=previous_of(rate.previous, products) if rate else None,
         product=products[0] if products else None, products=products,
-        event_date=when.value if when else None, duration=lasting.value if lasting else None,
+        event_date=event_date_value(text, when, inputs.times, resources.syntax.alternative_day_joiners)
+        if when and resources.syntax is not None else when.value if when else None, duration=lasting.value if lasting else None,
         modality=modality, officials=officials_in(inputs.officials, Region(sentence.start, sentence.end)),
         mention_ids=tuple(sorted(set(used))), strong=trigger.strength == "strong",
         target_inherited=target_inherited,

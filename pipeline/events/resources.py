@@ -93,6 +93,7 @@ class SyntaxRules:
     sequence_cases: frozenset[str]  # "rose Tuesday ahead of a meeting": Tuesday dates the rise, not the meeting
     source_phrases: frozenset[str]  # "according to a Thursday filing": Thursday dates the filing
     deadline_cases: frozenset[str]  # "would announce tariffs by Monday": a deadline, not the day of the step
+    alternative_day_joiners: frozenset[str]  # "on Tuesday or Wednesday": two days offered, dated by their week
     phrasal_hedges: frozenset[str]  # "look at", "think about": verb and preposition weigh a measure together
     purpose_marks: frozenset[str]  # "in order to lift the tariffs": a goal, not a step taken
     hedge_nouns: frozenset[str]  # "the option of", "ways to": the nouns through which a hedge verb reaches a measure
