@@ -40,7 +40,7 @@ def test_a_coordinated_measure_does_not_take_the_next_verbs_targets(build, resou
     found = _targets(build, resources, text, parsed,
                      countries=[("Washington", "USA", "government"), ("Canada", "CAN", "name")])
     # the lifting does not govern the imposition: what it lifted is not said, Canada is the imposition's (a tariff
-    # said of no country, in a passage naming no other government before it, is on all: section 22)
+    # said of no country, in a passage naming no other government before it, is on all: section 23)
     assert ("tariff_removed", [], "all") in found, found
     assert ("tariff_imposed", ["CAN"], "bilateral") in found, found
 

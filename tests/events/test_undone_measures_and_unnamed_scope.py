@@ -1,7 +1,7 @@
 """Measures told only as what a pause stops, tariffs said of no country, sanctions on several countries.
 
 Sentences are written for these tests (none is taken from an article) and parsed by the project's committed
-parser, as extract would; the expected rows are the right reading (docs/events.md, section 22).
+parser, as extract would; the expected rows are the right reading (docs/events.md, section 23).
 """
 
 from __future__ import annotations
