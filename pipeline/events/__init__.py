@@ -18,7 +18,8 @@ from pipeline.events.commentary import without_commentary
 from pipeline.events.coordinated import partners_dated_in_turn
 from pipeline.events.detect import article_candidates
 from pipeline.events.effective import agrees_with_date, with_effective_days
-from pipeline.events.discourse import scope_by_goods, without_stopped_rates
+from pipeline.events.discourse import (sanctions_by_target, scope_all_when_unnamed, scope_by_goods,
+                                       without_stopped_rates)
 from pipeline.events.across import merge_events
 from pipeline.events.amendments import amended_orders
 from pipeline.events.kept import with_kept_rates
@@ -48,6 +49,8 @@ def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dic
     candidates = with_effective_days(candidates, inputs, resources)  # "… takes effect on April 9"
     # a government is no target of its own measure (a merge may join one mention's actor to another's targets)
     events = [without_own_target(e) for e in merge_candidates(candidates)]
+    # a tariff said of no country is on every origin; sanctions are one programme per country
+    events = sanctions_by_target(scope_all_when_unnamed(events, inputs, resources))
     # a merged event may have gained a date after the publication date
     events = [replace(e, modality=future_is_planned(e.modality, e.event_date, inputs.published)) for e in events]
     # a merge may join one reading's effective day to another reading's date years apart

@@ -146,6 +146,7 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
                         and not market_threat(parse, token, t.label, resources)
                         and not _describes_told_treatment(parse, token, t, triggers, resources)
                         and not _names_measure_acted_on(parse, token, t, triggers, inputs.times)
+                        and not _measure_undone(parse, token, t, triggers)
                         and not peace_talks(parse, token, t.label, resources.syntax)
                         and not (t.agent_only and t.label == "tariff_imposed"
                                  and embedded_measure_in_force(parse, token, resources)))]
@@ -257,6 +258,49 @@ def _names_measure_acted_on(parse: SentenceParse, token: Token, trigger: Cue, tr
                                                     is not None else [])
     return any(other is not trigger and other.label in TARIFF_TYPES and other.start <= v.start < other.end
                for other in triggers for v in verbs)
+
+
+# A measure told only as what a pause or removal stops ("paused his plan to impose …", "the decision to impose
+# … has been suspended"): the news is the pause, and the measure it stops gives no event of its own.
+UNDONE_TYPES = frozenset({"tariff_imposed", "tariff_increased"})
+UNDOING_TYPES = frozenset({"tariff_suspended", "tariff_removed"})
+# Relations by which an infinitive hangs on the noun or verb it completes ("plan to impose", "paused … to impose").
+INFINITIVE_DEPS = frozenset({"acl", "advcl", "xcomp"})
+
+
+def _measure_undone(parse: SentenceParse, token: Token, trigger: Cue, triggers: list[Cue]) -> bool:
+    """True when an imposition or increase is the measure a pause or removal trigger of the sentence stops:
+
+    - its infinitive hangs on that trigger's verb or on a noun that verb takes as object or subject
+      ("paused its plan to impose a levy", "the decision to impose tariffs has been suspended");
+    - or that verb is passive and its subject stands between the two ("the move to impose tariffs on Chile was
+      delayed", where the parser makes "tariffs" the subject of "delayed").
+
+    Read alone the infinitive was a planned imposition of its own, a second row beside the pause for one measure.
+    """
+    if trigger.label not in UNDONE_TYPES:
+        return False
+    undoing = [other for other in triggers if other is not trigger and other.label in UNDOING_TYPES]
+    if not undoing:
+        return False
+
+    def in_undoing(candidate: Token | None) -> bool:
+        return candidate is not None and any(o.start <= candidate.start < o.end for o in undoing)
+
+    head = parse.head(token)
+    # an infinitive only: a participle after its noun ("lift the tariffs imposed last Friday") reports the measure
+    # lifted, which stays an event (`_names_measure_acted_on`)
+    infinitive = token.feature("VerbForm") == "Inf" or any(m.lower == "to" for m in parse.children(token, "mark"))
+    if infinitive and token.base_dep in INFINITIVE_DEPS and head is not None:
+        if in_undoing(head):
+            return True
+        if head.upos == "NOUN" and head.base_dep in ("obj", "nsubj") and in_undoing(parse.head(head)):
+            return True
+    for verb in (t for t in parse.tokens if infinitive and in_undoing(t) and t.upos == "VERB" and t.start > token.start):
+        if parse.children(verb, "aux:pass") and any(token.start <= s.start < verb.start or s is head
+                                                     for s in parse.children(verb, "nsubj")):
+            return True
+    return False
 
 
 def _describes_told_treatment(parse: SentenceParse, token: Token, trigger: Cue, triggers: list[Cue],

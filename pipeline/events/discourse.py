@@ -423,6 +423,47 @@ def scope_by_goods(candidates: list[Candidate]) -> list[Candidate]:
             and not c.targets and c.product is not None else c for c in candidates]
 
 
+def scope_all_when_unnamed(events: list[Candidate], inputs: ArticleInputs,
+                           resources: EventResources) -> list[Candidate]:
+    """A government's tariff measure that names no country, after the article's other sentences and the merge of
+    its mentions, is on imports generally when no other government is named in its sentence or the
+    ``discourse_sentences`` before it: scope ``all``, no targets ("steelmakers rally after Washington announces new
+    tariffs"). The guideline keeps ``unspecified`` for a text that really does not say whom a measure hits; a
+    tariff is a tax on imports, and one said of no country, in a passage that has named no other, is said of every
+    one. A passage that names another government may mean it ("Tokyo failed to have the threatened tariffs called
+    off"): the measure stays unspecified. Run after merging: an unnamed mention still joins the mention of the same
+    measure that names its targets, and only what stays unnamed is read so."""
+    return [replace(e, scope="all") if e.event_type in TARIFF_TYPES and e.actor is not None
+            and e.scope == "unspecified" and not e.targets and not _other_government_near(e, inputs, resources)
+            else e for e in events]
+
+
+def _other_government_near(event: Candidate, inputs: ArticleInputs, resources: EventResources) -> bool:
+    """Whether a government other than the event's actor is named before its trigger, in its sentence or the
+    ``discourse_sentences`` sentences before it (the headline included when it is among them). One named after
+    the trigger does something else ("…, although top buyer Beijing has not hit farm goods")."""
+    first = event.sentence.index - resources.discourse_sentences
+    start = min((s.start for s in inputs.sentences if first <= s.index <= event.sentence.index),
+                default=event.sentence.start)
+    return any(p.iso3 != event.actor for p in within(inputs.parties, Region(start, event.trigger.start)))
+
+
+# Non-tariff sanctions are kept country by country (a sanctions programme is on one government: "sanctions on
+# exports from Iran and Venezuela" tightens two programmes), as the gold guideline codes them.
+SANCTION = "sanction"
+
+
+def sanctions_by_target(events: list[Candidate]) -> list[Candidate]:
+    """Each sanction event naming several targets as one event per target, in the targets' order."""
+    out: list[Candidate] = []
+    for event in events:
+        if event.event_type != SANCTION or len(event.targets) < 2:
+            out.append(event)
+            continue
+        out.extend(replace(event, targets=(target,), scope="bilateral") for target in event.targets)
+    return out
+
+
 # Types that set no rate of their own: a pause, a removal or an exemption stops a measure whose rate
 # another event states ("delayed a 25% tariff on Mexico" pauses the 25% imposition, and sets no rate).
 RATELESS_TYPES = frozenset({"tariff_suspended", "tariff_removed", "tariff_exemption"})

@@ -68,8 +68,9 @@ def test_two_deals_citing_one_old_year_are_apart_outside_the_window(build, resou
 
 def test_an_untargeted_mention_does_not_join_a_targeted_event(build, resources):
     rows = (_rows(build, resources, "Washington raised tariffs on Japanese cars.", "a", "2025-03-01")
-            + _rows(build, resources, "Washington raised tariffs.", "b", "2025-03-02",
-                    countries=[("Washington", "USA", "government")]))
+            # Tokyo named before keeps the unnamed tariff unspecified (a tariff said of no country is on all)
+            + _rows(build, resources, "Tokyo protested. Washington raised tariffs.", "b", "2025-03-02",
+                    countries=[("Tokyo", "JPN", "government"), ("Washington", "USA", "government")]))
     events = merge_events(rows, _published(("a", "2025-03-01"), ("b", "2025-03-02")), WINDOW_DAYS)
     assert sorted(e["target_scope"] for e in events) == ["bilateral", "unspecified"]
 
@@ -101,11 +102,13 @@ def test_an_undated_event_does_not_chain_past_the_window(build, resources):
 
 
 def test_a_syndicated_copy_joins_even_untargeted_and_late(build, resources):
-    text = "Washington raised tariffs."
-    specs = {"countries": [("Washington", "USA", "government")]}
+    # Tokyo named before keeps the unnamed tariff unspecified (a tariff said of no country is on all)
+    text = "Tokyo protested. Washington raised tariffs."
+    specs = {"countries": [("Tokyo", "JPN", "government"), ("Washington", "USA", "government")]}
     rows = (_rows(build, resources, text, "a", "2025-03-01", **specs)
             + _rows(build, resources, text, "b", "2025-05-01", **specs)
-            + _rows(build, resources, "Officials said Washington raised tariffs.", "c", "2025-03-02", **specs))
+            + _rows(build, resources, "Tokyo protested. Officials said Washington raised tariffs.", "c", "2025-03-02",
+                    **specs))
     published = _published(("a", "2025-03-01"), ("b", "2025-05-01"), ("c", "2025-03-02"))
     events = merge_events(rows, published, WINDOW_DAYS)
     assert sorted(e["article_ids"] for e in events) == [["a", "b"], ["c"]]

@@ -33,8 +33,10 @@ def test_a_measure_after_a_measure_on_goods_from_every_origin_is_on_all(build, r
 
 def test_a_reciprocal_tariff_named_in_a_title_in_parentheses_states_no_scope_all(build, resources):
     # an order names an instrument by its title: the title's words are no statement of the later measure's scope
-    base = "The Executive Order 14999 {} was signed in April. Washington will announce higher tariffs next week."
-    countries = [("Washington", "USA", "government")]
+    # Tokyo named first keeps a tariff said of no country from the scope all of section 23: only the title could give it
+    base = ("Tokyo protested. The Executive Order 14999 {} was signed in April. "
+            "Washington will announce higher tariffs next week.")
+    countries = [("Tokyo", "JPN", "government"), ("Washington", "USA", "government")]
     titled = _events(build, resources, base.format("(Regulating Imports with a Reciprocal Tariff)"), countries=countries)
     assert ("tariff_increased", "USA", [], "all") not in titled
     stated = _events(build, resources, base.format("on reciprocal tariffs"), countries=countries)
