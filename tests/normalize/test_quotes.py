@@ -992,3 +992,48 @@ def test_a_quoted_heading_takes_the_speaker_of_the_same_words_below(nlp):
     rows = run(nlp, text, people=[("Bob Andrew", ["Bob Andrew"], None, None)], body_start=text.index("Pilots"))
     assert sorted((first, name) for first, name, _, _ in speakers(rows)) == [
         ("At First, Our", "Bob Andrew"), ("At first, our", "Bob Andrew")]
+
+
+@pytest.mark.parametrize("inner_person", [(), (("Aurel", ["Aurel said"], None, None),)])
+def test_an_inner_name_of_a_long_name_takes_the_full_name(nlp, inner_person):
+    # a person named with three names, later by the middle one alone (tagged as a person of its own or not)
+    text = ("Regional governor Tomas Aurel Vintila opened the port on Monday.\n"
+            "\"Our trade must grow,\" Aurel said.")
+    people = [("Tomas Aurel Vintila", ["Tomas Aurel Vintila"], None, "governor"), *inner_person]
+    rows = run(nlp, text, people=people)
+    assert [r["speaker_name"] for r in rows] == ["Tomas Aurel Vintila"]
+
+
+@pytest.mark.parametrize("people", [[], [("Mira Kesh", ["Mira Kesh"], None, None),
+                                          ("Holloway Lex", ["Holloway Lex"], None, None)]])
+def test_a_firm_after_a_comma_set_post_is_not_the_speaker(nlp, people):
+    # "Name, post, Firm, said": the firm names where the person works; "he" after it is the person
+    text = ("Mira Kesh, managing partner, Holloway Lex, said the new duties would hurt exporters. "
+            "\"Buyers will look elsewhere,\" he said.")
+    rows = run(nlp, text, people=people)
+    assert [r["speaker_name"] for r in rows if r["text"].startswith("Buyers")] == ["Mira Kesh"]
+
+
+@pytest.mark.parametrize("text, organizations, expected", [
+    # named right after "group", a name no gazetteer tagged
+    ("Duties on paper cups will hurt cafes, according to the advocacy group Harbour Watch Network. "
+     "\"Cafes cannot absorb it,\" the group said.", [], "Harbour Watch Network"),
+    # described as a group before, set off by a comma
+    ("Harbour Watch, a consumer group, has fought the duties. \"Cafes cannot absorb it,\" the group said.",
+     ["Harbour Watch"], "Harbour Watch"),
+    # a public body before "the group said" after a comma is no apposition of "group"
+    ("In a letter to the Port Commission, the group said it would sue. \"Cafes cannot absorb it,\" the group said.",
+     ["Port Commission"], "group"),
+    # no group named: the description stays unresolved
+    ("The group met on Monday. \"Cafes cannot absorb it,\" the group said.", [], "group"),
+])
+def test_the_group_is_the_group_the_story_named(nlp, text, organizations, expected):
+    rows = run(nlp, text, organizations=organizations)
+    assert [r["speaker_name"] for r in rows] == [expected]
+
+
+def test_minutes_speak_for_the_body_that_issued_them(nlp):
+    text = ("The Central Bank of Ruritania released minutes of its May meeting on Tuesday. "
+            "\"Growth is weak,\" the minutes said.")
+    rows = run(nlp, text, organizations=["Central Bank of Ruritania"])
+    assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [("Central Bank of Ruritania", "organization")]

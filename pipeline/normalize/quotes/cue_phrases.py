@@ -136,6 +136,25 @@ def _apposed_subject(art: ArticleIndex, k: int, position: int) -> tuple[int, int
     return j + 1, last
 
 
+def _name_before_a_post(art: ArticleIndex, comma: int, floor: int) -> tuple[int, int] | None:
+    """The name of two capitalized words or more that a post in lower case follows, set off by commas, before
+    the ``comma`` that closes the post ("Mira Kesh, managing partner, Holloway Lex, said": the words after it
+    name the firm of the post, not the speaker); None for any other phrase."""
+    j = comma - 1
+    while j >= 0 and art.tokens[j].start >= floor and art.tokens[j].is_word and art.tokens[j].text.islower():
+        j -= 1
+    if j == comma - 1 or j < 1 or art.tokens[j].text != ",":
+        return None
+    found = _noun_phrase_ending(art, j - 1, floor)
+    if found is None:
+        return None
+    words = [t for t in art.tokens[found[0]:found[1] + 1] if t.is_word]
+    if len(words) < 2 or not all(t.text[:1].isupper() for t in words) \
+            or art.lexicon.word_class(words[0].lower) is not None:
+        return None
+    return found
+
+
 def left_phrases(art: ArticleIndex, cue: Cue, floor: int) -> list[tuple[int, int]]:
     """Token ranges that may name the speaker before a cue, best first.
 
@@ -185,6 +204,9 @@ def left_phrases(art: ArticleIndex, cue: Cue, floor: int) -> list[tuple[int, int
                 if opener is not None and opener.text.islower() \
                         and art.lexicon.word_class(opener.lower) != "determiner":
                     apposition = None  # "Bush, speaking at a news conference, said": an aside, not a name
+                named = _name_before_a_post(art, j, floor) if apposition and opener.text[:1].isupper() else None
+                if named is not None:  # "Mira Kesh, managing partner, Holloway Lex, said": Mira Kesh
+                    return [named]
                 ranges = [_named_before(art, _noun_phrase_ending(art, j - 1, floor), floor), apposition]
                 return [r for r in ranges if r]
         found = _noun_phrase_ending(art, k - 1, floor)  # "Suzanne Earley, replied": a stray comma

@@ -231,6 +231,10 @@ def described_before(art: ArticleIndex, head: Token, position: int) -> str | Non
             named = [m for m in art.mentions_in(("organization",), after.start, sentence_end) if m.start == after.start]
             if named:
                 return organization_name(named[0])
+            # (only after a lower-case noun: "Acme Group Chairman …" is one name, no description)
+            untagged = _name_starting_at(art, after.start, sentence_end) if token.text.islower() else None
+            if untagged is not None:  # "the advocacy group Harbour Watch Network", a name no gazetteer tagged
+                return untagged
         first = index
         while first > 0 and art.tokens[first - 1].is_word and art.tokens[first - 1].text.islower() \
                 and index - first < STAFF_PHRASE_WORDS:
@@ -243,6 +247,20 @@ def described_before(art: ArticleIndex, head: Token, position: int) -> str | Non
             if named is not None:
                 return named
     return None
+
+
+def _name_starting_at(art: ArticleIndex, start: int, end: int) -> str | None:
+    """The run of capitalized words that opens at ``start`` (before ``end``), when it holds two words or more
+    and no tagged person, country or title lies in it: an organization no gazetteer tagged, named right after
+    the noun that describes it ("the advocacy group Harbour Watch Network")."""
+    run = NAME_RUN.match(art.text, start, end)
+    if run is None or run.start() < art.body_start:
+        return None
+    name = POSSESSIVE.sub("", run.group(0))
+    if name.isupper() or len(name.split()) < 2 \
+            or art.mentions_in(("country", "title", *PERSON_KINDS), run.start(), run.end()):
+        return None
+    return name
 
 
 def _name_ending_at(art: ArticleIndex, end: int) -> str | None:

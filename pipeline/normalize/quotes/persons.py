@@ -59,7 +59,8 @@ def person_speaker(art: ArticleIndex, mention: Mention, text: str | None = None)
 
 
 def _compound_surname_row(art: ArticleIndex, name: str) -> dict | None:
-    """The one ``people`` row whose compound surname opens with the one-word ``name``, or None.
+    """The one ``people`` row whose compound surname opens with the one-word ``name``, or None; also the one
+    row of three words or more that holds ``name`` inside it (not as its first or last word).
 
     A surname with a particle ("Jean Dupont de la Roche") is often shortened to
     its first part ("Dupont"), which the people rows may keep as a person of
@@ -71,6 +72,10 @@ def _compound_surname_row(art: ArticleIndex, name: str) -> dict | None:
     for row in art.people:
         words = row["name"].split()
         if any(word == name and _PARTICLE.match(after) for word, after in zip(words[:-1], words[1:])):
+            found.append(row)
+        elif len(words) >= 3 and name in words[1:-1]:
+            # a name of three words or more shortened to an inner one ("Ana Maria Lopez Ruiz" → "Lopez"): the
+            # full name is the one person meant
             found.append(row)
     return found[0] if len({row["name"] for row in found}) == 1 else None
 
@@ -129,6 +134,9 @@ def proper_name(art: ArticleIndex, words: list[Token], *, min_words: int) -> Spe
     matches = [r for r in art.people if surname_of(r["name"]) == surname_of(name)]
     if len(matches) == 1:
         return Speaker(matches[0]["name"], matches[0].get("official_id"), name, "person")
+    fuller = _compound_surname_row(art, name) if not matches else None
+    if fuller is not None:  # "Biswa" alone for a person named with three names: the full name
+        return Speaker(fuller["name"], fuller.get("official_id"), name, "person")
     if len(run) == 1 and is_acronym(art, run[0]):
         return Speaker(name, None, name, "organization")
     return Speaker(name, None, name, "name")

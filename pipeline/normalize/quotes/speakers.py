@@ -9,7 +9,7 @@ from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, Article
                                                capitalized_run, name_form, organization_name, strip_determiners,
                                                text_of)
 from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
-from pipeline.normalize.quotes.descriptions import (earlier_description, firm_after_staff, firm_of_staff,
+from pipeline.normalize.quotes.descriptions import (described_before, earlier_description, firm_after_staff, firm_of_staff,
                                                     located_description, named_next, resolve_body, resolve_publication, spelled_out, staff_firm_before)
 from pipeline.normalize.quotes.firm_names import names_no_firm
 from pipeline.normalize.quotes.items import item_start, names_news_outlet
@@ -34,6 +34,10 @@ PRONOUN_REACH = 6
 EPITHET_REACH = 2
 # Words of an untagged name joined to a speaker by "and" ("Trung Tran and Larissa Knepper say").
 TEAM_NAME_WORDS = 3
+
+
+# The noun of "the group": no source noun (see `resolve_phrase`), yet it stands for a body the story named.
+GROUP_NOUN = "group"
 
 
 def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, prefer_last: bool,
@@ -156,6 +160,16 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
     named = proper_name(art, words, min_words=1)
     if named is not None:
         return named
+    if len(words) == 2 and words[0].lower == "the" and words[1].lower == GROUP_NOUN:
+        # "the group said": the organization the story named right after "group" ("the advocacy group Harbour
+        # Watch") or described as one before it ("Harbour Watch, a consumer group"). "Group" is no source noun
+        # (as one, "it" took up bare "group" descriptions): only this named description resolves
+        owner = described_before(art, head, position)
+        found = Speaker(owner, None, text_of(art, tokens), "organization") if owner else None
+        # ... but a group is no public body: "In a filing with the Exchange Commission, the group said" names
+        # the body the group wrote to, set off by a comma as an apposition would be
+        if found is not None and not _public_body(art, found):
+            return found
     if unnamed and len(words) >= 2 and art.lexicon.word_class(words[0].lower) == "determiner" and head is not None \
             and head.text.islower() and art.lexicon.word_class(head.lower) is None:
         # "an arbitrageur said": a noun phrase in the speaker's place is an unnamed source; "the chairman of the
