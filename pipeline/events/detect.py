@@ -59,6 +59,8 @@ from pipeline.events.roles import (
     SyntaxTargets, antecedent_targets, joined_clause_start, listed_origins, sentence_parse, syntax_targets,
 )
 from pipeline.events.owned import RULE_ID as OWNED_RULE_ID, may_name_measure, owned_rate_cues
+from pipeline.events.passing import (PASSING_REASONS, is_passing, may_name_in_passing, passing_cues, phrase_end,
+                                     without_repeats)
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.text import clauses, first_words, last_words, linked
 from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate, Cue, Party, RateRef, TimeRef
@@ -128,33 +130,37 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     if parse is not None:  # "the tariffs he threatened": a threat told after its measure
         modals = [m for m in inputs.modals if sentence.start <= m.start < sentence.end]
         triggers = relative_threats(parse, triggers, modals, resources.syntax)
-    if not triggers and not rates:
+    named = may_name_in_passing(text[sentence.start:sentence.end], resources.passing)
+    if not triggers and not rates and not named:
         return []
     clause_list = [Region(c.start, c.end) for c in clauses(text, sentence.start, sentence.end, resources)]
     # "digesting Trump's 25% tariffs": a rate its government owns names a measure without a trigger
     owned = owned_rate_cues(text, rates, inputs.parties, triggers, clause_list, resources.owner_gap)
-    triggers = sorted(triggers + owned, key=lambda t: t.start)
+    # "Trump's steel tariffs could disrupt drilling": a measure in force named in passing
+    passing = passing_cues(text, inputs.parties, triggers + owned, clause_list, resources.passing,
+                           resources.owner_noun, resources.products) if named and resources.passing else []
+    triggers = sorted(triggers + owned + passing, key=lambda t: t.start)
     if not triggers:
         return []
     if sentence.start >= inputs.body_start:  # "the UK imposes tariffs of 125%": a standing measure, not news
-        triggers = [t for t in triggers if text[t.start:t.end].lower() not in resources.habitual_forms]
+        triggers = [t for t in triggers if is_passing(t) or text[t.start:t.end].lower() not in resources.habitual_forms]
     # "an issue with Washington imposing duties": a verb trigger that is also a noun, read as the noun
     triggers = [t for t in triggers if not is_noun_homograph(text, t, parse, resources)]
     if parse is not None:  # questions, counterfactuals, a law's authority, comparisons: no event
         triggers = [t for t in triggers if (token := parse.at(t.start, t.end)) is None
-                    or (non_event(parse, token, resources) is None
-                        and not market_threat(parse, token, t.label, resources)
+                    or (_no_event_reason(parse, token, t, resources) is None
+                        and (is_passing(t) or not market_threat(parse, token, t.label, resources))
                         and not _describes_told_treatment(parse, token, t, triggers, resources)
                         and not _names_measure_acted_on(parse, token, t, triggers, inputs.times)
                         and not _measure_undone(parse, token, t, triggers)
                         and not peace_talks(parse, token, t.label, resources.syntax)
-                        and not (t.agent_only and t.label == "tariff_imposed"
+                        and not (t.agent_only and t.label == "tariff_imposed" and not is_passing(t)
                                  and embedded_measure_in_force(parse, token, resources)))]
     # "If Washington goes ahead with the tariff rise, …": the condition of another statement reports no measure
     triggers = [t for t in triggers if t.label not in TARIFF_TYPES
                 or not states_condition(text, _clause_at(clause_list, t.start), t, resources)]
     # "Amid Tariff Threat" in a headline the parser misreads: a circumstance by word order too
-    triggers = [t for t in triggers if resources.circumstance.search(text, sentence.start, t.start) is None]
+    triggers = [t for t in triggers if is_passing(t) or resources.circumstance.search(text, sentence.start, t.start) is None]
     if resources.market is not None:  # "stocks ending lower amid tariff worries": a price move, not a measure
         triggers = [t for t in triggers if t.strength == "strong" or t.label not in TARIFF_TYPES or not market_subject(
             text, _clause_at(clause_list, t.start).start, t.start, resources.market)]
@@ -165,7 +171,7 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     def own_subject(governor: Cue, trigger: Cue) -> bool:
         # "vowed countermeasures against Trump's 25% tariffs": a rate its government owns is that
         # government's measure, never the one vowed or demanded
-        return trigger.rule_id == OWNED_RULE_ID \
+        return trigger.rule_id == OWNED_RULE_ID or is_passing(trigger) \
             or has_own_subject(text, inputs.parties, parse, governor, trigger, resources.perfect_gap) \
             or joined_predicate(parse, governor, trigger)
 
@@ -182,6 +188,8 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
             # describes it, and the measure's rate and targets stay with the trigger before
             upto = next((j for j in range(k + 1, len(kept)) if kept[j][0].rule_id != RELATIVE_THREAT_RULE), len(kept))
             right = kept[upto][0].start if upto < len(kept) else clause.end
+            if is_passing(trigger) and resources.passing is not None:  # its targets stand in the phrase only
+                right = phrase_end(text, trigger, right, resources.passing, parse)
             owners = (None, *range(k, upto))
             if trigger.rule_id == RELATIVE_THREAT_RULE and k:  # ... and the threat, the measure's rate
                 owners += (k - 1,)
@@ -211,6 +219,14 @@ def _first_of_pair(text: str, trigger: Cue, party: Party, sides: list[Party], jo
     else:
         return False
     return any(q in partners and _AND_JOINED.fullmatch(text, party.end, q.start) for q in sides)
+
+
+def _no_event_reason(parse: SentenceParse, token: Token, trigger: Cue, resources: EventResources) -> str | None:
+    """Why the trigger states no event (`non_event`); a measure named in passing is one whatever predicate it
+    serves, so a price move, a forecast effect or a criticism it is the argument of does not drop it
+    (`pipeline.events.passing`)."""
+    reason = non_event(parse, token, resources)
+    return None if is_passing(trigger) and reason in PASSING_REASONS else reason
 
 
 def _clause_at(clause_list: list[Region], position: int) -> Region:
@@ -359,6 +375,8 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
         joined = (joined_clause_start(syntax.parse, trigger.end, resources.syntax.relative_words)
                   if syntax is not None and resources.syntax is not None else None)
         parties = inputs.parties if joined is None else tuple(p for p in inputs.parties if p.start < joined)
+        if is_passing(trigger):  # a measure named in passing hits what its own phrase names, nothing after it
+            parties = tuple(p for p in parties if p.start < part.end)
         found = _syntax_targets(syntax, text, actor, parties, resources)
         if found is None and syntax is not None:  # "levies on Chile, which he later paused": that measure's
             found = _from_syntax(antecedent_targets(syntax.parse, syntax.token, text, actor, parties, resources))
@@ -369,15 +387,18 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
             after = Region(trigger.end, min(part.end, joined) if joined is not None else part.end)
             found = find_targets(text, after, Region(part.start, trigger.end), actor,
                                  inputs.parties, resources, scope_before=True)
-        if found.scope == "unspecified":  # "suspended plans to impose tariffs on Mexico": its own clause first
+        if found.scope == "unspecified" and not is_passing(trigger):  # "suspended plans to impose tariffs on
+            # Mexico": its own clause first
             governed = _governed_targets(inputs, syntax, trigger, part, clause.end, actor, resources)
             if governed is not None:
                 found, targets_how = governed
         for earlier in reversed(clause_list[:index]):  # "…on articles of China; and removing the duties"
-            if found.scope != "unspecified":
+            if found.scope != "unspecified" or is_passing(trigger):
                 break
             found = find_targets(text, Region(earlier.end, earlier.end), earlier, actor, inputs.parties, resources)
         targets, scope, excluded = found.iso3, found.scope, found.excluded
+        if is_passing(trigger) and scope == "unspecified":  # "Trump's steel tariffs": on the goods from everywhere
+            scope = "all"
         used += [p.mention_id for p in found.parties]
         # an investigation aims at the other government named: "if Reagan imposed …, it would file a complaint"
         if event_type == "investigation" and scope == "unspecified":
@@ -412,6 +433,8 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
         event_type, modality = _named_measure_reading(inputs, syntax, trigger, clause, resources)
     modality = future_is_planned(conditional(modality, text, clause, trigger, resources),
                                  when.value if when else None, inputs.published)
+    if is_passing(trigger):  # "Trump's steel tariffs could disrupt …": the hedge is the effect's, not the measure's
+        modality = "asserted"
     for ref in (rate, when, lasting, cue):
         if ref is not None:
             used.append(ref.mention_id)
@@ -524,7 +547,8 @@ def _products(text: str, event_type: str, trigger: Cue, part: Region, rate: Rate
 
 def article_candidates(inputs: ArticleInputs, resources: EventResources) -> list[Candidate]:
     """Every candidate of the article, in text order, with the discourse pass, retyping and list items applied."""
-    if not inputs.triggers and not any(may_name_measure(r.kind, r.unit) for r in inputs.rates):
+    if not inputs.triggers and not any(may_name_measure(r.kind, r.unit) for r in inputs.rates) \
+            and not may_name_in_passing(inputs.text, resources.passing):
         return []  # most articles: no sentence can hold a candidate, nor a list item after one
     # "the Canadian and Mexican tariffs": governments listed before a measure are the goods' origins; the
     # list depends on the article's text and parties only, so it is found once, not at every trigger
@@ -535,4 +559,5 @@ def article_candidates(inputs: ArticleInputs, resources: EventResources) -> list
     # by the words that follow the measure's trigger into the list
     retyped = retype(resolve_discourse(found, inputs, resources), inputs.text, resources.retypes,
                      resources.clause_boundary)
-    return enumerated(inputs, retyped, resources)
+    # "Trump imposed tariffs on steel … Trump's steel tariffs could …": the measure is reported once
+    return without_repeats(enumerated(inputs, retyped, resources))

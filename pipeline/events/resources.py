@@ -15,6 +15,7 @@ from pipeline.events.confidence import ConfidenceModel, read_model
 from pipeline.events.dates import Connectives, read_citations
 from pipeline.events.hs import HsTable, read_hs_codes
 from pipeline.events.market import MarketWords, read_market_words
+from pipeline.events.passing import PassingWords, read_passing_words
 from pipeline.events.retype import RetypeRule, read_retype_rules
 from pipeline.events.types import EVENT_TYPES
 from pipeline.rulefiles import alternation, read_day_windows, read_rows
@@ -29,6 +30,7 @@ CODES_FILE = "codes.csv"
 HS_CODES_FILE = "hs_codes.csv"
 CONFIDENCE_FILE = "confidence.json"
 MARKET_FILE = "market.csv"
+PASSING_FILE = "passing.json"
 WINDOWS_FILE = "windows.csv"
 MERGE_WINDOW = "merge_window_days"
 
@@ -206,6 +208,11 @@ class EventResources:
     confidence: ConfidenceModel | None = None  # calibrated confidence; None: the rules' score
     hs_codes: HsTable = field(default_factory=dict)  # HS 2022 codes by canonical product
     market: MarketWords | None = None  # market nouns that make a generic trigger a price move; None: no rule
+    # the words of a measure in force named in passing ("Trump's steel tariffs"; `pipeline.events.passing`); None:
+    # no rule
+    passing: PassingWords | None = None
+    # an owner noun right after a government's name (" administration"): the owner of a measure named in passing
+    owner_noun: re.Pattern[str] = re.compile(r"(?!)")
     coordinated: re.Pattern[str] | None = None  # "along with reciprocal tariffs": a second measure joined
     measure_source: re.Pattern[str] | None = None  # trigger to party: "retaliatory duties from [China]"
     # the words right before a party that join it to a party before it ("Canada and the EC told …"); None: no rule
@@ -253,7 +260,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
                     syntax: dict[str, Any] | None = None, retypes: tuple[RetypeRule, ...] = (),
                     citations: re.Pattern[str] | None = None, codes: CodeTable | None = None,
                     confidence: ConfidenceModel | None = None, hs_codes: HsTable | None = None,
-                    market: MarketWords | None = None) -> EventResources:
+                    market: MarketWords | None = None, passing: PassingWords | None = None) -> EventResources:
     """Compile the argument patterns and the product lexicon, failing on unknown event types."""
     absorbs = {key: frozenset(value) for key, value in arguments["absorbs"].items()}
     unknown = sorted((set(absorbs) | set().union(*absorbs.values())) - set(EVENT_TYPES))
@@ -314,6 +321,8 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         confidence=confidence,
         hs_codes=hs_codes or {},
         market=market,
+        passing=passing,
+        owner_noun=re.compile(r"\s+(?:" + alternation(arguments["owner_nouns"]) + r")(?![\w-])", re.IGNORECASE),
         coordinated=_alternation(arguments["coordinated_measures"]),
         measure_source=_alternation(arguments["measure_source"]),
         joined_party_before=_alternation(arguments["joined_party_before"]),
@@ -359,7 +368,7 @@ def load_resources(models_dir: Path) -> EventResources:
                            read_retype_rules(folder / RETYPE_FILE), read_citations(folder / CITATIONS_FILE),
                            read_codes(folder / CODES_FILE), read_model(folder / CONFIDENCE_FILE),
                            read_hs_codes(folder / HS_CODES_FILE, [name for name, _ in products]),
-                           read_market_words(folder / MARKET_FILE))
+                           read_market_words(folder / MARKET_FILE), read_passing_words(folder / PASSING_FILE))
 
 
 def load_merge_window(models_dir: Path) -> int:

@@ -25,6 +25,7 @@ from pipeline.config import Settings
 from pipeline.events import article_events, load_merge_window, load_resources, merge_events
 from pipeline.events.inputs import article_inputs
 from pipeline.events.owned import MEASURE_KINDS, MEASURE_UNIT
+from pipeline.events.passing import measure_noun_pattern
 from pipeline.events.resources import EventResources
 from pipeline.schemas import conform
 from pipeline.stages.collector import cycle_collector_paused
@@ -39,7 +40,7 @@ SPEC = StageSpec(
     code=(__name__,),
     rules=("events/arguments.json", "events/products.csv", "events/syntax.json", "events/retype.csv",
            "events/citations.txt", "events/codes.csv", "events/confidence.json", "events/hs_codes.csv",
-           "events/market.csv", "events/windows.csv",
+           "events/market.csv", "events/passing.json", "events/windows.csv",
            *TIMELINE_RULES),
     upstream="normalize",
     # What `article_inputs` reads of each table (mention texts and the like would only cost reading).
@@ -89,9 +90,14 @@ def _article_events(inputs: Mapping[str, pa.Table], settings: Settings) -> Batch
     mentions, rates = inputs["mentions"], inputs["rates"]
     measure_rates = rates.filter(pc.and_(pc.is_in(rates["rate_kind"], value_set=pa.array(sorted(MEASURE_KINDS))),
                                          pc.equal(rates["unit"], MEASURE_UNIT)))
+    # and those with a measure noun, which may name a measure in force in passing ("Trump's steel tariffs",
+    # `pipeline.events.passing`)
+    articles = inputs["articles"]
+    named = articles.filter(pc.match_substring_regex(articles["text"], measure_noun_pattern(resources.passing))) \
+        if resources.passing is not None else articles.slice(0, 0)
     triggered = pc.unique(pa.concat_arrays([
         mentions.filter(pc.equal(mentions["kind"], "trigger"))["article_id"].combine_chunks(),
-        measure_rates["article_id"].combine_chunks()]))
+        measure_rates["article_id"].combine_chunks(), named["article_id"].combine_chunks()]))
 
     def of_triggered(table: pa.Table) -> pa.Table:
         return table.filter(pc.is_in(table["article_id"], value_set=triggered))
