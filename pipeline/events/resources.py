@@ -260,6 +260,7 @@ class EventResources:
     list_item: re.Pattern[str] | None = None
     lead_in_end: re.Pattern[str] | None = None
     section_marker: re.Pattern[str] | None = None  # "Sec. 4.": opens an order's section (section_products)
+    own_section_reference: re.Pattern[str] | None = None  # "section 2 of this order" (section_products)
     # the words right before a day that say a measure takes effect on it ("takes effect on", "effective",
     # "from 12:01 a.m. … on"): that day is the measure's ``effective_date`` (`pipeline.events.effective`)
     effective_cue: re.Pattern[str] | None = None
@@ -358,6 +359,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         list_item=_alternation(arguments["list_item_markers"]),
         lead_in_end=_alternation(arguments["lead_in_endings"]),
         section_marker=_alternation(arguments["section_markers"]),
+        own_section_reference=_alternation(arguments["own_section_references"]),
         effective_cue=_alternation(arguments["effective_day_cues"]) if "effective_day_cues" in arguments else None,
         effective_within_days=int(arguments.get("effective_within_days", 366)),
     )

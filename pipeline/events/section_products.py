@@ -9,7 +9,9 @@ the rate the order keeps on them. A tariff measure still without a product after
 
 A section opens with a marker sentence (``section_markers``: "Sec. 4.") whose heading is the rest of that
 sentence or, when the marker stands alone, the next sentence; it runs to the next marker. A heading longer than
-`HEADING_WORDS` words is body text the sentences ran together, not a heading, and gives nothing.
+`HEADING_WORDS` words is body text the sentences ran together, not a heading, and gives nothing. A sentence that
+cites another section of the same order (``own_section_references``: "the reduction in duties pursuant to section 2
+of this order") speaks of that section's measure and takes no goods from its own section's heading.
 """
 
 from __future__ import annotations
@@ -52,7 +54,8 @@ def products_from_section(candidates: list[Candidate], inputs: ArticleInputs,
     (`section_heading`)."""
     out = []
     for candidate in candidates:
-        if candidate.event_type in TARIFF_TYPES and candidate.product is None:
+        if candidate.event_type in TARIFF_TYPES and candidate.product is None \
+                and not _cites_another_section(inputs, candidate, resources):
             heading = section_heading(inputs, candidate.sentence.index, resources)
             products = find_products([heading], resources) if heading else ()
             if products:
@@ -60,3 +63,12 @@ def products_from_section(candidates: list[Candidate], inputs: ArticleInputs,
                                     rate_previous=previous_of(candidate.rate_previous, products))
         out.append(candidate)
     return out
+
+
+def _cites_another_section(inputs: ArticleInputs, candidate: Candidate, resources: EventResources) -> bool:
+    """Whether the candidate's sentence cites a section of the same order ("the reduction in duties pursuant to
+    section 2 of this order"): the measure it speaks of is that section's, not one on the heading's goods."""
+    if resources.own_section_reference is None:
+        return False
+    return resources.own_section_reference.search(
+        inputs.text[candidate.sentence.start:candidate.sentence.end]) is not None

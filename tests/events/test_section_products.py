@@ -70,3 +70,12 @@ def test_an_exemption_of_goods_qualifying_under_an_agreement_named_in_full_is_of
     rows = article_events(build(text, parsed=True, countries=[USA, CANADA], published="2025-03-07"), resources)
     exemptions = [r["product"] for r in rows if r["event_type"] == "tariff_exemption"]
     assert exemptions and set(exemptions) == {"usmca goods"}
+
+
+def test_a_sentence_citing_another_section_of_the_order_takes_no_goods_from_its_heading(build, resources):
+    heading = "Sec. 3.\nTreatment of Small Parcels.\n"
+    recital = "(a) to keep the reduction in duties pursuant to section 2 of this order effective, the HTSUS shall be " \
+              "amended by deleting \u201c90 percent\u201d and by inserting \u201c40 percent\u201d in lieu thereof.\n"
+    found = _order(build, resources, INTRO + heading + LEAD_IN + recital)
+    assert found  # the cut is read; its goods are not the heading's
+    assert [product for _, rate, product in found if rate == 40.0] == [None]
