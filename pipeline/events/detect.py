@@ -470,8 +470,9 @@ def _products(text: str, event_type: str, trigger: Cue, part: Region, rate: Rate
     took effect"): with no product after it, the words before it in its part name them."""
     if event_type in TWO_SIDED:
         return find_products([last_words(text, part.start, trigger.end, 3)], resources)
-    found = find_products([rate.applies_to if rate else None,
-                           first_words(text, trigger.end, part.end, resources.product_words)], resources)
+    found = find_products([_without_rate_asides(rate.applies_to if rate else None, resources),
+                           _without_rate_asides(first_words(text, trigger.end, part.end, resources.product_words),
+                                                resources)], resources)
     if not found and trigger.agent_only:
         found = find_products([last_words(text, part.start, trigger.start, resources.product_words)], resources)
     if not found:
@@ -479,6 +480,14 @@ def _products(text: str, event_type: str, trigger: Cue, part: Region, rate: Rate
         # told by a construction around the trigger, its name spelled out past the window and the next trigger
         found = _gapped_products(text, part, resources)
     return found
+
+
+def _without_rate_asides(words: str | None, resources: EventResources) -> str | None:
+    """``words`` without the bracketed asides that hold a rate of their own ("a 25% tariff on Canadian exports
+    (10% on energy)"): the goods named there are the aside's rate's, not the measure's."""
+    if not words or resources.rate_aside is None:
+        return words
+    return resources.rate_aside.sub(" ", words)
 
 
 # How far past its part a gapped product variant may end: its gap and a long variant's words.

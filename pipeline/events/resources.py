@@ -259,6 +259,7 @@ class EventResources:
     # the list ("… on or after April 9, 2025:"): the lead-in's day dates the list's undated measures
     list_item: re.Pattern[str] | None = None
     lead_in_end: re.Pattern[str] | None = None
+    rate_aside: re.Pattern[str] | None = None  # "(10% on energy)": another rate's goods (detect._products)
     section_marker: re.Pattern[str] | None = None  # "Sec. 4.": opens an order's section (section_products)
     own_section_reference: re.Pattern[str] | None = None  # "section 2 of this order" (section_products)
     # the words right before a day that say a measure takes effect on it ("takes effect on", "effective",
@@ -358,6 +359,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
                                   for iso3, names in arguments.get("amended_instruments", {}).items()),
         list_item=_alternation(arguments["list_item_markers"]),
         lead_in_end=_alternation(arguments["lead_in_endings"]),
+        rate_aside=_alternation(arguments["rate_asides"]),
         section_marker=_alternation(arguments["section_markers"]),
         own_section_reference=_alternation(arguments["own_section_references"]),
         effective_cue=_alternation(arguments["effective_day_cues"]) if "effective_day_cues" in arguments else None,

@@ -60,6 +60,7 @@ def test_goods_that_qualify_under_an_agreement_spelled_out_before_its_short_name
 
 CANADA = ("Canada", "CAN", "country")
 USA = ("Washington", "USA", "government")
+CANADIAN = ("Canadian", "CAN", "country")
 
 
 def test_an_exemption_of_goods_qualifying_under_an_agreement_named_in_full_is_of_those_goods(build, resources):
@@ -79,3 +80,14 @@ def test_a_sentence_citing_another_section_of_the_order_takes_no_goods_from_its_
     found = _order(build, resources, INTRO + heading + LEAD_IN + recital)
     assert found  # the cut is read; its goods are not the heading's
     assert [product for _, rate, product in found if rate == 40.0] == [None]
+
+
+def test_goods_in_a_bracketed_aside_with_its_own_rate_are_not_the_measures(build, resources):
+    text = "Washington imposed a 25% tariff on Canadian goods (10% on lumber) on Tuesday."
+    rows = article_events(build(text, parsed=True, countries=[USA, CANADIAN], published="2025-03-07",
+                                rates=[("25%", 25.0, "tariff", None), ("10%", 10.0, "tariff", None)]), resources)
+    assert [(r["rate_value"], r["product"]) for r in rows if r["rate_value"] == 25.0] == [(25.0, None)]
+    plain = "Washington imposed a 25% tariff on Canadian lumber on Tuesday."
+    rows = article_events(build(plain, parsed=True, countries=[USA, CANADIAN], published="2025-03-07",
+                                rates=[("25%", 25.0, "tariff", None)]), resources)
+    assert [(r["rate_value"], r["product"]) for r in rows if r["rate_value"] == 25.0] == [(25.0, "lumber")]
