@@ -29,6 +29,7 @@ from pipeline.events.merge import event_rows, is_complete, merge_candidates, wit
 from pipeline.events.modality import adjacent_cues, future_is_planned, not_yet_in_force
 from pipeline.events.resources import EventResources, load_merge_window, load_resources
 from pipeline.events.parse_products import products_from_parse
+from pipeline.events.section_products import products_from_section
 from pipeline.events.background import history_background, is_history
 from pipeline.events.types import ArticleInputs
 
@@ -40,7 +41,9 @@ def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dic
     inputs = replace(inputs, times=times, parties=without_market_labels(inputs.text, inputs.parties, resources.market))
     candidates = amended_orders(article_candidates(inputs, resources), inputs.text, resources, inputs.times)
     candidates = partners_dated_in_turn(candidates, inputs)  # "deals with Chile in March and Peru last month"
-    candidates = history_background(products_from_parse(candidates, inputs, resources), inputs, resources)
+    # goods under the clause, else those of the order's section heading ("Sec. 4. De Minimis Tariff Decrease.")
+    candidates = products_from_section(products_from_parse(candidates, inputs, resources), inputs, resources)
+    candidates = history_background(candidates, inputs, resources)
     candidates = not_yet_in_force(adjacent_cues(candidates, inputs), inputs.text, resources.syntax,
                                   inputs.times, inputs.published)
     candidates = without_commentary(candidates, inputs, resources.market, resources.syntax)  # an analyst's view

@@ -53,7 +53,7 @@ from pipeline.events.hedges import RELATIVE_THREAT_RULE, relative_threats
 from pipeline.events.market import market_subject
 from pipeline.events.modality import choose_modality, conditional, future_is_planned, states_condition
 from pipeline.events.non_events import described_treatment, embedded_measure_in_force, market_threat, non_event
-from pipeline.events.resources import EventResources
+from pipeline.events.resources import PRODUCT_GAP_CHARS, EventResources
 from pipeline.events.retype import retype
 from pipeline.events.roles import (
     SyntaxTargets, antecedent_targets, joined_clause_start, listed_origins, sentence_parse, syntax_targets,
@@ -538,11 +538,39 @@ def _products(text: str, event_type: str, trigger: Cue, part: Region, rate: Rate
     took effect"): with no product after it, the words before it in its part name them."""
     if event_type in TWO_SIDED:
         return find_products([last_words(text, part.start, trigger.end, 3)], resources)
-    found = find_products([rate.applies_to if rate else None,
-                           first_words(text, trigger.end, part.end, resources.product_words)], resources)
+    found = find_products([_without_rate_asides(rate.applies_to if rate else None, resources),
+                           _without_rate_asides(first_words(text, trigger.end, part.end, resources.product_words),
+                                                resources)], resources)
     if not found and trigger.agent_only:
         found = find_products([last_words(text, part.start, trigger.start, resources.product_words)], resources)
+    if not found:
+        # "articles … that qualify for duty-free entry under the Agreement between … (USMCA)": a class of goods
+        # told by a construction around the trigger, its name spelled out past the window and the next trigger
+        found = _gapped_products(text, part, resources)
     return found
+
+
+def _without_rate_asides(words: str | None, resources: EventResources) -> str | None:
+    """``words`` without the bracketed asides that hold a rate of their own ("a 25% tariff on Canadian exports
+    (10% on energy)"): the goods named there are the aside's rate's, not the measure's."""
+    if not words or resources.rate_aside is None:
+        return words
+    return resources.rate_aside.sub(" ", words)
+
+
+# How far past its part a gapped product variant may end: its gap and a long variant's words.
+GAPPED_REACH = PRODUCT_GAP_CHARS + 100
+
+
+def _gapped_products(text: str, part: Region, resources: EventResources) -> tuple[str, ...]:
+    """The products whose gapped variants (`resources.gapped_products`) begin in ``part``, in text order.
+
+    A variant may end past the part (a trigger inside the agreement's name, "the Agreement between …", ends
+    the part); its gap never crosses the end of a clause, so it stays in the sentence."""
+    hits = sorted((m.start(), name) for name, pattern in resources.gapped_products
+                  for m in [pattern.search(text, part.start, part.end + GAPPED_REACH)]
+                  if m and m.start() < part.end)
+    return tuple(dict.fromkeys(name for _, name in hits))
 
 
 def article_candidates(inputs: ArticleInputs, resources: EventResources) -> list[Candidate]:

@@ -59,7 +59,9 @@ def syntax_products(parse: SentenceParse, trigger: Token, text: str, resources: 
     clause = parse.clause(trigger, resources.syntax.clause_verbs)
     # the clause's arguments and the trigger's own phrase (a measure noun may be the clause's subject:
     # "there will be no tariffs on goods …")
-    return find_products([words_under(parse, [clause, trigger], text)], resources)
+    words = words_under(parse, [clause, trigger], text)
+    # "a 25% tariff on Canadian goods (10% on lumber)": the aside's goods are its own rate's
+    return find_products([resources.rate_aside.sub(" ", words) if resources.rate_aside else words], resources)
 
 
 def products_from_parse(candidates: list[Candidate], inputs: ArticleInputs,

@@ -43,6 +43,25 @@ def _words(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + alternation(words, space=r"\ ") + r")(?![\w-])", re.IGNORECASE)
 
 
+# In a product variant, " … " stands for the words of one clause between its parts: "qualify for … USMCA" reads
+# "articles … that qualify for duty-free entry under the Agreement between … Canada (USMCA)", where the name of
+# the agreement is spelled out between the verb and its short form. At most `PRODUCT_GAP_CHARS` characters, and
+# none that ends a clause (".", ";", ":"), so that both parts stay in the phrase that describes the goods.
+PRODUCT_GAP = " … "
+PRODUCT_GAP_CHARS = 120
+
+
+def _product_pattern(variants: list[str]) -> re.Pattern[str]:
+    """The pattern of one product's variants (whole words, case-insensitive); a variant with `PRODUCT_GAP`
+    matches its parts with up to `PRODUCT_GAP_CHARS` characters of one clause between them."""
+    plain = [v for v in variants if PRODUCT_GAP not in v]
+    gap = r"(?![\w-])[^.;:]{1,%d}?(?<![\w-])" % PRODUCT_GAP_CHARS
+    gapped = [gap.join(alternation([part], space=r"\ ") for part in v.split(PRODUCT_GAP))
+              for v in variants if PRODUCT_GAP in v]
+    branches = ([alternation(plain, space=r"\ ")] if plain else []) + gapped
+    return re.compile(r"(?<![\w-])(?:" + "|".join(branches) + r")(?![\w-])", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class SyntaxRules:
     """Relations and lemma lists the rules read from the dependency parse (see ``models/events/syntax.json``)."""
@@ -200,6 +219,9 @@ class EventResources:
     # `pipeline.events.absorb.has_own_subject`).
     perfect_gap: re.Pattern[str]
     products: tuple[tuple[str, re.Pattern[str]], ...]
+    # the variants with a gap only ("qualify for … USMCA"): constructions describing goods, read in the whole clause
+    # part of a measure that names no goods in its window (pipeline/events/detect.py, _products)
+    gapped_products: tuple[tuple[str, re.Pattern[str]], ...] = ()
     syntax: SyntaxRules | None = None  # None: the rules read word order only
     retypes: tuple[RetypeRule, ...] = ()
     citations: re.Pattern[str] | None = None  # words before a date that make it a law's or an order's
@@ -245,6 +267,9 @@ class EventResources:
     # the list ("… on or after April 9, 2025:"): the lead-in's day dates the list's undated measures
     list_item: re.Pattern[str] | None = None
     lead_in_end: re.Pattern[str] | None = None
+    rate_aside: re.Pattern[str] | None = None  # "(10% on energy)": another rate's goods (detect._products)
+    section_marker: re.Pattern[str] | None = None  # "Sec. 4.": opens an order's section (section_products)
+    own_section_reference: re.Pattern[str] | None = None  # "section 2 of this order" (section_products)
     # the words right before a day that say a measure takes effect on it ("takes effect on", "effective",
     # "from 12:01 a.m. … on"): that day is the measure's ``effective_date`` (`pipeline.events.effective`)
     effective_cue: re.Pattern[str] | None = None
@@ -266,7 +291,8 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
     unknown = sorted((set(absorbs) | set().union(*absorbs.values())) - set(EVENT_TYPES))
     if unknown:
         raise ValueError(f"{ARGUMENTS_FILE}: absorbs names unknown event types {unknown}")
-    product_words = [v for _, variants in products for v in variants]
+    # a variant with a gap names goods only with its gap filled: the goods words take the plain ones
+    product_words = [v for _, variants in products for v in variants if PRODUCT_GAP not in v]
     return EventResources(
         clause_boundary=_alternation(arguments["clause_boundaries"]),
         subordinate=_alternation(arguments["subordinate"]),
@@ -312,7 +338,9 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
                                re.IGNORECASE),
         owner_gap=re.compile(r"(?:\s+(?:" + alternation(arguments["owner_nouns"]) + r"))?['’]s(?:\s+[A-Za-z-]+){0,2}\s+"
                              r"|\s+"),
-        products=tuple((name, _words(variants)) for name, variants in products),
+        products=tuple((name, _product_pattern(variants)) for name, variants in products),
+        gapped_products=tuple((name, _product_pattern(gapped)) for name, variants in products
+                              for gapped in [[v for v in variants if PRODUCT_GAP in v]] if gapped),
         syntax=parse_syntax_rules(syntax) if syntax is not None else None,
         retypes=retypes,
         citations=citations,
@@ -341,6 +369,9 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
                                   for iso3, names in arguments.get("amended_instruments", {}).items()),
         list_item=_alternation(arguments["list_item_markers"]),
         lead_in_end=_alternation(arguments["lead_in_endings"]),
+        rate_aside=_alternation(arguments["rate_asides"]),
+        section_marker=_alternation(arguments["section_markers"]),
+        own_section_reference=_alternation(arguments["own_section_references"]),
         effective_cue=_alternation(arguments["effective_day_cues"]) if "effective_day_cues" in arguments else None,
         effective_within_days=int(arguments.get("effective_within_days", 366)),
     )
