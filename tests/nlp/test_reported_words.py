@@ -405,3 +405,20 @@ def test_the_clause_opens_after_an_adjunct_that_ends_in_a_hearer(sentence, conte
     ])
 def test_an_accusation_reports_what_the_object_was_charged_with(sentence, expected):
     assert reports(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a person's age set off by commas
+        ("Tom Reyes, 26, says he will hold gold for years.",
+         [("he will hold gold for years", "says", "say", "Tom Reyes, 26", "reported_words.csv:complement")]),
+        # a post at a body no list tags: lower-case words, a preposition, capitals
+        ("Dana Quill, founding partner at Acme Wealth, said the firm will hold gold.",
+         [("the firm will hold gold", "said", "say", "Dana Quill, founding partner at Acme Wealth",
+           "reported_words.csv:complement")]),
+        # a number after no name is no age
+        ("Shares of Acme, 12, said the board would meet.", []),
+    ])
+def test_a_name_before_an_age_or_a_post_set_off_by_commas_speaks(sentence, expected):
+    assert reports(sentence) == expected
