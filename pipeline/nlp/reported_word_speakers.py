@@ -31,6 +31,8 @@ DASHES = frozenset({"—", "–", "--"})
 SET_OFF = frozenset({",", *DASHES})
 # Words that join a speaker noun to the firm it speaks for ("a spokesman for Toyota", "executives from Acme").
 _OF_FIRM = frozenset({"for", "at", "of", "from"})
+# Articles that open a description of a body rather than a person's post ("a unit of Acme").
+_ARTICLES = frozenset({"a", "an", "the"})
 
 
 def _capitalized(token: Token) -> bool:
@@ -258,7 +260,10 @@ class SentenceSpeakers:
         if len(words) == 1:
             return words[0].like_num
         link = next((i for i, t in enumerate(words) if t.lower_ in _OF_FIRM), None)
-        return link is not None and 0 < link < len(words) - 1 \
+        # (a description after an article names a firm's tie, "Permian Corp, a unit of Acme, said", and a
+        # participle an aside, "A spokesman, speaking from Frankfurt, told": neither is a post)
+        return link is not None and 0 < link < len(words) - 1 and words[0].lower_ not in _ARTICLES \
+            and not words[link - 1].lower_.endswith("ing") \
             and all(t.is_lower and t.is_alpha for t in words[:link]) and all(_capitalized(t) for t in words[link + 1:])
 
     def _speaker_noun(self, token: Token) -> bool:

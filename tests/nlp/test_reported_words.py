@@ -419,6 +419,9 @@ def test_an_accusation_reports_what_the_object_was_charged_with(sentence, expect
            "reported_words.csv:complement")]),
         # a number after no name is no age
         ("Shares of Acme, 12, said the board would meet.", []),
+        # a firm's tie to its owner (after an article) and a participle's aside are no post
+        ("Kestrel Tool Corp, a unit of Harwick Brinemoor, said it raised its prices by 5 pct.", []),
+        ("A spokesman, speaking from Lisbon, told reporters the offers would rise soon.", []),
     ])
 def test_a_name_before_an_age_or_a_post_set_off_by_commas_speaks(sentence, expected):
     assert reports(sentence) == expected
