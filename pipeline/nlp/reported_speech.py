@@ -58,7 +58,9 @@ FACTORY = "trade_reported_speech_v1"
 FOLDER = "quotes"
 # The class of ``reported_words.csv`` naming data an "according to" may cite ("forecasts", "figures").
 DATA_SOURCE_CLASS = "data_source"
-PATTERNS = ("complement", "postposed", "source")
+# ``object``: "<speaker> accused <someone> of <V-ing> …", read by the word-order reader only
+# (`pipeline.nlp.reported_words`); the parse reader takes no such cue.
+PATTERNS = ("complement", "postposed", "source", "object")
 # A content shorter than this many words is not a report of speech ("he said so").
 MIN_CONTENT_WORDS = 2
 

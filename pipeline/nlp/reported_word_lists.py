@@ -16,7 +16,8 @@ from pipeline.rulefiles import read_rows
 FOLDER = "quotes"
 WORDS_FILE = "reported_words.csv"
 WORD_CLASSES = ("hearer", "not_opener", "clause_word", "hypothetical", "conditional", "preposition", "bare_clause",
-                "adjunct_noun", "time_word", "period_opener", "absolute_opener", "data_source", "cue_joiner")
+                "adjunct_noun", "time_word", "period_opener", "absolute_opener", "data_source", "cue_joiner",
+                "object_link")
 # The rule pipeline's span groups that name a speaker or a hearer.
 NAMED_GROUPS = ("person", "official", "organization", "title")
 CUE_GROUP = "cue"
@@ -47,6 +48,7 @@ class WordRules:
     speaker_nouns: frozenset[str]
     data_sources: frozenset[str] = frozenset()
     cue_joiners: frozenset[str] = frozenset()
+    object_links: frozenset[str] = frozenset()
 
     def is_speaker_noun(self, word: str) -> bool:
         """True for a speaker noun of ``sources.csv`` or its regular plural ("analysts", "agencies",
@@ -91,7 +93,8 @@ def load_word_rules(models_dir: Path) -> WordRules:
         pronouns=frozenset(shared.get("person_pronoun", set()) | shared.get("group_pronoun", set())
                            | shared.get("thing_pronoun", set())),
         determiners=frozenset(shared.get("determiner", set())), self_words=frozenset(shared.get("self", set())),
-        speaker_nouns=nouns, data_sources=frozenset(own["data_source"]), cue_joiners=frozenset(own["cue_joiner"]))
+        speaker_nouns=nouns, data_sources=frozenset(own["data_source"]), cue_joiners=frozenset(own["cue_joiner"]),
+        object_links=frozenset(own["object_link"]))
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,8 @@ DASHES = frozenset({"—", "–", "--"})
 SET_OFF = frozenset({",", *DASHES})
 # Words that join a speaker noun to the firm it speaks for ("a spokesman for Toyota", "executives from Acme").
 _OF_FIRM = frozenset({"for", "at", "of", "from"})
+# Articles that open a description of a body rather than a person's post ("a unit of Acme").
+_ARTICLES = frozenset({"a", "an", "the"})
 
 
 def _capitalized(token: Token) -> bool:
@@ -240,8 +242,9 @@ class SentenceSpeakers:
                        or t.lower_ in RELATIVE_PRONOUNS for t in doc[opening + 1:comma]):
             return None
         name_start = self.spans.named_by_end.get(opening - 1)
-        if name_start is not None and any(t.i in self.spans.named_tokens or self._speaker_noun(t)
-                                          for t in doc[opening + 1:comma]):
+        description = doc[opening + 1:comma]
+        if name_start is not None and (any(t.i in self.spans.named_tokens or self._speaker_noun(t)
+                                           for t in description) or self._age_or_post(description)):
             return name_start, comma - 1
         # "The Irish airline, Ryanair, announced": a description from the sentence's start, then the name
         if self._plain_speaker(opening + 1, comma - 1) and opening - self.first <= MAX_SPEAKER_WORDS and not any(
@@ -249,6 +252,19 @@ class SentenceSpeakers:
                 for t in doc[self.first:opening]):
             return self.first, comma - 1
         return None
+
+    @staticmethod
+    def _age_or_post(words: Sequence[Token]) -> bool:
+        """True for a person's age ("Tom Reyes, 26, says") or a post at a body the lists do not tag
+        ("founding partner at Acme Wealth"): lower-case words, a preposition of `_OF_FIRM`, then capitals."""
+        if len(words) == 1:
+            return words[0].like_num
+        link = next((i for i, t in enumerate(words) if t.lower_ in _OF_FIRM), None)
+        # (a description after an article names a firm's tie, "Permian Corp, a unit of Acme, said", and a
+        # participle an aside, "A spokesman, speaking from Frankfurt, told": neither is a post)
+        return link is not None and 0 < link < len(words) - 1 and words[0].lower_ not in _ARTICLES \
+            and not words[link - 1].lower_.endswith("ing") \
+            and all(t.is_lower and t.is_alpha for t in words[:link]) and all(_capitalized(t) for t in words[link + 1:])
 
     def _speaker_noun(self, token: Token) -> bool:
         return self.rules.is_speaker_noun(token.lower_)

@@ -22,7 +22,12 @@ same sentence, ", adding that …", leaves the others to the word order; see
 - ``source``: "According to <speaker>, <clause>." and "<clause>, according to
   <speaker>." (or "<clause> according to <speaker>." ending the sentence); a
   source of data ("according to weather forecasts": ``data_source`` nouns of
-  ``reported_words.csv``) names no speaker.
+  ``reported_words.csv``) names no speaker;
+- ``object``: "<speaker> accused <object> of <V-ing> …" (and ", accusing
+  <object> of …" after a comma): the -ing phrase after the ``object_link``
+  word is the charge the speaker laid; a cue read only so blocks no
+  attribution after its clause ("Acme was accused of dumping, the ministry
+  said").
 
 A cue with no subject of its own goes on from the cue before it: a verb joined
 by "and"/"but" ("said …, but stressed that …") and an -ing cue after a
@@ -115,6 +120,8 @@ class _Sentence(SentenceContents):
         allowed = self.rules.patterns[cue.lemma]
         if "source" in allowed:
             return self._source(cue)
+        if "object" in allowed:
+            return self._object(cue)
         word = self.doc[cue.start]
         if word.lower_.endswith("ing"):
             return self._participle(cue) if "complement" in allowed else None
@@ -183,6 +190,45 @@ class _Sentence(SentenceContents):
         opening = self._content_start(cue) if speaker is not None else None
         return None if opening is None else self._clause_record(cue, opening, speaker)
 
+    def _object(self, cue: Cue) -> ReportedSpeech | None:
+        """"<speaker> accused <object> of <V-ing> …": what the speaker charged the object with, from the -ing
+        verb after the ``object_link``; an -ing cue after a comma ("…, accusing Acme of …") speaks for the
+        sentence's subject as a participle cue does."""
+        link = self._object_link(cue.end)
+        if link is None:
+            return None
+        if self.doc[cue.start].lower_.endswith("ing"):
+            comma = cue.start - 1
+            if comma <= self.first or self.doc[comma].text != ",":
+                return None
+            speaker = self._attribution_before(cue, comma) or self._opening_subject(comma)
+        elif self._refused_before(cue.start):
+            return None
+        else:
+            speaker = self._speaker_before(cue.start) or self._conjoined_speaker(cue)
+        if speaker is None:
+            return None
+        return self._record(cue, "object", link + 1, self._clause_end(link + 1), speaker)
+
+    def _object_link(self, start: int) -> int | None:
+        """The ``object_link`` word ("of") after a short object that opens at ``start`` ("Acme", "the
+        union", "Lane's wife"), when a lower-case -ing word follows it; None when punctuation, a clause word
+        or another preposition comes first ("accused of fraud" has no object: a passive, no report)."""
+        doc, rules = self.doc, self.rules
+        for index in range(start, min(start + MAX_SPEAKER_WORDS + 1, self.last)):
+            token = doc[index]
+            if token.lower_ in rules.object_links:
+                following = doc[index + 1]
+                if index == start or not (following.is_lower and following.lower_.endswith("ing")):
+                    return None
+                return index
+            possessive = token.lower_ in ("'s", "’s")  # "accused Lane's husband of": no clause word here
+            if token.is_punct and not possessive or token.lower_ in rules.clause_words and not possessive \
+                    or token.lower_ in rules.prepositions \
+                    or self.spans.cues_in(index, index + 1):
+                return None
+        return None
+
     def _absolute(self, cue: Cue) -> ReportedSpeech | None:
         """"…, with <speaker> saying (that) <clause>": in an absolute construction the noun phrase between the
         preposition (``absolute_opener``) and the -ing cue is the one speaking."""
@@ -214,8 +260,10 @@ class _Sentence(SentenceContents):
             return None
         if speaker is None or comma <= self.first or doc[comma].text not in SET_OFF:
             return None
-        if self.spans.cues_in(self.first, comma):
+        if any(self.rules.patterns[other.lemma] != {"object"} for other in self.spans.cues_in(self.first, comma)):
             return None  # the clause has an attribution of its own ("…, according to a survey, says Acme")
+        # (a cue read only with an object, "accused", attributes no clause: "Acme was accused of dumping, the
+        # ministry said" is the ministry's)
         if cue.lemma == "tell":  # "…, the minister told reporters."
             hearer = self._hearer_end(after)
             after = after if hearer is None else hearer + 1

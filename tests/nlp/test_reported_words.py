@@ -380,3 +380,48 @@ def test_a_second_that_clause_is_a_report_of_its_own(sentence, expected):
 ])
 def test_the_clause_opens_after_an_adjunct_that_ends_in_a_hearer(sentence, content):
     assert [found[0] for found in reports(sentence)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "accused <object> of <V-ing>": the charge is what the speaker said
+        ("The ministry accused Acme of breaching the supply agreement by withholding payments.",
+         [("breaching the supply agreement by withholding payments", "accused", "accuse", "The ministry",
+           "reported_words.csv:object")]),
+        # an object with a possessive
+        ("Party spokesman Tom Reyes accused Lane's husband of having ties with a foreign lobby.",
+         [("having ties with a foreign lobby", "accused", "accuse", "Party spokesman Tom Reyes",
+           "reported_words.csv:object")]),
+        # the -ing cue after a comma speaks for the sentence's subject
+        ("The union rejected the offer, accusing management of ignoring safety rules.",
+         [("ignoring safety rules", "accusing", "accuse", "The union", "reported_words.csv:object")]),
+        # a passive has no object: no report of its own, and the attribution after it still stands
+        ("Acme was accused of dumping steel in the region, the ministry said.",
+         [("Acme was accused of dumping steel in the region", "said", "say", "the ministry",
+           "reported_words.csv:postposed")]),
+        # a noun after "of" is no charge read here ("accused Acme of fraud")
+        ("The regulator accused Acme of fraud in its filings.", []),
+    ])
+def test_an_accusation_reports_what_the_object_was_charged_with(sentence, expected):
+    assert reports(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a person's age set off by commas
+        ("Tom Reyes, 26, says he will hold gold for years.",
+         [("he will hold gold for years", "says", "say", "Tom Reyes, 26", "reported_words.csv:complement")]),
+        # a post at a body no list tags: lower-case words, a preposition, capitals
+        ("Dana Quill, founding partner at Acme Wealth, said the firm will hold gold.",
+         [("the firm will hold gold", "said", "say", "Dana Quill, founding partner at Acme Wealth",
+           "reported_words.csv:complement")]),
+        # a number after no name is no age
+        ("Shares of Acme, 12, said the board would meet.", []),
+        # a firm's tie to its owner (after an article) and a participle's aside are no post
+        ("Kestrel Tool Corp, a unit of Harwick Brinemoor, said it raised its prices by 5 pct.", []),
+        ("A spokesman, speaking from Lisbon, told reporters the offers would rise soon.", []),
+    ])
+def test_a_name_before_an_age_or_a_post_set_off_by_commas_speaks(sentence, expected):
+    assert reports(sentence) == expected
