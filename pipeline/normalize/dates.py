@@ -27,6 +27,13 @@ Resolution rules:
   without a tense cue it is the nearest such month: last year's when more than
   half a year ahead ("output shrank in December", written in February), except
   after "by", "until", "for", "a" … (``date_context.csv``, column ``nearest``);
+- a week or weekend of a month ("the last week of March", "the first weekend in
+  February") takes the month's year as a bare month does, then the ISO week holding
+  the month's n-th (or last) Thursday, or the weekend of its n-th Saturday
+  (``2025-W13``, ``2025-W05-WE``; ``models/dates/week_positions.csv``);
+- a bare weekday in the future that is the day before the anchor, in a story
+  stamped before `EVENING_BEFORE_UTC_HOURS` UTC without a dateline day, is that
+  day: the reporter's own ("will sign on Monday" stamped 02:30 UTC Tuesday);
 - a season without a year is the anchor's year's (the winter under way in
   January), moved by "last"/"next" or by tense as a quarter is: "until the
   fall", written in February 2025, is ``2025-FA``;
@@ -118,10 +125,11 @@ def anchor_day(article: ArticleView, resources: DateResources) -> date | None:
 EVENING_BEFORE_UTC_HOURS = 6
 
 
-def evening_before(article: ArticleView, anchor: date | None) -> date | None:
-    """The UTC day before the anchor when the story may have been written on it: the anchor is the UTC
-    publication day (no dateline day) and the stamp is before `EVENING_BEFORE_UTC_HOURS`; else None."""
-    if anchor is None or article.published_at is None:
+def evening_before(article: ArticleView, anchor: date | None, resources: DateResources) -> date | None:
+    """The UTC day before the anchor when the story may have been written on it: the dateline names no day
+    (a dated dateline, "TOKYO, Oct 19", is the reporter's own day even when it is the UTC day), the anchor
+    is the UTC publication day and the stamp is before `EVENING_BEFORE_UTC_HOURS`; else None."""
+    if anchor is None or article.published_at is None or resources.dateline_day.search(article.dateline or ""):
         return None
     published = article.published_at.astimezone(timezone.utc)
     if published.date() != anchor or published.hour >= EVENING_BEFORE_UTC_HOURS:
@@ -245,7 +253,7 @@ def normalize_dates(article: ArticleView, mentions: Sequence[Mention], sentences
                         and word_before(article.text, mention.start, bounds) in resources.stay_after:
                     tense = STAY  # "by December": no cue, and no sign it is past
                 result = _resolution(mention.label, anchor, tense, mention.text)
-                if told_on_the_evening_before(fields, tense, evening_before(article, anchor)):
+                if told_on_the_evening_before(fields, tense, evening_before(article, anchor, resources)):
                     result = _resolution(mention.label, anchor - timedelta(days=1), tense, mention.text)
             row.update(value=result.value, granularity=result.granularity, resolved=result.value is not None,
                        anchor=anchor_text if result.relative and result.value else None)
