@@ -18,13 +18,16 @@ joined by ``;`` for the normalizer (`pipeline.normalize.dates`):
 ``kind``
     how to resolve it: calendar, month, year, quarter, season, half, fiscal (a
     fiscal year, by the year it ends in), shift, dayword, weekday, weekend,
-    ago, numeric, duration, set.
+    week_of_month ("the last week of March"), ago, numeric, duration, set.
 ``month``, ``day``, ``year``, ``weekday``, ``quarter``
     calendar numbers as written (weekday 1 = Monday).
 ``season``
     the TIMEX3 season code (SP, SU, FA, WI).
 ``half``
     the half of a year (1 or 2; "the June half" 1).
+``week``
+    the place of a week or weekend in its month (1 to 4, -1 the last: "the
+    first weekend in February" week=1, unit=WE).
 ``num``, ``unit``
     an amount of a TIMEX3 unit (D, W, M, Q, Y, H, MIN; a decade is 10 Y).
 ``shift``, ``yshift``
@@ -66,7 +69,7 @@ from pipeline.rulefiles import read_rows, read_words
 FOLDER = "dates"
 GROUPS = ("date", "duration", "set", "skip")
 KINDS = ("calendar", "month", "year", "quarter", "season", "half", "fiscal", "shift", "dayword", "weekday",
-         "weekend", "ago", "numeric", "duration", "set", "none")
+         "weekend", "week_of_month", "ago", "numeric", "duration", "set", "none")
 # Modifiers that say where in a period ("late last year") and how much of it ("about five years").
 PART_MODIFIERS = ("START", "MID", "END")
 AMOUNT_MODIFIERS = ("APPROX", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE")
@@ -81,11 +84,13 @@ YEARS = [str(year) for year in range(1900, 2100)]
 QUARTER_CODES = ["Q1", "Q2", "Q3", "Q4"]
 # Triggers that are shapes: digits around "/" ("4/9/2025"); quarter codes with the number first ("2Q 2026"),
 # half codes ("2H25", "H1 2025") and fiscal-year codes ("FY2026", "FY 26") before their year, which the
-# tokenizer may keep in one token with it.
+# tokenizer may keep in one token with it; a word hyphened to a year ("mid-2024").
 TRIGGER_PATTERNS = {"SLASH": ("/", re.compile(r"\d/\d")),
                     "QCODE_FIRST": ("Q", re.compile(r"(?<![\w-])[1-4]Q(?=[\s'’]?\d)")),
                     "HCODE": ("H", re.compile(r"(?<![\w-])(?:H[12]|[12]H)(?=[\s'’]?\d)")),
-                    "FYCODE": ("FY", re.compile(r"(?<![\w-])FY(?=[\s'’]?\d)"))}
+                    "FYCODE": ("FY", re.compile(r"(?<![\w-])FY(?=[\s'’]?\d)")),
+                    # a word hyphened to a year ("mid-2024", "late-2025"), which the tokenizer keeps in one token
+                    "HYPHEN_YEAR": ("-", re.compile(r"(?<![\w-])[A-Za-z]+-(?=(?:19|20)\d\d(?!\d))"))}
 # The last quarter or half of a year, for "the last three months of 2024" (group "part" other than "first").
 LAST_PART = {"quarter": 4, "half": 2}
 
@@ -116,6 +121,7 @@ def load_dates_data(models_dir: Path) -> dict[str, Any]:
         "sets": read_rows(folder / "sets.csv"),
         "ordinals": read_rows(folder / "ordinals.csv"),
         "halves": read_rows(folder / "halves.csv"),
+        "week_positions": read_rows(folder / "week_positions.csv"),
         "seasons": read_rows(folder / "seasons.csv"),
         "modifiers": modifiers,
         "context": read_rows(folder / "date_context.csv"),
@@ -151,6 +157,7 @@ class DateFinder(RuleComponent):
         self.sets = {row["word"].lower(): row["value"] for row in data.get("sets", [])}
         self.ordinals = {row["word"].lower(): int(row["value"]) for row in data.get("ordinals", [])}
         self.halves = {row["word"].lower(): int(row["value"]) for row in data.get("halves", [])}
+        self.week_positions = {row["word"].lower(): int(row["value"]) for row in data.get("week_positions", [])}
         seasons = data.get("seasons", [])
         self.seasons = {row["word"].lower(): row["season"] for row in seasons}
         modifiers = data.get("modifiers", [])
@@ -174,6 +181,7 @@ class DateFinder(RuleComponent):
             "SETWORD": alternation(self.sets),
             "ORDINAL": alternation(word for word in self.ordinals if not word.isdigit()),
             "HALF_ORDINAL": alternation(self.halves),
+            "WEEK_POSITION": alternation(self.week_positions),
             "QMOD": alternation(row["phrase"] for row in modifiers
                                 if row["position"] == "inside" and row["modifier"] in AMOUNT_MODIFIERS),
             "PMOD": alternation({row["phrase"].rstrip("-") for row in modifiers
@@ -253,6 +261,8 @@ class DateFinder(RuleComponent):
             fields["half"] = self.halves[value("hord").lower()]
         if value("part"):  # "the first/last three months of 2024": the first or last quarter (half)
             fields["half" if kind == "half" else "quarter"] = 1 if value("part").lower() == "first" else LAST_PART[kind]
+        if value("wpos"):  # "the last week of March": the month's last week (-1)
+            fields["week"] = self.week_positions[value("wpos").lower()]
         if value("season"):
             fields["season"] = self.seasons[value("season").lower()]
         if value("dayword"):

@@ -162,6 +162,7 @@ class DateLabel(NamedTuple):
     num: float  # the amount of units ("two and a half years ago" 2.5)
     season: str | None = None  # SP, SU, FA, WI
     half: int | None = None  # 1 or 2
+    week: int | None = None  # the place of a week or weekend in its month: 1 to 4, -1 the last
 
     @classmethod
     def read(cls, fields: Mapping[str, str]) -> DateLabel:
@@ -169,7 +170,7 @@ class DateLabel(NamedTuple):
         return cls(fields.get("kind"), _int(fields, "month"), _int(fields, "day"), _int(fields, "year"),
                    _int(fields, "weekday"), _int(fields, "quarter"), _int(fields, "shift"), _int(fields, "yshift"),
                    fields.get("unit"), float(fields["num"]) if fields.get("num") else 1.0, fields.get("season"),
-                   _int(fields, "half"))
+                   _int(fields, "half"), _int(fields, "week"))
 
 
 class Context(NamedTuple):
@@ -336,6 +337,37 @@ def _season(label: DateLabel, context: Context) -> Resolution | None:
     return Resolution(f"{year:04d}-{label.season}", "season", True)
 
 
+# The weekday that places a week in its month (Thursday, as an ISO week belongs to the year holding its
+# Thursday) and the one that places a weekend (its Saturday).
+WEEK_HOLDER = 4
+WEEKEND_HOLDER = 6
+
+
+def nth_weekday_of_month(year: int, month: int, weekday: int, place: int) -> date:
+    """The ``place``-th ``weekday`` (ISO number) of the month, counted from its start (1 to 4) or, -1, its last."""
+    if place < 0:
+        year_after, month_after = add_months(year, month, 1)
+        last = date(year_after, month_after, 1) - timedelta(days=1)
+        return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (place - 1))
+
+
+def _week_of_month(label: DateLabel, context: Context) -> Resolution | None:
+    """A week or weekend of a month ("the last week of March" ``2009-W13``, "the first weekend in February"
+    ``2025-W05-WE``): the month's year as a bare month's (`_month`: by tense or the nearest), then the
+    week holding the month's ``week``-th Thursday, or the weekend of its ``week``-th Saturday."""
+    if label.week is None or label.week == 0:
+        return None
+    month = _month(label, context)
+    if month is None or month.value is None:
+        return month
+    weekend = label.unit == "WE"
+    day = nth_weekday_of_month(int(month.value[:4]), label.month, WEEKEND_HOLDER if weekend else WEEK_HOLDER,
+                               label.week)
+    return Resolution(iso_week(day) + ("-WE" if weekend else ""), "week", month.relative)
+
+
 def _dayword(label: DateLabel, context: Context) -> Resolution:
     return Resolution((context.anchor + timedelta(days=label.shift or 0)).isoformat(), "day", True)
 
@@ -379,7 +411,7 @@ def _ago(label: DateLabel, context: Context) -> Resolution | None:
 RESOLVERS: dict[str, Resolver] = {
     "numeric": _numeric, "year": _year, "calendar": _calendar, "month": _month, "quarter": _quarter, "season": _season,
     "half": _half, "fiscal": _fiscal, "dayword": _dayword, "weekday": _weekday, "shift": _shift, "weekend": _weekend,
-    "ago": _ago,
+    "week_of_month": _week_of_month, "ago": _ago,
 }
 # The kinds whose value only the anchor gives: their resolvers run only with one.
 RELATIVE_KINDS = frozenset({"dayword", "weekday", "shift", "weekend", "ago"})

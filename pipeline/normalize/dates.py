@@ -27,6 +27,13 @@ Resolution rules:
   without a tense cue it is the nearest such month: last year's when more than
   half a year ahead ("output shrank in December", written in February), except
   after "by", "until", "for", "a" … (``date_context.csv``, column ``nearest``);
+- a week or weekend of a month ("the last week of March", "the first weekend in
+  February") takes the month's year as a bare month does, then the ISO week holding
+  the month's n-th (or last) Thursday, or the weekend of its n-th Saturday
+  (``2025-W13``, ``2025-W05-WE``; ``models/dates/week_positions.csv``);
+- a bare weekday in the future that is the day before the anchor, in a story
+  stamped before `EVENING_BEFORE_UTC_HOURS` UTC without a dateline day, is that
+  day: the reporter's own ("will sign on Monday" stamped 02:30 UTC Tuesday);
 - a season without a year is the anchor's year's (the winter under way in
   January), moved by "last"/"next" or by tense as a quarter is: "until the
   fall", written in February 2025, is ``2025-FA``;
@@ -64,7 +71,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from datetime import date, timezone
+from datetime import date, timedelta, timezone
 from functools import lru_cache
 from typing import Any
 
@@ -79,12 +86,12 @@ TIMEX_TYPES = {"date": "DATE", "duration": "DURATION", "set": "SET"}
 MASKING_KINDS = frozenset({"rate", "money"})
 # The kinds of date whose value `resolve` moves by tense, when no year is stated and an anchor is known
 # (finding the tense reads the clause word by word, so it is done only for these).
-TENSE_KINDS = frozenset({"calendar", "month", "quarter", "season", "half", "weekday", "weekend"})
+TENSE_KINDS = frozenset({"calendar", "month", "week_of_month", "quarter", "season", "half", "weekday", "weekend"})
 # The kinds whose tense is read from the parse where there is one (see `clause_tense`).
 PARSE_KINDS = frozenset({"weekday", "weekend"})
 # The kinds that, without a tense cue, are the nearest such period, except after the words of
 # ``date_context.csv`` marked ``nearest: no`` ("by December"), where they stay in the anchor's year.
-NEAREST_KINDS = frozenset({"calendar", "month"})
+NEAREST_KINDS = frozenset({"calendar", "month", "week_of_month"})
 # How far the dateline's day may be from the publication date and still be the reporter's day.
 DATELINE_SLACK_DAYS = 3
 
@@ -111,6 +118,31 @@ def anchor_day(article: ArticleView, resources: DateResources) -> date | None:
         return published
     nearest = min(candidates, key=lambda d: abs((d - published).days))
     return nearest if abs((nearest - published).days) <= DATELINE_SLACK_DAYS else published
+
+
+# A story stamped before this hour (UTC) may have been written the evening before in the Americas (00:00 UTC
+# is 8 p.m. in New York in summer, 4 p.m. in Los Angeles): its "today" may be the UTC day before.
+EVENING_BEFORE_UTC_HOURS = 6
+
+
+def evening_before(article: ArticleView, anchor: date | None, resources: DateResources) -> date | None:
+    """The UTC day before the anchor when the story may have been written on it: the dateline names no day
+    (a dated dateline, "TOKYO, Oct 19", is the reporter's own day even when it is the UTC day), the anchor
+    is the UTC publication day and the stamp is before `EVENING_BEFORE_UTC_HOURS`; else None."""
+    if anchor is None or article.published_at is None or resources.dateline_day.search(article.dateline or ""):
+        return None
+    published = article.published_at.astimezone(timezone.utc)
+    if published.date() != anchor or published.hour >= EVENING_BEFORE_UTC_HOURS:
+        return None
+    return anchor - timedelta(days=1)
+
+
+def told_on_the_evening_before(fields: Mapping[str, str], tense: str | None, eve: date | None) -> bool:
+    """A bare weekday in the future that is the day before the anchor, in a story stamped in the early UTC
+    hours: the reporter's own day ("will speak on Monday" stamped 02:00 UTC Tuesday is that Monday, not
+    the next; a weekday six days ahead is written "next Monday")."""
+    return (eve is not None and tense == "future" and fields.get("kind") == "weekday" and not fields.get("shift")
+            and fields.get("weekday") == str(eve.isoweekday()))
 
 
 # -- the normalizer --------------------------------------------------------------------------------
@@ -159,7 +191,7 @@ def clause_tense(text: str, mention: Mention, kind: str | None, bounds: tuple[in
     bare month by its verb is kept: an "in" adverbial of a simple past verb ("was fired in July",
     written in March, is last July; `simple_past_in`), which those misreadings do not take.
     """
-    if kind == "month" and (sentence := parses.get(mention.sentence_index)) is not None \
+    if kind in ("month", "week_of_month") and (sentence := parses.get(mention.sentence_index)) is not None \
             and simple_past_in(sentence, mention.start, mention.end):
         return SIMPLE_PAST  # "was fired in July", written in March: last July
     parsed = parses.get(mention.sentence_index) if kind in PARSE_KINDS else None
@@ -221,6 +253,8 @@ def normalize_dates(article: ArticleView, mentions: Sequence[Mention], sentences
                         and word_before(article.text, mention.start, bounds) in resources.stay_after:
                     tense = STAY  # "by December": no cue, and no sign it is past
                 result = _resolution(mention.label, anchor, tense, mention.text)
+                if told_on_the_evening_before(fields, tense, evening_before(article, anchor, resources)):
+                    result = _resolution(mention.label, anchor - timedelta(days=1), tense, mention.text)
             row.update(value=result.value, granularity=result.granularity, resolved=result.value is not None,
                        anchor=anchor_text if result.relative and result.value else None)
         elif fields.get("value"):

@@ -47,7 +47,7 @@ SPEC = StageSpec(
         "dates/ordinals.csv",
         "dates/patterns.ini", "dates/quantities.txt", "dates/seasons.csv", "dates/sets.csv", "dates/shifts.csv",
         "dates/units.csv",
-        "dates/weekdays.csv", "dates/year_bounds.txt",
+        "dates/week_positions.csv", "dates/weekdays.csv", "dates/year_bounds.txt",
         "quotes/cues.csv", "quotes/reported.csv", "quotes/reported_words.csv", "quotes/sources.csv",
         "quotes/words.csv",
         # The trigger component marks candidate event sentences; the events stage reads the rest of events/.

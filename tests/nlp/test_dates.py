@@ -80,6 +80,10 @@ def found(nlp, text):
         ("the talks last winter", [("date", "last winter", "season")]),
         ("to be completed by the fall of 1988", [("date", "the fall of 1988", "season")]),
         ("the oil price fall of 1986", [("date", "1986", "year")]),  # a fall in prices, in 1986
+        ("a summit in the first weekend in February", [("date", "the first weekend in February", "week_of_month")]),
+        ("orders rose in the last week of March 2024", [("date", "the last week of March 2024", "week_of_month")]),
+        ("the plant opens in mid-2026", [("date", "mid-2026", "year")]),  # one token for the tokenizer
+        ("a co-2026 plan", []),  # a word hyphened to a year that is no modifier
     ],
 )
 def test_expressions_are_found_as_their_kind(nlp, text, expected):
