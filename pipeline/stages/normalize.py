@@ -57,7 +57,7 @@ SPEC = StageSpec(
         "countries/capitals.csv", "countries/countries.csv", "countries/regions.csv", "countries/successions.csv",
         "countries/wikidata.csv",
         "people/common_words.txt", "people/given_names.txt", "people/known_officials.csv", "people/name_parts.csv",
-        "people/organizations.csv", "people/titles.csv",
+        "people/org_words.csv", "people/organizations.csv", "people/titles.csv",
         "rates/applies_to_skip.txt", "rates/applies_to_stops.txt", "rates/change_words.txt", "rates/kinds.csv",
         "rates/level_phrases.txt",
         "dates/auxiliaries.csv", "dates/date_context.csv", "dates/modifiers.csv", "dates/months.csv",

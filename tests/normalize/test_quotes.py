@@ -1037,3 +1037,69 @@ def test_minutes_speak_for_the_body_that_issued_them(nlp):
             "\"Growth is weak,\" the minutes said.")
     rows = run(nlp, text, organizations=["Central Bank of Ruritania"])
     assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [("Central Bank of Ruritania", "organization")]
+
+
+@pytest.mark.parametrize("firm", ["Mark Osei Lund Associates", "Mark Osei Lund GmbH", "Mark Osei Lund SpA"])
+def test_a_firm_stored_as_a_person_gives_no_full_name_to_an_inner_name(nlp, firm):
+    # a people row ending in a word that ends firms' names is a firm, not the full name of "Osei"
+    text = (f"Engineers at {firm} met the buyers on Monday.\n"
+            "\"Steel prices will climb,\" Osei said.")
+    rows = run(nlp, text, people=[(firm, [firm], None, None)])
+    assert [r["speaker_name"] for r in rows] == ["Osei"]
+
+
+@pytest.mark.parametrize("text, organizations, expected", [
+    # an owner no gazetteer tagged, a year and a lower-case noun between
+    ("\"Buyers shop online,\" according to Kestrel's 2023 client survey.", [], "Kestrel"),
+    # a tagged organization
+    ("\"Buyers shop online,\" according to Harbour Lines' study.", ["Harbour Lines"], "Harbour Lines"),
+])
+def test_a_possessive_before_a_document_names_its_issuer(nlp, text, organizations, expected):
+    rows = run(nlp, text, organizations=organizations)
+    assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [(expected, "organization")]
+
+
+@pytest.mark.parametrize("text", [
+    # the sentence's opening "The" is no part of the name its initials spell
+    "The Harbour Gazette reported the plan on Monday. \"Buyers shop online,\" according to the HG.",
+    # nor is a place-based word before the name
+    "The figures come from the Delta-based Center for Trade Studies. \"Buyers shop online,\" the CTS said.",
+])
+def test_an_acronym_takes_the_name_that_ends_a_capitalized_run(nlp, text):
+    rows = run(nlp, text, organizations=["HG", "CTS"])
+    assert [r["speaker_name"] for r in rows] == [
+        "Harbour Gazette" if "HG" in text else "Center for Trade Studies"]
+
+
+def test_she_after_a_post_at_a_firm_is_the_person(nlp):
+    # "Name, post at Firm, a unit of Group, says": the description after the firm is the firm's, not the speaker
+    text = ("Dana Quill, chief strategist at HL Harbour Wealth, a unit of Kestrel Partners, says she sees buyers "
+            "waiting. \"Their books are sound,\" she says.")
+    rows = run(nlp, text, people=[("Dana Quill", ["Dana Quill"], None, None)])
+    assert [(r["speaker_name"], r["text"][:5]) for r in rows] == [("Dana Quill", "Their")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # unnamed officials quoted from a document: the document's issuer is the speaker
+    ("The Bank of Ruritania released minutes of its May meeting. "
+     "\"Growth is weak,\" senior officials said, according to the minutes.", "Bank of Ruritania"),
+    # no document cited: the officials stay an unnamed source
+    ("The Bank of Ruritania met in May. \"Growth is weak,\" senior officials said.", "senior officials"),
+])
+def test_unnamed_sources_speak_for_the_issuer_of_a_cited_document(nlp, text, expected):
+    rows = run(nlp, text, organizations=["Bank of Ruritania"])
+    assert [r["speaker_name"] for r in rows] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the post in lower case after the body's name: its one holder
+    ("Bank Governor Lena Roe spoke in Harbourtown on Monday. \"Rates will hold,\" the Harbour Bank governor said.",
+     "Lena Roe"),
+    # no one holds that title in the story: the body speaks
+    ("Lena Roe spoke in Harbourtown on Monday. \"Rates will hold,\" the Harbour Bank governor said.",
+     "Harbour Bank"),
+])
+def test_a_lower_case_title_after_a_body_is_its_holder(nlp, text, expected):
+    rows = run(nlp, text, people=[("Lena Roe", ["Lena Roe"], None, "Governor" if "Governor" in text else None)],
+               organizations=["Harbour Bank"])
+    assert [r["speaker_name"] for r in rows] == [expected]

@@ -207,6 +207,10 @@ def left_phrases(art: ArticleIndex, cue: Cue, floor: int) -> list[tuple[int, int
                 named = _name_before_a_post(art, j, floor) if apposition and opener.text[:1].isupper() else None
                 if named is not None:  # "Mira Kesh, managing partner, Holloway Lex, said": Mira Kesh
                     return [named]
+                if apposition and opener.text.islower():
+                    person = _person_before_a_post(art, j, floor)
+                    if person is not None:  # "Dana Quill, strategist at Acme Wealth, a unit of Kestrel, says"
+                        return [person]
                 ranges = [_named_before(art, _noun_phrase_ending(art, j - 1, floor), floor), apposition]
                 return [r for r in ranges if r]
         found = _noun_phrase_ending(art, k - 1, floor)  # "Suzanne Earley, replied": a stray comma
@@ -318,6 +322,25 @@ def _describes_a_person(art: ArticleIndex, comma: int) -> bool:
     name_end = art.tokens[comma - 1].end
     return art.lexicon.word_class(art.tokens[comma + 1].lower) == "determiner" \
         and any(m.end == name_end for m in art.persons)
+
+
+def _person_before_a_post(art: ArticleIndex, comma: int, floor: int) -> tuple[int, int] | None:
+    """The person named before a post in lower case that ends at ``comma``, the post set off by a comma after the
+    name ("Dana Quill, chief strategist at Acme Wealth, a unit of Kestrel Partners, says": the description after
+    ``comma`` is the firm's, and the speaker is the person the post follows), or None."""
+    for j in range(comma - 1, max(comma - MAX_APPOSITION_TOKENS, -1), -1):
+        token = art.tokens[j]
+        if token.start < floor or token.text in ".;:!?" or token.text in MARKS:
+            return None
+        if token.text != ",":
+            continue
+        if j + 1 >= comma or not art.tokens[j + 1].text.islower() or j < 1:
+            return None
+        named = [m for m in art.persons if m.end == art.tokens[j - 1].end and not art.possessive(m)]
+        if not named:
+            return None
+        return art.token_at_or_after(min(m.start for m in named)), j - 1
+    return None
 
 
 def _named_before(art: ArticleIndex, phrase: tuple[int, int] | None, floor: int) -> tuple[int, int] | None:

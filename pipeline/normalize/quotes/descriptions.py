@@ -518,17 +518,27 @@ def spelled_out(art: ArticleIndex, speaker: Speaker | None) -> Speaker | None:
 
     The acronym (two to six capitals, read as an organization's or a person's name, never an official's) takes
     the one run of capitalized words in the body, joined perhaps by "of", "and", "for" or "&", whose
-    initials spell it; with none or several it stays.
+    initials spell it, or whose ending from a capitalized word on spells it ("The Financial Times" for "FT",
+    "the Harbour-based Center for Trade Studies" for "CTS"); with none or several it stays.
     """
     if speaker is None or speaker.name is None or speaker.official_id is not None \
             or speaker.kind not in ("person", "name", "organization", "voice") or not ACRONYM.fullmatch(speaker.name):
         return speaker
-    runs = {POSSESSIVE.sub("", match.group(0)) for match in NAME_RUN.finditer(art.text, art.body_start)
-            if "".join(word[0] for word in match.group(0).split() if word[:1].isupper()) == speaker.name}
+    runs = {name for match in NAME_RUN.finditer(art.text, art.body_start)
+            for name in _name_endings(POSSESSIVE.sub("", match.group(0)))
+            if "".join(word[0] for word in name.split() if word[:1].isupper()) == speaker.name}
     if len(runs) != 1:
         return speaker
     kind = "organization" if speaker.kind in ("person", "name") else speaker.kind
     return replace(speaker, name=runs.pop(), kind=kind)
+
+
+def _name_endings(run: str) -> list[str]:
+    """The run of capitalized words and each shorter run that ends it at a capitalized word: a name may follow a
+    word the run took along ("The Financial Times", "Harbour-based Center for Trade Studies"); a joining word
+    ("of", "and") opens none."""
+    words = run.split()
+    return [" ".join(words[i:]) for i in range(len(words)) if words[i][:1].isupper()]
 
 
 def written_organization(art: ArticleIndex, speaker: Speaker | None) -> Speaker | None:

@@ -74,6 +74,10 @@ class QuoteLexicon:
     # Relative pronouns that, as a reporting verb's subject, stand for the noun phrase before their comma
     # ("Acme Motors, which said …"); "which" is no `relative` of words.csv, which extract reads too.
     clause_relatives: frozenset[str]
+    # Words that end an organization's name (``last`` in ``models/people/org_words.csv``: "GmbH", "Associates",
+    # "Ministry"): a people row ending in one is a firm the extract stage took for a person
+    # ("Anthony Bird Associates"), no one's full name.
+    org_name_ends: frozenset[str]
 
     def word_class(self, word: str) -> str | None:
         """The class of a function word ("he" → person_pronoun), or None."""
@@ -115,6 +119,8 @@ def load(models_dir: Path) -> QuoteLexicon:
         cue_nouns=frozenset(function_words["cue_noun"]),
         cue_objects=frozenset(function_words["cue_object"]),
         clause_relatives=frozenset(function_words["clause_relative"]),
+        org_name_ends=frozenset(r["word"] for r in read_rows(models_dir / "people" / "org_words.csv")
+                                if r["position"] == "last"),
     )
 
 

@@ -71,6 +71,8 @@ def _compound_surname_row(art: ArticleIndex, name: str) -> dict | None:
     found = []
     for row in art.people:
         words = row["name"].split()
+        if words and words[-1] in art.lexicon.org_name_ends:
+            continue  # a firm stored as a person ("Anthony Bird Associates"): no one's full name
         if any(word == name and _PARTICLE.match(after) for word, after in zip(words[:-1], words[1:])):
             found.append(row)
         elif len(words) >= 3 and name in words[1:-1]:

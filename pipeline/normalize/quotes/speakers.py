@@ -122,6 +122,9 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
             return replace(holder, text=text_of(art, tokens))
     source_class = art.lexicon.sources.get(bare_word(head.text)) if head else None
     organizations = [m for m in art.mentions_in(("organization",), start, end) if not art.possessive(m)]
+    holder = _holder_of_a_title_in_lower_case(art, words, organizations)
+    if holder is not None:
+        return replace(holder, text=text_of(art, tokens))
     if source_class == "document":
         # "a Bloomberg report", "LSEG data": the firm or body named right before the document issued it
         issuer = firm_of_staff(art, words, adjacent=True)
@@ -130,6 +133,9 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         body = _body_that_issued(art, words)
         if body is not None:
             return Speaker(body, None, text_of(art, tokens), "organization")
+        owner = _possessive_issuer(art, words)
+        if owner is not None:
+            return replace(owner, text=text_of(art, tokens))
     if source_class in ("publication", "document"):
         found = resolve_publication(art, tokens, source_class)
         if found is None and source_class == "document":
@@ -195,6 +201,48 @@ def _cited_name(art: ArticleIndex, first: int, last: int, commas: list[int]) -> 
             and art.tokens[first + 1].lower in ("from", "by") and art.tokens[first + 2].text[:1].isupper():
         first += 2
     return first, last
+
+
+def _holder_of_a_title_in_lower_case(art: ArticleIndex, words: list[Token],
+                                     organizations: list[Mention]) -> Speaker | None:
+    """The one person whose title is the lower-case noun ending "the <Organization> <noun>" ("the Fed chair"
+    in a story whose people rows give "Chair" to Powell alone), or None. The title rules tag titles written
+    with a capital; in running text the same post is often in lower case after its body's name."""
+    if len(words) < 3 or words[0].lower != "the" or not words[-1].text.islower() or not organizations:
+        return None
+    if any(not t.text[:1].isupper() for t in words[1:-1]):
+        return None  # only the body's name between "the" and the noun
+    wanted = words[-1].lower
+    rows = [r for r in art.people if (r.get("title") or "").lower() == wanted and "\n" not in (r.get("name") or "")]
+    if len({r["name"] for r in rows}) != 1:
+        return None
+    return Speaker(rows[0]["name"], rows[0].get("official_id"), "", "person")
+
+
+def _possessive_issuer(art: ArticleIndex, words: list[Token]) -> Speaker | None:
+    """The owner named in the possessive that opens a document's phrase ("Kestrel's 2023 client survey",
+    "Dana Quill's study"), or None.
+
+    Only lower-case words and numbers may stand between the possessive and the
+    document noun; a country alone ("Ruritania's trade data") is left to the
+    other rules, since the body that issued such data is seldom the country.
+    """
+    owner_end = next((i for i, t in enumerate(words[:-1]) if POSSESSIVE.search(t.text)), None)
+    if owner_end is None or any(t.text[:1].isupper() for t in words[owner_end + 1:-1]):
+        return None
+    run = words[:owner_end + 1]
+    if not all(t.text[:1].isupper() for t in run):
+        return None
+    persons = art.mentions_in(PERSON_KINDS, run[0].start, run[-1].end)
+    if persons:
+        return person_speaker(art, persons[-1])
+    organizations = art.mentions_in(("organization",), run[0].start, run[-1].end)
+    if organizations:
+        return Speaker(organization_name(organizations[-1]), None, "", "organization")
+    if art.mentions_in(("country",), run[0].start, run[-1].end):
+        return None
+    name = POSSESSIVE.sub("", text_of(art, run))
+    return Speaker(name, None, "", "organization") if name.lower() not in art.lexicon.not_firms else None
 
 
 def _body_that_issued(art: ArticleIndex, words: list[Token]) -> str | None:
@@ -656,5 +704,27 @@ def cue_speaker(art: ArticleIndex, cue: Cue, floor: int, ceiling: int, *, pronou
     if not speakers:
         return None
     best = min(speakers, key=lambda s: KIND_ORDER.index(s.kind) if s.kind in KIND_ORDER else len(KIND_ORDER))
+    if best.kind in ("unnamed", "group"):
+        issuer = _document_cited_after(art, cue, ceiling)
+        if issuer is not None:  # "senior officials said, according to the minutes": the minutes' issuer
+            best = replace(issuer, text=best.text)
     return replace(best, cue=cue.lemma)
+
+
+def _document_cited_after(art: ArticleIndex, cue: Cue, ceiling: int) -> Speaker | None:
+    """The organization that issued a document cited right after a cue ("officials said, according to the
+    minutes"), or None: the unnamed sources speak through the document, and the issuer is the one the story
+    quotes. Only "according to" (after an optional comma) and a phrase headed by a document noun count."""
+    cited = next((c for c in art.cues if c.start >= cue.end and c.lemma == "according_to"
+                  and art.text[cue.end:c.start].strip() in ("", ",")), None)
+    if cited is None:
+        return None
+    found = right_phrase(art, cited, ceiling)
+    if not found:
+        return None
+    first, last = found
+    if art.lexicon.sources.get(bare_word(art.tokens[last].text)) != "document":
+        return None
+    issuer = resolve_phrase(art, first, last, cited.start, prefer_last=False)
+    return issuer if issuer is not None and issuer.kind == "organization" else None
 
