@@ -69,7 +69,7 @@ def real_texts():
              "past three months, the past year, for a month, 500 tonnes a day. The third Friday of the "
              "month, April 16-27, on 3rd of June, June of next year, last March; 2025-04-09.\n1987 began.",
              "Talks stalled last summer and resume in the autumn, until the fall or late spring 2026, over the "
-             "coming year.",
+             "coming year, or in the second week of May.",
              "Sales rose in the first half of 2025 and the last three months of 2024, fell in the first six "
              "months of this year, and will grow in the 2026 fiscal year.",
              "Section 3 of the order is hereby amended by striking the words \u201c10 percent\u201d and inserting "
