@@ -393,7 +393,7 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
                 break
             found = find_targets(text, Region(earlier.end, earlier.end), earlier, actor, inputs.parties, resources)
         hurt = {p.iso3 for p in found.parties if _only_hurt(text, p, trigger, resources)}
-        if hurt and hurt != set(found.iso3):  # "tariffs on all imports, a move that could shrink India's shipments"
+        if hurt and hurt != set(found.iso3):  # "tariffs on all imports, which may cut Chile's small sales"
             left = tuple(i for i in found.iso3 if i not in hurt)
             found = found._replace(iso3=left, parties=tuple(p for p in found.parties if p.iso3 not in hurt),
                                    scope="bilateral" if len(left) == 1 else found.scope)
@@ -456,18 +456,18 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
     )
 
 
-# a possessive right after a party, then up to three words before a noun of its trade ("India's already
-# negligible shipments"); a dash or a verb of harm before the party ("— South Korea's key exports")
+# a possessive right after a party, then up to three words before a noun of its trade ("Chile's already
+# small sales"); a dash or a verb of harm before the party ("— South Korea's main exports")
 _POSSESSIVE = re.compile(r"\s*(?:'s|’s|'|’)\s+((?:[\w-]+\s+){0,3}[\w-]+)")
 _DASH_BEFORE = re.compile(r"(?:—|–|\s-)\s*(?:the\s+)?$")
-# how many words before the party a verb of harm may stand ("could further shrink India's")
+# how many words before the party a verb of harm may stand ("may further cut Chile's")
 _HARM_REACH = 3
 
 
 def _only_hurt(text: str, party: Party, trigger: Cue, resources: EventResources) -> bool:
     """True when a party after the trigger is named only as the one a measure hurts: its trade in the
-    possessive ("India's shipments", "South Korea's key exports") after a verb of harm or a dash ("a move
-    that could shrink India's shipments", "chips — South Korea's key exports"). A measure on that trade
+    possessive ("Chile's sales", "South Korea's main exports") after a verb of harm or a dash ("tariffs on all
+    copper imports, which may cut Chile's small sales", "chips — South Korea's main exports"). A measure on that trade
     ("duties on India's exports") names it after a preposition and keeps it as its target."""
     if party.start < trigger.end or not resources.hurt_trade_nouns:
         return False

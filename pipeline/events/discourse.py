@@ -463,7 +463,7 @@ _DESTINATION_REACH = 6
 
 def _destination(text: str, party: Party, sentence: Sentence, verbs: frozenset[str]) -> bool:
     """True when ``party`` follows "to" after a verb or noun that moves goods: "networks shipping Iranian oil to
-    China", "oil shipments to China and India"."""
+    China", "crude shipments to India and China"."""
     before = text[sentence.start:party.start]
     found = _TO_BEFORE.search(before)
     if found is None:
@@ -475,7 +475,7 @@ def _destination(text: str, party: Party, sentence: Sentence, verbs: frozenset[s
 def sanctions_by_target(events: list[Candidate], inputs: ArticleInputs | None = None,
                         resources: EventResources | None = None) -> list[Candidate]:
     """Each sanction event naming several targets as one event per target, in the targets' order. A target
-    named only as where the sanctioned goods go ("networks shipping Iranian oil to China",
+    named only as where the sanctioned goods go ("tankers that ship Iranian crude to China",
     `EventResources.destination_verbs`) is left out while another target remains: the sanctions fall on the
     goods' origin, and the buyer is a circumstance."""
     out: list[Candidate] = []

@@ -238,10 +238,10 @@ class EventResources:
     # names part of what the party before it names, and takes that party's role (`arguments.find_actor`)
     inclusion_words: frozenset[str] = frozenset()
     # verbs that move goods to a buyer: a party after one of them and "to" is where sanctioned goods go
-    # ("networks shipping Iranian oil to China"), no target of the sanctions (`discourse.sanctions_by_target`)
+    # ("tankers that ship Iranian crude to China"), no target of the sanctions (`discourse.sanctions_by_target`)
     destination_verbs: frozenset[str] = frozenset()
-    # a country's trade named as what a measure hurts ("could shrink India's shipments", "cars and chips —
-    # South Korea's key exports"): its nouns, and the verbs of harm before the country (`detect._only_hurt`)
+    # a country's trade named as what a measure hurts ("may cut Chile's small sales", "cars and chips —
+    # South Korea's main exports"): its nouns, and the verbs of harm before the country (`detect._only_hurt`)
     hurt_trade_nouns: frozenset[str] = frozenset()
     harm_verbs: frozenset[str] = frozenset()
     # the instruments a government issues, whose amendment is that government's act ("Executive Order 14195 is

@@ -65,7 +65,7 @@ def test_government_deal_keeps_its_sides(build, resources):
 
 
 @pytest.mark.parametrize("text, countries, expected", [
-    pytest.param("Washington's new sanctions target networks shipping Iranian oil to China.",
+    pytest.param("Washington's new sanctions target tankers that ship Iranian crude to China.",
                  [USA, ("Iranian", "IRN", "demonym"), ("China", "CHN", "name")],
                  [("sanction", "USA", ["IRN"], "bilateral")], id="shipping-to"),
     pytest.param("Washington imposed sanctions on firms selling Russian crude to India.",
