@@ -53,7 +53,7 @@ def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dic
     # a government is no target of its own measure (a merge may join one mention's actor to another's targets)
     events = [without_own_target(e) for e in merge_candidates(candidates)]
     # a tariff said of no country is on every origin; sanctions are one programme per country
-    events = sanctions_by_target(scope_all_when_unnamed(events, inputs, resources))
+    events = sanctions_by_target(scope_all_when_unnamed(events, inputs, resources), inputs, resources)
     # a merged event may have gained a date after the publication date
     events = [replace(e, modality=future_is_planned(e.modality, e.event_date, inputs.published)) for e in events]
     # a merge may join one reading's effective day to another reading's date years apart

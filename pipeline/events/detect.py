@@ -40,8 +40,8 @@ from pipeline.events.absorb import (
 from pipeline.events.actors import Parsed, trigger_actor
 from pipeline.events.aside import peace_talks
 from pipeline.events.arguments import (
-    Region, Targets, choose_rate, choose_time, counterpart, find_products, find_targets, officials_in, previous_of,
-    within,
+    Region, Targets, choose_rate, choose_time, counterpart, find_products, find_targets, is_private, officials_in,
+    previous_of, within,
 )
 from pipeline.events.attach import attachment, shared_objects
 from pipeline.events.background import is_commentary
@@ -133,6 +133,10 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
     named = may_name_in_passing(text[sentence.start:sentence.end], resources.passing)
     if not triggers and not rates and not named:
         return []
+    # "results may differ materially from forward-looking statements; factors include tariffs": the risk list
+    # of a company's release names measures as risks to its business, and no government takes one there
+    if resources.syntax is not None and resources.syntax.cautionary.search(text, sentence.start, sentence.end):
+        return []
     clause_list = [Region(c.start, c.end) for c in clauses(text, sentence.start, sentence.end, resources)]
     # "digesting Trump's 25% tariffs": a rate its government owns names a measure without a trigger
     owned = owned_rate_cues(text, rates, inputs.parties, triggers, clause_list, resources.owner_gap)
@@ -204,6 +208,12 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
 _AND_JOINED = re.compile(r"\s+and\s+(?:[A-Z][\w.’'-]*\s+)*")
 # a trigger in the clause's opening phrase, closed by a comma right before the sides ("During their talks, ")
 _OPENING = re.compile(r"[^,;]{0,40},\s+(?:[A-Z][\w.’'-]*\s+)*")
+
+
+def _names_company(text: str, party: Party, resources: EventResources) -> bool:
+    """True when a country names the nationality of a company or trade ("Vietnamese carrier X", "U.S.
+    planemaker Y"; `arguments.is_private`), not in the possessive: "Mexico's economy minister" is an official."""
+    return not text.startswith(("'s", "’s"), party.end) and is_private(text, party, resources)
 
 
 def _first_of_pair(text: str, trigger: Cue, party: Party, sides: list[Party], joined: list[Party],
@@ -348,6 +358,11 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
     if event_type in TWO_SIDED:
         stop = resources.region_stop.search(text, trigger.end, part.end)
         sides = within(inputs.parties, Region(part.start, stop.start() if stop else part.end))
+        # "Vietnamese carrier X agreed to buy jets from U.S. planemaker Y": a deal whose subject is a company is
+        # no government's, and a country naming the company on the other side is no side of it either
+        if actor_party is not None and _names_company(text, actor_party, resources):
+            sides = [p for p in sides if not _names_company(text, p, resources)]
+            actor_party, actor, actor_how = None, None, "sides"
         if trigger.strength == "weak":  # "meeting" alone: the other side must be joined to it by with/and/between
             near = trigger.end + len(first_words(text, trigger.end, part.end, resources.side_words))
             joined = [p for p in sides if p == actor_party or (
@@ -396,6 +411,13 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
             if found.scope != "unspecified" or is_passing(trigger):
                 break
             found = find_targets(text, Region(earlier.end, earlier.end), earlier, actor, inputs.parties, resources)
+        hurt = {p.iso3 for p in found.parties if _only_hurt(text, p, trigger, resources)}
+        if hurt and hurt != set(found.iso3):  # "tariffs on all imports, which may cut Chile's small sales"
+            left = tuple(i for i in found.iso3 if i not in hurt)
+            found = found._replace(iso3=left, parties=tuple(p for p in found.parties if p.iso3 not in hurt),
+                                   scope="bilateral" if len(left) == 1 else found.scope)
+        elif hurt and found.scope in ("bilateral", "multilateral"):
+            found = found._replace(iso3=(), parties=(), scope="unspecified")
         targets, scope, excluded = found.iso3, found.scope, found.excluded
         if is_passing(trigger) and scope == "unspecified":  # "Trump's steel tariffs": on the goods from everywhere
             scope = "all"
@@ -455,6 +477,31 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
         roles_from=f"actor={actor_how};targets={targets_how}",
         is_background=syntax is not None and is_commentary(syntax.parse, syntax.token, resources),
     )
+
+
+# a possessive right after a party, then up to three words before a noun of its trade ("Chile's already
+# small sales"); a dash or a verb of harm before the party ("— South Korea's main exports")
+_POSSESSIVE = re.compile(r"\s*(?:'s|’s|'|’)\s+((?:[\w-]+\s+){0,3}[\w-]+)")
+_DASH_BEFORE = re.compile(r"(?:—|–|\s-)\s*(?:the\s+)?$")
+# how many words before the party a verb of harm may stand ("may further cut Chile's")
+_HARM_REACH = 3
+
+
+def _only_hurt(text: str, party: Party, trigger: Cue, resources: EventResources) -> bool:
+    """True when a party after the trigger is named only as the one a measure hurts: its trade in the
+    possessive ("Chile's sales", "South Korea's main exports") after a verb of harm or a dash ("tariffs on all
+    copper imports, which may cut Chile's small sales", "chips — South Korea's main exports"). A measure on that trade
+    ("duties on India's exports") names it after a preposition and keeps it as its target."""
+    if party.start < trigger.end or not resources.hurt_trade_nouns:
+        return False
+    following = _POSSESSIVE.match(text, party.end)
+    if following is None or not any(w.lower() in resources.hurt_trade_nouns for w in following.group(1).split()):
+        return False
+    before = text[trigger.end:party.start]
+    if _DASH_BEFORE.search(before):
+        return True
+    words = re.findall(r"[\w'’-]+", before)[-_HARM_REACH:]
+    return any(word.lower() in resources.harm_verbs for word in words)
 
 
 def _parsed(parse: SentenceParse | None, trigger: Cue) -> Parsed | None:

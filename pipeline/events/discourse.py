@@ -453,14 +453,45 @@ def _other_government_near(event: Candidate, inputs: ArticleInputs, resources: E
 SANCTION = "sanction"
 
 
-def sanctions_by_target(events: list[Candidate]) -> list[Candidate]:
-    """Each sanction event naming several targets as one event per target, in the targets' order."""
+# "to" (with an article) right before a party: the party may be where goods go
+# (or "to" a list the party closes: "shipments to China and India")
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*(?:\s*,\s*|\s+and\s+|\s+or\s+))*"
+                        r"(?:the\s+)?$")
+# how many words before that "to" the verb moving the goods may stand ("shipping Iranian crude oil to")
+_DESTINATION_REACH = 6
+
+
+def _destination(text: str, party: Party, sentence: Sentence, verbs: frozenset[str]) -> bool:
+    """True when ``party`` follows "to" after a verb or noun that moves goods: "networks shipping Iranian oil to
+    China", "crude shipments to India and China"."""
+    before = text[sentence.start:party.start]
+    found = _TO_BEFORE.search(before)
+    if found is None:
+        return False
+    words = re.findall(r"[\w'’-]+", before[:found.start()])[-_DESTINATION_REACH:]
+    return any(word.lower() in verbs for word in words)
+
+
+def sanctions_by_target(events: list[Candidate], inputs: ArticleInputs | None = None,
+                        resources: EventResources | None = None) -> list[Candidate]:
+    """Each sanction event naming several targets as one event per target, in the targets' order. A target
+    named only as where the sanctioned goods go ("tankers that ship Iranian crude to China",
+    `EventResources.destination_verbs`) is left out while another target remains: the sanctions fall on the
+    goods' origin, and the buyer is a circumstance."""
     out: list[Candidate] = []
     for event in events:
         if event.event_type != SANCTION or len(event.targets) < 2:
             out.append(event)
             continue
-        out.extend(replace(event, targets=(target,), scope="bilateral") for target in event.targets)
+        targets = event.targets
+        if inputs is not None and resources is not None and resources.destination_verbs:
+            named = [p for p in within(inputs.parties, Region(event.sentence.start, event.sentence.end))
+                     if p.mention_id in event.mention_ids]
+            kept = tuple(t for t in targets if not (
+                (mentions := [p for p in named if p.iso3 == t])
+                and all(_destination(inputs.text, p, event.sentence, resources.destination_verbs) for p in mentions)))
+            targets = kept or targets
+        out.extend(replace(event, targets=(target,), scope="bilateral") for target in targets)
     return out
 
 

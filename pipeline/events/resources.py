@@ -119,6 +119,7 @@ class SyntaxRules:
     purpose_marks: frozenset[str]  # "in order to lift the tariffs": a goal, not a step taken
     hedge_nouns: frozenset[str]  # "the option of", "ways to": the nouns through which a hedge verb reaches a measure
     inversion_auxiliaries: frozenset[str]  # "should duties be imposed": before its subject, a condition
+    cautionary_phrases: frozenset[str]  # "may differ materially from forward-looking statements": a release's risk list
     peace_words: frozenset[str]  # "negotiations to end the war": talks about war and peace, not trade
     trade_topic_words: frozenset[str]  # "talks on peace and tariffs": a trade matter keeps the talks
     effect_verbs: frozenset[str]  # "sanctions would not affect output": a measure's forecast effect, no event
@@ -150,6 +151,11 @@ class SyntaxRules:
     def in_force(self) -> re.Pattern[str]:
         """The phrases of ``in_force_phrases`` as one pattern of whole words."""
         return _words(sorted(self.in_force_phrases))
+
+    @cached_property
+    def cautionary(self) -> re.Pattern[str]:
+        """The phrases of ``cautionary_phrases`` as one pattern of whole words."""
+        return _words(sorted(self.cautionary_phrases))
 
     @cached_property
     def entry(self) -> re.Pattern[str]:
@@ -260,6 +266,13 @@ class EventResources:
     # a party after one of these words and a comma or parenthesis ("from the PRC, including Hong Kong and Macau")
     # names part of what the party before it names, and takes that party's role (`arguments.find_actor`)
     inclusion_words: frozenset[str] = frozenset()
+    # verbs that move goods to a buyer: a party after one of them and "to" is where sanctioned goods go
+    # ("tankers that ship Iranian crude to China"), no target of the sanctions (`discourse.sanctions_by_target`)
+    destination_verbs: frozenset[str] = frozenset()
+    # a country's trade named as what a measure hurts ("may cut Chile's small sales", "cars and chips —
+    # South Korea's main exports"): its nouns, and the verbs of harm before the country (`detect._only_hurt`)
+    hurt_trade_nouns: frozenset[str] = frozenset()
+    harm_verbs: frozenset[str] = frozenset()
     # the instruments a government issues, whose amendment is that government's act ("Executive Order 14195 is
     # amended by striking …"; `pipeline.events.amendments`): (iso3, pattern) pairs
     amended_instruments: tuple[tuple[str, re.Pattern[str]], ...] = ()
@@ -365,6 +378,9 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         possessed_infinitive=_alternation(arguments["possessed_infinitive"]) if "possessed_infinitive" in arguments
         else None,
         inclusion_words=frozenset(arguments.get("inclusion_words", ())),
+        destination_verbs=frozenset(w.lower() for w in arguments.get("destination_verbs", ())),
+        hurt_trade_nouns=frozenset(w.lower() for w in arguments.get("hurt_trade_nouns", ())),
+        harm_verbs=frozenset(w.lower() for w in arguments.get("harm_verbs", ())),
         amended_instruments=tuple((iso3, _alternation([rf"\b{name}\b" for name in names]))
                                   for iso3, names in arguments.get("amended_instruments", {}).items()),
         list_item=_alternation(arguments["list_item_markers"]),
