@@ -10,7 +10,10 @@ first measure's goods, date or duration, which the text states for the
 first. A rate written in its own part ("along with 20% levies on Chile",
 "and a further 15% tariff on Brazilian imports") is its own. Retyping then
 reads it at its own noun: planned "reciprocal tariffs" without a rate are a
-threat (`models/events/retype.csv`).
+threat (`models/events/retype.csv`). A joined measure the joining words call
+in force ("on top of existing metals duties": ``in_force_words`` of
+`models/events/passing.json`) is an asserted imposition, whatever the first
+measure is (`is_in_force`).
 
 The joining phrases are ``coordinated_measures`` of `models/events/arguments.json`.
 """
@@ -26,6 +29,9 @@ from pipeline.events.types import ALL_SCOPES, TARIFF_TYPES, ArticleInputs, Candi
 
 # The rule id of a joined measure's trigger: the type is the governing verb's, and the verb's subject acts.
 RULE_SUFFIX = "coordinated:weak"
+# Added to that id for a joined measure already in force ("on top of existing metals duties"): asserted, and
+# no announcement or entry into force told of the first measure makes it a plan (`is_in_force`).
+IN_FORCE_SUFFIX = "in_force"
 _PART_END = re.compile(r"[,;:()]")
 
 
@@ -60,12 +66,24 @@ def coordinated_measures(candidates: list[Candidate], inputs: ArticleInputs,
                              resources)
         if found.scope == "unspecified" and resources.all_scope.search(text, joined.start(), part.end):
             found = found._replace(scope="all")  # "along with reciprocal tariffs": stated for every partner
-        out.append(replace(candidate, trigger=noun, targets=found.iso3, scope=found.scope, excluded=found.excluded,
+        # "on top of existing metals duties": a measure in force, whatever the first one is (a plan, a threat)
+        in_force = resources.passing is not None and any(
+            w.lower() in resources.passing.in_force_words for w in joined.group().split())
+        if in_force:
+            noun = replace(noun, label="tariff_imposed", rule_id=f"{noun.rule_id}:{IN_FORCE_SUFFIX}")
+        out.append(replace(candidate, trigger=noun, targets=found.iso3,
+                           event_type="tariff_imposed" if in_force else candidate.event_type,
+                           modality="asserted" if in_force else candidate.modality, scope=found.scope, excluded=found.excluded,
                            rate_value=own_rate.value if own_rate else None,
                            rate_previous=own_rate.previous if own_rate else None,
                            product=None, products=(), event_date=None, duration=None, absorbed=(), target_inherited=False, anaphoric=False,
                            mention_ids=tuple(sorted({noun.mention_id, *(p.mention_id for p in found.parties)}))))
     return out
+
+
+def is_in_force(cue: Cue) -> bool:
+    """True for the cue of a joined measure the text calls in force ("on top of existing metals duties")."""
+    return cue.rule_id.endswith(f"{RULE_SUFFIX}:{IN_FORCE_SUFFIX}")
 
 
 def _before(candidate: Candidate, joint: int, inputs: ArticleInputs, resources: EventResources) -> Candidate:

@@ -60,7 +60,7 @@ from pipeline.events.roles import (
 )
 from pipeline.events.owned import RULE_ID as OWNED_RULE_ID, may_name_measure, owned_rate_cues
 from pipeline.events.passing import (PASSING_REASONS, is_passing, may_name_in_passing, passing_cues, phrase_end,
-                                     without_repeats)
+                                     without_repeats, without_targets_to_come)
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.text import clauses, first_words, last_words, linked
 from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate, Cue, Party, RateRef, TimeRef
@@ -635,4 +635,6 @@ def article_candidates(inputs: ArticleInputs, resources: EventResources) -> list
     retyped = retype(resolve_discourse(found, inputs, resources), inputs.text, resources.retypes,
                      resources.clause_boundary)
     # "Trump imposed tariffs on steel … Trump's steel tariffs could …": the measure is reported once
-    return without_repeats(enumerated(inputs, retyped, resources))
+    # "… the potential 25% tariff on Mexico imports": Mexico is hit by no measure in force named in passing
+    return without_repeats(without_targets_to_come(enumerated(inputs, retyped, resources), inputs.text,
+                                                   inputs.parties, resources.passing))

@@ -40,6 +40,7 @@ from dataclasses import replace
 from datetime import date
 
 from pipeline.events.arguments import Region
+from pipeline.events.coordinated import is_in_force
 from pipeline.events.dates import date_range
 from pipeline.events.resources import EventResources, SyntaxRules
 from pipeline.events.text import words_between
@@ -192,7 +193,8 @@ def not_yet_in_force(candidates: list[Candidate], text: str, rules: SyntaxRules 
     undone = {c.sentence.index for c in candidates if c.event_type in UNDOING}
     out = []
     for candidate in candidates:
-        if candidate.modality == "asserted" and candidate.event_type in RAISES:
+        # "…, on top of existing metals duties": the plan told of the first measure is not the joined one's
+        if candidate.modality == "asserted" and candidate.event_type in RAISES and not is_in_force(candidate.trigger):
             sentence = text[candidate.sentence.start:candidate.sentence.end]
             announced = _names_plan(text, candidate, rules) and rules.in_force.search(sentence) is None \
                 and candidate.sentence.index not in undone

@@ -35,7 +35,10 @@ measure), and the rules that drop a measure explaining a price move, a
 forecast effect or a criticism (`PASSING_REASONS`) do not apply to it: those
 rules drop a trigger because nothing is reported, while the phrase reports
 the measure by naming it. An article that reports the same measure otherwise
-keeps that report only (`without_repeats`).
+keeps that report only (`without_repeats`: a shared target or shared goods),
+and a target the article names only as that of a measure to come ("the
+potential 25% tariff on Mexico imports") is no target of the measure in force
+(`without_targets_to_come`).
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -77,6 +80,7 @@ class PassingWords:
     plan_words: frozenset[str]
     function_words: frozenset[str]
     level_verbs: frozenset[str]
+    in_force_words: frozenset[str]
     target_cases: frozenset[str]
     bare_owner_forms: frozenset[str]
     demonym_owners: frozenset[str]
@@ -89,7 +93,7 @@ def read_passing_words(path: Path) -> PassingWords:
     data = json.loads(path.read_text(encoding="utf-8"))
     try:
         return PassingWords(*(frozenset(w.lower() for w in data[key]) for key in (
-            "measure_nouns", "plan_words", "function_words", "level_verbs", "target_cases", "bare_owner_forms", "demonym_owners")),
+            "measure_nouns", "plan_words", "function_words", "level_verbs", "in_force_words", "target_cases", "bare_owner_forms", "demonym_owners")),
             int(data["max_modifiers"]), int(data["target_reach_chars"]))
     except KeyError as missing:
         raise ValueError(f"{path}: no {missing}") from None
@@ -195,11 +199,10 @@ def _measure_after(text: str, start: int, clause: Region, owner: Party, parties:
 def _same_measure(mention: Candidate, report: Candidate) -> bool:
     if report.actor != mention.actor or report.event_type not in SAME_MEASURE_TYPES:
         return False
-    if set(report.targets) & set(mention.targets):
-        return True
-    if set(report.products) & set(mention.products):
-        return True
-    return not report.targets and not mention.targets
+    if report.products and mention.products and not set(report.products) & set(mention.products):
+        return False  # "steel tariffs" named in passing are no measure on oil reported after them
+    # a shared target or shared goods: a report naming neither may be of another measure ("sanctions imposed")
+    return bool(set(report.targets) & set(mention.targets) or set(report.products) & set(mention.products))
 
 
 def without_repeats(candidates: list[Candidate]) -> list[Candidate]:
@@ -218,7 +221,8 @@ def phrase_end(text: str, cue: Cue, limit: int, words: PassingWords, parse: Sent
     drilling in Canada" hits no Canada."""
     token = parse.at(cue.start, cue.end) if parse is not None else None
     if token is not None:
-        end = min(limit, max(cue.end, *(t.end for t in parse.subtree(token, skip=CLAUSE_RELATIONS))))
+        words_of_head = parse.with_serial_tail(parse.subtree(token, skip=CLAUSE_RELATIONS))
+        end = min(limit, max(cue.end, *(t.end for t in words_of_head)))
         if end > cue.end:  # a head the parse gives no words of its own ("U.S. Tariffs" read as a name): word order
             return end
     after = text[cue.end:min(limit, cue.end + words.target_reach_chars)]
@@ -226,3 +230,43 @@ def phrase_end(text: str, cue: Cue, limit: int, words: PassingWords, parse: Sent
     if case is None or case.group().lower() not in words.target_cases:
         return cue.end
     return cue.end + len(_PHRASE_END.split(after, maxsplit=1)[0])
+
+
+# How many words (rates, adjectives, goods) may stand between a word of a plan and the measure noun it qualifies
+# ("the potential 25% tariff on …").
+_PLAN_REACH_WORDS = 4
+
+
+def targets_to_come(text: str, parties: Sequence[Party], words: PassingWords) -> frozenset[str]:
+    """The governments a measure still to come falls on, by the article's own words: a word of ``plan_words``
+    before a measure noun followed by a word of ``target_cases`` ("the potential 25% tariff on Mexico
+    imports", "the proposed duties against Canada"): the parties named from that word to the phrase's end."""
+    nouns = "|".join(sorted(re.escape(w) for w in words.measure_nouns))
+    plans = "|".join(sorted(re.escape(w) for w in words.plan_words))
+    cases = "|".join(sorted(re.escape(w) for w in words.target_cases))
+    pattern = re.compile(rf"(?i)\b(?:{plans})\s+(?:[\w%.$-]+\s+){{0,{_PLAN_REACH_WORDS}}}?(?:{nouns})\s+(?:{cases})\b")
+    out: set[str] = set()
+    for match in pattern.finditer(text):
+        reach = text[match.end():match.end() + words.target_reach_chars]
+        end = match.end() + len(_PHRASE_END.split(reach, maxsplit=1)[0])
+        out.update(p.iso3 for p in parties if match.end() <= p.start < end)
+    return frozenset(out)
+
+
+def without_targets_to_come(candidates: list[Candidate], text: str, parties: Sequence[Party],
+                            words: PassingWords | None) -> list[Candidate]:
+    """``candidates`` with each measure named in passing cut to the targets it falls on in force: a target the
+    article names only as that of a measure to come (`targets_to_come`: "U.S. tariffs on goods from Mexico
+    and China … the potential 25% tariff on Mexico imports") is not hit by a measure in force. A mention left
+    with no target is dropped: it names the measure to come, which its own words report."""
+    if words is None or not any(is_passing(c.trigger) and c.targets for c in candidates):
+        return candidates
+    future = targets_to_come(text, parties, words)
+    out = []
+    for candidate in candidates:
+        kept = tuple(t for t in candidate.targets if t not in future)
+        if not is_passing(candidate.trigger) or kept == candidate.targets:
+            out.append(candidate)
+        elif kept:
+            out.append(replace(candidate, targets=kept, scope="bilateral" if len(kept) == 1 else "multilateral"))
+    return out

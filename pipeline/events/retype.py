@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from pipeline.events.passing import is_passing
 from pipeline.events.types import EVENT_TYPES, MODALITIES, TARIFF_TYPES, Candidate
 from pipeline.rulefiles import alternation, read_rows
 
@@ -185,7 +186,10 @@ def retype(candidates: list[Candidate], text: str, rules: tuple[RetypeRule, ...]
     # the clause around a trigger is cut once per candidate, not at each rule that reads it
     chosen = [next((r for r in rules if applies(r, text, c, sides)), None)
               for c in candidates for sides in [_clause_sides(text, c, clause_boundary)]]
-    tariffs = [c for c, r in zip(candidates, chosen, strict=True) if r is None and c.event_type in TARIFF_TYPES]
+    # a measure named in passing ("Trump's steel tariffs could disrupt drilling") is no report of the article's
+    # measure: the sanctions an oil story reports stay sanctions beside it
+    tariffs = [c for c, r in zip(candidates, chosen, strict=True)
+               if r is None and c.event_type in TARIFF_TYPES and not is_passing(c.trigger)]
     out = []
     for candidate, rule in zip(candidates, chosen, strict=True):
         if rule is not None and rule.keep_for_article_tariffs and _names_a_tariff(candidate, tariffs):

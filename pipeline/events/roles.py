@@ -341,8 +341,9 @@ def syntax_targets(parse: SentenceParse, trigger: Token, text: str, actor: str |
             if (token != head and _excepts(case, rules)) or _negated_phrase(parse, token, rules):
                 excluded_tokens += parse.subtree(token, skip=skip)
     excluded_ids = {t.index for t in excluded_tokens}
-    target_tokens = [t for h in heads for t in parse.subtree(h, skip=skip)
-                     if t.index not in excluded_ids and t.index not in authors]
+    # "on Mexico, Canada, and China hurt …": the last name of a serial list the parser hung elsewhere
+    target_tokens = parse.with_serial_tail([t for h in heads for t in parse.subtree(h, skip=skip)
+                                            if t.index not in excluded_ids and t.index not in authors])
     in_targets = parties_over(target_tokens, parties)
     # only a party in a target phrase is asked whether it owns the measure acted on
     acted_on = _owners_of_acted_measure(parse, trigger, in_targets) if actor is not None else frozenset()
@@ -498,6 +499,10 @@ def joined_clause_start(parse: SentenceParse, after: int, relative_words: frozen
             if following.upos in ("AUX", "VERB"):
                 if following.upos == "VERB" and following.feature("VerbForm") not in ("Fin", None):
                     break  # "and rising steel imports": a participle modifies, no clause
+                # "from Mexico, Canada, and China hurt …": the last name of a serial list, subject of the
+                # verb with the rest of the list, though the parser may hang it alone
+                if parse.closes_serial_list(token) and all(t.upos == "DET" or t.upos in ("PROPN", "NOUN") and t.text[:1].isupper() for t in between):
+                    break
                 if any(t.upos in ("NOUN", "PROPN", "PRON") for t in between):
                     return token.start
                 break

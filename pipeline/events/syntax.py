@@ -10,7 +10,7 @@ belongs to. Offsets are characters of ``articles.text``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +29,8 @@ NOUN_PHRASE = frozenset({"compound", "amod", "flat", "nummod"})
 # The same without numbers: the words that modify a noun inside its phrase ("new U.S. tariffs", "U.S. electric
 # cars"); a measure noun's head and a goods noun's modifiers are read through them.
 NOUN_MODIFIERS = frozenset({"compound", "amod", "flat"})
+# Conjunctions that close a list after a serial comma ("Mexico, Canada, and China").
+LIST_CLOSERS = frozenset({"and", "or"})
 # Content words: the head of a trigger span is one of them ("subject" in "subject to", "tariffs" in "no tariffs on").
 CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 
@@ -141,6 +143,44 @@ class SentenceParse:
             stack.extend(c for c in self.children(current) if c.dep not in skip and c.base_dep not in skip)
         return sorted(out, key=lambda t: t.index)
 
+    def closes_serial_list(self, conjunction: Token) -> bool:
+        """True when ``conjunction`` ("and", "or") closes a list of names after a serial comma: ", Name, and"
+        with the name (capitalized nouns) a conjunct ("Mexico, Canada, and China"; "Peru, South Korea, or Chile"). A comma before
+        "and" after a list of two ("Mexico and Canada, and China …") may as well open a clause."""
+        if conjunction.lower not in LIST_CLOSERS or conjunction.index < 3 \
+                or self.tokens[conjunction.index - 1].text != ",":
+            return False
+        position, name = conjunction.index - 2, []
+        while position >= 0 and _is_name(self.tokens[position]):
+            name.append(self.tokens[position])
+            position -= 1
+        return bool(name) and position >= 0 and self.tokens[position].text == "," \
+            and any(t.base_dep == "conj" for t in name)
+
+    def with_serial_tail(self, tokens: Sequence[Token]) -> list[Token]:
+        """``tokens`` (a phrase read from the parse) with the last name of a list after a serial comma the parse
+        hung elsewhere. In "duties on Mexico, Canada, and China hurt margins" the parser may make "China" the
+        subject of a verb joined to the sentence, so the subtree of "Mexico" ends at "Canada". When a conjunct
+        of the phrase is followed by a conjunction that closes a serial list (`closes_serial_list`), the
+        name after it (a run of capitalized nouns, after an optional determiner) outside the phrase is the list's
+        last conjunct."""
+        inside = {t.index for t in tokens}
+        added: list[Token] = []
+        for token in tokens:
+            head = self.head(token)
+            if token.base_dep != "conj" or head is None or head.index not in inside:
+                continue
+            position = max(t.index for t in self.subtree(token) if t.index in inside | {token.index}) + 2
+            if position >= len(self.tokens) or not self.closes_serial_list(self.tokens[position]):
+                continue
+            position += 1
+            if position < len(self.tokens) and self.tokens[position].upos == "DET":
+                position += 1
+            while position < len(self.tokens) and _is_name(self.tokens[position]) and position not in inside:
+                added.append(self.tokens[position])
+                position += 1
+        return sorted([*tokens, *dict.fromkeys(added)], key=lambda t: t.index)
+
     def case_of(self, token: Token) -> str | None:
         """The preposition that governs a nominal ("on" for "on Japan"), lower case, or None."""
         marks = self.children(token, "case")
@@ -179,6 +219,11 @@ class SentenceParse:
                 continue
             return token.text == "?"
         return False
+
+
+def _is_name(token: Token) -> bool:
+    """True for a capitalized noun: a name in a list, which the parser may tag a common noun ("Bolivia")."""
+    return token.upos in ("PROPN", "NOUN") and token.text[:1].isupper()
 
 
 def sentence_parses(rows: Iterable[Mapping[str, Any]]) -> dict[int, SentenceParse]:

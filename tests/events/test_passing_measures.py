@@ -95,3 +95,62 @@ def test_a_list_after_a_serial_comma_stays_in_the_phrase_read_by_word_order(buil
     # the parse reading takes its targets from the parse, which may hang the last name elsewhere
     text = "Stocks slid on Tuesday. Trump's duties on imports from Mexico, Canada, and China hurt margins."
     assert _rows(build, resources, text, parsed=False) == [("tariff_imposed", "USA", ("CAN", "CHN", "MEX"), "asserted")]
+
+
+@pytest.mark.parametrize("parsed", [False, True], ids=["order", "parse"])
+@pytest.mark.parametrize("text", [
+    pytest.param("Stocks slid on Tuesday. Trump's duties on imports from Peru, Chile, and Bolivia hurt margins.",
+                 id="passing-mention"),
+    pytest.param("Stocks slid on Tuesday. Trump imposed duties on imports from Peru, Chile, and Bolivia on Monday.",
+                 id="verb-trigger"),
+])
+def test_the_last_name_after_a_serial_comma_is_a_target(build, resources, parsed, text):
+    # the parser hangs "Bolivia" on the verb (as its subject or as a conjunct of the verb), not on the list
+    countries = [("Peru", "PER", "name"), ("Chile", "CHL", "name"), ("Bolivia", "BOL", "name")]
+    rows = article_events(build(text, parsed=parsed, countries=countries, officials=[("Trump", "USA", "Q22686")]),
+                          resources)
+    assert [tuple(r["target_iso3"]) for r in rows] == [("BOL", "CHL", "PER")]
+
+
+def test_a_list_of_two_then_a_comma_is_not_read_as_a_serial_list(build, resources):
+    text = "Stocks slid on Tuesday. Trump's duties on imports from Peru and Chile, and Bolivia hurt margins."
+    countries = [("Peru", "PER", "name"), ("Chile", "CHL", "name"), ("Bolivia", "BOL", "name")]
+    rows = article_events(build(text, parsed=True, countries=countries, officials=[("Trump", "USA", "Q22686")]),
+                          resources)
+    assert [tuple(r["target_iso3"]) for r in rows] == [("CHL", "PER")]
+
+
+@pytest.mark.parametrize("parsed", [False, True], ids=["order", "parse"])
+def test_a_report_of_another_measure_does_not_absorb_a_passing_mention(build, resources, parsed):
+    # the sanctions report names no target nor goods of the steel tariffs: it is not their report
+    text = ("Copper slid on Tuesday. Trump's recent steel tariffs could slow drilling. "
+            "U.S. sanctions imposed last month on tankers have cut Russian oil shipments.")
+    found = _rows(build, resources, text, parsed=parsed)
+    assert ("tariff_imposed", "USA", (), "asserted") in found
+    assert [row for row in found if row[0] == "tariff_imposed"] == [("tariff_imposed", "USA", (), "asserted")]
+
+
+@pytest.mark.parametrize("parsed", [False, True], ids=["order", "parse"])
+def test_a_target_of_a_measure_to_come_is_not_hit_by_the_measure_in_force(build, resources, parsed):
+    text = ("Shares fell on Monday. The retailer could suffer from U.S. levies on goods from Peru and Chile, "
+            "analysts said. The proposed 20% levy on Peru imports would hurt its suppliers.")
+    countries = [("U.S.", "USA", "abbreviation"), ("Peru", "PER", "name"), ("Chile", "CHL", "name"),
+                 ("Peru", "PER", "name", 1)]
+    rows = article_events(build(text, parsed=parsed, countries=countries), resources)
+    imposed = [tuple(r["target_iso3"]) for r in rows if r["event_type"] == "tariff_imposed"]
+    assert imposed == [("CHL",)]
+
+
+@pytest.mark.parametrize("parsed", [False, True], ids=["order", "parse"])
+@pytest.mark.parametrize("joined, expected", [
+    pytest.param("on top of existing metals duties", ("tariff_imposed", "USA", (), "asserted"), id="existing"),
+    pytest.param("on top of tariffs on Chile", ("tariff_imposed", "USA", ("CHL",), "planned"), id="no-in-force-word"),
+])
+def test_a_joined_measure_said_to_exist_is_in_force(build, resources, parsed, joined, expected):
+    text = f"Stocks slid on Monday. Trump plans to announce new 25% tariffs on all copper imports on Friday, {joined}."
+    countries = [("Chile", "CHL", "name")] if "Chile" in text else []
+    rows = article_events(build(text, parsed=parsed, countries=countries, officials=[("Trump", "USA", "Q22686")]),
+                          resources)
+    joined_rows = [(r["event_type"], r["actor_iso3"], tuple(r["target_iso3"]), r["modality"]) for r in rows
+                   if "coordinated" in r["rule_id"]]
+    assert joined_rows == [expected]
