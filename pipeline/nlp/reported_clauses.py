@@ -192,13 +192,15 @@ def _set_off_after(doc: Doc, cue: Token, clause: Token) -> bool:
 
 
 def complement(doc: Doc, cue: Token, lemma: str, *, clause_articles: frozenset[str],
-               question_openers: frozenset[str]) -> tuple[int, int] | None:
+               question_openers: frozenset[str],
+               adverbial_marks: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Token bounds of the cue's clausal complement after it (with a subject the parser hung on the cue).
 
     The parser sometimes hangs the clause on the hearer ("told reporters that …" with the clause under
     "reporters"): a complement of the cue's object after the cue counts as the cue's. An article of
     ``clause_articles`` right after the cue opens the clause's subject (`_noun_phrase_after`); a content opening
-    with a word of ``question_openers`` is an embedded question, not what was said.
+    with a word of ``question_openers`` is an embedded question, not what was said; a clause an
+    ``adverbial_marks`` word opens ("as", "because") says when or why the speaker spoke.
     """
     heads = [cue] + [c for c in cue.rights if c.dep_ in ("obj", "iobj")]
     # ", says X, which …" / ", BMI says, adding …": a clause set off by a comma after the cue comments on it;
@@ -218,6 +220,8 @@ def complement(doc: Doc, cue: Token, lemma: str, *, clause_articles: frozenset[s
     if not complements:
         return None
     complement = min(complements, key=lambda c: c.left_edge.i)  # the nearest: "told … that A, and B said C"
+    if any(c.dep_ == "mark" and c.lower_ in adverbial_marks for c in complement.children):
+        return None  # ", says Acme as it opens a mill": a clause of time or reason on the cue, not what was said
     first, last = _subtree_bounds(complement)
     if first <= cue.i:
         return None
