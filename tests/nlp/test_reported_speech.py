@@ -346,3 +346,8 @@ def test_a_clause_of_time_or_reason_after_the_cue_is_not_what_was_said():
     assert reports("The minister said exports would fall because the duties had doubled.") == [
         ("exports would fall because the duties had doubled", "said", "say", "The minister",
          "reported.csv:complement")]
+    # a clause of contrast after "that", with the clause said after its comma, stays the content
+    assert reports("But some importers said that while the duties would hurt them at first, their rivals would "
+                   "lose more in the long run.") == [
+        ("while the duties would hurt them at first, their rivals would lose more in the long run", "said", "say",
+         "some importers", "reported.csv:complement")]
