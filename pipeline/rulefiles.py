@@ -129,7 +129,7 @@ FUNCTION_WORDS_FILE = "lexicons/function_words.csv"
 FUNCTION_WORD_USES = ("org_opener", "apposition", "cue_noun", "applies_to_drop", "term_title_case",
                       "label_title_case", "question_opener", "pronoun_lead", "bare_body", "definite_source",
                       "name_link", "cue_object", "firm_link", "source_named_next",
-                      "clause_article", "embedded_question", "clause_relative")
+                      "clause_article", "embedded_question", "clause_relative", "adverbial_mark")
 
 
 def read_function_words(models_dir: Path) -> dict[str, list[str]]:

@@ -15,7 +15,8 @@ from pipeline.articles import HASH_LENGTH, short_hash
 from pipeline.labels import parse_label, parse_offsets
 from pipeline.nlp.base import doc_text
 from pipeline.nlp.reported_speech import GROUP as REPORTED_GROUP, shift_label
-from pipeline.nlp.reported_words import RULE_PREFIX as WORDS_RULE_PREFIX, ArticleSpans, WordRules, find_word_reports
+from pipeline.nlp.reported_words import (RULE_PREFIX as WORDS_RULE_PREFIX, ArticleSpans, WordRules,
+                                         find_headline_report, find_word_reports)
 from pipeline.nlp.sentences import SentenceSpan, split_sentences
 from pipeline.nlp.syntax import ParseGate, PendingSentence, parse_docs, token_rows
 from pipeline.schemas import schema_for
@@ -151,13 +152,18 @@ class DocRows:
         """Add the ``reported`` mentions the word-order reader finds in the sentences not in ``parsed``, and
         hold those it finds in the ``parsed`` ones until `parse` shows whether the parse reads them."""
         spans = ArticleSpans(doc, self.words, text)
-        if not spans.cues:
-            return
         with_cues = {bisect_right(starts, token_starts[cue.start]) - 1 for cue in spans.cues}
-        for i in sorted(with_cues - {-1}):
+        # the headline: an article's first line when it is one sentence ("…: Speaker" needs no cue word)
+        line_end = text.find("\n") if "\n" in text else len(text)
+        headline = 0 if sentences and not text[sentences[0].end:line_end].strip() else None
+        for i in sorted(with_cues - {-1} | ({headline} if headline is not None else set())):
             sentence = sentences[i]
             first, end = bisect_left(token_starts, sentence.start), bisect_left(token_starts, sentence.end)
-            for found in find_word_reports(doc, first, end, spans, self.words):
+            found_here = list(find_word_reports(doc, first, end, spans, self.words))
+            if i == headline and not found_here:
+                report = find_headline_report(doc, first, end, spans, self.words)
+                found_here = [report] if report is not None else []
+            for found in found_here:
                 rule_id = f"{WORDS_RULE_PREFIX}:{found.pattern}"
                 key = _mention_key(id_prefix, REPORTED_GROUP, found.start, found.end, rule_id)
                 row = (article_id, key, REPORTED_GROUP, text[found.start:found.end], found.start, found.end, i,

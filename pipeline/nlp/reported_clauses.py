@@ -192,13 +192,15 @@ def _set_off_after(doc: Doc, cue: Token, clause: Token) -> bool:
 
 
 def complement(doc: Doc, cue: Token, lemma: str, *, clause_articles: frozenset[str],
-               question_openers: frozenset[str]) -> tuple[int, int] | None:
+               question_openers: frozenset[str],
+               adverbial_marks: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Token bounds of the cue's clausal complement after it (with a subject the parser hung on the cue).
 
     The parser sometimes hangs the clause on the hearer ("told reporters that …" with the clause under
     "reporters"): a complement of the cue's object after the cue counts as the cue's. An article of
     ``clause_articles`` right after the cue opens the clause's subject (`_noun_phrase_after`); a content opening
-    with a word of ``question_openers`` is an embedded question, not what was said.
+    with a word of ``question_openers`` is an embedded question, not what was said; a clause an
+    ``adverbial_marks`` word opens ("as", "because") says when or why the speaker spoke.
     """
     heads = [cue] + [c for c in cue.rights if c.dep_ in ("obj", "iobj")]
     # ", says X, which …" / ", BMI says, adding …": a clause set off by a comma after the cue comments on it;
@@ -218,6 +220,8 @@ def complement(doc: Doc, cue: Token, lemma: str, *, clause_articles: frozenset[s
     if not complements:
         return None
     complement = min(complements, key=lambda c: c.left_edge.i)  # the nearest: "told … that A, and B said C"
+    if _adverbial_clause(doc, complement, adverbial_marks):
+        return None  # ", says Acme as it opens a mill": a clause of time or reason on the cue, not what was said
     first, last = _subtree_bounds(complement)
     if first <= cue.i:
         return None
@@ -241,6 +245,19 @@ def complement(doc: Doc, cue: Token, lemma: str, *, clause_articles: frozenset[s
     if first > last or doc[first].lower_ in question_openers and doc[first - 1].lower_ != "that":
         return None  # "did not say when …": an embedded question ("said that when …" reports a clause)
     return first, last
+
+
+def _adverbial_clause(doc: Doc, complement: Token, adverbial_marks: frozenset[str]) -> bool:
+    """True when the complement is only a clause of time, reason or contrast: a word of ``adverbial_marks``
+    opens it as its own head's mark, with no "that" beside it ("said that while …", "did say though that …"
+    report a clause) and no comma inside (in "said while A, B" the clause B after the comma is what was
+    said)."""
+    first, last = complement.left_edge.i, complement.right_edge.i
+    mark = doc[first]
+    if mark.dep_ != "mark" or mark.head.i != complement.i or mark.lower_ not in adverbial_marks:
+        return False
+    beside = [doc[i].lower_ for i in (first - 1, first + 1) if 0 <= i < len(doc)]
+    return "that" not in beside and not any(t.text == "," for t in doc[first:last + 1])
 
 
 def _noun_phrase_after(doc: Doc, cue: Token, lemma: str, clause_articles: frozenset[str]) -> bool:

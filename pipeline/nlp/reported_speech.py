@@ -111,7 +111,7 @@ def load_patterns(models_dir: Path) -> dict[str, list[str]]:
 def load_speech_rules(models_dir: Path) -> dict[str, Any]:
     """Cue forms by lemma (``cues.csv``), each lemma's patterns (``reported.csv``), the nouns of data
     (``reported_words.csv``) and the function words a complement's bounds read (``lexicons/function_words.csv``:
-    ``clause_article``, ``embedded_question``), as one JSON-able dict."""
+    ``clause_article``, ``embedded_question``, ``adverbial_mark``), as one JSON-able dict."""
     folder = models_dir / FOLDER
     patterns = load_patterns(models_dir)
     forms = sorted({(row["form"].lower(), row["lemma"]) for row in read_rows(folder / "cues.csv")
@@ -121,7 +121,8 @@ def load_speech_rules(models_dir: Path) -> dict[str, Any]:
     function_words = read_function_words(models_dir)
     return {"patterns": patterns, "forms": [list(pair) for pair in forms], "data_sources": data_sources,
             "clause_articles": sorted(function_words["clause_article"]),
-            "question_openers": sorted(function_words["embedded_question"])}
+            "question_openers": sorted(function_words["embedded_question"]),
+            "adverbial_marks": sorted(function_words["adverbial_mark"])}
 
 
 def is_data_source(words: Sequence[str], data_sources: frozenset[str]) -> bool:
@@ -135,7 +136,8 @@ def is_data_source(words: Sequence[str], data_sources: frozenset[str]) -> bool:
 def find_reported_speech(doc: Doc, forms: dict[str, list[tuple[list[str], str]]],
                          patterns: dict[str, frozenset[str]], *,
                          data_sources: frozenset[str] = frozenset(), clause_articles: frozenset[str] = frozenset(),
-                         question_openers: frozenset[str] = frozenset()) -> Iterator[ReportedSpeech]:
+                         question_openers: frozenset[str] = frozenset(),
+                         adverbial_marks: frozenset[str] = frozenset()) -> Iterator[ReportedSpeech]:
     """Every report of speech in a parsed sentence (see the module docstring for the patterns).
 
     ``forms`` maps a cue form's first word (lower case) to its words and lemma;
@@ -162,7 +164,8 @@ def find_reported_speech(doc: Doc, forms: dict[str, list[tuple[list[str], str]]]
             elif not is_passive(token) and (token.dep_ not in NOMINAL or is_finite_verb(token)):
                 pattern = "complement"
                 found = complement(doc, token, lemma, clause_articles=clause_articles,
-                                   question_openers=question_openers) if "complement" in allowed else None
+                                   question_openers=question_openers,
+                                   adverbial_marks=adverbial_marks) if "complement" in allowed else None
                 if found is None and "postposed" in allowed:
                     pattern = "postposed"
                     found, speaker = postposed(doc, token) or (None, None)
@@ -210,11 +213,13 @@ class ReportedSpeechFinder(RuleComponent):
         self.data_sources = frozenset(self.data.get("data_sources", []))
         self.clause_articles = frozenset(self.data.get("clause_articles", []))
         self.question_openers = frozenset(self.data.get("question_openers", []))
+        self.adverbial_marks = frozenset(self.data.get("adverbial_marks", []))
 
     def __call__(self, doc: Doc) -> Doc:
         for found in find_reported_speech(doc, self.forms, self.patterns, data_sources=self.data_sources,
                                           clause_articles=self.clause_articles,
-                                          question_openers=self.question_openers):
+                                          question_openers=self.question_openers,
+                                          adverbial_marks=self.adverbial_marks):
             add_span(doc, GROUP, found.start, found.end, label=found.label(), rule_id=f"reported.csv:{found.pattern}")
         return doc
 

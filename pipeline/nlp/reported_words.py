@@ -23,6 +23,9 @@ same sentence, ", adding that …", leaves the others to the word order; see
   <speaker>." (or "<clause> according to <speaker>." ending the sentence); a
   source of data ("according to weather forecasts": ``data_source`` nouns of
   ``reported_words.csv``) names no speaker;
+- ``headline``: "<clause>: <speaker>", a headline crediting its clause to the
+  speaker named after its last colon ("Duties will hurt small exporters: trade
+  minister"); read only on the article's first line (`find_headline_report`);
 - ``object``: "<speaker> accused <object> of <V-ing> …" (and ", accusing
   <object> of …" after a comma): the -ing phrase after the ``object_link``
   word is the charge the speaker laid; a cue read only so blocks no
@@ -80,7 +83,13 @@ from pipeline.nlp.reported_word_speakers import BREAKS, MAX_SPEAKER_WORDS, SET_O
 
 RULE_PREFIX = "reported_words.csv"
 
-__all__ = ["RULE_PREFIX", "ArticleSpans", "WordRules", "find_word_reports", "load_word_rules"]
+__all__ = ["RULE_PREFIX", "ArticleSpans", "WordRules", "find_headline_report", "find_word_reports", "load_word_rules"]
+
+# The lemma a headline's colon attribution is recorded with: it stands for "says".
+HEADLINE_LEMMA = "say"
+# A headline's clause holds at least this many lower-case words: a line in title case before a colon is a
+# label or a series name ("Global Equities Roundup: Market Talk", "Earnings Overview: Acme"), not a claim.
+MIN_HEADLINE_LOWER_WORDS = 2
 
 
 def find_word_reports(doc: Doc, first: int, end: int, spans: ArticleSpans,
@@ -100,6 +109,22 @@ def find_word_reports(doc: Doc, first: int, end: int, spans: ArticleSpans,
         if found is not None:
             yield from reader.conjoined(found)
 
+
+
+def find_headline_report(doc: Doc, first: int, end: int, spans: ArticleSpans,
+                         rules: WordRules) -> ReportedSpeech | None:
+    """The report of a headline ``doc[first:end]`` that credits its clause to the speaker after its last colon
+    ("Rate cuts may come sooner than thought: central bank chief Dana Quill"), or None.
+
+    The speaker is a tagged name, title or organization, or a speaker noun ("Experts"), ending the line; the
+    clause before the colon is written in sentence case, shows a verb and holds no cue of its own ("…, says
+    Acme, …: Reporter" is left to that cue) nor a quotation mark (a quoted clause is a quotation, read by
+    the quotation rules). The colon stands as the cue.
+    """
+    reader = _Sentence(doc, first, end, spans, rules)
+    if reader.refused():
+        return None
+    return reader.headline()
 
 
 class _Sentence(SentenceContents):
@@ -163,6 +188,24 @@ class _Sentence(SentenceContents):
         return parts
 
     # -- the patterns --------------------------------------------------------------------------------------
+
+    def headline(self) -> ReportedSpeech | None:
+        """"<clause>: <speaker>" (see `find_headline_report`)."""
+        doc, rules = self.doc, self.rules
+        colon = next((t.i for t in reversed(doc[self.first:self.last + 1]) if t.text == ":"), None)
+        if colon is None or colon <= self.first or not 0 < self.last - colon <= MAX_SPEAKER_WORDS // 2:
+            return None
+        speaker = (colon + 1, self.last)
+        if any(t.is_punct and t.text != "." for t in doc[colon + 1:self.last + 1]) \
+                or not (self._named_ends(self.last) or self._speaker_noun(doc[self.last])):
+            return None  # "…: What to know", "…: Trump on the summit"
+        clause = doc[self.first:colon]
+        if sum(t.is_lower and t.is_alpha for t in clause) < MIN_HEADLINE_LOWER_WORDS \
+                or any(t.is_quote or t.text in ('"', "“", "”", "‘", "’") for t in clause) \
+                or self.spans.cues_in(self.first, colon):
+            return None
+        return self._record(Cue(colon, colon + 1, HEADLINE_LEMMA, "speech"), "headline", self.first, colon - 1,
+                            speaker, verb=True)
 
     def _complement(self, cue: Cue) -> ReportedSpeech | None:
         speaker = self._speaker_before(cue.start)

@@ -337,3 +337,17 @@ def test_a_subject_the_parser_hung_on_the_adjunct_opens_the_content():
                     "lowered the odds of a rate cut.")
     assert [(content, speaker) for content, _, _, speaker, _ in found] == [
         ("the sudden imposition of tariffs lowered the odds of a rate cut", "Acme Bank economist Paul Garner")]
+
+
+def test_a_clause_of_time_or_reason_after_the_cue_is_not_what_was_said():
+    # the parser hangs "as he threatens …" on "says" as its complement; "as" opens a clause of time
+    assert reports("Opec is finished, says Putin as he threatens member states with higher output") == []
+    # a clause of reason inside the reported clause leaves it whole
+    assert reports("The minister said exports would fall because the duties had doubled.") == [
+        ("exports would fall because the duties had doubled", "said", "say", "The minister",
+         "reported.csv:complement")]
+    # a clause of contrast after "that", with the clause said after its comma, stays the content
+    assert reports("But some importers said that while the duties would hurt them at first, their rivals would "
+                   "lose more in the long run.") == [
+        ("while the duties would hurt them at first, their rivals would lose more in the long run", "said", "say",
+         "some importers", "reported.csv:complement")]

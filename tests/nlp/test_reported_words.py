@@ -425,3 +425,26 @@ def test_an_accusation_reports_what_the_object_was_charged_with(sentence, expect
     ])
 def test_a_name_before_an_age_or_a_post_set_off_by_commas_speaks(sentence, expected):
     assert reports(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        # a headline credits its clause to the title holder named after its last colon
+        ("Copper duties will hurt small exporters: trade minister Dana Quill\n\nThe body follows here.",
+         [("Copper duties will hurt small exporters", ":", "say", "trade minister Dana Quill",
+           "reported_words.csv:headline")]),
+        # a speaker noun in capitals
+        ("Small refiners may shut two plants next year: Analysts\n\nThe body follows here.",
+         [("Small refiners may shut two plants next year", ":", "say", "Analysts", "reported_words.csv:headline")]),
+        # a label in title case before the colon is no claim
+        ("Global Metals Roundup: Market Analysts\n\nThe body follows here.", []),
+        # words after the colon that name no speaker
+        ("Harbor Air expands its fleet to ten jets: What to know\n\nThe body follows here.", []),
+        # a quoted clause is a quotation, left to the quotation rules
+        ("'We will not back down on steel duties': Analysts\n\nThe body follows here.", []),
+        # only the first line is a headline
+        ("Port strike ends\n\nDockers return to work on the new shifts: Analysts\n", []),
+    ])
+def test_a_headline_credits_its_clause_to_the_speaker_after_its_colon(story, expected):
+    assert [r for r in reports(story) if r[4].endswith(":headline")] == expected
