@@ -250,7 +250,8 @@ def attach_undated(changes: Sequence[Change], report_days: int) -> list[Change]:
     (`_to_finer_days`). A pause's stated length moves with it
     (docs/timeline.md, section 4).
     """
-    dated = _to_finer_days([c for c in changes if c.effective_on is not None])
+    dated = _lifts_after_what_they_lift(_to_finer_days([c for c in changes if c.effective_on is not None]),
+                                        report_days)
     placed = list(dated)
     for change in changes:
         if change.effective_on is None:
@@ -285,6 +286,31 @@ def _to_finer_days(dated: Sequence[Change]) -> list[Change]:
             change = _moved(change, placed[nearest].day)
         placed[index] = change
     return [placed[i] for i in range(len(dated))]
+
+
+def _lifts_after_what_they_lift(dated: Sequence[Change], report_days: int) -> list[Change]:
+    """The dated changes (in their order), each lift dated by a period that also holds a tariff of its key dated
+    more finely moved to the first agreeing lift dated more finely within ``report_days`` after that tariff.
+
+    A week's or a month's change is placed on the period's first day; a pause "over the weekend" of the week
+    of 27 January told in a story of the next week lies on that week's Monday, days before the tariffs of
+    1 February it paused. A lift cannot come before what it lifts: it is the pause reported after them ("paused
+    the tariffs on Monday", 3 February), and its stated length runs from there. Without such a lift it stays.
+    """
+    placed = list(dated)
+    for index, change in enumerate(dated):
+        if change.in_force or change.period_end is None or change.period_end <= change.day:
+            continue
+        lifted = [d for d in dated if d.in_force and _within_period(change, d)]
+        if not lifted:
+            continue
+        first_lifted = min(d.day for d in lifted)
+        reports = [d for d in dated if not d.in_force and agrees(d, change)
+                   and precision_rank(d) < precision_rank(change)
+                   and first_lifted <= d.day and (d.day - first_lifted).days <= report_days]
+        if reports:
+            placed[index] = _moved(change, min(d.day for d in reports))
+    return placed
 
 
 def _ends_pause(intervals: Sequence[Interval], change: Change, resumption: Interval | None) -> bool:
