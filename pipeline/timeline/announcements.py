@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 
 from pipeline.timeline.changes import Change
-from pipeline.timeline.readings import rates_agree, resolve_day
+from pipeline.timeline.readings import partial_cut, rates_agree, resolve_day
 from pipeline.timeline.rules import Windows
 
 # Changes an order announces for a later day: a tariff, a rise, a cut. Lifts take effect when told.
@@ -82,7 +82,12 @@ def to_planned_effective_days(changes: Sequence[Change], plans: Sequence[Change]
     moved: dict[str, date] = {}
     for _, group in itertools.groupby(changes, key=lambda c: c.day):
         readings = list(group)
-        best, _, _ = resolve_day(readings)
+        best, agreeing, disagreeing = resolve_day(readings)
+        # a lift of part of a rate, told with the rate it keeps, is a cut (`partial_cut`), which an order may
+        # announce for a later day as it does a tariff: "… retaining the remaining rate of 10 percent" on the
+        # 12th and the order's "Effective … May 14, … 10 percent"
+        cut = partial_cut(best, agreeing, disagreeing)
+        best = cut[0] if cut is not None else best
         if not best.in_force or best.effective_stated or best.change not in ANNOUNCED:
             continue
         # An asserted reading of the same change stating its day outranks a plan ("imposed … as of February 4"
