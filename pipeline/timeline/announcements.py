@@ -95,7 +95,12 @@ def to_planned_effective_days(changes: Sequence[Change], plans: Sequence[Change]
         # (`intervals._takes_effect_later`). Another change at the rate ("raised to 10%") is not the order.
         asserted_days = _corroborating_days(best, [c for c in stated if c.change == best.change],
                                             windows.report_days)
-        day = _the_one_day(asserted_days) if asserted_days else corroborated_day(best, plans, windows.report_days)
+        # a reading placed by its report that states no rate ("new U.S. tariffs on gloves from China", told a
+        # week before an order's cut took effect) is too loose to be the plan's change: only its report's day
+        # says anything of it
+        loose = best.effective_on is None and best.rate is None
+        day = _the_one_day(asserted_days) if asserted_days \
+            else None if loose else corroborated_day(best, plans, windows.report_days)
         if day is not None:
             moved.update((c.event_id, day) for c in readings)
     # readings of several days may move to one day of effect (the order and reports of it the day after): all

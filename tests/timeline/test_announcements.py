@@ -132,3 +132,11 @@ def test_a_lift_of_part_of_a_rate_is_a_cut_that_a_plan_s_day_of_effect_places():
     assert [(r[0], r[2], r[4]) for r in sequence(rows)] == [("increased", 125, d("2025-04-10")),
                                                              ("reduced", 10, d("2025-05-14"))]
     assert rows_of(rows)[1]["announced_on"] == d("2025-05-12")
+
+
+def test_a_report_placed_reading_without_a_rate_is_not_moved_by_a_plan():
+    # "new tariffs on Chinese goods" told on the 5th (undated, no rate) and a plan "10% from the 14th": the report
+    # stays on its day
+    rows = [event("e1", "tariff_imposed", None, published="2025-05-05"),
+            plan("p1", "tariff_imposed", None, "2025-05-14", rate=10, published="2025-05-12")]
+    assert [r[4] for r in sequence(rows)] == [d("2025-05-05")]
