@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 
 from pipeline.timeline.changes import Change
-from pipeline.timeline.readings import rates_agree, resolve_day
+from pipeline.timeline.readings import partial_cut, rates_agree, resolve_day
 from pipeline.timeline.rules import Windows
 
 # Changes an order announces for a later day: a tariff, a rise, a cut. Lifts take effect when told.
@@ -82,7 +82,12 @@ def to_planned_effective_days(changes: Sequence[Change], plans: Sequence[Change]
     moved: dict[str, date] = {}
     for _, group in itertools.groupby(changes, key=lambda c: c.day):
         readings = list(group)
-        best, _, _ = resolve_day(readings)
+        best, agreeing, disagreeing = resolve_day(readings)
+        # a lift of part of a rate, told with the rate it keeps, is a cut (`partial_cut`), which an order may
+        # announce for a later day as it does a tariff: "… retaining the remaining rate of 10 percent" on the
+        # 12th and the order's "Effective … May 14, … 10 percent"
+        cut = partial_cut(best, agreeing, disagreeing)
+        best = cut[0] if cut is not None else best
         if not best.in_force or best.effective_stated or best.change not in ANNOUNCED:
             continue
         # An asserted reading of the same change stating its day outranks a plan ("imposed … as of February 4"
@@ -90,7 +95,12 @@ def to_planned_effective_days(changes: Sequence[Change], plans: Sequence[Change]
         # (`intervals._takes_effect_later`). Another change at the rate ("raised to 10%") is not the order.
         asserted_days = _corroborating_days(best, [c for c in stated if c.change == best.change],
                                             windows.report_days)
-        day = _the_one_day(asserted_days) if asserted_days else corroborated_day(best, plans, windows.report_days)
+        # a reading placed by its report that states no rate ("new U.S. tariffs on gloves from China", told a
+        # week before an order's cut took effect) is too loose to be the plan's change: only its report's day
+        # says anything of it
+        loose = best.effective_on is None and best.rate is None
+        day = _the_one_day(asserted_days) if asserted_days \
+            else None if loose else corroborated_day(best, plans, windows.report_days)
         if day is not None:
             moved.update((c.event_id, day) for c in readings)
     # readings of several days may move to one day of effect (the order and reports of it the day after): all

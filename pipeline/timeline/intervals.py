@@ -12,15 +12,12 @@ from datetime import date
 
 from pipeline.timeline.announcements import pre_empted, to_planned_effective_days
 from pipeline.timeline.changes import ASSERTED, Change
-from pipeline.timeline.readings import agrees, precision_rank, rate_text, rates_agree, resolve_day
+from pipeline.timeline.readings import (agrees, partial_cut, precision_rank, rate_text, rates_agree,
+                                        resolve_day)
 from pipeline.timeline.rules import Windows
 
 # Changes of the level of a tariff in force: each one is an event, not a state a later report repeats.
 LEVEL_CHANGES = ("increased", "reduced")
-# Changes that end a tariff in force, and readings that a tariff (still) applies after the day's change: a
-# text that says both lifted part of a tariff (`_partial_cut`).
-LIFTS = ("suspended", "removed")
-KEEPS = ("imposed", "reduced")
 # Lifts after which the tariff may return: reports call one such measure a pause or an exemption alike.
 OPEN_LIFTS = ("suspended", "exempted")
 
@@ -103,28 +100,6 @@ def _same_lift_told_otherwise(current: Interval, change: Change, windows: Window
     return first.change in OPEN_LIFTS and change.change in OPEN_LIFTS and first.change != change.change \
         and change.effective_on is None and change.rate is None and current.rate is None \
         and 0 <= (change.day - first.day).days <= windows.report_days
-
-
-def _partial_cut(best: Change, agreeing: list[Change],
-                disagreeing: list[Change]) -> tuple[Change, list[Change], list[Change]] | None:
-    """A day's reading as a cut when its best reading lifts the tariff and one text of that lift also keeps a
-    tariff in force; None when it is no such day.
-
-    "suspending 24 percentage points of that rate …, while retaining the remaining rate of 10 percent;
-    and removing the rates imposed on April 8": the events read a removal and, from the same text, a
-    tariff that applies, and a tariff cannot both end and apply on one day. The lift was of part of the
-    rate: the reading is a reduction to the rate the text keeps (unstated when it states none), with the
-    evidence of both; other readings stay alternatives (section 4).
-    """
-    if best.change not in LIFTS:
-        return None
-    lift_articles = {a for change in (best, *agreeing) for a in change.article_ids}
-    kept = [c for c in disagreeing if c.change in KEEPS and lift_articles.intersection(c.article_ids)]
-    if not kept:
-        return None
-    rate = next((c.rate for c in kept if c.rate is not None), None)
-    cut = replace(best, change="reduced", in_force=True, rate=rate, rate_previous=None)
-    return cut, [*agreeing, *kept], [c for c in disagreeing if c not in kept]
 
 
 def _paused_reported(intervals: Sequence[Interval], change: Change) -> Interval | None:
@@ -250,7 +225,8 @@ def attach_undated(changes: Sequence[Change], report_days: int) -> list[Change]:
     (`_to_finer_days`). A pause's stated length moves with it
     (docs/timeline.md, section 4).
     """
-    dated = _to_finer_days([c for c in changes if c.effective_on is not None])
+    dated = _lifts_after_what_they_lift(_to_finer_days([c for c in changes if c.effective_on is not None]),
+                                        report_days)
     placed = list(dated)
     for change in changes:
         if change.effective_on is None:
@@ -285,6 +261,31 @@ def _to_finer_days(dated: Sequence[Change]) -> list[Change]:
             change = _moved(change, placed[nearest].day)
         placed[index] = change
     return [placed[i] for i in range(len(dated))]
+
+
+def _lifts_after_what_they_lift(dated: Sequence[Change], report_days: int) -> list[Change]:
+    """The dated changes (in their order), each lift dated by a period that also holds a tariff of its key dated
+    more finely moved to the first agreeing lift dated more finely within ``report_days`` after that tariff.
+
+    A week's or a month's change is placed on the period's first day; a pause "over the weekend" of the week
+    of 27 January told in a story of the next week lies on that week's Monday, days before the tariffs of
+    1 February it paused. A lift cannot come before what it lifts: it is the pause reported after them ("paused
+    the tariffs on Monday", 3 February), and its stated length runs from there. Without such a lift it stays.
+    """
+    placed = list(dated)
+    for index, change in enumerate(dated):
+        if change.in_force or change.period_end is None or change.period_end <= change.day:
+            continue
+        lifted = [d for d in dated if d.in_force and _within_period(change, d)]
+        if not lifted:
+            continue
+        first_lifted = min(d.day for d in lifted)
+        reports = [d for d in dated if not d.in_force and agrees(d, change)
+                   and precision_rank(d) < precision_rank(change)
+                   and first_lifted <= d.day and (d.day - first_lifted).days <= report_days]
+        if reports:
+            placed[index] = _moved(change, min(d.day for d in reports))
+    return placed
 
 
 def _ends_pause(intervals: Sequence[Interval], change: Change, resumption: Interval | None) -> bool:
@@ -346,7 +347,7 @@ def walk(changes: Sequence[Change], windows: Windows, plans: Sequence[Change] = 
         scheduled = None
         pending = _withdraw_unplaced_lift(intervals, best, pending)
         current = intervals[-1] if intervals else None
-        cut = _partial_cut(best, agreeing, disagreeing) if current is not None and current.first.in_force else None
+        cut = partial_cut(best, agreeing, disagreeing) if current is not None and current.first.in_force else None
         if cut is not None:
             best, agreeing, disagreeing = cut
         reported = _paused_reported(intervals, best) if pending is not None else None

@@ -58,3 +58,31 @@ def resolve_day(changes: Sequence[Change]) -> tuple[Change, list[Change], list[C
         best = replace(best, rate_previous=next((c.rate_previous for c in agreeing
                                                  if c.rate == best.rate and c.rate_previous is not None), None))
     return best, agreeing, [c for c in ranked[1:] if not agrees(best, c)]
+
+
+# Changes that end a tariff in force, and readings that a tariff (still) applies after the day's change: a
+# text that says both lifted part of a tariff (`partial_cut`).
+LIFTS = ("suspended", "removed")
+KEEPS = ("imposed", "reduced")
+
+
+def partial_cut(best: Change, agreeing: list[Change],
+                disagreeing: list[Change]) -> tuple[Change, list[Change], list[Change]] | None:
+    """A day's reading as a cut when its best reading lifts the tariff and one text of that lift also keeps a
+    tariff in force; None when it is no such day.
+
+    "suspending 24 percentage points of that rate …, while retaining the remaining rate of 10 percent;
+    and removing the rates imposed on April 8": the events read a removal and, from the same text, a
+    tariff that applies, and a tariff cannot both end and apply on one day. The lift was of part of the
+    rate: the reading is a reduction to the rate the text keeps (unstated when it states none), with the
+    evidence of both; other readings stay alternatives (section 4).
+    """
+    if best.change not in LIFTS:
+        return None
+    lift_articles = {a for change in (best, *agreeing) for a in change.article_ids}
+    kept = [c for c in disagreeing if c.change in KEEPS and lift_articles.intersection(c.article_ids)]
+    if not kept:
+        return None
+    rate = next((c.rate for c in kept if c.rate is not None), None)
+    cut = replace(best, change="reduced", in_force=True, rate=rate, rate_previous=None)
+    return cut, [*agreeing, *kept], [c for c in disagreeing if c not in kept]

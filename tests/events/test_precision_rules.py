@@ -170,6 +170,13 @@ def test_a_participle_naming_the_measure_another_trigger_acts_on_is_no_event(bui
     assert [e[0] for e in found] == ["tariff_increased"]
 
 
+def test_decrease_is_a_cut_and_its_object_s_participle_no_event(build, resources):
+    # "decrease" acts on the duties as "reduce" does: the cut is the event, "imposed under this order" names it
+    found = _events(build, resources, "Washington's order on Chinese goods said that, should talks go well, "
+                    "Washington may decrease the duties imposed under this order.", countries=[USA, CHINESE])
+    assert [e[0] for e in found] == ["tariff_reduced"]
+
+
 def test_a_participle_naming_the_object_of_coordinated_verbs_is_no_event(build, resources):
     # the duties hang on "narrow", coordinated with the trigger "cut"
     found = _events(build, resources, "Washington's order on Chinese goods said that Washington may cut or narrow "

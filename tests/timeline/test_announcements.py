@@ -120,3 +120,23 @@ def test_an_asserted_day_of_effect_told_after_a_pause_still_pre_empts_the_order(
     # without the pause, the order takes effect on its stated day, announced on the 1st
     [row] = rows_of([rows[0], rows[2]])
     assert (row["valid_from"], row["announced_on"], row["in_force"]) == (d("2025-02-04"), d("2025-02-01"), True)
+
+
+def test_a_lift_of_part_of_a_rate_is_a_cut_that_a_plan_s_day_of_effect_places():
+    # on the 12th "removing the April rates … while retaining a rate of 10%" (a removal and a 10% tariff from one
+    # text) and the order's plan "effective May 14 … 10 percent": the cut to 10% applies from the 14th
+    rows = [event("e1", "tariff_increased", "2025-04-10", rate=125),
+            event("e2", "tariff_removed", "2025-05-12", articles=("a2",)),
+            event("e3", "tariff_imposed", "2025-05-12", rate=10, articles=("a2",)),
+            plan("p1", "tariff_imposed", None, "2025-05-14", rate=10, published="2025-05-12")]
+    assert [(r[0], r[2], r[4]) for r in sequence(rows)] == [("increased", 125, d("2025-04-10")),
+                                                             ("reduced", 10, d("2025-05-14"))]
+    assert rows_of(rows)[1]["announced_on"] == d("2025-05-12")
+
+
+def test_a_report_placed_reading_without_a_rate_is_not_moved_by_a_plan():
+    # "new tariffs on Chinese goods" told on the 5th (undated, no rate) and a plan "10% from the 14th": the report
+    # stays on its day
+    rows = [event("e1", "tariff_imposed", None, published="2025-05-05"),
+            plan("p1", "tariff_imposed", None, "2025-05-14", rate=10, published="2025-05-12")]
+    assert [r[4] for r in sequence(rows)] == [d("2025-05-05")]

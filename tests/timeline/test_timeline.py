@@ -482,3 +482,17 @@ def test_a_report_of_another_rate_near_the_stated_end_does_not_place_it():
             event("e2", "tariff_suspended", "2025-02-03", duration="P1M"),
             event("e3", "tariff_imposed", None, rate=10, published="2025-03-04", articles=("a3",))]
     assert [(r[0], r[2], r[4]) for r in sequence(rows)][2] == ("resumed", 25, d("2025-03-03"))
+
+
+def test_a_pause_dated_to_its_week_is_placed_on_the_pause_after_the_tariff_it_lifts_in_that_week():
+    # "paused the tariffs for a month this week", dated to the week of 27 January, and an imposition of
+    # Saturday 1 February inside that week: the pause is the one reported on Monday 3 February, and its length
+    # moves with it (27 January + 1 month, 7 days on); without that report it stays on the week's Monday
+    pause = event("e1", "tariff_suspended", "2025-01-27", granularity="week", duration="P1M")
+    pause["event_date_end"] = d("2025-02-02")
+    imposed = event("e2", "tariff_imposed", "2025-02-01", rate=25)
+    reported = event("e3", "tariff_suspended", "2025-02-03")
+    assert [(r[0], r[4]) for r in sequence([pause, imposed, reported])] == [
+        ("imposed", d("2025-02-01")), ("suspended", d("2025-02-03")), ("resumed", d("2025-03-06"))]
+    assert [(r[0], r[4]) for r in sequence([pause, imposed])][:2] == [
+        ("suspended", d("2025-01-27")), ("imposed", d("2025-02-01"))]
