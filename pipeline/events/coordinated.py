@@ -11,7 +11,7 @@ first. A rate written in its own part ("along with 20% levies on Chile",
 "and a further 15% tariff on Brazilian imports") is its own. Retyping then
 reads it at its own noun: planned "reciprocal tariffs" without a rate are a
 threat (`models/events/retype.csv`). A joined measure the joining words call
-in force ("on top of existing metals duties": ``in_force_words`` of
+in force ("on top of existing lumber duties": ``in_force_words`` of
 `models/events/passing.json`) is an asserted imposition, whatever the first
 measure is (`is_in_force`).
 
@@ -29,7 +29,7 @@ from pipeline.events.types import ALL_SCOPES, TARIFF_TYPES, ArticleInputs, Candi
 
 # The rule id of a joined measure's trigger: the type is the governing verb's, and the verb's subject acts.
 RULE_SUFFIX = "coordinated:weak"
-# Added to that id for a joined measure already in force ("on top of existing metals duties"): asserted, and
+# Added to that id for a joined measure already in force ("on top of existing lumber duties"): asserted, and
 # no announcement or entry into force told of the first measure makes it a plan (`is_in_force`).
 IN_FORCE_SUFFIX = "in_force"
 _PART_END = re.compile(r"[,;:()]")
@@ -66,7 +66,7 @@ def coordinated_measures(candidates: list[Candidate], inputs: ArticleInputs,
                              resources)
         if found.scope == "unspecified" and resources.all_scope.search(text, joined.start(), part.end):
             found = found._replace(scope="all")  # "along with reciprocal tariffs": stated for every partner
-        # "on top of existing metals duties": a measure in force, whatever the first one is (a plan, a threat)
+        # "on top of existing lumber duties": a measure in force, whatever the first one is (a plan, a threat)
         in_force = resources.passing is not None and any(
             w.lower() in resources.passing.in_force_words for w in joined.group().split())
         if in_force:
@@ -82,7 +82,7 @@ def coordinated_measures(candidates: list[Candidate], inputs: ArticleInputs,
 
 
 def is_in_force(cue: Cue) -> bool:
-    """True for the cue of a joined measure the text calls in force ("on top of existing metals duties")."""
+    """True for the cue of a joined measure the text calls in force ("on top of existing lumber duties")."""
     return cue.rule_id.endswith(f"{RULE_SUFFIX}:{IN_FORCE_SUFFIX}")
 
 

@@ -598,7 +598,7 @@ def _products(text: str, event_type: str, trigger: Cue, part: Region, rate: Rate
 
 
 def _without_rate_asides(words: str | None, resources: EventResources) -> str | None:
-    """``words`` without the bracketed asides that hold a rate of their own ("a 25% tariff on Canadian exports
+    """``words`` without the bracketed asides that hold a rate of their own ("a 25% duty on Canadian goods
     (10% on energy)"): the goods named there are the aside's rate's, not the measure's."""
     if not words or resources.rate_aside is None:
         return words
@@ -635,6 +635,6 @@ def article_candidates(inputs: ArticleInputs, resources: EventResources) -> list
     retyped = retype(resolve_discourse(found, inputs, resources), inputs.text, resources.retypes,
                      resources.clause_boundary)
     # "Trump imposed tariffs on steel … Trump's steel tariffs could …": the measure is reported once
-    # "… the potential 25% tariff on Mexico imports": Mexico is hit by no measure in force named in passing
+    # "… the potential 30% tariff on Peru imports": Peru is hit by no measure in force named in passing
     return without_repeats(without_targets_to_come(enumerated(inputs, retyped, resources), inputs.text,
                                                    inputs.parties, resources.passing))

@@ -193,7 +193,7 @@ def not_yet_in_force(candidates: list[Candidate], text: str, rules: SyntaxRules 
     undone = {c.sentence.index for c in candidates if c.event_type in UNDOING}
     out = []
     for candidate in candidates:
-        # "…, on top of existing metals duties": the plan told of the first measure is not the joined one's
+        # "…, on top of existing lumber duties": the plan told of the first measure is not the joined one's
         if candidate.modality == "asserted" and candidate.event_type in RAISES and not is_in_force(candidate.trigger):
             sentence = text[candidate.sentence.start:candidate.sentence.end]
             announced = _names_plan(text, candidate, rules) and rules.in_force.search(sentence) is None \

@@ -37,7 +37,7 @@ rules drop a trigger because nothing is reported, while the phrase reports
 the measure by naming it. An article that reports the same measure otherwise
 keeps that report only (`without_repeats`: a shared target or shared goods),
 and a target the article names only as that of a measure to come ("the
-potential 25% tariff on Mexico imports") is no target of the measure in force
+potential 30% tariff on Peru imports") is no target of the measure in force
 (`without_targets_to_come`).
 """
 
@@ -239,7 +239,7 @@ _PLAN_REACH_WORDS = 4
 
 def targets_to_come(text: str, parties: Sequence[Party], words: PassingWords) -> frozenset[str]:
     """The governments a measure still to come falls on, by the article's own words: a word of ``plan_words``
-    before a measure noun followed by a word of ``target_cases`` ("the potential 25% tariff on Mexico
+    before a measure noun followed by a word of ``target_cases`` ("the potential 30% tariff on Peru
     imports", "the proposed duties against Canada"): the parties named from that word to the phrase's end."""
     nouns = "|".join(sorted(re.escape(w) for w in words.measure_nouns))
     plans = "|".join(sorted(re.escape(w) for w in words.plan_words))
@@ -256,8 +256,8 @@ def targets_to_come(text: str, parties: Sequence[Party], words: PassingWords) ->
 def without_targets_to_come(candidates: list[Candidate], text: str, parties: Sequence[Party],
                             words: PassingWords | None) -> list[Candidate]:
     """``candidates`` with each measure named in passing cut to the targets it falls on in force: a target the
-    article names only as that of a measure to come (`targets_to_come`: "U.S. tariffs on goods from Mexico
-    and China … the potential 25% tariff on Mexico imports") is not hit by a measure in force. A mention left
+    article names only as that of a measure to come (`targets_to_come`: "U.S. tariffs on goods from Peru
+    and Chile … the potential 30% tariff on Peru imports") is not hit by a measure in force. A mention left
     with no target is dropped: it names the measure to come, which its own words report."""
     if words is None or not any(is_passing(c.trigger) and c.targets for c in candidates):
         return candidates

@@ -121,7 +121,8 @@ def anchor_day(article: ArticleView, resources: DateResources) -> date | None:
 
 
 # A story stamped before this hour (UTC) may have been written the evening before in the Americas (00:00 UTC
-# is 8 p.m. in New York in summer, 4 p.m. in Los Angeles): its "today" may be the UTC day before.
+# is 8 p.m. in New York in summer, 4 p.m. in Los Angeles). Only a future weekday that is the UTC day before
+# is moved to it (`told_on_the_evening_before`); "today" is not: nothing in the story says where it was written.
 EVENING_BEFORE_UTC_HOURS = 6
 
 

@@ -27,7 +27,7 @@ def _rows(build, resources, text: str, *, parsed: bool) -> list[tuple]:
 
 @pytest.mark.parametrize("parsed", [False, True], ids=["order", "parse"])
 @pytest.mark.parametrize("text, expected", [
-    pytest.param("Copper slid on Tuesday. Trump's recent steel and aluminum tariffs could disrupt drilling in Canada.",
+    pytest.param("Copper slid on Tuesday. Trump's latest steel and aluminum tariffs may disrupt drilling in Canada.",
                  ("tariff_imposed", "USA", (), "asserted"), id="possessive-goods-hedged-effect"),
     pytest.param("Stocks slid on Tuesday. Worries over Trump's tariffs on imports from Mexico weighed on stocks.",
                  ("tariff_imposed", "USA", ("MEX",), "asserted"), id="possessive-target-circumstance"),
@@ -93,7 +93,7 @@ def test_a_tariff_trigger_in_the_clause_reads_the_measure_itself(resources):
 
 def test_a_list_after_a_serial_comma_stays_in_the_phrase_read_by_word_order(build, resources):
     # the parse reading takes its targets from the parse, which may hang the last name elsewhere
-    text = "Stocks slid on Tuesday. Trump's duties on imports from Mexico, Canada, and China hurt margins."
+    text = "Stocks slid on Tuesday. Trump's duties on imports from Canada, Mexico, and China hurt margins."
     assert _rows(build, resources, text, parsed=False) == [("tariff_imposed", "USA", ("CAN", "CHN", "MEX"), "asserted")]
 
 
@@ -124,7 +124,7 @@ def test_a_list_of_two_then_a_comma_is_not_read_as_a_serial_list(build, resource
 def test_a_report_of_another_measure_does_not_absorb_a_passing_mention(build, resources, parsed):
     # the sanctions report names no target nor goods of the steel tariffs: it is not their report
     text = ("Copper slid on Tuesday. Trump's recent steel tariffs could slow drilling. "
-            "U.S. sanctions imposed last month on tankers have cut Russian oil shipments.")
+            "U.S. sanctions imposed last month against tankers have cut Russian oil shipments.")
     found = _rows(build, resources, text, parsed=parsed)
     assert ("tariff_imposed", "USA", (), "asserted") in found
     assert [row for row in found if row[0] == "tariff_imposed"] == [("tariff_imposed", "USA", (), "asserted")]
@@ -143,11 +143,11 @@ def test_a_target_of_a_measure_to_come_is_not_hit_by_the_measure_in_force(build,
 
 @pytest.mark.parametrize("parsed", [False, True], ids=["order", "parse"])
 @pytest.mark.parametrize("joined, expected", [
-    pytest.param("on top of existing metals duties", ("tariff_imposed", "USA", (), "asserted"), id="existing"),
+    pytest.param("on top of existing lumber duties", ("tariff_imposed", "USA", (), "asserted"), id="existing"),
     pytest.param("on top of tariffs on Chile", ("tariff_imposed", "USA", ("CHL",), "planned"), id="no-in-force-word"),
 ])
 def test_a_joined_measure_said_to_exist_is_in_force(build, resources, parsed, joined, expected):
-    text = f"Stocks slid on Monday. Trump plans to announce new 25% tariffs on all copper imports on Friday, {joined}."
+    text = f"Stocks slid on Monday. Trump plans to announce fresh 25% tariffs on all copper imports on Friday, {joined}."
     countries = [("Chile", "CHL", "name")] if "Chile" in text else []
     rows = article_events(build(text, parsed=parsed, countries=countries, officials=[("Trump", "USA", "Q22686")]),
                           resources)

@@ -23,7 +23,7 @@ def _events(build, resources, text: str, **specs) -> list[tuple]:
 
 def test_cautionary_statement_of_a_release_is_no_event(build, resources):
     """The risk list of an earnings release names tariffs as risks to the business: no government acts."""
-    text = ("Actual results could differ materially from those in our forward-looking statements because of "
+    text = ("Our results may differ materially from what our forward-looking statements say, owing to "
             "factors such as new export restrictions imposed by Washington and higher tariffs.")
     assert _events(build, resources, text, countries=[USA]) == []
 
@@ -78,8 +78,8 @@ def test_destination_of_sanctioned_goods_is_no_target(build, resources, text, co
 
 
 @pytest.mark.parametrize("text, countries", [
-    pytest.param("Washington will impose a 25% tariff on all copper imports, a move that could further shrink "
-                 "Chile's modest shipments of the metal.", [USA, ("Chile", "CHL", "name")], id="shrink-shipments"),
+    pytest.param("Washington will impose a 25% tariff on all copper imports, a step that may shrink "
+                 "Chile's modest shipments of the metal further.", [USA, ("Chile", "CHL", "name")], id="shrink-shipments"),
     pytest.param("Washington may impose tariffs on ships and steel — South Korea's main exports.",
                  [USA, ("South Korea", "KOR", "name")], id="dash-exports"),
 ])

@@ -1082,7 +1082,7 @@ def test_she_after_a_post_at_a_firm_is_the_person(nlp):
 @pytest.mark.parametrize("text, expected", [
     # unnamed officials quoted from a document: the document's issuer is the speaker
     ("The Bank of Ruritania released minutes of its May meeting. "
-     "\"Growth is weak,\" senior officials said, according to the minutes.", "Bank of Ruritania"),
+     "\"Growth is weak,\" board members said, according to the minutes.", "Bank of Ruritania"),
     # no document cited: the officials stay an unnamed source
     ("The Bank of Ruritania met in May. \"Growth is weak,\" senior officials said.", "senior officials"),
 ])

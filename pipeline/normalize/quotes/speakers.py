@@ -706,7 +706,7 @@ def cue_speaker(art: ArticleIndex, cue: Cue, floor: int, ceiling: int, *, pronou
     best = min(speakers, key=lambda s: KIND_ORDER.index(s.kind) if s.kind in KIND_ORDER else len(KIND_ORDER))
     if best.kind in ("unnamed", "group"):
         issuer = _document_cited_after(art, cue, ceiling)
-        if issuer is not None:  # "senior officials said, according to the minutes": the minutes' issuer
+        if issuer is not None:  # "board members said, according to the minutes": the minutes' issuer
             best = replace(issuer, text=best.text)
     return replace(best, cue=cue.lemma)
 
