@@ -17,7 +17,7 @@ from pipeline.events.arguments import Region, find_actor, owner_in, passive_agen
 from pipeline.events.hedges import RELATIVE_THREAT_RULE
 from pipeline.events.resources import EventResources
 from pipeline.events.roles import goods_origins, not_actors, syntax_actor
-from pipeline.events.syntax import SentenceParse, Token
+from pipeline.events.syntax import POSSESSIVE_MARK_PATTERN, SentenceParse, Token
 from pipeline.events.types import TARIFF_TYPES, ArticleInputs, Cue, Party
 
 
@@ -115,9 +115,9 @@ OWNED_REACH = 40
 _OWNED_WORD = re.compile(r"[\w.%-]+")
 # Between an owner and a trigger after it: the possessive ("Trump's postponed"), or for an adjective trigger
 # a bare name or adjective too ("Chinese retaliatory").
-# The bare apostrophe after a name ending in s ("the US' tariffs") is a possessive too.
-_POSSESSIVE_GAP = re.compile(r"['’]s?\s+")
-_NAME_GAP = re.compile(r"(?:['’]s?)?\s+")
+# The bare apostrophe after a name ending in s ("the US' tariffs") is a possessive too (`POSSESSIVE_MARKS`).
+_POSSESSIVE_GAP = re.compile(POSSESSIVE_MARK_PATTERN + r"\s+")
+_NAME_GAP = re.compile(POSSESSIVE_MARK_PATTERN + r"?\s+")
 
 
 def adjacent_owner(text: str, trigger: Cue, parties: tuple[Party, ...], resources: EventResources) -> Party | None:

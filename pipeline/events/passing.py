@@ -51,6 +51,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
+from pipeline.events.syntax import POSSESSIVE_MARK_PATTERN
 from pipeline.events.types import TARIFF_TYPES, Candidate, Cue, Party
 
 if TYPE_CHECKING:  # arguments reads the resources, which read this module's words
@@ -70,6 +71,8 @@ CLAUSE_RELATIONS = frozenset({"acl", "acl:relcl", "relcl", "appos", "parataxis"}
 # comma before a lower-case word but a conjunction ("on steel, which …"; "from Mexico, Canada, and China" goes on).
 _PHRASE_END = re.compile(r"[;:!?()\"“”]|\.(?=\s+[A-Z]|\s*$)|,(?=\s+(?!(?:and|or)\b)[a-z])")
 _WORD = re.compile(r"[A-Za-z][\w’'-]*|\S")
+# A possessive mark ending its word ("Trump's", "the US' "), not the start of a longer one.
+_POSSESSIVE = re.compile(POSSESSIVE_MARK_PATTERN + r"(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,7 @@ def _owner_end(text: str, party: Party, owner_nouns: re.Pattern[str]) -> tuple[i
     noun = owner_nouns.match(text, end)
     if noun is not None:
         end = noun.end()
-    possessive = re.compile(r"['’]s?(?![\w])").match(text, end)
+    possessive = _POSSESSIVE.match(text, end)
     if possessive is not None:
         return possessive.end(), True
     return (end, False) if noun is None else None

@@ -43,7 +43,7 @@ from typing import NamedTuple
 
 from pipeline.events.arguments import is_goods_demonym, is_private, owns_measure
 from pipeline.events.resources import EventResources, SyntaxRules
-from pipeline.events.syntax import NOUN_MODIFIERS, SentenceParse, Token
+from pipeline.events.syntax import NOUN_MODIFIERS, POSSESSIVE_MARKS, SentenceParse, Token
 from pipeline.events.types import ArticleInputs, Party
 from pipeline.views import Sentence
 
@@ -420,11 +420,6 @@ def not_actors(parse: SentenceParse, trigger: Token, parties: Sequence[Party],
     authors = _author_indices(parse, heads, parties, rules)
     tokens = [t for h in heads + excepts for t in parse.subtree(h, skip=rules.phrase_skip) if t.index not in authors]
     return frozenset(p.mention_id for p in parties_over(tokens, parties))
-
-
-# The marks of a possessor: "Japan's", and the bare apostrophe after a name ending in s ("the US' plans",
-# "Paris' duties"), which the parser attaches as a ``case`` mark like "'s".
-POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 
 
 def _possessive(parse: SentenceParse, token: Token) -> bool:

@@ -10,6 +10,7 @@ belongs to. Offsets are characters of ``articles.text``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +32,13 @@ NOUN_PHRASE = frozenset({"compound", "amod", "flat", "nummod"})
 NOUN_MODIFIERS = frozenset({"compound", "amod", "flat"})
 # Conjunctions that close a list after a serial comma ("Mexico, Canada, and China").
 LIST_CLOSERS = frozenset({"and", "or"})
+# The marks of a possessor: "Japan's", and the bare apostrophe after a name ending in s ("the US' plans",
+# "Paris' duties"), which the parser attaches as a ``case`` mark like "'s".
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+# The same marks in running text, for the rules read by word order; longest first, so that "Trump's" ends after
+# its "s".
+POSSESSIVE_MARK_PATTERN = "(?:" + "|".join(re.escape(m) for m in sorted(POSSESSIVE_MARKS, key=lambda m: (-len(m), m))) \
+    + ")"
 # Content words: the head of a trigger span is one of them ("subject" in "subject to", "tariffs" in "no tariffs on").
 CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 

@@ -16,7 +16,7 @@ import pytest
 
 from pipeline.config import MODELS_DIR
 from pipeline.nlp.build import build_nlp
-from pipeline.events import load_resources
+from pipeline.events import article_events, load_resources
 from pipeline.events.inputs import article_inputs
 from pipeline.events.types import ArticleInputs
 from pipeline.nlp.mentions import doc_rows
@@ -129,3 +129,15 @@ def table_rows(trigger_nlp) -> Callable[..., dict[str, Any]]:
     def make(text: str, **specs: Any) -> dict[str, Any]:
         return rows_for(trigger_nlp, text, **specs)
     return make
+
+
+@pytest.fixture
+def event_fields(build, resources, request) -> Callable[..., list[tuple]]:
+    """``event_fields(text, countries=…, …)`` → the events of one article, parsed unless ``parsed=False``, each
+    as the tuple of the fields the test module names in ``FIELDS``, in the order the rules give them."""
+    fields = request.module.FIELDS
+
+    def rows(text: str, *, parsed: bool = True, **specs) -> list[tuple]:
+        return [tuple(row[k] for k in fields) for row in article_events(build(text, parsed=parsed, **specs), resources)]
+
+    return rows

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pipeline.events import article_events
 from pipeline.events.detect import article_candidates
 from pipeline.events.merge import without_own_target
 from pipeline.events.types import Candidate
@@ -19,27 +18,22 @@ USA = ("Washington", "USA", "government")
 PERU = ("Peru", "PER", "name")
 
 
-def _events(build, resources, text: str, **specs) -> list[tuple]:
-    rows = article_events(build(text, parsed=True, **specs), resources)
-    return [tuple(row[k] for k in FIELDS) for row in rows]
-
-
-def test_a_measure_whose_participle_introduces_it_and_that_threatens_an_effect_is_commentary(build, resources):
+def test_a_measure_whose_participle_introduces_it_and_that_threatens_an_effect_is_commentary(event_fields):
     # the sentence forecasts what duties do; the duties were reported where they were introduced
     text = ("Higher freight costs could squeeze margins at retailers, brokers say, and trade tariffs introduced "
             "by Washington threaten to worsen those strains.")
-    assert _events(build, resources, text, countries=[USA]) == []
+    assert event_fields(text, countries=[USA]) == []
 
 
-def test_a_measure_whose_participle_introduces_it_and_that_is_forecast_to_hurt_is_commentary(build, resources):
+def test_a_measure_whose_participle_introduces_it_and_that_is_forecast_to_hurt_is_commentary(event_fields):
     text = "The new duties imposed by Washington on Peru could hurt copper exporters, miners say."
-    assert _events(build, resources, text, countries=[USA, PERU]) == []
+    assert event_fields(text, countries=[USA, PERU]) == []
 
 
-def test_a_participle_measure_that_does_something_else_stays(build, resources):
+def test_a_participle_measure_that_does_something_else_stays(event_fields):
     # "cover" is no verb of effect: the sentence tells what the imposed measure is
     text = "Tariffs imposed by Washington on Monday cover copper from Peru."
-    found = _events(build, resources, text, countries=[USA, PERU])
+    found = event_fields(text, countries=[USA, PERU])
     assert [e[:3] for e in found] == [("tariff_imposed", "USA", ["PER"])]
 
 

@@ -14,11 +14,6 @@ from pipeline.events import article_events
 FIELDS = ("event_type", "actor_iso3", "target_iso3", "target_scope", "rate_value", "event_date", "modality")
 
 
-def _events(build, resources, text: str, **specs) -> list[tuple]:
-    rows = article_events(build(text, parsed=True, **specs), resources)
-    return [tuple(row[k] for k in FIELDS) for row in rows]
-
-
 USA = ("Washington", "USA", "government")
 
 
@@ -51,8 +46,8 @@ USA = ("Washington", "USA", "government")
                  [("Beijing", "CHN", "government"), ("U.S.", "USA", "abbreviation")], [],
                  ("tariff_imposed", "CHN", ["USA"], None), id="retaliatory-steps-with-tariffs"),
 ])
-def test_new_phrasings_are_triggers(build, resources, text, countries, rates, expected):
-    found = _events(build, resources, text, countries=countries, rates=rates)
+def test_new_phrasings_are_triggers(event_fields, text, countries, rates, expected):
+    found = event_fields(text, countries=countries, rates=rates)
     assert [(e[0], e[1], e[2], e[4]) for e in found] == [expected]
 
 
@@ -68,21 +63,21 @@ def test_new_phrasings_are_triggers(build, resources, text, countries, rates, ex
     pytest.param("Ottawa hopes talks will restore calm after the tariffs on Mexican steel.",
                  [("Ottawa", "CAN", "government"), ("Mexican", "MEX", "demonym")], id="restore-is-no-trigger"),
 ])
-def test_names_and_idioms_are_no_events(build, resources, text, countries):
-    assert _events(build, resources, text, countries=countries) == []
+def test_names_and_idioms_are_no_events(event_fields, text, countries):
+    assert event_fields(text, countries=countries) == []
 
 
-def test_a_plan_to_unveil_reciprocal_tariffs_is_a_planned_imposition(build, resources):
-    found = _events(build, resources, "Washington plans to unveil reciprocal tariffs next week.",
-                    countries=[USA], dates=[("next week", "DATE", "2025-W20")])
+def test_a_plan_to_unveil_reciprocal_tariffs_is_a_planned_imposition(event_fields):
+    found = event_fields("Washington plans to unveil reciprocal tariffs next week.",
+                         countries=[USA], dates=[("next week", "DATE", "2025-W20")])
     # "next week" is the date the article gives the planned unveiling: the guideline dates the event by it;
     # a plan is the guideline's "planned (decided, scheduled)", a threat needs a threat word
     assert found == [("tariff_imposed", "USA", [], "all", None, "2025-W20", "planned")]
 
 
-def test_imposed_reciprocal_tariffs_stay_an_imposition(build, resources):
-    found = _events(build, resources, "Washington imposed reciprocal tariffs on Thailand.",
-                    countries=[USA, ("Thailand", "THA", "name")])
+def test_imposed_reciprocal_tariffs_stay_an_imposition(event_fields):
+    found = event_fields("Washington imposed reciprocal tariffs on Thailand.",
+                         countries=[USA, ("Thailand", "THA", "name")])
     assert [(e[0], e[2], e[6]) for e in found] == [("tariff_imposed", ["THA"], "asserted")]
 
 
@@ -94,78 +89,78 @@ def test_imposed_reciprocal_tariffs_stay_an_imposition(build, resources):
     pytest.param("Retailer Warns Of Weak Sales Amid U.S. Tariff Threat", [("U.S.", "USA", "abbreviation")],
                  id="headline-amid-by-word-order"),
 ])
-def test_a_measure_named_as_a_circumstance_is_no_event(build, resources, text, countries):
-    assert _events(build, resources, text, countries=countries) == []
+def test_a_measure_named_as_a_circumstance_is_no_event(event_fields, text, countries):
+    assert event_fields(text, countries=countries) == []
 
 
-def test_a_present_relative_clause_is_a_standing_measure(build, resources):
+def test_a_present_relative_clause_is_a_standing_measure(event_fields):
     text = "Vietnam is among the countries that impose duties on American goods."
-    assert _events(build, resources, text, countries=[("Vietnam", "VNM", "name"), ("American", "USA", "demonym")]) == []
+    assert event_fields(text, countries=[("Vietnam", "VNM", "name"), ("American", "USA", "demonym")]) == []
 
 
-def test_a_time_stamped_market_talk_item_in_the_present_is_news(build, resources):
+def test_a_time_stamped_market_talk_item_in_the_present_is_news(event_fields):
     text = "0824 ET - Ottawa raises duties on Chinese steel to 25%."
-    found = _events(build, resources, text, countries=[("Ottawa", "CAN", "government"), ("Chinese", "CHN", "demonym")],
-                    rates=[("25%", 25.0, "duty")])
+    found = event_fields(text, countries=[("Ottawa", "CAN", "government"), ("Chinese", "CHN", "demonym")],
+                         rates=[("25%", 25.0, "duty")])
     assert [(e[0], e[1], e[2], e[4]) for e in found] == [("tariff_increased", "CAN", ["CHN"], 25.0)]
 
 
-def test_legislation_empowering_a_measure_is_an_authority(build, resources):
+def test_legislation_empowering_a_measure_is_an_authority(event_fields):
     text = "Congress debated legislation empowering Washington to impose tariffs on Chinese goods."
-    assert _events(build, resources, text, countries=[USA, ("Chinese", "CHN", "demonym")]) == []
+    assert event_fields(text, countries=[USA, ("Chinese", "CHN", "demonym")]) == []
 
 
-def test_a_gerund_adjunct_takes_the_subject_of_its_verb(build, resources):
+def test_a_gerund_adjunct_takes_the_subject_of_its_verb(event_fields):
     text = "Canada may retaliate should Washington follow through on imposing a 25% tariff on Canadian steel."
-    found = _events(build, resources, text, countries=[("Canada", "CAN", "name"), USA,
+    found = event_fields(text, countries=[("Canada", "CAN", "name"), USA,
                                                        ("Canadian", "CAN", "demonym")],
-                    rates=[("25%", 25.0, "tariff")])
+                         rates=[("25%", 25.0, "tariff")])
     assert [(e[0], e[1], e[2], e[4]) for e in found] == [("tariff_imposed", "USA", ["CAN"], 25.0)]
 
 
-def test_dates_and_rates_go_to_the_trigger_the_parse_hangs_them_on(build, resources):
+def test_dates_and_rates_go_to_the_trigger_the_parse_hangs_them_on(event_fields):
     text = "Washington slapped a 10% tariff on Chinese toys last week and levied tariffs on all copper imports on Monday."
-    found = _events(build, resources, text, countries=[USA, ("Chinese", "CHN", "demonym")],
-                    rates=[("10%", 10.0, "tariff")],
-                    dates=[("last week", "DATE", "2025-W17"), ("Monday", "DATE", "2025-04-28")])
+    found = event_fields(text, countries=[USA, ("Chinese", "CHN", "demonym")],
+                         rates=[("10%", 10.0, "tariff")],
+                         dates=[("last week", "DATE", "2025-W17"), ("Monday", "DATE", "2025-04-28")])
     assert sorted((e[2], e[3], e[4], e[5]) for e in found) == [
         ([], "all", None, "2025-04-28"), (["CHN"], "bilateral", 10.0, "2025-W17")]
 
 
-def test_a_reporting_verb_shares_the_object_of_the_coordinated_measure(build, resources):
+def test_a_reporting_verb_shares_the_object_of_the_coordinated_measure(event_fields):
     text = "Washington announced but then delayed 25% levies on Chile and Peru."
-    found = _events(build, resources, text, countries=[USA, ("Chile", "CHL", "name"), ("Peru", "PER", "name")],
-                    rates=[("25%", 25.0, "levy")])
+    found = event_fields(text, countries=[USA, ("Chile", "CHL", "name"), ("Peru", "PER", "name")],
+                         rates=[("25%", 25.0, "levy")])
     # the delay shares the object but sets no rate: 25% is the delayed imposition's
     assert sorted((e[0], tuple(e[2]), e[4]) for e in found) == [
         ("tariff_imposed", ("CHL", "PER"), 25.0), ("tariff_suspended", ("CHL", "PER"), None)]
 
 
-def test_a_plan_governs_the_coordinated_verbs_but_a_negation_does_not(build, resources):
-    hedged = _events(build, resources, "Washington has suggested plans to set a global tariff and impose duties "
-                     "on steel.", countries=[USA])
+def test_a_plan_governs_the_coordinated_verbs_but_a_negation_does_not(event_fields):
+    hedged = event_fields("Washington has suggested plans to set a global tariff and impose duties "
+                          "on steel.", countries=[USA])
     assert {e[6] for e in hedged} == {"possible"}
-    negated = _events(build, resources, "Tokyo did not raise tariffs on rice and imposed duties on Thai sugar.",
-                      countries=[("Tokyo", "JPN", "government"), ("Thai", "THA", "demonym")])
+    negated = event_fields("Tokyo did not raise tariffs on rice and imposed duties on Thai sugar.",
+                           countries=[("Tokyo", "JPN", "government"), ("Thai", "THA", "demonym")])
     assert ("tariff_imposed", "JPN", ["THA"], "asserted") in [(e[0], e[1], e[2], e[6]) for e in negated]
 
 
-def test_goods_without_a_country_are_all_but_a_sanction_is_not(build, resources):
-    found = _events(build, resources, "Washington imposed tariffs on steel.", countries=[USA])
+def test_goods_without_a_country_are_all_but_a_sanction_is_not(event_fields):
+    found = event_fields("Washington imposed tariffs on steel.", countries=[USA])
     assert [(e[0], e[3]) for e in found] == [("tariff_imposed", "all")]
-    sanction = _events(build, resources, "Washington imposed new sanctions on oil shipments.", countries=[USA])
+    sanction = event_fields("Washington imposed new sanctions on oil shipments.", countries=[USA])
     assert [(e[0], e[3]) for e in sanction] == [("sanction", "unspecified")]
 
 
-def test_a_country_naming_an_economic_noun_never_acts(build, resources):
+def test_a_country_naming_an_economic_noun_never_acts(event_fields):
     text = "The carmaker will step up U.S. investments to blunt the threat of tariffs."
-    assert _events(build, resources, text, countries=[("U.S.", "USA", "abbreviation")]) == []
+    assert event_fields(text, countries=[("U.S.", "USA", "abbreviation")]) == []
 
 
-def test_plans_for_reciprocal_tariffs_on_every_country_are_a_threat_on_all(build, resources):
+def test_plans_for_reciprocal_tariffs_on_every_country_are_a_threat_on_all(event_fields):
     text = ("Washington imposed tariffs on Chinese goods. Its advisers are finalizing plans for reciprocal tariffs "
             "on every country that taxes American goods.")
-    found = _events(build, resources, text, countries=[USA, ("Chinese", "CHN", "demonym"),
+    found = event_fields(text, countries=[USA, ("Chinese", "CHN", "demonym"),
                                                        ("American", "USA", "demonym")])
     # the actor comes from the sentence before; its demonym was the only target, so the stated scope
     # "every country" holds rather than the earlier measure's China
@@ -174,9 +169,9 @@ def test_plans_for_reciprocal_tariffs_on_every_country_are_a_threat_on_all(build
         ("tariff_threatened", "USA", [], "all", "threatened")]
 
 
-def test_pressing_a_government_for_an_exemption_is_a_demand(build, resources):
-    found = _events(build, resources, "Ottawa wants to press Washington for an exemption from the steel tariffs.",
-                    countries=[("Ottawa", "CAN", "government"), USA])
+def test_pressing_a_government_for_an_exemption_is_a_demand(event_fields):
+    found = event_fields("Ottawa wants to press Washington for an exemption from the steel tariffs.",
+                         countries=[("Ottawa", "CAN", "government"), USA])
     assert [(e[0], e[1], e[2], e[6]) for e in found] == [("demand", "CAN", ["USA"], "possible")]
 
 
@@ -226,34 +221,34 @@ def test_an_announcement_about_tariffs_reports_a_measure(build, resources, parse
         ("tariff_imposed", "CAN", "planned")]
 
 
-def test_a_pledge_of_something_else_before_a_measure_is_no_measure(build, resources):
+def test_a_pledge_of_something_else_before_a_measure_is_no_measure(event_fields):
     # "pledges of" names a measure only when the measure follows at once, not a pledge of support for one
     text = "Farm groups in Ottawa made pledges of support for Washington's current duties on lumber."
-    found = _events(build, resources, text, countries=[("Ottawa", "CAN", "government"), USA])
+    found = event_fields(text, countries=[("Ottawa", "CAN", "government"), USA])
     assert [e for e in found if e[1] == "CAN"] == []
 
 
-def test_a_measure_others_expect_is_a_threat_unless_it_has_a_rate(build, resources):
+def test_a_measure_others_expect_is_a_threat_unless_it_has_a_rate(event_fields):
     countries = [USA, ("Brazil", "BRA", "name")]
-    found = _events(build, resources, "Washington is expected to levy duties on Brazil.", countries=countries)
+    found = event_fields("Washington is expected to levy duties on Brazil.", countries=countries)
     assert [(e[0], e[1], e[2], e[6]) for e in found] == [("tariff_threatened", "USA", ["BRA"], "threatened")]
-    found = _events(build, resources, "Washington is expected to levy 40% duties on Brazil.", countries=countries,
-                    rates=[("40%", 40.0, "duty")])
+    found = event_fields("Washington is expected to levy 40% duties on Brazil.", countries=countries,
+                         rates=[("40%", 40.0, "duty")])
     assert [(e[0], e[4]) for e in found] == [("tariff_imposed", 40.0)]
 
 
-def test_retaliatory_duties_from_a_government_are_its_own_on_the_measure_it_answers(build, resources):
+def test_retaliatory_duties_from_a_government_are_its_own_on_the_measure_it_answers(event_fields):
     text = "Ottawa has imposed 15% tariffs on all Mexican imports, prompting retaliatory duties from Mexico."
-    found = _events(build, resources, text, countries=[("Ottawa", "CAN", "government"),
+    found = event_fields(text, countries=[("Ottawa", "CAN", "government"),
                                                        ("Mexican", "MEX", "demonym"), ("Mexico", "MEX", "name")],
-                    rates=[("15%", 15.0, "tariff")])
+                         rates=[("15%", 15.0, "tariff")])
     assert sorted((e[0], e[1], e[2]) for e in found) == [("tariff_imposed", "CAN", ["MEX"]),
                                                          ("tariff_imposed", "MEX", ["CAN"])]
 
 
-def test_goods_from_a_country_after_a_new_measure_are_its_origin(build, resources):
+def test_goods_from_a_country_after_a_new_measure_are_its_origin(event_fields):
     text = "Ottawa announced new tariffs on steel imports from Mexico."
-    found = _events(build, resources, text, countries=[("Ottawa", "CAN", "government"), ("Mexico", "MEX", "name")])
+    found = event_fields(text, countries=[("Ottawa", "CAN", "government"), ("Mexico", "MEX", "name")])
     assert [(e[1], e[2]) for e in found] == [("CAN", ["MEX"])]
 
 
@@ -268,7 +263,6 @@ def test_goods_from_a_country_after_a_new_measure_are_its_origin(build, resource
     pytest.param("The steelmaker held a conference call with analysts after tariffs on steel rose.", [], [], [],
                  id="conference-call-with-analysts"),
 ])
-def test_a_call_or_encounter_between_two_governments_is_talks(build, resources, text, countries, officials,
-                                                              expected):
-    found = _events(build, resources, text, countries=countries, officials=officials)
+def test_a_call_or_encounter_between_two_governments_is_talks(event_fields, text, countries, officials, expected):
+    found = event_fields(text, countries=countries, officials=officials)
     assert [(e[0], e[1], e[2]) for e in found] == expected

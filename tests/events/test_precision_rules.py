@@ -18,24 +18,19 @@ USA = ("Washington", "USA", "government")
 KOREAN = ("Korean", "KOR", "demonym")
 
 
-def _events(build, resources, text: str, *, parsed: bool = True, **specs) -> list[tuple]:
-    rows = article_events(build(text, parsed=parsed, **specs), resources)
-    return [tuple(row[k] for k in FIELDS) for row in rows]
-
-
 @pytest.mark.parametrize("parsed", [True, False], ids=["parsed", "word-order"])
-def test_the_measure_a_condition_governs_stays(build, resources, parsed):
+def test_the_measure_a_condition_governs_stays(event_fields, parsed):
     # the condition is the talks failing; the tariffs are what Washington says it will do
-    found = _events(build, resources, "If the talks fail, Washington will impose tariffs on Korean cars.",
-                    parsed=parsed, countries=[USA, KOREAN])
+    found = event_fields("If the talks fail, Washington will impose tariffs on Korean cars.",
+                         parsed=parsed, countries=[USA, KOREAN])
     assert [e[:3] for e in found] == [("tariff_imposed", "USA", ["KOR"])]
 
 
 @pytest.mark.parametrize("parsed", [True, False], ids=["parsed", "word-order"])
-def test_an_if_that_asks_whether_states_no_condition(build, resources, parsed):
+def test_an_if_that_asks_whether_states_no_condition(event_fields, parsed):
     # "determine if" asks whether a duty will come: a possible measure, not a condition
-    found = _events(build, resources, "Washington's trade panel will now determine if a duty should be imposed on "
-                    "Korean steel.", parsed=parsed, countries=[USA, KOREAN])
+    found = event_fields("Washington's trade panel will now determine if a duty should be imposed on "
+                         "Korean steel.", parsed=parsed, countries=[USA, KOREAN])
     assert [e[0] for e in found] == ["tariff_imposed"]
     assert found[0][3] == "possible"
 
@@ -47,14 +42,14 @@ def test_an_if_that_asks_whether_states_no_condition(build, resources, parsed):
                  "Korean cars.",
                  id="cost-of"),
 ])
-def test_a_measure_completing_a_noun_of_effect_is_no_event(build, resources, text):
-    assert _events(build, resources, text, countries=[USA, KOREAN]) == []
+def test_a_measure_completing_a_noun_of_effect_is_no_event(event_fields, text):
+    assert event_fields(text, countries=[USA, KOREAN]) == []
 
 
-def test_a_measure_next_to_a_noun_of_effect_stays(build, resources):
+def test_a_measure_next_to_a_noun_of_effect_stays(event_fields):
     # the fear is its own phrase; the tariffs are imposed, and reported
-    found = _events(build, resources, "Washington imposed tariffs on Korean cars, despite fears in Seoul.",
-                    countries=[USA, KOREAN])
+    found = event_fields("Washington imposed tariffs on Korean cars, despite fears in Seoul.",
+                         countries=[USA, KOREAN])
     assert [e[:3] for e in found] == [("tariff_imposed", "USA", ["KOR"])]
 
 
@@ -114,30 +109,30 @@ def test_a_verb_trigger_used_as_a_noun_names_no_measure(build, resources, parsed
         ("tariff_imposed", "USA", ["KOR"], 25.0)]
 
 
-def test_the_same_word_as_a_verb_still_names_a_measure(build, resources):
-    found = _events(build, resources, "Washington will issue tariffs on Korean steel next week.",
-                    countries=[USA, KOREAN])
+def test_the_same_word_as_a_verb_still_names_a_measure(event_fields):
+    found = event_fields("Washington will issue tariffs on Korean steel next week.",
+                         countries=[USA, KOREAN])
     assert [e[:3] for e in found] == [("tariff_imposed", "USA", ["KOR"])]
 
 
-def test_a_verb_acting_on_a_noun_of_effect_changes_no_measure(build, resources):
+def test_a_verb_acting_on_a_noun_of_effect_changes_no_measure(event_fields):
     # the company lowers the impact it feels; no government reduces any tariff
     text = ("The brewer will move more of its output to the United States to reduce the likely impact of "
             "tariffs, its finance chief said on Tuesday.")
-    assert _events(build, resources, text, countries=[("United States", "USA", "name")]) == []
+    assert event_fields(text, countries=[("United States", "USA", "name")]) == []
 
 
-def test_a_person_pronoun_reported_by_an_official_acts_for_the_official(build, resources):
+def test_a_person_pronoun_reported_by_an_official_acts_for_the_official(event_fields):
     # "he" is the speaker, not the Korean visitor named first
     text = "During talks with visiting Korean President Lee, Trump said he might impose tariffs on several countries."
-    found = _events(build, resources, text, countries=[KOREAN], officials=[("Trump", "USA", "trump")])
+    found = event_fields(text, countries=[KOREAN], officials=[("Trump", "USA", "trump")])
     assert [e[:2] for e in found] == [("tariff_imposed", "USA")]
 
 
-def test_a_threat_that_a_pause_undoes_is_no_new_threat(build, resources):
+def test_a_threat_that_a_pause_undoes_is_no_new_threat(event_fields):
     text = "On Friday, Trump suspended his threat of heavy tariffs on Korea and Japan, agreeing to a 30-day pause."
-    found = _events(build, resources, text, countries=[("Korea", "KOR", "name"), ("Japan", "JPN", "name")],
-                    officials=[("Trump", "USA", "trump")])
+    found = event_fields(text, countries=[("Korea", "KOR", "name"), ("Japan", "JPN", "name")],
+                         officials=[("Trump", "USA", "trump")])
     assert [e[:3] for e in found] == [("tariff_suspended", "USA", ["JPN", "KOR"])]
 
 
@@ -147,52 +142,52 @@ def test_a_threat_that_a_pause_undoes_is_no_new_threat(build, resources):
     pytest.param("Washington ended the exemption, a waiver which allowed duty-free entry of small parcels.",
                  id="ended"),
 ])
-def test_closing_a_treatment_described_as_duty_free_is_no_exemption(build, resources, text):
+def test_closing_a_treatment_described_as_duty_free_is_no_exemption(event_fields, text):
     # the relative clause says what the closed treatment did; it grants nothing
-    assert _events(build, resources, text, countries=[USA]) == []
+    assert event_fields(text, countries=[USA]) == []
 
 
-def test_a_duty_free_clause_of_a_treatment_no_trigger_names_stays(build, resources):
+def test_a_duty_free_clause_of_a_treatment_no_trigger_names_stays(event_fields):
     # "waiver" alone is no trigger: the clause is the only report of the grant
-    found = _events(build, resources, "Washington granted a waiver that allows duty-free imports of Korean steel.",
-                    countries=[USA])
+    found = event_fields("Washington granted a waiver that allows duty-free imports of Korean steel.",
+                         countries=[USA])
     assert [e[:2] for e in found] == [("tariff_exemption", "USA")]
 
 
 CHINESE = ("Chinese", "CHN", "demonym")
 
 
-def test_a_participle_naming_the_measure_another_trigger_acts_on_is_no_event(build, resources):
+def test_a_participle_naming_the_measure_another_trigger_acts_on_is_no_event(event_fields):
     # "the duties imposed under this order" names the measure "raise" acts on: one event, the raise
-    found = _events(build, resources, "Section 3 of Washington's order on Chinese goods provided that, should any "
-                    "partner retaliate through duties on U.S. goods, Washington may raise the duties imposed under "
-                    "this order.", countries=[USA, CHINESE])
+    found = event_fields("Section 3 of Washington's order on Chinese goods provided that, should any "
+                         "partner retaliate through duties on U.S. goods, Washington may raise the duties "
+                         "imposed under this order.", countries=[USA, CHINESE])
     assert [e[0] for e in found] == ["tariff_increased"]
 
 
-def test_decrease_is_a_cut_and_its_object_s_participle_no_event(build, resources):
+def test_decrease_is_a_cut_and_its_object_s_participle_no_event(event_fields):
     # "decrease" acts on the duties as "reduce" does: the cut is the event, "imposed under this order" names it
-    found = _events(build, resources, "Washington's order on Chinese goods said that, should talks go well, "
-                    "Washington may decrease the duties imposed under this order.", countries=[USA, CHINESE])
+    found = event_fields("Washington's order on Chinese goods said that, should talks go well, "
+                         "Washington may decrease the duties imposed under this order.", countries=[USA, CHINESE])
     assert [e[0] for e in found] == ["tariff_reduced"]
 
 
-def test_a_participle_naming_the_object_of_coordinated_verbs_is_no_event(build, resources):
+def test_a_participle_naming_the_object_of_coordinated_verbs_is_no_event(event_fields):
     # the duties hang on "narrow", coordinated with the trigger "cut"
-    found = _events(build, resources, "Washington's order on Chinese goods said that Washington may cut or narrow "
-                    "the duties imposed under this order.", countries=[USA, CHINESE])
+    found = event_fields("Washington's order on Chinese goods said that Washington may cut or narrow "
+                         "the duties imposed under this order.", countries=[USA, CHINESE])
     assert "tariff_imposed" not in [e[0] for e in found]
 
 
-def test_a_participle_measure_that_no_trigger_acts_on_stays(build, resources):
+def test_a_participle_measure_that_no_trigger_acts_on_stays(event_fields):
     # nothing else in the sentence acts on the duties: the participle is the only report of the imposition
-    found = _events(build, resources, "The duties imposed by Washington on Chinese steel hit exporters last week.",
-                    countries=[USA, CHINESE])
+    found = event_fields("The duties imposed by Washington on Chinese steel hit exporters last week.",
+                         countries=[USA, CHINESE])
     assert "tariff_imposed" in [e[0] for e in found]
 
 
-def test_a_participle_that_dates_the_measure_another_trigger_acts_on_stays(build, resources):
+def test_a_participle_that_dates_the_measure_another_trigger_acts_on_stays(event_fields):
     # "imposed ... last Friday" reports the imposition, even as the object of "lift"
-    found = _events(build, resources, "Washington will lift the duties imposed on Chinese steel last Friday once "
-                    "talks end.", countries=[USA, CHINESE], dates=[("last Friday", "DATE", "2025-03-07")])
+    found = event_fields("Washington will lift the duties imposed on Chinese steel last Friday once "
+                         "talks end.", countries=[USA, CHINESE], dates=[("last Friday", "DATE", "2025-03-07")])
     assert "tariff_imposed" in [e[0] for e in found]

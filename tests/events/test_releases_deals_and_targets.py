@@ -9,29 +9,22 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.events import article_events
-
 FIELDS = ("event_type", "actor_iso3", "target_iso3", "target_scope")
 
 USA = ("Washington", "USA", "government")
 
 
-def _events(build, resources, text: str, **specs) -> list[tuple]:
-    rows = article_events(build(text, parsed=True, **specs), resources)
-    return [tuple(row[k] for k in FIELDS) for row in rows]
-
-
-def test_cautionary_statement_of_a_release_is_no_event(build, resources):
+def test_cautionary_statement_of_a_release_is_no_event(event_fields):
     """The risk list of an earnings release names tariffs as risks to the business: no government acts."""
     text = ("Our results may differ materially from what our forward-looking statements say, owing to "
             "factors such as new export restrictions imposed by Washington and higher tariffs.")
-    assert _events(build, resources, text, countries=[USA]) == []
+    assert event_fields(text, countries=[USA]) == []
 
 
-def test_restriction_outside_a_cautionary_statement_stays(build, resources):
+def test_restriction_outside_a_cautionary_statement_stays(event_fields):
     """The same measure told as news is an event: the rule reads the release's words, not the measure's."""
     text = "Washington imposed new export restrictions on chips bound for China on Tuesday."
-    found = _events(build, resources, text, countries=[USA, ("China", "CHN", "name")])
+    found = event_fields(text, countries=[USA, ("China", "CHN", "name")])
     assert [row[:2] for row in found] == [("trade_restriction", "USA")]
 
 
@@ -43,8 +36,8 @@ def test_restriction_outside_a_cautionary_statement_stays(build, resources):
                  [USA, ("Venezuelan", "VEN", "demonym")], ("sanction", "USA", ["VEN"], "bilateral"),
                  id="sanctions-target"),
 ])
-def test_sanctions_with_target_as_their_verb(build, resources, text, countries, expected):
-    assert _events(build, resources, text, countries=countries) == [expected]
+def test_sanctions_with_target_as_their_verb(event_fields, text, countries, expected):
+    assert event_fields(text, countries=countries) == [expected]
 
 
 @pytest.mark.parametrize("text, countries", [
@@ -53,14 +46,14 @@ def test_sanctions_with_target_as_their_verb(build, resources, text, countries, 
     pytest.param("Japanese trading firm Marunaka signed a supply agreement with U.S. gas producer Frontier LNG.",
                  [("Japanese", "JPN", "demonym"), ("U.S.", "USA", "name")], id="firms-sign-deal"),
 ])
-def test_company_deal_is_no_government_agreement(build, resources, text, countries):
-    assert _events(build, resources, text, countries=countries) == []
+def test_company_deal_is_no_government_agreement(event_fields, text, countries):
+    assert event_fields(text, countries=countries) == []
 
 
-def test_government_deal_keeps_its_sides(build, resources):
+def test_government_deal_keeps_its_sides(event_fields):
     """A deal between governments keeps both sides: only a country naming a company is left out."""
     text = "Vietnam signed a trade agreement with the United States on Friday."
-    found = _events(build, resources, text, countries=[("Vietnam", "VNM", "name"), ("United States", "USA", "name")])
+    found = event_fields(text, countries=[("Vietnam", "VNM", "name"), ("United States", "USA", "name")])
     assert [row[:3] for row in found] == [("agreement", "VNM", ["USA"])]
 
 
@@ -72,9 +65,9 @@ def test_government_deal_keeps_its_sides(build, resources):
                  [USA, ("Russian", "RUS", "demonym"), ("India", "IND", "name")],
                  [("sanction", "USA", ["RUS"], "bilateral")], id="selling-to"),
 ])
-def test_destination_of_sanctioned_goods_is_no_target(build, resources, text, countries, expected):
+def test_destination_of_sanctioned_goods_is_no_target(event_fields, text, countries, expected):
     """The buyer the sanctioned goods go to is no target: the sanctions are on the goods' origin."""
-    assert _events(build, resources, text, countries=countries) == expected
+    assert event_fields(text, countries=countries) == expected
 
 
 @pytest.mark.parametrize("text, countries", [
@@ -83,20 +76,20 @@ def test_destination_of_sanctioned_goods_is_no_target(build, resources, text, co
     pytest.param("Washington may impose tariffs on ships and steel — South Korea's main exports.",
                  [USA, ("South Korea", "KOR", "name")], id="dash-exports"),
 ])
-def test_country_only_hurt_by_a_measure_is_no_target(build, resources, text, countries):
-    found = _events(build, resources, text, countries=countries, rates=[("25%", 25.0, "tariff")]
-                    if "25%" in text else [])
+def test_country_only_hurt_by_a_measure_is_no_target(event_fields, text, countries):
+    found = event_fields(text, countries=countries, rates=[("25%", 25.0, "tariff")]
+                         if "25%" in text else [])
     assert found and all("KOR" not in row[2] and "CHL" not in row[2] for row in found)
 
 
-def test_measure_on_a_country_s_exports_keeps_it_as_target(build, resources):
+def test_measure_on_a_country_s_exports_keeps_it_as_target(event_fields):
     text = "Washington imposed duties on Chile's copper exports on Monday."
-    found = _events(build, resources, text, countries=[USA, ("Chile", "CHL", "name")])
+    found = event_fields(text, countries=[USA, ("Chile", "CHL", "name")])
     assert [row[2] for row in found] == [["CHL"]]
 
 
-def test_destinations_listed_after_to_are_no_targets(build, resources):
+def test_destinations_listed_after_to_are_no_targets(event_fields):
     text = "Washington tightened sanctions on tankers carrying Russian crude to China and India."
-    found = _events(build, resources, text, countries=[USA, ("Russian", "RUS", "demonym"), ("China", "CHN", "name"),
+    found = event_fields(text, countries=[USA, ("Russian", "RUS", "demonym"), ("China", "CHN", "name"),
                                                        ("India", "IND", "name")])
     assert found == [("sanction", "USA", ["RUS"], "bilateral")]

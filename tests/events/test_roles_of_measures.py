@@ -18,40 +18,35 @@ FIELDS = ("event_type", "actor_iso3", "target_iso3", "target_scope")
 OTTAWA = ("Ottawa", "CAN", "government")
 
 
-def _events(build, resources, text: str, *, parsed: bool = True, **specs) -> list[tuple]:
-    rows = article_events(build(text, parsed=parsed, **specs), resources)
-    return [tuple(row[k] for k in FIELDS) for row in rows]
-
-
-def test_countries_before_the_measure_another_government_acts_on_are_its_targets(build, resources):
-    found = _events(build, resources, "Ottawa paused the Brazilian and Peruvian duties on Friday.",
-                    countries=[OTTAWA, ("Brazilian", "BRA", "demonym"), ("Peruvian", "PER", "demonym")])
+def test_countries_before_the_measure_another_government_acts_on_are_its_targets(event_fields):
+    found = event_fields("Ottawa paused the Brazilian and Peruvian duties on Friday.",
+                         countries=[OTTAWA, ("Brazilian", "BRA", "demonym"), ("Peruvian", "PER", "demonym")])
     assert found == [("tariff_suspended", "CAN", ["BRA", "PER"], "multilateral")]
 
 
-def test_a_bare_country_noun_before_the_measure_acted_on_is_its_target(build, resources):
-    found = _events(build, resources, "Ottawa lifted the Chile tariffs.",
-                    countries=[OTTAWA, ("Chile", "CHL", "name")])
+def test_a_bare_country_noun_before_the_measure_acted_on_is_its_target(event_fields):
+    found = event_fields("Ottawa lifted the Chile tariffs.",
+                         countries=[OTTAWA, ("Chile", "CHL", "name")])
     assert found == [("tariff_removed", "CAN", ["CHL"], "bilateral")]
 
 
-def test_a_possessive_before_the_measure_still_owns_it(build, resources):
+def test_a_possessive_before_the_measure_still_owns_it(event_fields):
     # "Chile's tariffs" are Chile's: Ottawa cannot lift them on Chile
-    found = _events(build, resources, "Ottawa lifted Chile's tariffs on beef.",
-                    countries=[OTTAWA, ("Chile", "CHL", "name")])
+    found = event_fields("Ottawa lifted Chile's tariffs on beef.",
+                         countries=[OTTAWA, ("Chile", "CHL", "name")])
     assert not any("CHL" in row[2] for row in found)
 
 
-def test_the_measures_own_country_is_no_target_when_it_acts(build, resources):
-    found = _events(build, resources, "Ottawa raised the Canadian duties on steel.",
-                    countries=[OTTAWA, ("Canadian", "CAN", "demonym")])
+def test_the_measures_own_country_is_no_target_when_it_acts(event_fields):
+    found = event_fields("Ottawa raised the Canadian duties on steel.",
+                         countries=[OTTAWA, ("Canadian", "CAN", "demonym")])
     assert [row[:3] for row in found] == [("tariff_increased", "CAN", [])]
 
 
 @pytest.mark.parametrize("quoted", ["'reciprocal'", "\"reciprocal\"", "‘reciprocal’"])
-def test_reciprocal_duties_in_any_quotation_marks_fall_on_every_partner(build, resources, quoted):
-    found = _events(build, resources, f"Ottawa to unveil {quoted} duties next week",
-                    countries=[OTTAWA])
+def test_reciprocal_duties_in_any_quotation_marks_fall_on_every_partner(event_fields, quoted):
+    found = event_fields(f"Ottawa to unveil {quoted} duties next week",
+                         countries=[OTTAWA])
     assert [row[3] for row in found] == ["all"]
 
 

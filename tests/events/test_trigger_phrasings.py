@@ -18,11 +18,6 @@ USA = ("Washington", "USA", "government")
 BRAZILIAN = ("Brazilian", "BRA", "demonym")
 
 
-def _events(build, resources, text: str, **specs) -> list[tuple]:
-    rows = article_events(build(text, parsed=True, **specs), resources)
-    return [tuple(row[k] for k in FIELDS) for row in rows]
-
-
 def _triggers(nlp, text: str) -> list[tuple[str, str]]:
     doc = nlp(text)
     return [(span.text, span.label_) for span in doc.spans.get("trigger", [])]
@@ -46,8 +41,8 @@ def _triggers(nlp, text: str) -> list[tuple[str, str]]:
                                                                         ("Ukraine", "UKR", "name")],
                  ("trade_restriction", "RUS", ["UKR"], "asserted"), id="cut-off-gas-supplies"),
 ])
-def test_a_phrasing_of_a_measure_is_an_event(build, resources, text, countries, expected):
-    assert _events(build, resources, text, countries=countries) == [expected]
+def test_a_phrasing_of_a_measure_is_an_event(event_fields, text, countries, expected):
+    assert event_fields(text, countries=countries) == [expected]
 
 
 @pytest.mark.parametrize("text", [
@@ -74,14 +69,14 @@ def test_a_commodity_is_no_context_for_talks(trigger_nlp):
     assert _triggers(trigger_nlp, "Oil ministers met in Vienna to discuss crude supply.") == []
 
 
-def test_a_cut_off_without_a_government_is_no_event(build, resources):
+def test_a_cut_off_without_a_government_is_no_event(event_fields):
     text = "Storms cut off oil supplies from the Gulf of Mexico."
-    assert _events(build, resources, text, countries=[("Mexico", "MEX", "name")]) == []
+    assert event_fields(text, countries=[("Mexico", "MEX", "name")]) == []
 
 
-def test_a_negated_consideration_stays_negated(build, resources):
+def test_a_negated_consideration_stays_negated(event_fields):
     text = "Washington said levies on Brazilian coffee were not under consideration."
-    assert _events(build, resources, text, countries=[USA, BRAZILIAN]) == [("tariff_imposed", "USA", ["BRA"], "negated")]
+    assert event_fields(text, countries=[USA, BRAZILIAN]) == [("tariff_imposed", "USA", ["BRA"], "negated")]
 
 
 def test_goods_named_before_a_measure_under_consideration_are_its_products(build, resources):

@@ -9,24 +9,17 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.events import article_events
-
 FIELDS = ("event_type", "actor_iso3", "target_iso3", "modality")
 USA = ("Washington", "USA", "government")
 
 
-def _events(build, resources, text: str, *, parsed: bool = True, **specs) -> list[tuple]:
-    rows = article_events(build(text, parsed=parsed, **specs), resources)
-    return [tuple(row[k] for k in FIELDS) for row in rows]
-
-
 @pytest.mark.parametrize("parsed", [True, False], ids=["parsed", "word-order"])
-def test_the_owner_right_before_a_listed_measure_acts(build, resources, parsed):
+def test_the_owner_right_before_a_listed_measure_acts(event_fields, parsed):
     # In a list of measures the clause's subject acts in none; each owner acts in its own.
     text = ("Oil fell as traders weighed postponed U.S. tariffs on Canada, Chinese retaliatory "
             "tariffs on U.S. crude and a firmer dollar.")
-    found = _events(build, resources, text, parsed=parsed,
-                    countries=[("U.S.", "USA", "name"), ("Canada", "CAN", "name"), ("Chinese", "CHN", "demonym"),
+    found = event_fields(text, parsed=parsed,
+                         countries=[("U.S.", "USA", "name"), ("Canada", "CAN", "name"), ("Chinese", "CHN", "demonym"),
                                ("U.S.", "USA", "name", 1)])
     roles = [e[:3] for e in found]
     assert ("tariff_imposed", "CHN", ["USA"]) in roles
@@ -51,17 +44,17 @@ def test_an_owner_needs_the_measure_noun_after_the_trigger(build, resources):
     pytest.param("Washington will hold off on tariffs on Canadian lumber for a month.", id="hold-off"),
     pytest.param("Washington's tariffs on Canadian lumber are on hold until June.", id="on-hold"),
 ])
-def test_putting_off_a_tariff_is_a_suspension(build, resources, text):
-    found = _events(build, resources, text, countries=[USA, ("Canadian", "CAN", "demonym")])
+def test_putting_off_a_tariff_is_a_suspension(event_fields, text):
+    found = event_fields(text, countries=[USA, ("Canadian", "CAN", "demonym")])
     assert [e[:3] for e in found] == [("tariff_suspended", "USA", ["CAN"])]
 
 
-def test_proposed_tariffs_are_a_threat(build, resources):
-    found = _events(build, resources, "Washington has proposed tariffs on Mexico.",
-                    countries=[USA, ("Mexico", "MEX", "name")])
+def test_proposed_tariffs_are_a_threat(event_fields):
+    found = event_fields("Washington has proposed tariffs on Mexico.",
+                         countries=[USA, ("Mexico", "MEX", "name")])
     assert found == [("tariff_threatened", "USA", ["MEX"], "threatened")]
-    found = _events(build, resources, "Automakers fear proposed U.S. tariffs on Mexico, Fitch said.", parsed=False,
-                    countries=[("U.S.", "USA", "name"), ("Mexico", "MEX", "name")])
+    found = event_fields("Automakers fear proposed U.S. tariffs on Mexico, Fitch said.", parsed=False,
+                         countries=[("U.S.", "USA", "name"), ("Mexico", "MEX", "name")])
     assert found == [("tariff_threatened", "USA", ["MEX"], "threatened")]
 
 
@@ -74,21 +67,21 @@ def test_proposed_tariffs_are_a_threat(build, resources):
     pytest.param("Ottawa's premier pushes a firm response to U.S. tariffs on steel.",
                  [("Ottawa", "CAN", "government"), ("U.S.", "USA", "name")], id="pushes-a-response"),
 ])
-def test_quotas_of_output_demand_of_buyers_and_pushing_are_no_events(build, resources, text, countries):
-    assert [e for e in _events(build, resources, text, countries=countries)
+def test_quotas_of_output_demand_of_buyers_and_pushing_are_no_events(event_fields, text, countries):
+    assert [e for e in event_fields(text, countries=countries)
             if e[0] in ("trade_restriction", "demand")] == []
 
 
 @pytest.mark.parametrize("parsed", [True, False], ids=["parsed", "word-order"])
-def test_governments_listed_before_a_measure_are_origins_not_its_owner(build, resources, parsed):
+def test_governments_listed_before_a_measure_are_origins_not_its_owner(event_fields, parsed):
     # "the Canadian and Mexican duties": one measure has one acting government, so two listed before it
     # name where the goods come from; with no other government named the measure has no actor (no row).
     text = "Shares recovered after the Canadian and Mexican duties were delayed."
     countries = [("Canadian", "CAN", "demonym"), ("Mexican", "MEX", "demonym")]
-    assert _events(build, resources, text, parsed=parsed, countries=countries) == []
+    assert event_fields(text, parsed=parsed, countries=countries) == []
     # a single owner still acts: "the Mexican duties were delayed"
-    single = _events(build, resources, "Shares recovered after the Mexican duties were delayed.",
-                     parsed=parsed, countries=[("Mexican", "MEX", "demonym")])
+    single = event_fields("Shares recovered after the Mexican duties were delayed.",
+                          parsed=parsed, countries=[("Mexican", "MEX", "demonym")])
     assert [e[:2] for e in single] == [("tariff_suspended", "MEX")]
 
 

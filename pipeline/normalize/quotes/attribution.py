@@ -221,13 +221,17 @@ def _continued_speaker(art: ArticleIndex, index: int, p_start: int, p_end: int) 
     if surname in named:
         return speaker
     between = art.text[last_quote.outer_end:p_start].split("\n")[1:]
-    if all(_is_heading(line) for line in between if line.strip()):
+    if all(_is_short_unstopped_line(line) for line in between if line.strip()):
         return speaker
     return None
 
 
-def _is_heading(line: str) -> bool:
-    """A short line that ends in no stop ("A Course for Only 25 Traders"): a heading, not running text."""
+def _is_short_unstopped_line(line: str) -> bool:
+    """A short line that ends in no stop ("A Course for Only 25 Traders"): a heading, not running text.
+
+    Looser than `items._is_heading`, which also asks for title case: that one opens a new item of a digest, so
+    a line cut short by wrapping must not pass it; here the line only stands between a speaker's quotation and
+    the next paragraph, and any short line there, in whatever case, names no other speaker."""
     return not re.search(r"[.!?:;,\"”’']\s*$", line) and len(line.split()) <= 15
 
 
