@@ -32,7 +32,8 @@ def test_a_vowed_retaliation_keeps_the_measure_it_answers(build, resources):
     text = "Ottawa vowed to retaliate against Washington's 25% tariffs on lumber."
     found = _events(build, resources, text, countries=[("Ottawa", "CAN", "name"), ("Washington", "USA", "name")],
                     rates=[("25%", 25.0, "tariff")])
-    assert ("tariff_threatened", "CAN", [], None, "threatened") in found
+    # the retaliation falls on the owner of the measure it answers (docs/events.md, section 28)
+    assert ("tariff_threatened", "CAN", ["USA"], None, "threatened") in found
     assert any(e[:2] == ("tariff_imposed", "USA") and e[3] == 25.0 for e in found)
 
 
