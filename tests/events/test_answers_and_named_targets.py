@@ -64,3 +64,17 @@ def test_government_named_a_target_never_acts(build, resources):
     # the rule is what removes it: without its words the named target is read as the actor
     without = replace(resources, target_predicate=None)
     assert any(row[1] == "KOR" for row in _events(build, without, text, countries=countries))
+
+
+def test_a_step_only_hoped_for_is_no_event(build, resources):
+    """Market copy's hope of a delay tells what traders expect, not a step a government took (nor one of the
+    market's place)."""
+    text = "Markets in Seoul firmed as traders kept hopes of a delay to the planned U.S. duties on Korean cars."
+    countries = [("Seoul", "KOR", "capital"), ("U.S.", "USA", "name"), ("Korean", "KOR", "demonym")]
+    assert not any(row[0] == "tariff_suspended" for row in _events(build, resources, text, countries=countries))
+
+
+def test_a_pause_told_as_news_stays(build, resources):
+    text = "Washington announced a pause in the new duties on Korean chips on Tuesday."
+    found = _events(build, resources, text, countries=[("Washington", "USA", "government"), ("Korean", "KOR", "demonym")])
+    assert any(row[0] == "tariff_suspended" and row[1] == "USA" for row in found)
