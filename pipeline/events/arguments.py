@@ -114,6 +114,12 @@ def including_party(text: str, floor: int, party: Party, parties: Sequence[Party
     return None
 
 
+def named_target(text: str, party: Party, resources: EventResources) -> bool:
+    """True when the words right after ``party`` name it the target of a measure (``target_predicate``: "China
+    isn't an obvious target for reciprocal tariffs"): the party is hit by the measure, and never acts in it."""
+    return resources.target_predicate is not None and resources.target_predicate.match(text, party.end) is not None
+
+
 def find_actor(text: str, clause: Region, trigger_start: int, parties: Sequence[Party],
                resources: EventResources) -> Party | None:
     """The government acting: the subject-like party before the trigger in its clause.
@@ -132,7 +138,7 @@ def find_actor(text: str, clause: Region, trigger_start: int, parties: Sequence[
     the origins of goods (`of_goods`: "articles of China") and the places
     listed as their parts ("from the PRC, including Hong Kong and Macau":
     `including_party`); a party listed as part of another is governed as
-    that party is.
+    that party is. A party named a target of the measure (`named_target`) never acts.
     """
     relatives = pattern_spans(resources.relative, text, clause.start, trigger_start)
     skipped: list[tuple[int, int]] = []
@@ -144,7 +150,8 @@ def find_actor(text: str, clause: Region, trigger_start: int, parties: Sequence[
         else:  # "Reagan, who will meet Nakasone, said …": the relative clause holds no subject
             skipped.append((relatives[-1][0], comma))
     before = [p for p in within(parties, region) if not is_goods_demonym(text, p, resources)
-              and not is_private(text, p, resources) and not inside(p.start, skipped)]
+              and not is_private(text, p, resources) and not inside(p.start, skipped)
+              and not named_target(text, p, resources)]
     # a party named as part of another takes its role: places inside the goods' origin ("from the PRC,
     # including Hong Kong and Macau", "articles of China (including articles of Macau)") are origins too
     origins = {p for p in before if _origin_of_goods(text, region.start, p, resources)}

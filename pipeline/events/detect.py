@@ -41,7 +41,7 @@ from pipeline.events.actors import Parsed, trigger_actor
 from pipeline.events.aside import peace_talks
 from pipeline.events.arguments import (
     Region, Targets, choose_rate, choose_time, counterpart, find_products, find_targets, is_private, officials_in,
-    previous_of, within,
+    owns_measure, previous_of, within,
 )
 from pipeline.events.attach import attachment, shared_objects
 from pipeline.events.background import is_commentary
@@ -342,6 +342,20 @@ def _describes_told_treatment(parse: SentenceParse, token: Token, trigger: Cue, 
                and noun.start < other.end for noun in nouns for other in triggers)
 
 
+def _owner_answered(text: str, trigger: Cue, part: Region, actor: str | None, parties: tuple[Party, ...],
+                    resources: EventResources) -> Party | None:
+    """The government whose measure a retaliation answers, named as that measure's owner after the trigger:
+    "vowed retaliation against the U.S. tariffs", "countermeasures to Washington's duties". `find_targets`
+    leaves an owner out (it acts, it is not hit), but the measure a word of retaliation (``retaliation`` of
+    arguments.json) names after it is the other government's, and the answer falls on that government.
+    None unless the trigger's own words name a retaliation."""
+    if resources.retaliation is None or resources.retaliation.search(text, trigger.start, trigger.end) is None:
+        return None
+    return next((p for p in sorted(parties, key=lambda p: p.start)
+                 if trigger.end <= p.start and p.end <= part.end and p.iso3 != actor
+                 and owns_measure(text, p, resources)), None)
+
+
 def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Region], index: int, trigger: Cue,
                absorbed: tuple[Cue, ...], part: Region, resources: EventResources, origins: frozenset[str],
                syntax: Parsed | None = None) -> Candidate:
@@ -419,6 +433,11 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
         elif hurt and found.scope in ("bilateral", "multilateral"):
             found = found._replace(iso3=(), parties=(), scope="unspecified")
         targets, scope, excluded = found.iso3, found.scope, found.excluded
+        answered = _owner_answered(text, trigger, part, actor, inputs.parties, resources) \
+            if scope == "unspecified" else None
+        if answered is not None:  # "vowed retaliation against the U.S. tariffs": on the United States
+            targets, scope = (answered.iso3,), "bilateral"
+            used.append(answered.mention_id)
         if is_passing(trigger) and scope == "unspecified":  # "Trump's steel tariffs": on the goods from everywhere
             scope = "all"
         used += [p.mention_id for p in found.parties]

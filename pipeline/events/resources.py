@@ -246,6 +246,8 @@ class EventResources:
     # the words right before a party that join it to a party before it ("Canada and the EC told …"); None: no rule
     joined_party_before: re.Pattern[str] | None = None
     retaliation: re.Pattern[str] | None = None  # words that make a measure an answer to another one
+    # the words right after a party that name it a measure's target ("… is not an obvious target for"); None: no rule
+    target_predicate: re.Pattern[str] | None = None
     export_measure: re.Pattern[str] | None = None  # "export restrictions": a restriction on goods leaving
     plural_subject: re.Pattern[str] | None = None  # "they", "those countries": the governments of a list before
     # words right before / right after a government that name it as the market goods enter ("imported into the
@@ -368,6 +370,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         measure_source=_alternation(arguments["measure_source"]),
         joined_party_before=_alternation(arguments["joined_party_before"]),
         retaliation=_alternation(arguments["retaliation"]),
+        target_predicate=_alternation(arguments["target_predicate"]) if "target_predicate" in arguments else None,
         export_measure=_alternation(arguments["export_measure"]) if "export_measure" in arguments else None,
         plural_subject=_alternation(arguments["plural_subjects"]) if "plural_subjects" in arguments else None,
         import_before=_alternation(arguments["import_destination_before"]),

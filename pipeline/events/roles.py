@@ -142,6 +142,9 @@ def syntax_actor(parse: SentenceParse, trigger: Token, text: str, parties: Seque
         for author in _authored_tokens(parse, head, parties, rules):
             if author.upos in NOUNS and (party := _government(parse, author, text, parties, resources)):
                 return party, "agent"
+    opener = _connective_subject(trigger, text, parties, resources)
+    if opener is not None:
+        return opener, "subject"
     # "China faces U.S. tariffs": the subject of an undergoer verb bears the measure (a target), never acts
     undergoes = clause.lemma.lower() in rules.undergoer_verbs
     subject = None if undergoes else _subject(parse, clause, rules)
@@ -205,6 +208,32 @@ def syntax_actor(parse: SentenceParse, trigger: Token, text: str, parties: Seque
             # first of the two elsewhere, so the words before the owner count too
             if len({party.iso3 for party in found}) == 1 and not _listed_before(text, found[0], parties):
                 return found[0], "owner"
+    return None
+
+
+# A subordinating connective, an optional "the", then a government right before the measure verb.
+CONNECTIVE_SUBJECT = re.compile(r"\b(?P<word>[A-Za-z]+)\s+(?:the\s+)?$")
+
+
+def _connective_subject(trigger: Token, text: str, parties: Sequence[Party],
+                        resources: EventResources) -> Party | None:
+    """The government that opens an adverbial clause right before its measure verb, read by word order.
+
+    "Beijing vowed retaliation after Washington imposed tariffs": the parser often takes the clause's subject
+    for a complement of the main clause's noun and makes the main clause's words the subject of "imposed",
+    giving the answered measure the answering government. A finite verb right after a connective of
+    ``subordinating_connectives`` ("after", "as", "since" …) and a government (a name, a capital, an official)
+    with nothing between has that government as its subject in English word order."""
+    rules = resources.syntax
+    assert rules is not None
+    if trigger.upos not in ("VERB", "AUX") or trigger.feature("VerbForm") not in ("Fin", None):
+        return None
+    before = [p for p in parties if p.end <= trigger.start and not text[p.end:trigger.start].strip()]
+    for party in before:
+        opener = CONNECTIVE_SUBJECT.search(text, max(0, party.start - 40), party.start)
+        if opener is not None and opener.group("word").lower() in rules.subordinating_connectives \
+                and not is_goods_demonym(text, party, resources) and not is_private(text, party, resources):
+            return party
     return None
 
 
