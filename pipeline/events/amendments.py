@@ -58,15 +58,42 @@ def _without_quoted_date(candidate: Candidate, text: str, times: Sequence[TimeRe
     return replace(candidate, event_date=None, mention_ids=tuple(m for m in candidate.mention_ids if m not in used))
 
 
+def suspended_provisions(text: str, resources: EventResources) -> frozenset[str]:
+    """The provisions of a tariff schedule that ``text`` suspends: those named on a line before its words of
+    suspension ("(d) heading 9903.01.63 and subdivision (v)(xiii)(10) … are hereby suspended for … 90 days")."""
+    if resources.suspended_provision is None or resources.provision_suspension is None:
+        return frozenset()
+    found: set[str] = set()
+    for match in resources.provision_suspension.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        found.update(m.group(0).lower() for m in resources.suspended_provision.finditer(text, line_start, match.start()))
+    return frozenset(found)
+
+
+def sets_suspended_rate(sentence: str, suspended: frozenset[str], resources: EventResources) -> bool:
+    """Whether an amendment's ``sentence`` inserts its rate only into provisions the same order suspends."""
+    if not suspended or resources.suspended_provision is None:
+        return False
+    named = {m.group(0).lower() for m in resources.suspended_provision.finditer(sentence)}
+    return bool(named) and named <= suspended
+
+
 def amended_orders(candidates: Sequence[Candidate], text: str, resources: EventResources,
                    times: Sequence[TimeRef] = ()) -> list[Candidate]:
     """``candidates`` with each amendment of a government's instrument acted by that government, and not dated
-    by a date quoted from the instrument (``times``: the article's dates)."""
+    by a date quoted from the instrument (``times``: the article's dates). An amendment that inserts a rate
+    into provisions the same order suspends (`sets_suspended_rate`) changes no rate in force: it is left out
+    ("(b) heading 9903.01.63 … amended by deleting "125%" … inserting "34%"", then "(d) heading 9903.01.63 …
+    are hereby suspended for a period of 90 days": the 34% never applies)."""
+    suspended = suspended_provisions(text, resources)
     out = []
     for candidate in candidates:
         trigger = candidate.trigger
-        acting = issuer(text[candidate.sentence.start:candidate.sentence.end], resources) \
-            if _AMENDING.match(text, trigger.start, trigger.end) else None
+        sentence = text[candidate.sentence.start:candidate.sentence.end]
+        amending = _AMENDING.match(text, trigger.start, trigger.end) is not None
+        if amending and candidate.rate_value is not None and sets_suspended_rate(sentence, suspended, resources):
+            continue
+        acting = issuer(sentence, resources) if amending else None
         if acting is None:
             out.append(candidate)
             continue

@@ -140,8 +140,21 @@ def compatible(first: Candidate, second: Candidate) -> bool:
             and _same_or_missing(first.duration, second.duration) and _products_agree(first, second))
 
 
+def dated_by_plan(first: Candidate, second: Candidate) -> bool:
+    """Whether ``second`` is a plan that gives an undated report ``first`` its goods and its day.
+
+    "Trump announced more trade tariffs" (asserted, no goods, no day) and, further on, "Trump on Sunday said
+    he will impose 25% tariffs on aluminum and steel" (planned): the report tells of the plan, and the day and
+    goods the merge takes are the plan's; kept asserted, the merge would read as a measure taken on Sunday.
+    """
+    return (first.event_type in TARIFF_TYPES and first.modality == "asserted" and second.modality == "planned"
+            and first.event_date is None and second.event_date is not None
+            and first.product is None and second.product is not None)
+
+
 def combine(first: Candidate, second: Candidate) -> Candidate:
-    """``first`` with what only ``second`` knows; evidence and modality stay the first's."""
+    """``first`` with what only ``second`` knows; evidence and modality stay the first's, but for a report
+    dated by a plan (`dated_by_plan`), which takes the plan's modality."""
     take_actor = first.actor is None and second.actor is not None
     actor = second.actor if take_actor else first.actor
     if first.event_type in TWO_SIDED:  # the sides are the union, the first-named side stays the actor
@@ -154,6 +167,7 @@ def combine(first: Candidate, second: Candidate) -> Candidate:
         scope = second.scope if take_targets else first.scope
     return replace(
         first,
+        modality=second.modality if dated_by_plan(first, second) else first.modality,
         actor=actor,
         actor_official=second.actor_official if take_actor else first.actor_official,
         actor_inherited=second.actor_inherited if take_actor else first.actor_inherited,

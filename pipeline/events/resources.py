@@ -278,6 +278,9 @@ class EventResources:
     # the instruments a government issues, whose amendment is that government's act ("Executive Order 14195 is
     # amended by striking …"; `pipeline.events.amendments`): (iso3, pattern) pairs
     amended_instruments: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    # the provisions of a tariff schedule an order amends, and the words of an item that suspends them
+    suspended_provision: re.Pattern[str] | None = None
+    provision_suspension: re.Pattern[str] | None = None
     # the opening of a list's item ("(a) heading … shall be amended") and the end of the sentence that introduces
     # the list ("… on or after April 9, 2025:"): the lead-in's day dates the list's undated measures
     list_item: re.Pattern[str] | None = None
@@ -386,6 +389,10 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         harm_verbs=frozenset(w.lower() for w in arguments.get("harm_verbs", ())),
         amended_instruments=tuple((iso3, _alternation([rf"\b{name}\b" for name in names]))
                                   for iso3, names in arguments.get("amended_instruments", {}).items()),
+        suspended_provision=_alternation(arguments["suspended_provisions"]["provision"])
+        if "suspended_provisions" in arguments else None,
+        provision_suspension=_alternation(arguments["suspended_provisions"]["suspension"])
+        if "suspended_provisions" in arguments else None,
         list_item=_alternation(arguments["list_item_markers"]),
         lead_in_end=_alternation(arguments["lead_in_endings"]),
         rate_aside=_alternation(arguments["rate_asides"]),

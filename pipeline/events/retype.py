@@ -190,9 +190,17 @@ def retype(candidates: list[Candidate], text: str, rules: tuple[RetypeRule, ...]
     # measure: the sanctions an oil story reports stay sanctions beside it
     tariffs = [c for c, r in zip(candidates, chosen, strict=True)
                if r is None and c.event_type in TARIFF_TYPES and not is_passing(c.trigger)]
+    kept = [rule is not None and rule.keep_for_article_tariffs and _names_a_tariff(candidate, tariffs)
+            for candidate, rule in zip(candidates, chosen, strict=True)]
+    # one sentence's sanctions are one kind of measure: when the reading that names them with their object
+    # ("sanctions on an international network") is no tariff of the article, neither is the verb's reading of
+    # the same word ("The U.S. imposed sanctions on …", whose target was carried over from a tariff story)
+    sanctioned = {(candidate.sentence.start, rule.rule)
+                  for candidate, rule, keep in zip(candidates, chosen, kept, strict=True)
+                  if rule is not None and rule.keep_for_article_tariffs and not keep}
     out = []
-    for candidate, rule in zip(candidates, chosen, strict=True):
-        if rule is not None and rule.keep_for_article_tariffs and _names_a_tariff(candidate, tariffs):
+    for candidate, rule, keep in zip(candidates, chosen, kept, strict=True):
+        if keep and (candidate.sentence.start, rule.rule) not in sanctioned:
             rule = None
         if rule is None:
             out.append(candidate)

@@ -67,3 +67,18 @@ def test_an_amendment_after_a_measure_on_goods_keeps_the_government_its_reason_n
     rows = article_events(build(text, countries=[("China", "CHN", "name"), CHINA], rates=[AMENDED]), resources)
     raised = [r for r in rows if r["event_type"] == "tariff_increased"]
     assert [(r["actor_iso3"], r["target_iso3"], r["target_scope"]) for r in raised] == [("USA", ["CHN"], "bilateral")]
+
+
+@pytest.mark.parametrize(("suspending_item", "expected"), [
+    # the order suspends the heading it amends: the rate it inserts never applies
+    ("(c) heading 9903.02.11 of the HTSUS is hereby suspended for a period of 60 days.", []),
+    # it suspends another heading: the amendment stands
+    ("(c) heading 9903.02.99 of the HTSUS is hereby suspended for a period of 60 days.",
+     [("tariff_reduced", "USA", (), 25.0, 60.0)]),
+])
+def test_a_rate_inserted_into_a_heading_the_order_suspends_is_no_change(build, resources, suspending_item, expected):
+    text = ("The HTSUS shall be modified as follows:\n"
+            "(a) heading 9903.02.11 of the HTSUS shall be amended by deleting \u201c60 percent\u201d and by inserting "
+            "\u201c25 percent\u201d in lieu thereof;\n" + suspending_item)
+    found = _events(build, resources, text, [], [("\u201c25 percent\u201d", 25.0, "duty", 60.0)])
+    assert [f for f in found if f[0] == "tariff_reduced"] == expected
