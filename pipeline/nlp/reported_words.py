@@ -320,12 +320,13 @@ class _Sentence(SentenceContents):
             after = after if hearer is None else hearer + 1
         if not self._attribution_tail(after):
             return None
-        if self.headline_line:
-            # A headline is terse: "Deal is off, says minister" is a claim of three words; it must show a verb
-            # ("Tariffs on steel, says Acme" names a topic, not a statement).
-            return self._record(cue, "postposed", self.first, comma - 1, speaker,
-                                min_words=MIN_HEADLINE_POSTPOSED_WORDS, verb=True)
-        return self._record(cue, "postposed", self.first, comma - 1, speaker, min_words=MIN_CONTENT_WORDS + 1)
+        found = self._record(cue, "postposed", self.first, comma - 1, speaker, min_words=MIN_CONTENT_WORDS + 1)
+        if found is None and self.headline_line:
+            # A headline is terse: "Deal is off, says minister" is a claim of three words; so short a clause
+            # must show a verb ("Tariffs on steel, says Acme" names a topic, not a statement).
+            found = self._record(cue, "postposed", self.first, comma - 1, speaker,
+                                 min_words=MIN_HEADLINE_POSTPOSED_WORDS, verb=True)
+        return found
 
     def _source(self, cue: Cue) -> ReportedSpeech | None:
         doc = self.doc

@@ -470,6 +470,9 @@ def test_a_headline_credits_its_clause_to_the_speaker_after_its_colon(story, exp
         # a headline's clause of three words before a postposed attribution
         ("Pact is over, says harbour minister Dana Quill\n\nThe body follows here.",
          [("Pact is over", "says", "say", "harbour minister Dana Quill", "reported_words.csv:postposed")]),
+        # four words or more need no verb (a headline in capitals shows none the reader knows)
+        ("COFFEE EXPORT QUOTAS UNCHANGED IN MAY, BRAZIL SAYS\n\nThe body follows here.",
+         [("COFFEE EXPORT QUOTAS UNCHANGED IN MAY", "SAYS", "say", "BRAZIL", "reported_words.csv:postposed")]),
         # three words with no verb name a topic, not a claim
         ("Duties on copper, says harbour minister Dana Quill\n\nThe body follows here.", []),
         # in the body three words stay too few
