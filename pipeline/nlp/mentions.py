@@ -159,7 +159,7 @@ class DocRows:
         for i in sorted(with_cues - {-1} | ({headline} if headline is not None else set())):
             sentence = sentences[i]
             first, end = bisect_left(token_starts, sentence.start), bisect_left(token_starts, sentence.end)
-            found_here = list(find_word_reports(doc, first, end, spans, self.words))
+            found_here = list(find_word_reports(doc, first, end, spans, self.words, headline=i == headline))
             if i == headline and not found_here:
                 report = find_headline_report(doc, first, end, spans, self.words)
                 found_here = [report] if report is not None else []

@@ -19,6 +19,9 @@ from pipeline.nlp.reported_word_lists import ArticleSpans, Cue, WordRules
 
 # A speaker's phrase longer than this many words is a clause, not a name and its title.
 MAX_SPEAKER_WORDS = 8
+# The words of a person's post set off after the name ("founding partner and chief strategy officer at Acme
+# Capital Advisors"): two posts joined by "and" before a firm's name run past a speaker's phrase.
+MAX_POST_WORDS = 12
 # Words of a relative clause between a speaker and its cue ("The official who helped draft the accord said").
 MAX_RELATIVE_WORDS = 12
 # Lower-case words that may describe a name before it ("U.S. automobile manufacturer Chrysler said").
@@ -33,6 +36,8 @@ SET_OFF = frozenset({",", *DASHES})
 _OF_FIRM = frozenset({"for", "at", "of", "from"})
 # Articles that open a description of a body rather than a person's post ("a unit of Acme").
 _ARTICLES = frozenset({"a", "an", "the"})
+# Words that join two posts of one person inside a set-off description ("partner and chief strategist at …").
+_POST_JOINERS = frozenset({"and"})
 
 
 def _capitalized(token: Token) -> bool:
@@ -235,17 +240,29 @@ class SentenceSpeakers:
         vice chairman of Acme, said"): from the name to the description's end, when the description holds no
         clause ("Acme, which has …, said" is left alone)."""
         doc, rules = self.doc, self.rules
-        opening = next((t.i for t in reversed(doc[max(self.first, comma - MAX_SPEAKER_WORDS - 1):comma])
+        opening = next((t.i for t in reversed(doc[max(self.first, comma - MAX_POST_WORDS - 1):comma])
                         if t.text in BREAKS), None)
-        if opening is None or opening - 1 < self.first or doc[opening].text != "," \
-                or any(t.lower_ in rules.clause_words or t.lower_ in rules.boundaries and t.lower_ not in _OF_FIRM
-                       or t.lower_ in RELATIVE_PRONOUNS for t in doc[opening + 1:comma]):
+        if opening is None or opening - 1 < self.first or doc[opening].text != ",":
+            return None
+        description = doc[opening + 1:comma]
+        post = self._age_or_post(description)
+        if len(description) > MAX_SPEAKER_WORDS and not post:
+            return None  # only a post at a firm runs longer ("founding partner and chief strategist at …")
+        # "founding partner and chief strategist at Acme Wealth": an "and" between the words of a post joins
+        # two posts of one person, not two clauses
+        if any(t.lower_ in rules.clause_words or t.lower_ in rules.boundaries and t.lower_ not in _OF_FIRM
+               and not (post and t.lower_ in _POST_JOINERS) or t.lower_ in RELATIVE_PRONOUNS for t in description):
             return None
         name_start = self.spans.named_by_end.get(opening - 1)
-        description = doc[opening + 1:comma]
         if name_start is not None and (any(t.i in self.spans.named_tokens or self._speaker_noun(t)
-                                           for t in description) or self._age_or_post(description)):
+                                           for t in description) or post):
             return name_start, comma - 1
+        if self._firm_tie(description):
+            # "Dana Quill, chief strategist at Harbour Wealth, a division of Kestrel Partners, says": the tie
+            # describes the firm of a post set off before it; the person before the post speaks
+            inner = self._set_off_speaker(opening)
+            if inner is not None and self._age_or_post(doc[self._description_start(inner[0], opening):opening]):
+                return inner[0], comma - 1
         # "The Irish airline, Ryanair, announced": a description from the sentence's start, then the name
         if self._plain_speaker(opening + 1, comma - 1) and opening - self.first <= MAX_SPEAKER_WORDS and not any(
                 t.lower_ in rules.clause_words or t.lower_ in rules.boundaries or t.is_punct
@@ -265,6 +282,17 @@ class SentenceSpeakers:
         return link is not None and 0 < link < len(words) - 1 and words[0].lower_ not in _ARTICLES \
             and not words[link - 1].lower_.endswith("ing") \
             and all(t.is_lower and t.is_alpha for t in words[:link]) and all(_capitalized(t) for t in words[link + 1:])
+
+    @staticmethod
+    def _firm_tie(words: Sequence[Token]) -> bool:
+        """True for a firm's tie to its owner after an article ("a division of Kestrel Partners", "a unit of
+        Acme"): the article, lower-case words, a preposition of `_OF_FIRM`, then capitals."""
+        return len(words) > 2 and words[0].lower_ in _ARTICLES and SentenceSpeakers._age_or_post(words[1:])
+
+    def _description_start(self, name_start: int, comma: int) -> int:
+        """The first word after the comma that sets off a description after the name opening at
+        ``name_start`` and closing at ``comma``."""
+        return next((t.i + 1 for t in self.doc[name_start:comma] if t.text == ","), comma)
 
     def _speaker_noun(self, token: Token) -> bool:
         return self.rules.is_speaker_noun(token.lower_)

@@ -90,18 +90,23 @@ HEADLINE_LEMMA = "say"
 # A headline's clause holds at least this many lower-case words: a line in title case before a colon is a
 # label or a series name ("Global Equities Roundup: Market Talk", "Earnings Overview: Acme"), not a claim.
 MIN_HEADLINE_LOWER_WORDS = 2
+# A headline's clause before a postposed ", says X" holds at least this many words (a body sentence needs one
+# more, `MIN_CONTENT_WORDS` + 1): headlines drop articles and keep short claims whole.
+MIN_HEADLINE_POSTPOSED_WORDS = MIN_CONTENT_WORDS
 
 
 def find_word_reports(doc: Doc, first: int, end: int, spans: ArticleSpans,
-                      rules: WordRules) -> Iterator[ReportedSpeech]:
+                      rules: WordRules, *, headline: bool = False) -> Iterator[ReportedSpeech]:
     """Every report of speech the words of the sentence ``doc[first:end]`` show (see the module docstring).
 
-    Offsets of the records are the article's (``doc``'s) character offsets.
+    Offsets of the records are the article's (``doc``'s) character offsets. ``headline`` marks the article's
+    first line, whose postposed attribution may credit a shorter clause (`MIN_HEADLINE_POSTPOSED_WORDS`).
     """
     cues = spans.cues_in(first, end)
     if not cues:
         return
     reader = _Sentence(doc, first, end, spans, rules)
+    reader.headline_line = headline
     if reader.refused():
         return
     for cue in cues:
@@ -129,6 +134,9 @@ def find_headline_report(doc: Doc, first: int, end: int, spans: ArticleSpans,
 
 class _Sentence(SentenceContents):
     """One sentence's words and the patterns read over them."""
+
+    # True for the article's first line (set by `find_word_reports`).
+    headline_line: bool = False
 
     def refused(self) -> bool:
         """A question, or a sentence that opens with a condition."""
@@ -312,7 +320,13 @@ class _Sentence(SentenceContents):
             after = after if hearer is None else hearer + 1
         if not self._attribution_tail(after):
             return None
-        return self._record(cue, "postposed", self.first, comma - 1, speaker, min_words=MIN_CONTENT_WORDS + 1)
+        found = self._record(cue, "postposed", self.first, comma - 1, speaker, min_words=MIN_CONTENT_WORDS + 1)
+        if found is None and self.headline_line:
+            # A headline is terse: "Deal is off, says minister" is a claim of three words; so short a clause
+            # must show a verb ("Tariffs on steel, says Acme" names a topic, not a statement).
+            found = self._record(cue, "postposed", self.first, comma - 1, speaker,
+                                 min_words=MIN_HEADLINE_POSTPOSED_WORDS, verb=True)
+        return found
 
     def _source(self, cue: Cue) -> ReportedSpeech | None:
         doc = self.doc

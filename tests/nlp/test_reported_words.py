@@ -417,6 +417,20 @@ def test_an_accusation_reports_what_the_object_was_charged_with(sentence, expect
         ("Dana Quill, founding partner at Acme Wealth, said the firm will hold gold.",
          [("the firm will hold gold", "said", "say", "Dana Quill, founding partner at Acme Wealth",
            "reported_words.csv:complement")]),
+        # two posts joined by "and" before the firm: a post longer than a speaker's phrase
+        ("Tom Reyes, senior partner and chief market strategist at Brill Ferry Capital Advisors, says his firm "
+         "holds no such funds.",
+         [("his firm holds no such funds", "says", "say",
+           "Tom Reyes, senior partner and chief market strategist at Brill Ferry Capital Advisors",
+           "reported_words.csv:complement")]),
+        # a post, then the firm's tie to its owner: the person before the post speaks
+        ("Dana Quill, chief strategist at Harbour Crest Wealth, a division of Kestrel Partners, says she sees "
+         "savers taking more risk.",
+         [("she sees savers taking more risk", "says", "say",
+           "Dana Quill, chief strategist at Harbour Crest Wealth, a division of Kestrel Partners",
+           "reported_words.csv:complement")]),
+        # "and" joining two clauses is no post
+        ("Shares of Acme fell and traders at Brill Ferry, said the board would meet.", []),
         # a number after no name is no age
         ("Shares of Acme, 12, said the board would meet.", []),
         # a firm's tie to its owner (after an article) and a participle's aside are no post
@@ -448,3 +462,27 @@ def test_a_name_before_an_age_or_a_post_set_off_by_commas_speaks(sentence, expec
     ])
 def test_a_headline_credits_its_clause_to_the_speaker_after_its_colon(story, expected):
     assert [r for r in reports(story) if r[4].endswith(":headline")] == expected
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        # a headline's clause of three words before a postposed attribution
+        ("Pact is over, says harbour minister Dana Quill\n\nThe body follows here.",
+         [("Pact is over", "says", "say", "harbour minister Dana Quill", "reported_words.csv:postposed")]),
+        # four words or more need no verb (a headline in capitals shows none the reader knows)
+        ("COFFEE EXPORT QUOTAS UNCHANGED IN MAY, BRAZIL SAYS\n\nThe body follows here.",
+         [("COFFEE EXPORT QUOTAS UNCHANGED IN MAY", "SAYS", "say", "BRAZIL", "reported_words.csv:postposed")]),
+        # three words with no verb name a topic, not a claim
+        ("Duties on copper, says harbour minister Dana Quill\n\nThe body follows here.", []),
+        # in the body three words stay too few
+        ("Port strike ends\n\nPact is over, says harbour minister Dana Quill.\n", []),
+    ])
+def test_a_headline_credits_a_short_clause_to_a_postposed_speaker(story, expected):
+    assert [r for r in reports(story) if r[4].endswith(":postposed")] == expected
+
+
+def test_as_reported_by_attributes_the_clause_before_it():
+    sentence = "The plan was set out in a letter to the planning board, as reported by the Harbour Times."
+    assert reports(sentence) == [("The plan was set out in a letter to the planning board", "as reported by",
+                                  "according_to", "the Harbour Times", "reported_words.csv:source")]
