@@ -26,6 +26,7 @@ from pipeline.events.kept import with_kept_rates
 from pipeline.events.lead_dates import dated_by_lead_sentence
 from pipeline.events.market import without_market_labels
 from pipeline.events.merge import event_rows, is_complete, merge_candidates, without_own_target
+from pipeline.events.retype import threat_typed
 from pipeline.events.modality import adjacent_cues, future_is_planned, not_yet_in_force
 from pipeline.events.resources import EventResources, load_merge_window, load_resources
 from pipeline.events.parse_products import products_from_parse
@@ -52,6 +53,8 @@ def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dic
     candidates = with_effective_days(candidates, inputs, resources)  # "… takes effect on April 9"
     # a government is no target of its own measure (a merge may join one mention's actor to another's targets)
     events = [without_own_target(e) for e in merge_candidates(candidates)]
+    # a measure whose merged reading is a threat ("vowed to impose tariffs") is typed a threat (section 29)
+    events = threat_typed(events, inputs.modals)
     # a tariff said of no country is on every origin; sanctions are one programme per country
     events = sanctions_by_target(scope_all_when_unnamed(events, inputs, resources), inputs, resources)
     # a merged event may have gained a date after the publication date

@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.events.passing import is_passing
-from pipeline.events.types import EVENT_TYPES, MODALITIES, TARIFF_TYPES, Candidate
+from pipeline.events.types import EVENT_TYPES, MODALITIES, TARIFF_TYPES, Candidate, Cue
 from pipeline.rulefiles import alternation, read_rows
 
 NEAR = ("before", "after", "around", "sentence", "before_phrase", "after_phrase", "trigger")
@@ -217,3 +217,37 @@ def retype(candidates: list[Candidate], text: str, rules: tuple[RetypeRule, ...]
                                rate_value=candidate.rate_value if rate else None,
                                rate_previous=candidate.rate_previous if rate else None))
     return out
+
+
+# Types whose measure a threat leaves untaken: a threatened imposition or rise is the guideline's threat.
+THREATENABLE = frozenset({"tariff_imposed", "tariff_increased"})
+# The modality cues that tell a measure's own mood (modality.csv); "conditional" cues stand anywhere.
+MOOD_CUES = ("planned", "threatened", "possible")
+
+
+def _threat_cue_nearest(event: Candidate, modals: tuple[Cue, ...]) -> bool:
+    """Whether the cue nearest before the event's trigger in its sentence is a threat ("vowed to impose"),
+    not a plan of its own ("the Bank vowed to keep the currency stable despite the US' plans to impose
+    tariffs": "plans to" is the measure's cue, "vowed to" another verb's)."""
+    start = event.trigger.start
+    before = [c for c in modals
+              if c.label in MOOD_CUES and event.sentence.start <= c.start and c.end <= start]
+    return bool(before) and max(before, key=lambda c: c.end).label == "threatened"
+
+
+def threat_typed(events: list[Candidate], modals: tuple[Cue, ...]) -> list[Candidate]:
+    """An imposition or a rise whose merged event stays threatened by a threat cue right before it becomes
+    ``tariff_threatened``.
+
+    A threat cue before the measure's verb ("vowed to impose reciprocal tariffs", "warned it would raise
+    duties", modality.csv) leaves the verb's type and makes the reading threatened; the guideline pairs the
+    two ("tariff_threatened / threatened when it is a threat or conditional"). Read after the article's
+    readings are merged, so that a measure told first as a plan ("plans to impose duties on steel") and then
+    as a vow ("a statement vowing to slap duties on steel") stays the one planned imposition the merge keeps
+    (its first reading's modality), and only a measure whose first telling is the threat is typed a threat.
+    The threat must be the cue nearest the trigger (`_threat_cue_nearest`): a threat of another verb in a
+    clause the parse joins to the measure's is not the measure's.
+    """
+    return [replace(e, event_type=THREAT)
+            if e.event_type in THREATENABLE and e.modality == "threatened" and _threat_cue_nearest(e, modals)
+            else e for e in events]
