@@ -18,8 +18,8 @@ def _tariff_rows(event_fields, text: str, **specs) -> list[tuple]:
 
 
 def test_a_vow_to_impose_is_a_threat(event_fields):
-    found = _tariff_rows(event_fields, "Canberra has vowed to impose matching duties on every partner that taxes its wool.",
-                         countries=[CANBERRA])
+    text = "Canberra has vowed to impose matching duties on every partner that taxes its wool."
+    found = _tariff_rows(event_fields, text, countries=[CANBERRA])
     assert found == [("tariff_threatened", "AUS", [], "threatened")]
 
 
