@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.events.arguments import Region, within
+from pipeline.events.arguments import Region, is_goods_demonym, of_goods, within
 from pipeline.events.importer import importing_government
 from pipeline.events.plural_actors import plural_actors
 from pipeline.events.resources import EventResources
@@ -472,25 +472,117 @@ def _destination(text: str, party: Party, sentence: Sentence, verbs: frozenset[s
     return any(word.lower() in verbs for word in words)
 
 
+# the end of a sanction's object: the first punctuation after the words that open it, but a comma before a
+# capitalized word, which goes on with a list of what is sanctioned ("on Chinese firms, Russian units and …"),
+# a dash, which opens an aside naming the object again ("on the Guards — the Iranian corps —"), and the
+# period of an abbreviation ("U.S. officials")
+_OBJECT_END = re.compile(r"[;:!?()\[\]\"“”]|,(?!\s+[A-Z])|(?<=[a-z]{3})\.(?:\s|$)")
+# how far after its trigger the words opening a sanction's object may start ("imposed fresh sanctions on")
+_OBJECT_REACH = 40
+# how many words before a country a word of war may stand for the country to be the war's victim
+_VICTIM_REACH = 3
+
+
+def _sanction_object(text: str, event: Candidate, resources: EventResources) -> Region | None:
+    """The object of a sanction's trigger: the words after "sanctions on/against/targeting" (`sanction_object`)
+    up to the first punctuation ("imposed sanctions on Russia's oil exports, causing …" → "Russia's oil
+    exports"), or None when the trigger opens no object."""
+    if resources.sanction_object is None:
+        return None
+    sentence, trigger = event.sentence, event.trigger
+    for match in resources.sanction_object.finditer(text, sentence.start, sentence.end):
+        if match.end() <= trigger.start:
+            continue
+        if match.start() > trigger.end + _OBJECT_REACH:
+            return None
+        end = _OBJECT_END.search(text, match.end(), sentence.end)
+        return Region(match.end(), end.start() if end else sentence.end)
+    return None
+
+
+def _victim(text: str, party: Party, sentence: Sentence, war_words: frozenset[str]) -> bool:
+    """True when ``party`` follows a word of war within a few words ("its war against Ukraine", "the invasion
+    of Ukraine", "support for Ukraine"): the country the sanctions answer for, not the one they fall on."""
+    words = re.findall(r"[\w'’-]+", text[sentence.start:party.start])[-_VICTIM_REACH:]
+    return any(word.lower() in war_words for word in words)
+
+
+def _object_targets(event: Candidate, inputs: ArticleInputs, resources: EventResources) -> tuple[str, ...] | None:
+    """The targets a sanction's own object gives, or None when it says nothing of them.
+
+    The countries named in the object ("sanctions on Russia's oil", "sanctions targeting Iranian tankers"), but
+    where the goods go (`_destination`) and a war's victim (`_victim`), are the targets: a country named past
+    the object ("…, causing buyers in China to steer clear") or carried from an earlier sentence is none. An
+    object naming no country and no goods ("sanctions on the court for overreach") keeps only targets named
+    before the trigger in its sentence ("over Moscow's war, Washington imposed sanctions on banks"). An object
+    that refers back ("sanctions on them") or names goods only ("sanctions on oil") says nothing of the country.
+    """
+    text = inputs.text
+    region = _sanction_object(text, event, resources)
+    if region is None:
+        return None
+    words = re.findall(r"[\w’'-]+", text[region.start:region.end])
+    # "sanctions on — related to …": the object broken off by a dash is not told
+    if text[region.start:region.end].lstrip().startswith(("—", "–", "-")) or not words or any(w.lower() in resources.referring_words for w in words):
+        return None
+    named = [p for p in within(inputs.parties, region) if p.iso3 != event.actor
+             and not _destination(text, p, event.sentence, resources.destination_verbs)
+             and not _victim(text, p, event.sentence, resources.war_words)]
+    if named:
+        # the targets found so far that the object names, else the object's own countries (the object names the
+        # target the word order missed: "sanctions on Russia's oil", where a buyer was read)
+        iso3 = tuple(dict.fromkeys(p.iso3 for p in named))
+        return tuple(t for t in event.targets if t in iso3) or iso3
+    content = [w for w in words if w.lower() not in resources.transparent]
+    if not content or any(resources.goods.fullmatch(w) for w in content):
+        return None
+    # the object names who is sanctioned, not where: a target stays when the sentence names it before the trigger
+    # or as the origin of goods ("sanctions on tankers and insurers have disrupted Russian oil shipments")
+    sentence = Region(event.sentence.start, event.sentence.end)
+    # goods named in the trigger's clause only ("…, while new sanctions target Iranian oil" tells another measure)
+    boundary = resources.clause_boundary.search(text, region.end, sentence.end)
+    clause = Region(sentence.start, boundary.start() if boundary else sentence.end)
+    origins = [p for p in within(inputs.parties, clause) if p.iso3 != event.actor
+               and not _destination(text, p, event.sentence, resources.destination_verbs)
+               and (is_goods_demonym(text, p, resources) or of_goods(text, sentence.start, p, resources))]
+    kept = {p.iso3 for p in within(inputs.parties, sentence) if p.end <= event.trigger.start} | {
+        p.iso3 for p in origins}
+    if not event.targets:
+        # sanctions on carriers of one country's goods ("sanctions on tankers … have disrupted Russian oil
+        # shipments") fall on that country when it is the only one whose goods the sentence names
+        found = tuple(dict.fromkeys(p.iso3 for p in origins))
+        return found if len(found) == 1 else None
+    return tuple(t for t in event.targets if t in kept)
+
+
 def sanctions_by_target(events: list[Candidate], inputs: ArticleInputs | None = None,
                         resources: EventResources | None = None) -> list[Candidate]:
-    """Each sanction event naming several targets as one event per target, in the targets' order. A target
+    """Each sanction event naming several targets as one event per target, in the targets' order.
+
+    A sanction whose trigger opens its object takes its targets from that object (`_object_targets`). A target
     named only as where the sanctioned goods go ("tankers that ship Iranian crude to China",
-    `EventResources.destination_verbs`) is left out while another target remains: the sanctions fall on the
-    goods' origin, and the buyer is a circumstance."""
+    `EventResources.destination_verbs`) or as a war's victim ("over its war against Ukraine",
+    `EventResources.war_words`) is left out while another target remains: the sanctions fall on the goods'
+    origin or the warring government, and the buyer or the victim is a circumstance."""
     out: list[Candidate] = []
     for event in events:
-        if event.event_type != SANCTION or len(event.targets) < 2:
+        if event.event_type != SANCTION or inputs is None or resources is None:
+            out.append(event)
+            continue
+        own = _object_targets(event, inputs, resources)
+        if own is not None and own != event.targets:
+            event = replace(event, targets=own, scope="bilateral" if own else "unspecified", excluded=())
+        if len(event.targets) < 2:
             out.append(event)
             continue
         targets = event.targets
-        if inputs is not None and resources is not None and resources.destination_verbs:
-            named = [p for p in within(inputs.parties, Region(event.sentence.start, event.sentence.end))
-                     if p.mention_id in event.mention_ids]
-            kept = tuple(t for t in targets if not (
-                (mentions := [p for p in named if p.iso3 == t])
-                and all(_destination(inputs.text, p, event.sentence, resources.destination_verbs) for p in mentions)))
-            targets = kept or targets
+        named = [p for p in within(inputs.parties, Region(event.sentence.start, event.sentence.end))
+                 if p.mention_id in event.mention_ids]
+        kept = tuple(t for t in targets if not (
+            (mentions := [p for p in named if p.iso3 == t])
+            and all(_destination(inputs.text, p, event.sentence, resources.destination_verbs)
+                    or _victim(inputs.text, p, event.sentence, resources.war_words) for p in mentions)))
+        targets = kept or targets
         out.extend(replace(event, targets=(target,), scope="bilateral") for target in targets)
     return out
 

@@ -271,6 +271,11 @@ class EventResources:
     # verbs that move goods to a buyer: a party after one of them and "to" is where sanctioned goods go
     # ("tankers that ship Iranian crude to China"), no target of the sanctions (`discourse.sanctions_by_target`)
     destination_verbs: frozenset[str] = frozenset()
+    # a sanctions word and the words opening its object ("sanctions on", "sanctions targeting"): the countries
+    # named in that object are the sanctions' targets (`discourse.sanctions_by_target`)
+    sanction_object: re.Pattern[str] | None = None
+    # a country right after one of these ("its war against Ukraine") is the victim sanctions answer for, no target
+    war_words: frozenset[str] = frozenset()
     # a country's trade named as what a measure hurts ("may cut Chile's small sales", "cars and chips —
     # South Korea's main exports"): its nouns, and the verbs of harm before the country (`detect._only_hurt`)
     hurt_trade_nouns: frozenset[str] = frozenset()
@@ -385,6 +390,8 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         else None,
         inclusion_words=frozenset(arguments.get("inclusion_words", ())),
         destination_verbs=frozenset(w.lower() for w in arguments.get("destination_verbs", ())),
+        sanction_object=_alternation(arguments["sanction_object"]) if "sanction_object" in arguments else None,
+        war_words=frozenset(w.lower() for w in arguments.get("war_words", ())),
         hurt_trade_nouns=frozenset(w.lower() for w in arguments.get("hurt_trade_nouns", ())),
         harm_verbs=frozenset(w.lower() for w in arguments.get("harm_verbs", ())),
         amended_instruments=tuple((iso3, _alternation([rf"\b{name}\b" for name in names]))
