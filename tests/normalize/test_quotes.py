@@ -1114,7 +1114,7 @@ def test_a_lower_case_title_after_a_body_is_its_holder(nlp, text, expected):
         # a document's issuer named right before its noun, after a year: a tagged firm or person
         ("\"Most savers start young,\" according to a 2023 Harlow Brokerage survey of account holders.",
          [], ["Harlow Brokerage"], "Harlow Brokerage"),
-        ("\"Most savers start young,\" according to a 2023 Maria Okafor survey of account holders.",
+        ("\"Most savers start young,\" according to a 2023 Maria Okafor survey.",
          [("Maria Okafor", ["Maria Okafor"], None, None)], [], "Maria Okafor"),
     ],
 )
@@ -1126,3 +1126,11 @@ def test_outlet_and_document_issuer_named_before_the_noun(nlp, text, people, org
 def test_a_month_before_a_document_names_no_issuer(nlp):
     rows = run(nlp, "\"Most savers start young,\" according to the January survey of account holders.")
     assert all(r["speaker_name"] != "January" for r in rows)
+
+
+def test_the_note_is_of_the_speaker_who_said_in_a_note(nlp):
+    text = ("Gold gained again. \"The rand should hold up,\" said Harbor Analytics in a research note.\n"
+            "\"The dollar may slip below 18 next week,\" the note added.")
+    rows = run(nlp, text, organizations=["Harbor Analytics"])
+    assert [(r["speaker_name"], r["speaker_text"]) for r in rows] == [
+        ("Harbor Analytics", "Harbor Analytics"), ("Harbor Analytics", "the note")]

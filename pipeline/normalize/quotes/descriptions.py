@@ -445,9 +445,10 @@ def _issuer_named_before(art: ArticleIndex, tokens: list[Token]) -> str | None:
     Chinese study") names no issuer.
     """
     words = [t for t in tokens if t.is_word]
-    if len(words) < 2:
+    heads = [i for i, t in enumerate(words) if art.lexicon.sources.get(bare_word(t.text)) == "document"]
+    if not heads or heads[-1] == 0:
         return None
-    run = capitalized_run(art, reversed(words[:-1]))[::-1]
+    run = capitalized_run(art, reversed(words[:heads[-1]]))[::-1]
     if not run:
         return None
     names = [m for m in art.mentions_in(("organization", "person"), run[0].start, run[-1].end)
