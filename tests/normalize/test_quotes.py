@@ -1111,6 +1111,9 @@ def test_a_lower_case_title_after_a_body_is_its_holder(nlp, text, expected):
         # lower-case modifiers between a news agency's name and its noun are skipped
         ("\"Ministers will weigh a ban on diesel sales abroad,\" said the Kestrel state news agency.",
          [], [], "Kestrel"),
+        # a name after the noun outranks a place's adjective before it
+        ("\"Ministers will weigh a ban on diesel sales abroad,\" said the Iraqi news agency KNA.",
+         [], [], "KNA"),
         # a document's issuer named right before its noun, after a year: a tagged firm or person
         ("\"Most savers start young,\" according to a 2023 Harlow Brokerage survey of account holders.",
          [], ["Harlow Brokerage"], "Harlow Brokerage"),

@@ -473,11 +473,15 @@ def _publication_name(art: ArticleIndex, tokens: list[Token]) -> str | None:
     head = heads[-1]
     # "the RIA state news agency": lower-case modifiers of the noun stand between it and the name
     before = head
-    while before > 0 and tokens[before - 1].lower in art.lexicon.outlet_modifiers:
+    # (written in lower case: "New China News Agency" is a name as a whole)
+    while before > 0 and tokens[before - 1].text[:1].islower() \
+            and tokens[before - 1].lower in art.lexicon.outlet_modifiers:
         before -= 1
     run = capitalized_run(art, reversed(tokens[:before]))[::-1]
     if before < head and run:
-        return text_of(art, run)
+        # a name after the noun outranks a place's adjective before it: "the Iraqi news agency INA"
+        after = capitalized_run(art, tokens[head + 1:])
+        return text_of(art, after or run)
     if run and any(m.end == tokens[head].end and m.start < tokens[head].start
                    for m in art.mentions_in(("organization",), run[0].start, tokens[head].end)):
         # "the Central Meteorological Agency said": the noun ends an organization's tagged name, and the body is

@@ -667,6 +667,8 @@ def document_reporter(art: ArticleIndex, tokens: list[Token], head: Token, posit
         if written_in and not _said_in_a(art, cue, noun, s_end):
             continue
         speaker = cue_speaker(art, cue, *cue_bounds(art, cue, s_start, s_end), pronouns=False)
+        if speaker is not None and written_in and _after_a_place_preposition(art, speaker, cue):
+            return None  # "the counselor in Belgrade said in a report": the city wrote nothing
         if speaker is not None and written_in and speaker.kind == "person":
             return replace(speaker, text=text_of(art, tokens))  # "said Jane Roe in a note": her note
         if speaker is not None:
@@ -678,6 +680,19 @@ def document_reporter(art: ArticleIndex, tokens: list[Token], head: Token, posit
 
 # How many words after a cue "in a … <document>" may end ("said Acme Research in a weekly client note").
 SAID_IN_WORDS = 8
+
+
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from"})
+
+
+def _after_a_place_preposition(art: ArticleIndex, speaker: Speaker, cue: Cue) -> bool:
+    """True when the speaker's words stand right after "in"/"at"/"from": a place the cue's true speaker is
+    in, which the parse left as the name before the cue."""
+    at = art.text.rfind(speaker.text or "", 0, cue.start)
+    if at < 0 or not speaker.text:
+        return False
+    before = art.token_at_or_after(at) - 1
+    return before >= 0 and art.tokens[before].lower in PLACE_PREPOSITIONS
 
 
 def _said_in_a(art: ArticleIndex, cue: Cue, noun: str, ceiling: int) -> bool:
