@@ -60,7 +60,7 @@ SIDES = ("either", "left", "right")
 SENSES = ("speech", "mixed")
 WORD_CLASSES = ("person_pronoun", "group_pronoun", "thing_pronoun", "relative", "determiner", "filler",
                 "boundary", "term_marker", "work_marker", "be", "self", "not_firm", "team",
-                "news_outlet", "time_zone", "time_noun", "place_suffix")
+                "news_outlet", "time_zone", "time_noun", "place_suffix", "outlet_modifier")
 # A quoted term is at most this many words; a lower-case one in a sentence without a cue at most the second.
 MAX_TERM_WORDS = 6
 MAX_PLAIN_TERM_WORDS = 4

@@ -166,6 +166,8 @@ def test_capitalized_words_that_are_no_names(nlp, text):
         ("A spokesman for Acme Widget Corp said it would comply.", "Acme Widget Corp"),
         ("The GATT council set up a panel.", "General Agreement on Tariffs and Trade"),
         ("The Central Bureau of Statistics said the deficit widened.", "Central Bureau of Statistics"),
+        # "Markets" ends a firm's name: no person "Harbor Global" before a cue
+        ("Volumes doubled last year, according to Harbor Global Markets.", "Harbor Global Markets"),
     ],
 )
 def test_organizations(nlp, text, org):

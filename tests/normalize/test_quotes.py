@@ -1103,3 +1103,37 @@ def test_a_lower_case_title_after_a_body_is_its_holder(nlp, text, expected):
     rows = run(nlp, text, people=[("Lena Roe", ["Lena Roe"], None, "Governor" if "Governor" in text else None)],
                organizations=["Harbour Bank"])
     assert [r["speaker_name"] for r in rows] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "organizations", "expected"),
+    [
+        # lower-case modifiers between a news agency's name and its noun are skipped
+        ("\"Ministers will weigh a ban on diesel sales abroad,\" said the Kestrel state news agency.",
+         [], [], "Kestrel"),
+        # a name after the noun outranks a place's adjective before it
+        ("\"Ministers will weigh a ban on diesel sales abroad,\" said the Iraqi news agency KNA.",
+         [], [], "KNA"),
+        # a document's issuer named right before its noun, after a year: a tagged firm or person
+        ("\"Most savers start young,\" according to a 2023 Harlow Brokerage survey of account holders.",
+         [], ["Harlow Brokerage"], "Harlow Brokerage"),
+        ("\"Most savers start young,\" according to a 2023 Maria Okafor survey.",
+         [("Maria Okafor", ["Maria Okafor"], None, None)], [], "Maria Okafor"),
+    ],
+)
+def test_outlet_and_document_issuer_named_before_the_noun(nlp, text, people, organizations, expected):
+    rows = run(nlp, text, people=people, organizations=organizations)
+    assert [r["speaker_name"] for r in rows] == [expected]
+
+
+def test_a_month_before_a_document_names_no_issuer(nlp):
+    rows = run(nlp, "\"Most savers start young,\" according to the January survey of account holders.")
+    assert all(r["speaker_name"] != "January" for r in rows)
+
+
+def test_the_note_is_of_the_speaker_who_said_in_a_note(nlp):
+    text = ("Gold gained again. \"The rand should hold up,\" said Harbor Analytics in a research note.\n"
+            "\"The dollar may slip below 18 next week,\" the note added.")
+    rows = run(nlp, text, organizations=["Harbor Analytics"])
+    assert [(r["speaker_name"], r["speaker_text"]) for r in rows] == [
+        ("Harbor Analytics", "Harbor Analytics"), ("Harbor Analytics", "the note")]

@@ -389,7 +389,7 @@ def earlier_description(art: ArticleIndex, head: Token) -> str | None:
 def resolve_publication(art: ArticleIndex, tokens: list[Token], source_class: str) -> Speaker | None:
     """A newspaper or agency by its name; a document ("the editorial") by the publication named before."""
     if source_class == "document":
-        issuer = _issuer_named_first(art, tokens)
+        issuer = _issuer_named_first(art, tokens) or _issuer_named_before(art, tokens)
         if issuer is not None:
             return Speaker(issuer, None, text_of(art, tokens), "organization")
     if source_class == "publication":
@@ -437,6 +437,25 @@ def _issuer_named_first(art: ArticleIndex, tokens: list[Token]) -> str | None:
     return None
 
 
+def _issuer_named_before(art: ArticleIndex, tokens: list[Token]) -> str | None:
+    """The organization or person named right before a document's noun, after a year or a number ("a 2024
+    Kestrel Capital survey", "the Acme report"), or None.
+
+    The capitalized words must be a tagged name as a whole: a month or a place ("the January report", "a
+    Chinese study") names no issuer.
+    """
+    words = [t for t in tokens if t.is_word]
+    heads = [i for i, t in enumerate(words) if art.lexicon.sources.get(bare_word(t.text)) == "document"]
+    if not heads or heads[-1] == 0:
+        return None
+    run = capitalized_run(art, reversed(words[:heads[-1]]))[::-1]
+    if not run:
+        return None
+    names = [m for m in art.mentions_in(("organization", "person"), run[0].start, run[-1].end)
+             if m.start == run[0].start and m.end == run[-1].end]
+    return text_of(art, run) if names else None
+
+
 def _publication_phrase(art: ArticleIndex, index: int) -> list[Token]:
     first, last = index, index
     while first > 0 and art.tokens[first - 1].is_word and index - first < 5:
@@ -452,7 +471,17 @@ def _publication_name(art: ArticleIndex, tokens: list[Token]) -> str | None:
     if not heads:
         return None
     head = heads[-1]
-    run = capitalized_run(art, reversed(tokens[:head]))[::-1]
+    # "the RIA state news agency": lower-case modifiers of the noun stand between it and the name
+    before = head
+    # (written in lower case: "New China News Agency" is a name as a whole)
+    while before > 0 and tokens[before - 1].text[:1].islower() \
+            and tokens[before - 1].lower in art.lexicon.outlet_modifiers:
+        before -= 1
+    run = capitalized_run(art, reversed(tokens[:before]))[::-1]
+    if before < head and run:
+        # a name after the noun outranks a place's adjective before it: "the Iraqi news agency INA"
+        after = capitalized_run(art, tokens[head + 1:])
+        return text_of(art, after or run)
     if run and any(m.end == tokens[head].end and m.start < tokens[head].start
                    for m in art.mentions_in(("organization",), run[0].start, tokens[head].end)):
         # "the Central Meteorological Agency said": the noun ends an organization's tagged name, and the body is

@@ -14,7 +14,7 @@ PRONOUNS = ("person_pronoun", "group_pronoun", "thing_pronoun")
 # Classes kept in lists of their own, out of `QuoteLexicon.words`, whose classes stop or skip a phrase: words that
 # are also nouns of a speaker's phrase ("a Western economist", "others said"), and names and abbreviations that are
 # no function words at all (news outlets, "Reuters"; time zones, "ET").
-SEPARATE_CLASSES = ("not_firm", "team", "news_outlet", "time_zone")
+SEPARATE_CLASSES = ("not_firm", "team", "news_outlet", "time_zone", "outlet_modifier")
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,8 @@ class QuoteLexicon:
     # Names of newspapers, news agencies and broadcasters (lower case, no leading "the"): cited as sources,
     # never the firm a description stands for.
     news_outlets: frozenset[str]
+    # Lower-case words between a publication's name and its noun ("the Tass state news agency").
+    outlet_modifiers: frozenset[str]
     # The same names as one pattern, matched at the start of lower-case text: read for every organization a
     # generic "the company" passes over, so compiled once rather than tried name by name.
     news_outlet_opening: re.Pattern[str]
@@ -105,6 +107,7 @@ def load(models_dir: Path) -> QuoteLexicon:
         team_words=frozenset(r["word"] for r in word_rows if r["class"] == "team"),
         not_firms=frozenset(r["word"] for r in word_rows if r["class"] == "not_firm"),
         news_outlets=news_outlets,
+        outlet_modifiers=frozenset(r["word"] for r in word_rows if r["class"] == "outlet_modifier"),
         news_outlet_opening=_opening_pattern(news_outlets),
         time_zones=frozenset(r["word"] for r in word_rows if r["class"] == "time_zone"),
         abbreviations=frozenset(abbreviations),

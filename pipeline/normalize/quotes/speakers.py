@@ -660,15 +660,50 @@ def document_reporter(art: ArticleIndex, tokens: list[Token], head: Token, posit
     noun = bare_word(head.text)
     floor = art.sentences[max(art.sentence_of(position) - PRONOUN_REACH, 0)][0]
     for cue in reversed(art.cues):
-        if cue.lemma != noun or not floor <= cue.start < tokens[0].start or art.inside_quote(cue.start):
+        if not floor <= cue.start < tokens[0].start or art.inside_quote(cue.start):
             continue
         s_start, s_end, _ = art.sentences[art.sentence_of(cue.start)]
+        written_in = cue.lemma != noun
+        if written_in and not _said_in_a(art, cue, noun, s_end):
+            continue
         speaker = cue_speaker(art, cue, *cue_bounds(art, cue, s_start, s_end), pronouns=False)
+        if speaker is not None and written_in and _after_a_place_preposition(art, speaker, cue):
+            return None  # "the counselor in Belgrade said in a report": the city wrote nothing
+        if speaker is not None and written_in and speaker.kind == "person":
+            return replace(speaker, text=text_of(art, tokens))  # "said Jane Roe in a note": her note
         if speaker is not None:
             # an untagged name that issues a report is an outlet or a firm, not a person
             found = replace(speaker, text=text_of(art, tokens), kind="organization")
             return found if speaker.kind in ("organization", "name") else None
     return None
+
+
+# How many words after a cue "in a … <document>" may end ("said Acme Research in a weekly client note").
+SAID_IN_WORDS = 8
+
+
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from"})
+
+
+def _after_a_place_preposition(art: ArticleIndex, speaker: Speaker, cue: Cue) -> bool:
+    """True when the speaker's words stand right after "in"/"at"/"from": a place the cue's true speaker is
+    in, which the parse left as the name before the cue."""
+    at = art.text.rfind(speaker.text or "", 0, cue.start)
+    if at < 0 or not speaker.text:
+        return False
+    before = art.token_at_or_after(at) - 1
+    return before >= 0 and art.tokens[before].lower in PLACE_PREPOSITIONS
+
+
+def _said_in_a(art: ArticleIndex, cue: Cue, noun: str, ceiling: int) -> bool:
+    """True when the cue's own words say where they were written: "…, said Acme Research in a note" — a
+    later "the note added" is that speaker's."""
+    following = [t for t in art.tokens[art.token_at_or_after(cue.end):] if t.start < ceiling and t.is_word]
+    following = following[:SAID_IN_WORDS]
+    for index, token in enumerate(following):
+        if token.lower == "in" and any(bare_word(t.text) == noun for t in following[index + 1:index + 5]):
+            return True
+    return False
 
 
 def cue_speaker(art: ArticleIndex, cue: Cue, floor: int, ceiling: int, *, pronouns: bool = True) -> Speaker | None:
