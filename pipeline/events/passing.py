@@ -53,6 +53,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.events.syntax import POSSESSIVE_MARK_PATTERN
 from pipeline.events.types import TARIFF_TYPES, Candidate, Cue, Party
+from pipeline.rulefiles import alternation
 
 if TYPE_CHECKING:  # arguments reads the resources, which read this module's words
     from pipeline.events.arguments import Region
@@ -89,17 +90,33 @@ class PassingWords:
     demonym_owners: frozenset[str]
     max_modifiers: int
     target_reach_chars: int
+    # Compiled once at load (`read_passing_words`), since every sentence of every article is tried against them:
+    # any measure noun as a whole word, and a measure to come with its case ("the potential 30% tariff on").
+    measure_noun: re.Pattern[str]
+    planned_measure: re.Pattern[str]
+
+
+# How many words (rates, adjectives, goods) may stand between a word of a plan and the measure noun it qualifies
+# ("the potential 25% tariff on …").
+_PLAN_REACH_WORDS = 4
 
 
 def read_passing_words(path: Path) -> PassingWords:
-    """The lists of ``passing.json``; a missing key fails naming the file."""
+    """The lists of ``passing.json``, with the patterns built from them; a missing key fails naming the file."""
     data = json.loads(path.read_text(encoding="utf-8"))
     try:
-        return PassingWords(*(frozenset(w.lower() for w in data[key]) for key in (
-            "measure_nouns", "plan_words", "function_words", "level_verbs", "in_force_words", "target_cases", "bare_owner_forms", "demonym_owners")),
-            int(data["max_modifiers"]), int(data["target_reach_chars"]))
+        (nouns, plans, function_words, level_verbs, in_force, cases, bare_owners, demonyms) = (
+            frozenset(w.lower() for w in data[key]) for key in (
+                "measure_nouns", "plan_words", "function_words", "level_verbs", "in_force_words", "target_cases",
+                "bare_owner_forms", "demonym_owners"))
+        max_modifiers, reach = int(data["max_modifiers"]), int(data["target_reach_chars"])
     except KeyError as missing:
         raise ValueError(f"{path}: no {missing}") from None
+    measure_noun = re.compile(rf"(?i)\b(?:{alternation(nouns)})\b")
+    planned_measure = re.compile(rf"(?i)\b(?:{alternation(plans)})\s+(?:[\w%.$-]+\s+){{0,{_PLAN_REACH_WORDS}}}?"
+                                 rf"(?:{alternation(nouns)})\s+(?:{alternation(cases)})\b")
+    return PassingWords(nouns, plans, function_words, level_verbs, in_force, cases, bare_owners, demonyms,
+                        max_modifiers, reach, measure_noun, planned_measure)
 
 
 def is_passing(cue: Cue) -> bool:
@@ -109,12 +126,12 @@ def is_passing(cue: Cue) -> bool:
 
 def measure_noun_pattern(words: PassingWords) -> str:
     """A case-insensitive regular expression matching any measure noun as a whole word."""
-    return r"(?i)\b(?:" + "|".join(sorted(re.escape(w) for w in words.measure_nouns)) + r")\b"
+    return words.measure_noun.pattern
 
 
 def may_name_in_passing(text: str, words: PassingWords | None) -> bool:
     """True when ``text`` holds a measure noun at all: only then may an article without a trigger name one."""
-    return words is not None and re.search(measure_noun_pattern(words), text) is not None
+    return words is not None and words.measure_noun.search(text) is not None
 
 
 def _owner_end(text: str, party: Party, owner_nouns: re.Pattern[str]) -> tuple[int, bool] | None:
@@ -235,21 +252,12 @@ def phrase_end(text: str, cue: Cue, limit: int, words: PassingWords, parse: Sent
     return cue.end + len(_PHRASE_END.split(after, maxsplit=1)[0])
 
 
-# How many words (rates, adjectives, goods) may stand between a word of a plan and the measure noun it qualifies
-# ("the potential 25% tariff on …").
-_PLAN_REACH_WORDS = 4
-
-
 def targets_to_come(text: str, parties: Sequence[Party], words: PassingWords) -> frozenset[str]:
     """The governments a measure still to come falls on, by the article's own words: a word of ``plan_words``
     before a measure noun followed by a word of ``target_cases`` ("the potential 30% tariff on Peru
     imports", "the proposed duties against Canada"): the parties named from that word to the phrase's end."""
-    nouns = "|".join(sorted(re.escape(w) for w in words.measure_nouns))
-    plans = "|".join(sorted(re.escape(w) for w in words.plan_words))
-    cases = "|".join(sorted(re.escape(w) for w in words.target_cases))
-    pattern = re.compile(rf"(?i)\b(?:{plans})\s+(?:[\w%.$-]+\s+){{0,{_PLAN_REACH_WORDS}}}?(?:{nouns})\s+(?:{cases})\b")
     out: set[str] = set()
-    for match in pattern.finditer(text):
+    for match in words.planned_measure.finditer(text):
         reach = text[match.end():match.end() + words.target_reach_chars]
         end = match.end() + len(_PHRASE_END.split(reach, maxsplit=1)[0])
         out.update(p.iso3 for p in parties if match.end() <= p.start < end)

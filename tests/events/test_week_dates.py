@@ -7,6 +7,8 @@ the weekend" by the week of the weekend: the annotation gives an event's date as
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.events import article_events
 from pipeline.events.dates import event_date_value
 from pipeline.events.types import TimeRef
@@ -43,31 +45,22 @@ def test_a_weekend_dates_the_event_by_its_week(build, resources):
     assert _dates(build, resources, text, dates, "2025-02-10") == ["2025-W06"]
 
 
-def test_alternative_days_in_two_weeks_keep_the_day_chosen():
-    text = "The levy may start on Friday or Monday."
-    friday, monday = _time(text, "Friday", "2025-02-14"), _time(text, "Monday", "2025-02-17")
-    assert event_date_value(text, friday, (friday, monday), JOINERS) == "2025-02-14"
-
-
-def test_days_joined_by_and_are_no_alternatives():
-    text = "Talks were held on Tuesday and Wednesday."
-    tuesday, wednesday = _time(text, "Tuesday", "2025-02-11"), _time(text, "Wednesday", "2025-02-12")
-    assert event_date_value(text, tuesday, (tuesday, wednesday), JOINERS) == "2025-02-11"
-
-
-def test_the_second_of_two_alternatives_gives_the_week_too():
-    text = "The quota opens on Thursday or Friday."
-    thursday, friday = _time(text, "Thursday", "2025-02-13"), _time(text, "Friday", "2025-02-14")
-    assert event_date_value(text, friday, (thursday, friday), JOINERS) == "2025-W07"
-
-
-def test_days_in_separate_sentences_are_no_alternatives():
-    text = "Duties rose on Monday. Or Tuesday, said some."
-    monday, tuesday = _time(text, "Monday", "2025-02-10"), _time(text, "Tuesday", "2025-02-11")
-    assert event_date_value(text, monday, (monday, tuesday), JOINERS) == "2025-02-10"
-
-
-def test_month_and_week_values_pass_unchanged():
-    text = "Duties rose in March or in April."
-    march, april = _time(text, "March", "2025-03"), _time(text, "April", "2025-04")
-    assert event_date_value(text, march, (march, april), JOINERS) == "2025-03"
+@pytest.mark.parametrize(("text", "first", "second", "chosen", "expected"), [
+    # alternatives in two weeks keep the day chosen
+    ("The levy may start on Friday or Monday.", ("Friday", "2025-02-14"), ("Monday", "2025-02-17"), 0,
+     "2025-02-14"),
+    # days joined by "and" are no alternatives
+    ("Talks were held on Tuesday and Wednesday.", ("Tuesday", "2025-02-11"), ("Wednesday", "2025-02-12"), 0,
+     "2025-02-11"),
+    # the second of two alternatives gives the week too
+    ("The quota opens on Thursday or Friday.", ("Thursday", "2025-02-13"), ("Friday", "2025-02-14"), 1,
+     "2025-W07"),
+    # days in separate sentences are no alternatives
+    ("Duties rose on Monday. Or Tuesday, said some.", ("Monday", "2025-02-10"), ("Tuesday", "2025-02-11"), 0,
+     "2025-02-10"),
+    # month and week values pass unchanged
+    ("Duties rose in March or in April.", ("March", "2025-03"), ("April", "2025-04"), 0, "2025-03"),
+], ids=["two-weeks", "and", "second-alternative", "two-sentences", "months"])
+def test_event_date_value_of_days_offered_together(text, first, second, chosen, expected):
+    times = (_time(text, *first), _time(text, *second))
+    assert event_date_value(text, times[chosen], times, JOINERS) == expected

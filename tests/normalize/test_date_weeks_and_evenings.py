@@ -5,28 +5,11 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from pipeline.config import MODELS_DIR
-from pipeline.nlp.build import build_nlp
-from pipeline.nlp.syntax import load_parser
 from pipeline.normalize.date_values import nth_weekday_of_month, resolve
-from pipeline.normalize.dates import anchor_day, evening_before, load_dates
+from pipeline.normalize.dates import anchor_day, evening_before
 from pipeline.views import ArticleView
-from tests.normalize.test_date_tense import date_values
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp(MODELS_DIR, ("trade_sentences_v1", "trade_rates_v1", "trade_dates_v1"))
-
-
-@pytest.fixture(scope="module")
-def parser():
-    return load_parser(MODELS_DIR)
-
-
-@pytest.fixture(scope="module")
-def resources():
-    return load_dates(MODELS_DIR)
+# the tense tests' reader of an article's date values, and their fixtures (rules, parser, dates resources)
+from tests.normalize.test_date_tense import date_values, nlp, parser, resources  # noqa: F401
 
 
 @pytest.mark.parametrize(
