@@ -59,8 +59,11 @@ FOLDER = "quotes"
 # The class of ``reported_words.csv`` naming data an "according to" may cite ("forecasts", "figures").
 DATA_SOURCE_CLASS = "data_source"
 # ``object``: "<speaker> accused <someone> of <V-ing> …", read by the word-order reader only
-# (`pipeline.nlp.reported_words`); the parse reader takes no such cue.
-PATTERNS = ("complement", "postposed", "source", "object")
+# (`pipeline.nlp.reported_words`); the parse reader takes no such cue. ``description``: "<speaker> called
+# <object> "<words>"", the speaker's own quoted words for the object (a mixed quote), word order only too.
+PATTERNS = ("complement", "postposed", "source", "object", "description")
+# The patterns that read an object after the cue and attribute no clause before it.
+OBJECT_PATTERNS = frozenset({"object", "description"})
 # A content shorter than this many words is not a report of speech ("he said so").
 MIN_CONTENT_WORDS = 2
 

@@ -31,6 +31,12 @@ same sentence, ", adding that …", leaves the others to the word order; see
   word is the charge the speaker laid; a cue read only so blocks no
   attribution after its clause ("Acme was accused of dumping, the ministry
   said").
+- ``description``: "<speaker> called <object> "<words>"": the speaker's own
+  quoted words for the object ("Quill called the duties "a tax on
+  farmers""); the content runs from the object through the quotation, a
+  mixed quote. The object is a few words with no punctuation, preposition or
+  clause word, and opens with no pronoun ("called them "lies"" names a label
+  more than it reports a claim); the quotation mark follows it directly.
 
 A cue with no subject of its own goes on from the cue before it: a verb joined
 by "and"/"but" ("said …, but stressed that …") and an -ing cue after a
@@ -76,7 +82,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from pipeline.nlp.reported_speech import ReportedSpeech, is_data_source
+from pipeline.nlp.reported_speech import OBJECT_PATTERNS, ReportedSpeech, is_data_source
 from pipeline.nlp.reported_word_contents import MIN_CONTENT_WORDS, SentenceContents
 from pipeline.nlp.reported_word_lists import ArticleSpans, Cue, WordRules, load_word_rules
 from pipeline.nlp.reported_word_speakers import BREAKS, MAX_SPEAKER_WORDS, SET_OFF
@@ -90,6 +96,8 @@ HEADLINE_LEMMA = "say"
 # A headline's clause holds at least this many lower-case words: a line in title case before a colon is a
 # label or a series name ("Global Equities Roundup: Market Talk", "Earnings Overview: Acme"), not a claim.
 MIN_HEADLINE_LOWER_WORDS = 2
+# Quotation marks that may open the speaker's words after a ``description`` cue's object.
+QUOTE_MARKS = ('"', "“", "‘", "'")
 # A headline's clause before a postposed ", says X" holds at least this many words (a body sentence needs one
 # more, `MIN_CONTENT_WORDS` + 1): headlines drop articles and keep short claims whole.
 MIN_HEADLINE_POSTPOSED_WORDS = MIN_CONTENT_WORDS
@@ -155,6 +163,8 @@ class _Sentence(SentenceContents):
             return self._source(cue)
         if "object" in allowed:
             return self._object(cue)
+        if "description" in allowed:
+            return self._description(cue)
         word = self.doc[cue.start]
         if word.lower_.endswith("ing"):
             return self._participle(cue) if "complement" in allowed else None
@@ -261,6 +271,35 @@ class _Sentence(SentenceContents):
             return None
         return self._record(cue, "object", link + 1, self._clause_end(link + 1), speaker)
 
+    def _description(self, cue: Cue) -> ReportedSpeech | None:
+        """"<speaker> called <object> "<words>"": the object and the speaker's quoted words for it, through the
+        closing mark (and on to the clause's end when it goes on: "called the duties "unfair" and said …")."""
+        if self._refused_before(cue.start):
+            return None
+        speaker = self._speaker_before(cue.start) or self._conjoined_speaker(cue)
+        mark = self._quote_after_object(cue.end)
+        if speaker is None or mark is None or any(
+                t.lower_ in self.rules.fronted_objects for t in self.doc[max(speaker[0] - 1, self.first):cue.start]):
+            return None  # "what officials called a “melt and pour” standard": the object stands before
+        return self._record(cue, "description", cue.end, self._clause_end(mark + 1), speaker)
+
+    def _quote_after_object(self, start: int) -> int | None:
+        """The opening quotation mark right after a short object that opens at ``start`` ("the duties",
+        "Acme's offer"), or None: punctuation, a preposition, a clause word or a cue first ("called for …",
+        "called on …", "called it …"), or a pronoun opening the object."""
+        doc, rules = self.doc, self.rules
+        if start > self.last or doc[start].lower_ in rules.pronouns:
+            return None
+        for index in range(start, min(start + MAX_SPEAKER_WORDS + 1, self.last + 1)):
+            token = doc[index]
+            if token.is_quote or token.text in QUOTE_MARKS:
+                return index if index > start else None
+            possessive = token.lower_ in ("'s", "’s")
+            if token.is_punct and not possessive or token.lower_ in rules.clause_words and not possessive \
+                    or token.lower_ in rules.prepositions or self.spans.cues_in(index, index + 1):
+                return None
+        return None
+
     def _object_link(self, start: int) -> int | None:
         """The ``object_link`` word ("of") after a short object that opens at ``start`` ("Acme", "the
         union", "Lane's wife"), when a lower-case -ing word follows it; None when punctuation, a clause word
@@ -311,7 +350,8 @@ class _Sentence(SentenceContents):
             return None
         if speaker is None or comma <= self.first or doc[comma].text not in SET_OFF:
             return None
-        if any(self.rules.patterns[other.lemma] != {"object"} for other in self.spans.cues_in(self.first, comma)):
+        if any(not self.rules.patterns[other.lemma] <= OBJECT_PATTERNS
+               for other in self.spans.cues_in(self.first, comma)):
             return None  # the clause has an attribution of its own ("…, according to a survey, says Acme")
         # (a cue read only with an object, "accused", attributes no clause: "Acme was accused of dumping, the
         # ministry said" is the ministry's)

@@ -410,6 +410,39 @@ def test_an_accusation_reports_what_the_object_was_charged_with(sentence, expect
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
+        # "called <object> "<words>"": the object and the speaker's quoted words for it, a mixed quote
+        ('Trade minister Dana Quill called the new duties "a tax on farmers" at a meeting in Harbourton.',
+         [('the new duties "a tax on farmers" at a meeting in Harbourton', "called", "call",
+           "Trade minister Dana Quill", "reported_words.csv:description")]),
+        # curly marks, a possessive in the object; a second cue joined after it ends the content and reports
+        # its own clause
+        ("Acme Steel called Harbour Metals’ offer “deeply flawed” and said talks were over.",
+         [("Harbour Metals’ offer “deeply flawed", "called", "call", "Acme Steel",
+           "reported_words.csv:description"),
+          ("talks were over", "said", "say", "Acme Steel", "reported_words.csv:complement")]),
+        # no quotation mark after the object: a name given, nothing reported
+        ("The union called the plan a betrayal of its members.", []),
+        # "called for", "called on": a preposition first
+        ('The senator called for "swift action" on the duties.', []),
+        # the object fronted in a relative clause: the words after the cue are no object
+        ('The rules include what customs officials called a "melt and pour" test for steel.', []),
+        # a pronoun object names a label more than a claim
+        ('The minister called them "false claims" in a statement.', []),
+    ])
+def test_a_quoted_description_of_an_object_is_reported(sentence, expected):
+    assert reports(sentence) == expected
+
+
+def test_a_description_cue_in_a_clause_blocks_no_attribution_after_it():
+    # "called" read only with a quoted object attributes no clause: the postposed speaker still speaks
+    found = reports("The plan, which critics called a giveaway, will cost billions, the ministry said.")
+    assert [(f[0], f[3]) for f in found] == [("The plan, which critics called a giveaway, will cost billions",
+                                              "the ministry")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
         # a person's age set off by commas
         ("Tom Reyes, 26, says he will hold gold for years.",
          [("he will hold gold for years", "says", "say", "Tom Reyes, 26", "reported_words.csv:complement")]),
