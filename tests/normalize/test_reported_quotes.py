@@ -296,3 +296,36 @@ def test_the_bank_and_the_firm_name_whole_firms(banks, start, speaker):
 def test_the_bank_is_no_tail_of_a_longer_name(banks):
     # "Commerce" of "Prairie Imperial Bank of Commerce" is written nowhere alone: no firm of that name spoke
     assert row(banks, "loan losses had eased")["speaker_name"] != "Commerce"
+
+
+DESKS = """Yen seen weaker on tariff fears
+
+TOKYO
+
+The yen is likely to weaken against the euro this year, according to Tomas Wexley of Harbour Bank Research. \
+The currencies face risks from the duties, the senior currency strategist writes in a note. He expects the pair to rise.
+The 150 level "marks the top for now" for the dollar, a currency trader at a bank said.
+A bigger dip from here is unlikely given how fast the duties are rising, he said.
+"""
+
+
+@pytest.fixture(scope="module")
+def desks(tmp_path_factory):
+    return quotes_of(tmp_path_factory.mktemp("desks"), DESKS)
+
+
+@pytest.mark.parametrize(
+    ("start", "speaker", "kind"),
+    [
+        # a given name and a surname before "of" head an organization's tag that took them in: the person speaks,
+        # and the role and "he" after take the person up
+        ("The yen is likely to weaken", "Tomas Wexley", "person"),
+        ("The currencies face risks", "Tomas Wexley", "person"),
+        ("marks the top for now", "trader at a bank", "unresolved"),
+        # "he" after an unnamed source goes on with it: no one the story names
+        ("A bigger dip from here", "trader at a bank", "unresolved"),
+    ],
+)
+def test_a_person_of_a_body_and_an_unnamed_role_at_a_body(desks, start, speaker, kind):
+    found = row(desks, start)
+    assert (found["speaker_name"], found["speaker_kind"]) == (speaker, kind)

@@ -80,6 +80,10 @@ class QuoteLexicon:
     # "Ministry"): a people row ending in one is a firm the extract stage took for a person
     # ("Anthony Bird Associates"), no one's full name.
     org_name_ends: frozenset[str]
+    # Given names (``models/people/given_names.txt``): a tagged organization that opens with one and a
+    # surname before "of" ("Philip Wee of DBS Group Research") is a person of that body, whom the tagger
+    # took in with it.
+    given_names: frozenset[str] = frozenset()
 
     def word_class(self, word: str) -> str | None:
         """The class of a function word ("he" → person_pronoun), or None."""
@@ -124,6 +128,7 @@ def load(models_dir: Path) -> QuoteLexicon:
         clause_relatives=frozenset(function_words["clause_relative"]),
         org_name_ends=frozenset(r["word"] for r in read_rows(models_dir / "people" / "org_words.csv")
                                 if r["position"] == "last"),
+        given_names=frozenset(read_words(models_dir / "people" / "given_names.txt")),
     )
 
 

@@ -40,6 +40,10 @@ TEAM_NAME_WORDS = 3
 GROUP_NOUN = "group"
 
 
+# Articles that leave a noun unnamed ("a bank", "an analyst").
+_INDEFINITE = ("a", "an")
+
+
 def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, prefer_last: bool,
                    pronouns: bool = True, unnamed: bool = False) -> Speaker | None:
     """The speaker named by tokens ``first..last`` (a noun phrase next to a cue), or None.
@@ -83,6 +87,13 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         # "Tom Poe and colleagues write": the phrase stops at "and", and the one person named speaks for the team
         lead = [m for m in art.persons if m.end == art.tokens[first - 2].end and not art.possessive(m)]
         return person_speaker(art, lead[-1]) if lead else None
+    if _unnamed_at_an_unnamed_body(art, words):
+        # "a currency trader at a bank said": the role heads the phrase, and neither it nor the body is named
+        return Speaker(text_of(art, strip_determiners(art, tokens)), None, text_of(art, tokens), "unnamed")
+    if _after_an_unnamed_role(art, first, words):
+        # the same phrase cut at its preposition: the role and the body together describe the unnamed source
+        role = art.tokens[first - 2:first]
+        return Speaker(text_of(art, [*role, *strip_determiners(art, tokens)]), None, text_of(art, tokens), "unnamed")
     head = phrase_head(words)
     if head is not None and art.lexicon.sources.get(bare_word(head.text)) == "staff":
         firm = firm_of_staff(art, words)
@@ -150,6 +161,9 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
             return replace(person, text=text_of(art, tokens))
     if organizations:
         chosen = organizations[-1] if prefer_last else organizations[0]
+        person = _person_of_a_body(art, chosen)
+        if person is not None:
+            return Speaker(person, None, text_of(art, tokens), "person")
         return Speaker(organization_name(chosen), None, text_of(art, tokens), "organization")
     if source_class == "body" and (unnamed or not prefer_last) and not art.inside_quote(head.start):
         # "the ministry said", "according to the ministry": the institution speaks — as the subject of a
@@ -186,6 +200,41 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         core = strip_determiners(art, tokens)
         return Speaker(text_of(art, core), None, text_of(art, tokens), "unnamed")
     return None
+
+
+def _unnamed_at_an_unnamed_body(art: ArticleIndex, words: list[Token]) -> bool:
+    """True for a phrase in lower case that opens with "a"/"an" and ties a role, staff or group noun to an
+    indefinite body ("a currency trader at a bank", "an economist with a European lender"): an unnamed
+    source, not the body at its end, which no one named either."""
+    if len(words) < 5 or words[0].lower not in _INDEFINITE or any(not t.text.islower() for t in words):
+        return False
+    return any(art.lexicon.sources.get(bare_word(t.text)) in ("role", "staff", "group")
+               and words[i + 1].lower in art.lexicon.firm_links and words[i + 2].lower in _INDEFINITE
+               for i, t in enumerate(words[:-2]))
+
+
+def _after_an_unnamed_role(art: ArticleIndex, first: int, words: list[Token]) -> bool:
+    """True for an indefinite body in lower case right after a role noun and its preposition: the cue's
+    phrase cut at "at" ("a currency trader at | a bank said") names the trader's bank, not a speaker."""
+    if len(words) < 2 or first < 2 or words[0].lower not in _INDEFINITE or any(not t.text.islower() for t in words):
+        return False
+    role = art.tokens[first - 2]
+    return art.tokens[first - 1].lower in art.lexicon.firm_links and role.text.islower() \
+        and art.lexicon.sources.get(bare_word(role.text)) in ("role", "staff", "group")
+
+
+def _person_of_a_body(art: ArticleIndex, organization: Mention) -> str | None:
+    """The person at the head of an organization's tag that took them in: "Philip Wee of DBS Group Research"
+    (a given name, a capitalized surname that ends no organization's name, "of", then the body) is Philip
+    Wee; "Royal Bank of Canada" or "Bank of Thailand" open with no given name and stay bodies."""
+    words = organization.text.split()
+    if len(words) < 4 or words[2] != "of" or words[0] not in art.lexicon.given_names:
+        return None
+    surname = words[1]
+    if not surname[:1].isupper() or surname in art.lexicon.org_name_ends \
+            or bare_word(surname).lower() in art.lexicon.sources:
+        return None
+    return f"{words[0]} {surname}"
 
 
 def _cited_name(art: ArticleIndex, first: int, last: int, commas: list[int]) -> tuple[int, int]:
