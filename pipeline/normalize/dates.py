@@ -143,12 +143,16 @@ def evening_before(article: ArticleView, anchor: date | None, resources: DateRes
     return anchor - timedelta(days=1)
 
 
-def written_the_evening_before(mentions: Sequence[Mention], eve: date | None) -> bool:
+def written_the_evening_before(article: ArticleView, mentions: Sequence[Mention], eve: date | None) -> bool:
     """The story says it was written on the evening before its UTC stamp: it names the eve's weekday bare
     ("the loonie closed higher on Monday", stamped 01:00 UTC Tuesday) and never the stamp's own. Its "today",
     "last Tuesday" and "this week" are then the reporter's: "China's duties take effect today" is Monday, and
-    "Last Tuesday" written on a Tuesday is the one a week before, not that same day."""
-    if eve is None:
+    "Last Tuesday" written on a Tuesday is the one a week before, not that same day. A stamp of midnight
+    exactly is a date without a time (many sources give only the day), which says nothing of an evening."""
+    if eve is None or article.published_at is None:
+        return False
+    stamp = article.published_at.astimezone(timezone.utc)
+    if (stamp.hour, stamp.minute, stamp.second) == (0, 0, 0):
         return False
     named = {fields.get("weekday") for fields in (_label_fields(m.label) for m in mentions if m.kind == "date")
              if fields.get("kind") == "weekday" and not fields.get("shift")}
@@ -237,7 +241,7 @@ def normalize_dates(article: ArticleView, mentions: Sequence[Mention], sentences
     """One ``dates`` row per date, duration and set mention of the article."""
     anchor = anchor_day(article, resources)
     eve = evening_before(article, anchor, resources)
-    if written_the_evening_before(mentions, eve):
+    if written_the_evening_before(article, mentions, eve):
         anchor, eve = eve, None
     anchor_text = anchor.isoformat() if anchor is not None else None
     masks = [(m.start, m.end) for m in mentions if m.kind in MASKING_KINDS]

@@ -111,6 +111,9 @@ def test_the_evening_before_needs_an_early_stamp_and_no_dated_dateline(resources
         # a story that names the UTC day as well says nothing of an evening before: today stays the stamp's
         ("Copper closed lower on Monday and rose on Tuesday. The duties take effect today.", EARLY_TUESDAY,
          {"Monday": "2025-04-07", "Tuesday": "2025-04-08", "today": "2025-04-08"}),
+        # a stamp of midnight exactly is a date without a time: the stamp's day it is
+        ("Copper closed lower on Monday. Ottawa's new duties on steel take effect today.",
+         datetime(2025, 4, 8, tzinfo=UTC), {"Monday": "2025-04-07", "today": "2025-04-08"}),
         # stamped later in the UTC day, the stamp's day it is
         ("Copper closed lower on Monday. Ottawa's new duties on steel take effect today.", LATE_TUESDAY,
          {"Monday": "2025-04-07", "today": "2025-04-08"}),
