@@ -34,6 +34,10 @@ Resolution rules:
 - a bare weekday in the future that is the day before the anchor, in a story
   stamped before `EVENING_BEFORE_UTC_HOURS` UTC without a dateline day, is that
   day: the reporter's own ("will sign on Monday" stamped 02:30 UTC Tuesday);
+  and when such a story names that day's weekday bare and never the UTC day's
+  ("the loonie closed higher on Monday"), it says it was written that evening:
+  the day before is the anchor of all its dates ("take effect today" is that
+  Monday, "Last Tuesday" the Tuesday before it);
 - a season without a year is the anchor's year's (the winter under way in
   January), moved by "last"/"next" or by tense as a quarter is: "until the
   fall", written in February 2025, is ``2025-FA``;
@@ -121,8 +125,9 @@ def anchor_day(article: ArticleView, resources: DateResources) -> date | None:
 
 
 # A story stamped before this hour (UTC) may have been written the evening before in the Americas (00:00 UTC
-# is 8 p.m. in New York in summer, 4 p.m. in Los Angeles). Only a future weekday that is the UTC day before
-# is moved to it (`told_on_the_evening_before`); "today" is not: nothing in the story says where it was written.
+# is 8 p.m. in New York in summer, 4 p.m. in Los Angeles). A future weekday that is the UTC day before is
+# moved to it (`told_on_the_evening_before`); "today" only when the story itself names the day before as its
+# own and never the UTC day (`written_the_evening_before`), as it otherwise says nothing of where it was written.
 EVENING_BEFORE_UTC_HOURS = 6
 
 
@@ -136,6 +141,22 @@ def evening_before(article: ArticleView, anchor: date | None, resources: DateRes
     if published.date() != anchor or published.hour >= EVENING_BEFORE_UTC_HOURS:
         return None
     return anchor - timedelta(days=1)
+
+
+def written_the_evening_before(article: ArticleView, mentions: Sequence[Mention], eve: date | None) -> bool:
+    """The story says it was written on the evening before its UTC stamp: it names the eve's weekday bare
+    ("the loonie closed higher on Monday", stamped 01:00 UTC Tuesday) and never the stamp's own. Its "today",
+    "last Tuesday" and "this week" are then the reporter's: "China's duties take effect today" is Monday, and
+    "Last Tuesday" written on a Tuesday is the one a week before, not that same day. A stamp of midnight
+    exactly is a date without a time (many sources give only the day), which says nothing of an evening."""
+    if eve is None or article.published_at is None:
+        return False
+    stamp = article.published_at.astimezone(timezone.utc)
+    if (stamp.hour, stamp.minute, stamp.second) == (0, 0, 0):
+        return False
+    named = {fields.get("weekday") for fields in (_label_fields(m.label) for m in mentions if m.kind == "date")
+             if fields.get("kind") == "weekday" and not fields.get("shift")}
+    return str(eve.isoweekday()) in named and str((eve + timedelta(days=1)).isoweekday()) not in named
 
 
 def told_on_the_evening_before(fields: Mapping[str, str], tense: str | None, eve: date | None) -> bool:
@@ -219,6 +240,9 @@ def normalize_dates(article: ArticleView, mentions: Sequence[Mention], sentences
                     done: Mapping[str, list[dict]], resources: DateResources) -> list[dict[str, Any]]:
     """One ``dates`` row per date, duration and set mention of the article."""
     anchor = anchor_day(article, resources)
+    eve = evening_before(article, anchor, resources)
+    if written_the_evening_before(article, mentions, eve):
+        anchor, eve = eve, None
     anchor_text = anchor.isoformat() if anchor is not None else None
     masks = [(m.start, m.end) for m in mentions if m.kind in MASKING_KINDS]
     ordered = sorted(sentences, key=lambda s: s.start)
@@ -254,7 +278,7 @@ def normalize_dates(article: ArticleView, mentions: Sequence[Mention], sentences
                         and word_before(article.text, mention.start, bounds) in resources.stay_after:
                     tense = STAY  # "by December": no cue, and no sign it is past
                 result = _resolution(mention.label, anchor, tense, mention.text)
-                if told_on_the_evening_before(fields, tense, evening_before(article, anchor, resources)):
+                if told_on_the_evening_before(fields, tense, eve):
                     result = _resolution(mention.label, anchor - timedelta(days=1), tense, mention.text)
             row.update(value=result.value, granularity=result.granularity, resolved=result.value is not None,
                        anchor=anchor_text if result.relative and result.value else None)

@@ -97,3 +97,27 @@ def test_a_future_weekday_told_the_evening_before(nlp, parser, resources, body, 
 def test_the_evening_before_needs_an_early_stamp_and_no_dated_dateline(resources, dateline, published, expected):
     view = ArticleView("a1", "Headline\n\nBody.", 10, "Headline", dateline, published)
     assert evening_before(view, anchor_day(view, resources), resources) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "expected"),
+    [
+        # the story names Monday as its day and never Tuesday: its "today" is Monday
+        ("Copper closed lower on Monday. Ottawa's new duties on steel take effect today.", EARLY_TUESDAY,
+         {"Monday": "2025-04-07", "today": "2025-04-07"}),
+        # "last Tuesday" in a story of Tuesday stamped early Wednesday is the Tuesday of the week before
+        ("The peso firmed on Tuesday. Last Tuesday, Mexico delayed its levies on grain.",
+         datetime(2025, 4, 9, 3, 0, tzinfo=UTC), {"Tuesday": "2025-04-08", "Last Tuesday": "2025-04-01"}),
+        # a story that names the UTC day as well says nothing of an evening before: today stays the stamp's
+        ("Copper closed lower on Monday and rose on Tuesday. The duties take effect today.", EARLY_TUESDAY,
+         {"Monday": "2025-04-07", "Tuesday": "2025-04-08", "today": "2025-04-08"}),
+        # a stamp of midnight exactly is a date without a time: the stamp's day it is
+        ("Copper closed lower on Monday. Ottawa's new duties on steel take effect today.",
+         datetime(2025, 4, 8, tzinfo=UTC), {"Monday": "2025-04-07", "today": "2025-04-08"}),
+        # stamped later in the UTC day, the stamp's day it is
+        ("Copper closed lower on Monday. Ottawa's new duties on steel take effect today.", LATE_TUESDAY,
+         {"Monday": "2025-04-07", "today": "2025-04-08"}),
+    ],
+)
+def test_a_story_written_the_evening_before_its_stamp(nlp, parser, resources, body, published, expected):
+    assert date_values(nlp, parser, resources, body, published) == expected
