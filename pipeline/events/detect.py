@@ -60,7 +60,7 @@ from pipeline.events.roles import (
 )
 from pipeline.events.owned import RULE_ID as OWNED_RULE_ID, may_name_measure, owned_rate_cues
 from pipeline.events.passing import (PASSING_REASONS, is_passing, may_name_in_passing, passing_cues, phrase_end,
-                                     without_repeats, without_targets_to_come)
+                                     rate_phrase_names_goods, without_repeats, without_targets_to_come)
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.text import clauses, first_words, last_words, linked
 from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate, Cue, Party, RateRef, TimeRef
@@ -439,6 +439,11 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
             targets, scope = (answered.iso3,), "bilateral"
             used.append(answered.mention_id)
         if is_passing(trigger) and scope == "unspecified":  # "Trump's steel tariffs": on the goods from everywhere
+            scope = "all"
+        elif (trigger.rule_id == OWNED_RULE_ID and scope == "unspecified"
+              and rate_phrase_names_goods(text, trigger.end, part.end, resources.products)):
+            # "Trump's 25% tariffs on steel and aluminum": a stated measure in force on goods, from everywhere,
+            # as a measure named in passing; it refers back to no earlier measure (a threat on Mexico before it)
             scope = "all"
         used += [p.mention_id for p in found.parties]
         # an investigation aims at the other government named: "if Reagan imposed …, it would file a complaint"
