@@ -34,8 +34,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from pipeline.events.absorb import (
-    absorb, has_own_subject, in_relative_clause, joined_predicate, names_read_by_verbs, standing_names,
-    warns_of_effects, without_modifiers,
+    absorb, has_own_subject, in_relative_clause, is_measure_name, joined_predicate, names_read_by_verbs,
+    standing_names, warns_of_effects, without_modifiers,
 )
 from pipeline.events.actors import Parsed, trigger_actor
 from pipeline.events.aside import peace_talks
@@ -181,6 +181,7 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
 
     out = []
     for index, clause in enumerate(clause_list):
+        names = [t for t in triggers if clause.start <= t.start < clause.end and is_measure_name(t)]
         in_clause = names_read_by_verbs(text, [t for t in triggers if clause.start <= t.start < clause.end])
         kept = absorb(in_clause, resources, own_subject, lambda t: in_relative_clause(parse, t))
         cues = [t for t, _ in kept]
@@ -198,9 +199,13 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
             if trigger.rule_id == RELATIVE_THREAT_RULE and k:  # ... and the threat, the measure's rate
                 owners += (k - 1,)
             rates = tuple(r for r in inputs.rates if attach(r.start, r.end) in owners)
-            out.append(_candidate(replace(inputs, times=times[k], rates=rates), sentence, clause_list, index,
-                                  trigger, absorbed, Region(left, right), resources, origins,
-                                  _parsed(parse, trigger)))
+            found = _candidate(replace(inputs, times=times[k], rates=rates), sentence, clause_list, index,
+                               trigger, absorbed, Region(left, right), resources, origins, _parsed(parse, trigger))
+            # "plans to introduce reciprocal tariffs": the verb reads the measure's name, which tells the measure
+            # apart from one on goods (`merge.compatible`)
+            if found is not None and any(left <= n.start < right for n in names):
+                found = replace(found, named=True)
+            out.append(found)
     return shared_objects(out, parse)
 
 

@@ -52,3 +52,13 @@ def test_a_promised_measure_outlined_is_an_imposition_not_a_threat(build, resour
     found = _rows(build, resources, text, [("Canada", "CAN", "name")], parsed=parsed)
     assert [f[:2] for f in found] == [("tariff_imposed", "CAN")]
 
+
+
+@pytest.mark.parametrize("parsed", [False, True], ids=["order", "parse"])
+def test_a_named_measure_and_a_measure_on_goods_stay_two(build, resources, parsed):
+    text = ("Canada said it would impose a 25% duty on all copper imports. "
+            "Ottawa also plans to introduce reciprocal tariffs on imports from all countries.")
+    rows = article_events(build(text, parsed=parsed, published="2025-02-10", countries=[("Canada", "CAN", "name")],
+                                orgs=[("Ottawa", "Ottawa|CAN")], rates=[("25%", 25.0, "duty")]), resources)
+    found = sorted((r["event_type"], r["actor_iso3"], r["target_scope"], r["product"] or "") for r in rows)
+    assert len([f for f in found if f[:3] == ("tariff_imposed", "CAN", "all")]) == 2, found
