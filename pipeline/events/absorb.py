@@ -172,12 +172,19 @@ def without_modifiers(text: str, triggers: list[Cue], determiner: re.Pattern[str
     determiner names the measure that verb acts on ("paused the announced tariffs on Mexico" is a pause,
     not an announcement; "lifted its retaliatory duties" a removal), and so is a report right after such a
     verb ("delayed plans for tariffs"), and so is a threat after a verb that undoes a measure ("suspended his threat
-    of tariffs" is a pause, not a threat: `UNDOING_TYPES`). ``determiner`` matches
+    of tariffs" is a pause, not a threat: `UNDOING_TYPES`). A reporting participle of another type after a report
+    verb and a determiner names the measure reported ("outlined the promised tariffs" is an imposition). ``determiner`` matches
     the words between such a verb and trigger (`EventResources.object_determiner`)."""
     out: list[Cue] = []
     for trigger in triggers:
         previous = out[-1] if out else None
         gap = text[previous.end:trigger.start] if previous is not None else ""
+        # a reporting participle right after a report verb and a determiner names the measure reported: "outlined
+        # the promised tariffs on steel" reports an imposition, not a promise made anew
+        if previous is not None and previous.reports and trigger.reports and trigger.label != previous.label \
+                and previous.label in TARIFF_TYPES and not PUNCTUATION.search(gap) \
+                and determiner.fullmatch(gap) is not None:
+            continue
         if previous is not None and not (previous.agent_only or previous.reports) \
                 and words_between(text, previous.end, trigger.start) <= MODIFIER_WORDS \
                 and not PUNCTUATION.search(gap):

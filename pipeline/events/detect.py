@@ -34,8 +34,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from pipeline.events.absorb import (
-    absorb, has_own_subject, in_relative_clause, joined_predicate, names_read_by_verbs, standing_names,
-    warns_of_effects, without_modifiers,
+    absorb, has_own_subject, in_relative_clause, is_measure_name, joined_predicate, names_read_by_verbs,
+    standing_names, warns_of_effects, without_modifiers,
 )
 from pipeline.events.actors import Parsed, trigger_actor
 from pipeline.events.aside import peace_talks
@@ -60,7 +60,7 @@ from pipeline.events.roles import (
 )
 from pipeline.events.owned import RULE_ID as OWNED_RULE_ID, may_name_measure, owned_rate_cues
 from pipeline.events.passing import (PASSING_REASONS, is_passing, may_name_in_passing, passing_cues, phrase_end,
-                                     without_repeats, without_targets_to_come)
+                                     rate_phrase_names_goods, without_repeats, without_targets_to_come)
 from pipeline.events.syntax import SentenceParse, Token
 from pipeline.events.text import clauses, first_words, last_words, linked
 from pipeline.events.types import TARIFF_TYPES, TWO_SIDED, ArticleInputs, Candidate, Cue, Party, RateRef, TimeRef
@@ -181,6 +181,7 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
 
     out = []
     for index, clause in enumerate(clause_list):
+        names = [t for t in triggers if clause.start <= t.start < clause.end and is_measure_name(t)]
         in_clause = names_read_by_verbs(text, [t for t in triggers if clause.start <= t.start < clause.end])
         kept = absorb(in_clause, resources, own_subject, lambda t: in_relative_clause(parse, t))
         cues = [t for t, _ in kept]
@@ -198,9 +199,13 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
             if trigger.rule_id == RELATIVE_THREAT_RULE and k:  # ... and the threat, the measure's rate
                 owners += (k - 1,)
             rates = tuple(r for r in inputs.rates if attach(r.start, r.end) in owners)
-            out.append(_candidate(replace(inputs, times=times[k], rates=rates), sentence, clause_list, index,
-                                  trigger, absorbed, Region(left, right), resources, origins,
-                                  _parsed(parse, trigger)))
+            found = _candidate(replace(inputs, times=times[k], rates=rates), sentence, clause_list, index,
+                               trigger, absorbed, Region(left, right), resources, origins, _parsed(parse, trigger))
+            # "plans to introduce reciprocal tariffs": the verb reads the measure's name, which tells the measure
+            # apart from one on goods (`merge.compatible`)
+            if found is not None and any(left <= n.start < right for n in names):
+                found = replace(found, named=True)
+            out.append(found)
     return shared_objects(out, parse)
 
 
@@ -439,6 +444,11 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
             targets, scope = (answered.iso3,), "bilateral"
             used.append(answered.mention_id)
         if is_passing(trigger) and scope == "unspecified":  # "Trump's steel tariffs": on the goods from everywhere
+            scope = "all"
+        elif (trigger.rule_id == OWNED_RULE_ID and scope == "unspecified"
+              and rate_phrase_names_goods(text, trigger.end, part.end, resources.products)):
+            # "Trump's 25% tariffs on steel and aluminum": a stated measure in force on goods, from everywhere,
+            # as a measure named in passing; it refers back to no earlier measure (a threat on Mexico before it)
             scope = "all"
         used += [p.mention_id for p in found.parties]
         # an investigation aims at the other government named: "if Reagan imposed …, it would file a complaint"

@@ -108,6 +108,12 @@ def compatible(first: Candidate, second: Candidate) -> bool:
         # `pipeline.events.coordinated`) is read from its verb's trigger at its own noun: two measures by
         # construction, though both are planned impositions
         return False
+    named, other = (first, second) if first.named else (second, first)
+    if first.event_type in TARIFF_TYPES and not other.named and named.named and other.products \
+            and not named.products:
+        # "will impose 25% tariffs on steel … plans to introduce reciprocal tariffs": a measure told by its name and
+        # one on goods are two measures of the same actor on all, however alike their other fields
+        return False
     if first.event_type in INDIVIDUAL and first.actor_official and second.actor_official and \
             first.actor_official != second.actor_official:
         return False  # Ishiba's demand and Akazawa's are two demands
@@ -180,6 +186,7 @@ def combine(first: Candidate, second: Candidate) -> Candidate:
         event_date=_finer(first.event_date, second.event_date) if dates_agree(first.event_date, second.event_date)
         else second.event_date if is_bare(first) and not is_bare(second) else first.event_date,
         duration=first.duration or second.duration,
+        named=first.named or second.named,
         product=first.product or second.product,
         products=first.products if len(first.products) >= len(second.products) else second.products,
         officials=tuple(sorted(set(first.officials) | set(second.officials))),

@@ -151,6 +151,14 @@ def _names_goods(text: str, products: Sequence[tuple[str, re.Pattern[str]]]) -> 
     return any(pattern.search(text) for _, pattern in products)
 
 
+def rate_phrase_names_goods(text: str, rate_end: int, limit: int,
+                            products: Sequence[tuple[str, re.Pattern[str]]]) -> bool:
+    """True when the phrase after a stated rate names goods ("Trump's 25% tariffs on steel and aluminum",
+    "the U.S. 10% steel duty"): the words from the rate up to the next punctuation, at most to ``limit``."""
+    after = text[rate_end:limit]
+    return _names_goods(_PHRASE_END.split(after, maxsplit=1)[0], products)
+
+
 def passing_cues(text: str, parties: Sequence[Party], triggers: Sequence[Cue], clauses: Sequence[Region],
                  words: PassingWords, owner_nouns: re.Pattern[str],
                  products: Sequence[tuple[str, re.Pattern[str]]]) -> list[Cue]:

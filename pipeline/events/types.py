@@ -166,6 +166,7 @@ class Candidate:
     is_background: bool = False  # reported as context: history before the article's window, or commentary
     dated_by_lead_in: bool = False  # its date is the day of the sentence introducing its list (`lead_dates`)
     effective_date: str | None = None  # the day its text says it takes effect, a TIMEX3 day (`effective`)
+    named: bool = False  # told by a measure's name ("reciprocal tariffs"), itself or read by its verb
 
     @property
     def sides(self) -> frozenset[str]:
