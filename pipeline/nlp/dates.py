@@ -85,12 +85,15 @@ QUARTER_CODES = ["Q1", "Q2", "Q3", "Q4"]
 # Triggers that are shapes: digits around "/" ("4/9/2025"); quarter codes with the number first ("2Q 2026"),
 # half codes ("2H25", "H1 2025") and fiscal-year codes ("FY2026", "FY 26") before their year, which the
 # tokenizer may keep in one token with it; a word hyphened to a year ("mid-2024").
+# Each pattern with the substrings one of which every match holds: the text is scanned only when it holds
+# one ("H" alone is in nearly every article; "H1", "2H" … in few, and a few substring searches cost less
+# than the scan).
 TRIGGER_PATTERNS = {"SLASH": ("/", re.compile(r"\d/\d")),
-                    "QCODE_FIRST": ("Q", re.compile(r"(?<![\w-])[1-4]Q(?=[\s'’]?\d)")),
-                    "HCODE": ("H", re.compile(r"(?<![\w-])(?:H[12]|[12]H)(?=[\s'’]?\d)")),
+                    "QCODE_FIRST": (("1Q", "2Q", "3Q", "4Q"), re.compile(r"(?<![\w-])[1-4]Q(?=[\s'’]?\d)")),
+                    "HCODE": (("H1", "H2", "1H", "2H"), re.compile(r"(?<![\w-])(?:H[12]|[12]H)(?=[\s'’]?\d)")),
                     "FYCODE": ("FY", re.compile(r"(?<![\w-])FY(?=[\s'’]?\d)")),
                     # a word hyphened to a year ("mid-2024", "late-2025"), which the tokenizer keeps in one token
-                    "HYPHEN_YEAR": ("-", re.compile(r"(?<![\w-])[A-Za-z]+-(?=(?:19|20)\d\d(?!\d))"))}
+                    "HYPHEN_YEAR": (("-19", "-20"), re.compile(r"(?<![\w-])[A-Za-z]+-(?=(?:19|20)\d\d(?!\d))"))}
 # The last quarter or half of a year, for "the last three months of 2024" (group "part" other than "first").
 LAST_PART = {"quarter": 4, "half": 2}
 

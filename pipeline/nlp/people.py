@@ -27,6 +27,7 @@ The passes run over one `pipeline.nlp.people_tokens.Tokens` per document, in the
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress, count
 from pathlib import Path
 from typing import Any
 
@@ -182,7 +183,8 @@ class PeopleFinder(RuleComponent):
             text = cache[orth] = strings[orth]
             if text[:1].isupper():
                 capital.add(orth)
-        return list(map(cache.__getitem__, orth_list)), [i for i, orth in enumerate(orth_list) if orth in capital]
+        # `compress` over the membership tests: the same indexes, without a Python loop per token
+        return list(map(cache.__getitem__, orth_list)), list(compress(count(), map(capital.__contains__, orth_list)))
 
     # -- the pass over one document --------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:

@@ -241,7 +241,7 @@ class TriggeredRules:
 
     def __init__(self, vocab: Vocab, rules: Sequence[tuple[dict[str, str], re.Pattern]],
                  words: Mapping[str, Iterable[str]],
-                 patterns: Mapping[str, tuple[str, re.Pattern]] | None = None) -> None:
+                 patterns: Mapping[str, tuple[str | tuple[str, ...], re.Pattern]] | None = None) -> None:
         self.patterns = dict(patterns or {})
         known = set(words) | set(self.patterns)
         self.by_trigger: dict[str, list[_Entry]] = {}
@@ -266,7 +266,9 @@ class TriggeredRules:
             last = doc[end - 1]  # two tokens' offsets cost less than a Span
             found.append((strings[match_id], doc[start].idx, last.idx + len(last)))
         for name, (required, pattern) in self.patterns.items():
-            if required in text:  # a cheap test before the scan ("/" for dates such as 4/9/2025)
+            # A cheap test before the scan: the text holds the substring, or one of the substrings, that
+            # every match holds ("/" for dates such as 4/9/2025; "-19" or "-20" for "mid-2024").
+            if (required in text) if isinstance(required, str) else any(part in text for part in required):
                 found.extend((name, m.start(), m.end()) for m in pattern.finditer(text))
         return found
 

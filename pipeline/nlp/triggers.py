@@ -33,13 +33,13 @@ from pathlib import Path
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, ORTH, SENT_START
+from spacy.attrs import IDX, LOWER, ORTH, SENT_START
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.nlp.base import RuleComponent, add_token_span, doc_text, rule_factory
-from pipeline.rulefiles import alternation, read_rows, read_words
+from pipeline.rulefiles import grouped_alternation, read_rows, read_words
 
 # Default token windows for a context word, by position (a lexicon row may override them).
 WINDOW_AFTER = 8
@@ -123,11 +123,15 @@ class TradeTriggers(RuleComponent):
         # Blocked names are found in the text, not by tokens: an earlier component may have split tokens
         # ("U.S.-Mexico" → "U.S.", "-", "Mexico"), which phrase patterns would no longer match.
         blocked = sorted(self.data.get("blocked", []), key=len, reverse=True)
-        self.blocked = re.compile(r"(?<!\w)(?:" + alternation(blocked, space=r"\ ") + r")(?!\w)",
+        # Grouped by first letter: the same matches, the scan about twice as fast.
+        self.blocked = re.compile(r"(?<!\w)(?:" + grouped_alternation(blocked, space=r"\ ") + r")(?!\w)",
                                   re.IGNORECASE) if blocked else None
         # The names in lower case: finding none of them in the lowered text (a few substring searches)
-        # spares the scan of that alternation, which costs more than the rest of the component.
-        self.blocked_lower = [b.lower() for b in blocked]
+        # spares the scan of that alternation, which costs more than the rest of the component. A name
+        # that holds another ("customs tariff commission", "tariff commission") is in the text only
+        # where the shorter one is, so only the names that hold no other are searched.
+        lowered = sorted({b.lower() for b in blocked}, key=len)
+        self.blocked_lower = [b for i, b in enumerate(lowered) if not any(s in b for s in lowered[:i])]
         self.undo_windows = {}
         for index, row in enumerate(self.data.get("undo", [])):
             self.matcher.add(f"U{index}", self._docs(row["phrases"]))
@@ -198,7 +202,8 @@ class TradeTriggers(RuleComponent):
                 words = usable[row["context"]] = [c for c in context.get(row["context"], [])
                                                   if not any(blocked[c[0]:c[1]]) or c in blocked_spans]
             if row["position"] == "with" and withs is None:
-                withs = [token.i for token in doc if token.lower_ == "with"]
+                # from one array of the lower-case forms, not a Token object per token
+                withs = numpy.flatnonzero(doc.to_array(LOWER) == doc.vocab.strings["with"]).tolist()
             if row["context"] == "none" or _has_context(row, start, end, words, segment, withs or ()) or (
                     row["position"] == "article" and _in_headline(start, end, words, headline_end)):
                 rule_id = f"triggers.csv:{row['event_type']}:{row['strength']}"
