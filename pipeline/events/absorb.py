@@ -172,7 +172,9 @@ def without_modifiers(text: str, triggers: list[Cue], determiner: re.Pattern[str
     determiner names the measure that verb acts on ("paused the announced tariffs on Mexico" is a pause,
     not an announcement; "lifted its retaliatory duties" a removal), and so is a report right after such a
     verb ("delayed plans for tariffs"), and so is a threat after a verb that undoes a measure ("suspended his threat
-    of tariffs" is a pause, not a threat: `UNDOING_TYPES`). ``determiner`` matches
+    of tariffs", "delayed his most aggressive tariff threats" are pauses, not threats: `UNDOING_TYPES`). A
+    threat reported right after a report of an imposition and a determiner is the measure that report makes
+    known ("outlined the promised tariffs": an imposition). ``determiner`` matches
     the words between such a verb and trigger (`EventResources.object_determiner`)."""
     out: list[Cue] = []
     for trigger in triggers:
@@ -189,8 +191,17 @@ def without_modifiers(text: str, triggers: list[Cue], determiner: re.Pattern[str
                     and previous.label in TARIFF_TYPES \
                     and (determiner.fullmatch(gap) is not None or (trigger.reports and gap.isspace())):
                 continue
+            # the threat may carry modifiers after its determiner: "delayed his most aggressive tariff
+            # threats" undoes the threat as "delayed his tariff threats" does
             if trigger.label == "tariff_threatened" and previous.label in UNDOING_TYPES \
-                    and determiner.fullmatch(gap) is not None:
+                    and determiner.match(gap) is not None:
                 continue
+        # a report of an imposition right before a determiner and a reported threat makes that threat known
+        # as a measure: "outlined the promised tariffs" is the imposition, no threat made anew
+        if previous is not None and previous.reports and previous.label == "tariff_imposed" \
+                and trigger.reports and trigger.label == "tariff_threatened" \
+                and words_between(text, previous.end, trigger.start) <= MODIFIER_WORDS \
+                and determiner.fullmatch(gap) is not None:
+            continue
         out.append(trigger)
     return out
