@@ -27,6 +27,8 @@ MODIFIER_WORDS = 3
 # The types of a verb that undoes a measure: a threat it takes as its object ("suspended his threat of
 # tariffs", "dropped the threat of duties") is what it undoes, no threat made anew.
 UNDOING_TYPES = frozenset({"tariff_suspended", "tariff_removed"})
+# A threat named by its noun ("tariff threats", "threat of"), which modifiers may precede after a determiner.
+THREAT_NOUN = re.compile(r"\bthreats?\b", re.IGNORECASE)
 # Punctuation between two triggers: a comma or a stop parts them, neither reads the other.
 PUNCTUATION = re.compile(r"[,;:.!?]")
 # How far after a threat verb its noun of effect may stand: "of the possible fallout" (`warns_of_effects`).
@@ -191,10 +193,13 @@ def without_modifiers(text: str, triggers: list[Cue], determiner: re.Pattern[str
                     and previous.label in TARIFF_TYPES \
                     and (determiner.fullmatch(gap) is not None or (trigger.reports and gap.isspace())):
                 continue
-            # the threat may carry modifiers after its determiner: "delayed his most aggressive tariff
-            # threats" undoes the threat as "delayed his tariff threats" does
+            # the threat noun may carry modifiers after its determiner: "delayed his most aggressive tariff
+            # threats" undoes the threat as "delayed his tariff threats" does; a threat verb after the
+            # determiner is a relative clause's ("delayed the tariffs it threatened"), a threat of its own
             if trigger.label == "tariff_threatened" and previous.label in UNDOING_TYPES \
-                    and determiner.match(gap) is not None:
+                    and (determiner.fullmatch(gap) is not None
+                         or (determiner.match(gap) is not None
+                             and THREAT_NOUN.search(text[trigger.start:trigger.end]) is not None)):
                 continue
         # a report of an imposition right before a determiner and a reported threat makes that threat known
         # as a measure: "outlined the promised tariffs" is the imposition, no threat made anew

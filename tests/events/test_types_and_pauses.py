@@ -56,3 +56,22 @@ def test_a_promise_of_tariffs_stays_a_threat(event_fields):
     text = "Washington promised tariffs on imports of copper."
     rows = event_fields(text, countries=_parties(text), published="2025-02-14")
     assert [r[0] for r in rows] == ["tariff_threatened"]
+
+
+def test_a_name_signed_is_an_imposition(event_fields):
+    text = "Washington signed its plan for reciprocal tariffs but delayed their start to allow for talks."
+    rows = event_fields(text, countries=_parties(text), published="2025-02-14")
+    assert ("tariff_imposed", "USA", [], "asserted") in rows
+    assert not [r for r in rows if r[0] == "tariff_threatened"]
+
+
+def test_a_name_signing_hedged_stays_possible(event_fields):
+    text = "Washington said it might sign reciprocal levies on Wednesday."
+    rows = event_fields(text, countries=_parties(text), published="2025-02-14")
+    assert [r[0::3] for r in rows] == [("tariff_imposed", "possible")]
+
+
+def test_tariffs_increasing_uncertainty_raise_no_tariff(event_fields):
+    text = "The tariffs have increased uncertainty for farmers in Mexico City and Ottawa."
+    rows = event_fields(text, countries=_parties(text), published="2025-02-14")
+    assert not [r for r in rows if r[0] == "tariff_increased"]
