@@ -27,6 +27,8 @@ MODIFIER_WORDS = 3
 # The types of a verb that undoes a measure: a threat it takes as its object ("suspended his threat of
 # tariffs", "dropped the threat of duties") is what it undoes, no threat made anew.
 UNDOING_TYPES = frozenset({"tariff_suspended", "tariff_removed"})
+# A threat named by its noun ("tariff threats", "threat of"), which modifiers may precede after a determiner.
+THREAT_NOUN = re.compile(r"\bthreats?\b", re.IGNORECASE)
 # Punctuation between two triggers: a comma or a stop parts them, neither reads the other.
 PUNCTUATION = re.compile(r"[,;:.!?]")
 # How far after a threat verb its noun of effect may stand: "of the possible fallout" (`warns_of_effects`).
@@ -172,8 +174,9 @@ def without_modifiers(text: str, triggers: list[Cue], determiner: re.Pattern[str
     determiner names the measure that verb acts on ("paused the announced tariffs on Mexico" is a pause,
     not an announcement; "lifted its retaliatory duties" a removal), and so is a report right after such a
     verb ("delayed plans for tariffs"), and so is a threat after a verb that undoes a measure ("suspended his threat
-    of tariffs" is a pause, not a threat: `UNDOING_TYPES`). A reporting participle of another type after a report
-    verb and a determiner names the measure reported ("outlined the promised tariffs" is an imposition). ``determiner`` matches
+    of tariffs", "delayed his most aggressive tariff threats" are pauses, not threats: `UNDOING_TYPES`). A
+    reporting participle of another type right after a report verb and a determiner names the measure that
+    report makes known ("outlined the promised tariffs": an imposition, no threat made anew). ``determiner`` matches
     the words between such a verb and trigger (`EventResources.object_determiner`)."""
     out: list[Cue] = []
     for trigger in triggers:
@@ -196,8 +199,13 @@ def without_modifiers(text: str, triggers: list[Cue], determiner: re.Pattern[str
                     and previous.label in TARIFF_TYPES \
                     and (determiner.fullmatch(gap) is not None or (trigger.reports and gap.isspace())):
                 continue
+            # the threat noun may carry modifiers after its determiner: "delayed his most aggressive tariff
+            # threats" undoes the threat as "delayed his tariff threats" does; a threat verb after the
+            # determiner is a relative clause's ("delayed the tariffs it threatened"), a threat of its own
             if trigger.label == "tariff_threatened" and previous.label in UNDOING_TYPES \
-                    and determiner.fullmatch(gap) is not None:
+                    and (determiner.fullmatch(gap) is not None
+                         or (determiner.match(gap) is not None
+                             and THREAT_NOUN.search(text[trigger.start:trigger.end]) is not None)):
                 continue
         out.append(trigger)
     return out

@@ -47,6 +47,7 @@ PHRASE_END = re.compile(r"[,;:()\[\]–—]|\s-\s|\b(?:with|without|but|while|al
 DROP = "none"
 KEEP = "keep"
 REPORT = "report"
+NAME = "name"  # rules for a measure's name only ("reciprocal tariffs": triggers.csv role name)
 NO_RATE = "none"
 THREAT = "tariff_threatened"
 INQUIRY = "investigation"  # the type of a study ordered (rule ordered_study)
@@ -69,6 +70,8 @@ class RetypeRule:
     modalities: frozenset[str] = frozenset()
     # only candidates naming no rate: "will announce 25% tariffs on steel" names a decided measure
     unrated_only: bool = False
+    # only a trigger that names a measure by itself ("might sign reciprocal levies")
+    names_only: bool = False
 
 
 def _pattern(value: str) -> re.Pattern[str] | None:
@@ -96,8 +99,8 @@ def read_retype_rules(path: Path) -> tuple[RetypeRule, ...]:
         if row["article"] not in ("", KEEP):
             raise ValueError(f"{path}: rule {row['rule']!r}: article {row['article']!r} is not empty or {KEEP!r}")
         trigger = row.get("trigger") or ""
-        if trigger not in ("", REPORT):
-            raise ValueError(f"{path}: rule {row['rule']!r}: trigger {trigger!r} is not empty or {REPORT!r}")
+        if trigger not in ("", REPORT, NAME):
+            raise ValueError(f"{path}: rule {row['rule']!r}: trigger {trigger!r} is not empty, {REPORT!r} or {NAME!r}")
         modalities = frozenset(m.strip() for m in (row.get("modality") or "").split("|") if m.strip())
         if modalities - set(MODALITIES):
             raise ValueError(f"{path}: rule {row['rule']!r} names unknown modalities {sorted(modalities - set(MODALITIES))}")
@@ -106,7 +109,7 @@ def read_retype_rules(path: Path) -> tuple[RetypeRule, ...]:
             raise ValueError(f"{path}: rule {row['rule']!r}: rate {rate!r} is not empty or {NO_RATE!r}")
         rules.append(RetypeRule(row["rule"], sources, target, row["near"], int(row["window"] or 0), words,
                                 _pattern(row["unless"]), row["article"] == KEEP, trigger == REPORT, modalities,
-                                rate == NO_RATE))
+                                rate == NO_RATE, trigger == NAME))
     return tuple(rules)
 
 
@@ -153,6 +156,8 @@ def applies(rule: RetypeRule, text: str, candidate: Candidate, clause_sides: tup
     """True when ``rule`` retypes ``candidate``: its type is a source, the words are near (in the trigger's
     clause, `_window`; ``clause_sides``: `_clause_sides`), nothing stops it."""
     if candidate.event_type not in rule.sources or (rule.reports_only and not candidate.trigger.reports):
+        return False
+    if rule.names_only and not candidate.trigger.names_measure:
         return False
     if rule.modalities and candidate.modality not in rule.modalities:
         return False
@@ -212,8 +217,12 @@ def retype(candidates: list[Candidate], text: str, rules: tuple[RetypeRule, ...]
             # an inquiry ordered ("directed agencies to study how to impose tariffs") is opened by the order:
             # the hedge or threat read off the measure studied is not the order's (docs/events.md section 18)
             ordered = rule.target == INQUIRY and candidate.modality in ("possible", "threatened")
+            # a name's threat taken up by a verb of imposing ("signed his plan for reciprocal tariffs") is the
+            # measure decided: the threat the name carried is no longer its mood
+            signed = rule.names_only and candidate.modality == "threatened" and rule.target != THREAT
             out.append(replace(candidate, event_type=rule.target,
-                               modality="threatened" if threat else "asserted" if ordered else candidate.modality,
+                               modality="threatened" if threat else "asserted" if ordered or signed
+                               else candidate.modality,
                                rate_value=candidate.rate_value if rate else None,
                                rate_previous=candidate.rate_previous if rate else None))
     return out
