@@ -22,6 +22,7 @@ from pipeline.events.discourse import (sanctions_by_target, scope_all_when_unnam
                                        without_stopped_rates)
 from pipeline.events.across import merge_events
 from pipeline.events.amendments import amended_orders
+from pipeline.events.answers import answers_in_article
 from pipeline.events.kept import with_kept_rates
 from pipeline.events.lead_dates import dated_by_lead_sentence
 from pipeline.events.market import without_market_labels
@@ -55,6 +56,8 @@ def article_events(inputs: ArticleInputs, resources: EventResources) -> list[dic
     events = [without_own_target(e) for e in merge_candidates(candidates)]
     # a measure whose merged reading is a threat ("vowed to impose tariffs") is typed a threat (section 29)
     events = threat_typed(events, inputs.modals)
+    # an unnamed answer in a dispute falls on the government it answers ("Beijing also imposed export curbs")
+    events = answers_in_article(events, inputs, resources)
     # a tariff said of no country is on every origin; sanctions are one programme per country
     events = sanctions_by_target(scope_all_when_unnamed(events, inputs, resources), inputs, resources)
     # a merged event may have gained a date after the publication date

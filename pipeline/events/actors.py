@@ -16,7 +16,7 @@ from pipeline.events.absorb import MODIFIER_WORDS
 from pipeline.events.arguments import Region, find_actor, owner_in, passive_agent, quote_speaker
 from pipeline.events.hedges import RELATIVE_THREAT_RULE
 from pipeline.events.resources import EventResources
-from pipeline.events.roles import goods_origins, not_actors, syntax_actor
+from pipeline.events.roles import goods_origins, not_actors, reporting_speaker, syntax_actor
 from pipeline.events.syntax import POSSESSIVE_MARK_PATTERN, SentenceParse, Token
 from pipeline.events.types import TARIFF_TYPES, ArticleInputs, Cue, Party
 
@@ -70,6 +70,8 @@ def trigger_actor(inputs: ArticleInputs, clause_list: list[Region], index: int, 
     speaker of the quotation it stands in.
     """
     text, clause = inputs.text, clause_list[index]
+    if trigger.by_speaker:  # "the duties would trigger countermeasures, X said": X answers, not the duties' owner
+        return speaker_actor(inputs, trigger, resources, syntax)
     gap = resources.relative_subject_gap  # auxiliaries and adverbs only: "has repeatedly"
     if trigger.rule_id == RELATIVE_THREAT_RULE and gap is not None:  # "the tariffs Washington had threatened"
         subject = next((p for p in reversed(inputs.parties) if p.end <= trigger.start
@@ -108,6 +110,50 @@ def trigger_actor(inputs: ArticleInputs, clause_list: list[Region], index: int, 
         return party, party.iso3, "order"
     speaker = quote_speaker(inputs.quotes, trigger.start, inputs.officials)
     return None, speaker, "order" if speaker else "none"
+
+
+def speaker_actor(inputs: ArticleInputs, trigger: Cue, resources: EventResources,
+                  syntax: Parsed | None) -> tuple[Party | None, str | None, str]:
+    """The actor of an answer said to follow (role ``speaker``): the official speaking the quotation it stands
+    in, else the government reporting it (`roles.reporting_speaker`), else the government right before a
+    reporting word (`speaker_by_order`: the parse may hang the speaker elsewhere), else none; never a
+    party of its own clause, which names the measure answered ("the decision to slap tariffs on the EU would
+    result in countermeasures")."""
+    quoted = quote_speaker(inputs.quotes, trigger.start, inputs.officials)
+    if quoted is not None:  # '"… they will trigger countermeasures," X said': the quotation's speaker says it
+        return None, quoted, "speaker"
+    if syntax is not None:
+        party = reporting_speaker(syntax.parse, syntax.token, inputs.text, inputs.parties, resources)
+        if party is not None:
+            return party, party.iso3, "speaker"
+    party = speaker_by_order(inputs, trigger, resources)
+    if party is not None:
+        return party, party.iso3, "speaker"
+    return None, None, "none"
+
+
+# What may stand between a speaker and the reporting word after it: nothing, or an auxiliary ("has said")
+_SPEAKER_GAP = re.compile(r"\s+(?:(?:has|had|have)\s+)?")
+
+
+def speaker_by_order(inputs: ArticleInputs, trigger: Cue, resources: EventResources) -> Party | None:
+    """The speaker by word order, when the parse gives none: the government (name, capital, official) right
+    before a reporting word (``reporting`` of `arguments.json`) in the trigger's sentence, the nearest before
+    the trigger ("… and Commission head Ursula von der Leyen said there would be countermeasures"), else the
+    first after it ("…, Ursula von der Leyen said")."""
+    sentence = next((s for s in inputs.sentences if s.start <= trigger.start < s.end), None)
+    if sentence is None:
+        return None
+    text = inputs.text
+
+    def reports(party: Party) -> bool:
+        gap = _SPEAKER_GAP.match(text, party.end)
+        return gap is not None and resources.reporting.match(text, gap.end()) is not None
+
+    inside = [p for p in inputs.parties if sentence.start <= p.start and p.end <= sentence.end and reports(p)]
+    before = [p for p in inside if p.end <= trigger.start]
+    after = [p for p in inside if p.start >= trigger.end]
+    return before[-1] if before else (after[0] if after else None)
 
 
 # How far after a trigger its measure noun may stand ("retaliatory 25% tariffs"), and the words read there.

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.events.arguments import Region, is_goods_demonym, of_goods, within
+from pipeline.events.arguments import Region, is_goods_demonym, of_goods, owns_measure, within
 from pipeline.events.importer import importing_government
 from pipeline.events.plural_actors import plural_actors
 from pipeline.events.resources import EventResources
@@ -218,7 +218,8 @@ def _inherit_targets(candidate: Candidate, history: list[Candidate], later: list
     answered = None if exports else _answered(candidate, history, later, inputs.text, resources)
     if answered is not None:
         return replace(candidate, targets=(answered.actor,), scope="bilateral", target_inherited=True)
-    answered_government = None if exports else _government_answered(candidate, inputs, resources)
+    answered_government = None if exports else (_government_answered(candidate, inputs, resources)
+                                                or _owner_said_answered(candidate, inputs, resources))
     if answered_government is not None:
         return replace(candidate, targets=(answered_government,), scope="bilateral", target_inherited=True)
     for earlier in reversed(history):
@@ -330,8 +331,11 @@ def _answered(candidate: Candidate, history: list[Candidate], later: list[Candid
     sentence = candidate.sentence
     if resources.retaliation is None or resources.retaliation.search(text, sentence.start, sentence.end) is None:
         return None
+    # an answer said to follow (role speaker: "… condemned Washington's steel duties, and X said there would be
+    # countermeasures") answers the other government's measure told before it, whoever that measure hits
+    said = candidate.trigger.by_speaker
     earlier = next((e for e in reversed(history) if sentence.index - e.sentence.index <= resources.discourse_sentences
-                    and e.actor and e.actor != candidate.actor and candidate.actor in e.targets), None)
+                    and e.actor and e.actor != candidate.actor and (said or candidate.actor in e.targets)), None)
     if earlier is not None:
         return earlier
     return next((e for e in later if e.sentence.index == sentence.index and e.actor
@@ -351,6 +355,21 @@ def _government_answered(candidate: Candidate, inputs: ArticleInputs, resources:
         return None
     return next((p.iso3 for p in sorted(inputs.parties, key=lambda p: p.start)
                  if trigger.end <= p.start and p.end <= candidate.sentence.end and p.iso3 != candidate.actor), None)
+
+
+def _owner_said_answered(candidate: Candidate, inputs: ArticleInputs, resources: EventResources) -> str | None:
+    """The government whose measure an answer said to follow (role ``speaker``) answers, named before it in its
+    sentence or the ``discourse_sentences`` before: the nearest other government that owns a measure ("U.S.
+    tariffs", `owns_measure`) or an official of it ("… condemned Trump's decision to impose steel tariffs, and X said there would be countermeasures": on
+    the United States). None for any other trigger."""
+    if not candidate.trigger.by_speaker or candidate.actor is None:
+        return None
+    first = candidate.sentence.index - resources.discourse_sentences
+    start = min((s.start for s in inputs.sentences if first <= s.index <= candidate.sentence.index),
+                default=candidate.sentence.start)
+    before = within(inputs.parties, Region(start, candidate.trigger.start))
+    return next((p.iso3 for p in sorted(before, key=lambda p: -p.start) if p.iso3 != candidate.actor
+                 and (p.source == "official" or owns_measure(inputs.text, p, resources))), None)
 
 
 def _words_to_punctuation(phrase: str) -> list[str]:

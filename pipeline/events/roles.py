@@ -537,3 +537,37 @@ def joined_clause_start(parse: SentenceParse, after: int, relative_words: frozen
                 break  # "the crude and products we have been lent": a relative clause without "that"
             between.append(following)
     return None
+
+
+# The relations by which a reported clause hangs on its reporting verb ("X said [the duties would trigger …]",
+# "[The duties would trigger …], X said").
+REPORTED_RELATIONS = ("ccomp", "parataxis")
+
+
+def reporting_speaker(parse: SentenceParse, trigger: Token, text: str, parties: Sequence[Party],
+                      resources: EventResources) -> Party | None:
+    """The government of whoever reports the clause ``trigger`` stands in: the subject of the verb the clause
+    is the complement of (``REPORTED_RELATIONS``), climbing from the trigger to the first such clause. "The
+    Commission's head said the decision would result in countermeasures": the Commission. None when the clause
+    is reported by no one or by no government (an analyst)."""
+    rules = resources.syntax
+    assert rules is not None
+    current: Token | None = trigger
+    seen = set()
+    while current is not None and current.index not in seen:
+        seen.add(current.index)
+        head = parse.head(current)
+        if head is None:
+            break
+        if current.base_dep in REPORTED_RELATIONS:
+            speaker = _subject(parse, head, rules)
+            return _government(parse, speaker, text, parties, resources) if speaker is not None else None
+        current = head
+    # the reporting verb as the clause's own child ("[…], X said" read with "said" under the clause's verb)
+    clause = parse.clause(trigger, rules.clause_verbs)
+    for child in parse.children(clause):
+        if child.base_dep in REPORTED_RELATIONS and child.start > trigger.end:
+            speaker = _subject(parse, child, rules)
+            if speaker is not None:
+                return _government(parse, speaker, text, parties, resources)
+    return None

@@ -112,6 +112,12 @@ class Cue:
         return self.rule_id.endswith(":name")
 
     @property
+    def by_speaker(self) -> bool:
+        """True for an answer said to follow ("the duties would trigger countermeasures"): its government is the
+        one reporting it, never the clause's subject (the measure answered); rule id ends in ``:speaker``."""
+        return self.rule_id.endswith(":speaker")
+
+    @property
     def reports(self) -> bool:
         """True for a verb that reports a measure ("announced"): rule id ends in ``:report``."""
         return self.rule_id.endswith(":report")

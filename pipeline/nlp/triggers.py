@@ -49,7 +49,7 @@ WINDOW_SENTENCE = 40
 # word stands at most this many tokens after a "with" that follows the trigger (the measure the party gets).
 WITH_REACH = 4
 POSITIONS = ("after", "around", "sentence", "article", "with")
-ROLES = ("", "agent", "report", "name")
+ROLES = ("", "agent", "report", "name", "speaker")
 # The class "trade" is broad: any tariff or goods word is trade context too.
 TRADE_INCLUDES = ("tariff", "goods")
 

@@ -1,6 +1,6 @@
 """Type and modality of one measure: reprieves told with their length, a central bank's pauses, undone threats
 with modifiers, suggestions across a subject, restored tariffs, promised tariffs made known (docs/events.md
-section 31; sentences written for the tests)."""
+section 33; sentences written for the tests)."""
 
 from __future__ import annotations
 
