@@ -118,6 +118,10 @@ class SentenceSpeakers:
         last = cue_start - 1
         while last >= self.first and doc[last].lower_ in rules.fillers and not self._named_ends(last):
             last -= 1
+            # "Rahul Gandhi on Sunday said": a preposition of time before a day skipped is part of the adjunct
+            if last > self.first and doc[last].lower_ in rules.time_prepositions \
+                    and doc[last + 1].lower_ in rules.time_words:
+                last -= 1
         # ", however," / ", meanwhile,": a filler set off by commas
         if last - 2 >= self.first and doc[last].text == "," == doc[last - 2].text \
                 and doc[last - 1].lower_ in rules.fillers:

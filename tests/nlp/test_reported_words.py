@@ -161,6 +161,22 @@ def reports(text: str, gate=None) -> list[tuple[str, str, str, str | None, str]]
          ("the budget would be cut in June", "said", "say", "Mayor Dana Holt", "complement")),
         ("The minister told reporters in reply to a question he would keep the quota.",
          ("he would keep the quota", "told", "tell", "The minister", "complement")),
+        # "on <day>" between the speaker and the cue is a time adjunct, skipped as the day alone is
+        ("Mayor Dana Holt on Sunday said that the bridge would reopen in May.",
+         ("the bridge would reopen in May", "said", "say", "Mayor Dana Holt", "complement")),
+        ("Tomas Ruiz on Friday suggested that the port deal would be signed soon.",
+         ("the port deal would be signed soon", "suggested", "suggest", "Tomas Ruiz", "complement")),
+        # verbs that report a statement after "that" (issue 19)
+        ("Dana Holt, daughter of the late mayor, observed that the old market had changed little.",
+         ("the old market had changed little", "observed", "observe", "Dana Holt, daughter of the late mayor",
+          "complement")),
+        ("The Riverton central bank maintained that the currency would stay broadly stable.",
+         ("the currency would stay broadly stable", "maintained", "maintain", "The Riverton central bank",
+          "complement")),
+        ("The ministry mentioned that exports of rice had doubled last year.",
+         ("exports of rice had doubled last year", "mentioned", "mention", "The ministry", "complement")),
+        ("Beijing signaled that it planned to open its chip market to foreign firms.",
+         ("it planned to open its chip market to foreign firms", "signaled", "signal", "Beijing", "complement")),
     ],
 )
 def test_reported_speech_is_read_from_the_words(sentence, expected):
@@ -218,6 +234,12 @@ def test_reported_speech_is_read_from_the_words(sentence, expected):
         "Rice output fell 3% last year according to official figures.",
         # without a comma the source must end the sentence
         "Prices are set according to the ministry's tables for each region.",
+        # a time adjunct skipped before a cue still needs a speaker before it
+        "The council voted on Monday said nothing.",
+        # "maintain", "mention", "signal" with a noun phrase report nothing
+        "The bank maintained its forecast for growth at three percent.",
+        "The minister mentioned the new port in passing.",
+        "The governor signaled a pause in rate cuts.",
     ],
 )
 def test_no_report_where_the_words_do_not_make_one_plainly(sentence):
