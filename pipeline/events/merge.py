@@ -12,7 +12,9 @@ product, no target or stated scope ("Trump's new tariff plan" in a headline,
 ``REFERENCE_DAYS`` apart: its date is the day it was reported, not the
 measure's, and the measure's date is kept (two bare mentions dated apart
 stay apart, and a headline's "new round of tariff cuts" in April is not
-January's cut). The merged event keeps the first mention's evidence and fills what
+January's cut). A measure told by its name and no goods and one on goods with no
+name stay two (`named_apart`), checked against every reading an event merged, not
+only the merged fields. The merged event keeps the first mention's evidence and fills what
 it lacked.
 
 ``event_id`` hashes the normalized event — type, actor, sorted targets,
@@ -108,11 +110,7 @@ def compatible(first: Candidate, second: Candidate) -> bool:
         # `pipeline.events.coordinated`) is read from its verb's trigger at its own noun: two measures by
         # construction, though both are planned impositions
         return False
-    named, other = (first, second) if first.named else (second, first)
-    if first.event_type in TARIFF_TYPES and not other.named and named.named and other.products \
-            and not named.products:
-        # "will impose 25% tariffs on steel … plans to introduce reciprocal tariffs": a measure told by its name and
-        # one on goods are two measures of the same actor on all, however alike their other fields
+    if named_apart(first, second):
         return False
     if first.event_type in INDIVIDUAL and first.actor_official and second.actor_official and \
             first.actor_official != second.actor_official:
@@ -144,6 +142,17 @@ def compatible(first: Candidate, second: Candidate) -> bool:
     return (_same_or_missing(first.rate_value, second.rate_value)
             and (same_measure or reference or dates_agree(first.event_date, second.event_date))
             and _same_or_missing(first.duration, second.duration) and _products_agree(first, second))
+
+
+def named_apart(first: Candidate, second: Candidate) -> bool:
+    """Whether one reading tells a measure by its name and no goods, the other a measure on goods and no name.
+
+    "will impose 25% tariffs on steel … plans to introduce reciprocal tariffs": a measure told by its name and
+    one on goods are two measures of the same actor on all, however alike their other fields.
+    """
+    named, other = (first, second) if first.named else (second, first)
+    return (first.event_type in TARIFF_TYPES and not other.named and named.named and bool(other.products)
+            and not named.products)
 
 
 def dated_by_plan(first: Candidate, second: Candidate) -> bool:
@@ -223,13 +232,19 @@ def merged_background(first: Candidate, second: Candidate) -> bool:
 def merge_candidates(candidates: Iterable[Candidate]) -> list[Candidate]:
     """Merge the candidates of one article, in text order, into distinct events."""
     events: list[Candidate] = []
+    readings: list[list[Candidate]] = []  # each event's readings, as read
     for candidate in candidates:
         for index, event in enumerate(events):
-            if compatible(event, candidate):
+            # a merged event is named and on goods once a reading told by a name ("new reciprocal tariffs",
+            # given the goods of the clause before) joined the goods' reading: the name's own reading that
+            # follows ("… would be announced this week") is still the other measure of any reading on goods
+            if compatible(event, candidate) and not any(named_apart(r, candidate) for r in readings[index]):
                 events[index] = combine(event, candidate)
+                readings[index].append(candidate)
                 break
         else:
             events.append(candidate)
+            readings.append([candidate])
     return events
 
 

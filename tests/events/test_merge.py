@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.config import MODELS_DIR
 from pipeline.events import article_events, load_merge_window, merge_events
-from pipeline.events.merge import combine, compatible, confidence
+from pipeline.events.merge import combine, compatible, confidence, merge_candidates
 from pipeline.events.types import Candidate, Cue
 from pipeline.views import Sentence
 
@@ -143,3 +143,28 @@ def test_a_merge_is_background_when_the_readings_that_identify_it_are(first, sec
 def test_talks_merged_keep_news_once_news():
     first = _candidate(event_type="negotiation", actor="JPN", targets=("USA",), scope="bilateral", is_background=True)
     assert combine(first, _candidate(event_type="negotiation", actor="JPN")).is_background is False
+
+
+def test_a_named_measure_stays_apart_from_the_goods_once_a_reading_joined_both():
+    # "imposes 25% tariffs on copper … and said new reciprocal tariffs would be announced this week": the
+    # reading at "new" took the copper of the clause before and, named, merged with the copper measure; the
+    # name's own reading ("announced this week") is still the other measure
+    goods = _candidate(actor="USA", scope="all", rate_value=25.0, product="copper", products=("copper",))
+    glued = _candidate(actor="USA", scope="all", product="copper", products=("copper",), named=True,
+                       trigger=Cue("n", 20, 23, "tariff_imposed", "triggers.csv:tariff_imposed:weak:agent"))
+    name = _candidate(actor="USA", scope="all", named=True, event_date="2025-W07",
+                      trigger=Cue("r", 40, 49, "tariff_imposed", "triggers.csv:tariff_imposed:weak:report"))
+    events = merge_candidates([goods, glued, name])
+    assert [(e.product, e.rate_value, e.event_date) for e in events] == [("copper", 25.0, None),
+                                                                        (None, None, "2025-W07")]
+
+
+def test_a_named_measure_said_after_a_measure_on_goods_is_its_own_event(build, resources):
+    text = ("Ottawa announced plans to impose 25% tariffs on all imports of copper and zinc and said new "
+            "reciprocal tariffs would also be announced this week.")
+    rows = article_events(build(text, parsed=True, published="2025-02-10", countries=[("Ottawa", "CAN", "government")],
+                                rates=[("25%", 25.0, "tariff")], dates=[("this week", "DATE", "2025-W07")]),
+                          resources)
+    found = {(r["actor_iso3"], r["target_scope"], r["rate_value"], r["product"], r["event_date"]) for r in rows}
+    assert ("CAN", "all", 25.0, "copper", None) in found
+    assert ("CAN", "all", None, None, "2025-W07") in found
