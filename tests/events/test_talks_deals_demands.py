@@ -41,6 +41,13 @@ def test_a_demand_named_by_its_owner_is_no_new_demand(event_fields, text, countr
     assert not any(row[0] == "demand" for row in found)
 
 
+def test_a_pronoun_contraction_is_no_possessive(event_fields):
+    """"he's pressing for" is "he is": the demand is made, by the government the pronoun's sentence names."""
+    found = event_fields("Canada's prime minister said he's pressing for the United States to lift its tariffs.",
+                         countries=[("Canada", "CAN", "name"), ("United States", "USA", "name")])
+    assert ("demand", "CAN", ["USA"]) in found
+
+
 def test_a_demand_made_is_still_read(event_fields):
     """The demand verb keeps its reading: the government urging acts on the one urged."""
     found = event_fields("Canada urged the United States to drop the tariffs on steel.",
