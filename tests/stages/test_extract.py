@@ -1,4 +1,5 @@
-"""The extract stage's batch function: the vocabulary zone it runs in never changes its rows."""
+"""The extract stage's batch function: neither the vocabulary zone it runs in nor the articles read before
+change an article's rows."""
 
 from __future__ import annotations
 
@@ -85,3 +86,43 @@ def test_batch_rows_are_the_tables_columns_and_the_rows_of_each_doc(monkeypatch)
     for row in expected_mentions:
         assert row["mention_id"] == mention_id(row["article_id"], row["kind"], row["start_char"], row["end_char"],
                                                row["rule_id"])
+
+
+def _by_article(result) -> dict:
+    """Each table's rows grouped by article (sorted), so that batches in any order compare equal."""
+    grouped: dict = {}
+    for table, rows in result.rows.items():
+        for row in rows.to_pylist():
+            grouped.setdefault((table, row["article_id"]), []).append(sorted((k, str(v)) for k, v in row.items()))
+    return {key: sorted(rows) for key, rows in grouped.items()}
+
+
+def test_an_articles_rows_do_not_depend_on_what_the_process_read_before():
+    # The same articles forward in one batch, backward, and one per batch (so each meets a process that has
+    # read different articles before it): every article keeps the same rows, parsed sentences' tokens included.
+    texts = [
+        "Canada answers U.S. steel tariffs\n\nOTTAWA, March 4\nCanada will impose a 25% tariff on "
+        "C$30 billion of U.S. goods, Prime Minister Justin Trudeau said on Tuesday.",
+        "EU weighs a reply\n\nThe European Commission said it would respond to the duties by April, "
+        "and a spokesman said talks with Washington went on.",
+        "Tariff threat\n\n\"We will not back down,\" the trade minister told reporters, adding that "
+        "Beijing could raise its levies on American farm goods.",
+    ]
+    articles = pa.table({"article_id": [f"b{i}" for i in range(len(texts))], "text": texts,
+                         "published_month": ["2025-03"] * len(texts)})
+    settings = make_settings(models_dir=PROJECT_ROOT / "models")
+
+    def run(order: list[int], size: int) -> dict:
+        grouped: dict = {}
+        for first in range(0, len(order), size):
+            batch = articles.take(pa.array(order[first:first + size]))
+            result = extract.extract_batch({"articles": batch}, settings)
+            assert not result.failures
+            grouped.update(_by_article(result))
+        return grouped
+
+    forward = run([0, 1, 2], 3)
+    assert {table for table, _ in forward} == {"mentions", "sentences", "tokens"}
+    assert run([2, 1, 0], 3) == forward
+    assert run([1, 2, 0], 1) == forward
+    assert run([0, 1, 2], 3) == forward  # and again, after all the above
