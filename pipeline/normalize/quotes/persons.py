@@ -82,6 +82,10 @@ def _compound_surname_row(art: ArticleIndex, name: str) -> dict | None:
     return found[0] if len({row["name"] for row in found}) == 1 else None
 
 
+# The most words of a person's name set off before their post ("Mary Ann Dana Quill, …").
+_MAX_SET_OFF_NAME_WORDS = 4
+
+
 def proper_name(art: ArticleIndex, words: list[Token], *, min_words: int) -> Speaker | None:
     """A speaker named by capitalized words no rule tagged ("Jim Press", "Kyodo News"), or None.
 
@@ -112,6 +116,9 @@ def proper_name(art: ArticleIndex, words: list[Token], *, min_words: int) -> Spe
             break
     if len(opening) >= 2 and len(lead) > len(opening) and lead[len(opening)].lower == "of":
         end = words.index(opening[-1]) + 1  # "Shuichi Takemoto of the Foreign Ministry": the name opens the phrase
+    elif 2 <= len(opening) <= _MAX_SET_OFF_NAME_WORDS and len(lead) > len(opening) \
+            and _post_set_off_after(art, opening[-1]):
+        end = words.index(opening[-1]) + 1  # "Dana Quill, founding partner at Acme Wealth": the name, then its post
     run: list[Token] = []
     for token in reversed(words[:end]):
         free = not is_tagged(token)
@@ -142,6 +149,18 @@ def proper_name(art: ArticleIndex, words: list[Token], *, min_words: int) -> Spe
     if len(run) == 1 and is_acronym(art, run[0]):
         return Speaker(name, None, name, "organization")
     return Speaker(name, None, name, "name")
+
+
+def _post_set_off_after(art: ArticleIndex, token: Token) -> bool:
+    """True when a comma follows ``token`` and a post in lower case opens after it ("…, founding partner at",
+    "…, chief economist"): a word no list classes (no article, pronoun or clause word), so the capitalized
+    words before the comma are the person who holds the post, not the firm named at its end."""
+    index = art.token_at_or_after(token.end)
+    if index + 1 >= len(art.tokens) or art.tokens[index].text != ",":
+        return False
+    following = art.tokens[index + 1]
+    return following.is_word and following.text.isalpha() and following.text.islower() \
+        and art.lexicon.word_class(following.lower) is None
 
 
 def is_acronym(art: ArticleIndex, token: Token) -> bool:
