@@ -1159,3 +1159,15 @@ def test_a_document_and_a_body_take_the_issuer_the_story_names(tmp_path):
     assert (rows["Just 12% of all adults say they have bought gold"]["speaker_name"],
             rows["the hit from a long trade dispute with the U.S. could hurt growth"]["speaker_name"]) == (
         "Harbor Research", "Bank of England")
+
+
+GIVEN_NAME_STORY = """Vote count begins
+
+As the counting began on Saturday, Mirela Sandhu, daughter of a former mayor, said her mother's work still \
+mattered. "The roads are poor and there is no water in the old town," Mirela said.
+"""
+
+
+def test_a_given_name_alone_is_the_person_named_in_full_before(tmp_path):
+    rows = {q["text"]: q for q in quotes_of(tmp_path, GIVEN_NAME_STORY)}
+    assert rows["The roads are poor and there is no water in the old town,"]["speaker_name"] == "Mirela Sandhu"

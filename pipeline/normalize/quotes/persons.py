@@ -52,10 +52,25 @@ def person_speaker(art: ArticleIndex, mention: Mention, text: str | None = None)
         if official_id is None:
             for other in row.get("mention_ids") or ():
                 official_id = official_id or art.official_of.get(other)
-    fuller = _compound_surname_row(art, name)
+    fuller = _compound_surname_row(art, name) or _given_name_row(art, name)
     if fuller is not None:
         name, official_id = fuller["name"], official_id or fuller.get("official_id")
     return Speaker(name, official_id, text if text is not None else mention.text, "person")
+
+
+def _given_name_row(art: ArticleIndex, name: str) -> dict | None:
+    """The one ``people`` row whose full name opens with the one-word ``name`` ("Dana" after "Dana Quill"), or
+    None: a story may take up a person by the given name alone. No row may end in the word (then it is a
+    surname: "Quill" is Dana Quill by the surname rules, and "Jordan" may be Tom Jordan's), and no two full
+    names may share it."""
+    if len(name.split()) != 1:
+        return None
+    rows = [row for row in art.people if len(row["name"].split()) >= 2]
+    if any(row["name"].split()[-1] == name for row in rows):
+        return None
+    found = {row["name"]: row for row in rows if row["name"].split()[0] == name
+             and row["name"].split()[-1] not in art.lexicon.org_name_ends}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _compound_surname_row(art: ArticleIndex, name: str) -> dict | None:
