@@ -46,6 +46,9 @@ _MAX_SPEAKER_WORDS = 12
 # the words that join a post to its firm.
 _MAX_NAME_WORDS = 4
 _POST_LINKS = frozenset({"at", "of", "with"})
+# Cues whose object is the one spoken to ("…, the director told WBUR"): the words after them are a hearer,
+# never the speaker, who stands before the cue.
+HEARER_LEMMAS = frozenset({"tell"})
 # Words between a cue and its "that" ("told Yicai in a statement that"); a "that" farther away belongs to a
 # noun ("confirms the view of the bank's analysts that …").
 _MAX_THAT_GAP = 5
@@ -331,7 +334,7 @@ def _clause_relation(token: Token) -> str:
     return token.head.dep_ if token.dep_ in _AUXILIARIES and token.head.i != token.i else token.dep_
 
 
-def postposed(doc: Doc, cue: Token) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+def postposed(doc: Doc, cue: Token, lemma: str = "") -> tuple[tuple[int, int], tuple[int, int] | None] | None:
     """``(content, speaker)``: the clause before ", the ministry said." when the cue's clause ends the sentence.
 
     Read from the words, not from how the parser joins the two clauses (it hangs the cue on the clause,
@@ -340,6 +343,9 @@ def postposed(doc: Doc, cue: Token) -> tuple[tuple[int, int], tuple[int, int] | 
     or none ("…, says Citi", "…, his adviser Peter Navarro, said") — and the cue with what follows it
     up to the sentence's end, which holds no verb but a participle after a comma ("in a note",
     ", citing costs"). The content is the sentence before the attribution, and must be a clause.
+    A cue of `HEARER_LEMMAS` ("told") takes no speaker after it: the words there are its hearer, and the
+    speaker is the name set off before it, with the post that follows the name ("…, Dana Quill, director
+    of the Harbor Guild, told WXRT").
     """
     end = _sentence_end(doc)
     # A participle (", adding: …") hangs on a verb before it: it reports what follows, not what precedes.
@@ -353,12 +359,17 @@ def postposed(doc: Doc, cue: Token) -> tuple[tuple[int, int], tuple[int, int] | 
             # "…, but acknowledged …": a verb of the clause; "…, which Brussels says is …": a relative clause
             or len(gap) and (gap[0].pos_ in ("CCONJ", "SCONJ") or gap[0].lower_ in RELATIVE_PRONOUNS)):
         return None
-    speaker = _trim(doc, comma + 1, cue.i - 1) if len(gap) else _inverted_speaker(doc, cue, end)
+    hearer = lemma in HEARER_LEMMAS
+    speaker = _trim(doc, comma + 1, cue.i - 1) if len(gap) else None if hearer else _inverted_speaker(doc, cue, end)
     named = _name_before_post(doc, comma, gap)
     if named is not None:  # "…, Dana Quill, metals strategist at Acme writes": the person whose post it is
         speaker, comma = named, named[0] - 1
     if speaker is None:  # ", his adviser Peter Navarro, said": a name set off by commas before the cue
         named = _set_off_name(doc, comma)
+        if named is not None and hearer:
+            # the set-off words may be the post of a name before them ("Dana Quill, director of the Guild,")
+            person = _name_before_set_off_post(doc, named)
+            named = named if person is None else (person[0], named[1])
         if named is not None:
             speaker, comma = named, named[0] - 1
     content = _trim(doc, 0, comma - 1)
@@ -416,6 +427,20 @@ def _name_before_post(doc: Doc, comma: int, gap: Span) -> tuple[int, int] | None
             t.lower_ in _POST_LINKS and t.i + 1 < gap.end and doc[t.i + 1].text[:1].isupper() for t in gap):
         return None
     named = _set_off_name(doc, comma)
+    if named is None or not 2 <= named[1] - named[0] + 1 <= _MAX_NAME_WORDS \
+            or not all(t.is_title and t.is_alpha for t in doc[named[0]:named[1] + 1]):
+        return None
+    return named
+
+
+def _name_before_set_off_post(doc: Doc, post: tuple[int, int]) -> tuple[int, int] | None:
+    """The person's name set off before a post that is set off itself ("…, Dana Quill, director of the Harbor
+    Guild, told"), else None: the post opens in lower case with no determiner and holds a link of
+    `_POST_LINKS`; the name is two to four capitalized words."""
+    words = doc[post[0]:post[1] + 1]
+    if not words[0].is_lower or words[0].pos_ == "DET" or not any(t.lower_ in _POST_LINKS for t in words[1:]):
+        return None
+    named = _set_off_name(doc, post[0] - 1)
     if named is None or not 2 <= named[1] - named[0] + 1 <= _MAX_NAME_WORDS \
             or not all(t.is_title and t.is_alpha for t in doc[named[0]:named[1] + 1]):
         return None

@@ -171,7 +171,7 @@ def find_reported_speech(doc: Doc, forms: dict[str, list[tuple[list[str], str]]]
                                    adverbial_marks=adverbial_marks) if "complement" in allowed else None
                 if found is None and "postposed" in allowed:
                     pattern = "postposed"
-                    found, speaker = postposed(doc, token) or (None, None)
+                    found, speaker = postposed(doc, token, lemma) or (None, None)
                 cue_subject = subject_of(token) if found is not None and speaker is None else None
                 if cue_subject is not None:
                     speaker = speaker_bounds(cue_subject)

@@ -20,6 +20,9 @@ WORD_CLASSES = ("hearer", "not_opener", "clause_word", "hypothetical", "conditio
                 "object_link", "fronted_object", "time_preposition")
 # The rule pipeline's span groups that name a speaker or a hearer.
 NAMED_GROUPS = ("person", "official", "organization", "title")
+# The span groups of a person's name, and of a title.
+PERSON_GROUPS = ("person", "official")
+TITLE_GROUP = "title"
 CUE_GROUP = "cue"
 
 
@@ -123,6 +126,8 @@ class ArticleSpans:
         self.cues.sort(key=lambda cue: cue.start)
         self.cue_starts = [cue.start for cue in self.cues]
         self._named: tuple[dict[int, int], dict[int, int], set[int]] | None = None
+        self._persons: dict[int, int] | None = None
+        self._titles: dict[int, int] | None = None
 
     @property
     def named_by_end(self) -> dict[int, int]:
@@ -151,6 +156,24 @@ class ArticleSpans:
                     inside.update(range(span.start, span.end))
             self._named = by_end, by_start, inside
         return self._named
+
+    @property
+    def person_by_end(self) -> dict[int, int]:
+        """Last token of each person's name → its first token (the ``person`` and ``official`` spans)."""
+        if self._persons is None:
+            self._persons = {}
+            for group in PERSON_GROUPS:
+                for span in self.doc.spans[group] if group in self.doc.spans else ():
+                    self._persons[span.end - 1] = min(span.start, self._persons.get(span.end - 1, span.start))
+        return self._persons
+
+    @property
+    def title_by_end(self) -> dict[int, int]:
+        """Last token of each title ("CEO", "chief executive officer") → its first token."""
+        if self._titles is None:
+            self._titles = {span.end - 1: span.start
+                            for span in (self.doc.spans[TITLE_GROUP] if TITLE_GROUP in self.doc.spans else ())}
+        return self._titles
 
     def cues_in(self, first: int, end: int) -> list[Cue]:
         """The cues within tokens ``[first, end)``."""

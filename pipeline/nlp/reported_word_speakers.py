@@ -156,7 +156,29 @@ class SentenceSpeakers:
                 start -= 1
         if start - 1 >= self.first and doc[start - 1].lower_ in rules.prepositions:
             return None  # "asked about industry reports that …", "under Smith also stressed": an object, no subject
-        return (start, last) if self._plain_speaker(start, last) else None
+        if not self._plain_speaker(start, last):
+            return None
+        holder = self._holder_of_a_set_off_post(start)
+        return (start, last) if holder is None else (holder, last)
+
+    def _holder_of_a_set_off_post(self, start: int) -> int | None:
+        """Where the person's name opens when the phrase at ``start`` is the body of a post set off before it
+        ("Dana Quill, MD and Group CEO, Harbour City said": the firm closes the post; Dana Quill speaks), or
+        None. The words between the commas end in a tagged title and hold only capitalized words, titles and
+        "and"; a tagged person's name stands right before them."""
+        doc = self.doc
+        comma = start - 1
+        if comma - 1 <= self.first or doc[comma].text != "," or comma - 1 not in self.spans.title_by_end:
+            return None
+        opening = next((t.i for t in reversed(doc[max(self.first, comma - MAX_SPEAKER_WORDS - 1):comma])
+                        if t.text in BREAKS), None)
+        if opening is None or opening - 1 < self.first or doc[opening].text != "," or opening + 1 >= comma:
+            return None
+        titled = {i for end, first in self.spans.title_by_end.items() if opening < first and end < comma
+                  for i in range(first, end + 1)}
+        if not all(t.i in titled or _capitalized(t) or t.lower_ in _POST_JOINERS for t in doc[opening + 1:comma]):
+            return None
+        return self.spans.person_by_end.get(opening - 1)
 
     def _relative_speaker(self, last: int) -> tuple[int, int] | None:
         """The speaker before a relative clause on it that ends at the cue ("The official who helped draft

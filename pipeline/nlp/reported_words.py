@@ -82,6 +82,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from pipeline.nlp.reported_clauses import HEARER_LEMMAS
 from pipeline.nlp.reported_speech import OBJECT_PATTERNS, ReportedSpeech, is_data_source
 from pipeline.nlp.reported_word_contents import MIN_CONTENT_WORDS, SentenceContents
 from pipeline.nlp.reported_word_lists import ArticleSpans, Cue, WordRules, load_word_rules
@@ -355,8 +356,10 @@ class _Sentence(SentenceContents):
             return None  # the clause has an attribution of its own ("…, according to a survey, says Acme")
         # (a cue read only with an object, "accused", attributes no clause: "Acme was accused of dumping, the
         # ministry said" is the ministry's)
-        if cue.lemma == "tell":  # "…, the minister told reporters."
+        if cue.lemma in HEARER_LEMMAS:  # "…, the minister told reporters.", "…, Dana Quill told WXRT."
             hearer = self._hearer_end(after)
+            if hearer is None:
+                hearer = self._capitalized_run_end(after)
             after = after if hearer is None else hearer + 1
         if not self._attribution_tail(after):
             return None
@@ -367,6 +370,17 @@ class _Sentence(SentenceContents):
             found = self._record(cue, "postposed", self.first, comma - 1, speaker,
                                  min_words=MIN_HEADLINE_POSTPOSED_WORDS, verb=True)
         return found
+
+    def _capitalized_run_end(self, start: int) -> int | None:
+        """The last of the capitalized words right after a postposed "told" (a broadcaster or paper the lists
+        do not tag: "told WXRT"), or None when a lower-case word comes first."""
+        doc = self.doc
+        last = None
+        for index in range(start, min(start + MAX_SPEAKER_WORDS // 2, self.last + 1)):
+            if doc[index].is_punct or not doc[index].text[:1].isupper():
+                break
+            last = index
+        return last
 
     def _source(self, cue: Cue) -> ReportedSpeech | None:
         doc = self.doc

@@ -303,6 +303,46 @@ def test_a_story_the_parser_skips_gets_its_reported_speech_from_the_words():
         ("Profits rose for a third year", "the company", f"{RULE_PREFIX}:postposed")]
 
 
+POSTS_STORY = """Gold funds draw small savers
+
+Savers are putting more money into gold funds this year. Owen Banks, founding partner and chief strategy \
+officer at Brill Wealth Advisors, says his firm does not use gold in its model portfolios.
+On the launch of the plan, Dana Quill, MD and Group CEO, Harbour City said that the city is emerging as a hub.
+The duties could hurt small bakeries that sell abroad, Lena Ortiz, executive director of the Harbor Bakers \
+Guild, told WXRT.
+"""
+
+
+def test_the_person_before_a_post_speaks_not_the_firm_at_its_end(tmp_path):
+    # a name no rule tags ("Owen Banks") before a post is still the person: the capitalized words before the
+    # comma, not the firm's name that closes the post; so for a tagged name before a post and its body
+    rows = {q["text"]: q for q in quotes_of(tmp_path, POSTS_STORY)}
+    assert {text: (q["speaker_name"], q["speaker_kind"]) for text, q in rows.items()} == {
+        "his firm does not use gold in its model portfolios": ("Owen Banks", "person"),
+        "the city is emerging as a hub": ("Dana Quill", "person"),
+        "The duties could hurt small bakeries that sell abroad": ("Lena Ortiz", "person"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # the hearer after "told" is a name: the speaker and her post stand before the cue
+        ("The duties could hurt small bakeries that sell abroad, Dana Quill, executive director of the Harbor "
+         "Bakers Guild, told WXRT.", "Dana Quill, executive director of the Harbor Bakers Guild"),
+        ("The duties could hurt small bakeries that sell abroad, the Harbor Bakers Guild told WXRT on Monday.",
+         "the Harbor Bakers Guild"),
+    ])
+def test_told_takes_its_speaker_from_before_it_never_from_its_hearer(sentence, speaker):
+    story = "Bakers fear duties\n\nWashington imposed a 25% tariff on aluminum imports on Monday. " + sentence
+    parsed = [f for f in reports(story, gate=load_gate(MODELS_DIR)) if f[1] == "told"]
+    unparsed = [f for f in reports(sentence) if f[1] == "told"]
+    assert [(f[0], f[3], f[4]) for f in parsed] == [
+        ("The duties could hurt small bakeries that sell abroad", speaker, "reported.csv:postposed")]
+    assert [(f[0], f[3], f[4]) for f in unparsed] == [
+        ("The duties could hurt small bakeries that sell abroad", speaker, f"{RULE_PREFIX}:postposed")]
+
+
 def test_an_unknown_word_class_is_refused(tmp_path):
     models = tmp_path / "models"
     shutil.copytree(MODELS_DIR / "quotes", models / "quotes")
@@ -491,6 +531,17 @@ def test_a_description_cue_in_a_clause_blocks_no_attribution_after_it():
         # a firm's tie to its owner (after an article) and a participle's aside are no post
         ("Kestrel Tool Corp, a unit of Harwick Brinemoor, said it raised its prices by 5 pct.", []),
         ("A spokesman, speaking from Lisbon, told reporters the offers would rise soon.", []),
+        # a post set off by commas, then the body it is held at with no preposition: the person speaks
+        ("On the launch of the plan, Dana Quill, MD and Group CEO, Harbour City said that the city is emerging "
+         "as a hub.",
+         [("the city is emerging as a hub", "said", "say", "Dana Quill, MD and Group CEO, Harbour City",
+           "reported_words.csv:complement")]),
+        ("Leo Brandt, chief executive officer, Kestrel Bank said that rates would fall.",
+         [("rates would fall", "said", "say", "Leo Brandt, chief executive officer, Kestrel Bank",
+           "reported_words.csv:complement")]),
+        # ... but a description in lower case between the commas is no post of the name before it
+        ("Leo Brandt, the CEO, Kestrel Bank said that rates would fall.",
+         [("rates would fall", "said", "say", "Kestrel Bank", "reported_words.csv:complement")]),
     ])
 def test_a_name_before_an_age_or_a_post_set_off_by_commas_speaks(sentence, expected):
     assert reports(sentence) == expected

@@ -16,6 +16,7 @@ from pipeline.normalize.quotes import NORMALIZER, load, normalize_quotes
 from pipeline.schemas import conform
 from pipeline.views import ArticleView, Mention, Sentence
 from tests.conftest import needs_shared
+from tests.normalize.helpers import quotes_of
 
 LEXICON = load(MODELS_DIR)
 
@@ -1139,3 +1140,34 @@ def test_the_note_is_of_the_speaker_who_said_in_a_note(nlp):
     rows = run(nlp, text, organizations=["Harbor Analytics"])
     assert [(r["speaker_name"], r["speaker_text"]) for r in rows] == [
         ("Harbor Analytics", "Harbor Analytics"), ("Harbor Analytics", "the note")]
+
+
+ISSUERS_STORY = """Savers and gold
+
+A 2021 survey by the Kestrel Savings Foundation found that few young people held gold. According to a Harbor \
+Research survey based on 2024 data, young men are more likely than women to own gold. Just 12% of all adults say \
+they have bought gold, according to the 2024 survey. That was unchanged since 2021, Harbor said.
+Washington imposed a 25% tariff on steel imports from Britain on Monday. The nine members of the Bank of \
+England's monetary policy committee said the hit from a long trade dispute with the U.S. could hurt growth.
+"""
+
+
+def test_a_document_and_a_body_take_the_issuer_the_story_names(tmp_path):
+    # "the 2024 survey": the nearest survey named with its issuer before (not one of another year); the members
+    # of a bank's committee: the bank that owns the committee
+    rows = {q["text"]: q for q in quotes_of(tmp_path, ISSUERS_STORY)}
+    assert (rows["Just 12% of all adults say they have bought gold"]["speaker_name"],
+            rows["the hit from a long trade dispute with the U.S. could hurt growth"]["speaker_name"]) == (
+        "Harbor Research", "Bank of England")
+
+
+GIVEN_NAME_STORY = """Vote count begins
+
+As the counting began on Saturday, Mirela Sandhu, daughter of a former mayor, said her mother's work still \
+mattered. "The roads are poor and there is no water in the old town," Mirela said.
+"""
+
+
+def test_a_given_name_alone_is_the_person_named_in_full_before(tmp_path):
+    rows = {q["text"]: q for q in quotes_of(tmp_path, GIVEN_NAME_STORY)}
+    assert rows["The roads are poor and there is no water in the old town,"]["speaker_name"] == "Mirela Sandhu"

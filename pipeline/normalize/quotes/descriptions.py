@@ -160,7 +160,32 @@ def resolve_body(art: ArticleIndex, tokens: list[Token], head: Token, position: 
             owner = firm_of_a_title(art, max(floor, art.body_start), position)
         if owner is not None:
             return Speaker(owner, None, text_of(art, tokens), "organization")
+    owner = _organization_owning(art, words, head)
+    if owner is not None:
+        return Speaker(owner, None, text_of(art, tokens), "organization")
     return Speaker(text_of(art, core) or head.text, None, text_of(art, tokens), "organization")
+
+
+def _organization_owning(art: ArticleIndex, words: list[Token], head: Token) -> str | None:
+    """The organization named in the possessive right before a body of its own ("the Bank of Ruritania's
+    governing council", "members of Acme's board": the bank, the firm), with only lower-case modifiers
+    between; None otherwise. A country there ("Japan's trade ministry") is no organization: the description
+    stays the name."""
+    at = next((i for i, t in enumerate(words) if t is head), None)
+    if at is None:
+        return None
+    before = at - 1
+    while before >= 0 and words[before].text.islower() and art.lexicon.word_class(words[before].lower) is None:
+        before -= 1
+    if before < 0 or not POSSESSIVE.search(words[before].text) \
+            and not re.match(r"['’]s\b", art.text[words[before].end:]):
+        return None
+    owners = [m for m in art.mentions_in(("organization",), words[0].start, words[before].end)
+              if art.possessive(m) and m.end >= words[before].start]
+    if not owners or any(m.start == owners[-1].start and m.end == owners[-1].end
+                         for m in art.mentions_in(("country",), owners[-1].start, owners[-1].end)):
+        return None
+    return organization_name(owners[-1])
 
 
 def _described_kind(art: ArticleIndex, words: list[Token], head: Token) -> bool:
@@ -419,22 +444,35 @@ def resolve_publication(art: ArticleIndex, tokens: list[Token], source_class: st
 
 
 def _issuer_named_first(art: ArticleIndex, tokens: list[Token]) -> str | None:
-    """Who issued a bare "the study" or "the report": the name right before its noun where the article first
-    mentions it ("a Statistics Canada study found …. The study said"), or None.
+    """Who issued a bare "the study", "the 2024 survey": the name right before its noun where the article
+    last mentioned it with a name ("a Statistics Canada study found …. The study said"), or None.
 
-    Only a one-word description; a later mention ("the Kestrel report") names its issuer itself.
+    Only a definite description of the noun alone or with a year or number ("the 2024 survey"); a later
+    mention ("the Kestrel report") names its issuer itself. The nearest earlier mention that names an issuer
+    is the one taken up (a story cites several surveys in turn); one with another year or number before its
+    noun ("a 2021 survey by …") is a different document.
     """
     words = [t for t in tokens if t.is_word]
-    if len(words) != 2 or words[0].lower not in DEFINITE:
+    if len(words) < 2 or words[0].lower not in DEFINITE or not all(_number(t) for t in words[1:-1]):
         return None
-    noun = bare_word(words[-1].text)
-    for index, token in enumerate(art.tokens[:art.token_at_or_after(tokens[0].start)]):
+    noun, numbers = bare_word(words[-1].text), {t.lower for t in words[1:-1]}
+    for index in range(art.token_at_or_after(tokens[0].start) - 1, -1, -1):
+        token = art.tokens[index]
         if bare_word(token.text) != noun or art.inside_quote(token.start) or token.start < art.body_start:
             continue  # (a headline's capitals name no issuer: "JARDINE PLANS HONGKONG LAND REPORT")
         s_start = art.sentences[art.sentence_of(token.start)][0]
         phrase = [t for t in art.tokens[max(index - STAFF_PHRASE_WORDS, 0):index + 1] if t.start >= s_start]
-        return firm_of_staff(art, [t for t in phrase if t.is_word], adjacent=True)
+        if any(_number(t) and t.lower not in numbers for t in phrase):
+            continue
+        issuer = firm_of_staff(art, [t for t in phrase if t.is_word], adjacent=True)
+        if issuer is not None:
+            return issuer
     return None
+
+
+def _number(token: Token) -> bool:
+    """True for a year or a number written in digits ("2024", "10")."""
+    return token.text.isdigit()
 
 
 def _issuer_named_before(art: ArticleIndex, tokens: list[Token]) -> str | None:

@@ -52,10 +52,25 @@ def person_speaker(art: ArticleIndex, mention: Mention, text: str | None = None)
         if official_id is None:
             for other in row.get("mention_ids") or ():
                 official_id = official_id or art.official_of.get(other)
-    fuller = _compound_surname_row(art, name)
+    fuller = _compound_surname_row(art, name) or _given_name_row(art, name)
     if fuller is not None:
         name, official_id = fuller["name"], official_id or fuller.get("official_id")
     return Speaker(name, official_id, text if text is not None else mention.text, "person")
+
+
+def _given_name_row(art: ArticleIndex, name: str) -> dict | None:
+    """The one ``people`` row whose full name opens with the one-word ``name`` ("Dana" after "Dana Quill"), or
+    None: a story may take up a person by the given name alone. No row may end in the word (then it is a
+    surname: "Quill" is Dana Quill by the surname rules, and "Jordan" may be Tom Jordan's), and no two full
+    names may share it."""
+    if len(name.split()) != 1:
+        return None
+    rows = [row for row in art.people if len(row["name"].split()) >= 2]
+    if any(row["name"].split()[-1] == name for row in rows):
+        return None
+    found = {row["name"]: row for row in rows if row["name"].split()[0] == name
+             and row["name"].split()[-1] not in art.lexicon.org_name_ends}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _compound_surname_row(art: ArticleIndex, name: str) -> dict | None:
@@ -80,6 +95,10 @@ def _compound_surname_row(art: ArticleIndex, name: str) -> dict | None:
             # full name is the one person meant
             found.append(row)
     return found[0] if len({row["name"] for row in found}) == 1 else None
+
+
+# The most words of a person's name set off before their post ("Mary Ann Dana Quill, …").
+_MAX_SET_OFF_NAME_WORDS = 4
 
 
 def proper_name(art: ArticleIndex, words: list[Token], *, min_words: int) -> Speaker | None:
@@ -112,6 +131,9 @@ def proper_name(art: ArticleIndex, words: list[Token], *, min_words: int) -> Spe
             break
     if len(opening) >= 2 and len(lead) > len(opening) and lead[len(opening)].lower == "of":
         end = words.index(opening[-1]) + 1  # "Shuichi Takemoto of the Foreign Ministry": the name opens the phrase
+    elif 2 <= len(opening) <= _MAX_SET_OFF_NAME_WORDS and len(lead) > len(opening) \
+            and _post_set_off_after(art, opening[-1]):
+        end = words.index(opening[-1]) + 1  # "Dana Quill, founding partner at Acme Wealth": the name, then its post
     run: list[Token] = []
     for token in reversed(words[:end]):
         free = not is_tagged(token)
@@ -142,6 +164,18 @@ def proper_name(art: ArticleIndex, words: list[Token], *, min_words: int) -> Spe
     if len(run) == 1 and is_acronym(art, run[0]):
         return Speaker(name, None, name, "organization")
     return Speaker(name, None, name, "name")
+
+
+def _post_set_off_after(art: ArticleIndex, token: Token) -> bool:
+    """True when a comma follows ``token`` and a post in lower case opens after it ("…, founding partner at",
+    "…, chief economist"): a word no list classes (no article, pronoun or clause word), so the capitalized
+    words before the comma are the person who holds the post, not the firm named at its end."""
+    index = art.token_at_or_after(token.end)
+    if index + 1 >= len(art.tokens) or art.tokens[index].text != ",":
+        return False
+    following = art.tokens[index + 1]
+    return following.is_word and following.text.isalpha() and following.text.islower() \
+        and art.lexicon.word_class(following.lower) is None
 
 
 def is_acronym(art: ArticleIndex, token: Token) -> bool:
