@@ -51,12 +51,26 @@ def clause_walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules, *, thr
         shared = through_conj and current.dep == "conj" and not parse.children(current, "nsubj", "aux") \
             and not (cue_above == "threatened" and parse.children(current, "obj"))
         clausal = current.dep in ("ccomp", "csubj", "acl", "advcl")
+        # "I may further modify the schedule to decrease the duties": the purpose of a step only possible (or
+        # planned) is no more than that step, whose modal stands on its own verb, not on the infinitive
+        cue_above = cue_above or _modal_purpose(parse, current, head, rules)
         if shared or current.dep == "xcomp" or (clausal and cue_above and not _adverbial(parse, current, rules)):
             out.append(head)
             current = head
             continue
         break
     return out
+
+
+def _modal_purpose(parse: SentenceParse, clause: Token, head: Token, rules: SyntaxRules) -> str | None:
+    """The cue of a modal auxiliary of ``head`` ("may", "will") when ``clause`` is its to-infinitive of purpose
+    (``advcl`` marked "to"): "I may modify the schedule to decrease the duties" decreases nothing yet, "will sign
+    an order to raise tariffs" raises them later; None otherwise. A step taken ("modified the schedule to
+    decrease the duties") has no such auxiliary and leaves the purpose as told."""
+    if clause.dep != "advcl" or not any(m.lower == "to" for m in parse.children(clause, "mark")):
+        return None
+    return next((cue for aux in parse.children(head, "aux")
+                 if (cue := cue_of(aux, rules)) in ("possible", "planned", "threatened")), None)
 
 
 def _adverbial(parse: SentenceParse, clause: Token, rules: SyntaxRules) -> bool:

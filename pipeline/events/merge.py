@@ -97,6 +97,12 @@ def compatible(first: Candidate, second: Candidate) -> bool:
     """True when ``second`` can be the same event as ``first`` (see the module doc)."""
     if first.event_type != second.event_type or (first.modality == "negated") != (second.modality == "negated"):
         return False
+    if first.event_type in TARIFF_TYPES and (first.modality == "possible") != (second.modality == "possible") \
+            and {first.modality, second.modality} <= {"possible", "asserted", "planned"}:
+        # an order's recital of what it may do ("I may further modify the schedule to decrease the duties") and
+        # the step it takes or schedules ("decrease the rate … from 120 percent to 54 percent"): merged, the step
+        # took the recital's modality (the first reading's) and left the timeline, or the recital the step's
+        return False
     if (first.dated_by_lead_in or second.dated_by_lead_in) and not dates_agree(first.event_date, second.event_date):
         # an order's list dated by its lead-in ("Effective … on or after April 9, 2025: (a) … deleting "34%" and
         # inserting "84%""): a reading of the same order dated otherwise (a recital's or another section's day)
