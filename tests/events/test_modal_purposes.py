@@ -1,9 +1,10 @@
-"""A measure told as the purpose of a step that is only possible or planned, and readings that stay apart (issue 22).
+"""A measure told as the purpose of a step that is only possible or planned, and its merge with the step (issue 22).
 
 "I may further modify the schedule to decrease the duties": the cut is the purpose ("to" + infinitive) of a
-step whose modal ("may") stands on its own verb; it is as possible as that step. A possible reading of an
-article never merges with the asserted or planned step of the same kind, which would take one modality for
-both. Every sentence is written for these tests and parsed by the project's committed parser.
+step whose modal ("may") stands on its own verb; it is as possible as that step. Such a recital, without a
+rate, merged with the asserted or planned step of the same kind that states one ("decreased the duties from 60
+percent to 30 percent") is that step, which the recital only completes: kept first, it gave the merge its own
+modality and evidence. Every sentence is written for these tests and parsed by the project's committed parser.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pytest
 
 from pipeline.events import article_events
 from pipeline.events.detect import article_candidates
-from pipeline.events.merge import compatible, merge_candidates
+from pipeline.events.merge import merge_candidates, recital_then_step
 
 FIELDS = ("event_type", "target_iso3", "rate_value", "modality")
 PUBLISHED = "2025-05-12"
@@ -43,13 +44,28 @@ def test_a_purpose_takes_the_modal_of_its_step(build, resources, text, modality)
     assert modalities == [modality] if modality == "possible" else modalities and "possible" not in modalities
 
 
-def test_a_possible_reading_does_not_merge_with_the_step_taken(build, resources):
+def test_a_recital_merged_with_its_step_is_the_step(build, resources):
     text = "Trump decreased the duties on Ruritania from 60 percent to 30 percent."
     inputs = build(text, parsed=True, published=PUBLISHED, officials=[TRUMP], countries=[RURITANIA],
                    rates=[("from 60 percent to 30 percent", 30.0, "tariff", 60.0)])
     step = next(c for c in article_candidates(inputs, resources) if c.event_type == "tariff_reduced")
-    recital = replace(step, modality="possible", rate_value=None, rate_previous=None)
-    assert not compatible(recital, step) and not compatible(step, recital)
-    assert not compatible(recital, replace(step, modality="planned"))
-    assert compatible(replace(recital, modality="asserted"), step)  # as before: one measure told twice
-    assert [e.modality for e in merge_candidates([recital, step])] == ["possible", "asserted"]
+    recital = replace(step, modality="possible", rate_value=None, rate_previous=None, targets=("RRR",),
+                      scope="bilateral")
+    bare_step = replace(step, targets=(), scope="unspecified")
+    assert recital_then_step(recital, bare_step) and not recital_then_step(bare_step, recital)
+    merged = merge_candidates([recital, bare_step])
+    # one event: the step's modality, rate and evidence, the recital's target
+    assert [(e.modality, e.rate_value, e.targets, e.sentence) for e in merged] == \
+        [("asserted", 30.0, ("RRR",), step.sentence)]
+    assert merge_candidates([recital, replace(bare_step, modality="planned")])[0].modality == "planned"
+
+
+def test_two_hedges_of_one_measure_merge_as_before(build, resources):
+    """"Ruritania is considering tariff cuts" and "Ruritania is preparing tariff cuts": neither states a rate, so the
+    possible reading is no recital of a step, and the merge keeps the first reading's modality."""
+    text = "Trump decreased the duties on Ruritania."
+    inputs = build(text, parsed=True, published=PUBLISHED, officials=[TRUMP], countries=[RURITANIA])
+    step = next(c for c in article_candidates(inputs, resources) if c.event_type == "tariff_reduced")
+    considered, prepared = replace(step, modality="possible"), replace(step, modality="planned")
+    assert not recital_then_step(considered, prepared)
+    assert [e.modality for e in merge_candidates([considered, prepared])] == ["possible"]
