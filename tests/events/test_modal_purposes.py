@@ -14,6 +14,7 @@ from dataclasses import replace
 import pytest
 
 from pipeline.events import article_events
+from pipeline.events.clause_walk import clause_walk
 from pipeline.events.detect import article_candidates
 from pipeline.events.merge import merge_candidates, recital_then_step
 
@@ -69,3 +70,14 @@ def test_two_hedges_of_one_measure_merge_as_before(build, resources):
     considered, prepared = replace(step, modality="possible"), replace(step, modality="planned")
     assert not recital_then_step(considered, prepared)
     assert [e.modality for e in merge_candidates([considered, prepared])] == ["possible"]
+
+
+def test_the_purpose_rule_is_for_tariff_measures_only(build, resources):
+    """The walk climbs from a purpose to its modal verb only when asked (`syntax_modality` asks for tariff
+    measures): a talk's modality keeps talks apart, so talks are read as before."""
+    inputs = build("Trump may amend the schedule to decrease the duties.", parsed=True, published=PUBLISHED,
+                   officials=[TRUMP])
+    parse = inputs.parses[0]
+    trigger = next(t for t in parse.tokens if t.lower == "decrease")
+    rules = resources.syntax
+    assert len(clause_walk(parse, trigger, rules, purposes=True)) > len(clause_walk(parse, trigger, rules))
