@@ -47,6 +47,7 @@ from pipeline.events.hedges import (
 from pipeline.events.mood import is_imperative
 from pipeline.events.resources import EventResources, SyntaxRules
 from pipeline.events.syntax import SentenceParse, Token
+from pipeline.events.types import TARIFF_TYPES
 
 
 def _negated(parse: SentenceParse, walk: list[Token], trigger_span: tuple[int, int], rules: SyntaxRules) -> bool:
@@ -156,7 +157,8 @@ def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[in
     """The modality of the event at ``trigger`` read from its clause (module doc); ``asserted`` without a cue."""
     rules = resources.syntax
     assert rules is not None
-    walk = clause_walk(parse, trigger, rules)
+    purposes = event_type in TARIFF_TYPES
+    walk = clause_walk(parse, trigger, rules, purposes=purposes)
     if _negated(parse, walk, trigger_span, rules):
         # "did not enact the levies immediately": the measure is still to come, only its timing is denied
         return "planned" if negates_immediacy(parse, walk, trigger, rules) else "negated"
@@ -166,7 +168,7 @@ def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[in
         return "threatened"
     # a negation stays with its own verb ("did not impose tariffs and raised quotas"); a plan, a condition
     # or a hedge governs every verb of the coordination after it
-    walk = clause_walk(parse, trigger, rules, through_conj=True)
+    walk = clause_walk(parse, trigger, rules, through_conj=True, purposes=purposes)
     # "if …"; "in order to lift the tariffs, …"; "for instance, levy duties …"
     conditions = _conditions(parse, walk, rules)
     if conditions is not None and _answers_a_measure(conditions, event_type, rules):

@@ -20,10 +20,12 @@ from pipeline.events.resources import SyntaxRules
 from pipeline.events.syntax import NOUN_MODIFIERS, PREDICATES, SentenceParse, Token
 
 
-def clause_walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules, *, through_conj: bool = False) -> list[Token]:
+def clause_walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules, *, through_conj: bool = False,
+                purposes: bool = False) -> list[Token]:
     """The trigger, its clause and the verbs above it that the clause completes (see module doc); with
     ``through_conj``, also the first verb of a coordination the clause continues without a subject of
-    its own ("plans to set a global tariff and impose duties": the plan governs both)."""
+    its own ("plans to set a global tariff and impose duties": the plan governs both); with ``purposes``, also
+    the verb a to-infinitive of purpose serves when that verb has a modal auxiliary (`_modal_purpose`)."""
     clause = parse.clause(trigger, rules.clause_verbs)
     out = [trigger] + ([clause] if clause != trigger else [])
     current = clause
@@ -51,12 +53,28 @@ def clause_walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules, *, thr
         shared = through_conj and current.dep == "conj" and not parse.children(current, "nsubj", "aux") \
             and not (cue_above == "threatened" and parse.children(current, "obj"))
         clausal = current.dep in ("ccomp", "csubj", "acl", "advcl")
+        # "I may further modify the schedule to decrease the duties": the purpose of a step only possible (or
+        # planned) is no more than that step, whose modal stands on its own verb, not on the infinitive
+        # (tariff measures only, `syntax_modality`: a talk's modality is part of its identity, so a planned purpose
+        # splits talks from the meeting a statement reports; measured both ways in docs/events.md, section 35)
+        cue_above = cue_above or (_modal_purpose(parse, current, head, rules) if purposes else None)
         if shared or current.dep == "xcomp" or (clausal and cue_above and not _adverbial(parse, current, rules)):
             out.append(head)
             current = head
             continue
         break
     return out
+
+
+def _modal_purpose(parse: SentenceParse, clause: Token, head: Token, rules: SyntaxRules) -> str | None:
+    """The cue of a modal auxiliary of ``head`` ("may", "will") when ``clause`` is its to-infinitive of purpose
+    (``advcl`` marked "to"): "I may modify the schedule to decrease the duties" decreases nothing yet, "will sign
+    an order to raise tariffs" raises them later; None otherwise. A step taken ("modified the schedule to
+    decrease the duties") has no such auxiliary and leaves the purpose as told."""
+    if clause.dep != "advcl" or not any(m.lower == "to" for m in parse.children(clause, "mark")):
+        return None
+    return next((cue for aux in parse.children(head, "aux")
+                 if (cue := cue_of(aux, rules)) in ("possible", "planned", "threatened")), None)
 
 
 def _adverbial(parse: SentenceParse, clause: Token, rules: SyntaxRules) -> bool:

@@ -78,8 +78,11 @@ def lead_in_sentence(inputs: ArticleInputs, index: int, resources: EventResource
 
     item = resources.list_item.search(text(by_index[index])) is not None
     before = index - 1
-    while item and before in by_index and resources.list_item.search(text(by_index[before])):
-        before -= 1  # "(b) …" after "(a) …": the list goes on
+    while item and before in by_index and resources.list_item.search(text(by_index[before])) \
+            and not resources.lead_in_end.search(text(by_index[before])):
+        # "(b) …" after "(a) …": the list goes on; an item ending as a lead-in ("(c) modify the HTSUS, effective
+        # … on May 14, 2025, as follows:") opens a list of its own, whose items ("(i) …") it introduces
+        before -= 1
     lead_in = by_index.get(before)
     if lead_in is None or not resources.lead_in_end.search(text(lead_in)):
         return None

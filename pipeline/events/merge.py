@@ -95,6 +95,18 @@ def is_bare(event: Candidate) -> bool:
             and not event.targets and event.scope == "unspecified")
 
 
+def recital_then_step(first: Candidate, second: Candidate) -> bool:
+    """Whether ``first`` is a tariff measure told only as possible and without a rate and ``second`` the
+    asserted or planned step of that measure with its rate: an order's recital of what it may do ("I may
+    further modify the schedule to increase the duties") and the step it takes ("deleting "34%" and inserting
+    "84%""). The merge is the step (`combine`), which the recital only completes; kept first, the recital's
+    modality and evidence took the step off the timeline. Two readings that differ only in their hedge
+    ("India is considering tariff cuts", "Modi is preparing tariff cuts", neither with a rate) merge as any
+    others, the first's modality kept."""
+    return (first.event_type in TARIFF_TYPES and first.modality == "possible" and first.rate_value is None
+            and second.modality in ("asserted", "planned") and second.rate_value is not None)
+
+
 def compatible(first: Candidate, second: Candidate) -> bool:
     """True when ``second`` can be the same event as ``first`` (see the module doc)."""
     if first.event_type != second.event_type or (first.modality == "negated") != (second.modality == "negated"):
@@ -169,7 +181,10 @@ def dated_by_plan(first: Candidate, second: Candidate) -> bool:
 
 def combine(first: Candidate, second: Candidate) -> Candidate:
     """``first`` with what only ``second`` knows; evidence and modality stay the first's, but for a report
-    dated by a plan (`dated_by_plan`), which takes the plan's modality."""
+    dated by a plan (`dated_by_plan`), which takes the plan's modality, and for a recital followed by its
+    step (`recital_then_step`), which is the step completed by the recital."""
+    if recital_then_step(first, second):
+        return combine(second, first)
     take_actor = first.actor is None and second.actor is not None
     actor = second.actor if take_actor else first.actor
     if first.event_type in TWO_SIDED:  # the sides are the union, the first-named side stays the actor

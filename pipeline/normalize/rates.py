@@ -23,7 +23,10 @@ The extract stage labels each ``rate`` mention ``unit=…;value=…[;previous=�
      word near ("… would be a minimum of 10%", "… will remain at 25%", a change
      "from 25% to 50%"; ``level_phrases.txt``), takes the nearest
      trade-measure word before it in its clause and after its last comma
-     (the subject's);
+     (the subject's); a change "from X to Y" without one takes the
+     trade-measure word a change verb has as its object ("increase the ad
+     valorem rate of duty set forth in …, as modified by …, from 90 percent
+     to 120 percent"; `changed_object_kind`);
   5. a rate alone on a short line ("Japan (25%)" in a list of letters) takes
      the kind of the last such word in the sentences that introduce the list;
   6. otherwise other: a percentage is a trade rate only when the text says so.
@@ -68,6 +71,9 @@ _SHARE = re.compile(r"\s+of\s+(?!which\b)", re.IGNORECASE)
 _GENERIC_RATE = re.compile(r"\brates?\b", re.IGNORECASE)
 # Rules whose span is a change of level ("from 25% to 50%", "to 50% from 25%"): the rate its clause's subject reaches.
 LEVEL_CHANGE_RULES = frozenset({"rates:change_from_to", "rates:change_to_from"})
+# Words from a change verb to its object's measure word ("increase the ad valorem rate"; "raise the
+# additional duty"): the verb and at most two words between.
+OBJECT_GAP = 3
 # Rules whose span is the rate an amendment of an order inserts (models/rates/patterns.ini, "amendment").
 AMENDMENT_RULES = frozenset({"rates:amendment"})
 
@@ -168,6 +174,22 @@ def sentence_kind(text: str, bounds: tuple[int, int], start: int, end: int, reso
     return best[1] if best else None
 
 
+def changed_object_kind(text: str, bounds: tuple[int, int], resources: RateResources) -> str | None:
+    """The kind of the trade-measure word a change verb takes as its object before a change "from X to Y"
+    ("increase the ad valorem rate of duty set forth in section 2(c)(i) of …, as modified by …, from 90
+    percent to 120 percent"): the last such word in ``bounds`` with a change word (``change_words.txt``) at
+    most `OBJECT_GAP` words before it, determiners and adjectives between. The object names what changes
+    from one level to the other, however long the citation after it; None without one."""
+    found = None
+    for cue_start, _, kind in _cues(text, bounds, resources):
+        if kind == "other":
+            continue
+        words = _WORD.findall(text[bounds[0]:cue_start])[-OBJECT_GAP:]
+        if any(w.lower() in resources.changes for w in words):
+            found = kind
+    return found
+
+
 def line_bounds(text: str, position: int) -> tuple[int, int]:
     """Start and end of the line (paragraph) holding ``position``."""
     start = text.rfind("\n", 0, position) + 1
@@ -201,6 +223,10 @@ def rate_kind(article: ArticleView, mention: Mention, unit: str, sentences: Sequ
         # which holds no comma ("Despite the tariffs, unemployment would be 5%" is no tariff).
         subject_start = max(clause[0], text.rfind(",", clause[0], mention.start) + 1)
         kind = sentence_kind(text, (subject_start, mention.start), mention.start, mention.end, resources)
+        if kind:
+            return kind
+    if mention.rule_id in LEVEL_CHANGE_RULES:
+        kind = changed_object_kind(text, (clause[0], mention.start), resources)
         if kind:
             return kind
     line = line_bounds(text, mention.start)

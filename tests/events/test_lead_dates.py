@@ -110,3 +110,16 @@ def test_a_date_quoted_from_the_amended_instrument_does_not_date_the_amendment(b
                     ("April 11, 2025", "DATE", "2025-04-11")],
                    rates=[("\u201c125%\u201d", 125.0, "duty", 84.0)])
     assert [date for kind, rate, date, _ in found if rate == 125.0] == ["2025-04-10"]
+
+
+def test_an_item_ending_as_a_lead_in_dates_the_items_it_introduces(build, resources):
+    # "(c) modify the schedule, effective … May 14, 2025, as follows: (i) …": the nested list's own lead-in
+    outer = "To that end, I also deem it appropriate to:\n"
+    first = "(a) retain in effect the duty of 5 dollars per parcel; and\n"
+    nested = "(b) modify the HTSUS, effective with respect to goods entered on or after 12:01 a.m. on April 9, " \
+             "2025, as follows:\n"
+    found = _order(build, resources, INTRO + outer + first + nested + ITEM_A.replace("(a)", "(i)"), LEAD_IN_DATES)
+    assert [date for kind, rate, date, _ in found if rate == 84.0] == ["2025-04-09"]
+    # the items of a list that goes on through plain items still reach the lead-in before them
+    found = _order(build, resources, INTRO + LEAD_IN + first + ITEM_B, LEAD_IN_DATES)
+    assert [date for kind, rate, date, _ in found if rate == 84.0] == ["2025-04-09"]

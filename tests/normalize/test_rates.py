@@ -113,11 +113,16 @@ def test_a_list_without_an_introduction_stays_other(nlp, resources):
         ("The European Union's counter-tariffs would remain at 25% through the end of the year.",
          [(25, "percent", "tariff", None, None)]),
         ("Duties on steel will rise from 25% to 50% next month.", [(50, "percent", "duty", 25, None)]),
+        # a change verb's object names what changes, however long the citation after it
+        ("The order will increase the ad valorem rate of duty set forth in section 3(b) of Order 101, as "
+         "amended by the order of March 3, 2025, from 40 percent to 60 percent.", [(60, "percent", "tariff", 40, None)]),
         # the trade word before a comma is not the subject; a change without a level stays a change
         ("Despite the tariffs, unemployment in the manufacturing states of the Midwest would be 5% next year.",
          [(5, "percent", "other", None, None)]),
         ("Despite the new tariffs imposed by Washington on the island's semiconductor makers, exports jumped 12%.",
          [(12, "percent", "other", None, None)]),
+        ("Despite the tariffs, the firm will increase its output, as planned by its board, from 40 percent "
+         "to 60 percent.", [(60, "percent", "other", 40, None)]),
     ],
 )
 def test_levels_stated_of_the_subject(nlp, resources, body, expected):
