@@ -56,7 +56,7 @@ def clause_walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules, *, thr
         # "I may further modify the schedule to decrease the duties": the purpose of a step only possible (or
         # planned) is no more than that step, whose modal stands on its own verb, not on the infinitive
         # (tariff measures only, `syntax_modality`: a talk's modality is part of its identity, so a planned purpose
-        # splits talks from the meeting a statement reports; measured both ways in docs/events.md, section 35)
+        # splits talks from the meeting a statement reports; measured both ways in docs/events.md, section 37)
         cue_above = cue_above or (_modal_purpose(parse, current, head, rules) if purposes else None)
         if shared or current.dep == "xcomp" or (clausal and cue_above and not _adverbial(parse, current, rules)):
             out.append(head)
