@@ -70,6 +70,11 @@ MIN_NAME_WORDS = 2
 # third.
 MAX_SCARE_WORDS = 2
 MAX_WORK_WORDS = 12
+# Quoted words listed one after another ("such as "expected", "scheduled", "planned""; "describing him as "tough,"
+# "energetic," and "focused"") are words cited, not speech, from this many in a row of at most MAX_SCARE_WORDS each.
+MIN_LISTED_WORDS = 3
+# What may stand between two listed quotations: a comma, "and", "or".
+_LIST_GAP = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?", re.IGNORECASE)
 # The cue lemmas a heading in title case spells with a capital ("Acme CEO Says Tariffs Will Hurt Carmakers"): the
 # verb of a headline's attribution; other cue forms in capitals are nouns there more often ("Trade Report Shows").
 HEADING_CUE_LEMMAS = frozenset({"say"})
@@ -145,7 +150,9 @@ def is_term(text: str, quote: QuoteSpan, before: str, after: str, term_markers: 
     "may sell" and "may buy" points") is a term too, and so is one joined to
     a term by "and"/"or". The title of a work or a motto after a noun that
     names it ("the motto", "his book") may run to `MAX_WORK_WORDS` words with
-    punctuation. A scare quote — at most `MAX_SCARE_WORDS` words in lower case
+    punctuation, and so may a title in title case inside the reporter's sentence after "in" ("wrote in "The Art
+    of the Deal.""), in a sentence no speech cue reports, or listed after a term. A defined term in parentheses
+    keeps its abbreviations' stops ("(“U.S. GAAP”)"). A scare quote — at most `MAX_SCARE_WORDS` words in lower case
     inside the reporter's sentence ("the ministry's "independent" review"),
     in a sentence with no cue of any sense (``any_cue_in_sentence`` False) — is
     no quotation either.
@@ -157,6 +164,18 @@ def is_term(text: str, quote: QuoteSpan, before: str, after: str, term_markers: 
     if words and len(words) <= MAX_WORK_WORDS and before_words[-1:] \
             and (before_words[-1] in work_markers or last_two in work_markers):
         return True
+    content = [w for w in words if any(ch.isalpha() for ch in w)]
+    if re.search(r"\((?:the|a|an)?\s*$", before, re.IGNORECASE) and after.lstrip().startswith(")") \
+            and words and len(words) <= MAX_TERM_WORDS and not re.search(r"[!?;:,]", inner):
+        return True  # a defined term in parentheses, abbreviations' stops and all ("(“U.S. GAAP”)")
+    if before_words and MIN_NAME_WORDS <= len(content) <= MAX_WORK_WORDS and not before.rstrip().endswith(":") \
+            and _title_case(content, title_case_words) \
+            and (before_words[-1] == "in" or (not cue_in_sentence and not cue_near)
+                 or (previous_term and _LIST_GAP.fullmatch(before))):
+        # a title inside the reporter's sentence, however punctuated: after "in" ("Trump wrote in "The Art of the
+        # Deal.""), in a sentence no speech cue reports ("the author of "Crimea, Rivalry and History.""), or next
+        # to a term before it ("“World War Trump” and “Crimea, Rivalry and History”")
+        return True
     if inner.endswith(".") and not after.strip() and not re.search(r"[.!?;:,]", inner[:-1]):
         # American style keeps the sentence's final stop inside the marks too: a name of two words or more
         # ending the sentence ("his proposed "Fair Trade Act."") is a term like one inside it
@@ -167,8 +186,6 @@ def is_term(text: str, quote: QuoteSpan, before: str, after: str, term_markers: 
         return False
     if before_words[-1:] and (before_words[-1] in term_markers or last_two in term_markers):
         return True
-    if re.search(r"\((?:the|a|an)?\s*$", before, re.IGNORECASE) and after.lstrip().startswith(")"):
-        return True
     if not cue_in_sentence and len(words) <= MAX_PLAIN_TERM_WORDS:
         if re.search(r"\b(?:the|a|an|its|their|his|her|our)\s*$", before, re.IGNORECASE):
             return True
@@ -176,8 +193,29 @@ def is_term(text: str, quote: QuoteSpan, before: str, after: str, term_markers: 
             return True
     if not any_cue_in_sentence and len(words) <= MAX_SCARE_WORDS and inner[:1].islower() and before_words:
         return True
-    content = [w for w in words if any(ch.isalpha() for ch in w)]
     return _title_case(content, title_case_words) and not cue_near
+
+
+def listed_words(text: str, quotes: Sequence[QuoteSpan]) -> set[int]:
+    """Indexes of the quotations that stand in a list of quoted words: `MIN_LISTED_WORDS` or more in a row, each of
+    at most `MAX_SCARE_WORDS` words, with nothing but a comma, "and" or "or" between them ("statements such as
+    "expected", "planned" or "intended""). Such a list cites words; it quotes no one's sentence."""
+    def short(quote: QuoteSpan) -> bool:
+        inner = text[quote.start:quote.end].strip().rstrip(",.")
+        return bool(inner) and len(inner.split()) <= MAX_SCARE_WORDS and not re.search(r"[!?;:]", inner)
+
+    found: set[int] = set()
+    run: list[int] = []
+    for index, quote in enumerate(quotes):
+        if run and short(quote) and _LIST_GAP.fullmatch(text[quotes[run[-1]].outer_end:quote.outer_start]):
+            run.append(index)
+            continue
+        if len(run) >= MIN_LISTED_WORDS:
+            found.update(run)
+        run = [index] if short(quote) else []
+    if len(run) >= MIN_LISTED_WORDS:
+        found.update(run)
+    return found
 
 
 def _title_case(words: list[str], title_case_words: frozenset[str]) -> bool:
@@ -257,7 +295,11 @@ class QuoteFinder(RuleComponent):
         starts = {start for start, _, _ in known} if known is not None else {s.start_char for s in doc.sents}
         sentence_starts = sorted(starts | {start for start, _ in paragraph_bounds(text)})
         previous_term = False
+        listed = listed_words(text, quotes)
         for index, quote in enumerate(quotes):
+            if index in listed:
+                previous_term = True
+                continue
             before, after = self._context(text, quotes, index, sentence_starts)
             near = _words(before)[-3:] + _words(after)[:3]
             cue_near = any(w in self.cue_forms for w in near) or "according to" in " ".join(near)

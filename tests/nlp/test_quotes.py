@@ -273,3 +273,32 @@ def test_scare_quotes_mottos_and_titles_are_not_quotations(nlp, text, expected):
 )
 def test_doubled_apostrophes_open_a_quotation(text, expected):
     assert inner(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words listed in quotes, three or more in a row, are words cited, not speech
+        ('Forward-looking statements include words such as "likely", "projected", "budgeted" or similar.', []),
+        ('Voters called the mayor "calm," "honest," "tireless" and "fair," according to a Harbor Post survey.', []),
+        # two in a row beside a cue are still a speaker's fragments
+        ('He called the duties "unfair" and "harmful," the minister said.',
+         [("unfair", "partial"), ("harmful,", "partial")]),
+        # "such as" names a term
+        ('Exporters fear measures such as "border fees" will follow, he said.', []),
+        # a defined term in parentheses keeps the stops of its abbreviations
+        ("The filing follows the standards of the board (“Harbor I.F.R.S.”).", []),
+        # a title inside the reporter's sentence, however punctuated: after "in", in a sentence no speech cue
+        # reports, or listed after another title
+        ("“We build what we sell,” Dana Quill wrote in “Steel and Salt.” “Nobody else does.”",
+         [("We build what we sell,", "full"), ("Nobody else does.", "full")]),
+        ("She is the author of “Harbour Lights,” “Tin Roads” and “Salt, Steel and the Sea of Tariffs.”", []),
+        ("Details are set out in the sections entitled “Pay of Directors” (page 12) and "
+         "“Share Holdings of Certain Owners and Managers” (page 20).", []),
+        # lower-case words after "in" are still speech, and a title-case quotation beside its cue too
+        ('The minister said in "a very short time" the duties would go.', [("a very short time", "partial")]),
+        ('"We Will Win, Come What May," he said.', [("We Will Win, Come What May,", "full")]),
+    ],
+)
+def test_word_lists_defined_terms_and_titles_are_not_quotations(nlp, text, expected):
+    assert quotes(nlp, text) == expected
