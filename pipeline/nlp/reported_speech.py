@@ -58,6 +58,12 @@ FACTORY = "trade_reported_speech_v1"
 FOLDER = "quotes"
 # The class of ``reported_words.csv`` naming data an "according to" may cite ("forecasts", "figures").
 DATA_SOURCE_CLASS = "data_source"
+# ``reported_words.csv`` classes of a time adjunct before a cue ("Holt on Friday said"), read here to keep the
+# adjunct out of the speaker's words
+TIME_WORD_CLASS = "time_word"
+TIME_PREPOSITION_CLASS = "time_preposition"
+# The parts of speech a subject's words before "on <day>" may have when the parser read the day as the subject
+_NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET"})
 # ``object``: "<speaker> accused <someone> of <V-ing> …", read by the word-order reader only
 # (`pipeline.nlp.reported_words`); the parse reader takes no such cue. ``description``: "<speaker> called
 # <object> "<words>"", the speaker's own quoted words for the object (a mixed quote), word order only too.
@@ -113,7 +119,7 @@ def load_patterns(models_dir: Path) -> dict[str, list[str]]:
 
 def load_speech_rules(models_dir: Path) -> dict[str, Any]:
     """Cue forms by lemma (``cues.csv``), each lemma's patterns (``reported.csv``), the nouns of data
-    (``reported_words.csv``) and the function words a complement's bounds read (``lexicons/function_words.csv``:
+    and of time (``reported_words.csv``) and the function words a complement's bounds read (``lexicons/function_words.csv``:
     ``clause_article``, ``embedded_question``, ``adverbial_mark``), as one JSON-able dict."""
     folder = models_dir / FOLDER
     patterns = load_patterns(models_dir)
@@ -121,8 +127,12 @@ def load_speech_rules(models_dir: Path) -> dict[str, Any]:
                     if row["lemma"] in patterns})
     data_sources = sorted(row["word"].lower() for row in read_rows(folder / "reported_words.csv")
                           if row["class"] == DATA_SOURCE_CLASS)
+    words = list(read_rows(folder / "reported_words.csv"))
+    time_words = sorted(row["word"].lower() for row in words if row["class"] == TIME_WORD_CLASS)
+    time_prepositions = sorted(row["word"].lower() for row in words if row["class"] == TIME_PREPOSITION_CLASS)
     function_words = read_function_words(models_dir)
     return {"patterns": patterns, "forms": [list(pair) for pair in forms], "data_sources": data_sources,
+            "time_words": time_words, "time_prepositions": time_prepositions,
             "clause_articles": sorted(function_words["clause_article"]),
             "question_openers": sorted(function_words["embedded_question"]),
             "adverbial_marks": sorted(function_words["adverbial_mark"])}
@@ -140,7 +150,9 @@ def find_reported_speech(doc: Doc, forms: dict[str, list[tuple[list[str], str]]]
                          patterns: dict[str, frozenset[str]], *,
                          data_sources: frozenset[str] = frozenset(), clause_articles: frozenset[str] = frozenset(),
                          question_openers: frozenset[str] = frozenset(),
-                         adverbial_marks: frozenset[str] = frozenset()) -> Iterator[ReportedSpeech]:
+                         adverbial_marks: frozenset[str] = frozenset(),
+                         time_words: frozenset[str] = frozenset(),
+                         time_prepositions: frozenset[str] = frozenset()) -> Iterator[ReportedSpeech]:
     """Every report of speech in a parsed sentence (see the module docstring for the patterns).
 
     ``forms`` maps a cue form's first word (lower case) to its words and lemma;
@@ -179,6 +191,8 @@ def find_reported_speech(doc: Doc, forms: dict[str, list[tuple[list[str], str]]]
                     speaker = left_words(token)
             if found is None or sum(1 for t in doc[found[0]:found[1] + 1] if t.is_alpha) < MIN_CONTENT_WORDS:
                 continue
+            if speaker is not None:
+                speaker = _without_time_adjunct(doc, speaker, time_words, time_prepositions)
             if speaker is not None and (speaker[0] > speaker[1] or found[0] <= speaker[0] <= found[1]):
                 speaker = None  # a subject inside the content is the clause's, not the speaker's
             # "said that A, and that B": one report for each clause, with the cue's speaker
@@ -189,6 +203,26 @@ def find_reported_speech(doc: Doc, forms: dict[str, list[tuple[list[str], str]]]
                                      doc[speaker[0]].idx if speaker else None,
                                      doc[speaker[1]].idx + len(doc[speaker[1]]) if speaker else None)
             break
+
+
+def _without_time_adjunct(doc: Doc, speaker: tuple[int, int], time_words: frozenset[str],
+                          time_prepositions: frozenset[str]) -> tuple[int, int] | None:
+    """The speaker's words without a time adjunct that ends them ("Holt on Friday" → "Holt"). When the
+    parser read the day itself as the subject ("Quill on Tuesday said" with "Tuesday" as ``nsubj``), the
+    speaker is the run of nouns, names and determiners before the preposition back to the sentence's start
+    or a comma; None when no such run stands there (a day is no speaker)."""
+    first, last = speaker
+    if doc[last].lower_ not in time_words or last - 1 < 0 or doc[last - 1].lower_ not in time_prepositions:
+        return speaker
+    if last - 2 >= first:
+        return first, last - 2
+    end = last - 2
+    start = end + 1
+    while start - 1 >= 0 and doc[start - 1].pos_ in _NAME_POS and not doc[start - 1].is_punct:
+        start -= 1
+    if start > end or (start > 0 and doc[start - 1].text != ","):
+        return None
+    return start, end
 
 
 def _ends_as_question(doc: Doc) -> bool:
@@ -217,12 +251,16 @@ class ReportedSpeechFinder(RuleComponent):
         self.clause_articles = frozenset(self.data.get("clause_articles", []))
         self.question_openers = frozenset(self.data.get("question_openers", []))
         self.adverbial_marks = frozenset(self.data.get("adverbial_marks", []))
+        self.time_words = frozenset(self.data.get("time_words", []))
+        self.time_prepositions = frozenset(self.data.get("time_prepositions", []))
 
     def __call__(self, doc: Doc) -> Doc:
         for found in find_reported_speech(doc, self.forms, self.patterns, data_sources=self.data_sources,
                                           clause_articles=self.clause_articles,
                                           question_openers=self.question_openers,
-                                          adverbial_marks=self.adverbial_marks):
+                                          adverbial_marks=self.adverbial_marks,
+                                          time_words=self.time_words,
+                                          time_prepositions=self.time_prepositions):
             add_span(doc, GROUP, found.start, found.end, label=found.label(), rule_id=f"reported.csv:{found.pattern}")
         return doc
 

@@ -55,6 +55,11 @@ class SentenceContents(SentenceSpeakers):
             after = self._past_times(start)
             if after > start and self._pronoun_clause(after):
                 return after
+            # "announced President Dana Holt will impose …": a tagged name, title or organization right after
+            # the cue with a verb of the clause words right after it is the subject of a clause (a noun phrase object takes
+            # no auxiliary: "announced Acme's results", "signaled a pause")
+            if self._named_clause(after):
+                return after
         if cue.lemma not in rules.bare_clause and (cue.sense != "speech" or cue.lemma == "tell"):
             return None  # "announced tariffs": only "announced that …" reports a clause
         if cue.lemma not in rules.bare_clause:
@@ -83,6 +88,21 @@ class SentenceContents(SentenceSpeakers):
         doc, rules = self.doc, self.rules
         return index + 1 <= self.last and doc[index].lower_ in rules.pronouns \
             and doc[index + 1].lower_ in rules.clause_words
+
+    def _named_clause(self, index: int) -> bool:
+        """True when names, titles or organizations run on from ``index`` (one after another: "President" then
+        "Dana Holt") and a ``clause_words`` verb follows them ("will", "would", "has", "met"; no "'s", which
+        may be a possessive)."""
+        doc, spans = self.doc, self.spans
+        end = spans.named_by_start.get(index)
+        if end is None:
+            return False
+        while end + 1 in spans.named_by_start:
+            end = spans.named_by_start[end + 1]
+        if end + 1 > self.last:
+            return False
+        word = doc[end + 1].lower_
+        return word in self.rules.clause_words and word[:1] not in "'’"
 
     def _past_adjuncts(self, start: int) -> int | None:
         """The first word after the adjuncts that follow a cue ("said on Tuesday", "said in a statement on
@@ -137,6 +157,10 @@ class SentenceContents(SentenceSpeakers):
     def _that_after(self, start: int, *, after_hearer: bool = False) -> int | None:
         """The word after a "that" a few verbless words on ("said on Tuesday that"), when it opens a clause."""
         doc, rules = self.doc, self.rules
+        if not after_hearer:
+            # "said last Monday at its meeting that": time words first, then the adjunct (the time words alone
+            # are read by the caller's bare-clause steps; here they only move the adjunct's opening on)
+            start = self._past_times(start)
         opening = doc[start] if start <= self.last else None
         # the words before "that" are an adjunct ("on Tuesday", "today", "in a statement") or a hearer
         # ("told Yicai"); a noun after the cue makes it a noun itself ("a state appeals court upheld … that")

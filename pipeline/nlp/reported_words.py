@@ -303,13 +303,17 @@ class _Sentence(SentenceContents):
 
     def _object_link(self, start: int) -> int | None:
         """The ``object_link`` word ("of") after a short object that opens at ``start`` ("Acme", "the
-        union", "Lane's wife"), when a lower-case -ing word follows it; None when punctuation, a clause word
-        or another preposition comes first ("accused of fraud" has no object: a passive, no report)."""
+        union", "Lane's wife"), when a lower-case -ing word follows it, in quotation marks or not; None when
+        punctuation, a clause word or another preposition comes first ("accused of fraud" has no object: a
+        passive, no report)."""
         doc, rules = self.doc, self.rules
         for index in range(start, min(start + MAX_SPEAKER_WORDS + 1, self.last)):
             token = doc[index]
             if token.lower_ in rules.object_links:
                 following = doc[index + 1]
+                # the charge may be quoted: "accused Acme of “dumping” steel"
+                if (following.is_quote or following.text in QUOTE_MARKS) and index + 2 <= self.last:
+                    following = doc[index + 2]
                 if index == start or not (following.is_lower and following.lower_.endswith("ing")):
                     return None
                 return index

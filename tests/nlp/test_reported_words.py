@@ -592,3 +592,49 @@ def test_as_reported_by_attributes_the_clause_before_it():
     sentence = "The plan was set out in a letter to the planning board, as reported by the Harbour Times."
     assert reports(sentence) == [("The plan was set out in a letter to the planning board", "as reported by",
                                   "according_to", "the Harbour Times", "reported_words.csv:source")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a post with "of" before the name, and a time adjunct between the name and the cue
+        ("Leader of Opposition Mara Quill on Sunday said that the new duties would hurt farmers.",
+         [("the new duties would hurt farmers", "said", "say", "Leader of Opposition Mara Quill",
+           f"{RULE_PREFIX}:complement")]),
+        # time words, then an adjunct, then "that"; "OPEC+" is an organization of the list
+        ("OPEC+ said last Monday at its monthly meeting that it would keep its output steady until April.",
+         [("it would keep its output steady until April", "said", "say", "OPEC+", f"{RULE_PREFIX}:complement")]),
+        # a "that"-only cue before a tagged name and a verb: a clause, not an object
+        ("The ministry announced President Dana Holt will impose new duties on imported cheese.",
+         [("President Dana Holt will impose new duties on imported cheese", "announced", "announce",
+           "The ministry", f"{RULE_PREFIX}:complement")]),
+        # a noun phrase after it stays an object
+        ("The ministry announced Harbor Air's results on Tuesday.", []),
+        # an accusation whose charge is quoted
+        ('Quill also accused Dana Holt of "sabotaging" the trade talks in the region.',
+         [('sabotaging" the trade talks in the region', "accused", "accuse", "Quill", f"{RULE_PREFIX}:object")]),
+        # a quoted noun is no charge
+        ('Quill accused the ministry of "fraud" in its filings.', []),
+    ])
+def test_speakers_with_a_post_or_a_time_adjunct_and_bare_clauses_of_names(sentence, expected):
+    assert reports(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the parser reads the day as the subject: the name before "on" speaks
+        ("Quill on Tuesday said the plant would close.",
+         ("the plant would close", "said", "say", "Quill", "reported.csv:complement")),
+        # the parser hangs the adjunct on the subject: it is cut off the speaker's words
+        ("Trade minister Dana Holt on Friday suggested that the duties could be lifted by summer.",
+         ("the duties could be lifted by summer", "suggested", "suggest", "Trade minister Dana Holt",
+          "reported.csv:complement")),
+        ("The plant would close, Quill on Tuesday said.",
+         ("The plant would close", "said", "say", "Quill", "reported.csv:postposed")),
+    ])
+def test_the_parse_keeps_a_time_adjunct_out_of_the_speaker(sentence, expected):
+    story = ("Tariff talks\n\nWASHINGTON, May 3 - The United States will raise tariffs on Japanese steel imports "
+             "to 25 percent, officials said. " + sentence)
+    found = [f for f in reports(story, gate=load_gate(MODELS_DIR)) if not f[0].startswith("WASHINGTON")]
+    assert found == [expected]
