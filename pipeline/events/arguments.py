@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from pipeline.events.market import names_a_quote
 from pipeline.events.resources import EventResources
 from pipeline.events.text import governor, inside, pattern_spans
 from pipeline.events.types import OfficialRef, Party, QuoteRef, RateRef, TimeRef
@@ -309,11 +310,17 @@ def choose_time(times: Sequence[TimeRef], region: Region, trigger_start: int, ti
 
 
 def find_products(texts: Sequence[str | None], resources: EventResources) -> tuple[str, ...]:
-    """Every canonical product named in the first text that names one, in text order ("steel and aluminum")."""
+    """Every canonical product named in the first text that names one, in text order ("steel and aluminum").
+
+    A name of a market's quote ("copper prices", "…, Copper Hits 9-Month Highs": `names_a_quote`) names no
+    goods: market copy explains a price move by a tariff nearby, which does not fall on that good."""
     for text in texts:
         if not text:
             continue
-        hits = sorted((m.start(), name) for name, pattern in resources.products for m in [pattern.search(text)] if m)
+        hits = sorted((m.start(), name) for name, pattern in resources.products
+                      for m in [next((m for m in pattern.finditer(text)
+                                      if not names_a_quote(text, m.start(), m.end(), resources.quoted_goods)), None)]
+                      if m)
         if hits:
             return tuple(dict.fromkeys(name for _, name in hits))
     return ()

@@ -25,13 +25,16 @@ from typing import NamedTuple
 
 from pipeline.events.syntax import ARGUMENT_RELATIONS, SentenceParse, Token
 from pipeline.events.types import Party
-from pipeline.rulefiles import read_rows
+from pipeline.rulefiles import alternation, read_rows
 
 KINDS = ("subject", "between", "participant")
 # Kinds a file may leave out: the words of who speaks (`commentary`), without which no quotation is commentary;
 # the securities a country's name may label, without which every name may be a government's.
 SPEAKER_KINDS = ("commentator", "governing", "analyst")
 LABEL_KINDS = ("quoted", "qualifier")
+# Kinds that make a good's name a market's quote, not goods a measure covers (`quoted_goods`); without them every
+# good named is goods.
+GOOD_KINDS = ("priced", "moves")
 # How many qualifying words may stand between a country's name and its security ("blue-chip FTSE 100 index").
 LABEL_REACH = 4
 # How much text after a name `names_a_market` reads: room for the possessive, the qualifiers and the security.
@@ -52,11 +55,13 @@ class MarketWords(NamedTuple):
     quoted: frozenset[str] = frozenset()  # what a market quotes under a country's name: "dollar", "shares"
     qualifiers: frozenset[str] = frozenset()  # words between the name and it: "blue-chip", "government"
     analysts: frozenset[str] = frozenset()  # commentators by trade: "analyst", "economist", "bank", "research"
+    priced: frozenset[str] = frozenset()  # what a market quotes under a good's name: "prices", "futures"
+    moves: frozenset[str] = frozenset()  # verbs of a price move a good's name may be the subject of: "hits", "fell"
 
 
 def read_market_words(path: Path) -> MarketWords:
     """The word lists of ``market.csv``; an unknown or missing kind fails naming the file."""
-    known = KINDS + SPEAKER_KINDS + LABEL_KINDS
+    known = KINDS + SPEAKER_KINDS + LABEL_KINDS + GOOD_KINDS
     found: dict[str, set[str]] = {kind: set() for kind in known}
     for row in read_rows(path):
         if row["kind"] not in found:
@@ -67,7 +72,8 @@ def read_market_words(path: Path) -> MarketWords:
         raise ValueError(f"{path}: no words of kind {missing}")
     return MarketWords(frozenset(found["subject"]), frozenset(found["between"]), frozenset(found["participant"]),
                        frozenset(found["commentator"]), frozenset(found["governing"]),
-                       frozenset(found["quoted"]), frozenset(found["qualifier"]), frozenset(found["analyst"]))
+                       frozenset(found["quoted"]), frozenset(found["qualifier"]), frozenset(found["analyst"]),
+                       frozenset(found["priced"]), frozenset(found["moves"]))
 
 
 def names_a_market(text: str, end: int, words: MarketWords) -> bool:
@@ -85,6 +91,49 @@ def names_a_market(text: str, end: int, words: MarketWords) -> bool:
         if lower not in words.qualifiers and not lower.replace(",", "").replace(".", "").isdigit():
             return False
     return False
+
+
+class QuotedGoods(NamedTuple):
+    """Patterns that make a good's name a market's quote (`quoted_goods`)."""
+
+    priced: re.Pattern[str]  # matched right after the name: more goods' names, then a ``priced`` word
+    moves: re.Pattern[str]  # matched right after the name: a ``priced`` word or none, then a ``moves`` verb
+    opening: re.Pattern[str]  # matched on the text right before the name: the start of a clause
+
+
+# The words that open a clause a good's name may be the subject of ("…, Copper Hits 9-Month Highs", "as copper
+# fell"); "and" is left out: "tariffs on steel and copper rose to 50%" coordinates goods a rate covers.
+_CLAUSE_OPENING = re.compile(r"(?:^|[,;:(–—]|(?<![\w-])(?:as|while|after|when|but|before))\s*$", re.IGNORECASE)
+
+
+def quoted_goods(words: MarketWords, goods: list[str]) -> QuotedGoods | None:
+    """The patterns of `QuotedGoods` from the ``priced`` and ``moves`` words and every good's variants; None
+    when the file lists neither kind."""
+    if not words.priced and not words.moves:
+        return None
+    never = r"(?!)"
+    names = alternation(goods, space=r"\ ")
+    priced = r"(?:" + alternation(sorted(words.priced), space=r"\ ") + r")(?![\w-])" if words.priced else never
+    moves = r"(?:" + alternation(sorted(words.moves), space=r"\ ") + r")(?![\w-])" if words.moves else never
+    return QuotedGoods(
+        # "copper prices", "Aluminium and copper prices", "U.S. steel futures"
+        re.compile(r"(?:\s*(?:,|&|and|or)\s+(?:" + names + r")(?![\w-]))*\s+" + priced, re.IGNORECASE),
+        re.compile(r"(?:\s+" + priced + r")?\s+" + moves, re.IGNORECASE),
+        _CLAUSE_OPENING)
+
+
+def names_a_quote(text: str, start: int, end: int, goods: QuotedGoods | None) -> bool:
+    """True when the good's name ``text[start:end]`` names what a market quotes, not goods a measure covers:
+    it is followed by a ``priced`` word ("copper prices retreated", "Aluminium and copper prices", "U.S. copper
+    futures jumped"), or it opens a clause as the subject of a price move ("…, Copper Hits 9-Month Highs", "as
+    steel fell"). Market copy explains the move by a tariff nearby ("as investors worried that new U.S. tariffs
+    …"), and the good then is no product of that tariff."""
+    if goods is None:
+        return False
+    if goods.priced.match(text, end):
+        return True
+    # the opening is read in the dozen characters before the name; "^" is the text's own start, not the slice's
+    return goods.moves.match(text, end) is not None and goods.opening.search(text, max(0, start - 12), start) is not None
 
 
 # A section heading: the rest of the line up to the name holds no letter, and a dash with a space on one side

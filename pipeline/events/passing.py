@@ -119,6 +119,20 @@ def read_passing_words(path: Path) -> PassingWords:
                         max_modifiers, reach, measure_noun, planned_measure)
 
 
+# How far before a measure noun a word of a plan that qualifies it may start: the plan word and
+# `_PLAN_REACH_WORDS` words ("a 70% probability of a 10% U.S. tariff on").
+_PLAN_REACH_CHARS = 80
+
+
+def _to_come(text: str, head: int, clause: Region, words: PassingWords) -> bool:
+    """True when a word of a plan before the owner qualifies the measure noun at ``head`` (``planned_measure``:
+    "the potential U.S. tariffs on", "a 70% probability of a 10% U.S. tariff on copper"): a forecast or a
+    measure to come, no measure in force, whoever owns it. The words between the owner and the noun are read
+    by `_measure_after` itself."""
+    start = max(clause.start, head - _PLAN_REACH_CHARS)
+    return any(m.start() < head < m.end() for m in words.planned_measure.finditer(text, start, clause.end))
+
+
 def is_passing(cue: Cue) -> bool:
     """True for the cue of a measure named in passing (made by `passing_cues`)."""
     return cue.rule_id == RULE_ID
@@ -203,6 +217,8 @@ def _measure_after(text: str, start: int, clause: Region, owner: Party, parties:
             before = text[start:match.start()]
             rest = {w.lower() for w in _WORD.findall(text, match.end(), clause.end)}
             if any(w in words.plan_words for w in modifiers) or rest & words.level_verbs:
+                return None
+            if _to_come(text, match.start(), clause, words):
                 return None
             after = text[match.end():min(clause.end, match.end() + words.target_reach_chars)]
             after = _PHRASE_END.split(after, maxsplit=1)[0]

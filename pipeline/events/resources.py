@@ -14,7 +14,7 @@ from pipeline.events.codes import CodeTable, read_codes
 from pipeline.events.confidence import ConfidenceModel, read_model
 from pipeline.events.dates import Connectives, read_citations
 from pipeline.events.hs import HsTable, read_hs_codes
-from pipeline.events.market import MarketWords, read_market_words
+from pipeline.events.market import MarketWords, QuotedGoods, quoted_goods, read_market_words
 from pipeline.events.passing import PassingWords, read_passing_words
 from pipeline.events.retype import RetypeRule, read_retype_rules
 from pipeline.events.types import EVENT_TYPES
@@ -236,6 +236,8 @@ class EventResources:
     confidence: ConfidenceModel | None = None  # calibrated confidence; None: the rules' score
     hs_codes: HsTable = field(default_factory=dict)  # HS 2022 codes by canonical product
     market: MarketWords | None = None  # market nouns that make a generic trigger a price move; None: no rule
+    # a good's name that names a market's quote ("copper prices"; `pipeline.events.market.names_a_quote`), no product
+    quoted_goods: QuotedGoods | None = None
     # the words of a measure in force named in passing ("Trump's steel tariffs"; `pipeline.events.passing`); None:
     # no rule
     passing: PassingWords | None = None
@@ -372,6 +374,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         confidence=confidence,
         hs_codes=hs_codes or {},
         market=market,
+        quoted_goods=quoted_goods(market, product_words) if market is not None else None,
         passing=passing,
         owner_noun=re.compile(r"\s+(?:" + alternation(arguments["owner_nouns"]) + r")(?![\w-])", re.IGNORECASE),
         coordinated=_alternation(arguments["coordinated_measures"]),
