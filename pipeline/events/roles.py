@@ -107,12 +107,23 @@ def _government(parse: SentenceParse, head: Token, text: str, parties: Sequence[
     return (over_head or found or [None])[0]
 
 
+def passive_subject(parse: SentenceParse, verb: Token, child: Token) -> bool:
+    """True when ``child`` is the passive subject of ``verb``: ``nsubj:pass``, or a plain ``nsubj`` of a passive
+    participle with an auxiliary ("the tariffs on Canada and Mexico were delayed"), which the parser often
+    labels as an active subject while its tagger marks the participle ``Voice=Pass`` (never a perfect's "has
+    delayed")."""
+    if child.dep == "nsubj:pass":
+        return True
+    return (child.dep == "nsubj" and verb.feature("Voice") == "Pass" and verb.feature("VerbForm") == "Part"
+            and bool(parse.children(verb, "aux")))
+
+
 def measure_noun(parse: SentenceParse, trigger: Token, clause: Token) -> Token | None:
     """The noun that names the measure: the trigger itself, else the clause's object or passive subject."""
     if trigger.upos in NOUNS:
         return trigger
-    for child in parse.children(clause, "obj", "nsubj:pass"):
-        if child.upos in NOUNS:
+    for child in parse.children(clause, "obj", "nsubj"):
+        if child.upos in NOUNS and (child.dep == "obj" or passive_subject(parse, clause, child)):
             return child
     return None
 
@@ -330,7 +341,7 @@ def _argument_heads(parse: SentenceParse, trigger: Token, resources: EventResour
                 continue
             if _excepts(case, rules):
                 excluded.append(child)
-            elif child.dep in rules.object_relations or child.dep == "nsubj:pass":
+            elif child.dep in rules.object_relations or (holder == clause and passive_subject(parse, clause, child)):
                 targets.append(child)
             elif holder == clause and clause.lemma.lower() in rules.undergoer_verbs and child.dep in rules.subject_relations:
                 targets.append(child)  # "China faces tariffs": the subject bears the measure
@@ -526,6 +537,17 @@ def joined_clause_start(parse: SentenceParse, after: int, relative_words: frozen
                 # "from Mexico, Canada, and China hurt …": the last name of a serial list, subject of the
                 # verb with the rest of the list, though the parser may hang it alone
                 if parse.closes_serial_list(token) and all(t.upos == "DET" or t.upos in ("PROPN", "NOUN") and t.text[:1].isupper() for t in between):
+                    break
+                # "promised that tariffs on Mexico and Canada would remain": the verb's subject opens a
+                # subordinate clause ("that", "while") before the conjunction, so the verb is that clause's
+                # and the conjunct one more target. Without the subordinator the parser's subject is not
+                # trusted: it often makes the trigger's object the subject of the joined clause ("placed
+                # tariffs on copper and Chile's industry is struggling")
+                verb = following if following.upos == "VERB" else parse.head(following)
+                if verb is not None and any(
+                        after <= s.start < token.start
+                        and any(t.upos == "SCONJ" and after <= t.start < s.start for t in tokens[:i])
+                        for s in parse.children(verb, "nsubj")):
                     break
                 if any(t.upos in ("NOUN", "PROPN", "PRON") for t in between):
                     return token.start
