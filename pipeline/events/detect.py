@@ -47,7 +47,7 @@ from pipeline.events.attach import attachment, shared_objects
 from pipeline.events.background import is_commentary
 from pipeline.events.clause_modality import syntax_modality
 from pipeline.events.coordinated import coordinated_measures
-from pipeline.events.dates import event_date_value, own_times
+from pipeline.events.dates import act_date_over_effective, event_date_value, own_times
 from pipeline.events.discourse import enumerated, resolve_discourse
 from pipeline.events.hedges import RELATIVE_THREAT_RULE, relative_threats
 from pipeline.events.market import market_subject
@@ -486,6 +486,11 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
         sequence_cases=resources.syntax.sequence_cases, source_phrases=resources.syntax.source_phrases,
         deadline_cases=resources.syntax.deadline_cases)
     when = choose_time(dating, part, trigger.start, "DATE", resources)
+    if syntax is not None:  # "signed an order Monday imposing …, effective from March 4": Monday
+        sentence_region = Region(sentence.start, sentence.end)
+        when = act_date_over_effective(text, when, dating, syntax.parse, syntax.token, resources.effective_cue,
+                                       lambda t: choose_time((t,), sentence_region, trigger.start, "DATE",
+                                                             resources) is not None)
     lasting = choose_time(inputs.times, part, trigger.start, "DURATION", resources)
     if syntax is not None:
         modality, cue = syntax_modality(syntax.parse, syntax.token, (trigger.start, trigger.end), event_type,
