@@ -28,6 +28,18 @@ def test_the_day_of_the_order_dates_the_measure_it_takes_effect_later(build, res
     assert found and set(found) == {"2025-02-10"}, found
 
 
+def test_the_order_day_given_to_another_trigger_dates_the_second_measure(build, resources):
+    # the parse hangs "Monday" on "imposing", so the word-order attachment gives it to that trigger alone
+    text = ("Markets slipped after Washington signed an order Monday imposing a 20% tariff on lumber imports and "
+            "raising duties on plywood from 10% to 20%, both effective from March 4.")
+    dates = [("Monday", "DATE", "2025-02-10"), ("March 4", "DATE", "2025-03-04")]
+    rows = article_events(build(text, parsed=True, countries=[USA], dates=dates, published="2025-02-11",
+                                rates=[("20%", 20.0, "tariff"), ("10%", 10.0, "tariff"), ("20%", 20.0, "tariff", 1)]),
+                          resources)
+    found = {row["event_type"]: row["event_date"] for row in rows}
+    assert found.get("tariff_increased") == "2025-02-10", found
+
+
 def test_a_day_of_entry_into_force_alone_dates_the_measure(build, resources):
     text = "Washington's 20% tariff on imported lumber will take effect on March 4."
     assert _dates(build, resources, text, [("March 4", "DATE", "2025-03-04")], "2025-02-11") == ["2025-03-04"]
