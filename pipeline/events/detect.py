@@ -490,6 +490,7 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
         sequence_cases=resources.syntax.sequence_cases, source_phrases=resources.syntax.source_phrases,
         deadline_cases=resources.syntax.deadline_cases)
     when = choose_time(dating, part, trigger.start, "DATE", resources)
+    entering = when  # the date the measure applies from, when only that is near the trigger
     if syntax is not None and resources.syntax is not None:  # "signed an order Monday imposing …, effective from
         # March 4": Monday, though the attachment gave it to another trigger of the sentence
         sentence_region = Region(sentence.start, sentence.end)
@@ -510,8 +511,9 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
     modality, cue = own_modality(modality, cue, trigger, inputs.modals)
     if trigger.names_measure and event_type == NAME_TYPE and modality == "threatened":
         event_type, modality = _named_measure_reading(inputs, syntax, trigger, clause, resources)
+    # a measure signed on Monday that takes effect on March 4 is still planned: the later of the two dates says
     modality = future_is_planned(conditional(modality, text, clause, trigger, resources),
-                                 when.value if when else None, inputs.published)
+                                 entering.value if entering else None, inputs.published)
     if is_passing(trigger):  # "Trump's steel tariffs could disrupt …": the hedge is the effect's, not the measure's
         modality = "asserted"
     for ref in (rate, when, lasting, cue):

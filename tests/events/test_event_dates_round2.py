@@ -36,8 +36,9 @@ def test_the_order_day_given_to_another_trigger_dates_the_second_measure(build, 
     rows = article_events(build(text, parsed=True, countries=[USA], dates=dates, published="2025-02-11",
                                 rates=[("20%", 20.0, "tariff"), ("10%", 10.0, "tariff"), ("20%", 20.0, "tariff", 1)]),
                           resources)
-    found = {row["event_type"]: row["event_date"] for row in rows}
-    assert found.get("tariff_increased") == "2025-02-10", found
+    found = {row["event_type"]: (row["event_date"], row["modality"]) for row in rows}
+    # dated by the order, and still planned: it takes effect after the story
+    assert found.get("tariff_increased") == ("2025-02-10", "planned"), found
 
 
 def test_a_day_of_entry_into_force_alone_dates_the_measure(build, resources):
