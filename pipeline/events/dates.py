@@ -57,6 +57,9 @@ of speech reports (``ccomp``) holds the trigger and a date, a date outside it
 dates the saying (`in_reported_clause`: "said on Tuesday that Ottawa would
 impose duties on Friday" dates the duties Friday; a deadline, ``deadline_cases``
 "by Friday", does not).
+A date an effective-day cue introduces ("effective from March 4") gives way to a date on the trigger's line of
+heads that dates the act setting the measure (`act_date_over_effective`: "signed an order Monday imposing …,
+effective from March 4" is dated Monday).
 A threat keeps the date the article gives it, after the publication date too
 ("might impose tariffs next week" is dated next week), as the annotation
 guideline dates every event by the date the article gives it.
