@@ -57,6 +57,9 @@ of speech reports (``ccomp``) holds the trigger and a date, a date outside it
 dates the saying (`in_reported_clause`: "said on Tuesday that Ottawa would
 impose duties on Friday" dates the duties Friday; a deadline, ``deadline_cases``
 "by Friday", does not).
+A date an effective-day cue introduces ("effective from March 4") gives way to a date on the trigger's line of
+heads that dates the act setting the measure (`act_date_over_effective`: "signed an order Monday imposing …,
+effective from March 4" is dated Monday).
 A threat keeps the date the article gives it, after the publication date too
 ("might impose tariffs next week" is dated next week), as the annotation
 guideline dates every event by the date the article gives it.
@@ -66,6 +69,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -438,6 +442,41 @@ def own_times(text: str, times: tuple[TimeRef, ...], parse: SentenceParse | None
                                                        or in_sequence_phrase(parse, trigger, t, sequence_cases))))
     return kept if parse is None or trigger is None else in_reported_clause(text, parse, trigger, kept,
                                                                                      deadline_cases)
+
+
+# How far before a date an effective-day cue may begin ("on or after 12:01 a.m. eastern daylight time on "), as
+# in `pipeline.events.effective`.
+EFFECTIVE_CUE_REACH = 120
+
+
+def introduced_as_effective(text: str, time: TimeRef, effective_cue: re.Pattern[str]) -> bool:
+    """True when the words right before the date say the measure takes effect on it ("effective from March 4",
+    "takes effect on Tuesday": ``effective_day_cues`` of ``models/events/arguments.json``)."""
+    return effective_cue.search(text[max(0, time.start - EFFECTIVE_CUE_REACH):time.start]) is not None
+
+
+def act_date_over_effective(text: str, when: TimeRef | None, times: Sequence[TimeRef], parse: SentenceParse | None,
+                            trigger: Token | None, effective_cue: re.Pattern[str] | None,
+                            usable: Callable[[TimeRef], bool]) -> TimeRef | None:
+    """The date of the act that sets a measure, in place of ``when`` when ``when`` is only the day the measure takes
+    effect: in "signed an order Monday imposing a 25% tariff on steel and raising duties on aluminum, both effective
+    from March 4" Monday dates both measures (March 4 is their ``effective_date``, `pipeline.events.effective`),
+    though March 4 stands nearer the second trigger. The act's date is a date of ``times`` (``usable``, not itself
+    so introduced) that hangs on a word of the trigger's line of heads ("signed", above "imposing" and
+    "raising"), the nearest to the trigger; without one, or without a parse, ``when`` stays ("the tariffs will
+    take effect on March 4")."""
+    if when is None or parse is None or trigger is None or effective_cue is None \
+            or not introduced_as_effective(text, when, effective_cue):
+        return when
+    line = {trigger.index, *(t.index for t in parse.chain(trigger))}
+    acts = []
+    for time in times:
+        if time is when or not usable(time) or introduced_as_effective(text, time, effective_cue):
+            continue
+        dated = parse.at(time.start, time.end)
+        if dated is not None and dated.index not in line and dated.head in line:
+            acts.append(time)
+    return min(acts, key=lambda t: (abs(t.start - trigger.start), t.start), default=when)
 
 
 # A weekend as TIMEX3 writes it ("2025-W06-WE"): the ISO week it belongs to is the first group.

@@ -47,7 +47,7 @@ from pipeline.events.attach import attachment, shared_objects
 from pipeline.events.background import is_commentary
 from pipeline.events.clause_modality import syntax_modality
 from pipeline.events.coordinated import coordinated_measures
-from pipeline.events.dates import event_date_value, own_times
+from pipeline.events.dates import act_date_over_effective, event_date_value, own_times
 from pipeline.events.discourse import enumerated, resolve_discourse
 from pipeline.events.hedges import RELATIVE_THREAT_RULE, relative_threats
 from pipeline.events.market import market_subject
@@ -180,6 +180,9 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
             or joined_predicate(parse, governor, trigger)
 
     out = []
+    # every date of the sentence, whichever trigger it is given to: one may date the act that sets a measure
+    # dated only by its entry into force (`act_date_over_effective`)
+    sentence_times = tuple(t for t in inputs.times if sentence.start <= t.start and t.end <= sentence.end)
     for index, clause in enumerate(clause_list):
         names = [t for t in triggers if clause.start <= t.start < clause.end and is_measure_name(t)]
         in_clause = names_read_by_verbs(text, [t for t in triggers if clause.start <= t.start < clause.end])
@@ -200,7 +203,8 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
                 owners += (k - 1,)
             rates = tuple(r for r in inputs.rates if attach(r.start, r.end) in owners)
             found = _candidate(replace(inputs, times=times[k], rates=rates), sentence, clause_list, index,
-                               trigger, absorbed, Region(left, right), resources, origins, _parsed(parse, trigger))
+                               trigger, absorbed, Region(left, right), resources, origins, _parsed(parse, trigger),
+                               sentence_times=sentence_times)
             # "plans to introduce reciprocal tariffs": the verb reads the measure's name, which tells the measure
             # apart from one on goods (`merge.compatible`)
             if found is None:
@@ -371,7 +375,7 @@ _POSSESSED = re.compile(r"(?<![\w'’])(?!(?:he|she|it|that|who|what|there|here|
 
 def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Region], index: int, trigger: Cue,
                absorbed: tuple[Cue, ...], part: Region, resources: EventResources, origins: frozenset[str],
-               syntax: Parsed | None = None) -> Candidate | None:
+               syntax: Parsed | None = None, sentence_times: tuple[TimeRef, ...] = ()) -> Candidate | None:
     text, clause, event_type = inputs.text, clause_list[index], trigger.label
     actor_party, actor, actor_how = trigger_actor(inputs, clause_list, index, trigger, part, resources, origins, syntax)
     if actor is None and event_type in TWO_SIDED:
@@ -486,6 +490,18 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
         sequence_cases=resources.syntax.sequence_cases, source_phrases=resources.syntax.source_phrases,
         deadline_cases=resources.syntax.deadline_cases)
     when = choose_time(dating, part, trigger.start, "DATE", resources)
+    entering = when  # the date the measure applies from, when only that is near the trigger
+    if syntax is not None and resources.syntax is not None:  # "signed an order Monday imposing …, effective from
+        # March 4": Monday, though the attachment gave it to another trigger of the sentence
+        sentence_region = Region(sentence.start, sentence.end)
+        when = act_date_over_effective(
+            text, when, own_times(text, sentence_times, syntax.parse, syntax.token, resources.syntax.period_end_cases,
+                                  resources.syntax.connectives, trigger.start,
+                                  sequence_cases=resources.syntax.sequence_cases,
+                                  source_phrases=resources.syntax.source_phrases,
+                                  deadline_cases=resources.syntax.deadline_cases),
+            syntax.parse, syntax.token, resources.effective_cue,
+            lambda t: choose_time((t,), sentence_region, trigger.start, "DATE", resources) is not None)
     lasting = choose_time(inputs.times, part, trigger.start, "DURATION", resources)
     if syntax is not None:
         modality, cue = syntax_modality(syntax.parse, syntax.token, (trigger.start, trigger.end), event_type,
@@ -495,8 +511,9 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
     modality, cue = own_modality(modality, cue, trigger, inputs.modals)
     if trigger.names_measure and event_type == NAME_TYPE and modality == "threatened":
         event_type, modality = _named_measure_reading(inputs, syntax, trigger, clause, resources)
+    # a measure signed on Monday that takes effect on March 4 is still planned: the later of the two dates says
     modality = future_is_planned(conditional(modality, text, clause, trigger, resources),
-                                 when.value if when else None, inputs.published)
+                                 entering.value if entering else None, inputs.published)
     if is_passing(trigger):  # "Trump's steel tariffs could disrupt …": the hedge is the effect's, not the measure's
         modality = "asserted"
     for ref in (rate, when, lasting, cue):

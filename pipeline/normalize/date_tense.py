@@ -18,6 +18,8 @@ only the narrow reading of `simple_past_in` (see `pipeline.normalize.dates.claus
 - ``past``: a finite verb or auxiliary in the past ("fired in July", "was held on Monday"), the
   perfect, after a modal too ("has raised duties in July", "may have peaked in January"), a past
   participle modifying a noun ("tariffs imposed in March");
+- the tense of the verb a present participle clause without connective modifies ("Speaking to
+  reporters on Thursday, the president said …" is past, "Speaking on Friday, she will …" future);
 - ``present``: a finite verb or copula in the present that is no reporting verb ("duties apply
   from Wednesday", "the deadline is Friday"); the normalizer takes it as future; not a verb of a
   market's move (lemmas marked ``now``: "the rupee falls sharply after hitting a record on Monday",
@@ -188,6 +190,12 @@ def _tense_of(sentence: ParsedSentence, predicate: ParsedToken, word_tenses: Map
     if any(f.get("Tense") == "Past" and f.get("VerbForm") == "Fin" for f in finite):
         return "past"
     if features.get("VerbForm") == "Part":
+        governor = sentence.parent(predicate)
+        if (features.get("Tense") == "Pres" and not auxiliaries and predicate.dep == "advcl" and governor is not None
+                and not any(c.dep == "mark" for c in sentence.children.get(predicate.index, ()))):
+            # a participle clause without connective shares its verb's time: "Speaking to reporters on
+            # Thursday, Trump said he will …" is past (the near "will" is the reported clause's)
+            return _tense_of(sentence, governor, word_tenses, predicates, auxiliary_forms)
         if features.get("Tense") == "Past" and not auxiliaries and predicate.dep == "acl":
             return "past"  # "tariffs imposed in March"
         if features.get("Tense") == "Pres" and "be" in kinds and not through_noun:

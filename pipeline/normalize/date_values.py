@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -379,8 +381,30 @@ def _weekday(label: DateLabel, context: Context) -> Resolution | None:
                       "day", True)
 
 
+# "earlier" before a shifted unit (the ``rel`` group of the shifted_unit rule in ``models/dates/patterns.ini``).
+_EARLIER = re.compile(r"\bearlier\s", re.IGNORECASE)
+
+
+def _first_day_of(anchor: date, unit: str) -> bool:
+    """True when the anchor is the first day of its week (Monday), month, quarter or year."""
+    if unit == "W":
+        return anchor.isoweekday() == 1
+    if unit == "M":
+        return anchor.day == 1
+    if unit == "Q":
+        return anchor.day == 1 and anchor.month % 3 == 1
+    return unit == "Y" and (anchor.month, anchor.day) == (1, 1)
+
+
 def _shift(label: DateLabel, context: Context) -> Resolution | None:
-    return Resolution(*_shifted(context.anchor, label.unit, label.shift or 0), True) if label.unit else None
+    if not label.unit:
+        return None
+    shift = label.shift or 0
+    if shift == 0 and label.unit != "D" and _EARLIER.search(context.text) and _first_day_of(context.anchor, label.unit):
+        # "earlier this week" told on a Monday (often a story of Sunday evening stamped Monday in UTC): no day
+        # of this week lies before the anchor, so the week meant is the one just ended
+        shift = -1
+    return Resolution(*_shifted(context.anchor, label.unit, shift), True)
 
 
 def _weekend(label: DateLabel, context: Context) -> Resolution:

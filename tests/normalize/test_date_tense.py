@@ -122,6 +122,11 @@ def test_no_token_at_the_date_says_nothing(resources):
         ("The rupee falls sharply on Monday.", FRIDAY, "Monday", "2025-04-28"),
         # a present verb above the noun the weekday modifies leaves narration's past
         ("Bond yields hover around Wednesday's closing levels.", FRIDAY, "Wednesday", "2025-04-30"),
+        # a participle clause takes the time of the verb it modifies, not of the "will" reported after it
+        ("Speaking with journalists at the palace on Wednesday, the premier said she will raise duties on rice.",
+         FRIDAY, "Wednesday", "2025-04-30"),
+        ("Speaking in Ottawa on Tuesday, the minister will unveil new levies on steel.", FRIDAY, "Tuesday",
+         "2025-05-06"),
     ],
 )
 def test_dates_resolve_by_the_tense_of_their_verb(nlp, parser, resources, body, published, date, value):
