@@ -130,7 +130,7 @@ def _hyphen_part(tokens: Tokens, before: int, after: int) -> bool:
 def _name_token(tokens: Tokens, i: int, *, inner: bool) -> bool:
     r = tokens.rules
     word = tokens.words[i]
-    if tokens.blocked(i):
+    if tokens.place[i] or tokens.org[i] or tokens.title_at[i] is not None:  # `Tokens.blocked`, inline: asked of every capitalized word
         return False
     if word in r.nonnames:
         # "In-yong" of "Chung In-yong": a listed word joined by a hyphen inside a sentence is a name part.
@@ -405,9 +405,10 @@ def _surname_mentions(tokens: Tokens, unanchored: list[tuple[int, int]], people:
     covered = _covered(tokens, mentions)
     out = []
     for start, end in unanchored:
-        key = " ".join(tokens.name_words(start, end)).lower()
-        candidates = index.get(key)
-        if candidates and not any(covered[start:end]):
+        if any(covered[start:end]):
+            continue  # tested first: the key costs more
+        candidates = index.get(" ".join(tokens.name_words(start, end)).lower())
+        if candidates:
             out.append(NameMention(start, end, "people:surname", "", _nearest(candidates, start)))
     for i in tokens.capitalized:
         word = tokens.words[i]

@@ -230,8 +230,24 @@ class Tokens:
 
 # -- word shapes ------------------------------------------------------------------
 
+# `is_name_word` answers by word (the name passes ask about the same words hundreds of thousands of times a
+# run); cleared when full, like the component's token texts.
+_NAME_WORDS: dict[str, bool] = {}
+NAME_WORD_CACHE_SIZE = 200_000
+
+
 def is_name_word(word: str) -> bool:
     """A capitalized word with lower-case letters ("Akazawa", "McCain", "O'Leary"), not an acronym."""
+    known = _NAME_WORDS.get(word)
+    if known is None:
+        if len(_NAME_WORDS) > NAME_WORD_CACHE_SIZE:
+            _NAME_WORDS.clear()
+        known = _NAME_WORDS[word] = _is_name_word(word)
+    return known
+
+
+def _is_name_word(word: str) -> bool:
+    """`is_name_word`, computed."""
     if len(word) < 2 or not word[0].isupper() or word.isupper():
         return False
     return word.replace("'", "").replace("’", "").isalpha()
@@ -244,5 +260,9 @@ def is_initial(word: str) -> bool:
 
 def slug_words(text: str) -> list[str]:
     """The words of a name without initials, possessives and punctuation ("Donald J. Trump's" → Donald, Trump)."""
-    text = re.sub(r"['’]s?$", "", text.strip())
-    return [w for w in re.split(r"[\s]+", text) if w and not is_initial(w) and any(c.isalpha() for c in w)]
+    text = _POSSESSIVE_END.sub("", text.strip())
+    return [w for w in _SPACES.split(text) if w and not is_initial(w) and any(c.isalpha() for c in w)]
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_SPACES = re.compile(r"[\s]+")

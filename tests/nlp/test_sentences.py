@@ -34,6 +34,9 @@ def _split(text):
         ("Write to Jane.Doe@example.com or visit www.example.com.The end.",
          ["Write to Jane.Doe@example.com or visit www.example.com.The end."]),
         ("Units of Truth.Fi rose.", ["Units of Truth.Fi rose."]),
+        # a closing quote between the glued period and the opener (`_GLUED_SCREEN` must let it through)
+        ('The minister called the offer "final."The talks ended on Monday.',
+         ['The minister called the offer "final."', "The talks ended on Monday."]),
     ],
 )
 def test_split_sentences(text, expected):
