@@ -2,7 +2,8 @@
 
 Modality, first match wins (lemma lists in ``models/events/syntax.json``):
 a negation ("not", "never", "no") on a word of the walk, or a negating verb
-above ("refused to") → negated (planned when the negated verb or measure
+above ("refused to"), or a verb of ``abstention_verbs`` whose "from" holds the
+measure ("refrained from placing tariffs", `_abstained`) → negated (planned when the negated verb or measure
 carries a word of ``immediacy_words``: "did not enact the levies
 immediately" denies only the timing, and so does a phrase of ``deferral_cases``: "won't take effect
 until Feb. 10", `negates_immediacy`); a possibility
@@ -59,7 +60,26 @@ def _negated(parse: SentenceParse, walk: list[Token], trigger_span: tuple[int, i
                 return True
         if token != walk[0] and (token.lemma.lower() in rules.negating_verbs):
             return True
-    return _stopped_short(parse, walk[0], rules)
+    return _stopped_short(parse, walk[0], rules) or _abstained(parse, walk[0], rules)
+
+
+def _abstained(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
+    """True when a verb of ``abstention_verbs`` above the trigger takes it through "from" ("refrained from placing
+    tariffs", "refrained from new duties"): the measure is denied. The parser hangs the "from" phrase as a clause,
+    an oblique or a noun modifier, and a gerund trigger on its own object, so the heads are climbed up to the
+    first verb with a subject of its own, as for `_stopped_short`."""
+    token = trigger
+    for _ in range(4):
+        head = parse.head(token)
+        if head is None or head == token:
+            return False
+        if head.lemma.lower() in rules.abstention_verbs and \
+                any(c.lower == "from" for c in parse.children(token, "mark", "case")):
+            return True
+        if parse.children(head, "nsubj"):
+            return False
+        token = head
+    return False
 
 
 def _stopped_short(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:

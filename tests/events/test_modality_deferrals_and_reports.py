@@ -73,3 +73,20 @@ def test_a_sentence_misread_as_a_clausal_subject_takes_no_cue_of_the_clause_afte
     found = _events(build, resources, text, countries=[USA, OTTAWA])
     assert ("tariff_suspended", "asserted") in [(e[0], e[3]) for e in found]
     assert ("tariff_suspended", "threatened") not in [(e[0], e[3]) for e in found]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Washington refrained from placing tariffs on Ottawa.", ["CAN"]),
+    ("Washington has so far refrained from imposing new duties on Beijing.", ["CHN"]),
+    ("Beijing refrained from retaliatory tariffs on Washington.", ["USA"]),
+])
+def test_a_measure_refrained_from_is_negated(build, resources, text, target):
+    # the parser hangs the "from" phrase as a clause, an oblique or a modifier of the measure noun
+    found = _events(build, resources, text, countries=[c for c in (USA, OTTAWA, BEIJING) if c[0] in text])
+    assert [(e[0], e[2], e[3]) for e in found] == [("tariff_imposed", target, "negated")]
+
+
+def test_refraining_from_something_else_leaves_a_joined_measure_asserted(build, resources):
+    found = _events(build, resources, "Washington refrained from comment and imposed tariffs on Ottawa.",
+                    countries=[USA, OTTAWA])
+    assert [(e[0], e[3]) for e in found] == [("tariff_imposed", "asserted")]
