@@ -2,9 +2,11 @@
 
 Modality, first match wins (lemma lists in ``models/events/syntax.json``):
 a negation ("not", "never", "no") on a word of the walk, or a negating verb
-above ("refused to") → negated (planned when the negated verb or measure
+above ("refused to"), or a verb of ``abstention_verbs`` whose "from" holds the
+measure ("refrained from placing tariffs", `_abstained`) → negated (planned when the negated verb or measure
 carries a word of ``immediacy_words``: "did not enact the levies
-immediately" denies only the timing, `negates_immediacy`); a possibility
+immediately" denies only the timing, and so does a phrase of ``deferral_cases``: "won't take effect
+until Feb. 10", `negates_immediacy`); a possibility
 a negating verb names ("ruled out the possibility of a tariff hike",
 `hedges.weighed_measure`) → negated; a threat trigger → threatened; a condition
 mark ("if", "unless", "whether") on the clause or a verb above it, or an
@@ -58,7 +60,26 @@ def _negated(parse: SentenceParse, walk: list[Token], trigger_span: tuple[int, i
                 return True
         if token != walk[0] and (token.lemma.lower() in rules.negating_verbs):
             return True
-    return _stopped_short(parse, walk[0], rules)
+    return _stopped_short(parse, walk[0], rules) or _abstained(parse, walk[0], rules)
+
+
+def _abstained(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
+    """True when a verb of ``abstention_verbs`` above the trigger takes it through "from" ("refrained from placing
+    tariffs", "refrained from new duties"): the measure is denied. The parser hangs the "from" phrase as a clause,
+    an oblique or a noun modifier, and a gerund trigger on its own object, so the heads are climbed up to the
+    first verb with a subject of its own, as for `_stopped_short`."""
+    token = trigger
+    for _ in range(4):
+        head = parse.head(token)
+        if head is None or head == token:
+            return False
+        if head.lemma.lower() in rules.abstention_verbs and \
+                any(c.lower == "from" for c in parse.children(token, "mark", "case")):
+            return True
+        if parse.children(head, "nsubj"):
+            return False
+        token = head
+    return False
 
 
 def _stopped_short(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
@@ -82,9 +103,15 @@ def _stopped_short(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> 
 
 def negates_immediacy(parse: SentenceParse, walk: list[Token], trigger: Token, rules: SyntaxRules) -> bool:
     """True when a negated measure's verb or noun carries a word of ``immediacy_words`` ("did not enact the
-    levies immediately", "no immediate tariff imposition", "won't raise duties right away"): the negation
-    denies that the measure comes at once, not the measure, which stays to come."""
+    levies immediately", "no immediate tariff imposition", "won't raise duties right away"), or a verb of the
+    walk a phrase opened by one of ``deferral_cases`` ("the tariffs won't take effect until Feb. 10"): the
+    negation denies that the measure comes at once, or before that moment, not the measure, which stays to
+    come."""
     noun = measure_noun(parse, trigger)
+    for token in walk:  # "won't take effect until Feb. 10": only the time before that day is denied
+        for child in parse.children(token, "obl", "advcl"):
+            if any(c.lower in rules.deferral_cases for c in parse.children(child, "case", "mark")):
+                return True
     for token in [*walk, noun, *parse.children(noun, "compound")]:  # "no immediate tariff imposition"
         for child in parse.children(token, "advmod", "amod", "obl"):
             words = " ".join(t.lower for t in parse.subtree(child))
@@ -208,3 +235,18 @@ def syntax_modality(parse: SentenceParse, trigger: Token, trigger_span: tuple[in
     if hedged_measure(parse, walk, resources):
         return "possible"
     return "asserted"
+
+
+def reported_plan(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> str | None:
+    """The modality a reporting verb's clausal complement states by its auxiliary, or None.
+
+    "China announced it would retaliate with levies": the trigger is the report ("announced"), its own clause
+    has no cue, and the measure announced is the complement's ("would retaliate"), still to come: planned
+    ("announced it could retaliate": possible). A complement without such an auxiliary ("announced that the
+    duties took effect") leaves the report as it reads."""
+    for clause in parse.children(trigger, "ccomp"):
+        for aux in parse.children(clause, "aux"):
+            cue = cue_of(aux, rules)
+            if cue in ("planned", "possible"):
+                return cue
+    return None

@@ -52,7 +52,12 @@ def clause_walk(parse: SentenceParse, trigger: Token, rules: SyntaxRules, *, thr
         # joined to a threat verb is a second predicate, which the threat does not govern
         shared = through_conj and current.dep == "conj" and not parse.children(current, "nsubj", "aux") \
             and not (cue_above == "threatened" and parse.children(current, "obj"))
-        clausal = current.dep in ("ccomp", "csubj", "acl", "advcl")
+        # "Trump delayed the tariffs last week, but aides had been warning …": a finite verb with a subject of its
+        # own and no mark that the parser hangs as a clausal subject is a sentence of its own, not a subject
+        # clause ("that Ottawa would reimpose" in "it is possible that …" has its mark)
+        misread_subject = current.dep == "csubj" and bool(parse.children(current, "nsubj", "nsubj:pass")) \
+            and not parse.children(current, "mark")
+        clausal = current.dep in ("ccomp", "csubj", "acl", "advcl") and not misread_subject
         # "I may further modify the schedule to decrease the duties": the purpose of a step only possible (or
         # planned) is no more than that step, whose modal stands on its own verb, not on the infinitive
         # (tariff measures only, `syntax_modality`: a talk's modality is part of its identity, so a planned purpose

@@ -45,7 +45,7 @@ from pipeline.events.arguments import (
 )
 from pipeline.events.attach import attachment, shared_objects
 from pipeline.events.background import is_commentary
-from pipeline.events.clause_modality import syntax_modality
+from pipeline.events.clause_modality import reported_plan, syntax_modality
 from pipeline.events.coordinated import coordinated_measures
 from pipeline.events.dates import act_date_over_effective, event_date_value, own_times
 from pipeline.events.discourse import enumerated, resolve_discourse
@@ -506,6 +506,9 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
     if syntax is not None:
         modality, cue = syntax_modality(syntax.parse, syntax.token, (trigger.start, trigger.end), event_type,
                                         resources), None
+        if modality == "asserted" and trigger.reports and resources.syntax is not None:
+            # "China announced it would retaliate with levies": the report names a measure still to come
+            modality = reported_plan(syntax.parse, syntax.token, resources.syntax) or modality
     else:
         modality, cue = choose_modality(event_type, trigger, clause, text, inputs.modals, resources)
     modality, cue = own_modality(modality, cue, trigger, inputs.modals)

@@ -28,7 +28,7 @@ of ``models/events/syntax.json``) or tells its later fate (a suspension,
 removal or cut in the same sentence: "announced but then delayed 25%
 levies"), and one whose entry into force follows
 the trigger ("China's retaliatory tariffs … are set to take effect",
-``entry_phrases``) on no date already past, and one whose trigger names a promise ("Trump's pledge of 25% tariffs",
+``entry_phrases``) on no date past by more than a day (publication stamps are UTC), and one whose trigger names a promise ("Trump's pledge of 25% tariffs",
 ``promise_triggers``).
 """
 
@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from pipeline.events.arguments import Region
 from pipeline.events.coordinated import is_in_force
@@ -143,6 +143,9 @@ def adjacent_cues(candidates: list[Candidate], inputs: ArticleInputs) -> list[Ca
 # How many words may stand between a measure and the phrase of its entry into force ("levies on certain Ruritanian
 # exports are set to take effect").
 ENTRY_WORDS = 8
+# Publication stamps are UTC; a story written on a U.S. evening is stamped the next day, and its "today" is the day
+# before the stamp.
+ENTRY_SLACK = timedelta(days=1)
 RAISES = frozenset({"tariff_imposed", "tariff_increased"})
 UNDOING = frozenset({"tariff_suspended", "tariff_removed", "tariff_reduced"})
 
@@ -150,8 +153,9 @@ UNDOING = frozenset({"tariff_suspended", "tariff_removed", "tariff_reduced"})
 def _entry_follows(text: str, candidate: Candidate, entry: re.Pattern[str],
                    times: Sequence[TimeRef] = (), published: date | None = None) -> bool:
     """True when the measure's entry into force follows its trigger within ``ENTRY_WORDS`` words, unless the
-    date the entry phrase names starts on or before the publication date ("to go into effect Feb. 4" in a
-    story of Feb. 10): that entry is told, not still to come."""
+    date the entry phrase names starts before the publication date by more than ``ENTRY_SLACK`` ("to go into
+    effect Feb. 4" in a story of Feb. 10): that entry is told, not still to come. An entry on the day of
+    publication ("are set to take effect today") is still to come."""
     found = entry.search(text, candidate.trigger.end, candidate.sentence.end)
     if found is None or words_between(text, candidate.trigger.end, found.start()) > ENTRY_WORDS \
             or re.search(r"[;:]", text[candidate.trigger.end:found.start()]) is not None:
@@ -159,7 +163,9 @@ def _entry_follows(text: str, candidate: Candidate, entry: re.Pattern[str],
     entry_date = next((t for t in sorted(times, key=lambda t: t.start) if t.timex_type == "DATE" and t.value
                        and found.end() <= t.start < candidate.sentence.end), None)
     start = period_start(entry_date.value) if entry_date is not None and entry_date.value else None
-    return start is None or published is None or start > published
+    # "are set to take effect today" in a story stamped just after midnight UTC: the day of writing may be the
+    # day before the stamp, so an entry on that day (or the stamp's) is still to come when written
+    return start is None or published is None or start >= published - ENTRY_SLACK
 
 
 def _first_trigger_word(text: str, candidate: Candidate) -> str | None:

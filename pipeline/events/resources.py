@@ -129,6 +129,8 @@ class SyntaxRules:
     level_verbs: frozenset[str]  # "India has higher tariffs": with a comparative, a level kept, no change
     topic_nouns: frozenset[str]  # "discussions on the reduction of duties": the talks' subject, no step taken
     immediacy_words: frozenset[str]  # "did not enact the levies immediately": only the timing is denied
+    deferral_cases: frozenset[str]  # "won't take effect until March 4": only the time before it is denied
+    abstention_verbs: frozenset[str]  # "refrained from placing tariffs": the measure is denied
     possibility_nouns: frozenset[str]  # "hinted at the possibility of tariffs": weighed, whatever the verb
     threat_measure_nouns: frozenset[str]  # "the tariffs he threatened": a measure a relative clause threatens
     relative_pronouns: frozenset[str]  # "the tariffs that Washington threatened": between measure and subject
