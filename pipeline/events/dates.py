@@ -444,8 +444,8 @@ def own_times(text: str, times: tuple[TimeRef, ...], parse: SentenceParse | None
                                                                                      deadline_cases)
 
 
-# How far before a date an effective-day cue may begin ("on or after 12:01 a.m. eastern daylight time on "), as
-# in `pipeline.events.effective`.
+# How far before a date an effective-day cue may begin ("on or after 12:01 a.m. eastern daylight time on "); one
+# reach for the act's date here and the effective day itself (`pipeline.events.effective.cued_days`).
 EFFECTIVE_CUE_REACH = 120
 
 

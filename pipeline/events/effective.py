@@ -22,15 +22,13 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from pipeline.events.dates import date_range
+from pipeline.events.dates import EFFECTIVE_CUE_REACH, date_range
 from pipeline.events.lead_dates import lead_in_sentence
 from pipeline.events.resources import EventResources
 from pipeline.events.types import TARIFF_TYPES, ArticleInputs, Candidate, TimeRef
 from pipeline.views import Sentence
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# how far before a day its cue may begin ("on or after 12:01 a.m. eastern daylight time on ")
-_CUE_REACH = 120
 
 
 def cued_days(inputs: ArticleInputs, sentence: Sentence, resources: EventResources) -> list[TimeRef]:
@@ -43,7 +41,7 @@ def cued_days(inputs: ArticleInputs, sentence: Sentence, resources: EventResourc
                 or not time.resolved or not _DAY.match(time.value or "") \
                 or (time.modifier or "") in resources.blocked_date_modifiers:
             continue
-        before = inputs.text[max(sentence.start, time.start - _CUE_REACH):time.start]
+        before = inputs.text[max(sentence.start, time.start - EFFECTIVE_CUE_REACH):time.start]
         if resources.effective_cue.search(before):
             found.append(time)
     return sorted(found, key=lambda t: t.start)

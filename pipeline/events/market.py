@@ -104,6 +104,9 @@ class QuotedGoods(NamedTuple):
 # The words that open a clause a good's name may be the subject of ("…, Copper Hits 9-Month Highs", "as copper
 # fell"); "and" is left out: "tariffs on steel and copper rose to 50%" coordinates goods a rate covers.
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;:(–—]|(?<![\w-])(?:as|while|after|when|but|before))\s*$", re.IGNORECASE)
+# How many characters before a good's name `names_a_quote` reads for a clause opening: room for the longest
+# opening word ("before") and the spaces around it.
+_OPENING_REACH = 12
 
 
 def quoted_goods(words: MarketWords, goods: list[str]) -> QuotedGoods | None:
@@ -132,8 +135,9 @@ def names_a_quote(text: str, start: int, end: int, goods: QuotedGoods | None) ->
         return False
     if goods.priced.match(text, end):
         return True
-    # the opening is read in the dozen characters before the name; "^" is the text's own start, not the slice's
-    return goods.moves.match(text, end) is not None and goods.opening.search(text, max(0, start - 12), start) is not None
+    # "^" is the text's own start, not the slice's
+    return goods.moves.match(text, end) is not None \
+        and goods.opening.search(text, max(0, start - _OPENING_REACH), start) is not None
 
 
 # A section heading: the rest of the line up to the name holds no letter, and a dash with a space on one side
