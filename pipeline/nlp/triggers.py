@@ -50,6 +50,10 @@ WINDOW_SENTENCE = 40
 WITH_REACH = 4
 POSITIONS = ("after", "around", "sentence", "article", "with")
 ROLES = ("", "agent", "report", "name", "speaker")
+_WORD = re.compile(r"\w+")
+# Characters a case-insensitive regex takes for an ASCII letter that lower-casing does not give: "ı" (i),
+# "ſ" (s), "İ" (i, and two characters in lower case).
+_OTHER_FOLDS = ("\u0131", "\u017f", "\u0130")
 # The class "trade" is broad: any tariff or goods word is trade context too.
 TRADE_INCLUDES = ("tariff", "goods")
 
@@ -126,12 +130,15 @@ class TradeTriggers(RuleComponent):
         # Grouped by first letter: the same matches, the scan about twice as fast.
         self.blocked = re.compile(r"(?<!\w)(?:" + grouped_alternation(blocked, space=r"\ ") + r")(?!\w)",
                                   re.IGNORECASE) if blocked else None
-        # The names in lower case: finding none of them in the lowered text (a few substring searches)
-        # spares the scan of that alternation, which costs more than the rest of the component. A name
-        # that holds another ("customs tariff commission", "tariff commission") is in the text only
-        # where the shorter one is, so only the names that hold no other are searched.
-        lowered = sorted({b.lower() for b in blocked}, key=len)
-        self.blocked_lower = [b for i, b in enumerate(lowered) if not any(s in b for s in lowered[:i])]
+        # The names in lower case by their first word: `_blocked_spans` looks for the names of the words
+        # the text holds, with `str.find`, instead of scanning the alternation over the whole text.
+        self.blocked_by_head: dict[str, list[str]] = defaultdict(list)
+        for name in sorted({b.lower() for b in blocked}):
+            head = _WORD.match(name)
+            if head is None:  # no word to look for: _blocked_spans scans with the regex
+                self.blocked_by_head.clear()
+                break
+            self.blocked_by_head[head.group()].append(name)
         self.undo_windows = {}
         for index, row in enumerate(self.data.get("undo", [])):
             self.matcher.add(f"U{index}", self._docs(row["phrases"]))
@@ -174,10 +181,8 @@ class TradeTriggers(RuleComponent):
         text = doc_text(doc)
         blocked = [False] * len(doc)
         blocked_spans: list[tuple[int, int]] = []
-        lowered = text.lower()
-        named = self.blocked is not None and any(name in lowered for name in self.blocked_lower)
-        for match in (self.blocked.finditer(text) if named else ()):
-            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        for start, end in self._blocked_spans(text):
+            span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 blocked_spans.append((span.start, span.end))
                 for i in range(span.start, span.end):
@@ -211,6 +216,38 @@ class TradeTriggers(RuleComponent):
                                   span_id=rule_id + (f":{row['role']}" if row["role"] else "")))
         return found
 
+    def _blocked_spans(self, text: str) -> list[tuple[int, int]]:
+        """The character spans of ``self.blocked.finditer(text)``, found by substring search.
+
+        The regex takes at each position the longest name with no word character on either side, then
+        goes on after it. Here every such occurrence of a name whose first word the text holds (the text's
+        word at the name's start is that word, as nothing but a non-word character follows it in the name)
+        is listed and the same choice made: the earliest, the longest there, then the next that starts
+        after it. Where lower-casing moves offsets or the regex folds case otherwise ("ı", "ſ"), the regex.
+        """
+        if self.blocked is None:
+            return []
+        lowered = text.lower()
+        if not self.blocked_by_head or len(lowered) != len(text) or any(c in text for c in _OTHER_FOLDS):
+            return [match.span() for match in self.blocked.finditer(text)]
+        found = []
+        size = len(text)
+        for head in self.blocked_by_head.keys() & set(_WORD.findall(lowered)):
+            for name in self.blocked_by_head[head]:
+                at = lowered.find(name)
+                while at >= 0:
+                    end = at + len(name)
+                    if (at == 0 or not _is_word(text[at - 1])) and (end == size or not _is_word(text[end])):
+                        found.append((at, -len(name)))
+                    at = lowered.find(name, at + 1)
+        spans = []
+        reached = 0
+        for at, minus_length in sorted(found):
+            if at >= reached:
+                reached = at - minus_length
+                spans.append((at, reached))
+        return spans
+
 
 def _segments(doc: Doc) -> list[int]:
     """For each token, the number of its clause segment: new at each sentence start and after ';'."""
@@ -225,6 +262,11 @@ def _segments(doc: Doc) -> list[int]:
     if len(doc):
         opens[0] = False
     return numpy.cumsum(opens).tolist()
+
+
+def _is_word(char: str) -> bool:
+    """True for a character the regex ``\\w`` takes (letters, digits of any script, "_")."""
+    return char.isalnum() or char == "_"
 
 
 def _in_headline(start: int, end: int, words: list[tuple[int, int]], headline_end: int) -> bool:

@@ -122,3 +122,18 @@ def test_component_runs_without_sentence_boundaries():
     nlp.add_pipe("trade_triggers_v1")
     nlp.get_pipe("trade_triggers_v1").initialize(models_dir=str(MODELS_DIR))
     assert _triggers(nlp, "Japan will hike tariffs.") == [("hike", "tariff_increased")]
+
+
+@pytest.mark.parametrize("text", [
+    "The General Agreement on Tariffs and Trade and the Tariff Commission met; the customs tariff commission did not.",
+    "The tariff commissioner spoke of a good dealer, then of a good deal.",  # a name inside a longer word
+    "in effect, the rules remain in effect.\nRemains in effect: the U.S.-Mexico-Canada Agreement.",
+    "A good deal of demand for steel, in any case.",  # overlapping names: the earliest, then the longest
+    "Under the Trade Policy Review_x and 2Trade Commission no name stands.",  # word characters around
+    "Dıe Tarıff Commission and the ſtate İn effect.",  # letters the regex folds otherwise: the regex itself
+    "",
+])
+def test_blocked_names_found_as_the_regex_finds_them(trigger_nlp, text):
+    component = trigger_nlp.get_pipe("trade_triggers_v1")
+    assert component._blocked_spans(text) == [m.span() for m in component.blocked.finditer(text)]
+    assert component._blocked_spans(text.upper()) == [m.span() for m in component.blocked.finditer(text.upper())]
