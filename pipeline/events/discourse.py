@@ -207,7 +207,8 @@ def _inherit_targets(candidate: Candidate, history: list[Candidate], later: list
     data flows") or stands in a heading (`is_heading`), when that measure is no measure (possible: "clothing makers likely to face increased
     duties"), or when the candidate changes a measure already in place and the earlier
     sentence is a package at different rates ("25% on Canada and Mexico, 10% on China … later paused
-    the tariffs"): which part it changes, the text does not say. An export control (``exports``) naming no
+    the tariffs"): which part it changes, the text does not say. A measure on goods it names takes no
+    exclusion of an earlier measure on every origin but some: the exclusion is that measure's proviso. An export control (``exports``) naming no
     destination holds goods back from every one (`_to_every_destination`).
     """
     if names_own_object(inputs.text, candidate, resources) or is_heading(inputs.text, candidate.sentence, resources):
@@ -230,6 +231,11 @@ def _inherit_targets(candidate: Candidate, history: list[Candidate], later: list
         if earlier.event_type in DIRECTED and earlier.actor == candidate.actor and (
                 earlier.targets or (earlier.scope in ALL_SCOPES and candidate.event_type in TARIFF_TYPES)):
             if earlier.modality in NO_MEASURE or (candidate.event_type in ALTERS and _package(earlier, inputs)):
+                return candidate
+            # an exclusion is the earlier measure's own proviso ("paused for every country except China, which
+            # retaliated"): a measure on goods it names itself ("restored the 25% tariff on steel") is not
+            # under it, and takes the scope of goods of every origin (`scope_by_goods`)
+            if earlier.scope == "all_except" and candidate.product is not None:
                 return candidate
             return replace(candidate, targets=earlier.targets, scope=earlier.scope, excluded=earlier.excluded,
                            target_inherited=True)

@@ -51,17 +51,35 @@ def interval_rows(intervals: Sequence[Interval]) -> list[dict[str, Any]]:
     return rows
 
 
+def _says_nothing(interval: Interval) -> bool:
+    """Whether ``interval`` is a rise or a cut stating no rate, placed by no date of its text: it changes a
+    level no report states, on a day no text gives."""
+    return interval.first.change in LEVEL_CHANGES and interval.rate is None and interval.effective_on is None
+
+
+# Changes that raise the tariff a level applies: a rise of one origin's goods told beside a tariff of every origin
+# imposed or raised reports it (the rise of aluminium of every origin is read as an imposition of 25% on a day whose
+# best reading imposes it).
+RAISES = ("imposed", "increased", "resumed")
+
+
+def _same_direction(narrow: str, broader: str) -> bool:
+    """Whether a rise or cut (``narrow``) moves the tariff the way ``broader`` does: a rise as an imposition, a
+    resumption or a rise, a cut as a cut."""
+    return broader in RAISES if narrow == "increased" else narrow == broader
+
+
 def _informative(intervals: list[Interval]) -> list[Interval]:
     """``intervals`` without the leading ones that say nothing of the tariff.
 
     A rise or a cut with nothing before it in its sequence, no rate and no
-    date from its text changes a level no report states, on a day no text
-    gives ("the tariffs have increased uncertainty … as soybeans … are
-    vulnerable", read as a rise on Mexican soybeans): it is not a row.
+    date from its text (`_says_nothing`) changes a level no report states,
+    on a day no text gives ("the tariffs have increased uncertainty … as
+    soybeans … are vulnerable", read as a rise on Mexican soybeans): it is
+    not a row.
     """
     start = 0
-    while start < len(intervals) and intervals[start].first.change in LEVEL_CHANGES \
-            and intervals[start].rate is None and intervals[start].effective_on is None:
+    while start < len(intervals) and _says_nothing(intervals[start]):
         start += 1
     return intervals[start:]
 
@@ -99,7 +117,8 @@ def _broader_tariff(narrow: Interval, broader: Sequence[Interval], relation: str
 
     A broader interval in force beginning within ``report_days`` of it: "25% on steel from Canada,
     Mexico, …" names origins the 25% on steel of every origin hits (`ALL_ORIGINS`: both rates stated and
-    equal, and the rates before when both state one), and "the tariffs on Canada took effect, hitting its
+    equal, and the rates before when both state one; or a rise or cut saying nothing of its level or day beside
+    a change of every origin moving the same way, `_same_direction`), and "the tariffs on Canada took effect, hitting its
     autos" goods the 25% on all Canadian goods falls on (`ALL_GOODS`: an imposition stating no rate before
     and no rate or the broader one's, beside an imposition or a resumption: "the 10% tariff on Chinese goods,
     including chips" is the 10% on all Chinese goods naming chips; aluminium's 25% from 10% is its own beside
@@ -108,8 +127,12 @@ def _broader_tariff(narrow: Interval, broader: Sequence[Interval], relation: str
     for interval in broader:
         near = abs((interval.first.day - narrow.first.day).days) <= report_days
         if relation == ALL_ORIGINS:
+            # a rise or cut of goods of one origin that says nothing of its level or day (`_says_nothing`) is
+            # the same change of those goods of every origin told naming an origin ("raised the tariff on
+            # aluminum" in a story about Canadian smelters, beside the rise on aluminium of every origin)
             same = narrow.rate is not None and narrow.rate == interval.rate \
-                and rates_agree(narrow.rate_previous, interval.rate_previous)
+                and rates_agree(narrow.rate_previous, interval.rate_previous) \
+                or _says_nothing(narrow) and _same_direction(narrow.first.change, interval.first.change)
         else:
             same = narrow.rate_previous is None and narrow.first.change == "imposed" \
                 and narrow.rate in (None, interval.rate) and interval.first.change in STARTS

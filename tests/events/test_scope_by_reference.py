@@ -58,3 +58,23 @@ def test_an_exemption_denied_in_its_own_phrase_is_no_event(build, resources):
                     countries=[("Washington", "USA", "government")])
     assert not any(row[0] == "tariff_exemption" for row in found)
     assert any(row[0] == "tariff_imposed" for row in found)
+
+
+def _with_excluded(build, resources, text: str, **specs) -> list[tuple]:
+    rows = article_events(build(text, **specs), resources)
+    return sorted((row["event_type"], row["target_scope"], list(row["excluded_iso3"]), row["product"]) for row in rows)
+
+
+def test_a_measure_on_goods_it_names_takes_no_exclusion_of_an_earlier_measure(build, resources):
+    # the exclusion is the pause's proviso; the restored duty on copper is a measure of every origin
+    text = ("Washington paused the higher tariffs for every country except Brazil, which hit back. "
+            "Brazil now pays a 90% duty. "
+            "Washington also signed orders to restore a 20% tariff on copper.")
+    countries = [("Washington", "USA", "government", 0), ("Brazil", "BRA", "name", 0), ("Brazil", "BRA", "name", 1),
+                 ("Washington", "USA", "government", 1)]
+    found = _with_excluded(build, resources, text, rates=[("90%", 90.0, "duty"), ("20%", 20.0, "tariff")],
+                           countries=countries)
+    copper = [row for row in found if row[3] == "copper"]
+    assert copper and all(row[1] == "all" and row[2] == [] for row in copper)
+    # the pause itself keeps its exclusion
+    assert any(row[1] == "all_except" and row[2] == ["BRA"] for row in found)

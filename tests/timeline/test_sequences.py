@@ -241,3 +241,35 @@ def test_a_product_pause_ending_days_from_the_end_of_all_goods_keeps_its_own_end
     # a pause of 20 days beside one of a month is a pause of its own
     rows = _paused_together(20, "2025-03-04")
     assert sequence(rows, product="energy")[-1][4] == d("2025-02-23")
+
+
+@pytest.mark.parametrize("broader", ["imposed", "increased"])
+def test_a_rise_of_one_origins_goods_stating_neither_level_nor_day_reports_the_rise_of_every_origin(broader):
+    # "the higher duties on metal will send Ottawa's smelters to Asian buyers", read as a rise on Canadian
+    # aluminium, two days after the rise on aluminium of every origin, behind a pause of Canadian goods that
+    # names aluminium (the pause of all Canadian goods): the rise of every origin, not one of Canada's own
+    rows = [event("e1", "tariff_imposed", "2025-02-01", targets=("CAN",), rate=25),
+            event("e2", "tariff_suspended", "2025-02-03", targets=("CAN",), duration="P30D", articles=("a2",)),
+            event("e3", "tariff_suspended", "2025-02-03", targets=("CAN",), product="aluminum", articles=("a3",)),
+            event("e4", f"tariff_{broader}", "2025-02-10", targets=(), scope="all",
+                  product="aluminum", rate=25, previous=10, articles=("a4",)),
+            event("e5", "tariff_increased", None, targets=("CAN",), product="aluminum", published="2025-02-12",
+                  articles=("a5",))]
+    assert sequence(rows, target="CAN", product="aluminum") == []
+    (every,) = rows_of(rows, target=None, product="aluminum")
+    assert every["event_ids"] == ["e4", "e5"] and every["article_ids"] == ["a4", "a5"]
+
+
+@pytest.mark.parametrize("case", ["a cut", "weeks away", "a stated rate"])
+def test_a_rise_of_one_origins_goods_keeps_its_row_when_it_says_something_or_moves_another_way(case):
+    # a cut is no report of a rise; a rise weeks later, or at a rate of its own, is a change of its own
+    rows = [event("e1", "tariff_imposed", "2025-02-01", targets=("CAN",), rate=25),
+            event("e2", "tariff_suspended", "2025-02-03", targets=("CAN",), duration="P30D", articles=("a2",)),
+            event("e3", "tariff_suspended", "2025-02-03", targets=("CAN",), product="aluminum", articles=("a3",)),
+            event("e4", "tariff_increased", "2025-02-10", targets=(), scope="all", product="aluminum", rate=25,
+                  previous=10, articles=("a4",)),
+            event("e5", "tariff_reduced" if case == "a cut" else "tariff_increased", None, targets=("CAN",),
+                  product="aluminum", rate=50 if case == "a stated rate" else None,
+                  published="2025-03-20" if case == "weeks away" else "2025-02-12", articles=("a5",))]
+    expected = "reduced" if case == "a cut" else "increased"
+    assert [r[0] for r in sequence(rows, target="CAN", product="aluminum")] == [expected]
