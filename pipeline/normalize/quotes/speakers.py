@@ -190,6 +190,15 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         # the body the group wrote to, set off by a comma as an apposition would be
         if found is not None and not _public_body(art, found):
             return found
+    if 3 <= len(words) <= 4 and words[0].lower == "the" and head is words[-1] \
+            and all(t.text.isalpha() and t.text.islower() for t in words[1:]) \
+            and art.lexicon.word_class(head.lower) is None:
+        # "the hedge fund said": the name the story gave right after the same descriptor ("Hedge fund Kestrel
+        # warned"). A descriptor of one noun is too loose for a bare name ("the Fund" may be the IMF's)
+        owner = described_before(art, head, position, tuple(t.lower for t in words[1:-1]))
+        found = Speaker(owner, None, text_of(art, tokens), "organization") if owner else None
+        if found is not None and not _public_body(art, found):
+            return found
     if unnamed and len(words) >= 2 and art.lexicon.word_class(words[0].lower) == "determiner" and head is not None \
             and head.text.islower() and art.lexicon.word_class(head.lower) is None:
         # "an arbitrageur said": a noun phrase in the speaker's place is an unnamed source; "the chairman of the
@@ -692,9 +701,37 @@ def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_
         named = named_next(art, position)
         if named is not None:
             return replace(named, text=text_of(art, tokens))
+    if not definite and source_class == "role" and art.tokens and position < art.body_start:
+        holder = _holder_named_with(art, [t for t in core if t is not head], position)
+        if holder is not None:
+            return replace(holder, text=text_of(art, tokens))
     description = re.sub(r"['’]s?$", "", description)
     kind = "group" if source_class in ("group", "staff") else "unnamed"
     return Speaker(description, None, text_of(art, tokens), kind)
+
+
+# How many tokens after a body's name the person who holds a post at it may stand ("Kestrel Forum (KF) President
+# and Chief Executive Officer (CEO) Dana Quill").
+HOLDER_REACH = 14
+
+
+def _holder_named_with(art: ArticleIndex, qualifiers: list[Token], position: int) -> Speaker | None:
+    """For a headline's role of a named body ("…, says KF chief"): the first person the body names right after
+    that body's capitalized word, in the same sentence with no other person between ("KF President Dana
+    Quill said"), or None. A headline's role names the person its story quotes, not an unknown one."""
+    names = {t.text for t in qualifiers if t.is_word and t.text[:1].isupper()}
+    if not names:
+        return None
+    for index, token in enumerate(art.tokens):
+        if token.start < art.body_start or token.text not in names or art.inside_quote(token.start):
+            continue
+        sentence_end = art.sentences[art.sentence_of(token.start)][1]
+        reach = art.tokens[min(index + HOLDER_REACH, len(art.tokens) - 1)].end
+        after = [m for m in art.persons if token.end <= m.start and m.end <= min(reach, sentence_end)
+                 and not art.possessive(m)]
+        if after:
+            return person_speaker(art, after[0])
+    return None
 
 
 def document_reporter(art: ArticleIndex, tokens: list[Token], head: Token, position: int) -> Speaker | None:
