@@ -2,7 +2,8 @@
 
 A descriptor noun before a firm's name ("Hedge fund Kestrel warned") and the description taken up later ("the
 hedge fund said"); a person whose given name is a country's name, set off with a post and a relative clause;
-a headline's role of a body ("…, says KTF chief") for the person the story names with that post.
+a headline's role of a body ("…, says KTF chief") for the person the story names with that post; "he" after a
+sentence that opens with a person's possessive and quotes others only in relative clauses.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ Hedge fund Marbeck also warned clients in a note that tariffs could stoke a bubb
 The hedge fund said that the tariffs would shrink margins this year.
 Settlers welcomed the plan, among them Jordan Pellow, Chair of the Harbour council, who declared: \
 "The old dispute is finished."
+Senator Harlan Voss spoke on steel tariffs on Monday.
+Voss's remarks drew praise from traders like Mara Quist, who declared: "The tariff fight is won."
+But when he said at the briefing that the steel tariffs would stay, he knew what he was doing.
 """
 
 
@@ -41,6 +45,9 @@ def quotes(tmp_path_factory):
         ("the tariffs would shrink", "Marbeck"),
         # a country's name that opens a person's name set off by a post: the person, not the post
         ("The old dispute", "Jordan Pellow"),
+        # "he" after a sentence about the person its possessive opens with, whose quoted people are named in
+        # relative clauses only ("traders like Mara Quist, who declared"): the senator, not Quist
+        ("the steel tariffs would stay", "Harlan Voss"),
     ],
 )
 def test_speakers_round3(quotes, start, speaker):

@@ -38,6 +38,8 @@ TEAM_NAME_WORDS = 3
 
 # The noun of "the group": no source noun (see `resolve_phrase`), yet it stands for a body the story named.
 GROUP_NOUN = "group"
+# Words that open a relative clause about the person named before them.
+RELATIVE_PRONOUNS = frozenset({"who", "whom"})
 
 
 # Articles that leave a noun unnamed ("a bank", "an analyst").
@@ -615,6 +617,9 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
         spoken = [s for q, s in art.resolved
                   if s_start <= q.outer_start < s_end and s and s.kind in SINGLE_KINDS and not is_joint(s)]
         if spoken:
+            owner = _possessor_opening(art, s_start, s_end)
+            if owner is not None and _cues_all_relative(art, s_start, s_end):
+                return owner
             return spoken[0]
         if starts_with_pronoun(art, s_start, s_end) or pronoun_before_person(art, s_start, s_end, pronoun):
             continue
@@ -631,6 +636,33 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
         if subject is not None:
             return subject
     return None
+
+
+def _possessor_opening(art: ArticleIndex, start: int, end: int) -> Speaker | None:
+    """The person whose possessive opens the sentence ``[start, end)`` ("Trump's remarks drew praise from …"),
+    or None."""
+    first = art.token_at_or_after(start)
+    while first < len(art.tokens) and not art.tokens[first].is_word:
+        first += 1
+    if first >= len(art.tokens) or art.tokens[first].start >= end:
+        return None
+    opener = [m for m in art.persons if m.start == art.tokens[first].start and art.possessive(m)]
+    return person_speaker(art, opener[0]) if opener else None
+
+
+def _cues_all_relative(art: ArticleIndex, start: int, end: int) -> bool:
+    """Every cue of the sentence outside quotations stands in a relative clause ("figures like Jane Roe, who
+    declared: …"): those quoted there are named by the way, and the sentence is about its subject."""
+    cues = [c for c in art.cues if start <= c.start < end and not art.inside_quote(c.start)]
+    if not cues:
+        return False
+    for cue in cues:
+        index = art.token_at_or_after(cue.start) - 1
+        while index >= 0 and not art.tokens[index].is_word:
+            index -= 1  # a bracket of a link: "[who posted](…)"
+        if index < 0 or art.tokens[index].lower not in RELATIVE_PRONOUNS:
+            return False
+    return True
 
 
 def _last_person_cue(art: ArticleIndex, start: int, position: int) -> Speaker | None:
