@@ -248,6 +248,16 @@ def _title_before_comma(tokens: Tokens, start: int) -> Title | None:
     return None
 
 
+def _given_name_of_a_place(tokens: Tokens, start: int, end: int) -> bool:
+    """A run of one uncommon word right after a place of one word, the two set off by an apposition with a
+    title: the place's word is a given name ("Israel Ganz, Chair of the council", "Jordan Pike, a trade
+    lawyer"); an ordinary word after the place names a firm ("Korea Zinc") and stays out."""
+    return end - start == 1 and start >= 1 and bool(tokens.place[start - 1]) \
+        and not (start >= 2 and tokens.place[start - 2]) and tokens.spaces[start - 1] == " " \
+        and tokens.words[start - 1].isalpha() and tokens.words[start - 1][:1].isupper() \
+        and not tokens.words[start - 1].isupper() and tokens.lower(start) not in tokens.rules.common
+
+
 def _apposition(tokens: Tokens, k: int) -> Title | None:
     """A title starting within `APPOSITION_WINDOW` tokens after the comma of "NAME, …"."""
     for step in range(APPOSITION_WINDOW):
@@ -278,6 +288,8 @@ def find_names(tokens: Tokens, titles: list[Title]) -> list[NameMention]:
     listed: list[tuple[int, int]] = []
     for start, end in runs:
         found = anchor(tokens, start, end)
+        if found is not None and found[0] == "people:apposition" and _given_name_of_a_place(tokens, start, end):
+            start -= 1  # "Israel Ganz, Chair of the council": the place's word is the person's given name
         # Ordinary words are no name ("the executive Board", "Victory Day for World War II, President …").
         if found is not None and all(tokens.lower(k) in r.common or not is_name_word(tokens.words[k])
                                      for k in range(start, end)):

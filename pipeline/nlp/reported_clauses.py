@@ -84,7 +84,21 @@ def speaker_bounds(subject: Token) -> tuple[int, int]:
         if any(t.is_punct for t in doc[child.left_edge.i:child.right_edge.i + 1]):
             break
         last = child.right_edge.i
-    return subject.left_edge.i, last
+    return subject.left_edge.i, _name_after_descriptor(subject, last)
+
+
+def _name_after_descriptor(subject: Token, last: int) -> int:
+    """``last``, or past the capitalized words that follow a subject in lower case inside its own subtree: a
+    descriptor noun before a name ("Hedge fund Elliott warned", "asset manager Kestrel said") that the parser
+    read as the head, with the name hung on it as an object or modifier. The name is who speaks."""
+    doc = subject.doc
+    if last != subject.i or subject.pos_ != "NOUN" or not subject.text.islower():
+        return last
+    end = last
+    while end + 1 <= subject.right_edge.i and doc[end + 1].text.isalpha() and doc[end + 1].text[:1].isupper() \
+            and doc[end + 1].pos_ not in ("VERB", "AUX"):
+        end += 1
+    return end
 
 
 def left_words(cue: Token) -> tuple[int, int] | None:

@@ -336,3 +336,21 @@ def test_a_title_case_list_in_a_body_keeps_its_names(nlp):
     doc = nlp("Bank Sets Bond Terms\n\nUnderwriters are Wood Harbor Corp, Kessel Fenwick Inc, Acme Widget Corp this week.")
     assert sorted(s.text for s in doc.spans["organization"]) == ["Acme Widget Corp", "Kessel Fenwick Inc",
                                                                  "Wood Harbor Corp"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a country's name that is also a given name, set off with a post: the person's name opens with it
+        ("The settlers cheered, like Israel Pellow, Chair of the Harbour council, who spoke first.", "Israel Pellow"),
+        ("Jordan Vellacott, a trade lawyer at Kestrel Partners, spoke first.", "Jordan Vellacott"),
+    ],
+)
+def test_a_given_name_that_is_a_country_name(nlp, text, person):
+    assert (person, person) in spans(nlp(text), "person")
+
+
+def test_a_country_before_an_ordinary_word_names_no_person(nlp):
+    # "Korea Zinc, the smelter": an ordinary word after the country is a firm's name, no person's
+    doc = nlp("Korea Zinc, chairman of the smelters group, spoke first.")
+    assert not any(text.startswith("Korea") for text, _ in spans(doc, "person"))

@@ -351,3 +351,23 @@ def test_a_clause_of_time_or_reason_after_the_cue_is_not_what_was_said():
                    "lose more in the long run.") == [
         ("while the duties would hurt them at first, their rivals would lose more in the long run", "said", "say",
          "some importers", "reported.csv:complement")]
+
+
+def test_speaker_bounds_take_the_name_after_a_descriptor():
+    # "Hedge fund Marbeck warned …" with the name hung on "fund" as its object (as the parser reads it at
+    # times): the name after the descriptor belongs to the speaker; a name set off by punctuation does not
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from pipeline.nlp.reported_clauses import speaker_bounds
+
+    words = ["Hedge", "fund", "Marbeck", "also", "warned", "clients", "."]
+    doc = Doc(Vocab(), words=words, heads=[1, 4, 1, 4, 4, 4, 4],
+              deps=["nmod", "nsubj", "obj", "advmod", "ROOT", "obj", "punct"],
+              pos=["NOUN", "NOUN", "ADJ", "ADV", "VERB", "NOUN", "PUNCT"])
+    assert speaker_bounds(doc[1]) == (0, 2)
+    words = ["The", "fund", ",", "Marbeck", ",", "warned", "clients", "."]
+    doc = Doc(Vocab(), words=words, heads=[1, 5, 3, 1, 3, 5, 5, 5],
+              deps=["det", "nsubj", "punct", "appos", "punct", "ROOT", "obj", "punct"],
+              pos=["DET", "NOUN", "PUNCT", "PROPN", "PUNCT", "VERB", "NOUN", "PUNCT"])
+    assert speaker_bounds(doc[1]) == (0, 1)

@@ -27,6 +27,8 @@ OWNER_WORDS = 3
 ACRONYM = re.compile(r"[A-Z]{2,6}")
 # A run of capitalized words, joined perhaps by a function word of names ("Royal Bank of Canada").
 NAME_RUN = re.compile(r"\b[A-Z][\w&'’-]*(?:\s+(?:(?:of|and|for|&)\s+)?[A-Z][\w&'’-]*)+")
+# The same run, of one word or more ("hedge fund Kestrel").
+_WORD_RUN = re.compile(NAME_RUN.pattern[:-1] + "*")
 
 
 def firm_of_staff(art: ArticleIndex, words: list[Token], *, adjacent: bool = False) -> str | None:
@@ -234,11 +236,15 @@ def _named_of_kind(art: ArticleIndex, noun: str, position: int) -> str | None:
     return max(found, key=lambda item: item[0])[1] if found else None
 
 
-def described_before(art: ArticleIndex, head: Token, position: int) -> str | None:
+def described_before(art: ArticleIndex, head: Token, position: int, modifiers: tuple[str, ...] = ()) -> str | None:
     """The organization the article described earlier with the same noun, for a bare "the group" or "the
     regulator" whose noun no organization's name holds: named right after the noun ("the advocacy group Kestrel
     Watch", "market regulator SEBI") or right before it, set off by a comma ("SEBI, the market regulator"); the
-    nearest such mention outside quotations before ``position``, or None."""
+    nearest such mention outside quotations before ``position``, or None.
+
+    ``modifiers`` are the lower-case words before the noun in the description ("hedge" of "the hedge fund"):
+    where the earlier noun has the same words before it ("Hedge fund Kestrel warned"), the whole descriptor
+    matches and a name of one word no gazetteer tagged counts too."""
     noun = bare_word(head.text)
     if noun in art.lexicon.public_bodies and noun not in art.lexicon.kind_marks:
         return None  # "the government", "the department": the country's own, however the story described one
@@ -257,7 +263,10 @@ def described_before(art: ArticleIndex, head: Token, position: int) -> str | Non
             if named:
                 return organization_name(named[0])
             # (only after a lower-case noun: "Acme Group Chairman …" is one name, no description)
-            untagged = _name_starting_at(art, after.start, sentence_end) if token.text.islower() else None
+            described = bool(modifiers) and index >= len(modifiers) and [
+                t.lower for t in art.tokens[index - len(modifiers):index]] == list(modifiers)
+            untagged = _name_starting_at(art, after.start, sentence_end, min_words=1 if described else 2) \
+                if token.text.islower() else None
             if untagged is not None:  # "the advocacy group Harbour Watch Network", a name no gazetteer tagged
                 return untagged
         first = index
@@ -274,15 +283,18 @@ def described_before(art: ArticleIndex, head: Token, position: int) -> str | Non
     return None
 
 
-def _name_starting_at(art: ArticleIndex, start: int, end: int) -> str | None:
-    """The run of capitalized words that opens at ``start`` (before ``end``), when it holds two words or more
-    and no tagged person, country or title lies in it: an organization no gazetteer tagged, named right after
-    the noun that describes it ("the advocacy group Harbour Watch Network")."""
-    run = NAME_RUN.match(art.text, start, end)
+def _name_starting_at(art: ArticleIndex, start: int, end: int, *, min_words: int = 2) -> str | None:
+    """The run of capitalized words that opens at ``start`` (before ``end``), when it holds ``min_words`` words
+    or more and no tagged person, country or title lies in it: an organization no gazetteer tagged, named right
+    after the noun that describes it ("the advocacy group Harbour Watch Network"). A name of one word must be
+    no function word ("fund The")."""
+    run = (NAME_RUN if min_words >= 2 else _WORD_RUN).match(art.text, start, end)
     if run is None or run.start() < art.body_start:
         return None
     name = POSSESSIVE.sub("", run.group(0))
-    if name.isupper() or len(name.split()) < 2 \
+    if len(name.split()) == 1 and art.lexicon.word_class(name.lower()) is not None:
+        return None
+    if name.isupper() or len(name.split()) < min_words \
             or art.mentions_in(("country", "title", *PERSON_KINDS), run.start(), run.end()):
         return None
     return name

@@ -38,6 +38,8 @@ TEAM_NAME_WORDS = 3
 
 # The noun of "the group": no source noun (see `resolve_phrase`), yet it stands for a body the story named.
 GROUP_NOUN = "group"
+# Words that open a relative clause about the person named before them.
+RELATIVE_PRONOUNS = frozenset({"who", "whom"})
 
 
 # Articles that leave a noun unnamed ("a bank", "an analyst").
@@ -188,6 +190,15 @@ def resolve_phrase(art: ArticleIndex, first: int, last: int, position: int, *, p
         found = Speaker(owner, None, text_of(art, tokens), "organization") if owner else None
         # ... but a group is no public body: "In a filing with the Exchange Commission, the group said" names
         # the body the group wrote to, set off by a comma as an apposition would be
+        if found is not None and not _public_body(art, found):
+            return found
+    if 3 <= len(words) <= 4 and words[0].lower == "the" and head is words[-1] \
+            and all(t.text.isalpha() and t.text.islower() for t in words[1:]) \
+            and art.lexicon.word_class(head.lower) is None:
+        # "the hedge fund said": the name the story gave right after the same descriptor ("Hedge fund Kestrel
+        # warned"). A descriptor of one noun is too loose for a bare name ("the Fund" may be the IMF's)
+        owner = described_before(art, head, position, tuple(t.lower for t in words[1:-1]))
+        found = Speaker(owner, None, text_of(art, tokens), "organization") if owner else None
         if found is not None and not _public_body(art, found):
             return found
     if unnamed and len(words) >= 2 and art.lexicon.word_class(words[0].lower) == "determiner" and head is not None \
@@ -606,6 +617,9 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
         spoken = [s for q, s in art.resolved
                   if s_start <= q.outer_start < s_end and s and s.kind in SINGLE_KINDS and not is_joint(s)]
         if spoken:
+            owner = _possessor_opening(art, s_start, s_end)
+            if owner is not None and _cues_all_relative(art, s_start, s_end):
+                return owner
             return spoken[0]
         if starts_with_pronoun(art, s_start, s_end) or pronoun_before_person(art, s_start, s_end, pronoun):
             continue
@@ -622,6 +636,33 @@ def salient_person(art: ArticleIndex, position: int, *, reach: int = PRONOUN_REA
         if subject is not None:
             return subject
     return None
+
+
+def _possessor_opening(art: ArticleIndex, start: int, end: int) -> Speaker | None:
+    """The person whose possessive opens the sentence ``[start, end)`` ("Trump's remarks drew praise from …"),
+    or None."""
+    first = art.token_at_or_after(start)
+    while first < len(art.tokens) and not art.tokens[first].is_word:
+        first += 1
+    if first >= len(art.tokens) or art.tokens[first].start >= end:
+        return None
+    opener = [m for m in art.persons if m.start == art.tokens[first].start and art.possessive(m)]
+    return person_speaker(art, opener[0]) if opener else None
+
+
+def _cues_all_relative(art: ArticleIndex, start: int, end: int) -> bool:
+    """Every cue of the sentence outside quotations stands in a relative clause ("figures like Jane Roe, who
+    declared: …"): those quoted there are named by the way, and the sentence is about its subject."""
+    cues = [c for c in art.cues if start <= c.start < end and not art.inside_quote(c.start)]
+    if not cues:
+        return False
+    for cue in cues:
+        index = art.token_at_or_after(cue.start) - 1
+        while index >= 0 and not art.tokens[index].is_word:
+            index -= 1  # a bracket of a link: "[who posted](…)"
+        if index < 0 or art.tokens[index].lower not in RELATIVE_PRONOUNS:
+            return False
+    return True
 
 
 def _last_person_cue(art: ArticleIndex, start: int, position: int) -> Speaker | None:
@@ -692,9 +733,37 @@ def resolve_unnamed(art: ArticleIndex, tokens: list[Token], head: Token, source_
         named = named_next(art, position)
         if named is not None:
             return replace(named, text=text_of(art, tokens))
+    if not definite and source_class == "role" and art.tokens and position < art.body_start:
+        holder = _holder_named_with(art, [t for t in core if t is not head], position)
+        if holder is not None:
+            return replace(holder, text=text_of(art, tokens))
     description = re.sub(r"['’]s?$", "", description)
     kind = "group" if source_class in ("group", "staff") else "unnamed"
     return Speaker(description, None, text_of(art, tokens), kind)
+
+
+# How many tokens after a body's name the person who holds a post at it may stand ("Kestrel Forum (KF) President
+# and Chief Executive Officer (CEO) Dana Quill").
+HOLDER_REACH = 14
+
+
+def _holder_named_with(art: ArticleIndex, qualifiers: list[Token], position: int) -> Speaker | None:
+    """For a headline's role of a named body ("…, says KF chief"): the first person the body names right after
+    that body's capitalized word, in the same sentence with no other person between ("KF President Dana
+    Quill said"), or None. A headline's role names the person its story quotes, not an unknown one."""
+    names = {t.text for t in qualifiers if t.is_word and t.text[:1].isupper()}
+    if not names:
+        return None
+    for index, token in enumerate(art.tokens):
+        if token.start < art.body_start or token.text not in names or art.inside_quote(token.start):
+            continue
+        sentence_end = art.sentences[art.sentence_of(token.start)][1]
+        reach = art.tokens[min(index + HOLDER_REACH, len(art.tokens) - 1)].end
+        after = [m for m in art.persons if token.end <= m.start and m.end <= min(reach, sentence_end)
+                 and not art.possessive(m)]
+        if after:
+            return person_speaker(art, after[0])
+    return None
 
 
 def document_reporter(art: ArticleIndex, tokens: list[Token], head: Token, position: int) -> Speaker | None:
