@@ -1,0 +1,45 @@
+"""Measures held in a market's hope or optimism, and measures forecast to alter something (issue 18, false rows).
+
+Every sentence is written for these tests in the style of 2025 market copy (none is taken from an article) and
+parsed by the project's committed parser, as extract would.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events import article_events
+
+USA = [("Washington", "USA", "government")]
+USA_PER = [*USA, ("Peru", "PER", "name")]
+
+
+def _events(build, resources, text: str, countries) -> list[tuple]:
+    rows = article_events(build(text, parsed=True, countries=countries), resources)
+    return [(row["event_type"], row["actor_iso3"], row["modality"]) for row in rows]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Oil prices were lower, as pressure from weak data was offset by optimism for a pause in new "
+                 "U.S. tariffs.", id="optimism-for-a-pause"),
+    pytest.param("The rand firmed on hopes for a delay in new U.S. tariffs.", id="hopes-for-a-delay"),
+])
+def test_a_measure_a_market_hopes_about_is_no_event(build, resources, text):
+    # the tariffs complete a pause that completes the market's hope: what is hoped for, not a measure taken
+    assert _events(build, resources, text, [("U.S.", "USA", "name")]) == []
+
+
+def test_a_government_that_hopes_for_a_deal_still_acts(build, resources):
+    # "hope" as a verb is no noun of effect: the imposition the sentence reports stays
+    text = "Washington imposed new tariffs on Peru on Monday and hopes to talk soon."
+    assert ("tariff_imposed", "USA", "asserted") in _events(build, resources, text, USA_PER)
+
+
+def test_a_measure_forecast_to_alter_something_is_no_event(build, resources):
+    text = "The new duties imposed by Washington on Peru could alter trade flows in copper, miners say."
+    assert _events(build, resources, text, USA_PER) == []
+
+
+def test_a_measure_that_altered_something_last_week_stays_news(build, resources):
+    text = "New duties imposed by Washington on Peru altered copper trade flows last week."
+    assert [e[:2] for e in _events(build, resources, text, USA_PER)] == [("tariff_imposed", "USA")]
