@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.events import article_events
 
+FIELDS = ("event_type", "actor_iso3", "target_iso3", "modality")
 USA = [("Washington", "USA", "government")]
 USA_PER = [*USA, ("Peru", "PER", "name")]
 
@@ -43,3 +44,25 @@ def test_a_measure_forecast_to_alter_something_is_no_event(build, resources):
 def test_a_measure_that_altered_something_last_week_stays_news(build, resources):
     text = "New duties imposed by Washington on Peru altered copper trade flows last week."
     assert [e[:2] for e in _events(build, resources, text, USA_PER)] == [("tariff_imposed", "USA")]
+
+
+CHINA_USA = [("Beijing", "CHN", "government"), ("U.S.", "USA", "name")]
+PM_QUOTE = "Beijing raising tariffs on U.S. soybeans shows how far this has gone,"
+
+
+@pytest.mark.parametrize("description", [
+    pytest.param("a portfolio manager at Harbourline Partners", id="portfolio-manager"),
+    pytest.param("a director at Kestrel Private Wealth", id="wealth-firm"),
+])
+def test_a_money_managers_own_words_are_commentary(event_fields, description):
+    text = f'"{PM_QUOTE}" said Dana Whitfield, {description}.'
+    quote = (PM_QUOTE, None, "direct", "Dana Whitfield")
+    assert event_fields(text, countries=CHINA_USA, quotes=[quote]) == []
+
+
+def test_the_same_words_of_a_speaker_of_no_such_trade_stay_an_event(event_fields):
+    # control: a description with no word of commentary keeps the measure the quotation tells
+    text = f'"{PM_QUOTE}" said Dana Whitfield, a farmer in Iowa.'
+    quote = (PM_QUOTE, None, "direct", "Dana Whitfield")
+    found = event_fields(text, countries=CHINA_USA, quotes=[quote])
+    assert [e[:2] for e in found] == [("tariff_increased", "CHN")]
