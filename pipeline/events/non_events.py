@@ -277,3 +277,16 @@ def embedded_measure_in_force(parse: SentenceParse, trigger: Token, resources: E
     if any(t.upos in RATE_TAGS and t.index not in inner for t in parse.subtree(subject)):
         return False
     return resources.owned.fullmatch(subject.text) is None
+
+
+def heads_a_threat(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
+    """True when the noun phrase the trigger word stands in is headed by a noun of ``threat_nouns``: in "a new
+    tariff threat" (or "investors shrug off new tariff threats") the adjective trigger "new" and the tariff word
+    are modifiers of "threat", so the phrase names a threat, which its own trigger reads, and no new measure
+    imposed. The detector asks this only of an imposition trigger without an acting subject ("new tariffs")."""
+    noun = measure_noun(parse, trigger)
+    head = parse.head(noun)
+    if head is not None and head.upos == "NOUN" and head.index > noun.index and not parse.children(noun, "case"):
+        # the parser also hangs the tariff word on "threat" as a bare nmod ("Washington's new tariff threat")
+        noun = head
+    return noun != trigger and noun.lemma_or_text_in(rules.threat_nouns)

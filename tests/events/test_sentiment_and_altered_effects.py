@@ -66,3 +66,22 @@ def test_the_same_words_of_a_speaker_of_no_such_trade_stay_an_event(event_fields
     quote = (PM_QUOTE, None, "direct", "Dana Whitfield")
     found = event_fields(text, countries=CHINA_USA, quotes=[quote])
     assert [e[:2] for e in found] == [("tariff_increased", "CHN")]
+
+
+CAN_USA = [("Washington", "USA", "government"), ("Ottawa", "CAN", "government")]
+
+
+@pytest.mark.parametrize("text, countries", [
+    pytest.param("Gold climbed after Washington's new tariff threat against Ottawa on Monday.", CAN_USA,
+                 id="possessed-threat"),
+    pytest.param("Canadian dollar firms as investors shrug off new tariff threat", [("Canadian", "CAN", "demonym")],
+                 id="market-headline"),
+])
+def test_a_new_tariff_threat_is_no_new_tariff(build, resources, text, countries):
+    # "new" and "tariff" modify "threat": at most a threat, never an imposition
+    assert "tariff_imposed" not in [e[0] for e in _events(build, resources, text, countries)]
+
+
+def test_new_tariffs_stay_an_imposition(build, resources):
+    text = "Washington imposed new tariffs on Ottawa."
+    assert _events(build, resources, text, CAN_USA) == [("tariff_imposed", "USA", "asserted")]
