@@ -289,4 +289,8 @@ def heads_a_threat(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> 
     if head is not None and head.upos == "NOUN" and head.index > noun.index and not parse.children(noun, "case"):
         # the parser also hangs the tariff word on "threat" as a bare nmod ("Washington's new tariff threat")
         noun = head
+    if noun.lemma_or_text_in(rules.batch_nouns):
+        # "a new round of tariff threats": the round is of threats
+        noun = next((c for c in parse.children(noun, "nmod") if any(k.lower == "of" for k in parse.children(c, "case"))),
+                    noun)
     return noun != trigger and noun.lemma_or_text_in(rules.threat_nouns)

@@ -85,3 +85,12 @@ def test_a_new_tariff_threat_is_no_new_tariff(build, resources, text, countries)
 def test_new_tariffs_stay_an_imposition(build, resources):
     text = "Washington imposed new tariffs on Ottawa."
     assert _events(build, resources, text, CAN_USA) == [("tariff_imposed", "USA", "asserted")]
+
+
+@pytest.mark.parametrize("text, imposed", [
+    pytest.param("Washington's new round of tariff threats on steel lifted gold.", False, id="round-of-threats"),
+    pytest.param("Washington announced a new round of tariffs on steel.", True, id="round-of-tariffs"),
+])
+def test_a_new_round_of_threats_is_no_new_tariff(build, resources, text, imposed):
+    found = [e[0] for e in _events(build, resources, text, USA)]
+    assert ("tariff_imposed" in found) == imposed
