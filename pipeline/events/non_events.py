@@ -164,6 +164,14 @@ def standing(parse: SentenceParse, trigger: Token, rules: SyntaxRules | None = N
                  or (_bare_plural(parse, antecedent) and all(a.lower == "have" for a in auxiliaries))))
 
 
+def habitual(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
+    """True when the trigger or the verb of its clause carries an adverb of ``habitual_adverbs``: "pharmaceuticals
+    have generally been exempt from tariffs", "Ottawa usually retaliates against duties on its steel" tell a
+    standing state or a habit, not a step taken in the news."""
+    clause = parse.clause(trigger, rules.clause_verbs)
+    return any(c.lower in rules.habitual_adverbs for t in {trigger, clause} for c in parse.children(t, "advmod"))
+
+
 def _bare_plural(parse: SentenceParse, noun: Token) -> bool:
     """True for a plural common noun without a determiner or a possessor ("tariffs on countries that have imposed
     duties on U.S. goods"): like "any country", it names a class, not the governments of the news. The caller
@@ -230,7 +238,7 @@ def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -
         return "effect"
     if criticized(parse, trigger, rules):
         return "criticism"
-    if standing(parse, trigger, rules):
+    if standing(parse, trigger, rules) or habitual(parse, trigger, rules):
         return "standing"
     if inverted_condition(parse, trigger, rules):
         return "condition"

@@ -137,6 +137,7 @@ class SyntaxRules:
     treatment_nouns: frozenset[str]  # "a loophole that allowed duty-free imports": a clause describing a treatment
     threat_nouns: frozenset[str]  # "a new tariff threat": a phrase they head names a threat, no measure imposed
     batch_nouns: frozenset[str]  # "a new round of tariff threats": the batch is of what its "of" phrase names
+    habitual_adverbs: frozenset[str]  # "have generally been exempt from tariffs": a standing state, no event
     background_days: int
 
     @cached_property  # read for every trigger, several times: the union is built once

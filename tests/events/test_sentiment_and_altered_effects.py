@@ -94,3 +94,14 @@ def test_new_tariffs_stay_an_imposition(build, resources):
 def test_a_new_round_of_threats_is_no_new_tariff(build, resources, text, imposed):
     found = [e[0] for e in _events(build, resources, text, USA)]
     assert ("tariff_imposed" in found) == imposed
+
+
+@pytest.mark.parametrize("text, kept", [
+    pytest.param("Over the past decades, medicines from Peru have generally been exempt from Washington's tariffs.",
+                 False, id="generally-exempt"),
+    pytest.param("Washington usually imposes duties on Peru when its copper floods the market.", False,
+                 id="usually-imposes"),
+    pytest.param("Washington imposed duties on Peru on Monday.", True, id="a-step-taken"),
+])
+def test_a_habit_or_standing_state_is_no_event(build, resources, text, kept):
+    assert bool(_events(build, resources, text, USA_PER)) == kept
