@@ -52,7 +52,8 @@ from pipeline.events.discourse import enumerated, resolve_discourse
 from pipeline.events.hedges import RELATIVE_THREAT_RULE, relative_threats
 from pipeline.events.market import market_subject
 from pipeline.events.modality import choose_modality, conditional, future_is_planned, states_condition
-from pipeline.events.non_events import described_treatment, embedded_measure_in_force, market_threat, non_event
+from pipeline.events.non_events import (described_treatment, embedded_measure_in_force, heads_a_threat, market_threat,
+                                        non_event)
 from pipeline.events.resources import PRODUCT_GAP_CHARS, EventResources
 from pipeline.events.retype import retype
 from pipeline.events.roles import (
@@ -159,7 +160,10 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
                         and not _measure_undone(parse, token, t, triggers)
                         and not peace_talks(parse, token, t.label, resources.syntax)
                         and not (t.agent_only and t.label == "tariff_imposed" and not is_passing(t)
-                                 and embedded_measure_in_force(parse, token, resources)))]
+                                 and embedded_measure_in_force(parse, token, resources))
+                        # "shrug off a new tariff threat": "new" and "tariff" modify the threat, no new measure
+                        and not (t.agent_only and t.label == "tariff_imposed" and not is_passing(t)
+                                 and heads_a_threat(parse, token, resources.syntax)))]
     # "If Washington goes ahead with the tariff rise, …": the condition of another statement reports no measure
     triggers = [t for t in triggers if t.label not in TARIFF_TYPES
                 or not states_condition(text, _clause_at(clause_list, t.start), t, resources)]

@@ -164,6 +164,14 @@ def standing(parse: SentenceParse, trigger: Token, rules: SyntaxRules | None = N
                  or (_bare_plural(parse, antecedent) and all(a.lower == "have" for a in auxiliaries))))
 
 
+def habitual(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
+    """True when the trigger or the verb of its clause carries an adverb of ``habitual_adverbs``: "pharmaceuticals
+    have generally been exempt from tariffs", "Ottawa usually retaliates against duties on its steel" tell a
+    standing state or a habit, not a step taken in the news."""
+    clause = parse.clause(trigger, rules.clause_verbs)
+    return any(c.lower in rules.habitual_adverbs for t in {trigger, clause} for c in parse.children(t, "advmod"))
+
+
 def _bare_plural(parse: SentenceParse, noun: Token) -> bool:
     """True for a plural common noun without a determiner or a possessor ("tariffs on countries that have imposed
     duties on U.S. goods"): like "any country", it names a class, not the governments of the news. The caller
@@ -230,7 +238,7 @@ def non_event(parse: SentenceParse, trigger: Token, resources: EventResources) -
         return "effect"
     if criticized(parse, trigger, rules):
         return "criticism"
-    if standing(parse, trigger, rules):
+    if standing(parse, trigger, rules) or habitual(parse, trigger, rules):
         return "standing"
     if inverted_condition(parse, trigger, rules):
         return "condition"
@@ -277,3 +285,20 @@ def embedded_measure_in_force(parse: SentenceParse, trigger: Token, resources: E
     if any(t.upos in RATE_TAGS and t.index not in inner for t in parse.subtree(subject)):
         return False
     return resources.owned.fullmatch(subject.text) is None
+
+
+def heads_a_threat(parse: SentenceParse, trigger: Token, rules: SyntaxRules) -> bool:
+    """True when the noun phrase the trigger word stands in is headed by a noun of ``threat_nouns``: in "a new
+    tariff threat" (or "investors shrug off new tariff threats") the adjective trigger "new" and the tariff word
+    are modifiers of "threat", so the phrase names a threat, which its own trigger reads, and no new measure
+    imposed. The detector asks this only of an imposition trigger without an acting subject ("new tariffs")."""
+    noun = measure_noun(parse, trigger)
+    head = parse.head(noun)
+    if head is not None and head.upos == "NOUN" and head.index > noun.index and not parse.children(noun, "case"):
+        # the parser also hangs the tariff word on "threat" as a bare nmod ("Washington's new tariff threat")
+        noun = head
+    if noun.lemma_or_text_in(rules.batch_nouns):
+        # "a new round of tariff threats": the round is of threats
+        noun = next((c for c in parse.children(noun, "nmod") if any(k.lower == "of" for k in parse.children(c, "case"))),
+                    noun)
+    return noun != trigger and noun.lemma_or_text_in(rules.threat_nouns)

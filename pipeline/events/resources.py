@@ -137,6 +137,9 @@ class SyntaxRules:
     person_pronouns: frozenset[str]  # "he", "she": a subject naming a person, who acts for an office-holder's government
     relative_words: frozenset[str]  # "on Chile and Peru that qualify": after "and", a relative clause, no clause of its own
     treatment_nouns: frozenset[str]  # "a loophole that allowed duty-free imports": a clause describing a treatment
+    threat_nouns: frozenset[str]  # "a new tariff threat": a phrase they head names a threat, no measure imposed
+    batch_nouns: frozenset[str]  # "a new round of tariff threats": the batch is of what its "of" phrase names
+    habitual_adverbs: frozenset[str]  # "have generally been exempt from tariffs": a standing state, no event
     background_days: int
 
     @cached_property  # read for every trigger, several times: the union is built once
