@@ -371,12 +371,6 @@ def _owner_answered(text: str, trigger: Cue, part: Region, actor: str | None, pa
                  and owns_measure(text, p, resources)), None)
 
 
-# a possessive right before a trigger: "Trump's demands", "the allies' demand"; not a pronoun's contraction of
-# "is" or "has" ("he's demanding", "it's pressing for")
-_POSSESSED = re.compile(r"(?<![\w'’])(?!(?:he|she|it|that|who|what|there|here|where)['’]s\s)"
-                        r"[\w.-]+(?:'s|’s|s'|s’)\s+$", re.IGNORECASE)
-
-
 def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Region], index: int, trigger: Cue,
                absorbed: tuple[Cue, ...], part: Region, resources: EventResources, origins: frozenset[str],
                syntax: Parsed | None = None, sentence_times: tuple[TimeRef, ...] = ()) -> Candidate | None:
@@ -385,7 +379,7 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
     if actor is None and event_type in TWO_SIDED:
         actor_how = "sides"  # the first-named side, below
     if event_type == "demand" and (actor_how == "owner"
-                                    or _POSSESSED.search(text, max(0, trigger.start - 60), trigger.start)):
+                                    or resources.possessed.search(text, max(0, trigger.start - 60), trigger.start)):
         # "offered concessions to Trump's demands": a demand named by its owner is one made before, named in
         # passing; the 2025 annotation reports demands as they are made ("urged", "called for")
         return None

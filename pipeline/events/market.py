@@ -33,8 +33,8 @@ KINDS = ("subject", "between", "participant")
 SPEAKER_KINDS = ("commentator", "governing", "analyst")
 LABEL_KINDS = ("quoted", "qualifier")
 # Kinds that make a good's name a market's quote, not goods a measure covers (`quoted_goods`); without them every
-# good named is goods.
-GOOD_KINDS = ("priced", "moves")
+# good named is goods. Without ``opening`` words only punctuation or the text's start opens a clause.
+GOOD_KINDS = ("priced", "moves", "opening")
 # How many qualifying words may stand between a country's name and its security ("blue-chip FTSE 100 index").
 LABEL_REACH = 4
 # How much text after a name `names_a_market` reads: room for the possessive, the qualifiers and the security.
@@ -57,6 +57,7 @@ class MarketWords(NamedTuple):
     analysts: frozenset[str] = frozenset()  # commentators by trade: "analyst", "economist", "bank", "research"
     priced: frozenset[str] = frozenset()  # what a market quotes under a good's name: "prices", "futures"
     moves: frozenset[str] = frozenset()  # verbs of a price move a good's name may be the subject of: "hits", "fell"
+    openings: frozenset[str] = frozenset()  # words that open a clause such a good's name is the subject of: "as"
 
 
 def read_market_words(path: Path) -> MarketWords:
@@ -73,7 +74,7 @@ def read_market_words(path: Path) -> MarketWords:
     return MarketWords(frozenset(found["subject"]), frozenset(found["between"]), frozenset(found["participant"]),
                        frozenset(found["commentator"]), frozenset(found["governing"]),
                        frozenset(found["quoted"]), frozenset(found["qualifier"]), frozenset(found["analyst"]),
-                       frozenset(found["priced"]), frozenset(found["moves"]))
+                       frozenset(found["priced"]), frozenset(found["moves"]), frozenset(found["opening"]))
 
 
 def names_a_market(text: str, end: int, words: MarketWords) -> bool:
@@ -99,30 +100,33 @@ class QuotedGoods(NamedTuple):
     priced: re.Pattern[str]  # matched right after the name: more goods' names, then a ``priced`` word
     moves: re.Pattern[str]  # matched right after the name: a ``priced`` word or none, then a ``moves`` verb
     opening: re.Pattern[str]  # matched on the text right before the name: the start of a clause
+    reach: int  # how many characters before the name ``opening`` reads
 
 
-# The words that open a clause a good's name may be the subject of ("…, Copper Hits 9-Month Highs", "as copper
-# fell"); "and" is left out: "tariffs on steel and copper rose to 50%" coordinates goods a rate covers.
-_CLAUSE_OPENING = re.compile(r"(?:^|[,;:(–—]|(?<![\w-])(?:as|while|after|when|but|before))\s*$", re.IGNORECASE)
-# How many characters before a good's name `names_a_quote` reads for a clause opening: room for the longest
-# opening word ("before") and the spaces around it.
-_OPENING_REACH = 12
+# The punctuation that opens a clause a good's name may be the subject of ("…, Copper Hits 9-Month Highs"); the
+# words that may (``opening`` in market.csv: "as copper fell") come after it in the pattern.
+_CLAUSE_PUNCTUATION = r"[,;:(–—]"
+# How many characters besides the longest opening word `names_a_quote` reads before a good's name: room for the
+# spaces around that word.
+_OPENING_SPACES = 6
 
 
 def quoted_goods(words: MarketWords, goods: list[str]) -> QuotedGoods | None:
-    """The patterns of `QuotedGoods` from the ``priced`` and ``moves`` words and every good's variants; None
-    when the file lists neither kind."""
+    """The patterns of `QuotedGoods` from the ``priced``, ``moves`` and ``opening`` words and every good's
+    variants; None when the file lists neither ``priced`` nor ``moves`` words."""
     if not words.priced and not words.moves:
         return None
     never = r"(?!)"
     names = alternation(goods, space=r"\ ")
     priced = r"(?:" + alternation(sorted(words.priced), space=r"\ ") + r")(?![\w-])" if words.priced else never
     moves = r"(?:" + alternation(sorted(words.moves), space=r"\ ") + r")(?![\w-])" if words.moves else never
+    opening = r"|(?<![\w-])(?:" + alternation(sorted(words.openings), space=r"\ ") + r")" if words.openings else ""
     return QuotedGoods(
         # "copper prices", "Aluminium and copper prices", "U.S. steel futures"
         re.compile(r"(?:\s*(?:,|&|and|or)\s+(?:" + names + r")(?![\w-]))*\s+" + priced, re.IGNORECASE),
         re.compile(r"(?:\s+" + priced + r")?\s+" + moves, re.IGNORECASE),
-        _CLAUSE_OPENING)
+        re.compile(r"(?:^|" + _CLAUSE_PUNCTUATION + opening + r")\s*$", re.IGNORECASE),
+        max((len(w) for w in words.openings), default=0) + _OPENING_SPACES)
 
 
 def names_a_quote(text: str, start: int, end: int, goods: QuotedGoods | None) -> bool:
@@ -137,7 +141,7 @@ def names_a_quote(text: str, start: int, end: int, goods: QuotedGoods | None) ->
         return True
     # "^" is the text's own start, not the slice's
     return goods.moves.match(text, end) is not None \
-        and goods.opening.search(text, max(0, start - _OPENING_REACH), start) is not None
+        and goods.opening.search(text, max(0, start - goods.reach), start) is not None
 
 
 # A section heading: the rest of the line up to the name holds no letter, and a dash with a space on one side

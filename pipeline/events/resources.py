@@ -43,6 +43,13 @@ def _words(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + alternation(words, space=r"\ ") + r")(?![\w-])", re.IGNORECASE)
 
 
+def possessive_before(contracted: list[str]) -> re.Pattern[str]:
+    """A possessive ending right before a trigger ("Trump's demands", "the allies' demand"), but not one of the
+    ``contracted`` pronouns whose "'s" stands for "is" or "has" ("he's demanding", "it's pressing for")."""
+    skip = r"(?!(?:" + alternation(contracted) + r")['’]s\s)" if contracted else ""
+    return re.compile(r"(?<![\w'’])" + skip + r"[\w.-]+(?:'s|’s|s'|s’)\s+$", re.IGNORECASE)
+
+
 # In a product variant, " … " stands for the words of one clause between its parts: "qualify for … USMCA" reads
 # "articles … that qualify for duty-free entry under the Agreement between … Canada (USMCA)", where the name of
 # the agreement is spelled out between the verb and its short form. At most `PRODUCT_GAP_CHARS` characters, and
@@ -287,6 +294,9 @@ class EventResources:
     # South Korea's main exports"): its nouns, and the verbs of harm before the country (`detect._only_hurt`)
     hurt_trade_nouns: frozenset[str] = frozenset()
     harm_verbs: frozenset[str] = frozenset()
+    # a possessive right before a trigger ("Trump's demands"), not a pronoun's contraction ("he's demanding"):
+    # a demand named by its owner is one made before (`detect._candidate`)
+    possessed: re.Pattern[str] = possessive_before([])
     # the instruments a government issues, whose amendment is that government's act ("Executive Order 14195 is
     # amended by striking …"; `pipeline.events.amendments`): (iso3, pattern) pairs
     amended_instruments: tuple[tuple[str, re.Pattern[str]], ...] = ()
@@ -402,6 +412,7 @@ def parse_resources(arguments: dict[str, Any], products: list[tuple[str, list[st
         war_words=frozenset(w.lower() for w in arguments.get("war_words", ())),
         hurt_trade_nouns=frozenset(w.lower() for w in arguments.get("hurt_trade_nouns", ())),
         harm_verbs=frozenset(w.lower() for w in arguments.get("harm_verbs", ())),
+        possessed=possessive_before([w.lower() for w in arguments.get("contracted_pronouns", ())]),
         amended_instruments=tuple((iso3, _alternation([rf"\b{name}\b" for name in names]))
                                   for iso3, names in arguments.get("amended_instruments", {}).items()),
         suspended_provision=_alternation(arguments["suspended_provisions"]["provision"])

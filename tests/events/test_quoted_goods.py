@@ -21,6 +21,7 @@ FIELDS = ("event_type", "modality", "product", "rate_value")
     ("U.S. steel futures jumped after the tariffs", ()),
     (" Tariffs, Copper Climbs To 6-Month Peak", ()),  # a clause of its own whose subject moves
     (" tariffs as steel fell on Friday", ()),
+    (" tariffs while nickel slipped on Monday", ()),  # an opening word of market.csv opens the clause
     ("tariffs on copper imports", ("copper",)),
     ("tariffs on steel and copper rose to 50%", ("steel", "copper")),  # "and": goods a rate covers
     ("autos hit by the tariffs", ("autos",)),  # "hit" is no price move here, and not listed
@@ -35,6 +36,16 @@ def test_names_a_quote_reads_the_price_noun_after_the_good(resources):
     start = text.index("Aluminium")
     assert names_a_quote(text, start, start + len("Aluminium"), resources.quoted_goods)
     assert not names_a_quote(text, start, start + len("Aluminium"), None)  # no words listed: goods as before
+
+
+def test_the_clause_opening_words_come_from_market_csv(resources):
+    # "as", "while", "before" open a clause (market.csv ``opening``); "and" is no opening: it coordinates goods
+    for text in ("tariffs as copper fell", "curbs while copper fell", "duties before copper fell"):
+        start = text.index("copper")
+        assert names_a_quote(text, start, start + len("copper"), resources.quoted_goods)
+    text = "tariffs on steel and copper fell"
+    start = text.index("copper")
+    assert not names_a_quote(text, start, start + len("copper"), resources.quoted_goods)
 
 
 @pytest.mark.parametrize("text", [

@@ -48,6 +48,17 @@ def test_a_pronoun_contraction_is_no_possessive(event_fields):
     assert ("demand", "CAN", ["USA"]) in found
 
 
+@pytest.mark.parametrize(("before", "possessed"), [
+    ("offered concessions to Trump's ", True),
+    ("yielded to the allies' ", True),
+    ("said he's ", False),  # arguments.json ``contracted_pronouns``: "'s" is "is"
+    ("said there's ", False),
+    ("said Ottawa's ", True),  # a name is no pronoun: its "'s" is a possessive
+])
+def test_the_contracted_pronouns_come_from_arguments_json(resources, before, possessed):
+    assert (resources.possessed.search(before) is not None) == possessed
+
+
 def test_a_demand_made_is_still_read(event_fields):
     """The demand verb keeps its reading: the government urging acts on the one urged."""
     found = event_fields("Canada urged the United States to drop the tariffs on steel.",
