@@ -17,7 +17,7 @@ FOLDER = "quotes"
 WORDS_FILE = "reported_words.csv"
 WORD_CLASSES = ("hearer", "not_opener", "clause_word", "hypothetical", "conditional", "preposition", "bare_clause",
                 "adjunct_noun", "time_word", "period_opener", "absolute_opener", "data_source", "cue_joiner",
-                "object_link", "fronted_object", "time_preposition")
+                "object_link", "fronted_object", "time_preposition", "quote_mark")
 # The rule pipeline's span groups that name a speaker or a hearer.
 NAMED_GROUPS = ("person", "official", "organization", "title")
 # The span groups of a person's name, and of a title.
@@ -54,6 +54,7 @@ class WordRules:
     object_links: frozenset[str] = frozenset()
     fronted_objects: frozenset[str] = frozenset()
     time_prepositions: frozenset[str] = frozenset()
+    quote_marks: frozenset[str] = frozenset()  # may open the words after a "description" cue's object
 
     def is_speaker_noun(self, word: str) -> bool:
         """True for a speaker noun of ``sources.csv`` or its regular plural ("analysts", "agencies",
@@ -100,7 +101,7 @@ def load_word_rules(models_dir: Path) -> WordRules:
         determiners=frozenset(shared.get("determiner", set())), self_words=frozenset(shared.get("self", set())),
         speaker_nouns=nouns, data_sources=frozenset(own["data_source"]), cue_joiners=frozenset(own["cue_joiner"]),
         object_links=frozenset(own["object_link"]), fronted_objects=frozenset(own["fronted_object"]),
-        time_prepositions=frozenset(own["time_preposition"]))
+        time_prepositions=frozenset(own["time_preposition"]), quote_marks=frozenset(own["quote_mark"]))
 
 
 @dataclass(frozen=True, slots=True)

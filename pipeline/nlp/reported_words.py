@@ -97,8 +97,6 @@ HEADLINE_LEMMA = "say"
 # A headline's clause holds at least this many lower-case words: a line in title case before a colon is a
 # label or a series name ("Global Equities Roundup: Market Talk", "Earnings Overview: Acme"), not a claim.
 MIN_HEADLINE_LOWER_WORDS = 2
-# Quotation marks that may open the speaker's words after a ``description`` cue's object.
-QUOTE_MARKS = ('"', "“", "‘", "'")
 # A headline's clause before a postposed ", says X" holds at least this many words (a body sentence needs one
 # more, `MIN_CONTENT_WORDS` + 1): headlines drop articles and keep short claims whole.
 MIN_HEADLINE_POSTPOSED_WORDS = MIN_CONTENT_WORDS
@@ -293,7 +291,7 @@ class _Sentence(SentenceContents):
             return None
         for index in range(start, min(start + MAX_SPEAKER_WORDS + 1, self.last + 1)):
             token = doc[index]
-            if token.is_quote or token.text in QUOTE_MARKS:
+            if token.is_quote or token.text in rules.quote_marks:
                 return index if index > start else None
             possessive = token.lower_ in ("'s", "’s")
             if token.is_punct and not possessive or token.lower_ in rules.clause_words and not possessive \
@@ -312,7 +310,7 @@ class _Sentence(SentenceContents):
             if token.lower_ in rules.object_links:
                 following = doc[index + 1]
                 # the charge may be quoted: "accused Acme of “dumping” steel"
-                if (following.is_quote or following.text in QUOTE_MARKS) and index + 2 <= self.last:
+                if (following.is_quote or following.text in rules.quote_marks) and index + 2 <= self.last:
                     following = doc[index + 2]
                 if index == start or not (following.is_lower and following.lower_.endswith("ing")):
                     return None

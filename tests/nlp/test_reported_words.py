@@ -638,3 +638,8 @@ def test_the_parse_keeps_a_time_adjunct_out_of_the_speaker(sentence, expected):
              "to 25 percent, officials said. " + sentence)
     found = [f for f in reports(story, gate=load_gate(MODELS_DIR)) if not f[0].startswith("WASHINGTON")]
     assert found == [expected]
+
+
+def test_the_quote_marks_come_from_reported_words_csv():
+    # the straight marks and the opening curly ones (``quote_mark``), which may open a description's words
+    assert word_rules().quote_marks == frozenset({'"', "'", "“", "‘"})
