@@ -9,17 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.events import article_events
-
 FIELDS = ("event_type", "actor_iso3", "target_iso3", "modality", "event_date")
 USA = ("Washington", "USA", "government")
 OTTAWA = ("Ottawa", "CAN", "government")
 BEIJING = ("Beijing", "CHN", "government")
-
-
-def _events(build, resources, text: str, **specs) -> list[tuple]:
-    rows = article_events(build(text, parsed=True, **specs), resources)
-    return [tuple(row[k] for k in FIELDS) for row in rows]
 
 
 @pytest.mark.parametrize("text", [
@@ -27,14 +20,14 @@ def _events(build, resources, text: str, **specs) -> list[tuple]:
     "Ottawa said its tariffs on Washington would not take effect until April.",
     "Ottawa will not impose the duties on Washington until March.",
 ])
-def test_a_measure_denied_only_until_a_moment_is_planned(build, resources, text):
-    found = _events(build, resources, text, countries=[USA, OTTAWA])
+def test_a_measure_denied_only_until_a_moment_is_planned(event_fields, text):
+    found = event_fields(text, countries=[USA, OTTAWA])
     assert [(e[0], e[3]) for e in found if e[0] == "tariff_imposed"] == [("tariff_imposed", "planned")]
 
 
-def test_a_plain_negation_of_entry_stays_negated(build, resources):
-    found = _events(build, resources, "Ottawa's duties on Washington will not take effect, officials said.",
-                    countries=[USA, OTTAWA])
+def test_a_plain_negation_of_entry_stays_negated(event_fields):
+    found = event_fields("Ottawa's duties on Washington will not take effect, officials said.",
+                         countries=[USA, OTTAWA])
     assert "planned" not in [e[3] for e in found if e[0] == "tariff_imposed"]
 
 
@@ -42,15 +35,15 @@ def test_a_plain_negation_of_entry_stays_negated(build, resources):
     ("Beijing announced it would retaliate with levies on U.S. farm goods.", "planned"),
     ("Beijing announced it could retaliate with levies on U.S. farm goods.", "possible"),
 ])
-def test_a_report_of_a_measure_still_to_come_takes_its_complements_modal(build, resources, text, modality):
-    found = _events(build, resources, text, countries=[BEIJING, ("U.S.", "USA", "name")])
+def test_a_report_of_a_measure_still_to_come_takes_its_complements_modal(event_fields, text, modality):
+    found = event_fields(text, countries=[BEIJING, ("U.S.", "USA", "name")])
     # ("could retaliate" reads as a threat type: only the modality is at stake here)
     assert [(e[1], e[3]) for e in found] == [("CHN", modality)]
 
 
-def test_a_report_of_a_measure_taken_stays_asserted(build, resources):
-    found = _events(build, resources, "Beijing announced 15% levies on U.S. farm goods.",
-                    countries=[BEIJING, ("U.S.", "USA", "name")], rates=[("15%", 15.0, "tariff")])
+def test_a_report_of_a_measure_taken_stays_asserted(event_fields):
+    found = event_fields("Beijing announced 15% levies on U.S. farm goods.",
+                         countries=[BEIJING, ("U.S.", "USA", "name")], rates=[("15%", 15.0, "tariff")])
     assert [(e[0], e[3]) for e in found] == [("tariff_imposed", "asserted")]
 
 
@@ -59,18 +52,18 @@ def test_a_report_of_a_measure_taken_stays_asserted(build, resources):
     ("2025-02-10", "planned"),
     ("2025-02-12", "asserted"),  # an entry told days later is history
 ])
-def test_an_entry_on_the_day_of_writing_is_still_to_come(build, resources, published, modality):
+def test_an_entry_on_the_day_of_writing_is_still_to_come(event_fields, published, modality):
     text = "This came as Beijing's retaliatory tariffs on U.S. pork are set to take effect today."
-    found = _events(build, resources, text, countries=[BEIJING, ("U.S.", "USA", "name")],
-                    dates=[("today", "DATE", "2025-02-10")], published=published)
+    found = event_fields(text, countries=[BEIJING, ("U.S.", "USA", "name")],
+                         dates=[("today", "DATE", "2025-02-10")], published=published)
     assert [(e[0], e[3]) for e in found] == [("tariff_imposed", modality)]
 
 
-def test_a_sentence_misread_as_a_clausal_subject_takes_no_cue_of_the_clause_after_it(build, resources):
+def test_a_sentence_misread_as_a_clausal_subject_takes_no_cue_of_the_clause_after_it(event_fields):
     # the parser hangs "delayed" on "warning" as its clausal subject; the warning is not the delay's
     text = "Washington delayed its toughest tariff threats on Ottawa last week, but those close to the president " \
            "had been warning that more duties were on the way."
-    found = _events(build, resources, text, countries=[USA, OTTAWA])
+    found = event_fields(text, countries=[USA, OTTAWA])
     assert ("tariff_suspended", "asserted") in [(e[0], e[3]) for e in found]
     assert ("tariff_suspended", "threatened") not in [(e[0], e[3]) for e in found]
 
@@ -80,13 +73,13 @@ def test_a_sentence_misread_as_a_clausal_subject_takes_no_cue_of_the_clause_afte
     ("Washington has so far refrained from imposing new duties on Beijing.", ["CHN"]),
     ("Beijing refrained from retaliatory tariffs on Washington.", ["USA"]),
 ])
-def test_a_measure_refrained_from_is_negated(build, resources, text, target):
+def test_a_measure_refrained_from_is_negated(event_fields, text, target):
     # the parser hangs the "from" phrase as a clause, an oblique or a modifier of the measure noun
-    found = _events(build, resources, text, countries=[c for c in (USA, OTTAWA, BEIJING) if c[0] in text])
+    found = event_fields(text, countries=[c for c in (USA, OTTAWA, BEIJING) if c[0] in text])
     assert [(e[0], e[2], e[3]) for e in found] == [("tariff_imposed", target, "negated")]
 
 
-def test_refraining_from_something_else_leaves_a_joined_measure_asserted(build, resources):
-    found = _events(build, resources, "Washington refrained from comment and imposed tariffs on Ottawa.",
-                    countries=[USA, OTTAWA])
+def test_refraining_from_something_else_leaves_a_joined_measure_asserted(event_fields):
+    found = event_fields("Washington refrained from comment and imposed tariffs on Ottawa.",
+                         countries=[USA, OTTAWA])
     assert [(e[0], e[3]) for e in found] == [("tariff_imposed", "asserted")]
