@@ -4,6 +4,8 @@ section 33; sentences written for the tests)."""
 
 from __future__ import annotations
 
+import pytest
+
 FIELDS = ("event_type", "actor_iso3", "target_iso3", "modality")
 
 US = ("Washington", "USA", "government")
@@ -28,14 +30,24 @@ def test_a_central_bank_delaying_rate_cuts_pauses_no_tariff(event_fields):
     assert not [r for r in rows if r[0] == "tariff_suspended"]
 
 
-def test_delaying_a_threat_with_modifiers_is_a_pause_not_a_threat(event_fields):
-    text = "Washington delayed its harshest tariff threats on imports from Ottawa and Mexico City last week."
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Washington delayed its harshest tariff threats on imports from Ottawa and Mexico City last week.",
+                 [("tariff_suspended", "USA", ["CAN", "MEX"], "asserted")], id="delaying-a-threat-with-modifiers"),
+    pytest.param("Stocks slipped after Washington outlined the promised tariffs on imports of copper.",
+                 [("tariff_imposed", "USA", [], "asserted")], id="outlining-the-promised-tariffs"),
+])
+def test_the_one_reading_of_a_measure(event_fields, text, expected):
+    """Delaying a threat with modifiers is a pause, not a threat; outlining promised tariffs is the imposition."""
     rows = event_fields(text, countries=_parties(text), published="2025-02-14")
-    assert rows == [("tariff_suspended", "USA", ["CAN", "MEX"], "asserted")]
+    assert rows == expected
 
 
-def test_a_measure_suggested_across_its_subject_and_modal_is_a_threat(event_fields):
-    text = "Washington suggested that the U.S. should impose tariffs of up to 80 percent on Korean-made chips."
+@pytest.mark.parametrize("text", [
+    pytest.param("Washington suggested that the U.S. should impose tariffs of up to 80 percent on Korean-made chips.",
+                 id="suggested-across-its-subject-and-modal"),
+    pytest.param("Washington promised tariffs on imports of copper.", id="a-promise-of-tariffs"),
+])
+def test_a_measure_suggested_or_promised_is_a_threat(event_fields, text):
     rows = event_fields(text, countries=_parties(text), published="2025-02-14")
     assert [r[0] for r in rows] == ["tariff_threatened"]
 
@@ -44,18 +56,6 @@ def test_restoring_a_tariff_imposes_it(event_fields):
     text = "Washington signed orders to restore the 25 per cent tariff on copper imports."
     rows = event_fields(text, countries=_parties(text), published="2025-02-14")
     assert [r[:2] for r in rows] == [("tariff_imposed", "USA")]
-
-
-def test_outlining_the_promised_tariffs_is_the_imposition(event_fields):
-    text = "Stocks slipped after Washington outlined the promised tariffs on imports of copper."
-    rows = event_fields(text, countries=_parties(text), published="2025-02-14")
-    assert rows == [("tariff_imposed", "USA", [], "asserted")]
-
-
-def test_a_promise_of_tariffs_stays_a_threat(event_fields):
-    text = "Washington promised tariffs on imports of copper."
-    rows = event_fields(text, countries=_parties(text), published="2025-02-14")
-    assert [r[0] for r in rows] == ["tariff_threatened"]
 
 
 def test_a_name_signed_is_an_imposition(event_fields):
