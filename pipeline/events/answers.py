@@ -25,17 +25,16 @@ from dataclasses import replace
 from pipeline.events.resources import EventResources
 from pipeline.events.types import ArticleInputs, Candidate
 
-# the measures a government takes against another's: duties, their rise, threats of them and curbs on trade
+# the measures a government takes against another's: duties, their rise, threats of them and curbs on trade;
+# the same kinds make a government the one answered (any measure hitting A)
 ANSWER_TYPES = frozenset({"tariff_imposed", "tariff_increased", "tariff_threatened", "trade_restriction"})
-# the measures that make a government the one answered (any measure hitting A, of the same kinds)
-HIT_TYPES = ANSWER_TYPES
 
 
 def answered_government(event: Candidate, events: list[Candidate], acting: Counter[str]) -> str | None:
     """The one government whose measures in ``events`` hit ``event``'s actor, when it acts more often."""
     if event.event_type not in ANSWER_TYPES or event.actor is None or event.targets:
         return None
-    hitting = {e.actor for e in events if e.event_type in HIT_TYPES and event.actor in e.targets
+    hitting = {e.actor for e in events if e.event_type in ANSWER_TYPES and event.actor in e.targets
                and e.actor is not None and e.actor != event.actor}
     if len(hitting) != 1:
         return None

@@ -449,10 +449,11 @@ def own_times(text: str, times: tuple[TimeRef, ...], parse: SentenceParse | None
 EFFECTIVE_CUE_REACH = 120
 
 
-def introduced_as_effective(text: str, time: TimeRef, effective_cue: re.Pattern[str]) -> bool:
+def introduced_as_effective(text: str, time: TimeRef, effective_cue: re.Pattern[str], *, floor: int = 0) -> bool:
     """True when the words right before the date say the measure takes effect on it ("effective from March 4",
-    "takes effect on Tuesday": ``effective_day_cues`` of ``models/events/arguments.json``)."""
-    return effective_cue.search(text[max(0, time.start - EFFECTIVE_CUE_REACH):time.start]) is not None
+    "takes effect on Tuesday": ``effective_day_cues`` of ``models/events/arguments.json``); the words are read
+    from ``floor`` at the earliest (a sentence's start, `pipeline.events.effective.cued_days`)."""
+    return effective_cue.search(text[max(floor, time.start - EFFECTIVE_CUE_REACH):time.start]) is not None
 
 
 def act_date_over_effective(text: str, when: TimeRef | None, times: Sequence[TimeRef], parse: SentenceParse | None,

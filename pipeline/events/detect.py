@@ -482,23 +482,22 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
         elif rate.value < rate.previous:
             event_type = "tariff_reduced"
     products = _products(text, event_type, trigger, part, rate, resources)
-    dating = inputs.times if resources.syntax is None else own_times(  # not "until March 4", nor another clause's
-        text, inputs.times, syntax.parse if syntax else None, syntax.token if syntax else None,
-        resources.syntax.period_end_cases, resources.syntax.connectives, trigger.start,
-        sequence_cases=resources.syntax.sequence_cases, source_phrases=resources.syntax.source_phrases,
-        deadline_cases=resources.syntax.deadline_cases)
-    when = choose_time(dating, part, trigger.start, "DATE", resources)
+    rules = resources.syntax
+
+    def dating_of(times: tuple[TimeRef, ...]) -> tuple[TimeRef, ...]:
+        # not "until March 4", nor another clause's
+        return times if rules is None else own_times(
+            text, times, syntax.parse if syntax else None, syntax.token if syntax else None,
+            rules.period_end_cases, rules.connectives, trigger.start, sequence_cases=rules.sequence_cases,
+            source_phrases=rules.source_phrases, deadline_cases=rules.deadline_cases)
+
+    when = choose_time(dating_of(inputs.times), part, trigger.start, "DATE", resources)
     entering = when  # the date the measure applies from, when only that is near the trigger
-    if syntax is not None and resources.syntax is not None:  # "signed an order Monday imposing …, effective from
+    if syntax is not None and rules is not None:  # "signed an order Monday imposing …, effective from
         # March 4": Monday, though the attachment gave it to another trigger of the sentence
         sentence_region = Region(sentence.start, sentence.end)
         when = act_date_over_effective(
-            text, when, own_times(text, sentence_times, syntax.parse, syntax.token, resources.syntax.period_end_cases,
-                                  resources.syntax.connectives, trigger.start,
-                                  sequence_cases=resources.syntax.sequence_cases,
-                                  source_phrases=resources.syntax.source_phrases,
-                                  deadline_cases=resources.syntax.deadline_cases),
-            syntax.parse, syntax.token, resources.effective_cue,
+            text, when, dating_of(sentence_times), syntax.parse, syntax.token, resources.effective_cue,
             lambda t: choose_time((t,), sentence_region, trigger.start, "DATE", resources) is not None)
     lasting = choose_time(inputs.times, part, trigger.start, "DURATION", resources)
     if syntax is not None:

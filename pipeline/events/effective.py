@@ -22,7 +22,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from pipeline.events.dates import EFFECTIVE_CUE_REACH, date_range
+from pipeline.events.dates import date_range, introduced_as_effective
 from pipeline.events.lead_dates import lead_in_sentence
 from pipeline.events.resources import EventResources
 from pipeline.events.types import TARIFF_TYPES, ArticleInputs, Candidate, TimeRef
@@ -41,8 +41,7 @@ def cued_days(inputs: ArticleInputs, sentence: Sentence, resources: EventResourc
                 or not time.resolved or not _DAY.match(time.value or "") \
                 or (time.modifier or "") in resources.blocked_date_modifiers:
             continue
-        before = inputs.text[max(sentence.start, time.start - EFFECTIVE_CUE_REACH):time.start]
-        if resources.effective_cue.search(before):
+        if introduced_as_effective(inputs.text, time, resources.effective_cue, floor=sentence.start):
             found.append(time)
     return sorted(found, key=lambda t: t.start)
 
