@@ -456,13 +456,15 @@ def introduced_as_effective(text: str, time: TimeRef, effective_cue: re.Pattern[
     return effective_cue.search(text[max(floor, time.start - EFFECTIVE_CUE_REACH):time.start]) is not None
 
 
-def act_date_over_effective(text: str, when: TimeRef | None, times: Sequence[TimeRef], parse: SentenceParse | None,
-                            trigger: Token | None, effective_cue: re.Pattern[str] | None,
+def act_date_over_effective(text: str, when: TimeRef | None, times: Callable[[], Sequence[TimeRef]],
+                            parse: SentenceParse | None, trigger: Token | None, effective_cue: re.Pattern[str] | None,
                             usable: Callable[[TimeRef], bool]) -> TimeRef | None:
     """The date of the act that sets a measure, in place of ``when`` when ``when`` is only the day the measure takes
     effect: in "signed an order Monday imposing a 25% tariff on steel and raising duties on aluminum, both effective
     from March 4" Monday dates both measures (March 4 is their ``effective_date``, `pipeline.events.effective`),
-    though March 4 stands nearer the second trigger. The act's date is a date of ``times`` (``usable``, not itself
+    though March 4 stands nearer the second trigger. ``times`` gives the sentence's dates, asked for only once
+    ``when`` proves an effective day (most triggers' dates are not, and sorting a sentence's dates costs a walk of
+    its parse). The act's date is a date of ``times()`` (``usable``, not itself
     so introduced) that hangs on a word of the trigger's line of heads ("signed", above "imposing" and
     "raising"), the nearest to the trigger; without one, or without a parse, ``when`` stays ("the tariffs will
     take effect on March 4")."""
@@ -471,7 +473,7 @@ def act_date_over_effective(text: str, when: TimeRef | None, times: Sequence[Tim
         return when
     line = {trigger.index, *(t.index for t in parse.chain(trigger))}
     acts = []
-    for time in times:
+    for time in times():
         if time is when or not usable(time) or introduced_as_effective(text, time, effective_cue):
             continue
         dated = parse.at(time.start, time.end)

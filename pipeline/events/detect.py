@@ -497,7 +497,7 @@ def _candidate(inputs: ArticleInputs, sentence: Sentence, clause_list: list[Regi
         # March 4": Monday, though the attachment gave it to another trigger of the sentence
         sentence_region = Region(sentence.start, sentence.end)
         when = act_date_over_effective(
-            text, when, dating_of(sentence_times), syntax.parse, syntax.token, resources.effective_cue,
+            text, when, lambda: dating_of(sentence_times), syntax.parse, syntax.token, resources.effective_cue,
             lambda t: choose_time((t,), sentence_region, trigger.start, "DATE", resources) is not None)
     lasting = choose_time(inputs.times, part, trigger.start, "DURATION", resources)
     if syntax is not None:
