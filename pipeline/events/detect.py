@@ -159,11 +159,11 @@ def sentence_candidates(inputs: ArticleInputs, sentence: Sentence, resources: Ev
                         and not _names_measure_acted_on(parse, token, t, triggers, inputs.times)
                         and not _measure_undone(parse, token, t, triggers)
                         and not peace_talks(parse, token, t.label, resources.syntax)
+                        # an adjective of imposition ("new tariffs") inside a measure in force, or modifying a
+                        # threat ("shrug off a new tariff threat"), names no new measure
                         and not (t.agent_only and t.label == "tariff_imposed" and not is_passing(t)
-                                 and embedded_measure_in_force(parse, token, resources))
-                        # "shrug off a new tariff threat": "new" and "tariff" modify the threat, no new measure
-                        and not (t.agent_only and t.label == "tariff_imposed" and not is_passing(t)
-                                 and heads_a_threat(parse, token, resources.syntax)))]
+                                 and (embedded_measure_in_force(parse, token, resources)
+                                      or heads_a_threat(parse, token, resources.syntax))))]
     # "If Washington goes ahead with the tariff rise, …": the condition of another statement reports no measure
     triggers = [t for t in triggers if t.label not in TARIFF_TYPES
                 or not states_condition(text, _clause_at(clause_list, t.start), t, resources)]
