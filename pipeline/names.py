@@ -11,6 +11,9 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
+# The marks of a possessor as tokens: "Japan's", and the bare apostrophe after a name ending in s ("Paris' duties").
+POSSESSIVE_S_MARKS = frozenset({"'s", "’s"})
+POSSESSIVE_MARKS = POSSESSIVE_S_MARKS | {"'", "’"}
 _INITIAL = re.compile(r"[A-Z]\.")
 _POSSESSIVE_S = re.compile(r"['’]s\b")
 _POSSESSIVE_END = re.compile(r"['’]s?$")

@@ -43,8 +43,9 @@ from typing import NamedTuple
 
 from pipeline.events.arguments import is_goods_demonym, is_private, owns_measure
 from pipeline.events.resources import EventResources, SyntaxRules
-from pipeline.events.syntax import NOUN_MODIFIERS, POSSESSIVE_MARKS, SentenceParse, Token
+from pipeline.events.syntax import NOUN_MODIFIERS, SentenceParse, Token
 from pipeline.events.types import ArticleInputs, Party
+from pipeline.names import POSSESSIVE_MARKS
 from pipeline.views import Sentence
 
 NOUNS = frozenset({"NOUN", "PROPN"})

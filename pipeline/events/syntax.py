@@ -15,6 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.names import POSSESSIVE_MARKS
+
 # Relations through which a noun belongs to the clause of the verb above it ("imposed tariffs",
 # "tariffs were raised", "talks with Japan began"): the verb is the noun's clause.
 NOMINAL_ARGUMENTS = frozenset({"obj", "iobj", "nsubj", "nsubj:pass", "obl", "obl:agent", "obl:unmarked"})
@@ -32,10 +34,8 @@ NOUN_PHRASE = frozenset({"compound", "amod", "flat", "nummod"})
 NOUN_MODIFIERS = frozenset({"compound", "amod", "flat"})
 # Conjunctions that close a list after a serial comma ("Mexico, Canada, and China").
 LIST_CLOSERS = frozenset({"and", "or"})
-# The marks of a possessor: "Japan's", and the bare apostrophe after a name ending in s ("the US' plans",
-# "Paris' duties"), which the parser attaches as a ``case`` mark like "'s".
-POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
-# The same marks in running text, for the rules read by word order; longest first, so that "Trump's" ends after
+# The marks of a possessor (``POSSESSIVE_MARKS``; the parser attaches a bare apostrophe as a ``case`` mark like
+# "'s") in running text, for the rules read by word order; longest first, so that "Trump's" ends after
 # its "s".
 POSSESSIVE_MARK_PATTERN = "(?:" + "|".join(re.escape(m) for m in sorted(POSSESSIVE_MARKS, key=lambda m: (-len(m), m))) \
     + ")"

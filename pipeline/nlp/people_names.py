@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pipeline.names import distinctive_surname, surname_keys, written_form
-from pipeline.nlp.people_tokens import GOVERNMENT_KINDS, POSSESSIVES, PeopleRules, Title, Tokens, is_initial, is_name_word, slug_words
+from pipeline.names import POSSESSIVE_MARKS, distinctive_surname, surname_keys, written_form
+from pipeline.nlp.people_tokens import GOVERNMENT_KINDS, PeopleRules, Title, Tokens, is_initial, is_name_word, slug_words
 
 PHRASE_PREPOSITIONS = frozenset({"of", "for", "at", "in", "with"})
 # Adverbs that may open an apposition ("Mark Papermaster, formerly an Apple executive").
@@ -241,7 +241,7 @@ def _title_before_comma(tokens: Tokens, start: int) -> Title | None:
             if after < start - 1 and tokens.lower(after) in PHRASE_PREPOSITIONS:
                 return title
             return None
-        if not any(c.isalpha() for c in word) and word not in POSSESSIVES:
+        if not any(c.isalpha() for c in word) and word not in POSSESSIVE_MARKS:
             return None
         k -= 1
         steps += 1
@@ -271,8 +271,8 @@ def _apposition(tokens: Tokens, k: int) -> Title | None:
                 return None
             return title
         word = tokens.words[i]
-        if not (word.lower() in tokens.rules.apposition_words or word in POSSESSIVES or tokens.place[i] or tokens.org[i]
-                or word[:1].isupper() or tokens.roles(i) or word.lower() in APPOSITION_ADVERBS):
+        if not (word.lower() in tokens.rules.apposition_words or word in POSSESSIVE_MARKS or tokens.place[i]
+                or tokens.org[i] or word[:1].isupper() or tokens.roles(i) or word.lower() in APPOSITION_ADVERBS):
             return None
     return None
 

@@ -7,7 +7,8 @@ are marked first, so that a body's country can be read beside it ("Japan's Finan
 
 from __future__ import annotations
 
-from pipeline.nlp.people_tokens import GOVERNMENT_KINDS, POSSESSIVES, Tokens
+from pipeline.names import POSSESSIVE_MARKS
+from pipeline.nlp.people_tokens import GOVERNMENT_KINDS, Tokens
 
 Org = tuple[int, int, str, str]  # start, end (tokens), label, rule id
 
@@ -44,7 +45,7 @@ def country_near(tokens: Tokens, start: int, end: int) -> str:
         if i in tokens.country_iso:
             return tokens.country_iso[i]
     j = start - 1
-    if j >= 0 and tokens.words[j] in POSSESSIVES:
+    if j >= 0 and tokens.words[j] in POSSESSIVE_MARKS:
         j -= 1
     return tokens.country_iso.get(j, "") if j >= 0 else ""
 

@@ -7,7 +7,8 @@ judged government or not by what stands beside it (README.md, "Government or not
 
 from __future__ import annotations
 
-from pipeline.nlp.people_tokens import GOVERNMENT_KINDS, POSSESSIVES, Title, Tokens, is_name_word
+from pipeline.names import POSSESSIVE_MARKS
+from pipeline.nlp.people_tokens import GOVERNMENT_KINDS, Title, Tokens, is_name_word
 
 
 def find_titles(tokens: Tokens) -> list[Title]:
@@ -138,7 +139,7 @@ def _side_kind(tokens: Tokens, i: int, *, before: bool) -> bool | None:
     r = tokens.rules
     if i < 0 or i >= tokens.n:
         return None
-    if before and tokens.words[i] in POSSESSIVES and i >= 1:
+    if before and tokens.words[i] in POSSESSIVE_MARKS and i >= 1:
         i -= 1
     if tokens.place[i]:
         return True

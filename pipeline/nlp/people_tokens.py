@@ -22,7 +22,6 @@ from spacy.tokens import Doc
 from pipeline.nlp.base import doc_text
 
 GOVERNMENT_KINDS = frozenset({"government", "legislature", "central_bank", "intergovernmental", "party"})
-POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 OPENING_PUNCT = frozenset({"“", '"', "‘", "'", "(", "[", "-", "—", "–", "*", "•"})
 ENDING_PUNCT = frozenset({".", "!", "?", ":", ";"})
 # A headline line is told by its words of four letters or more (runs of letters), by the case of their first letter.

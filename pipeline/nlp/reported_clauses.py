@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.names import POSSESSIVE_MARKS
+
 # Dependents of a subject that belong to the speaker's name ("a spokesman for the ministry", "Ryosei Akazawa").
 _SPEAKER_PARTS = frozenset({"flat", "flat:name", "compound", "nmod", "nummod"})
 # Relations by which a verb without a subject of its own takes its head's (", saying …", "and added …").
@@ -36,7 +38,6 @@ _AUXILIARIES = frozenset({"aux", "aux:pass", "cop"})
 # Relations of a clause that modifies a noun after the cue ("a conference sponsored by …", "who has travelled").
 _NOUN_CLAUSES = frozenset({"acl", "acl:relcl"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
-_POSSESSIVE_MARKS = frozenset({"'", "’", "'s", "’s"})
 _DEMONSTRATIVES = frozenset({"that", "this"})
 # Parts of speech a clause's subject opens with ("such policies", "the report", "Japan", "it").
 _SUBJECT_OPENINGS = frozenset({"DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ"})
@@ -481,7 +482,7 @@ def _inverted_speaker(doc: Doc, cue: Token, end: int) -> tuple[int, int] | None:
         return speaker_bounds(subject)
     last = cue.i
     while last < end and not ((doc[last + 1].is_punct or doc[last + 1].pos_ == "ADP")
-                              and doc[last + 1].lower_ not in _POSSESSIVE_MARKS):
+                              and doc[last + 1].lower_ not in POSSESSIVE_MARKS):
         last += 1
     return (cue.i + 1, last) if last > cue.i else None
 

@@ -82,6 +82,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from pipeline.names import POSSESSIVE_S_MARKS
 from pipeline.nlp.reported_clauses import HEARER_LEMMAS
 from pipeline.nlp.reported_speech import OBJECT_PATTERNS, ReportedSpeech, is_data_source
 from pipeline.nlp.reported_word_contents import MIN_CONTENT_WORDS, SentenceContents
@@ -293,11 +294,17 @@ class _Sentence(SentenceContents):
             token = doc[index]
             if token.is_quote or token.text in rules.quote_marks:
                 return index if index > start else None
-            possessive = token.lower_ in ("'s", "’s")
-            if token.is_punct and not possessive or token.lower_ in rules.clause_words and not possessive \
-                    or token.lower_ in rules.prepositions or self.spans.cues_in(index, index + 1):
+            if self._ends_object(index):
                 return None
         return None
+
+    def _ends_object(self, index: int) -> bool:
+        """True when the word at ``index`` cannot stand inside a short object: punctuation or a clause word
+        (not a possessive "'s": "Acme's offer", "accused Lane's husband of"), a preposition or a cue."""
+        token, rules = self.doc[index], self.rules
+        possessive = token.lower_ in POSSESSIVE_S_MARKS
+        return token.is_punct and not possessive or token.lower_ in rules.clause_words and not possessive \
+            or token.lower_ in rules.prepositions or bool(self.spans.cues_in(index, index + 1))
 
     def _object_link(self, start: int) -> int | None:
         """The ``object_link`` word ("of") after a short object that opens at ``start`` ("Acme", "the
@@ -315,10 +322,7 @@ class _Sentence(SentenceContents):
                 if index == start or not (following.is_lower and following.lower_.endswith("ing")):
                     return None
                 return index
-            possessive = token.lower_ in ("'s", "’s")  # "accused Lane's husband of": no clause word here
-            if token.is_punct and not possessive or token.lower_ in rules.clause_words and not possessive \
-                    or token.lower_ in rules.prepositions \
-                    or self.spans.cues_in(index, index + 1):
+            if self._ends_object(index):
                 return None
         return None
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from pipeline.names import POSSESSIVE_MARKS
 from pipeline.normalize.quotes.article import (PERSON_KINDS, POSSESSIVE, ArticleIndex, Speaker, Token, bare_word,
                                                capitalized_run, organization_name, strip_determiners, text_of)
 from pipeline.normalize.quotes.cue_phrases import left_phrases, right_phrase
@@ -256,7 +257,7 @@ def described_before(art: ArticleIndex, head: Token, position: int, modifiers: t
             continue
         sentence_end = art.sentences[art.sentence_of(token.start)][1]
         after = art.tokens[index + 1] if index + 1 < len(art.tokens) else None
-        owner = POSSESSIVE.search(token.text) or (after is not None and after.text in ("'s", "’s", "'", "’"))
+        owner = POSSESSIVE.search(token.text) or (after is not None and after.text in POSSESSIVE_MARKS)
         if after is not None and after.start < sentence_end and not owner:
             # (not after "'s": "the union's General Motors bargaining unit" names what the union owns)
             named = [m for m in art.mentions_in(("organization",), after.start, sentence_end) if m.start == after.start]
